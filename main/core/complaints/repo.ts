@@ -1,0 +1,201 @@
+import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
+import { complaintQuerySchema } from '../../../shared/schemas/complaint';
+import type { Role } from '../../../shared/domain';
+import { yearOf } from '../../../shared/time/workingTime';
+import type { CoreDeps, SessionUser } from '../context';
+import { nowIso } from '../context';
+import type { Db } from '../db/open';
+import { notFound } from '../errors';
+import { getOffice } from '../office/settings';
+import type { StoredFile } from './attachments';
+import { formatRegisterNo, nextNumber } from './numbering';
+
+export const ANONYMOUS_NAME = 'Anonim';
+// Roles that handle every complaint and so may see the reporter's identity.
+const IDENTITY_ROLES: readonly Role[] = ['staf', 'sekcam', 'camat'];
+
+interface ComplaintDbRow {
+  id: number;
+  register_no: string;
+  received_at: string;
+  kind: ComplaintRow['kind'];
+  channel: ComplaintRow['channel'];
+  category: ComplaintRow['category'];
+  reporter_name: string;
+  anonymous: number;
+  subject: string;
+  status: ComplaintRow['status'];
+}
+
+const ROW_COLUMNS = 'id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status';
+
+const toRow = (r: ComplaintDbRow): ComplaintRow => ({
+  id: r.id,
+  registerNo: r.register_no,
+  receivedAt: r.received_at,
+  kind: r.kind,
+  channel: r.channel,
+  category: r.category,
+  reporterName: r.anonymous ? ANONYMOUS_NAME : r.reporter_name,
+  subject: r.subject,
+  status: r.status,
+});
+
+// Inserts the complaint with its register number; the caller holds the write lock.
+export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintData, files: StoredFile[], receivedAt?: string): number {
+  const { db } = deps;
+  const office = getOffice(db);
+  const at = receivedAt ?? nowIso(deps);
+  const year = yearOf(at, office.timeZone);
+  const seq = nextNumber(db, 'register', year);
+  const info = db
+    .prepare(
+      `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,
+        reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential,
+        subject, description, loss, expectation, incident_place, incident_date, lapor_tracking_id, kelengkapan,
+        status, received_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
+    )
+    .run(
+      formatRegisterNo(seq, year),
+      year,
+      seq,
+      at,
+      c.kind,
+      c.channel,
+      c.category,
+      c.reporter.name || ANONYMOUS_NAME,
+      c.reporter.address,
+      c.reporter.nik,
+      c.reporter.phone,
+      c.reporter.email,
+      c.reporter.anonymous ? 1 : 0,
+      c.reporter.confidential ? 1 : 0,
+      c.subject,
+      c.description,
+      c.loss,
+      c.expectation,
+      c.incidentPlace,
+      c.incidentDate,
+      c.laporTrackingId,
+      JSON.stringify(c.kelengkapan),
+      by.id,
+      at,
+      at,
+    );
+  const id = Number(info.lastInsertRowid);
+  const addFile = db.prepare(
+    'INSERT INTO attachments (complaint_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
+  addEvent(db, id, at, by.id, 'Pengaduan diterima dan dicatat di buku register', 'diterima');
+  return id;
+}
+
+export function addEvent(db: Db, complaintId: number, at: string, actorId: number | null, action: string, status: string | null, note = '') {
+  db.prepare('INSERT INTO complaint_events (complaint_id, at, actor_id, action, status, note) VALUES (?, ?, ?, ?, ?, ?)').run(
+    complaintId,
+    at,
+    actorId,
+    action,
+    status,
+    note,
+  );
+}
+
+// Turns what a person types into an FTS5 query: every word must match as a prefix.
+// Quoting each token keeps FTS syntax characters from being interpreted.
+export function ftsQuery(q: string): string | null {
+  const tokens = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  if (!tokens) return null;
+  return tokens.slice(0, 10).map((t) => `"${t}"*`).join(' AND ');
+}
+
+const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
+  registerNo: 'c.year {d}, c.seq {d}',
+  receivedAt: 'c.received_at {d}, c.id {d}',
+  reporterName: 'c.reporter_name COLLATE NOCASE {d}, c.id {d}',
+  status: 'c.status {d}, c.year DESC, c.seq DESC',
+};
+
+export function listComplaints(db: Db, query: ComplaintQuery) {
+  const q = complaintQuerySchema.parse(query);
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.year !== undefined) (where.push('c.year = ?'), params.push(q.year));
+  if (q.status) (where.push('c.status = ?'), params.push(q.status));
+  if (q.channel) (where.push('c.channel = ?'), params.push(q.channel));
+  if (q.category) (where.push('c.category = ?'), params.push(q.category));
+  const match = q.q ? ftsQuery(q.q) : null;
+  if (match) (where.push('c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)'), params.push(match));
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC');
+  const rows = db
+    .prepare(`SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as ComplaintDbRow[];
+  const { n } = db.prepare(`SELECT count(*) AS n FROM complaints c ${whereSql}`).get(...params) as { n: number };
+  const years = (db.prepare('SELECT DISTINCT year FROM complaints ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+  return { rows: rows.map(toRow), total: n, years };
+}
+
+interface FullRow extends ComplaintDbRow {
+  reporter_address: string;
+  reporter_nik: string;
+  reporter_phone: string;
+  reporter_email: string;
+  confidential: number;
+  description: string;
+  loss: string;
+  expectation: string;
+  incident_place: string;
+  incident_date: string;
+  lapor_tracking_id: string;
+  kelengkapan: string;
+  received_by_name: string;
+}
+
+const mask = (v: string) => (v === '' ? '' : '•'.repeat(Math.min(v.length, 8)));
+
+export function getComplaint(db: Db, id: number, viewer: SessionUser): ComplaintDetail {
+  const r = db
+    .prepare(
+      `SELECT c.*, u.name AS received_by_name FROM complaints c JOIN users u ON u.id = c.received_by WHERE c.id = ?`,
+    )
+    .get(id) as FullRow | undefined;
+  if (!r) throw notFound('Pengaduan');
+  const masked = !IDENTITY_ROLES.includes(viewer.role);
+  const hideName = masked && r.anonymous === 1;
+  const attachments = db
+    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? ORDER BY id')
+    .all(id) as ComplaintDetail['attachments'];
+  const events = db
+    .prepare(
+      `SELECT e.at, COALESCE(u.name, 'Sistem') AS actorName, e.action, e.status, e.note
+       FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.complaint_id = ? ORDER BY e.id`,
+    )
+    .all(id) as ComplaintDetail['events'];
+  return {
+    ...toRow(r),
+    reporterName: hideName ? ANONYMOUS_NAME : r.reporter_name,
+    reporter: {
+      name: hideName ? ANONYMOUS_NAME : r.reporter_name,
+      address: masked ? mask(r.reporter_address) : r.reporter_address,
+      nik: masked ? mask(r.reporter_nik) : r.reporter_nik,
+      phone: masked ? mask(r.reporter_phone) : r.reporter_phone,
+      email: masked ? mask(r.reporter_email) : r.reporter_email,
+      anonymous: r.anonymous === 1,
+      confidential: r.confidential === 1,
+    },
+    personalDataMasked: masked,
+    description: r.description,
+    loss: r.loss,
+    expectation: r.expectation,
+    incidentPlace: r.incident_place,
+    incidentDate: r.incident_date,
+    laporTrackingId: r.lapor_tracking_id,
+    kelengkapan: JSON.parse(r.kelengkapan) as string[],
+    receivedByName: r.received_by_name,
+    attachments,
+    events,
+  };
+}

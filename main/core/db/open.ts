@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { TanggapError } from '../errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  migrations?: Migration[];
+  nativeBinding?: string;
+}
+
+// Opens (or creates) the office database: WAL, foreign keys, migrations applied.
+// A database written by a newer Tanggap is refused rather than damaged.
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, migrations: Migration[]): void {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new TanggapError(
+      'conflict',
+      `Basis data ini dibuat oleh Tanggap versi yang lebih baru (skema ${current}, aplikasi ini mengenal sampai ${latest}). ` +
+        'Perbarui aplikasi Tanggap di komputer ini; basis data tidak diubah.',
+    );
+  }
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

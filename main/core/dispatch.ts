@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { contract, isCallName, type Result } from '../../shared/contract';
+import { ROLE_LABEL } from '../../shared/domain';
+import type { CoreDeps, Ctx, Handler, Handlers, SessionCarrier } from './context';
+import { resolveSession } from './auth/sessions';
+import { TanggapError } from './errors';
+
+function validationError(error: z.ZodError): TanggapError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const [first] = error.issues;
+  const field = first?.path.join('.') || undefined;
+  return new TanggapError('validation', first?.message ?? 'Isian tidak valid.', field, fields);
+}
+
+// The one gate every transport passes through: known call, live session, allowed
+// role, valid input; only then the handler. Output is checked against the contract
+// too, so a handler cannot leak fields the contract does not list.
+export async function dispatch(
+  deps: CoreDeps,
+  handlers: Handlers,
+  name: unknown,
+  rawInput: unknown,
+  session: SessionCarrier,
+): Promise<Result<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown_call', message: 'Perintah tidak dikenal oleh aplikasi.' } };
+  }
+  const spec = contract[name];
+  try {
+    const resolved = session.token ? resolveSession(deps, session.token) : { user: null, expired: false };
+    if (resolved.expired) session.setToken(null);
+    const user = resolved.user;
+    if (spec.access !== 'public') {
+      if (!user) {
+        throw new TanggapError(
+          'unauthenticated',
+          resolved.expired
+            ? 'Sesi Anda berakhir karena tidak ada aktivitas selama 30 menit. Silakan masuk lagi; isian yang belum disimpan tetap ada.'
+            : 'Silakan masuk terlebih dahulu.',
+        );
+      }
+      if (spec.access !== 'user' && !spec.access.includes(user.role)) {
+        throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const ctx: Ctx = { ...deps, user, session };
+    const handler = handlers[name] as Handler<typeof name>;
+    const value = await handler(ctx, parsed.data as never);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (err) {
+    if (err instanceof TanggapError) return { ok: false, error: err.toApiError() };
+    // Only the call name and the stack: inputs may hold NIK, phone or address.
+    deps.log.error(`panggilan ${name} gagal`, err);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Terjadi kesalahan di aplikasi; data yang sudah tersimpan tidak berubah. Coba lagi, dan hubungi admin bila berulang.',
+      },
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { Handlers } from './context';
+import { authHandlers } from './auth/handlers';
+import { complaintHandlers } from './complaints/handlers';
+import { officeHandlers } from './office/handlers';
+import { setupHandlers } from './setup/handlers';
+import { userHandlers } from './users/handlers';
+
+// One registry of every call in shared/contract.ts. Typed as Handlers, so a call
+// without a handler (or with a wrong one) does not compile.
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...officeHandlers,
+  ...userHandlers,
+  ...complaintHandlers,
+};

@@ -1,0 +1,41 @@
+import { BLANK_OFFICE, OFFICE_PRESETS } from '../../../shared/standards/presets';
+import type { Handlers } from '../context';
+import { write } from '../context';
+import { hashPassword } from '../auth/passwords';
+import { createSession } from '../auth/sessions';
+import { withOffice } from '../auth/handlers';
+import { TanggapError } from '../errors';
+import { findOffice, writeSetting } from '../office/settings';
+import { insertUser } from '../users/handlers';
+
+export function needsSetup(db: Parameters<typeof findOffice>[0]): boolean {
+  const admin = db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1 LIMIT 1").get();
+  return !admin || !findOffice(db);
+}
+
+export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.presets' | 'setup.complete'> = {
+  'setup.status': (ctx) => ({ needsSetup: needsSetup(ctx.db), officeName: findOffice(ctx.db)?.name ?? '' }),
+  'setup.presets': () => [
+    ...OFFICE_PRESETS.map((p) => ({ id: p.id, label: p.label, office: { ...p.office, logo: '' } })),
+    { id: 'blank', label: 'Kosong (isi sendiri)', office: { ...BLANK_OFFICE, logo: '' } },
+  ],
+  'setup.complete': async (ctx, { presetId, office, admin }) => {
+    const preset = OFFICE_PRESETS.find((p) => p.id === presetId);
+    if (presetId !== 'blank' && !preset) {
+      throw new TanggapError('validation', 'Pilihan contoh profil kantor tidak dikenal.', 'presetId');
+    }
+    const hash = await hashPassword(admin.password);
+    const user = write(ctx.db, () => {
+      // Checked inside the write lock: two first-start windows cannot both set up.
+      if (!needsSetup(ctx.db)) {
+        throw new TanggapError('conflict', 'Aplikasi sudah disiapkan. Silakan masuk dengan akun yang ada.');
+      }
+      writeSetting(ctx.db, 'office', office);
+      writeSetting(ctx.db, 'standard', (preset ?? OFFICE_PRESETS[0]!).standard);
+      const created = insertUser(ctx, admin.username, hash, { ...admin.user, role: 'admin', active: true });
+      ctx.session.setToken(createSession(ctx, created.id));
+      return created;
+    });
+    return withOffice(ctx, user);
+  },
+};

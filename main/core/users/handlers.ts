@@ -1,0 +1,64 @@
+import type { UserFields } from '../../../shared/schemas/user';
+import type { CoreDeps, Handlers } from '../context';
+import { nowIso, write } from '../context';
+import { hashPassword } from '../auth/passwords';
+import { endUserSessions } from '../auth/sessions';
+import { notFound, TanggapError } from '../errors';
+import { rowToUser, type UserRow } from './rows';
+
+export function insertUser(deps: CoreDeps, username: string, passwordHash: string, u: UserFields) {
+  const exists = deps.db.prepare('SELECT 1 FROM users WHERE username = ?').get(username);
+  if (exists) throw new TanggapError('conflict', `Nama pengguna "${username}" sudah dipakai; pilih nama lain.`, 'username');
+  const now = nowIso(deps);
+  const info = deps.db
+    .prepare(
+      `INSERT INTO users (username, password_hash, name, nip, jabatan, pangkat, role, seksi, active, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(username, passwordHash, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.role === 'kasi' ? u.seksi : '', u.active ? 1 : 0, now, now);
+  return getUser(deps, Number(info.lastInsertRowid));
+}
+
+function getUser(deps: CoreDeps, id: number) {
+  const row = deps.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  if (!row) throw notFound('Pengguna');
+  return rowToUser(row);
+}
+
+export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
+  'users.list': (ctx) =>
+    (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map(rowToUser),
+  'users.create': async (ctx, { username, password, user }) => {
+    const hash = await hashPassword(password);
+    return write(ctx.db, () => insertUser(ctx, username, hash, user));
+  },
+  'users.update': (ctx, { id, user }) =>
+    write(ctx.db, () => {
+      const before = getUser(ctx, id);
+      const losesAdmin = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
+      if (losesAdmin) {
+        const admins = ctx.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number };
+        if (admins.n <= 1) {
+          throw new TanggapError('conflict', 'Harus ada minimal satu Admin aktif. Jadikan pengguna lain Admin terlebih dahulu.', 'role');
+        }
+      }
+      ctx.db
+        .prepare(
+          'UPDATE users SET name = ?, nip = ?, jabatan = ?, pangkat = ?, role = ?, seksi = ?, active = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(user.name, user.nip, user.jabatan, user.pangkat, user.role, user.role === 'kasi' ? user.seksi : '', user.active ? 1 : 0, nowIso(ctx), id);
+      if (!user.active || user.role !== before.role) endUserSessions(ctx, id);
+      return getUser(ctx, id);
+    }),
+  'users.resetPassword': async (ctx, { id, password }) => {
+    const hash = await hashPassword(password);
+    write(ctx.db, () => {
+      getUser(ctx, id);
+      ctx.db
+        .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+        .run(hash, nowIso(ctx), id);
+      endUserSessions(ctx, id);
+    });
+    return { ok: true as const };
+  },
+};

@@ -1,0 +1,29 @@
+import type { Role } from '../../../shared/domain';
+import type { User } from '../../../shared/schemas/user';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  password_hash: string;
+  name: string;
+  nip: string;
+  jabatan: string;
+  pangkat: string;
+  role: Role;
+  seksi: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+export const rowToUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  nip: r.nip,
+  jabatan: r.jabatan,
+  pangkat: r.pangkat,
+  role: r.role,
+  seksi: r.seksi,
+  active: r.active === 1,
+});

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ROLES, type Role } from './domain';
+import { empty, idSchema } from './schemas/common';
+import {
+  complaintDetailSchema,
+  complaintInputSchema,
+  complaintQuerySchema,
+  complaintRowSchema,
+} from './schemas/complaint';
+import { officeProfileSchema } from './schemas/office';
+import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
+import { receiptViewSchema } from './documents/receipt';
+
+// Who may make a call: 'public' needs no session, 'user' any signed-in role,
+// otherwise the listed roles.
+export type Access = 'public' | 'user' | readonly Role[];
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): CallSpec<I, O> => ({
+  input,
+  output,
+  access,
+});
+
+const HANDLERS = ['staf', 'kasi', 'sekcam', 'camat'] as const;
+
+export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
+const sessionUserSchema = userSchema.extend({ officeName: z.string() });
+
+const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeProfileSchema });
+
+// THE list of calls between renderer and core. Every transport validates input with
+// these schemas and checks `access` before the handler runs; main/core must provide
+// a handler for each (the compiler enforces it).
+export const contract = {
+  'setup.status': call(empty, z.object({ needsSetup: z.boolean(), officeName: z.string() }), 'public'),
+  'setup.presets': call(empty, z.array(presetSchema), 'public'),
+  'setup.complete': call(
+    z.object({
+      presetId: z.string().max(40).default('blank'),
+      office: officeProfileSchema,
+      admin: newUserSchema,
+    }),
+    sessionUserSchema,
+    'public',
+  ),
+
+  'auth.login': call(
+    z.object({ username: usernameSchema, password: z.string().min(1, { error: 'Kata sandi wajib diisi.' }).max(128) }),
+    sessionUserSchema,
+    'public',
+  ),
+  'auth.logout': call(empty, z.object({ ok: z.literal(true) }), 'public'),
+  'auth.me': call(empty, sessionUserSchema.nullable(), 'public'),
+  'auth.changePassword': call(
+    z.object({ oldPassword: z.string().min(1).max(128), newPassword: passwordSchema }),
+    z.object({ ok: z.literal(true) }),
+    'user',
+  ),
+
+  'office.get': call(empty, officeProfileSchema, 'user'),
+  'office.update': call(officeProfileSchema, officeProfileSchema, ['admin']),
+
+  'users.list': call(empty, z.array(userSchema), ['admin']),
+  'users.create': call(newUserSchema, userSchema, ['admin']),
+  'users.update': call(z.object({ id: idSchema, user: userFieldsSchema }), userSchema, ['admin']),
+  'users.resetPassword': call(z.object({ id: idSchema, password: passwordSchema }), z.object({ ok: z.literal(true) }), [
+    'admin',
+  ]),
+
+  'complaints.create': call(complaintInputSchema, complaintDetailSchema, ['staf']),
+  'complaints.list': call(
+    complaintQuerySchema,
+    z.object({ rows: z.array(complaintRowSchema), total: z.number().int(), years: z.array(z.number().int()) }),
+    HANDLERS,
+  ),
+  'complaints.get': call(z.object({ id: idSchema }), complaintDetailSchema, HANDLERS),
+  'complaints.kelengkapanChecklist': call(empty, z.array(z.string()), HANDLERS),
+  'complaints.receipt': call(z.object({ id: idSchema }), receiptViewSchema, HANDLERS),
+  'complaints.receiptDocx': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+  'complaints.attachment': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type CallArgs<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'locked',
+  'too_large',
+  'unknown_call',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const apiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export { ROLES };

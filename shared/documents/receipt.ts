@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// The tanda terima as data: the DOCX builder (core) and the print view (renderer)
+// both render exactly this, so paper and screen say the same thing.
+export const receiptViewSchema = z.object({
+  kop: z.object({
+    lines: z.array(z.string()),
+    address: z.string(),
+    contact: z.string(),
+    logo: z.string(),
+  }),
+  title: z.string(),
+  registerNo: z.string(),
+  rows: z.array(z.object({ label: z.string(), value: z.string() })),
+  description: z.string(),
+  kelengkapan: z.array(z.object({ item: z.string(), checked: z.boolean() })),
+  attachments: z.array(z.string()),
+  notice: z.string(),
+  placeDate: z.string(),
+  signer: z.object({ caption: z.string(), name: z.string(), nip: z.string() }),
+  reporterSigner: z.object({ caption: z.string(), name: z.string() }),
+});
+export type ReceiptView = z.infer<typeof receiptViewSchema>;

@@ -1,0 +1,135 @@
+// Domain vocabulary shared by core and renderer. Codes are stable (stored in the
+// database); labels are the Indonesian words the office reads.
+
+export const ROLES = ['staf', 'kasi', 'sekcam', 'camat', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABEL: Record<Role, string> = {
+  staf: 'Staf (Petugas Pengaduan)',
+  kasi: 'Kasi/Kasubag',
+  sekcam: 'Sekretaris Kecamatan',
+  camat: 'Camat',
+  admin: 'Admin',
+};
+
+export const COMPLAINT_KINDS = ['pengaduan', 'aspirasi', 'permintaan_informasi', 'konsultasi'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+export const COMPLAINT_KIND_LABEL: Record<ComplaintKind, string> = {
+  pengaduan: 'Pengaduan',
+  aspirasi: 'Aspirasi',
+  permintaan_informasi: 'Permintaan Informasi',
+  konsultasi: 'Konsultasi',
+};
+
+export const CHANNEL_CODES = [
+  'langsung',
+  'kotak_saran',
+  'surat',
+  'telepon',
+  'sms',
+  'whatsapp',
+  'email',
+  'website',
+  'facebook',
+  'instagram',
+  'sp4n_lapor',
+] as const;
+export type ChannelCode = (typeof CHANNEL_CODES)[number];
+export const CHANNEL_LABEL: Record<ChannelCode, string> = {
+  langsung: 'Langsung/Loket',
+  kotak_saran: 'Kotak Saran',
+  surat: 'Surat',
+  telepon: 'Telepon',
+  sms: 'SMS',
+  whatsapp: 'WhatsApp',
+  email: 'Email',
+  website: 'Website/Formulir Daring',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  sp4n_lapor: 'SP4N-LAPOR!',
+};
+
+// Categories seen in kecamatan registers; the office may not need all of them.
+export const CATEGORIES = [
+  'administrasi_kependudukan',
+  'infrastruktur',
+  'kebersihan_lingkungan',
+  'ketertiban_umum',
+  'bantuan_sosial',
+  'pelayanan_aparatur',
+  'pertanahan',
+  'kesehatan',
+  'pendidikan',
+  'kepegawaian',
+  'lainnya',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CATEGORY_LABEL: Record<Category, string> = {
+  administrasi_kependudukan: 'Administrasi Kependudukan',
+  infrastruktur: 'Infrastruktur (jalan, jembatan, drainase)',
+  kebersihan_lingkungan: 'Kebersihan dan Lingkungan',
+  ketertiban_umum: 'Ketertiban Umum',
+  bantuan_sosial: 'Bantuan Sosial',
+  pelayanan_aparatur: 'Pelayanan dan Perilaku Aparatur',
+  pertanahan: 'Pertanahan',
+  kesehatan: 'Kesehatan',
+  pendidikan: 'Pendidikan',
+  kepegawaian: 'Kepegawaian',
+  lainnya: 'Lainnya',
+};
+
+// Status of a complaint: the canonical journey plus its side exits (design.md).
+export const STATUSES = [
+  'diterima',
+  'diverifikasi',
+  'didisposisi',
+  'ditindaklanjuti',
+  'tanggapan_disusun',
+  'diparaf',
+  'ditandatangani',
+  'dikirim',
+  'selesai',
+  'diarsipkan',
+  'tidak_lengkap',
+  'bukan_kewenangan',
+  'ditolak',
+  'dicabut',
+] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABEL: Record<Status, string> = {
+  diterima: 'Diterima',
+  diverifikasi: 'Diverifikasi',
+  didisposisi: 'Didisposisi',
+  ditindaklanjuti: 'Ditindaklanjuti',
+  tanggapan_disusun: 'Tanggapan disusun',
+  diparaf: 'Diparaf',
+  ditandatangani: 'Ditandatangani',
+  dikirim: 'Dikirim',
+  selesai: 'Selesai',
+  diarsipkan: 'Diarsipkan',
+  tidak_lengkap: 'Tidak lengkap',
+  bukan_kewenangan: 'Bukan kewenangan',
+  ditolak: 'Ditolak',
+  dicabut: 'Dicabut',
+};
+
+export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type TimeZoneId = (typeof TIME_ZONES)[number];
+export const TIME_ZONE_LABEL: Record<TimeZoneId, string> = {
+  'Asia/Jakarta': 'WIB (Asia/Jakarta)',
+  'Asia/Makassar': 'WITA (Asia/Makassar)',
+  'Asia/Jayapura': 'WIT (Asia/Jayapura)',
+};
+
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENT_MAX_COUNT = 5;
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'image/webp': 'WEBP',
+  'application/pdf': 'PDF',
+};
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+export const SESSION_IDLE_MINUTES = 30;
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MINUTES = 15;

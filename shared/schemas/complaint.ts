@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_COUNT,
+  ATTACHMENT_TYPES,
+  CATEGORIES,
+  CHANNEL_CODES,
+  COMPLAINT_KINDS,
+  STATUSES,
+} from '../domain';
+import { idSchema, optionalText, text } from './common';
+
+const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
+const maxMb = ATTACHMENT_MAX_BYTES / 1024 / 1024;
+
+export const attachmentUploadSchema = z
+  .object({
+    fileName: text('Nama berkas', 150),
+    mime: z.string(),
+    dataBase64: z.string().regex(/^[A-Za-z0-9+/]*=*$/, { error: 'Isi berkas rusak; pilih ulang berkasnya.' }),
+  })
+  .superRefine((a, ctx) => {
+    if (!(a.mime in ATTACHMENT_TYPES)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mime'],
+        message: `Berkas "${a.fileName}" bukan foto (JPG/PNG/WEBP) atau PDF; ubah dulu ke salah satu jenis itu.`,
+      });
+    }
+    if (a.dataBase64.length > maxBase64) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dataBase64'],
+        message: `Berkas "${a.fileName}" lebih besar dari ${maxMb} MB; perkecil atau pindai ulang dengan resolusi lebih rendah.`,
+      });
+    }
+    if (a.dataBase64.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['dataBase64'], message: `Berkas "${a.fileName}" kosong.` });
+    }
+  });
+export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
+
+const nik = optionalText('NIK', 16).refine((v) => v === '' || /^\d{16}$/.test(v), {
+  error: 'NIK harus 16 angka sesuai KTP, atau kosongkan bila tidak ada.',
+});
+const phone = optionalText('Telepon/WA', 20).refine((v) => v === '' || /^\+?[0-9][0-9 -]{6,18}$/.test(v), {
+  error: 'Nomor telepon/WA hanya berisi angka, contoh: 081234567890.',
+});
+const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
+  error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
+});
+const localDate = optionalText('Tanggal kejadian', 10).refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), {
+  error: 'Tanggal kejadian tidak valid.',
+});
+
+// One schema for the intake form (renderer) and the core's validation.
+export const complaintInputSchema = z
+  .object({
+    kind: z.enum(COMPLAINT_KINDS, { error: 'Pilih jenis: pengaduan, aspirasi, permintaan informasi atau konsultasi.' }),
+    channel: z.enum(CHANNEL_CODES, { error: 'Pilih kanal penerimaan.' }),
+    category: z.enum(CATEGORIES, { error: 'Pilih kategori.' }),
+    reporter: z.object({
+      name: optionalText('Nama pelapor', 120),
+      address: optionalText('Alamat pelapor', 250),
+      nik,
+      phone,
+      email,
+      anonymous: z.boolean().default(false),
+      confidential: z.boolean().default(false),
+    }),
+    subject: text('Perihal', 200),
+    description: text('Uraian pengaduan', 5000),
+    loss: optionalText('Kerugian', 2000),
+    expectation: optionalText('Harapan/permintaan penyelesaian', 2000),
+    incidentPlace: optionalText('Tempat kejadian', 200),
+    incidentDate: localDate,
+    laporTrackingId: optionalText('Nomor tracking SP4N-LAPOR!', 30),
+    kelengkapan: z.array(z.string().max(200)).max(30).default([]),
+    attachments: z
+      .array(attachmentUploadSchema)
+      .max(ATTACHMENT_MAX_COUNT, { error: `Lampiran paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` })
+      .default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.reporter.anonymous && c.reporter.name === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reporter', 'name'],
+        message: 'Nama pelapor wajib diisi, atau centang "Anonim" bila pelapor tidak mau disebut namanya.',
+      });
+    }
+  });
+export type ComplaintInput = z.input<typeof complaintInputSchema>;
+export type ComplaintData = z.output<typeof complaintInputSchema>;
+
+export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status'] as const;
+export const complaintQuerySchema = z.object({
+  year: z.number().int().min(2000).max(2100).optional(),
+  status: z.enum(STATUSES).optional(),
+  channel: z.enum(CHANNEL_CODES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
+  sort: z.enum(sortFields).default('registerNo'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
+
+export const complaintRowSchema = z.object({
+  id: idSchema,
+  registerNo: z.string(),
+  receivedAt: z.string(),
+  kind: z.enum(COMPLAINT_KINDS),
+  channel: z.enum(CHANNEL_CODES),
+  category: z.enum(CATEGORIES),
+  reporterName: z.string(),
+  subject: z.string(),
+  status: z.enum(STATUSES),
+});
+export type ComplaintRow = z.infer<typeof complaintRowSchema>;
+
+export const attachmentMetaSchema = z.object({
+  id: idSchema,
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+});
+
+export const complaintEventSchema = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  status: z.enum(STATUSES).nullable(),
+  note: z.string(),
+});
+
+export const complaintDetailSchema = complaintRowSchema.extend({
+  reporter: z.object({
+    name: z.string(),
+    address: z.string(),
+    nik: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    anonymous: z.boolean(),
+    confidential: z.boolean(),
+  }),
+  personalDataMasked: z.boolean(),
+  description: z.string(),
+  loss: z.string(),
+  expectation: z.string(),
+  incidentPlace: z.string(),
+  incidentDate: z.string(),
+  laporTrackingId: z.string(),
+  kelengkapan: z.array(z.string()),
+  receivedByName: z.string(),
+  attachments: z.array(attachmentMetaSchema),
+  events: z.array(complaintEventSchema),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { LOGO_MAX_BYTES, TIME_ZONES } from '../domain';
+import { optionalText, text } from './common';
+
+const logoPattern = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+
+export const officeProfileSchema = z.object({
+  level: z.enum(['kecamatan', 'unit_lain'], { error: 'Pilih jenis kantor: kecamatan atau unit lain.' }),
+  name: text('Nama kantor', 150),
+  shortName: text('Nama singkat', 60),
+  regionType: z.enum(['kabupaten', 'kota'], { error: 'Pilih kabupaten atau kota.' }),
+  region: text('Nama kabupaten/kota', 80),
+  address: text('Alamat kantor', 250),
+  postalCode: optionalText('Kode pos', 10).refine((v) => v === '' || /^\d{5}$/.test(v), {
+    error: 'Kode pos harus 5 angka.',
+  }),
+  phone: optionalText('Telepon', 40),
+  email: optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
+    error: 'Alamat email kantor tidak valid, contoh: kecamatan@contoh.go.id.',
+  }),
+  website: optionalText('Website', 120),
+  timeZone: z.enum(TIME_ZONES, { error: 'Pilih zona waktu: WIB, WITA atau WIT.' }),
+  kopLines: z
+    .array(text('Baris kop surat', 120), { error: 'Kop surat wajib diisi.' })
+    .min(1, { error: 'Kop surat minimal satu baris.' })
+    .max(4, { error: 'Kop surat paling banyak empat baris.' }),
+  headTitle: text('Sebutan pimpinan', 60),
+  unitCode: text('Kode unit', 30),
+  logo: z
+    .string()
+    .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, { error: 'Logo paling besar 512 KB.' })
+    .refine((v) => v === '' || logoPattern.test(v), { error: 'Logo harus gambar PNG atau JPG.' })
+    .default(''),
+});
+export type OfficeProfile = z.infer<typeof officeProfileSchema>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROLES } from '../domain';
+import { idSchema, optionalText, text } from './common';
+
+export const usernameSchema = z
+  .string({ error: 'Nama pengguna wajib diisi.' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, {
+    error: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+  });
+
+export const passwordSchema = z
+  .string({ error: 'Kata sandi wajib diisi.' })
+  .min(8, { error: 'Kata sandi minimal 8 karakter.' })
+  .max(128, { error: 'Kata sandi paling panjang 128 karakter.' });
+
+export const nipSchema = optionalText('NIP', 18).refine((v) => v === '' || /^\d{18}$/.test(v), {
+  error: 'NIP harus 18 angka tanpa spasi.',
+});
+
+export const userFieldsSchema = z
+  .object({
+    name: text('Nama lengkap', 120),
+    nip: nipSchema,
+    jabatan: text('Jabatan', 120),
+    pangkat: optionalText('Pangkat/golongan', 80),
+    role: z.enum(ROLES, { error: 'Pilih peran pengguna.' }),
+    seksi: optionalText('Seksi', 80),
+    active: z.boolean().default(true),
+  })
+  .refine((u) => u.role !== 'kasi' || u.seksi !== '', {
+    error: 'Kasi/Kasubag wajib memiliki seksi, contoh: Seksi Pelayanan.',
+    path: ['seksi'],
+  });
+
+export const newUserSchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  user: userFieldsSchema,
+});
+
+export const userSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  name: z.string(),
+  nip: z.string(),
+  jabatan: z.string(),
+  pangkat: z.string(),
+  role: z.enum(ROLES),
+  seksi: z.string(),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+export type UserFields = z.infer<typeof userFieldsSchema>;
