@@ -120,14 +120,16 @@ const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
 
 export function listComplaints(db: Db, query: ComplaintQuery) {
   const q = complaintQuerySchema.parse(query);
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.year !== undefined) (where.push('c.year = ?'), params.push(q.year));
-  if (q.status) (where.push('c.status = ?'), params.push(q.status));
-  if (q.channel) (where.push('c.channel = ?'), params.push(q.channel));
-  if (q.category) (where.push('c.category = ?'), params.push(q.category));
-  const match = q.q ? ftsQuery(q.q) : null;
-  if (match) (where.push('c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)'), params.push(match));
+  const conditions: [string, string | number | undefined | null][] = [
+    ['c.year = ?', q.year],
+    ['c.status = ?', q.status],
+    ['c.channel = ?', q.channel],
+    ['c.category = ?', q.category],
+    ['c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)', q.q ? ftsQuery(q.q) : null],
+  ];
+  const active = conditions.filter(([, v]) => v !== undefined && v !== null);
+  const where = active.map(([sql]) => sql);
+  const params = active.map(([, v]) => v as string | number);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC');
   const rows = db

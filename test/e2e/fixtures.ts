@@ -1,0 +1,54 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+export interface WebApp {
+  url: string;
+  dataDir: string;
+}
+
+// `npm run web` on a fresh data folder for every test (without its renderer build,
+// which test:e2e runs once before Playwright).
+async function startWeb(args: string[]): Promise<{ app: WebApp; proc: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tanggap-e2e-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /berjalan di (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+  return { app: { url, dataDir }, proc };
+}
+
+export const test = base.extend<{ web: WebApp; demoWeb: WebApp }>({
+  web: async ({}, use) => {
+    const { app, proc } = await startWeb([]);
+    await use(app);
+    proc.kill();
+    rmSync(app.dataDir, { recursive: true, force: true });
+  },
+  demoWeb: async ({}, use) => {
+    const { app, proc } = await startWeb(['--demo']);
+    await use(app);
+    proc.kill();
+    rmSync(app.dataDir, { recursive: true, force: true });
+  },
+});
+export { expect };

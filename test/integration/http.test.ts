@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
+import { ADMIN, makeCore, setupOffice, type TestCore } from '../support/core';
+
+let t: TestCore;
+let app: FastifyInstance;
+afterEach(async () => {
+  await app?.close();
+  t?.dispose();
+});
+
+const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: `/api/${name}`, payload: body as object, headers: { 'x-tanggap': '1', ...headers } });
+
+describe('HTTP transport', () => {
+  it('logs in with an HttpOnly SameSite=Strict cookie and uses it', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    app = await createHttpServer(t.core);
+    const login = await post('auth.login', ADMIN);
+    expect(login.statusCode).toBe(200);
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(login.json().value).not.toHaveProperty('token');
+    const session = cookie.split(';')[0]!;
+    const users = await post('users.list', {}, { cookie: session });
+    expect(users.json()).toMatchObject({ ok: true, value: [{ username: 'admin' }] });
+    const out = await post('auth.logout', {}, { cookie: session });
+    expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
+    expect((await post('users.list', {}, { cookie: session })).statusCode).toBe(401);
+  });
+
+  it('refuses requests without the app header, unknown calls and bad input', async () => {
+    t = makeCore();
+    app = await createHttpServer(t.core);
+    const noHeader = await app.inject({ method: 'POST', url: '/api/setup.status', payload: {} });
+    expect(noHeader.statusCode).toBe(403);
+    expect((await post('bogus', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    const bad = await post('auth.login', { username: 'a' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.password).toBe('Kata sandi wajib diisi.');
+    const notJson = await app.inject({ method: 'POST', url: '/api/auth.login', payload: '{oops', headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.message).toMatch(/Muat ulang/);
+  });
+
+  it('answers an oversized body with an Indonesian message', async () => {
+    t = makeCore();
+    app = await createHttpServer(t.core);
+    const huge = await post('complaints.create', { x: 'A'.repeat(41 * 1024 * 1024) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.message).toMatch(/terlalu besar/);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import type { ComplaintInput } from '../../shared/schemas/complaint';
+import { createCore, type Core } from '../../main/core';
+import type { SessionCarrier } from '../../main/core/context';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+
+export const silentLog = { info() {}, warn() {}, error() {} };
+
+export interface TestClock {
+  now: () => Date;
+  set(iso: string): void;
+  advanceMinutes(m: number): void;
+}
+
+export function testClock(start = '2026-11-24T02:00:00.000Z'): TestClock {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), set: (iso) => (t = Date.parse(iso)), advanceMinutes: (m) => (t += m * 60_000) };
+}
+
+export const carrier = (): SessionCarrier => {
+  const c: SessionCarrier = { token: null, setToken: (t) => void (c.token = t) };
+  return c;
+};
+
+export interface TestCore {
+  core: Core;
+  dir: string;
+  clock: TestClock;
+  dispose(): void;
+}
+
+// A real core over a real SQLite file in a fresh temp folder.
+export function makeCore(start?: string): TestCore {
+  const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
+  const clock = testClock(start);
+  const core = createCore({ dataDir: dir, now: clock.now, log: silentLog });
+  return { core, dir, clock, dispose: () => (core.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+// Calls the core and unwraps the result, failing loudly with the Indonesian message.
+export async function ok<K extends CallName>(core: Core, s: SessionCarrier, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const r = await core.call(name, input, s);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.value as CallOutput<K>;
+}
+
+export async function fail(core: Core, s: SessionCarrier, name: CallName, input: unknown) {
+  const r = await core.call(name, input, s);
+  if (r.ok) throw new Error(`${name} was expected to fail`);
+  return r.error;
+}
+
+export const ADMIN = { username: 'admin', password: 'rahasia-admin-1' };
+
+export async function setupOffice(core: Core, presetId = 'kejayan') {
+  const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
+  const admin = carrier();
+  await ok(core, admin, 'setup.complete', {
+    presetId,
+    office: { ...preset.office, logo: '' },
+    admin: {
+      username: ADMIN.username,
+      password: ADMIN.password,
+      user: { name: 'Rina Admin', nip: '', jabatan: 'Pengelola Sistem', pangkat: '', role: 'admin', seksi: '', active: true },
+    },
+  });
+  return admin;
+}
+
+export async function addUser(core: Core, admin: SessionCarrier, username: string, role: 'staf' | 'kasi' | 'sekcam' | 'camat' | 'admin', name = username) {
+  await ok(core, admin, 'users.create', {
+    username,
+    password: 'kata-sandi-123',
+    user: { name, nip: '198001012005011001', jabatan: role, pangkat: 'Penata (III/c)', role, seksi: role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
+  });
+  const s = carrier();
+  await ok(core, s, 'auth.login', { username, password: 'kata-sandi-123' });
+  return s;
+}
+
+export const sampleComplaint = (over: Partial<ComplaintInput> = {}): ComplaintInput => ({
+  kind: 'pengaduan',
+  channel: 'langsung',
+  category: 'infrastruktur',
+  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015506800002', phone: '081234567890', email: '', anonymous: false, confidential: false },
+  subject: 'Jalan desa rusak di Dusun Krajan',
+  description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
+  loss: 'Sepeda motor warga rusak',
+  expectation: 'Jalan segera diperbaiki',
+  incidentPlace: 'Dusun Krajan',
+  incidentDate: '2026-11-20',
+  laporTrackingId: '',
+  kelengkapan: [],
+  attachments: [],
+  ...over,
+});
