@@ -84,6 +84,16 @@ export const contract = {
   'complaints.receipt': call(z.object({ id: idSchema }), receiptViewSchema, HANDLERS),
   'complaints.receiptDocx': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
   'complaints.attachment': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+
+  'audit.verify': call(
+    empty,
+    z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+    }),
+    ['admin', 'camat'],
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { Handlers } from './context';
+import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { officeHandlers } from './office/handlers';
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...officeHandlers,
   ...userHandlers,
   ...complaintHandlers,
+  ...auditHandlers,
 };

@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { notFound } from '../errors';
 import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
+import { appendAudit } from '../audit/chain';
 import { formatRegisterNo, nextNumber } from './numbering';
 
 export const ANONYMOUS_NAME = 'Anonim';
@@ -89,6 +90,7 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   );
   for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
   addEvent(db, id, at, by.id, 'Pengaduan diterima dan dicatat di buku register', 'diterima');
+  appendAudit(db, { at, actorId: by.id, action: 'complaint.received', entity: 'complaint', entityId: id, data: { registerNo: formatRegisterNo(seq, year), status: 'diterima' } });
   return id;
 }
 

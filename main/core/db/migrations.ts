@@ -127,4 +127,26 @@ CREATE TABLE complaint_events (
 CREATE INDEX complaint_events_complaint ON complaint_events(complaint_id, id);
 `,
   },
+  {
+    version: 2,
+    name: 'audit trail',
+    sql: `
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER,
+  data TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'Jejak audit tidak boleh diubah.'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'Jejak audit tidak boleh dihapus.'); END;
+`,
+  },
 ];

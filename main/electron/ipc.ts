@@ -1,0 +1,95 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Result } from '../../shared/contract';
+import type { Core } from '../core';
+import { consoleLogger, type Logger, type SessionCarrier } from '../core/context';
+import { APP_URL_PREFIX } from './security';
+
+// The one IPC channel (design.md): the preload's invoke(name, input) arrives here.
+export const INVOKE_CHANNEL = 'tanggap:invoke';
+export const MAX_CALL_NAME_LENGTH = 64;
+
+export type InvokeSender = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+
+const refused: Result<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Permintaan ditolak: tidak berasal dari jendela aplikasi Tanggap.' },
+};
+const badName: Result<never> = {
+  ok: false,
+  error: { code: 'unknown_call', message: 'Perintah tidak dikenal oleh aplikasi.' },
+};
+const failed: Result<never> = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'Terjadi kesalahan di aplikasi; data yang sudah tersimpan tidak berubah. Coba lagi, dan hubungi admin bila berulang.',
+  },
+};
+
+// A message is trusted only from the main frame of a window this process created,
+// while that frame shows the app itself (not a page it was navigated to, not an iframe).
+export function createSenderCheck(ownContentsIds: ReadonlySet<number>): (event: InvokeSender) => boolean {
+  return (event) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !ownContentsIds.has(event.sender.id)) return false;
+    const main = event.sender.mainFrame;
+    return (
+      frame.processId === main.processId && frame.routingId === main.routingId && frame.url.startsWith(APP_URL_PREFIX)
+    );
+  };
+}
+
+export interface IpcRegistration {
+  // Ends the session of a closed window: the token leaves memory and the database.
+  forget(contentsId: number): Promise<void>;
+}
+
+// Each window keeps its own session token, in the main process only; the renderer
+// never sees it. The core's dispatch validates, authorises and runs the call.
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  core: Pick<Core, 'call'>,
+  isTrustedSender: (event: InvokeSender) => boolean,
+  log: Logger = consoleLogger,
+): IpcRegistration {
+  const sessions = new Map<number, SessionCarrier>();
+  const sessionOf = (contentsId: number): SessionCarrier => {
+    const existing = sessions.get(contentsId);
+    if (existing) return existing;
+    const carrier: SessionCarrier = {
+      token: null,
+      setToken(token) {
+        carrier.token = token;
+      },
+    };
+    sessions.set(contentsId, carrier);
+    return carrier;
+  };
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) {
+      log.warn(`IPC ditolak dari pengirim yang tidak dikenal (webContents ${event.sender.id})`);
+      return refused;
+    }
+    if (typeof name !== 'string' || name.length === 0 || name.length > MAX_CALL_NAME_LENGTH) return badName;
+    try {
+      return await core.call(name, input, sessionOf(event.sender.id));
+    } catch (err) {
+      log.error(`panggilan ${name} gagal di IPC`, err);
+      return failed;
+    }
+  });
+
+  return {
+    async forget(contentsId) {
+      const carrier = sessions.get(contentsId);
+      sessions.delete(contentsId);
+      if (!carrier?.token) return;
+      try {
+        await core.call('auth.logout', {}, carrier);
+      } catch (err) {
+        log.error('sesi jendela yang ditutup tidak dapat diakhiri', err);
+      }
+    },
+  };
+}

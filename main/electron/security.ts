@@ -1,0 +1,81 @@
+import type { Session, WebContents, WebPreferences } from 'electron';
+
+// All window hardening of the desktop app sits here (Electron security checklist, style.md).
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tanggap';
+export const APP_URL_PREFIX = `${APP_SCHEME}://${APP_HOST}/`;
+export const APP_ENTRY_URL = `${APP_URL_PREFIX}index.html`;
+
+// The same policy main/http sends to browsers. 'self' is app://tanggap, the only origin
+// the renderer is served from; the page talks to the core over IPC, never the network.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+  };
+}
+
+// Chromium hands events canonical URLs (scheme and host lower-case, dot segments
+// resolved), so a prefix test with the trailing slash pins scheme and host exactly.
+// A blob: URL made by our own page (a DOCX download) carries our origin after "blob:".
+export function isAppUrl(url: string): boolean {
+  const target = url.startsWith('blob:') ? url.slice('blob:'.length) : url;
+  return target.startsWith(APP_URL_PREFIX);
+}
+
+// Links the page may hand to the system browser: https only, no credentials in the URL.
+export function isVettedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}
+
+type NavigationEvent = { url: string; preventDefault(): void };
+
+// Applied to every webContents the app creates (app 'web-contents-created'): no
+// navigation away from the app, no new windows, no <webview>.
+export function hardenWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  openExternal: (url: string) => Promise<void>,
+): void {
+  const stayInApp = (event: NavigationEvent) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-frame-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isVettedExternalUrl(url)) openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
+
+// The app needs no camera, microphone, location, notifications or other permission.
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
