@@ -10,6 +10,20 @@ import {
 import { officeProfileSchema } from './schemas/office';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
+import { calendarSchema } from './schemas/calendar';
+import { serviceStandardSchema } from './standards/schema';
+import {
+  advanceInputSchema,
+  assigneeSchema,
+  dispositionIdSchema,
+  disposeInputSchema,
+  exitInputSchema,
+  followUpInputSchema,
+  journeySchema,
+  resumeInputSchema,
+  returnDispositionSchema,
+  taskSchema,
+} from './schemas/workflow';
 
 // Who may make a call: 'public' needs no session, 'user' any signed-in role,
 // otherwise the listed roles.
@@ -84,6 +98,37 @@ export const contract = {
   'complaints.receipt': call(z.object({ id: idSchema }), receiptViewSchema, HANDLERS),
   'complaints.receiptDocx': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
   'complaints.attachment': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+
+  'complaints.personalData': call(
+    z.object({ id: idSchema, reason: z.string().trim().min(5, { error: 'Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).' }).max(300) }),
+    complaintDetailSchema.shape.reporter,
+    ['kasi'],
+  ),
+
+  'workflow.journey': call(z.object({ id: idSchema }), journeySchema, HANDLERS),
+  'workflow.advance': call(advanceInputSchema, journeySchema, HANDLERS),
+  'workflow.dispose': call(disposeInputSchema, journeySchema, HANDLERS),
+  'workflow.withdrawDisposition': call(dispositionIdSchema, journeySchema, HANDLERS),
+  'workflow.returnDisposition': call(returnDispositionSchema, journeySchema, ['kasi']),
+  'workflow.followUp': call(followUpInputSchema, journeySchema, HANDLERS),
+  'workflow.exit': call(exitInputSchema, journeySchema, ['staf', 'sekcam', 'camat']),
+  'workflow.resume': call(resumeInputSchema, journeySchema, ['staf', 'sekcam', 'camat']),
+  'workflow.assignees': call(empty, z.array(assigneeSchema), ['staf', 'sekcam', 'camat']),
+  'tasks.mine': call(empty, z.array(taskSchema), HANDLERS),
+  'tasks.office': call(empty, z.array(taskSchema), ['sekcam', 'camat']),
+
+  'standard.get': call(empty, serviceStandardSchema, 'user'),
+  'standard.update': call(serviceStandardSchema, serviceStandardSchema, ['admin']),
+  'calendar.get': call(empty, calendarSchema, 'user'),
+  'calendar.update': call(calendarSchema, calendarSchema, ['admin']),
+  'calendar.importIcs': call(
+    z.object({
+      text: z.string().min(1, { error: 'Berkas iCal kosong.' }).max(1_000_000, { error: 'Berkas iCal paling besar 1 MB.' }),
+      kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_kantor']).default('libur_nasional'),
+    }),
+    z.object({ added: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
+    ['admin'],
+  ),
 
   'audit.verify': call(
     empty,

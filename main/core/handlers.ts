@@ -5,6 +5,7 @@ import { complaintHandlers } from './complaints/handlers';
 import { officeHandlers } from './office/handlers';
 import { setupHandlers } from './setup/handlers';
 import { userHandlers } from './users/handlers';
+import { workflowHandlers } from './workflow/handlers';
 
 // One registry of every call in shared/contract.ts. Typed as Handlers, so a call
 // without a handler (or with a wrong one) does not compile.
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...complaintHandlers,
   ...auditHandlers,
+  ...workflowHandlers,
 };

@@ -47,7 +47,7 @@ export async function ok<K extends CallName>(core: Core, s: SessionCarrier, name
   return r.value as CallOutput<K>;
 }
 
-export async function fail(core: Core, s: SessionCarrier, name: CallName, input: unknown) {
+export async function fail(core: Core, s: SessionCarrier, name: CallName | 'no.such.call', input: unknown) {
   const r = await core.call(name, input, s);
   if (r.ok) throw new Error(`${name} was expected to fail`);
   return r.error;

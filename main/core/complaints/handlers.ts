@@ -1,7 +1,12 @@
 import type { Handlers } from '../context';
-import { requireUser, write } from '../context';
+import { nowIso, requireUser, write } from '../context';
+import { appendAudit } from '../audit/chain';
 import { notFound } from '../errors';
-import { getOffice, readSetting } from '../office/settings';
+import { getOffice } from '../office/settings';
+import type { Db } from '../db/open';
+import { formatDuration } from '../../../shared/time/format';
+import { loadState } from '../workflow/engine';
+import { currentStandard } from '../workflow/standard';
 import { buildReceiptView, receiptDocx } from '../documents/receipt';
 import { readAttachment, storeAttachments } from './attachments';
 import { getComplaint, insertComplaint, listComplaints } from './repo';
@@ -14,7 +19,8 @@ type ComplaintCalls =
   | 'complaints.kelengkapanChecklist'
   | 'complaints.receipt'
   | 'complaints.receiptDocx'
-  | 'complaints.attachment';
+  | 'complaints.attachment'
+  | 'complaints.personalData';
 
 function receiptFor(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number) {
   const viewer = requireUser(ctx);
@@ -27,13 +33,11 @@ function receiptFor(ctx: Parameters<Handlers['complaints.receipt']>[0], id: numb
     office: getOffice(ctx.db),
     officer: rowToUser(officerRow),
     checklist: kelengkapanChecklist(ctx.db),
+    standardTotal: formatDuration(loadState(ctx.db, id).standard.total),
   });
 }
 
-function kelengkapanChecklist(db: Parameters<typeof readSetting>[0]): string[] {
-  const standard = readSetting(db, 'standard') as { kelengkapanChecklist?: string[] } | undefined;
-  return standard?.kelengkapanChecklist ?? [];
-}
+const kelengkapanChecklist = (db: Db) => currentStandard(db).kelengkapanChecklist;
 
 export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.create': (ctx, input) => {
@@ -54,6 +58,29 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
       fileName: `Tanda-Terima-${view.registerNo.replaceAll('/', '-')}.docx`,
       mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       dataBase64: bytes.toString('base64'),
+    };
+  },
+  // A Kasi without a disposition for this complaint sees the reporter masked; opening
+  // the identity anyway needs a reason and leaves a row in the audit chain (UU PDP).
+  'complaints.personalData': (ctx, { id, reason }) => {
+    const user = requireUser(ctx);
+    const row = ctx.db
+      .prepare('SELECT reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential FROM complaints WHERE id = ?')
+      .get(id) as
+      | { reporter_name: string; reporter_address: string; reporter_nik: string; reporter_phone: string; reporter_email: string; anonymous: number; confidential: number }
+      | undefined;
+    if (!row) throw notFound('Pengaduan');
+    write(ctx.db, () =>
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'personal_data.viewed', entity: 'complaint', entityId: id, data: { reason } }),
+    );
+    return {
+      name: row.reporter_name,
+      address: row.reporter_address,
+      nik: row.reporter_nik,
+      phone: row.reporter_phone,
+      email: row.reporter_email,
+      anonymous: row.anonymous === 1,
+      confidential: row.confidential === 1,
     };
   },
   'complaints.attachment': (ctx, { id }) => {

@@ -10,6 +10,7 @@ import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
 import { appendAudit } from '../audit/chain';
 import { formatRegisterNo, nextNumber } from './numbering';
+import { startJourney } from '../workflow/engine';
 
 export const ANONYMOUS_NAME = 'Anonim';
 // Roles that handle every complaint and so may see the reporter's identity.
@@ -91,6 +92,7 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
   addEvent(db, id, at, by.id, 'Pengaduan diterima dan dicatat di buku register', 'diterima');
   appendAudit(db, { at, actorId: by.id, action: 'complaint.received', entity: 'complaint', entityId: id, data: { registerNo: formatRegisterNo(seq, year), status: 'diterima' } });
+  startJourney(deps, id, at, by, c.kelengkapan);
   return id;
 }
 
@@ -158,6 +160,12 @@ interface FullRow extends ComplaintDbRow {
   received_by_name: string;
 }
 
+// A Kasi handles a complaint once it is disposed to them (and keeps seeing what
+// they handled); other Kasi see the reporter's identity masked.
+function isRecipient(db: Db, complaintId: number, userId: number): boolean {
+  return !!db.prepare("SELECT 1 FROM dispositions WHERE complaint_id = ? AND to_user = ? AND state <> 'ditarik'").get(complaintId, userId);
+}
+
 const mask = (v: string) => (v === '' ? '' : '•'.repeat(Math.min(v.length, 8)));
 
 export function getComplaint(db: Db, id: number, viewer: SessionUser): ComplaintDetail {
@@ -167,10 +175,10 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser): Complaint
     )
     .get(id) as FullRow | undefined;
   if (!r) throw notFound('Pengaduan');
-  const masked = !IDENTITY_ROLES.includes(viewer.role);
+  const masked = !IDENTITY_ROLES.includes(viewer.role) && !isRecipient(db, id, viewer.id);
   const hideName = masked && r.anonymous === 1;
   const attachments = db
-    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? ORDER BY id')
+    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL ORDER BY id')
     .all(id) as ComplaintDetail['attachments'];
   const events = db
     .prepare(

@@ -149,4 +149,85 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'Jejak audit tidak boleh dihapus.'); END;
 `,
   },
+  {
+    version: 3,
+    name: 'journey',
+    sql: `
+CREATE TABLE standard_versions (
+  id INTEGER PRIMARY KEY,
+  data TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id)
+) STRICT;
+
+ALTER TABLE complaints ADD COLUMN standard_version_id INTEGER REFERENCES standard_versions(id);
+ALTER TABLE complaints ADD COLUMN step_no INTEGER;
+ALTER TABLE complaints ADD COLUMN step_started_at TEXT;
+ALTER TABLE complaints ADD COLUMN step_due_at TEXT;
+ALTER TABLE complaints ADD COLUMN acting TEXT;
+ALTER TABLE complaints ADD COLUMN acting_alt TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN escalate_to TEXT;
+ALTER TABLE complaints ADD COLUMN clock_started_at TEXT;
+ALTER TABLE complaints ADD COLUMN due_at TEXT;
+ALTER TABLE complaints ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE complaints ADD COLUMN paused_at TEXT;
+ALTER TABLE complaints ADD COLUMN resume_status TEXT;
+ALTER TABLE complaints ADD COLUMN exit_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN closed_at TEXT;
+CREATE INDEX complaints_open_due ON complaints(step_due_at) WHERE closed_at IS NULL;
+CREATE INDEX complaints_open_acting ON complaints(acting, step_due_at) WHERE closed_at IS NULL;
+CREATE INDEX complaints_escalation ON complaints(step_due_at) WHERE escalate_to IS NOT NULL AND escalated = 0 AND closed_at IS NULL;
+
+CREATE TABLE complaint_steps (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  step_no INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  completed_at TEXT,
+  completed_by INTEGER REFERENCES users(id),
+  escalated INTEGER NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX complaint_steps_complaint ON complaint_steps(complaint_id, id);
+
+CREATE TABLE pauses (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  from_at TEXT NOT NULL,
+  to_at TEXT
+) STRICT;
+CREATE INDEX pauses_complaint ON pauses(complaint_id);
+
+CREATE TABLE dispositions (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  from_user INTEGER NOT NULL REFERENCES users(id),
+  on_behalf INTEGER NOT NULL DEFAULT 0,
+  to_user INTEGER NOT NULL REFERENCES users(id),
+  sifat TEXT NOT NULL,
+  instructions TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  opened_at TEXT,
+  state TEXT NOT NULL DEFAULT 'aktif' CHECK (state IN ('aktif','ditarik','dikembalikan','selesai')),
+  return_reason TEXT NOT NULL DEFAULT '',
+  ended_at TEXT
+) STRICT;
+CREATE INDEX dispositions_complaint ON dispositions(complaint_id);
+CREATE INDEX dispositions_to ON dispositions(to_user, state);
+
+CREATE TABLE follow_ups (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  by_user INTEGER NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX follow_ups_complaint ON follow_ups(complaint_id);
+ALTER TABLE attachments ADD COLUMN follow_up_id INTEGER REFERENCES follow_ups(id);
+`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { BLANK_OFFICE, OFFICE_PRESETS } from '../../../shared/standards/presets';
+import { BLANK_OFFICE, BLANK_STANDARD, OFFICE_PRESETS } from '../../../shared/standards/presets';
 import type { Handlers } from '../context';
 import { write } from '../context';
 import { hashPassword } from '../auth/passwords';
@@ -31,7 +31,7 @@ export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.presets' | 's
         throw new TanggapError('conflict', 'Aplikasi sudah disiapkan. Silakan masuk dengan akun yang ada.');
       }
       writeSetting(ctx.db, 'office', office);
-      writeSetting(ctx.db, 'standard', (preset ?? OFFICE_PRESETS[0]!).standard);
+      writeSetting(ctx.db, 'standard', preset?.standard ?? BLANK_STANDARD);
       const created = insertUser(ctx, admin.username, hash, { ...admin.user, role: 'admin', active: true });
       ctx.session.setToken(createSession(ctx, created.id));
       return created;

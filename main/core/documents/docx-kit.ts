@@ -1,0 +1,325 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ISectionPropertiesOptions,
+} from 'docx';
+
+// Building blocks shared by every letter the office prints (tanda terima, berita acara,
+// surat tanggapan, lembar disposisi): Tata Naskah Dinas habits in one place, so all
+// documents look like they came from the same office.
+
+export const FONT = 'Arial';
+/** Font sizes in half-points, as `docx` expects them. */
+export const SIZE = { body: 24, table: 22, small: 20, kopAddress: 20, kopFirst: 28, kopName: 32, title: 26 } as const;
+
+export type Paper = 'A4' | 'F4' | 'HALF_F4';
+/** 1 cm in twips (1 440 per inch). */
+export const cm = (n: number) => Math.round((n * 1440) / 2.54);
+const mm = (n: number) => cm(n / 10);
+export const PAPER: Record<Paper, { width: number; height: number }> = {
+  A4: { width: mm(210), height: mm(297) },
+  F4: { width: mm(215), height: mm(330) },
+  // Lembar disposisi is printed on half a folio sheet.
+  HALF_F4: { width: mm(215), height: mm(165) },
+};
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+/** Letter margins in common practice (domain.md): top 2, left 3, right 2, bottom 2.5 cm. */
+export const LETTER_MARGINS: Margins = { top: cm(2), right: cm(2), bottom: cm(2.5), left: cm(3) };
+
+export function pageProps(paper: Paper = 'A4', margins: Margins = LETTER_MARGINS): ISectionPropertiesOptions {
+  const size = PAPER[paper];
+  return {
+    page: {
+      size: { width: size.width, height: size.height },
+      margin: { ...margins, header: cm(1), footer: cm(1) },
+    },
+  };
+}
+
+/** Width of the text area in twips: what a full-width table may use. */
+export const contentWidth = (paper: Paper = 'A4', margins: Margins = LETTER_MARGINS) =>
+  PAPER[paper].width - margins.left - margins.right;
+
+/** A document in Arial 12 with no space after paragraphs; spacing is set where it is wanted. */
+export function letterDocument(opts: {
+  title: string;
+  children: (Paragraph | Table)[];
+  paper?: Paper;
+  margins?: Margins;
+}): Document {
+  return new Document({
+    creator: 'Tanggap',
+    title: opts.title,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: SIZE.body },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      },
+    },
+    sections: [{ properties: pageProps(opts.paper, opts.margins), children: opts.children }],
+  });
+}
+
+export const toBuffer = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc);
+
+// ---------------------------------------------------------------------------------------
+// Paragraphs
+
+type ParaOptions = Omit<IParagraphOptions, 'text' | 'children'>;
+
+/** One paragraph of plain runs; `run` applies to every run of the text. */
+export function para(content: string | IRunOptions[], opts: ParaOptions & { run?: IRunOptions } = {}): Paragraph {
+  const { run, ...rest } = opts;
+  const runs = typeof content === 'string' ? [{ text: content }] : content;
+  return new Paragraph({ ...rest, children: runs.map((r) => new TextRun({ ...run, ...r })) });
+}
+
+/** An empty line of the given size, for the space where a signature goes. */
+export const blankLine = (size: number = SIZE.body) => new Paragraph({ children: [new TextRun({ text: '', size })] });
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+export const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const NO_CELL_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const BOX_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+export type CellContent = Paragraph | Table | (Paragraph | Table)[];
+
+/**
+ * A fixed-layout table without lines: the grid that letters use to place things side by
+ * side (label/value, two signatures, logo beside the kop). `widths` in twips.
+ */
+export function borderlessTable(
+  rows: CellContent[][],
+  widths: number[],
+  opts: { cantSplit?: boolean; cellPadding?: { left: number; right: number; top?: number; bottom?: number } } = {},
+): Table {
+  const padding = opts.cellPadding ?? { left: 0, right: cm(0.1) };
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: opts.cantSplit ?? true,
+          children: cells.map(
+            (content, i) =>
+              new TableCell({
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                borders: NO_CELL_BORDERS,
+                margins: { top: padding.top ?? 0, bottom: padding.bottom ?? 0, left: padding.left, right: padding.right },
+                verticalAlign: VerticalAlignTable.TOP,
+                children: cellChildren(content),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+// A cell must end with a paragraph, or Word calls the file damaged.
+function cellChildren(content: CellContent): (Paragraph | Table)[] {
+  const list = Array.isArray(content) ? content : [content];
+  if (list.length === 0 || list[list.length - 1] instanceof Table) return [...list, new Paragraph({})];
+  return list;
+}
+
+/** A single framed cell across the given width: notices, boxed remarks. */
+export function boxed(children: Paragraph[], width: number): Table {
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    borders: { ...BOX_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            borders: BOX_BORDERS,
+            margins: { top: cm(0.1), bottom: cm(0.1), left: cm(0.2), right: cm(0.2) },
+            children,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
+/**
+ * "Label : value" rows as letters write them (Nomor, Hal, Nama, Alamat …). The colon has
+ * its own narrow column so a value that wraps stays aligned under itself.
+ */
+export function labelValueTable(
+  rows: LabelValue[],
+  opts: { width: number; labelWidth?: number; size?: number; spacingAfter?: number },
+): Table {
+  const labelWidth = opts.labelWidth ?? cm(4.5);
+  const colon = cm(0.4);
+  const size = opts.size ?? SIZE.table;
+  const p = (text: string) => para(text, { run: { size }, spacing: { after: opts.spacingAfter ?? 20 } });
+  return borderlessTable(
+    rows.map((r) => [p(r.label), p(':'), p(r.value)]),
+    [labelWidth, colon, opts.width - labelWidth - colon],
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Kop surat
+
+export interface Kop {
+  lines: string[];
+  address: string;
+  contact: string;
+  /** PNG or JPEG data URL, or '' for none. */
+  logo: string;
+}
+
+const LOGO_HEIGHT_CM = 2.2;
+
+/**
+ * Kop surat: the logo on the left, the office lines centred on the page (first line 14 pt,
+ * the office name 16 pt, bold), address and contact small, then the double rule.
+ */
+export function kopSurat(kop: Kop, width: number): (Paragraph | Table)[] {
+  const big = kop.lines.length === 1 ? [SIZE.kopName] : kop.lines.map((_, i) => (i === 0 ? SIZE.kopFirst : SIZE.kopName));
+  const centre = (text: string, run: IRunOptions) => para(text, { alignment: AlignmentType.CENTER, run });
+  const text: Paragraph[] = [
+    ...kop.lines.map((line, i) => centre(line.toUpperCase(), { bold: true, size: big[i] })),
+    ...(kop.address ? [centre(kop.address, { size: SIZE.kopAddress })] : []),
+    ...(kop.contact ? [centre(kop.contact, { size: SIZE.kopAddress })] : []),
+  ];
+  const rule = new Paragraph({
+    spacing: { after: 160 },
+    border: { bottom: { style: BorderStyle.DOUBLE, size: 12, color: '000000', space: 1 } },
+    children: [new TextRun({ text: '', size: 8 })],
+  });
+  const logo = logoRun(kop.logo, LOGO_HEIGHT_CM);
+  if (!logo) return [...text, rule];
+  // The right column mirrors the logo column so the text is centred on the page.
+  const side = cm(LOGO_HEIGHT_CM + 0.4);
+  const logoCell = new Paragraph({ alignment: AlignmentType.LEFT, children: [logo] });
+  return [borderlessTable([[logoCell, text, blankLine()]], [side, width - 2 * side, side], { cellPadding: { left: 0, right: 0 } }), rule];
+}
+
+/** The logo as an inline image `heightCm` tall, keeping its proportions; null when absent or unreadable. */
+export function logoRun(dataUrl: string, heightCm: number): ImageRun | null {
+  const m = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+=*)$/.exec(dataUrl);
+  if (!m) return null;
+  const data = Buffer.from(m[2]!, 'base64');
+  const dim = imageSize(data);
+  if (!dim) return null;
+  const height = Math.round((heightCm / 2.54) * 96);
+  const width = Math.min(Math.round((height * dim.width) / dim.height), height * 2);
+  return new ImageRun({
+    type: m[1] === 'png' ? 'png' : 'jpg',
+    data,
+    transformation: { width, height },
+    altText: { name: 'Logo', description: 'Logo instansi', title: 'Logo' },
+  });
+}
+
+/** Pixel size of a PNG or JPEG, read from its header. */
+export function imageSize(b: Buffer): { width: number; height: number } | null {
+  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return null;
+      const marker = b[i + 1]!;
+      const len = b.readUInt16BE(i + 2);
+      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      }
+      i += 2 + len;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Signatures
+
+export interface SignatureLines {
+  /** Lines above the space: place and date, "a.n. CAMAT …", the jabatan with its comma. */
+  caption: string[];
+  name: string;
+  /** Lines under the name: pangkat, "NIP …". An empty string keeps the line's height. */
+  after?: string[];
+  /** Empty lines left for the signature and stamp. */
+  space?: number;
+  /** Names of officials are bold and underlined; a citizen's name need not be. */
+  emphasiseName?: boolean;
+}
+
+/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
+export function nipLine(nip: string): string {
+  const d = nip.replace(/\D/g, '');
+  if (d === '') return '';
+  if (d.length !== 18) return `NIP ${d}`;
+  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
+}
+
+export function signatureBlock(s: SignatureLines, opts: { size?: number; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+  const size = opts.size ?? SIZE.body;
+  const alignment = opts.alignment ?? AlignmentType.CENTER;
+  const line = (text: string, run: IRunOptions = {}) =>
+    new Paragraph({ alignment, keepNext: true, keepLines: true, children: [new TextRun({ text, size, ...run })] });
+  const emphasis = s.emphasiseName ?? true;
+  return [
+    ...s.caption.map((c) => line(c)),
+    ...Array.from({ length: s.space ?? 4 }, () => line('')),
+    line(s.name, emphasis ? { bold: true, underline: {} } : {}),
+    ...(s.after ?? []).map((a) => line(a)),
+  ];
+}
+
+/**
+ * Signatures side by side (pelapor left, official right). Shorter captions are padded at
+ * the top so the signature spaces and the names line up across the columns.
+ */
+export function signatureColumns(blocks: SignatureLines[], width: number, opts: { size?: number } = {}): Table {
+  const captions = Math.max(...blocks.map((b) => b.caption.length));
+  const afters = Math.max(...blocks.map((b) => (b.after ?? []).length));
+  const padded = blocks.map((b) => ({
+    ...b,
+    caption: [...Array<string>(captions - b.caption.length).fill(''), ...b.caption],
+    after: [...(b.after ?? []), ...Array<string>(afters - (b.after ?? []).length).fill('')],
+  }));
+  const col = Math.floor(width / blocks.length);
+  return borderlessTable([padded.map((b) => signatureBlock(b, opts))], blocks.map(() => col));
+}

@@ -1,0 +1,230 @@
+import { validateStandard } from '../../../shared/standards/schema';
+import { calendarSchema } from '../../../shared/schemas/calendar';
+import { parseIcsHolidays } from '../../../shared/time/ics';
+import { appendAudit } from '../audit/chain';
+import { storeAttachments } from '../complaints/attachments';
+import { addEvent } from '../complaints/repo';
+import type { Ctx, Handlers } from '../context';
+import { nowIso, requireUser, write } from '../context';
+import { notFound, TanggapError } from '../errors';
+import { writeSetting } from '../office/settings';
+import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
+import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep } from './engine';
+import { journey, myTasks, officeTasks } from './queue';
+import { currentStandard, officeCalendar } from './standard';
+
+type WorkflowCalls =
+  | 'workflow.journey'
+  | 'workflow.advance'
+  | 'workflow.dispose'
+  | 'workflow.withdrawDisposition'
+  | 'workflow.returnDisposition'
+  | 'workflow.followUp'
+  | 'workflow.exit'
+  | 'workflow.resume'
+  | 'workflow.assignees'
+  | 'tasks.mine'
+  | 'tasks.office'
+  | 'standard.get'
+  | 'standard.update'
+  | 'calendar.get'
+  | 'calendar.update'
+  | 'calendar.importIcs';
+
+// Runs a change under the write lock (after the sweep, so nobody acts on a step
+// that has already been escalated) and answers with the complaint's journey.
+function change(ctx: Ctx, id: number, fn: (at: string) => void) {
+  const user = requireUser(ctx);
+  write(ctx.db, () => {
+    sweep(ctx);
+    fn(nowIso(ctx));
+  });
+  return journey(ctx, user, id);
+}
+
+interface DispositionRow {
+  id: number;
+  complaint_id: number;
+  from_user: number;
+  to_user: number;
+  opened_at: string | null;
+  state: string;
+}
+
+function disposition(ctx: Ctx, id: number): DispositionRow {
+  const d = ctx.db.prepare('SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
+  if (!d) throw notFound('Disposisi');
+  if (d.state !== 'aktif') throw new TanggapError('conflict', 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).');
+  return d;
+}
+
+const nameOf = (ctx: Ctx, id: number) => (ctx.db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
+
+export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
+  'workflow.journey': (ctx, { id }) => {
+    const user = requireUser(ctx);
+    // A Kasi opening a disposition addressed to them marks it read: from now on it
+    // can no longer be withdrawn.
+    write(ctx.db, () => {
+      sweep(ctx);
+      const at = nowIso(ctx);
+      const opened = ctx.db
+        .prepare("UPDATE dispositions SET opened_at = ? WHERE complaint_id = ? AND to_user = ? AND state = 'aktif' AND opened_at IS NULL")
+        .run(at, id, user.id);
+      if (opened.changes > 0) {
+        addEvent(ctx.db, id, at, user.id, 'Disposisi dibuka oleh penerima', null);
+        appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.opened', entity: 'complaint', entityId: id });
+      }
+    });
+    return journey(ctx, user, id);
+  },
+
+  'workflow.advance': (ctx, { id, note }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      completeStep(ctx, authorize(ctx.db, user, id, 'advance'), user, at, note);
+    }),
+
+  'workflow.dispose': (ctx, { id, to, sifat, instructions, note }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      const l = authorize(ctx.db, user, id, 'dispose');
+      const targets = to.map((uid) => {
+        const u = ctx.db.prepare("SELECT id, name, role, active FROM users WHERE id = ?").get(uid) as
+          | { id: number; name: string; role: string; active: number }
+          | undefined;
+        if (!u || u.role !== 'kasi' || !u.active) {
+          throw new TanggapError('validation', 'Disposisi hanya dapat ditujukan kepada Kasi/Kasubag yang aktif.', 'to');
+        }
+        return u;
+      });
+      const onBehalf = user.role === 'sekcam' && l.step?.executor === 'camat';
+      const insert = ctx.db.prepare(
+        'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const t of targets) insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at);
+      const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
+      addEvent(ctx.db, id, at, user.id, `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`, null, note);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.created', entity: 'complaint', entityId: id, data: { to, sifat, onBehalf } });
+      completeStep(ctx, loadState(ctx.db, id), user, at, note);
+    }),
+
+  'workflow.withdrawDisposition': (ctx, { dispositionId }) => {
+    const user = requireUser(ctx);
+    const d = disposition(ctx, dispositionId);
+    return change(ctx, d.complaint_id, (at) => {
+      const fresh = disposition(ctx, dispositionId);
+      if (fresh.from_user !== user.id && user.role !== 'camat') {
+        throw new TanggapError('forbidden', 'Disposisi hanya dapat ditarik oleh pengirimnya atau Camat.');
+      }
+      if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
+      ctx.db.prepare("UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
+      addEvent(ctx.db, d.complaint_id, at, user.id, `Disposisi kepada ${nameOf(ctx, fresh.to_user)} ditarik`, null);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.withdrawn', entity: 'complaint', entityId: d.complaint_id, data: { dispositionId } });
+      reopenDisposition(ctx, d.complaint_id, at);
+    });
+  },
+
+  'workflow.returnDisposition': (ctx, { dispositionId, reason }) => {
+    const user = requireUser(ctx);
+    const d = disposition(ctx, dispositionId);
+    return change(ctx, d.complaint_id, (at) => {
+      const fresh = disposition(ctx, dispositionId);
+      if (fresh.to_user !== user.id) throw new TanggapError('forbidden', 'Hanya penerima disposisi yang dapat mengembalikannya.');
+      ctx.db
+        .prepare("UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
+        .run(reason, at, at, dispositionId);
+      addEvent(ctx.db, d.complaint_id, at, user.id, 'Disposisi dikembalikan kepada pemberi disposisi', null, reason);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.returned', entity: 'complaint', entityId: d.complaint_id, data: { dispositionId } });
+      reopenDisposition(ctx, d.complaint_id, at);
+    });
+  },
+
+  'workflow.followUp': (ctx, { id, kind, text, attachments }) => {
+    const files = storeAttachments(ctx.dataDir, attachments);
+    return change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      authorize(ctx.db, user, id, 'followUp');
+      const info = ctx.db.prepare('INSERT INTO follow_ups (complaint_id, kind, text, by_user, at) VALUES (?, ?, ?, ?, ?)').run(id, kind, text, user.id, at);
+      const followUpId = Number(info.lastInsertRowid);
+      const addFile = ctx.db.prepare(
+        'INSERT INTO attachments (complaint_id, follow_up_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const f of files) addFile.run(id, followUpId, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
+      const words = { klarifikasi: 'Catatan klarifikasi ditambahkan', tindakan: 'Tindakan dicatat', usulan_jawaban: 'Usulan jawaban disusun' };
+      addEvent(ctx.db, id, at, user.id, words[kind], null);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'complaint.follow_up', entity: 'complaint', entityId: id, data: { kind, files: files.length } });
+    });
+  },
+
+  'workflow.exit': (ctx, { id, exit, note, forwardTo }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      const l = authorize(ctx.db, user, id, `exit:${exit}`);
+      if (exit === 'tidak_lengkap') pause(ctx, l, user, at, note);
+      else closeWithExit(ctx, l, user, at, exit, exit === 'bukan_kewenangan' ? `Diteruskan ke ${forwardTo}. ${note}` : note);
+    }),
+
+  'workflow.resume': (ctx, { id, note }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      resume(ctx, authorize(ctx.db, user, id, 'resume'), user, at, note);
+    }),
+
+  'workflow.assignees': (ctx) =>
+    ctx.db.prepare("SELECT id, name, jabatan, seksi FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as {
+      id: number;
+      name: string;
+      jabatan: string;
+      seksi: string;
+    }[],
+
+  'tasks.mine': (ctx) => {
+    write(ctx.db, () => sweep(ctx));
+    return myTasks(ctx, requireUser(ctx));
+  },
+  'tasks.office': (ctx) => {
+    write(ctx.db, () => sweep(ctx));
+    return officeTasks(ctx);
+  },
+
+  'standard.get': (ctx) => currentStandard(ctx.db),
+  'standard.update': (ctx, standard) => {
+    const problems = validateStandard(standard);
+    if (problems.length > 0) {
+      throw new TanggapError('validation', problems[0]!.message, problems[0]!.field, Object.fromEntries(problems.map((p) => [p.field, p.message])));
+    }
+    const user = requireUser(ctx);
+    write(ctx.db, () => {
+      writeSetting(ctx.db, 'standard', standard);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'standard.updated', entity: 'settings', entityId: null, data: { code: standard.code } });
+    });
+    return currentStandard(ctx.db);
+  },
+
+  'calendar.get': (ctx) => officeCalendar(ctx.db),
+  'calendar.update': (ctx, calendar) => {
+    const user = requireUser(ctx);
+    write(ctx.db, () => {
+      writeSetting(ctx.db, 'calendar', calendar);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'calendar.updated', entity: 'settings', entityId: null });
+    });
+    return officeCalendar(ctx.db);
+  },
+  'calendar.importIcs': (ctx, { text, kind }) => {
+    const { closures, errors } = parseIcsHolidays(text, kind);
+    if (closures.length === 0) {
+      throw new TanggapError('validation', errors[0] ?? 'Berkas iCal tidak berisi hari libur.', 'text');
+    }
+    const user = requireUser(ctx);
+    return write(ctx.db, () => {
+      const cal = officeCalendar(ctx.db);
+      const known = new Set(cal.closures.map((c) => c.date));
+      const added = closures.filter((c) => !known.has(c.date));
+      const next = calendarSchema.parse({ ...cal, closures: [...cal.closures, ...added].sort((a, b) => a.date.localeCompare(b.date)) });
+      writeSetting(ctx.db, 'calendar', next);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'calendar.imported', entity: 'settings', entityId: null, data: { added: added.length } });
+      return { added: added.length, skipped: closures.length - added.length, errors };
+    });
+  },
+};

@@ -1,0 +1,97 @@
+import type { Role, Status } from '../../../shared/domain';
+import type { Action } from '../../../shared/schemas/workflow';
+import type { Executor, Stage, Step } from '../../../shared/standards/schema';
+
+// The state machine in one place: who may do what to a complaint in its current
+// state. Every mutation checks `allowedActions`, and the renderer shows the same
+// list as buttons, so the screen and the core cannot disagree.
+
+export const STAGE_STATUS: Record<Stage, Status> = {
+  diterima: 'diterima',
+  verifikasi: 'diverifikasi',
+  disposisi: 'didisposisi',
+  tindak_lanjut: 'ditindaklanjuti',
+  penyusunan_jawaban: 'tanggapan_disusun',
+  paraf: 'diparaf',
+  penandatanganan: 'ditandatangani',
+  penyampaian: 'dikirim',
+  arsip: 'diarsipkan',
+};
+
+export const TERMINAL: readonly Status[] = ['selesai', 'diarsipkan', 'bukan_kewenangan', 'ditolak', 'dicabut'];
+
+// The stages in which the file is still being checked: only then can it be sent
+// back as incomplete.
+const CHECK_STAGES: readonly Stage[] = ['diterima', 'verifikasi', 'disposisi'];
+
+export interface JourneyState {
+  status: Status;
+  step: Step | null;
+  acting: Executor | null;
+  escalated: boolean;
+  // Active dispositions of this complaint: their recipients.
+  dispositionTo: number[];
+}
+
+const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
+
+// May this user complete the current step? The Camat leads the office and may
+// always act; a tim pengelola step is open to every handler; Sekcam disposes on
+// behalf of the Camat; a Kasi acts only on what was disposed to them.
+export function mayActOnStep(user: { id: number; role: Role }, s: JourneyState): boolean {
+  if (!s.step || TERMINAL.includes(s.status) || s.status === 'tidak_lengkap') return false;
+  if (user.role === 'camat') return true;
+  const roles = new Set<Executor>([s.step.executor, ...s.step.alternates]);
+  if (s.acting) roles.add(s.acting);
+  if (roles.has('tim_pengelola') && HANDLER_ROLES.includes(user.role)) return true;
+  if (user.role === 'sekcam' && s.step.stage === 'disposisi' && roles.has('camat')) return true;
+  if (!roles.has(user.role as Executor)) return false;
+  if (user.role === 'kasi' && s.dispositionTo.length > 0) return s.dispositionTo.includes(user.id);
+  return true;
+}
+
+export function allowedActions(user: { id: number; role: Role }, s: JourneyState): Action[] {
+  const actions: Action[] = [];
+  if (s.status === 'tidak_lengkap') {
+    if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('resume', 'exit:dicabut');
+    return actions;
+  }
+  if (TERMINAL.includes(s.status) || !s.step) return actions;
+  const acts = mayActOnStep(user, s);
+  if (acts) actions.push(s.step.stage === 'disposisi' ? 'dispose' : 'advance');
+  const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
+  if ((acts || recipient) && !['diterima', 'verifikasi', 'disposisi'].includes(s.step.stage)) actions.push('followUp');
+  const checker = acts || user.role === 'sekcam' || user.role === 'camat';
+  if (checker && user.role !== 'kasi' && CHECK_STAGES.includes(s.step.stage)) actions.push('exit:tidak_lengkap');
+  if (user.role === 'camat' || user.role === 'sekcam') actions.push('exit:bukan_kewenangan', 'exit:ditolak');
+  if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('exit:dicabut');
+  return actions;
+}
+
+// Why an action is refused, in words the user can act on.
+export function refusal(action: Action, s: JourneyState): string {
+  if (TERMINAL.includes(s.status)) return 'Pengaduan ini sudah selesai atau ditutup; tidak ada langkah yang dapat dilakukan lagi.';
+  if (s.status === 'tidak_lengkap' && action !== 'resume') {
+    return 'Pengaduan menunggu kelengkapan berkas dari pelapor. Catat dulu bahwa berkas sudah dilengkapi.';
+  }
+  if (action === 'resume') return 'Pengaduan ini tidak sedang menunggu kelengkapan berkas.';
+  const step = s.step;
+  if (!step) return 'Pengaduan ini tidak memiliki langkah yang berjalan.';
+  if (action === 'advance' && step.stage === 'disposisi') {
+    return `Langkah ${step.no} diselesaikan dengan disposisi: pilih Kasi tujuan, sifat dan instruksi.`;
+  }
+  if (action === 'dispose' && step.stage !== 'disposisi') {
+    return `Pengaduan sedang pada langkah ${step.no} (${step.activity}); disposisi tidak dapat dibuat sekarang.`;
+  }
+  if (action === 'exit:tidak_lengkap') return 'Berkas hanya dapat dinyatakan tidak lengkap pada tahap penerimaan dan pemeriksaan.';
+  return `Langkah ${step.no} (${step.activity}) menjadi tugas ${EXECUTOR_WORD[s.acting ?? step.executor]}; peran Anda tidak dapat melakukannya.`;
+}
+
+const EXECUTOR_WORD: Record<Executor, string> = {
+  staf: 'Staf pelayanan',
+  kasi: 'Kasi yang menerima disposisi',
+  sekcam: 'Sekretaris Kecamatan',
+  camat: 'Camat',
+  tim_pengelola: 'Tim Pengelola Pengaduan',
+};
+

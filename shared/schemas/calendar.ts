@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { TIME_ZONES } from '../domain';
+import { validateCalendar } from '../time/workingTime';
+
+// The office calendar as the admin edits it: work week, breaks, Ramadan hours,
+// holidays, cuti bersama and one-off closures. Shape checks here; the meaning
+// (close after open, breaks inside hours, …) is checked by the clock module.
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Jam harus berbentuk JJ:MM, contoh 07:30.' });
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Tanggal harus berbentuk TTTT-BB-HH.' });
+
+const daySchema = z
+  .object({ open: hhmm, close: hhmm, breaks: z.array(z.object({ start: hhmm, end: hhmm })).max(3) })
+  .nullable();
+
+const weekSchema = z.object({ 1: daySchema, 2: daySchema, 3: daySchema, 4: daySchema, 5: daySchema, 6: daySchema, 7: daySchema });
+
+export const closureSchema = z.object({
+  date: ymd,
+  name: z.string().trim().min(1, { error: 'Nama hari libur wajib diisi.' }).max(120),
+  kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_kantor']),
+});
+
+export const calendarSchema = z
+  .object({
+    timeZone: z.enum(TIME_ZONES),
+    week: weekSchema,
+    special: z
+      .array(z.object({ from: ymd, to: ymd, name: z.string().trim().min(1, { error: 'Nama jadwal khusus wajib diisi.' }).max(80), week: weekSchema }))
+      .max(20),
+    closures: z.array(closureSchema).max(400),
+  })
+  .superRefine((cal, ctx) => {
+    for (const issue of validateCalendar(cal)) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+    }
+  });

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { STATUSES } from '../domain';
+import { attachmentUploadSchema, attachmentMetaSchema } from './complaint';
+import { idSchema, optionalText, text } from './common';
+
+// The journey of a complaint through the office's Standar Pelayanan: what the
+// renderer sends to move it, and what it gets back to show the timeline and queues.
+
+export const SIFAT = ['sangat_segera', 'segera', 'biasa', 'rahasia'] as const;
+export type Sifat = (typeof SIFAT)[number];
+export const SIFAT_LABEL: Record<Sifat, string> = {
+  sangat_segera: 'Sangat Segera',
+  segera: 'Segera',
+  biasa: 'Biasa',
+  rahasia: 'Rahasia',
+};
+
+// The instruction checklist of the lembar disposisi (domain.md).
+export const INSTRUCTIONS = ['tanggapan_saran', 'proses_lanjut', 'koordinasi', 'untuk_diketahui', 'arsip'] as const;
+export type Instruction = (typeof INSTRUCTIONS)[number];
+export const INSTRUCTION_LABEL: Record<Instruction, string> = {
+  tanggapan_saran: 'Tanggapan dan saran',
+  proses_lanjut: 'Proses lebih lanjut',
+  koordinasi: 'Koordinasikan/konfirmasikan',
+  untuk_diketahui: 'Untuk diketahui',
+  arsip: 'Arsip',
+};
+
+export const EXITS = ['tidak_lengkap', 'bukan_kewenangan', 'ditolak', 'dicabut'] as const;
+export type Exit = (typeof EXITS)[number];
+export const EXIT_LABEL: Record<Exit, string> = {
+  tidak_lengkap: 'Berkas tidak lengkap (minta pelapor melengkapi)',
+  bukan_kewenangan: 'Bukan kewenangan (teruskan ke instansi lain)',
+  ditolak: 'Tolak pengaduan',
+  dicabut: 'Dicabut oleh pelapor',
+};
+
+export const FOLLOW_UP_KINDS = ['klarifikasi', 'tindakan', 'usulan_jawaban'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export const FOLLOW_UP_LABEL: Record<FollowUpKind, string> = {
+  klarifikasi: 'Catatan klarifikasi',
+  tindakan: 'Tindakan yang dilakukan',
+  usulan_jawaban: 'Usulan jawaban',
+};
+
+export const advanceInputSchema = z.object({ id: idSchema, note: optionalText('Catatan', 1000) });
+
+export const disposeInputSchema = z.object({
+  id: idSchema,
+  to: z
+    .array(idSchema, { error: 'Pilih Kasi tujuan disposisi.' })
+    .min(1, { error: 'Pilih minimal satu Kasi tujuan disposisi.' })
+    .max(8, { error: 'Paling banyak 8 tujuan disposisi.' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Tujuan disposisi tidak boleh ganda.' }),
+  sifat: z.enum(SIFAT, { error: 'Pilih sifat disposisi.' }),
+  instructions: z
+    .array(z.enum(INSTRUCTIONS), { error: 'Pilih instruksi disposisi.' })
+    .min(1, { error: 'Centang minimal satu instruksi disposisi.' }),
+  note: optionalText('Catatan disposisi', 1000),
+});
+export type DisposeInput = z.input<typeof disposeInputSchema>;
+
+export const dispositionIdSchema = z.object({ dispositionId: idSchema });
+export const returnDispositionSchema = z.object({
+  dispositionId: idSchema,
+  reason: text('Alasan pengembalian', 1000).refine((v) => v.length >= 5, {
+    error: 'Tulis alasan pengembalian minimal 5 huruf.',
+  }),
+});
+
+export const followUpInputSchema = z.object({
+  id: idSchema,
+  kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis catatan tindak lanjut.' }),
+  text: text('Isi catatan', 4000).refine((v) => v.length >= 5, { error: 'Isi catatan minimal 5 huruf.' }),
+  attachments: z.array(attachmentUploadSchema).max(5, { error: 'Paling banyak 5 lampiran.' }).default([]),
+});
+export type FollowUpInput = z.input<typeof followUpInputSchema>;
+
+export const exitInputSchema = z
+  .object({
+    id: idSchema,
+    exit: z.enum(EXITS, { error: 'Pilih jenis penyelesaian.' }),
+    note: text('Alasan atau keterangan', 1000),
+    forwardTo: optionalText('Instansi tujuan', 200),
+  })
+  .refine((v) => v.exit !== 'bukan_kewenangan' || v.forwardTo !== '', {
+    error: 'Tulis instansi yang berwenang, tujuan penerusan pengaduan.',
+    path: ['forwardTo'],
+  });
+export type ExitInput = z.input<typeof exitInputSchema>;
+
+export const resumeInputSchema = z.object({ id: idSchema, note: text('Keterangan kelengkapan', 1000) });
+
+export const RISKS = ['aman', 'berisiko', 'terlambat'] as const;
+export type Risk = (typeof RISKS)[number];
+export const RISK_LABEL: Record<Risk, string> = { aman: 'Sesuai waktu', berisiko: 'Hampir habis', terlambat: 'Terlambat' };
+
+const executorSchema = z.enum(['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola']);
+
+export const taskSchema = z.object({
+  complaintId: idSchema,
+  registerNo: z.string(),
+  subject: z.string(),
+  status: z.enum(STATUSES),
+  stepNo: z.number().int(),
+  activity: z.string(),
+  executor: executorSchema,
+  startedAt: z.string(),
+  dueAt: z.string(),
+  remainingMinutes: z.number().int(),
+  risk: z.enum(RISKS),
+  escalated: z.boolean(),
+  paused: z.boolean(),
+  disposition: z.object({ id: idSchema, sifat: z.enum(SIFAT), opened: z.boolean(), fromName: z.string() }).nullable(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const ACTIONS = ['advance', 'dispose', 'followUp', 'resume', ...EXITS.map((e) => `exit:${e}` as const)] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const journeySchema = z.object({
+  id: idSchema,
+  status: z.enum(STATUSES),
+  standardName: z.string(),
+  standardVersion: z.number().int(),
+  clockStartedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  escalated: z.boolean(),
+  paused: z.boolean(),
+  exitNote: z.string(),
+  current: z
+    .object({ stepNo: z.number().int(), activity: z.string(), executor: executorSchema, dueAt: z.string(), remainingMinutes: z.number().int(), risk: z.enum(RISKS) })
+    .nullable(),
+  steps: z.array(
+    z.object({
+      no: z.number().int(),
+      activity: z.string(),
+      stage: z.string(),
+      executor: executorSchema,
+      duration: z.string(),
+      output: z.string(),
+      startedAt: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      completedAt: z.string().nullable(),
+      completedByName: z.string(),
+      onTime: z.boolean().nullable(),
+      escalated: z.boolean(),
+      note: z.string(),
+    }),
+  ),
+  dispositions: z.array(
+    z.object({
+      id: idSchema,
+      fromName: z.string(),
+      onBehalf: z.boolean(),
+      toId: idSchema,
+      toName: z.string(),
+      toJabatan: z.string(),
+      sifat: z.enum(SIFAT),
+      instructions: z.array(z.enum(INSTRUCTIONS)),
+      note: z.string(),
+      createdAt: z.string(),
+      openedAt: z.string().nullable(),
+      state: z.enum(['aktif', 'ditarik', 'dikembalikan', 'selesai']),
+      returnReason: z.string(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      id: idSchema,
+      kind: z.enum(FOLLOW_UP_KINDS),
+      text: z.string(),
+      byName: z.string(),
+      at: z.string(),
+      attachments: z.array(attachmentMetaSchema),
+    }),
+  ),
+  actions: z.array(z.enum(ACTIONS)),
+});
+export type Journey = z.infer<typeof journeySchema>;
+
+export const assigneeSchema = z.object({ id: idSchema, name: z.string(), jabatan: z.string(), seksi: z.string() });

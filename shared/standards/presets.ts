@@ -1,0 +1,335 @@
+import type { OfficeProfile } from '../schemas/office';
+import { serviceStandardSchema, type ServiceStandard, type ServiceStandardInput } from './schema';
+
+// The five published Standar Pelayanan (../shared/seeds in the team notes),
+// transcribed step by step as written. Where a seed is silent or ambiguous the
+// step's `note` says how it was read; the admin can change any of it.
+
+type Office = Omit<OfficeProfile, 'logo'>;
+export type PresetId = 'kejayan' | 'pegantenan' | 'bkpsdm_pasuruan' | 'wonoasih' | 'waru';
+
+const std = (s: ServiceStandardInput): ServiceStandard => serviceStandardSchema.parse(s);
+const m = (amount: number) => ({ amount, unit: 'menit_kerja' as const });
+const h = (amount: number) => ({ amount, unit: 'jam_kerja' as const });
+const hk = (amount: number) => ({ amount, unit: 'hari_kerja' as const });
+const hc = (amount: number) => ({ amount, unit: 'hari_kalender' as const });
+
+const KELENGKAPAN_UU25 = [
+  'Nama dan alamat lengkap pengadu',
+  'Uraian pelayanan yang tidak sesuai dan kerugian yang diderita',
+  'Permintaan penyelesaian yang diajukan',
+  'Tempat, waktu penyampaian, dan tanda tangan',
+];
+
+const kejayan: ServiceStandard = std({
+  code: 'kejayan',
+  name: 'Penanganan Pengaduan',
+  office: 'Kecamatan Kejayan',
+  skNumber: '060/ 643 / 424.306/2023',
+  requirements: [
+    'Nama dan alamat lengkap pengadu',
+    'Uraian pelayanan yang tidak sesuai dengan standar pelayanan dan uraian kerugian materiel atau immaterial yang diderita',
+    'Permintaan penyelesaian yang diajukan',
+    'Tempat, waktu penyampaian, dan tanda tangan',
+    'Surat pengaduan diajukan kepada alamat Unit Penyelenggara Pelayanan yang dituju',
+  ],
+  kelengkapanChecklist: KELENGKAPAN_UU25,
+  channels: ['Aplikasi SP4N-LAPOR!', 'Media sosial', 'Email', 'Surat', 'Kotak penanganan pengaduan'],
+  fee: 'Tidak dipungut biaya',
+  product: 'Penanganan pengaduan',
+  procedure: [
+    'Pengguna layanan menyampaikan pengaduan secara tertulis kepada Unit Penyelenggara Pelayanan',
+    'Petugas pengaduan menerima dan mencatat pengaduan',
+    'Petugas mengkonfirmasi dan menyelesaikan pengaduan sesuai dengan levelnya',
+    'Pengaduan didistribusikan ke bidang terkait untuk dilakukan penelusuran/penanganan lebih lanjut',
+    'Penyampaian tanggapan kepada pengguna layanan',
+    'Pengarsipan dan rencana tindak lanjut pada tim pengaduan',
+  ],
+  steps: [
+    { no: 1, activity: 'Melakukan pengaduan melalui aplikasi SP4N, media sosial, email dan surat', stage: 'diterima', executor: 'staf', output: 'Pengaduan tercatat', duration: m(15), note: 'Pengaduan disampaikan pemohon dan dicatat petugas.' },
+    { no: 2, activity: 'Menerima dan mengkonfirmasi pemohon untuk selanjutnya disampaikan ke Kasi terlebih dahulu', stage: 'disposisi', executor: 'staf', alternates: ['sekcam'], output: 'Pengaduan diteruskan ke Kasi', duration: m(30) },
+    { no: 3, activity: 'Memberikan solusi dan tanggapan pengaduan dari pemohon, jika belum ada solusi dan tanggapan, bisa diteruskan ke Camat', stage: 'tindak_lanjut', executor: 'kasi', output: 'Solusi dan tanggapan', duration: hc(1), escalateTo: 'camat', note: 'Standar menulis "1 hari" tanpa "kerja": dihitung hari kalender. Lewat batas waktu, pengaduan otomatis masuk antrean Camat.' },
+    { no: 4, activity: 'Memberikan solusi dan tanggapan lanjutan pengaduan dari pemohon, jika belum menemukan tanggapan dari Kasi', stage: 'tindak_lanjut', executor: 'camat', output: 'Tanggapan lanjutan', duration: hc(1), note: 'Dihitung hari kalender seperti langkah 3.' },
+    { no: 5, activity: 'Menyusun, dan mengarsipkan laporan tindak lanjut untuk diberikan ke Pengguna Layanan', stage: 'penyusunan_jawaban', executor: 'staf', output: 'Laporan tindak lanjut', duration: h(1) },
+    { no: 6, activity: 'Menerima tanggapan pengaduan', stage: 'penyampaian', executor: 'staf', output: 'Pemohon menerima tanggapan', duration: h(1), note: 'Tanggapan diserahkan petugas kepada pemohon.' },
+  ],
+  total: hc(3),
+  clockStartsWhen: 'diterima',
+  complaintKinds: ['pengaduan', 'aspirasi', 'permintaan_informasi'],
+  resolutionRecord: false,
+});
+
+const PEGANTENAN_KARTU = ['Kartu Kendali'];
+const pegantenan: ServiceStandard = std({
+  code: 'pegantenan',
+  name: 'Penanganan Laporan Pengaduan Pelayanan Publik',
+  office: 'Kecamatan Pegantenan',
+  skNumber: '',
+  requirements: ['Mengisi formulir yang telah disediakan', 'Melalui SMS, Email, WA, dll', 'Menyerahkan Fotocopy KTP/SIM/KK atau identitas pengadu'],
+  kelengkapanChecklist: ['Formulir pengaduan terisi', 'Fotokopi KTP/SIM/KK atau identitas pengadu'],
+  channels: ['Kotak Pengaduan di Kantor Kecamatan', 'SMS', 'Email', 'WhatsApp', 'Telepon (0324) 7710982'],
+  fee: 'Tidak dipungut biaya',
+  product: 'Dokumen Penanganan Laporan Pengaduan Pelayanan Publik',
+  procedure: [
+    'Pengadu memasukkan formulir yang telah diisi ke dalam kotak pengaduan yang telah disediakan',
+    'Pemeriksaan/kelengkapan berkas pengadu',
+    'Petugas mencatat dalam buku register',
+    'Jawaban dari Camat kepada pengadu',
+  ],
+  steps: [
+    { no: 1, activity: 'Menerima Pengaduan Masyarakat', stage: 'diterima', executor: 'staf', kelengkapan: ['Formulir Pengaduan', 'Komputer/HP'], output: 'Form Pengaduan', duration: m(15), note: 'Sesuai dengan SOP Teknis.' },
+    { no: 2, activity: 'Melakukan Verifikasi Identitas Pengadu', stage: 'verifikasi', executor: 'sekcam', kelengkapan: ['Lembar disposisi', 'Bolpoin', 'Kertas', 'Buku agenda', 'Surat masuk'], output: 'Kejelasan Identitas Pengadu', duration: hk(3), note: 'Standar menulis "3 Hari" dalam standar berjumlah 12 hari kerja: dihitung hari kerja.' },
+    { no: 3, activity: 'Memberi nomor dan mencatat pengaduan dalam buku rekap pengaduan', stage: 'verifikasi', executor: 'staf', kelengkapan: ['Buku Rekap Pengaduan'], output: 'Pengaduan tercatat', duration: m(15), note: 'Nomor register sudah diberikan aplikasi saat pengaduan dicatat; langkah ini mencatatnya di buku rekap.' },
+    { no: 4, activity: 'Melakukan verifikasi substansi, apakah termasuk tupoksi atau tidak', stage: 'disposisi', executor: 'camat', kelengkapan: PEGANTENAN_KARTU, output: 'Disposisi Tindak Lanjut', duration: hk(2) },
+    { no: 5, activity: 'Melakukan klarifikasi / tanggapan atas pengaduan', stage: 'tindak_lanjut', executor: 'kasi', kelengkapan: PEGANTENAN_KARTU, output: 'Penjelasan Kasubag', duration: hk(2) },
+    { no: 6, activity: 'Meminta staf menyiapkan surat tanggapan', stage: 'penyusunan_jawaban', executor: 'kasi', kelengkapan: PEGANTENAN_KARTU, output: 'Draf surat Tanggapan', duration: m(15) },
+    { no: 7, activity: 'Menyiapkan surat tanggapan', stage: 'penyusunan_jawaban', executor: 'staf', kelengkapan: PEGANTENAN_KARTU, output: 'Draf Surat Tanggapan', duration: m(15) },
+    { no: 8, activity: 'Memeriksa Surat Tanggapan', stage: 'paraf', executor: 'sekcam', alternates: ['kasi'], kelengkapan: PEGANTENAN_KARTU, output: 'Paraf pada surat tanggapan', duration: hk(2), note: 'Diperiksa dan diparaf Sekcam/Kasi.' },
+    { no: 9, activity: 'Menggandakan Surat Tanggapan', stage: 'paraf', executor: 'staf', kelengkapan: PEGANTENAN_KARTU, output: 'Dokumen Surat Tanggapan', duration: m(15) },
+    { no: 10, activity: 'Menandatangani surat tanggapan', stage: 'penandatanganan', executor: 'camat', kelengkapan: PEGANTENAN_KARTU, output: 'Dokumen Surat Tanggapan', duration: hk(2) },
+    { no: 11, activity: 'Memberi nomor surat, melakukan pengarsipan dan mencatat pada buku rekap pengaduan', stage: 'arsip', executor: 'staf', kelengkapan: ['Kartu Kendali', 'Buku Rekap Pengaduan'], output: 'Arsip Dokumen Surat Tanggapan', duration: m(15) },
+    { no: 12, activity: 'Mengirim surat tanggapan pada pengadu', stage: 'penyampaian', executor: 'staf', kelengkapan: ['Tanda Terima Pengiriman'], output: 'Pengadu Menerima Tanggapan', duration: m(15) },
+  ],
+  total: hk(12),
+  clockStartsWhen: 'diterima',
+  complaintKinds: ['pengaduan', 'aspirasi', 'permintaan_informasi'],
+  resolutionRecord: false,
+});
+
+const bkpsdm: ServiceStandard = std({
+  code: 'bkpsdm_pasuruan',
+  name: 'Pengaduan Pelayanan Publik',
+  office: 'BKPSDM Kabupaten Pasuruan',
+  skNumber: '',
+  requirements: [
+    'Pengguna layanan menyampaikan pengaduan secara tertulis dengan memuat: nama dan alamat lengkap; uraian pelayanan yang tidak sesuai dengan standar pelayanan dan uraian kerugian materiel atau immaterial yang diderita; permintaan penyelesaian yang diajukan; tempat, waktu penyampaian, dan tanda tangan',
+    'Surat pengaduan diajukan kepada alamat Unit Penyelenggara Pelayanan yang dituju',
+    'Menyampaikan aduan melalui website www.lapor.go.id atau aplikasi Android/iOS SP4N-LAPOR!',
+  ],
+  kelengkapanChecklist: KELENGKAPAN_UU25,
+  channels: ['Surat tertulis', 'Website www.lapor.go.id', 'Aplikasi SP4N-LAPOR! (Android/iOS)'],
+  fee: 'Tidak dipungut biaya',
+  product: 'Tindak Lanjut Penanganan Pengaduan Pelayanan Publik',
+  procedure: [
+    'Pengguna layanan menyampaikan pengaduan secara tertulis maupun online pada aplikasi SP4N-LAPOR! kepada Unit Penyelenggara Pelayanan',
+    'Petugas pengaduan menerima dan mencatat pengaduan',
+    'Petugas mengkonfirmasi dan menyelesaikan pengaduan sesuai dengan levelnya',
+    'Pengaduan didistribusikan ke bidang terkait untuk dilakukan penelusuran/penanganan lebih lanjut',
+    'Penyampaian tanggapan kepada pengguna layanan',
+    'Pengarsipan dan rencana tindak lanjut pada tim pengaduan',
+  ],
+  steps: [
+    { no: 1, activity: 'Pengguna layanan menyampaikan pengaduan secara tertulis maupun online pada aplikasi SP4N-LAPOR!', stage: 'diterima', executor: 'staf', output: 'Pengaduan diterima', duration: m(15), note: 'Standar tidak merinci waktu per langkah; pembagian waktu ini tafsiran atas total 3 hari kerja.' },
+    { no: 2, activity: 'Petugas pengaduan menerima dan mencatat pengaduan', stage: 'verifikasi', executor: 'staf', output: 'Pengaduan tercatat', duration: m(45) },
+    { no: 3, activity: 'Petugas mengkonfirmasi dan menyelesaikan pengaduan sesuai dengan levelnya', stage: 'verifikasi', executor: 'staf', output: 'Level pengaduan', duration: h(1) },
+    { no: 4, activity: 'Pengaduan didistribusikan ke bidang terkait untuk dilakukan penelusuran/penanganan lebih lanjut', stage: 'disposisi', executor: 'camat', alternates: ['sekcam'], output: 'Disposisi ke bidang', duration: h(4), note: 'Pimpinan unit (Kepala Badan) memakai peran Camat di aplikasi; Sekretaris memakai peran Sekcam; Kepala Bidang memakai peran Kasi.' },
+    { no: 5, activity: 'Penyampaian tanggapan kepada pengguna layanan', stage: 'penyampaian', executor: 'kasi', output: 'Tanggapan kepada pengguna layanan', duration: hk(2), note: 'Bidang terkait menelusuri, menangani dan menyampaikan tanggapan.' },
+    { no: 6, activity: 'Pengarsipan dan rencana tindak lanjut pada tim pengaduan', stage: 'arsip', executor: 'tim_pengelola', output: 'Arsip dan rencana tindak lanjut', duration: h(1) },
+  ],
+  total: hk(3),
+  clockStartsWhen: 'diterima',
+  complaintKinds: ['pengaduan', 'aspirasi', 'permintaan_informasi'],
+  resolutionRecord: false,
+});
+
+const wonoasih: ServiceStandard = std({
+  code: 'wonoasih',
+  name: 'Penanganan Pengaduan Masyarakat',
+  office: 'Kecamatan Wonoasih',
+  skNumber: '',
+  requirements: ['Nama Pemohon', 'Alamat pemohon', 'Dokumen pengaduan (surat, email, lisan)'],
+  kelengkapanChecklist: ['Nama pemohon', 'Alamat pemohon', 'Dokumen pengaduan (surat, email, lisan)'],
+  channels: ['Call/SMS Center 082380000255 pada jam kerja', 'Melalui petugas secara langsung', 'Website www.kecamatanwonoasih.go.id'],
+  fee: 'Tidak dipungut biaya',
+  product: 'Penanganan Pengaduan Masyarakat',
+  procedure: [
+    'Menerima Pengaduan Masyarakat dari Pemohon',
+    'Meneliti Kelengkapan Berkas Pengaduan',
+    'Mencatat Berkas Pengaduan, membuat dan memberikan Tanda Terima pengaduan',
+    'Mencatat pada buku pengaduan dan Menyerahkan Berkas Pengaduan kepada Kasi Pelayanan',
+    'Mempelajari pengaduan dan menelaah hal-hal yang dilaporkan, untuk selanjutnya dilaporkan kepada pimpinan untuk ditindaklanjuti',
+    'Camat menindaklanjuti bila perlu dengan koordinasi dengan pihak/pejabat terkait dan memberikan jawaban secara langsung, surat, e-mail, faksimili, telepon, SMS, dll.',
+    'Mengarsipkan dan menyimpan semua berkas pengaduan ke dalam ordner/bantek',
+  ],
+  steps: [
+    { no: 1, activity: 'Menerima Pengaduan Masyarakat dari Pemohon', stage: 'diterima', executor: 'staf', output: 'Pengaduan diterima', duration: m(15), note: 'Standar hanya menetapkan total 1 hari kerja; waktu per langkah ini tafsiran yang muat di dalamnya.' },
+    { no: 2, activity: 'Meneliti Kelengkapan Berkas Pengaduan', stage: 'verifikasi', executor: 'staf', output: 'Berkas lengkap', duration: m(15), note: 'Waktu penyelesaian dihitung sejak berkas dinyatakan lengkap pada langkah ini.' },
+    { no: 3, activity: 'Mencatat Berkas Pengaduan, membuat dan memberikan Tanda Terima pengaduan', stage: 'verifikasi', executor: 'staf', output: 'Tanda terima pengaduan', duration: m(15) },
+    { no: 4, activity: 'Mencatat pada buku pengaduan dan Menyerahkan Berkas Pengaduan kepada Kasi Pelayanan', stage: 'disposisi', executor: 'staf', kelengkapan: ['Buku pengaduan'], output: 'Berkas diterima Kasi Pelayanan', duration: m(15) },
+    { no: 5, activity: 'Mempelajari pengaduan dan menelaah hal-hal yang dilaporkan, untuk selanjutnya dilaporkan kepada pimpinan untuk ditindaklanjuti', stage: 'tindak_lanjut', executor: 'kasi', output: 'Telaahan kepada pimpinan', duration: m(180) },
+    { no: 6, activity: 'Camat menindaklanjuti bila perlu dengan koordinasi dengan pihak/pejabat terkait dan memberikan jawaban terhadap pengaduan', stage: 'penyampaian', executor: 'camat', output: 'Jawaban kepada pemohon', duration: m(180) },
+    { no: 7, activity: 'Mengarsipkan dan menyimpan semua berkas pengaduan ke dalam ordner/bantek', stage: 'arsip', executor: 'staf', kelengkapan: ['Ordner/bantek'], output: 'Berkas terarsip', duration: m(15) },
+  ],
+  total: hk(1),
+  clockStartsWhen: 'berkas_lengkap',
+  complaintKinds: ['pengaduan', 'aspirasi', 'permintaan_informasi'],
+  resolutionRecord: false,
+});
+
+const waru: ServiceStandard = std({
+  code: 'waru',
+  name: 'Pelayanan Konsultasi dan Pengaduan Pelayanan Publik',
+  office: 'Kecamatan Waru',
+  skNumber: '',
+  requirements: ['Mengisi formulir konsultasi dan pengaduan'],
+  kelengkapanChecklist: ['Formulir konsultasi dan pengaduan terisi'],
+  channels: [
+    'Kotak Saran/Pengaduan',
+    'Telp. (0543) 5232668',
+    'SMS/WA 0857-7048-2102',
+    'Email kecamatanwaru2014@gmail.com',
+    'Website kecwaru.penajamkab.go.id',
+    'Facebook: Kantor Kecamatan Waru',
+    'Instagram: kecamatan_waru.123',
+    'SP4N-LAPOR!',
+  ],
+  fee: 'Tidak dipungut biaya',
+  product: 'Jawaban / Berita Acara Hasil Tindak Lanjut Penyelesaian Masalah',
+  procedure: [
+    'Pemohon datang langsung/mengisi formulir melalui link/mengisi kotak saran',
+    'Pemohon menunggu jawaban / proses hasil tindak lanjut penyelesaian masalah hingga dipanggil oleh petugas',
+    'Pemohon menerima jawaban / berita acara hasil penyelesaian masalah yang diterima sudah puas atau tidak, ditandatangani, diberi penomoran dan distempel oleh petugas berwenang',
+  ],
+  steps: [
+    { no: 1, activity: 'Menerima dan mencatat konsultasi dan pengaduan baik yang tatap muka maupun melalui kotak saran dan link', stage: 'diterima', executor: 'staf', output: 'Konsultasi/pengaduan tercatat', duration: m(5), note: 'Petugas Pengaduan/Pengadministrasi Perkantoran.' },
+    { no: 2, activity: 'Menerima, menelaah dan mengklasifikasi konsultasi dan pengaduan', stage: 'verifikasi', executor: 'tim_pengelola', output: 'Klasifikasi pengaduan', duration: m(20) },
+    { no: 3, activity: 'Mengkoordinasikan dengan pihak terkait dalam rangka menyelesaikan masalah pengaduan', stage: 'tindak_lanjut', executor: 'kasi', output: 'Hasil koordinasi', duration: m(60), note: 'Kasi/Kasubbag.' },
+    { no: 4, activity: 'Melakukan rapat pembahasan hasil tindak lanjut dari konsultasi dan pengaduan masyarakat', stage: 'tindak_lanjut', executor: 'tim_pengelola', output: 'Hasil rapat pembahasan', duration: m(120) },
+    { no: 5, activity: 'Memproses penyelesaian pengaduan berdasarkan hasil tindak lanjut', stage: 'penyusunan_jawaban', executor: 'kasi', output: 'Konsep berita acara hasil penyelesaian', duration: m(15) },
+    { no: 6, activity: 'Menandatangani hasil penyelesaian pengaduan berdasarkan hasil tindak lanjut', stage: 'penandatanganan', executor: 'camat', output: 'Berita acara ditandatangani, bernomor dan berstempel', duration: m(15) },
+    { no: 7, activity: 'Menyampaikan informasi hasil penyelesaian konsultasi dan pengaduan kepada pemohon dan mengklarifikasi pemohon puas atau tidak puas', stage: 'penyampaian', executor: 'staf', output: 'Pernyataan puas/tidak puas pemohon', duration: m(10) },
+  ],
+  total: m(245),
+  clockStartsWhen: 'diterima',
+  complaintKinds: ['pengaduan', 'konsultasi'],
+  resolutionRecord: true,
+});
+
+export const OFFICE_PRESETS: { id: PresetId; label: string; office: Office; standard: ServiceStandard }[] = [
+  {
+    id: 'kejayan',
+    label: 'Kecamatan Kejayan, Kab. Pasuruan',
+    office: {
+      level: 'kecamatan',
+      name: 'Kecamatan Kejayan',
+      shortName: 'Kec. Kejayan',
+      regionType: 'kabupaten',
+      region: 'Pasuruan',
+      address: 'Jl. Raya Kejayan Nomor 70, Kejayan',
+      postalCode: '67172',
+      phone: '(0343) 421157',
+      email: '',
+      website: 'kejayan.pasuruankab.go.id',
+      timeZone: 'Asia/Jakarta',
+      kopLines: ['PEMERINTAH KABUPATEN PASURUAN', 'KECAMATAN KEJAYAN'],
+      headTitle: 'Camat Kejayan',
+      unitCode: 'Kec-Kjy',
+    },
+    standard: kejayan,
+  },
+  {
+    id: 'pegantenan',
+    label: 'Kecamatan Pegantenan, Kab. Pamekasan',
+    office: {
+      level: 'kecamatan',
+      name: 'Kecamatan Pegantenan',
+      shortName: 'Kec. Pegantenan',
+      regionType: 'kabupaten',
+      region: 'Pamekasan',
+      address: 'Jalan Raya Pegantenan, Pegantenan',
+      postalCode: '69361',
+      phone: '(0324) 7710982',
+      email: '',
+      website: '',
+      timeZone: 'Asia/Jakarta',
+      kopLines: ['PEMERINTAH KABUPATEN PAMEKASAN', 'KECAMATAN PEGANTENAN'],
+      headTitle: 'Camat Pegantenan',
+      unitCode: 'Kec-Pgt',
+    },
+    standard: pegantenan,
+  },
+  {
+    id: 'bkpsdm_pasuruan',
+    label: 'BKPSDM Kabupaten Pasuruan',
+    office: {
+      level: 'unit_lain',
+      name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+      shortName: 'BKPSDM Kab. Pasuruan',
+      regionType: 'kabupaten',
+      region: 'Pasuruan',
+      address: 'Komplek Perkantoran Jl. Raya Raci KM. 9, Bangil',
+      postalCode: '67153',
+      phone: '(0343) 429065',
+      email: '',
+      website: 'bkpsdm.pasuruankab.go.id',
+      timeZone: 'Asia/Jakarta',
+      kopLines: ['PEMERINTAH KABUPATEN PASURUAN', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN', 'SUMBER DAYA MANUSIA'],
+      headTitle: 'Kepala BKPSDM',
+      unitCode: 'BKPSDM',
+    },
+    standard: bkpsdm,
+  },
+  {
+    id: 'wonoasih',
+    label: 'Kecamatan Wonoasih, Kota Probolinggo',
+    office: {
+      level: 'kecamatan',
+      name: 'Kecamatan Wonoasih',
+      shortName: 'Kec. Wonoasih',
+      regionType: 'kota',
+      region: 'Probolinggo',
+      address: 'Jl. Jeruk No. 1, Jrebeng Kidul, Wonoasih',
+      postalCode: '67233',
+      phone: '424902',
+      email: '',
+      website: 'www.kecamatanwonoasih.go.id',
+      timeZone: 'Asia/Jakarta',
+      kopLines: ['PEMERINTAH KOTA PROBOLINGGO', 'KECAMATAN WONOASIH'],
+      headTitle: 'Camat Wonoasih',
+      unitCode: 'Kec-Wns',
+    },
+    standard: wonoasih,
+  },
+  {
+    id: 'waru',
+    label: 'Kecamatan Waru, Kab. Penajam Paser Utara',
+    office: {
+      level: 'kecamatan',
+      name: 'Kecamatan Waru',
+      shortName: 'Kec. Waru',
+      regionType: 'kabupaten',
+      region: 'Penajam Paser Utara',
+      address: 'Jalan Propinsi Kilometer 25 RT.004, Kelurahan Waru',
+      postalCode: '76284',
+      phone: '(0543) 5232668',
+      email: 'kecamatanwaru2014@gmail.com',
+      website: 'kecwaru.penajamkab.go.id',
+      timeZone: 'Asia/Makassar',
+      kopLines: ['PEMERINTAH KABUPATEN PENAJAM PASER UTARA', 'KECAMATAN WARU'],
+      headTitle: 'Camat Waru',
+      unitCode: 'Kec-Wru',
+    },
+    standard: waru,
+  },
+];
+
+// A starting point for an office without a preset: fields to fill in, and the
+// generic flow of Permenpan-RB pengaduan standards (as BKPSDM), which the admin edits.
+export const BLANK_OFFICE: Office = {
+  level: 'kecamatan',
+  name: '',
+  shortName: '',
+  regionType: 'kabupaten',
+  region: '',
+  address: '',
+  postalCode: '',
+  phone: '',
+  email: '',
+  website: '',
+  timeZone: 'Asia/Jakarta',
+  kopLines: [''],
+  headTitle: '',
+  unitCode: '',
+};
+
+export const BLANK_STANDARD: ServiceStandard = { ...bkpsdm, code: 'umum', office: '' };

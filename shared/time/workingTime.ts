@@ -1,0 +1,300 @@
+import { TZDate } from '@date-fns/tz';
+import { HOLIDAYS_2026 } from './holidays2026';
+
+// THE module that does date arithmetic (design.md). Instants are ISO strings in
+// UTC; every local question (which day, which hour, is the office open) is asked
+// in the office's IANA time zone through @date-fns/tz, never with a hand-written
+// offset. Pure, no Node: the renderer uses it too.
+
+export type TimeZoneId = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // 1 = Senin … 7 = Minggu
+export type DaySchedule = { open: string; close: string; breaks: { start: string; end: string }[] } | null;
+export type WeekSchedule = Record<Weekday, DaySchedule>;
+export interface SpecialSchedule {
+  from: string;
+  to: string;
+  name: string;
+  week: WeekSchedule;
+}
+export interface Closure {
+  date: string;
+  name: string;
+  kind: 'libur_nasional' | 'cuti_bersama' | 'libur_kantor';
+}
+export interface OfficeCalendar {
+  timeZone: TimeZoneId;
+  week: WeekSchedule;
+  special: SpecialSchedule[];
+  closures: Closure[];
+}
+export type DurationUnit = 'menit_kerja' | 'jam_kerja' | 'hari_kerja' | 'hari_kalender';
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+// The clock stopped, e.g. waiting for the reporter to complete the file; to = null: still stopped.
+export interface Pause {
+  from: string;
+  to: string | null;
+}
+
+type Instant = string | Date | number;
+const MINUTE = 60_000;
+const MAX_DAYS = 800;
+
+export const WEEKDAY_NAMES: Record<Weekday, string> = { 1: 'Senin', 2: 'Selasa', 3: 'Rabu', 4: 'Kamis', 5: 'Jumat', 6: 'Sabtu', 7: 'Minggu' };
+
+const day = (open: string, close: string, breakStart: string, breakEnd: string): DaySchedule => ({
+  open,
+  close,
+  breaks: [{ start: breakStart, end: breakEnd }],
+});
+
+// Perpres 21/2023: five days, 37.5 hours a week.
+export function defaultWeek(): WeekSchedule {
+  const monThu = () => day('07:30', '16:00', '12:00', '13:00');
+  return { 1: monThu(), 2: monThu(), 3: monThu(), 4: monThu(), 5: day('07:30', '16:30', '11:30', '13:00'), 6: null, 7: null };
+}
+
+// Ramadan: 32.5 hours a week from 08.00 (Mon–Thu 08.00–15.00 with 30 minutes'
+// break = 6.5 h; Fri 08.00–15.30 with an hour for Jumatan = 6.5 h).
+export function ramadanWeek(): WeekSchedule {
+  const monThu = () => day('08:00', '15:00', '12:00', '12:30');
+  return { 1: monThu(), 2: monThu(), 3: monThu(), 4: monThu(), 5: day('08:00', '15:30', '11:30', '12:30'), 6: null, 7: null };
+}
+
+export function defaultCalendar(tz: TimeZoneId): OfficeCalendar {
+  return {
+    timeZone: tz,
+    week: defaultWeek(),
+    // Ramadan 1447 H, as announced for 2026 (admin adjusts).
+    special: [{ from: '2026-02-19', to: '2026-03-19', name: 'Ramadan 1447 H', week: ramadanWeek() }],
+    closures: HOLIDAYS_2026.map((h) => ({ ...h })),
+  };
+}
+
+const toMs = (x: Instant) => (typeof x === 'string' ? Date.parse(x) : typeof x === 'number' ? x : x.getTime());
+const iso = (ms: number) => new Date(ms).toISOString();
+const pad = (n: number) => String(n).padStart(2, '0');
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+export function localDate(instant: Instant, tz: TimeZoneId): string {
+  const d = new TZDate(toMs(instant), tz);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function localTime(instant: Instant, tz: TimeZoneId): string {
+  const d = new TZDate(toMs(instant), tz);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function yearOf(instant: Instant, tz: TimeZoneId): number {
+  return new TZDate(toMs(instant), tz).getFullYear();
+}
+
+export function fromLocal(date: string, time: string, tz: TimeZoneId): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), 0, 0, tz).toISOString();
+}
+
+// Calendar arithmetic on local dates (YYYY-MM-DD), independent of any zone.
+export function addDaysYmd(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function weekdayOf(date: string): Weekday {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return (w === 0 ? 7 : w) as Weekday;
+}
+
+export function addCalendarDays(instant: Instant, days: number, tz: TimeZoneId): string {
+  return fromLocal(addDaysYmd(localDate(instant, tz), days), localTime(instant, tz), tz);
+}
+
+export function scheduleFor(date: string, cal: OfficeCalendar): DaySchedule {
+  if (cal.closures.some((c) => c.date === date)) return null;
+  const special = cal.special.find((s) => s.from <= date && date <= s.to);
+  return (special ?? cal).week[weekdayOf(date)];
+}
+
+// The working intervals [start, end) of one local date, in epoch ms.
+function dayIntervals(date: string, cal: OfficeCalendar): [number, number][] {
+  const s = scheduleFor(date, cal);
+  if (!s) return [];
+  const base = Date.parse(fromLocal(date, '00:00', cal.timeZone));
+  const at = (hhmm: string) => base + minutesOf(hhmm) * MINUTE;
+  const out: [number, number][] = [];
+  let cursor = at(s.open);
+  for (const b of [...s.breaks].sort((x, y) => x.start.localeCompare(y.start))) {
+    if (at(b.start) > cursor) out.push([cursor, at(b.start)]);
+    cursor = Math.max(cursor, at(b.end));
+  }
+  if (at(s.close) > cursor) out.push([cursor, at(s.close)]);
+  return out;
+}
+
+function pauseIntervals(pauses: Pause[] | undefined): [number, number][] {
+  return (pauses ?? []).map((p) => [toMs(p.from), p.to === null ? Infinity : toMs(p.to)]);
+}
+
+// Working intervals of a date minus the pauses.
+function openIntervals(date: string, cal: OfficeCalendar, pauses: [number, number][]): [number, number][] {
+  let ivs = dayIntervals(date, cal);
+  for (const [pa, pb] of pauses) {
+    ivs = ivs.flatMap(([a, b]): [number, number][] => {
+      if (pb <= a || pa >= b) return [[a, b]];
+      const parts: [number, number][] = [];
+      if (pa > a) parts.push([a, pa]);
+      if (pb < b) parts.push([pb, b]);
+      return parts;
+    });
+  }
+  return ivs;
+}
+
+export function isWorkingMinute(instant: Instant, cal: OfficeCalendar): boolean {
+  const t = toMs(instant);
+  return dayIntervals(localDate(t, cal.timeZone), cal).some(([a, b]) => a <= t && t < b);
+}
+
+export function nextOpening(instant: Instant, cal: OfficeCalendar, pauses?: Pause[]): string {
+  const t = toMs(instant);
+  const ps = pauseIntervals(pauses);
+  let date = localDate(t, cal.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++, date = addDaysYmd(date, 1)) {
+    for (const [a, b] of openIntervals(date, cal, ps)) {
+      if (b > t) return iso(Math.max(a, t));
+    }
+  }
+  throw new Error('Kalender kantor tidak memiliki jam kerja dalam 800 hari ke depan; periksa hari kerja dan hari libur.');
+}
+
+function addWorkingMinutes(startMs: number, minutes: number, cal: OfficeCalendar, ps: [number, number][]): number {
+  if (minutes <= 0) return startMs;
+  let left = minutes * MINUTE;
+  let date = localDate(startMs, cal.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++, date = addDaysYmd(date, 1)) {
+    for (const [a, b] of openIntervals(date, cal, ps)) {
+      if (b <= startMs) continue;
+      const s = Math.max(a, startMs);
+      if (left <= b - s) return s + left;
+      left -= b - s;
+    }
+  }
+  throw new Error('Batas waktu melewati 800 hari; periksa kalender kantor.');
+}
+
+function isWorkingDay(date: string, cal: OfficeCalendar): boolean {
+  return scheduleFor(date, cal) !== null;
+}
+
+// N working days: the same local time on the N-th following working day, clamped
+// into that day's hours (never inside a break, never after closing).
+function addWorkingDays(startMs: number, days: number, cal: OfficeCalendar): number {
+  const tz = cal.timeZone;
+  const start = toMs(nextOpening(startMs, cal));
+  let date = localDate(start, tz);
+  for (let n = 0, i = 0; n < days; i++) {
+    if (i > MAX_DAYS) throw new Error('Batas waktu melewati 800 hari; periksa kalender kantor.');
+    date = addDaysYmd(date, 1);
+    if (isWorkingDay(date, cal)) n++;
+  }
+  const target = Date.parse(fromLocal(date, localTime(start, tz), tz));
+  const ivs = dayIntervals(date, cal);
+  for (const [a, b] of ivs) {
+    if (target <= a) return a;
+    if (target <= b) return target;
+  }
+  return ivs[ivs.length - 1]![1];
+}
+
+export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
+  const ta = toMs(a);
+  const tb = toMs(b);
+  if (tb < ta) return -workingMinutesBetween(b, a, cal, pauses);
+  const ps = pauseIntervals(pauses);
+  let total = 0;
+  let date = localDate(ta, cal.timeZone);
+  const last = localDate(tb, cal.timeZone);
+  for (let i = 0; date <= last && i < MAX_DAYS * 10; i++, date = addDaysYmd(date, 1)) {
+    for (const [x, y] of openIntervals(date, cal, ps)) {
+      total += Math.max(0, Math.min(y, tb) - Math.max(x, ta));
+    }
+  }
+  return Math.round(total / MINUTE);
+}
+
+export function remainingWorkingMinutes(now: Instant, due: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
+  return workingMinutesBetween(now, due, cal, pauses);
+}
+
+// The due instant of a duration started at `start`. Working minutes and hours count
+// inside office hours (a start outside hours begins at the next opening; a count
+// that ends at closing time is due at closing time). Pauses stop the clock.
+export function addWorkingTime(start: Instant, duration: Duration, cal: OfficeCalendar, pauses?: Pause[]): string {
+  const t = toMs(start);
+  const ps = pauseIntervals(pauses);
+  switch (duration.unit) {
+    case 'menit_kerja':
+      return iso(addWorkingMinutes(t, duration.amount, cal, ps));
+    case 'jam_kerja':
+      return iso(addWorkingMinutes(t, duration.amount * 60, cal, ps));
+    case 'hari_kerja': {
+      const due = addWorkingDays(t, duration.amount, cal);
+      // Working minutes lost to pauses are added after the plain due time.
+      const lost = ps.length ? workingMinutesBetween(t, due, cal) - workingMinutesBetween(t, due, cal, pauses) : 0;
+      return iso(lost > 0 ? addWorkingMinutes(due, lost, cal, []) : due);
+    }
+    case 'hari_kalender': {
+      const due = Date.parse(addCalendarDays(t, duration.amount, cal.timeZone));
+      const stopped = ps.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, due) - Math.max(a, t)), 0);
+      if (!Number.isFinite(stopped)) throw new Error('Waktu masih berhenti (menunggu kelengkapan berkas); batas waktu belum dapat dihitung.');
+      return iso(due + stopped);
+    }
+  }
+}
+
+// What is wrong with a calendar, in words the admin can act on.
+export function validateCalendar(cal: OfficeCalendar): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  const checkWeek = (week: WeekSchedule, prefix: string, label: string) => {
+    let open = 0;
+    for (const wd of [1, 2, 3, 4, 5, 6, 7] as Weekday[]) {
+      const d = week[wd];
+      if (!d) continue;
+      open++;
+      const field = `${prefix}.${wd}`;
+      const o = minutesOf(d.open);
+      const c = minutesOf(d.close);
+      if (c <= o) issues.push({ field: `${field}.close`, message: `Jam tutup hari ${WEEKDAY_NAMES[wd]}${label} harus setelah jam buka.` });
+      const breaks = [...d.breaks].sort((x, y) => x.start.localeCompare(y.start));
+      breaks.forEach((b, i) => {
+        if (minutesOf(b.end) <= minutesOf(b.start)) {
+          issues.push({ field: `${field}.breaks.${i}`, message: `Akhir istirahat hari ${WEEKDAY_NAMES[wd]}${label} harus setelah mulainya.` });
+        } else if (minutesOf(b.start) < o || minutesOf(b.end) > c) {
+          issues.push({ field: `${field}.breaks.${i}`, message: `Istirahat hari ${WEEKDAY_NAMES[wd]}${label} harus di dalam jam kerja.` });
+        }
+        const prev = breaks[i - 1];
+        if (prev && minutesOf(b.start) < minutesOf(prev.end)) {
+          issues.push({ field: `${field}.breaks.${i}`, message: `Jam istirahat hari ${WEEKDAY_NAMES[wd]}${label} saling tumpang tindih.` });
+        }
+      });
+    }
+    if (open === 0) issues.push({ field: prefix, message: `Minimal satu hari kerja dalam seminggu${label}.` });
+  };
+  checkWeek(cal.week, 'week', '');
+  cal.special.forEach((s, i) => {
+    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal "${s.name}" harus setelah tanggal mulainya.` });
+    checkWeek(s.week, `special.${i}.week`, ` (${s.name})`);
+  });
+  const seen = new Set<string>();
+  cal.closures.forEach((c, i) => {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(c.date) && addDaysYmd(c.date, 0) === c.date;
+    if (!valid) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur "${c.date}" tidak valid.` });
+    else if (seen.has(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal ${c.date} tercantum dua kali di daftar hari libur.` });
+    seen.add(c.date);
+  });
+  return issues;
+}

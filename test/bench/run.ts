@@ -1,0 +1,92 @@
+// `npm run bench`: figures, never assertions. Builds an office with N complaints in a
+// temp folder and times the calls users wait for, through the whole core (session,
+// role check, zod, handler), next to the same query in raw SQLite on the same file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createCore } from '../../main/core';
+import { write } from '../../main/core/context';
+import { insertComplaint } from '../../main/core/complaints/repo';
+import { demoComplaint, rng } from '../../main/core/demo/generator';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { addUser, ok, setupOffice, silentLog } from '../support/core';
+
+const N = Number(process.env.BENCH_N ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+
+async function time(runs: number, fn: (i: number) => unknown | Promise<unknown>) {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const f = (n: number) => n.toFixed(n < 1 ? 3 : n < 10 ? 2 : 1);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'tanggap-bench-'));
+  const core = createCore({ dataDir: dir, log: silentLog });
+  try {
+    const admin = await setupOffice(core, 'kejayan');
+    const staf = await addUser(core, admin, 'staf', 'staf');
+    const kelengkapan = OFFICE_PRESETS[0]!.standard.kelengkapanChecklist;
+    const r = rng(7);
+    const stafUser = core.db.prepare("SELECT * FROM users WHERE username = 'staf'").get() as { id: number };
+    const sessionUser = { id: stafUser.id, username: 'staf', name: 'staf', nip: '', jabatan: '', pangkat: '', role: 'staf' as const, seksi: '', active: true };
+
+    const start = Date.parse('2024-01-02T01:00:00Z');
+    const step = Math.floor((Date.parse('2026-11-20T01:00:00Z') - start) / N);
+    const t0 = performance.now();
+    for (let done = 0; done < N; done += 5000) {
+      write(core.db, () => {
+        for (let i = done; i < Math.min(N, done + 5000); i++) {
+          const at = new Date(start + i * step).toISOString();
+          insertComplaint(core.deps, sessionUser, demoComplaint(r, kelengkapan, at.slice(0, 10)), [], at);
+        }
+      });
+    }
+    const loadMs = performance.now() - t0;
+    core.db.pragma('optimize');
+
+    const raw = new Database(join(dir, 'tanggap.sqlite'), { readonly: true });
+    const rawPage = raw.prepare(
+      'SELECT id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status FROM complaints ORDER BY year DESC, seq DESC LIMIT 50 OFFSET ?',
+    );
+    const rawFts = raw.prepare(
+      `SELECT c.id, c.register_no, c.subject FROM complaints c WHERE c.id IN
+        (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) ORDER BY c.year DESC, c.seq DESC LIMIT 50`,
+    );
+    const rawGet = raw.prepare('SELECT * FROM complaints WHERE id = ?');
+
+    const rows: [string, { p50: number; p95: number }, { p50: number; p95: number } | null][] = [];
+    rows.push(['Catat pengaduan (complaints.create)', await time(RUNS, (i) => ok(core, staf, 'complaints.create', { ...demoComplaint(r, kelengkapan, '2026-11-20'), subject: `Bench ${i}` })), null]);
+    rows.push(['Buku register, halaman 1', await time(RUNS, () => ok(core, staf, 'complaints.list', {})), await time(RUNS, () => rawPage.all(0))]);
+    rows.push([`Buku register, halaman ${Math.floor(N / 100)}`, await time(RUNS, () => ok(core, staf, 'complaints.list', { offset: Math.floor(N / 2) })), await time(RUNS, () => rawPage.all(Math.floor(N / 2)))]);
+    rows.push(['Cari "jalan krajan"', await time(RUNS, () => ok(core, staf, 'complaints.list', { q: 'jalan krajan' })), await time(RUNS, () => rawFts.all('"jalan"* AND "krajan"*'))]);
+    rows.push(['Buka detail pengaduan', await time(RUNS, (i) => ok(core, staf, 'complaints.get', { id: 1 + ((i * 7919) % N) })), await time(RUNS, (i) => rawGet.get(1 + ((i * 7919) % N)))]);
+    rows.push(['Tanda terima DOCX', await time(Math.min(RUNS, 50), (i) => ok(core, staf, 'complaints.receiptDocx', { id: 1 + i })), null]);
+    raw.close();
+
+    console.log(`Tanggap bench: ${N.toLocaleString('id-ID')} pengaduan dimuat dalam ${(loadMs / 1000).toFixed(1)} s (${Math.round(N / (loadMs / 1000)).toLocaleString('id-ID')}/s)`);
+    console.log('| operasi | p50 ms | p95 ms | SQLite mentah p50 ms | rasio p50 |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, t, rawT] of rows) {
+      console.log(`| ${name} | ${f(t.p50)} | ${f(t.p95)} | ${rawT ? f(rawT.p50) : '–'} | ${rawT ? `${(t.p50 / Math.max(rawT.p50, 0.001)).toFixed(1)}×` : '–'} |`);
+    }
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
