@@ -7,7 +7,7 @@ import {
   complaintQuerySchema,
   complaintRowSchema,
 } from './schemas/complaint';
-import { officeProfileSchema } from './schemas/office';
+import { officeDraftSchema, officeProfileSchema } from './schemas/office';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
 import { calendarSchema } from './schemas/calendar';
@@ -46,7 +46,7 @@ export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dat
 
 const sessionUserSchema = userSchema.extend({ officeName: z.string() });
 
-const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeProfileSchema });
+const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeDraftSchema });
 
 // THE list of calls between renderer and core. Every transport validates input with
 // these schemas and checks `access` before the handler runs; main/core must provide
@@ -65,7 +65,7 @@ export const contract = {
   ),
 
   'auth.login': call(
-    z.object({ username: usernameSchema, password: z.string().min(1, { error: 'Kata sandi wajib diisi.' }).max(128) }),
+    z.object({ username: usernameSchema, password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128) }),
     sessionUserSchema,
     'public',
   ),

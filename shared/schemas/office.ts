@@ -33,3 +33,14 @@ export const officeProfileSchema = z.object({
     .default(''),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;
+
+// A preset's profile before the admin completes it: the blank one has empty fields.
+export const officeDraftSchema = officeProfileSchema.extend({
+  name: z.string(),
+  shortName: z.string(),
+  region: z.string(),
+  address: z.string(),
+  kopLines: z.array(z.string()),
+  headTitle: z.string(),
+  unitCode: z.string(),
+});

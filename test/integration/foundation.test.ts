@@ -138,6 +138,7 @@ describe('complaint intake', () => {
     expect(a.events).toEqual([expect.objectContaining({ actorName: 'Budi Santoso', status: 'diterima' })]);
     // 31 Dec 2026 17:30 UTC is already 1 Jan 2027 00:30 WIB: a new year, a new sequence.
     t.clock.set('2026-12-31T17:30:00.000Z');
+    await ok(t.core, staf, 'auth.login', { username: 'staf1', password: 'kata-sandi-123' });
     const c = await ok(t.core, staf, 'complaints.create', sampleComplaint());
     expect(c.registerNo).toBe('0001/PGD/2027');
   });
@@ -209,7 +210,7 @@ describe('register', () => {
     const staf = await addUser(t.core, admin, 'staf1', 'staf');
     const subjects = ['Jalan rusak di Desa Ketangirejo', 'Lampu PJU mati', 'Antrean KTP-el lama', 'Sampah menumpuk di pasar', 'Jalan berlubang dekat sekolah'];
     for (const [i, subject] of subjects.entries()) {
-      await ok(t.core, staf, 'complaints.create', sampleComplaint({ subject, channel: i % 2 ? 'whatsapp' : 'langsung', reporter: { name: `Pelapor ${String.fromCharCode(69 - i)}` } }));
+      await ok(t.core, staf, 'complaints.create', sampleComplaint({ subject, description: `Uraian: ${subject}.`, channel: i % 2 ? 'whatsapp' : 'langsung', reporter: { name: `Pelapor ${String.fromCharCode(69 - i)}` } }));
     }
     const all = await ok(t.core, staf, 'complaints.list', {});
     expect(all.total).toBe(5);

@@ -86,7 +86,8 @@ export function startJourney(deps: CoreDeps, id: number, at: string, by: Session
     id,
   );
   startStep(db, cal, id, standard.steps[0]!, at, []);
-  completeStep(deps, loadState(db, id), by, at, '');
+  // Saving the complaint is step 1; its 'received' event and audit row say so.
+  completeStep(deps, loadState(db, id), by, at, '', false);
 }
 
 function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): void {
@@ -99,7 +100,7 @@ function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: stri
 }
 
 // Completes the current step and starts the next; after the last, closes the complaint.
-export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string): void {
+export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string, record = true): void {
   const { db } = deps;
   const { c, standard, step } = l;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
@@ -120,6 +121,7 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
     close(db, c.id, at);
   }
   setStatus(db, c.id, status, at);
+  if (!record) return;
   const action = next ? `Langkah ${step.no} selesai: ${step.activity}` : `Langkah ${step.no} selesai; pengaduan selesai ditangani`;
   addEvent(db, c.id, at, by.id, action, status, note);
   appendAudit(db, { at, actorId: by.id, action: 'complaint.step_completed', entity: 'complaint', entityId: c.id, data: { step: step.no, status } });
