@@ -7,7 +7,7 @@ import { addEvent } from '../complaints/repo';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, refusal, STAGE_STATUS, TERMINAL, type JourneyState } from './rules';
+import { allowedActions, refusal, STAGE_STATUS, type JourneyState } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 
 // Moves complaints along their Standar Pelayanan. Every function here runs inside
@@ -53,14 +53,17 @@ export function loadState(db: Db, id: number): Loaded {
     c,
     standard,
     step,
-    state: { status: c.status, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo },
+    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo },
   };
 }
 
 // Loads the complaint and refuses, with the reason, an action the user may not take.
 export function authorize(db: Db, user: SessionUser, id: number, action: Action): Loaded {
   const l = loadState(db, id);
-  if (!allowedActions(user, l.state).includes(action)) throw new TanggapError('conflict', refusal(action, l.state));
+  if (!allowedActions(user, l.state).includes(action)) {
+    const r = refusal(action, l.state);
+    throw new TanggapError(r.code, r.message);
+  }
   return l;
 }
 
@@ -181,7 +184,7 @@ export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, n
 export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   const { db } = deps;
   const l = loadState(db, id);
-  if (l.state.dispositionTo.length > 0 || TERMINAL.includes(l.c.status)) return;
+  if (l.state.dispositionTo.length > 0 || l.c.closed_at) return;
   const current = l.c.step_no ?? 1;
   const dispStep = [...l.standard.steps].reverse().find((s) => s.no <= current && s.stage === 'disposisi');
   if (!dispStep) return;

@@ -18,14 +18,13 @@ export const STAGE_STATUS: Record<Stage, Status> = {
   arsip: 'diarsipkan',
 };
 
-export const TERMINAL: readonly Status[] = ['selesai', 'diarsipkan', 'bukan_kewenangan', 'ditolak', 'dicabut'];
-
 // The stages in which the file is still being checked: only then can it be sent
 // back as incomplete.
 const CHECK_STAGES: readonly Stage[] = ['diterima', 'verifikasi', 'disposisi'];
 
 export interface JourneyState {
   status: Status;
+  closed: boolean;
   step: Step | null;
   acting: Executor | null;
   escalated: boolean;
@@ -39,7 +38,7 @@ const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
 // always act; a tim pengelola step is open to every handler; Sekcam disposes on
 // behalf of the Camat; a Kasi acts only on what was disposed to them.
 export function mayActOnStep(user: { id: number; role: Role }, s: JourneyState): boolean {
-  if (!s.step || TERMINAL.includes(s.status) || s.status === 'tidak_lengkap') return false;
+  if (!s.step || s.closed || s.status === 'tidak_lengkap') return false;
   if (user.role === 'camat') return true;
   const roles = new Set<Executor>([s.step.executor, ...s.step.alternates]);
   if (s.acting) roles.add(s.acting);
@@ -56,7 +55,7 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
     if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('resume', 'exit:dicabut');
     return actions;
   }
-  if (TERMINAL.includes(s.status) || !s.step) return actions;
+  if (s.closed || !s.step) return actions;
   const acts = mayActOnStep(user, s);
   if (acts) actions.push(s.step.stage === 'disposisi' ? 'dispose' : 'advance');
   const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
@@ -68,23 +67,31 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
   return actions;
 }
 
-// Why an action is refused, in words the user can act on.
-export function refusal(action: Action, s: JourneyState): string {
-  if (TERMINAL.includes(s.status)) return 'Pengaduan ini sudah selesai atau ditutup; tidak ada langkah yang dapat dilakukan lagi.';
-  if (s.status === 'tidak_lengkap' && action !== 'resume') {
-    return 'Pengaduan menunggu kelengkapan berkas dari pelapor. Catat dulu bahwa berkas sudah dilengkapi.';
+// Why an action is refused, in words the user can act on: 'conflict' when the
+// complaint's state does not allow it now, 'forbidden' when the role never may.
+export function refusal(action: Action, s: JourneyState): { code: 'conflict' | 'forbidden'; message: string } {
+  const conflict = (message: string) => ({ code: 'conflict' as const, message });
+  if (s.closed) return conflict('Pengaduan ini sudah selesai atau ditutup; tidak ada langkah yang dapat dilakukan lagi.');
+  if (s.status === 'tidak_lengkap' && action !== 'resume' && action !== 'exit:dicabut') {
+    return conflict('Pengaduan menunggu kelengkapan berkas dari pelapor. Catat dulu bahwa berkas sudah dilengkapi.');
   }
-  if (action === 'resume') return 'Pengaduan ini tidak sedang menunggu kelengkapan berkas.';
+  if (action === 'resume') return conflict('Pengaduan ini tidak sedang menunggu kelengkapan berkas.');
+  if (action === 'exit:ditolak' || action === 'exit:bukan_kewenangan') {
+    return { code: 'forbidden', message: 'Hanya Camat atau Sekretaris Kecamatan yang dapat menolak pengaduan atau meneruskannya ke instansi lain.' };
+  }
   const step = s.step;
-  if (!step) return 'Pengaduan ini tidak memiliki langkah yang berjalan.';
+  if (!step) return conflict('Pengaduan ini tidak memiliki langkah yang berjalan.');
   if (action === 'advance' && step.stage === 'disposisi') {
-    return `Langkah ${step.no} diselesaikan dengan disposisi: pilih Kasi tujuan, sifat dan instruksi.`;
+    return conflict(`Langkah ${step.no} diselesaikan dengan disposisi: pilih Kasi tujuan, sifat dan instruksi.`);
   }
   if (action === 'dispose' && step.stage !== 'disposisi') {
-    return `Pengaduan sedang pada langkah ${step.no} (${step.activity}); disposisi tidak dapat dibuat sekarang.`;
+    return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); disposisi tidak dapat dibuat sekarang.`);
   }
-  if (action === 'exit:tidak_lengkap') return 'Berkas hanya dapat dinyatakan tidak lengkap pada tahap penerimaan dan pemeriksaan.';
-  return `Langkah ${step.no} (${step.activity}) menjadi tugas ${EXECUTOR_WORD[s.acting ?? step.executor]}; peran Anda tidak dapat melakukannya.`;
+  if (action === 'exit:tidak_lengkap') return conflict('Berkas hanya dapat dinyatakan tidak lengkap pada tahap penerimaan dan pemeriksaan.');
+  return {
+    code: 'forbidden',
+    message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${EXECUTOR_WORD[s.acting ?? step.executor]}; peran Anda tidak dapat melakukannya.`,
+  };
 }
 
 const EXECUTOR_WORD: Record<Executor, string> = {
