@@ -119,8 +119,20 @@ export function scheduleFor(date: string, cal: OfficeCalendar): DaySchedule {
   return (special ?? cal).week[weekdayOf(date)];
 }
 
+// Per calendar object, the intervals of each date already worked out: queues ask
+// about the same days for hundreds of complaints.
+const intervalCache = new WeakMap<OfficeCalendar, Map<string, [number, number][]>>();
+
 // The working intervals [start, end) of one local date, in epoch ms.
 function dayIntervals(date: string, cal: OfficeCalendar): [number, number][] {
+  let cache = intervalCache.get(cal);
+  if (!cache) intervalCache.set(cal, (cache = new Map()));
+  let ivs = cache.get(date);
+  if (!ivs) cache.set(date, (ivs = computeDayIntervals(date, cal)));
+  return ivs;
+}
+
+function computeDayIntervals(date: string, cal: OfficeCalendar): [number, number][] {
   const s = scheduleFor(date, cal);
   if (!s) return [];
   const base = Date.parse(fromLocal(date, '00:00', cal.timeZone));

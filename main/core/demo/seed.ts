@@ -1,10 +1,12 @@
 import { OFFICE_PRESETS } from '../../../shared/standards/presets';
 import type { Role } from '../../../shared/domain';
-import { addCalendarDays, defaultCalendar, localDate, nextOpening } from '../../../shared/time/workingTime';
+import { addCalendarDays, addWorkingTime, defaultCalendar, localDate, nextOpening } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { write } from '../context';
 import { hashPassword } from '../auth/passwords';
 import { insertComplaint } from '../complaints/repo';
+import { closeWithExit, completeStep, loadState, sweep } from '../workflow/engine';
+import { officeCalendar } from '../workflow/standard';
 import { findOffice, writeSetting } from '../office/settings';
 import { insertUser } from '../users/handlers';
 import { demoComplaint, rng } from './generator';
@@ -19,6 +21,38 @@ const DEMO_USERS: { username: string; name: string; role: Role; jabatan: string;
   { username: 'sekcam', name: 'Bambang Santoso, S.Sos., M.M.', role: 'sekcam', jabatan: 'Sekretaris Kecamatan', pangkat: 'Pembina (IV/a)', seksi: '', nip: '197606181998031004' },
   { username: 'camat', name: 'Drs. Imam Sholeh, M.Si.', role: 'camat', jabatan: 'Camat Kejayan', pangkat: 'Pembina Tingkat I (IV/b)', seksi: '', nip: '197104051993031006' },
 ];
+
+// Plays the office's part up to now: most steps done on time, some late, a few
+// complaints refused or forwarded, recent ones still under way.
+function progress(deps: CoreDeps, id: number, users: SessionUser[], r: () => number, now: string) {
+  const byRole = (role: string) => users.filter((u) => u.role === role);
+  const cal = officeCalendar(deps.db);
+  for (let guard = 0; guard < 20; guard++) {
+    const l = loadState(deps.db, id);
+    if (!l.step || l.c.closed_at || !l.c.step_started_at) return;
+    const late = r() < 0.12;
+    const planned = addWorkingTime(l.c.step_started_at, late ? { ...l.step.duration, amount: l.step.duration.amount * 2 } : l.step.duration, cal);
+    const at = new Date(Math.max(Date.parse(l.c.step_started_at) + 60_000, Date.parse(planned) - Math.floor(r() * 20) * 60_000)).toISOString();
+    if (at > now) return;
+    const camat = byRole('camat')[0]!;
+    if (r() < 0.006) {
+      closeWithExit(deps, l, camat, at, r() < 0.5 ? 'ditolak' : 'bukan_kewenangan', r() < 0.5 ? 'Pengaduan tidak disertai uraian yang dapat ditindaklanjuti.' : 'Diteruskan ke Dinas PUPR Kabupaten Pasuruan.');
+      return;
+    }
+    const kasi = byRole('kasi');
+    const target = l.state.dispositionTo[0];
+    const executor = l.c.acting ?? l.step.executor;
+    const actor =
+      executor === 'kasi' ? (users.find((u) => u.id === target) ?? kasi[0]!) : executor === 'tim_pengelola' ? byRole('staf')[0]! : byRole(executor)[0]!;
+    if (l.step.stage === 'disposisi') {
+      const to = kasi[Math.floor(r() * kasi.length)]!;
+      deps.db
+        .prepare('INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, note, created_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, actor.id, to.id, r() < 0.2 ? 'segera' : 'biasa', JSON.stringify(['proses_lanjut']), '', at, at);
+    }
+    completeStep(deps, loadState(deps.db, id), actor, at, '');
+  }
+}
 
 // `--demo`: a ready office (Kec. Kejayan, its published standard), one account per
 // role and a few months of complaints, so a new user can look around at once.
@@ -47,8 +81,10 @@ export async function seedDemo(deps: CoreDeps, count = 300): Promise<{ complaint
       .sort();
     for (const at of times) {
       const incident = localDate(addCalendarDays(at, -Math.floor(r() * 10), tz), tz);
-      insertComplaint(deps, staf, demoComplaint(r, preset.standard.kelengkapanChecklist, incident), [], at);
+      const id = insertComplaint(deps, staf, demoComplaint(r, preset.standard.kelengkapanChecklist, incident), [], at);
+      progress(deps, id, users as SessionUser[], r, now);
     }
+    sweep(deps);
     return { complaints: times.length, users: users.length, password: DEMO_PASSWORD };
   });
 }
