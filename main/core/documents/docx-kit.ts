@@ -24,7 +24,7 @@ import {
 
 export const FONT = 'Arial';
 /** Font sizes in half-points, as `docx` expects them. */
-export const SIZE = { body: 24, table: 22, small: 20, kopAddress: 20, kopFirst: 28, kopName: 32, title: 26 } as const;
+export const SIZE = { body: 24, table: 22, small: 20, note: 19, kopAddress: 20, kopFirst: 28, kopName: 32, title: 26 } as const;
 
 export type Paper = 'A4' | 'F4' | 'HALF_F4';
 /** 1 cm in twips (1 440 per inch). */
@@ -74,7 +74,7 @@ export function letterDocument(opts: {
       default: {
         document: {
           run: { font: FONT, size: SIZE.body },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
     },
@@ -93,11 +93,16 @@ type ParaOptions = Omit<IParagraphOptions, 'text' | 'children'>;
 export function para(content: string | IRunOptions[], opts: ParaOptions & { run?: IRunOptions } = {}): Paragraph {
   const { run, ...rest } = opts;
   const runs = typeof content === 'string' ? [{ text: content }] : content;
-  return new Paragraph({ ...rest, children: runs.map((r) => new TextRun({ ...run, ...r })) });
+  // The paragraph mark takes the run size too, so an empty paragraph is as tall as its text would be.
+  return new Paragraph({ ...rest, run: run?.size ? { size: run.size } : undefined, children: runs.map((r) => new TextRun({ ...run, ...r })) });
 }
 
 /** An empty line of the given size, for the space where a signature goes. */
-export const blankLine = (size: number = SIZE.body) => new Paragraph({ children: [new TextRun({ text: '', size })] });
+export const blankLine = (size: number = SIZE.body) => new Paragraph({ run: { size }, children: [new TextRun({ text: '', size })] });
+
+/** A gap of `twips` between blocks (a table cannot carry spacing of its own). */
+export const spacer = (twips: number) =>
+  new Paragraph({ spacing: { before: twips }, run: { size: 2 }, children: [new TextRun({ text: '', size: 2 })] });
 
 // ---------------------------------------------------------------------------------------
 // Tables
@@ -209,47 +214,72 @@ export interface Kop {
 }
 
 const LOGO_HEIGHT_CM = 2.2;
+/** Twips per character of Arial 10 on average: enough to decide where a kop line breaks. */
+const TWIPS_PER_CHAR_10PT = 100;
 
 /**
  * Kop surat: the logo on the left, the office lines centred on the page (first line 14 pt,
  * the office name 16 pt, bold), address and contact small, then the double rule.
  */
 export function kopSurat(kop: Kop, width: number): (Paragraph | Table)[] {
+  const logo = logoRun(kop.logo, LOGO_HEIGHT_CM);
+  // The right column mirrors the logo column so the text is centred on the page.
+  const side = logo ? logo.widthTwips + cm(0.3) : 0;
+  const textWidth = width - 2 * side;
   const big = kop.lines.length === 1 ? [SIZE.kopName] : kop.lines.map((_, i) => (i === 0 ? SIZE.kopFirst : SIZE.kopName));
   const centre = (text: string, run: IRunOptions) => para(text, { alignment: AlignmentType.CENTER, run });
+  const perLine = Math.floor((textWidth / TWIPS_PER_CHAR_10PT) * (20 / SIZE.kopAddress));
   const text: Paragraph[] = [
     ...kop.lines.map((line, i) => centre(line.toUpperCase(), { bold: true, size: big[i] })),
     ...(kop.address ? [centre(kop.address, { size: SIZE.kopAddress })] : []),
-    ...(kop.contact ? [centre(kop.contact, { size: SIZE.kopAddress })] : []),
+    ...packSegments(kop.contact, perLine).map((line) => centre(line, { size: SIZE.kopAddress })),
   ];
   const rule = new Paragraph({
-    spacing: { after: 160 },
+    spacing: { after: 120 },
     border: { bottom: { style: BorderStyle.DOUBLE, size: 12, color: '000000', space: 1 } },
+    run: { size: 8 },
     children: [new TextRun({ text: '', size: 8 })],
   });
-  const logo = logoRun(kop.logo, LOGO_HEIGHT_CM);
   if (!logo) return [...text, rule];
-  // The right column mirrors the logo column so the text is centred on the page.
-  const side = cm(LOGO_HEIGHT_CM + 0.4);
-  const logoCell = new Paragraph({ alignment: AlignmentType.LEFT, children: [logo] });
-  return [borderlessTable([[logoCell, text, blankLine()]], [side, width - 2 * side, side], { cellPadding: { left: 0, right: 0 } }), rule];
+  const logoCell = new Paragraph({ alignment: AlignmentType.LEFT, children: [logo.run] });
+  return [
+    borderlessTable([[logoCell, text, blankLine()]], [side, textWidth, side], { cellPadding: { left: 0, right: 0 } }),
+    rule,
+  ];
+}
+
+/**
+ * "Telepon … · Email … · Laman …" broken between its parts, never inside one, so a
+ * long contact line wraps as two tidy centred lines instead of leaving a dangling "·".
+ */
+export function packSegments(line: string, maxChars: number, separator = ' · '): string[] {
+  if (line === '') return [];
+  const lines: string[] = [];
+  for (const part of line.split(separator)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + separator.length + part.length <= maxChars) lines[lines.length - 1] = last + separator + part;
+    else lines.push(part);
+  }
+  return lines;
 }
 
 /** The logo as an inline image `heightCm` tall, keeping its proportions; null when absent or unreadable. */
-export function logoRun(dataUrl: string, heightCm: number): ImageRun | null {
+export function logoRun(dataUrl: string, heightCm: number): { run: ImageRun; widthTwips: number } | null {
   const m = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+=*)$/.exec(dataUrl);
   if (!m) return null;
   const data = Buffer.from(m[2]!, 'base64');
   const dim = imageSize(data);
-  if (!dim) return null;
+  if (!dim || dim.width === 0 || dim.height === 0) return null;
+  // Pixels at 96 per inch, as ImageRun measures them; a very wide logo is capped at twice its height.
   const height = Math.round((heightCm / 2.54) * 96);
   const width = Math.min(Math.round((height * dim.width) / dim.height), height * 2);
-  return new ImageRun({
+  const run = new ImageRun({
     type: m[1] === 'png' ? 'png' : 'jpg',
     data,
     transformation: { width, height },
     altText: { name: 'Logo', description: 'Logo instansi', title: 'Logo' },
   });
+  return { run, widthTwips: width * 15 };
 }
 
 /** Pixel size of a PNG or JPEG, read from its header. */
@@ -297,15 +327,19 @@ export function nipLine(nip: string): string {
 export function signatureBlock(s: SignatureLines, opts: { size?: number; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
   const size = opts.size ?? SIZE.body;
   const alignment = opts.alignment ?? AlignmentType.CENTER;
-  const line = (text: string, run: IRunOptions = {}) =>
-    new Paragraph({ alignment, keepNext: true, keepLines: true, children: [new TextRun({ text, size, ...run })] });
-  const emphasis = s.emphasiseName ?? true;
-  return [
-    ...s.caption.map((c) => line(c)),
-    ...Array.from({ length: s.space ?? 4 }, () => line('')),
-    line(s.name, emphasis ? { bold: true, underline: {} } : {}),
-    ...(s.after ?? []).map((a) => line(a)),
+  const name: IRunOptions = (s.emphasiseName ?? true) ? { bold: true, underline: {} } : {};
+  const lines: IRunOptions[] = [
+    ...s.caption.map((text) => ({ text })),
+    ...Array.from({ length: s.space ?? 4 }, () => ({ text: '' })),
+    { text: s.name, ...name },
+    ...(s.after ?? []).map((text) => ({ text })),
   ];
+  // Kept together, but the last line is not kept with whatever follows the block:
+  // that would drag a signature at the foot of a page over to the next one.
+  return lines.map(
+    (run, i) =>
+      new Paragraph({ alignment, keepNext: i < lines.length - 1, keepLines: true, run: { size }, children: [new TextRun({ size, ...run })] }),
+  );
 }
 
 /**

@@ -1,105 +1,170 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
+import { AlignmentType, type Paragraph, type Table } from 'docx';
+import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { User } from '../../../shared/schemas/user';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
-import { FONT, kopSurat, labelValueTable, pageProps, para, signatureColumns } from './docx-kit';
+import {
+  SIZE,
+  borderlessTable,
+  boxed,
+  cm,
+  contentWidth,
+  kopSurat,
+  labelValueTable,
+  letterDocument,
+  nipLine,
+  para,
+  signatureColumns,
+  spacer,
+  toBuffer,
+} from './docx-kit';
 
-// The tanda terima handed to the reporter at intake: the same ReceiptView feeds
-// this DOCX and the print view in the app.
+// The tanda terima handed to the reporter at intake. The same ReceiptView feeds this DOCX
+// and the print view in the app, so paper and screen say the same thing.
 
-export function buildReceiptView(input: {
+export const ANONYMOUS = 'Anonim';
+const MASKED = '(disamarkan)';
+/** A receipt proves receipt; the full uraian stays in the register. Keeps the page to one sheet. */
+export const DESCRIPTION_MAX = 1000;
+
+export interface ReceiptInput {
   complaint: ComplaintDetail;
   office: OfficeProfile;
   officer: User;
   checklist: string[];
-  standardTotal: string;
-}): ReceiptView {
-  const { complaint: c, office, officer, checklist, standardTotal } = input;
+  /** Total time of the office's standard, e.g. "3 hari kerja"; a generic sentence when absent. */
+  standardTotal?: string;
+}
+
+export function buildReceiptView({ complaint: c, office, officer, checklist, standardTotal }: ReceiptInput): ReceiptView {
   const tz = office.timeZone;
   const kind = COMPLAINT_KIND_LABEL[c.kind];
   const anonymous = c.reporter.anonymous;
-  const contact = [
-    office.phone && `Telepon ${office.phone}`,
-    office.email && `Email ${office.email}`,
-    office.website && `Laman ${office.website}`,
-  ].filter(Boolean);
-  const place = office.level === 'kecamatan' ? office.name.replace(/^Kecamatan\s+/i, '') : office.region;
+  // Never trust the detail to be masked already: a receipt printed by someone who may not
+  // see the identity says so instead of showing it.
+  const personal = (v: string) => (c.personalDataMasked ? MASKED : v.trim() || '-');
   return {
-    kop: {
-      lines: office.kopLines,
-      address: [office.address, office.postalCode].filter(Boolean).join(' '),
-      contact: contact.join(' · '),
-      logo: office.logo,
-    },
+    kop: kopOf(office),
     title: `TANDA TERIMA ${kind.toUpperCase()}`,
     registerNo: c.registerNo,
     rows: [
       { label: 'Nomor register', value: c.registerNo },
       { label: 'Tanggal diterima', value: formatTanggalWaktu(c.receivedAt, tz) },
+      { label: 'Kanal', value: CHANNEL_LABEL[c.channel] },
+      ...(c.laporTrackingId ? [{ label: 'Nomor tracking LAPOR!', value: c.laporTrackingId }] : []),
       { label: 'Jenis', value: kind },
-      { label: 'Kanal', value: CHANNEL_LABEL[c.channel] + (c.laporTrackingId ? ` (ID ${c.laporTrackingId})` : '') },
       { label: 'Kategori', value: CATEGORY_LABEL[c.category] },
-      { label: 'Nama pelapor', value: anonymous ? 'Anonim (identitas dirahasiakan)' : c.reporter.name },
-      ...(anonymous ? [] : [{ label: 'Alamat', value: c.reporter.address }, { label: 'Telepon/WA', value: c.reporter.phone }]),
+      { label: 'Nama pelapor', value: anonymous ? ANONYMOUS : c.reporter.name },
+      ...(anonymous
+        ? []
+        : [
+            { label: 'Alamat', value: personal(c.reporter.address) },
+            { label: 'Nomor telepon', value: personal(c.reporter.phone) },
+          ]),
       { label: 'Perihal', value: c.subject },
     ],
-    description: c.description,
+    description: shorten(c.description, DESCRIPTION_MAX),
     kelengkapan: checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) })),
-    attachments: c.attachments.map((a) => a.fileName),
-    notice:
-      `Simpan tanda terima ini. Sebutkan nomor register ${c.registerNo} bila menanyakan perkembangan ${kind.toLowerCase()}. ` +
-      `Sesuai Standar Pelayanan, ${kind.toLowerCase()} diselesaikan paling lambat ${standardTotal}` +
-      (anonymous ? '.' : ' dan tanggapan disampaikan kepada Saudara.'),
-    placeDate: `${place}, ${formatTanggal(c.receivedAt, tz)}`,
-    signer: { caption: 'Petugas Penerima,', name: officer.name, nip: officer.nip ? `NIP ${officer.nip}` : '' },
-    reporterSigner: { caption: 'Pelapor,', name: anonymous ? 'Anonim' : c.reporter.name },
+    // File names are often the reporter's own ("ktp-siti.pdf"); an anonymous receipt lists only the kind.
+    attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : a.fileName)),
+    notice: noticeText(kind.toLowerCase(), c.registerNo, anonymous, standardTotal),
+    placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
+    signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
+    reporterSigner: { caption: 'Pelapor,', name: anonymous ? ANONYMOUS : c.reporter.name },
   };
 }
 
+export function kopOf(office: OfficeProfile): ReceiptView['kop'] {
+  const contact = [
+    office.phone && `Telepon ${office.phone}`,
+    office.email && `Email ${office.email}`,
+    office.website && `Laman ${office.website}`,
+  ].filter((s) => s !== '');
+  return {
+    lines: office.kopLines,
+    address: office.postalCode ? `${office.address}, Kode Pos ${office.postalCode}` : office.address,
+    contact: contact.join(' · '),
+    logo: office.logo,
+  };
+}
+
+/** Where letters are dated: the kecamatan's own name ("Kejayan"), else the kabupaten/kota. */
+export function placeName(office: OfficeProfile): string {
+  if (office.level === 'kecamatan') {
+    const name = office.name.replace(/^(kantor\s+)?(kecamatan|kec\.)\s+/i, '').trim();
+    if (name !== '') return name;
+  }
+  return office.region;
+}
+
+function noticeText(kind: string, registerNo: string, anonymous: boolean, standardTotal?: string): string {
+  const time = standardTotal?.trim()
+    ? `paling lambat ${standardTotal.trim()} sejak berkas lengkap sesuai Standar Pelayanan`
+    : 'sesuai jangka waktu dalam Standar Pelayanan';
+  const answer = anonymous
+    ? 'Karena disampaikan tanpa identitas, tanggapan tidak dikirimkan; perkembangannya dapat ditanyakan dengan nomor register.'
+    : 'Tanggapan disampaikan melalui alamat atau nomor kontak yang Saudara berikan.';
+  return (
+    `Simpan tanda terima ini dan sebutkan nomor register ${registerNo} ` +
+    `setiap menanyakan perkembangan ${kind} Saudara. ${capitalise(kind)} ditangani ${time}, tanpa dipungut biaya. ${answer}`
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function shorten(text: string, max: number): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()} … (selengkapnya tercatat dalam register pengaduan)`;
+}
+
+// ---------------------------------------------------------------------------------------
+// DOCX
+
+const CHECKED = '☑';
+const UNCHECKED = '☐';
+
 export async function receiptDocx(v: ReceiptView): Promise<Buffer> {
-  const doc = new Document({
-    creator: 'Tanggap',
-    title: `${v.title} ${v.registerNo}`,
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
-    sections: [
-      {
-        properties: pageProps('A4'),
-        children: [
-          ...kopSurat(v.kop),
-          para(v.title, { bold: true, underline: true, size: 13, align: AlignmentType.CENTER }),
-          para(`Nomor: ${v.registerNo}`, { align: AlignmentType.CENTER, after: 240 }),
-          labelValueTable(v.rows),
-          para('Uraian singkat:', { bold: true, before: 200, size: 11 }),
-          para(v.description, { size: 11, after: 120, align: AlignmentType.JUSTIFIED }),
-          para('Kelengkapan berkas:', { bold: true, size: 11 }),
-          ...(v.kelengkapan.length
-            ? v.kelengkapan.map((k) => para(`${k.checked ? '☑' : '☐'}  ${k.item}`, { size: 11, indent: 284 }))
-            : [para('-', { size: 11, indent: 284 })]),
-          para('Lampiran:', { bold: true, size: 11, before: 120 }),
-          ...(v.attachments.length
-            ? v.attachments.map((a, i) => para(`${i + 1}. ${a}`, { size: 11, indent: 284 }))
-            : [para('-', { size: 11, indent: 284 })]),
-          new Paragraph({
-              children: [new TextRun({ text: v.notice, font: FONT, size: 20, italics: true })],
-              border: {
-                top: { style: 'single', size: 4, color: '000000', space: 4 },
-                bottom: { style: 'single', size: 4, color: '000000', space: 4 },
-                left: { style: 'single', size: 4, color: '000000', space: 4 },
-                right: { style: 'single', size: 4, color: '000000', space: 4 },
-              },
-              spacing: { before: 240, after: 240 },
-              alignment: AlignmentType.JUSTIFIED,
-            }),
-          signatureColumns(
-            { caption: ['', v.reporterSigner.caption], name: v.reporterSigner.name, below: [] },
-            { caption: [v.placeDate, v.signer.caption], name: v.signer.name, below: [v.signer.nip] },
-          ),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  const width = contentWidth('A4');
+  const small = SIZE.table;
+  const heading = (text: string) => para(text, { run: { bold: true, size: small }, spacing: { before: 80 } });
+  const item = (text: string) =>
+    para(text, { run: { size: small }, indent: { left: cm(0.6), hanging: cm(0.6) } });
+
+  const kelengkapan = v.kelengkapan.length
+    ? v.kelengkapan.map((k) => item(`${k.checked ? CHECKED : UNCHECKED}\t${k.item}`))
+    : [item('-')];
+  const lampiran = v.attachments.length ? v.attachments.map((a, i) => item(`${i + 1}.\t${a}`)) : [item('-')];
+  const checklistWidth = Math.round(width * 0.6);
+
+  const children: (Paragraph | Table)[] = [
+    ...kopSurat(v.kop, width),
+    para(v.title, { alignment: AlignmentType.CENTER, run: { bold: true, underline: {}, size: SIZE.title } }),
+    para(`Nomor: ${v.registerNo}`, { alignment: AlignmentType.CENTER, spacing: { after: 160 } }),
+    labelValueTable(v.rows, { width, labelWidth: cm(4.6), spacingAfter: 0 }),
+    heading('Uraian singkat:'),
+    para(v.description || '-', { alignment: AlignmentType.JUSTIFIED, run: { size: small } }),
+    // Checklist and attachments side by side: the receipt must stay on one sheet.
+    borderlessTable(
+      [[[heading('Kelengkapan berkas:'), ...kelengkapan], [heading('Lampiran:'), ...lampiran]]],
+      [checklistWidth, width - checklistWidth],
+      { cellPadding: { left: 0, right: cm(0.3) } },
+    ),
+    spacer(160),
+    boxed([para(v.notice, { alignment: AlignmentType.LEFT, run: { italics: true, size: SIZE.note } })], width),
+    spacer(200),
+    signatureColumns(
+      [
+        { caption: [v.reporterSigner.caption], name: v.reporterSigner.name, space: 3 },
+        { caption: [v.placeDate, v.signer.caption], name: v.signer.name, after: [v.signer.nip], space: 3 },
+      ],
+      width,
+      { size: small },
+    ),
+  ];
+  return toBuffer(letterDocument({ title: `${v.title} ${v.registerNo}`, children }));
 }
