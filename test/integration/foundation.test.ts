@@ -200,6 +200,17 @@ describe('complaint intake', () => {
     expect(seen.reporter.nik).not.toContain('3514');
     expect(seen.reporter.phone).not.toContain('0812');
     expect((await ok(t.core, staf, 'complaints.get', { id: c.id })).reporter.nik).toBe('3514015506800002');
+    // Opening the identity anyway needs a reason and is written to the audit chain.
+    expect((await fail(t.core, kasi, 'complaints.personalData', { id: c.id, reason: '' })).field).toBe('reason');
+    const opened = await ok(t.core, kasi, 'complaints.personalData', { id: c.id, reason: 'Konfirmasi lapangan ke alamat pelapor' });
+    expect(opened.phone).toBe('081234567890');
+    const row = t.core.db.prepare("SELECT actor_id, data FROM audit_log WHERE action = 'personal_data.viewed'").get() as { actor_id: number; data: string };
+    expect(JSON.parse(row.data)).toEqual({ reason: 'Konfirmasi lapangan ke alamat pelapor' });
+    expect(JSON.stringify(row)).not.toContain('0812');
+    // Once the complaint is disposed to this Kasi, he handles it and sees it unmasked.
+    const kasiId = (t.core.db.prepare("SELECT id FROM users WHERE username = 'kasi1'").get() as { id: number }).id;
+    await ok(t.core, staf, 'workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] });
+    expect(await ok(t.core, kasi, 'complaints.get', { id: c.id })).toMatchObject({ personalDataMasked: false, reporter: { phone: '081234567890' } });
   });
 });
 
