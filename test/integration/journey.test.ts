@@ -22,8 +22,8 @@ const USERS = [
 type Who = (typeof USERS)[number]['username'];
 
 // An office on the given preset, with one user per role, at a given instant.
-async function office(presetId: string, startIso: string) {
-  t = makeCore(startIso);
+async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
+  t = makeCore(startIso, { sweepEveryMs });
   const core = t.core;
   const clock = t.clock;
   const admin = await setupOffice(core, presetId);
@@ -120,6 +120,19 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
       'complaint.step_completed',
       'complaint.step_completed',
     ]);
+  });
+});
+
+describe('background sweep', () => {
+  it('escalates an overdue Kasi step without anyone opening a queue', async () => {
+    const o = await office('kejayan', '2026-11-23T02:00:00.000Z', 20);
+    const id = await o.record('2026-11-23T02:00:00.000Z');
+    await o.act('staf', '2026-11-23T02:10:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+    const escalated = () => (o.core.db.prepare('SELECT escalated, acting FROM complaints WHERE id = ?').get(id) as { escalated: number; acting: string });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(escalated()).toEqual({ escalated: 0, acting: 'kasi' });
+    o.clock.set('2026-11-24T02:11:00.000Z'); // a day and a minute later
+    await expect.poll(escalated, { timeout: 2000 }).toEqual({ escalated: 1, acting: 'camat' });
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ComplaintInput } from '../../shared/schemas/complaint';
-import { createCore, type Core } from '../../main/core';
+import { createCore, type Core, type CoreOptions } from '../../main/core';
 import type { SessionCarrier } from '../../main/core/context';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 
@@ -33,10 +33,10 @@ export interface TestCore {
 }
 
 // A real core over a real SQLite file in a fresh temp folder.
-export function makeCore(start?: string): TestCore {
+export function makeCore(start?: string, options: Partial<CoreOptions> = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
   const clock = testClock(start);
-  const core = createCore({ dataDir: dir, now: clock.now, log: silentLog });
+  const core = createCore({ dataDir: dir, now: clock.now, log: silentLog, ...options });
   return { core, dir, clock, dispose: () => (core.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
