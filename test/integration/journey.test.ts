@@ -253,6 +253,7 @@ describe('Wonoasih: 1 hari kerja from the moment the file is complete', () => {
     // Step 6, 180 menit kerja from 13.00 ends exactly at Thursday's 16.00 closing.
     expect(step(j, 6).dueAt).toBe('2026-11-26T09:00:00.000Z');
     j = await o.act('camat', '2026-11-26T08:00:00.000Z', 'workflow.advance', { id });
+    expect(step(j, 7).dueAt).toBe('2026-11-26T08:15:00.000Z');
     j = await o.act('staf', '2026-11-26T08:10:00.000Z', 'workflow.advance', { id });
     expect(j.status).toBe('diarsipkan');
     expect(dues(j).every((d) => d !== null)).toBe(true);
