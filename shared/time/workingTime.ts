@@ -227,15 +227,44 @@ export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalenda
   const tb = toMs(b);
   if (tb < ta) return -workingMinutesBetween(b, a, cal, pauses);
   const ps = pauseIntervals(pauses);
-  let total = 0;
-  let date = localDate(ta, cal.timeZone);
+  const first = localDate(ta, cal.timeZone);
   const last = localDate(tb, cal.timeZone);
-  for (let i = 0; date <= last && i < MAX_DAYS * 10; i++, date = addDaysYmd(date, 1)) {
-    for (const [x, y] of openIntervals(date, cal, ps)) {
-      total += Math.max(0, Math.min(y, tb) - Math.max(x, ta));
-    }
+  const within = (date: string) =>
+    openIntervals(date, cal, ps).reduce((sum, [x, y]) => sum + Math.max(0, Math.min(y, tb) - Math.max(x, ta)), 0);
+  if (first === last) return Math.round(within(first) / MINUTE);
+  let total = within(first) + within(last);
+  if (ps.length === 0) {
+    // Whole days in between from per-calendar running totals: queues ask this for
+    // hundreds of complaints, some overdue for months.
+    total += wholeDaysMs(dayNumber(first) + 1, dayNumber(last), cal);
+  } else {
+    for (let date = addDaysYmd(first, 1), i = 0; date < last && i < MAX_DAYS * 10; i++, date = addDaysYmd(date, 1)) total += within(date);
   }
   return Math.round(total / MINUTE);
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOfNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+// cum[i] = working ms of the days base … base+i-1 (local dates as day numbers).
+const runningTotals = new WeakMap<OfficeCalendar, { base: number; cum: number[] }>();
+
+function wholeDaysMs(from: number, to: number, cal: OfficeCalendar): number {
+  if (to <= from) return 0;
+  let t = runningTotals.get(cal);
+  let fillTo = to;
+  if (!t || from < t.base) {
+    fillTo = Math.max(to, t ? t.base + t.cum.length - 1 : to);
+    t = { base: from, cum: [0] };
+    runningTotals.set(cal, t);
+  }
+  while (t.base + t.cum.length - 1 < fillTo) {
+    const n = t.base + t.cum.length - 1;
+    const day = dayIntervals(dateOfNumber(n), cal).reduce((sum, [x, y]) => sum + (y - x), 0);
+    t.cum.push(t.cum[t.cum.length - 1]! + day);
+  }
+  return t.cum[to - t.base]! - t.cum[from - t.base]!;
 }
 
 export function remainingWorkingMinutes(now: Instant, due: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
