@@ -4,7 +4,10 @@ import { COMPLAINT_KINDS } from '../domain';
 // A Standar Pelayanan as data: what the office published (requirements, channels,
 // fee, product, procedure) and the ordered steps that drive the workflow and every
 // due time. The five seeds ship as presets (presets.ts); the admin edits a copy.
+// Browser-safe: the renderer validates the same data before it is sent.
 
+// The stages a complaint passes through, in order. A standard's steps name the
+// stage they belong to; several steps may share one stage.
 export const STAGES = [
   'diterima',
   'verifikasi',
@@ -29,6 +32,8 @@ export const STAGE_LABEL: Record<Stage, string> = {
   arsip: 'Pengarsipan',
 };
 
+// Who carries out a step. 'camat' is the office's top signer (in a unit that is not
+// a kecamatan: its head, e.g. Kepala Badan); 'tim_pengelola' is open to every handler.
 export const EXECUTORS = ['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola'] as const;
 export type Executor = (typeof EXECUTORS)[number];
 export const EXECUTOR_LABEL: Record<Executor, string> = {
@@ -39,93 +44,179 @@ export const EXECUTOR_LABEL: Record<Executor, string> = {
   tim_pengelola: 'Tim Pengelola Pengaduan',
 };
 
+// Same shape as Duration in shared/time/workingTime.ts (kept separate on purpose):
+// minutes and hours count working time inside office hours; 'hari_kerja' counts
+// working days; 'hari_kalender' is a standard that writes only "hari".
 export const DURATION_UNITS = ['menit_kerja', 'jam_kerja', 'hari_kerja', 'hari_kalender'] as const;
-export const DURATION_UNIT_LABEL: Record<(typeof DURATION_UNITS)[number], string> = {
+export type StandardDurationUnit = (typeof DURATION_UNITS)[number];
+export const DURATION_UNIT_LABEL: Record<StandardDurationUnit, string> = {
   menit_kerja: 'menit kerja',
   jam_kerja: 'jam kerja',
   hari_kerja: 'hari kerja',
   hari_kalender: 'hari kalender',
 };
 
-export const durationSchema = z.object({
-  amount: z
-    .number({ error: 'Lama waktu harus berupa angka.' })
-    .int({ error: 'Lama waktu harus bilangan bulat.' })
-    .positive({ error: 'Lama waktu harus lebih dari 0.' })
-    .max(10_000, { error: 'Lama waktu terlalu besar.' }),
-  unit: z.enum(DURATION_UNITS, { error: 'Pilih satuan waktu: menit kerja, jam kerja, hari kerja atau hari kalender.' }),
-});
+export const durationSchema = z.object(
+  {
+    amount: z
+      .number({ error: 'Lama waktu harus berupa angka.' })
+      .int({ error: 'Lama waktu harus bilangan bulat.' })
+      .positive({ error: 'Lama waktu harus lebih dari 0.' })
+      .max(10_000, { error: 'Lama waktu terlalu besar (paling banyak 10.000).' }),
+    unit: z.enum(DURATION_UNITS, { error: 'Pilih satuan waktu: menit kerja, jam kerja, hari kerja atau hari kalender.' }),
+  },
+  { error: 'Lama waktu wajib diisi.' },
+);
+export type StandardDuration = z.infer<typeof durationSchema>;
+
+// When the total starts to run: at intake, or once the file is declared complete
+// (the first verification step done, or every kelengkapan item ticked at intake).
+export const CLOCK_STARTS = ['diterima', 'berkas_lengkap'] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
+export const CLOCK_START_LABEL: Record<ClockStart, string> = {
+  diterima: 'Sejak pengaduan diterima',
+  berkas_lengkap: 'Sejak berkas pengaduan lengkap',
+};
 
 const line = (what: string, max = 500) =>
-  z.string({ error: `${what} wajib diisi.` }).trim().min(1, { error: `${what} tidak boleh kosong.` }).max(max, { error: `${what} paling panjang ${max} karakter.` });
-const lines = (what: string) => z.array(line(what)).max(40);
+  z
+    .string({ error: `${what} wajib diisi.` })
+    .trim()
+    .min(1, { error: `${what} tidak boleh kosong.` })
+    .max(max, { error: `${what} paling panjang ${max} karakter.` });
+const optionalLine = (what: string, max: number) =>
+  z
+    .string({ error: `${what} harus berupa teks.` })
+    .trim()
+    .max(max, { error: `${what} paling panjang ${max} karakter.` });
+const lines = (what: string, maxItems = 40, maxChars = 500) =>
+  z
+    .array(line(what, maxChars), { error: `${what} harus berupa daftar.` })
+    .max(maxItems, { error: `${what} paling banyak ${maxItems} butir.` });
+const executor = (what: string) => z.enum(EXECUTORS, { error: `${what}: pilih Staf, Kasi, Sekcam, Camat atau Tim Pengelola.` });
 
-export const stepSchema = z.object({
-  no: z.number().int().min(1),
-  activity: line('Uraian kegiatan langkah'),
-  stage: z.enum(STAGES, { error: 'Pilih tahap untuk langkah ini.' }),
-  executor: z.enum(EXECUTORS, { error: 'Pilih pelaksana langkah ini.' }),
-  alternates: z.array(z.enum(EXECUTORS)).default([]),
-  kelengkapan: z.array(line('Kelengkapan', 200)).default([]),
-  output: z.string().trim().max(300).default(''),
-  duration: durationSchema,
-  escalateTo: z.enum(EXECUTORS).optional(),
-  note: z.string().trim().max(500).default(''),
-});
+export const stepSchema = z.object(
+  {
+    no: z
+      .number({ error: 'Nomor langkah harus berupa angka.' })
+      .int({ error: 'Nomor langkah harus bilangan bulat.' })
+      .min(1, { error: 'Langkah harus bernomor urut mulai 1.' }),
+    // The wording of the published standard.
+    activity: line('Uraian kegiatan langkah'),
+    stage: z.enum(STAGES, { error: 'Pilih tahap untuk langkah ini.' }),
+    executor: executor('Pelaksana langkah'),
+    // Who else may do it (Pegantenan: "Sekcam/Kasi").
+    alternates: z.array(executor('Pelaksana pengganti'), { error: 'Pelaksana pengganti harus berupa daftar.' }).default([]),
+    // Documents and tools the step uses, as the standard lists them.
+    kelengkapan: lines('Kelengkapan', 20, 200).default([]),
+    output: optionalLine('Output langkah', 300).default(''),
+    duration: durationSchema,
+    // Past the step's due time, the step passes to this executor (Kejayan: Kasi → Camat).
+    escalateTo: executor('Eskalasi').optional(),
+    // How the step was read from the standard, where it is ambiguous.
+    note: optionalLine('Catatan langkah', 500).default(''),
+  },
+  { error: 'Setiap langkah harus berisi nomor, kegiatan, tahap, pelaksana dan waktu.' },
+);
 export type Step = z.infer<typeof stepSchema>;
 
 export const serviceStandardSchema = z
-  .object({
-    code: z.string().trim().min(1).max(40),
-    name: line('Nama standar pelayanan', 200),
-    office: z.string().trim().max(200).default(''),
-    skNumber: z.string().trim().max(120).default(''),
-    requirements: lines('Persyaratan'),
-    kelengkapanChecklist: z.array(line('Butir kelengkapan', 200)).max(20),
-    channels: lines('Saluran pengaduan'),
-    fee: z.string().trim().max(200).default('Tidak dipungut biaya'),
-    product: z.string().trim().max(300).default(''),
-    procedure: lines('Prosedur'),
-    steps: z.array(stepSchema).min(1, { error: 'Standar pelayanan harus memiliki minimal satu langkah.' }).max(40),
-    total: durationSchema,
-    clockStartsWhen: z.enum(['diterima', 'berkas_lengkap']).default('diterima'),
-    complaintKinds: z.array(z.enum(COMPLAINT_KINDS)).min(1, { error: 'Pilih minimal satu jenis pengaduan yang dilayani.' }),
-    resolutionRecord: z.boolean().default(false),
-    autoWithdrawHariKerja: z.number().int().min(1).max(60).default(10),
-  })
+  .object(
+    {
+      code: z
+        .string({ error: 'Kode standar wajib diisi.' })
+        .trim()
+        .min(1, { error: 'Kode standar wajib diisi.' })
+        .max(40, { error: 'Kode standar paling panjang 40 karakter.' }),
+      name: line('Nama standar pelayanan', 200),
+      office: optionalLine('Nama kantor pada standar', 200).default(''),
+      skNumber: optionalLine('Nomor SK', 120).default(''),
+      requirements: lines('Persyaratan'),
+      // What the tanda terima shows as a checklist at intake.
+      kelengkapanChecklist: lines('Butir kelengkapan', 20, 200),
+      channels: lines('Saluran pengaduan'),
+      fee: optionalLine('Biaya/tarif', 200).default('Tidak dipungut biaya'),
+      product: optionalLine('Produk pelayanan', 300).default(''),
+      procedure: lines('Prosedur'),
+      steps: z
+        .array(stepSchema, { error: 'Langkah standar pelayanan wajib diisi.' })
+        .min(1, { error: 'Standar pelayanan harus memiliki minimal satu langkah.' })
+        .max(40, { error: 'Standar pelayanan paling banyak 40 langkah.' }),
+      total: z.object(durationSchema.shape, { error: 'Waktu penyelesaian wajib diisi.' }),
+      clockStartsWhen: z.enum(CLOCK_STARTS, { error: 'Pilih kapan waktu penyelesaian mulai dihitung.' }).default('diterima'),
+      complaintKinds: z
+        .array(z.enum(COMPLAINT_KINDS, { error: 'Jenis pengaduan tidak dikenal.' }), { error: 'Jenis pengaduan harus berupa daftar.' })
+        .min(1, { error: 'Pilih minimal satu jenis pengaduan yang dilayani.' })
+        .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'Jenis pengaduan tidak boleh dipilih dua kali.' }),
+      // The Camat signs a berita acara hasil penyelesaian (Waru).
+      resolutionRecord: z.boolean({ error: 'Pilih ya atau tidak untuk berita acara.' }).default(false),
+      // A file paused as "tidak lengkap" is withdrawn after this many working days.
+      autoWithdrawHariKerja: z
+        .number({ error: 'Batas pencabutan otomatis harus berupa angka.' })
+        .int({ error: 'Batas pencabutan otomatis harus bilangan bulat.' })
+        .min(1, { error: 'Batas pencabutan otomatis minimal 1 hari kerja.' })
+        .max(60, { error: 'Batas pencabutan otomatis paling lama 60 hari kerja.' })
+        .default(10),
+    },
+    { error: 'Standar pelayanan tidak terbaca: data harus berisi persyaratan, langkah dan waktu penyelesaian.' },
+  )
   .superRefine((s, ctx) => {
+    // Numbered 1..n: one message, at the first step out of order.
+    const wrong = s.steps.findIndex((step, i) => step.no !== i + 1);
+    if (wrong >= 0) ctx.addIssue({ code: 'custom', path: ['steps', wrong, 'no'], message: 'Langkah harus bernomor urut mulai 1.' });
     s.steps.forEach((step, i) => {
-      if (step.no !== i + 1) ctx.addIssue({ code: 'custom', path: ['steps', i, 'no'], message: 'Langkah harus bernomor urut mulai 1.' });
+      const no = i + 1;
       if (step.escalateTo && step.escalateTo === step.executor) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'escalateTo'], message: `Eskalasi langkah ${i + 1} harus ke pelaksana lain.` });
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'escalateTo'], message: `Eskalasi langkah ${no} harus ke pelaksana lain.` });
       }
+      if (step.alternates.includes(step.executor) || new Set(step.alternates).size !== step.alternates.length) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'alternates'], message: `Pelaksana pengganti langkah ${no} harus berbeda dari pelaksana utama dan tidak boleh ganda.` });
+      }
+      // A disposition goes to a Kasi; it is given by the leader or the staff who pass it on.
       if (step.stage === 'disposisi' && step.executor === 'kasi') {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'executor'], message: `Disposisi (langkah ${i + 1}) diberikan kepada Kasi, bukan oleh Kasi.` });
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'executor'], message: `Disposisi (langkah ${no}) diberikan kepada Kasi, bukan oleh Kasi.` });
       }
     });
     if (s.steps[0] && s.steps[0].stage !== 'diterima') {
       ctx.addIssue({ code: 'custom', path: ['steps', 0, 'stage'], message: 'Langkah pertama harus tahap penerimaan pengaduan.' });
     }
+    // The clock starts when a verification step is done: without one it never would.
+    if (s.clockStartsWhen === 'berkas_lengkap' && !s.steps.some((step) => step.stage === 'verifikasi')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clockStartsWhen'],
+        message: 'Waktu dihitung sejak berkas lengkap: tambahkan langkah tahap verifikasi (pemeriksaan kelengkapan berkas).',
+      });
+    }
   });
 export type ServiceStandard = z.infer<typeof serviceStandardSchema>;
 export type ServiceStandardInput = z.input<typeof serviceStandardSchema>;
 
-const MINUTES: Partial<Record<(typeof DURATION_UNITS)[number], number>> = { menit_kerja: 1, jam_kerja: 60 };
+// Minutes and hours are both working time, so they add up; days are compared only
+// with days of the same kind.
+const MINUTES_PER: Partial<Record<StandardDurationUnit, number>> = { menit_kerja: 1, jam_kerja: 60 };
+const family = (u: StandardDurationUnit) => (MINUTES_PER[u] === undefined ? u : 'menit_kerja');
+const inFamily = (d: StandardDuration) => d.amount * (MINUTES_PER[d.unit] ?? 1);
 
-// Every problem of a standard, with the field it concerns (e.g. 'steps.2.duration.amount').
+/** Every problem of a standard, with the field it concerns (e.g. 'steps.2.duration.amount');
+ *  empty when valid. Beyond the schema: a warning (field 'total') when the steps, all
+ *  counted in the same unit as the total, add up to more than the total. */
 export function validateStandard(input: unknown): { field: string; message: string }[] {
   const r = serviceStandardSchema.safeParse(input);
-  if (!r.success) return r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  if (!r.success) return r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
   const s = r.data;
-  // Steps that cannot fit the published total, when both are counted in minutes/hours
-  // or both in the same day unit.
-  const unitOf = (u: string) => (u in MINUTES ? 'menit' : u);
-  const units = new Set(s.steps.map((st) => unitOf(st.duration.unit)));
-  if (units.size === 1 && unitOf(s.total.unit) === [...units][0]) {
-    const f = (d: { amount: number; unit: (typeof DURATION_UNITS)[number] }) => d.amount * (MINUTES[d.unit] ?? 1);
-    const sum = s.steps.reduce((t, st) => t + f(st.duration), 0);
-    if (sum > f(s.total)) {
-      return [{ field: 'total', message: `Jumlah waktu semua langkah (${sum}) melebihi waktu penyelesaian standar (${f(s.total)}).` }];
+  const unit = family(s.total.unit);
+  if (s.steps.every((st) => family(st.duration.unit) === unit)) {
+    const sum = s.steps.reduce((t, st) => t + inFamily(st.duration), 0);
+    const total = inFamily(s.total);
+    if (sum > total) {
+      const label = DURATION_UNIT_LABEL[unit];
+      return [
+        {
+          field: 'total',
+          message: `Peringatan: jumlah waktu semua langkah (${sum} ${label}) melebihi waktu penyelesaian standar (${total} ${label}). Periksa waktu per langkah atau waktu penyelesaian.`,
+        },
+      ];
     }
   }
   return [];
