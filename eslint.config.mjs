@@ -24,6 +24,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // The build config runs under Node, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: boundary(
       'The renderer talks to the core only through renderer/api.ts (design.md).',

@@ -13,7 +13,9 @@ async function main() {
     const seeded = await seedDemo(core.deps);
     if (seeded) console.log(`Data demo dibuat: ${seeded.complaints} pengaduan, ${seeded.users} pengguna (kata sandi semua: ${seeded.password}).`);
   }
-  const app = await createHttpServer(core, { rendererDir: join(__dirname, '..', '..', 'dist', 'renderer') });
+  // TANGGAP_RENDERER_DIR: a renderer built elsewhere (see renderer/vite.config.ts).
+  const rendererDir = process.env.TANGGAP_RENDERER_DIR ?? join(__dirname, '..', '..', 'dist', 'renderer');
+  const app = await createHttpServer(core, { rendererDir });
   const address = await app.listen({ host: args.host, port: args.port });
   console.log(`Tanggap berjalan di ${address.replace('[::1]', 'localhost')}  (data: ${dataDir})`);
   const stop = async () => {

@@ -1,0 +1,67 @@
+import type { ApiError, CallInput, CallName, CallOutput, Result } from '../shared/contract';
+
+// The renderer's only way to the core: the calls of shared/contract.ts, over the
+// preload's invoke in Electron or POST /api/<call> in a browser. Failures arrive as
+// ApiCallError with the core's code and Indonesian message.
+
+declare global {
+  interface Window {
+    tanggap?: { invoke(name: string, input: unknown): Promise<unknown> };
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly field?: string;
+  readonly fields: Record<string, string>;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.field = error.field;
+    this.fields = error.fields ?? {};
+  }
+}
+
+const unreachable: ApiError = {
+  code: 'internal',
+  message: 'Aplikasi tidak dapat menghubungi server Tanggap. Periksa jaringan atau komputer induk, lalu coba lagi; isian Anda tidak hilang.',
+};
+
+async function overHttp(name: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: unreachable };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: unreachable };
+  }
+}
+
+type Listener = (error: ApiCallError) => void;
+const sessionListeners = new Set<Listener>();
+
+// The app shell listens here to send the user back to the login page when a call
+// finds the session ended (30 minutes idle), whichever screen made the call.
+export function onSessionEnded(listener: Listener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+export async function call<K extends CallName>(name: K, ...args: Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallOutput<K>> {
+  const input = args[0] ?? {};
+  const result = window.tanggap ? ((await window.tanggap.invoke(name, input)) as Result<unknown>) : await overHttp(name, input);
+  if (result.ok) return result.value as CallOutput<K>;
+  const error = new ApiCallError(result.error);
+  if (error.code === 'unauthenticated' && name !== 'auth.login') for (const l of sessionListeners) l(error);
+  throw error;
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Center, Group, Loader, Stack, Title, Text } from '@mantine/core';
+import type { ApiCallError } from '../api';
+
+interface Props {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+// Every screen: a title, its actions on the right, then the content.
+export function Page({ title, subtitle, actions, children }: Props) {
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" className="no-print">
+        <div>
+          <Title order={2}>{title}</Title>
+          {subtitle && (
+            <Text c="dimmed" size="sm">
+              {subtitle}
+            </Text>
+          )}
+        </div>
+        {actions && <Group gap="xs">{actions}</Group>}
+      </Group>
+      {children}
+    </Stack>
+  );
+}
+
+// What a screen shows while its data loads, or when loading failed.
+export function Loading({ error, retry }: { error?: ApiCallError | null; retry?: () => void }) {
+  if (error) {
+    return (
+      <Alert color="red" title="Data tidak dapat dimuat">
+        <Stack gap="xs" align="flex-start">
+          <span>{error.message}</span>
+          {retry && (
+            <Button size="xs" variant="light" onClick={retry}>
+              Coba lagi
+            </Button>
+          )}
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <Center p="xl">
+      <Loader aria-label="Memuat" />
+    </Center>
+  );
+}

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import type { CallOutput } from '../../shared/contract';
+import type { OfficeProfile } from '../../shared/schemas/office';
+import type { TimeZoneId } from '../../shared/domain';
+import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
+
+export type SessionUser = NonNullable<CallOutput<'auth.me'>>;
+
+export interface Session {
+  user: SessionUser;
+  office: OfficeProfile;
+  // After a change to the office profile or the signed-in user.
+  refresh(): Promise<void>;
+  logout(): Promise<void>;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in screen');
+  return session;
+}
+
+// Instants shown in the office's zone, as the office writes them.
+export function useDates() {
+  const tz: TimeZoneId = useSession().office.timeZone;
+  return {
+    tz,
+    short: (iso: string) => formatSingkat(iso, tz),
+    long: (iso: string) => formatTanggalWaktu(iso, tz),
+    date: (iso: string) => formatTanggal(iso, tz),
+  };
+}

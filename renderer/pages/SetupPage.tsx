@@ -1,0 +1,111 @@
+import { useEffect } from 'react';
+import { Alert, Button, Container, Divider, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { call } from '../api';
+import { contract } from '../../shared/contract';
+import { useCall } from '../lib/useCall';
+import { showApiError } from '../lib/feedback';
+import { OfficeFields } from '../components/office/OfficeFields';
+
+const schema = contract['setup.complete'].input;
+type SetupInput = z.input<typeof schema>;
+type SetupData = z.output<typeof schema>;
+
+const emptyAdmin: SetupInput['admin'] = {
+  username: '',
+  password: '',
+  user: { name: '', nip: '', jabatan: 'Admin Sistem', pangkat: '', role: 'admin', seksi: '', active: true },
+};
+
+// First start on an empty database: the office profile (from one of the five
+// published standards, or blank) and the first Admin account.
+export function SetupPage({ onDone }: { onDone(): void }) {
+  const presets = useCall('setup.presets', {});
+  const form = useForm<SetupInput, unknown, SetupData>({
+    resolver: zodResolver(schema),
+    defaultValues: { presetId: 'blank', admin: emptyAdmin },
+  });
+  const { register, handleSubmit, control, formState, reset, watch, setError, getValues } = form;
+  const presetId = watch('presetId');
+
+  // Choosing a preset fills the office profile; what the admin typed for the account stays.
+  useEffect(() => {
+    const preset = presets.data?.find((p) => p.id === presetId);
+    if (preset) reset({ ...getValues(), presetId, office: preset.office });
+  }, [presetId, presets.data, reset, getValues]);
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      await call('setup.complete', values);
+      onDone();
+    } catch (err) {
+      showApiError(err, setError, 'Penyiapan belum tersimpan');
+    }
+  });
+
+  const adminErrors = formState.errors.admin;
+  return (
+    <Container size="md" py="xl">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <div>
+            <Title order={1} c="teal.8">
+              Selamat datang di Tanggap
+            </Title>
+            <Text c="dimmed">
+              Siapkan profil kantor dan akun Admin pertama. Semua isian dapat diubah lagi oleh Admin di menu pengaturan.
+            </Text>
+          </div>
+          <Paper withBorder p="lg">
+            <Stack>
+              <Title order={3}>Profil kantor</Title>
+              <Select
+                label="Contoh profil kantor"
+                description="Pilih salah satu kantor yang Standar Pelayanannya sudah tersedia, atau Kosong untuk mengisi sendiri. Standar pelayanan dan kalender kerja ikut dipasang."
+                data={(presets.data ?? []).map((p) => ({ value: p.id, label: p.label }))}
+                value={presetId}
+                onChange={(v) => form.setValue('presetId', v ?? 'blank')}
+                allowDeselect={false}
+                disabled={!presets.data}
+              />
+              {presets.error && <Alert color="red">{presets.error.message}</Alert>}
+              <OfficeFields control={control} register={register} errors={formState.errors} />
+            </Stack>
+          </Paper>
+          <Paper withBorder p="lg">
+            <Stack>
+              <Title order={3}>Akun Admin pertama</Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label="Nama lengkap admin" {...register('admin.user.name')} error={adminErrors?.user?.name?.message} />
+                <TextInput label="NIP admin (boleh kosong)" {...register('admin.user.nip')} error={adminErrors?.user?.nip?.message} />
+                <TextInput label="Jabatan admin" {...register('admin.user.jabatan')} error={adminErrors?.user?.jabatan?.message} />
+                <TextInput label="Pangkat/golongan admin (boleh kosong)" {...register('admin.user.pangkat')} error={adminErrors?.user?.pangkat?.message} />
+              </SimpleGrid>
+              <Divider />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label="Nama pengguna admin" autoComplete="username" {...register('admin.username')} error={adminErrors?.username?.message} />
+                <PasswordInput
+                  label="Kata sandi admin"
+                  description="Minimal 8 karakter."
+                  autoComplete="new-password"
+                  {...register('admin.password')}
+                  error={adminErrors?.password?.message}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Paper>
+          {Object.keys(formState.errors).length > 0 && (
+            <Alert color="red" role="alert">
+              Ada isian yang belum benar; perbaiki kolom yang bertanda merah.
+            </Alert>
+          )}
+          <Button type="submit" size="md" loading={formState.isSubmitting}>
+            Simpan dan mulai
+          </Button>
+        </Stack>
+      </form>
+    </Container>
+  );
+}

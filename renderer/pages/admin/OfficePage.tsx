@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { Button, Group, Paper } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { call } from '../../api';
+import { officeProfileSchema } from '../../../shared/schemas/office';
+import { OfficeFields } from '../../components/office/OfficeFields';
+import { Loading, Page } from '../../components/Page';
+import { showApiError, notifySuccess } from '../../lib/feedback';
+import { useSession } from '../../lib/session';
+import { useCall } from '../../lib/useCall';
+
+const schema = z.object({ office: officeProfileSchema });
+
+export function OfficePage() {
+  const session = useSession();
+  const loaded = useCall('office.get', {});
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema) });
+  const { reset } = form;
+
+  useEffect(() => {
+    if (loaded.data) reset({ office: loaded.data });
+  }, [loaded.data, reset]);
+
+  const submit = form.handleSubmit(async ({ office }) => {
+    try {
+      const saved = await call('office.update', office);
+      reset({ office: saved });
+      notifySuccess('Profil kantor tersimpan.');
+      await session.refresh();
+    } catch (err) {
+      showApiError(err, (name, e) => form.setError(`office.${name}` as never, e), 'Profil kantor belum tersimpan');
+    }
+  });
+
+  return (
+    <Page title="Profil kantor" subtitle="Dipakai di kop surat, tanda terima, nomor register dan zona waktu semua batas waktu.">
+      {!loaded.data ? (
+        <Loading error={loaded.error} retry={loaded.reload} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Paper withBorder p="lg">
+            <OfficeFields control={form.control} register={form.register} errors={form.formState.errors} />
+            <Group justify="flex-end" mt="md">
+              <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
+                Simpan profil kantor
+              </Button>
+            </Group>
+          </Paper>
+        </form>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+
+// Helpers for e2e specs: prepare an office through the real HTTP API (as another PC
+// of the office would), then drive the renderer in Chromium.
+
+export const PASSWORD = 'kata-sandi-123';
+
+export class ApiClient {
+  private cookie = '';
+  constructor(private readonly url: string) {}
+
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const res = await fetch(`${this.url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tanggap': '1', cookie: this.cookie },
+      body: JSON.stringify(input),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+    return body.value as CallOutput<K>;
+  }
+}
+
+export interface Office {
+  admin: ApiClient;
+  // username of one user per role, all with PASSWORD
+  users: { staf: string; kasi: string; kasi2: string; sekcam: string; camat: string; admin: string };
+}
+
+// A set-up office from a preset, with one user per role (and two Kasi).
+export async function seedOffice(url: string, presetId = 'kejayan'): Promise<Office> {
+  const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
+  const admin = new ApiClient(url);
+  await admin.call('setup.complete', {
+    presetId,
+    office: { ...preset.office, logo: '' },
+    admin: {
+      username: 'admin',
+      password: PASSWORD,
+      user: { name: 'Rina Wulandari', nip: '', jabatan: 'Pengelola Sistem', pangkat: '', role: 'admin', seksi: '', active: true },
+    },
+  });
+  const people = [
+    ['staf', 'Dewi Lestari', 'Pengadministrasi Umum', 'staf', ''],
+    ['kasi', 'Bambang Sutrisno, S.Sos.', 'Kepala Seksi Pelayanan', 'kasi', 'Seksi Pelayanan'],
+    ['kasi2', 'Hadi Purnomo, S.H.', 'Kepala Seksi Pemerintahan', 'kasi', 'Seksi Pemerintahan'],
+    ['sekcam', 'Drs. Agus Salim', 'Sekretaris Kecamatan', 'sekcam', ''],
+    ['camat', 'Ahmad Fauzi, S.STP., M.Si.', 'Camat', 'camat', ''],
+  ] as const;
+  for (const [username, name, jabatan, role, seksi] of people) {
+    await admin.call('users.create', {
+      username,
+      password: PASSWORD,
+      user: { name, nip: '198001012005011001', jabatan, pangkat: 'Penata (III/c)', role, seksi, active: true },
+    });
+  }
+  return { admin, users: { staf: 'staf', kasi: 'kasi', kasi2: 'kasi2', sekcam: 'sekcam', camat: 'camat', admin: 'admin' } };
+}
+
+export async function login(page: Page, url: string, username: string, password = PASSWORD) {
+  await page.goto(url);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('button', { name: 'Menu akun' })).toBeVisible();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Menu akun' }).click();
+  await page.getByRole('menuitem', { name: 'Keluar' }).click();
+  await expect(page.getByRole('button', { name: 'Masuk' })).toBeVisible();
+}
