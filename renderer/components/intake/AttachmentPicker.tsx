@@ -1,0 +1,111 @@
+import { useRef, useState } from 'react';
+import { ActionIcon, Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { IconPaperclip, IconTrash } from '@tabler/icons-react';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES } from '../../../shared/domain';
+import type { AttachmentUpload } from '../../../shared/schemas/complaint';
+import { attachmentProblem, formatBytes, readAsBase64 } from '../../lib/files';
+
+interface Props {
+  value: AttachmentUpload[];
+  onChange(next: AttachmentUpload[]): void;
+  // Messages the form or the core gave about the attachments.
+  errors: string[];
+  // Files a restored draft had, which must be picked again.
+  missing: string[];
+}
+
+const ACCEPT = Object.keys(ATTACHMENT_TYPES).join(',');
+
+// Decoded size of a base64 body, so the list shows what will be stored.
+const sizeOf = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+
+export function AttachmentPicker({ value, onChange, errors, missing }: Props) {
+  const [problems, setProblems] = useState<string[]>([]);
+  const [reading, setReading] = useState(false);
+  const resetRef = useRef<() => void>(null);
+
+  const add = async (files: File[]) => {
+    resetRef.current?.();
+    const found: string[] = [];
+    const next = [...value];
+    setReading(true);
+    try {
+      for (const file of files) {
+        const problem = attachmentProblem(file);
+        if (problem) {
+          found.push(problem);
+          continue;
+        }
+        if (next.length >= ATTACHMENT_MAX_COUNT) {
+          found.push(`Lampiran paling banyak ${ATTACHMENT_MAX_COUNT} berkas; "${file.name}" tidak ditambahkan. Hapus lampiran lain dulu bila perlu.`);
+          continue;
+        }
+        try {
+          next.push({ fileName: file.name, mime: file.type, dataBase64: await readAsBase64(file) });
+        } catch (err) {
+          found.push(err instanceof Error ? err.message : `Berkas "${file.name}" tidak dapat dibaca.`);
+        }
+      }
+    } finally {
+      setReading(false);
+    }
+    setProblems(found);
+    onChange(next);
+  };
+
+  const remove = (index: number) => {
+    setProblems([]);
+    onChange(value.filter((_, i) => i !== index));
+  };
+
+  const shown = [...problems, ...errors];
+  return (
+    <Stack gap="xs">
+      <Group gap="sm">
+        <FileButton onChange={(files) => void add(files)} accept={ACCEPT} multiple resetRef={resetRef}>
+          {(props) => (
+            <Button {...props} variant="light" leftSection={<IconPaperclip size={16} />} loading={reading} disabled={value.length >= ATTACHMENT_MAX_COUNT}>
+              Tambah lampiran
+            </Button>
+          )}
+        </FileButton>
+        <Text size="sm" c="dimmed">
+          Foto (JPG, PNG, WEBP) atau PDF, paling banyak {ATTACHMENT_MAX_COUNT} berkas, masing-masing maksimal {ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.
+        </Text>
+      </Group>
+      {missing.length > 0 && (
+        <Text size="sm" c="orange.8">
+          Lampiran tidak ikut tersimpan di draf; pilih ulang: {missing.join(', ')}.
+        </Text>
+      )}
+      {value.length > 0 && (
+        <List spacing={4} listStyleType="none" aria-label="Daftar lampiran">
+          {value.map((a, i) => (
+            <List.Item key={`${a.fileName}-${i}`}>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{a.fileName}</Text>
+                <Text size="sm" c="dimmed">
+                  {ATTACHMENT_TYPES[a.mime] ?? a.mime} · {formatBytes(sizeOf(a.dataBase64))}
+                </Text>
+                <ActionIcon variant="subtle" color="red" aria-label={`Hapus lampiran ${a.fileName}`} onClick={() => remove(i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {shown.length > 0 && (
+        <Alert color="red" p="xs" role="alert">
+          <Stack gap={2}>
+            {shown.map((m) => (
+              <Text size="sm" key={m}>
+                {m}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

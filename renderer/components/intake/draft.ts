@@ -1,0 +1,89 @@
+import type { DefaultValues } from 'react-hook-form';
+import type { ComplaintInput } from '../../../shared/schemas/complaint';
+
+// The intake form's unsaved text, kept in localStorage per user so a reload, a crash
+// or an ended session loses nothing. Attachments stay out: their base64 would soon
+// outgrow the browser's storage; the draft remembers their names so the officer
+// knows which files to pick again.
+
+// What the form starts from: the kategori stays unchosen so the officer picks one.
+export type IntakeValues = DefaultValues<Omit<ComplaintInput, 'attachments'>>;
+
+export interface IntakeDraft {
+  values: IntakeValues;
+  attachmentNames: string[];
+}
+
+export const EMPTY_INTAKE = {
+  kind: 'pengaduan',
+  channel: 'langsung',
+  reporter: { name: '', address: '', nik: '', phone: '', email: '', anonymous: false, confidential: false },
+  subject: '',
+  description: '',
+  loss: '',
+  expectation: '',
+  incidentPlace: '',
+  incidentDate: '',
+  laporTrackingId: '',
+  kelengkapan: [] as string[],
+} satisfies IntakeValues;
+
+const keyOf = (userId: number) => `tanggap:draf-pengaduan:${userId}`;
+
+const TEXT_FIELDS = ['subject', 'description', 'loss', 'expectation', 'incidentPlace', 'incidentDate', 'laporTrackingId'] as const;
+const REPORTER_TEXT = ['name', 'address', 'nik', 'phone', 'email'] as const;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+// Whether the form holds anything worth keeping (the preset choices alone are not).
+export function hasContent(v: IntakeValues, attachmentNames: string[] = []): boolean {
+  return (
+    TEXT_FIELDS.some((f) => str(v[f]).trim() !== '') ||
+    REPORTER_TEXT.some((f) => str(v.reporter?.[f]).trim() !== '') ||
+    !!v.category ||
+    (v.kelengkapan?.length ?? 0) > 0 ||
+    attachmentNames.length > 0
+  );
+}
+
+export function loadDraft(userId: number): IntakeDraft | null {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(keyOf(userId));
+  } catch {
+    return null;
+  }
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<IntakeDraft>;
+    const v = (parsed.values ?? {}) as Partial<IntakeValues>;
+    // Merged onto the empty form so a draft written by an older version still fits.
+    const values: IntakeValues = {
+      ...EMPTY_INTAKE,
+      ...v,
+      reporter: { ...EMPTY_INTAKE.reporter, ...(v.reporter ?? {}) },
+      kelengkapan: Array.isArray(v.kelengkapan) ? v.kelengkapan.filter((k): k is string => typeof k === 'string') : [],
+    };
+    const attachmentNames = Array.isArray(parsed.attachmentNames) ? parsed.attachmentNames.filter((n): n is string => typeof n === 'string') : [];
+    return hasContent(values, attachmentNames) ? { values, attachmentNames } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(userId: number, draft: IntakeDraft) {
+  try {
+    if (hasContent(draft.values, draft.attachmentNames)) localStorage.setItem(keyOf(userId), JSON.stringify(draft));
+    else localStorage.removeItem(keyOf(userId));
+  } catch {
+    // Storage full or disabled: the form still works, only the reload safety net is gone.
+  }
+}
+
+export function clearDraft(userId: number) {
+  try {
+    localStorage.removeItem(keyOf(userId));
+  } catch {
+    // Nothing stored to clear.
+  }
+}

@@ -1,0 +1,81 @@
+import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
+import { sortFields, type ComplaintQuery } from '../../../shared/schemas/complaint';
+
+// The register's filters live in the address bar (?tahun=2026&status=…&cari=…), so
+// back/forward, reload and a copied link all show the same page of the book. Values
+// that are not valid (an edited link) are dropped rather than sent to the core.
+
+export const PAGE_SIZE = 50;
+
+export type SortField = (typeof sortFields)[number];
+export type SortDir = 'asc' | 'desc';
+
+export interface RegisterFilters {
+  year?: number;
+  status?: Status;
+  channel?: ChannelCode;
+  category?: Category;
+  q: string;
+  sort: SortField;
+  dir: SortDir;
+  offset: number;
+}
+
+const PARAM = {
+  year: 'tahun',
+  status: 'status',
+  channel: 'kanal',
+  category: 'kategori',
+  q: 'cari',
+  sort: 'urut',
+  dir: 'arah',
+  offset: 'mulai',
+} as const satisfies Record<keyof RegisterFilters, string>;
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+// The order a column sorts in when first clicked: newest numbers first, names A–Z.
+export const FIRST_DIR: Record<SortField, SortDir> = { registerNo: 'desc', receivedAt: 'desc', reporterName: 'asc', status: 'asc' };
+
+export function readFilters(p: URLSearchParams): RegisterFilters {
+  const year = Number(p.get(PARAM.year));
+  const offset = Number(p.get(PARAM.offset));
+  const sort = oneOf(sortFields, p.get(PARAM.sort)) ?? 'registerNo';
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
+    status: oneOf(STATUSES, p.get(PARAM.status)),
+    channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
+    category: oneOf(CATEGORIES, p.get(PARAM.category)),
+    q: (p.get(PARAM.q) ?? '').slice(0, 100),
+    sort,
+    dir: oneOf(['asc', 'desc'] as const, p.get(PARAM.dir)) ?? FIRST_DIR[sort],
+    offset: Number.isInteger(offset) && offset > 0 ? offset - (offset % PAGE_SIZE) : 0,
+  };
+}
+
+// Only what differs from the default goes into the address, so a plain /register stays plain.
+export function writeFilters(f: RegisterFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.year !== undefined) p.set(PARAM.year, String(f.year));
+  if (f.status) p.set(PARAM.status, f.status);
+  if (f.channel) p.set(PARAM.channel, f.channel);
+  if (f.category) p.set(PARAM.category, f.category);
+  if (f.q.trim()) p.set(PARAM.q, f.q.trim());
+  if (f.sort !== 'registerNo') p.set(PARAM.sort, f.sort);
+  if (f.dir !== FIRST_DIR[f.sort]) p.set(PARAM.dir, f.dir);
+  if (f.offset > 0) p.set(PARAM.offset, String(f.offset));
+  return p;
+}
+
+export function toQuery(f: RegisterFilters): ComplaintQuery {
+  const q: ComplaintQuery = { sort: f.sort, dir: f.dir, offset: f.offset, limit: PAGE_SIZE };
+  if (f.year !== undefined) q.year = f.year;
+  if (f.status) q.status = f.status;
+  if (f.channel) q.channel = f.channel;
+  if (f.category) q.category = f.category;
+  if (f.q.trim()) q.q = f.q.trim();
+  return q;
+}
+
+export const hasFilters = (f: RegisterFilters) => f.year !== undefined || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';

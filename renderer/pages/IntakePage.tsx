@@ -1,0 +1,385 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import {
+  CATEGORIES,
+  CATEGORY_LABEL,
+  CHANNEL_CODES,
+  CHANNEL_LABEL,
+  COMPLAINT_KINDS,
+  COMPLAINT_KIND_LABEL,
+} from '../../shared/domain';
+import {
+  complaintInputSchema,
+  type ComplaintData,
+  type ComplaintDetail,
+  type ComplaintInput,
+} from '../../shared/schemas/complaint';
+import { localDate } from '../../shared/time/workingTime';
+import { call } from '../api';
+import { Page } from '../components/Page';
+import { AttachmentPicker } from '../components/intake/AttachmentPicker';
+import { SavedPanel } from '../components/intake/SavedPanel';
+import { EMPTY_INTAKE, clearDraft, loadDraft, saveDraft, type IntakeDraft } from '../components/intake/draft';
+import { showApiError, notifySuccess } from '../lib/feedback';
+import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
+const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
+
+// Every message under `attachments` (the list itself or one file), for the picker.
+function attachmentErrors(errors: FieldErrors<ComplaintInput>): string[] {
+  const e = errors.attachments;
+  if (!e) return [];
+  const out: string[] = [];
+  if (typeof e.message === 'string') out.push(e.message);
+  if (Array.isArray(e)) {
+    for (const item of e) {
+      if (!item) continue;
+      for (const f of ['fileName', 'mime', 'dataBase64'] as const) {
+        const m = (item as Record<string, { message?: string } | undefined>)[f]?.message;
+        if (m) out.push(m);
+      }
+    }
+  }
+  return out;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={4}>{title}</Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function IntakePage() {
+  const { user, office } = useSession();
+  const [restored] = useState<IntakeDraft | null>(() => loadDraft(user.id));
+  const [draftNotice, setDraftNotice] = useState(restored !== null);
+  const [missing, setMissing] = useState<string[]>(restored?.attachmentNames ?? []);
+  const [saved, setSaved] = useState<ComplaintDetail | null>(null);
+  const submitting = useRef(false);
+  // Names still to be picked again stay in the draft until they are.
+  const missingRef = useRef(missing);
+  useEffect(() => {
+    missingRef.current = missing;
+  }, [missing]);
+
+  const checklist = useCall('complaints.kelengkapanChecklist', {});
+  const standard = useCall('standard.get', {});
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    watch,
+    reset,
+    setError,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<ComplaintInput, unknown, ComplaintData>({
+    resolver: zodResolver(complaintInputSchema),
+    defaultValues: { ...(restored?.values ?? EMPTY_INTAKE), attachments: [] },
+  });
+
+  // Every change goes to the draft at once, so a reload or a closed tab loses nothing.
+  useEffect(() => {
+    const sub = watch((values) => {
+      const { attachments, ...rest } = values;
+      const names = (attachments ?? []).map((a) => a?.fileName ?? '').filter(Boolean);
+      saveDraft(user.id, { values: rest, attachmentNames: [...new Set([...names, ...missingRef.current])] });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, user.id]);
+
+  const channel = watch('channel');
+  const anonymous = watch('reporter.anonymous');
+  const attachments = watch('attachments') ?? [];
+
+  // The kinds this office's standard serves; a restored draft keeps its kind even so.
+  const kindOptions = useMemo(() => {
+    const served = standard.data?.complaintKinds ?? COMPLAINT_KINDS;
+    return COMPLAINT_KINDS.filter((k) => served.includes(k));
+  }, [standard.data]);
+
+  const today = localDate(new Date(), office.timeZone);
+
+  const clearForm = () => {
+    clearDraft(user.id);
+    reset({ ...EMPTY_INTAKE, attachments: [] });
+    setDraftNotice(false);
+    setMissing([]);
+  };
+
+  const submit = handleSubmit(async (data) => {
+    // A second click while the first save is still on its way must not record twice.
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      const detail = await call('complaints.create', {
+        ...data,
+        laporTrackingId: data.channel === 'sp4n_lapor' ? data.laporTrackingId : '',
+      });
+      clearDraft(user.id);
+      setDraftNotice(false);
+      setMissing([]);
+      setSaved(detail);
+      notifySuccess(`Nomor register ${detail.registerNo}.`, 'Pengaduan tersimpan');
+      window.scrollTo({ top: 0 });
+    } catch (err) {
+      showApiError(err, setError, 'Pengaduan belum tersimpan');
+    } finally {
+      submitting.current = false;
+    }
+  });
+
+  if (saved) {
+    return (
+      <Page title="Catat pengaduan">
+        <SavedPanel
+          complaint={saved}
+          onAnother={() => {
+            reset({ ...EMPTY_INTAKE, attachments: [] });
+            setSaved(null);
+          }}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title="Catat pengaduan" subtitle="Nomor register diberikan otomatis saat pengaduan disimpan.">
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label="Formulir pengaduan">
+        <Stack gap="md">
+          {draftNotice && (
+            <Alert color="blue" title="Draf dipulihkan">
+              <Group justify="space-between" align="center">
+                <Text size="sm">Isian yang belum disimpan sebelumnya ditampilkan kembali. Periksa lalu simpan, atau mulai dari formulir kosong.</Text>
+                <Button size="xs" variant="white" color="red" onClick={clearForm}>
+                  Kosongkan formulir
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {errors.root?.message && (
+            <Alert color="red" role="alert">
+              {errors.root.message}
+            </Alert>
+          )}
+
+          <Section title="Penerimaan">
+            <Controller
+              control={control}
+              name="kind"
+              render={({ field, fieldState }) => (
+                <Radio.Group label="Jenis" withAsterisk value={field.value ?? ''} onChange={field.onChange} error={fieldState.error?.message}>
+                  <Group mt={6}>
+                    {kindOptions.map((k) => (
+                      <Radio key={k} value={k} label={COMPLAINT_KIND_LABEL[k]} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <Controller
+                  control={control}
+                  name="channel"
+                  render={({ field, fieldState }) => (
+                    <Select
+                      ref={field.ref}
+                      label="Kanal"
+                      withAsterisk
+                      data={channelOptions}
+                      value={field.value ?? null}
+                      onChange={(v) => field.onChange(v ?? undefined)}
+                      onBlur={field.onBlur}
+                      allowDeselect={false}
+                      error={fieldState.error?.message}
+                    />
+                  )}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <Controller
+                  control={control}
+                  name="category"
+                  render={({ field, fieldState }) => (
+                    <Select
+                      ref={field.ref}
+                      label="Kategori"
+                      withAsterisk
+                      placeholder="Pilih kategori"
+                      data={categoryOptions}
+                      value={field.value ?? null}
+                      onChange={(v) => field.onChange(v ?? undefined)}
+                      onBlur={field.onBlur}
+                      searchable
+                      nothingFoundMessage="Kategori tidak ditemukan"
+                      error={fieldState.error?.message}
+                    />
+                  )}
+                />
+              </Grid.Col>
+              {channel === 'sp4n_lapor' && (
+                <Grid.Col span={{ base: 12, md: 4 }}>
+                  <TextInput
+                    label="Nomor tracking SP4N-LAPOR!"
+                    description="Nomor laporan di lapor.go.id"
+                    {...register('laporTrackingId')}
+                    error={errors.laporTrackingId?.message}
+                  />
+                </Grid.Col>
+              )}
+            </Grid>
+          </Section>
+
+          <Section title="Pelapor">
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput
+                  label="Nama pelapor"
+                  withAsterisk={!anonymous}
+                  description={anonymous ? 'Boleh dikosongkan karena pelapor anonim.' : undefined}
+                  autoComplete="off"
+                  {...register('reporter.name')}
+                  error={errors.reporter?.name?.message}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label="NIK" description="16 angka sesuai KTP; boleh dikosongkan" inputMode="numeric" maxLength={16} autoComplete="off" {...register('reporter.nik')} error={errors.reporter?.nik?.message} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Textarea label="Alamat" autosize minRows={1} maxRows={3} {...register('reporter.address')} error={errors.reporter?.address?.message} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label="Telepon/WA" type="tel" placeholder="081234567890" autoComplete="off" {...register('reporter.phone')} error={errors.reporter?.phone?.message} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <TextInput label="Email" type="email" placeholder="nama@contoh.com" autoComplete="off" {...register('reporter.email')} error={errors.reporter?.email?.message} />
+              </Grid.Col>
+            </Grid>
+            <Group align="flex-start" gap="xl">
+              <Checkbox
+                label="Anonim"
+                description="Nama pelapor disembunyikan dari petugas selain yang menangani pengaduan ini."
+                maw={360}
+                {...register('reporter.anonymous')}
+              />
+              <Checkbox
+                label="Rahasia"
+                description="Isi pengaduan tidak dipublikasikan; hanya untuk penanganan."
+                maw={360}
+                {...register('reporter.confidential')}
+              />
+            </Group>
+          </Section>
+
+          <Section title="Isi pengaduan">
+            <TextInput label="Perihal" withAsterisk placeholder="Ringkasan singkat, contoh: Jalan desa rusak belum diperbaiki" {...register('subject')} error={errors.subject?.message} />
+            <Textarea
+              label="Uraian pengaduan"
+              withAsterisk
+              description="Apa yang terjadi, pelayanan apa yang tidak sesuai, siapa/unit mana yang dilaporkan."
+              autosize
+              minRows={4}
+              maxRows={12}
+              {...register('description')}
+              error={errors.description?.message}
+            />
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <Textarea label="Kerugian" description="Kerugian materiel atau immateriel yang diderita" autosize minRows={2} {...register('loss')} error={errors.loss?.message} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <Textarea label="Harapan" description="Penyelesaian yang diminta pelapor" autosize minRows={2} {...register('expectation')} error={errors.expectation?.message} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 8 }}>
+                <TextInput label="Tempat kejadian" {...register('incidentPlace')} error={errors.incidentPlace?.message} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
+                <TextInput label="Tanggal kejadian" type="date" max={today} {...register('incidentDate')} error={errors.incidentDate?.message} />
+              </Grid.Col>
+            </Grid>
+          </Section>
+
+          <Section title="Kelengkapan berkas">
+            {checklist.error ? (
+              <Alert color="red">
+                Daftar kelengkapan tidak dapat dimuat: {checklist.error.message}{' '}
+                <Button size="compact-xs" variant="light" onClick={checklist.reload}>
+                  Coba lagi
+                </Button>
+              </Alert>
+            ) : (
+              <Controller
+                control={control}
+                name="kelengkapan"
+                render={({ field, fieldState }) => (
+                  <Checkbox.Group
+                    label="Centang yang sudah dipenuhi pelapor"
+                    description="Sesuai standar pelayanan kantor; yang belum dicentang dicatat sebagai kekurangan."
+                    value={field.value ?? []}
+                    onChange={field.onChange}
+                    error={fieldState.error?.message}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {(checklist.data ?? []).map((item) => (
+                        <Checkbox key={item} value={item} label={item} />
+                      ))}
+                      {/* A restored draft may tick an item the standard no longer lists. */}
+                      {(field.value ?? [])
+                        .filter((v) => checklist.data && !checklist.data.includes(v))
+                        .map((item) => (
+                          <Checkbox key={item} value={item} label={item} />
+                        ))}
+                    </Stack>
+                  </Checkbox.Group>
+                )}
+              />
+            )}
+          </Section>
+
+          <Section title="Lampiran">
+            <AttachmentPicker
+              value={attachments.filter((a): a is NonNullable<typeof a> => !!a) as ComplaintData['attachments']}
+              onChange={(next) => {
+                setMissing((m) => m.filter((name) => !next.some((a) => a.fileName === name)));
+                setValue('attachments', next, { shouldDirty: true, shouldValidate: !!errors.attachments });
+              }}
+              errors={attachmentErrors(errors)}
+              missing={missing}
+            />
+          </Section>
+
+          <Group justify="flex-end">
+            <Button type="submit" size="md" loading={isSubmitting} disabled={isSubmitting}>
+              Simpan pengaduan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Page>
+  );
+}

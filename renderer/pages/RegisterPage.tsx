@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
+import { Loading, Page } from '../components/Page';
+import { RegisterTable } from '../components/register/RegisterTable';
+import { FIRST_DIR, PAGE_SIZE, hasFilters, readFilters, toQuery, writeFilters, type RegisterFilters, type SortField } from '../components/register/query';
+import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }));
+const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
+const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
+
+const numberId = (n: number) => n.toLocaleString('id-ID');
+
+export function RegisterPage() {
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const list = useCall('complaints.list', toQuery(filters));
+
+  // The search box types freely; the address (and so the query) follows 300 ms later.
+  const [search, setSearch] = useState(filters.q);
+  const [debounced] = useDebouncedValue(search, 300);
+  // Back/forward or "Hapus filter" change the address; the box follows, without
+  // trimming what is still being typed.
+  useEffect(() => {
+    setSearch((s) => (s.trim() === filters.q ? s : filters.q));
+  }, [filters.q]);
+  useEffect(() => {
+    if (debounced.trim() === filters.q.trim()) return;
+    // Replacing, not pushing: one history entry per search, not one per keystroke.
+    setParams(writeFilters({ ...filters, q: debounced, offset: 0 }), { replace: true });
+    // Only a change of the typed text starts a new search, hence the single dependency.
+  }, [debounced]);
+
+  const update = (change: Partial<RegisterFilters>) => setParams(writeFilters({ ...filters, offset: 0, ...change }));
+
+  const onSort = (field: SortField) =>
+    update(field === filters.sort ? { dir: filters.dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: FIRST_DIR[field] });
+
+  const data = list.data;
+  const yearOptions = useMemo(() => {
+    const years = new Set(data?.years ?? []);
+    if (filters.year !== undefined) years.add(filters.year);
+    return [...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
+  }, [data?.years, filters.year]);
+
+  const total = data?.total ?? 0;
+  const from = total === 0 ? 0 : filters.offset + 1;
+  const to = Math.min(filters.offset + (data?.rows.length ?? 0), total);
+  const filtered = hasFilters(filters);
+
+  return (
+    <Page
+      title="Buku register pengaduan"
+      subtitle="Semua pengaduan yang diterima, bernomor urut per tahun."
+      actions={
+        user.role === 'staf' && (
+          <Button component={Link} to="/pengaduan/baru">
+            Catat pengaduan
+          </Button>
+        )
+      }
+    >
+      <Paper withBorder p="sm" radius="md">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label="Cari"
+            placeholder="Nomor register, nama pelapor, perihal atau uraian"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            maxLength={100}
+            w={340}
+            rightSection={search !== debounced || (list.loading && data) ? <Loader size="xs" aria-label="Memuat hasil" /> : null}
+          />
+          <Select
+            label="Tahun"
+            placeholder="Semua tahun"
+            data={yearOptions}
+            value={filters.year !== undefined ? String(filters.year) : null}
+            onChange={(v) => update({ year: v ? Number(v) : undefined })}
+            clearable
+            w={130}
+          />
+          <Select
+            label="Status"
+            placeholder="Semua status"
+            data={statusOptions}
+            value={filters.status ?? null}
+            onChange={(v) => update({ status: (v ?? undefined) as RegisterFilters['status'] })}
+            clearable
+            w={180}
+          />
+          <Select
+            label="Kanal"
+            placeholder="Semua kanal"
+            data={channelOptions}
+            value={filters.channel ?? null}
+            onChange={(v) => update({ channel: (v ?? undefined) as RegisterFilters['channel'] })}
+            clearable
+            w={190}
+          />
+          <Select
+            label="Kategori"
+            placeholder="Semua kategori"
+            data={categoryOptions}
+            value={filters.category ?? null}
+            onChange={(v) => update({ category: (v ?? undefined) as RegisterFilters['category'] })}
+            clearable
+            w={250}
+          />
+          {filtered && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSearch('');
+                setParams(writeFilters({ ...filters, year: undefined, status: undefined, channel: undefined, category: undefined, q: '', offset: 0 }));
+              }}
+            >
+              Hapus filter
+            </Button>
+          )}
+        </Group>
+      </Paper>
+
+      {!data ? (
+        <Loading error={list.error} retry={list.reload} />
+      ) : (
+        <Stack gap="xs">
+          {list.error && (
+            <Text c="red" size="sm" role="alert">
+              Data terbaru tidak dapat dimuat: {list.error.message}
+            </Text>
+          )}
+          {data.rows.length === 0 && filters.offset > 0 && total > 0 ? (
+            <Paper withBorder p="xl" radius="md">
+              <Stack gap="xs" align="center">
+                <Text fw={600}>Halaman ini sudah melewati akhir register.</Text>
+                <Button variant="light" onClick={() => update({ offset: 0 })}>
+                  Ke halaman pertama
+                </Button>
+              </Stack>
+            </Paper>
+          ) : data.rows.length === 0 ? (
+            <Paper withBorder p="xl" radius="md">
+              <Center>
+                <Stack gap={4} align="center">
+                  <Text fw={600}>{filtered ? 'Tidak ada pengaduan yang cocok.' : 'Buku register masih kosong.'}</Text>
+                  <Text size="sm" c="dimmed">
+                    {filtered
+                      ? 'Ubah kata kunci atau filter, atau tekan "Hapus filter" untuk melihat semua pengaduan.'
+                      : user.role === 'staf'
+                        ? 'Pengaduan yang dicatat lewat "Catat pengaduan" akan tampil di sini dengan nomor registernya.'
+                        : 'Pengaduan yang dicatat petugas akan tampil di sini dengan nomor registernya.'}
+                  </Text>
+                </Stack>
+              </Center>
+            </Paper>
+          ) : (
+            <RegisterTable rows={data.rows} sort={filters.sort} dir={filters.dir} onSort={onSort} />
+          )}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {total === 0 ? '0 pengaduan' : `${numberId(from)}–${numberId(to)} dari ${numberId(total)}`}
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} />}
+                disabled={filters.offset === 0}
+                onClick={() => update({ offset: Math.max(0, filters.offset - PAGE_SIZE) })}
+              >
+                Sebelumnya
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} />}
+                disabled={filters.offset + PAGE_SIZE >= total}
+                onClick={() => update({ offset: filters.offset + PAGE_SIZE })}
+              >
+                Berikutnya
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </Page>
+  );
+}
