@@ -1,0 +1,319 @@
+import { useState } from 'react';
+import { Button, Checkbox, CloseButton, FileButton, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { ATTACHMENT_TYPES } from '../../../shared/domain';
+import {
+  EXIT_LABEL,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_LABEL,
+  INSTRUCTIONS,
+  INSTRUCTION_LABEL,
+  SIFAT,
+  SIFAT_LABEL,
+  advanceInputSchema,
+  disposeInputSchema,
+  exitInputSchema,
+  followUpInputSchema,
+  resumeInputSchema,
+  type Exit,
+} from '../../../shared/schemas/workflow';
+import { call } from '../../api';
+import { useCall } from '../../lib/useCall';
+import { notifyError, showApiError } from '../../lib/feedback';
+import { attachmentProblem, formatBytes, readAsBase64 } from '../../lib/files';
+
+// react-hook-form holds the schema's input; the resolver hands over its output.
+type In<S extends z.ZodType> = z.input<S>;
+type Out<S extends z.ZodType> = z.output<S>;
+
+interface Props {
+  id: number;
+  onDone(message: string): void;
+}
+
+export function AdvanceForm({ id, stepNo, activity, onDone }: Props & { stepNo: number; activity: string }) {
+  const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
+    resolver: zodResolver(advanceInputSchema),
+    defaultValues: { id, note: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.advance', values);
+      form.reset({ id, note: '' });
+      onDone(`Langkah ${stepNo} selesai.`);
+    } catch (err) {
+      showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Selesaikan langkah">
+      <Stack gap="xs">
+        <Text size="sm">
+          Langkah {stepNo}: {activity}
+        </Text>
+        <Textarea label="Catatan (tidak wajib)" autosize minRows={2} {...form.register('note')} error={form.formState.errors.note?.message} />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Selesaikan langkah
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function DisposeForm({ id, onDone }: Props) {
+  const assignees = useCall('workflow.assignees', {});
+  const form = useForm<In<typeof disposeInputSchema>, unknown, Out<typeof disposeInputSchema>>({
+    resolver: zodResolver(disposeInputSchema),
+    defaultValues: { id, to: [], sifat: 'biasa', instructions: [], note: '' },
+  });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.dispose', values);
+      form.reset({ id, to: [], sifat: 'biasa', instructions: [], note: '' });
+      onDone('Disposisi terkirim.');
+    } catch (err) {
+      showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Disposisi">
+      <Stack gap="sm">
+        <Controller
+          control={form.control}
+          name="to"
+          render={({ field }) => (
+            <Checkbox.Group
+              label="Diteruskan kepada"
+              value={field.value.map(String)}
+              onChange={(v) => field.onChange(v.map(Number))}
+              error={errors.to?.message ?? errors.to?.root?.message}
+            >
+              <Stack gap={6} mt={6}>
+                {assignees.error && <Text size="sm" c="red">{assignees.error.message}</Text>}
+                {assignees.data?.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    Belum ada Kasi/Kasubag aktif. Minta admin menambahkan pengguna berperan Kasi.
+                  </Text>
+                )}
+                {assignees.data?.map((a) => (
+                  <Checkbox key={a.id} value={String(a.id)} label={a.name} description={[a.jabatan, a.seksi].filter(Boolean).join(' · ')} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="sifat"
+          render={({ field }) => (
+            <Select
+              label="Sifat"
+              data={SIFAT.map((s) => ({ value: s, label: SIFAT_LABEL[s] }))}
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v ?? undefined)}
+              allowDeselect={false}
+              error={errors.sifat?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="instructions"
+          render={({ field }) => (
+            <Checkbox.Group label="Instruksi" value={field.value} onChange={field.onChange} error={errors.instructions?.message}>
+              <Stack gap={6} mt={6}>
+                {INSTRUCTIONS.map((i) => (
+                  <Checkbox key={i} value={i} label={INSTRUCTION_LABEL[i]} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+        />
+        <Textarea label="Catatan disposisi" autosize minRows={2} {...form.register('note')} error={errors.note?.message} />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Kirim disposisi
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function FollowUpForm({ id, onDone }: Props) {
+  const blank = { id, kind: 'klarifikasi' as const, text: '', attachments: [] };
+  const form = useForm<In<typeof followUpInputSchema>, unknown, Out<typeof followUpInputSchema>>({
+    resolver: zodResolver(followUpInputSchema),
+    defaultValues: blank,
+  });
+  const errors = form.formState.errors;
+  const [reading, setReading] = useState(false);
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.followUp', values);
+      form.reset(blank);
+      onDone('Catatan tindak lanjut tersimpan.');
+    } catch (err) {
+      showApiError(err, form.setError, 'Catatan tidak dapat disimpan');
+    }
+  });
+  const attachmentError =
+    errors.attachments?.message ?? (Array.isArray(errors.attachments) ? errors.attachments.map((e) => e?.mime?.message ?? e?.dataBase64?.message ?? e?.fileName?.message).find(Boolean) : undefined);
+  return (
+    <form onSubmit={submit} noValidate aria-label="Catat tindak lanjut">
+      <Stack gap="sm">
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <Select
+              label="Jenis catatan"
+              data={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: FOLLOW_UP_LABEL[k] }))}
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v ?? undefined)}
+              allowDeselect={false}
+              error={errors.kind?.message}
+            />
+          )}
+        />
+        <Textarea label="Isi catatan" autosize minRows={3} {...form.register('text')} error={errors.text?.message} />
+        <Controller
+          control={form.control}
+          name="attachments"
+          render={({ field }) => {
+            const files = field.value ?? [];
+            const add = async (picked: File[]) => {
+              const problems = picked.map(attachmentProblem).filter((p): p is string => p !== null);
+              if (problems.length > 0) {
+                notifyError(new Error(problems.join(' ')), 'Lampiran ditolak');
+                return;
+              }
+              setReading(true);
+              try {
+                const read = await Promise.all(picked.map(async (f) => ({ fileName: f.name, mime: f.type, dataBase64: await readAsBase64(f) })));
+                field.onChange([...files, ...read]);
+              } catch (err) {
+                notifyError(err, 'Lampiran tidak dapat dibaca');
+              } finally {
+                setReading(false);
+              }
+            };
+            return (
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  Lampiran (tidak wajib, paling banyak 5: foto atau PDF)
+                </Text>
+                {files.map((f, i) => (
+                  <Group key={`${f.fileName}-${i}`} gap="xs" wrap="nowrap">
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {f.fileName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {ATTACHMENT_TYPES[f.mime] ?? ''} · {formatBytes(Math.floor((f.dataBase64.length * 3) / 4))}
+                    </Text>
+                    <CloseButton size="sm" aria-label={`Hapus lampiran ${f.fileName}`} onClick={() => field.onChange(files.filter((_, j) => j !== i))} />
+                  </Group>
+                ))}
+                <FileButton onChange={(picked) => void add(picked)} accept={Object.keys(ATTACHMENT_TYPES).join(',')} multiple>
+                  {(props) => (
+                    <Button {...props} variant="default" size="xs" loading={reading} disabled={files.length >= 5} style={{ alignSelf: 'flex-start' }}>
+                      Tambah lampiran
+                    </Button>
+                  )}
+                </FileButton>
+                {attachmentError && (
+                  <Text size="xs" c="red">
+                    {attachmentError}
+                  </Text>
+                )}
+              </Stack>
+            );
+          }}
+        />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Simpan catatan
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export function ResumeForm({ id, onDone }: Props) {
+  const form = useForm<In<typeof resumeInputSchema>, unknown, Out<typeof resumeInputSchema>>({
+    resolver: zodResolver(resumeInputSchema),
+    defaultValues: { id, note: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.resume', values);
+      form.reset({ id, note: '' });
+      onDone('Penanganan dilanjutkan; batas waktu bergeser sepanjang waktu tunggu.');
+    } catch (err) {
+      showApiError(err, form.setError, 'Penanganan tidak dapat dilanjutkan');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Lanjutkan penanganan">
+      <Stack gap="xs">
+        <Text size="sm">Pelapor sudah melengkapi berkasnya? Catat apa yang dilengkapi, lalu lanjutkan penanganan.</Text>
+        <Textarea label="Keterangan kelengkapan" autosize minRows={2} {...form.register('note')} error={form.formState.errors.note?.message} />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Lanjutkan
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+const EXIT_CONFIRM: Record<Exit, string> = {
+  tidak_lengkap: 'Ya, minta pelapor melengkapi',
+  bukan_kewenangan: 'Ya, teruskan',
+  ditolak: 'Ya, tolak pengaduan',
+  dicabut: 'Ya, catat dicabut',
+};
+
+const EXIT_EXPLAIN: Record<Exit, string> = {
+  tidak_lengkap: 'Waktu penanganan berhenti sampai pelapor melengkapi berkas. Tuliskan apa yang harus dilengkapi.',
+  bukan_kewenangan: 'Pengaduan ditutup dan diteruskan ke instansi yang berwenang. Tuliskan instansinya dan alasannya.',
+  ditolak: 'Pengaduan ditutup tanpa ditindaklanjuti. Tuliskan alasan penolakan; alasan ini disampaikan kepada pelapor.',
+  dicabut: 'Pengaduan ditutup karena pelapor mencabutnya. Tuliskan kapan dan bagaimana pelapor menyatakannya.',
+};
+
+// A side exit ends or stops the journey, so it always asks again, with the reason.
+export function ExitModal({ id, exit, onClose, onDone }: Props & { exit: Exit; onClose(): void }) {
+  const form = useForm<In<typeof exitInputSchema>, unknown, Out<typeof exitInputSchema>>({
+    resolver: zodResolver(exitInputSchema),
+    defaultValues: { id, exit, note: '', forwardTo: '' },
+  });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.exit', values);
+      onDone(exit === 'tidak_lengkap' ? 'Pengaduan menunggu kelengkapan dari pelapor.' : 'Pengaduan ditutup.');
+    } catch (err) {
+      showApiError(err, form.setError, 'Tidak dapat disimpan');
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={EXIT_LABEL[exit]} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">{EXIT_EXPLAIN[exit]}</Text>
+          {exit === 'bukan_kewenangan' && (
+            <TextInput label="Instansi tujuan" placeholder="Dinas Pekerjaan Umum dan Penataan Ruang" {...form.register('forwardTo')} error={errors.forwardTo?.message} />
+          )}
+          <Textarea label="Alasan atau keterangan" autosize minRows={3} {...form.register('note')} error={errors.note?.message} />
+          <SimpleGrid cols={2}>
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" color={exit === 'tidak_lengkap' ? 'yellow' : 'red'} loading={form.formState.isSubmitting}>
+              {EXIT_CONFIRM[exit]}
+            </Button>
+          </SimpleGrid>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { Journey } from '../../../shared/schemas/workflow';
+import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import { RiskBadge } from '../StatusBadge';
+import { sisaWaktu } from '../tasks/remaining';
+import { useDates } from '../../lib/session';
+import { Fact } from './ComplaintFacts';
+
+// Where the complaint stands: the running step and its time, or why nothing runs.
+export function CurrentStep({ journey }: { journey: Journey }) {
+  const { long } = useDates();
+  const c = journey.current;
+  // ISO instants in UTC compare as text; no date arithmetic here.
+  const overdue = !journey.closedAt && !journey.paused && journey.dueAt !== null && journey.dueAt < new Date().toISOString();
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={4}>Langkah berjalan</Title>
+        {c ? (
+          <>
+            <Text size="sm" fw={600}>
+              Langkah {c.stepNo}: {c.activity}
+            </Text>
+            <Fact label="Pelaksana">{EXECUTOR_LABEL[c.executor]}</Fact>
+            <Fact label="Batas waktu langkah">{long(c.dueAt)}</Fact>
+            <Group gap="xs" align="flex-end">
+              <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk)}</Fact>
+              <RiskBadge risk={c.risk} />
+            </Group>
+          </>
+        ) : journey.paused ? (
+          <Alert color="yellow" p="xs" title="Menunggu kelengkapan">
+            Waktu penanganan berhenti sampai pelapor melengkapi berkasnya.
+          </Alert>
+        ) : journey.closedAt ? (
+          <Text size="sm">Penanganan berakhir {long(journey.closedAt)}.</Text>
+        ) : (
+          <Text size="sm">Tidak ada langkah yang berjalan.</Text>
+        )}
+        {journey.exitNote && <Fact label="Keterangan penutupan">{journey.exitNote}</Fact>}
+        <Fact label="Batas penyelesaian (Standar Pelayanan)">
+          {journey.dueAt ? long(journey.dueAt) : 'Dihitung setelah berkas pengaduan lengkap'}
+          {overdue && (
+            <Text span c="red.8" fw={600} size="sm">
+              {' '}
+              (terlewati)
+            </Text>
+          )}
+        </Fact>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { INSTRUCTION_LABEL, SIFAT_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
+import { call } from '../../api';
+import { notifyError, showApiError } from '../../lib/feedback';
+import { useDates, useSession } from '../../lib/session';
+
+type Disposition = Journey['dispositions'][number];
+
+const STATE: Record<Disposition['state'], { label: string; color: string }> = {
+  aktif: { label: 'Aktif', color: 'blue' },
+  ditarik: { label: 'Ditarik', color: 'gray' },
+  dikembalikan: { label: 'Dikembalikan', color: 'orange' },
+  selesai: { label: 'Selesai', color: 'green' },
+};
+
+export const SIFAT_COLOR: Record<Disposition['sifat'], string> = { sangat_segera: 'red', segera: 'orange', biasa: 'gray', rahasia: 'dark' };
+
+interface Props {
+  journey: Journey;
+  onChanged(message: string): void;
+}
+
+// The lembar disposisi of this complaint: who sent what to whom, and what became of it.
+export function Dispositions({ journey, onChanged }: Props) {
+  const { user } = useSession();
+  const { short } = useDates();
+  const [withdrawing, setWithdrawing] = useState<Disposition | null>(null);
+  const [returning, setReturning] = useState<Disposition | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const withdraw = async (d: Disposition) => {
+    setBusy(true);
+    try {
+      await call('workflow.withdrawDisposition', { dispositionId: d.id });
+      setWithdrawing(null);
+      onChanged(`Disposisi kepada ${d.toName} ditarik.`);
+    } catch (err) {
+      setWithdrawing(null);
+      notifyError(err, 'Disposisi tidak dapat ditarik');
+      onChanged('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={4}>Disposisi</Title>
+        {journey.dispositions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            Belum ada disposisi.
+          </Text>
+        )}
+        {journey.dispositions.map((d) => {
+          const active = d.state === 'aktif';
+          // The core decides; the button is offered to the sender and the Camat.
+          const mayWithdraw = active && !d.openedAt && (user.role === 'camat' || (user.role !== 'kasi' && d.fromName === user.name));
+          const mayReturn = active && user.role === 'kasi' && d.toId === user.id;
+          return (
+            <Paper key={d.id} component="section" withBorder p="sm" aria-label={`Disposisi kepada ${d.toName}`}>
+              <Stack gap={4}>
+                <Group justify="space-between" align="flex-start">
+                  <Text size="sm">
+                    Dari <b>{d.fromName}</b>
+                    {d.onBehalf && ' a.n. Camat'} kepada <b>{d.toName}</b>
+                    {d.toJabatan && ` (${d.toJabatan})`}
+                  </Text>
+                  <Group gap={4}>
+                    <Badge color={SIFAT_COLOR[d.sifat]}>{SIFAT_LABEL[d.sifat]}</Badge>
+                    <Badge color={STATE[d.state].color} variant="light">
+                      {STATE[d.state].label}
+                    </Badge>
+                    {active && !d.openedAt && (
+                      <Badge color="yellow" variant="outline">
+                        Belum dibuka
+                      </Badge>
+                    )}
+                  </Group>
+                </Group>
+                <Text size="sm">Instruksi: {d.instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}</Text>
+                {d.note && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    Catatan: {d.note}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  Dibuat {short(d.createdAt)}
+                  {d.openedAt ? ` · Dibuka ${short(d.openedAt)}` : ' · Belum dibuka penerima'}
+                </Text>
+                {d.returnReason && (
+                  <Text size="sm" c="orange.8">
+                    Alasan pengembalian: {d.returnReason}
+                  </Text>
+                )}
+                {(mayWithdraw || mayReturn) && (
+                  <Group gap="xs" mt={4}>
+                    {mayWithdraw && (
+                      <Button size="xs" variant="light" color="red" onClick={() => setWithdrawing(d)}>
+                        Tarik disposisi
+                      </Button>
+                    )}
+                    {mayReturn && (
+                      <Button size="xs" variant="light" color="orange" onClick={() => setReturning(d)}>
+                        Kembalikan disposisi
+                      </Button>
+                    )}
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </Stack>
+      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title="Tarik disposisi">
+        <Stack gap="sm">
+          <Text size="sm">
+            Tarik disposisi kepada {withdrawing?.toName}? Disposisi hanya dapat ditarik selama belum dibuka penerimanya; setelah ditarik, langkah
+            disposisi dapat diulang.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setWithdrawing(null)}>
+              Batal
+            </Button>
+            <Button color="red" loading={busy} onClick={() => withdrawing && void withdraw(withdrawing)}>
+              Ya, tarik disposisi
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {returning && (
+        <ReturnDisposition
+          d={returning}
+          onClose={() => setReturning(null)}
+          onDone={() => {
+            setReturning(null);
+            onChanged('Disposisi dikembalikan kepada pemberi disposisi.');
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function ReturnDisposition({ d, onClose, onDone }: { d: Disposition; onClose(): void; onDone(): void }) {
+  const form = useForm<z.input<typeof returnDispositionSchema>, unknown, z.output<typeof returnDispositionSchema>>({
+    resolver: zodResolver(returnDispositionSchema),
+    defaultValues: { dispositionId: d.id, reason: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.returnDisposition', values);
+      onDone();
+    } catch (err) {
+      showApiError(err, form.setError, 'Disposisi tidak dapat dikembalikan');
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title="Kembalikan disposisi">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">
+            Disposisi dari {d.fromName} dikembalikan bila bukan tugas seksi Anda. Pemberi disposisi akan menentukan tujuan yang lain.
+          </Text>
+          <Textarea label="Alasan pengembalian" autosize minRows={2} {...form.register('reason')} error={form.formState.errors.reason?.message} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" color="orange" loading={form.formState.isSubmitting}>
+              Kembalikan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

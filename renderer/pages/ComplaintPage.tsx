@@ -1,0 +1,130 @@
+import { useCallback, useState } from 'react';
+import { Alert, Badge, Button, Grid, Group, Stack } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { call } from '../api';
+import { Loading, Page } from '../components/Page';
+import { RiskBadge, StatusBadge } from '../components/StatusBadge';
+import { ActionPanel } from '../components/complaint/ActionPanel';
+import { ComplaintFacts } from '../components/complaint/ComplaintFacts';
+import { CurrentStep } from '../components/complaint/CurrentStep';
+import { Dispositions } from '../components/complaint/Dispositions';
+import { FollowUps } from '../components/complaint/FollowUps';
+import { History } from '../components/complaint/History';
+import { JourneyTimeline } from '../components/complaint/JourneyTimeline';
+import { ReporterCard } from '../components/complaint/ReporterCard';
+import { notifyError, notifySuccess } from '../lib/feedback';
+import { downloadFile } from '../lib/files';
+import { useCall } from '../lib/useCall';
+
+export const complaintIdOf = (param: string | undefined) => {
+  const id = Number(param);
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
+// One complaint: what was reported, where it stands in the office's Standar
+// Pelayanan, and what the signed-in user may do with it now.
+export function ComplaintPage() {
+  const id = complaintIdOf(useParams().id);
+  if (id === null) {
+    return (
+      <Page title="Pengaduan">
+        <Alert color="red">Alamat halaman tidak menunjuk pengaduan yang sah. Buka pengaduan dari Tugas saya atau Buku register.</Alert>
+      </Page>
+    );
+  }
+  return <ComplaintView key={id} id={id} />;
+}
+
+function ComplaintView({ id }: { id: number }) {
+  // Opening the journey as the Kasi it is disposed to marks the disposition read.
+  const journey = useCall('workflow.journey', { id });
+  const complaint = useCall('complaints.get', { id });
+  const [downloading, setDownloading] = useState(false);
+
+  const { reload: reloadJourney } = journey;
+  const { reload: reloadComplaint } = complaint;
+  const reload = useCallback(() => {
+    reloadJourney();
+    reloadComplaint();
+  }, [reloadJourney, reloadComplaint]);
+
+  const done = useCallback(
+    (message: string) => {
+      if (message) notifySuccess(message);
+      reload();
+    },
+    [reload],
+  );
+
+  const downloadReceipt = async () => {
+    setDownloading(true);
+    try {
+      downloadFile(await call('complaints.receiptDocx', { id }));
+    } catch (err) {
+      notifyError(err, 'Tanda terima tidak dapat diunduh');
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const j = journey.data;
+  const c = complaint.data;
+  if (!j || !c) {
+    return (
+      <Page title="Pengaduan">
+        <Loading error={journey.error ?? complaint.error} retry={reload} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page
+      title={`Pengaduan ${c.registerNo}`}
+      subtitle={c.subject}
+      actions={
+        <>
+          <Button component={Link} to={`/pengaduan/${id}/tanda-terima`} variant="default">
+            Cetak tanda terima
+          </Button>
+          <Button variant="default" loading={downloading} onClick={() => void downloadReceipt()}>
+            Unduh tanda terima (DOCX)
+          </Button>
+        </>
+      }
+    >
+      <Group gap="xs">
+        <StatusBadge status={j.status} />
+        {j.current && <RiskBadge risk={j.current.risk} />}
+        {j.escalated && (
+          <Badge color="orange" variant="filled">
+            Dieskalasi ke Camat
+          </Badge>
+        )}
+        {j.paused && (
+          <Badge color="yellow" variant="filled">
+            Menunggu kelengkapan
+          </Badge>
+        )}
+      </Group>
+      {(journey.error ?? complaint.error) && <Loading error={journey.error ?? complaint.error} retry={reload} />}
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+          <Stack gap="md">
+            <ComplaintFacts c={c} />
+            <ReporterCard key={String(c.personalDataMasked)} c={c} />
+            <JourneyTimeline journey={j} />
+            <Dispositions journey={j} onChanged={done} />
+            <FollowUps journey={j} />
+            <History events={c.events} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+          <Stack gap="md">
+            <CurrentStep journey={j} />
+            <ActionPanel key={`${j.status}-${j.current?.stepNo ?? 0}`} journey={j} onDone={done} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Page>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ApiClient, PASSWORD, login, logout, seedOffice } from './support';
+import type { CallInput } from '../../shared/contract';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { formatSingkat } from '../../shared/time/format';
+
+// Issue 4: a complaint moves along the Kejayan standard. Step 1 is done at intake;
+// step 2 (Staf) is the hand-over to a Kasi as a disposition; step 3 is the Kasi's;
+// step 4 the Camat's.
+
+const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+const tz = kejayan.office.timeZone;
+const KASI = 'Bambang Sutrisno, S.Sos.';
+
+const complaint: CallInput<'complaints.create'> = {
+  kind: 'pengaduan',
+  channel: 'langsung',
+  category: 'infrastruktur',
+  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+  subject: 'Lampu penerangan jalan padam di Dusun Krajan',
+  description: 'Sudah dua minggu lampu penerangan jalan di depan balai dusun padam sehingga jalan gelap pada malam hari.',
+  expectation: 'Lampu segera diperbaiki.',
+  incidentPlace: 'Jl. Raya Krajan',
+  incidentDate: '2026-11-20',
+  kelengkapan: kejayan.standard.kelengkapanChecklist.slice(0, 2),
+};
+
+async function start(url: string) {
+  await seedOffice(url, 'kejayan');
+  const staf = new ApiClient(url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const c = await staf.call('complaints.create', complaint);
+  return { staf, c };
+}
+
+async function openComplaint(page: Page, url: string, id: number, registerNo: string) {
+  await page.goto(`${url}/pengaduan/${id}`);
+  await expect(page.getByRole('heading', { name: `Pengaduan ${registerNo}` })).toBeVisible();
+}
+
+test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan mencatat tindak lanjut, Camat melihat langkah berikutnya', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const form = page.getByRole('form', { name: 'Disposisi' });
+  await expect(page.getByText('Langkah 2: Menerima dan mengkonfirmasi pemohon').first()).toBeVisible();
+  // The form refuses without a recipient and an instruction, with the schema's words.
+  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
+  await expect(form.getByText('Pilih minimal satu Kasi tujuan disposisi.')).toBeVisible();
+  await expect(form.getByText('Centang minimal satu instruksi disposisi.')).toBeVisible();
+  await form.getByLabel(KASI).check();
+  await form.getByLabel('Sifat').click();
+  await page.getByRole('option', { name: 'Segera', exact: true }).click();
+  await form.getByLabel('Tanggapan dan saran').check();
+  await form.getByLabel('Catatan disposisi').fill('Mohon dicek ke lokasi bersama kepala dusun.');
+  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
+  await expect(page.getByText('Disposisi terkirim.')).toBeVisible();
+  const sent = page.getByRole('region', { name: `Disposisi kepada ${KASI}` });
+  await expect(sent.getByText('Belum dibuka', { exact: true })).toBeVisible();
+  await expect(sent.getByText('Segera', { exact: true })).toBeVisible();
+  await expect(page.getByText('Langkah 3: Memberikan solusi dan tanggapan pengaduan').first()).toBeVisible();
+
+  // As the staf, reading the journey does not open the Kasi's disposition.
+  const journey = await staf.call('workflow.journey', { id: c.id });
+  expect(journey.current?.stepNo).toBe(3);
+  const due = formatSingkat(journey.current!.dueAt, tz);
+
+  await logout(page);
+  await login(page, web.url, 'kasi');
+  const row = page.getByRole('table', { name: 'Tugas saya' }).getByRole('row').filter({ hasText: c.registerNo });
+  await expect(row).toContainText(due);
+  await expect(row).toContainText('3. Memberikan solusi dan tanggapan pengaduan');
+  await expect(row).toContainText('Segera');
+  await expect(row).toContainText('Belum dibuka');
+  await row.getByText(complaint.subject).click();
+
+  await expect(page.getByRole('heading', { name: `Pengaduan ${c.registerNo}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: `Disposisi kepada ${KASI}` }).getByText(/Dibuka \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  // The Kasi the complaint is disposed to sees the reporter unmasked.
+  await expect(page.getByText('081234567890')).toBeVisible();
+  const note = page.getByRole('form', { name: 'Catat tindak lanjut' });
+  await note.getByLabel('Isi catatan').fill('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.');
+  await note.getByRole('button', { name: 'Simpan catatan' }).click();
+  await expect(page.getByText('Catatan tindak lanjut tersimpan.')).toBeVisible();
+  await expect(page.getByText('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.')).toBeVisible();
+  await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
+  await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan')).toBeVisible();
+  // Step 4 is the Camat's: the Kasi may still add notes but no longer complete the step.
+  await expect(page.getByRole('form', { name: 'Selesaikan langkah' })).toHaveCount(0);
+
+  await logout(page);
+  await login(page, web.url, 'camat');
+  await page.getByRole('tab', { name: 'Semua pengaduan kantor' }).click();
+  const officeRow = page.getByRole('table', { name: 'Semua pengaduan kantor' }).getByRole('row').filter({ hasText: c.registerNo });
+  await expect(officeRow).toContainText('4. Memberikan solusi dan tanggapan lanjutan');
+  await expect(officeRow).toContainText('Camat');
+});
+
+test('Disposisi yang belum dibuka dapat ditarik; setelah dibuka Kasi, penarikan ditolak dengan alasan', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  const kasiId = (await staf.call('workflow.assignees', {})).find((a) => a.name === KASI)!.id;
+  const dispose = { id: c.id, to: [kasiId], sifat: 'segera', instructions: ['proses_lanjut'] } as const;
+  await staf.call('workflow.dispose', { ...dispose, to: [...dispose.to], instructions: [...dispose.instructions] });
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('button', { name: 'Tarik disposisi' }).click();
+  await page.getByRole('button', { name: 'Ya, tarik disposisi' }).click();
+  await expect(page.getByText(`Disposisi kepada ${KASI} ditarik.`)).toBeVisible();
+  await expect(page.getByRole('region', { name: `Disposisi kepada ${KASI}` }).getByText('Ditarik', { exact: true })).toBeVisible();
+  // The step is back at the hand-over, so the staf can dispose again.
+  await expect(page.getByRole('form', { name: 'Disposisi' })).toBeVisible();
+
+  await staf.call('workflow.dispose', { ...dispose, to: [...dispose.to], instructions: [...dispose.instructions] });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Tarik disposisi' })).toBeVisible();
+  // Meanwhile the Kasi opens the complaint on another PC.
+  const kasi = new ApiClient(web.url);
+  await kasi.call('auth.login', { username: 'kasi', password: PASSWORD });
+  await kasi.call('workflow.journey', { id: c.id });
+
+  await page.getByRole('button', { name: 'Tarik disposisi' }).click();
+  await page.getByRole('button', { name: 'Ya, tarik disposisi' }).click();
+  await expect(page.getByText('Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.')).toBeVisible();
+  // The page reloads and no longer offers the withdrawal.
+  await expect(page.getByRole('button', { name: 'Tarik disposisi' })).toHaveCount(0);
+  const journey = await staf.call('workflow.journey', { id: c.id });
+  expect(journey.dispositions.map((d) => d.state)).toEqual(['ditarik', 'aktif']);
+});
+
+test('Tanda terima cetak sama dengan data DOCX; Kasi lain membuka data pelapor hanya dengan alasan', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  const receipt = await staf.call('complaints.receipt', { id: c.id });
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('link', { name: 'Cetak tanda terima' }).click();
+  const paper = page.getByRole('article', { name: 'Tanda terima' });
+  await expect(paper.getByText(receipt.title)).toBeVisible();
+  await expect(paper.getByText(`Nomor: ${c.registerNo}`)).toBeVisible();
+  for (const r of receipt.rows) {
+    await expect(paper.getByRole('row').filter({ hasText: r.label })).toContainText(r.value);
+  }
+  await expect(paper.getByText(receipt.notice)).toBeVisible();
+  await expect(paper.getByText(receipt.placeDate)).toBeVisible();
+  await expect(paper.getByText(receipt.signer.name)).toBeVisible();
+  for (const k of receipt.kelengkapan) {
+    await expect(paper.locator('div', { hasText: k.item }).last()).toContainText(`${k.checked ? '☑' : '☐'}${k.item}`);
+  }
+  await expect(page.getByRole('button', { name: 'Cetak' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh DOCX' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+  await logout(page);
+  await login(page, web.url, 'kasi2');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await expect(page.getByText('081234567890')).toHaveCount(0);
+  await expect(page.getByText('Tidak ada tindakan untuk Anda saat ini; langkah 2 menjadi tugas Staf pelayanan.')).toBeVisible();
+  await page.getByRole('button', { name: 'Buka data pelapor' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Buka data pribadi pelapor' });
+  await dialog.getByLabel('Alasan membuka data').fill('abc');
+  await dialog.getByRole('button', { name: 'Buka data' }).click();
+  await expect(dialog.getByText('Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).')).toBeVisible();
+  await dialog.getByLabel('Alasan membuka data').fill('Koordinasi dengan Seksi Pelayanan');
+  await dialog.getByRole('button', { name: 'Buka data' }).click();
+  await expect(page.getByText('081234567890')).toBeVisible();
+  await expect(page.getByText(/tercatat dalam jejak audit/)).toBeVisible();
+});
