@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ApiClient, PASSWORD, login, logout, seedOffice } from './support';
@@ -12,6 +13,8 @@ import { formatSingkat } from '../../shared/time/format';
 const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
 const tz = kejayan.office.timeZone;
 const KASI = 'Bambang Sutrisno, S.Sos.';
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const complaint: CallInput<'complaints.create'> = {
   kind: 'pengaduan',
@@ -82,9 +85,16 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   await expect(page.getByText('081234567890')).toBeVisible();
   const note = page.getByRole('form', { name: 'Catat tindak lanjut' });
   await note.getByLabel('Isi catatan').fill('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.');
+  await note.locator('input[type=file]').setInputFiles({ name: 'foto-lokasi.png', mimeType: 'image/png', buffer: PNG });
+  await expect(note.getByText('foto-lokasi.png')).toBeVisible();
   await note.getByRole('button', { name: 'Simpan catatan' }).click();
   await expect(page.getByText('Catatan tindak lanjut tersimpan.')).toBeVisible();
   await expect(page.getByText('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.')).toBeVisible();
+  // The note's photo was stored and comes back byte for byte.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh foto-lokasi.png' }).click();
+  const saved = await (await download).path();
+  expect(readFileSync(saved)).toEqual(PNG);
   await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
   await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
   await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan')).toBeVisible();

@@ -50,11 +50,9 @@ export function ActionPanel({ journey, onDone }: Props) {
             <Title order={5} mb={4}>
               Disposisi
             </Title>
-            {current && (
-              <Text size="sm" mb="xs">
-                Langkah {current.stepNo}: {current.activity}
-              </Text>
-            )}
+            <Text size="sm" mb="xs">
+              Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.
+            </Text>
             <DisposeForm id={id} onDone={onDone} />
           </section>
         )}

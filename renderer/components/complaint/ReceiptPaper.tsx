@@ -60,7 +60,7 @@ export function ReceiptPaper({ v }: { v: ReceiptView }) {
       <Kop kop={v.kop} />
       <div style={{ textAlign: 'center', fontWeight: 700, textDecoration: 'underline', fontSize: '13pt' }}>{v.title}</div>
       <div style={{ textAlign: 'center', marginBottom: '8pt' }}>Nomor: {v.registerNo}</div>
-      <table style={{ width: '100%', borderCollapse: 'collapse', ...small }}>
+      <table style={{ width: '100%', borderCollapse: 'collapse', lineHeight: 1.3, ...small }}>
         <colgroup>
           <col style={{ width: '4.6cm' }} />
           <col style={{ width: '0.4cm' }} />

@@ -29,13 +29,13 @@ export function TaskTable({ tasks, label, empty }: Props) {
       <Table highlightOnHover verticalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={130}>No. Register</Table.Th>
+            <Table.Th w={125}>No. Register</Table.Th>
             <Table.Th>Perihal</Table.Th>
-            <Table.Th w={250}>Langkah</Table.Th>
-            <Table.Th w={120}>Pelaksana</Table.Th>
-            <Table.Th w={130}>Batas waktu</Table.Th>
-            <Table.Th w={130}>Sisa waktu</Table.Th>
-            <Table.Th w={125}>Risiko</Table.Th>
+            <Table.Th w={220}>Langkah</Table.Th>
+            <Table.Th w={110}>Pelaksana</Table.Th>
+            <Table.Th w={125}>Batas waktu</Table.Th>
+            <Table.Th w={125}>Sisa waktu</Table.Th>
+            <Table.Th w={150}>Risiko</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
