@@ -373,6 +373,11 @@ export function IntakePage() {
             />
           </Section>
 
+          {Object.keys(errors).length > 0 && (
+            <Alert color="red" role="alert" title="Pengaduan belum tersimpan">
+              Ada isian yang belum benar. Perbaiki kolom yang bertanda merah, lalu simpan lagi; isian lain tetap ada.
+            </Alert>
+          )}
           <Group justify="flex-end">
             <Button type="submit" size="md" loading={isSubmitting} disabled={isSubmitting}>
               Simpan pengaduan

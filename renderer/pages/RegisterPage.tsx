@@ -75,7 +75,8 @@ export function RegisterPage() {
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             maxLength={100}
-            w={340}
+            miw={220}
+            style={{ flex: 1 }}
             rightSection={search !== debounced || (list.loading && data) ? <Loader size="xs" aria-label="Memuat hasil" /> : null}
           />
           <Select
@@ -85,7 +86,7 @@ export function RegisterPage() {
             value={filters.year !== undefined ? String(filters.year) : null}
             onChange={(v) => update({ year: v ? Number(v) : undefined })}
             clearable
-            w={130}
+            w={145}
           />
           <Select
             label="Status"
@@ -94,7 +95,7 @@ export function RegisterPage() {
             value={filters.status ?? null}
             onChange={(v) => update({ status: (v ?? undefined) as RegisterFilters['status'] })}
             clearable
-            w={180}
+            w={165}
           />
           <Select
             label="Kanal"
@@ -103,7 +104,7 @@ export function RegisterPage() {
             value={filters.channel ?? null}
             onChange={(v) => update({ channel: (v ?? undefined) as RegisterFilters['channel'] })}
             clearable
-            w={190}
+            w={165}
           />
           <Select
             label="Kategori"
@@ -112,7 +113,7 @@ export function RegisterPage() {
             value={filters.category ?? null}
             onChange={(v) => update({ category: (v ?? undefined) as RegisterFilters['category'] })}
             clearable
-            w={250}
+            w={205}
           />
           {filtered && (
             <Button

@@ -37,9 +37,9 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
       {
         id: 'registerNo',
         header: 'No. Register',
-        meta: { width: '150px', sortField: 'registerNo' } satisfies ColumnMeta,
+        meta: { width: '145px', sortField: 'registerNo' } satisfies ColumnMeta,
         cell: ({ row }) => (
-          <Anchor component={Link} to={`/pengaduan/${row.original.id}`} ff="monospace" fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
+          <Anchor component={Link} to={`/pengaduan/${row.original.id}`} fw={600} fz={13} className={classes.number} onClick={(e) => e.stopPropagation()}>
             {row.original.registerNo}
           </Anchor>
         ),
@@ -47,23 +47,28 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
       {
         id: 'receivedAt',
         header: 'Diterima',
-        meta: { width: '150px', sortField: 'receivedAt' } satisfies ColumnMeta,
+        meta: { width: '105px', sortField: 'receivedAt' } satisfies ColumnMeta,
         cell: ({ row }) => dates.short(row.original.receivedAt),
       },
       {
         id: 'reporterName',
         header: 'Pelapor',
-        meta: { width: '16%', sortField: 'reporterName' } satisfies ColumnMeta,
+        meta: { width: '13%', sortField: 'reporterName' } satisfies ColumnMeta,
         cell: ({ row }) => row.original.reporterName,
       },
-      { id: 'subject', header: 'Perihal', meta: { width: 'auto' } satisfies ColumnMeta, cell: ({ row }) => row.original.subject },
-      { id: 'kind', header: 'Jenis', meta: { width: '110px' } satisfies ColumnMeta, cell: ({ row }) => COMPLAINT_KIND_LABEL[row.original.kind] },
-      { id: 'channel', header: 'Kanal', meta: { width: '120px' } satisfies ColumnMeta, cell: ({ row }) => CHANNEL_LABEL[row.original.channel] },
-      { id: 'category', header: 'Kategori', meta: { width: '14%' } satisfies ColumnMeta, cell: ({ row }) => CATEGORY_LABEL[row.original.category] },
+      {
+        id: 'subject',
+        header: 'Perihal',
+        meta: { width: 'auto' } satisfies ColumnMeta,
+        cell: ({ row }) => <span title={row.original.subject}>{row.original.subject}</span>,
+      },
+      { id: 'kind', header: 'Jenis', meta: { width: '100px' } satisfies ColumnMeta, cell: ({ row }) => COMPLAINT_KIND_LABEL[row.original.kind] },
+      { id: 'channel', header: 'Kanal', meta: { width: '130px' } satisfies ColumnMeta, cell: ({ row }) => CHANNEL_LABEL[row.original.channel] },
+      { id: 'category', header: 'Kategori', meta: { width: '11%' } satisfies ColumnMeta, cell: ({ row }) => CATEGORY_LABEL[row.original.category] },
       {
         id: 'status',
         header: 'Status',
-        meta: { width: '140px', sortField: 'status' } satisfies ColumnMeta,
+        meta: { width: '165px', sortField: 'status' } satisfies ColumnMeta,
         cell: ({ row }) => <StatusBadge status={row.original.status} />,
       },
     ],
@@ -139,7 +144,7 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>
-                    <Text size="sm" lineClamp={2} component="div">
+                    <Text fz={13} lineClamp={2} component="div">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </Text>
                   </td>
