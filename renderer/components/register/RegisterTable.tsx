@@ -136,11 +136,8 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
                 ref={virtualizer.measureElement}
                 className={classes.row}
                 aria-rowindex={v.index + 2}
-                tabIndex={0}
+                // The whole row opens the complaint for the mouse; the keyboard reaches it through the number's link.
                 onClick={() => navigate(`/pengaduan/${row.original.id}`)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') navigate(`/pengaduan/${row.original.id}`);
-                }}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>
