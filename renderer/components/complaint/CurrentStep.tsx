@@ -15,7 +15,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
-        <Title order={4}>Langkah berjalan</Title>
+        <Title order={4}>{c ? 'Langkah berjalan' : 'Status penanganan'}</Title>
         {c ? (
           <>
             <Text size="sm" fw={600}>

@@ -15,9 +15,9 @@ export function History({ events }: { events: ComplaintDetail['events'] }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={130}>Waktu</Table.Th>
-                <Table.Th w={170}>Oleh</Table.Th>
+                <Table.Th w={160}>Oleh</Table.Th>
                 <Table.Th>Kegiatan</Table.Th>
-                <Table.Th w={140}>Status</Table.Th>
+                <Table.Th w={175}>Status</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
