@@ -75,9 +75,9 @@ export function RegisterPage() {
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             maxLength={100}
-            miw={220}
+            miw={180}
             style={{ flex: 1 }}
-            rightSection={search !== debounced || (list.loading && data) ? <Loader size="xs" aria-label="Memuat hasil" /> : null}
+            rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
           />
           <Select
             label="Tahun"
@@ -86,7 +86,7 @@ export function RegisterPage() {
             value={filters.year !== undefined ? String(filters.year) : null}
             onChange={(v) => update({ year: v ? Number(v) : undefined })}
             clearable
-            w={145}
+            w={150}
           />
           <Select
             label="Status"
@@ -95,7 +95,7 @@ export function RegisterPage() {
             value={filters.status ?? null}
             onChange={(v) => update({ status: (v ?? undefined) as RegisterFilters['status'] })}
             clearable
-            w={165}
+            w={160}
           />
           <Select
             label="Kanal"
@@ -104,7 +104,7 @@ export function RegisterPage() {
             value={filters.channel ?? null}
             onChange={(v) => update({ channel: (v ?? undefined) as RegisterFilters['channel'] })}
             clearable
-            w={165}
+            w={160}
           />
           <Select
             label="Kategori"
@@ -113,11 +113,12 @@ export function RegisterPage() {
             value={filters.category ?? null}
             onChange={(v) => update({ category: (v ?? undefined) as RegisterFilters['category'] })}
             clearable
-            w={205}
+            w={185}
           />
           {filtered && (
             <Button
               variant="subtle"
+              px="xs"
               onClick={() => {
                 setSearch('');
                 setParams(writeFilters({ ...filters, year: undefined, status: undefined, channel: undefined, category: undefined, q: '', offset: 0 }));
@@ -132,7 +133,8 @@ export function RegisterPage() {
       {!data ? (
         <Loading error={list.error} retry={list.reload} />
       ) : (
-        <Stack gap="xs">
+        // The previous list stays, dimmed, while the next one loads, so the page does not jump.
+        <Stack gap="xs" style={{ opacity: list.loading ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={list.loading}>
           {list.error && (
             <Text c="red" size="sm" role="alert">
               Data terbaru tidak dapat dimuat: {list.error.message}

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Anchor, Box, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
@@ -85,6 +85,11 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // A new page or filter starts at its first row, not where the previous list was scrolled to.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [rows, virtualizer]);
+
   const items = virtualizer.getVirtualItems();
   const padTop = items.length > 0 ? items[0]!.start : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
