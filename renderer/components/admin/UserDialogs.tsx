@@ -1,0 +1,175 @@
+import { useEffect } from 'react';
+import { Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { ApiCallError, call } from '../../api';
+import { newUserSchema, passwordSchema, userFieldsSchema, type User } from '../../../shared/schemas/user';
+import { notifySuccess, showApiError } from '../../lib/feedback';
+import { UserFields } from './UserFields';
+
+// A refusal the core ties to one field (a username already taken, the last admin)
+// goes on that field too, not only in the notice.
+function showOnField<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, title: string, prefix = '') {
+  if (err instanceof ApiCallError && err.code !== 'validation' && err.field) {
+    setError(`${prefix}${err.field}` as Path<T>, { type: 'server', message: err.message });
+  }
+  showApiError(err, setError, title);
+}
+
+const EMPTY_USER = { name: '', nip: '', jabatan: '', pangkat: '', role: 'staf', seksi: '', active: true } as const;
+
+type NewUserInput = z.input<typeof newUserSchema>;
+
+export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean; onClose: () => void; onSaved: (u: User) => void }) {
+  const form = useForm<NewUserInput, unknown, z.output<typeof newUserSchema>>({
+    resolver: zodResolver(newUserSchema),
+    defaultValues: { username: '', password: '', user: { ...EMPTY_USER } },
+  });
+  const { errors } = form.formState;
+
+  useEffect(() => {
+    if (opened) form.reset({ username: '', password: '', user: { ...EMPTY_USER } });
+  }, [opened, form]);
+
+  const submit = form.handleSubmit(async (input) => {
+    try {
+      const saved = await call('users.create', input);
+      notifySuccess(`Pengguna ${saved.name} (${saved.username}) sudah ditambahkan.`);
+      onSaved(saved);
+    } catch (err) {
+      showOnField(err, form.setError, 'Pengguna belum ditambahkan');
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Tambah pengguna" size="xl">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Nama pengguna"
+              description="Untuk masuk: huruf kecil, angka, titik, garis bawah atau tanda hubung."
+              autoComplete="off"
+              {...form.register('username')}
+              error={errors.username?.message}
+            />
+            <PasswordInput
+              label="Kata sandi awal"
+              description="Minimal 8 karakter; minta pengguna menggantinya setelah masuk."
+              autoComplete="new-password"
+              {...form.register('password')}
+              error={errors.password?.message}
+            />
+          </SimpleGrid>
+          <UserFields control={form.control} register={form.register} errors={errors} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" loading={form.formState.isSubmitting}>
+              Simpan pengguna
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const editSchema = z.object({ user: userFieldsSchema });
+
+export function EditUserDialog({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (u: User) => void }) {
+  const form = useForm<z.input<typeof editSchema>, unknown, z.output<typeof editSchema>>({
+    resolver: zodResolver(editSchema),
+    defaultValues: { user: { ...EMPTY_USER } },
+  });
+
+  useEffect(() => {
+    if (user) {
+      const { name, nip, jabatan, pangkat, role, seksi, active } = user;
+      form.reset({ user: { name, nip, jabatan, pangkat, role, seksi, active } });
+    }
+  }, [user, form]);
+
+  const submit = form.handleSubmit(async ({ user: fields }) => {
+    if (!user) return;
+    try {
+      const saved = await call('users.update', { id: user.id, user: fields });
+      notifySuccess(`Data ${saved.name} sudah diperbarui.`);
+      onSaved(saved);
+    } catch (err) {
+      showOnField(err, form.setError, 'Perubahan belum tersimpan', 'user.');
+    }
+  });
+
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <UserFields control={form.control} register={form.register} errors={form.formState.errors} withActive />
+          <Text size="xs" c="dimmed">
+            Mengubah peran atau menonaktifkan akun langsung mengakhiri sesi pengguna itu.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" loading={form.formState.isSubmitting}>
+              Simpan perubahan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const resetSchema = z
+  .object({ password: passwordSchema, repeat: z.string() })
+  .refine((v) => v.repeat === v.password, { error: 'Ulangi kata sandi baru dengan tepat sama.', path: ['repeat'] });
+
+export function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const form = useForm<z.input<typeof resetSchema>, unknown, z.output<typeof resetSchema>>({
+    resolver: zodResolver(resetSchema),
+    defaultValues: { password: '', repeat: '' },
+  });
+  const { errors } = form.formState;
+
+  useEffect(() => {
+    if (user) form.reset({ password: '', repeat: '' });
+  }, [user, form]);
+
+  const submit = form.handleSubmit(async ({ password }) => {
+    if (!user) return;
+    try {
+      await call('users.resetPassword', { id: user.id, password });
+      notifySuccess(`Kata sandi ${user.name} sudah diatur ulang. Sampaikan kata sandi baru kepadanya secara langsung.`);
+      onClose();
+    } catch (err) {
+      showApiError(err, form.setError, 'Kata sandi belum diatur ulang');
+    }
+  });
+
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={user ? `Atur ulang kata sandi ${user.username}` : ''}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">
+            {user?.name} akan keluar dari semua sesi dan harus masuk dengan kata sandi baru. Kunci akibat salah kata sandi juga dibuka.
+          </Text>
+          <PasswordInput label="Kata sandi baru" description="Minimal 8 karakter." autoComplete="new-password" {...form.register('password')} error={errors.password?.message} />
+          <PasswordInput label="Ulangi kata sandi baru" autoComplete="new-password" {...form.register('repeat')} error={errors.repeat?.message} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" color="orange" loading={form.formState.isSubmitting}>
+              Atur ulang kata sandi
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

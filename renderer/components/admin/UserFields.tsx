@@ -1,0 +1,73 @@
+import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import type { z } from 'zod';
+import { ROLES, ROLE_LABEL } from '../../../shared/domain';
+import type { userFieldsSchema } from '../../../shared/schemas/user';
+
+export type UserFieldsForm = { user: z.input<typeof userFieldsSchema> };
+
+interface Props<T extends UserFieldsForm> {
+  control: Control<T>;
+  register: UseFormRegister<T>;
+  errors: FieldErrors<T>;
+  // Only an existing account can be switched off.
+  withActive?: boolean;
+}
+
+export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+
+// The person behind an account, as the create and edit dialogs both show it.
+export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
+  // The generic form narrows to its user part here; names stay type-checked below.
+  const control = props.control as unknown as Control<UserFieldsForm>;
+  const register = props.register as unknown as UseFormRegister<UserFieldsForm>;
+  const errors = (props.errors as FieldErrors<UserFieldsForm>).user;
+  const role = useWatch({ control, name: 'user.role' });
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput label="Nama lengkap" description="Dengan gelar, seperti di tanda tangan surat." {...register('user.name')} error={errors?.name?.message} />
+      <TextInput label="NIP" description="18 angka; kosongkan bila bukan ASN." inputMode="numeric" {...register('user.nip')} error={errors?.nip?.message} />
+      <TextInput label="Jabatan" placeholder="contoh: Kepala Seksi Pelayanan" {...register('user.jabatan')} error={errors?.jabatan?.message} />
+      <TextInput label="Pangkat/golongan" placeholder="contoh: Penata (III/c)" {...register('user.pangkat')} error={errors?.pangkat?.message} />
+      <Controller
+        control={control}
+        name="user.role"
+        render={({ field }) => (
+          <Select
+            label="Peran"
+            data={ROLE_OPTIONS}
+            value={field.value}
+            onChange={(v) => field.onChange(v ?? field.value)}
+            onBlur={field.onBlur}
+            allowDeselect={false}
+            error={errors?.role?.message}
+          />
+        )}
+      />
+      <TextInput
+        label="Seksi"
+        description={role === 'kasi' ? 'Wajib untuk Kasi/Kasubag: disposisi dikirim per seksi.' : 'Hanya dipakai untuk Kasi/Kasubag.'}
+        placeholder="contoh: Seksi Pelayanan"
+        disabled={role !== 'kasi'}
+        {...register('user.seksi')}
+        error={errors?.seksi?.message}
+      />
+      {props.withActive && (
+        <Controller
+          control={control}
+          name="user.active"
+          render={({ field }) => (
+            <Switch
+              label="Akun aktif"
+              description="Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan."
+              checked={field.value ?? true}
+              onChange={(e) => field.onChange(e.currentTarget.checked)}
+              error={errors?.active?.message}
+            />
+          )}
+        />
+      )}
+    </SimpleGrid>
+  );
+}

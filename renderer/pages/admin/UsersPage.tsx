@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { ROLE_LABEL } from '../../../shared/domain';
+import type { User } from '../../../shared/schemas/user';
+import { Loading, Page } from '../../components/Page';
+import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from '../../components/admin/UserDialogs';
+import { useCall } from '../../lib/useCall';
+
+export function UsersPage() {
+  const users = useCall('users.list', {});
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const rows = users.data ?? [];
+  const active = rows.filter((u) => u.active).length;
+
+  return (
+    <Page
+      title="Pengguna"
+      subtitle="Akun petugas, Kasi, Sekcam, Camat dan Admin. Nama, jabatan, pangkat dan NIP dipakai di blok tanda tangan surat."
+      actions={<Button onClick={() => setCreating(true)}>Tambah pengguna</Button>}
+    >
+      {!users.data ? (
+        <Loading error={users.error} retry={users.reload} />
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={960}>
+            <Table verticalSpacing="xs" fz="sm" highlightOnHover aria-label="Daftar pengguna">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Nama dan NIP</Table.Th>
+                  <Table.Th>Nama pengguna</Table.Th>
+                  <Table.Th>Jabatan dan pangkat/golongan</Table.Th>
+                  <Table.Th>Peran</Table.Th>
+                  <Table.Th>Seksi</Table.Th>
+                  <Table.Th w={100}>Status</Table.Th>
+                  <Table.Th w={270}>Tindakan</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((u) => (
+                  <Table.Tr key={u.id} c={u.active ? undefined : 'dimmed'}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {u.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {u.nip ? `NIP ${u.nip}` : 'Tanpa NIP'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{u.username}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{u.jabatan}</Text>
+                      {u.pangkat && (
+                        <Text size="xs" c="dimmed">
+                          {u.pangkat}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{ROLE_LABEL[u.role]}</Table.Td>
+                    <Table.Td>{u.seksi || '–'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                        {u.active ? 'Aktif' : 'Nonaktif'}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={`Ubah ${u.username}`}>
+                          Ubah
+                        </Button>
+                        <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} aria-label={`Atur ulang kata sandi ${u.username}`}>
+                          Atur ulang kata sandi
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="xs" c="dimmed" p="sm">
+            {rows.length} pengguna, {active} aktif. Akun tidak dihapus agar riwayat pengaduan tetap menunjuk orang yang mengerjakannya; nonaktifkan lewat Ubah.
+          </Text>
+        </Paper>
+      )}
+      <CreateUserDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={() => {
+          setCreating(false);
+          users.reload();
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          users.reload();
+        }}
+      />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+    </Page>
+  );
+}

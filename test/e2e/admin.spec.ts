@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { login, logout, PASSWORD, seedOffice } from './support';
+
+// The admin's settings screens against the real core: users, the service standard,
+// the working calendar and the audit check.
+
+test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'admin');
+  await expect(page.getByRole('heading', { name: 'Pengguna' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+  await dialog.getByLabel('Nama pengguna').fill('kasi.trantib');
+  await dialog.getByLabel('Kata sandi awal').fill(PASSWORD);
+  await dialog.getByLabel('Nama lengkap').fill('Sri Wahyuni, S.IP.');
+  await dialog.getByLabel('NIP').fill('198502142010012003');
+  await dialog.getByLabel('Jabatan').fill('Kepala Seksi Ketenteraman dan Ketertiban');
+  await dialog.getByLabel('Pangkat/golongan').fill('Penata Tingkat I (III/d)');
+  await dialog.getByRole('textbox', { name: 'Peran' }).click();
+  await page.getByRole('option', { name: 'Kasi/Kasubag' }).click();
+  await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
+
+  const seksi = dialog.getByRole('textbox', { name: 'Seksi' });
+  await expect(seksi).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Kasi/Kasubag wajib memiliki seksi, contoh: Seksi Pelayanan.')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Daftar pengguna' });
+  await expect(table.getByText('kasi.trantib')).toHaveCount(0);
+
+  // What was typed is still there; only the seksi is added.
+  await expect(dialog.getByLabel('Nama lengkap')).toHaveValue('Sri Wahyuni, S.IP.');
+  await seksi.fill('Seksi Trantib');
+  await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
+  await expect(dialog).toBeHidden();
+  const row = table.getByRole('row').filter({ hasText: 'kasi.trantib' });
+  await expect(row).toContainText('Sri Wahyuni, S.IP.');
+  await expect(row).toContainText('Kasi/Kasubag');
+  await expect(row).toContainText('Seksi Trantib');
+  await expect(row).toContainText('Aktif');
+
+  await logout(page);
+  await login(page, web.url, 'kasi.trantib');
+  await expect(page.getByRole('button', { name: 'Menu akun' })).toContainText('Sri Wahyuni, S.IP.');
+});
+
+test('standard: a changed step duration is kept; an amount of 0 is refused with its message and not saved', async ({ page, web }) => {
+  await seedOffice(web.url, 'kejayan');
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/standar`);
+
+  const step1 = page.getByRole('textbox', { name: 'Lama waktu langkah 1', exact: true });
+  await expect(step1).toHaveValue('15');
+  await step1.fill('20');
+  await page.getByRole('button', { name: 'Simpan standar' }).first().click();
+  await expect(page.getByText('Standar pelayanan tersimpan.', { exact: false })).toBeVisible();
+
+  await page.reload();
+  await expect(step1).toHaveValue('20');
+
+  const step2 = page.getByRole('textbox', { name: 'Lama waktu langkah 2', exact: true });
+  await expect(step2).toHaveValue('30');
+  await step2.fill('0');
+  await page.getByRole('button', { name: 'Simpan standar' }).first().click();
+  await expect(step2).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Lama waktu harus lebih dari 0.')).toBeVisible();
+  await expect(page.getByText('Standar belum dapat disimpan')).toBeVisible();
+  await expect(step2).toHaveValue('0');
+
+  await page.reload();
+  await expect(step2).toHaveValue('30');
+  await expect(step1).toHaveValue('20');
+});
+
+test('calendar: an office closure is saved and an iCal file adds its holidays', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/kalender`);
+
+  await page.getByLabel('Tanggal libur').fill('28/12/2026');
+  await page.getByLabel('Nama hari libur').fill('Hari jadi kantor');
+  await page.getByRole('button', { name: 'Tambah hari libur' }).click();
+  const closures = page.getByRole('table', { name: 'Daftar hari libur' });
+  await expect(closures.getByRole('textbox', { name: 'Nama libur Senin, 28 Desember 2026' })).toHaveValue('Hari jadi kantor');
+  await page.getByRole('button', { name: 'Simpan kalender' }).first().click();
+  await expect(page.getByText('Kalender kerja tersimpan.', { exact: false })).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Tampilkan tahun' }).click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await expect(closures.getByRole('textbox', { name: 'Nama libur Senin, 28 Desember 2026' })).toHaveValue('Hari jadi kantor');
+  await expect(closures.getByRole('textbox', { name: 'Jenis Senin, 28 Desember 2026' })).toHaveValue('Libur kantor');
+
+  const ics = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Tanggap e2e//ID',
+    'BEGIN:VEVENT',
+    'DTSTART;VALUE=DATE:20270101',
+    'DTEND;VALUE=DATE:20270102',
+    'SUMMARY:Tahun Baru 2027 Masehi',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'DTSTART;VALUE=DATE:20270817',
+    'DTEND;VALUE=DATE:20270818',
+    'SUMMARY:Hari Proklamasi Kemerdekaan',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'libur-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+  await page.getByRole('button', { name: 'Impor iCal (.ics)' }).click();
+  await expect(page.getByText('2 tanggal ditambahkan, 0 dilewati karena sudah tercantum.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Tampilkan tahun' }).click();
+  await page.getByRole('option', { name: '2027' }).click();
+  await expect(closures.getByRole('textbox', { name: 'Nama libur Jumat, 1 Januari 2027' })).toHaveValue('Tahun Baru 2027 Masehi');
+  await expect(closures.getByRole('textbox', { name: 'Nama libur Selasa, 17 Agustus 2027' })).toHaveValue('Hari Proklamasi Kemerdekaan');
+});
+
+test('audit check: OK on an intact trail, names the first broken row after tampering', async ({ page, web }) => {
+  const office = await seedOffice(web.url);
+  // Two audited changes, so there is a trail to check.
+  const calendar = await office.admin.call('calendar.get', {});
+  await office.admin.call('calendar.update', calendar);
+  await office.admin.call('calendar.update', calendar);
+
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/audit`);
+  await page.getByRole('button', { name: 'Periksa jejak audit' }).click();
+  await expect(page.getByRole('status')).toContainText('Jejak audit utuh');
+  await expect(page.getByRole('status')).toContainText('2 baris diperiksa');
+
+  // Someone edits the database file behind the application's back.
+  const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
+  raw.exec('DROP TRIGGER audit_log_no_update');
+  raw.prepare("UPDATE audit_log SET data = '{\"diubah\":true}' WHERE id = 1").run();
+  raw.close();
+
+  await page.getByRole('button', { name: 'Periksa jejak audit' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Jejak audit rusak' });
+  await expect(alert).toContainText('Jejak audit rusak mulai baris 1');
+  await expect(alert).toContainText('Isi baris 1 sudah diubah setelah dicatat.');
+});
