@@ -41,6 +41,7 @@ export interface Pause {
 type Instant = string | Date | number;
 const MINUTE = 60_000;
 const MAX_DAYS = 800;
+const STILL_STOPPED = 'Waktu masih berhenti (menunggu kelengkapan berkas); batas waktu belum dapat dihitung.';
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = { 1: 'Senin', 2: 'Selasa', 3: 'Rabu', 4: 'Kamis', 5: 'Jumat', 6: 'Sabtu', 7: 'Minggu' };
 
@@ -94,7 +95,8 @@ export function yearOf(instant: Instant, tz: TimeZoneId): number {
 
 export function fromLocal(date: string, time: string, tz: TimeZoneId): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), 0, 0, tz).toISOString();
+  // TZDate's own toISOString() writes the zone's offset ("…+07:00"); instants are UTC.
+  return iso(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), 0, 0, tz).getTime());
 }
 
 // Calendar arithmetic on local dates (YYYY-MM-DD), independent of any zone.
@@ -187,7 +189,10 @@ function addWorkingMinutes(startMs: number, minutes: number, cal: OfficeCalendar
   if (minutes <= 0) return startMs;
   let left = minutes * MINUTE;
   let date = localDate(startMs, cal.timeZone);
+  // A pause still open (to = null) stops the clock for good: no due time yet.
+  const stoppedFrom = Math.min(Infinity, ...ps.filter(([, b]) => b === Infinity).map(([a]) => a));
   for (let i = 0; i < MAX_DAYS; i++, date = addDaysYmd(date, 1)) {
+    if (stoppedFrom < Infinity && Date.parse(fromLocal(date, '00:00', cal.timeZone)) >= stoppedFrom) throw new Error(STILL_STOPPED);
     for (const [a, b] of openIntervals(date, cal, ps)) {
       if (b <= startMs) continue;
       const s = Math.max(a, startMs);
@@ -284,17 +289,33 @@ export function addWorkingTime(start: Instant, duration: Duration, cal: OfficeCa
       return iso(addWorkingMinutes(t, duration.amount * 60, cal, ps));
     case 'hari_kerja': {
       const due = addWorkingDays(t, duration.amount, cal);
-      // Working minutes lost to pauses are added after the plain due time.
-      const lost = ps.length ? workingMinutesBetween(t, due, cal) - workingMinutesBetween(t, due, cal, pauses) : 0;
-      return iso(lost > 0 ? addWorkingMinutes(due, lost, cal, []) : due);
+      if (!ps.length) return iso(due);
+      // A pause stops the clock: the working minutes of the plain count run again with
+      // the pauses skipped, so a pause that lasts past the plain due (the reporter
+      // completes the file late) leaves the rest of the count to run after it.
+      const minutes = workingMinutesBetween(t, due, cal);
+      const lost = minutes - workingMinutesBetween(t, due, cal, pauses);
+      return iso(lost > 0 ? addWorkingMinutes(t, minutes, cal, ps) : due);
     }
-    case 'hari_kalender': {
-      const due = Date.parse(addCalendarDays(t, duration.amount, cal.timeZone));
-      const stopped = ps.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, due) - Math.max(a, t)), 0);
-      if (!Number.isFinite(stopped)) throw new Error('Waktu masih berhenti (menunggu kelengkapan berkas); batas waktu belum dapat dihitung.');
-      return iso(due + stopped);
-    }
+    case 'hari_kalender':
+      return iso(skipPauses(t, Date.parse(addCalendarDays(t, duration.amount, cal.timeZone)), ps));
   }
+}
+
+// Calendar time from t to due with the clock stopped during the pauses: each pause that
+// begins before the (moving) due pushes it back by its part after t, including a part
+// that lasts past the plain due.
+function skipPauses(t: number, due: number, ps: [number, number][]): number {
+  let left = due - t;
+  let cursor = t;
+  for (const [a, b] of [...ps].sort((x, y) => x[0] - y[0])) {
+    if (b <= cursor) continue;
+    if (a >= cursor + left) break;
+    if (b === Infinity) throw new Error(STILL_STOPPED);
+    left -= Math.max(0, a - cursor);
+    cursor = b;
+  }
+  return cursor + left;
 }
 
 // What is wrong with a calendar, in words the admin can act on.

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseIcsHolidays } from './ics';
+
+const ics = (...events: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Tanggap//test//ID', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const event = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
+
+describe('parseIcsHolidays', () => {
+  it('reads all-day events, one closure per date', () => {
+    const { closures, errors } = parseIcsHolidays(
+      ics(
+        event('UID:1', 'DTSTART;VALUE=DATE:20260817', 'DTEND;VALUE=DATE:20260818', 'SUMMARY:Hari Kemerdekaan Republik Indonesia'),
+        event('UID:2', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Hari Raya Natal'),
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(closures).toEqual([
+      { date: '2026-08-17', name: 'Hari Kemerdekaan Republik Indonesia', kind: 'libur_nasional' },
+      { date: '2026-12-25', name: 'Hari Raya Natal', kind: 'libur_nasional' },
+    ]);
+  });
+
+  it('a multi-day event covers every date up to DTEND, which is exclusive', () => {
+    // Idulfitri and cuti bersama 20–24 Mar 2026: DTEND 25 Mar.
+    const { closures } = parseIcsHolidays(
+      ics(event('DTSTART;VALUE=DATE:20260320', 'DTEND;VALUE=DATE:20260325', 'SUMMARY:Idulfitri 1447 H dan cuti bersama')),
+      'cuti_bersama',
+    );
+    expect(closures.map((c) => c.date)).toEqual(['2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24']);
+    expect(closures.every((c) => c.kind === 'cuti_bersama' && c.name === 'Idulfitri 1447 H dan cuti bersama')).toBe(true);
+  });
+
+  it('unfolds continuation lines and unescapes text', () => {
+    const folded = 'SUMMARY:Tahun Baru Imlek 2577 Kongzili\\, cuti \r\n bersama\\; libur';
+    const { closures, errors } = parseIcsHolidays(ics(event('DTSTART;VALUE=DATE:20260216', folded)));
+    expect(errors).toEqual([]);
+    expect(closures).toEqual([{ date: '2026-02-16', name: 'Tahun Baru Imlek 2577 Kongzili, cuti bersama; libur', kind: 'libur_nasional' }]);
+    // LF-only files and a tab as the fold character work too.
+    const lf = parseIcsHolidays(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2026', '\t0601', 'SUMMARY:Hari Lahir Pancasila', 'END:VEVENT', 'END:VCALENDAR'].join('\n'));
+    expect(lf.closures).toEqual([{ date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'libur_nasional' }]);
+  });
+
+  it('a timed event counts its start date (DTEND not shifted back)', () => {
+    const { closures } = parseIcsHolidays(ics(event('DTSTART:20260501T000000', 'DTEND:20260501T235900', 'SUMMARY:Hari Buruh')));
+    expect(closures.map((c) => c.date)).toEqual(['2026-05-01']);
+  });
+
+  it('reports a malformed event and keeps the others', () => {
+    const { closures, errors } = parseIcsHolidays(
+      ics(event('DTSTART;VALUE=DATE:kemarin', 'SUMMARY:Libur rusak'), event('SUMMARY:Tanpa tanggal'), event('DTSTART;VALUE=DATE:20260527', 'SUMMARY:Iduladha 1447 H')),
+    );
+    expect(closures).toEqual([{ date: '2026-05-27', name: 'Iduladha 1447 H', kind: 'libur_nasional' }]);
+    expect(errors).toEqual([
+      'Acara "Libur rusak" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.',
+      'Acara "Tanpa tanggal" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.',
+    ]);
+  });
+
+  it('a file without events is not a calendar', () => {
+    expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru')).toEqual({ closures: [], errors: ['Berkas bukan kalender iCal: tidak ada VEVENT.'] });
+  });
+});
