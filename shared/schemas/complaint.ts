@@ -91,7 +91,7 @@ export const complaintInputSchema = z
     }
     // Checked as soon as the reporter part itself is readable, so the officer sees this
     // message with the others on the first save, not after fixing them.
-  }, { when: (payload) => !payload.issues.some((issue) => issue.path[0] === 'reporter') });
+  }, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'reporter') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 
