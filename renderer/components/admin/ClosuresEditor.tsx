@@ -51,20 +51,25 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
 
   return (
     <Stack gap="sm">
-      <Group align="flex-start" gap="sm" wrap="wrap">
+      <Group
+        align="flex-start"
+        gap="sm"
+        wrap="wrap"
+        onKeyDown={(e) => {
+          // Enter in the new-holiday fields adds the holiday instead of saving the whole calendar.
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement && !e.target.readOnly) {
+            e.preventDefault();
+            add();
+          }
+        }}
+      >
         <DateText label="Tanggal libur" w={170} tz={tz} value={draft.date} onChange={(date) => setDraft({ ...draft, date })} error={draftErrors.date} />
         <TextInput
           label="Nama hari libur"
-          placeholder="Hari jadi kabupaten"
+          placeholder="contoh: Hari jadi kabupaten"
           style={{ flex: 1, minWidth: 220 }}
           value={draft.name}
           onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              add();
-            }
-          }}
           error={draftErrors.name}
         />
         <Select

@@ -53,7 +53,7 @@ export function DateText({ label, value, onChange, onBlur, error, tz, w, ...rest
       onBlur={onBlur}
       description={ymd ? formatHariTanggal(ymd, tz) : undefined}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      error={own ?? error}
+      error={own ?? (error && text.trim() === '' ? 'Isi tanggal, contoh 28/12/2026.' : error)}
     />
   );
 }

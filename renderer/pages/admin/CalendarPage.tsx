@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Accordion, Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { IconPlus } from '@tabler/icons-react';
@@ -33,6 +33,14 @@ export function CalendarPage() {
     if (loaded.data) reset(fromCalendar(loaded.data));
   }, [loaded.data, reset]);
 
+  // A schedule just added opens for editing.
+  const added = useRef(false);
+  useEffect(() => {
+    const last = special.fields[special.fields.length - 1];
+    if (added.current && last) setOpenSpecial((open) => [...open, last.id]);
+    added.current = false;
+  }, [special.fields]);
+
   // A special schedule with a problem opens, so the message is seen.
   useEffect(() => {
     const withErrors = (errors.special ?? []) as unknown[];
@@ -59,7 +67,7 @@ export function CalendarPage() {
       actions={
         loaded.data && (
           <Group gap="xs">
-            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset(fromCalendar(loaded.data!))}>
+            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset()}>
               Batalkan perubahan
             </Button>
             <Button type="submit" form={FORM_ID} loading={isSubmitting}>
@@ -125,6 +133,7 @@ export function CalendarPage() {
                     leftSection={<IconPlus size={16} />}
                     disabled={special.fields.length >= 20}
                     onClick={() => {
+                      added.current = true;
                       special.append({ name: '', from: '', to: '', week: weekForm(ramadanWeek()) });
                     }}
                   >
@@ -151,7 +160,7 @@ export function CalendarPage() {
                           <Accordion.Panel>
                             <Stack>
                               <Group align="flex-start" gap="sm">
-                                <TextInput label="Nama jadwal" placeholder="Ramadan 1448 H" style={{ flex: 1, minWidth: 220 }} {...register(`special.${i}.name`)} error={e?.name?.message} />
+                                <TextInput label="Nama jadwal" placeholder="contoh: Ramadan 1448 H" style={{ flex: 1, minWidth: 220 }} {...register(`special.${i}.name`)} error={e?.name?.message} />
                                 <Controller
                                   control={control}
                                   name={`special.${i}.from`}

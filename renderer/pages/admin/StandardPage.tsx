@@ -44,7 +44,7 @@ export function StandardPage() {
       actions={
         loaded.data && (
           <Group gap="xs">
-            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset(fromStandard(loaded.data!))}>
+            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset()}>
               Batalkan perubahan
             </Button>
             <Button type="submit" form={FORM_ID} loading={isSubmitting}>

@@ -33,7 +33,7 @@ export function UsersPage() {
                   <Table.Th>Jabatan dan pangkat/golongan</Table.Th>
                   <Table.Th>Peran</Table.Th>
                   <Table.Th>Seksi</Table.Th>
-                  <Table.Th w={100}>Status</Table.Th>
+                  <Table.Th w={120}>Status</Table.Th>
                   <Table.Th w={270}>Tindakan</Table.Th>
                 </Table.Tr>
               </Table.Thead>
