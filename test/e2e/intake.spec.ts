@@ -169,6 +169,8 @@ test('an empty form is refused with Indonesian messages on the fields, and nothi
   await expect(page.getByText('Perihal wajib diisi.')).toBeVisible();
   await expect(page.getByText('Uraian pengaduan wajib diisi.')).toBeVisible();
   await expect(page.getByText('Pilih kategori.')).toBeVisible();
+  const nameRule = page.getByText('Nama pelapor wajib diisi, atau centang "Anonim" bila pelapor tidak mau disebut namanya.');
+  await expect(nameRule).toBeVisible();
   await expect(page.getByLabel('Perihal')).toHaveAttribute('aria-invalid', 'true');
 
   // What is typed is checked the same way the core checks it, and stays in the form.
@@ -181,7 +183,7 @@ test('an empty form is refused with Indonesian messages on the fields, and nothi
   await expect(page.getByText('Perihal wajib diisi.')).toHaveCount(0);
   await page.getByLabel('NIK').fill('');
   await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
-  await expect(page.getByText('Nama pelapor wajib diisi, atau centang "Anonim" bila pelapor tidak mau disebut namanya.')).toBeVisible();
+  await expect(nameRule).toBeVisible();
   await expect(page.getByLabel('Perihal')).toHaveValue('Sertifikat tanah belum terbit');
 
   await page.getByRole('link', { name: 'Buku register' }).click();

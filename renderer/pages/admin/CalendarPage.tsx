@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Accordion, Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Accordion, Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import { IconPlus } from '@tabler/icons-react';
 import { call } from '../../api';
-import { TIME_ZONES, TIME_ZONE_LABEL } from '../../../shared/domain';
+import { TIME_ZONE_LABEL } from '../../../shared/domain';
 import { formatTanggal } from '../../../shared/time/format';
 import { ramadanWeek, type OfficeCalendar } from '../../../shared/time/workingTime';
 import { Loading, Page } from '../../components/Page';
@@ -26,7 +26,7 @@ export function CalendarPage() {
   const { errors, isDirty, isSubmitting, submitCount } = form.formState;
   const special = useFieldArray({ control, name: 'special' });
   const specialValues = useWatch({ control, name: 'special' });
-  const timeZone = useWatch({ control, name: 'timeZone' });
+  const timeZone = office.timeZone;
   const [openSpecial, setOpenSpecial] = useState<string[]>([]);
 
   useEffect(() => {
@@ -90,27 +90,10 @@ export function CalendarPage() {
             <Paper withBorder p="lg">
               <Stack>
                 <Title order={4}>Zona waktu dan jam kerja</Title>
-                <Controller
-                  control={control}
-                  name="timeZone"
-                  render={({ field }) => (
-                    <Select
-                      label="Zona waktu"
-                      w={260}
-                      data={TIME_ZONES.map((z) => ({ value: z, label: TIME_ZONE_LABEL[z] }))}
-                      value={field.value}
-                      onChange={(v) => field.onChange(v ?? field.value)}
-                      allowDeselect={false}
-                      error={errors.timeZone?.message}
-                    />
-                  )}
-                />
-                {timeZone && timeZone !== office.timeZone && (
-                  <Alert color="yellow">
-                    Zona waktu kalender ({TIME_ZONE_LABEL[timeZone]}) berbeda dengan zona waktu pada profil kantor ({TIME_ZONE_LABEL[office.timeZone]}).
-                    Samakan keduanya agar tanggal di layar dan batas waktu sesuai.
-                  </Alert>
-                )}
+                {/* The core counts every due time in the office profile's zone; the calendar follows it. */}
+                <Text size="sm">
+                  Zona waktu: <b>{TIME_ZONE_LABEL[office.timeZone]}</b>, mengikuti profil kantor (ubah di menu Profil kantor).
+                </Text>
                 <Text size="sm" c="dimmed">
                   Hari tanpa centang Masuk adalah hari libur mingguan. Waktu di luar jam kerja dan jam istirahat tidak dihitung untuk batas waktu
                   dalam menit dan jam.
@@ -200,7 +183,7 @@ export function CalendarPage() {
                     Pada tanggal ini kantor tutup; hari kerja dan jam kerja tidak dihitung. Pemerintah dapat menggeser tanggal: perbarui setiap tahun.
                   </Text>
                 </div>
-                <ClosuresEditor control={control} register={register} errors={errors.closures} tz={timeZone ?? office.timeZone} />
+                <ClosuresEditor control={control} register={register} errors={errors.closures} tz={timeZone} />
                 <Group justify="flex-end">
                   <Button type="submit" loading={isSubmitting}>
                     Simpan kalender
