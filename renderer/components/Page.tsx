@@ -51,3 +51,25 @@ export function Loading({ error, retry }: { error?: ApiCallError | null; retry?:
     </Center>
   );
 }
+
+interface FormActionsProps {
+  formId: string;
+  saveLabel: string;
+  dirty: boolean;
+  submitting: boolean;
+  onReset(): void;
+}
+
+// The top-right buttons of a settings form that is longer than a screen.
+export function FormActions({ formId, saveLabel, dirty, submitting, onReset }: FormActionsProps) {
+  return (
+    <Group gap="xs">
+      <Button variant="default" disabled={!dirty || submitting} onClick={onReset}>
+        Batalkan perubahan
+      </Button>
+      <Button type="submit" form={formId} loading={submitting}>
+        {saveLabel}
+      </Button>
+    </Group>
+  );
+}

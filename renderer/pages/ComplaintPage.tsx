@@ -1,7 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { Alert, Badge, Button, Grid, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { call } from '../api';
 import { Loading, Page } from '../components/Page';
 import { RiskBadge, StatusBadge } from '../components/StatusBadge';
 import { ActionPanel } from '../components/complaint/ActionPanel';
@@ -12,8 +11,8 @@ import { FollowUps } from '../components/complaint/FollowUps';
 import { History } from '../components/complaint/History';
 import { JourneyTimeline } from '../components/complaint/JourneyTimeline';
 import { ReporterCard } from '../components/complaint/ReporterCard';
-import { notifyError, notifySuccess } from '../lib/feedback';
-import { downloadFile } from '../lib/files';
+import { notifySuccess } from '../lib/feedback';
+import { ReceiptDocxButton } from '../components/ReceiptDocxButton';
 import { useCall } from '../lib/useCall';
 
 export const complaintIdOf = (param: string | undefined) => {
@@ -39,7 +38,6 @@ function ComplaintView({ id }: { id: number }) {
   // Opening the journey as the Kasi it is disposed to marks the disposition read.
   const journey = useCall('workflow.journey', { id });
   const complaint = useCall('complaints.get', { id });
-  const [downloading, setDownloading] = useState(false);
 
   const { reload: reloadJourney } = journey;
   const { reload: reloadComplaint } = complaint;
@@ -55,17 +53,6 @@ function ComplaintView({ id }: { id: number }) {
     },
     [reload],
   );
-
-  const downloadReceipt = async () => {
-    setDownloading(true);
-    try {
-      downloadFile(await call('complaints.receiptDocx', { id }));
-    } catch (err) {
-      notifyError(err, 'Tanda terima tidak dapat diunduh');
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   const j = journey.data;
   const c = complaint.data;
@@ -86,9 +73,7 @@ function ComplaintView({ id }: { id: number }) {
           <Button component={Link} to={`/pengaduan/${id}/tanda-terima`} variant="default">
             Cetak tanda terima
           </Button>
-          <Button variant="default" loading={downloading} onClick={() => void downloadReceipt()}>
-            Unduh tanda terima (DOCX)
-          </Button>
+          <ReceiptDocxButton complaintId={id} />
         </>
       }
     >

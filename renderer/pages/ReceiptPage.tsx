@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { call } from '../api';
 import { Loading } from '../components/Page';
 import { ReceiptPaper } from '../components/complaint/ReceiptPaper';
-import { notifyError } from '../lib/feedback';
-import { downloadFile } from '../lib/files';
+import { ReceiptDocxButton } from '../components/ReceiptDocxButton';
 import { useCall } from '../lib/useCall';
 import { complaintIdOf } from './ComplaintPage';
 
@@ -14,20 +11,6 @@ import { complaintIdOf } from './ComplaintPage';
 export function ReceiptPage() {
   const id = complaintIdOf(useParams().id);
   const receipt = useCall('complaints.receipt', { id: id ?? 1 }, id !== null);
-  const [downloading, setDownloading] = useState(false);
-
-  const download = async () => {
-    if (id === null) return;
-    setDownloading(true);
-    try {
-      downloadFile(await call('complaints.receiptDocx', { id }));
-    } catch (err) {
-      notifyError(err, 'Tanda terima tidak dapat diunduh');
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   return (
     <Stack gap="md">
       <Group className="no-print" justify="space-between">
@@ -35,9 +18,7 @@ export function ReceiptPage() {
           Kembali
         </Button>
         <Group gap="xs">
-          <Button variant="default" loading={downloading} disabled={!receipt.data} onClick={() => void download()}>
-            Unduh DOCX
-          </Button>
+          {id !== null && <ReceiptDocxButton complaintId={id} label="Unduh DOCX" disabled={!receipt.data} />}
           <Button disabled={!receipt.data} onClick={() => window.print()}>
             Cetak
           </Button>

@@ -1,12 +1,9 @@
-import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
-import { call } from '../../api';
-import { notifyError } from '../../lib/feedback';
-import { downloadFile } from '../../lib/files';
+import { ReceiptDocxButton } from '../ReceiptDocxButton';
 import { useDates } from '../../lib/session';
 
 interface Props {
@@ -19,18 +16,6 @@ interface Props {
 export function SavedPanel({ complaint, onAnother }: Props) {
   const navigate = useNavigate();
   const dates = useDates();
-  const [downloading, setDownloading] = useState(false);
-
-  const downloadReceipt = async () => {
-    setDownloading(true);
-    try {
-      downloadFile(await call('complaints.receiptDocx', { id: complaint.id }));
-    } catch (err) {
-      notifyError(err, 'Tanda terima tidak dapat diunduh');
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   return (
     <Paper withBorder p="xl" radius="md" bg="teal.0" role="status" aria-label="Pengaduan tersimpan">
@@ -54,9 +39,7 @@ export function SavedPanel({ complaint, onAnother }: Props) {
         </Text>
         <Group gap="sm">
           <Button onClick={() => navigate(`/pengaduan/${complaint.id}/tanda-terima`)}>Cetak tanda terima</Button>
-          <Button variant="light" loading={downloading} onClick={() => void downloadReceipt()}>
-            Unduh tanda terima (DOCX)
-          </Button>
+          <ReceiptDocxButton complaintId={complaint.id} variant="light" />
           <Button variant="light" onClick={() => navigate(`/pengaduan/${complaint.id}`)}>
             Lihat detail
           </Button>

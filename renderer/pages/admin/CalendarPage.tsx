@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { TIME_ZONE_LABEL } from '../../../shared/domain';
 import { formatTanggal } from '../../../shared/time/format';
 import { ramadanWeek, type OfficeCalendar } from '../../../shared/time/workingTime';
-import { Loading, Page } from '../../components/Page';
+import { FormActions, Loading, Page } from '../../components/Page';
 import { DateText } from '../../components/admin/DateText';
 import { ClosuresEditor } from '../../components/admin/ClosuresEditor';
 import { IcsImport } from '../../components/admin/IcsImport';
@@ -66,14 +66,7 @@ export function CalendarPage() {
       subtitle="Hari dan jam kerja, jadwal khusus (misalnya Ramadan) dan hari libur: dasar penghitungan setiap batas waktu."
       actions={
         loaded.data && (
-          <Group gap="xs">
-            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset()}>
-              Batalkan perubahan
-            </Button>
-            <Button type="submit" form={FORM_ID} loading={isSubmitting}>
-              Simpan kalender
-            </Button>
-          </Group>
+          <FormActions formId={FORM_ID} saveLabel="Simpan kalender" dirty={isDirty} submitting={isSubmitting} onReset={() => reset()} />
         )
       }
     >

@@ -4,7 +4,7 @@ import { Controller, useForm, type Path } from 'react-hook-form';
 import { call } from '../../api';
 import { COMPLAINT_KINDS, COMPLAINT_KIND_LABEL, type ComplaintKind } from '../../../shared/domain';
 import { CLOCK_STARTS, CLOCK_START_LABEL, DURATION_UNITS, DURATION_UNIT_LABEL, type ServiceStandard } from '../../../shared/standards/schema';
-import { Loading, Page } from '../../components/Page';
+import { FormActions, Loading, Page } from '../../components/Page';
 import { StepsEditor } from '../../components/admin/StepsEditor';
 import { formFieldOf, fromStandard, standardResolver, type StandardForm } from '../../components/admin/standardForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
@@ -43,14 +43,7 @@ export function StandardPage() {
       subtitle="Standar Pelayanan pengaduan kantor ini: langkah, pelaksana dan waktu yang menentukan setiap batas waktu."
       actions={
         loaded.data && (
-          <Group gap="xs">
-            <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => reset()}>
-              Batalkan perubahan
-            </Button>
-            <Button type="submit" form={FORM_ID} loading={isSubmitting}>
-              Simpan standar
-            </Button>
-          </Group>
+          <FormActions formId={FORM_ID} saveLabel="Simpan standar" dirty={isDirty} submitting={isSubmitting} onReset={() => reset()} />
         )
       }
     >
