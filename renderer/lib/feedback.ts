@@ -7,6 +7,8 @@ const messageOf = (err: unknown) =>
   typeof err === 'string' ? err : err instanceof ApiCallError ? err.message : 'Terjadi kesalahan yang tidak terduga. Coba lagi; data yang sudah tersimpan tidak berubah.';
 
 export function notifyError(err: unknown, title = 'Gagal') {
+  // The login screen that replaces the page says this one already.
+  if (err instanceof ApiCallError && err.code === 'unauthenticated') return;
   notifications.show({ color: 'red', title, message: messageOf(err), autoClose: 8000 });
 }
 

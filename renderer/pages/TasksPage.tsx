@@ -24,9 +24,11 @@ function useRefresh(reload: () => void, enabled = true) {
 export function TasksPage() {
   const { user } = useSession();
   const leader = user.role === 'camat' || user.role === 'sekcam';
-  const [tab, setTab] = useState<string | null>('mine');
+  const [chosenTab, setTab] = useState<string | null>(null);
   const mine = useCall('tasks.mine', {});
   const office = useCall('tasks.office', {}, leader);
+  // A leader with nothing of their own waiting opens on the office's list, until they pick a tab.
+  const tab = chosenTab ?? (mine.data?.length === 0 && (office.data?.length ?? 0) > 0 ? 'office' : 'mine');
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
 

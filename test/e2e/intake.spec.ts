@@ -212,3 +212,27 @@ test('unsaved input comes back after a reload, until the form is emptied', async
   await expect(page.getByText('Draf dipulihkan')).toHaveCount(0);
   await expect(page.getByLabel('Perihal')).toHaveValue('');
 });
+
+test('a session that ends mid-form sends the officer to the login and keeps what was typed', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  await pick(page, 'Kategori', 'Pendidikan');
+  await page.getByLabel('Nama pelapor').fill('Yuliana Rahmawati');
+  await page.getByLabel('Perihal').fill('Atap ruang kelas SD bocor');
+  await page.getByLabel('Uraian pengaduan').fill('Setiap hujan air masuk ke ruang kelas 4 sehingga pelajaran terhenti.');
+
+  // The session is gone (idle timeout, another PC logging the account out): the save is refused.
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+  await expect(page.getByText('Sesi berakhir')).toBeVisible();
+  await expect(page.getByText('Silakan masuk terlebih dahulu.')).toBeVisible();
+
+  await page.getByLabel('Nama pengguna').fill('staf');
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/pengaduan\/baru$/);
+  await expect(page.getByText('Draf dipulihkan')).toBeVisible();
+  await expect(page.getByLabel('Perihal')).toHaveValue('Atap ruang kelas SD bocor');
+  await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+  await expect(page.getByText('Pengaduan tercatat dengan nomor')).toBeVisible();
+});
