@@ -10,7 +10,7 @@ import {
 import { officeDraftSchema, officeProfileSchema } from './schemas/office';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
-import { calendarSchema } from './schemas/calendar';
+import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
 import {
   advanceInputSchema,
@@ -124,7 +124,7 @@ export const contract = {
   'calendar.importIcs': call(
     z.object({
       text: z.string().min(1, { error: 'Berkas iCal kosong.' }).max(1_000_000, { error: 'Berkas iCal paling besar 1 MB.' }),
-      kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_kantor']).default('libur_nasional'),
+      kind: z.enum(CLOSURE_KINDS).default('libur_nasional'),
     }),
     z.object({ added: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
     ['admin'],

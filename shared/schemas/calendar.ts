@@ -15,10 +15,17 @@ const daySchema = z
 
 const weekSchema = z.object({ 1: daySchema, 2: daySchema, 3: daySchema, 4: daySchema, 5: daySchema, 6: daySchema, 7: daySchema });
 
+export const CLOSURE_KINDS = ['libur_nasional', 'cuti_bersama', 'libur_kantor'] as const;
+export const CLOSURE_KIND_LABEL: Record<(typeof CLOSURE_KINDS)[number], string> = {
+  libur_nasional: 'Libur nasional',
+  cuti_bersama: 'Cuti bersama',
+  libur_kantor: 'Libur kantor',
+};
+
 export const closureSchema = z.object({
   date: ymd,
   name: z.string().trim().min(1, { error: 'Nama hari libur wajib diisi.' }).max(120),
-  kind: z.enum(['libur_nasional', 'cuti_bersama', 'libur_kantor']),
+  kind: z.enum(CLOSURE_KINDS, { error: 'Pilih jenis libur: libur nasional, cuti bersama atau libur kantor.' }),
 });
 
 export const calendarSchema = z

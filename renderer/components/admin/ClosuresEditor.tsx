@@ -7,7 +7,8 @@ import { formatHariTanggal } from '../../../shared/time/format';
 import { localDate, type Closure, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { TimeZoneId } from '../../../shared/domain';
 import { DateText } from './DateText';
-import { CLOSURE_KINDS, CLOSURE_KIND_COLOR, CLOSURE_KIND_LABEL, type CalendarForm } from './calendarForm';
+import { CLOSURE_KINDS, CLOSURE_KIND_LABEL } from '../../../shared/schemas/calendar';
+import { CLOSURE_KIND_COLOR, type CalendarForm } from './calendarForm';
 
 interface Props {
   control: Control<CalendarForm, unknown, OfficeCalendar>;

@@ -4,7 +4,7 @@ import { ApiCallError, call } from '../../api';
 import type { CallOutput } from '../../../shared/contract';
 import type { Closure } from '../../../shared/time/workingTime';
 import { notifyError } from '../../lib/feedback';
-import { CLOSURE_KINDS, CLOSURE_KIND_LABEL } from './calendarForm';
+import { CLOSURE_KINDS, CLOSURE_KIND_LABEL } from '../../../shared/schemas/calendar';
 
 interface Props {
   // Importing writes the calendar at once; unsaved edits on the screen would be overwritten.

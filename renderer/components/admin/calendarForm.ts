@@ -29,12 +29,6 @@ export interface CalendarForm {
 
 export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
-export const CLOSURE_KINDS = ['libur_nasional', 'cuti_bersama', 'libur_kantor'] as const satisfies readonly Closure['kind'][];
-export const CLOSURE_KIND_LABEL: Record<Closure['kind'], string> = {
-  libur_nasional: 'Libur nasional',
-  cuti_bersama: 'Cuti bersama',
-  libur_kantor: 'Libur kantor',
-};
 export const CLOSURE_KIND_COLOR: Record<Closure['kind'], string> = { libur_nasional: 'red', cuti_bersama: 'orange', libur_kantor: 'grape' };
 
 const dayForm = (d: DaySchedule): DayForm =>
