@@ -19,8 +19,9 @@ export function notifySuccess(message: string, title = 'Berhasil') {
 // Puts the core's validation messages on the fields they concern (the core uses the
 // same zod schemas, so its paths are the form's names); anything else as a notice.
 export function showApiError<T extends FieldValues>(err: unknown, setError?: UseFormSetError<T>, title?: string) {
-  if (setError && err instanceof ApiCallError && err.code === 'validation' && Object.keys(err.fields).length > 0) {
-    for (const [field, message] of Object.entries(err.fields)) {
+  if (setError && err instanceof ApiCallError) {
+    const fields = Object.keys(err.fields).length > 0 ? err.fields : err.field ? { [err.field]: err.message } : {};
+    for (const [field, message] of Object.entries(fields)) {
       setError((field === '_' ? 'root' : field) as Path<T>, { type: 'server', message });
     }
   }

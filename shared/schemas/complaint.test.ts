@@ -17,8 +17,15 @@ describe('complaint input', () => {
     expect(problems({ reporter: { name: '', anonymous: true } })['reporter.name']).toBeUndefined();
   });
 
-  it('names the field of a malformed NIK instead of the missing name', () => {
+  it('reports a malformed NIK and the missing name together', () => {
     const p = problems({ reporter: { name: '', nik: '123' } });
     expect(p['reporter.nik']).toMatch(/16 angka/);
+    expect(p['reporter.name']).toMatch(/Nama pelapor wajib diisi/);
+  });
+
+  it('does not guess about a reporter that is not there at all', () => {
+    const p = problems({});
+    expect(p['reporter']).toBeDefined();
+    expect(p['reporter.name']).toBeUndefined();
   });
 });

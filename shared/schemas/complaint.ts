@@ -89,9 +89,9 @@ export const complaintInputSchema = z
         message: 'Nama pelapor wajib diisi, atau centang "Anonim" bila pelapor tidak mau disebut namanya.',
       });
     }
-    // Checked as soon as the reporter part itself is readable, so the officer sees this
-    // message with the others on the first save, not after fixing them.
-  }, { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'reporter') });
+    // Checked whenever the name and the anonymous flag themselves are readable, so the
+    // officer sees this message with the others on the first save, not after fixing them.
+  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'reporter' && (path.length === 1 || path[1] === 'name' || path[1] === 'anonymous')) });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 

@@ -189,6 +189,17 @@ describe('complaint intake', () => {
     expect((await ok(t.core, staf, 'complaints.get', { id: anon.id })).reporter.name).toBe('Joko Rahasia');
   });
 
+  it("refuses a kind of complaint the office's standard does not serve, and records nothing", async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core); // Kejayan: pengaduan, aspirasi, permintaan informasi
+    const staf = await addUser(t.core, admin, 'staf1', 'staf');
+    const err = await fail(t.core, staf, 'complaints.create', sampleComplaint({ kind: 'konsultasi' }));
+    expect(err.code).toBe('validation');
+    expect(err.field).toBe('kind');
+    expect(err.message).toMatch(/Konsultasi tidak dilayani/);
+    expect((await ok(t.core, staf, 'complaints.list', {})).total).toBe(0);
+  });
+
   it('masks personal data for roles that do not handle the complaint', async () => {
     t = makeCore();
     const admin = await setupOffice(t.core);

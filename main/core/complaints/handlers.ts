@@ -1,7 +1,8 @@
 import type { Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { appendAudit } from '../audit/chain';
-import { notFound } from '../errors';
+import { notFound, TanggapError } from '../errors';
+import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import { getOffice } from '../office/settings';
 import type { Db } from '../db/open';
 import { formatDuration } from '../../../shared/time/format';
@@ -42,6 +43,14 @@ const kelengkapanChecklist = (db: Db) => currentStandard(db).kelengkapanChecklis
 export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.create': (ctx, input) => {
     const user = requireUser(ctx);
+    const served = currentStandard(ctx.db).complaintKinds;
+    if (!served.includes(input.kind)) {
+      throw new TanggapError(
+        'validation',
+        `Jenis ${COMPLAINT_KIND_LABEL[input.kind]} tidak dilayani menurut Standar Pelayanan kantor ini; pilih ${served.map((k) => COMPLAINT_KIND_LABEL[k]).join(', ')}.`,
+        'kind',
+      );
+    }
     const files = storeAttachments(ctx.dataDir, input.attachments);
     const id = write(ctx.db, () => insertComplaint(ctx, user, input, files));
     ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
