@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Center, Loader, Alert, Button, Stack } from '@mantine/core';
+import { Center, Loader, Alert, Button, Modal, Stack } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
 import { notifications } from '@mantine/notifications';
+import { notifyError } from './lib/feedback';
 import { SessionContext, type Session, type SessionUser } from './lib/session';
 import type { OfficeProfile } from '../shared/schemas/office';
 import type { Role } from '../shared/domain';
 import { Layout } from './components/Layout';
-import { LoginPage } from './pages/LoginPage';
+import { LoginForm, LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 import { TasksPage } from './pages/TasksPage';
 import { IntakePage } from './pages/IntakePage';
@@ -25,7 +26,7 @@ type Boot =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
   | { phase: 'setup' }
-  | { phase: 'login'; notice?: string; officeName: string }
+  | { phase: 'login'; officeName: string }
   | { phase: 'ready'; user: SessionUser; office: OfficeProfile };
 
 export const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
@@ -40,17 +41,19 @@ function only(roles: readonly Role[], role: Role, element: React.ReactElement) {
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
+  // Why the session ended while a screen was open; the screen stays under the login.
+  const [reauth, setReauth] = useState<string | null>(null);
 
-  const load = useCallback(async (notice?: string) => {
+  const load = useCallback(async () => {
     try {
       const status = await call('setup.status');
       if (status.needsSetup) return setBoot({ phase: 'setup' });
       const me = await call('auth.me');
-      if (!me) return setBoot({ phase: 'login', notice, officeName: status.officeName });
+      if (!me) return setBoot({ phase: 'login', officeName: status.officeName });
       const office = await call('office.get');
       setBoot({ phase: 'ready', user: me, office });
     } catch (err) {
-      setBoot({ phase: 'failed', message: err instanceof ApiCallError ? err.message : String(err) });
+      setBoot({ phase: 'failed', message: err instanceof ApiCallError ? err.message : 'Tampilan aplikasi tidak dapat memuat data awal. Muat ulang halaman atau buka lagi Tanggap.' });
     }
   }, []);
 
@@ -58,15 +61,9 @@ export function App() {
     void load();
   }, [load]);
 
-  // Whatever screen finds the session gone shows the login in its place; the route and
-  // any draft stay, so after signing in the user continues where they were.
-  useEffect(
-    () =>
-      onSessionEnded((err) => {
-        setBoot((b) => (b.phase === 'ready' ? { phase: 'login', notice: err.message, officeName: b.user.officeName } : b));
-      }),
-    [],
-  );
+  // Whatever screen finds the session gone keeps everything typed: the login opens over
+  // it, and after signing in the user repeats the action that was refused.
+  useEffect(() => onSessionEnded((err) => setReauth(err.message)), []);
 
   const session = useMemo<Session | null>(
     () =>
@@ -74,7 +71,14 @@ export function App() {
         ? {
             user: boot.user,
             office: boot.office,
-            refresh: () => load(),
+            refresh: async () => {
+              try {
+                const [user, office] = await Promise.all([call('auth.me'), call('office.get')]);
+                if (user) setBoot({ phase: 'ready', user, office });
+              } catch (err) {
+                notifyError(err, 'Data kantor belum diperbarui di layar');
+              }
+            },
             logout: async () => {
               await call('auth.logout').catch(() => undefined);
               notifications.clean();
@@ -105,11 +109,30 @@ export function App() {
     );
   }
   if (boot.phase === 'setup') return <SetupPage onDone={() => void load()} />;
-  if (boot.phase === 'login') return <LoginPage officeName={boot.officeName} notice={boot.notice} onLoggedIn={() => void load()} />;
+  if (boot.phase === 'login') return <LoginPage officeName={boot.officeName} onLoggedIn={() => void load()} />;
 
   const role = boot.user.role;
   return (
     <SessionContext.Provider value={session}>
+      <Modal
+        opened={reauth !== null}
+        onClose={() => undefined}
+        withCloseButton={false}
+        closeOnClickOutside={false}
+        closeOnEscape={false}
+        centered
+        title="Masuk lagi untuk melanjutkan"
+      >
+        <LoginForm
+          notice={reauth ?? undefined}
+          username={boot.user.username}
+          onLoggedIn={(user) => {
+            setReauth(null);
+            // Someone else at this PC: their own screens, not the previous user's.
+            if (user.id !== boot.user.id) void load();
+          }}
+        />
+      </Modal>
       <Layout>
         <Routes>
           <Route path="/" element={<Navigate to={homeOf(role)} replace />} />

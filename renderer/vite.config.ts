@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: process.env.TANGGAP_RENDERER_DIR ?? resolve(__dirname, '..', 'dist', 'renderer'),
-    emptyOutDir: true,
+    // Only our own folder is emptied; a folder named by the variable might hold anything.
+    emptyOutDir: !process.env.TANGGAP_RENDERER_DIR,
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -31,7 +31,11 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       })
       .catch((err: unknown) => {
         if (request !== latest.current) return;
-        setError(err instanceof ApiCallError ? err : new ApiCallError({ code: 'internal', message: String(err) }));
+        setError(
+          err instanceof ApiCallError
+            ? err
+            : new ApiCallError({ code: 'internal', message: 'Data tidak dapat dibaca. Muat ulang halaman; bila berulang, hubungi admin.' }),
+        );
       })
       .finally(() => {
         if (request === latest.current) setLoading(false);

@@ -24,11 +24,14 @@ function useRefresh(reload: () => void, enabled = true) {
 export function TasksPage() {
   const { user } = useSession();
   const leader = user.role === 'camat' || user.role === 'sekcam';
-  const [chosenTab, setTab] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>(null);
   const mine = useCall('tasks.mine', {});
   const office = useCall('tasks.office', {}, leader);
-  // A leader with nothing of their own waiting opens on the office's list, until they pick a tab.
-  const tab = chosenTab ?? (mine.data?.length === 0 && (office.data?.length ?? 0) > 0 ? 'office' : 'mine');
+  // Chosen once both lists are first in: a leader with nothing of their own waiting opens on
+  // the office's list. Later refreshes never move the user to another tab.
+  useEffect(() => {
+    if (tab === null && mine.data && office.data) setTab(mine.data.length === 0 && office.data.length > 0 ? 'office' : 'mine');
+  }, [tab, mine.data, office.data]);
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
 
@@ -42,7 +45,7 @@ export function TasksPage() {
     <Page title="Tugas saya" subtitle="Langkah pengaduan yang menunggu, diurutkan menurut batas waktu terdekat. Diperbarui setiap menit.">
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (
-          <Tabs value={tab} onChange={setTab}>
+          <Tabs value={tab ?? 'mine'} onChange={setTab}>
             <Tabs.List>
               <Tabs.Tab value="mine" rightSection={mine.data && <Badge size="sm" variant="light">{mine.data.length}</Badge>}>
                 Tugas saya

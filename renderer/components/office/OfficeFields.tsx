@@ -131,7 +131,11 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
                   if (!file) return;
                   if (!['image/png', 'image/jpeg'].includes(file.type)) return notifyError('Logo harus gambar PNG atau JPG.', 'Logo tidak dapat dipakai');
                   if (file.size > LOGO_MAX_BYTES) return notifyError('Logo paling besar 512 KB; perkecil gambarnya dulu.', 'Logo tidak dapat dipakai');
-                  field.onChange(await readAsDataUrl(file));
+                  try {
+                    field.onChange(await readAsDataUrl(file));
+                  } catch (err) {
+                    notifyError(err instanceof Error ? err.message : String(err), 'Logo tidak dapat dipakai');
+                  }
                 }}
               >
                 {(p) => (
