@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
+import { Badge, type MantineSize } from '@mantine/core';
 import { STATUS_LABEL, type Status } from '../../shared/domain';
-import { RISK_LABEL, type Risk } from '../../shared/schemas/workflow';
+import { RISK_LABEL, SIFAT_LABEL, type Risk, type Sifat } from '../../shared/schemas/workflow';
 
 const STATUS_COLOR: Record<Status, string> = {
   diterima: 'blue',
@@ -34,5 +34,33 @@ export function RiskBadge({ risk }: { risk: Risk }) {
     <Badge color={RISK_COLOR[risk]} variant={risk === 'aman' ? 'light' : 'filled'}>
       {RISK_LABEL[risk]}
     </Badge>
+  );
+}
+
+const SIFAT_COLOR: Record<Sifat, string> = { sangat_segera: 'red', segera: 'orange', biasa: 'gray', rahasia: 'dark' };
+
+export function SifatBadge({ sifat, size, title }: { sifat: Sifat; size?: MantineSize; title?: string }) {
+  return (
+    <Badge size={size} color={SIFAT_COLOR[sifat]} title={title}>
+      {SIFAT_LABEL[sifat]}
+    </Badge>
+  );
+}
+
+// What holds a complaint's journey apart from its status: raised to the Camat, or paused for missing documents.
+export function JourneyFlags({ escalated, paused, size }: { escalated: boolean; paused: boolean; size?: MantineSize }) {
+  return (
+    <>
+      {escalated && (
+        <Badge size={size} color="orange">
+          Dieskalasi ke Camat
+        </Badge>
+      )}
+      {paused && (
+        <Badge size={size} color="yellow">
+          Menunggu kelengkapan
+        </Badge>
+      )}
+    </>
   );
 }

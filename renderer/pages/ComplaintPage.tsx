@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { Alert, Badge, Button, Grid, Group, Stack } from '@mantine/core';
+import { Alert, Button, Grid, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Loading, Page } from '../components/Page';
-import { RiskBadge, StatusBadge } from '../components/StatusBadge';
+import { JourneyFlags, RiskBadge, StatusBadge } from '../components/StatusBadge';
 import { ActionPanel } from '../components/complaint/ActionPanel';
 import { ComplaintFacts } from '../components/complaint/ComplaintFacts';
 import { CurrentStep } from '../components/complaint/CurrentStep';
@@ -80,16 +80,7 @@ function ComplaintView({ id }: { id: number }) {
       <Group gap="xs">
         <StatusBadge status={j.status} />
         {j.current && <RiskBadge risk={j.current.risk} />}
-        {j.escalated && (
-          <Badge color="orange" variant="filled">
-            Dieskalasi ke Camat
-          </Badge>
-        )}
-        {j.paused && (
-          <Badge color="yellow" variant="filled">
-            Menunggu kelengkapan
-          </Badge>
-        )}
+        <JourneyFlags escalated={j.escalated} paused={j.paused} />
       </Group>
       {(journey.error ?? complaint.error) && <Loading error={journey.error ?? complaint.error} retry={reload} />}
       <Grid gutter="md">

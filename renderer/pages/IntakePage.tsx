@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
@@ -30,10 +30,10 @@ import {
   type ComplaintDetail,
   type ComplaintInput,
 } from '../../shared/schemas/complaint';
-import { localDate } from '../../shared/time/workingTime';
 import { call } from '../api';
 import { Page } from '../components/Page';
-import { AttachmentPicker } from '../components/intake/AttachmentPicker';
+import { AttachmentPicker, attachmentMessages } from '../components/AttachmentPicker';
+import { DateText } from '../components/admin/DateText';
 import { SavedPanel } from '../components/intake/SavedPanel';
 import { EMPTY_INTAKE, clearDraft, loadDraft, saveDraft, type IntakeDraft } from '../components/intake/draft';
 import { showApiError, notifySuccess } from '../lib/feedback';
@@ -42,24 +42,6 @@ import { useCall } from '../lib/useCall';
 
 const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
 const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
-
-// Every message under `attachments` (the list itself or one file), for the picker.
-function attachmentErrors(errors: FieldErrors<ComplaintInput>): string[] {
-  const e = errors.attachments;
-  if (!e) return [];
-  const out: string[] = [];
-  if (typeof e.message === 'string') out.push(e.message);
-  if (Array.isArray(e)) {
-    for (const item of e) {
-      if (!item) continue;
-      for (const f of ['fileName', 'mime', 'dataBase64'] as const) {
-        const m = (item as Record<string, { message?: string } | undefined>)[f]?.message;
-        if (m) out.push(m);
-      }
-    }
-  }
-  return out;
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -116,13 +98,18 @@ export function IntakePage() {
   const anonymous = watch('reporter.anonymous');
   const attachments = watch('attachments') ?? [];
 
-  // The kinds this office's standard serves; a restored draft keeps its kind even so.
-  const kindOptions = useMemo(() => {
-    const served = standard.data?.complaintKinds ?? COMPLAINT_KINDS;
-    return COMPLAINT_KINDS.filter((k) => served.includes(k));
-  }, [standard.data]);
+  const kind = watch('kind');
+  const served = standard.data?.complaintKinds;
+  // The kinds this office's standard serves, plus the one chosen (a restored draft's), so what
+  // will be submitted is always shown selected; the core refuses an unserved kind with its message.
+  const kindOptions = useMemo(() => COMPLAINT_KINDS.filter((k) => !served || served.includes(k) || k === kind), [served, kind]);
 
-  const today = localDate(new Date(), office.timeZone);
+  // A fresh form starts on 'pengaduan', or on the first kind the office serves when it does not serve that
+  // (the standard arrives after the form is built); a restored draft keeps its own kind.
+  useEffect(() => {
+    if (!served || served.includes(kind) || draftNotice) return;
+    setValue('kind', served[0]);
+  }, [served, kind, draftNotice, setValue]);
 
   const clearForm = () => {
     clearDraft(user.id);
@@ -319,7 +306,13 @@ export function IntakePage() {
                 <TextInput label="Tempat kejadian" {...register('incidentPlace')} error={errors.incidentPlace?.message} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 4 }}>
-                <TextInput label="Tanggal kejadian" type="date" max={today} {...register('incidentDate')} error={errors.incidentDate?.message} />
+                <Controller
+                  control={control}
+                  name="incidentDate"
+                  render={({ field, fieldState }) => (
+                    <DateText label="Tanggal kejadian" tz={office.timeZone} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                  )}
+                />
               </Grid.Col>
             </Grid>
           </Section>
@@ -368,7 +361,7 @@ export function IntakePage() {
                 setMissing((m) => m.filter((name) => !next.some((a) => a.fileName === name)));
                 setValue('attachments', next, { shouldDirty: true, shouldValidate: !!errors.attachments });
               }}
-              errors={attachmentErrors(errors)}
+              errors={attachmentMessages(errors.attachments)}
               missing={missing}
             />
           </Section>

@@ -7,30 +7,42 @@ import { useCall } from '../lib/useCall';
 import { complaintIdOf } from './ComplaintPage';
 
 // The tanda terima on screen, printed from the browser: the same view-model the DOCX
-// is built from, so both say the same thing.
+// is built from, so both say the same thing. An address without a valid id never reaches the core.
 export function ReceiptPage() {
   const id = complaintIdOf(useParams().id);
-  const receipt = useCall('complaints.receipt', { id: id ?? 1 }, id !== null);
+  if (id === null) {
+    return (
+      <Stack gap="md">
+        <Group className="no-print">
+          <Button component={Link} to="/register" variant="default">
+            Kembali
+          </Button>
+        </Group>
+        <Alert color="red" title="Pengaduan tidak ditemukan">
+          Alamat halaman tidak menunjuk pengaduan yang sah. Buka tanda terima dari halaman pengaduan.
+        </Alert>
+      </Stack>
+    );
+  }
+  return <ReceiptView key={id} id={id} />;
+}
+
+function ReceiptView({ id }: { id: number }) {
+  const receipt = useCall('complaints.receipt', { id });
   return (
     <Stack gap="md">
       <Group className="no-print" justify="space-between">
-        <Button component={Link} to={id === null ? '/register' : `/pengaduan/${id}`} variant="default">
+        <Button component={Link} to={`/pengaduan/${id}`} variant="default">
           Kembali
         </Button>
         <Group gap="xs">
-          {id !== null && <ReceiptDocxButton complaintId={id} label="Unduh DOCX" disabled={!receipt.data} />}
+          <ReceiptDocxButton complaintId={id} label="Unduh DOCX" disabled={!receipt.data} />
           <Button disabled={!receipt.data} onClick={() => window.print()}>
             Cetak
           </Button>
         </Group>
       </Group>
-      {id === null ? (
-        <Alert color="red">Alamat halaman tidak menunjuk pengaduan yang sah. Buka tanda terima dari halaman pengaduan.</Alert>
-      ) : receipt.data ? (
-        <ReceiptPaper v={receipt.data} />
-      ) : (
-        <Loading error={receipt.error} retry={receipt.reload} />
-      )}
+      {receipt.data ? <ReceiptPaper v={receipt.data} /> : <Loading error={receipt.error} retry={receipt.reload} />}
     </Stack>
   );
 }

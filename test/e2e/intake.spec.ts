@@ -66,7 +66,9 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
   await page.getByLabel('Uraian pengaduan').fill('Lampu penerangan jalan di depan balai dusun padam sejak dua minggu; transformator sudah dilaporkan ke desa tetapi belum diperbaiki.');
   await page.getByLabel('Harapan').fill('Lampu segera diperbaiki.');
   await page.getByLabel('Tempat kejadian').fill('Depan balai Dusun Krajan');
-  await page.getByLabel('Tanggal kejadian').fill('2026-11-02');
+  // Typed the Indonesian way whatever the PC's language, and read back with the day's name.
+  await page.getByLabel('Tanggal kejadian').fill('02/11/2026');
+  await expect(page.getByText('Senin, 2 November 2026')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Nama dan alamat lengkap pengadu' }).check();
 
   const chooser = page.waitForEvent('filechooser');
@@ -160,6 +162,8 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
 
   await rows.first().click();
   await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
+  const stored = await other.call('complaints.get', { id: Number(/\/pengaduan\/(\d+)$/.exec(page.url())![1]) });
+  expect(stored.incidentDate).toBe('2026-11-02');
 });
 
 test('an empty form is refused with Indonesian messages on the fields, and nothing is recorded', async ({ page, web }) => {
@@ -178,6 +182,9 @@ test('an empty form is refused with Indonesian messages on the fields, and nothi
   await page.getByLabel('Perihal').fill('Sertifikat tanah belum terbit');
   await page.getByLabel('Uraian pengaduan').fill('Permohonan sejak Januari belum ada kabar.');
   await page.getByLabel('NIK').fill('12345');
+  await page.getByLabel('Tanggal kejadian').fill('31/02/2026');
+  await expect(page.getByText('Tanggal 31/02/2026 tidak ada di kalender.')).toBeVisible();
+  await page.getByLabel('Tanggal kejadian').fill('');
   await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
   await expect(page.getByText('NIK harus 16 angka sesuai KTP, atau kosongkan bila tidak ada.')).toBeVisible();
   await expect(page.getByText('Perihal wajib diisi.')).toHaveCount(0);
@@ -213,6 +220,35 @@ test('unsaved input comes back after a reload, until the form is emptied', async
   await expect(page.getByLabel('Perihal')).toHaveValue('');
 });
 
+test('the Jenis list shows the kinds the standard serves, and always the kind that will be submitted', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  const kinds = page.getByRole('radiogroup', { name: 'Jenis' });
+  await expect(kinds.getByRole('radio', { name: 'Pengaduan' })).toBeChecked();
+  await page.getByLabel('Perihal').fill('Pungutan di luar ketentuan saat mengurus KK');
+
+  // The Admin narrows the standard while this draft still holds 'Pengaduan'.
+  const admin = new ApiClient(web.url);
+  await admin.call('auth.login', { username: 'admin', password: PASSWORD });
+  const standard = await admin.call('standard.get', {});
+  await admin.call('standard.update', { ...standard, complaintKinds: ['aspirasi', 'konsultasi'] });
+
+  await page.reload();
+  await expect(page.getByText('Draf dipulihkan')).toBeVisible();
+  await expect(kinds.getByRole('radio', { name: 'Aspirasi' })).toBeVisible();
+  // The draft's kind is shown chosen, not submitted unseen; an unserved kind nobody chose is not offered.
+  await expect(kinds.getByRole('radio', { name: 'Pengaduan' })).toBeChecked();
+  await expect(kinds.getByRole('radio', { name: 'Permintaan Informasi' })).toHaveCount(0);
+
+  // A fresh form starts on the first kind the office serves.
+  await page.getByRole('button', { name: 'Kosongkan formulir' }).click();
+  await expect(kinds.getByRole('radio', { name: 'Aspirasi' })).toBeChecked();
+  await expect(kinds.getByRole('radio')).toHaveCount(2);
+  await page.reload();
+  await expect(kinds.getByRole('radio', { name: 'Aspirasi' })).toBeChecked();
+  await expect(kinds.getByRole('radio', { name: 'Pengaduan' })).toHaveCount(0);
+});
+
 test('a session that ends mid-form sends the officer to the login and keeps what was typed', async ({ page, web }) => {
   await seedOffice(web.url);
   await login(page, web.url, 'staf');
@@ -230,8 +266,8 @@ test('a session that ends mid-form sends the officer to the login and keeps what
   await page.getByLabel('Nama pengguna').fill('staf');
   await page.getByLabel('Kata sandi').fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  // The login opened over the form, so the form is still the one that was being filled.
   await expect(page).toHaveURL(/\/pengaduan\/baru$/);
-  await expect(page.getByText('Draf dipulihkan')).toBeVisible();
   await expect(page.getByLabel('Perihal')).toHaveValue('Atap ruang kelas SD bocor');
   await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
   await expect(page.getByText('Pengaduan tercatat dengan nomor')).toBeVisible();

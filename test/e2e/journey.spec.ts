@@ -5,6 +5,7 @@ import { ApiClient, PASSWORD, login, logout, seedOffice } from './support';
 import type { CallInput } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { formatSingkat } from '../../shared/time/format';
+import { readDocx } from '../support/docx';
 
 // Issue 4: a complaint moves along the Kejayan standard. Step 1 is done at intake;
 // step 2 (Staf) is the hand-over to a Kasi as a disposition; step 3 is the Kasi's;
@@ -85,8 +86,23 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   await expect(page.getByText('081234567890')).toBeVisible();
   const note = page.getByRole('form', { name: 'Catat tindak lanjut' });
   await note.getByLabel('Isi catatan').fill('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.');
-  await note.locator('input[type=file]').setInputFiles({ name: 'foto-lokasi.png', mimeType: 'image/png', buffer: PNG });
-  await expect(note.getByText('foto-lokasi.png')).toBeVisible();
+  // The intake's picker: a bad file is refused beside the list while the good ones of the same pick are kept,
+  // and a pick never goes past the limit of 5.
+  const files = note.locator('input[type=file]');
+  const listed = note.getByRole('list', { name: 'Daftar lampiran' }).getByRole('listitem');
+  await files.setInputFiles([
+    { name: 'foto-lokasi.png', mimeType: 'image/png', buffer: PNG },
+    { name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') },
+  ]);
+  await expect(listed).toHaveCount(1);
+  await expect(note.getByRole('alert')).toContainText('Berkas "catatan.txt" bukan foto (JPG/PNG/WEBP) atau PDF.');
+  await files.setInputFiles(['2', '3', '4', '5', '6'].map((n) => ({ name: `foto-${n}.png`, mimeType: 'image/png', buffer: PNG })));
+  await expect(listed).toHaveCount(5);
+  await expect(note.getByRole('alert')).toContainText('Lampiran paling banyak 5 berkas; "foto-6.png" tidak ditambahkan.');
+  await expect(note.getByRole('button', { name: 'Tambah lampiran' })).toBeDisabled();
+  for (const n of ['2', '3', '4', '5']) await note.getByRole('button', { name: `Hapus lampiran foto-${n}.png` }).click();
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('foto-lokasi.png');
   await note.getByRole('button', { name: 'Simpan catatan' }).click();
   await expect(page.getByText('Catatan tindak lanjut tersimpan.')).toBeVisible();
   await expect(page.getByText('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.')).toBeVisible();
@@ -161,9 +177,29 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain membuka data pelapor h
     await expect(paper.locator('div', { hasText: k.item }).last()).toContainText(`${k.checked ? '☑' : '☐'}${k.item}`);
   }
   await expect(page.getByRole('button', { name: 'Cetak' })).toBeVisible();
+  // The DOCX says the same: every row's value and every kelengkapan item.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Unduh DOCX' }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  const docx = readDocx(readFileSync(await file.path()));
+  const docText = docx.paragraphs.join(' ').replace(/\s+/g, ' ');
+  const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+  expect(docText).toContain(c.registerNo);
+  for (const r of receipt.rows) expect(docText, `baris ${r.label}`).toContain(flat(r.value));
+  for (const k of receipt.kelengkapan) expect(docText, `kelengkapan ${k.item}`).toContain(flat(k.item));
+  expect(docText).toContain(flat(receipt.notice));
+  expect(docText).toContain(receipt.signer.name);
+
+  // An address without a valid complaint id says so and asks the core nothing.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/complaints.receipt')) asked.push(r.url());
+  });
+  await page.goto(`${web.url}/pengaduan/bukan-nomor/tanda-terima`);
+  await expect(page.getByText('Pengaduan tidak ditemukan')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unduh DOCX' })).toHaveCount(0);
+  expect(asked).toEqual([]);
 
   await logout(page);
   await login(page, web.url, 'kasi2');

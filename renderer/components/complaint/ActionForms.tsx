@@ -1,9 +1,7 @@
-import { useState } from 'react';
-import { Button, Checkbox, CloseButton, FileButton, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { ATTACHMENT_TYPES } from '../../../shared/domain';
 import {
   EXIT_LABEL,
   FOLLOW_UP_KINDS,
@@ -21,8 +19,8 @@ import {
 } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { useCall } from '../../lib/useCall';
-import { notifyError, showApiError } from '../../lib/feedback';
-import { attachmentProblem, formatBytes, readAsBase64 } from '../../lib/files';
+import { showApiError } from '../../lib/feedback';
+import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -148,7 +146,6 @@ export function FollowUpForm({ id, onDone }: Props) {
     defaultValues: blank,
   });
   const errors = form.formState.errors;
-  const [reading, setReading] = useState(false);
   const submit = form.handleSubmit(async (values) => {
     try {
       await call('workflow.followUp', values);
@@ -158,8 +155,6 @@ export function FollowUpForm({ id, onDone }: Props) {
       showApiError(err, form.setError, 'Catatan tidak dapat disimpan');
     }
   });
-  const attachmentError =
-    errors.attachments?.message ?? (Array.isArray(errors.attachments) ? errors.attachments.map((e) => e?.mime?.message ?? e?.dataBase64?.message ?? e?.fileName?.message).find(Boolean) : undefined);
   return (
     <form onSubmit={submit} noValidate aria-label="Catat tindak lanjut">
       <Stack gap="sm">
@@ -181,55 +176,14 @@ export function FollowUpForm({ id, onDone }: Props) {
         <Controller
           control={form.control}
           name="attachments"
-          render={({ field }) => {
-            const files = field.value ?? [];
-            const add = async (picked: File[]) => {
-              const problems = picked.map(attachmentProblem).filter((p): p is string => p !== null);
-              if (problems.length > 0) {
-                notifyError(new Error(problems.join(' ')), 'Lampiran ditolak');
-                return;
-              }
-              setReading(true);
-              try {
-                const read = await Promise.all(picked.map(async (f) => ({ fileName: f.name, mime: f.type, dataBase64: await readAsBase64(f) })));
-                field.onChange([...files, ...read]);
-              } catch (err) {
-                notifyError(err, 'Lampiran tidak dapat dibaca');
-              } finally {
-                setReading(false);
-              }
-            };
-            return (
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  Lampiran (tidak wajib, paling banyak 5: foto atau PDF)
-                </Text>
-                {files.map((f, i) => (
-                  <Group key={`${f.fileName}-${i}`} gap="xs" wrap="nowrap">
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {f.fileName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {ATTACHMENT_TYPES[f.mime] ?? ''} · {formatBytes(Math.floor((f.dataBase64.length * 3) / 4))}
-                    </Text>
-                    <CloseButton size="sm" aria-label={`Hapus lampiran ${f.fileName}`} onClick={() => field.onChange(files.filter((_, j) => j !== i))} />
-                  </Group>
-                ))}
-                <FileButton onChange={(picked) => void add(picked)} accept={Object.keys(ATTACHMENT_TYPES).join(',')} multiple>
-                  {(props) => (
-                    <Button {...props} variant="default" size="xs" loading={reading} disabled={files.length >= 5} style={{ alignSelf: 'flex-start' }}>
-                      Tambah lampiran
-                    </Button>
-                  )}
-                </FileButton>
-                {attachmentError && (
-                  <Text size="xs" c="red">
-                    {attachmentError}
-                  </Text>
-                )}
-              </Stack>
-            );
-          }}
+          render={({ field }) => (
+            <AttachmentPicker
+              label="Lampiran (tidak wajib)"
+              value={field.value ?? []}
+              onChange={(next) => field.onChange(next)}
+              errors={attachmentMessages(errors.attachments)}
+            />
+          )}
         />
         <Button type="submit" loading={form.formState.isSubmitting}>
           Simpan catatan

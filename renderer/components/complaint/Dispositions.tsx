@@ -3,10 +3,11 @@ import { Badge, Button, Card, Group, Modal, Paper, Stack, Text, Textarea, Title 
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { INSTRUCTION_LABEL, SIFAT_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
+import { INSTRUCTION_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { useDates, useSession } from '../../lib/session';
+import { SifatBadge } from '../StatusBadge';
 
 type Disposition = Journey['dispositions'][number];
 
@@ -16,8 +17,6 @@ const STATE: Record<Disposition['state'], { label: string; color: string }> = {
   dikembalikan: { label: 'Dikembalikan', color: 'orange' },
   selesai: { label: 'Selesai', color: 'green' },
 };
-
-export const SIFAT_COLOR: Record<Disposition['sifat'], string> = { sangat_segera: 'red', segera: 'orange', biasa: 'gray', rahasia: 'dark' };
 
 interface Props {
   journey: Journey;
@@ -71,7 +70,7 @@ export function Dispositions({ journey, onChanged }: Props) {
                     {d.toJabatan && ` (${d.toJabatan})`}
                   </Text>
                   <Group gap={4}>
-                    <Badge color={SIFAT_COLOR[d.sifat]}>{SIFAT_LABEL[d.sifat]}</Badge>
+                    <SifatBadge sifat={d.sifat} />
                     <Badge color={STATE[d.state].color} variant="light">
                       {STATE[d.state].label}
                     </Badge>

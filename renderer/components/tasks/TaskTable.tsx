@@ -1,10 +1,9 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
-import { SIFAT_LABEL, type Task } from '../../../shared/schemas/workflow';
+import type { Task } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
 import { useDates } from '../../lib/session';
-import { RiskBadge } from '../StatusBadge';
-import { SIFAT_COLOR } from '../complaint/Dispositions';
+import { JourneyFlags, RiskBadge, SifatBadge } from '../StatusBadge';
 import { sisaWaktu } from './remaining';
 
 interface Props {
@@ -51,26 +50,13 @@ export function TaskTable({ tasks, label, empty }: Props) {
                   {t.subject}
                 </Text>
                 <Group gap={4} mt={2}>
-                  {t.disposition && (
-                    <Badge size="xs" color={SIFAT_COLOR[t.disposition.sifat]} title={`Disposisi dari ${t.disposition.fromName}`}>
-                      {SIFAT_LABEL[t.disposition.sifat]}
-                    </Badge>
-                  )}
+                  {t.disposition && <SifatBadge size="xs" sifat={t.disposition.sifat} title={`Disposisi dari ${t.disposition.fromName}`} />}
                   {t.disposition && !t.disposition.opened && (
                     <Badge size="xs" color="yellow" variant="outline">
                       Belum dibuka
                     </Badge>
                   )}
-                  {t.escalated && (
-                    <Badge size="xs" color="orange">
-                      Dieskalasi ke Camat
-                    </Badge>
-                  )}
-                  {t.paused && (
-                    <Badge size="xs" color="yellow">
-                      Menunggu kelengkapan
-                    </Badge>
-                  )}
+                  <JourneyFlags size="xs" escalated={t.escalated} paused={t.paused} />
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -1,25 +1,47 @@
 import { useRef, useState } from 'react';
 import { ActionIcon, Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { IconPaperclip, IconTrash } from '@tabler/icons-react';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES } from '../../../shared/domain';
-import type { AttachmentUpload } from '../../../shared/schemas/complaint';
-import { attachmentProblem, formatBytes, readAsBase64 } from '../../lib/files';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES } from '../../shared/domain';
+import type { AttachmentUpload } from '../../shared/schemas/complaint';
+import { attachmentProblem, formatBytes, readAsBase64 } from '../lib/files';
 
 interface Props {
   value: AttachmentUpload[];
   onChange(next: AttachmentUpload[]): void;
-  // Messages the form or the core gave about the attachments.
+  // Messages the form or the core gave about the attachments (see attachmentMessages).
   errors: string[];
   // Files a restored draft had, which must be picked again.
-  missing: string[];
+  missing?: string[];
+  // Said above the button, e.g. that attachments are optional here.
+  label?: string;
 }
 
 const ACCEPT = Object.keys(ATTACHMENT_TYPES).join(',');
 
 // Decoded size of a base64 body, so the list shows what will be stored.
-const sizeOf = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+const decodedSize = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 
-export function AttachmentPicker({ value, onChange, errors, missing }: Props) {
+// Every message a react-hook-form `errors.attachments` holds: the list's own and each file's.
+export function attachmentMessages(e: unknown): string[] {
+  if (!e || typeof e !== 'object') return [];
+  const out: string[] = [];
+  const own = (e as { message?: unknown; root?: { message?: unknown } }).message ?? (e as { root?: { message?: unknown } }).root?.message;
+  if (typeof own === 'string') out.push(own);
+  if (Array.isArray(e)) {
+    for (const item of e as unknown[]) {
+      if (!item || typeof item !== 'object') continue;
+      for (const f of ['fileName', 'mime', 'dataBase64'] as const) {
+        const m = (item as Record<string, { message?: unknown } | undefined>)[f]?.message;
+        if (typeof m === 'string') out.push(m);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+// The one picker for every form that takes attachments (intake, tindak lanjut): it checks each
+// file against the core's limits as it is picked, keeps the good ones and says why the others were left out.
+export function AttachmentPicker({ value, onChange, errors, missing = [], label }: Props) {
   const [problems, setProblems] = useState<string[]>([]);
   const [reading, setReading] = useState(false);
   const resetRef = useRef<() => void>(null);
@@ -58,9 +80,14 @@ export function AttachmentPicker({ value, onChange, errors, missing }: Props) {
     onChange(value.filter((_, i) => i !== index));
   };
 
-  const shown = [...problems, ...errors];
+  const shown = [...new Set([...problems, ...errors])];
   return (
     <Stack gap="xs">
+      {label && (
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+      )}
       <Group gap="sm">
         <FileButton onChange={(files) => void add(files)} accept={ACCEPT} multiple resetRef={resetRef}>
           {(props) => (
@@ -83,9 +110,11 @@ export function AttachmentPicker({ value, onChange, errors, missing }: Props) {
           {value.map((a, i) => (
             <List.Item key={`${a.fileName}-${i}`}>
               <Group gap="xs" wrap="nowrap">
-                <Text size="sm">{a.fileName}</Text>
-                <Text size="sm" c="dimmed">
-                  {ATTACHMENT_TYPES[a.mime] ?? a.mime} · {formatBytes(sizeOf(a.dataBase64))}
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {a.fileName}
+                </Text>
+                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {ATTACHMENT_TYPES[a.mime] ?? a.mime} · {formatBytes(decodedSize(a.dataBase64))}
                 </Text>
                 <ActionIcon variant="subtle" color="red" aria-label={`Hapus lampiran ${a.fileName}`} onClick={() => remove(i)}>
                   <IconTrash size={16} />
