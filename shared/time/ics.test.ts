@@ -12,6 +12,7 @@ describe('parseIcsHolidays', () => {
         event('UID:1', 'DTSTART;VALUE=DATE:20260817', 'DTEND;VALUE=DATE:20260818', 'SUMMARY:Hari Kemerdekaan Republik Indonesia'),
         event('UID:2', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Hari Raya Natal'),
       ),
+      'Asia/Jakarta',
     );
     expect(errors).toEqual([]);
     expect(closures).toEqual([
@@ -24,6 +25,7 @@ describe('parseIcsHolidays', () => {
     // Idulfitri and cuti bersama 20–24 Mar 2026: DTEND 25 Mar.
     const { closures } = parseIcsHolidays(
       ics(event('DTSTART;VALUE=DATE:20260320', 'DTEND;VALUE=DATE:20260325', 'SUMMARY:Idulfitri 1447 H dan cuti bersama')),
+      'Asia/Jakarta',
       'cuti_bersama',
     );
     expect(closures.map((c) => c.date)).toEqual(['2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23', '2026-03-24']);
@@ -32,22 +34,40 @@ describe('parseIcsHolidays', () => {
 
   it('unfolds continuation lines and unescapes text', () => {
     const folded = 'SUMMARY:Tahun Baru Imlek 2577 Kongzili\\, cuti \r\n bersama\\; libur';
-    const { closures, errors } = parseIcsHolidays(ics(event('DTSTART;VALUE=DATE:20260216', folded)));
+    const { closures, errors } = parseIcsHolidays(ics(event('DTSTART;VALUE=DATE:20260216', folded)), 'Asia/Jakarta');
     expect(errors).toEqual([]);
     expect(closures).toEqual([{ date: '2026-02-16', name: 'Tahun Baru Imlek 2577 Kongzili, cuti bersama; libur', kind: 'libur_nasional' }]);
     // LF-only files and a tab as the fold character work too.
-    const lf = parseIcsHolidays(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2026', '\t0601', 'SUMMARY:Hari Lahir Pancasila', 'END:VEVENT', 'END:VCALENDAR'].join('\n'));
+    const lf = parseIcsHolidays(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2026', '\t0601', 'SUMMARY:Hari Lahir Pancasila', 'END:VEVENT', 'END:VCALENDAR'].join('\n'), 'Asia/Jakarta');
     expect(lf.closures).toEqual([{ date: '2026-06-01', name: 'Hari Lahir Pancasila', kind: 'libur_nasional' }]);
   });
 
   it('a timed event counts its start date (DTEND not shifted back)', () => {
-    const { closures } = parseIcsHolidays(ics(event('DTSTART:20260501T000000', 'DTEND:20260501T235900', 'SUMMARY:Hari Buruh')));
+    const { closures } = parseIcsHolidays(ics(event('DTSTART:20260501T000000', 'DTEND:20260501T235900', 'SUMMARY:Hari Buruh')), 'Asia/Jakarta');
     expect(closures.map((c) => c.date)).toEqual(['2026-05-01']);
+  });
+
+  it('a UTC time is read in the office time zone; floating times and dates keep their written date', () => {
+    const dates = (tz: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura', ...lines: string[]) =>
+      parseIcsHolidays(ics(event(...lines, 'SUMMARY:Hari Buruh')), tz).closures.map((c) => c.date);
+    // 17:00Z on 30 April is 00:00 on 1 May in WIB.
+    expect(dates('Asia/Jakarta', 'DTSTART:20260430T170000Z')).toEqual(['2026-05-01']);
+    // 16:30Z is 23:30 WIB (still 30 April) but 00:30 WITA and 01:30 WIT (1 May).
+    expect(dates('Asia/Jakarta', 'DTSTART:20260430T163000Z')).toEqual(['2026-04-30']);
+    expect(dates('Asia/Makassar', 'DTSTART:20260430T163000Z')).toEqual(['2026-05-01']);
+    expect(dates('Asia/Jayapura', 'DTSTART:20260430T163000Z')).toEqual(['2026-05-01']);
+    // A whole local day exported in UTC: the end at local midnight is exclusive.
+    expect(dates('Asia/Jakarta', 'DTSTART:20260430T170000Z', 'DTEND:20260501T170000Z')).toEqual(['2026-05-01']);
+    expect(dates('Asia/Jayapura', 'DTSTART:20260430T150000Z', 'DTEND:20260502T150000Z')).toEqual(['2026-05-01', '2026-05-02']);
+    // Floating times and DATE values are not shifted, whatever the zone.
+    expect(dates('Asia/Jayapura', 'DTSTART:20260501T230000')).toEqual(['2026-05-01']);
+    expect(dates('Asia/Jayapura', 'DTSTART;VALUE=DATE:20260501', 'DTEND;VALUE=DATE:20260502')).toEqual(['2026-05-01']);
   });
 
   it('reports a malformed event and keeps the others', () => {
     const { closures, errors } = parseIcsHolidays(
       ics(event('DTSTART;VALUE=DATE:kemarin', 'SUMMARY:Libur rusak'), event('SUMMARY:Tanpa tanggal'), event('DTSTART;VALUE=DATE:20260527', 'SUMMARY:Iduladha 1447 H')),
+      'Asia/Jakarta',
     );
     expect(closures).toEqual([{ date: '2026-05-27', name: 'Iduladha 1447 H', kind: 'libur_nasional' }]);
     expect(errors).toEqual([
@@ -57,6 +77,6 @@ describe('parseIcsHolidays', () => {
   });
 
   it('a file without events is not a calendar', () => {
-    expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru')).toEqual({ closures: [], errors: ['Berkas bukan kalender iCal: tidak ada VEVENT.'] });
+    expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru', 'Asia/Jakarta')).toEqual({ closures: [], errors: ['Berkas bukan kalender iCal: tidak ada VEVENT.'] });
   });
 });

@@ -1,8 +1,12 @@
-import { addDaysYmd, type Closure } from './workingTime';
+import { addDaysYmd, localDate, localTime, type Closure, type TimeZoneId } from './workingTime';
 
 // Holidays from an iCalendar file (e.g. a published national-holiday calendar):
-// every VEVENT becomes one closure per date it covers (DTEND is exclusive).
-export function parseIcsHolidays(text: string, kind: Closure['kind'] = 'libur_nasional'): { closures: Closure[]; errors: string[] } {
+// every VEVENT becomes one closure per office-local date it covers (DTEND is exclusive).
+export function parseIcsHolidays(
+  text: string,
+  tz: TimeZoneId,
+  kind: Closure['kind'] = 'libur_nasional',
+): { closures: Closure[]; errors: string[] } {
   // Unfold continuation lines (RFC 5545 §3.1).
   const lines = text.replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '').split('\n');
   const closures: Closure[] = [];
@@ -14,14 +18,17 @@ export function parseIcsHolidays(text: string, kind: Closure['kind'] = 'libur_na
       event = {};
       events++;
     } else if (line === 'END:VEVENT' && event) {
-      const start = dateOf(event.DTSTART);
+      const start = localOf(event.DTSTART, tz);
       const summary = (event.SUMMARY ?? '').replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ').trim() || 'Hari libur';
       if (!start) {
         errors.push(`Acara "${summary}" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.`);
       } else {
-        const end = dateOf(event.DTEND);
-        const last = end && end > start && event.DTSTART?.length === 8 ? addDaysYmd(end, -1) : (end ?? start);
-        for (let d = start, i = 0; d <= last && i < 60; d = addDaysYmd(d, 1), i++) closures.push({ date: d, name: summary, kind });
+        const end = localOf(event.DTEND, tz);
+        // An end at the start of a later day (a DATE, or a time of 00:00) excludes that day.
+        const exclusive = end !== null && end.date > start.date && (end.time === null ? start.time === null : end.time === '00:00');
+        const candidate = end === null ? start.date : exclusive ? addDaysYmd(end.date, -1) : end.date;
+        const last = candidate < start.date ? start.date : candidate;
+        for (let d = start.date, i = 0; d <= last && i < 60; d = addDaysYmd(d, 1), i++) closures.push({ date: d, name: summary, kind });
       }
       event = null;
     } else if (event) {
@@ -33,7 +40,16 @@ export function parseIcsHolidays(text: string, kind: Closure['kind'] = 'libur_na
   return { closures, errors };
 }
 
-function dateOf(value: string | undefined): string | null {
-  const m = value ? /^(\d{4})(\d{2})(\d{2})/.exec(value) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+// A DTSTART/DTEND value as an office-local date (and time, for timed values).
+// UTC times ("…Z") are converted to the office's zone; floating times and DATE
+// values keep the date as written.
+function localOf(value: string | undefined, tz: TimeZoneId): { date: string; time: string | null } | null {
+  const m = value ? /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?/.exec(value) : null;
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, ss, utc] = m;
+  if (hh === undefined) return { date: `${y}-${mo}-${d}`, time: null };
+  if (!utc) return { date: `${y}-${mo}-${d}`, time: `${hh}:${mi}` };
+  const instant = `${y}-${mo}-${d}T${hh}:${mi}:${ss}Z`;
+  if (Number.isNaN(Date.parse(instant))) return null;
+  return { date: localDate(instant, tz), time: localTime(instant, tz) };
 }

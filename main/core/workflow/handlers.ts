@@ -212,7 +212,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return officeCalendar(ctx.db);
   },
   'calendar.importIcs': (ctx, { text, kind }) => {
-    const { closures, errors } = parseIcsHolidays(text, kind);
+    const { closures, errors } = parseIcsHolidays(text, officeCalendar(ctx.db).timeZone, kind);
     if (closures.length === 0) {
       throw new TanggapError('validation', errors[0] ?? 'Berkas iCal tidak berisi hari libur.', 'text');
     }
