@@ -7,7 +7,7 @@ import { login, logout, PASSWORD, seedOffice } from './support';
 // the working calendar and the audit check.
 
 test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, web }) => {
-  await seedOffice(web.url);
+  const office = await seedOffice(web.url);
   await login(page, web.url, 'admin');
   await expect(page.getByRole('heading', { name: 'Pengguna' })).toBeVisible();
 
@@ -27,13 +27,16 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   await expect(seksi).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText('Kasi/Kasubag wajib memiliki seksi, contoh: Seksi Pelayanan.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Daftar pengguna' });
-  await expect(table.getByText('kasi.trantib')).toHaveCount(0);
+  // The refused save created nobody: ask the core, not the list on screen (which has not reloaded).
+  const stored = async () => (await office.admin.call('users.list', {})).map((u) => u.username);
+  expect(await stored()).not.toContain('kasi.trantib');
 
   // What was typed is still there; only the seksi is added.
   await expect(dialog.getByLabel('Nama lengkap')).toHaveValue('Sri Wahyuni, S.IP.');
   await seksi.fill('Seksi Trantib');
   await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
   await expect(dialog).toBeHidden();
+  expect(await stored()).toContain('kasi.trantib');
   const row = table.getByRole('row').filter({ hasText: 'kasi.trantib' });
   await expect(row).toContainText('Sri Wahyuni, S.IP.');
   await expect(row).toContainText('Kasi/Kasubag');
@@ -101,6 +104,12 @@ test('calendar: an office closure is saved and an iCal file adds its holidays', 
     'DTEND;VALUE=DATE:20270102',
     'SUMMARY:Tahun Baru 2027 Masehi',
     'END:VEVENT',
+    // A timed event in UTC: 17:00Z on 30 April is midnight on 1 May in the office's WIB.
+    'BEGIN:VEVENT',
+    'DTSTART:20270430T170000Z',
+    'DTEND:20270501T170000Z',
+    'SUMMARY:Hari Buruh Internasional',
+    'END:VEVENT',
     'BEGIN:VEVENT',
     'DTSTART;VALUE=DATE:20270817',
     'DTEND;VALUE=DATE:20270818',
@@ -110,12 +119,31 @@ test('calendar: an office closure is saved and an iCal file adds its holidays', 
   ].join('\r\n');
   await page.locator('input[type="file"]').setInputFiles({ name: 'libur-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
   await page.getByRole('button', { name: 'Impor iCal (.ics)' }).click();
-  await expect(page.getByText('2 tanggal ditambahkan, 0 dilewati karena sudah tercantum.')).toBeVisible();
+  await expect(page.getByText('3 tanggal ditambahkan, 0 dilewati karena sudah tercantum.')).toBeVisible();
 
   await page.getByRole('textbox', { name: 'Tampilkan tahun' }).click();
   await page.getByRole('option', { name: '2027' }).click();
   await expect(closures.getByRole('textbox', { name: 'Nama libur Jumat, 1 Januari 2027' })).toHaveValue('Tahun Baru 2027 Masehi');
   await expect(closures.getByRole('textbox', { name: 'Nama libur Selasa, 17 Agustus 2027' })).toHaveValue('Hari Proklamasi Kemerdekaan');
+  await expect(closures.getByRole('textbox', { name: 'Nama libur Sabtu, 1 Mei 2027' })).toHaveValue('Hari Buruh Internasional');
+  await expect(closures.getByText('Jumat, 30 April 2027')).toHaveCount(0);
+
+  // A problem in a year that is not on screen: after the failed save the list
+  // switches to that year, so the row the alert points at can be seen and fixed.
+  const proklamasi = closures.getByRole('textbox', { name: 'Nama libur Selasa, 17 Agustus 2027' });
+  await proklamasi.fill('');
+  const year = page.getByRole('textbox', { name: 'Tampilkan tahun' });
+  await year.click();
+  await page.getByRole('option', { name: '2026' }).click();
+  await expect(proklamasi).toBeHidden();
+  await page.getByRole('button', { name: 'Simpan kalender' }).first().click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Kalender belum dapat disimpan' })).toContainText('Perbaiki isian yang ditandai merah di bawah.');
+  await expect(year).toHaveValue('2027');
+  await expect(proklamasi).toHaveAttribute('aria-invalid', 'true');
+  await expect(closures.getByText('Nama hari libur wajib diisi.')).toBeVisible();
+  await proklamasi.fill('Hari Proklamasi Kemerdekaan RI');
+  await page.getByRole('button', { name: 'Simpan kalender' }).first().click();
+  await expect(page.getByText('Kalender kerja tersimpan.', { exact: false })).toBeVisible();
 });
 
 test('audit check: OK on an intact trail, names the first broken row after tampering', async ({ page, web }) => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Box, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { Controller, useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { Controller, useFieldArray, useFormState, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { IconTrash } from '@tabler/icons-react';
 import { closureSchema } from '../../../shared/schemas/calendar';
 import { formatHariTanggal } from '../../../shared/time/format';
@@ -30,6 +30,20 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
   const [year, setYear] = useState(thisYear);
   const [draft, setDraft] = useState<Draft>({ date: '', name: '', kind: 'libur_kantor' });
   const [draftErrors, setDraftErrors] = useState<DraftErrors>({});
+
+  // After a failed save, show the year of the first row with a problem: the page
+  // says to fix what is marked red, so that row must not be hidden by the filter.
+  // Keyed on the submit count too, so a repeated failed save shows the row again.
+  const { submitCount } = useFormState({ control });
+  const firstError = errors ? fields.findIndex((_, i) => errors[i]) : -1;
+  const errorKey = `${submitCount}:${firstError}`;
+  const [seenErrorKey, setSeenErrorKey] = useState(errorKey);
+  if (errorKey !== seenErrorKey) {
+    setSeenErrorKey(errorKey);
+    const row = fields[firstError];
+    if (row && year !== ALL && !row.date.startsWith(year)) setYear(row.date.slice(0, 4));
+  }
+  const listError = errors?.message ?? errors?.root?.message;
 
   const shown = fields.map((f, index) => ({ f, index })).filter(({ f }) => year === ALL || f.date.startsWith(year));
 
@@ -100,6 +114,12 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
           {shown.length} hari libur {year === ALL ? 'seluruhnya' : `pada ${year}`}
         </Text>
       </Group>
+
+      {listError && (
+        <Text c="red" size="sm" role="alert">
+          {listError}
+        </Text>
+      )}
 
       <Table.ScrollContainer minWidth={700}>
         <Table verticalSpacing={4} aria-label="Daftar hari libur">

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ROLES, ROLE_LABEL } from '../../../shared/domain';
 import type { userFieldsSchema } from '../../../shared/schemas/user';
 
-export type UserFieldsForm = { user: z.input<typeof userFieldsSchema> };
+type UserFieldsForm = { user: z.input<typeof userFieldsSchema> };
 
 interface Props<T extends UserFieldsForm> {
   control: Control<T>;
@@ -14,7 +14,7 @@ interface Props<T extends UserFieldsForm> {
   withActive?: boolean;
 }
 
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 
 // The person behind an account, as the create and edit dialogs both show it.
 export function UserFields<T extends UserFieldsForm>(props: Props<T>) {

@@ -13,8 +13,8 @@ export interface DayForm {
   close: string;
   breaks: { start: string; end: string }[];
 }
-export type WeekForm = Record<Weekday, DayForm>;
-export interface SpecialForm {
+type WeekForm = Record<Weekday, DayForm>;
+interface SpecialForm {
   name: string;
   from: string;
   to: string;
@@ -40,7 +40,7 @@ export const weekForm = (w: WeekSchedule): WeekForm =>
 const weekOf = (w: WeekForm): WeekSchedule =>
   Object.fromEntries(WEEKDAYS.map((wd) => [wd, w[wd].on ? { open: w[wd].open, close: w[wd].close, breaks: w[wd].breaks } : null])) as WeekSchedule;
 
-export const byDate = (a: Closure, b: Closure) => a.date.localeCompare(b.date);
+const byDate = (a: Closure, b: Closure) => a.date.localeCompare(b.date);
 
 export function fromCalendar(c: OfficeCalendar): CalendarForm {
   return {
@@ -51,7 +51,7 @@ export function fromCalendar(c: OfficeCalendar): CalendarForm {
   };
 }
 
-export function toCalendar(f: CalendarForm): OfficeCalendar {
+function toCalendar(f: CalendarForm): OfficeCalendar {
   return {
     timeZone: f.timeZone,
     week: weekOf(f.week),

@@ -16,12 +16,12 @@ import {
 // left out (a step's number is its place), an empty amount while the admin types.
 // `toStandard` turns it back into the schema's shape; the schema checks the result.
 
-export interface DurationForm {
+interface DurationForm {
   amount: number | '';
   unit: StandardDurationUnit;
 }
 
-export interface StepForm {
+interface StepForm {
   activity: string;
   stage: Stage;
   executor: Executor;
@@ -51,8 +51,6 @@ export interface StandardForm {
   autoWithdrawHariKerja: number | '';
   steps: StepForm[];
 }
-
-export const LIST_FIELDS = ['requirements', 'kelengkapanChecklist', 'channels', 'procedure'] as const;
 
 const toLines = (text: string) =>
   text
@@ -89,7 +87,7 @@ export function fromStandard(s: ServiceStandard): StandardForm {
   };
 }
 
-export function fromStep(st: ServiceStandard['steps'][number]): StepForm {
+function fromStep(st: ServiceStandard['steps'][number]): StepForm {
   return {
     activity: st.activity,
     stage: st.stage,
@@ -115,7 +113,7 @@ export const newStep = (): StepForm => ({
   note: '',
 });
 
-export function toStandard(f: StandardForm): ServiceStandardInput {
+function toStandard(f: StandardForm): ServiceStandardInput {
   return {
     code: f.code,
     name: f.name,
