@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES } from '../domain';
+import { ATTACHMENT_MAX_COUNT, STATUSES } from '../domain';
 import { attachmentUploadSchema, attachmentMetaSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
 
@@ -72,7 +72,10 @@ export const followUpInputSchema = z.object({
   id: idSchema,
   kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis catatan tindak lanjut.' }),
   text: text('Isi catatan', 4000).refine((v) => v.length >= 5, { error: 'Isi catatan minimal 5 huruf.' }),
-  attachments: z.array(attachmentUploadSchema).max(5, { error: 'Paling banyak 5 lampiran.' }).default([]),
+  attachments: z
+    .array(attachmentUploadSchema)
+    .max(ATTACHMENT_MAX_COUNT, { error: `Lampiran paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` })
+    .default([]),
 });
 export type FollowUpInput = z.input<typeof followUpInputSchema>;
 
