@@ -38,7 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button variant="subtle" aria-label="Menu akun">
+              <Button variant="subtle" aria-label={`${user.name} · ${ROLE_LABEL[user.role]} (menu akun)`}>
                 {user.name} · {ROLE_LABEL[user.role]}
               </Button>
             </Menu.Target>
