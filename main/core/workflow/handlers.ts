@@ -7,7 +7,7 @@ import { addEvent } from '../complaints/repo';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
-import { writeSetting } from '../office/settings';
+import { getOffice, writeSetting } from '../office/settings';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
 import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep } from './engine';
 import { journey, myTasks, officeTasks } from './queue';
@@ -212,7 +212,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return officeCalendar(ctx.db);
   },
   'calendar.importIcs': (ctx, { text, kind }) => {
-    const { closures, errors } = parseIcsHolidays(text, officeCalendar(ctx.db).timeZone, kind);
+    const { closures, errors } = parseIcsHolidays(text, getOffice(ctx.db).timeZone, kind);
     if (closures.length === 0) {
       throw new TanggapError('validation', errors[0] ?? 'Berkas iCal tidak berisi hari libur.', 'text');
     }
