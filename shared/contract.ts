@@ -10,6 +10,24 @@ import {
 import { officeDraftSchema, officeProfileSchema } from './schemas/office';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
+import { dispositionSheetViewSchema } from './documents/dispositionSheet';
+import { documentWithContentSchema, issuedDocumentSchema } from './documents/issued';
+import {
+  actingOfficialInputSchema,
+  actingOfficialSchema,
+  archiveInputSchema,
+  deliverInputSchema,
+  documentSettingsSchema,
+  draftInputSchema,
+  returnDocumentSchema,
+  reviseInputSchema,
+  signatureImageSchema,
+  signatureQueueItemSchema,
+  signInputSchema,
+  signWetInputSchema,
+  verifyInputSchema,
+  verifyResultSchema,
+} from './schemas/documents';
 import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
 import {
@@ -129,6 +147,31 @@ export const contract = {
     z.object({ added: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
     ['admin'],
   ),
+
+  // The paper trail: every document issued for a complaint, frozen once issued.
+  'documents.list': call(z.object({ complaintId: idSchema }), z.array(issuedDocumentSchema), HANDLERS),
+  'documents.get': call(z.object({ id: idSchema }), documentWithContentSchema, HANDLERS),
+  'documents.docx': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+  'documents.scan': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
+  'documents.draft': call(draftInputSchema, issuedDocumentSchema, HANDLERS),
+  'documents.revise': call(reviseInputSchema, issuedDocumentSchema, HANDLERS),
+  'documents.paraf': call(z.object({ id: idSchema }), issuedDocumentSchema, HANDLERS),
+  'documents.return': call(returnDocumentSchema, issuedDocumentSchema, HANDLERS),
+  'documents.sign': call(signInputSchema, issuedDocumentSchema, ['sekcam', 'camat']),
+  'documents.signWet': call(signWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
+  'documents.signatureQueue': call(empty, z.array(signatureQueueItemSchema), ['sekcam', 'camat']),
+  'documents.verify': call(verifyInputSchema, verifyResultSchema, 'user'),
+  'documents.blankDispositionSheet': call(empty, z.object({ view: dispositionSheetViewSchema, file: fileSchema }), HANDLERS),
+  'documents.deliver': call(deliverInputSchema, journeySchema, HANDLERS),
+  'documents.archive': call(archiveInputSchema, journeySchema, HANDLERS),
+  'documents.settings': call(empty, documentSettingsSchema, 'user'),
+  'documents.updateSettings': call(documentSettingsSchema, documentSettingsSchema, ['admin']),
+
+  'officials.list': call(empty, z.array(actingOfficialSchema), 'user'),
+  'officials.add': call(actingOfficialInputSchema, z.array(actingOfficialSchema), ['admin']),
+  'officials.remove': call(z.object({ id: idSchema }), z.array(actingOfficialSchema), ['admin']),
+  'auth.signature': call(empty, z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
+  'auth.setSignature': call(z.object({ image: signatureImageSchema }), z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
 
   'audit.verify': call(
     empty,

@@ -118,7 +118,21 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const ACTIONS = ['advance', 'dispose', 'followUp', 'resume', ...EXITS.map((e) => `exit:${e}` as const)] as const;
+// 'advance' completes a step that needs no paper; the others complete a step only
+// through its document: a draft (penyusunan jawaban), the executor's paraf, the signature,
+// a delivery record (penyampaian), where the file is kept (arsip).
+export const ACTIONS = [
+  'advance',
+  'dispose',
+  'followUp',
+  'resume',
+  'draft',
+  'paraf',
+  'sign',
+  'deliver',
+  'archive',
+  ...EXITS.map((e) => `exit:${e}` as const),
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const journeySchema = z.object({
@@ -180,6 +194,15 @@ export const journeySchema = z.object({
     }),
   ),
   actions: z.array(z.enum(ACTIONS)),
+  /** The document that answers this complaint under its standard, or null when none is drafted. */
+  answerKind: z.enum(['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut']).nullable(),
+  /** Kelengkapan items of the complaint's standard not ticked at intake. */
+  kelengkapanMissing: z.array(z.string()),
+  delivery: z
+    .object({ channel: z.string(), deliveredAt: z.string(), recipient: z.string(), note: z.string(), byName: z.string() })
+    .nullable(),
+  archiveLocation: z.string(),
+  satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),
 });
 export type Journey = z.infer<typeof journeySchema>;
 

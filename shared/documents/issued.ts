@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { idSchema } from '../schemas/common';
+import { receiptViewSchema } from './receipt';
+import { letterViewSchema } from './letter';
+import { dispositionSheetViewSchema } from './dispositionSheet';
+import { controlCardViewSchema } from './controlCard';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAGE_MM } from './kinds';
+
+// What the renderer gets of an issued document: its record (status, number, paraf,
+// signature) and, when asked for one document, the frozen content to print.
+
+export const documentContentSchema = z.discriminatedUnion('family', [
+  z.object({ family: z.literal('receipt'), view: receiptViewSchema }),
+  z.object({ family: z.literal('letter'), view: letterViewSchema }),
+  z.object({ family: z.literal('disposition'), view: dispositionSheetViewSchema }),
+  z.object({ family: z.literal('control_card'), view: controlCardViewSchema }),
+]);
+export type DocumentContent = z.infer<typeof documentContentSchema>;
+
+export const DOCUMENT_ACTIONS = ['revise', 'paraf', 'return', 'sign', 'sign_wet'] as const;
+export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
+
+export const SIGNER_CAPACITIES = ['', 'a.n.', 'Plt.', 'Plh.'] as const;
+
+export const issuedDocumentSchema = z.object({
+  id: idSchema,
+  complaintId: idSchema.nullable(),
+  registerNo: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  version: z.number().int().positive(),
+  status: z.enum(DOCUMENT_STATUSES),
+  /** Outgoing number once signed; '' before. */
+  number: z.string(),
+  page: z.enum(Object.keys(PAGE_MM) as [keyof typeof PAGE_MM, ...(keyof typeof PAGE_MM)[]]),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  supersedesId: idSchema.nullable(),
+  supersededById: idSchema.nullable(),
+  parafs: z.array(z.object({ name: z.string(), jabatan: z.string(), at: z.string() })),
+  returned: z.object({ reason: z.string(), byName: z.string(), at: z.string() }).nullable(),
+  signedAt: z.string().nullable(),
+  signerName: z.string(),
+  signerCapacity: z.enum(SIGNER_CAPACITIES),
+  verifyCode: z.string(),
+  viewSha256: z.string(),
+  docxSha256: z.string(),
+  hasScan: z.boolean(),
+  actions: z.array(z.enum(DOCUMENT_ACTIONS)),
+});
+export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
+
+export const documentWithContentSchema = issuedDocumentSchema.extend({ content: documentContentSchema });
+export type DocumentWithContent = z.infer<typeof documentWithContentSchema>;

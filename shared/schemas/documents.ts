@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { ATTACHMENT_MAX_COUNT } from '../domain';
+import { DOCUMENT_KINDS, PAPERS, SIGNED_KINDS } from '../documents/kinds';
+import { SIFAT } from './workflow';
+import { attachmentUploadSchema } from './complaint';
+import { idSchema, optionalText, text } from './common';
+
+// Inputs and settings of the paper trail: drafting and revising letters, paraf,
+// signing, delivery and archive records, the numbering and templates the admin sets,
+// and acting officials (Plt./Plh.).
+
+// ── Templates of the letters ─────────────────────────────────────────────────────
+export const TEMPLATE_KEYS = [
+  'tanggapan_ditindaklanjuti',
+  'tanggapan_ditolak',
+  'tanggapan_informasi',
+  'tanggapan_bukan_kewenangan',
+  'penerusan',
+  'kelengkapan',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+export const TEMPLATE_LABEL: Record<TemplateKey, string> = {
+  tanggapan_ditindaklanjuti: 'Surat tanggapan: ditindaklanjuti / selesai',
+  tanggapan_ditolak: 'Surat tanggapan: ditolak dengan alasan',
+  tanggapan_informasi: 'Surat tanggapan: pemberian informasi',
+  tanggapan_bukan_kewenangan: 'Surat tanggapan: bukan kewenangan',
+  penerusan: 'Surat penerusan ke instansi berwenang',
+  kelengkapan: 'Pemberitahuan kelengkapan berkas',
+};
+
+// The outcomes a surat tanggapan answers with; each has its template.
+export const OUTCOMES = ['ditindaklanjuti', 'ditolak', 'informasi', 'bukan_kewenangan'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  ditindaklanjuti: 'Ditindaklanjuti / selesai',
+  ditolak: 'Ditolak (dengan alasan)',
+  informasi: 'Pemberian informasi',
+  bukan_kewenangan: 'Bukan kewenangan kantor',
+};
+
+// {name} in a template is filled from the complaint when a letter is drafted.
+export const PLACEHOLDERS = {
+  nama_pelapor: 'Nama pelapor (atau "Saudara" bila anonim)',
+  nomor_register: 'Nomor register pengaduan',
+  tanggal_diterima: 'Tanggal pengaduan diterima',
+  perihal: 'Perihal pengaduan',
+  uraian: 'Uraian singkat pengaduan',
+  kanal: 'Kanal penyampaian',
+  tindak_lanjut: 'Tindak lanjut yang dicatat Kasi',
+  alasan: 'Alasan (penolakan, penerusan) yang ditulis saat menyusun',
+  instansi_tujuan: 'Instansi tujuan penerusan',
+  kelengkapan_kurang: 'Butir kelengkapan yang belum ada',
+  batas_kelengkapan: 'Tanggal terakhir melengkapi berkas',
+  tempat_kelengkapan: 'Tempat menyerahkan kelengkapan',
+  nama_kantor: 'Nama kantor',
+  sebutan_pimpinan: 'Sebutan pimpinan (Camat)',
+} as const;
+export type Placeholder = keyof typeof PLACEHOLDERS;
+
+/** The {names} a text uses that are not placeholders; empty when all are known. */
+export function unknownPlaceholders(text: string): string[] {
+  const names = [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
+  return [...new Set(names.filter((n) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, n)))];
+}
+
+const withKnownPlaceholders = (label: string, max: number) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, { error: `${label} wajib diisi.` })
+    .max(max, { error: `${label} paling panjang ${max} karakter.` })
+    .superRefine((v, ctx) => {
+      const unknown = unknownPlaceholders(v);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
+        });
+      }
+    });
+
+export const templateSchema = z.object({
+  hal: withKnownPlaceholders('Hal surat', 300),
+  /** Paragraphs separated by an empty line. */
+  body: withKnownPlaceholders('Isi surat', 6000),
+  tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+// ── Numbering and paper ──────────────────────────────────────────────────────────
+export const NUMBER_PLACEHOLDERS = ['urut', 'unit', 'tahun', 'bulan'] as const;
+export const DEFAULT_NUMBER_PATTERN = '000.8.3.4/{urut}/{unit}/{tahun}';
+
+export const numberPatternSchema = z
+  .string({ error: 'Pola nomor wajib diisi.' })
+  .trim()
+  .min(1, { error: 'Pola nomor wajib diisi.' })
+  .max(120, { error: 'Pola nomor paling panjang 120 karakter.' })
+  .refine((v) => v.includes('{urut}'), { error: 'Pola nomor harus memuat {urut} (nomor urut surat).' })
+  .refine((v) => [...v.matchAll(/\{([^{}]*)\}/g)].every((m) => (NUMBER_PLACEHOLDERS as readonly string[]).includes(m[1]!)), {
+    error: 'Pola nomor hanya boleh memuat {urut}, {unit}, {tahun} dan {bulan}.',
+  });
+
+export const documentSettingsSchema = z.object({
+  paper: z.enum(PAPERS, { error: 'Pilih ukuran kertas: A4 atau F4.' }),
+  numberPatterns: z.object(
+    Object.fromEntries(SIGNED_KINDS.map((k) => [k, numberPatternSchema])) as Record<(typeof SIGNED_KINDS)[number], typeof numberPatternSchema>,
+  ),
+  controlCardCopies: z
+    .array(text('Label lembar kartu kendali', 60))
+    .length(3, { error: 'Kartu kendali dicetak tiga lembar: isi tiga label.' }),
+  /** Where the reporter brings missing kelengkapan, for the pemberitahuan. */
+  kelengkapanPlace: text('Tempat menyerahkan kelengkapan', 200),
+  templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, templateSchema])) as Record<TemplateKey, typeof templateSchema>),
+});
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+
+// ── Drafting and revising ────────────────────────────────────────────────────────
+export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABEL: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
+
+const paragraphs = z
+  .array(z.string().trim().max(4000, { error: 'Satu paragraf paling panjang 4.000 karakter.' }))
+  .max(30, { error: 'Paling banyak 30 paragraf.' })
+  .transform((ps) => ps.filter((p) => p !== ''))
+  .refine((ps) => ps.length > 0, { error: 'Isi surat wajib diisi.' });
+
+// What a drafter writes and a checker may change; the rest of the letter (kop, number,
+// addressee, signature) comes from the complaint and the office.
+export const draftContentSchema = z.object({
+  hal: text('Hal', 300),
+  sifat: z.enum(SIFAT, { error: 'Pilih sifat surat.' }).default('biasa'),
+  lampiran: optionalText('Lampiran', 100).default('-'),
+  body: paragraphs,
+  tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
+  /** Berita acara: the reporter's statement. */
+  satisfaction: z.enum(SATISFACTIONS, { error: 'Pilih pernyataan pelapor: puas atau tidak puas.' }).nullable().default(null),
+});
+export type DraftContent = z.infer<typeof draftContentSchema>;
+export type DraftContentInput = z.input<typeof draftContentSchema>;
+
+export const DRAFTABLE_KINDS = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut'] as const;
+
+export const draftInputSchema = z.object({
+  complaintId: idSchema,
+  kind: z.enum(DRAFTABLE_KINDS, { error: 'Pilih jenis dokumen jawaban.' }),
+  outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }).default('ditindaklanjuti'),
+  /** Reason or extra words for the template's {alasan}. */
+  reason: optionalText('Alasan', 1000),
+  satisfaction: z.enum(SATISFACTIONS).nullable().default(null),
+});
+export type DraftInput = z.input<typeof draftInputSchema>;
+
+export const reviseInputSchema = z.object({ id: idSchema, content: draftContentSchema });
+export type ReviseInput = z.input<typeof reviseInputSchema>;
+
+export const returnDocumentSchema = z.object({
+  id: idSchema,
+  reason: text('Alasan pengembalian', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan pengembalian minimal 5 huruf.' }),
+});
+
+export const signInputSchema = z.object({
+  id: idSchema,
+  password: z.string({ error: 'Masukkan kata sandi Anda untuk menandatangani.' }).min(1, { error: 'Masukkan kata sandi Anda untuk menandatangani.' }).max(128),
+});
+
+export const signWetInputSchema = z.object({ id: idSchema, scan: attachmentUploadSchema });
+
+export const verifyInputSchema = z
+  .object({
+    code: optionalText('Kode periksa', 40),
+    docxBase64: z.string().max(14_000_000, { error: 'Berkas DOCX paling besar 10 MB.' }).default(''),
+  })
+  .refine((v) => v.code !== '' || v.docxBase64 !== '', { error: 'Masukkan kode periksa atau pilih berkas DOCX.', path: ['code'] });
+
+export const verifyResultSchema = z.object({
+  found: z.boolean(),
+  /** Plain-language verdict for the screen. */
+  message: z.string(),
+  document: z
+    .object({
+      kind: z.enum(DOCUMENT_KINDS),
+      title: z.string(),
+      number: z.string(),
+      registerNo: z.string(),
+      signedAt: z.string().nullable(),
+      signerName: z.string(),
+      status: z.string(),
+      superseded: z.boolean(),
+    })
+    .nullable(),
+});
+
+// ── Delivery and archive ─────────────────────────────────────────────────────────
+export const DELIVERY_CHANNELS = ['langsung', 'pos', 'kurir', 'email', 'whatsapp', 'telepon', 'lainnya'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_CHANNEL_LABEL: Record<DeliveryChannel, string> = {
+  langsung: 'Diserahkan langsung',
+  pos: 'Pos',
+  kurir: 'Kurir/ekspedisi',
+  email: 'Email',
+  whatsapp: 'WhatsApp',
+  telepon: 'Telepon',
+  lainnya: 'Lainnya',
+};
+
+export const deliverInputSchema = z.object({
+  complaintId: idSchema,
+  channel: z.enum(DELIVERY_CHANNELS, { error: 'Pilih cara penyampaian.' }),
+  /** Local date and time in the office's zone, "2026-11-30T10:15". */
+  deliveredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Isi tanggal dan jam penyampaian.' }),
+  recipient: text('Nama penerima', 150),
+  note: optionalText('Keterangan', 500),
+  proof: z.array(attachmentUploadSchema).max(ATTACHMENT_MAX_COUNT, { error: `Bukti paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` }).default([]),
+});
+export type DeliverInput = z.input<typeof deliverInputSchema>;
+
+export const archiveInputSchema = z.object({
+  complaintId: idSchema,
+  location: text('Tempat arsip (ordner/box)', 120),
+});
+
+// ── Acting officials and signature specimens ─────────────────────────────────────
+export const ACTING_KINDS = ['plt', 'plh'] as const;
+export type ActingKind = (typeof ACTING_KINDS)[number];
+export const ACTING_LABEL: Record<ActingKind, string> = { plt: 'Plt. (Pelaksana Tugas)', plh: 'Plh. (Pelaksana Harian)' };
+
+const ymd = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} harus tanggal (TTTT-BB-HH).` });
+export const actingOfficialInputSchema = z
+  .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Tanggal mulai'), to: ymd('Tanggal selesai') })
+  .refine((v) => v.from <= v.to, { error: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', path: ['to'] });
+export const actingOfficialSchema = z.object({
+  id: idSchema,
+  userId: idSchema,
+  name: z.string(),
+  jabatan: z.string(),
+  kind: z.enum(ACTING_KINDS),
+  from: z.string(),
+  to: z.string(),
+});
+export type ActingOfficial = z.infer<typeof actingOfficialSchema>;
+
+export const SIGNATURE_MAX_BYTES = 256 * 1024;
+export const signatureImageSchema = z
+  .string()
+  .max(Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 40, { error: 'Gambar tanda tangan paling besar 256 KB.' })
+  .refine((v) => v === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(v), { error: 'Tanda tangan harus gambar PNG atau JPG.' });
+
+export const signatureQueueItemSchema = z.object({
+  id: idSchema,
+  complaintId: idSchema.nullable(),
+  registerNo: z.string(),
+  subject: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  title: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  parafNames: z.array(z.string()),
+});
+export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
+
+export { idSchema };
