@@ -2,6 +2,7 @@ import type { Handlers } from './context';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { complaintHandlers } from './complaints/handlers';
+import { documentHandlers } from './documents/handlers';
 import { officeHandlers } from './office/handlers';
 import { setupHandlers } from './setup/handlers';
 import { userHandlers } from './users/handlers';
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...auditHandlers,
   ...workflowHandlers,
+  ...documentHandlers,
 };

@@ -3,15 +3,13 @@ import { nowIso, requireUser, write } from '../context';
 import { appendAudit } from '../audit/chain';
 import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
-import { getOffice } from '../office/settings';
 import type { Db } from '../db/open';
-import { formatDuration } from '../../../shared/time/format';
-import { loadState } from '../workflow/engine';
 import { currentStandard } from '../workflow/standard';
-import { buildReceiptView, receiptDocx } from '../documents/receipt';
+import { issueIntakeDocuments, renderIssued, docxOf } from '../documents/service';
+import { latestOf, contentOf } from '../documents/store';
+import type { ReceiptView } from '../../../shared/documents/receipt';
 import { readAttachment, storeAttachments } from './attachments';
 import { getComplaint, insertComplaint, listComplaints } from './repo';
-import { rowToUser, type UserRow } from '../users/rows';
 
 type ComplaintCalls =
   | 'complaints.create'
@@ -23,25 +21,23 @@ type ComplaintCalls =
   | 'complaints.attachment'
   | 'complaints.personalData';
 
-function receiptFor(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number) {
-  const viewer = requireUser(ctx);
-  const complaint = getComplaint(ctx.db, id, viewer);
-  const officerRow = ctx.db
-    .prepare('SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?')
-    .get(id) as UserRow;
-  return buildReceiptView({
-    complaint,
-    office: getOffice(ctx.db),
-    officer: rowToUser(officerRow),
-    checklist: kelengkapanChecklist(ctx.db),
-    standardTotal: formatDuration(loadState(ctx.db, id).standard.total),
-  });
+// The tanda terima as issued at intake. A complaint registered before documents were
+// stored (or by a bulk import) gets its tanda terima issued on first request.
+function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number) {
+  const user = requireUser(ctx);
+  getComplaint(ctx.db, id, user);
+  const existing = latestOf(ctx.db, id, 'tanda_terima');
+  if (existing) return existing;
+  write(ctx.db, () => latestOf(ctx.db, id, 'tanda_terima') ?? issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx)));
+  return latestOf(ctx.db, id, 'tanda_terima')!;
 }
+
+const receiptViewOf = (row: Parameters<typeof contentOf>[0]) => (contentOf(row) as { view: ReceiptView }).view;
 
 const kelengkapanChecklist = (db: Db) => currentStandard(db).kelengkapanChecklist;
 
 export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
-  'complaints.create': (ctx, input) => {
+  'complaints.create': async (ctx, input) => {
     const user = requireUser(ctx);
     const served = currentStandard(ctx.db).complaintKinds;
     if (!served.includes(input.kind)) {
@@ -52,17 +48,22 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
       );
     }
     const files = storeAttachments(ctx.dataDir, input.attachments);
-    const id = write(ctx.db, () => insertComplaint(ctx, user, input, files));
+    const { id, docs } = write(ctx.db, () => {
+      const id = insertComplaint(ctx, user, input, files);
+      return { id, docs: issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx)) };
+    });
     ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
+    await renderIssued(ctx, docs);
     return getComplaint(ctx.db, id, user);
   },
   'complaints.list': (ctx, query) => listComplaints(ctx.db, query),
   'complaints.get': (ctx, { id }) => getComplaint(ctx.db, id, requireUser(ctx)),
   'complaints.kelengkapanChecklist': (ctx) => kelengkapanChecklist(ctx.db),
-  'complaints.receipt': (ctx, { id }) => receiptFor(ctx, id),
+  'complaints.receipt': (ctx, { id }) => receiptViewOf(receiptRow(ctx, id)),
   'complaints.receiptDocx': async (ctx, { id }) => {
-    const view = receiptFor(ctx, id);
-    const bytes = await receiptDocx(view);
+    const row = receiptRow(ctx, id);
+    const view = receiptViewOf(row);
+    const bytes = await docxOf(ctx.db, row);
     return {
       fileName: `Tanda-Terima-${view.registerNo.replaceAll('/', '-')}.docx`,
       mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -178,7 +178,7 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser): Complaint
   const masked = !IDENTITY_ROLES.includes(viewer.role) && !isRecipient(db, id, viewer.id);
   const hideName = masked && r.anonymous === 1;
   const attachments = db
-    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL ORDER BY id')
+    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL AND delivery_id IS NULL AND document_id IS NULL ORDER BY id')
     .all(id) as ComplaintDetail['attachments'];
   const events = db
     .prepare(

@@ -230,4 +230,90 @@ CREATE INDEX follow_ups_complaint ON follow_ups(complaint_id);
 ALTER TABLE attachments ADD COLUMN follow_up_id INTEGER REFERENCES follow_ups(id);
 `,
   },
+  {
+    version: 4,
+    name: 'paper trail',
+    sql: `
+-- Every document issued for a complaint, frozen once issued: reprints read view and
+-- docx from here, never live data. A correction is a new row that supersedes the old.
+CREATE TABLE issued_documents (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER REFERENCES complaints(id),
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  supersedes_id INTEGER REFERENCES issued_documents(id),
+  superseded_by INTEGER REFERENCES issued_documents(id),
+  status TEXT NOT NULL CHECK (status IN ('draf','final','ditandatangani','ditandatangani_basah','diganti')),
+  page TEXT NOT NULL,
+  draft TEXT,
+  params TEXT NOT NULL DEFAULT '{}',
+  view TEXT NOT NULL,
+  view_sha256 TEXT NOT NULL,
+  docx BLOB,
+  docx_sha256 TEXT NOT NULL DEFAULT '',
+  number TEXT NOT NULL DEFAULT '',
+  signer_id INTEGER REFERENCES users(id),
+  signer_capacity TEXT NOT NULL DEFAULT '',
+  signed_at TEXT,
+  verify_code TEXT UNIQUE,
+  scan_attachment_id INTEGER REFERENCES attachments(id),
+  returned_reason TEXT NOT NULL DEFAULT '',
+  returned_by INTEGER REFERENCES users(id),
+  returned_at TEXT,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX issued_documents_complaint ON issued_documents(complaint_id, kind);
+CREATE INDEX issued_documents_drafts ON issued_documents(kind) WHERE status = 'draf';
+CREATE INDEX issued_documents_docx ON issued_documents(docx_sha256) WHERE docx_sha256 <> '';
+-- What was issued or signed keeps its content, number and bytes; only its status may
+-- move on (to diganti), and a DOCX not yet rendered may be stored once.
+CREATE TRIGGER issued_documents_frozen BEFORE UPDATE ON issued_documents
+WHEN OLD.status IN ('final','ditandatangani','ditandatangani_basah','diganti')
+  AND (NEW.view IS NOT OLD.view OR NEW.view_sha256 IS NOT OLD.view_sha256 OR NEW.number IS NOT OLD.number
+       OR NEW.signer_id IS NOT OLD.signer_id OR NEW.signed_at IS NOT OLD.signed_at
+       OR (OLD.docx IS NOT NULL AND (NEW.docx IS NOT OLD.docx OR NEW.docx_sha256 IS NOT OLD.docx_sha256)))
+BEGIN SELECT RAISE(ABORT, 'Dokumen yang sudah terbit atau ditandatangani tidak boleh diubah.'); END;
+CREATE TRIGGER issued_documents_no_delete BEFORE DELETE ON issued_documents
+BEGIN SELECT RAISE(ABORT, 'Dokumen yang sudah dibuat tidak boleh dihapus.'); END;
+
+CREATE TABLE document_parafs (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES issued_documents(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL,
+  UNIQUE (document_id, user_id)
+) STRICT;
+
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  document_id INTEGER REFERENCES issued_documents(id),
+  channel TEXT NOT NULL,
+  delivered_at TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  by_user INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX deliveries_complaint ON deliveries(complaint_id);
+ALTER TABLE attachments ADD COLUMN delivery_id INTEGER REFERENCES deliveries(id);
+ALTER TABLE attachments ADD COLUMN document_id INTEGER REFERENCES issued_documents(id);
+
+ALTER TABLE complaints ADD COLUMN archive_location TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN satisfaction TEXT CHECK (satisfaction IN ('puas','tidak_puas'));
+ALTER TABLE users ADD COLUMN signature_image TEXT NOT NULL DEFAULT '';
+
+-- Who is Plt. or Plh. Camat for a period (dates in the office's zone, inclusive).
+CREATE TABLE acting_officials (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL CHECK (kind IN ('plt','plh')),
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL
+) STRICT;
+`,
+  },
 ];

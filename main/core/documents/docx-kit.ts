@@ -2,7 +2,12 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
+  HeightRule,
   ImageRun,
+  LineRuleType,
+  PageOrientation,
   Packer,
   Paragraph,
   Table,
@@ -48,9 +53,14 @@ export const LETTER_MARGINS: Margins = { top: cm(2), right: cm(2), bottom: cm(2.
 
 export function pageProps(paper: Paper = 'A4', margins: Margins = LETTER_MARGINS): ISectionPropertiesOptions {
   const size = PAPER[paper];
+  // A sheet wider than tall (half folio) must say landscape, or printers feed it the wrong way;
+  // docx takes the portrait size and turns it.
+  const landscape = size.width > size.height;
   return {
     page: {
-      size: { width: size.width, height: size.height },
+      size: landscape
+        ? { width: size.height, height: size.width, orientation: PageOrientation.LANDSCAPE }
+        : { width: size.width, height: size.height },
       margin: { ...margins, header: cm(1), footer: cm(1) },
     },
   };
@@ -66,6 +76,10 @@ export function letterDocument(opts: {
   children: (Paragraph | Table)[];
   paper?: Paper;
   margins?: Margins;
+  /** Repeated at the top of every page (a draft's watermark). */
+  header?: Paragraph[];
+  /** Repeated at the foot of every page (the verification QR). */
+  footer?: (Paragraph | Table)[];
 }): Document {
   return new Document({
     creator: 'Tanggap',
@@ -78,7 +92,15 @@ export function letterDocument(opts: {
         },
       },
     },
-    sections: [{ properties: pageProps(opts.paper, opts.margins), children: opts.children }],
+    sections: [
+      {
+        properties: pageProps(opts.paper, opts.margins),
+        ...(opts.header ? { headers: { default: new Header({ children: opts.header }) } } : {}),
+        // A footer, like a cell, must end with a paragraph; a 1 pt one adds no height.
+        ...(opts.footer ? { footers: { default: new Footer({ children: [...opts.footer, spacer(0)] }) } } : {}),
+        children: opts.children,
+      },
+    ],
   });
 }
 
@@ -122,13 +144,19 @@ export type CellContent = Paragraph | Table | (Paragraph | Table)[];
 export function borderlessTable(
   rows: CellContent[][],
   widths: number[],
-  opts: { cantSplit?: boolean; cellPadding?: { left: number; right: number; top?: number; bottom?: number } } = {},
+  opts: {
+    cantSplit?: boolean;
+    cellPadding?: { left: number; right: number; top?: number; bottom?: number };
+    /** Distance from the left margin, in twips. */
+    indent?: number;
+  } = {},
 ): Table {
   const padding = opts.cellPadding ?? { left: 0, right: cm(0.1) };
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    ...(opts.indent ? { indent: { size: opts.indent, type: WidthType.DXA } } : {}),
     borders: NO_BORDERS,
     rows: rows.map(
       (cells) =>
@@ -150,7 +178,7 @@ export function borderlessTable(
 }
 
 // A cell must end with a paragraph, or Word calls the file damaged.
-function cellChildren(content: CellContent): (Paragraph | Table)[] {
+export function cellChildren(content: CellContent): (Paragraph | Table)[] {
   const list = Array.isArray(content) ? content : [content];
   if (list.length === 0 || list[list.length - 1] instanceof Table) return [...list, new Paragraph({})];
   return list;
@@ -179,6 +207,58 @@ export function boxed(children: Paragraph[], width: number): Table {
   });
 }
 
+export interface GridCell {
+  children: CellContent;
+  /** How many grid columns the cell covers; 1 when absent. */
+  span?: number;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  /** Row height in twips: at least this, or exactly this when `exact` (the content is cut, the page stays one). */
+  height?: number;
+  exact?: boolean;
+}
+
+/**
+ * A ruled paper form (lembar disposisi, kartu kendali): every cell framed, fixed column
+ * widths, cells may span several columns of the grid so the form's lines stay straight.
+ */
+export function gridTable(rows: GridRow[], widths: number[], opts: { padding?: number; border?: IBorderOptions } = {}): Table {
+  const pad = opts.padding ?? cm(0.12);
+  const line = opts.border ?? THIN;
+  const cellBorders = { top: line, bottom: line, left: line, right: line };
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...cellBorders, insideHorizontal: line, insideVertical: line },
+    rows: rows.map((row) => {
+      let column = 0;
+      return new TableRow({
+        cantSplit: true,
+        ...(row.height ? { height: { value: row.height, rule: row.exact ? HeightRule.EXACT : HeightRule.ATLEAST } } : {}),
+        children: row.cells.map((cell) => {
+          const span = cell.span ?? 1;
+          const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+          column += span;
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            ...(span > 1 ? { columnSpan: span } : {}),
+            borders: cellBorders,
+            margins: { top: pad / 2, bottom: pad / 2, left: pad, right: pad },
+            verticalAlign: VerticalAlignTable.TOP,
+            children: cellChildren(cell.children),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+/** The box printed before a checklist item, ticked or not. */
+export const checkBox = (checked: boolean) => (checked ? '☑' : '☐');
+
 export interface LabelValue {
   label: string;
   value: string;
@@ -190,7 +270,7 @@ export interface LabelValue {
  */
 export function labelValueTable(
   rows: LabelValue[],
-  opts: { width: number; labelWidth?: number; size?: number; spacingAfter?: number },
+  opts: { width: number; labelWidth?: number; size?: number; spacingAfter?: number; indent?: number },
 ): Table {
   const labelWidth = opts.labelWidth ?? cm(4.5);
   const colon = cm(0.4);
@@ -199,6 +279,7 @@ export function labelValueTable(
   return borderlessTable(
     rows.map((r) => [p(r.label), p(':'), p(r.value)]),
     [labelWidth, colon, opts.width - labelWidth - colon],
+    { indent: opts.indent },
   );
 }
 
@@ -213,29 +294,45 @@ export interface Kop {
   logo: string;
 }
 
-const LOGO_HEIGHT_CM = 2.2;
 /** Twips per character of Arial 10 on average: enough to decide where a kop line breaks. */
 const TWIPS_PER_CHAR_10PT = 100;
 
+export interface KopStyle {
+  logoCm: number;
+  /** Half-points: the first line, the office name (the last line), address and contact. */
+  first: number;
+  name: number;
+  address: number;
+  /** Small forms leave the telephone/email line out to save height. */
+  contact: boolean;
+  /** Space after the double rule, in twips. */
+  after: number;
+}
+
+/** The kop of a letter: logo 2.2 cm, first line 14 pt, the office name 16 pt. */
+export const KOP_LETTER: KopStyle = { logoCm: 2.2, first: SIZE.kopFirst, name: SIZE.kopName, address: SIZE.kopAddress, contact: true, after: 120 };
+/** The kop of a small form (lembar disposisi): the same lines at about two thirds the size. */
+export const KOP_COMPACT: KopStyle = { logoCm: 1.4, first: 20, name: 24, address: 16, contact: false, after: 60 };
+
 /**
- * Kop surat: the logo on the left, the office lines centred on the page (first line 14 pt,
- * the office name 16 pt, bold), address and contact small, then the double rule.
+ * Kop surat: the logo on the left, the office lines centred on the page (bold, the office
+ * name largest), address and contact small, then the double rule.
  */
-export function kopSurat(kop: Kop, width: number): (Paragraph | Table)[] {
-  const logo = logoRun(kop.logo, LOGO_HEIGHT_CM);
+export function kopSurat(kop: Kop, width: number, style: KopStyle = KOP_LETTER): (Paragraph | Table)[] {
+  const logo = logoRun(kop.logo, style.logoCm);
   // The right column mirrors the logo column so the text is centred on the page.
   const side = logo ? logo.widthTwips + cm(0.3) : 0;
   const textWidth = width - 2 * side;
-  const big = kop.lines.length === 1 ? [SIZE.kopName] : kop.lines.map((_, i) => (i === 0 ? SIZE.kopFirst : SIZE.kopName));
+  const big = kop.lines.length === 1 ? [style.name] : kop.lines.map((_, i) => (i === 0 ? style.first : style.name));
   const centre = (text: string, run: IRunOptions) => para(text, { alignment: AlignmentType.CENTER, run });
-  const perLine = Math.floor((textWidth / TWIPS_PER_CHAR_10PT) * (20 / SIZE.kopAddress));
+  const perLine = Math.floor((textWidth / TWIPS_PER_CHAR_10PT) * (20 / style.address));
   const text: Paragraph[] = [
     ...kop.lines.map((line, i) => centre(line.toUpperCase(), { bold: true, size: big[i] })),
-    ...(kop.address ? [centre(kop.address, { size: SIZE.kopAddress })] : []),
-    ...packSegments(kop.contact, perLine).map((line) => centre(line, { size: SIZE.kopAddress })),
+    ...(kop.address ? [centre(kop.address, { size: style.address })] : []),
+    ...(style.contact ? packSegments(kop.contact, perLine).map((line) => centre(line, { size: style.address })) : []),
   ];
   const rule = new Paragraph({
-    spacing: { after: 120 },
+    spacing: { after: style.after },
     border: { bottom: { style: BorderStyle.DOUBLE, size: 12, color: '000000', space: 1 } },
     run: { size: 8 },
     children: [new TextRun({ text: '', size: 8 })],
@@ -243,7 +340,7 @@ export function kopSurat(kop: Kop, width: number): (Paragraph | Table)[] {
   if (!logo) return [...text, rule];
   const logoCell = new Paragraph({ alignment: AlignmentType.LEFT, children: [logo.run] });
   return [
-    borderlessTable([[logoCell, text, blankLine()]], [side, textWidth, side], { cellPadding: { left: 0, right: 0 } }),
+    borderlessTable([[logoCell, text, blankLine(style.address)]], [side, textWidth, side], { cellPadding: { left: 0, right: 0 } }),
     rule,
   ];
 }
@@ -264,20 +361,31 @@ export function packSegments(line: string, maxChars: number, separator = ' · ')
 }
 
 /** The logo as an inline image `heightCm` tall, keeping its proportions; null when absent or unreadable. */
-export function logoRun(dataUrl: string, heightCm: number): { run: ImageRun; widthTwips: number } | null {
+export const logoRun = (dataUrl: string, heightCm: number) =>
+  // A very wide logo is capped at twice its height.
+  imageRun(dataUrl, { heightCm, maxAspect: 2, name: 'Logo', description: 'Logo instansi' });
+
+/**
+ * A PNG or JPEG data URL as an inline image `heightCm` tall, keeping its proportions up to
+ * `maxAspect` times as wide as tall; null when absent or unreadable.
+ */
+export function imageRun(
+  dataUrl: string,
+  opts: { heightCm: number; maxAspect: number; name: string; description: string },
+): { run: ImageRun; widthTwips: number } | null {
   const m = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+=*)$/.exec(dataUrl);
   if (!m) return null;
   const data = Buffer.from(m[2]!, 'base64');
   const dim = imageSize(data);
   if (!dim || dim.width === 0 || dim.height === 0) return null;
-  // Pixels at 96 per inch, as ImageRun measures them; a very wide logo is capped at twice its height.
-  const height = Math.round((heightCm / 2.54) * 96);
-  const width = Math.min(Math.round((height * dim.width) / dim.height), height * 2);
+  // Pixels at 96 per inch, as ImageRun measures them.
+  const height = Math.round((opts.heightCm / 2.54) * 96);
+  const width = Math.min(Math.round((height * dim.width) / dim.height), Math.round(height * opts.maxAspect));
   const run = new ImageRun({
     type: m[1] === 'png' ? 'png' : 'jpg',
     data,
     transformation: { width, height },
-    altText: { name: 'Logo', description: 'Logo instansi', title: 'Logo' },
+    altText: { name: opts.name, description: opts.description, title: opts.name },
   });
   return { run, widthTwips: width * 15 };
 }
@@ -314,6 +422,13 @@ export interface SignatureLines {
   space?: number;
   /** Names of officials are bold and underlined; a citizen's name need not be. */
   emphasiseName?: boolean;
+  /**
+   * Height of the signature space in twips: one line at least that tall instead of `space`
+   * blank lines, so a specimen and an empty space take the same room.
+   */
+  spaceHeight?: number;
+  /** The signer's specimen, drawn in that space. */
+  specimen?: ImageRun;
 }
 
 /** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
@@ -328,19 +443,32 @@ export function signatureBlock(s: SignatureLines, opts: { size?: number; alignme
   const size = opts.size ?? SIZE.body;
   const alignment = opts.alignment ?? AlignmentType.CENTER;
   const name: IRunOptions = (s.emphasiseName ?? true) ? { bold: true, underline: {} } : {};
-  const lines: IRunOptions[] = [
+  const space: Line[] =
+    s.spaceHeight === undefined
+      ? Array.from({ length: s.space ?? 4 }, () => ({ text: '' }))
+      : [{ text: '', height: s.spaceHeight, image: s.specimen }];
+  const lines: Line[] = [
     ...s.caption.map((text) => ({ text })),
-    ...Array.from({ length: s.space ?? 4 }, () => ({ text: '' })),
+    ...space,
     { text: s.name, ...name },
     ...(s.after ?? []).map((text) => ({ text })),
   ];
   // Kept together, but the last line is not kept with whatever follows the block:
   // that would drag a signature at the foot of a page over to the next one.
   return lines.map(
-    (run, i) =>
-      new Paragraph({ alignment, keepNext: i < lines.length - 1, keepLines: true, run: { size }, children: [new TextRun({ size, ...run })] }),
+    ({ height, image, ...run }, i) =>
+      new Paragraph({
+        alignment,
+        keepNext: i < lines.length - 1,
+        keepLines: true,
+        run: { size },
+        ...(height ? { spacing: { line: height, lineRule: LineRuleType.AT_LEAST } } : {}),
+        children: [image ?? new TextRun({ size, ...run })],
+      }),
   );
 }
+
+type Line = IRunOptions & { height?: number; image?: ImageRun };
 
 /**
  * Signatures side by side (pelapor left, official right). Shorter captions are padded at

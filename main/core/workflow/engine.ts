@@ -7,7 +7,7 @@ import { addEvent } from '../complaints/repo';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, refusal, STAGE_STATUS, type JourneyState } from './rules';
+import { allowedActions, answerKindOf, refusal, STAGE_STATUS, type JourneyState } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 
 // Moves complaints along their Standar Pelayanan. Every function here runs inside
@@ -32,6 +32,8 @@ export interface ComplaintState {
   resume_status: Status | null;
   exit_note: string;
   closed_at: string | null;
+  archive_location: string;
+  satisfaction: 'puas' | 'tidak_puas' | null;
 }
 
 export interface Loaded {
@@ -49,11 +51,16 @@ export function loadState(db: Db, id: number): Loaded {
   const dispositionTo = (
     db.prepare("SELECT to_user FROM dispositions WHERE complaint_id = ? AND state = 'aktif'").all(id) as { to_user: number }[]
   ).map((r) => r.to_user);
+  const answerKind = answerKindOf(standard);
+  const hasDraft =
+    answerKind !== null &&
+    !!db.prepare("SELECT 1 FROM issued_documents WHERE complaint_id = ? AND kind = ? AND status = 'draf' AND superseded_by IS NULL").get(id, answerKind);
+  const nextStage = step ? (standard.steps[step.no]?.stage ?? null) : null;
   return {
     c,
     standard,
     step,
-    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo },
+    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo, answerKind, hasDraft, nextStage },
   };
 }
 

@@ -11,6 +11,7 @@ import { getOffice, writeSetting } from '../office/settings';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
 import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep } from './engine';
 import { journey, myTasks, officeTasks } from './queue';
+import { draftExitLetter, issueDispositionDocuments, renderIssued } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 
 type WorkflowCalls =
@@ -33,7 +34,7 @@ type WorkflowCalls =
 
 // Runs a change under the write lock (after the sweep, so nobody acts on a step
 // that has already been escalated) and answers with the complaint's journey.
-function change(ctx: Ctx, id: number, fn: (at: string) => void) {
+export function change(ctx: Ctx, id: number, fn: (at: string) => void) {
   const user = requireUser(ctx);
   write(ctx.db, () => {
     sweep(ctx);
@@ -85,8 +86,9 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       completeStep(ctx, authorize(ctx.db, user, id, 'advance'), user, at, note);
     }),
 
-  'workflow.dispose': (ctx, { id, to, sifat, instructions, note }) =>
-    change(ctx, id, (at) => {
+  'workflow.dispose': async (ctx, { id, to, sifat, instructions, note }) => {
+    let issued: number[] = [];
+    const j = change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, 'dispose');
       const targets = to.map((uid) => {
@@ -102,12 +104,16 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const insert = ctx.db.prepare(
         'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const t of targets) insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at);
+      const dispositionIds = targets.map((t) => Number(insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at).lastInsertRowid));
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       addEvent(ctx.db, id, at, user.id, `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`, null, note);
       appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.created', entity: 'complaint', entityId: id, data: { to, sifat, onBehalf } });
+      issued = issueDispositionDocuments(ctx.db, id, dispositionIds, user.id, at);
       completeStep(ctx, loadState(ctx.db, id), user, at, note);
-    }),
+    });
+    await renderIssued(ctx, issued);
+    return j;
+  },
 
   'workflow.withdrawDisposition': (ctx, { dispositionId }) => {
     const user = requireUser(ctx);
@@ -157,13 +163,19 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     });
   },
 
-  'workflow.exit': (ctx, { id, exit, note, forwardTo }) =>
-    change(ctx, id, (at) => {
+  'workflow.exit': async (ctx, { id, exit, note, forwardTo }) => {
+    let letter = 0;
+    const j = change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, `exit:${exit}`);
       if (exit === 'tidak_lengkap') pause(ctx, l, user, at, note);
       else closeWithExit(ctx, l, user, at, exit, exit === 'bukan_kewenangan' ? `Diteruskan ke ${forwardTo}. ${note}` : note);
-    }),
+      // The reporter is told in writing; the letter waits for the head's signature.
+      if (exit === 'tidak_lengkap' || exit === 'bukan_kewenangan') letter = draftExitLetter(ctx.db, l, exit, user, at, forwardTo, note);
+    });
+    await renderIssued(ctx, [letter]);
+    return j;
+  },
 
   'workflow.resume': (ctx, { id, note }) =>
     change(ctx, id, (at) => {

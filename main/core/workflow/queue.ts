@@ -200,6 +200,17 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       attachments: files.filter((a) => a.follow_up_id === f.id).map(({ follow_up_id: _, ...a }) => a),
     })),
     actions: allowedActions(user, l.state),
+    answerKind: l.state.answerKind,
+    kelengkapanMissing: standard.kelengkapanChecklist.filter((item) => !(JSON.parse(l.c.kelengkapan) as string[]).includes(item)),
+    delivery:
+      (db
+        .prepare(
+          `SELECT d.channel, d.delivered_at AS deliveredAt, d.recipient, d.note, u.name AS byName FROM deliveries d JOIN users u ON u.id = d.by_user
+           WHERE d.complaint_id = ? ORDER BY d.id DESC LIMIT 1`,
+        )
+        .get(id) as Journey['delivery'] | undefined) ?? null,
+    archiveLocation: c.archive_location,
+    satisfaction: c.satisfaction,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Role, Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
-import type { Executor, Stage, Step } from '../../../shared/standards/schema';
+import type { Executor, ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
 
 // The state machine in one place: who may do what to a complaint in its current
 // state. Every mutation checks `allowedActions`, and the renderer shows the same
@@ -30,6 +30,37 @@ export interface JourneyState {
   escalated: boolean;
   // Active dispositions of this complaint: their recipients.
   dispositionTo: number[];
+  // The document that answers the complaint under its standard, and whether a draft of it
+  // is waiting (penyusunan, paraf and signing steps complete only through it).
+  answerKind: AnswerKind | null;
+  hasDraft: boolean;
+  // The stage of the step after the current one, or null at the last step.
+  nextStage: Stage | null;
+}
+
+export type AnswerKind = 'surat_tanggapan' | 'berita_acara' | 'laporan_tindak_lanjut';
+
+/** Berita acara where the standard says so (Waru); a signed surat tanggapan where a step signs; else the laporan. */
+export function answerKindOf(standard: ServiceStandard): AnswerKind | null {
+  if (standard.resolutionRecord) return 'berita_acara';
+  if (standard.steps.some((s) => s.stage === 'penandatanganan')) return 'surat_tanggapan';
+  if (standard.steps.some((s) => s.stage === 'penyusunan_jawaban')) return 'laporan_tindak_lanjut';
+  return null;
+}
+
+// What completes the current step. A run of penyusunan steps ("Kasi asks the staf to
+// prepare the letter", then "Staf prepares it") needs the draft only at its last step.
+export type StepNeed = 'dispose' | 'draft' | 'paraf' | 'sign' | 'deliver' | 'archive' | 'advance';
+export function stepNeed(s: Pick<JourneyState, 'step' | 'answerKind' | 'nextStage'>): StepNeed {
+  const stage = s.step?.stage;
+  if (stage === 'disposisi') return 'dispose';
+  if (stage === 'penyampaian') return 'deliver';
+  if (stage === 'arsip') return 'archive';
+  if (!s.answerKind) return 'advance';
+  if (stage === 'penyusunan_jawaban') return s.nextStage === 'penyusunan_jawaban' ? 'advance' : 'draft';
+  if (stage === 'paraf') return 'paraf';
+  if (stage === 'penandatanganan') return s.answerKind === 'laporan_tindak_lanjut' ? 'advance' : 'sign';
+  return 'advance';
 }
 
 const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
@@ -57,7 +88,12 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
   }
   if (s.closed || !s.step) return actions;
   const acts = mayActOnStep(user, s);
-  if (acts) actions.push(s.step.stage === 'disposisi' ? 'dispose' : 'advance');
+  if (acts) {
+    const need = stepNeed(s);
+    // A step that works on the answer starts by drafting it when there is no draft yet.
+    if (need === 'draft' || need === 'paraf' || need === 'sign') actions.push(s.hasDraft ? (need === 'draft' ? 'advance' : need) : 'draft');
+    else actions.push(need);
+  }
   const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
   if ((acts || recipient) && !['diterima', 'verifikasi', 'disposisi'].includes(s.step.stage)) actions.push('followUp');
   const checker = acts || user.role === 'sekcam' || user.role === 'camat';
@@ -81,8 +117,24 @@ export function refusal(action: Action, s: JourneyState): { code: 'conflict' | '
   }
   const step = s.step;
   if (!step) return conflict('Pengaduan ini tidak memiliki langkah yang berjalan.');
-  if (action === 'advance' && step.stage === 'disposisi') {
-    return conflict(`Langkah ${step.no} diselesaikan dengan disposisi: pilih Kasi tujuan, sifat dan instruksi.`);
+  const need = stepNeed(s);
+  if (action === 'advance' && need !== 'advance') {
+    const how: Record<Exclude<StepNeed, 'advance'>, string> = {
+      dispose: 'disposisi: pilih Kasi tujuan, sifat dan instruksi',
+      draft: 'draf jawaban: susun dulu drafnya',
+      paraf: 'paraf pada draf jawaban',
+      sign: 'tanda tangan pada draf jawaban',
+      deliver: 'catatan penyampaian: kapan, kepada siapa dan dengan cara apa jawaban diserahkan',
+      archive: 'catatan tempat arsip (ordner/box)',
+    };
+    if (need !== 'draft' || !s.hasDraft) return conflict(`Langkah ${step.no} diselesaikan dengan ${how[need]}.`);
+  }
+  if (action !== 'advance' && action !== 'dispose' && ['draft', 'paraf', 'sign', 'deliver', 'archive'].includes(action)) {
+    const wanted = stepNeed(s);
+    if (action !== wanted && !(action === 'draft' && !s.hasDraft)) {
+      return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); tindakan ini tidak dapat dilakukan sekarang.`);
+    }
+    if (action === 'draft' && s.hasDraft) return conflict('Draf jawaban sudah ada; ubah draf itu (versi baru) alih-alih menyusun draf lain.');
   }
   if (action === 'dispose' && step.stage !== 'disposisi') {
     return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); disposisi tidak dapat dibuat sekarang.`);

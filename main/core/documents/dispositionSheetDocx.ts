@@ -1,0 +1,91 @@
+import { AlignmentType, type Paragraph, type Table, TabStopType } from 'docx';
+import type { DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import {
+  KOP_COMPACT,
+  checkBox,
+  cm,
+  contentWidth,
+  gridTable,
+  kopSurat,
+  letterDocument,
+  para,
+  toBuffer,
+  type Margins,
+} from './docx-kit';
+
+// The lembar disposisi on half a folio sheet, ruled like the printed form offices keep in
+// a pad: a blank sheet (no values, no ticks) still prints every line and box.
+
+const MARGINS: Margins = { top: cm(1), right: cm(1.2), bottom: cm(0.8), left: cm(1.2) };
+/** Half-points: 10 pt, small enough for the whole form on one half-folio page. */
+const TEXT = 20;
+/** What a blank sheet prints where the name and date are written by hand. */
+const DOTS = '……………………………';
+
+export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buffer> {
+  const width = contentWidth('HALF_F4', MARGINS);
+  const label = cm(3.1);
+  const value = Math.floor((width - 2 * label) / 2);
+  const grid = [label, value, label, width - 2 * label - value];
+
+  const text = (s: string, opts: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+    para(s, { alignment: opts.alignment, run: { size: TEXT, bold: opts.bold } });
+  const field = (name: string, val: string) => [{ children: text(name) }, { children: text(val) }];
+  // Ticked or not, each box on its own line with the label clear of the box.
+  const checklist = (items: DispositionSheetView['recipients']) =>
+    items.map((b) => para(`${checkBox(b.checked)}\t${b.label}`, { run: { size: TEXT }, indent: { left: cm(0.55), hanging: cm(0.55) } }));
+
+  const rows = [
+    { cells: [...field('Surat dari', v.suratDari), ...field('Diterima tanggal', v.diterimaTanggal)], height: cm(0.75) },
+    { cells: [...field('Nomor surat', v.nomorSurat), ...field('Nomor agenda', v.nomorAgenda)], height: cm(0.75) },
+    {
+      cells: [...field('Tanggal surat', v.tanggalSurat), { children: text('Sifat') }, { children: sifatBoxes(v.sifat, grid[3]!) }],
+      height: cm(0.75),
+    },
+    { cells: [{ children: text('Perihal') }, { children: text(v.perihal), span: 3 }], height: cm(1.1) },
+    {
+      cells: [
+        { children: [text('Diteruskan kepada:', { bold: true }), ...checklist(v.recipients)], span: 2 },
+        { children: [text('Dengan hormat harap:', { bold: true }), ...checklist(v.instructions)], span: 2 },
+      ],
+      height: cm(3),
+    },
+    {
+      cells: [
+        { children: [text('Catatan:', { bold: true }), text(v.catatan)], span: 3 },
+        { children: disposer(v) },
+      ],
+      height: cm(3.6),
+    },
+  ];
+
+  const children: (Paragraph | Table)[] = [
+    ...kopSurat(v.kop, width, KOP_COMPACT),
+    para('LEMBAR DISPOSISI', { alignment: AlignmentType.CENTER, spacing: { after: 100 }, run: { bold: true, size: 24 } }),
+    gridTable(rows, grid, { padding: cm(0.15) }),
+  ];
+  return toBuffer(letterDocument({ title: ['Lembar Disposisi', v.nomorAgenda].filter(Boolean).join(' '), children, paper: 'HALF_F4', margins: MARGINS }));
+}
+
+/** The sifat boxes two to a line, so four fit the value cell in two lines. */
+function sifatBoxes(boxes: DispositionSheetView['sifat'], cellWidth: number): Paragraph[] {
+  const half = Math.floor((cellWidth - cm(0.3)) / 2);
+  const lines: Paragraph[] = [];
+  for (let i = 0; i < boxes.length; i += 2) {
+    const pair = boxes.slice(i, i + 2).map((b) => `${checkBox(b.checked)} ${b.label}`);
+    lines.push(para(pair.join('\t'), { run: { size: TEXT }, tabStops: [{ type: TabStopType.LEFT, position: half }] }));
+  }
+  return lines;
+}
+
+/** Caption, room for the paraf, the name and the date; dotted where a blank sheet is filled by hand. */
+function disposer(v: DispositionSheetView): Paragraph[] {
+  const centre = (s: string, run: { bold?: boolean; underline?: object } = {}) =>
+    para(s, { alignment: AlignmentType.CENTER, run: { size: TEXT, ...run } });
+  return [
+    ...v.disposerCaption.map((line) => centre(line)),
+    para('', { spacing: { before: cm(1.4) }, run: { size: TEXT } }),
+    v.disposerName ? centre(v.disposerName, { bold: true, underline: {} }) : centre(`(${DOTS})`),
+    centre(`Tanggal: ${v.date || DOTS}`),
+  ];
+}

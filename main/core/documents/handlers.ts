@@ -1,0 +1,319 @@
+import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
+import { documentSettingsSchema } from '../../../shared/schemas/documents';
+import { fromLocal } from '../../../shared/time/workingTime';
+import { appendAudit } from '../audit/chain';
+import { verifyPassword } from '../auth/passwords';
+import { readAttachment, storeAttachments, type StoredFile } from '../complaints/attachments';
+import { addEvent } from '../complaints/repo';
+import type { Ctx, Handlers, SessionUser } from '../context';
+import { nowIso, requireUser, write } from '../context';
+import { notFound, TanggapError } from '../errors';
+import { getOffice, writeSetting } from '../office/settings';
+import { authorize, completeStep, type Loaded } from '../workflow/engine';
+import { change } from '../workflow/handlers';
+import { docContext } from './facts';
+import { deliveryReceiptView, dispositionSheetView } from './kinds/forms';
+import { KINDS, renderDocx } from './registry';
+import {
+  answerForDelivery,
+  contentOf,
+  docxOf,
+  draftAnswer,
+  getDoc,
+  normaliseCode,
+  paraf,
+  renderIssued,
+  returnDocument,
+  revise,
+  signDocument,
+  toIssued,
+} from './service';
+import { documentSettings } from './settings';
+import { insertDocument, sha256, type DocRow } from './store';
+import { signerUser } from './signer';
+
+type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Every document belongs to a complaint the caller handles (the row-level rule comes
+// with the access work); documents without a complaint are office forms.
+function docFor(ctx: Ctx, id: number): DocRow {
+  requireUser(ctx);
+  return getDoc(ctx.db, id);
+}
+
+const fileNameOf = (row: DocRow, registerNo: string) =>
+  `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(row.number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
+
+const issued = (ctx: Ctx, id: number) => toIssued(ctx.db, requireUser(ctx), getDoc(ctx.db, id), nowIso(ctx));
+
+const completer = (ctx: Ctx, user: SessionUser, at: string, note: string) => (l: Loaded) => completeStep(ctx, l, user, at, note);
+
+function actingRows(ctx: Ctx) {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT a.id, a.user_id AS userId, u.name, u.jabatan, a.kind, a.from_date AS "from", a.to_date AS "to"
+         FROM acting_officials a JOIN users u ON u.id = a.user_id ORDER BY a.from_date DESC, a.id DESC`,
+      )
+      .all() as { id: number; userId: number; name: string; jabatan: string; kind: 'plt' | 'plh'; from: string; to: string }[]
+  );
+}
+
+function insertFiles(ctx: Ctx, complaintId: number, files: StoredFile[], column: 'delivery_id' | 'document_id', ownerId: number, at: string): number[] {
+  const add = ctx.db.prepare(
+    `INSERT INTO attachments (complaint_id, ${column}, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return files.map((f) => Number(add.run(complaintId, ownerId, f.fileName, f.mime, f.size, f.sha256, f.storedName, at).lastInsertRowid));
+}
+
+export const documentHandlers: Pick<Handlers, DocumentCalls> = {
+  'documents.list': (ctx, { complaintId }) => {
+    const user = requireUser(ctx);
+    const at = nowIso(ctx);
+    const rows = ctx.db.prepare('SELECT * FROM issued_documents WHERE complaint_id = ? ORDER BY id').all(complaintId) as DocRow[];
+    return rows.map((r) => toIssued(ctx.db, user, r, at));
+  },
+  'documents.get': (ctx, { id }) => {
+    const row = docFor(ctx, id);
+    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row) };
+  },
+  'documents.docx': async (ctx, { id }) => {
+    const row = docFor(ctx, id);
+    const bytes = await docxOf(ctx.db, row);
+    const registerNo = toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)).registerNo;
+    return { fileName: fileNameOf(row, registerNo), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
+  },
+  'documents.scan': (ctx, { id }) => {
+    const row = docFor(ctx, id);
+    if (row.scan_attachment_id === null) throw notFound('Hasil pindai dokumen');
+    const a = ctx.db.prepare('SELECT file_name, mime, sha256, stored_name FROM attachments WHERE id = ?').get(row.scan_attachment_id) as {
+      file_name: string;
+      mime: string;
+      sha256: string;
+      stored_name: string;
+    };
+    return { fileName: a.file_name, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
+  },
+
+  'documents.draft': async (ctx, { complaintId, kind, outcome, reason, satisfaction }) => {
+    const user = requireUser(ctx);
+    let id = 0;
+    change(ctx, complaintId, (at) => {
+      authorize(ctx.db, user, complaintId, 'draft');
+      id = draftAnswer(ctx, user, complaintId, kind, outcome, reason, satisfaction, at);
+    });
+    await renderIssued(ctx, [id]);
+    return issued(ctx, id);
+  },
+  'documents.revise': async (ctx, { id, content }) => {
+    const user = requireUser(ctx);
+    const row = docFor(ctx, id);
+    const newId = write(ctx.db, () => revise(ctx, user, row, content, nowIso(ctx)));
+    await renderIssued(ctx, [newId]);
+    return issued(ctx, newId);
+  },
+  'documents.paraf': (ctx, { id }) => {
+    const user = requireUser(ctx);
+    const row = docFor(ctx, id);
+    if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak diparaf.');
+    change(ctx, row.complaint_id, (at) => paraf(ctx, user, getDoc(ctx.db, id), at, completer(ctx, user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`)));
+    return issued(ctx, id);
+  },
+  'documents.return': (ctx, { id, reason }) => {
+    const user = requireUser(ctx);
+    const row = docFor(ctx, id);
+    write(ctx.db, () => returnDocument(ctx, user, getDoc(ctx.db, id), reason, nowIso(ctx)));
+    return issued(ctx, row.id);
+  },
+  'documents.sign': async (ctx, { id, password }) => {
+    const user = requireUser(ctx);
+    docFor(ctx, id);
+    const hash = (ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string }).password_hash;
+    if (!(await verifyPassword(hash, password))) {
+      throw new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password');
+    }
+    await signDocument(ctx, user, id, true, (l) => completeStep(ctx, l, user, nowIso(ctx), 'Ditandatangani di aplikasi'));
+    return issued(ctx, id);
+  },
+  'documents.signWet': async (ctx, { id, scan }) => {
+    const user = requireUser(ctx);
+    const row = docFor(ctx, id);
+    if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
+    const [file] = storeAttachments(ctx.dataDir, [scan]);
+    await signDocument(
+      ctx,
+      user,
+      id,
+      false,
+      (l) => completeStep(ctx, l, user, nowIso(ctx), 'Ditandatangani basah; hasil pindai diunggah'),
+      (docId, at) => insertFiles(ctx, row.complaint_id!, [file!], 'document_id', docId, at)[0]!,
+    );
+    return issued(ctx, id);
+  },
+  'documents.signatureQueue': (ctx) => {
+    const user = requireUser(ctx);
+    const at = nowIso(ctx);
+    const rows = ctx.db
+      .prepare(
+        `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
+         WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${Object.entries(KINDS)
+           .filter(([, k]) => k.signed)
+           .map(([kind]) => `'${kind}'`)
+           .join(',')}) ORDER BY d.created_at, d.id`,
+      )
+      .all() as (DocRow & { c_subject: string | null; c_register: string | null })[];
+    return rows
+      .map((r) => ({ r, doc: toIssued(ctx.db, user, r, at) }))
+      .filter(({ doc }) => doc.actions.includes('sign'))
+      .map(({ r, doc }) => ({
+        id: r.id,
+        complaintId: r.complaint_id,
+        registerNo: r.c_register ?? '',
+        subject: r.c_subject ?? '',
+        kind: r.kind,
+        title: doc.title,
+        version: r.version,
+        createdAt: r.created_at,
+        parafNames: doc.parafs.map((p) => p.name),
+      }));
+  },
+  'documents.verify': (ctx, { code, docxBase64 }) => {
+    requireUser(ctx);
+    const row = code
+      ? (ctx.db.prepare('SELECT * FROM issued_documents WHERE verify_code = ?').get(normaliseCode(code)) as DocRow | undefined)
+      : (ctx.db.prepare('SELECT * FROM issued_documents WHERE docx_sha256 = ?').get(sha256(Buffer.from(docxBase64, 'base64'))) as DocRow | undefined);
+    if (!row) {
+      return {
+        found: false,
+        message: code
+          ? 'Kode ini tidak cocok dengan dokumen mana pun yang ditandatangani di kantor ini. Periksa lagi kode yang diketik.'
+          : 'Berkas ini tidak sama dengan dokumen mana pun yang diterbitkan kantor ini: isinya berbeda atau sudah diubah setelah diunduh.',
+        document: null,
+      };
+    }
+    const user = requireUser(ctx);
+    const doc = toIssued(ctx.db, user, row, nowIso(ctx));
+    const superseded = row.superseded_by !== null;
+    const signed = row.status === 'ditandatangani' || row.status === 'ditandatangani_basah' || (superseded && row.signed_at !== null);
+    return {
+      found: true,
+      message: !signed
+        ? `Berkas ini sama dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini, tetapi belum ditandatangani.`
+        : superseded
+          ? `Dokumen ini asli, tetapi sudah diganti dengan versi koreksi. Gunakan versi terbaru.`
+          : `Dokumen ini asli: sama persis dengan yang ditandatangani di aplikasi.`,
+      document: {
+        kind: row.kind,
+        title: doc.title,
+        number: row.number,
+        registerNo: doc.registerNo,
+        signedAt: row.signed_at,
+        signerName: doc.signerName,
+        status: row.status,
+        superseded,
+      },
+    };
+  },
+  'documents.blankDispositionSheet': async (ctx) => {
+    requireUser(ctx);
+    const view = dispositionSheetView(ctx.db, null, []);
+    const bytes = await renderDocx({ family: 'disposition', view });
+    return { view, file: { fileName: 'Lembar-Disposisi-kosong.docx', mime: DOCX_MIME, dataBase64: bytes.toString('base64') } };
+  },
+
+  'documents.deliver': async (ctx, { complaintId, channel, deliveredAt, recipient, note, proof }) => {
+    const user = requireUser(ctx);
+    const files = storeAttachments(ctx.dataDir, proof);
+    const tz = getOffice(ctx.db).timeZone;
+    const at = fromLocal(deliveredAt.slice(0, 10), deliveredAt.slice(11, 16), tz);
+    if (at > nowIso(ctx)) throw new TanggapError('validation', 'Waktu penyampaian tidak boleh setelah sekarang.', 'deliveredAt');
+    let receiptId = 0;
+    const j = change(ctx, complaintId, (now) => {
+      const l = authorize(ctx.db, user, complaintId, 'deliver');
+      const answer = answerForDelivery(ctx.db, l);
+      const info = ctx.db
+        .prepare('INSERT INTO deliveries (complaint_id, document_id, channel, delivered_at, recipient, note, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(complaintId, answer?.id ?? null, channel, at, recipient, note, user.id, now);
+      const deliveryId = Number(info.lastInsertRowid);
+      insertFiles(ctx, complaintId, files, 'delivery_id', deliveryId, now);
+      const by = signerUser(ctx.db, user.id);
+      const view = deliveryReceiptView(ctx.db, complaintId, {
+        channel,
+        deliveredAt: at,
+        recipient,
+        note,
+        documentTitle: answer ? DOCUMENT_KIND_LABEL[answer.kind] : 'Jawaban atas pengaduan',
+        documentNumber: answer?.number ?? '',
+        by,
+      });
+      receiptId = insertDocument(ctx.db, {
+        complaintId,
+        kind: 'tanda_terima_penyampaian',
+        status: 'final',
+        page: KINDS.tanda_terima_penyampaian.page(docContext(ctx.db).settings),
+        content: { family: 'letter', view },
+        params: { deliveryId },
+        createdBy: user.id,
+        at: now,
+      });
+      appendAudit(ctx.db, { at: now, actorId: user.id, action: 'complaint.delivered', entity: 'complaint', entityId: complaintId, data: { deliveryId, channel, files: files.length } });
+      completeStep(ctx, l, user, now, `Disampaikan kepada ${recipient}`);
+    });
+    await renderIssued(ctx, [receiptId]);
+    return j;
+  },
+  'documents.archive': (ctx, { complaintId, location }) => {
+    const user = requireUser(ctx);
+    return change(ctx, complaintId, (at) => {
+      const l = authorize(ctx.db, user, complaintId, 'archive');
+      ctx.db.prepare('UPDATE complaints SET archive_location = ? WHERE id = ?').run(location, complaintId);
+      addEvent(ctx.db, complaintId, at, user.id, `Berkas diarsipkan di ${location}`, null);
+      completeStep(ctx, l, user, at, `Arsip: ${location}`);
+    });
+  },
+
+  'documents.settings': (ctx) => documentSettings(ctx.db),
+  'documents.updateSettings': (ctx, settings) => {
+    const user = requireUser(ctx);
+    write(ctx.db, () => {
+      writeSetting(ctx.db, 'documents', documentSettingsSchema.parse(settings));
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'documents.settings_updated', entity: 'settings', entityId: null });
+    });
+    return documentSettings(ctx.db);
+  },
+
+  'officials.list': (ctx) => actingRows(ctx),
+  'officials.add': (ctx, { userId, kind, from, to }) => {
+    const user = requireUser(ctx);
+    const target = ctx.db.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as { role: string; active: number } | undefined;
+    if (!target || !target.active || !['sekcam', 'kasi', 'camat'].includes(target.role)) {
+      throw new TanggapError('validation', 'Pilih pengguna aktif dengan peran Sekcam, Kasi atau Camat sebagai Plt./Plh.', 'userId');
+    }
+    write(ctx.db, () => {
+      const at = nowIso(ctx);
+      ctx.db.prepare('INSERT INTO acting_officials (user_id, kind, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(userId, kind, from, to, user.id, at);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'officials.added', entity: 'user', entityId: userId, data: { kind, from, to } });
+    });
+    return actingRows(ctx);
+  },
+  'officials.remove': (ctx, { id }) => {
+    const user = requireUser(ctx);
+    write(ctx.db, () => {
+      const info = ctx.db.prepare('DELETE FROM acting_officials WHERE id = ?').run(id);
+      if (info.changes === 0) throw notFound('Catatan Plt./Plh.');
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'officials.removed', entity: 'acting_official', entityId: id });
+    });
+    return actingRows(ctx);
+  },
+  'auth.signature': (ctx) => ({ image: signerUser(ctx.db, requireUser(ctx).id).signature_image }),
+  'auth.setSignature': (ctx, { image }) => {
+    const user = requireUser(ctx);
+    write(ctx.db, () => {
+      ctx.db.prepare('UPDATE users SET signature_image = ? WHERE id = ?').run(image, user.id);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'user.signature_updated', entity: 'user', entityId: user.id, data: { sha256: image ? sha256(image) : '' } });
+    });
+    return { image };
+  },
+};

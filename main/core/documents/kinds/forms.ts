@@ -1,0 +1,174 @@
+import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind } from '../../../../shared/domain';
+import type { ControlCardView } from '../../../../shared/documents/controlCard';
+import type { DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
+import type { LetterView } from '../../../../shared/documents/letter';
+import type { ReceiptView } from '../../../../shared/documents/receipt';
+import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
+import { INSTRUCTIONS, INSTRUCTION_LABEL, SIFAT, SIFAT_LABEL, type Instruction, type Sifat } from '../../../../shared/schemas/workflow';
+import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
+import { getComplaint } from '../../complaints/repo';
+import type { SessionUser } from '../../context';
+import type { Db } from '../../db/open';
+import { rowToUser, type UserRow } from '../../users/rows';
+import { brief, complaintFacts, docContext, reporterLabel } from '../facts';
+import { buildReceiptView, placeName } from '../receipt';
+import { classificationCode } from '../settings';
+import { nipLine } from '../docx-kit';
+
+// The forms an office fills by hand today, built from what Tanggap already knows:
+// tanda terima (at intake), kartu kendali (at intake, again after disposition), lembar
+// disposisi (each disposition, or blank), tanda terima penyampaian (each delivery).
+
+// Whoever issues the tanda terima sees the reporter in full: it is handed to the reporter.
+const RECORDER: SessionUser = { id: 0, username: '', name: '', nip: '', jabatan: '', pangkat: '', role: 'staf', seksi: '', active: true };
+
+export function receiptView(db: Db, complaintId: number): ReceiptView {
+  const complaint = getComplaint(db, complaintId, RECORDER);
+  const c = complaintFacts(db, complaintId);
+  const officer = db.prepare('SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
+  return buildReceiptView({
+    complaint,
+    office: docContext(db).office,
+    officer: rowToUser(officer),
+    checklist: c.standard.kelengkapanChecklist,
+    standardTotal: formatDuration(c.standard.total),
+  });
+}
+
+interface DispositionRow {
+  to_name: string;
+  to_jabatan: string;
+  to_seksi: string;
+  from_name: string;
+  from_role: string;
+  from_jabatan: string;
+  on_behalf: number;
+  sifat: Sifat;
+  instructions: string;
+  note: string;
+  created_at: string;
+}
+
+function dispositionsOf(db: Db, ids: number[]): DispositionRow[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT t.name AS to_name, t.jabatan AS to_jabatan, t.seksi AS to_seksi, f.name AS from_name, f.role AS from_role, f.jabatan AS from_jabatan,
+              d.on_behalf, d.sifat, d.instructions, d.note, d.created_at
+       FROM dispositions d JOIN users t ON t.id = d.to_user JOIN users f ON f.id = d.from_user
+       WHERE d.id IN (${ids.map(() => '?').join(',')}) ORDER BY d.id`,
+    )
+    .all(...ids) as DispositionRow[];
+}
+
+export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = []): ControlCardView {
+  const c = complaintFacts(db, complaintId);
+  const { office, settings } = docContext(db);
+  const tz = office.timeZone;
+  const ds = dispositionsOf(db, dispositionIds);
+  const first = ds[0];
+  return {
+    paper: settings.paper,
+    office: office.name.toUpperCase(),
+    copies: settings.controlCardCopies,
+    indeks: `${COMPLAINT_KIND_LABEL[c.kind as ComplaintKind]} / ${CATEGORY_LABEL[c.category as Category]}`,
+    kode: classificationCode(settings),
+    tanggal: formatTanggal(c.receivedAt, tz),
+    nomorUrut: c.registerNo,
+    isiRingkas: brief(c.subject, 160),
+    lampiran: c.attachmentCount ? `${c.attachmentCount} berkas` : '-',
+    dari: `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})`,
+    kepada: ds.map((d) => d.to_jabatan || d.to_name).join(', '),
+    tanggalNomorSurat: `${formatTanggal(c.receivedAt, tz)} / ${c.laporTrackingId || c.registerNo}`,
+    pengolah: [...new Set(ds.map((d) => d.to_seksi || d.to_jabatan))].join(', '),
+    paraf: '',
+    catatan: first ? `${SIFAT_LABEL[first.sifat]}. ${first.note}`.trim() : '',
+  };
+}
+
+function recipientsBoxes(db: Db, chosen: Set<string>): { label: string; checked: boolean }[] {
+  const kasi = db.prepare("SELECT name, jabatan FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as { name: string; jabatan: string }[];
+  const labels = ['Sekretaris Kecamatan', ...new Set(kasi.map((k) => k.jabatan || k.name))];
+  for (const c of chosen) if (!labels.includes(c)) labels.push(c);
+  return labels.map((label) => ({ label, checked: chosen.has(label) }));
+}
+
+export function dispositionSheetView(db: Db, complaintId: number | null, dispositionIds: number[]): DispositionSheetView {
+  const { office, kop } = docContext(db);
+  const tz = office.timeZone;
+  const ds = dispositionsOf(db, dispositionIds);
+  const first = ds[0];
+  const c = complaintId === null ? null : complaintFacts(db, complaintId);
+  const chosenInstructions = new Set<Instruction>(first ? (JSON.parse(first.instructions) as Instruction[]) : []);
+  const caption = !first
+    ? [`${office.headTitle},`]
+    : first.on_behalf
+      ? [`a.n. ${office.headTitle}`, `${first.from_jabatan || 'Sekretaris Kecamatan'},`]
+      : first.from_role === 'camat'
+        ? [`${office.headTitle},`]
+        : [`${first.from_jabatan},`];
+  return {
+    kop,
+    suratDari: c ? `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})` : '',
+    nomorSurat: c ? c.laporTrackingId || '-' : '',
+    tanggalSurat: c ? formatTanggal(c.receivedAt, tz) : '',
+    diterimaTanggal: c ? formatTanggal(c.receivedAt, tz) : '',
+    nomorAgenda: c ? c.registerNo : '',
+    sifat: SIFAT.map((s) => ({ label: SIFAT_LABEL[s], checked: first?.sifat === s })),
+    perihal: c ? c.subject : '',
+    recipients: recipientsBoxes(db, new Set(ds.map((d) => d.to_jabatan || d.to_name))),
+    instructions: INSTRUCTIONS.map((i) => ({ label: INSTRUCTION_LABEL[i], checked: chosenInstructions.has(i) })),
+    catatan: first?.note ?? '',
+    disposerCaption: caption,
+    disposerName: first?.from_name ?? '',
+    date: first ? formatTanggal(first.created_at, tz) : '',
+  };
+}
+
+export interface DeliveryFacts {
+  channel: DeliveryChannel;
+  deliveredAt: string;
+  recipient: string;
+  note: string;
+  documentTitle: string;
+  documentNumber: string;
+  by: { name: string; nip: string };
+}
+
+export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFacts): LetterView {
+  const c = complaintFacts(db, complaintId);
+  const { office, kop, settings } = docContext(db);
+  const tz = office.timeZone;
+  return {
+    layout: 'naskah',
+    paper: settings.paper,
+    kop,
+    title: 'TANDA TERIMA PENYAMPAIAN TANGGAPAN',
+    number: c.registerNo,
+    placeDate: `${placeName(office)}, ${formatTanggal(d.deliveredAt, tz)}`,
+    meta: [],
+    addressee: [],
+    blocks: [
+      { type: 'paragraph', text: 'Telah diserahkan dan diterima tanggapan atas pengaduan masyarakat dengan keterangan sebagai berikut:' },
+      {
+        type: 'rows',
+        rows: [
+          { label: 'Nomor register', value: c.registerNo },
+          { label: 'Perihal', value: c.subject },
+          { label: 'Dokumen', value: d.documentNumber ? `${d.documentTitle} Nomor ${d.documentNumber}` : d.documentTitle },
+          { label: 'Disampaikan melalui', value: DELIVERY_CHANNEL_LABEL[d.channel] },
+          { label: 'Tanggal dan jam', value: formatTanggalWaktu(d.deliveredAt, tz) },
+          { label: 'Diterima oleh', value: d.recipient },
+          ...(d.note ? [{ label: 'Keterangan', value: d.note }] : []),
+        ],
+      },
+    ],
+    signatures: [
+      { caption: ['Yang menerima,'], name: d.recipient, after: [], image: '', official: false, stamp: false },
+      { caption: ['Yang menyerahkan,'], name: d.by.name, after: [nipLine(d.by.nip)].filter((s) => s !== ''), image: '', official: true, stamp: false },
+    ],
+    tembusan: [],
+    verification: null,
+    watermark: '',
+  };
+}

@@ -1,0 +1,264 @@
+import { CHANNEL_LABEL } from '../../../../shared/domain';
+import type { LetterBlock, LetterView, VerificationView } from '../../../../shared/documents/letter';
+import type { DocumentKind } from '../../../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL } from '../../../../shared/documents/kinds';
+import {
+  PLACEHOLDERS,
+  SATISFACTION_LABEL,
+  type DraftContent,
+  type Outcome,
+  type Placeholder,
+  type TemplateKey,
+} from '../../../../shared/schemas/documents';
+import { SIFAT_LABEL } from '../../../../shared/schemas/workflow';
+import { formatTanggal, tanggalTerbilang } from '../../../../shared/time/format';
+import { addWorkingTime } from '../../../../shared/time/workingTime';
+import type { Db } from '../../db/open';
+import { officeCalendar } from '../../workflow/standard';
+import { brief, complaintFacts, docContext, reporterLabel, salutationName, type ComplaintFacts, type DocContext } from '../facts';
+import { placeName } from '../receipt';
+import { expectedSigner, signatureView, type Capacity, type SignerUser } from '../signer';
+import { TanggapError } from '../../errors';
+
+// The letters and records that go through draft, paraf and signature (surat tanggapan,
+// berita acara, surat penerusan, pemberitahuan kelengkapan) and the laporan tindak
+// lanjut, all laid out by one LetterView. A draft is built from its DraftContent (what
+// the drafter wrote from the template); signing rebuilds it once more with the signer,
+// the number and the verification line, and freezes it.
+
+export type LetterKind = 'surat_tanggapan' | 'berita_acara' | 'laporan_tindak_lanjut' | 'surat_penerusan' | 'pemberitahuan_kelengkapan';
+
+export interface LetterParams {
+  outcome?: Outcome;
+  reason?: string;
+  /** Surat penerusan: the instansi the complaint is forwarded to. */
+  forwardTo?: string;
+  /** Pemberitahuan kelengkapan: the items missing and the last day to bring them. */
+  missing?: string[];
+  deadline?: string;
+}
+
+export interface Signing {
+  user: Pick<SignerUser, 'name' | 'nip' | 'jabatan' | 'pangkat' | 'signature_image'>;
+  capacity: Capacity;
+  at: string;
+  number: string;
+  verification: VerificationView | null;
+}
+
+const DRAFT_NUMBER = '…/…/…/…';
+const LAYOUT: Record<LetterKind, LetterView['layout']> = {
+  surat_tanggapan: 'surat',
+  surat_penerusan: 'surat',
+  pemberitahuan_kelengkapan: 'surat',
+  berita_acara: 'naskah',
+  laporan_tindak_lanjut: 'naskah',
+};
+const TITLE: Partial<Record<LetterKind, string>> = {
+  berita_acara: 'BERITA ACARA HASIL PENYELESAIAN PENGADUAN',
+  laporan_tindak_lanjut: 'LAPORAN TINDAK LANJUT PENANGANAN PENGADUAN',
+};
+
+function followUpTexts(db: Db, complaintId: number): string[] {
+  return (
+    db.prepare("SELECT text FROM follow_ups WHERE complaint_id = ? AND kind IN ('tindakan', 'usulan_jawaban', 'klarifikasi') ORDER BY id").all(complaintId) as {
+      text: string;
+    }[]
+  ).map((r) => r.text);
+}
+
+function placeholderValues(db: Db, c: ComplaintFacts, ctx: DocContext, p: LetterParams): Record<Placeholder, string> {
+  const followUps = followUpTexts(db, c.id);
+  return {
+    nama_pelapor: salutationName(c),
+    nomor_register: c.registerNo,
+    tanggal_diterima: formatTanggal(c.receivedAt, ctx.office.timeZone),
+    perihal: c.subject,
+    uraian: brief(c.description, 800),
+    kanal: CHANNEL_LABEL[c.channel],
+    tindak_lanjut: followUps.length ? followUps.join('\n\n') : 'Pengaduan Saudara telah kami tindak lanjuti.',
+    alasan: p.reason?.trim() || '-',
+    instansi_tujuan: p.forwardTo?.trim() || '-',
+    kelengkapan_kurang: (p.missing ?? []).join('; ') || '-',
+    batas_kelengkapan: p.deadline ? formatTanggal(p.deadline, ctx.office.timeZone) : '-',
+    tempat_kelengkapan: ctx.settings.kelengkapanPlace,
+    nama_kantor: ctx.office.name,
+    sebutan_pimpinan: ctx.office.headTitle,
+  };
+}
+
+export const fillPlaceholders = (text: string, values: Record<Placeholder, string>) =>
+  text.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name) ? values[name as Placeholder] : whole,
+  );
+
+const splitParagraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p !== '');
+
+function templateKey(kind: LetterKind, outcome: Outcome): TemplateKey | null {
+  if (kind === 'surat_tanggapan') return `tanggapan_${outcome}`;
+  if (kind === 'surat_penerusan') return 'penerusan';
+  if (kind === 'pemberitahuan_kelengkapan') return 'kelengkapan';
+  return null;
+}
+
+/** The first draft of a letter: the office's template filled from the complaint, or the record's own frame. */
+export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: LetterParams, satisfaction: DraftContent['satisfaction']): DraftContent {
+  const c = complaintFacts(db, complaintId);
+  const ctx = docContext(db);
+  const values = placeholderValues(db, c, ctx, p);
+  const key = templateKey(kind, p.outcome ?? 'ditindaklanjuti');
+  if (key) {
+    const t = ctx.settings.templates[key];
+    const reporterCopy = kind === 'surat_penerusan' && !c.anonymous ? [`Sdr. ${c.reporterName} (pelapor)`] : [];
+    return {
+      hal: fillPlaceholders(t.hal, values),
+      sifat: 'biasa',
+      lampiran: '-',
+      body: splitParagraphs(fillPlaceholders(t.body, values)),
+      tembusan: [...t.tembusan.map((x) => fillPlaceholders(x, values)), ...reporterCopy],
+      satisfaction: null,
+    };
+  }
+  // Berita acara and laporan: the drafter writes what was done; the follow-ups start it.
+  const done = followUpTexts(db, complaintId);
+  return {
+    hal: kind === 'berita_acara' ? 'Hasil penyelesaian pengaduan' : 'Laporan tindak lanjut pengaduan',
+    sifat: 'biasa',
+    lampiran: '-',
+    body: done.length ? done : ['Pengaduan telah ditindaklanjuti.'],
+    tembusan: [],
+    satisfaction: kind === 'berita_acara' ? satisfaction : null,
+  };
+}
+
+function addressee(c: ComplaintFacts, kind: LetterKind, p: LetterParams): string[] {
+  if (kind === 'surat_penerusan') return [`${p.forwardTo?.trim() || 'Instansi yang berwenang'}`, 'di', 'Tempat'];
+  if (c.anonymous) return [reporterLabel(c), 'di', 'Tempat'];
+  return [`Sdr. ${c.reporterName}`, ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
+}
+
+function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext, draft: DraftContent, signer: SignerUser | Signing['user'] | null, at: string): LetterBlock[] {
+  const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
+  if (kind === 'berita_acara') {
+    const d = tanggalTerbilang(at, ctx.office.timeZone);
+    const statement = draft.satisfaction ? SATISFACTION_LABEL[draft.satisfaction].toUpperCase() : '…';
+    return [
+      para(
+        `Pada hari ini ${d.hari} tanggal ${d.tanggal} bulan ${d.bulan} tahun ${d.tahun}, bertempat di ${ctx.office.name}, yang bertanda tangan di bawah ini:`,
+      ),
+      {
+        type: 'rows',
+        rows: [
+          { label: '1. Nama', value: signer?.name ?? '' },
+          { label: '    Jabatan', value: ctx.office.headTitle },
+          { label: '', value: 'selanjutnya disebut PIHAK PERTAMA;' },
+          { label: '2. Nama', value: c.anonymous ? reporterLabel(c) : c.reporterName },
+          { label: '    Alamat', value: c.anonymous ? '-' : c.reporterAddress || '-' },
+          { label: '    Nomor register', value: c.registerNo },
+          { label: '', value: 'selanjutnya disebut PIHAK KEDUA (pelapor).' },
+        ],
+      },
+      { type: 'heading', text: 'Hal yang diadukan' },
+      para(`${c.subject}. ${brief(c.description, 700)}`),
+      { type: 'heading', text: 'Penyelesaian yang telah dilakukan' },
+      ...draft.body.map(para),
+      { type: 'heading', text: 'Pernyataan pelapor' },
+      para(`Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${statement}.`),
+      para('Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.'),
+    ];
+  }
+  if (kind === 'laporan_tindak_lanjut') {
+    const rows = db
+      .prepare('SELECT f.text, f.at, u.name FROM follow_ups f JOIN users u ON u.id = f.by_user WHERE f.complaint_id = ? ORDER BY f.id')
+      .all(c.id) as { text: string; at: string; name: string }[];
+    return [
+      {
+        type: 'rows',
+        rows: [
+          { label: 'Nomor register', value: c.registerNo },
+          { label: 'Tanggal diterima', value: formatTanggal(c.receivedAt, ctx.office.timeZone) },
+          { label: 'Pelapor', value: reporterLabel(c) },
+          { label: 'Kanal', value: CHANNEL_LABEL[c.channel] },
+          { label: 'Perihal', value: c.subject },
+        ],
+      },
+      { type: 'heading', text: 'Uraian pengaduan' },
+      para(brief(c.description, 900)),
+      { type: 'heading', text: 'Tindak lanjut yang dilakukan' },
+      rows.length
+        ? { type: 'list', items: rows.map((r) => `${formatTanggal(r.at, ctx.office.timeZone)}, ${r.name}: ${r.text}`) }
+        : para('-'),
+      { type: 'heading', text: 'Kesimpulan' },
+      ...draft.body.map(para),
+    ];
+  }
+  return draft.body.map(para);
+}
+
+export interface LetterSource {
+  kind: LetterKind;
+  complaintId: number;
+  draft: DraftContent;
+  params: LetterParams;
+  /** Who compiled it (laporan tindak lanjut is signed by its compiler, by hand). */
+  compiledBy?: SignerUser | null;
+}
+
+/** The LetterView of a draft (signing null) or of the signed letter. */
+export function buildLetterView(db: Db, src: LetterSource, at: string, signing: Signing | null): LetterView {
+  const c = complaintFacts(db, src.complaintId);
+  const ctx = docContext(db);
+  const { office } = ctx;
+  const when = signing?.at ?? at;
+  const placeDate = `${placeName(office)}, ${formatTanggal(when, office.timeZone)}`;
+  const layout = LAYOUT[src.kind];
+  let signatures: LetterView['signatures'];
+  let signerUser: SignerUser | Signing['user'] | null = null;
+  if (src.kind === 'laporan_tindak_lanjut') {
+    const by = src.compiledBy;
+    signatures = [{ caption: ['Petugas Pengaduan,'], name: by?.name ?? '', after: by?.nip ? [`NIP ${by.nip}`] : [], image: '', official: true, stamp: false }];
+  } else {
+    const expected = signing ? { user: signing.user, capacity: signing.capacity } : expectedSigner(db, office, at);
+    if (!expected) {
+      throw new TanggapError('conflict', `Belum ada pengguna ${office.headTitle} yang aktif: minta Admin menambahkannya di Pengaturan › Pengguna, atau mencatat Plt./Plh.`);
+    }
+    signerUser = expected.user;
+    const head = signatureView(expected.user, office, expected.capacity, { image: signing ? signing.user.signature_image : '', stamp: true });
+    signatures =
+      src.kind === 'berita_acara'
+        ? [{ caption: ['PIHAK KEDUA,', 'Pelapor'], name: c.anonymous ? 'Anonim' : c.reporterName, after: [], image: '', official: false, stamp: false }, { ...head, caption: ['PIHAK PERTAMA,', ...head.caption] }]
+        : [head];
+  }
+  return {
+    layout,
+    paper: ctx.settings.paper,
+    kop: ctx.kop,
+    title: TITLE[src.kind] ?? DOCUMENT_KIND_LABEL[src.kind as DocumentKind].toUpperCase(),
+    number: signing?.number || DRAFT_NUMBER,
+    placeDate,
+    meta:
+      layout === 'surat'
+        ? [
+            { label: 'Nomor', value: signing?.number || DRAFT_NUMBER },
+            { label: 'Sifat', value: SIFAT_LABEL[src.draft.sifat] },
+            { label: 'Lampiran', value: src.draft.lampiran || '-' },
+            { label: 'Hal', value: src.draft.hal },
+          ]
+        : [],
+    addressee: layout === 'surat' ? addressee(c, src.kind, src.params) : [],
+    blocks: bodyBlocks(db, src.kind, c, ctx, src.draft, signerUser, when),
+    signatures,
+    tembusan: src.draft.tembusan,
+    verification: signing?.verification ?? null,
+    watermark: signing || src.kind === 'laporan_tindak_lanjut' ? '' : 'DRAF',
+  };
+}
+
+/** The last day a paused file may be completed before it is withdrawn. */
+export function kelengkapanDeadline(db: Db, pausedAt: string, days: number): string {
+  return addWorkingTime(pausedAt, { amount: days, unit: 'hari_kerja' }, officeCalendar(db));
+}

@@ -1,0 +1,59 @@
+import type { DocumentContent } from '../../../shared/documents/issued';
+import { isSignedKind, type DocumentKind, type PageSize } from '../../../shared/documents/kinds';
+import type { DocumentSettings } from '../../../shared/schemas/documents';
+import type { Role } from '../../../shared/domain';
+import { controlCardDocx } from './controlCardDocx';
+import { dispositionSheetDocx } from './dispositionSheetDocx';
+import { letterDocx } from './letterDocx';
+import { receiptDocx } from './receipt';
+
+// One entry per document kind: how its content is laid out (family: the view-model and
+// its DOCX renderer, the same one the print view draws), its paper, who drafts it and
+// whether it is signed. Adding a kind is adding an entry here and its builder in kinds/.
+
+export interface KindSpec {
+  family: DocumentContent['family'];
+  page(settings: DocumentSettings): PageSize;
+  /** Roles that may draft and revise it outside a step of the journey (exit letters, corrections). */
+  drafters: readonly Role[];
+  signed: boolean;
+  /** May the Sekcam sign it a.n. the head of office without a step saying so? */
+  onBehalf: boolean;
+}
+
+const officePaper = (s: DocumentSettings) => s.paper;
+const OFFICE: readonly Role[] = ['staf', 'sekcam', 'camat'];
+
+const spec = (kind: DocumentKind, family: DocumentContent['family'], page: KindSpec['page'], onBehalf = false): KindSpec => ({
+  family,
+  page,
+  drafters: OFFICE,
+  signed: isSignedKind(kind),
+  onBehalf,
+});
+
+export const KINDS: Record<DocumentKind, KindSpec> = {
+  // The tanda terima keeps the one-sheet A4 layout it was designed for.
+  tanda_terima: spec('tanda_terima', 'receipt', () => 'A4'),
+  kartu_kendali: spec('kartu_kendali', 'control_card', officePaper),
+  lembar_disposisi: spec('lembar_disposisi', 'disposition', () => 'HALF_F4'),
+  surat_tanggapan: spec('surat_tanggapan', 'letter', officePaper),
+  laporan_tindak_lanjut: spec('laporan_tindak_lanjut', 'letter', officePaper),
+  berita_acara: spec('berita_acara', 'letter', officePaper),
+  surat_penerusan: spec('surat_penerusan', 'letter', officePaper, true),
+  pemberitahuan_kelengkapan: spec('pemberitahuan_kelengkapan', 'letter', officePaper, true),
+  tanda_terima_penyampaian: spec('tanda_terima_penyampaian', 'letter', officePaper),
+};
+
+export function renderDocx(content: DocumentContent): Promise<Buffer> {
+  switch (content.family) {
+    case 'receipt':
+      return receiptDocx(content.view);
+    case 'letter':
+      return letterDocx(content.view);
+    case 'disposition':
+      return dispositionSheetDocx(content.view);
+    case 'control_card':
+      return controlCardDocx(content.view);
+  }
+}

@@ -1,0 +1,407 @@
+import { randomInt } from 'node:crypto';
+import QRCode from 'qrcode';
+import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../../../shared/documents/kinds';
+import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
+import type { DocumentContent } from '../../../shared/documents/issued';
+import type { Role } from '../../../shared/domain';
+import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
+import { yearOf } from '../../../shared/time/workingTime';
+import { appendAudit } from '../audit/chain';
+import { nextNumber } from '../complaints/numbering';
+import { addEvent } from '../complaints/repo';
+import type { CoreDeps, SessionUser } from '../context';
+import { write } from '../context';
+import type { Db } from '../db/open';
+import { TanggapError } from '../errors';
+import { getOffice } from '../office/settings';
+import { loadState, type Loaded } from '../workflow/engine';
+import { mayActOnStep } from '../workflow/rules';
+import { complaintFacts, docContext } from './facts';
+import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
+import { buildLetterView, initialDraft, kelengkapanDeadline, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
+import { KINDS, renderDocx } from './registry';
+import { formatOutgoingNumber } from './settings';
+import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
+import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
+
+// The paper trail of a complaint: documents issued by the journey (tanda terima and
+// kartu kendali at intake, lembar disposisi and a new kartu kendali at each disposition,
+// letters at the side exits), the answer drafted, initialled and signed, and the
+// delivery and archive records. Functions without "async" run inside the caller's
+// write transaction.
+
+const LETTER_KINDS: readonly DocumentKind[] = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut', 'surat_penerusan', 'pemberitahuan_kelengkapan'];
+const isLetterKind = (k: DocumentKind): k is LetterKind => LETTER_KINDS.includes(k);
+const JOURNEY_STAGES = ['penyusunan_jawaban', 'paraf', 'penandatanganan'];
+
+function issueForm(db: Db, complaintId: number | null, kind: DocumentKind, content: DocumentContent, by: number | null, at: string, supersedes: DocRow | null = null): number {
+  const page = KINDS[kind].page(docContext(db).settings);
+  return insertDocument(db, { complaintId, kind, status: 'final', page, content, supersedes, createdBy: by, at });
+}
+
+/** Tanda terima and kartu kendali, frozen as the complaint is registered. */
+export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at: string): number[] {
+  return [
+    issueForm(db, complaintId, 'tanda_terima', { family: 'receipt', view: receiptView(db, complaintId) }, by, at),
+    issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: controlCardView(db, complaintId) }, by, at),
+  ];
+}
+
+/** The lembar disposisi of one disposition (all its recipients ticked) and the kartu kendali with "Kepada" filled. */
+export function issueDispositionDocuments(db: Db, complaintId: number, dispositionIds: number[], by: number, at: string): number[] {
+  const sheet = issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at);
+  const card = controlCardView(db, complaintId, dispositionIds);
+  return [sheet, issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: card }, by, at, latestOf(db, complaintId, 'kartu_kendali'))];
+}
+
+function insertLetterDraft(db: Db, kind: LetterKind, complaintId: number, draft: DraftContent, params: LetterParams, by: SessionUser, at: string, supersedes: DocRow | null): number {
+  const compiledBy = kind === 'laporan_tindak_lanjut' ? signerUser(db, by.id) : null;
+  const view = buildLetterView(db, { kind, complaintId, draft, params, compiledBy }, at, null);
+  return insertDocument(db, {
+    complaintId,
+    kind,
+    status: 'draf',
+    page: KINDS[kind].page(docContext(db).settings),
+    content: { family: 'letter', view },
+    draft,
+    params: { ...params, compiledBy: compiledBy?.id ?? null },
+    supersedes,
+    createdBy: by.id,
+    at,
+  });
+}
+
+/** Surat penerusan (bukan kewenangan) and pemberitahuan kelengkapan (tidak lengkap): drafts for the head's signature. */
+export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 'tidak_lengkap', by: SessionUser, at: string, forwardTo = '', reason = ''): number {
+  const c = complaintFacts(db, l.c.id);
+  const params: LetterParams =
+    exit === 'bukan_kewenangan'
+      ? { forwardTo, reason }
+      : {
+          missing: c.standard.kelengkapanChecklist.filter((item) => !c.kelengkapan.includes(item)),
+          deadline: kelengkapanDeadline(db, at, c.standard.autoWithdrawHariKerja),
+          reason,
+        };
+  if (exit === 'tidak_lengkap' && params.missing!.length === 0) params.missing = [reason];
+  const kind = exit === 'bukan_kewenangan' ? 'surat_penerusan' : 'pemberitahuan_kelengkapan';
+  const id = insertLetterDraft(db, kind, l.c.id, initialDraft(db, kind, l.c.id, params, null), params, by, at, null);
+  addEvent(db, l.c.id, at, by.id, `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun; menunggu tanda tangan`, null);
+  return id;
+}
+
+// ── Who may do what with a document ─────────────────────────────────────────────
+
+interface DocScope {
+  row: DocRow;
+  l: Loaded | null;
+  /** The answer of a complaint still in its penyusunan, paraf or signing steps. */
+  journeyBound: boolean;
+  actsOnStep: boolean;
+}
+
+function scopeOf(db: Db, user: SessionUser, row: DocRow): DocScope {
+  const l = row.complaint_id === null ? null : loadState(db, row.complaint_id);
+  const journeyBound =
+    !!l && row.kind === l.state.answerKind && !l.state.closed && l.state.status !== 'tidak_lengkap' && JOURNEY_STAGES.includes(l.step?.stage ?? '');
+  return { row, l, journeyBound, actsOnStep: !!l && mayActOnStep(user, l.state) };
+}
+
+const drafterOf = (l: Loaded, role: Role) =>
+  l.standard.steps.some((s) => s.stage === 'penyusunan_jawaban' && [s.executor, ...s.alternates].some((e) => e === role || e === 'tim_pengelola'));
+
+function hasParaf(db: Db, docId: number, userId: number) {
+  return !!db.prepare('SELECT 1 FROM document_parafs WHERE document_id = ? AND user_id = ?').get(docId, userId);
+}
+
+function pendingCorrection(db: Db, row: DocRow) {
+  return !!db.prepare("SELECT 1 FROM issued_documents WHERE supersedes_id = ? AND status = 'draf'").get(row.id);
+}
+
+export function documentActions(db: Db, user: SessionUser, row: DocRow, at: string): DocumentAction[] {
+  const spec = KINDS[row.kind];
+  const s = scopeOf(db, user, row);
+  const stage = s.l?.step?.stage;
+  const leader = user.role === 'camat' || user.role === 'sekcam';
+  const actions: DocumentAction[] = [];
+  if (row.superseded_by !== null) return actions;
+  if (row.status === 'draf') {
+    if (s.journeyBound) {
+      if (s.actsOnStep || drafterOf(s.l!, user.role)) actions.push('revise');
+      if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
+      if ((stage === 'paraf' || stage === 'penandatanganan') && s.actsOnStep) actions.push('return');
+      if (stage === 'penandatanganan' && spec.signed) {
+        const acting = actingCapacity(db, user.id, at.slice(0, 10)) !== null;
+        if (leader && (s.actsOnStep || acting)) actions.push('sign');
+        if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
+      }
+    } else if (spec.signed) {
+      if (spec.drafters.includes(user.role)) actions.push('revise');
+      if (leader) actions.push('return', 'sign');
+      if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
+    } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
+      actions.push('revise');
+    }
+  } else if ((row.status === 'ditandatangani' || row.status === 'ditandatangani_basah') && spec.drafters.includes(user.role) && !pendingCorrection(db, row)) {
+    // A signed letter is corrected by a new version that replaces it once signed.
+    actions.push('revise');
+  }
+  return actions;
+}
+
+function requireAction(db: Db, user: SessionUser, row: DocRow, action: DocumentAction, at: string) {
+  if (documentActions(db, user, row, at).includes(action)) return;
+  const words: Record<DocumentAction, string> = {
+    revise: 'mengubah',
+    paraf: 'memaraf',
+    return: 'mengembalikan',
+    sign: 'menandatangani',
+    sign_wet: 'mencatat tanda tangan basah untuk',
+  };
+  if (row.superseded_by !== null) throw new TanggapError('conflict', `Versi ${row.version} sudah diganti versi baru; buka versi terbaru.`);
+  if (row.status !== 'draf' && action !== 'revise') throw new TanggapError('conflict', 'Dokumen ini sudah terbit atau ditandatangani dan tidak dapat diubah; buat koreksi sebagai versi baru.');
+  throw new TanggapError('forbidden', `Anda tidak dapat ${words[action]} dokumen ini pada tahap pengaduan sekarang.`);
+}
+
+// ── Drafting, revising, paraf, return ───────────────────────────────────────────
+
+export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: number, kind: LetterKind, outcome: Outcome, reason: string, satisfaction: Satisfaction | null, at: string): number {
+  const { db } = deps;
+  const l = loadState(db, complaintId);
+  if (kind !== l.state.answerKind) {
+    throw new TanggapError('validation', `Menurut Standar Pelayanan pengaduan ini, jawabannya berupa ${DOCUMENT_KIND_LABEL[l.state.answerKind ?? 'surat_tanggapan'].toLowerCase()}.`, 'kind');
+  }
+  if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'satisfaction');
+  const params: LetterParams = { outcome, reason };
+  const id = insertLetterDraft(db, kind, complaintId, initialDraft(db, kind, complaintId, params, satisfaction), params, user, at, null);
+  addEvent(db, complaintId, at, user.id, `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, null);
+  appendAudit(db, { at, actorId: user.id, action: 'document.drafted', entity: 'complaint', entityId: complaintId, data: { documentId: id, kind } });
+  return id;
+}
+
+export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: DraftContent, at: string): number {
+  const { db } = deps;
+  requireAction(db, user, row, 'revise', at);
+  if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
+  if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'content.satisfaction');
+  const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
+  addEvent(db, row.complaint_id, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} diubah menjadi versi ${row.version + 1}`, null);
+  appendAudit(db, { at, actorId: user.id, action: 'document.revised', entity: 'complaint', entityId: row.complaint_id, data: { documentId: id, supersedes: row.id } });
+  return id;
+}
+
+export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string, complete: (l: Loaded) => void): void {
+  const { db } = deps;
+  requireAction(db, user, row, 'paraf', at);
+  db.prepare('INSERT INTO document_parafs (document_id, user_id, at) VALUES (?, ?, ?)').run(row.id, user.id, at);
+  addEvent(db, row.complaint_id!, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} diparaf`, null);
+  appendAudit(db, { at, actorId: user.id, action: 'document.paraf', entity: 'complaint', entityId: row.complaint_id, data: { documentId: row.id, viewSha256: row.view_sha256 } });
+  complete(loadState(db, row.complaint_id!));
+}
+
+export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, reason: string, at: string): void {
+  const { db } = deps;
+  requireAction(db, user, row, 'return', at);
+  db.prepare('UPDATE issued_documents SET returned_reason = ?, returned_by = ?, returned_at = ? WHERE id = ?').run(reason, user.id, at, row.id);
+  if (row.complaint_id !== null) addEvent(db, row.complaint_id, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki`, null, reason);
+  appendAudit(db, { at, actorId: user.id, action: 'document.returned', entity: 'complaint', entityId: row.complaint_id, data: { documentId: row.id } });
+}
+
+// ── Signing ─────────────────────────────────────────────────────────────────────
+
+// Crockford base32 without I, L, O, U: read aloud or typed from paper without confusion.
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function newVerifyCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]!).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+}
+export const normaliseCode = (code: string) => {
+  const c = code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return c.length === 12 ? `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}` : c;
+};
+
+const NOT_CERTIFIED =
+  'Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat diperiksa di menu "Periksa dokumen" dengan kode';
+
+interface SignPlan {
+  row: DocRow;
+  signer: SignerUser;
+  capacity: Capacity;
+  year: number;
+  seq: number;
+  number: string;
+  content: DocumentContent;
+  code: string;
+}
+
+function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, verification: Signing['verification'], onScreen: boolean): SignPlan {
+  const office = getOffice(db);
+  const spec = KINDS[row.kind];
+  const s = scopeOf(db, user, row);
+  const signer = signerUser(db, user.id);
+  const onBehalf = s.journeyBound ? [s.l!.step!.executor, ...s.l!.step!.alternates].includes('sekcam') : spec.onBehalf;
+  const capacity = onScreen ? capacityOf(db, signer, office, at, onBehalf) : '';
+  requireSignerData(signer, onScreen);
+  const year = yearOf(at, office.timeZone);
+  const current = db.prepare("SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
+  const seq = (current?.value ?? 0) + 1;
+  const month = Number(at.slice(5, 7));
+  const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as keyof ReturnType<typeof docContext>['settings']['numberPatterns']], seq, office.unitCode, year, month);
+  const draft = draftOf(row)!;
+  const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
+  const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
+  return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '' };
+}
+
+class NumberTaken extends Error {}
+
+/**
+ * Signs a draft: the number is taken from the yearly counter, the content frozen with the
+ * signature and verification code, the DOCX stored with both SHA-256 and the signature
+ * appended to the audit chain, all in one transaction. The DOCX is rendered before the
+ * transaction with the next free number; if another signature took that number meanwhile,
+ * it is rendered again with the next one, so numbers never skip or repeat.
+ */
+export async function signDocument(
+  deps: CoreDeps,
+  user: SessionUser,
+  id: number,
+  onScreen: boolean,
+  complete: (l: Loaded) => void,
+  scan?: (docId: number, at: string) => number,
+): Promise<void> {
+  const { db } = deps;
+  const code = onScreen ? newVerifyCode() : '';
+  const qr = onScreen ? await QRCode.toDataURL(`TANGGAP-PERIKSA:${code}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const at = deps.now().toISOString();
+    const row = getDoc(db, id);
+    requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
+    const plan = planSigning(db, user, row, at, onScreen ? { code, qr, text: '' } : null, onScreen);
+    const docx = await renderDocx(plan.content);
+    try {
+      write(db, () => commitSignature(deps, user, plan, docx, at, onScreen, complete, scan));
+      return;
+    } catch (err) {
+      if (!(err instanceof NumberTaken)) throw err;
+    }
+  }
+  throw new TanggapError('conflict', 'Penomoran surat sedang sibuk; coba tandatangani lagi.');
+}
+
+function commitSignature(
+  deps: CoreDeps,
+  user: SessionUser,
+  plan: SignPlan,
+  docx: Buffer,
+  at: string,
+  onScreen: boolean,
+  complete: (l: Loaded) => void,
+  scan?: (docId: number, at: string) => number,
+) {
+  const { db } = deps;
+  const fresh = getDoc(db, plan.row.id);
+  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256) {
+    throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
+  }
+  if (nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
+  const view = JSON.stringify(plan.content);
+  const scanId = scan ? scan(plan.row.id, at) : null;
+  db.prepare(
+    `UPDATE issued_documents SET status = ?, view = ?, view_sha256 = ?, docx = ?, docx_sha256 = ?, number = ?, signer_id = ?, signer_capacity = ?,
+       signed_at = ?, verify_code = ?, scan_attachment_id = ? WHERE id = ?`,
+  ).run(onScreen ? 'ditandatangani' : 'ditandatangani_basah', view, sha256(view), docx, sha256(docx), plan.number, plan.signer.id, plan.capacity, at, plan.code || null, scanId, plan.row.id);
+  // A correction replaces the signed version once it is signed itself.
+  if (plan.row.supersedes_id !== null) {
+    const old = getDoc(db, plan.row.supersedes_id);
+    if (old.superseded_by === null) markSuperseded(db, old.id, plan.row.id);
+  }
+  const complaintId = plan.row.complaint_id;
+  const draft = draftOf(plan.row);
+  if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
+    db.prepare('UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
+  }
+  const how = onScreen ? `ditandatangani ${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}` : 'ditandatangani basah; hasil pindai diunggah';
+  if (complaintId !== null) addEvent(db, complaintId, at, user.id, `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${how}`, null);
+  appendAudit(db, {
+    at,
+    actorId: user.id,
+    action: onScreen ? 'document.signed' : 'document.signed_wet',
+    entity: 'complaint',
+    entityId: complaintId,
+    data: { documentId: plan.row.id, number: plan.number, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx), code: plan.code },
+  });
+  if (complaintId !== null) {
+    const l = loadState(db, complaintId);
+    if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) complete(l);
+  }
+}
+
+// ── Delivery and archive ───────────────────────────────────────────────────────
+
+/** The answer handed over: an unsigned answer (laporan) is issued as it stands. */
+export function answerForDelivery(db: Db, l: Loaded): DocRow | null {
+  if (!l.state.answerKind) return null;
+  const row = latestOf(db, l.c.id, l.state.answerKind);
+  if (!row) return null;
+  if (row.status === 'draf' && KINDS[row.kind].signed) {
+    throw new TanggapError('conflict', `${DOCUMENT_KIND_LABEL[row.kind]} belum ditandatangani; jawaban baru dapat disampaikan setelah ditandatangani.`);
+  }
+  if (row.status === 'draf') db.prepare("UPDATE issued_documents SET status = 'final' WHERE id = ?").run(row.id);
+  return row;
+}
+
+// ── Reading ────────────────────────────────────────────────────────────────────
+
+export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): IssuedDocument {
+  const name = (id: number | null) => (id === null ? '' : ((db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
+  const parafs = db
+    .prepare('SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
+    .all(row.id) as { name: string; jabatan: string; at: string }[];
+  const registerNo = row.complaint_id === null ? '' : (db.prepare('SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
+  return {
+    id: row.id,
+    complaintId: row.complaint_id,
+    registerNo,
+    kind: row.kind,
+    title: DOCUMENT_KIND_LABEL[row.kind],
+    version: row.version,
+    status: row.status,
+    number: row.number,
+    page: row.page,
+    createdAt: row.created_at,
+    createdByName: name(row.created_by),
+    supersedesId: row.supersedes_id,
+    supersededById: row.superseded_by,
+    parafs,
+    returned: row.returned_at ? { reason: row.returned_reason, byName: name(row.returned_by), at: row.returned_at } : null,
+    signedAt: row.signed_at,
+    signerName: name(row.signer_id),
+    signerCapacity: row.signer_capacity,
+    verifyCode: row.verify_code ?? '',
+    viewSha256: row.view_sha256,
+    docxSha256: row.docx_sha256,
+    hasScan: row.scan_attachment_id !== null,
+    actions: documentActions(db, user, row, at),
+  };
+}
+
+/** The stored DOCX; one issued before its bytes were rendered is rendered from its frozen view once. */
+export async function docxOf(db: Db, row: DocRow): Promise<Buffer> {
+  if (row.docx) return row.docx;
+  const bytes = await renderDocx(contentOf(row));
+  write(db, () => storeDocx(db, row.id, bytes));
+  return getDoc(db, row.id).docx ?? bytes;
+}
+
+/** Renders and stores the DOCX of documents just issued; a failure leaves them to be rendered on first download. */
+export async function renderIssued(deps: CoreDeps, ids: number[]): Promise<void> {
+  for (const id of ids) {
+    try {
+      await docxOf(deps.db, getDoc(deps.db, id));
+    } catch (err) {
+      deps.log.error(`dokumen #${id} belum dapat dibuat DOCX-nya`, err);
+    }
+  }
+}
+
+export { contentOf, getDoc };

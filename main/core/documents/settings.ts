@@ -1,0 +1,80 @@
+import { DEFAULT_NUMBER_PATTERN, documentSettingsSchema, type DocumentSettings, type Template, type TemplateKey } from '../../../shared/schemas/documents';
+import type { Db } from '../db/open';
+import { readSetting } from '../office/settings';
+
+// The office's paper, numbering and letter templates. Until the admin saves their own,
+// the defaults below apply: F4 paper, the Permendagri 83/2022 code for public service
+// (000.8.3.4) and letters in the words kecamatan offices commonly use.
+
+const CLOSING = 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan partisipasi Saudara dalam perbaikan pelayanan publik, kami ucapkan terima kasih.';
+const OPENING =
+  'Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register} perihal {perihal}, dengan hormat kami sampaikan';
+
+const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
+  tanggapan_ditindaklanjuti: {
+    hal: 'Tanggapan atas pengaduan {perihal}',
+    body: `${OPENING} hal-hal sebagai berikut:\n\n{tindak_lanjut}\n\n${CLOSING}`,
+    tembusan: [],
+  },
+  tanggapan_ditolak: {
+    hal: 'Tanggapan atas pengaduan {perihal}',
+    body: `${OPENING} bahwa pengaduan tersebut tidak dapat kami tindak lanjuti dengan alasan sebagai berikut:\n\n{alasan}\n\nApabila Saudara memiliki keterangan atau bukti tambahan, Saudara dapat menyampaikan pengaduan kembali dengan melengkapinya.\n\n${CLOSING}`,
+    tembusan: [],
+  },
+  tanggapan_informasi: {
+    hal: 'Pemberian informasi atas {perihal}',
+    body: `${OPENING} informasi sebagai berikut:\n\n{tindak_lanjut}\n\n${CLOSING}`,
+    tembusan: [],
+  },
+  tanggapan_bukan_kewenangan: {
+    hal: 'Tanggapan atas pengaduan {perihal}',
+    body: `${OPENING} bahwa hal yang Saudara adukan bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n${CLOSING}`,
+    tembusan: [],
+  },
+  penerusan: {
+    hal: 'Penerusan pengaduan masyarakat',
+    body:
+      'Bersama ini kami teruskan pengaduan masyarakat yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register}, perihal {perihal}, dengan uraian singkat sebagai berikut:\n\n{uraian}\n\n' +
+      'Pengaduan tersebut bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n' +
+      'Kami mohon pengaduan tersebut dapat ditindaklanjuti sesuai kewenangan {instansi_tujuan} dan hasilnya disampaikan kepada pelapor dengan tembusan kepada kami. Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
+    tembusan: [],
+  },
+  kelengkapan: {
+    hal: 'Pemberitahuan kelengkapan berkas pengaduan',
+    body:
+      'Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal {tanggal_diterima} dengan nomor register {nomor_register} perihal {perihal}, bersama ini kami beritahukan bahwa berkas pengaduan Saudara belum lengkap. Kelengkapan yang belum ada: {kelengkapan_kurang}.\n\n' +
+      'Kami mohon kelengkapan tersebut diserahkan ke {tempat_kelengkapan} paling lambat tanggal {batas_kelengkapan}. Apabila sampai tanggal tersebut kelengkapan belum kami terima, pengaduan Saudara dianggap dicabut.\n\n' +
+      'Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara kami ucapkan terima kasih.',
+    tembusan: [],
+  },
+};
+
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = documentSettingsSchema.parse({
+  paper: 'F4',
+  numberPatterns: {
+    surat_tanggapan: DEFAULT_NUMBER_PATTERN,
+    berita_acara: DEFAULT_NUMBER_PATTERN,
+    surat_penerusan: DEFAULT_NUMBER_PATTERN,
+    pemberitahuan_kelengkapan: DEFAULT_NUMBER_PATTERN,
+  },
+  controlCardCopies: ['Lembar 1: Arsip buku agenda', 'Lembar 2: Pengolah', 'Lembar 3: Pelapor/penerima'],
+  kelengkapanPlace: 'loket pelayanan pengaduan di kantor kami',
+  templates: DEFAULT_TEMPLATES,
+});
+
+export function documentSettings(db: Db): DocumentSettings {
+  const raw = readSetting(db, 'documents');
+  return raw === undefined ? DEFAULT_DOCUMENT_SETTINGS : documentSettingsSchema.parse(raw);
+}
+
+/** The outgoing number from the kind's pattern: {urut}, {unit}, {tahun} and {bulan} (two digits). */
+export function formatOutgoingNumber(pattern: string, seq: number, unitCode: string, year: number, month: number): string {
+  const values: Record<string, string> = { urut: String(seq), unit: unitCode, tahun: String(year), bulan: String(month).padStart(2, '0') };
+  return pattern.replace(/\{(urut|unit|tahun|bulan)\}/g, (_, k: string) => values[k]!);
+}
+
+/** The classification code (kode klasifikasi) that opens the tanggapan number pattern, for the kartu kendali. */
+export function classificationCode(settings: DocumentSettings): string {
+  const head = settings.numberPatterns.surat_tanggapan.split('/')[0] ?? '';
+  return head.includes('{') ? '' : head;
+}

@@ -1,0 +1,98 @@
+import type { SignatureView } from '../../../shared/documents/common';
+import type { OfficeProfile } from '../../../shared/schemas/office';
+import { localDate } from '../../../shared/time/workingTime';
+import type { Db } from '../db/open';
+import { TanggapError } from '../errors';
+import { nipLine } from './docx-kit';
+
+// Who signs for the head of the office, and how the signature block says it:
+//   own name  CAMAT KEJAYAN, / name / pangkat / NIP
+//   a.n.      a.n. CAMAT KEJAYAN / SEKRETARIS KECAMATAN, / name / …
+//   Plt./Plh. Plt. CAMAT KEJAYAN / SEKRETARIS KECAMATAN, / name / …
+
+export interface SignerUser {
+  id: number;
+  name: string;
+  nip: string;
+  jabatan: string;
+  pangkat: string;
+  role: string;
+  signature_image: string;
+}
+
+export type Capacity = '' | 'a.n.' | 'Plt.' | 'Plh.';
+
+const userColumns = 'id, name, nip, jabatan, pangkat, role, signature_image';
+
+export function signerUser(db: Db, id: number): SignerUser {
+  return db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as SignerUser;
+}
+
+/** Plt. or Plh. when an acting period covers the date (YYYY-MM-DD in the office's zone). */
+export function actingCapacity(db: Db, userId: number, date: string): 'Plt.' | 'Plh.' | null {
+  const row = db
+    .prepare('SELECT kind FROM acting_officials WHERE user_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1')
+    .get(userId, date, date) as { kind: 'plt' | 'plh' } | undefined;
+  return row ? (row.kind === 'plt' ? 'Plt.' : 'Plh.') : null;
+}
+
+/**
+ * The capacity in which `user` signs on `at`, or a refusal saying who may. `allowOnBehalf`:
+ * the standard (or the kind of letter) lets the Sekcam sign a.n. the head of office.
+ */
+export function capacityOf(db: Db, user: SignerUser, office: OfficeProfile, at: string, allowOnBehalf: boolean): Capacity {
+  if (user.role === 'camat') return '';
+  const acting = actingCapacity(db, user.id, localDate(at, office.timeZone));
+  if (acting) return acting;
+  if (user.role === 'sekcam' && allowOnBehalf) return 'a.n.';
+  throw new TanggapError(
+    'forbidden',
+    `Dokumen ini ditandatangani ${office.headTitle}${allowOnBehalf ? ' atau Sekretaris a.n. pimpinan' : ''}. Bila Anda ditunjuk sebagai Plt./Plh., minta Admin mencatatnya di Pengaturan › Pejabat Plt./Plh.`,
+  );
+}
+
+export function signatureView(
+  user: Pick<SignerUser, 'name' | 'nip' | 'jabatan' | 'pangkat'>,
+  office: OfficeProfile,
+  capacity: Capacity,
+  opts: { image?: string; stamp?: boolean } = {},
+): SignatureView {
+  const head = office.headTitle.toUpperCase();
+  const own = `${(user.jabatan || '').toUpperCase()},`;
+  const caption = capacity === '' ? [`${head},`] : [`${capacity} ${head}`, own];
+  return {
+    caption,
+    name: user.name,
+    after: [user.pangkat, nipLine(user.nip)].filter((s) => s !== ''),
+    image: opts.image ?? '',
+    official: true,
+    stamp: opts.stamp ?? true,
+  };
+}
+
+/** Who a draft expects to sign: the active head of office, else whoever acts for them today. */
+export function expectedSigner(db: Db, office: OfficeProfile, at: string): { user: SignerUser; capacity: Capacity } | null {
+  const camat = db.prepare(`SELECT ${userColumns} FROM users WHERE role = 'camat' AND active = 1 ORDER BY id LIMIT 1`).get() as SignerUser | undefined;
+  if (camat) return { user: camat, capacity: '' };
+  const date = localDate(at, office.timeZone);
+  const acting = db
+    .prepare(
+      `SELECT u.id, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.signature_image, a.kind FROM acting_officials a JOIN users u ON u.id = a.user_id
+       WHERE a.from_date <= ? AND a.to_date >= ? AND u.active = 1 ORDER BY a.id DESC LIMIT 1`,
+    )
+    .get(date, date) as (SignerUser & { kind: 'plt' | 'plh' }) | undefined;
+  return acting ? { user: acting, capacity: acting.kind === 'plt' ? 'Plt.' : 'Plh.' } : null;
+}
+
+/** Office data a signed letter cannot go without; the message names what to fill in and where. */
+export function requireSignerData(user: SignerUser, onScreen: boolean): void {
+  if (user.nip.replace(/\D/g, '') === '') {
+    throw new TanggapError('conflict', `NIP ${user.name} belum diisi: minta Admin mengisinya di Pengaturan › Pengguna sebelum menandatangani.`);
+  }
+  if (onScreen && user.signature_image === '') {
+    throw new TanggapError(
+      'conflict',
+      'Spesimen tanda tangan Anda belum diunggah: buka Akun saya › Spesimen tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.',
+    );
+  }
+}

@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import type { CallInput, CallName } from '../../shared/contract';
+import type { LetterView } from '../../shared/documents/letter';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { carrier, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { paragraphTexts, readDocx } from '../support/docx';
+import { strFromU8 } from 'fflate';
+
+// The paper trail through the real core on a real SQLite file: each document a
+// standard names is issued, frozen, initialled and signed, and reads back as DOCX.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+const PASSWORD = 'kata-sandi-123';
+const USERS = [
+  { username: 'staf', role: 'staf', name: 'Dewi Lestari', jabatan: 'Pengadministrasi Umum' },
+  { username: 'kasi1', role: 'kasi', name: 'Agus Salim', jabatan: 'Kasi Pelayanan' },
+  { username: 'kasi2', role: 'kasi', name: 'Sri Wahyuni', jabatan: 'Kasi Pemerintahan' },
+  { username: 'sekcam', role: 'sekcam', name: 'Bambang Hartono, S.Sos.', jabatan: 'Sekretaris Kecamatan' },
+  { username: 'camat', role: 'camat', name: 'Drs. Imam Santoso, M.Si.', jabatan: 'Camat' },
+] as const;
+type Who = (typeof USERS)[number]['username'];
+
+const signaturePng = () => {
+  const png = new PNG({ width: 60, height: 20 });
+  png.data.fill(0);
+  for (let x = 5; x < 55; x++) png.data[(10 * 60 + x) * 4 + 3] = 255;
+  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
+};
+
+async function office(presetId: string, startIso = '2026-11-24T02:00:00.000Z') {
+  t = makeCore(startIso, { sweepEveryMs: 0 });
+  const { core, clock } = t;
+  const admin = await setupOffice(core, presetId);
+  const ids: Record<string, number> = {};
+  for (const u of USERS) {
+    const created = await ok(core, admin, 'users.create', {
+      username: u.username,
+      password: PASSWORD,
+      user: { name: u.name, nip: '197104051993031006', jabatan: u.jabatan, pangkat: 'Pembina (IV/a)', role: u.role, seksi: u.role === 'kasi' ? u.jabatan : '', active: true },
+    });
+    ids[u.username] = created.id;
+  }
+  const as = async (who: Who) => {
+    const s = carrier();
+    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
+    return s;
+  };
+  const act = async <K extends CallName>(who: Who, name: K, input: CallInput<K>) => ok(core, await as(who), name, input);
+  const refuse = async (who: Who, name: CallName, input: unknown) => fail(core, await as(who), name, input);
+  const later = (minutes = 60) => clock.advanceMinutes(minutes);
+  const record = async () => {
+    const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
+    return (await act('staf', 'complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }))).id;
+  };
+  await act('camat', 'auth.setSignature', { image: signaturePng() });
+  await act('sekcam', 'auth.setSignature', { image: signaturePng() });
+  const asAdmin = async <K extends CallName>(name: K, input: CallInput<K>) => {
+    const s = carrier();
+    await ok(core, s, 'auth.login', { username: 'admin', password: 'rahasia-admin-1' });
+    return ok(core, s, name, input);
+  };
+  return { core, clock, admin, ids, act, refuse, later, record, as, asAdmin };
+}
+
+type Office = Awaited<ReturnType<typeof office>>;
+
+const docsOf = (o: Office, complaintId: number) => o.act('staf', 'documents.list', { complaintId });
+async function docxText(o: Office, id: number) {
+  const f = await o.act('staf', 'documents.docx', { id });
+  return readDocx(Buffer.from(f.dataBase64, 'base64'));
+}
+async function advanceTo(o: Office, id: number, who: Who, stepNo: number) {
+  const j = await o.act(who, 'workflow.journey', { id });
+  expect(j.current?.stepNo).toBe(stepNo);
+  o.later(30);
+  return o.act(who, 'workflow.advance', { id, note: '' });
+}
+
+describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, delivery', () => {
+  it('issues every document of the standard and freezes what it signs', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    let docs = await docsOf(o, id);
+    expect(docs.map((d) => [d.kind, d.status])).toEqual([
+      ['tanda_terima', 'final'],
+      ['kartu_kendali', 'final'],
+    ]);
+    const card1 = await docxText(o, docs[1]!.id);
+    expect(card1.text).toContain('KARTU KENDALI');
+
+    await advanceTo(o, id, 'sekcam', 2);
+    await advanceTo(o, id, 'staf', 3);
+    o.later(30);
+    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut', 'koordinasi'], note: 'Cek ke lokasi.' });
+    docs = await docsOf(o, id);
+    const sheet = docs.find((d) => d.kind === 'lembar_disposisi')!;
+    expect(sheet.page).toBe('HALF_F4');
+    const sheetDocx = await docxText(o, sheet.id);
+    expect(sheetDocx.text).toContain('LEMBAR DISPOSISI');
+    expect(sheetDocx.text).toContain('Kasi Pelayanan');
+    expect(sheetDocx.text).toContain('Cek ke lokasi.');
+    // The kartu kendali is issued again with the disposition; the first is kept, replaced.
+    const cards = docs.filter((d) => d.kind === 'kartu_kendali');
+    expect(cards.map((c) => [c.version, c.status])).toEqual([
+      [1, 'diganti'],
+      [2, 'final'],
+    ]);
+
+    o.later(60);
+    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa pada 25 November 2026.', attachments: [] });
+    await advanceTo(o, id, 'kasi1', 5);
+    await advanceTo(o, id, 'kasi1', 6);
+    // Step 7 completes only with a draft.
+    let j = await o.act('staf', 'workflow.journey', { id });
+    expect(j.actions).toContain('draft');
+    expect((await o.refuse('staf', 'workflow.advance', { id, note: '' })).message).toMatch(/draf/);
+    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    expect(draft.status).toBe('draf');
+    const draftGet = await o.act('staf', 'documents.get', { id: draft.id });
+    const dv = draftGet.content.view as LetterView;
+    expect(dv.watermark).toBe('DRAF');
+    expect(dv.blocks.map((b) => (b.type === 'paragraph' ? b.text : '')).join(' ')).toContain('Jalan sudah ditambal');
+    j = await advanceTo(o, id, 'staf', 7);
+    expect(j.current?.stepNo).toBe(8);
+
+    // Step 8: the Sekcam returns it, the staf revises, the Sekcam initials the new version.
+    await o.act('sekcam', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
+    const v2 = await o.act('staf', 'documents.revise', {
+      id: draft.id,
+      content: { hal: 'Tanggapan atas pengaduan jalan rusak', sifat: 'biasa', lampiran: '-', body: ['Jalan telah ditambal pada 25 November 2026.', 'Terima kasih.'], tembusan: ['Kepala Desa Pegantenan'], satisfaction: null },
+    });
+    expect(v2.version).toBe(2);
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('diganti');
+    o.later(30);
+    await o.act('sekcam', 'documents.paraf', { id: v2.id });
+    j = await o.act('staf', 'workflow.journey', { id });
+    expect(j.current?.stepNo).toBe(9);
+    await o.act('staf', 'documents.paraf', { id: v2.id });
+    j = await o.act('camat', 'workflow.journey', { id });
+    expect(j.current?.stepNo).toBe(10);
+    expect(j.actions).toContain('sign');
+
+    const queue = await o.act('camat', 'documents.signatureQueue', {});
+    expect(queue.map((q) => q.id)).toEqual([v2.id]);
+    expect(queue[0]!.parafNames).toEqual(['Bambang Hartono, S.Sos.', 'Dewi Lestari']);
+
+    // A wrong password changes nothing.
+    const wrong = await o.refuse('camat', 'documents.sign', { id: v2.id, password: 'salah-sandi' });
+    expect(wrong.field).toBe('password');
+    expect((await o.act('camat', 'documents.get', { id: v2.id })).status).toBe('draf');
+
+    o.later(30);
+    const signed = await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD });
+    expect(signed.status).toBe('ditandatangani');
+    expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    expect(signed.verifyCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const letter = await docxText(o, v2.id);
+    expect(letter.text).toContain('000.8.3.4/1/Kec-Pgt/2026');
+    expect(letter.text).toContain('CAMAT PEGANTENAN,');
+    expect(letter.text).toContain('Drs. Imam Santoso, M.Si.');
+    expect(letter.text).toContain('NIP 19710405 199303 1 006');
+    expect(letter.text).toContain('Kepala Desa Pegantenan');
+    const footers = letter.files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => paragraphTexts(strFromU8(letter.part(f)!)).join('\n'));
+    expect([letter.text, ...footers].join('\n')).toContain(signed.verifyCode);
+    expect(letter.files.filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(2);
+    // F4 by default.
+    expect(letter.xml).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
+
+    // Signed: frozen. The verification finds it by code and by the downloaded file.
+    expect((await o.refuse('camat', 'documents.sign', { id: v2.id, password: PASSWORD })).code).toBe('conflict');
+    const byCode = await o.act('kasi2', 'documents.verify', { code: signed.verifyCode.toLowerCase() });
+    expect(byCode.found).toBe(true);
+    expect(byCode.document?.number).toBe(signed.number);
+    const file = await o.act('staf', 'documents.docx', { id: v2.id });
+    expect((await o.act('staf', 'documents.verify', { docxBase64: file.dataBase64 })).found).toBe(true);
+    const tampered = Buffer.from(file.dataBase64, 'base64');
+    tampered[tampered.length - 30] ^= 1;
+    expect((await o.act('staf', 'documents.verify', { docxBase64: tampered.toString('base64') })).found).toBe(false);
+
+    j = await o.act('staf', 'workflow.journey', { id });
+    expect(j.current?.stepNo).toBe(11);
+    expect(j.actions).toContain('archive');
+    o.later(10);
+    await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner Pengaduan 2026 / Box 3' });
+    o.later(10);
+    j = await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah', note: '', proof: [] });
+    expect(j.status).toBe('selesai');
+    expect(j.closedAt).not.toBeNull();
+    expect(j.archiveLocation).toBe('Ordner Pengaduan 2026 / Box 3');
+    docs = await docsOf(o, id);
+    const handover = docs.find((d) => d.kind === 'tanda_terima_penyampaian')!;
+    expect((await docxText(o, handover.id)).text).toContain('000.8.3.4/1/Kec-Pgt/2026');
+
+    // The frozen copies do not follow later changes of the office or the standard.
+    const before = await o.act('staf', 'documents.get', { id: v2.id });
+    const receiptBefore = await o.act('staf', 'complaints.receipt', { id });
+    const profile = await o.asAdmin('office.get', {});
+    await o.asAdmin('office.update', { ...profile, name: 'Kecamatan Pegantenan Baru', headTitle: 'Camat Baru' });
+    const standard = await o.asAdmin('standard.get', {});
+    await o.asAdmin('standard.update', { ...standard, kelengkapanChecklist: ['Butir baru'] });
+    expect(await o.act('staf', 'documents.get', { id: v2.id })).toEqual(before);
+    expect(await o.act('staf', 'complaints.receipt', { id })).toEqual(receiptBefore);
+  });
+});
