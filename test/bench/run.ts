@@ -11,6 +11,8 @@ import { write } from '../../main/core/context';
 import { insertComplaint } from '../../main/core/complaints/repo';
 import { demoComplaint, rng } from '../../main/core/demo/generator';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { signDocument } from '../../main/core/documents/service';
+import { PNG } from 'pngjs';
 import { addUser, ok, setupOffice, silentLog } from '../support/core';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
@@ -101,6 +103,7 @@ async function main() {
     rows.push(['Tugas saya (Kasi)', await time(Math.min(RUNS, 50), () => ok(core, kasi, 'tasks.mine', {})), null]);
     rows.push(['Semua tugas kantor (Camat, 500 teratas)', await time(Math.min(RUNS, 20), () => ok(core, camat, 'tasks.office', {})), null]);
     rows.push(['Tanda terima DOCX', await time(Math.min(RUNS, 50), (i) => ok(core, staf, 'complaints.receiptDocx', { id: 1 + i })), null]);
+    rows.push(...(await documentFigures(core, staf, kasi, camat)));
     raw.close();
     rawWrite.close();
 
@@ -116,6 +119,47 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// The paper trail at this size: a letter drafted and stored (view, SHA-256, DOCX), a
+// signature (number, freeze, DOCX, audit; the password check is argon2 and timed apart),
+// and the Camat's queue of letters waiting for a signature.
+async function documentFigures(core: ReturnType<typeof createCore>, staf: Session, kasi: Session, camat: Session) {
+  const png = new PNG({ width: 40, height: 16 });
+  await ok(core, camat, 'auth.setSignature', { image: `data:image/png;base64,${PNG.sync.write(png).toString('base64')}` });
+  const kasiId = (core.db.prepare("SELECT id FROM users WHERE username = 'kasi'").get() as { id: number }).id;
+  // One complaint walked to the drafting step (Kejayan step 5: the laporan tindak lanjut).
+  const c = await ok(core, staf, 'complaints.create', demoComplaint(rng(1), [], '2026-11-20'));
+  await ok(core, staf, 'workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'], note: '' });
+  await ok(core, kasi, 'workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Sudah ditinjau ke lokasi bersama perangkat desa.', attachments: [] });
+  await ok(core, kasi, 'workflow.advance', { id: c.id, note: '' });
+  await ok(core, camat, 'workflow.advance', { id: c.id, note: '' });
+  let draft = await ok(core, staf, 'documents.draft', { complaintId: c.id, kind: 'laporan_tindak_lanjut' });
+  const content = { hal: 'Laporan tindak lanjut', sifat: 'biasa' as const, lampiran: '-', body: ['Jalan telah diperbaiki oleh desa.'], tembusan: [], satisfaction: null };
+  const revise = await time(Math.min(RUNS, 50), async () => {
+    draft = await ok(core, staf, 'documents.revise', { id: draft.id, content });
+  });
+  const docx = await time(Math.min(RUNS, 50), async () => {
+    draft = await ok(core, staf, 'documents.revise', { id: draft.id, content });
+    await ok(core, staf, 'documents.docx', { id: draft.id });
+  });
+  // Letters waiting for the Camat: surat penerusan of complaints forwarded elsewhere.
+  const open = core.db.prepare('SELECT id FROM complaints WHERE closed_at IS NULL ORDER BY id LIMIT 60').all() as { id: number }[];
+  for (const o of open) await ok(core, camat, 'workflow.exit', { id: o.id, exit: 'bukan_kewenangan', note: 'Kewenangan dinas.', forwardTo: 'Dinas PUPR' });
+  const queue = await time(Math.min(RUNS, 50), () => ok(core, camat, 'documents.signatureQueue', {}));
+  const pending = (await ok(core, camat, 'documents.signatureQueue', {})).map((q) => q.id);
+  const camatUser = { ...(core.db.prepare("SELECT id, username, name, nip, jabatan, pangkat, seksi FROM users WHERE username = 'camat'").get() as { id: number; username: string; name: string; nip: string; jabatan: string; pangkat: string; seksi: string }), role: 'camat' as const, active: true };
+  const sign = await time(Math.min(pending.length, 50), (i) => signDocument(core.deps, camatUser, pending[i]!, true, () => {}));
+  const password = await time(5, () => ok(core, camat, 'documents.sign', { id: pending[pending.length - 1 - 0]!, password: 'salah' }).catch(() => undefined));
+  return [
+    ['Susun/ubah dokumen: bangun dan simpan versi baru (documents.revise)', revise, null],
+    ['Ubah lalu unduh DOCX (berkas disusun dan disimpan sekali)', docx, null],
+    ['Tanda tangan: nomor, bekukan, DOCX, audit (tanpa cek kata sandi)', sign, null],
+    ['Cek kata sandi saat tanda tangan (argon2id)', password, null],
+    ['Antrean Menunggu tanda tangan (Camat)', queue, null],
+  ] as [string, { p50: number; p95: number }, null][];
+}
+
+type Session = Awaited<ReturnType<typeof addUser>>;
 
 main().catch((err: unknown) => {
   console.error(err);

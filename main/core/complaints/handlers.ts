@@ -5,7 +5,7 @@ import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { currentStandard } from '../workflow/standard';
-import { issueIntakeDocuments, renderIssued, docxOf } from '../documents/service';
+import { issueIntakeDocuments, docxOf } from '../documents/service';
 import { latestOf, contentOf } from '../documents/store';
 import type { ReceiptView } from '../../../shared/documents/receipt';
 import { readAttachment, storeAttachments } from './attachments';
@@ -37,7 +37,7 @@ const receiptViewOf = (row: Parameters<typeof contentOf>[0]) => (contentOf(row) 
 const kelengkapanChecklist = (db: Db) => currentStandard(db).kelengkapanChecklist;
 
 export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
-  'complaints.create': async (ctx, input) => {
+  'complaints.create': (ctx, input) => {
     const user = requireUser(ctx);
     const served = currentStandard(ctx.db).complaintKinds;
     if (!served.includes(input.kind)) {
@@ -48,12 +48,12 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
       );
     }
     const files = storeAttachments(ctx.dataDir, input.attachments);
-    const { id, docs } = write(ctx.db, () => {
+    const id = write(ctx.db, () => {
       const id = insertComplaint(ctx, user, input, files);
-      return { id, docs: issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx)) };
+      issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx));
+      return id;
     });
     ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
-    await renderIssued(ctx, docs);
     return getComplaint(ctx.db, id, user);
   },
   'complaints.list': (ctx, query) => listComplaints(ctx.db, query),

@@ -1,4 +1,4 @@
-import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL, SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -17,12 +17,12 @@ import { KINDS, renderDocx } from './registry';
 import {
   answerForDelivery,
   contentOf,
+  documentActions,
   docxOf,
   draftAnswer,
   getDoc,
   normaliseCode,
   paraf,
-  renderIssued,
   returnDocument,
   revise,
   signDocument,
@@ -97,21 +97,19 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     return { fileName: a.file_name, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
   },
 
-  'documents.draft': async (ctx, { complaintId, kind, outcome, reason, satisfaction }) => {
+  'documents.draft': (ctx, { complaintId, kind, outcome, reason, satisfaction }) => {
     const user = requireUser(ctx);
     let id = 0;
     change(ctx, complaintId, (at) => {
       authorize(ctx.db, user, complaintId, 'draft');
       id = draftAnswer(ctx, user, complaintId, kind, outcome, reason, satisfaction, at);
     });
-    await renderIssued(ctx, [id]);
     return issued(ctx, id);
   },
-  'documents.revise': async (ctx, { id, content }) => {
+  'documents.revise': (ctx, { id, content }) => {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     const newId = write(ctx.db, () => revise(ctx, user, row, content, nowIso(ctx)));
-    await renderIssued(ctx, [newId]);
     return issued(ctx, newId);
   },
   'documents.paraf': (ctx, { id }) => {
@@ -158,25 +156,22 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const rows = ctx.db
       .prepare(
         `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-         WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${Object.entries(KINDS)
-           .filter(([, k]) => k.signed)
-           .map(([kind]) => `'${kind}'`)
-           .join(',')}) ORDER BY d.created_at, d.id`,
+         WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
       )
-      .all() as (DocRow & { c_subject: string | null; c_register: string | null })[];
+      .all(...SIGNED_KINDS) as (DocRow & { c_subject: string | null; c_register: string | null })[];
+    const parafNames = ctx.db.prepare('SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id').pluck();
     return rows
-      .map((r) => ({ r, doc: toIssued(ctx.db, user, r, at) }))
-      .filter(({ doc }) => doc.actions.includes('sign'))
-      .map(({ r, doc }) => ({
+      .filter((r) => documentActions(ctx.db, user, r, at).includes('sign'))
+      .map((r) => ({
         id: r.id,
         complaintId: r.complaint_id,
         registerNo: r.c_register ?? '',
         subject: r.c_subject ?? '',
         kind: r.kind,
-        title: doc.title,
+        title: DOCUMENT_KIND_LABEL[r.kind],
         version: r.version,
         createdAt: r.created_at,
-        parafNames: doc.parafs.map((p) => p.name),
+        parafNames: parafNames.all(r.id) as string[],
       }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {
@@ -223,14 +218,13 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     return { view, file: { fileName: 'Lembar-Disposisi-kosong.docx', mime: DOCX_MIME, dataBase64: bytes.toString('base64') } };
   },
 
-  'documents.deliver': async (ctx, { complaintId, channel, deliveredAt, recipient, note, proof }) => {
+  'documents.deliver': (ctx, { complaintId, channel, deliveredAt, recipient, note, proof }) => {
     const user = requireUser(ctx);
     const files = storeAttachments(ctx.dataDir, proof);
     const tz = getOffice(ctx.db).timeZone;
     const at = fromLocal(deliveredAt.slice(0, 10), deliveredAt.slice(11, 16), tz);
     if (at > nowIso(ctx)) throw new TanggapError('validation', 'Waktu penyampaian tidak boleh setelah sekarang.', 'deliveredAt');
-    let receiptId = 0;
-    const j = change(ctx, complaintId, (now) => {
+    return change(ctx, complaintId, (now) => {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
       const answer = answerForDelivery(ctx.db, l);
       const info = ctx.db
@@ -248,7 +242,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         documentNumber: answer?.number ?? '',
         by,
       });
-      receiptId = insertDocument(ctx.db, {
+      insertDocument(ctx.db, {
         complaintId,
         kind: 'tanda_terima_penyampaian',
         status: 'final',
@@ -261,8 +255,6 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       appendAudit(ctx.db, { at: now, actorId: user.id, action: 'complaint.delivered', entity: 'complaint', entityId: complaintId, data: { deliveryId, channel, files: files.length } });
       completeStep(ctx, l, user, now, `Disampaikan kepada ${recipient}`);
     });
-    await renderIssued(ctx, [receiptId]);
-    return j;
   },
   'documents.archive': (ctx, { complaintId, location }) => {
     const user = requireUser(ctx);

@@ -393,15 +393,4 @@ export async function docxOf(db: Db, row: DocRow): Promise<Buffer> {
   return getDoc(db, row.id).docx ?? bytes;
 }
 
-/** Renders and stores the DOCX of documents just issued; a failure leaves them to be rendered on first download. */
-export async function renderIssued(deps: CoreDeps, ids: number[]): Promise<void> {
-  for (const id of ids) {
-    try {
-      await docxOf(deps.db, getDoc(deps.db, id));
-    } catch (err) {
-      deps.log.error(`dokumen #${id} belum dapat dibuat DOCX-nya`, err);
-    }
-  }
-}
-
 export { contentOf, getDoc };

@@ -11,7 +11,7 @@ import { getOffice, writeSetting } from '../office/settings';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
 import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep } from './engine';
 import { journey, myTasks, officeTasks } from './queue';
-import { draftExitLetter, issueDispositionDocuments, renderIssued } from '../documents/service';
+import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 
 type WorkflowCalls =
@@ -86,9 +86,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       completeStep(ctx, authorize(ctx.db, user, id, 'advance'), user, at, note);
     }),
 
-  'workflow.dispose': async (ctx, { id, to, sifat, instructions, note }) => {
-    let issued: number[] = [];
-    const j = change(ctx, id, (at) => {
+  'workflow.dispose': (ctx, { id, to, sifat, instructions, note }) =>
+    change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, 'dispose');
       const targets = to.map((uid) => {
@@ -108,12 +107,9 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       addEvent(ctx.db, id, at, user.id, `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`, null, note);
       appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.created', entity: 'complaint', entityId: id, data: { to, sifat, onBehalf } });
-      issued = issueDispositionDocuments(ctx.db, id, dispositionIds, user.id, at);
+      issueDispositionDocuments(ctx.db, id, dispositionIds, user.id, at);
       completeStep(ctx, loadState(ctx.db, id), user, at, note);
-    });
-    await renderIssued(ctx, issued);
-    return j;
-  },
+    }),
 
   'workflow.withdrawDisposition': (ctx, { dispositionId }) => {
     const user = requireUser(ctx);
@@ -163,19 +159,15 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     });
   },
 
-  'workflow.exit': async (ctx, { id, exit, note, forwardTo }) => {
-    let letter = 0;
-    const j = change(ctx, id, (at) => {
+  'workflow.exit': (ctx, { id, exit, note, forwardTo }) =>
+    change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, `exit:${exit}`);
       if (exit === 'tidak_lengkap') pause(ctx, l, user, at, note);
       else closeWithExit(ctx, l, user, at, exit, exit === 'bukan_kewenangan' ? `Diteruskan ke ${forwardTo}. ${note}` : note);
       // The reporter is told in writing; the letter waits for the head's signature.
-      if (exit === 'tidak_lengkap' || exit === 'bukan_kewenangan') letter = draftExitLetter(ctx.db, l, exit, user, at, forwardTo, note);
-    });
-    await renderIssued(ctx, [letter]);
-    return j;
-  },
+      if (exit === 'tidak_lengkap' || exit === 'bukan_kewenangan') draftExitLetter(ctx.db, l, exit, user, at, forwardTo, note);
+    }),
 
   'workflow.resume': (ctx, { id, note }) =>
     change(ctx, id, (at) => {
