@@ -34,8 +34,8 @@ export async function controlCardDocx(v: ControlCardView): Promise<Buffer> {
   const paper = PAPER[v.paper];
   const height = CARD_HEIGHT[v.paper];
   const side = Math.floor((paper.width - CARD_WIDTH) / 2);
-  // What is left of the sheet is shared above and below; a sliver more at the top, where
-  // the empty paragraph Word requires after the table sits at the bottom.
+  // What is left of the sheet is split above and below, the bottom a little less: it also
+  // holds the empty paragraph Word requires after the table.
   const spare = paper.height - 3 * height;
   const margins: Margins = { top: Math.floor(spare / 2), bottom: Math.floor(spare / 2) - cm(0.2), left: side - SCISSORS, right: side };
 
@@ -66,15 +66,16 @@ export async function controlCardDocx(v: ControlCardView): Promise<Buffer> {
         }),
     ),
   });
-  const end = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
+  // Exactly 1 pt tall: an empty paragraph of ordinary height would not fit and start a second page.
+  const end = new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
   return toBuffer(letterDocument({ title: `Kartu Kendali ${v.nomorUrut}`.trim(), children: [sheet, end], paper: v.paper, margins }));
 }
 
 /** One card: the copy's label, the office, the title and the ruled fields. */
 function card(v: ControlCardView, copy: string, inner: number): (Paragraph | Table)[] {
   const width = CARD_WIDTH - 2 * PADDING;
-  // Six columns, so rows can split the width in thirds (Indeks | Kode | Nomor urut), halves (Dari | Kepada)
-  // or 3:1:2 (Pengolah names a whole seksi; a paraf needs little room).
+  // Six columns, so each row shares the width by what its values need: an indeks or a
+  // seksi name is long, a code or a paraf short.
   const sixth = Math.floor(width / 6);
   const grid = [...Array<number>(5).fill(sixth), width - 5 * sixth];
   const field = (label: string, value: string, span: number) => ({
@@ -84,10 +85,10 @@ function card(v: ControlCardView, copy: string, inner: number): (Paragraph | Tab
   const row = (h: number, ...cells: ReturnType<typeof field>[]): GridRow => ({ cells, height: cm(h), exact: true });
   const head = cm(1.35);
   const rows: GridRow[] = [
-    row(0.85, field('Indeks', v.indeks, 2), field('Kode', v.kode, 2), field('Nomor urut', v.nomorUrut, 2)),
+    row(1.2, field('Indeks', v.indeks, 3), field('Kode', v.kode, 1), field('Nomor urut', v.nomorUrut, 2)),
     row(1.2, field('Isi ringkas', v.isiRingkas, 6)),
     row(0.75, field('Lampiran', v.lampiran, 6)),
-    row(0.85, field('Dari', v.dari, 3), field('Kepada', v.kepada, 3)),
+    row(1.2, field('Dari', v.dari, 3), field('Kepada', v.kepada, 3)),
     row(0.75, field('Tanggal/Nomor surat', v.tanggalNomorSurat, 6)),
     row(1, field('Pengolah', v.pengolah, 3), field('Paraf', v.paraf, 1), field('Tanggal', v.tanggal, 2)),
   ];

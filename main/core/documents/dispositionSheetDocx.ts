@@ -1,4 +1,4 @@
-import { AlignmentType, type Paragraph, type Table, TabStopType } from 'docx';
+import { AlignmentType, type IRunOptions, type Paragraph, type Table, TabStopType } from 'docx';
 import type { DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import {
   KOP_COMPACT,
@@ -28,8 +28,7 @@ export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buf
   const value = Math.floor((width - 2 * label) / 2);
   const grid = [label, value, label, width - 2 * label - value];
 
-  const text = (s: string, opts: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-    para(s, { alignment: opts.alignment, run: { size: TEXT, bold: opts.bold } });
+  const text = (s: string, bold = false) => para(s, { run: { size: TEXT, bold } });
   const field = (name: string, val: string) => [{ children: text(name) }, { children: text(val) }];
   // Ticked or not, each box on its own line with the label clear of the box.
   const checklist = (items: DispositionSheetView['recipients']) =>
@@ -45,14 +44,14 @@ export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buf
     { cells: [{ children: text('Perihal') }, { children: text(v.perihal), span: 3 }], height: cm(1.1) },
     {
       cells: [
-        { children: [text('Diteruskan kepada:', { bold: true }), ...checklist(v.recipients)], span: 2 },
-        { children: [text('Dengan hormat harap:', { bold: true }), ...checklist(v.instructions)], span: 2 },
+        { children: [text('Diteruskan kepada:', true), ...checklist(v.recipients)], span: 2 },
+        { children: [text('Dengan hormat harap:', true), ...checklist(v.instructions)], span: 2 },
       ],
       height: cm(3),
     },
     {
       cells: [
-        { children: [text('Catatan:', { bold: true }), text(v.catatan)], span: 3 },
+        { children: [text('Catatan:', true), text(v.catatan)], span: 3 },
         { children: disposer(v) },
       ],
       height: cm(3.6),
@@ -80,7 +79,7 @@ function sifatBoxes(boxes: DispositionSheetView['sifat'], cellWidth: number): Pa
 
 /** Caption, room for the paraf, the name and the date; dotted where a blank sheet is filled by hand. */
 function disposer(v: DispositionSheetView): Paragraph[] {
-  const centre = (s: string, run: { bold?: boolean; underline?: object } = {}) =>
+  const centre = (s: string, run: IRunOptions = {}) =>
     para(s, { alignment: AlignmentType.CENTER, run: { size: TEXT, ...run } });
   return [
     ...v.disposerCaption.map((line) => centre(line)),

@@ -178,7 +178,7 @@ export function borderlessTable(
 }
 
 // A cell must end with a paragraph, or Word calls the file damaged.
-export function cellChildren(content: CellContent): (Paragraph | Table)[] {
+function cellChildren(content: CellContent): (Paragraph | Table)[] {
   const list = Array.isArray(content) ? content : [content];
   if (list.length === 0 || list[list.length - 1] instanceof Table) return [...list, new Paragraph({})];
   return list;

@@ -95,9 +95,9 @@ const pageSize = (paper: keyof typeof PAPER) => `<w:pgSz w:w="${PAPER[paper].wid
 const media = (doc: DocxContents) => doc.files.filter((f) => f.startsWith('word/media/')).map((f) => Buffer.from(doc.part(f)!));
 const partText = (doc: DocxContents, name: string) => paragraphTexts(Buffer.from(doc.part(name) ?? new Uint8Array()).toString('utf8'));
 
-/** The run properties of the run that holds `text` exactly. */
+/** The run properties of the last run that holds `text` exactly (a signature comes last). */
 function runProps(xml: string, text: string): string {
-  const run = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g)].map((m) => m[0]).find((r) => r.includes(`>${text}</w:t>`));
+  const run = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g)].map((m) => m[0]).findLast((r) => r.includes(`>${text}</w:t>`));
   if (!run) throw new Error(`Tidak ada run "${text}"`);
   return /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
 }
@@ -162,7 +162,7 @@ describe('letterDocx, surat', () => {
     const images = media(doc);
     expect(images).toHaveLength(3);
     for (const img of [logo.bytes, specimen.bytes, qrBytes]) expect(images.some((m) => m.equals(img))).toBe(true);
-    // The specimen is drawn in the signature space, 2 cm tall (720 000 EMU) and three times as wide.
+    // The specimen is drawn in the signature space, 2 cm (76 px) tall and three times as wide.
     expect(doc.xml).toMatch(/<wp:extent cx="2171700" cy="723900"\/>[\s\S]*?name="Tanda tangan"/);
     // The QR and its code sit in the footer, at the foot of every page.
     const footer = doc.files.find((f) => /^word\/footer\d*\.xml$/.test(f))!;
