@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { z } from 'zod';
 import { ApiCallError, call } from '../api';
-import { DOCUMENT_KIND_LABEL, DOCUMENT_STATUS_LABEL, type DocumentStatus } from '../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL, DOCUMENT_STATUS_LABEL } from '../../shared/documents/kinds';
 import type { verifyResultSchema } from '../../shared/schemas/documents';
 import { Page } from '../components/Page';
 import { notifyError } from '../lib/feedback';
@@ -22,7 +22,7 @@ function docxProblem(file: File): string | null {
   return null;
 }
 
-const statusLabel = (s: string) => (s in DOCUMENT_STATUS_LABEL ? DOCUMENT_STATUS_LABEL[s as DocumentStatus] : s);
+
 
 // Anyone signed in checks whether a printed or sent document was issued by this
 // office: by the code under its signature or by the DOCX file itself.
@@ -160,7 +160,7 @@ function Verdict({ source, result }: { source: string; result: VerifyResult }) {
     ['Nomor surat', d.number || 'Belum bernomor'],
     ['Nomor register pengaduan', d.registerNo || '–'],
     ['Ditandatangani', d.signedAt ? `${long(d.signedAt)} oleh ${d.signerName}` : 'Belum ditandatangani'],
-    ['Status', statusLabel(d.status)],
+    ['Status', DOCUMENT_STATUS_LABEL[d.status]],
   ];
   return (
     <Stack gap="sm" role="status">

@@ -19,7 +19,7 @@ export type LetterBlock = z.infer<typeof letterBlockSchema>;
 export const verificationSchema = z.object({
   /** Short code the "Periksa dokumen" screen takes, e.g. "K7QF-2M9X-PD". */
   code: z.string(),
-  /** The sentence printed under the signature. */
+  /** The sentence printed at the foot of every page, beside the QR code. */
   text: z.string(),
   /** QR code (PNG data URL) holding the code. */
   qr: z.string(),

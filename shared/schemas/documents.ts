@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_MAX_COUNT } from '../domain';
-import { DOCUMENT_KINDS, PAPERS, SIGNED_KINDS } from '../documents/kinds';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { SIFAT } from './workflow';
 import { attachmentUploadSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
@@ -186,7 +186,7 @@ export const verifyResultSchema = z.object({
       registerNo: z.string(),
       signedAt: z.string().nullable(),
       signerName: z.string(),
-      status: z.string(),
+      status: z.enum(DOCUMENT_STATUSES),
       superseded: z.boolean(),
     })
     .nullable(),

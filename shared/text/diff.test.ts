@@ -51,15 +51,22 @@ describe('diffWords', () => {
     ]);
   });
 
-  it('joined, each side is the text it came from', () => {
+  it('keeps the space a word has in the new text', () => {
+    expect(diffWords('telah kami tindak lanjuti.', 'telah kami tindak lanjuti. Perbaikan selesai.')).toEqual([
+      { op: 'same', value: 'telah kami tindak lanjuti. ' },
+      { op: 'added', value: 'Perbaikan selesai.' },
+    ]);
+  });
+
+  it('joined, the new side is the new text and the old side has the old words', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (a, b) => {
         const parts = diffWords(a, b);
         const before = parts.filter((p) => p.op !== 'added').map((p) => p.value).join('');
         const after = parts.filter((p) => p.op !== 'removed').map((p) => p.value).join('');
-        // A kept word may carry the spaces of either side; the words themselves are exact.
+        // A kept word carries the new text's spacing.
+        expect(after).toBe(b);
         expect(before.split(/\s+/).filter(Boolean)).toEqual(a.split(/\s+/).filter(Boolean));
-        expect(after.split(/\s+/).filter(Boolean)).toEqual(b.split(/\s+/).filter(Boolean));
       }),
     );
   });
@@ -88,10 +95,11 @@ describe('diffParagraphs', () => {
     const d = diffParagraphs(before, after);
     expect(d.map((p) => p.op)).toEqual(['same', 'changed', 'added', 'same']);
     const changed = d[1]!;
+    // Punctuation is its own token, so the full stop stays and only the new words show.
     expect(changed.op === 'changed' && changed.words).toEqual([
-      { op: 'same', value: 'Kabel lampu sudah diganti oleh ' },
-      { op: 'removed', value: 'PLN.' },
-      { op: 'added', value: 'PLN pada 25 November 2026.' },
+      { op: 'same', value: 'Kabel lampu sudah diganti oleh PLN ' },
+      { op: 'added', value: 'pada 25 November 2026' },
+      { op: 'same', value: '.' },
     ]);
     expect(diffParagraphs(after, before).map((p) => p.op)).toEqual(['same', 'changed', 'removed', 'same']);
   });

@@ -8,7 +8,7 @@ export interface DiffPart<T> {
   value: T;
 }
 
-/** The edit from `a` to `b` as a run of kept, removed and added items, in order. */
+/** The edit from `a` to `b` as a run of kept, removed and added items, in order; kept items are `b`'s. */
 export function diffSequence<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean = Object.is): DiffPart<T>[] {
   // Common head and tail need no table.
   let head = 0;
@@ -27,12 +27,12 @@ export function diffSequence<T>(a: readonly T[], b: readonly T[], equal: (x: T, 
     }
   }
 
-  const out: DiffPart<T>[] = a.slice(0, head).map((value) => ({ op: 'same', value }));
+  const out: DiffPart<T>[] = b.slice(0, head).map((value) => ({ op: 'same', value }));
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {
     if (equal(x[i]!, y[j]!)) {
-      out.push({ op: 'same', value: x[i]! });
+      out.push({ op: 'same', value: y[j]! });
       i++;
       j++;
     } else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) {
@@ -43,12 +43,13 @@ export function diffSequence<T>(a: readonly T[], b: readonly T[], equal: (x: T, 
   }
   while (i < x.length) out.push({ op: 'removed', value: x[i++]! });
   while (j < y.length) out.push({ op: 'added', value: y[j++]! });
-  for (const value of a.slice(a.length - tail)) out.push({ op: 'same', value });
+  for (const value of b.slice(b.length - tail)) out.push({ op: 'same', value });
   return out;
 }
 
-// Words with the spaces after them, so joining the parts gives the text back.
-const tokens = (s: string) => s.match(/\S+\s*|\s+/g) ?? [];
+// Words and runs of punctuation, each with the spaces after it, so joining the parts
+// gives the new text back and "2026." → "2026 oleh" keeps "2026".
+const tokens = (s: string) => s.match(/[\p{L}\p{N}]+\s*|[^\p{L}\p{N}\s]+\s*|\s+/gu) ?? [];
 
 /** Word-level edit of one paragraph; neighbouring parts of the same kind are joined. */
 export function diffWords(a: string, b: string): DiffPart<string>[] {

@@ -285,6 +285,17 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     }
     write(ctx.db, () => {
       const at = nowIso(ctx);
+      // One acting head at a time: the signature block cannot say two.
+      const overlap = ctx.db
+        .prepare('SELECT u.name, a.from_date, a.to_date FROM acting_officials a JOIN users u ON u.id = a.user_id WHERE a.from_date <= ? AND a.to_date >= ? LIMIT 1')
+        .get(to, from) as { name: string; from_date: string; to_date: string } | undefined;
+      if (overlap) {
+        throw new TanggapError(
+          'conflict',
+          `Periode ini bertumpuk dengan ${overlap.name} (${overlap.from_date} s.d. ${overlap.to_date}). Hapus atau ubah catatan itu dulu; hanya satu Plt./Plh. dalam satu waktu.`,
+          'from',
+        );
+      }
       ctx.db.prepare('INSERT INTO acting_officials (user_id, kind, from_date, to_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(userId, kind, from, to, user.id, at);
       appendAudit(ctx.db, { at, actorId: user.id, action: 'officials.added', entity: 'user', entityId: userId, data: { kind, from, to } });
     });
