@@ -14,6 +14,7 @@ import {
   type ElectronApi,
 } from './app';
 import { INVOKE_CHANNEL } from './ipc';
+import { PDF_CHANNEL } from './pdf';
 import { PRIVILEGED_SCHEMES } from './protocol';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -43,6 +44,7 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
     restore = vi.fn();
     isMinimized = () => false;
     loadURL = vi.fn(async (_url: string) => undefined);
+    static fromWebContents = vi.fn((contents: { id: number }) => FakeWindow.all.find((w) => w.webContents.id === contents.id) ?? null);
     constructor(readonly options: Record<string, unknown>) {
       FakeWindow.all.push(this);
     }
@@ -60,7 +62,10 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn((_title: string, _message: string) => calls.push('showErrorBox')) },
+    dialog: {
+      showErrorBox: vi.fn((_title: string, _message: string) => calls.push('showErrorBox')),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    },
     ipcMain: { handle: vi.fn((channel: string, listener: Fn) => void ipcHandlers.set(channel, listener)) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     protocol: {
@@ -138,7 +143,30 @@ describe('desktop start-up', () => {
     expect(f.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(f.electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
     expect(f.electron.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect([...f.ipcHandlers.keys()]).toEqual([INVOKE_CHANNEL]);
+    expect([...f.ipcHandlers.keys()]).toEqual([INVOKE_CHANNEL, PDF_CHANNEL]);
+  });
+
+  it('saves a PDF only for its own window, with the dialog modal to it and opening in Documents', async () => {
+    const f = fakeElectron({ userData });
+    f.electron.app.getPath.mockImplementation((name: string) => (name === 'documents' ? '/home/staf/Dokumen' : userData));
+    await startDesktop(f.api, deps());
+    const [win] = f.windows;
+    const mainFrame = { processId: 3, routingId: 1, url: 'app://tanggap/dokumen/4', parent: null };
+    const printToPDF = vi.fn(async () => Buffer.from('%PDF'));
+    const event = { sender: { id: win!.webContents.id, mainFrame, printToPDF }, senderFrame: mainFrame };
+    const savePdf = f.ipcHandlers.get(PDF_CHANNEL)!;
+    const request = { fileName: 'Lembar disposisi', pageSize: { widthMm: 215, heightMm: 165 } };
+
+    expect(await savePdf(event, request)).toMatchObject({ ok: false, code: 'cancelled' });
+    expect(printToPDF).toHaveBeenCalledTimes(1);
+    expect(f.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ defaultPath: join('/home/staf/Dokumen', 'Lembar disposisi.pdf') }),
+    );
+
+    win!.listeners.get('closed')!();
+    expect(await savePdf(event, request)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(printToPDF).toHaveBeenCalledTimes(1);
   });
 
   it('trusts IPC from its window until the window closes, then closes the database on quit', async () => {

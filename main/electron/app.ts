@@ -5,6 +5,7 @@ import { parseArgs } from '../args';
 import type { Core, CoreOptions } from '../core';
 import type { CoreDeps } from '../core/context';
 import { createSenderCheck, registerIpc } from './ipc';
+import { registerPdf } from './pdf';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { applicationMenu, createMainWindow } from './window';
@@ -100,7 +101,16 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
       electron.Menu.buildFromTemplate(applicationMenu({ isPackaged: app.isPackaged, platform: process.platform })),
     );
     const ownContents = new Set<number>();
-    const ipc = registerIpc(electron.ipcMain, core, createSenderCheck(ownContents), core.deps.log);
+    const isTrustedSender = createSenderCheck(ownContents);
+    const ipc = registerIpc(electron.ipcMain, core, isTrustedSender, core.deps.log);
+    registerPdf({
+      ipcMain: electron.ipcMain,
+      dialog: electron.dialog,
+      isTrustedSender,
+      windowOf: (contents) => electron.BrowserWindow.fromWebContents(contents),
+      defaultDir: () => app.getPath('documents'),
+      log: core.deps.log,
+    });
 
     const created = createMainWindow(electron, { preloadPath: deps.preloadPath, log: core.deps.log });
     const contentsId = created.webContents.id;

@@ -1,50 +1,12 @@
 import type { CSSProperties } from 'react';
 import type { ReceiptView } from '../../../shared/documents/receipt';
+import { Kop, Signature } from '../documents/Kop';
 
 // The tanda terima as the DOCX lays it out (main/core/documents/receipt.ts): kop with
 // logo and double rule, title and number, the rows, uraian, kelengkapan beside the
 // attachments, the boxed notice, and the reporter's and officer's signatures.
 const small: CSSProperties = { fontSize: '11pt' };
 const cell: CSSProperties = { padding: '0 0 1pt 0', verticalAlign: 'top' };
-
-function Kop({ kop }: { kop: ReceiptView['kop'] }) {
-  const sizes = kop.lines.length === 1 ? ['16pt'] : kop.lines.map((_, i) => (i === 0 ? '14pt' : '16pt'));
-  return (
-    <div style={{ borderBottom: '4px double #000', paddingBottom: '2pt', marginBottom: '6pt' }}>
-      <div style={{ display: 'grid', gridTemplateColumns: kop.logo ? '2.5cm 1fr 2.5cm' : '1fr', alignItems: 'center' }}>
-        {kop.logo && <img src={kop.logo} alt="Logo" style={{ height: '2.2cm', width: 'auto', justifySelf: 'start' }} />}
-        <div style={{ textAlign: 'center', lineHeight: 1.15 }}>
-          {kop.lines.map((line, i) => (
-            <div key={i} style={{ fontWeight: 700, fontSize: sizes[i] }}>
-              {line.toUpperCase()}
-            </div>
-          ))}
-          {kop.address && <div style={{ fontSize: '10pt' }}>{kop.address}</div>}
-          {kop.contact && <div style={{ fontSize: '10pt' }}>{kop.contact}</div>}
-        </div>
-        {kop.logo && <span />}
-      </div>
-    </div>
-  );
-}
-
-// Every line one line high, blank ones too, so both names sit on the same line.
-const line: CSSProperties = { lineHeight: 1.4, minHeight: '1.4em' };
-
-function Signature({ caption, name, after }: { caption: string[]; name: string; after?: string }) {
-  return (
-    <div style={{ textAlign: 'center', ...small }}>
-      {caption.map((text, i) => (
-        <div key={i} style={line}>
-          {text}
-        </div>
-      ))}
-      <div style={{ height: '4.2em' }} />
-      <div style={{ ...line, fontWeight: 700, textDecoration: 'underline' }}>{name}</div>
-      <div style={line}>{after}</div>
-    </div>
-  );
-}
 
 // The DOCX's page: A4 with the letter margins (top 2, right 2, bottom 2.5, left 3 cm).
 const PAGE_CSS = `
@@ -102,8 +64,8 @@ export function ReceiptPaper({ v }: { v: ReceiptView }) {
       </div>
       <div style={{ border: '1px solid #000', padding: '0.1cm 0.2cm', marginTop: '8pt', fontStyle: 'italic', fontSize: '9.5pt' }}>{v.notice}</div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', marginTop: '10pt' }}>
-        <Signature caption={['', v.reporterSigner.caption]} name={v.reporterSigner.name} />
-        <Signature caption={[v.placeDate, v.signer.caption]} name={v.signer.name} after={v.signer.nip} />
+        <Signature caption={['', v.reporterSigner.caption]} name={v.reporterSigner.name} style={small} />
+        <Signature caption={[v.placeDate, v.signer.caption]} name={v.signer.name} after={v.signer.nip} style={small} />
       </div>
     </article>
   );
