@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
@@ -13,13 +14,21 @@ afterEach(() => t?.dispose());
 
 const PASSWORD = 'kata-sandi-123';
 const USERS = [
-  { username: 'staf', role: 'staf', name: 'Dewi Staf' },
-  { username: 'kasi1', role: 'kasi', name: 'Agus Kasi Pelayanan' },
-  { username: 'kasi2', role: 'kasi', name: 'Sri Kasi Pemerintahan' },
-  { username: 'sekcam', role: 'sekcam', name: 'Bambang Sekcam' },
-  { username: 'camat', role: 'camat', name: 'Imam Camat' },
+  { username: 'staf', role: 'staf', name: 'Dewi Staf', nip: '199003142015032002' },
+  { username: 'kasi1', role: 'kasi', name: 'Agus Kasi Pelayanan', nip: '198205172009011003' },
+  { username: 'kasi2', role: 'kasi', name: 'Sri Kasi Pemerintahan', nip: '198507222010012004' },
+  { username: 'sekcam', role: 'sekcam', name: 'Bambang Sekcam', nip: '197608111998031005' },
+  { username: 'camat', role: 'camat', name: 'Imam Camat', nip: '197104051993031006' },
 ] as const;
 type Who = (typeof USERS)[number]['username'];
+
+// A signature specimen: the Camat signs the answer on screen with it.
+const signaturePng = () => {
+  const png = new PNG({ width: 60, height: 20 });
+  png.data.fill(0);
+  for (let x = 5; x < 55; x++) png.data[(10 * 60 + x) * 4 + 3] = 255;
+  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
+};
 
 // An office on the given preset, with one user per role, at a given instant.
 async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
@@ -32,7 +41,7 @@ async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
     const created = await ok(core, admin, 'users.create', {
       username: u.username,
       password: PASSWORD,
-      user: { name: u.name, nip: '', jabatan: u.name, pangkat: '', role: u.role, seksi: u.role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
+      user: { name: u.name, nip: u.nip, jabatan: u.name, pangkat: '', role: u.role, seksi: u.role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
     });
     ids[u.username] = created.id;
   }
@@ -55,7 +64,11 @@ async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
     const c = await act('staf', atIso, 'complaints.create', sampleComplaint({ kelengkapan: kelengkapan ?? preset.standard.kelengkapanChecklist }));
     return c.id;
   };
-  return { core, clock, ids, act, refuse, record, as };
+  await act('camat', startIso, 'auth.setSignature', { image: signaturePng() });
+  // The delivery record of the penyampaian step: deliveredAt is local office time.
+  const deliver = (who: Who, atIso: string, id: number, deliveredAt: string) =>
+    act(who, atIso, 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt, recipient: 'Siti Aminah', note: '', proof: [] });
+  return { core, clock, ids, act, refuse, record, as, deliver };
 }
 
 const dues = (j: Journey) => j.steps.map((s) => s.dueAt);
@@ -100,9 +113,13 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
     j = await o.act('camat', '2026-12-01T03:00:00.000Z', 'workflow.advance', { id });
     // Step 5, 1 jam kerja from 10.00 → 11.00; step 6 likewise.
     expect(step(j, 5).dueAt).toBe('2026-12-01T04:00:00.000Z');
+    // Step 5 completes with the laporan tindak lanjut drafted, step 6 with the delivery record.
+    expect((await o.act('staf', '2026-12-01T03:30:00.000Z', 'workflow.journey', { id })).actions).toContain('draft');
+    await o.act('staf', '2026-12-01T03:30:00.000Z', 'documents.draft', { complaintId: id, kind: 'laporan_tindak_lanjut' });
     j = await o.act('staf', '2026-12-01T03:30:00.000Z', 'workflow.advance', { id });
     expect(step(j, 6).dueAt).toBe('2026-12-01T04:30:00.000Z');
-    j = await o.act('staf', '2026-12-01T04:00:00.000Z', 'workflow.advance', { id });
+    expect(j.actions).toContain('deliver');
+    j = await o.deliver('staf', '2026-12-01T04:00:00.000Z', id, '2026-12-01T11:00');
     expect(j).toMatchObject({ status: 'selesai', closedAt: '2026-12-01T04:00:00.000Z', current: null, actions: [] });
     expect(j.dispositions[0]).toMatchObject({ state: 'selesai', toName: 'Agus Kasi Pelayanan' });
     expect((await o.refuse('staf', '2026-12-01T04:10:00.000Z', 'workflow.advance', { id })).message).toMatch(/sudah selesai/);
@@ -117,7 +134,9 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
       'complaint.escalated',
       'complaint.step_completed',
       'complaint.step_completed',
+      'document.drafted',
       'complaint.step_completed',
+      'complaint.delivered',
       'complaint.step_completed',
     ]);
   });
@@ -163,19 +182,34 @@ describe('Pegantenan: 12 steps, 12 hari kerja', () => {
     expect(step(j, 6).dueAt).toBe('2026-08-20T07:15:00.000Z');
     await go('kasi2', '2026-08-20T07:05:00.000Z');
     expect(step(j, 7)).toMatchObject({ executor: 'staf', dueAt: '2026-08-20T07:20:00.000Z' });
+    // Step 7 (the last penyusunan step) completes through the drafted surat tanggapan.
+    const look = async (who: Who, atIso: string) => (j = await o.act(who, atIso, 'workflow.journey', { id }));
+    expect((await look('staf', '2026-08-20T07:10:00.000Z')).actions).toContain('draft');
+    expect((await o.refuse('staf', '2026-08-20T07:10:00.000Z', 'workflow.advance', { id })).message).toMatch(/draf/);
+    const draft = await o.act('staf', '2026-08-20T07:10:00.000Z', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
     await go('staf', '2026-08-20T07:10:00.000Z');
     // Step 8, Sekcam/Kasi 2 hari kerja: Fri 21, Mon 24 Aug 14.10.
     expect(step(j, 8).dueAt).toBe('2026-08-24T07:10:00.000Z');
-    await go('sekcam', '2026-08-21T02:00:00.000Z');
+    // Steps 8 and 9 complete with each executor's paraf on the draft.
+    expect((await look('sekcam', '2026-08-21T02:00:00.000Z')).actions).toContain('paraf');
+    await o.act('sekcam', '2026-08-21T02:00:00.000Z', 'documents.paraf', { id: draft.id });
+    await look('sekcam', '2026-08-21T02:00:00.000Z');
     expect(step(j, 9).dueAt).toBe('2026-08-21T02:15:00.000Z');
-    await go('staf', '2026-08-21T02:05:00.000Z');
+    expect((await look('staf', '2026-08-21T02:05:00.000Z')).actions).toContain('paraf');
+    await o.act('staf', '2026-08-21T02:05:00.000Z', 'documents.paraf', { id: draft.id });
     // Step 10, Camat 2 hari kerja over Maulid Nabi: Mon 24, Wed 26 Aug 09.05.
+    await look('camat', '2026-08-21T02:05:00.000Z');
     expect(step(j, 10)).toMatchObject({ executor: 'camat', dueAt: '2026-08-26T02:05:00.000Z' });
-    await go('camat', '2026-08-24T03:00:00.000Z');
+    expect(j.actions).toContain('sign');
+    const signed = await o.act('camat', '2026-08-24T03:00:00.000Z', 'documents.sign', { id: draft.id, password: PASSWORD });
+    expect(signed).toMatchObject({ status: 'ditandatangani', signedAt: '2026-08-24T03:00:00.000Z', number: '000.8.3.4/1/Kec-Pgt/2026' });
+    await look('staf', '2026-08-24T03:00:00.000Z');
     expect(step(j, 11).dueAt).toBe('2026-08-24T03:15:00.000Z');
-    await go('staf', '2026-08-24T03:05:00.000Z');
+    expect(j.actions).toContain('archive');
+    j = await o.act('staf', '2026-08-24T03:05:00.000Z', 'documents.archive', { complaintId: id, location: 'Ordner Pengaduan 2026' });
     expect(step(j, 12).dueAt).toBe('2026-08-24T03:20:00.000Z');
-    await go('staf', '2026-08-24T03:10:00.000Z');
+    expect(j.actions).toContain('deliver');
+    j = await o.deliver('staf', '2026-08-24T03:10:00.000Z', id, '2026-08-24T10:10');
     expect(j.status).toBe('selesai');
     expect(j.steps.every((s) => s.onTime === true)).toBe(true);
     expect(j.closedAt! <= j.dueAt!).toBe(true);
@@ -216,9 +250,12 @@ describe('BKPSDM Kab. Pasuruan: 3 hari kerja', () => {
     j = await o.act('camat', '2026-12-18T03:10:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'] });
     // Step 5, Kasi 2 hari kerja from Fri 10.10 → Tue 22 Dec 10.10.
     expect(step(j, 5).dueAt).toBe('2026-12-22T03:10:00.000Z');
-    j = await o.act('kasi2', '2026-12-21T06:00:00.000Z', 'workflow.advance', { id });
+    // Step 5 (penyampaian) completes with the delivery record, step 6 (arsip) with where the file is kept.
+    expect((await o.act('kasi2', '2026-12-21T06:00:00.000Z', 'workflow.journey', { id })).actions).toContain('deliver');
+    j = await o.deliver('kasi2', '2026-12-21T06:00:00.000Z', id, '2026-12-21T13:00');
     expect(step(j, 6)).toMatchObject({ executor: 'tim_pengelola', dueAt: '2026-12-21T07:00:00.000Z' });
-    j = await o.act('staf', '2026-12-21T06:30:00.000Z', 'workflow.advance', { id });
+    expect(j.actions).toContain('archive');
+    j = await o.act('staf', '2026-12-21T06:30:00.000Z', 'documents.archive', { complaintId: id, location: 'Ordner Pengaduan 2026' });
     expect(j.status).toBe('diarsipkan');
     expect(j.closedAt! <= j.dueAt!).toBe(true);
   });
@@ -252,9 +289,11 @@ describe('Wonoasih: 1 hari kerja from the moment the file is complete', () => {
     j = await o.act('kasi1', '2026-11-26T06:00:00.000Z', 'workflow.advance', { id });
     // Step 6, 180 menit kerja from 13.00 ends exactly at Thursday's 16.00 closing.
     expect(step(j, 6).dueAt).toBe('2026-11-26T09:00:00.000Z');
-    j = await o.act('camat', '2026-11-26T08:00:00.000Z', 'workflow.advance', { id });
+    // Step 6 (penyampaian, the Camat) completes with the delivery record, step 7 with the archive.
+    expect((await o.act('camat', '2026-11-26T08:00:00.000Z', 'workflow.journey', { id })).actions).toContain('deliver');
+    j = await o.deliver('camat', '2026-11-26T08:00:00.000Z', id, '2026-11-26T15:00');
     expect(step(j, 7).dueAt).toBe('2026-11-26T08:15:00.000Z');
-    j = await o.act('staf', '2026-11-26T08:10:00.000Z', 'workflow.advance', { id });
+    j = await o.act('staf', '2026-11-26T08:10:00.000Z', 'documents.archive', { complaintId: id, location: 'Ordner Pengaduan 2026' });
     expect(j.status).toBe('diarsipkan');
     expect(dues(j).every((d) => d !== null)).toBe(true);
   });
@@ -278,11 +317,17 @@ describe('Waru: 7 steps, 245 menit kerja, WITA', () => {
     expect(queue).toEqual([expect.objectContaining({ stepNo: 4, remainingMinutes: 20, risk: 'berisiko' })]);
     j = await o.act('camat', '2026-11-30T01:20:00.000Z', 'workflow.advance', { id });
     expect(step(j, 5).dueAt).toBe('2026-11-30T01:35:00.000Z');
+    // Step 5 completes through the drafted berita acara, step 6 through the Camat's signature.
+    expect(j.actions).toContain('draft');
+    const draft = await o.act('kasi1', '2026-11-30T01:35:00.000Z', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'puas' });
     j = await o.act('kasi1', '2026-11-30T01:35:00.000Z', 'workflow.advance', { id });
     expect(step(j, 6)).toMatchObject({ executor: 'camat', dueAt: '2026-11-30T01:50:00.000Z' });
-    j = await o.act('camat', '2026-11-30T01:50:00.000Z', 'workflow.advance', { id });
+    expect((await o.act('camat', '2026-11-30T01:50:00.000Z', 'workflow.journey', { id })).actions).toContain('sign');
+    await o.act('camat', '2026-11-30T01:50:00.000Z', 'documents.sign', { id: draft.id, password: PASSWORD });
+    j = await o.act('staf', '2026-11-30T01:50:00.000Z', 'workflow.journey', { id });
     expect(step(j, 7).dueAt).toBe('2026-11-30T02:00:00.000Z');
-    j = await o.act('staf', '2026-11-30T02:00:00.000Z', 'workflow.advance', { id });
+    expect(j.actions).toContain('deliver');
+    j = await o.deliver('staf', '2026-11-30T02:00:00.000Z', id, '2026-11-30T10:00');
     expect(j).toMatchObject({ status: 'selesai', closedAt: '2026-11-30T02:00:00.000Z' });
     expect(j.steps.every((s) => s.onTime)).toBe(true);
   });

@@ -5,7 +5,7 @@ import type { DocumentAction, IssuedDocument } from '../../../shared/documents/i
 import type { DocumentContent } from '../../../shared/documents/issued';
 import type { Role } from '../../../shared/domain';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
-import { yearOf } from '../../../shared/time/workingTime';
+import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nextNumber } from '../complaints/numbering';
 import { addEvent } from '../complaints/repo';
@@ -130,7 +130,7 @@ export function documentActions(db: Db, user: SessionUser, row: DocRow, at: stri
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
       if ((stage === 'paraf' || stage === 'penandatanganan') && s.actsOnStep) actions.push('return');
       if (stage === 'penandatanganan' && spec.signed) {
-        const acting = actingCapacity(db, user.id, at.slice(0, 10)) !== null;
+        const acting = actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
         if (leader && (s.actsOnStep || acting)) actions.push('sign');
         if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
       }
@@ -244,7 +244,7 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, verific
   const year = yearOf(at, office.timeZone);
   const current = db.prepare("SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
   const seq = (current?.value ?? 0) + 1;
-  const month = Number(at.slice(5, 7));
+  const month = Number(localDate(at, office.timeZone).slice(5, 7));
   const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as keyof ReturnType<typeof docContext>['settings']['numberPatterns']], seq, office.unitCode, year, month);
   const draft = draftOf(row)!;
   const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };

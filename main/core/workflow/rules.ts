@@ -131,7 +131,8 @@ export function refusal(action: Action, s: JourneyState): { code: 'conflict' | '
   }
   if (action !== 'advance' && action !== 'dispose' && ['draft', 'paraf', 'sign', 'deliver', 'archive'].includes(action)) {
     const wanted = stepNeed(s);
-    if (action !== wanted && !(action === 'draft' && !s.hasDraft)) {
+    const startsWithDraft = (wanted === 'paraf' || wanted === 'sign') && !s.hasDraft;
+    if (action !== wanted && !(action === 'draft' && startsWithDraft)) {
       return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); tindakan ini tidak dapat dilakukan sekarang.`);
     }
     if (action === 'draft' && s.hasDraft) return conflict('Draf jawaban sudah ada; ubah draf itu (versi baru) alih-alih menyusun draf lain.');
