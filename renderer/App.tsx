@@ -21,6 +21,12 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { StandardPage } from './pages/admin/StandardPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { AuditPage } from './pages/admin/AuditPage';
+import { DocumentSettingsPage } from './pages/admin/DocumentSettingsPage';
+import { OfficialsPage } from './pages/admin/OfficialsPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { SignatureQueuePage } from './pages/SignatureQueuePage';
+import { VerifyPage } from './pages/VerifyPage';
+import { BlankDispositionPage } from './pages/BlankDispositionPage';
 
 type Boot =
   | { phase: 'loading' }
@@ -30,6 +36,7 @@ type Boot =
   | { phase: 'ready'; user: SessionUser; office: OfficeProfile };
 
 export const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
+export const SIGNER_ROLES: readonly Role[] = ['sekcam', 'camat'];
 
 export function homeOf(role: Role): string {
   return role === 'admin' ? '/admin/pengguna' : role === 'staf' ? '/pengaduan/baru' : '/tugas';
@@ -141,11 +148,17 @@ export function App() {
           <Route path="/register" element={only(HANDLER_ROLES, role, <RegisterPage />)} />
           <Route path="/pengaduan/:id" element={only(HANDLER_ROLES, role, <ComplaintPage />)} />
           <Route path="/pengaduan/:id/tanda-terima" element={only(HANDLER_ROLES, role, <ReceiptPage />)} />
+          <Route path="/dokumen/:id" element={only(HANDLER_ROLES, role, <DocumentPage />)} />
+          <Route path="/tanda-tangan" element={only(SIGNER_ROLES, role, <SignatureQueuePage />)} />
+          <Route path="/lembar-disposisi-kosong" element={only(HANDLER_ROLES, role, <BlankDispositionPage />)} />
+          <Route path="/periksa" element={<VerifyPage />} />
           <Route path="/akun" element={<AccountPage />} />
           <Route path="/admin/kantor" element={only(['admin'], role, <OfficePage />)} />
           <Route path="/admin/pengguna" element={only(['admin'], role, <UsersPage />)} />
           <Route path="/admin/standar" element={only(['admin'], role, <StandardPage />)} />
           <Route path="/admin/kalender" element={only(['admin'], role, <CalendarPage />)} />
+          <Route path="/admin/dokumen" element={only(['admin'], role, <DocumentSettingsPage />)} />
+          <Route path="/admin/pejabat" element={only(['admin'], role, <OfficialsPage />)} />
           <Route path="/admin/audit" element={only(['admin', 'camat'], role, <AuditPage />)} />
           <Route path="*" element={<Navigate to={homeOf(role)} replace />} />
         </Routes>

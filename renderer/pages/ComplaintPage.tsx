@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Button, Grid, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Loading, Page } from '../components/Page';
@@ -7,6 +7,8 @@ import { ActionPanel } from '../components/complaint/ActionPanel';
 import { ComplaintFacts } from '../components/complaint/ComplaintFacts';
 import { CurrentStep } from '../components/complaint/CurrentStep';
 import { Dispositions } from '../components/complaint/Dispositions';
+import { DocumentsCard } from '../components/complaint/DocumentsCard';
+import { DraftEditor } from '../components/complaint/DraftEditor';
 import { FollowUps } from '../components/complaint/FollowUps';
 import { History } from '../components/complaint/History';
 import { JourneyTimeline } from '../components/complaint/JourneyTimeline';
@@ -38,13 +40,18 @@ function ComplaintView({ id }: { id: number }) {
   // Opening the journey as the Kasi it is disposed to marks the disposition read.
   const journey = useCall('workflow.journey', { id });
   const complaint = useCall('complaints.get', { id });
+  const documents = useCall('documents.list', { complaintId: id });
+  // The draft being revised; kept here so it stays open while the step moves on.
+  const [editing, setEditing] = useState<number | null>(null);
 
   const { reload: reloadJourney } = journey;
   const { reload: reloadComplaint } = complaint;
+  const { reload: reloadDocuments } = documents;
   const reload = useCallback(() => {
     reloadJourney();
     reloadComplaint();
-  }, [reloadJourney, reloadComplaint]);
+    reloadDocuments();
+  }, [reloadJourney, reloadComplaint, reloadDocuments]);
 
   const done = useCallback(
     (message: string) => {
@@ -89,6 +96,7 @@ function ComplaintView({ id }: { id: number }) {
             <ComplaintFacts c={c} />
             <ReporterCard key={String(c.personalDataMasked)} c={c} />
             <JourneyTimeline journey={j} />
+            <DocumentsCard documents={documents} journey={j} />
             <Dispositions journey={j} onChanged={done} />
             <FollowUps journey={j} />
             <History events={c.events} />
@@ -97,10 +105,29 @@ function ComplaintView({ id }: { id: number }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
             <CurrentStep journey={j} />
-            <ActionPanel key={`${j.status}-${j.current?.stepNo ?? 0}`} journey={j} onDone={done} />
+            <ActionPanel
+              key={`${j.status}-${j.current?.stepNo ?? 0}`}
+              journey={j}
+              complaint={c}
+              documents={documents.data}
+              onDone={done}
+              onEdit={setEditing}
+            />
           </Stack>
         </Grid.Col>
       </Grid>
+      {editing !== null && (
+        <DraftEditor
+          key={editing}
+          id={editing}
+          satisfaction={j.satisfaction}
+          onClose={() => setEditing(null)}
+          onSaved={(doc) => {
+            setEditing(null);
+            done(`${doc.title} versi ${doc.version} tersimpan.`);
+          }}
+        />
+      )}
     </Page>
   );
 }

@@ -1,0 +1,754 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  FileInput,
+  Grid,
+  Group,
+  List,
+  Modal,
+  PasswordInput,
+  Radio,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { Controller, useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_CHANNEL_LABEL,
+  DRAFTABLE_KINDS,
+  OUTCOMES,
+  OUTCOME_LABEL,
+  SATISFACTIONS,
+  SATISFACTION_LABEL,
+  archiveInputSchema,
+  deliverInputSchema,
+  draftInputSchema,
+  returnDocumentSchema,
+  signInputSchema,
+} from '../../../shared/schemas/documents';
+import { attachmentUploadSchema, type ComplaintDetail } from '../../../shared/schemas/complaint';
+import type { Journey } from '../../../shared/schemas/workflow';
+import { localDate, localTime } from '../../../shared/time/workingTime';
+import { zoneAbbrev } from '../../../shared/time/format';
+import { idSchema } from '../../../shared/schemas/common';
+import type { TimeZoneId } from '../../../shared/domain';
+import { ApiCallError, call } from '../../api';
+import { notifyError, showApiError } from '../../lib/feedback';
+import { attachmentProblem, readAsBase64 } from '../../lib/files';
+import { useSession } from '../../lib/session';
+import { useCall } from '../../lib/useCall';
+import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
+import { DateText } from '../admin/DateText';
+import { DocumentPaper } from '../documents/DocumentPaper';
+import { Loading } from '../Page';
+
+// The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
+// or by hand), delivery to the reporter and the archive record.
+
+// The menu's signature count listens for this after any change to a document.
+export const DOCUMENTS_CHANGED = 'tanggap:documents-changed';
+export const announceDocumentsChanged = () => window.dispatchEvent(new Event(DOCUMENTS_CHANGED));
+
+/** The first message anywhere in a react-hook-form error (a list field nests them per item). */
+export function firstMessage(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const own = (e as { message?: unknown }).message;
+  if (typeof own === 'string') return own;
+  for (const v of Object.values(e as Record<string, unknown>)) {
+    if (v && typeof v === 'object' && v !== e) {
+      const m = firstMessage(v);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+/** The core's field messages on the form's fields: "content.body.3" lands on "body". */
+export function setServerErrors<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldOf: (path: string) => string | null) {
+  if (!(err instanceof ApiCallError)) return;
+  const fields = Object.keys(err.fields).length > 0 ? err.fields : err.field ? { [err.field]: err.message } : {};
+  for (const [path, message] of Object.entries(fields)) {
+    const field = fieldOf(path);
+    if (field) setError(field as Path<T>, { type: 'server', message });
+  }
+}
+
+type In<S extends z.ZodType> = z.input<S>;
+type Out<S extends z.ZodType> = z.output<S>;
+type DraftKind = (typeof DRAFTABLE_KINDS)[number];
+
+export const DRAFT_KIND_LABEL: Record<DraftKind, string> = {
+  surat_tanggapan: 'surat tanggapan',
+  berita_acara: 'berita acara',
+  laporan_tindak_lanjut: 'laporan tindak lanjut',
+};
+
+// ── Drafting ───────────────────────────────────────────────────────────────────────
+const NEEDS_REASON = ['ditolak', 'bukan_kewenangan'] as const;
+const needsReason = (o: string | undefined) => (NEEDS_REASON as readonly string[]).includes(o ?? '');
+const REASON_LABEL: Record<(typeof NEEDS_REASON)[number], string> = {
+  ditolak: 'Alasan penolakan',
+  bukan_kewenangan: 'Alasan bukan kewenangan kantor',
+};
+
+const draftFormSchema = draftInputSchema.superRefine((v, ctx) => {
+  if (v.kind === 'surat_tanggapan' && needsReason(v.outcome) && v.reason === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reason'],
+      message: v.outcome === 'ditolak' ? 'Tulis alasan penolakan; alasan ini dimuat dalam surat kepada pelapor.' : 'Tulis mengapa pengaduan ini bukan kewenangan kantor; alasan ini dimuat dalam surat.',
+    });
+  }
+  if (v.kind === 'berita_acara' && v.satisfaction === null) {
+    ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'Pilih pernyataan pelapor: puas atau tidak puas.' });
+  }
+});
+
+export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(doc: IssuedDocument): void }) {
+  const blank: DefaultValues<In<typeof draftFormSchema>> = {
+    complaintId: journey.id,
+    kind: journey.answerKind ?? undefined,
+    outcome: 'ditindaklanjuti',
+    reason: '',
+    satisfaction: journey.satisfaction,
+  };
+  const form = useForm<In<typeof draftFormSchema>, unknown, Out<typeof draftFormSchema>>({ resolver: zodResolver(draftFormSchema), defaultValues: blank });
+  const errors = form.formState.errors;
+  const kind = form.watch('kind');
+  const outcome = form.watch('outcome');
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const doc = await call('documents.draft', {
+        ...values,
+        reason: values.kind === 'surat_tanggapan' && needsReason(values.outcome) ? values.reason : '',
+        satisfaction: values.kind === 'berita_acara' ? values.satisfaction : null,
+      });
+      onDrafted(doc);
+    } catch (err) {
+      showApiError(err, form.setError, 'Draf tidak dapat disusun');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Susun draf">
+      <Stack gap="sm">
+        <Text size="sm">
+          Tanggap menyusun draf dari templat kantor dan data pengaduan; sesudahnya Anda dapat mengubah isinya sebelum diparaf dan ditandatangani.
+        </Text>
+        {journey.answerKind === null && (
+          <Controller
+            control={form.control}
+            name="kind"
+            render={({ field }) => (
+              <Select
+                label="Jenis dokumen"
+                data={DRAFTABLE_KINDS.map((k) => ({ value: k, label: DRAFT_KIND_LABEL[k] }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                error={errors.kind?.message}
+              />
+            )}
+          />
+        )}
+        {kind === 'surat_tanggapan' && (
+          <Controller
+            control={form.control}
+            name="outcome"
+            render={({ field }) => (
+              <Select
+                label="Hasil penanganan"
+                data={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v ?? undefined)}
+                allowDeselect={false}
+                error={errors.outcome?.message}
+              />
+            )}
+          />
+        )}
+        {kind === 'surat_tanggapan' && needsReason(outcome) && (
+          <Textarea
+            label={REASON_LABEL[outcome as (typeof NEEDS_REASON)[number]]}
+            description="Dimuat dalam surat sebagai alasan."
+            autosize
+            minRows={3}
+            {...form.register('reason')}
+            error={errors.reason?.message}
+          />
+        )}
+        {kind === 'berita_acara' && (
+          <Controller
+            control={form.control}
+            name="satisfaction"
+            render={({ field }) => (
+              <Radio.Group
+                label="Pernyataan pelapor"
+                description="Apa yang dinyatakan pelapor tentang penyelesaian pengaduannya."
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v)}
+                error={errors.satisfaction?.message}
+              >
+                <Group mt={6}>
+                  {SATISFACTIONS.map((s) => (
+                    <Radio key={s} value={s} label={SATISFACTION_LABEL[s]} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+          />
+        )}
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Susun draf
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+// ── Paraf, return, signature ───────────────────────────────────────────────────────
+interface ActionsProps {
+  doc: IssuedDocument;
+  /** After a change ('' after a refusal, to reload what may have moved meanwhile). */
+  onChanged(message: string, doc?: IssuedDocument): void;
+  onRevise(doc: IssuedDocument): void;
+  /** Actions the host offers another way (the signature queue signs inline). */
+  exclude?: DocumentAction[];
+  size?: 'xs' | 'sm';
+}
+
+// Exactly the actions the core lists for this user on this document.
+export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm' }: ActionsProps) {
+  const [open, setOpen] = useState<'paraf' | 'return' | 'sign' | 'sign_wet' | null>(null);
+  const has = (a: DocumentAction) => doc.actions.includes(a) && !exclude.includes(a);
+  if (!doc.actions.some((a) => !exclude.includes(a))) return null;
+  const done = (message: string, next?: IssuedDocument) => {
+    setOpen(null);
+    if (next) announceDocumentsChanged();
+    onChanged(message, next);
+  };
+  return (
+    <>
+      <Group gap="xs">
+        {has('sign') && (
+          <Button size={size} onClick={() => setOpen('sign')}>
+            Periksa dan tandatangani
+          </Button>
+        )}
+        {has('paraf') && (
+          <Button size={size} onClick={() => setOpen('paraf')}>
+            Paraf
+          </Button>
+        )}
+        {has('revise') && (
+          <Button size={size} variant="light" onClick={() => onRevise(doc)}>
+            {doc.status === 'draf' ? 'Ubah draf' : 'Buat koreksi (versi baru)'}
+          </Button>
+        )}
+        {has('return') && (
+          <Button size={size} variant="light" color="orange" onClick={() => setOpen('return')}>
+            Kembalikan draf
+          </Button>
+        )}
+        {has('sign_wet') && (
+          <Button size={size} variant="default" onClick={() => setOpen('sign_wet')}>
+            Tanda tangan basah
+          </Button>
+        )}
+      </Group>
+      {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'return' && <ReturnModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} />}
+      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+    </>
+  );
+}
+
+export const signedMessage = (d: IssuedDocument) => `${d.title} ditandatangani${d.number ? ` dengan nomor ${d.number}` : ''}.`;
+
+interface ModalProps {
+  doc: IssuedDocument;
+  onClose(): void;
+  onDone(message: string, doc?: IssuedDocument): void;
+}
+
+function ParafModal({ doc, onClose, onDone }: ModalProps) {
+  const [busy, setBusy] = useState(false);
+  const paraf = async () => {
+    setBusy(true);
+    try {
+      const next = await call('documents.paraf', { id: doc.id });
+      onDone(`${doc.title} versi ${doc.version} diparaf.`, next);
+    } catch (err) {
+      notifyError(err, 'Paraf tidak dapat dibubuhkan');
+      onDone('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title="Paraf draf">
+      <Stack gap="sm">
+        <Text size="sm">
+          Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
+          penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Batal
+          </Button>
+          <Button loading={busy} onClick={() => void paraf()}>
+            Ya, paraf
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReturnModal({ doc, onClose, onDone }: ModalProps) {
+  const form = useForm<In<typeof returnDocumentSchema>, unknown, Out<typeof returnDocumentSchema>>({
+    resolver: zodResolver(returnDocumentSchema),
+    defaultValues: { id: doc.id, reason: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const next = await call('documents.return', values);
+      onDone('Draf dikembalikan kepada penyusunnya dengan alasan Anda.', next);
+    } catch (err) {
+      showApiError(err, form.setError, 'Draf tidak dapat dikembalikan');
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title="Kembalikan draf">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">
+            Draf dikembalikan kepada penyusunnya untuk diperbaiki. Tuliskan apa yang harus diubah; alasan ini tampil pada draf.
+          </Text>
+          <Textarea label="Alasan pengembalian" autosize minRows={3} {...form.register('reason')} error={form.formState.errors.reason?.message} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" color="orange" loading={form.formState.isSubmitting}>
+              Kembalikan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+// The password confirms it is the signer at the keyboard; a wrong one changes nothing.
+export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc: IssuedDocument): void }) {
+  const { user } = useSession();
+  const form = useForm<In<typeof signInputSchema>, unknown, Out<typeof signInputSchema>>({
+    resolver: zodResolver(signInputSchema),
+    defaultValues: { id: doc.id, password: '' },
+  });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const signed = await call('documents.sign', values);
+      form.reset({ id: doc.id, password: '' });
+      announceDocumentsChanged();
+      onSigned(signed);
+    } catch (err) {
+      // A wrong password belongs under the field; anything else (no specimen, moved on) above the button.
+      setServerErrors(err, form.setError, (path) => (path === 'password' ? 'password' : null));
+      if (!form.getFieldState('password').error && err instanceof ApiCallError && err.code !== 'unauthenticated') {
+        form.setError('root', { type: 'server', message: err.message });
+      }
+      notifyError(err, 'Dokumen belum ditandatangani');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Tanda tangan">
+      <Stack gap="sm">
+        <Alert color="gray" p="xs">
+          Tanda tangan di aplikasi bukan tanda tangan elektronik tersertifikasi (BSrE). Tanggap mencatat siapa menandatangani dan kapan, memberi nomor
+          surat, dan memasang kode periksa pada dokumen.
+        </Alert>
+        <Text size="sm">
+          Anda menandatangani sebagai <b>{user.name}</b>
+          {user.jabatan && ` (${user.jabatan})`}. Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.
+        </Text>
+        <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
+        {errors.root?.message && (
+          <Alert color="red" p="xs" role="alert">
+            {errors.root.message}
+          </Alert>
+        )}
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Tandatangani
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** Who has initialled the draft, for the signer. */
+export function ParafList({ doc }: { doc: IssuedDocument }) {
+  if (doc.parafs.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Belum ada paraf.
+      </Text>
+    );
+  }
+  return (
+    <List size="sm" spacing={2} aria-label="Paraf">
+      {doc.parafs.map((p) => (
+        <List.Item key={`${p.name}-${p.at}`}>
+          {p.name}
+          {p.jabatan && ` (${p.jabatan})`}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+// The document exactly as it will print, beside the password.
+export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): void; onSigned(doc: IssuedDocument): void }) {
+  const doc = useCall('documents.get', { id });
+  const d = doc.data;
+  return (
+    <Modal opened onClose={onClose} size="84rem" title={d ? `Tandatangani ${d.title.toLowerCase()}` : 'Tandatangani dokumen'}>
+      {d ? (
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <ScrollArea.Autosize mah="75vh" type="auto" bg="gray.1" p="sm">
+              <DocumentPaper content={d.content} />
+            </ScrollArea.Autosize>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="sm">
+              <Text size="sm">
+                {d.registerNo && `Pengaduan ${d.registerNo} · `}versi {d.version}
+              </Text>
+              <Box>
+                <Text size="sm" fw={600}>
+                  Paraf
+                </Text>
+                <ParafList doc={d} />
+              </Box>
+              <SignForm doc={d} onSigned={onSigned} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      ) : (
+        <Loading error={doc.error} retry={doc.reload} />
+      )}
+    </Modal>
+  );
+}
+
+const SCAN_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+const signWetFormSchema = z.object({
+  id: idSchema,
+  scan: attachmentUploadSchema.nullable().superRefine((v, ctx) => {
+    if (v === null) ctx.addIssue({ code: 'custom', message: 'Pilih berkas hasil pindai dokumen yang sudah ditandatangani (PDF, JPG atau PNG).' });
+    else if (!(v.mime in SCAN_TYPES)) ctx.addIssue({ code: 'custom', message: `Berkas "${v.fileName}" bukan PDF, JPG atau PNG; pindai ulang dalam salah satu jenis itu.` });
+  }),
+});
+
+function SignWetModal({ doc, onClose, onDone }: ModalProps) {
+  const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
+    resolver: zodResolver(signWetFormSchema),
+    defaultValues: { id: doc.id, scan: null },
+  });
+  const [file, setFile] = useState<File | null>(null);
+  const [reading, setReading] = useState(false);
+  const errors = form.formState.errors;
+  const pick = async (f: File | null) => {
+    setFile(f);
+    form.clearErrors('scan');
+    if (!f) return form.setValue('scan', null);
+    const problem = !(f.type in SCAN_TYPES) ? `Berkas "${f.name}" bukan PDF, JPG atau PNG; pindai ulang dalam salah satu jenis itu.` : attachmentProblem(f);
+    if (problem) {
+      form.setValue('scan', null);
+      return form.setError('scan', { type: 'manual', message: problem });
+    }
+    setReading(true);
+    try {
+      form.setValue('scan', { fileName: f.name, mime: f.type, dataBase64: await readAsBase64(f) });
+    } catch (err) {
+      form.setValue('scan', null);
+      form.setError('scan', { type: 'manual', message: err instanceof Error ? err.message : `Berkas "${f.name}" tidak dapat dibaca.` });
+    } finally {
+      setReading(false);
+    }
+  };
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const next = await call('documents.signWet', { id: values.id, scan: values.scan! });
+      onDone('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.', next);
+    } catch (err) {
+      setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : null));
+      notifyError(err, 'Hasil pindai tidak dapat disimpan');
+    }
+  });
+  const scanError = errors.scan?.message ?? (errors.scan as Record<string, { message?: string }> | undefined)?.mime?.message;
+  return (
+    <Modal opened onClose={onClose} title="Tanda tangan basah: unggah hasil pindai">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">
+            Cetak {doc.title.toLowerCase()} versi {doc.version}, mintakan tanda tangan dan cap, lalu pindai lembar yang sudah ditandatangani dan
+            unggah di sini. Nomor surat diberikan saat hasil pindai disimpan.
+          </Text>
+          <FileInput
+            label="Berkas hasil pindai"
+            description="Satu berkas PDF, JPG atau PNG."
+            placeholder="Pilih berkas"
+            accept={Object.keys(SCAN_TYPES).join(',')}
+            value={file}
+            onChange={(f) => void pick(f)}
+            clearable
+            error={scanError}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" loading={form.formState.isSubmitting || reading}>
+              Unggah hasil pindai
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+// ── Delivery ───────────────────────────────────────────────────────────────────────
+const hhmmOf = (text: string): string | null => {
+  const m = /^(\d{1,2})[.:](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+};
+
+// A time typed 24-hour, "10.15" as letters write it or "10:15"; the browser's time box
+// would follow the system locale (AM/PM on an English PC).
+export function TimeText({ label, value, onChange, onBlur, error, tz }: { label: string; value: string; onChange(v: string): void; onBlur?(): void; error?: string; tz: TimeZoneId }) {
+  const [text, setText] = useState(value);
+  useEffect(() => {
+    setText((current) => (hhmmOf(current) === value ? current : value));
+  }, [value]);
+  const hhmm = hhmmOf(text);
+  const own = text.trim() === '' || hhmm ? undefined : 'Tulis jam sebagai JJ:MM (24 jam), contoh 14:30.';
+  return (
+    <TextInput
+      label={label}
+      placeholder="JJ:MM"
+      maxLength={5}
+      value={text}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        onChange(hhmmOf(next) ?? next.trim());
+      }}
+      onBlur={onBlur}
+      description={hhmm ? `pukul ${hhmm.replace(':', '.')} ${zoneAbbrev(tz)}` : undefined}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      error={own ?? error}
+    />
+  );
+}
+
+/** The reporter's number as wa.me wants it: country code, digits only. */
+export function waNumber(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '').replace(/^\+/, '');
+  if (digits.startsWith('62')) return digits;
+  if (digits.startsWith('0')) return `62${digits.slice(1)}`;
+  if (digits.startsWith('8')) return `62${digits}`;
+  return digits;
+}
+
+const deliverFormSchema = deliverInputSchema
+  .omit({ deliveredAt: true })
+  .extend({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Isi tanggal penyampaian, contoh 28/12/2026.' }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Isi jam penyampaian sebagai JJ:MM, contoh 10:15.' }),
+    now: z.string(),
+  })
+  .refine((v) => `${v.date}T${v.time}` <= v.now, { error: 'Waktu penyampaian belum tiba; isi tanggal dan jam saat surat benar-benar disampaikan.', path: ['time'] });
+type DeliverIn = In<typeof deliverFormSchema>;
+
+const deliverFieldOf = (path: string) => {
+  const name = path.split('.')[0]!;
+  if (name === 'deliveredAt') return 'date';
+  return ['channel', 'recipient', 'note', 'proof'].includes(name) ? name : null;
+};
+
+interface DeliverProps {
+  journey: Journey;
+  complaint: ComplaintDetail;
+  onDone(message: string): void;
+}
+
+export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
+  const { office, user } = useSession();
+  const tz = office.timeZone;
+  const nowLocal = () => {
+    const now = new Date();
+    return { date: localDate(now, tz), time: localTime(now, tz), now: `${localDate(now, tz)}T${localTime(now, tz)}` };
+  };
+  const r = complaint.reporter;
+  const known = !complaint.personalDataMasked;
+  const start = nowLocal();
+  const blank: DefaultValues<DeliverIn> = {
+    complaintId: journey.id,
+    date: start.date,
+    time: start.time,
+    now: start.now,
+    recipient: known && !r.anonymous ? r.name : '',
+    note: '',
+    proof: [],
+  };
+  const form = useForm<DeliverIn, unknown, Out<typeof deliverFormSchema>>({ resolver: zodResolver(deliverFormSchema), defaultValues: blank });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(
+    async ({ date, time, now: _now, ...rest }) => {
+      try {
+        await call('documents.deliver', { ...rest, deliveredAt: `${date}T${time}` });
+        onDone('Penyampaian kepada pelapor tercatat.');
+      } catch (err) {
+        setServerErrors(err, form.setError, deliverFieldOf);
+        notifyError(err, 'Penyampaian tidak dapat dicatat');
+      }
+    },
+  );
+  // The clock moves on while the form is open; "now" is read at each submit.
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    form.setValue('now', nowLocal().now);
+    return submit(e);
+  };
+
+  const answer = journey.answerKind ? DRAFT_KIND_LABEL[journey.answerKind] : 'tanggapan';
+  const greeting = known && !r.anonymous && r.name ? `Yth. ${r.name},` : 'Yth. Bapak/Ibu,';
+  const message = `${greeting}\n\n${answer.charAt(0).toUpperCase()}${answer.slice(1)} ${office.name} atas pengaduan Saudara nomor register ${complaint.registerNo} perihal "${complaint.subject}" kami lampirkan bersama pesan ini.\n\nTerima kasih.\n${user.name}\n${office.name}`;
+  const phone = known && r.phone ? waNumber(r.phone) : '';
+  const email = known ? r.email : '';
+  const waHref = phone ? `https://wa.me/${phone}?text=${encodeURIComponent(message)}` : '';
+  const mailHref = email
+    ? `mailto:${email}?subject=${encodeURIComponent(`Tanggapan pengaduan nomor ${complaint.registerNo}`)}&body=${encodeURIComponent(message)}`
+    : '';
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Catat penyampaian">
+      <Stack gap="sm">
+        {(waHref || mailHref) && (
+          <Alert color="teal" p="xs" title="Kirim kepada pelapor">
+            <Stack gap={4}>
+              <Text size="sm">
+                Tautan ini membuka WhatsApp atau program email dengan pesan yang sudah disusun; Tanggap sendiri tidak mengirim apa pun. Lampirkan PDF
+                dokumen yang sudah ditandatangani, kirim, lalu catat penyampaiannya di bawah.
+              </Text>
+              <Group gap="md">
+                {waHref && (
+                  <Anchor href={waHref} target="_blank" rel="noreferrer" size="sm">
+                    Buka WhatsApp ({r.phone})
+                  </Anchor>
+                )}
+                {mailHref && (
+                  <Anchor href={mailHref} size="sm">
+                    Buka draf email ({email})
+                  </Anchor>
+                )}
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        <Controller
+          control={form.control}
+          name="channel"
+          render={({ field }) => (
+            <Select
+              label="Cara penyampaian"
+              placeholder="Pilih cara penyampaian"
+              data={DELIVERY_CHANNELS.map((c) => ({ value: c, label: DELIVERY_CHANNEL_LABEL[c] }))}
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v ?? undefined)}
+              error={errors.channel?.message}
+            />
+          )}
+        />
+        <Group grow align="flex-start">
+          <Controller
+            control={form.control}
+            name="date"
+            render={({ field }) => (
+              <DateText label="Tanggal penyampaian" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.date?.message} tz={tz} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="time"
+            render={({ field }) => <TimeText label="Jam" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.time?.message} tz={tz} />}
+          />
+        </Group>
+        <TextInput label="Nama penerima" {...form.register('recipient')} error={errors.recipient?.message} />
+        <Textarea label="Keterangan (tidak wajib)" autosize minRows={2} {...form.register('note')} error={errors.note?.message} />
+        <Controller
+          control={form.control}
+          name="proof"
+          render={({ field }) => (
+            <AttachmentPicker
+              label="Bukti penyampaian (tidak wajib): foto serah terima, resi pos, tangkapan layar pesan"
+              value={field.value ?? []}
+              onChange={(next) => field.onChange(next)}
+              errors={attachmentMessages(errors.proof)}
+            />
+          )}
+        />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Catat penyampaian
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+// ── Archive ────────────────────────────────────────────────────────────────────────
+export function ArchiveForm({ id, onDone }: { id: number; onDone(message: string): void }) {
+  const form = useForm<In<typeof archiveInputSchema>, unknown, Out<typeof archiveInputSchema>>({
+    resolver: zodResolver(archiveInputSchema),
+    defaultValues: { complaintId: id, location: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('documents.archive', values);
+      onDone(`Berkas pengaduan diarsipkan di ${values.location}.`);
+    } catch (err) {
+      showApiError(err, form.setError, 'Berkas tidak dapat diarsipkan');
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Arsipkan">
+      <Stack gap="xs">
+        <Text size="sm">Simpan berkas fisik pengaduan beserta tembusan surat, lalu catat di mana berkas itu disimpan.</Text>
+        <TextInput
+          label="Tempat arsip (ordner/box)"
+          placeholder="Contoh: Ordner Pengaduan 2026/1, Box 3"
+          {...form.register('location')}
+          error={form.formState.errors.location?.message}
+        />
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          Arsipkan
+        </Button>
+      </Stack>
+    </form>
+  );
+}

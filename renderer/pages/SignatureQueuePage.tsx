@@ -1,0 +1,203 @@
+import { useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Box, Card, Grid, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
+import type { IssuedDocument } from '../../shared/documents/issued';
+import type { SignatureQueueItem } from '../../shared/schemas/documents';
+import { Loading, Page } from '../components/Page';
+import { DocumentActions, ParafList, SignForm, signedMessage } from '../components/complaint/DocumentForms';
+import { DraftEditor } from '../components/complaint/DraftEditor';
+import { DocumentPaper } from '../components/documents/DocumentPaper';
+import { notifySuccess } from '../lib/feedback';
+import { useDates } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+// The Camat's (and Sekcam's) desk: every draft waiting for their signature, the letter
+// exactly as it will print beside who initialled it, and the password to sign.
+export function SignatureQueuePage() {
+  const queue = useCall('documents.signatureQueue', {});
+  const [selected, setSelected] = useState<number | null>(null);
+  const [last, setLast] = useState<IssuedDocument | null>(null);
+  const items = queue.data;
+  const nextItem = items?.find((i) => i.id === selected) ?? items?.[0];
+
+  // The first item until the user picks one; after a signature, the next one.
+  useEffect(() => {
+    if (!items) return;
+    if (selected === null || !items.some((i) => i.id === selected)) setSelected(items[0]?.id ?? null);
+  }, [items, selected]);
+
+  const advance = (signed: IssuedDocument | null, message: string) => {
+    if (message) notifySuccess(message);
+    if (signed) setLast(signed);
+    if (items && selected !== null) {
+      const at = items.findIndex((i) => i.id === selected);
+      const next = items[at + 1] ?? items[at - 1] ?? null;
+      setSelected(next?.id ?? null);
+    }
+    queue.reload();
+  };
+
+  return (
+    <Page title="Menunggu tanda tangan" subtitle="Draf yang sudah diparaf dan menunggu tanda tangan Anda, yang terlama di atas.">
+      {last && (
+        <Alert color="green" withCloseButton onClose={() => setLast(null)} title="Ditandatangani" role="status">
+          {signedMessage(last)}{' '}
+          <Anchor component={Link} to={`/dokumen/${last.id}`}>
+            Lihat / cetak
+          </Anchor>
+          {nextItem ? ` Berikutnya: ${nextItem.title} ${nextItem.registerNo}.` : ' Tidak ada lagi yang menunggu.'}
+        </Alert>
+      )}
+      {!items ? (
+        <Loading error={queue.error} retry={queue.reload} />
+      ) : items.length === 0 ? (
+        <Card withBorder padding="lg">
+          <Text c="dimmed">Tidak ada dokumen yang menunggu tanda tangan Anda.</Text>
+        </Card>
+      ) : (
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <QueueList items={items} selected={selected} onSelect={setSelected} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            {selected !== null && (
+              <QueuedDocument key={selected} id={selected} item={items.find((i) => i.id === selected)} onDone={advance} onChanged={queue.reload} />
+            )}
+          </Grid.Col>
+        </Grid>
+      )}
+    </Page>
+  );
+}
+
+function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[]; selected: number | null; onSelect(id: number): void }) {
+  const { short } = useDates();
+  return (
+    <Card withBorder padding={0}>
+      <Box component="ul" aria-label="Daftar menunggu tanda tangan" m={0} p={0} style={{ listStyle: 'none' }}>
+        {items.map((i) => {
+          const active = i.id === selected;
+          return (
+            <li key={i.id}>
+              <UnstyledButton
+                onClick={() => onSelect(i.id)}
+                aria-current={active ? 'true' : undefined}
+                w="100%"
+                p="sm"
+                style={{
+                  borderBottom: '1px solid var(--mantine-color-gray-3)',
+                  borderLeft: `4px solid ${active ? 'var(--mantine-color-teal-6)' : 'transparent'}`,
+                  background: active ? 'var(--mantine-color-teal-0)' : undefined,
+                }}
+              >
+                <Stack gap={2}>
+                  <Group gap={6} justify="space-between" wrap="nowrap">
+                    <Text size="sm" fw={600}>
+                      {i.title}
+                    </Text>
+                    <Badge size="xs" variant="light" color="gray">
+                      versi {i.version}
+                    </Badge>
+                  </Group>
+                  {i.registerNo && (
+                    <Text size="xs" c="dimmed">
+                      {i.registerNo}
+                    </Text>
+                  )}
+                  {i.subject && (
+                    <Text size="sm" lineClamp={2}>
+                      {i.subject}
+                    </Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {i.parafNames.length ? `Paraf: ${i.parafNames.join(', ')}` : 'Belum ada paraf'} · {short(i.createdAt)}
+                  </Text>
+                </Stack>
+              </UnstyledButton>
+            </li>
+          );
+        })}
+      </Box>
+    </Card>
+  );
+}
+
+interface QueuedProps {
+  id: number;
+  item: SignatureQueueItem | undefined;
+  onDone(signed: IssuedDocument | null, message: string): void;
+  onChanged(): void;
+}
+
+function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
+  const doc = useCall('documents.get', { id });
+  const [editing, setEditing] = useState(false);
+  const d = doc.data;
+  if (!d) return <Loading error={doc.error} retry={doc.reload} />;
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md">
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <Stack gap="xs">
+              <Title order={4}>
+                {d.title} versi {d.version}
+              </Title>
+              {d.complaintId !== null && (
+                <Text size="sm">
+                  Pengaduan{' '}
+                  <Anchor component={Link} to={`/pengaduan/${d.complaintId}`}>
+                    {d.registerNo}
+                  </Anchor>
+                  {item?.subject && `: ${item.subject}`}
+                </Text>
+              )}
+              <Box>
+                <Text size="sm" fw={600}>
+                  Paraf
+                </Text>
+                <ParafList doc={d} />
+              </Box>
+              {d.returned && (
+                <Text size="sm" c="orange.8">
+                  Pernah dikembalikan {d.returned.byName}: {d.returned.reason}
+                </Text>
+              )}
+              <DocumentActions
+                doc={d}
+                size="xs"
+                exclude={['sign']}
+                onRevise={() => setEditing(true)}
+                onChanged={(message, next) => {
+                  // A returned draft leaves the queue; a paraf keeps it here.
+                  if (next && !next.actions.includes('sign')) onDone(null, message);
+                  else {
+                    if (message) notifySuccess(message);
+                    doc.reload();
+                    onChanged();
+                  }
+                }}
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
+          </Grid.Col>
+        </Grid>
+      </Card>
+      <Box bg="gray.1" p="sm" style={{ borderRadius: 4 }}>
+        <DocumentPaper content={d.content} />
+      </Box>
+      {editing && (
+        <DraftEditor
+          id={d.id}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            onDone(null, `${next.title} versi ${next.version} tersimpan.`);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
