@@ -73,9 +73,10 @@ describe('window hardening', () => {
     }
   });
 
-  it('hands only plain https links to the system browser', () => {
+  it('hands only plain https links to the system browser, and mail drafts to the mail program', () => {
     expect(isVettedExternalUrl('https://www.lapor.go.id/')).toBe(true);
-    for (const url of ['http://example.com/', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://server/share', 'https://user:pw@example.com/', 'not a url']) {
+    expect(isVettedExternalUrl('mailto:siti@contoh.com?subject=Tanggapan&body=Yth.%20Sdr.')).toBe(true);
+    for (const url of ['mailto:', 'mailto:a@b@c', 'mailto:../../x', 'http://example.com/', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://server/share', 'https://user:pw@example.com/', 'not a url']) {
       expect(isVettedExternalUrl(url), url).toBe(false);
     }
   });

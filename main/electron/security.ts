@@ -42,7 +42,8 @@ export function isAppUrl(url: string): boolean {
   return target.startsWith(APP_URL_PREFIX);
 }
 
-// Links the page may hand to the system browser: https only, no credentials in the URL.
+// Links the page may hand to the system: https (no credentials in the URL) to the
+// browser, and a mailto: draft (the answer to a reporter) to the mail program.
 export function isVettedExternalUrl(url: string): boolean {
   let parsed: URL;
   try {
@@ -50,6 +51,7 @@ export function isVettedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
+  if (parsed.protocol === 'mailto:') return /^[^@\s/]+@[^@\s/]+$/.test(decodeURIComponent(parsed.pathname));
   return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 

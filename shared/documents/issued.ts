@@ -5,6 +5,7 @@ import { letterViewSchema } from './letter';
 import { dispositionSheetViewSchema } from './dispositionSheet';
 import { controlCardViewSchema } from './controlCard';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAGE_MM } from './kinds';
+import { draftContentSchema } from '../schemas/documents';
 
 // What the renderer gets of an issued document: its record (status, number, paraf,
 // signature) and, when asked for one document, the frozen content to print.
@@ -50,5 +51,7 @@ export const issuedDocumentSchema = z.object({
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
-export const documentWithContentSchema = issuedDocumentSchema.extend({ content: documentContentSchema });
+// `draft`: what the drafter wrote (letters still being drafted, and the content a
+// correction starts from); null for forms built from the complaint.
+export const documentWithContentSchema = issuedDocumentSchema.extend({ content: documentContentSchema, draft: draftContentSchema.nullable() });
 export type DocumentWithContent = z.infer<typeof documentWithContentSchema>;

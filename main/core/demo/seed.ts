@@ -13,6 +13,11 @@ import { demoComplaint, rng } from './generator';
 
 export const DEMO_PASSWORD = 'tanggap123';
 
+// A drawn stroke standing in for the demo Camat's and Sekcam's signature specimen, so
+// letters can be signed on screen in the demo without uploading one first.
+const DEMO_SPECIMEN =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAALQAAAA8CAYAAADPLpCHAAAEgUlEQVR4Ae3BvXHjagwF0Hu9GylGEShChSEUMxTGIlAEYqV4DnbeaL6hZOrHFiXjHLTWWmuttdZaa6211lprrbXWWmuttdZaa6211lprrbXWWmuttfZqiDchaoUVMpx4MaJWOCPDifY/4sWJWuFKGU68AFErrJDhxAsQtcIZGU48APGiRK1whwwnNk7UCitlOLFholb4QoYTdyJejKgVvpDhxAlRKyzIcGKjRK2wIMMpaoUFGU5skKgVVspw4g7EixC1whcynDhD1AoLMpzYGFErDDKcOCFqhQUZTmyMqBUGGU5RKwwynLjDH7wAUStckOE85jzhgmPO0072Bwx2sj8cc56wEaJWGGQ4MTjmPO1kf8DgmPOEDRG1wiDDiU/HnKed7A84sZP94ZjzhBt9YONErXBGhjPDiZUynNgwUStcIcOJgagVNkLUCoMMJ05kODEQtcKNPrBholZYkOHMcOIGGU4MRK2wURlOXJDhxEDUCi8kw4kH+cBGiVphQYYTd8pwYiBqhScStcIgw4kXJWqFQYYTK4la4QYf2CBRKyzIcOINiVphkOHEShlODEStsCEZTlyQ4cRA1ApX+sAKolaiVqJW+GaiVliQ4cQDZTgxELXCDxO1wgNkODEQtcITiFrhBhlODEStcIW/uJKoVYYT30DUCgsynPgGGU5RK5wQtcpw4geIWmFBhhM/RNQKX8hw4g4ZTtxB1CrDiRU+cANRKzyYqBUWZDjxZkStRK2wIMOJG2U4MRC1wgJRK1ErrCBqhZVErXCHDCcWiFphBWIFUSsMMpx4EFErLMhw4geIWmGQ4cSdRK1whQwnHkDUCgsynPgkaoUbZDjxBVErnMhw4gaiVliQ4cQFxEqiVhhkOPEAolYYZDjxg0StMMhw4gqiVrhRhhMPJGqFK2U48Y+oFRZkOHGGqBUGGU7cSNQKgwwnLviDlY45TzvZH3BiJ/vDMecJdxC1wiDDiR+2k/0Bg2POE1YQtdrJ/oAbZDiPOU94sGPO0072B6yQ4TzmPOHEMedpJ/sDBjvZH445TxiIWmGQ4cQdjjlPO9kfcOKY84QLiCuIWmGQ4cSNRK0wyHDiSUStMMhw4gxRK6yU4cQTiFrhjAwnviBqhQUZTvwjaoUFGU78MOJKolYYZDhxJVErLMhw4olErTDIcGIgaoULMpx4E6JWuFKGE09A3EDUCoMMJ64gaoVBhhNPJmqFMzKcola4IMOJNyRqhZUynHgS4kaiVhhkOLGCqBUGGU5shKgVrpThxJsTtcIXMpx4IuJGolZYkOHEBaJWGGQ4sUGiVlghw4lfRNQKCzKc+CRqhStlOPEAxB1ErbAgw4kFolYYZDixYaJWWJDhxJsQtcKTZTjxAMSdRK1wRoYTn0StcEaGE+0qolZ4MxlOPADxAKJWuEGGE7+AqBV+qQwnfhDxIKJWWCnDiQ0TtcIvleHECyMeTNQKF2Q48WCiVvilMpxo/yM2TNQKbybDifZt/qJdlOFEexl/8WYynGittdZaa6211lprrbXWWmuttfaL/AexrioR9SIJPwAAAABJRU5ErkJggg==';
+
 const DEMO_USERS: { username: string; name: string; role: Role; jabatan: string; pangkat: string; seksi: string; nip: string }[] = [
   { username: 'admin', name: 'Rudi Hartono', role: 'admin', jabatan: 'Pengelola Sistem Informasi', pangkat: 'Penata Muda (III/a)', seksi: '', nip: '199003152015031002' },
   { username: 'staf', name: 'Dewi Lestari', role: 'staf', jabatan: 'Petugas Pengaduan', pangkat: 'Pengatur (II/c)', seksi: '', nip: '199205102019032008' },
@@ -70,6 +75,7 @@ export async function seedDemo(deps: CoreDeps, count = 300): Promise<{ complaint
     writeSetting(deps.db, 'office', { ...preset.office, logo: '' });
     writeSetting(deps.db, 'standard', preset.standard);
     const users = DEMO_USERS.map((u) => insertUser(deps, u.username, hash, { ...u, active: true }));
+    deps.db.prepare("UPDATE users SET signature_image = ? WHERE role IN ('camat', 'sekcam')").run(DEMO_SPECIMEN);
     const staf = users.find((u) => u.role === 'staf')! as SessionUser;
     // Spread over the last 120 days, oldest first so register numbers follow dates.
     const times = Array.from({ length: count }, () => {

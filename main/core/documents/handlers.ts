@@ -29,7 +29,7 @@ import {
   toIssued,
 } from './service';
 import { documentSettings } from './settings';
-import { insertDocument, sha256, type DocRow } from './store';
+import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { signerUser } from './signer';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
@@ -77,7 +77,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.get': (ctx, { id }) => {
     const row = docFor(ctx, id);
-    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row) };
+    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row) };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);

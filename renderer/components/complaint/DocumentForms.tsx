@@ -663,7 +663,7 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
                   </Anchor>
                 )}
                 {mailHref && (
-                  <Anchor href={mailHref} size="sm">
+                  <Anchor href={mailHref} target="_blank" rel="noreferrer" size="sm">
                     Buka draf email ({email})
                   </Anchor>
                 )}

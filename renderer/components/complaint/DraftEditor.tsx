@@ -4,7 +4,6 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { DocumentWithContent, IssuedDocument } from '../../../shared/documents/issued';
-import type { LetterBlock } from '../../../shared/documents/letter';
 import { SATISFACTIONS, SATISFACTION_LABEL, draftContentSchema, type DraftContentInput, type Satisfaction } from '../../../shared/schemas/documents';
 import { SIFAT, SIFAT_LABEL, type Sifat } from '../../../shared/schemas/workflow';
 import { diffParagraphs, diffWords, hasChanges, splitLines, splitParagraphs, type DiffPart, type ParagraphDiff } from '../../../shared/text/diff';
@@ -20,45 +19,9 @@ const OWN_SECTION: Partial<Record<DocumentWithContent['kind'], string>> = {
   laporan_tindak_lanjut: 'Kesimpulan',
 };
 
-function ownParagraphs(kind: DocumentWithContent['kind'], blocks: LetterBlock[]): string[] {
-  const heading = OWN_SECTION[kind]?.toLowerCase();
-  const start = heading ? blocks.findIndex((b) => b.type === 'heading' && b.text.trim().toLowerCase() === heading) : -1;
-  let part = blocks;
-  if (start >= 0) {
-    const rest = blocks.slice(start + 1);
-    const end = rest.findIndex((b) => b.type === 'heading');
-    part = end < 0 ? rest : rest.slice(0, end);
-  }
-  return part.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
-}
-
-function statedSatisfaction(blocks: LetterBlock[]): Satisfaction | null {
-  for (const b of blocks) {
-    const m = b.type === 'paragraph' ? /menyatakan (TIDAK PUAS|PUAS)\b/i.exec(b.text) : null;
-    if (m) return m[1]!.toUpperCase() === 'PUAS' ? 'puas' : 'tidak_puas';
-  }
-  return null;
-}
-
-// What a drafter may change of a letter. The core's own copy when it sends one; otherwise
-// read back from the frozen view of the version being revised: Hal, Sifat and Lampiran
-// from its rows, the drafter's paragraphs, the tembusan.
+// What a drafter may change of a letter: the content the core keeps beside the printed view.
 export function draftContentOf(doc: DocumentWithContent, satisfaction: Satisfaction | null = null): DraftContentInput {
-  const stored = (doc as { draft?: DraftContentInput | null }).draft;
-  if (stored) return stored;
-  if (doc.content.family !== 'letter') return { hal: doc.title, body: [], satisfaction };
-  const v = doc.content.view;
-  const meta = (label: string) => v.meta.find((m) => m.label.toLowerCase() === label.toLowerCase())?.value;
-  const sifatText = meta('Sifat')?.trim().toLowerCase();
-  const sifat = SIFAT.find((s) => s === sifatText || SIFAT_LABEL[s].toLowerCase() === sifatText) ?? 'biasa';
-  return {
-    hal: meta('Hal') ?? v.title,
-    sifat,
-    lampiran: meta('Lampiran') ?? '-',
-    body: ownParagraphs(doc.kind, v.blocks),
-    tembusan: v.tembusan,
-    satisfaction: doc.kind === 'berita_acara' ? (statedSatisfaction(v.blocks) ?? satisfaction) : null,
-  };
+  return doc.draft ?? { hal: doc.title, body: [], satisfaction };
 }
 
 // The editor holds the letter as typed: paragraphs apart by an empty line, one tembusan a line.
