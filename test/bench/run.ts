@@ -148,7 +148,7 @@ async function documentFigures(core: ReturnType<typeof createCore>, staf: Sessio
   const queue = await time(Math.min(RUNS, 50), () => ok(core, camat, 'documents.signatureQueue', {}));
   const pending = (await ok(core, camat, 'documents.signatureQueue', {})).map((q) => q.id);
   const camatUser = { ...(core.db.prepare("SELECT id, username, name, nip, jabatan, pangkat, seksi FROM users WHERE username = 'camat'").get() as { id: number; username: string; name: string; nip: string; jabatan: string; pangkat: string; seksi: string }), role: 'camat' as const, active: true };
-  const sign = await time(Math.min(pending.length, 50), (i) => signDocument(core.deps, camatUser, pending[i]!, true, () => {}));
+  const sign = await time(Math.min(pending.length, 50), (i) => signDocument(core.deps, camatUser, pending[i]!, true));
   const password = await time(5, () => ok(core, camat, 'documents.sign', { id: pending[pending.length - 1 - 0]!, password: 'salah' }).catch(() => undefined));
   return [
     ['Susun/ubah dokumen: bangun dan simpan versi baru (documents.revise)', revise, null],

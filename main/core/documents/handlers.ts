@@ -5,11 +5,11 @@ import { appendAudit } from '../audit/chain';
 import { verifyPassword } from '../auth/passwords';
 import { readAttachment, storeAttachments, type StoredFile } from '../complaints/attachments';
 import { addEvent } from '../complaints/repo';
-import type { Ctx, Handlers, SessionUser } from '../context';
+import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
 import { getOffice, writeSetting } from '../office/settings';
-import { authorize, completeStep, type Loaded } from '../workflow/engine';
+import { authorize, completeStep } from '../workflow/engine';
 import { change } from '../workflow/handlers';
 import { docContext } from './facts';
 import { deliveryReceiptView, dispositionSheetView } from './kinds/forms';
@@ -47,8 +47,6 @@ const fileNameOf = (row: DocRow, registerNo: string) =>
   `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(row.number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
 
 const issued = (ctx: Ctx, id: number) => toIssued(ctx.db, requireUser(ctx), getDoc(ctx.db, id), nowIso(ctx));
-
-const completer = (ctx: Ctx, user: SessionUser, at: string, note: string) => (l: Loaded) => completeStep(ctx, l, user, at, note);
 
 function actingRows(ctx: Ctx) {
   return (
@@ -116,7 +114,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak diparaf.');
-    change(ctx, row.complaint_id, (at) => paraf(ctx, user, getDoc(ctx.db, id), at, completer(ctx, user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`)));
+    change(ctx, row.complaint_id, (at) => paraf(ctx, user, getDoc(ctx.db, id), at));
     return issued(ctx, id);
   },
   'documents.return': (ctx, { id, reason }) => {
@@ -132,7 +130,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     if (!(await verifyPassword(hash, password))) {
       throw new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password');
     }
-    await signDocument(ctx, user, id, true, (l) => completeStep(ctx, l, user, nowIso(ctx), 'Ditandatangani di aplikasi'));
+    await signDocument(ctx, user, id, true);
     return issued(ctx, id);
   },
   'documents.signWet': async (ctx, { id, scan }) => {
@@ -145,7 +143,6 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       user,
       id,
       false,
-      (l) => completeStep(ctx, l, user, nowIso(ctx), 'Ditandatangani basah; hasil pindai diunggah'),
       (docId, at) => insertFiles(ctx, row.complaint_id!, [file!], 'document_id', docId, at)[0]!,
     );
     return issued(ctx, id);
@@ -175,7 +172,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {
-    requireUser(ctx);
+    const user = requireUser(ctx);
     const row = code
       ? (ctx.db.prepare('SELECT * FROM issued_documents WHERE verify_code = ?').get(normaliseCode(code)) as DocRow | undefined)
       : (ctx.db.prepare('SELECT * FROM issued_documents WHERE docx_sha256 = ?').get(sha256(Buffer.from(docxBase64, 'base64'))) as DocRow | undefined);
@@ -188,7 +185,6 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         document: null,
       };
     }
-    const user = requireUser(ctx);
     const doc = toIssued(ctx.db, user, row, nowIso(ctx));
     const superseded = row.superseded_by !== null;
     const signed = row.status === 'ditandatangani' || row.status === 'ditandatangani_basah' || (superseded && row.signed_at !== null);

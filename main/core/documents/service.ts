@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
-import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
 import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
 import type { DocumentContent } from '../../../shared/documents/issued';
 import type { Role } from '../../../shared/domain';
@@ -14,7 +14,7 @@ import { write } from '../context';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
-import { loadState, type Loaded } from '../workflow/engine';
+import { completeStep, loadState, type Loaded } from '../workflow/engine';
 import { mayActOnStep } from '../workflow/rules';
 import { complaintFacts, docContext } from './facts';
 import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
@@ -189,13 +189,14 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   return id;
 }
 
-export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string, complete: (l: Loaded) => void): void {
+/** The paraf of the current step's executor on the current version completes the step. */
+export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string): void {
   const { db } = deps;
   requireAction(db, user, row, 'paraf', at);
   db.prepare('INSERT INTO document_parafs (document_id, user_id, at) VALUES (?, ?, ?)').run(row.id, user.id, at);
   addEvent(db, row.complaint_id!, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} diparaf`, null);
   appendAudit(db, { at, actorId: user.id, action: 'document.paraf', entity: 'complaint', entityId: row.complaint_id, data: { documentId: row.id, viewSha256: row.view_sha256 } });
-  complete(loadState(db, row.complaint_id!));
+  completeStep(deps, loadState(db, row.complaint_id!), user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`);
 }
 
 export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, reason: string, at: string): void {
@@ -245,7 +246,7 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, verific
   const current = db.prepare("SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
   const seq = (current?.value ?? 0) + 1;
   const month = Number(localDate(at, office.timeZone).slice(5, 7));
-  const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as keyof ReturnType<typeof docContext>['settings']['numberPatterns']], seq, office.unitCode, year, month);
+  const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month);
   const draft = draftOf(row)!;
   const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
   const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
@@ -266,7 +267,6 @@ export async function signDocument(
   user: SessionUser,
   id: number,
   onScreen: boolean,
-  complete: (l: Loaded) => void,
   scan?: (docId: number, at: string) => number,
 ): Promise<void> {
   const { db } = deps;
@@ -279,7 +279,7 @@ export async function signDocument(
     const plan = planSigning(db, user, row, at, onScreen ? { code, qr, text: '' } : null, onScreen);
     const docx = await renderDocx(plan.content);
     try {
-      write(db, () => commitSignature(deps, user, plan, docx, at, onScreen, complete, scan));
+      write(db, () => commitSignature(deps, user, plan, docx, at, onScreen, scan));
       return;
     } catch (err) {
       if (!(err instanceof NumberTaken)) throw err;
@@ -295,7 +295,6 @@ function commitSignature(
   docx: Buffer,
   at: string,
   onScreen: boolean,
-  complete: (l: Loaded) => void,
   scan?: (docId: number, at: string) => number,
 ) {
   const { db } = deps;
@@ -332,7 +331,9 @@ function commitSignature(
   });
   if (complaintId !== null) {
     const l = loadState(db, complaintId);
-    if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) complete(l);
+    if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) {
+      completeStep(deps, l, user, at, onScreen ? 'Ditandatangani di aplikasi' : 'Ditandatangani basah; hasil pindai diunggah');
+    }
   }
 }
 
