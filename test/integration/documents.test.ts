@@ -205,3 +205,30 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     expect(await o.act('staf', 'complaints.receipt', { id })).toEqual(receiptBefore);
   });
 });
+
+describe('document settings', () => {
+  it('refuses a template with an unknown placeholder and a number pattern without {urut}, and keeps the saved ones', async () => {
+    const o = await office('kejayan');
+    const before = await o.asAdmin('documents.settings', {});
+    const t = before.templates.tanggapan_ditolak;
+    const r = await fail(o.core, await loginAdmin(o), 'documents.updateSettings', {
+      ...before,
+      templates: { ...before.templates, tanggapan_ditolak: { ...t, body: `${t.body} {nama_camat}` } },
+    });
+    expect(r.code).toBe('validation');
+    expect(r.field).toBe('templates.tanggapan_ditolak.body');
+    expect(r.message).toContain('{nama_camat}');
+    const n = await fail(o.core, await loginAdmin(o), 'documents.updateSettings', {
+      ...before,
+      numberPatterns: { ...before.numberPatterns, berita_acara: '000.8.3.4/{unit}/{tahun}' },
+    });
+    expect(n.message).toContain('{urut}');
+    expect(await o.asAdmin('documents.settings', {})).toEqual(before);
+  });
+});
+
+async function loginAdmin(o: Office) {
+  const s = carrier();
+  await ok(o.core, s, 'auth.login', { username: 'admin', password: 'rahasia-admin-1' });
+  return s;
+}
