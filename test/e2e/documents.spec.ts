@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import type { CallInput } from '../../shared/contract';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { yearOf } from '../../shared/time/workingTime';
+import { readDocx, type DocxContents } from '../support/docx';
+
+// The paper trail in a real browser: the Camat disposes and the lembar disposisi is
+// issued; the staf drafts and revises the surat tanggapan, the Sekcam and the staf
+// initial it, the Camat signs it from the queue (a wrong password changes nothing) and
+// the signed letter reads back as DOCX and prints on F4. In Waru the Kasi drafts the
+// berita acara with the reporter's statement and the Camat signs it on the complaint page.
+// The steps not under test are walked through the HTTP API, as another PC would.
+
+const KASI = 'Bambang Sutrisno, S.Sos.';
+const KASI_JABATAN = 'Kepala Seksi Pelayanan';
+const CAMAT = 'Ahmad Fauzi, S.STP., M.Si.';
+// A 1×1 PNG as the signature specimen.
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+// F4 (215 × 330 mm) in PDF points.
+const F4_PT = { width: (215 * 72) / 25.4, height: (330 * 72) / 25.4 };
+
+type Who = 'staf' | 'kasi' | 'sekcam' | 'camat';
+
+// A set-up office on a preset, the Camat and the Sekcam with a signature specimen, one
+// API session per user and one complaint recorded by the staf (step 1).
+async function start(url: string, presetId: 'pegantenan' | 'waru') {
+  const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
+  await seedOffice(url, presetId);
+  const api = {} as Record<Who, ApiClient>;
+  for (const who of ['staf', 'kasi', 'sekcam', 'camat'] as const) {
+    api[who] = new ApiClient(url);
+    await api[who].call('auth.login', { username: who, password: PASSWORD });
+  }
+  await api.camat.call('auth.setSignature', { image: SIGNATURE });
+  await api.sekcam.call('auth.setSignature', { image: SIGNATURE });
+  const complaint: CallInput<'complaints.create'> = {
+    kind: 'pengaduan',
+    channel: 'langsung',
+    category: 'infrastruktur',
+    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890', email: '' },
+    subject: 'Jalan desa rusak di Dusun Krajan',
+    description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
+    expectation: 'Jalan segera diperbaiki.',
+    incidentPlace: 'Dusun Krajan',
+    incidentDate: '2026-11-20',
+    kelengkapan: preset.standard.kelengkapanChecklist,
+  };
+  const c = await api.staf.call('complaints.create', complaint);
+  // The office's year on the number: the server signs with the real clock.
+  const year = yearOf(new Date(), preset.office.timeZone);
+  return { api, c, year, unitCode: preset.office.unitCode };
+}
+
+async function openComplaint(page: Page, url: string, id: number, registerNo: string) {
+  await page.goto(`${url}/pengaduan/${id}`);
+  await expect(page.getByRole('heading', { name: `Pengaduan ${registerNo}` })).toBeVisible();
+}
+
+// Another user at the same browser. Logging out is not under test here, and the menu's
+// "Keluar" sits under the success notices (top right) until they close: the session
+// cookie is dropped instead, and the login page comes back on the next load.
+async function as(page: Page, url: string, who: Who) {
+  await page.context().clearCookies();
+  await login(page, url, who);
+}
+
+async function downloadDocx(page: Page, button: Locator): Promise<DocxContents> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  return readDocx(readFileSync(await file.path()));
+}
+
+// Paper size and page count of a PDF as Chromium writes it (page dictionaries uncompressed).
+function pdfPages(pdf: Buffer) {
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const pages = (text.match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
+  return { boxes, pages };
+}
+
+test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua kali, ditandatangani Camat dari antrean dan dicetak F4', async ({ web, page }) => {
+  const { api, c, year, unitCode } = await start(web.url, 'pegantenan');
+  const number = `000.8.3.4/1/${unitCode}/${year}`;
+  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
+  expect((await api.camat.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(4);
+  // "Simpan PDF" and "Cetak" in a browser open the print dialog: count the calls instead.
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { __printed: number; print: () => void };
+    w.__printed = 0;
+    w.print = () => {
+      w.__printed += 1;
+    };
+  });
+
+  // Step 4: the Camat disposes to the Kasi; the lembar disposisi is issued.
+  await as(page, web.url, 'camat');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const dispose = page.getByRole('form', { name: 'Disposisi' });
+  await dispose.getByLabel(KASI).check();
+  await dispose.getByLabel('Koordinasikan/konfirmasikan').check();
+  await dispose.getByLabel('Catatan disposisi').fill('Cek ke lokasi bersama kepala desa.');
+  await dispose.getByRole('button', { name: 'Kirim disposisi' }).click();
+  await expect(page.getByText('Disposisi terkirim.')).toBeVisible();
+  const sheetCard = page.getByRole('region', { name: 'Lembar disposisi versi 1', exact: true });
+  await expect(sheetCard).toContainText('Terbit');
+  await sheetCard.getByRole('link', { name: 'Lihat / cetak' }).click();
+  await expect(page).toHaveURL(/\/dokumen\/\d+$/);
+  await expect(page.getByRole('article', { name: 'Lembar disposisi' })).toBeVisible();
+  const sheet = await downloadDocx(page, page.getByRole('button', { name: 'Unduh DOCX' }));
+  expect(sheet.text).toContain('LEMBAR DISPOSISI');
+  expect(sheet.text).toContain(KASI_JABATAN);
+  expect(sheet.text).toContain('Cek ke lokasi bersama kepala desa.');
+
+  // Steps 5 and 6: the Kasi's, through the API.
+  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 5
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 6
+
+  // Step 7: the staf drafts the surat tanggapan, revises it (version 2) and completes the step.
+  await as(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const draftForm = page.getByRole('form', { name: 'Susun draf' });
+  await expect(draftForm.getByLabel('Hasil penanganan')).toHaveValue('Ditindaklanjuti / selesai');
+  await draftForm.getByRole('button', { name: 'Susun draf' }).click();
+  const editor = page.getByRole('form', { name: 'Ubah draf' });
+  await expect(editor).toBeVisible();
+  const body = editor.getByLabel('Isi surat');
+  await expect(body).toHaveValue(/Jalan sudah ditambal oleh desa\./);
+  const added = 'Penambalan selesai pada hari yang sama dan jalan dapat dilalui kembali.';
+  await body.fill(`${await body.inputValue()}\n\n${added}`);
+  const diff = editor.getByRole('region', { name: 'Perubahan terhadap versi 1' });
+  await expect(diff.getByLabel(`Ditambahkan: ${added}`)).toBeVisible();
+  await editor.getByRole('button', { name: 'Simpan sebagai versi 2' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.getByText('Surat tanggapan versi 2 tersimpan.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Surat tanggapan versi 1', exact: true })).toContainText('Diganti versi 2');
+  await expect(page.getByRole('region', { name: 'Surat tanggapan versi 2', exact: true })).toContainText('Draf');
+  await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await expect(page.getByText('Langkah 7 selesai.')).toBeVisible();
+  const docs = await api.staf.call('documents.list', { complaintId: c.id });
+  const letter = docs.find((d) => d.kind === 'surat_tanggapan' && d.version === 2)!;
+  expect(letter.status).toBe('draf');
+  expect((await api.staf.call('documents.get', { id: letter.id })).draft?.body).toContain(added);
+
+  // Step 8: the Sekcam initials version 2.
+  await as(page, web.url, 'sekcam');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 2' }).getByRole('button', { name: 'Paraf' }).click();
+  await page.getByRole('dialog', { name: 'Paraf draf' }).getByRole('button', { name: 'Ya, paraf' }).click();
+  await expect(page.getByText('Surat tanggapan versi 2 diparaf.')).toBeVisible();
+
+  // Step 9: the staf initials it too.
+  await as(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 2' }).getByRole('button', { name: 'Paraf' }).click();
+  await page.getByRole('dialog', { name: 'Paraf draf' }).getByRole('button', { name: 'Ya, paraf' }).click();
+  await expect(page.getByText('Surat tanggapan versi 2 diparaf.')).toBeVisible();
+  expect((await api.camat.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
+
+  // Step 10: the Camat signs from the queue; a wrong password first changes nothing.
+  await as(page, web.url, 'camat');
+  const queueLink = page.getByRole('link', { name: /Menunggu tanda tangan/ });
+  await expect(queueLink.getByText('1', { exact: true })).toBeVisible();
+  await queueLink.click();
+  await expect(page).toHaveURL(/\/tanda-tangan$/);
+  const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText(`Paraf: Drs. Agus Salim, Dewi Lestari`);
+  await list.getByRole('button', { name: /Surat tanggapan/ }).click();
+  await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 2' })).toBeVisible();
+  const paper = page.getByRole('main').getByRole('article');
+  await expect(paper).toHaveAccessibleName(/DRAF/);
+  await expect(paper).toContainText(added);
+  const sign = page.getByRole('form', { name: 'Tanda tangan' });
+  await sign.getByLabel('Kata sandi Anda').fill('bukan-kata-sandi');
+  await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
+  await expect(sign.getByText('Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.')).toBeVisible();
+  const unsigned = await api.camat.call('documents.get', { id: letter.id });
+  expect(unsigned.status).toBe('draf');
+  expect(unsigned.number).toBe('');
+  expect(unsigned.signedAt).toBeNull();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
+  const signedNote = page.getByRole('main').getByRole('status');
+  await expect(signedNote).toContainText(`Surat tanggapan ditandatangani dengan nomor ${number}.`);
+  await expect(signedNote).toContainText('Tidak ada lagi yang menunggu.');
+  await expect(page.getByText('Tidak ada dokumen yang menunggu tanda tangan Anda.')).toBeVisible();
+  await expect(queueLink.getByText('1', { exact: true })).toHaveCount(0);
+  const signed = await api.camat.call('documents.get', { id: letter.id });
+  expect(signed).toMatchObject({ status: 'ditandatangani', number, signerName: CAMAT });
+
+  // The signed letter: its DOCX, "Simpan PDF" (the print dialog in a browser) and a real PDF on F4.
+  await signedNote.getByRole('link', { name: 'Lihat / cetak' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
+  await expect(page.getByRole('heading', { name: `Surat tanggapan ${number}` })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('article')).not.toHaveAccessibleName(/DRAF/);
+  const docx = await downloadDocx(page, page.getByRole('button', { name: 'Unduh DOCX' }));
+  expect(docx.text).toContain(number);
+  expect(docx.text).toContain('CAMAT PEGANTENAN,');
+  expect(docx.text).toContain(CAMAT);
+  expect(docx.text).toContain(added);
+  await page.getByRole('button', { name: 'Simpan PDF' }).click();
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
+  await page.getByRole('button', { name: 'Cetak' }).click();
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(2);
+
+  const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(pdf.pages).toBe(1);
+  expect(pdf.boxes).toHaveLength(1);
+  expect(Math.abs(pdf.boxes[0]!.width - F4_PT.width)).toBeLessThanOrEqual(2);
+  expect(Math.abs(pdf.boxes[0]!.height - F4_PT.height)).toBeLessThanOrEqual(2);
+});
+
+test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatanganinya di halaman pengaduan', async ({ web, page }) => {
+  const { api, c, year, unitCode } = await start(web.url, 'waru');
+  const number = `000.8.3.4/1/${unitCode}/${year}`;
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 2, tim pengelola
+  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan ditimbun sirtu bersama warga Dusun Krajan.', attachments: [] });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 3, Kasi
+  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 4, tim pengelola
+  expect((await api.kasi.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(5);
+
+  // Step 5: the berita acara needs the reporter's statement.
+  await as(page, web.url, 'kasi');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const draftForm = page.getByRole('form', { name: 'Susun draf' });
+  await draftForm.getByRole('button', { name: 'Susun draf' }).click();
+  await expect(draftForm.getByText('Pilih pernyataan pelapor: puas atau tidak puas.')).toBeVisible();
+  const statement = draftForm.getByRole('radiogroup', { name: 'Pernyataan pelapor' });
+  await statement.getByRole('radio', { name: 'Puas', exact: true }).check();
+  await draftForm.getByRole('button', { name: 'Susun draf' }).click();
+  const editor = page.getByRole('form', { name: 'Ubah draf' });
+  await expect(editor).toBeVisible();
+  await expect(editor.getByRole('radio', { name: 'Puas', exact: true })).toBeChecked();
+  const body = editor.getByLabel('Penyelesaian yang telah dilakukan');
+  await expect(body).toHaveValue(/Jalan ditimbun sirtu bersama warga Dusun Krajan\./);
+  const added = 'Pelapor hadir dan melihat sendiri hasil penimbunan.';
+  await body.fill(`${await body.inputValue()}\n\n${added}`);
+  await expect(editor.getByRole('region', { name: 'Perubahan terhadap versi 1' }).getByLabel(`Ditambahkan: ${added}`)).toBeVisible();
+  await editor.getByRole('button', { name: 'Simpan sebagai versi 2' }).click();
+  await expect(editor).toHaveCount(0);
+  const title = (await api.kasi.call('documents.list', { complaintId: c.id })).find((d) => d.kind === 'berita_acara' && d.version === 2)!.title;
+  await expect(page.getByText(`${title} versi 2 tersimpan.`)).toBeVisible();
+  await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await expect(page.getByText('Langkah 5 selesai.')).toBeVisible();
+  let journey = await api.staf.call('workflow.journey', { id: c.id });
+  expect(journey.current?.stepNo).toBe(6);
+  expect(journey.satisfaction).toBeNull();
+
+  // Step 6: the Camat checks and signs it on the complaint page.
+  await as(page, web.url, 'camat');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('region', { name: `Tindakan ${title} versi 2` }).getByRole('button', { name: 'Periksa dan tandatangani' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('article')).toContainText(added);
+  const sign = dialog.getByRole('form', { name: 'Tanda tangan' });
+  await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
+  await expect(page.getByText(`${title} ditandatangani dengan nomor ${number}.`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  const card = page.getByRole('region', { name: `${title} versi 2`, exact: true });
+  await expect(card).toContainText('Ditandatangani');
+  await expect(card).toContainText(`Nomor: ${number}`);
+  await expect(page.getByText('Pernyataan pelapor: puas')).toBeVisible();
+
+  const ba = await downloadDocx(page, card.getByRole('button', { name: 'DOCX' }));
+  expect(ba.text).toContain('BERITA ACARA HASIL PENYELESAIAN PENGADUAN');
+  expect(ba.text).toContain(number);
+  expect(ba.text).toContain('PUAS');
+  expect(ba.text).toContain('CAMAT WARU,');
+  expect(ba.text).toContain(CAMAT);
+  expect(ba.text).toContain(added);
+  journey = await api.staf.call('workflow.journey', { id: c.id });
+  expect(journey.satisfaction).toBe('puas');
+  expect(journey.current).toMatchObject({ stepNo: 7, executor: 'staf' });
+});
