@@ -9,6 +9,9 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   outputDir: '../../test-results',
   timeout: 90_000,
+  // Two workers share two cores with two servers and two Chromiums: a page that loads
+  // the whole app again (reload) can take several seconds under that load.
+  expect: { timeout: 15_000 },
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? 'list' : 'list',
