@@ -152,12 +152,7 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
                   {item?.subject && `: ${item.subject}`}
                 </Text>
               )}
-              <Box>
-                <Text size="sm" fw={600}>
-                  Paraf
-                </Text>
-                <ParafList doc={d} />
-              </Box>
+              <ParafList doc={d} />
               {d.returned && (
                 <Text size="sm" c="orange.8">
                   Pernah dikembalikan {d.returned.byName}: {d.returned.reason}

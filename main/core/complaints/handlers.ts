@@ -28,7 +28,9 @@ function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: numb
   getComplaint(ctx.db, id, user);
   const existing = latestOf(ctx.db, id, 'tanda_terima');
   if (existing) return existing;
-  write(ctx.db, () => latestOf(ctx.db, id, 'tanda_terima') ?? issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx)));
+  write(ctx.db, () => {
+    if (!latestOf(ctx.db, id, 'tanda_terima')) issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx));
+  });
   return latestOf(ctx.db, id, 'tanda_terima')!;
 }
 

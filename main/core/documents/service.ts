@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
-import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
-import type { DocumentContent } from '../../../shared/documents/issued';
+import type { DocumentAction, DocumentContent, IssuedDocument } from '../../../shared/documents/issued';
 import type { Role } from '../../../shared/domain';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
@@ -18,7 +17,7 @@ import { completeStep, loadState, type Loaded } from '../workflow/engine';
 import { mayActOnStep } from '../workflow/rules';
 import { complaintFacts, docContext } from './facts';
 import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
-import { buildLetterView, initialDraft, kelengkapanDeadline, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
+import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
@@ -30,8 +29,7 @@ import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, p
 // delivery and archive records. Functions without "async" run inside the caller's
 // write transaction.
 
-const LETTER_KINDS: readonly DocumentKind[] = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut', 'surat_penerusan', 'pemberitahuan_kelengkapan'];
-const isLetterKind = (k: DocumentKind): k is LetterKind => LETTER_KINDS.includes(k);
+const isLetterKind = (k: DocumentKind): k is LetterKind => (LETTER_KINDS as readonly string[]).includes(k);
 const JOURNEY_STAGES = ['penyusunan_jawaban', 'paraf', 'penandatanganan'];
 
 function issueForm(db: Db, complaintId: number | null, kind: DocumentKind, content: DocumentContent, by: number | null, at: string, supersedes: DocRow | null = null): number {
@@ -40,18 +38,16 @@ function issueForm(db: Db, complaintId: number | null, kind: DocumentKind, conte
 }
 
 /** Tanda terima and kartu kendali, frozen as the complaint is registered. */
-export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at: string): number[] {
-  return [
-    issueForm(db, complaintId, 'tanda_terima', { family: 'receipt', view: receiptView(db, complaintId) }, by, at),
-    issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: controlCardView(db, complaintId) }, by, at),
-  ];
+export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at: string): void {
+  issueForm(db, complaintId, 'tanda_terima', { family: 'receipt', view: receiptView(db, complaintId) }, by, at);
+  issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: controlCardView(db, complaintId) }, by, at);
 }
 
 /** The lembar disposisi of one disposition (all its recipients ticked) and the kartu kendali with "Kepada" filled. */
-export function issueDispositionDocuments(db: Db, complaintId: number, dispositionIds: number[], by: number, at: string): number[] {
-  const sheet = issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at);
+export function issueDispositionDocuments(db: Db, complaintId: number, dispositionIds: number[], by: number, at: string): void {
+  issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at);
   const card = controlCardView(db, complaintId, dispositionIds);
-  return [sheet, issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: card }, by, at, latestOf(db, complaintId, 'kartu_kendali'))];
+  issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: card }, by, at, latestOf(db, complaintId, 'kartu_kendali'));
 }
 
 function insertLetterDraft(db: Db, kind: LetterKind, complaintId: number, draft: DraftContent, params: LetterParams, by: SessionUser, at: string, supersedes: DocRow | null): number {
@@ -92,7 +88,6 @@ export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 't
 // ── Who may do what with a document ─────────────────────────────────────────────
 
 interface DocScope {
-  row: DocRow;
   l: Loaded | null;
   /** The answer of a complaint still in its penyusunan, paraf or signing steps. */
   journeyBound: boolean;
@@ -103,7 +98,7 @@ function scopeOf(db: Db, user: SessionUser, row: DocRow): DocScope {
   const l = row.complaint_id === null ? null : loadState(db, row.complaint_id);
   const journeyBound =
     !!l && row.kind === l.state.answerKind && !l.state.closed && l.state.status !== 'tidak_lengkap' && JOURNEY_STAGES.includes(l.step?.stage ?? '');
-  return { row, l, journeyBound, actsOnStep: !!l && mayActOnStep(user, l.state) };
+  return { l, journeyBound, actsOnStep: !!l && mayActOnStep(user, l.state) };
 }
 
 const drafterOf = (l: Loaded, role: Role) =>

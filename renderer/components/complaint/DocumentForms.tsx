@@ -398,23 +398,28 @@ export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc:
 }
 
 /** Who has initialled the draft, for the signer. */
+/** "Paraf" and who initialled the version, for the signer to see before signing. */
 export function ParafList({ doc }: { doc: IssuedDocument }) {
-  if (doc.parafs.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        Belum ada paraf.
-      </Text>
-    );
-  }
   return (
-    <List size="sm" spacing={2} aria-label="Paraf">
-      {doc.parafs.map((p) => (
-        <List.Item key={`${p.name}-${p.at}`}>
-          {p.name}
-          {p.jabatan && ` (${p.jabatan})`}
-        </List.Item>
-      ))}
-    </List>
+    <Box>
+      <Text size="sm" fw={600}>
+        Paraf
+      </Text>
+      {doc.parafs.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Belum ada paraf.
+        </Text>
+      ) : (
+        <List size="sm" spacing={2} aria-label="Paraf">
+          {doc.parafs.map((p) => (
+            <List.Item key={`${p.name}-${p.at}`}>
+              {p.name}
+              {p.jabatan && ` (${p.jabatan})`}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Box>
   );
 }
 
@@ -436,12 +441,7 @@ export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): v
               <Text size="sm">
                 {d.registerNo && `Pengaduan ${d.registerNo} · `}versi {d.version}
               </Text>
-              <Box>
-                <Text size="sm" fw={600}>
-                  Paraf
-                </Text>
-                <ParafList doc={d} />
-              </Box>
+              <ParafList doc={d} />
               <SignForm doc={d} onSigned={onSigned} />
             </Stack>
           </Grid.Col>

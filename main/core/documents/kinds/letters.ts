@@ -26,7 +26,8 @@ import { TanggapError } from '../../errors';
 // the drafter wrote from the template); signing rebuilds it once more with the signer,
 // the number and the verification line, and freezes it.
 
-export type LetterKind = 'surat_tanggapan' | 'berita_acara' | 'laporan_tindak_lanjut' | 'surat_penerusan' | 'pemberitahuan_kelengkapan';
+export const LETTER_KINDS = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut', 'surat_penerusan', 'pemberitahuan_kelengkapan'] as const satisfies readonly DocumentKind[];
+export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export interface LetterParams {
   outcome?: Outcome;
