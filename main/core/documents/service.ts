@@ -94,8 +94,12 @@ interface DocScope {
   actsOnStep: boolean;
 }
 
+// Only an answer (surat tanggapan, berita acara, laporan) follows the complaint's steps;
+// exit letters and forms are not tied to a step, so their state need not be loaded.
+const ANSWER_KINDS: readonly DocumentKind[] = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut'];
+
 function scopeOf(db: Db, user: SessionUser, row: DocRow): DocScope {
-  const l = row.complaint_id === null ? null : loadState(db, row.complaint_id);
+  const l = row.complaint_id === null || !ANSWER_KINDS.includes(row.kind) ? null : loadState(db, row.complaint_id);
   const journeyBound =
     !!l && row.kind === l.state.answerKind && !l.state.closed && l.state.status !== 'tidak_lengkap' && JOURNEY_STAGES.includes(l.step?.stage ?? '');
   return { l, journeyBound, actsOnStep: !!l && mayActOnStep(user, l.state) };
