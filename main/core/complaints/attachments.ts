@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../shared/domain';
 import type { AttachmentUpload } from '../../../shared/schemas/complaint';
 import { TanggapError } from '../errors';
+import { fsyncDir, restrictDir, writeFileDurable } from '../db/durable';
 
 export interface StoredFile {
   fileName: string;
@@ -33,8 +34,9 @@ function matchesMagic(mime: string, b: Buffer): boolean {
 
 export const attachmentDir = (dataDir: string) => join(dataDir, 'lampiran');
 
-// Files are named by their SHA-256 and written before the database row, so a save
-// that fails afterwards leaves at most an unreferenced file, never a row without one.
+// Files are named by their SHA-256 and written (and fsynced) before the database row
+// commits, so a save that fails or a power cut leaves at most an unreferenced file,
+// never a row without one.
 export function storeAttachments(dataDir: string, uploads: AttachmentUpload[]): StoredFile[] {
   const decoded = uploads.map((u, i) => {
     const bytes = Buffer.from(u.dataBase64, 'base64');
@@ -52,16 +54,15 @@ export function storeAttachments(dataDir: string, uploads: AttachmentUpload[]): 
     return { u, bytes };
   });
   const dir = attachmentDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  if (!existsSync(dir)) {
+    restrictDir(dir);
+    fsyncDir(dataDir);
+  }
   return decoded.map(({ u, bytes }) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const storedName = `${sha256}.${EXT[u.mime]}`;
     const path = join(dir, storedName);
-    if (!existsSync(path)) {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, path);
-    }
+    if (!existsSync(path)) writeFileDurable(path, bytes);
     return { fileName: u.fileName, mime: u.mime, size: bytes.length, sha256, storedName };
   });
 }

@@ -1,5 +1,7 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { TanggapError } from '../errors';
+import { restrictFile } from './durable';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -13,13 +15,20 @@ export interface OpenOptions {
 // A database written by a newer Tanggap is refused rather than damaged.
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
+  // Created empty with 0600 first: SQLite gives -wal and -shm the database file's mode.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  restrictFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    // FULL syncs the WAL at every commit: a register number once printed on a
+    // tanda terima survives a power cut (NORMAL may roll the last commits back).
+    db.pragma('synchronous = FULL');
     migrate(db, migrations);
+    restrictFile(`${file}-wal`);
+    restrictFile(`${file}-shm`);
     return db;
   } catch (err) {
     db.close();

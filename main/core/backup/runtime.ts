@@ -1,0 +1,144 @@
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { BackupEntry, BackupSettings, BackupStatus } from '../../../shared/schemas/backup';
+import { appendAudit } from '../audit/chain';
+import type { CoreDeps } from '../context';
+import { write } from '../context';
+import type { Db } from '../db/open';
+import { TanggapError } from '../errors';
+import { findOffice } from '../office/settings';
+import { commitRestore, inspectBackup, listBackups, readBackupSettings, recordRestore, stageRestore, takeBackup, writeBackupSettings } from './store';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RestoreResult {
+  restoredFrom: string;
+  safetyBackup: string | null;
+  complaints: number;
+}
+
+export interface BackupRuntime {
+  status(): BackupStatus;
+  updateSettings(settings: BackupSettings, actorId: number): BackupStatus;
+  backupNow(reason: BackupEntry['reason']): Promise<BackupEntry>;
+  // Runs the daily backup when it is on and the newest one is a day old.
+  dailyCheck(): Promise<void>;
+  restore(file: string, actorId: number | null): Promise<RestoreResult>;
+}
+
+export interface RuntimeOptions {
+  dbFile: string;
+  nativeBinding?: string;
+  reopen(): Db;
+}
+
+function describe(err: unknown, folder: string): string {
+  if (err instanceof TanggapError) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return `Cadangan gagal: diska di ${folder} penuh. Kosongkan tempat atau pilih folder lain.`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return `Cadangan gagal: folder ${folder} tidak boleh ditulis. Pilih folder lain atau periksa hak aksesnya.`;
+  }
+  if (code === 'ENOENT') return `Cadangan gagal: folder ${folder} tidak ditemukan. Pasang kembali diska/flashdisk atau pilih folder lain.`;
+  return `Cadangan gagal dibuat di ${folder}. Periksa diska cadangan lalu coba lagi.`;
+}
+
+export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): BackupRuntime {
+  let running = false;
+  let lastError: string | null = null;
+
+  const timeZone = () => findOffice(deps.db)?.timeZone ?? 'Asia/Jakarta';
+
+  async function backup(reason: BackupEntry['reason'], spare?: string): Promise<BackupEntry> {
+    const settings = readBackupSettings(deps.db);
+    try {
+      const entry = await takeBackup({
+        db: deps.db,
+        dataDir: deps.dataDir,
+        settings,
+        at: deps.now(),
+        timeZone: timeZone(),
+        reason,
+        nativeBinding: options.nativeBinding,
+        spare,
+      });
+      lastError = null;
+      deps.log.info(`cadangan ${entry.file} dibuat dan terverifikasi`);
+      return entry;
+    } catch (err) {
+      lastError = describe(err, settings.folder);
+      deps.log.error('cadangan gagal', err);
+      throw new TanggapError('conflict', lastError);
+    }
+  }
+
+  // One backup or restore at a time: a restore closes the database a backup reads.
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (running) throw new TanggapError('conflict', 'Cadangan atau pemulihan sedang berjalan. Tunggu sampai selesai, lalu coba lagi.');
+    running = true;
+    try {
+      return await fn();
+    } finally {
+      running = false;
+    }
+  }
+
+  const runtime: BackupRuntime = {
+    status() {
+      const settings = readBackupSettings(deps.db);
+      try {
+        const backups = listBackups(settings.folder);
+        return { settings, running, lastError, last: backups[0] ?? null, backups };
+      } catch (err) {
+        return { settings, running, lastError: describe(err, settings.folder), last: null, backups: [] };
+      }
+    },
+    updateSettings(settings, actorId) {
+      if (settings.folder) {
+        if (!isAbsolute(settings.folder)) {
+          throw new TanggapError('validation', 'Tulis lokasi folder lengkap, misalnya D:\\Cadangan Tanggap atau /media/flashdisk/tanggap.', 'folder');
+        }
+        const inside = relative(resolve(deps.dataDir), resolve(settings.folder));
+        if (!inside.startsWith('..') && !isAbsolute(inside)) {
+          throw new TanggapError('validation', 'Folder cadangan harus di luar folder data Tanggap, sebaiknya di diska lain atau flashdisk.', 'folder');
+        }
+      }
+      write(deps.db, () => {
+        writeBackupSettings(deps.db, settings);
+        appendAudit(deps.db, { at: deps.now().toISOString(), actorId, action: 'backup.settings', entity: 'settings', entityId: null, data: { ...settings } });
+      });
+      return runtime.status();
+    },
+    backupNow: (reason) => exclusive(() => backup(reason)),
+    async dailyCheck() {
+      try {
+        const settings = readBackupSettings(deps.db);
+        if (running || !settings.daily || !settings.folder || !findOffice(deps.db)) return;
+        const newest = listBackups(settings.folder).find((b) => b.verified);
+        if (newest && deps.now().getTime() - Date.parse(newest.takenAt) < DAY_MS) return;
+        await runtime.backupNow('harian');
+      } catch {
+        // Already logged and kept as lastError for the admin screen.
+      }
+    },
+    restore: (file, actorId) =>
+      exclusive(async () => {
+        const folder = readBackupSettings(deps.db).folder;
+        if (!folder) throw new TanggapError('validation', 'Folder cadangan belum dipilih.', 'file');
+        const source = join(folder, file);
+        const info = inspectBackup(source, options.nativeBinding);
+        const staged = await stageRestore(options.dbFile, deps.dataDir, source, options.nativeBinding);
+        const safety = findOffice(deps.db) ? await backup('sebelum_pemulihan', file) : null;
+        // From here to the reopen nothing awaits, so no other call sees a closed database.
+        deps.db.close();
+        try {
+          commitRestore(options.dbFile, staged);
+        } finally {
+          deps.db = options.reopen();
+        }
+        recordRestore(deps.db, deps.now(), actorId, file, safety?.file ?? null);
+        deps.log.info(`data dipulihkan dari ${file}`);
+        return { restoredFrom: file, safetyBackup: safety?.file ?? null, complaints: info.complaints };
+      }),
+  };
+  return runtime;
+}

@@ -1,0 +1,205 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import Database from 'better-sqlite3';
+import type { TimeZoneId } from '../../../shared/domain';
+import { BACKUP_FILE_PATTERN, backupEntrySchema, type BackupEntry, type BackupSettings } from '../../../shared/schemas/backup';
+import { appendAudit, verifyAudit } from '../audit/chain';
+import { attachmentDir } from '../complaints/attachments';
+import { fsyncDir, fsyncFile, restrictDir, restrictFile, writeFileDurable } from '../db/durable';
+import { MIGRATIONS } from '../db/migrations';
+import type { Db } from '../db/open';
+import { TanggapError } from '../errors';
+import { readSetting, writeSetting } from '../office/settings';
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', keep: 7, daily: true };
+
+export function readBackupSettings(db: Db): BackupSettings {
+  return { ...DEFAULT_BACKUP_SETTINGS, ...(readSetting(db, 'backup') as Partial<BackupSettings> | undefined) };
+}
+
+export function writeBackupSettings(db: Db, settings: BackupSettings): void {
+  writeSetting(db, 'backup', settings);
+}
+
+const LATEST = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+// Tables every Tanggap database has had since its first version.
+const REQUIRED_TABLES = ['settings', 'users', 'counters', 'complaints', 'attachments', 'complaint_events', 'audit_log'];
+
+export interface Inspection {
+  userVersion: number;
+  complaints: number;
+  auditRows: number;
+}
+
+const refuse = (why: string) =>
+  new TanggapError('validation', `Berkas ini tidak dapat dipakai untuk pemulihan: ${why} Pilih cadangan lain yang terverifikasi.`, 'file');
+
+// Opens a backup read-only and checks it is a whole Tanggap database this version
+// can open: integrity_check ok, known schema, the tables present, audit chain intact.
+export function inspectBackup(path: string, nativeBinding?: string): Inspection {
+  if (!existsSync(path)) throw refuse('berkasnya tidak ditemukan.');
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    throw refuse('berkasnya tidak dapat dibuka.');
+  }
+  try {
+    let integrity: string;
+    try {
+      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    } catch {
+      throw refuse('berkasnya bukan basis data SQLite.');
+    }
+    if (integrity !== 'ok') throw refuse('basis datanya rusak (pemeriksaan keutuhan SQLite gagal).');
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    if (userVersion === 0 || REQUIRED_TABLES.some((t) => !tables.has(t))) throw refuse('ini bukan basis data Tanggap.');
+    if (userVersion > LATEST) {
+      throw refuse(`dibuat oleh Tanggap versi yang lebih baru (skema ${userVersion}, aplikasi ini mengenal sampai ${LATEST}); perbarui aplikasi dulu.`);
+    }
+    const audit = verifyAudit(db);
+    if (!audit.ok) throw refuse(`jejak auditnya rusak mulai baris ${audit.firstBroken!.id} (isinya diubah di luar aplikasi).`);
+    const complaints = (db.prepare('SELECT COUNT(*) AS n FROM complaints').get() as { n: number }).n;
+    return { userVersion, complaints, auditRows: audit.rows };
+  } finally {
+    db.close();
+  }
+}
+
+const sidecar = (folder: string, file: string) => join(folder, `${file}.json`);
+const metaSchema = backupEntrySchema.omit({ file: true });
+
+// Newest first. A .sqlite without its sidecar was not written (or not verified) by
+// Tanggap: it is listed as unverified and never pruned.
+export function listBackups(folder: string): BackupEntry[] {
+  if (!folder || !existsSync(folder)) return [];
+  const entries = readdirSync(folder)
+    .filter((f) => BACKUP_FILE_PATTERN.test(f))
+    .map((file): BackupEntry => {
+      const size = statSync(join(folder, file)).size;
+      try {
+        const meta = metaSchema.parse(JSON.parse(readFileSync(sidecar(folder, file), 'utf8')));
+        return { ...meta, file, size };
+      } catch {
+        return { file, takenAt: statSync(join(folder, file)).mtime.toISOString(), size, verified: false, userVersion: 0, complaints: 0, reason: 'manual' };
+      }
+    });
+  return entries.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.file.localeCompare(a.file));
+}
+
+function freeName(folder: string, at: Date, timeZone: TimeZoneId): string {
+  const stamp = format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd'T'HHmm");
+  for (let n = 1; ; n++) {
+    const file = `tanggap-${stamp}${n === 1 ? '' : `-${n}`}.sqlite`;
+    if (!existsSync(join(folder, file)) && !existsSync(join(folder, `${file}.sementara`))) return file;
+  }
+}
+
+// Content-named files: whatever the target lacks is copied, nothing is overwritten.
+export function copyAttachments(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  if (!existsSync(to)) restrictDir(to);
+  for (const name of readdirSync(from)) {
+    if (name.endsWith('.tmp') || existsSync(join(to, name))) continue;
+    writeFileDurable(join(to, name), readFileSync(join(from, name)));
+  }
+}
+
+export interface TakeBackup {
+  db: Db;
+  dataDir: string;
+  settings: BackupSettings;
+  at: Date;
+  timeZone: TimeZoneId;
+  reason: BackupEntry['reason'];
+  nativeBinding?: string;
+  // The backup being restored: never pruned by the backup taken just before.
+  spare?: string;
+}
+
+// SQLite's online backup (pages copied while the office keeps working; writes made on
+// the same connection meanwhile are carried into the copy), never a file copy of a
+// live WAL database. The copy counts only after it passed inspectBackup.
+export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
+  const folder = t.settings.folder;
+  if (!folder) throw new TanggapError('validation', 'Folder cadangan belum dipilih. Isi folder cadangan di halaman Cadangan data.', 'folder');
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const file = freeName(folder, t.at, t.timeZone);
+  const tmp = join(folder, `${file}.sementara`);
+  try {
+    await t.db.backup(tmp);
+    // A self-contained file (no -wal beside it) that opens read-only anywhere.
+    const copy = new Database(tmp, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    restrictFile(tmp);
+    fsyncFile(tmp);
+    const info = inspectBackup(tmp, t.nativeBinding);
+    copyAttachments(attachmentDir(t.dataDir), attachmentDir(folder));
+    renameSync(tmp, join(folder, file));
+    const entry: BackupEntry = {
+      file,
+      takenAt: t.at.toISOString(),
+      size: statSync(join(folder, file)).size,
+      verified: true,
+      userVersion: info.userVersion,
+      complaints: info.complaints,
+      reason: t.reason,
+    };
+    writeFileDurable(sidecar(folder, file), Buffer.from(JSON.stringify(metaSchema.parse(entry))));
+    fsyncDir(folder);
+    prune(folder, t.settings.keep, t.spare);
+    return entry;
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    for (const ext of ['-journal', '-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+    throw err;
+  }
+}
+
+function prune(folder: string, keep: number, spare?: string): void {
+  const ours = listBackups(folder).filter((b) => b.verified && b.file !== spare);
+  for (const old of ours.slice(keep)) {
+    rmSync(join(folder, old.file), { force: true });
+    rmSync(sidecar(folder, old.file), { force: true });
+  }
+}
+
+// First half of a restore, while the office database is still open: the chosen backup
+// is copied (online backup again, so a WAL file beside it counts too) next to the
+// office database, and its attachments join lampiran/.
+export async function stageRestore(dbFile: string, dataDir: string, source: string, nativeBinding?: string): Promise<string> {
+  copyAttachments(join(source, '..', 'lampiran'), attachmentDir(dataDir));
+  const staged = `${dbFile}.pemulihan`;
+  rmSync(staged, { force: true });
+  const src = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    await src.backup(staged);
+  } finally {
+    src.close();
+  }
+  restrictFile(staged);
+  fsyncFile(staged);
+  return staged;
+}
+
+// Second half, with the office database closed: the old -wal/-shm belong to the old
+// file and would corrupt the new one, so they go before the rename.
+export function commitRestore(dbFile: string, staged: string): void {
+  for (const ext of ['-wal', '-shm']) rmSync(`${dbFile}${ext}`, { force: true });
+  renameSync(staged, dbFile);
+  fsyncDir(join(dbFile, '..'));
+}
+
+// On the reopened database: sessions in a backup are old, so everyone signs in again;
+// the restore itself goes on the audit chain.
+export function recordRestore(db: Db, at: Date, actorId: number | null, from: string, safetyBackup: string | null): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM sessions').run();
+    const actor = actorId !== null && db.prepare('SELECT 1 FROM users WHERE id = ?').get(actorId) ? actorId : null;
+    appendAudit(db, { at: at.toISOString(), actorId: actor, action: 'backup.restored', entity: 'database', entityId: null, data: { from, safetyBackup } });
+  }).immediate();
+}

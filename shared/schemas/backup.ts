@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// Backup file names the core writes: tanggap-2026-11-29T1605.sqlite (office time),
+// with -2, -3 … when two are taken in the same minute. Restore accepts only these
+// names from the backup folder, never a path from the client.
+export const BACKUP_FILE_PATTERN = /^tanggap-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?\.sqlite$/;
+
+export const backupSettingsSchema = z.object({
+  folder: z.string().trim().max(500, { error: 'Lokasi folder paling panjang 500 karakter.' }),
+  keep: z
+    .number({ error: 'Isi jumlah cadangan yang disimpan.' })
+    .int({ error: 'Jumlah cadangan harus bilangan bulat.' })
+    .min(1, { error: 'Simpan paling sedikit 1 cadangan.' })
+    .max(365, { error: 'Simpan paling banyak 365 cadangan.' }),
+  daily: z.boolean(),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export const BACKUP_REASONS = ['manual', 'harian', 'sebelum_pemulihan'] as const;
+export const BACKUP_REASON_LABEL: Record<(typeof BACKUP_REASONS)[number], string> = {
+  manual: 'Backup sekarang',
+  harian: 'Otomatis harian',
+  sebelum_pemulihan: 'Sebelum pemulihan',
+};
+
+export const backupEntrySchema = z.object({
+  file: z.string(),
+  takenAt: z.string(),
+  size: z.number().int(),
+  // Only set once the copy opened read-only passed integrity_check, the audit chain
+  // and a known schema version; an unverified file never replaces the data.
+  verified: z.boolean(),
+  userVersion: z.number().int(),
+  complaints: z.number().int(),
+  reason: z.enum(BACKUP_REASONS),
+});
+export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
+export const backupStatusSchema = z.object({
+  settings: backupSettingsSchema,
+  running: z.boolean(),
+  last: backupEntrySchema.nullable(),
+  lastError: z.string().nullable(),
+  backups: z.array(backupEntrySchema),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+export const restoreInputSchema = z.object({
+  file: z.string().regex(BACKUP_FILE_PATTERN, { error: 'Pilih cadangan dari daftar di folder cadangan.' }),
+});
+
+export const restoreResultSchema = z.object({
+  restoredFrom: z.string(),
+  safetyBackup: z.string().nullable(),
+  complaints: z.number().int(),
+});

@@ -1,0 +1,200 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../main/core/audit/chain';
+import { restoreOffline } from '../../main/core/backup/offline';
+import { DB_FILE } from '../../main/core';
+import { ADMIN, addUser, carrier, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+const posix = process.platform !== 'win32';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('lampiran uji')]).toString('base64');
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanup.reverse()) c();
+  cleanup = [];
+});
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'tanggap-cadangan-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function office(keep = 7) {
+  const t: TestCore = makeCore('2026-11-24T02:00:00.000Z');
+  cleanup.push(t.dispose);
+  const admin = await setupOffice(t.core);
+  const staf = await addUser(t.core, admin, 'staf1', 'staf');
+  const folder = tempDir();
+  await ok(t.core, admin, 'backup.updateSettings', { folder, keep, daily: true });
+  return { ...t, admin, staf, folder };
+}
+
+function check(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const numbers = new Set((db.prepare('SELECT register_no FROM complaints').all() as { register_no: string }[]).map((r) => r.register_no));
+    return { integrity, audit: verifyAudit(db), numbers };
+  } finally {
+    db.close();
+  }
+}
+
+describe('cadangan dan pemulihan', () => {
+  it('takes a backup while complaints keep coming and restores every complaint acknowledged before it started', async () => {
+    const o = await office();
+    const before: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const c = await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ subject: `Sebelum cadangan ${i}`, attachments: i === 0 ? [{ fileName: 'foto.png', mime: 'image/png', dataBase64: PNG }] : [] }));
+      before.push(c.registerNo);
+    }
+    let settled = false;
+    const backup = ok(o.core, o.admin, 'backup.now', {}).finally(() => (settled = true));
+    let during = 0;
+    while (!settled) {
+      await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ subject: `Selama cadangan ${during++}` }));
+      await new Promise((r) => setImmediate(r));
+    }
+    const status = await backup;
+    expect(during).toBeGreaterThan(0);
+    expect(status.last).toMatchObject({ verified: true, reason: 'manual' });
+    expect(status.last!.file).toMatch(/^tanggap-2026-11-24T0900\.sqlite$/);
+    expect(status.lastError).toBeNull();
+
+    const copy = check(join(o.folder, status.last!.file));
+    expect(copy.integrity).toBe('ok');
+    expect(copy.audit.ok).toBe(true);
+    for (const n of before) expect(copy.numbers.has(n)).toBe(true);
+    expect(readdirSync(join(o.folder, 'lampiran'))).toHaveLength(1);
+
+    await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ subject: 'Sesudah cadangan' }));
+    o.clock.advanceMinutes(5);
+    const restored = await ok(o.core, o.admin, 'backup.restore', { file: status.last!.file });
+    expect(restored.safetyBackup).toMatch(/^tanggap-2026-11-24T0905\.sqlite$/);
+    expect(restored.complaints).toBe(copy.numbers.size);
+
+    // Every session ended; the reopened database serves the next calls.
+    expect((await fail(o.core, o.admin, 'backup.status', {})).code).toBe('unauthenticated');
+    const admin = carrier();
+    await ok(o.core, admin, 'auth.login', ADMIN);
+    expect((await ok(o.core, admin, 'audit.verify', {})).ok).toBe(true);
+    const now = check(join(o.dir, DB_FILE));
+    expect(now.integrity).toBe('ok');
+    expect(now.numbers).toEqual(copy.numbers);
+    const actions = (o.core.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 2').all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['login.succeeded', 'backup.restored']);
+    const status2 = await ok(o.core, admin, 'backup.status', {});
+    expect(status2.backups.map((b) => b.reason)).toEqual(['sebelum_pemulihan', 'manual']);
+  });
+
+  it('refuses a tampered or foreign file with a clear message and leaves the data alone', async () => {
+    const o = await office();
+    await ok(o.core, o.staf, 'complaints.create', sampleComplaint());
+    const { last } = await ok(o.core, o.admin, 'backup.now', {});
+    const tampered = 'tanggap-2026-01-01T0000.sqlite';
+    copyFileSync(join(o.folder, last!.file), join(o.folder, tampered));
+    const db = new Database(join(o.folder, tampered));
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'diubah' WHERE id = 1;");
+    db.close();
+    expect((await fail(o.core, o.admin, 'backup.restore', { file: tampered })).message).toMatch(/jejak auditnya rusak mulai baris 1/);
+
+    writeFileSync(join(o.folder, 'tanggap-2026-01-02T0000.sqlite'), 'bukan basis data');
+    expect((await fail(o.core, o.admin, 'backup.restore', { file: 'tanggap-2026-01-02T0000.sqlite' })).message).toMatch(/bukan basis data SQLite/);
+
+    const other = new Database(join(o.folder, 'tanggap-2026-01-03T0000.sqlite'));
+    other.exec('CREATE TABLE catatan (isi TEXT); PRAGMA user_version = 1;');
+    other.close();
+    expect((await fail(o.core, o.admin, 'backup.restore', { file: 'tanggap-2026-01-03T0000.sqlite' })).message).toMatch(/bukan basis data Tanggap/);
+
+    expect((await fail(o.core, o.admin, 'backup.restore', { file: '../tanggap.sqlite' })).code).toBe('validation');
+    expect((await fail(o.core, o.staf, 'backup.now', {})).code).toBe('forbidden');
+    // Nothing was swapped: the session still works and the complaint is there.
+    expect((await ok(o.core, o.admin, 'audit.verify', {})).ok).toBe(true);
+    expect((o.core.db.prepare('SELECT COUNT(*) AS n FROM complaints').get() as { n: number }).n).toBe(1);
+    const listed = await ok(o.core, o.admin, 'backup.status', {});
+    expect(listed.backups.filter((b) => !b.verified).map((b) => b.file).sort()).toEqual([tampered, 'tanggap-2026-01-02T0000.sqlite', 'tanggap-2026-01-03T0000.sqlite']);
+  });
+
+  it('keeps only the newest N backups and refuses a folder inside the data folder', async () => {
+    const o = await office(3);
+    const files: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      o.clock.advanceMinutes(10);
+      files.push((await ok(o.core, o.admin, 'backup.now', {})).last!.file);
+    }
+    const left = readdirSync(o.folder).filter((f) => f.endsWith('.sqlite')).sort();
+    expect(left).toEqual(files.slice(2).sort());
+    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: join(o.dir, 'cadangan'), keep: 3, daily: true })).field).toBe('folder');
+    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: 'relatif/saja', keep: 3, daily: true })).field).toBe('folder');
+  });
+
+  it('runs the daily backup only when the last one is a day old', async () => {
+    const o = await office();
+    const backup = o.core.deps.backup;
+    await backup.dailyCheck();
+    o.clock.advanceMinutes(60);
+    await backup.dailyCheck();
+    expect(backup.status().backups).toHaveLength(1);
+    o.clock.advanceMinutes(24 * 60);
+    await backup.dailyCheck();
+    expect(backup.status().backups.map((b) => b.reason)).toEqual(['harian', 'harian']);
+    backup.updateSettings({ folder: o.folder, keep: 7, daily: false }, 1);
+    o.clock.advanceMinutes(48 * 60);
+    await backup.dailyCheck();
+    expect(backup.status().backups).toHaveLength(2);
+  });
+
+  it('reports a backup folder that cannot be written in Indonesian', async () => {
+    const o = await office();
+    const blocker = join(o.folder, 'berkas');
+    writeFileSync(blocker, '');
+    await ok(o.core, o.admin, 'backup.updateSettings', { folder: join(blocker, 'di-dalam'), keep: 7, daily: true });
+    expect((await fail(o.core, o.admin, 'backup.now', {})).message).toMatch(/^Cadangan gagal/);
+    expect((await ok(o.core, o.admin, 'backup.status', {})).lastError).toMatch(/^Cadangan gagal/);
+  });
+
+  it.runIf(posix)('keeps the database, its folder, attachments and backups private to the user', async () => {
+    const o = await office();
+    await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ attachments: [{ fileName: 'foto.png', mime: 'image/png', dataBase64: PNG }] }));
+    const { last } = await ok(o.core, o.admin, 'backup.now', {});
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect(mode(o.dir)).toBe(0o700);
+    expect(mode(join(o.dir, DB_FILE))).toBe(0o600);
+    expect(mode(join(o.dir, `${DB_FILE}-wal`))).toBe(0o600);
+    const [att] = readdirSync(join(o.dir, 'lampiran'));
+    expect(mode(join(o.dir, 'lampiran'))).toBe(0o700);
+    expect(mode(join(o.dir, 'lampiran', att!))).toBe(0o600);
+    expect(mode(join(o.folder, last!.file))).toBe(0o600);
+  });
+
+  it('restores into a fresh install from the command line path, attachments included', async () => {
+    const o = await office();
+    const c = await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ attachments: [{ fileName: 'foto.png', mime: 'image/png', dataBase64: PNG }] }));
+    const { last } = await ok(o.core, o.admin, 'backup.now', {});
+    const fresh = join(tempDir(), 'data-baru');
+    const r = await restoreOffline(fresh, join(o.folder, last!.file));
+    expect(r).toMatchObject({ complaints: 1, safetyBackup: null });
+    const { core } = makeCoreAt(fresh);
+    const admin = carrier();
+    await ok(core, admin, 'auth.login', ADMIN);
+    const staf = carrier();
+    await ok(core, staf, 'auth.login', { username: 'staf1', password: 'kata-sandi-123' });
+    const detail = await ok(core, staf, 'complaints.get', { id: c.id });
+    const file = await ok(core, staf, 'complaints.attachment', { id: detail.attachments[0]!.id });
+    expect(file.dataBase64).toBe(PNG);
+
+    // Over existing data: the current data is backed up first.
+    const again = await restoreOffline(fresh, join(o.folder, last!.file));
+    expect(again.safetyBackup).toMatch(/^tanggap-.*\.sqlite$/);
+  });
+});
+
+function makeCoreAt(dir: string) {
+  const t = makeCore(undefined, { dataDir: dir });
+  cleanup.push(() => t.core.close());
+  return t;
+}
