@@ -3,12 +3,13 @@ import { Center, Loader, Alert, Button, Modal, Stack } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
 import { notifications } from '@mantine/notifications';
-import { notifyError } from './lib/feedback';
+import { notifyError, notifySuccess } from './lib/feedback';
 import { SessionContext, type Session, type SessionUser } from './lib/session';
 import type { OfficeProfile } from '../shared/schemas/office';
 import type { Role } from '../shared/domain';
 import { Layout } from './components/Layout';
 import { LoginForm, LoginPage } from './pages/LoginPage';
+import { FirstPasswordPage } from './pages/FirstPasswordPage';
 import { SetupPage } from './pages/SetupPage';
 import { TasksPage } from './pages/TasksPage';
 import { IntakePage } from './pages/IntakePage';
@@ -23,16 +24,19 @@ import { CalendarPage } from './pages/admin/CalendarPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { DocumentSettingsPage } from './pages/admin/DocumentSettingsPage';
 import { OfficialsPage } from './pages/admin/OfficialsPage';
+import { BackupPage } from './pages/admin/BackupPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { SignatureQueuePage } from './pages/SignatureQueuePage';
 import { VerifyPage } from './pages/VerifyPage';
 import { BlankDispositionPage } from './pages/BlankDispositionPage';
+import { clearPrivate } from './lib/privateStore';
 
 type Boot =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
   | { phase: 'setup' }
   | { phase: 'login'; officeName: string }
+  | { phase: 'changePassword'; user: SessionUser }
   | { phase: 'ready'; user: SessionUser; office: OfficeProfile };
 
 export const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
@@ -57,6 +61,7 @@ export function App() {
       if (status.needsSetup) return setBoot({ phase: 'setup' });
       const me = await call('auth.me');
       if (!me) return setBoot({ phase: 'login', officeName: status.officeName });
+      if (me.mustChangePassword) return setBoot({ phase: 'changePassword', user: me });
       const office = await call('office.get');
       setBoot({ phase: 'ready', user: me, office });
     } catch (err) {
@@ -88,6 +93,7 @@ export function App() {
             },
             logout: async () => {
               await call('auth.logout').catch(() => undefined);
+              clearPrivate();
               notifications.clean();
               await load();
             },
@@ -117,6 +123,18 @@ export function App() {
   }
   if (boot.phase === 'setup') return <SetupPage onDone={() => void load()} />;
   if (boot.phase === 'login') return <LoginPage officeName={boot.officeName} onLoggedIn={() => void load()} />;
+  if (boot.phase === 'changePassword') {
+    return (
+      <FirstPasswordPage
+        user={boot.user}
+        onChanged={() => {
+          notifySuccess('Kata sandi sudah diganti. Selamat bekerja.');
+          void load();
+        }}
+        onLogout={() => void call('auth.logout').catch(() => undefined).then(clearPrivate).then(load)}
+      />
+    );
+  }
 
   const role = boot.user.role;
   return (
@@ -135,8 +153,8 @@ export function App() {
           username={boot.user.username}
           onLoggedIn={(user) => {
             setReauth(null);
-            // Someone else at this PC: their own screens, not the previous user's.
-            if (user.id !== boot.user.id) void load();
+            // Someone else at this PC, or a password to replace first: load afresh.
+            if (user.id !== boot.user.id || user.mustChangePassword) void load();
           }}
         />
       </Modal>
@@ -160,6 +178,7 @@ export function App() {
           <Route path="/admin/dokumen" element={only(['admin'], role, <DocumentSettingsPage />)} />
           <Route path="/admin/pejabat" element={only(['admin'], role, <OfficialsPage />)} />
           <Route path="/admin/audit" element={only(['admin', 'camat'], role, <AuditPage />)} />
+          <Route path="/admin/cadangan" element={only(['admin'], role, <BackupPage />)} />
           <Route path="*" element={<Navigate to={homeOf(role)} replace />} />
         </Routes>
       </Layout>

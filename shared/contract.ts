@@ -30,6 +30,7 @@ import {
 } from './schemas/documents';
 import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
+import { backupSettingsSchema, backupStatusSchema, restoreInputSchema, restoreResultSchema } from './schemas/backup';
 import {
   advanceInputSchema,
   assigneeSchema,
@@ -62,7 +63,8 @@ const HANDLERS = ['staf', 'kasi', 'sekcam', 'camat'] as const;
 
 export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
 
-const sessionUserSchema = userSchema.extend({ officeName: z.string() });
+// mustChangePassword: the Admin set this password; every call but changing it is refused.
+const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChangePassword: z.boolean() });
 
 const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeDraftSchema });
 
@@ -120,7 +122,7 @@ export const contract = {
   'complaints.personalData': call(
     z.object({ id: idSchema, reason: z.string().trim().min(5, { error: 'Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).' }).max(300) }),
     complaintDetailSchema.shape.reporter,
-    ['kasi'],
+    HANDLERS,
   ),
 
   'workflow.journey': call(z.object({ id: idSchema }), journeySchema, HANDLERS),
@@ -173,6 +175,17 @@ export const contract = {
   'auth.signature': call(empty, z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
   'auth.setSignature': call(z.object({ image: signatureImageSchema }), z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
 
+  // Who opened whose reporter identity, by register number (never the reporter's data).
+  'audit.personalDataViews': call(
+    empty,
+    z.array(z.object({ at: z.string(), actorName: z.string(), actorRole: z.enum(ROLES), registerNo: z.string(), complaintId: z.number().int(), reason: z.string() })),
+    ['admin', 'camat'],
+  ),
+  'backup.status': call(empty, backupStatusSchema, ['admin']),
+  'backup.updateSettings': call(backupSettingsSchema, backupStatusSchema, ['admin']),
+  'backup.now': call(empty, backupStatusSchema, ['admin']),
+  'backup.restore': call(restoreInputSchema, restoreResultSchema, ['admin']),
+
   'audit.verify': call(
     empty,
     z.object({
@@ -200,6 +213,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'locked',
+  'rate_limited',
   'too_large',
   'unknown_call',
   'internal',

@@ -131,5 +131,7 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 export const LOGO_MAX_BYTES = 512 * 1024;
 
 export const SESSION_IDLE_MINUTES = 30;
+// A session ends after this long even while in use, so a forgotten open PC does not stay signed in.
+export const SESSION_MAX_HOURS = 12;
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;

@@ -1,6 +1,7 @@
 import type { CallArgs, CallName, CallOutput } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import type { Db } from './db/open';
+import type { BackupRuntime } from './backup/runtime';
 import { TanggapError } from './errors';
 
 export interface Logger {
@@ -29,10 +30,12 @@ export interface SessionCarrier {
 }
 
 export interface CoreDeps {
+  // Replaced by a restore (the old connection is closed): read it at call time.
   db: Db;
   dataDir: string;
   now: () => Date;
   log: Logger;
+  backup: BackupRuntime;
 }
 
 export interface Ctx extends CoreDeps {

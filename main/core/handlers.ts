@@ -1,6 +1,7 @@
 import type { Handlers } from './context';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { documentHandlers } from './documents/handlers';
 import { officeHandlers } from './office/handlers';
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...complaintHandlers,
   ...auditHandlers,
+  ...backupHandlers,
   ...workflowHandlers,
   ...documentHandlers,
 };

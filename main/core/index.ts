@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import { consoleLogger, write, type CoreDeps, type Logger, type SessionCarrier } from './context';
 import { findOffice } from './office/settings';
 import { sweep } from './workflow/engine';
 import { openDatabase, type Db } from './db/open';
+import { restrictDir } from './db/durable';
+import { createBackupRuntime, type RestoreResult } from './backup/runtime';
 import { dispatch } from './dispatch';
 import { handlers } from './handlers';
 
@@ -16,12 +17,18 @@ export interface CoreOptions {
   // How often escalations and automatic withdrawals run without anyone asking
   // (queues also run them before they read). 0 turns it off, as tests with a fake clock do.
   sweepEveryMs?: number;
+  // How often the daily backup checks whether a day has passed since the last one;
+  // 0 turns it off (as for the sweep).
+  backupCheckEveryMs?: number;
 }
 
 export interface Core {
   deps: CoreDeps;
-  db: Db;
+  // The open database; a restore swaps it, so read it each time.
+  readonly db: Db;
   call(name: unknown, input: unknown, session: SessionCarrier): Promise<Result<unknown>>;
+  // Replaces the data with a verified backup from the backup folder (current data backed up first).
+  restore(file: string): Promise<RestoreResult>;
   close(): void;
 }
 
@@ -39,19 +46,29 @@ function runSweep(deps: CoreDeps) {
 // The core as both transports (and tests, bench, CLI) use it: one database in
 // dataDir, the handlers, and the dispatch gate.
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, DB_FILE), { nativeBinding: options.nativeBinding });
-  const deps: CoreDeps = { db, dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger };
+  restrictDir(options.dataDir);
+  const dbFile = join(options.dataDir, DB_FILE);
+  const reopen = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).
+  const deps = { db: reopen(), dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger } as CoreDeps;
+  deps.backup = createBackupRuntime(deps, { dbFile, nativeBinding: options.nativeBinding, reopen });
   const every = options.sweepEveryMs ?? (options.now ? 0 : 60_000);
   const timer = every > 0 ? setInterval(() => runSweep(deps), every) : null;
   timer?.unref();
+  const backupEvery = options.backupCheckEveryMs ?? (options.now ? 0 : 15 * 60_000);
+  const backupTimer = backupEvery > 0 ? setInterval(() => void deps.backup.dailyCheck(), backupEvery) : null;
+  backupTimer?.unref();
   return {
     deps,
-    db,
+    get db() {
+      return deps.db;
+    },
     call: (name, input, session) => dispatch(deps, handlers, name, input, session),
+    restore: (file) => deps.backup.restore(file, null),
     close: () => {
       if (timer) clearInterval(timer);
-      db.close();
+      if (backupTimer) clearInterval(backupTimer);
+      deps.db.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { ApiError } from '../../shared/contract';
 import type { Core } from '../core';
 import type { SessionCarrier } from '../core/context';
+import { slidingWindow, type RateLimit } from './rateLimit';
 
 export const SESSION_COOKIE = 'tanggap_session';
 // Attachments are at most 5 × 5 MB, base64 adds a third.
@@ -17,6 +18,7 @@ const STATUS: Record<ApiError['code'], number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  rate_limited: 429,
   too_large: 413,
   unknown_call: 404,
   internal: 500,
@@ -50,10 +52,15 @@ export interface HttpOptions {
   secureCookie?: boolean;
 }
 
+// Login attempts per client address: enough for a busy shared PC, far too few to guess
+// passwords (the per-account lock in the core guards each account on its own).
+export const LOGIN_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
+
 // The contract over HTTP: POST /api/<call> with the input as JSON. The core's
 // dispatch validates and authorises; this layer only carries bytes and cookies.
 export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false });
+  const logins = slidingWindow(LOGIN_LIMIT);
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -81,6 +88,13 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     // SameSite=Strict cookie that closes CSRF.
     if (req.headers['x-tanggap'] !== '1') {
       return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'Permintaan ditolak.' } });
+    }
+    if (req.params.name === 'auth.login' && !logins.allow(req.ip)) {
+      const error: ApiError = {
+        code: 'rate_limited',
+        message: 'Terlalu banyak percobaan masuk dari komputer ini. Tunggu satu menit, lalu coba lagi.',
+      };
+      return reply.status(429).send({ ok: false, error });
     }
     const result = await core.call(req.params.name, req.body ?? {}, carrier(req, reply, options.secureCookie ?? false));
     reply.header('cache-control', 'no-store');

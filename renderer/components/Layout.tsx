@@ -29,6 +29,7 @@ const ITEMS: Item[] = [
   { to: '/admin/dokumen', label: 'Pengaturan dokumen', roles: ['admin'] },
   { to: '/admin/pejabat', label: 'Pejabat Plt./Plh.', roles: ['admin'] },
   { to: '/admin/audit', label: 'Jejak audit', roles: ['admin', 'camat'] },
+  { to: '/admin/cadangan', label: 'Cadangan data', roles: ['admin'] },
 ];
 
 // How many documents wait for the signer, read again whenever the user moves to another screen.

@@ -6,7 +6,18 @@ import { Link, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
-import { FIRST_DIR, PAGE_SIZE, hasFilters, readFilters, toQuery, writeFilters, type RegisterFilters, type SortField } from '../components/register/query';
+import {
+  FIRST_DIR,
+  PAGE_SIZE,
+  hasFilters,
+  readFilters,
+  readSearch,
+  toQuery,
+  writeFilters,
+  writeSearch,
+  type RegisterFilters,
+  type SortField,
+} from '../components/register/query';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
@@ -19,21 +30,20 @@ const numberId = (n: number) => n.toLocaleString('id-ID');
 export function RegisterPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => readFilters(params), [params]);
-  const list = useCall('complaints.list', toQuery(filters));
-
-  // The search box types freely; the address (and so the query) follows 300 ms later.
-  const [search, setSearch] = useState(filters.q);
+  // The search box types freely; the query follows 300 ms later. The text may be a
+  // reporter's name or NIK, so it is kept in session storage, not in the address.
+  const [search, setSearch] = useState(readSearch);
   const [debounced] = useDebouncedValue(search, 300);
-  // Back/forward or "Hapus filter" change the address; the box follows, without
-  // trimming what is still being typed.
+  const [q, setQ] = useState(() => search.trim());
+  const filters = useMemo(() => readFilters(params, q), [params, q]);
+  const list = useCall('complaints.list', toQuery(filters));
   useEffect(() => {
-    setSearch((s) => (s.trim() === filters.q ? s : filters.q));
-  }, [filters.q]);
-  useEffect(() => {
-    if (debounced.trim() === filters.q.trim()) return;
-    // Replacing, not pushing: one history entry per search, not one per keystroke.
-    setParams(writeFilters({ ...filters, q: debounced, offset: 0 }), { replace: true });
+    const next = debounced.trim();
+    if (next === q) return;
+    setQ(next);
+    writeSearch(next);
+    // A new search starts on the first page; replacing, not pushing, the address.
+    if (filters.offset > 0) setParams(writeFilters({ ...filters, offset: 0 }), { replace: true });
     // Only a change of the typed text starts a new search, hence the single dependency.
   }, [debounced]);
 
@@ -121,6 +131,9 @@ export function RegisterPage() {
               px="xs"
               onClick={() => {
                 setSearch('');
+                setSearch('');
+                setQ('');
+                writeSearch('');
                 setParams(writeFilters({ ...filters, year: undefined, status: undefined, channel: undefined, category: undefined, q: '', offset: 0 }));
               }}
             >

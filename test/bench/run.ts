@@ -79,7 +79,7 @@ async function main() {
     // numbering, the received event, the audit chain, the first step and its due time.
     const rawWrite = new Database(join(dir, 'tanggap.sqlite'));
     rawWrite.pragma('journal_mode = WAL');
-    rawWrite.pragma('synchronous = NORMAL');
+    rawWrite.pragma('synchronous = FULL');
     rawWrite.pragma('foreign_keys = ON');
     const cols = (raw.prepare('PRAGMA table_info(complaints)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
     const sample = raw.prepare(`SELECT ${cols.join(', ')} FROM complaints WHERE id = 1`).get() as Record<string, unknown>;
@@ -91,6 +91,17 @@ async function main() {
       await time(RUNS, (i) => ok(core, staf, 'complaints.create', { ...demoComplaint(r, kelengkapan, '2026-11-20'), subject: `Bench ${i}` })),
       await time(RUNS, (i) => rawInsert.run(...cols.map((c) => (c === 'register_no' ? `raw-${i}` : c === 'seq' ? 1_000_000 + i : sample[c])))),
     ]);
+    // What synchronous = FULL (a WAL fsync at every commit) costs: the same call and
+    // insert with the former NORMAL, which may lose the last commits in a power cut.
+    core.db.pragma('synchronous = NORMAL');
+    rawWrite.pragma('synchronous = NORMAL');
+    rows.push([
+      'Catat pengaduan dengan synchronous=NORMAL (pembanding; aplikasi memakai FULL)',
+      await time(RUNS, (i) => ok(core, staf, 'complaints.create', { ...demoComplaint(r, kelengkapan, '2026-11-20'), subject: `Bench normal ${i}` })),
+      await time(RUNS, (i) => rawInsert.run(...cols.map((c) => (c === 'register_no' ? `raw-normal-${i}` : c === 'seq' ? 2_000_000 + i : sample[c])))),
+    ]);
+    core.db.pragma('synchronous = FULL');
+    rawWrite.pragma('synchronous = FULL');
     rows.push(['Buku register, halaman 1', await time(RUNS, () => ok(core, staf, 'complaints.list', {})), await time(RUNS, () => rawPage.all(0))]);
     rows.push([`Buku register, halaman ${Math.floor(N / 2 / 50) + 1}`, await time(RUNS, () => ok(core, staf, 'complaints.list', { offset: Math.floor(N / 2) })), await time(RUNS, () => rawPage.all(Math.floor(N / 2)))]);
     rows.push([

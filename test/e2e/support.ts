@@ -7,6 +7,8 @@ import { OFFICE_PRESETS } from '../../shared/standards/presets';
 // of the office would), then drive the renderer in Chromium.
 
 export const PASSWORD = 'kata-sandi-123';
+// What the Admin gives a new account; its holder replaces it at the first login.
+export const FIRST_PASSWORD = 'dari-admin-123';
 
 export class ApiClient {
   private cookie = '';
@@ -55,9 +57,13 @@ export async function seedOffice(url: string, presetId = 'kejayan'): Promise<Off
   for (const [username, name, jabatan, role, seksi] of people) {
     await admin.call('users.create', {
       username,
-      password: PASSWORD,
+      password: FIRST_PASSWORD,
       user: { name, nip: '198001012005011001', jabatan, pangkat: 'Penata (III/c)', role, seksi, active: true },
     });
+    // The first login demands a password of one's own; each user picks PASSWORD.
+    const user = new ApiClient(url);
+    await user.call('auth.login', { username, password: FIRST_PASSWORD });
+    await user.call('auth.changePassword', { oldPassword: FIRST_PASSWORD, newPassword: PASSWORD });
   }
   return { admin, users: { staf: 'staf', kasi: 'kasi', kasi2: 'kasi2', sekcam: 'sekcam', camat: 'camat', admin: 'admin' } };
 }
@@ -67,6 +73,21 @@ export async function login(page: Page, url: string, username: string, password 
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('button', { name: 'Menu akun' })).toBeVisible();
+}
+
+// Signs in with the password the Admin gave and replaces it on the "Ganti kata sandi"
+// screen, which opens before anything else.
+export async function firstLogin(page: Page, url: string, username: string, given = FIRST_PASSWORD, chosen = PASSWORD) {
+  await page.goto(url);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(given);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: 'Ganti kata sandi' })).toBeVisible();
+  await page.getByLabel('Kata sandi lama', { exact: true }).fill(given);
+  await page.getByLabel('Kata sandi baru', { exact: true }).fill(chosen);
+  await page.getByLabel('Ulangi kata sandi baru', { exact: true }).fill(chosen);
+  await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
   await expect(page.getByRole('button', { name: 'Menu akun' })).toBeVisible();
 }
 

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { LetterView } from '../../shared/documents/letter';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
-import { carrier, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { paragraphTexts, readDocx } from '../support/docx';
 import { strFromU8 } from 'fflate';
 
@@ -36,7 +36,7 @@ async function office(presetId: string, startIso = '2026-11-24T02:00:00.000Z') {
   const admin = await setupOffice(core, presetId);
   const ids: Record<string, number> = {};
   for (const u of USERS) {
-    const created = await ok(core, admin, 'users.create', {
+    const created = await createUser(core, admin, {
       username: u.username,
       password: PASSWORD,
       user: { name: u.name, nip: '197104051993031006', jabatan: u.jabatan, pangkat: 'Pembina (IV/a)', role: u.role, seksi: u.role === 'kasi' ? u.jabatan : '', active: true },

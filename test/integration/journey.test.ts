@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
-import { ADMIN, carrier, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // Each of the five published standards, from intake to the end, through the real
 // core on a real SQLite file with an injected clock. Due times are worked out by
@@ -38,7 +38,7 @@ async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
   const admin = await setupOffice(core, presetId);
   const ids: Record<string, number> = {};
   for (const u of USERS) {
-    const created = await ok(core, admin, 'users.create', {
+    const created = await createUser(core, admin, {
       username: u.username,
       password: PASSWORD,
       user: { name: u.name, nip: u.nip, jabatan: u.name, pangkat: '', role: u.role, seksi: u.role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
@@ -90,7 +90,7 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
 
     // The staf can't "advance" a disposition step, and a Kasi can't touch it at all.
     expect((await o.refuse('staf', '2026-11-30T00:30:00.000Z', 'workflow.advance', { id })).message).toMatch(/disposisi/);
-    expect((await o.refuse('kasi1', '2026-11-30T00:30:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'] })).message).toMatch(/Staf pelayanan/);
+    expect((await o.refuse('kasi1', '2026-11-30T00:30:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'] })).message).toMatch(/tidak didisposisikan kepada Anda/);
 
     // Mon 07.35 WIB: passed to Kasi Pelayanan. Step 3 (1 hari) → Tue 1 Dec 07.35 WIB, escalates to the Camat.
     j = await o.act('staf', '2026-11-30T00:35:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['tanggapan_saran', 'proses_lanjut'], note: 'Mohon ditindaklanjuti.' });
@@ -174,8 +174,8 @@ describe('Pegantenan: 12 steps, 12 hari kerja', () => {
     expect(step(j, 4)).toMatchObject({ executor: 'camat', dueAt: '2026-08-20T03:10:00.000Z' });
     j = await o.act('camat', '2026-08-19T01:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi2!], sifat: 'biasa', instructions: ['proses_lanjut'] });
     expect(step(j, 5)).toMatchObject({ executor: 'kasi', dueAt: '2026-08-21T01:00:00.000Z' });
-    // Only the Kasi it was disposed to may act on it.
-    expect(await o.refuse('kasi1', '2026-08-20T07:00:00.000Z', 'workflow.advance', { id })).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Kasi yang menerima disposisi/) });
+    // Only the Kasi it was disposed to may open it, let alone act on it.
+    expect(await o.refuse('kasi1', '2026-08-20T07:00:00.000Z', 'workflow.advance', { id })).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/tidak didisposisikan kepada Anda/) });
     j = await o.act('kasi2', '2026-08-20T06:50:00.000Z', 'workflow.followUp', { id, kind: 'klarifikasi', text: 'Klarifikasi ke kantor desa: jalan masuk usulan Musrenbang 2027.' });
     expect(j.followUps).toEqual([expect.objectContaining({ kind: 'klarifikasi', byName: 'Sri Kasi Pemerintahan' })]);
     await go('kasi2', '2026-08-20T07:00:00.000Z'); // Thu 20 Aug 14.00

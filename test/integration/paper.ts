@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
-import { ADMIN, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, carrier, createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { readDocx } from '../support/docx';
 
 // An office on a preset for the paper-trail tests: one user per role with a NIP, the
@@ -33,7 +33,7 @@ export async function paperOffice(presetId: string, startIso: string, onCore: (t
   const sessions = new Map<Who, SessionCarrier>([['admin', await setupOffice(core, presetId)]]);
   const ids: Record<string, number> = {};
   for (const u of USERS) {
-    const created = await ok(core, sessions.get('admin')!, 'users.create', {
+    const created = await createUser(core, sessions.get('admin')!, {
       username: u.username,
       password: PASSWORD,
       user: { name: u.name, nip: u.nip, jabatan: u.jabatan, pangkat: 'Pembina (IV/a)', role: u.role, seksi: u.role === 'kasi' ? u.jabatan : '', active: true },

@@ -70,14 +70,28 @@ export async function setupOffice(core: Core, presetId = 'kejayan') {
   return admin;
 }
 
+// The Admin creates the account with a first password; the user signs in once and
+// replaces it (as the app demands) with `input.password`. Returns the created user.
+export async function createUser(core: Core, admin: SessionCarrier, input: CallInput<'users.create'>, s = carrier()) {
+  const first = `${input.password}-dari-admin`;
+  const created = await ok(core, admin, 'users.create', { ...input, password: first });
+  await ok(core, s, 'auth.login', { username: input.username, password: first });
+  await ok(core, s, 'auth.changePassword', { oldPassword: first, newPassword: input.password });
+  return created;
+}
+
 export async function addUser(core: Core, admin: SessionCarrier, username: string, role: 'staf' | 'kasi' | 'sekcam' | 'camat' | 'admin', name = username) {
-  await ok(core, admin, 'users.create', {
-    username,
-    password: 'kata-sandi-123',
-    user: { name, nip: '198001012005011001', jabatan: role, pangkat: 'Penata (III/c)', role, seksi: role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
-  });
   const s = carrier();
-  await ok(core, s, 'auth.login', { username, password: 'kata-sandi-123' });
+  await createUser(
+    core,
+    admin,
+    {
+      username,
+      password: 'kata-sandi-123',
+      user: { name, nip: '198001012005011001', jabatan: role, pangkat: 'Penata (III/c)', role, seksi: role === 'kasi' ? 'Seksi Pelayanan' : '', active: true },
+    },
+    s,
+  );
   return s;
 }
 

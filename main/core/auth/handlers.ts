@@ -1,74 +1,101 @@
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '../../../shared/domain';
-import type { CoreDeps, Handlers, SessionUser } from '../context';
-import { requireUser, write } from '../context';
+import { appendAudit } from '../audit/chain';
+import type { CoreDeps, Ctx, Handlers, SessionUser } from '../context';
+import { nowIso, requireUser, write } from '../context';
 import { TanggapError } from '../errors';
 import { findOffice } from '../office/settings';
 import { rowToUser, type UserRow } from '../users/rows';
 import { hashPassword, verifyPassword } from './passwords';
 import { createSession, endSession, endUserSessions } from './sessions';
 
-const WRONG = 'Nama pengguna atau kata sandi salah.';
+// One answer for every refused login, so it does not tell which usernames exist or
+// which accounts are locked; the audit row records the real reason.
+export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta admin kantor memeriksa akun dan mengatur ulang kata sandi.`;
+// Each further lock doubles, up to a day: a slow guesser gets few tries.
+const MAX_LOCK_MINUTES = 24 * 60;
 
-export function withOffice(deps: CoreDeps, user: SessionUser) {
-  return { ...user, officeName: findOffice(deps.db)?.name ?? '' };
+type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
+
+export function withOffice(deps: CoreDeps, user: SessionUser, mustChangePassword: boolean) {
+  return { ...user, officeName: findOffice(deps.db)?.name ?? '', mustChangePassword };
+}
+
+function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure) {
+  appendAudit(ctx.db, { at: nowIso(ctx), actorId: null, action: 'login.failed', entity: 'user', entityId: userId, data: { reason } });
+}
+
+// Counts the attempt before the password is checked, inside the write lock: parallel
+// guesses queue here, and once the limit is reached the rest are refused unchecked.
+function admitAttempt(ctx: Ctx, username: string): UserRow | null {
+  return write(ctx.db, () => {
+    const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const now = ctx.now();
+    const refuse = (reason: LoginFailure) => (failLogin(ctx, row?.id ?? null, reason), null);
+    if (!row) return refuse('unknown_user');
+    if (row.active !== 1) return refuse('inactive');
+    if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) return refuse('locked');
+    const attempts = row.failed_logins + 1;
+    let lockedUntil = row.locked_until;
+    if (attempts % LOGIN_MAX_FAILURES === 0) {
+      const minutes = Math.min(LOGIN_LOCK_MINUTES * 2 ** (attempts / LOGIN_MAX_FAILURES - 1), MAX_LOCK_MINUTES);
+      lockedUntil = new Date(now.getTime() + minutes * 60_000).toISOString();
+      appendAudit(ctx.db, { at: now.toISOString(), actorId: null, action: 'login.locked', entity: 'user', entityId: row.id, data: { attempts, minutes } });
+      ctx.log.warn(`akun #${row.id} dikunci ${minutes} menit setelah ${attempts} kali mencoba masuk`);
+    }
+    ctx.db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(attempts, lockedUntil, row.id);
+    return row;
+  });
 }
 
 export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword'> = {
   'auth.login': async (ctx, { username, password }) => {
-    const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
-    const now = ctx.now();
-    if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) {
-      const minutes = Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 60_000);
-      throw new TanggapError(
-        'locked',
-        `Akun dikunci sementara karena ${LOGIN_MAX_FAILURES} kali salah kata sandi. Coba lagi dalam ${minutes} menit, atau minta admin mengatur ulang kata sandi.`,
-      );
-    }
-    // Verify even for an unknown user so timing does not tell which names exist.
+    const row = admitAttempt(ctx, username);
+    // Verify even when refused already, so timing does not tell the cases apart.
     const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
     if (!row || !ok) {
-      if (row) {
-        const failures = row.failed_logins + 1;
-        const lock = failures >= LOGIN_MAX_FAILURES;
-        ctx.db
-          .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-          .run(lock ? 0 : failures, lock ? new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000).toISOString() : null, row.id);
-        if (lock) {
-          ctx.log.warn(`akun #${row.id} dikunci ${LOGIN_LOCK_MINUTES} menit setelah ${LOGIN_MAX_FAILURES} kali gagal masuk`);
-          throw new TanggapError(
-            'locked',
-            `Kata sandi salah ${LOGIN_MAX_FAILURES} kali; akun dikunci ${LOGIN_LOCK_MINUTES} menit. Minta admin mengatur ulang kata sandi bila lupa.`,
-          );
-        }
-      }
-      throw new TanggapError('unauthenticated', WRONG, 'password');
-    }
-    if (row.active !== 1) {
-      throw new TanggapError('forbidden', 'Akun ini sudah dinonaktifkan. Hubungi admin kantor.');
+      if (row) write(ctx.db, () => failLogin(ctx, row.id, 'wrong_password'));
+      throw new TanggapError('unauthenticated', LOGIN_REFUSED, 'password');
     }
     const token = write(ctx.db, () => {
       ctx.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: row.id, action: 'login.succeeded', entity: 'user', entityId: row.id });
       return createSession(ctx, row.id);
     });
     if (ctx.session.token) endSession(ctx, ctx.session.token);
     ctx.session.setToken(token);
-    return withOffice(ctx, rowToUser(row));
+    return withOffice(ctx, rowToUser(row), row.must_change_password === 1);
   },
   'auth.logout': (ctx) => {
-    if (ctx.session.token) endSession(ctx, ctx.session.token);
+    const { token } = ctx.session;
+    if (token) {
+      write(ctx.db, () => {
+        endSession(ctx, token);
+        if (ctx.user) appendAudit(ctx.db, { at: nowIso(ctx), actorId: ctx.user.id, action: 'logout', entity: 'user', entityId: ctx.user.id });
+      });
+    }
     ctx.session.setToken(null);
     return { ok: true as const };
   },
-  'auth.me': (ctx) => (ctx.user ? withOffice(ctx, ctx.user) : null),
+  'auth.me': (ctx) => {
+    if (!ctx.user) return null;
+    const row = ctx.db.prepare('SELECT must_change_password FROM users WHERE id = ?').get(ctx.user.id) as { must_change_password: number };
+    return withOffice(ctx, ctx.user, row.must_change_password === 1);
+  },
   'auth.changePassword': async (ctx, { oldPassword, newPassword }) => {
     const user = requireUser(ctx);
     const row = ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string };
     if (!(await verifyPassword(row.password_hash, oldPassword))) {
       throw new TanggapError('validation', 'Kata sandi lama salah.', 'oldPassword');
     }
+    if (newPassword === oldPassword) {
+      throw new TanggapError('validation', 'Kata sandi baru harus berbeda dari kata sandi lama.', 'newPassword');
+    }
     const hash = await hashPassword(newPassword);
     write(ctx.db, () => {
-      ctx.db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, ctx.now().toISOString(), user.id);
+      ctx.db
+        .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
+        .run(hash, nowIso(ctx), user.id);
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'password.changed', entity: 'user', entityId: user.id });
       endUserSessions(ctx, user.id);
       const token = createSession(ctx, user.id);
       ctx.session.setToken(token);

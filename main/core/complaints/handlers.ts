@@ -10,6 +10,7 @@ import { latestOf, contentOf } from '../documents/store';
 import type { ReceiptView } from '../../../shared/documents/receipt';
 import { readAttachment, storeAttachments } from './attachments';
 import { getComplaint, insertComplaint, listComplaints } from './repo';
+import { complaintAccess, requireAttachment, requireComplaint } from '../access';
 
 type ComplaintCalls =
   | 'complaints.create'
@@ -25,13 +26,17 @@ type ComplaintCalls =
 // stored (or by a bulk import) gets its tanda terima issued on first request.
 function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number) {
   const user = requireUser(ctx);
-  getComplaint(ctx.db, id, user);
+  requireComplaint(ctx.db, user, id);
   const existing = latestOf(ctx.db, id, 'tanda_terima');
   if (existing) return existing;
   write(ctx.db, () => {
     if (!latestOf(ctx.db, id, 'tanda_terima')) issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx));
   });
   return latestOf(ctx.db, id, 'tanda_terima')!;
+}
+
+function recordView(ctx: Parameters<Handlers['complaints.get']>[0], actorId: number, id: number, reason: string) {
+  write(ctx.db, () => appendAudit(ctx.db, { at: nowIso(ctx), actorId, action: 'personal_data.viewed', entity: 'complaint', entityId: id, data: { reason } }));
 }
 
 const receiptViewOf = (row: Parameters<typeof contentOf>[0]) => (contentOf(row) as { view: ReceiptView }).view;
@@ -58,8 +63,15 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
     return getComplaint(ctx.db, id, user);
   },
-  'complaints.list': (ctx, query) => listComplaints(ctx.db, query),
-  'complaints.get': (ctx, { id }) => getComplaint(ctx.db, id, requireUser(ctx)),
+  'complaints.list': (ctx, query) => listComplaints(ctx.db, query, requireUser(ctx)),
+  'complaints.get': (ctx, { id }) => {
+    const user = requireUser(ctx);
+    const access = requireComplaint(ctx.db, user, id);
+    const detail = getComplaint(ctx.db, id, user, access);
+    // An anonim or rahasia identity shown to a handler leaves a row in the audit chain (UU PDP).
+    if (access.identity && (detail.reporter.anonymous || detail.reporter.confidential)) recordView(ctx, user.id, id, 'Membuka rincian pengaduan');
+    return detail;
+  },
   'complaints.kelengkapanChecklist': (ctx) => kelengkapanChecklist(ctx.db),
   'complaints.receipt': (ctx, { id }) => receiptViewOf(receiptRow(ctx, id)),
   'complaints.receiptDocx': async (ctx, { id }) => {
@@ -72,19 +84,20 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
       dataBase64: bytes.toString('base64'),
     };
   },
-  // A Kasi without a disposition for this complaint sees the reporter masked; opening
-  // the identity anyway needs a reason and leaves a row in the audit chain (UU PDP).
+  // Only those who may see the identity get it; each opening, with its reason, leaves a
+  // row in the audit chain (UU PDP).
   'complaints.personalData': (ctx, { id, reason }) => {
     const user = requireUser(ctx);
+    if (!requireComplaint(ctx.db, user, id).identity) {
+      throw new TanggapError('forbidden', 'Identitas pelapor pengaduan ini hanya dapat dilihat oleh Camat dan petugas yang menerimanya.');
+    }
     const row = ctx.db
       .prepare('SELECT reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential FROM complaints WHERE id = ?')
       .get(id) as
       | { reporter_name: string; reporter_address: string; reporter_nik: string; reporter_phone: string; reporter_email: string; anonymous: number; confidential: number }
       | undefined;
     if (!row) throw notFound('Pengaduan');
-    write(ctx.db, () =>
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'personal_data.viewed', entity: 'complaint', entityId: id, data: { reason } }),
-    );
+    recordView(ctx, user.id, id, reason);
     return {
       name: row.reporter_name,
       address: row.reporter_address,
@@ -96,13 +109,14 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     };
   },
   'complaints.attachment': (ctx, { id }) => {
-    requireUser(ctx);
+    const user = requireUser(ctx);
+    const complaintId = requireAttachment(ctx.db, user, id);
     const row = ctx.db
       .prepare('SELECT file_name, mime, sha256, stored_name FROM attachments WHERE id = ?')
-      .get(id) as { file_name: string; mime: string; sha256: string; stored_name: string } | undefined;
-    if (!row) throw notFound('Lampiran');
+      .get(id) as { file_name: string; mime: string; sha256: string; stored_name: string };
     return {
-      fileName: row.file_name,
+      // The file's own name may be the reporter's ("ktp-siti.pdf").
+      fileName: complaintAccess(ctx.db, user, complaintId).identity ? row.file_name : `Lampiran-${id}.${row.stored_name.split('.').pop()}`,
       mime: row.mime,
       dataBase64: readAttachment(ctx.dataDir, row.stored_name, row.sha256).toString('base64'),
     };

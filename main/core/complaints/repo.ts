@@ -1,6 +1,5 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
 import { complaintQuerySchema } from '../../../shared/schemas/complaint';
-import type { Role } from '../../../shared/domain';
 import { yearOf } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
@@ -11,10 +10,9 @@ import type { StoredFile } from './attachments';
 import { appendAudit } from '../audit/chain';
 import { formatRegisterNo, nextNumber } from './numbering';
 import { startJourney } from '../workflow/engine';
+import { complaintAccess, identitySql, type ComplaintAccess } from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
-// Roles that handle every complaint and so may see the reporter's identity.
-const IDENTITY_ROLES: readonly Role[] = ['staf', 'sekcam', 'camat'];
 
 interface ComplaintDbRow {
   id: number;
@@ -27,9 +25,17 @@ interface ComplaintDbRow {
   anonymous: number;
   subject: string;
   status: ComplaintRow['status'];
+  identity: number;
 }
 
 const ROW_COLUMNS = 'id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status';
+
+const mask = (v: string) => (v === '' ? '' : '•'.repeat(Math.min(v.length, 8)));
+
+// The register names an anonymous reporter "Anonim" for everyone, and masks the names
+// the viewer may not see.
+const shownName = (r: Pick<ComplaintDbRow, 'anonymous' | 'reporter_name' | 'identity'>) =>
+  r.anonymous ? ANONYMOUS_NAME : r.identity ? r.reporter_name : mask(r.reporter_name);
 
 const toRow = (r: ComplaintDbRow): ComplaintRow => ({
   id: r.id,
@@ -38,7 +44,7 @@ const toRow = (r: ComplaintDbRow): ComplaintRow => ({
   kind: r.kind,
   channel: r.channel,
   category: r.category,
-  reporterName: r.anonymous ? ANONYMOUS_NAME : r.reporter_name,
+  reporterName: shownName(r),
   subject: r.subject,
   status: r.status,
 });
@@ -115,30 +121,43 @@ export function ftsQuery(q: string): string | null {
   return tokens.slice(0, 10).map((t) => `"${t}"*`).join(' AND ');
 }
 
+// The same words without the reporter's name, for a viewer who may not see the name.
+const withoutName = (fts: string) => `{register_no subject description} : (${fts})`;
+
 const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   registerNo: 'c.year {d}, c.seq {d}',
   receivedAt: 'c.received_at {d}, c.id {d}',
-  reporterName: 'c.reporter_name COLLATE NOCASE {d}, c.id {d}',
+  // Sorted by the name as shown, so the order cannot betray a hidden name.
+  reporterName: "CASE WHEN c.anonymous THEN 'Anonim' WHEN {identity} THEN c.reporter_name ELSE '' END COLLATE NOCASE {d}, c.id {d}",
   status: 'c.status {d}, c.year DESC, c.seq DESC',
 };
 
-export function listComplaints(db: Db, query: ComplaintQuery) {
+export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
   const q = complaintQuerySchema.parse(query);
-  const conditions: [string, string | number | undefined | null][] = [
-    ['c.year = ?', q.year],
-    ['c.status = ?', q.status],
-    ['c.channel = ?', q.channel],
-    ['c.category = ?', q.category],
-    ['c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)', q.q ? ftsQuery(q.q) : null],
+  const identity = identitySql(viewer);
+  const fts = q.q ? ftsQuery(q.q) : null;
+  const conditions: [string, (string | number)[] | null][] = [
+    ['c.year = ?', q.year === undefined ? null : [q.year]],
+    ['c.status = ?', q.status === undefined ? null : [q.status]],
+    ['c.channel = ?', q.channel === undefined ? null : [q.channel]],
+    ['c.category = ?', q.category === undefined ? null : [q.category]],
+    // A hidden name must not be findable either: those rows match on the other columns only.
+    [
+      `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
+      fts === null ? null : [fts, ...identity.params, withoutName(fts)],
+    ],
   ];
-  const active = conditions.filter(([, v]) => v !== undefined && v !== null);
+  const active = conditions.filter((c): c is [string, (string | number)[]] => c[1] !== null);
   const where = active.map(([sql]) => sql);
-  const params = active.map(([, v]) => v as string | number);
+  const params = active.flatMap(([, v]) => v);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC');
+  const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{identity}', identity.sql);
+  const orderParams = q.sort === 'reporterName' ? identity.params : [];
   const rows = db
-    .prepare(`SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, q.limit, q.offset) as ComplaintDbRow[];
+    .prepare(
+      `SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...identity.params, ...params, ...orderParams, q.limit, q.offset) as ComplaintDbRow[];
   const { n } = db.prepare(`SELECT count(*) AS n FROM complaints c ${whereSql}`).get(...params) as { n: number };
   const years = (db.prepare('SELECT DISTINCT year FROM complaints ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
   return { rows: rows.map(toRow), total: n, years };
@@ -160,26 +179,23 @@ interface FullRow extends ComplaintDbRow {
   received_by_name: string;
 }
 
-// A Kasi handles a complaint once it is disposed to them (and keeps seeing what
-// they handled); other Kasi see the reporter's identity masked.
-function isRecipient(db: Db, complaintId: number, userId: number): boolean {
-  return !!db.prepare("SELECT 1 FROM dispositions WHERE complaint_id = ? AND to_user = ? AND state <> 'ditarik'").get(complaintId, userId);
-}
-
-const mask = (v: string) => (v === '' ? '' : '•'.repeat(Math.min(v.length, 8)));
-
-export function getComplaint(db: Db, id: number, viewer: SessionUser): ComplaintDetail {
+// The complaint as this viewer may see it; the caller has checked that they may see it
+// at all (access.requireComplaint).
+export function getComplaint(db: Db, id: number, viewer: SessionUser, access: ComplaintAccess = complaintAccess(db, viewer, id)): ComplaintDetail {
   const r = db
     .prepare(
-      `SELECT c.*, u.name AS received_by_name FROM complaints c JOIN users u ON u.id = c.received_by WHERE c.id = ?`,
+      `SELECT c.*, 0 AS identity, u.name AS received_by_name FROM complaints c JOIN users u ON u.id = c.received_by WHERE c.id = ?`,
     )
     .get(id) as FullRow | undefined;
   if (!r) throw notFound('Pengaduan');
-  const masked = !IDENTITY_ROLES.includes(viewer.role) && !isRecipient(db, id, viewer.id);
-  const hideName = masked && r.anonymous === 1;
-  const attachments = db
-    .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL AND delivery_id IS NULL AND document_id IS NULL ORDER BY id')
-    .all(id) as ComplaintDetail['attachments'];
+  const masked = !access.identity;
+  const name = masked ? shownName(r) : r.reporter_name;
+  // File names are often the reporter's own ("ktp-siti.pdf").
+  const attachments = (
+    db
+      .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL AND delivery_id IS NULL AND document_id IS NULL ORDER BY id')
+      .all(id) as ComplaintDetail['attachments']
+  ).map((a, i) => (masked ? { ...a, fileName: `Berkas ${i + 1}` } : a));
   const events = db
     .prepare(
       `SELECT e.at, COALESCE(u.name, 'Sistem') AS actorName, e.action, e.status, e.note
@@ -188,9 +204,9 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser): Complaint
     .all(id) as ComplaintDetail['events'];
   return {
     ...toRow(r),
-    reporterName: hideName ? ANONYMOUS_NAME : r.reporter_name,
+    reporterName: name,
     reporter: {
-      name: hideName ? ANONYMOUS_NAME : r.reporter_name,
+      name,
       address: masked ? mask(r.reporter_address) : r.reporter_address,
       nik: masked ? mask(r.reporter_nik) : r.reporter_nik,
       phone: masked ? mask(r.reporter_phone) : r.reporter_phone,

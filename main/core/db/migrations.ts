@@ -316,4 +316,42 @@ CREATE TABLE acting_officials (
 ) STRICT;
 `,
   },
+  {
+    version: 5,
+    name: 'first-login password change',
+    sql: `
+-- Set when the Admin creates an account or resets its password: the holder must pick
+-- a password only they know before doing anything else.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+`,
+  },
+  {
+    version: 6,
+    name: 'search without rahasia names',
+    sql: `
+-- A rahasia (confidential) reporter's name, like an anonymous one, stays out of the
+-- search index: typing a name must not find whose complaint it is.
+DROP TRIGGER complaints_fts_ai;
+DROP TRIGGER complaints_fts_ad;
+DROP TRIGGER complaints_fts_au;
+CREATE TRIGGER complaints_fts_ai AFTER INSERT ON complaints BEGIN
+  INSERT INTO complaints_fts(rowid, register_no, reporter_name, subject, description)
+  VALUES (new.id, new.register_no, CASE WHEN new.anonymous OR new.confidential THEN '' ELSE new.reporter_name END, new.subject, new.description);
+END;
+CREATE TRIGGER complaints_fts_ad AFTER DELETE ON complaints BEGIN
+  INSERT INTO complaints_fts(complaints_fts, rowid, register_no, reporter_name, subject, description)
+  VALUES ('delete', old.id, old.register_no, CASE WHEN old.anonymous OR old.confidential THEN '' ELSE old.reporter_name END, old.subject, old.description);
+END;
+CREATE TRIGGER complaints_fts_au AFTER UPDATE OF register_no, reporter_name, anonymous, confidential, subject, description ON complaints BEGIN
+  INSERT INTO complaints_fts(complaints_fts, rowid, register_no, reporter_name, subject, description)
+  VALUES ('delete', old.id, old.register_no, CASE WHEN old.anonymous OR old.confidential THEN '' ELSE old.reporter_name END, old.subject, old.description);
+  INSERT INTO complaints_fts(rowid, register_no, reporter_name, subject, description)
+  VALUES (new.id, new.register_no, CASE WHEN new.anonymous OR new.confidential THEN '' ELSE new.reporter_name END, new.subject, new.description);
+END;
+-- The index held the names already written; build it again from the rows.
+INSERT INTO complaints_fts(complaints_fts) VALUES ('delete-all');
+INSERT INTO complaints_fts(rowid, register_no, reporter_name, subject, description)
+  SELECT id, register_no, CASE WHEN anonymous OR confidential THEN '' ELSE reporter_name END, subject, description FROM complaints;
+`,
+  },
 ];

@@ -23,6 +23,7 @@ import {
   getDoc,
   normaliseCode,
   paraf,
+  requireAction,
   returnDocument,
   revise,
   signDocument,
@@ -31,16 +32,17 @@ import {
 import { documentSettings } from './settings';
 import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { signerUser } from './signer';
+import { requireComplaint, requireDocument } from '../access';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// Every document belongs to a complaint the caller handles (the row-level rule comes
-// with the access work); documents without a complaint are office forms.
+// A document is read and changed by whoever may see its complaint.
 function docFor(ctx: Ctx, id: number): DocRow {
-  requireUser(ctx);
-  return getDoc(ctx.db, id);
+  const row = getDoc(ctx.db, id);
+  requireDocument(ctx.db, requireUser(ctx), row.complaint_id);
+  return row;
 }
 
 const fileNameOf = (row: DocRow, registerNo: string) =>
@@ -69,6 +71,7 @@ function insertFiles(ctx: Ctx, complaintId: number, files: StoredFile[], column:
 export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.list': (ctx, { complaintId }) => {
     const user = requireUser(ctx);
+    requireComplaint(ctx.db, user, complaintId);
     const at = nowIso(ctx);
     const rows = ctx.db.prepare('SELECT * FROM issued_documents WHERE complaint_id = ? ORDER BY id').all(complaintId) as DocRow[];
     return rows.map((r) => toIssued(ctx.db, user, r, at));
@@ -137,6 +140,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
+    // Refused before the scan is written; signDocument checks again under the lock.
+    requireAction(ctx.db, user, row, 'sign_wet', nowIso(ctx));
     const [file] = storeAttachments(ctx.dataDir, [scan]);
     await signDocument(
       ctx,
@@ -216,10 +221,13 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
 
   'documents.deliver': (ctx, { complaintId, channel, deliveredAt, recipient, note, proof }) => {
     const user = requireUser(ctx);
-    const files = storeAttachments(ctx.dataDir, proof);
     const tz = getOffice(ctx.db).timeZone;
     const at = fromLocal(deliveredAt.slice(0, 10), deliveredAt.slice(11, 16), tz);
     if (at > nowIso(ctx)) throw new TanggapError('validation', 'Waktu penyampaian tidak boleh setelah sekarang.', 'deliveredAt');
+    // Refused before any proof is written; checked again under the lock.
+    requireComplaint(ctx.db, user, complaintId);
+    authorize(ctx.db, user, complaintId, 'deliver');
+    const files = storeAttachments(ctx.dataDir, proof);
     return change(ctx, complaintId, (now) => {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
       const answer = answerForDelivery(ctx.db, l);

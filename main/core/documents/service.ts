@@ -147,7 +147,7 @@ export function documentActions(db: Db, user: SessionUser, row: DocRow, at: stri
   return actions;
 }
 
-function requireAction(db: Db, user: SessionUser, row: DocRow, action: DocumentAction, at: string) {
+export function requireAction(db: Db, user: SessionUser, row: DocRow, action: DocumentAction, at: string) {
   if (documentActions(db, user, row, at).includes(action)) return;
   const words: Record<DocumentAction, string> = {
     revise: 'mengubah',

@@ -1,12 +1,16 @@
 import { BLANK_OFFICE, BLANK_STANDARD, OFFICE_PRESETS } from '../../../shared/standards/presets';
 import type { Handlers } from '../context';
-import { write } from '../context';
+import { appendAudit } from '../audit/chain';
+import { nowIso, write } from '../context';
 import { hashPassword } from '../auth/passwords';
 import { createSession } from '../auth/sessions';
 import { withOffice } from '../auth/handlers';
 import { TanggapError } from '../errors';
 import { findOffice, writeSetting } from '../office/settings';
 import { insertUser } from '../users/handlers';
+
+const alreadySetUp = () =>
+  new TanggapError('conflict', 'Aplikasi sudah disiapkan. Silakan masuk dengan akun yang ada.');
 
 export function needsSetup(db: Parameters<typeof findOffice>[0]): boolean {
   const admin = db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1 LIMIT 1").get();
@@ -24,18 +28,19 @@ export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.presets' | 's
     if (presetId !== 'blank' && !preset) {
       throw new TanggapError('validation', 'Pilihan contoh profil kantor tidak dikenal.', 'presetId');
     }
+    // Refused before hashing: a set-up office must not spend argon2 time on strangers.
+    if (!needsSetup(ctx.db)) throw alreadySetUp();
     const hash = await hashPassword(admin.password);
     const user = write(ctx.db, () => {
       // Checked inside the write lock: two first-start windows cannot both set up.
-      if (!needsSetup(ctx.db)) {
-        throw new TanggapError('conflict', 'Aplikasi sudah disiapkan. Silakan masuk dengan akun yang ada.');
-      }
+      if (!needsSetup(ctx.db)) throw alreadySetUp();
       writeSetting(ctx.db, 'office', office);
       writeSetting(ctx.db, 'standard', preset?.standard ?? BLANK_STANDARD);
       const created = insertUser(ctx, admin.username, hash, { ...admin.user, role: 'admin', active: true });
+      appendAudit(ctx.db, { at: nowIso(ctx), actorId: created.id, action: 'setup.completed', entity: 'office', entityId: null, data: { presetId } });
       ctx.session.setToken(createSession(ctx, created.id));
       return created;
     });
-    return withOffice(ctx, user);
+    return withOffice(ctx, user, false);
   },
 };

@@ -1,21 +1,23 @@
 import type { UserFields } from '../../../shared/schemas/user';
-import type { CoreDeps, Handlers } from '../context';
+import { appendAudit } from '../audit/chain';
+import type { CoreDeps, Ctx, Handlers } from '../context';
 import { nowIso, write } from '../context';
 import { hashPassword } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions';
 import { notFound, TanggapError } from '../errors';
 import { rowToUser, type UserRow } from './rows';
 
-export function insertUser(deps: CoreDeps, username: string, passwordHash: string, u: UserFields) {
+// mustChangePassword: the Admin chose this password, so its holder replaces it at first login.
+export function insertUser(deps: CoreDeps, username: string, passwordHash: string, u: UserFields, mustChangePassword = false) {
   const exists = deps.db.prepare('SELECT 1 FROM users WHERE username = ?').get(username);
   if (exists) throw new TanggapError('conflict', `Nama pengguna "${username}" sudah dipakai; pilih nama lain.`, 'username');
   const now = nowIso(deps);
   const info = deps.db
     .prepare(
-      `INSERT INTO users (username, password_hash, name, nip, jabatan, pangkat, role, seksi, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO users (username, password_hash, name, nip, jabatan, pangkat, role, seksi, active, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(username, passwordHash, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.role === 'kasi' ? u.seksi : '', u.active ? 1 : 0, now, now);
+    .run(username, passwordHash, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.role === 'kasi' ? u.seksi : '', u.active ? 1 : 0, mustChangePassword ? 1 : 0, now, now);
   return getUser(deps, Number(info.lastInsertRowid));
 }
 
@@ -25,12 +27,21 @@ function getUser(deps: CoreDeps, id: number) {
   return rowToUser(row);
 }
 
+// Field names and role only: names, NIP and passwords stay out of the audit log.
+function audit(ctx: Ctx, action: string, id: number, data?: Record<string, unknown>) {
+  appendAudit(ctx.db, { at: nowIso(ctx), actorId: ctx.user?.id ?? null, action, entity: 'user', entityId: id, data });
+}
+
 export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
   'users.list': (ctx) =>
     (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map(rowToUser),
   'users.create': async (ctx, { username, password, user }) => {
     const hash = await hashPassword(password);
-    return write(ctx.db, () => insertUser(ctx, username, hash, user));
+    return write(ctx.db, () => {
+      const created = insertUser(ctx, username, hash, user, true);
+      audit(ctx, 'user.created', created.id, { role: created.role, active: created.active });
+      return created;
+    });
   },
   'users.update': (ctx, { id, user }) =>
     write(ctx.db, () => {
@@ -48,16 +59,20 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
         )
         .run(user.name, user.nip, user.jabatan, user.pangkat, user.role, user.role === 'kasi' ? user.seksi : '', user.active ? 1 : 0, nowIso(ctx), id);
       if (!user.active || user.role !== before.role) endUserSessions(ctx, id);
-      return getUser(ctx, id);
+      const after = getUser(ctx, id);
+      const changed = (Object.keys(user) as (keyof UserFields)[]).filter((k) => before[k] !== after[k]);
+      audit(ctx, before.active && !after.active ? 'user.deactivated' : 'user.updated', id, { changed, role: after.role, active: after.active });
+      return after;
     }),
   'users.resetPassword': async (ctx, { id, password }) => {
     const hash = await hashPassword(password);
     write(ctx.db, () => {
       getUser(ctx, id);
       ctx.db
-        .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+        .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = 1, updated_at = ? WHERE id = ?')
         .run(hash, nowIso(ctx), id);
       endUserSessions(ctx, id);
+      audit(ctx, 'user.password_reset', id);
     });
     return { ok: true as const };
   },

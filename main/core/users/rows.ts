@@ -14,6 +14,7 @@ export interface UserRow {
   active: number;
   failed_logins: number;
   locked_until: string | null;
+  must_change_password: number;
 }
 
 export const rowToUser = (r: UserRow): User => ({

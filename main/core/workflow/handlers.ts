@@ -13,6 +13,7 @@ import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposi
 import { journey, myTasks, officeTasks } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
+import { requireComplaint } from '../access';
 
 type WorkflowCalls =
   | 'workflow.journey'
@@ -33,9 +34,11 @@ type WorkflowCalls =
   | 'calendar.importIcs';
 
 // Runs a change under the write lock (after the sweep, so nobody acts on a step
-// that has already been escalated) and answers with the complaint's journey.
+// that has already been escalated) and answers with the complaint's journey. Nobody
+// changes a complaint they may not see.
 export function change(ctx: Ctx, id: number, fn: (at: string) => void) {
   const user = requireUser(ctx);
+  requireComplaint(ctx.db, user, id);
   write(ctx.db, () => {
     sweep(ctx);
     fn(nowIso(ctx));
@@ -52,9 +55,11 @@ interface DispositionRow {
   state: string;
 }
 
+// A disposition is seen through its complaint: who may not see it learns nothing of its state.
 function disposition(ctx: Ctx, id: number): DispositionRow {
   const d = ctx.db.prepare('SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
   if (!d) throw notFound('Disposisi');
+  requireComplaint(ctx.db, requireUser(ctx), d.complaint_id);
   if (d.state !== 'aktif') throw new TanggapError('conflict', 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).');
   return d;
 }
@@ -64,6 +69,7 @@ const nameOf = (ctx: Ctx, id: number) => (ctx.db.prepare('SELECT name FROM users
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
     const user = requireUser(ctx);
+    requireComplaint(ctx.db, user, id);
     // A Kasi opening a disposition addressed to them marks it read: from now on it
     // can no longer be withdrawn.
     write(ctx.db, () => {
@@ -143,9 +149,12 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   },
 
   'workflow.followUp': (ctx, { id, kind, text, attachments }) => {
+    const user = requireUser(ctx);
+    // Refused before any file is written; checked again under the lock.
+    requireComplaint(ctx.db, user, id);
+    authorize(ctx.db, user, id, 'followUp');
     const files = storeAttachments(ctx.dataDir, attachments);
     return change(ctx, id, (at) => {
-      const user = requireUser(ctx);
       authorize(ctx.db, user, id, 'followUp');
       const info = ctx.db.prepare('INSERT INTO follow_ups (complaint_id, kind, text, by_user, at) VALUES (?, ?, ?, ?, ?)').run(id, kind, text, user.id, at);
       const followUpId = Number(info.lastInsertRowid);

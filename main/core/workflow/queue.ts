@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { allowedActions, mayActOnStep } from './rules';
 import { loadState, pausesOf, type ComplaintState } from './engine';
 import { officeCalendar } from './standard';
+import { complaintAccess } from '../access';
 
 // "Tugas saya" and the office overview: open complaints by due time, with the
 // working time left and whether it is running out (less than a quarter) or over.
@@ -79,6 +80,7 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
     const mine = r.status === 'tidak_lengkap' ? allowedActions(user, l.state).includes('resume') : mayActOnStep(user, l.state);
     // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
     if (!mine || (user.role === 'sekcam' && r.acting === 'camat' && !l.step?.alternates.includes('sekcam'))) continue;
+    if (!complaintAccess(db, user, r.id).see) continue;
     const t = toTask(db, cal, now, r, user.role === 'kasi' ? user.id : null);
     if (t) tasks.push(t);
     if (tasks.length >= TASK_LIMIT) break;

@@ -56,7 +56,7 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
             />
             <PasswordInput
               label="Kata sandi awal"
-              description="Minimal 8 karakter; minta pengguna menggantinya setelah masuk."
+              description="Minimal 8 karakter; pengguna wajib menggantinya saat pertama masuk."
               autoComplete="new-password"
               {...form.register('password')}
               error={errors.password?.message}
@@ -156,7 +156,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
-            {user?.name} akan keluar dari semua sesi dan harus masuk dengan kata sandi baru. Kunci akibat salah kata sandi juga dibuka.
+            {user?.name} akan keluar dari semua sesi, masuk dengan kata sandi baru ini, lalu wajib menggantinya dengan kata sandi pilihannya sendiri. Kunci akibat salah kata sandi juga dibuka.
           </Text>
           <PasswordInput label="Kata sandi baru" description="Minimal 8 karakter." autoComplete="new-password" {...form.register('password')} error={errors.password?.message} />
           <PasswordInput label="Ulangi kata sandi baru" autoComplete="new-password" {...form.register('repeat')} error={errors.repeat?.message} />

@@ -1,8 +1,9 @@
 import type { DefaultValues } from 'react-hook-form';
 import type { ComplaintInput } from '../../../shared/schemas/complaint';
+import { readPrivate, writePrivate } from '../../lib/privateStore';
 
-// The intake form's unsaved text, kept in localStorage per user so a reload, a crash
-// or an ended session loses nothing. Attachments stay out: their base64 would soon
+// The intake form's unsaved text, kept per user in this tab's session storage (it holds
+// the NIK) so a reload or an ended session loses nothing; logout clears it. Attachments stay out: their base64 would soon
 // outgrow the browser's storage; the draft remembers their names so the officer
 // knows which files to pick again.
 
@@ -28,7 +29,7 @@ export const EMPTY_INTAKE = {
   kelengkapan: [] as string[],
 } satisfies IntakeValues;
 
-const keyOf = (userId: number) => `tanggap:draf-pengaduan:${userId}`;
+const keyOf = (userId: number) => `draf-pengaduan:${userId}`;
 
 const TEXT_FIELDS = ['subject', 'description', 'loss', 'expectation', 'incidentPlace', 'incidentDate', 'laporTrackingId'] as const;
 const REPORTER_TEXT = ['name', 'address', 'nik', 'phone', 'email'] as const;
@@ -47,12 +48,7 @@ export function hasContent(v: IntakeValues, attachmentNames: string[] = []): boo
 }
 
 export function loadDraft(userId: number): IntakeDraft | null {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(keyOf(userId));
-  } catch {
-    return null;
-  }
+  const raw = readPrivate(keyOf(userId));
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<IntakeDraft>;
@@ -72,18 +68,9 @@ export function loadDraft(userId: number): IntakeDraft | null {
 }
 
 export function saveDraft(userId: number, draft: IntakeDraft) {
-  try {
-    if (hasContent(draft.values, draft.attachmentNames)) localStorage.setItem(keyOf(userId), JSON.stringify(draft));
-    else localStorage.removeItem(keyOf(userId));
-  } catch {
-    // Storage full or disabled: the form still works, only the reload safety net is gone.
-  }
+  writePrivate(keyOf(userId), hasContent(draft.values, draft.attachmentNames) ? JSON.stringify(draft) : null);
 }
 
 export function clearDraft(userId: number) {
-  try {
-    localStorage.removeItem(keyOf(userId));
-  } catch {
-    // Nothing stored to clear.
-  }
+  writePrivate(keyOf(userId), null);
 }

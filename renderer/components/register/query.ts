@@ -1,9 +1,12 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
 import { sortFields, type ComplaintQuery } from '../../../shared/schemas/complaint';
+import { readPrivate, writePrivate } from '../../lib/privateStore';
 
-// The register's filters live in the address bar (?tahun=2026&status=…&cari=…), so
+// The register's filters live in the address bar (?tahun=2026&status=…), so
 // back/forward, reload and a copied link all show the same page of the book. Values
-// that are not valid (an edited link) are dropped rather than sent to the core.
+// that are not valid (an edited link) are dropped rather than sent to the core. The
+// search text is often a reporter's name or NIK, so it stays out of the address: it is
+// kept in the tab's session storage instead.
 
 export const PAGE_SIZE = 50;
 
@@ -26,11 +29,14 @@ const PARAM = {
   status: 'status',
   channel: 'kanal',
   category: 'kategori',
-  q: 'cari',
   sort: 'urut',
   dir: 'arah',
   offset: 'mulai',
-} as const satisfies Record<keyof RegisterFilters, string>;
+} as const satisfies Record<Exclude<keyof RegisterFilters, 'q'>, string>;
+
+const SEARCH_KEY = 'register-cari';
+export const readSearch = () => (readPrivate(SEARCH_KEY) ?? '').slice(0, 100);
+export const writeSearch = (q: string) => writePrivate(SEARCH_KEY, q.trim() || null);
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -38,7 +44,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
 // The order a column sorts in when first clicked: newest numbers first, names A–Z.
 export const FIRST_DIR: Record<SortField, SortDir> = { registerNo: 'desc', receivedAt: 'desc', reporterName: 'asc', status: 'asc' };
 
-export function readFilters(p: URLSearchParams): RegisterFilters {
+export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
   const year = Number(p.get(PARAM.year));
   const offset = Number(p.get(PARAM.offset));
   const sort = oneOf(sortFields, p.get(PARAM.sort)) ?? 'registerNo';
@@ -47,7 +53,7 @@ export function readFilters(p: URLSearchParams): RegisterFilters {
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
     category: oneOf(CATEGORIES, p.get(PARAM.category)),
-    q: (p.get(PARAM.q) ?? '').slice(0, 100),
+    q,
     sort,
     dir: oneOf(['asc', 'desc'] as const, p.get(PARAM.dir)) ?? FIRST_DIR[sort],
     offset: Number.isInteger(offset) && offset > 0 ? offset - (offset % PAGE_SIZE) : 0,
@@ -61,7 +67,6 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
   if (f.category) p.set(PARAM.category, f.category);
-  if (f.q.trim()) p.set(PARAM.q, f.q.trim());
   if (f.sort !== 'registerNo') p.set(PARAM.sort, f.sort);
   if (f.dir !== FIRST_DIR[f.sort]) p.set(PARAM.dir, f.dir);
   if (f.offset > 0) p.set(PARAM.offset, String(f.offset));

@@ -1,0 +1,102 @@
+import type { SessionUser } from './context';
+import type { Db } from './db/open';
+import { notFound, TanggapError } from './errors';
+import { loadState } from './workflow/engine';
+import { mayActOnStep } from './workflow/rules';
+
+// The one row-level rule under the contract's role gate: what a user may see and do
+// with one complaint. Every read and write of a complaint, its journey, documents and
+// attachments asks here.
+//
+// - Camat and Sekcam see every complaint; Staf receive and register, so they see and
+//   handle every complaint too.
+// - A Kasi sees a complaint disposed to them (now or earlier, unless withdrawn), one
+//   whose step they completed, and, in a standard whose Kasi steps need no disposition,
+//   one whose current step they may take while it is disposed to nobody. The register
+//   lists the others with the reporter masked, but opening them is refused.
+// - Admin runs the office and the accounts and reads no complaint.
+// - Anonim: the reporter's identity is for the Camat and the Staf who received it only.
+// - Rahasia: the identity is for the complaint's handlers (everyone who may see it).
+
+export interface ComplaintAccess {
+  see: boolean;
+  identity: boolean;
+  handler: boolean;
+}
+
+interface Facts {
+  anonymous: number;
+  received_by: number;
+}
+
+const DISPOSED_TO = "SELECT complaint_id FROM dispositions WHERE to_user = ? AND state <> 'ditarik'";
+const HANDLED_BY = 'SELECT complaint_id FROM complaint_steps WHERE completed_by = ?';
+
+function kasiHandles(db: Db, user: SessionUser, complaintId: number): boolean {
+  if (db.prepare(`${DISPOSED_TO} AND complaint_id = ? UNION ALL ${HANDLED_BY} AND complaint_id = ?`).get(user.id, complaintId, user.id, complaintId)) return true;
+  if (db.prepare("SELECT 1 FROM dispositions WHERE complaint_id = ? AND state <> 'ditarik'").get(complaintId)) return false;
+  return mayActOnStep(user, loadState(db, complaintId).state);
+}
+
+export function accessOf(db: Db, user: SessionUser, complaintId: number, c: Facts): ComplaintAccess {
+  const see =
+    user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf' || (user.role === 'kasi' && kasiHandles(db, user, complaintId));
+  const identity = see && (!c.anonymous || user.role === 'camat' || (user.role === 'staf' && c.received_by === user.id));
+  return { see, identity, handler: see };
+}
+
+export function complaintAccess(db: Db, user: SessionUser, complaintId: number): ComplaintAccess {
+  const c = db.prepare('SELECT anonymous, received_by FROM complaints WHERE id = ?').get(complaintId) as Facts | undefined;
+  if (!c) throw notFound('Pengaduan');
+  return accessOf(db, user, complaintId, c);
+}
+
+const refused = () =>
+  new TanggapError('forbidden', 'Pengaduan ini tidak didisposisikan kepada Anda sehingga tidak dapat dibuka. Mintalah disposisi kepada Camat atau Sekcam bila perlu.');
+
+// Refuses (before anything is stored or changed) a user who may not see the complaint.
+export function requireComplaint(db: Db, user: SessionUser, complaintId: number): ComplaintAccess {
+  const a = complaintAccess(db, user, complaintId);
+  if (!a.see) throw refused();
+  return a;
+}
+
+// Access to an attachment comes from its complaint.
+export function requireAttachment(db: Db, user: SessionUser, attachmentId: number): number {
+  const row = db.prepare('SELECT complaint_id FROM attachments WHERE id = ?').get(attachmentId) as { complaint_id: number } | undefined;
+  if (!row) throw notFound('Lampiran');
+  requireComplaint(db, user, row.complaint_id);
+  return row.complaint_id;
+}
+
+// Access to a document comes from its complaint; documents without one are office forms
+// every handler may read.
+export function requireDocument(db: Db, user: SessionUser, complaintId: number | null): void {
+  if (user.role === 'admin') throw refused();
+  if (complaintId !== null) requireComplaint(db, user, complaintId);
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: number[];
+}
+
+// The same rule as SQL over `complaints c`, for lists and sort keys.
+export function seeSql(user: SessionUser): SqlCondition {
+  if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
+  if (user.role === 'kasi') {
+    // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.
+    const open = `c.closed_at IS NULL AND c.status <> 'tidak_lengkap'
+      AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')
+      AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)`;
+    return { sql: `(c.id IN (${DISPOSED_TO}) OR c.id IN (${HANDLED_BY}) OR (${open}))`, params: [user.id, user.id] };
+  }
+  return { sql: '0', params: [] };
+}
+
+export function identitySql(user: SessionUser): SqlCondition {
+  const see = seeSql(user);
+  if (user.role === 'camat') return see;
+  if (user.role === 'staf') return { sql: '(c.anonymous = 0 OR c.received_by = ?)', params: [user.id] };
+  return { sql: `(c.anonymous = 0 AND ${see.sql})`, params: see.params };
+}

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../shared/domain';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { hashPassword } from '../../main/core/auth/passwords';
+import { createHttpServer, LOGIN_LIMIT } from '../../main/http/server';
+import { ADMIN, addUser, carrier, createUser, fail, makeCore, ok, setupOffice, type TestCore } from '../support/core';
+
+// Counts argon2 hashing, to show a set-up office refuses setup.complete before any.
+vi.mock('../../main/core/auth/passwords', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../main/core/auth/passwords')>();
+  return { ...real, hashPassword: vi.fn(real.hashPassword) };
+});
+
+let t: TestCore;
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  t?.dispose();
+});
+
+const auditRows = () =>
+  t.core.db.prepare('SELECT action, actor_id AS actorId, entity_id AS entityId, data FROM audit_log ORDER BY id').all() as {
+    action: string;
+    actorId: number | null;
+    entityId: number | null;
+    data: string;
+  }[];
+const reasons = () => auditRows().filter((r) => r.action === 'login.failed').map((r) => (JSON.parse(r.data) as { reason: string }).reason);
+const wrong = (username = 'admin') => fail(t.core, carrier(), 'auth.login', { username, password: 'salah-salah' });
+
+describe('login attempts', () => {
+  it('locks the account when 60 wrong passwords arrive at once, checking at most the limit', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    const refusals = await Promise.all(Array.from({ length: 60 }, () => wrong()));
+    expect(new Set(refusals.map((e) => e.code))).toEqual(new Set(['unauthenticated']));
+    expect(reasons().filter((r) => r === 'wrong_password')).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(reasons().filter((r) => r === 'locked')).toHaveLength(60 - LOGIN_MAX_FAILURES);
+    expect(auditRows().filter((r) => r.action === 'login.locked')).toHaveLength(1);
+    // Locked: even the right password is refused until the lock ends.
+    expect((await fail(t.core, carrier(), 'auth.login', ADMIN)).code).toBe('unauthenticated');
+    t.clock.advanceMinutes(16);
+    expect((await ok(t.core, carrier(), 'auth.login', ADMIN)).role).toBe('admin');
+  });
+
+  it('locks longer each time the limit is reached again without a successful login', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong();
+    t.clock.advanceMinutes(16);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong();
+    t.clock.advanceMinutes(16);
+    expect((await fail(t.core, carrier(), 'auth.login', ADMIN)).code).toBe('unauthenticated');
+    t.clock.advanceMinutes(15);
+    await ok(t.core, carrier(), 'auth.login', ADMIN);
+    const locks = auditRows().filter((r) => r.action === 'login.locked').map((r) => JSON.parse(r.data) as { minutes: number });
+    expect(locks.map((l) => l.minutes)).toEqual([15, 30]);
+  });
+
+  it('answers an unknown user, a wrong password, a locked and a deactivated account alike, and audits which it was', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    await addUser(t.core, admin, 'staf1', 'staf');
+    const staf = (await ok(t.core, admin, 'users.list', {})).find((u) => u.username === 'staf1')!;
+    await ok(t.core, admin, 'users.update', { id: staf.id, user: { ...staf, active: false } });
+
+    const unknown = await wrong('tidak.ada');
+    const badPassword = await wrong();
+    for (let i = 1; i < LOGIN_MAX_FAILURES; i++) await wrong();
+    const locked = await fail(t.core, carrier(), 'auth.login', ADMIN);
+    const inactive = await fail(t.core, carrier(), 'auth.login', { username: 'staf1', password: 'kata-sandi-123' });
+
+    for (const e of [badPassword, locked, inactive]) expect(e).toEqual(unknown);
+    expect(unknown.code).toBe('unauthenticated');
+    expect(unknown.message).toMatch(/^Nama pengguna atau kata sandi salah, atau akun sedang dikunci\. .*admin/);
+    expect(reasons()).toEqual(['unknown_user', ...Array<string>(LOGIN_MAX_FAILURES).fill('wrong_password'), 'locked', 'inactive']);
+    const unknownRow = auditRows().find((r) => r.action === 'login.failed')!;
+    expect(unknownRow).toMatchObject({ actorId: null, entityId: null });
+    expect(JSON.stringify(auditRows())).not.toMatch(/salah-salah|tidak\.ada|kata-sandi/);
+  });
+});
+
+describe('sessions', () => {
+  it(`ends a session ${SESSION_MAX_HOURS} hours after login even while in use`, async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    for (let m = 0; m < SESSION_MAX_HOURS * 60 - 20; m += 20) {
+      t.clock.advanceMinutes(20);
+      await ok(t.core, admin, 'users.list', {});
+    }
+    t.clock.advanceMinutes(21);
+    const ended = await fail(t.core, admin, 'users.list', {});
+    expect(ended.code).toBe('unauthenticated');
+    expect(ended.message).toMatch(/12 jam sejak masuk\. Silakan masuk lagi/);
+    expect(admin.token).toBeNull();
+  });
+});
+
+describe('first login', () => {
+  it('makes a user the Admin created or reset change the password before anything else', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    expect((await ok(t.core, admin, 'auth.me', {}))?.mustChangePassword).toBe(false);
+    const created = await ok(t.core, admin, 'users.create', {
+      username: 'staf1',
+      password: 'dari-admin-123',
+      user: { name: 'Budi', nip: '', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true },
+    });
+    const staf = carrier();
+    expect((await ok(t.core, staf, 'auth.login', { username: 'staf1', password: 'dari-admin-123' })).mustChangePassword).toBe(true);
+    expect((await ok(t.core, staf, 'auth.me', {}))?.mustChangePassword).toBe(true);
+    const refused = await fail(t.core, staf, 'complaints.list', {});
+    expect(refused).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Ganti kata sandi terlebih dahulu/) });
+    const same = await fail(t.core, staf, 'auth.changePassword', { oldPassword: 'dari-admin-123', newPassword: 'dari-admin-123' });
+    expect(same).toMatchObject({ code: 'validation', field: 'newPassword' });
+    await ok(t.core, staf, 'auth.changePassword', { oldPassword: 'dari-admin-123', newPassword: 'pilihan-sendiri-1' });
+    expect((await ok(t.core, staf, 'auth.me', {}))?.mustChangePassword).toBe(false);
+    await ok(t.core, staf, 'complaints.list', {});
+
+    await ok(t.core, admin, 'users.resetPassword', { id: created.id, password: 'atur-ulang-123' });
+    const again = carrier();
+    expect((await ok(t.core, again, 'auth.login', { username: 'staf1', password: 'atur-ulang-123' })).mustChangePassword).toBe(true);
+    expect((await fail(t.core, again, 'complaints.list', {})).code).toBe('forbidden');
+    await ok(t.core, again, 'auth.logout', {});
+  });
+});
+
+describe('setup', () => {
+  it('refuses setup.complete on a set-up office before hashing any password', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    const hashed = vi.mocked(hashPassword).mock.calls.length;
+    const preset = OFFICE_PRESETS[0]!;
+    const err = await fail(t.core, carrier(), 'setup.complete', {
+      presetId: preset.id,
+      office: { ...preset.office, logo: '' },
+      admin: { username: 'penyusup', password: 'rahasia-baru-1', user: { name: 'X', jabatan: 'X', role: 'admin' } },
+    });
+    expect(err).toMatchObject({ code: 'conflict', message: expect.stringMatching(/sudah disiapkan/) });
+    expect(vi.mocked(hashPassword).mock.calls.length).toBe(hashed);
+  });
+});
+
+describe('audit of security events', () => {
+  it('records setup, logins, lockout, logout, user changes and office changes without personal data', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const created = await createUser(t.core, admin, {
+      username: 'staf1',
+      password: 'kata-sandi-123',
+      user: { name: 'Budi Santoso', nip: '198001012005011001', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true },
+    });
+    await ok(t.core, admin, 'users.update', { id: created.id, user: { ...created, jabatan: 'Pengadministrasi Umum' } });
+    await ok(t.core, admin, 'users.resetPassword', { id: created.id, password: 'atur-ulang-123' });
+    await ok(t.core, admin, 'users.update', { id: created.id, user: { ...created, active: false } });
+    const office = await ok(t.core, admin, 'office.get', {});
+    await ok(t.core, admin, 'office.update', { ...office, phone: '0343-999999' });
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong();
+    expect((await ok(t.core, admin, 'audit.verify', {})).ok).toBe(true);
+    await ok(t.core, admin, 'auth.logout', {});
+
+    const rows = auditRows();
+    expect(rows.map((r) => r.action)).toEqual([
+      'setup.completed',
+      'user.created',
+      'login.succeeded',
+      'password.changed',
+      'user.updated',
+      'user.password_reset',
+      'user.deactivated',
+      'office.updated',
+      ...Array<string>(LOGIN_MAX_FAILURES - 1).fill('login.failed'),
+      'login.locked',
+      'login.failed',
+      'logout',
+    ]);
+    expect(JSON.parse(rows.find((r) => r.action === 'user.updated')!.data)).toEqual({ changed: ['jabatan'], role: 'staf', active: true });
+    expect(JSON.parse(rows.find((r) => r.action === 'office.updated')!.data)).toEqual({ changed: ['phone'] });
+    expect(rows.find((r) => r.action === 'user.created')).toMatchObject({ actorId: 1, entityId: created.id });
+    expect(JSON.stringify(rows)).not.toMatch(/Budi|198001012005011001|kata-sandi|atur-ulang|0343|Pengadministrasi|salah-salah/);
+  });
+});
+
+describe('HTTP login rate limit', () => {
+  it(`answers 429 after ${LOGIN_LIMIT.max} login attempts a minute from one address, not from another`, async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    const server = await createHttpServer(t.core);
+    app = server;
+    const attempt = (remoteAddress: string) =>
+      server.inject({ method: 'POST', url: '/api/auth.login', payload: { username: 'tidak.ada', password: 'x' }, headers: { 'x-tanggap': '1' }, remoteAddress });
+    for (let i = 0; i < LOGIN_LIMIT.max; i++) expect((await attempt('10.0.0.7')).statusCode).toBe(401);
+    const limited = await attempt('10.0.0.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Tunggu satu menit/) } });
+    expect((await attempt('10.0.0.8')).statusCode).toBe(401);
+    // Other calls from the limited address still pass.
+    expect((await server.inject({ method: 'POST', url: '/api/setup.status', payload: {}, headers: { 'x-tanggap': '1' }, remoteAddress: '10.0.0.7' })).statusCode).toBe(200);
+  });
+});
