@@ -5,8 +5,8 @@ import globals from 'globals';
 const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads'];
 const nodeBuiltins = [...nodeModules, ...nodeModules.map((m) => `node:${m}`)];
 
-// The process boundary of design.md, enforced: renderer never reaches main or Node,
-// main/core never imports electron, shared/ imports neither side.
+// The process boundary, enforced: renderer never reaches main or Node, main/core never
+// imports electron nor the transports above it, shared/ imports neither side.
 const boundary = (message, patterns, paths) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }], paths: paths.map((name) => ({ name, message })) }],
 });
@@ -28,14 +28,18 @@ export default tseslint.config(
     ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: boundary(
-      'The renderer talks to the core only through renderer/api.ts (design.md).',
+      'The renderer talks to the core only through renderer/api.ts.',
       ['**/main/**', '../main/*'],
       [...nodeBuiltins, 'electron', 'better-sqlite3', 'fastify'],
     ),
   },
   {
     files: ['main/core/**/*.ts'],
-    rules: boundary('main/core runs under plain Node and must not import electron.', ['electron/*'], ['electron']),
+    rules: boundary(
+      'main/core runs under plain Node and is used by the transports (main/http, main/electron), never the other way round.',
+      ['electron/*', '**/http/*', '**/electron/*', '**/renderer/**', '../../http', '../http', '../electron', '../../electron'],
+      ['electron', 'fastify'],
+    ),
   },
   {
     files: ['shared/**/*.ts'],

@@ -77,7 +77,7 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   lainnya: 'Lainnya',
 };
 
-// Status of a complaint: the canonical journey plus its side exits (design.md).
+// Status of a complaint: the canonical journey plus its side exits.
 export const STATUSES = [
   'diterima',
   'diverifikasi',

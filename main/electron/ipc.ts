@@ -4,7 +4,7 @@ import type { Core } from '../core';
 import { consoleLogger, type Logger, type SessionCarrier } from '../core/context';
 import { APP_URL_PREFIX } from './security';
 
-// The one IPC channel (design.md): the preload's invoke(name, input) arrives here.
+// The one IPC channel: the preload's invoke(name, input) arrives here.
 export const INVOKE_CHANNEL = 'tanggap:invoke';
 export const MAX_CALL_NAME_LENGTH = 64;
 

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
-// The page's only ways to the main process (design.md): invoke(name, input) for the
+// The page's only ways to the main process: invoke(name, input) for the
 // core's calls, and savePdf for "Simpan PDF" (the window printed to a file the user
 // picks; pdf.ts). No ipcRenderer. A sandboxed preload can require nothing but
 // 'electron', so the channel names are spelled out here rather than imported from

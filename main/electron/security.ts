@@ -1,6 +1,6 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 
-// All window hardening of the desktop app sits here (Electron security checklist, style.md).
+// All window hardening of the desktop app sits here (the Electron security checklist).
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tanggap';

@@ -15,7 +15,7 @@ export const SIFAT_LABEL: Record<Sifat, string> = {
   rahasia: 'Rahasia',
 };
 
-// The instruction checklist of the lembar disposisi (domain.md).
+// The instruction checklist of the lembar disposisi.
 export const INSTRUCTIONS = ['tanggapan_saran', 'proses_lanjut', 'koordinasi', 'untuk_diketahui', 'arsip'] as const;
 export type Instruction = (typeof INSTRUCTIONS)[number];
 export const INSTRUCTION_LABEL: Record<Instruction, string> = {

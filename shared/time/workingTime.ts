@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { HOLIDAYS_2026 } from './holidays2026';
 
-// THE module that does date arithmetic (design.md). Instants are ISO strings in
+// THE module that does date arithmetic. Instants are ISO strings in
 // UTC; every local question (which day, which hour, is the office open) is asked
 // in the office's IANA time zone through @date-fns/tz, never with a hand-written
 // offset. Pure, no Node: the renderer uses it too.

@@ -48,7 +48,7 @@ export interface Margins {
   bottom: number;
   left: number;
 }
-/** Letter margins in common practice (domain.md): top 2, left 3, right 2, bottom 2.5 cm. */
+/** Letter margins in common practice: top 2, left 3, right 2, bottom 2.5 cm. */
 export const LETTER_MARGINS: Margins = { top: cm(2), right: cm(2), bottom: cm(2.5), left: cm(3) };
 
 export function pageProps(paper: Paper = 'A4', margins: Margins = LETTER_MARGINS): ISectionPropertiesOptions {
