@@ -53,7 +53,13 @@ export async function dispatch(
         throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
       }
     }
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    // Every call takes an object; anything else (a string, a number, a list) is refused
+    // before a schema's refinements could trip over it.
+    const input = rawInput ?? {};
+    if (typeof input !== 'object' || Array.isArray(input)) {
+      throw new TanggapError('validation', 'Permintaan tidak dapat dibaca: isian harus dikirim sebagai data formulir (objek JSON). Muat ulang halaman lalu coba lagi.');
+    }
+    const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const ctx: Ctx = { ...deps, user, session };
     const handler = handlers[name] as Handler<typeof name>;

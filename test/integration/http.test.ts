@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
-import { ADMIN, makeCore, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, addUser, makeCore, setupOffice, type TestCore } from '../support/core';
 
 let t: TestCore;
 let app: FastifyInstance;
@@ -45,6 +45,18 @@ describe('HTTP transport', () => {
     const notJson = await app.inject({ method: 'POST', url: '/api/auth.login', payload: '{oops', headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.message).toMatch(/Muat ulang/);
+  });
+
+  it('refuses a body that is not an object with a 400 and an Indonesian message, never a 500', async () => {
+    t = makeCore();
+    await addUser(t.core, await setupOffice(t.core), 'staf', 'staf');
+    app = await createHttpServer(t.core);
+    const cookie = String((await post('auth.login', { username: 'staf', password: 'kata-sandi-123' })).headers['set-cookie']).split(';')[0]!;
+    for (const body of ['"teks"', '42', '[1,2]', 'true']) {
+      const r = await app.inject({ method: 'POST', url: '/api/complaints.create', payload: body, headers: { 'x-tanggap': '1', 'content-type': 'application/json', cookie } });
+      expect(r.statusCode, body).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'validation', message: expect.stringMatching(/objek JSON/) });
+    }
   });
 
   it('answers an oversized body with an Indonesian message', async () => {
