@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintInputSchema } from './complaint';
+import { attachmentUploadSchema, cleanFileName, complaintInputSchema } from './complaint';
 
 const problems = (input: unknown) => {
   const r = complaintInputSchema.safeParse(input);
@@ -27,5 +27,17 @@ describe('complaint input', () => {
     const p = problems({});
     expect(p['reporter']).toBeDefined();
     expect(p['reporter.name']).toBeUndefined();
+  });
+});
+
+describe('cleanFileName', () => {
+  it('keeps the last path segment and drops control and bidi characters', () => {
+    expect(cleanFileName('C:\\Users\\siti\\ktp.jpg')).toBe('ktp.jpg');
+    expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    expect(cleanFileName('foto\u202Egpj.exe')).toBe('fotogpj.exe');
+    expect(cleanFileName('surat\u0000\n.pdf')).toBe('surat.pdf');
+    expect(cleanFileName('.htaccess')).toBe('htaccess');
+    expect(cleanFileName('///')).toBe('berkas');
+    expect(attachmentUploadSchema.parse({ fileName: 'a/b/\u2066bukti.png', mime: 'image/png', dataBase64: 'AAAA' }).fileName).toBe('bukti.png');
   });
 });

@@ -13,9 +13,22 @@ import { idSchema, optionalText, text } from './common';
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
 const maxMb = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
+/**
+ * A file name as shown and stored: the last path segment only, without control or
+ * bidirectional-override characters (which can make "gpj.exe" read as "exe.jpg").
+ */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '')
+    .replace(/^\.+/, '')
+    .trim();
+  return clean === '' ? 'berkas' : clean;
+}
+
 export const attachmentUploadSchema = z
   .object({
-    fileName: text('Nama berkas', 150),
+    fileName: text('Nama berkas', 150).transform(cleanFileName),
     mime: z.string(),
     dataBase64: z.string().regex(/^[A-Za-z0-9+/]*=*$/, { error: 'Isi berkas rusak; pilih ulang berkasnya.' }),
   })
