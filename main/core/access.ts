@@ -38,7 +38,7 @@ function kasiHandles(db: Db, user: SessionUser, complaintId: number): boolean {
   return mayActOnStep(user, loadState(db, complaintId).state);
 }
 
-export function accessOf(db: Db, user: SessionUser, complaintId: number, c: Facts): ComplaintAccess {
+function accessOf(db: Db, user: SessionUser, complaintId: number, c: Facts): ComplaintAccess {
   const see =
     user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf' || (user.role === 'kasi' && kasiHandles(db, user, complaintId));
   const identity = see && (!c.anonymous || user.role === 'camat' || (user.role === 'staf' && c.received_by === user.id));
@@ -82,7 +82,7 @@ export interface SqlCondition {
 }
 
 // The same rule as SQL over `complaints c`, for lists and sort keys.
-export function seeSql(user: SessionUser): SqlCondition {
+function seeSql(user: SessionUser): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.

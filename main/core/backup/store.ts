@@ -99,7 +99,7 @@ function freeName(folder: string, at: Date, timeZone: TimeZoneId): string {
 }
 
 // Content-named files: whatever the target lacks is copied, nothing is overwritten.
-export function copyAttachments(from: string, to: string): void {
+function copyAttachments(from: string, to: string): void {
   if (!existsSync(from)) return;
   if (!existsSync(to)) restrictDir(to);
   for (const name of readdirSync(from)) {

@@ -210,7 +210,7 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
 
 // Crockford base32 without I, L, O, U: read aloud or typed from paper without confusion.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export function newVerifyCode(): string {
+function newVerifyCode(): string {
   const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]!).join('');
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }

@@ -88,7 +88,7 @@ function placeholderValues(db: Db, c: ComplaintFacts, ctx: DocContext, p: Letter
   };
 }
 
-export const fillPlaceholders = (text: string, values: Record<Placeholder, string>) =>
+const fillPlaceholders = (text: string, values: Record<Placeholder, string>) =>
   text.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name) ? values[name as Placeholder] : whole,
   );
