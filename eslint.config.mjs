@@ -1,15 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads'];
-const nodeBuiltins = [...nodeModules, ...nodeModules.map((m) => `node:${m}`)];
-
-// The process boundary, enforced: renderer never reaches main or Node, main/core never
-// imports electron nor the transports above it, shared/ imports neither side.
-const boundary = (message, patterns, paths) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }], paths: paths.map((name) => ({ name, message })) }],
-});
+// Which layer may import which is checked in full by dependency-cruiser
+// (.dependency-cruiser.cjs, `npm run lint:deps`), cycles included. The rule below
+// repeats its most important line so an editor shows it while typing.
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -27,27 +23,23 @@ export default tseslint.config(
     // The build config runs under Node, not in the page.
     ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: boundary(
-      'The renderer talks to the core only through renderer/api.ts.',
-      ['**/main/**', '../main/*'],
-      [...nodeBuiltins, 'electron', 'better-sqlite3', 'fastify'],
-    ),
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['main/core/**/*.ts'],
-    rules: boundary(
-      'main/core runs under plain Node and is used by the transports (main/http, main/electron), never the other way round.',
-      ['electron/*', '**/http/*', '**/electron/*', '**/renderer/**', '../../http', '../http', '../electron', '../../electron'],
-      ['electron', 'fastify'],
-    ),
-  },
-  {
-    files: ['shared/**/*.ts'],
-    rules: boundary(
-      'shared/ is pure TypeScript used by both sides.',
-      ['**/main/**', '**/renderer/**'],
-      [...nodeBuiltins, 'electron', 'better-sqlite3', 'fastify', 'react'],
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'fastify'].map((name) => ({ name, message: 'main/core runs under plain Node, below the transports.' })),
+          patterns: [{ group: ['**/http/*', '**/electron/*', '../http', '../../http', '../electron', '../../electron'], message: 'main/core is used by main/http and main/electron, never the other way round.' }],
+        },
+      ],
+    },
   },
   {
     // Playwright fixtures must destructure their (unused) first argument.

@@ -6,12 +6,14 @@ import { notifications } from '@mantine/notifications';
 import { notifyError, notifySuccess } from './lib/feedback';
 import { SessionContext, type Session, type SessionUser } from './lib/session';
 import type { OfficeProfile } from '../shared/schemas/office';
+import type { OfficeCalendar } from '../shared/time/workingTime';
 import type { Role } from '../shared/domain';
 import { Layout } from './components/Layout';
 import { LoginForm, LoginPage } from './pages/LoginPage';
 import { FirstPasswordPage } from './pages/FirstPasswordPage';
 import { SetupPage } from './pages/SetupPage';
 import { TasksPage } from './pages/TasksPage';
+import { StaffStart } from './components/tasks/StaffStart';
 import { IntakePage } from './pages/IntakePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ComplaintPage } from './pages/ComplaintPage';
@@ -37,7 +39,7 @@ type Boot =
   | { phase: 'setup' }
   | { phase: 'login'; officeName: string }
   | { phase: 'changePassword'; user: SessionUser }
-  | { phase: 'ready'; user: SessionUser; office: OfficeProfile };
+  | { phase: 'ready'; user: SessionUser; office: OfficeProfile; calendar: OfficeCalendar };
 
 export const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
 export const SIGNER_ROLES: readonly Role[] = ['sekcam', 'camat'];
@@ -62,8 +64,8 @@ export function App() {
       const me = await call('auth.me');
       if (!me) return setBoot({ phase: 'login', officeName: status.officeName });
       if (me.mustChangePassword) return setBoot({ phase: 'changePassword', user: me });
-      const office = await call('office.get');
-      setBoot({ phase: 'ready', user: me, office });
+      const [office, calendar] = await Promise.all([call('office.get'), call('calendar.get')]);
+      setBoot({ phase: 'ready', user: me, office, calendar });
     } catch (err) {
       setBoot({ phase: 'failed', message: err instanceof ApiCallError ? err.message : 'Tampilan aplikasi tidak dapat memuat data awal. Muat ulang halaman atau buka lagi Tanggap.' });
     }
@@ -83,10 +85,11 @@ export function App() {
         ? {
             user: boot.user,
             office: boot.office,
+            calendar: boot.calendar,
             refresh: async () => {
               try {
-                const [user, office] = await Promise.all([call('auth.me'), call('office.get')]);
-                if (user) setBoot({ phase: 'ready', user, office });
+                const [user, office, calendar] = await Promise.all([call('auth.me'), call('office.get'), call('calendar.get')]);
+                if (user) setBoot({ phase: 'ready', user, office, calendar });
               } catch (err) {
                 notifyError(err, 'Data kantor belum diperbarui di layar');
               }
@@ -160,7 +163,7 @@ export function App() {
       </Modal>
       <Layout>
         <Routes>
-          <Route path="/" element={<Navigate to={homeOf(role)} replace />} />
+          <Route path="/" element={role === 'staf' ? <StaffStart /> : <Navigate to={homeOf(role)} replace />} />
           <Route path="/tugas" element={only(HANDLER_ROLES, role, <TasksPage />)} />
           <Route path="/pengaduan/baru" element={only(['staf'], role, <IntakePage />)} />
           <Route path="/register" element={only(HANDLER_ROLES, role, <RegisterPage />)} />

@@ -3,21 +3,17 @@ import '@mantine/notifications/styles.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
-  defaultRadius: 'sm',
-});
+import { theme } from './theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" />
+      {/* Top centre: the action panel and the page's own buttons sit at the right; two at a time. */}
+      <Notifications position="top-center" limit={2} />
       <BrowserRouter>
         <App />
       </BrowserRouter>

@@ -5,9 +5,12 @@ import {
   complaintDetailSchema,
   complaintInputSchema,
   complaintQuerySchema,
-  complaintRowSchema,
+  SIMILAR_MAX,
+  similarComplaintSchema,
+  similarQuerySchema,
 } from './schemas/complaint';
 import { officeDraftSchema, officeProfileSchema } from './schemas/office';
+import { nextStepsSchema, setupInputSchema } from './schemas/setup';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
 import { dispositionSheetViewSchema } from './documents/dispositionSheet';
@@ -30,7 +33,17 @@ import {
 } from './schemas/documents';
 import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
-import { backupSettingsSchema, backupStatusSchema, restoreInputSchema, restoreResultSchema } from './schemas/backup';
+import { auditVerdictSchema } from './schemas/audit';
+import { auditFilterSchema, auditListInputSchema, auditListSchema } from './audit/list';
+import {
+  backupEntrySchema,
+  backupSettingsSchema,
+  backupStatusSchema,
+  restoreInputSchema,
+  restoreResultSchema,
+  setupFolderSchema,
+  setupRestoreInputSchema,
+} from './schemas/backup';
 import {
   advanceInputSchema,
   assigneeSchema,
@@ -39,9 +52,14 @@ import {
   exitInputSchema,
   followUpInputSchema,
   journeySchema,
+  officeTasksQuerySchema,
+  registerRowSchema,
   resumeInputSchema,
   returnDispositionSchema,
+  takeOverInputSchema,
+  taskCountsSchema,
   taskSchema,
+  undoStepInputSchema,
 } from './schemas/workflow';
 
 // Who may make a call: 'public' needs no session, 'user' any signed-in role,
@@ -74,15 +92,13 @@ const presetSchema = z.object({ id: z.string(), label: z.string(), office: offic
 export const contract = {
   'setup.status': call(empty, z.object({ needsSetup: z.boolean(), officeName: z.string() }), 'public'),
   'setup.presets': call(empty, z.array(presetSchema), 'public'),
-  'setup.complete': call(
-    z.object({
-      presetId: z.string().max(40).default('blank'),
-      office: officeProfileSchema,
-      admin: newUserSchema,
-    }),
-    sessionUserSchema,
-    'public',
-  ),
+  'setup.complete': call(setupInputSchema, sessionUserSchema, 'public'),
+  // A fresh install restored from a backup instead of set up; refused once set up.
+  'setup.backups': call(setupFolderSchema, z.array(backupEntrySchema), 'public'),
+  'setup.restore': call(setupRestoreInputSchema, z.object({ complaints: z.number().int() }), 'public'),
+  // The admin's "Langkah berikutnya" card after setup: what is still to do, until dismissed.
+  'setup.nextSteps': call(empty, nextStepsSchema, ['admin']),
+  'setup.dismissNextSteps': call(empty, nextStepsSchema, ['admin']),
 
   'auth.login': call(
     z.object({ username: usernameSchema, password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128) }),
@@ -110,11 +126,14 @@ export const contract = {
   'complaints.create': call(complaintInputSchema, complaintDetailSchema, ['staf']),
   'complaints.list': call(
     complaintQuerySchema,
-    z.object({ rows: z.array(complaintRowSchema), total: z.number().int(), years: z.array(z.number().int()) }),
+    z.object({ rows: z.array(registerRowSchema), total: z.number().int(), years: z.array(z.number().int()) }),
     HANDLERS,
   ),
   'complaints.get': call(z.object({ id: idSchema }), complaintDetailSchema, HANDLERS),
   'complaints.kelengkapanChecklist': call(empty, z.array(z.string()), HANDLERS),
+  // Possible duplicates of a complaint being entered (no reporter data in the answer).
+  'complaints.similar': call(similarQuerySchema, z.array(similarComplaintSchema).max(SIMILAR_MAX), ['staf']),
+  'complaints.intakeRules': call(empty, z.object({ backdateDays: z.number().int() }), ['staf']),
   'complaints.receipt': call(z.object({ id: idSchema }), receiptViewSchema, HANDLERS),
   'complaints.receiptDocx': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
   'complaints.attachment': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
@@ -127,6 +146,8 @@ export const contract = {
 
   'workflow.journey': call(z.object({ id: idSchema }), journeySchema, HANDLERS),
   'workflow.advance': call(advanceInputSchema, journeySchema, HANDLERS),
+  'workflow.takeOver': call(takeOverInputSchema, journeySchema, HANDLERS),
+  'workflow.undoStep': call(undoStepInputSchema, journeySchema, HANDLERS),
   'workflow.dispose': call(disposeInputSchema, journeySchema, HANDLERS),
   'workflow.withdrawDisposition': call(dispositionIdSchema, journeySchema, HANDLERS),
   'workflow.returnDisposition': call(returnDispositionSchema, journeySchema, ['kasi']),
@@ -135,7 +156,8 @@ export const contract = {
   'workflow.resume': call(resumeInputSchema, journeySchema, ['staf', 'sekcam', 'camat']),
   'workflow.assignees': call(empty, z.array(assigneeSchema), ['staf', 'sekcam', 'camat']),
   'tasks.mine': call(empty, z.array(taskSchema), HANDLERS),
-  'tasks.office': call(empty, z.array(taskSchema), ['sekcam', 'camat']),
+  'tasks.office': call(officeTasksQuerySchema, z.array(taskSchema), ['sekcam', 'camat']),
+  'tasks.counts': call(empty, taskCountsSchema, HANDLERS),
 
   'standard.get': call(empty, serviceStandardSchema, 'user'),
   'standard.update': call(serviceStandardSchema, serviceStandardSchema, ['admin']),
@@ -186,15 +208,10 @@ export const contract = {
   'backup.now': call(empty, backupStatusSchema, ['admin']),
   'backup.restore': call(restoreInputSchema, restoreResultSchema, ['admin']),
 
-  'audit.verify': call(
-    empty,
-    z.object({
-      ok: z.boolean(),
-      rows: z.number().int(),
-      firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
-    }),
-    ['admin', 'camat'],
-  ),
+  'audit.verify': call(empty, auditVerdictSchema, ['admin', 'camat']),
+  // Who did what to which complaint and when: register numbers and action labels, never complaint text.
+  'audit.list': call(auditListInputSchema, auditListSchema, ['admin', 'camat']),
+  'audit.export': call(auditFilterSchema, fileSchema, ['admin', 'camat']),
 } as const;
 
 export type Contract = typeof contract;

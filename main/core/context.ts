@@ -1,7 +1,7 @@
 import type { CallArgs, CallName, CallOutput } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import type { Db } from './db/open';
-import type { BackupRuntime } from './backup/runtime';
+import type { BackupRuntime } from './backup/types';
 import { TanggapError } from './errors';
 
 export interface Logger {

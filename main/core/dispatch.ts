@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { contract, isCallName, type Result } from '../../shared/contract';
-import { ROLE_LABEL, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../shared/domain';
 import type { CoreDeps, Ctx, Handler, Handlers, SessionCarrier } from './context';
-import { resolveSession, type ResolvedSession } from './auth/sessions';
+import { admit } from './auth/gate';
 import { TanggapError } from './errors';
 
 function validationError(error: z.ZodError): TanggapError {
@@ -15,12 +14,6 @@ function validationError(error: z.ZodError): TanggapError {
   const field = first?.path.join('.') || undefined;
   return new TanggapError('validation', first?.message ?? 'Isian tidak valid.', field, fields);
 }
-
-const NO_SESSION: ResolvedSession = { user: null, mustChangePassword: false, expired: null };
-const EXPIRED: Record<NonNullable<ResolvedSession['expired']>, string> = {
-  idle: `Sesi Anda berakhir karena tidak ada aktivitas selama ${SESSION_IDLE_MINUTES} menit. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
-  max: `Sesi Anda berakhir karena sudah ${SESSION_MAX_HOURS} jam sejak masuk. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
-};
 
 // The one gate every transport passes through: known call, live session, allowed
 // role, valid input; only then the handler. Output is checked against the contract
@@ -37,22 +30,7 @@ export async function dispatch(
   }
   const spec = contract[name];
   try {
-    const resolved = session.token ? resolveSession(deps, session.token) : NO_SESSION;
-    if (resolved.expired) session.setToken(null);
-    const user = resolved.user;
-    if (spec.access !== 'public') {
-      if (!user) throw new TanggapError('unauthenticated', resolved.expired ? EXPIRED[resolved.expired] : 'Silakan masuk terlebih dahulu.');
-      // A password the Admin chose is known to two people: nothing else until it is replaced.
-      if (resolved.mustChangePassword && name !== 'auth.changePassword') {
-        throw new TanggapError(
-          'forbidden',
-          'Kata sandi Anda dibuat atau diatur ulang oleh admin. Ganti kata sandi terlebih dahulu di layar "Ganti kata sandi", lalu lanjutkan pekerjaan.',
-        );
-      }
-      if (spec.access !== 'user' && !spec.access.includes(user.role)) {
-        throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
-      }
-    }
+    const user = admit(deps, name, session);
     // Every call takes an object; anything else (a string, a number, a list) is refused
     // before a schema's refinements could trip over it.
     const input = rawInput ?? {};

@@ -1,5 +1,6 @@
 import type { Handlers } from './context';
 import { auditHandlers } from './audit/handlers';
+import { auditListHandlers } from './audit/listHandlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { complaintHandlers } from './complaints/handlers';
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...complaintHandlers,
   ...auditHandlers,
+  ...auditListHandlers,
   ...backupHandlers,
   ...workflowHandlers,
   ...documentHandlers,

@@ -5,8 +5,13 @@ import { findOffice } from './office/settings';
 import { sweep } from './workflow/engine';
 import { openDatabase, type Db } from './db/open';
 import { restrictDir } from './db/durable';
-import { createBackupRuntime, type RestoreResult } from './backup/runtime';
+import { createBackupRuntime } from './backup/runtime';
+import type { RestoreResult } from './backup/types';
 import { dispatch } from './dispatch';
+import { pinUnsealedTail } from './audit/chain';
+import { watchOutsideEdits } from './complaints/events';
+import { sweepOrphanAttachments } from './complaints/attachments';
+import { bindAuditKey, dataDirVault, openAuditKey, type KeyVault } from './audit/key';
 import { handlers } from './handlers';
 
 export interface CoreOptions {
@@ -20,6 +25,9 @@ export interface CoreOptions {
   // How often the daily backup checks whether a day has passed since the last one;
   // 0 turns it off (as for the sweep).
   backupCheckEveryMs?: number;
+  // Where the audit seal key is kept (default: a 0600 file in dataDir; the desktop app
+  // passes one encrypted by the operating system).
+  keyVault?: KeyVault;
 }
 
 export interface Core {
@@ -48,9 +56,20 @@ function runSweep(deps: CoreDeps) {
 export function createCore(options: CoreOptions): Core {
   restrictDir(options.dataDir);
   const dbFile = join(options.dataDir, DB_FILE);
-  const reopen = () => openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  const { key, fresh } = openAuditKey(options.keyVault ?? dataDirVault(options.dataDir));
+  const reopen = () => {
+    const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+    bindAuditKey(db, key);
+    watchOutsideEdits(db);
+    return db;
+  };
   // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).
   const deps = { db: reopen(), dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger } as CoreDeps;
+  if (fresh) pinUnsealedTail(deps.db, deps.now().toISOString());
+  // Files of uploads whose save failed (or was cut by a crash) are removed at start;
+  // the real clock, because the files' own times are real.
+  const orphans = sweepOrphanAttachments(deps.db, deps.dataDir, new Date());
+  if (orphans) deps.log.info(`${orphans} berkas lampiran tanpa pengaduan dihapus`);
   deps.backup = createBackupRuntime(deps, { dbFile, nativeBinding: options.nativeBinding, reopen });
   const every = options.sweepEveryMs ?? (options.now ? 0 : 60_000);
   const timer = every > 0 ? setInterval(() => runSweep(deps), every) : null;

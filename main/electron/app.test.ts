@@ -28,6 +28,7 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
   const app = {
     isPackaged: options.isPackaged ?? false,
     enableSandbox: vi.fn(() => calls.push('enableSandbox')),
+    commandLine: { appendSwitch: vi.fn() },
     requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
     quit: vi.fn(() => calls.push('quit')),
     on: vi.fn((name: string, listener: Fn) => void appListeners.set(name, [...(appListeners.get(name) ?? []), listener])),
@@ -72,6 +73,7 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
       registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
       handle: vi.fn(),
     },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(async () => undefined) },
   };
@@ -114,6 +116,7 @@ describe('desktop start-up', () => {
     await startDesktop(f.api, deps());
     expect(f.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith(PRIVILEGED_SCHEMES);
     expect(f.calls.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'whenReady']);
+    expect(f.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'id');
   });
 
   it('opens one hardened window on app://tanggap with the core behind IPC', async () => {
@@ -121,7 +124,7 @@ describe('desktop start-up', () => {
     const d = deps();
     await startDesktop(f.api, d);
 
-    expect(d.createCore).toHaveBeenCalledWith({ dataDir: userData, nativeBinding: undefined });
+    expect(d.createCore).toHaveBeenCalledWith({ dataDir: userData, nativeBinding: undefined, keyVault: expect.objectContaining({ load: expect.any(Function) }) });
     expect(d.seedDemo).not.toHaveBeenCalled();
     expect(f.windows).toHaveLength(1);
     const [win] = f.windows;

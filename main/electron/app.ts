@@ -5,6 +5,7 @@ import { parseArgs } from '../args';
 import type { Core, CoreOptions } from '../core';
 import type { CoreDeps } from '../core/context';
 import { createSenderCheck, registerIpc } from './ipc';
+import { safeStorageVault } from './keyVault';
 import { registerPdf } from './pdf';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
@@ -13,7 +14,7 @@ import { applicationMenu, createMainWindow } from './window';
 // The parts of Electron the desktop app uses; tests pass a fake of this shape.
 export type ElectronApi = Pick<
   typeof import('electron'),
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'
 >;
 
 export interface DesktopDeps {
@@ -63,6 +64,9 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
   const { app } = electron;
   electron.protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
   app.enableSandbox();
+  // Chromium's own widgets (date fields: dd/mm/yyyy) follow the office's language,
+  // whatever the PC's Windows is set to.
+  app.commandLine.appendSwitch('lang', 'id');
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return Promise.resolve();
@@ -83,9 +87,11 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('Tampilan aplikasi belum dibangun (dist/renderer/index.html tidak ada). Jalankan "npm run build" lalu buka lagi.');
     }
+    const dataDir = dataDirFor(args, app.getPath('userData'));
     const core = deps.createCore({
-      dataDir: dataDirFor(args, app.getPath('userData')),
+      dataDir,
       nativeBinding: electronNativeBinding(deps.appRoot, app.isPackaged),
+      keyVault: safeStorageVault(electron.safeStorage, dataDir),
     });
     app.on('will-quit', () => core.close());
     if (args.demo) {

@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/contract';
 import { createCore, type Core } from '../core';
+import { LOGIN_LIMIT } from '../core/auth/rateLimit';
 import type { SessionCarrier } from '../core/context';
 import { ADMIN, setupOffice } from '../../test/support/core';
 import { createSenderCheck, INVOKE_CHANNEL, registerIpc, type InvokeSender } from './ipc';
@@ -26,7 +27,7 @@ function fakeSender(id: number, url = 'app://tanggap/index.html') {
   };
 }
 
-function listen(core: Pick<Core, 'call'>, own: Set<number>) {
+function listen(core: Pick<Core, 'call'>, own: Set<number>, now?: () => number) {
   let handler: Handler | null = null;
   const ipcMain = {
     handle: vi.fn((channel: string, listener: Handler) => {
@@ -34,7 +35,7 @@ function listen(core: Pick<Core, 'call'>, own: Set<number>) {
       handler = listener;
     }),
   };
-  const registration = registerIpc(ipcMain as never, core, createSenderCheck(own), silentLog);
+  const registration = registerIpc(ipcMain as never, core, createSenderCheck(own), silentLog, now);
   expect(ipcMain.handle).toHaveBeenCalledTimes(1);
   return { invoke: handler! as Handler, registration };
 }
@@ -165,5 +166,25 @@ describe('IPC: sessions per window', () => {
     await registration.forget(1);
     expect(sessions()).toBe(before - 1);
     expect(await invoke(a, 'auth.me', {})).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('IPC: login attempts per window', () => {
+  it(`refuses the ${LOGIN_LIMIT.max + 1}th login within a minute from one window, not from another, and again after a minute`, async () => {
+    let t = 0;
+    const fake = { call: vi.fn(async (): Promise<Result<unknown>> => ({ ok: false, error: { code: 'unauthenticated', message: 'salah' } })) };
+    const { invoke } = listen(fake, new Set([1, 2]), () => t);
+    const a = fakeSender(1).fromMain();
+    for (let i = 0; i < LOGIN_LIMIT.max; i++) expect(await invoke(a, 'auth.login', { username: 'staf', password: `tebakan${i}` })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await invoke(a, 'auth.login', { username: 'staf', password: 'lagi' })).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: 'Terlalu banyak percobaan masuk dari komputer ini. Tunggu satu menit, lalu coba lagi.' },
+    });
+    expect(fake.call).toHaveBeenCalledTimes(LOGIN_LIMIT.max);
+    // Other calls and other windows are not held back.
+    expect(await invoke(a, 'auth.me', {})).toMatchObject({ ok: false });
+    expect(await invoke(fakeSender(2).fromMain(), 'auth.login', {})).toMatchObject({ error: { code: 'unauthenticated' } });
+    t = LOGIN_LIMIT.windowMs;
+    expect(await invoke(a, 'auth.login', {})).toMatchObject({ error: { code: 'unauthenticated' } });
   });
 });

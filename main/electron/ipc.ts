@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/contract';
 import type { Core } from '../core';
+import { LOGIN_LIMIT, LOGIN_RATE_LIMITED, slidingWindow } from '../core/auth/rateLimit';
 import { consoleLogger, type Logger, type SessionCarrier } from '../core/context';
 import { APP_URL_PREFIX } from './security';
 
@@ -51,7 +52,10 @@ export function registerIpc(
   core: Pick<Core, 'call'>,
   isTrustedSender: (event: InvokeSender) => boolean,
   log: Logger = consoleLogger,
+  now: () => number = Date.now,
 ): IpcRegistration {
+  // As over HTTP per address: a script in a window gets no more guesses than a browser.
+  const logins = slidingWindow(LOGIN_LIMIT, now);
   const sessions = new Map<number, SessionCarrier>();
   const sessionOf = (contentsId: number): SessionCarrier => {
     const existing = sessions.get(contentsId);
@@ -72,6 +76,7 @@ export function registerIpc(
       return refused;
     }
     if (typeof name !== 'string' || name.length === 0 || name.length > MAX_CALL_NAME_LENGTH) return badName;
+    if (name === 'auth.login' && !logins.allow(String(event.sender.id))) return { ok: false, error: LOGIN_RATE_LIMITED };
     try {
       return await core.call(name, input, sessionOf(event.sender.id));
     } catch (err) {

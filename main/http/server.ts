@@ -2,14 +2,39 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { ApiError } from '../../shared/contract';
+import { isCallName, type ApiError, type CallName } from '../../shared/contract';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, LOGO_MAX_BYTES } from '../../shared/domain';
+import { SIGNATURE_MAX_BYTES } from '../../shared/schemas/documents';
 import type { Core } from '../core';
+import { admit } from '../core/auth/gate';
+import { LOGIN_LIMIT, LOGIN_RATE_LIMITED, slidingWindow } from '../core/auth/rateLimit';
 import type { SessionCarrier } from '../core/context';
-import { slidingWindow, type RateLimit } from './rateLimit';
+import { TanggapError } from '../core/errors';
 
 export const SESSION_COOKIE = 'tanggap_session';
-// Attachments are at most 5 × 5 MB, base64 adds a third.
-const BODY_LIMIT = 40 * 1024 * 1024;
+
+// Every call's body is small, so a client cannot make the server read megabytes it
+// will refuse anyway.
+export const BODY_LIMIT = 256 * 1024;
+const KB = 1024;
+const MB = 1024 * KB;
+// base64 of n bytes, plus room for the other fields.
+const encoded = (bytes: number, rest = 64 * KB) => Math.ceil((bytes * 4) / 3) + rest;
+
+// The calls whose input may be larger: the ones carrying a file, and the whole service
+// standard. Their session and role are checked before the body is read.
+export const LARGE_BODY_LIMITS: Partial<Record<CallName, number>> = {
+  'complaints.create': encoded(ATTACHMENT_MAX_BYTES * ATTACHMENT_MAX_COUNT),
+  'workflow.followUp': encoded(ATTACHMENT_MAX_BYTES * ATTACHMENT_MAX_COUNT),
+  'documents.deliver': encoded(ATTACHMENT_MAX_BYTES * ATTACHMENT_MAX_COUNT),
+  'documents.signWet': encoded(ATTACHMENT_MAX_BYTES),
+  'documents.verify': 15 * MB,
+  'office.update': encoded(LOGO_MAX_BYTES),
+  'setup.complete': encoded(LOGO_MAX_BYTES),
+  'auth.setSignature': encoded(SIGNATURE_MAX_BYTES),
+  'calendar.importIcs': 2 * MB,
+  'standard.update': 512 * KB,
+};
 
 const STATUS: Record<ApiError['code'], number> = {
   validation: 400,
@@ -52,14 +77,12 @@ export interface HttpOptions {
   secureCookie?: boolean;
 }
 
-// Login attempts per client address: enough for a busy shared PC, far too few to guess
-// passwords (the per-account lock in the core guards each account on its own).
-export const LOGIN_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
+const refuse = (reply: FastifyReply, status: number, error: ApiError) => reply.status(status).send({ ok: false, error });
 
-// The contract over HTTP: POST /api/<call> with the input as JSON. The core's
-// dispatch validates and authorises; this layer only carries bytes and cookies.
+// The contract over HTTP: POST /api/<call> with the input as JSON.
 export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false });
+  const secure = options.secureCookie ?? false;
   const logins = slidingWindow(LOGIN_LIMIT);
 
   app.addHook('onSend', async (_req, reply) => {
@@ -72,34 +95,55 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     );
   });
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
     const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
     const status = tooLarge ? 413 : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
     const error: ApiError = tooLarge
-      ? { code: 'too_large', message: 'Data yang dikirim terlalu besar. Lampiran paling besar 5 MB per berkas.' }
+      ? {
+          code: 'too_large',
+          message:
+            req.routeOptions.bodyLimit >= encoded(ATTACHMENT_MAX_BYTES)
+              ? `Data yang dikirim terlalu besar. Lampiran paling besar ${ATTACHMENT_MAX_BYTES / MB} MB per berkas, paling banyak ${ATTACHMENT_MAX_COUNT} berkas.`
+              : 'Data yang dikirim terlalu besar untuk perintah ini. Muat ulang halaman lalu coba lagi.',
+        }
       : status < 500
         ? { code: 'validation', message: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.' }
         : { code: 'internal', message: 'Terjadi kesalahan di server Tanggap. Coba lagi.' };
     void reply.status(status).send({ ok: false, error });
   });
 
-  app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
+  // Everything that can refuse a call without its input runs here, before the body is read.
+  type Req = FastifyRequest<{ Params: { name?: string } }>;
+  const nameOf = (req: Req, fixed?: CallName) => fixed ?? req.params.name ?? '';
+  const gate = (fixed?: CallName) => async (req: Req, reply: FastifyReply) => {
     // A cross-site form cannot send JSON with this header; together with the
     // SameSite=Strict cookie that closes CSRF.
-    if (req.headers['x-tanggap'] !== '1') {
-      return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'Permintaan ditolak.' } });
+    if (req.headers['x-tanggap'] !== '1') return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan ditolak.' });
+    const name = nameOf(req, fixed);
+    if (name === 'auth.login' && !logins.allow(req.ip)) return refuse(reply, 429, LOGIN_RATE_LIMITED);
+    if (isCallName(name) && LARGE_BODY_LIMITS[name]) {
+      try {
+        admit(core.deps, name, carrier(req, reply, secure));
+      } catch (err) {
+        if (!(err instanceof TanggapError)) throw err;
+        const error = err.toApiError();
+        return refuse(reply, STATUS[error.code], error);
+      }
     }
-    if (req.params.name === 'auth.login' && !logins.allow(req.ip)) {
-      const error: ApiError = {
-        code: 'rate_limited',
-        message: 'Terlalu banyak percobaan masuk dari komputer ini. Tunggu satu menit, lalu coba lagi.',
-      };
-      return reply.status(429).send({ ok: false, error });
-    }
-    const result = await core.call(req.params.name, req.body ?? {}, carrier(req, reply, options.secureCookie ?? false));
+  };
+
+  // The contract over HTTP: the core's dispatch validates and authorises; this layer
+  // only carries bytes and cookies.
+  const run = (fixed?: CallName) => async (req: Req, reply: FastifyReply) => {
+    const result = await core.call(nameOf(req, fixed), req.body ?? {}, carrier(req, reply, secure));
     reply.header('cache-control', 'no-store');
     return reply.status(result.ok ? 200 : STATUS[result.error.code]).send(result);
-  });
+  };
+
+  app.post('/api/:name', { onRequest: gate() }, run());
+  for (const [name, bodyLimit] of Object.entries(LARGE_BODY_LIMITS) as [CallName, number][]) {
+    app.post(`/api/${name}`, { bodyLimit, onRequest: gate(name) }, run(name));
+  }
 
   const root = options.rendererDir;
   if (root && existsSync(join(root, 'index.html'))) {

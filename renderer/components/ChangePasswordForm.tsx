@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { call } from '../api';
 import { contract } from '../../shared/contract';
 import { showApiError } from '../lib/feedback';
+import { focusFirstError } from '../lib/focusFirstError';
 
 const schema = contract['auth.changePassword'].input
   .extend({ repeat: z.string() })
@@ -26,7 +27,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged(): void }) {
     } catch (err) {
       showApiError(err, form.setError, 'Kata sandi belum diganti');
     }
-  });
+  }, focusFirstError);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,23 +1,29 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { AppShell, Badge, Group, NavLink, Text, Button, Menu, Box } from '@mantine/core';
-import { NavLink as RouterLink, useLocation } from 'react-router';
+import { Link, NavLink as RouterLink, useLocation } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
+import type { TaskCounts } from '../../shared/schemas/workflow';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { DOCUMENTS_CHANGED } from './complaint/DocumentForms';
+import { lateTasksPath } from './tasks/address';
 
 interface Item {
   to: string;
   label: string;
   roles: readonly Role[];
+  // Which of the menu's numbers shows beside it, and how it reads aloud.
+  count?: { of: keyof TaskCounts; noun: string; urgent: boolean };
 }
 
-const SIGNATURE_QUEUE = '/tanda-tangan';
 const SIGNERS: readonly Role[] = ['sekcam', 'camat'];
+const HANDLERS: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
+const LATE = 'terlambat';
 
 const ITEMS: Item[] = [
-  { to: '/tugas', label: 'Tugas saya', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
-  { to: SIGNATURE_QUEUE, label: 'Menunggu tanda tangan', roles: SIGNERS },
+  { to: '/tugas', label: 'Tugas saya', roles: HANDLERS, count: { of: 'mine', noun: 'tugas', urgent: false } },
+  { to: LATE, label: 'Terlambat', roles: HANDLERS, count: { of: 'late', noun: 'pengaduan terlambat', urgent: true } },
+  { to: '/tanda-tangan', label: 'Menunggu tanda tangan', roles: SIGNERS, count: { of: 'toSign', noun: 'dokumen', urgent: true } },
   { to: '/pengaduan/baru', label: 'Catat pengaduan', roles: ['staf'] },
   { to: '/register', label: 'Buku register', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
   { to: '/lembar-disposisi-kosong', label: 'Lembar disposisi kosong', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
@@ -32,35 +38,43 @@ const ITEMS: Item[] = [
   { to: '/admin/cadangan', label: 'Cadangan data', roles: ['admin'] },
 ];
 
-// How many documents wait for the signer, read again whenever the user moves to another screen.
-function useSignatureCount(): number {
+const COUNTS_REFRESH_MS = 60_000;
+
+// The menu's numbers in one call, read again on every move to another screen, when a
+// document changes, when the window regains focus and every minute.
+function useTaskCounts(): TaskCounts | undefined {
   const { user } = useSession();
   const location = useLocation();
-  const signer = SIGNERS.includes(user.role);
-  const queue = useCall('documents.signatureQueue', {}, signer);
-  const { reload } = queue;
+  const handler = HANDLERS.includes(user.role);
+  const counts = useCall('tasks.counts', {}, handler);
+  const { reload } = counts;
   const shown = useRef(location.pathname);
   useEffect(() => {
     if (shown.current === location.pathname) return;
     shown.current = location.pathname;
-    if (signer) reload();
-  }, [signer, reload, location.pathname]);
+    if (handler) reload();
+  }, [handler, reload, location.pathname]);
   useEffect(() => {
-    if (!signer) return;
+    if (!handler) return;
+    const timer = window.setInterval(reload, COUNTS_REFRESH_MS);
     window.addEventListener(DOCUMENTS_CHANGED, reload);
     window.addEventListener('focus', reload);
     return () => {
+      window.clearInterval(timer);
       window.removeEventListener(DOCUMENTS_CHANGED, reload);
       window.removeEventListener('focus', reload);
     };
-  }, [signer, reload]);
-  return signer ? (queue.data?.length ?? 0) : 0;
+  }, [handler, reload]);
+  return handler ? counts.data : undefined;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const location = useLocation();
-  const waiting = useSignatureCount();
+  const counts = useTaskCounts();
+  const leader = SIGNERS.includes(user.role);
+  const late = lateTasksPath(leader);
+  const here = `${location.pathname}${location.search}`;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -91,25 +105,36 @@ export function Layout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigasi utama">
-        {ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => (
-          <NavLink
-            key={i.to}
-            component={RouterLink}
-            to={i.to}
-            label={i.label}
-            rightSection={
-              i.to === SIGNATURE_QUEUE && waiting > 0 ? (
-                <Badge size="sm" circle={waiting < 10} color="red" aria-label={`${waiting} dokumen`}>
-                  {waiting}
-                </Badge>
-              ) : undefined
-            }
-            active={location.pathname === i.to || (i.to === '/register' && /^\/(pengaduan|dokumen)\/\d+/.test(location.pathname))}
-          />
-        ))}
+        {ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => {
+          const to = i.to === LATE ? late : i.to;
+          const n = i.count && counts ? counts[i.count.of] : 0;
+          const active =
+            i.to === LATE
+              ? here === late
+              : (location.pathname === i.to && here !== late) || (i.to === '/register' && /^\/(pengaduan|dokumen)\/\d+/.test(location.pathname));
+          // A plain link: the router's NavLink would mark both /tugas items current, ignoring the query.
+          return (
+            <NavLink
+              key={i.to}
+              component={Link}
+              to={to}
+              aria-current={active ? 'page' : undefined}
+              label={i.label}
+              rightSection={
+                i.count && n > 0 ? (
+                  <Badge size="sm" circle={n < 10} color={i.count.urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${i.count.noun}`}>
+                    {n}
+                  </Badge>
+                ) : undefined
+              }
+              active={active}
+            />
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={1400}>{children}</Box>
+        {/* Uses a 1920 px screen whole; only wider ones leave a margin. */}
+        <Box maw={1800}>{children}</Box>
       </AppShell.Main>
     </AppShell>
   );

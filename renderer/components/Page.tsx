@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Title, Text } from '@mantine/core';
 import type { ApiCallError } from '../api';
 
@@ -11,6 +11,10 @@ interface Props {
 
 // Every screen: a title, its actions on the right, then the content.
 export function Page({ title, subtitle, actions, children }: Props) {
+  // The browser tab and the taskbar name the screen, not only the app.
+  useEffect(() => {
+    document.title = `${title} · Tanggap`;
+  }, [title]);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" className="no-print">

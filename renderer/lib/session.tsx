@@ -3,12 +3,15 @@ import type { CallOutput } from '../../shared/contract';
 import type { OfficeProfile } from '../../shared/schemas/office';
 import type { TimeZoneId } from '../../shared/domain';
 import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
+import { displayDue, type OfficeCalendar } from '../../shared/time/workingTime';
 
 export type SessionUser = NonNullable<CallOutput<'auth.me'>>;
 
 export interface Session {
   user: SessionUser;
   office: OfficeProfile;
+  // For showing due times as the office reads them (displayDue).
+  calendar: OfficeCalendar;
   // After a change to the office profile or the signed-in user.
   refresh(): Promise<void>;
   logout(): Promise<void>;
@@ -23,12 +26,16 @@ export function useSession(): Session {
 }
 
 // Instants shown in the office's zone, as the office writes them.
+// Due times go through dueShort/dueLong: a due at an opening reads as the previous closing.
 export function useDates() {
-  const tz: TimeZoneId = useSession().office.timeZone;
+  const { office, calendar } = useSession();
+  const tz: TimeZoneId = office.timeZone;
   return {
     tz,
     short: (iso: string) => formatSingkat(iso, tz),
     long: (iso: string) => formatTanggalWaktu(iso, tz),
     date: (iso: string) => formatTanggal(iso, tz),
+    dueShort: (iso: string) => formatSingkat(displayDue(iso, calendar), tz),
+    dueLong: (iso: string) => formatTanggalWaktu(displayDue(iso, calendar), tz),
   };
 }

@@ -2,7 +2,8 @@ import { useCallback, useState } from 'react';
 import { Alert, Button, Grid, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Loading, Page } from '../components/Page';
-import { JourneyFlags, RiskBadge, StatusBadge } from '../components/StatusBadge';
+import { JourneyFlags, StatusBadge } from '../components/StatusBadge';
+import { PauseNote, StateBadges } from '../components/complaint/StateBadges';
 import { ActionPanel } from '../components/complaint/ActionPanel';
 import { ComplaintFacts } from '../components/complaint/ComplaintFacts';
 import { CurrentStep } from '../components/complaint/CurrentStep';
@@ -86,8 +87,9 @@ function ComplaintView({ id }: { id: number }) {
     >
       <Group gap="xs">
         <StatusBadge status={j.status} />
-        {j.current && <RiskBadge risk={j.current.risk} />}
+        <StateBadges step={j.current?.risk ?? null} standard={j.standardRisk} />
         <JourneyFlags escalated={j.escalated} paused={j.paused} />
+        {j.pause && <PauseNote pause={j.pause} />}
       </Group>
       {(journey.error ?? complaint.error) && <Loading error={journey.error ?? complaint.error} retry={reload} />}
       <Grid gutter="md">

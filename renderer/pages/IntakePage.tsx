@@ -25,20 +25,24 @@ import {
   COMPLAINT_KIND_LABEL,
 } from '../../shared/domain';
 import {
-  complaintInputSchema,
+  DEFAULT_BACKDATE_DAYS,
+  intakeFormSchema,
   type ComplaintData,
   type ComplaintDetail,
   type ComplaintInput,
+  type SimilarComplaint,
 } from '../../shared/schemas/complaint';
 import { call } from '../api';
 import { Page } from '../components/Page';
 import { AttachmentPicker, attachmentMessages } from '../components/AttachmentPicker';
 import { DateText } from '../components/admin/DateText';
 import { SavedPanel } from '../components/intake/SavedPanel';
+import { DuplicateModal } from '../components/intake/DuplicateModal';
 import { EMPTY_INTAKE, clearDraft, loadDraft, saveDraft, type IntakeDraft } from '../components/intake/draft';
 import { showApiError, notifySuccess } from '../lib/feedback';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { focusFirstError } from '../lib/focusFirstError';
 
 const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
 const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
@@ -69,6 +73,17 @@ export function IntakePage() {
 
   const checklist = useCall('complaints.kelengkapanChecklist', {});
   const standard = useCall('standard.get', {});
+  const rules = useCall('complaints.intakeRules', {});
+  const backdateDays = rules.data?.backdateDays ?? DEFAULT_BACKDATE_DAYS;
+  // Read by the schema at each validation, so the office's limit applies once it has loaded.
+  const formRules = useRef({ backdateDays, tz: office.timeZone });
+  useEffect(() => {
+    formRules.current = { backdateDays, tz: office.timeZone };
+  }, [backdateDays, office.timeZone]);
+  const [schema] = useState(() => intakeFormSchema(() => formRules.current, () => new Date()));
+  // Possible duplicates found when Simpan was pressed, with the form's data waiting for the choice.
+  const [duplicates, setDuplicates] = useState<{ data: ComplaintData; candidates: SimilarComplaint[] } | null>(null);
+  const [saving, setSaving] = useState(false);
 
   const {
     register,
@@ -80,7 +95,7 @@ export function IntakePage() {
     setValue,
     formState: { errors, isSubmitting },
   } = useForm<ComplaintInput, unknown, ComplaintData>({
-    resolver: zodResolver(complaintInputSchema),
+    resolver: zodResolver(schema),
     defaultValues: { ...(restored?.values ?? EMPTY_INTAKE), attachments: [] },
   });
 
@@ -107,8 +122,9 @@ export function IntakePage() {
   // A fresh form starts on 'pengaduan', or on the first kind the office serves when it does not serve that
   // (the standard arrives after the form is built); a restored draft keeps its own kind.
   useEffect(() => {
-    if (!served || served.includes(kind) || draftNotice) return;
-    setValue('kind', served[0]);
+    const first = served?.[0];
+    if (!served || !first || served.includes(kind) || draftNotice) return;
+    setValue('kind', first);
   }, [served, kind, draftNotice, setValue]);
 
   const clearForm = () => {
@@ -118,27 +134,57 @@ export function IntakePage() {
     setMissing([]);
   };
 
-  const submit = handleSubmit(async (data) => {
+  const save = async (data: ComplaintData, linkTo?: number) => {
     // A second click while the first save is still on its way must not record twice.
     if (submitting.current) return;
     submitting.current = true;
+    setSaving(true);
     try {
+      const surat = data.channel === 'surat';
       const detail = await call('complaints.create', {
         ...data,
         laporTrackingId: data.channel === 'sp4n_lapor' ? data.laporTrackingId : '',
+        letterNo: surat ? data.letterNo : '',
+        letterDate: surat ? data.letterDate : '',
+        ...(linkTo === undefined ? {} : { linkTo }),
       });
       clearDraft(user.id);
       setDraftNotice(false);
       setMissing([]);
+      setDuplicates(null);
       setSaved(detail);
       notifySuccess(`Nomor register ${detail.registerNo}.`, 'Pengaduan tersimpan');
       window.scrollTo({ top: 0 });
     } catch (err) {
+      setDuplicates(null);
       showApiError(err, setError, 'Pengaduan belum tersimpan');
     } finally {
       submitting.current = false;
+      setSaving(false);
     }
-  });
+  };
+
+  // Looks for open complaints it may duplicate first; the officer decides in the modal.
+  const submit = handleSubmit(async (data) => {
+    if (submitting.current) return;
+    // A second click during the check is ignored too.
+    submitting.current = true;
+    let candidates: SimilarComplaint[] = [];
+    try {
+      candidates = await call('complaints.similar', {
+        reporterNik: data.reporter.nik,
+        reporterPhone: data.reporter.phone,
+        subject: data.subject,
+        description: data.description,
+      });
+    } catch {
+      // Only advice: when the check cannot run, saving goes on (and reports its own errors).
+    } finally {
+      submitting.current = false;
+    }
+    if (candidates.length > 0) setDuplicates({ data, candidates });
+    else await save(data);
+  }, focusFirstError);
 
   if (saved) {
     return (
@@ -240,6 +286,40 @@ export function IntakePage() {
                 </Grid.Col>
               )}
             </Grid>
+            <Grid>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <Controller
+                  control={control}
+                  name="receivedDate"
+                  render={({ field, fieldState }) => (
+                    <DateText label="Tanggal diterima" tz={office.timeZone} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                  )}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
+                <TextInput label="Jam diterima" placeholder="JJ.MM" inputMode="numeric" maxLength={5} autoComplete="off" {...register('receivedTime')} error={errors.receivedTime?.message} />
+              </Grid.Col>
+              {channel === 'surat' && (
+                <>
+                  <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                    <TextInput label="Nomor surat pelapor" autoComplete="off" {...register('letterNo')} error={errors.letterNo?.message} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                    <Controller
+                      control={control}
+                      name="letterDate"
+                      render={({ field, fieldState }) => (
+                        <DateText label="Tanggal surat" tz={office.timeZone} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                      )}
+                    />
+                  </Grid.Col>
+                </>
+              )}
+            </Grid>
+            <Text size="xs" c="dimmed">
+              Kosongkan tanggal dan jam diterima bila pengaduan diterima sekarang. Surat atau isi kotak saran yang tiba lebih awal boleh diberi tanggal sampai{' '}
+              {backdateDays} hari ke belakang; batas waktu penyelesaian dihitung sejak saat itu.
+            </Text>
           </Section>
 
           <Section title="Pelapor">
@@ -372,12 +452,21 @@ export function IntakePage() {
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button type="submit" size="md" loading={isSubmitting} disabled={isSubmitting}>
+            <Button type="submit" size="md" loading={isSubmitting || saving} disabled={isSubmitting || saving}>
               Simpan pengaduan
             </Button>
           </Group>
         </Stack>
       </form>
+      {duplicates && (
+        <DuplicateModal
+          candidates={duplicates.candidates}
+          saving={saving}
+          onNew={() => void save(duplicates.data)}
+          onLink={(id) => void save(duplicates.data, id)}
+          onCancel={() => setDuplicates(null)}
+        />
+      )}
     </Page>
   );
 }

@@ -44,8 +44,9 @@ export function RegisterPage() {
     writeSearch(next);
     // A new search starts on the first page; replacing, not pushing, the address.
     if (filters.offset > 0) setParams(writeFilters({ ...filters, offset: 0 }), { replace: true });
-    // Only a change of the typed text starts a new search, hence the single dependency.
-  }, [debounced]);
+    // Only a change of the typed text starts a new search: the early return above makes
+    // a change of q, the filters or setParams alone do nothing.
+  }, [debounced, q, filters, setParams]);
 
   const update = (change: Partial<RegisterFilters>) => setParams(writeFilters({ ...filters, offset: 0, ...change }));
 
@@ -77,18 +78,18 @@ export function RegisterPage() {
       }
     >
       <Paper withBorder p="sm" radius="md">
+        {/* The search has a row of its own, so its placeholder is never cut by the filters beside it. */}
+        <TextInput
+          label="Cari"
+          placeholder="Nomor register, nama pelapor, perihal atau uraian"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maxLength={100}
+          mb="sm"
+          rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
+        />
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            label="Cari"
-            placeholder="Nomor register, nama pelapor, perihal atau uraian"
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            maxLength={100}
-            miw={180}
-            style={{ flex: 1 }}
-            rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
-          />
           <Select
             label="Tahun"
             placeholder="Semua tahun"
@@ -130,7 +131,6 @@ export function RegisterPage() {
               variant="subtle"
               px="xs"
               onClick={() => {
-                setSearch('');
                 setSearch('');
                 setQ('');
                 writeSearch('');

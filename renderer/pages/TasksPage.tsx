@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Badge, Card, Tabs, Text } from '@mantine/core';
+import { useCallback, useEffect } from 'react';
+import { Badge, Card, Group, Select, Tabs, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { CLOCKS, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
 import { Loading, Page } from '../components/Page';
 import { TaskTable } from '../components/tasks/TaskTable';
+import { FILTER_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
@@ -21,57 +24,110 @@ function useRefresh(reload: () => void, enabled = true) {
   }, [reload, enabled]);
 }
 
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+const FILTER_OPTIONS = TASK_FILTERS.map((f) => ({ value: f, label: TASK_FILTER_LABEL[f] }));
+const SORT_LABEL: Record<Clock, string> = { langkah: 'Batas waktu langkah', standar: 'Batas waktu standar' };
+const SORT_OPTIONS = CLOCKS.map((c) => ({ value: c, label: SORT_LABEL[c] }));
+
 export function TasksPage() {
   const { user } = useSession();
   const leader = user.role === 'camat' || user.role === 'sekcam';
-  const [tab, setTab] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const filter = oneOf(TASK_FILTERS, params.get(FILTER_PARAM));
+  const sort = oneOf(CLOCKS, params.get(SORT_PARAM)) ?? 'langkah';
   const mine = useCall('tasks.mine', {});
-  const office = useCall('tasks.office', {}, leader);
+  const office = useCall('tasks.office', { sort, filter }, leader);
+  const set = useCallback(
+    (key: string, value: string | null) =>
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
   // Chosen once both lists are first in: a leader with nothing of their own waiting opens on
   // the office's list. Later refreshes never move the user to another tab.
+  const chosen = params.get(TAB_PARAM);
   useEffect(() => {
-    if (tab === null && mine.data && office.data) setTab(mine.data.length === 0 && office.data.length > 0 ? 'office' : 'mine');
-  }, [tab, mine.data, office.data]);
+    if (chosen === null && leader && mine.data && office.data) set(TAB_PARAM, mine.data.length === 0 && office.data.length > 0 ? 'kantor' : 'saya');
+  }, [chosen, leader, mine.data, office.data, set]);
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
 
-  const mineTable = mine.data ? (
-    <TaskTable tasks={mine.data} label="Tugas saya" empty="Tidak ada tugas yang menunggu Anda. Pengaduan baru yang menjadi tugas Anda akan muncul di sini." />
+  const mineShown = mine.data && (filter ? mine.data.filter((t) => matchesTaskFilter(t, filter)) : mine.data);
+  const filterSelect = (
+    <Select
+      label="Tampilkan"
+      placeholder="Semua"
+      data={FILTER_OPTIONS}
+      value={filter ?? null}
+      onChange={(v) => set(FILTER_PARAM, v as TaskFilter | null)}
+      clearable
+      w={260}
+    />
+  );
+  const mineTable = mineShown ? (
+    <TaskTable
+      tasks={mineShown}
+      label="Tugas saya"
+      empty={filter ? 'Tidak ada tugas Anda yang cocok dengan pilihan ini.' : 'Tidak ada tugas yang menunggu Anda. Pengaduan baru yang menjadi tugas Anda akan muncul di sini.'}
+    />
   ) : (
     <Loading error={mine.error} retry={mine.reload} />
   );
 
   return (
-    <Page title="Tugas saya" subtitle="Langkah pengaduan yang menunggu, diurutkan menurut batas waktu terdekat. Diperbarui setiap menit.">
+    <Page
+      title="Tugas saya"
+      subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui setiap menit."
+    >
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (
-          <Tabs value={tab ?? 'mine'} onChange={setTab}>
+          <Tabs value={chosen === 'kantor' ? 'kantor' : 'saya'} onChange={(v) => set(TAB_PARAM, v)}>
             <Tabs.List>
-              <Tabs.Tab value="mine" rightSection={mine.data && <Badge size="sm" variant="light">{mine.data.length}</Badge>}>
+              <Tabs.Tab value="saya" rightSection={mineShown && <Badge size="sm" variant="light">{mineShown.length}</Badge>}>
                 Tugas saya
               </Tabs.Tab>
-              <Tabs.Tab value="office" rightSection={office.data && <Badge size="sm" variant="light">{office.data.length}</Badge>}>
+              <Tabs.Tab value="kantor" rightSection={office.data && <Badge size="sm" variant="light">{office.data.length}</Badge>}>
                 Semua pengaduan kantor
               </Tabs.Tab>
             </Tabs.List>
-            <Tabs.Panel value="mine" p="xs">
+            <Tabs.Panel value="saya" p="xs">
+              <Group mb="xs">{filterSelect}</Group>
               {mineTable}
             </Tabs.Panel>
-            <Tabs.Panel value="office" p="xs">
+            <Tabs.Panel value="kantor" p="xs">
+              <Group mb="xs" align="flex-end">
+                {filterSelect}
+                <Select label="Urutkan (terlambat lebih dulu)" data={SORT_OPTIONS} value={sort} onChange={(v) => set(SORT_PARAM, v === 'standar' ? v : null)} allowDeselect={false} w={260} />
+                <Text size="xs" c="dimmed" style={{ flex: 1 }} miw={220}>
+                  Semua pengaduan yang belum selesai, termasuk yang sedang ditangani pegawai lain. Langkah: batas waktu langkah yang sedang berjalan; standar: batas penyelesaian seluruh standar pelayanan.
+                </Text>
+              </Group>
               {office.data ? (
-                <>
-                  <Text size="xs" c="dimmed" mb="xs">
-                    Semua pengaduan yang belum selesai, termasuk yang sedang ditangani pegawai lain.
-                  </Text>
-                  <TaskTable tasks={office.data} label="Semua pengaduan kantor" empty="Tidak ada pengaduan yang sedang berjalan di kantor." />
-                </>
+                <TaskTable
+                  tasks={office.data}
+                  label="Semua pengaduan kantor"
+                  empty={filter ? 'Tidak ada pengaduan yang cocok dengan pilihan ini.' : 'Tidak ada pengaduan yang sedang berjalan di kantor.'}
+                />
               ) : (
                 <Loading error={office.error} retry={office.reload} />
               )}
             </Tabs.Panel>
           </Tabs>
         ) : (
-          mineTable
+          <>
+            <Group mb="xs">{filterSelect}</Group>
+            {mineTable}
+          </>
         )}
       </Card>
     </Page>

@@ -54,3 +54,15 @@ export const restoreResultSchema = z.object({
   safetyBackup: z.string().nullable(),
   complaints: z.number().int(),
 });
+
+// The setup screen of a fresh install: the folder is typed there (the office has no
+// backup settings yet) and read on the computer that runs Tanggap.
+export const setupFolderSchema = z.object({
+  folder: z
+    .string()
+    .trim()
+    .min(1, { error: 'Tulis lokasi folder cadangan, misalnya E:\\Cadangan Tanggap atau /media/flashdisk/tanggap.' })
+    .max(500, { error: 'Lokasi folder paling panjang 500 karakter.' }),
+});
+
+export const setupRestoreInputSchema = setupFolderSchema.extend(restoreInputSchema.shape);

@@ -9,6 +9,8 @@ import {
   STATUSES,
 } from '../domain';
 import { idSchema, optionalText, text } from './common';
+import { formatTanggal } from '../time/format';
+import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
 const maxMb = ATTACHMENT_MAX_BYTES / 1024 / 1024;
@@ -62,9 +64,43 @@ const phone = optionalText('Telepon/WA', 20).refine((v) => v === '' || /^\+?[0-9
 const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
   error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
 });
-const localDate = optionalText('Tanggal kejadian', 10).refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), {
-  error: 'Tanggal kejadian tidak valid.',
-});
+const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
+const ymd = (label: string) =>
+  optionalText(label, 10).refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` });
+// The fields added for backdated receipts and letters may be left out altogether ('' then).
+const laterYmd = (label: string) =>
+  z
+    .string({ error: `${label} harus berupa teks.` })
+    .trim()
+    .refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` })
+    .optional();
+const hhmm = z
+  .string({ error: 'Jam diterima harus berupa teks.' })
+  .trim()
+  .refine((v) => v === '' || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(v), { error: 'Jam diterima tidak valid; tulis sebagai JJ.MM, contoh 09.30.' })
+  .optional();
+
+/** How many days back the officer may date a receipt when the office has not chosen. */
+export const DEFAULT_BACKDATE_DAYS = 14;
+
+/** The instant of receipt the officer entered (office time), or null for "now". */
+export function receivedInstant(c: { receivedDate?: string | undefined; receivedTime?: string | undefined }, tz: TimeZoneId): string | null {
+  return c.receivedDate ? fromLocal(c.receivedDate, (c.receivedTime ?? '').replace('.', ':'), tz) : null;
+}
+
+/**
+ * Why an entered time of receipt cannot be taken: after `now`, or earlier than `days`
+ * office days back. Checked by the form against the computer's clock and again by the
+ * core against its own.
+ */
+export function receivedAtIssue(receivedAt: string, now: string, days: number, tz: TimeZoneId): string | null {
+  if (Date.parse(receivedAt) > Date.parse(now)) return 'Tanggal dan jam diterima tidak boleh sesudah saat ini; periksa tanggal dan jamnya.';
+  const earliest = addDaysYmd(localDate(now, tz), -days);
+  if (localDate(receivedAt, tz) < earliest) {
+    return `Tanggal diterima paling jauh ${days} hari ke belakang (sejak ${formatTanggal(earliest, tz)}); untuk yang lebih lama, kosongkan tanggal diterima dan sebut tanggal aslinya di uraian.`;
+  }
+  return null;
+}
 
 // One schema for the intake form (renderer) and the core's validation.
 export const complaintInputSchema = z
@@ -86,8 +122,16 @@ export const complaintInputSchema = z
     loss: optionalText('Kerugian', 2000),
     expectation: optionalText('Harapan/permintaan penyelesaian', 2000),
     incidentPlace: optionalText('Tempat kejadian', 200),
-    incidentDate: localDate,
+    incidentDate: ymd('Tanggal kejadian'),
     laporTrackingId: optionalText('Nomor tracking SP4N-LAPOR!', 30),
+    // Empty: received now. Office-local date and time, when it arrived earlier.
+    receivedDate: laterYmd('Tanggal diterima'),
+    receivedTime: hhmm,
+    // The sender's letter, for the Surat channel only.
+    letterNo: z.string({ error: 'Nomor surat harus berupa teks.' }).trim().max(100, { error: 'Nomor surat paling panjang 100 karakter.' }).optional(),
+    letterDate: laterYmd('Tanggal surat'),
+    // An earlier complaint this one may duplicate, chosen by the officer before saving.
+    linkTo: idSchema.optional(),
     kelengkapan: z.array(z.string().max(200)).max(30).default([]),
     attachments: z
       .array(attachmentUploadSchema)
@@ -104,7 +148,31 @@ export const complaintInputSchema = z
     }
     // Checked whenever the name and the anonymous flag themselves are readable, so the
     // officer sees this message with the others on the first save, not after fixing them.
-  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'reporter' && (path.length === 1 || path[1] === 'name' || path[1] === 'anonymous')) });
+  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'reporter' && (path.length === 1 || path[1] === 'name' || path[1] === 'anonymous')) })
+  .superRefine((c, ctx) => {
+    const { receivedDate = '', receivedTime = '', letterDate = '' } = c;
+    if (receivedDate !== '' && receivedTime === '') {
+      ctx.addIssue({ code: 'custom', path: ['receivedTime'], message: 'Isi jam diterima (JJ.MM), atau kosongkan tanggal diterima bila diterima sekarang.' });
+    }
+    if (receivedDate === '' && receivedTime !== '') {
+      ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'Isi tanggal diterima, atau kosongkan jamnya bila diterima sekarang.' });
+    }
+    if (c.channel === 'surat' && letterDate !== '' && receivedDate !== '' && letterDate > receivedDate) {
+      ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'Tanggal surat tidak boleh sesudah tanggal diterima.' });
+    }
+  }, { when: (payload) => !payload.issues.some(({ path = [] }) => ['receivedDate', 'receivedTime', 'letterDate', 'channel'].includes(String(path[0]))) });
+
+/**
+ * The intake form's schema: the input schema plus the time-of-receipt rule against the
+ * computer's clock and the office's limit (the core checks again against its own clock).
+ */
+export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZoneId }, now: () => Date) =>
+  complaintInputSchema.superRefine((c, ctx) => {
+    const { backdateDays, tz } = rules();
+    const at = receivedInstant(c, tz);
+    const issue = at && receivedAtIssue(at, now().toISOString(), backdateDays, tz);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: issue });
+  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'receivedDate' || path[0] === 'receivedTime') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 
@@ -169,8 +237,40 @@ export const complaintDetailSchema = complaintRowSchema.extend({
   incidentDate: z.string(),
   laporTrackingId: z.string(),
   kelengkapan: z.array(z.string()),
+  /** The items of the complaint's standard (its version) not ticked at intake. */
+  kelengkapanMissing: z.array(z.string()),
+  /** When the record was made; later than receivedAt when the receipt was backdated. */
+  enteredAt: z.string(),
+  backdated: z.boolean(),
+  letterNo: z.string(),
+  letterDate: z.string(),
+  /** Complaints linked to this one at intake (possible duplicates), either way. */
+  links: z.array(z.object({ id: idSchema, registerNo: z.string(), subject: z.string() })),
   receivedByName: z.string(),
   attachments: z.array(attachmentMetaSchema),
   events: z.array(complaintEventSchema),
 });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
+
+export const SIMILAR_REASONS = ['pelapor sama', 'isi mirip'] as const;
+export const SIMILAR_MAX = 5;
+
+// What the intake form sends to look for possible duplicates before saving.
+export const similarQuerySchema = z.object({
+  reporterNik: nik.optional(),
+  reporterPhone: phone.optional(),
+  subject: z.string().max(200).default(''),
+  description: z.string().max(5000).default(''),
+});
+export type SimilarQuery = z.input<typeof similarQuerySchema>;
+
+// A candidate carries no reporter data: only why it came up.
+export const similarComplaintSchema = z.object({
+  id: idSchema,
+  registerNo: z.string(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  status: z.enum(STATUSES),
+  reason: z.enum(SIMILAR_REASONS),
+});
+export type SimilarComplaint = z.infer<typeof similarComplaintSchema>;

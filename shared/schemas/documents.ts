@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_MAX_COUNT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
+import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { SIFAT } from './workflow';
 import { attachmentUploadSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
@@ -88,21 +89,38 @@ export const templateSchema = z.object({
 export type Template = z.infer<typeof templateSchema>;
 
 // ── Numbering and paper ──────────────────────────────────────────────────────────
-export const NUMBER_PLACEHOLDERS = ['urut', 'unit', 'tahun', 'bulan'] as const;
 export const DEFAULT_NUMBER_PATTERN = '000.8.3.4/{urut}/{unit}/{tahun}';
 
-export const numberPatternSchema = z
-  .string({ error: 'Pola nomor wajib diisi.' })
-  .trim()
-  .min(1, { error: 'Pola nomor wajib diisi.' })
-  .max(120, { error: 'Pola nomor paling panjang 120 karakter.' })
-  .refine((v) => v.includes('{urut}'), { error: 'Pola nomor harus memuat {urut} (nomor urut surat).' })
-  .refine((v) => [...v.matchAll(/\{([^{}]*)\}/g)].every((m) => (NUMBER_PLACEHOLDERS as readonly string[]).includes(m[1]!)), {
-    error: 'Pola nomor hanya boleh memuat {urut}, {unit}, {tahun} dan {bulan}.',
-  });
+const patternText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, { error: `${label} wajib diisi.` })
+    .max(max, { error: `${label} paling panjang ${max} karakter.` })
+    .superRefine((v, ctx) => {
+      const unknown = unknownNumberPlaceholders(v);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${placeholderList()}.`,
+        });
+      }
+    });
+
+export const numberPatternSchema = patternText('Pola nomor', 120).refine((v) => v.includes('{urut}'), {
+  error: 'Pola nomor harus memuat {urut} (nomor urut surat).',
+});
+
+// {urut} and {tahun} both: the register counts from 1 each year, so without the year
+// the numbers of two years would repeat.
+export const registerPatternSchema = patternText('Pola nomor register', 60)
+  .refine((v) => v.includes('{urut}'), { error: 'Pola nomor register harus memuat {urut} (nomor urut pengaduan dalam tahun itu).' })
+  .refine((v) => v.includes('{tahun}'), { error: 'Pola nomor register harus memuat {tahun}, agar nomor tahun yang berbeda tidak kembar.' });
 
 export const documentSettingsSchema = z.object({
   paper: z.enum(PAPERS, { error: 'Pilih ukuran kertas: A4 atau F4.' }),
+  /** The complaint register number; settings saved before it existed keep today's numbers. */
+  registerPattern: registerPatternSchema.default(DEFAULT_REGISTER_PATTERN),
   numberPatterns: z.object(
     Object.fromEntries(SIGNED_KINDS.map((k) => [k, numberPatternSchema])) as Record<(typeof SIGNED_KINDS)[number], typeof numberPatternSchema>,
   ),

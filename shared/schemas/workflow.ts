@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_MAX_COUNT, STATUSES } from '../domain';
-import { attachmentUploadSchema, attachmentMetaSchema } from './complaint';
+import { attachmentUploadSchema, attachmentMetaSchema, complaintRowSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
 
 // The journey of a complaint through the office's Standar Pelayanan: what the
@@ -44,6 +44,15 @@ export const FOLLOW_UP_LABEL: Record<FollowUpKind, string> = {
 };
 
 export const advanceInputSchema = z.object({ id: idSchema, note: optionalText('Catatan', 1000) });
+
+// Completing a step that belongs to someone else: the reason is part of the record.
+export const takeOverInputSchema = z.object({
+  id: idSchema,
+  reason: text('Alasan mengambil alih', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan mengambil alih langkah ini, minimal 5 huruf.' }),
+});
+export type TakeOverInput = z.input<typeof takeOverInputSchema>;
+
+export const undoStepInputSchema = z.object({ id: idSchema });
 
 export const disposeInputSchema = z.object({
   id: idSchema,
@@ -98,6 +107,46 @@ export const RISKS = ['aman', 'berisiko', 'terlambat'] as const;
 export type Risk = (typeof RISKS)[number];
 export const RISK_LABEL: Record<Risk, string> = { aman: 'Sesuai waktu', berisiko: 'Hampir habis', terlambat: 'Terlambat' };
 
+// Two clocks run on an open complaint: the current step's and the whole standard's.
+// A step can be on time while the standard is long past, so lists show both.
+export const CLOCKS = ['langkah', 'standar'] as const;
+export type Clock = (typeof CLOCKS)[number];
+export const CLOCK_LABEL: Record<Clock, string> = { langkah: 'Langkah', standar: 'Standar' };
+
+// A file waiting for the reporter: its clocks stand still until it is withdrawn.
+export const pauseInfoSchema = z.object({ since: z.string(), withdrawAt: z.string() });
+
+// Narrowing a list to one state of one clock, or to anything late on either.
+export const TASK_FILTERS = ['terlambat', 'langkah_terlambat', 'langkah_berisiko', 'standar_terlambat', 'standar_berisiko'] as const;
+export type TaskFilter = (typeof TASK_FILTERS)[number];
+export const TASK_FILTER_LABEL: Record<TaskFilter, string> = {
+  terlambat: 'Terlambat (langkah atau standar)',
+  langkah_terlambat: 'Terlambat (langkah)',
+  langkah_berisiko: 'Hampir habis (langkah)',
+  standar_terlambat: 'Terlambat (standar)',
+  standar_berisiko: 'Hampir habis (standar)',
+};
+// Paused files count as neither: their clocks stand still.
+export function matchesTaskFilter(t: { risk: Risk; standardRisk: Risk | null; paused: boolean }, f: TaskFilter): boolean {
+  if (t.paused) return false;
+  if (f === 'terlambat') return t.risk === 'terlambat' || t.standardRisk === 'terlambat';
+  const [clock, risk] = f.split('_') as [Clock, Risk];
+  return (clock === 'langkah' ? t.risk : t.standardRisk) === risk;
+}
+
+// The office list, sorted by either clock (late first) and optionally narrowed.
+export const officeTasksQuerySchema = z.object({ sort: z.enum(CLOCKS).default('langkah'), filter: z.enum(TASK_FILTERS).optional() });
+export type OfficeTasksQuery = z.input<typeof officeTasksQuerySchema>;
+
+// The menu's numbers: the user's Tugas saya, documents waiting for their signature, and
+// how many of the complaints they watch (their own tasks; a leader, the office) are late.
+export const taskCountsSchema = z.object({ mine: z.number().int(), toSign: z.number().int(), late: z.number().int() });
+export type TaskCounts = z.infer<typeof taskCountsSchema>;
+
+// A row of the register with both clocks' states (null when closed, paused or not started).
+export const registerRowSchema = complaintRowSchema.extend({ stepRisk: z.enum(RISKS).nullable(), standardRisk: z.enum(RISKS).nullable() });
+export type RegisterRow = z.infer<typeof registerRowSchema>;
+
 const executorSchema = z.enum(['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola']);
 
 export const taskSchema = z.object({
@@ -112,17 +161,23 @@ export const taskSchema = z.object({
   dueAt: z.string(),
   remainingMinutes: z.number().int(),
   risk: z.enum(RISKS),
+  /** The whole standard's due and state; null while its clock has not started (or the file is paused). */
+  standardDueAt: z.string().nullable(),
+  standardRisk: z.enum(RISKS).nullable(),
   escalated: z.boolean(),
   paused: z.boolean(),
+  pause: pauseInfoSchema.nullable(),
   disposition: z.object({ id: idSchema, sifat: z.enum(SIFAT), opened: z.boolean(), fromName: z.string() }).nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 
-// 'advance' completes a step that needs no paper; the others complete a step only
+// 'advance' completes a step that needs no paper ('takeOver' does so in place of the
+// step's executor, with a reason); the others complete a step only
 // through its document: a draft (penyusunan jawaban), the executor's paraf, the signature,
 // a delivery record (penyampaian), where the file is kept (arsip).
 export const ACTIONS = [
   'advance',
+  'takeOver',
   'dispose',
   'followUp',
   'resume',
@@ -145,6 +200,9 @@ export const journeySchema = z.object({
   closedAt: z.string().nullable(),
   escalated: z.boolean(),
   paused: z.boolean(),
+  pause: pauseInfoSchema.nullable(),
+  /** The whole standard's state while open and running; null otherwise. */
+  standardRisk: z.enum(RISKS).nullable(),
   exitNote: z.string(),
   current: z
     .object({ stepNo: z.number().int(), activity: z.string(), executor: executorSchema, dueAt: z.string(), remainingMinutes: z.number().int(), risk: z.enum(RISKS) })
@@ -194,6 +252,10 @@ export const journeySchema = z.object({
     }),
   ),
   actions: z.array(z.enum(ACTIONS)),
+  /** The step this user completed last and may still undo (nothing was recorded after it), or null. */
+  undo: z.object({ stepNo: z.number().int(), completedAt: z.string() }).nullable(),
+  /** Who must act now when it is not this user, and why; null when the step is theirs or nothing runs. */
+  waitingFor: z.object({ who: z.string(), why: z.string() }).nullable(),
   /** The document that answers this complaint under its standard, or null when none is drafted. */
   answerKind: z.enum(['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut']).nullable(),
   /** Kelengkapan items of the complaint's standard not ticked at intake. */

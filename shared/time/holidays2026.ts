@@ -1,4 +1,4 @@
-import type { Closure } from './workingTime';
+import type { Closure } from './closure';
 
 // National holidays and cuti bersama 2026 (SKB Menteri Agama, Menteri Ketenagakerjaan
 // dan MenPANRB). The government may move dates: this is data the admin edits, and

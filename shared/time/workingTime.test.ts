@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { HOLIDAYS_2026 } from './holidays2026';
 import {
   addCalendarDays,
+  addDaysYmd,
   addWorkingTime,
   defaultCalendar,
   defaultWeek,
+  displayDue,
   isWorkingMinute,
+  localDate,
   nextOpening,
   remainingWorkingMinutes,
   scheduleFor,
@@ -28,7 +31,10 @@ import {
 // - hari_kerja: the same local time on the N-th following working day, counted from the
 //   next opening, clamped into that day's hours (a time in a break moves to the end of the
 //   break, a time after that day's closing moves to its closing).
-// - hari_kalender: the same local time N calendar days later.
+// - hari_kalender: the same local time N calendar days after the next opening; a due on a
+//   closed day moves to the next working day at that clock time, and any due is clamped
+//   into its day's hours as hari_kerja is. Pauses push it by their wall-clock time first.
+// - displayDue: a due at a day's opening is shown as the previous working day's closing.
 // - Pauses stop the clock: working minutes inside a pause do not count.
 
 const M = 60_000;
@@ -46,6 +52,15 @@ const instantArb = fc
   .map((m) => new Date(m * M).toISOString());
 const zoneArb = fc.constantFrom(...ZONES);
 const RUNS = { numRuns: 200 };
+
+// Open every minute of every day: hari kalender is plain wall-clock time there.
+const allDay = () => ({ open: '00:00', close: '24:00', breaks: [] });
+const ALWAYS_OPEN: OfficeCalendar = {
+  timeZone: 'Asia/Makassar',
+  week: { 1: allDay(), 2: allDay(), 3: allDay(), 4: allDay(), 5: allDay(), 6: allDay(), 7: allDay() },
+  special: [],
+  closures: [],
+};
 
 // Every working day with the same hours: hari_kerja is exactly additive there.
 function uniformCalendar(tz: TimeZoneId): OfficeCalendar {
@@ -100,11 +115,45 @@ describe('working time: properties', () => {
     expect(addWorkingTime(thu, hariKerja(2), cal)).toBe('2026-11-23T04:45:00.000Z'); // Senin 11.45 WIB
   });
 
-  it('adding a then b calendar days equals adding a + b', () => {
+  it('a hari kalender due is always a working minute or a closing instant', () => {
     fc.assert(
-      fc.property(zoneArb, instantArb, fc.nat(400), fc.nat(400), (tz, s, a, b) => {
+      fc.property(zoneArb, instantArb, fc.nat(400), (tz, s, n) => {
         const cal = CALS[tz];
-        expect(addWorkingTime(addWorkingTime(s, hari(a), cal), hari(b), cal)).toBe(addWorkingTime(s, hari(a + b), cal));
+        const due = addWorkingTime(s, hari(n), cal);
+        expect(isWorkingMinute(due, cal) || isWorkingMinute(plus(due, -1), cal)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a hari kalender due lies on the first working day from the plain calendar due, at its clock time clamped', () => {
+    fc.assert(
+      fc.property(zoneArb, instantArb, fc.nat(400), (tz, s, n) => {
+        const cal = CALS[tz];
+        const plain = addCalendarDays(nextOpening(s, cal), n, tz);
+        const due = addWorkingTime(s, hari(n), cal);
+        let day = localDate(plain, tz);
+        while (scheduleFor(day, cal) === null) day = addDaysYmd(day, 1);
+        expect(localDate(due, tz)).toBe(day);
+        // Clamping never moves across working time: on the plain due's own day it gains or loses none.
+        if (day === localDate(plain, tz)) expect(Math.abs(workingMinutesBetween(plain, due, cal))).toBe(0);
+        // Starting outside hours is starting at the next opening.
+        expect(addWorkingTime(nextOpening(s, cal), hari(n), cal)).toBe(due);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a due is displayed at or before itself, with no working minute in between', () => {
+    const unitArb = fc.constantFrom<Duration['unit']>('menit_kerja', 'jam_kerja', 'hari_kerja', 'hari_kalender');
+    fc.assert(
+      fc.property(zoneArb, instantArb, fc.nat(40), unitArb, (tz, s, a, unit) => {
+        const cal = CALS[tz];
+        const due = addWorkingTime(s, { amount: unit === 'menit_kerja' ? a * 37 : a, unit }, cal);
+        const shown = displayDue(due, cal);
+        expect(shown <= due).toBe(true);
+        expect(workingMinutesBetween(shown, due, cal)).toBe(0);
+        if (shown !== due) expect(nextOpening(shown, cal)).toBe(due);
       }),
       RUNS,
     );
@@ -159,7 +208,9 @@ describe('working time: properties', () => {
         const cal = CALS[tz];
         const s2 = plus(s1, gapMin);
         const amount = unit === 'menit_kerja' ? a * 37 : a;
-        expect(addWorkingTime(s2, { amount, unit }, cal) >= addWorkingTime(s1, { amount, unit }, cal)).toBe(true);
+        // Not for hari kalender: a due on a closed day keeps its clock time on the next working
+        // day, so Wednesday 15.00 + 3 hari (Saturday → Monday 15.00) is due after Friday 08.00 + 3 hari.
+        if (unit !== 'hari_kalender') expect(addWorkingTime(s2, { amount, unit }, cal) >= addWorkingTime(s1, { amount, unit }, cal)).toBe(true);
         expect(addWorkingTime(s1, { amount: amount + extra, unit }, cal) >= addWorkingTime(s1, { amount, unit }, cal)).toBe(true);
       }),
       RUNS,
@@ -216,8 +267,11 @@ describe('working time: properties', () => {
         // hari kerja: as many unpaused working minutes as the plain count has working minutes.
         const plain = workingMinutesBetween(s, addWorkingTime(s, hariKerja(n), cal), cal);
         expect(workingMinutesBetween(s, addWorkingTime(s, hariKerja(n), cal, pauses), cal, pauses)).toBe(plain);
-        // hari kalender: n days of wall-clock time outside the pauses.
-        const due = Date.parse(addWorkingTime(s, hari(n), cal, pauses));
+        // hari kalender: the due lands on a working minute or a closing instant …
+        const dueReal = addWorkingTime(s, hari(n), cal, pauses);
+        expect(isWorkingMinute(dueReal, cal) || isWorkingMinute(plus(dueReal, -1), cal)).toBe(true);
+        // … and, where the office never closes (nothing to clamp), after n days of wall-clock time outside the pauses.
+        const due = Date.parse(addWorkingTime(s, hari(n), ALWAYS_OPEN, pauses));
         const cut = pauses.map((p) => [Math.max(Date.parse(p.from), Date.parse(s)), Math.min(Date.parse(p.to!), due)] as const).filter(([a, b]) => b > a);
         const merged: [number, number][] = [];
         for (const [a, b] of [...cut].sort((x, y) => x[0] - y[0])) {
@@ -336,6 +390,61 @@ describe('working time: worked examples on 2026 dates (WIB = UTC+7, WITA = UTC+8
     // A pause from 24 Dec to 10 Jan lasts past the plain due (2 Jan): one day ran before it, nine are left after it.
     const long: Pause = { from: '2026-12-24T03:00:00.000Z', to: '2027-01-10T03:00:00.000Z' };
     expect(addWorkingTime('2026-12-23T03:00:00.000Z', hari(10), wib, [long])).toBe('2027-01-19T03:00:00.000Z'); // Selasa 19 Jan 2027 10.00 WIB
+  });
+
+  it("Kejayan's 3 hari from Saturday 28 Nov 20.00 start Monday 07.30 and are due Thursday 3 Dec 07.30, shown as Wednesday 16.00", () => {
+    // Before this rule the days ran from the arrival: due Tuesday 1 Dec 20.00.
+    const sat = '2026-11-28T13:00:00.000Z'; // Sabtu 20.00 WIB
+    const due = addWorkingTime(sat, hari(3), wib);
+    expect(due).toBe('2026-12-03T00:30:00.000Z'); // Kamis 3 Des 07.30 WIB
+    // No working minute lies between Wednesday's closing and Thursday's opening.
+    expect(displayDue(due, wib)).toBe('2026-12-02T09:00:00.000Z'); // Rabu 2 Des 16.00 WIB
+    // The same arrival in a WITA office: Monday 07.30 WITA → Thursday 07.30 WITA.
+    const wita = CALS['Asia/Makassar'];
+    expect(addWorkingTime('2026-11-28T12:00:00.000Z', hari(3), wita)).toBe('2026-12-02T23:30:00.000Z'); // Kamis 3 Des 07.30 WITA
+  });
+
+  it('hari kalender due on a Saturday moves to Monday at the same clock time: Wed 25 Nov 10.00 + 3 → Mon 30 Nov 10.00', () => {
+    expect(addWorkingTime('2026-11-25T03:00:00.000Z', hari(3), wib)).toBe('2026-11-30T03:00:00.000Z'); // Senin 10.00 WIB
+  });
+
+  it("hari kalender due after closing is clamped to closing: Fri 27 Nov 16.15 + 3 → Mon 16.15 → Mon 30 Nov 16.00", () => {
+    // Friday is open to 16.30, Monday only to 16.00.
+    expect(addWorkingTime('2026-11-27T09:15:00.000Z', hari(3), wib)).toBe('2026-11-30T09:00:00.000Z'); // Senin 16.00 WIB
+  });
+
+  it("hari kalender due inside Friday's break (11.30–13.00) moves to its end: Tue 24 Nov 11.45 + 3 → Fri 27 Nov 13.00", () => {
+    expect(addWorkingTime('2026-11-24T04:45:00.000Z', hari(3), wib)).toBe('2026-11-27T06:00:00.000Z'); // Jumat 13.00 WIB
+  });
+
+  it('hari kalender due on a holiday or cuti bersama moves to the next working day at the same clock time', () => {
+    // Fri 14 Aug 10.00 + 3 → Mon 17 Aug (Hari Kemerdekaan) → Tue 18 Aug 10.00.
+    expect(addWorkingTime('2026-08-14T03:00:00.000Z', hari(3), wib)).toBe('2026-08-18T03:00:00.000Z'); // Selasa 10.00 WIB
+    // Mon 21 Dec 09.00 + 3 → Thu 24 Dec (cuti bersama), Fri 25 (Natal), weekend → Mon 28 Dec 09.00.
+    expect(addWorkingTime('2026-12-21T02:00:00.000Z', hari(3), wib)).toBe('2026-12-28T02:00:00.000Z'); // Senin 09.00 WIB
+  });
+
+  it('hari kalender due before a Ramadan opening moves to 08.00: Wed 18 Feb 07.45 + 1 → Thu 19 Feb 08.00', () => {
+    expect(addWorkingTime('2026-02-18T00:45:00.000Z', hari(1), wib)).toBe('2026-02-19T01:00:00.000Z'); // Kamis 08.00 WIB
+  });
+
+  it('hari kalender with a pause: the pause shifts first, then the due is put onto a working day and hour', () => {
+    // Mon 23 Nov 10.00 + 3 = Thu 26 Nov 10.00. Paused Tue 24 10.00 → Thu 26 18.00 (56 hours):
+    // Thu 10.00 + 56 h = Sat 28 Nov 18.00 → Monday 18.00 → after closing → Mon 30 Nov 16.00.
+    const pause: Pause = { from: '2026-11-24T03:00:00.000Z', to: '2026-11-26T11:00:00.000Z' };
+    expect(addWorkingTime('2026-11-23T03:00:00.000Z', hari(3), wib, [pause])).toBe('2026-11-30T09:00:00.000Z'); // Senin 16.00 WIB
+  });
+
+  it('displayDue: only a due at the opening of a working day reads as the previous closing', () => {
+    // The issue's example: due Wed 2 Dec 07.30 is shown as Tue 1 Dec 16.00.
+    expect(displayDue('2026-12-02T00:30:00.000Z', wib)).toBe('2026-12-01T09:00:00.000Z');
+    // Monday's opening → Friday's closing 16.30; Tuesday after a Monday holiday → the Friday before.
+    expect(displayDue('2026-11-30T00:30:00.000Z', wib)).toBe('2026-11-27T09:30:00.000Z');
+    expect(displayDue('2026-08-18T00:30:00.000Z', wib)).toBe('2026-08-14T09:30:00.000Z');
+    // The first Ramadan day opens at 08.00; the day before closed at 16.00.
+    expect(displayDue('2026-02-19T01:00:00.000Z', wib)).toBe('2026-02-18T09:00:00.000Z');
+    // The end of a break, a time inside hours, and a closing stay as they are.
+    for (const due of ['2026-11-30T06:00:00.000Z', '2026-11-30T03:00:00.000Z', '2026-11-30T09:00:00.000Z']) expect(displayDue(due, wib)).toBe(due);
   });
 
   it('while a pause is still open there is no due time yet, whatever the unit', () => {

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import type { Closure } from './closure';
 import { HOLIDAYS_2026 } from './holidays2026';
 
 // THE module that does date arithmetic. Instants are ISO strings in
@@ -6,6 +7,7 @@ import { HOLIDAYS_2026 } from './holidays2026';
 // in the office's IANA time zone through @date-fns/tz, never with a hand-written
 // offset. Pure, no Node: the renderer uses it too.
 
+export type { Closure };
 export type TimeZoneId = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // 1 = Senin … 7 = Minggu
 export type DaySchedule = { open: string; close: string; breaks: { start: string; end: string }[] } | null;
@@ -15,11 +17,6 @@ export interface SpecialSchedule {
   to: string;
   name: string;
   week: WeekSchedule;
-}
-export interface Closure {
-  date: string;
-  name: string;
-  kind: 'libur_nasional' | 'cuti_bersama' | 'libur_kantor';
 }
 export interface OfficeCalendar {
   timeZone: TimeZoneId;
@@ -218,13 +215,30 @@ function addWorkingDays(startMs: number, days: number, cal: OfficeCalendar): num
     date = addDaysYmd(date, 1);
     if (isWorkingDay(date, cal)) n++;
   }
-  const target = Date.parse(fromLocal(date, localTime(start, tz), tz));
+  return clampIntoDay(date, localTime(start, tz), cal);
+}
+
+// A local time on a working day, clamped into its hours: before opening → opening, in a
+// break → the break's end, after closing → closing.
+function clampIntoDay(date: string, time: string, cal: OfficeCalendar): number {
+  const target = Date.parse(fromLocal(date, time, cal.timeZone));
   const ivs = dayIntervals(date, cal);
   for (const [a, b] of ivs) {
     if (target <= a) return a;
     if (target <= b) return target;
   }
   return ivs[ivs.length - 1]![1];
+}
+
+// A calendar-day due that falls on a closed day moves to the next working day at the same
+// clock time; on any working day it is clamped into the hours as hari kerja is. After
+// closing it stays on its own day (closing and the next opening are the same working instant).
+function onWorkingDay(due: number, cal: OfficeCalendar): number {
+  let date = localDate(due, cal.timeZone);
+  for (let i = 0; !isWorkingDay(date, cal); i++, date = addDaysYmd(date, 1)) {
+    if (i > MAX_DAYS) throw new Error('Batas waktu melewati 800 hari; periksa kalender kantor.');
+  }
+  return clampIntoDay(date, localTime(due, cal.timeZone), cal);
 }
 
 export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
@@ -276,9 +290,10 @@ export function remainingWorkingMinutes(now: Instant, due: Instant, cal: OfficeC
   return workingMinutesBetween(now, due, cal, pauses);
 }
 
-// The due instant of a duration started at `start`. Working minutes and hours count
-// inside office hours (a start outside hours begins at the next opening; a count
-// that ends at closing time is due at closing time). Pauses stop the clock.
+// The due instant of a duration started at `start`. Every unit starts at the next opening
+// when `start` is outside hours. Working minutes and hours count inside office hours (a
+// count that ends at closing time is due at closing time); hari kalender count wall-clock
+// days, then land on a working day and hour. Pauses stop the clock.
 export function addWorkingTime(start: Instant, duration: Duration, cal: OfficeCalendar, pauses?: Pause[]): string {
   const t = toMs(start);
   const ps = pauseIntervals(pauses);
@@ -297,8 +312,13 @@ export function addWorkingTime(start: Instant, duration: Duration, cal: OfficeCa
       const lost = minutes - workingMinutesBetween(t, due, cal, pauses);
       return iso(lost > 0 ? addWorkingMinutes(t, minutes, cal, ps) : due);
     }
-    case 'hari_kalender':
-      return iso(skipPauses(t, Date.parse(addCalendarDays(t, duration.amount, cal.timeZone)), ps));
+    case 'hari_kalender': {
+      // Like hari kerja, the days start at the next opening. Order: the pauses shift the
+      // plain calendar due first (by paused wall-clock time), then the result is put onto a
+      // working day and hour; shifting a clamped due could land it on a closed day again.
+      const open = toMs(nextOpening(t, cal));
+      return iso(onWorkingDay(skipPauses(open, Date.parse(addCalendarDays(open, duration.amount, cal.timeZone)), ps), cal));
+    }
   }
 }
 
@@ -316,6 +336,21 @@ function skipPauses(t: number, due: number, ps: [number, number][]): number {
     cursor = b;
   }
   return cursor + left;
+}
+
+// The instant to show people for a due. A due at a day's opening reads as that morning,
+// yet no working minute lies between the previous closing and it: "2 Desember 07.30"
+// is shown as "1 Desember 16.00", the end of the last working period before it.
+export function displayDue(due: Instant, cal: OfficeCalendar): string {
+  const t = toMs(due);
+  let date = localDate(t, cal.timeZone);
+  if (dayIntervals(date, cal)[0]?.[0] !== t) return iso(t);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    date = addDaysYmd(date, -1);
+    const last = dayIntervals(date, cal).at(-1);
+    if (last) return iso(last[1]);
+  }
+  return iso(t);
 }
 
 // What is wrong with a calendar, in words the admin can act on.

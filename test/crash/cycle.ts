@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createCore, DB_FILE } from '../../main/core';
 import { verifyAudit } from '../../main/core/audit/chain';
 import { attachmentDir } from '../../main/core/complaints/attachments';
-import { addUser, setupOffice, silentLog } from '../support/core';
+import { addUser, sealKeyOf, setupOffice, silentLog } from '../support/core';
 
 const WRITER = join(__dirname, 'writer.ts');
 
@@ -69,7 +69,7 @@ export function checkAfterCrash(dataDir: string, acknowledged: readonly string[]
         brokenAttachments++;
       }
     }
-    return { integrity, auditOk: verifyAudit(db).ok, complaints: numbers.size, missing: acknowledged.filter((n) => !numbers.has(n)), brokenAttachments };
+    return { integrity, auditOk: verifyAudit(db, sealKeyOf(dataDir)).ok, complaints: numbers.size, missing: acknowledged.filter((n) => !numbers.has(n)), brokenAttachments };
   } finally {
     db.close();
   }

@@ -158,8 +158,8 @@ test('audit check: OK on an intact trail, names the first broken row after tampe
   // Setup, users and logins are audited too: the core says how many rows there are.
   const { rows } = await office.admin.call('audit.verify', {});
   await page.getByRole('button', { name: 'Periksa jejak audit' }).click();
-  await expect(page.getByRole('status')).toContainText('Jejak audit utuh');
-  await expect(page.getByRole('status')).toContainText(`${rows} baris diperiksa`);
+  const verdict = page.getByRole('status').filter({ hasText: 'Jejak audit utuh' });
+  await expect(verdict).toContainText(`${rows} catatan diperiksa`);
 
   // Someone edits the database file behind the application's back.
   const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
@@ -169,6 +169,6 @@ test('audit check: OK on an intact trail, names the first broken row after tampe
 
   await page.getByRole('button', { name: 'Periksa jejak audit' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Jejak audit rusak' });
-  await expect(alert).toContainText('Jejak audit rusak mulai baris 1');
-  await expect(alert).toContainText('Isi baris 1 sudah diubah setelah dicatat.');
+  await expect(alert).toContainText('Jejak audit rusak mulai catatan 1');
+  await expect(alert).toContainText('Isi catatan 1 diubah setelah dicatat.');
 });

@@ -142,6 +142,7 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await expect(page.getByRole('region', { name: 'Surat tanggapan versi 1', exact: true })).toContainText('Diganti versi 2');
   await expect(page.getByRole('region', { name: 'Surat tanggapan versi 2', exact: true })).toContainText('Draf');
   await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 7 selesai.')).toBeVisible();
   const docs = await api.staf.call('documents.list', { complaintId: c.id });
   const letter = docs.find((d) => d.kind === 'surat_tanggapan' && d.version === 2)!;
@@ -250,6 +251,7 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
   const title = (await api.kasi.call('documents.list', { complaintId: c.id })).find((d) => d.kind === 'berita_acara' && d.version === 2)!.title;
   await expect(page.getByText(`${title} versi 2 tersimpan.`)).toBeVisible();
   await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 5 selesai.')).toBeVisible();
   let journey = await api.staf.call('workflow.journey', { id: c.id });
   expect(journey.current?.stepNo).toBe(6);

@@ -13,7 +13,8 @@ export interface WebApp {
 
 // `npm run web` on a fresh data folder for every test (without its renderer build,
 // which test:e2e runs once before Playwright).
-async function startWeb(args: string[]): Promise<{ app: WebApp; proc: ChildProcess }> {
+// The demo seeds a year of complaints with their documents before it listens.
+async function startWeb(args: string[], startupMs = 60_000): Promise<{ app: WebApp; proc: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tanggap-e2e-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0', ...args], {
     cwd: root,
@@ -21,7 +22,7 @@ async function startWeb(args: string[]): Promise<{ app: WebApp; proc: ChildProce
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), startupMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /berjalan di (http:\/\/\S+)/.exec(output);
@@ -45,7 +46,7 @@ export const test = base.extend<{ web: WebApp; demoWeb: WebApp }>({
     rmSync(app.dataDir, { recursive: true, force: true });
   },
   demoWeb: async ({}, use) => {
-    const { app, proc } = await startWeb(['--demo']);
+    const { app, proc } = await startWeb(['--demo'], 240_000);
     await use(app);
     proc.kill();
     rmSync(app.dataDir, { recursive: true, force: true });

@@ -24,11 +24,27 @@ test('first start: the office is set up through the setup page and its Admin is 
   await expect(page.getByLabel('Nama kantor')).toHaveValue('Kecamatan Kejayan');
   await page.getByLabel('Nama lengkap admin').fill('Rina Wulandari');
   await page.getByLabel('Nama pengguna admin').fill('admin');
-  await page.getByLabel('Kata sandi admin').fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Kata sandi admin', exact: true }).fill(PASSWORD);
+  // A typo in the repeated password is caught on the screen, at the field to fix.
+  await page.getByLabel('Ulangi kata sandi admin').fill(`${PASSWORD}x`);
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click();
+  await expect(page.getByText('Kata sandi yang diulang tidak sama. Ketik ulang kata sandi admin persis sama.')).toBeVisible();
+  await page.getByLabel('Ulangi kata sandi admin').fill(PASSWORD);
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click();
 
   await expect(page.getByRole('button', { name: 'Menu akun' })).toContainText('Rina Wulandari');
   await expect(page.getByRole('banner')).toContainText('Kecamatan Kejayan');
+  // The Admin's start page lists what is left to do, each with a link to its page.
+  const nextSteps = page.getByRole('region', { name: 'Langkah berikutnya' });
+  await expect(nextSteps).toContainText('Tambahkan akun Staf, Kasi, Sekcam dan Camat.');
+  await nextSteps.getByRole('link', { name: 'Buka Standar pelayanan' }).click();
+  await expect(page).toHaveURL(/\/admin\/standar$/);
+  await page.goBack();
+  await nextSteps.getByRole('button', { name: 'Sembunyikan' }).click();
+  await expect(nextSteps).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Pengguna', exact: true })).toBeVisible();
+  await expect(nextSteps).toHaveCount(0);
 
   // The new office works: a staf account made by the Admin can open the intake form with
   // the Kejayan standard's kelengkapan checklist.
@@ -87,7 +103,7 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
   await page.getByRole('button', { name: 'Simpan pengaduan' }).dblclick();
   const saved = page.getByRole('status', { name: 'Pengaduan tersimpan' });
   await expect(saved).toContainText('Pengaduan tercatat dengan nomor');
-  // main/core/complaints/numbering.ts: 4-digit yearly sequence / PGD / year in the office's zone.
+  // The default register pattern {urut}/PGD/{tahun}: 4-digit yearly sequence / PGD / year in the office's zone.
   const registerNo = `0001/PGD/${yearOf(new Date(), 'Asia/Jakarta')}`;
   await expect(page.getByTestId('nomor-register')).toHaveText(registerNo);
   await expect(saved).toContainText('1 lampiran');

@@ -5,6 +5,7 @@ import { ApiClient, PASSWORD, login, logout, seedOffice } from './support';
 import type { CallInput } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { formatSingkat } from '../../shared/time/format';
+import { displayDue } from '../../shared/time/workingTime';
 import { readDocx } from '../support/docx';
 
 // Issue 4: a complaint moves along the Kejayan standard. Step 1 is done at intake;
@@ -69,7 +70,8 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   // As the staf, reading the journey does not open the Kasi's disposition.
   const journey = await staf.call('workflow.journey', { id: c.id });
   expect(journey.current?.stepNo).toBe(3);
-  const due = formatSingkat(journey.current!.dueAt, tz);
+  // Shown as people read it: a due at an opening is the previous closing.
+  const due = formatSingkat(displayDue(journey.current!.dueAt, await staf.call('calendar.get', {})), tz);
 
   await logout(page);
   await login(page, web.url, 'kasi');
@@ -112,6 +114,7 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   const saved = await (await download).path();
   expect(readFileSync(saved)).toEqual(PNG);
   await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
   await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan')).toBeVisible();
   // Step 4 is the Camat's: the Kasi may still add notes but no longer complete the step.

@@ -58,6 +58,8 @@ const CALLS: { name: CallName; roles: readonly Who[]; identity?: true; input: (c
   { name: 'complaints.personalData', roles: ALL, identity: true, input: (c) => ({ id: c.id, reason: 'Konfirmasi alamat untuk undangan klarifikasi' }) },
   { name: 'workflow.journey', roles: ALL, input: (c) => ({ id: c.id }) },
   { name: 'workflow.advance', roles: ALL, input: (c) => ({ id: c.id }) },
+  { name: 'workflow.takeOver', roles: ALL, input: (c) => ({ id: c.id, reason: 'Kasi sedang dinas luar.' }) },
+  { name: 'workflow.undoStep', roles: ALL, input: (c) => ({ id: c.id }) },
   { name: 'workflow.dispose', roles: ALL, input: (c) => ({ id: c.id, to: [c.disposedTo], sifat: 'biasa', instructions: ['proses_lanjut'] }) },
   { name: 'workflow.withdrawDisposition', roles: ALL, input: (c) => ({ dispositionId: c.dispositionId }) },
   { name: 'workflow.returnDisposition', roles: ['kasiDisposed', 'kasiOther'], input: (c) => ({ dispositionId: c.dispositionId, reason: 'Bukan tugas seksi kami' }) },

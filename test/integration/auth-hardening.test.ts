@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../shared/domain';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { hashPassword } from '../../main/core/auth/passwords';
-import { createHttpServer, LOGIN_LIMIT } from '../../main/http/server';
+import { LOGIN_LIMIT } from '../../main/core/auth/rateLimit';
+import { createHttpServer } from '../../main/http/server';
 import { ADMIN, addUser, carrier, createUser, fail, makeCore, ok, setupOffice, type TestCore } from '../support/core';
 
 // Counts argon2 hashing, to show a set-up office refuses setup.complete before any.

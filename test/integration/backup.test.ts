@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../main/core/audit/chain';
 import { restoreOffline } from '../../main/core/backup/offline';
 import { DB_FILE } from '../../main/core';
-import { ADMIN, addUser, carrier, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, addUser, carrier, fail, makeCore, ok, sampleComplaint, sealKeyOf, setupOffice, type TestCore } from '../support/core';
 
 const posix = process.platform !== 'win32';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('lampiran uji')]).toString('base64');
@@ -33,12 +33,13 @@ async function office(keep = 7) {
   return { ...t, admin, staf, folder };
 }
 
-function check(file: string) {
+// Checked with the seal key of the office that made it (a file in its data folder).
+function check(file: string, dataDir: string) {
   const db = new Database(file, { readonly: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     const numbers = new Set((db.prepare('SELECT register_no FROM complaints').all() as { register_no: string }[]).map((r) => r.register_no));
-    return { integrity, audit: verifyAudit(db), numbers };
+    return { integrity, audit: verifyAudit(db, sealKeyOf(dataDir)), numbers };
   } finally {
     db.close();
   }
@@ -65,7 +66,7 @@ describe('cadangan dan pemulihan', () => {
     expect(status.last!.file).toMatch(/^tanggap-2026-11-24T0900\.sqlite$/);
     expect(status.lastError).toBeNull();
 
-    const copy = check(join(o.folder, status.last!.file));
+    const copy = check(join(o.folder, status.last!.file), o.dir);
     expect(copy.integrity).toBe('ok');
     expect(copy.audit.ok).toBe(true);
     for (const n of before) expect(copy.numbers.has(n)).toBe(true);
@@ -82,7 +83,7 @@ describe('cadangan dan pemulihan', () => {
     const admin = carrier();
     await ok(o.core, admin, 'auth.login', ADMIN);
     expect((await ok(o.core, admin, 'audit.verify', {})).ok).toBe(true);
-    const now = check(join(o.dir, DB_FILE));
+    const now = check(join(o.dir, DB_FILE), o.dir);
     expect(now.integrity).toBe('ok');
     expect(now.numbers).toEqual(copy.numbers);
     const actions = (o.core.db.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 2').all() as { action: string }[]).map((r) => r.action);
@@ -100,7 +101,7 @@ describe('cadangan dan pemulihan', () => {
     const db = new Database(join(o.folder, tampered));
     db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'diubah' WHERE id = 1;");
     db.close();
-    expect((await fail(o.core, o.admin, 'backup.restore', { file: tampered })).message).toMatch(/jejak auditnya rusak mulai baris 1/);
+    expect((await fail(o.core, o.admin, 'backup.restore', { file: tampered })).message).toMatch(/jejak auditnya rusak mulai catatan 1/);
 
     writeFileSync(join(o.folder, 'tanggap-2026-01-02T0000.sqlite'), 'bukan basis data');
     expect((await fail(o.core, o.admin, 'backup.restore', { file: 'tanggap-2026-01-02T0000.sqlite' })).message).toMatch(/bukan basis data SQLite/);
@@ -169,6 +170,17 @@ describe('cadangan dan pemulihan', () => {
     expect(mode(join(o.dir, 'lampiran'))).toBe(0o700);
     expect(mode(join(o.dir, 'lampiran', att!))).toBe(0o600);
     expect(mode(join(o.folder, last!.file))).toBe(0o600);
+    expect(mode(join(o.dir, 'kunci-segel-audit'))).toBe(0o600);
+    expect(mode(join(o.folder, 'tanggap-titik-periksa.jsonl'))).toBe(0o600);
+  });
+
+  it('clears what a backup cut short left behind and never lists it', async () => {
+    const o = await office();
+    for (const name of ['tanggap-2026-11-20T0800.sqlite.sementara', 'tanggap-2026-11-20T0800.sqlite.sementara-journal']) writeFileSync(join(o.folder, name), 'setengah');
+    writeFileSync(join(o.folder, 'catatan-kantor.txt'), 'milik kantor');
+    const status = await ok(o.core, o.admin, 'backup.now', {});
+    expect(status.backups.map((b) => b.file)).toEqual([status.last!.file]);
+    expect(readdirSync(o.folder).sort()).toEqual(['catatan-kantor.txt', status.last!.file, `${status.last!.file}.json`, 'tanggap-titik-periksa.jsonl'].sort());
   });
 
   it('restores into a fresh install from the command line path, attachments included', async () => {

@@ -170,10 +170,11 @@ describe('standards without an answer document (BKPSDM, Wonoasih)', () => {
     const id = await o.record();
     let j = await o.journey(id, 'camat');
     expect(j.answerKind).toBeNull();
-    // The Camat may take every step up to the delivery.
+    // The Camat may take every step up to the delivery (others' steps by taking them over).
     while (!j.actions.includes('deliver')) {
       o.later(5);
       if (j.actions.includes('dispose')) j = await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+      else if (j.actions.includes('takeOver')) j = await o.act('camat', 'workflow.takeOver', { id, reason: 'Petugas berhalangan.' });
       else j = await o.act('camat', 'workflow.advance', { id });
       expect(j.actions).not.toContain('draft');
     }
@@ -431,8 +432,8 @@ describe('office-local dates in numbers and Plt. periods; refusals that name the
   it('refuses a draft at a step that takes none as a conflict, not by role', async () => {
     const o = await office('wonoasih', '2026-11-24T02:00:00.000Z');
     const id = await o.record();
-    await o.act('camat', 'workflow.advance', { id });
-    await o.act('camat', 'workflow.advance', { id });
+    await o.act('staf', 'workflow.advance', { id });
+    await o.act('staf', 'workflow.advance', { id });
     await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
     await o.act('kasi1', 'workflow.advance', { id });
     expect((await o.journey(id, 'camat')).current).toMatchObject({ stepNo: 6, executor: 'camat' });

@@ -177,7 +177,7 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     const file = await o.act('staf', 'documents.docx', { id: v2.id });
     expect((await o.act('staf', 'documents.verify', { docxBase64: file.dataBase64 })).found).toBe(true);
     const tampered = Buffer.from(file.dataBase64, 'base64');
-    tampered[tampered.length - 30] ^= 1;
+    tampered[tampered.length - 30]! ^= 1;
     expect((await o.act('staf', 'documents.verify', { docxBase64: tampered.toString('base64') })).found).toBe(false);
 
     j = await o.act('staf', 'workflow.journey', { id });

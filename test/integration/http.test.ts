@@ -61,8 +61,10 @@ describe('HTTP transport', () => {
 
   it('answers an oversized body with an Indonesian message', async () => {
     t = makeCore();
+    await addUser(t.core, await setupOffice(t.core), 'staf', 'staf');
     app = await createHttpServer(t.core);
-    const huge = await post('complaints.create', { x: 'A'.repeat(41 * 1024 * 1024) });
+    const cookie = String((await post('auth.login', { username: 'staf', password: 'kata-sandi-123' })).headers['set-cookie']).split(';')[0]!;
+    const huge = await post('complaints.create', { x: 'A'.repeat(41 * 1024 * 1024) }, { cookie });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.message).toMatch(/terlalu besar/);
   });

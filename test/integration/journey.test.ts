@@ -84,8 +84,12 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
     expect(step(j, 1)).toMatchObject({ completedAt: '2026-11-27T09:10:00.000Z', onTime: true });
     // Step 2, 30 menit kerja: 20 minutes until Friday's 16.30 closing, 10 on Monday → Mon 30 Nov 07.40 WIB.
     expect(step(j, 2).dueAt).toBe('2026-11-30T00:40:00.000Z');
-    // Total 3 hari (calendar): Mon 30 Nov 16.10 WIB.
-    expect(j.dueAt).toBe('2026-11-30T09:10:00.000Z');
+    // Total 3 hari (calendar): Mon 30 Nov 16.10 WIB is after Monday's 16.00 closing → 16.00.
+    expect(j.dueAt).toBe('2026-11-30T09:00:00.000Z');
+    // The tanda terima states that instant, worded by the standard's start rule (at receipt).
+    const receipt = await o.act('staf', '2026-11-27T09:10:00.000Z', 'complaints.receipt', { id });
+    expect(receipt.rows.find((r) => r.label === 'Batas penyelesaian')?.value).toBe('Senin, 30 November 2026 pukul 16.00 WIB (3 hari sejak pengaduan diterima)');
+    expect(receipt.notice).not.toContain('sejak berkas lengkap');
     expect(j.actions).toEqual(expect.arrayContaining(['dispose', 'exit:tidak_lengkap', 'exit:dicabut']));
 
     // The staf can't "advance" a disposition step, and a Kasi can't touch it at all.
@@ -268,6 +272,9 @@ describe('Wonoasih: 1 hari kerja from the moment the file is complete', () => {
     const id = await o.record('2026-11-24T03:00:00.000Z', []);
     let j = await o.act('staf', '2026-11-24T03:00:00.000Z', 'workflow.journey', { id });
     expect(j.dueAt).toBeNull();
+    // No date yet on the tanda terima: only the standard's span and its start rule.
+    const receipt = await o.act('staf', '2026-11-24T03:00:00.000Z', 'complaints.receipt', { id });
+    expect(receipt.rows.find((r) => r.label === 'Batas penyelesaian')?.value).toBe('1 hari kerja sejak berkas lengkap');
     expect(step(j, 2).dueAt).toBe('2026-11-24T03:15:00.000Z');
     j = await o.act('staf', '2026-11-24T03:05:00.000Z', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Pelapor diminta melampirkan surat pengaduan.' });
     expect(j).toMatchObject({ status: 'tidak_lengkap', paused: true, current: null, actions: ['resume', 'exit:dicabut'] });

@@ -5,7 +5,15 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { ComplaintInput } from '../../shared/schemas/complaint';
 import { createCore, type Core, type CoreOptions } from '../../main/core';
 import type { SessionCarrier } from '../../main/core/context';
+import { auditKey, dataDirVault, type AuditKey } from '../../main/core/audit/key';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
+
+// The audit seal key a core keeps in its data folder (the default vault).
+export function sealKeyOf(dataDir: string): AuditKey {
+  const secret = dataDirVault(dataDir).load();
+  if (!secret) throw new Error(`no audit seal key in ${dataDir}`);
+  return auditKey(secret);
+}
 
 export const silentLog = { info() {}, warn() {}, error() {} };
 

@@ -1,29 +1,17 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { BackupEntry, BackupSettings, BackupStatus } from '../../../shared/schemas/backup';
+import type { BackupEntry } from '../../../shared/schemas/backup';
 import { appendAudit } from '../audit/chain';
+import { keyOf } from '../audit/key';
 import type { CoreDeps } from '../context';
 import { write } from '../context';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
 import { findOffice } from '../office/settings';
+import type { BackupRuntime, RestoreResult } from './types';
 import { commitRestore, inspectBackup, listBackups, readBackupSettings, recordRestore, stageRestore, takeBackup, writeBackupSettings } from './store';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-export interface RestoreResult {
-  restoredFrom: string;
-  safetyBackup: string | null;
-  complaints: number;
-}
-
-export interface BackupRuntime {
-  status(): BackupStatus;
-  updateSettings(settings: BackupSettings, actorId: number): BackupStatus;
-  backupNow(reason: BackupEntry['reason']): Promise<BackupEntry>;
-  // Runs the daily backup when it is on and the newest one is a day old.
-  dailyCheck(): Promise<void>;
-  restore(file: string, actorId: number | null): Promise<RestoreResult>;
-}
 
 export interface RuntimeOptions {
   dbFile: string;
@@ -42,14 +30,32 @@ function describe(err: unknown, folder: string): string {
   return `Cadangan gagal dibuat di ${folder}. Periksa diska cadangan lalu coba lagi.`;
 }
 
+const FOLDER_EXAMPLE = 'misalnya E:\\Cadangan Tanggap atau /media/flashdisk/tanggap';
+
+function absoluteFolder(folder: string): void {
+  if (!isAbsolute(folder)) throw new TanggapError('validation', `Tulis lokasi folder lengkap, ${FOLDER_EXAMPLE}.`, 'folder');
+}
+
+// The folder typed on the setup screen must be there and readable before its backups are listed.
+function readableFolder(folder: string): void {
+  absoluteFolder(folder);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new TanggapError(
+      'validation',
+      `Folder ${folder} tidak ditemukan di komputer yang menjalankan Tanggap. Periksa penulisannya, atau pasang dulu diska/flashdisk cadangannya.`,
+      'folder',
+    );
+  }
+}
+
 export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): BackupRuntime {
   let running = false;
   let lastError: string | null = null;
 
   const timeZone = () => findOffice(deps.db)?.timeZone ?? 'Asia/Jakarta';
 
-  async function backup(reason: BackupEntry['reason'], spare?: string): Promise<BackupEntry> {
-    const settings = readBackupSettings(deps.db);
+  async function backup(reason: BackupEntry['reason'], spare?: string, folder?: string): Promise<BackupEntry> {
+    const settings = { ...readBackupSettings(deps.db), ...(folder ? { folder } : {}) };
     try {
       const entry = await takeBackup({
         db: deps.db,
@@ -82,6 +88,33 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
     }
   }
 
+  // Checks the backup, copies it in, keeps the current data (if any) as a backup first,
+  // then swaps the open database; `allowed` is the caller's last word before the swap.
+  async function restoreFrom(folder: string, file: string, actorId: number | null, safetyFolder?: string, allowed?: (db: Db) => void): Promise<RestoreResult> {
+    const source = join(folder, file);
+    const info = inspectBackup(source, keyOf(deps.db), options.nativeBinding);
+    const staged = await stageRestore(options.dbFile, deps.dataDir, source, options.nativeBinding);
+    let safety: BackupEntry | null;
+    try {
+      safety = findOffice(deps.db) ? await backup('sebelum_pemulihan', file, safetyFolder) : null;
+      allowed?.(deps.db);
+    } catch (err) {
+      rmSync(staged, { force: true });
+      throw err;
+    }
+    // From here to the reopen nothing awaits, so no other call sees a closed database.
+    deps.db.close();
+    try {
+      commitRestore(options.dbFile, staged);
+    } finally {
+      deps.db = options.reopen();
+    }
+    recordRestore(deps.db, deps.now(), actorId, file, safety?.file ?? null);
+    lastError = null;
+    deps.log.info(`data dipulihkan dari ${file}`);
+    return { restoredFrom: file, safetyBackup: safety?.file ?? null, complaints: info.complaints };
+  }
+
   const runtime: BackupRuntime = {
     status() {
       const settings = readBackupSettings(deps.db);
@@ -94,9 +127,7 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
     },
     updateSettings(settings, actorId) {
       if (settings.folder) {
-        if (!isAbsolute(settings.folder)) {
-          throw new TanggapError('validation', 'Tulis lokasi folder lengkap, misalnya D:\\Cadangan Tanggap atau /media/flashdisk/tanggap.', 'folder');
-        }
+        absoluteFolder(settings.folder);
         const inside = relative(resolve(deps.dataDir), resolve(settings.folder));
         if (!inside.startsWith('..') && !isAbsolute(inside)) {
           throw new TanggapError('validation', 'Folder cadangan harus di luar folder data Tanggap, sebaiknya di diska lain atau flashdisk.', 'folder');
@@ -124,20 +155,24 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
       exclusive(async () => {
         const folder = readBackupSettings(deps.db).folder;
         if (!folder) throw new TanggapError('validation', 'Folder cadangan belum dipilih.', 'file');
-        const source = join(folder, file);
-        const info = inspectBackup(source, options.nativeBinding);
-        const staged = await stageRestore(options.dbFile, deps.dataDir, source, options.nativeBinding);
-        const safety = findOffice(deps.db) ? await backup('sebelum_pemulihan', file) : null;
-        // From here to the reopen nothing awaits, so no other call sees a closed database.
-        deps.db.close();
-        try {
-          commitRestore(options.dbFile, staged);
-        } finally {
-          deps.db = options.reopen();
-        }
-        recordRestore(deps.db, deps.now(), actorId, file, safety?.file ?? null);
-        deps.log.info(`data dipulihkan dari ${file}`);
-        return { restoredFrom: file, safetyBackup: safety?.file ?? null, complaints: info.complaints };
+        return restoreFrom(folder, file, actorId);
+      }),
+    listFolder(folder, allowed) {
+      allowed(deps.db);
+      readableFolder(folder);
+      try {
+        return listBackups(folder);
+      } catch {
+        throw new TanggapError('validation', `Folder ${folder} tidak dapat dibaca. Periksa hak aksesnya atau pilih folder lain.`, 'folder');
+      }
+    },
+    restoreFresh: (folder, file, allowed) =>
+      exclusive(async () => {
+        allowed(deps.db);
+        readableFolder(folder);
+        // Data without an active Admin (never set up right) is kept beside it, not in a
+        // folder whose older backups the keep-count would prune.
+        return restoreFrom(folder, file, null, join(deps.dataDir, 'sebelum-pemulihan'), allowed);
       }),
   };
   return runtime;

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import Database from 'better-sqlite3';
 import type { TimeZoneId } from '../../../shared/domain';
 import { BACKUP_FILE_PATTERN, backupEntrySchema, type BackupEntry, type BackupSettings } from '../../../shared/schemas/backup';
-import { appendAudit, verifyAudit } from '../audit/chain';
+import { appendAudit, checkCheckpoints, lastRestart, takeCheckpoint, walkAudit, type Checkpoint } from '../audit/chain';
+import { keyOf, type AuditKey } from '../audit/key';
 import { attachmentDir } from '../complaints/attachments';
 import { fsyncDir, fsyncFile, restrictDir, restrictFile, writeFileDurable } from '../db/durable';
 import { MIGRATIONS } from '../db/migrations';
@@ -31,14 +32,18 @@ export interface Inspection {
   userVersion: number;
   complaints: number;
   auditRows: number;
+  // Its last audit rows were sealed on another computer (or before sealing began):
+  // fine for a restore, which seals them in place, never for a backup taken here.
+  sealedElsewhere: boolean;
 }
 
 const refuse = (why: string) =>
   new TanggapError('validation', `Berkas ini tidak dapat dipakai untuk pemulihan: ${why} Pilih cadangan lain yang terverifikasi.`, 'file');
 
 // Opens a backup read-only and checks it is a whole Tanggap database this version
-// can open: integrity_check ok, known schema, the tables present, audit chain intact.
-export function inspectBackup(path: string, nativeBinding?: string): Inspection {
+// can open: integrity_check ok, known schema, the tables present, audit chain intact
+// (rows sealed with `key` carry the right seal, its own checkpoints still match).
+export function inspectBackup(path: string, key: AuditKey, nativeBinding?: string): Inspection {
   if (!existsSync(path)) throw refuse('berkasnya tidak ditemukan.');
   let db: Db;
   try {
@@ -60,16 +65,51 @@ export function inspectBackup(path: string, nativeBinding?: string): Inspection 
     if (userVersion > LATEST) {
       throw refuse(`dibuat oleh Tanggap versi yang lebih baru (skema ${userVersion}, aplikasi ini mengenal sampai ${LATEST}); perbarui aplikasi dulu.`);
     }
-    const audit = verifyAudit(db);
-    if (!audit.ok) throw refuse(`jejak auditnya rusak mulai baris ${audit.firstBroken!.id} (isinya diubah di luar aplikasi).`);
+    const audit = walkAudit(db, key);
+    if (audit.broken) throw refuse(`jejak auditnya rusak mulai catatan ${audit.broken.id} (isinya diubah di luar aplikasi).`);
+    if (tables.has('audit_checkpoints') && checkCheckpoints(db, key, []).some((c) => c.state === 'terpotong' || c.state === 'berubah')) {
+      throw refuse('jejak auditnya tidak sama dengan titik periksa yang tersimpan di dalamnya (catatan dihapus atau ditulis ulang di luar aplikasi).');
+    }
     const complaints = (db.prepare('SELECT COUNT(*) AS n FROM complaints').get() as { n: number }).n;
-    return { userVersion, complaints, auditRows: audit.rows };
+    return { userVersion, complaints, auditRows: audit.rows, sealedElsewhere: audit.unsealedFrom !== null };
   } finally {
     db.close();
   }
 }
 
 const sidecar = (folder: string, file: string) => join(folder, `${file}.json`);
+
+// One line per backup, beside the backups (often on a removable disk): a copy of each
+// checkpoint that editing the office database cannot reach.
+export const CHECKPOINT_LOG = 'tanggap-titik-periksa.jsonl';
+
+export function readCheckpointLog(folder: string): Checkpoint[] {
+  const path = join(folder, CHECKPOINT_LOG);
+  if (!folder || !existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        const c = JSON.parse(line) as Checkpoint;
+        return typeof c.at === 'string' && Number.isInteger(c.rows) && typeof c.head === 'string' && typeof c.keyId === 'string' && typeof c.seal === 'string'
+          ? [{ at: c.at, rows: c.rows, head: c.head, keyId: c.keyId, seal: c.seal, restart: c.restart === true }]
+          : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+function appendCheckpointLog(folder: string, c: Checkpoint): void {
+  const path = join(folder, CHECKPOINT_LOG);
+  const fd = openSync(path, 'a', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(c)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 const metaSchema = backupEntrySchema.omit({ file: true });
 
 // Newest first. A .sqlite without its sidecar was not written (or not verified) by
@@ -127,8 +167,10 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
   const folder = t.settings.folder;
   if (!folder) throw new TanggapError('validation', 'Folder cadangan belum dipilih. Isi folder cadangan di halaman Cadangan data.', 'folder');
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  removeLeftovers(folder);
   const file = freeName(folder, t.at, t.timeZone);
   const tmp = join(folder, `${file}.sementara`);
+  const checkpoint = takeCheckpoint(t.db, t.at.toISOString());
   try {
     await t.db.backup(tmp);
     // A self-contained file (no -wal beside it) that opens read-only anywhere.
@@ -137,7 +179,8 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
     copy.close();
     restrictFile(tmp);
     fsyncFile(tmp);
-    const info = inspectBackup(tmp, t.nativeBinding);
+    const info = inspectBackup(tmp, keyOf(t.db), t.nativeBinding);
+    if (info.sealedElsewhere) throw new TanggapError('conflict', 'Cadangan tidak lolos pemeriksaan: jejak audit di dalamnya tidak bersegel komputer ini.');
     copyAttachments(attachmentDir(t.dataDir), attachmentDir(folder));
     renameSync(tmp, join(folder, file));
     const entry: BackupEntry = {
@@ -150,13 +193,29 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
       reason: t.reason,
     };
     writeFileDurable(sidecar(folder, file), Buffer.from(JSON.stringify(metaSchema.parse(entry))));
+    const restart = lastRestart(t.db);
+    if (restart && !readCheckpointLog(folder).some((c) => c.seal === restart.seal)) appendCheckpointLog(folder, restart);
+    appendCheckpointLog(folder, checkpoint);
     fsyncDir(folder);
     prune(folder, t.settings.keep, t.spare);
+    t.db
+      .transaction(() =>
+        appendAudit(t.db, { at: t.at.toISOString(), actorId: null, action: 'backup.created', entity: 'database', entityId: null, data: { file, reason: t.reason, auditRows: checkpoint.rows } }),
+      )
+      .immediate();
     return entry;
   } catch (err) {
     rmSync(tmp, { force: true });
     for (const ext of ['-journal', '-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
     throw err;
+  }
+}
+
+// A backup cut short by a crash or a pulled disk leaves a .sementara file (and maybe its
+// journal); it never counts as a backup, so the next backup clears it.
+function removeLeftovers(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (/\.sqlite\.sementara(-journal|-wal|-shm)?$/.test(name)) rmSync(join(folder, name), { force: true });
   }
 }
 
@@ -196,10 +255,20 @@ export function commitRestore(dbFile: string, staged: string): void {
 
 // On the reopened database: sessions in a backup are old, so everyone signs in again;
 // the restore itself goes on the audit chain.
+// The restore row is sealed here, so it also holds in place rows sealed on another
+// computer; a restart checkpoint retires the checkpoints of the replaced data.
 export function recordRestore(db: Db, at: Date, actorId: number | null, from: string, safetyBackup: string | null): void {
   db.transaction(() => {
     db.prepare('DELETE FROM sessions').run();
     const actor = actorId !== null && db.prepare('SELECT 1 FROM users WHERE id = ?').get(actorId) ? actorId : null;
     appendAudit(db, { at: at.toISOString(), actorId: actor, action: 'backup.restored', entity: 'database', entityId: null, data: { from, safetyBackup } });
   }).immediate();
+  const checkpoint = takeCheckpoint(db, at.toISOString(), true);
+  const folder = readBackupSettings(db).folder;
+  try {
+    if (folder && existsSync(folder)) appendCheckpointLog(folder, checkpoint);
+  } catch {
+    // The restart checkpoint is in the database already; the next backup copies it
+    // beside the backups before its own line.
+  }
 }

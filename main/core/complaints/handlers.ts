@@ -5,11 +5,14 @@ import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { currentStandard } from '../workflow/standard';
+import { withLateness } from '../workflow/queue';
 import { issueIntakeDocuments, docxOf } from '../documents/service';
 import { latestOf, contentOf } from '../documents/store';
 import type { ReceiptView } from '../../../shared/documents/receipt';
-import { readAttachment, storeAttachments } from './attachments';
+import { checkAttachments, readAttachment, saveAttachments } from './attachments';
 import { getComplaint, insertComplaint, listComplaints } from './repo';
+import { similarComplaints } from './similar';
+import { intakeRules } from './intakeRules';
 import { complaintAccess, requireAttachment, requireComplaint } from '../access';
 
 type ComplaintCalls =
@@ -20,7 +23,9 @@ type ComplaintCalls =
   | 'complaints.receipt'
   | 'complaints.receiptDocx'
   | 'complaints.attachment'
-  | 'complaints.personalData';
+  | 'complaints.personalData'
+  | 'complaints.similar'
+  | 'complaints.intakeRules';
 
 // The tanda terima as issued at intake. A complaint registered before documents were
 // stored (or by a bulk import) gets its tanda terima issued on first request.
@@ -54,16 +59,21 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
         'kind',
       );
     }
-    const files = storeAttachments(ctx.dataDir, input.attachments);
+    // The complaint to link to must be one this officer may open.
+    if (input.linkTo !== undefined) requireComplaint(ctx.db, user, input.linkTo);
+    const checked = checkAttachments(input.attachments);
     const id = write(ctx.db, () => {
-      const id = insertComplaint(ctx, user, input, files);
+      const id = insertComplaint(ctx, user, input, saveAttachments(ctx.dataDir, checked));
       issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx));
       return id;
     });
     ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
     return getComplaint(ctx.db, id, user);
   },
-  'complaints.list': (ctx, query) => listComplaints(ctx.db, query, requireUser(ctx)),
+  'complaints.list': (ctx, query) => {
+    const list = listComplaints(ctx.db, query, requireUser(ctx));
+    return { ...list, rows: withLateness(ctx, list.rows) };
+  },
   'complaints.get': (ctx, { id }) => {
     const user = requireUser(ctx);
     const access = requireComplaint(ctx.db, user, id);
@@ -73,6 +83,8 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     return detail;
   },
   'complaints.kelengkapanChecklist': (ctx) => kelengkapanChecklist(ctx.db),
+  'complaints.similar': (ctx, query) => similarComplaints(ctx.db, requireUser(ctx), query),
+  'complaints.intakeRules': (ctx) => intakeRules(ctx.db),
   'complaints.receipt': (ctx, { id }) => receiptViewOf(receiptRow(ctx, id)),
   'complaints.receiptDocx': async (ctx, { id }) => {
     const row = receiptRow(ctx, id);

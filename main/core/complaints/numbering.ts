@@ -1,4 +1,8 @@
+import { fillNumberPattern, REGISTER_URUT_DIGITS } from '../../../shared/documents/numbering';
+import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
+import { documentSettings } from '../documents/settings';
+import { getOffice } from '../office/settings';
 
 // Next number of a yearly sequence. Must run inside the caller's write transaction,
 // so the number and the row it numbers commit together: no gaps, no duplicates.
@@ -13,4 +17,11 @@ export function nextNumber(db: Db, name: string, year: number): number {
   return row.value;
 }
 
-export const formatRegisterNo = (seq: number, year: number) => `${String(seq).padStart(4, '0')}/PGD/${year}`;
+// The register number from the office's pattern as it stands when the complaint is
+// received; numbers already given are stored and never rewritten.
+export function formatRegisterNo(db: Db, seq: number, receivedAt: string): string {
+  const office = getOffice(db);
+  const day = localDate(receivedAt, office.timeZone);
+  const parts = { urut: seq, unit: office.unitCode, year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
+  return fillNumberPattern(documentSettings(db).registerPattern, parts, REGISTER_URUT_DIGITS);
+}

@@ -1,15 +1,19 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
-import { complaintQuerySchema } from '../../../shared/schemas/complaint';
-import { yearOf } from '../../../shared/time/workingTime';
+import { complaintQuerySchema, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
+import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
+import { localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
 import type { Db } from '../db/open';
-import { notFound } from '../errors';
+import { notFound, TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
-import { appendAudit } from '../audit/chain';
+import { recordComplaintEvent } from './events';
 import { formatRegisterNo, nextNumber } from './numbering';
 import { startJourney } from '../workflow/engine';
+import { currentStandard, standardVersion } from '../workflow/standard';
+import { intakeRules } from './intakeRules';
+import { linkComplaints, linksOf } from './links';
 import { complaintAccess, identitySql, type ComplaintAccess } from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
@@ -49,23 +53,45 @@ const toRow = (r: ComplaintDbRow): ComplaintRow => ({
   status: r.status,
 });
 
-// Inserts the complaint with its register number; the caller holds the write lock.
+// The time of receipt the officer entered, checked against the core's clock (the form
+// checked it against the computer's), and the sender's letter date against it.
+function officerReceipt(db: Db, c: ComplaintData, now: string, tz: TimeZoneId): string {
+  const entered = receivedInstant(c, tz);
+  if (entered) {
+    const issue = receivedAtIssue(entered, now, intakeRules(db).backdateDays, tz);
+    if (issue) throw new TanggapError('validation', issue, 'receivedDate');
+  }
+  const at = entered ?? now;
+  if (c.channel === 'surat' && c.letterDate && c.letterDate > localDate(at, tz)) {
+    throw new TanggapError('validation', `Tanggal surat tidak boleh sesudah tanggal diterima (${formatTanggal(at, tz)}).`, 'letterDate');
+  }
+  return at;
+}
+
+// Inserts the complaint with its register number; the caller holds the write lock. An
+// import or the demo passes receivedAt (recorded then, too); an officer may date a
+// letter or an opened suggestion box back: the clock runs from that receipt, the record
+// keeps when it was entered, and the history says it was backdated.
 export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintData, files: StoredFile[], receivedAt?: string): number {
   const { db } = deps;
   const office = getOffice(db);
-  const at = receivedAt ?? nowIso(deps);
+  const entered = receivedAt ?? nowIso(deps);
+  const at = receivedAt ?? officerReceipt(db, c, entered, office.timeZone);
+  const backdated = at !== entered;
+  const surat = c.channel === 'surat';
   const year = yearOf(at, office.timeZone);
   const seq = nextNumber(db, 'register', year);
+  const registerNo = formatRegisterNo(db, seq, at);
   const info = db
     .prepare(
       `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,
         reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential,
         subject, description, loss, expectation, incident_place, incident_date, lapor_tracking_id, kelengkapan,
-        status, received_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
+        letter_no, letter_date, status, received_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
     )
     .run(
-      formatRegisterNo(seq, year),
+      registerNo,
       year,
       seq,
       at,
@@ -87,30 +113,31 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
       c.incidentDate,
       c.laporTrackingId,
       JSON.stringify(c.kelengkapan),
+      surat ? (c.letterNo ?? '') : '',
+      surat ? (c.letterDate ?? '') : '',
       by.id,
-      at,
-      at,
+      entered,
+      entered,
     );
   const id = Number(info.lastInsertRowid);
   const addFile = db.prepare(
     'INSERT INTO attachments (complaint_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
-  addEvent(db, id, at, by.id, 'Pengaduan diterima dan dicatat di buku register', 'diterima');
-  appendAudit(db, { at, actorId: by.id, action: 'complaint.received', entity: 'complaint', entityId: id, data: { registerNo: formatRegisterNo(seq, year), status: 'diterima' } });
+  for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, entered);
   startJourney(deps, id, at, by, c.kelengkapan);
+  // After the journey has started, so the recorded state is the one intake left.
+  recordComplaintEvent(db, {
+    complaintId: id,
+    at: entered,
+    actorId: by.id,
+    words: backdated ? 'Pengaduan diterima dan dicatat di buku register dengan tanggal diterima diisi mundur' : 'Pengaduan diterima dan dicatat di buku register',
+    status: 'diterima',
+    note: backdated ? `Diterima ${formatTanggalWaktu(at, office.timeZone)}; dicatat ${formatTanggalWaktu(entered, office.timeZone)}.` : '',
+    action: 'complaint.received',
+    data: { registerNo, status: 'diterima', ...(backdated ? { backdated: true, receivedAt: at } : {}) },
+  });
+  if (c.linkTo !== undefined) linkComplaints(db, by.id, id, c.linkTo, entered);
   return id;
-}
-
-export function addEvent(db: Db, complaintId: number, at: string, actorId: number | null, action: string, status: string | null, note = '') {
-  db.prepare('INSERT INTO complaint_events (complaint_id, at, actor_id, action, status, note) VALUES (?, ?, ?, ?, ?, ?)').run(
-    complaintId,
-    at,
-    actorId,
-    action,
-    status,
-    note,
-  );
 }
 
 // Turns what a person types into an FTS5 query: every word must match as a prefix.
@@ -176,6 +203,10 @@ interface FullRow extends ComplaintDbRow {
   incident_date: string;
   lapor_tracking_id: string;
   kelengkapan: string;
+  letter_no: string;
+  letter_date: string;
+  created_at: string;
+  standard_version_id: number | null;
   received_by_name: string;
 }
 
@@ -202,6 +233,9 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser, access: Co
        FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.complaint_id = ? ORDER BY e.id`,
     )
     .all(id) as ComplaintDetail['events'];
+  const kelengkapan = JSON.parse(r.kelengkapan) as string[];
+  // The checklist of the standard version the complaint runs under, not today's.
+  const checklist = (r.standard_version_id === null ? currentStandard(db) : standardVersion(db, r.standard_version_id)).kelengkapanChecklist;
   return {
     ...toRow(r),
     reporterName: name,
@@ -221,7 +255,13 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser, access: Co
     incidentPlace: r.incident_place,
     incidentDate: r.incident_date,
     laporTrackingId: r.lapor_tracking_id,
-    kelengkapan: JSON.parse(r.kelengkapan) as string[],
+    kelengkapan,
+    kelengkapanMissing: checklist.filter((k) => !kelengkapan.includes(k)),
+    enteredAt: r.created_at,
+    backdated: r.created_at !== r.received_at,
+    letterNo: r.letter_no,
+    letterDate: r.letter_date,
+    links: linksOf(db, id),
     receivedByName: r.received_by_name,
     attachments,
     events,

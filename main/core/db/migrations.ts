@@ -354,4 +354,59 @@ INSERT INTO complaints_fts(rowid, register_no, reporter_name, subject, descripti
   SELECT id, register_no, CASE WHEN anonymous OR confidential THEN '' ELSE reporter_name END, subject, description FROM complaints;
 `,
   },
+  {
+    version: 7,
+    name: 'sealed audit trail',
+    sql: `
+-- Each new audit row is also sealed with a keyed code (HMAC) whose key lives outside the
+-- database; key_id names the key, so rows sealed on another computer are recognised.
+ALTER TABLE audit_log ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN seal TEXT NOT NULL DEFAULT '';
+-- "The trail had this many rows, ending with this hash", written with every backup
+-- (and beside the backups): a trail cut short afterwards no longer matches.
+CREATE TABLE audit_checkpoints (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  head TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  seal TEXT NOT NULL,
+  -- Set by a restore: checkpoints of the abandoned (newer) data no longer apply.
+  restart INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'Titik periksa jejak audit tidak boleh diubah.'); END;
+CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
+BEGIN SELECT RAISE(ABORT, 'Titik periksa jejak audit tidak boleh dihapus.'); END;
+`,
+  },
+  {
+    version: 8,
+    name: 'audit page filters',
+    sql: `
+-- The audit page filters by who acted and by date, newest first, over years of rows.
+CREATE INDEX audit_actor ON audit_log(actor_id, id);
+CREATE INDEX audit_at ON audit_log(at);
+`,
+  },
+  {
+    version: 10,
+    name: 'intake: sender letter, duplicates',
+    sql: `
+-- A complaint that came as a letter keeps the sender's letter number and date (tttt-bb-hh).
+ALTER TABLE complaints ADD COLUMN letter_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE complaints ADD COLUMN letter_date TEXT NOT NULL DEFAULT '';
+-- Intake looks for an earlier complaint of the same reporter before saving.
+CREATE INDEX complaints_nik ON complaints(reporter_nik) WHERE reporter_nik <> '';
+-- A complaint the officer linked, at intake, to an earlier one (a possible duplicate).
+CREATE TABLE complaint_links (
+  complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+  linked_id INTEGER NOT NULL REFERENCES complaints(id),
+  created_at TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY (complaint_id, linked_id)
+) STRICT;
+CREATE INDEX complaint_links_linked ON complaint_links(linked_id);
+`,
+  },
 ];

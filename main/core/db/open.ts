@@ -1,6 +1,5 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { TanggapError } from '../errors';
 import { restrictFile } from './durable';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -36,6 +35,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+// db/ is the bottom layer and knows nothing of the core's error types; the message
+// is already the one the user reads (startup dialog, restore command).
+class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
@@ -44,8 +49,7 @@ function migrate(db: Db, migrations: Migration[]): void {
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   const current = schemaVersion(db);
   if (current > latest) {
-    throw new TanggapError(
-      'conflict',
+    throw new SchemaTooNewError(
       `Basis data ini dibuat oleh Tanggap versi yang lebih baru (skema ${current}, aplikasi ini mengenal sampai ${latest}). ` +
         'Perbarui aplikasi Tanggap di komputer ini; basis data tidak diubah.',
     );

@@ -2,7 +2,7 @@ import type { Category, ChannelCode, ComplaintKind } from '../../../shared/domai
 import type { ComplaintData } from '../../../shared/schemas/complaint';
 
 // Deterministic, plausible complaints for the demo office and the bench. Names and
-// numbers are made up; NIKs use a 3514 (Kab. Pasuruan) prefix but no real person.
+// numbers are made up; NIKs use a 3528 (Kab. Pamekasan) prefix but no real person.
 
 export function rng(seed: number): () => number {
   // mulberry32: small, fast, repeatable.
@@ -20,7 +20,7 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 
 const FIRST = ['Siti', 'Ahmad', 'Nur', 'Moch.', 'Sri', 'Agus', 'Dewi', 'Bambang', 'Lilik', 'Yuli', 'Hadi', 'Rina', 'Slamet', 'Wahyu', 'Endang', 'Imam'];
 const LAST = ['Aminah', 'Fauzi', 'Hasanah', 'Rofiq', 'Wahyuni', 'Santoso', 'Lestari', 'Prasetyo', 'Maulidia', 'Kurniawan', 'Sholeh', 'Rahmawati'];
-const VILLAGES = ['Kejayan', 'Kedemungan', 'Ambal-Ambil', 'Kurung', 'Tundosoro', 'Benerwojo', 'Sladi', 'Linggo', 'Klinter', 'Wrati'];
+const VILLAGES = ['Pegantenan', 'Ambender', 'Bulangan Barat', 'Bulangan Timur', 'Bulangan Haji', 'Pasanggar', 'Plakpak', 'Palesanggar', 'Tebul Barat', 'Tlagah'];
 const HAMLETS = ['Krajan', 'Karanganyar', 'Sumberejo', 'Sidomulyo', 'Tegalrejo'];
 
 interface Topic {
@@ -98,7 +98,7 @@ export function demoComplaint(r: () => number, kelengkapan: readonly string[], i
   const anonymous = r() < 0.08;
   const village = pick(r, VILLAGES);
   const name = `${pick(r, FIRST)} ${pick(r, LAST)}`;
-  const nik = `3514${String(Math.floor(r() * 1e12)).padStart(12, '0')}`;
+  const nik = `3528${String(Math.floor(r() * 1e12)).padStart(12, '0')}`;
   const phone = `08${String(Math.floor(r() * 1e10)).padStart(10, '0')}`;
   const channel = pick(r, CHANNELS);
   return {

@@ -3,8 +3,8 @@ import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { verifyPassword } from '../auth/passwords';
-import { readAttachment, storeAttachments, type StoredFile } from '../complaints/attachments';
-import { addEvent } from '../complaints/repo';
+import { checkAttachments, readAttachment, saveAttachments, type StoredFile } from '../complaints/attachments';
+import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
@@ -140,15 +140,16 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
-    // Refused before the scan is written; signDocument checks again under the lock.
+    // Refused before the scan is written; signDocument checks again under the lock and
+    // only then writes it.
     requireAction(ctx.db, user, row, 'sign_wet', nowIso(ctx));
-    const [file] = storeAttachments(ctx.dataDir, [scan]);
+    const checked = checkAttachments([scan]);
     await signDocument(
       ctx,
       user,
       id,
       false,
-      (docId, at) => insertFiles(ctx, row.complaint_id!, [file!], 'document_id', docId, at)[0]!,
+      (docId, at) => insertFiles(ctx, row.complaint_id!, saveAttachments(ctx.dataDir, checked), 'document_id', docId, at)[0]!,
     );
     return issued(ctx, id);
   },
@@ -224,13 +225,14 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const tz = getOffice(ctx.db).timeZone;
     const at = fromLocal(deliveredAt.slice(0, 10), deliveredAt.slice(11, 16), tz);
     if (at > nowIso(ctx)) throw new TanggapError('validation', 'Waktu penyampaian tidak boleh setelah sekarang.', 'deliveredAt');
-    // Refused before any proof is written; checked again under the lock.
+    // Refused before any proof is written; checked again under the lock, and only then written.
     requireComplaint(ctx.db, user, complaintId);
     authorize(ctx.db, user, complaintId, 'deliver');
-    const files = storeAttachments(ctx.dataDir, proof);
+    const checked = checkAttachments(proof);
     return change(ctx, complaintId, (now) => {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
       const answer = answerForDelivery(ctx.db, l);
+      const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db
         .prepare('INSERT INTO deliveries (complaint_id, document_id, channel, delivered_at, recipient, note, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(complaintId, answer?.id ?? null, channel, at, recipient, note, user.id, now);
@@ -265,7 +267,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     return change(ctx, complaintId, (at) => {
       const l = authorize(ctx.db, user, complaintId, 'archive');
       ctx.db.prepare('UPDATE complaints SET archive_location = ? WHERE id = ?').run(location, complaintId);
-      addEvent(ctx.db, complaintId, at, user.id, `Berkas diarsipkan di ${location}`, null);
+      recordComplaintEvent(ctx.db, { complaintId, at, actorId: user.id, words: `Berkas diarsipkan di ${location}`, action: 'complaint.archived' });
       completeStep(ctx, l, user, at, `Arsip: ${location}`);
     });
   },

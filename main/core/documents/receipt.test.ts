@@ -85,6 +85,12 @@ const complaint = (over: Partial<ComplaintDetail> = {}, reporter: Partial<Compla
     incidentDate: '2026-11-20',
     laporTrackingId: '',
     kelengkapan: [CHECKLIST[0], CHECKLIST[1], CHECKLIST[2]],
+    kelengkapanMissing: [CHECKLIST[3], CHECKLIST[4]],
+    enteredAt: '2026-11-23T02:30:00.000Z',
+    backdated: false,
+    letterNo: '',
+    letterDate: '',
+    links: [],
     receivedByName: officer.name,
     attachments: [
       { id: 1, fileName: 'foto-jalan-krajan-1.jpg', mime: 'image/jpeg', size: 812_331, sha256: 'a'.repeat(64) },
@@ -130,14 +136,33 @@ describe('buildReceiptView', () => {
   it('uses the kind label, the office time zone and the standard time when given', () => {
     const c = complaint({ kind: 'permintaan_informasi', receivedAt: '2026-11-23T01:05:00.000Z' });
     const o = office({ name: 'Kecamatan Waru', kopLines: ['Pemerintah Kabupaten Penajam Paser Utara', 'Kecamatan Waru'], timeZone: 'Asia/Makassar', phone: '', website: '' });
-    const v = buildReceiptView({ complaint: c, office: o, officer: { ...officer, nip: '' }, checklist: [], standardTotal: '245 menit' });
+    const v = buildReceiptView({
+      complaint: c,
+      office: o,
+      officer: { ...officer, nip: '' },
+      checklist: [],
+      deadline: { total: '245 menit', start: 'diterima', due: '2026-11-24T00:10:00.000Z' },
+    });
     expect(v.title).toBe('TANDA TERIMA PERMINTAAN INFORMASI');
     expect(v.rows.find((r) => r.label === 'Tanggal diterima')?.value).toBe('23 November 2026 pukul 09.05 WITA');
     expect(v.placeDate).toBe('Waru, 23 November 2026');
     expect(v.kop.contact).toBe('Email kec.kejayan@pasuruankab.go.id');
     expect(v.signer.nip).toBe('');
-    expect(v.notice).toContain('paling lambat 245 menit');
+    expect(v.rows.find((r) => r.label === 'Batas penyelesaian')?.value).toBe('Selasa, 24 November 2026 pukul 08.10 WITA (245 menit sejak permintaan informasi diterima)');
+    expect(v.notice).toContain('paling lambat pada batas penyelesaian di atas');
     expect(v.kelengkapan).toEqual([]);
+  });
+
+  it("words the due by the standard's start rule, and gives only the span while the clock waits for a complete file", () => {
+    const at = (start: 'diterima' | 'berkas_lengkap', due: string | null) =>
+      buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, deadline: { total: '3 hari', start, due } });
+    const row = (v: ReturnType<typeof at>) => v.rows.find((r) => r.label === 'Batas penyelesaian')?.value;
+    expect(row(at('diterima', '2026-12-02T09:00:00.000Z'))).toBe('Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari sejak pengaduan diterima)');
+    expect(row(at('berkas_lengkap', '2026-12-02T09:00:00.000Z'))).toBe('Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari sejak berkas lengkap)');
+    expect(row(at('berkas_lengkap', null))).toBe('3 hari sejak berkas lengkap');
+    // Without a standard: no row, a generic sentence.
+    expect(view().rows.map((r) => r.label)).not.toContain('Batas penyelesaian');
+    expect(view().notice).toContain('sesuai jangka waktu dalam Standar Pelayanan');
   });
 
   it('dates an office that is not a kecamatan with its kabupaten/kota', () => {
@@ -170,8 +195,10 @@ describe('buildReceiptView', () => {
 
 describe('receiptDocx', () => {
   it('writes the receipt as a DOCX that reads back with the same facts', async () => {
-    const doc = readDocx(await receiptDocx(view()));
+    const deadline = { total: '3 hari', start: 'diterima' as const, due: '2026-11-26T02:30:00.000Z' };
+    const doc = readDocx(await receiptDocx(buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, deadline })));
     const text = doc.text;
+    expect(doc.paragraphs).toContain('Kamis, 26 November 2026 pukul 09.30 WIB (3 hari sejak pengaduan diterima)');
     expect(doc.paragraphs).toContain('PEMERINTAH KABUPATEN PASURUAN');
     expect(doc.paragraphs).toContain('KECAMATAN KEJAYAN');
     expect(doc.paragraphs).toContain('TANDA TERIMA PENGADUAN');

@@ -4,7 +4,8 @@ import type { ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { User } from '../../../shared/schemas/user';
-import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
+import type { ClockStart } from '../../../shared/standards/schema';
+import { formatHariTanggal, formatJam, formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import {
   SIZE,
   borderlessTable,
@@ -34,11 +35,19 @@ export interface ReceiptInput {
   office: OfficeProfile;
   officer: User;
   checklist: string[];
-  /** Total time of the office's standard, e.g. "3 hari kerja"; a generic sentence when absent. */
-  standardTotal?: string;
+  /** The standard's total time; a generic sentence when absent. */
+  deadline?: ReceiptDeadline;
 }
 
-export function buildReceiptView({ complaint: c, office, officer, checklist, standardTotal }: ReceiptInput): ReceiptView {
+export interface ReceiptDeadline {
+  /** e.g. "3 hari kerja". */
+  total: string;
+  start: ClockStart;
+  /** The instant to print (already as displayDue shows it); null while the clock has not started. */
+  due: string | null;
+}
+
+export function buildReceiptView({ complaint: c, office, officer, checklist, deadline }: ReceiptInput): ReceiptView {
   const tz = office.timeZone;
   const kind = COMPLAINT_KIND_LABEL[c.kind];
   const anonymous = c.reporter.anonymous;
@@ -64,12 +73,13 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, sta
             { label: 'Nomor telepon', value: personal(c.reporter.phone) },
           ]),
       { label: 'Perihal', value: c.subject },
+      ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind.toLowerCase(), tz) }] : []),
     ],
     description: shorten(c.description, DESCRIPTION_MAX),
     kelengkapan: checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) })),
     // File names are often the reporter's own ("ktp-siti.pdf"); an anonymous receipt lists only the kind.
     attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : a.fileName)),
-    notice: noticeText(kind.toLowerCase(), c.registerNo, anonymous, standardTotal),
+    notice: noticeText(kind.toLowerCase(), c.registerNo, anonymous, deadline),
     placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
     signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
     reporterSigner: { caption: 'Pelapor,', name: anonymous ? ANONYMOUS : c.reporter.name },
@@ -99,9 +109,16 @@ export function placeName(office: OfficeProfile): string {
   return office.region;
 }
 
-function noticeText(kind: string, registerNo: string, anonymous: boolean, standardTotal?: string): string {
-  const time = standardTotal?.trim()
-    ? `paling lambat ${standardTotal.trim()} sejak berkas lengkap sesuai Standar Pelayanan`
+// Worded by the standard's own start rule: "Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari
+// sejak pengaduan diterima)"; only the span while a file-complete clock has not started.
+function deadlineText(d: ReceiptDeadline, kind: string, tz: OfficeProfile['timeZone']): string {
+  const rule = `${d.total.trim()} ${d.start === 'berkas_lengkap' ? 'sejak berkas lengkap' : `sejak ${kind} diterima`}`;
+  return d.due ? `${formatHariTanggal(d.due, tz)} pukul ${formatJam(d.due, tz)} (${rule})` : rule;
+}
+
+function noticeText(kind: string, registerNo: string, anonymous: boolean, deadline?: ReceiptDeadline): string {
+  const time = deadline
+    ? 'paling lambat pada batas penyelesaian di atas sesuai Standar Pelayanan'
     : 'sesuai jangka waktu dalam Standar Pelayanan';
   const answer = anonymous
     ? 'Karena disampaikan tanpa identitas, tanggapan tidak dikirimkan; perkembangannya dapat ditanyakan dengan nomor register.'

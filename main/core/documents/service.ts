@@ -7,7 +7,7 @@ import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schema
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nextNumber } from '../complaints/numbering';
-import { addEvent } from '../complaints/repo';
+import { recordComplaintEvent } from '../complaints/events';
 import type { CoreDeps, SessionUser } from '../context';
 import { write } from '../context';
 import type { Db } from '../db/open';
@@ -81,7 +81,14 @@ export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 't
   if (exit === 'tidak_lengkap' && params.missing!.length === 0) params.missing = [reason];
   const kind = exit === 'bukan_kewenangan' ? 'surat_penerusan' : 'pemberitahuan_kelengkapan';
   const id = insertLetterDraft(db, kind, l.c.id, initialDraft(db, kind, l.c.id, params, null), params, by, at, null);
-  addEvent(db, l.c.id, at, by.id, `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun; menunggu tanda tangan`, null);
+  recordComplaintEvent(db, {
+    complaintId: l.c.id,
+    at,
+    actorId: by.id,
+    words: `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun; menunggu tanda tangan`,
+    action: 'document.drafted',
+    data: { documentId: id, kind },
+  });
   return id;
 }
 
@@ -172,8 +179,7 @@ export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: numb
   if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'satisfaction');
   const params: LetterParams = { outcome, reason };
   const id = insertLetterDraft(db, kind, complaintId, initialDraft(db, kind, complaintId, params, satisfaction), params, user, at, null);
-  addEvent(db, complaintId, at, user.id, `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, null);
-  appendAudit(db, { at, actorId: user.id, action: 'document.drafted', entity: 'complaint', entityId: complaintId, data: { documentId: id, kind } });
+  recordComplaintEvent(db, { complaintId, at, actorId: user.id, words: `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, action: 'document.drafted', data: { documentId: id, kind } });
   return id;
 }
 
@@ -183,8 +189,14 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
   if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'content.satisfaction');
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
-  addEvent(db, row.complaint_id, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} diubah menjadi versi ${row.version + 1}`, null);
-  appendAudit(db, { at, actorId: user.id, action: 'document.revised', entity: 'complaint', entityId: row.complaint_id, data: { documentId: id, supersedes: row.id } });
+  recordComplaintEvent(db, {
+    complaintId: row.complaint_id,
+    at,
+    actorId: user.id,
+    words: `${DOCUMENT_KIND_LABEL[row.kind]} diubah menjadi versi ${row.version + 1}`,
+    action: 'document.revised',
+    data: { documentId: id, supersedes: row.id },
+  });
   return id;
 }
 
@@ -193,8 +205,14 @@ export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string
   const { db } = deps;
   requireAction(db, user, row, 'paraf', at);
   db.prepare('INSERT INTO document_parafs (document_id, user_id, at) VALUES (?, ?, ?)').run(row.id, user.id, at);
-  addEvent(db, row.complaint_id!, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} diparaf`, null);
-  appendAudit(db, { at, actorId: user.id, action: 'document.paraf', entity: 'complaint', entityId: row.complaint_id, data: { documentId: row.id, viewSha256: row.view_sha256 } });
+  recordComplaintEvent(db, {
+    complaintId: row.complaint_id!,
+    at,
+    actorId: user.id,
+    words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} diparaf`,
+    action: 'document.paraf',
+    data: { documentId: row.id, viewSha256: row.view_sha256 },
+  });
   completeStep(deps, loadState(db, row.complaint_id!), user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`);
 }
 
@@ -202,8 +220,9 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
   const { db } = deps;
   requireAction(db, user, row, 'return', at);
   db.prepare('UPDATE issued_documents SET returned_reason = ?, returned_by = ?, returned_at = ? WHERE id = ?').run(reason, user.id, at, row.id);
-  if (row.complaint_id !== null) addEvent(db, row.complaint_id, at, user.id, `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki`, null, reason);
-  appendAudit(db, { at, actorId: user.id, action: 'document.returned', entity: 'complaint', entityId: row.complaint_id, data: { documentId: row.id } });
+  const audit = { at, actorId: user.id, action: 'document.returned', data: { documentId: row.id } };
+  if (row.complaint_id === null) appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
+  else recordComplaintEvent(db, { ...audit, complaintId: row.complaint_id, words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki`, note: reason });
 }
 
 // ── Signing ─────────────────────────────────────────────────────────────────────
@@ -319,15 +338,14 @@ function commitSignature(
     db.prepare('UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
   const how = onScreen ? `ditandatangani ${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}` : 'ditandatangani basah; hasil pindai diunggah';
-  if (complaintId !== null) addEvent(db, complaintId, at, user.id, `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${how}`, null);
-  appendAudit(db, {
+  const audit = {
     at,
     actorId: user.id,
     action: onScreen ? 'document.signed' : 'document.signed_wet',
-    entity: 'complaint',
-    entityId: complaintId,
     data: { documentId: plan.row.id, number: plan.number, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx), code: plan.code },
-  });
+  };
+  if (complaintId === null) appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
+  else recordComplaintEvent(db, { ...audit, complaintId, words: `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${how}` });
   if (complaintId !== null) {
     const l = loadState(db, complaintId);
     if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) {

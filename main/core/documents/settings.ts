@@ -1,4 +1,5 @@
 import { DEFAULT_NUMBER_PATTERN, documentSettingsSchema, type DocumentSettings, type Template, type TemplateKey } from '../../../shared/schemas/documents';
+import { DEFAULT_REGISTER_PATTERN, fillNumberPattern } from '../../../shared/documents/numbering';
 import type { Db } from '../db/open';
 import { readSetting } from '../office/settings';
 
@@ -51,6 +52,7 @@ const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
 
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = documentSettingsSchema.parse({
   paper: 'F4',
+  registerPattern: DEFAULT_REGISTER_PATTERN,
   numberPatterns: {
     surat_tanggapan: DEFAULT_NUMBER_PATTERN,
     berita_acara: DEFAULT_NUMBER_PATTERN,
@@ -67,10 +69,9 @@ export function documentSettings(db: Db): DocumentSettings {
   return raw === undefined ? DEFAULT_DOCUMENT_SETTINGS : documentSettingsSchema.parse(raw);
 }
 
-/** The outgoing number from the kind's pattern: {urut}, {unit}, {tahun} and {bulan} (two digits). */
+/** The outgoing number from the kind's pattern; {unit} is the office's kode unit. */
 export function formatOutgoingNumber(pattern: string, seq: number, unitCode: string, year: number, month: number): string {
-  const values: Record<string, string> = { urut: String(seq), unit: unitCode, tahun: String(year), bulan: String(month).padStart(2, '0') };
-  return pattern.replace(/\{(urut|unit|tahun|bulan)\}/g, (_, k: string) => values[k]!);
+  return fillNumberPattern(pattern, { urut: seq, unit: unitCode, year, month });
 }
 
 /** The classification code (kode klasifikasi) that opens the tanggapan number pattern, for the kartu kendali. */

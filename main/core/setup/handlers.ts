@@ -8,6 +8,7 @@ import { withOffice } from '../auth/handlers';
 import { TanggapError } from '../errors';
 import { findOffice, writeSetting } from '../office/settings';
 import { insertUser } from '../users/handlers';
+import { dismissNextSteps, nextSteps } from './nextSteps';
 
 const alreadySetUp = () =>
   new TanggapError('conflict', 'Aplikasi sudah disiapkan. Silakan masuk dengan akun yang ada.');
@@ -17,7 +18,15 @@ export function needsSetup(db: Parameters<typeof findOffice>[0]): boolean {
   return !admin || !findOffice(db);
 }
 
-export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.presets' | 'setup.complete'> = {
+// Throws once set up: a restore from the setup screen must never replace an office's data.
+function stillFresh(db: Parameters<typeof findOffice>[0]): void {
+  if (!needsSetup(db)) throw alreadySetUp();
+}
+
+export const setupHandlers: Pick<
+  Handlers,
+  'setup.status' | 'setup.presets' | 'setup.complete' | 'setup.backups' | 'setup.restore' | 'setup.nextSteps' | 'setup.dismissNextSteps'
+> = {
   'setup.status': (ctx) => ({ needsSetup: needsSetup(ctx.db), officeName: findOffice(ctx.db)?.name ?? '' }),
   'setup.presets': () => [
     ...OFFICE_PRESETS.map((p) => ({ id: p.id, label: p.label, office: { ...p.office, logo: '' } })),
@@ -43,4 +52,17 @@ export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.presets' | 's
     });
     return withOffice(ctx, user, false);
   },
+  'setup.backups': (ctx, { folder }) => ctx.backup.listFolder(folder, stillFresh),
+  'setup.restore': async (ctx, { folder, file }) => {
+    const { complaints } = await ctx.backup.restoreFresh(folder, file, stillFresh);
+    // The restored users sign in again; no session carries over from the fresh install.
+    ctx.session.setToken(null);
+    return { complaints };
+  },
+  'setup.nextSteps': (ctx) => nextSteps(ctx.db),
+  'setup.dismissNextSteps': (ctx) =>
+    write(ctx.db, () => {
+      dismissNextSteps(ctx.db);
+      return nextSteps(ctx.db);
+    }),
 };

@@ -2,12 +2,13 @@ import type { Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Step } from '../../../shared/standards/schema';
 import { addWorkingTime, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
-import { appendAudit } from '../audit/chain';
-import { addEvent } from '../complaints/repo';
+import { formatTanggalWaktu } from '../../../shared/time/format';
+import { recordComplaintEvent } from '../complaints/events';
+import { getOffice } from '../office/settings';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, answerKindOf, refusal, STAGE_STATUS, type JourneyState } from './rules';
+import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 
 // Moves complaints along their Standar Pelayanan. Every function here runs inside
@@ -68,7 +69,7 @@ export function loadState(db: Db, id: number): Loaded {
 export function authorize(db: Db, user: SessionUser, id: number, action: Action): Loaded {
   const l = loadState(db, id);
   if (!allowedActions(user, l.state).includes(action)) {
-    const r = refusal(action, l.state);
+    const r = refusal(action, l.state, user);
     throw new TanggapError(r.code, r.message);
   }
   return l;
@@ -96,7 +97,7 @@ export function startJourney(deps: CoreDeps, id: number, at: string, by: Session
     id,
   );
   startStep(db, cal, id, standard.steps[0]!, at, []);
-  // Saving the complaint is step 1; its 'received' event and audit row say so.
+  // Saving the complaint is step 1; intake records its 'received' event after this.
   completeStep(deps, loadState(db, id), by, at, '', false);
 }
 
@@ -133,8 +134,148 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   setStatus(db, c.id, status, at);
   if (!record) return;
   const action = next ? `Langkah ${step.no} selesai: ${step.activity}` : `Langkah ${step.no} selesai; pengaduan selesai ditangani`;
-  addEvent(db, c.id, at, by.id, action, status, note);
-  appendAudit(db, { at, actorId: by.id, action: 'complaint.step_completed', entity: 'complaint', entityId: c.id, data: { step: step.no, status } });
+  recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: action, status, note, action: 'complaint.step_completed', data: { step: step.no, status } });
+}
+
+// The Camat (or another who may act but is not the step's executor) completes the step
+// in the executor's place; the reason goes into the history with the completion.
+export function takeOver(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, reason: string): void {
+  const step = l.step;
+  if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
+  completeStep(deps, l, by, at, `Diambil alih: ${reason}`, false);
+  const status = loadState(deps.db, l.c.id).c.status;
+  recordComplaintEvent(deps.db, {
+    complaintId: l.c.id,
+    at,
+    actorId: by.id,
+    words: `Langkah ${step.no} diambil alih dan diselesaikan: ${step.activity}`,
+    status,
+    note: reason,
+    action: 'complaint.taken_over',
+    data: { step: step.no, status, executor: l.c.acting ?? step.executor },
+  });
+}
+
+interface CompletedRow {
+  id: number;
+  step_no: number;
+  started_at: string;
+  due_at: string;
+  completed_at: string;
+  completed_by: number;
+  escalated: number;
+}
+
+// The step completed last, with the history row its completion wrote (only completions
+// through "Selesaikan langkah" or "Ambil alih" can be undone: a disposition, paraf,
+// signature, delivery or archive record has its own way back).
+function lastCompletion(db: Db, id: number): { row: CompletedRow; eventId: number } | null {
+  const row = db
+    .prepare('SELECT * FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NOT NULL ORDER BY completed_at DESC, id DESC LIMIT 1')
+    .get(id) as CompletedRow | undefined;
+  if (!row) return null;
+  const eventId = db
+    .prepare(
+      `SELECT json_extract(data, '$.event') FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND at = ?
+         AND action IN ('complaint.step_completed', 'complaint.taken_over') AND json_extract(data, '$.step') = ? ORDER BY id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(id, row.completed_at, row.step_no) as number | undefined;
+  return eventId === undefined ? null : { row, eventId };
+}
+
+// Anything recorded on the complaint after the completion means the next step has started:
+// a history row (which every change writes), or a disposition, follow-up, document or
+// delivery, should one ever be stored without its history row.
+function firstAfter(db: Db, id: number, eventId: number, completedAt: string): { at: string; by: number | null } | null {
+  return (
+    (db
+      .prepare(
+        `SELECT at, by FROM (
+           SELECT at, actor_id AS by FROM complaint_events WHERE complaint_id = ? AND id > ?
+           UNION ALL SELECT created_at, from_user FROM dispositions WHERE complaint_id = ? AND created_at > ?
+           UNION ALL SELECT at, by_user FROM follow_ups WHERE complaint_id = ? AND at > ?
+           UNION ALL SELECT created_at, created_by FROM issued_documents WHERE complaint_id = ? AND created_at > ?
+           UNION ALL SELECT created_at, by_user FROM deliveries WHERE complaint_id = ? AND created_at > ?)
+         ORDER BY at LIMIT 1`,
+      )
+      .get(id, eventId, id, completedAt, id, completedAt, id, completedAt, id, completedAt) as { at: string; by: number | null } | undefined) ?? null
+  );
+}
+
+export type UndoCheck = { ok: true; row: CompletedRow; step: Step } | { ok: false; code: 'conflict' | 'forbidden'; message: string };
+
+/** May this user undo the last completed step now? The one who completed it may, until anything else is recorded. */
+export function checkUndo(db: Db, l: Loaded, user: SessionUser): UndoCheck {
+  const last = lastCompletion(db, l.c.id);
+  const step = last ? l.standard.steps[last.row.step_no - 1] : undefined;
+  if (!last || !step || (l.c.closed_at !== null && l.c.closed_at !== last.row.completed_at)) {
+    return { ok: false, code: 'conflict', message: 'Tidak ada penyelesaian langkah yang dapat dibatalkan pada pengaduan ini.' };
+  }
+  const need = stepNeed({ step, answerKind: l.state.answerKind, nextStage: l.standard.steps[step.no]?.stage ?? null });
+  if (need !== 'advance' && need !== 'draft') {
+    return {
+      ok: false,
+      code: 'conflict',
+      message: `Langkah ${step.no} diselesaikan dengan dokumennya (disposisi, paraf, tanda tangan, penyampaian atau arsip), sehingga tidak dibatalkan dari sini.`,
+    };
+  }
+  if (last.row.completed_by !== user.id) {
+    return { ok: false, code: 'forbidden', message: `Penyelesaian langkah ${step.no} hanya dapat dibatalkan oleh orang yang menyelesaikannya.` };
+  }
+  const after = firstAfter(db, l.c.id, last.eventId, last.row.completed_at);
+  if (after) {
+    const who = after.by === null ? 'sistem (batas waktu)' : ((db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(after.by) as string | undefined) ?? 'pengguna lain');
+    return { ok: false, code: 'conflict', message: `Langkah berikutnya sudah dimulai oleh ${who} pada ${formatTanggalWaktu(after.at, getOffice(db).timeZone)}; tidak dapat dibatalkan.` };
+  }
+  return { ok: true, row: last.row, step };
+}
+
+/** The undo this user is offered on the complaint page, if any. */
+export function undoOffer(db: Db, l: Loaded, user: SessionUser): { stepNo: number; completedAt: string } | null {
+  const u = checkUndo(db, l, user);
+  return u.ok ? { stepNo: u.step.no, completedAt: u.row.completed_at } : null;
+}
+
+/** Who must act now when it is not this user (rules.waitingFor, with the Kasi named). */
+export function waitingForOf(db: Db, l: Loaded, user: SessionUser): WaitingFor | null {
+  const name = db.prepare('SELECT name FROM users WHERE id = ?').pluck();
+  return waitingFor(user, l.state, (ids) => ids.map((id) => name.get(id) as string).join(', '));
+}
+
+// Puts the complaint back on the step exactly as it stood before its completion: the
+// step's own start and due (as stored on its row, so the clock neither gains nor loses
+// time), its executor or escalation, the complaint's clock if that completion started it,
+// and the dispositions if that completion closed the complaint.
+export function undoStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, undo: Extract<UndoCheck, { ok: true }>): void {
+  const { db } = deps;
+  const { row, step } = undo;
+  const { c, standard } = l;
+  db.prepare('DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(c.id);
+  db.prepare("UPDATE complaint_steps SET completed_at = NULL, completed_by = NULL, note = '' WHERE id = ?").run(row.id);
+  const acting = row.escalated === 1 && step.escalateTo ? step.escalateTo : step.executor;
+  db.prepare(
+    `UPDATE complaints SET step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?, escalated = ?,
+       closed_at = NULL, updated_at = ? WHERE id = ?`,
+  ).run(step.no, row.started_at, row.due_at, acting, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, row.escalated, at, c.id);
+  if (standard.clockStartsWhen === 'berkas_lengkap' && step.stage === 'verifikasi' && c.clock_started_at === row.completed_at) {
+    db.prepare('UPDATE complaints SET clock_started_at = NULL, due_at = NULL WHERE id = ?').run(c.id);
+  }
+  if (c.closed_at !== null) {
+    db.prepare("UPDATE dispositions SET state = 'aktif', ended_at = NULL WHERE complaint_id = ? AND state = 'selesai' AND ended_at = ?").run(c.id, row.completed_at);
+  }
+  const before = standard.steps[step.no - 2];
+  const status: Status = before ? STAGE_STATUS[before.stage] : 'diterima';
+  setStatus(db, c.id, status, at);
+  recordComplaintEvent(db, {
+    complaintId: c.id,
+    at,
+    actorId: by.id,
+    words: `Penyelesaian langkah ${step.no} dibatalkan; langkah ini berjalan lagi: ${step.activity}`,
+    status,
+    action: 'complaint.step_undone',
+    data: { step: step.no, status },
+  });
 }
 
 function setStatus(db: Db, id: number, status: Status, at: string) {
@@ -155,8 +296,7 @@ export function closeWithExit(deps: CoreDeps, l: Loaded, by: SessionUser | null,
   close(db, l.c.id, at);
   setStatus(db, l.c.id, exit, at);
   const words = { bukan_kewenangan: 'Bukan kewenangan kantor; diteruskan', ditolak: 'Pengaduan ditolak', dicabut: 'Pengaduan dicabut' };
-  addEvent(db, l.c.id, at, by?.id ?? null, words[exit], exit, note);
-  appendAudit(db, { at, actorId: by?.id ?? null, action: `complaint.${exit}`, entity: 'complaint', entityId: l.c.id, data: { status: exit } });
+  recordComplaintEvent(db, { complaintId: l.c.id, at, actorId: by?.id ?? null, words: words[exit], status: exit, note, action: `complaint.${exit}`, data: { status: exit } });
 }
 
 // Tidak lengkap: the clock stops until the reporter completes the file.
@@ -165,8 +305,16 @@ export function pause(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, no
   db.prepare('INSERT INTO pauses (complaint_id, from_at) VALUES (?, ?)').run(l.c.id, at);
   db.prepare('UPDATE complaints SET paused_at = ?, resume_status = ? WHERE id = ?').run(at, l.c.status, l.c.id);
   setStatus(db, l.c.id, 'tidak_lengkap', at);
-  addEvent(db, l.c.id, at, by.id, 'Berkas tidak lengkap; pelapor diminta melengkapi (waktu berhenti)', 'tidak_lengkap', note);
-  appendAudit(db, { at, actorId: by.id, action: 'complaint.paused', entity: 'complaint', entityId: l.c.id, data: { status: 'tidak_lengkap' } });
+  recordComplaintEvent(db, {
+    complaintId: l.c.id,
+    at,
+    actorId: by.id,
+    words: 'Berkas tidak lengkap; pelapor diminta melengkapi (waktu berhenti)',
+    status: 'tidak_lengkap',
+    note,
+    action: 'complaint.paused',
+    data: { status: 'tidak_lengkap' },
+  });
 }
 
 // The file is complete again: the clock runs on and every due time moves by the pause.
@@ -182,12 +330,12 @@ export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, n
   if (stepDue) db.prepare('UPDATE complaint_steps SET due_at = ? WHERE complaint_id = ? AND completed_at IS NULL').run(stepDue, c.id);
   const status = c.resume_status ?? 'diterima';
   setStatus(db, c.id, status, at);
-  addEvent(db, c.id, at, by.id, 'Berkas dilengkapi pelapor; penanganan dilanjutkan', status, note);
-  appendAudit(db, { at, actorId: by.id, action: 'complaint.resumed', entity: 'complaint', entityId: c.id, data: { status } });
+  recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: 'Berkas dilengkapi pelapor; penanganan dilanjutkan', status, note, action: 'complaint.resumed', data: { status } });
 }
 
 // Back to the disposition step after the last active disposition was withdrawn or
-// returned, so the leader can dispose again.
+// returned, so the leader can dispose again. It changes the complaint row: the caller
+// records its event after it.
 export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   const { db } = deps;
   const l = loadState(db, id);
@@ -200,6 +348,10 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   const before = l.standard.steps[dispStep.no - 2];
   setStatus(db, id, before ? STAGE_STATUS[before.stage] : 'diterima', at);
 }
+
+// When a file paused for the reporter's kelengkapan is withdrawn by the sweep.
+export const autoWithdrawAt = (pausedAt: string, standard: ServiceStandard, cal: OfficeCalendar): string =>
+  addWorkingTime(pausedAt, { amount: standard.autoWithdrawHariKerja, unit: 'hari_kerja' }, cal);
 
 // Kejayan-style escalation and the automatic withdrawal of files never completed.
 // Idempotent; transports run it every minute and the queues before they read.
@@ -220,8 +372,14 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     db.prepare('UPDATE complaints SET escalated = 1, acting = ? WHERE id = ?').run(to, id);
     db.prepare('UPDATE complaint_steps SET escalated = 1 WHERE complaint_id = ? AND completed_at IS NULL').run(id);
     const who = to === 'camat' ? 'Camat' : to;
-    addEvent(db, id, at, null, `Batas waktu langkah ${l.step.no} terlampaui; dialihkan ke ${who} (eskalasi)`, null);
-    appendAudit(db, { at, actorId: null, action: 'complaint.escalated', entity: 'complaint', entityId: id, data: { step: l.step.no, to } });
+    recordComplaintEvent(db, {
+      complaintId: id,
+      at,
+      actorId: null,
+      words: `Batas waktu langkah ${l.step.no} terlampaui; dialihkan ke ${who} (eskalasi)`,
+      action: 'complaint.escalated',
+      data: { step: l.step.no, to },
+    });
     escalated++;
   }
   const paused = db.prepare("SELECT id, paused_at FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
@@ -232,9 +390,8 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     const cal = officeCalendar(db);
     for (const p of paused) {
       const l = loadState(db, p.id);
-      const days = l.standard.autoWithdrawHariKerja;
-      if (addWorkingTime(p.paused_at, { amount: days, unit: 'hari_kerja' }, cal) > at) continue;
-      closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${days} hari kerja.`);
+      if (autoWithdrawAt(p.paused_at, l.standard, cal) > at) continue;
+      closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${l.standard.autoWithdrawHariKerja} hari kerja.`);
       withdrawn++;
     }
   }

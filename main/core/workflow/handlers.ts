@@ -2,15 +2,15 @@ import { validateStandard } from '../../../shared/standards/schema';
 import { calendarSchema } from '../../../shared/schemas/calendar';
 import { parseIcsHolidays } from '../../../shared/time/ics';
 import { appendAudit } from '../audit/chain';
-import { storeAttachments } from '../complaints/attachments';
-import { addEvent } from '../complaints/repo';
+import { checkAttachments, saveAttachments } from '../complaints/attachments';
+import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
 import { getOffice, writeSetting } from '../office/settings';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
-import { authorize, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep } from './engine';
-import { journey, myTasks, officeTasks } from './queue';
+import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, takeOver, undoStep } from './engine';
+import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 import { requireComplaint } from '../access';
@@ -18,6 +18,8 @@ import { requireComplaint } from '../access';
 type WorkflowCalls =
   | 'workflow.journey'
   | 'workflow.advance'
+  | 'workflow.takeOver'
+  | 'workflow.undoStep'
   | 'workflow.dispose'
   | 'workflow.withdrawDisposition'
   | 'workflow.returnDisposition'
@@ -27,6 +29,7 @@ type WorkflowCalls =
   | 'workflow.assignees'
   | 'tasks.mine'
   | 'tasks.office'
+  | 'tasks.counts'
   | 'standard.get'
   | 'standard.update'
   | 'calendar.get'
@@ -79,8 +82,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
         .prepare("UPDATE dispositions SET opened_at = ? WHERE complaint_id = ? AND to_user = ? AND state = 'aktif' AND opened_at IS NULL")
         .run(at, id, user.id);
       if (opened.changes > 0) {
-        addEvent(ctx.db, id, at, user.id, 'Disposisi dibuka oleh penerima', null);
-        appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.opened', entity: 'complaint', entityId: id });
+        recordComplaintEvent(ctx.db, { complaintId: id, at, actorId: user.id, words: 'Disposisi dibuka oleh penerima', action: 'disposition.opened' });
       }
     });
     return journey(ctx, user, id);
@@ -90,6 +92,21 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
       completeStep(ctx, authorize(ctx.db, user, id, 'advance'), user, at, note);
+    }),
+
+  'workflow.takeOver': (ctx, { id, reason }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      takeOver(ctx, authorize(ctx.db, user, id, 'takeOver'), user, at, reason);
+    }),
+
+  'workflow.undoStep': (ctx, { id }) =>
+    change(ctx, id, (at) => {
+      const user = requireUser(ctx);
+      const l = loadState(ctx.db, id);
+      const check = checkUndo(ctx.db, l, user);
+      if (!check.ok) throw new TanggapError(check.code, check.message);
+      undoStep(ctx, l, user, at, check);
     }),
 
   'workflow.dispose': (ctx, { id, to, sifat, instructions, note }) =>
@@ -111,8 +128,15 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       );
       const dispositionIds = targets.map((t) => Number(insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at).lastInsertRowid));
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
-      addEvent(ctx.db, id, at, user.id, `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`, null, note);
-      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.created', entity: 'complaint', entityId: id, data: { to, sifat, onBehalf } });
+      recordComplaintEvent(ctx.db, {
+        complaintId: id,
+        at,
+        actorId: user.id,
+        words: `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`,
+        note,
+        action: 'disposition.created',
+        data: { to, sifat, onBehalf },
+      });
       issueDispositionDocuments(ctx.db, id, dispositionIds, user.id, at);
       completeStep(ctx, loadState(ctx.db, id), user, at, note);
     }),
@@ -127,9 +151,15 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       }
       if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
       ctx.db.prepare("UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
-      addEvent(ctx.db, d.complaint_id, at, user.id, `Disposisi kepada ${nameOf(ctx, fresh.to_user)} ditarik`, null);
-      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.withdrawn', entity: 'complaint', entityId: d.complaint_id, data: { dispositionId } });
       reopenDisposition(ctx, d.complaint_id, at);
+      recordComplaintEvent(ctx.db, {
+        complaintId: d.complaint_id,
+        at,
+        actorId: user.id,
+        words: `Disposisi kepada ${nameOf(ctx, fresh.to_user)} ditarik`,
+        action: 'disposition.withdrawn',
+        data: { dispositionId },
+      });
     });
   },
 
@@ -142,20 +172,28 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       ctx.db
         .prepare("UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
         .run(reason, at, at, dispositionId);
-      addEvent(ctx.db, d.complaint_id, at, user.id, 'Disposisi dikembalikan kepada pemberi disposisi', null, reason);
-      appendAudit(ctx.db, { at, actorId: user.id, action: 'disposition.returned', entity: 'complaint', entityId: d.complaint_id, data: { dispositionId } });
       reopenDisposition(ctx, d.complaint_id, at);
+      recordComplaintEvent(ctx.db, {
+        complaintId: d.complaint_id,
+        at,
+        actorId: user.id,
+        words: 'Disposisi dikembalikan kepada pemberi disposisi',
+        note: reason,
+        action: 'disposition.returned',
+        data: { dispositionId },
+      });
     });
   },
 
   'workflow.followUp': (ctx, { id, kind, text, attachments }) => {
     const user = requireUser(ctx);
-    // Refused before any file is written; checked again under the lock.
+    // Refused before any file is written; checked again under the lock, and only then written.
     requireComplaint(ctx.db, user, id);
     authorize(ctx.db, user, id, 'followUp');
-    const files = storeAttachments(ctx.dataDir, attachments);
+    const checked = checkAttachments(attachments);
     return change(ctx, id, (at) => {
       authorize(ctx.db, user, id, 'followUp');
+      const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db.prepare('INSERT INTO follow_ups (complaint_id, kind, text, by_user, at) VALUES (?, ?, ?, ?, ?)').run(id, kind, text, user.id, at);
       const followUpId = Number(info.lastInsertRowid);
       const addFile = ctx.db.prepare(
@@ -163,8 +201,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       );
       for (const f of files) addFile.run(id, followUpId, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
       const words = { klarifikasi: 'Catatan klarifikasi ditambahkan', tindakan: 'Tindakan dicatat', usulan_jawaban: 'Usulan jawaban disusun' };
-      addEvent(ctx.db, id, at, user.id, words[kind], null);
-      appendAudit(ctx.db, { at, actorId: user.id, action: 'complaint.follow_up', entity: 'complaint', entityId: id, data: { kind, files: files.length } });
+      recordComplaintEvent(ctx.db, { complaintId: id, at, actorId: user.id, words: words[kind], action: 'complaint.follow_up', data: { kind, files: files.length } });
     });
   },
 
@@ -196,9 +233,13 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     write(ctx.db, () => sweep(ctx));
     return myTasks(ctx, requireUser(ctx));
   },
-  'tasks.office': (ctx) => {
+  'tasks.office': (ctx, query) => {
     write(ctx.db, () => sweep(ctx));
-    return officeTasks(ctx);
+    return officeTasks(ctx, query);
+  },
+  'tasks.counts': (ctx) => {
+    write(ctx.db, () => sweep(ctx));
+    return taskCounts(ctx, requireUser(ctx));
   },
 
   'standard.get': (ctx) => currentStandard(ctx.db),

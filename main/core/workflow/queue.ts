@@ -1,22 +1,49 @@
 import type { Role } from '../../../shared/domain';
-import type { Journey, Risk, Sifat, Task } from '../../../shared/schemas/workflow';
+import type { ComplaintRow } from '../../../shared/schemas/complaint';
+import {
+  matchesTaskFilter,
+  officeTasksQuerySchema,
+  type Clock,
+  type Journey,
+  type OfficeTasksQuery,
+  type RegisterRow,
+  type Risk,
+  type Sifat,
+  type Task,
+} from '../../../shared/schemas/workflow';
 import { formatDuration } from '../../../shared/time/format';
 import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { allowedActions, mayActOnStep } from './rules';
-import { loadState, pausesOf, type ComplaintState } from './engine';
+import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState, type Loaded } from './engine';
 import { officeCalendar } from './standard';
 import { complaintAccess } from '../access';
+import { documentActions } from '../documents/service';
+import type { DocRow } from '../documents/store';
+import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 
-// "Tugas saya" and the office overview: open complaints by due time, with the
-// working time left and whether it is running out (less than a quarter) or over.
+// "Tugas saya", the office overview and the register's lateness: open complaints with
+// the working time left on two clocks (the current step's and the whole standard's) and
+// whether each is running out (less than a quarter) or over.
 
 export function riskOf(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): { remaining: number; risk: Risk } {
   const remaining = remainingWorkingMinutes(now, dueAt, cal, pauses);
   if (now > dueAt) return { remaining: Math.min(remaining, 0), risk: 'terlambat' };
   const total = workingMinutesBetween(startedAt, dueAt, cal, pauses);
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
+}
+
+// The whole standard's clock, from its start to the total's due; it stands still while
+// the file waits for the reporter and has nothing to say once the complaint is closed.
+function standardRiskOf(now: string, c: ComplaintState, cal: OfficeCalendar, pauses: Pause[]): Risk | null {
+  if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return null;
+  return riskOf(now, c.clock_started_at, c.due_at, cal, pauses).risk;
+}
+
+function pauseOf(l: Loaded, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
+  const since = l.c.status === 'tidak_lengkap' && l.c.closed_at === null ? l.c.paused_at : null;
+  return since ? { since, withdrawAt: autoWithdrawAt(since, l.standard, cal) } : null;
 }
 
 interface TaskRow extends ComplaintState {
@@ -31,6 +58,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, userId: nu
   const paused = r.status === 'tidak_lengkap';
   const pauses = pausesOf(db, r.id);
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses);
+  const standardRisk = standardRiskOf(now, r, cal, pauses);
   const d = db
     .prepare(
       `SELECT d.id, d.sifat, d.opened_at, u.name AS from_name FROM dispositions d JOIN users u ON u.id = d.from_user
@@ -49,18 +77,19 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, userId: nu
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
     risk,
+    standardDueAt: paused ? null : r.due_at,
+    standardRisk,
     escalated: r.escalated === 1,
     paused,
+    pause: pauseOf(l, cal),
     disposition: d ? { id: d.id, sifat: d.sifat, opened: d.opened_at !== null, fromName: d.from_name } : null,
   };
 }
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
 // waiting for the reporter, which they have to chase.
-export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
+function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
   const { db } = deps;
-  const now = deps.now().toISOString();
-  const cal = officeCalendar(db);
   const roles: Role[] = user.role === 'camat' ? ['camat'] : [user.role];
   const rows = db
     .prepare(
@@ -74,34 +103,99 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
        ORDER BY c.step_due_at LIMIT ?`,
     )
     .all(...roles, user.role, user.role, user.role, user.id, TASK_LIMIT * 2) as TaskRow[];
-  const tasks: Task[] = [];
+  const mine: TaskRow[] = [];
   for (const r of rows) {
     const l = loadState(db, r.id);
-    const mine = r.status === 'tidak_lengkap' ? allowedActions(user, l.state).includes('resume') : mayActOnStep(user, l.state);
+    const may = r.status === 'tidak_lengkap' ? allowedActions(user, l.state).includes('resume') : mayActOnStep(user, l.state);
     // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
-    if (!mine || (user.role === 'sekcam' && r.acting === 'camat' && !l.step?.alternates.includes('sekcam'))) continue;
+    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !l.step?.alternates.includes('sekcam'))) continue;
     if (!complaintAccess(db, user, r.id).see) continue;
-    const t = toTask(db, cal, now, r, user.role === 'kasi' ? user.id : null);
-    if (t) tasks.push(t);
-    if (tasks.length >= TASK_LIMIT) break;
+    if (!l.step || !r.step_started_at || !r.step_due_at) continue;
+    mine.push(r);
+    if (mine.length >= TASK_LIMIT) break;
   }
-  return sortTasks(tasks);
+  return mine;
 }
 
-// Everything open in the office (Camat and Sekcam).
-export function officeTasks(deps: CoreDeps): Task[] {
+export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
+  const cal = officeCalendar(deps.db);
+  const now = deps.now().toISOString();
+  const tasks = myTaskRows(deps, user).map((r) => toTask(deps.db, cal, now, r, user.role === 'kasi' ? user.id : null));
+  return sortTasks(tasks.filter((t): t is Task => t !== null), 'langkah');
+}
+
+const officeRows = (db: Db) =>
+  db.prepare('SELECT c.* FROM complaints c WHERE c.closed_at IS NULL ORDER BY c.step_due_at LIMIT ?').all(TASK_LIMIT) as TaskRow[];
+
+// Everything open in the office (Camat and Sekcam), sorted by either clock and
+// optionally narrowed to one state of it.
+export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Task[] {
+  const { db } = deps;
+  const q = officeTasksQuerySchema.parse(query);
+  const now = deps.now().toISOString();
+  const cal = officeCalendar(db);
+  const tasks = officeRows(db)
+    .map((r) => toTask(db, cal, now, r, null))
+    .filter((t): t is Task => t !== null && (q.filter === undefined || matchesTaskFilter(t, q.filter)));
+  return sortTasks(tasks, q.sort);
+}
+
+// The menu's numbers, counted by the same rules as the lists they lead to.
+export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
   const cal = officeCalendar(db);
-  const rows = db
-    .prepare('SELECT c.* FROM complaints c WHERE c.closed_at IS NULL ORDER BY c.step_due_at LIMIT ?')
-    .all(TASK_LIMIT) as TaskRow[];
-  return sortTasks(rows.map((r) => toTask(db, cal, now, r, null)).filter((t): t is Task => t !== null));
+  const mine = myTaskRows(deps, user);
+  const leader = user.role === 'camat' || user.role === 'sekcam';
+  // A leader answers for the whole office's lateness; everyone else for their own tasks.
+  const watched = leader ? officeRows(db) : mine;
+  const late = watched.filter((r) => {
+    if (r.status === 'tidak_lengkap' || !r.step_started_at || !r.step_due_at) return false;
+    const pauses = pausesOf(db, r.id);
+    return now > r.step_due_at || standardRiskOf(now, r, cal, pauses) === 'terlambat';
+  }).length;
+  return { mine: mine.length, toSign: leader ? waitingForSignature(db, user, now) : 0, late };
 }
 
-// Due first; files waiting for the reporter last, since nobody in the office can move them.
-const sortTasks = (tasks: Task[]) =>
-  tasks.sort((a, b) => Number(a.paused) - Number(b.paused) || a.dueAt.localeCompare(b.dueAt) || a.complaintId - b.complaintId);
+// The register's rows with both clocks' states; closed or paused complaints have none.
+export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[] {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  const cal = officeCalendar(db);
+  const get = db.prepare('SELECT * FROM complaints WHERE id = ?');
+  return rows.map((row) => {
+    const c = get.get(row.id) as ComplaintState;
+    const open = c.closed_at === null && c.status !== 'tidak_lengkap';
+    const pauses = open ? pausesOf(db, c.id) : [];
+    const stepRisk = open && c.step_started_at && c.step_due_at ? riskOf(now, c.step_started_at, c.step_due_at, cal, pauses).risk : null;
+    return { ...row, stepRisk, standardRisk: open ? standardRiskOf(now, c, cal, pauses) : null };
+  });
+}
+
+// The signature queue's rule (drafts of signed kinds this user may sign now), counted.
+function waitingForSignature(db: Db, user: SessionUser, now: string): number {
+  const drafts = db
+    .prepare(
+      `SELECT * FROM issued_documents WHERE status = 'draf' AND superseded_by IS NULL AND kind IN (${SIGNED_KINDS.map(() => '?').join(',')})`,
+    )
+    .all(...SIGNED_KINDS) as DocRow[];
+  return drafts.filter((d) => documentActions(db, user, d, now).includes('sign')).length;
+}
+
+const RANK: Record<Risk, number> = { terlambat: 0, berisiko: 1, aman: 2 };
+
+// Late first on the chosen clock, then by its due; files waiting for the reporter last,
+// since nobody in the office can move them.
+function sortTasks(tasks: Task[], clock: Clock): Task[] {
+  const rank = (t: Task) => {
+    const risk = clock === 'langkah' ? t.risk : t.standardRisk;
+    return risk === null ? 3 : RANK[risk];
+  };
+  const due = (t: Task) => (clock === 'langkah' ? t.dueAt : (t.standardDueAt ?? '\uffff'));
+  return tasks.sort(
+    (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.complaintId - b.complaintId,
+  );
+}
 
 export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey {
   const { db } = deps;
@@ -157,6 +251,8 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     closedAt: c.closed_at,
     escalated: c.escalated === 1,
     paused: c.status === 'tidak_lengkap',
+    pause: pauseOf(l, cal),
+    standardRisk: standardRiskOf(now, c, cal, pauses),
     exitNote: c.exit_note,
     current,
     steps: standard.steps.map((s) => {
@@ -202,6 +298,8 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       attachments: files.filter((a) => a.follow_up_id === f.id).map(({ follow_up_id: _, ...a }) => a),
     })),
     actions: allowedActions(user, l.state),
+    undo: undoOffer(db, l, user),
+    waitingFor: waitingForOf(db, l, user),
     answerKind: l.state.answerKind,
     kelengkapanMissing: standard.kelengkapanChecklist.filter((item) => !(JSON.parse(l.c.kelengkapan) as string[]).includes(item)),
     delivery:

@@ -71,13 +71,23 @@ const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
 export function mayActOnStep(user: { id: number; role: Role }, s: JourneyState): boolean {
   if (!s.step || s.closed || s.status === 'tidak_lengkap') return false;
   if (user.role === 'camat') return true;
-  const roles = new Set<Executor>([s.step.executor, ...s.step.alternates]);
-  if (s.acting) roles.add(s.acting);
+  const roles = executorsOf(s.step, s.acting);
   if (roles.has('tim_pengelola') && HANDLER_ROLES.includes(user.role)) return true;
   if (user.role === 'sekcam' && s.step.stage === 'disposisi' && roles.has('camat')) return true;
   if (!roles.has(user.role as Executor)) return false;
   if (user.role === 'kasi' && s.dispositionTo.length > 0) return s.dispositionTo.includes(user.id);
   return true;
+}
+
+const executorsOf = (step: Step, acting: Executor | null) => new Set<Executor>([step.executor, ...step.alternates, ...(acting ? [acting] : [])]);
+
+// Is the user the step's own executor: named by the standard (or as its alternate),
+// the one it was escalated to, or a member of the tim pengelola it belongs to? Anyone
+// else who may act on it (the Camat on a Kasi's step) takes it over, with a reason.
+export function isStepExecutor(user: { id: number; role: Role }, s: JourneyState): boolean {
+  if (!s.step || !mayActOnStep(user, s)) return false;
+  const roles = executorsOf(s.step, s.acting);
+  return roles.has(user.role as Executor) || (roles.has('tim_pengelola') && HANDLER_ROLES.includes(user.role));
 }
 
 export function allowedActions(user: { id: number; role: Role }, s: JourneyState): Action[] {
@@ -91,8 +101,10 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
   if (acts) {
     const need = stepNeed(s);
     // A step that works on the answer starts by drafting it when there is no draft yet.
-    if (need === 'draft' || need === 'paraf' || need === 'sign') actions.push(s.hasDraft ? (need === 'draft' ? 'advance' : need) : 'draft');
-    else actions.push(need);
+    let action: Action = need;
+    if (need === 'draft' || need === 'paraf' || need === 'sign') action = s.hasDraft ? (need === 'draft' ? 'advance' : need) : 'draft';
+    // Completing someone else's step is a deliberate take-over, never the plain button.
+    actions.push(action === 'advance' && !isStepExecutor(user, s) ? 'takeOver' : action);
   }
   const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
   if ((acts || recipient) && !['diterima', 'verifikasi', 'disposisi'].includes(s.step.stage)) actions.push('followUp');
@@ -105,7 +117,7 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
 
 // Why an action is refused, in words the user can act on: 'conflict' when the
 // complaint's state does not allow it now, 'forbidden' when the role never may.
-export function refusal(action: Action, s: JourneyState): { code: 'conflict' | 'forbidden'; message: string } {
+export function refusal(action: Action, s: JourneyState, user: { id: number; role: Role }): { code: 'conflict' | 'forbidden'; message: string } {
   const conflict = (message: string) => ({ code: 'conflict' as const, message });
   if (s.closed) return conflict('Pengaduan ini sudah selesai atau ditutup; tidak ada langkah yang dapat dilakukan lagi.');
   if (s.status === 'tidak_lengkap' && action !== 'resume' && action !== 'exit:dicabut') {
@@ -118,7 +130,8 @@ export function refusal(action: Action, s: JourneyState): { code: 'conflict' | '
   const step = s.step;
   if (!step) return conflict('Pengaduan ini tidak memiliki langkah yang berjalan.');
   const need = stepNeed(s);
-  if (action === 'advance' && need !== 'advance') {
+  const completes = action === 'advance' || action === 'takeOver';
+  if (completes && need !== 'advance') {
     const how: Record<Exclude<StepNeed, 'advance'>, string> = {
       dispose: 'disposisi: pilih Kasi tujuan, sifat dan instruksi',
       draft: 'draf jawaban: susun dulu drafnya',
@@ -128,6 +141,14 @@ export function refusal(action: Action, s: JourneyState): { code: 'conflict' | '
       archive: 'catatan tempat arsip (ordner/box)',
     };
     if (need !== 'draft' || !s.hasDraft) return conflict(`Langkah ${step.no} diselesaikan dengan ${how[need]}.`);
+  }
+  if (completes && mayActOnStep(user, s)) {
+    const executor = isStepExecutor(user, s);
+    return conflict(
+      executor
+        ? `Anda pelaksana langkah ${step.no}; selesaikan langkah ini tanpa mengambil alih.`
+        : `Langkah ${step.no} menjadi tugas ${executorWords(s)}. Bila Anda harus menyelesaikannya, ambil alih langkah ini dan tuliskan alasannya.`,
+    );
   }
   if (action !== 'advance' && action !== 'dispose' && ['draft', 'paraf', 'sign', 'deliver', 'archive'].includes(action)) {
     const wanted = stepNeed(s);
@@ -146,6 +167,50 @@ export function refusal(action: Action, s: JourneyState): { code: 'conflict' | '
     message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${EXECUTOR_WORD[s.acting ?? step.executor]}; peran Anda tidak dapat melakukannya.`,
   };
 }
+
+const executorWords = (s: JourneyState) => (s.step ? [...executorsOf(s.step, s.acting)].map((e) => EXECUTOR_WORD[e]).join(' atau ') : '');
+
+export interface WaitingFor {
+  /** Who must act now (a role, or the Kasi by name). */
+  who: string;
+  /** Why it is them: the standard's executor, the disposition, the escalation or the pause. */
+  why: string;
+}
+
+/**
+ * Who must act on the complaint now when it is not this user, and why; null when the
+ * step is the user's own or nothing runs. `names` gives the names of the Kasi a
+ * disposition went to.
+ */
+export function waitingFor(user: { id: number; role: Role }, s: JourneyState, names: (ids: number[]) => string): WaitingFor | null {
+  if (s.closed) return null;
+  if (s.status === 'tidak_lengkap') {
+    return { who: 'Pelapor', why: 'Berkas pengaduan belum lengkap; waktu penanganan berhenti sampai pelapor melengkapinya dan Staf mencatatnya.' };
+  }
+  const step = s.step;
+  if (!step || isStepExecutor(user, s)) return null;
+  const label = `Langkah ${step.no} (${STAGE_WORD[step.stage]})`;
+  if (s.escalated && s.acting) {
+    return { who: EXECUTOR_WORD[s.acting], why: `Batas waktu langkah ${step.no} terlampaui, sehingga langkah ini dialihkan kepada ${EXECUTOR_WORD[s.acting]} (eskalasi).` };
+  }
+  const roles = executorsOf(step, s.acting);
+  if (roles.has('kasi') && s.dispositionTo.length > 0) {
+    return { who: names(s.dispositionTo), why: `${label} dikerjakan oleh Kasi yang menerima disposisi.` };
+  }
+  return { who: executorWords(s), why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${executorWords(s)}.` };
+}
+
+const STAGE_WORD: Record<Stage, string> = {
+  diterima: 'penerimaan',
+  verifikasi: 'pemeriksaan berkas',
+  disposisi: 'disposisi',
+  tindak_lanjut: 'tindak lanjut',
+  penyusunan_jawaban: 'penyusunan jawaban',
+  paraf: 'paraf',
+  penandatanganan: 'penandatanganan',
+  penyampaian: 'penyampaian jawaban',
+  arsip: 'pengarsipan',
+};
 
 const EXECUTOR_WORD: Record<Executor, string> = {
   staf: 'Staf pelayanan',

@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../../api';
 import { newUserSchema, passwordSchema, userFieldsSchema, type User } from '../../../shared/schemas/user';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { UserFields } from './UserFields';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 // A refusal the core ties to one field (a username already taken, the last admin)
 // goes on that field too, not only in the notice.
@@ -40,7 +41,7 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
     } catch (err) {
       showOnField(err, form.setError, 'Pengguna belum ditambahkan');
     }
-  });
+  }, focusFirstError);
 
   return (
     <Modal opened={opened} onClose={onClose} title="Tambah pengguna" size="xl">
@@ -101,7 +102,7 @@ export function EditUserDialog({ user, onClose, onSaved }: { user: User | null; 
     } catch (err) {
       showOnField(err, form.setError, 'Perubahan belum tersimpan', 'user.');
     }
-  });
+  }, focusFirstError);
 
   return (
     <Modal opened={user !== null} onClose={onClose} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
@@ -149,7 +150,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
     } catch (err) {
       showApiError(err, form.setError, 'Kata sandi belum diatur ulang');
     }
-  });
+  }, focusFirstError);
 
   return (
     <Modal opened={user !== null} onClose={onClose} title={user ? `Atur ulang kata sandi ${user.username}` : ''}>

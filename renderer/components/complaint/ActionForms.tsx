@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -15,11 +16,14 @@ import {
   exitInputSchema,
   followUpInputSchema,
   resumeInputSchema,
+  takeOverInputSchema,
   type Exit,
+  type Journey,
 } from '../../../shared/schemas/workflow';
-import { call } from '../../api';
+import { ApiCallError, call } from '../../api';
 import { useCall } from '../../lib/useCall';
 import { showApiError } from '../../lib/feedback';
+import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
@@ -31,7 +35,33 @@ interface Props {
   onDone(message: string): void;
 }
 
-export function AdvanceForm({ id, stepNo, activity, onDone }: Props & { stepNo: number; activity: string }) {
+/** The step after the current one, as the confirmation names it; null at the last step. */
+export interface NextStep {
+  no: number;
+  activity: string;
+  executor: string;
+}
+
+// What completing the step sets going, in the words both confirmations use.
+function WhatHappens({ stepNo, next }: { stepNo: number; next: NextStep | null }) {
+  return next ? (
+    <Text size="sm">
+      Langkah {stepNo} ditandai selesai atas nama Anda dan pengaduan berlanjut ke langkah {next.no}: {next.activity}, dikerjakan oleh{' '}
+      <Text span fw={600} size="sm">
+        {next.executor}
+      </Text>
+      .
+    </Text>
+  ) : (
+    <Text size="sm">Langkah {stepNo} adalah langkah terakhir: pengaduan selesai ditangani.</Text>
+  );
+}
+
+const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak pada langkah berikutnya; setelah itu tidak dapat dibatalkan.';
+
+// Completing a step is confirmed in a dialog: a mis-click on the panel does nothing yet.
+export function AdvanceForm({ id, stepNo, activity, next, onDone }: Props & { stepNo: number; activity: string; next: NextStep | null }) {
+  const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: zodResolver(advanceInputSchema),
     defaultValues: { id, note: '' },
@@ -40,23 +70,142 @@ export function AdvanceForm({ id, stepNo, activity, onDone }: Props & { stepNo: 
     try {
       await call('workflow.advance', values);
       form.reset({ id, note: '' });
+      setConfirming(false);
       onDone(`Langkah ${stepNo} selesai.`);
     } catch (err) {
+      setConfirming(false);
       showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
     }
   });
   return (
-    <form onSubmit={submit} noValidate aria-label="Selesaikan langkah">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+      noValidate
+      aria-label="Selesaikan langkah"
+    >
       <Stack gap="xs">
         <Text size="sm">
           Langkah {stepNo}: {activity}
         </Text>
         <Textarea label="Catatan (tidak wajib)" autosize minRows={2} {...form.register('note')} error={form.formState.errors.note?.message} />
-        <Button type="submit" loading={form.formState.isSubmitting}>
-          Selesaikan langkah
-        </Button>
+        <Button type="submit">Selesaikan langkah</Button>
       </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Selesaikan langkah ${stepNo}?`} size="lg">
+        <Stack gap="sm">
+          <WhatHappens stepNo={stepNo} next={next} />
+          <Text size="sm" c="dimmed">
+            {UNDO_WINDOW}
+          </Text>
+          <SimpleGrid cols={2}>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Batal
+            </Button>
+            <Button onClick={() => void submit()} loading={form.formState.isSubmitting}>
+              Ya, selesaikan
+            </Button>
+          </SimpleGrid>
+        </Stack>
+      </Modal>
     </form>
+  );
+}
+
+// Completing someone else's step: deliberate, behind its own button, with the reason on record.
+export function TakeOverModal({
+  id,
+  stepNo,
+  activity,
+  owner,
+  next,
+  onClose,
+  onDone,
+}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; onClose(): void }) {
+  const form = useForm<In<typeof takeOverInputSchema>, unknown, Out<typeof takeOverInputSchema>>({
+    resolver: zodResolver(takeOverInputSchema),
+    defaultValues: { id, reason: '' },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await call('workflow.takeOver', values);
+      onDone(`Langkah ${stepNo} diambil alih dan selesai.`);
+    } catch (err) {
+      showApiError(err, form.setError, 'Langkah tidak dapat diambil alih');
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Ambil alih langkah ${stepNo}`} size="lg">
+      <form onSubmit={submit} noValidate aria-label="Ambil alih langkah">
+        <Stack gap="sm">
+          <Text size="sm">
+            Langkah {stepNo} ({activity}) adalah tugas{' '}
+            <Text span fw={600} size="sm">
+              {owner}
+            </Text>
+            . Ambil alih hanya bila langkah ini memang harus Anda selesaikan sendiri.
+          </Text>
+          <WhatHappens stepNo={stepNo} next={next} />
+          <Textarea
+            label="Alasan mengambil alih"
+            description="Dicatat di riwayat pengaduan dan jejak audit."
+            required
+            autosize
+            minRows={3}
+            data-autofocus
+            {...form.register('reason')}
+            error={form.formState.errors.reason?.message}
+          />
+          <Text size="sm" c="dimmed">
+            {UNDO_WINDOW}
+          </Text>
+          <SimpleGrid cols={2}>
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" color="orange.9" loading={form.formState.isSubmitting}>
+              Ya, ambil alih
+            </Button>
+          </SimpleGrid>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+// The completer's way back while nothing has happened since; the core says why when it is too late.
+export function UndoStep({ id, undo, onDone }: Props & { undo: NonNullable<Journey['undo']> }) {
+  const { long } = useDates();
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState('');
+  const run = async () => {
+    setBusy(true);
+    try {
+      await call('workflow.undoStep', { id });
+      onDone(`Penyelesaian langkah ${undo.stepNo} dibatalkan; langkah itu berjalan lagi dengan batas waktunya semula.`);
+    } catch (err) {
+      if (err instanceof ApiCallError) setRefused(err.message);
+      else showApiError(err, undefined, 'Penyelesaian tidak dapat dibatalkan');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        Anda menyelesaikan langkah {undo.stepNo} pada {long(undo.completedAt)}. Selama belum ada yang bertindak pada langkah
+        berikutnya, Anda dapat membatalkannya.
+      </Text>
+      <Button variant="default" onClick={() => void run()} loading={busy}>
+        Batalkan penyelesaian langkah {undo.stepNo}
+      </Button>
+      {refused && (
+        <Text size="sm" c="red.8" role="alert">
+          {refused}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -1,12 +1,32 @@
 import { useState } from 'react';
-import { Button, Card, Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import type { IssuedDocument } from '../../../shared/documents/issued';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { EXITS, EXIT_LABEL, type Exit, type Journey } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
-import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm } from './ActionForms';
+import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOverModal, UndoStep } from './ActionForms';
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';
+
+// What each action lets the user do, as the "who acts now" notice lists it.
+const YOU_CAN: Record<Journey['actions'][number], string> = {
+  advance: 'menyelesaikan langkah ini',
+  takeOver: 'mengambil alih langkah ini dengan menuliskan alasannya',
+  dispose: 'membuat disposisi',
+  followUp: 'mencatat tindak lanjut',
+  resume: 'mencatat bahwa berkas sudah dilengkapi',
+  draft: 'menyusun draf jawaban',
+  paraf: 'memaraf draf jawaban',
+  sign: 'menandatangani draf jawaban',
+  deliver: 'mencatat penyampaian jawaban',
+  archive: 'mencatat tempat arsip',
+  'exit:tidak_lengkap': 'menyatakan berkas tidak lengkap',
+  'exit:bukan_kewenangan': 'meneruskan ke instansi lain',
+  'exit:ditolak': 'menolak pengaduan',
+  'exit:dicabut': 'mencatat pencabutan oleh pelapor',
+};
+
+const joinWords = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} atau ${words.at(-1)}`);
 
 interface Props {
   journey: Journey;
@@ -22,6 +42,7 @@ interface Props {
 // buttons and the core's rules cannot disagree.
 export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit }: Props) {
   const [exit, setExit] = useState<Exit | null>(null);
+  const [takingOver, setTakingOver] = useState(false);
   const has = (a: Journey['actions'][number]) => journey.actions.includes(a);
   const exits = EXITS.filter((e) => has(`exit:${e}`));
   const current = journey.current;
@@ -31,12 +52,32 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   // A step that waits on a paraf or signature the user cannot give yet (e.g. no draft).
   const waiting = (has('paraf') || has('sign')) && actionable.length === 0;
   const nothing = journey.actions.length === 0 && actionable.length === 0;
+  const after = current ? journey.steps.find((s) => s.no === current.stepNo + 1) : undefined;
+  const next = after ? { no: after.no, activity: after.activity, executor: EXECUTOR_LABEL[after.executor] } : null;
+  const waitingFor = journey.waitingFor;
+  const youCan = journey.actions.map((a) => YOU_CAN[a]).filter((w, i, all) => all.indexOf(w) === i);
 
   return (
     <Card withBorder padding="md">
       <Stack gap="md">
         <Title order={4}>Tindakan</Title>
-        {nothing && (
+        {waitingFor && (
+          <Alert color="gray" variant="light" p="sm" title={`Dikerjakan oleh ${waitingFor.who}`} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+            <Text size="sm">{waitingFor.why}</Text>
+            <Text size="sm" mt={4}>
+              {youCan.length > 0 ? `Anda dapat ${joinWords(youCan)}.` : 'Tidak ada tindakan untuk Anda pada langkah ini.'}
+            </Text>
+          </Alert>
+        )}
+        {journey.undo && (
+          <section>
+            <Title order={5} mb={4}>
+              Batalkan penyelesaian
+            </Title>
+            <UndoStep id={id} undo={journey.undo} onDone={onDone} />
+          </section>
+        )}
+        {nothing && !waitingFor && (
           <Text size="sm" c="dimmed">
             {current
               ? `Tidak ada tindakan untuk Anda saat ini; langkah ${current.stepNo} menjadi tugas ${EXECUTOR_LABEL[current.executor]}.`
@@ -56,7 +97,20 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} onDone={onDone} />
+            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} onDone={onDone} />
+          </section>
+        )}
+        {has('takeOver') && current && (
+          <section>
+            <Title order={5} mb={4}>
+              Ambil alih langkah
+            </Title>
+            <Text size="sm" mb="xs">
+              Langkah {current.stepNo}: {current.activity}
+            </Text>
+            <Button variant="outline" color="orange.9" onClick={() => setTakingOver(true)}>
+              Ambil alih
+            </Button>
           </section>
         )}
         {has('draft') && (
@@ -157,6 +211,20 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           </section>
         )}
       </Stack>
+      {takingOver && current && (
+        <TakeOverModal
+          id={id}
+          stepNo={current.stepNo}
+          activity={current.activity}
+          owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
+          next={next}
+          onClose={() => setTakingOver(false)}
+          onDone={(message) => {
+            setTakingOver(false);
+            onDone(message);
+          }}
+        />
+      )}
       {exit && (
         <ExitModal
           id={id}

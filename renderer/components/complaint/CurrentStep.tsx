@@ -8,7 +8,7 @@ import { Fact } from './ComplaintFacts';
 
 // Where the complaint stands: the running step and its time, or why nothing runs.
 export function CurrentStep({ journey }: { journey: Journey }) {
-  const { long } = useDates();
+  const { long, dueLong } = useDates();
   const c = journey.current;
   // ISO instants in UTC compare as text; no date arithmetic here.
   const overdue = !journey.closedAt && !journey.paused && journey.dueAt !== null && journey.dueAt < new Date().toISOString();
@@ -22,7 +22,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
               Langkah {c.stepNo}: {c.activity}
             </Text>
             <Fact label="Pelaksana">{EXECUTOR_LABEL[c.executor]}</Fact>
-            <Fact label="Batas waktu langkah">{long(c.dueAt)}</Fact>
+            <Fact label="Batas waktu langkah">{dueLong(c.dueAt)}</Fact>
             <Group gap="xs" align="flex-end">
               <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk)}</Fact>
               <RiskBadge risk={c.risk} />
@@ -39,7 +39,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
         )}
         {journey.exitNote && <Fact label="Keterangan penutupan">{journey.exitNote}</Fact>}
         <Fact label="Batas penyelesaian (Standar Pelayanan)">
-          {journey.dueAt ? long(journey.dueAt) : 'Dihitung setelah berkas pengaduan lengkap'}
+          {journey.dueAt ? dueLong(journey.dueAt) : 'Dihitung setelah berkas pengaduan lengkap'}
           {overdue && (
             <Text span c="red.8" fw={600} size="sm">
               {' '}

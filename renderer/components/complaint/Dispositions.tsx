@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { useDates, useSession } from '../../lib/session';
 import { SifatBadge } from '../StatusBadge';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 type Disposition = Journey['dispositions'][number];
 
@@ -157,7 +158,7 @@ function ReturnDisposition({ d, onClose, onDone }: { d: Disposition; onClose(): 
     } catch (err) {
       showApiError(err, form.setError, 'Disposisi tidak dapat dikembalikan');
     }
-  });
+  }, focusFirstError);
   return (
     <Modal opened onClose={onClose} title="Kembalikan disposisi">
       <form onSubmit={submit} noValidate>

@@ -51,6 +51,7 @@ import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { DateText } from '../admin/DateText';
 import { DocumentPaper } from '../documents/DocumentPaper';
 import { Loading } from '../Page';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -137,7 +138,7 @@ export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(
     } catch (err) {
       showApiError(err, form.setError, 'Draf tidak dapat disusun');
     }
-  });
+  }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate aria-label="Susun draf">
       <Stack gap="sm">
@@ -326,7 +327,7 @@ function ReturnModal({ doc, onClose, onDone }: ModalProps) {
     } catch (err) {
       showApiError(err, form.setError, 'Draf tidak dapat dikembalikan');
     }
-  });
+  }, focusFirstError);
   return (
     <Modal opened onClose={onClose} title="Kembalikan draf">
       <form onSubmit={submit} noValidate>
@@ -371,7 +372,7 @@ export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc:
       }
       notifyError(err, 'Dokumen belum ditandatangani');
     }
-  });
+  }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate aria-label="Tanda tangan">
       <Stack gap="sm">
@@ -497,7 +498,7 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
       setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : null));
       notifyError(err, 'Hasil pindai tidak dapat disimpan');
     }
-  });
+  }, focusFirstError);
   const scanError = errors.scan?.message ?? (errors.scan as Record<string, { message?: string }> | undefined)?.mime?.message;
   return (
     <Modal opened onClose={onClose} title="Tanda tangan basah: unggah hasil pindai">
@@ -629,6 +630,7 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
         notifyError(err, 'Penyampaian tidak dapat dicatat');
       }
     },
+    focusFirstError,
   );
   // The clock moves on while the form is open; "now" is read at each submit.
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
@@ -734,7 +736,7 @@ export function ArchiveForm({ id, onDone }: { id: number; onDone(message: string
     } catch (err) {
       showApiError(err, form.setError, 'Berkas tidak dapat diarsipkan');
     }
-  });
+  }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate aria-label="Arsipkan">
       <Stack gap="xs">

@@ -12,6 +12,7 @@ import { notifyError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
 import { Loading } from '../Page';
 import { announceDocumentsChanged, firstMessage, setServerErrors } from './DocumentForms';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 // Records put the drafter's paragraphs under one heading among text the core writes itself.
 const OWN_SECTION: Partial<Record<DocumentWithContent['kind'], string>> = {
@@ -250,7 +251,7 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved }: FormProps) {
       setServerErrors(err, form.setError, editorFieldOf);
       notifyError(err, 'Perubahan draf tidak dapat disimpan');
     }
-  });
+  }, focusFirstError);
 
   const dirty = form.formState.isDirty;
   const close = () => (dirty ? setLeaving(true) : onClose());

@@ -35,7 +35,7 @@ function StepBadges({ s, current }: { s: Step; current: boolean }) {
 
 // The office's Standar Pelayanan step by step, with what happened at each step so far.
 export function JourneyTimeline({ journey }: { journey: Journey }) {
-  const { short } = useDates();
+  const { short, dueShort } = useDates();
   const currentNo = journey.current?.stepNo ?? null;
   const reached = journey.steps.reduce((n, s, i) => (s.startedAt ? i : n), -1);
   return (
@@ -66,7 +66,7 @@ export function JourneyTimeline({ journey }: { journey: Journey }) {
               {s.startedAt && (
                 <Text size="xs">
                   Mulai {short(s.startedAt)}
-                  {s.dueAt && ` · Batas waktu ${short(s.dueAt)}`}
+                  {s.dueAt && ` · Batas waktu ${dueShort(s.dueAt)}`}
                 </Text>
               )}
               {s.completedAt && (

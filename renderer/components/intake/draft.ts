@@ -26,12 +26,28 @@ export const EMPTY_INTAKE = {
   incidentPlace: '',
   incidentDate: '',
   laporTrackingId: '',
+  receivedDate: '',
+  receivedTime: '',
+  letterNo: '',
+  letterDate: '',
   kelengkapan: [] as string[],
 } satisfies IntakeValues;
 
 const keyOf = (userId: number) => `draf-pengaduan:${userId}`;
 
-const TEXT_FIELDS = ['subject', 'description', 'loss', 'expectation', 'incidentPlace', 'incidentDate', 'laporTrackingId'] as const;
+const TEXT_FIELDS = [
+  'subject',
+  'description',
+  'loss',
+  'expectation',
+  'incidentPlace',
+  'incidentDate',
+  'laporTrackingId',
+  'receivedDate',
+  'receivedTime',
+  'letterNo',
+  'letterDate',
+] as const;
 const REPORTER_TEXT = ['name', 'address', 'nik', 'phone', 'email'] as const;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

@@ -5,6 +5,7 @@ import { LOGO_MAX_BYTES, TIME_ZONES, TIME_ZONE_LABEL } from '../../../shared/dom
 import type { officeProfileSchema } from '../../../shared/schemas/office';
 import { readAsDataUrl } from '../../lib/files';
 import { notifyError } from '../../lib/feedback';
+import classes from './OfficeFields.module.css';
 
 export type OfficeForm = { office: z.input<typeof officeProfileSchema> };
 
@@ -31,6 +32,7 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
           render={({ field }) => (
             <Select
               label="Jenis kantor"
+              withAsterisk
               data={[
                 { value: 'kecamatan', label: 'Kecamatan' },
                 { value: 'unit_lain', label: 'Unit pelayanan lain (badan, dinas, kelurahan)' },
@@ -48,6 +50,7 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
           render={({ field }) => (
             <Select
               label="Zona waktu"
+              withAsterisk
               data={TIME_ZONES.map((z) => ({ value: z, label: TIME_ZONE_LABEL[z] }))}
               value={field.value}
               onChange={(v) => field.onChange(v ?? 'Asia/Jakarta')}
@@ -56,14 +59,15 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
             />
           )}
         />
-        <TextInput label="Nama kantor" placeholder="Kecamatan Kejayan" {...register('office.name')} error={errors?.name?.message} />
-        <TextInput label="Nama singkat" placeholder="Kec. Kejayan" {...register('office.shortName')} error={errors?.shortName?.message} />
+        <TextInput label="Nama kantor" withAsterisk placeholder="contoh: Kecamatan Kejayan" classNames={{ input: classes.input }} {...register('office.name')} error={errors?.name?.message} />
+        <TextInput label="Nama singkat" withAsterisk placeholder="contoh: Kec. Kejayan" classNames={{ input: classes.input }} {...register('office.shortName')} error={errors?.shortName?.message} />
         <Controller
           control={control}
           name="office.regionType"
           render={({ field }) => (
             <Select
               label="Kabupaten atau kota"
+              withAsterisk
               data={[
                 { value: 'kabupaten', label: 'Kabupaten' },
                 { value: 'kota', label: 'Kota' },
@@ -75,9 +79,9 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
             />
           )}
         />
-        <TextInput label="Nama kabupaten/kota" placeholder="Pasuruan" {...register('office.region')} error={errors?.region?.message} />
+        <TextInput label="Nama kabupaten/kota" withAsterisk placeholder="contoh: Pasuruan" classNames={{ input: classes.input }} {...register('office.region')} error={errors?.region?.message} />
       </SimpleGrid>
-      <TextInput label="Alamat kantor" {...register('office.address')} error={errors?.address?.message} />
+      <TextInput label="Alamat kantor" withAsterisk placeholder="contoh: Jl. Raya Kejayan No. 1" classNames={{ input: classes.input }} {...register('office.address')} error={errors?.address?.message} />
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput label="Kode pos" {...register('office.postalCode')} error={errors?.postalCode?.message} />
         <TextInput label="Telepon kantor" {...register('office.phone')} error={errors?.phone?.message} />
@@ -91,6 +95,7 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
           render={({ field }) => (
             <Textarea
               label="Kop surat"
+              withAsterisk
               description="Satu baris per baris kop, paling banyak empat. Contoh: PEMERINTAH KABUPATEN PASURUAN, lalu KECAMATAN KEJAYAN."
               autosize
               minRows={2}
@@ -103,13 +108,15 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
         <Stack gap="sm">
           <TextInput
             label="Sebutan pimpinan"
+            withAsterisk
             description="Dipakai di blok tanda tangan, contoh: Camat Kejayan atau Kepala BKPSDM."
             {...register('office.headTitle')}
             error={errors?.headTitle?.message}
           />
           <TextInput
             label="Kode unit"
-            description="Bagian nomor surat dan register, contoh: Kec-Kjy."
+            withAsterisk
+            description="Mengisi {unit} pada pola nomor surat keluar dan nomor register (pola diatur di Pengaturan dokumen), contoh: Kec-Kjy."
             {...register('office.unitCode')}
             error={errors?.unitCode?.message}
           />

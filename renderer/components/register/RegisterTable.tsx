@@ -5,14 +5,15 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tan
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link, useNavigate } from 'react-router';
 import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
-import type { ComplaintRow } from '../../../shared/schemas/complaint';
+import type { RegisterRow } from '../../../shared/schemas/workflow';
 import { StatusBadge } from '../StatusBadge';
+import { StateBadges } from '../complaint/StateBadges';
 import { useDates } from '../../lib/session';
 import type { SortDir, SortField } from './query';
 import classes from './RegisterTable.module.css';
 
 interface Props {
-  rows: ComplaintRow[];
+  rows: RegisterRow[];
   sort: SortField;
   dir: SortDir;
   onSort(field: SortField): void;
@@ -32,12 +33,12 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const columns = useMemo<ColumnDef<ComplaintRow>[]>(
+  const columns = useMemo<ColumnDef<RegisterRow>[]>(
     () => [
       {
         id: 'registerNo',
         header: 'No. Register',
-        meta: { width: '145px', sortField: 'registerNo' } satisfies ColumnMeta,
+        meta: { width: '140px', sortField: 'registerNo' } satisfies ColumnMeta,
         cell: ({ row }) => (
           <Anchor component={Link} to={`/pengaduan/${row.original.id}`} fw={600} fz={13} className={classes.number} onClick={(e) => e.stopPropagation()}>
             {row.original.registerNo}
@@ -62,14 +63,32 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
         meta: { width: 'auto' } satisfies ColumnMeta,
         cell: ({ row }) => <span title={row.original.subject}>{row.original.subject}</span>,
       },
-      { id: 'kind', header: 'Jenis', meta: { width: '100px' } satisfies ColumnMeta, cell: ({ row }) => COMPLAINT_KIND_LABEL[row.original.kind] },
-      { id: 'channel', header: 'Kanal', meta: { width: '130px' } satisfies ColumnMeta, cell: ({ row }) => CHANNEL_LABEL[row.original.channel] },
-      { id: 'category', header: 'Kategori', meta: { width: '11%' } satisfies ColumnMeta, cell: ({ row }) => CATEGORY_LABEL[row.original.category] },
+      // Jenis and kanal share a column so Perihal keeps its room at 1366 px.
+      {
+        id: 'kind',
+        header: 'Jenis · kanal',
+        meta: { width: '125px' } satisfies ColumnMeta,
+        cell: ({ row }) => (
+          <>
+            {COMPLAINT_KIND_LABEL[row.original.kind]}
+            <Text component="span" display="block" fz={12} c="dimmed" truncate="end">
+              {CHANNEL_LABEL[row.original.channel]}
+            </Text>
+          </>
+        ),
+      },
+      { id: 'category', header: 'Kategori', meta: { width: '10%' } satisfies ColumnMeta, cell: ({ row }) => CATEGORY_LABEL[row.original.category] },
       {
         id: 'status',
         header: 'Status',
-        meta: { width: '165px', sortField: 'status' } satisfies ColumnMeta,
+        meta: { width: '150px', sortField: 'status' } satisfies ColumnMeta,
         cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      },
+      {
+        id: 'lateness',
+        header: 'Ketepatan waktu',
+        meta: { width: '165px' } satisfies ColumnMeta,
+        cell: ({ row }) => <StateBadges step={row.original.stepRisk} standard={row.original.standardRisk} size="xs" stacked />,
       },
     ],
     [dates],

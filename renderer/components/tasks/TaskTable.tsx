@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { Task } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
 import { useDates } from '../../lib/session';
-import { JourneyFlags, RiskBadge, SifatBadge } from '../StatusBadge';
+import { JourneyFlags, SifatBadge } from '../StatusBadge';
+import { PauseNote, StateBadges } from '../complaint/StateBadges';
 import { sisaWaktu } from './remaining';
 
 interface Props {
@@ -12,9 +13,20 @@ interface Props {
   empty: string;
 }
 
-// A queue of open steps, in the order the core sends it (due first, waiting files last).
+// Long texts keep two lines in the table; the whole text shows on hover.
+function Clipped({ text }: { text: string }) {
+  return (
+    <Tooltip label={text} multiline w={420} openDelay={300} withinPortal>
+      <Text size="sm" lineClamp={2}>
+        {text}
+      </Text>
+    </Tooltip>
+  );
+}
+
+// A queue of open steps, in the order the core sends it (late first, then due; waiting files last).
 export function TaskTable({ tasks, label, empty }: Props) {
-  const { short, long } = useDates();
+  const { dueShort, dueLong } = useDates();
   const navigate = useNavigate();
   if (tasks.length === 0) {
     return (
@@ -28,13 +40,12 @@ export function TaskTable({ tasks, label, empty }: Props) {
       <Table highlightOnHover verticalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={125}>No. Register</Table.Th>
+            <Table.Th w={120}>No. Register</Table.Th>
             <Table.Th>Perihal</Table.Th>
-            <Table.Th w={220}>Langkah</Table.Th>
-            <Table.Th w={110}>Pelaksana</Table.Th>
-            <Table.Th w={125}>Batas waktu</Table.Th>
-            <Table.Th w={125}>Sisa waktu</Table.Th>
-            <Table.Th w={150}>Risiko</Table.Th>
+            <Table.Th w="21%">Langkah · pelaksana</Table.Th>
+            <Table.Th w={165}>Batas waktu</Table.Th>
+            <Table.Th w={115}>Sisa waktu langkah</Table.Th>
+            <Table.Th w={185}>Ketepatan waktu</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -46,9 +57,7 @@ export function TaskTable({ tasks, label, empty }: Props) {
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {t.subject}
-                </Text>
+                <Clipped text={t.subject} />
                 <Group gap={4} mt={2}>
                   {t.disposition && <SifatBadge size="xs" sifat={t.disposition.sifat} title={`Disposisi dari ${t.disposition.fromName}`} />}
                   {t.disposition && !t.disposition.opened && (
@@ -60,16 +69,33 @@ export function TaskTable({ tasks, label, empty }: Props) {
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {t.stepNo}. {t.activity}
+                <Clipped text={`${t.stepNo}. ${t.activity}`} />
+                <Text size="xs" c="dimmed">
+                  {EXECUTOR_LABEL[t.executor]}
                 </Text>
               </Table.Td>
-              <Table.Td>{EXECUTOR_LABEL[t.executor]}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }} title={long(t.dueAt)}>
-                {short(t.dueAt)}
-              </Table.Td>
-              <Table.Td c={t.remainingMinutes < 0 ? 'red.8' : undefined}>{sisaWaktu(t.remainingMinutes, t.risk, t.paused)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{!t.paused && <RiskBadge risk={t.risk} />}</Table.Td>
+              {t.pause ? (
+                <Table.Td colSpan={3}>
+                  <PauseNote pause={t.pause} />
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td>
+                    <Text size="sm" title={dueLong(t.dueAt)} style={{ whiteSpace: 'nowrap' }}>
+                      Langkah {dueShort(t.dueAt)}
+                    </Text>
+                    {t.standardDueAt && (
+                      <Text size="xs" c="dimmed" title={dueLong(t.standardDueAt)} style={{ whiteSpace: 'nowrap' }}>
+                        Standar {dueShort(t.standardDueAt)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td c={t.remainingMinutes < 0 ? 'red.8' : undefined}>{sisaWaktu(t.remainingMinutes, t.risk)}</Table.Td>
+                  <Table.Td>
+                    <StateBadges step={t.risk} standard={t.standardRisk} stacked />
+                  </Table.Td>
+                </>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, 
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
+import { notifications } from '@mantine/notifications';
 import { call } from '../../api';
 import { BACKUP_REASON_LABEL, backupSettingsSchema, type BackupEntry, type BackupStatus } from '../../../shared/schemas/backup';
 import { Loading, Page } from '../../components/Page';
@@ -10,6 +11,7 @@ import { notifyError, notifySuccess, showApiError } from '../../lib/feedback';
 import { formatBytes } from '../../lib/files';
 import { useDates, useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 type SettingsForm = z.input<typeof backupSettingsSchema>;
 const CONFIRM_WORD = 'PULIHKAN';
@@ -52,7 +54,7 @@ export function BackupPage() {
     } catch (err) {
       showApiError(err, form.setError, 'Pengaturan cadangan belum tersimpan');
     }
-  });
+  }, focusFirstError);
 
   const backupNow = async () => {
     setBackingUp(true);
@@ -221,13 +223,17 @@ function RestoreDialog({ entry, onClose }: { entry: BackupEntry | null; onClose:
     setBusy(true);
     try {
       const r = await call('backup.restore', { file: entry.file });
-      notifySuccess(
-        `Data dipulihkan dari ${r.restoredFrom} (${r.complaints.toLocaleString('id-ID')} pengaduan).` +
+      // Signing out clears the notices, so this one comes after and stays on the login screen.
+      await logout();
+      notifications.show({
+        color: 'green',
+        title: 'Pemulihan selesai',
+        message:
+          `Data dipulihkan dari ${r.restoredFrom} (${r.complaints.toLocaleString('id-ID')} pengaduan).` +
           (r.safetyBackup ? ` Data sebelumnya tersimpan di cadangan ${r.safetyBackup}.` : '') +
           ' Silakan masuk lagi.',
-        'Pemulihan selesai',
-      );
-      await logout();
+        autoClose: false,
+      });
     } catch (err) {
       notifyError(err, 'Data belum dipulihkan');
       setBusy(false);

@@ -13,13 +13,14 @@ import { IcsImport } from '../../components/admin/IcsImport';
 import { WeekGrid } from '../../components/admin/WeekGrid';
 import { calendarResolver, fromCalendar, weekForm, type CalendarForm } from '../../components/admin/calendarForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
+import { focusFirstError } from '../../lib/focusFirstError';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 
 const FORM_ID = 'calendar-form';
 
 export function CalendarPage() {
-  const { office } = useSession();
+  const { office, refresh } = useSession();
   const loaded = useCall('calendar.get', {});
   const form = useForm<CalendarForm, unknown, OfficeCalendar>({ resolver: calendarResolver });
   const { reset, register, control } = form;
@@ -52,11 +53,13 @@ export function CalendarPage() {
     try {
       const saved = await call('calendar.update', calendar);
       reset(fromCalendar(saved));
+      // The session's copy shows due times; it follows the saved calendar.
+      void refresh();
       notifySuccess('Kalender kerja tersimpan. Batas waktu langkah berikutnya dihitung dengan kalender ini.');
     } catch (err) {
       showApiError(err, (name, e) => form.setError(name as Path<CalendarForm>, e), 'Kalender kerja belum tersimpan');
     }
-  });
+  }, focusFirstError);
 
   const hasErrors = submitCount > 0 && Object.keys(errors).length > 0;
 

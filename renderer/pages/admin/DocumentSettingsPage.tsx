@@ -11,6 +11,7 @@ import { TemplateAccordion } from '../../components/documents/settings/TemplateA
 import type { DocumentSettings, SettingsForm } from '../../components/documents/settings/settingsForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 const FORM_ID = 'document-settings-form';
 
@@ -32,14 +33,14 @@ export function DocumentSettingsPage() {
     } catch (err) {
       showApiError(err, (name, e) => form.setError(name as Path<SettingsForm>, e), 'Pengaturan dokumen belum tersimpan');
     }
-  });
+  }, focusFirstError);
 
   const hasErrors = submitCount > 0 && Object.keys(errors).length > 0;
 
   return (
     <Page
       title="Pengaturan dokumen"
-      subtitle="Ukuran kertas, pola nomor surat keluar, kartu kendali dan isi baku surat yang disusun Tanggap."
+      subtitle="Ukuran kertas, pola nomor register dan surat keluar, kartu kendali dan isi baku surat yang disusun Tanggap."
       actions={
         loaded.data && <FormActions formId={FORM_ID} saveLabel="Simpan pengaturan" dirty={isDirty} submitting={isSubmitting} onReset={() => reset()} />
       }
@@ -63,7 +64,7 @@ export function DocumentSettingsPage() {
 
               <Paper withBorder p="lg">
                 <Stack>
-                  <Title order={4}>Kertas dan nomor surat</Title>
+                  <Title order={4}>Kertas, nomor register dan nomor surat</Title>
                   <PaperAndNumbers />
                 </Stack>
               </Paper>

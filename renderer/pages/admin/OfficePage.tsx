@@ -10,6 +10,7 @@ import { Loading, Page } from '../../components/Page';
 import { showApiError, notifySuccess } from '../../lib/feedback';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 const schema = z.object({ office: officeProfileSchema });
 
@@ -32,7 +33,7 @@ export function OfficePage() {
     } catch (err) {
       showApiError(err, (name, e) => form.setError(`office.${name}` as never, e), 'Profil kantor belum tersimpan');
     }
-  });
+  }, focusFirstError);
 
   return (
     <Page title="Profil kantor" subtitle="Dipakai di kop surat, tanda terima, nomor register dan zona waktu semua batas waktu.">

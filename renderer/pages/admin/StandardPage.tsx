@@ -9,6 +9,7 @@ import { StepsEditor } from '../../components/admin/StepsEditor';
 import { formFieldOf, fromStandard, standardResolver, type StandardForm } from '../../components/admin/standardForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 const FORM_ID = 'standard-form';
 
@@ -30,7 +31,7 @@ export function StandardPage() {
     } catch (err) {
       showApiError(err, (name, e) => form.setError(formFieldOf(String(name)) as Path<StandardForm>, e), 'Standar pelayanan belum tersimpan');
     }
-  });
+  }, focusFirstError);
 
   const hasErrors = submitCount > 0 && Object.keys(errors).length > 0;
   const lines = (name: 'requirements' | 'kelengkapanChecklist' | 'channels' | 'procedure', label: string, description: string) => (

@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { ROLE_LABEL } from '../../../shared/domain';
 import type { User } from '../../../shared/schemas/user';
 import { Loading, Page } from '../../components/Page';
+import { NextSteps } from '../../components/setup/NextSteps';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
 
@@ -20,6 +21,7 @@ export function UsersPage() {
       subtitle="Akun petugas, Kasi, Sekcam, Camat dan Admin. Nama, jabatan, pangkat dan NIP dipakai di blok tanda tangan surat."
       actions={<Button onClick={() => setCreating(true)}>Tambah pengguna</Button>}
     >
+      <NextSteps refresh={users.data} />
       {!users.data ? (
         <Loading error={users.error} retry={users.reload} />
       ) : (

@@ -6,10 +6,12 @@ import type { ReceiptView } from '../../../../shared/documents/receipt';
 import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
 import { INSTRUCTIONS, INSTRUCTION_LABEL, SIFAT, SIFAT_LABEL, type Instruction, type Sifat } from '../../../../shared/schemas/workflow';
 import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
+import { displayDue, type TimeZoneId } from '../../../../shared/time/workingTime';
 import { getComplaint } from '../../complaints/repo';
 import type { SessionUser } from '../../context';
 import type { Db } from '../../db/open';
 import { rowToUser, type UserRow } from '../../users/rows';
+import { officeCalendar } from '../../workflow/standard';
 import { brief, complaintFacts, docContext, reporterLabel } from '../facts';
 import { buildReceiptView, placeName } from '../receipt';
 import { classificationCode } from '../settings';
@@ -26,12 +28,17 @@ export function receiptView(db: Db, complaintId: number): ReceiptView {
   const complaint = getComplaint(db, complaintId, RECORDER);
   const c = complaintFacts(db, complaintId);
   const officer = db.prepare('SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
+  const { due_at } = db.prepare('SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
   return buildReceiptView({
     complaint,
     office: docContext(db).office,
     officer: rowToUser(officer),
     checklist: c.standard.kelengkapanChecklist,
-    standardTotal: formatDuration(c.standard.total),
+    deadline: {
+      total: formatDuration(c.standard.total),
+      start: c.standard.clockStartsWhen,
+      due: due_at && displayDue(due_at, officeCalendar(db)),
+    },
   });
 }
 
@@ -61,10 +68,21 @@ function dispositionsOf(db: Db, ids: number[]): DispositionRow[] {
     .all(...ids) as DispositionRow[];
 }
 
+// The sender's letter of a complaint that came by Surat, as the forms write it; its
+// date is '-' when the letter bore none.
+function senderLetter(db: Db, complaintId: number, tz: TimeZoneId): { no: string; date: string } | null {
+  const r = db.prepare('SELECT channel, letter_no, letter_date FROM complaints WHERE id = ?').get(complaintId) as
+    | { channel: string; letter_no: string; letter_date: string }
+    | undefined;
+  if (r?.channel !== 'surat' || (r.letter_no === '' && r.letter_date === '')) return null;
+  return { no: r.letter_no, date: r.letter_date ? formatTanggal(r.letter_date, tz) : '-' };
+}
+
 export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = []): ControlCardView {
   const c = complaintFacts(db, complaintId);
   const { office, settings } = docContext(db);
   const tz = office.timeZone;
+  const letter = senderLetter(db, complaintId, tz);
   const ds = dispositionsOf(db, dispositionIds);
   const first = ds[0];
   return {
@@ -79,7 +97,7 @@ export function controlCardView(db: Db, complaintId: number, dispositionIds: num
     lampiran: c.attachmentCount ? `${c.attachmentCount} berkas` : '-',
     dari: `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})`,
     kepada: ds.map((d) => d.to_jabatan || d.to_name).join(', '),
-    tanggalNomorSurat: `${formatTanggal(c.receivedAt, tz)} / ${c.laporTrackingId || c.registerNo}`,
+    tanggalNomorSurat: `${letter ? letter.date : formatTanggal(c.receivedAt, tz)} / ${letter?.no || c.laporTrackingId || c.registerNo}`,
     pengolah: [...new Set(ds.map((d) => d.to_seksi || d.to_jabatan))].join(', '),
     paraf: '',
     catatan: first ? `${SIFAT_LABEL[first.sifat]}. ${first.note}`.trim() : '',
@@ -99,6 +117,7 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
   const ds = dispositionsOf(db, dispositionIds);
   const first = ds[0];
   const c = complaintId === null ? null : complaintFacts(db, complaintId);
+  const letter = complaintId === null ? null : senderLetter(db, complaintId, tz);
   const chosenInstructions = new Set<Instruction>(first ? (JSON.parse(first.instructions) as Instruction[]) : []);
   const caption = !first
     ? [`${office.headTitle},`]
@@ -110,8 +129,8 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
   return {
     kop,
     suratDari: c ? `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})` : '',
-    nomorSurat: c ? c.laporTrackingId || '-' : '',
-    tanggalSurat: c ? formatTanggal(c.receivedAt, tz) : '',
+    nomorSurat: c ? letter?.no || c.laporTrackingId || '-' : '',
+    tanggalSurat: c ? (letter ? letter.date : formatTanggal(c.receivedAt, tz)) : '',
     diterimaTanggal: c ? formatTanggal(c.receivedAt, tz) : '',
     nomorAgenda: c ? c.registerNo : '',
     sifat: SIFAT.map((s) => ({ label: SIFAT_LABEL[s], checked: first?.sifat === s })),

@@ -10,6 +10,7 @@ import { DateText } from '../../admin/DateText';
 import { notifySuccess, showApiError } from '../../../lib/feedback';
 import { useSession } from '../../../lib/session';
 import { actingTitle } from './acting';
+import { focusFirstError } from '../../../lib/focusFirstError';
 
 type Input = z.input<typeof actingOfficialInputSchema>;
 type Output = z.output<typeof actingOfficialInputSchema>;
@@ -44,7 +45,7 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
     } catch (err) {
       showApiError(err, (name, e) => form.setError(name as Path<Input>, e), 'Pejabat belum ditambahkan');
     }
-  });
+  }, focusFirstError);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,32 +1,37 @@
 import { Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import { DOCUMENT_KIND_LABEL, type SignedKind } from '../../../../shared/documents/kinds';
-import { numberPatternSchema } from '../../../../shared/schemas/documents';
-import { exampleNumber, type DocumentSettings, type SettingsForm } from './settingsForm';
+import type { z } from 'zod';
+import { fillNumberPattern, type NumberParts } from '../../../../shared/documents/numbering';
+import type { DocumentSettings, SettingsForm } from './settingsForm';
 
 export const EXAMPLE_URUT = 12;
 
 interface Props {
   control: Control<SettingsForm, unknown, DocumentSettings>;
-  kind: SignedKind;
-  unit: string;
-  year: number;
-  month: number;
+  name: 'registerPattern' | `numberPatterns.${keyof DocumentSettings['numberPatterns']}`;
+  label: string;
+  schema: z.ZodType<string>;
+  /** The example number's parts; urut is the example's running number. */
+  parts: NumberParts;
+  urutDigits?: number;
+  note?: ReactNode;
 }
 
-// One signed kind's number pattern, checked while typed, with the number it gives.
-export function NumberPatternField({ control, kind, unit, year, month }: Props) {
+// One number pattern, checked while typed, with the number it gives.
+export function NumberPatternField({ control, name, label, schema, parts, urutDigits, note }: Props) {
   return (
     <Controller
       control={control}
-      name={`numberPatterns.${kind}`}
+      name={name}
       render={({ field, fieldState }) => {
         const value = field.value ?? '';
-        const check = numberPatternSchema.safeParse(value);
+        const check = schema.safeParse(value);
         const live = value.trim() !== '' && !check.success ? check.error.issues[0]?.message : undefined;
         return (
           <TextInput
-            label={`Nomor ${DOCUMENT_KIND_LABEL[kind].toLowerCase()}`}
+            label={label}
+            withAsterisk
             ref={field.ref}
             value={value}
             onChange={(e) => field.onChange(e.currentTarget.value)}
@@ -34,11 +39,18 @@ export function NumberPatternField({ control, kind, unit, year, month }: Props) 
             error={fieldState.error?.message ?? live}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             description={
-              check.success ? (
-                <>
-                  Contoh nomor: <Text span ff="monospace" size="xs" fw={600} c="dark">{exampleNumber(check.data, { urut: EXAMPLE_URUT, unit, year, month })}</Text>
-                </>
-              ) : undefined
+              <>
+                {check.success && (
+                  <>
+                    Contoh nomor:{' '}
+                    <Text span ff="monospace" size="xs" fw={600} c="dark">
+                      {fillNumberPattern(check.data, parts, urutDigits)}
+                    </Text>
+                    {note && '. '}
+                  </>
+                )}
+                {note}
+              </>
             }
           />
         );

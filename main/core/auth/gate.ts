@@ -1,0 +1,34 @@
+import { contract, type CallName } from '../../../shared/contract';
+import { ROLE_LABEL, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
+import type { CoreDeps, SessionCarrier, SessionUser } from '../context';
+import { TanggapError } from '../errors';
+import { resolveSession, type ResolvedSession } from './sessions';
+
+const NO_SESSION: ResolvedSession = { user: null, mustChangePassword: false, expired: null };
+const EXPIRED: Record<NonNullable<ResolvedSession['expired']>, string> = {
+  idle: `Sesi Anda berakhir karena tidak ada aktivitas selama ${SESSION_IDLE_MINUTES} menit. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
+  max: `Sesi Anda berakhir karena sudah ${SESSION_MAX_HOURS} jam sejak masuk. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
+};
+
+// Live session and allowed role for a call, before its input is looked at: dispatch
+// runs it first, and the HTTP server runs it before it reads an upload's body.
+// Returns the signed-in user (null for a public call without session) or throws the refusal.
+export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): SessionUser | null {
+  const spec = contract[name];
+  const resolved = session.token ? resolveSession(deps, session.token) : NO_SESSION;
+  if (resolved.expired) session.setToken(null);
+  const user = resolved.user;
+  if (spec.access === 'public') return user;
+  if (!user) throw new TanggapError('unauthenticated', resolved.expired ? EXPIRED[resolved.expired] : 'Silakan masuk terlebih dahulu.');
+  // A password the Admin chose is known to two people: nothing else until it is replaced.
+  if (resolved.mustChangePassword && name !== 'auth.changePassword') {
+    throw new TanggapError(
+      'forbidden',
+      'Kata sandi Anda dibuat atau diatur ulang oleh admin. Ganti kata sandi terlebih dahulu di layar "Ganti kata sandi", lalu lanjutkan pekerjaan.',
+    );
+  }
+  if (spec.access !== 'user' && !spec.access.includes(user.role)) {
+    throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
+  }
+  return user;
+}

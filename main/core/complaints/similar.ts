@@ -1,0 +1,101 @@
+import { SIMILAR_MAX, type SimilarComplaint, type SimilarQuery } from '../../../shared/schemas/complaint';
+import { complaintAccess } from '../access';
+import type { SessionUser } from '../context';
+import type { Db } from '../db/open';
+
+// Possible duplicates of a complaint about to be saved, among the open complaints: the
+// same reporter (NIK or phone, compared here and never sent back) or nearly the same
+// text (the FTS index, then word overlap). A candidate carries no reporter data, and a
+// reporter match is offered only where the officer may see the identity and the
+// reporter is neither anonim nor rahasia, so the answer cannot unmask one.
+
+// Words too common in complaints to say two of them are alike.
+const COMMON = new Set(
+  'yang dan atau dari untuk dengan pada dalam tidak belum sudah akan kami saya kita mereka ini itu ada adalah oleh karena juga agar bisa dapat sejak masih hingga sampai warga desa mohon tolong segera'.split(' '),
+);
+
+function wordsOf(text: string): Set<string> {
+  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((w) => w.length >= 3 && !COMMON.has(w)));
+}
+
+// Dice coefficient of the two word sets: 1 for the same words, 0 for none shared.
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Texts at least this alike are offered as possible duplicates. */
+const CLOSE_TEXT = 0.5;
+
+interface Row {
+  id: number;
+  register_no: string;
+  subject: string;
+  description: string;
+  received_at: string;
+  status: SimilarComplaint['status'];
+  anonymous: number;
+  confidential: number;
+}
+
+const COLUMNS = 'c.id, c.register_no, c.subject, c.description, c.received_at, c.status, c.anonymous, c.confidential';
+const OPEN = 'c.closed_at IS NULL';
+// Digits only, with the country code written as the leading 0: "+62 812-34" = "081234".
+const PHONE_SQL = "replace(replace(replace(replace(c.reporter_phone, ' ', ''), '-', ''), '+', ''), '.', '')";
+const normalPhone = (p: string) => {
+  const digits = p.replace(/\D/g, '');
+  return digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
+};
+
+const toCandidate = (r: Row, reason: SimilarComplaint['reason']): SimilarComplaint => ({
+  id: r.id,
+  registerNo: r.register_no,
+  subject: r.subject,
+  receivedAt: r.received_at,
+  status: r.status,
+  reason,
+});
+
+function sameReporter(db: Db, viewer: SessionUser, q: SimilarQuery): Row[] {
+  const nik = q.reporterNik ?? '';
+  const phone = normalPhone(q.reporterPhone ?? '');
+  if (nik === '' && phone === '') return [];
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM complaints c
+       WHERE ${OPEN} AND c.anonymous = 0 AND c.confidential = 0
+         AND ((? <> '' AND c.reporter_nik = ?)
+           OR (? <> '' AND c.reporter_phone <> '' AND CASE WHEN ${PHONE_SQL} LIKE '62%' THEN '0' || substr(${PHONE_SQL}, 3) ELSE ${PHONE_SQL} END = ?))
+       ORDER BY c.id DESC LIMIT 20`,
+    )
+    .all(nik, nik, phone, phone) as Row[];
+  return rows.filter((r) => complaintAccess(db, viewer, r.id).identity);
+}
+
+function closeText(db: Db, viewer: SessionUser, q: SimilarQuery): Row[] {
+  const words = wordsOf(`${q.subject ?? ''} ${q.description ?? ''}`);
+  if (words.size === 0) return [];
+  // Any shared word brings a row up (best first); the overlap then decides.
+  const match = `{subject description} : (${[...words].slice(0, 24).map((w) => `"${w}"`).join(' OR ')})`;
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM complaints_fts f JOIN complaints c ON c.id = f.rowid
+       WHERE complaints_fts MATCH ? AND ${OPEN} ORDER BY f.rank LIMIT 30`,
+    )
+    .all(match) as Row[];
+  return rows
+    .map((r) => ({ r, score: overlap(words, wordsOf(`${r.subject} ${r.description}`)) }))
+    .filter(({ r, score }) => score >= CLOSE_TEXT && complaintAccess(db, viewer, r.id).see)
+    .sort((a, b) => b.score - a.score)
+    .map(({ r }) => r);
+}
+
+export function similarComplaints(db: Db, viewer: SessionUser, q: SimilarQuery): SimilarComplaint[] {
+  const found = new Map<number, SimilarComplaint>();
+  for (const r of sameReporter(db, viewer, q)) found.set(r.id, toCandidate(r, 'pelapor sama'));
+  for (const r of closeText(db, viewer, q)) if (!found.has(r.id)) found.set(r.id, toCandidate(r, 'isi mirip'));
+  return [...found.values()].slice(0, SIMILAR_MAX);
+}

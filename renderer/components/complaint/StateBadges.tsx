@@ -1,0 +1,49 @@
+import { Badge, Group, Stack, Text, type MantineSize } from '@mantine/core';
+import { CLOCK_LABEL, RISK_LABEL, type Clock, type Risk } from '../../../shared/schemas/workflow';
+import { useDates } from '../../lib/session';
+
+const COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
+
+interface Props {
+  step: Risk | null;
+  standard: Risk | null;
+  size?: MantineSize;
+  // In a narrow table cell the two clocks sit one above the other.
+  stacked?: boolean;
+}
+
+// Both clocks of an open complaint: the current step's and the whole standard's. A step
+// on time inside a standard already past must never read as simply "on time".
+export function StateBadges({ step, standard, size = 'sm', stacked = false }: Props) {
+  const badges = (
+    [
+      ['langkah', step],
+      ['standar', standard],
+    ] as [Clock, Risk | null][]
+  )
+    .filter((e): e is [Clock, Risk] => e[1] !== null)
+    .map(([clock, risk]) => (
+      <Badge key={clock} size={size} color={COLOR[risk]} variant={risk === 'aman' ? 'light' : 'filled'} autoContrast tt="none" data-clock={clock} data-risk={risk}>
+        {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
+      </Badge>
+    ));
+  if (badges.length === 0) return null;
+  return stacked ? (
+    <Stack gap={4} align="flex-start">
+      {badges}
+    </Stack>
+  ) : (
+    <Group gap={6}>{badges}</Group>
+  );
+}
+
+// A file waiting for the reporter: no due runs, only the date it waits since and when
+// the sweep withdraws it.
+export function PauseNote({ pause, size = 'sm' }: { pause: { since: string; withdrawAt: string }; size?: MantineSize }) {
+  const { short, dueShort } = useDates();
+  return (
+    <Text size={size}>
+      Menunggu kelengkapan sejak {short(pause.since)}, dicabut otomatis pada {dueShort(pause.withdrawAt)}
+    </Text>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import { Anchor, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCheck, IconPointFilled } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router';
+import type { NextStep } from '../../../shared/schemas/setup';
+import { call } from '../../api';
+import { showApiError } from '../../lib/feedback';
+import { useCall } from '../../lib/useCall';
+
+const STEPS: Record<NextStep, { text: string; to: string; link: string }> = {
+  users: { text: 'Tambahkan akun Staf, Kasi, Sekcam dan Camat.', to: '/admin/pengguna', link: 'Pengguna' },
+  standard: { text: 'Periksa Standar Pelayanan (jangka waktu, alur, kelengkapan) lalu simpan.', to: '/admin/standar', link: 'Standar pelayanan' },
+  calendar: { text: 'Periksa kalender kerja: libur nasional, cuti bersama dan libur kantor.', to: '/admin/kalender', link: 'Kalender kerja' },
+  logo: { text: 'Pasang logo untuk kop surat.', to: '/admin/kantor', link: 'Profil kantor' },
+  camatNip: { text: 'Isi NIP pada akun Camat; NIP dicetak di bawah tanda tangan.', to: '/admin/pengguna', link: 'Pengguna' },
+};
+
+// The Admin's "what now" after setup, on the Admin's start page. Each step is read from
+// the office's data, so the card goes away once everything is done, or when hidden.
+// `refresh` changes when the page around it changed something (a user added).
+export function NextSteps({ refresh }: { refresh?: unknown }) {
+  const steps = useCall('setup.nextSteps', {});
+  const here = useLocation().pathname;
+  const { reload } = steps;
+  const [hiding, setHiding] = useState(false);
+  const mounted = useRef(false);
+
+  useEffect(() => {
+    if (mounted.current) reload();
+    mounted.current = true;
+  }, [refresh, reload]);
+
+  const data = steps.data;
+  if (!data || data.dismissed) return null;
+  const open = (Object.keys(STEPS) as NextStep[]).filter((s) => !data.done[s]);
+  if (open.length === 0) return null;
+
+  const hide = async () => {
+    setHiding(true);
+    try {
+      await call('setup.dismissNextSteps', {});
+      reload();
+    } catch (err) {
+      showApiError(err, undefined, 'Daftar belum dapat disembunyikan');
+    } finally {
+      setHiding(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" aria-labelledby="next-steps-title" component="section">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={3} size="h4" id="next-steps-title">
+              Langkah berikutnya
+            </Title>
+            <Text size="sm" c="dimmed">
+              Kantor sudah disiapkan. Selesaikan langkah berikut sebelum pengaduan pertama dicatat; yang sudah selesai tercentang sendiri.
+            </Text>
+          </div>
+          <Button variant="subtle" color="gray" size="xs" onClick={hide} loading={hiding}>
+            Sembunyikan
+          </Button>
+        </Group>
+        <List spacing="xs" size="sm" center>
+          {(Object.keys(STEPS) as NextStep[]).map((s) => (
+            <List.Item
+              key={s}
+              icon={
+                data.done[s] ? (
+                  <ThemeIcon color="teal" size={22} radius="xl" aria-label="Selesai">
+                    <IconCheck size={14} />
+                  </ThemeIcon>
+                ) : (
+                  <ThemeIcon color="gray" variant="light" size={22} radius="xl" aria-label="Belum">
+                    <IconPointFilled size={14} />
+                  </ThemeIcon>
+                )
+              }
+            >
+              <Text span size="sm" td={data.done[s] ? 'line-through' : undefined} c={data.done[s] ? 'dimmed' : undefined}>
+                {STEPS[s].text}
+              </Text>
+              {STEPS[s].to !== here && (
+                <>
+                  {' '}
+                  <Anchor component={Link} to={STEPS[s].to} size="sm">
+                    Buka {STEPS[s].link}
+                  </Anchor>
+                </>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Paper>
+  );
+}

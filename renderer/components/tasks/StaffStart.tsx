@@ -1,0 +1,16 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate } from 'react-router';
+import { useCall } from '../../lib/useCall';
+
+// The Staf opens on Tugas saya when something waits for them, else on the intake form.
+export function StaffStart() {
+  const counts = useCall('tasks.counts', {});
+  if (counts.error) return <Navigate to="/pengaduan/baru" replace />;
+  if (!counts.data)
+    return (
+      <Center py="xl">
+        <Loader aria-label="Memuat tugas" />
+      </Center>
+    );
+  return <Navigate to={counts.data.mine > 0 ? '/tugas' : '/pengaduan/baru'} replace />;
+}

@@ -1,0 +1,8 @@
+// Tugas saya keeps its list, filter and the office list's order in the address, so the
+// menu's "Terlambat" can open the page already narrowed.
+export const TAB_PARAM = 'daftar';
+export const FILTER_PARAM = 'saring';
+export const SORT_PARAM = 'urut';
+
+// A leader answers for the whole office's lateness, so theirs opens on the office list.
+export const lateTasksPath = (leader: boolean) => `/tugas?${leader ? `${TAB_PARAM}=kantor&` : ''}${FILTER_PARAM}=terlambat`;

@@ -1,0 +1,105 @@
+import type { Locator } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { contrast, parseColor } from '../../renderer/lib/contrast';
+
+// Issue 9, look and reach: what every screen owes its reader — readable colours, a
+// title per page in the browser tab, focus on the first error, the whole width of a
+// large screen.
+
+const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+
+// The browser's side as the callbacks below use it (e2e specs compile without the DOM library).
+interface Styles {
+  color: string;
+  backgroundColor: string;
+  outlineStyle: string;
+  outlineWidth: string;
+  outlineColor: string;
+}
+interface Browser {
+  getComputedStyle(el: unknown): Styles;
+  document: { activeElement: unknown; querySelector(selector: string): unknown };
+}
+
+// Text against what it is drawn on, both read from the page as the browser computed them.
+async function ratio(text: Locator, ground: Locator = text): Promise<number> {
+  const fg = await text.evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).color);
+  const bg = await ground.evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).backgroundColor);
+  return contrast(parseColor(fg, parseColor(bg)), parseColor(bg));
+}
+
+test('each page names itself in the browser tab; a failed save focuses its first field in error', async ({ web, page }) => {
+  await seedOffice(web.url, 'kejayan');
+  await login(page, web.url, 'staf');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Tugas saya' }).click();
+  await expect(page).toHaveTitle('Tugas saya · Tanggap');
+  await nav.getByRole('link', { name: 'Buku register' }).click();
+  await expect(page).toHaveTitle('Buku register pengaduan · Tanggap');
+  await nav.getByRole('link', { name: 'Catat pengaduan' }).click();
+  await expect(page).toHaveTitle('Catat pengaduan · Tanggap');
+
+  await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+  // The first field marked in error, top to bottom, has the focus (not the first registered).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as Browser;
+        const first = document.querySelector('form [aria-invalid="true"]');
+        return first !== null && first === document.activeElement;
+      }),
+    )
+    .toBe(true);
+});
+
+test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is used', async ({ web, page }) => {
+  await seedOffice(web.url, 'kejayan');
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  await staf.call('complaints.create', {
+    kind: 'pengaduan',
+    channel: 'langsung',
+    category: 'infrastruktur',
+    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+    subject: 'Saluran air tersumbat di depan SDN Kejayan 1',
+    description: 'Saluran air di depan sekolah tersumbat sampah sehingga air meluap ke jalan setiap hujan turun.',
+    expectation: 'Saluran dibersihkan.',
+    incidentPlace: 'Jl. Raya Kejayan',
+    incidentDate: '2026-11-20',
+    kelengkapan: kejayan.standard.kelengkapanChecklist,
+  });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await login(page, web.url, 'staf');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Tugas saya' }).click();
+  const table = page.getByRole('table', { name: /Tugas/ }).first();
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  const badge = table.locator('.mantine-Badge-root').filter({ hasText: 'Sesuai waktu' }).first();
+  expect(await ratio(badge.locator('.mantine-Badge-label'), badge)).toBeGreaterThanOrEqual(4.5);
+  const subtitle = page.getByText(/Langkah pengaduan yang menunggu/);
+  expect(await ratio(subtitle, page.locator('body'))).toBeGreaterThanOrEqual(4.5);
+  const link = table.getByRole('link').first();
+  expect(await ratio(link, page.locator('body'))).toBeGreaterThanOrEqual(4.5);
+  const active = nav.getByRole('link', { name: 'Tugas saya' });
+  expect(await ratio(active, active)).toBeGreaterThanOrEqual(4.5);
+
+  const main = await page.locator('.mantine-AppShell-main > div').first().boundingBox();
+  expect(main!.width).toBeGreaterThan(1500);
+
+  await nav.getByRole('link', { name: 'Catat pengaduan' }).click();
+  const save = page.getByRole('button', { name: 'Simpan pengaduan' });
+  expect(await ratio(save)).toBeGreaterThanOrEqual(4.5);
+  // The keyboard's focus ring stands out from the white page (3:1 for non-text).
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const browser = globalThis as unknown as Browser;
+    const s = browser.getComputedStyle(browser.document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  expect(contrast(parseColor(ring.color), [255, 255, 255])).toBeGreaterThanOrEqual(3);
+});
