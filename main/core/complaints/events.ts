@@ -8,12 +8,11 @@ import { notFound } from '../errors';
 // the complaint's record as the change left it. A record edited outside the app then no
 // longer matches the state its last audit row saw.
 
-// Every column `complaints` had before migration 10 (later ones: LATER_COLUMNS below): each one is only written by intake or by a change that
-// records an event afterwards in the same transaction (intake, step changes, dispositions,
-// exits, pause and resume, escalation, archive location, satisfaction on signing). The
-// list is fixed rather than `SELECT *` so a column added later does not change the hash of
-// states already recorded; such a column joins the list only with its own migration of
-// the recorded states.
+// Every column `complaints` had before migration 10: each one is only written by intake
+// or by a change that records an event afterwards in the same transaction (intake, step
+// changes, dispositions, exits, pause and resume, escalation, archive location,
+// satisfaction on signing). The list is fixed rather than `SELECT *` so a column added
+// later does not change the hash of states already recorded (see LATER_COLUMNS).
 const STATE_COLUMNS = [
   'id',
   'register_no',
