@@ -38,15 +38,17 @@ export function RegisterPage() {
   const filters = useMemo(() => readFilters(params, q), [params, q]);
   const list = useCall('complaints.list', toQuery(filters));
   useEffect(() => {
+    // Only typing that has settled counts: right after "Hapus filter" the debounced
+    // value still holds the old words, and typing the same words again at once leaves
+    // it unchanged, so the typed text itself is the reference.
+    if (debounced !== search) return;
     const next = debounced.trim();
     if (next === q) return;
     setQ(next);
     writeSearch(next);
     // A new search starts on the first page; replacing, not pushing, the address.
     if (filters.offset > 0) setParams(writeFilters({ ...filters, offset: 0 }), { replace: true });
-    // Only a change of the typed text starts a new search: the early return above makes
-    // a change of q, the filters or setParams alone do nothing.
-  }, [debounced, q, filters, setParams]);
+  }, [debounced, search, q, filters, setParams]);
 
   const update = (change: Partial<RegisterFilters>) => setParams(writeFilters({ ...filters, offset: 0, ...change }));
 

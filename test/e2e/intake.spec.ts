@@ -174,7 +174,12 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
   await page.goBack();
   await expect(rows).toHaveCount(1);
   await page.getByRole('button', { name: 'Hapus filter' }).click();
+  // The same word typed again at once searches again.
+  await page.getByRole('textbox', { name: 'Cari' }).fill('transformator');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Hapus filter' }).click();
   await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('textbox', { name: 'Cari' })).toHaveValue('');
   await page.getByRole('textbox', { name: 'Cari' }).fill(registerNo);
   await expect(rows).toHaveCount(1);
 
