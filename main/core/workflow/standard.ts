@@ -43,9 +43,18 @@ export function standardVersion(db: Db, id: number): ServiceStandard {
 }
 
 // The office calendar, always in the office's own time zone.
+// The same calendar object while its setting and the time zone stay unchanged: the
+// working-time module caches each day's hours per calendar object, and lists ask for
+// the calendar on every call. Callers only read it.
+const calendars = new WeakMap<Db, { key: string; cal: OfficeCalendar }>();
+
 export function officeCalendar(db: Db): OfficeCalendar {
   const tz = getOffice(db).timeZone;
-  const raw = readSetting(db, 'calendar');
-  const cal = raw === undefined ? defaultCalendar(tz) : calendarSchema.parse(raw);
-  return { ...cal, timeZone: tz };
+  const text = (db.prepare("SELECT value FROM settings WHERE key = 'calendar'").pluck().get() as string | undefined) ?? '';
+  const key = `${tz}\n${text}`;
+  const hit = calendars.get(db);
+  if (hit?.key === key) return hit.cal;
+  const cal = { ...(text ? calendarSchema.parse(JSON.parse(text)) : defaultCalendar(tz)), timeZone: tz };
+  calendars.set(db, { key, cal });
+  return cal;
 }
