@@ -1,4 +1,4 @@
-import { DOCUMENT_KIND_LABEL, SIGNED_KINDS } from '../../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -17,7 +17,6 @@ import { KINDS, renderDocx } from './registry';
 import {
   answerForDelivery,
   contentOf,
-  documentActions,
   docxOf,
   draftAnswer,
   getDoc,
@@ -28,6 +27,7 @@ import {
   revise,
   signDocument,
   toIssued,
+  signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
 import { draftOf, insertDocument, sha256, type DocRow } from './store';
@@ -156,15 +156,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.signatureQueue': (ctx) => {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
-    const rows = ctx.db
-      .prepare(
-        `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-         WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
-      )
-      .all(...SIGNED_KINDS) as (DocRow & { c_subject: string | null; c_register: string | null })[];
     const parafNames = ctx.db.prepare('SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id').pluck();
-    return rows
-      .filter((r) => documentActions(ctx.db, user, r, at).includes('sign'))
+    return signableDrafts(ctx.db, user, at)
       .map((r) => ({
         id: r.id,
         complaintId: r.complaint_id,

@@ -1,3 +1,4 @@
+import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
@@ -121,6 +122,18 @@ function hasParaf(db: Db, docId: number, userId: number) {
 
 function pendingCorrection(db: Db, row: DocRow) {
   return !!db.prepare("SELECT 1 FROM issued_documents WHERE supersedes_id = ? AND status = 'draf'").get(row.id);
+}
+
+// The drafts of signed kinds this user may sign now, oldest first: the signature queue
+// and its count in the menu.
+export function signableDrafts(db: Db, user: SessionUser, at: string): (DocRow & { c_subject: string | null; c_register: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
+       WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
+    )
+    .all(...SIGNED_KINDS) as (DocRow & { c_subject: string | null; c_register: string | null })[];
+  return rows.filter((r) => documentActions(db, user, r, at).includes('sign'));
 }
 
 export function documentActions(db: Db, user: SessionUser, row: DocRow, at: string): DocumentAction[] {

@@ -19,9 +19,7 @@ import { allowedActions, mayActOnStep } from './rules';
 import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState, type Loaded } from './engine';
 import { officeCalendar } from './standard';
 import { complaintAccess } from '../access';
-import { documentActions } from '../documents/service';
-import type { DocRow } from '../documents/store';
-import { SIGNED_KINDS } from '../../../shared/documents/kinds';
+import { signableDrafts } from '../documents/service';
 
 // "Tugas saya", the office overview and the register's lateness: open complaints with
 // the working time left on two clocks (the current step's and the whole standard's) and
@@ -154,7 +152,7 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
     const pauses = pausesOf(db, r.id);
     return now > r.step_due_at || standardRiskOf(now, r, cal, pauses) === 'terlambat';
   }).length;
-  return { mine: mine.length, toSign: leader ? waitingForSignature(db, user, now) : 0, late };
+  return { mine: mine.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
 }
 
 // The register's rows with both clocks' states; closed or paused complaints have none.
@@ -170,16 +168,6 @@ export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[
     const stepRisk = open && c.step_started_at && c.step_due_at ? riskOf(now, c.step_started_at, c.step_due_at, cal, pauses).risk : null;
     return { ...row, stepRisk, standardRisk: open ? standardRiskOf(now, c, cal, pauses) : null };
   });
-}
-
-// The signature queue's rule (drafts of signed kinds this user may sign now), counted.
-function waitingForSignature(db: Db, user: SessionUser, now: string): number {
-  const drafts = db
-    .prepare(
-      `SELECT * FROM issued_documents WHERE status = 'draf' AND superseded_by IS NULL AND kind IN (${SIGNED_KINDS.map(() => '?').join(',')})`,
-    )
-    .all(...SIGNED_KINDS) as DocRow[];
-  return drafts.filter((d) => documentActions(db, user, d, now).includes('sign')).length;
 }
 
 const RANK: Record<Risk, number> = { terlambat: 0, berisiko: 1, aman: 2 };
