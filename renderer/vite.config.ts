@@ -1,17 +1,36 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressDir } from '../main/build/precompress';
+
+// The .br and .gz twins the HTTP server sends (main/build/precompress.ts).
+function precompress(): Plugin {
+  return { name: 'tanggap-precompress', apply: 'build', writeBundle: (options) => void precompressDir(options.dir!) };
+}
 
 // The renderer is plain static files: served by main/http for a browser and by the
 // app:// protocol in Electron. TANGGAP_RENDERER_DIR puts a second build elsewhere (main/http/cli.ts serves it).
 export default defineConfig({
   root: __dirname,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: process.env.TANGGAP_RENDERER_DIR ?? resolve(__dirname, '..', 'dist', 'renderer'),
     // Only our own folder is emptied; a folder named by the variable might hold anything.
     emptyOutDir: !process.env.TANGGAP_RENDERER_DIR,
-    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Pages are split by route (App.tsx); the libraries every page uses sit in their
+        // own long-cached chunks, so a new release re-sends only the app's code. Only
+        // these named libraries are grouped: anything else (recharts) stays with the
+        // lazy page that imports it.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

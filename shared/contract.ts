@@ -33,7 +33,18 @@ import {
 } from './schemas/documents';
 import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
+import { recapQuerySchema, recapSchema } from './reports/recap';
+import { dashboardQuerySchema, dashboardSchema } from './reports/dashboard';
+import { exportJobIdSchema, exportStartedSchema, exportStatusSchema, laporQuerySchema, recapCsvInputSchema, registerExportInputSchema } from './reports/exports';
 import { auditVerdictSchema } from './schemas/audit';
+import {
+  kioskExitInputSchema,
+  kioskStateSchema,
+  skmKioskInputSchema,
+  skmPeriodQuerySchema,
+  skmSubmitInputSchema,
+  skmSummarySchema,
+} from './schemas/skm';
 import { auditFilterSchema, auditListInputSchema, auditListSchema } from './audit/list';
 import {
   backupEntrySchema,
@@ -207,6 +218,31 @@ export const contract = {
   'backup.updateSettings': call(backupSettingsSchema, backupStatusSchema, ['admin']),
   'backup.now': call(empty, backupStatusSchema, ['admin']),
   'backup.restore': call(restoreInputSchema, restoreResultSchema, ['admin']),
+
+  // Reports the office hands in, and the Camat's page.
+  'reports.recap': call(recapQuerySchema, recapSchema, HANDLERS),
+  // The buku rekap as files: every table as one sheet, or one table as CSV.
+  'reports.recapXlsx': call(recapQuerySchema, fileSchema, HANDLERS),
+  'reports.recapCsv': call(recapCsvInputSchema, fileSchema, HANDLERS),
+  // The month's report to SP4N-LAPOR! and the Inspektorat (no reporter's data).
+  'reports.laporXlsx': call(laporQuerySchema, fileSchema, ['staf', 'sekcam', 'camat']),
+  // The register for a filter as XLSX, built as a job: start, poll, fetch.
+  'complaints.exportXlsx': call(registerExportInputSchema, exportStartedSchema, HANDLERS),
+  'exports.status': call(exportJobIdSchema, exportStatusSchema, HANDLERS),
+  'exports.file': call(exportJobIdSchema, fileSchema, HANDLERS),
+  'reports.dashboard': call(dashboardQuerySchema, dashboardSchema, ['sekcam', 'camat']),
+
+  // Survei Kepuasan Masyarakat (PermenPANRB 14/2017): the Staf enters a questionnaire or
+  // opens the kiosk; the IKM per period for the Staf and the leaders.
+  'skm.submit': call(skmSubmitInputSchema, z.object({ id: idSchema }), ['staf']),
+  'skm.summary': call(skmPeriodQuerySchema, skmSummarySchema, ['staf', 'sekcam', 'camat']),
+  'skm.exportXlsx': call(skmPeriodQuerySchema, fileSchema, ['staf', 'sekcam', 'camat']),
+  // Ends the Staf's session on this PC and leaves a kiosk token that only the kiosk calls take.
+  'skm.kioskStart': call(empty, z.object({ ok: z.literal(true) }), ['staf']),
+  // Public so the kiosk token (no user) reaches them; the core refuses any other token.
+  'skm.kioskState': call(empty, kioskStateSchema, 'public'),
+  'skm.kioskSubmit': call(skmKioskInputSchema, z.object({ ok: z.literal(true) }), 'public'),
+  'skm.kioskExit': call(kioskExitInputSchema, z.object({ ok: z.literal(true) }), 'public'),
 
   'audit.verify': call(empty, auditVerdictSchema, ['admin', 'camat']),
   // Who did what to which complaint and when: register numbers and action labels, never complaint text.

@@ -1,5 +1,6 @@
 import type { SessionUser } from './context';
 import type { Db } from './db/open';
+import { stmt } from './db/statements';
 import { notFound, TanggapError } from './errors';
 import { loadState } from './workflow/engine';
 import { mayActOnStep } from './workflow/rules';
@@ -33,8 +34,8 @@ const DISPOSED_TO = "SELECT complaint_id FROM dispositions WHERE to_user = ? AND
 const HANDLED_BY = 'SELECT complaint_id FROM complaint_steps WHERE completed_by = ?';
 
 function kasiHandles(db: Db, user: SessionUser, complaintId: number): boolean {
-  if (db.prepare(`${DISPOSED_TO} AND complaint_id = ? UNION ALL ${HANDLED_BY} AND complaint_id = ?`).get(user.id, complaintId, user.id, complaintId)) return true;
-  if (db.prepare("SELECT 1 FROM dispositions WHERE complaint_id = ? AND state <> 'ditarik'").get(complaintId)) return false;
+  if (stmt(db, `${DISPOSED_TO} AND complaint_id = ? UNION ALL ${HANDLED_BY} AND complaint_id = ?`).get(user.id, complaintId, user.id, complaintId)) return true;
+  if (stmt(db, "SELECT 1 FROM dispositions WHERE complaint_id = ? AND state <> 'ditarik'").get(complaintId)) return false;
   return mayActOnStep(user, loadState(db, complaintId).state);
 }
 
@@ -46,7 +47,7 @@ function accessOf(db: Db, user: SessionUser, complaintId: number, c: Facts): Com
 }
 
 export function complaintAccess(db: Db, user: SessionUser, complaintId: number): ComplaintAccess {
-  const c = db.prepare('SELECT anonymous, received_by FROM complaints WHERE id = ?').get(complaintId) as Facts | undefined;
+  const c = stmt(db, 'SELECT anonymous, received_by FROM complaints WHERE id = ?').get(complaintId) as Facts | undefined;
   if (!c) throw notFound('Pengaduan');
   return accessOf(db, user, complaintId, c);
 }
@@ -63,7 +64,7 @@ export function requireComplaint(db: Db, user: SessionUser, complaintId: number)
 
 // Access to an attachment comes from its complaint.
 export function requireAttachment(db: Db, user: SessionUser, attachmentId: number): number {
-  const row = db.prepare('SELECT complaint_id FROM attachments WHERE id = ?').get(attachmentId) as { complaint_id: number } | undefined;
+  const row = stmt(db, 'SELECT complaint_id FROM attachments WHERE id = ?').get(attachmentId) as { complaint_id: number } | undefined;
   if (!row) throw notFound('Lampiran');
   requireComplaint(db, user, row.complaint_id);
   return row.complaint_id;
@@ -86,12 +87,23 @@ function seeSql(user: SessionUser): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.
+    // The two lists are computed once per statement through indexes (dispositions_to,
+    // complaint_steps_completed_by); per row only the row's own columns are tested, and
+    // its dispositions (by complaint) last.
     const open = `c.closed_at IS NULL AND c.status <> 'tidak_lengkap'
-      AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')
-      AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)`;
+      AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)
+      AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')`;
     return { sql: `(c.id IN (${DISPOSED_TO}) OR c.id IN (${HANDLED_BY}) OR (${open}))`, params: [user.id, user.id] };
   }
   return { sql: '0', params: [] };
+}
+
+// Whether this viewer sees every reporter's name except the anonymous ones. The text
+// index leaves out anonim and rahasia names, so for such a viewer a name they may not
+// see cannot be found by searching, and the name shown is the one the index
+// complaints_shown_name sorts by; a Kasi sees only the names of the complaints they handle.
+export function seesEveryIndexedName(user: SessionUser): boolean {
+  return user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf';
 }
 
 export function identitySql(user: SessionUser): SqlCondition {

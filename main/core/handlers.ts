@@ -6,7 +6,10 @@ import { backupHandlers } from './backup/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { documentHandlers } from './documents/handlers';
 import { officeHandlers } from './office/handlers';
+import { reportHandlers } from './reports/handlers';
+import { exportHandlers } from './reports/exportHandlers';
 import { setupHandlers } from './setup/handlers';
+import { skmHandlers } from './skm/handlers';
 import { userHandlers } from './users/handlers';
 import { workflowHandlers } from './workflow/handlers';
 
@@ -23,4 +26,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...workflowHandlers,
   ...documentHandlers,
+  ...skmHandlers,
+  ...reportHandlers,
+  ...exportHandlers,
 };

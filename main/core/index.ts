@@ -3,7 +3,7 @@ import type { Result } from '../../shared/contract';
 import { consoleLogger, write, type CoreDeps, type Logger, type SessionCarrier } from './context';
 import { findOffice } from './office/settings';
 import { sweep } from './workflow/engine';
-import { openDatabase, type Db } from './db/open';
+import { openDatabase, optimizeDatabase, type Db } from './db/open';
 import { restrictDir } from './db/durable';
 import { createBackupRuntime } from './backup/runtime';
 import type { RestoreResult } from './backup/types';
@@ -13,6 +13,7 @@ import { watchOutsideEdits } from './complaints/events';
 import { sweepOrphanAttachments } from './complaints/attachments';
 import { bindAuditKey, dataDirVault, openAuditKey, type KeyVault } from './audit/key';
 import { handlers } from './handlers';
+import { fillWorkMinutes } from './reports/backfill';
 
 export interface CoreOptions {
   dataDir: string;
@@ -61,6 +62,8 @@ export function createCore(options: CoreOptions): Core {
     const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
     bindAuditKey(db, key);
     watchOutsideEdits(db);
+    // Also after a restore, whose backup may predate the working minutes.
+    fillWorkMinutes(db);
     return db;
   };
   // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).
@@ -87,6 +90,12 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);
+      // Statistics gathered over the session keep the next start's query plans good.
+      try {
+        optimizeDatabase(deps.db);
+      } catch (err) {
+        deps.log.warn(`optimasi basis data saat menutup gagal: ${String(err)}`);
+      }
       deps.db.close();
     },
   };

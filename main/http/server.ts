@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isCallName, type ApiError, type CallName } from '../../shared/contract';
@@ -71,6 +71,10 @@ function carrier(req: FastifyRequest, reply: FastifyReply, secure: boolean): Ses
   };
   return session;
 }
+
+const ASSETS_URL = '/assets/';
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const isHashedAsset = (root: string, path: string) => relative(root, path).split(sep)[0] === 'assets';
 
 export interface HttpOptions {
   rendererDir?: string;
@@ -147,9 +151,22 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
 
   const root = options.rendererDir;
   if (root && existsSync(join(root, 'index.html'))) {
-    await app.register(fastifyStatic, { root, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root,
+      index: 'index.html',
+      // The build writes .br and .gz beside each text file (renderer/vite.config.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // Names under /assets/ carry their content's hash: a changed file gets a new name,
+        // so the browser keeps them for good. index.html names them, so it is asked afresh.
+        reply.header('cache-control', isHashedAsset(root, path) ? ASSET_CACHE : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      // A missing script must fail as one, not arrive as the page (the browser would
+      // refuse its type and the page would stay blank without saying why).
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith(ASSETS_URL)) return reply.sendFile('index.html');
       return reply.status(404).send({ ok: false, error: { code: 'unknown_call', message: 'Alamat tidak dikenal.' } });
     });
   }

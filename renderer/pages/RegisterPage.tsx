@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
+import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
+import { RegisterExportButton } from '../components/reports/ExportProgress';
 import {
   FIRST_DIR,
+  NO_FILTERS,
   PAGE_SIZE,
   hasFilters,
   readFilters,
@@ -24,16 +27,21 @@ import { useCall } from '../lib/useCall';
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }));
 const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
 const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }));
+const monthOptions = MONTHS.map((m, i) => ({ value: String(i + 1), label: m }));
+const dateOfOptions = [
+  { value: 'diterima', label: 'Tanggal diterima' },
+  { value: 'selesai', label: 'Tanggal selesai' },
+];
 
 const numberId = (n: number) => n.toLocaleString('id-ID');
 
 export function RegisterPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  // The search box types freely; the query follows 300 ms later. The text may be a
+  // The search box types freely; the query follows 200 ms after the last key. The text may be a
   // reporter's name or NIK, so it is kept in session storage, not in the address.
   const [search, setSearch] = useState(readSearch);
-  const [debounced] = useDebouncedValue(search, 300);
+  const [debounced] = useDebouncedValue(search, 200);
   const [q, setQ] = useState(() => search.trim());
   const filters = useMemo(() => readFilters(params, q), [params, q]);
   const list = useCall('complaints.list', toQuery(filters));
@@ -102,6 +110,25 @@ export function RegisterPage() {
             w={150}
           />
           <Select
+            label="Bulan"
+            placeholder={filters.year === undefined ? 'Pilih tahun dulu' : 'Semua bulan'}
+            data={monthOptions}
+            value={filters.month !== undefined ? String(filters.month) : null}
+            onChange={(v) => update({ month: v ? Number(v) : undefined })}
+            disabled={filters.year === undefined}
+            clearable
+            w={160}
+          />
+          <Select
+            label="Tahun dan bulan menurut"
+            data={dateOfOptions}
+            value={filters.dateOf}
+            onChange={(v) => update({ dateOf: v === 'selesai' ? 'selesai' : 'diterima' })}
+            disabled={filters.year === undefined}
+            allowDeselect={false}
+            w={190}
+          />
+          <Select
             label="Status"
             placeholder="Semua status"
             data={statusOptions}
@@ -128,6 +155,23 @@ export function RegisterPage() {
             clearable
             w={185}
           />
+          {filters.seksi && (
+            // Set by a link from the dashboard; no list of seksi to choose from here, only to let it go.
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Seksi
+              </Text>
+              <Button
+                variant="light"
+                rightSection={<IconX size={14} />}
+                onClick={() => update({ seksi: undefined })}
+                aria-label={`Hapus ${filters.seksi} dari filter`}
+                title="Hapus filter seksi"
+              >
+                {filters.seksi}
+              </Button>
+            </Stack>
+          )}
           {filtered && (
             <Button
               variant="subtle"
@@ -136,12 +180,15 @@ export function RegisterPage() {
                 setSearch('');
                 setQ('');
                 writeSearch('');
-                setParams(writeFilters({ ...filters, year: undefined, status: undefined, channel: undefined, category: undefined, q: '', offset: 0 }));
+                setParams(writeFilters({ ...filters, ...NO_FILTERS, q: '', offset: 0 }));
               }}
             >
               Hapus filter
             </Button>
           )}
+          <Group ml="auto">
+            <RegisterExportButton query={toQuery(filters)} />
+          </Group>
         </Group>
       </Paper>
 

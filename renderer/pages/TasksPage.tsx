@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Card, Group, Select, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { CLOCKS, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
@@ -54,11 +54,15 @@ export function TasksPage() {
     [setParams],
   );
   // Chosen once both lists are first in: a leader with nothing of their own waiting opens on
-  // the office's list. Later refreshes never move the user to another tab.
+  // the office's list. Later refreshes never move the user to another tab. Kept in state, not
+  // written to the address: a write arriving after the user clicked a menu item would take
+  // them back here.
   const chosen = params.get(TAB_PARAM);
+  const [firstTab, setFirstTab] = useState<'saya' | 'kantor' | null>(null);
   useEffect(() => {
-    if (chosen === null && leader && mine.data && office.data) set(TAB_PARAM, mine.data.length === 0 && office.data.length > 0 ? 'kantor' : 'saya');
-  }, [chosen, leader, mine.data, office.data, set]);
+    if (firstTab === null && leader && mine.data && office.data) setFirstTab(mine.data.length === 0 && office.data.length > 0 ? 'kantor' : 'saya');
+  }, [firstTab, leader, mine.data, office.data]);
+  const tab = chosen === 'kantor' || chosen === 'saya' ? chosen : (firstTab ?? 'saya');
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
 
@@ -91,7 +95,7 @@ export function TasksPage() {
     >
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (
-          <Tabs value={chosen === 'kantor' ? 'kantor' : 'saya'} onChange={(v) => set(TAB_PARAM, v)}>
+          <Tabs value={tab} onChange={(v) => set(TAB_PARAM, v)}>
             <Tabs.List>
               <Tabs.Tab value="saya" rightSection={mineShown && <Badge size="sm" variant="light">{mineShown.length}</Badge>}>
                 Tugas saya

@@ -19,11 +19,11 @@ export const AUDIT_CATEGORY_LABEL: Record<AuditCategory, string> = {
 const CATEGORY_MATCH: Record<AuditCategory, readonly string[]> = {
   masuk: ['login.', 'logout', 'password.changed', 'auth.'],
   pengguna: ['user.', 'officials.'],
-  pengaduan: ['complaint.', 'disposition.'],
+  pengaduan: ['complaint.', 'disposition.', 'skm.'],
   dokumen: ['document.'],
   pengaturan: ['office.', 'setup.', 'standard.', 'calendar.', 'documents.'],
   cadangan: ['backup.'],
-  audit: ['audit.', 'personal_data.'],
+  audit: ['audit.', 'personal_data.', 'report.'],
 };
 
 export const categoryMatchers = (category: AuditCategory) => CATEGORY_MATCH[category];
@@ -62,6 +62,11 @@ const ACTION_LABEL: Record<string, string> = {
   'complaint.dicabut': 'Pengaduan dicabut',
   'complaint.archived': 'Berkas diarsipkan',
   'complaint.changed_outside': 'Data pengaduan ternyata diubah di luar aplikasi',
+  'complaint.satisfaction_recorded': 'Pernyataan puas/tidak puas pelapor dicatat',
+  'skm.submitted': 'Survei kepuasan masyarakat diisi',
+  'skm.kiosk_started': 'Mode kios survei dibuka',
+  'skm.kiosk_ended': 'Mode kios survei ditutup',
+  'skm.kiosk_exit_refused': 'Gagal menutup mode kios (kata sandi salah)',
   'disposition.opened': 'Disposisi dibuka',
   'disposition.created': 'Disposisi dibuat',
   'disposition.withdrawn': 'Disposisi ditarik',
@@ -83,6 +88,9 @@ const ACTION_LABEL: Record<string, string> = {
   'backup.restored': 'Data dipulihkan dari cadangan',
   'personal_data.viewed': 'Data pribadi pelapor dibuka',
   'audit.exported': 'Jejak audit diunduh',
+  'report.register_exported': 'Buku register diunduh (Excel)',
+  'report.recap_exported': 'Buku rekap diunduh',
+  'report.lapor_exported': 'Laporan SP4N-LAPOR! diunduh',
   'audit.key_created': 'Kunci segel baru dibuat di komputer ini',
 };
 

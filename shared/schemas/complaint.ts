@@ -182,6 +182,12 @@ export const complaintQuerySchema = z.object({
   status: z.enum(STATUSES).optional(),
   channel: z.enum(CHANNEL_CODES).optional(),
   category: z.enum(CATEGORIES).optional(),
+  // With a year: only that month. `dateOf` says which date the year and month filter:
+  // received (the register's order) or closed (what the recap counts as finished).
+  month: z.number().int().min(1).max(12).optional(),
+  dateOf: z.enum(['diterima', 'selesai']).default('diterima'),
+  // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
+  seksi: z.string().trim().max(80).optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields).default('registerNo'),
   dir: z.enum(['asc', 'desc']).default('desc'),

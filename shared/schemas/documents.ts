@@ -5,6 +5,7 @@ import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } 
 import { SIFAT } from './workflow';
 import { attachmentUploadSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
+import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
 // signing, delivery and archive records, the numbering and templates the admin sets,
@@ -231,12 +232,15 @@ export const deliverInputSchema = z.object({
   recipient: text('Nama penerima', 150),
   note: optionalText('Keterangan', 500),
   proof: z.array(attachmentUploadSchema).max(ATTACHMENT_MAX_COUNT, { error: `Bukti paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` }).default([]),
+  // The reporter's statement, when the delivery completes the standard's last step.
+  satisfaction: closingSatisfactionSchema.optional(),
 });
 export type DeliverInput = z.input<typeof deliverInputSchema>;
 
 export const archiveInputSchema = z.object({
   complaintId: idSchema,
   location: text('Tempat arsip (ordner/box)', 120),
+  satisfaction: closingSatisfactionSchema.optional(),
 });
 
 // ── Acting officials and signature specimens ─────────────────────────────────────

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_COUNT, STATUSES } from '../domain';
 import { attachmentUploadSchema, attachmentMetaSchema, complaintRowSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
+import { closingSatisfactionSchema } from './skm';
 
 // The journey of a complaint through the office's Standar Pelayanan: what the
 // renderer sends to move it, and what it gets back to show the timeline and queues.
@@ -43,12 +44,14 @@ export const FOLLOW_UP_LABEL: Record<FollowUpKind, string> = {
   usulan_jawaban: 'Usulan jawaban',
 };
 
-export const advanceInputSchema = z.object({ id: idSchema, note: optionalText('Catatan', 1000) });
+// satisfaction: the reporter's statement, when this completes the standard's last step.
+export const advanceInputSchema = z.object({ id: idSchema, note: optionalText('Catatan', 1000), satisfaction: closingSatisfactionSchema.optional() });
 
 // Completing a step that belongs to someone else: the reason is part of the record.
 export const takeOverInputSchema = z.object({
   id: idSchema,
   reason: text('Alasan mengambil alih', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan mengambil alih langkah ini, minimal 5 huruf.' }),
+  satisfaction: closingSatisfactionSchema.optional(),
 });
 export type TakeOverInput = z.input<typeof takeOverInputSchema>;
 

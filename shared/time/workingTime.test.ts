@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { HOLIDAYS_2026 } from './holidays2026';
 import {
@@ -9,7 +10,9 @@ import {
   defaultWeek,
   displayDue,
   isWorkingMinute,
+  fromLocal,
   localDate,
+  localTime,
   nextOpening,
   remainingWorkingMinutes,
   scheduleFor,
@@ -553,5 +556,21 @@ describe('validateCalendar', () => {
       { field: `closures.${n - 2}.date`, message: 'Tanggal libur "2026-02-30" tidak valid.' },
       { field: `closures.${n - 1}.date`, message: 'Tanggal 2026-08-17 tercantum dua kali di daftar hari libur.' },
     ]);
+  });
+});
+
+describe('local readings', () => {
+  it('agree with @date-fns/tz at every instant, and a local reading maps back to its instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), zoneArb, (ms, tz) => {
+        const d = new TZDate(ms, tz);
+        const pad = (n: number) => String(n).padStart(2, '0');
+        expect(localDate(ms, tz)).toBe(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+        expect(localTime(ms, tz)).toBe(`${pad(d.getHours())}:${pad(d.getMinutes())}`);
+        const minute = ms - (ms % 60_000);
+        expect(fromLocal(localDate(ms, tz), localTime(ms, tz), tz)).toBe(new Date(minute).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

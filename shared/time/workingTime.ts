@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import type { Closure } from './closure';
 import { HOLIDAYS_2026 } from './holidays2026';
 
@@ -73,27 +73,49 @@ export function defaultCalendar(tz: TimeZoneId): OfficeCalendar {
 
 const toMs = (x: Instant) => (typeof x === 'string' ? Date.parse(x) : typeof x === 'number' ? x : x.getTime());
 const iso = (ms: number) => new Date(ms).toISOString();
-const pad = (n: number) => String(n).padStart(2, '0');
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+// The zone's offset from UTC in minutes at an instant, asked of @date-fns/tz once per
+// zone and UTC hour. Asking it builds Intl parts, which a register page or a queue would
+// otherwise do thousands of times per call; an offset can only change (these zones have
+// none since 1988) at a whole UTC hour, so the answer for one instant holds for its hour.
+const offsets = new Map<string, number>();
+function offsetAt(ms: number, tz: TimeZoneId): number {
+  const key = `${tz}:${Math.floor(ms / 3_600_000)}`;
+  let minutes = offsets.get(key);
+  if (minutes === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    minutes = tzOffset(tz, new Date(ms));
+    offsets.set(key, minutes);
+  }
+  return minutes;
+}
+
+// The local wall-clock reading of an instant as a Date whose UTC fields are that reading.
+const wallClock = (instant: Instant, tz: TimeZoneId) => {
+  const ms = toMs(instant);
+  return new Date(ms + offsetAt(ms, tz) * 60_000);
+};
+
 export function localDate(instant: Instant, tz: TimeZoneId): string {
-  const d = new TZDate(toMs(instant), tz);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return wallClock(instant, tz).toISOString().slice(0, 10);
 }
 
 export function localTime(instant: Instant, tz: TimeZoneId): string {
-  const d = new TZDate(toMs(instant), tz);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return wallClock(instant, tz).toISOString().slice(11, 16);
 }
 
 export function yearOf(instant: Instant, tz: TimeZoneId): number {
-  return new TZDate(toMs(instant), tz).getFullYear();
+  return wallClock(instant, tz).getUTCFullYear();
 }
 
 export function fromLocal(date: string, time: string, tz: TimeZoneId): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // TZDate's own toISOString() writes the zone's offset ("…+07:00"); instants are UTC.
-  return iso(new TZDate(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)), 0, 0, tz).getTime());
+  const wall = Date.UTC(y, m - 1, d, Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  // The offset at the wall reading read as UTC is the zone's offset unless a change lies
+  // between the two; asking again at the first guess settles it.
+  const guess = wall - offsetAt(wall, tz) * 60_000;
+  return iso(wall - offsetAt(guess, tz) * 60_000);
 }
 
 // Calendar arithmetic on local dates (YYYY-MM-DD), independent of any zone.

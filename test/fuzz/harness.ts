@@ -36,7 +36,7 @@ interface World {
 // are refused (a failed login counts towards the lock): after them the office's users
 // are put back as they were and every role signed in again, so later inputs still
 // reach the handlers.
-const TOUCHES_USERS = new Set<CallName>(['auth.login', 'auth.logout', 'auth.changePassword', 'users.update', 'users.resetPassword', 'backup.restore']);
+const TOUCHES_USERS = new Set<CallName>(['auth.login', 'auth.logout', 'auth.changePassword', 'users.update', 'users.resetPassword', 'backup.restore', 'skm.kioskStart']);
 
 // A refused login writes login.failed (and login.locked) to the audit log and counts
 // the failure on the user row by design; for it only the other tables must stay as they were.

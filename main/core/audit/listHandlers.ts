@@ -26,9 +26,12 @@ const waktu = (iso: string, tz: TimeZoneId) => {
 };
 
 // UTF-8 with BOM and semicolons: what Excel in the Indonesian locale opens as columns.
-export function auditCsv(rows: AuditRow[], tz: TimeZoneId): string {
-  const lines = [HEADER, ...rows.map((r) => [waktu(r.at, tz), r.actorName, r.actorRole ? ROLE_LABEL[r.actorRole] : '', r.label, r.target, r.detail, String(r.id)])];
+export function csvText(lines: string[][]): string {
   return `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+export function auditCsv(rows: AuditRow[], tz: TimeZoneId): string {
+  return csvText([HEADER, ...rows.map((r) => [waktu(r.at, tz), r.actorName, r.actorRole ? ROLE_LABEL[r.actorRole] : '', r.label, r.target, r.detail, String(r.id)])]);
 }
 
 // The export's own audit line says which slice was taken, in words.

@@ -112,6 +112,8 @@ function targetOf(r: Joined): string {
       return 'Plt./Plh.';
     case 'audit':
       return 'Jejak audit';
+    case 'report':
+      return 'Laporan dan unduhan';
     default:
       return r.entity;
   }
@@ -221,6 +223,10 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
       return num(d.rowsBefore) ? `${num(d.rowsBefore)} catatan sebelumnya tetap di tempatnya` : '';
     case 'audit.exported':
       return `${num(d.rows) ?? 0} catatan${d.filter ? `; ${str(d.filter)}` : ''}`;
+    case 'report.register_exported':
+    case 'report.recap_exported':
+    case 'report.lapor_exported':
+      return [str(d.what), num(d.rows) !== null ? `${num(d.rows)} baris` : '', d.personalData === true ? 'dengan data pribadi pelapor' : ''].filter(Boolean).join('; ');
     default:
       return d.status ? `Status: ${label<Status>(STATUS_LABEL, d.status)}` : '';
   }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
 import type { CoreDeps, SessionUser } from '../context';
+import { optimizeIfDue, type Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { rowToUser, type UserRow } from '../users/rows';
 
 // Only the token's hash is stored, so a copied database file holds no live session.
@@ -10,21 +12,42 @@ const MAX_MS = SESSION_MAX_HOURS * 3_600_000;
 // Touch last_seen at most once a minute: a write per call is needless.
 const TOUCH_MS = 60_000;
 
+// Sessions that can no longer be used are deleted, so the table holds only live ones
+// and those ended lately: once per connection, at its first session lookup, and at every
+// login. An ended session is kept a day (KEEP_MS) after it could last have been used,
+// so the person coming back is still told why it ended (idle, or past its lifetime);
+// a token presented after that is simply unknown.
+const KEEP_MS = 24 * 3_600_000;
+
+export function purgeExpiredSessions(db: Db, now: Date): number {
+  // A session ends at the latest 30 minutes after its last use; one last used more than
+  // its lifetime plus a day ago has been over for more than a day.
+  return stmt(db, 'DELETE FROM sessions WHERE last_seen_at < ?').run(new Date(now.getTime() - MAX_MS - KEEP_MS).toISOString()).changes;
+}
+
+const purgedAtOpen = new WeakSet<Db>();
+
 export function createSession(deps: CoreDeps, userId: number): string {
   const token = randomBytes(32).toString('base64url');
-  const now = deps.now().toISOString();
-  deps.db
-    .prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
-    .run(tokenHash(token), userId, now, now);
+  const now = deps.now();
+  purgeExpiredSessions(deps.db, now);
+  // A login is a moment when a few more milliseconds go unnoticed.
+  optimizeIfDue(deps.db);
+  stmt(deps.db, 'INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(
+    tokenHash(token),
+    userId,
+    now.toISOString(),
+    now.toISOString(),
+  );
   return token;
 }
 
 export function endSession(deps: CoreDeps, token: string): void {
-  deps.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
+  stmt(deps.db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token));
 }
 
 export function endUserSessions(deps: CoreDeps, userId: number): void {
-  deps.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  stmt(deps.db, 'DELETE FROM sessions WHERE user_id = ?').run(userId);
 }
 
 export interface ResolvedSession {
@@ -36,21 +59,25 @@ export interface ResolvedSession {
 
 export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
   const hash = tokenHash(token);
-  const row = deps.db
-    .prepare(
-      `SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(hash) as (UserRow & { lastSeen: string; startedAt: string }) | undefined;
+  if (!purgedAtOpen.has(deps.db)) {
+    purgedAtOpen.add(deps.db);
+    purgeExpiredSessions(deps.db, deps.now());
+  }
+  // By the token's primary key first (CROSS JOIN keeps that order whatever the statistics say).
+  const row = stmt(
+    deps.db,
+    'SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.* FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?',
+  ).get(hash) as (UserRow & { lastSeen: string; startedAt: string }) | undefined;
   if (!row) return { user: null, mustChangePassword: false, expired: null };
   const now = deps.now();
   const idle = now.getTime() - Date.parse(row.lastSeen);
   const expired = now.getTime() - Date.parse(row.startedAt) > MAX_MS ? 'max' : idle > IDLE_MS || !row.active ? 'idle' : null;
   if (expired) {
-    deps.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+    stmt(deps.db, 'DELETE FROM sessions WHERE token_hash = ?').run(hash);
     return { user: null, mustChangePassword: false, expired };
   }
   if (idle > TOUCH_MS) {
-    deps.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
+    stmt(deps.db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
   }
   return { user: rowToUser(row), mustChangePassword: row.must_change_password === 1, expired: null };
 }

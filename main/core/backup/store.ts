@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// The one function, not the package's index (which loads all of date-fns at start).
+import { format } from 'date-fns/format';
 import Database from 'better-sqlite3';
 import type { TimeZoneId } from '../../../shared/domain';
 import { BACKUP_FILE_PATTERN, backupEntrySchema, type BackupEntry, type BackupSettings } from '../../../shared/schemas/backup';

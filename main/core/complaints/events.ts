@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { notFound } from '../errors';
 
 // A complaint's history and the audit chain are written here together, so no change can
@@ -62,6 +63,9 @@ const STATE_COLUMNS = [
 // Columns added later join the hash only when they hold something other than their
 // default, so the states recorded before they existed keep their hashes.
 const LATER_COLUMNS = ['letter_no', 'letter_date'] as const;
+// seksi and work_minutes stay out on purpose: both are derived (from the dispositions and
+// from the clock) for the buku rekap, and work_minutes of complaints closed before it
+// existed is filled in at start without a history row.
 const ALL_COLUMNS = [...STATE_COLUMNS, ...LATER_COLUMNS];
 
 const STATE_SQL = `SELECT ${ALL_COLUMNS.join(', ')} FROM complaints`;
@@ -80,15 +84,13 @@ const hashOf = (row: Record<string, unknown>) =>
 
 /** SHA-256 (hex) of the complaint's record as it stands now. */
 export function complaintStateHash(db: Db, id: number): string {
-  const row = db.prepare(`${STATE_SQL} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = stmt(db, `${STATE_SQL} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!row) throw notFound('Pengaduan');
   return hashOf(row);
 }
 
 function addEvent(db: Db, complaintId: number, at: string, actorId: number | null, words: string, status: string | null, note: string): number {
-  const info = db
-    .prepare('INSERT INTO complaint_events (complaint_id, at, actor_id, action, status, note) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(complaintId, at, actorId, words, status, note);
+  const info = stmt(db, 'INSERT INTO complaint_events (complaint_id, at, actor_id, action, status, note) VALUES (?, ?, ?, ?, ?, ?)').run(complaintId, at, actorId, words, status, note);
   return Number(info.lastInsertRowid);
 }
 
@@ -149,9 +151,9 @@ const lastRecordedState = (db: Db, id: number) =>
 // The record before this transaction's own changes is the one kept by the trigger, or,
 // when the app has not updated it yet, the record as it stands.
 function noteOutsideEdit(db: Db, complaintId: number, at: string): void {
-  const prior = db.prepare('SELECT * FROM temp.complaint_prior WHERE id = ?').get(complaintId) as Record<string, unknown> | undefined;
-  if (prior) db.prepare('DELETE FROM temp.complaint_prior WHERE id = ?').run(complaintId);
-  const before = prior ?? (db.prepare(`${STATE_SQL} WHERE id = ?`).get(complaintId) as Record<string, unknown> | undefined);
+  const prior = stmt(db, 'SELECT * FROM temp.complaint_prior WHERE id = ?').get(complaintId) as Record<string, unknown> | undefined;
+  if (prior) stmt(db, 'DELETE FROM temp.complaint_prior WHERE id = ?').run(complaintId);
+  const before = prior ?? (stmt(db, `${STATE_SQL} WHERE id = ?`).get(complaintId) as Record<string, unknown> | undefined);
   if (!before) return;
   const recorded = lastRecordedState(db, complaintId);
   const found = hashOf(before);

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/chain';
 import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { currentStandard } from '../workflow/standard';
 import { withLateness } from '../workflow/queue';
 import { issueIntakeDocuments, docxOf } from '../documents/service';
@@ -103,9 +104,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     if (!requireComplaint(ctx.db, user, id).identity) {
       throw new TanggapError('forbidden', 'Identitas pelapor pengaduan ini hanya dapat dilihat oleh Camat dan petugas yang menerimanya.');
     }
-    const row = ctx.db
-      .prepare('SELECT reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential FROM complaints WHERE id = ?')
-      .get(id) as
+    const row = stmt(ctx.db, 'SELECT reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential FROM complaints WHERE id = ?').get(id) as
       | { reporter_name: string; reporter_address: string; reporter_nik: string; reporter_phone: string; reporter_email: string; anonymous: number; confidential: number }
       | undefined;
     if (!row) throw notFound('Pengaduan');
@@ -123,9 +122,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.attachment': (ctx, { id }) => {
     const user = requireUser(ctx);
     const complaintId = requireAttachment(ctx.db, user, id);
-    const row = ctx.db
-      .prepare('SELECT file_name, mime, sha256, stored_name FROM attachments WHERE id = ?')
-      .get(id) as { file_name: string; mime: string; sha256: string; stored_name: string };
+    const row = stmt(ctx.db, 'SELECT file_name, mime, sha256, stored_name FROM attachments WHERE id = ?').get(id) as { file_name: string; mime: string; sha256: string; stored_name: string };
     return {
       // The file's own name may be the reporter's ("ktp-siti.pdf").
       fileName: complaintAccess(ctx.db, user, complaintId).identity ? row.file_name : `Lampiran-${id}.${row.stored_name.split('.').pop()}`,

@@ -1,10 +1,11 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
 import { complaintQuerySchema, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
-import { localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
+import { fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
 import type { Db } from '../db/open';
+import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
@@ -14,7 +15,7 @@ import { startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { complaintAccess, identitySql, type ComplaintAccess } from '../access';
+import { complaintAccess, identitySql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
 
@@ -82,45 +83,45 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   const year = yearOf(at, office.timeZone);
   const seq = nextNumber(db, 'register', year);
   const registerNo = formatRegisterNo(db, seq, at);
-  const info = db
-    .prepare(
-      `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,
-        reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential,
-        subject, description, loss, expectation, incident_place, incident_date, lapor_tracking_id, kelengkapan,
-        letter_no, letter_date, status, received_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
-    )
-    .run(
-      registerNo,
-      year,
-      seq,
-      at,
-      c.kind,
-      c.channel,
-      c.category,
-      c.reporter.name || ANONYMOUS_NAME,
-      c.reporter.address,
-      c.reporter.nik,
-      c.reporter.phone,
-      c.reporter.email,
-      c.reporter.anonymous ? 1 : 0,
-      c.reporter.confidential ? 1 : 0,
-      c.subject,
-      c.description,
-      c.loss,
-      c.expectation,
-      c.incidentPlace,
-      c.incidentDate,
-      c.laporTrackingId,
-      JSON.stringify(c.kelengkapan),
-      surat ? (c.letterNo ?? '') : '',
-      surat ? (c.letterDate ?? '') : '',
-      by.id,
-      entered,
-      entered,
-    );
+  const info = stmt(
+    db,
+    `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,
+      reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential,
+      subject, description, loss, expectation, incident_place, incident_date, lapor_tracking_id, kelengkapan,
+      letter_no, letter_date, status, received_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
+  ).run(
+    registerNo,
+    year,
+    seq,
+    at,
+    c.kind,
+    c.channel,
+    c.category,
+    c.reporter.name || ANONYMOUS_NAME,
+    c.reporter.address,
+    c.reporter.nik,
+    c.reporter.phone,
+    c.reporter.email,
+    c.reporter.anonymous ? 1 : 0,
+    c.reporter.confidential ? 1 : 0,
+    c.subject,
+    c.description,
+    c.loss,
+    c.expectation,
+    c.incidentPlace,
+    c.incidentDate,
+    c.laporTrackingId,
+    JSON.stringify(c.kelengkapan),
+    surat ? (c.letterNo ?? '') : '',
+    surat ? (c.letterDate ?? '') : '',
+    by.id,
+    entered,
+    entered,
+  );
   const id = Number(info.lastInsertRowid);
-  const addFile = db.prepare(
+  const addFile = stmt(
+    db,
     'INSERT INTO attachments (complaint_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, entered);
@@ -143,51 +144,184 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
 // Turns what a person types into an FTS5 query: every word must match as a prefix.
 // Quoting each token keeps FTS syntax characters from being interpreted.
 export function ftsQuery(q: string): string | null {
-  const tokens = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  const tokens = searchTokens(q);
   if (!tokens) return null;
   return tokens.slice(0, 10).map((t) => `"${t}"*`).join(' AND ');
 }
 
+const searchTokens = (q: string) => q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+
 // The same words without the reporter's name, for a viewer who may not see the name.
 const withoutName = (fts: string) => `{register_no subject description} : (${fts})`;
+
+// A register number typed whole or in part ("0123/PGD/2025", "0123 PGD 2025", "123"):
+// the complaints whose urut number is one of the typed numbers and whose register
+// number holds every typed word (leading zeros aside), found through the (year, seq)
+// index rather than the text index. Null when the query is not a number, or no
+// register number fits it (then it is searched as words).
+function registerNumberMatches(db: Db, q: string): number[] | null {
+  const tokens = searchTokens(q);
+  if (!tokens || tokens.length > 6 || !tokens.some((t) => /^\d{1,6}$/.test(t)) || tokens.some((t) => t.length > 8)) return null;
+  const norm = (t: string) => (/^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase());
+  const wanted = tokens.map(norm);
+  const years = pluck(db, "SELECT year FROM counters WHERE name = 'register'").all() as number[];
+  const bySeq = stmt(db, 'SELECT id, register_no FROM complaints WHERE year = ? AND seq = ?');
+  const ids = new Set<number>();
+  for (const t of new Set(tokens.filter((t) => /^\d{1,6}$/.test(t)).map(Number))) {
+    for (const year of years) {
+      const row = bySeq.get(year, t) as { id: number; register_no: string } | undefined;
+      if (!row) continue;
+      const have = new Set((searchTokens(row.register_no) ?? []).map(norm));
+      if (wanted.every((w) => have.has(w))) ids.add(row.id);
+    }
+  }
+  return ids.size ? [...ids] : null;
+}
 
 const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   registerNo: 'c.year {d}, c.seq {d}',
   receivedAt: 'c.received_at {d}, c.id {d}',
-  // Sorted by the name as shown, so the order cannot betray a hidden name.
-  reporterName: "CASE WHEN c.anonymous THEN 'Anonim' WHEN {identity} THEN c.reporter_name ELSE '' END COLLATE NOCASE {d}, c.id {d}",
+  // Sorted by the name as shown, so the order cannot betray a hidden name: "Anonim"
+  // for anonymous reporters, and hidden names all alike (first, in the register's order
+  // of receipt). For viewers who see every name but the anonymous ones, the expression
+  // is the complaints_shown_name index's.
+  reporterName: '{name} COLLATE NOCASE {d}, c.id {d}',
   status: 'c.status {d}, c.year DESC, c.seq DESC',
 };
+const SHOWN_NAME = "(CASE WHEN c.anonymous THEN 'Anonim' ELSE c.reporter_name END)";
+const shownNameSql = (identity: string) => `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity} THEN c.reporter_name ELSE '' END)`;
+
+// How many complaints the register holds (its numbers are given without gaps and never
+// taken back), from the yearly counters.
+const REGISTERED = "SELECT coalesce(sum(value), 0) FROM counters WHERE name = 'register'";
+
+// The index each order can be read from (the sort by name: for viewers who see every
+// name but the anonymous ones).
+const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
+  registerNo: 'complaints_year_seq',
+  receivedAt: 'complaints_received',
+  reporterName: 'complaints_shown_name',
+  status: 'complaints_status_year',
+};
+
+// Words many complaints match are found faster by walking the order's index and keeping
+// the matching rows (the walk stops once the page is full, reading index entries only)
+// than by reading every match and sorting them: about (rows wanted) × (register size) /
+// (matches) index entries against (matches) table rows, each of which costs about
+// twenty index entries to read.
+function walkCheaper(db: Db, wanted: number, matches: number): boolean {
+  if (matches === 0) return false;
+  const size = pluck(db, REGISTERED).get() as number;
+  return (wanted * size) / matches < 20 * matches;
+}
+
+// Each order's reverse, for reading the last pages from the far end.
+const flip = (order: string) => order.replace(/\b(ASC|DESC)\b/g, (d) => (d === 'ASC' ? 'DESC' : 'ASC'));
+
+// Office-local [from, to) instants of a year, or of one month of it.
+function periodBounds(year: number, month: number | undefined, tz: TimeZoneId): [string, string] {
+  const day = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+  if (month === undefined) return [fromLocal(day(year, 1), '00:00', tz), fromLocal(day(year + 1, 1), '00:00', tz)];
+  return [fromLocal(day(year, month), '00:00', tz), fromLocal(month === 12 ? day(year + 1, 1) : day(year, month + 1), '00:00', tz)];
+}
+
+type Condition = [string, (string | number)[]];
+const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
+
+// The WHERE terms of the query, each one an index can serve. The year (and month) count
+// in the office's zone: `year` is the receipt's local year, and a month or a finishing
+// date is the span between two local midnights. A month without a year is ignored.
+function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition): Condition[] {
+  const out: Condition[] = [];
+  if (q.year !== undefined) {
+    if (q.dateOf === 'selesai') out.push(['c.closed_at >= ? AND c.closed_at < ?', periodBounds(q.year, q.month, getOffice(db).timeZone)]);
+    else if (q.month === undefined) out.push(['c.year = ?', [q.year]]);
+    else out.push(['c.year = ? AND c.received_at >= ? AND c.received_at < ?', [q.year, ...periodBounds(q.year, q.month, getOffice(db).timeZone)]]);
+  }
+  if (q.status !== undefined) out.push(['c.status = ?', [q.status]]);
+  if (q.channel !== undefined) out.push(['c.channel = ?', [q.channel]]);
+  if (q.category !== undefined) out.push(['c.category = ?', [q.category]]);
+  if (q.seksi) out.push(['c.seksi = ?', [q.seksi]]);
+  if (q.q) {
+    const numbered = registerNumberMatches(db, q.q);
+    const fts = numbered ? null : ftsQuery(q.q);
+    if (numbered) out.push([`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(numbered)]]);
+    else if (fts !== null && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [fts]]);
+    // A hidden name must not be findable either: those rows match on the other columns only.
+    else if (fts !== null)
+      out.push([
+        `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
+        [fts, ...identity.params, withoutName(fts)],
+      ]);
+  }
+  return out;
+}
+
+const whereOf = (active: Condition[]) => (active.length ? `WHERE ${active.map(([sql]) => sql).join(' AND ')}` : '');
+
+type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
+
+// Totals per filter, kept until the database changes (through this connection or
+// another): paging through one filter counts it once. Inside a transaction nothing is
+// kept, since a rollback would not change the stamp.
+const totals = new WeakMap<Db, { stamp: string; byQuery: Map<string, number> }>();
+const TOTALS_KEPT = 64;
+
+function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed): number {
+  // With no filter but the year of receipt, the counters hold the total.
+  const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
+  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.q) {
+    return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
+  }
+  const whereSql = whereOf(active);
+  const params = active.flatMap(([, v]) => v);
+  const stamp = dataStamp(db);
+  let kept = totals.get(db);
+  if (!kept || kept.stamp !== stamp) totals.set(db, (kept = { stamp, byQuery: new Map() }));
+  const key = `${whereSql}\n${JSON.stringify(params)}`;
+  const hit = kept.byQuery.get(key);
+  if (hit !== undefined) return hit;
+  // Words alone are counted on the text index, without reading the complaints.
+  const sql = active.length === 1 && active[0]![0] === FTS_MATCH ? 'SELECT count(*) FROM complaints_fts WHERE complaints_fts MATCH ?' : `SELECT count(*) FROM complaints c ${whereSql}`;
+  const n = pluck(db, sql).get(...params) as number;
+  if (!db.inTransaction) {
+    if (kept.byQuery.size >= TOTALS_KEPT) kept.byQuery.clear();
+    kept.byQuery.set(key, n);
+  }
+  return n;
+}
 
 export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
   const q = complaintQuerySchema.parse(query);
   const identity = identitySql(viewer);
-  const fts = q.q ? ftsQuery(q.q) : null;
-  const conditions: [string, (string | number)[] | null][] = [
-    ['c.year = ?', q.year === undefined ? null : [q.year]],
-    ['c.status = ?', q.status === undefined ? null : [q.status]],
-    ['c.channel = ?', q.channel === undefined ? null : [q.channel]],
-    ['c.category = ?', q.category === undefined ? null : [q.category]],
-    // A hidden name must not be findable either: those rows match on the other columns only.
-    [
-      `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
-      fts === null ? null : [fts, ...identity.params, withoutName(fts)],
-    ],
-  ];
-  const active = conditions.filter((c): c is [string, (string | number)[]] => c[1] !== null);
-  const where = active.map(([sql]) => sql);
+  const active = filterConditions(db, q, viewer, identity);
+  const whereSql = whereOf(active);
   const params = active.flatMap(([, v]) => v);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{identity}', identity.sql);
-  const orderParams = q.sort === 'reporterName' ? identity.params : [];
-  const rows = db
-    .prepare(
-      `SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...identity.params, ...params, ...orderParams, q.limit, q.offset) as ComplaintDbRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM complaints c ${whereSql}`).get(...params) as { n: number };
-  const years = (db.prepare('SELECT DISTINCT year FROM complaints ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
-  return { rows: rows.map(toRow), total: n, years };
+  const total = countOf(db, active, q);
+  const plainNames = seesEveryIndexedName(viewer);
+  let order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
+  const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
+  // A page past the middle is read from the other end: the last page costs what the
+  // first does instead of walking every row before it. Every order ends in a unique key,
+  // so the reversed read returns exactly the rows the offset names. The deepest page is
+  // then the middle one, reached by walking half the matching index entries (the page
+  // links keep their offsets, so no cursor is needed).
+  let { offset, limit } = q;
+  const fromEnd = offset > total / 2 && offset < total;
+  if (fromEnd) {
+    limit = Math.min(limit, total - offset);
+    offset = total - offset - limit;
+    order = flip(order);
+  }
+  const walk = plainNames && active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
+  const rows = stmt(
+    db,
+    `SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity
+     FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
+  if (fromEnd) rows.reverse();
+  const years = pluck(db, "SELECT year FROM counters WHERE name = 'register' AND value > 0 ORDER BY year DESC").all() as number[];
+  return { rows: rows.map(toRow), total, years };
 }
 
 interface FullRow extends ComplaintDbRow {
@@ -213,26 +347,22 @@ interface FullRow extends ComplaintDbRow {
 // The complaint as this viewer may see it; the caller has checked that they may see it
 // at all (access.requireComplaint).
 export function getComplaint(db: Db, id: number, viewer: SessionUser, access: ComplaintAccess = complaintAccess(db, viewer, id)): ComplaintDetail {
-  const r = db
-    .prepare(
-      `SELECT c.*, 0 AS identity, u.name AS received_by_name FROM complaints c JOIN users u ON u.id = c.received_by WHERE c.id = ?`,
-    )
-    .get(id) as FullRow | undefined;
+  const r = stmt(db, 'SELECT c.*, 0 AS identity, u.name AS received_by_name FROM complaints c JOIN users u ON u.id = c.received_by WHERE c.id = ?').get(id) as FullRow | undefined;
   if (!r) throw notFound('Pengaduan');
   const masked = !access.identity;
   const name = masked ? shownName(r) : r.reporter_name;
   // File names are often the reporter's own ("ktp-siti.pdf").
   const attachments = (
-    db
-      .prepare('SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL AND delivery_id IS NULL AND document_id IS NULL ORDER BY id')
-      .all(id) as ComplaintDetail['attachments']
+    stmt(
+      db,
+      'SELECT id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE complaint_id = ? AND follow_up_id IS NULL AND delivery_id IS NULL AND document_id IS NULL ORDER BY id',
+    ).all(id) as ComplaintDetail['attachments']
   ).map((a, i) => (masked ? { ...a, fileName: `Berkas ${i + 1}` } : a));
-  const events = db
-    .prepare(
-      `SELECT e.at, COALESCE(u.name, 'Sistem') AS actorName, e.action, e.status, e.note
-       FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.complaint_id = ? ORDER BY e.id`,
-    )
-    .all(id) as ComplaintDetail['events'];
+  const events = stmt(
+    db,
+    `SELECT e.at, COALESCE(u.name, 'Sistem') AS actorName, e.action, e.status, e.note
+     FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.complaint_id = ? ORDER BY e.id`,
+  ).all(id) as ComplaintDetail['events'];
   const kelengkapan = JSON.parse(r.kelengkapan) as string[];
   // The checklist of the standard version the complaint runs under, not today's.
   const checklist = (r.standard_version_id === null ? currentStandard(db) : standardVersion(db, r.standard_version_id)).kelengkapanChecklist;

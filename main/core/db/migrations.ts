@@ -1,5 +1,7 @@
 // Numbered migrations, applied in order at start-up inside one transaction each.
 // PRAGMA user_version holds the number of the last one applied.
+import { RECAP_SUMMARIES_SQL } from './recapSummaries';
+
 export interface Migration {
   version: number;
   name: string;
@@ -407,6 +409,95 @@ CREATE TABLE complaint_links (
   PRIMARY KEY (complaint_id, linked_id)
 ) STRICT;
 CREATE INDEX complaint_links_linked ON complaint_links(linked_id);
+`,
+  },
+  {
+    version: 12,
+    name: 'SKM questionnaire and kiosk',
+    sql: `
+-- A kiosk the Staf opened on the office PC: its token (hashed) lets the page submit
+-- questionnaires and nothing else; exit needs the Staf's password.
+CREATE TABLE skm_kiosks (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  failed_exits INTEGER NOT NULL DEFAULT 0,
+  exit_locked_until TEXT
+) STRICT;
+
+-- One questionnaire of PermenPANRB 14/2017 (U1–U9 scored 1–4) with the respondent's
+-- profile; month is the office-zone month it was answered in.
+CREATE TABLE skm_responses (
+  id INTEGER PRIMARY KEY,
+  complaint_id INTEGER UNIQUE REFERENCES complaints(id),
+  at TEXT NOT NULL,
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+  source TEXT NOT NULL CHECK (source IN ('staf','kiosk')),
+  kiosk_id INTEGER REFERENCES skm_kiosks(id),
+  u1 INTEGER NOT NULL CHECK (u1 BETWEEN 1 AND 4),
+  u2 INTEGER NOT NULL CHECK (u2 BETWEEN 1 AND 4),
+  u3 INTEGER NOT NULL CHECK (u3 BETWEEN 1 AND 4),
+  u4 INTEGER NOT NULL CHECK (u4 BETWEEN 1 AND 4),
+  u5 INTEGER NOT NULL CHECK (u5 BETWEEN 1 AND 4),
+  u6 INTEGER NOT NULL CHECK (u6 BETWEEN 1 AND 4),
+  u7 INTEGER NOT NULL CHECK (u7 BETWEEN 1 AND 4),
+  u8 INTEGER NOT NULL CHECK (u8 BETWEEN 1 AND 4),
+  u9 INTEGER NOT NULL CHECK (u9 BETWEEN 1 AND 4),
+  gender TEXT NOT NULL CHECK (gender IN ('L','P')),
+  education TEXT NOT NULL,
+  occupation TEXT,
+  age INTEGER NOT NULL,
+  entered_by INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+CREATE INDEX skm_responses_month ON skm_responses(month);
+
+-- Score sums per month and element, kept by the insert itself, so the IKM of a month or
+-- a year reads at most twelve rows.
+CREATE TABLE skm_month_totals (
+  month TEXT PRIMARY KEY,
+  respondents INTEGER NOT NULL,
+  kiosk INTEGER NOT NULL,
+  s1 INTEGER NOT NULL, s2 INTEGER NOT NULL, s3 INTEGER NOT NULL,
+  s4 INTEGER NOT NULL, s5 INTEGER NOT NULL, s6 INTEGER NOT NULL,
+  s7 INTEGER NOT NULL, s8 INTEGER NOT NULL, s9 INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER skm_month_totals_ai AFTER INSERT ON skm_responses BEGIN
+  INSERT INTO skm_month_totals (month, respondents, kiosk, s1, s2, s3, s4, s5, s6, s7, s8, s9)
+  VALUES (new.month, 1, new.source = 'kiosk', new.u1, new.u2, new.u3, new.u4, new.u5, new.u6, new.u7, new.u8, new.u9)
+  ON CONFLICT (month) DO UPDATE SET
+    respondents = respondents + 1, kiosk = kiosk + (new.source = 'kiosk'),
+    s1 = s1 + new.u1, s2 = s2 + new.u2, s3 = s3 + new.u3, s4 = s4 + new.u4, s5 = s5 + new.u5,
+    s6 = s6 + new.u6, s7 = s7 + new.u7, s8 = s8 + new.u8, s9 = s9 + new.u9;
+END;
+-- Answers are evidence of the survey: never edited or removed.
+CREATE TRIGGER skm_responses_no_update BEFORE UPDATE ON skm_responses
+BEGIN SELECT RAISE(ABORT, 'Jawaban survei kepuasan tidak boleh diubah.'); END;
+CREATE TRIGGER skm_responses_no_delete BEFORE DELETE ON skm_responses
+BEGIN SELECT RAISE(ABORT, 'Jawaban survei kepuasan tidak boleh dihapus.'); END;
+`,
+  },
+  {
+    version: 11,
+    name: 'buku rekap summaries',
+    sql: RECAP_SUMMARIES_SQL,
+  },
+  {
+    version: 13,
+    name: 'indexes for the register and the queues',
+    sql: `
+-- The register sorted by Pelapor: the name as shown ("Anonim" for anonymous reporters),
+-- compared as the ORDER BY compares it (NOCASE), so no sort runs at read time.
+CREATE INDEX complaints_shown_name ON complaints((CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE, id);
+-- The register filtered by the date a complaint was finished, and by seksi.
+CREATE INDEX complaints_closed ON complaints(closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX complaints_seksi ON complaints(seksi, year, seq);
+-- "Tugas saya": the few distinct alternates lists of open complaints, walked one value
+-- at a time instead of testing every open complaint.
+CREATE INDEX complaints_open_alt ON complaints(acting_alt, step_due_at) WHERE closed_at IS NULL;
+-- What a Kasi may see: the complaints whose steps they completed.
+CREATE INDEX complaint_steps_completed_by ON complaint_steps(completed_by, complaint_id) WHERE completed_by IS NOT NULL;
 `,
   },
 ];

@@ -431,14 +431,6 @@ export interface SignatureLines {
   specimen?: ImageRun;
 }
 
-/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
-export function nipLine(nip: string): string {
-  const d = nip.replace(/\D/g, '');
-  if (d === '') return '';
-  if (d.length !== 18) return `NIP ${d}`;
-  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
-}
-
 export function signatureBlock(s: SignatureLines, opts: { size?: number; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
   const size = opts.size ?? SIZE.body;
   const alignment = opts.alignment ?? AlignmentType.CENTER;

@@ -33,6 +33,7 @@ import { documentSettings } from './settings';
 import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
+import { recordClosingSatisfaction } from '../skm/closing';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
@@ -213,7 +214,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     return { view, file: { fileName: 'Lembar-Disposisi-kosong.docx', mime: DOCX_MIME, dataBase64: bytes.toString('base64') } };
   },
 
-  'documents.deliver': (ctx, { complaintId, channel, deliveredAt, recipient, note, proof }) => {
+  'documents.deliver': (ctx, { complaintId, channel, deliveredAt, recipient, note, proof, satisfaction }) => {
     const user = requireUser(ctx);
     const tz = getOffice(ctx.db).timeZone;
     const at = fromLocal(deliveredAt.slice(0, 10), deliveredAt.slice(11, 16), tz);
@@ -224,6 +225,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const checked = checkAttachments(proof);
     return change(ctx, complaintId, (now) => {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
+      recordClosingSatisfaction(ctx.db, l, satisfaction, user, now);
       const answer = answerForDelivery(ctx.db, l);
       const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db
@@ -255,10 +257,11 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       completeStep(ctx, l, user, now, `Disampaikan kepada ${recipient}`);
     });
   },
-  'documents.archive': (ctx, { complaintId, location }) => {
+  'documents.archive': (ctx, { complaintId, location, satisfaction }) => {
     const user = requireUser(ctx);
     return change(ctx, complaintId, (at) => {
       const l = authorize(ctx.db, user, complaintId, 'archive');
+      recordClosingSatisfaction(ctx.db, l, satisfaction, user, at);
       ctx.db.prepare('UPDATE complaints SET archive_location = ? WHERE id = ?').run(location, complaintId);
       recordComplaintEvent(ctx.db, { complaintId, at, actorId: user.id, words: `Berkas diarsipkan di ${location}`, action: 'complaint.archived' });
       completeStep(ctx, l, user, at, `Arsip: ${location}`);

@@ -5,8 +5,9 @@ import { complaintDetailSchema, type ComplaintDetail } from '../../../shared/sch
 import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import { userSchema, type User } from '../../../shared/schemas/user';
 import { readDocx } from '../../../test/support/docx';
-import { imageSize, nipLine } from './docx-kit';
-import { buildReceiptView, receiptDocx } from './receipt';
+import { imageSize } from './docx-kit';
+import { buildReceiptView, nipLine } from './receipt';
+import { receiptDocx } from './receiptDocx';
 
 const CHECKLIST = [
   'Nama dan alamat lengkap pengadu',

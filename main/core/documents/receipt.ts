@@ -1,4 +1,3 @@
-import { AlignmentType, type Paragraph, type Table } from 'docx';
 import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -6,24 +5,11 @@ import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { User } from '../../../shared/schemas/user';
 import type { ClockStart } from '../../../shared/standards/schema';
 import { formatHariTanggal, formatJam, formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
-import {
-  SIZE,
-  borderlessTable,
-  boxed,
-  cm,
-  contentWidth,
-  kopSurat,
-  labelValueTable,
-  letterDocument,
-  nipLine,
-  para,
-  signatureColumns,
-  spacer,
-  toBuffer,
-} from './docx-kit';
 
-// The tanda terima handed to the reporter at intake. The same ReceiptView feeds this DOCX
-// and the print view in the app, so paper and screen say the same thing.
+// The tanda terima handed to the reporter at intake. The same ReceiptView feeds its DOCX
+// (receiptDocx.ts) and the print view in the app, so paper and screen say the same thing.
+// No docx here: the view and these lines are needed on every intake, the DOCX library
+// only when a file is rendered (registry.ts loads it then).
 
 export const ANONYMOUS = 'Anonim';
 const MASKED = '(disamarkan)';
@@ -109,6 +95,14 @@ export function placeName(office: OfficeProfile): string {
   return office.region;
 }
 
+/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
+export function nipLine(nip: string): string {
+  const d = nip.replace(/\D/g, '');
+  if (d === '') return '';
+  if (d.length !== 18) return `NIP ${d}`;
+  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
+}
+
 // Worded by the standard's own start rule: "Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari
 // sejak pengaduan diterima)"; only the span while a file-complete clock has not started.
 function deadlineText(d: ReceiptDeadline, kind: string, tz: OfficeProfile['timeZone']): string {
@@ -137,51 +131,4 @@ function shorten(text: string, max: number): string {
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()} … (selengkapnya tercatat dalam register pengaduan)`;
-}
-
-// ---------------------------------------------------------------------------------------
-// DOCX
-
-const CHECKED = '☑';
-const UNCHECKED = '☐';
-
-export async function receiptDocx(v: ReceiptView): Promise<Buffer> {
-  const width = contentWidth('A4');
-  const small = SIZE.table;
-  const heading = (text: string) => para(text, { run: { bold: true, size: small }, spacing: { before: 80 } });
-  const item = (text: string) =>
-    para(text, { run: { size: small }, indent: { left: cm(0.6), hanging: cm(0.6) } });
-
-  const kelengkapan = v.kelengkapan.length
-    ? v.kelengkapan.map((k) => item(`${k.checked ? CHECKED : UNCHECKED}\t${k.item}`))
-    : [item('-')];
-  const lampiran = v.attachments.length ? v.attachments.map((a, i) => item(`${i + 1}.\t${a}`)) : [item('-')];
-  const checklistWidth = Math.round(width * 0.6);
-
-  const children: (Paragraph | Table)[] = [
-    ...kopSurat(v.kop, width),
-    para(v.title, { alignment: AlignmentType.CENTER, run: { bold: true, underline: {}, size: SIZE.title } }),
-    para(`Nomor: ${v.registerNo}`, { alignment: AlignmentType.CENTER, spacing: { after: 160 } }),
-    labelValueTable(v.rows, { width, labelWidth: cm(4.6), spacingAfter: 0 }),
-    heading('Uraian singkat:'),
-    para(v.description || '-', { alignment: AlignmentType.JUSTIFIED, run: { size: small } }),
-    // Checklist and attachments side by side: the receipt must stay on one sheet.
-    borderlessTable(
-      [[[heading('Kelengkapan berkas:'), ...kelengkapan], [heading('Lampiran:'), ...lampiran]]],
-      [checklistWidth, width - checklistWidth],
-      { cellPadding: { left: 0, right: cm(0.3) } },
-    ),
-    spacer(160),
-    boxed([para(v.notice, { alignment: AlignmentType.LEFT, run: { italics: true, size: SIZE.note } })], width),
-    spacer(200),
-    signatureColumns(
-      [
-        { caption: [v.reporterSigner.caption], name: v.reporterSigner.name, space: 3 },
-        { caption: [v.placeDate, v.signer.caption], name: v.signer.name, after: [v.signer.nip], space: 3 },
-      ],
-      width,
-      { size: small },
-    ),
-  ];
-  return toBuffer(letterDocument({ title: `${v.title} ${v.registerNo}`, children }));
 }

@@ -2,10 +2,6 @@ import type { DocumentContent } from '../../../shared/documents/issued';
 import { isSignedKind, type DocumentKind, type PageSize } from '../../../shared/documents/kinds';
 import type { DocumentSettings } from '../../../shared/schemas/documents';
 import type { Role } from '../../../shared/domain';
-import { controlCardDocx } from './controlCardDocx';
-import { dispositionSheetDocx } from './dispositionSheetDocx';
-import { letterDocx } from './letterDocx';
-import { receiptDocx } from './receipt';
 
 // One entry per document kind: how its content is laid out (family: the view-model and
 // its DOCX renderer, the same one the print view draws), its paper, who drafts it and
@@ -45,15 +41,17 @@ export const KINDS: Record<DocumentKind, KindSpec> = {
   tanda_terima_penyampaian: spec('tanda_terima_penyampaian', 'letter', officePaper),
 };
 
-export function renderDocx(content: DocumentContent): Promise<Buffer> {
+// The renderers, and the docx library under them, load with the first file asked for:
+// starting the app and recording complaints never need them.
+export async function renderDocx(content: DocumentContent): Promise<Buffer> {
   switch (content.family) {
     case 'receipt':
-      return receiptDocx(content.view);
+      return (await import('./receiptDocx')).receiptDocx(content.view);
     case 'letter':
-      return letterDocx(content.view);
+      return (await import('./letterDocx')).letterDocx(content.view);
     case 'disposition':
-      return dispositionSheetDocx(content.view);
+      return (await import('./dispositionSheetDocx')).dispositionSheetDocx(content.view);
     case 'control_card':
-      return controlCardDocx(content.view);
+      return (await import('./controlCardDocx')).controlCardDocx(content.view);
   }
 }

@@ -1,6 +1,5 @@
 import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
-import QRCode from 'qrcode';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
 import type { DocumentAction, DocumentContent, IssuedDocument } from '../../../shared/documents/issued';
 import type { Role } from '../../../shared/domain';
@@ -302,7 +301,8 @@ export async function signDocument(
 ): Promise<void> {
   const { db } = deps;
   const code = onScreen ? newVerifyCode() : '';
-  const qr = onScreen ? await QRCode.toDataURL(`TANGGAP-PERIKSA:${code}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : '';
+  // qrcode loads with the first signature, not at start.
+  const qr = onScreen ? await (await import('qrcode')).default.toDataURL(`TANGGAP-PERIKSA:${code}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : '';
   for (let attempt = 0; attempt < 20; attempt++) {
     const at = deps.now().toISOString();
     const row = getDoc(db, id);

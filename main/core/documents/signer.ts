@@ -3,7 +3,7 @@ import type { OfficeProfile } from '../../../shared/schemas/office';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
-import { nipLine } from './docx-kit';
+import { nipLine } from './receipt';
 
 // Who signs for the head of the office, and how the signature block says it:
 //   own name  CAMAT KEJAYAN, / name / pangkat / NIP

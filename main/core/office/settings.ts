@@ -1,21 +1,44 @@
 import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { TanggapError } from '../errors';
 
+// Settings are read many times per call (the office's time zone, the standard, the
+// numbering pattern…), and checking them against their schemas costs more than the
+// read. Each setting's checked value is kept per connection together with the stored
+// text it came from: a read is one primary-key lookup, and the value is checked again
+// only when the text differs — whoever changed it (this app, a rolled-back transaction,
+// a restore), the next read sees the change. Callers only read what they get.
+const checked = new WeakMap<Db, Map<string, { text: string | undefined; check: (raw: unknown) => unknown; value: unknown }>>();
+
+const storedText = (db: Db, key: string) =>
+  (stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+
+// The setting's stored JSON (undefined when unset) as `check` accepts it, checked once per change.
+export function settingOf<T>(db: Db, key: string, check: (raw: unknown) => T): T {
+  const text = storedText(db, key);
+  let byKey = checked.get(db);
+  if (!byKey) checked.set(db, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && hit.text === text && hit.check === check) return hit.value as T;
+  const value = check(text === undefined ? undefined : JSON.parse(text));
+  byKey.set(key, { text, check, value });
+  return value;
+}
+
 export function readSetting(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? JSON.parse(row.value) : undefined;
+  const text = storedText(db, key);
+  return text === undefined ? undefined : JSON.parse(text);
 }
 
 export function writeSetting(db: Db, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
+const checkOffice = (raw: unknown): OfficeProfile | null => (raw === undefined ? null : officeProfileSchema.parse(raw));
+
 export function findOffice(db: Db): OfficeProfile | null {
-  const raw = readSetting(db, 'office');
-  return raw === undefined ? null : officeProfileSchema.parse(raw);
+  return settingOf(db, 'office', checkOffice);
 }
 
 export function getOffice(db: Db): OfficeProfile {

@@ -1,12 +1,13 @@
 import type { Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Step } from '../../../shared/standards/schema';
-import { addWorkingTime, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
+import { addWorkingTime, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { recordComplaintEvent } from '../complaints/events';
 import { getOffice } from '../office/settings';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
+import { pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
@@ -45,17 +46,17 @@ export interface Loaded {
 }
 
 export function loadState(db: Db, id: number): Loaded {
-  const c = db.prepare('SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintState | undefined;
+  const c = stmt(db, 'SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintState | undefined;
   if (!c) throw notFound('Pengaduan');
   const standard = standardVersion(db, c.standard_version_id);
   const step = c.step_no === null ? null : (standard.steps[c.step_no - 1] ?? null);
   const dispositionTo = (
-    db.prepare("SELECT to_user FROM dispositions WHERE complaint_id = ? AND state = 'aktif'").all(id) as { to_user: number }[]
+    stmt(db, "SELECT to_user FROM dispositions WHERE complaint_id = ? AND state = 'aktif'").all(id) as { to_user: number }[]
   ).map((r) => r.to_user);
   const answerKind = answerKindOf(standard);
   const hasDraft =
     answerKind !== null &&
-    !!db.prepare("SELECT 1 FROM issued_documents WHERE complaint_id = ? AND kind = ? AND status = 'draf' AND superseded_by IS NULL").get(id, answerKind);
+    !!stmt(db, "SELECT 1 FROM issued_documents WHERE complaint_id = ? AND kind = ? AND status = 'draf' AND superseded_by IS NULL").get(id, answerKind);
   const nextStage = step ? (standard.steps[step.no]?.stage ?? null) : null;
   return {
     c,
@@ -76,7 +77,7 @@ export function authorize(db: Db, user: SessionUser, id: number, action: Action)
 }
 
 export function pausesOf(db: Db, id: number): Pause[] {
-  return (db.prepare('SELECT from_at AS "from", to_at AS "to" FROM pauses WHERE complaint_id = ? ORDER BY id').all(id) as Pause[]);
+  return (stmt(db, 'SELECT from_at AS "from", to_at AS "to" FROM pauses WHERE complaint_id = ? ORDER BY id').all(id) as Pause[]);
 }
 
 const allChecked = (standard: ServiceStandard, kelengkapan: string[]) =>
@@ -90,7 +91,7 @@ export function startJourney(deps: CoreDeps, id: number, at: string, by: Session
   const standard = standardVersion(db, versionId);
   const cal = officeCalendar(db);
   const clockStart = standard.clockStartsWhen === 'diterima' || allChecked(standard, kelengkapan) ? at : null;
-  db.prepare('UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ? WHERE id = ?').run(
     versionId,
     clockStart,
     clockStart ? addWorkingTime(clockStart, standard.total, cal) : null,
@@ -103,8 +104,9 @@ export function startJourney(deps: CoreDeps, id: number, at: string, by: Session
 
 function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): void {
   const due = addWorkingTime(at, step.duration, cal, pauses);
-  db.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, step.no, at, due);
-  db.prepare(
+  stmt(db, 'INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, step.no, at, due);
+  stmt(
+    db,
     `UPDATE complaints SET step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?,
        escalated = 0, updated_at = ? WHERE id = ?`,
   ).run(step.no, at, due, step.executor, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, at, id);
@@ -115,15 +117,17 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   const { db } = deps;
   const { c, standard, step } = l;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
-  db.prepare(
-    'UPDATE complaint_steps SET completed_at = ?, completed_by = ?, note = ? WHERE complaint_id = ? AND step_no = ? AND completed_at IS NULL',
-  ).run(at, by.id, note, c.id, step.no);
-  const next = standard.steps[step.no];
-  let status: Status = STAGE_STATUS[step.stage];
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, c.id);
+  const minutes = stepWorkMinutes(c.step_started_at, c.step_due_at, at, cal, pauses);
+  stmt(
+    db,
+    'UPDATE complaint_steps SET completed_at = ?, completed_by = ?, note = ?, work_minutes = ?, limit_minutes = ? WHERE complaint_id = ? AND step_no = ? AND completed_at IS NULL',
+  ).run(at, by.id, note, minutes?.work ?? null, minutes?.limit ?? null, c.id, step.no);
+  const next = standard.steps[step.no];
+  let status: Status = STAGE_STATUS[step.stage];
   if (standard.clockStartsWhen === 'berkas_lengkap' && !c.clock_started_at && step.stage === 'verifikasi') {
-    db.prepare('UPDATE complaints SET clock_started_at = ?, due_at = ? WHERE id = ?').run(at, addWorkingTime(at, standard.total, cal, pauses), c.id);
+    stmt(db, 'UPDATE complaints SET clock_started_at = ?, due_at = ? WHERE id = ?').run(at, addWorkingTime(at, standard.total, cal, pauses), c.id);
   }
   if (next) {
     startStep(db, cal, c.id, next, at, pauses);
@@ -225,7 +229,7 @@ export function checkUndo(db: Db, l: Loaded, user: SessionUser): UndoCheck {
   }
   const after = firstAfter(db, l.c.id, last.eventId, last.row.completed_at);
   if (after) {
-    const who = after.by === null ? 'sistem (batas waktu)' : ((db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(after.by) as string | undefined) ?? 'pengguna lain');
+    const who = after.by === null ? 'sistem (batas waktu)' : ((pluck(db, 'SELECT name FROM users WHERE id = ?').get(after.by) as string | undefined) ?? 'pengguna lain');
     return { ok: false, code: 'conflict', message: `Langkah berikutnya sudah dimulai oleh ${who} pada ${formatTanggalWaktu(after.at, getOffice(db).timeZone)}; tidak dapat dibatalkan.` };
   }
   return { ok: true, row: last.row, step };
@@ -239,7 +243,7 @@ export function undoOffer(db: Db, l: Loaded, user: SessionUser): { stepNo: numbe
 
 /** Who must act now when it is not this user (rules.waitingFor, with the Kasi named). */
 export function waitingForOf(db: Db, l: Loaded, user: SessionUser): WaitingFor | null {
-  const name = db.prepare('SELECT name FROM users WHERE id = ?').pluck();
+  const name = pluck(db, 'SELECT name FROM users WHERE id = ?');
   return waitingFor(user, l.state, (ids) => ids.map((id) => name.get(id) as string).join(', '));
 }
 
@@ -251,18 +255,19 @@ export function undoStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string,
   const { db } = deps;
   const { row, step } = undo;
   const { c, standard } = l;
-  db.prepare('DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(c.id);
-  db.prepare("UPDATE complaint_steps SET completed_at = NULL, completed_by = NULL, note = '' WHERE id = ?").run(row.id);
+  stmt(db, 'DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(c.id);
+  stmt(db, "UPDATE complaint_steps SET completed_at = NULL, completed_by = NULL, note = '', work_minutes = NULL, limit_minutes = NULL WHERE id = ?").run(row.id);
   const acting = row.escalated === 1 && step.escalateTo ? step.escalateTo : step.executor;
-  db.prepare(
+  stmt(
+    db,
     `UPDATE complaints SET step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?, escalated = ?,
-       closed_at = NULL, updated_at = ? WHERE id = ?`,
+       closed_at = NULL, work_minutes = NULL, updated_at = ? WHERE id = ?`,
   ).run(step.no, row.started_at, row.due_at, acting, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, row.escalated, at, c.id);
   if (standard.clockStartsWhen === 'berkas_lengkap' && step.stage === 'verifikasi' && c.clock_started_at === row.completed_at) {
-    db.prepare('UPDATE complaints SET clock_started_at = NULL, due_at = NULL WHERE id = ?').run(c.id);
+    stmt(db, 'UPDATE complaints SET clock_started_at = NULL, due_at = NULL WHERE id = ?').run(c.id);
   }
   if (c.closed_at !== null) {
-    db.prepare("UPDATE dispositions SET state = 'aktif', ended_at = NULL WHERE complaint_id = ? AND state = 'selesai' AND ended_at = ?").run(c.id, row.completed_at);
+    stmt(db, "UPDATE dispositions SET state = 'aktif', ended_at = NULL WHERE complaint_id = ? AND state = 'selesai' AND ended_at = ?").run(c.id, row.completed_at);
   }
   const before = standard.steps[step.no - 2];
   const status: Status = before ? STAGE_STATUS[before.stage] : 'diterima';
@@ -279,20 +284,38 @@ export function undoStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string,
 }
 
 function setStatus(db: Db, id: number, status: Status, at: string) {
-  db.prepare('UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  stmt(db, 'UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+}
+
+// A step's working minutes from its start to completion and from its start to its due,
+// for the buku rekap's steps and the dashboard's slowest steps.
+export function stepWorkMinutes(startedAt: string | null, dueAt: string | null, completedAt: string, cal: OfficeCalendar, pauses: Pause[]) {
+  if (!startedAt || !dueAt) return null;
+  return { work: workingMinutesBetween(startedAt, completedAt, cal, pauses), limit: workingMinutesBetween(startedAt, dueAt, cal, pauses) };
+}
+
+// Working minutes on the complaint's clock from its start to `closedAt` (office hours,
+// holidays and pauses left out); null when the clock never started.
+export function workMinutesOf(db: Db, id: number, clockStartedAt: string | null, closedAt: string): number | null {
+  return clockStartedAt ? workingMinutesBetween(clockStartedAt, closedAt, officeCalendar(db), pausesOf(db, id)) : null;
 }
 
 function close(db: Db, id: number, at: string) {
-  db.prepare("UPDATE complaints SET closed_at = ?, acting = NULL, acting_alt = '', escalate_to = NULL WHERE id = ?").run(at, id);
-  db.prepare("UPDATE dispositions SET state = 'selesai', ended_at = ? WHERE complaint_id = ? AND state = 'aktif'").run(at, id);
+  const clockStartedAt = pluck(db, 'SELECT clock_started_at FROM complaints WHERE id = ?').get(id) as string | null;
+  stmt(db, "UPDATE complaints SET closed_at = ?, work_minutes = ?, acting = NULL, acting_alt = '', escalate_to = NULL WHERE id = ?").run(
+    at,
+    workMinutesOf(db, id, clockStartedAt, at),
+    id,
+  );
+  stmt(db, "UPDATE dispositions SET state = 'selesai', ended_at = ? WHERE complaint_id = ? AND state = 'aktif'").run(at, id);
 }
 
 // Side exits that end the complaint: forwarded elsewhere, refused, withdrawn.
 export function closeWithExit(deps: CoreDeps, l: Loaded, by: SessionUser | null, at: string, exit: 'bukan_kewenangan' | 'ditolak' | 'dicabut', note: string) {
   const { db } = deps;
-  db.prepare('UPDATE complaint_steps SET note = ? WHERE complaint_id = ? AND completed_at IS NULL').run(`Dihentikan: ${note}`, l.c.id);
-  db.prepare('UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, l.c.id);
-  db.prepare('UPDATE complaints SET exit_note = ?, paused_at = NULL WHERE id = ?').run(note, l.c.id);
+  stmt(db, 'UPDATE complaint_steps SET note = ? WHERE complaint_id = ? AND completed_at IS NULL').run(`Dihentikan: ${note}`, l.c.id);
+  stmt(db, 'UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, l.c.id);
+  stmt(db, 'UPDATE complaints SET exit_note = ?, paused_at = NULL WHERE id = ?').run(note, l.c.id);
   close(db, l.c.id, at);
   setStatus(db, l.c.id, exit, at);
   const words = { bukan_kewenangan: 'Bukan kewenangan kantor; diteruskan', ditolak: 'Pengaduan ditolak', dicabut: 'Pengaduan dicabut' };
@@ -302,8 +325,8 @@ export function closeWithExit(deps: CoreDeps, l: Loaded, by: SessionUser | null,
 // Tidak lengkap: the clock stops until the reporter completes the file.
 export function pause(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string) {
   const { db } = deps;
-  db.prepare('INSERT INTO pauses (complaint_id, from_at) VALUES (?, ?)').run(l.c.id, at);
-  db.prepare('UPDATE complaints SET paused_at = ?, resume_status = ? WHERE id = ?').run(at, l.c.status, l.c.id);
+  stmt(db, 'INSERT INTO pauses (complaint_id, from_at) VALUES (?, ?)').run(l.c.id, at);
+  stmt(db, 'UPDATE complaints SET paused_at = ?, resume_status = ? WHERE id = ?').run(at, l.c.status, l.c.id);
   setStatus(db, l.c.id, 'tidak_lengkap', at);
   recordComplaintEvent(db, {
     complaintId: l.c.id,
@@ -321,13 +344,13 @@ export function pause(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, no
 export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string) {
   const { db } = deps;
   const { c, standard, step } = l;
-  db.prepare('UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, c.id);
+  stmt(db, 'UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, c.id);
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, c.id);
   const stepDue = step && c.step_started_at ? addWorkingTime(c.step_started_at, step.duration, cal, pauses) : null;
   const due = c.clock_started_at ? addWorkingTime(c.clock_started_at, standard.total, cal, pauses) : null;
-  db.prepare('UPDATE complaints SET paused_at = NULL, resume_status = NULL, step_due_at = ?, due_at = ? WHERE id = ?').run(stepDue, due, c.id);
-  if (stepDue) db.prepare('UPDATE complaint_steps SET due_at = ? WHERE complaint_id = ? AND completed_at IS NULL').run(stepDue, c.id);
+  stmt(db, 'UPDATE complaints SET paused_at = NULL, resume_status = NULL, step_due_at = ?, due_at = ? WHERE id = ?').run(stepDue, due, c.id);
+  if (stepDue) stmt(db, 'UPDATE complaint_steps SET due_at = ? WHERE complaint_id = ? AND completed_at IS NULL').run(stepDue, c.id);
   const status = c.resume_status ?? 'diterima';
   setStatus(db, c.id, status, at);
   recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: 'Berkas dilengkapi pelapor; penanganan dilanjutkan', status, note, action: 'complaint.resumed', data: { status } });
@@ -343,7 +366,7 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   const current = l.c.step_no ?? 1;
   const dispStep = [...l.standard.steps].reverse().find((s) => s.no <= current && s.stage === 'disposisi');
   if (!dispStep) return;
-  db.prepare('DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(id);
+  stmt(db, 'DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(id);
   startStep(db, officeCalendar(db), id, dispStep, at, pausesOf(db, id));
   const before = l.standard.steps[dispStep.no - 2];
   setStatus(db, id, before ? STAGE_STATUS[before.stage] : 'diterima', at);
@@ -369,8 +392,8 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     const l = loadState(db, id);
     const to = l.step?.escalateTo;
     if (!l.step || !to) continue;
-    db.prepare('UPDATE complaints SET escalated = 1, acting = ? WHERE id = ?').run(to, id);
-    db.prepare('UPDATE complaint_steps SET escalated = 1 WHERE complaint_id = ? AND completed_at IS NULL').run(id);
+    stmt(db, 'UPDATE complaints SET escalated = 1, acting = ? WHERE id = ?').run(to, id);
+    stmt(db, 'UPDATE complaint_steps SET escalated = 1 WHERE complaint_id = ? AND completed_at IS NULL').run(id);
     const who = to === 'camat' ? 'Camat' : to;
     recordComplaintEvent(db, {
       complaintId: id,
@@ -382,7 +405,7 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     });
     escalated++;
   }
-  const paused = db.prepare("SELECT id, paused_at FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
+  const paused = stmt(db, "SELECT id, paused_at FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
     id: number;
     paused_at: string;
   }[];

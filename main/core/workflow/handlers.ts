@@ -14,6 +14,7 @@ import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 import { requireComplaint } from '../access';
+import { recordClosingSatisfaction } from '../skm/closing';
 
 type WorkflowCalls =
   | 'workflow.journey'
@@ -88,16 +89,20 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return journey(ctx, user, id);
   },
 
-  'workflow.advance': (ctx, { id, note }) =>
+  'workflow.advance': (ctx, { id, note, satisfaction }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      completeStep(ctx, authorize(ctx.db, user, id, 'advance'), user, at, note);
+      const l = authorize(ctx.db, user, id, 'advance');
+      recordClosingSatisfaction(ctx.db, l, satisfaction, user, at);
+      completeStep(ctx, l, user, at, note);
     }),
 
-  'workflow.takeOver': (ctx, { id, reason }) =>
+  'workflow.takeOver': (ctx, { id, reason, satisfaction }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      takeOver(ctx, authorize(ctx.db, user, id, 'takeOver'), user, at, reason);
+      const l = authorize(ctx.db, user, id, 'takeOver');
+      recordClosingSatisfaction(ctx.db, l, satisfaction, user, at);
+      takeOver(ctx, l, user, at, reason);
     }),
 
   'workflow.undoStep': (ctx, { id }) =>
@@ -114,8 +119,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, 'dispose');
       const targets = to.map((uid) => {
-        const u = ctx.db.prepare("SELECT id, name, role, active FROM users WHERE id = ?").get(uid) as
-          | { id: number; name: string; role: string; active: number }
+        const u = ctx.db.prepare("SELECT id, name, role, active, seksi FROM users WHERE id = ?").get(uid) as
+          | { id: number; name: string; role: string; active: number; seksi: string }
           | undefined;
         if (!u || u.role !== 'kasi' || !u.active) {
           throw new TanggapError('validation', 'Disposisi hanya dapat ditujukan kepada Kasi/Kasubag yang aktif.', 'to');
@@ -127,6 +132,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
         'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const dispositionIds = targets.map((t) => Number(insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at).lastInsertRowid));
+      // The buku rekap counts the complaint under the seksi of its first addressee.
+      ctx.db.prepare('UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       recordComplaintEvent(ctx.db, {
         complaintId: id,

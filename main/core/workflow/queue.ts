@@ -1,4 +1,3 @@
-import type { Role } from '../../../shared/domain';
 import type { ComplaintRow } from '../../../shared/schemas/complaint';
 import {
   matchesTaskFilter,
@@ -15,9 +14,11 @@ import { formatDuration } from '../../../shared/time/format';
 import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { allowedActions, mayActOnStep } from './rules';
-import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState, type Loaded } from './engine';
-import { officeCalendar } from './standard';
+import type { ServiceStandard } from '../../../shared/standards/schema';
+import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
+import { officeCalendar, standardVersion } from './standard';
 import { complaintAccess } from '../access';
 import { signableDrafts } from '../documents/service';
 
@@ -25,82 +26,140 @@ import { signableDrafts } from '../documents/service';
 // the working time left on two clocks (the current step's and the whole standard's) and
 // whether each is running out (less than a quarter) or over.
 
+// A clock's whole span in working minutes does not change while it runs, so it is
+// worked out once per calendar (the same object while the calendar is unchanged) and
+// kept: queues ask it for hundreds of complaints on every call.
+const spans = new WeakMap<OfficeCalendar, Map<string, number>>();
+const SPANS_KEPT = 20_000;
+
+function spanOf(startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): number {
+  let kept = spans.get(cal);
+  if (!kept) spans.set(cal, (kept = new Map()));
+  const key = pauses.length ? `${startedAt}|${dueAt}|${JSON.stringify(pauses)}` : `${startedAt}|${dueAt}`;
+  let total = kept.get(key);
+  if (total === undefined) {
+    if (kept.size >= SPANS_KEPT) kept.clear();
+    kept.set(key, (total = workingMinutesBetween(startedAt, dueAt, cal, pauses)));
+  }
+  return total;
+}
+
 export function riskOf(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): { remaining: number; risk: Risk } {
   const remaining = remainingWorkingMinutes(now, dueAt, cal, pauses);
   if (now > dueAt) return { remaining: Math.min(remaining, 0), risk: 'terlambat' };
-  const total = workingMinutesBetween(startedAt, dueAt, cal, pauses);
+  const total = spanOf(startedAt, dueAt, cal, pauses);
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
 }
 
+type Clocks = Pick<ComplaintState, 'closed_at' | 'status' | 'clock_started_at' | 'due_at'>;
+
 // The whole standard's clock, from its start to the total's due; it stands still while
 // the file waits for the reporter and has nothing to say once the complaint is closed.
-function standardRiskOf(now: string, c: ComplaintState, cal: OfficeCalendar, pauses: Pause[]): Risk | null {
+function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[]): Risk | null {
   if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return null;
+  if (now > c.due_at) return 'terlambat';
   return riskOf(now, c.clock_started_at, c.due_at, cal, pauses).risk;
 }
 
-function pauseOf(l: Loaded, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
-  const since = l.c.status === 'tidak_lengkap' && l.c.closed_at === null ? l.c.paused_at : null;
-  return since ? { since, withdrawAt: autoWithdrawAt(since, l.standard, cal) } : null;
+function pauseOf(c: Pick<ComplaintState, 'status' | 'closed_at' | 'paused_at'>, standard: ServiceStandard, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
+  const since = c.status === 'tidak_lengkap' && c.closed_at === null ? c.paused_at : null;
+  return since ? { since, withdrawAt: autoWithdrawAt(since, standard, cal) } : null;
 }
 
-interface TaskRow extends ComplaintState {
+// An open complaint as the queues read it: its state, subject, and the newest active
+// disposition (to the given user, or to anyone), joined in the same statement.
+type TaskColumns = 'id' | 'register_no' | 'status' | 'standard_version_id' | 'step_no' | 'step_started_at' | 'step_due_at' | 'acting' | 'clock_started_at' | 'due_at' | 'escalated' | 'paused_at' | 'closed_at';
+interface TaskRow extends Pick<ComplaintState, TaskColumns> {
   subject: string;
+  d_id: number | null;
+  d_sifat: Sifat | null;
+  d_opened_at: string | null;
+  d_from_name: string | null;
 }
+
+const TASK_SELECT = `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
+    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name FROM complaints c
+  LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
+  LEFT JOIN users f ON f.id = d.from_user`;
 
 const TASK_LIMIT = 500;
 
-function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, userId: number | null): Task | null {
-  const l = loadState(db, r.id);
-  if (!l.step || !r.step_started_at || !r.step_due_at) return null;
+// The pauses of many complaints in one statement, in the order they were taken.
+function pausesOfMany(db: Db, ids: number[]): Map<number, Pause[]> {
+  const out = new Map<number, Pause[]>();
+  if (!ids.length) return out;
+  const rows = stmt(
+    db,
+    'SELECT p.complaint_id AS cid, p.from_at AS "from", p.to_at AS "to" FROM pauses p WHERE p.complaint_id IN (SELECT value FROM json_each(?)) ORDER BY p.id',
+  ).all(JSON.stringify(ids)) as (Pause & { cid: number })[];
+  for (const { cid, ...p } of rows) {
+    const list = out.get(cid);
+    if (list) list.push(p);
+    else out.set(cid, [p]);
+  }
+  return out;
+}
+
+function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, pauses: Pause[]): Task | null {
+  const standard = standardVersion(db, r.standard_version_id);
+  const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
+  if (!step || !r.step_started_at || !r.step_due_at) return null;
   const paused = r.status === 'tidak_lengkap';
-  const pauses = pausesOf(db, r.id);
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses);
-  const standardRisk = standardRiskOf(now, r, cal, pauses);
-  const d = db
-    .prepare(
-      `SELECT d.id, d.sifat, d.opened_at, u.name AS from_name FROM dispositions d JOIN users u ON u.id = d.from_user
-       WHERE d.complaint_id = ? AND d.state = 'aktif' AND (? IS NULL OR d.to_user = ?) ORDER BY d.id DESC LIMIT 1`,
-    )
-    .get(r.id, userId, userId) as { id: number; sifat: Sifat; opened_at: string | null; from_name: string } | undefined;
   return {
     complaintId: r.id,
     registerNo: r.register_no,
     subject: r.subject,
     status: r.status,
-    stepNo: l.step.no,
-    activity: l.step.activity,
-    executor: r.acting ?? l.step.executor,
+    stepNo: step.no,
+    activity: step.activity,
+    executor: r.acting ?? step.executor,
     startedAt: r.step_started_at,
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
     risk,
     standardDueAt: paused ? null : r.due_at,
-    standardRisk,
+    standardRisk: standardRiskOf(now, r, cal, pauses),
     escalated: r.escalated === 1,
     paused,
-    pause: pauseOf(l, cal),
-    disposition: d ? { id: d.id, sifat: d.sifat, opened: d.opened_at !== null, fromName: d.from_name } : null,
+    pause: pauseOf(r, standard, cal),
+    disposition: r.d_id !== null ? { id: r.d_id, sifat: r.d_sifat!, opened: r.d_opened_at !== null, fromName: r.d_from_name ?? '' } : null,
   };
 }
+
+function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Task[] {
+  const pauses = pausesOfMany(db, rows.map((r) => r.id));
+  return rows.map((r) => toTask(db, cal, now, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
+}
+
+// The open complaints that may wait for this user, one indexed branch each (an OR of
+// them would read every open complaint): the steps their role (or, for Sekcam, the
+// Camat's) or the Tim Pengelola acts on; the steps listing their role among the
+// alternates, found through the few distinct alternates lists of open complaints
+// (complaints_open_alt, walked one value at a time); for Staf the files waiting for
+// the reporter; and the complaints disposed to them.
+const CANDIDATES = `WITH RECURSIVE alts(a) AS (
+    SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
+    UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
+  ${TASK_SELECT}
+  WHERE c.closed_at IS NULL AND c.id IN (
+    SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
+    UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
+    UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
+    UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
+  ORDER BY c.step_due_at LIMIT @limit`;
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
 // waiting for the reporter, which they have to chase.
 function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
   const { db } = deps;
-  const roles: Role[] = user.role === 'camat' ? ['camat'] : [user.role];
-  const rows = db
-    .prepare(
-      `SELECT c.*, c.subject FROM complaints c
-       WHERE c.closed_at IS NULL AND (
-         c.acting IN (${roles.map(() => '?').join(',')}) OR c.acting = 'tim_pengelola'
-         OR instr(c.acting_alt, ',' || ? || ',') > 0
-         OR (? = 'sekcam' AND c.acting = 'camat')
-         OR (? = 'staf' AND c.status = 'tidak_lengkap')
-         OR c.id IN (SELECT complaint_id FROM dispositions WHERE to_user = ? AND state = 'aktif'))
-       ORDER BY c.step_due_at LIMIT ?`,
-    )
-    .all(...roles, user.role, user.role, user.role, user.id, TASK_LIMIT * 2) as TaskRow[];
+  const rows = stmt(db, CANDIDATES).all({
+    role: user.role,
+    also: user.role === 'sekcam' ? 'camat' : null,
+    me: user.id,
+    user: user.role === 'kasi' ? user.id : null,
+    limit: TASK_LIMIT * 2,
+  }) as TaskRow[];
   const mine: TaskRow[] = [];
   for (const r of rows) {
     const l = loadState(db, r.id);
@@ -118,12 +177,11 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const cal = officeCalendar(deps.db);
   const now = deps.now().toISOString();
-  const tasks = myTaskRows(deps, user).map((r) => toTask(deps.db, cal, now, r, user.role === 'kasi' ? user.id : null));
-  return sortTasks(tasks.filter((t): t is Task => t !== null), 'langkah');
+  return sortTasks(toTasks(deps.db, cal, now, myTaskRows(deps, user)), 'langkah');
 }
 
 const officeRows = (db: Db) =>
-  db.prepare('SELECT c.* FROM complaints c WHERE c.closed_at IS NULL ORDER BY c.step_due_at LIMIT ?').all(TASK_LIMIT) as TaskRow[];
+  stmt(db, `${TASK_SELECT} WHERE c.closed_at IS NULL ORDER BY c.step_due_at LIMIT @limit`).all({ user: null, limit: TASK_LIMIT }) as TaskRow[];
 
 // Everything open in the office (Camat and Sekcam), sorted by either clock and
 // optionally narrowed to one state of it.
@@ -132,9 +190,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Task[
   const q = officeTasksQuerySchema.parse(query);
   const now = deps.now().toISOString();
   const cal = officeCalendar(db);
-  const tasks = officeRows(db)
-    .map((r) => toTask(db, cal, now, r, null))
-    .filter((t): t is Task => t !== null && (q.filter === undefined || matchesTaskFilter(t, q.filter)));
+  const tasks = toTasks(db, cal, now, officeRows(db)).filter((t) => q.filter === undefined || matchesTaskFilter(t, q.filter));
   return sortTasks(tasks, q.sort);
 }
 
@@ -142,31 +198,39 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Task[
 export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const cal = officeCalendar(db);
   const mine = myTaskRows(deps, user);
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A leader answers for the whole office's lateness; everyone else for their own tasks.
-  const watched = leader ? officeRows(db) : mine;
-  const late = watched.filter((r) => {
-    if (r.status === 'tidak_lengkap' || !r.step_started_at || !r.step_due_at) return false;
-    const pauses = pausesOf(db, r.id);
-    return now > r.step_due_at || standardRiskOf(now, r, cal, pauses) === 'terlambat';
-  }).length;
+  const watched = (leader ? officeRows(db) : mine).filter((r) => r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at);
+  // Late on either clock: a clock is late exactly when its due has passed (standardRiskOf),
+  // so no working time needs counting here.
+  const late = watched.filter((r) => now > r.step_due_at! || (r.clock_started_at !== null && r.due_at !== null && now > r.due_at)).length;
   return { mine: mine.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
 }
 
 // The register's rows with both clocks' states; closed or paused complaints have none.
+// The page's clocks and pauses are read in one statement each.
 export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[] {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const cal = officeCalendar(db);
-  const get = db.prepare('SELECT * FROM complaints WHERE id = ?');
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const open = new Map(
+    (
+      stmt(
+        db,
+        `SELECT id, status, closed_at, step_started_at, step_due_at, clock_started_at, due_at FROM complaints
+         WHERE id IN (SELECT value FROM json_each(?)) AND closed_at IS NULL AND status <> 'tidak_lengkap'`,
+      ).all(ids) as ComplaintState[]
+    ).map((c) => [c.id, c]),
+  );
+  const cal = open.size ? officeCalendar(db) : null;
+  const pauses = pausesOfMany(db, [...open.keys()]);
   return rows.map((row) => {
-    const c = get.get(row.id) as ComplaintState;
-    const open = c.closed_at === null && c.status !== 'tidak_lengkap';
-    const pauses = open ? pausesOf(db, c.id) : [];
-    const stepRisk = open && c.step_started_at && c.step_due_at ? riskOf(now, c.step_started_at, c.step_due_at, cal, pauses).risk : null;
-    return { ...row, stepRisk, standardRisk: open ? standardRiskOf(now, c, cal, pauses) : null };
+    const c = open.get(row.id);
+    if (!c || !cal) return { ...row, stepRisk: null, standardRisk: null };
+    const p = pauses.get(c.id) ?? [];
+    const stepRisk = c.step_started_at && c.step_due_at ? riskOf(now, c.step_started_at, c.step_due_at, cal, p).risk : null;
+    return { ...row, stepRisk, standardRisk: standardRiskOf(now, c, cal, p) };
   });
 }
 
@@ -239,7 +303,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     closedAt: c.closed_at,
     escalated: c.escalated === 1,
     paused: c.status === 'tidak_lengkap',
-    pause: pauseOf(l, cal),
+    pause: pauseOf(l.c, l.standard, cal),
     standardRisk: standardRiskOf(now, c, cal, pauses),
     exitNote: c.exit_note,
     current,

@@ -25,6 +25,7 @@ import { useCall } from '../../lib/useCall';
 import { showApiError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
+import { ClosingSatisfactionField, requireSatisfaction } from '../skm/ClosingSatisfaction';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -60,7 +61,7 @@ function WhatHappens({ stepNo, next }: { stepNo: number; next: NextStep | null }
 const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak pada langkah berikutnya; setelah itu tidak dapat dibatalkan.';
 
 // Completing a step is confirmed in a dialog: a mis-click on the panel does nothing yet.
-export function AdvanceForm({ id, stepNo, activity, next, onDone }: Props & { stepNo: number; activity: string; next: NextStep | null }) {
+export function AdvanceForm({ id, stepNo, activity, next, closing, onDone }: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: zodResolver(advanceInputSchema),
@@ -81,7 +82,7 @@ export function AdvanceForm({ id, stepNo, activity, next, onDone }: Props & { st
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        setConfirming(true);
+        if (requireSatisfaction(closing, form.getValues('satisfaction'), form.setError)) setConfirming(true);
       }}
       noValidate
       aria-label="Selesaikan langkah"
@@ -91,6 +92,13 @@ export function AdvanceForm({ id, stepNo, activity, next, onDone }: Props & { st
           Langkah {stepNo}: {activity}
         </Text>
         <Textarea label="Catatan (tidak wajib)" autosize minRows={2} {...form.register('note')} error={form.formState.errors.note?.message} />
+        {closing && (
+          <Controller
+            control={form.control}
+            name="satisfaction"
+            render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={form.formState.errors.satisfaction?.message} />}
+          />
+        )}
         <Button type="submit">Selesaikan langkah</Button>
       </Stack>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Selesaikan langkah ${stepNo}?`} size="lg">

@@ -7,6 +7,7 @@ import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
 import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOverModal, UndoStep } from './ActionForms';
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';
+import { asksSatisfaction } from '../skm/ClosingSatisfaction';
 
 // What each action lets the user do, as the "who acts now" notice lists it.
 const YOU_CAN: Record<Journey['actions'][number], string> = {
@@ -97,7 +98,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} onDone={onDone} />
+            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} onDone={onDone} />
           </section>
         )}
         {has('takeOver') && current && (
@@ -163,7 +164,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Arsipkan berkas
             </Title>
-            <ArchiveForm id={id} onDone={onDone} />
+            <ArchiveForm id={id} closing={asksSatisfaction(journey)} onDone={onDone} />
           </section>
         )}
         {has('dispose') && (

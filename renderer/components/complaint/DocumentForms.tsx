@@ -52,6 +52,7 @@ import { DateText } from '../admin/DateText';
 import { DocumentPaper } from '../documents/DocumentPaper';
 import { Loading } from '../Page';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { asksSatisfaction, ClosingSatisfactionField, requireSatisfaction } from '../skm/ClosingSatisfaction';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -620,8 +621,10 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
   };
   const form = useForm<DeliverIn, unknown, Out<typeof deliverFormSchema>>({ resolver: zodResolver(deliverFormSchema), defaultValues: blank });
   const errors = form.formState.errors;
+  const closing = asksSatisfaction(journey);
   const submit = form.handleSubmit(
     async ({ date, time, now: _now, ...rest }) => {
+      if (!requireSatisfaction(closing, rest.satisfaction, form.setError)) return;
       try {
         await call('documents.deliver', { ...rest, deliveredAt: `${date}T${time}` });
         onDone('Penyampaian kepada pelapor tercatat.');
@@ -715,6 +718,13 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
             />
           )}
         />
+        {closing && (
+          <Controller
+            control={form.control}
+            name="satisfaction"
+            render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={errors.satisfaction?.message} />}
+          />
+        )}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Catat penyampaian
         </Button>
@@ -724,12 +734,13 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
 }
 
 // ── Archive ────────────────────────────────────────────────────────────────────────
-export function ArchiveForm({ id, onDone }: { id: number; onDone(message: string): void }) {
+export function ArchiveForm({ id, closing, onDone }: { id: number; closing: boolean; onDone(message: string): void }) {
   const form = useForm<In<typeof archiveInputSchema>, unknown, Out<typeof archiveInputSchema>>({
     resolver: zodResolver(archiveInputSchema),
     defaultValues: { complaintId: id, location: '' },
   });
   const submit = form.handleSubmit(async (values) => {
+    if (!requireSatisfaction(closing, values.satisfaction, form.setError)) return;
     try {
       await call('documents.archive', values);
       onDone(`Berkas pengaduan diarsipkan di ${values.location}.`);
@@ -747,6 +758,13 @@ export function ArchiveForm({ id, onDone }: { id: number; onDone(message: string
           {...form.register('location')}
           error={form.formState.errors.location?.message}
         />
+        {closing && (
+          <Controller
+            control={form.control}
+            name="satisfaction"
+            render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={form.formState.errors.satisfaction?.message} />}
+          />
+        )}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Arsipkan
         </Button>

@@ -1,5 +1,5 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
-import { sortFields, type ComplaintQuery } from '../../../shared/schemas/complaint';
+import { complaintQuerySchema, sortFields, type ComplaintQuery } from '../../../shared/schemas/complaint';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -13,8 +13,17 @@ export const PAGE_SIZE = 50;
 export type SortField = (typeof sortFields)[number];
 export type SortDir = 'asc' | 'desc';
 
+// Which date the year and month filter: when received (the book's order) or when closed.
+export const DATE_OF = complaintQuerySchema.shape.dateOf.unwrap().options;
+export type DateOf = (typeof DATE_OF)[number];
+
 export interface RegisterFilters {
   year?: number;
+  // Month and date kind only count with a year.
+  month?: number;
+  dateOf: DateOf;
+  // The seksi the complaint was disposed to, as the dashboard and the recap name it.
+  seksi?: string;
   status?: Status;
   channel?: ChannelCode;
   category?: Category;
@@ -26,6 +35,9 @@ export interface RegisterFilters {
 
 const PARAM = {
   year: 'tahun',
+  month: 'bulan',
+  dateOf: 'tanggal',
+  seksi: 'seksi',
   status: 'status',
   channel: 'kanal',
   category: 'kategori',
@@ -47,9 +59,15 @@ export const FIRST_DIR: Record<SortField, SortDir> = { registerNo: 'desc', recei
 export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
   const year = Number(p.get(PARAM.year));
   const offset = Number(p.get(PARAM.offset));
+  const month = Number(p.get(PARAM.month));
   const sort = oneOf(sortFields, p.get(PARAM.sort)) ?? 'registerNo';
+  const seksi = (p.get(PARAM.seksi) ?? '').trim().slice(0, 80);
+  const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
   return {
-    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
+    year: yearOk ? year : undefined,
+    month: yearOk && Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined,
+    dateOf: (yearOk && oneOf(DATE_OF, p.get(PARAM.dateOf))) || 'diterima',
+    seksi: seksi || undefined,
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
     category: oneOf(CATEGORIES, p.get(PARAM.category)),
@@ -64,6 +82,9 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
 export function writeFilters(f: RegisterFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.year !== undefined) p.set(PARAM.year, String(f.year));
+  if (f.year !== undefined && f.month !== undefined) p.set(PARAM.month, String(f.month));
+  if (f.year !== undefined && f.dateOf !== 'diterima') p.set(PARAM.dateOf, f.dateOf);
+  if (f.seksi) p.set(PARAM.seksi, f.seksi);
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
   if (f.category) p.set(PARAM.category, f.category);
@@ -76,6 +97,9 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
 export function toQuery(f: RegisterFilters): ComplaintQuery {
   const q: ComplaintQuery = { sort: f.sort, dir: f.dir, offset: f.offset, limit: PAGE_SIZE };
   if (f.year !== undefined) q.year = f.year;
+  if (f.year !== undefined && f.month !== undefined) q.month = f.month;
+  if (f.year !== undefined && f.dateOf !== 'diterima') q.dateOf = f.dateOf;
+  if (f.seksi) q.seksi = f.seksi;
   if (f.status) q.status = f.status;
   if (f.channel) q.channel = f.channel;
   if (f.category) q.category = f.category;
@@ -83,4 +107,24 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
   return q;
 }
 
-export const hasFilters = (f: RegisterFilters) => f.year !== undefined || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
+export const hasFilters = (f: RegisterFilters) =>
+  f.year !== undefined || !!f.seksi || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
+
+// Every filter off, the search, order and page as they are.
+export const NO_FILTERS = {
+  year: undefined,
+  month: undefined,
+  dateOf: 'diterima',
+  seksi: undefined,
+  status: undefined,
+  channel: undefined,
+  category: undefined,
+} as const satisfies Partial<RegisterFilters>;
+
+// A link into the register narrowed to some complaints (the dashboard's numbers), in the
+// same address form the register itself writes.
+export function registerPath(f: Partial<Omit<RegisterFilters, 'q' | 'sort' | 'dir' | 'offset'>>): string {
+  const p = writeFilters({ ...NO_FILTERS, ...f, q: '', sort: 'registerNo', dir: FIRST_DIR.registerNo, offset: 0 });
+  const search = p.toString();
+  return search ? `/register?${search}` : '/register';
+}

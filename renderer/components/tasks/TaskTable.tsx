@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { Task } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
@@ -6,6 +6,7 @@ import { useDates } from '../../lib/session';
 import { JourneyFlags, SifatBadge } from '../StatusBadge';
 import { PauseNote, StateBadges } from '../complaint/StateBadges';
 import { sisaWaktu } from './remaining';
+import clamp from '../clamp.module.css';
 
 interface Props {
   tasks: Task[];
@@ -16,11 +17,9 @@ interface Props {
 // Long texts keep two lines in the table; the whole text shows on hover.
 function Clipped({ text }: { text: string }) {
   return (
-    <Tooltip label={text} multiline w={420} openDelay={300} withinPortal>
-      <Text size="sm" lineClamp={2}>
-        {text}
-      </Text>
-    </Tooltip>
+    <span className={clamp.clamp} title={text}>
+      {text}
+    </span>
   );
 }
 

@@ -13,9 +13,8 @@ import type { Db } from '../../db/open';
 import { rowToUser, type UserRow } from '../../users/rows';
 import { officeCalendar } from '../../workflow/standard';
 import { brief, complaintFacts, docContext, reporterLabel } from '../facts';
-import { buildReceiptView, placeName } from '../receipt';
+import { buildReceiptView, nipLine, placeName } from '../receipt';
 import { classificationCode } from '../settings';
-import { nipLine } from '../docx-kit';
 
 // The forms an office fills by hand today, built from what Tanggap already knows:
 // tanda terima (at intake), kartu kendali (at intake, again after disposition), lembar

@@ -1,0 +1,208 @@
+// Migration 11: the buku rekap's summary tables, kept by triggers in the same statement
+// (hence the same transaction) as every change to a complaint or one of its steps, so the
+// recap and the Camat's dashboard read a few hundred summary rows instead of the register.
+//
+// Months are the office's local months. The zone's offset comes from the office profile
+// (settings 'office', timeZone); Indonesian zones have no daylight saving, so WIB, WITA
+// and WIT are fixed shifts of 7, 8 and 9 hours. When the office changes its zone the
+// summaries are rebuilt from the rows, by a trigger on the setting.
+//
+// Each complaint contributes, in the dimensions channel, category, kind, seksi ('' until
+// disposed), stage (its status now) and outcome ('diproses' while open, 'selesai' for
+// selesai/diarsipkan, else the exit):
+//   - in the month it was received: received +1, open +1;
+//   - in the month it was closed: finished +1, on time +1 when closed by its due (or when
+//     its clock never started), open -1, puas / tidak puas, its working minutes;
+//   - late +1 in the month of its due when it is not closed by then and not waiting for
+//     the reporter now, and late -1 in the month it was closed after its due.
+// So a month's open and late at its end are the running sums of those deltas.
+// Working minutes of closed complaints are also counted in a histogram (recap_minutes,
+// per month and per year; dimension '' is the whole office) for the medians: buckets of
+// half an hour below eight working hours, two hours below forty, eight hours beyond, each
+// with the sum of its minutes (a median stands for the mean of its bucket).
+// A completed step counts in the month of its completion (recap_steps).
+//
+// The same expressions serve the triggers (over the OLD and NEW row, no table read) and
+// the rebuild (over every row). An update subtracts the old row's contributions and adds
+// the new row's in one statement, writing only the counters that changed.
+
+// The office's shift, kept in a one-row table: reading it from the profile would parse
+// its JSON (logo included) in every trigger.
+const SHIFT = `(SELECT shift FROM recap_zone)`;
+const shiftOf = (officeJson: string) =>
+  `CASE json_extract(${officeJson}, '$.timeZone') WHEN 'Asia/Makassar' THEN '+8 hours' WHEN 'Asia/Jayapura' THEN '+9 hours' ELSE '+7 hours' END`;
+
+const monthOf = (x: string, column: string) => `strftime('%Y-%m', ${x}.${column}, ${SHIFT})`;
+const DIMS = ['channel', 'category', 'kind', 'seksi', 'stage', 'outcome'];
+const dimsTable = (dims: string[]) => `(${dims.map((d, i) => `SELECT '${d}'${i === 0 ? ' AS dim' : ''}`).join(' UNION ALL ')}) d`;
+const keyOf = (x: string) =>
+  `CASE d.dim WHEN '' THEN '' WHEN 'channel' THEN ${x}.channel WHEN 'category' THEN ${x}.category WHEN 'kind' THEN ${x}.kind WHEN 'seksi' THEN ${x}.seksi
+    WHEN 'stage' THEN ${x}.status WHEN 'outcome' THEN CASE WHEN ${x}.closed_at IS NULL THEN 'diproses' WHEN ${x}.status IN ('selesai', 'diarsipkan') THEN 'selesai' ELSE ${x}.status END END`;
+const lateFrom = (x: string) => `${x}.due_at IS NOT NULL AND ${x}.paused_at IS NULL AND (${x}.closed_at IS NULL OR ${x}.closed_at > ${x}.due_at)`;
+const source = (from: string | null, dims: string) => (from ? `${from}, ${dims}` : dims);
+
+const COUNTS = ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'];
+
+// The counter rows of complaint row `x` (OLD, NEW, or the alias of `from` for every row).
+function countRows(x: string, from: string | null): string {
+  const arm = (month: string, values: string[], where: string | null) =>
+    `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${values.map((v, i) => `${v} AS ${COUNTS[i]}`).join(', ')}
+     FROM ${source(from, dimsTable(DIMS))}${where ? ` WHERE ${where}` : ''}`;
+  const closed = `${x}.closed_at IS NOT NULL`;
+  return [
+    arm(monthOf(x, 'received_at'), ['1', '0', '0', '1', '0', '0', '0', '0', '0'], null),
+    arm(
+      monthOf(x, 'closed_at'),
+      ['0', '1', `(${x}.due_at IS NULL OR ${x}.closed_at <= ${x}.due_at)`, '-1', '0', `coalesce(${x}.satisfaction = 'puas', 0)`, `coalesce(${x}.satisfaction = 'tidak_puas', 0)`, `coalesce(${x}.work_minutes, 0)`, `${x}.work_minutes IS NOT NULL`],
+      closed,
+    ),
+    arm(monthOf(x, 'due_at'), ['0', '0', '0', '0', '1', '0', '0', '0', '0'], lateFrom(x)),
+    arm(monthOf(x, 'closed_at'), ['0', '0', '0', '0', '-1', '0', '0', '0', '0'], `${lateFrom(x)} AND ${closed}`),
+  ].join('\n  UNION ALL ');
+}
+
+const bucketOf = (x: string) =>
+  `CASE WHEN ${x}.work_minutes < 480 THEN ${x}.work_minutes - ${x}.work_minutes % 30 WHEN ${x}.work_minutes < 2400 THEN ${x}.work_minutes - ${x}.work_minutes % 120
+    ELSE ${x}.work_minutes - ${x}.work_minutes % 480 END`;
+
+// The histogram rows of complaint row `x`: its month and its year, the office and each dimension.
+function minuteRows(x: string, from: string | null): string {
+  return [7, 4]
+    .map(
+      (len) => `SELECT substr(${monthOf(x, 'closed_at')}, 1, ${len}) AS period, d.dim AS dim, ${keyOf(x)} AS key, ${bucketOf(x)} AS bucket, 1 AS n, ${x}.work_minutes AS minutes
+     FROM ${source(from, dimsTable(['', ...DIMS]))} WHERE ${x}.closed_at IS NOT NULL AND ${x}.work_minutes IS NOT NULL`,
+    )
+    .join('\n  UNION ALL ');
+}
+
+const STEPS = ['done', 'on_time', 'minutes_sum', 'limit_sum', 'minutes_n'];
+
+// The step row `x`, once completed: its working minutes count when both are known.
+function stepRows(x: string, from: string | null): string {
+  const timed = `${x}.work_minutes IS NOT NULL AND ${x}.limit_minutes IS NOT NULL`;
+  return `SELECT ${monthOf(x, 'completed_at')} AS month, ${x}.step_no AS step_no, 1 AS done, ${x}.completed_at <= ${x}.due_at AS on_time,
+    CASE WHEN ${timed} THEN ${x}.work_minutes ELSE 0 END AS minutes_sum, CASE WHEN ${timed} THEN ${x}.limit_minutes ELSE 0 END AS limit_sum,
+    ${timed} AS minutes_n${from ? ` FROM ${from}` : ''} WHERE ${x}.completed_at IS NOT NULL`;
+}
+
+type Part = [sign: 1 | -1, rows: string];
+
+// Adds each part's rows, times its sign, to `table`, skipping counters left unchanged.
+function apply(table: string, keys: string[], values: string[], parts: Part[]): string {
+  const signed = parts.map(([sign, rows]) => `SELECT ${keys.join(', ')}, ${values.map((v) => `${sign} * ${v} AS ${v}`).join(', ')} FROM (${rows})`).join('\n  UNION ALL ');
+  return `
+INSERT INTO ${table} (${keys.join(', ')}, ${values.join(', ')})
+  SELECT ${keys.join(', ')}, ${values.map((v) => `sum(${v})`).join(', ')} FROM (${signed}) WHERE true
+  GROUP BY ${keys.join(', ')} HAVING ${values.map((v) => `sum(${v}) <> 0`).join(' OR ')}
+  ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')};`;
+}
+
+const applyComplaint = (parts: [1 | -1, string, string | null][]) =>
+  apply('recap_counts', ['month', 'dim', 'key'], COUNTS, parts.map(([sign, x, from]) => [sign, countRows(x, from)])) +
+  apply('recap_minutes', ['period', 'dim', 'key', 'bucket'], ['n', 'minutes'], parts.map(([sign, x, from]) => [sign, minuteRows(x, from)]));
+const applyStep = (parts: [1 | -1, string, string | null][]) =>
+  apply('recap_steps', ['month', 'step_no'], STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from)]));
+
+// Every summary again from the rows: at migration and when the office's zone changes.
+const REBUILD = `
+DELETE FROM recap_counts;
+DELETE FROM recap_minutes;
+DELETE FROM recap_steps;
+${applyComplaint([[1, 'c', 'complaints c']])}
+${applyStep([[1, 's', 'complaint_steps s']])}`;
+
+const COMPLAINT_COLUMNS = ['received_at', 'closed_at', 'due_at', 'paused_at', 'status', 'satisfaction', 'work_minutes', 'channel', 'category', 'kind', 'seksi'];
+const complaintChanged = COMPLAINT_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
+const stepChanged = STEP_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+
+export const RECAP_SUMMARIES_SQL = `
+ALTER TABLE complaints ADD COLUMN seksi TEXT NOT NULL DEFAULT '';
+-- Working minutes from the clock's start to closing (office hours only, holidays and
+-- pauses left out), written by the core when the complaint closes; null while open.
+ALTER TABLE complaints ADD COLUMN work_minutes INTEGER;
+-- A completed step's working minutes, and those it was allowed (start to due), likewise.
+ALTER TABLE complaint_steps ADD COLUMN work_minutes INTEGER;
+ALTER TABLE complaint_steps ADD COLUMN limit_minutes INTEGER;
+
+-- The seksi of the first addressee of the complaint's latest disposition.
+UPDATE complaints SET seksi = coalesce((
+  SELECT u.seksi FROM dispositions d JOIN users u ON u.id = d.to_user
+  WHERE d.complaint_id = complaints.id ORDER BY d.created_at DESC, d.id ASC LIMIT 1), '')
+WHERE id IN (SELECT complaint_id FROM dispositions);
+
+-- Closed complaints and completed steps whose working minutes the core has yet to count
+-- (those closed before this migration): filled in at start, so these stay empty.
+CREATE INDEX complaints_minutes_pending ON complaints(id) WHERE closed_at IS NOT NULL AND clock_started_at IS NOT NULL AND work_minutes IS NULL;
+CREATE INDEX complaint_steps_minutes_pending ON complaint_steps(id) WHERE completed_at IS NOT NULL AND work_minutes IS NULL;
+
+-- The dashboard's counts of open complaints, from an index of open rows only.
+CREATE INDEX complaints_open_standard ON complaints(seksi, channel, status, due_at) WHERE closed_at IS NULL;
+
+CREATE TABLE recap_counts (
+  month TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  received INTEGER NOT NULL DEFAULT 0,
+  finished INTEGER NOT NULL DEFAULT 0,
+  on_time INTEGER NOT NULL DEFAULT 0,
+  open_delta INTEGER NOT NULL DEFAULT 0,
+  late_delta INTEGER NOT NULL DEFAULT 0,
+  puas INTEGER NOT NULL DEFAULT 0,
+  tidak_puas INTEGER NOT NULL DEFAULT 0,
+  minutes_sum INTEGER NOT NULL DEFAULT 0,
+  minutes_n INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, dim, key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX recap_counts_dim ON recap_counts(dim, month, key, open_delta, late_delta);
+
+-- period 'YYYY-MM' or 'YYYY'; bucket = the lowest minute it holds; minutes = their sum.
+CREATE TABLE recap_minutes (
+  period TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  bucket INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  minutes INTEGER NOT NULL,
+  PRIMARY KEY (period, dim, key, bucket)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE recap_zone (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  shift TEXT NOT NULL
+) STRICT;
+INSERT INTO recap_zone (id, shift) VALUES (1, coalesce((SELECT ${shiftOf('value')} FROM settings WHERE key = 'office'), '+7 hours'));
+
+CREATE TABLE recap_steps (
+  month TEXT NOT NULL,
+  step_no INTEGER NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  on_time INTEGER NOT NULL DEFAULT 0,
+  minutes_sum INTEGER NOT NULL DEFAULT 0,
+  limit_sum INTEGER NOT NULL DEFAULT 0,
+  minutes_n INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, step_no)
+) STRICT, WITHOUT ROWID;
+
+${REBUILD}
+
+CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]])} END;
+CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]])} END;
+CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${COMPLAINT_COLUMNS.join(', ')} ON complaints
+WHEN ${complaintChanged} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]])} END;
+
+CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]])} END;
+CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]])} END;
+CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${STEP_COLUMNS.join(', ')} ON complaint_steps
+WHEN ${stepChanged} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]])} END;
+
+CREATE TRIGGER recap_zone_set AFTER INSERT ON settings WHEN NEW.key = 'office' BEGIN
+  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
+  ${REBUILD}
+END;
+CREATE TRIGGER recap_zone_changed AFTER UPDATE ON settings
+WHEN NEW.key = 'office' AND json_extract(NEW.value, '$.timeZone') IS NOT json_extract(OLD.value, '$.timeZone') BEGIN
+  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
+  ${REBUILD}
+END;
+`;

@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './open';
+
+// Statements prepared once per connection. Preparing parses and plans the SQL again on
+// every call (tens of microseconds each, and a call may run dozens), so the core keeps
+// each text's statement for as long as the connection lives; a restore opens a new
+// connection, and the WeakMap lets the old one's statements go with it.
+//
+// A statement is shared by every caller of the same text, so its modes must not be
+// changed in place: `pluck` gives a separately cached statement that returns the first
+// column. Never iterate() a cached statement while running it again (it would be busy).
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+function cached(db: Db, key: string, make: () => Database.Statement): Database.Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let s = byText.get(key);
+  if (!s) byText.set(key, (s = make()));
+  return s;
+}
+
+export function stmt(db: Db, sql: string): Database.Statement {
+  return cached(db, sql, () => db.prepare(sql));
+}
+
+// The statement returning only its first column (better-sqlite3's pluck mode).
+export function pluck(db: Db, sql: string): Database.Statement {
+  return cached(db, `pluck\n${sql}`, () => db.prepare(sql).pluck());
+}
+
+// Differs whenever the database has changed since it was last taken, whether through
+// this connection (total_changes) or another one (data_version).
+export function dataStamp(db: Db): string {
+  return `${pluck(db, 'PRAGMA data_version').get() as number}:${pluck(db, 'SELECT total_changes()').get() as number}`;
+}
+
+// The statement returning rows as arrays (better-sqlite3's raw mode): no object per row
+// where a call reads thousands of them.
+export function rawRows(db: Db, sql: string): Database.Statement {
+  return cached(db, `raw\n${sql}`, () => db.prepare(sql).raw());
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { CATEGORY_LABEL, CHANNEL_LABEL, STATUS_LABEL } from '../../../shared/domain';
+import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
+import { MONTHS } from '../../../shared/time/format';
+import { localDate } from '../../../shared/time/workingTime';
+import { appendAudit } from '../audit/chain';
+import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
+import { TanggapError } from '../errors';
+import { getOffice } from '../office/settings';
+import { officeCalendar } from '../workflow/standard';
+import { laporWorkbook, recapCsv, recapWorkbook, registerIds, registerWorkbook, type FileOut, type Progress } from './exports';
+// The recap in every file is the one 'reports.recap' answers: a file says what the screen says.
+import { recap } from './recap';
+
+type ExportCalls = 'reports.recapXlsx' | 'reports.recapCsv' | 'reports.laporXlsx' | 'complaints.exportXlsx' | 'exports.status' | 'exports.file';
+
+// Each download leaves a line in the audit chain: what was taken, how many rows, and
+// whether the reporter's identity went with it (UU PDP). Never the search words: they
+// may be a reporter's name or NIK.
+function recordExport(ctx: Ctx, user: SessionUser, action: string, data: Record<string, unknown>) {
+  write(ctx.db, () => appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action, entity: 'report', entityId: null, data }));
+}
+
+function describeFilter(f: RegisterExportInput): string {
+  const dateOf = f.dateOf === 'selesai' ? 'selesai' : 'diterima';
+  return [
+    f.year !== undefined ? `${dateOf} ${f.month !== undefined ? `${MONTHS[f.month - 1]} ` : 'tahun '}${f.year}` : 'semua tahun',
+    f.status ? `status ${STATUS_LABEL[f.status]}` : '',
+    f.channel ? `kanal ${CHANNEL_LABEL[f.channel]}` : '',
+    f.category ? `kategori ${CATEGORY_LABEL[f.category]}` : '',
+    f.seksi ? f.seksi : '',
+    f.q ? 'dengan kata kunci' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+// ---- Register export jobs ----------------------------------------------------------
+//
+// A year's register takes a moment to build, so the call starts a job and answers with
+// its id; the screen polls its progress and fetches the file once ready. A job belongs
+// to the session that started it, is dropped when its file is fetched, when the same
+// session starts another, or after JOB_TTL_MS.
+
+interface Job {
+  owner: string;
+  userId: number;
+  createdAt: number;
+  progress: Progress;
+  file: FileOut | null;
+  failed: unknown;
+  filter: string;
+  personalData: boolean;
+}
+
+const JOB_TTL_MS = 15 * 60_000;
+const jobs = new Map<string, Job>();
+
+function sweep(now: number) {
+  for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS) jobs.delete(id);
+}
+
+function jobOf(ctx: Ctx, jobId: string): Job {
+  const user = requireUser(ctx);
+  sweep(ctx.now().getTime());
+  const job = jobs.get(jobId);
+  if (!job || job.owner !== ctx.session.token || job.userId !== user.id) {
+    throw new TanggapError('not_found', 'Unduhan ini tidak ditemukan atau sudah kedaluwarsa. Tekan "Unduh Excel" lagi.');
+  }
+  if (job.failed !== null) {
+    jobs.delete(jobId);
+    if (job.failed instanceof TanggapError) throw job.failed;
+    throw new TanggapError('internal', 'Berkas Excel tidak dapat disusun. Coba lagi; bila berulang, hubungi admin.');
+  }
+  return job;
+}
+
+export const exportHandlers: Pick<Handlers, ExportCalls> = {
+  'reports.recapXlsx': async (ctx, q) => {
+    const user = requireUser(ctx);
+    const r = recap(ctx.db, q);
+    const file = await recapWorkbook(r);
+    recordExport(ctx, user, 'report.recap_exported', { what: `Buku rekap ${r.periodLabel} (Excel)` });
+    return file;
+  },
+  'reports.recapCsv': (ctx, { table, ...q }) => {
+    const user = requireUser(ctx);
+    const r = recap(ctx.db, q);
+    const file = recapCsv(r, table);
+    recordExport(ctx, user, 'report.recap_exported', { what: `Buku rekap ${r.periodLabel}, tabel ${RECAP_TABLE_LABEL[table]} (CSV)` });
+    return file;
+  },
+  'reports.laporXlsx': async (ctx, { year, month }) => {
+    const user = requireUser(ctx);
+    const r = recap(ctx.db, { year, month });
+    const ids = registerIds(ctx.db, user, { year, month, sort: 'registerNo', dir: 'asc' }, REGISTER_EXPORT_MAX);
+    const file = await laporWorkbook(ctx.db, user, officeCalendar(ctx.db), r, ids);
+    recordExport(ctx, user, 'report.lapor_exported', { what: `Laporan SP4N-LAPOR! ${r.periodLabel}`, rows: ids.length });
+    return file;
+  },
+  'complaints.exportXlsx': (ctx, filter) => {
+    const user = requireUser(ctx);
+    const now = ctx.now().getTime();
+    sweep(now);
+    for (const [id, job] of jobs) if (job.owner === ctx.session.token) jobs.delete(id);
+    const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX);
+    const office = getOffice(ctx.db);
+    const cal = officeCalendar(ctx.db);
+    const described = describeFilter(filter);
+    const job: Job = {
+      owner: ctx.session.token ?? '',
+      userId: user.id,
+      createdAt: now,
+      progress: { done: 0, total: ids.length },
+      file: null,
+      failed: null,
+      filter: described,
+      personalData: user.role !== 'kasi',
+    };
+    const jobId = randomUUID();
+    jobs.set(jobId, job);
+    const heading = { officeName: office.name, title: `Buku Register Pengaduan — ${described}`, fileDate: localDate(ctx.now(), cal.timeZone) };
+    registerWorkbook(ctx.db, user, cal, ids, heading, job.progress).then(
+      (file) => void (job.file = file),
+      (err: unknown) => {
+        job.failed = err;
+        if (!(err instanceof TanggapError)) ctx.log.error('unduhan register gagal', err);
+      },
+    );
+    return { jobId, total: ids.length };
+  },
+  'exports.status': (ctx, { jobId }) => {
+    const job = jobOf(ctx, jobId);
+    return { done: job.progress.done, total: job.progress.total, ready: job.file !== null };
+  },
+  'exports.file': (ctx, { jobId }) => {
+    const user = requireUser(ctx);
+    const job = jobOf(ctx, jobId);
+    if (!job.file) throw new TanggapError('conflict', 'Berkas Excel masih disusun. Tunggu sampai kemajuannya 100%, lalu unduh.');
+    jobs.delete(jobId);
+    recordExport(ctx, user, 'report.register_exported', { what: `Buku register: ${job.filter}`, rows: job.progress.total, personalData: job.personalData });
+    return job.file;
+  },
+};

@@ -1,0 +1,174 @@
+import { PassThrough } from 'node:stream';
+import type { PaperSize, Workbook, Worksheet } from 'exceljs';
+
+// The one way Tanggap lays out a sheet: title lines (office, period), a bold header row
+// that stays frozen while scrolling, set widths, number formats per column, and a bold
+// totals row. Every text goes in as a string cell, so a subject typed as "=SUM(A1)" or
+// "+62…" is shown as typed and never becomes a formula.
+
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent';
+
+export interface SheetColumn {
+  header: string;
+  width: number;
+  kind?: ColumnKind;
+}
+
+export type CellValue = string | number | null;
+
+export interface SheetSpec {
+  name: string;
+  // Lines above the table: the office's name, the report's title and period.
+  title: string[];
+  columns: SheetColumn[];
+  rows: CellValue[][];
+  totals?: CellValue[];
+  // A line under the table (where a figure comes from, what a column means).
+  note?: string;
+  // A long list: Excel's filter buttons on the header row, and no format on the columns
+  // (a format is written and compared for every cell; ten thousand rows pay for it).
+  list?: boolean;
+}
+
+const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, int: '#,##0', decimal: '#,##0.0', percent: '0.0%' };
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FF9AA5B1' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+// Excel's default face, named on every styled cell so all cells read alike.
+const font = (f: { bold?: boolean; italic?: boolean; size?: number }) => ({ name: 'Calibri', size: 11, ...f });
+
+// Characters XML 1.0 cannot carry would make the whole file unreadable to Excel.
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const safeText = (v: string) => v.replace(XML_ILLEGAL, '');
+
+// The library is loaded the first time a file is built, not when the app starts.
+const exceljs = async () => (await import('exceljs')).default;
+
+// A workbook in memory: for the short tables, which may still be touched after their rows are in.
+export async function newWorkbook(): Promise<Workbook> {
+  const wb = new (await exceljs()).Workbook();
+  wb.creator = 'Tanggap';
+  return wb;
+}
+
+export async function xlsxFile(wb: Workbook, fileName: string) {
+  return fileOf(Buffer.from(await wb.xlsx.writeBuffer()), fileName);
+}
+
+export interface StreamedWorkbook {
+  wb: Workbook;
+  // Commits what is left and gives the file's bytes.
+  bytes(): Promise<Buffer>;
+}
+
+// A workbook written while it is filled, for the long lists: each committed row becomes
+// XML at once and is compressed by zlib off the main thread, so ten thousand rows are
+// written in chunks with other calls running in between, never in one long block.
+export async function newStreamedWorkbook(): Promise<StreamedWorkbook> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  // zlib level 1: most of the size saving for a fraction of the time.
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never);
+  wb.creator = 'Tanggap';
+  return {
+    wb,
+    bytes: async () => {
+      await wb.commit();
+      await ended;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+// Sheet names: at most 31 characters, none of : \ / ? * [ ].
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, '-').slice(0, 31);
+
+const cellValue = (v: CellValue) => (typeof v === 'string' ? safeText(v) : v);
+
+export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals' | 'note'>): Worksheet {
+  const headerRowNo = spec.title.length + 2;
+  const first = `A${headerRowNo + 1}`;
+  const ws = wb.addWorksheet(sheetName(spec.name), {
+    // Landscape. A table as wide as one page; a long list at full size over as many pages
+    // as it needs, its gridlines printed since its cells have no borders. exceljs knows no
+    // F4 paper, and an A4 layout prints on F4 too.
+    pageSetup: spec.list
+      ? { paperSize: 9 as PaperSize, orientation: 'landscape', showGridLines: true }
+      : { paperSize: 9 as PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, topLeftCell: first, activeCell: first }],
+  });
+  ws.columns = spec.columns.map((c) => {
+    if (spec.list) return { width: c.width };
+    const numFmt = NUM_FMT[c.kind ?? 'text'];
+    // No wrapping: neither Excel nor LibreOffice grows a row to fit wrapped text on opening.
+    return { width: c.width, style: numFmt ? { numFmt } : { alignment: { vertical: 'top' } } };
+  });
+  spec.title.forEach((line, i) => {
+    const row = ws.getRow(i + 1);
+    const cell = row.getCell(1);
+    cell.value = safeText(line);
+    cell.font = font({ bold: true, size: i === 0 ? 13 : 11 });
+    cell.alignment = {};
+    row.commit();
+  });
+  ws.getRow(spec.title.length + 1).commit();
+  const header = ws.getRow(headerRowNo);
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = font({ bold: true });
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  // Three lines of header text.
+  header.height = 45;
+  header.commit();
+  if (spec.list) ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: spec.columns.length } };
+  return ws;
+}
+
+// Rows of a short table: bordered, the totals row bold.
+export function addRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[][], bold = false): void {
+  for (const values of rows) {
+    const row = ws.addRow(values.map(cellValue));
+    for (let i = 1; i <= columns.length; i++) {
+      const cell = row.getCell(i);
+      cell.border = BORDER;
+      if (bold) cell.font = font({ bold: true });
+    }
+    row.commit();
+  }
+}
+
+// Rows of a long list, as plain values.
+export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
+  for (const values of rows) ws.addRow(values.map(cellValue)).commit();
+}
+
+export function addNote(ws: Worksheet, note: string): void {
+  ws.addRow([]).commit();
+  const row = ws.addRow([safeText(note)]);
+  row.getCell(1).font = font({ italic: true, size: 9 });
+  row.getCell(1).alignment = {};
+  row.commit();
+}
+
+// A whole table sheet in one go, for the small tables of the recap.
+export function addTableSheet(wb: Workbook, spec: SheetSpec): Worksheet {
+  const ws = startSheet(wb, spec);
+  addRows(ws, spec.columns, spec.rows);
+  if (spec.totals) addRows(ws, spec.columns, [spec.totals], true);
+  if (spec.note) addNote(ws, spec.note);
+  return ws;
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const fileOf = (bytes: Buffer, fileName: string) => ({ fileName, mime: XLSX_MIME, dataBase64: bytes.toString('base64') });

@@ -1,0 +1,72 @@
+import type { Worksheet } from 'exceljs';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../../../shared/skm';
+import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
+import { MONTHS } from '../../../shared/time/format';
+import { addNote, addRows, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
+
+// The IKM the office reports: one sheet with the elements of the period (NRR, NRR
+// tertimbang, IKM and mutu pelayanan), one with each month of it.
+
+const periodLabel = (s: Pick<SkmSummary, 'year' | 'month'>) => (s.month ? `${MONTHS[s.month - 1]} ${s.year}` : `Tahun ${s.year}`);
+const gradeText = (p: SkmPeriod) => (p.grade ? `${p.grade} (${SKM_GRADE_LABEL[p.grade]})` : 'Belum ada responden');
+
+// The workbook's number kinds stop at one decimal; NRR and the index need more.
+function formatColumns(ws: Worksheet, formats: Record<number, string>, fromRow: number): void {
+  for (let r = fromRow; r <= ws.rowCount; r++) {
+    for (const [col, fmt] of Object.entries(formats)) ws.getRow(r).getCell(Number(col)).numFmt = fmt;
+  }
+}
+
+const ELEMENT_COLUMNS: SheetColumn[] = [
+  { header: 'No', width: 6, kind: 'int' },
+  { header: 'Unsur pelayanan', width: 42 },
+  { header: 'NRR per unsur', width: 16, kind: 'decimal' },
+  { header: `NRR tertimbang (× ${SKM_WEIGHT})`, width: 20, kind: 'decimal' },
+];
+
+const MONTH_COLUMNS: SheetColumn[] = [
+  { header: 'Bulan', width: 14 },
+  { header: 'Responden', width: 12, kind: 'int' },
+  ...SKM_ELEMENTS.map((e): SheetColumn => ({ header: `NRR ${e.toUpperCase()}`, width: 10, kind: 'decimal' })),
+  { header: 'IKM', width: 10, kind: 'decimal' },
+  { header: 'Mutu pelayanan', width: 22 },
+];
+
+export async function skmWorkbook(officeName: string, s: SkmSummary) {
+  const wb = await newWorkbook();
+  const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s)}`];
+  const t = s.total;
+
+  const ws = startSheet(wb, { name: 'IKM', title, columns: ELEMENT_COLUMNS });
+  const first = ws.rowCount + 1;
+  addRows(
+    ws,
+    ELEMENT_COLUMNS,
+    SKM_ELEMENTS.map((e, i): CellValue[] => [i + 1, `${e.toUpperCase()} ${SKM_ELEMENT_TEXT[e].name}`, t.nrr?.[e] ?? null, t.weighted?.[e] ?? null]),
+  );
+  const index = t.weighted ? SKM_ELEMENTS.reduce((n, e) => n + t.weighted![e], 0) : null;
+  addRows(
+    ws,
+    ELEMENT_COLUMNS,
+    [
+      [null, 'Jumlah NRR tertimbang (indeks)', null, index],
+      [null, 'IKM unit pelayanan (indeks × 25)', null, t.ikm],
+      [null, 'Mutu pelayanan', null, gradeText(t)],
+      [null, 'Jumlah responden', null, t.respondents],
+    ],
+    true,
+  );
+  formatColumns(ws, { 3: '0.000', 4: '0.0000' }, first);
+  ws.getCell(ws.rowCount - 2, 4).numFmt = '0.00';
+  ws.getCell(ws.rowCount, 4).numFmt = '#,##0';
+  addNote(ws, 'NRR = jumlah nilai unsur ÷ jumlah responden; mutu: A 88,31–100 Sangat Baik, B 76,61–88,30 Baik, C 65,00–76,60 Kurang Baik, D 25,00–64,99 Tidak Baik.');
+
+  const wm = startSheet(wb, { name: 'Per bulan', title, columns: MONTH_COLUMNS });
+  const firstMonth = wm.rowCount + 1;
+  const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
+  addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
+  addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s), t)], true);
+  formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
+
+  return xlsxFile(wb, `IKM-${s.year}${s.month ? `-${String(s.month).padStart(2, '0')}` : ''}.xlsx`);
+}

@@ -1,0 +1,99 @@
+import { appendAudit } from '../audit/chain';
+import { verifyPassword } from '../auth/passwords';
+import { createSession, endSession } from '../auth/sessions';
+import { requireComplaint } from '../access';
+import type { Handlers } from '../context';
+import { nowIso, requireUser, write } from '../context';
+import { stmt } from '../db/statements';
+import { TanggapError } from '../errors';
+import { findOffice } from '../office/settings';
+import { skmWorkbook } from './export';
+import { checkExitLock, checkKioskPace, closeKiosk, countFailedExit, findKiosk, openKiosk, requireKiosk } from './kiosk';
+import { insertResponse, skmSummary } from './responses';
+
+type SkmCalls = 'skm.submit' | 'skm.summary' | 'skm.exportXlsx' | 'skm.kioskStart' | 'skm.kioskState' | 'skm.kioskSubmit' | 'skm.kioskExit';
+
+export const skmHandlers: Pick<Handlers, SkmCalls> = {
+  'skm.submit': (ctx, { answers, profile, registerNo }) => {
+    const user = requireUser(ctx);
+    return write(ctx.db, () => {
+      const at = nowIso(ctx);
+      let complaintId: number | null = null;
+      if (registerNo) {
+        const row = stmt(ctx.db, 'SELECT id FROM complaints WHERE register_no = ?').get(registerNo) as { id: number } | undefined;
+        if (!row) throw new TanggapError('not_found', `Pengaduan dengan nomor register "${registerNo}" tidak ada. Periksa nomor pada tanda terima, atau kosongkan isian itu.`, 'registerNo');
+        requireComplaint(ctx.db, user, row.id);
+        if (stmt(ctx.db, 'SELECT 1 FROM skm_responses WHERE complaint_id = ?').get(row.id)) {
+          throw new TanggapError('conflict', `Survei kepuasan untuk pengaduan ${registerNo} sudah diisi; satu pengaduan satu survei.`, 'registerNo');
+        }
+        complaintId = row.id;
+      }
+      const id = insertResponse(ctx.db, { complaintId, at, source: 'staf', kioskId: null, answers, profile, enteredBy: user.id });
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'skm.submitted', entity: 'skm_response', entityId: id, data: { complaintId } });
+      return { id };
+    });
+  },
+
+  'skm.summary': (ctx, query) => {
+    requireUser(ctx);
+    return skmSummary(ctx.db, query);
+  },
+
+  'skm.exportXlsx': async (ctx, query) => {
+    requireUser(ctx);
+    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query));
+  },
+
+  // The Staf's session on this PC ends here; the page holds only the kiosk token after.
+  'skm.kioskStart': (ctx) => {
+    const user = requireUser(ctx);
+    const token = write(ctx.db, () => {
+      const at = nowIso(ctx);
+      if (ctx.session.token) endSession(ctx, ctx.session.token);
+      const kiosk = openKiosk(ctx.db, user.id, at);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'skm.kiosk_started', entity: 'skm_kiosk', entityId: kiosk.id });
+      return kiosk.token;
+    });
+    ctx.session.setToken(token);
+    return { ok: true as const };
+  },
+
+  'skm.kioskState': (ctx) => {
+    const kiosk = findKiosk(ctx, ctx.session.token);
+    return { active: kiosk !== null, officeName: findOffice(ctx.db)?.name ?? '', staffName: kiosk?.staffName ?? '' };
+  },
+
+  'skm.kioskSubmit': (ctx, { answers, profile }) => {
+    write(ctx.db, () => {
+      const kiosk = requireKiosk(ctx, ctx.session.token);
+      checkKioskPace(ctx.db, kiosk, ctx.now());
+      const at = nowIso(ctx);
+      const id = insertResponse(ctx.db, { complaintId: null, at, source: 'kiosk', kioskId: kiosk.id, answers, profile, enteredBy: kiosk.userId });
+      appendAudit(ctx.db, { at, actorId: null, action: 'skm.submitted', entity: 'skm_response', entityId: id, data: { kiosk: kiosk.id } });
+    });
+    return { ok: true as const };
+  },
+
+  // Only the Staf who opened the kiosk closes it, with their password; they are signed in again.
+  'skm.kioskExit': async (ctx, { password }) => {
+    const kiosk = requireKiosk(ctx, ctx.session.token);
+    checkExitLock(kiosk, ctx.now());
+    const ok = await verifyPassword(kiosk.passwordHash, password);
+    const token = write(ctx.db, () => {
+      const at = nowIso(ctx);
+      const fresh = requireKiosk(ctx, ctx.session.token);
+      checkExitLock(fresh, ctx.now());
+      if (!ok) {
+        countFailedExit(ctx.db, fresh, ctx.now());
+        appendAudit(ctx.db, { at, actorId: null, action: 'skm.kiosk_exit_refused', entity: 'skm_kiosk', entityId: fresh.id });
+        return null;
+      }
+      closeKiosk(ctx.db, fresh.id, at);
+      appendAudit(ctx.db, { at, actorId: fresh.userId, action: 'skm.kiosk_ended', entity: 'skm_kiosk', entityId: fresh.id });
+      return createSession(ctx, fresh.userId);
+    });
+    if (!token) throw new TanggapError('validation', `Kata sandi ${kiosk.staffName} salah. Mode kios tetap berjalan.`, 'password');
+    ctx.session.setToken(token);
+    return { ok: true as const };
+  },
+};

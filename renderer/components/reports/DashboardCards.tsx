@@ -1,0 +1,65 @@
+import { Card, SimpleGrid, Text } from '@mantine/core';
+import type { Dashboard } from '../../../shared/reports/dashboard';
+import { registerPath } from '../register/query';
+import { DashboardLink, officeTasksPath } from './DashboardLink';
+
+interface Figure {
+  title: string;
+  n: number;
+  to: string;
+  // What the number counts, for the link's name.
+  noun: string;
+  note: string;
+  color?: string;
+}
+
+// The month's two flows (received, finished) and the office's state right now (open, late,
+// at risk by the standard's clock): the Camat's first look.
+export function DashboardCards({ d, current }: { d: Dashboard; current: boolean }) {
+  const month = { year: d.year, month: d.month };
+  const now = current ? 'saat ini' : 'saat ini, bukan akhir bulan itu';
+  const figures: Figure[] = [
+    { title: 'Diterima', n: d.received, to: registerPath(month), noun: `pengaduan diterima ${d.periodLabel}`, note: `dicatat ${d.periodLabel}` },
+    {
+      title: 'Selesai',
+      n: d.finished,
+      to: registerPath({ ...month, dateOf: 'selesai' }),
+      noun: `pengaduan selesai ${d.periodLabel}`,
+      note: `ditutup ${d.periodLabel}`,
+    },
+    { title: 'Belum selesai', n: d.open, to: officeTasksPath(), noun: 'pengaduan belum selesai', note: `semua yang berjalan, ${now}` },
+    {
+      title: 'Terlambat',
+      n: d.late,
+      to: officeTasksPath('standar_terlambat'),
+      noun: 'pengaduan terlambat menurut standar',
+      note: `melewati batas standar pelayanan, ${now}`,
+      color: d.late > 0 ? 'red.8' : undefined,
+    },
+    {
+      title: 'Hampir habis waktunya',
+      n: d.atRisk,
+      to: officeTasksPath('standar_berisiko'),
+      noun: 'pengaduan hampir habis waktunya menurut standar',
+      note: `sisa waktu standar tinggal sedikit, ${now}`,
+      color: d.atRisk > 0 ? 'orange.9' : undefined,
+    },
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+      {figures.map((f) => (
+        <Card key={f.title} withBorder padding="sm" radius="md">
+          <Text size="sm" fw={600} c="dimmed">
+            {f.title}
+          </Text>
+          <Text fz={32} fw={700} lh={1.2}>
+            <DashboardLink n={f.n} to={f.to} label={f.noun} c={f.color} />
+          </Text>
+          <Text size="xs" c="dimmed">
+            {f.note}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

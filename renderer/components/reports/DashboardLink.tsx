@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { Anchor, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { TaskFilter } from '../../../shared/schemas/workflow';
+import { FILTER_PARAM, TAB_PARAM } from '../tasks/address';
+import { writeSearch } from '../register/query';
+
+const COUNT = new Intl.NumberFormat('id-ID');
+const PERCENT = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 });
+export const formatCount = (n: number) => COUNT.format(n);
+export const formatShare = (part: number, whole: number) => (whole === 0 ? '–' : PERCENT.format(part / whole));
+
+// A chart's legend in the page's text colour: a pale bar colour is no colour for words.
+export const legendText = (value: string) => <span style={{ color: 'var(--mantine-color-text)' }}>{value}</span>;
+
+// The office's list of open complaints, narrowed by a filter of Tugas saya.
+export const officeTasksPath = (filter?: TaskFilter) => `/tugas?${TAB_PARAM}=kantor${filter ? `&${FILTER_PARAM}=${filter}` : ''}`;
+
+interface Props {
+  n: number;
+  // Where the complaints behind the number are listed; none: the number is plain text.
+  to?: string;
+  // What the number counts, read aloud and shown on hover ("12 pengaduan diterima, Seksi Pemerintahan").
+  label: string;
+  c?: string;
+  children?: ReactNode;
+}
+
+// A number that opens the complaints behind it. A register link shows exactly those
+// complaints, so the register's remembered search text is dropped on the way.
+export function DashboardLink({ n, to, label, c, children }: Props) {
+  const text = children ?? formatCount(n);
+  if (!to) return <Text span inherit c={c}>{text}</Text>;
+  return (
+    <Anchor
+      component={Link}
+      to={to}
+      c={c}
+      inherit
+      aria-label={`${formatCount(n)} ${label}`}
+      title={`Lihat ${label}`}
+      onClick={() => {
+        if (to.startsWith('/register')) writeSearch('');
+      }}
+    >
+      {text}
+    </Anchor>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Button, Card, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import type { RecapStep } from '../../../shared/reports/recap';
+import { formatDurasi } from '../../../shared/time/format';
+import { formatCount, formatShare } from './DashboardLink';
+
+// The standard's steps over the twelve months, slowest first: how long each took on average
+// against its limit, and how often it was done in time. The bar is the average as a share
+// of the limit.
+// The few slowest first; the whole standard on request.
+const FIRST_SHOWN = 5;
+
+export function DashboardSteps({ steps, periodLabel }: { steps: RecapStep[]; periodLabel: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? steps : steps.slice(0, FIRST_SHOWN);
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4">
+            Langkah paling lambat
+          </Title>
+          <Text size="sm" c="dimmed">
+            Langkah Standar Pelayanan yang selesai dikerjakan dalam dua belas bulan sampai {periodLabel}, diukur dalam waktu kerja (di luar hari libur dan
+            penundaan). Yang paling jauh melewati batasnya di atas.
+          </Text>
+        </div>
+        {steps.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            Belum ada langkah yang selesai dikerjakan dalam dua belas bulan sampai {periodLabel}.
+          </Text>
+        ) : (
+          <Table striped withTableBorder aria-label="Langkah paling lambat" fz="sm" verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Langkah</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  Dikerjakan
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  Rata-rata
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  Batas
+                </Table.Th>
+                <Table.Th w="22%">Rata-rata terhadap batas</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  Tepat waktu
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((s) => {
+                const ratio = s.avgWorkMinutes !== null && s.limitMinutes ? s.avgWorkMinutes / s.limitMinutes : null;
+                return (
+                  <Table.Tr key={s.stepNo}>
+                    <Table.Th scope="row" fw={400}>
+                      {s.stepNo}. {s.activity}
+                    </Table.Th>
+                    <Table.Td ta="right">{formatCount(s.done)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {s.avgWorkMinutes === null ? '–' : formatDurasi(s.avgWorkMinutes)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {s.limitMinutes === null ? '–' : formatDurasi(s.limitMinutes)}
+                    </Table.Td>
+                    <Table.Td>
+                      {ratio === null ? (
+                        '–'
+                      ) : (
+                        <Progress
+                          value={Math.min(100, ratio * 100)}
+                          color={ratio > 1 ? 'red.7' : ratio > 0.8 ? 'orange.6' : 'teal.6'}
+                          size="lg"
+                          aria-label={`Rata-rata ${formatShare(ratio, 1)} dari batas waktu`}
+                        />
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" c={s.done > 0 && s.onTime < s.done ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                      {formatShare(s.onTime, s.done)}
+                      <Text span c="dimmed" size="xs">
+                        {' '}
+                        ({formatCount(s.onTime)} dari {formatCount(s.done)})
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        {steps.length > FIRST_SHOWN && (
+          <Button variant="subtle" size="xs" onClick={() => setAll(!all)} style={{ alignSelf: 'flex-start' }}>
+            {all ? `Tampilkan ${FIRST_SHOWN} langkah paling lambat saja` : `Tampilkan semua ${steps.length} langkah`}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}

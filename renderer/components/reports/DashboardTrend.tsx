@@ -1,0 +1,89 @@
+import { Card, Grid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../shared/reports/dashboard';
+import { registerPath, type DateOf } from '../register/query';
+import { DashboardLink, formatCount, legendText } from './DashboardLink';
+
+type Month = Dashboard['trend'][number];
+
+// "2026-11" → the register's year and month.
+const periodOf = (m: Month) => {
+  const [year, month] = m.key.split('-').map(Number) as [number, number];
+  return { year, month };
+};
+
+// Twelve months ending with the chosen one: received and finished as bars, still late at
+// each month's end as a line. A click on a bar opens those complaints in the register; the table
+// beside the chart holds the same numbers as links.
+export function DashboardTrend({ trend }: { trend: Month[] }) {
+  const theme = useMantineTheme();
+  const navigate = useNavigate();
+  const open = (index: number, dateOf: DateOf) => {
+    const m = trend[index];
+    if (m) void navigate(registerPath({ ...periodOf(m), dateOf }));
+  };
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4">
+            Dua belas bulan terakhir
+          </Title>
+          <Text size="sm" c="dimmed">
+            Klik batang sebuah bulan untuk membuka pengaduannya di buku register.
+          </Text>
+        </div>
+        <Grid gutter="md" align="flex-start">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <div aria-hidden style={{ height: 400 }}>
+              <ResponsiveContainer width="100%" height="100%">
+                <ComposedChart data={trend} margin={{ left: 0, right: 8, top: 8 }}>
+                  <CartesianGrid vertical={false} strokeDasharray="3 3" />
+                  <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={50} />
+                  <YAxis allowDecimals={false} tickFormatter={formatCount} width={48} />
+                  <Tooltip formatter={(v) => formatCount(Number(v))} />
+                  <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
+                  <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'diterima')} />
+                  <Bar dataKey="finished" name="Selesai" fill={theme.colors.blue[3]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'selesai')} />
+                  <Line dataKey="lateAtEnd" name="Terlambat di akhir bulan" stroke={theme.colors.red[7]} strokeWidth={2} isAnimationActive={false} />
+                </ComposedChart>
+              </ResponsiveContainer>
+            </div>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Table striped withTableBorder aria-label="Dua belas bulan terakhir" fz="sm" verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Bulan</Table.Th>
+                  <Table.Th ta="right">Diterima</Table.Th>
+                  <Table.Th ta="right">Selesai</Table.Th>
+                  <Table.Th ta="right">Terlambat di akhir bulan</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {trend.map((m) => (
+                  <Table.Tr key={m.key}>
+                    <Table.Th scope="row" fw={400} style={{ whiteSpace: 'nowrap' }}>
+                      {m.label}
+                    </Table.Th>
+                    <Table.Td ta="right">
+                      <DashboardLink n={m.received} to={registerPath(periodOf(m))} label={`pengaduan diterima ${m.label}`} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <DashboardLink n={m.finished} to={registerPath({ ...periodOf(m), dateOf: 'selesai' })} label={`pengaduan selesai ${m.label}`} />
+                    </Table.Td>
+                    {/* A past state: no list keeps which complaints were late then. */}
+                    <Table.Td ta="right" c={m.lateAtEnd > 0 ? 'red.8' : undefined}>
+                      {formatCount(m.lateAtEnd)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { Group, Radio } from '@mantine/core';
+import type { ErrorOption } from 'react-hook-form';
+import { CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTIONS, type ClosingSatisfaction } from '../../../shared/schemas/skm';
+import type { Journey } from '../../../shared/schemas/workflow';
+
+// Puas / tidak puas asked when the step at hand closes the complaint, unless a signed
+// berita acara recorded it already.
+export const asksSatisfaction = (j: Journey) => j.current !== null && j.current.stepNo === j.steps.length && j.satisfaction === null;
+
+/** The forms that close a complaint require a choice here (the core takes it as optional). */
+export function requireSatisfaction(asks: boolean, value: ClosingSatisfaction | undefined, setError: (name: 'satisfaction', error: ErrorOption) => void): boolean {
+  if (!asks || value) return true;
+  setError('satisfaction', { type: 'required', message: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' });
+  return false;
+}
+
+export function ClosingSatisfactionField({ value, onChange, error }: { value: ClosingSatisfaction | undefined; onChange(v: ClosingSatisfaction): void; error?: string }) {
+  return (
+    <Radio.Group
+      label="Pernyataan pelapor atas penyelesaian"
+      description="Tanyakan kepada pelapor apakah ia puas. Pengaduan selesai dengan langkah ini."
+      value={value ?? null}
+      onChange={(v) => onChange(v as ClosingSatisfaction)}
+      error={error}
+    >
+      <Group mt={4}>
+        {CLOSING_SATISFACTIONS.map((s) => (
+          <Radio key={s} value={s} label={CLOSING_SATISFACTION_LABEL[s]} />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
+}

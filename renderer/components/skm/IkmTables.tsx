@@ -1,0 +1,113 @@
+import { Badge, Card, SimpleGrid, Table, Text } from '@mantine/core';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, type SkmGrade } from '../../../shared/skm';
+import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
+import { MONTHS } from '../../../shared/time/format';
+
+const GRADE_COLOR: Record<SkmGrade, string> = { A: 'teal', B: 'blue', C: 'yellow', D: 'red' };
+const num = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+export function GradeBadge({ p }: { p: SkmPeriod }) {
+  if (!p.grade) return <Text c="dimmed">Belum ada responden</Text>;
+  return (
+    <Badge size="lg" color={GRADE_COLOR[p.grade]} variant="light">
+      {p.grade} · {SKM_GRADE_LABEL[p.grade]}
+    </Badge>
+  );
+}
+
+export function IkmCards({ s }: { s: SkmSummary }) {
+  const t = s.total;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <Card withBorder padding="sm" radius="md">
+        <Text size="sm" c="dimmed">
+          IKM unit pelayanan
+        </Text>
+        <Text fz={32} fw={700} data-testid="ikm-value">
+          {num(t.ikm, 2)}
+        </Text>
+      </Card>
+      <Card withBorder padding="sm" radius="md">
+        <Text size="sm" c="dimmed" mb={6}>
+          Mutu pelayanan
+        </Text>
+        <GradeBadge p={t} />
+      </Card>
+      <Card withBorder padding="sm" radius="md">
+        <Text size="sm" c="dimmed">
+          Responden
+        </Text>
+        <Text fz={32} fw={700} data-testid="ikm-respondents">
+          {t.respondents}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {s.fromKiosk} di antaranya dari mode kios
+        </Text>
+      </Card>
+    </SimpleGrid>
+  );
+}
+
+// NRR per element: Σ scores ÷ respondents, weighted by 0.111, summed and × 25.
+export function ElementTable({ p }: { p: SkmPeriod }) {
+  const index = p.weighted ? SKM_ELEMENTS.reduce((n, e) => n + p.weighted![e], 0) : null;
+  return (
+    <Table withTableBorder withColumnBorders striped aria-label="Nilai per unsur pelayanan">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={50}>No</Table.Th>
+          <Table.Th>Unsur pelayanan</Table.Th>
+          <Table.Th ta="right">NRR per unsur</Table.Th>
+          <Table.Th ta="right">NRR tertimbang (× {num(SKM_WEIGHT, 3)})</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {SKM_ELEMENTS.map((e) => (
+          <Table.Tr key={e}>
+            <Table.Td>{e.toUpperCase()}</Table.Td>
+            <Table.Td>{SKM_ELEMENT_TEXT[e].name}</Table.Td>
+            <Table.Td ta="right">{num(p.nrr?.[e], 3)}</Table.Td>
+            <Table.Td ta="right">{num(p.weighted?.[e], 4)}</Table.Td>
+          </Table.Tr>
+        ))}
+        <Table.Tr fw={700}>
+          <Table.Td />
+          <Table.Td>Jumlah NRR tertimbang (indeks)</Table.Td>
+          <Table.Td />
+          <Table.Td ta="right">{num(index, 4)}</Table.Td>
+        </Table.Tr>
+        <Table.Tr fw={700}>
+          <Table.Td />
+          <Table.Td>IKM unit pelayanan (indeks × 25)</Table.Td>
+          <Table.Td />
+          <Table.Td ta="right">{num(p.ikm, 2)}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function MonthTable({ s }: { s: SkmSummary }) {
+  return (
+    <Table withTableBorder withColumnBorders striped aria-label="IKM per bulan">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Bulan</Table.Th>
+          <Table.Th ta="right">Responden</Table.Th>
+          <Table.Th ta="right">IKM</Table.Th>
+          <Table.Th>Mutu pelayanan</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {s.months.map((m) => (
+          <Table.Tr key={m.month}>
+            <Table.Td>{MONTHS[(m.month ?? 1) - 1]}</Table.Td>
+            <Table.Td ta="right">{m.respondents}</Table.Td>
+            <Table.Td ta="right">{num(m.ikm, 2)}</Table.Td>
+            <Table.Td>{m.grade ? `${m.grade} · ${SKM_GRADE_LABEL[m.grade]}` : '–'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type ReactNode } from 'react';
+import { Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ApiCallError, call } from '../../api';
+import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS } from '../../../shared/skm';
+import { SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/schemas/skm';
+
+// Pieces of the kiosk screen: large touch targets, one decision per tap.
+
+export function BigChoice({ label, selected, onClick }: { label: string; selected?: boolean; onClick(): void }) {
+  return (
+    <Button size="xl" h={84} fz={22} variant={selected ? 'filled' : 'default'} onClick={onClick} styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}>
+      {label}
+    </Button>
+  );
+}
+
+function ChoiceRow<K extends string>({ title, keys, labels, value, onChange, cols }: { title: string; keys: readonly K[]; labels: Record<K, string>; value: K | null; onChange(v: K): void; cols: number }) {
+  return (
+    <Stack gap={8}>
+      <Text fz={22} fw={600}>
+        {title}
+      </Text>
+      <SimpleGrid cols={cols} role="radiogroup" aria-label={title}>
+        {keys.map((k) => (
+          <BigChoice key={k} label={labels[k]} selected={value === k} onClick={() => onChange(k)} />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export interface KioskProfile {
+  gender: (typeof GENDERS)[number] | null;
+  education: (typeof EDUCATIONS)[number] | null;
+  occupation: (typeof OCCUPATIONS)[number] | null;
+  age: number | null;
+}
+
+export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfile; onChange(p: KioskProfile): void; footer: ReactNode }) {
+  return (
+    <Stack gap="lg">
+      <Title order={2} fz={30}>
+        Tentang Anda
+      </Title>
+      <ChoiceRow title="Jenis kelamin" keys={GENDERS} labels={GENDER_LABEL} value={profile.gender} onChange={(gender) => onChange({ ...profile, gender })} cols={2} />
+      <ChoiceRow title="Pendidikan terakhir" keys={EDUCATIONS} labels={EDUCATION_LABEL} value={profile.education} onChange={(education) => onChange({ ...profile, education })} cols={4} />
+      <ChoiceRow
+        title="Pekerjaan (boleh dilewati)"
+        keys={OCCUPATIONS}
+        labels={OCCUPATION_LABEL}
+        value={profile.occupation}
+        onChange={(occupation) => onChange({ ...profile, occupation: profile.occupation === occupation ? null : occupation })}
+        cols={3}
+      />
+      <NumberInput
+        label="Usia (tahun)"
+        size="xl"
+        w={260}
+        min={SKM_AGE_MIN}
+        max={SKM_AGE_MAX}
+        allowDecimal={false}
+        value={profile.age ?? ''}
+        onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}
+        styles={{ label: { fontSize: 22, fontWeight: 600 }, input: { fontSize: 28, height: 72 } }}
+      />
+      {footer}
+    </Stack>
+  );
+}
+
+// Leaving the kiosk: only the Staf who opened it, with their password (checked by the core).
+export function KioskExit({ staffName, onExited }: { staffName: string; onExited(): void }) {
+  const [opened, setOpened] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => (setOpened(false), setPassword(''), setError(null));
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await call('skm.kioskExit', { password });
+      close();
+      onExited();
+    } catch (err) {
+      setError(err instanceof ApiCallError ? err.message : 'Tidak dapat keluar dari mode kios. Coba lagi.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="subtle" color="gray" size="xs" onClick={() => setOpened(true)}>
+        Petugas: keluar mode kios
+      </Button>
+      <Modal opened={opened} onClose={close} title="Keluar dari mode kios" centered>
+        <form
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            void submit();
+          }}
+        >
+          <Stack>
+            <Text size="sm">Masukkan kata sandi {staffName}, petugas yang membuka mode kios ini.</Text>
+            <PasswordInput label="Kata sandi petugas" value={password} onChange={(ev) => setPassword(ev.currentTarget.value)} error={error} autoFocus autoComplete="off" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Batal
+              </Button>
+              <Button type="submit" loading={busy}>
+                Keluar
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

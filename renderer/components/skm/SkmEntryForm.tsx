@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ApiCallError, call } from '../../api';
+import { notifyError, notifySuccess } from '../../lib/feedback';
+import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
+import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
+
+interface Props {
+  opened: boolean;
+  onClose(): void;
+  onSaved(): void;
+}
+
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+
+// The Staf types in a paper questionnaire (or asks the reporter at the desk), optionally
+// for one complaint by its register number.
+export function SkmEntryForm({ opened, onClose, onSaved }: Props) {
+  const [answers, setAnswers] = useState<Partial<Record<SkmElement, number>>>({});
+  const [gender, setGender] = useState<string | null>(null);
+  const [education, setEducation] = useState<string | null>(null);
+  const [occupation, setOccupation] = useState<string | null>(null);
+  const [age, setAge] = useState<number | string>('');
+  const [registerNo, setRegisterNo] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+
+  const reset = () => {
+    setAnswers({});
+    setGender(null);
+    setEducation(null);
+    setOccupation(null);
+    setAge('');
+    setRegisterNo('');
+    setErrors({});
+  };
+
+  const save = async () => {
+    const input = { answers, profile: { gender, education, occupation, age: age === '' ? undefined : Number(age) }, registerNo };
+    const parsed = skmSubmitInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
+      setErrors(found);
+      return;
+    }
+    setSaving(true);
+    try {
+      await call('skm.submit', parsed.data);
+      notifySuccess('Kuesioner survei kepuasan tersimpan.');
+      reset();
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiCallError && err.field) setErrors({ [err.field]: err.message });
+      notifyError(err, 'Kuesioner belum tersimpan');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Isi kuesioner survei kepuasan" size="xl">
+      <Stack>
+        {SKM_ELEMENTS.map((e, i) => (
+          <Radio.Group
+            key={e}
+            label={`${i + 1}. ${SKM_ELEMENT_TEXT[e].question}`}
+            description={`Unsur ${e.toUpperCase()}: ${SKM_ELEMENT_TEXT[e].name}`}
+            value={answers[e] ? String(answers[e]) : null}
+            onChange={(v) => setAnswers((a) => ({ ...a, [e]: Number(v) }))}
+            error={errors[`answers.${e}`]}
+          >
+            <Group mt={4} gap="lg">
+              {SKM_ELEMENT_TEXT[e].answers.map((label, j) => (
+                <Radio key={label} value={String(j + 1)} label={label} />
+              ))}
+            </Group>
+          </Radio.Group>
+        ))}
+        <Text fw={600}>Profil responden</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label="Jenis kelamin" data={options(GENDERS, GENDER_LABEL)} value={gender} onChange={setGender} error={errors['profile.gender']} />
+          <NumberInput label="Usia (tahun)" value={age} onChange={setAge} min={15} max={100} allowDecimal={false} error={errors['profile.age']} />
+          <Select label="Pendidikan terakhir" data={options(EDUCATIONS, EDUCATION_LABEL)} value={education} onChange={setEducation} error={errors['profile.education']} />
+          <Select label="Pekerjaan (boleh kosong)" data={options(OCCUPATIONS, OCCUPATION_LABEL)} value={occupation} onChange={setOccupation} clearable error={errors['profile.occupation']} />
+        </SimpleGrid>
+        <TextInput
+          label="Nomor register pengaduan (bila survei untuk satu pengaduan)"
+          description="Satu pengaduan satu survei. Kosongkan untuk layanan lain."
+          value={registerNo}
+          onChange={(ev) => setRegisterNo(ev.currentTarget.value)}
+          error={errors.registerNo}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Batal
+          </Button>
+          <Button loading={saving} onClick={() => void save()}>
+            Simpan kuesioner
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

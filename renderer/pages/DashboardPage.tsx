@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { CHANNEL_CODES, type ChannelCode } from '../../shared/domain';
+import { MONTHS } from '../../shared/time/format';
+import { localDate } from '../../shared/time/workingTime';
+import { Loading, Page } from '../components/Page';
+import { registerPath } from '../components/register/query';
+import { DashboardBreakdown, type BreakdownFigure } from '../components/reports/DashboardBreakdown';
+import { DashboardCards } from '../components/reports/DashboardCards';
+import { DashboardSteps } from '../components/reports/DashboardSteps';
+import { DashboardTrend } from '../components/reports/DashboardTrend';
+import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+// How far back the month picker reaches.
+const PICKABLE_MONTHS = 24;
+const YEAR = 'tahun';
+const MONTH = 'bulan';
+
+const isChannel = (k: string): k is ChannelCode => (CHANNEL_CODES as readonly string[]).includes(k);
+
+// The Camat's page: the chosen month (this one unless picked) at a glance, by seksi and
+// channel, twelve months of trend and the slowest steps. The month lives in the address.
+export function DashboardPage() {
+  const { office } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
+  const months = useMemo(
+    () =>
+      Array.from({ length: PICKABLE_MONTHS }, (_, i) => {
+        const index = thisYear * 12 + thisMonth - 1 - i;
+        const year = Math.floor(index / 12);
+        const month = (index % 12) + 1;
+        return { value: `${year}-${month}`, label: `${MONTHS[month - 1]} ${year}${i === 0 ? ' (bulan ini)' : ''}` };
+      }),
+    [thisYear, thisMonth],
+  );
+  const picked = `${params.get(YEAR)}-${params.get(MONTH)}`;
+  const chosen = months.find((m) => m.value === picked)?.value ?? months[0]!.value;
+  const [year, month] = chosen.split('-').map(Number) as [number, number];
+  const current = year === thisYear && month === thisMonth;
+  const dashboard = useCall('reports.dashboard', current ? {} : { year, month });
+  const d = dashboard.data;
+
+  const pick = (value: string | null) => {
+    const [y, m] = (value ?? months[0]!.value).split('-');
+    setParams(value && value !== months[0]!.value ? { [YEAR]: y!, [MONTH]: m! } : {});
+  };
+
+  const period = d && { year: d.year, month: d.month };
+  const seksiLink = (row: { key: string }, figure: BreakdownFigure) =>
+    period && figure === 'received' && row.key !== '' ? registerPath({ ...period, seksi: row.key }) : undefined;
+  const channelLink = (row: { key: string }, figure: BreakdownFigure) =>
+    period && figure === 'received' && isChannel(row.key) ? registerPath({ ...period, channel: row.key }) : undefined;
+
+  return (
+    <Page
+      title="Dasbor"
+      subtitle="Pengaduan kantor sebulan sekilas. Setiap angka membuka daftar pengaduan di baliknya."
+      actions={<Select label="Bulan" data={months} value={chosen} onChange={pick} allowDeselect={false} w={250} />}
+    >
+      {!d ? (
+        <Loading error={dashboard.error} retry={dashboard.reload} />
+      ) : (
+        // The previous month stays, dimmed, while the next one loads.
+        <Stack gap="md" style={{ opacity: dashboard.loading ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={dashboard.loading}>
+          {dashboard.error && (
+            <Text c="red" size="sm" role="alert">
+              Data terbaru tidak dapat dimuat: {dashboard.error.message}
+            </Text>
+          )}
+          <DashboardCards d={d} current={current} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <DashboardBreakdown title="Menurut seksi" by="Seksi" rows={d.bySeksi} periodLabel={d.periodLabel} linkFor={seksiLink} />
+            <DashboardBreakdown title="Menurut kanal" by="Kanal" rows={d.byChannel} periodLabel={d.periodLabel} linkFor={channelLink} />
+          </SimpleGrid>
+          <DashboardTrend trend={d.trend} />
+          <DashboardSteps steps={d.slowestSteps} periodLabel={d.periodLabel} />
+        </Stack>
+      )}
+    </Page>
+  );
+}

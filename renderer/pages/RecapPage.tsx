@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
+import { call } from '../api';
+import { PAGE_MM } from '../../shared/documents/kinds';
+import { recapGrids } from '../../shared/reports/exports';
+import { MONTHS } from '../../shared/time/format';
+import { localDate } from '../../shared/time/workingTime';
+import { Loading, Page } from '../components/Page';
+import { RecapTable } from '../components/reports/RecapTable';
+import { useDownload } from '../components/reports/useDownload';
+import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+const YEAR = 'tahun';
+const MONTH = 'bulan';
+const WHOLE_YEAR = 'setahun';
+const LAPOR_ROLES = ['staf', 'sekcam', 'camat'];
+
+const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
+
+// The office's paper, turned: the tables are wide.
+const landscape = (paper: 'A4' | 'F4') => `@page { size: ${PAGE_MM[paper].height}mm ${PAGE_MM[paper].width}mm; margin: 10mm 12mm; }
+@media print { .recap-section { break-inside: avoid; } }`;
+
+// The buku rekap: a month or a whole year counted by channel, category, kind, seksi,
+// stage and outcome, with the steps of the standard. Printed as it stands, or taken out
+// as Excel (every table a sheet) or one table as CSV; leaders also take the month's
+// report to SP4N-LAPOR! and the Inspektorat. The period lives in the address.
+export function RecapPage() {
+  const { office, user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
+  const years = useCall('complaints.list', { limit: 1 }).data?.years;
+  const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
+
+  const year = Number(params.get(YEAR)) || thisYear;
+  const monthParam = params.get(MONTH);
+  const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
+  const query = month === undefined ? { year } : { year, month };
+  const recap = useCall('reports.recap', query);
+  const grids = useMemo(() => (recap.data ? recapGrids(recap.data) : []), [recap.data]);
+  const { busy, run } = useDownload();
+
+  const yearOptions = useMemo(() => {
+    const all = new Set([...(years ?? []), thisYear, year]);
+    return [...all].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
+  }, [years, thisYear, year]);
+  const choose = (y: number, m: string) => setParams(new URLSearchParams({ [YEAR]: String(y), [MONTH]: m }));
+
+  return (
+    <Page
+      title="Buku rekap pengaduan"
+      subtitle="Jumlah pengaduan sebulan atau setahun menurut kanal, kategori, jenis, seksi, tahap dan hasil."
+      actions={
+        <>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!recap.data}>
+            Cetak
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={busy === 'xlsx'}
+            disabled={!recap.data}
+            onClick={() => void run('xlsx', () => call('reports.recapXlsx', query))}
+          >
+            Unduh Excel
+          </Button>
+          {LAPOR_ROLES.includes(user.role) && (
+            <Button
+              leftSection={<IconFileSpreadsheet size={16} />}
+              loading={busy === 'lapor'}
+              disabled={month === undefined}
+              title={month === undefined ? 'Laporan SP4N-LAPOR! dibuat per bulan: pilih bulannya dulu.' : undefined}
+              onClick={() => month !== undefined && void run('lapor', () => call('reports.laporXlsx', { year, month }))}
+            >
+              Laporan SP4N-LAPOR! (Excel)
+            </Button>
+          )}
+        </>
+      }
+    >
+      <style>{landscape(paper)}</style>
+      <Paper withBorder p="sm" radius="md" className="no-print">
+        <Group gap="sm" align="flex-end">
+          <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
+          <Select label="Bulan" data={monthOptions} value={month === undefined ? WHOLE_YEAR : String(month)} onChange={(v) => v && choose(year, v)} allowDeselect={false} w={180} />
+        </Group>
+      </Paper>
+
+      {!recap.data ? (
+        <Loading error={recap.error} retry={recap.reload} />
+      ) : (
+        <Stack gap="lg" style={{ opacity: recap.loading ? 0.55 : 1 }} aria-busy={recap.loading}>
+          <div>
+            <Text fw={700}>{recap.data.officeName}</Text>
+            <Title order={3}>Buku Rekap Pengaduan — {recap.data.periodLabel}</Title>
+            <Text size="xs" c="dimmed">
+              Lama dalam jam kerja kantor; di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung.
+            </Text>
+          </div>
+          {grids.map((g) => (
+            <section key={g.key} className="recap-section" aria-labelledby={`rekap-${g.key}`}>
+              <Group justify="space-between" mb={6}>
+                <Title order={4} id={`rekap-${g.key}`}>
+                  {g.title}
+                </Title>
+                <Button
+                  className="no-print"
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconDownload size={14} />}
+                  loading={busy === g.key}
+                  onClick={() => void run(g.key, () => call('reports.recapCsv', { ...query, table: g.key }))}
+                  aria-label={`Unduh CSV tabel ${g.title}`}
+                >
+                  Unduh CSV
+                </Button>
+              </Group>
+              <RecapTable grid={g} />
+            </section>
+          ))}
+        </Stack>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router';
+import { call } from '../api';
+import { MONTHS } from '../../shared/time/format';
+import { localDate } from '../../shared/time/workingTime';
+import { Loading, Page } from '../components/Page';
+import { useDownload } from '../components/reports/useDownload';
+import { ElementTable, IkmCards, MonthTable } from '../components/skm/IkmTables';
+import { SkmEntryForm } from '../components/skm/SkmEntryForm';
+import { notifyError } from '../lib/feedback';
+import { clearPrivate } from '../lib/privateStore';
+import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
+
+const WHOLE_YEAR = 'setahun';
+const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
+
+// The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month or a year
+// with its grade, the NRR of each element, and for the Staf the questionnaire and the
+// kiosk. The period lives in the address.
+export function SkmPage() {
+  const { office, user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
+  const year = Number(params.get('tahun')) || thisYear;
+  const monthParam = params.get('bulan');
+  const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
+  const query = month === undefined ? { year } : { year, month };
+  const summary = useCall('skm.summary', query);
+  const { busy, run } = useDownload();
+  const [entry, setEntry] = useState(false);
+  const [kiosk, setKiosk] = useState(false);
+  const staf = user.role === 'staf';
+
+  const yearOptions = Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
+  const choose = (y: number, m: string) => setParams(new URLSearchParams({ tahun: String(y), bulan: m }));
+  const periodLabel = month === undefined ? `tahun ${year}` : `${MONTHS[month - 1]} ${year}`;
+
+  // This PC becomes the kiosk: the session ends in the core, nothing of it stays in the tab.
+  const startKiosk = async () => {
+    try {
+      await call('skm.kioskStart');
+      clearPrivate();
+      window.location.reload();
+    } catch (err) {
+      notifyError(err, 'Mode kios tidak dapat dibuka');
+    }
+  };
+
+  return (
+    <Page
+      title="Survei kepuasan masyarakat"
+      subtitle="Indeks Kepuasan Masyarakat (IKM) menurut PermenPANRB 14/2017: sembilan unsur pelayanan, nilai 1–4."
+      actions={
+        <>
+          {staf && (
+            <>
+              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEntry(true)}>
+                Isi kuesioner
+              </Button>
+              <Button variant="default" leftSection={<IconDeviceDesktop size={16} />} onClick={() => setKiosk(true)}>
+                Mode kios SKM
+              </Button>
+            </>
+          )}
+          <Button
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={busy === 'xlsx'}
+            disabled={!summary.data}
+            onClick={() => void run('xlsx', () => call('skm.exportXlsx', query))}
+          >
+            Unduh Excel
+          </Button>
+        </>
+      }
+    >
+      <Paper withBorder p="sm" radius="md">
+        <Group gap="sm" align="flex-end">
+          <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
+          <Select label="Bulan" data={monthOptions} value={month === undefined ? WHOLE_YEAR : String(month)} onChange={(v) => v && choose(year, v)} allowDeselect={false} w={180} />
+        </Group>
+      </Paper>
+
+      {!summary.data ? (
+        <Loading error={summary.error} retry={summary.reload} />
+      ) : (
+        <Stack gap="lg" style={{ opacity: summary.loading ? 0.55 : 1 }} aria-busy={summary.loading}>
+          <Title order={3}>IKM {periodLabel}</Title>
+          <IkmCards s={summary.data} />
+          <section aria-labelledby="skm-unsur">
+            <Title order={4} id="skm-unsur" mb={6}>
+              Nilai per unsur pelayanan
+            </Title>
+            <ElementTable p={summary.data.total} />
+            <Text size="xs" c="dimmed" mt={4}>
+              NRR = jumlah nilai unsur ÷ jumlah responden. Mutu: A 88,31–100 Sangat Baik · B 76,61–88,30 Baik · C 65,00–76,60 Kurang Baik · D 25,00–64,99 Tidak Baik.
+            </Text>
+          </section>
+          {month === undefined && (
+            <section aria-labelledby="skm-bulan">
+              <Title order={4} id="skm-bulan" mb={6}>
+                IKM per bulan
+              </Title>
+              <MonthTable s={summary.data} />
+            </section>
+          )}
+        </Stack>
+      )}
+
+      {staf && (
+        <>
+          <SkmEntryForm opened={entry} onClose={() => setEntry(false)} onSaved={() => (setEntry(false), summary.reload())} />
+          <Modal opened={kiosk} onClose={() => setKiosk(false)} title="Buka mode kios SKM?">
+            <Stack>
+              <Text size="sm">
+                Layar ini hanya akan menampilkan kuesioner untuk diisi pelapor. Sesi Anda di komputer ini diakhiri; tidak ada data pengaduan yang tampil. Untuk keluar dari mode kios, masukkan kata sandi Anda.
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setKiosk(false)}>
+                  Batal
+                </Button>
+                <Button onClick={() => void startKiosk()}>Buka mode kios</Button>
+              </Group>
+            </Stack>
+          </Modal>
+        </>
+      )}
+    </Page>
+  );
+}

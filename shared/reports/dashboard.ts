@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { recapStepSchema } from './recap';
+
+// The Camat's page: this month at a glance, a 12-month trend and the slowest steps.
+// Every number is a link to the complaints behind it (see `RegisterLink`).
+
+const count = z.number().int().min(0);
+
+export const dashboardQuerySchema = z.object({
+  // Absent: the current month in the office's time zone.
+  year: z.number().int().min(2000).max(2100).optional(),
+  month: z.number().int().min(1).max(12).optional(),
+});
+
+const keyedSchema = z.object({ key: z.string(), label: z.string(), received: count, open: count, late: count });
+
+export const dashboardSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  periodLabel: z.string(),
+  // Received and finished this month; open, late and at risk (standard clock) right now.
+  received: count,
+  finished: count,
+  open: count,
+  late: count,
+  atRisk: count,
+  bySeksi: z.array(keyedSchema),
+  byChannel: z.array(keyedSchema),
+  // The 12 months ending with this one, oldest first; key "2026-11", label "Nov 2026".
+  trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count })),
+  // Steps of the standard, slowest first (average working time against their limit).
+  slowestSteps: z.array(recapStepSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

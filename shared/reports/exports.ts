@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { complaintQuerySchema } from '../schemas/complaint';
+import { RECAP_DIMENSIONS, RECAP_DIMENSION_LABEL, recapQuerySchema, type Recap, type RecapFigures, type RecapRow } from './recap';
+
+// What the office downloads from its reports: the buku rekap as XLSX or one table as
+// CSV, the register for a filter as XLSX (built as a job, with progress), and the monthly
+// report to SP4N-LAPOR! and the Inspektorat.
+
+// The recap's tables by the key the CSV download names: the months, each dimension, the steps.
+export const RECAP_TABLES = ['months', ...RECAP_DIMENSIONS, 'steps'] as const;
+export type RecapTableKey = (typeof RECAP_TABLES)[number];
+export const RECAP_TABLE_LABEL: Record<RecapTableKey, string> = {
+  months: 'Ringkasan',
+  ...RECAP_DIMENSION_LABEL,
+  steps: 'Langkah',
+};
+
+export const recapCsvInputSchema = recapQuerySchema.extend({
+  table: z.enum(RECAP_TABLES, { error: 'Pilih tabel rekap yang diunduh.' }),
+});
+
+// The register's own filter and order, without paging: every matching row.
+export const registerExportInputSchema = complaintQuerySchema.omit({ offset: true, limit: true });
+export type RegisterExportInput = z.input<typeof registerExportInputSchema>;
+
+// One download stays a file Excel opens comfortably; a year of a busy office fits.
+export const REGISTER_EXPORT_MAX = 50_000;
+
+export const exportJobIdSchema = z.object({ jobId: z.uuid({ error: 'Nomor unduhan tidak dikenal; mulai unduhan lagi.' }) });
+export const exportStartedSchema = z.object({ jobId: z.string(), total: z.number().int().min(0) });
+// `done` rows of `total` written; `ready` once the file is complete.
+export const exportStatusSchema = z.object({ done: z.number().int().min(0), total: z.number().int().min(0), ready: z.boolean() });
+export type ExportStatus = z.infer<typeof exportStatusSchema>;
+
+export const laporQuerySchema = z.object({
+  year: recapQuerySchema.shape.year,
+  month: z.number({ error: 'Pilih bulan laporan.' }).int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }),
+});
+
+// The recap's tables as rows and columns, the same on screen, in the XLSX and in the CSV.
+export type GridKind = 'text' | 'int' | 'decimal' | 'percent';
+export interface GridColumn {
+  header: string;
+  // In characters, for the XLSX.
+  width: number;
+  kind: GridKind;
+}
+export type GridCell = string | number | null;
+export interface RecapGrid {
+  key: RecapTableKey;
+  title: string;
+  columns: GridColumn[];
+  rows: GridCell[][];
+  // The recap's own totals (not a sum of the rows: a median does not add up, and a
+  // complaint without a seksi is in the total but in no seksi's row).
+  totals: GridCell[];
+}
+
+const int = (header: string, width = 11): GridColumn => ({ header, width, kind: 'int' });
+const hoursOf = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
+// A share of a whole, null when there is no whole.
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+const FIGURE_COLUMNS: GridColumn[] = [
+  int('Diterima'),
+  int('Selesai'),
+  int('Selesai tepat waktu', 12),
+  { header: '% tepat waktu', width: 10, kind: 'percent' },
+  int('Langkah selesai'),
+  int('Langkah tepat waktu', 12),
+  { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
+  { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' },
+  int('Terbuka akhir periode', 12),
+  int('Terlambat akhir periode', 12),
+  int('Puas', 8),
+  int('Tidak puas', 9),
+];
+
+const figureCells = (f: RecapFigures): GridCell[] => [
+  f.received,
+  f.finished,
+  f.finishedOnTime,
+  share(f.finishedOnTime, f.finished),
+  f.stepsDone,
+  f.stepsOnTime,
+  hoursOf(f.avgWorkMinutes),
+  hoursOf(f.medianWorkMinutes),
+  f.openAtEnd,
+  f.lateAtEnd,
+  f.puas,
+  f.tidakPuas,
+];
+
+const figureGrid = (key: RecapTableKey, first: string, rows: RecapRow[], total: RecapFigures, title: string): RecapGrid => ({
+  key,
+  title,
+  columns: [{ header: first, width: 40, kind: 'text' }, ...FIGURE_COLUMNS],
+  rows: rows.map((r) => [r.label, ...figureCells(r)]),
+  totals: ['Jumlah', ...figureCells(total)],
+});
+
+function stepsGrid(recap: Recap): RecapGrid {
+  const done = recap.steps.reduce((n, s) => n + s.done, 0);
+  const onTime = recap.steps.reduce((n, s) => n + s.onTime, 0);
+  return {
+    key: 'steps',
+    title: 'Langkah Standar Pelayanan',
+    columns: [
+      int('No.', 6),
+      { header: 'Kegiatan', width: 48, kind: 'text' },
+      int('Selesai'),
+      int('Tepat waktu'),
+      { header: '% tepat waktu', width: 10, kind: 'percent' },
+      { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
+      { header: 'Batas waktu (jam kerja)', width: 13, kind: 'decimal' },
+    ],
+    rows: recap.steps.map((s) => [s.stepNo, s.activity, s.done, s.onTime, share(s.onTime, s.done), hoursOf(s.avgWorkMinutes), hoursOf(s.limitMinutes)]),
+    totals: [null, 'Jumlah', done, onTime, share(onTime, done), null, null],
+  };
+}
+
+// Every table of the recap in the order the office reads them: the months, then each
+// dimension, then the steps of the standard.
+export function recapGrids(recap: Recap): RecapGrid[] {
+  const dimensions = RECAP_DIMENSIONS.map((d) => {
+    const t = recap.tables.find((x) => x.dimension === d);
+    return figureGrid(d, RECAP_DIMENSION_LABEL[d], t?.rows ?? [], t?.total ?? recap.total, `Menurut ${RECAP_DIMENSION_LABEL[d]}`);
+  });
+  return [figureGrid('months', 'Bulan', recap.months, recap.total, 'Ringkasan per bulan'), ...dimensions, stepsGrid(recap)];
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+// The buku rekap: what the office received and finished in a month or a year, counted by
+// channel, category, kind, seksi, stage and outcome. The core answers it from summary
+// tables kept in the same transaction as every change, so it never scans the register.
+
+export const RECAP_DIMENSIONS = ['channel', 'category', 'kind', 'seksi', 'stage', 'outcome'] as const;
+export type RecapDimension = (typeof RECAP_DIMENSIONS)[number];
+export const RECAP_DIMENSION_LABEL: Record<RecapDimension, string> = {
+  channel: 'Kanal',
+  category: 'Kategori',
+  kind: 'Jenis',
+  seksi: 'Seksi',
+  stage: 'Tahap',
+  outcome: 'Hasil',
+};
+
+// Tahap: the status now of the complaints received in the period. Hasil: how they ended.
+export const OUTCOME_LABEL: Record<string, string> = {
+  diproses: 'Masih diproses',
+  selesai: 'Selesai',
+  bukan_kewenangan: 'Bukan kewenangan (diteruskan)',
+  ditolak: 'Ditolak',
+  dicabut: 'Dicabut',
+};
+export const NO_SEKSI_LABEL = 'Belum didisposisi';
+
+export const recapQuerySchema = z.object({
+  year: z.number({ error: 'Pilih tahun rekap.' }).int().min(2000, { error: 'Tahun rekap paling awal 2000.' }).max(2100, { error: 'Tahun rekap paling akhir 2100.' }),
+  // Absent: the whole year.
+  month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
+});
+export type RecapQuery = z.infer<typeof recapQuerySchema>;
+
+const count = z.number().int().min(0);
+
+export const recapFiguresSchema = z.object({
+  received: count,
+  // Closed in the period (any outcome) and, of those, within the standard's total time.
+  finished: count,
+  finishedOnTime: count,
+  // Steps of the standard completed in the period and, of those, within their own time;
+  // counted for the office and per month, null in the tables by dimension.
+  stepsDone: count.nullable(),
+  stepsOnTime: count.nullable(),
+  // Working minutes (office hours, holidays and pauses left out) from the clock's start to
+  // closing, over the complaints finished in the period whose clock ran; null when none.
+  // The median is read from a histogram, not the register: exact when its bucket holds one
+  // value, else the mean of its bucket (half an hour wide below eight working hours, two
+  // hours below forty, eight hours beyond).
+  avgWorkMinutes: z.number().nullable(),
+  medianWorkMinutes: z.number().nullable(),
+  // Still open at the end of the period and, of those, past the standard's due (a file
+  // waiting for the reporter now is not counted late).
+  openAtEnd: count,
+  lateAtEnd: count,
+  // The reporter's statement recorded at closing.
+  puas: count,
+  tidakPuas: count,
+});
+export type RecapFigures = z.infer<typeof recapFiguresSchema>;
+
+export const recapRowSchema = recapFiguresSchema.extend({ key: z.string(), label: z.string() });
+export type RecapRow = z.infer<typeof recapRowSchema>;
+
+export const recapTableSchema = z.object({
+  dimension: z.enum(RECAP_DIMENSIONS),
+  rows: z.array(recapRowSchema),
+  total: recapFiguresSchema,
+});
+export type RecapTable = z.infer<typeof recapTableSchema>;
+
+// One step of the office's standard over the period: how often done, how often on time.
+export const recapStepSchema = z.object({
+  stepNo: z.number().int(),
+  activity: z.string(),
+  done: count,
+  onTime: count,
+  avgWorkMinutes: z.number().nullable(),
+  // The working minutes the step was allowed (its start to its due, whatever the
+  // standard's unit), averaged like avgWorkMinutes; null when none was done.
+  limitMinutes: z.number().nullable(),
+});
+export type RecapStep = z.infer<typeof recapStepSchema>;
+
+export const recapSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int().nullable(),
+  // "November 2026" or "Tahun 2026".
+  periodLabel: z.string(),
+  officeName: z.string(),
+  total: recapFiguresSchema,
+  // The months of the period (12 for a year, 1 for a month), key "2026-11".
+  months: z.array(recapRowSchema),
+  tables: z.array(recapTableSchema),
+  steps: z.array(recapStepSchema),
+});
+export type Recap = z.infer<typeof recapSchema>;

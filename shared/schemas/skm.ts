@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
+
+// The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
+// IKM per period as the screens and the export show it.
+
+const score = (e: SkmElement) =>
+  z
+    .number({ error: `Pilih jawaban untuk unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()}.` })
+    .int()
+    .min(1, { error: `Jawaban unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()} harus 1–4.` })
+    .max(4, { error: `Jawaban unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()} harus 1–4.` });
+
+export const skmAnswersSchema = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score(e)])) as Record<SkmElement, ReturnType<typeof score>>);
+
+export const SKM_AGE_MIN = 15;
+export const SKM_AGE_MAX = 100;
+
+export const skmProfileSchema = z.object({
+  gender: z.enum(GENDERS, { error: 'Pilih jenis kelamin.' }),
+  education: z.enum(EDUCATIONS, { error: 'Pilih pendidikan terakhir.' }),
+  occupation: z.enum(OCCUPATIONS, { error: 'Pilih pekerjaan atau kosongkan.' }).nullable().default(null),
+  age: z
+    .number({ error: 'Isi usia dalam tahun.' })
+    .int({ error: 'Usia ditulis dalam tahun penuh.' })
+    .min(SKM_AGE_MIN, { error: `Usia paling muda ${SKM_AGE_MIN} tahun.` })
+    .max(SKM_AGE_MAX, { error: `Usia paling tua ${SKM_AGE_MAX} tahun.` }),
+});
+
+/** A questionnaire from the kiosk: answers and profile, nothing that points to a complaint. */
+export const skmKioskInputSchema = z.object({ answers: skmAnswersSchema, profile: skmProfileSchema }).strict();
+export type SkmKioskInput = z.input<typeof skmKioskInputSchema>;
+
+/** A questionnaire the Staf enters, optionally for one complaint (by its register number). */
+export const skmSubmitInputSchema = z
+  .object({
+    answers: skmAnswersSchema,
+    profile: skmProfileSchema,
+    registerNo: z.string().trim().max(60, { error: 'Nomor register paling panjang 60 karakter.' }).default(''),
+  })
+  .strict();
+export type SkmSubmitInput = z.input<typeof skmSubmitInputSchema>;
+
+export const skmPeriodQuerySchema = z.object({
+  year: z.number({ error: 'Pilih tahun.' }).int().min(2000, { error: 'Tahun paling awal 2000.' }).max(2100, { error: 'Tahun paling akhir 2100.' }),
+  // Absent: the whole year, with its months.
+  month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
+});
+export type SkmPeriodQuery = z.infer<typeof skmPeriodQuerySchema>;
+
+const perElement = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, z.number()])) as Record<SkmElement, z.ZodNumber>);
+
+export const skmPeriodSchema = z.object({
+  /** 1–12, or null for the whole year. */
+  month: z.number().int().min(1).max(12).nullable(),
+  respondents: z.number().int().min(0),
+  // Null when nobody responded in the period.
+  nrr: perElement.nullable(),
+  weighted: perElement.nullable(),
+  ikm: z.number().nullable(),
+  grade: z.enum(SKM_GRADES).nullable(),
+});
+export type SkmPeriod = z.infer<typeof skmPeriodSchema>;
+
+export const skmSummarySchema = z.object({
+  year: z.number().int(),
+  month: z.number().int().nullable(),
+  /** The period asked for. */
+  total: skmPeriodSchema,
+  /** Its months (one for a month, twelve for a year). */
+  months: z.array(skmPeriodSchema),
+  /** Where the responses came from in the period. */
+  fromKiosk: z.number().int().min(0),
+});
+export type SkmSummary = z.infer<typeof skmSummarySchema>;
+
+export const kioskStateSchema = z.object({
+  active: z.boolean(),
+  officeName: z.string(),
+  /** Who opened the kiosk: only they may close it, with their password. */
+  staffName: z.string(),
+});
+
+export const kioskExitInputSchema = z.object({
+  password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128),
+});
+
+// What the Staf records when a complaint closes, unless a berita acara already said it.
+export const CLOSING_SATISFACTIONS = ['puas', 'tidak_puas', 'tidak_ditanyakan'] as const;
+export type ClosingSatisfaction = (typeof CLOSING_SATISFACTIONS)[number];
+export const CLOSING_SATISFACTION_LABEL: Record<ClosingSatisfaction, string> = {
+  puas: 'Puas',
+  tidak_puas: 'Tidak puas',
+  tidak_ditanyakan: 'Tidak ditanyakan',
+};
+export const closingSatisfactionSchema = z.enum(CLOSING_SATISFACTIONS, { error: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' });

@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import type { CallInput } from '../../shared/contract';
+import type { ChannelCode } from '../../shared/domain';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { MONTHS } from '../../shared/time/format';
+
+// Issue 10: the Camat's dashboard. Every figure shown is the core's, and a number opens
+// exactly the complaints behind it. The server runs on the real clock, so two complaints
+// are backdated in the database: their standard ran out yesterday.
+
+const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+const complaint = (subject: string, channel: ChannelCode): CallInput<'complaints.create'> => ({
+  kind: 'pengaduan',
+  channel,
+  category: 'infrastruktur',
+  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+  subject,
+  description: 'Sudah dua minggu lampu penerangan jalan di depan balai dusun padam sehingga jalan gelap pada malam hari.',
+  expectation: 'Lampu segera diperbaiki.',
+  incidentPlace: 'Jl. Raya Krajan',
+  incidentDate: '2026-11-20',
+  kelengkapan: kejayan.standard.kelengkapanChecklist,
+});
+
+const n = (x: number) => x.toLocaleString('id-ID');
+
+test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta kanal membuka pengaduannya', async ({ web, page }) => {
+  await seedOffice(web.url, 'kejayan');
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const made = [];
+  for (const [subject, channel] of [
+    ['Lampu penerangan jalan padam di Dusun Krajan', 'langsung'],
+    ['Saluran air tersumbat di depan SDN Kejayan 1', 'langsung'],
+    ['Jembatan bambu Dusun Sumber rusak', 'whatsapp'],
+    ['Pelayanan KTP-el lambat di kantor kecamatan', 'whatsapp'],
+    ['Jalan desa berlubang di Dusun Tegal', 'langsung'],
+  ] as const) {
+    made.push(await staf.call('complaints.create', complaint(subject, channel)));
+  }
+  const day = 24 * 3600_000;
+  const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
+  const backdate = raw.prepare('UPDATE complaints SET clock_started_at = ?, due_at = ? WHERE id = ?');
+  for (const c of [made[0]!, made[2]!]) backdate.run(new Date(Date.now() - 5 * day).toISOString(), new Date(Date.now() - day).toISOString(), c.id);
+  raw.close();
+
+  const camat = new ApiClient(web.url);
+  await camat.call('auth.login', { username: 'camat', password: PASSWORD });
+  const core = await camat.call('reports.dashboard', {});
+  const lateTasks = await camat.call('tasks.office', { filter: 'standar_terlambat' });
+  expect(core.received).toBe(made.length);
+  expect(core.late).toBe(2);
+  expect(lateTasks.map((t) => t.registerNo).sort()).toEqual([made[0]!.registerNo, made[2]!.registerNo].sort());
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, web.url, 'camat');
+  // With nothing of their own waiting, the Camat's Tugas saya opens on the office's list.
+  await expect(page.getByRole('tab', { name: /Semua pengaduan kantor/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Dasbor' }).click();
+  await expect(page).toHaveTitle('Dasbor · Tanggap');
+  const main = page.getByRole('main');
+  const figure = (name: string) => main.getByRole('link', { name, exact: true });
+  await expect(figure(`${n(core.received)} pengaduan diterima ${core.periodLabel}`)).toBeVisible();
+  await expect(figure(`${n(core.finished)} pengaduan selesai ${core.periodLabel}`)).toBeVisible();
+  await expect(figure(`${n(core.open)} pengaduan belum selesai`)).toBeVisible();
+  await expect(figure(`${n(core.atRisk)} pengaduan hampir habis waktunya menurut standar`)).toBeVisible();
+  for (const [table, rows] of [
+    ['Menurut seksi', core.bySeksi],
+    ['Menurut kanal', core.byChannel],
+  ] as const) {
+    const body = page.getByRole('table', { name: table }).locator('tbody tr');
+    await expect(body).toHaveCount(rows.length);
+    for (const [i, r] of rows.entries()) {
+      await expect(body.nth(i).locator('th, td')).toHaveText([r.label, n(r.received), n(r.open), n(r.late)]);
+    }
+  }
+  const trend = page.getByRole('table', { name: 'Dua belas bulan terakhir' }).locator('tbody tr');
+  await expect(trend).toHaveCount(12);
+  for (const [i, m] of core.trend.entries()) await expect(trend.nth(i).locator('th, td')).toHaveText([m.label, n(m.received), n(m.finished), n(m.lateAtEnd)]);
+  const steps = page.getByRole('table', { name: 'Langkah paling lambat' }).locator('tbody tr');
+  await expect(steps).toHaveCount(Math.min(5, core.slowestSteps.length));
+  if (core.slowestSteps[0]) await expect(steps.first()).toContainText(core.slowestSteps[0].activity);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: '/tmp/h3-dashboard-1366.png', fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: '/tmp/h3-dashboard-1920.png', fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // The late count lands on exactly the complaints the core calls late by the standard.
+  await figure(`${n(core.late)} pengaduan terlambat menurut standar`).click();
+  await expect(page).toHaveURL(/\/tugas\?daftar=kantor&saring=standar_terlambat$/);
+  const office = page.getByRole('table', { name: 'Semua pengaduan kantor' });
+  await expect(office.locator('tbody tr')).toHaveCount(core.late);
+  const shown = await office.locator('tbody tr td:first-child').allInnerTexts();
+  expect(shown.map((t) => t.trim()).sort()).toEqual(lateTasks.map((t) => t.registerNo).sort());
+
+  // A channel's received count lands on the register of that month and channel.
+  await page.goBack();
+  const channel = core.byChannel.find((r) => r.key === 'whatsapp')!;
+  const listed = await camat.call('complaints.list', { year: core.year, month: core.month, channel: 'whatsapp' });
+  expect(listed.rows.map((r) => r.registerNo).sort()).toEqual([made[2]!.registerNo, made[3]!.registerNo].sort());
+  await page
+    .getByRole('table', { name: 'Menurut kanal' })
+    .getByRole('link', { name: `${n(channel.received)} pengaduan diterima ${core.periodLabel}, ${channel.label}`, exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&kanal=whatsapp$`));
+  await expect(page.getByRole('textbox', { name: 'Bulan', exact: true })).toHaveValue(MONTHS[core.month - 1]!);
+  await expect(page.getByRole('textbox', { name: 'Kanal', exact: true })).toHaveValue(channel.label);
+  const register = page.getByRole('table', { name: 'Buku register pengaduan' });
+  // Row by row, leaving out the virtualiser's spacers.
+  const registerRows = register.locator('tbody tr:not([aria-hidden])');
+  await expect(registerRows).toHaveCount(listed.rows.length);
+  const numbers = await registerRows.locator('td:first-child').allInnerTexts();
+  expect(numbers.map((t) => t.trim()).sort()).toEqual(listed.rows.map((r) => r.registerNo).sort());
+
+  // A link by closing date and seksi (as the recap's) shows both and lets each go.
+  const closed = await camat.call('complaints.list', { year: core.year, month: core.month, dateOf: 'selesai', seksi: 'Seksi Pemerintahan' });
+  await page.goto(`${web.url}/register?tahun=${core.year}&bulan=${core.month}&tanggal=selesai&seksi=Seksi+Pemerintahan`);
+  await expect(page.getByRole('textbox', { name: 'Tahun dan bulan menurut' })).toHaveValue('Tanggal selesai');
+  await expect(registerRows).toHaveCount(closed.total);
+  await page.getByRole('button', { name: 'Hapus Seksi Pemerintahan dari filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&tanggal=selesai$`));
+
+  // "Hapus filter" clears the month with the rest.
+  await page.getByRole('button', { name: 'Hapus filter' }).click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(registerRows).toHaveCount(made.length);
+});

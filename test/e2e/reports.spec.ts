@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { test, expect } from './fixtures';
+import { ApiClient, login, PASSWORD, seedOffice } from './support';
+
+// What the office takes out of the reports: a Kasi downloads the register as Excel and
+// finds no reporter's data in it; the Camat reads the buku rekap, prints it on landscape
+// paper and downloads the month's report to SP4N-LAPOR!.
+
+const REPORTERS = [
+  { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890' },
+  { name: 'Joko Prasetyo', address: 'Dusun Sumber RT 01 RW 03', nik: '3514011507790004', phone: '085600001111' },
+];
+
+async function seedComplaints(url: string) {
+  await seedOffice(url);
+  const staf = new ApiClient(url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const made = [];
+  for (const [i, r] of REPORTERS.entries()) {
+    made.push(
+      await staf.call('complaints.create', {
+        kind: 'pengaduan',
+        channel: i === 0 ? 'langsung' : 'sp4n_lapor',
+        category: 'infrastruktur',
+        reporter: { ...r, email: '', anonymous: false, confidential: false },
+        subject: i === 0 ? 'Jalan desa rusak di Dusun Krajan' : '=Lampu jalan padam',
+        description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
+        expectation: 'Segera diperbaiki.',
+        incidentPlace: 'Dusun Krajan',
+        incidentDate: '2026-11-20',
+        laporTrackingId: i === 1 ? '0098765432' : '',
+      }),
+    );
+  }
+  const kasi = new ApiClient(url);
+  const me = await kasi.call('auth.login', { username: 'kasi', password: PASSWORD });
+  await staf.call('workflow.dispose', { id: made[0]!.id, to: [me.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  return made;
+}
+
+async function readXlsx(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+test('a Kasi downloads the register as Excel without any reporter data', async ({ page, web }) => {
+  const made = await seedComplaints(web.url);
+  await login(page, web.url, 'kasi');
+  await page.getByRole('link', { name: 'Buku register' }).click();
+  await expect(page.getByRole('heading', { name: 'Buku register pengaduan' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^register-pengaduan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = await readXlsx((await download.path())!);
+  const ws = wb.getWorksheet('Register')!;
+  const header = (ws.getRow(4).values as unknown[]).slice(1);
+  expect(header).toEqual(expect.arrayContaining(['No. Register', 'Perihal', 'Status']));
+  for (const h of ['Nama pelapor', 'Alamat', 'NIK', 'No. HP', 'Uraian']) expect(header).not.toContain(h);
+  const cells: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+  for (const c of made) expect(cells).toContain(c.registerNo);
+  expect(cells).toContain('=Lampu jalan padam');
+  for (const r of REPORTERS) for (const secret of Object.values(r)) expect(cells.join('\n')).not.toContain(secret);
+  await expect(page.getByRole('dialog', { name: 'Menyusun berkas Excel' })).toHaveCount(0);
+});
+
+test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAPOR! report', async ({ page, web }) => {
+  await seedComplaints(web.url);
+  await login(page, web.url, 'camat');
+  // The start page settles on its tab (rewriting the address) before the menu is used.
+  await expect(page.getByRole('tab', { name: /Semua pengaduan kantor/, selected: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Buku rekap' }).click();
+  await expect(page.getByRole('heading', { name: 'Buku rekap pengaduan', level: 2 })).toBeVisible();
+  const channel = page.getByRole('table', { name: 'Menurut Kanal' });
+  await expect(channel.getByRole('row').filter({ hasText: 'SP4N-LAPOR!' }).getByRole('cell').nth(1)).toHaveText('1');
+  await expect(channel.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
+  const summary = page.getByRole('table', { name: 'Ringkasan per bulan' });
+  await expect(summary.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
+  await page.screenshot({ path: '/tmp/h2-rekap.png', fullPage: true });
+
+  // Printed: no menu or buttons, the office's paper turned to landscape.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  writeFileSync('/tmp/h2-rekap-print.pdf', pdf);
+  const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  expect(box).not.toBeNull();
+  expect(Number(box![1])).toBeGreaterThan(Number(box![2]));
+  await page.emulateMedia({ media: 'screen' });
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' }).click()]);
+  const text = readFileSync((await csv.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text).toContain('"SP4N-LAPOR!";"1"');
+
+  const [lapor] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Laporan SP4N-LAPOR! (Excel)' }).click()]);
+  const wb = await readXlsx((await lapor.path())!);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap', 'Daftar Pengaduan']);
+  const list = wb.getWorksheet('Daftar Pengaduan')!;
+  const ids: unknown[] = [];
+  list.eachRow((row, n) => n > 4 && void ids.push(row.getCell(3).value));
+  expect(ids).toContain('0098765432');
+});

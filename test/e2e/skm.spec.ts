@@ -1,0 +1,109 @@
+import { test, expect } from './fixtures';
+import { ApiClient, login, PASSWORD, seedOffice } from './support';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS } from '../../shared/skm';
+
+// The SKM kiosk: the Staf opens it on the office PC, a reporter answers the nine
+// questions and the profile with large buttons, sees "Terima kasih", and the screen
+// starts over; the page can reach nothing else; the Staf leaves with the password and
+// the IKM page shows the response.
+const SCORES = [4, 3, 3, 4, 3, 3, 4, 3, 3];
+
+test('a reporter answers at the kiosk and the IKM page counts it', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  await page.getByRole('link', { name: 'Survei kepuasan (IKM)' }).click();
+  await expect(page.getByRole('heading', { name: 'Survei kepuasan masyarakat', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('ikm-respondents')).toHaveText('0');
+
+  await page.getByRole('button', { name: 'Mode kios SKM' }).click();
+  await page.getByRole('button', { name: 'Buka mode kios' }).click();
+  await expect(page.getByText(`Pertanyaan 1 dari ${SKM_ELEMENTS.length}`)).toBeVisible();
+  // Nothing of the app around it, and a reload stays on the kiosk.
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /menu akun/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText(`Pertanyaan 1 dari ${SKM_ELEMENTS.length}`)).toBeVisible();
+  // The page's token opens no call but the kiosk's own.
+  const status = await page.evaluate(async () => {
+    const ask = (name: string) => fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tanggap': '1' }, body: '{}' }).then((r) => r.status);
+    return { list: await ask('complaints.list'), summary: await ask('skm.summary'), office: await ask('office.get') };
+  });
+  expect(status).toEqual({ list: 401, summary: 401, office: 401 });
+  await page.screenshot({ path: '/tmp/h4-skm-kiosk.png' });
+
+  for (const [i, e] of SKM_ELEMENTS.entries()) {
+    await expect(page.getByRole('heading', { name: SKM_ELEMENT_TEXT[e].question })).toBeVisible();
+    await page.getByRole('radiogroup', { name: SKM_ELEMENT_TEXT[e].name }).getByRole('button', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Tentang Anda' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+  await expect(page.getByRole('alert')).toContainText('jenis kelamin');
+  await page.getByRole('button', { name: 'Perempuan' }).click();
+  await page.getByRole('button', { name: 'SMA/SMK' }).click();
+  await page.getByRole('button', { name: 'Wirausaha' }).click();
+  await page.getByLabel('Usia (tahun)').fill('41');
+  await page.screenshot({ path: '/tmp/h4-skm-kiosk-profile.png' });
+  await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+  await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
+  // The next person starts afresh.
+  await expect(page.getByText(`Pertanyaan 1 dari ${SKM_ELEMENTS.length}`)).toBeVisible({ timeout: 15_000 });
+
+  await page.getByRole('button', { name: 'Petugas: keluar mode kios' }).click();
+  await page.getByLabel('Kata sandi petugas').fill('bukan-sandinya');
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+  await expect(page.getByText('Kata sandi Dewi Lestari salah')).toBeVisible();
+  await page.getByLabel('Kata sandi petugas').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+
+  // Back on the IKM page as the Staf: one respondent, Σ 30 × 0.111 × 25 = 83.25 (B).
+  await expect(page.getByRole('heading', { name: 'Survei kepuasan masyarakat', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('ikm-respondents')).toHaveText('1');
+  await expect(page.getByTestId('ikm-value')).toHaveText('83,25');
+  await expect(page.getByText('B · Baik')).toBeVisible();
+  await expect(page.getByText('1 di antaranya dari mode kios')).toBeVisible();
+  await page.screenshot({ path: '/tmp/h4-skm-page.png', fullPage: true });
+});
+
+// Closing: the delivery that ends the complaint asks the reporter's statement and keeps it.
+test('the Staf records "tidak puas" with the delivery that closes the complaint', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const office = await seedOffice(web.url);
+  const as = async (username: string) => {
+    const client = new ApiClient(web.url);
+    await client.call('auth.login', { username, password: PASSWORD });
+    return client;
+  };
+  const [staf, kasi, camat] = [await as('staf'), await as('kasi'), await as('camat')];
+  const kasiId = (await office.admin.call('users.list', {})).find((u) => u.username === 'kasi')!.id;
+  const c = await staf.call('complaints.create', {
+    kind: 'pengaduan',
+    channel: 'langsung',
+    category: 'infrastruktur',
+    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890', email: '', anonymous: false, confidential: false },
+    subject: 'Jalan desa rusak di Dusun Krajan',
+    description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
+    expectation: 'Jalan segera diperbaiki.',
+    incidentPlace: 'Dusun Krajan',
+    incidentDate: '2026-11-20',
+  });
+  await staf.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await kasi.call('workflow.advance', { id: c.id });
+  await camat.call('workflow.advance', { id: c.id });
+  await staf.call('documents.draft', { complaintId: c.id, kind: 'laporan_tindak_lanjut', outcome: 'ditindaklanjuti' });
+  await staf.call('workflow.advance', { id: c.id });
+
+  await login(page, web.url, 'staf');
+  await page.goto(`${web.url}/pengaduan/${c.id}`);
+  const form = page.getByRole('form', { name: 'Catat penyampaian' });
+  await form.getByRole('textbox', { name: 'Cara penyampaian' }).click();
+  await page.getByRole('option', { name: 'Diserahkan langsung' }).click();
+  await form.getByRole('button', { name: 'Catat penyampaian' }).click();
+  await expect(form.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
+  await form.getByRole('radio', { name: 'Tidak puas' }).check();
+  await page.screenshot({ path: '/tmp/h4-skm-closing.png' });
+  await form.getByRole('button', { name: 'Catat penyampaian' }).click();
+  await expect(page.getByText('Penyampaian kepada pelapor tercatat.')).toBeVisible();
+  await expect(page.getByText('Pernyataan pelapor: tidak puas').first()).toBeVisible();
+  expect((await staf.call('workflow.journey', { id: c.id })).satisfaction).toBe('tidak_puas');
+});

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, carrier, fail, makeCore, ok, type TestCore } from '../support/core';
+import { reportsOffice } from '../support/reports';
+
+// The Camat's dashboard for a Kejayan-hours office in WITA (UTC+8), at set instants.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+async function witaOffice() {
+  t = makeCore('2026-11-20T00:00:00.000Z');
+  const o = await reportsOffice(t);
+  const admin = carrier();
+  await ok(o.core, admin, 'auth.login', ADMIN);
+  await ok(o.core, admin, 'office.update', { ...(await ok(o.core, admin, 'office.get', {})), timeZone: 'Asia/Makassar' });
+  return { ...o, adminSession: admin };
+}
+
+describe('Camat dashboard', () => {
+  it('counts the month, what is open, late and at risk now, the trend and the slowest steps', async () => {
+    const o = await witaOffice();
+    // P: Mon 23 Nov 08.00 WITA to the Seksi Pelayanan; due Thu 26 Nov 08.00: late.
+    const p = await o.record('2026-11-23T00:00:00.000Z');
+    await o.dispose('staf', '2026-11-23T00:10:00.000Z', p, 'kasi1');
+    // T: Mon 23 Nov 09.00 by letter, waiting for the reporter since 09.30: open, never late.
+    const tt = await o.record('2026-11-23T01:00:00.000Z', { channel: 'surat' });
+    await o.act('staf', '2026-11-23T01:30:00.000Z', 'workflow.exit', { id: tt, exit: 'tidak_lengkap', note: 'KTP belum ada.', forwardTo: '' });
+    // Q: Mon 30 Nov 08.00 by WhatsApp to the Seksi Pemerintahan; due Thu 3 Dec 08.00 after
+    // 420 + 450 + 450 + 30 = 1,350 working minutes.
+    const q = await o.record('2026-11-30T00:00:00.000Z', { channel: 'whatsapp' });
+    await o.dispose('staf', '2026-11-30T00:10:00.000Z', q, 'kasi2');
+    // R: Tue 1 Dec 00.20 WITA by SMS, still 30 Nov in UTC and in WIB.
+    await o.record('2026-11-30T16:20:00.000Z', { channel: 'sms' });
+
+    // At 00.30 WITA on 1 December the office's month is December.
+    const midnight = await o.act('camat', '2026-11-30T16:30:00.000Z', 'reports.dashboard', {});
+    expect(midnight).toMatchObject({ year: 2026, month: 12, periodLabel: 'Desember 2026', received: 1, finished: 0, open: 4 });
+    expect((await o.act('camat', '2026-11-30T16:30:00.000Z', 'reports.recap', { year: 2026, month: 11 })).total.received).toBe(3);
+
+    // S: Tue 1 Dec 08.00 to the Seksi Pelayanan, refused at 09.00.
+    const s = await o.record('2026-12-01T00:00:00.000Z');
+    await o.dispose('staf', '2026-12-01T00:05:00.000Z', s, 'kasi1');
+    await o.exit('2026-12-01T01:00:00.000Z', s, 'ditolak');
+
+    // Wed 2 Dec 14.00 WITA: Q has 120 + 30 of its 1,350 minutes left (under a quarter): at
+    // risk; R (due Fri 07.30) has 570 of 1,350; P is late; T waits for the reporter.
+    const d = await o.act('sekcam', '2026-12-02T06:00:00.000Z', 'reports.dashboard', {});
+    expect(d).toMatchObject({ year: 2026, month: 12, periodLabel: 'Desember 2026', received: 2, finished: 1, open: 4, late: 1, atRisk: 1 });
+    expect(d.bySeksi).toEqual([
+      { key: 'Seksi Pelayanan', label: 'Seksi Pelayanan', received: 1, open: 1, late: 1 },
+      { key: 'Seksi Pemerintahan', label: 'Seksi Pemerintahan', received: 0, open: 1, late: 0 },
+      { key: '', label: 'Belum didisposisi', received: 1, open: 2, late: 0 },
+    ]);
+    expect(d.byChannel).toEqual([
+      { key: 'langsung', label: 'Langsung/Loket', received: 1, open: 1, late: 1 },
+      { key: 'surat', label: 'Surat', received: 0, open: 1, late: 0 },
+      { key: 'sms', label: 'SMS', received: 1, open: 1, late: 0 },
+      { key: 'whatsapp', label: 'WhatsApp', received: 0, open: 1, late: 0 },
+    ]);
+    // Late at the end of November: P. At the end of December, unless closed first: P, Q and R.
+    expect(d.trend).toHaveLength(12);
+    expect(d.trend[0]).toEqual({ key: '2026-01', label: 'Jan 2026', received: 0, finished: 0, lateAtEnd: 0 });
+    expect(d.trend.slice(-2)).toEqual([
+      { key: '2026-11', label: 'Nov 2026', received: 3, finished: 0, lateAtEnd: 1 },
+      { key: '2026-12', label: 'Des 2026', received: 2, finished: 1, lateAtEnd: 3 },
+    ]);
+    // Step 2 (30 menit kerja) took 10, 10 and 5 minutes; step 1 is done by saving each of the five.
+    expect(d.slowestSteps.map((x) => [x.stepNo, x.done, x.avgWorkMinutes, x.limitMinutes])).toEqual([
+      [2, 3, 25 / 3, 30],
+      [1, 5, 0, 15],
+    ]);
+
+    // A month asked for: November's received and finished, open and late still now.
+    const nov = await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 });
+    expect(nov).toMatchObject({ month: 11, periodLabel: 'November 2026', received: 3, finished: 0, late: 1, atRisk: 1 });
+    expect(nov.trend[11]!.key).toBe('2026-11');
+  });
+
+  it('is for the Camat and Sekcam; the recap for those who handle complaints', async () => {
+    const o = await witaOffice();
+    const kasi = carrier();
+    await ok(o.core, kasi, 'auth.login', { username: 'kasi1', password: 'kata-sandi-123' });
+    expect(await fail(o.core, kasi, 'reports.dashboard', {})).toMatchObject({ code: 'forbidden' });
+    expect((await ok(o.core, kasi, 'reports.recap', { year: 2026 })).total.received).toBe(0);
+    expect(await fail(o.core, o.adminSession, 'reports.dashboard', {})).toMatchObject({ code: 'forbidden' });
+    expect(await fail(o.core, o.adminSession, 'reports.recap', { year: 2026 })).toMatchObject({ code: 'forbidden' });
+    expect(await fail(o.core, kasi, 'reports.recap', { year: 1999 })).toMatchObject({ code: 'validation' });
+  });
+});

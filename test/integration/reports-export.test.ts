@@ -1,0 +1,203 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallOutput } from '../../shared/contract';
+import type { SessionCarrier } from '../../main/core/context';
+import { RECAP_DIMENSIONS } from '../../shared/reports/recap';
+import { ADMIN, addUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+// The files the office takes out of Tanggap, read back as Excel would: the buku rekap,
+// the register for a filter (with and without the reporter's identity), and the
+// monthly report to SP4N-LAPOR!.
+
+const MONDAY = '2026-11-02T02:00:00.000Z'; // Senin 2 November 2026 09.00 WIB
+const FORMULA = '=HYPERLINK("http://contoh.test","klik")';
+const LAPOR_ID = '0012345678';
+
+let t: TestCore;
+const s: Record<'admin' | 'staf' | 'kasi' | 'sekcam' | 'camat', SessionCarrier> = {} as never;
+const ids: Record<'formula' | 'anonim' | 'rahasia' | 'ditolak', number> = {} as never;
+
+beforeAll(async () => {
+  t = makeCore(MONDAY);
+  s.admin = await setupOffice(t.core);
+  for (const role of ['staf', 'kasi', 'sekcam', 'camat'] as const) s[role] = await addUser(t.core, s.admin, role, role);
+  const create = async (input: CallInput<'complaints.create'>) => (await ok(t.core, s.staf, 'complaints.create', input)).id;
+  ids.formula = await create(sampleComplaint({ subject: FORMULA }));
+  ids.anonim = await create(
+    sampleComplaint({ channel: 'whatsapp', reporter: { name: 'Budi Santoso', address: 'Desa Tambakrejo', nik: '3514011203790001', phone: '085711112222', email: '', anonymous: true, confidential: false } }),
+  );
+  ids.rahasia = await create(
+    sampleComplaint({
+      channel: 'sp4n_lapor',
+      kind: 'aspirasi',
+      laporTrackingId: LAPOR_ID,
+      subject: 'Pungutan di loket KTP',
+      description: 'Petugas meminta uang tambahan untuk mempercepat KTP.',
+      reporter: { name: 'Rahmat Hidayat', address: 'Desa Sumberejo', nik: '3514010101800003', phone: '081300004444', email: '', anonymous: false, confidential: true },
+    }),
+  );
+  ids.ditolak = await create(sampleComplaint({ channel: 'surat', subject: 'Iklan toko ditempel di balai desa' }));
+  const kasiId = (await ok(t.core, s.kasi, 'auth.me', {}))!.id;
+  await ok(t.core, s.staf, 'workflow.dispose', { id: ids.formula, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  t.clock.set('2026-11-04T03:00:00.000Z');
+  // Two days on, every session has ended: everyone signs in again.
+  await ok(t.core, s.admin, 'auth.login', ADMIN);
+  for (const role of ['staf', 'kasi', 'sekcam', 'camat'] as const) await ok(t.core, s[role], 'auth.login', { username: role, password: 'kata-sandi-123' });
+  await ok(t.core, s.camat, 'workflow.exit', { id: ids.ditolak, exit: 'ditolak', note: 'Bukan pengaduan pelayanan publik.' });
+}, 120_000);
+afterAll(() => t?.dispose());
+
+async function readXlsx(file: { dataBase64: string; mime: string }) {
+  expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+
+const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+const headerRowOf = (ws: ExcelJS.Worksheet) => (ws.views[0] as { ySplit: number }).ySplit;
+// Every row under the header, as header → value.
+function tableOf(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const h = headerRowOf(ws);
+  const headers = rowValues(ws, h) as string[];
+  const out: Record<string, unknown>[] = [];
+  for (let r = h + 1; r <= ws.rowCount; r++) {
+    const values = rowValues(ws, r);
+    if (values.length === 0) break;
+    out.push(Object.fromEntries(headers.map((k, i) => [k, values[i] ?? null])));
+  }
+  return out;
+}
+
+async function registerFile(who: SessionCarrier, filter: CallInput<'complaints.exportXlsx'> = {}) {
+  const { jobId, total } = await ok(t.core, who, 'complaints.exportXlsx', filter);
+  let status: CallOutput<'exports.status'>;
+  do {
+    await new Promise((r) => setTimeout(r, 5));
+    status = await ok(t.core, who, 'exports.status', { jobId });
+  } while (!status.ready);
+  expect(status).toEqual({ done: total, total, ready: true });
+  return { jobId, total, file: await ok(t.core, who, 'exports.file', { jobId }) };
+}
+
+const PERSONAL = ['Nama pelapor', 'Alamat', 'NIK', 'No. HP'];
+
+describe('register export', () => {
+  it("gives the Camat every row, the reporter's identity only where it may go, and a frozen header", async () => {
+    const { file, total } = await registerFile(s.camat, { year: 2026, sort: 'registerNo', dir: 'asc' });
+    expect(total).toBe(4);
+    const wb = await readXlsx(file);
+    const ws = wb.getWorksheet('Register')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    const header = rowValues(ws, 4);
+    expect(header).toEqual(expect.arrayContaining(['No. Register', 'Tanggal diterima', 'Kanal', 'Kategori', 'Perihal', 'Status', 'Seksi', 'Tanggal selesai', 'Lama (hari kerja)', ...PERSONAL]));
+    const rows = tableOf(ws);
+    expect(rows).toHaveLength(4);
+    const [formula, anonim, rahasia, ditolak] = rows;
+    expect(formula).toMatchObject({ 'Nama pelapor': 'Siti Aminah', NIK: '3514015506800002', 'No. HP': '081234567890', Seksi: 'Seksi Pelayanan', 'Tanggal diterima': '2 November 2026' });
+    expect(anonim).toMatchObject({ 'Nama pelapor': 'Anonim', Alamat: '', NIK: '', 'No. HP': '' });
+    expect(rahasia).toMatchObject({ 'Nama pelapor': '(rahasia)', Alamat: '', NIK: '', Perihal: '(rahasia)', Uraian: '(rahasia)', 'ID LAPOR!': LAPOR_ID });
+    expect(JSON.stringify(rahasia)).not.toMatch(/Rahmat|Pungutan|Sumberejo|3514010101800003/);
+    expect(JSON.stringify(anonim)).not.toMatch(/Budi|Tambakrejo|3514011203790001/);
+    // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
+    expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': '4 November 2026', 'Lama (hari kerja)': 2 });
+  });
+
+  it('keeps a subject that looks like a formula as text', async () => {
+    const wb = await readXlsx((await registerFile(s.camat, { year: 2026, sort: 'registerNo', dir: 'asc' })).file);
+    const ws = wb.getWorksheet('Register')!;
+    const col = (rowValues(ws, 4) as string[]).indexOf('Perihal') + 1;
+    const cell = ws.getRow(5).getCell(col);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(FORMULA);
+    expect(cell.formula).toBeUndefined();
+  });
+
+  it('gives a Kasi no personal-data columns and no complaint text beyond the register', async () => {
+    const wb = await readXlsx((await registerFile(s.kasi, { sort: 'registerNo', dir: 'asc' })).file);
+    const ws = wb.getWorksheet('Register')!;
+    const header = rowValues(ws, 4) as string[];
+    for (const h of [...PERSONAL, 'Uraian']) expect(header).not.toContain(h);
+    const flat = JSON.stringify(tableOf(ws));
+    expect(flat).not.toMatch(/Siti Aminah|3514015506800002|081234567890|Dusun Krajan RT 02|Rahmat|Pungutan/);
+    expect(tableOf(ws).length).toBeGreaterThan(0);
+  });
+
+  it('follows the filter, belongs to its session, and is recorded in the audit trail', async () => {
+    const { total } = await registerFile(s.sekcam, { channel: 'whatsapp' });
+    expect(total).toBe(1);
+    const { jobId } = await ok(t.core, s.camat, 'complaints.exportXlsx', {});
+    expect((await fail(t.core, s.sekcam, 'exports.status', { jobId })).code).toBe('not_found');
+    expect((await fail(t.core, s.admin, 'complaints.exportXlsx', {})).code).toBe('forbidden');
+    const trail = await ok(t.core, s.camat, 'audit.list', { category: 'audit', offset: 0, limit: 50 });
+    const exported = trail.rows.filter((r) => r.action === 'report.register_exported');
+    expect(exported.length).toBeGreaterThanOrEqual(4);
+    expect(exported.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/kanal WhatsApp; 1 baris; dengan data pribadi pelapor/)]));
+    expect(exported.find((r) => r.actorName === 'kasi')?.detail).not.toMatch(/data pribadi/);
+  });
+});
+
+describe('buku rekap files', () => {
+  it('puts every table on its own sheet with the recap totals under a frozen header', async () => {
+    const recap = await ok(t.core, s.kasi, 'reports.recap', { year: 2026, month: 11 });
+    const wb = await readXlsx(await ok(t.core, s.kasi, 'reports.recapXlsx', { year: 2026, month: 11 }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Kanal', 'Kategori', 'Jenis', 'Seksi', 'Tahap', 'Hasil', 'Langkah']);
+    const totalsOf = (name: string) => {
+      const rows = tableOf(wb.getWorksheet(name)!);
+      return rows.find((r) => Object.values(r).includes('Jumlah'))!;
+    };
+    expect(rowValues(wb.getWorksheet('Kanal')!, 1)).toEqual([recap.officeName]);
+    expect(String(rowValues(wb.getWorksheet('Kanal')!, 2)[0])).toContain(recap.periodLabel);
+    for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Terbuka akhir periode': recap.total.openAtEnd });
+    for (const d of RECAP_DIMENSIONS) {
+      const table = recap.tables.find((x) => x.dimension === d)!;
+      const sheet = { channel: 'Kanal', category: 'Kategori', kind: 'Jenis', seksi: 'Seksi', stage: 'Tahap', outcome: 'Hasil' }[d];
+      expect(totalsOf(sheet), d).toMatchObject({ Diterima: table.total.received, Selesai: table.total.finished, Puas: table.total.puas });
+      expect(tableOf(wb.getWorksheet(sheet)!).length, d).toBe(table.rows.length + 1);
+    }
+    expect(recap.total.received).toBe(4);
+    const channel = tableOf(wb.getWorksheet('Kanal')!);
+    expect(channel.find((r) => r.Kanal === 'SP4N-LAPOR!')).toMatchObject({ Diterima: 1 });
+  });
+
+  it('writes one table as CSV that Excel opens in columns', async () => {
+    const recap = await ok(t.core, s.camat, 'reports.recap', { year: 2026 });
+    const file = await ok(t.core, s.camat, 'reports.recapCsv', { year: 2026, table: 'channel' });
+    expect(file.mime).toBe('text/csv;charset=utf-8');
+    const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n').map((l) => l.split(';').map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    expect(lines[0]).toEqual([recap.officeName]);
+    const header = lines.find((l) => l[0] === 'Kanal')!;
+    expect(header.slice(0, 3)).toEqual(['Kanal', 'Diterima', 'Selesai']);
+    const table = recap.tables.find((x) => x.dimension === 'channel')!;
+    expect(lines.at(-1)!.slice(0, 3)).toEqual(['Jumlah', String(table.total.received), String(table.total.finished)]);
+    expect(lines.filter((l) => l[0] === 'SP4N-LAPOR!')).toEqual([expect.arrayContaining(['SP4N-LAPOR!', '1'])]);
+  });
+});
+
+describe('monthly report to SP4N-LAPOR!', () => {
+  it('sums the month by channel and lists its complaints without personal data', async () => {
+    const recap = await ok(t.core, s.sekcam, 'reports.recap', { year: 2026, month: 11 });
+    const wb = await readXlsx(await ok(t.core, s.sekcam, 'reports.laporXlsx', { year: 2026, month: 11 }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap', 'Daftar Pengaduan']);
+    const figures = Object.fromEntries(tableOf(wb.getWorksheet('Rekap')!).map((r) => [r.Uraian, r.Jumlah]));
+    expect(figures).toMatchObject({
+      'Diterima melalui SP4N-LAPOR!': 1,
+      'Diterima melalui WhatsApp': 1,
+      'Diterima melalui Email': 0,
+      'Jumlah diterima': recap.total.received,
+      'Selesai ditangani': recap.total.finished,
+      'Masih dalam proses pada akhir bulan': recap.total.openAtEnd,
+    });
+    const list = tableOf(wb.getWorksheet('Daftar Pengaduan')!);
+    expect(list).toHaveLength(4);
+    const lapor = list.find((r) => r['ID Pelacakan LAPOR!'] === LAPOR_ID)!;
+    expect(lapor).toMatchObject({ Judul: '(rahasia)', Klasifikasi: 'Aspirasi', Kanal: 'SP4N-LAPOR!' });
+    expect(list.find((r) => r.Judul === 'Iklan toko ditempel di balai desa')).toMatchObject({ 'Status tindak lanjut': 'Ditolak', 'Lama penyelesaian (hari kerja)': 2 });
+    const everything = JSON.stringify(wb.worksheets.map(tableOf));
+    expect(everything).not.toMatch(/Siti Aminah|Budi|Rahmat|3514|0812|0857|0813|Krajan RT/);
+    expect((await fail(t.core, s.kasi, 'reports.laporXlsx', { year: 2026, month: 11 })).code).toBe('forbidden');
+  });
+});

@@ -1,0 +1,293 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecapFigures } from '../../shared/reports/recap';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../main/core';
+import { openDatabase } from '../../main/core/db/open';
+import { MIGRATIONS } from '../../main/core/db/migrations';
+import { CATEGORIES, CHANNEL_CODES, COMPLAINT_KINDS, STATUSES } from '../../shared/domain';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { ADMIN, carrier, makeCore, ok, silentLog, type TestCore } from '../support/core';
+import { expectedSummaries, reportsOffice, storedSummaries } from '../support/reports';
+
+// The buku rekap against a small Kejayan office (WIB; Mon–Thu 07.30–16.00 with a break
+// 12.00–13.00, Fri 07.30–16.30 with 11.30–13.00), every figure worked out by hand below.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+async function office(startIso: string) {
+  t = makeCore(startIso);
+  return reportsOffice(t);
+}
+
+const figures = (f: Partial<RecapFigures>): RecapFigures => ({
+  received: 0,
+  finished: 0,
+  finishedOnTime: 0,
+  stepsDone: null,
+  stepsOnTime: null,
+  avgWorkMinutes: null,
+  medianWorkMinutes: null,
+  openAtEnd: 0,
+  lateAtEnd: 0,
+  puas: 0,
+  tidakPuas: 0,
+  ...f,
+});
+
+describe('buku rekap, worked by hand', () => {
+  it('counts November 2026 and the year by channel, category, kind, seksi, stage, outcome and step', async () => {
+    const o = await office('2026-10-30T01:00:00.000Z');
+    // H: Fri 30 Oct 09.00 WIB by email; due (3 hari) Mon 2 Nov 09.00; still open.
+    await o.record('2026-10-30T02:00:00.000Z', { channel: 'email' });
+    // I: Sun 1 Nov 00.30 WIB (still 31 Oct in UTC) by SMS; refused Mon 2 Nov 08.00:
+    // the clock counts Monday 07.30–08.00 = 30 working minutes.
+    const i = await o.record('2026-10-31T17:30:00.000Z', { channel: 'sms' });
+    await o.exit('2026-11-02T01:00:00.000Z', i, 'ditolak');
+    // A: Mon 2 Nov 08.00, the whole journey to the Seksi Pelayanan, closed 09.30 (90 minutes).
+    const a = await o.record('2026-11-02T01:00:00.000Z');
+    await o.dispose('staf', '2026-11-02T01:10:00.000Z', a, 'kasi1'); // step 2: 10 min
+    await o.act('kasi1', '2026-11-02T01:40:00.000Z', 'workflow.advance', { id: a }); // step 3: 30 min
+    await o.act('camat', '2026-11-02T02:00:00.000Z', 'workflow.advance', { id: a }); // step 4: 20 min
+    await o.act('staf', '2026-11-02T02:20:00.000Z', 'documents.draft', { complaintId: a, kind: 'laporan_tindak_lanjut' });
+    await o.act('staf', '2026-11-02T02:20:00.000Z', 'workflow.advance', { id: a }); // step 5: 20 min
+    await o.act('staf', '2026-11-02T02:30:00.000Z', 'documents.deliver', { complaintId: a, channel: 'langsung', deliveredAt: '2026-11-02T09:30', recipient: 'Siti Aminah', note: '', proof: [] }); // step 6: 10 min
+    // G: Mon 2 Nov 09.00, disposed at 10.00 to the Seksi Pemerintahan (step 2 late: 60 of 30
+    // minutes); due Thu 5 Nov 09.00; forwarded Fri 6 Nov 09.00: Mon 09.00–16.00 less the break
+    // (360) + Tue, Wed, Thu (3 × 450) + Fri 07.30–09.00 (90) = 1,800 working minutes, late.
+    const g = await o.record('2026-11-02T02:00:00.000Z');
+    await o.dispose('staf', '2026-11-02T03:00:00.000Z', g, 'kasi2');
+    // B: Tue 3 Nov 08.00 by WhatsApp, kebersihan; disposed 08.20 to the Seksi Pemerintahan
+    // (step 2: 20 min); refused 09.00 (60 minutes).
+    const b = await o.record('2026-11-03T01:00:00.000Z', { channel: 'whatsapp', category: 'kebersihan_lingkungan' });
+    await o.dispose('staf', '2026-11-03T01:20:00.000Z', b, 'kasi2');
+    await o.exit('2026-11-03T02:00:00.000Z', b, 'ditolak');
+    // C: Wed 4 Nov 08.00, an aspirasi; withdrawn 08.45 (45 minutes), never disposed.
+    const c = await o.record('2026-11-04T01:00:00.000Z', { kind: 'aspirasi' });
+    await o.exit('2026-11-04T01:45:00.000Z', c, 'dicabut');
+    // D: Thu 5 Nov 08.00 by WhatsApp; disposed 08.05 to the Seksi Pelayanan (step 2: 5 min); open, late.
+    const d = await o.record('2026-11-05T01:00:00.000Z', { channel: 'whatsapp' });
+    await o.dispose('staf', '2026-11-05T01:05:00.000Z', d, 'kasi1');
+    await o.exit('2026-11-06T02:00:00.000Z', g, 'bukan_kewenangan');
+    // E: Mon 9 Nov 08.00 by letter; incomplete at 08.30, completed Tue 08.30, withdrawn 09.00:
+    // 30 + 30 working minutes, the pause left out.
+    const e = await o.record('2026-11-09T01:00:00.000Z', { channel: 'surat' });
+    await o.act('staf', '2026-11-09T01:30:00.000Z', 'workflow.exit', { id: e, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.', forwardTo: '' });
+    await o.act('staf', '2026-11-10T01:30:00.000Z', 'workflow.resume', { id: e, note: 'KTP dilampirkan.' });
+    await o.exit('2026-11-10T02:00:00.000Z', e, 'dicabut');
+    // F: Mon 30 Nov 09.00; due Thu 3 Dec: open at the end of November, late at the end of December.
+    await o.record('2026-11-30T02:00:00.000Z');
+    // The reporters' statements as signing a berita acara records them.
+    o.core.db.prepare("UPDATE complaints SET satisfaction = 'puas' WHERE id = ?").run(a);
+    o.core.db.prepare("UPDATE complaints SET satisfaction = 'tidak_puas' WHERE id = ?").run(b);
+
+    const nov = await o.act('sekcam', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026, month: 11 });
+    expect(nov).toMatchObject({ year: 2026, month: 11, periodLabel: 'November 2026', officeName: 'Kecamatan Kejayan' });
+    // Received A B C D E F G I; finished A B C E G I (G late); open D F H, late D H.
+    // Working minutes 90 60 45 60 1800 30: average 2085 / 6, median (60 + 60) / 2.
+    // Steps done in November: step 1 of the eight, A's 2–6, step 2 of B D G = 16; G's step 2 late.
+    const total = figures({
+      received: 8,
+      finished: 6,
+      finishedOnTime: 5,
+      stepsDone: 16,
+      stepsOnTime: 15,
+      avgWorkMinutes: 347.5,
+      medianWorkMinutes: 60,
+      openAtEnd: 3,
+      lateAtEnd: 2,
+      puas: 1,
+      tidakPuas: 1,
+    });
+    expect(nov.total).toEqual(total);
+    expect(nov.months).toEqual([{ key: '2026-11', label: 'November 2026', ...total }]);
+    const table = (dim: string) => {
+      const tb = nov.tables.find((x) => x.dimension === dim)!;
+      expect(tb.total).toEqual(total);
+      return tb.rows.map(({ key, label, ...f }) => ({ key, label, ...f }));
+    };
+    expect(table('channel')).toEqual([
+      { key: 'langsung', label: 'Langsung/Loket', ...figures({ received: 4, finished: 3, finishedOnTime: 2, avgWorkMinutes: 645, medianWorkMinutes: 90, openAtEnd: 1, puas: 1 }) },
+      { key: 'surat', label: 'Surat', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 60, medianWorkMinutes: 60 }) },
+      { key: 'sms', label: 'SMS', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 30, medianWorkMinutes: 30 }) },
+      { key: 'whatsapp', label: 'WhatsApp', ...figures({ received: 2, finished: 1, finishedOnTime: 1, avgWorkMinutes: 60, medianWorkMinutes: 60, openAtEnd: 1, lateAtEnd: 1, tidakPuas: 1 }) },
+      { key: 'email', label: 'Email', ...figures({ openAtEnd: 1, lateAtEnd: 1 }) },
+    ]);
+    expect(table('category')).toEqual([
+      { key: 'infrastruktur', label: 'Infrastruktur (jalan, jembatan, drainase)', ...figures({ received: 7, finished: 5, finishedOnTime: 4, avgWorkMinutes: 405, medianWorkMinutes: 60, openAtEnd: 3, lateAtEnd: 2, puas: 1 }) },
+      { key: 'kebersihan_lingkungan', label: 'Kebersihan dan Lingkungan', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 60, medianWorkMinutes: 60, tidakPuas: 1 }) },
+    ]);
+    expect(table('kind')).toEqual([
+      { key: 'pengaduan', label: 'Pengaduan', ...figures({ received: 7, finished: 5, finishedOnTime: 4, avgWorkMinutes: 408, medianWorkMinutes: 60, openAtEnd: 3, lateAtEnd: 2, puas: 1, tidakPuas: 1 }) },
+      { key: 'aspirasi', label: 'Aspirasi', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 45, medianWorkMinutes: 45 }) },
+    ]);
+    expect(table('seksi')).toEqual([
+      { key: 'Seksi Pelayanan', label: 'Seksi Pelayanan', ...figures({ received: 2, finished: 1, finishedOnTime: 1, avgWorkMinutes: 90, medianWorkMinutes: 90, openAtEnd: 1, lateAtEnd: 1, puas: 1 }) },
+      { key: 'Seksi Pemerintahan', label: 'Seksi Pemerintahan', ...figures({ received: 2, finished: 2, finishedOnTime: 1, avgWorkMinutes: 930, medianWorkMinutes: 930, tidakPuas: 1 }) },
+      // The median of 30, 45 and 60 falls in the half hour 30–59, which holds 30 and 45: their mean.
+      { key: '', label: 'Belum didisposisi', ...figures({ received: 4, finished: 3, finishedOnTime: 3, avgWorkMinutes: 45, medianWorkMinutes: 37.5, openAtEnd: 2, lateAtEnd: 1 }) },
+    ]);
+    expect(table('stage')).toEqual([
+      { key: 'diterima', label: 'Diterima', ...figures({ received: 1, openAtEnd: 2, lateAtEnd: 1 }) },
+      { key: 'didisposisi', label: 'Didisposisi', ...figures({ received: 1, openAtEnd: 1, lateAtEnd: 1 }) },
+      { key: 'selesai', label: 'Selesai', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 90, medianWorkMinutes: 90, puas: 1 }) },
+      { key: 'bukan_kewenangan', label: 'Bukan kewenangan', ...figures({ received: 1, finished: 1, avgWorkMinutes: 1800, medianWorkMinutes: 1800 }) },
+      { key: 'ditolak', label: 'Ditolak', ...figures({ received: 2, finished: 2, finishedOnTime: 2, avgWorkMinutes: 45, medianWorkMinutes: 45, tidakPuas: 1 }) },
+      { key: 'dicabut', label: 'Dicabut', ...figures({ received: 2, finished: 2, finishedOnTime: 2, avgWorkMinutes: 52.5, medianWorkMinutes: 52.5 }) },
+    ]);
+    expect(table('outcome')).toEqual([
+      { key: 'diproses', label: 'Masih diproses', ...figures({ received: 2, openAtEnd: 3, lateAtEnd: 2 }) },
+      { key: 'selesai', label: 'Selesai', ...figures({ received: 1, finished: 1, finishedOnTime: 1, avgWorkMinutes: 90, medianWorkMinutes: 90, puas: 1 }) },
+      { key: 'bukan_kewenangan', label: 'Bukan kewenangan (diteruskan)', ...figures({ received: 1, finished: 1, avgWorkMinutes: 1800, medianWorkMinutes: 1800 }) },
+      { key: 'ditolak', label: 'Ditolak', ...figures({ received: 2, finished: 2, finishedOnTime: 2, avgWorkMinutes: 45, medianWorkMinutes: 45, tidakPuas: 1 }) },
+      { key: 'dicabut', label: 'Dicabut', ...figures({ received: 2, finished: 2, finishedOnTime: 2, avgWorkMinutes: 52.5, medianWorkMinutes: 52.5 }) },
+    ]);
+    // Each step's working minutes against those it was allowed: step 2 (30 menit kerja) took
+    // 10, 20, 5 and 60; step 3 and 4 (1 hari from Mon 08.10 and 08.40: 410 + 40 and 380 + 70
+    // working minutes) took 30 and 20; steps 5 and 6 (1 jam kerja) 20 and 10.
+    expect(nov.steps.map(({ activity, ...s }) => ({ ...s, activity: activity.slice(0, 20) }))).toEqual([
+      { stepNo: 1, activity: 'Melakukan pengaduan ', done: 8, onTime: 8, avgWorkMinutes: 0, limitMinutes: 15 },
+      { stepNo: 2, activity: 'Menerima dan mengkon', done: 4, onTime: 3, avgWorkMinutes: 23.75, limitMinutes: 30 },
+      { stepNo: 3, activity: 'Memberikan solusi da', done: 1, onTime: 1, avgWorkMinutes: 30, limitMinutes: 450 },
+      { stepNo: 4, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 450 },
+      { stepNo: 5, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 60 },
+      { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60 },
+    ]);
+
+    // The year: H in October (open at its end, late from November), F late by the end of December.
+    const year = await o.act('staf', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026 });
+    expect(year.periodLabel).toBe('Tahun 2026');
+    expect(year.total).toEqual({ ...total, received: 9, stepsDone: 17, stepsOnTime: 16, openAtEnd: 3, lateAtEnd: 3 });
+    expect(year.months.map((m) => [m.label, m.received, m.finished, m.openAtEnd, m.lateAtEnd, m.stepsDone])).toEqual([
+      ['Januari 2026', 0, 0, 0, 0, 0],
+      ['Februari 2026', 0, 0, 0, 0, 0],
+      ['Maret 2026', 0, 0, 0, 0, 0],
+      ['April 2026', 0, 0, 0, 0, 0],
+      ['Mei 2026', 0, 0, 0, 0, 0],
+      ['Juni 2026', 0, 0, 0, 0, 0],
+      ['Juli 2026', 0, 0, 0, 0, 0],
+      ['Agustus 2026', 0, 0, 0, 0, 0],
+      ['September 2026', 0, 0, 0, 0, 0],
+      ['Oktober 2026', 1, 0, 1, 0, 1],
+      ['November 2026', 8, 6, 3, 2, 16],
+      ['Desember 2026', 0, 0, 3, 3, 0],
+    ]);
+    expect(year.tables.find((x) => x.dimension === 'channel')!.rows.find((r) => r.key === 'email')).toMatchObject({ received: 1, openAtEnd: 1, lateAtEnd: 1 });
+    // October alone: H open, not yet late; nothing finished.
+    const oct = await o.act('kasi1', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026, month: 10 });
+    expect(oct.total).toEqual(figures({ received: 1, openAtEnd: 1, stepsDone: 1, stepsOnTime: 1 }));
+    expect(oct.total.medianWorkMinutes).toBeNull();
+    expect(JSON.stringify(year)).not.toMatch(/Siti Aminah|3514015506800002|081234567890/);
+  });
+});
+
+// A small deterministic generator, so a failing sequence can be replayed.
+function prng(seed: number) {
+  let x = seed;
+  return () => ((x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+}
+
+describe('summary tables', () => {
+  it('equal a recount from the rows after any sequence of changes', async () => {
+    const o = await office('2026-01-05T01:00:00.000Z');
+    const ids: number[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await o.record(`2026-0${1 + Math.floor(i / 3)}-${10 + i}T0${1 + (i % 5)}:00:00.000Z`, { channel: i % 2 ? 'whatsapp' : 'surat' }));
+    await o.dispose('staf', '2026-03-16T01:00:00.000Z', ids[0]!, 'kasi1');
+    await o.dispose('staf', '2026-03-16T01:00:00.000Z', ids[1]!, 'kasi2');
+    await o.act('kasi2', '2026-03-16T02:00:00.000Z', 'workflow.advance', { id: ids[1]! });
+    await o.exit('2026-03-17T02:00:00.000Z', ids[2]!, 'ditolak');
+    await o.act('staf', '2026-03-17T02:00:00.000Z', 'workflow.exit', { id: ids[3]!, exit: 'tidak_lengkap', note: 'Kurang KTP.', forwardTo: '' });
+    const db = o.core.db;
+    expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+
+    const rnd = prng(20261129);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const when = () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString();
+    const changes: ((id: number) => void)[] = [
+      (id) => db.prepare('UPDATE complaints SET status = ? WHERE id = ?').run(pick(STATUSES), id),
+      (id) => db.prepare('UPDATE complaints SET closed_at = ?, work_minutes = ?, paused_at = NULL WHERE id = ?').run(when(), pick([null, 0, 30, 59, 75, 479, 480, 2000]), id),
+      // Reopened: closing undone.
+      (id) => db.prepare('UPDATE complaints SET closed_at = NULL, work_minutes = NULL WHERE id = ?').run(id),
+      (id) => db.prepare('UPDATE complaints SET due_at = ? WHERE id = ?').run(pick([null, when(), when()]), id),
+      (id) => db.prepare('UPDATE complaints SET paused_at = ? WHERE id = ?').run(pick([null, when()]), id),
+      (id) => db.prepare('UPDATE complaints SET seksi = ? WHERE id = ?').run(pick(['', 'Seksi Pelayanan', 'Seksi Pemerintahan']), id),
+      (id) => db.prepare('UPDATE complaints SET satisfaction = ? WHERE id = ?').run(pick([null, 'puas', 'tidak_puas']), id),
+      (id) => db.prepare('UPDATE complaints SET channel = ?, category = ?, kind = ? WHERE id = ?').run(pick(CHANNEL_CODES), pick(CATEGORIES), pick(COMPLAINT_KINDS), id),
+      (id) => db.prepare('UPDATE complaints SET received_at = ? WHERE id = ?').run(when(), id),
+      (id) => db.prepare('UPDATE complaints SET work_minutes = ? WHERE id = ?').run(pick([null, 1, 15, 61, 600]), id),
+      (id) => db.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, work_minutes, limit_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, pick([1, 2, 3]), when(), when(), pick([null, when()]), pick([null, 10, 40]), pick([null, 30])),
+      (id) => db.prepare('UPDATE complaint_steps SET completed_at = ?, due_at = ?, work_minutes = ?, limit_minutes = ? WHERE id = (SELECT max(id) FROM complaint_steps WHERE complaint_id = ?)').run(pick([null, when()]), when(), pick([null, 5, 90]), pick([null, 60]), id),
+      (id) => db.prepare('UPDATE complaint_steps SET step_no = step_no + 1 WHERE id = (SELECT min(id) FROM complaint_steps WHERE complaint_id = ?)').run(id),
+      (id) => db.prepare('DELETE FROM complaint_steps WHERE id = (SELECT max(id) FROM complaint_steps WHERE complaint_id = ?)').run(id),
+    ];
+    for (let round = 0; round < 4; round++) {
+      for (let n = 0; n < 150; n++) pick(changes)(pick(ids));
+      expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+      // The office moves to another zone: every month is counted again in its new time.
+      const admin = carrier();
+      await ok(o.core, admin, 'auth.login', ADMIN);
+      const profile = await ok(o.core, admin, 'office.get', {});
+      await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
+      expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+    }
+  });
+});
+
+describe('migration 11', () => {
+  it('fills the summaries of an existing database, and the working minutes at start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
+    try {
+      const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= 10) });
+      const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+      old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+      const at = '2026-11-02T00:00:00.000Z';
+      const user = (name: string, role: string, seksi: string) =>
+        Number(old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES (?, 'x', ?, ?, ?, ?, ?)").run(name, name, role, seksi, at, at).lastInsertRowid);
+      const staf = user('staf', 'staf', '');
+      const kasi = user('kasi', 'kasi', 'Seksi Pelayanan');
+      const complaint = (seq: number, receivedAt: string, dueAt: string, closedAt: string | null, status: string) =>
+        Number(
+          old
+            .prepare(
+              `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category, reporter_name, subject, description, status, received_by,
+                 created_at, updated_at, clock_started_at, due_at, closed_at) VALUES (?, 2026, ?, ?, 'pengaduan', 'langsung', 'infrastruktur', 'X', 'S', 'D', ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(`${seq}/PGD/2026`, seq, receivedAt, status, staf, receivedAt, receivedAt, receivedAt, dueAt, closedAt).lastInsertRowid,
+        );
+      // Mon 2 Nov 08.00 WIB, closed 10.00 (120 working minutes), disposed to the Kasi.
+      const done = complaint(1, '2026-11-02T01:00:00.000Z', '2026-11-05T01:00:00.000Z', '2026-11-02T03:00:00.000Z', 'selesai');
+      old.prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at) VALUES (?, ?, ?, 'biasa', '[]', ?)").run(done, staf, kasi, '2026-11-02T01:30:00.000Z');
+      // Step 2 from 08.00 to 08.30 WIB with 30 working minutes allowed.
+      old.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) VALUES (?, 2, ?, ?, ?)').run(done, '2026-11-02T01:00:00.000Z', '2026-11-02T01:30:00.000Z', '2026-11-02T01:30:00.000Z');
+      // Still open and late at the end of November.
+      complaint(2, '2026-11-03T01:00:00.000Z', '2026-11-06T01:00:00.000Z', null, 'diterima');
+      old.close();
+
+      const core = createCore({ dataDir: dir, now: () => new Date('2026-12-01T01:00:00.000Z'), log: silentLog });
+      try {
+        const db = core.db;
+        expect(db.prepare('SELECT seksi, work_minutes FROM complaints ORDER BY id').all()).toEqual([
+          { seksi: 'Seksi Pelayanan', work_minutes: 120 },
+          { seksi: '', work_minutes: null },
+        ]);
+        expect(db.prepare('SELECT work_minutes, limit_minutes FROM complaint_steps').get()).toEqual({ work_minutes: 30, limit_minutes: 30 });
+        expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+        expect(db.prepare("SELECT received, finished, on_time, open_delta, late_delta, minutes_sum, minutes_n FROM recap_counts WHERE month = '2026-11' AND dim = 'channel'").get()).toEqual({
+          received: 2,
+          finished: 1,
+          on_time: 1,
+          open_delta: 1,
+          late_delta: 1,
+          minutes_sum: 120,
+          minutes_n: 1,
+        });
+      } finally {
+        core.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallName } from '../../shared/contract';
+import type { SkmSubmitInput } from '../../shared/schemas/skm';
+import { carrier, fail, ok, type TestCore } from '../support/core';
+import { PASSWORD, paperOffice, type Office } from './paper';
+
+// The SKM through the real core on a real SQLite file: questionnaires entered by the
+// Staf and at the kiosk, the IKM per month against figures worked out by hand, the kiosk
+// token that can do nothing else, its password-guarded exit, the XLSX read back, and
+// puas / tidak puas recorded when a complaint closes.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+// Tue 24 Nov 2026, 09.00 WIB.
+const office = () => paperOffice('kejayan', '2026-11-24T02:00:00.000Z', (core) => (t = core));
+
+const PROFILE = { gender: 'P', education: 'sma', occupation: 'wirausaha', age: 41 } as const;
+const answers = (s: number[]) => Object.fromEntries(s.map((v, i) => [`u${i + 1}`, v])) as SkmSubmitInput['answers'];
+const form = (s: number[], registerNo = ''): SkmSubmitInput => ({ answers: answers(s), profile: PROFILE, registerNo });
+
+// November (three by the Staf), then December (one by the Staf, two at the kiosk).
+const NOV = [
+  [4, 3, 3, 4, 3, 3, 4, 3, 3],
+  [3, 3, 2, 4, 3, 3, 3, 3, 2],
+  [4, 4, 3, 4, 4, 3, 4, 3, 3],
+];
+const DEC_STAF = [3, 3, 3, 4, 3, 4, 4, 2, 3];
+const KIOSK = [
+  [4, 4, 4, 4, 4, 4, 4, 4, 4],
+  [1, 1, 1, 1, 1, 1, 1, 1, 1],
+];
+
+/** Kejayan from intake to delivery, the last step: the reporter's statement goes with it. */
+async function toDelivery(o: Office, id: number) {
+  await o.act('staf', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await o.act('kasi1', 'workflow.advance', { id });
+  await o.act('camat', 'workflow.advance', { id });
+  await o.act('staf', 'documents.draft', { complaintId: id, kind: 'laporan_tindak_lanjut', outcome: 'ditindaklanjuti' });
+  const j = await o.act('staf', 'workflow.advance', { id });
+  expect(j.current?.stepNo).toBe(j.steps.length);
+}
+const delivery = (id: number) => ({ complaintId: id, channel: 'langsung' as const, deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah' });
+
+describe('SKM and IKM (PermenPANRB 14/2017)', () => {
+  it('stores questionnaires per office month and sums them into the IKM worked out by hand', async () => {
+    const o = await office();
+    const id = await o.record();
+    const registerNo = (await o.act('staf', 'complaints.get', { id })).registerNo;
+    await o.act('staf', 'skm.submit', form(NOV[0]!, registerNo));
+    await o.act('staf', 'skm.submit', form(NOV[1]!));
+    await o.act('staf', 'skm.submit', form(NOV[2]!));
+    // One survey per complaint; an unknown number is named back.
+    expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, registerNo))).toMatchObject({ code: 'conflict', field: 'registerNo' });
+    expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, '9999/PGD/2026'))).toMatchObject({ code: 'not_found', field: 'registerNo' });
+    expect(await o.refuse('staf', 'skm.submit', { ...form(NOV[0]!), answers: { ...answers(NOV[0]!), u3: 5 } })).toMatchObject({ code: 'validation', field: 'answers.u3' });
+    // 00.30 WIB on 1 December is still 30 November in UTC: it counts for December.
+    t!.clock.set('2026-11-30T17:30:00.000Z');
+    await o.act('staf', 'skm.submit', form(DEC_STAF));
+
+    // November: Σ per element 11 10 8 12 10 9 11 9 8 = 88 over 3 respondents;
+    // Σ NRR = 88/3, IKM = 88/3 × 0.111 × 25 = 81.40 (B).
+    const nov = await o.act('camat', 'skm.summary', { year: 2026, month: 11 });
+    expect(nov.total).toMatchObject({ month: 11, respondents: 3, ikm: 81.4, grade: 'B' });
+    expect(Object.values(nov.total.nrr!).map((x) => +x.toFixed(4))).toEqual([3.6667, 3.3333, 2.6667, 4, 3.3333, 3, 3.6667, 3, 2.6667]);
+    // December: one respondent, Σ 29, IKM = 29 × 0.111 × 25 = 80.475 → 80.48 (B).
+    expect((await o.act('sekcam', 'skm.summary', { year: 2026, month: 12 })).total).toMatchObject({ respondents: 1, ikm: 80.48, grade: 'B' });
+    // The year: Σ 117 over 4, IKM = 29.25 × 2.775 = 81.16875 → 81.17.
+    const year = await o.act('staf', 'skm.summary', { year: 2026 });
+    expect(year.total).toMatchObject({ month: null, respondents: 4, ikm: 81.17, grade: 'B' });
+    expect(year.months.map((m) => m.respondents)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]);
+    expect(year.months[0]).toMatchObject({ nrr: null, ikm: null, grade: null });
+
+    // The sums kept by the insert equal a count over the responses themselves.
+    const db = t!.core.deps.db;
+    const kept = db.prepare("SELECT sum(respondents) AS n, sum(s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9) AS s FROM skm_month_totals").get();
+    const counted = db.prepare('SELECT count(*) AS n, sum(u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) AS s FROM skm_responses').get();
+    expect(kept).toEqual(counted);
+    expect(() => db.prepare('UPDATE skm_responses SET u1 = 4').run()).toThrow(/tidak boleh diubah/);
+    expect(db.prepare("SELECT complaint_id FROM skm_responses WHERE complaint_id IS NOT NULL").pluck().all()).toEqual([id]);
+
+    // Only the Staf enters; the Kasi and the Admin do not read the IKM.
+    expect((await o.refuse('camat', 'skm.submit', form(NOV[0]!))).code).toBe('forbidden');
+    expect((await o.refuse('kasi1', 'skm.summary', { year: 2026 })).code).toBe('forbidden');
+    expect((await o.refuse('admin', 'skm.summary', { year: 2026 })).code).toBe('forbidden');
+  });
+
+  it('runs the kiosk on a token that submits and nothing else, and closes it only with the Staf’s password', async () => {
+    const o = await office();
+    await o.record();
+    t!.clock.set('2026-11-30T17:30:00.000Z');
+    await o.act('staf', 'skm.submit', form(DEC_STAF));
+    const { core } = t!;
+    const pc = carrier();
+    await ok(core, pc, 'auth.login', { username: 'staf', password: PASSWORD });
+    const staffToken = pc.token;
+    await ok(core, pc, 'skm.kioskStart', {});
+    expect(pc.token).not.toBe(staffToken);
+    // The Staf's session on this PC is gone: its old token opens nothing.
+    const stolen = carrier();
+    stolen.token = staffToken;
+    expect((await fail(core, stolen, 'complaints.list', {})).code).toBe('unauthenticated');
+
+    expect(await ok(core, pc, 'skm.kioskState', {})).toMatchObject({ active: true, staffName: 'Dewi Lestari' });
+    expect(await ok(core, pc, 'auth.me', {})).toBeNull();
+    const refused: [CallName, unknown][] = [
+      ['complaints.list', {}],
+      ['complaints.get', { id: 1 }],
+      ['skm.summary', { year: 2026 }],
+      ['skm.exportXlsx', { year: 2026 }],
+      ['skm.submit', form(NOV[0]!)],
+      ['skm.kioskStart', {}],
+      ['office.get', {}],
+      ['tasks.mine', {}],
+      ['auth.changePassword', { oldPassword: PASSWORD, newPassword: 'kata-sandi-baru-1' }],
+    ];
+    for (const [name, input] of refused) expect((await fail(core, pc, name, input)).code, name).toBe('unauthenticated');
+
+    await ok(core, pc, 'skm.kioskSubmit', { answers: answers(KIOSK[0]!), profile: { gender: 'L', education: 's1', age: 30 } });
+    // A second questionnaire seconds later is a script, not a person.
+    expect((await fail(core, pc, 'skm.kioskSubmit', { answers: answers(KIOSK[1]!), profile: PROFILE })).code).toBe('rate_limited');
+    t!.clock.advanceMinutes(2);
+    await ok(core, pc, 'skm.kioskSubmit', { answers: answers(KIOSK[1]!), profile: PROFILE });
+    // A kiosk submit cannot point at a complaint, and a signed-in session is no kiosk.
+    expect((await fail(core, pc, 'skm.kioskSubmit', { answers: answers(KIOSK[1]!), profile: PROFILE, registerNo: 'x' })).code).toBe('validation');
+    expect((await o.refuse('staf', 'skm.kioskSubmit', { answers: answers(KIOSK[1]!), profile: PROFILE })).code).toBe('forbidden');
+    expect((await o.refuse('camat', 'skm.kioskExit', { password: PASSWORD })).code).toBe('forbidden');
+
+    // Exit: a wrong password keeps the kiosk; five lock the exit, even for the right one.
+    expect(await fail(core, pc, 'skm.kioskExit', { password: 'salah' })).toMatchObject({ code: 'validation', field: 'password' });
+    expect((await ok(core, pc, 'skm.kioskState', {})).active).toBe(true);
+    for (let i = 0; i < 4; i++) await fail(core, pc, 'skm.kioskExit', { password: `salah-${i}` });
+    expect((await fail(core, pc, 'skm.kioskExit', { password: PASSWORD })).code).toBe('locked');
+    t!.clock.advanceMinutes(16);
+    await ok(core, pc, 'skm.kioskExit', { password: PASSWORD });
+    expect((await ok(core, pc, 'auth.me', {}))?.username).toBe('staf');
+    expect((await ok(core, pc, 'skm.kioskState', {})).active).toBe(false);
+    expect((await fail(core, pc, 'skm.kioskSubmit', { answers: answers(KIOSK[1]!), profile: PROFILE })).code).toBe('forbidden');
+
+    // December: 29 + 36 + 9 = 74 over 3, IKM = 74/3 × 2.775 = 68.45 (C).
+    const dec = await ok(core, pc, 'skm.summary', { year: 2026, month: 12 });
+    expect(dec.total).toMatchObject({ respondents: 3, ikm: 68.45, grade: 'C' });
+    expect(dec.fromKiosk).toBe(2);
+    const actions = core.deps.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'skm.%' ORDER BY id").pluck().all();
+    expect(actions).toEqual(['skm.submitted', 'skm.kiosk_started', 'skm.submitted', 'skm.submitted', ...Array(5).fill('skm.kiosk_exit_refused'), 'skm.kiosk_ended']);
+  });
+
+  it('exports the IKM per element and per month as XLSX', async () => {
+    const o = await office();
+    for (const s of NOV) await o.act('staf', 'skm.submit', form(s));
+    const file = await o.act('camat', 'skm.exportXlsx', { year: 2026 });
+    expect(file.fileName).toBe('IKM-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('IKM')!;
+    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[1]).toEqual(['Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)']);
+    expect(rows[2]).toEqual(['Periode: Tahun 2026']);
+    const u1 = rows.find((r) => r[1] === 'U1 Persyaratan')!;
+    expect(u1[2]).toBeCloseTo(11 / 3, 10);
+    expect(u1[3]).toBeCloseTo((11 / 3) * 0.111, 10);
+    expect(rows.find((r) => r[1] === 'IKM unit pelayanan (indeks × 25)')![3]).toBe(81.4);
+    expect(rows.find((r) => r[1] === 'Mutu pelayanan')![3]).toBe('B (Baik)');
+    expect(rows.find((r) => r[1] === 'Jumlah responden')![3]).toBe(3);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+
+    const wm = wb.getWorksheet('Per bulan')!;
+    const months = wm.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const november = months.find((r) => r[0] === 'November')!;
+    expect(november[1]).toBe(3);
+    expect(november[11]).toBe(81.4);
+    expect(november[12]).toBe('B (Baik)');
+    expect(months.find((r) => r[0] === 'Januari')!.slice(1, 2)).toEqual([0]);
+    expect(months.find((r) => r[0] === 'Januari')![12]).toBe('Belum ada responden');
+  });
+
+  it('records puas / tidak puas as data when the last step closes the complaint', async () => {
+    const o = await office();
+    const first = await o.record();
+    await toDelivery(o, first);
+    expect(await o.refuse('staf', 'workflow.advance', { id: first, satisfaction: 'puas' })).toMatchObject({ code: 'conflict' });
+    let j = await o.act('staf', 'documents.deliver', { ...delivery(first), satisfaction: 'tidak_puas' });
+    expect(j.closedAt).not.toBeNull();
+    expect(j.satisfaction).toBe('tidak_puas');
+    let history = (await o.act('staf', 'complaints.get', { id: first })).events.map((e) => e.action);
+    expect(history).toContain('Pernyataan pelapor: tidak puas');
+
+    const second = await o.record();
+    await o.act('staf', 'workflow.dispose', { id: second, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+    // Not the last step: the statement belongs to the closing.
+    expect(await o.refuse('kasi1', 'workflow.advance', { id: second, satisfaction: 'puas' })).toMatchObject({ code: 'validation', field: 'satisfaction' });
+    await o.act('kasi1', 'workflow.advance', { id: second });
+    await o.act('camat', 'workflow.advance', { id: second });
+    await o.act('staf', 'documents.draft', { complaintId: second, kind: 'laporan_tindak_lanjut', outcome: 'ditindaklanjuti' });
+    await o.act('staf', 'workflow.advance', { id: second });
+    j = await o.act('staf', 'documents.deliver', { ...delivery(second), satisfaction: 'tidak_ditanyakan' });
+    expect(j.closedAt).not.toBeNull();
+    expect(j.satisfaction).toBeNull();
+    history = (await o.act('staf', 'complaints.get', { id: second })).events.map((e) => e.action);
+    expect(history).toContain('Kepuasan pelapor tidak ditanyakan');
+    const recorded = t!.core.deps.db
+      .prepare("SELECT entity_id AS id, json_extract(data, '$.satisfaction') AS s FROM audit_log WHERE action = 'complaint.satisfaction_recorded' ORDER BY id")
+      .all();
+    expect(recorded).toEqual([
+      { id: first, s: 'tidak_puas' },
+      { id: second, s: 'tidak_ditanyakan' },
+    ]);
+  });
+});

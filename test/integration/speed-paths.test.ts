@@ -1,0 +1,241 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComplaintQuery } from '../../shared/schemas/complaint';
+import { complaintInputSchema, sortFields } from '../../shared/schemas/complaint';
+import { write } from '../../main/core/context';
+import { insertComplaint } from '../../main/core/complaints/repo';
+import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+// The fast paths of the register, the queues and the sessions answer exactly what the
+// plain queries would: totals from the counters, pages read from the far end, register
+// numbers found through their index, name order that betrays no hidden name.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+const PASSWORD = 'kata-sandi-123';
+
+async function office(start = '2026-11-24T02:00:00.000Z') {
+  t = makeCore(start);
+  const admin = await setupOffice(t.core);
+  const staf = await addUser(t.core, admin, 'staf', 'staf', 'Dewi Staf');
+  const kasi = await addUser(t.core, admin, 'kasi', 'kasi', 'Agus Kasi');
+  const camat = await addUser(t.core, admin, 'camat', 'camat', 'Imam Camat');
+  return { core: t.core, db: t.core.db, admin, staf, kasi, camat };
+}
+
+type Office = Awaited<ReturnType<typeof office>>;
+
+// Complaints recorded as an import does: received at the given instants.
+function importAt(o: Office, items: { at: string; name?: string; anonymous?: boolean; confidential?: boolean; subject?: string }[]): number[] {
+  const staf = o.db.prepare("SELECT * FROM users WHERE username = 'staf'").get() as { id: number; name: string };
+  const by = { id: staf.id, username: 'staf', name: staf.name, nip: '', jabatan: '', pangkat: '', role: 'staf' as const, seksi: '', active: true };
+  return write(o.db, () =>
+    items.map(({ at, name, anonymous = false, confidential = false, subject }) => {
+      const c = sampleComplaint({ subject: subject ?? 'Lampu jalan padam di Dusun Krajan' });
+      c.reporter = { ...c.reporter, name: name ?? c.reporter.name, anonymous, confidential };
+      return insertComplaint(o.core.deps, by, complaintInputSchema.parse(c), [], at);
+    }),
+  );
+}
+
+const list = (o: Office, s: ReturnType<typeof carrier>, q: ComplaintQuery) => ok(o.core, s, 'complaints.list', q);
+
+describe('register totals and pages', () => {
+  it('counts from the counters what count(*) counts, in two years and in all', async () => {
+    const o = await office();
+    importAt(o, [
+      { at: '2025-03-01T02:00:00.000Z' },
+      { at: '2025-12-31T17:30:00.000Z' }, // 00.30 on 1 January 2026 in Jakarta: numbered in 2026
+      { at: '2026-02-01T02:00:00.000Z' },
+    ]);
+    await ok(o.core, o.staf, 'complaints.create', sampleComplaint());
+    const count = (where = '', ...p: number[]) => o.db.prepare(`SELECT count(*) FROM complaints ${where}`).pluck().get(...p) as number;
+    const all = await list(o, o.staf, {});
+    expect(all.total).toBe(count());
+    expect(all.total).toBe(4);
+    expect(all.years).toEqual([2026, 2025]);
+    expect((await list(o, o.staf, { year: 2025 })).total).toBe(count('WHERE year = ?', 2025));
+    expect((await list(o, o.staf, { year: 2026 })).total).toBe(count('WHERE year = ?', 2026));
+    expect((await list(o, o.staf, { year: 2026 })).total).toBe(3);
+    expect((await list(o, o.staf, { year: 2024 })).total).toBe(0);
+  });
+
+  it('gives every page, the last ones read from the far end, as the whole ordered list cut at that offset', async () => {
+    const o = await office();
+    importAt(
+      o,
+      ['Budi', 'anita', 'Citra', 'Budi', 'dedi', 'Eka', 'agus'].map((name, i) => ({ at: `2026-0${1 + (i % 3)}-1${i}T02:00:00.000Z`, name })),
+    );
+    for (const sort of sortFields) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const whole = (await list(o, o.staf, { sort, dir, limit: 200 })).rows.map((r) => r.id);
+        expect(whole).toHaveLength(7);
+        for (let offset = 0; offset < 8; offset++) {
+          const page = await list(o, o.staf, { sort, dir, offset, limit: 3 });
+          expect(page.rows.map((r) => r.id), `${sort} ${dir} ${offset}`).toEqual(whole.slice(offset, offset + 3));
+        }
+        const filtered = (await list(o, o.staf, { sort, dir, limit: 200, month: 1, year: 2026 })).rows.map((r) => r.id);
+        expect((await list(o, o.staf, { sort, dir, offset: 2, limit: 2, month: 1, year: 2026 })).rows.map((r) => r.id)).toEqual(filtered.slice(2, 4));
+      }
+    }
+  });
+});
+
+describe('register filters', () => {
+  it('filters by month of receipt, by the date finished in the office zone, and by seksi', async () => {
+    const o = await office();
+    const [jan, febEdge, feb, mar] = importAt(o, [
+      { at: '2026-01-10T02:00:00.000Z' },
+      { at: '2026-01-31T18:00:00.000Z' }, // 1 February 01.00 in Jakarta
+      { at: '2026-02-10T02:00:00.000Z' },
+      { at: '2026-03-10T02:00:00.000Z' },
+    ]);
+    const ids = async (q: ComplaintQuery) => (await list(o, o.staf, { ...q, sort: 'receivedAt', dir: 'asc' })).rows.map((r) => r.id);
+    expect(await ids({ year: 2026, month: 1 })).toEqual([jan]);
+    expect(await ids({ year: 2026, month: 2 })).toEqual([febEdge, feb]);
+    expect((await list(o, o.staf, { year: 2026, month: 2 })).total).toBe(2);
+    // Finished: January's complaint closed on 1 March 00.30 Jakarta time (still 28 February in UTC).
+    o.db.prepare("UPDATE complaints SET closed_at = '2026-02-28T17:30:00.000Z', status = 'selesai' WHERE id = ?").run(jan);
+    o.db.prepare("UPDATE complaints SET closed_at = '2026-02-20T02:00:00.000Z', status = 'selesai' WHERE id = ?").run(feb);
+    expect(await ids({ year: 2026, month: 3, dateOf: 'selesai' })).toEqual([jan]);
+    expect(await ids({ year: 2026, month: 2, dateOf: 'selesai' })).toEqual([feb]);
+    expect(await ids({ year: 2026, dateOf: 'selesai' })).toEqual([jan, feb]);
+    expect((await list(o, o.staf, { year: 2026, dateOf: 'selesai' })).total).toBe(2);
+    expect(await ids({ year: 2025, dateOf: 'selesai' })).toEqual([]);
+    o.db.prepare("UPDATE complaints SET seksi = 'Seksi Pelayanan' WHERE id IN (?, ?)").run(feb, mar);
+    expect(await ids({ seksi: 'Seksi Pelayanan' })).toEqual([feb, mar]);
+    expect((await list(o, o.staf, { seksi: 'Seksi Pelayanan' })).total).toBe(2);
+    expect(await ids({ seksi: 'Seksi Pelayanan', year: 2026, month: 3 })).toEqual([mar]);
+  });
+});
+
+describe('register search', () => {
+  it('finds a register number typed whole, with spaces, or as its urut number, and words as before', async () => {
+    const o = await office();
+    const [, second] = importAt(o, [
+      { at: '2025-05-01T02:00:00.000Z', subject: 'Saluran air tersumbat' },
+      { at: '2025-05-02T02:00:00.000Z', subject: 'Jalan berlubang di Krajan' },
+      { at: '2026-05-02T02:00:00.000Z', subject: 'Jalan berlubang di Krajan' },
+    ]);
+    const found = async (q: string) => (await list(o, o.staf, { q, sort: 'receivedAt', dir: 'asc' })).rows.map((r) => r.registerNo);
+    expect(await found('0002/PGD/2025')).toEqual(['0002/PGD/2025']);
+    expect(await found('0002 PGD 2025')).toEqual(['0002/PGD/2025']);
+    expect(await found('2/pgd/2025')).toEqual(['0002/PGD/2025']);
+    expect((await list(o, o.staf, { q: '0002/PGD/2025' })).rows[0]!.id).toBe(second);
+    expect(await found('2')).toEqual(['0002/PGD/2025']);
+    expect(await found('1')).toEqual(['0001/PGD/2025', '0001/PGD/2026']);
+    expect((await list(o, o.staf, { q: '1' })).total).toBe(2);
+    // No such number: searched as words.
+    expect(await found('0009/PGD/2025')).toEqual([]);
+    expect(await found('jalan krajan')).toEqual(['0002/PGD/2025', '0001/PGD/2026']);
+    expect((await list(o, o.staf, { q: 'jalan krajan' })).total).toBe(2);
+    expect((await list(o, o.staf, { q: 'jalan krajan', year: 2026 })).total).toBe(1);
+  });
+
+  it('finds no hidden name, for a Kasi as for the Staf', async () => {
+    const o = await office();
+    importAt(o, [
+      { at: '2026-05-01T02:00:00.000Z', name: 'Suparmi' },
+      { at: '2026-05-02T02:00:00.000Z', name: 'Suparmi', anonymous: true },
+      { at: '2026-05-03T02:00:00.000Z', name: 'Suparmi', confidential: true },
+    ]);
+    expect((await list(o, o.staf, { q: 'suparmi' })).rows.map((r) => r.registerNo)).toEqual(['0001/PGD/2026']);
+    // Not disposed to the Kasi: the name is masked for him, and not searchable.
+    expect((await list(o, o.kasi, { q: 'suparmi' })).total).toBe(0);
+    expect((await list(o, o.camat, { q: 'suparmi' })).total).toBe(1);
+  });
+});
+
+describe('register sorted by Pelapor', () => {
+  it('sorts by the name as shown: Anonim for anonymous reporters, hidden names alike', async () => {
+    const o = await office();
+    const ids = importAt(o, [
+      { at: '2026-05-01T02:00:00.000Z', name: 'zaenal' },
+      { at: '2026-05-02T02:00:00.000Z', name: 'Budi', anonymous: true },
+      { at: '2026-05-03T02:00:00.000Z', name: 'Agus' },
+      { at: '2026-05-04T02:00:00.000Z', name: 'Citra', confidential: true },
+      { at: '2026-05-05T02:00:00.000Z', name: 'Abas' },
+    ]);
+    const order = async (s: ReturnType<typeof carrier>) => (await list(o, s, { sort: 'reporterName', dir: 'asc' })).rows.map((r) => r.reporterName);
+    expect(await order(o.staf)).toEqual(['Abas', 'Agus', 'Anonim', 'Citra', 'zaenal']);
+    expect(await order(o.camat)).toEqual(['Abas', 'Agus', 'Anonim', 'Citra', 'zaenal']);
+    // The Kasi handles none of them: every name but Anonim is masked, and the masked rows
+    // sort alike, in the order they were received — whatever the names behind the masks.
+    const kasiRows = (await list(o, o.kasi, { sort: 'reporterName', dir: 'asc' })).rows;
+    expect(kasiRows.map((r) => r.reporterName)).toEqual(['••••••', '••••', '•••••', '••••', 'Anonim']);
+    expect(kasiRows.map((r) => r.id)).toEqual([ids[0], ids[2], ids[3], ids[4], ids[1]]);
+    const desc = (await list(o, o.kasi, { sort: 'reporterName', dir: 'desc' })).rows;
+    expect(desc.map((r) => r.id)).toEqual([ids[1], ids[4], ids[3], ids[2], ids[0]]);
+  });
+});
+
+describe('sessions', () => {
+  it('deletes at login the sessions ended over a day ago, and keeps live and lately ended ones', async () => {
+    const o = await office('2026-11-24T02:00:00.000Z');
+    const clock = t!.clock;
+    const since = (iso: string) => o.db.prepare('SELECT count(*) FROM sessions WHERE last_seen_at >= ?').pluck().get(iso) as number;
+    const all = () => o.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
+    const old = carrier();
+    await ok(o.core, old, 'auth.login', { username: 'staf', password: PASSWORD });
+    const first = all();
+    clock.set('2026-11-25T06:00:00.000Z'); // 28 hours later: the first ones ended, kept a day past their lifetime
+    const lately = carrier();
+    await ok(o.core, lately, 'auth.login', { username: 'kasi', password: PASSWORD });
+    expect(all()).toBe(first + 1);
+    clock.set('2026-11-25T14:30:00.000Z'); // the first ones are now 36.5 hours old
+    const live = carrier();
+    await ok(o.core, live, 'auth.login', { username: 'camat', password: PASSWORD });
+    expect(all()).toBe(2);
+    expect(since('2026-11-25T06:00:00.000Z')).toBe(2);
+    // A deleted session is unknown; the lately ended one still tells why it ended.
+    const gone = await o.core.call('complaints.list', {}, old);
+    expect(gone.ok === false && gone.error.message).toBe('Silakan masuk terlebih dahulu.');
+    const told = await o.core.call('complaints.list', {}, lately);
+    expect(told.ok === false && told.error.message).toMatch(/berakhir karena tidak ada aktivitas/);
+    expect((await ok(o.core, live, 'complaints.list', {})).total).toBe(0);
+  });
+});
+
+describe('queues in one statement', () => {
+  it("lists each open complaint in the office queue as its own journey shows it, with the newest active disposition", async () => {
+    const o = await office('2026-11-24T02:00:00.000Z');
+    const clock = t!.clock;
+    const kasiId = o.db.prepare("SELECT id FROM users WHERE username = 'kasi'").pluck().get() as number;
+    const plain = (await ok(o.core, o.staf, 'complaints.create', sampleComplaint())).id;
+    const disposed = (await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ subject: 'Saluran tersumbat' }))).id;
+    const paused = (await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ subject: 'Surat keterangan lambat' }))).id;
+    clock.set('2026-11-24T02:20:00.000Z');
+    await ok(o.core, o.staf, 'workflow.dispose', { id: disposed, to: [kasiId], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    await ok(o.core, o.staf, 'workflow.exit', { id: paused, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.' });
+    clock.set('2026-11-27T04:00:00.000Z'); // some steps late by now
+    const staf = carrier();
+    await ok(o.core, staf, 'auth.login', { username: 'staf', password: PASSWORD });
+    const camat = carrier();
+    await ok(o.core, camat, 'auth.login', { username: 'camat', password: PASSWORD });
+    const kasi = carrier();
+    await ok(o.core, kasi, 'auth.login', { username: 'kasi', password: PASSWORD });
+
+    const tasks = await ok(o.core, camat, 'tasks.office', {});
+    expect(tasks.map((x) => x.complaintId).sort()).toEqual([plain, disposed, paused].sort());
+    for (const task of tasks) {
+      const j = await ok(o.core, camat, 'workflow.journey', { id: task.complaintId });
+      expect(task.paused).toBe(j.paused);
+      expect(task.pause).toEqual(j.pause);
+      expect(task.standardRisk).toEqual(j.standardRisk);
+      if (j.current) expect(task).toMatchObject({ stepNo: j.current.stepNo, activity: j.current.activity, dueAt: j.current.dueAt, risk: j.current.risk, remainingMinutes: j.current.remainingMinutes });
+      const active = j.dispositions.filter((d) => d.state === 'aktif').at(-1);
+      expect(task.disposition).toEqual(active ? { id: active.id, sifat: active.sifat, opened: active.openedAt !== null, fromName: active.fromName } : null);
+    }
+    expect(tasks.find((x) => x.complaintId === disposed)!.disposition).toMatchObject({ sifat: 'segera', fromName: 'Dewi Staf' });
+    expect(tasks.find((x) => x.complaintId === paused)!.paused).toBe(true);
+
+    // The Kasi's own queue holds the one disposed to him; the Staf's the file waiting for the reporter.
+    const mine = await ok(o.core, kasi, 'tasks.mine', {});
+    expect(mine.map((x) => x.complaintId)).toEqual([disposed]);
+    expect(mine[0]!.disposition).toEqual(tasks.find((x) => x.complaintId === disposed)!.disposition);
+    expect((await ok(o.core, staf, 'tasks.mine', {})).map((x) => x.complaintId)).toContain(paused);
+    const counts = await ok(o.core, camat, 'tasks.counts', {});
+    expect(counts.late).toBe(tasks.filter((x) => !x.paused && (x.risk === 'terlambat' || x.standardRisk === 'terlambat')).length);
+    expect((await ok(o.core, kasi, 'tasks.counts', {})).mine).toBe(1);
+  });
+});
