@@ -1,176 +1,274 @@
-// `npm run bench`: figures, never assertions. Builds an office with N complaints in a
-// temp folder and times the calls users wait for, through the whole core (session,
-// role check, zod, handler), next to the same query in raw SQLite on the same file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+// `npm run bench`: figures, never assertions. For each scale (10k and 100k; 1M with
+// --big; 10k only with --quick or BENCH_QUICK=1) it takes the generated office (see
+// generate.ts), times the calls users wait for through the whole core (session, role
+// check, zod, handler) in interleaved rounds beside their fair twin (twin.ts), and
+// prints one table; then the Chromium part (browser.ts) on the 100k office.
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
-import { createCore } from '../../main/core';
-import { write } from '../../main/core/context';
-import { insertComplaint } from '../../main/core/complaints/repo';
-import { demoComplaint, rng } from '../../main/core/demo/generator';
-import { OFFICE_PRESETS } from '../../shared/standards/presets';
-import { signDocument } from '../../main/core/documents/service';
-import { PNG } from 'pngjs';
-import { addUser, ok, setupOffice, silentLog } from '../support/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { contract } from '../../shared/contract';
+import { createCore, type Core } from '../../main/core';
+import { createSession } from '../../main/core/auth/sessions';
+import type { SessionCarrier } from '../../main/core/context';
+import { insertUser } from '../../main/core/users/handlers';
+import { silentLog } from '../support/core';
+import { BENCH_NOW, benchData, workingCopy, type BenchData } from './generate';
+import { interleaved, ms, stats, type Stats } from './measure';
+import { buildTwin, record, trackStatementModes, type Twin } from './twin';
+import { browserBench, chromiumPath, type BrowserLine } from './browser';
 
-const N = Number(process.env.BENCH_N ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const SCALES = process.env.BENCH_SCALES
+  ? process.env.BENCH_SCALES.split(',').map(Number)
+  : QUICK
+    ? [10_000]
+    : argv.includes('--big')
+      ? [10_000, 100_000, 1_000_000]
+      : [10_000, 100_000];
+const ROUNDS = Number(process.env.BENCH_RUNS ?? (QUICK ? 20 : 200));
+const BROWSER = argv.includes('--no-browser') ? false : argv.includes('--browser') || chromiumPath() !== null;
+const log = (m: string) => console.log(`[bench] ${m}`);
 
-async function time(runs: number, fn: (i: number) => unknown | Promise<unknown>) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
+// Targets from the issue, p50 in ms; each also ≤ 1.5× its twin.
+const listTarget = (scale: number) => (scale >= 1_000_000 ? 10 : 2);
+const MAX_RATIO = 1.5;
+
+interface Line {
+  op: string;
+  scale: number;
+  core: Stats | null;
+  twin: Stats | null;
+  statements: number | null;
+  target: number | null;
+  note: string;
 }
 
-const f = (n: number) => n.toFixed(n < 1 ? 3 : n < 10 ? 2 : 1);
+const met = (l: Line) =>
+  !l.core || l.target === null ? null : l.core.p50 <= l.target && (!l.twin || l.core.p50 <= MAX_RATIO * l.twin.p50);
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'tanggap-bench-'));
-  const core = createCore({ dataDir: dir, log: silentLog });
+type Call = (name: string, input: unknown) => Promise<unknown>;
+
+const caller = (core: Core, s: SessionCarrier): Call => async (name, input) => {
+  const r = await core.call(name, input, s);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.value;
+};
+
+const session = (core: Core, userId: number): SessionCarrier => {
+  const c: SessionCarrier = { token: createSession(core.deps, userId), setToken: (t) => void (c.token = t) };
+  return c;
+};
+
+async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Record<string, number> }> {
+  const dir = workingCopy(data);
+  const core = createCore({ dataDir: dir, log: silentLog, now: () => new Date(BENCH_NOW) });
+  const lines: Line[] = [];
+  const scale = data.scale;
   try {
-    const admin = await setupOffice(core, 'kejayan');
-    const staf = await addUser(core, admin, 'staf', 'staf');
-    const kelengkapan = OFFICE_PRESETS[0]!.standard.kelengkapanChecklist;
-    const r = rng(7);
-    const stafUser = core.db.prepare("SELECT * FROM users WHERE username = 'staf'").get() as { id: number };
-    const sessionUser = { id: stafUser.id, username: 'staf', name: 'staf', nip: '', jabatan: '', pangkat: '', role: 'staf' as const, seksi: '', active: true };
+    const db = core.db;
+    const userId = (u: string) => db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(u) as number;
+    const hash = db.prepare("SELECT password_hash FROM users WHERE username = 'staf'").pluck().get() as string;
+    insertUser(core.deps, 'kasi.kosong', hash, { name: 'Kasi Tanpa Antrean', nip: '', jabatan: 'Kepala Seksi Ekonomi dan Pembangunan', pangkat: '', role: 'kasi', seksi: 'Seksi Ekonomi dan Pembangunan', active: true });
+    const staf = caller(core, session(core, userId('staf')));
+    const kasi = caller(core, session(core, userId('kasi.pelayanan')));
+    const kasiEmpty = caller(core, session(core, userId('kasi.kosong')));
+    const camat = caller(core, session(core, userId('camat')));
+    const meSession = session(core, userId('staf'));
+    const me = caller(core, meSession);
 
-    const start = Date.parse('2024-01-02T01:00:00Z');
-    const step = Math.floor((Date.parse('2026-11-20T01:00:00Z') - start) / N);
-    const t0 = performance.now();
-    for (let done = 0; done < N; done += 5000) {
-      write(core.db, () => {
-        for (let i = done; i < Math.min(N, done + 5000); i++) {
-          const at = new Date(start + i * step).toISOString();
-          insertComplaint(core.deps, sessionUser, demoComplaint(r, kelengkapan, at.slice(0, 10)), [], at);
+    const op = async (name: string, who: Call, call: string, input: unknown | ((i: number) => unknown), target: number | null, opts: { rounds?: number; twin?: boolean } = {}) => {
+      const line: Line = { op: name, scale, core: null, twin: null, statements: null, target, note: '' };
+      lines.push(line);
+      if (!(call in contract)) {
+        line.note = `${call} belum ada di kontrak`;
+        log(`${name}: dilewati (${line.note})`);
+        return;
+      }
+      let i = 0;
+      const run = () => who(call, typeof input === 'function' ? (input as (i: number) => unknown)(i++) : input);
+      try {
+        await run();
+        await run();
+        let twin: Twin | null = null;
+        if (opts.twin !== false) {
+          const a = await record(db, run);
+          const b = await record(db, run);
+          const built = buildTwin(db, a, b);
+          if (typeof built === 'string') line.note = `tanpa kembar: ${built}`;
+          else {
+            built.run();
+            twin = built;
+            line.statements = built.statements;
+          }
         }
-      });
+        const r = await interleaved(opts.rounds ?? ROUNDS, run, twin ? () => twin.run() : null);
+        line.core = r.core;
+        line.twin = r.twin;
+        log(`${name} @${scale}: p50 ${ms(r.core.p50)} ms${r.twin ? `, kembar ${ms(r.twin.p50)} ms (${line.statements} pernyataan)` : ''}`);
+      } catch (err) {
+        line.note = `gagal: ${err instanceof Error ? err.message.slice(0, 160) : String(err)}`;
+        log(`${name}: ${line.note}`);
+      }
+    };
+
+    const L = listTarget(scale);
+    const page1 = (await staf('complaints.list', {})) as { total: number };
+    const lastOffset = Math.max(0, Math.floor((page1.total - 1) / 50) * 50);
+    const someNo = (db.prepare('SELECT register_no FROM complaints WHERE year = 2025 AND seq = 123').pluck().get() as string | undefined) ?? '0123/PGD/2025';
+    // A finished complaint from the middle of the register, with its letters.
+    const finished = db
+      .prepare("SELECT id FROM complaints c WHERE status = 'selesai' AND EXISTS (SELECT 1 FROM issued_documents d WHERE d.complaint_id = c.id) ORDER BY id LIMIT 1 OFFSET ?")
+      .pluck()
+      .get(Math.floor(scale / 4)) as number;
+
+    await op('Semua tugas kantor (Camat)', camat, 'tasks.office', {}, L);
+    await op('Tugas saya (Kasi, ada antrean)', kasi, 'tasks.mine', {}, L);
+    await op('Tugas saya (Kasi, antrean kosong)', kasiEmpty, 'tasks.mine', {}, L);
+    await op('Angka menu (tasks.counts, Kasi)', kasi, 'tasks.counts', {}, L);
+    await op('Register halaman 1', staf, 'complaints.list', {}, L);
+    await op('Register halaman terakhir', staf, 'complaints.list', { offset: lastOffset }, L);
+    await op('Register urut nama pelapor', staf, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
+    await op('Register urut status', staf, 'complaints.list', { sort: 'status', dir: 'asc' }, L);
+    await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
+    await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
+    await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
+    await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
+    await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);
+    oldSessions(core, 20_000);
+    await op('Cek sesi (auth.me) dengan 20.000 sesi lama', me, 'auth.me', {}, L);
+    await op('Buku rekap setahun (2025)', staf, 'reports.recap', { year: 2025 }, 10);
+    await op('Buku rekap sebulan (Oktober 2026)', staf, 'reports.recap', { year: 2026, month: 10 }, 10);
+    await op('Dasbor Camat', camat, 'reports.dashboard', {}, 50, { rounds: Math.min(ROUNDS, 100) });
+    // Letters whose DOCX was never downloaded: each call renders one and stores it.
+    const letters = db.prepare("SELECT id FROM issued_documents WHERE docx IS NULL AND status = 'ditandatangani' ORDER BY id DESC LIMIT 42").pluck().all() as number[];
+    await op('Surat tanggapan DOCX, disusun pertama kali (documents.docx)', staf, 'documents.docx', (i: number) => ({ id: letters[i % letters.length] }), null, { rounds: Math.min(ROUNDS, letters.length - 2), twin: false });
+    await exportLine(lines, scale, staf);
+    // Writes last: the twin's rows (unique stand-in numbers) join the register.
+    const base = { kind: 'pengaduan', channel: 'langsung', category: 'infrastruktur', reporter: { name: 'Siti Aminah', address: 'Dusun Krajan', nik: '', phone: '', email: '', anonymous: false, confidential: false }, description: 'Jalan makadam berlubang dan tergenang setiap hujan.', loss: '', expectation: 'Diperbaiki.', incidentPlace: 'Desa Pegantenan', incidentDate: '2026-11-18', laporTrackingId: '', kelengkapan: [], attachments: [] };
+    await op('Catat pengaduan (synchronous=FULL)', staf, 'complaints.create', (i: number) => ({ ...base, subject: `Jalan desa rusak, catatan bench ${i}` }), 1);
+    lines.at(-1)!.note ||= `synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`;
+
+    // Memory: 5,000 calls of the kinds a working day repeats.
+    const before = process.memoryUsage();
+    const mix: [Call, string, unknown][] = [
+      [staf, 'complaints.list', {}],
+      [staf, 'complaints.get', { id: finished }],
+      [kasi, 'tasks.mine', {}],
+      [staf, 'complaints.list', { q: 'jalan krajan' }],
+      [staf, 'complaints.list', { sort: 'reporterName', dir: 'asc', offset: 500 }],
+    ];
+    for (let i = 0; i < 5000; i++) {
+      const [who, call, input] = mix[i % mix.length]!;
+      await who(call, input);
     }
-    const loadMs = performance.now() - t0;
-    // An office's history is mostly finished work: keep one complaint in twenty open.
-    core.db.exec(`UPDATE complaints SET closed_at = received_at, status = 'selesai', acting = NULL, escalate_to = NULL WHERE id % 20 <> 0`);
-    core.db.pragma('optimize');
-    const kasi = await addUser(core, admin, 'kasi', 'kasi');
-    const camat = await addUser(core, admin, 'camat', 'camat');
-
-    const raw = new Database(join(dir, 'tanggap.sqlite'), { readonly: true });
-    const rawPage = raw.prepare(
-      'SELECT id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status FROM complaints ORDER BY year DESC, seq DESC LIMIT 50 OFFSET ?',
-    );
-    const rawFts = raw.prepare(
-      `SELECT c.id, c.register_no, c.subject FROM complaints c WHERE c.id IN
-        (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) ORDER BY c.year DESC, c.seq DESC LIMIT 50`,
-    );
-    const rawSorted = raw.prepare(
-      `SELECT id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status FROM complaints c
-        WHERE c.year = ? AND c.category = ? ORDER BY c.reporter_name COLLATE NOCASE ASC, c.id ASC LIMIT 50 OFFSET 0`,
-    );
-    const rawGet = raw.prepare('SELECT * FROM complaints WHERE id = ?');
-    // The same row INSERTed into the same file (indexes and FTS triggers fire), one
-    // autocommit transaction each, with the core's pragmas: what the core adds on top is
-    // numbering, the received event, the audit chain, the first step and its due time.
-    const rawWrite = new Database(join(dir, 'tanggap.sqlite'));
-    rawWrite.pragma('journal_mode = WAL');
-    rawWrite.pragma('synchronous = FULL');
-    rawWrite.pragma('foreign_keys = ON');
-    const cols = (raw.prepare('PRAGMA table_info(complaints)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
-    const sample = raw.prepare(`SELECT ${cols.join(', ')} FROM complaints WHERE id = 1`).get() as Record<string, unknown>;
-    const rawInsert = rawWrite.prepare(`INSERT INTO complaints (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-
-    const rows: [string, { p50: number; p95: number }, { p50: number; p95: number } | null][] = [];
-    rows.push([
-      'Catat pengaduan (complaints.create)',
-      await time(RUNS, (i) => ok(core, staf, 'complaints.create', { ...demoComplaint(r, kelengkapan, '2026-11-20'), subject: `Bench ${i}` })),
-      await time(RUNS, (i) => rawInsert.run(...cols.map((c) => (c === 'register_no' ? `raw-${i}` : c === 'seq' ? 1_000_000 + i : sample[c])))),
-    ]);
-    // What synchronous = FULL (a WAL fsync at every commit) costs: the same call and
-    // insert with the former NORMAL, which may lose the last commits in a power cut.
-    core.db.pragma('synchronous = NORMAL');
-    rawWrite.pragma('synchronous = NORMAL');
-    rows.push([
-      'Catat pengaduan dengan synchronous=NORMAL (pembanding; aplikasi memakai FULL)',
-      await time(RUNS, (i) => ok(core, staf, 'complaints.create', { ...demoComplaint(r, kelengkapan, '2026-11-20'), subject: `Bench normal ${i}` })),
-      await time(RUNS, (i) => rawInsert.run(...cols.map((c) => (c === 'register_no' ? `raw-normal-${i}` : c === 'seq' ? 2_000_000 + i : sample[c])))),
-    ]);
-    core.db.pragma('synchronous = FULL');
-    rawWrite.pragma('synchronous = FULL');
-    rows.push(['Buku register, halaman 1', await time(RUNS, () => ok(core, staf, 'complaints.list', {})), await time(RUNS, () => rawPage.all(0))]);
-    rows.push([`Buku register, halaman ${Math.floor(N / 2 / 50) + 1}`, await time(RUNS, () => ok(core, staf, 'complaints.list', { offset: Math.floor(N / 2) })), await time(RUNS, () => rawPage.all(Math.floor(N / 2)))]);
-    rows.push([
-      'Buku register, 2025 + kategori infrastruktur, urut nama pelapor',
-      await time(RUNS, () => ok(core, staf, 'complaints.list', { year: 2025, category: 'infrastruktur', sort: 'reporterName', dir: 'asc' })),
-      await time(RUNS, () => rawSorted.all(2025, 'infrastruktur')),
-    ]);
-    rows.push(['Cari "jalan krajan"', await time(RUNS, () => ok(core, staf, 'complaints.list', { q: 'jalan krajan' })), await time(RUNS, () => rawFts.all('"jalan"* AND "krajan"*'))]);
-    rows.push(['Buka detail pengaduan', await time(RUNS, (i) => ok(core, staf, 'complaints.get', { id: 1 + ((i * 7919) % N) })), await time(RUNS, (i) => rawGet.get(1 + ((i * 7919) % N)))]);
-    rows.push(['Tugas saya (Kasi)', await time(Math.min(RUNS, 50), () => ok(core, kasi, 'tasks.mine', {})), null]);
-    rows.push(['Semua tugas kantor (Camat, 500 teratas)', await time(Math.min(RUNS, 20), () => ok(core, camat, 'tasks.office', {})), null]);
-    rows.push(['Tanda terima DOCX', await time(Math.min(RUNS, 50), (i) => ok(core, staf, 'complaints.receiptDocx', { id: 1 + i })), null]);
-    rows.push(...(await documentFigures(core, staf, kasi, camat)));
-    raw.close();
-    rawWrite.close();
-
-    console.log(`Tanggap bench (${new Date().toISOString().slice(0, 10)}): ${N.toLocaleString('id-ID')} pengaduan dimuat dalam ${(loadMs / 1000).toFixed(1)} s (${Math.round(N / (loadMs / 1000)).toLocaleString('id-ID')}/s)`);
-    console.log(`Mesin: ${cpus().length} core (${cpus()[0]?.model ?? '?'}), Node ${process.version}; ${RUNS} kali per operasi (antrean Kasi dan DOCX ${Math.min(RUNS, 50)}, antrean Camat ${Math.min(RUNS, 20)})`);
-    console.log('| operasi | p50 ms | p95 ms | SQLite mentah p50 ms | rasio p50 |');
-    console.log('|---|---|---|---|---|');
-    for (const [name, t, rawT] of rows) {
-      console.log(`| ${name} | ${f(t.p50)} | ${f(t.p95)} | ${rawT ? f(rawT.p50) : '–'} | ${rawT ? `${(t.p50 / Math.max(rawT.p50, 0.001)).toFixed(1)}×` : '–'} |`);
-    }
+    const after = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1048576);
+    return { lines, memory: { heapBeforeMB: mb(before.heapUsed), heapAfterMB: mb(after.heapUsed), rssBeforeMB: mb(before.rss), rssAfterMB: mb(after.rss) } };
   } finally {
     core.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// The paper trail at this size: a letter drafted and stored (view, SHA-256, DOCX), a
-// signature (number, freeze, DOCX, audit; the password check is argon2 and timed apart),
-// and the Camat's queue of letters waiting for a signature.
-async function documentFigures(core: ReturnType<typeof createCore>, staf: Session, kasi: Session, camat: Session) {
-  const png = new PNG({ width: 40, height: 16 });
-  await ok(core, camat, 'auth.setSignature', { image: `data:image/png;base64,${PNG.sync.write(png).toString('base64')}` });
-  const kasiId = (core.db.prepare("SELECT id FROM users WHERE username = 'kasi'").get() as { id: number }).id;
-  // One complaint walked to the drafting step (Kejayan step 5: the laporan tindak lanjut).
-  const c = await ok(core, staf, 'complaints.create', demoComplaint(rng(1), [], '2026-11-20'));
-  await ok(core, staf, 'workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'], note: '' });
-  await ok(core, kasi, 'workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Sudah ditinjau ke lokasi bersama perangkat desa.', attachments: [] });
-  await ok(core, kasi, 'workflow.advance', { id: c.id, note: '' });
-  await ok(core, camat, 'workflow.advance', { id: c.id, note: '' });
-  let draft = await ok(core, staf, 'documents.draft', { complaintId: c.id, kind: 'laporan_tindak_lanjut' });
-  const content = { hal: 'Laporan tindak lanjut', sifat: 'biasa' as const, lampiran: '-', body: ['Jalan telah diperbaiki oleh desa.'], tembusan: [], satisfaction: null };
-  const revise = await time(Math.min(RUNS, 50), async () => {
-    draft = await ok(core, staf, 'documents.revise', { id: draft.id, content });
-  });
-  const docx = await time(Math.min(RUNS, 50), async () => {
-    draft = await ok(core, staf, 'documents.revise', { id: draft.id, content });
-    await ok(core, staf, 'documents.docx', { id: draft.id });
-  });
-  // Letters waiting for the Camat: surat penerusan of complaints forwarded elsewhere.
-  const open = core.db.prepare('SELECT id FROM complaints WHERE closed_at IS NULL ORDER BY id LIMIT 60').all() as { id: number }[];
-  for (const o of open) await ok(core, camat, 'workflow.exit', { id: o.id, exit: 'bukan_kewenangan', note: 'Kewenangan dinas.', forwardTo: 'Dinas PUPR' });
-  const queue = await time(Math.min(RUNS, 50), () => ok(core, camat, 'documents.signatureQueue', {}));
-  const pending = (await ok(core, camat, 'documents.signatureQueue', {})).map((q) => q.id);
-  const camatUser = { ...(core.db.prepare("SELECT id, username, name, nip, jabatan, pangkat, seksi FROM users WHERE username = 'camat'").get() as { id: number; username: string; name: string; nip: string; jabatan: string; pangkat: string; seksi: string }), role: 'camat' as const, active: true };
-  const sign = await time(Math.min(pending.length, 50), (i) => signDocument(core.deps, camatUser, pending[i]!, true));
-  const password = await time(5, () => ok(core, camat, 'documents.sign', { id: pending[pending.length - 1 - 0]!, password: 'salah' }).catch(() => undefined));
-  return [
-    ['Susun/ubah dokumen: bangun dan simpan versi baru (documents.revise)', revise, null],
-    ['Ubah lalu unduh DOCX (berkas disusun dan disimpan sekali)', docx, null],
-    ['Tanda tangan: nomor, bekukan, DOCX, audit (tanpa cek kata sandi)', sign, null],
-    ['Cek kata sandi saat tanda tangan (argon2id)', password, null],
-    ['Antrean Menunggu tanda tangan (Camat)', queue, null],
-  ] as [string, { p50: number; p95: number }, null][];
+// Sessions of years of sign-ins, never signed out (what the table held before purging).
+function oldSessions(core: Core, n: number) {
+  const insert = core.db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)');
+  const ids = core.db.prepare('SELECT id FROM users').pluck().all() as number[];
+  const start = Date.parse('2022-01-03T01:00:00Z');
+  core.db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const at = new Date(start + i * 4_000_000).toISOString();
+      insert.run(randomBytes(32).toString('hex'), ids[i % ids.length], at, at);
+    }
+  })();
 }
 
-type Session = Awaited<ReturnType<typeof addUser>>;
+// The register of a year as XLSX: start the job, poll, fetch (≤ 2 s with progress).
+async function exportLine(lines: Line[], scale: number, staf: Call) {
+  const line: Line = { op: 'Ekspor XLSX register setahun (2025)', scale, core: null, twin: null, statements: null, target: 2000, note: '' };
+  lines.push(line);
+  const calls = ['complaints.exportXlsx', 'exports.status', 'exports.file'];
+  const missing = calls.filter((c) => !(c in contract));
+  if (missing.length) {
+    line.note = `${missing.join(', ')} belum ada di kontrak`;
+    return;
+  }
+  try {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+      const t0 = performance.now();
+      const job = (await staf('complaints.exportXlsx', { year: 2025 })) as { jobId: string; total: number };
+      rows = job.total;
+      while (!((await staf('exports.status', { jobId: job.jobId })) as { ready: boolean }).ready) await sleep(10);
+      await staf('exports.file', { jobId: job.jobId });
+      times.push(performance.now() - t0);
+    }
+    line.core = stats(times);
+    line.note = `${rows.toLocaleString('id-ID')} baris, tanpa kembar`;
+  } catch (err) {
+    line.note = `gagal: ${err instanceof Error ? err.message.slice(0, 160) : String(err)}`;
+  }
+}
+
+const f = (n: number | undefined | null) => (n === undefined || n === null ? '–' : ms(n));
+const scaleLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+
+function table(lines: Line[]): string {
+  const out = ['| operasi | skala | p50 ms | p95 ms | kembar p50 ms | rasio | target ms | tercapai | catatan |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const l of lines) {
+    const ratio = l.core && l.twin ? `${(l.core.p50 / Math.max(l.twin.p50, 0.001)).toFixed(2)}×` : '–';
+    const m = met(l);
+    out.push(
+      `| ${l.op} | ${scaleLabel(l.scale)} | ${f(l.core?.p50)} | ${f(l.core?.p95)} | ${f(l.twin?.p50)} | ${ratio} | ${l.target === null ? '–' : `≤ ${l.target}${l.twin ? ` dan ≤ ${MAX_RATIO}× kembar` : ''}`} | ${m === null ? '–' : m ? 'ya' : 'belum'} | ${l.note} |`,
+    );
+  }
+  return out.join('\n');
+}
+
+function browserTable(lines: BrowserLine[], scale: number): string {
+  const out = [`| di Chromium (${scaleLabel(scale)}) | nilai | target | tercapai |`, '|---|---|---|---|'];
+  for (const l of lines) out.push(`| ${l.what} | ${l.value} | ${l.target} | ${l.met === null ? '–' : l.met ? 'ya' : 'belum'} |`);
+  return out.join('\n');
+}
+
+async function main() {
+  trackStatementModes();
+  const started = new Date();
+  const all: Line[] = [];
+  const memory: Record<string, Record<string, number>> = {};
+  const generation: Record<string, { ms: number; fromCache: boolean }> = {};
+  const datas: BenchData[] = [];
+  for (const scale of SCALES) {
+    const data = await benchData(scale, log);
+    datas.push(data);
+    generation[scaleLabel(scale)] = { ms: Math.round(data.generatedMs), fromCache: data.fromCache };
+    log(`${scale.toLocaleString('id-ID')} pengaduan: ${data.fromCache ? 'dari cache' : 'dibuat'} (pembuatan ${(data.generatedMs / 1000).toFixed(1)} s) di ${data.dir}`);
+    const r = await benchScale(data);
+    all.push(...r.lines);
+    memory[scaleLabel(scale)] = r.memory;
+  }
+  let browser: BrowserLine[] | string = argv.includes('--no-browser') ? 'dilewati (--no-browser)' : 'Chromium tidak ditemukan (pasang paket chromium, atau PLAYWRIGHT_CHROMIUM_PATH)';
+  const forBrowser = datas.find((d) => d.scale === 100_000) ?? datas.at(-1)!;
+  if (BROWSER) browser = await browserBench(forBrowser, log).catch((err: unknown) => `gagal: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+
+  const machine = `${cpus().length} core ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const header = [
+    `Tanggap bench, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${machine}; ${ROUNDS} putaran berselang (inti, kembar, …) per operasi.`,
+    `Kembar: pernyataan SQL yang sama yang dijalankan panggilan itu (direkam), disiapkan sekali, di koneksi dan berkas yang sama. Target: p50 ≤ target dan ≤ ${MAX_RATIO}× kembar.`,
+    `Pembuatan data: ${Object.entries(generation).map(([k, g]) => `${k} ${(g.ms / 1000).toFixed(1)} s${g.fromCache ? ' (cache)' : ''}`).join(', ')}.`,
+    `Memori sesudah 5.000 panggilan: ${Object.entries(memory).map(([k, m]) => `${k}: heap JS ${m.heapBeforeMB}→${m.heapAfterMB} MB, RSS ${m.rssBeforeMB}→${m.rssAfterMB} MB`).join('; ')}.`,
+  ].join('\n');
+  const markdown = `${header}\n\n${table(all)}${typeof browser === 'string' ? `\n\nChromium: ${browser}` : `\n\n${browserTable(browser, forBrowser.scale)}`}`;
+  console.log(`\n${markdown}\n`);
+  const json = join(tmpdir(), `tanggap-bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(json, JSON.stringify({ started: started.toISOString(), machine, rounds: ROUNDS, generation, memory, lines: all, browser, markdown }, null, 2));
+  console.log(`JSON: ${json}`);
+}
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -186,7 +186,8 @@ const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   // of receipt). For viewers who see every name but the anonymous ones, the expression
   // is the complaints_shown_name index's.
   reporterName: '{name} COLLATE NOCASE {d}, c.id {d}',
-  status: 'c.status {d}, c.year DESC, c.seq DESC',
+  // Ties in the chosen direction too, so the (status, year, seq) index gives the order.
+  status: 'c.status {d}, c.year {d}, c.seq {d}',
 };
 const SHOWN_NAME = "(CASE WHEN c.anonymous THEN 'Anonim' ELSE c.reporter_name END)";
 const shownNameSql = (identity: string) => `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity} THEN c.reporter_name ELSE '' END)`;

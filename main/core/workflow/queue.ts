@@ -147,6 +147,12 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
     UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
+  -- A Kasi only where access.ts lets them see the complaint (disposed to them, a step they
+  -- completed, or disposed to nobody), so complaints of other seksi are not loaded one by one.
+  AND (@user IS NULL
+    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @user AND x.state <> 'ditarik')
+    OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.completed_by = @user)
+    OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))
   ORDER BY c.step_due_at LIMIT @limit`;
 
 // What waits for this user: the steps they may complete, plus (for Staf) files

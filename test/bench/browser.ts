@@ -1,0 +1,193 @@
+// The bench's Chromium part: the HTTP server on a copy of the generated office and the
+// built renderer (dist/renderer), measured inside the page. Each interaction's time runs
+// from the input event's own timestamp to the frame after the register's first row
+// changed (rows painted); scrolling samples requestAnimationFrame intervals.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from '@playwright/test';
+import { createCore } from '../../main/core';
+import { createSession } from '../../main/core/auth/sessions';
+import { SESSION_COOKIE } from '../../main/http/server';
+import { silentLog } from '../support/core';
+import { workingCopy, type BenchData } from './generate';
+import { stats } from './measure';
+
+const root = join(__dirname, '..', '..');
+const ROUNDS = 7;
+
+export interface BrowserLine {
+  what: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+}
+
+export function chromiumPath(): string | null {
+  const p = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return existsSync(p) ? p : null;
+}
+
+// Starts `main/http/cli.ts` as `npm run web` does (without the renderer build) and
+// resolves with its address and the milliseconds from spawn to listening.
+function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: string; listenMs: number; t0: number }> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server tidak mulai:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /berjalan di (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1]!, listenMs: performance.now() - t0, t0 });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`server berhenti (${code}):\n${output}`)));
+  });
+}
+
+// In the page: remembers the last input event's timestamp and waits until the
+// register's first row reads differently, then for the frame that shows it.
+// (Plain script text: this file is typed for Node, the page has the DOM.)
+const INSTALL = `(() => {
+  window.__lastInput = 0;
+  for (const type of ['pointerdown', 'click', 'input', 'keydown']) document.addEventListener(type, (e) => (window.__lastInput = e.timeStamp), true);
+  window.__firstRow = () => document.querySelector('table[aria-label="Buku register pengaduan"] tbody tr[data-index]')?.textContent ?? '';
+  window.__painted = (before) => new Promise((resolve) => {
+    const giveUp = performance.now() + 15000;
+    const check = () => {
+      if (window.__firstRow() !== before && window.__firstRow() !== '') requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__lastInput), 0));
+      else if (performance.now() > giveUp) resolve(NaN);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+})()`;
+
+// First load, from an empty cache: everything but the API, as sent (compressed).
+const SENT_BYTES = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+  .filter((e) => !new URL(e.name).pathname.startsWith('/api/'))
+  .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0)`;
+
+// Scrolling the page of rows: 3 s of steady scrolling, down and up, one step a frame.
+const SCROLL_FRAMES = `new Promise((resolve) => {
+  const box = document.querySelector('table[aria-label="Buku register pengaduan"]').parentElement;
+  const out = [];
+  let last = performance.now();
+  let dir = 1;
+  const end = last + 3000;
+  const step = (t) => {
+    out.push(t - last);
+    last = t;
+    if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) dir = -1;
+    else if (box.scrollTop <= 0) dir = 1;
+    box.scrollTop += dir * 120;
+    if (t < end) requestAnimationFrame(step);
+    else resolve(out.slice(1));
+  };
+  requestAnimationFrame(step);
+})`;
+
+async function timed(page: Page, act: () => Promise<void>): Promise<number> {
+  const before = (await page.evaluate('window.__firstRow()')) as string;
+  const painted = page.evaluate(`window.__painted(${JSON.stringify(before)})`) as Promise<number>;
+  await act();
+  return painted;
+}
+
+const median = (xs: number[]) => stats(xs).p50;
+const fmt = (n: number) => `${Math.round(n)} ms`;
+
+export async function browserBench(data: BenchData, log: (m: string) => void): Promise<BrowserLine[]> {
+  const rendererIndex = join(root, 'dist', 'renderer', 'index.html');
+  if (!existsSync(rendererIndex)) throw new Error('renderer belum dibangun (npm run build:renderer)');
+  const dir = workingCopy(data);
+  // A signed-in Staf, made before the server starts so cold start needs no password check.
+  const core = createCore({ dataDir: dir, log: silentLog });
+  const stafId = core.db.prepare("SELECT id FROM users WHERE username = 'staf'").pluck().get() as number;
+  const token = createSession(core.deps, stafId);
+  core.close();
+  const lines: BrowserLine[] = [];
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    log('Chromium: server dimulai dingin…');
+    server = await startServer(dir);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'id-ID' });
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/register`);
+    await page.locator('table[aria-label="Buku register pengaduan"] tbody tr[data-index]').first().waitFor({ timeout: 60_000 });
+    const coldMs = performance.now() - server.t0;
+    lines.push({ what: `Mulai dingin (tsx) sampai halaman register pertama; server mendengar sesudah ${fmt(server.listenMs)}`, value: fmt(coldMs), target: '≤ 300 ms', met: coldMs <= 300 });
+
+    const bytes = (await page.evaluate(SENT_BYTES)) as number;
+    lines.push({ what: 'Muatan pertama terkirim (HTML, JS, CSS, font; terkompresi)', value: `${Math.round(bytes / 1024)} kB`, target: '≤ 400 kB', met: bytes <= 400 * 1024 });
+
+    await page.evaluate(INSTALL);
+    log('Chromium: ganti halaman, urut, filter, cari, gulir…');
+    const next = page.getByRole('button', { name: 'Berikutnya' });
+    const prev = page.getByRole('button', { name: 'Sebelumnya' });
+    const pages: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      pages.push(await timed(page, () => next.click()));
+      pages.push(await timed(page, () => prev.click()));
+    }
+    lines.push({ what: 'Ganti halaman → baris tergambar (median)', value: fmt(median(pages)), target: '≤ 50 ms', met: median(pages) <= 50 });
+
+    const sorts: number[] = [];
+    const byName = page.locator('th', { hasText: 'Pelapor' }).getByRole('button');
+    const byNumber = page.locator('th', { hasText: 'No. Register' }).getByRole('button');
+    for (let i = 0; i < ROUNDS; i++) {
+      sorts.push(await timed(page, () => byName.click()));
+      await timed(page, () => byNumber.click());
+    }
+    lines.push({ what: 'Urut nama pelapor → baris tergambar (median)', value: fmt(median(sorts)), target: '≤ 50 ms', met: median(sorts) <= 50 });
+
+    const filters: number[] = [];
+    const status = page.getByRole('textbox', { name: 'Status' }).or(page.getByLabel('Status', { exact: true })).first();
+    for (let i = 0; i < ROUNDS; i++) {
+      await status.click();
+      filters.push(await timed(page, () => page.getByRole('option', { name: i % 2 ? 'Selesai' : 'Ditolak', exact: true }).click()));
+    }
+    lines.push({ what: 'Filter status → baris tergambar (median)', value: fmt(median(filters)), target: '≤ 50 ms', met: median(filters) <= 50 });
+    await page.goto(`${server.url}/register`);
+    await page.locator('table[aria-label="Buku register pengaduan"] tbody tr[data-index]').first().waitFor();
+    await page.evaluate(INSTALL);
+
+    const searches: number[] = [];
+    const box = page.getByRole('textbox', { name: 'Cari' });
+    const words = ['jalan krajan', 'sampah saluran', 'bantuan beras', 'lampu penerangan', 'sekolah atap', 'sertifikat tanah', 'posyandu bidan'];
+    for (let i = 0; i < ROUNDS; i++) searches.push(await timed(page, () => box.fill(words[i % words.length]!)));
+    lines.push({
+      what: 'Cari → baris tergambar, dari ketikan terakhir (termasuk jeda ketik)',
+      value: fmt(median(searches)),
+      target: '≤ 250 ms (jeda ≤ 200 + 50)',
+      met: median(searches) <= 250,
+    });
+    await box.fill('');
+
+    const frames = (await page.evaluate(SCROLL_FRAMES)) as number[];
+    const f = stats(frames);
+    const over = frames.filter((x) => x > 17.5).length / Math.max(1, frames.length);
+    const worst = Math.max(...frames);
+    lines.push({
+      what: `Gulir register: bingkai p95 / maks / bagian > 17,5 ms (${frames.length} bingkai)`,
+      value: `${f.p95.toFixed(1)} / ${worst.toFixed(1)} ms / ${(over * 100).toFixed(1)} %`,
+      target: '60 fps, tiada bingkai > 34 ms',
+      met: worst <= 34 && f.p95 <= 17.5,
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+    server?.proc.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}

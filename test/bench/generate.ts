@@ -1,0 +1,329 @@
+// The bench's database: an office (Kec. Pegantenan, twelve steps, four Kasi of four
+// seksi) with years of complaints. A few hundred are played through the app's own calls
+// (the demo office: full journeys, pauses, exits, escalations, letters signed, audit
+// rows), so every table holds rows exactly as the core writes them; those journeys are
+// then cloned, shifted back in whole weeks over 2022–2026, with fresh text and
+// reporters, by prepared INSERTs in large transactions (triggers fire as for the app:
+// search index, summaries). Generated once per (scale, generator version, schema) and
+// kept under the system temp folder.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createCore, DB_FILE } from '../../main/core';
+import { hashPassword } from '../../main/core/auth/passwords';
+import { complaintStateHash } from '../../main/core/complaints/events';
+import { documentSettings } from '../../main/core/documents/settings';
+import { createHash } from 'node:crypto';
+import { MIGRATIONS } from '../../main/core/db/migrations';
+import { rng } from '../../main/core/demo/generator';
+import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
+import { getOffice } from '../../main/core/office/settings';
+import { insertUser } from '../../main/core/users/handlers';
+import { fillNumberPattern, REGISTER_URUT_DIGITS } from '../../shared/documents/numbering';
+import { localDate } from '../../shared/time/workingTime';
+import { silentLog } from '../support/core';
+import { complaintText, makeVocabulary, reporter, type Rng } from './vocabulary';
+
+export const GENERATOR_VERSION = 1;
+// The bench's clock: the core runs with this "now", so open complaints stand where the
+// demo placed them (new, at risk, late) whatever day the bench runs.
+export const BENCH_NOW = '2026-11-20T03:00:00.000Z';
+export { DEMO_PASSWORD };
+const SEED_CASES = 240;
+const FIRST_RECEIPT = Date.parse('2022-01-03T01:00:00.000Z');
+// Open complaints as a share of all: an office with a backlog, every step occupied.
+const OPEN_SHARE = 0.006;
+const VOCABULARY = 6000;
+const BATCH = 2000;
+const WEEK = 7 * 86_400_000;
+
+const EXTRA_KASI = [
+  { username: 'kasi.kesos', name: 'Holisah, S.Sos.', seksi: 'Seksi Kesejahteraan Sosial', jabatan: 'Kepala Seksi Kesejahteraan Sosial' },
+  { username: 'kasi.trantib', name: 'Moch. Haris, S.H.', seksi: 'Seksi Ketenteraman dan Ketertiban Umum', jabatan: 'Kepala Seksi Ketenteraman dan Ketertiban Umum' },
+];
+// Which seksi a category goes to (the dispositions of a clone go to that Kasi).
+const SEKSI_OF: Record<string, string> = {
+  administrasi_kependudukan: 'kasi.pelayanan',
+  pelayanan_aparatur: 'kasi.pelayanan',
+  pertanahan: 'kasi.pemerintahan',
+  infrastruktur: 'kasi.pemerintahan',
+  bantuan_sosial: 'kasi.kesos',
+  kesehatan: 'kasi.kesos',
+  pendidikan: 'kasi.kesos',
+  ketertiban_umum: 'kasi.trantib',
+  kebersihan_lingkungan: 'kasi.trantib',
+};
+
+export const cacheRoot = () => join(tmpdir(), 'tanggap-bench-cache');
+// The schema a cached database was made with: the last migration and a hash of every
+// migration's text, so an edited trigger or index is never measured on old data.
+const schemaKey = () =>
+  `m${Math.max(...MIGRATIONS.map((m) => m.version))}-${createHash('sha256').update(MIGRATIONS.map((m) => `${m.version}\n${m.sql}`).join('\n')).digest('hex').slice(0, 12)}`;
+
+export interface BenchData {
+  // Folder with the generated database and its audit key (never written to by the bench).
+  dir: string;
+  scale: number;
+  generatedMs: number;
+  fromCache: boolean;
+}
+
+// The cached database of `scale` complaints, generated first when missing.
+export async function benchData(scale: number, log: (m: string) => void): Promise<BenchData> {
+  const dir = join(cacheRoot(), `v${GENERATOR_VERSION}-${schemaKey()}-${scale}`);
+  const ready = join(dir, 'generated.json');
+  if (process.env.BENCH_REGENERATE === '1') rmSync(dir, { recursive: true, force: true });
+  if (existsSync(ready)) return { ...(JSON.parse(readFileSync(ready, 'utf8')) as { scale: number; generatedMs: number }), dir, fromCache: true };
+  const t0 = performance.now();
+  const seed = await seedData(log);
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(seed, partial, { recursive: true });
+  log(`membuat ${scale.toLocaleString('id-ID')} pengaduan…`);
+  cloneJourneys(join(partial, DB_FILE), scale, log);
+  const generatedMs = performance.now() - t0;
+  writeFileSync(join(partial, 'generated.json'), JSON.stringify({ scale, generatedMs }));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  return { dir, scale, generatedMs, fromCache: false };
+}
+
+// A private copy for one run: the calls write (sessions, new complaints, documents).
+export function workingCopy(data: BenchData): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tanggap-bench-'));
+  for (const f of [DB_FILE, 'kunci-segel-audit']) if (existsSync(join(data.dir, f))) cpSync(join(data.dir, f), join(dir, f));
+  return dir;
+}
+
+// The demo office played through the core, plus two more Kasi; shared by every scale.
+async function seedData(log: (m: string) => void): Promise<string> {
+  const dir = join(cacheRoot(), `seed-v${GENERATOR_VERSION}-${schemaKey()}`);
+  if (existsSync(dir)) return dir;
+  // Built aside and renamed when complete, so two runs never share a half-made seed.
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  log(`memutar ${SEED_CASES} perjalanan pengaduan lewat core (sekali saja)…`);
+  const core = createCore({ dataDir: partial, log: { ...silentLog, error: (m, err) => log(`${m} ${err instanceof Error ? err.stack : String(err)}`) }, now: () => new Date(BENCH_NOW) });
+  try {
+    await seedDemo(core.deps, SEED_CASES);
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const k of EXTRA_KASI) {
+      insertUser(core.deps, k.username, hash, { name: k.name, nip: '198505052010011003', jabatan: k.jabatan, pangkat: 'Penata (III/c)', role: 'kasi', seksi: k.seksi, active: true });
+    }
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (err) {
+    core.close();
+    rmSync(partial, { recursive: true, force: true });
+    throw err;
+  }
+  core.close();
+  if (!existsSync(dir)) renameSync(partial, dir);
+  else rmSync(partial, { recursive: true, force: true });
+  return dir;
+}
+
+type Row = Record<string, unknown>;
+
+interface Template {
+  row: Row;
+  kasiId: number | null;
+  kids: Record<string, Row[]>;
+  audit: Row[];
+}
+
+// Tables whose rows belong to one complaint and are cloned with it, in insert order.
+const CHILD_TABLES = ['complaint_steps', 'pauses', 'dispositions', 'follow_ups', 'complaint_events', 'issued_documents', 'document_parafs', 'deliveries'] as const;
+const USER_COLUMNS = new Set(['to_user', 'from_user', 'completed_by', 'by_user', 'actor_id', 'user_id', 'created_by']);
+
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const DAY = /^\d{4}-\d\d-\d\d$/;
+
+// Moves a stored time `ms` earlier, keeping its text form (instant or calendar day).
+function shifted(v: unknown, ms: number): unknown {
+  if (ms === 0 || typeof v !== 'string' || v.length < 10 || v.length > 24) return v;
+  if (v.length === 10) return DAY.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) - ms).toISOString().slice(0, 10) : v;
+  if (!INSTANT.test(v)) return v;
+  return v.endsWith('Z') ? new Date(Date.parse(v) - ms).toISOString() : new Date(Date.parse(`${v}Z`) - ms).toISOString().slice(0, v.length);
+}
+
+const columnsOf = (db: Database.Database, table: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+const insertFor = (db: Database.Database, table: string, cols: string[]) =>
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+
+function cloneJourneys(file: string, scale: number, log: (m: string) => void): void {
+  const db = new Database(file);
+  // Generation only: no fsync, a large cache; the app's own pragmas apply when it opens.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  db.pragma('foreign_keys = ON');
+  const r = rng(20260);
+  const vocab = makeVocabulary(r, VOCABULARY);
+  const office = getOffice(db);
+  const tz = office.timeZone;
+  const registerPattern = documentSettings(db).registerPattern;
+  const users = Object.fromEntries((db.prepare('SELECT username, id FROM users').all() as { username: string; id: number }[]).map((u) => [u.username, u.id]));
+  const kasiSeksi = new Map((db.prepare("SELECT id, seksi FROM users WHERE role = 'kasi'").all() as { id: number; seksi: string }[]).map((k) => [k.id, k.seksi]));
+
+  const templates: Template[] = (db.prepare('SELECT * FROM complaints ORDER BY id').all() as Row[]).map((row) => {
+    const kids: Record<string, Row[]> = {};
+    for (const t of CHILD_TABLES) {
+      kids[t] =
+        t === 'document_parafs'
+          ? (db.prepare('SELECT p.* FROM document_parafs p JOIN issued_documents d ON d.id = p.document_id WHERE d.complaint_id = ? ORDER BY p.id').all(row.id) as Row[])
+          : (db.prepare(`SELECT * FROM ${t} WHERE complaint_id = ? ORDER BY id`).all(row.id) as Row[]);
+    }
+    const audit = db.prepare("SELECT * FROM audit_log WHERE entity = 'complaint' AND entity_id = ? ORDER BY id").all(row.id) as Row[];
+    const kasiId = (kids.dispositions!.find((d) => kasiSeksi.has(d.to_user as number))?.to_user as number | undefined) ?? null;
+    return { row, kasiId, kids, audit };
+  });
+  const closed = templates.filter((t) => t.row.closed_at !== null);
+  const open = templates.filter((t) => t.row.closed_at === null);
+
+  // The plan: which journey each clone repeats and how many weeks earlier, in receipt order.
+  const clones = Math.max(0, scale - templates.length);
+  const openClones = Math.max(0, Math.round(scale * OPEN_SHARE) - open.length);
+  const plan: { t: Template; ms: number; at: number }[] = [];
+  for (let i = 0; i < clones; i++) {
+    if (i < openClones) {
+      plan.push({ t: open[i % open.length]!, ms: 0, at: Date.parse(open[i % open.length]!.row.received_at as string) });
+      continue;
+    }
+    const t = closed[Math.floor(r() * closed.length)]!;
+    const received = Date.parse(t.row.received_at as string);
+    const weeks = Math.floor((r() * (received - FIRST_RECEIPT)) / WEEK);
+    plan.push({ t, ms: weeks * WEEK, at: received - weeks * WEEK });
+  }
+  plan.sort((a, b) => a.at - b.at);
+
+  const cols: Record<string, string[]> = {};
+  // The columns of each table that hold a time or a day in some template row.
+  const timeCols: Record<string, Set<string>> = {};
+  const rowsOf = (table: string) => (table === 'complaints' ? templates.map((t) => t.row) : table === 'audit_log' ? templates.flatMap((t) => t.audit) : templates.flatMap((t) => t.kids[table]!));
+  const ins: Record<string, Database.Statement> = {};
+  const nextId: Record<string, number> = {};
+  for (const t of ['complaints', ...CHILD_TABLES, 'audit_log']) {
+    cols[t] = columnsOf(db, t);
+    timeCols[t] = new Set(cols[t].filter((c) => rowsOf(t).some((row) => shifted(row[c], WEEK) !== row[c])));
+    ins[t] = insertFor(db, t, cols[t]);
+    nextId[t] = ((db.prepare(`SELECT max(id) FROM ${t}`).pluck().get() as number | null) ?? 0) + 1;
+  }
+  const seqs = new Map<number, number>((db.prepare("SELECT year, value FROM counters WHERE name = 'register'").all() as { year: number; value: number }[]).map((c) => [c.year, c.value]));
+  let lastHash = (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '0'.repeat(64);
+  const skm = skmWriter(db, users.staf!);
+  // Letters for every clone up to 10k; for half of them at 100k and a quarter at 1M, to keep
+  // generation within minutes (the calls measured read one complaint's letters at a time).
+  const docShare = scale >= 1_000_000 ? 0.25 : scale >= 100_000 ? 0.5 : 1;
+
+  const cloneOne = ({ t, ms }: { t: Template; ms: number }) => {
+    const id = nextId.complaints!++;
+    const receivedAt = shifted(t.row.received_at, ms) as string;
+    const day = localDate(receivedAt, tz);
+    const year = Number(day.slice(0, 4));
+    const seq = (seqs.get(year) ?? 0) + 1;
+    seqs.set(year, seq);
+    // As numbering.ts formats it, with the pattern read once.
+    const registerNo = fillNumberPattern(registerPattern, { urut: seq, unit: office.unitCode, year, month: Number(day.slice(5, 7)) }, REGISTER_URUT_DIGITS);
+    const kasi = users[SEKSI_OF[t.row.category as string] ?? ''] ?? t.kasiId;
+    const user = (col: string, v: unknown) => (USER_COLUMNS.has(col) && v === t.kasiId && kasi ? kasi : v);
+    const copy = (table: string, src: Row, over: Row) => {
+      const out: Row = {};
+      const times = timeCols[table]!;
+      for (const c of cols[table]!) out[c] = c in over ? over[c] : user(c, times.has(c) ? shifted(src[c], ms) : src[c]);
+      ins[table]!.run(out);
+    };
+    const who = reporter(r);
+    const text = complaintText(r, vocab);
+    const done = t.row.status === 'selesai';
+    const satisfaction = done ? (r() < 0.85 ? 'puas' : r() < 0.7 ? 'tidak_puas' : null) : t.row.satisfaction;
+    copy('complaints', t.row, {
+      id,
+      register_no: registerNo,
+      year,
+      seq,
+      reporter_name: who.name,
+      reporter_address: who.address,
+      reporter_nik: who.nik,
+      reporter_phone: who.phone,
+      anonymous: who.anonymous,
+      confidential: who.confidential,
+      subject: text.subject,
+      description: text.description,
+      incident_place: text.place,
+      satisfaction,
+      archive_location: t.row.archive_location ? `Ordner Pengaduan ${year}` : '',
+      // The seksi the complaint was disposed to (a column of later schemas), now the clone's Kasi's.
+      ...('seksi' in t.row ? { seksi: t.row.seksi && kasi ? kasiSeksi.get(kasi) : t.row.seksi } : {}),
+    });
+    const docs = new Map<unknown, number>();
+    const events = new Map<unknown, number>();
+    const withDocs = docShare >= 1 || r() < docShare;
+    for (const table of CHILD_TABLES) {
+      if (!withDocs && (table === 'issued_documents' || table === 'document_parafs')) continue;
+      for (const k of t.kids[table]!) {
+        const newId = nextId[table]!++;
+        const over: Row = { id: newId };
+        if ('complaint_id' in k) over.complaint_id = id;
+        if (table === 'complaint_events') events.set(k.id, newId);
+        if (table === 'issued_documents') {
+          docs.set(k.id, newId);
+          // Rendered again on first download, as the app allows for a DOCX not yet stored.
+          Object.assign(over, { docx: null, docx_sha256: '', scan_attachment_id: null, supersedes_id: docs.get(k.supersedes_id) ?? null, superseded_by: null });
+          if (k.verify_code) over.verify_code = `B${newId.toString(36).toUpperCase().padStart(13, '0')}`;
+        }
+        if (table === 'document_parafs') over.document_id = docs.get(k.document_id) ?? null;
+        if (table === 'deliveries') over.document_id = docs.get(k.document_id) ?? null;
+        copy(table, k, over);
+      }
+    }
+    for (const [old, now] of docs) {
+      const by = t.kids.issued_documents!.find((d) => d.id === old)?.superseded_by;
+      if (by != null && docs.has(by)) setSuperseded.run(docs.get(by), now);
+    }
+    const state = complaintStateHash(db, id);
+    t.audit.forEach((a, i) => {
+      const data = JSON.parse(a.data as string) as Record<string, unknown>;
+      if ('event' in data) data.event = events.get(data.event) ?? data.event;
+      if ('registerNo' in data) data.registerNo = registerNo;
+      if ('state' in data) data.state = i === t.audit.length - 1 ? state : data.state;
+      const auditId = nextId.audit_log!++;
+      // Unique stand-in hashes chained row to row (the seal is not recomputed: the bench
+      // never verifies the trail).
+      const hash = auditId.toString(16).padStart(64, '0');
+      copy('audit_log', a, { id: auditId, entity_id: id, data: JSON.stringify(data), prev_hash: lastHash, hash });
+      lastHash = hash;
+    });
+    if (done && skm && r() < 0.3) skm(r, id, localDate(shifted(t.row.closed_at, ms) as string, tz));
+  };
+  const setSuperseded = db.prepare('UPDATE issued_documents SET superseded_by = ? WHERE id = ?');
+
+  const batch = db.transaction((part: typeof plan) => part.forEach(cloneOne));
+  const t0 = performance.now();
+  for (let i = 0; i < plan.length; i += BATCH) {
+    batch(plan.slice(i, i + BATCH));
+    const done = Math.min(plan.length, i + BATCH);
+    if (done % (BATCH * 25) === 0 || done === plan.length) log(`  ${done.toLocaleString('id-ID')} salinan, ${((performance.now() - t0) / done).toFixed(2)} ms per pengaduan`);
+  }
+  db.transaction(() => {
+    const upsert = db.prepare("INSERT INTO counters (name, year, value) VALUES ('register', ?, ?) ON CONFLICT(name, year) DO UPDATE SET value = excluded.value");
+    for (const [year, value] of seqs) upsert.run(year, value);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+// SKM questionnaires for about a third of finished complaints, when the schema has them.
+function skmWriter(db: Database.Database, stafId: number) {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'skm_responses'").get();
+  if (!has) return null;
+  const insert = db.prepare(
+    `INSERT INTO skm_responses (complaint_id, at, month, source, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, education, age, entered_by)
+     VALUES (?, ?, ?, 'staf', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const score = (r: Rng) => (r() < 0.6 ? 3 : r() < 0.6 ? 4 : 2);
+  return (r: Rng, complaintId: number, day: string) =>
+    insert.run(complaintId, `${day}T03:00:00.000Z`, day.slice(0, 7), ...Array.from({ length: 9 }, () => score(r)), r() < 0.5 ? 'L' : 'P', 'SMA', 20 + Math.floor(r() * 50), stafId);
+}

@@ -1,0 +1,151 @@
+// Fair twins: the SQL a core call issues, recorded from the call itself and replayed
+// with statements prepared once, on the core's own connection (same file, same cache,
+// same functions and temp triggers). Recording hooks better-sqlite3's Statement methods
+// only while a warm-up call runs, so the twin follows the core as its statements change.
+import Database from 'better-sqlite3';
+
+type Method = 'run' | 'get' | 'all' | 'iterate' | 'exec';
+type Mode = 'plain' | 'pluck' | 'raw' | 'expand';
+
+interface Recorded {
+  sql: string;
+  method: Method;
+  params: unknown[];
+  mode: Mode;
+  // rowid of a row this statement inserted
+  rowid?: number;
+}
+
+type StatementProto = Record<'run' | 'get' | 'all' | 'iterate' | 'pluck' | 'raw' | 'expand', (this: Database.Statement, ...a: unknown[]) => unknown>;
+
+const modes = new WeakMap<object, Mode>();
+let proto: StatementProto | null = null;
+
+// Must run before the core prepares anything: a statement's pluck/raw mode is set once,
+// when the core's statement cache makes it, and the twin must read rows the same way.
+export function trackStatementModes(): void {
+  if (proto) return;
+  const probe = new Database(':memory:');
+  proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as StatementProto;
+  probe.close();
+  for (const m of ['pluck', 'raw', 'expand'] as const) {
+    const original = proto[m];
+    proto[m] = function (this: Database.Statement, toggle?: unknown) {
+      modes.set(this, toggle === false ? 'plain' : m);
+      return toggle === undefined ? original.call(this) : original.call(this, toggle);
+    };
+  }
+}
+
+// Runs fn once and returns every statement it ran, in order, with its parameters.
+export async function record(db: Database.Database, fn: () => Promise<unknown>): Promise<Recorded[]> {
+  if (!proto) throw new Error('trackStatementModes() first');
+  const p = proto;
+  const log: Recorded[] = [];
+  const saved = { run: p.run, get: p.get, all: p.all, iterate: p.iterate };
+  for (const m of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = saved[m];
+    p[m] = function (this: Database.Statement, ...params: unknown[]) {
+      const entry: Recorded = { sql: this.source, method: m, params: params.map(copyParam), mode: modes.get(this) ?? 'plain' };
+      log.push(entry);
+      const out = original.apply(this, params);
+      if (m === 'run' && (out as Database.RunResult).changes > 0 && /^\s*(INSERT|REPLACE)/i.test(this.source)) entry.rowid = Number((out as Database.RunResult).lastInsertRowid);
+      return out;
+    };
+  }
+  const exec = db.exec;
+  db.exec = function (this: Database.Database, sql: string) {
+    log.push({ sql, method: 'exec', params: [], mode: 'plain' });
+    return exec.call(this, sql);
+  };
+  try {
+    await fn();
+  } finally {
+    Object.assign(p, saved);
+    db.exec = exec;
+  }
+  return log;
+}
+
+const copyParam = (v: unknown) => (v && typeof v === 'object' && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v) ? { ...(v as object) } : v);
+
+// How the twin fills one parameter on each replay: as recorded, the id the twin's own
+// earlier INSERT got, or (when two calls gave different values: numbers, register
+// numbers, hashes) a value unique to this replay, so repeated INSERTs do not collide.
+type Slot = { fixed: unknown } | { ref: number } | { unique: 'number' | 'string'; base: unknown };
+
+const same = (a: unknown, b: unknown) =>
+  a === b || (Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b)) || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+
+export interface Twin {
+  statements: number;
+  run(): void;
+}
+
+let uniqueCounter = 0;
+
+// A twin from two recordings of the same call made one after the other; null (and why)
+// when the two did not run the same statements.
+export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): Twin | string {
+  if (a.length !== b.length) return `dua rekaman berbeda (${a.length} vs ${b.length} pernyataan)`;
+  const producer = new Map<number, number>();
+  const slot = (i: number, va: unknown, vb: unknown): Slot => {
+    if (same(va, vb)) return { fixed: vb };
+    if (typeof vb === 'number' && producer.has(vb) && producer.get(vb)! < i) return { ref: producer.get(vb)! };
+    if (typeof vb === 'number' || typeof vb === 'bigint') return { unique: 'number', base: vb };
+    if (typeof vb === 'string') return { unique: 'string', base: vb };
+    return { fixed: vb };
+  };
+  const prepared = new Map<string, Database.Statement>();
+  const steps = b.map((e, i) => {
+    const ea = a[i]!;
+    if (ea.sql !== e.sql || ea.method !== e.method) throw new Error(`twin: statement ${i} differs between recordings`);
+    if (e.rowid !== undefined) producer.set(e.rowid, i);
+    if (e.method === 'exec') return { e, stmt: null, slots: [] as (Slot | Record<string, Slot>)[] };
+    const key = `${e.mode}\n${e.sql}`;
+    let stmt = prepared.get(key);
+    if (!stmt) {
+      stmt = db.prepare(e.sql);
+      if (e.mode !== 'plain') stmt[e.mode](true);
+      prepared.set(key, stmt);
+    }
+    const slots = e.params.map((p, j) => {
+      const pa = ea.params[j];
+      if (p && typeof p === 'object' && !Buffer.isBuffer(p) && !ArrayBuffer.isView(p)) {
+        return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, slot(i, (pa as Record<string, unknown>)?.[k], v)]));
+      }
+      return slot(i, pa, p);
+    });
+    return { e, stmt, slots };
+  });
+  const fill = (s: Slot, produced: number[], k: number): unknown =>
+    'fixed' in s ? s.fixed : 'ref' in s ? produced[s.ref] : s.unique === 'number' ? -(1_000_000 + k) : `${String(s.base)}~t${k}`;
+  return {
+    statements: steps.length,
+    run() {
+      const produced: number[] = [];
+      try {
+        for (let i = 0; i < steps.length; i++) {
+          const { e, stmt, slots } = steps[i]!;
+          if (!stmt) {
+            db.exec(e.sql);
+            continue;
+          }
+          const k = ++uniqueCounter;
+          const params = slots.map((s) => ('fixed' in s || 'ref' in s || 'unique' in s ? fill(s as Slot, produced, k) : Object.fromEntries(Object.entries(s).map(([n, v]) => [n, fill(v, produced, k)]))));
+          if (e.method === 'iterate') {
+            for (const row of stmt.iterate(...params)) void row;
+          } else if (e.method === 'run') {
+            produced[i] = Number(stmt.run(...params).lastInsertRowid);
+          } else {
+            if (e.method === 'get') stmt.get(...params);
+            else stmt.all(...params);
+          }
+        }
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    },
+  };
+}
