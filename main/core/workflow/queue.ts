@@ -51,14 +51,18 @@ export function riskOf(now: string, startedAt: string, dueAt: string, cal: Offic
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
 }
 
+// Only the state, for lists that show no minutes: a clock past its due is late without
+// counting by how much (for a file left open for years, that count walks every day since).
+const riskAt = (now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): Risk =>
+  now > dueAt ? 'terlambat' : riskOf(now, startedAt, dueAt, cal, pauses).risk;
+
 type Clocks = Pick<ComplaintState, 'closed_at' | 'status' | 'clock_started_at' | 'due_at'>;
 
 // The whole standard's clock, from its start to the total's due; it stands still while
 // the file waits for the reporter and has nothing to say once the complaint is closed.
 function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[]): Risk | null {
   if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return null;
-  if (now > c.due_at) return 'terlambat';
-  return riskOf(now, c.clock_started_at, c.due_at, cal, pauses).risk;
+  return riskAt(now, c.clock_started_at, c.due_at, cal, pauses);
 }
 
 function pauseOf(c: Pick<ComplaintState, 'status' | 'closed_at' | 'paused_at'>, standard: ServiceStandard, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
@@ -235,7 +239,7 @@ export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[
     const c = open.get(row.id);
     if (!c || !cal) return { ...row, stepRisk: null, standardRisk: null };
     const p = pauses.get(c.id) ?? [];
-    const stepRisk = c.step_started_at && c.step_due_at ? riskOf(now, c.step_started_at, c.step_due_at, cal, p).risk : null;
+    const stepRisk = c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p) : null;
     return { ...row, stepRisk, standardRisk: standardRiskOf(now, c, cal, p) };
   });
 }
