@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditCheckpointCheck, AuditVerdict } from '../../../shared/schemas/audit';
 import type { Db } from '../db/open';
 import { keyOf, seal, type AuditKey } from './key';
+import { stmt } from '../db/statements';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -36,7 +37,7 @@ function rowHash(prev: string, r: Pick<AuditRow, 'id' | 'at' | 'actor_id' | 'act
   return createHash('sha256').update(prev).update('\n').update(body).digest('hex');
 }
 
-const lastRow = (db: Db) => db.prepare('SELECT id, hash, key_id FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash' | 'key_id'> | undefined;
+const lastRow = (db: Db) => stmt(db, 'SELECT id, hash, key_id FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash' | 'key_id'> | undefined;
 
 // Appends one row, sealed with the key bound to this connection; call it inside the
 // transaction of the change it records.
@@ -54,7 +55,7 @@ export function appendAudit(db: Db, e: AuditEntry): void {
   };
   const prev = last?.hash ?? GENESIS;
   const hash = rowHash(prev, row);
-  db.prepare(
+  stmt(db,
     'INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, data, prev_hash, hash, key_id, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(row.id, row.at, row.actor_id, row.action, row.entity, row.entity_id, row.data, prev, hash, key.id, seal(key, hash));
 }
@@ -91,7 +92,7 @@ export function takeCheckpoint(db: Db, at: string, restart = false): Checkpoint 
       const last = lastRow(db);
       const base = { at, rows: last?.id ?? 0, head: last?.hash ?? GENESIS, restart };
       const c: Checkpoint = { ...base, keyId: key.id, seal: seal(key, checkpointText(base)) };
-      db.prepare('INSERT INTO audit_checkpoints (at, rows, head, key_id, seal, restart) VALUES (?, ?, ?, ?, ?, ?)').run(
+      stmt(db, 'INSERT INTO audit_checkpoints (at, rows, head, key_id, seal, restart) VALUES (?, ?, ?, ?, ?, ?)').run(
         c.at,
         c.rows,
         c.head,
@@ -105,7 +106,7 @@ export function takeCheckpoint(db: Db, at: string, restart = false): Checkpoint 
 }
 
 function storedCheckpoints(db: Db): Checkpoint[] {
-  return (db.prepare('SELECT at, rows, head, key_id AS keyId, seal, restart FROM audit_checkpoints ORDER BY id').all() as (Omit<Checkpoint, 'restart'> & { restart: number })[]).map(
+  return (stmt(db, 'SELECT at, rows, head, key_id AS keyId, seal, restart FROM audit_checkpoints ORDER BY id').all() as (Omit<Checkpoint, 'restart'> & { restart: number })[]).map(
     (c) => ({ ...c, restart: c.restart === 1 }),
   );
 }
@@ -169,7 +170,7 @@ export function walkAudit(db: Db, key: AuditKey | null): ChainWalk {
 // Compares each checkpoint (from the database and from beside the backups) with the
 // trail as it is now. A checkpoint is trusted only with a valid seal of this key.
 export function checkCheckpoints(db: Db, key: AuditKey | null, outside: Checkpoint[]): AuditCheckpointCheck[] {
-  const rows = (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  const rows = (stmt(db, 'SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
   const hashAt = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck();
   const seen = new Set<string>();
   const all = [

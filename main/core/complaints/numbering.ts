@@ -3,12 +3,12 @@ import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { documentSettings } from '../documents/settings';
 import { getOffice } from '../office/settings';
+import { stmt } from '../db/statements';
 
 // Next number of a yearly sequence. Must run inside the caller's write transaction,
 // so the number and the row it numbers commit together: no gaps, no duplicates.
 export function nextNumber(db: Db, name: string, year: number): number {
-  const row = db
-    .prepare(
+  const row = stmt(db,
       `INSERT INTO counters (name, year, value) VALUES (?, ?, 1)
        ON CONFLICT(name, year) DO UPDATE SET value = value + 1
        RETURNING value`,

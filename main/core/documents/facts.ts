@@ -9,6 +9,7 @@ import { documentSettings } from './settings';
 import type { DocumentSettings } from '../../../shared/schemas/documents';
 import { kopOf } from './receipt';
 import type { KopView } from '../../../shared/documents/common';
+import { stmt } from '../db/statements';
 
 // What every document of a complaint is built from: the complaint as recorded (with the
 // reporter's particulars, which letters to the reporter need), the standard version it
@@ -70,8 +71,7 @@ interface Row {
 }
 
 export function complaintFacts(db: Db, id: number): ComplaintFacts {
-  const r = db
-    .prepare(
+  const r = stmt(db,
       `SELECT c.*, (SELECT count(*) FROM attachments a WHERE a.complaint_id = c.id AND a.follow_up_id IS NULL AND a.delivery_id IS NULL AND a.document_id IS NULL) AS files
        FROM complaints c WHERE c.id = ?`,
     )

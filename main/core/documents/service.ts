@@ -22,6 +22,7 @@ import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
+import { stmt } from '../db/statements';
 
 // The paper trail of a complaint: documents issued by the journey (tanda terima and
 // kartu kendali at intake, lembar disposisi and a new kartu kendali at each disposition,
@@ -116,18 +117,17 @@ const drafterOf = (l: Loaded, role: Role) =>
   l.standard.steps.some((s) => s.stage === 'penyusunan_jawaban' && [s.executor, ...s.alternates].some((e) => e === role || e === 'tim_pengelola'));
 
 function hasParaf(db: Db, docId: number, userId: number) {
-  return !!db.prepare('SELECT 1 FROM document_parafs WHERE document_id = ? AND user_id = ?').get(docId, userId);
+  return !!stmt(db, 'SELECT 1 FROM document_parafs WHERE document_id = ? AND user_id = ?').get(docId, userId);
 }
 
 function pendingCorrection(db: Db, row: DocRow) {
-  return !!db.prepare("SELECT 1 FROM issued_documents WHERE supersedes_id = ? AND status = 'draf'").get(row.id);
+  return !!stmt(db, "SELECT 1 FROM issued_documents WHERE supersedes_id = ? AND status = 'draf'").get(row.id);
 }
 
 // The drafts of signed kinds this user may sign now, oldest first: the signature queue
 // and its count in the menu.
 export function signableDrafts(db: Db, user: SessionUser, at: string): (DocRow & { c_subject: string | null; c_register: string | null })[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db,
       `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
        WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
     )
@@ -216,7 +216,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
 export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string): void {
   const { db } = deps;
   requireAction(db, user, row, 'paraf', at);
-  db.prepare('INSERT INTO document_parafs (document_id, user_id, at) VALUES (?, ?, ?)').run(row.id, user.id, at);
+  stmt(db, 'INSERT INTO document_parafs (document_id, user_id, at) VALUES (?, ?, ?)').run(row.id, user.id, at);
   recordComplaintEvent(db, {
     complaintId: row.complaint_id!,
     at,
@@ -231,7 +231,7 @@ export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string
 export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, reason: string, at: string): void {
   const { db } = deps;
   requireAction(db, user, row, 'return', at);
-  db.prepare('UPDATE issued_documents SET returned_reason = ?, returned_by = ?, returned_at = ? WHERE id = ?').run(reason, user.id, at, row.id);
+  stmt(db, 'UPDATE issued_documents SET returned_reason = ?, returned_by = ?, returned_at = ? WHERE id = ?').run(reason, user.id, at, row.id);
   const audit = { at, actorId: user.id, action: 'document.returned', data: { documentId: row.id } };
   if (row.complaint_id === null) appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
   else recordComplaintEvent(db, { ...audit, complaintId: row.complaint_id, words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki`, note: reason });
@@ -273,7 +273,7 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, verific
   const capacity = onScreen ? capacityOf(db, signer, office, at, onBehalf) : '';
   requireSignerData(signer, onScreen);
   const year = yearOf(at, office.timeZone);
-  const current = db.prepare("SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
+  const current = stmt(db, "SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
   const seq = (current?.value ?? 0) + 1;
   const month = Number(localDate(at, office.timeZone).slice(5, 7));
   const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month);
@@ -336,7 +336,7 @@ function commitSignature(
   if (nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
   const view = JSON.stringify(plan.content);
   const scanId = scan ? scan(plan.row.id, at) : null;
-  db.prepare(
+  stmt(db,
     `UPDATE issued_documents SET status = ?, view = ?, view_sha256 = ?, docx = ?, docx_sha256 = ?, number = ?, signer_id = ?, signer_capacity = ?,
        signed_at = ?, verify_code = ?, scan_attachment_id = ? WHERE id = ?`,
   ).run(onScreen ? 'ditandatangani' : 'ditandatangani_basah', view, sha256(view), docx, sha256(docx), plan.number, plan.signer.id, plan.capacity, at, plan.code || null, scanId, plan.row.id);
@@ -348,7 +348,7 @@ function commitSignature(
   const complaintId = plan.row.complaint_id;
   const draft = draftOf(plan.row);
   if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
-    db.prepare('UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
+    stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
   const how = onScreen ? `ditandatangani ${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}` : 'ditandatangani basah; hasil pindai diunggah';
   const audit = {
@@ -377,18 +377,17 @@ export function answerForDelivery(db: Db, l: Loaded): DocRow | null {
   if (row.status === 'draf' && KINDS[row.kind].signed) {
     throw new TanggapError('conflict', `${DOCUMENT_KIND_LABEL[row.kind]} belum ditandatangani; jawaban baru dapat disampaikan setelah ditandatangani.`);
   }
-  if (row.status === 'draf') db.prepare("UPDATE issued_documents SET status = 'final' WHERE id = ?").run(row.id);
+  if (row.status === 'draf') stmt(db, "UPDATE issued_documents SET status = 'final' WHERE id = ?").run(row.id);
   return row;
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────
 
 export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): IssuedDocument {
-  const name = (id: number | null) => (id === null ? '' : ((db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
-  const parafs = db
-    .prepare('SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
+  const name = (id: number | null) => (id === null ? '' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
+  const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
-  const registerNo = row.complaint_id === null ? '' : (db.prepare('SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
+  const registerNo = row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
   return {
     id: row.id,
     complaintId: row.complaint_id,

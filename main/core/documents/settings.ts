@@ -1,7 +1,7 @@
 import { DEFAULT_NUMBER_PATTERN, documentSettingsSchema, type DocumentSettings, type Template, type TemplateKey } from '../../../shared/schemas/documents';
 import { DEFAULT_REGISTER_PATTERN, fillNumberPattern } from '../../../shared/documents/numbering';
 import type { Db } from '../db/open';
-import { readSetting } from '../office/settings';
+import { settingOf } from '../office/settings';
 
 // The office's paper, numbering and letter templates. Until the admin saves their own,
 // the defaults below apply: F4 paper, the Permendagri 83/2022 code for public service
@@ -64,9 +64,11 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = documentSettingsSchem
   templates: DEFAULT_TEMPLATES,
 });
 
+const checkDocumentSettings = (raw: unknown): DocumentSettings => (raw === undefined ? DEFAULT_DOCUMENT_SETTINGS : documentSettingsSchema.parse(raw));
+
+// Parsed once per stored text (every intake issues documents); callers must not change it.
 export function documentSettings(db: Db): DocumentSettings {
-  const raw = readSetting(db, 'documents');
-  return raw === undefined ? DEFAULT_DOCUMENT_SETTINGS : documentSettingsSchema.parse(raw);
+  return settingOf(db, 'documents', checkDocumentSettings);
 }
 
 /** The outgoing number from the kind's pattern; {unit} is the office's kode unit. */

@@ -4,6 +4,7 @@ import type { DocumentKind, DocumentStatus, PageSize } from '../../../shared/doc
 import type { DraftContent } from '../../../shared/schemas/documents';
 import type { Db } from '../db/open';
 import { notFound } from '../errors';
+import { stmt } from '../db/statements';
 
 // The issued_documents table: one row per version of a document. The view (what prints)
 // is stored as JSON with its SHA-256; the DOCX beside it once rendered.
@@ -39,7 +40,7 @@ export interface DocRow {
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export function getDoc(db: Db, id: number): DocRow {
-  const row = db.prepare('SELECT * FROM issued_documents WHERE id = ?').get(id) as DocRow | undefined;
+  const row = stmt(db, 'SELECT * FROM issued_documents WHERE id = ?').get(id) as DocRow | undefined;
   if (!row) throw notFound('Dokumen');
   return row;
 }
@@ -65,8 +66,7 @@ export interface NewDocument {
 // Inserts a version; call inside the write transaction of the change that issues it.
 export function insertDocument(db: Db, d: NewDocument): number {
   const view = JSON.stringify(d.content);
-  const info = db
-    .prepare(
+  const info = stmt(db,
       `INSERT INTO issued_documents (complaint_id, kind, version, supersedes_id, status, page, draft, params, view, view_sha256, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -91,18 +91,17 @@ export function insertDocument(db: Db, d: NewDocument): number {
 }
 
 export function markSuperseded(db: Db, oldId: number, newId: number) {
-  db.prepare("UPDATE issued_documents SET status = 'diganti', superseded_by = ? WHERE id = ?").run(newId, oldId);
+  stmt(db, "UPDATE issued_documents SET status = 'diganti', superseded_by = ? WHERE id = ?").run(newId, oldId);
 }
 
 export function storeDocx(db: Db, id: number, bytes: Buffer) {
-  db.prepare('UPDATE issued_documents SET docx = ?, docx_sha256 = ? WHERE id = ? AND docx IS NULL').run(bytes, sha256(bytes), id);
+  stmt(db, 'UPDATE issued_documents SET docx = ?, docx_sha256 = ? WHERE id = ? AND docx IS NULL').run(bytes, sha256(bytes), id);
 }
 
 /** The newest version of a kind for a complaint that nothing has replaced yet. */
 export function latestOf(db: Db, complaintId: number, kind: DocumentKind): DocRow | null {
   return (
-    (db
-      .prepare('SELECT * FROM issued_documents WHERE complaint_id = ? AND kind = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1')
+    (stmt(db, 'SELECT * FROM issued_documents WHERE complaint_id = ? AND kind = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1')
       .get(complaintId, kind) as DocRow | undefined) ?? null
   );
 }

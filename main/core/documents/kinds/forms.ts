@@ -15,6 +15,7 @@ import { officeCalendar } from '../../workflow/standard';
 import { brief, complaintFacts, docContext, reporterLabel } from '../facts';
 import { buildReceiptView, nipLine, placeName } from '../receipt';
 import { classificationCode } from '../settings';
+import { stmt } from '../../db/statements';
 
 // The forms an office fills by hand today, built from what Tanggap already knows:
 // tanda terima (at intake), kartu kendali (at intake, again after disposition), lembar
@@ -26,8 +27,8 @@ const RECORDER: SessionUser = { id: 0, username: '', name: '', nip: '', jabatan:
 export function receiptView(db: Db, complaintId: number): ReceiptView {
   const complaint = getComplaint(db, complaintId, RECORDER);
   const c = complaintFacts(db, complaintId);
-  const officer = db.prepare('SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
-  const { due_at } = db.prepare('SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
+  const officer = stmt(db, 'SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
+  const { due_at } = stmt(db, 'SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
   return buildReceiptView({
     complaint,
     office: docContext(db).office,
@@ -57,8 +58,7 @@ interface DispositionRow {
 
 function dispositionsOf(db: Db, ids: number[]): DispositionRow[] {
   if (ids.length === 0) return [];
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT t.name AS to_name, t.jabatan AS to_jabatan, t.seksi AS to_seksi, f.name AS from_name, f.role AS from_role, f.jabatan AS from_jabatan,
               d.on_behalf, d.sifat, d.instructions, d.note, d.created_at
        FROM dispositions d JOIN users t ON t.id = d.to_user JOIN users f ON f.id = d.from_user
@@ -70,7 +70,7 @@ function dispositionsOf(db: Db, ids: number[]): DispositionRow[] {
 // The sender's letter of a complaint that came by Surat, as the forms write it; its
 // date is '-' when the letter bore none.
 function senderLetter(db: Db, complaintId: number, tz: TimeZoneId): { no: string; date: string } | null {
-  const r = db.prepare('SELECT channel, letter_no, letter_date FROM complaints WHERE id = ?').get(complaintId) as
+  const r = stmt(db, 'SELECT channel, letter_no, letter_date FROM complaints WHERE id = ?').get(complaintId) as
     | { channel: string; letter_no: string; letter_date: string }
     | undefined;
   if (r?.channel !== 'surat' || (r.letter_no === '' && r.letter_date === '')) return null;
@@ -104,7 +104,7 @@ export function controlCardView(db: Db, complaintId: number, dispositionIds: num
 }
 
 function recipientsBoxes(db: Db, chosen: Set<string>): { label: string; checked: boolean }[] {
-  const kasi = db.prepare("SELECT name, jabatan FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as { name: string; jabatan: string }[];
+  const kasi = stmt(db, "SELECT name, jabatan FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as { name: string; jabatan: string }[];
   const labels = ['Sekretaris Kecamatan', ...new Set(kasi.map((k) => k.jabatan || k.name))];
   for (const c of chosen) if (!labels.includes(c)) labels.push(c);
   return labels.map((label) => ({ label, checked: chosen.has(label) }));
