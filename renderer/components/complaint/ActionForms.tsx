@@ -128,14 +128,17 @@ export function TakeOverModal({
   activity,
   owner,
   next,
+  closing,
   onClose,
   onDone,
-}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; onClose(): void }) {
+}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; onClose(): void }) {
   const form = useForm<In<typeof takeOverInputSchema>, unknown, Out<typeof takeOverInputSchema>>({
     resolver: zodResolver(takeOverInputSchema),
     defaultValues: { id, reason: '' },
   });
   const submit = form.handleSubmit(async (values) => {
+    // Taking over the last step closes the complaint: the reporter's statement is asked as in "Selesaikan langkah".
+    if (!requireSatisfaction(closing, values.satisfaction, form.setError)) return;
     try {
       await call('workflow.takeOver', values);
       onDone(`Langkah ${stepNo} diambil alih dan selesai.`);
@@ -165,6 +168,13 @@ export function TakeOverModal({
             {...form.register('reason')}
             error={form.formState.errors.reason?.message}
           />
+          {closing && (
+            <Controller
+              control={form.control}
+              name="satisfaction"
+              render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={form.formState.errors.satisfaction?.message} />}
+            />
+          )}
           <Text size="sm" c="dimmed">
             {UNDO_WINDOW}
           </Text>

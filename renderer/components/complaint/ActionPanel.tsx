@@ -219,6 +219,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           activity={current.activity}
           owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
           next={next}
+          closing={asksSatisfaction(journey)}
           onClose={() => setTakingOver(false)}
           onDone={(message) => {
             setTakingOver(false);
