@@ -5,6 +5,9 @@ import { useCall } from '../../lib/useCall';
 // The Staf opens on Tugas saya when something waits for them, else on the intake form.
 export function StaffStart() {
   const counts = useCall('tasks.counts', {});
+  // A menu item clicked while the counts were loading wins: the address has moved on while
+  // this start page stays on screen until the chosen page's code has loaded.
+  if (window.location.pathname !== '/') return null;
   if (counts.error) return <Navigate to="/pengaduan/baru" replace />;
   if (!counts.data)
     return (
