@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { DB_FILE } from '../../main/core';
 import { checkComplaints, complaintStateHash } from '../../main/core/complaints/events';
 import { carrier, createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { signaturePng } from './paper';
 
 // Every history row of a complaint comes with its audit row, and that row carries the
 // hash of the complaint's record as the change left it: a record edited outside the
@@ -24,13 +24,6 @@ const USERS = [
   { username: 'camat', role: 'camat', name: 'Imam Camat' },
 ] as const;
 type Who = (typeof USERS)[number]['username'];
-
-const signaturePng = () => {
-  const png = new PNG({ width: 60, height: 20 });
-  png.data.fill(0);
-  for (let x = 5; x < 55; x++) png.data[(10 * 60 + x) * 4 + 3] = 255;
-  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
-};
 
 async function office(presetId: string, startIso: string) {
   t = makeCore(startIso, { sweepEveryMs: 0 });

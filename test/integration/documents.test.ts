@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { LetterView } from '../../shared/documents/letter';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { paragraphTexts, readDocx } from '../support/docx';
 import { strFromU8 } from 'fflate';
+import { signaturePng } from './paper';
 
 // The paper trail through the real core on a real SQLite file: each document a
 // standard names is issued, frozen, initialled and signed, and reads back as DOCX.
@@ -22,13 +22,6 @@ const USERS = [
   { username: 'camat', role: 'camat', name: 'Drs. Imam Santoso, M.Si.', jabatan: 'Camat' },
 ] as const;
 type Who = (typeof USERS)[number]['username'];
-
-const signaturePng = () => {
-  const png = new PNG({ width: 60, height: 20 });
-  png.data.fill(0);
-  for (let x = 5; x < 55; x++) png.data[(10 * 60 + x) * 4 + 3] = 255;
-  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
-};
 
 async function office(presetId: string, startIso = '2026-11-24T02:00:00.000Z') {
   t = makeCore(startIso, { sweepEveryMs: 0 });

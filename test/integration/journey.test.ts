@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { signaturePng } from './paper';
 
 // Each of the five published standards, from intake to the end, through the real
 // core on a real SQLite file with an injected clock. Due times are worked out by
@@ -21,14 +21,6 @@ const USERS = [
   { username: 'camat', role: 'camat', name: 'Imam Camat', nip: '197104051993031006' },
 ] as const;
 type Who = (typeof USERS)[number]['username'];
-
-// A signature specimen: the Camat signs the answer on screen with it.
-const signaturePng = () => {
-  const png = new PNG({ width: 60, height: 20 });
-  png.data.fill(0);
-  for (let x = 5; x < 55; x++) png.data[(10 * 60 + x) * 4 + 3] = 255;
-  return `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
-};
 
 // An office on the given preset, with one user per role, at a given instant.
 async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
