@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { withVersion } from './common';
 
 // Backup file names the core writes: tanggap-2026-11-29T1605.sqlite (office time),
-// with -2, -3 … when two are taken in the same minute. Restore accepts only these
+// with -2, -3 … when two are taken in the same minute, and -sebelum-pembaruan-skema-10
+// for the copy taken before an update migrated schema 10. Restore accepts only these
 // names from the backup folder, never a path from the client.
-export const BACKUP_FILE_PATTERN = /^tanggap-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?\.sqlite$/;
+export const BACKUP_FILE_PATTERN = /^tanggap-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?(-sebelum-pembaruan-skema-\d+)?\.sqlite$/;
 
 export const backupSettingsSchema = z.object({
   folder: z.string().trim().max(500, { error: 'Lokasi folder paling panjang 500 karakter.' }),
@@ -16,11 +18,12 @@ export const backupSettingsSchema = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-export const BACKUP_REASONS = ['manual', 'harian', 'sebelum_pemulihan'] as const;
+export const BACKUP_REASONS = ['manual', 'harian', 'sebelum_pemulihan', 'sebelum_pembaruan'] as const;
 export const BACKUP_REASON_LABEL: Record<(typeof BACKUP_REASONS)[number], string> = {
   manual: 'Backup sekarang',
   harian: 'Otomatis harian',
   sebelum_pemulihan: 'Sebelum pemulihan',
+  sebelum_pembaruan: 'Sebelum pembaruan aplikasi',
 };
 
 export const backupEntrySchema = z.object({
@@ -37,7 +40,7 @@ export const backupEntrySchema = z.object({
 export type BackupEntry = z.infer<typeof backupEntrySchema>;
 
 export const backupStatusSchema = z.object({
-  settings: backupSettingsSchema,
+  settings: withVersion(backupSettingsSchema),
   running: z.boolean(),
   last: backupEntrySchema.nullable(),
   lastError: z.string().nullable(),

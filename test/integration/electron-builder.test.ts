@@ -64,4 +64,16 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(config.win?.target)).toContain('nsis');
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
   });
+
+  it('installs for every account of the PC, with the icon, and reads signing only from the environment', () => {
+    expect(config.nsis).toMatchObject({ perMachine: true, allowElevation: true, createDesktopShortcut: true, createStartMenuShortcut: true, shortcutName: 'Tanggap' });
+    const icon = readFileSync(join(root, config.win!.icon!));
+    // PNG, at least 256 × 256 (what electron-builder needs to make the .ico)
+    expect(icon.subarray(1, 4).toString()).toBe('PNG');
+    expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
+    expect(icon.readUInt32BE(20)).toBeGreaterThanOrEqual(256);
+    expect(config.linux?.icon).toBe(config.win!.icon);
+    const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|certificateFile|certificatePassword|certificateSha1):/m);
+  });
 });

@@ -40,7 +40,7 @@ describe('database file', () => {
     raw.pragma('user_version = 999');
     raw.exec('CREATE TABLE future (x)');
     raw.close();
-    expect(() => openDatabase(file)).toThrow(/versi yang lebih baru/);
+    expect(() => openDatabase(file)).toThrow(/versi Tanggap yang lebih baru \(skema 999;.*Basis data tidak diubah\./);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(999);
     check.close();

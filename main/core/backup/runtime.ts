@@ -9,7 +9,8 @@ import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
 import { findOffice } from '../office/settings';
 import type { BackupRuntime, RestoreResult } from './types';
-import { commitRestore, inspectBackup, listBackups, readBackupSettings, recordRestore, stageRestore, takeBackup, writeBackupSettings } from './store';
+import { commitRestore, inspectBackup, listBackups, readBackupSettings, recordRestore, stageRestore, takeBackup } from './store';
+import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -117,7 +118,7 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
 
   const runtime: BackupRuntime = {
     status() {
-      const settings = readBackupSettings(deps.db);
+      const settings = withRowVersion(readBackupSettings(deps.db), settingVersion(deps.db, 'backup'));
       try {
         const backups = listBackups(settings.folder);
         return { settings, running, lastError, last: backups[0] ?? null, backups };
@@ -125,7 +126,7 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
         return { settings, running, lastError: describe(err, settings.folder), last: null, backups: [] };
       }
     },
-    updateSettings(settings, actorId) {
+    updateSettings({ rowVersion, ...settings }, actorId) {
       if (settings.folder) {
         absoluteFolder(settings.folder);
         const inside = relative(resolve(deps.dataDir), resolve(settings.folder));
@@ -134,8 +135,9 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
         }
       }
       write(deps.db, () => {
-        writeBackupSettings(deps.db, settings);
-        appendAudit(deps.db, { at: deps.now().toISOString(), actorId, action: 'backup.settings', entity: 'settings', entityId: null, data: { ...settings } });
+        const at = deps.now().toISOString();
+        writeSettingIfCurrent(deps.db, 'backup', settings, rowVersion, actorId, at);
+        appendAudit(deps.db, { at, actorId, action: 'backup.settings', entity: 'settings', entityId: null, data: { ...settings } });
       });
       return runtime.status();
     },

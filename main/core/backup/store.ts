@@ -13,16 +13,12 @@ import { fsyncDir, fsyncFile, restrictDir, restrictFile, writeFileDurable } from
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
-import { readSetting, writeSetting } from '../office/settings';
+import { readSetting } from '../office/settings';
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', keep: 7, daily: true };
 
 export function readBackupSettings(db: Db): BackupSettings {
   return { ...DEFAULT_BACKUP_SETTINGS, ...(readSetting(db, 'backup') as Partial<BackupSettings> | undefined) };
-}
-
-export function writeBackupSettings(db: Db, settings: BackupSettings): void {
-  writeSetting(db, 'backup', settings);
 }
 
 const LATEST = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
@@ -131,10 +127,10 @@ export function listBackups(folder: string): BackupEntry[] {
   return entries.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.file.localeCompare(a.file));
 }
 
-function freeName(folder: string, at: Date, timeZone: TimeZoneId): string {
+function freeName(folder: string, at: Date, timeZone: TimeZoneId, suffix = ''): string {
   const stamp = format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd'T'HHmm");
   for (let n = 1; ; n++) {
-    const file = `tanggap-${stamp}${n === 1 ? '' : `-${n}`}.sqlite`;
+    const file = `tanggap-${stamp}${n === 1 ? '' : `-${n}`}${suffix}.sqlite`;
     if (!existsSync(join(folder, file)) && !existsSync(join(folder, `${file}.sementara`))) return file;
   }
 }
@@ -174,30 +170,7 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
   const checkpoint = takeCheckpoint(t.db, t.at.toISOString());
   try {
     await t.db.backup(tmp);
-    // A self-contained file (no -wal beside it) that opens read-only anywhere.
-    const copy = new Database(tmp, t.nativeBinding ? { nativeBinding: t.nativeBinding } : {});
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
-    restrictFile(tmp);
-    fsyncFile(tmp);
-    const info = inspectBackup(tmp, keyOf(t.db), t.nativeBinding);
-    if (info.sealedElsewhere) throw new TanggapError('conflict', 'Cadangan tidak lolos pemeriksaan: jejak audit di dalamnya tidak bersegel komputer ini.');
-    copyAttachments(attachmentDir(t.dataDir), attachmentDir(folder));
-    renameSync(tmp, join(folder, file));
-    const entry: BackupEntry = {
-      file,
-      takenAt: t.at.toISOString(),
-      size: statSync(join(folder, file)).size,
-      verified: true,
-      userVersion: info.userVersion,
-      complaints: info.complaints,
-      reason: t.reason,
-    };
-    writeFileDurable(sidecar(folder, file), Buffer.from(JSON.stringify(metaSchema.parse(entry))));
-    const restart = lastRestart(t.db);
-    if (restart && !readCheckpointLog(folder).some((c) => c.seal === restart.seal)) appendCheckpointLog(folder, restart);
-    appendCheckpointLog(folder, checkpoint);
-    fsyncDir(folder);
+    const { entry } = keepCopy({ ...t, folder, file, tmp, checkpoint, refuseForeignSeal: true });
     prune(folder, t.settings.keep, t.spare);
     t.db
       .transaction(() =>
@@ -205,6 +178,87 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
       )
       .immediate();
     return entry;
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    for (const ext of ['-journal', '-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+    throw err;
+  }
+}
+
+// The steps after SQLite wrote the copy to `tmp`: made self-contained (no -wal beside it,
+// opens read-only anywhere), checked by inspectBackup, moved under its name with the
+// attachments, its sidecar and the audit checkpoint(s) beside it.
+function keepCopy(k: {
+  db: Db;
+  dataDir: string;
+  folder: string;
+  file: string;
+  tmp: string;
+  at: Date;
+  reason: BackupEntry['reason'];
+  checkpoint: ReturnType<typeof takeCheckpoint> | null;
+  refuseForeignSeal: boolean;
+  nativeBinding?: string;
+}): { entry: BackupEntry; info: ReturnType<typeof inspectBackup> } {
+  const { folder, file, tmp } = k;
+  const copy = new Database(tmp, k.nativeBinding ? { nativeBinding: k.nativeBinding } : {});
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
+  restrictFile(tmp);
+  fsyncFile(tmp);
+  const info = inspectBackup(tmp, keyOf(k.db), k.nativeBinding);
+  if (k.refuseForeignSeal && info.sealedElsewhere) {
+    throw new TanggapError('conflict', 'Cadangan tidak lolos pemeriksaan: jejak audit di dalamnya tidak bersegel komputer ini.');
+  }
+  copyAttachments(attachmentDir(k.dataDir), attachmentDir(folder));
+  renameSync(tmp, join(folder, file));
+  const entry: BackupEntry = {
+    file,
+    takenAt: k.at.toISOString(),
+    size: statSync(join(folder, file)).size,
+    verified: true,
+    userVersion: info.userVersion,
+    complaints: info.complaints,
+    reason: k.reason,
+  };
+  writeFileDurable(sidecar(folder, file), Buffer.from(JSON.stringify(metaSchema.parse(entry))));
+  if (k.checkpoint) {
+    const restart = lastRestart(k.db);
+    if (restart && !readCheckpointLog(folder).some((c) => c.seal === restart.seal)) appendCheckpointLog(folder, restart);
+    appendCheckpointLog(folder, k.checkpoint);
+  }
+  fsyncDir(folder);
+  return { entry, info };
+}
+
+export interface UpgradeBackup {
+  // Opened, not yet migrated, with the audit key bound.
+  db: Db;
+  dataDir: string;
+  folder: string;
+  at: Date;
+  timeZone: TimeZoneId;
+  fromVersion: number;
+  nativeBinding?: string;
+}
+
+// The copy taken before an update migrates the database: as takeBackup, but synchronous
+// (the database opens synchronously), so the copy is SQLite's VACUUM INTO, a consistent
+// snapshot of one transaction, instead of the online backup. It counts only after
+// inspectBackup passed, and the update waits for it. The audit row follows once
+// migrated (the caller writes it); the checkpoint goes in first, as in takeBackup.
+export function takeUpgradeBackup(t: UpgradeBackup): BackupEntry & { auditRows: number } {
+  const { folder } = t;
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  removeLeftovers(folder);
+  const file = freeName(folder, t.at, t.timeZone, `-sebelum-pembaruan-skema-${t.fromVersion}`);
+  const tmp = join(folder, `${file}.sementara`);
+  const hasCheckpoints = t.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_checkpoints'").get() !== undefined;
+  const checkpoint = hasCheckpoints ? takeCheckpoint(t.db, t.at.toISOString()) : null;
+  try {
+    t.db.prepare('VACUUM INTO ?').run(tmp);
+    const { entry, info } = keepCopy({ ...t, folder, file, tmp, checkpoint, reason: 'sebelum_pembaruan', refuseForeignSeal: false });
+    return { ...entry, auditRows: info.auditRows };
   } catch (err) {
     rmSync(tmp, { force: true });
     for (const ext of ['-journal', '-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
@@ -220,8 +274,10 @@ function removeLeftovers(folder: string): void {
   }
 }
 
+// The copies taken before an update are kept: one per update, and the only ones
+// written by the version before it.
 function prune(folder: string, keep: number, spare?: string): void {
-  const ours = listBackups(folder).filter((b) => b.verified && b.file !== spare);
+  const ours = listBackups(folder).filter((b) => b.verified && b.file !== spare && b.reason !== 'sebelum_pembaruan');
   for (const old of ours.slice(keep)) {
     rmSync(join(folder, old.file), { force: true });
     rmSync(sidecar(folder, old.file), { force: true });

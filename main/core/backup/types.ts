@@ -11,7 +11,8 @@ export interface RestoreResult {
 
 export interface BackupRuntime {
   status(): BackupStatus;
-  updateSettings(settings: BackupSettings, actorId: number): BackupStatus;
+  // rowVersion: the settings as the Admin opened them; a change made since is refused.
+  updateSettings(settings: BackupSettings & { rowVersion: number }, actorId: number): BackupStatus;
   backupNow(reason: BackupEntry['reason']): Promise<BackupEntry>;
   // Runs the daily backup when it is on and the newest one is a day old.
   dailyCheck(): Promise<void>;

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { restrictFile } from './durable';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -8,12 +8,17 @@ export type Db = Database.Database;
 export interface OpenOptions {
   migrations?: Migration[];
   nativeBinding?: string;
+  // Runs on a database older than the migrations (never on a new one), before the first
+  // of them: the core keeps a verified copy of the data as the previous version wrote it.
+  // Throwing leaves the database unmigrated and the open refused.
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
 }
 
 // Opens (or creates) the office database: WAL, foreign keys, migrations applied.
 // A database written by a newer Tanggap is refused rather than damaged.
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
+  refuseNewer(file, migrations, options.nativeBinding);
   // Created empty with 0600 first: SQLite gives -wal and -shm the database file's mode.
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   restrictFile(file);
@@ -34,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -16000');
     db.pragma('mmap_size = 0');
     db.pragma('temp_store = FILE');
-    migrate(db, migrations);
+    migrate(db, migrations, options.beforeMigrate);
     // Statistics for the planner, so the plans match the data's shape (a fresh or grown
     // database otherwise gets guesses): a bounded ANALYZE of what needs it at open.
     optimizeDatabase(db, 0x10002);
@@ -75,15 +80,39 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, migrations: Migration[]): void {
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  const current = schemaVersion(db);
-  if (current > latest) {
-    throw new SchemaTooNewError(
-      `Basis data ini dibuat oleh Tanggap versi yang lebih baru (skema ${current}, aplikasi ini mengenal sampai ${latest}). ` +
-        'Perbarui aplikasi Tanggap di komputer ini; basis data tidak diubah.',
-    );
+const latestOf = (migrations: Migration[]) => migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+const tooNew = (current: number, latest: number) =>
+  new SchemaTooNewError(
+    `Basis data ini dibuat oleh versi Tanggap yang lebih baru (skema ${current}; versi yang terpasang di komputer ini mengenal sampai skema ${latest}). ` +
+      'Pasang versi Tanggap terbaru di komputer ini, lalu buka lagi. Basis data tidak diubah.',
+  );
+
+// A database from a newer Tanggap is refused before anything writes to it: opened
+// read-only, so neither the switch to WAL nor a checkpoint at close changes the file.
+function refuseNewer(file: string, migrations: Migration[], nativeBinding?: string): void {
+  if (!existsSync(file) || statSync(file).size === 0) return;
+  // A read-only connection to a WAL database leaves an empty -wal and -shm behind:
+  // those it made are removed again.
+  const made = ['-wal', '-shm'].filter((ext) => !existsSync(`${file}${ext}`));
+  let current: number;
+  const probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    current = schemaVersion(probe);
+  } finally {
+    probe.close();
+    for (const ext of made) if (existsSync(`${file}${ext}`) && statSync(`${file}${ext}`).size === 0) rmSync(`${file}${ext}`);
   }
+  const latest = latestOf(migrations);
+  if (current > latest) throw tooNew(current, latest);
+}
+
+function migrate(db: Db, migrations: Migration[], beforeMigrate?: OpenOptions['beforeMigrate']): void {
+  const latest = latestOf(migrations);
+  const current = schemaVersion(db);
+  // Checked again on the open connection, in case the file changed since the probe.
+  if (current > latest) throw tooNew(current, latest);
+  if (current > 0 && current < latest) beforeMigrate?.(db, current, latest);
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
     db.transaction(() => {
