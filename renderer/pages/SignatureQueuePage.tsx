@@ -10,11 +10,14 @@ import { DocumentPaper } from '../components/documents/DocumentPaper';
 import { notifySuccess } from '../lib/feedback';
 import { useDates } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { useQueueReload } from '../lib/events';
 
 // The Camat's (and Sekcam's) desk: every draft waiting for their signature, the letter
 // exactly as it will print beside who initialled it, and the password to sign.
 export function SignatureQueuePage() {
   const queue = useCall('documents.signatureQueue', {});
+  // A draft coming up for signature while the desk is open joins the list.
+  useQueueReload(queue.reload);
   const [selected, setSelected] = useState<number | null>(null);
   const [last, setLast] = useState<IssuedDocument | null>(null);
   const items = queue.data;

@@ -7,12 +7,15 @@ import { TaskTable } from '../components/tasks/TaskTable';
 import { FILTER_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { useQueueReload } from '../lib/events';
 
 const REFRESH_MS = 60_000;
 
-// Keeps a queue fresh while it is on screen: every minute and whenever the window
-// regains focus (someone may have disposed or advanced meanwhile).
+// Keeps a queue fresh while it is on screen: as soon as the core says a queue changed
+// (live events), whenever the window regains focus, and every minute should the live
+// events be cut.
 function useRefresh(reload: () => void, enabled = true) {
+  useQueueReload(reload, enabled);
   useEffect(() => {
     if (!enabled) return;
     const timer = window.setInterval(reload, REFRESH_MS);
@@ -91,7 +94,7 @@ export function TasksPage() {
   return (
     <Page
       title="Tugas saya"
-      subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui setiap menit."
+      subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui langsung setiap ada perubahan."
     >
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (

@@ -81,3 +81,17 @@ export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
   }
   return { user: rowToUser(row), mustChangePassword: row.must_change_password === 1, expired: null };
 }
+
+// The signed-in user of a live session, read without touching it: an open screen hearing
+// live events is not activity, so it must not keep an idle session alive. Null for an
+// unknown, ended or expired token, and while the password must still be changed.
+export function peekSession(deps: CoreDeps, token: string): SessionUser | null {
+  const row = stmt(
+    deps.db,
+    'SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.* FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?',
+  ).get(tokenHash(token)) as (UserRow & { lastSeen: string; startedAt: string }) | undefined;
+  if (!row || !row.active || row.must_change_password === 1) return null;
+  const now = deps.now().getTime();
+  if (now - Date.parse(row.startedAt) > MAX_MS || now - Date.parse(row.lastSeen) > IDLE_MS) return null;
+  return rowToUser(row);
+}

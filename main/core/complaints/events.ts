@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
+import { afterCommit } from '../db/afterCommit';
 import { notFound } from '../errors';
 
 // A complaint's history and the audit chain are written here together, so no change can
@@ -125,6 +126,16 @@ export function recordComplaintEvent(db: Db, e: ComplaintEvent): void {
     entityId: e.complaintId,
     data: { ...e.data, event: eventId, state: complaintStateHash(db, e.complaintId) },
   });
+  // Open screens hear of the change once it has committed (main/core/events.ts).
+  afterCommit(db, { complaintId: e.complaintId, action: e.action, actorId: e.actorId, data: e.data ?? {} } satisfies CommittedChange);
+}
+
+/** A recorded complaint change as main/core/events.ts receives it after the commit. */
+export interface CommittedChange {
+  complaintId: number;
+  action: string;
+  actorId: number | null;
+  data: Record<string, unknown>;
 }
 
 // The next recorded event would take an edit made outside the app as its starting point

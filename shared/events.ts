@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+// What the core pushes to open screens, beside the calls of the contract (which
+// re-exports this list): over IPC in the desktop app (channel EVENT_CHANNEL) and as
+// server-sent events from GET /api/events in a browser.
+//
+// - disposition.new: a disposition addressed to the signed-in Kasi
+// - disposition.returned: a disposition the signed-in user gave came back
+// - document.awaitingParaf / document.awaitingSignature: an answer waits for this user's paraf or signature
+// - step.atRisk / step.late: a step this user must act on is running out of time or past its due
+// - queues.changed: some complaint, step or disposition changed; open queues and menu counts reload
+export const EVENT_KINDS = [
+  'disposition.new',
+  'disposition.returned',
+  'document.awaitingParaf',
+  'document.awaitingSignature',
+  'step.atRisk',
+  'step.late',
+  'queues.changed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const clientEventSchema = z.object({
+  kind: z.enum(EVENT_KINDS),
+  at: z.string(),
+  complaintId: z.number().int().positive().nullable(),
+  registerNo: z.string().nullable(),
+  /** Indonesian one-liner for a notification; never the reporter's name, NIK, phone or address. */
+  message: z.string(),
+  /** Addressed to the signed-in user personally (a notification is shown for these). */
+  forMe: z.boolean(),
+});
+export type ClientEvent = z.infer<typeof clientEventSchema>;
+
+/** The IPC channel main → window (the preload spells it out; its test checks they match). */
+export const EVENT_CHANNEL = 'tanggap:event';
+/** The SSE stream of a browser session. */
+export const EVENTS_URL = '/api/events';
+
+/** Short Indonesian titles for a notification of each personal event. */
+export const EVENT_TITLE: Record<EventKind, string> = {
+  'disposition.new': 'Disposisi baru',
+  'disposition.returned': 'Disposisi dikembalikan',
+  'document.awaitingParaf': 'Menunggu paraf Anda',
+  'document.awaitingSignature': 'Menunggu tanda tangan Anda',
+  'step.atRisk': 'Batas waktu hampir habis',
+  'step.late': 'Batas waktu terlampaui',
+  'queues.changed': 'Antrean berubah',
+};
