@@ -30,6 +30,8 @@ export const issuedDocumentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   title: z.string(),
   version: z.number().int().positive(),
+  /** Changes with every change to this row (a return, a signature, a newer version): what a revise must name. */
+  rowVersion: z.number().int().nonnegative(),
   status: z.enum(DOCUMENT_STATUSES),
   /** Outgoing number once signed; '' before. */
   number: z.string(),

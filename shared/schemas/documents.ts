@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../docu
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { SIFAT } from './workflow';
 import { attachmentUploadSchema } from './complaint';
-import { idSchema, optionalText, text } from './common';
+import { idSchema, optionalText, text, versionSchema } from './common';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -171,7 +171,9 @@ export const draftInputSchema = z.object({
 });
 export type DraftInput = z.input<typeof draftInputSchema>;
 
-export const reviseInputSchema = z.object({ id: idSchema, content: draftContentSchema });
+// rowVersion: the draft as the user opened it; a change made since (a newer version, a
+// return, a signature) refuses the save.
+export const reviseInputSchema = z.object({ id: idSchema, rowVersion: versionSchema, content: draftContentSchema });
 export type ReviseInput = z.input<typeof reviseInputSchema>;
 
 export const returnDocumentSchema = z.object({

@@ -150,8 +150,8 @@ test('audit check: OK on an intact trail, names the first broken row after tampe
   const office = await seedOffice(web.url);
   // Two audited changes, so there is a trail to check.
   const calendar = await office.admin.call('calendar.get', {});
-  await office.admin.call('calendar.update', calendar);
-  await office.admin.call('calendar.update', calendar);
+  const saved = await office.admin.call('calendar.update', calendar);
+  await office.admin.call('calendar.update', saved);
 
   await login(page, web.url, 'admin');
   await page.goto(`${web.url}/admin/audit`);

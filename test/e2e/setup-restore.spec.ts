@@ -16,7 +16,7 @@ test('a fresh install restores an office from its backup folder and its admin si
   try {
     const old = new ApiClient(demoWeb.url);
     await old.call('auth.login', { username: 'admin', password: DEMO_PASSWORD });
-    await old.call('backup.updateSettings', { folder, keep: 7, daily: false });
+    await old.call('backup.updateSettings', { folder, keep: 7, daily: false, rowVersion: (await old.call('backup.status', {})).settings.rowVersion });
     const { last } = await old.call('backup.now', {});
     const complaints = last!.complaints.toLocaleString('id-ID');
     // Someone else's SQLite file under a backup's name: listed, but refused with the reason.

@@ -71,7 +71,7 @@ const CALLS: { name: CallName; roles: readonly Who[]; identity?: true; input: (c
   { name: 'documents.docx', roles: ALL, input: (c) => ({ id: c.documentId }) },
   { name: 'documents.scan', roles: ALL, input: (c) => ({ id: c.documentId }) },
   { name: 'documents.draft', roles: ALL, input: (c) => ({ complaintId: c.id, kind: 'surat_tanggapan' }) },
-  { name: 'documents.revise', roles: ALL, input: (c) => ({ id: c.documentId, content: { hal: 'Tanggapan', body: ['Isi surat.'] } }) },
+  { name: 'documents.revise', roles: ALL, input: (c) => ({ id: c.documentId, rowVersion: 1, content: { hal: 'Tanggapan', body: ['Isi surat.'] } }) },
   { name: 'documents.paraf', roles: ALL, input: (c) => ({ id: c.documentId }) },
   { name: 'documents.return', roles: ALL, input: (c) => ({ id: c.documentId, reason: 'Perbaiki isinya' }) },
   { name: 'documents.sign', roles: ['sekcam', 'camat'], input: (c) => ({ id: c.documentId, password: 'bukan-sandinya' }) },

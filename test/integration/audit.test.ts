@@ -92,7 +92,7 @@ describe('audit trail', () => {
     const admin = await officeWithComplaints(3);
     const folder = mkdtempSync(join(tmpdir(), 'tanggap-cadangan-'));
     try {
-      await ok(t.core, admin, 'backup.updateSettings', { folder, keep: 3, daily: false });
+      await ok(t.core, admin, 'backup.updateSettings', { folder, keep: 3, daily: false, rowVersion: (await ok(t.core, admin, 'backup.status', {})).settings.rowVersion });
       await ok(t.core, admin, 'backup.now', {});
       const atBackup = (await ok(t.core, admin, 'audit.verify', {})).checkpoints;
       expect(atBackup.map((c) => [c.source, c.state])).toEqual([
@@ -134,10 +134,10 @@ describe('audit trail', () => {
     const folder = mkdtempSync(join(tmpdir(), 'tanggap-cadangan-'));
     const other = makeCore();
     try {
-      await ok(t.core, adminA, 'backup.updateSettings', { folder, keep: 3, daily: false });
+      await ok(t.core, adminA, 'backup.updateSettings', { folder, keep: 3, daily: false, rowVersion: (await ok(t.core, adminA, 'backup.status', {})).settings.rowVersion });
       const { last } = await ok(t.core, adminA, 'backup.now', {});
       const adminB = await setupOffice(other.core);
-      await ok(other.core, adminB, 'backup.updateSettings', { folder, keep: 5, daily: false });
+      await ok(other.core, adminB, 'backup.updateSettings', { folder, keep: 5, daily: false, rowVersion: (await ok(other.core, adminB, 'backup.status', {})).settings.rowVersion });
       other.clock.advanceMinutes(10);
       await ok(other.core, adminB, 'backup.restore', { file: last!.file });
       const admin = carrier();

@@ -65,7 +65,7 @@ describe('login attempts', () => {
     const admin = await setupOffice(t.core);
     await addUser(t.core, admin, 'staf1', 'staf');
     const staf = (await ok(t.core, admin, 'users.list', {})).find((u) => u.username === 'staf1')!;
-    await ok(t.core, admin, 'users.update', { id: staf.id, user: { ...staf, active: false } });
+    await ok(t.core, admin, 'users.update', { id: staf.id, rowVersion: staf.rowVersion, user: { ...staf, active: false } });
 
     const unknown = await wrong('tidak.ada');
     const badPassword = await wrong();
@@ -153,9 +153,9 @@ describe('audit of security events', () => {
       password: 'kata-sandi-123',
       user: { name: 'Budi Santoso', nip: '198001012005011001', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true },
     });
-    await ok(t.core, admin, 'users.update', { id: created.id, user: { ...created, jabatan: 'Pengadministrasi Umum' } });
+    const renamed = await ok(t.core, admin, 'users.update', { id: created.id, rowVersion: created.rowVersion, user: { ...created, jabatan: 'Pengadministrasi Umum' } });
     await ok(t.core, admin, 'users.resetPassword', { id: created.id, password: 'atur-ulang-123' });
-    await ok(t.core, admin, 'users.update', { id: created.id, user: { ...created, active: false } });
+    await ok(t.core, admin, 'users.update', { id: created.id, rowVersion: renamed.rowVersion, user: { ...renamed, active: false } });
     const office = await ok(t.core, admin, 'office.get', {});
     await ok(t.core, admin, 'office.update', { ...office, phone: '0343-999999' });
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong();

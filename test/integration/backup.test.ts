@@ -29,7 +29,7 @@ async function office(keep = 7) {
   const admin = await setupOffice(t.core);
   const staf = await addUser(t.core, admin, 'staf1', 'staf');
   const folder = tempDir();
-  await ok(t.core, admin, 'backup.updateSettings', { folder, keep, daily: true });
+  await ok(t.core, admin, 'backup.updateSettings', { folder, keep, daily: true, rowVersion: (await ok(t.core, admin, 'backup.status', {})).settings.rowVersion });
   return { ...t, admin, staf, folder };
 }
 
@@ -129,8 +129,8 @@ describe('cadangan dan pemulihan', () => {
     }
     const left = readdirSync(o.folder).filter((f) => f.endsWith('.sqlite')).sort();
     expect(left).toEqual(files.slice(2).sort());
-    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: join(o.dir, 'cadangan'), keep: 3, daily: true })).field).toBe('folder');
-    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: 'relatif/saja', keep: 3, daily: true })).field).toBe('folder');
+    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: join(o.dir, 'cadangan'), keep: 3, daily: true, rowVersion: 1 })).field).toBe('folder');
+    expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: 'relatif/saja', keep: 3, daily: true, rowVersion: 1 })).field).toBe('folder');
   });
 
   it('runs the daily backup only when the last one is a day old', async () => {
@@ -143,7 +143,7 @@ describe('cadangan dan pemulihan', () => {
     o.clock.advanceMinutes(24 * 60);
     await backup.dailyCheck();
     expect(backup.status().backups.map((b) => b.reason)).toEqual(['harian', 'harian']);
-    backup.updateSettings({ folder: o.folder, keep: 7, daily: false }, 1);
+    backup.updateSettings({ folder: o.folder, keep: 7, daily: false, rowVersion: backup.status().settings.rowVersion }, 1);
     o.clock.advanceMinutes(48 * 60);
     await backup.dailyCheck();
     expect(backup.status().backups).toHaveLength(2);
@@ -153,7 +153,7 @@ describe('cadangan dan pemulihan', () => {
     const o = await office();
     const blocker = join(o.folder, 'berkas');
     writeFileSync(blocker, '');
-    await ok(o.core, o.admin, 'backup.updateSettings', { folder: join(blocker, 'di-dalam'), keep: 7, daily: true });
+    await ok(o.core, o.admin, 'backup.updateSettings', { folder: join(blocker, 'di-dalam'), keep: 7, daily: true, rowVersion: (await ok(o.core, o.admin, 'backup.status', {})).settings.rowVersion });
     expect((await fail(o.core, o.admin, 'backup.now', {})).message).toMatch(/^Cadangan gagal/);
     expect((await ok(o.core, o.admin, 'backup.status', {})).lastError).toMatch(/^Cadangan gagal/);
   });

@@ -106,9 +106,10 @@ describe('complaint history and the audit chain', () => {
     await go('kasi2', '2026-08-20T07:05:00.000Z');
     const draft = await o.act('staf', '2026-08-20T07:10:00.000Z', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
     await go('staf', '2026-08-20T07:10:00.000Z');
-    await o.act('sekcam', '2026-08-21T01:00:00.000Z', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
+    const returned = await o.act('sekcam', '2026-08-21T01:00:00.000Z', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
     const v2 = await o.act('staf', '2026-08-21T01:30:00.000Z', 'documents.revise', {
       id: draft.id,
+      rowVersion: returned.rowVersion,
       content: { hal: 'Tanggapan atas pengaduan jalan rusak', sifat: 'biasa', lampiran: '-', body: ['Jalan telah ditambal.'], tembusan: [], satisfaction: null },
     });
     await o.act('sekcam', '2026-08-21T02:00:00.000Z', 'documents.paraf', { id: v2.id });

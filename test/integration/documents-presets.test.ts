@@ -316,11 +316,11 @@ describe('refusals and corrections', () => {
     // No NIP.
     const camat = (await o.act('admin', 'users.list', {})).find((u) => u.id === o.ids.camat)!;
     const fields = { name: camat.name, nip: camat.nip, jabatan: camat.jabatan, pangkat: camat.pangkat, role: camat.role, seksi: camat.seksi, active: camat.active };
-    await o.act('admin', 'users.update', { id: camat.id, user: { ...fields, nip: '' } });
+    const noNipCamat = await o.act('admin', 'users.update', { id: camat.id, rowVersion: camat.rowVersion, user: { ...fields, nip: '' } });
     const noNip = await o.refuse('camat', 'documents.sign', { id: v1.id, password: PASSWORD });
     expect(noNip.message).toMatch(/NIP/);
     expect((await o.act('staf', 'documents.get', { id: v1.id })).status).toBe('draf');
-    await o.act('admin', 'users.update', { id: camat.id, user: fields });
+    await o.act('admin', 'users.update', { id: camat.id, rowVersion: noNipCamat.rowVersion, user: fields });
 
     o.later(10);
     const signed1 = await o.sign('camat', v1.id);
@@ -330,6 +330,7 @@ describe('refusals and corrections', () => {
     o.later(10);
     const v2 = await o.act('staf', 'documents.revise', {
       id: v1.id,
+      rowVersion: signed1.rowVersion,
       content: {
         hal: 'Penerusan pengaduan masyarakat (koreksi)',
         sifat: 'biasa',

@@ -120,9 +120,10 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     expect(j.current?.stepNo).toBe(8);
 
     // Step 8: the Sekcam returns it, the staf revises, the Sekcam initials the new version.
-    await o.act('sekcam', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
+    const returned = await o.act('sekcam', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
     const v2 = await o.act('staf', 'documents.revise', {
       id: draft.id,
+      rowVersion: returned.rowVersion,
       content: { hal: 'Tanggapan atas pengaduan jalan rusak', sifat: 'biasa', lampiran: '-', body: ['Jalan telah ditambal pada 25 November 2026.', 'Terima kasih.'], tembusan: ['Kepala Desa Pegantenan'], satisfaction: null },
     });
     expect(v2.version).toBe(2);

@@ -111,7 +111,7 @@ describe('users', () => {
     });
     expect(noSeksi.fields?.['user.seksi']).toMatch(/seksi/);
     const [me] = (await ok(t.core, admin, 'users.list', {})).filter((u) => u.role === 'admin');
-    const demote = await fail(t.core, admin, 'users.update', { id: me!.id, user: { ...me!, role: 'staf' } });
+    const demote = await fail(t.core, admin, 'users.update', { id: me!.id, rowVersion: me!.rowVersion, user: { ...me!, role: 'staf' } });
     expect(demote.code).toBe('conflict');
   });
 
@@ -120,7 +120,7 @@ describe('users', () => {
     const admin = await setupOffice(t.core);
     const staf = await addUser(t.core, admin, 'staf1', 'staf');
     const user = (await ok(t.core, admin, 'users.list', {})).find((u) => u.username === 'staf1')!;
-    await ok(t.core, admin, 'users.update', { id: user.id, user: { ...user, active: false } });
+    await ok(t.core, admin, 'users.update', { id: user.id, rowVersion: user.rowVersion, user: { ...user, active: false } });
     expect((await fail(t.core, staf, 'complaints.list', {})).code).toBe('unauthenticated');
     expect((await fail(t.core, carrier(), 'auth.login', { username: 'staf1', password: 'kata-sandi-123' })).code).toBe('unauthenticated');
   });

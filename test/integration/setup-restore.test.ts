@@ -31,7 +31,7 @@ async function officeA() {
   const staf = await addUser(a.core, admin, 'staf1', 'staf');
   for (const subject of ['Jalan rusak di Dusun Krajan', 'Lampu jalan padam']) await ok(a.core, staf, 'complaints.create', sampleComplaint({ subject }));
   const folder = tempDir();
-  await ok(a.core, admin, 'backup.updateSettings', { folder, keep: 5, daily: true });
+  await ok(a.core, admin, 'backup.updateSettings', { folder, keep: 5, daily: true, rowVersion: (await ok(a.core, admin, 'backup.status', {})).settings.rowVersion });
   const { last } = await ok(a.core, admin, 'backup.now', {});
   return { a, admin, staf, folder, file: last!.file };
 }
@@ -57,7 +57,7 @@ describe('pemulihan dari layar penyiapan', () => {
     expect((await ok(fresh.core, admin, 'audit.verify', {})).ok).toBe(true);
     // The restored office keeps its own backup settings.
     const status = await ok(fresh.core, admin, 'backup.status', {});
-    expect(status.settings).toEqual({ folder, keep: 5, daily: true });
+    expect(status.settings).toEqual({ folder, keep: 5, daily: true, rowVersion: 1 });
     const last = fresh.core.db.prepare('SELECT action, actor_id AS actorId FROM audit_log ORDER BY id DESC LIMIT 2').all();
     expect(last).toEqual([
       { action: 'login.succeeded', actorId: expect.any(Number) },

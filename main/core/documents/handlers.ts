@@ -8,13 +8,15 @@ import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
-import { getOffice, writeSetting } from '../office/settings';
+import { getOffice } from '../office/settings';
+import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { authorize, completeStep } from '../workflow/engine';
 import { change } from '../workflow/handlers';
 import { docContext } from './facts';
 import { deliveryReceiptView, dispositionSheetView } from './kinds/forms';
 import { KINDS, renderDocx } from './registry';
 import {
+  currentDraft,
   answerForDelivery,
   contentOf,
   docxOf,
@@ -108,10 +110,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     });
     return issued(ctx, id);
   },
-  'documents.revise': (ctx, { id, content }) => {
+  'documents.revise': (ctx, { id, rowVersion, content }) => {
     const user = requireUser(ctx);
-    const row = docFor(ctx, id);
-    const newId = write(ctx.db, () => revise(ctx, user, row, content, nowIso(ctx)));
+    docFor(ctx, id);
+    const newId = write(ctx.db, () => revise(ctx, user, currentDraft(ctx.db, id, rowVersion, user.id), content, nowIso(ctx)));
     return issued(ctx, newId);
   },
   'documents.paraf': (ctx, { id }) => {
@@ -268,14 +270,16 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     });
   },
 
-  'documents.settings': (ctx) => documentSettings(ctx.db),
-  'documents.updateSettings': (ctx, settings) => {
+  'documents.settings': (ctx) => withRowVersion(documentSettings(ctx.db), settingVersion(ctx.db, 'documents')),
+  'documents.updateSettings': (ctx, { rowVersion, ...settings }) => {
     const user = requireUser(ctx);
-    write(ctx.db, () => {
-      writeSetting(ctx.db, 'documents', documentSettingsSchema.parse(settings));
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'documents.settings_updated', entity: 'settings', entityId: null });
+    const next = write(ctx.db, () => {
+      const at = nowIso(ctx);
+      const v = writeSettingIfCurrent(ctx.db, 'documents', documentSettingsSchema.parse(settings), rowVersion, user.id, at);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'documents.settings_updated', entity: 'settings', entityId: null });
+      return v;
     });
-    return documentSettings(ctx.db);
+    return withRowVersion(documentSettings(ctx.db), next);
   },
 
   'officials.list': (ctx) => actingRows(ctx),

@@ -23,6 +23,7 @@ import { formatOutgoingNumber } from './settings';
 import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
 import { stmt } from '../db/statements';
+import { staleEdit } from '../versions';
 
 // The paper trail of a complaint: documents issued by the journey (tanda terima and
 // kartu kendali at intake, lembar disposisi and a new kartu kendali at each disposition,
@@ -193,6 +194,26 @@ export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: numb
   const id = insertLetterDraft(db, kind, complaintId, initialDraft(db, kind, complaintId, params, satisfaction), params, user, at, null);
   recordComplaintEvent(db, { complaintId, at, actorId: user.id, words: `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, action: 'document.drafted', data: { documentId: id, kind } });
   return id;
+}
+
+/**
+ * The document a revise starts from, as the user opened it: refused when it changed since
+ * (returned, signed, replaced by a newer version or a correction begun by someone else).
+ * Call inside the write transaction.
+ */
+export function currentDraft(db: Db, id: number, rowVersion: number, actorId: number): DocRow {
+  const row = getDoc(db, id);
+  const successor = stmt(db, 'SELECT created_by, created_at FROM issued_documents WHERE supersedes_id = ? ORDER BY id DESC LIMIT 1').get(id) as
+    | { created_by: number | null; created_at: string }
+    | undefined;
+  if (row.row_version === rowVersion && !successor) return row;
+  const changes = [
+    successor && { by: successor.created_by, at: successor.created_at },
+    row.signed_at && { by: row.signer_id, at: row.signed_at },
+    row.returned_at && { by: row.returned_by, at: row.returned_at },
+  ].filter((c): c is { by: number | null; at: string } => !!c);
+  const last = changes.sort((a, b) => b.at.localeCompare(a.at))[0];
+  throw staleEdit(db, last?.by ?? null, last?.at ?? null, actorId);
 }
 
 export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: DraftContent, at: string): number {
@@ -395,6 +416,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
     kind: row.kind,
     title: DOCUMENT_KIND_LABEL[row.kind],
     version: row.version,
+    rowVersion: row.row_version,
     status: row.status,
     number: row.number,
     page: row.page,

@@ -14,6 +14,7 @@ export interface DocRow {
   complaint_id: number | null;
   kind: DocumentKind;
   version: number;
+  row_version: number;
   supersedes_id: number | null;
   superseded_by: number | null;
   status: DocumentStatus;

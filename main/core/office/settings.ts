@@ -31,8 +31,14 @@ export function readSetting(db: Db, key: string): unknown {
   return text === undefined ? undefined : JSON.parse(text);
 }
 
-export function writeSetting(db: Db, key: string, value: unknown): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+// Raises the setting's row_version, so a form opened before this write is refused on
+// save (main/core/versions.ts); `by` names who changed it for that refusal's message.
+export function writeSetting(db: Db, key: string, value: unknown, by: { id: number; at: string } | null = null): void {
+  stmt(
+    db,
+    `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, row_version = row_version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ).run(key, JSON.stringify(value), by?.id ?? null, by?.at ?? null);
 }
 
 const checkOffice = (raw: unknown): OfficeProfile | null => (raw === undefined ? null : officeProfileSchema.parse(raw));

@@ -5,7 +5,8 @@ import { nowIso, write } from '../context';
 import { hashPassword } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions';
 import { notFound, TanggapError } from '../errors';
-import { rowToUser, type UserRow } from './rows';
+import { rowToEditableUser, type UserRow } from './rows';
+import { staleEdit } from '../versions';
 
 // mustChangePassword: the Admin chose this password, so its holder replaces it at first login.
 export function insertUser(deps: CoreDeps, username: string, passwordHash: string, u: UserFields, mustChangePassword = false) {
@@ -24,7 +25,7 @@ export function insertUser(deps: CoreDeps, username: string, passwordHash: strin
 function getUser(deps: CoreDeps, id: number) {
   const row = deps.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   if (!row) throw notFound('Pengguna');
-  return rowToUser(row);
+  return rowToEditableUser(row);
 }
 
 // Field names and role only: names, NIP and passwords stay out of the audit log.
@@ -34,7 +35,7 @@ function audit(ctx: Ctx, action: string, id: number, data?: Record<string, unkno
 
 export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
   'users.list': (ctx) =>
-    (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map(rowToUser),
+    (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map(rowToEditableUser),
   'users.create': async (ctx, { username, password, user }) => {
     const hash = await hashPassword(password);
     return write(ctx.db, () => {
@@ -43,9 +44,10 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
       return created;
     });
   },
-  'users.update': (ctx, { id, user }) =>
+  'users.update': (ctx, { id, rowVersion, user }) =>
     write(ctx.db, () => {
       const before = getUser(ctx, id);
+      const actorId = ctx.user?.id ?? null;
       const losesAdmin = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
       if (losesAdmin) {
         const admins = ctx.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number };
@@ -53,11 +55,16 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
           throw new TanggapError('conflict', 'Harus ada minimal satu Admin aktif. Jadikan pengguna lain Admin terlebih dahulu.', 'role');
         }
       }
-      ctx.db
+      const { changes } = ctx.db
         .prepare(
-          'UPDATE users SET name = ?, nip = ?, jabatan = ?, pangkat = ?, role = ?, seksi = ?, active = ?, updated_at = ? WHERE id = ?',
+          `UPDATE users SET name = ?, nip = ?, jabatan = ?, pangkat = ?, role = ?, seksi = ?, active = ?, updated_at = ?,
+             row_version = row_version + 1, updated_by = ? WHERE id = ? AND row_version = ?`,
         )
-        .run(user.name, user.nip, user.jabatan, user.pangkat, user.role, user.role === 'kasi' ? user.seksi : '', user.active ? 1 : 0, nowIso(ctx), id);
+        .run(user.name, user.nip, user.jabatan, user.pangkat, user.role, user.role === 'kasi' ? user.seksi : '', user.active ? 1 : 0, nowIso(ctx), actorId, id, rowVersion);
+      if (changes === 0) {
+        const last = ctx.db.prepare('SELECT updated_by, updated_at FROM users WHERE id = ?').get(id) as { updated_by: number | null; updated_at: string };
+        throw staleEdit(ctx.db, last.updated_by, last.updated_at, actorId);
+      }
       if (!user.active || user.role !== before.role) endUserSessions(ctx, id);
       const after = getUser(ctx, id);
       const changed = (Object.keys(user) as (keyof UserFields)[]).filter((k) => before[k] !== after[k]);

@@ -15,6 +15,7 @@ export interface UserRow {
   failed_logins: number;
   locked_until: string | null;
   must_change_password: number;
+  row_version: number;
 }
 
 export const rowToUser = (r: UserRow): User => ({
@@ -28,3 +29,6 @@ export const rowToUser = (r: UserRow): User => ({
   seksi: r.seksi,
   active: r.active === 1,
 });
+
+// What the Admin's user list and dialogs edit: the user with the version they started from.
+export const rowToEditableUser = (r: UserRow): User & { rowVersion: number } => ({ ...rowToUser(r), rowVersion: r.row_version });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,6 +8,8 @@ import { newUserSchema, passwordSchema, userFieldsSchema, type User } from '../.
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { UserFields } from './UserFields';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { useStaleEdit } from '../../lib/staleEdit';
+import { StaleEditAlert } from '../StaleEditAlert';
 
 // A refusal the core ties to one field (a username already taken, the last admin)
 // goes on that field too, not only in the notice.
@@ -80,40 +82,79 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
 
 const editSchema = z.object({ user: userFieldsSchema });
 
-export function EditUserDialog({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (u: User) => void }) {
+/** A user as the Admin's list gives it: with the version the dialog started from. */
+export type EditableUser = User & { rowVersion: number };
+
+export function EditUserDialog({
+  user,
+  onClose,
+  onSaved,
+  onReloaded,
+}: {
+  user: EditableUser | null;
+  onClose: () => void;
+  onSaved: (u: User) => void;
+  /** The user was read again after someone else changed it: the list may follow. */
+  onReloaded: () => void;
+}) {
   const form = useForm<z.input<typeof editSchema>, unknown, z.output<typeof editSchema>>({
     resolver: zodResolver(editSchema),
     defaultValues: { user: { ...EMPTY_USER } },
   });
+  const stale = useStaleEdit();
+  const clearStale = stale.clear;
+  // The same user read again after a refused save; otherwise the one the list gave.
+  const [reread, setReread] = useState<EditableUser | null>(null);
+  const current = reread && reread.id === user?.id ? reread : user;
 
   useEffect(() => {
-    if (user) {
-      const { name, nip, jabatan, pangkat, role, seksi, active } = user;
+    if (current) {
+      const { name, nip, jabatan, pangkat, role, seksi, active } = current;
       form.reset({ user: { name, nip, jabatan, pangkat, role, seksi, active } });
+      clearStale();
     }
-  }, [user, form]);
+  }, [current, form, clearStale]);
+
+  const close = () => {
+    setReread(null);
+    onClose();
+  };
+
+  const reload = async () => {
+    if (!current) return;
+    try {
+      const fresh = (await call('users.list')).find((u) => u.id === current.id);
+      if (fresh) setReread(fresh);
+      onReloaded();
+    } catch (err) {
+      showApiError(err, undefined, 'Data pengguna tidak dapat dimuat ulang');
+    }
+  };
 
   const submit = form.handleSubmit(async ({ user: fields }) => {
-    if (!user) return;
+    if (!current) return;
     try {
-      const saved = await call('users.update', { id: user.id, user: fields });
+      const saved = await call('users.update', { id: current.id, rowVersion: current.rowVersion, user: fields });
       notifySuccess(`Data ${saved.name} sudah diperbarui.`);
+      setReread(null);
       onSaved(saved);
     } catch (err) {
+      if (stale.caught(err)) return;
       showOnField(err, form.setError, 'Perubahan belum tersimpan', 'user.');
     }
   }, focusFirstError);
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
+    <Modal opened={user !== null} onClose={close} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack>
+          <StaleEditAlert message={stale.message} onReload={() => void reload()} />
           <UserFields control={form.control} register={form.register} errors={form.formState.errors} withActive />
           <Text size="xs" c="dimmed">
             Mengubah peran atau menonaktifkan akun langsung mengakhiri sesi pengguna itu.
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Batal
             </Button>
             <Button type="submit" loading={form.formState.isSubmitting}>

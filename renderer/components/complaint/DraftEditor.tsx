@@ -13,6 +13,8 @@ import { useCall } from '../../lib/useCall';
 import { Loading } from '../Page';
 import { announceDocumentsChanged, firstMessage, setServerErrors } from './DocumentForms';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { useStaleEdit } from '../../lib/staleEdit';
+import { StaleEditAlert } from '../StaleEditAlert';
 
 // Records put the drafter's paragraphs under one heading among text the core writes itself.
 const OWN_SECTION: Partial<Record<DocumentWithContent['kind'], string>> = {
@@ -192,7 +194,28 @@ interface Props {
 
 // Revising a draft makes a new version; the previous one stays in the paper trail.
 export function DraftEditor({ id, satisfaction = null, onClose, onSaved }: Props) {
-  const doc = useCall('documents.get', { id });
+  // After a save refused because someone else changed the draft: the newest version of
+  // the same document, opened in its place.
+  const [newer, setNewer] = useState<{ from: number; to: number } | null>(null);
+  const shownId = newer?.from === id ? newer.to : id;
+  const doc = useCall('documents.get', { id: shownId });
+  const reload = async () => {
+    const current = doc.data;
+    if (!current) return;
+    try {
+      const newest =
+        current.complaintId === null
+          ? undefined
+          : (await call('documents.list', { complaintId: current.complaintId }))
+              .filter((d) => d.kind === current.kind && d.supersededById === null && d.actions.includes('revise'))
+              .sort((a, b) => b.version - a.version)[0];
+      announceDocumentsChanged();
+      if (newest && newest.id !== shownId) setNewer({ from: id, to: newest.id });
+      else doc.reload();
+    } catch (err) {
+      notifyError(err, 'Draf terbaru tidak dapat dimuat');
+    }
+  };
   // Closing asks first when something was typed; the form sets what closing does.
   const guard = useRef(onClose);
   return (
@@ -208,7 +231,15 @@ export function DraftEditor({ id, satisfaction = null, onClose, onSaved }: Props
       closeOnClickOutside={false}
     >
       {doc.data ? (
-        <EditorForm doc={doc.data} satisfaction={satisfaction} guard={guard} onClose={onClose} onSaved={onSaved} />
+        <EditorForm
+          key={`${doc.data.id}:${doc.data.rowVersion}`}
+          doc={doc.data}
+          satisfaction={satisfaction}
+          guard={guard}
+          onClose={onClose}
+          onSaved={onSaved}
+          onReload={() => void reload()}
+        />
       ) : (
         <Loading error={doc.error} retry={doc.reload} />
       )}
@@ -222,15 +253,18 @@ interface FormProps {
   guard: { current: () => void };
   onClose(): void;
   onSaved(doc: IssuedDocument): void;
+  /** Loads the draft as it is now, after a save refused because it changed meanwhile. */
+  onReload(): void;
 }
 
-function EditorForm({ doc, satisfaction, guard, onClose, onSaved }: FormProps) {
+function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: FormProps) {
   const beritaAcara = doc.kind === 'berita_acara';
   // Hal, Sifat and Lampiran are printed on letters only; records have a title instead.
   const surat = doc.content.family === 'letter' && doc.content.view.layout === 'surat';
   const original = useMemo(() => draftContentOf(doc, satisfaction), [doc, satisfaction]);
   const form = useForm<EditorIn, unknown, EditorOut>({ resolver: zodResolver(editorSchema(beritaAcara)), defaultValues: toEditor(original) });
   const [leaving, setLeaving] = useState(false);
+  const stale = useStaleEdit();
   const errors = form.formState.errors;
   const values = useWatch({ control: form.control }) as EditorIn;
   const before = letterTextOf(original);
@@ -244,10 +278,15 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved }: FormProps) {
 
   const submit = form.handleSubmit(async (content) => {
     try {
-      const saved = await call('documents.revise', { id: doc.id, content: { ...content, satisfaction: beritaAcara ? content.satisfaction : null } });
+      const saved = await call('documents.revise', {
+        id: doc.id,
+        rowVersion: doc.rowVersion,
+        content: { ...content, satisfaction: beritaAcara ? content.satisfaction : null },
+      });
       announceDocumentsChanged();
       onSaved(saved);
     } catch (err) {
+      if (stale.caught(err)) return;
       setServerErrors(err, form.setError, editorFieldOf);
       notifyError(err, 'Perubahan draf tidak dapat disimpan');
     }
@@ -261,6 +300,7 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Ubah draf">
+      <StaleEditAlert message={stale.message} onReload={onReload} mb="md" />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm">
           {surat && <TextInput label="Hal" {...form.register('hal')} error={errors.hal?.message} />}

@@ -7,11 +7,13 @@ import { notifications } from '@mantine/notifications';
 import { call } from '../../api';
 import { BACKUP_REASON_LABEL, backupSettingsSchema, type BackupEntry, type BackupStatus } from '../../../shared/schemas/backup';
 import { Loading, Page } from '../../components/Page';
+import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { notifyError, notifySuccess, showApiError } from '../../lib/feedback';
 import { formatBytes } from '../../lib/files';
 import { useDates, useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { useStaleEdit } from '../../lib/staleEdit';
 
 type SettingsForm = z.input<typeof backupSettingsSchema>;
 const CONFIRM_WORD = 'PULIHKAN';
@@ -37,21 +39,26 @@ export function BackupPage() {
   const form = useForm<SettingsForm, unknown, z.output<typeof backupSettingsSchema>>({ resolver: zodResolver(backupSettingsSchema) });
   const { reset } = form;
   const { errors, isDirty, isSubmitting } = form.formState;
+  const stale = useStaleEdit();
+  const clearStale = stale.clear;
 
   useEffect(() => {
     if (loaded.data) {
       setStatus(loaded.data);
       reset(loaded.data.settings);
+      clearStale();
     }
-  }, [loaded.data, reset]);
+  }, [loaded.data, reset, clearStale]);
 
   const save = form.handleSubmit(async (settings) => {
     try {
-      const next = await call('backup.updateSettings', settings);
+      // The settings as this page last read them: a save made by someone else since is refused.
+      const next = await call('backup.updateSettings', { ...settings, rowVersion: status?.settings.rowVersion ?? 0 });
       setStatus(next);
       reset(next.settings);
       notifySuccess('Pengaturan cadangan tersimpan.');
     } catch (err) {
+      if (stale.caught(err)) return;
       showApiError(err, form.setError, 'Pengaturan cadangan belum tersimpan');
     }
   }, focusFirstError);
@@ -85,6 +92,7 @@ export function BackupPage() {
         <form onSubmit={save} noValidate>
           <Stack>
             <Title order={4}>Pengaturan</Title>
+            <StaleEditAlert message={stale.message} onReload={loaded.reload} />
             <TextInput
               label="Folder cadangan"
               description="Lokasi lengkap di diska lain atau flashdisk, misalnya D:\Cadangan Tanggap. Jangan folder jaringan (share): SQLite di folder jaringan dapat rusak."

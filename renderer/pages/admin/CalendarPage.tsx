@@ -12,10 +12,12 @@ import { ClosuresEditor } from '../../components/admin/ClosuresEditor';
 import { IcsImport } from '../../components/admin/IcsImport';
 import { WeekGrid } from '../../components/admin/WeekGrid';
 import { calendarResolver, fromCalendar, weekForm, type CalendarForm } from '../../components/admin/calendarForm';
+import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
+import { useStaleEdit } from '../../lib/staleEdit';
 
 const FORM_ID = 'calendar-form';
 
@@ -30,9 +32,17 @@ export function CalendarPage() {
   const timeZone = office.timeZone;
   const [openSpecial, setOpenSpecial] = useState<string[]>([]);
 
+  // The calendar as this form loaded it: a save made by someone else since is refused.
+  const rowVersion = useRef(0);
+  const stale = useStaleEdit();
+  const clearStale = stale.clear;
+
   useEffect(() => {
-    if (loaded.data) reset(fromCalendar(loaded.data));
-  }, [loaded.data, reset]);
+    if (!loaded.data) return;
+    reset(fromCalendar(loaded.data));
+    rowVersion.current = loaded.data.rowVersion;
+    clearStale();
+  }, [loaded.data, reset, clearStale]);
 
   // A schedule just added opens for editing.
   const added = useRef(false);
@@ -51,12 +61,14 @@ export function CalendarPage() {
 
   const submit = form.handleSubmit(async (calendar) => {
     try {
-      const saved = await call('calendar.update', calendar);
+      const saved = await call('calendar.update', { ...calendar, rowVersion: rowVersion.current });
       reset(fromCalendar(saved));
+      rowVersion.current = saved.rowVersion;
       // The session's copy shows due times; it follows the saved calendar.
       void refresh();
       notifySuccess('Kalender kerja tersimpan. Batas waktu langkah berikutnya dihitung dengan kalender ini.');
     } catch (err) {
+      if (stale.caught(err)) return;
       showApiError(err, (name, e) => form.setError(name as Path<CalendarForm>, e), 'Kalender kerja belum tersimpan');
     }
   }, focusFirstError);
@@ -78,6 +90,7 @@ export function CalendarPage() {
       ) : (
         <form id={FORM_ID} onSubmit={submit} noValidate>
           <Stack>
+            <StaleEditAlert message={stale.message} onReload={loaded.reload} />
             {hasErrors && (
               <Alert color="red" title="Kalender belum dapat disimpan" role="alert">
                 Perbaiki isian yang ditandai merah di bawah. Isian Anda tidak hilang.

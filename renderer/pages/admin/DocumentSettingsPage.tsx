@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../../api';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { FormActions, Loading, Page } from '../../components/Page';
+import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { ControlCardFields } from '../../components/documents/settings/ControlCardFields';
 import { PaperAndNumbers } from '../../components/documents/settings/PaperAndNumbers';
 import { TemplateAccordion } from '../../components/documents/settings/TemplateAccordion';
@@ -12,6 +13,7 @@ import type { DocumentSettings, SettingsForm } from '../../components/documents/
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { useStaleEdit } from '../../lib/staleEdit';
 
 const FORM_ID = 'document-settings-form';
 
@@ -21,16 +23,26 @@ export function DocumentSettingsPage() {
   const { reset } = form;
   const { errors, isDirty, isSubmitting, submitCount } = form.formState;
 
+  // The settings as this form loaded them: a save made by someone else since is refused.
+  const rowVersion = useRef(0);
+  const stale = useStaleEdit();
+  const clearStale = stale.clear;
+
   useEffect(() => {
-    if (loaded.data) reset(loaded.data);
-  }, [loaded.data, reset]);
+    if (!loaded.data) return;
+    reset(loaded.data);
+    rowVersion.current = loaded.data.rowVersion;
+    clearStale();
+  }, [loaded.data, reset, clearStale]);
 
   const submit = form.handleSubmit(async (settings) => {
     try {
-      const saved = await call('documents.updateSettings', settings);
+      const saved = await call('documents.updateSettings', { ...settings, rowVersion: rowVersion.current });
       reset(saved);
+      rowVersion.current = saved.rowVersion;
       notifySuccess('Pengaturan dokumen tersimpan. Berlaku untuk dokumen yang disusun mulai sekarang; dokumen yang sudah terbit tidak berubah.');
     } catch (err) {
+      if (stale.caught(err)) return;
       showApiError(err, (name, e) => form.setError(name as Path<SettingsForm>, e), 'Pengaturan dokumen belum tersimpan');
     }
   }, focusFirstError);
@@ -51,6 +63,7 @@ export function DocumentSettingsPage() {
         <FormProvider {...form}>
           <form id={FORM_ID} onSubmit={submit} noValidate>
             <Stack>
+              <StaleEditAlert message={stale.message} onReload={loaded.reload} />
               <Alert color="blue" variant="light" title="Dokumen yang sudah terbit tidak berubah">
                 Pengaturan yang disimpan dipakai untuk draf dan nomor berikutnya. Dokumen yang sudah terbit disimpan beku: cetak ulangnya tetap sama
                 seperti saat diterbitkan.

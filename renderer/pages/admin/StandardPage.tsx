@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput, Textarea, Title } from '@mantine/core';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { call } from '../../api';
@@ -6,10 +6,12 @@ import { COMPLAINT_KINDS, COMPLAINT_KIND_LABEL, type ComplaintKind } from '../..
 import { CLOCK_STARTS, CLOCK_START_LABEL, DURATION_UNITS, DURATION_UNIT_LABEL, type ServiceStandard } from '../../../shared/standards/schema';
 import { FormActions, Loading, Page } from '../../components/Page';
 import { StepsEditor } from '../../components/admin/StepsEditor';
+import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { formFieldOf, fromStandard, standardResolver, type StandardForm } from '../../components/admin/standardForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
 import { focusFirstError } from '../../lib/focusFirstError';
+import { useStaleEdit } from '../../lib/staleEdit';
 
 const FORM_ID = 'standard-form';
 
@@ -18,17 +20,26 @@ export function StandardPage() {
   const form = useForm<StandardForm, unknown, ServiceStandard>({ resolver: standardResolver });
   const { reset, register, control } = form;
   const { errors, isDirty, isSubmitting, submitCount } = form.formState;
+  // The standard as this form loaded it: a save made by someone else since is refused.
+  const rowVersion = useRef(0);
+  const stale = useStaleEdit();
+  const clearStale = stale.clear;
 
   useEffect(() => {
-    if (loaded.data) reset(fromStandard(loaded.data));
-  }, [loaded.data, reset]);
+    if (!loaded.data) return;
+    reset(fromStandard(loaded.data));
+    rowVersion.current = loaded.data.rowVersion;
+    clearStale();
+  }, [loaded.data, reset, clearStale]);
 
   const submit = form.handleSubmit(async (standard) => {
     try {
-      const saved = await call('standard.update', standard);
+      const saved = await call('standard.update', { ...standard, rowVersion: rowVersion.current });
       reset(fromStandard(saved));
+      rowVersion.current = saved.rowVersion;
       notifySuccess('Standar pelayanan tersimpan. Berlaku untuk pengaduan yang dicatat mulai sekarang.');
     } catch (err) {
+      if (stale.caught(err)) return;
       showApiError(err, (name, e) => form.setError(formFieldOf(String(name)) as Path<StandardForm>, e), 'Standar pelayanan belum tersimpan');
     }
   }, focusFirstError);
@@ -53,6 +64,7 @@ export function StandardPage() {
       ) : (
         <form id={FORM_ID} onSubmit={submit} noValidate>
           <Stack>
+            <StaleEditAlert message={stale.message} onReload={loaded.reload} />
             <Alert color="blue" variant="light" title="Perubahan berlaku untuk pengaduan baru">
               Standar yang disimpan dipakai untuk pengaduan yang dicatat sesudahnya. Pengaduan yang sedang berjalan tetap memakai versi standar saat
               pengaduan itu dicatat, sehingga batas waktunya tidak berubah.

@@ -4,13 +4,13 @@ import { ROLE_LABEL } from '../../../shared/domain';
 import type { User } from '../../../shared/schemas/user';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
-import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from '../../components/admin/UserDialogs';
+import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
 
 export function UsersPage() {
   const users = useCall('users.list', {});
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<User | null>(null);
+  const [editing, setEditing] = useState<EditableUser | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const rows = users.data ?? [];
   const active = rows.filter((u) => u.active).length;
@@ -101,6 +101,7 @@ export function UsersPage() {
           setEditing(null);
           users.reload();
         }}
+        onReloaded={users.reload}
       />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
     </Page>
