@@ -114,6 +114,8 @@ function targetOf(r: Joined): string {
       return 'Jejak audit';
     case 'report':
       return 'Laporan dan unduhan';
+    case 'import':
+      return `Impor register lama #${r.entity_id ?? ''}`;
     default:
       return r.entity;
   }
@@ -207,6 +209,12 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
       return [d.number ? `Nomor ${str(d.number)}` : '', str(d.capacity)].filter(Boolean).join('; ');
     case 'standard.updated':
       return d.code ? `Standar ${str(d.code)}` : '';
+    case 'complaint.imported':
+      return [num(d.row) !== null ? `Baris ${num(d.row)} berkas impor #${num(d.batch) ?? '?'}` : '', d.open === true ? 'penanganan dilanjutkan' : d.status ? `status ${label<Status>(STATUS_LABEL, d.status)}` : '']
+        .filter(Boolean)
+        .join('; ');
+    case 'complaint.import_finished':
+      return `${num(d.imported) ?? 0} diimpor (${num(d.open) ?? 0} berjalan), ${num(d.skipped) ?? 0} baris dilewati dari ${num(d.rows) ?? 0}${d.source === 'lapor' ? '; ekspor SP4N-LAPOR!' : ''}`;
     case 'calendar.imported':
       return `${num(d.added) ?? 0} hari libur ditambahkan`;
     case 'backup.settings':

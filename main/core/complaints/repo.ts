@@ -194,7 +194,9 @@ const shownNameSql = (identity: string) => `(CASE WHEN c.anonymous THEN 'Anonim'
 
 // How many complaints the register holds (its numbers are given without gaps and never
 // taken back), from the yearly counters.
-const REGISTERED = "SELECT coalesce(sum(value), 0) FROM counters WHERE name = 'register'";
+// Imported complaints of the old register count under 'register_import' (their seq is
+// below zero, away from the running numbers).
+const REGISTERED = "SELECT coalesce(sum(value), 0) FROM counters WHERE name IN ('register', 'register_import')";
 
 // The index each order can be read from (the sort by name: for viewers who see every
 // name but the anonymous ones).
@@ -321,7 +323,7 @@ export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUse
      FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
   ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
   if (fromEnd) rows.reverse();
-  const years = pluck(db, "SELECT year FROM counters WHERE name = 'register' AND value > 0 ORDER BY year DESC").all() as number[];
+  const years = pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
   return { rows: rows.map(toRow), total, years };
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readDate } from './dates';
+
+describe('readDate: dates as old registers hold them', () => {
+  it.each([
+    ['3 Agustus 2025', '2025-08-03', null],
+    ['03/08/2025', '2025-08-03', null],
+    ['3-8-2025', '2025-08-03', null],
+    ['3.8.25', '2025-08-03', null],
+    ['2025-08-03', '2025-08-03', null],
+    ['2025-08-03T09:30:00', '2025-08-03', '09:30'],
+    ['3 Agt 2025', '2025-08-03', null],
+    ['3 Ags. 2025', '2025-08-03', null],
+    ['17 Okt 2025', '2025-10-17', null],
+    ['24 Des 2025', '2025-12-24', null],
+    ['1 Mei 2025', '2025-05-01', null],
+    ['5 Pebruari 2024', '2024-02-05', null],
+    ['12 Nop 2024', '2024-11-12', null],
+    ['Senin, 3 Agustus 2026 pukul 09.30 WIB', '2026-08-03', '09:30'],
+    ['03/08/2025 14:05', '2025-08-03', '14:05'],
+    ['45872', '2025-08-03', null],
+  ])('%s', (text, ymd, time) => {
+    expect(readDate(text)).toEqual({ ymd, time });
+  });
+
+  it('reads Excel date cells and serials (with their time of day)', () => {
+    expect(readDate(new Date(Date.UTC(2025, 7, 3)))).toEqual({ ymd: '2025-08-03', time: null });
+    expect(readDate(new Date(Date.UTC(2025, 7, 3, 9, 30)))).toEqual({ ymd: '2025-08-03', time: '09:30' });
+    expect(readDate(45872)).toEqual({ ymd: '2025-08-03', time: null });
+    expect(readDate(45872.5)).toEqual({ ymd: '2025-08-03', time: '12:00' });
+  });
+
+  it.each(['31/02/2025', '29 Februari 2025', '3 Agustusan 2025', 'besok', '13/13/2025', '', '-', '0'])('refuses %j', (text) => {
+    expect(readDate(text)).toBeNull();
+  });
+});
