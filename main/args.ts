@@ -6,14 +6,16 @@ export interface LaunchArgs {
   demo: boolean;
   host: string;
   port: number;
+  tls: boolean;
 }
 
 // Arguments shared by the desktop app and `npm run web`:
 //   --data <dir>   folder holding tanggap.sqlite and lampiran/
 //   --demo         a demo office with users and a few hundred complaints
 //   --host, --port where the HTTP server listens (127.0.0.1:5180 by default)
+//   --tls          serve HTTPS with the data folder's certificate (required off loopback)
 export function parseArgs(argv: readonly string[]): LaunchArgs {
-  const args: LaunchArgs = { dataDir: null, demo: false, host: '127.0.0.1', port: 5180 };
+  const args: LaunchArgs = { dataDir: null, demo: false, host: '127.0.0.1', port: 5180, tls: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -24,6 +26,7 @@ export function parseArgs(argv: readonly string[]): LaunchArgs {
     };
     if (flag === '--data') args.dataDir = resolve(value());
     else if (flag === '--demo') args.demo = true;
+    else if (flag === '--tls') args.tls = true;
     else if (flag === '--host') args.host = value();
     else if (flag === '--port') {
       const port = Number(value());

@@ -12,6 +12,8 @@ export const backupHandlers: Pick<Handlers, 'backup.status' | 'backup.updateSett
     const result = await ctx.backup.restore(file, requireUser(ctx).id);
     // The restore ended every session, this one too.
     ctx.session.setToken(null);
+    // The LAN server follows the restored data's setting.
+    await ctx.lan?.apply();
     return result;
   },
 };

@@ -57,6 +57,8 @@ export const setupHandlers: Pick<
     const { complaints } = await ctx.backup.restoreFresh(folder, file, stillFresh);
     // The restored users sign in again; no session carries over from the fresh install.
     ctx.session.setToken(null);
+    // The restored data may have the LAN server switched on.
+    await ctx.lan?.apply();
     return { complaints };
   },
   'setup.nextSteps': (ctx) => nextSteps(ctx.db),
