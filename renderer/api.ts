@@ -6,7 +6,13 @@ import type { ApiError, CallInput, CallName, CallOutput, Result } from '../share
 
 declare global {
   interface Window {
-    tanggap?: { invoke(name: string, input: unknown): Promise<unknown> };
+    tanggap?: {
+      invoke(name: string, input: unknown): Promise<unknown>;
+      // Live events pushed by the main process (renderer/lib/events.ts).
+      onEvent?(cb: (e: unknown) => void): () => void;
+      // A click on the desktop's system notification opens a page.
+      onNavigate?(cb: (path: string) => void): () => void;
+    };
   }
 }
 

@@ -1,20 +1,33 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
+import { EVENT_CHANNEL, type ClientEvent } from '../../shared/events';
 import { parseArgs } from '../args';
-import type { Core, CoreOptions } from '../core';
-import type { CoreDeps } from '../core/context';
+import { consoleLogger } from '../core/context';
+import { createClientMode } from './client';
+import { remoteCore, startHostProcess, type HostProcess } from './hostProcess';
 import { createSenderCheck, registerIpc } from './ipc';
 import { safeStorageVault } from './keyVault';
+import { NAVIGATE_CHANNEL, notifyEvent } from './notify';
 import { registerPdf } from './pdf';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './protocol';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { APP_URL_PREFIX, denyAllPermissions, hardenWebContents } from './security';
 import { applicationMenu, createMainWindow } from './window';
 
 // The parts of Electron the desktop app uses; tests pass a fake of this shape.
 export type ElectronApi = Pick<
   typeof import('electron'),
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'safeStorage' | 'session' | 'shell'
+  | 'app'
+  | 'BrowserWindow'
+  | 'dialog'
+  | 'ipcMain'
+  | 'Menu'
+  | 'Notification'
+  | 'protocol'
+  | 'safeStorage'
+  | 'session'
+  | 'shell'
+  | 'utilityProcess'
 >;
 
 export interface DesktopDeps {
@@ -23,8 +36,8 @@ export interface DesktopDeps {
   // app.getAppPath(): the folder (or app.asar) holding package.json and dist/
   appRoot: string;
   preloadPath: string;
-  createCore: (options: CoreOptions) => Core;
-  seedDemo: (deps: CoreDeps) => Promise<{ complaints: number; users: number; password: string } | null>;
+  // dist/main/host/entry.js: the host process the core runs in (an Electron utilityProcess).
+  hostEntryPath: string;
 }
 
 export const STARTUP_ERROR_TITLE = 'Tanggap tidak dapat dibuka';
@@ -73,7 +86,42 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
   }
 
   let window: BrowserWindow | null = null;
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => electron.shell.openExternal(url)));
+  // Live events reach only the window (and its page) whose session they were made for;
+  // one addressed to the user personally is also a system notification.
+  const pushEvent = (windowId: number, event: ClientEvent) => {
+    const target = window;
+    if (!target || target.isDestroyed() || target.webContents.id !== windowId) return;
+    if (!target.webContents.getURL().startsWith(APP_URL_PREFIX)) return;
+    target.webContents.send(EVENT_CHANNEL, event);
+    notifyEvent(electron.Notification, event, {
+      focus: () => {
+        if (target.isMinimized()) target.restore();
+        target.show();
+        target.focus();
+      },
+      navigate: (path) => target.webContents.send(NAVIGATE_CHANNEL, path),
+    });
+  };
+  // Quitting waits (bounded, in hostProcess) for the host to close the database.
+  const closeHostAtQuit = (host: HostProcess) => {
+    let closed = false;
+    let closing = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      if (closing) return;
+      closing = true;
+      void host.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
+  };
+  // A PC paired with the office server shows that server's pages (client.ts).
+  const client = createClientMode(electron, { log: consoleLogger, preloadPath: deps.preloadPath });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => electron.shell.openExternal(url), client.allowedOrigin),
+  );
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
@@ -83,23 +131,33 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
 
   const open = async () => {
     const args = parseArgs(deps.argv);
+    // Paired with the office server (and not asked for local data): its pages, no host here.
+    const paired = client.start(app.getPath('userData'), { localOnly: args.demo || args.dataDir !== null });
+    if (paired) {
+      denyAllPermissions(electron.session.defaultSession, client.allowedOrigin());
+      window = paired;
+      paired.on('closed', () => {
+        window = null;
+      });
+      return;
+    }
     const rendererDir = join(deps.appRoot, 'dist', 'renderer');
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error('Tampilan aplikasi belum dibangun (dist/renderer/index.html tidak ada). Jalankan "npm run build" lalu buka lagi.');
     }
     const dataDir = dataDirFor(args, app.getPath('userData'));
-    const core = deps.createCore({
-      dataDir,
-      nativeBinding: electronNativeBinding(deps.appRoot, app.isPackaged),
-      keyVault: safeStorageVault(electron.safeStorage, dataDir),
+    const log = consoleLogger;
+    // The core (and the demo's seeding) runs in its own process, so long work there
+    // never freezes the window; its events go to the window whose session they are for.
+    const host = await startHostProcess({
+      fork: (modulePath, forkArgs, options) => electron.utilityProcess.fork(modulePath, forkArgs, options),
+      modulePath: deps.hostEntryPath,
+      start: { dataDir, rendererDir, demo: args.demo, nativeBinding: electronNativeBinding(deps.appRoot, app.isPackaged) },
+      vault: safeStorageVault(electron.safeStorage, dataDir),
+      onEvent: (windowId, event) => pushEvent(windowId, event),
+      log,
     });
-    app.on('will-quit', () => core.close());
-    if (args.demo) {
-      const seeded = await deps.seedDemo(core.deps);
-      if (seeded) {
-        core.deps.log.info(`Data demo dibuat: ${seeded.complaints} pengaduan, ${seeded.users} pengguna (kata sandi semua: ${seeded.password}).`);
-      }
-    }
+    closeHostAtQuit(host);
 
     denyAllPermissions(electron.session.defaultSession);
     registerAppProtocol(electron.protocol, rendererDir);
@@ -108,17 +166,18 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
     );
     const ownContents = new Set<number>();
     const isTrustedSender = createSenderCheck(ownContents);
-    const ipc = registerIpc(electron.ipcMain, core, isTrustedSender, core.deps.log);
+    client.registerIpc(electron.ipcMain, isTrustedSender);
+    const ipc = registerIpc(electron.ipcMain, remoteCore(host), isTrustedSender, log, Date.now, (id, token) => host.watch(id, token));
     registerPdf({
       ipcMain: electron.ipcMain,
       dialog: electron.dialog,
       isTrustedSender,
       windowOf: (contents) => electron.BrowserWindow.fromWebContents(contents),
       defaultDir: () => app.getPath('documents'),
-      log: core.deps.log,
+      log,
     });
 
-    const created = createMainWindow(electron, { preloadPath: deps.preloadPath, log: core.deps.log });
+    const created = createMainWindow(electron, { preloadPath: deps.preloadPath, log });
     const contentsId = created.webContents.id;
     ownContents.add(contentsId);
     created.on('closed', () => {

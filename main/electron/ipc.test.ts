@@ -150,6 +150,30 @@ describe('IPC: sessions per window', () => {
     expect(await invoke(a, 'auth.me', {})).toEqual({ ok: true, value: null });
   });
 
+  it("tells each change of a window's token (login, logout, window closed), for its live events", async () => {
+    const { fake } = recordingCore();
+    const changes: [number, string | null][] = [];
+    let handler: Handler | null = null;
+    const ipcMain = { handle: (_channel: string, listener: Handler) => void (handler = listener) };
+    const registration = registerIpc(ipcMain as never, fake, createSenderCheck(new Set([1, 2])), silentLog, Date.now, (id, token) =>
+      changes.push([id, token]),
+    );
+    const a = fakeSender(1).fromMain();
+    await handler!(a, 'auth.me', {});
+    expect(changes).toEqual([]);
+    await handler!(a, 'auth.login', {});
+    await handler!(a, 'auth.me', {});
+    await handler!(a, 'auth.logout', {});
+    await handler!(fakeSender(2).fromMain(), 'auth.login', {});
+    await registration.forget(2);
+    expect(changes).toEqual([
+      [1, 'token-2'],
+      [1, null],
+      [2, 'token-5'],
+      [2, null],
+    ]);
+  });
+
   it('with the real core: a login in one window is not seen by another, and ends with the window', async () => {
     await setupOffice(core);
     const { invoke, registration } = listen(core, new Set([1, 2]));

@@ -46,13 +46,17 @@ export interface IpcRegistration {
 }
 
 // Each window keeps its own session token, in the main process only; the renderer
-// never sees it. The core's dispatch validates, authorises and runs the call.
+// never sees it. The core's dispatch validates, authorises and runs the call (in the
+// desktop app the core is the host process, reached through hostProcess.remoteCore).
+// onSession hears each change of a window's token (login, logout, window closed), so
+// its live events follow the session.
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   core: Pick<Core, 'call'>,
   isTrustedSender: (event: InvokeSender) => boolean,
   log: Logger = consoleLogger,
   now: () => number = Date.now,
+  onSession: (contentsId: number, token: string | null) => void = () => {},
 ): IpcRegistration {
   // As over HTTP per address: a script in a window gets no more guesses than a browser.
   const logins = slidingWindow(LOGIN_LIMIT, now);
@@ -77,11 +81,15 @@ export function registerIpc(
     }
     if (typeof name !== 'string' || name.length === 0 || name.length > MAX_CALL_NAME_LENGTH) return badName;
     if (name === 'auth.login' && !logins.allow(String(event.sender.id))) return { ok: false, error: LOGIN_RATE_LIMITED };
+    const session = sessionOf(event.sender.id);
+    const before = session.token;
     try {
-      return await core.call(name, input, sessionOf(event.sender.id));
+      return await core.call(name, input, session);
     } catch (err) {
       log.error(`panggilan ${name} gagal di IPC`, err);
       return failed;
+    } finally {
+      if (session.token !== before && sessions.get(event.sender.id) === session) onSession(event.sender.id, session.token);
     }
   });
 
@@ -90,6 +98,7 @@ export function registerIpc(
       const carrier = sessions.get(contentsId);
       sessions.delete(contentsId);
       if (!carrier?.token) return;
+      onSession(contentsId, null);
       try {
         await core.call('auth.logout', {}, carrier);
       } catch (err) {

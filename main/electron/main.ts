@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import * as electron from 'electron';
-import { createCore } from '../core';
-import { seedDemo } from '../core/demo/seed';
 import { startDesktop } from './app';
 
 // `npm start` and the installed app. Wiring only; the logic is in app.ts and beside it.
@@ -9,6 +7,5 @@ void startDesktop(electron, {
   argv: process.argv.slice(1),
   appRoot: electron.app.getAppPath(),
   preloadPath: join(__dirname, 'preload.js'),
-  createCore,
-  seedDemo,
+  hostEntryPath: join(__dirname, '..', 'host', 'entry.js'),
 });

@@ -6,6 +6,7 @@ import {
   denyAllPermissions,
   hardenWebContents,
   isAppUrl,
+  isPairedUrl,
   isVettedExternalUrl,
   secureWebPreferences,
 } from './security';
@@ -92,6 +93,30 @@ describe('window hardening', () => {
     expect(w.prevented('will-frame-navigate', 'app://tanggap/masuk')).toBe(false);
   });
 
+  it('in client mode lets the window show exactly the paired server besides the app', () => {
+    let paired: string | null = null;
+    const openExternal = vi.fn(async () => undefined);
+    const w = fakeContents();
+    hardenWebContents(w.contents, openExternal, () => paired);
+    expect(w.prevented('will-navigate', 'https://192.168.1.10:8443/')).toBe(true);
+
+    paired = 'https://192.168.1.10:8443';
+    expect(isPairedUrl('blob:https://192.168.1.10:8443/4f1c2b9e', paired)).toBe(true);
+    expect(w.prevented('will-navigate', 'https://192.168.1.10:8443/')).toBe(false);
+    expect(w.prevented('will-redirect', 'https://192.168.1.10:8443/pengaduan/12')).toBe(false);
+    expect(w.prevented('will-navigate', 'app://tanggap/index.html')).toBe(false);
+    for (const url of ['https://192.168.1.10:84430/', 'https://192.168.1.10/', 'http://192.168.1.10:8443/', 'https://192.168.1.10:8443.evil.example/', 'https://192.168.1.11:8443/']) {
+      expect(w.prevented('will-navigate', url), url).toBe(true);
+      expect(w.prevented('will-frame-navigate', url), url).toBe(true);
+    }
+    // Its pages never go to the system browser, which does not know the pinned certificate.
+    expect(w.open('https://192.168.1.10:8443/pengaduan/12')).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+
+    paired = null;
+    expect(w.prevented('will-navigate', 'https://192.168.1.10:8443/')).toBe(true);
+  });
+
   it('refuses <webview>', () => {
     const w = fakeContents();
     hardenWebContents(w.contents, vi.fn(async () => undefined));
@@ -119,9 +144,31 @@ describe('window hardening', () => {
     denyAllPermissions(session as unknown as Session);
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
-      request!({}, permission, callback, {});
+      request!({}, permission, callback, { requestingUrl: 'app://tanggap/index.html' });
       expect(callback).toHaveBeenCalledWith(false);
       expect(check!({}, permission, 'app://tanggap', {})).toBe(false);
     }
+  });
+
+  it('lets only the paired server show notifications in client mode, and nothing more', () => {
+    let request: ((...args: unknown[]) => void) | null = null;
+    let check: ((...args: unknown[]) => boolean) | null = null;
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => void (request = h),
+      setPermissionCheckHandler: (h: typeof check) => void (check = h),
+    };
+    denyAllPermissions(session as unknown as Session, 'https://192.168.1.10:8443');
+    const asks = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      request!({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(asks('notifications', 'https://192.168.1.10:8443/tugas')).toBe(true);
+    expect(check!({}, 'notifications', 'https://192.168.1.10:8443', {})).toBe(true);
+    expect(asks('notifications', 'https://192.168.1.10:84430/')).toBe(false);
+    expect(asks('notifications', 'https://evil.example/')).toBe(false);
+    expect(check!({}, 'notifications', 'https://192.168.1.10:84430', {})).toBe(false);
+    expect(asks('media', 'https://192.168.1.10:8443/')).toBe(false);
+    expect(check!({}, 'geolocation', 'https://192.168.1.10:8443', {})).toBe(false);
   });
 });

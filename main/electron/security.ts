@@ -55,29 +55,47 @@ export function isVettedExternalUrl(url: string): boolean {
   return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 
+// In client mode (client.ts) the window shows the paired office server: exactly its
+// https origin, given as the URL's origin ('https://192.168.1.10:8443'); the trailing
+// slash keeps a longer port or host ('…:84430', '….evil.example') out.
+export function isPairedUrl(url: string, pairedOrigin: string | null): boolean {
+  if (!pairedOrigin) return false;
+  const target = url.startsWith('blob:') ? url.slice('blob:'.length) : url;
+  return target.startsWith(`${pairedOrigin}/`);
+}
+
 type NavigationEvent = { url: string; preventDefault(): void };
 
 // Applied to every webContents the app creates (app 'web-contents-created'): no
-// navigation away from the app, no new windows, no <webview>.
+// navigation away from the app (or the paired server), no new windows, no <webview>.
 export function hardenWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openExternal: (url: string) => Promise<void>,
+  pairedOrigin: () => string | null = () => null,
 ): void {
   const stayInApp = (event: NavigationEvent) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!isAppUrl(event.url) && !isPairedUrl(event.url, pairedOrigin())) event.preventDefault();
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-frame-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isVettedExternalUrl(url)) openExternal(url).catch(() => undefined);
+    // The paired server's pages stay in the app: the system browser does not know its certificate.
+    if (isVettedExternalUrl(url) && !isPairedUrl(url, pairedOrigin())) openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }
 
-// The app needs no camera, microphone, location, notifications or other permission.
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+// The app needs no camera, microphone, location or other permission. The one exception:
+// in client mode the paired server's pages may show system notifications, since the
+// main process holds no session there to show them itself.
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  notificationsFrom: string | null = null,
+): void {
+  const allowed = (permission: string, url: string) => permission === 'notifications' && isPairedUrl(url, notificationsFrom);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  // Chromium gives the check an origin without the trailing slash.
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, `${requestingOrigin}/`));
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Container, Divider, Paper, PasswordInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Divider, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { call } from '../api';
 import { setupFormSchema } from '../../shared/schemas/setup';
@@ -26,6 +27,8 @@ const emptyAdmin: SetupInput['admin'] = {
 // published standards, or blank) and the first Admin account, or the office's data
 // restored from a backup.
 export function SetupPage({ onDone }: { onDone(): void }) {
+  // Only the desktop app can keep a server's certificate and open it (ConnectPage).
+  const canConnect = typeof (window.tanggap as { client?: unknown } | undefined)?.client === 'object';
   const [path, setPath] = useState<string | null>('baru');
   const presets = useCall('setup.presets', {});
   const form = useForm<SetupInput, unknown, SetupData>({
@@ -61,6 +64,19 @@ export function SetupPage({ onDone }: { onDone(): void }) {
           </Title>
           <Text c="dimmed">Siapkan kantor yang baru memakai Tanggap, atau pulihkan data kantor dari cadangan.</Text>
         </div>
+        {canConnect && (
+          <Paper withBorder p="md" bg="teal.0">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                Kantor sudah memakai Tanggap di komputer lain yang dijadikan server? Sambungkan komputer ini ke server itu; tidak perlu
+                menyiapkan apa pun di sini.
+              </Text>
+              <Button component={Link} to="/sambung" variant="light" style={{ flexShrink: 0 }}>
+                Sambungkan ke server kantor
+              </Button>
+            </Group>
+          </Paper>
+        )}
         <Tabs value={path} onChange={setPath}>
           <Tabs.List>
             <Tabs.Tab value="baru">Siapkan kantor baru</Tabs.Tab>
