@@ -27,6 +27,7 @@ window.addEventListener('vite:preloadError', () => {
 // carries only the login and the shell.
 const FirstPasswordPage = lazy(() => import('./pages/FirstPasswordPage').then((m) => ({ default: m.FirstPasswordPage })));
 const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const ConnectPage = lazy(() => import('./pages/ConnectPage').then((m) => ({ default: m.ConnectPage })));
 const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
 const StaffStart = lazy(() => import('./components/tasks/StaffStart').then((m) => ({ default: m.StaffStart })));
 const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
@@ -42,6 +43,8 @@ const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ de
 const DocumentSettingsPage = lazy(() => import('./pages/admin/DocumentSettingsPage').then((m) => ({ default: m.DocumentSettingsPage })));
 const OfficialsPage = lazy(() => import('./pages/admin/OfficialsPage').then((m) => ({ default: m.OfficialsPage })));
 const BackupPage = lazy(() => import('./pages/admin/BackupPage').then((m) => ({ default: m.BackupPage })));
+const ImportPage = lazy(() => import('./pages/admin/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ServerPage = lazy(() => import('./pages/admin/ServerPage').then((m) => ({ default: m.ServerPage })));
 const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const SignatureQueuePage = lazy(() => import('./pages/SignatureQueuePage').then((m) => ({ default: m.SignatureQueuePage })));
 const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
@@ -147,7 +150,11 @@ export function App() {
   if (boot.phase === 'setup') {
     return (
       <Suspense fallback={<PageLoading />}>
-        <SetupPage onDone={() => void load()} />
+        {/* A PC without data may instead use the office server's (desktop app only). */}
+        <Routes>
+          <Route path="/sambung" element={<ConnectPage />} />
+          <Route path="*" element={<SetupPage onDone={() => void load()} />} />
+        </Routes>
       </Suspense>
     );
   }
@@ -221,6 +228,8 @@ export function App() {
             <Route path="/admin/pejabat" element={only(['admin'], role, <OfficialsPage />)} />
             <Route path="/admin/audit" element={only(['admin', 'camat'], role, <AuditPage />)} />
             <Route path="/admin/cadangan" element={only(['admin'], role, <BackupPage />)} />
+            <Route path="/admin/server" element={only(['admin'], role, <ServerPage />)} />
+            <Route path="/admin/impor" element={only(['admin', 'staf'], role, <ImportPage />)} />
             <Route path="*" element={<Navigate to={homeOf(role)} replace />} />
           </Routes>
         </Suspense>

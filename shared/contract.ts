@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './domain';
-import { empty, idSchema } from './schemas/common';
+import { empty, idSchema, versionSchema, withVersion } from './schemas/common';
 import {
   complaintDetailSchema,
   complaintInputSchema,
@@ -37,6 +37,7 @@ import { recapQuerySchema, recapSchema } from './reports/recap';
 import { dashboardQuerySchema, dashboardSchema } from './reports/dashboard';
 import { exportJobIdSchema, exportStartedSchema, exportStatusSchema, laporQuerySchema, recapCsvInputSchema, registerExportInputSchema } from './reports/exports';
 import { auditVerdictSchema } from './schemas/audit';
+import { importJobIdSchema, importPreviewInputSchema, importPreviewSchema, importRunInputSchema, importStartedSchema, importStatusSchema } from './schemas/import';
 import {
   kioskExitInputSchema,
   kioskStateSchema,
@@ -55,6 +56,7 @@ import {
   setupFolderSchema,
   setupRestoreInputSchema,
 } from './schemas/backup';
+import { lanSettingsSchema, lanStatusSchema } from './schemas/server';
 import {
   advanceInputSchema,
   assigneeSchema,
@@ -97,6 +99,10 @@ const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChange
 
 const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeDraftSchema });
 
+// The events the core pushes to open screens (the other half of the contract) are
+// listed in shared/events.ts.
+export { EVENT_KINDS, clientEventSchema, type ClientEvent, type EventKind } from './events';
+
 // THE list of calls between renderer and core. Every transport validates input with
 // these schemas and checks `access` before the handler runs; main/core must provide
 // a handler for each (the compiler enforces it).
@@ -124,12 +130,14 @@ export const contract = {
     'user',
   ),
 
-  'office.get': call(empty, officeProfileSchema, 'user'),
-  'office.update': call(officeProfileSchema, officeProfileSchema, ['admin']),
+  // Every read of a record that two people may edit gives its rowVersion, and its update
+  // carries the one the user started from; a stale one is refused ('conflict').
+  'office.get': call(empty, withVersion(officeProfileSchema), 'user'),
+  'office.update': call(withVersion(officeProfileSchema), withVersion(officeProfileSchema), ['admin']),
 
-  'users.list': call(empty, z.array(userSchema), ['admin']),
-  'users.create': call(newUserSchema, userSchema, ['admin']),
-  'users.update': call(z.object({ id: idSchema, user: userFieldsSchema }), userSchema, ['admin']),
+  'users.list': call(empty, z.array(withVersion(userSchema)), ['admin']),
+  'users.create': call(newUserSchema, withVersion(userSchema), ['admin']),
+  'users.update': call(z.object({ id: idSchema, rowVersion: versionSchema, user: userFieldsSchema }), withVersion(userSchema), ['admin']),
   'users.resetPassword': call(z.object({ id: idSchema, password: passwordSchema }), z.object({ ok: z.literal(true) }), [
     'admin',
   ]),
@@ -170,10 +178,10 @@ export const contract = {
   'tasks.office': call(officeTasksQuerySchema, z.array(taskSchema), ['sekcam', 'camat']),
   'tasks.counts': call(empty, taskCountsSchema, HANDLERS),
 
-  'standard.get': call(empty, serviceStandardSchema, 'user'),
-  'standard.update': call(serviceStandardSchema, serviceStandardSchema, ['admin']),
-  'calendar.get': call(empty, calendarSchema, 'user'),
-  'calendar.update': call(calendarSchema, calendarSchema, ['admin']),
+  'standard.get': call(empty, withVersion(serviceStandardSchema), 'user'),
+  'standard.update': call(withVersion(serviceStandardSchema), withVersion(serviceStandardSchema), ['admin']),
+  'calendar.get': call(empty, withVersion(calendarSchema), 'user'),
+  'calendar.update': call(withVersion(calendarSchema), withVersion(calendarSchema), ['admin']),
   'calendar.importIcs': call(
     z.object({
       text: z.string().min(1, { error: 'Berkas iCal kosong.' }).max(1_000_000, { error: 'Berkas iCal paling besar 1 MB.' }),
@@ -199,8 +207,8 @@ export const contract = {
   'documents.blankDispositionSheet': call(empty, z.object({ view: dispositionSheetViewSchema, file: fileSchema }), HANDLERS),
   'documents.deliver': call(deliverInputSchema, journeySchema, HANDLERS),
   'documents.archive': call(archiveInputSchema, journeySchema, HANDLERS),
-  'documents.settings': call(empty, documentSettingsSchema, 'user'),
-  'documents.updateSettings': call(documentSettingsSchema, documentSettingsSchema, ['admin']),
+  'documents.settings': call(empty, withVersion(documentSettingsSchema), 'user'),
+  'documents.updateSettings': call(withVersion(documentSettingsSchema), withVersion(documentSettingsSchema), ['admin']),
 
   'officials.list': call(empty, z.array(actingOfficialSchema), 'user'),
   'officials.add': call(actingOfficialInputSchema, z.array(actingOfficialSchema), ['admin']),
@@ -215,7 +223,7 @@ export const contract = {
     ['admin', 'camat'],
   ),
   'backup.status': call(empty, backupStatusSchema, ['admin']),
-  'backup.updateSettings': call(backupSettingsSchema, backupStatusSchema, ['admin']),
+  'backup.updateSettings': call(withVersion(backupSettingsSchema), backupStatusSchema, ['admin']),
   'backup.now': call(empty, backupStatusSchema, ['admin']),
   'backup.restore': call(restoreInputSchema, restoreResultSchema, ['admin']),
 
@@ -243,6 +251,18 @@ export const contract = {
   'skm.kioskState': call(empty, kioskStateSchema, 'public'),
   'skm.kioskSubmit': call(skmKioskInputSchema, z.object({ ok: z.literal(true) }), 'public'),
   'skm.kioskExit': call(kioskExitInputSchema, z.object({ ok: z.literal(true) }), 'public'),
+
+  // "Server kantor" (Admin): this PC serves the office's other PCs over the LAN with TLS.
+  // Without a host (a core used on its own) the status says it is not available.
+  'server.status': call(empty, lanStatusSchema, ['admin']),
+  'server.update': call(lanSettingsSchema, lanStatusSchema, ['admin']),
+
+  // Import of the old register (Excel/CSV) or an SP4N-LAPOR! export: a preview that writes
+  // nothing (sheets, suggested column mapping, every row's outcome), then a confirmed run
+  // as a job with progress and a report of imported and skipped rows.
+  'import.preview': call(importPreviewInputSchema, importPreviewSchema, ['admin', 'staf']),
+  'import.start': call(importRunInputSchema, importStartedSchema, ['admin', 'staf']),
+  'import.status': call(importJobIdSchema, importStatusSchema, ['admin', 'staf']),
 
   'audit.verify': call(empty, auditVerdictSchema, ['admin', 'camat']),
   // Who did what to which complaint and when: register numbers and action labels, never complaint text.

@@ -2,7 +2,10 @@ import type { CallArgs, CallName, CallOutput } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import type { Db } from './db/open';
 import type { BackupRuntime } from './backup/types';
+import type { LanControl } from './server/types';
 import { TanggapError } from './errors';
+import { commitMark, settleCommit } from './db/afterCommit';
+import type { EventKind } from '../../shared/events';
 
 export interface Logger {
   info(message: string): void;
@@ -36,6 +39,26 @@ export interface CoreDeps {
   now: () => Date;
   log: Logger;
   backup: BackupRuntime;
+  // Live events to open screens (main/core/events.ts); Core.watch filters them per session.
+  events: EventBus;
+  // The LAN server, when a host process runs this core (main/host/host.ts).
+  lan?: LanControl;
+}
+
+// An event as the core raises it: `to` names the users it is addressed to personally
+// (empty for one every open queue hears, which then names no complaint).
+export interface CoreEvent {
+  kind: EventKind;
+  at: string;
+  complaintId: number | null;
+  registerNo: string | null;
+  message: string;
+  to: number[];
+}
+
+export interface EventBus {
+  emit(e: CoreEvent): void;
+  subscribe(fn: (e: CoreEvent) => void): () => void;
 }
 
 export interface Ctx extends CoreDeps {
@@ -54,9 +77,18 @@ export function requireUser(ctx: Ctx): SessionUser {
 export const nowIso = (ctx: Pick<CoreDeps, 'now'>) => ctx.now().toISOString();
 
 // Runs fn inside BEGIN IMMEDIATE so two writers (two PCs, two windows) queue up
-// instead of interleaving; better-sqlite3 rolls back when fn throws.
+// instead of interleaving; better-sqlite3 rolls back when fn throws. What the write
+// noted for after its commit (db/afterCommit.ts) is delivered or dropped here.
 export function write<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const mark = commitMark(db);
+  let committed = false;
+  try {
+    const result = db.transaction(fn).immediate();
+    committed = true;
+    return result;
+  } finally {
+    settleCommit(db, mark, committed);
+  }
 }
 
 export const consoleLogger: Logger = {

@@ -5,9 +5,11 @@ import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { documentHandlers } from './documents/handlers';
+import { importHandlers } from './import/handlers';
 import { officeHandlers } from './office/handlers';
 import { reportHandlers } from './reports/handlers';
 import { exportHandlers } from './reports/exportHandlers';
+import { serverHandlers } from './server/handlers';
 import { setupHandlers } from './setup/handlers';
 import { skmHandlers } from './skm/handlers';
 import { userHandlers } from './users/handlers';
@@ -29,4 +31,6 @@ export const handlers: Handlers = {
   ...skmHandlers,
   ...reportHandlers,
   ...exportHandlers,
+  ...importHandlers,
+  ...serverHandlers,
 };

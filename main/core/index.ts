@@ -6,6 +6,7 @@ import { sweep } from './workflow/engine';
 import { openDatabase, optimizeDatabase, type Db } from './db/open';
 import { restrictDir } from './db/durable';
 import { createBackupRuntime } from './backup/runtime';
+import { upgradeGuard } from './backup/upgrade';
 import type { RestoreResult } from './backup/types';
 import { dispatch } from './dispatch';
 import { pinUnsealedTail } from './audit/chain';
@@ -14,6 +15,8 @@ import { sweepOrphanAttachments } from './complaints/attachments';
 import { bindAuditKey, dataDirVault, openAuditKey, type KeyVault } from './audit/key';
 import { handlers } from './handlers';
 import { fillWorkMinutes } from './reports/backfill';
+import { createLiveEvents, watchEvents, type LiveEvents } from './events';
+import type { ClientEvent } from '../../shared/events';
 
 export interface CoreOptions {
   dataDir: string;
@@ -38,15 +41,19 @@ export interface Core {
   call(name: unknown, input: unknown, session: SessionCarrier): Promise<Result<unknown>>;
   // Replaces the data with a verified backup from the backup folder (current data backed up first).
   restore(file: string): Promise<RestoreResult>;
+  // Live events for one session (a window, an SSE stream): only what its user may see,
+  // nothing once the session has ended; onEnd ends the watch then (see watchEvents).
+  watch(session: SessionCarrier, send: (e: ClientEvent) => void, onEnd?: () => void): () => void;
   close(): void;
 }
 
 export const DB_FILE = 'tanggap.sqlite';
 
-function runSweep(deps: CoreDeps) {
+function runSweep(deps: CoreDeps, live: LiveEvents) {
   try {
     const { escalated, withdrawn } = write(deps.db, () => (findOffice(deps.db) ? sweep(deps) : { escalated: 0, withdrawn: 0 }));
     if (escalated || withdrawn) deps.log.info(`eskalasi: ${escalated}, dicabut otomatis: ${withdrawn}`);
+    if (findOffice(deps.db)) live.announceDeadlines();
   } catch (err) {
     deps.log.error('pemeriksaan batas waktu gagal', err);
   }
@@ -58,16 +65,21 @@ export function createCore(options: CoreOptions): Core {
   restrictDir(options.dataDir);
   const dbFile = join(options.dataDir, DB_FILE);
   const { key, fresh } = openAuditKey(options.keyVault ?? dataDirVault(options.dataDir));
+  const live = createLiveEvents(() => deps, options.log ?? consoleLogger);
+  // An update that migrates the database first keeps a verified copy of it.
+  const upgrade = upgradeGuard({ dataDir: options.dataDir, key, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger, nativeBinding: options.nativeBinding });
   const reopen = () => {
-    const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+    const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding, beforeMigrate: upgrade.beforeMigrate });
+    live.bind(db);
     bindAuditKey(db, key);
+    upgrade.afterOpen(db);
     watchOutsideEdits(db);
     // Also after a restore, whose backup may predate the working minutes.
     fillWorkMinutes(db);
     return db;
   };
   // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).
-  const deps = { db: reopen(), dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger } as CoreDeps;
+  const deps = { db: reopen(), dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger, events: live.bus } as CoreDeps;
   if (fresh) pinUnsealedTail(deps.db, deps.now().toISOString());
   // Files of uploads whose save failed (or was cut by a crash) are removed at start;
   // the real clock, because the files' own times are real.
@@ -75,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
   if (orphans) deps.log.info(`${orphans} berkas lampiran tanpa pengaduan dihapus`);
   deps.backup = createBackupRuntime(deps, { dbFile, nativeBinding: options.nativeBinding, reopen });
   const every = options.sweepEveryMs ?? (options.now ? 0 : 60_000);
-  const timer = every > 0 ? setInterval(() => runSweep(deps), every) : null;
+  const timer = every > 0 ? setInterval(() => runSweep(deps, live), every) : null;
   timer?.unref();
   const backupEvery = options.backupCheckEveryMs ?? (options.now ? 0 : 15 * 60_000);
   const backupTimer = backupEvery > 0 ? setInterval(() => void deps.backup.dailyCheck(), backupEvery) : null;
@@ -87,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
     },
     call: (name, input, session) => dispatch(deps, handlers, name, input, session),
     restore: (file) => deps.backup.restore(file, null),
+    watch: (session, send, onEnd) => watchEvents(deps, session, send, onEnd),
     close: () => {
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);

@@ -5,11 +5,14 @@ import fastifyStatic from '@fastify/static';
 import { isCallName, type ApiError, type CallName } from '../../shared/contract';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, LOGO_MAX_BYTES } from '../../shared/domain';
 import { SIGNATURE_MAX_BYTES } from '../../shared/schemas/documents';
+import { IMPORT_MAX_BYTES } from '../../shared/schemas/import';
 import type { Core } from '../core';
 import { admit } from '../core/auth/gate';
 import { LOGIN_LIMIT, LOGIN_RATE_LIMITED, slidingWindow } from '../core/auth/rateLimit';
 import type { SessionCarrier } from '../core/context';
 import { TanggapError } from '../core/errors';
+import { peekSession } from '../core/auth/sessions';
+import { EVENTS_URL } from '../../shared/events';
 
 export const SESSION_COOKIE = 'tanggap_session';
 
@@ -33,6 +36,9 @@ export const LARGE_BODY_LIMITS: Partial<Record<CallName, number>> = {
   'setup.complete': encoded(LOGO_MAX_BYTES),
   'auth.setSignature': encoded(SIGNATURE_MAX_BYTES),
   'calendar.importIcs': 2 * MB,
+  // The old register as a file (base64), twice: for the preview and for the run.
+  'import.preview': encoded(IMPORT_MAX_BYTES),
+  'import.start': encoded(IMPORT_MAX_BYTES),
   'standard.update': 512 * KB,
 };
 
@@ -79,15 +85,113 @@ const isHashedAsset = (root: string, path: string) => relative(root, path).split
 export interface HttpOptions {
   rendererDir?: string;
   secureCookie?: boolean;
+  // Serve over TLS with this key and certificate (PEM); the LAN server does.
+  https?: { key: string; cert: string };
+  // The host names and addresses this server answers to (without port). A request naming
+  // another host is refused, so a web page elsewhere cannot reach the API through a DNS
+  // name it points at this PC; a POST from another origin is refused too.
+  allowedHosts?: readonly string[];
+}
+
+// The name in a Host header without its port: "192.168.1.5:8443" → "192.168.1.5", "[::1]:80" → "::1".
+export function hostnameOf(host: string | undefined): string | null {
+  if (!host) return null;
+  const m = /^\[([^\]]+)\](?::\d+)?$/.exec(host) ?? /^([^:]+)(?::\d+)?$/.exec(host);
+  return m ? m[1]!.toLowerCase() : null;
 }
 
 const refuse = (reply: FastifyReply, status: number, error: ApiError) => reply.status(status).send({ ok: false, error });
 
+// Streams one session may keep open at once (a few tabs); more are refused.
+export const MAX_EVENT_STREAMS = 4;
+export const HEARTBEAT_MS = 15_000;
+
+// Live events as server-sent events. EventSource cannot send the x-tanggap header, so a
+// cross-site read is closed by the SameSite=Strict cookie and by refusing a request whose
+// Origin or Sec-Fetch-Site names another site. The stream ends when the session does.
+function serveEvents(app: FastifyInstance, core: Core, secure: boolean) {
+  const open = new Map<string, number>();
+  const ends = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...ends]) end();
+  });
+  app.get(EVENTS_URL, (req, reply) => {
+    const site = req.headers['sec-fetch-site'];
+    const origin = req.headers.origin;
+    let foreign = site !== undefined && site !== 'same-origin';
+    try {
+      if (origin !== undefined && new URL(origin).host !== req.headers.host) foreign = true;
+    } catch {
+      foreign = true;
+    }
+    if (foreign) return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak.' });
+    const session = carrier(req, reply, secure);
+    const token = session.token;
+    if (!token || !peekSession(core.deps, token)) return refuse(reply, 401, { code: 'unauthenticated', message: 'Silakan masuk terlebih dahulu.' });
+    if ((open.get(token) ?? 0) >= MAX_EVENT_STREAMS) {
+      return refuse(reply, 429, { code: 'rate_limited', message: 'Terlalu banyak jendela Tanggap terbuka dengan akun ini. Tutup jendela yang tidak dipakai lalu muat ulang halaman.' });
+    }
+    open.set(token, (open.get(token) ?? 0) + 1);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      // No proxy or compression may hold events back.
+      'x-accel-buffering': 'no',
+      connection: 'keep-alive',
+    });
+    res.write('retry: 3000\n\n');
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      stop();
+      clearInterval(heartbeat);
+      ends.delete(end);
+      const left = (open.get(token) ?? 1) - 1;
+      if (left > 0) open.set(token, left);
+      else open.delete(token);
+      res.end();
+    };
+    const stop = core.watch(
+      session,
+      (e) => res.write(`data: ${JSON.stringify(e)}\n\n`),
+      () => {
+        res.write('event: end\ndata: {}\n\n');
+        end();
+      },
+    );
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    ends.add(end);
+    req.raw.on('close', end);
+  });
+}
+
 // The contract over HTTP: POST /api/<call> with the input as JSON.
 export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false });
+  const app = options.https
+    ? (Fastify({ bodyLimit: BODY_LIMIT, logger: false, https: options.https }) as unknown as FastifyInstance)
+    : Fastify({ bodyLimit: BODY_LIMIT, logger: false });
   const secure = options.secureCookie ?? false;
   const logins = slidingWindow(LOGIN_LIMIT);
+
+  if (options.allowedHosts) {
+    const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+    const scheme = options.https ? 'https' : 'http';
+    app.addHook('onRequest', async (req, reply) => {
+      const host = hostnameOf(req.headers.host);
+      if (!host || !allowed.has(host)) {
+        return refuse(reply, 421, { code: 'forbidden', message: 'Alamat server ini tidak dikenal. Buka Tanggap dengan alamat yang ditampilkan di menu Server kantor pada komputer server.' });
+      }
+      const origin = req.headers.origin;
+      if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `${scheme}://${req.headers.host}`) {
+        return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak. Buka Tanggap langsung dari alamat servernya.' });
+      }
+    });
+  }
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -145,6 +249,7 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
   };
 
   app.post('/api/:name', { onRequest: gate() }, run());
+  serveEvents(app, core, secure);
   for (const [name, bodyLimit] of Object.entries(LARGE_BODY_LIMITS) as [CallName, number][]) {
     app.post(`/api/${name}`, { bodyLimit, onRequest: gate(name) }, run(name));
   }

@@ -7,6 +7,8 @@ import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { DOCUMENTS_CHANGED } from './complaint/DocumentForms';
 import { lateTasksPath } from './tasks/address';
+import { useQueueReload } from '../lib/events';
+import { LiveNotices } from './LiveNotices';
 
 interface Item {
   to: string;
@@ -39,12 +41,15 @@ const ITEMS: Item[] = [
   { to: '/admin/pejabat', label: 'Pejabat Plt./Plh.', roles: ['admin'] },
   { to: '/admin/audit', label: 'Jejak audit', roles: ['admin', 'camat'] },
   { to: '/admin/cadangan', label: 'Cadangan data', roles: ['admin'] },
+  { to: '/admin/server', label: 'Server kantor', roles: ['admin'] },
+  { to: '/admin/impor', label: 'Impor register lama', roles: ['admin', 'staf'] },
 ];
 
 const COUNTS_REFRESH_MS = 60_000;
 
 // The menu's numbers in one call, read again on every move to another screen, when a
-// document changes, when the window regains focus and every minute.
+// document changes, when the core says a queue changed (live events), when the window
+// regains focus and every minute (should the live events be cut).
 function useTaskCounts(): TaskCounts | undefined {
   const { user } = useSession();
   const location = useLocation();
@@ -57,6 +62,7 @@ function useTaskCounts(): TaskCounts | undefined {
     shown.current = location.pathname;
     if (handler) reload();
   }, [handler, reload, location.pathname]);
+  useQueueReload(reload, handler);
   useEffect(() => {
     if (!handler) return;
     const timer = window.setInterval(reload, COUNTS_REFRESH_MS);
@@ -136,6 +142,7 @@ export function Layout({ children }: { children: ReactNode }) {
         })}
       </AppShell.Navbar>
       <AppShell.Main>
+        <LiveNotices />
         {/* Uses a 1920 px screen whole; only wider ones leave a margin. */}
         <Box maw={1800}>{children}</Box>
       </AppShell.Main>

@@ -121,15 +121,23 @@ function buildFromSchema(schema: z.ZodType, depth: number): fc.Arbitrary<unknown
       return fc.oneof(...(def.options as z.ZodType[]).map((o) => fromSchema(o, depth + 1)));
     case 'pipe':
       return fromSchema(def.in as z.ZodType, depth);
+    // A record with its rowVersion: both sides' fields in one object.
+    case 'intersection':
+      return fc
+        .tuple(fromSchema(def.left as z.ZodType, depth), fromSchema(def.right as z.ZodType, depth))
+        .map(([l, r]) => (l && r && typeof l === 'object' && typeof r === 'object' && !Array.isArray(l) && !Array.isArray(r) ? { ...l, ...r } : l));
     default:
       return wrongValue;
   }
 }
 
+const ownKeysOf = (def: Def): string[] =>
+  def.type === 'object' ? Object.keys(def.shape as object) : def.type === 'intersection' ? [...ownKeysOf(defOf(def.left)), ...ownKeysOf(defOf(def.right))] : [];
+
 // The call's own keys, each filled with a wrong or hostile value.
 export function ownKeysWrong(schema: z.ZodType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
-  const keys = def.type === 'object' ? Object.keys(def.shape as object) : [];
+  const keys = ownKeysOf(def);
   if (keys.length === 0) return fc.dictionary(nastyString, wrongValue, { maxKeys: 3 });
   return fc.record(Object.fromEntries(keys.map((k) => [k, wrongValue])), { requiredKeys: [] });
 }

@@ -12,6 +12,7 @@ import { contract, ERROR_CODES, type CallInput, type CallName, type Result } fro
 import type { Role } from '../../shared/domain';
 import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
 import type { SessionCarrier } from '../../main/core/context';
+import { settingVersion } from '../../main/core/versions';
 import { ADMIN, addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { anyJson, anyValue, fromSchema, mutationOf, nastyString, ownKeysWrong } from './arbitraries';
 
@@ -87,14 +88,14 @@ async function createWorld(): Promise<World> {
   await ok(t.core, fresh(tokens.get('camat')!), 'workflow.dispose', dispose);
   // Backups go to a folder of their own next to the data, never where a fuzzed path points.
   const backupDir = mkdtempSync(join(tmpdir(), 'tanggap-fuzz-cadangan-'));
-  await ok(t.core, admin, 'backup.updateSettings', { folder: backupDir, keep: 3, daily: false });
+  await ok(t.core, admin, 'backup.updateSettings', { folder: backupDir, keep: 3, daily: false, rowVersion: (await ok(t.core, admin, 'backup.status', {})).settings.rowVersion });
 
   const asAdmin = fresh(admin.token);
   const samples: Partial<Record<CallName, unknown>> = {
     'auth.login': { username: 'korban', password: PASSWORD },
     'auth.changePassword': { oldPassword: PASSWORD, newPassword: 'kata-sandi-456' },
     'users.create': { username: 'baru', password: PASSWORD, user: { name: 'Pengguna Baru', nip: '', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true } },
-    'users.update': { id: ids.korban, user: { name: 'Korban Uji', nip: '', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true } },
+    'users.update': { id: ids.korban, rowVersion: 1, user: { name: 'Korban Uji', nip: '', jabatan: 'Staf', pangkat: '', role: 'staf', seksi: '', active: true } },
     'users.resetPassword': { id: ids.korban, password: 'kata-sandi-789' },
     'complaints.create': sampleComplaint(),
     'complaints.list': { q: 'jalan', sort: 'registerNo', dir: 'asc', offset: 0, limit: 20 },
@@ -120,7 +121,7 @@ async function createWorld(): Promise<World> {
     'standard.update': await ok(t.core, asAdmin, 'standard.get', {}),
     'calendar.update': await ok(t.core, asAdmin, 'calendar.get', {}),
     'documents.updateSettings': await ok(t.core, asAdmin, 'documents.settings', {}),
-    'backup.updateSettings': { folder: backupDir, keep: 3, daily: false },
+    'backup.updateSettings': { folder: backupDir, keep: 3, daily: false, rowVersion: settingVersion(t.core.db, 'backup') },
   };
   const users = t.core.db.prepare('SELECT * FROM users ORDER BY id').all() as Record<string, unknown>[];
   // Durability is the crash test's subject; here a sync per commit would only make the fuzz slower.
@@ -154,9 +155,41 @@ function fingerprint(world: World, withAudit: boolean): string {
   return JSON.stringify(stmt.get());
 }
 
+// Calls that answer at once and go on writing in the background (an import runs in
+// chunks): the next input's "refusals change nothing" check waits until they are done.
+const WRITES_LATER: ReadonlySet<CallName> = new Set(['import.start']);
+async function settle(world: World): Promise<void> {
+  let last = fingerprint(world, true);
+  for (let still = 0; still < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = fingerprint(world, true);
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
+// A settings sample names the rowVersion it was read at; once one input was saved, the
+// sample's would be stale and every later input refused as a conflict before reaching
+// the write, so the sample's version is brought up to date (other versions stay as made).
+const SETTING_OF: Partial<Record<CallName, string>> = {
+  'office.update': 'office',
+  'standard.update': 'standard',
+  'calendar.update': 'calendar',
+  'documents.updateSettings': 'documents',
+  'backup.updateSettings': 'backup',
+};
+
+function currentVersion(name: CallName, input: unknown, world: World): unknown {
+  const key = SETTING_OF[name];
+  const sample = world.samples[name] as { rowVersion?: unknown } | undefined;
+  if (!key || !input || typeof input !== 'object' || Array.isArray(input) || (input as { rowVersion?: unknown }).rowVersion !== sample?.rowVersion) return input;
+  return { ...input, rowVersion: settingVersion(world.t.core.db, key) };
+}
+
 // A backup folder from a fuzzed input would make `backup.now` write wherever it points
 // (as root, anywhere): absolute paths are bent into the fuzz's own backup folder.
-function tame(name: CallName, input: unknown, world: World): unknown {
+function tame(name: CallName, generated: unknown, world: World): unknown {
+  const input = currentVersion(name, generated, world);
   if (name !== 'backup.updateSettings' || !input || typeof input !== 'object') return input;
   const folder = (input as { folder?: unknown }).folder;
   if (typeof folder !== 'string' || !/^\s*([/\\]|[A-Za-z]:)/.test(folder)) return input;
@@ -304,6 +337,7 @@ async function fuzzCall(world: World, name: CallName, transport: Transport, runs
     if (!problem && code !== 'ok' && fingerprint(world, withAudit) !== before) {
       problem = `panggilan ditolak (${code}) tetapi basis data berubah: sebelum ${before}, sesudah ${fingerprint(world, withAudit)}`;
     }
+    if (code === 'ok' && WRITES_LATER.has(name)) await settle(world);
     if (TOUCHES_USERS.has(name)) await heal(world);
     if (problem) {
       failure = { name, transport, caller, input: show(value), problem };

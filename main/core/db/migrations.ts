@@ -500,4 +500,53 @@ CREATE INDEX complaints_open_alt ON complaints(acting_alt, step_due_at) WHERE cl
 CREATE INDEX complaint_steps_completed_by ON complaint_steps(completed_by, complaint_id) WHERE completed_by IS NOT NULL;
 `,
   },
+  {
+    version: 14,
+    name: 'import of the old register and SP4N-LAPOR! exports',
+    sql: `
+-- One run of "Impor register lama": the file, who ran it, and what came of it.
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL CHECK (source IN ('register','lapor')),
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  sheet TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  imported_by INTEGER NOT NULL REFERENCES users(id),
+  rows_total INTEGER NOT NULL DEFAULT 0,
+  rows_imported INTEGER NOT NULL DEFAULT 0,
+  rows_skipped INTEGER NOT NULL DEFAULT 0
+) STRICT;
+-- An imported complaint keeps its old register number as register_no; its seq is
+-- negative (from the counter 'register_import'), so it never meets the running
+-- counter's numbers. import_key ('register:<year>:<number>' or 'lapor:<tracking ID>')
+-- makes a second import of the same row a skip.
+ALTER TABLE complaints ADD COLUMN imported_at TEXT;
+ALTER TABLE complaints ADD COLUMN import_batch INTEGER REFERENCES imports(id);
+ALTER TABLE complaints ADD COLUMN import_key TEXT;
+CREATE UNIQUE INDEX complaints_import_key ON complaints(import_key) WHERE import_key IS NOT NULL;
+CREATE INDEX complaints_lapor ON complaints(lapor_tracking_id) WHERE lapor_tracking_id <> '';
+`,
+  },
+  {
+    version: 15,
+    name: 'row versions for edits by two people at once',
+    sql: `
+-- Every record two people may edit at once carries a counter raised by each change,
+-- and who changed it last and when: an update names the counter it started from and
+-- is refused when someone else's change came first.
+ALTER TABLE settings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE settings ADD COLUMN updated_by INTEGER REFERENCES users(id);
+ALTER TABLE settings ADD COLUMN updated_at TEXT;
+ALTER TABLE users ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN updated_by INTEGER REFERENCES users(id);
+-- A document's row changes when it is returned, signed or replaced by a newer version
+-- (not when its DOCX is stored), and a draft being revised must still be the one opened.
+ALTER TABLE issued_documents ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+CREATE TRIGGER issued_documents_row_version AFTER UPDATE OF status, superseded_by, returned_at, signed_at ON issued_documents
+WHEN NEW.row_version = OLD.row_version
+BEGIN UPDATE issued_documents SET row_version = OLD.row_version + 1 WHERE id = NEW.id; END;
+`,
+  },
 ];

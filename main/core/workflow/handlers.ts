@@ -8,6 +8,7 @@ import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
 import { getOffice, writeSetting } from '../office/settings';
+import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
 import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
@@ -249,28 +250,32 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return taskCounts(ctx, requireUser(ctx));
   },
 
-  'standard.get': (ctx) => currentStandard(ctx.db),
-  'standard.update': (ctx, standard) => {
+  'standard.get': (ctx) => withRowVersion(currentStandard(ctx.db), settingVersion(ctx.db, 'standard')),
+  'standard.update': (ctx, { rowVersion, ...standard }) => {
     const problems = validateStandard(standard);
     if (problems.length > 0) {
       throw new TanggapError('validation', problems[0]!.message, problems[0]!.field, Object.fromEntries(problems.map((p) => [p.field, p.message])));
     }
     const user = requireUser(ctx);
-    write(ctx.db, () => {
-      writeSetting(ctx.db, 'standard', standard);
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'standard.updated', entity: 'settings', entityId: null, data: { code: standard.code } });
+    const next = write(ctx.db, () => {
+      const at = nowIso(ctx);
+      const v = writeSettingIfCurrent(ctx.db, 'standard', standard, rowVersion, user.id, at);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'standard.updated', entity: 'settings', entityId: null, data: { code: standard.code } });
+      return v;
     });
-    return currentStandard(ctx.db);
+    return withRowVersion(currentStandard(ctx.db), next);
   },
 
-  'calendar.get': (ctx) => officeCalendar(ctx.db),
-  'calendar.update': (ctx, calendar) => {
+  'calendar.get': (ctx) => withRowVersion(officeCalendar(ctx.db), settingVersion(ctx.db, 'calendar')),
+  'calendar.update': (ctx, { rowVersion, ...calendar }) => {
     const user = requireUser(ctx);
-    write(ctx.db, () => {
-      writeSetting(ctx.db, 'calendar', calendar);
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'calendar.updated', entity: 'settings', entityId: null });
+    const next = write(ctx.db, () => {
+      const at = nowIso(ctx);
+      const v = writeSettingIfCurrent(ctx.db, 'calendar', calendar, rowVersion, user.id, at);
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'calendar.updated', entity: 'settings', entityId: null });
+      return v;
     });
-    return officeCalendar(ctx.db);
+    return withRowVersion(officeCalendar(ctx.db), next);
   },
   'calendar.importIcs': (ctx, { text, kind }) => {
     const { closures, errors } = parseIcsHolidays(text, getOffice(ctx.db).timeZone, kind);
@@ -283,8 +288,9 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const known = new Set(cal.closures.map((c) => c.date));
       const added = closures.filter((c) => !known.has(c.date));
       const next = calendarSchema.parse({ ...cal, closures: [...cal.closures, ...added].sort((a, b) => a.date.localeCompare(b.date)) });
-      writeSetting(ctx.db, 'calendar', next);
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'calendar.imported', entity: 'settings', entityId: null, data: { added: added.length } });
+      const at = nowIso(ctx);
+      writeSetting(ctx.db, 'calendar', next, { id: user.id, at });
+      appendAudit(ctx.db, { at, actorId: user.id, action: 'calendar.imported', entity: 'settings', entityId: null, data: { added: added.length } });
       return { added: added.length, skipped: closures.length - added.length, errors };
     });
   },
