@@ -69,7 +69,7 @@ export function createEventBus(log: Logger, coalesceMs = QUEUES_CHANGED_EVERY_MS
   };
 }
 
-const bounded = <T>(set: Set<T> | Map<T, unknown>) => {
+const bounded = <T>(set: Set<T>) => {
   if (set.size > REMEMBERED) set.clear();
 };
 
@@ -191,6 +191,10 @@ export function createLiveEvents(deps: () => CoreDeps, log: Logger): LiveEvents 
       looked = true;
       let users: SessionUser[] | null = null;
       let sent = 0;
+      // Only running steps are remembered: a finished step or closed complaint is forgotten,
+      // so the memory stays the size of the open work and nothing is announced twice.
+      const running = new Set(rows.map((r) => `${r.id}:${r.step_no}:${r.step_started_at}`));
+      for (const key of risks.keys()) if (!running.has(key)) risks.delete(key);
       for (const r of rows) {
         const key = `${r.id}:${r.step_no}:${r.step_started_at}`;
         const seen = risks.get(key);
@@ -216,7 +220,6 @@ export function createLiveEvents(deps: () => CoreDeps, log: Logger): LiveEvents 
         });
         sent++;
       }
-      bounded(risks);
       return sent;
     },
   };

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import type { BrowserWindow, IpcMain, MenuItemConstructorOptions, MessageBoxOptions, WebContents } from 'electron';
+import type { BrowserWindow, IpcMain, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { z } from 'zod';
 import type { ApiError, Result } from '../../shared/contract';
 import {
@@ -399,14 +399,13 @@ export function createClientMode(electron: ClientElectron, options: ClientModeOp
           }
           config = paired;
           probed.clear();
-          options.log.info(`Komputer ini disambungkan ke server kantor ${paired.url}.`);
-          setMenu();
-          const owner = electron.BrowserWindow.fromWebContents(event.sender as WebContents);
-          if (owner) {
-            window = owner;
-            watchLoads(owner);
-            showServer(owner);
-          }
+          options.log.info(`Komputer ini disambungkan ke server kantor ${paired.url}; Tanggap dibuka ulang.`);
+          // Tanggap starts again as a client (start above): the server's pages in the
+          // window, no host process of its own, notifications allowed for the server only.
+          setImmediate(() => {
+            app.relaunch();
+            app.quit();
+          });
           return { ok: true, value: { url: paired.url } };
         }
         return failure('Perintah tidak dikenal oleh aplikasi.', undefined, 'unknown_call');

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('the LAN server certificate', () => {
       const remade = loadOrCreateIdentity(dir, 'pc', ['localhost']);
       expect(remade.created).toBe(true);
       expect(remade.fingerprint).not.toBe(first.fingerprint);
+      // The broken pair is moved aside, not deleted.
+      expect(readdirSync(dir).filter((f) => f.includes('.rusak-')).sort()).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never replaces a kept certificate it cannot read: the fingerprint the other PCs know stays', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-cert-'));
+    try {
+      const first = loadOrCreateIdentity(dir, 'pc', ['localhost']);
+      // A read that fails for any user, root included: the certificate's name is taken by a folder.
+      const certFile = join(dir, TLS_CERT_FILE);
+      renameSync(certFile, `${certFile}.disimpan`);
+      mkdirSync(certFile);
+      expect(() => loadOrCreateIdentity(dir, 'pc', ['localhost'])).toThrow(/tidak dapat dibaca/);
+      expect(readdirSync(dir).some((f) => f.includes('.rusak-'))).toBe(false);
+      rmSync(certFile, { recursive: true });
+      renameSync(`${certFile}.disimpan`, certFile);
+      expect(loadOrCreateIdentity(dir, 'pc', ['localhost'])).toMatchObject({ created: false, fingerprint: first.fingerprint });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import { restrictFile, writeFileDurable } from '../core/db/durable';
@@ -123,30 +123,66 @@ const namesOf = (cert: X509Certificate) =>
     .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
     .filter(Boolean);
 
-// The certificate kept in dataDir, or null when there is none yet (or it cannot be read).
-export function peekIdentity(dataDir: string): TlsIdentity | null {
+// The kept pair as text, or null when there is none yet; with one of the two files gone
+// the pair is broken (empty texts). A pair that exists but cannot be read (another
+// program holds it, permissions) throws: making a new one would change the fingerprint
+// every paired PC knows the server by.
+function readPair(dataDir: string): { key: string; cert: string } | null {
   const keyFile = join(dataDir, TLS_KEY_FILE);
   const certFile = join(dataDir, TLS_CERT_FILE);
-  if (!existsSync(keyFile) || !existsSync(certFile)) return null;
+  const present = [keyFile, certFile].filter((file) => existsSync(file)).length;
+  if (present === 0) return null;
+  if (present === 1) return { key: '', cert: '' };
   try {
-    const key = readFileSync(keyFile, 'utf8');
-    const cert = readFileSync(certFile, 'utf8');
-    const x509 = new X509Certificate(cert);
-    if (!x509.checkPrivateKey(createPrivateKey(key))) return null;
-    return { key, cert, fingerprint: fingerprintOfDer(x509.raw), names: namesOf(x509) };
+    return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
+  } catch (err) {
+    throw new Error(
+      `Sertifikat server kantor di folder data tidak dapat dibaca (${(err as { code?: string }).code ?? String(err)}). ` +
+        'Pastikan berkas server-kantor-kunci.pem dan server-kantor-sertifikat.pem ada dan dapat dibaca Tanggap, lalu nyalakan lagi. ' +
+        'Sertifikat baru sengaja tidak dibuat agar komputer lain tetap mengenali server ini.',
+      { cause: err },
+    );
+  }
+}
+
+// The pair as a certificate, or null when it is broken (not a certificate, or not this key's).
+function parsePair(pair: { key: string; cert: string }): TlsIdentity | null {
+  try {
+    const x509 = new X509Certificate(pair.cert);
+    if (!x509.checkPrivateKey(createPrivateKey(pair.key))) return null;
+    return { ...pair, fingerprint: fingerprintOfDer(x509.raw), names: namesOf(x509) };
   } catch {
     return null;
   }
 }
 
-// The certificate kept in dataDir, made now (for `names`) when there is none yet or it can
-// no longer be read. An existing one is kept even if the PC's addresses changed since: the
-// other PCs recognise the server by its fingerprint, which must not change under them.
+// The certificate kept in dataDir, for showing; null when there is none or it cannot be used.
+export function peekIdentity(dataDir: string): TlsIdentity | null {
+  try {
+    const pair = readPair(dataDir);
+    return pair && parsePair(pair);
+  } catch {
+    return null;
+  }
+}
+
+// The certificate kept in dataDir, made now (for `names`) when there is none yet. An
+// existing one is kept even if the PC's addresses changed since: the other PCs recognise
+// the server by its fingerprint, which must not change under them. A broken pair (one
+// file missing, damaged, or a key that does not match) is moved aside, never deleted,
+// and a new one made; one that cannot be read throws (readPair).
 export function loadOrCreateIdentity(dataDir: string, commonName: string, names: readonly string[]): TlsIdentity & { created: boolean } {
-  const kept = peekIdentity(dataDir);
+  const pair = readPair(dataDir);
+  const kept = pair && parsePair(pair);
   if (kept) {
     restrictFile(join(dataDir, TLS_KEY_FILE));
     return { ...kept, created: false };
+  }
+  if (pair) {
+    const aside = `.rusak-${Date.now()}`;
+    for (const file of [TLS_KEY_FILE, TLS_CERT_FILE]) {
+      if (existsSync(join(dataDir, file))) renameSync(join(dataDir, file), join(dataDir, `${file}${aside}`));
+    }
   }
   const keyFile = join(dataDir, TLS_KEY_FILE);
   const made = createCertificate(commonName, names);

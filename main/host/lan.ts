@@ -106,7 +106,14 @@ export function createLanControl(options: LanOptions): LanServer {
       log.warn('server kantor tidak dijalankan: alamat yang dipilih tidak ada di komputer ini');
       return;
     }
-    const identity = tlsIdentity(core.deps.dataDir);
+    let identity: ReturnType<typeof tlsIdentity>;
+    try {
+      identity = tlsIdentity(core.deps.dataDir);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+      log.warn('server kantor tidak dijalankan: sertifikatnya tidak dapat dibaca');
+      return;
+    }
     fingerprint = identity.fingerprint;
     const app = await createHttpServer(core, {
       rendererDir: options.rendererDir,

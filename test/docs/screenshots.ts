@@ -3,12 +3,13 @@
 // the guide shows the screens as they are today. Each picture has a stable name in
 // docs/gambar/. A page this release does not have is skipped with a message.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../main/core/demo/seed';
 import { ApiClient } from '../e2e/support';
+import { registerFixture } from '../support/importFixture';
 
 const root = join(__dirname, '..', '..');
 const outDir = join(root, 'docs', 'gambar');
@@ -139,6 +140,20 @@ async function makeBackup(page: Page, folder: string): Promise<boolean> {
 
 // Switches "Jadikan komputer ini server" on (first network address, the default port) for
 // the picture; the demo server and its TLS listener end with the script.
+// An old register of 30 rows (one without its Uraian) read but not imported: the
+// preview with the columns as read and the row that would be skipped.
+async function previewImport(page: Page, dir: string): Promise<boolean> {
+  const fixture = await registerFixture(30, 0);
+  const file = join(dir, 'register-lama.xlsx');
+  writeFileSync(file, fixture.bytes);
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  const summary = page.getByLabel('Ringkasan pratinjau');
+  await summary.waitFor({ timeout: 120_000 });
+  await summary.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  return true;
+}
+
 async function switchServerOn(page: Page): Promise<void> {
   const toggle = page.getByLabel('Jadikan komputer ini server');
   if ((await toggle.count()) === 0) return;
@@ -377,6 +392,7 @@ async function main() {
             });
         }
         await shot(page, name);
+        if (path === '/admin/impor' && (await previewImport(page, backupDir))) await shot(page, '27b-admin-impor-pratinjau');
         if (backedUp) {
           await page.getByRole('button', { name: 'Pulihkan' }).first().click();
           await page.getByRole('dialog', { name: 'Pulihkan data dari cadangan?' }).waitFor();

@@ -246,3 +246,47 @@ describe('SP4N-LAPOR! export', () => {
     expect(again.ready).toBe(0);
   });
 });
+
+describe('old numbers and the running counter under other patterns', () => {
+  let u: TestCore;
+  const a: Record<'admin' | 'staf', SessionCarrier> = {} as never;
+  beforeAll(async () => {
+    u = makeCore(NOW);
+    a.admin = await setupOffice(u.core);
+    a.staf = await addUser(u.core, a.admin, 'staf', 'staf');
+  });
+  afterAll(() => u?.dispose());
+
+  const setPattern = async (registerPattern: string) => {
+    const settings = await ok(u.core, a.admin, 'documents.settings', {});
+    await ok(u.core, a.admin, 'documents.updateSettings', { ...settings, registerPattern });
+  };
+  const importCsv = async (line: string) => {
+    const text = `No. Register;Tanggal;Nama pelapor;Uraian/Isi;Status;Tanggal selesai\r\n${line}\r\n`;
+    const file = { fileName: 'register.csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
+    const preview = await ok(u.core, a.staf, 'import.preview', { file });
+    const { jobId } = await ok(u.core, a.staf, 'import.start', { file, source: preview.source, mapping: preview.mapping, confirm: true });
+    let status: CallOutput<'import.status'>;
+    do {
+      await new Promise((r) => setTimeout(r, 2));
+      status = await ok(u.core, a.staf, 'import.status', { jobId });
+    } while (!status.report);
+    expect(status.report.imported).toBe(1);
+  };
+  const created = async () => (await ok(u.core, a.staf, 'complaints.create', sampleComplaint())).registerNo;
+
+  it('marks an old number the pattern could give even when the year comes before {urut}', async () => {
+    await setPattern('REG/{tahun}/{urut}');
+    await importCsv('REG/2026/0001;3 Agustus 2026;Siti;Jalan rusak;Selesai;7 Agustus 2026');
+    expect((await ok(u.core, a.staf, 'complaints.list', { q: 'REG 2026 0001', limit: 10 })).rows.map((r) => r.registerNo)).toContain('REG/2026/0001 (lama)');
+    expect(await created()).toBe('REG/2026/0001');
+  });
+
+  it('passes over a number an old complaint holds once the pattern changes to give it', async () => {
+    await importCsv('0002/X/2026;4 Agustus 2026;Budi;Saluran tersumbat;Selesai;8 Agustus 2026');
+    await setPattern('{urut}/X/{tahun}');
+    // The counter stands at 1: 0002/X/2026 is the old complaint's, so the next is 0003.
+    expect(await created()).toBe('0003/X/2026');
+    expect(await created()).toBe('0004/X/2026');
+  });
+});

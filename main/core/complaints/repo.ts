@@ -69,6 +69,17 @@ function officerReceipt(db: Db, c: ComplaintData, now: string, tz: TimeZoneId): 
   return at;
 }
 
+// The running counter's next number. A number an imported old register already holds
+// (the office's pattern may have changed since, or put digits before {urut}) is passed
+// over, so the counter never stalls on the unique register number.
+export function takeRegisterNumber(db: Db, year: number, at: string): { seq: number; registerNo: string } {
+  for (;;) {
+    const seq = nextNumber(db, 'register', year);
+    const registerNo = formatRegisterNo(db, seq, at);
+    if (pluck(db, 'SELECT 1 FROM complaints WHERE register_no = ?').get(registerNo) === undefined) return { seq, registerNo };
+  }
+}
+
 // Inserts the complaint with its register number; the caller holds the write lock. An
 // import or the demo passes receivedAt (recorded then, too); an officer may date a
 // letter or an opened suggestion box back: the clock runs from that receipt, the record
@@ -81,8 +92,7 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   const backdated = at !== entered;
   const surat = c.channel === 'surat';
   const year = yearOf(at, office.timeZone);
-  const seq = nextNumber(db, 'register', year);
-  const registerNo = formatRegisterNo(db, seq, at);
+  const { seq, registerNo } = takeRegisterNumber(db, year, at);
   const info = stmt(
     db,
     `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { IMPORT_MAX_ROWS, IMPORT_PREVIEW_ROWS, type ImportMapping, type ImportPreview, type ImportReport, type ImportSource } from '../../../shared/schemas/import';
+import { IMPORT_FIELD_LABEL, IMPORT_MAX_ROWS, IMPORT_PREVIEW_ROWS, type ImportField, type ImportMapping, type ImportPreview, type ImportReport, type ImportSource } from '../../../shared/schemas/import';
 import { localDate } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
@@ -32,7 +32,7 @@ interface Job {
 const jobs = new Map<string, Job>();
 
 function sweep(now: number) {
-  for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS && job.report) jobs.delete(id);
+  for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS && (job.report || job.failed !== null)) jobs.delete(id);
 }
 
 function mayImport(user: SessionUser) {
@@ -59,7 +59,7 @@ async function check(ctx: Ctx, input: { file: { fileName: string; dataBase64: st
   const headers = headersOf(cells, headerRow);
   const mapping = input.mapping ?? suggestMapping(headers);
   for (const [field, col] of Object.entries(mapping)) {
-    if (col !== null && col !== undefined && col >= headers.length) throw new TanggapError('validation', `Kolom pilihan untuk ${field} tidak ada di lembar ini; pilih ulang pemetaan kolom.`, `mapping.${field}`);
+    if (col !== null && col !== undefined && col >= headers.length) throw new TanggapError('validation', `Kolom pilihan untuk ${IMPORT_FIELD_LABEL[field as ImportField] ?? field} tidak ada di lembar ini; pilih ulang pemetaan kolom.`, `mapping.${field}`);
   }
   const source = input.source ?? sourceOf(mapping);
   const dataRows = cells.length - headerRow - 1;

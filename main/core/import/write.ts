@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { pluck, stmt } from '../db/statements';
 import { recordComplaintEvent } from '../complaints/events';
 import { formatRegisterNo, nextNumber } from '../complaints/numbering';
+import { takeRegisterNumber } from '../complaints/repo';
 import { getOffice } from '../office/settings';
 import { startJourney } from '../workflow/engine';
 import { currentVersionId } from '../workflow/standard';
@@ -47,9 +48,9 @@ export function finishBatch(db: Db, batch: number, at: string, imported: number,
 // complaint holds it, so the two never meet.
 function keptNumber(db: Db, written: string, year: number, receivedAt: string): string {
   const registerNo = written.includes(String(year)) ? written : `${written}/${year}`;
-  const urut = /\d+/.exec(registerNo)?.[0];
   const clash = (no: string) => pluck(db, 'SELECT 1 FROM complaints WHERE register_no = ?').get(no) !== undefined;
-  const counterGives = urut !== undefined && Number(urut) > 0 && formatRegisterNo(db, Number(urut), receivedAt) === registerNo;
+  // Any run of digits may be the {urut} of the office's pattern ("REG/2025/0045").
+  const counterGives = [...registerNo.matchAll(/\d+/g)].some(([urut]) => Number(urut) > 0 && formatRegisterNo(db, Number(urut), receivedAt) === registerNo);
   if (!counterGives && !clash(registerNo)) return registerNo;
   let marked = `${registerNo} (lama)`;
   for (let n = 2; clash(marked); n++) marked = `${registerNo} (lama ${n})`;
@@ -70,8 +71,7 @@ export function importComplaint(deps: CoreDeps, by: SessionUser, batch: number, 
     seq = -nextNumber(db, 'register_import', year);
   } else {
     // A LAPOR! report without an old number enters the register now, numbered as intake does.
-    seq = nextNumber(db, 'register', year);
-    registerNo = formatRegisterNo(db, seq, receivedAt);
+    ({ seq, registerNo } = takeRegisterNumber(db, year, receivedAt));
   }
   let closedAt: string | null = null;
   if (c.closed) {
