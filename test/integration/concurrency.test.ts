@@ -183,6 +183,13 @@ describe('two people editing the same record', () => {
     await ok(core, o.first, 'users.resetPassword', { id: fresh.id, password: 'atur-ulang-456' });
     await ok(core, o.first, 'users.update', { id: fresh.id, rowVersion: fresh.rowVersion, user: { ...fresh, pangkat: 'Penata Muda (III/a)' } });
     expect(await find()).toMatchObject({ jabatan: 'Pengadministrasi Umum', pangkat: 'Penata Muda (III/a)' });
+    // A refusal names the last edit of the fields and its time, not a later password reset.
+    const stale = await find();
+    await ok(core, o.second, 'users.update', { id: stale.id, rowVersion: stale.rowVersion, user: { ...stale, jabatan: 'Pengelola Pengaduan' } });
+    o.t.clock.advanceMinutes(20);
+    await ok(core, o.first, 'users.resetPassword', { id: stale.id, password: 'atur-ulang-789' });
+    const late = await fail(core, o.first, 'users.update', { id: stale.id, rowVersion: stale.rowVersion, user: { ...stale, pangkat: 'Penata (III/c)' } });
+    expect(late.message).toMatch(STALE);
   });
 
   it('says it was the same person when the earlier save came from their other window', async () => {

@@ -93,8 +93,9 @@ export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.m
     const hash = await hashPassword(newPassword);
     write(ctx.db, () => {
       ctx.db
-        .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
-        .run(hash, nowIso(ctx), user.id);
+        // Not updated_at: that dates the last edit of the account's fields (users.update).
+        .prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?')
+        .run(hash, user.id);
       appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'password.changed', entity: 'user', entityId: user.id });
       endUserSessions(ctx, user.id);
       const token = createSession(ctx, user.id);

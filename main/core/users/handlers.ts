@@ -76,8 +76,10 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
     write(ctx.db, () => {
       getUser(ctx, id);
       ctx.db
-        .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = 1, updated_at = ? WHERE id = ?')
-        .run(hash, nowIso(ctx), id);
+        // updated_at (and updated_by) tell who last edited the account's fields, as a stale
+        // edit's refusal says; a password's changes are on the audit trail instead.
+        .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = 1 WHERE id = ?')
+        .run(hash, id);
       endUserSessions(ctx, id);
       audit(ctx, 'user.password_reset', id);
     });
