@@ -58,16 +58,27 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('shows a kept word with the new spacing, the removed words still in their order', () => {
+    expect(diffWords('}0', '} ')).toEqual([
+      { op: 'same', value: '} ' },
+      { op: 'removed', value: '0' },
+    ]);
+  });
+
   it('joined, the new side is the new text and the old side has the old words', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (a, b) => {
         const parts = diffWords(a, b);
         const before = parts.filter((p) => p.op !== 'added').map((p) => p.value).join('');
         const after = parts.filter((p) => p.op !== 'removed').map((p) => p.value).join('');
-        // A kept word carries the new text's spacing.
+        // A kept word carries the new text's spacing, so the old side has the old words
+        // and punctuation in order, though not always the old spaces between them.
         expect(after).toBe(b);
-        expect(before.split(/\s+/).filter(Boolean)).toEqual(a.split(/\s+/).filter(Boolean));
+        const words = (s: string) => s.match(/[\p{L}\p{N}]+|[^\p{L}\p{N}\s]+/gu) ?? [];
+        expect(parts.filter((p) => p.op !== 'added').flatMap((p) => words(p.value))).toEqual(words(a));
+        expect(before.replace(/\s+/g, '')).toBe(a.replace(/\s+/g, ''));
       }),
+      { numRuns: 2000 },
     );
   });
 });
