@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ApiClient, FIRST_PASSWORD, login, PASSWORD, seedOffice } from './support';
+import { ApiClient, FIRST_PASSWORD, login, PASSWORD, sampleComplaint, seedOffice } from './support';
 
 // Two people at two PCs edit the same record: whoever saves second is told who changed
 // it and when, keeps what they typed, and can load the newer data; nothing is overwritten.
@@ -66,17 +66,14 @@ test('the Staf and the Sekcam edit the same draft: the second save is refused wi
   await seedOffice(web.url);
   const staf = new ApiClient(web.url);
   await staf.call('auth.login', { username: 'staf', password: PASSWORD });
-  const c = await staf.call('complaints.create', {
-    kind: 'pengaduan',
-    channel: 'langsung',
-    category: 'infrastruktur',
-    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890', email: '', anonymous: false, confidential: false },
-    subject: 'Air PDAM tidak mengalir di Dusun Krajan',
-    description: 'Sudah dua minggu air PDAM tidak mengalir ke rumah-rumah warga Dusun Krajan.',
-    expectation: 'Air kembali mengalir.',
-    incidentPlace: 'Dusun Krajan',
-    incidentDate: '2026-11-20',
-  });
+  const c = await staf.call(
+    'complaints.create',
+    sampleComplaint({
+      subject: 'Air PDAM tidak mengalir di Dusun Krajan',
+      description: 'Sudah dua minggu air PDAM tidak mengalir ke rumah-rumah warga Dusun Krajan.',
+      expectation: 'Air kembali mengalir.',
+    }),
+  );
   const camat = new ApiClient(web.url);
   await camat.call('auth.login', { username: 'camat', password: PASSWORD });
   await camat.call('workflow.exit', { id: c.id, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Perumda Air Minum Kab. Pasuruan' });

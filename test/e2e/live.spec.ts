@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, login, seedOffice } from './support';
-import type { CallInput } from '../../shared/contract';
+import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 
 // Two people at once in two browsers: the Staf disposes, and the Kasi's "Tugas saya"
@@ -12,18 +11,7 @@ const KASI = 'Bambang Sutrisno, S.Sos.';
 // What the issue asks: queues update within two seconds.
 const LIVE_MS = 2_000;
 
-const complaint: CallInput<'complaints.create'> = {
-  kind: 'pengaduan',
-  channel: 'langsung',
-  category: 'infrastruktur',
-  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
-  subject: 'Lampu penerangan jalan padam di Dusun Krajan',
-  description: 'Sudah dua minggu lampu penerangan jalan di depan balai dusun padam sehingga jalan gelap pada malam hari.',
-  expectation: 'Lampu segera diperbaiki.',
-  incidentPlace: 'Jl. Raya Krajan',
-  incidentDate: '2026-11-20',
-  kelengkapan: kejayan.standard.kelengkapanChecklist.slice(0, 2),
-};
+const complaint = sampleComplaint({ kelengkapan: kejayan.standard.kelengkapanChecklist.slice(0, 2) });
 
 test('Disposisi dari Staf muncul di Tugas saya dan hitungan menu Kasi tanpa memuat ulang, dengan pemberitahuan', async ({ web, browser }, info) => {
   await seedOffice(web.url, 'kejayan');

@@ -28,6 +28,20 @@ export class ApiClient {
   }
 }
 
+// A complaint as the Staf records it at the counter; a spec changes what it needs.
+export const sampleComplaint = (change: Partial<CallInput<'complaints.create'>> = {}): CallInput<'complaints.create'> => ({
+  kind: 'pengaduan',
+  channel: 'langsung',
+  category: 'infrastruktur',
+  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+  subject: 'Lampu penerangan jalan padam di Dusun Krajan',
+  description: 'Sudah dua minggu lampu penerangan jalan di depan balai dusun padam sehingga jalan gelap pada malam hari.',
+  expectation: 'Lampu segera diperbaiki.',
+  incidentPlace: 'Jl. Raya Krajan',
+  incidentDate: '2026-11-20',
+  ...change,
+});
+
 export interface Office {
   admin: ApiClient;
   // username of one user per role, all with PASSWORD
