@@ -174,17 +174,14 @@ interface CompletedRow {
 // through "Selesaikan langkah" or "Ambil alih" can be undone: a disposition, paraf,
 // signature, delivery or archive record has its own way back).
 function lastCompletion(db: Db, id: number): { row: CompletedRow; eventId: number } | null {
-  const row = db
-    .prepare('SELECT * FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NOT NULL ORDER BY completed_at DESC, id DESC LIMIT 1')
+  const row = stmt(db, 'SELECT * FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NOT NULL ORDER BY completed_at DESC, id DESC LIMIT 1')
     .get(id) as CompletedRow | undefined;
   if (!row) return null;
-  const eventId = db
-    .prepare(
-      `SELECT json_extract(data, '$.event') FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND at = ?
-         AND action IN ('complaint.step_completed', 'complaint.taken_over') AND json_extract(data, '$.step') = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(id, row.completed_at, row.step_no) as number | undefined;
+  const eventId = pluck(
+    db,
+    `SELECT json_extract(data, '$.event') FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND at = ?
+       AND action IN ('complaint.step_completed', 'complaint.taken_over') AND json_extract(data, '$.step') = ? ORDER BY id DESC LIMIT 1`,
+  ).get(id, row.completed_at, row.step_no) as number | undefined;
   return eventId === undefined ? null : { row, eventId };
 }
 
@@ -193,8 +190,7 @@ function lastCompletion(db: Db, id: number): { row: CompletedRow; eventId: numbe
 // delivery, should one ever be stored without its history row.
 function firstAfter(db: Db, id: number, eventId: number, completedAt: string): { at: string; by: number | null } | null {
   return (
-    (db
-      .prepare(
+    (stmt(db,
         `SELECT at, by FROM (
            SELECT at, actor_id AS by FROM complaint_events WHERE complaint_id = ? AND id > ?
            UNION ALL SELECT created_at, from_user FROM dispositions WHERE complaint_id = ? AND created_at > ?
@@ -373,8 +369,22 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
 }
 
 // When a file paused for the reporter's kelengkapan is withdrawn by the sweep.
-export const autoWithdrawAt = (pausedAt: string, standard: ServiceStandard, cal: OfficeCalendar): string =>
-  addWorkingTime(pausedAt, { amount: standard.autoWithdrawHariKerja, unit: 'hari_kerja' }, cal);
+// Kept per calendar object (replaced whenever the calendar setting changes): the sweep
+// asks it for every paused file before each change and queue read.
+const withdrawals = new WeakMap<OfficeCalendar, Map<string, string>>();
+const WITHDRAWALS_KEPT = 10_000;
+
+export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal: OfficeCalendar): string {
+  let kept = withdrawals.get(cal);
+  if (!kept) withdrawals.set(cal, (kept = new Map()));
+  const key = `${pausedAt}|${standard.autoWithdrawHariKerja}`;
+  let at = kept.get(key);
+  if (at === undefined) {
+    if (kept.size >= WITHDRAWALS_KEPT) kept.clear();
+    kept.set(key, (at = addWorkingTime(pausedAt, { amount: standard.autoWithdrawHariKerja, unit: 'hari_kerja' }, cal)));
+  }
+  return at;
+}
 
 // Kejayan-style escalation and the automatic withdrawal of files never completed.
 // Idempotent; transports run it every minute and the queues before they read.
@@ -383,11 +393,10 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
   const at = deps.now().toISOString();
   let escalated = 0;
   let withdrawn = 0;
-  const overdue = db
-    .prepare(
-      "SELECT id FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND step_due_at < ? AND status <> 'tidak_lengkap'",
-    )
-    .all(at) as { id: number }[];
+  const overdue = stmt(
+    db,
+    "SELECT id FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND step_due_at < ? AND status <> 'tidak_lengkap'",
+  ).all(at) as { id: number }[];
   for (const { id } of overdue) {
     const l = loadState(db, id);
     const to = l.step?.escalateTo;
@@ -405,15 +414,16 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     });
     escalated++;
   }
-  const paused = stmt(db, "SELECT id, paused_at FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
+  const paused = stmt(db, "SELECT id, paused_at, standard_version_id FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
     id: number;
     paused_at: string;
+    standard_version_id: number;
   }[];
   if (paused.length) {
     const cal = officeCalendar(db);
     for (const p of paused) {
+      if (autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal) > at) continue;
       const l = loadState(db, p.id);
-      if (autoWithdrawAt(p.paused_at, l.standard, cal) > at) continue;
       closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${l.standard.autoWithdrawHariKerja} hari kerja.`);
       withdrawn++;
     }

@@ -8,6 +8,7 @@ import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
 import { getOffice, writeSetting } from '../office/settings';
+import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
 import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, takeOver, undoStep } from './engine';
@@ -62,14 +63,14 @@ interface DispositionRow {
 
 // A disposition is seen through its complaint: who may not see it learns nothing of its state.
 function disposition(ctx: Ctx, id: number): DispositionRow {
-  const d = ctx.db.prepare('SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
+  const d = stmt(ctx.db, 'SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
   if (!d) throw notFound('Disposisi');
   requireComplaint(ctx.db, requireUser(ctx), d.complaint_id);
   if (d.state !== 'aktif') throw new TanggapError('conflict', 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).');
   return d;
 }
 
-const nameOf = (ctx: Ctx, id: number) => (ctx.db.prepare('SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
+const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
 
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
@@ -80,8 +81,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     write(ctx.db, () => {
       sweep(ctx);
       const at = nowIso(ctx);
-      const opened = ctx.db
-        .prepare("UPDATE dispositions SET opened_at = ? WHERE complaint_id = ? AND to_user = ? AND state = 'aktif' AND opened_at IS NULL")
+      const opened = stmt(ctx.db, "UPDATE dispositions SET opened_at = ? WHERE complaint_id = ? AND to_user = ? AND state = 'aktif' AND opened_at IS NULL")
         .run(at, id, user.id);
       if (opened.changes > 0) {
         recordComplaintEvent(ctx.db, { complaintId: id, at, actorId: user.id, words: 'Disposisi dibuka oleh penerima', action: 'disposition.opened' });
@@ -120,7 +120,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const user = requireUser(ctx);
       const l = authorize(ctx.db, user, id, 'dispose');
       const targets = to.map((uid) => {
-        const u = ctx.db.prepare("SELECT id, name, role, active, seksi FROM users WHERE id = ?").get(uid) as
+        const u = stmt(ctx.db, "SELECT id, name, role, active, seksi FROM users WHERE id = ?").get(uid) as
           | { id: number; name: string; role: string; active: number; seksi: string }
           | undefined;
         if (!u || u.role !== 'kasi' || !u.active) {
@@ -129,12 +129,12 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
         return u;
       });
       const onBehalf = user.role === 'sekcam' && l.step?.executor === 'camat';
-      const insert = ctx.db.prepare(
+      const insert = stmt(ctx.db,
         'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const dispositionIds = targets.map((t) => Number(insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at).lastInsertRowid));
       // The buku rekap counts the complaint under the seksi of its first addressee.
-      ctx.db.prepare('UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
+      stmt(ctx.db, 'UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       recordComplaintEvent(ctx.db, {
         complaintId: id,
@@ -158,7 +158,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
         throw new TanggapError('forbidden', 'Disposisi hanya dapat ditarik oleh pengirimnya atau Camat.');
       }
       if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
-      ctx.db.prepare("UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
+      stmt(ctx.db, "UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
@@ -177,8 +177,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
       if (fresh.to_user !== user.id) throw new TanggapError('forbidden', 'Hanya penerima disposisi yang dapat mengembalikannya.');
-      ctx.db
-        .prepare("UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
+      stmt(ctx.db, "UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
         .run(reason, at, at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
       recordComplaintEvent(ctx.db, {
@@ -202,9 +201,9 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return change(ctx, id, (at) => {
       authorize(ctx.db, user, id, 'followUp');
       const files = saveAttachments(ctx.dataDir, checked);
-      const info = ctx.db.prepare('INSERT INTO follow_ups (complaint_id, kind, text, by_user, at) VALUES (?, ?, ?, ?, ?)').run(id, kind, text, user.id, at);
+      const info = stmt(ctx.db, 'INSERT INTO follow_ups (complaint_id, kind, text, by_user, at) VALUES (?, ?, ?, ?, ?)').run(id, kind, text, user.id, at);
       const followUpId = Number(info.lastInsertRowid);
-      const addFile = ctx.db.prepare(
+      const addFile = stmt(ctx.db,
         'INSERT INTO attachments (complaint_id, follow_up_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const f of files) addFile.run(id, followUpId, f.fileName, f.mime, f.size, f.sha256, f.storedName, at);
@@ -230,7 +229,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     }),
 
   'workflow.assignees': (ctx) =>
-    ctx.db.prepare("SELECT id, name, jabatan, seksi FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as {
+    stmt(ctx.db, "SELECT id, name, jabatan, seksi FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as {
       id: number;
       name: string;
       jabatan: string;
