@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 import { afterCommit } from '../db/afterCommit';
 import { notFound } from '../errors';
 
@@ -152,12 +152,10 @@ export function watchOutsideEdits(db: Db): void {
 }
 
 const lastRecordedState = (db: Db, id: number) =>
-  db
-    .prepare(
-      "SELECT json_extract(data, '$.state') FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND json_extract(data, '$.state') IS NOT NULL ORDER BY id DESC LIMIT 1",
-    )
-    .pluck()
-    .get(id) as string | undefined;
+  pluck(
+    db,
+    "SELECT json_extract(data, '$.state') FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND json_extract(data, '$.state') IS NOT NULL ORDER BY id DESC LIMIT 1",
+  ).get(id) as string | undefined;
 
 // The record before this transaction's own changes is the one kept by the trigger, or,
 // when the app has not updated it yet, the record as it stands.
