@@ -1,8 +1,10 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { RECAP_DIMENSIONS } from '../../shared/reports/recap';
+import { addListRows, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
 import { ADMIN, addUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // The files the office takes out of Tanggap, read back as Excel would: the buku rekap,
@@ -87,12 +89,27 @@ describe('register export', () => {
     const { file, total } = await registerFile(s.camat, { year: 2026, sort: 'registerNo', dir: 'asc' });
     expect(total).toBe(4);
     const wb = await readXlsx(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Register']);
     const ws = wb.getWorksheet('Register')!;
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, topLeftCell: 'A5' });
+    expect(rowValues(ws, 1)).toEqual([(await ok(t.core, s.camat, 'reports.recap', { year: 2026 })).officeName]);
+    expect(String(rowValues(ws, 2)[0])).toBe('Buku Register Pengaduan — diterima tahun 2026');
     const header = rowValues(ws, 4);
-    expect(header).toEqual(expect.arrayContaining(['No. Register', 'Tanggal diterima', 'Kanal', 'Kategori', 'Perihal', 'Status', 'Seksi', 'Tanggal selesai', 'Lama (hari kerja)', ...PERSONAL]));
+    expect(header).toEqual([
+      'No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', ...PERSONAL, 'Perihal', 'Uraian',
+      'Seksi', 'Status', 'Tanggal selesai', 'Lama (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!',
+    ]);
+    expect(ws.getRow(4).getCell(2).font).toMatchObject({ bold: true });
+    expect(ws.getRow(4).getCell(2).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDCE6F1' } });
+    expect(ws.getRow(4).height).toBe(45);
+    const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
+    expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 40, 60, 14]);
+    expect(ws.autoFilter).toBe('A4:S4');
+    // Title, blank line, header, then one row per complaint and nothing after.
+    expect(ws.rowCount).toBe(4 + total);
     const rows = tableOf(ws);
     expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r['No.'])).toEqual([1, 2, 3, 4]);
     const [formula, anonim, rahasia, ditolak] = rows;
     expect(formula).toMatchObject({ 'Nama pelapor': 'Siti Aminah', NIK: '3514015506800002', 'No. HP': '081234567890', Seksi: 'Seksi Pelayanan', 'Tanggal diterima': '2 November 2026' });
     expect(anonim).toMatchObject({ 'Nama pelapor': 'Anonim', Alamat: '', NIK: '', 'No. HP': '' });
@@ -101,6 +118,9 @@ describe('register export', () => {
     expect(JSON.stringify(anonim)).not.toMatch(/Budi|Tambakrejo|3514011203790001/);
     // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
     expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': '4 November 2026', 'Lama (hari kerja)': 2 });
+    // Still open: no closing date, and no cell at all for its length.
+    expect(formula).toMatchObject({ 'Tanggal selesai': '', 'Lama (hari kerja)': null, 'Tepat waktu': '' });
+    expect(ws.getRow(5).getCell((header as string[]).indexOf('Lama (hari kerja)') + 1).type).toBe(ExcelJS.ValueType.Null);
   });
 
   it('keeps a subject that looks like a formula as text', async () => {
@@ -118,9 +138,13 @@ describe('register export', () => {
     const ws = wb.getWorksheet('Register')!;
     const header = rowValues(ws, 4) as string[];
     for (const h of [...PERSONAL, 'Uraian']) expect(header).not.toContain(h);
+    expect(header).toEqual(['No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', 'Perihal', 'Seksi', 'Status', 'Tanggal selesai', 'Lama (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!']);
+    expect(ws.autoFilter).toBe('A4:N4');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const flat = JSON.stringify(tableOf(ws));
     expect(flat).not.toMatch(/Siti Aminah|3514015506800002|081234567890|Dusun Krajan RT 02|Rahmat|Pungutan/);
     expect(tableOf(ws).length).toBeGreaterThan(0);
+    expect(ws.rowCount).toBe(4 + tableOf(ws).length);
   });
 
   it('follows the filter, belongs to its session, and is recorded in the audit trail', async () => {
@@ -134,6 +158,62 @@ describe('register export', () => {
     expect(exported.length).toBeGreaterThanOrEqual(4);
     expect(exported.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/kanal WhatsApp; 1 baris; dengan data pribadi pelapor/)]));
     expect(exported.find((r) => r.actorName === 'kasi')?.detail).not.toMatch(/data pribadi/);
+  });
+});
+
+// A long list's rows are written straight into the streamed sheet; read back, they must
+// be exactly what exceljs's own row writer gives for the same values.
+describe('long list rows', () => {
+  const values: CellValue[][] = [
+    [1, 'Jalan & "gang" <RT 02>', "Pak O'Neil", null, ''],
+    [2, '  diawali spasi', 'diakhiri spasi ', 'dua\nbaris', 'tab\tdi tengah'],
+    [3, 'kendali \u0007\u001F dibuang, \u007F juga', '=SUM(A1:A2)', '+6281234567890', 'Jalan & "gang" <RT 02>'],
+    [4.5, 'aksara: ꦲꦏ꧀ꦱꦫ, 😀', null, null, 'akhir'],
+    [null, null, null, null, null],
+    [6, '', '', '', ''],
+  ];
+  const columns = ['A', 'B', 'C', 'D', 'E'].map((header) => ({ header, width: 12 }));
+
+  async function written(direct: boolean) {
+    if (direct) {
+      const { wb, bytes } = await newStreamedWorkbook();
+      const ws = startSheet(wb, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
+      addListRows(ws, values);
+      ws.commit();
+      return readXlsx(fileOf(await bytes()));
+    }
+    // exceljs alone: its own shared strings and its own rows.
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+    const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
+    // eslint-disable-next-line no-control-regex
+    for (const v of values) ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x))).commit();
+    ws.commit();
+    await wb.commit();
+    return readXlsx(fileOf(Buffer.concat(chunks)));
+  }
+  const fileOf = (b: Buffer) => ({ dataBase64: b.toString('base64'), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const cells = (ws: ExcelJS.Worksheet) => {
+    const out: unknown[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => row.eachCell({ includeEmpty: true }, (c, col) => out.push([n, col, c.type, c.value, c.style])));
+    return out;
+  };
+
+  it('reads back cell for cell as exceljs writes them, numbering rows on after the header', async () => {
+    const [direct, own] = [await written(true), await written(false)];
+    const [a, b] = [direct.getWorksheet('Daftar')!, own.getWorksheet('Daftar')!];
+    expect(cells(a)).toEqual(cells(b));
+    expect(a.rowCount).toBe(b.rowCount);
+    expect(a.rowCount).toBe(4 + values.length);
+    expect(rowValues(a, 5)).toEqual([1, 'Jalan & "gang" <RT 02>', "Pak O'Neil", undefined, '']);
+    expect(rowValues(a, 6)).toEqual([2, '  diawali spasi', 'diakhiri spasi ', 'dua\nbaris', 'tab\tdi tengah']);
+    expect(rowValues(a, 7).slice(1, 3)).toEqual(['kendali  dibuang,  juga', '=SUM(A1:A2)']);
+    expect(a.getRow(7).getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(rowValues(a, 9)).toEqual([]);
+    expect(rowValues(a, 10)).toEqual([6, '', '', '', '']);
+    expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 });
 

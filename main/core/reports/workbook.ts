@@ -56,6 +56,79 @@ export async function xlsxFile(wb: Workbook, fileName: string) {
   return fileOf(Buffer.from(await wb.xlsx.writeBuffer()), fileName);
 }
 
+// The workbook's shared strings (every text cell points into this list), kept the way
+// exceljs keeps them but looked up in a Map and written out as each string arrives, so
+// that closing the file joins finished XML instead of rendering a hundred thousand
+// strings in one block. The file is byte for byte the one exceljs writes.
+class SharedStringTable {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  // The XML of the newest strings, joined into `written` a thousand at a time: a few
+  // hundred long strings stay alive until the file is closed instead of every small one.
+  private pending: string[] = [];
+  private readonly written: string[] = [];
+  private refs = 0;
+
+  get count() {
+    return this.values.length;
+  }
+
+  get totalRefs() {
+    return this.refs;
+  }
+
+  getString(index: number) {
+    return this.values[index];
+  }
+
+  add(text: string): number {
+    this.refs++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(text, id);
+      this.values.push(text);
+      this.pending.push(/^\s|\n|\s$/.test(text) ? `<si><t xml:space="preserve">${xmlText(text)}</t></si>` : `<si><t>${xmlText(text)}</t></si>`);
+      if (this.pending.length === 1000) {
+        this.written.push(this.pending.join(''));
+        this.pending = [];
+      }
+    }
+    return id;
+  }
+
+  xml(): string {
+    const n = this.values.length;
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${n}" uniqueCount="${n}">${this.written.join('')}${this.pending.join('')}</sst>`;
+  }
+}
+
+// As exceljs escapes text: the five XML entities, and DEL and the control characters
+// XML cannot carry left out.
+// eslint-disable-next-line no-control-regex
+const XML_ESCAPED = /[<>&'"\u007F\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' };
+const xmlText = (text: string) => text.replace(XML_ESCAPED, (ch) => ENTITY[ch] ?? '');
+
+// The streamed workbook's parts the table replaces: its string list, and the step of
+// closing that writes the list into the file.
+interface WriterParts {
+  sharedStrings: unknown;
+  zip: { append(data: string, options: { name: string }): unknown };
+  addSharedStrings(): Promise<void>;
+}
+
+function useSharedStringTable(wb: Workbook): void {
+  const w = wb as unknown as Partial<WriterParts>;
+  if (!w.sharedStrings || typeof w.addSharedStrings !== 'function' || typeof w.zip?.append !== 'function') return;
+  const table = new SharedStringTable();
+  const zip = w.zip;
+  w.sharedStrings = table;
+  w.addSharedStrings = async () => {
+    if (table.count) zip.append(table.xml(), { name: '/xl/sharedStrings.xml' });
+  };
+}
+
 export interface StreamedWorkbook {
   wb: Workbook;
   // Commits what is left and gives the file's bytes.
@@ -76,6 +149,7 @@ export async function newStreamedWorkbook(): Promise<StreamedWorkbook> {
   // zlib level 1: most of the size saving for a fraction of the time.
   const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } } as never);
   wb.creator = 'Tanggap';
+  useSharedStringTable(wb);
   return {
     wb,
     bytes: async () => {
@@ -147,9 +221,69 @@ export function addRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[]
   }
 }
 
-// Rows of a long list, as plain values.
+// The parts of exceljs's streamed sheet that a long list is written through. Its own
+// row writer builds a Cell, a style and a model object per cell and renders them through
+// a generic XML builder; for a year's register that is most of the time spent.
+interface StreamedSheetParts {
+  _rows: unknown[] | null;
+  _rowZero: number;
+  startedData: boolean;
+  useSharedStrings: boolean;
+  stream: { write(text: string): unknown };
+  _workbook: { sharedStrings: { add(text: string): number } };
+}
+
+function streamedParts(ws: Worksheet): StreamedSheetParts | null {
+  const p = ws as unknown as Partial<StreamedSheetParts>;
+  const ok =
+    Array.isArray(p._rows) &&
+    p._rows.length === 0 &&
+    typeof p._rowZero === 'number' &&
+    p.startedData === true &&
+    p.useSharedStrings === true &&
+    typeof p.stream?.write === 'function' &&
+    typeof p._workbook?.sharedStrings?.add === 'function';
+  return ok ? (p as StreamedSheetParts) : null;
+}
+
+const letters: string[] = [];
+const columnLetter = (col: number): string => {
+  let l = letters[col];
+  if (l === undefined) {
+    l = '';
+    for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) l = String.fromCharCode(65 + ((n - 1) % 26)) + l;
+    letters[col] = l;
+  }
+  return l;
+};
+
+// Rows of a long list, as plain values. On a streamed sheet whose earlier rows are all
+// committed, the rows' XML is written straight to the sheet, exactly as exceljs writes
+// it (text through the shared strings, numbers as they are, an empty cell left out);
+// otherwise through exceljs's own rows.
 export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
-  for (const values of rows) ws.addRow(values.map(cellValue)).commit();
+  const parts = streamedParts(ws);
+  if (!parts) {
+    for (const values of rows) ws.addRow(values.map(cellValue)).commit();
+    return;
+  }
+  const strings = parts._workbook.sharedStrings;
+  let xml = '';
+  let r = parts._rowZero;
+  for (const values of rows) {
+    let cells = '';
+    let filled = false;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null || v === undefined) continue;
+      filled = true;
+      cells += typeof v === 'string' ? `<c r="${columnLetter(i + 1)}${r}" t="s"><v>${strings.add(safeText(v))}</v></c>` : `<c r="${columnLetter(i + 1)}${r}"><v>${v}</v></c>`;
+    }
+    if (filled) xml += `<row r="${r}" spans="1:${values.length}" x14ac:dyDescent="0.25">${cells}</row>`;
+    r++;
+  }
+  parts._rowZero = r;
+  if (xml) parts.stream.write(xml);
 }
 
 export function addNote(ws: Worksheet, note: string): void {
