@@ -2,11 +2,12 @@
 // build in dist/renderer, so starting the web app is not a 10-second wait each time.
 // The sources' hash is stored beside the build; anything that can change the output
 // (renderer/, shared/, the build config, the locked package versions) is in it.
+// The server's bundle (dist/main, main/build/bundle.mjs) is remade the same way.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleMainIfChanged, sourceHash } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Same default and variable as renderer/vite.config.ts and main/http/cli.ts.
@@ -14,24 +15,7 @@ const outDir = process.env.TANGGAP_RENDERER_DIR ?? join(root, 'dist', 'renderer'
 const stampFile = join(outDir, '.source-hash');
 const INPUTS = ['renderer', 'shared', 'main/build/precompress.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.web.json'];
 
-// Every file under a folder (tests left out: they do not reach the build), or the file itself.
-function filesOf(path) {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && !/\.test\.tsx?$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name));
-}
-
-function sourceHash() {
-  const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap((input) => filesOf(join(root, input))).sort()) {
-    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
-}
-
-const hash = sourceHash();
+const hash = sourceHash(INPUTS);
 const built = existsSync(join(outDir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash;
 if (built) {
   console.log('Tampilan sudah terbangun dan tidak berubah; langsung dijalankan.');
@@ -41,3 +25,5 @@ if (built) {
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stampFile, `${hash}\n`);
 }
+
+if (await bundleMainIfChanged()) console.log('Server dibundel ulang (dist/main).');

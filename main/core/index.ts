@@ -48,6 +48,7 @@ export interface Core {
 }
 
 export const DB_FILE = 'tanggap.sqlite';
+const ORPHAN_SWEEP_DELAY_MS = 10_000;
 
 function runSweep(deps: CoreDeps, live: LiveEvents) {
   try {
@@ -81,10 +82,20 @@ export function createCore(options: CoreOptions): Core {
   // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).
   const deps = { db: reopen(), dataDir: options.dataDir, now: options.now ?? (() => new Date()), log: options.log ?? consoleLogger, events: live.bus } as CoreDeps;
   if (fresh) pinUnsealedTail(deps.db, deps.now().toISOString());
-  // Files of uploads whose save failed (or was cut by a crash) are removed at start;
-  // the real clock, because the files' own times are real.
-  const orphans = sweepOrphanAttachments(deps.db, deps.dataDir, new Date());
-  if (orphans) deps.log.info(`${orphans} berkas lampiran tanpa pengaduan dihapus`);
+  // Files of uploads whose save failed (or was cut by a crash) are removed soon after
+  // start, once the first page is served: listing lampiran/ of a large office takes a
+  // while, and only files an hour old go, so an upload meanwhile is safe. The real clock,
+  // because the files' own times are real.
+  const sweepOrphans = () => {
+    try {
+      const orphans = sweepOrphanAttachments(deps.db, deps.dataDir, new Date());
+      if (orphans) deps.log.info(`${orphans} berkas lampiran tanpa pengaduan dihapus`);
+    } catch (err) {
+      deps.log.warn(`pembersihan lampiran tanpa pengaduan gagal: ${String(err)}`);
+    }
+  };
+  const orphanTimer = setTimeout(sweepOrphans, ORPHAN_SWEEP_DELAY_MS);
+  orphanTimer.unref();
   deps.backup = createBackupRuntime(deps, { dbFile, nativeBinding: options.nativeBinding, reopen });
   const every = options.sweepEveryMs ?? (options.now ? 0 : 60_000);
   const timer = every > 0 ? setInterval(() => runSweep(deps, live), every) : null;
@@ -101,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     restore: (file) => deps.backup.restore(file, null),
     watch: (session, send, onEnd) => watchEvents(deps, session, send, onEnd),
     close: () => {
+      clearTimeout(orphanTimer);
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);
       // Statistics gathered over the session keep the next start's query plans good.

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { defaultDataDir, parseArgs } from '../args';
 import { startHost } from '../host/host';
 
@@ -7,21 +7,24 @@ import { startHost } from '../host/host';
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = args.dataDir ?? defaultDataDir(args.demo);
-  // TANGGAP_RENDERER_DIR: a renderer built elsewhere (see renderer/vite.config.ts).
-  const rendererDir = process.env.TANGGAP_RENDERER_DIR ?? join(__dirname, '..', '..', 'dist', 'renderer');
+  // TANGGAP_RENDERER_DIR: a renderer built elsewhere (see renderer/vite.config.ts). Else
+  // dist/renderer, beside this file's bundle in dist/main/http, or from main/http (tsx).
+  const up = join(__dirname, '..', '..');
+  const rendererDir = process.env.TANGGAP_RENDERER_DIR ?? (basename(up) === 'dist' ? join(up, 'renderer') : join(up, 'dist', 'renderer'));
   const host = await startHost({ dataDir, rendererDir, demo: args.demo, local: { host: args.host, port: args.port, tls: args.tls } });
-  const [first, ...more] = host.localUrls;
-  console.log(`Tanggap berjalan di ${first}  (data: ${dataDir})`);
-  for (const url of more) console.log(`                 juga di ${url}`);
-  if (host.localFingerprint) {
-    console.log(`Sidik jari sertifikat (cocokkan di komputer lain saat pertama tersambung):\n  ${host.localFingerprint}`);
-  }
+  // Before the address is printed: whoever reads it may stop the server at once.
   const stop = async () => {
     await host.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  const [first, ...more] = host.localUrls;
+  console.log(`Tanggap berjalan di ${first}  (data: ${dataDir})`);
+  for (const url of more) console.log(`                 juga di ${url}`);
+  if (host.localFingerprint) {
+    console.log(`Sidik jari sertifikat (cocokkan di komputer lain saat pertama tersambung):\n  ${host.localFingerprint}`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
 
@@ -25,12 +27,88 @@ function packagesLoadedAtStart(): string[] {
 }
 
 describe('cold start', () => {
-  it('loads the DOCX, XLSX and QR libraries only when a file is made, not at start', () => {
+  it('loads the DOCX, XLSX and QR libraries only when a file is made, and argon2 at the first login, not at start', () => {
     const loaded = packagesLoadedAtStart();
     // The check sees packages at all: the server and the database are there.
     expect(loaded).toEqual(expect.arrayContaining(['fastify', 'better-sqlite3']));
     expect(loaded).not.toContain('docx');
     expect(loaded).not.toContain('exceljs');
     expect(loaded).not.toContain('qrcode');
+    // The password hash's native module waits for the first login.
+    expect(loaded).not.toContain('@node-rs/argon2');
   }, 60_000);
+
+  // `npm run web` as it starts: the bundle of main/build/bundle.mjs, run by its start file
+  // with V8's code cache. A preloaded probe lists, at exit, the modules that came from
+  // node_modules rather than from the bundle.
+  const scratch = mkdtempSync(join(tmpdir(), 'tanggap-bundle-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  function startBundled(dataDir: string): Promise<{ packages: string[]; setup: unknown; page: string }> {
+    const probe = join(scratch, 'probe.cjs');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => {
+        const names = new Set();
+        for (const file of Object.keys(require.cache)) {
+          const m = /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(file);
+          if (m) names.add(m[1].replace('\\\\', '/'));
+        }
+        console.log('PACKAGES ' + JSON.stringify([...names]));
+      });`,
+    );
+    const proc = spawn(process.execPath, ['-r', probe, join(scratch, 'dist', 'main', 'http', 'cli.js'), '--data', dataDir, '--port', '0'], {
+      cwd: scratch,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    return new Promise((resolve, reject) => {
+      let setup: unknown = null;
+      let page = '';
+      const onData = (chunk: Buffer) => {
+        const before = output;
+        output += chunk.toString();
+        const url = /berjalan di (http:\/\/\S+)/.exec(output)?.[1];
+        if (url && !/berjalan di/.test(before)) {
+          void fetch(`${url}/api/setup.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tanggap': '1' }, body: '{}' })
+            .then(async (res) => (setup = await res.json()))
+            // The renderer beside the bundle (dist/renderer), as `npm run web` serves it.
+            .then(async () => (page = await (await fetch(`${url}/register`)).text()))
+            .catch((err: unknown) => (setup = String(err)))
+            .finally(() => proc.kill('SIGTERM'));
+        }
+      };
+      proc.stdout.on('data', onData);
+      proc.stderr.on('data', onData);
+      proc.on('error', reject);
+      proc.on('exit', (code) => {
+        const line = /PACKAGES (.+)/.exec(output)?.[1];
+        if (code !== 0 || !line) reject(new Error(`server berhenti (${code}):\n${output}`));
+        else resolve({ packages: JSON.parse(line) as string[], setup, page });
+      });
+    });
+  }
+
+  it('starts npm run web from one bundle, with DOCX, XLSX and QR left for the first file', async () => {
+    const build = spawnSync(process.execPath, [join(root, 'main', 'build', 'bundle.mjs'), '--outdir', join(scratch, 'dist')], { cwd: root, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+    mkdirSync(join(scratch, 'dist', 'renderer'));
+    writeFileSync(join(scratch, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Tanggap</title><div id="root">renderer terbangun</div>');
+    const cache = join(scratch, 'dist', 'main', 'http', 'cli.bundle.js.v8');
+    // The build's cache: compiled, never run.
+    expect(readFileSync(cache).subarray(0, 1).toString()).toBe('B');
+
+    const first = await startBundled(join(scratch, 'data'));
+    expect(first.setup).toMatchObject({ ok: true, value: { needsSetup: true } });
+    expect(first.page).toContain('renderer terbangun');
+    // Only what cannot be bundled comes from node_modules: the native SQLite binding.
+    expect(first.packages).toContain('better-sqlite3');
+    for (const name of ['fastify', 'zod', 'date-fns', 'docx', 'exceljs', 'qrcode', '@node-rs/argon2']) expect(first.packages).not.toContain(name);
+    // The run left its own cache (also the functions it ran) for the next start.
+    expect(readFileSync(cache).subarray(0, 1).toString()).toBe('R');
+
+    const second = await startBundled(join(scratch, 'data'));
+    expect(second.setup).toMatchObject({ ok: true, value: { needsSetup: true } });
+  }, 120_000);
 });

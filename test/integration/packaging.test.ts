@@ -4,6 +4,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packApp, buildApp, ROOT, type Packed } from '../support/pack';
 
@@ -34,8 +35,9 @@ describe('app.asar of the setup file', () => {
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(pkg.version).toBe(root.version);
     expect(has(pkg.main)).toBe(true);
-    for (const f of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/core/index.js', 'dist/renderer/index.html']) expect(has(f), f).toBe(true);
-    if (existsSync(join(ROOT, 'main', 'host', 'entry.ts'))) expect(has('dist/main/host/entry.js')).toBe(true);
+    for (const f of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js', 'dist/renderer/index.html']) expect(has(f), f).toBe(true);
+    // Each process is one bundled file (main/build/bundle.mjs); `npm run web`'s server stays out.
+    expect(files.filter((f) => f.startsWith('dist/main/') && /\.\w+$/.test(f)).sort()).toEqual(['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js']);
     // Every script and stylesheet index.html names is in the archive.
     const html = readFileSync(join(extracted, 'dist', 'renderer', 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => `dist/renderer/${m[1]}`);
@@ -44,10 +46,25 @@ describe('app.asar of the setup file', () => {
     expect(files.filter((f) => /^dist\/renderer\/assets\/.+\.js$/.test(f)).length).toBeGreaterThan(5);
   });
 
-  it('carries the migrations in the compiled core, up to the newest', async () => {
-    const migrations = Module.createRequire(join(extracted, 'package.json'))('./dist/main/core/db/migrations.js') as { MIGRATIONS: { version: number }[] };
-    const source = await import('../../main/core/db/migrations');
-    expect(migrations.MIGRATIONS.map((m) => m.version)).toEqual(source.MIGRATIONS.map((m) => m.version));
+  it('bundles everything but modules the archive has: Node, Electron and production dependencies', () => {
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const bundle of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js']) {
+      const required = [...readFileSync(join(extracted, bundle), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+      const outside = [...new Set(required)].filter((name) => !name.startsWith('node:') && !Module.builtinModules.includes(name) && name !== 'electron');
+      expect(outside.filter((name) => name.startsWith('.')), bundle).toEqual([]);
+      // Each resolves inside the archive (also the names in code that fastify's validator
+      // generates, which are strings in the bundle).
+      const resolve = Module.createRequire(join(extracted, bundle)).resolve;
+      for (const name of outside) expect(resolve(name).startsWith(join(extracted, 'node_modules')), `${bundle}: ${name}`).toBe(true);
+    }
+    // What is left outside on purpose is a production dependency of the app itself.
+    const host = readFileSync(join(extracted, 'dist/main/host/entry.js'), 'utf8');
+    for (const name of ['better-sqlite3', '@node-rs/argon2', 'docx', 'exceljs', 'qrcode']) {
+      expect(host, name).toContain(`require("${name}")`);
+      expect(Object.keys(root.dependencies)).toContain(name);
+    }
+    // The sandboxed preload may require nothing but Electron.
+    expect([...readFileSync(join(extracted, 'dist/main/electron/preload.js'), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
   });
 
   it('leaves out tests, TypeScript sources, source maps, precompressed copies and the development-only native build', () => {
@@ -130,6 +147,14 @@ describe('app.asar of the setup file', () => {
     const answer = await invoke({ sender: { id: win!.webContents.id, mainFrame }, senderFrame: mainFrame }, 'setup.status', {});
     expect(answer).toMatchObject({ ok: true, value: { needsSetup: true } });
     expect(existsSync(join(userData, 'tanggap.sqlite'))).toBe(true);
+    // The packed core carries every migration: the new database is at the newest schema.
+    const { MIGRATIONS } = await import('../../main/core/db/migrations');
+    const db = new Database(join(userData, 'tanggap.sqlite'), { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    } finally {
+      db.close();
+    }
     expect(fake.forked).toEqual([join(extracted, 'dist', 'main', 'host', 'entry.js')]);
 
     await fake.quit();

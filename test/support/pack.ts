@@ -5,8 +5,8 @@ import type { Configuration } from 'app-builder-lib';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 
 // The setup file's app.asar, made on a machine that cannot download Electron: the app
-// is compiled into a scratch project (tsc for main, vite for the renderer, as
-// `npm run build` does), and electron-builder itself packs it with the config of
+// is built into a scratch project (main/build/bundle.mjs for main, vite for the renderer,
+// as `npm run build` does), and electron-builder itself packs it with the config of
 // electron-builder.yml, so the file set, the production dependencies and asarUnpack
 // are electron-builder's own. Only what needs the Electron binary is left out: the
 // binary is an empty stand-in (electronDist), the fuses (they are flipped in the
@@ -38,7 +38,7 @@ export async function buildApp(project: string): Promise<void> {
   const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
   const renderer = join(project, 'dist', 'renderer');
   await Promise.all([
-    run(bin('tsc'), ['-p', 'tsconfig.build.json', '--outDir', join(project, 'dist')], ROOT),
+    run(process.execPath, [join('main', 'build', 'bundle.mjs'), '--outdir', join(project, 'dist')], ROOT),
     run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--outDir', renderer, '--emptyOutDir', '--logLevel', 'warn'], ROOT, {
       TANGGAP_RENDERER_DIR: renderer,
     }),

@@ -1,0 +1,102 @@
+// `npm run build:main`: the main process, its preload, the host process and the
+// `npm run web` server, each bundled into one file with esbuild (the compiler tsx and vite
+// already bring), so a start reads one file instead of resolving and compiling several
+// hundred modules of our own and of fastify, zod and date-fns. Left outside, loaded from
+// node_modules: the native modules, Electron, and the libraries only a file export needs
+// (docx, exceljs, qrcode; the core imports them when the first file is made). Types are
+// checked by `npm run typecheck`, not here.
+//
+// node main/build/bundle.mjs [--outdir <dir>] [--if-changed]   (default: dist)
+// The layout matches the sources: <outdir>/main/electron/main.js (package.json "main"),
+// main/electron/preload.js, main/host/entry.js, and main/http/cli.js, a small start file
+// that runs main/http/cli.bundle.js with V8's code cache (main/build/launch-cached.cjs).
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'package.json'));
+
+export const EXTERNAL = ['electron', 'better-sqlite3', '@node-rs/argon2', 'docx', 'exceljs', 'qrcode'];
+const ENTRIES = {
+  'main/electron/main': 'main/electron/main.ts',
+  'main/electron/preload': 'main/electron/preload.ts',
+  'main/host/entry': 'main/host/entry.ts',
+  'main/http/cli.bundle': 'main/http/cli.ts',
+};
+// Everything that can change the bundles' output.
+const INPUTS = ['main', 'shared', 'package-lock.json', 'tsconfig.json', 'tsconfig.node.json'];
+const STAMP = '.main-source-hash';
+
+function filesOf(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+// Every file under the inputs (tests left out: they do not reach a build), hashed with
+// their paths; also the renderer's build stamp (web.mjs).
+export function sourceHash(inputs = INPUTS) {
+  const hash = createHash('sha256');
+  for (const file of inputs.flatMap((input) => filesOf(join(root, input))).sort()) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export async function bundleMain(outdir = join(root, 'dist')) {
+  const esbuild = require('esbuild');
+  const hash = sourceHash();
+  // A previous build's files (also the one-file-per-module output of tsc) would otherwise
+  // stay beside the bundles and be packed into the setup file.
+  rmSync(join(outdir, 'main'), { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ENTRIES,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: EXTERNAL,
+    // import('docx') and the like become require() inside a promise, so the bundle runs as
+    // plain CommonJS anywhere (Electron's utility process, vm.Script with a code cache).
+    supported: { 'dynamic-import': false },
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const cli = join(outdir, 'main', 'http', 'cli.bundle.js');
+  copyFileSync(join(root, 'main', 'build', 'launch-cached.cjs'), join(outdir, 'main', 'http', 'cli.js'));
+  // The first start's code cache (B: compiled here, not run; launch-cached.cjs explains).
+  const Module = require('node:module');
+  const script = new vm.Script(Module.wrap(readFileSync(cli, 'utf8')), { filename: cli });
+  writeFileSync(`${cli}.v8`, Buffer.concat([Buffer.from('B'), script.createCachedData()]));
+  writeFileSync(join(outdir, 'main', STAMP), `${hash}\n`);
+}
+
+// `npm run web`'s first half (with web.mjs): bundles only when a source changed since the
+// bundles in dist/main were made.
+export async function bundleMainIfChanged() {
+  const stampFile = join(root, 'dist', 'main', STAMP);
+  const built = existsSync(join(root, 'dist', 'main', 'http', 'cli.bundle.js')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === sourceHash();
+  if (built) return false;
+  await bundleMain();
+  return true;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const at = process.argv.indexOf('--outdir');
+  const outdir = at >= 0 ? resolve(process.argv[at + 1] ?? '') : join(root, 'dist');
+  // --if-changed: only when a source changed since the bundles in dist/main (the bench).
+  (process.argv.includes('--if-changed') ? bundleMainIfChanged() : bundleMain(outdir)).catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
