@@ -153,10 +153,41 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
 
 // Turns what a person types into an FTS5 query: every word must match as a prefix.
 // Quoting each token keeps FTS syntax characters from being interpreted.
-export function ftsQuery(q: string): string | null {
+export function ftsQuery(db: Db, q: string, stampOf = () => dataStamp(db)): string | null {
   const tokens = searchTokens(q);
   if (!tokens) return null;
-  return tokens.slice(0, 10).map((t) => `"${t}"*`).join(' AND ');
+  const stamp = stampOf();
+  let kept = prefixes.get(db);
+  if (!kept || kept.stamp !== stamp || kept.byToken.size >= PREFIXES_KEPT) prefixes.set(db, (kept = { stamp, byToken: new Map() }));
+  const { byToken } = kept;
+  return tokens
+    .slice(0, 10)
+    .map((t) => byToken.get(t) ?? byToken.set(t, prefixMatch(db, t)).get(t)!)
+    .join(' AND ');
+}
+
+// The words each typed prefix stands for, kept until the database changes (a word no
+// longer in the index, after a rollback, matches nothing).
+const prefixes = new WeakMap<Db, { stamp: string; byToken: Map<string, string> }>();
+const PREFIXES_KEPT = 256;
+
+// FTS5 answers a prefix ("jalan"*) by first merging the lists of every word it begins
+// into one, however common ("jalan" is in most complaints); the same words named one by
+// one are read lazily, so a page stops when it is full. A prefix is so named when it
+// begins at most this many longer words; only for plain letters and digits, whose case
+// folding here is the tokenizer's.
+const PREFIX_WORDS = 16;
+
+function prefixMatch(db: Db, token: string): string {
+  if (!/^[A-Za-z0-9]+$/.test(token)) return `"${token}"*`;
+  const t = token.toLowerCase();
+  const after = `${t.slice(0, -1)}${String.fromCharCode(t.charCodeAt(t.length - 1) + 1)}`;
+  // The words that begin with t and are longer: from t followed by the lowest character
+  // (so the range starts past t itself, whose list the vocabulary would count through)
+  // up to the next prefix.
+  const longer = pluck(db, 'SELECT term FROM complaints_register_terms WHERE term >= ? AND term < ? LIMIT ?').all(`${t}\u0000`, after, PREFIX_WORDS + 1) as string[];
+  if (longer.length > PREFIX_WORDS) return `"${t}"*`;
+  return longer.length ? `(${[t, ...longer].map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})` : `"${t}"`;
 }
 
 const searchTokens = (q: string) => q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
@@ -174,16 +205,17 @@ function registerNumberMatches(db: Db, q: string): number[] | null {
   if (!tokens || tokens.length > 6 || !tokens.some((t) => /^\d{1,6}$/.test(t)) || tokens.some((t) => t.length > 8)) return null;
   const norm = (t: string) => (/^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase());
   const wanted = tokens.map(norm);
-  const years = pluck(db, "SELECT year FROM counters WHERE name = 'register'").all() as number[];
-  const bySeq = stmt(db, 'SELECT id, register_no FROM complaints WHERE year = ? AND seq = ?');
+  const seqs = [...new Set(tokens.filter((t) => /^\d{1,6}$/.test(t)).map(Number))];
+  // Every (year of the running counter, typed number) in one statement, each through the
+  // (year, seq) index.
+  const rows = stmt(
+    db,
+    "SELECT c.id, c.register_no FROM json_each(?) t CROSS JOIN counters k CROSS JOIN complaints c WHERE k.name = 'register' AND c.year = k.year AND c.seq = t.value",
+  ).all(JSON.stringify(seqs)) as { id: number; register_no: string }[];
   const ids = new Set<number>();
-  for (const t of new Set(tokens.filter((t) => /^\d{1,6}$/.test(t)).map(Number))) {
-    for (const year of years) {
-      const row = bySeq.get(year, t) as { id: number; register_no: string } | undefined;
-      if (!row) continue;
-      const have = new Set((searchTokens(row.register_no) ?? []).map(norm));
-      if (wanted.every((w) => have.has(w))) ids.add(row.id);
-    }
+  for (const row of rows) {
+    const have = new Set((searchTokens(row.register_no) ?? []).map(norm));
+    if (wanted.every((w) => have.has(w))) ids.add(row.id);
   }
   return ids.size ? [...ids] : null;
 }
@@ -244,7 +276,7 @@ const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_ft
 // The WHERE terms of the query, each one an index can serve. The year (and month) count
 // in the office's zone: `year` is the receipt's local year, and a month or a finishing
 // date is the span between two local midnights. A month without a year is ignored.
-function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition): Condition[] {
+function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition, search: Search): Condition[] {
   const out: Condition[] = [];
   if (q.year !== undefined) {
     if (q.dateOf === 'selesai') out.push(['c.closed_at >= ? AND c.closed_at < ?', periodBounds(q.year, q.month, getOffice(db).timeZone)]);
@@ -255,20 +287,44 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.channel !== undefined) out.push(['c.channel = ?', [q.channel]]);
   if (q.category !== undefined) out.push(['c.category = ?', [q.category]]);
   if (q.seksi) out.push(['c.seksi = ?', [q.seksi]]);
-  if (q.q) {
-    const numbered = registerNumberMatches(db, q.q);
-    const fts = numbered ? null : ftsQuery(q.q);
-    if (numbered) out.push([`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(numbered)]]);
-    else if (fts !== null && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [fts]]);
-    // A hidden name must not be findable either: those rows match on the other columns only.
-    else if (fts !== null)
-      out.push([
-        `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
-        [fts, ...identity.params, withoutName(fts)],
-      ]);
-  }
+  if (search && 'ids' in search) out.push([`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
+  else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
+  // A hidden name must not be findable either: those rows match on the other columns only.
+  else if (search)
+    out.push([
+      `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
+      [search.fts, ...identity.params, withoutName(search.fts)],
+    ]);
   return out;
 }
+
+// What the search box asks for: register numbers, or words.
+type Search = { ids: number[] } | { fts: string } | null;
+
+function searchOf(db: Db, text: string | undefined, stampOf: () => string): Search {
+  if (!text) return null;
+  const ids = registerNumberMatches(db, text);
+  if (ids) return { ids };
+  const fts = ftsQuery(db, text, stampOf);
+  return fts === null ? null : { fts };
+}
+
+// complaints_register_fts keys each complaint by its place in the register:
+// year * 2^32 + seq + 2^31, so a year is one range of keys.
+const KEY_YEAR = 4294967296;
+const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648';
+
+// Words with at most the year of receipt beside them, for a viewer whose search sees every
+// indexed name: the matches are the keys in that year's range, counted (and, in the
+// register's order, paged) on the text index alone.
+function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
+  if (!search || !('fts' in search) || !seesEveryIndexedName(viewer)) return null;
+  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi) return null;
+  if (q.year === undefined) return { fts: search.fts, from: 0, to: Number.MAX_SAFE_INTEGER };
+  if (q.dateOf !== 'diterima' || q.month !== undefined) return null;
+  return { fts: search.fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
+}
+const WORDS_COUNT = 'SELECT count(*) FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ?';
 
 const whereOf = (active: Condition[]) => (active.length ? `WHERE ${active.map(([sql]) => sql).join(' AND ')}` : '');
 
@@ -280,22 +336,21 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 const totals = new WeakMap<Db, { stamp: string; byQuery: Map<string, number> }>();
 const TOTALS_KEPT = 64;
 
-function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed): number {
+function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.q) {
     return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
   }
-  const whereSql = whereOf(active);
-  const params = active.flatMap(([, v]) => v);
-  const stamp = dataStamp(db);
+  // Words (in a year) are counted on the text index, without reading the complaints.
+  const sql = words ? WORDS_COUNT : `SELECT count(*) FROM complaints c ${whereOf(active)}`;
+  const params = words ? [words.fts, words.from, words.to] : active.flatMap(([, v]) => v);
+  const stamp = stampOf();
   let kept = totals.get(db);
   if (!kept || kept.stamp !== stamp) totals.set(db, (kept = { stamp, byQuery: new Map() }));
-  const key = `${whereSql}\n${JSON.stringify(params)}`;
+  const key = `${sql}\n${JSON.stringify(params)}`;
   const hit = kept.byQuery.get(key);
   if (hit !== undefined) return hit;
-  // Words alone are counted on the text index, without reading the complaints.
-  const sql = active.length === 1 && active[0]![0] === FTS_MATCH ? 'SELECT count(*) FROM complaints_fts WHERE complaints_fts MATCH ?' : `SELECT count(*) FROM complaints c ${whereSql}`;
   const n = pluck(db, sql).get(...params) as number;
   if (!db.inTransaction) {
     if (kept.byQuery.size >= TOTALS_KEPT) kept.byQuery.clear();
@@ -307,10 +362,15 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed): number {
 export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
   const q = complaintQuerySchema.parse(query);
   const identity = identitySql(viewer);
-  const active = filterConditions(db, q, viewer, identity);
+  // Whether the data changed since the kept totals and prefixes: asked once per call.
+  let stamp: string | undefined;
+  const stampOf = () => (stamp ??= dataStamp(db));
+  const search = searchOf(db, q.q, stampOf);
+  const active = filterConditions(db, q, viewer, identity, search);
   const whereSql = whereOf(active);
   const params = active.flatMap(([, v]) => v);
-  const total = countOf(db, active, q);
+  const words = wordsInYear(q, search, viewer);
+  const total = countOf(db, active, q, words, stampOf);
   const plainNames = seesEveryIndexedName(viewer);
   let order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
   const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
@@ -326,12 +386,24 @@ export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUse
     offset = total - offset - limit;
     order = flip(order);
   }
-  const walk = plainNames && active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
-  const rows = stmt(
-    db,
-    `SELECT ${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity
-     FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
+  const columns = `${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity`;
+  let rows: ComplaintDbRow[];
+  if (words && q.sort === 'registerNo') {
+    // In the register's order the text index gives the page itself: its keys in that
+    // order, read lazily until the page is full, then the complaints by (year, seq).
+    const d = order.startsWith('c.year ASC') ? 'ASC' : 'DESC';
+    rows = stmt(
+      db,
+      `SELECT ${columns} FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d} LIMIT ? OFFSET ?) f
+       CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`,
+    ).all(...identity.params, words.fts, words.from, words.to, limit, offset) as ComplaintDbRow[];
+  } else {
+    const walk = plainNames && active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
+    rows = stmt(
+      db,
+      `SELECT ${columns} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
+  }
   if (fromEnd) rows.reverse();
   const years = pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
   return { rows: rows.map(toRow), total, years };

@@ -549,4 +549,42 @@ WHEN NEW.row_version = OLD.row_version
 BEGIN UPDATE issued_documents SET row_version = OLD.row_version + 1 WHERE id = NEW.id; END;
 `,
   },
+  {
+    version: 17,
+    name: 'register search in register order',
+    sql: `
+-- The register's search: the words of complaints_fts (same columns, same tokenizer, the
+-- same names left out), each complaint under the key of its place in the register,
+-- year * 2^32 + seq + 2^31 (imported numbers have seq below zero), so the matches come
+-- out of the index in the register's order and a page stops when it is full. Only which
+-- column holds a word is kept (no positions: the search has no phrases).
+CREATE VIRTUAL TABLE complaints_register_fts USING fts5(
+  register_no, reporter_name, subject, description,
+  content='', detail='column', tokenize='unicode61 remove_diacritics 2'
+);
+-- Its words, so a typed prefix is looked up as the few words it begins (read lazily)
+-- rather than as one merged list of every complaint holding any of them.
+CREATE VIRTUAL TABLE complaints_register_terms USING fts5vocab(complaints_register_fts, 'row');
+CREATE TRIGGER complaints_register_fts_ai AFTER INSERT ON complaints BEGIN
+  INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description)
+  VALUES (new.year * 4294967296 + new.seq + 2147483648, new.register_no, CASE WHEN new.anonymous OR new.confidential THEN '' ELSE new.reporter_name END, new.subject, new.description);
+END;
+CREATE TRIGGER complaints_register_fts_ad AFTER DELETE ON complaints BEGIN
+  INSERT INTO complaints_register_fts(complaints_register_fts, rowid, register_no, reporter_name, subject, description)
+  VALUES ('delete', old.year * 4294967296 + old.seq + 2147483648, old.register_no, CASE WHEN old.anonymous OR old.confidential THEN '' ELSE old.reporter_name END, old.subject, old.description);
+END;
+CREATE TRIGGER complaints_register_fts_au AFTER UPDATE OF year, seq, register_no, reporter_name, anonymous, confidential, subject, description ON complaints BEGIN
+  INSERT INTO complaints_register_fts(complaints_register_fts, rowid, register_no, reporter_name, subject, description)
+  VALUES ('delete', old.year * 4294967296 + old.seq + 2147483648, old.register_no, CASE WHEN old.anonymous OR old.confidential THEN '' ELSE old.reporter_name END, old.subject, old.description);
+  INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description)
+  VALUES (new.year * 4294967296 + new.seq + 2147483648, new.register_no, CASE WHEN new.anonymous OR new.confidential THEN '' ELSE new.reporter_name END, new.subject, new.description);
+END;
+INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description)
+  SELECT year * 4294967296 + seq + 2147483648, register_no, CASE WHEN anonymous OR confidential THEN '' ELSE reporter_name END, subject, description
+  FROM complaints ORDER BY year, seq;
+-- One segment instead of the dozens a bulk fill leaves: a page of matches reads a
+-- tenth as much (under a second for 100,000 complaints).
+INSERT INTO complaints_register_fts(complaints_register_fts) VALUES ('optimize');
+`,
+  },
 ];

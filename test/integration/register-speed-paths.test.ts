@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComplaintQuery } from '../../shared/schemas/complaint';
+import { complaintInputSchema } from '../../shared/schemas/complaint';
+import { write } from '../../main/core/context';
+import { insertComplaint } from '../../main/core/complaints/repo';
+import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { record, trackStatementModes } from '../bench/twin';
+
+trackStatementModes();
+
+// The register's search read in the register's order from its own text index, typed
+// prefixes looked up as the words they begin, and totals counted on the index: each
+// answers exactly what the plain query (every match of complaints_fts, sorted) answers.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+async function office() {
+  t = makeCore('2026-11-24T02:00:00.000Z');
+  const admin = await setupOffice(t.core);
+  const staf = await addUser(t.core, admin, 'staf', 'staf', 'Dewi Staf');
+  const kasi = await addUser(t.core, admin, 'kasi', 'kasi', 'Agus Kasi');
+  const camat = await addUser(t.core, admin, 'camat', 'camat', 'Imam Camat');
+  return { core: t.core, db: t.core.db, admin, staf, kasi, camat };
+}
+
+type Office = Awaited<ReturnType<typeof office>>;
+
+interface Item {
+  at: string;
+  subject: string;
+  description?: string;
+  name?: string;
+  anonymous?: boolean;
+}
+
+// Complaints recorded as an import does, in the order given (not the order received).
+function record_(o: Office, items: Item[]): number[] {
+  const staf = o.db.prepare("SELECT * FROM users WHERE username = 'staf'").get() as { id: number; name: string };
+  const by = { id: staf.id, username: 'staf', name: staf.name, nip: '', jabatan: '', pangkat: '', role: 'staf' as const, seksi: '', active: true };
+  return write(o.db, () =>
+    items.map(({ at, subject, description = 'Mohon ditindaklanjuti.', name, anonymous = false }) => {
+      const c = sampleComplaint({ subject, description });
+      c.reporter = { ...c.reporter, name: name ?? c.reporter.name, anonymous };
+      return insertComplaint(o.core.deps, by, complaintInputSchema.parse(c), [], at);
+    }),
+  );
+}
+
+const list = (o: Office, s: ReturnType<typeof carrier>, q: ComplaintQuery) => ok(o.core, s, 'complaints.list', q);
+
+// The plain answer: every complaint complaints_fts matches for the words as prefixes,
+// in the register's order.
+function plain(o: Office, q: string, dir: 'asc' | 'desc', year?: number): number[] {
+  const match = (q.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => `"${w}"*`).join(' AND ');
+  const d = dir === 'asc' ? 'ASC' : 'DESC';
+  return o.db
+    .prepare(
+      `SELECT id FROM complaints WHERE id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) ${year === undefined ? '' : `AND year = ${year}`} ORDER BY year ${d}, seq ${d}`,
+    )
+    .pluck()
+    .all(match) as number[];
+}
+
+// Received out of the register's order of entry: a 2025 letter entered in 2026 after
+// 2026's, and an old register number taken over below zero (as an import numbers it).
+async function mixedRegister(o: Office) {
+  const ids = record_(o, [
+    { at: '2026-01-05T02:00:00.000Z', subject: 'Jalan desa rusak di Dusun Krajan' },
+    { at: '2026-01-06T02:00:00.000Z', subject: 'Lampu jalanan padam', description: 'Di Krajan Timur sejak seminggu.' },
+    { at: '2025-12-30T02:00:00.000Z', subject: 'Jembatan Krajan retak', description: 'Jalan ke sekolah terputus.' },
+    { at: '2025-03-01T02:00:00.000Z', subject: 'Saluran air tersumbat' },
+    { at: '2026-02-01T02:00:00.000Z', subject: 'JALAN berlubang, krajang', name: 'Siti Aminah' },
+    { at: '2025-04-01T02:00:00.000Z', subject: 'Sampah menumpuk di jalan Krajan' },
+    { at: '2026-03-01T02:00:00.000Z', subject: 'Jalanyuk: kegiatan jalan sehat Krajan' },
+    { at: '2026-03-02T02:00:00.000Z', subject: 'Pungutan liar di kantor desa' },
+  ]);
+  // The fourth becomes an imported old number of 2025 (seq below zero); the trigger
+  // moves its key in the register's index.
+  o.db.prepare("UPDATE complaints SET seq = -7, register_no = '12/LAMA/2025' WHERE id = ?").run(ids[3]);
+  o.db.prepare("UPDATE complaints SET subject = 'Jalan Krajan tergenang' WHERE id = ?").run(ids[3]);
+  return ids;
+}
+
+describe('register search in the register order', () => {
+  it('gives every page and total of a word search, both directions and by year, as the plain sorted query does', async () => {
+    const o = await office();
+    await mixedRegister(o);
+    for (const q of ['jalan krajan', 'Jalan', 'jal', 'krajan', 'KRAJANG', 'jalanyuk', 'desa', 'tidakada', 'jalan tidakada', 'lama 12']) {
+      for (const dir of ['desc', 'asc'] as const) {
+        for (const year of [undefined, 2025, 2026]) {
+          const want = plain(o, q, dir, year);
+          const whole = await list(o, o.staf, { q, dir, year, limit: 200 });
+          expect(whole.rows.map((r) => r.id), `${q} ${dir} ${year}`).toEqual(want);
+          expect(whole.total, `${q} ${dir} ${year}`).toBe(want.length);
+          for (let offset = 0; offset <= want.length; offset++) {
+            const page = await list(o, o.staf, { q, dir, year, offset, limit: 2 });
+            expect(page.rows.map((r) => r.id), `${q} ${dir} ${year} @${offset}`).toEqual(want.slice(offset, offset + 2));
+            expect(page.total).toBe(want.length);
+          }
+        }
+      }
+    }
+    // Sanity: the mixed register really is out of entry order, and the search found the
+    // imported number under its new place.
+    expect(plain(o, 'jalan krajan', 'desc')).not.toEqual([...plain(o, 'jalan krajan', 'desc')].sort((a, b) => b - a));
+    expect((await list(o, o.staf, { q: 'jalan krajan', dir: 'asc' })).rows[0]!.registerNo).toBe('12/LAMA/2025');
+  });
+
+  it('reads a page of the default order from the register index, stopping at the page, with no sort', async () => {
+    const o = await office();
+    await mixedRegister(o);
+    const log = await record(o.db, () => list(o, o.staf, { q: 'jalan krajan' }));
+    const page = log.find((e) => e.sql.includes('FROM complaints c') || e.sql.includes('CROSS JOIN complaints c'))!;
+    expect(page.sql).toContain('FROM complaints_register_fts');
+    expect(page.sql).toMatch(/ORDER BY rowid DESC LIMIT \? OFFSET \?/);
+    // The prefixes were looked up as their words: no prefix query left for FTS5 to merge.
+    expect(page.params).toContain('("jalan" OR "jalanan" OR "jalanyuk") AND ("krajan" OR "krajang")');
+    const plan = (o.db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...(page.params as unknown[])) as { detail: string }[]).map((p) => p.detail);
+    expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+    expect(plan.join('\n')).toMatch(/SEARCH c USING INDEX \S+ \(year=\? AND seq=\?\)/);
+    // The count read the text index alone.
+    const count = log.find((e) => /count\(\*\)/.test(e.sql));
+    expect(count?.sql).toMatch(/^SELECT count\(\*\) FROM complaints_register_fts WHERE/);
+  });
+
+  it('matches a prefix that begins many words as a prefix, and follows edits, hidden names and other orders', async () => {
+    const o = await office();
+    // Twenty words beginning with "sawah": more than are named one by one.
+    const words = Array.from({ length: 20 }, (_, i) => `sawah${String.fromCharCode(97 + i)}`);
+    record_(o, words.map((w, i) => ({ at: `2026-04-${String(i + 1).padStart(2, '0')}T02:00:00.000Z`, subject: `Irigasi ${w}` })));
+    expect((await list(o, o.staf, { q: 'sawah' })).total).toBe(20);
+    expect((await list(o, o.staf, { q: 'saw' })).total).toBe(20);
+    expect((await list(o, o.staf, { q: 'sawahq' })).rows.map((r) => r.subject)).toEqual(['Irigasi sawahq']);
+    expect((await list(o, o.staf, { q: 'sawah' })).rows.map((r) => r.id)).toEqual(plain(o, 'sawah', 'desc'));
+
+    const [named] = record_(o, [{ at: '2026-05-01T02:00:00.000Z', subject: 'Drainase mampet', name: 'Suparmi' }]);
+    expect((await list(o, o.staf, { q: 'supar' })).rows.map((r) => r.id)).toEqual([named]);
+    // Made anonymous: the name leaves the index, whichever order is asked for.
+    o.db.prepare('UPDATE complaints SET anonymous = 1 WHERE id = ?').run(named);
+    expect((await list(o, o.staf, { q: 'supar' })).total).toBe(0);
+    expect((await list(o, o.staf, { q: 'supar', sort: 'receivedAt' })).total).toBe(0);
+    // A changed subject: found by its new words only.
+    o.db.prepare("UPDATE complaints SET subject = 'Gorong-gorong ambrol' WHERE id = ?").run(named);
+    expect((await list(o, o.staf, { q: 'drainase' })).total).toBe(0);
+    expect((await list(o, o.staf, { q: 'gorong ambr' })).rows.map((r) => r.id)).toEqual([named]);
+    // A Kasi who handles none of them finds the words but never a masked name.
+    record_(o, [{ at: '2026-05-02T02:00:00.000Z', subject: 'Irigasi tersumbat', name: 'Suparno' }]);
+    expect((await list(o, o.kasi, { q: 'supar' })).total).toBe(0);
+    expect((await list(o, o.kasi, { q: 'irigasi sawa' })).total).toBe(20);
+    expect((await list(o, o.camat, { q: 'supar' })).total).toBe(1);
+  });
+
+  it('sorts a search by Pelapor as the names read, whatever their case', async () => {
+    const o = await office();
+    const names = ['budi', 'Agus', 'citra', 'Budiman', 'agus', 'ABAS'];
+    const ids = record_(o, names.map((name, i) => ({ at: `2026-06-0${i + 1}T02:00:00.000Z`, subject: 'Jalan rusak', name })));
+    record_(o, [{ at: '2026-06-09T02:00:00.000Z', subject: 'Jalan rusak', name: 'Zainal', anonymous: true }]);
+    const byName = (await list(o, o.staf, { q: 'jalan', sort: 'reporterName', dir: 'asc' })).rows;
+    expect(byName.map((r) => r.reporterName)).toEqual(['ABAS', 'Agus', 'agus', 'Anonim', 'budi', 'Budiman', 'citra']);
+    // Equal names (NOCASE) keep the register's order of entry.
+    expect(byName.slice(1, 3).map((r) => r.id)).toEqual([ids[1], ids[4]]);
+    const desc = (await list(o, o.staf, { q: 'jalan', sort: 'reporterName', dir: 'desc', offset: 5, limit: 2 })).rows;
+    expect(desc.map((r) => r.reporterName)).toEqual(['Agus', 'ABAS']);
+  });
+});
