@@ -5,6 +5,8 @@ import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { RECAP_DIMENSIONS } from '../../shared/reports/recap';
 import { addListRows, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
+import { registerIds } from '../../main/core/reports/exports';
+import { resolveSession } from '../../main/core/auth/sessions';
 import { ADMIN, addUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // The files the office takes out of Tanggap, read back as Excel would: the buku rekap,
@@ -158,6 +160,21 @@ describe('register export', () => {
     expect(exported.length).toBeGreaterThanOrEqual(4);
     expect(exported.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/kanal WhatsApp; 1 baris; dengan data pribadi pelapor/)]));
     expect(exported.find((r) => r.actorName === 'kasi')?.detail).not.toMatch(/data pribadi/);
+  });
+});
+
+describe('register export ids', () => {
+  const viewer = (who: SessionCarrier) => resolveSession(t.core.deps, who.token!).user!;
+
+  it("are the register's own rows in its order, for each role and sort, and a list over the maximum is refused", async () => {
+    for (const role of ['camat', 'kasi', 'staf'] as const) {
+      for (const filter of [{}, { sort: 'reporterName', dir: 'asc' }, { sort: 'status', dir: 'desc' }, { q: 'KTP' }] as const) {
+        const listed = await ok(t.core, s[role], 'complaints.list', { ...filter, offset: 0, limit: 200 });
+        expect(registerIds(t.core.db, viewer(s[role]), filter, 100)).toEqual(listed.rows.map((r) => r.id));
+      }
+    }
+    expect(registerIds(t.core.db, viewer(s.camat), {}, 4)).toHaveLength(4);
+    expect(() => registerIds(t.core.db, viewer(s.camat), {}, 3)).toThrow(/Ada 4 pengaduan yang cocok; satu unduhan paling banyak 3/);
   });
 });
 

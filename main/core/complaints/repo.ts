@@ -359,7 +359,9 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Re
   return n;
 }
 
-export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
+// The register's conditions, total and order for a query, shared by its pages and the
+// export's list of every id.
+function registerPlan(db: Db, query: ComplaintQuery, viewer: SessionUser) {
   const q = complaintQuerySchema.parse(query);
   const identity = identitySql(viewer);
   // Whether the data changed since the kept totals and prefixes: asked once per call.
@@ -367,13 +369,29 @@ export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUse
   const stampOf = () => (stamp ??= dataStamp(db));
   const search = searchOf(db, q.q, stampOf);
   const active = filterConditions(db, q, viewer, identity, search);
-  const whereSql = whereOf(active);
   const params = active.flatMap(([, v]) => v);
   const words = wordsInYear(q, search, viewer);
   const total = countOf(db, active, q, words, stampOf);
   const plainNames = seesEveryIndexedName(viewer);
-  let order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
+  const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
   const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
+  return { q, identity, active, whereSql: whereOf(active), params, words, total, plainNames, order, orderParams };
+}
+
+// Every complaint the register lists for a query, in its order, as ids (the XLSX export
+// holds exactly what the register shows), in one statement; none when more than `max`
+// match, so a too-long list is refused before it is read.
+export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser, max: number): { total: number; ids: number[] | null } {
+  const { total, whereSql, params, order, orderParams } = registerPlan(db, query, viewer);
+  if (total > max) return { total, ids: null };
+  const ids = pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order}`).all(...params, ...orderParams) as number[];
+  return { total, ids };
+}
+
+export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
+  const plan = registerPlan(db, query, viewer);
+  const { q, identity, active, whereSql, params, words, total, plainNames, orderParams } = plan;
+  let { order } = plan;
   // A page past the middle is read from the other end: the last page costs what the
   // first does instead of walking every row before it. Every order ends in a unique key,
   // so the reversed read returns exactly the rows the offset names. The deepest page is

@@ -6,7 +6,7 @@ import { formatTanggal, MONTHS } from '../../../shared/time/format';
 import { addDaysYmd, localDate, scheduleFor, type OfficeCalendar } from '../../../shared/time/workingTime';
 import { identitySql } from '../access';
 import { csvText } from '../audit/listHandlers';
-import { listComplaints } from '../complaints/repo';
+import { registerIdsOf } from '../complaints/repo';
 import type { SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { rawRows } from '../db/statements';
@@ -89,23 +89,17 @@ interface ComplaintOut {
   identity: number;
 }
 
-// The register's own list (its filters, order and row rule) gives the ids, a page at a
-// time, so the export holds exactly what the register shows for the same filter.
-const ID_PAGE = 200;
-
+// The register's own list (its filters, order and row rule) gives the ids, so the export
+// holds exactly what the register shows for the same filter.
 export function registerIds(db: Db, viewer: SessionUser, filter: RegisterExportInput, max: number): number[] {
-  const ids: number[] = [];
-  for (let offset = 0; ; offset += ID_PAGE) {
-    const { rows, total } = listComplaints(db, { ...filter, offset, limit: ID_PAGE }, viewer);
-    if (total > max) {
-      throw new TanggapError(
-        'too_large',
-        `Ada ${total.toLocaleString('id-ID')} pengaduan yang cocok; satu unduhan paling banyak ${max.toLocaleString('id-ID')}. Persempit dengan tahun, bulan atau filter lain.`,
-      );
-    }
-    ids.push(...rows.map((r) => r.id));
-    if (rows.length < ID_PAGE) return ids;
+  const { total, ids } = registerIdsOf(db, filter, viewer, max);
+  if (!ids) {
+    throw new TanggapError(
+      'too_large',
+      `Ada ${total.toLocaleString('id-ID')} pengaduan yang cocok; satu unduhan paling banyak ${max.toLocaleString('id-ID')}. Persempit dengan tahun, bulan atau filter lain.`,
+    );
   }
+  return ids;
 }
 
 // The seksi is the recap's: the one of the Kasi the complaint was last disposed to.
