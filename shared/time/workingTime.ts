@@ -79,14 +79,16 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 // zone and UTC hour. Asking it builds Intl parts, which a register page or a queue would
 // otherwise do thousands of times per call; an offset can only change (these zones have
 // none since 1988) at a whole UTC hour, so the answer for one instant holds for its hour.
-const offsets = new Map<string, number>();
+const offsets = new Map<TimeZoneId, Map<number, number>>();
 function offsetAt(ms: number, tz: TimeZoneId): number {
-  const key = `${tz}:${Math.floor(ms / 3_600_000)}`;
-  let minutes = offsets.get(key);
+  let zone = offsets.get(tz);
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  const hour = Math.floor(ms / 3_600_000);
+  let minutes = zone.get(hour);
   if (minutes === undefined) {
-    if (offsets.size >= 100_000) offsets.clear();
+    if (zone.size >= 100_000) zone.clear();
     minutes = tzOffset(tz, new Date(ms));
-    offsets.set(key, minutes);
+    zone.set(hour, minutes);
   }
   return minutes;
 }
@@ -266,46 +268,85 @@ function onWorkingDay(due: number, cal: OfficeCalendar): number {
 export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
   const ta = toMs(a);
   const tb = toMs(b);
+  if (!Number.isFinite(ta) || !Number.isFinite(tb)) throw new RangeError('Invalid time value');
   if (tb < ta) return -workingMinutesBetween(b, a, cal, pauses);
-  const ps = pauseIntervals(pauses);
-  const first = localDate(ta, cal.timeZone);
-  const last = localDate(tb, cal.timeZone);
-  const within = (date: string) =>
-    openIntervals(date, cal, ps).reduce((sum, [x, y]) => sum + Math.max(0, Math.min(y, tb) - Math.max(x, ta)), 0);
-  if (first === last) return Math.round(within(first) / MINUTE);
-  let total = within(first) + within(last);
-  if (ps.length === 0) {
-    // Whole days in between from per-calendar running totals: queues ask this for
-    // hundreds of complaints, some overdue for months.
-    total += wholeDaysMs(dayNumber(first) + 1, dayNumber(last), cal);
-  } else {
-    for (let date = addDaysYmd(first, 1), i = 0; date < last && i < MAX_DAYS * 10; i++, date = addDaysYmd(date, 1)) total += within(date);
+  const table = dayTable(cal, dayOf(ta, cal.timeZone), dayOf(tb, cal.timeZone));
+  let total = workedBefore(table, cal, tb) - workedBefore(table, cal, ta);
+  // The clock stands still in a pause: the working time inside each (merged, clipped to
+  // the span) is taken off.
+  if (pauses?.length) {
+    for (const [pa, pb] of mergedPauses(pauses)) {
+      const from = Math.max(pa, ta);
+      const to = Math.min(pb, tb);
+      if (to > from) total -= workedBefore(table, cal, to) - workedBefore(table, cal, from);
+    }
   }
   return Math.round(total / MINUTE);
 }
 
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOfNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+// The local date of an instant as a day number (days since 1970-01-01), as localDate reads it.
+const dayOf = (ms: number, tz: TimeZoneId) => Math.floor((ms + offsetAt(ms, tz) * MINUTE) / DAY_MS);
 
-// cum[i] = working ms of the days base … base+i-1 (local dates as day numbers).
-const runningTotals = new WeakMap<OfficeCalendar, { base: number; cum: number[] }>();
+// Per calendar object, each local day's working intervals and running totals over a range
+// of days: cum[i] = working ms of the days base … base+i-1. The working time before any
+// instant of the range is then one addition, so a queue asks it for hundreds of complaints
+// (some open for months) at constant cost.
+interface DayTable {
+  base: number;
+  ivs: [number, number][][];
+  cum: number[];
+}
+const dayTables = new WeakMap<OfficeCalendar, DayTable>();
+// Grown by at least this many days at a time, so a table grows a few times, not every day.
+const TABLE_SLACK = 62;
 
-function wholeDaysMs(from: number, to: number, cal: OfficeCalendar): number {
-  if (to <= from) return 0;
-  let t = runningTotals.get(cal);
-  let fillTo = to;
+function dayTable(cal: OfficeCalendar, from: number, to: number): DayTable {
+  let t = dayTables.get(cal);
+  if (t && from >= t.base && to < t.base + t.ivs.length) return t;
   if (!t || from < t.base) {
-    fillTo = Math.max(to, t ? t.base + t.cum.length - 1 : to);
-    t = { base: from, cum: [0] };
-    runningTotals.set(cal, t);
+    // Earlier days are needed: start again from the earlier base, keeping the later end.
+    const end = t ? Math.max(to, t.base + t.ivs.length - 1) : to;
+    t = { base: from - TABLE_SLACK, ivs: [], cum: [0] };
+    dayTables.set(cal, t);
+    extendTable(t, cal, end + TABLE_SLACK);
+  } else extendTable(t, cal, to + TABLE_SLACK);
+  return t;
+}
+
+function extendTable(t: DayTable, cal: OfficeCalendar, last: number): void {
+  for (let n = t.base + t.ivs.length; n <= last; n++) {
+    const ivs = dayIntervals(dateOfNumber(n), cal);
+    t.ivs.push(ivs);
+    t.cum.push(t.cum[t.cum.length - 1]! + ivs.reduce((sum, [x, y]) => sum + (y - x), 0));
   }
-  while (t.base + t.cum.length - 1 < fillTo) {
-    const n = t.base + t.cum.length - 1;
-    const day = dayIntervals(dateOfNumber(n), cal).reduce((sum, [x, y]) => sum + (y - x), 0);
-    t.cum.push(t.cum[t.cum.length - 1]! + day);
+}
+
+// Working ms from the table's first day up to the instant t (t's day within the table).
+function workedBefore(t: DayTable, cal: OfficeCalendar, ms: number): number {
+  const i = dayOf(ms, cal.timeZone) - t.base;
+  let sum = t.cum[i]!;
+  for (const [x, y] of t.ivs[i]!) {
+    if (ms <= x) break;
+    sum += Math.min(y, ms) - x;
   }
-  return t.cum[to - t.base]! - t.cum[from - t.base]!;
+  return sum;
+}
+
+// Pauses as disjoint [from, to) spans in order (an open pause runs for ever); a pause that
+// ends before it starts stops nothing.
+function mergedPauses(pauses: Pause[]): [number, number][] {
+  const spans = pauseIntervals(pauses)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 export function remainingWorkingMinutes(now: Instant, due: Instant, cal: OfficeCalendar, pauses?: Pause[]): number {
@@ -316,7 +357,26 @@ export function remainingWorkingMinutes(now: Instant, due: Instant, cal: OfficeC
 // when `start` is outside hours. Working minutes and hours count inside office hours (a
 // count that ends at closing time is due at closing time); hari kalender count wall-clock
 // days, then land on a working day and hour. Pauses stop the clock.
+// Per calendar object, dues already worked out without pauses (the automatic withdrawal of
+// every paused file is asked on each queue call).
+const dues = new WeakMap<OfficeCalendar, Map<string, string>>();
+const DUES_KEPT = 20_000;
+
 export function addWorkingTime(start: Instant, duration: Duration, cal: OfficeCalendar, pauses?: Pause[]): string {
+  if (pauses?.length) return dueOf(start, duration, cal, pauses);
+  let kept = dues.get(cal);
+  if (!kept) dues.set(cal, (kept = new Map()));
+  const key = `${toMs(start)}|${duration.amount}|${duration.unit}`;
+  let due = kept.get(key);
+  if (due === undefined) {
+    due = dueOf(start, duration, cal);
+    if (kept.size >= DUES_KEPT) kept.clear();
+    kept.set(key, due);
+  }
+  return due;
+}
+
+function dueOf(start: Instant, duration: Duration, cal: OfficeCalendar, pauses?: Pause[]): string {
   const t = toMs(start);
   const ps = pauseIntervals(pauses);
   switch (duration.unit) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { isWorkingMinute } from '../../shared/time/workingTime';
 import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // Both clocks of an open complaint, the current step's and the whole standard's, in
@@ -102,5 +103,13 @@ describe('lateness on two clocks', () => {
     await o.act('staf', '2026-12-02T01:00:00.000Z', 'workflow.resume', { id: c, note: 'KTP sudah diserahkan.' });
     const [resumed] = await o.act('staf', '2026-12-02T01:05:00.000Z', 'tasks.mine', {});
     expect(resumed).toMatchObject({ complaintId: c, paused: false, pause: null, standardRisk: expect.any(String) });
+    // The time left is every working minute of the office calendar until the due, counted one by one.
+    const { rowVersion: _, ...cal } = await o.act('staf', '2026-12-02T01:05:00.000Z', 'calendar.get', {});
+    let left = 0;
+    for (let m = Date.parse('2026-12-02T01:05:00.000Z'); m < Date.parse(resumed!.dueAt); m += 60_000) if (isWorkingMinute(m, cal)) left++;
+    expect(left).toBeGreaterThan(0);
+    expect(resumed!.remainingMinutes).toBe(left);
+    const [again] = await o.act('staf', '2026-12-02T01:06:00.000Z', 'tasks.mine', {});
+    expect(again!.remainingMinutes).toBe(isWorkingMinute('2026-12-02T01:05:00.000Z', cal) ? left - 1 : left);
   });
 });

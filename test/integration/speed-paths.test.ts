@@ -4,6 +4,13 @@ import { complaintInputSchema, sortFields } from '../../shared/schemas/complaint
 import { write } from '../../main/core/context';
 import { insertComplaint } from '../../main/core/complaints/repo';
 import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import type { SessionUser } from '../../main/core/context';
+import { complaintAccess } from '../../main/core/access';
+import { loadState } from '../../main/core/workflow/engine';
+import { allowedActions, mayActOnStep } from '../../main/core/workflow/rules';
+import { record, trackStatementModes } from '../bench/twin';
+
+trackStatementModes();
 
 // The fast paths of the register, the queues and the sessions answer exactly what the
 // plain queries would: totals from the counters, pages read from the far end, register
@@ -237,5 +244,91 @@ describe('queues in one statement', () => {
     const counts = await ok(o.core, camat, 'tasks.counts', {});
     expect(counts.late).toBe(tasks.filter((x) => !x.paused && (x.risk === 'terlambat' || x.standardRisk === 'terlambat')).length);
     expect((await ok(o.core, kasi, 'tasks.counts', {})).mine).toBe(1);
+  });
+
+  it('finds for every handler the same queue as the rules find complaint by complaint, in the same statements for 6 or 12 complaints', async () => {
+    const o = await office('2026-11-24T02:00:00.000Z');
+    const clock = t!.clock;
+    await addUser(o.core, o.admin, 'kasi2', 'kasi', 'Budi Kasi');
+    await addUser(o.core, o.admin, 'sekcam', 'sekcam', 'Rina Sekcam');
+    const login = async (username: string) => {
+      const s = carrier();
+      await ok(o.core, s, 'auth.login', { username, password: PASSWORD });
+      return s;
+    };
+    const who = ['staf', 'kasi', 'kasi2', 'sekcam', 'camat'] as const;
+    let sessions: Record<string, ReturnType<typeof carrier>> = {};
+    const loginAll = async () => void (sessions = Object.fromEntries(await Promise.all(who.map(async (u) => [u, await login(u)] as const))));
+    await loginAll();
+    const idOf = (username: string) => o.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number;
+    const [kasi, kasi2] = [idOf('kasi'), idOf('kasi2')];
+    // Six complaints each round: plain, disposed to one Kasi, to the other, to both, disposed
+    // and withdrawn again, and waiting for the reporter.
+    const round = async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 6; i++) ids.push((await ok(o.core, sessions.staf!, 'complaints.create', sampleComplaint({ subject: `Pengaduan ${i}` }))).id);
+      const dispose = (id: number, to: number[]) => ok(o.core, sessions.staf!, 'workflow.dispose', { id, to, sifat: 'biasa', instructions: ['proses_lanjut'], note: '' });
+      await dispose(ids[1]!, [kasi]);
+      await dispose(ids[2]!, [kasi2]);
+      await dispose(ids[3]!, [kasi, kasi2]);
+      const withdrawn = (await dispose(ids[4]!, [kasi])).dispositions.at(-1)!.id;
+      await ok(o.core, sessions.staf!, 'workflow.withdrawDisposition', { dispositionId: withdrawn });
+      await ok(o.core, sessions.staf!, 'workflow.exit', { id: ids[5]!, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.' });
+    };
+    // The rules asked complaint by complaint, as the queue did before it read them in one statement.
+    const expected = (username: string) => {
+      const user = o.db.prepare('SELECT id, role FROM users WHERE username = ?').get(username) as SessionUser;
+      const open = o.db.prepare('SELECT id, status, acting, acting_alt, step_started_at, step_due_at FROM complaints WHERE closed_at IS NULL ORDER BY id').all() as {
+        id: number;
+        status: string;
+        acting: string | null;
+        acting_alt: string;
+        step_started_at: string | null;
+        step_due_at: string | null;
+      }[];
+      const disposedToMe = new Set(o.db.prepare("SELECT complaint_id FROM dispositions WHERE to_user = ? AND state = 'aktif'").pluck().all(user.id));
+      // Who a complaint may wait for: its acting role (Sekcam also the Camat's), the Tim
+      // Pengelola, a role among the step's alternates, the Staf for a file waiting for the
+      // reporter, and the recipients of its active dispositions.
+      const candidate = (r: (typeof open)[number]) =>
+        [user.role, 'tim_pengelola', user.role === 'sekcam' ? 'camat' : null].includes(r.acting) ||
+        r.acting_alt.includes(`,${user.role},`) ||
+        (user.role === 'staf' && r.status === 'tidak_lengkap') ||
+        disposedToMe.has(r.id);
+      return open
+        .filter(candidate)
+        .filter((r) => {
+          const l = loadState(o.db, r.id);
+          const may = l.c.status === 'tidak_lengkap' ? allowedActions(user, l.state).includes('resume') : mayActOnStep(user, l.state);
+          if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !l.step?.alternates.includes('sekcam'))) return false;
+          return complaintAccess(o.db, user, r.id).see && !!l.step && !!r.step_started_at && !!r.step_due_at;
+        })
+        .map((r) => r.id);
+    };
+    const statements = async (username: string, call: 'tasks.mine' | 'tasks.office' | 'tasks.counts'): Promise<number> =>
+      (await record(o.db, () => ok(o.core, sessions[username]!, call, {}))).length;
+
+    await round();
+    clock.set('2026-11-24T08:00:00.000Z'); // later the same day: some steps late by now
+    await loginAll();
+    const before = Object.fromEntries(who.map((u) => [u, 0]));
+    for (const u of who) {
+      const mine = await ok(o.core, sessions[u]!, 'tasks.mine', {});
+      expect(mine.map((x) => x.complaintId).sort((a, b) => a - b), u).toEqual(expected(u));
+      expect((await ok(o.core, sessions[u]!, 'tasks.counts', {})).mine, u).toBe(mine.length);
+      before[u] = await statements(u, 'tasks.mine');
+    }
+    const officeStatements = await statements('camat', 'tasks.office');
+    const countStatements = await statements('kasi', 'tasks.counts');
+
+    await round();
+    for (const u of who) {
+      expect((await ok(o.core, sessions[u]!, 'tasks.mine', {})).map((x) => x.complaintId).sort((a, b) => a - b), u).toEqual(expected(u));
+      expect(await statements(u, 'tasks.mine'), u).toBe(before[u]);
+    }
+    expect(expected('kasi').length).toBeGreaterThan(0);
+    expect(expected('kasi2')).not.toEqual(expected('kasi'));
+    expect(await statements('camat', 'tasks.office')).toBe(officeStatements);
+    expect(await statements('kasi', 'tasks.counts')).toBe(countStatements);
   });
 });

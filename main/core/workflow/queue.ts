@@ -15,54 +15,39 @@ import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, ty
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import { allowedActions, mayActOnStep } from './rules';
+import { allowedActions, answerKindOf, mayActOnStep, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
 import { officeCalendar, standardVersion } from './standard';
-import { complaintAccess } from '../access';
 import { signableDrafts } from '../documents/service';
 
 // "Tugas saya", the office overview and the register's lateness: open complaints with
 // the working time left on two clocks (the current step's and the whole standard's) and
 // whether each is running out (less than a quarter) or over.
 
-// A clock's whole span in working minutes does not change while it runs, so it is
-// worked out once per calendar (the same object while the calendar is unchanged) and
-// kept: queues ask it for hundreds of complaints on every call.
-const spans = new WeakMap<OfficeCalendar, Map<string, number>>();
-const SPANS_KEPT = 20_000;
-
-function spanOf(startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): number {
-  let kept = spans.get(cal);
-  if (!kept) spans.set(cal, (kept = new Map()));
-  const key = pauses.length ? `${startedAt}|${dueAt}|${JSON.stringify(pauses)}` : `${startedAt}|${dueAt}`;
-  let total = kept.get(key);
-  if (total === undefined) {
-    if (kept.size >= SPANS_KEPT) kept.clear();
-    kept.set(key, (total = workingMinutesBetween(startedAt, dueAt, cal, pauses)));
-  }
-  return total;
-}
-
-export function riskOf(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): { remaining: number; risk: Risk } {
-  const remaining = remainingWorkingMinutes(now, dueAt, cal, pauses);
+// Both spans are read from the calendar's running totals (workingTime), at constant cost
+// per complaint however long it has been open. nowMs: `now` already read as a number, as
+// lists pass it so that each of their rows reads only its own instants.
+export function riskOf(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs = Date.parse(now)): { remaining: number; risk: Risk } {
+  const due = Date.parse(dueAt);
+  const remaining = remainingWorkingMinutes(nowMs, due, cal, pauses);
   if (now > dueAt) return { remaining: Math.min(remaining, 0), risk: 'terlambat' };
-  const total = spanOf(startedAt, dueAt, cal, pauses);
+  const total = workingMinutesBetween(startedAt, due, cal, pauses);
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
 }
 
 // Only the state, for lists that show no minutes: a clock past its due is late without
 // counting by how much (for a file left open for years, that count walks every day since).
-const riskAt = (now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[]): Risk =>
-  now > dueAt ? 'terlambat' : riskOf(now, startedAt, dueAt, cal, pauses).risk;
+const riskAt = (now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs?: number): Risk =>
+  now > dueAt ? 'terlambat' : riskOf(now, startedAt, dueAt, cal, pauses, nowMs).risk;
 
 type Clocks = Pick<ComplaintState, 'closed_at' | 'status' | 'clock_started_at' | 'due_at'>;
 
 // The whole standard's clock, from its start to the total's due; it stands still while
 // the file waits for the reporter and has nothing to say once the complaint is closed.
-function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[]): Risk | null {
+function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[], nowMs?: number): Risk | null {
   if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return null;
-  return riskAt(now, c.clock_started_at, c.due_at, cal, pauses);
+  return riskAt(now, c.clock_started_at, c.due_at, cal, pauses, nowMs);
 }
 
 function pauseOf(c: Pick<ComplaintState, 'status' | 'closed_at' | 'paused_at'>, standard: ServiceStandard, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
@@ -81,8 +66,9 @@ interface TaskRow extends Pick<ComplaintState, TaskColumns> {
   d_from_name: string | null;
 }
 
-const TASK_SELECT = `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
-    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name FROM complaints c
+// extra: further columns of c (the candidates add their active dispositions' recipients).
+const taskSelect = (extra = '') => `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
+    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name${extra} FROM complaints c
   LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
   LEFT JOIN users f ON f.id = d.from_user`;
 
@@ -104,12 +90,12 @@ function pausesOfMany(db: Db, ids: number[]): Map<number, Pause[]> {
   return out;
 }
 
-function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, pauses: Pause[]): Task | null {
+function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: TaskRow, pauses: Pause[]): Task | null {
   const standard = standardVersion(db, r.standard_version_id);
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
   if (!step || !r.step_started_at || !r.step_due_at) return null;
   const paused = r.status === 'tidak_lengkap';
-  const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses);
+  const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses, nowMs);
   return {
     complaintId: r.id,
     registerNo: r.register_no,
@@ -123,7 +109,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, pauses: Pa
     remainingMinutes: remaining,
     risk,
     standardDueAt: paused ? null : r.due_at,
-    standardRisk: standardRiskOf(now, r, cal, pauses),
+    standardRisk: standardRiskOf(now, r, cal, pauses, nowMs),
     escalated: r.escalated === 1,
     paused,
     pause: pauseOf(r, standard, cal),
@@ -133,7 +119,8 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, r: TaskRow, pauses: Pa
 
 function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Task[] {
   const pauses = pausesOfMany(db, rows.map((r) => r.id));
-  return rows.map((r) => toTask(db, cal, now, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
+  const nowMs = Date.parse(now);
+  return rows.map((r) => toTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
 }
 
 // The open complaints that may wait for this user, one indexed branch each (an OR of
@@ -145,39 +132,62 @@ function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Tas
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
-  ${TASK_SELECT}
+  ${taskSelect(", (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to")}
   WHERE c.closed_at IS NULL AND c.id IN (
     SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
     UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
   -- A Kasi only where access.ts lets them see the complaint (disposed to them, a step they
-  -- completed, or disposed to nobody), so complaints of other seksi are not loaded one by one.
+  -- completed, or disposed to nobody and theirs to act on, which mayActOnStep checks below),
+  -- so no complaint is loaded one by one.
   AND (@user IS NULL
     OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @user AND x.state <> 'ditarik')
     OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.completed_by = @user)
     OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))
   ORDER BY c.step_due_at LIMIT @limit`;
 
+// The rules' view of a candidate, from its own row: the recipients of its active
+// dispositions came with it (d_to). Whether a draft waits does not bear on who may act
+// on the step or resume the file, so it is not read here.
+function stateOf(r: TaskRow & { d_to: string | null }, standard: ServiceStandard): JourneyState {
+  const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
+  return {
+    status: r.status,
+    closed: r.closed_at !== null,
+    step,
+    acting: r.acting,
+    escalated: r.escalated === 1,
+    dispositionTo: r.d_to === null ? [] : r.d_to.split(',').map(Number),
+    answerKind: answerKindOf(standard),
+    hasDraft: false,
+    nextStage: step ? (standard.steps[step.no]?.stage ?? null) : null,
+  };
+}
+
+const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
+
 // What waits for this user: the steps they may complete, plus (for Staf) files
-// waiting for the reporter, which they have to chase.
+// waiting for the reporter, which they have to chase. One statement: each candidate's
+// state comes with its row.
 function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
   const { db } = deps;
+  // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
+  if (user.role !== 'kasi' && !SEES_EVERY_COMPLAINT.includes(user.role)) return [];
   const rows = stmt(db, CANDIDATES).all({
     role: user.role,
     also: user.role === 'sekcam' ? 'camat' : null,
     me: user.id,
     user: user.role === 'kasi' ? user.id : null,
     limit: TASK_LIMIT * 2,
-  }) as TaskRow[];
+  }) as (TaskRow & { d_to: string | null })[];
   const mine: TaskRow[] = [];
   for (const r of rows) {
-    const l = loadState(db, r.id);
-    const may = r.status === 'tidak_lengkap' ? allowedActions(user, l.state).includes('resume') : mayActOnStep(user, l.state);
+    const state = stateOf(r, standardVersion(db, r.standard_version_id));
+    const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
     // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
-    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !l.step?.alternates.includes('sekcam'))) continue;
-    if (!complaintAccess(db, user, r.id).see) continue;
-    if (!l.step || !r.step_started_at || !r.step_due_at) continue;
+    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
+    if (!state.step || !r.step_started_at || !r.step_due_at) continue;
     mine.push(r);
     if (mine.length >= TASK_LIMIT) break;
   }
@@ -190,8 +200,21 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   return sortTasks(toTasks(deps.db, cal, now, myTaskRows(deps, user)), 'langkah');
 }
 
-const officeRows = (db: Db) =>
-  stmt(db, `${TASK_SELECT} WHERE c.closed_at IS NULL ORDER BY c.step_due_at LIMIT @limit`).all({ user: null, limit: TASK_LIMIT }) as TaskRow[];
+// The office's open complaints nearest their step's due (the same rows in every statement
+// that reads them: ties by id).
+const OFFICE_ROWS = 'WHERE c.closed_at IS NULL ORDER BY c.step_due_at, c.id LIMIT @limit';
+const officeRows = (db: Db) => stmt(db, `${taskSelect()} ${OFFICE_ROWS}`).all({ user: null, limit: TASK_LIMIT }) as TaskRow[];
+
+// How many of those rows are late on either clock, as taskCounts tests them below.
+const officeLate = (db: Db, now: string) =>
+  stmt(
+    db,
+    `SELECT count(*) FROM (SELECT c.status, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at FROM complaints c ${OFFICE_ROWS})
+     WHERE status <> 'tidak_lengkap' AND step_started_at <> '' AND step_due_at <> ''
+       AND (@now > step_due_at OR (clock_started_at IS NOT NULL AND due_at IS NOT NULL AND @now > due_at))`,
+  )
+    .pluck()
+    .get({ now, limit: TASK_LIMIT }) as number;
 
 // Everything open in the office (Camat and Sekcam), sorted by either clock and
 // optionally narrowed to one state of it.
@@ -210,11 +233,13 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
   const now = deps.now().toISOString();
   const mine = myTaskRows(deps, user);
   const leader = user.role === 'camat' || user.role === 'sekcam';
-  // A leader answers for the whole office's lateness; everyone else for their own tasks.
-  const watched = (leader ? officeRows(db) : mine).filter((r) => r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at);
+  // A leader answers for the whole office's lateness (counted in SQL over the office
+  // list's rows); everyone else for their own tasks.
   // Late on either clock: a clock is late exactly when its due has passed (standardRiskOf),
   // so no working time needs counting here.
-  const late = watched.filter((r) => now > r.step_due_at! || (r.clock_started_at !== null && r.due_at !== null && now > r.due_at)).length;
+  const late = leader
+    ? officeLate(db, now)
+    : mine.filter((r) => r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at && (now > r.step_due_at || (r.clock_started_at !== null && r.due_at !== null && now > r.due_at))).length;
   return { mine: mine.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
 }
 
@@ -235,12 +260,13 @@ export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[
   );
   const cal = open.size ? officeCalendar(db) : null;
   const pauses = pausesOfMany(db, [...open.keys()]);
+  const nowMs = Date.parse(now);
   return rows.map((row) => {
     const c = open.get(row.id);
     if (!c || !cal) return { ...row, stepRisk: null, standardRisk: null };
     const p = pauses.get(c.id) ?? [];
-    const stepRisk = c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p) : null;
-    return { ...row, stepRisk, standardRisk: standardRiskOf(now, c, cal, p) };
+    const stepRisk = c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p, nowMs) : null;
+    return { ...row, stepRisk, standardRisk: standardRiskOf(now, c, cal, p, nowMs) };
   });
 }
 
