@@ -292,16 +292,14 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
   const { c, standard } = l;
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, id);
-  const versionNo = (db.prepare('SELECT count(*) AS n FROM standard_versions WHERE id <= ?').get(c.standard_version_id) as { n: number }).n;
-  const stepRows = db
-    .prepare(
+  const versionNo = (stmt(db, 'SELECT count(*) AS n FROM standard_versions WHERE id <= ?').get(c.standard_version_id) as { n: number }).n;
+  const stepRows = stmt(db,
       `SELECT s.step_no, s.started_at, s.due_at, s.completed_at, s.escalated, s.note, COALESCE(u.name, '') AS by_name
        FROM complaint_steps s LEFT JOIN users u ON u.id = s.completed_by WHERE s.complaint_id = ? ORDER BY s.id`,
     )
     .all(id) as { step_no: number; started_at: string; due_at: string; completed_at: string | null; escalated: number; note: string; by_name: string }[];
   const last = new Map(stepRows.map((r) => [r.step_no, r]));
-  const dispositions = db
-    .prepare(
+  const dispositions = stmt(db,
       `SELECT d.*, f.name AS from_name, t.name AS to_name, t.jabatan AS to_jabatan FROM dispositions d
        JOIN users f ON f.id = d.from_user JOIN users t ON t.id = d.to_user WHERE d.complaint_id = ? ORDER BY d.id`,
     )
@@ -320,10 +318,9 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     state: Journey['dispositions'][number]['state'];
     return_reason: string;
   }[];
-  const followUps = db
-    .prepare('SELECT f.id, f.kind, f.text, f.at, u.name AS by_name FROM follow_ups f JOIN users u ON u.id = f.by_user WHERE f.complaint_id = ? ORDER BY f.id')
+  const followUps = stmt(db, 'SELECT f.id, f.kind, f.text, f.at, u.name AS by_name FROM follow_ups f JOIN users u ON u.id = f.by_user WHERE f.complaint_id = ? ORDER BY f.id')
     .all(id) as { id: number; kind: Journey['followUps'][number]['kind']; text: string; at: string; by_name: string }[];
-  const files = db.prepare('SELECT id, follow_up_id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE follow_up_id IN (SELECT id FROM follow_ups WHERE complaint_id = ?)').all(id) as (Journey['followUps'][number]['attachments'][number] & { follow_up_id: number })[];
+  const files = stmt(db, 'SELECT id, follow_up_id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE follow_up_id IN (SELECT id FROM follow_ups WHERE complaint_id = ?)').all(id) as (Journey['followUps'][number]['attachments'][number] & { follow_up_id: number })[];
   const open = c.closed_at === null && c.status !== 'tidak_lengkap';
   const current =
     open && l.step && c.step_started_at && c.step_due_at
@@ -391,8 +388,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     answerKind: l.state.answerKind,
     kelengkapanMissing: standard.kelengkapanChecklist.filter((item) => !(JSON.parse(l.c.kelengkapan) as string[]).includes(item)),
     delivery:
-      (db
-        .prepare(
+      (stmt(db,
           `SELECT d.channel, d.delivered_at AS deliveredAt, d.recipient, d.note, u.name AS byName FROM deliveries d JOIN users u ON u.id = d.by_user
            WHERE d.complaint_id = ? ORDER BY d.id DESC LIMIT 1`,
         )
