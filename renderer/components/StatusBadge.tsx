@@ -2,7 +2,8 @@ import { Badge, type MantineSize } from '@mantine/core';
 import { STATUS_LABEL, type Status } from '../../shared/domain';
 import { RISK_LABEL, SIFAT_LABEL, type Risk, type Sifat } from '../../shared/schemas/workflow';
 
-const STATUS_COLOR: Record<Status, string> = {
+// Also the register's plain badges (RegisterTable), so both read the same.
+export const STATUS_COLOR: Record<Status, string> = {
   diterima: 'blue',
   diverifikasi: 'cyan',
   didisposisi: 'indigo',
@@ -27,7 +28,7 @@ export function StatusBadge({ status }: { status: Status }) {
   );
 }
 
-const RISK_COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
+export const RISK_COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
 
 export function RiskBadge({ risk }: { risk: Risk }) {
   return (

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconSearch, IconX } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
@@ -21,8 +21,9 @@ import {
   type RegisterFilters,
   type SortField,
 } from '../components/register/query';
+import { useRegisterList } from '../components/register/useRegisterList';
 import { useSession } from '../lib/session';
-import { useCall } from '../lib/useCall';
+import classes from './RegisterPage.module.css';
 
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }));
 const channelOptions = CHANNEL_CODES.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }));
@@ -35,44 +36,265 @@ const dateOfOptions = [
 
 const numberId = (n: number) => n.toLocaleString('id-ID');
 
-export function RegisterPage() {
-  const { user } = useSession();
-  const [params, setParams] = useSearchParams();
-  // The search box types freely; the query follows 200 ms after the last key. The text may be a
-  // reporter's name or NIK, so it is kept in session storage, not in the address.
+// The search follows this long after the last key.
+const SEARCH_DEBOUNCE_MS = 200;
+
+// The register is the office's busiest screen, so each part re-renders only for what it
+// shows: a page change, a sort or a new answer leaves the search box and the filters
+// alone, typing leaves the table alone, and the table draws only rows that are new.
+
+// The search box types freely; the query follows once typing settles. The text may be a
+// reporter's name or NIK, so it is kept in session storage, not in the address. "Hapus
+// filter" mounts a fresh box, so the same words typed again afterwards search again.
+const SearchBox = memo(function SearchBox({ onSettle }: { onSettle(q: string): void }) {
   const [search, setSearch] = useState(readSearch);
-  const [debounced] = useDebouncedValue(search, 200);
-  const [q, setQ] = useState(() => search.trim());
-  const filters = useMemo(() => readFilters(params, q), [params, q]);
-  const list = useCall('complaints.list', toQuery(filters));
+  const [debounced] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   useEffect(() => {
-    // Only typing that has settled counts: right after "Hapus filter" the debounced
-    // value still holds the old words, and typing the same words again at once leaves
-    // it unchanged, so the typed text itself is the reference.
-    if (debounced !== search) return;
-    const next = debounced.trim();
-    if (next === q) return;
+    if (debounced === search) onSettle(debounced.trim());
+  }, [debounced, search, onSettle]);
+  return (
+    <TextInput
+      label="Cari"
+      placeholder="Nomor register, nama pelapor, perihal atau uraian"
+      leftSection={<IconSearch size={16} />}
+      value={search}
+      onChange={(e) => setSearch(e.currentTarget.value)}
+      maxLength={100}
+      mb="sm"
+      rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
+    />
+  );
+});
+
+// The export takes the whole query (its order too) from here, so a sort re-renders the
+// button alone, not the filters around it.
+const ExportQuery = createContext<ReturnType<typeof toQuery> | null>(null);
+const ExportSlot = memo(function ExportSlot() {
+  const query = useContext(ExportQuery);
+  return query && <RegisterExportButton query={query} />;
+});
+
+interface FilterBarProps {
+  year?: number;
+  month?: number;
+  dateOf: RegisterFilters['dateOf'];
+  seksi?: string;
+  status?: RegisterFilters['status'];
+  channel?: RegisterFilters['channel'];
+  category?: RegisterFilters['category'];
+  years: string;
+  filtered: boolean;
+  searchKey: number;
+  onSearch(q: string): void;
+  update(change: Partial<RegisterFilters>): void;
+  clear(): void;
+}
+
+// A filter's own list re-renders when its value changes, not when another filter's does.
+const FilterSelect = memo(Select) as typeof Select;
+
+const FilterBar = memo(function FilterBar(f: FilterBarProps) {
+  const { update } = f;
+  const onYear = useCallback((v: string | null) => update({ year: v ? Number(v) : undefined }), [update]);
+  const onMonth = useCallback((v: string | null) => update({ month: v ? Number(v) : undefined }), [update]);
+  const onDateOf = useCallback((v: string | null) => update({ dateOf: v === 'selesai' ? 'selesai' : 'diterima' }), [update]);
+  const onStatus = useCallback((v: string | null) => update({ status: (v ?? undefined) as RegisterFilters['status'] }), [update]);
+  const onChannel = useCallback((v: string | null) => update({ channel: (v ?? undefined) as RegisterFilters['channel'] }), [update]);
+  const onCategory = useCallback((v: string | null) => update({ category: (v ?? undefined) as RegisterFilters['category'] }), [update]);
+  const yearOptions = useMemo(() => {
+    const years = new Set(f.years ? f.years.split(',').map(Number) : []);
+    if (f.year !== undefined) years.add(f.year);
+    return [...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
+  }, [f.years, f.year]);
+  return (
+    <Paper withBorder p="sm" radius="md">
+      {/* The search has a row of its own, so its placeholder is never cut by the filters beside it. */}
+      <SearchBox key={f.searchKey} onSettle={f.onSearch} />
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <FilterSelect
+          label="Tahun"
+          placeholder="Semua tahun"
+          data={yearOptions}
+          value={f.year !== undefined ? String(f.year) : null}
+          onChange={onYear}
+          clearable
+          w={150}
+        />
+        <FilterSelect
+          label="Bulan"
+          placeholder={f.year === undefined ? 'Pilih tahun dulu' : 'Semua bulan'}
+          data={monthOptions}
+          value={f.month !== undefined ? String(f.month) : null}
+          onChange={onMonth}
+          disabled={f.year === undefined}
+          clearable
+          w={160}
+        />
+        <FilterSelect
+          label="Tahun dan bulan menurut"
+          data={dateOfOptions}
+          value={f.dateOf}
+          onChange={onDateOf}
+          disabled={f.year === undefined}
+          allowDeselect={false}
+          w={190}
+        />
+        <FilterSelect
+          label="Status"
+          placeholder="Semua status"
+          data={statusOptions}
+          value={f.status ?? null}
+          onChange={onStatus}
+          clearable
+          w={160}
+        />
+        <FilterSelect
+          label="Kanal"
+          placeholder="Semua kanal"
+          data={channelOptions}
+          value={f.channel ?? null}
+          onChange={onChannel}
+          clearable
+          w={160}
+        />
+        <FilterSelect
+          label="Kategori"
+          placeholder="Semua kategori"
+          data={categoryOptions}
+          value={f.category ?? null}
+          onChange={onCategory}
+          clearable
+          w={185}
+        />
+        {f.seksi && (
+          // Set by a link from the dashboard; no list of seksi to choose from here, only to let it go.
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              Seksi
+            </Text>
+            <Button
+              variant="light"
+              rightSection={<IconX size={14} />}
+              onClick={() => update({ seksi: undefined })}
+              aria-label={`Hapus ${f.seksi} dari filter`}
+              title="Hapus filter seksi"
+            >
+              {f.seksi}
+            </Button>
+          </Stack>
+        )}
+        {f.filtered && (
+          <Button variant="subtle" px="xs" onClick={f.clear}>
+            Hapus filter
+          </Button>
+        )}
+        <Group ml="auto">
+          <ExportSlot />
+        </Group>
+      </Group>
+    </Paper>
+  );
+});
+
+interface PagerProps {
+  offset: number;
+  shown: number;
+  total: number;
+  update(change: Partial<RegisterFilters>): void;
+}
+
+const Pager = memo(function Pager({ offset, shown, total, update }: PagerProps) {
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + shown, total);
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {total === 0 ? '0 pengaduan' : `${numberId(from)}–${numberId(to)} dari ${numberId(total)}`}
+      </Text>
+      <Group gap="xs">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconChevronLeft size={14} />}
+          disabled={offset === 0}
+          onClick={() => update({ offset: Math.max(0, offset - PAGE_SIZE) })}
+        >
+          Sebelumnya
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronRight size={14} />}
+          disabled={offset + PAGE_SIZE >= total}
+          onClick={() => update({ offset: offset + PAGE_SIZE })}
+        >
+          Berikutnya
+        </Button>
+      </Group>
+    </Group>
+  );
+});
+
+export function RegisterPage() {
+  const { user, office } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [q, setQ] = useState(() => readSearch().trim());
+  // Bumped by "Hapus filter": a new search box, empty, with nothing pending.
+  const [searchKey, setSearchKey] = useState(0);
+  const filters = useMemo(() => readFilters(params, q), [params, q]);
+  const list = useRegisterList(toQuery(filters));
+
+  // The handlers below read the latest filters from here, so they keep one identity and
+  // the memoised parts they are handed need not re-render.
+  const { prefetch } = list;
+  const latest = useRef({ filters, setParams, prefetch });
+  useLayoutEffect(() => {
+    latest.current = { filters, setParams, prefetch };
+  });
+
+  // Each change asks for its list first, then moves the address.
+  const update = useCallback((change: Partial<RegisterFilters>) => {
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    const next = { ...f, offset: 0, ...change };
+    early(toQuery(next));
+    set(writeFilters(next));
+  }, []);
+
+  const onSort = useCallback(
+    (field: SortField) => {
+      const { sort, dir } = latest.current.filters;
+      update(field === sort ? { dir: dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: FIRST_DIR[field] });
+    },
+    [update],
+  );
+
+  const onSearch = useCallback((next: string) => {
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    if (next === f.q) return;
+    early(toQuery({ ...f, q: next, offset: 0 }));
     setQ(next);
     writeSearch(next);
     // A new search starts on the first page; replacing, not pushing, the address.
-    if (filters.offset > 0) setParams(writeFilters({ ...filters, offset: 0 }), { replace: true });
-  }, [debounced, search, q, filters, setParams]);
+    if (f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: true });
+  }, []);
 
-  const update = (change: Partial<RegisterFilters>) => setParams(writeFilters({ ...filters, offset: 0, ...change }));
+  const clear = useCallback(() => {
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    const next = { ...f, ...NO_FILTERS, q: '', offset: 0 };
+    early(toQuery(next));
+    setQ('');
+    writeSearch('');
+    setSearchKey((k) => k + 1);
+    set(writeFilters(next));
+  }, []);
 
-  const onSort = (field: SortField) =>
-    update(field === filters.sort ? { dir: filters.dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: FIRST_DIR[field] });
+  const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
 
+  const { offset, sort, dir } = filters;
+  const exportQuery = useMemo(() => toQuery({ ...filters, offset: 0 }), [filters]);
   const data = list.data;
-  const yearOptions = useMemo(() => {
-    const years = new Set(data?.years ?? []);
-    if (filters.year !== undefined) years.add(filters.year);
-    return [...years].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
-  }, [data?.years, filters.year]);
-
   const total = data?.total ?? 0;
-  const from = total === 0 ? 0 : filters.offset + 1;
-  const to = Math.min(filters.offset + (data?.rows.length ?? 0), total);
   const filtered = hasFilters(filters);
 
   return (
@@ -87,122 +309,36 @@ export function RegisterPage() {
         )
       }
     >
-      <Paper withBorder p="sm" radius="md">
-        {/* The search has a row of its own, so its placeholder is never cut by the filters beside it. */}
-        <TextInput
-          label="Cari"
-          placeholder="Nomor register, nama pelapor, perihal atau uraian"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          maxLength={100}
-          mb="sm"
-          rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
+      <ExportQuery value={exportQuery}>
+        <FilterBar
+          year={filters.year}
+          month={filters.month}
+          dateOf={filters.dateOf}
+          seksi={filters.seksi}
+          status={filters.status}
+          channel={filters.channel}
+          category={filters.category}
+          years={data?.years.join(',') ?? ''}
+          filtered={filtered}
+          searchKey={searchKey}
+          onSearch={onSearch}
+          update={update}
+          clear={clear}
         />
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select
-            label="Tahun"
-            placeholder="Semua tahun"
-            data={yearOptions}
-            value={filters.year !== undefined ? String(filters.year) : null}
-            onChange={(v) => update({ year: v ? Number(v) : undefined })}
-            clearable
-            w={150}
-          />
-          <Select
-            label="Bulan"
-            placeholder={filters.year === undefined ? 'Pilih tahun dulu' : 'Semua bulan'}
-            data={monthOptions}
-            value={filters.month !== undefined ? String(filters.month) : null}
-            onChange={(v) => update({ month: v ? Number(v) : undefined })}
-            disabled={filters.year === undefined}
-            clearable
-            w={160}
-          />
-          <Select
-            label="Tahun dan bulan menurut"
-            data={dateOfOptions}
-            value={filters.dateOf}
-            onChange={(v) => update({ dateOf: v === 'selesai' ? 'selesai' : 'diterima' })}
-            disabled={filters.year === undefined}
-            allowDeselect={false}
-            w={190}
-          />
-          <Select
-            label="Status"
-            placeholder="Semua status"
-            data={statusOptions}
-            value={filters.status ?? null}
-            onChange={(v) => update({ status: (v ?? undefined) as RegisterFilters['status'] })}
-            clearable
-            w={160}
-          />
-          <Select
-            label="Kanal"
-            placeholder="Semua kanal"
-            data={channelOptions}
-            value={filters.channel ?? null}
-            onChange={(v) => update({ channel: (v ?? undefined) as RegisterFilters['channel'] })}
-            clearable
-            w={160}
-          />
-          <Select
-            label="Kategori"
-            placeholder="Semua kategori"
-            data={categoryOptions}
-            value={filters.category ?? null}
-            onChange={(v) => update({ category: (v ?? undefined) as RegisterFilters['category'] })}
-            clearable
-            w={185}
-          />
-          {filters.seksi && (
-            // Set by a link from the dashboard; no list of seksi to choose from here, only to let it go.
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                Seksi
-              </Text>
-              <Button
-                variant="light"
-                rightSection={<IconX size={14} />}
-                onClick={() => update({ seksi: undefined })}
-                aria-label={`Hapus ${filters.seksi} dari filter`}
-                title="Hapus filter seksi"
-              >
-                {filters.seksi}
-              </Button>
-            </Stack>
-          )}
-          {filtered && (
-            <Button
-              variant="subtle"
-              px="xs"
-              onClick={() => {
-                setSearch('');
-                setQ('');
-                writeSearch('');
-                setParams(writeFilters({ ...filters, ...NO_FILTERS, q: '', offset: 0 }));
-              }}
-            >
-              Hapus filter
-            </Button>
-          )}
-          <Group ml="auto">
-            <RegisterExportButton query={toQuery(filters)} />
-          </Group>
-        </Group>
-      </Paper>
+      </ExportQuery>
 
       {!data ? (
         <Loading error={list.error} retry={list.reload} />
       ) : (
-        // The previous list stays, dimmed, while the next one loads, so the page does not jump.
-        <Stack gap="xs" style={{ opacity: list.loading ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={list.loading}>
+        // The previous list stays while the next one loads, so the page does not jump; it
+        // dims only when the answer is slow to come (RegisterPage.module.css).
+        <Stack gap="xs" className={list.loading ? classes.busy : undefined} aria-busy={list.loading}>
           {list.error && (
             <Text c="red" size="sm" role="alert">
               Data terbaru tidak dapat dimuat: {list.error.message}
             </Text>
           )}
-          {data.rows.length === 0 && filters.offset > 0 && total > 0 ? (
+          {data.rows.length === 0 && offset > 0 && total > 0 ? (
             <Paper withBorder p="xl" radius="md">
               <Stack gap="xs" align="center">
                 <Text fw={600}>Halaman ini sudah melewati akhir register.</Text>
@@ -227,33 +363,9 @@ export function RegisterPage() {
               </Center>
             </Paper>
           ) : (
-            <RegisterTable rows={data.rows} sort={filters.sort} dir={filters.dir} onSort={onSort} />
+            <RegisterTable rows={data.rows} sort={sort} dir={dir} tz={office.timeZone} onSort={onSort} onOpen={onOpen} />
           )}
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {total === 0 ? '0 pengaduan' : `${numberId(from)}–${numberId(to)} dari ${numberId(total)}`}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconChevronLeft size={14} />}
-                disabled={filters.offset === 0}
-                onClick={() => update({ offset: Math.max(0, filters.offset - PAGE_SIZE) })}
-              >
-                Sebelumnya
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                rightSection={<IconChevronRight size={14} />}
-                disabled={filters.offset + PAGE_SIZE >= total}
-                onClick={() => update({ offset: filters.offset + PAGE_SIZE })}
-              >
-                Berikutnya
-              </Button>
-            </Group>
-          </Group>
+          <Pager offset={offset} shown={data.rows.length} total={total} update={update} />
         </Stack>
       )}
     </Page>

@@ -1,13 +1,12 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
-import { UnstyledButton } from '@mantine/core';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { UnstyledButton, useMantineTheme, type MantineTheme } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { Link, useNavigate } from 'react-router';
-import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
-import type { RegisterRow } from '../../../shared/schemas/workflow';
-import { StatusBadge } from '../StatusBadge';
-import { StateBadges } from '../complaint/StateBadges';
-import { useDates } from '../../lib/session';
+import { useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL } from '../../../shared/domain';
+import { CLOCK_LABEL, RISK_LABEL, type Clock, type RegisterRow, type Risk } from '../../../shared/schemas/workflow';
+import { formatSingkat } from '../../../shared/time/format';
+import type { TimeZoneId } from '../../../shared/time/workingTime';
+import { RISK_COLOR, STATUS_COLOR } from '../StatusBadge';
 import type { SortDir, SortField } from './query';
 import clamp from '../clamp.module.css';
 import classes from './RegisterTable.module.css';
@@ -16,7 +15,9 @@ interface Props {
   rows: RegisterRow[];
   sort: SortField;
   dir: SortDir;
+  tz: TimeZoneId;
   onSort(field: SortField): void;
+  onOpen(id: number): void;
 }
 
 interface Column {
@@ -41,16 +42,60 @@ const COLUMNS: Column[] = [
 // cell), so the virtualiser places rows by arithmetic and never measures one.
 const ROW_HEIGHT = 52;
 
+// The rows drawn are the ones in view, widened on each side to a multiple of CHUNK (and
+// MARGIN more), so scrolling changes the table once every few rows, not on every frame.
+const CHUNK = 10;
+const MARGIN = 2;
+function chunkedRange({ startIndex, endIndex, count }: Range): number[] {
+  const first = Math.max(0, Math.floor(startIndex / CHUNK) * CHUNK - MARGIN);
+  const last = Math.min(count - 1, (Math.floor(endIndex / CHUNK) + 1) * CHUNK - 1 + MARGIN);
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
+
+// The badges' colours as Mantine's Badge resolves them (light, or filled with readable
+// text), worked out once per theme: a row draws plain spans, not Badge components.
+type Palette = (color: string, variant: 'light' | 'filled') => CSSProperties;
+function paletteOf(theme: MantineTheme): Palette {
+  const cache = new Map<string, CSSProperties>();
+  return (color, variant) => {
+    const key = `${color} ${variant}`;
+    let style = cache.get(key);
+    if (!style) {
+      const c = theme.variantColorResolver({ color, theme, variant, autoContrast: true });
+      style = { background: c.background, color: c.color };
+      cache.set(key, style);
+    }
+    return style;
+  };
+}
+
+// The link opens the complaint in the app; a modified click (new tab, new window) is the browser's.
+function followLink(e: MouseEvent<HTMLAnchorElement>, id: number, onOpen: (id: number) => void) {
+  e.stopPropagation();
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  onOpen(id);
+}
+
 interface RowProps {
   row: RegisterRow;
   index: number;
+  tz: TimeZoneId;
+  palette: Palette;
   onOpen(id: number): void;
 }
 
-// Plain elements with CSS clamping: a page change or a scroll re-renders only the rows
-// that are new, and each is a handful of nodes.
-const Row = memo(function Row({ row, index, onOpen }: RowProps) {
-  const { short } = useDates();
+// Plain elements with CSS clamping and plain badges: a page change or a scroll renders only
+// the rows that are new, each a handful of nodes, and no row listens to the router.
+const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
+  const clocks = (
+    [
+      ['langkah', row.stepRisk],
+      ['standar', row.standardRisk],
+    ] as [Clock, Risk | null][]
+  ).filter((e): e is [Clock, Risk] => e[1] !== null);
   return (
     <tr
       className={classes.row}
@@ -60,12 +105,12 @@ const Row = memo(function Row({ row, index, onOpen }: RowProps) {
       onClick={() => onOpen(row.id)}
     >
       <td>
-        <Link to={`/pengaduan/${row.id}`} className={classes.number} onClick={(e) => e.stopPropagation()}>
+        <a href={`/pengaduan/${row.id}`} className={classes.number} onClick={(e) => followLink(e, row.id, onOpen)}>
           {row.registerNo}
-        </Link>
+        </a>
       </td>
       <td>
-        <span className={clamp.clamp}>{short(row.receivedAt)}</span>
+        <span className={clamp.clamp}>{formatSingkat(row.receivedAt, tz)}</span>
       </td>
       <td>
         <span className={clamp.clamp} title={row.reporterName}>
@@ -87,10 +132,28 @@ const Row = memo(function Row({ row, index, onOpen }: RowProps) {
         </span>
       </td>
       <td>
-        <StatusBadge status={row.status} />
+        <span className={classes.badge} style={palette(STATUS_COLOR[row.status]!, 'light')}>
+          {STATUS_LABEL[row.status]}
+        </span>
       </td>
       <td>
-        <StateBadges step={row.stepRisk} standard={row.standardRisk} size="xs" stacked />
+        {clocks.length > 0 && (
+          // Both clocks of an open complaint, one above the other: a step on time inside a
+          // standard already past must never read as simply "on time".
+          <span className={classes.clocks}>
+            {clocks.map(([clock, risk]) => (
+              <span
+                key={clock}
+                className={`${classes.badge} ${classes.small}`}
+                style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled')}
+                data-clock={clock}
+                data-risk={risk}
+              >
+                {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
+              </span>
+            ))}
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -101,18 +164,43 @@ function SortIcon({ active, dir }: { active: boolean; dir: SortDir }) {
   return dir === 'asc' ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />;
 }
 
-// The rows of one page of the register, virtualised inside their own scroll box so a
-// page of 200 stays smooth; the page itself does not scroll with the rows.
-export function RegisterTable({ rows, sort, dir, onSort }: Props) {
-  const navigate = useNavigate();
+const Header = memo(function Header({ sort, dir, onSort }: Pick<Props, 'sort' | 'dir' | 'onSort'>) {
+  return (
+    <thead>
+      <tr>
+        {COLUMNS.map(({ header, sortField }) => {
+          const active = sortField !== undefined && sortField === sort;
+          return (
+            <th key={header} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              {sortField ? (
+                <UnstyledButton className={classes.sortButton} onClick={() => onSort(sortField)} title="Klik untuk mengurutkan">
+                  {header}
+                  <SortIcon active={active} dir={dir} />
+                </UnstyledButton>
+              ) : (
+                header
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
+// The rows of one page of the register, virtualised inside their own scroll box; the page
+// itself does not scroll with the rows. Memoised: the page's own state (loading, typing in
+// the search box) does not touch the table.
+export const RegisterTable = memo(function RegisterTable({ rows, sort, dir, tz, onSort, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
+  const theme = useMantineTheme();
+  const palette = useMemo(() => paletteOf(theme), [theme]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    rangeExtractor: chunkedRange,
   });
   // A new page or filter starts at its first row, not where the previous list was scrolled
   // to. The virtualiser keeps the offset it last saw, so a box already at the top is not
@@ -133,25 +221,7 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
             <col key={c.header} style={{ width: c.width }} />
           ))}
         </colgroup>
-        <thead>
-          <tr>
-            {COLUMNS.map(({ header, sortField }) => {
-              const active = sortField !== undefined && sortField === sort;
-              return (
-                <th key={header} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                  {sortField ? (
-                    <UnstyledButton className={classes.sortButton} onClick={() => onSort(sortField)} title="Klik untuk mengurutkan">
-                      {header}
-                      <SortIcon active={active} dir={dir} />
-                    </UnstyledButton>
-                  ) : (
-                    header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <Header sort={sort} dir={dir} onSort={onSort} />
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden className={classes.spacer}>
@@ -159,7 +229,7 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
             </tr>
           )}
           {items.map((v) => (
-            <Row key={rows[v.index]!.id} row={rows[v.index]!} index={v.index} onOpen={onOpen} />
+            <Row key={rows[v.index]!.id} row={rows[v.index]!} index={v.index} tz={tz} palette={palette} onOpen={onOpen} />
           ))}
           {padBottom > 0 && (
             <tr aria-hidden className={classes.spacer}>
@@ -170,4 +240,4 @@ export function RegisterTable({ rows, sort, dir, onSort }: Props) {
       </table>
     </div>
   );
-}
+});

@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
+
+// The register drawn with plain rows and its own list loading: what the user sees stays
+// the same. The previous page stays until the next one comes, the number is a real link
+// (the keyboard opens it, a modified click leaves it to the browser), and the lateness
+// badges still say both clocks.
+
+const COUNT = 55; // one full page of 50 and five more
+
+async function recordComplaints(url: string) {
+  const staf = new ApiClient(url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const numbers: string[] = [];
+  for (let i = 1; i <= COUNT; i++) {
+    const c = await staf.call('complaints.create', sampleComplaint({ subject: `Keluhan warga nomor ${i}` }));
+    numbers.push(c.registerNo);
+  }
+  return numbers;
+}
+
+const registerRows = (page: Page) => page.getByRole('table', { name: 'Buku register pengaduan' }).locator('tbody tr[data-index]');
+
+test('a page change keeps the rows in view until the next page comes, then shows it whole', async ({ page, web }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url);
+  await login(page, web.url, 'camat');
+  await page.goto(`${web.url}/register`);
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  const rows = registerRows(page);
+  await expect(rows.first()).toContainText(numbers[COUNT - 1]!);
+  // Every open complaint shows both clocks as badges.
+  await expect(rows.first().locator('[data-clock="langkah"]')).toContainText('Langkah: ');
+  await expect(rows.first().locator('[data-clock="standar"]')).toContainText('Standar: ');
+
+  // The next list is held back at the network: the page asked for it on the click.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route('**/api/complaints.list', async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await expect.poll(() => asked).toBeGreaterThan(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(1);
+  await expect(rows.first()).toContainText(numbers[COUNT - 1]!);
+
+  release();
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  await expect(rows.first()).toContainText(numbers[4]!);
+  await expect(rows).toHaveCount(5);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // One request for the one page change, not a second one once the address moved.
+  expect(asked).toBe(1);
+  await page.unroute('**/api/complaints.list');
+  await page.screenshot({ path: '/tmp/paint-register-page2.png' });
+});
+
+test('the register number opens the complaint from the keyboard, and a Ctrl+click opens it in a new tab', async ({ page, web, context }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url);
+  await login(page, web.url, 'staf');
+  await page.goto(`${web.url}/register`);
+  const last = numbers[COUNT - 1]!;
+  const link = registerRows(page).first().getByRole('link', { name: last });
+  await expect(link).toHaveAttribute('href', /^\/pengaduan\/\d+$/);
+
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
+  await expect(tab).toHaveURL(/\/pengaduan\/\d+$/);
+  await tab.close();
+  await expect(page.getByRole('heading', { name: 'Buku register pengaduan' })).toBeVisible();
+
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Pengaduan ${last}` })).toBeVisible();
+
+  // Sorting from the keyboard too: the header's buttons.
+  await page.goBack();
+  const byName = page.locator('th', { hasText: 'Pelapor' });
+  await byName.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(byName).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/urut=reporterName/);
+});
