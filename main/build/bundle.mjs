@@ -11,10 +11,10 @@
 // main/electron/preload.js, main/host/entry.js, and main/http/cli.js, a small start file
 // that runs main/http/cli.bundle.js with V8's code cache (main/build/launch-cached.cjs).
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -91,7 +91,10 @@ export async function bundleMainIfChanged() {
   return true;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a script (also through a symlinked, junctioned or subst'ed checkout path, which
+// Node resolves for import.meta.url but not for argv).
+const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (invoked === realpathSync(fileURLToPath(import.meta.url))) {
   const at = process.argv.indexOf('--outdir');
   const outdir = at >= 0 ? resolve(process.argv[at + 1] ?? '') : join(root, 'dist');
   // --if-changed: only when a source changed since the bundles in dist/main (the bench).

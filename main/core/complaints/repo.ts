@@ -156,18 +156,18 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
 export function ftsQuery(db: Db, q: string, stampOf = () => dataStamp(db)): string | null {
   const tokens = searchTokens(q);
   if (!tokens) return null;
-  const stamp = stampOf();
-  let kept = prefixes.get(db);
-  if (!kept || kept.stamp !== stamp || kept.byToken.size >= PREFIXES_KEPT) prefixes.set(db, (kept = { stamp, byToken: new Map() }));
-  const { byToken } = kept;
+  // Inside a transaction nothing is kept: a rollback would not change the stamp.
+  const stamp = db.inTransaction ? null : stampOf();
+  let kept = stamp === null ? undefined : prefixes.get(db);
+  if (stamp !== null && (!kept || kept.stamp !== stamp || kept.byToken.size >= PREFIXES_KEPT)) prefixes.set(db, (kept = { stamp, byToken: new Map() }));
+  const byToken = kept?.byToken ?? new Map<string, string>();
   return tokens
     .slice(0, 10)
     .map((t) => byToken.get(t) ?? byToken.set(t, prefixMatch(db, t)).get(t)!)
     .join(' AND ');
 }
 
-// The words each typed prefix stands for, kept until the database changes (a word no
-// longer in the index, after a rollback, matches nothing).
+// The words each typed prefix stands for, kept until the database changes.
 const prefixes = new WeakMap<Db, { stamp: string; byToken: Map<string, string> }>();
 const PREFIXES_KEPT = 256;
 
@@ -299,14 +299,18 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
 }
 
 // What the search box asks for: register numbers, or words.
-type Search = { ids: number[] } | { fts: string } | null;
+// `oneTokenEach`: every typed word is Latin letters and digits, which the index's tokenizer
+// keeps as one token each. A few letters of other scripts (combining signs it treats as
+// separators) split a word into a phrase, which the register-order index, keeping no
+// positions, cannot answer: such a search goes through complaints_fts.
+type Search = { ids: number[] } | { fts: string; oneTokenEach: boolean } | null;
 
 function searchOf(db: Db, text: string | undefined, stampOf: () => string): Search {
   if (!text) return null;
   const ids = registerNumberMatches(db, text);
   if (ids) return { ids };
   const fts = ftsQuery(db, text, stampOf);
-  return fts === null ? null : { fts };
+  return fts === null ? null : { fts, oneTokenEach: (searchTokens(text) ?? []).every((t) => /^[\p{Script=Latin}\p{Nd}]+$/u.test(t)) };
 }
 
 // complaints_register_fts keys each complaint by its place in the register:
@@ -318,7 +322,7 @@ const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648
 // indexed name: the matches are the keys in that year's range, counted (and, in the
 // register's order, paged) on the text index alone.
 function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
-  if (!search || !('fts' in search) || !seesEveryIndexedName(viewer)) return null;
+  if (!search || !('fts' in search) || !search.oneTokenEach || !seesEveryIndexedName(viewer)) return null;
   if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi) return null;
   if (q.year === undefined) return { fts: search.fts, from: 0, to: Number.MAX_SAFE_INTEGER };
   if (q.dateOf !== 'diterima' || q.month !== undefined) return null;

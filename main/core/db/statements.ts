@@ -19,7 +19,10 @@ function cached(db: Db, key: string, make: () => Database.Statement): Database.S
   return s;
 }
 
-export function stmt(db: Db, sql: string): Database.Statement {
+// Typed without the mode switches, so a shared statement cannot be changed in place.
+export type SharedStatement = Omit<Database.Statement, 'pluck' | 'raw' | 'expand'>;
+
+export function stmt(db: Db, sql: string): SharedStatement {
   return cached(db, sql, () => db.prepare(sql));
 }
 

@@ -14,7 +14,7 @@ import { formatDuration } from '../../../shared/time/format';
 import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 import { allowedActions, answerKindOf, mayActOnStep, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
@@ -207,14 +207,12 @@ const officeRows = (db: Db) => stmt(db, `${taskSelect()} ${OFFICE_ROWS}`).all({ 
 
 // How many of those rows are late on either clock, as taskCounts tests them below.
 const officeLate = (db: Db, now: string) =>
-  stmt(
+  pluck(
     db,
     `SELECT count(*) FROM (SELECT c.status, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at FROM complaints c ${OFFICE_ROWS})
      WHERE status <> 'tidak_lengkap' AND step_started_at <> '' AND step_due_at <> ''
        AND (@now > step_due_at OR (clock_started_at IS NOT NULL AND due_at IS NOT NULL AND @now > due_at))`,
-  )
-    .pluck()
-    .get({ now, limit: TASK_LIMIT }) as number;
+  ).get({ now, limit: TASK_LIMIT }) as number;
 
 // Everything open in the office (Camat and Sekcam), sorted by either clock and
 // optionally narrowed to one state of it.
