@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Center, Loader, Alert, Button, Modal, Stack } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
@@ -12,6 +12,7 @@ import { Layout } from './components/Layout';
 import { LoginForm, LoginPage } from './pages/LoginPage';
 import { PageLoading } from './components/PageLoading';
 import { clearPrivate } from './lib/privateStore';
+import { takeBootReads } from './lib/boot';
 
 // A page left open across an update asks for the old release's files, which the server no
 // longer has: the page loads afresh with the new release (at most once a minute, so a
@@ -25,18 +26,33 @@ window.addEventListener('vite:preloadError', () => {
 
 // Every page but the login is fetched the first time its route opens, so the first load
 // carries only the login and the shell.
+// The pages a signed-in user may land on can also be fetched ahead (`preload`, while the
+// first reads are on their way); one already fetched then renders at once, without the
+// loading fallback and the hold-back React gives a revealed fallback.
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  type T = ComponentType<P>;
+  let loaded: T | undefined;
+  let loading: Promise<T> | undefined;
+  const preload = () => (loading ??= load().then((c) => (loaded = c)));
+  const ready = (c: T) => ({ then: (resolve: (m: { default: T }) => void) => resolve({ default: c }) }) as unknown as Promise<{ default: T }>;
+  return Object.assign(
+    lazy(() => (loaded ? ready(loaded) : preload().then((c) => ({ default: c })))),
+    { preload },
+  );
+}
+
 const FirstPasswordPage = lazy(() => import('./pages/FirstPasswordPage').then((m) => ({ default: m.FirstPasswordPage })));
 const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
 const ConnectPage = lazy(() => import('./pages/ConnectPage').then((m) => ({ default: m.ConnectPage })));
-const TasksPage = lazy(() => import('./pages/TasksPage').then((m) => ({ default: m.TasksPage })));
-const StaffStart = lazy(() => import('./components/tasks/StaffStart').then((m) => ({ default: m.StaffStart })));
-const IntakePage = lazy(() => import('./pages/IntakePage').then((m) => ({ default: m.IntakePage })));
-const RegisterPage = lazy(() => import('./pages/RegisterPage').then((m) => ({ default: m.RegisterPage })));
-const ComplaintPage = lazy(() => import('./pages/ComplaintPage').then((m) => ({ default: m.ComplaintPage })));
+const TasksPage = page(() => import('./pages/TasksPage').then((m) => m.TasksPage));
+const StaffStart = page(() => import('./components/tasks/StaffStart').then((m) => m.StaffStart));
+const IntakePage = page(() => import('./pages/IntakePage').then((m) => m.IntakePage));
+const RegisterPage = page(() => import('./pages/RegisterPage').then((m) => m.RegisterPage));
+const ComplaintPage = page(() => import('./pages/ComplaintPage').then((m) => m.ComplaintPage));
 const ReceiptPage = lazy(() => import('./pages/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const OfficePage = lazy(() => import('./pages/admin/OfficePage').then((m) => ({ default: m.OfficePage })));
-const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const UsersPage = page(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
 const StandardPage = lazy(() => import('./pages/admin/StandardPage').then((m) => ({ default: m.StandardPage })));
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -49,8 +65,8 @@ const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ de
 const SignatureQueuePage = lazy(() => import('./pages/SignatureQueuePage').then((m) => ({ default: m.SignatureQueuePage })));
 const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const BlankDispositionPage = lazy(() => import('./pages/BlankDispositionPage').then((m) => ({ default: m.BlankDispositionPage })));
-const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const RecapPage = lazy(() => import('./pages/RecapPage').then((m) => ({ default: m.RecapPage })));
+const DashboardPage = page(() => import('./pages/DashboardPage').then((m) => m.DashboardPage));
+const RecapPage = page(() => import('./pages/RecapPage').then((m) => m.RecapPage));
 const SkmPage = lazy(() => import('./pages/SkmPage').then((m) => ({ default: m.SkmPage })));
 const KioskPage = lazy(() => import('./pages/KioskPage').then((m) => ({ default: m.KioskPage })));
 
@@ -75,6 +91,21 @@ function only(roles: readonly Role[], role: Role, element: React.ReactElement) {
   return roles.includes(role) ? element : <Navigate to={homeOf(role)} replace />;
 }
 
+// The page a signed-in user lands on at this address, as the routes below decide (a
+// refused address leads home), fetched ahead; other addresses fetch their page as it opens.
+export function preloadLanding(pathname: string, role: Role): Promise<unknown> | undefined {
+  const at = (roles: readonly Role[], load: () => Promise<unknown>) => (roles.includes(role) ? load() : preloadLanding(homeOf(role), role));
+  if (pathname === '/') return role === 'staf' ? StaffStart.preload() : preloadLanding(homeOf(role), role);
+  if (pathname === '/tugas') return at(HANDLER_ROLES, TasksPage.preload);
+  if (pathname === '/pengaduan/baru') return at(['staf'], IntakePage.preload);
+  if (pathname === '/register') return at(HANDLER_ROLES, RegisterPage.preload);
+  if (pathname === '/rekap') return at(HANDLER_ROLES, RecapPage.preload);
+  if (pathname === '/dasbor') return at(SIGNER_ROLES, DashboardPage.preload);
+  if (/^\/pengaduan\/\d+$/.test(pathname)) return at(HANDLER_ROLES, ComplaintPage.preload);
+  if (pathname === '/admin/pengguna') return at(['admin'], UsersPage.preload);
+  return undefined;
+}
+
 export function App() {
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
   // Why the session ended while a screen was open; the screen stays under the login.
@@ -82,12 +113,20 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const status = await call('setup.status');
+      // The first load takes up the reads main.tsx sent at once; a later one reads afresh.
+      const early = takeBootReads();
+      const status = await (early?.status ?? call('setup.status'));
       if (status.needsSetup) return setBoot({ phase: 'setup' });
-      const me = await call('auth.me');
+      const me = await (early?.me ?? call('auth.me'));
       if (!me) return setBoot((await call('skm.kioskState')).active ? { phase: 'kiosk' } : { phase: 'login', officeName: status.officeName });
       if (me.mustChangePassword) return setBoot({ phase: 'changePassword', user: me });
-      const [office, calendar] = await Promise.all([call('office.get'), call('calendar.get')]);
+      // A page that fails to arrive is fetched again, and reported, when its route renders.
+      const landing = preloadLanding(window.location.pathname, me.role)?.catch(() => undefined);
+      const [office, calendar] = await Promise.all([
+        early ? early.office.catch(() => call('office.get')) : call('office.get'),
+        early ? early.calendar.catch(() => call('calendar.get')) : call('calendar.get'),
+      ]);
+      await landing;
       setBoot({ phase: 'ready', user: me, office, calendar });
     } catch (err) {
       setBoot({ phase: 'failed', message: err instanceof ApiCallError ? err.message : 'Tampilan aplikasi tidak dapat memuat data awal. Muat ulang halaman atau buka lagi Tanggap.' });

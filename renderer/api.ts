@@ -63,11 +63,33 @@ export function onSessionEnded(listener: Listener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-export async function call<K extends CallName>(name: K, ...args: Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallOutput<K>> {
-  const input = args[0] ?? {};
-  const result = window.tanggap ? ((await window.tanggap.invoke(name, input)) as Result<unknown>) : await overHttp(name, input);
-  if (result.ok) return result.value as CallOutput<K>;
+type Args<K extends CallName> = Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
+// `sent`: the same request already on its way (renderer/boot.js), its answer read as overHttp reads one.
+async function send(name: CallName, input: unknown, announce: boolean, sent?: Promise<unknown>): Promise<unknown> {
+  const result = sent
+    ? ((await sent.catch(() => ({ ok: false, error: unreachable }))) as Result<unknown>)
+    : window.tanggap
+      ? ((await window.tanggap.invoke(name, input)) as Result<unknown>)
+      : await overHttp(name, input);
+  if (result.ok) return result.value;
   const error = new ApiCallError(result.error);
-  if (error.code === 'unauthenticated' && name !== 'auth.login') for (const l of sessionListeners) l(error);
+  if (announce && error.code === 'unauthenticated' && name !== 'auth.login') for (const l of sessionListeners) l(error);
   throw error;
+}
+
+export async function call<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
+  return (await send(name, args[0] ?? {}, true)) as CallOutput<K>;
+}
+
+// A read sent ahead of knowing whether anyone is signed in (the first screen's, beside
+// auth.me): a refusal for want of a session answers only this read and ends no session.
+export async function callAhead<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
+  return (await send(name, args[0] ?? {}, false)) as CallOutput<K>;
+}
+
+// The answer to a call (with no input) that renderer/boot.js sent early, as `call`
+// (or, `ahead`, as `callAhead`) would give it.
+export async function answerOf<K extends CallName>(name: K, sent: Promise<unknown>, ahead = false): Promise<CallOutput<K>> {
+  return (await send(name, {}, !ahead, sent)) as CallOutput<K>;
 }

@@ -6,8 +6,15 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { BrowserRouter } from 'react-router';
-import { App } from './App';
+import { App, preloadLanding } from './App';
 import { theme } from './theme';
+import { startBootReads } from './lib/boot';
+
+// The first screen's reads go out before React renders anything (lib/boot.ts), and the
+// page the signed-in user lands on is fetched as soon as the role is known.
+void startBootReads()
+  .me.then((me) => me && !me.mustChangePassword && preloadLanding(window.location.pathname, me.role))
+  .catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

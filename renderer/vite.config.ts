@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -8,12 +9,32 @@ function precompress(): Plugin {
   return { name: 'tanggap-precompress', apply: 'build', writeBundle: (options) => void precompressDir(options.dir!) };
 }
 
+// renderer/boot.js, a plain script the page runs while it is still parsed (the first
+// reads leave before the app's code arrives), named by its content's hash like the rest
+// and put first in index.html. Without it (vite dev) the app sends the reads itself.
+function bootScript(): Plugin {
+  let fileName = '';
+  return {
+    name: 'tanggap-boot-script',
+    apply: 'build',
+    enforce: 'pre',
+    generateBundle() {
+      fileName = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source: readFileSync(resolve(__dirname, 'boot.js'), 'utf8') }));
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // Right after the charset: asked for first, ahead of the app's files.
+      handler: (html) => html.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script src="/${fileName}"></script>`),
+    },
+  };
+}
+
 // The renderer is plain static files: served by main/http for a browser and by the
 // app:// protocol in Electron. TANGGAP_RENDERER_DIR puts a second build elsewhere (main/http/cli.ts serves it).
 export default defineConfig({
   root: __dirname,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), bootScript(), precompress()],
   build: {
     outDir: process.env.TANGGAP_RENDERER_DIR ?? resolve(__dirname, '..', 'dist', 'renderer'),
     // Only our own folder is emptied; a folder named by the variable might hold anything.

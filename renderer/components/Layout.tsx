@@ -5,7 +5,7 @@ import { ROLE_LABEL, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
-import { DOCUMENTS_CHANGED } from './complaint/DocumentForms';
+import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
 import { lateTasksPath } from './tasks/address';
 import { useQueueReload } from '../lib/events';
 import { LiveNotices } from './LiveNotices';

@@ -53,13 +53,12 @@ import { DocumentPaper } from '../documents/DocumentPaper';
 import { Loading } from '../Page';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { asksSatisfaction, ClosingSatisfactionField, requireSatisfaction } from '../skm/ClosingSatisfaction';
+import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
 
-// The menu's signature count listens for this after any change to a document.
-export const DOCUMENTS_CHANGED = 'tanggap:documents-changed';
-export const announceDocumentsChanged = () => window.dispatchEvent(new Event(DOCUMENTS_CHANGED));
+export { DOCUMENTS_CHANGED, announceDocumentsChanged };
 
 /** The first message anywhere in a react-hook-form error (a list field nests them per item). */
 export function firstMessage(e: unknown): string | undefined {
