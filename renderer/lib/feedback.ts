@@ -12,8 +12,9 @@ export function notifyError(err: unknown, title = 'Gagal') {
   notifications.show({ color: 'red', title, message: messageOf(err), autoClose: 8000 });
 }
 
+// Long enough to read a whole Indonesian sentence, also on a busy office PC.
 export function notifySuccess(message: string, title = 'Berhasil') {
-  notifications.show({ color: 'green', title, message });
+  notifications.show({ color: 'green', title, message, autoClose: 7000 });
 }
 
 // Puts the core's validation messages on the fields they concern (the core uses the
