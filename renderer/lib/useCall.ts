@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError, call } from '../api';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 
+const send = call as (name: CallName, input: unknown) => Promise<unknown>;
+
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiCallError | null;
@@ -9,21 +11,44 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
+export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutput<K>> {
+  // Asks for the answer to an input before the screen renders it: a click starts the
+  // request at once, not after the router has re-rendered the page for a new address.
+  // The render that asks for the same input takes it up, once.
+  prefetch(input: CallInput<K>): void;
+}
+
 // Loads one call's answer for a screen and reloads it when the input changes (by
-// value) or when asked. An answer that arrives after a newer request is dropped.
-export function useCall<K extends CallName>(name: K, input: CallInput<K>, enabled = true): Loaded<CallOutput<K>> {
+// value) or when asked. An answer that arrives after a newer request is dropped; the
+// last answer stays while the next one loads.
+export function useCall<K extends CallName>(name: K, input: CallInput<K>, enabled = true): LoadedWithPrefetch<K> {
   const key = JSON.stringify(input ?? {});
   const [data, setData] = useState<CallOutput<K>>();
   const [error, setError] = useState<ApiCallError | null>(null);
   const [loading, setLoading] = useState(enabled);
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
+  const early = useRef(new Map<string, Promise<CallOutput<K>>>());
+
+  const prefetch = useCallback(
+    (next: CallInput<K>) => {
+      const k = JSON.stringify(next ?? {});
+      if (early.current.has(k)) return;
+      const request = send(name, next ?? {}) as Promise<CallOutput<K>>;
+      // Its failure is reported by the render that takes it up, if one does.
+      request.catch(() => undefined);
+      early.current.set(k, request);
+    },
+    [name],
+  );
 
   useEffect(() => {
     if (!enabled) return;
     const request = ++latest.current;
+    const started = early.current.get(key);
+    early.current.clear();
     setLoading(true);
-    (call as (n: K, i: unknown) => Promise<CallOutput<K>>)(name, JSON.parse(key))
+    (started ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
         setData(value);
@@ -43,5 +68,5 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   }, [name, key, tick, enabled]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, prefetch };
 }

@@ -21,8 +21,8 @@ import {
   type RegisterFilters,
   type SortField,
 } from '../components/register/query';
-import { useRegisterList } from '../components/register/useRegisterList';
 import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
 import classes from './RegisterPage.module.css';
 
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }));
@@ -243,7 +243,7 @@ export function RegisterPage() {
   // Bumped by "Hapus filter": a new search box, empty, with nothing pending.
   const [searchKey, setSearchKey] = useState(0);
   const filters = useMemo(() => readFilters(params, q), [params, q]);
-  const list = useRegisterList(toQuery(filters));
+  const list = useCall('complaints.list', toQuery(filters));
 
   // The handlers below read the latest filters from here, so they keep one identity and
   // the memoised parts they are handed need not re-render.
