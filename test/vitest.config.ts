@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // Every answer the core gives is also parsed by zod and compared (main/core/outputCheck.ts).
+    env: { TANGGAP_CHECK_OUTPUTS: '1' },
   },
 });

@@ -63,6 +63,8 @@ export interface EventBus {
 
 export interface Ctx extends CoreDeps {
   user: SessionUser | null;
+  // The Admin chose the user's password: only replacing it is allowed (auth/gate.ts).
+  mustChangePassword: boolean;
   session: SessionCarrier;
 }
 

@@ -3,6 +3,7 @@ import { contract, isCallName, type Result } from '../../shared/contract';
 import type { CoreDeps, Ctx, Handler, Handlers, SessionCarrier } from './context';
 import { admit } from './auth/gate';
 import { TanggapError } from './errors';
+import { checkOutput } from './outputCheck';
 
 function validationError(error: z.ZodError): TanggapError {
   const fields: Record<string, string> = {};
@@ -30,7 +31,7 @@ export async function dispatch(
   }
   const spec = contract[name];
   try {
-    const user = admit(deps, name, session);
+    const { user, mustChangePassword } = admit(deps, name, session);
     // Every call takes an object; anything else (a string, a number, a list) is refused
     // before a schema's refinements could trip over it.
     const input = rawInput ?? {};
@@ -39,10 +40,10 @@ export async function dispatch(
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
-    const ctx: Ctx = { ...deps, user, session };
+    const ctx: Ctx = { ...deps, user, mustChangePassword, session };
     const handler = handlers[name] as Handler<typeof name>;
     const value = await handler(ctx, parsed.data as never);
-    return { ok: true, value: spec.output.parse(value) };
+    return { ok: true, value: checkOutput(spec.output, value) };
   } catch (err) {
     if (err instanceof TanggapError) return { ok: false, error: err.toApiError() };
     // Only the call name and the stack: inputs may hold NIK, phone or address.

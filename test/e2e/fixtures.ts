@@ -18,6 +18,8 @@ async function startWeb(args: string[], startupMs = 60_000): Promise<{ app: WebA
   const dataDir = mkdtempSync(join(tmpdir(), 'tanggap-e2e-'));
   const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0', ...args], {
     cwd: root,
+    // Every answer is also parsed by zod and compared (main/core/outputCheck.ts).
+    env: { ...process.env, TANGGAP_CHECK_OUTPUTS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

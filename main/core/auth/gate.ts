@@ -12,16 +12,17 @@ const EXPIRED: Record<NonNullable<ResolvedSession['expired']>, string> = {
 
 // Live session and allowed role for a call, before its input is looked at: dispatch
 // runs it first, and the HTTP server runs it before it reads an upload's body.
-// Returns the signed-in user (null for a public call without session) or throws the refusal.
-export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): SessionUser | null {
+// Returns the signed-in user (null for a public call without session), and whether their
+// password must still be replaced, or throws the refusal.
+export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): { user: SessionUser | null; mustChangePassword: boolean } {
   const spec = contract[name];
   const resolved = session.token ? resolveSession(deps, session.token) : NO_SESSION;
   if (resolved.expired) session.setToken(null);
-  const user = resolved.user;
-  if (spec.access === 'public') return user;
+  const { user, mustChangePassword } = resolved;
+  if (spec.access === 'public') return { user, mustChangePassword };
   if (!user) throw new TanggapError('unauthenticated', resolved.expired ? EXPIRED[resolved.expired] : 'Silakan masuk terlebih dahulu.');
   // A password the Admin chose is known to two people: nothing else until it is replaced.
-  if (resolved.mustChangePassword && name !== 'auth.changePassword') {
+  if (mustChangePassword && name !== 'auth.changePassword') {
     throw new TanggapError(
       'forbidden',
       'Kata sandi Anda dibuat atau diatur ulang oleh admin. Ganti kata sandi terlebih dahulu di layar "Ganti kata sandi", lalu lanjutkan pekerjaan.',
@@ -30,5 +31,5 @@ export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): 
   if (spec.access !== 'user' && !spec.access.includes(user.role)) {
     throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
   }
-  return user;
+  return { user, mustChangePassword };
 }

@@ -78,8 +78,7 @@ export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.m
   },
   'auth.me': (ctx) => {
     if (!ctx.user) return null;
-    const row = ctx.db.prepare('SELECT must_change_password FROM users WHERE id = ?').get(ctx.user.id) as { must_change_password: number };
-    return withOffice(ctx, ctx.user, row.must_change_password === 1);
+    return withOffice(ctx, ctx.user, ctx.mustChangePassword);
   },
   'auth.changePassword': async (ctx, { oldPassword, newPassword }) => {
     const user = requireUser(ctx);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract } from '../../shared/contract';
+import { checkOutput, OutputMismatch } from './outputCheck';
+
+const listOutput = contract['complaints.list'].output;
+const row = {
+  id: 7,
+  registerNo: '0007/PGD/2026',
+  receivedAt: '2026-11-19T03:00:00.000Z',
+  kind: 'pengaduan',
+  channel: 'langsung',
+  category: 'lainnya',
+  reporterName: 'Budi',
+  subject: 'Jalan rusak',
+  status: 'diterima',
+  stepRisk: 'aman',
+  standardRisk: null,
+};
+
+// Each case is also parsed by zod: the check must give zod's answer (value or refusal).
+function both(schema: z.ZodType, value: unknown) {
+  let zods: unknown;
+  let zodRefused = false;
+  try {
+    zods = schema.parse(value);
+  } catch {
+    zodRefused = true;
+  }
+  return { zods, zodRefused, run: () => checkOutput(schema, value) };
+}
+
+describe('checkOutput', () => {
+  it('lets out only the listed fields, as zod does', () => {
+    const value = { rows: [{ ...row, reporterNik: '3514010101010001', reporterPhone: '0812' }], total: 1, years: [2026], sql: 'SELECT' };
+    const { zods, run } = both(listOutput, value);
+    const out = run() as { rows: Record<string, unknown>[] };
+    expect(out).toEqual(zods);
+    expect(Object.keys(out)).toEqual(['rows', 'total', 'years']);
+    expect(out.rows[0]).not.toHaveProperty('reporterNik');
+    expect(out.rows[0]).not.toHaveProperty('reporterPhone');
+  });
+
+  it.each([
+    ['a missing field', { ...row, subject: undefined }],
+    ['a number as text', { ...row, registerNo: 7 }],
+    ['a value outside the enum', { ...row, status: 'hilang' }],
+    ['a fractional id', { ...row, id: 1.5 }],
+    ['id zero', { ...row, id: 0 }],
+    ['NaN', { ...row, id: Number.NaN }],
+    ['null where not nullable', { ...row, kind: null }],
+  ])('refuses %s, as zod does', (_what, bad) => {
+    const { zodRefused, run } = both(listOutput, { rows: [bad], total: 1, years: [] });
+    expect(zodRefused).toBe(true);
+    expect(run).toThrow(OutputMismatch);
+  });
+
+  it('keeps an absent optional field absent and a present one present', () => {
+    const schema = z.object({ a: z.string(), b: z.number().optional(), c: z.array(z.boolean()).nullable() });
+    for (const value of [{ a: 'x', c: null }, { a: 'x', b: 2, c: [true] }, { a: 'x', b: undefined, c: [] }]) {
+      const { zods, run } = both(schema, value);
+      const out = run();
+      expect(out).toEqual(zods);
+      expect(Object.keys(out as object)).toEqual(Object.keys(zods as object));
+    }
+  });
+
+  it('leaves what it does not check itself to zod: formats, trims, defaults, unions', () => {
+    const schema = z.object({
+      email: z.email(),
+      name: z.string().trim(),
+      n: z.number().default(3),
+      either: z.union([z.string(), z.number()]),
+    });
+    const { zods, run } = both(schema, { email: 'a@b.id', name: '  Ani  ', either: 4 });
+    expect(run()).toEqual(zods);
+    expect(run()).toEqual({ email: 'a@b.id', name: 'Ani', n: 3, either: 4 });
+    expect(() => checkOutput(schema, { email: 'bukan-surel', name: 'x', either: 1 })).toThrow();
+  });
+
+  it('returns new objects and lists, not the handler\'s own', () => {
+    const value = { rows: [row], total: 1, years: [2026] };
+    const out = checkOutput(listOutput, value) as typeof value;
+    expect(out).not.toBe(value);
+    expect(out.rows).not.toBe(value.rows);
+    expect(out.rows[0]).not.toBe(row);
+  });
+});

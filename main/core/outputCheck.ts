@@ -1,0 +1,152 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { z } from 'zod';
+
+// A handler's answer checked against the call's output schema on its way out: only the
+// fields the contract lists leave the core, each of the type it names. zod's own parse
+// does that by running every field through a payload object, which for a page of 50
+// register rows costs more than the page's SQL; the plain shapes that answers are made
+// of (objects, arrays, nullable and optional values, enums, literals, strings, numbers,
+// integers, booleans) are checked here by a function built once per schema. Any other
+// part of a schema (a string format, a trim, a default, a refinement, a union, a
+// record…) is still parsed by zod itself, so each value gets exactly zod's answer.
+
+type Check = (value: unknown, path: string) => unknown;
+
+// What zod reads from a schema: its definition and, for objects, whether a field may be absent.
+interface Def {
+  type: string;
+  checks?: { _zod: { def: { check: string; format?: string; value?: unknown; inclusive?: boolean } } }[];
+  shape?: Record<string, z.ZodType>;
+  catchall?: unknown;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  values?: unknown[];
+  coerce?: boolean;
+}
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const optionalOf = (schema: z.ZodType) => (schema as unknown as { _zod: { optin?: string; optout?: string } })._zod;
+
+export class OutputMismatch extends Error {}
+const refuse = (path: string, what: string): never => {
+  throw new OutputMismatch(`jawaban tidak sesuai kontrak di ${path || '(akar)'}: ${what}`);
+};
+
+const INT_RANGES: Record<string, [number, number]> = {
+  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+};
+
+// Numbers: finite, and the integer formats and bounds that ids and counts use.
+function numberCheck(def: Def): Check | null {
+  const tests: ((n: number) => boolean)[] = [];
+  for (const c of def.checks ?? []) {
+    const d = c._zod.def;
+    if (d.check === 'number_format' && d.format && INT_RANGES[d.format]) {
+      const [min, max] = INT_RANGES[d.format]!;
+      tests.push((n) => Number.isInteger(n) && n >= min && n <= max);
+    } else if ((d.check === 'greater_than' || d.check === 'less_than') && typeof d.value === 'number') {
+      const v = d.value;
+      if (d.check === 'greater_than') tests.push(d.inclusive ? (n) => n >= v : (n) => n > v);
+      else tests.push(d.inclusive ? (n) => n <= v : (n) => n < v);
+    } else return null;
+  }
+  return (value, path) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(path, 'bukan angka');
+    for (const t of tests) if (!t(value)) return refuse(path, 'angka di luar ketentuan');
+    return value;
+  };
+}
+
+function build(schema: z.ZodType): Check {
+  const def = defOf(schema);
+  const plain = !def.checks?.length && !def.coerce;
+  const byZod: Check = (value) => schema.parse(value);
+  switch (def.type) {
+    case 'string':
+      return plain ? (v, path) => (typeof v === 'string' ? v : refuse(path, 'bukan teks')) : byZod;
+    case 'boolean':
+      return plain ? (v, path) => (typeof v === 'boolean' ? v : refuse(path, 'bukan ya/tidak')) : byZod;
+    case 'number':
+      return numberCheck(def) ?? byZod;
+    case 'enum':
+    case 'literal': {
+      if (!plain) return byZod;
+      const allowed = new Set(def.type === 'enum' ? (schema as unknown as z.ZodEnum).options : def.values);
+      return (v, path) => (allowed.has(v as never) ? v : refuse(path, 'nilai di luar pilihan'));
+    }
+    case 'nullable': {
+      const inner = compile(def.innerType!);
+      return (v, path) => (v === null ? null : inner(v, path));
+    }
+    case 'optional': {
+      const inner = compile(def.innerType!);
+      return (v, path) => (v === undefined ? undefined : inner(v, path));
+    }
+    case 'array': {
+      if (!plain) return byZod;
+      const element = compile(def.element!);
+      return (v, path) => {
+        if (!Array.isArray(v)) return refuse(path, 'bukan daftar');
+        const out = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = element(v[i], path);
+        return out;
+      };
+    }
+    case 'object': {
+      if (!plain || def.catchall !== undefined) return byZod;
+      // A field is either required or optional (absent stays absent); one that zod fills
+      // in when absent (a default) leaves the whole object to zod.
+      const shape = Object.entries(def.shape!).map(([key, s]) => ({ key, s, optin: optionalOf(s).optin, optout: optionalOf(s).optout }));
+      if (shape.some(({ optin, optout }) => optin !== undefined && !(optin === 'optional' && optout === 'optional'))) return byZod;
+      const fields = shape.map(({ key, s, optin }) => ({ key, check: compile(s), mayBeAbsent: optin === 'optional' }));
+      return (v, path) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return refuse(path, 'bukan objek');
+        const input = v as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const { key, check, mayBeAbsent } of fields) {
+          if (!(key in input)) {
+            if (mayBeAbsent) continue;
+            refuse(`${path}.${key}`, 'tidak ada');
+          }
+          out[key] = check(input[key], `${path}.${key}`);
+        }
+        return out;
+      };
+    }
+    default:
+      return byZod;
+  }
+}
+
+const compiled = new WeakMap<z.ZodType, Check>();
+function compile(schema: z.ZodType): Check {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = build(schema)));
+  return check;
+}
+
+// Under the tests (TANGGAP_CHECK_OUTPUTS=1, set by the test configurations) every answer
+// is parsed by zod as well, and both must agree: on the value, or on refusing it.
+const againstZod = process.env.TANGGAP_CHECK_OUTPUTS === '1';
+
+function attempt(fn: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+// The value as the schema lets it out: unlisted fields dropped, or OutputMismatch (or
+// zod's own error) when a listed one is missing or of another type.
+export function checkOutput(schema: z.ZodType, value: unknown): unknown {
+  if (!againstZod) return compile(schema)(value, '');
+  const ours = attempt(() => compile(schema)(value, ''));
+  const zods = attempt(() => schema.parse(value));
+  if (ours.ok !== zods.ok || (ours.ok && zods.ok && !isDeepStrictEqual(ours.value, zods.value))) {
+    throw new Error(`pemeriksaan jawaban berbeda dari zod: ${ours.ok ? 'diterima' : String(ours.error)} / ${zods.ok ? 'diterima' : String(zods.error)}`);
+  }
+  if (!ours.ok) throw ours.error;
+  return ours.value;
+}
