@@ -6,7 +6,7 @@ import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
-import { riskOf } from '../workflow/queue';
+import { riskAt } from '../workflow/queue';
 import { officeCalendar } from '../workflow/standard';
 import { monthLabel, stepRows } from './recap';
 import { monthsEnding, periodCounts, stepCounts } from './summaries';
@@ -52,7 +52,7 @@ function atRiskNow(deps: CoreDeps, now: string): number {
   }
   let n = 0;
   for (const c of stmt(db, RUNNING).all(now) as { id: number; clock_started_at: string; due_at: string }[]) {
-    if (riskOf(now, c.clock_started_at, c.due_at, cal, pauses.get(c.id) ?? []).risk === 'berisiko') n++;
+    if (riskAt(now, c.clock_started_at, c.due_at, cal, pauses.get(c.id) ?? []) === 'berisiko') n++;
   }
   return n;
 }

@@ -36,10 +36,36 @@ export function riskOf(now: string, startedAt: string, dueAt: string, cal: Offic
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
 }
 
+// A clock's state as riskOf gives it, and the span of instants over which it stays so:
+// 'berisiko' until its due (after which the due alone says 'terlambat'); 'aman' at
+// least as long as its working time left, less a quarter of the whole and a minute for
+// rounding, as working time never runs faster than the wall clock. The register and the
+// dashboard ask the same open complaints' states on every call; each answer is kept per
+// calendar object (a saved calendar is a new object) and per clock with its pauses.
+const MINUTE = 60_000;
+const riskStates = new WeakMap<OfficeCalendar, Map<string, { risk: Risk; from: number; until: number }>>();
+const RISK_STATES_KEPT = 20_000;
+
 // Only the state, for lists that show no minutes: a clock past its due is late without
 // counting by how much (for a file left open for years, that count walks every day since).
-const riskAt = (now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs?: number): Risk =>
-  now > dueAt ? 'terlambat' : riskOf(now, startedAt, dueAt, cal, pauses, nowMs).risk;
+export function riskAt(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs = Date.parse(now)): Risk {
+  if (now > dueAt) return 'terlambat';
+  let kept = riskStates.get(cal);
+  if (!kept) riskStates.set(cal, (kept = new Map()));
+  const key = pauses.length ? `${startedAt}|${dueAt}|${JSON.stringify(pauses)}` : `${startedAt}|${dueAt}`;
+  const hit = kept.get(key);
+  if (hit && nowMs >= hit.from && nowMs < hit.until) return hit.risk;
+  const due = Date.parse(dueAt);
+  const remaining = remainingWorkingMinutes(nowMs, due, cal, pauses);
+  const total = workingMinutesBetween(startedAt, due, cal, pauses);
+  const risk = total > 0 && remaining * 4 < total ? 'berisiko' : 'aman';
+  const until = risk === 'berisiko' || total <= 0 ? due + 1 : nowMs + Math.floor(remaining - 1 - total / 4) * MINUTE;
+  if (until > nowMs) {
+    if (kept.size >= RISK_STATES_KEPT) kept.clear();
+    kept.set(key, { risk, from: nowMs, until });
+  }
+  return risk;
+}
 
 type Clocks = Pick<ComplaintState, 'closed_at' | 'status' | 'clock_started_at' | 'due_at'>;
 
