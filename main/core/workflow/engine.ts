@@ -7,7 +7,7 @@ import { recordComplaintEvent } from '../complaints/events';
 import { getOffice } from '../office/settings';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
-import { pluck, stmt } from '../db/statements';
+import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
@@ -388,9 +388,19 @@ export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal:
 
 // Kejayan-style escalation and the automatic withdrawal of files never completed.
 // Idempotent; transports run it every minute and the queues before they read.
+// After a sweep that changed nothing: the data it saw (dataStamp), the earliest step due
+// that can escalate, and the earliest withdrawal. While the data stays the same, nothing
+// falls due before those instants, so a sweep until then only compares them. A sweep that
+// escalated or withdrew is not remembered: its transaction may yet roll back.
+const quiet = new WeakMap<Db, { stamp: string; nextDue: string | null; nextWithdrawal: string | null }>();
+
 export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } {
   const { db } = deps;
   const at = deps.now().toISOString();
+  const q = quiet.get(db);
+  if (q && (q.nextDue === null || at <= q.nextDue) && (q.nextWithdrawal === null || at < q.nextWithdrawal) && q.stamp === dataStamp(db)) {
+    return { escalated: 0, withdrawn: 0 };
+  }
   let escalated = 0;
   let withdrawn = 0;
   const overdue = stmt(
@@ -419,14 +429,28 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     paused_at: string;
     standard_version_id: number;
   }[];
+  let nextWithdrawal: string | null = null;
   if (paused.length) {
     const cal = officeCalendar(db);
     for (const p of paused) {
-      if (autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal) > at) continue;
+      const withdrawAt = autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal);
+      if (withdrawAt > at) {
+        if (nextWithdrawal === null || withdrawAt < nextWithdrawal) nextWithdrawal = withdrawAt;
+        continue;
+      }
       const l = loadState(db, p.id);
       closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${l.standard.autoWithdrawHariKerja} hari kerja.`);
       withdrawn++;
     }
+  }
+  if (escalated || withdrawn) quiet.delete(db);
+  else {
+    // The escalation's own condition, its earliest due first (complaints_escalation).
+    const nextDue = pluck(
+      db,
+      "SELECT min(step_due_at) FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND status <> 'tidak_lengkap'",
+    ).get() as string | null;
+    quiet.set(db, { stamp: dataStamp(db), nextDue, nextWithdrawal });
   }
   return { escalated, withdrawn };
 }

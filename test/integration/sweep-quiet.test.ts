@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { write } from '../../main/core/context';
+import { sweep } from '../../main/core/workflow/engine';
+import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+// The sweep before every change and queue read remembers, after a sweep that changed
+// nothing, the earliest instant anything can fall due; until then, and while the data
+// stays the same, it only compares instants. Time passing, a change of data and a
+// rolled-back escalation must each still be seen.
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+// Kejayan: step 3 (Kasi, 1 hari) escalates to the Camat. Mon 23 Nov 2026 09.00 WIB.
+async function kejayan() {
+  t = makeCore('2026-11-23T02:00:00.000Z');
+  const { core, clock } = t;
+  const admin = await setupOffice(core, 'kejayan');
+  const staf = await addUser(core, admin, 'staf', 'staf');
+  const kasi = await addUser(core, admin, 'kasi', 'kasi');
+  await addUser(core, admin, 'camat', 'camat');
+  const kasiId = core.db.prepare("SELECT id FROM users WHERE username = 'kasi'").pluck().get() as number;
+  const id = (await ok(core, staf, 'complaints.create', sampleComplaint())).id;
+  clock.set('2026-11-23T02:10:00.000Z');
+  await ok(core, staf, 'workflow.dispose', { id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const state = () => core.db.prepare('SELECT escalated, acting, status FROM complaints WHERE id = ?').get(id);
+  return { core, clock, staf, kasi, id, state, sweepAt: (at: string) => (clock.set(at), write(core.db, () => sweep(core.deps))) };
+}
+
+describe('the quiet sweep', () => {
+  it('escalates exactly when the step falls due, however often it was asked before', async () => {
+    const o = await kejayan();
+    // The Kasi's day runs to Tue 24 Nov 09.10 WIB (02:10 UTC).
+    for (const at of ['2026-11-23T03:00:00.000Z', '2026-11-23T09:00:00.000Z', '2026-11-24T02:09:59.999Z', '2026-11-24T02:10:00.000Z']) {
+      expect(o.sweepAt(at), at).toEqual({ escalated: 0, withdrawn: 0 });
+    }
+    expect(o.state()).toMatchObject({ escalated: 0, acting: 'kasi' });
+    expect(o.sweepAt('2026-11-24T02:10:00.001Z')).toEqual({ escalated: 1, withdrawn: 0 });
+    expect(o.state()).toMatchObject({ escalated: 1, acting: 'camat' });
+  });
+
+  it('escalates again after an escalation was rolled back', async () => {
+    const o = await kejayan();
+    expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    o.clock.set('2026-11-24T03:00:00.000Z');
+    expect(() =>
+      write(o.core.db, () => {
+        expect(sweep(o.core.deps).escalated).toBe(1);
+        throw new Error('the change after the sweep failed');
+      }),
+    ).toThrow('the change after the sweep failed');
+    expect(o.state()).toMatchObject({ escalated: 0, acting: 'kasi' });
+    expect(o.sweepAt('2026-11-24T03:00:00.000Z')).toEqual({ escalated: 1, withdrawn: 0 });
+  });
+
+  it('sees a file paused after the last sweep and withdraws it on its day', async () => {
+    const o = await kejayan();
+    expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    // A second complaint, paused at Mon 09.30 WIB: 10 hari kerja later is Mon 7 Dec 09.30.
+    o.clock.set('2026-11-23T02:30:00.000Z');
+    const paused = (await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ kelengkapan: [] }))).id;
+    await ok(o.core, o.staf, 'workflow.exit', { id: paused, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.' });
+    // Escalate the first complaint on its day so only the withdrawal is left to come.
+    expect(o.sweepAt('2026-11-24T03:00:00.000Z')).toEqual({ escalated: 1, withdrawn: 0 });
+    expect(o.sweepAt('2026-12-07T02:29:59.999Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    expect(o.sweepAt('2026-12-07T02:30:00.000Z')).toEqual({ escalated: 0, withdrawn: 1 });
+    expect(o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(paused)).toBe('dicabut');
+  });
+
+  it('sees a change made through another connection', async () => {
+    const o = await kejayan();
+    expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    // Another process (a restore tool, a second window's host) moves the due to Monday noon.
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(`${t!.dir}/tanggap.sqlite`);
+    other.prepare('UPDATE complaints SET step_due_at = ? WHERE id = ?').run('2026-11-23T05:00:00.000Z', o.id);
+    other.close();
+    expect(o.sweepAt('2026-11-23T05:00:00.001Z')).toEqual({ escalated: 1, withdrawn: 0 });
+  });
+});
