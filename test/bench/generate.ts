@@ -81,12 +81,27 @@ export async function benchData(scale: number, log: (m: string) => void): Promis
   if (!existsSync(ready)) bringForward(dir, scale, log);
   if (existsSync(ready)) return { ...(JSON.parse(readFileSync(ready, 'utf8')) as { scale: number; generatedMs: number }), dir, fromCache: true };
   const t0 = performance.now();
-  const seed = await seedData(log);
-  const partial = `${dir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
-  cpSync(seed, partial, { recursive: true });
-  log(`membuat ${scale.toLocaleString('id-ID')} pengaduan…`);
-  cloneJourneys(join(partial, DB_FILE), scale, log);
+  // A generation stopped part way (the process ended, the machine was switched off) goes
+  // on from its last finished batch the next time: each batch is a transaction, and
+  // cloning.json holds the state the cloning started from.
+  const partial = `${dir}.partial`;
+  const marker = join(partial, 'cloning.json');
+  let resume: CloneStart | null = null;
+  if (existsSync(marker)) {
+    const kept = JSON.parse(readFileSync(marker, 'utf8')) as { pid: number; start: CloneStart };
+    if (kept.pid !== process.pid && alive(kept.pid)) throw new Error(`${scale} pengaduan sedang dibuat oleh proses ${kept.pid} (${partial})`);
+    resume = kept.start;
+    log(`melanjutkan pembuatan ${scale.toLocaleString('id-ID')} pengaduan yang terhenti…`);
+  } else {
+    const seed = await seedData(log);
+    rmSync(partial, { recursive: true, force: true });
+    cpSync(seed, partial, { recursive: true });
+    log(`membuat ${scale.toLocaleString('id-ID')} pengaduan…`);
+  }
+  const keep = (start: CloneStart) => writeFileSync(marker, JSON.stringify({ pid: process.pid, start }));
+  if (resume) keep(resume);
+  cloneJourneys(join(partial, DB_FILE), scale, log, resume, keep);
+  rmSync(marker);
   const generatedMs = performance.now() - t0;
   writeFileSync(join(partial, 'generated.json'), JSON.stringify({ scale, generatedMs }));
   rmSync(dir, { recursive: true, force: true });
@@ -207,19 +222,37 @@ interface Shape {
   superseded: (readonly [unknown, unknown])[];
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// What the cloning started from: the next id of each table, the audit chain's last hash
+// and the seed's statistics (set aside while cloning).
+interface CloneStart {
+  nextId: Record<string, number>;
+  lastHash: string;
+  stats: unknown[][] | null;
+}
+
 const columnsOf = (db: Database.Database, table: string) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
 const insertFor = (db: Database.Database, table: string, cols: string[]) =>
   db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
 
-function cloneJourneys(file: string, scale: number, log: (m: string) => void): void {
+function cloneJourneys(file: string, scale: number, log: (m: string) => void, resume: CloneStart | null, keep: (start: CloneStart) => void): void {
   const db = new Database(file);
-  // Generation only: the rollback journal in memory rather than every page written twice
-  // through a WAL (a failed run's folder is thrown away, never used; OFF is refused in
-  // better-sqlite3's defensive mode), no fsync, a cache that holds the indexes' working
-  // set at 1,000,000 complaints, statement journals in memory, and no foreign-key lookups
-  // (every id is assigned here). The file goes back to WAL before it is closed; the app's
-  // own pragmas apply when it opens.
-  db.pragma('journal_mode = MEMORY');
+  // Generation only: a WAL, so that a process ended part way leaves every finished batch
+  // (and nothing of the unfinished one) for the next run to go on from, checkpointed
+  // seldom; no fsync (a machine that loses power starts the generation again), a cache
+  // that holds the indexes' working set at 1,000,000 complaints, statement journals in
+  // memory, and no foreign-key lookups (every id is assigned here). The app's own pragmas
+  // apply when it opens.
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 20000');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   db.pragma('temp_store = MEMORY');
@@ -227,9 +260,11 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
   // The seed's statistics say each search index's segment table holds two rows, so the
   // planner scans the whole table for every segment a merge deletes: generation slowed
   // with every complaint. They are set aside while cloning and put back as they were.
-  const stats = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get()
-    ? (db.prepare('SELECT rowid, tbl, idx, stat FROM sqlite_stat1 ORDER BY rowid').raw().all() as unknown[][])
-    : null;
+  const stats = resume
+    ? resume.stats
+    : db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get()
+      ? (db.prepare('SELECT rowid, tbl, idx, stat FROM sqlite_stat1 ORDER BY rowid').raw().all() as unknown[][])
+      : null;
   if (stats) {
     db.exec('DELETE FROM sqlite_stat1');
     db.exec('ANALYZE sqlite_schema');
@@ -242,7 +277,8 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
   const users = Object.fromEntries((db.prepare('SELECT username, id FROM users').all() as { username: string; id: number }[]).map((u) => [u.username, u.id]));
   const kasiSeksi = new Map((db.prepare("SELECT id, seksi FROM users WHERE role = 'kasi'").all() as { id: number; seksi: string }[]).map((k) => [k.id, k.seksi]));
 
-  const templates: Template[] = (db.prepare('SELECT * FROM complaints ORDER BY id').all() as Row[]).map((row) => {
+  // The journeys played through the app: every complaint, or those before the first clone.
+  const templates: Template[] = (db.prepare('SELECT * FROM complaints WHERE id < ? ORDER BY id').all(resume?.nextId.complaints ?? Number.MAX_SAFE_INTEGER) as Row[]).map((row) => {
     const kids: Record<string, Row[]> = {};
     for (const t of CHILD_TABLES) {
       kids[t] =
@@ -285,12 +321,13 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
     cols[t] = columnsOf(db, t);
     timeCols[t] = new Set(cols[t].filter((c) => rowsOf(t).some((row) => shifted(row[c], WEEK) !== row[c])));
     ins[t] = insertFor(db, t, cols[t]);
-    nextId[t] = ((db.prepare(`SELECT max(id) FROM ${t}`).pluck().get() as number | null) ?? 0) + 1;
+    nextId[t] = resume?.nextId[t] ?? ((db.prepare(`SELECT max(id) FROM ${t}`).pluck().get() as number | null) ?? 0) + 1;
     const names = cols[t];
     at[t] = (column) => names.indexOf(column);
   }
   const seqs = new Map<number, number>((db.prepare("SELECT year, value FROM counters WHERE name = 'register'").all() as { year: number; value: number }[]).map((c) => [c.year, c.value]));
-  let lastHash = (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '0'.repeat(64);
+  let lastHash = resume?.lastHash ?? (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '0'.repeat(64);
+  if (!resume) keep({ nextId: { ...nextId }, lastHash, stats });
   const skm = skmWriter(db, users.staf!);
   // Letters for every clone up to 10k; for half of them at 100k and a quarter at 1M, to keep
   // generation within minutes (the calls measured read one complaint's letters at a time).
@@ -357,7 +394,8 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
     if (i !== undefined && i >= 0) v[i] = value;
   };
 
-  const cloneOne = ({ t, ms }: { t: Template; ms: number }) => {
+  // write = false: the clone is worked out (every random draw, id and number) but not written.
+  const cloneOne = ({ t, ms }: { t: Template; ms: number }, write = true) => {
     const shape = shapeOf(t);
     const id = nextId.complaints!++;
     const receivedAt = shifted(t.row.received_at, ms) as string;
@@ -391,7 +429,7 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
     put(row, ca.archive_location, t.row.archive_location ? `Ordner Pengaduan ${year}` : '');
     // The seksi the complaint was disposed to (a column of later schemas), now the clone's Kasi's.
     if ('seksi' in t.row) put(row, ca.seksi, (t.row.seksi && kasi ? kasiSeksi.get(kasi) : t.row.seksi) ?? null);
-    ins.complaints!.run(row);
+    if (write) ins.complaints!.run(row);
     const docs = new Map<unknown, number>();
     const events = new Map<unknown, number>();
     const withDocs = docShare >= 1 || r() < docShare;
@@ -416,14 +454,14 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
           if (src.verify_code) put(v, p.verify_code, `B${newId.toString(36).toUpperCase().padStart(13, '0')}`);
         }
         if (table === 'document_parafs' || table === 'deliveries') put(v, p.document_id, docs.get(src.document_id) ?? null);
-        ins[table]!.run(v);
+        if (write) ins[table]!.run(v);
       }
     }
     for (const [old, by] of shape.superseded) {
       const now = docs.get(old);
-      if (now !== undefined && docs.has(by)) setSuperseded.run(docs.get(by), now);
+      if (write && now !== undefined && docs.has(by)) setSuperseded.run(docs.get(by), now);
     }
-    const state = complaintStateHash(db, id);
+    const state = write ? complaintStateHash(db, id) : null;
     const registerText = JSON.stringify(registerNo);
     const stateText = JSON.stringify(state);
     for (const a of shape.audit) {
@@ -443,19 +481,27 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void): v
       put(v, auditAt.data, data);
       put(v, auditAt.prev_hash, lastHash);
       put(v, auditAt.hash, hash);
-      ins.audit_log!.run(v);
+      if (write) ins.audit_log!.run(v);
       lastHash = hash;
     }
-    if (done && skm && r() < 0.3) skm(r, id, localDate(shifted(t.row.closed_at, ms) as string, tz));
+    if (done && skm && r() < 0.3) skm(r, id, localDate(shifted(t.row.closed_at, ms) as string, tz), write);
   };
   const setSuperseded = db.prepare('UPDATE issued_documents SET superseded_by = ? WHERE id = ?');
 
-  const batch = db.transaction((part: typeof plan) => part.forEach(cloneOne));
+  const batch = db.transaction((part: typeof plan) => part.forEach((c) => cloneOne(c)));
+  // Going on from a stopped run: the clones it wrote are worked out again without writing,
+  // so that the random text, the numbers and the ids go on exactly where it stopped.
+  const written = resume ? (db.prepare('SELECT count(*) FROM complaints WHERE id >= ?').pluck().get(resume.nextId.complaints) as number) : 0;
+  for (let i = 0; i < written; i++) cloneOne(plan[i]!, false);
+  if (written && nextId.complaints !== (db.prepare('SELECT max(id) FROM complaints').pluck().get() as number) + 1) {
+    throw new Error(`pembuatan data tidak dapat dilanjutkan (${file}): hapus foldernya lalu ulangi`);
+  }
+  if (written) log(`  ${written.toLocaleString('id-ID')} salinan sudah ada`);
   const t0 = performance.now();
-  for (let i = 0; i < plan.length; i += BATCH) {
+  for (let i = written; i < plan.length; i += BATCH) {
     batch(plan.slice(i, i + BATCH));
     const done = Math.min(plan.length, i + BATCH);
-    if (done % (BATCH * 25) === 0 || done === plan.length) log(`  ${done.toLocaleString('id-ID')} salinan, ${((performance.now() - t0) / done).toFixed(2)} ms per pengaduan`);
+    if (done % (BATCH * 25) === 0 || done === plan.length) log(`  ${done.toLocaleString('id-ID')} salinan, ${((performance.now() - t0) / (done - written)).toFixed(2)} ms per pengaduan`);
   }
   db.transaction(() => {
     const upsert = db.prepare("INSERT INTO counters (name, year, value) VALUES ('register', ?, ?) ON CONFLICT(name, year) DO UPDATE SET value = excluded.value");
@@ -482,6 +528,8 @@ function skmWriter(db: Database.Database, stafId: number) {
      VALUES (?, ?, ?, 'staf', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const score = (r: Rng) => (r() < 0.6 ? 3 : r() < 0.6 ? 4 : 2);
-  return (r: Rng, complaintId: number, day: string) =>
-    insert.run(complaintId, `${day}T03:00:00.000Z`, day.slice(0, 7), ...Array.from({ length: 9 }, () => score(r)), r() < 0.5 ? 'L' : 'P', 'SMA', 20 + Math.floor(r() * 50), stafId);
+  return (r: Rng, complaintId: number, day: string, write: boolean) => {
+    const values = [complaintId, `${day}T03:00:00.000Z`, day.slice(0, 7), ...Array.from({ length: 9 }, () => score(r)), r() < 0.5 ? 'L' : 'P', 'SMA', 20 + Math.floor(r() * 50), stafId];
+    if (write) insert.run(values);
+  };
 }
