@@ -66,6 +66,7 @@ import {
   followUpInputSchema,
   journeySchema,
   officeTasksQuerySchema,
+  officeTasksPageSchema,
   registerRowSchema,
   resumeInputSchema,
   returnDispositionSchema,
@@ -175,7 +176,7 @@ export const contract = {
   'workflow.resume': call(resumeInputSchema, journeySchema, ['staf', 'sekcam', 'camat']),
   'workflow.assignees': call(empty, z.array(assigneeSchema), ['staf', 'sekcam', 'camat']),
   'tasks.mine': call(empty, z.array(taskSchema), HANDLERS),
-  'tasks.office': call(officeTasksQuerySchema, z.array(taskSchema), ['sekcam', 'camat']),
+  'tasks.office': call(officeTasksQuerySchema, officeTasksPageSchema, ['sekcam', 'camat']),
   'tasks.counts': call(empty, taskCountsSchema, HANDLERS),
 
   'standard.get': call(empty, withVersion(serviceStandardSchema), 'user'),

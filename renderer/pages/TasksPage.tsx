@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Card, Group, Select, Tabs, Text } from '@mantine/core';
+import { Badge, Card, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { CLOCKS, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
+import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
 import { Loading, Page } from '../components/Page';
 import { TaskTable } from '../components/tasks/TaskTable';
-import { FILTER_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
+import { OfficePager } from '../components/tasks/OfficePager';
+import { FILTER_PARAM, OFFSET_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { useQueueReload } from '../lib/events';
@@ -31,6 +32,12 @@ function useRefresh(reload: () => void, enabled = true) {
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
+// A page start from the address: a whole number of pages, else the first.
+const pageStart = (v: string | null) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n - (n % OFFICE_PAGE_SIZE) : 0;
+};
+
 const FILTER_OPTIONS = TASK_FILTERS.map((f) => ({ value: f, label: TASK_FILTER_LABEL[f] }));
 const SORT_LABEL: Record<Clock, string> = { langkah: 'Batas waktu langkah', standar: 'Batas waktu standar' };
 const SORT_OPTIONS = CLOCKS.map((c) => ({ value: c, label: SORT_LABEL[c] }));
@@ -41,8 +48,10 @@ export function TasksPage() {
   const [params, setParams] = useSearchParams();
   const filter = oneOf(TASK_FILTERS, params.get(FILTER_PARAM));
   const sort = oneOf(CLOCKS, params.get(SORT_PARAM)) ?? 'langkah';
+  const offset = pageStart(params.get(OFFSET_PARAM));
   const mine = useCall('tasks.mine', {});
-  const office = useCall('tasks.office', { sort, filter }, leader);
+  const office = useCall('tasks.office', { sort, filter, offset, limit: OFFICE_PAGE_SIZE }, leader);
+  // Another filter or order starts the office list again from its first page.
   const set = useCallback(
     (key: string, value: string | null) =>
       setParams(
@@ -50,6 +59,7 @@ export function TasksPage() {
           const next = new URLSearchParams(p);
           if (value) next.set(key, value);
           else next.delete(key);
+          if (key !== OFFSET_PARAM && key !== TAB_PARAM) next.delete(OFFSET_PARAM);
           return next;
         },
         { replace: true },
@@ -63,11 +73,17 @@ export function TasksPage() {
   const chosen = params.get(TAB_PARAM);
   const [firstTab, setFirstTab] = useState<'saya' | 'kantor' | null>(null);
   useEffect(() => {
-    if (firstTab === null && leader && mine.data && office.data) setFirstTab(mine.data.length === 0 && office.data.length > 0 ? 'kantor' : 'saya');
+    if (firstTab === null && leader && mine.data && office.data) setFirstTab(mine.data.length === 0 && office.data.total > 0 ? 'kantor' : 'saya');
   }, [firstTab, leader, mine.data, office.data]);
   const tab = chosen === 'kantor' || chosen === 'saya' ? chosen : (firstTab ?? 'saya');
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
+  // A page left empty by complaints finished meanwhile: back to the list's last page.
+  const officeTotal = office.data?.total ?? 0;
+  const pageEmpty = office.data !== undefined && office.data.rows.length === 0;
+  useEffect(() => {
+    if (pageEmpty && offset > 0) set(OFFSET_PARAM, officeTotal > 0 ? String(pageStart(String(officeTotal - 1))) : null);
+  }, [pageEmpty, offset, officeTotal, set]);
 
   const mineShown = mine.data && (filter ? mine.data.filter((t) => matchesTaskFilter(t, filter)) : mine.data);
   const filterSelect = (
@@ -103,7 +119,7 @@ export function TasksPage() {
               <Tabs.Tab value="saya" rightSection={mineShown && <Badge size="sm" variant="light">{mineShown.length}</Badge>}>
                 Tugas saya
               </Tabs.Tab>
-              <Tabs.Tab value="kantor" rightSection={office.data && <Badge size="sm" variant="light">{office.data.length}</Badge>}>
+              <Tabs.Tab value="kantor" rightSection={office.data && <Badge size="sm" variant="light">{office.data.total}</Badge>}>
                 Semua pengaduan kantor
               </Tabs.Tab>
             </Tabs.List>
@@ -120,11 +136,16 @@ export function TasksPage() {
                 </Text>
               </Group>
               {office.data ? (
-                <TaskTable
-                  tasks={office.data}
-                  label="Semua pengaduan kantor"
-                  empty={filter ? 'Tidak ada pengaduan yang cocok dengan pilihan ini.' : 'Tidak ada pengaduan yang sedang berjalan di kantor.'}
-                />
+                <Stack gap="xs">
+                  <TaskTable
+                    tasks={office.data.rows}
+                    label="Semua pengaduan kantor"
+                    empty={filter ? 'Tidak ada pengaduan yang cocok dengan pilihan ini.' : 'Tidak ada pengaduan yang sedang berjalan di kantor.'}
+                  />
+                  {office.data.total > 0 && (
+                    <OfficePager offset={offset} shown={office.data.rows.length} total={office.data.total} pageSize={OFFICE_PAGE_SIZE} go={(n) => set(OFFSET_PARAM, n > 0 ? String(n) : null)} />
+                  )}
+                </Stack>
               ) : (
                 <Loading error={office.error} retry={office.reload} />
               )}

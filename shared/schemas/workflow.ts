@@ -137,8 +137,14 @@ export function matchesTaskFilter(t: { risk: Risk; standardRisk: Risk | null; pa
   return (clock === 'langkah' ? t.risk : t.standardRisk) === risk;
 }
 
-// The office list, sorted by either clock (late first) and optionally narrowed.
-export const officeTasksQuerySchema = z.object({ sort: z.enum(CLOCKS).default('langkah'), filter: z.enum(TASK_FILTERS).optional() });
+// The office list, sorted by either clock (late first), optionally narrowed, a page at a time.
+export const OFFICE_PAGE_SIZE = 50;
+export const officeTasksQuerySchema = z.object({
+  sort: z.enum(CLOCKS).default('langkah'),
+  filter: z.enum(TASK_FILTERS).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(OFFICE_PAGE_SIZE),
+});
 export type OfficeTasksQuery = z.input<typeof officeTasksQuerySchema>;
 
 // The menu's numbers: the user's Tugas saya, documents waiting for their signature, and
@@ -173,6 +179,10 @@ export const taskSchema = z.object({
   disposition: z.object({ id: idSchema, sifat: z.enum(SIFAT), opened: z.boolean(), fromName: z.string() }).nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+// A page of the office list and how many complaints the whole list holds.
+export const officeTasksPageSchema = z.object({ rows: z.array(taskSchema), total: z.number().int() });
+export type OfficeTasksPage = z.infer<typeof officeTasksPageSchema>;
 
 // 'advance' completes a step that needs no paper ('takeOver' does so in place of the
 // step's executor, with a reason); the others complete a step only

@@ -13,11 +13,17 @@ export function stats(ms: number[]): Stats {
 }
 
 // Interleaved rounds (core, twin, core, twin …) so drift in load, cache or file size
-// touches both alike.
-export async function interleaved(rounds: number, core: () => Promise<unknown>, twin: (() => unknown) | null): Promise<{ core: Stats; twin: Stats | null }> {
+// touches both alike. before: untimed, ahead of each round (e.g. a change of data).
+export async function interleaved(
+  rounds: number,
+  core: () => Promise<unknown>,
+  twin: (() => unknown) | null,
+  before?: () => void,
+): Promise<{ core: Stats; twin: Stats | null }> {
   const c: number[] = [];
   const t: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    before?.();
     let t0 = performance.now();
     await core();
     c.push(performance.now() - t0);

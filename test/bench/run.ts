@@ -80,7 +80,15 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     const meSession = session(core, userId('staf'));
     const me = caller(core, meSession);
 
-    const op = async (name: string, who: Call, call: string, input: unknown | ((i: number) => unknown), target: number | null, opts: { rounds?: number; twin?: boolean } = {}) => {
+    // opts.before: untimed, ahead of each measured call and of the two the twin is recorded from.
+    const op = async (
+      name: string,
+      who: Call,
+      call: string,
+      input: unknown | ((i: number) => unknown),
+      target: number | null,
+      opts: { rounds?: number; twin?: boolean; before?: () => void } = {},
+    ) => {
       const line: Line = { op: name, scale, core: null, twin: null, statements: null, target, note: '' };
       lines.push(line);
       if (!(call in contract)) {
@@ -95,7 +103,9 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
         await run();
         let twin: Twin | null = null;
         if (opts.twin !== false) {
+          opts.before?.();
           const a = await record(db, run);
+          opts.before?.();
           const b = await record(db, run);
           const built = buildTwin(db, a, b);
           if (typeof built === 'string') line.note = `tanpa kembar: ${built}`;
@@ -105,7 +115,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
             line.statements = built.statements;
           }
         }
-        const r = await interleaved(opts.rounds ?? ROUNDS, run, twin ? () => twin.run() : null);
+        const r = await interleaved(opts.rounds ?? ROUNDS, run, twin ? () => twin.run() : null, opts.before);
         line.core = r.core;
         line.twin = r.twin;
         log(`${name} @${scale}: p50 ${ms(r.core.p50)} ms${r.twin ? `, kembar ${ms(r.twin.p50)} ms (${line.statements} pernyataan)` : ''}`);
@@ -125,7 +135,12 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
       .pluck()
       .get(Math.floor(scale / 4)) as number;
 
-    await op('Semua tugas kantor (Camat)', camat, 'tasks.office', {}, L);
+    const officePage = { sort: 'langkah', offset: 0, limit: 50 };
+    await op('Semua tugas kantor (Camat)', camat, 'tasks.office', officePage, L);
+    // The list's order is kept until the data changes: here every call follows a change
+    // (as after any save in the office), so it is worked out again each time.
+    const change = db.prepare("UPDATE settings SET value = value WHERE key = 'office'");
+    await op('Semua tugas kantor (Camat), sesudah perubahan data', camat, 'tasks.office', officePage, L, { before: () => change.run() });
     await op('Tugas saya (Kasi, ada antrean)', kasi, 'tasks.mine', {}, L);
     await op('Tugas saya (Kasi, antrean kosong)', kasiEmpty, 'tasks.mine', {}, L);
     await op('Angka menu (tasks.counts, Kasi)', kasi, 'tasks.counts', {}, L);

@@ -50,7 +50,7 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   const camat = new ApiClient(web.url);
   await camat.call('auth.login', { username: 'camat', password: PASSWORD });
   const core = await camat.call('reports.dashboard', {});
-  const lateTasks = await camat.call('tasks.office', { filter: 'standar_terlambat' });
+  const lateTasks = (await camat.call('tasks.office', { filter: 'standar_terlambat' })).rows;
   expect(core.received).toBe(made.length);
   expect(core.late).toBe(2);
   expect(lateTasks.map((t) => t.registerNo).sort()).toEqual([made[0]!.registerNo, made[2]!.registerNo].sort());

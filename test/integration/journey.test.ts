@@ -349,7 +349,7 @@ describe('side exits and the standard as data', () => {
     expect((await o.refuse('camat', '2026-12-07T03:01:00.000Z', 'workflow.exit', { id: b, exit: 'bukan_kewenangan', note: 'Urusan PDAM' })).field).toBe('forwardTo');
     const fwd = await o.act('camat', '2026-12-07T03:02:00.000Z', 'workflow.exit', { id: b, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Perumda Air Minum Kab. Pasuruan' });
     expect(fwd).toMatchObject({ status: 'bukan_kewenangan', exitNote: expect.stringContaining('Perumda Air Minum'), closedAt: '2026-12-07T03:02:00.000Z' });
-    expect((await o.act('camat', '2026-12-07T03:03:00.000Z', 'tasks.office', {})).map((x) => x.complaintId)).toEqual([]);
+    expect((await o.act('camat', '2026-12-07T03:03:00.000Z', 'tasks.office', {})).rows.map((x) => x.complaintId)).toEqual([]);
   });
 
   it('applies an edited standard to new complaints only', async () => {

@@ -56,17 +56,17 @@ describe('lateness on two clocks', () => {
       expect.objectContaining({ complaintId: a, stepNo: 4, risk: 'aman', standardRisk: 'terlambat', standardDueAt: '2026-11-30T09:00:00.000Z', pause: null }),
     ]);
 
-    const office = await o.act('camat', NOW, 'tasks.office', {});
+    const office = (await o.act('camat', NOW, 'tasks.office', {})).rows;
     const byId = new Map(office.map((x) => [x.complaintId, x]));
     expect(byId.get(a)).toMatchObject({ risk: 'aman', standardRisk: 'terlambat' });
     expect(byId.get(b)).toMatchObject({ risk: 'aman', standardRisk: 'aman' });
     expect(byId.get(c)).toMatchObject({ paused: true, standardRisk: null, standardDueAt: null });
     // By the step's clock B (due 08.20) comes before A (due 15.00); by the standard's, A is late and first.
     expect(office.map((x) => x.complaintId)).toEqual([b, a, c]);
-    expect((await o.act('camat', NOW, 'tasks.office', { sort: 'standar' })).map((x) => x.complaintId)).toEqual([a, b, c]);
-    expect((await o.act('sekcam', NOW, 'tasks.office', { filter: 'standar_terlambat' })).map((x) => x.complaintId)).toEqual([a]);
-    expect(await o.act('camat', NOW, 'tasks.office', { filter: 'langkah_terlambat' })).toEqual([]);
-    expect((await o.act('camat', NOW, 'tasks.office', { filter: 'terlambat' })).map((x) => x.complaintId)).toEqual([a]);
+    expect((await o.act('camat', NOW, 'tasks.office', { sort: 'standar' })).rows.map((x) => x.complaintId)).toEqual([a, b, c]);
+    expect((await o.act('sekcam', NOW, 'tasks.office', { filter: 'standar_terlambat' })).rows.map((x) => x.complaintId)).toEqual([a]);
+    expect(await o.act('camat', NOW, 'tasks.office', { filter: 'langkah_terlambat' })).toEqual({ rows: [], total: 0 });
+    expect((await o.act('camat', NOW, 'tasks.office', { filter: 'terlambat' })).rows.map((x) => x.complaintId)).toEqual([a]);
 
     const register = await o.act('camat', NOW, 'complaints.list', {});
     const row = (id: number) => register.rows.find((r) => r.id === id);

@@ -222,7 +222,7 @@ describe('queues in one statement', () => {
     const kasi = carrier();
     await ok(o.core, kasi, 'auth.login', { username: 'kasi', password: PASSWORD });
 
-    const tasks = await ok(o.core, camat, 'tasks.office', {});
+    const tasks = (await ok(o.core, camat, 'tasks.office', {})).rows;
     expect(tasks.map((x) => x.complaintId).sort()).toEqual([plain, disposed, paused].sort());
     for (const task of tasks) {
       const j = await ok(o.core, camat, 'workflow.journey', { id: task.complaintId });

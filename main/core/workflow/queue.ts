@@ -4,17 +4,19 @@ import {
   officeTasksQuerySchema,
   type Clock,
   type Journey,
+  type OfficeTasksPage,
   type OfficeTasksQuery,
   type RegisterRow,
   type Risk,
   type Sifat,
   type Task,
+  type TaskFilter,
 } from '../../../shared/schemas/workflow';
 import { formatDuration } from '../../../shared/time/format';
 import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import type { Db } from '../db/open';
-import { pluck, stmt } from '../db/statements';
+import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
 import { allowedActions, answerKindOf, mayActOnStep, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
@@ -158,7 +160,9 @@ function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Tas
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
-  ${taskSelect(", (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to")}
+  SELECT c.id, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at, c.acting, c.clock_started_at, c.due_at, c.escalated, c.closed_at,
+    (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
+  FROM complaints c
   WHERE c.closed_at IS NULL AND c.id IN (
     SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
@@ -173,10 +177,17 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))
   ORDER BY c.step_due_at LIMIT @limit`;
 
+// A candidate as the rules and the menu's numbers read it: its clocks and its state,
+// without the subject and disposition the list shows (read for the chosen ones only).
+type CandidateColumns = 'id' | 'status' | 'standard_version_id' | 'step_no' | 'step_started_at' | 'step_due_at' | 'acting' | 'clock_started_at' | 'due_at' | 'escalated' | 'closed_at';
+interface Candidate extends Pick<ComplaintState, CandidateColumns> {
+  d_to: string | null;
+}
+
 // The rules' view of a candidate, from its own row: the recipients of its active
 // dispositions came with it (d_to). Whether a draft waits does not bear on who may act
 // on the step or resume the file, so it is not read here.
-function stateOf(r: TaskRow & { d_to: string | null }, standard: ServiceStandard): JourneyState {
+function stateOf(r: Candidate, standard: ServiceStandard): JourneyState {
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
   return {
     status: r.status,
@@ -195,8 +206,8 @@ const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
 // waiting for the reporter, which they have to chase. One statement: each candidate's
-// state comes with its row.
-function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
+// state comes with its row (myTasks then reads the chosen ones whole).
+function myTaskRows(deps: CoreDeps, user: SessionUser): Candidate[] {
   const { db } = deps;
   // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
   if (user.role !== 'kasi' && !SEES_EVERY_COMPLAINT.includes(user.role)) return [];
@@ -206,8 +217,8 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
     me: user.id,
     user: user.role === 'kasi' ? user.id : null,
     limit: TASK_LIMIT * 2,
-  }) as (TaskRow & { d_to: string | null })[];
-  const mine: TaskRow[] = [];
+  }) as Candidate[];
+  const mine: Candidate[] = [];
   for (const r of rows) {
     const state = stateOf(r, standardVersion(db, r.standard_version_id));
     const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
@@ -221,34 +232,159 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): TaskRow[] {
 }
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
-  const cal = officeCalendar(deps.db);
+  const { db } = deps;
+  const cal = officeCalendar(db);
   const now = deps.now().toISOString();
-  return sortTasks(toTasks(deps.db, cal, now, myTaskRows(deps, user)), 'langkah');
+  const ids = myTaskRows(deps, user).map((r) => r.id);
+  if (!ids.length) return [];
+  // The newest active disposition to a Kasi himself, to anyone for the others (as CANDIDATES sees them).
+  const rows = stmt(db, `${taskSelect()} WHERE c.id IN (SELECT value FROM json_each(@ids))`).all({ user: user.role === 'kasi' ? user.id : null, ids: JSON.stringify(ids) }) as TaskRow[];
+  return sortTasks(toTasks(db, cal, now, rows), 'langkah');
 }
 
-// The office's open complaints nearest their step's due (the same rows in every statement
-// that reads them: ties by id).
-const OFFICE_ROWS = 'WHERE c.closed_at IS NULL ORDER BY c.step_due_at, c.id LIMIT @limit';
-const officeRows = (db: Db) => stmt(db, `${taskSelect()} ${OFFICE_ROWS}`).all({ user: null, limit: TASK_LIMIT }) as TaskRow[];
-
-// How many of those rows are late on either clock, as taskCounts tests them below.
+// How many open complaints are late on either clock, as the office list's 'terlambat'
+// filter finds them: a clock is late exactly when its due has passed (standardRiskOf), so
+// no working time needs counting here.
 const officeLate = (db: Db, now: string) =>
   pluck(
     db,
-    `SELECT count(*) FROM (SELECT c.status, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at FROM complaints c ${OFFICE_ROWS})
-     WHERE status <> 'tidak_lengkap' AND step_started_at <> '' AND step_due_at <> ''
+    `SELECT count(*) FROM complaints WHERE closed_at IS NULL AND status <> 'tidak_lengkap' AND step_no IS NOT NULL AND step_started_at <> '' AND step_due_at <> ''
        AND (@now > step_due_at OR (clock_started_at IS NOT NULL AND due_at IS NOT NULL AND @now > due_at))`,
-  ).get({ now, limit: TASK_LIMIT }) as number;
+  ).get({ now }) as number;
 
-// Everything open in the office (Camat and Sekcam), sorted by either clock and
-// optionally narrowed to one state of it.
-export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Task[] {
+// From which instant (ms) a clock from startedAt to dueAt is at risk, as riskOf decides it:
+// the working time left (never growing as time passes) under a quarter of the clock's
+// whole. Found once by halving, then kept per calendar object (a calendar change makes
+// a new one) and per clock with its pauses; Infinity for a clock never at risk.
+const riskFroms = new WeakMap<OfficeCalendar, Map<string, number>>();
+const RISK_FROMS_KEPT = 20_000;
+
+function atRiskFrom(startedAt: string, dueAt: string, pauses: string | null, cal: OfficeCalendar): number {
+  let kept = riskFroms.get(cal);
+  if (!kept) riskFroms.set(cal, (kept = new Map()));
+  const key = `${startedAt}|${dueAt}|${pauses ?? ''}`;
+  let from = kept.get(key);
+  if (from === undefined) {
+    from = firstAtRisk(startedAt, dueAt, pauses === null ? [] : parsePauses(pauses), cal);
+    if (kept.size >= RISK_FROMS_KEPT) kept.clear();
+    kept.set(key, from);
+  }
+  return from;
+}
+
+function firstAtRisk(startedAt: string, dueAt: string, pauses: Pause[], cal: OfficeCalendar): number {
+  const due = Date.parse(dueAt);
+  const total = workingMinutesBetween(startedAt, due, cal, pauses);
+  if (!(total > 0)) return Infinity;
+  // At the start all of it is left (not at risk); at the due none (at risk).
+  let safe = Date.parse(startedAt);
+  let risky = due;
+  while (risky - safe > 1) {
+    const mid = Math.floor((safe + risky) / 2);
+    if (remainingWorkingMinutes(mid, due, cal, pauses) * 4 < total) risky = mid;
+    else safe = mid;
+  }
+  return risky;
+}
+
+// A complaint's pauses as the office list reads them: "from/to" in the order taken, by commas.
+const parsePauses = (text: string): Pause[] =>
+  text.split(',').map((p) => {
+    const [from, to] = p.split('/') as [string, string];
+    return { from, to: to || null };
+  });
+
+// The open complaints' clocks, a few columns each: the pauses only of clocks still
+// running, for deciding whether they are at risk. Read as arrays (rawRows): for hundreds
+// of rows several times faster than as objects.
+type ClockRow = [id: number, status: ComplaintState['status'], version: number, stepNo: number | null, stepStart: string | null, stepDue: string | null, start: string | null, due: string | null, pauses: string | null];
+const OPEN_CLOCKS = `SELECT c.id, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at,
+    CASE WHEN c.status <> 'tidak_lengkap' AND (c.step_due_at >= @now OR c.due_at >= @now) THEN
+      (SELECT group_concat(p.from_at || '/' || ifnull(p.to_at, ''), ',' ORDER BY p.id) FROM pauses p WHERE p.complaint_id = c.id) END
+  FROM complaints c WHERE c.closed_at IS NULL`;
+// An open complaint's place in the office list: both clocks' states as toTask gives them.
+type Placed = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt'>;
+
+// The office list's order, kept while the database is unchanged (dataStamp), the calendar
+// the same and no clock has reached its due or its risk since: `from` is when the states
+// were decided, `until` the first instant a clock changes state after it.
+interface OfficeOrders {
+  stamp: string;
+  cal: OfficeCalendar;
+  placed: Placed[];
+  from: number;
+  until: number;
+  lists: Map<string, number[]>;
+}
+const officeOrders = new WeakMap<Db, OfficeOrders>();
+
+function placeOpen(db: Db, cal: OfficeCalendar, now: string, nowMs: number): { placed: Placed[]; until: number } {
+  const rows = rawRows(db, OPEN_CLOCKS).all({ now }) as ClockRow[];
+  let until = Infinity;
+  // The first instant a running clock changes state: from when it is at risk, or one past
+  // its due (late exactly when now > its due). The earliest due still ahead is kept as
+  // text: for dues written as toISOString writes them, the text's order is time's.
+  let nextDue = '\uffff';
+  const running = (start: string, due: string, pauses: string | null): Risk => {
+    if (now > due) return 'terlambat';
+    if (!ISO_INSTANT.test(due)) nextDue = '';
+    else if (due < nextDue) nextDue = due;
+    const risky = atRiskFrom(start, due, pauses, cal);
+    if (nowMs >= risky) return 'berisiko';
+    until = Math.min(until, risky);
+    return 'aman';
+  };
+  const placed: Placed[] = [];
+  for (const [id, status, version, stepNo, stepStart, stepDue, start, due, pauses] of rows) {
+    // As toTask: a complaint without a current step is left out.
+    if (stepNo === null || !stepStart || !stepDue || !standardVersion(db, version).steps[stepNo - 1]) continue;
+    const paused = status === 'tidak_lengkap';
+    placed.push({
+      complaintId: id,
+      paused,
+      risk: paused ? 'aman' : running(stepStart, stepDue, pauses),
+      standardRisk: paused || !start || !due ? null : running(start, due, pauses),
+      dueAt: stepDue,
+      standardDueAt: paused ? null : due,
+    });
+  }
+  if (nextDue !== '\uffff') until = Math.min(until, nextDue === '' ? nowMs + 1 : Date.parse(nextDue) + 1);
+  return { placed, until };
+}
+
+// The office list's complaints in order, as sortTasks orders toTask's answers. Dues all
+// written as toISOString writes them (or none) sort by their code units in the order
+// localeCompare gives, a few times faster.
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function officeOrder(placed: Placed[], sort: Clock, filter: TaskFilter | undefined): number[] {
+  const shown = filter === undefined ? placed.slice() : placed.filter((p) => matchesTaskFilter(p, filter));
+  const alike = shown.every((p) => ISO_INSTANT.test(p.dueAt) && (p.standardDueAt === null || ISO_INSTANT.test(p.standardDueAt)));
+  return sortTasks(shown, sort, alike ? byCodeUnits : undefined).map((t) => t.complaintId);
+}
+
+// Every open complaint in the office (Camat and Sekcam), sorted by either clock and
+// optionally narrowed to one state of it, a page at a time. Each complaint's place is
+// decided from its clocks alone and kept while nothing changes; only the page's
+// complaints are read whole.
+export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): OfficeTasksPage {
   const { db } = deps;
   const q = officeTasksQuerySchema.parse(query);
   const now = deps.now().toISOString();
+  const nowMs = Date.parse(now);
   const cal = officeCalendar(db);
-  const tasks = toTasks(db, cal, now, officeRows(db)).filter((t) => q.filter === undefined || matchesTaskFilter(t, q.filter));
-  return sortTasks(tasks, q.sort);
+  const stamp = dataStamp(db);
+  let o = officeOrders.get(db);
+  if (!o || o.stamp !== stamp || o.cal !== cal || nowMs < o.from || nowMs >= o.until) {
+    o = { stamp, cal, ...placeOpen(db, cal, now, nowMs), from: nowMs, lists: new Map() };
+    officeOrders.set(db, o);
+  }
+  const key = `${q.sort}|${q.filter ?? ''}`;
+  let order = o.lists.get(key);
+  if (!order) o.lists.set(key, (order = officeOrder(o.placed, q.sort, q.filter)));
+  const ids = order.slice(q.offset, q.offset + q.limit);
+  const byId = new Map((stmt(db, `${taskSelect()} WHERE c.id IN (SELECT value FROM json_each(@ids))`).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
+  return { rows: toTasks(db, cal, now, ids.map((id) => byId.get(id)!)), total: order.length };
 }
 
 // The menu's numbers, counted by the same rules as the lists they lead to.
@@ -298,14 +434,14 @@ const RANK: Record<Risk, number> = { terlambat: 0, berisiko: 1, aman: 2 };
 
 // Late first on the chosen clock, then by its due; files waiting for the reporter last,
 // since nobody in the office can move them.
-function sortTasks(tasks: Task[], clock: Clock): Task[] {
-  const rank = (t: Task) => {
+function sortTasks<T extends Placed>(tasks: T[], clock: Clock, compareDue = (a: string, b: string) => a.localeCompare(b)): T[] {
+  const rank = (t: T) => {
     const risk = clock === 'langkah' ? t.risk : t.standardRisk;
     return risk === null ? 3 : RANK[risk];
   };
-  const due = (t: Task) => (clock === 'langkah' ? t.dueAt : (t.standardDueAt ?? '\uffff'));
+  const due = (t: T) => (clock === 'langkah' ? t.dueAt : (t.standardDueAt ?? '\uffff'));
   return tasks.sort(
-    (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.complaintId - b.complaintId,
+    (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || compareDue(due(a), due(b)) || a.complaintId - b.complaintId,
   );
 }
 

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionCarrier } from '../../main/core/context';
+import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
+import { pausesOf } from '../../main/core/workflow/engine';
+import { riskOf } from '../../main/core/workflow/queue';
+import { officeCalendar } from '../../main/core/workflow/standard';
+import { CLOCKS, TASK_FILTERS, matchesTaskFilter, type Clock, type Risk, type Task, type TaskFilter } from '../../shared/schemas/workflow';
+import { carrier, makeCore, ok, type TestCore } from '../support/core';
+
+// The office list a page at a time answers exactly what the whole list did when it read
+// every open complaint, worked out each one's clocks and sorted them (late first on the
+// chosen clock, then by its due, paused files last): the same complaints in the same
+// order with the same states, at every clock, filter and sort, across writes and across
+// the instants at which a clock turns at risk or late.
+
+const NOW = '2026-11-25T03:00:00.000Z'; // Wed 25 Nov 2026 10.00 WIB
+let t: TestCore;
+let camat: SessionCarrier;
+
+beforeAll(async () => {
+  t = makeCore(NOW);
+  await seedDemo(t.core.deps, 40);
+}, 240_000);
+afterAll(() => t?.dispose());
+
+async function login(): Promise<void> {
+  camat = carrier();
+  await ok(t.core, camat, 'auth.login', { username: 'camat', password: DEMO_PASSWORD });
+}
+
+type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes'>;
+
+// The whole list as the former code built it, from each open complaint's journey (its
+// clocks worked out one by one) and the same order: paused last, then late, at risk, on
+// time (no clock: after those), then the clock's due, then id.
+async function expected(sort: Clock, filter: TaskFilter | undefined): Promise<Lite[]> {
+  const open = t.core.db.prepare('SELECT id, step_due_at, due_at FROM complaints WHERE closed_at IS NULL ORDER BY id').all() as { id: number; step_due_at: string; due_at: string | null }[];
+  const all: Lite[] = [];
+  for (const c of open) {
+    const j = await ok(t.core, camat, 'workflow.journey', { id: c.id });
+    all.push({
+      complaintId: c.id,
+      paused: j.paused,
+      risk: j.paused ? 'aman' : j.current!.risk,
+      standardRisk: j.standardRisk,
+      dueAt: c.step_due_at,
+      standardDueAt: j.paused ? null : c.due_at,
+      remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
+    });
+  }
+  const rank = (x: Lite) => {
+    const r = sort === 'langkah' ? x.risk : x.standardRisk;
+    return r === null ? 3 : { terlambat: 0, berisiko: 1, aman: 2 }[r];
+  };
+  const due = (x: Lite) => (sort === 'langkah' ? x.dueAt : (x.standardDueAt ?? '\uffff'));
+  return all
+    .filter((x) => filter === undefined || matchesTaskFilter(x, filter))
+    .sort((a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.complaintId - b.complaintId);
+}
+
+const lite = (x: Task): Lite => ({
+  complaintId: x.complaintId,
+  paused: x.paused,
+  risk: x.risk,
+  standardRisk: x.standardRisk,
+  dueAt: x.dueAt,
+  standardDueAt: x.standardDueAt,
+  remainingMinutes: x.remainingMinutes,
+});
+
+// Every page of 7 in turn, and the same list in one page of 200.
+async function paged(sort: Clock, filter: TaskFilter | undefined): Promise<{ rows: Task[]; totals: number[]; whole: Task[] }> {
+  const rows: Task[] = [];
+  const totals: number[] = [];
+  for (let offset = 0; ; offset += 7) {
+    const page = await ok(t.core, camat, 'tasks.office', { sort, filter, offset, limit: 7 });
+    totals.push(page.total);
+    rows.push(...page.rows);
+    if (page.rows.length < 7) break;
+  }
+  return { rows, totals, whole: (await ok(t.core, camat, 'tasks.office', { sort, filter, limit: 200 })).rows };
+}
+
+async function checkEverything(label: string): Promise<Record<string, number>> {
+  const seen: Record<string, number> = {};
+  for (const sort of CLOCKS) {
+    for (const filter of [undefined, ...TASK_FILTERS]) {
+      const want = await expected(sort, filter);
+      const got = await paged(sort, filter);
+      const what = `${label} ${sort} ${filter ?? 'semua'}`;
+      expect(got.rows.map(lite), what).toEqual(want);
+      expect(new Set(got.totals), what).toEqual(new Set([want.length]));
+      expect(got.whole, what).toEqual(got.rows);
+      seen[`${sort} ${filter ?? 'semua'}`] = want.length;
+    }
+  }
+  return seen;
+}
+
+describe('office list, a page at a time', () => {
+  it('answers at several clocks, with every filter and sort, what the whole list answered', async () => {
+    const clocks = [NOW, '2026-11-25T07:45:00.000Z', '2026-11-26T02:10:00.000Z', '2026-11-30T04:00:00.000Z'];
+    let states = 0;
+    for (const at of clocks) {
+      t.clock.set(at);
+      await login();
+      const seen = await checkEverything(at);
+      states += seen['langkah langkah_berisiko']! + seen['standar standar_berisiko']!;
+      expect(seen['langkah semua']!, at).toBeGreaterThan(20);
+    }
+    // The demo office has clocks at risk to tell apart from those on time.
+    expect(states).toBeGreaterThan(0);
+    // And back in time: states decided later are not kept.
+    t.clock.set(NOW);
+    await login();
+    await checkEverything(`${NOW} lagi`);
+  }, 240_000);
+
+  it('follows every write, and a clock turning at risk or late between two calls', async () => {
+    t.clock.set(NOW);
+    await login();
+    // A file paused and another advanced: the list follows at once.
+    const first = (await ok(t.core, camat, 'tasks.office', {})).rows;
+    const running = first.find((x) => !x.paused && x.stepNo === 2)!;
+    await ok(t.core, camat, 'workflow.exit', { id: running.complaintId, exit: 'tidak_lengkap', note: 'KTP pelapor belum dilampirkan.' });
+    await checkEverything('setelah berhenti');
+    const paused = (await ok(t.core, camat, 'tasks.office', {})).rows.find((x) => x.complaintId === running.complaintId)!;
+    expect(paused.paused).toBe(true);
+    await ok(t.core, camat, 'workflow.resume', { id: running.complaintId, note: 'KTP sudah diserahkan.' });
+    await checkEverything('setelah dilanjutkan');
+
+    // A step clock on time now: one millisecond before it turns at risk, at that instant,
+    // at its due and one millisecond past it.
+    const cal = officeCalendar(t.core.db);
+    const onTime = (await ok(t.core, camat, 'tasks.office', { limit: 200 })).rows.find((x) => !x.paused && x.risk === 'aman')!;
+    const pauses = pausesOf(t.core.db, onTime.complaintId);
+    const riskAt = (ms: number): Risk => riskOf(new Date(ms).toISOString(), onTime.startedAt, onTime.dueAt, cal, pauses).risk;
+    let safe = Date.parse(NOW);
+    let risky = Date.parse(onTime.dueAt);
+    while (risky - safe > 1) {
+      const mid = Math.floor((safe + risky) / 2);
+      if (riskAt(mid) === 'aman') safe = mid;
+      else risky = mid;
+    }
+    const riskOfIt = async (ms: number) => {
+      t.clock.set(new Date(ms).toISOString());
+      const rows = (await ok(t.core, camat, 'tasks.office', { limit: 200 })).rows;
+      return rows.find((x) => x.complaintId === onTime.complaintId)!.risk;
+    };
+    const due = Date.parse(onTime.dueAt);
+    expect([await riskOfIt(risky - 1), await riskOfIt(risky), await riskOfIt(due), await riskOfIt(due + 1)]).toEqual(['aman', 'berisiko', 'berisiko', 'terlambat']);
+    const atRisk = async (ms: number) => {
+      t.clock.set(new Date(ms).toISOString());
+      return (await ok(t.core, camat, 'tasks.office', { filter: 'langkah_berisiko', limit: 200 })).rows.some((x) => x.complaintId === onTime.complaintId);
+    };
+    expect([await atRisk(risky - 1), await atRisk(risky), await atRisk(due + 1)]).toEqual([false, true, false]);
+  }, 240_000);
+
+  it('counts for the menu every complaint the list shows late', async () => {
+    t.clock.set('2026-11-26T02:10:00.000Z');
+    await login();
+    const late = await ok(t.core, camat, 'tasks.office', { filter: 'terlambat' });
+    expect(late.total).toBeGreaterThan(0);
+    expect((await ok(t.core, camat, 'tasks.counts', {})).late).toBe(late.total);
+  });
+
+  it('refuses a page beyond what a person can read at once', async () => {
+    const r = await t.core.call('tasks.office', { limit: 500 }, camat);
+    expect(r.ok).toBe(false);
+  });
+});
