@@ -1,6 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { AppShell, Badge, Group, NavLink, Text, Button, Menu, Box } from '@mantine/core';
-import { Link, NavLink as RouterLink, useLocation } from 'react-router';
+import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
 import { useSession } from '../lib/session';
@@ -77,13 +77,76 @@ function useTaskCounts(): TaskCounts | undefined {
   return handler ? counts.data : undefined;
 }
 
-export function Layout({ children }: { children: ReactNode }) {
-  const { user, logout } = useSession();
+interface NavItemProps {
+  to: string;
+  label: string;
+  active: boolean;
+  n: number;
+  noun?: string;
+  urgent?: boolean;
+  go(to: string): void;
+}
+
+// One menu item, drawn again only when its own mark or number changes. A plain link the
+// router follows on a plain click (a modified click is the browser's): the router's Link
+// listens to every move, even within a page (the register's page, sort and filters live
+// in the address), and the menu would be drawn again for each.
+const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }: NavItemProps) {
+  const onClick = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      go(to);
+    },
+    [go, to],
+  );
+  return (
+    <NavLink
+      component="a"
+      href={to}
+      onClick={onClick}
+      aria-current={active ? 'page' : undefined}
+      label={label}
+      rightSection={
+        noun && n > 0 ? (
+          <Badge size="sm" circle={n < 10} color={urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${noun}`}>
+            {n}
+          </Badge>
+        ) : undefined
+      }
+      active={active}
+    />
+  );
+});
+
+// The menu follows the address; the shell around it does not.
+const Nav = memo(function Nav() {
+  const { user } = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
   const counts = useTaskCounts();
   const leader = SIGNERS.includes(user.role);
   const late = lateTasksPath(leader);
   const here = `${location.pathname}${location.search}`;
+  // As the router's Link does: the address already shown is replaced, not pushed again.
+  const latest = useRef({ navigate, here });
+  useEffect(() => {
+    latest.current = { navigate, here };
+  });
+  const go = useCallback((to: string) => void latest.current.navigate(to, { replace: to === latest.current.here }), []);
+  return ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => {
+    const to = i.to === LATE ? late : i.to;
+    const n = i.count && counts ? counts[i.count.of] : 0;
+    const active =
+      i.to === LATE
+        ? here === late
+        : (location.pathname === i.to && here !== late) || (i.to === '/register' && /^\/(pengaduan|dokumen)\/\d+/.test(location.pathname));
+    return <NavItem key={i.to} to={to} label={i.label} active={active} n={n} noun={i.count?.noun} urgent={i.count?.urgent} go={go} />;
+  });
+});
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { user, logout } = useSession();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -114,32 +177,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigasi utama">
-        {ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => {
-          const to = i.to === LATE ? late : i.to;
-          const n = i.count && counts ? counts[i.count.of] : 0;
-          const active =
-            i.to === LATE
-              ? here === late
-              : (location.pathname === i.to && here !== late) || (i.to === '/register' && /^\/(pengaduan|dokumen)\/\d+/.test(location.pathname));
-          // A plain link: the router's NavLink would mark both /tugas items current, ignoring the query.
-          return (
-            <NavLink
-              key={i.to}
-              component={Link}
-              to={to}
-              aria-current={active ? 'page' : undefined}
-              label={i.label}
-              rightSection={
-                i.count && n > 0 ? (
-                  <Badge size="sm" circle={n < 10} color={i.count.urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${i.count.noun}`}>
-                    {n}
-                  </Badge>
-                ) : undefined
-              }
-              active={active}
-            />
-          );
-        })}
+        <Nav />
       </AppShell.Navbar>
       <AppShell.Main>
         <LiveNotices />

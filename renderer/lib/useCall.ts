@@ -25,8 +25,12 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   const key = JSON.stringify(input ?? {});
   const [data, setData] = useState<CallOutput<K>>();
   const [error, setError] = useState<ApiCallError | null>(null);
-  const [loading, setLoading] = useState(enabled);
   const [tick, setTick] = useState(0);
+  // Loading is the request asked for not yet answered: it shows in the very render that
+  // asks (no second render only to say so), and ends in the render that shows the answer.
+  const asked = `${name} ${key} ${tick}`;
+  const [answered, setAnswered] = useState<string | null>(null);
+  const loading = enabled && answered !== asked;
   const latest = useRef(0);
   const early = useRef(new Map<string, Promise<CallOutput<K>>>());
 
@@ -47,12 +51,13 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     const request = ++latest.current;
     const started = early.current.get(key);
     early.current.clear();
-    setLoading(true);
+    const asking = `${name} ${key} ${tick}`;
     (started ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
         setData(value);
         setError(null);
+        setAnswered(asking);
       })
       .catch((err: unknown) => {
         if (request !== latest.current) return;
@@ -61,9 +66,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
             ? err
             : new ApiCallError({ code: 'internal', message: 'Data tidak dapat dibaca. Muat ulang halaman; bila berulang, hubungi admin.' }),
         );
-      })
-      .finally(() => {
-        if (request === latest.current) setLoading(false);
+        setAnswered(asking);
       });
   }, [name, key, tick, enabled]);
 

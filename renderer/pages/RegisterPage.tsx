@@ -1,6 +1,5 @@
-import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
@@ -46,22 +45,36 @@ const SEARCH_DEBOUNCE_MS = 200;
 // The search box types freely; the query follows once typing settles. The text may be a
 // reporter's name or NIK, so it is kept in session storage, not in the address. "Hapus
 // filter" mounts a fresh box, so the same words typed again afterwards search again.
+// The pause is timed here rather than through a debounced value, so the request leaves
+// from the timer itself, before anything is drawn again.
 const SearchBox = memo(function SearchBox({ onSettle }: { onSettle(q: string): void }) {
   const [search, setSearch] = useState(readSearch);
-  const [debounced] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
-  useEffect(() => {
-    if (debounced === search) onSettle(debounced.trim());
-  }, [debounced, search, onSettle]);
+  const [typing, setTyping] = useState(false);
+  const timer = useRef(0);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onChange = useCallback(
+    (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setSearch(value);
+      setTyping(true);
+      clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => {
+        onSettle(value.trim());
+        setTyping(false);
+      }, SEARCH_DEBOUNCE_MS);
+    },
+    [onSettle],
+  );
   return (
     <TextInput
       label="Cari"
       placeholder="Nomor register, nama pelapor, perihal atau uraian"
       leftSection={<IconSearch size={16} />}
       value={search}
-      onChange={(e) => setSearch(e.currentTarget.value)}
+      onChange={onChange}
       maxLength={100}
       mb="sm"
-      rightSection={search !== debounced ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
+      rightSection={typing ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
     />
   );
 });
@@ -235,7 +248,28 @@ const Pager = memo(function Pager({ offset, shown, total, update }: PagerProps) 
   );
 });
 
+// The page's frame (title, the button to record a complaint) stays put; only the body
+// follows the address, so a page change, a sort or a filter redraws neither the frame nor
+// the menu beside it.
 export function RegisterPage() {
+  const { user } = useSession();
+  const actions = useMemo(
+    () =>
+      user.role === 'staf' && (
+        <Button component={Link} to="/pengaduan/baru">
+          Catat pengaduan
+        </Button>
+      ),
+    [user.role],
+  );
+  return (
+    <Page title="Buku register pengaduan" subtitle="Semua pengaduan yang diterima, bernomor urut per tahun." actions={actions}>
+      <RegisterBody />
+    </Page>
+  );
+}
+
+function RegisterBody() {
   const { user, office } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -292,23 +326,15 @@ export function RegisterPage() {
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
 
   const { offset, sort, dir } = filters;
-  const exportQuery = useMemo(() => toQuery({ ...filters, offset: 0 }), [filters]);
+  // The same query (by value) keeps its object, so a page change leaves the export button alone.
+  const exportKey = JSON.stringify(toQuery({ ...filters, offset: 0 }));
+  const exportQuery = useMemo(() => JSON.parse(exportKey) as ReturnType<typeof toQuery>, [exportKey]);
   const data = list.data;
   const total = data?.total ?? 0;
   const filtered = hasFilters(filters);
 
   return (
-    <Page
-      title="Buku register pengaduan"
-      subtitle="Semua pengaduan yang diterima, bernomor urut per tahun."
-      actions={
-        user.role === 'staf' && (
-          <Button component={Link} to="/pengaduan/baru">
-            Catat pengaduan
-          </Button>
-        )
-      }
-    >
+    <>
       <ExportQuery value={exportQuery}>
         <FilterBar
           year={filters.year}
@@ -368,6 +394,6 @@ export function RegisterPage() {
           <Pager offset={offset} shown={data.rows.length} total={total} update={update} />
         </Stack>
       )}
-    </Page>
+    </>
   );
 }

@@ -62,21 +62,45 @@ function stopServer(proc: ChildProcess): Promise<void> {
 }
 
 // In the page: remembers the last input event's timestamp and waits until the
-// register's first row reads differently, then for the frame that shows it.
+// register's first row reads differently, then for the frame that shows it. Two ways:
+// - exact: a MutationObserver sees the DOM change when it is made (React's commit); the
+//   next animation frame then styles, lays out and paints it, and a task queued from that
+//   frame's requestAnimationFrame runs once it is drawn (main thread done, handed to the
+//   compositor). That is the time from the input event to the frame with the new rows.
+// - polled (the bench's first way, kept for comparison): the first row read once per
+//   animation frame, then one more frame and a task; it ends up to a frame later.
 // (Plain script text: this file is typed for Node, the page has the DOM.)
 const INSTALL = `(() => {
   window.__lastInput = 0;
   for (const type of ['pointerdown', 'click', 'input', 'keydown']) document.addEventListener(type, (e) => (window.__lastInput = e.timeStamp), true);
   window.__firstRow = () => document.querySelector('table[aria-label="Buku register pengaduan"] tbody tr[data-index]')?.textContent ?? '';
-  window.__painted = (before) => new Promise((resolve) => {
-    const giveUp = performance.now() + 15000;
-    const check = () => {
-      if (window.__firstRow() !== before && window.__firstRow() !== '') requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__lastInput), 0));
-      else if (performance.now() > giveUp) resolve(NaN);
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  });
+  window.__painted = (before) => {
+    const changed = () => window.__firstRow() !== before && window.__firstRow() !== '';
+    const polled = new Promise((resolve) => {
+      const giveUp = performance.now() + 15000;
+      const check = () => {
+        if (changed()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__lastInput), 0));
+        else if (performance.now() > giveUp) resolve(NaN);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    const exact = new Promise((resolve) => {
+      let done = false;
+      const finish = (ms) => {
+        if (done) return;
+        done = true;
+        observer.disconnect();
+        resolve(ms);
+      };
+      const observer = new MutationObserver(() => {
+        if (!done && changed()) requestAnimationFrame(() => setTimeout(() => finish(performance.now() - window.__lastInput), 0));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      setTimeout(() => finish(NaN), 15000);
+    });
+    return Promise.all([exact, polled]).then(([e, p]) => ({ exact: e, polled: p }));
+  };
 })()`;
 
 // First load, from an empty cache: everything but the API, as sent (compressed).
@@ -103,15 +127,23 @@ const SCROLL_FRAMES = `new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 
-async function timed(page: Page, act: () => Promise<void>): Promise<number> {
+interface Painted {
+  exact: number;
+  polled: number;
+}
+
+async function timed(page: Page, act: () => Promise<void>): Promise<Painted> {
   const before = (await page.evaluate('window.__firstRow()')) as string;
-  const painted = page.evaluate(`window.__painted(${JSON.stringify(before)})`) as Promise<number>;
+  const painted = page.evaluate(`window.__painted(${JSON.stringify(before)})`) as Promise<Painted>;
   await act();
   return painted;
 }
 
 const median = (xs: number[]) => stats(xs).p50;
 const fmt = (n: number) => `${Math.round(n)} ms`;
+// The exact figure, with the per-frame polled one beside it.
+const medians = (xs: Painted[]) => ({ exact: median(xs.map((x) => x.exact)), polled: median(xs.map((x) => x.polled)) });
+const fmtPainted = (m: { exact: number; polled: number }) => `${fmt(m.exact)} (per bingkai: ${fmt(m.polled)})`;
 
 export async function browserBench(data: BenchData, log: (m: string) => void): Promise<BrowserLine[]> {
   const rendererIndex = join(root, 'dist', 'renderer', 'index.html');
@@ -150,42 +182,47 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     log('Chromium: ganti halaman, urut, filter, cari, gulir…');
     const next = page.getByRole('button', { name: 'Berikutnya' });
     const prev = page.getByRole('button', { name: 'Sebelumnya' });
-    const pages: number[] = [];
+    const pages: Painted[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       pages.push(await timed(page, () => next.click()));
       pages.push(await timed(page, () => prev.click()));
     }
-    lines.push({ what: 'Ganti halaman → baris tergambar (median)', value: fmt(median(pages)), target: '≤ 50 ms', met: median(pages) <= 50 });
+    const pageMs = medians(pages);
+    lines.push({ what: 'Ganti halaman → baris tergambar (median)', value: fmtPainted(pageMs), target: '≤ 50 ms', met: pageMs.exact <= 50 });
 
-    const sorts: number[] = [];
+    const sorts: Painted[] = [];
     const byName = page.locator('th', { hasText: 'Pelapor' }).getByRole('button');
     const byNumber = page.locator('th', { hasText: 'No. Register' }).getByRole('button');
     for (let i = 0; i < ROUNDS; i++) {
       sorts.push(await timed(page, () => byName.click()));
       await timed(page, () => byNumber.click());
     }
-    lines.push({ what: 'Urut nama pelapor → baris tergambar (median)', value: fmt(median(sorts)), target: '≤ 50 ms', met: median(sorts) <= 50 });
+    const sortMs = medians(sorts);
+    lines.push({ what: 'Urut nama pelapor → baris tergambar (median)', value: fmtPainted(sortMs), target: '≤ 50 ms', met: sortMs.exact <= 50 });
 
-    const filters: number[] = [];
+    const filters: Painted[] = [];
     const status = page.getByRole('textbox', { name: 'Status' }).or(page.getByLabel('Status', { exact: true })).first();
     for (let i = 0; i < ROUNDS; i++) {
       await status.click();
       filters.push(await timed(page, () => page.getByRole('option', { name: i % 2 ? 'Selesai' : 'Ditolak', exact: true }).click()));
     }
-    lines.push({ what: 'Filter status → baris tergambar (median)', value: fmt(median(filters)), target: '≤ 50 ms', met: median(filters) <= 50 });
+    const filterMs = medians(filters);
+    lines.push({ what: 'Filter status → baris tergambar (median)', value: fmtPainted(filterMs), target: '≤ 50 ms', met: filterMs.exact <= 50 });
     await page.goto(`${server.url}/register`);
     await page.locator('table[aria-label="Buku register pengaduan"] tbody tr[data-index]').first().waitFor();
     await page.evaluate(INSTALL);
 
-    const searches: number[] = [];
+    const searches: Painted[] = [];
     const box = page.getByRole('textbox', { name: 'Cari' });
-    const words = ['jalan krajan', 'sampah saluran', 'bantuan beras', 'lampu penerangan', 'sekolah atap', 'sertifikat tanah', 'posyandu bidan'];
+    // Each search's newest match differs from the one before, so its rows visibly change.
+    const words = ['jalan krajan', 'jalan rusak', 'bantuan beras', 'lampu penerangan', 'sekolah atap', 'sertifikat tanah', 'posyandu bidan'];
     for (let i = 0; i < ROUNDS; i++) searches.push(await timed(page, () => box.fill(words[i % words.length]!)));
+    const searchMs = medians(searches);
     lines.push({
       what: 'Cari → baris tergambar, dari ketikan terakhir (termasuk jeda ketik)',
-      value: fmt(median(searches)),
+      value: fmtPainted(searchMs),
       target: '≤ 250 ms (jeda ≤ 200 + 50)',
-      met: median(searches) <= 250,
+      met: searchMs.exact <= 250,
     });
     await box.fill('');
 

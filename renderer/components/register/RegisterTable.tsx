@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { UnstyledButton, useMantineTheme, type MantineTheme } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
@@ -51,6 +51,15 @@ function chunkedRange({ startIndex, endIndex, count }: Range): number[] {
   const last = Math.min(count - 1, (Math.floor(endIndex / CHUNK) + 1) * CHUNK - 1 + MARGIN);
   const out: number[] = [];
   for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
+
+// A new list is drawn first with only the rows in view (and the virtualiser's one row of
+// overscan), so the frame that shows the new page, order or filter has half the rows to
+// style, lay out and paint; the chunk around them follows in the next frame.
+function inView({ startIndex, endIndex, overscan, count }: Range): number[] {
+  const out: number[] = [];
+  for (let i = Math.max(0, startIndex - overscan); i <= Math.min(count - 1, endIndex + overscan); i++) out.push(i);
   return out;
 }
 
@@ -196,11 +205,29 @@ export const RegisterTable = memo(function RegisterTable({ rows, sort, dir, tz, 
   const theme = useMantineTheme();
   const palette = useMemo(() => paletteOf(theme), [theme]);
 
+  // `wide` turns off for each new list (set while rendering, so the first render of the list
+  // is the narrow one) and on again once the frame showing it has been drawn.
+  const [wide, setWide] = useState(false);
+  const [listShown, setListShown] = useState(rows);
+  if (listShown !== rows) {
+    setListShown(rows);
+    setWide(false);
+  }
+  useEffect(() => {
+    if (wide) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setWide(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [wide]);
+
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    rangeExtractor: chunkedRange,
+    rangeExtractor: wide ? chunkedRange : inView,
   });
   // A new page or filter starts at its first row, not where the previous list was scrolled
   // to. The virtualiser keeps the offset it last saw, so a box already at the top is not
@@ -214,30 +241,37 @@ export const RegisterTable = memo(function RegisterTable({ rows, sort, dir, tz, 
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   return (
-    <div ref={scrollRef} className={classes.scroll} tabIndex={-1}>
-      <table className={classes.table} aria-label="Buku register pengaduan" aria-rowcount={rows.length + 1}>
-        <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c.header} style={{ width: c.width }} />
-          ))}
-        </colgroup>
-        <Header sort={sort} dir={dir} onSort={onSort} />
-        <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden className={classes.spacer}>
-              <td colSpan={COLUMNS.length} style={{ height: padTop }} />
-            </tr>
-          )}
-          {items.map((v) => (
-            <Row key={rows[v.index]!.id} row={rows[v.index]!} index={v.index} tz={tz} palette={palette} onOpen={onOpen} />
-          ))}
-          {padBottom > 0 && (
-            <tr aria-hidden className={classes.spacer}>
-              <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+    // The box sits in a plain block of its own: the browser lays out a contained box on its
+    // own only when it is not a flex item (the page's Stack is a flexbox).
+    <div>
+      <div ref={scrollRef} className={classes.scroll} tabIndex={-1}>
+        <table className={classes.table} aria-label="Buku register pengaduan" aria-rowcount={rows.length + 1}>
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.header} style={{ width: c.width }} />
+            ))}
+          </colgroup>
+          <Header sort={sort} dir={dir} onSort={onSort} />
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden className={classes.spacer}>
+                <td colSpan={COLUMNS.length} style={{ height: padTop }} />
+              </tr>
+            )}
+            {/* Keyed by place, not by complaint: a new page, order or filter fills the rows already
+              there (text and attributes change) instead of taking them out of the table and
+              building new ones. */}
+            {items.map((v) => (
+              <Row key={v.index} row={rows[v.index]!} index={v.index} tz={tz} palette={palette} onOpen={onOpen} />
+            ))}
+            {padBottom > 0 && (
+              <tr aria-hidden className={classes.spacer}>
+                <td colSpan={COLUMNS.length} style={{ height: padBottom }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 });
