@@ -78,8 +78,29 @@ async function send(name: CallName, input: unknown, announce: boolean, sent?: Pr
   throw error;
 }
 
+// Reads renderer/boot.js sent before the app knew a screen would ask for them (the
+// register's first page), by call name: the first call of that name takes its answer
+// when it asked for the same input and the answer succeeded, else asks afresh.
+const ahead = new Map<CallName, { body: string; answer: Promise<unknown> }>();
+
+export function keepAhead(name: CallName, body: string, answer: Promise<unknown>): void {
+  answer.catch(() => undefined);
+  ahead.set(name, { body, answer });
+}
+
+export function dropAhead(): void {
+  ahead.clear();
+}
+
 export async function call<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
-  return (await send(name, args[0] ?? {}, true)) as CallOutput<K>;
+  const input = args[0] ?? {};
+  const sent = ahead.get(name);
+  if (sent) {
+    ahead.delete(name);
+    const result = sent.body === JSON.stringify(input) ? ((await sent.answer.catch(() => null)) as Result<unknown> | null) : null;
+    if (result?.ok) return result.value as CallOutput<K>;
+  }
+  return (await send(name, input, true)) as CallOutput<K>;
 }
 
 // A read sent ahead of knowing whether anyone is signed in (the first screen's, beside

@@ -2,15 +2,15 @@
 // code arrives: the answers (or the failures) wait in window.tanggapBoot for
 // renderer/lib/boot.ts, which turns them into the app's own results. The request is the
 // one renderer/api.ts makes. In the desktop app the core is asked over IPC instead.
-/* global window */
+/* global window, document, location */
 (function () {
   if (window.tanggap) return;
-  var read = function (name) {
+  var read = function (name, body) {
     var answer = fetch('/api/' + name, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
       credentials: 'same-origin',
-      body: '{}',
+      body: body || '{}',
     }).then(function (response) {
       return response.json();
     });
@@ -24,4 +24,40 @@
     'office.get': read('office.get'),
     'calendar.get': read('calendar.get'),
   };
+
+  // The page this address opens for a signed-in user, with the files it imports (filled
+  // in by the build, renderer/vite.config.ts): fetched now, beside the app's own code,
+  // rather than once that code has run and learnt who is signed in. A user who may not
+  // see the page (or no one signed in) only fetched a file the browser keeps.
+  var LANDING = /* landing files */ {};
+  var files = LANDING[location.pathname] || [];
+  for (var i = 0; i < files.length; i++) {
+    var link = document.createElement('link');
+    if (/\.css$/.test(files[i])) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else {
+      link.rel = 'modulepreload';
+    }
+    // As the app's own loader asks for them (vite's preload), so the browser reuses these.
+    link.crossOrigin = '';
+    link.href = '/' + files[i];
+    document.head.appendChild(link);
+  }
+
+  // The register's first page as it opens without filters, order or search
+  // (renderer/components/register/query.ts: toQuery of readFilters with nothing set),
+  // asked for beside the reads above. Taken up only by the register's first list, and only
+  // when it succeeded (renderer/lib/boot.ts): a refusal (no session, a role that does not
+  // see the register) is dropped and the app asks again as usual.
+  var searched;
+  try {
+    searched = sessionStorage.getItem('tanggap:register-cari');
+  } catch {
+    // Storage disabled: nothing can have been searched for.
+  }
+  if (location.pathname === '/register' && !location.search && !searched) {
+    var body = JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 });
+    window.tanggapAhead = [{ name: 'complaints.list', body: body, answer: read('complaints.list', body) }];
+  }
 })();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompressDir } from '../main/build/precompress';
+import { landingFiles, type BuiltFile } from '../main/build/landing';
 
 // The .br and .gz twins the HTTP server sends (main/build/precompress.ts).
 function precompress(): Plugin {
@@ -18,8 +19,10 @@ function bootScript(): Plugin {
     name: 'tanggap-boot-script',
     apply: 'build',
     enforce: 'pre',
-    generateBundle() {
-      fileName = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source: readFileSync(resolve(__dirname, 'boot.js'), 'utf8') }));
+    generateBundle(_options, bundle) {
+      const landing = JSON.stringify(landingFiles(bundle as unknown as Record<string, BuiltFile>, __dirname));
+      const source = readFileSync(resolve(__dirname, 'boot.js'), 'utf8').replace('/* landing files */ {}', () => landing);
+      fileName = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source }));
     },
     transformIndexHtml: {
       order: 'post',

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Same default and variable as renderer/vite.config.ts and main/http/cli.ts.
 const outDir = process.env.TANGGAP_RENDERER_DIR ?? join(root, 'dist', 'renderer');
 const stampFile = join(outDir, '.source-hash');
-const INPUTS = ['renderer', 'shared', 'main/build/precompress.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.web.json'];
+const INPUTS = ['renderer', 'shared', 'main/build/precompress.ts', 'main/build/landing.ts', 'package-lock.json', 'tsconfig.json', 'tsconfig.web.json'];
 
 const hash = sourceHash(INPUTS);
 const built = existsSync(join(outDir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash;

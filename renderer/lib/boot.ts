@@ -1,10 +1,13 @@
-import { answerOf, call, callAhead } from '../api';
+import { answerOf, call, callAhead, dropAhead, keepAhead } from '../api';
 import type { CallName, CallOutput } from '../../shared/contract';
 
 declare global {
   interface Window {
     // The first reads renderer/boot.js sent while the page was parsed, by call name.
     tanggapBoot?: Partial<Record<CallName, Promise<unknown>>>;
+    // Reads boot.js sent for the page this address opens (the register's first list),
+    // with the request body they carried.
+    tanggapAhead?: { name: CallName; body: string; answer: Promise<unknown> }[];
   }
 }
 
@@ -37,6 +40,11 @@ export function startBootReads(): BootReads {
   };
   // A failure is reported by the load that takes the reads up, not as an unhandled rejection.
   for (const read of Object.values(reads) as Promise<unknown>[]) read.catch(() => undefined);
+  // The landing page's reads wait for its first call, unless no one signed in can make it
+  // now: then they are dropped, so a later sign-in reads afresh.
+  for (const sent of window.tanggapAhead ?? []) keepAhead(sent.name, sent.body, sent.answer);
+  delete window.tanggapAhead;
+  reads.me.then((me) => (!me || me.mustChangePassword) && dropAhead(), dropAhead);
   early = reads;
   return reads;
 }

@@ -1,0 +1,105 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
+
+// The register opened as the first page of a visit: its first list and its files leave
+// with the first reads (renderer/boot.js), before the app has learnt who is signed in,
+// and the register takes that answer up instead of asking again. Checked by holding
+// auth.me back at the network: whatever arrives meanwhile was not waiting for it.
+
+const registerRows = (page: Page) => page.getByRole('table', { name: 'Buku register pengaduan' }).locator('tbody tr[data-index]');
+
+async function recordComplaints(url: string, count: number) {
+  const staf = new ApiClient(url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const numbers: string[] = [];
+  for (let i = 1; i <= count; i++) numbers.push((await staf.call('complaints.create', sampleComplaint({ subject: `Keluhan awal ${i}` }))).registerNo);
+  return numbers;
+}
+
+// Holds every auth.me answer until `release`, and notes what was asked meanwhile.
+async function holdMe(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = true;
+  const whileHeld: string[] = [];
+  const lists: Request[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (holding) whileHeld.push(path);
+    if (path === '/api/complaints.list') lists.push(r);
+  });
+  await page.route('**/api/auth.me', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return {
+    whileHeld,
+    lists,
+    release: () => {
+      holding = false;
+      release();
+    },
+  };
+}
+
+test('the register as first page: its list and files leave with the first reads, and the list is asked once', async ({ page, web }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url, 3);
+  await login(page, web.url, 'camat');
+
+  const held = await holdMe(page);
+  await page.goto(`${web.url}/register`);
+  await expect.poll(() => held.whileHeld.includes('/api/complaints.list')).toBe(true);
+  await expect.poll(() => held.whileHeld.some((p) => /^\/assets\/RegisterPage-[\w-]+\.js$/.test(p))).toBe(true);
+  held.release();
+
+  await expect(registerRows(page).first()).toContainText(numbers[2]!);
+  await expect(registerRows(page)).toHaveCount(3);
+  await expect(page.getByText('1–3 dari 3')).toBeVisible();
+  // The early answer was the register's own: no second request for the same page.
+  expect(held.lists).toHaveLength(1);
+  expect(held.lists[0]!.postDataJSON()).toEqual({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 });
+
+  // A later visit to the register (the answer taken up already) asks afresh and sees a new complaint.
+  const newest = (await recordComplaints(web.url, 1))[0]!;
+  await page.getByRole('link', { name: /^Tugas saya/ }).click();
+  await page.getByRole('link', { name: 'Buku register' }).click();
+  await expect(registerRows(page).first()).toContainText(newest);
+  expect(held.lists).toHaveLength(2);
+});
+
+test('a register search kept in the tab, or filters in the address, are not guessed: the register asks for its own list', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await recordComplaints(web.url, 2);
+  await login(page, web.url, 'camat');
+  await page.evaluate("sessionStorage.setItem('tanggap:register-cari', 'Keluhan awal 2')");
+
+  const held = await holdMe(page);
+  await page.goto(`${web.url}/register`);
+  // The other first reads went out; the list did not.
+  await expect.poll(() => held.whileHeld.includes('/api/office.get')).toBe(true);
+  await page.waitForTimeout(300);
+  expect(held.whileHeld).not.toContain('/api/complaints.list');
+  held.release();
+  await expect(registerRows(page).first()).toContainText('Keluhan awal');
+  expect(held.lists).toHaveLength(1);
+  expect(held.lists[0]!.postDataJSON()).toMatchObject({ q: 'Keluhan awal 2' });
+});
+
+test('signed out at the register: the early list is refused and dropped, and after signing in the register reads afresh', async ({ page, web }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url, 2);
+  const lists: string[] = [];
+  page.on('requestfinished', (r) => {
+    if (new URL(r.url()).pathname === '/api/complaints.list') lists.push(r.url());
+  });
+  await page.goto(`${web.url}/register`);
+  await page.getByLabel('Nama pengguna').fill('camat');
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(registerRows(page).first()).toContainText(numbers[1]!);
+  // The refused early one and the register's own.
+  expect(lists).toHaveLength(2);
+});
