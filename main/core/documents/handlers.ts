@@ -36,6 +36,7 @@ import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
+import { pluck } from '../db/statements';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
@@ -159,7 +160,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.signatureQueue': (ctx) => {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
-    const parafNames = ctx.db.prepare('SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id').pluck();
+    const parafNames = pluck(ctx.db, 'SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id');
     return signableDrafts(ctx.db, user, at)
       .map((r) => ({
         id: r.id,

@@ -2,7 +2,8 @@ import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
 import type { DocumentAction, DocumentContent, IssuedDocument } from '../../../shared/documents/issued';
-import type { Role } from '../../../shared/domain';
+import type { Role, Status } from '../../../shared/domain';
+import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -13,8 +14,9 @@ import { write } from '../context';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
-import { completeStep, loadState, type Loaded } from '../workflow/engine';
-import { mayActOnStep } from '../workflow/rules';
+import { completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
+import { answerKindOf, mayActOnStep } from '../workflow/rules';
+import { standardVersion } from '../workflow/standard';
 import { complaintFacts, docContext } from './facts';
 import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
@@ -107,11 +109,18 @@ interface DocScope {
 // exit letters and forms are not tied to a step, so their state need not be loaded.
 const ANSWER_KINDS: readonly DocumentKind[] = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut'];
 
-function scopeOf(db: Db, user: SessionUser, row: DocRow): DocScope {
+// The stage of the step an answer is bound to: the standard's answer of an open complaint
+// not waiting for the reporter, at its drafting, initialling or signing step. Null for a
+// draft not bound to the journey.
+function boundStage(kind: DocumentKind, c: Pick<ComplaintState, 'closed_at' | 'status' | 'step_no'>, standard: ServiceStandard): string | null {
+  const stage = c.step_no === null ? undefined : standard.steps[c.step_no - 1]?.stage;
+  const bound = kind === answerKindOf(standard) && c.closed_at === null && c.status !== 'tidak_lengkap' && stage !== undefined && JOURNEY_STAGES.includes(stage);
+  return bound ? stage : null;
+}
+
+function scopeOf(db: Db, user: SessionUser, row: DocFacts): DocScope {
   const l = row.complaint_id === null || !ANSWER_KINDS.includes(row.kind) ? null : loadState(db, row.complaint_id);
-  const journeyBound =
-    !!l && row.kind === l.state.answerKind && !l.state.closed && l.state.status !== 'tidak_lengkap' && JOURNEY_STAGES.includes(l.step?.stage ?? '');
-  return { l, journeyBound, actsOnStep: !!l && mayActOnStep(user, l.state) };
+  return { l, journeyBound: !!l && boundStage(row.kind, l.c, l.standard) !== null, actsOnStep: !!l && mayActOnStep(user, l.state) };
 }
 
 const drafterOf = (l: Loaded, role: Role) =>
@@ -121,22 +130,37 @@ function hasParaf(db: Db, docId: number, userId: number) {
   return !!stmt(db, 'SELECT 1 FROM document_parafs WHERE document_id = ? AND user_id = ?').get(docId, userId);
 }
 
-function pendingCorrection(db: Db, row: DocRow) {
+function pendingCorrection(db: Db, row: DocFacts) {
   return !!stmt(db, "SELECT 1 FROM issued_documents WHERE supersedes_id = ? AND status = 'draf'").get(row.id);
 }
 
+// What the document rules read of a document.
+type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'superseded_by'>;
+
+type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject: string | null; c_register: string | null; c_closed: string | null; c_status: Status | null; c_step: number | null; c_version: number | null };
+
 // The drafts of signed kinds this user may sign now, oldest first: the signature queue
-// and its count in the menu.
-export function signableDrafts(db: Db, user: SessionUser, at: string): (DocRow & { c_subject: string | null; c_register: string | null })[] {
-  const rows = stmt(db,
-      `SELECT d.*, c.subject AS c_subject, c.register_no AS c_register FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-       WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
-    )
-    .all(...SIGNED_KINDS) as (DocRow & { c_subject: string | null; c_register: string | null })[];
-  return rows.filter((r) => documentActions(db, user, r, at).includes('sign'));
+// and its count in the menu. Only the Camat and the Sekcam sign, any draft not bound to a
+// complaint's journey and a bound one at its signing step when documentActions says so:
+// decided from the complaint's own columns, so only the latter load their complaints.
+export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[] {
+  if (user.role !== 'camat' && user.role !== 'sekcam') return [];
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
+     FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
+     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
+  ).all(...SIGNED_KINDS) as DraftRow[];
+  return rows.filter((r) => {
+    if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return KINDS[r.kind].signed;
+    if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
+    const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
+    if (stage === null) return KINDS[r.kind].signed;
+    return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
+  });
 }
 
-export function documentActions(db: Db, user: SessionUser, row: DocRow, at: string): DocumentAction[] {
+export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string): DocumentAction[] {
   const spec = KINDS[row.kind];
   const s = scopeOf(db, user, row);
   const stage = s.l?.step?.stage;
