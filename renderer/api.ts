@@ -74,18 +74,24 @@ async function send(name: CallName, input: unknown, announce: boolean, sent?: Pr
       : await overHttp(name, input);
   if (result.ok) return result.value;
   const error = new ApiCallError(result.error);
-  if (announce && error.code === 'unauthenticated' && name !== 'auth.login') for (const l of sessionListeners) l(error);
+  if (announce && error.code === 'unauthenticated' && name !== 'auth.login') {
+    dropAhead();
+    for (const l of sessionListeners) l(error);
+  }
   throw error;
 }
 
 // Reads renderer/boot.js sent before the app knew a screen would ask for them (the
 // register's first page), by call name: the first call of that name takes its answer
-// when it asked for the same input and the answer succeeded, else asks afresh.
-const ahead = new Map<CallName, { body: string; answer: Promise<unknown> }>();
+// when it asked for the same input and the answer succeeded, else asks afresh. Only while
+// the page is starting (AHEAD_MS) and the same person is signed in: a login or logout
+// drops them, so nobody is shown another user's rows or a page-load snapshot as current.
+const AHEAD_MS = 10_000;
+const ahead = new Map<CallName, { body: string; answer: Promise<unknown>; at: number }>();
 
 export function keepAhead(name: CallName, body: string, answer: Promise<unknown>): void {
   answer.catch(() => undefined);
-  ahead.set(name, { body, answer });
+  ahead.set(name, { body, answer, at: performance.now() });
 }
 
 export function dropAhead(): void {
@@ -94,10 +100,12 @@ export function dropAhead(): void {
 
 export async function call<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
   const input = args[0] ?? {};
+  if (name === 'auth.login' || name === 'auth.logout') dropAhead();
   const sent = ahead.get(name);
   if (sent) {
     ahead.delete(name);
-    const result = sent.body === JSON.stringify(input) ? ((await sent.answer.catch(() => null)) as Result<unknown> | null) : null;
+    const fresh = performance.now() - sent.at < AHEAD_MS && sent.body === JSON.stringify(input);
+    const result = fresh ? ((await sent.answer.catch(() => null)) as Result<unknown> | null) : null;
     if (result?.ok) return result.value as CallOutput<K>;
   }
   return (await send(name, input, true)) as CallOutput<K>;

@@ -5,6 +5,7 @@ import type { BackupRuntime } from './backup/types';
 import type { LanControl } from './server/types';
 import { TanggapError } from './errors';
 import { commitMark, settleCommit } from './db/afterCommit';
+import { pluck } from './db/statements';
 import type { EventKind } from '../../shared/events';
 
 export interface Logger {
@@ -83,14 +84,27 @@ export const nowIso = (ctx: Pick<CoreDeps, 'now'>) => ctx.now().toISOString();
 // noted for after its commit (db/afterCommit.ts) is delivered or dropped here.
 export function write<T>(db: Db, fn: () => T): T {
   const mark = commitMark(db);
+  const outermost = !db.inTransaction;
+  if (outermost) changesAtBegin.set(db, totalChanges(db));
   let committed = false;
   try {
     const result = db.transaction(fn).immediate();
     committed = true;
     return result;
   } finally {
+    if (outermost) changesAtBegin.delete(db);
     settleCommit(db, mark, committed);
   }
+}
+
+// The connection's count of changed rows when its outermost write() began.
+const changesAtBegin = new WeakMap<Db, number>();
+const totalChanges = (db: Db) => pluck(db, 'SELECT total_changes()').get() as number;
+
+// Whether the data read now is the data before any change still open: outside a
+// transaction, or in a write() that has changed nothing yet (a rollback cannot undo it).
+export function nothingUncommitted(db: Db): boolean {
+  return !db.inTransaction || changesAtBegin.get(db) === totalChanges(db);
 }
 
 export const consoleLogger: Logger = {

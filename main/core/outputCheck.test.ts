@@ -86,3 +86,16 @@ describe('checkOutput', () => {
     expect(out.rows[0]).not.toBe(row);
   });
 });
+
+describe('checkOutput on the kinds it leaves to zod', () => {
+  it.each([
+    ['an exact optional given undefined', z.object({ a: z.string().exactOptional() }), { a: undefined }],
+    ['an exact optional left out', z.object({ a: z.string().exactOptional() }), {}],
+    ['an optional default in a list', z.array(z.number().default(4).optional()), [1, undefined]],
+    ['a coerced number', z.object({ n: z.coerce.number() }), { n: '5' }],
+  ])('agrees with zod on %s', (_what, schema, value) => {
+    const { zods, zodRefused, run } = both(schema, value);
+    if (zodRefused) expect(run).toThrow();
+    else expect(run()).toEqual(zods);
+  });
+});

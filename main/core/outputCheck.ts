@@ -25,6 +25,7 @@ interface Def {
 }
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const optionalOf = (schema: z.ZodType) => (schema as unknown as { _zod: { optin?: string; optout?: string } })._zod;
+const traitsOf = (schema: z.ZodType) => (schema as unknown as { _zod: { traits: Set<string> } })._zod.traits;
 
 export class OutputMismatch extends Error {}
 const refuse = (path: string, what: string): never => {
@@ -68,7 +69,7 @@ function build(schema: z.ZodType): Check {
     case 'boolean':
       return plain ? (v, path) => (typeof v === 'boolean' ? v : refuse(path, 'bukan ya/tidak')) : byZod;
     case 'number':
-      return numberCheck(def) ?? byZod;
+      return def.coerce ? byZod : (numberCheck(def) ?? byZod);
     case 'enum':
     case 'literal': {
       if (!plain) return byZod;
@@ -80,6 +81,8 @@ function build(schema: z.ZodType): Check {
       return (v, path) => (v === null ? null : inner(v, path));
     }
     case 'optional': {
+      // An exact optional refuses a present undefined; an optional default fills it in.
+      if (traitsOf(schema).has('$ZodExactOptional') || optionalOf(def.innerType!).optin === 'defaulted') return byZod;
       const inner = compile(def.innerType!);
       return (v, path) => (v === undefined ? undefined : inner(v, path));
     }

@@ -47,7 +47,12 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   );
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled) {
+      // Switched off: an answer still on its way is dropped, and switched on again it loads afresh.
+      latest.current++;
+      setAnswered(null);
+      return;
+    }
     const request = ++latest.current;
     const started = early.current.get(key);
     early.current.clear();

@@ -86,27 +86,37 @@ export async function benchData(scale: number, log: (m: string) => void): Promis
   // cloning.json holds the state the cloning started from.
   const partial = `${dir}.partial`;
   const marker = join(partial, 'cloning.json');
-  let resume: CloneStart | null = null;
-  if (existsSync(marker)) {
-    const kept = JSON.parse(readFileSync(marker, 'utf8')) as { pid: number; start: CloneStart };
-    if (kept.pid !== process.pid && alive(kept.pid)) throw new Error(`${scale} pengaduan sedang dibuat oleh proses ${kept.pid} (${partial})`);
-    resume = kept.start;
-    log(`melanjutkan pembuatan ${scale.toLocaleString('id-ID')} pengaduan yang terhenti…`);
-  } else {
-    const seed = await seedData(log);
-    rmSync(partial, { recursive: true, force: true });
-    cpSync(seed, partial, { recursive: true });
-    log(`membuat ${scale.toLocaleString('id-ID')} pengaduan…`);
+  // One generation per folder: a lock beside it names the process making it.
+  const lock = `${partial}.lock`;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (pid !== process.pid && alive(pid)) throw new Error(`${scale} pengaduan sedang dibuat oleh proses ${pid} (${partial})`);
+    writeFileSync(lock, String(process.pid));
   }
-  const keep = (start: CloneStart) => writeFileSync(marker, JSON.stringify({ pid: process.pid, start }));
-  if (resume) keep(resume);
-  cloneJourneys(join(partial, DB_FILE), scale, log, resume, keep);
-  rmSync(marker);
-  const generatedMs = performance.now() - t0;
-  writeFileSync(join(partial, 'generated.json'), JSON.stringify({ scale, generatedMs }));
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
-  return { dir, scale, generatedMs, fromCache: false };
+  try {
+    let resume: CloneStart | null = null;
+    if (existsSync(marker)) {
+      resume = (JSON.parse(readFileSync(marker, 'utf8')) as { start: CloneStart }).start;
+      log(`melanjutkan pembuatan ${scale.toLocaleString('id-ID')} pengaduan yang terhenti…`);
+    } else {
+      const seed = await seedData(log);
+      rmSync(partial, { recursive: true, force: true });
+      cpSync(seed, partial, { recursive: true });
+      log(`membuat ${scale.toLocaleString('id-ID')} pengaduan…`);
+    }
+    const keep = (start: CloneStart) => writeFileSync(marker, JSON.stringify({ start }));
+    cloneJourneys(join(partial, DB_FILE), scale, log, resume, keep);
+    rmSync(marker);
+    const generatedMs = performance.now() - t0;
+    writeFileSync(join(partial, 'generated.json'), JSON.stringify({ scale, generatedMs }));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+    return { dir, scale, generatedMs, fromCache: false };
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 // A database cached before later migrations were added is brought forward by the app's
@@ -222,20 +232,23 @@ interface Shape {
   superseded: (readonly [unknown, unknown])[];
 }
 
+// A process of another user (EPERM) is alive too.
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
 
-// What the cloning started from: the next id of each table, the audit chain's last hash
-// and the seed's statistics (set aside while cloning).
+// What the cloning started from: the next id of each table, the audit chain's last hash,
+// the register's yearly counters (written again at the end) and the seed's statistics
+// (set aside while cloning).
 interface CloneStart {
   nextId: Record<string, number>;
   lastHash: string;
+  seqs?: [number, number][];
   stats: unknown[][] | null;
 }
 
@@ -325,9 +338,11 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void, re
     const names = cols[t];
     at[t] = (column) => names.indexOf(column);
   }
-  const seqs = new Map<number, number>((db.prepare("SELECT year, value FROM counters WHERE name = 'register'").all() as { year: number; value: number }[]).map((c) => [c.year, c.value]));
+  const seqs = new Map<number, number>(
+    resume?.seqs ?? (db.prepare("SELECT year, value FROM counters WHERE name = 'register'").all() as { year: number; value: number }[]).map((c) => [c.year, c.value] as [number, number]),
+  );
   let lastHash = resume?.lastHash ?? (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? '0'.repeat(64);
-  if (!resume) keep({ nextId: { ...nextId }, lastHash, stats });
+  if (!resume) keep({ nextId: { ...nextId }, lastHash, seqs: [...seqs], stats });
   const skm = skmWriter(db, users.staf!);
   // Letters for every clone up to 10k; for half of them at 100k and a quarter at 1M, to keep
   // generation within minutes (the calls measured read one complaint's letters at a time).

@@ -52,6 +52,21 @@ describe('the quiet sweep', () => {
     expect(o.sweepAt('2026-11-24T03:00:00.000Z')).toEqual({ escalated: 1, withdrawn: 0 });
   });
 
+  it('forgets a sweep that saw changes its transaction then rolled back', async () => {
+    const o = await kejayan();
+    o.clock.set('2026-11-23T03:00:00.000Z');
+    // In one write: the Kasi's due moved a week on, a sweep, then a failure undoing both.
+    expect(() =>
+      write(o.core.db, () => {
+        o.core.db.prepare('UPDATE complaints SET step_due_at = ? WHERE id = ?').run('2026-12-01T02:10:00.000Z', o.id);
+        expect(sweep(o.core.deps)).toEqual({ escalated: 0, withdrawn: 0 });
+        throw new Error('the change failed');
+      }),
+    ).toThrow('the change failed');
+    // The due is Tue 24 Nov 09.10 WIB again: a minute after it, the step escalates.
+    expect(o.sweepAt('2026-11-24T02:11:00.000Z')).toEqual({ escalated: 1, withdrawn: 0 });
+  });
+
   it('sees a file paused after the last sweep and withdraws it on its day', async () => {
     const o = await kejayan();
     expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });

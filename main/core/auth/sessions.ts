@@ -6,17 +6,7 @@ import { stmt } from '../db/statements';
 import { rowToUser, type UserRow } from '../users/rows';
 
 // Only the token's hash is stored, so a copied database file holds no live session.
-// The hashes of the tokens seen lately are kept, as every call of a session hashes the same one.
-const recentHashes = new Map<string, string>();
-function tokenHash(token: string): string {
-  let hash = recentHashes.get(token);
-  if (hash === undefined) {
-    if (recentHashes.size >= 256) recentHashes.clear();
-    hash = createHash('sha256').update(token).digest('hex');
-    recentHashes.set(token, hash);
-  }
-  return hash;
-}
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
 const MAX_MS = SESSION_MAX_HOURS * 3_600_000;
 // Touch last_seen at most once a minute: a write per call is needless.

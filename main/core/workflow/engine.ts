@@ -5,7 +5,7 @@ import { addWorkingTime, workingMinutesBetween, type OfficeCalendar, type Pause 
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { recordComplaintEvent } from '../complaints/events';
 import { getOffice } from '../office/settings';
-import type { CoreDeps, SessionUser } from '../context';
+import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
@@ -390,8 +390,10 @@ export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal:
 // Idempotent; transports run it every minute and the queues before they read.
 // After a sweep that changed nothing: the data it saw (dataStamp), the earliest step due
 // that can escalate, and the earliest withdrawal. While the data stays the same, nothing
-// falls due before those instants, so a sweep until then only compares them. A sweep that
-// escalated or withdrew is not remembered: its transaction may yet roll back.
+// falls due before those instants, so a sweep until then only compares them. Only a sweep
+// that saw committed data is remembered: one that escalated or withdrew, or ran after
+// other changes of its transaction, saw data a rollback may undo (and the count of
+// changes that dataStamp reads does not go back).
 const quiet = new WeakMap<Db, { stamp: string; nextDue: string | null; nextWithdrawal: string | null }>();
 
 export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } {
@@ -443,7 +445,7 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
       withdrawn++;
     }
   }
-  if (escalated || withdrawn) quiet.delete(db);
+  if (escalated || withdrawn || !nothingUncommitted(db)) quiet.delete(db);
   else {
     // The escalation's own condition, its earliest due first (complaints_escalation).
     const nextDue = pluck(

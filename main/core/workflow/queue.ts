@@ -94,11 +94,12 @@ interface TaskRow extends Pick<ComplaintState, TaskColumns> {
   d_from_name: string | null;
 }
 
-// extra: further columns of c (the candidates add their active dispositions' recipients).
-const taskSelect = (extra = '') => `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
-    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name${extra} FROM complaints c
+// The chosen open complaints (@ids, a JSON list), read whole for their list rows.
+const TASK_ROWS = `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
+    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name FROM complaints c
   LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
-  LEFT JOIN users f ON f.id = d.from_user`;
+  LEFT JOIN users f ON f.id = d.from_user
+  WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.closed_at IS NULL`;
 
 const TASK_LIMIT = 500;
 
@@ -238,7 +239,7 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const ids = myTaskRows(deps, user).map((r) => r.id);
   if (!ids.length) return [];
   // The newest active disposition to a Kasi himself, to anyone for the others (as CANDIDATES sees them).
-  const rows = stmt(db, `${taskSelect()} WHERE c.id IN (SELECT value FROM json_each(@ids))`).all({ user: user.role === 'kasi' ? user.id : null, ids: JSON.stringify(ids) }) as TaskRow[];
+  const rows = stmt(db, TASK_ROWS).all({ user: user.role === 'kasi' ? user.id : null, ids: JSON.stringify(ids) }) as TaskRow[];
   return sortTasks(toTasks(db, cal, now, rows), 'langkah');
 }
 
@@ -383,8 +384,10 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let order = o.lists.get(key);
   if (!order) o.lists.set(key, (order = officeOrder(o.placed, q.sort, q.filter)));
   const ids = order.slice(q.offset, q.offset + q.limit);
-  const byId = new Map((stmt(db, `${taskSelect()} WHERE c.id IN (SELECT value FROM json_each(@ids))`).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
-  return { rows: toTasks(db, cal, now, ids.map((id) => byId.get(id)!)), total: order.length };
+  const byId = new Map((stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
+  // In the list's order; one closed by another process since the order was made is left out.
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
+  return { rows: toTasks(db, cal, now, rows), total: order.length };
 }
 
 // The menu's numbers, counted by the same rules as the lists they lead to.
