@@ -386,8 +386,6 @@ export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal:
   return at;
 }
 
-// Kejayan-style escalation and the automatic withdrawal of files never completed.
-// Idempotent; transports run it every minute and the queues before they read.
 // After a sweep that changed nothing: the data it saw (dataStamp), the earliest step due
 // that can escalate, and the earliest withdrawal. While the data stays the same, nothing
 // falls due before those instants, so a sweep until then only compares them. Only a sweep
@@ -396,6 +394,8 @@ export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal:
 // changes that dataStamp reads does not go back).
 const quiet = new WeakMap<Db, { stamp: string; nextDue: string | null; nextWithdrawal: string | null }>();
 
+// Kejayan-style escalation and the automatic withdrawal of files never completed.
+// Idempotent; transports run it every minute and the queues before they read.
 export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } {
   const { db } = deps;
   const at = deps.now().toISOString();
