@@ -1,6 +1,6 @@
 import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconSearch, IconX } from '@tabler/icons-react';
+import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
 import { MONTHS } from '../../shared/time/format';
@@ -20,6 +20,7 @@ import {
   type RegisterFilters,
   type SortField,
 } from '../components/register/query';
+import { ListPager } from '../components/ListPager';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import classes from './RegisterPage.module.css';
@@ -33,7 +34,6 @@ const dateOfOptions = [
   { value: 'selesai', label: 'Tanggal selesai' },
 ];
 
-const numberId = (n: number) => n.toLocaleString('id-ID');
 
 // The search follows this long after the last key.
 const SEARCH_DEBOUNCE_MS = 200;
@@ -209,45 +209,6 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
   );
 });
 
-interface PagerProps {
-  offset: number;
-  shown: number;
-  total: number;
-  update(change: Partial<RegisterFilters>): void;
-}
-
-const Pager = memo(function Pager({ offset, shown, total, update }: PagerProps) {
-  const from = total === 0 ? 0 : offset + 1;
-  const to = Math.min(offset + shown, total);
-  return (
-    <Group justify="space-between">
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 0 ? '0 pengaduan' : `${numberId(from)}–${numberId(to)} dari ${numberId(total)}`}
-      </Text>
-      <Group gap="xs">
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconChevronLeft size={14} />}
-          disabled={offset === 0}
-          onClick={() => update({ offset: Math.max(0, offset - PAGE_SIZE) })}
-        >
-          Sebelumnya
-        </Button>
-        <Button
-          variant="default"
-          size="xs"
-          rightSection={<IconChevronRight size={14} />}
-          disabled={offset + PAGE_SIZE >= total}
-          onClick={() => update({ offset: offset + PAGE_SIZE })}
-        >
-          Berikutnya
-        </Button>
-      </Group>
-    </Group>
-  );
-});
-
 // The page's frame (title, the button to record a complaint) stays put; only the body
 // follows the address, so a page change, a sort or a filter redraws neither the frame nor
 // the menu beside it.
@@ -324,6 +285,7 @@ function RegisterBody() {
   }, []);
 
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
+  const goTo = useCallback((next: number) => update({ offset: next }), [update]);
 
   const { offset, sort, dir } = filters;
   // The same query (by value) keeps its object, so a page change leaves the export button alone.
@@ -391,7 +353,7 @@ function RegisterBody() {
           ) : (
             <RegisterTable rows={data.rows} sort={sort} dir={dir} tz={office.timeZone} onSort={onSort} onOpen={onOpen} />
           )}
-          <Pager offset={offset} shown={data.rows.length} total={total} update={update} />
+          <ListPager offset={offset} shown={data.rows.length} total={total} pageSize={PAGE_SIZE} go={goTo} />
         </Stack>
       )}
     </>

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
 import { Loading, Page } from '../components/Page';
 import { TaskTable } from '../components/tasks/TaskTable';
-import { OfficePager } from '../components/tasks/OfficePager';
+import { ListPager } from '../components/ListPager';
 import { FILTER_PARAM, OFFSET_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
@@ -143,7 +143,7 @@ export function TasksPage() {
                     empty={filter ? 'Tidak ada pengaduan yang cocok dengan pilihan ini.' : 'Tidak ada pengaduan yang sedang berjalan di kantor.'}
                   />
                   {office.data.total > 0 && (
-                    <OfficePager offset={offset} shown={office.data.rows.length} total={office.data.total} pageSize={OFFICE_PAGE_SIZE} go={(n) => set(OFFSET_PARAM, n > 0 ? String(n) : null)} />
+                    <ListPager offset={offset} shown={office.data.rows.length} total={office.data.total} pageSize={OFFICE_PAGE_SIZE} noun="pengaduan" go={(n) => set(OFFSET_PARAM, n > 0 ? String(n) : null)} />
                   )}
                 </Stack>
               ) : (
