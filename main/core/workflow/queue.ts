@@ -94,11 +94,14 @@ interface TaskRow extends Pick<ComplaintState, TaskColumns> {
   d_from_name: string | null;
 }
 
+// A task's columns and its newest active disposition (to @user, or to anyone when null).
+const TASK_COLUMNS = `c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
+    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name`;
+const TASK_JOINS = `LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
+  LEFT JOIN users f ON f.id = d.from_user`;
+
 // The chosen open complaints (@ids, a JSON list), read whole for their list rows.
-const TASK_ROWS = `SELECT c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
-    c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name FROM complaints c
-  LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
-  LEFT JOIN users f ON f.id = d.from_user
+const TASK_ROWS = `SELECT ${TASK_COLUMNS} FROM complaints c ${TASK_JOINS}
   WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.closed_at IS NULL`;
 
 const TASK_LIMIT = 500;
@@ -146,8 +149,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   };
 }
 
-function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Task[] {
-  const pauses = pausesOfMany(db, rows.map((r) => r.id));
+function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], pauses = pausesOfMany(db, rows.map((r) => r.id))): Task[] {
   const nowMs = Date.parse(now);
   return rows.map((r) => toTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
 }
@@ -161,9 +163,9 @@ function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[]): Tas
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
-  SELECT c.id, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at, c.acting, c.clock_started_at, c.due_at, c.escalated, c.closed_at,
+  SELECT ${TASK_COLUMNS},
     (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
-  FROM complaints c
+  FROM complaints c ${TASK_JOINS}
   WHERE c.closed_at IS NULL AND c.id IN (
     SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
@@ -178,10 +180,9 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))
   ORDER BY c.step_due_at LIMIT @limit`;
 
-// A candidate as the rules and the menu's numbers read it: its clocks and its state,
-// without the subject and disposition the list shows (read for the chosen ones only).
-type CandidateColumns = 'id' | 'status' | 'standard_version_id' | 'step_no' | 'step_started_at' | 'step_due_at' | 'acting' | 'clock_started_at' | 'due_at' | 'escalated' | 'closed_at';
-interface Candidate extends Pick<ComplaintState, CandidateColumns> {
+// A candidate as the rules, the list and the menu's numbers read it: its row with the
+// recipients of its active dispositions.
+interface Candidate extends TaskRow {
   d_to: string | null;
 }
 
@@ -205,42 +206,60 @@ function stateOf(r: Candidate, standard: ServiceStandard): JourneyState {
 
 const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 
+// What waits for a user depends on the data alone (only its risk on the time, worked out
+// on each call), so it is kept per user while the database is unchanged (dataStamp),
+// with the chosen complaints' pauses once a list has read them.
+interface KeptTasks {
+  stamp: string;
+  rows: Candidate[];
+  pauses?: Map<number, Pause[]>;
+}
+const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
+
 // What waits for this user: the steps they may complete, plus (for Staf) files
-// waiting for the reporter, which they have to chase. One statement: each candidate's
-// state comes with its row (myTasks then reads the chosen ones whole).
-function myTaskRows(deps: CoreDeps, user: SessionUser): Candidate[] {
+// waiting for the reporter, which they have to chase. One statement, each candidate
+// whole with its state.
+function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
   const { db } = deps;
-  // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
-  if (user.role !== 'kasi' && !SEES_EVERY_COMPLAINT.includes(user.role)) return [];
-  const rows = stmt(db, CANDIDATES).all({
-    role: user.role,
-    also: user.role === 'sekcam' ? 'camat' : null,
-    me: user.id,
-    user: user.role === 'kasi' ? user.id : null,
-    limit: TASK_LIMIT * 2,
-  }) as Candidate[];
+  const stamp = dataStamp(db);
+  let byUser = keptTasks.get(db);
+  if (!byUser) keptTasks.set(db, (byUser = new Map()));
+  const key = `${user.id}:${user.role}`;
+  const kept = byUser.get(key);
+  if (kept?.stamp === stamp) return kept;
   const mine: Candidate[] = [];
-  for (const r of rows) {
-    const state = stateOf(r, standardVersion(db, r.standard_version_id));
-    const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
-    // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
-    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
-    if (!state.step || !r.step_started_at || !r.step_due_at) continue;
-    mine.push(r);
-    if (mine.length >= TASK_LIMIT) break;
+  // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
+  if (user.role === 'kasi' || SEES_EVERY_COMPLAINT.includes(user.role)) {
+    // The newest active disposition to a Kasi himself, to anyone for the others.
+    const rows = stmt(db, CANDIDATES).all({
+      role: user.role,
+      also: user.role === 'sekcam' ? 'camat' : null,
+      me: user.id,
+      user: user.role === 'kasi' ? user.id : null,
+      limit: TASK_LIMIT * 2,
+    }) as Candidate[];
+    for (const r of rows) {
+      const state = stateOf(r, standardVersion(db, r.standard_version_id));
+      const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
+      // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
+      if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
+      if (!state.step || !r.step_started_at || !r.step_due_at) continue;
+      mine.push(r);
+      if (mine.length >= TASK_LIMIT) break;
+    }
   }
-  return mine;
+  const fresh = { stamp, rows: mine };
+  if (byUser.size >= 200) byUser.clear();
+  byUser.set(key, fresh);
+  return fresh;
 }
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const { db } = deps;
-  const cal = officeCalendar(db);
-  const now = deps.now().toISOString();
-  const ids = myTaskRows(deps, user).map((r) => r.id);
-  if (!ids.length) return [];
-  // The newest active disposition to a Kasi himself, to anyone for the others (as CANDIDATES sees them).
-  const rows = stmt(db, TASK_ROWS).all({ user: user.role === 'kasi' ? user.id : null, ids: JSON.stringify(ids) }) as TaskRow[];
-  return sortTasks(toTasks(db, cal, now, rows), 'langkah');
+  const kept = myTaskRows(deps, user);
+  if (!kept.rows.length) return [];
+  kept.pauses ??= pausesOfMany(db, kept.rows.map((r) => r.id));
+  return sortTasks(toTasks(db, officeCalendar(db), deps.now().toISOString(), kept.rows, kept.pauses), 'langkah');
 }
 
 // How many open complaints are late on either clock, as the office list's 'terlambat'
@@ -394,7 +413,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
 export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const mine = myTaskRows(deps, user);
+  const mine = myTaskRows(deps, user).rows;
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A leader answers for the whole office's lateness (counted in SQL over the office
   // list's rows); everyone else for their own tasks.

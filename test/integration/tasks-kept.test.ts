@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../main/core';
+import { riskOf } from '../../main/core/workflow/queue';
+import { officeCalendar } from '../../main/core/workflow/standard';
+import { record, trackStatementModes } from '../bench/twin';
+import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+// "Tugas saya" and the menu's numbers keep each user's tasks while the database is
+// unchanged; every change, made through the app or by another connection to the file,
+// must still show, and time passing must still move a task from aman to terlambat.
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+// Kejayan, Mon 23 Nov 2026 09.00 WIB: two complaints; the first disposed to Kasi A.
+async function office() {
+  t = makeCore('2026-11-23T02:00:00.000Z');
+  const { core, clock, dir } = t;
+  const admin = await setupOffice(core, 'kejayan');
+  const staf = await addUser(core, admin, 'staf', 'staf');
+  const kasiA = await addUser(core, admin, 'kasi.a', 'kasi');
+  await addUser(core, admin, 'kasi.b', 'kasi');
+  await addUser(core, admin, 'camat', 'camat');
+  const idOf = (u: string) => core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(u) as number;
+  const first = (await ok(core, staf, 'complaints.create', sampleComplaint({ subject: 'Jalan berlubang di Dusun Krajan' }))).id;
+  const second = (await ok(core, staf, 'complaints.create', sampleComplaint({ subject: 'Lampu jalan padam' }))).id;
+  clock.set('2026-11-23T02:10:00.000Z');
+  await ok(core, staf, 'workflow.dispose', { id: first, to: [idOf('kasi.a')], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const queue = async () => (await ok(core, kasiA, 'tasks.mine', {})).map((x) => ({ id: x.complaintId, subject: x.subject, dueAt: x.dueAt, risk: x.risk }));
+  return { core, clock, dir, staf, kasiA, idOf, first, second, queue };
+}
+
+describe("a user's tasks, kept while the data is unchanged", () => {
+  it('shows a disposition made through the app on the next call', async () => {
+    const o = await office();
+    const before = await o.queue();
+    expect(before.map((x) => x.id)).toEqual([o.first]);
+    expect(await o.queue()).toEqual(before);
+    expect(await ok(o.core, o.kasiA, 'tasks.counts', {})).toMatchObject({ mine: 1 });
+    await ok(o.core, o.staf, 'workflow.dispose', { id: o.second, to: [o.idOf('kasi.a')], sifat: 'segera', instructions: ['proses_lanjut'] });
+    expect((await o.queue()).map((x) => x.id).sort()).toEqual([o.first, o.second].sort());
+    expect(await ok(o.core, o.kasiA, 'tasks.counts', {})).toMatchObject({ mine: 2 });
+  });
+
+  it('shows a change written by another connection to the same file', async () => {
+    const o = await office();
+    const [task] = await o.queue();
+    expect(task).toMatchObject({ subject: 'Jalan berlubang di Dusun Krajan' });
+    const other = new Database(join(o.dir, DB_FILE));
+    try {
+      other.prepare('UPDATE complaints SET subject = ?, step_due_at = ? WHERE id = ?').run('Jalan berlubang (diperbarui)', '2026-11-30T02:10:00.000Z', o.first);
+      expect(await o.queue()).toEqual([{ ...task, subject: 'Jalan berlubang (diperbarui)', dueAt: '2026-11-30T02:10:00.000Z' }]);
+      // Disposed away from Kasi A by the other connection: no longer his.
+      other.prepare("UPDATE dispositions SET to_user = ? WHERE complaint_id = ? AND state = 'aktif'").run(o.idOf('kasi.b'), o.first);
+      expect(await o.queue()).toEqual([]);
+      expect(await ok(o.core, o.kasiA, 'tasks.counts', {})).toMatchObject({ mine: 0, late: 0 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('answers a repeated call from the kept rows, without the queue statement', async () => {
+    const o = await office();
+    const first = await o.queue();
+    trackStatementModes();
+    const again = await record(o.core.db, () => o.queue());
+    expect(again.filter((r) => r.sql.includes('WITH RECURSIVE alts'))).toEqual([]);
+    expect(await o.queue()).toEqual(first);
+  });
+
+  it('moves a kept task from aman to berisiko as time passes, as its clock says', async () => {
+    const o = await office();
+    const cal = officeCalendar(o.core.db);
+    const seen = new Set<string>();
+    // Every 20 minutes (the session stays alive) from the disposition to Mon 20.00 WIB.
+    for (let at = Date.parse('2026-11-23T02:10:00.000Z'); at <= Date.parse('2026-11-23T13:00:00.000Z'); at += 20 * 60_000) {
+      const now = new Date(at).toISOString();
+      o.clock.set(now);
+      const [task] = await o.queue();
+      expect(task!.risk, now).toBe(riskOf(now, '2026-11-23T02:10:00.000Z', task!.dueAt, cal, []).risk);
+      seen.add(task!.risk);
+    }
+    expect([...seen]).toEqual(['aman', 'berisiko']);
+  });
+
+  it('counts a kept task late once its due has passed', async () => {
+    const o = await office();
+    const [task] = await o.queue();
+    expect(await ok(o.core, o.kasiA, 'tasks.counts', {})).toMatchObject({ mine: 1, late: 0 });
+    // The day after, signed in again: past the due the sweep escalates the step to the
+    // Camat, and the Kasi may still finish it, late.
+    o.clock.set(new Date(Date.parse(task!.dueAt) + 1).toISOString());
+    await ok(o.core, o.kasiA, 'auth.login', { username: 'kasi.a', password: 'kata-sandi-123' });
+    expect(await ok(o.core, o.kasiA, 'tasks.counts', {})).toMatchObject({ mine: 1, late: 1 });
+    expect((await o.queue())[0]!.risk).toBe('terlambat');
+  });
+});
