@@ -57,17 +57,20 @@ export interface ResolvedSession {
   expired: 'idle' | 'max' | null;
 }
 
+// A session and its user, by the token's primary key first (CROSS JOIN keeps that order
+// whatever the statistics say): only the columns a session needs, not the password hash
+// or the signature image every call would otherwise copy.
+const SESSION_USER = `SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.id, u.username, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.seksi, u.active,
+    u.must_change_password FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`;
+type SessionRow = Pick<UserRow, 'id' | 'username' | 'name' | 'nip' | 'jabatan' | 'pangkat' | 'role' | 'seksi' | 'active' | 'must_change_password'> & { lastSeen: string; startedAt: string };
+
 export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
   const hash = tokenHash(token);
   if (!purgedAtOpen.has(deps.db)) {
     purgedAtOpen.add(deps.db);
     purgeExpiredSessions(deps.db, deps.now());
   }
-  // By the token's primary key first (CROSS JOIN keeps that order whatever the statistics say).
-  const row = stmt(
-    deps.db,
-    'SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.* FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?',
-  ).get(hash) as (UserRow & { lastSeen: string; startedAt: string }) | undefined;
+  const row = stmt(deps.db, SESSION_USER).get(hash) as SessionRow | undefined;
   if (!row) return { user: null, mustChangePassword: false, expired: null };
   const now = deps.now();
   const idle = now.getTime() - Date.parse(row.lastSeen);
@@ -86,10 +89,7 @@ export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
 // live events is not activity, so it must not keep an idle session alive. Null for an
 // unknown, ended or expired token, and while the password must still be changed.
 export function peekSession(deps: CoreDeps, token: string): SessionUser | null {
-  const row = stmt(
-    deps.db,
-    'SELECT s.last_seen_at AS lastSeen, s.created_at AS startedAt, u.* FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?',
-  ).get(tokenHash(token)) as (UserRow & { lastSeen: string; startedAt: string }) | undefined;
+  const row = stmt(deps.db, SESSION_USER).get(tokenHash(token)) as SessionRow | undefined;
   if (!row || !row.active || row.must_change_password === 1) return null;
   const now = deps.now().getTime();
   if (now - Date.parse(row.startedAt) > MAX_MS || now - Date.parse(row.lastSeen) > IDLE_MS) return null;

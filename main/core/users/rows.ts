@@ -18,7 +18,7 @@ export interface UserRow {
   row_version: number;
 }
 
-export const rowToUser = (r: UserRow): User => ({
+export const rowToUser = (r: Pick<UserRow, 'id' | 'username' | 'name' | 'nip' | 'jabatan' | 'pangkat' | 'role' | 'seksi' | 'active'>): User => ({
   id: r.id,
   username: r.username,
   name: r.name,

@@ -443,12 +443,15 @@ export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[
   const cal = open.size ? officeCalendar(db) : null;
   const pauses = pausesOfMany(db, [...open.keys()]);
   const nowMs = Date.parse(now);
+  // The rows are the list's own, made for this answer: completed in place (a copy of each
+  // costs more than the clocks' states here).
   return rows.map((row) => {
+    const r = row as RegisterRow;
     const c = open.get(row.id);
-    if (!c || !cal) return { ...row, stepRisk: null, standardRisk: null };
-    const p = pauses.get(c.id) ?? [];
-    const stepRisk = c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p, nowMs) : null;
-    return { ...row, stepRisk, standardRisk: standardRiskOf(now, c, cal, p, nowMs) };
+    const p = c && pauses.get(c.id);
+    r.stepRisk = c && cal && c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p ?? [], nowMs) : null;
+    r.standardRisk = c && cal ? standardRiskOf(now, c, cal, p ?? [], nowMs) : null;
+    return r;
   });
 }
 
