@@ -56,7 +56,23 @@ test('a page change keeps the rows in view until the next page comes, then shows
   // One request for the one page change, not a second one once the address moved.
   expect(asked).toBe(1);
   await page.unroute('**/api/complaints.list');
-  await page.screenshot({ path: '/tmp/paint-register-page2.png' });
+
+  // The address follows each change once its rows are drawn, one history entry each:
+  // Back and Forward move between the pages as before.
+  await expect(page).toHaveURL(/[?&]mulai=50(&|$)/);
+  await page.locator('th', { hasText: 'Pelapor' }).getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]urut=reporterName/);
+  await expect(page).not.toHaveURL(/mulai=/);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]mulai=50(&|$)/);
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  await expect(rows.first()).toContainText(numbers[4]!);
+  await page.goBack();
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  await expect(rows.first()).toContainText(numbers[COUNT - 1]!);
+  await page.goForward();
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  await expect(rows).toHaveCount(5);
 });
 
 test('the register number opens the complaint from the keyboard, and a Ctrl+click opens it in a new tab', async ({ page, web, context }) => {

@@ -11,6 +11,8 @@ import type { SortDir, SortField } from './query';
 import clamp from '../clamp.module.css';
 import classes from './RegisterTable.module.css';
 
+const clampClip = `${clamp.clamp} ${classes.clip}`;
+
 interface Props {
   rows: RegisterRow[];
   sort: SortField;
@@ -119,15 +121,15 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
         </a>
       </td>
       <td>
-        <span className={clamp.clamp}>{formatSingkat(row.receivedAt, tz)}</span>
+        <span className={clampClip}>{formatSingkat(row.receivedAt, tz)}</span>
       </td>
       <td>
-        <span className={clamp.clamp} title={row.reporterName}>
+        <span className={clampClip} title={row.reporterName}>
           {row.reporterName}
         </span>
       </td>
       <td>
-        <span className={clamp.clamp} title={row.subject}>
+        <span className={clampClip} title={row.subject}>
           {row.subject}
         </span>
       </td>
@@ -136,7 +138,7 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
         <span className={`${classes.line} ${classes.dimmed}`}>{CHANNEL_LABEL[row.channel]}</span>
       </td>
       <td>
-        <span className={clamp.clamp} title={CATEGORY_LABEL[row.category]}>
+        <span className={clampClip} title={CATEGORY_LABEL[row.category]}>
           {CATEGORY_LABEL[row.category]}
         </span>
       </td>
