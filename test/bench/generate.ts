@@ -513,10 +513,22 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void, re
   }
   if (written) log(`  ${written.toLocaleString('id-ID')} salinan sudah ada`);
   const t0 = performance.now();
+  // Each progress line also gives the last stretch alone, in wall time and in this
+  // process's CPU time: on a shared machine the two part when other work takes the cores.
+  let mark = { at: t0, cpu: process.cpuUsage(), done: written };
   for (let i = written; i < plan.length; i += BATCH) {
     batch(plan.slice(i, i + BATCH));
     const done = Math.min(plan.length, i + BATCH);
-    if (done % (BATCH * 25) === 0 || done === plan.length) log(`  ${done.toLocaleString('id-ID')} salinan, ${((performance.now() - t0) / (done - written)).toFixed(2)} ms per pengaduan`);
+    if (done % (BATCH * 25) === 0 || done === plan.length) {
+      const now = performance.now();
+      const cpu = process.cpuUsage(mark.cpu);
+      const n = done - mark.done;
+      log(
+        `  ${done.toLocaleString('id-ID')} salinan, ${((now - t0) / (done - written)).toFixed(2)} ms per pengaduan` +
+          ` (terakhir ${n.toLocaleString('id-ID')}: ${((now - mark.at) / n).toFixed(2)} ms, CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)} ms)`,
+      );
+      mark = { at: now, cpu: process.cpuUsage(), done };
+    }
   }
   db.transaction(() => {
     const upsert = db.prepare("INSERT INTO counters (name, year, value) VALUES ('register', ?, ?) ON CONFLICT(name, year) DO UPDATE SET value = excluded.value");
