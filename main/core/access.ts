@@ -87,7 +87,7 @@ function seeSql(user: SessionUser): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.
-    // The two lists are computed once per statement through indexes (dispositions_to,
+    // The two lists are computed once per statement through indexes (dispositions_to_state,
     // complaint_steps_completed_by); per row only the row's own columns are tested, and
     // its dispositions (by complaint) last.
     const open = `c.closed_at IS NULL AND c.status <> 'tidak_lengkap'

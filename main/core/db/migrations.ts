@@ -587,4 +587,17 @@ INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, 
 INSERT INTO complaints_register_fts(complaints_register_fts) VALUES ('optimize');
 `,
   },
+  {
+    version: 18,
+    name: 'dispositions read by complaint, state and recipient',
+    sql: `
+-- The queues and the access rule ask of a complaint its dispositions in a state, and to
+-- whom, and of a user the complaints disposed to them: answered from these indexes alone,
+-- without reading each disposition's row. They serve every lookup the two they replace did.
+CREATE INDEX dispositions_complaint_state ON dispositions(complaint_id, state, to_user);
+DROP INDEX dispositions_complaint;
+CREATE INDEX dispositions_to_state ON dispositions(to_user, state, complaint_id);
+DROP INDEX dispositions_to;
+`,
+  },
 ];
