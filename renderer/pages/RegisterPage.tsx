@@ -232,35 +232,14 @@ export function RegisterPage() {
   );
 }
 
-// The address the register shows: `key` is its search string. The router moves the address
-// in a transition (a low-priority render of the whole app), so the register does not wait
-// for it: a change is shown from here at once and written to the router's address once its
-// rows are drawn. `seen` is the router's address at the last render and `pending` the ones
-// written from here and not yet seen: an address that arrives and was not written here
-// (back, forward, a link) is shown as it is.
-interface Shown {
-  key: string;
-  params: URLSearchParams;
-  seen: string;
-  pending: string[];
-}
-
 function RegisterBody() {
   const { user, office } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const paramsKey = params.toString();
-  const [shownState, setShown] = useState<Shown>(() => ({ key: paramsKey, params, seen: paramsKey, pending: [] }));
-  let shown = shownState;
-  if (paramsKey !== shown.seen) {
-    const ours = shown.pending.indexOf(paramsKey);
-    shown = ours >= 0 ? { ...shown, seen: paramsKey, pending: shown.pending.slice(ours + 1) } : { key: paramsKey, params, seen: paramsKey, pending: [] };
-    setShown(shown);
-  }
   const [q, setQ] = useState(() => readSearch().trim());
   // Bumped by "Hapus filter": a new search box, empty, with nothing pending.
   const [searchKey, setSearchKey] = useState(0);
-  const filters = useMemo(() => readFilters(shown.params, q), [shown.params, q]);
+  const filters = useMemo(() => readFilters(params, q), [params, q]);
   const list = useCall('complaints.list', toQuery(filters));
 
   // The handlers below read the latest filters from here, so they keep one identity and
@@ -271,60 +250,28 @@ function RegisterBody() {
     latest.current = { filters, setParams, prefetch };
   });
 
-  // Shows an address at once; the router's follows once the list for it is drawn (below).
-  const unwritten = useRef<{ params: URLSearchParams; replace: boolean }[]>([]);
-  const shownKey = useRef(shown.key);
-  const show = useCallback((next: URLSearchParams, replace = false) => {
-    const key = next.toString();
-    if (key === shownKey.current) return;
-    shownKey.current = key;
-    unwritten.current.push({ params: next, replace });
-    setShown((s) => ({ ...s, key, params: next, pending: [...s.pending, key] }));
-  }, []);
-  useLayoutEffect(() => {
-    shownKey.current = shown.key;
-  }, [shown.key]);
-
-  // The address moves (history, the menu's mark) after the frame that shows the new rows,
-  // not before it: the router re-renders the whole app for a new address, and that work
-  // would stand between the answer and its rows. Each change keeps its own history entry.
-  const { loading } = list;
-  useEffect(() => {
-    if (loading || unwritten.current.length === 0) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        for (const w of unwritten.current.splice(0)) latest.current.setParams(w.params, { replace: w.replace });
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [loading, shown.key]);
-
   // The previous list stays while the next one loads; it dims only when the answer is slow
   // to come, so a quick change touches neither its style nor its layer.
+  const { loading } = list;
+  const paramsKey = params.toString();
   const [slowFor, setSlowFor] = useState<string | null>(null);
   useEffect(() => {
     if (!loading) return;
-    const key = shown.key;
-    const timer = window.setTimeout(() => setSlowFor(key), SLOW_MS);
-    return () => clearTimeout(timer);
-  }, [loading, shown.key]);
-  const dim = loading && slowFor === shown.key;
+    const timer = window.setTimeout(() => setSlowFor(paramsKey), SLOW_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlowFor(null);
+    };
+  }, [loading, paramsKey]);
+  const dim = loading && slowFor === paramsKey;
 
-  // Each change asks for its list first, then shows it.
-  const update = useCallback(
-    (change: Partial<RegisterFilters>) => {
-      const { filters: f, prefetch: early } = latest.current;
-      const next = { ...f, offset: 0, ...change };
-      latest.current.filters = next;
-      early(toQuery(next));
-      show(writeFilters(next));
-    },
-    [show],
-  );
+  // Each change asks for its list first, then moves the address.
+  const update = useCallback((change: Partial<RegisterFilters>) => {
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    const next = { ...f, offset: 0, ...change };
+    early(toQuery(next));
+    set(writeFilters(next));
+  }, []);
 
   const onSort = useCallback(
     (field: SortField) => {
@@ -334,31 +281,25 @@ function RegisterBody() {
     [update],
   );
 
-  const onSearch = useCallback(
-    (next: string) => {
-      const { filters: f, prefetch: early } = latest.current;
-      if (next === f.q) return;
-      const moved = { ...f, q: next, offset: 0 };
-      latest.current.filters = moved;
-      early(toQuery(moved));
-      setQ(next);
-      writeSearch(next);
-      // A new search starts on the first page; replacing, not pushing, the address.
-      if (f.offset > 0) show(writeFilters(moved), true);
-    },
-    [show],
-  );
+  const onSearch = useCallback((next: string) => {
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    if (next === f.q) return;
+    early(toQuery({ ...f, q: next, offset: 0 }));
+    setQ(next);
+    writeSearch(next);
+    // A new search starts on the first page; replacing, not pushing, the address.
+    if (f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: true });
+  }, []);
 
   const clear = useCallback(() => {
-    const { filters: f, prefetch: early } = latest.current;
+    const { filters: f, setParams: set, prefetch: early } = latest.current;
     const next = { ...f, ...NO_FILTERS, q: '', offset: 0 };
-    latest.current.filters = next;
     early(toQuery(next));
     setQ('');
     writeSearch('');
     setSearchKey((k) => k + 1);
-    show(writeFilters(next));
-  }, [show]);
+    set(writeFilters(next));
+  }, []);
 
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
   const goTo = useCallback((next: number) => update({ offset: next }), [update]);
