@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../main/core';
-import { riskOf } from '../../main/core/workflow/queue';
+import { write } from '../../main/core/context';
+import { rowToUser, type UserRow } from '../../main/core/users/rows';
+import { myTasks, riskOf } from '../../main/core/workflow/queue';
 import { officeCalendar } from '../../main/core/workflow/standard';
 import { record, trackStatementModes } from '../bench/twin';
 import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
@@ -58,6 +60,22 @@ describe("a user's tasks, kept while the data is unchanged", () => {
     } finally {
       other.close();
     }
+  });
+
+  it('keeps nothing read over a change that is then rolled back', async () => {
+    const o = await office();
+    // Asked once first, so the next call finds the session touched already (no write of its own).
+    await o.queue();
+    const row = o.core.db.prepare("SELECT * FROM users WHERE username = 'kasi.a'").get() as UserRow;
+    const kasi = rowToUser(row);
+    expect(() =>
+      write(o.core.db, () => {
+        o.core.db.prepare('UPDATE complaints SET subject = ? WHERE id = ?').run('Belum tersimpan', o.first);
+        expect(myTasks(o.core.deps, kasi).map((x) => x.subject)).toEqual(['Belum tersimpan']);
+        throw new Error('the change failed');
+      }),
+    ).toThrow('the change failed');
+    expect((await o.queue()).map((x) => x.subject)).toEqual(['Jalan berlubang di Dusun Krajan']);
   });
 
   it('answers a repeated call from the kept rows, without the queue statement', async () => {

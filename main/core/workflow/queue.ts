@@ -14,7 +14,7 @@ import {
 } from '../../../shared/schemas/workflow';
 import { formatDuration } from '../../../shared/time/format';
 import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
-import type { CoreDeps, SessionUser } from '../context';
+import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
 import { allowedActions, answerKindOf, mayActOnStep, type JourneyState } from './rules';
@@ -249,6 +249,8 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
     }
   }
   const fresh = { stamp, rows: mine };
+  // Rows read over changes a rollback may still undo are not kept.
+  if (!nothingUncommitted(db)) return fresh;
   if (byUser.size >= 200) byUser.clear();
   byUser.set(key, fresh);
   return fresh;
@@ -397,7 +399,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let o = officeOrders.get(db);
   if (!o || o.stamp !== stamp || o.cal !== cal || nowMs < o.from || nowMs >= o.until) {
     o = { stamp, cal, ...placeOpen(db, cal, now, nowMs), from: nowMs, lists: new Map() };
-    officeOrders.set(db, o);
+    if (nothingUncommitted(db)) officeOrders.set(db, o);
   }
   const key = `${q.sort}|${q.filter ?? ''}`;
   let order = o.lists.get(key);
