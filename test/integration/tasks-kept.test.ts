@@ -87,6 +87,20 @@ describe("a user's tasks, kept while the data is unchanged", () => {
     expect(await o.queue()).toEqual(first);
   });
 
+  it("keeps the rows when only the session's last activity was written", async () => {
+    const o = await office();
+    const first = await o.queue();
+    trackStatementModes();
+    const seen = () => o.core.db.prepare('SELECT max(last_seen_at) FROM sessions').pluck().get();
+    const before = seen();
+    // Two minutes on: the session is touched (once a minute), nothing else changes.
+    o.clock.set('2026-11-23T02:12:00.000Z');
+    const again = await record(o.core.db, () => o.queue());
+    expect(seen()).not.toBe(before);
+    expect(again.filter((r) => r.sql.includes('WITH RECURSIVE alts'))).toEqual([]);
+    expect(await o.queue()).toEqual(first);
+  });
+
   it('moves a kept task from aman to berisiko as time passes, as its clock says', async () => {
     const o = await office();
     const cal = officeCalendar(o.core.db);

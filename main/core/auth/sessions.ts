@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
 import type { CoreDeps, SessionUser } from '../context';
 import { optimizeIfDue, type Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { changedUnstamped, stmt } from '../db/statements';
 import { rowToUser, type UserRow } from '../users/rows';
 
 // Only the token's hash is stored, so a copied database file holds no live session.
@@ -80,7 +80,9 @@ export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
     return { user: null, mustChangePassword: false, expired };
   }
   if (idle > TOUCH_MS) {
-    stmt(deps.db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
+    const { changes } = stmt(deps.db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
+    // Not a change of the office's data: what is kept for it stays valid.
+    changedUnstamped(deps.db, changes);
   }
   return { user: rowToUser(row), mustChangePassword: row.must_change_password === 1, expired: null };
 }

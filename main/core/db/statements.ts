@@ -31,10 +31,18 @@ export function pluck(db: Db, sql: string): Database.Statement {
   return cached(db, `pluck\n${sql}`, () => db.prepare(sql).pluck());
 }
 
+// Rows changed through this connection that nothing kept by dataStamp depends on: a
+// session's last activity, touched once a minute for each signed-in user.
+const unstamped = new WeakMap<Db, number>();
+export function changedUnstamped(db: Db, changes: number): void {
+  unstamped.set(db, (unstamped.get(db) ?? 0) + changes);
+}
+
 // Differs whenever the database has changed since it was last taken, whether through
-// this connection (total_changes) or another one (data_version).
+// this connection (total_changes, less the changes above) or another one (data_version).
 export function dataStamp(db: Db): string {
-  return `${pluck(db, 'PRAGMA data_version').get() as number}:${pluck(db, 'SELECT total_changes()').get() as number}`;
+  const changes = (pluck(db, 'SELECT total_changes()').get() as number) - (unstamped.get(db) ?? 0);
+  return `${pluck(db, 'PRAGMA data_version').get() as number}:${changes}`;
 }
 
 // The statement returning rows as arrays (better-sqlite3's raw mode): no object per row
