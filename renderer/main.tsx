@@ -21,10 +21,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       {/* Top centre: the action panel and the page's own buttons sit at the right; two at a time. */}
       <Notifications position="top-center" limit={2} />
-      {/* Address changes render at once, not as a transition: the register's page, sort and
-          filter live in the address, and a transition held their rows back behind a
-          low-priority render of the whole app. */}
-      <BrowserRouter useTransitions={false}>
+      <BrowserRouter>
         <App />
       </BrowserRouter>
     </MantineProvider>
