@@ -160,25 +160,48 @@ function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], paus
 // alternates, found through the few distinct alternates lists of open complaints
 // (complaints_open_alt, walked one value at a time); for Staf the files waiting for
 // the reporter; and the complaints disposed to them.
+const CANDIDATE_COLUMNS = `${TASK_COLUMNS},
+    (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
+  FROM complaints c ${TASK_JOINS}`;
+// A Kasi only where access.ts lets them see the complaint (disposed to them, a step they
+// completed, or disposed to nobody and theirs to act on, which mayActOnStep checks below),
+// so no complaint is loaded one by one.
+const KASI_SIGHT = `(@user IS NULL
+    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @user AND x.state <> 'ditarik')
+    OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.completed_by = @user)
+    OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))`;
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
-  SELECT ${TASK_COLUMNS},
-    (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
-  FROM complaints c ${TASK_JOINS}
+  SELECT ${CANDIDATE_COLUMNS}
   WHERE c.closed_at IS NULL AND c.id IN (
     SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
     UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
-  -- A Kasi only where access.ts lets them see the complaint (disposed to them, a step they
-  -- completed, or disposed to nobody and theirs to act on, which mayActOnStep checks below),
-  -- so no complaint is loaded one by one.
-  AND (@user IS NULL
-    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @user AND x.state <> 'ditarik')
-    OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.completed_by = @user)
-    OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))
+  AND ${KASI_SIGHT}
   ORDER BY c.step_due_at LIMIT @limit`;
+// The same of the given complaints only (@ids, a JSON list), each tested on its own row
+// by the same four branches.
+const CANDIDATES_AMONG = `SELECT ${CANDIDATE_COLUMNS}
+  WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.closed_at IS NULL AND (
+    c.acting IN (@role, 'tim_pengelola', @also)
+    OR instr(c.acting_alt, ',' || @role || ',') > 0
+    OR (@role = 'staf' AND c.status = 'tidak_lengkap')
+    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @me AND x.state = 'aktif'))
+  AND ${KASI_SIGHT}`;
+const CANDIDATE_LIMIT = TASK_LIMIT * 2;
+
+// The highest change mark: every complaint changed since has a higher one (a trigger
+// raises it with any change to the complaint, its pauses or its dispositions).
+const latestChange = (db: Db) => pluck(db, 'SELECT ifnull(max(change_seq), 0) FROM complaints WHERE change_seq IS NOT NULL').get() as number;
+// More changed complaints than this are read with the rest.
+const CHANGES_READ_APART = 200;
+// The complaints changed since the mark, or (more than CHANGES_READ_APART of them) null.
+function changedSince(db: Db, seq: number): number[] | null {
+  const ids = pluck(db, 'SELECT id FROM complaints WHERE change_seq > ? LIMIT ?').all(seq, CHANGES_READ_APART + 1) as number[];
+  return ids.length > CHANGES_READ_APART ? null : ids;
+}
 
 // A candidate as the rules, the list and the menu's numbers read it: its row with the
 // recipients of its active dispositions.
@@ -208,10 +231,16 @@ const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 
 // What waits for a user depends on the data alone (only its risk on the time, worked out
 // on each call), so it is kept per user while the database is unchanged (dataStamp),
-// with the chosen complaints' pauses once a list has read them.
+// with the chosen complaints' pauses once a list has read them. After a change only the
+// complaints changed since (change_seq above the kept `seq`) are read again, as long as
+// the statement's limit was not reached, so the kept set is every candidate there is.
 interface KeptTasks {
   stamp: string;
+  seq: number;
+  // The user's tasks, in no particular order (myTasks sorts them).
   rows: Candidate[];
+  // Every complaint the statement gave, whether the rules made it a task or not.
+  read: Set<number>;
   pauses?: Map<number, Pause[]>;
 }
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
@@ -227,33 +256,60 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
   const key = `${user.id}:${user.role}`;
   const kept = byUser.get(key);
   if (kept?.stamp === stamp) return kept;
-  const mine: Candidate[] = [];
-  // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
-  if (user.role === 'kasi' || SEES_EVERY_COMPLAINT.includes(user.role)) {
-    // The newest active disposition to a Kasi himself, to anyone for the others.
-    const rows = stmt(db, CANDIDATES).all({
-      role: user.role,
-      also: user.role === 'sekcam' ? 'camat' : null,
-      me: user.id,
-      user: user.role === 'kasi' ? user.id : null,
-      limit: TASK_LIMIT * 2,
-    }) as Candidate[];
-    for (const r of rows) {
-      const state = stateOf(r, standardVersion(db, r.standard_version_id));
-      const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
-      // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
-      if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
-      if (!state.step || !r.step_started_at || !r.step_due_at) continue;
-      mine.push(r);
-      if (mine.length >= TASK_LIMIT) break;
+  // Rows read over changes a rollback may still undo are not kept.
+  const keep = nothingUncommitted(db);
+  // Read before the rows: a change committed meanwhile is read again next time, never missed.
+  const seq = latestChange(db);
+  if (kept && keep && kept.read.size < CANDIDATE_LIMIT && kept.rows.length < TASK_LIMIT) {
+    const changed = changedSince(db, kept.seq);
+    if (changed) {
+      const gone = new Set(changed);
+      for (const id of changed) kept.read.delete(id);
+      kept.rows = kept.rows.filter((r) => !gone.has(r.id));
+      const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
+      for (const id of again.read) kept.read.add(id);
+      kept.rows.push(...again.mine);
+      if (kept.pauses) {
+        for (const id of changed) kept.pauses.delete(id);
+        for (const [id, p] of pausesOfMany(db, again.mine.map((r) => r.id))) kept.pauses.set(id, p);
+      }
+      Object.assign(kept, { stamp, seq });
+      // Within the limits a whole read keeps to, the kept set is what that read gives.
+      if (kept.read.size < CANDIDATE_LIMIT && kept.rows.length < TASK_LIMIT) return kept;
     }
   }
-  const fresh = { stamp, rows: mine };
-  // Rows read over changes a rollback may still undo are not kept.
-  if (!nothingUncommitted(db)) return fresh;
+  const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT });
+  const fresh: KeptTasks = { stamp, seq, rows: mine.slice(0, TASK_LIMIT), read: new Set(read) };
+  if (!keep) return fresh;
   if (byUser.size >= 200) byUser.clear();
   byUser.set(key, fresh);
   return fresh;
+}
+
+// The candidates the statement gives (all of them, or those among @ids), and those of
+// them that are this user's tasks, in the statement's order.
+function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Record<string, unknown>): { read: number[]; mine: Candidate[] } {
+  const { db } = deps;
+  // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
+  if (user.role !== 'kasi' && !SEES_EVERY_COMPLAINT.includes(user.role)) return { read: [], mine: [] };
+  // The newest active disposition to a Kasi himself, to anyone for the others.
+  const rows = stmt(db, sql).all({
+    role: user.role,
+    also: user.role === 'sekcam' ? 'camat' : null,
+    me: user.id,
+    user: user.role === 'kasi' ? user.id : null,
+    ...params,
+  }) as Candidate[];
+  const mine: Candidate[] = [];
+  for (const r of rows) {
+    const state = stateOf(r, standardVersion(db, r.standard_version_id));
+    const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
+    // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
+    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
+    if (!state.step || !r.step_started_at || !r.step_due_at) continue;
+    mine.push(r);
+  }
+  return { read: rows.map((r) => r.id), mine };
 }
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
@@ -318,31 +374,37 @@ const parsePauses = (text: string): Pause[] =>
 
 // The open complaints' clocks, a few columns each: the pauses only of clocks still
 // running, for deciding whether they are at risk. Read as arrays (rawRows): for hundreds
-// of rows several times faster than as objects.
-type ClockRow = [id: number, status: ComplaintState['status'], version: number, stepNo: number | null, stepStart: string | null, stepDue: string | null, start: string | null, due: string | null, pauses: string | null];
-const OPEN_CLOCKS = `SELECT c.id, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at,
+// of rows several times faster than as objects. The same of the complaints changed since
+// a change mark, open or not (`open` says which).
+type ClockRow = [id: number, status: ComplaintState['status'], version: number, stepNo: number | null, stepStart: string | null, stepDue: string | null, start: string | null, due: string | null, pauses: string | null, open: number];
+const CLOCK_COLUMNS = `c.id, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at, c.clock_started_at, c.due_at,
     CASE WHEN c.status <> 'tidak_lengkap' AND (c.step_due_at >= @now OR c.due_at >= @now) THEN
-      (SELECT group_concat(p.from_at || '/' || ifnull(p.to_at, ''), ',' ORDER BY p.id) FROM pauses p WHERE p.complaint_id = c.id) END
-  FROM complaints c WHERE c.closed_at IS NULL`;
+      (SELECT group_concat(p.from_at || '/' || ifnull(p.to_at, ''), ',' ORDER BY p.id) FROM pauses p WHERE p.complaint_id = c.id) END,
+    c.closed_at IS NULL`;
+const OPEN_CLOCKS = `SELECT ${CLOCK_COLUMNS} FROM complaints c WHERE c.closed_at IS NULL`;
+const CHANGED_CLOCKS = `SELECT ${CLOCK_COLUMNS} FROM complaints c WHERE c.change_seq > @seq LIMIT @most`;
 // An open complaint's place in the office list: both clocks' states as toTask gives them.
 type Placed = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt'>;
 
 // The office list's order, kept while the database is unchanged (dataStamp), the calendar
 // the same and no clock has reached its due or its risk since: `from` is when the states
-// were decided, `until` the first instant a clock changes state after it.
+// were decided, `until` the first instant a clock changes state after it. After a change
+// only the complaints changed since `seq` are placed again.
 interface OfficeOrders {
   stamp: string;
+  seq: number;
   cal: OfficeCalendar;
-  placed: Placed[];
+  placed: Map<number, Placed>;
   from: number;
   until: number;
-  lists: Map<string, number[]>;
+  lists: Map<string, OfficeList>;
 }
 const officeOrders = new WeakMap<Db, OfficeOrders>();
 
-function placeOpen(db: Db, cal: OfficeCalendar, now: string, nowMs: number): { placed: Placed[]; until: number } {
-  const rows = rawRows(db, OPEN_CLOCKS).all({ now }) as ClockRow[];
-  let until = Infinity;
+// Places the rows' complaints (replacing any earlier place; a closed one leaves), and
+// gives the first instant after nowMs, no later than `until`, at which one of their
+// clocks changes state.
+function place(db: Db, cal: OfficeCalendar, now: string, nowMs: number, rows: ClockRow[], placed: Map<number, Placed>, until = Infinity): number {
   // The first instant a running clock changes state: from when it is at risk, or one past
   // its due (late exactly when now > its due). The earliest due still ahead is kept as
   // text: for dues written as toISOString writes them, the text's order is time's.
@@ -356,12 +418,12 @@ function placeOpen(db: Db, cal: OfficeCalendar, now: string, nowMs: number): { p
     until = Math.min(until, risky);
     return 'aman';
   };
-  const placed: Placed[] = [];
-  for (const [id, status, version, stepNo, stepStart, stepDue, start, due, pauses] of rows) {
+  for (const [id, status, version, stepNo, stepStart, stepDue, start, due, pauses, open] of rows) {
+    placed.delete(id);
     // As toTask: a complaint without a current step is left out.
-    if (stepNo === null || !stepStart || !stepDue || !standardVersion(db, version).steps[stepNo - 1]) continue;
+    if (!open || stepNo === null || !stepStart || !stepDue || !standardVersion(db, version).steps[stepNo - 1]) continue;
     const paused = status === 'tidak_lengkap';
-    placed.push({
+    placed.set(id, {
       complaintId: id,
       paused,
       risk: paused ? 'aman' : running(stepStart, stepDue, pauses),
@@ -370,8 +432,7 @@ function placeOpen(db: Db, cal: OfficeCalendar, now: string, nowMs: number): { p
       standardDueAt: paused ? null : due,
     });
   }
-  if (nextDue !== '\uffff') until = Math.min(until, nextDue === '' ? nowMs + 1 : Date.parse(nextDue) + 1);
-  return { placed, until };
+  return nextDue === '\uffff' ? until : Math.min(until, nextDue === '' ? nowMs + 1 : Date.parse(nextDue) + 1);
 }
 
 // The office list's complaints in order, as sortTasks orders toTask's answers. Dues all
@@ -379,10 +440,40 @@ function placeOpen(db: Db, cal: OfficeCalendar, now: string, nowMs: number): { p
 // localeCompare gives, a few times faster.
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-function officeOrder(placed: Placed[], sort: Clock, filter: TaskFilter | undefined): number[] {
-  const shown = filter === undefined ? placed.slice() : placed.filter((p) => matchesTaskFilter(p, filter));
-  const alike = shown.every((p) => ISO_INSTANT.test(p.dueAt) && (p.standardDueAt === null || ISO_INSTANT.test(p.standardDueAt)));
-  return sortTasks(shown, sort, alike ? byCodeUnits : undefined).map((t) => t.complaintId);
+const isoDues = (p: Placed) => ISO_INSTANT.test(p.dueAt) && (p.standardDueAt === null || ISO_INSTANT.test(p.standardDueAt));
+interface OfficeList {
+  sort: Clock;
+  filter: TaskFilter | undefined;
+  alike: boolean;
+  ids: number[];
+}
+function officeOrder(placed: Iterable<Placed>, sort: Clock, filter: TaskFilter | undefined): OfficeList {
+  const all = [...placed];
+  const shown = filter === undefined ? all : all.filter((p) => matchesTaskFilter(p, filter));
+  const alike = shown.every(isoDues);
+  return { sort, filter, alike, ids: sortTasks(shown, sort, alike ? byCodeUnits : undefined).map((t) => t.complaintId) };
+}
+
+// A kept order with the changed complaints taken out and put back (those still open and
+// shown) where they now belong; null where it has to be sorted again.
+function reorder(list: OfficeList, placed: Map<number, Placed>, changed: number[]): OfficeList | null {
+  const gone = new Set(changed);
+  const ids = list.ids.filter((id) => !gone.has(id));
+  const order = taskOrder(list.sort, list.alike ? byCodeUnits : undefined);
+  for (const id of changed) {
+    const p = placed.get(id);
+    if (!p || (list.filter !== undefined && !matchesTaskFilter(p, list.filter))) continue;
+    if (list.alike && !isoDues(p)) return null;
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(placed.get(ids[mid]!)!, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    ids.splice(lo, 0, id);
+  }
+  return { ...list, ids };
 }
 
 // Every open complaint in the office (Camat and Sekcam), sorted by either clock and
@@ -397,18 +488,38 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   const cal = officeCalendar(db);
   const stamp = dataStamp(db);
   let o = officeOrders.get(db);
-  if (!o || o.stamp !== stamp || o.cal !== cal || nowMs < o.from || nowMs >= o.until) {
-    o = { stamp, cal, ...placeOpen(db, cal, now, nowMs), from: nowMs, lists: new Map() };
+  const valid = o !== undefined && o.cal === cal && nowMs >= o.from && nowMs < o.until;
+  if (o && valid && o.stamp !== stamp && nothingUncommitted(db)) {
+    // Read before the rows: a change committed meanwhile is placed again next time, never missed.
+    const seq = latestChange(db);
+    const rows = rawRows(db, CHANGED_CLOCKS).all({ now, seq: o.seq, most: CHANGES_READ_APART + 1 }) as ClockRow[];
+    // More changes than that: all are read again below.
+    if (rows.length <= CHANGES_READ_APART) {
+      o.until = place(db, cal, now, nowMs, rows, o.placed, o.until);
+      const changed = rows.map((r) => r[0]);
+      const lists = new Map<string, OfficeList>();
+      for (const [key, list] of o.lists) {
+        const again = reorder(list, o.placed, changed);
+        if (again) lists.set(key, again);
+      }
+      Object.assign(o, { stamp, seq, from: Math.max(o.from, nowMs), lists });
+    }
+  }
+  if (!o || !valid || o.stamp !== stamp) {
+    const seq = latestChange(db);
+    const placed = new Map<number, Placed>();
+    const until = place(db, cal, now, nowMs, rawRows(db, OPEN_CLOCKS).all({ now }) as ClockRow[], placed);
+    o = { stamp, seq, cal, placed, from: nowMs, until, lists: new Map() };
     if (nothingUncommitted(db)) officeOrders.set(db, o);
   }
   const key = `${q.sort}|${q.filter ?? ''}`;
-  let order = o.lists.get(key);
-  if (!order) o.lists.set(key, (order = officeOrder(o.placed, q.sort, q.filter)));
-  const ids = order.slice(q.offset, q.offset + q.limit);
+  let list = o.lists.get(key);
+  if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
+  const ids = list.ids.slice(q.offset, q.offset + q.limit);
   const byId = new Map((stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
   // In the list's order; one closed by another process since the order was made is left out.
   const rows = ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
-  return { rows: toTasks(db, cal, now, rows), total: order.length };
+  return { rows: toTasks(db, cal, now, rows), total: list.ids.length };
 }
 
 // The menu's numbers, counted by the same rules as the lists they lead to.
@@ -461,16 +572,15 @@ const RANK: Record<Risk, number> = { terlambat: 0, berisiko: 1, aman: 2 };
 
 // Late first on the chosen clock, then by its due; files waiting for the reporter last,
 // since nobody in the office can move them.
-function sortTasks<T extends Placed>(tasks: T[], clock: Clock, compareDue = (a: string, b: string) => a.localeCompare(b)): T[] {
-  const rank = (t: T) => {
+function taskOrder(clock: Clock, compareDue = (a: string, b: string) => a.localeCompare(b)): (a: Placed, b: Placed) => number {
+  const rank = (t: Placed) => {
     const risk = clock === 'langkah' ? t.risk : t.standardRisk;
     return risk === null ? 3 : RANK[risk];
   };
-  const due = (t: T) => (clock === 'langkah' ? t.dueAt : (t.standardDueAt ?? '\uffff'));
-  return tasks.sort(
-    (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || compareDue(due(a), due(b)) || a.complaintId - b.complaintId,
-  );
+  const due = (t: Placed) => (clock === 'langkah' ? t.dueAt : (t.standardDueAt ?? '\uffff'));
+  return (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || compareDue(due(a), due(b)) || a.complaintId - b.complaintId;
 }
+const sortTasks = <T extends Placed>(tasks: T[], clock: Clock, compareDue?: (a: string, b: string) => number): T[] => tasks.sort(taskOrder(clock, compareDue));
 
 export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey {
   const { db } = deps;

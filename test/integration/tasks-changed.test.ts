@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../main/core';
+import type { SessionCarrier } from '../../main/core/context';
+import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
+import { rowToUser, type UserRow } from '../../main/core/users/rows';
+import { myTasks, officeTasks, taskCounts } from '../../main/core/workflow/queue';
+import { CLOCKS, TASK_FILTERS, type Action } from '../../shared/schemas/workflow';
+import { record, trackStatementModes } from '../bench/twin';
+import { carrier, makeCore, ok, sampleComplaint, type TestCore } from '../support/core';
+
+// After a change, the office list and "Tugas saya" read again only the complaints changed
+// since they last read (a change mark raised by triggers). Whatever changed, by the app or
+// by another connection to the file, each list must answer exactly what a connection that
+// kept nothing reads whole.
+
+const NOW = '2026-11-25T03:00:00.000Z'; // Wed 25 Nov 2026 10.00 WIB
+const HANDLERS = ['staf', 'kasi.pelayanan', 'kasi.pemerintahan', 'sekcam', 'camat'] as const;
+type Handler = (typeof HANDLERS)[number];
+let t: TestCore;
+let s: Record<Handler | 'admin', SessionCarrier>;
+
+beforeAll(async () => {
+  t = makeCore(NOW);
+  await seedDemo(t.core.deps, 40);
+  await login();
+}, 240_000);
+afterAll(() => t?.dispose());
+
+async function login(): Promise<void> {
+  s = {} as typeof s;
+  for (const u of [...HANDLERS, 'admin'] as const) {
+    s[u] = carrier();
+    await ok(t.core, s[u], 'auth.login', { username: u, password: DEMO_PASSWORD });
+  }
+}
+
+const idOf = (username: string) => t.core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number;
+
+// Every list of every handler, as the app answers it and as a fresh connection reads it whole.
+async function same(label: string): Promise<void> {
+  const fresh = new Database(join(t.dir, DB_FILE), { readonly: true });
+  try {
+    const deps = { ...t.core.deps, db: fresh };
+    for (const u of HANDLERS) {
+      const user = rowToUser(fresh.prepare('SELECT * FROM users WHERE username = ?').get(u) as UserRow);
+      expect(await ok(t.core, s[u], 'tasks.mine', {}), `${label}: tugas ${u}`).toEqual(myTasks(deps, user));
+      expect(await ok(t.core, s[u], 'tasks.counts', {}), `${label}: angka ${u}`).toEqual(taskCounts(deps, user));
+    }
+    for (const sort of CLOCKS) {
+      for (const filter of [undefined, ...TASK_FILTERS]) {
+        const what = `${label}: kantor ${sort} ${filter ?? 'semua'}`;
+        expect(await ok(t.core, s.camat, 'tasks.office', { sort, filter, limit: 200 }), what).toEqual(officeTasks(deps, { sort, filter, limit: 200 }));
+      }
+    }
+  } finally {
+    fresh.close();
+  }
+}
+
+// An open complaint on which the action may be taken now (none of those left out), and who may take it.
+async function offering(action: Action, left: number[] = []): Promise<{ id: number; by: Handler }> {
+  for (const row of (await ok(t.core, s.camat, 'tasks.office', { limit: 200 })).rows) {
+    if (left.includes(row.complaintId)) continue;
+    for (const by of ['staf', 'sekcam', 'camat'] as const) {
+      if ((await ok(t.core, s[by], 'workflow.journey', { id: row.complaintId })).actions.includes(action)) return { id: row.complaintId, by };
+    }
+  }
+  throw new Error(`no complaint offers ${action}`);
+}
+const dispose = (c: { id: number; by: Handler }, to: Handler) =>
+  ok(t.core, s[c.by], 'workflow.dispose', { id: c.id, to: [idOf(to)], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+
+describe('lists after a change, reading only what changed', () => {
+  it('answers after every kind of change what a whole read answers', async () => {
+    await same('awal');
+    await ok(t.core, s.staf, 'complaints.create', sampleComplaint({ subject: 'Saluran air tersumbat di Dusun Krajan' }));
+    await same('dicatat');
+    const c = await offering('dispose');
+    const x = c.id;
+    const first = (await dispose(c, 'kasi.pelayanan')).dispositions.at(-1)!.id;
+    await same('didisposisikan');
+    expect((await ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {})).some((k) => k.complaintId === x)).toBe(true);
+    await ok(t.core, s['kasi.pelayanan'], 'workflow.returnDisposition', { dispositionId: first, reason: 'Bukan tugas seksi kami.' });
+    await same('dikembalikan');
+    const second = (await dispose(c, 'kasi.pemerintahan')).dispositions.at(-1)!.id;
+    await same('didisposisikan lagi');
+    await ok(t.core, s[c.by], 'workflow.withdrawDisposition', { dispositionId: second });
+    await same('ditarik');
+    await dispose(c, 'kasi.pemerintahan');
+    await same('didisposisikan ketiga');
+
+    // The one who disposed is renamed: the Kasi's task shows the new name.
+    const from = (await ok(t.core, s.admin, 'users.list', {})).find((u) => u.username === c.by)!;
+    const renamed = `${from.name} (nama baru)`;
+    await ok(t.core, s.admin, 'users.update', { id: from.id, rowVersion: from.rowVersion, user: { name: renamed, nip: from.nip, jabatan: from.jabatan, pangkat: from.pangkat, role: from.role, seksi: from.seksi, active: true } });
+    await same('nama pengirim diganti');
+    const task = (await ok(t.core, s['kasi.pemerintahan'], 'tasks.mine', {})).find((k) => k.complaintId === x)!;
+    expect(task.disposition?.fromName).toBe(renamed);
+
+    // A file waiting for the reporter, then resumed; one finished by its Kasi; one taken over; one withdrawn.
+    const incomplete = await offering('exit:tidak_lengkap', [x]);
+    await ok(t.core, s[incomplete.by], 'workflow.exit', { id: incomplete.id, exit: 'tidak_lengkap', note: 'KTP pelapor belum dilampirkan.' });
+    await same('menunggu pelapor');
+    await ok(t.core, s[incomplete.by], 'workflow.resume', { id: incomplete.id, note: 'KTP sudah diserahkan.' });
+    await same('dilanjutkan');
+    await ok(t.core, s['kasi.pemerintahan'], 'workflow.advance', { id: x, note: 'Sudah ditinjau ke lokasi.' });
+    await same('langkah selesai');
+    const taken = await offering('takeOver', [x]);
+    await ok(t.core, s[taken.by], 'workflow.takeOver', { id: taken.id, reason: 'Pelaksana sedang cuti.' });
+    await same('diambil alih');
+    const withdrawn = await offering('exit:dicabut', [x]);
+    await ok(t.core, s[withdrawn.by], 'workflow.exit', { id: withdrawn.id, exit: 'dicabut', note: 'Pelapor mencabut pengaduannya.' });
+    await same('dicabut');
+    const open = (await ok(t.core, s.camat, 'tasks.office', { limit: 200 })).rows.filter((r) => !r.paused);
+
+    // Written by another connection to the file, outside the app.
+    const other = new Database(join(t.dir, DB_FILE));
+    try {
+      other.prepare('UPDATE complaints SET step_due_at = ?, subject = ? WHERE id = ?').run('2026-11-25T03:30:00.000Z', 'Diubah di luar aplikasi', open[0]!.complaintId);
+      await same('ditulis koneksi lain');
+      other.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(open[1]!.complaintId, '2026-11-24T02:00:00.000Z', '2026-11-24T08:00:00.000Z');
+      await same('jeda ditulis koneksi lain');
+      // An active disposition to one Kasi handed to the other.
+      const [pelayanan, pemerintahan] = [idOf('kasi.pelayanan'), idOf('kasi.pemerintahan')];
+      const moved = other
+        .prepare(
+          `UPDATE dispositions SET to_user = CASE to_user WHEN ? THEN ? ELSE ? END WHERE id = (SELECT d.id FROM dispositions d JOIN complaints c ON c.id = d.complaint_id
+           WHERE d.state = 'aktif' AND d.to_user IN (?, ?) AND c.closed_at IS NULL ORDER BY d.id DESC LIMIT 1)`,
+        )
+        .run(pelayanan, pemerintahan, pelayanan, pelayanan, pemerintahan);
+      expect(moved.changes).toBe(1);
+      await same('disposisi dialihkan koneksi lain');
+    } finally {
+      other.close();
+    }
+
+    // Past the due just set, and the next morning (signed in again each time).
+    t.clock.set('2026-11-25T03:31:00.000Z');
+    await login();
+    await same('lewat tenggat');
+    t.clock.set('2026-11-26T02:00:00.000Z');
+    await login();
+    await same('besok pagi');
+  }, 240_000);
+
+  it('reads only the changed complaints again, not every open one', async () => {
+    t.clock.set('2026-11-26T02:05:00.000Z');
+    await login();
+    await ok(t.core, s.camat, 'tasks.office', {});
+    await ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {});
+    const c = await offering('dispose');
+    const x = c.id;
+    await dispose(c, 'kasi.pelayanan');
+    trackStatementModes();
+    const office = await record(t.core.db, () => ok(t.core, s.camat, 'tasks.office', {}));
+    expect(office.some((r) => r.sql.includes('c.change_seq > @seq'))).toBe(true);
+    expect(office.some((r) => r.sql.endsWith('FROM complaints c WHERE c.closed_at IS NULL'))).toBe(false);
+    const mine = await record(t.core.db, () => ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {}));
+    expect(mine.some((r) => r.sql.includes('json_each(@ids)') && r.sql.includes('instr(c.acting_alt'))).toBe(true);
+    expect(mine.some((r) => r.sql.includes('LIMIT @limit'))).toBe(false);
+    expect((await ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {})).some((k) => k.complaintId === x)).toBe(true);
+    await same('sesudah dibaca sebagian');
+  }, 120_000);
+});
