@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 type Method = 'run' | 'get' | 'all' | 'iterate' | 'exec';
 type Mode = 'plain' | 'pluck' | 'raw' | 'expand';
 
-interface Recorded {
+export interface Recorded {
   sql: string;
   method: Method;
   params: unknown[];
@@ -96,19 +96,13 @@ export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): 
     if (typeof vb === 'string') return { unique: 'string', base: vb };
     return { fixed: vb };
   };
-  const prepared = new Map<string, Database.Statement>();
+  const prepare = preparer(db);
   const steps = b.map((e, i) => {
     const ea = a[i]!;
     if (ea.sql !== e.sql || ea.method !== e.method) throw new Error(`twin: statement ${i} differs between recordings`);
     if (e.rowid !== undefined) producer.set(e.rowid, i);
     if (e.method === 'exec') return { e, stmt: null, slots: [] as (Slot | Record<string, Slot>)[] };
-    const key = `${e.mode}\n${e.sql}`;
-    let stmt = prepared.get(key);
-    if (!stmt) {
-      stmt = db.prepare(e.sql);
-      if (e.mode !== 'plain') stmt[e.mode](true);
-      prepared.set(key, stmt);
-    }
+    const stmt = prepare(e);
     const slots = e.params.map((p, j) => {
       const pa = ea.params[j];
       if (p && typeof p === 'object' && !Buffer.isBuffer(p) && !ArrayBuffer.isView(p)) {
@@ -147,5 +141,46 @@ export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): 
         throw err;
       }
     },
+  };
+}
+
+// Each recorded statement prepared once, in the mode it was read in.
+function preparer(db: Database.Database): (e: Recorded) => Database.Statement {
+  const prepared = new Map<string, Database.Statement>();
+  return (e) => {
+    const key = `${e.mode}\n${e.sql}`;
+    let stmt = prepared.get(key);
+    if (!stmt) {
+      stmt = db.prepare(e.sql);
+      if (e.mode !== 'plain') stmt[e.mode](true);
+      prepared.set(key, stmt);
+    }
+    return stmt;
+  };
+}
+
+// The twin of a call whose statements differ from one call to the next (after a change,
+// each reads what that change touched): it replays, right after the call, the very
+// statements that call ran with their parameters. Only for calls that write nothing but
+// their (empty) transactions, as a replayed write would be a change of its own.
+export function replayer(db: Database.Database): (log: Recorded[]) => void {
+  const prepare = preparer(db);
+  return (log) => {
+    try {
+      for (const e of log) {
+        if (e.method === 'exec') {
+          db.exec(e.sql);
+          continue;
+        }
+        if (e.method === 'run' && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(e.sql)) throw new Error(`kembar: panggilan menulis (${e.sql.slice(0, 60)})`);
+        const stmt = prepare(e);
+        if (e.method === 'iterate') {
+          for (const row of stmt.iterate(...e.params)) void row;
+        } else stmt[e.method](...e.params);
+      }
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
   };
 }
