@@ -154,12 +154,7 @@ function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], paus
   return rows.map((r) => toTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
 }
 
-// The open complaints that may wait for this user, one indexed branch each (an OR of
-// them would read every open complaint): the steps their role (or, for Sekcam, the
-// Camat's) or the Tim Pengelola acts on; the steps listing their role among the
-// alternates, found through the few distinct alternates lists of open complaints
-// (complaints_open_alt, walked one value at a time); for Staf the files waiting for
-// the reporter; and the complaints disposed to them.
+// A candidate's task columns and the recipients of its active dispositions.
 const CANDIDATE_COLUMNS = `${TASK_COLUMNS},
     (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
   FROM complaints c ${TASK_JOINS}`;
@@ -170,6 +165,12 @@ const KASI_SIGHT = `(@user IS NULL
     OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @user AND x.state <> 'ditarik')
     OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.completed_by = @user)
     OR NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.state <> 'ditarik'))`;
+// The open complaints that may wait for this user, one indexed branch each (an OR of
+// them would read every open complaint): the steps their role (or, for Sekcam, the
+// Camat's) or the Tim Pengelola acts on; the steps listing their role among the
+// alternates, found through the few distinct alternates lists of open complaints
+// (complaints_open_alt, walked one value at a time); for Staf the files waiting for
+// the reporter; and the complaints disposed to them.
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
