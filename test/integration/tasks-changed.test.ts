@@ -164,3 +164,60 @@ describe('lists after a change, reading only what changed', () => {
     await same('sesudah dibaca sebagian');
   }, 120_000);
 });
+
+describe('a queue longer than one read', () => {
+  it('keeps the first tasks by due across changes, when the statement stops at its limit', async () => {
+    t.clock.set('2026-11-26T02:10:00.000Z');
+    await login();
+    // One of the Kasi's tasks copied 1,200 times by another connection, each due a minute
+    // later than the one before: more candidates than the statement reads at once.
+    const [task] = await ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {});
+    const other = new Database(join(t.dir, DB_FILE));
+    try {
+      const columns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter((c) => !['id', 'register_no', 'seq', 'step_due_at', 'change_seq'].includes(c));
+      other
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
+           INSERT INTO complaints (register_no, seq, step_due_at, ${columns.join(', ')})
+           SELECT register_no || '-' || i, 900000 + i, strftime('%Y-%m-%dT%H:%M:%fZ', step_due_at, '+' || i || ' minutes'), ${columns.join(', ')} FROM complaints, n WHERE id = ?`,
+        )
+        .run(task!.complaintId);
+      const dispositionColumns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('dispositions') as string[]).filter((c) => !['id', 'complaint_id'].includes(c));
+      other
+        .prepare(
+          `INSERT INTO dispositions (complaint_id, ${dispositionColumns.join(', ')})
+           SELECT c.id, ${dispositionColumns.map((c) => `d.${c}`).join(', ')} FROM complaints c JOIN dispositions d ON d.complaint_id = ? WHERE c.seq > 900000`,
+        )
+        .run(task!.complaintId);
+      const mine = async () => ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {});
+      expect(await mine()).toHaveLength(500);
+      await same('antrean panjang');
+      const copies = other.prepare('SELECT id FROM complaints WHERE seq > 900000 ORDER BY seq').pluck().all() as number[];
+      const moves: [string, () => unknown][] = [
+        ['salinan terakhir jadi paling awal', () => other.prepare('UPDATE complaints SET step_due_at = ? WHERE id = ?').run('2026-11-20T01:00:00.000Z', copies.at(-1))],
+        ['salinan pertama jadi paling akhir', () => other.prepare('UPDATE complaints SET step_due_at = ? WHERE id = ?').run('2027-06-01T01:00:00.000Z', copies[0])],
+        ['150 salinan awal ditutup', () => other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(1, 150)))],
+        ['150 lagi ditutup', () => other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(150, 300)))],
+      ];
+      trackStatementModes();
+      for (const [label, move] of moves) {
+        move();
+        const statements = await record(t.core.db, mine);
+        expect(statements.some((r) => r.sql.includes('LIMIT @limit')), label).toBe(false);
+        await same(label);
+      }
+      // Closed a hundred at a time: read apart while 500 tasks are left up to where the
+      // statement stopped, then whole again.
+      const whole: boolean[] = [];
+      for (let from = 300; from < 1000; from += 100) {
+        other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(from, from + 100)));
+        whole.push((await record(t.core.db, mine)).some((r) => r.sql.includes('LIMIT @limit')));
+        await same(`ditutup sampai salinan ${from + 100}`);
+      }
+      expect(whole[0]).toBe(false);
+      expect(whole).toContain(true);
+    } finally {
+      other.close();
+    }
+  }, 240_000);
+});

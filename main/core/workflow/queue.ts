@@ -181,7 +181,7 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
     UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
   AND ${KASI_SIGHT}
-  ORDER BY c.step_due_at LIMIT @limit`;
+  ORDER BY c.step_due_at, c.id LIMIT @limit`;
 // The same of the given complaints only (@ids, a JSON list), each tested on its own row
 // by the same four branches.
 const CANDIDATES_AMONG = `SELECT ${CANDIDATE_COLUMNS}
@@ -231,25 +231,40 @@ function stateOf(r: Candidate, standard: ServiceStandard): JourneyState {
 const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 
 // What waits for a user depends on the data alone (only its risk on the time, worked out
-// on each call), so it is kept per user while the database is unchanged (dataStamp),
-// with the chosen complaints' pauses once a list has read them. After a change only the
-// complaints changed since (change_seq above the kept `seq`) are read again, as long as
-// the statement's limit was not reached, so the kept set is every candidate there is.
+// on each call), so it is kept per user while the database is unchanged (dataStamp). The
+// statement reads candidates in order of step due (then id) up to its limit; where it
+// stopped there is the horizon, and the kept set is every candidate up to it. After a
+// change only the complaints changed since (change_seq above the kept `seq`) are read
+// again, those beyond the horizon left out. The list is the first TASK_LIMIT tasks in
+// that order: exact while the kept tasks number at least that many (or no horizon).
 interface KeptTasks {
   stamp: string;
   seq: number;
-  // The user's tasks, in no particular order (myTasks sorts them).
-  rows: Candidate[];
-  // Every complaint the statement gave, whether the rules made it a task or not.
+  // Every task up to the horizon, in no particular order.
+  tasks: Candidate[];
+  // Every candidate up to the horizon, whether the rules made it a task or not.
   read: Set<number>;
-  pauses?: Map<number, Pause[]>;
+  horizon: Candidate | null;
+  // The first TASK_LIMIT tasks, and the pauses of those read so far.
+  first?: Candidate[];
+  pauses: Map<number, Pause[]>;
 }
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
 
+const byDue = (a: Candidate, b: Candidate) => (a.step_due_at! < b.step_due_at! ? -1 : a.step_due_at! > b.step_due_at! ? 1 : a.id - b.id);
+const exact = (k: KeptTasks) => k.horizon === null || k.tasks.length >= TASK_LIMIT;
+
 // What waits for this user: the steps they may complete, plus (for Staf) files
-// waiting for the reporter, which they have to chase. One statement, each candidate
-// whole with its state.
-function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
+// waiting for the reporter, which they have to chase. The first TASK_LIMIT by step due.
+function myTaskRows(deps: CoreDeps, user: SessionUser): Candidate[] {
+  const k = keptTaskSet(deps, user);
+  if (!k.first) {
+    k.first = k.tasks.length > TASK_LIMIT ? k.tasks.slice().sort(byDue).slice(0, TASK_LIMIT) : k.tasks;
+  }
+  return k.first;
+}
+
+function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
   const { db } = deps;
   const stamp = dataStamp(db);
   let byUser = keptTasks.get(db);
@@ -261,26 +276,25 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
   const keep = nothingUncommitted(db);
   // Read before the rows: a change committed meanwhile is read again next time, never missed.
   const seq = latestChange(db);
-  if (kept && keep && kept.read.size < CANDIDATE_LIMIT && kept.rows.length < TASK_LIMIT) {
+  if (kept && keep && exact(kept)) {
     const changed = changedSince(db, kept.seq);
     if (changed) {
       const gone = new Set(changed);
-      for (const id of changed) kept.read.delete(id);
-      kept.rows = kept.rows.filter((r) => !gone.has(r.id));
-      const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
-      for (const id of again.read) kept.read.add(id);
-      kept.rows.push(...again.mine);
-      if (kept.pauses) {
-        for (const id of changed) kept.pauses.delete(id);
-        for (const [id, p] of pausesOfMany(db, again.mine.map((r) => r.id))) kept.pauses.set(id, p);
+      for (const id of changed) {
+        kept.read.delete(id);
+        kept.pauses.delete(id);
       }
-      Object.assign(kept, { stamp, seq });
-      // Within the limits a whole read keeps to, the kept set is what that read gives.
-      if (kept.read.size < CANDIDATE_LIMIT && kept.rows.length < TASK_LIMIT) return kept;
+      kept.tasks = kept.tasks.filter((r) => !gone.has(r.id));
+      const { horizon } = kept;
+      const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
+      for (const r of again.read) if (!horizon || byDue(r, horizon) <= 0) kept.read.add(r.id);
+      for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.push(r);
+      Object.assign(kept, { stamp, seq, first: undefined });
+      if (exact(kept)) return kept;
     }
   }
   const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT });
-  const fresh: KeptTasks = { stamp, seq, rows: mine.slice(0, TASK_LIMIT), read: new Set(read) };
+  const fresh: KeptTasks = { stamp, seq, tasks: mine, read: new Set(read.map((r) => r.id)), horizon: read.length >= CANDIDATE_LIMIT ? read.at(-1)! : null, pauses: new Map() };
   if (!keep) return fresh;
   if (byUser.size >= 200) byUser.clear();
   byUser.set(key, fresh);
@@ -289,7 +303,7 @@ function myTaskRows(deps: CoreDeps, user: SessionUser): KeptTasks {
 
 // The candidates the statement gives (all of them, or those among @ids), and those of
 // them that are this user's tasks, in the statement's order.
-function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Record<string, unknown>): { read: number[]; mine: Candidate[] } {
+function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Record<string, unknown>): { read: Candidate[]; mine: Candidate[] } {
   const { db } = deps;
   // Only handlers have tasks; a Kasi's sight of each complaint is in the statement itself.
   if (user.role !== 'kasi' && !SEES_EVERY_COMPLAINT.includes(user.role)) return { read: [], mine: [] };
@@ -310,15 +324,21 @@ function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Reco
     if (!state.step || !r.step_started_at || !r.step_due_at) continue;
     mine.push(r);
   }
-  return { read: rows.map((r) => r.id), mine };
+  return { read: rows, mine };
 }
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const { db } = deps;
-  const kept = myTaskRows(deps, user);
-  if (!kept.rows.length) return [];
-  kept.pauses ??= pausesOfMany(db, kept.rows.map((r) => r.id));
-  return sortTasks(toTasks(db, officeCalendar(db), deps.now().toISOString(), kept.rows, kept.pauses), 'langkah');
+  const rows = myTaskRows(deps, user);
+  if (!rows.length) return [];
+  // The pauses of the tasks not read before (none of them: an empty list).
+  const { pauses } = keptTaskSet(deps, user);
+  const unread = rows.filter((r) => !pauses.has(r.id)).map((r) => r.id);
+  if (unread.length) {
+    const found = pausesOfMany(db, unread);
+    for (const id of unread) pauses.set(id, found.get(id) ?? []);
+  }
+  return sortTasks(toTasks(db, officeCalendar(db), deps.now().toISOString(), rows, pauses), 'langkah');
 }
 
 // How many open complaints are late on either clock, as the office list's 'terlambat'
@@ -527,7 +547,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
 export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const mine = myTaskRows(deps, user).rows;
+  const mine = myTaskRows(deps, user);
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A leader answers for the whole office's lateness (counted in SQL over the office
   // list's rows); everyone else for their own tasks.
