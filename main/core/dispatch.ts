@@ -40,7 +40,10 @@ export async function dispatch(
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
-    const ctx: Ctx = { ...deps, user, mustChangePassword, session };
+    // Not `{ ...deps, user, … }`: in V8 (Node 20) an object spread into and then given
+    // more fields gets a hidden class of its own every time, microseconds on each call
+    // and slower reads of ctx after it; Object.assign builds the same object the fast way.
+    const ctx: Ctx = Object.assign({}, deps, { user, mustChangePassword, session });
     const handler = handlers[name] as Handler<typeof name>;
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value: checkOutput(spec.output, value) };

@@ -10,7 +10,10 @@ import type { z } from 'zod';
 // part of a schema (a string format, a trim, a default, a refinement, a union, a
 // record…) is still parsed by zod itself, so each value gets exactly zod's answer.
 
-type Check = (value: unknown, path: string) => unknown;
+// The path of a refused value is its parent's path and, for a field, `key` (".name"):
+// joined only when a value is refused or an object is entered, not for every field.
+type Check = (value: unknown, path: string, key?: string) => unknown;
+const at = (path: string, key: string | undefined) => (key === undefined ? path : path + key);
 
 // What zod reads from a schema: its definition and, for objects, whether a field may be absent.
 interface Def {
@@ -52,9 +55,9 @@ function numberCheck(def: Def): Check | null {
       else tests.push(d.inclusive ? (n) => n <= v : (n) => n < v);
     } else return null;
   }
-  return (value, path) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(path, 'bukan angka');
-    for (const t of tests) if (!t(value)) return refuse(path, 'angka di luar ketentuan');
+  return (value, path, key) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(at(path, key), 'bukan angka');
+    for (const t of tests) if (!t(value)) return refuse(at(path, key), 'angka di luar ketentuan');
     return value;
   };
 }
@@ -65,34 +68,35 @@ function build(schema: z.ZodType): Check {
   const byZod: Check = (value) => schema.parse(value);
   switch (def.type) {
     case 'string':
-      return plain ? (v, path) => (typeof v === 'string' ? v : refuse(path, 'bukan teks')) : byZod;
+      return plain ? (v, path, key) => (typeof v === 'string' ? v : refuse(at(path, key), 'bukan teks')) : byZod;
     case 'boolean':
-      return plain ? (v, path) => (typeof v === 'boolean' ? v : refuse(path, 'bukan ya/tidak')) : byZod;
+      return plain ? (v, path, key) => (typeof v === 'boolean' ? v : refuse(at(path, key), 'bukan ya/tidak')) : byZod;
     case 'number':
       return def.coerce ? byZod : (numberCheck(def) ?? byZod);
     case 'enum':
     case 'literal': {
       if (!plain) return byZod;
       const allowed = new Set(def.type === 'enum' ? (schema as unknown as z.ZodEnum).options : def.values);
-      return (v, path) => (allowed.has(v as never) ? v : refuse(path, 'nilai di luar pilihan'));
+      return (v, path, key) => (allowed.has(v as never) ? v : refuse(at(path, key), 'nilai di luar pilihan'));
     }
     case 'nullable': {
       const inner = compile(def.innerType!);
-      return (v, path) => (v === null ? null : inner(v, path));
+      return (v, path, key) => (v === null ? null : inner(v, path, key));
     }
     case 'optional': {
       // An exact optional refuses a present undefined; an optional default fills it in.
       if (traitsOf(schema).has('$ZodExactOptional') || optionalOf(def.innerType!).optin === 'defaulted') return byZod;
       const inner = compile(def.innerType!);
-      return (v, path) => (v === undefined ? undefined : inner(v, path));
+      return (v, path, key) => (v === undefined ? undefined : inner(v, path, key));
     }
     case 'array': {
       if (!plain) return byZod;
       const element = compile(def.element!);
-      return (v, path) => {
-        if (!Array.isArray(v)) return refuse(path, 'bukan daftar');
+      // An element's path is the list's own.
+      return (v, path, key) => {
+        if (!Array.isArray(v)) return refuse(at(path, key), 'bukan daftar');
         const out = new Array<unknown>(v.length);
-        for (let i = 0; i < v.length; i++) out[i] = element(v[i], path);
+        for (let i = 0; i < v.length; i++) out[i] = element(v[i], path, key);
         return out;
       };
     }
@@ -117,15 +121,16 @@ function objectCheck(fields: { key: string; check: Check; mayBeAbsent: boolean }
   const body = fields
     .map(({ key, mayBeAbsent }, i) => {
       const k = JSON.stringify(key);
-      const at = `path + ${JSON.stringify(`.${key}`)}`;
-      const store = `out[${k}] = checks[${i}](v[${k}], ${at});`;
-      return mayBeAbsent ? `if (${k} in v) ${store}` : `if (!(${k} in v)) refuse(${at}, 'tidak ada');\n${store}`;
+      const field = JSON.stringify(`.${key}`);
+      const store = `out[${k}] = checks[${i}](v[${k}], path, ${field});`;
+      return mayBeAbsent ? `if (${k} in v) ${store}` : `if (!(${k} in v)) refuse(path + ${field}, 'tidak ada');\n${store}`;
     })
     .join('\n');
   const make = new Function(
     'checks',
     'refuse',
-    `return function (v, path) {
+    `return function (v, parent, key) {
+      const path = key === undefined ? parent : parent + key;
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return refuse(path, 'bukan objek');
       const out = {};
       ${body}

@@ -16,8 +16,9 @@ const MAX_LOCK_MINUTES = 24 * 60;
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 
+// Object.assign rather than a spread given more fields: see dispatch.ts.
 export function withOffice(deps: CoreDeps, user: SessionUser, mustChangePassword: boolean) {
-  return { ...user, officeName: findOffice(deps.db)?.name ?? '', mustChangePassword };
+  return Object.assign({}, user, { officeName: findOffice(deps.db)?.name ?? '', mustChangePassword });
 }
 
 function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure) {

@@ -34,6 +34,9 @@ interface ComplaintDbRow {
 }
 
 const ROW_COLUMNS = 'id, register_no, received_at, kind, channel, category, reporter_name, anonymous, subject, status';
+const ROW_COLUMNS_OF_C = ROW_COLUMNS.split(', ')
+  .map((c) => `c.${c}`)
+  .join(', ');
 
 const mask = (v: string) => (v === '' ? '' : '•'.repeat(Math.min(v.length, 8)));
 
@@ -195,6 +198,16 @@ const searchTokens = (q: string) => q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)
 // The same words without the reporter's name, for a viewer who may not see the name.
 const withoutName = (fts: string) => `{register_no subject description} : (${fts})`;
 
+const SEQ_TOKEN = /^\d{1,6}$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// A word as register numbers are compared: numbers without leading zeros, letters in capitals.
+const normToken = (t: string) => (/^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase());
+// Whether every word is in the text (as part of it) or in the list (as one of its words).
+function holdsAll(have: string | string[], words: string[]): boolean {
+  for (const w of words) if (!have.includes(w)) return false;
+  return true;
+}
+
 // A register number typed whole or in part ("0123/PGD/2025", "0123 PGD 2025", "123"):
 // the complaints whose urut number is one of the typed numbers and whose register
 // number holds every typed word (leading zeros aside), found through the (year, seq)
@@ -202,10 +215,15 @@ const withoutName = (fts: string) => `{register_no subject description} : (${fts
 // register number fits it (then it is searched as words).
 function registerNumberMatches(db: Db, q: string): number[] | null {
   const tokens = searchTokens(q);
-  if (!tokens || tokens.length > 6 || !tokens.some((t) => /^\d{1,6}$/.test(t)) || tokens.some((t) => t.length > 8)) return null;
-  const norm = (t: string) => (/^\d+$/.test(t) ? String(Number(t)) : t.toUpperCase());
-  const wanted = tokens.map(norm);
-  const seqs = [...new Set(tokens.filter((t) => /^\d{1,6}$/.test(t)).map(Number))];
+  if (!tokens || tokens.length > 6) return null;
+  // The typed numbers that may be an urut number, each once, in the order typed.
+  const seqs: number[] = [];
+  for (const t of tokens) {
+    if (t.length > 8) return null;
+    if (SEQ_TOKEN.test(t) && !seqs.includes(Number(t))) seqs.push(Number(t));
+  }
+  if (!seqs.length) return null;
+  const wanted = tokens.map(normToken);
   // Every (year of the running counter, typed number) in one statement, each through the
   // (year, seq) index.
   const rows = stmt(
@@ -214,8 +232,10 @@ function registerNumberMatches(db: Db, q: string): number[] | null {
   ).all(JSON.stringify(seqs)) as { id: number; register_no: string }[];
   const ids = new Set<number>();
   for (const row of rows) {
-    const have = new Set((searchTokens(row.register_no) ?? []).map(norm));
-    if (wanted.every((w) => have.has(w))) ids.add(row.id);
+    // Most are another year's: in a number of printable ASCII (which NFKC leaves as it
+    // is) each word it holds appears as typed, in capitals, so one missing settles it.
+    if (PRINTABLE_ASCII.test(row.register_no) && !holdsAll(row.register_no.toUpperCase(), wanted)) continue;
+    if (holdsAll((searchTokens(row.register_no) ?? []).map(normToken), wanted)) ids.add(row.id);
   }
   return ids.size ? [...ids] : null;
 }
@@ -287,7 +307,8 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.channel !== undefined) out.push(['c.channel = ?', [q.channel]]);
   if (q.category !== undefined) out.push(['c.category = ?', [q.category]]);
   if (q.seksi) out.push(['c.seksi = ?', [q.seksi]]);
-  if (search && 'ids' in search) out.push([`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
+  // One register number (the usual search by number) is one primary-key lookup.
+  if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
   // A hidden name must not be findable either: those rows match on the other columns only.
   else if (search)
@@ -340,12 +361,14 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 const totals = new WeakMap<Db, { stamp: string; byQuery: Map<string, number> }>();
 const TOTALS_KEPT = 64;
 
-function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, stampOf: () => string): number {
+function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, search: Search, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.q) {
     return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
   }
+  // Register numbers and nothing else: the complaints just read, each once.
+  if (search && 'ids' in search && active.length === 1) return search.ids.length;
   // Words (in a year) are counted on the text index, without reading the complaints.
   const sql = words ? WORDS_COUNT : `SELECT count(*) FROM complaints c ${whereOf(active)}`;
   const params = words ? [words.fts, words.from, words.to] : active.flatMap(([, v]) => v);
@@ -363,10 +386,9 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Re
   return n;
 }
 
-// The register's conditions, total and order for a query, shared by its pages and the
-// export's list of every id.
-function registerPlan(db: Db, query: ComplaintQuery, viewer: SessionUser) {
-  const q = complaintQuerySchema.parse(query);
+// The register's conditions, total and order for a query (as complaintQuerySchema gives
+// it), shared by its pages and the export's list of every id.
+function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser) {
   const identity = identitySql(viewer);
   // Whether the data changed since the kept totals and prefixes: asked once per call.
   let stamp: string | undefined;
@@ -375,26 +397,27 @@ function registerPlan(db: Db, query: ComplaintQuery, viewer: SessionUser) {
   const active = filterConditions(db, q, viewer, identity, search);
   const params = active.flatMap(([, v]) => v);
   const words = wordsInYear(q, search, viewer);
-  const total = countOf(db, active, q, words, stampOf);
+  const total = countOf(db, active, q, words, search, stampOf);
   const plainNames = seesEveryIndexedName(viewer);
   const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
   const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
-  return { q, identity, active, whereSql: whereOf(active), params, words, total, plainNames, order, orderParams };
+  return { q, identity, search, active, whereSql: whereOf(active), params, words, total, plainNames, order, orderParams };
 }
 
 // Every complaint the register lists for a query, in its order, as ids (the XLSX export
 // holds exactly what the register shows), in one statement; none when more than `max`
 // match, so a too-long list is refused before it is read.
 export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser, max: number): { total: number; ids: number[] | null } {
-  const { total, whereSql, params, order, orderParams } = registerPlan(db, query, viewer);
+  const { total, whereSql, params, order, orderParams } = registerPlan(db, complaintQuerySchema.parse(query), viewer);
   if (total > max) return { total, ids: null };
   const ids = pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order}`).all(...params, ...orderParams) as number[];
   return { total, ids };
 }
 
-export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUser) {
+// A page of the register; the query as the contract's complaintQuerySchema gave it.
+export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: SessionUser) {
   const plan = registerPlan(db, query, viewer);
-  const { q, identity, active, whereSql, params, words, total, plainNames, orderParams } = plan;
+  const { q, identity, search, active, whereSql, params, words, total, plainNames, orderParams } = plan;
   let { order } = plan;
   // A page past the middle is read from the other end: the last page costs what the
   // first does instead of walking every row before it. Every order ends in a unique key,
@@ -408,9 +431,13 @@ export function listComplaints(db: Db, query: ComplaintQuery, viewer: SessionUse
     offset = total - offset - limit;
     order = flip(order);
   }
-  const columns = `${ROW_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}, ${identity.sql} AS identity`;
+  const columns = `${ROW_COLUMNS_OF_C}, ${identity.sql} AS identity`;
   let rows: ComplaintDbRow[];
-  if (words && q.sort === 'registerNo') {
+  if (search && 'ids' in search && search.ids.length === 1) {
+    // One complaint at most (by its primary key): nothing to sort, and the page is that
+    // row or, past the first, empty.
+    rows = (stmt(db, `SELECT ${columns} FROM complaints c ${whereSql}`).all(...identity.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
+  } else if (words && q.sort === 'registerNo') {
     // In the register's order the text index gives the page itself: its keys in that
     // order, read lazily until the page is full, then the complaints by (year, seq).
     const d = order.startsWith('c.year ASC') ? 'ASC' : 'DESC';
@@ -473,9 +500,19 @@ export function getComplaint(db: Db, id: number, viewer: SessionUser, access: Co
   const kelengkapan = JSON.parse(r.kelengkapan) as string[];
   // The checklist of the standard version the complaint runs under, not today's.
   const checklist = (r.standard_version_id === null ? currentStandard(db) : standardVersion(db, r.standard_version_id)).kelengkapanChecklist;
+  // Written out rather than `{ ...toRow(r), … }`: in V8 (Node 20) an object spread into
+  // and then given more fields gets a hidden class of its own each time, which costs more
+  // than this whole answer (and its check on the way out) otherwise does.
   return {
-    ...toRow(r),
+    id: r.id,
+    registerNo: r.register_no,
+    receivedAt: r.received_at,
+    kind: r.kind,
+    channel: r.channel,
+    category: r.category,
     reporterName: name,
+    subject: r.subject,
+    status: r.status,
     reporter: {
       name,
       address: masked ? mask(r.reporter_address) : r.reporter_address,
