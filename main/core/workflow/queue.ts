@@ -341,16 +341,6 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   return sortTasks(toTasks(db, officeCalendar(db), deps.now().toISOString(), rows, pauses), 'langkah');
 }
 
-// How many open complaints are late on either clock, as the office list's 'terlambat'
-// filter finds them: a clock is late exactly when its due has passed (standardRiskOf), so
-// no working time needs counting here.
-const officeLate = (db: Db, now: string) =>
-  pluck(
-    db,
-    `SELECT count(*) FROM complaints WHERE closed_at IS NULL AND status <> 'tidak_lengkap' AND step_no IS NOT NULL AND step_started_at <> '' AND step_due_at <> ''
-       AND (@now > step_due_at OR (clock_started_at IS NOT NULL AND due_at IS NOT NULL AND @now > due_at))`,
-  ).get({ now }) as number;
-
 // From which instant (ms) a clock from startedAt to dueAt is at risk, as riskOf decides it:
 // the working time left (never growing as time passes) under a quarter of the clock's
 // whole. Found once by halving, then kept per calendar object (a calendar change makes
@@ -505,8 +495,22 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   const { db } = deps;
   const q = officeTasksQuerySchema.parse(query);
   const now = deps.now().toISOString();
-  const nowMs = Date.parse(now);
   const cal = officeCalendar(db);
+  const o = officeOrdersAt(db, cal, now);
+  const key = `${q.sort}|${q.filter ?? ''}`;
+  let list = o.lists.get(key);
+  if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
+  const ids = list.ids.slice(q.offset, q.offset + q.limit);
+  const byId = new Map((stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
+  // In the list's order; one closed by another process since the order was made is left out.
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
+  return { rows: toTasks(db, cal, now, rows), total: list.ids.length };
+}
+
+// Every open complaint's place at `now`: kept, brought up to date with the complaints
+// changed since, or read whole.
+function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders {
+  const nowMs = Date.parse(now);
   const stamp = dataStamp(db);
   let o = officeOrders.get(db);
   const valid = o !== undefined && o.cal === cal && nowMs >= o.from && nowMs < o.until;
@@ -533,14 +537,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
     o = { stamp, seq, cal, placed, from: nowMs, until, lists: new Map() };
     if (nothingUncommitted(db)) officeOrders.set(db, o);
   }
-  const key = `${q.sort}|${q.filter ?? ''}`;
-  let list = o.lists.get(key);
-  if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
-  const ids = list.ids.slice(q.offset, q.offset + q.limit);
-  const byId = new Map((stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
-  // In the list's order; one closed by another process since the order was made is left out.
-  const rows = ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
-  return { rows: toTasks(db, cal, now, rows), total: list.ids.length };
+  return o;
 }
 
 // The menu's numbers, counted by the same rules as the lists they lead to.
@@ -549,12 +546,11 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
   const now = deps.now().toISOString();
   const mine = myTaskRows(deps, user);
   const leader = user.role === 'camat' || user.role === 'sekcam';
-  // A leader answers for the whole office's lateness (counted in SQL over the office
-  // list's rows); everyone else for their own tasks.
-  // Late on either clock: a clock is late exactly when its due has passed (standardRiskOf),
-  // so no working time needs counting here.
+  // A leader answers for the whole office's lateness (what the office list's 'terlambat'
+  // filter shows); everyone else for their own tasks, late on either clock: a clock is
+  // late exactly when its due has passed (standardRiskOf), so no working time is counted.
   const late = leader
-    ? officeLate(db, now)
+    ? [...officeOrdersAt(db, officeCalendar(db), now).placed.values()].filter((p) => matchesTaskFilter(p, 'terlambat')).length
     : mine.filter((r) => r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at && (now > r.step_due_at || (r.clock_started_at !== null && r.due_at !== null && now > r.due_at))).length;
   return { mine: mine.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
 }
