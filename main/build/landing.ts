@@ -16,10 +16,12 @@ export type BuiltFile =
   | { type: 'chunk'; fileName: string; isEntry: boolean; facadeModuleId?: string | null; imports: string[]; viteMetadata?: { importedCss: Set<string> } }
   | { type: 'asset' };
 
+type BuiltChunk = Extract<BuiltFile, { type: 'chunk' }>;
+
 // Each landing page's chunk, the chunks it imports that the first load does not bring
 // already, and their styles: the files boot.js preloads for that address.
 export function landingFiles(bundle: Record<string, BuiltFile>, rendererDir: string): Record<string, string[]> {
-  const chunks = Object.values(bundle).filter((o): o is Extract<BuiltFile, { type: 'chunk' }> => o.type === 'chunk');
+  const chunks = Object.values(bundle).filter((o): o is BuiltChunk => o.type === 'chunk');
   const entry = chunks.find((c) => c.isEntry);
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const reach = (start: string[]) => {
@@ -42,4 +44,25 @@ export function landingFiles(bundle: Record<string, BuiltFile>, rendererDir: str
     out[path] = [...js, ...css];
   }
   return out;
+}
+
+// V8's explicit compile hint: every function of a file that starts with it is compiled
+// when the file is (as it streams in, off the page's main thread) rather than when first
+// called, and so is kept in the browser's code cache for the next start.
+export const COMPILE_ALL_HINT = '//# allFunctionsCalledOnLoad\n';
+
+// The scripts the first screen runs at once: the app's entry, the landing pages and
+// everything they import. Their functions nearly all run while the first page renders.
+export function firstScreenChunks(bundle: Record<string, BuiltFile>, rendererDir: string): string[] {
+  const chunks = Object.values(bundle).filter((o): o is BuiltChunk => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const js = new Set<string>();
+  const walk = (name: string) => {
+    if (js.has(name) || !byName.has(name)) return;
+    js.add(name);
+    for (const next of byName.get(name)!.imports) walk(next);
+  };
+  for (const entry of chunks.filter((c) => c.isEntry)) walk(entry.fileName);
+  for (const name of Object.values(landingFiles(bundle, rendererDir)).flat()) walk(name);
+  return [...js].sort();
 }

@@ -170,11 +170,20 @@ function serveEvents(app: FastifyInstance, core: Core, secure: boolean) {
   });
 }
 
+// No route declares a JSON schema (the core checks every call's input with zod), so
+// fastify is given schema compilers of its own instead of loading ajv and
+// fast-json-stringify while the server starts. A route that declared a schema would
+// stop the start at once with this message.
+const noSchemas = (): never => {
+  throw new Error('Rute HTTP Tanggap tidak memakai skema JSON: periksa masukan dengan zod di shared/contract.ts.');
+};
+const schemaController = { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } };
+
 // The contract over HTTP: POST /api/<call> with the input as JSON.
 export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<FastifyInstance> {
   const app = options.https
-    ? (Fastify({ bodyLimit: BODY_LIMIT, logger: false, https: options.https }) as unknown as FastifyInstance)
-    : Fastify({ bodyLimit: BODY_LIMIT, logger: false });
+    ? (Fastify({ bodyLimit: BODY_LIMIT, logger: false, schemaController, https: options.https }) as unknown as FastifyInstance)
+    : Fastify({ bodyLimit: BODY_LIMIT, logger: false, schemaController });
   const secure = options.secureCookie ?? false;
   const logins = slidingWindow(LOGIN_LIMIT);
 

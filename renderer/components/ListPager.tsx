@@ -1,8 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-
-const numberId = (n: number) => n.toLocaleString('id-ID');
+import { numberId } from '../lib/numbers';
 
 interface Props {
   offset: number;

@@ -3,10 +3,12 @@
 // from the input event's own timestamp to the frame after the register's first row
 // changed (rows painted); scrolling samples requestAnimationFrame intervals.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createCore } from '../../main/core';
 import { createSession } from '../../main/core/auth/sessions';
 import { SESSION_COOKIE } from '../../main/http/server';
@@ -32,9 +34,9 @@ export function chromiumPath(): string | null {
 // Starts the server as `npm run web` does (without the renderer build): the bundle in
 // dist/main, remade first when a source changed (main/build/bundle.mjs), and resolves
 // with its address and the milliseconds from spawn to listening.
-function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: string; listenMs: number; t0: number }> {
+function startServer(dataDir: string, port = 0): Promise<{ proc: ChildProcess; url: string; listenMs: number; t0: number }> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['dist/main/http/cli.js', '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['dist/main/http/cli.js', '--data', dataDir, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server tidak mulai:\n${output}`)), 120_000);
@@ -49,6 +51,19 @@ function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: string
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`server berhenti (${code}):\n${output}`)));
+  });
+}
+
+// A port free now, for a server that must come back at the same address (the browser's
+// cache is kept per origin, port included, as the office's fixed 5180 is).
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -140,6 +155,64 @@ async function timed(page: Page, act: () => Promise<void>): Promise<Painted> {
 }
 
 const median = (xs: number[]) => stats(xs).p50;
+const REGISTER_ROW = 'table[aria-label="Buku register pengaduan"] tbody tr[data-index]';
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
+// Visits before the measured daily starts: the first fills the HTTP cache, the next ones
+// let Chromium write its code cache for the scripts (made from the second load on).
+const DAILY_EARLIER = 3;
+const DAILY_ROUNDS = 3;
+// A browser just started keeps its own processes busy for a while (Chromium's built-in
+// pages load); the office's is open already, as in the first line, so the server is
+// started once that has settled.
+const BROWSER_SETTLE_MS = 3_000;
+
+// The office's daily start: the browser (or the desktop app) keeps its profile on disk,
+// with the HTTP cache and V8's code cache from the day before; the server is started
+// anew. Each start opens the profile afresh (nothing kept in memory from the visit
+// before), starts the server at the same address and opens the register; the time runs
+// from spawning the server to the first row. Also counts the files that were fetched
+// rather than taken from the cache.
+async function dailyStarts(dir: string, token: string): Promise<{ ms: number[]; fetched: number; files: number; listenMs: number[] }> {
+  const profile = mkdtempSync(join(tmpdir(), 'tanggap-bench-profil-'));
+  const port = await freePort();
+  const ms: number[] = [];
+  const listenMs: number[] = [];
+  let fetched = 0;
+  let files = 0;
+  try {
+    for (let i = 0; i < DAILY_EARLIER + DAILY_ROUNDS; i++) {
+      const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath() ?? undefined,
+        args: BROWSER_ARGS,
+        viewport: { width: 1366, height: 850 },
+        locale: 'id-ID',
+      });
+      let server: Awaited<ReturnType<typeof startServer>> | null = null;
+      try {
+        await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/' }]);
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.waitForTimeout(BROWSER_SETTLE_MS);
+        server = await startServer(dir, port);
+        await page.goto(`${server.url}/register`);
+        await page.locator(REGISTER_ROW).first().waitFor({ timeout: 60_000 });
+        const took = performance.now() - server.t0;
+        if (i >= DAILY_EARLIER) {
+          ms.push(took);
+          listenMs.push(server.listenMs);
+          const sizes = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/assets/')).map((e) => e.transferSize)`)) as number[];
+          files = sizes.length;
+          fetched = Math.max(fetched, sizes.filter((n) => n > 0).length);
+        }
+      } finally {
+        if (server) await stopServer(server.proc);
+        await context.close();
+      }
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { ms, fetched, files, listenMs };
+}
 const fmt = (n: number) => `${Math.round(n)} ms`;
 // The exact figure, with the per-frame polled one beside it.
 const medians = (xs: Painted[]) => ({ exact: median(xs.map((x) => x.exact)), polled: median(xs.map((x) => x.polled)) });
@@ -155,7 +228,7 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
   const token = createSession(core.deps, stafId);
   core.close();
   const lines: BrowserLine[] = [];
-  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: BROWSER_ARGS });
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     const bundled = spawnSync(process.execPath, ['main/build/bundle.mjs', '--if-changed'], { cwd: root, encoding: 'utf8' });
@@ -173,7 +246,7 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     await page.goto(`${server.url}/register`);
     await page.locator('table[aria-label="Buku register pengaduan"] tbody tr[data-index]').first().waitFor({ timeout: 60_000 });
     const coldMs = performance.now() - server.t0;
-    lines.push({ what: `Mulai proses server (terbundel; start kedua: cache kode V8 ada, berkas data di cache OS) sampai halaman register pertama; server mendengar sesudah ${fmt(server.listenMs)}`, value: fmt(coldMs), target: '≤ 300 ms', met: coldMs <= 300 });
+    lines.push({ what: `Mulai proses server (terbundel; start kedua: cache kode V8 ada, berkas data di cache OS) sampai halaman register pertama, peramban tanpa cache (kunjungan pertama); server mendengar sesudah ${fmt(server.listenMs)}`, value: fmt(coldMs), target: '≤ 300 ms', met: coldMs <= 300 });
 
     const bytes = (await page.evaluate(SENT_BYTES)) as number;
     lines.push({ what: 'Muatan pertama terkirim (HTML, JS, CSS, font; terkompresi)', value: `${Math.round(bytes / 1024)} kB`, target: '≤ 400 kB', met: bytes <= 400 * 1024 });
@@ -237,6 +310,19 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
       met: worst <= 34 && f.p95 <= 17.5,
     });
     await context.close();
+
+    // The daily start: the same server start, the browser's profile kept from earlier days.
+    await stopServer(server.proc);
+    server = null;
+    log('Chromium: start harian dengan profil peramban tersimpan…');
+    const daily = await dailyStarts(dir, token);
+    const dailyMs = median(daily.ms);
+    lines.push({
+      what: `Start harian: mulai proses server sampai halaman register pertama, profil peramban tersimpan dari kunjungan sebelumnya (cache HTTP dan cache kode; ${daily.fetched} dari ${daily.files} berkas diambil ulang); median ${DAILY_ROUNDS} start, server mendengar sesudah ${fmt(median(daily.listenMs))}`,
+      value: fmt(dailyMs),
+      target: '≤ 300 ms',
+      met: dailyMs <= 300,
+    });
   } finally {
     await browser.close();
     server?.proc.kill();
