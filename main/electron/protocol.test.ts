@@ -24,7 +24,7 @@ const get = (url: string, method = 'GET') => handler(new Request(url, { method }
 
 describe('app:// protocol', () => {
   it('is registered standard, secure and fetch-capable', () => {
-    expect(PRIVILEGED_SCHEMES).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(PRIVILEGED_SCHEMES).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   });
 
   it('registers its handler under the app scheme', () => {
