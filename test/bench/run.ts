@@ -150,7 +150,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     // The list's order is kept until the data changes: here every call follows a change
     // to one open complaint (as after a save anywhere in the office), read again each time.
     const openIds = db.prepare('SELECT id FROM complaints WHERE closed_at IS NULL ORDER BY id').pluck().all() as number[];
-    const touch = db.prepare('UPDATE complaints SET updated_at = updated_at WHERE id = ?');
+    // A column the lists read (its change raises the complaint's change mark).
+    const touch = db.prepare('UPDATE complaints SET acting = acting WHERE id = ?');
     let changes = 0;
     const change = () => void touch.run(openIds[(changes++ * 7919) % openIds.length]);
     await op('Semua tugas kantor (Camat), sesudah perubahan data', camat, 'tasks.office', officePage, L, { before: change });

@@ -6,20 +6,8 @@ import { changedUnstamped, stmt } from '../db/statements';
 import { rowToUser, type UserRow } from '../users/rows';
 
 // Only the token's hash is stored, so a copied database file holds no live session.
-const sha256Hex: (token: string) => string =
+const tokenHash: (token: string) => string =
   typeof hash === 'function' ? (token) => hash('sha256', token, 'hex') : (token) => createHash('sha256').update(token).digest('hex');
-// Every call presents its token: the hashes of the tokens seen lately are kept (a few
-// signed-in windows and PCs), not worked out again each time.
-const hashes = new Map<string, string>();
-const HASHES_KEPT = 256;
-function tokenHash(token: string): string {
-  let h = hashes.get(token);
-  if (h === undefined) {
-    if (hashes.size >= HASHES_KEPT) hashes.clear();
-    hashes.set(token, (h = sha256Hex(token)));
-  }
-  return h;
-}
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
 const MAX_MS = SESSION_MAX_HOURS * 3_600_000;
 // Touch last_seen at most once a minute: a write per call is needless.

@@ -645,4 +645,25 @@ END;
 CREATE INDEX complaints_paused ON complaints(status, closed_at, paused_at, standard_version_id) WHERE status = 'tidak_lengkap' AND closed_at IS NULL;
 `,
   },
+  {
+    version: 20,
+    name: 'change marks only where the lists can see the change',
+    sql: `
+-- A complaint's mark is raised only by the columns the office list and "Tugas saya" read
+-- (workflow/queue.ts), not by every save of its row (times of update, survey answers,
+-- archive location…), each of which wrote the whole row twice.
+DROP TRIGGER complaints_changed_au;
+CREATE TRIGGER complaints_changed_au AFTER UPDATE OF register_no, subject, status, standard_version_id, step_no, step_started_at, step_due_at,
+  acting, acting_alt, clock_started_at, due_at, escalated, paused_at, closed_at ON complaints BEGIN
+  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.id;
+END;
+-- A renamed disposer shows only on open complaints with an active disposition from them:
+-- only those are marked (not every complaint they ever disposed), found from the open ones.
+DROP TRIGGER users_renamed;
+CREATE TRIGGER users_renamed AFTER UPDATE OF name ON users WHEN NEW.name IS NOT OLD.name BEGIN
+  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)
+  WHERE closed_at IS NULL AND EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = complaints.id AND d.state = 'aktif' AND d.from_user = NEW.id);
+END;
+`,
+  },
 ];

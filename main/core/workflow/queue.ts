@@ -95,6 +95,8 @@ interface TaskRow extends Pick<ComplaintState, TaskColumns> {
 }
 
 // A task's columns and its newest active disposition (to @user, or to anyone when null).
+// Every complaint column the lists read (here, in CANDIDATES and in CLOCK_COLUMNS) must
+// raise the complaint's change mark when updated: migration 20's complaints_changed_au.
 const TASK_COLUMNS = `c.id, c.register_no, c.subject, c.status, c.standard_version_id, c.step_no, c.step_started_at, c.step_due_at,
     c.acting, c.clock_started_at, c.due_at, c.escalated, c.paused_at, c.closed_at, d.id AS d_id, d.sifat AS d_sifat, d.opened_at AS d_opened_at, f.name AS d_from_name`;
 const TASK_JOINS = `LEFT JOIN dispositions d ON d.id = (SELECT max(x.id) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif' AND (@user IS NULL OR x.to_user = @user))
@@ -233,7 +235,7 @@ const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 // What waits for a user depends on the data alone (only its risk on the time, worked out
 // on each call), so it is kept per user while the database is unchanged (dataStamp). The
 // statement reads candidates in order of step due (then id) up to its limit; where it
-// stopped there is the horizon, and the kept set is every candidate up to it. After a
+// stopped there is the horizon, and every task up to it is kept. After a
 // change only the complaints changed since (change_seq above the kept `seq`) are read
 // again, those beyond the horizon left out. The list is the first TASK_LIMIT tasks in
 // that order: exact while the kept tasks number at least that many (or no horizon).
@@ -242,8 +244,7 @@ interface KeptTasks {
   seq: number;
   // Every task up to the horizon, in no particular order.
   tasks: Candidate[];
-  // Every candidate up to the horizon, whether the rules made it a task or not.
-  read: Set<number>;
+  // The last candidate the statement read where it stopped at its limit.
   horizon: Candidate | null;
   // The first TASK_LIMIT tasks, and the pauses of those read so far.
   first?: Candidate[];
@@ -255,13 +256,12 @@ const byDue = (a: Candidate, b: Candidate) => (a.step_due_at! < b.step_due_at! ?
 const exact = (k: KeptTasks) => k.horizon === null || k.tasks.length >= TASK_LIMIT;
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
-// waiting for the reporter, which they have to chase. The first TASK_LIMIT by step due.
-function myTaskRows(deps: CoreDeps, user: SessionUser): Candidate[] {
+// waiting for the reporter, which they have to chase. The first TASK_LIMIT by step due,
+// with the kept pauses.
+function myTaskRows(deps: CoreDeps, user: SessionUser): { rows: Candidate[]; pauses: Map<number, Pause[]> } {
   const k = keptTaskSet(deps, user);
-  if (!k.first) {
-    k.first = k.tasks.length > TASK_LIMIT ? k.tasks.slice().sort(byDue).slice(0, TASK_LIMIT) : k.tasks;
-  }
-  return k.first;
+  k.first ??= k.tasks.length > TASK_LIMIT ? k.tasks.slice().sort(byDue).slice(0, TASK_LIMIT) : k.tasks;
+  return { rows: k.first, pauses: k.pauses };
 }
 
 function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
@@ -280,21 +280,17 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
     const changed = changedSince(db, kept.seq);
     if (changed) {
       const gone = new Set(changed);
-      for (const id of changed) {
-        kept.read.delete(id);
-        kept.pauses.delete(id);
-      }
+      for (const id of changed) kept.pauses.delete(id);
       kept.tasks = kept.tasks.filter((r) => !gone.has(r.id));
       const { horizon } = kept;
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
-      for (const r of again.read) if (!horizon || byDue(r, horizon) <= 0) kept.read.add(r.id);
       for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.push(r);
       Object.assign(kept, { stamp, seq, first: undefined });
       if (exact(kept)) return kept;
     }
   }
   const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT });
-  const fresh: KeptTasks = { stamp, seq, tasks: mine, read: new Set(read.map((r) => r.id)), horizon: read.length >= CANDIDATE_LIMIT ? read.at(-1)! : null, pauses: new Map() };
+  const fresh: KeptTasks = { stamp, seq, tasks: mine, horizon: read.length >= CANDIDATE_LIMIT ? read.at(-1)! : null, pauses: new Map() };
   if (!keep) return fresh;
   if (byUser.size >= 200) byUser.clear();
   byUser.set(key, fresh);
@@ -329,10 +325,9 @@ function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Reco
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const { db } = deps;
-  const rows = myTaskRows(deps, user);
+  const { rows, pauses } = myTaskRows(deps, user);
   if (!rows.length) return [];
   // The pauses of the tasks not read before (none of them: an empty list).
-  const { pauses } = keptTaskSet(deps, user);
   const unread = rows.filter((r) => !pauses.has(r.id)).map((r) => r.id);
   if (unread.length) {
     const found = pausesOfMany(db, unread);
@@ -544,7 +539,7 @@ function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders 
 export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const mine = myTaskRows(deps, user);
+  const mine = myTaskRows(deps, user).rows;
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A leader answers for the whole office's lateness (what the office list's 'terlambat'
   // filter shows); everyone else for their own tasks, late on either clock: a clock is
