@@ -8,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
+// Gives a complaint a change mark above every other (migrations 19 and 20).
+const RAISE_MARK = 'UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)';
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -612,31 +615,31 @@ DROP INDEX dispositions_to;
 ALTER TABLE complaints ADD COLUMN change_seq INTEGER;
 CREATE INDEX complaints_change_seq ON complaints(change_seq) WHERE change_seq IS NOT NULL;
 CREATE TRIGGER complaints_changed_ai AFTER INSERT ON complaints BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.id;
+  ${RAISE_MARK} WHERE id = NEW.id;
 END;
 CREATE TRIGGER complaints_changed_au AFTER UPDATE ON complaints WHEN NEW.change_seq IS OLD.change_seq BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.id;
+  ${RAISE_MARK} WHERE id = NEW.id;
 END;
 CREATE TRIGGER pauses_changed_ai AFTER INSERT ON pauses BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.complaint_id;
+  ${RAISE_MARK} WHERE id = NEW.complaint_id;
 END;
 CREATE TRIGGER pauses_changed_au AFTER UPDATE ON pauses BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id IN (OLD.complaint_id, NEW.complaint_id);
+  ${RAISE_MARK} WHERE id IN (OLD.complaint_id, NEW.complaint_id);
 END;
 CREATE TRIGGER pauses_changed_ad AFTER DELETE ON pauses BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = OLD.complaint_id;
+  ${RAISE_MARK} WHERE id = OLD.complaint_id;
 END;
 CREATE TRIGGER dispositions_changed_ai AFTER INSERT ON dispositions BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.complaint_id;
+  ${RAISE_MARK} WHERE id = NEW.complaint_id;
 END;
 CREATE TRIGGER dispositions_changed_au AFTER UPDATE ON dispositions BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id IN (OLD.complaint_id, NEW.complaint_id);
+  ${RAISE_MARK} WHERE id IN (OLD.complaint_id, NEW.complaint_id);
 END;
 CREATE TRIGGER dispositions_changed_ad AFTER DELETE ON dispositions BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = OLD.complaint_id;
+  ${RAISE_MARK} WHERE id = OLD.complaint_id;
 END;
 CREATE TRIGGER users_renamed AFTER UPDATE OF name ON users WHEN NEW.name IS NOT OLD.name BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)
+  ${RAISE_MARK}
   WHERE id IN (SELECT complaint_id FROM dispositions WHERE from_user = NEW.id);
 END;
 -- The files waiting for the reporter, which the sweep reads after every change: from
@@ -655,13 +658,13 @@ CREATE INDEX complaints_paused ON complaints(status, closed_at, paused_at, stand
 DROP TRIGGER complaints_changed_au;
 CREATE TRIGGER complaints_changed_au AFTER UPDATE OF register_no, subject, status, standard_version_id, step_no, step_started_at, step_due_at,
   acting, acting_alt, clock_started_at, due_at, escalated, paused_at, closed_at ON complaints BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL) WHERE id = NEW.id;
+  ${RAISE_MARK} WHERE id = NEW.id;
 END;
 -- A renamed disposer shows only on open complaints with an active disposition from them:
 -- only those are marked (not every complaint they ever disposed), found from the open ones.
 DROP TRIGGER users_renamed;
 CREATE TRIGGER users_renamed AFTER UPDATE OF name ON users WHEN NEW.name IS NOT OLD.name BEGIN
-  UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)
+  ${RAISE_MARK}
   WHERE closed_at IS NULL AND EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = complaints.id AND d.state = 'aktif' AND d.from_user = NEW.id);
 END;
 `,
