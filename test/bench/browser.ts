@@ -31,9 +31,9 @@ export function chromiumPath(): string | null {
   return existsSync(p) ? p : null;
 }
 
-// Starts the server as `npm run web` does (without the renderer build): the bundle in
-// dist/main, remade first when a source changed (main/build/bundle.mjs), and resolves
-// with its address and the milliseconds from spawn to listening.
+// Starts the server as `npm run web` does, from the bundle in dist/main (made beforehand by
+// main/build/web.mjs), and resolves with its address and the milliseconds from spawn to
+// listening.
 function startServer(dataDir: string, port = 0): Promise<{ proc: ChildProcess; url: string; listenMs: number; t0: number }> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, ['dist/main/http/cli.js', '--data', dataDir, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -219,8 +219,6 @@ const medians = (xs: Painted[]) => ({ exact: median(xs.map((x) => x.exact)), pol
 const fmtPainted = (m: { exact: number; polled: number }) => `${fmt(m.exact)} (per bingkai: ${fmt(m.polled)})`;
 
 export async function browserBench(data: BenchData, log: (m: string) => void): Promise<BrowserLine[]> {
-  const rendererIndex = join(root, 'dist', 'renderer', 'index.html');
-  if (!existsSync(rendererIndex)) throw new Error('renderer belum dibangun (npm run build:renderer)');
   const dir = workingCopy(data);
   // A signed-in Staf, made before the server starts so cold start needs no password check.
   const core = createCore({ dataDir: dir, log: silentLog });
@@ -231,8 +229,10 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
   const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: BROWSER_ARGS });
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
-    const bundled = spawnSync(process.execPath, ['main/build/bundle.mjs', '--if-changed'], { cwd: root, encoding: 'utf8' });
-    if (bundled.status !== 0) throw new Error(`server tidak dapat dibundel:\n${bundled.stderr}`);
+    // The renderer and the server's bundle as `npm run web` makes them: each rebuilt when
+    // its sources changed, so the figures are always those of the code as it is.
+    const built = spawnSync(process.execPath, ['main/build/web.mjs'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`tampilan atau server tidak dapat dibangun:\n${built.stderr}`);
     // One start before the measured one, as after any earlier start of the app: the
     // database file in the OS cache, the bundle's code cache written (launch-cached.cjs).
     log('Chromium: server dimulai dingin…');
