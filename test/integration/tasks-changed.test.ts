@@ -207,15 +207,44 @@ describe('a queue longer than one read', () => {
         await same(label);
       }
       // Closed a hundred at a time: read apart while 500 tasks are left up to where the
-      // statement stopped, then whole again.
-      const whole: boolean[] = [];
+      // statement stopped, then read on past it; never read whole again.
+      const readOn: boolean[] = [];
       for (let from = 300; from < 1000; from += 100) {
         other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(from, from + 100)));
-        whole.push((await record(t.core.db, mine)).some((r) => r.sql.includes('LIMIT @limit')));
+        const queue = (await record(t.core.db, mine)).filter((r) => r.sql.includes('LIMIT @limit')).map((r) => (r.params[0] as { afterDue: string | null }).afterDue);
+        expect(queue, `salinan ${from + 100}`).not.toContain(null);
+        readOn.push(queue.length > 0);
         await same(`ditutup sampai salinan ${from + 100}`);
       }
-      expect(whole[0]).toBe(false);
-      expect(whole).toContain(true);
+      expect(readOn[0]).toBe(false);
+      expect(readOn).toContain(true);
+    } finally {
+      other.close();
+    }
+  }, 240_000);
+
+  it("finds the tasks past a statement's limit of candidates that are not the user's", async () => {
+    t.clock.set('2026-11-26T03:00:00.000Z');
+    await login();
+    const sekcam = async () => (await ok(t.core, s.sekcam, 'tasks.mine', {})).map((x) => x.complaintId);
+    const before = await sekcam();
+    expect(before.length).toBeGreaterThan(0);
+    // A file at the Camat's own step (not one Sekcam takes over) copied 1,100 times, each due
+    // before all of Sekcam's: the first statement's candidates hold none of his tasks.
+    const camatOnly = (t.core.db.prepare("SELECT id FROM complaints WHERE closed_at IS NULL AND acting = 'camat' ORDER BY id").pluck().all() as number[]).find((id) => !before.includes(id))!;
+    expect(camatOnly).toBeDefined();
+    const other = new Database(join(t.dir, DB_FILE));
+    try {
+      const columns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter((c) => !['id', 'register_no', 'seq', 'step_due_at', 'change_seq'].includes(c));
+      other
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100)
+           INSERT INTO complaints (register_no, seq, step_due_at, ${columns.join(', ')})
+           SELECT register_no || '-c' || i, 800000 + i, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01T00:00:00.000Z', '+' || i || ' minutes'), ${columns.join(', ')} FROM complaints, n WHERE id = ?`,
+        )
+        .run(camatOnly);
+      expect((await sekcam()).sort((a, b) => a - b)).toEqual(before.slice().sort((a, b) => a - b));
+      await same('calon bukan tugas Sekcam di depan');
     } finally {
       other.close();
     }

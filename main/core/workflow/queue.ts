@@ -183,6 +183,7 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
     UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
   AND ${KASI_SIGHT}
+  AND (@afterDue IS NULL OR (c.step_due_at, c.id) > (@afterDue, @afterId))
   ORDER BY c.step_due_at, c.id LIMIT @limit`;
 // The same of the given complaints only (@ids, a JSON list), each tested on its own row
 // by the same four branches.
@@ -234,11 +235,12 @@ const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 
 // What waits for a user depends on the data alone (only its risk on the time, worked out
 // on each call), so it is kept per user while the database is unchanged (dataStamp). The
-// statement reads candidates in order of step due (then id) up to its limit; where it
-// stopped there is the horizon, and every task up to it is kept. After a
-// change only the complaints changed since (change_seq above the kept `seq`) are read
-// again, those beyond the horizon left out. The list is the first TASK_LIMIT tasks in
-// that order: exact while the kept tasks number at least that many (or no horizon).
+// statement reads candidates in order of step due (then id), a limit at a time, until
+// TASK_LIMIT tasks are held or none are left; where it stopped there is the horizon, and
+// every task up to it is kept. After a change only the complaints changed since
+// (change_seq above the kept `seq`) are read again, those beyond the horizon left out, and
+// reading goes on past the horizon if fewer than TASK_LIMIT tasks are left before it. The
+// list is the first TASK_LIMIT tasks in that order.
 interface KeptTasks {
   stamp: string;
   seq: number;
@@ -253,7 +255,16 @@ interface KeptTasks {
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
 
 const byDue = (a: Candidate, b: Candidate) => (a.step_due_at! < b.step_due_at! ? -1 : a.step_due_at! > b.step_due_at! ? 1 : a.id - b.id);
-const exact = (k: KeptTasks) => k.horizon === null || k.tasks.length >= TASK_LIMIT;
+
+// Reads on past the horizon, a statement's limit at a time, until TASK_LIMIT tasks are
+// held or no candidate is left.
+function readOn(deps: CoreDeps, user: SessionUser, k: Pick<KeptTasks, 'tasks' | 'horizon'>): void {
+  while (k.horizon && k.tasks.length < TASK_LIMIT) {
+    const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT, afterDue: k.horizon.step_due_at, afterId: k.horizon.id });
+    k.tasks.push(...mine);
+    k.horizon = read.length >= CANDIDATE_LIMIT ? read.at(-1)! : null;
+  }
+}
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
 // waiting for the reporter, which they have to chase. The first TASK_LIMIT by step due,
@@ -276,7 +287,7 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
   const keep = nothingUncommitted(db);
   // Read before the rows: a change committed meanwhile is read again next time, never missed.
   const seq = latestChange(db);
-  if (kept && keep && exact(kept)) {
+  if (kept && keep) {
     const changed = changedSince(db, kept.seq);
     if (changed) {
       const gone = new Set(changed);
@@ -285,12 +296,14 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
       const { horizon } = kept;
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
       for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.push(r);
+      readOn(deps, user, kept);
       Object.assign(kept, { stamp, seq, first: undefined });
-      if (exact(kept)) return kept;
+      return kept;
     }
   }
-  const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT });
+  const { read, mine } = candidates(deps, user, CANDIDATES, { limit: CANDIDATE_LIMIT, afterDue: null, afterId: null });
   const fresh: KeptTasks = { stamp, seq, tasks: mine, horizon: read.length >= CANDIDATE_LIMIT ? read.at(-1)! : null, pauses: new Map() };
+  readOn(deps, user, fresh);
   if (!keep) return fresh;
   if (byUser.size >= 200) byUser.clear();
   byUser.set(key, fresh);
