@@ -69,6 +69,19 @@ async function offering(action: Action, left: number[] = []): Promise<{ id: numb
   }
   throw new Error(`no complaint offers ${action}`);
 }
+// The complaint copied n times by another connection, the i-th numbered seqFrom + i and due
+// i minutes after `dueFrom` (an SQL expression over the original's columns).
+function copyComplaint(other: Database.Database, id: number, n: number, seqFrom: number, dueFrom: string): void {
+  const columns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter((c) => !['id', 'register_no', 'seq', 'step_due_at', 'change_seq'].includes(c));
+  other
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO complaints (register_no, seq, step_due_at, ${columns.join(', ')})
+       SELECT register_no || '-' || (? + i), ? + i, strftime('%Y-%m-%dT%H:%M:%fZ', ${dueFrom}, '+' || i || ' minutes'), ${columns.join(', ')} FROM complaints, n WHERE id = ?`,
+    )
+    .run(n, seqFrom, seqFrom, id);
+}
+
 const dispose = (c: { id: number; by: Handler }, to: Handler) =>
   ok(t.core, s[c.by], 'workflow.dispose', { id: c.id, to: [idOf(to)], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
 
@@ -174,14 +187,7 @@ describe('a queue longer than one read', () => {
     const [task] = await ok(t.core, s['kasi.pelayanan'], 'tasks.mine', {});
     const other = new Database(join(t.dir, DB_FILE));
     try {
-      const columns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter((c) => !['id', 'register_no', 'seq', 'step_due_at', 'change_seq'].includes(c));
-      other
-        .prepare(
-          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
-           INSERT INTO complaints (register_no, seq, step_due_at, ${columns.join(', ')})
-           SELECT register_no || '-' || i, 900000 + i, strftime('%Y-%m-%dT%H:%M:%fZ', step_due_at, '+' || i || ' minutes'), ${columns.join(', ')} FROM complaints, n WHERE id = ?`,
-        )
-        .run(task!.complaintId);
+      copyComplaint(other, task!.complaintId, 1200, 900000, 'step_due_at');
       const dispositionColumns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('dispositions') as string[]).filter((c) => !['id', 'complaint_id'].includes(c));
       other
         .prepare(
@@ -235,14 +241,7 @@ describe('a queue longer than one read', () => {
     expect(camatOnly).toBeDefined();
     const other = new Database(join(t.dir, DB_FILE));
     try {
-      const columns = (other.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('complaints') as string[]).filter((c) => !['id', 'register_no', 'seq', 'step_due_at', 'change_seq'].includes(c));
-      other
-        .prepare(
-          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100)
-           INSERT INTO complaints (register_no, seq, step_due_at, ${columns.join(', ')})
-           SELECT register_no || '-c' || i, 800000 + i, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01T00:00:00.000Z', '+' || i || ' minutes'), ${columns.join(', ')} FROM complaints, n WHERE id = ?`,
-        )
-        .run(camatOnly);
+      copyComplaint(other, camatOnly, 1100, 800000, "'2026-01-01T00:00:00.000Z'");
       expect((await sekcam()).sort((a, b) => a - b)).toEqual(before.slice().sort((a, b) => a - b));
       await same('calon bukan tugas Sekcam di depan');
     } finally {
