@@ -417,7 +417,12 @@ interface OfficeOrders {
   from: number;
   until: number;
   lists: Map<string, OfficeList>;
+  // The rows of complaints shown on a page so far, read whole, and their pauses; a
+  // changed complaint's are read again.
+  shown: Map<number, { row: TaskRow; pauses: Pause[] }>;
 }
+// More rows than this kept for the pages shown: the list's pages are read afresh.
+const SHOWN_KEPT = 2_000;
 const officeOrders = new WeakMap<Db, OfficeOrders>();
 
 // Places the rows' complaints (replacing any earlier place; a closed one leaves), and
@@ -509,10 +514,21 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let list = o.lists.get(key);
   if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
   const ids = list.ids.slice(q.offset, q.offset + q.limit);
-  const byId = new Map((stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(ids) }) as TaskRow[]).map((r) => [r.id, r]));
+  const unread = ids.filter((id) => !o.shown.has(id));
+  if (unread.length) {
+    if (o.shown.size + unread.length > SHOWN_KEPT) o.shown.clear();
+    const pauses = pausesOfMany(db, unread);
+    for (const row of stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(unread) }) as TaskRow[]) o.shown.set(row.id, { row, pauses: pauses.get(row.id) ?? [] });
+  }
   // In the list's order; one closed by another process since the order was made is left out.
-  const rows = ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
-  return { rows: toTasks(db, cal, now, rows), total: list.ids.length };
+  const nowMs = Date.parse(now);
+  const rows: Task[] = [];
+  for (const id of ids) {
+    const kept = o.shown.get(id);
+    const task = kept && toTask(db, cal, now, nowMs, kept.row, kept.pauses);
+    if (task) rows.push(task);
+  }
+  return { rows, total: list.ids.length };
 }
 
 // Every open complaint's place at `now`: kept, brought up to date with the complaints
@@ -530,6 +546,7 @@ function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders 
     if (rows.length <= CHANGES_READ_APART) {
       o.until = place(db, cal, now, nowMs, rows, o.placed, o.until);
       const changed = rows.map((r) => r[0]);
+      for (const id of changed) o.shown.delete(id);
       const lists = new Map<string, OfficeList>();
       for (const [key, list] of o.lists) {
         const again = reorder(list, o.placed, changed);
@@ -542,7 +559,7 @@ function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders 
     const seq = latestChange(db);
     const placed = new Map<number, Placed>();
     const until = place(db, cal, now, nowMs, rawRows(db, OPEN_CLOCKS).all({ now }) as ClockRow[], placed);
-    o = { stamp, seq, cal, placed, from: nowMs, until, lists: new Map() };
+    o = { stamp, seq, cal, placed, from: nowMs, until, lists: new Map(), shown: new Map() };
     if (nothingUncommitted(db)) officeOrders.set(db, o);
   }
   return o;
