@@ -75,12 +75,19 @@ const toMs = (x: Instant) => (typeof x === 'string' ? Date.parse(x) : typeof x =
 const iso = (ms: number) => new Date(ms).toISOString();
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-// The zone's offset from UTC in minutes at an instant, asked of @date-fns/tz once per
-// zone and UTC hour. Asking it builds Intl parts, which a register page or a queue would
-// otherwise do thousands of times per call; an offset can only change (these zones have
-// none since 1988) at a whole UTC hour, so the answer for one instant holds for its hour.
+// The zone's offset from UTC in minutes at an instant. Indonesia's three zones have been
+// WIB, WITA and WIT, UTC+7, +8 and +9 without daylight saving, since Keppres 41/1987 took
+// effect on 1 January 1988; from then on the offset is read from this table (a test holds
+// it against the zone data). Earlier instants ask the zone data through @date-fns/tz,
+// which builds Intl parts at about 10 µs a time: working time over a few years asks
+// thousands of times, tens of milliseconds on a fresh start, and then once per UTC hour
+// (an offset can only change at a whole hour).
+const ZONE_MINUTES: Readonly<Record<TimeZoneId, number>> = { 'Asia/Jakarta': 7 * 60, 'Asia/Makassar': 8 * 60, 'Asia/Jayapura': 9 * 60 };
+const ZONES_FIXED_FROM = Date.UTC(1987, 11, 31, 15);
 const offsets = new Map<TimeZoneId, Map<number, number>>();
 function offsetAt(ms: number, tz: TimeZoneId): number {
+  const fixed = ZONE_MINUTES[tz];
+  if (fixed !== undefined && ms >= ZONES_FIXED_FROM) return fixed;
   let zone = offsets.get(tz);
   if (!zone) offsets.set(tz, (zone = new Map()));
   const hour = Math.floor(ms / 3_600_000);
