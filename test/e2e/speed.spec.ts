@@ -41,6 +41,15 @@ test('the register keeps one row height, renders only the rows in view, and ever
   const long = page.getByTitle(LONG_SUBJECT).first();
   await expect(long).toBeVisible();
 
+  // A filter's options are in the page only while its list is open (not hidden there).
+  const lists = page.locator('[role="listbox"]');
+  await expect(lists).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await expect(page.getByRole('option', { name: 'Selesai', exact: true })).toBeVisible();
+  await expect(lists).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(lists).toHaveCount(0);
+
   const seen = new Set<string>();
   const heights = new Set<number>();
   const box = page.getByRole('table', { name: 'Buku register pengaduan' }).locator('xpath=..');
