@@ -14,8 +14,15 @@ export interface Loaded<T> {
 export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutput<K>> {
   // Asks for the answer to an input before the screen renders it: a click starts the
   // request at once, not after the router has re-rendered the page for a new address.
-  // The render that asks for the same input takes it up, once.
-  prefetch(input: CallInput<K>): void;
+  // The render that asks for the same input takes it up, once: an answer already in hand
+  // shows in that very render. Settles (never rejects) when the answer is in.
+  prefetch(input: CallInput<K>): Promise<void>;
+}
+
+interface Early<T> {
+  request: Promise<T>;
+  // Set once a successful answer is in.
+  value?: { answer: T };
 }
 
 // Loads one call's answer for a screen and reloads it when the input changes (by
@@ -30,18 +37,22 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   // asks (no second render only to say so), and ends in the render that shows the answer.
   const asked = `${name} ${key} ${tick}`;
   const [answered, setAnswered] = useState<string | null>(null);
-  const loading = enabled && answered !== asked;
   const latest = useRef(0);
-  const early = useRef(new Map<string, Promise<CallOutput<K>>>());
+  const early = useRef(new Map<string, Early<CallOutput<K>>>());
+  // A prefetched answer to this very input, not yet taken up by the effect below.
+  const ready = enabled && answered !== asked ? early.current.get(key)?.value : undefined;
+  const loading = enabled && answered !== asked && !ready;
 
   const prefetch = useCallback(
     (next: CallInput<K>) => {
       const k = JSON.stringify(next ?? {});
-      if (early.current.has(k)) return;
+      const had = early.current.get(k);
+      if (had) return had.request.then(ignore, ignore);
       const request = send(name, next ?? {}) as Promise<CallOutput<K>>;
+      const entry: Early<CallOutput<K>> = { request };
+      early.current.set(k, entry);
       // Its failure is reported by the render that takes it up, if one does.
-      request.catch(() => undefined);
-      early.current.set(k, request);
+      return request.then((answer) => void (entry.value = { answer }), ignore);
     },
     [name],
   );
@@ -57,7 +68,14 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     const started = early.current.get(key);
     early.current.clear();
     const asking = `${name} ${key} ${tick}`;
-    (started ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
+    if (started?.value) {
+      // Shown already (`ready`): kept as this hook's own answer, in this same step.
+      setData(started.value.answer);
+      setError(null);
+      setAnswered(asking);
+      return;
+    }
+    (started?.request ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
         setData(value);
@@ -76,5 +94,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   }, [name, key, tick, enabled]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload, prefetch };
+  return { data: ready ? ready.answer : data, error: ready ? null : error, loading, reload, prefetch };
 }
+
+const ignore = () => undefined;

@@ -265,36 +265,55 @@ function RegisterBody() {
   }, [loading, paramsKey]);
   const dim = loading && slowFor === paramsKey;
 
-  // Each change asks for its list first, then moves the address.
+  // Each change asks for its list first and moves the address once the answer is in, so
+  // the new address and its rows show in one render, with nothing drawn in between. An
+  // answer slower than SLOW_MS moves it anyway, and the list dims until the answer comes.
+  // A change made meanwhile builds on the one still waiting.
+  const waiting = useRef<RegisterFilters | null>(null);
+  // Leaving the page (or a search, or "Hapus filter") drops a change still waiting.
+  useEffect(() => () => void (waiting.current = null), []);
   const update = useCallback((change: Partial<RegisterFilters>) => {
     const { filters: f, setParams: set, prefetch: early } = latest.current;
-    const next = { ...f, offset: 0, ...change };
-    early(toQuery(next));
-    set(writeFilters(next));
+    const next = { ...(waiting.current ?? f), offset: 0, ...change };
+    waiting.current = next;
+    const move = () => {
+      if (waiting.current !== next) return;
+      waiting.current = null;
+      set(writeFilters(next));
+    };
+    const slow = window.setTimeout(move, SLOW_MS);
+    void early(toQuery(next)).then(() => {
+      clearTimeout(slow);
+      move();
+    });
   }, []);
 
   const onSort = useCallback(
     (field: SortField) => {
-      const { sort, dir } = latest.current.filters;
+      const { sort, dir } = waiting.current ?? latest.current.filters;
       update(field === sort ? { dir: dir === 'asc' ? 'desc' : 'asc' } : { sort: field, dir: FIRST_DIR[field] });
     },
     [update],
   );
 
   const onSearch = useCallback((next: string) => {
-    const { filters: f, setParams: set, prefetch: early } = latest.current;
+    const { filters: shown, setParams: set, prefetch: early } = latest.current;
+    // A filter still waiting for its answer goes with the search.
+    const f = waiting.current ?? shown;
     if (next === f.q) return;
-    early(toQuery({ ...f, q: next, offset: 0 }));
+    waiting.current = null;
+    void early(toQuery({ ...f, q: next, offset: 0 }));
     setQ(next);
     writeSearch(next);
     // A new search starts on the first page; replacing, not pushing, the address.
-    if (f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: true });
+    if (f !== shown || f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: true });
   }, []);
 
   const clear = useCallback(() => {
     const { filters: f, setParams: set, prefetch: early } = latest.current;
     const next = { ...f, ...NO_FILTERS, q: '', offset: 0 };
-    early(toQuery(next));
+    waiting.current = null;
+    void early(toQuery(next));
     setQ('');
     writeSearch('');
     setSearchKey((k) => k + 1);

@@ -73,6 +73,32 @@ test('a page change keeps the rows in view until the next page comes, then shows
   await page.goForward();
   await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
   await expect(rows).toHaveCount(5);
+
+  // With the answer quick to come, the count and the rows change in the same render: no
+  // state of the page shows one page's count over another page's rows.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { seen });
+    const note = () => {
+      const count = document.querySelector('[aria-live="polite"]')?.textContent ?? '';
+      const first = document.querySelector('table[aria-label="Buku register pengaduan"] tbody tr[data-index] a')?.textContent ?? '';
+      const last = seen.at(-1);
+      if (last !== `${count}|${first}`) seen.push(`${count}|${first}`);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Sebelumnya' }).click();
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  await expect(rows.first()).toContainText(numbers[COUNT - 1]!);
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  await expect(rows.first()).toContainText(numbers[4]!);
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([
+    `51–${COUNT} dari ${COUNT}|${numbers[4]}`,
+    `1–50 dari ${COUNT}|${numbers[COUNT - 1]}`,
+    `51–${COUNT} dari ${COUNT}|${numbers[4]}`,
+  ]);
 });
 
 test('the register number opens the complaint from the keyboard, and a Ctrl+click opens it in a new tab', async ({ page, web, context }) => {
