@@ -248,4 +248,30 @@ describe('a queue longer than one read', () => {
       other.close();
     }
   }, 240_000);
+
+  it('shows every page of an office list longer than the rows it keeps, before and after a change', async () => {
+    t.clock.set('2026-11-26T04:00:00.000Z');
+    await login();
+    const [first] = (await ok(t.core, s.camat, 'tasks.office', {})).rows;
+    const other = new Database(join(t.dir, DB_FILE));
+    const fresh = new Database(join(t.dir, DB_FILE), { readonly: true });
+    try {
+      copyComplaint(other, first!.complaintId, 2300, 700000, 'step_due_at');
+      const deps = { ...t.core.deps, db: fresh };
+      const pages = async (label: string) => {
+        const { total } = officeTasks(deps, { limit: 200 });
+        expect(total).toBeGreaterThan(2300);
+        for (let offset = 0; offset < total; offset += 200) {
+          const page = await ok(t.core, s.camat, 'tasks.office', { offset, limit: 200 });
+          expect(page, `${label}: mulai ${offset}`).toEqual(officeTasks(deps, { offset, limit: 200 }));
+        }
+      };
+      await pages('daftar panjang');
+      other.prepare('UPDATE complaints SET step_due_at = ? WHERE seq = ?').run('2026-11-20T01:00:00.000Z', 702300);
+      await pages('sesudah satu perubahan');
+    } finally {
+      fresh.close();
+      other.close();
+    }
+  }, 240_000);
 });

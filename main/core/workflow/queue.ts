@@ -514,9 +514,13 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let list = o.lists.get(key);
   if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
   const ids = list.ids.slice(q.offset, q.offset + q.limit);
-  const unread = ids.filter((id) => !o.shown.has(id));
+  let unread = ids.filter((id) => !o.shown.has(id));
   if (unread.length) {
-    if (o.shown.size + unread.length > SHOWN_KEPT) o.shown.clear();
+    // Full: kept no more, and this page read whole.
+    if (o.shown.size + unread.length > SHOWN_KEPT) {
+      o.shown.clear();
+      unread = ids;
+    }
     const pauses = pausesOfMany(db, unread);
     for (const row of stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(unread) }) as TaskRow[]) o.shown.set(row.id, { row, pauses: pauses.get(row.id) ?? [] });
   }
