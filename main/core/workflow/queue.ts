@@ -422,7 +422,7 @@ interface OfficeOrders {
   shown: Map<number, { row: TaskRow; pauses: Pause[] }>;
 }
 // More rows than this kept for the pages shown: the list's pages are read afresh.
-const SHOWN_KEPT = 2_000;
+export const SHOWN_KEPT = 2_000;
 const officeOrders = new WeakMap<Db, OfficeOrders>();
 
 // Places the rows' complaints (replacing any earlier place; a closed one leaves), and
@@ -514,7 +514,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let list = o.lists.get(key);
   if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
   const ids = list.ids.slice(q.offset, q.offset + q.limit);
-  let unread = ids.filter((id) => !o.shown.has(id));
+  let unread = ids.filter((id) => !o.shown.has(id))
   if (unread.length) {
     // Full: kept no more, and this page read whole.
     if (o.shown.size + unread.length > SHOWN_KEPT) {
