@@ -40,12 +40,9 @@ export const theme = createTheme({
     // Capitals make a status wider and harder to read ("TANGGAPAN DISUS…" in Riwayat).
     Badge: { defaultProps: { tt: 'none' } },
     // A searchable list opens on a click or on typing, not when Tab passes through it.
-    // Its options are drawn when it opens: kept drawn while closed (Mantine's default),
-    // every list on a page is placed and measured as the page first renders (the
-    // register's six filters took about 150 ms of its first render).
-    Select: { defaultProps: { openOnFocus: false, comboboxProps: { keepMounted: false } } },
-    MultiSelect: { defaultProps: { openOnFocus: false, comboboxProps: { keepMounted: false } } },
-    Autocomplete: { defaultProps: { openOnFocus: false, comboboxProps: { keepMounted: false } } },
-    TagsInput: { defaultProps: { openOnFocus: false, comboboxProps: { keepMounted: false } } },
+    Select: { defaultProps: { openOnFocus: false } },
+    MultiSelect: { defaultProps: { openOnFocus: false } },
+    Autocomplete: { defaultProps: { openOnFocus: false } },
+    TagsInput: { defaultProps: { openOnFocus: false } },
   },
 });

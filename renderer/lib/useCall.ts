@@ -6,6 +6,8 @@ const send = call as (name: CallName, input: unknown) => Promise<unknown>;
 
 export interface Loaded<T> {
   data: T | undefined;
+  // The input `data` answers (JSON), which may be an earlier one while the next loads.
+  dataFor: string | undefined;
   error: ApiCallError | null;
   loading: boolean;
   reload: () => void;
@@ -30,7 +32,7 @@ interface Early<T> {
 // last answer stays while the next one loads.
 export function useCall<K extends CallName>(name: K, input: CallInput<K>, enabled = true): LoadedWithPrefetch<K> {
   const key = JSON.stringify(input ?? {});
-  const [data, setData] = useState<CallOutput<K>>();
+  const [[data, dataFor], setShown] = useState<[CallOutput<K> | undefined, string | undefined]>([undefined, undefined]);
   const [error, setError] = useState<ApiCallError | null>(null);
   const [tick, setTick] = useState(0);
   // Loading is the request asked for not yet answered: it shows in the very render that
@@ -70,7 +72,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     const asking = `${name} ${key} ${tick}`;
     if (started?.value) {
       // Shown already (`ready`): kept as this hook's own answer, in this same step.
-      setData(started.value.answer);
+      setShown([started.value.answer, key]);
       setError(null);
       setAnswered(asking);
       return;
@@ -78,7 +80,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     (started?.request ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
-        setData(value);
+        setShown([value, key]);
         setError(null);
         setAnswered(asking);
       })
@@ -93,8 +95,12 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       });
   }, [name, key, tick, enabled]);
 
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: ready ? ready.answer : data, error: ready ? null : error, loading, reload, prefetch };
+  const reload = useCallback(() => {
+    // Asked afresh, never from an answer fetched ahead.
+    early.current.clear();
+    setTick((t) => t + 1);
+  }, []);
+  return ready ? { data: ready.answer, dataFor: key, error: null, loading, reload, prefetch } : { data, dataFor, error, loading, reload, prefetch };
 }
 
 const ignore = () => undefined;

@@ -1,5 +1,5 @@
-import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type FocusEvent } from 'react';
+import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
@@ -106,7 +106,22 @@ interface FilterBarProps {
 }
 
 // A filter's own list re-renders when its value changes, not when another filter's does.
-const FilterSelect = memo(Select) as typeof Select;
+// Its options are put in the page (hidden) when it is first focused, not with the page:
+// Mantine keeps every list drawn while closed, and placing and measuring the six hidden
+// lists took about half of the register's first render. From the first focus on it is
+// Mantine's own: an arrow key opens the list on the chosen option.
+const FilterSelect = memo(function FilterSelect({ onFocus, ...props }: SelectProps) {
+  const [drawn, setDrawn] = useState(false);
+  const focus = useCallback(
+    (e: FocusEvent<HTMLInputElement>) => {
+      setDrawn(true);
+      onFocus?.(e);
+    },
+    [onFocus],
+  );
+  const comboboxProps = useMemo(() => ({ keepMounted: drawn }), [drawn]);
+  return <Select {...props} onFocus={focus} comboboxProps={comboboxProps} />;
+});
 
 const FilterBar = memo(function FilterBar(f: FilterBarProps) {
   const { update } = f;
@@ -268,18 +283,20 @@ function RegisterBody() {
   // Each change asks for its list first and moves the address once the answer is in, so
   // the new address and its rows show in one render, with nothing drawn in between. An
   // answer slower than SLOW_MS moves it anyway, and the list dims until the answer comes.
-  // A change made meanwhile builds on the one still waiting.
+  // A change made meanwhile builds on the one still waiting. A search, "Hapus filter",
+  // leaving the page or any other move of the address (Back, a link, a page still
+  // loading) drops a change still waiting.
   const waiting = useRef<RegisterFilters | null>(null);
-  // Leaving the page (or a search, or "Hapus filter") drops a change still waiting.
   useEffect(() => () => void (waiting.current = null), []);
   const update = useCallback((change: Partial<RegisterFilters>) => {
     const { filters: f, setParams: set, prefetch: early } = latest.current;
     const next = { ...(waiting.current ?? f), offset: 0, ...change };
     waiting.current = next;
+    const from = window.location.href;
     const move = () => {
       if (waiting.current !== next) return;
       waiting.current = null;
-      set(writeFilters(next));
+      if (window.location.href === from) set(writeFilters(next));
     };
     const slow = window.setTimeout(move, SLOW_MS);
     void early(toQuery(next)).then(() => {
@@ -306,7 +323,8 @@ function RegisterBody() {
     setQ(next);
     writeSearch(next);
     // A new search starts on the first page; replacing, not pushing, the address.
-    if (f !== shown || f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: true });
+    // (A filter that was waiting gets its own entry in the history.)
+    if (f !== shown || f.offset > 0) set(writeFilters({ ...f, q: next, offset: 0 }), { replace: f === shown });
   }, []);
 
   const clear = useCallback(() => {
@@ -329,6 +347,8 @@ function RegisterBody() {
   const exportQuery = useMemo(() => JSON.parse(exportKey) as ReturnType<typeof toQuery>, [exportKey]);
   const data = list.data;
   const total = data?.total ?? 0;
+  // The count follows the rows shown: while the next page loads it still counts the last.
+  const shownOffset = useMemo(() => (list.dataFor ? (JSON.parse(list.dataFor) as { offset?: number }).offset : undefined) ?? offset, [list.dataFor, offset]);
   const filtered = hasFilters(filters);
 
   return (
@@ -362,7 +382,7 @@ function RegisterBody() {
               Data terbaru tidak dapat dimuat: {list.error.message}
             </Text>
           )}
-          {data.rows.length === 0 && offset > 0 && total > 0 ? (
+          {data.rows.length === 0 && shownOffset > 0 && total > 0 ? (
             <Paper withBorder p="xl" radius="md">
               <Stack gap="xs" align="center">
                 <Text fw={600}>Halaman ini sudah melewati akhir register.</Text>
@@ -389,7 +409,7 @@ function RegisterBody() {
           ) : (
             <RegisterTable rows={data.rows} sort={sort} dir={dir} tz={office.timeZone} onSort={onSort} onOpen={onOpen} />
           )}
-          <ListPager offset={offset} shown={data.rows.length} total={total} pageSize={PAGE_SIZE} go={goTo} />
+          <ListPager offset={shownOffset} shown={data.rows.length} total={total} pageSize={PAGE_SIZE} go={goTo} />
         </div>
       )}
     </>

@@ -98,6 +98,22 @@ test('a page change keeps the rows in view until the next page comes, then shows
     `1–50 dari ${COUNT}|${numbers[COUNT - 1]}`,
     `51–${COUNT} dari ${COUNT}|${numbers[4]}`,
   ]);
+
+  // Leaving while a page change still waits for its rows (the next page's code slow to
+  // come): the page left for stays, the register does not take the address back.
+  await page.route('**/api/complaints.list', async (route) => {
+    await new Promise((r) => setTimeout(r, 100));
+    await route.continue();
+  });
+  await page.route('**/assets/ComplaintPage-*', async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Sebelumnya' }).click();
+  await rows.first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
+  await page.waitForTimeout(1_000);
+  await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
 });
 
 test('the register number opens the complaint from the keyboard, and a Ctrl+click opens it in a new tab', async ({ page, web, context }) => {
