@@ -75,29 +75,17 @@ const toMs = (x: Instant) => (typeof x === 'string' ? Date.parse(x) : typeof x =
 const iso = (ms: number) => new Date(ms).toISOString();
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-// The zone's offset from UTC in minutes at an instant. Indonesia's three zones have been
-// WIB, WITA and WIT, UTC+7, +8 and +9 without daylight saving, since Keppres 41/1987 took
-// effect on 1 January 1988; from then on the offset is read from this table (a test holds
-// it against the zone data). Earlier instants ask the zone data through @date-fns/tz,
-// which builds Intl parts at about 10 µs a time: working time over a few years asks
-// thousands of times, tens of milliseconds on a fresh start, and then once per UTC hour
-// (an offset can only change at a whole hour).
+// The zone's offset from UTC in minutes at an instant. The three zones have kept UTC+7
+// (WIB), +8 (WITA) and +9 (WIT) without daylight saving since 1964 at the latest, and
+// Keppres 41/1987 set today's three zones from 1 January 1988; from then on the offset is
+// read from this table (a test holds it against the zone data). An earlier instant asks
+// the zone data through @date-fns/tz, which builds Intl parts at about 10 µs a time: asked
+// for every instant, working time over a few years would take tens of milliseconds.
 const ZONE_MINUTES: Readonly<Record<TimeZoneId, number>> = { 'Asia/Jakarta': 7 * 60, 'Asia/Makassar': 8 * 60, 'Asia/Jayapura': 9 * 60 };
 const ZONES_FIXED_FROM = Date.UTC(1987, 11, 31, 15);
-const offsets = new Map<TimeZoneId, Map<number, number>>();
 function offsetAt(ms: number, tz: TimeZoneId): number {
   const fixed = ZONE_MINUTES[tz];
-  if (fixed !== undefined && ms >= ZONES_FIXED_FROM) return fixed;
-  let zone = offsets.get(tz);
-  if (!zone) offsets.set(tz, (zone = new Map()));
-  const hour = Math.floor(ms / 3_600_000);
-  let minutes = zone.get(hour);
-  if (minutes === undefined) {
-    if (zone.size >= 100_000) zone.clear();
-    minutes = tzOffset(tz, new Date(ms));
-    zone.set(hour, minutes);
-  }
-  return minutes;
+  return fixed !== undefined && ms >= ZONES_FIXED_FROM ? fixed : tzOffset(tz, new Date(ms));
 }
 
 // The local wall-clock reading of an instant as a Date whose UTC fields are that reading.

@@ -514,7 +514,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   let list = o.lists.get(key);
   if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
   const ids = list.ids.slice(q.offset, q.offset + q.limit);
-  let unread = ids.filter((id) => !o.shown.has(id))
+  let unread = ids.filter((id) => !o.shown.has(id));
   if (unread.length) {
     // Full: kept no more, and this page read whole.
     if (o.shown.size + unread.length > SHOWN_KEPT) {
