@@ -38,13 +38,21 @@ async function login(): Promise<void> {
 
 const idOf = (username: string) => t.core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as number;
 
-// Every list of every handler, as the app answers it and as a fresh connection reads it whole.
-async function same(label: string): Promise<void> {
+// What a connection that has kept nothing reads (its own, read-only, closed after).
+async function freshly<T>(read: (deps: TestCore['core']['deps']) => T | Promise<T>): Promise<T> {
   const fresh = new Database(join(t.dir, DB_FILE), { readonly: true });
   try {
-    const deps = { ...t.core.deps, db: fresh };
+    return await read({ ...t.core.deps, db: fresh });
+  } finally {
+    fresh.close();
+  }
+}
+
+// Every list of every handler, as the app answers it and as a fresh connection reads it whole.
+async function same(label: string): Promise<void> {
+  await freshly(async (deps) => {
     for (const u of HANDLERS) {
-      const user = rowToUser(fresh.prepare('SELECT * FROM users WHERE username = ?').get(u) as UserRow);
+      const user = rowToUser(deps.db.prepare('SELECT * FROM users WHERE username = ?').get(u) as UserRow);
       expect(await ok(t.core, s[u], 'tasks.mine', {}), `${label}: tugas ${u}`).toEqual(myTasks(deps, user));
       expect(await ok(t.core, s[u], 'tasks.counts', {}), `${label}: angka ${u}`).toEqual(taskCounts(deps, user));
     }
@@ -54,9 +62,7 @@ async function same(label: string): Promise<void> {
         expect(await ok(t.core, s.camat, 'tasks.office', { sort, filter, limit: 200 }), what).toEqual(officeTasks(deps, { sort, filter, limit: 200 }));
       }
     }
-  } finally {
-    fresh.close();
-  }
+  });
 }
 
 // An open complaint on which the action may be taken now (none of those left out), and who may take it.
@@ -254,21 +260,13 @@ describe('a queue longer than one read', () => {
     await login();
     const [first] = (await ok(t.core, s.camat, 'tasks.office', {})).rows;
     const other = new Database(join(t.dir, DB_FILE));
-    // Each page as a connection that has kept nothing reads it.
-    const whole = (offset: number) => {
-      const fresh = new Database(join(t.dir, DB_FILE), { readonly: true });
-      try {
-        return officeTasks({ ...t.core.deps, db: fresh }, { offset, limit: 200 });
-      } finally {
-        fresh.close();
-      }
-    };
+    const whole = (offset: number) => freshly((deps) => officeTasks(deps, { offset, limit: 200 }));
     try {
       copyComplaint(other, first!.complaintId, 2300, 700000, 'step_due_at');
       const page = async (label: string, offset: number) =>
-        expect(await ok(t.core, s.camat, 'tasks.office', { offset, limit: 200 }), `${label}: mulai ${offset}`).toEqual(whole(offset));
+        expect(await ok(t.core, s.camat, 'tasks.office', { offset, limit: 200 }), `${label}: mulai ${offset}`).toEqual(await whole(offset));
       const pages = async (label: string) => {
-        const { total } = whole(0);
+        const { total } = await whole(0);
         expect(total).toBeGreaterThan(SHOWN_KEPT + 200);
         // As many rows as are kept, then a page half kept and half not yet read.
         for (let offset = 0; offset < SHOWN_KEPT; offset += 200) await page(label, offset);
