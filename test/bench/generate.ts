@@ -88,11 +88,13 @@ export async function benchData(scale: number, log: (m: string) => void): Promis
   const marker = join(partial, 'cloning.json');
   // One generation per folder: a lock beside it names the process making it.
   const lock = `${partial}.lock`;
+  mkdirSync(cacheRoot(), { recursive: true });
   try {
     writeFileSync(lock, String(process.pid), { flag: 'wx' });
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const pid = Number(readFileSync(lock, 'utf8'));
-    if (pid !== process.pid && alive(pid)) throw new Error(`${scale} pengaduan sedang dibuat oleh proses ${pid} (${partial})`);
+    if (pid !== process.pid && alive(pid)) throw new Error(`${scale} pengaduan sedang dibuat oleh proses ${pid} (${partial})`, { cause: err });
     writeFileSync(lock, String(process.pid));
   }
   try {
