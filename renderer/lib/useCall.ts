@@ -17,15 +17,23 @@ export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutpu
   // Asks for the answer to an input before the screen renders it: a click starts the
   // request at once, not after the router has re-rendered the page for a new address.
   // The render that asks for the same input takes it up, once: an answer already in hand
-  // shows in that very render. Settles (never rejects) when the answer is in.
+  // shows in that very render. An answer asked for more than FRESH_MS ago is asked for
+  // again. Settles (never rejects) when the answer is in.
   prefetch(input: CallInput<K>): Promise<void>;
 }
 
+// How long an answer fetched ahead may stand in for asking: a page fetched ahead and
+// opened a while later is asked for again, so it is never older than this.
+export const FRESH_MS = 10_000;
+
 interface Early<T> {
   request: Promise<T>;
+  at: number;
   // Set once a successful answer is in.
   value?: { answer: T };
 }
+
+const fresh = <T>(entry: Early<T> | undefined): Early<T> | undefined => (entry && performance.now() - entry.at < FRESH_MS ? entry : undefined);
 
 // Loads one call's answer for a screen and reloads it when the input changes (by
 // value) or when asked. An answer that arrives after a newer request is dropped; the
@@ -42,16 +50,16 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   const latest = useRef(0);
   const early = useRef(new Map<string, Early<CallOutput<K>>>());
   // A prefetched answer to this very input, not yet taken up by the effect below.
-  const ready = enabled && answered !== asked ? early.current.get(key)?.value : undefined;
+  const ready = enabled && answered !== asked ? fresh(early.current.get(key))?.value : undefined;
   const loading = enabled && answered !== asked && !ready;
 
   const prefetch = useCallback(
     (next: CallInput<K>) => {
       const k = JSON.stringify(next ?? {});
-      const had = early.current.get(k);
+      const had = fresh(early.current.get(k));
       if (had) return had.request.then(ignore, ignore);
       const request = send(name, next ?? {}) as Promise<CallOutput<K>>;
-      const entry: Early<CallOutput<K>> = { request };
+      const entry: Early<CallOutput<K>> = { request, at: performance.now() };
       early.current.set(k, entry);
       // Its failure is reported by the render that takes it up, if one does.
       return request.then((answer) => void (entry.value = { answer }), ignore);
@@ -67,7 +75,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       return;
     }
     const request = ++latest.current;
-    const started = early.current.get(key);
+    const started = fresh(early.current.get(key));
     early.current.clear();
     const asking = `${name} ${key} ${tick}`;
     if (started?.value) {

@@ -39,6 +39,8 @@ const dateOfOptions = [
 const SEARCH_DEBOUNCE_MS = 200;
 // The list dims when its next answer takes longer than this.
 const SLOW_MS = 150;
+// The pages beside the one shown are asked for when the PC is idle after it shows, or after this long at most.
+const AHEAD_TIMEOUT_MS = 500;
 
 // The register is the office's busiest screen, so each part re-renders only for what it
 // shows: a page change, a sort or a new answer leaves the search box and the filters
@@ -340,6 +342,14 @@ function RegisterBody() {
 
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
   const goTo = useCallback((next: number) => update({ offset: next }), [update]);
+  // The pages beside the one shown, asked for before they are opened: both once the PC is
+  // idle after a page shows, and each again when the pointer or the focus comes to its
+  // button (an answer asked ahead stands in for FRESH_MS, in useCall). "Berikutnya" and
+  // "Sebelumnya" then show their page without waiting for the core.
+  const ahead = useCallback((next: number) => {
+    const { filters: f, prefetch: early } = latest.current;
+    void early(toQuery({ ...(waiting.current ?? f), offset: next }));
+  }, []);
 
   const { offset, sort, dir } = filters;
   // The same query (by value) keeps its object, so a page change leaves the export button alone.
@@ -350,6 +360,18 @@ function RegisterBody() {
   // The count follows the rows shown: while the next page loads it still counts the last.
   const shownOffset = useMemo(() => (list.dataFor ? (JSON.parse(list.dataFor) as { offset?: number }).offset : undefined) ?? offset, [list.dataFor, offset]);
   const filtered = hasFilters(filters);
+  const settled = !loading && data !== undefined;
+  useEffect(() => {
+    if (!settled) return;
+    const idle = requestIdleCallback(
+      () => {
+        if (shownOffset + PAGE_SIZE < total) ahead(shownOffset + PAGE_SIZE);
+        if (shownOffset > 0) ahead(Math.max(0, shownOffset - PAGE_SIZE));
+      },
+      { timeout: AHEAD_TIMEOUT_MS },
+    );
+    return () => cancelIdleCallback(idle);
+  }, [settled, shownOffset, total, data, ahead]);
 
   return (
     <>
@@ -409,7 +431,7 @@ function RegisterBody() {
           ) : (
             <RegisterTable rows={data.rows} sort={sort} dir={dir} tz={office.timeZone} onSort={onSort} onOpen={onOpen} />
           )}
-          <ListPager offset={shownOffset} shown={data.rows.length} total={total} pageSize={PAGE_SIZE} go={goTo} />
+          <ListPager offset={shownOffset} shown={data.rows.length} total={total} pageSize={PAGE_SIZE} go={goTo} ahead={ahead} />
         </div>
       )}
     </>
