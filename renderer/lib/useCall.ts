@@ -18,22 +18,29 @@ export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutpu
   // request at once, not after the router has re-rendered the page for a new address.
   // The render that asks for the same input takes it up, once: an answer already in hand
   // shows in that very render. An answer asked for more than FRESH_MS ago is asked for
-  // again. Settles (never rejects) when the answer is in.
+  // again, and so is one that failed. Settles (never rejects) when the answer is in.
   prefetch(input: CallInput<K>): Promise<void>;
 }
 
 // How long an answer fetched ahead may stand in for asking: a page fetched ahead and
 // opened a while later is asked for again, so it is never older than this.
 export const FRESH_MS = 10_000;
+// The effect below takes up the answer its render showed, judged fresh a moment before.
+const TAKE_UP_GRACE_MS = 1_000;
 
 interface Early<T> {
   request: Promise<T>;
+  // Date.now() when asked: it goes on while the PC sleeps, and an entry is stale when the
+  // clock is set back, so no answer outlives FRESH_MS of real time.
   at: number;
   // Set once a successful answer is in.
   value?: { answer: T };
 }
 
-const fresh = <T>(entry: Early<T> | undefined): Early<T> | undefined => (entry && performance.now() - entry.at < FRESH_MS ? entry : undefined);
+function fresh<T>(entry: Early<T> | undefined, grace = 0): Early<T> | undefined {
+  const age = entry ? Date.now() - entry.at : -1;
+  return entry && age >= 0 && age < FRESH_MS + grace ? entry : undefined;
+}
 
 // Loads one call's answer for a screen and reloads it when the input changes (by
 // value) or when asked. An answer that arrives after a newer request is dropped; the
@@ -59,10 +66,16 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       const had = fresh(early.current.get(k));
       if (had) return had.request.then(ignore, ignore);
       const request = send(name, next ?? {}) as Promise<CallOutput<K>>;
-      const entry: Early<CallOutput<K>> = { request, at: performance.now() };
+      const entry: Early<CallOutput<K>> = { request, at: Date.now() };
       early.current.set(k, entry);
-      // Its failure is reported by the render that takes it up, if one does.
-      return request.then((answer) => void (entry.value = { answer }), ignore);
+      // A failed request is forgotten, so the screen that asks for this input asks again
+      // (an answer fetched ahead may fail long before anyone wants it).
+      return request.then(
+        (answer) => void (entry.value = { answer }),
+        () => {
+          if (early.current.get(k) === entry) early.current.delete(k);
+        },
+      );
     },
     [name],
   );
@@ -75,7 +88,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       return;
     }
     const request = ++latest.current;
-    const started = fresh(early.current.get(key));
+    const started = fresh(early.current.get(key), TAKE_UP_GRACE_MS);
     early.current.clear();
     const asking = `${name} ${key} ${tick}`;
     if (started?.value) {

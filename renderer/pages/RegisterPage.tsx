@@ -42,6 +42,17 @@ const SLOW_MS = 150;
 // The pages beside the one shown are asked for when the PC is idle after it shows, or after this long at most.
 const AHEAD_TIMEOUT_MS = 500;
 
+// Runs `run` once the browser is idle; returns the way to call it off. Safari has no
+// requestIdleCallback: a timer stands in there.
+function whenIdle(run: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: AHEAD_TIMEOUT_MS });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 50);
+  return () => clearTimeout(id);
+}
+
 // The register is the office's busiest screen, so each part re-renders only for what it
 // shows: a page change, a sort or a new answer leaves the search box and the filters
 // alone, typing leaves the table alone, and the table draws only rows that are new.
@@ -343,9 +354,9 @@ function RegisterBody() {
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
   const goTo = useCallback((next: number) => update({ offset: next }), [update]);
   // The pages beside the one shown, asked for before they are opened: both once the PC is
-  // idle after a page shows, and each again when the pointer or the focus comes to its
-  // button (an answer asked ahead stands in for FRESH_MS, in useCall). "Berikutnya" and
-  // "Sebelumnya" then show their page without waiting for the core.
+  // idle after a page shows (below), and each again when the pointer or the focus comes to
+  // its button (an answer asked ahead stands in for FRESH_MS, in useCall). "Berikutnya"
+  // and "Sebelumnya" then show their page without waiting for the core.
   const ahead = useCallback((next: number) => {
     const { filters: f, prefetch: early } = latest.current;
     void early(toQuery({ ...(waiting.current ?? f), offset: next }));
@@ -360,18 +371,18 @@ function RegisterBody() {
   // The count follows the rows shown: while the next page loads it still counts the last.
   const shownOffset = useMemo(() => (list.dataFor ? (JSON.parse(list.dataFor) as { offset?: number }).offset : undefined) ?? offset, [list.dataFor, offset]);
   const filtered = hasFilters(filters);
-  const settled = !loading && data !== undefined;
+  // The neighbours of the page shown, of the query it answers; none while the next answer
+  // loads or after it failed.
+  const shownQuery = !loading && !list.error ? list.dataFor : undefined;
   useEffect(() => {
-    if (!settled) return;
-    const idle = requestIdleCallback(
-      () => {
-        if (shownOffset + PAGE_SIZE < total) ahead(shownOffset + PAGE_SIZE);
-        if (shownOffset > 0) ahead(Math.max(0, shownOffset - PAGE_SIZE));
-      },
-      { timeout: AHEAD_TIMEOUT_MS },
-    );
-    return () => cancelIdleCallback(idle);
-  }, [settled, shownOffset, total, data, ahead]);
+    if (!shownQuery) return;
+    const query = JSON.parse(shownQuery) as ReturnType<typeof toQuery>;
+    const at = query.offset ?? 0;
+    return whenIdle(() => {
+      if (at + PAGE_SIZE < total) void prefetch({ ...query, offset: at + PAGE_SIZE });
+      if (at > 0) void prefetch({ ...query, offset: Math.max(0, at - PAGE_SIZE) });
+    });
+  }, [shownQuery, total, prefetch]);
 
   return (
     <>

@@ -142,6 +142,25 @@ test('a next page asked ahead a while ago is asked again when opened', async ({ 
   expect(asked).toBe(2);
 });
 
+test('a next page asked ahead whose request failed is asked again when opened', async ({ page, web }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url);
+  await login(page, web.url, 'camat');
+  let asked = 0;
+  await page.route('**/api/complaints.list', async (route) => {
+    if ((route.request().postDataJSON() as { offset?: number }).offset === 50 && ++asked === 1) return route.abort();
+    await route.continue();
+  });
+  await page.goto(`${web.url}/register`);
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  await expect.poll(() => asked).toBe(1);
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  await expect(registerRows(page).first()).toContainText(numbers[4]!);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(asked).toBe(2);
+});
+
 test('the register number opens the complaint from the keyboard, and a Ctrl+click opens it in a new tab', async ({ page, web, context }) => {
   await seedOffice(web.url);
   const numbers = await recordComplaints(web.url);
