@@ -23,9 +23,10 @@ export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutpu
 }
 
 // How long an answer fetched ahead may stand in for asking: a page fetched ahead and
-// opened a while later is asked for again, so it is never older than this.
+// opened a while later is asked for again, so it is never older than this when shown.
 export const FRESH_MS = 10_000;
-// The effect below takes up the answer its render showed, judged fresh a moment before.
+// The effect below takes up the answer its render showed, judged fresh a moment before:
+// it allows the entry this much more, so the two never disagree.
 const TAKE_UP_GRACE_MS = 1_000;
 
 interface Early<T> {
