@@ -39,7 +39,8 @@ const dateOfOptions = [
 const SEARCH_DEBOUNCE_MS = 200;
 // The list dims when its next answer takes longer than this.
 const SLOW_MS = 150;
-// The pages beside the one shown are asked for when the PC is idle after it shows, or after this long at most.
+// The pages beside the one shown are asked for when the PC is idle after it shows, or
+// after this long at most.
 const AHEAD_TIMEOUT_MS = 500;
 
 // Runs `run` once the browser is idle; returns the way to call it off. Safari has no
