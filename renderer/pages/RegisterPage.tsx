@@ -23,6 +23,7 @@ import {
 import { ListPager } from '../components/ListPager';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { usePagesAhead } from '../lib/pagesAhead';
 import classes from './RegisterPage.module.css';
 
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }));
@@ -39,20 +40,6 @@ const dateOfOptions = [
 const SEARCH_DEBOUNCE_MS = 200;
 // The list dims when its next answer takes longer than this.
 const SLOW_MS = 150;
-// The pages beside the one shown are asked for when the PC is idle after it shows, or
-// after this long at most.
-const AHEAD_TIMEOUT_MS = 500;
-
-// Runs `run` once the browser is idle; returns the way to call it off. Safari has no
-// requestIdleCallback: a timer stands in there.
-function whenIdle(run: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout: AHEAD_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(run, 50);
-  return () => clearTimeout(id);
-}
 
 // The register is the office's busiest screen, so each part re-renders only for what it
 // shows: a page change, a sort or a new answer leaves the search box and the filters
@@ -354,10 +341,8 @@ function RegisterBody() {
 
   const onOpen = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
   const goTo = useCallback((next: number) => update({ offset: next }), [update]);
-  // The pages beside the one shown, asked for before they are opened: both once the PC is
-  // idle after a page shows (below), and each again when the pointer or the focus comes to
-  // its button (an answer asked ahead stands in for FRESH_MS, in useCall). "Berikutnya"
-  // and "Sebelumnya" then show their page without waiting for the core.
+  // The pages beside the one shown, asked for before they are opened (pagesAhead.ts), with
+  // the filters of a change still waiting, as its click will ask.
   const ahead = useCallback((next: number) => {
     const { filters: f, prefetch: early } = latest.current;
     void early(toQuery({ ...(waiting.current ?? f), offset: next }));
@@ -372,18 +357,7 @@ function RegisterBody() {
   // The count follows the rows shown: while the next page loads it still counts the last.
   const shownOffset = useMemo(() => (list.dataFor ? (JSON.parse(list.dataFor) as { offset?: number }).offset : undefined) ?? offset, [list.dataFor, offset]);
   const filtered = hasFilters(filters);
-  // The neighbours of the page shown, of the query it answers; none while the next answer
-  // loads or after it failed.
-  const shownQuery = !loading && !list.error ? list.dataFor : undefined;
-  useEffect(() => {
-    if (!shownQuery) return;
-    const query = JSON.parse(shownQuery) as ReturnType<typeof toQuery>;
-    const at = query.offset ?? 0;
-    return whenIdle(() => {
-      if (at + PAGE_SIZE < total) void prefetch({ ...query, offset: at + PAGE_SIZE });
-      if (at > 0) void prefetch({ ...query, offset: Math.max(0, at - PAGE_SIZE) });
-    });
-  }, [shownQuery, total, prefetch]);
+  usePagesAhead(prefetch, !loading && !list.error ? list.dataFor : undefined, total, PAGE_SIZE);
 
   return (
     <>

@@ -8,6 +8,7 @@ import { ListPager } from '../components/ListPager';
 import { FILTER_PARAM, OFFSET_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { usePagesAhead } from '../lib/pagesAhead';
 import { useQueueReload } from '../lib/events';
 
 const REFRESH_MS = 60_000;
@@ -51,6 +52,9 @@ export function TasksPage() {
   const offset = pageStart(params.get(OFFSET_PARAM));
   const mine = useCall('tasks.mine', {});
   const office = useCall('tasks.office', { sort, filter, offset, limit: OFFICE_PAGE_SIZE }, leader);
+  const { prefetch: officeAhead } = office;
+  usePagesAhead(officeAhead, !office.loading && !office.error ? office.dataFor : undefined, office.data?.total ?? 0, OFFICE_PAGE_SIZE);
+  const aheadTo = useCallback((n: number) => void officeAhead({ sort, filter, offset: n, limit: OFFICE_PAGE_SIZE }), [officeAhead, sort, filter]);
   // Another filter or order starts the office list again from its first page.
   const set = useCallback(
     (key: string, value: string | null) =>
@@ -143,7 +147,7 @@ export function TasksPage() {
                     empty={filter ? 'Tidak ada pengaduan yang cocok dengan pilihan ini.' : 'Tidak ada pengaduan yang sedang berjalan di kantor.'}
                   />
                   {office.data.total > 0 && (
-                    <ListPager offset={offset} shown={office.data.rows.length} total={office.data.total} pageSize={OFFICE_PAGE_SIZE} noun="pengaduan" go={(n) => set(OFFSET_PARAM, n > 0 ? String(n) : null)} />
+                    <ListPager offset={offset} shown={office.data.rows.length} total={office.data.total} pageSize={OFFICE_PAGE_SIZE} noun="pengaduan" go={(n) => set(OFFSET_PARAM, n > 0 ? String(n) : null)} ahead={aheadTo} />
                   )}
                 </Stack>
               ) : (
