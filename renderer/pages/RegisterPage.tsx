@@ -1,5 +1,5 @@
-import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent, type FocusEvent } from 'react';
-import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
@@ -106,22 +106,26 @@ interface FilterBarProps {
   clear(): void;
 }
 
-// A filter's own list re-renders when its value changes, not when another filter's does.
-// Its options are put in the page (hidden) when it is first focused, not with the page:
-// Mantine keeps every list drawn while closed, and placing and measuring the six hidden
-// lists took about half of the register's first render. From the first focus on it is
-// Mantine's own: an arrow key opens the list on the chosen option.
-const FilterSelect = memo(function FilterSelect({ onFocus, ...props }: SelectProps) {
-  const [drawn, setDrawn] = useState(false);
-  const focus = useCallback(
-    (e: FocusEvent<HTMLInputElement>) => {
-      setDrawn(true);
-      onFocus?.(e);
-    },
-    [onFocus],
-  );
-  const comboboxProps = useMemo(() => ({ keepMounted: drawn }), [drawn]);
-  return <Select {...props} onFocus={focus} comboboxProps={comboboxProps} />;
+interface FilterSelectProps {
+  label: string;
+  // The first option, standing for no filter; none where a choice is always made.
+  all?: string;
+  data: readonly { value: string; label: string }[];
+  value: string | null;
+  onChange(value: string | null): void;
+  disabled?: boolean;
+  w: number;
+}
+
+// The register's filters are the browser's own select, in Mantine's input frame: its list
+// is drawn by the browser, not the page, so choosing an option re-renders only this
+// element and the request leaves at once (a Mantine Select re-renders its whole combobox on
+// each choice and keeps every list drawn, hidden, in the page). The keyboard and screen
+// readers get the platform's own select.
+const FilterSelect = memo(function FilterSelect({ label, all, data, value, onChange, disabled, w }: FilterSelectProps) {
+  const options = useMemo(() => (all === undefined ? [...data] : [{ value: '', label: all }, ...data]), [all, data]);
+  const change = useCallback((e: ChangeEvent<HTMLSelectElement>) => onChange(e.currentTarget.value || null), [onChange]);
+  return <NativeSelect label={label} data={options} value={value ?? ''} onChange={change} disabled={disabled} w={w} />;
 });
 
 const FilterBar = memo(function FilterBar(f: FilterBarProps) {
@@ -142,61 +146,20 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
       {/* The search has a row of its own, so its placeholder is never cut by the filters beside it. */}
       <SearchBox key={f.searchKey} onSettle={f.onSearch} />
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <FilterSelect
-          label="Tahun"
-          placeholder="Semua tahun"
-          data={yearOptions}
-          value={f.year !== undefined ? String(f.year) : null}
-          onChange={onYear}
-          clearable
-          w={150}
-        />
+        <FilterSelect label="Tahun" all="Semua tahun" data={yearOptions} value={f.year !== undefined ? String(f.year) : null} onChange={onYear} w={150} />
         <FilterSelect
           label="Bulan"
-          placeholder={f.year === undefined ? 'Pilih tahun dulu' : 'Semua bulan'}
+          all={f.year === undefined ? 'Pilih tahun dulu' : 'Semua bulan'}
           data={monthOptions}
           value={f.month !== undefined ? String(f.month) : null}
           onChange={onMonth}
           disabled={f.year === undefined}
-          clearable
           w={160}
         />
-        <FilterSelect
-          label="Tahun dan bulan menurut"
-          data={dateOfOptions}
-          value={f.dateOf}
-          onChange={onDateOf}
-          disabled={f.year === undefined}
-          allowDeselect={false}
-          w={190}
-        />
-        <FilterSelect
-          label="Status"
-          placeholder="Semua status"
-          data={statusOptions}
-          value={f.status ?? null}
-          onChange={onStatus}
-          clearable
-          w={160}
-        />
-        <FilterSelect
-          label="Kanal"
-          placeholder="Semua kanal"
-          data={channelOptions}
-          value={f.channel ?? null}
-          onChange={onChannel}
-          clearable
-          w={160}
-        />
-        <FilterSelect
-          label="Kategori"
-          placeholder="Semua kategori"
-          data={categoryOptions}
-          value={f.category ?? null}
-          onChange={onCategory}
-          clearable
-          w={185}
-        />
+        <FilterSelect label="Tahun dan bulan menurut" data={dateOfOptions} value={f.dateOf} onChange={onDateOf} disabled={f.year === undefined} w={190} />
+        <FilterSelect label="Status" all="Semua status" data={statusOptions} value={f.status ?? null} onChange={onStatus} w={160} />
+        <FilterSelect label="Kanal" all="Semua kanal" data={channelOptions} value={f.channel ?? null} onChange={onChannel} w={160} />
+        <FilterSelect label="Kategori" all="Semua kategori" data={categoryOptions} value={f.category ?? null} onChange={onCategory} w={185} />
         {f.seksi && (
           // Set by a link from the dashboard; no list of seksi to choose from here, only to let it go.
           <Stack gap={4}>

@@ -107,8 +107,8 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
     .getByRole('link', { name: `${n(channel.received)} pengaduan diterima ${core.periodLabel}, ${channel.label}`, exact: true })
     .click();
   await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&kanal=whatsapp$`));
-  await expect(page.getByRole('textbox', { name: 'Bulan', exact: true })).toHaveValue(MONTHS[core.month - 1]!);
-  await expect(page.getByRole('textbox', { name: 'Kanal', exact: true })).toHaveValue(channel.label);
+  await expect(page.getByRole('combobox', { name: 'Bulan', exact: true }).locator('option:checked')).toHaveText(MONTHS[core.month - 1]!);
+  await expect(page.getByRole('combobox', { name: 'Kanal', exact: true }).locator('option:checked')).toHaveText(channel.label);
   const register = page.getByRole('table', { name: 'Buku register pengaduan' });
   // Row by row, leaving out the virtualiser's spacers.
   const registerRows = register.locator('tbody tr:not([aria-hidden])');
@@ -119,7 +119,7 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   // A link by closing date and seksi (as the recap's) shows both and lets each go.
   const closed = await camat.call('complaints.list', { year: core.year, month: core.month, dateOf: 'selesai', seksi: 'Seksi Pemerintahan' });
   await page.goto(`${web.url}/register?tahun=${core.year}&bulan=${core.month}&tanggal=selesai&seksi=Seksi+Pemerintahan`);
-  await expect(page.getByRole('textbox', { name: 'Tahun dan bulan menurut' })).toHaveValue('Tanggal selesai');
+  await expect(page.getByRole('combobox', { name: 'Tahun dan bulan menurut' }).locator('option:checked')).toHaveText('Tanggal selesai');
   await expect(registerRows).toHaveCount(closed.total);
   await page.getByRole('button', { name: 'Hapus Seksi Pemerintahan dari filter' }).click();
   await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&tanggal=selesai$`));
