@@ -53,7 +53,6 @@ export function TasksPage() {
   const mine = useCall('tasks.mine', {});
   const office = useCall('tasks.office', { sort, filter, offset, limit: OFFICE_PAGE_SIZE }, leader);
   const { prefetch: officeAhead } = office;
-  usePagesAhead(officeAhead, !office.loading && !office.error ? office.dataFor : undefined, office.data?.total ?? 0, OFFICE_PAGE_SIZE);
   const aheadTo = useCallback((n: number) => void officeAhead({ sort, filter, offset: n, limit: OFFICE_PAGE_SIZE }), [officeAhead, sort, filter]);
   // Another filter or order starts the office list again from its first page.
   const set = useCallback(
@@ -80,6 +79,8 @@ export function TasksPage() {
     if (firstTab === null && leader && mine.data && office.data) setFirstTab(mine.data.length === 0 && office.data.total > 0 ? 'kantor' : 'saya');
   }, [firstTab, leader, mine.data, office.data]);
   const tab = chosen === 'kantor' || chosen === 'saya' ? chosen : (firstTab ?? 'saya');
+  // The office list's pages beside the one shown, while its tab is open.
+  usePagesAhead(officeAhead, tab === 'kantor' && !office.loading && !office.error ? office.dataFor : undefined, office.data?.total ?? 0, OFFICE_PAGE_SIZE);
   useRefresh(mine.reload);
   useRefresh(office.reload, leader);
   // A page left empty by complaints finished meanwhile: back to the list's last page.

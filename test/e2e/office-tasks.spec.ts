@@ -29,7 +29,8 @@ test('Camat membaca semua pengaduan kantor per halaman 50', async ({ web, page }
   await expect(page.getByText('1–50 dari 57 pengaduan')).toBeVisible();
   await expect(page.getByRole('tab', { name: /Semua pengaduan kantor/ })).toContainText('57');
   await expect(page.getByRole('button', { name: 'Sebelumnya' })).toBeDisabled();
-  await expect.poll(() => secondAsked).toBe(1);
+  await expect.poll(() => secondAsked).toBeGreaterThan(0);
+  const askedAhead = secondAsked;
   await page.getByRole('button', { name: 'Berikutnya' }).click();
   await expect(page).toHaveURL(/mulai=50/);
   await expect(page.getByText('51–57 dari 57 pengaduan')).toBeVisible();
@@ -37,7 +38,7 @@ test('Camat membaca semua pengaduan kantor per halaman 50', async ({ web, page }
   const shown = await table.locator('tbody tr td:first-child').allInnerTexts();
   expect(shown.map((t) => t.trim())).toEqual(second.rows.map((t) => t.registerNo));
   await expect(page.getByRole('button', { name: 'Berikutnya' })).toBeDisabled();
-  expect(secondAsked).toBe(1);
+  expect(secondAsked).toBe(askedAhead);
   await page.screenshot({ path: '/tmp/office-tasks-page2.png' });
 
   // Another order starts again at the first page.
