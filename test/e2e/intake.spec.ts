@@ -164,10 +164,11 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
   await expect(page.getByText('1–1 dari 1')).toBeVisible();
 
   // Filters survive a reload; a filter with no match says so.
-  await pick(page, 'Kanal', 'WhatsApp');
+  const channel = page.getByRole('combobox', { name: 'Kanal' });
+  await channel.selectOption({ label: 'WhatsApp' });
   await expect(page.getByText('Tidak ada pengaduan yang cocok.')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Kanal' })).toHaveValue('WhatsApp');
+  await expect(channel.locator('option:checked')).toHaveText('WhatsApp');
   await expect(page.getByRole('textbox', { name: 'Cari' })).toHaveValue('transformator');
   await expect(page.getByText('Tidak ada pengaduan yang cocok.')).toBeVisible();
   // Back undoes the kanal filter.
