@@ -64,6 +64,8 @@ test('the register as first page: its list and files leave with the first reads,
   // A later visit to the register (the answer taken up already) asks afresh and sees a new complaint.
   const newest = (await recordComplaints(web.url, 1))[0]!;
   await page.getByRole('link', { name: /^Tugas saya/ }).click();
+  // Left for good: a click back before the next page showed would keep the register mounted.
+  await expect(page.getByRole('heading', { name: 'Tugas saya', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Buku register' }).click();
   await expect(registerRows(page).first()).toContainText(newest);
   expect(held.lists).toHaveLength(2);
