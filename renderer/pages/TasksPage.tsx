@@ -51,9 +51,11 @@ export function TasksPage() {
   const sort = oneOf(CLOCKS, params.get(SORT_PARAM)) ?? 'langkah';
   const offset = pageStart(params.get(OFFSET_PARAM));
   const mine = useCall('tasks.mine', {});
-  const office = useCall('tasks.office', { sort, filter, offset, limit: OFFICE_PAGE_SIZE }, leader);
+  // One shape for the list and the pages asked ahead: an answer fetched ahead is found by its input.
+  const officeInput = useCallback((at: number) => ({ sort, filter, offset: at, limit: OFFICE_PAGE_SIZE }), [sort, filter]);
+  const office = useCall('tasks.office', officeInput(offset), leader);
   const { prefetch: officeAhead } = office;
-  const aheadTo = useCallback((n: number) => void officeAhead({ sort, filter, offset: n, limit: OFFICE_PAGE_SIZE }), [officeAhead, sort, filter]);
+  const aheadTo = useCallback((n: number) => void officeAhead(officeInput(n)), [officeAhead, officeInput]);
   // Another filter or order starts the office list again from its first page.
   const set = useCallback(
     (key: string, value: string | null) =>
