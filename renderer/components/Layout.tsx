@@ -3,6 +3,7 @@ import { AppShell, Badge, Group, NavLink, Text, Button, Menu, Box } from '@manti
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
+import { followedByApp } from '../lib/links';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
@@ -94,9 +95,7 @@ interface NavItemProps {
 const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }: NavItemProps) {
   const onClick = useCallback(
     (e: MouseEvent<HTMLAnchorElement>) => {
-      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      e.preventDefault();
-      go(to);
+      if (followedByApp(e)) go(to);
     },
     [go, to],
   );

@@ -38,7 +38,7 @@ export function RiskBadge({ risk }: { risk: Risk }) {
   );
 }
 
-const SIFAT_COLOR: Record<Sifat, string> = { sangat_segera: 'red', segera: 'orange', biasa: 'gray', rahasia: 'dark' };
+export const SIFAT_COLOR: Record<Sifat, string> = { sangat_segera: 'red', segera: 'orange', biasa: 'gray', rahasia: 'dark' };
 
 export function SifatBadge({ sifat, size, title }: { sifat: Sifat; size?: MantineSize; title?: string }) {
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError, call } from '../api';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import { keepEqual } from './keepEqual';
 
 const send = call as (name: CallName, input: unknown) => Promise<unknown>;
 
@@ -102,7 +103,8 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     (started?.request ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
-        setShown([value, key]);
+        // A reload's unchanged parts keep their identity (memoised rows stay as they are).
+        setShown(([shown]) => [keepEqual(shown, value), key]);
         setError(null);
         setAnswered(asking);
       })

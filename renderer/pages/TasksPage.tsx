@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/schemas/workflow';
@@ -92,7 +92,8 @@ export function TasksPage() {
     if (pageEmpty && offset > 0) set(OFFSET_PARAM, officeTotal > 0 ? String(pageStart(String(officeTotal - 1))) : null);
   }, [pageEmpty, offset, officeTotal, set]);
 
-  const mineShown = mine.data && (filter ? mine.data.filter((t) => matchesTaskFilter(t, filter)) : mine.data);
+  // The same array while the answer and the filter stay: the table is memoised on it.
+  const mineShown = useMemo(() => mine.data && (filter ? mine.data.filter((t) => matchesTaskFilter(t, filter)) : mine.data), [mine.data, filter]);
   const filterSelect = (
     <Select
       label="Tampilkan"

@@ -39,11 +39,10 @@ export function StateBadges({ step, standard, size = 'sm', stacked = false }: Pr
 
 // A file waiting for the reporter: no due runs, only the date it waits since and when
 // the sweep withdraws it.
-export function PauseNote({ pause, size = 'sm' }: { pause: { since: string; withdrawAt: string }; size?: MantineSize }) {
-  const { short, dueShort } = useDates();
-  return (
-    <Text size={size}>
-      Menunggu kelengkapan sejak {short(pause.since)}, dicabut otomatis pada {dueShort(pause.withdrawAt)}
-    </Text>
-  );
+export function PauseNote({ pause, size = 'sm' }: { pause: Pause; size?: MantineSize }) {
+  return <Text size={size}>{pauseText(pause, useDates())}</Text>;
 }
+
+type Pause = { since: string; withdrawAt: string };
+export const pauseText = (pause: Pause, { short, dueShort }: Pick<ReturnType<typeof useDates>, 'short' | 'dueShort'>) =>
+  `Menunggu kelengkapan sejak ${short(pause.since)}, dicabut otomatis pada ${dueShort(pause.withdrawAt)}`;

@@ -1,14 +1,17 @@
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import { UnstyledButton, useMantineTheme, type MantineTheme } from '@mantine/core';
+import { memo, useEffect, useRef, useState } from 'react';
+import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL } from '../../../shared/domain';
 import { CLOCK_LABEL, RISK_LABEL, type Clock, type RegisterRow, type Risk } from '../../../shared/schemas/workflow';
 import { formatSingkat } from '../../../shared/time/format';
 import type { TimeZoneId } from '../../../shared/time/workingTime';
+import { followRowLink } from '../../lib/links';
+import { usePalette, type Palette } from '../plainBadge';
 import { RISK_COLOR, STATUS_COLOR } from '../StatusBadge';
 import type { SortDir, SortField } from './query';
 import clamp from '../clamp.module.css';
+import badge from '../plainBadge.module.css';
 import classes from './RegisterTable.module.css';
 
 const clampClip = `${clamp.clamp} ${classes.clip}`;
@@ -65,31 +68,6 @@ function inView({ startIndex, endIndex, overscan, count }: Range): number[] {
   return out;
 }
 
-// The badges' colours as Mantine's Badge resolves them (light, or filled with readable
-// text), worked out once per theme: a row draws plain spans, not Badge components.
-type Palette = (color: string, variant: 'light' | 'filled') => CSSProperties;
-function paletteOf(theme: MantineTheme): Palette {
-  const cache = new Map<string, CSSProperties>();
-  return (color, variant) => {
-    const key = `${color} ${variant}`;
-    let style = cache.get(key);
-    if (!style) {
-      const c = theme.variantColorResolver({ color, theme, variant, autoContrast: true });
-      style = { background: c.background, color: c.color };
-      cache.set(key, style);
-    }
-    return style;
-  };
-}
-
-// The link opens the complaint in the app; a modified click (new tab, new window) is the browser's.
-function followLink(e: MouseEvent<HTMLAnchorElement>, id: number, onOpen: (id: number) => void) {
-  e.stopPropagation();
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  e.preventDefault();
-  onOpen(id);
-}
-
 interface RowProps {
   row: RegisterRow;
   index: number;
@@ -116,7 +94,7 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
       onClick={() => onOpen(row.id)}
     >
       <td>
-        <a href={`/pengaduan/${row.id}`} className={classes.number} onClick={(e) => followLink(e, row.id, onOpen)}>
+        <a href={`/pengaduan/${row.id}`} className={classes.number} onClick={(e) => followRowLink(e, row.id, onOpen)}>
           {row.registerNo}
         </a>
       </td>
@@ -143,7 +121,7 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
         </span>
       </td>
       <td>
-        <span className={classes.badge} style={palette(STATUS_COLOR[row.status]!, 'light')}>
+        <span className={badge.badge} style={palette(STATUS_COLOR[row.status]!, 'light', true)}>
           {STATUS_LABEL[row.status]}
         </span>
       </td>
@@ -155,8 +133,8 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
             {clocks.map(([clock, risk]) => (
               <span
                 key={clock}
-                className={`${classes.badge} ${classes.small}`}
-                style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled')}
+                className={`${badge.badge} ${badge.xs}`}
+                style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled', true)}
                 data-clock={clock}
                 data-risk={risk}
               >
@@ -204,8 +182,7 @@ const Header = memo(function Header({ sort, dir, onSort }: Pick<Props, 'sort' | 
 // the search box) does not touch the table.
 export const RegisterTable = memo(function RegisterTable({ rows, sort, dir, tz, onSort, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const theme = useMantineTheme();
-  const palette = useMemo(() => paletteOf(theme), [theme]);
+  const palette = usePalette();
 
   // `wide` turns off for each new list (set while rendering, so the first render of the list
   // is the narrow one) and on again once the frame showing it has been drawn.

@@ -1,12 +1,17 @@
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
-import type { Task } from '../../../shared/schemas/workflow';
+import { memo, useCallback } from 'react';
+import { Table, Text } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { CLOCK_LABEL, RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Task } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import { followRowLink } from '../../lib/links';
 import { useDates } from '../../lib/session';
-import { JourneyFlags, SifatBadge } from '../StatusBadge';
-import { PauseNote, StateBadges } from '../complaint/StateBadges';
+import { usePalette, type Palette } from '../plainBadge';
+import { RISK_COLOR, SIFAT_COLOR } from '../StatusBadge';
+import { pauseText } from '../complaint/StateBadges';
 import { sisaWaktu } from './remaining';
+import badge from '../plainBadge.module.css';
 import clamp from '../clamp.module.css';
+import classes from './TaskTable.module.css';
 
 interface Props {
   tasks: Task[];
@@ -23,10 +28,113 @@ function Clipped({ text }: { text: string }) {
   );
 }
 
+// The marks under the subject: the disposition's sifat (and whether it was opened), and
+// what holds the journey apart from its status. As SifatBadge and JourneyFlags draw them.
+function Flags({ task: t, palette }: { task: Task; palette: Palette }) {
+  const xs = `${badge.badge} ${badge.xs}`;
+  return (
+    <span className={classes.flags}>
+      {t.disposition && (
+        <span className={xs} style={palette(SIFAT_COLOR[t.disposition.sifat], 'filled')} title={`Disposisi dari ${t.disposition.fromName}`}>
+          {SIFAT_LABEL[t.disposition.sifat]}
+        </span>
+      )}
+      {t.disposition && !t.disposition.opened && (
+        <span className={xs} style={palette('yellow', 'outline')}>
+          Belum dibuka
+        </span>
+      )}
+      {t.escalated && (
+        <span className={xs} style={palette('orange', 'filled')}>
+          Dieskalasi ke Camat
+        </span>
+      )}
+      {t.paused && (
+        <span className={xs} style={palette('yellow', 'filled')}>
+          Menunggu kelengkapan
+        </span>
+      )}
+    </span>
+  );
+}
+
+// Both clocks, one above the other, as StateBadges draws them stacked: a step on time
+// inside a standard already past must never read as simply "on time".
+function Clocks({ step, standard, palette }: { step: Risk; standard: Risk | null; palette: Palette }) {
+  const clocks = (
+    [
+      ['langkah', step],
+      ['standar', standard],
+    ] as [Clock, Risk | null][]
+  ).filter((e): e is [Clock, Risk] => e[1] !== null);
+  return (
+    <span className={classes.stack}>
+      {clocks.map(([clock, risk]) => (
+        <span key={clock} className={`${badge.badge} ${badge.sm}`} style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled', true)} data-clock={clock} data-risk={risk}>
+          {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+interface RowProps {
+  task: Task;
+  palette: Palette;
+  onOpen(id: number): void;
+}
+
+// One task, in plain elements (a queue may hold hundreds). Memoised on the task itself: a
+// queue read again keeps the objects of the tasks that did not change (useCall), so a
+// refresh renders only the rows that did. A plain link, not the router's, so no row
+// renders again when the address changes.
+const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
+  const dates = useDates();
+  const { dueShort, dueLong } = dates;
+  return (
+    <tr className={classes.row} onClick={() => onOpen(t.complaintId)}>
+      <td className={classes.nowrap}>
+        <a href={`/pengaduan/${t.complaintId}`} className={classes.number} onClick={(e) => followRowLink(e, t.complaintId, onOpen)}>
+          {t.registerNo}
+        </a>
+      </td>
+      <td>
+        <Clipped text={t.subject} />
+        {(t.disposition || t.escalated || t.paused) && <Flags task={t} palette={palette} />}
+      </td>
+      <td>
+        <Clipped text={`${t.stepNo}. ${t.activity}`} />
+        <span className={classes.dimmed}>{EXECUTOR_LABEL[t.executor]}</span>
+      </td>
+      {t.pause ? (
+        <td colSpan={3}>{pauseText(t.pause, dates)}</td>
+      ) : (
+        <>
+          <td>
+            <span className={classes.due} title={dueLong(t.dueAt)}>
+              Langkah {dueShort(t.dueAt)}
+            </span>
+            {t.standardDueAt && (
+              <span className={`${classes.due} ${classes.dimmed}`} title={dueLong(t.standardDueAt)}>
+                Standar {dueShort(t.standardDueAt)}
+              </span>
+            )}
+          </td>
+          <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk)}</td>
+          <td>
+            <Clocks step={t.risk} standard={t.standardRisk} palette={palette} />
+          </td>
+        </>
+      )}
+    </tr>
+  );
+});
+
 // A queue of open steps, in the order the core sends it (late first, then due; waiting files last).
-export function TaskTable({ tasks, label, empty }: Props) {
-  const { dueShort, dueLong } = useDates();
+export const TaskTable = memo(function TaskTable({ tasks, label, empty }: Props) {
   const navigate = useNavigate();
+  const open = useCallback((id: number) => void navigate(`/pengaduan/${id}`), [navigate]);
+  const palette = usePalette();
   if (tasks.length === 0) {
     return (
       <Text c="dimmed" py="xl" ta="center">
@@ -36,7 +144,7 @@ export function TaskTable({ tasks, label, empty }: Props) {
   }
   return (
     <Table.ScrollContainer minWidth={1000}>
-      <Table highlightOnHover verticalSpacing="xs" fz="sm" aria-label={label}>
+      <Table verticalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={120}>No. Register</Table.Th>
@@ -47,58 +155,12 @@ export function TaskTable({ tasks, label, empty }: Props) {
             <Table.Th w={185}>Ketepatan waktu</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <tbody>
           {tasks.map((t) => (
-            <Table.Tr key={t.complaintId} style={{ cursor: 'pointer' }} onClick={() => void navigate(`/pengaduan/${t.complaintId}`)}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/pengaduan/${t.complaintId}`} onClick={(e) => e.stopPropagation()} fw={600} size="sm">
-                  {t.registerNo}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Clipped text={t.subject} />
-                <Group gap={4} mt={2}>
-                  {t.disposition && <SifatBadge size="xs" sifat={t.disposition.sifat} title={`Disposisi dari ${t.disposition.fromName}`} />}
-                  {t.disposition && !t.disposition.opened && (
-                    <Badge size="xs" color="yellow" variant="outline">
-                      Belum dibuka
-                    </Badge>
-                  )}
-                  <JourneyFlags size="xs" escalated={t.escalated} paused={t.paused} />
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Clipped text={`${t.stepNo}. ${t.activity}`} />
-                <Text size="xs" c="dimmed">
-                  {EXECUTOR_LABEL[t.executor]}
-                </Text>
-              </Table.Td>
-              {t.pause ? (
-                <Table.Td colSpan={3}>
-                  <PauseNote pause={t.pause} />
-                </Table.Td>
-              ) : (
-                <>
-                  <Table.Td>
-                    <Text size="sm" title={dueLong(t.dueAt)} style={{ whiteSpace: 'nowrap' }}>
-                      Langkah {dueShort(t.dueAt)}
-                    </Text>
-                    {t.standardDueAt && (
-                      <Text size="xs" c="dimmed" title={dueLong(t.standardDueAt)} style={{ whiteSpace: 'nowrap' }}>
-                        Standar {dueShort(t.standardDueAt)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td c={t.remainingMinutes < 0 ? 'red.8' : undefined}>{sisaWaktu(t.remainingMinutes, t.risk)}</Table.Td>
-                  <Table.Td>
-                    <StateBadges step={t.risk} standard={t.standardRisk} stacked />
-                  </Table.Td>
-                </>
-              )}
-            </Table.Tr>
+            <TaskRow key={t.complaintId} task={t} palette={palette} onOpen={open} />
           ))}
-        </Table.Tbody>
+        </tbody>
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
