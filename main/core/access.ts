@@ -83,7 +83,7 @@ export interface SqlCondition {
 }
 
 // The same rule as SQL over `complaints c`, for lists and sort keys.
-function seeSql(user: SessionUser): SqlCondition {
+export function seeSql(user: SessionUser): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.

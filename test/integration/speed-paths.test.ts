@@ -151,6 +151,35 @@ describe('register search', () => {
     expect((await list(o, o.kasi, { q: 'suparmi' })).total).toBe(0);
     expect((await list(o, o.camat, { q: 'suparmi' })).total).toBe(1);
   });
+
+  it("finds a complaint a Kasi may not open by its number and subject only, never by its Uraian", async () => {
+    const o = await office();
+    const [secret] = importAt(o, [{ at: '2026-05-01T02:00:00.000Z', name: 'Rahmat Hidayat', confidential: true, subject: 'Dugaan pungutan di kantor desa' }]);
+    o.db.prepare('UPDATE complaints SET description = ? WHERE id = ?').run('Oknum perangkat bernama Sugiarto meminta uang untuk surat pengantar.', secret);
+    const total = async (s: typeof o.kasi, q: string) => (await list(o, s, { q })).total;
+    // The Staf sees the complaint whole; the Kasi sees its number and subject in the register.
+    expect(await total(o.staf, 'Sugiarto')).toBe(1);
+    expect(await total(o.kasi, 'Sugiarto')).toBe(0);
+    expect(await total(o.kasi, 'surat pengantar')).toBe(0);
+    expect(await total(o.kasi, 'pungutan')).toBe(1);
+    expect(await total(o.kasi, 'pungutan Sugiarto')).toBe(0);
+    expect(await total(o.kasi, 'Rahmat')).toBe(0);
+    // Disposed to him, it is his to open: its Uraian is searched too, the rahasia name still not.
+    const kasiId = o.db.prepare("SELECT id FROM users WHERE username = 'kasi'").pluck().get() as number;
+    const camatId = o.db.prepare("SELECT id FROM users WHERE username = 'camat'").pluck().get() as number;
+    o.db
+      .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at) VALUES (?, ?, ?, 'rahasia', '[]', '2026-05-02T02:00:00.000Z')")
+      .run(secret, camatId, kasiId);
+    expect(await total(o.kasi, 'Sugiarto')).toBe(1);
+    expect(await total(o.kasi, 'pungutan Sugiarto')).toBe(1);
+    expect(await total(o.kasi, 'Rahmat')).toBe(0);
+    // The export lists exactly what the register finds.
+    const job = await ok(o.core, o.kasi, 'complaints.exportXlsx', { q: 'pungutan Sugiarto' });
+    expect(job.total).toBe(1);
+    o.db.prepare("UPDATE dispositions SET state = 'ditarik' WHERE complaint_id = ?").run(secret);
+    expect(await total(o.kasi, 'Sugiarto')).toBe(0);
+    expect((await ok(o.core, o.kasi, 'complaints.exportXlsx', { q: 'Sugiarto' })).total).toBe(0);
+  });
 });
 
 describe('register sorted by Pelapor', () => {

@@ -15,7 +15,7 @@ import { startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { complaintAccess, identitySql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
+import { complaintAccess, identitySql, seeSql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
 
@@ -195,8 +195,11 @@ function prefixMatch(db: Db, token: string): string {
 
 const searchTokens = (q: string) => q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
 
-// The same words without the reporter's name, for a viewer who may not see the name.
+// The same words without the reporter's name, for a viewer who may not see the name;
+// and in the register number and the subject only, for one who may not open the
+// complaint (its Uraian is not shown to them, so it must not be findable either).
 const withoutName = (fts: string) => `{register_no subject description} : (${fts})`;
+const numberAndSubject = (fts: string) => `{register_no subject} : (${fts})`;
 
 const SEQ_TOKEN = /^\d{1,6}$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -310,12 +313,17 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   // One register number (the usual search by number) is one primary-key lookup.
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
-  // A hidden name must not be findable either: those rows match on the other columns only.
-  else if (search)
+  // A hidden name must not be findable either: those rows match on the other columns only,
+  // and the rows the viewer may not open on the columns the register shows them.
+  else if (search) {
+    const see = seeSql(viewer);
     out.push([
-      `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql} OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
-      [search.fts, ...identity.params, withoutName(search.fts)],
+      `c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?) AND (${identity.sql}
+        OR (${see.sql} AND c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))
+        OR c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?))`,
+      [search.fts, ...identity.params, ...see.params, withoutName(search.fts), numberAndSubject(search.fts)],
     ]);
+  }
   return out;
 }
 
