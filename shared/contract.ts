@@ -238,6 +238,7 @@ export const contract = {
   // The register for a filter as XLSX, built as a job: start, poll, fetch.
   'complaints.exportXlsx': call(registerExportInputSchema, exportStartedSchema, HANDLERS),
   'exports.status': call(exportJobIdSchema, exportStatusSchema, HANDLERS),
+  'exports.cancel': call(exportJobIdSchema, z.object({ ok: z.literal(true) }), HANDLERS),
   'exports.file': call(exportJobIdSchema, fileSchema, HANDLERS),
   'reports.dashboard': call(dashboardQuerySchema, dashboardSchema, ['sekcam', 'camat']),
 

@@ -5,7 +5,8 @@ import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { RECAP_DIMENSIONS } from '../../shared/reports/recap';
 import { addListRows, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
-import { registerIds } from '../../main/core/reports/exports';
+import { registerIds, registerWorkbook } from '../../main/core/reports/exports';
+import { officeCalendar } from '../../main/core/workflow/standard';
 import { resolveSession } from '../../main/core/auth/sessions';
 import { ADMIN, addUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
@@ -160,6 +161,51 @@ describe('register export', () => {
     expect(exported.length).toBeGreaterThanOrEqual(4);
     expect(exported.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/kanal WhatsApp; 1 baris; dengan data pribadi pelapor/)]));
     expect(exported.find((r) => r.actorName === 'kasi')?.detail).not.toMatch(/data pribadi/);
+  });
+});
+
+describe('register export builds', () => {
+  it('build two at a time in the office; Batal or a new export from the same session stops a build and frees its place', async () => {
+    // No call below lets the event loop turn, so no build can finish meanwhile.
+    const first = await ok(t.core, s.camat, 'complaints.exportXlsx', {});
+    const second = await ok(t.core, s.sekcam, 'complaints.exportXlsx', {});
+    const third = await fail(t.core, s.staf, 'complaints.exportXlsx', {});
+    expect(third.code).toBe('rate_limited');
+    expect(third.message).toMatch(/sedang menyusun dua berkas Excel lain/);
+    // Another session's Batal leaves the job as it is.
+    await ok(t.core, s.staf, 'exports.cancel', { jobId: second.jobId });
+    expect((await ok(t.core, s.sekcam, 'exports.status', { jobId: second.jobId })).total).toBe(second.total);
+    // The Camat's Batal drops his job and frees its place.
+    await ok(t.core, s.camat, 'exports.cancel', { jobId: first.jobId });
+    expect((await fail(t.core, s.camat, 'exports.status', { jobId: first.jobId })).code).toBe('not_found');
+    const staf = await ok(t.core, s.staf, 'complaints.exportXlsx', {});
+    // A new export from the same session replaces its job: still two building.
+    const again = await ok(t.core, s.staf, 'complaints.exportXlsx', { year: 2026 });
+    expect((await fail(t.core, s.staf, 'exports.status', { jobId: staf.jobId })).code).toBe('not_found');
+    expect((await fail(t.core, s.camat, 'complaints.exportXlsx', {})).code).toBe('rate_limited');
+    for (const [who, jobId] of [[s.sekcam, second.jobId], [s.staf, again.jobId]] as const) {
+      while (!(await ok(t.core, who, 'exports.status', { jobId })).ready) await new Promise((r) => setTimeout(r, 5));
+      await ok(t.core, who, 'exports.file', { jobId });
+    }
+    expect((await ok(t.core, s.camat, 'complaints.exportXlsx', {})).total).toBe(first.total);
+    await ok(t.core, s.camat, 'exports.cancel', { jobId: (await ok(t.core, s.camat, 'complaints.exportXlsx', {})).jobId });
+  });
+
+  it('stops at its next chunk once its job is dropped', async () => {
+    const camat = resolveSession(t.core.deps, s.camat.token!).user!;
+    const all = registerIds(t.core.db, camat, {}, 100);
+    const many = Array.from({ length: 600 }, (_, i) => all[i % all.length]!);
+    const progress = { done: 0, total: many.length };
+    const stop = new AbortController();
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-04' };
+    const built = registerWorkbook(t.core.db, camat, officeCalendar(t.core.db), many, heading, progress, stop.signal);
+    stop.abort();
+    await expect(built).rejects.toMatchObject({ code: 'conflict' });
+    expect(progress.done).toBe(0);
+    // Not stopped, the same build writes every row.
+    const whole = { done: 0, total: many.length };
+    await registerWorkbook(t.core.db, camat, officeCalendar(t.core.db), many, heading, whole, new AbortController().signal);
+    expect(whole.done).toBe(600);
   });
 });
 

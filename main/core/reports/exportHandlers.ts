@@ -12,7 +12,7 @@ import { laporWorkbook, recapCsv, recapWorkbook, registerIds, registerWorkbook, 
 // The recap in every file is the one 'reports.recap' answers: a file says what the screen says.
 import { recap } from './recap';
 
-type ExportCalls = 'reports.recapXlsx' | 'reports.recapCsv' | 'reports.laporXlsx' | 'complaints.exportXlsx' | 'exports.status' | 'exports.file';
+type ExportCalls = 'reports.recapXlsx' | 'reports.recapCsv' | 'reports.laporXlsx' | 'complaints.exportXlsx' | 'exports.status' | 'exports.cancel' | 'exports.file';
 
 // Each download leaves a line in the audit chain: what was taken, how many rows, and
 // whether the reporter's identity went with it (UU PDP). Never the search words: they
@@ -40,7 +40,10 @@ function describeFilter(f: RegisterExportInput): string {
 // A year's register takes a moment to build, so the call starts a job and answers with
 // its id; the screen polls its progress and fetches the file once ready. A job belongs
 // to the session that started it, is dropped when its file is fetched, when the same
-// session starts another, or after JOB_TTL_MS.
+// session starts another or cancels it, or after JOB_TTL_MS; a build still running
+// stops at its next chunk once its job is dropped. At most BUILDS_AT_ONCE build at a
+// time in the whole office: each holds up to REGISTER_EXPORT_MAX rows in memory and
+// shares the host's CPU with every other call.
 
 interface Job {
   owner: string;
@@ -51,14 +54,23 @@ interface Job {
   failed: unknown;
   filter: string;
   personalData: boolean;
+  stop: AbortController;
 }
 
 const JOB_TTL_MS = 15 * 60_000;
+const BUILDS_AT_ONCE = 2;
 const jobs = new Map<string, Job>();
 
-function sweep(now: number) {
-  for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS) jobs.delete(id);
+function drop(id: string) {
+  jobs.get(id)?.stop.abort();
+  jobs.delete(id);
 }
+
+function sweep(now: number) {
+  for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS) drop(id);
+}
+
+const building = () => [...jobs.values()].filter((j) => j.file === null && j.failed === null).length;
 
 function jobOf(ctx: Ctx, jobId: string): Job {
   const user = requireUser(ctx);
@@ -68,7 +80,7 @@ function jobOf(ctx: Ctx, jobId: string): Job {
     throw new TanggapError('not_found', 'Unduhan ini tidak ditemukan atau sudah kedaluwarsa. Tekan "Unduh Excel" lagi.');
   }
   if (job.failed !== null) {
-    jobs.delete(jobId);
+    drop(jobId);
     if (job.failed instanceof TanggapError) throw job.failed;
     throw new TanggapError('internal', 'Berkas Excel tidak dapat disusun. Coba lagi; bila berulang, hubungi admin.');
   }
@@ -102,7 +114,10 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     const user = requireUser(ctx);
     const now = ctx.now().getTime();
     sweep(now);
-    for (const [id, job] of jobs) if (job.owner === ctx.session.token) jobs.delete(id);
+    for (const [id, job] of jobs) if (job.owner === ctx.session.token) drop(id);
+    if (building() >= BUILDS_AT_ONCE) {
+      throw new TanggapError('rate_limited', 'Komputer kantor sedang menyusun dua berkas Excel lain. Tunggu sebentar (biasanya beberapa detik), lalu tekan "Unduh Excel" lagi.');
+    }
     const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX);
     const office = getOffice(ctx.db);
     const cal = officeCalendar(ctx.db);
@@ -116,15 +131,16 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
       failed: null,
       filter: described,
       personalData: user.role !== 'kasi',
+      stop: new AbortController(),
     };
     const jobId = randomUUID();
     jobs.set(jobId, job);
     const heading = { officeName: office.name, title: `Buku Register Pengaduan — ${described}`, fileDate: localDate(ctx.now(), cal.timeZone) };
-    registerWorkbook(ctx.db, user, cal, ids, heading, job.progress).then(
+    registerWorkbook(ctx.db, user, cal, ids, heading, job.progress, job.stop.signal).then(
       (file) => void (job.file = file),
       (err: unknown) => {
         job.failed = err;
-        if (!(err instanceof TanggapError)) ctx.log.error('unduhan register gagal', err);
+        if (!(err instanceof TanggapError) && !job.stop.signal.aborted) ctx.log.error('unduhan register gagal', err);
       },
     );
     return { jobId, total: ids.length };
@@ -133,11 +149,18 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     const job = jobOf(ctx, jobId);
     return { done: job.progress.done, total: job.progress.total, ready: job.file !== null };
   },
+  'exports.cancel': (ctx, { jobId }) => {
+    requireUser(ctx);
+    const job = jobs.get(jobId);
+    // Only the session's own job; another's, or one already gone, is left as it is.
+    if (job && job.owner === ctx.session.token) drop(jobId);
+    return { ok: true as const };
+  },
   'exports.file': (ctx, { jobId }) => {
     const user = requireUser(ctx);
     const job = jobOf(ctx, jobId);
     if (!job.file) throw new TanggapError('conflict', 'Berkas Excel masih disusun. Tunggu sampai kemajuannya 100%, lalu unduh.');
-    jobs.delete(jobId);
+    drop(jobId);
     recordExport(ctx, user, 'report.register_exported', { what: `Buku register: ${job.filter}`, rows: job.progress.total, personalData: job.personalData });
     return job.file;
   },

@@ -264,6 +264,7 @@ const CHUNK = 250;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Builds in chunks and lets other calls run between them; `progress` follows the rows.
+// Stops (rejects) at the next chunk once `stop` is aborted.
 export async function registerWorkbook(
   db: Db,
   viewer: SessionUser,
@@ -271,11 +272,13 @@ export async function registerWorkbook(
   ids: number[],
   heading: { officeName: string; title: string; fileDate: string },
   progress: Progress,
+  stop: AbortSignal,
 ): Promise<FileOut> {
   const { wb, bytes } = await newStreamedWorkbook();
   const sheet = registerSheet(viewer, cal);
   const ws = startSheet(wb, { name: 'Register', title: [heading.officeName, heading.title], columns: sheet.columns, list: true });
   for (let i = 0; i < ids.length; i += CHUNK) {
+    if (stop.aborted) throw new TanggapError('conflict', 'Unduhan dibatalkan.');
     addListRows(ws, complaintsById(db, viewer, ids.slice(i, i + CHUNK), sheet.personal).map(sheet.toCells));
     progress.done = Math.min(ids.length, i + CHUNK);
     await yieldToLoop();

@@ -17,7 +17,7 @@ type Phase = { at: 'idle' } | { at: 'building'; jobId: string; status: ExportSta
 // it is; the file downloads as soon as it is ready.
 export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
   const [phase, setPhase] = useState<Phase>({ at: 'idle' });
-  // Closing the modal stops the polling; the unfetched job expires in the core.
+  // Closing the modal stops the polling and the build.
   const live = useRef(0);
   useEffect(() => () => void (live.current += 1), []);
 
@@ -42,8 +42,10 @@ export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
       if (run === live.current) setPhase({ at: 'idle' });
     }
   };
+  // Batal also stops the build in the core, so it takes no more of the host's time.
   const cancel = () => {
     live.current += 1;
+    if (phase.at === 'building') call('exports.cancel', { jobId: phase.jobId }).catch(() => undefined);
     setPhase({ at: 'idle' });
   };
 
