@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { call } from '../api';
 import { PAGE_MM } from '../../shared/documents/kinds';
 import { recapGrids } from '../../shared/reports/exports';
+import { recapStanding } from '../../shared/reports/recap';
 import { MONTHS } from '../../shared/time/format';
 import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
@@ -96,6 +97,11 @@ export function RecapPage() {
           <div>
             <Text fw={700}>{recap.data.officeName}</Text>
             <Title order={3}>Buku Rekap Pengaduan — {recap.data.periodLabel}</Title>
+            {recapStanding(recap.data) && (
+              <Text size="sm" fw={600}>
+                {recapStanding(recap.data)}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               Lama dalam jam kerja kantor; di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung.
             </Text>

@@ -27,7 +27,8 @@ export const dashboardSchema = z.object({
   bySeksi: z.array(keyedSchema),
   byChannel: z.array(keyedSchema),
   // The 12 months ending with this one, oldest first; key "2026-11", label "Nov 2026".
-  trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count })),
+  // lateAtEnd: as of now for the month running, null for a month not begun.
+  trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count.nullable() })),
   // Steps of the standard, slowest first (average working time against their limit).
   slowestSteps: z.array(recapStepSchema),
 });

@@ -70,8 +70,8 @@ const FIGURE_COLUMNS: GridColumn[] = [
   int('Langkah tepat waktu', 12),
   { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
   { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' },
-  int('Terbuka akhir periode', 12),
-  int('Terlambat akhir periode', 12),
+  int('Belum selesai di akhir periode', 12),
+  int('Terlambat di akhir periode', 12),
   int('Puas', 8),
   int('Tidak puas', 9),
 ];

@@ -51,9 +51,10 @@ export const recapFiguresSchema = z.object({
   avgWorkMinutes: z.number().nullable(),
   medianWorkMinutes: z.number().nullable(),
   // Still open at the end of the period and, of those, past the standard's due (a file
-  // waiting for the reporter now is not counted late).
-  openAtEnd: count,
-  lateAtEnd: count,
+  // waiting for the reporter now is not counted late). For a period still running, as of
+  // now; null for one not begun.
+  openAtEnd: count.nullable(),
+  lateAtEnd: count.nullable(),
   // The reporter's statement recorded at closing.
   puas: count,
   tidakPuas: count,
@@ -89,6 +90,8 @@ export const recapSchema = z.object({
   // "November 2026" or "Tahun 2026".
   periodLabel: z.string(),
   officeName: z.string(),
+  // The office's date today ("30 November 2026") while the period has not ended.
+  asOf: z.string().nullable(),
   total: recapFiguresSchema,
   // The months of the period (12 for a year, 1 for a month), key "2026-11".
   months: z.array(recapRowSchema),
@@ -96,3 +99,10 @@ export const recapSchema = z.object({
   steps: z.array(recapStepSchema),
 });
 export type Recap = z.infer<typeof recapSchema>;
+
+// What the screen and every file say of a period not yet over; null for a period past.
+export function recapStanding(recap: Pick<Recap, 'asOf' | 'total'>): string | null {
+  if (recap.asOf === null) return null;
+  if (recap.total.openAtEnd === null) return `Periode ini belum berjalan (hari ini ${recap.asOf}).`;
+  return `Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per ${recap.asOf}.`;
+}

@@ -79,7 +79,7 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   }
   const trend = page.getByRole('table', { name: 'Dua belas bulan terakhir' }).locator('tbody tr');
   await expect(trend).toHaveCount(12);
-  for (const [i, m] of core.trend.entries()) await expect(trend.nth(i).locator('th, td')).toHaveText([m.label, n(m.received), n(m.finished), n(m.lateAtEnd)]);
+  for (const [i, m] of core.trend.entries()) await expect(trend.nth(i).locator('th, td')).toHaveText([m.label, n(m.received), n(m.finished), m.lateAtEnd === null ? '–' : n(m.lateAtEnd)]);
   const steps = page.getByRole('table', { name: 'Langkah paling lambat' }).locator('tbody tr');
   await expect(steps).toHaveCount(Math.min(5, core.slowestSteps.length));
   if (core.slowestSteps[0]) await expect(steps.first()).toContainText(core.slowestSteps[0].activity);

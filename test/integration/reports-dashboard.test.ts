@@ -57,13 +57,15 @@ describe('Camat dashboard', () => {
       { key: 'sms', label: 'SMS', received: 1, open: 1, late: 0 },
       { key: 'whatsapp', label: 'WhatsApp', received: 0, open: 1, late: 0 },
     ]);
-    // Late at the end of November: P. At the end of December, unless closed first: P, Q and R.
+    // Late at the end of November: P. December is running: late as of now, P alone (Q is due
+    // Thu 3 Dec, R later), as the card says; not what the end of the month may bring.
     expect(d.trend).toHaveLength(12);
     expect(d.trend[0]).toEqual({ key: '2026-01', label: 'Jan 2026', received: 0, finished: 0, lateAtEnd: 0 });
     expect(d.trend.slice(-2)).toEqual([
       { key: '2026-11', label: 'Nov 2026', received: 3, finished: 0, lateAtEnd: 1 },
-      { key: '2026-12', label: 'Des 2026', received: 2, finished: 1, lateAtEnd: 3 },
+      { key: '2026-12', label: 'Des 2026', received: 2, finished: 1, lateAtEnd: 1 },
     ]);
+    expect(d.late).toBe(1);
     // Step 2 (30 menit kerja) took 10, 10 and 5 minutes; step 1 is done by saving each of the five.
     expect(d.slowestSteps.map((x) => [x.stepNo, x.done, x.avgWorkMinutes, x.limitMinutes])).toEqual([
       [2, 3, 25 / 3, 30],
@@ -74,6 +76,9 @@ describe('Camat dashboard', () => {
     const nov = await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 });
     expect(nov).toMatchObject({ month: 11, periodLabel: 'November 2026', received: 3, finished: 0, late: 1, atRisk: 1 });
     expect(nov.trend[11]!.key).toBe('2026-11');
+    // A month not begun: its trend has nothing late yet.
+    const jan = await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2027, month: 1 });
+    expect(jan.trend.slice(-2).map((m) => m.lateAtEnd)).toEqual([1, null]);
   });
 
   it('is for the Camat and Sekcam; the recap for those who handle complaints', async () => {

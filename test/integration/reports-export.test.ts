@@ -291,8 +291,10 @@ describe('buku rekap files', () => {
     };
     expect(rowValues(wb.getWorksheet('Kanal')!, 1)).toEqual([recap.officeName]);
     expect(String(rowValues(wb.getWorksheet('Kanal')!, 2)[0])).toContain(recap.periodLabel);
-    for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Terbuka akhir periode': recap.total.openAtEnd });
+    // November is running (4 November): the file says as of when it counts.
+    expect(rowValues(wb.getWorksheet('Kanal')!, 3)).toEqual(['Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per 4 November 2026.']);
+    for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai di akhir periode': recap.total.openAtEnd });
     for (const d of RECAP_DIMENSIONS) {
       const table = recap.tables.find((x) => x.dimension === d)!;
       const sheet = { channel: 'Kanal', category: 'Kategori', kind: 'Jenis', seksi: 'Seksi', stage: 'Tahap', outcome: 'Hasil' }[d];
@@ -332,7 +334,7 @@ describe('monthly report to SP4N-LAPOR!', () => {
       'Diterima melalui Email': 0,
       'Jumlah diterima': recap.total.received,
       'Selesai ditangani': recap.total.finished,
-      'Masih dalam proses pada akhir bulan': recap.total.openAtEnd,
+      'Masih dalam proses per 4 November 2026': recap.total.openAtEnd,
     });
     const list = tableOf(wb.getWorksheet('Daftar Pengaduan')!);
     expect(list).toHaveLength(4);
@@ -342,5 +344,8 @@ describe('monthly report to SP4N-LAPOR!', () => {
     const everything = JSON.stringify(wb.worksheets.map(tableOf));
     expect(everything).not.toMatch(/Siti Aminah|Budi|Rahmat|3514|0812|0857|0813|Krajan RT/);
     expect((await fail(t.core, s.kasi, 'reports.laporXlsx', { year: 2026, month: 11 })).code).toBe('forbidden');
+    // A month not begun has no report.
+    const ahead = await fail(t.core, s.sekcam, 'reports.laporXlsx', { year: 2026, month: 12 });
+    expect(ahead).toMatchObject({ code: 'validation', message: 'Desember 2026 belum berjalan (hari ini 4 November 2026); laporannya dapat dibuat mulai bulan itu.' });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecapFigures } from '../../shared/reports/recap';
+import { recapStanding, type RecapFigures } from '../../shared/reports/recap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,10 +156,15 @@ describe('buku rekap, worked by hand', () => {
       { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60 },
     ]);
 
-    // The year: H in October (open at its end, late from November), F late by the end of December.
+    expect(nov.asOf).toBeNull();
+    expect(recapStanding(nov)).toBeNull();
+    // The year on Tue 1 Dec 08.00 WIB, December running: H in October (open at its end, late
+    // from November); F, due Thu 3 Dec, open but not late yet.
     const year = await o.act('staf', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026 });
     expect(year.periodLabel).toBe('Tahun 2026');
-    expect(year.total).toEqual({ ...total, received: 9, stepsDone: 17, stepsOnTime: 16, openAtEnd: 3, lateAtEnd: 3 });
+    expect(year.asOf).toBe('1 Desember 2026');
+    expect(recapStanding(year)).toBe('Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per 1 Desember 2026.');
+    expect(year.total).toEqual({ ...total, received: 9, stepsDone: 17, stepsOnTime: 16, openAtEnd: 3, lateAtEnd: 2 });
     expect(year.months.map((m) => [m.label, m.received, m.finished, m.openAtEnd, m.lateAtEnd, m.stepsDone])).toEqual([
       ['Januari 2026', 0, 0, 0, 0, 0],
       ['Februari 2026', 0, 0, 0, 0, 0],
@@ -172,9 +177,30 @@ describe('buku rekap, worked by hand', () => {
       ['September 2026', 0, 0, 0, 0, 0],
       ['Oktober 2026', 1, 0, 1, 0, 1],
       ['November 2026', 8, 6, 3, 2, 16],
-      ['Desember 2026', 0, 0, 3, 3, 0],
+      ['Desember 2026', 0, 0, 3, 2, 0],
     ]);
     expect(year.tables.find((x) => x.dimension === 'channel')!.rows.find((r) => r.key === 'email')).toMatchObject({ received: 1, openAtEnd: 1, lateAtEnd: 1 });
+    const langsung = (r: typeof year) => r.tables.find((x) => x.dimension === 'channel')!.rows.find((x) => x.key === 'langsung')!;
+    expect(langsung(year)).toMatchObject({ openAtEnd: 1, lateAtEnd: 0 });
+    // Thu 3 Dec 10.00, F past its due: late as of now, in its month, its channel, its outcome.
+    const dec3 = await o.act('staf', '2026-12-03T03:00:00.000Z', 'reports.recap', { year: 2026 });
+    expect(dec3.months.at(-1)).toMatchObject({ openAtEnd: 3, lateAtEnd: 3 });
+    expect(dec3.total).toMatchObject({ openAtEnd: 3, lateAtEnd: 3 });
+    expect(langsung(dec3)).toMatchObject({ openAtEnd: 1, lateAtEnd: 1 });
+    expect(dec3.tables.find((x) => x.dimension === 'outcome')!.rows.find((x) => x.key === 'diproses')).toMatchObject({ openAtEnd: 3, lateAtEnd: 3 });
+    // After the year: its end as it was, no date of standing.
+    const after = await o.act('staf', '2027-01-04T01:00:00.000Z', 'reports.recap', { year: 2026 });
+    expect(after.asOf).toBeNull();
+    expect(after.months.at(-1)).toMatchObject({ openAtEnd: 3, lateAtEnd: 3 });
+    // A year not begun has nothing open or late, and says so.
+    const next = await o.act('staf', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2027 });
+    expect(next.total).toMatchObject({ received: 0, openAtEnd: null, lateAtEnd: null });
+    expect(next.months.every((m) => m.openAtEnd === null && m.lateAtEnd === null)).toBe(true);
+    expect(next.tables.every((tb) => tb.rows.every((r) => r.openAtEnd === null))).toBe(true);
+    expect(recapStanding(next)).toBe('Periode ini belum berjalan (hari ini 1 Desember 2026).');
+    // The year running shows its months ahead as not begun.
+    const inNov = await o.act('staf', '2026-11-30T03:00:00.000Z', 'reports.recap', { year: 2026 });
+    expect(inNov.months.at(-1)).toMatchObject({ label: 'Desember 2026', openAtEnd: null, lateAtEnd: null });
     // October alone: H open, not yet late; nothing finished.
     const oct = await o.act('kasi1', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026, month: 10 });
     expect(oct.total).toEqual(figures({ received: 1, openAtEnd: 1, stepsDone: 1, stepsOnTime: 1 }));

@@ -95,7 +95,7 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
   const year = q.year ?? Number(today.slice(0, 4));
   const month = q.month ?? (q.year === undefined ? Number(today.slice(5, 7)) : 12);
   const trendMonths = monthsEnding(year, month, 12);
-  const trend = periodCounts(db, trendMonths);
+  const trend = periodCounts(db, trendMonths, now);
   const thisMonth = trend.byMonth.get(trendMonths[11]!)!;
   const received = receivedIn(db, trendMonths[11]!);
   const groups = stmt(db, OPEN_NOW).all(now) as OpenGroup[];

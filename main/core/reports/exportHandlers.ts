@@ -90,21 +90,24 @@ function jobOf(ctx: Ctx, jobId: string): Job {
 export const exportHandlers: Pick<Handlers, ExportCalls> = {
   'reports.recapXlsx': async (ctx, q) => {
     const user = requireUser(ctx);
-    const r = recap(ctx.db, q);
+    const r = recap(ctx.db, q, ctx.now());
     const file = await recapWorkbook(r);
     recordExport(ctx, user, 'report.recap_exported', { what: `Buku rekap ${r.periodLabel} (Excel)` });
     return file;
   },
   'reports.recapCsv': (ctx, { table, ...q }) => {
     const user = requireUser(ctx);
-    const r = recap(ctx.db, q);
+    const r = recap(ctx.db, q, ctx.now());
     const file = recapCsv(r, table);
     recordExport(ctx, user, 'report.recap_exported', { what: `Buku rekap ${r.periodLabel}, tabel ${RECAP_TABLE_LABEL[table]} (CSV)` });
     return file;
   },
   'reports.laporXlsx': async (ctx, { year, month }) => {
     const user = requireUser(ctx);
-    const r = recap(ctx.db, { year, month });
+    const r = recap(ctx.db, { year, month }, ctx.now());
+    if (r.total.openAtEnd === null) {
+      throw new TanggapError('validation', `${r.periodLabel} belum berjalan (hari ini ${r.asOf}); laporannya dapat dibuat mulai bulan itu.`, 'month');
+    }
     const ids = registerIds(ctx.db, user, { year, month, sort: 'registerNo', dir: 'asc' }, REGISTER_EXPORT_MAX);
     const file = await laporWorkbook(ctx.db, user, officeCalendar(ctx.db), r, ids);
     recordExport(ctx, user, 'report.lapor_exported', { what: `Laporan SP4N-LAPOR! ${r.periodLabel}`, rows: ids.length });

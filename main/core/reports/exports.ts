@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL, type Category, type ChannelCode, type ComplaintKind, type Status } from '../../../shared/domain';
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
-import type { Recap } from '../../../shared/reports/recap';
+import { recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
 import { formatTanggal, MONTHS } from '../../../shared/time/format';
 import { addDaysYmd, localDate, scheduleFor, type OfficeCalendar } from '../../../shared/time/workingTime';
@@ -27,7 +27,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 
 // ---- Buku rekap ------------------------------------------------------------------
 
-const recapTitle = (recap: Recap, what: string) => [recap.officeName, `${what} — ${recap.periodLabel}`];
+const recapTitle = (recap: Recap, what: string) => [recap.officeName, `${what} — ${recap.periodLabel}`, ...(recapStanding(recap) ? [recapStanding(recap)!] : [])];
 
 export async function recapWorkbook(recap: Recap): Promise<FileOut> {
   const wb = await newWorkbook();
@@ -339,7 +339,7 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
       ['Jumlah diterima', t.received],
       ['Selesai ditangani', t.finished],
       ['Selesai tepat waktu menurut Standar Pelayanan', t.finishedOnTime],
-      ['Masih dalam proses pada akhir bulan', t.openAtEnd],
+      [recap.asOf ? `Masih dalam proses per ${recap.asOf}` : 'Masih dalam proses pada akhir bulan', t.openAtEnd],
       ['   di antaranya melewati batas waktu', t.lateAtEnd],
       ['Pelapor menyatakan puas', t.puas],
       ['Pelapor menyatakan tidak puas', t.tidakPuas],

@@ -10,11 +10,11 @@ import {
   type RecapRow,
   type RecapStep,
 } from '../../../shared/reports/recap';
-import { MONTHS } from '../../../shared/time/format';
+import { formatTanggal, MONTHS } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
 import { currentStandard } from '../workflow/standard';
-import { lineKey, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally } from './summaries';
+import { lineKey, localMonth, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally } from './summaries';
 
 // The buku rekap for a month or a year, from the summary tables only: aggregates, no
 // personal data, so every role that handles complaints may read it.
@@ -82,10 +82,11 @@ export function stepRows(db: Db, byStep: Map<number, StepTally>): RecapStep[] {
   });
 }
 
-export function recap(db: Db, q: RecapQuery): Recap {
+// As it stands at `now`: a period not yet over counts what is open and late as of now.
+export function recap(db: Db, q: RecapQuery, now: Date): Recap {
   const office = getOffice(db);
   const months = q.month ? [monthKey(q.year, q.month)] : Array.from({ length: 12 }, (_, i) => monthKey(q.year, i + 1));
-  const counts = periodCounts(db, months);
+  const counts = periodCounts(db, months, now.toISOString());
   const medians = periodMedians(db, q.month ? months[0]! : String(q.year));
   const monthMedians = monthlyMedians(db, months);
   const steps = stepCounts(db, months);
@@ -96,6 +97,7 @@ export function recap(db: Db, q: RecapQuery): Recap {
     month: q.month ?? null,
     periodLabel: q.month ? monthLabel(months[0]!) : `Tahun ${q.year}`,
     officeName: office.name,
+    asOf: months[months.length - 1]! >= localMonth(db, now.toISOString()) ? formatTanggal(now, office.timeZone) : null,
     total,
     months: months.map(
       (m): RecapRow => ({

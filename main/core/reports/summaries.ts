@@ -1,6 +1,6 @@
 import { RECAP_DIMENSIONS, type RecapDimension } from '../../../shared/reports/recap';
 import type { Db } from '../db/open';
-import { rawRows, stmt } from '../db/statements';
+import { pluck, rawRows, stmt } from '../db/statements';
 
 // Reads the buku rekap's summary tables (migration 11) for a run of months; nothing here
 // touches the register. Months are the office's local months, 'YYYY-MM'.
@@ -19,9 +19,10 @@ export interface Tally {
   received: number;
   finished: number;
   onTime: number;
-  // Running sums: at the end of the last month added.
-  open: number;
-  late: number;
+  // Running sums: at the end of the last month added, or now in the month still running;
+  // null for a month not begun.
+  open: number | null;
+  late: number | null;
   puas: number;
   tidakPuas: number;
   minutesSum: number;
@@ -49,8 +50,8 @@ function add(t: Tally, r: CountRow) {
   t.received += r.received;
   t.finished += r.finished;
   t.onTime += r.on_time;
-  t.open += r.open_delta;
-  t.late += r.late_delta;
+  t.open! += r.open_delta;
+  t.late! += r.late_delta;
   t.puas += r.puas;
   t.tidakPuas += r.tidak_puas;
   t.minutesSum += r.minutes_sum;
@@ -68,9 +69,32 @@ export interface PeriodCounts {
 // Every complaint has exactly one channel, so the channel rows add up to the office.
 const TOTAL_DIM: RecapDimension = 'channel';
 
-export function periodCounts(db: Db, months: string[]): PeriodCounts {
+// A complaint is booked late in the month of its due, so the month still running holds
+// the complaints due later in it as if already late: those still open, not waiting for
+// the reporter, and due from now on, by dimension. (Each is open, so its outcome is
+// 'diproses'.)
+interface Pending {
+  channel: string;
+  category: string;
+  kind: string;
+  seksi: string;
+  status: string;
+}
+const PENDING_LATE = `SELECT channel, category, kind, seksi, status FROM complaints
+  WHERE closed_at IS NULL AND paused_at IS NULL AND due_at >= ? AND strftime('%Y-%m', due_at, (SELECT shift FROM recap_zone)) = ?`;
+const pendingKey = (p: Pending, dim: RecapDimension) => (dim === 'outcome' ? 'diproses' : dim === 'stage' ? p.status : p[dim]);
+
+// The office's local month of an instant, as the summary tables count months.
+export const localMonth = (db: Db, iso: string) => pluck(db, "SELECT strftime('%Y-%m', ?, shift) FROM recap_zone").get(iso) as string;
+
+// The counts of a run of months as they stand at `now`: a month still running counts its
+// open and late complaints as of now, and a month not begun has none (null), nor has a
+// run that has not begun.
+export function periodCounts(db: Db, months: string[], now: string): PeriodCounts {
   const first = months[0]!;
-  const last = months[months.length - 1]!;
+  const nowMonth = localMonth(db, now);
+  // Only the months up to now hold anything to count.
+  const last = months[months.length - 1]! < nowMonth ? months[months.length - 1]! : nowMonth;
   const byKey = Object.fromEntries(RECAP_DIMENSIONS.map((d) => [d, new Map<string, Tally>()])) as PeriodCounts['byKey'];
   const tally = (dim: RecapDimension, key: string) => {
     const map = byKey[dim];
@@ -89,8 +113,8 @@ export function periodCounts(db: Db, months: string[]): PeriodCounts {
   let late = 0;
   for (const b of before) {
     const t = tally(b.dim, b.key);
-    t.open += b.open;
-    t.late += b.late;
+    t.open! += b.open;
+    t.late! += b.late;
     if (b.dim === TOTAL_DIM) {
       open += b.open;
       late += b.late;
@@ -104,17 +128,28 @@ export function periodCounts(db: Db, months: string[]): PeriodCounts {
   for (const r of stmt(db, `SELECT month, ${SUMS} FROM recap_counts WHERE month BETWEEN ? AND ? AND dim = '${TOTAL_DIM}' GROUP BY month`).all(first, last) as CountRow[]) {
     add(byMonth.get(r.month)!, r);
   }
+  // The month running, within the run: not late yet, the complaints due later in it.
+  const pending = first <= nowMonth && nowMonth <= months[months.length - 1]! ? (stmt(db, PENDING_LATE).all(now, nowMonth) as Pending[]) : [];
+  for (const p of pending) for (const dim of RECAP_DIMENSIONS) tally(dim, pendingKey(p, dim)).late! -= 1;
   const total = emptyTally();
   for (const m of months) {
     const t = byMonth.get(m)!;
-    open += t.open;
-    late += t.late;
+    if (m > nowMonth) {
+      t.open = t.late = null;
+      continue;
+    }
+    open += t.open!;
+    late += t.late! - (m === nowMonth ? pending.length : 0);
     t.open = open;
     t.late = late;
     for (const k of SUMMED) total[k] += t[k];
   }
   total.open = open;
   total.late = late;
+  if (first > nowMonth) {
+    total.open = total.late = null;
+    for (const dim of RECAP_DIMENSIONS) for (const t of byKey[dim].values()) t.open = t.late = null;
+  }
   return { byKey, byMonth, total };
 }
 

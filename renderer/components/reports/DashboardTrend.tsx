@@ -73,9 +73,10 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                     <Table.Td ta="right">
                       <DashboardLink n={m.finished} to={registerPath({ ...periodOf(m), dateOf: 'selesai' })} label={`pengaduan selesai ${m.label}`} />
                     </Table.Td>
-                    {/* A past state: no list keeps which complaints were late then. */}
-                    <Table.Td ta="right" c={m.lateAtEnd > 0 ? 'red.8' : undefined}>
-                      {formatCount(m.lateAtEnd)}
+                    {/* A past state: no list keeps which complaints were late then. The month
+                      running counts as of now; a month not begun has nothing yet. */}
+                    <Table.Td ta="right" c={m.lateAtEnd ? 'red.8' : undefined} title={m.lateAtEnd === null ? 'Bulan ini belum berjalan' : undefined}>
+                      {m.lateAtEnd === null ? '–' : formatCount(m.lateAtEnd)}
                     </Table.Td>
                   </Table.Tr>
                 ))}
