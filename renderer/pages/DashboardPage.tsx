@@ -71,7 +71,8 @@ export function DashboardPage() {
             </Text>
           )}
           <DashboardCards d={d} current={current} />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {/* Side by side from 1200 px: narrower, half the page cuts a breakdown table's last column. */}
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <DashboardBreakdown title="Menurut seksi" by="Seksi" rows={d.bySeksi} periodLabel={d.periodLabel} linkFor={seksiLink} />
             <DashboardBreakdown title="Menurut kanal" by="Kanal" rows={d.byChannel} periodLabel={d.periodLabel} linkFor={channelLink} />
           </SimpleGrid>

@@ -156,6 +156,8 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows[1]).toEqual(['Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)']);
     expect(rows[2]).toEqual(['Periode: Tahun 2026']);
+    // Numbers in the headings are written the Indonesian way, as on the screen.
+    expect(rows.find((r) => r[1] === 'Unsur pelayanan')).toEqual(['No', 'Unsur pelayanan', 'NRR per unsur', 'NRR tertimbang (× 0,111)']);
     const u1 = rows.find((r) => r[1] === 'U1 Persyaratan')!;
     expect(u1[2]).toBeCloseTo(11 / 3, 10);
     expect(u1[3]).toBeCloseTo((11 / 3) * 0.111, 10);

@@ -21,7 +21,7 @@ const ELEMENT_COLUMNS: SheetColumn[] = [
   { header: 'No', width: 6, kind: 'int' },
   { header: 'Unsur pelayanan', width: 42 },
   { header: 'NRR per unsur', width: 16, kind: 'decimal' },
-  { header: `NRR tertimbang (× ${SKM_WEIGHT})`, width: 20, kind: 'decimal' },
+  { header: `NRR tertimbang (× ${String(SKM_WEIGHT).replace('.', ',')})`, width: 20, kind: 'decimal' },
 ];
 
 const MONTH_COLUMNS: SheetColumn[] = [
