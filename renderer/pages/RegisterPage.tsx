@@ -3,6 +3,7 @@ import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextIn
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
+import { KEADAAN_LABEL } from '../../shared/schemas/complaint';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
@@ -95,6 +96,7 @@ interface FilterBarProps {
   month?: number;
   dateOf: RegisterFilters['dateOf'];
   seksi?: string;
+  keadaan?: RegisterFilters['keadaan'];
   status?: RegisterFilters['status'];
   channel?: RegisterFilters['channel'];
   category?: RegisterFilters['category'];
@@ -128,6 +130,20 @@ const FilterSelect = memo(function FilterSelect({ label, all, data, value, onCha
   return <NativeSelect label={label} data={options} value={value ?? ''} onChange={change} disabled={disabled} w={w} />;
 });
 
+// A filter set by a link from the dashboard (seksi, keadaan): shown, and only to let go here.
+function LinkedFilter({ label, value, clear }: { label: string; value: string; clear(): void }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Button variant="light" rightSection={<IconX size={14} />} onClick={clear} aria-label={`Hapus ${value} dari filter`} title={`Hapus filter ${label.toLowerCase()}`}>
+        {value}
+      </Button>
+    </Stack>
+  );
+}
+
 const FilterBar = memo(function FilterBar(f: FilterBarProps) {
   const { update } = f;
   const onYear = useCallback((v: string | null) => update({ year: v ? Number(v) : undefined }), [update]);
@@ -160,23 +176,8 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
         <FilterSelect label="Status" all="Semua status" data={statusOptions} value={f.status ?? null} onChange={onStatus} w={160} />
         <FilterSelect label="Kanal" all="Semua kanal" data={channelOptions} value={f.channel ?? null} onChange={onChannel} w={160} />
         <FilterSelect label="Kategori" all="Semua kategori" data={categoryOptions} value={f.category ?? null} onChange={onCategory} w={185} />
-        {f.seksi && (
-          // Set by a link from the dashboard; no list of seksi to choose from here, only to let it go.
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              Seksi
-            </Text>
-            <Button
-              variant="light"
-              rightSection={<IconX size={14} />}
-              onClick={() => update({ seksi: undefined })}
-              aria-label={`Hapus ${f.seksi} dari filter`}
-              title="Hapus filter seksi"
-            >
-              {f.seksi}
-            </Button>
-          </Stack>
-        )}
+        {f.seksi && <LinkedFilter label="Seksi" value={f.seksi} clear={() => update({ seksi: undefined })} />}
+        {f.keadaan && <LinkedFilter label="Keadaan" value={KEADAAN_LABEL[f.keadaan]} clear={() => update({ keadaan: undefined })} />}
         {f.filtered && (
           <Button variant="subtle" px="xs" onClick={f.clear}>
             Hapus filter
@@ -330,6 +331,7 @@ function RegisterBody() {
           month={filters.month}
           dateOf={filters.dateOf}
           seksi={filters.seksi}
+          keadaan={filters.keadaan}
           status={filters.status}
           channel={filters.channel}
           category={filters.category}

@@ -177,6 +177,10 @@ export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 
 export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status'] as const;
+export const KEADAAN = ['belum_selesai', 'terlambat'] as const;
+export type Keadaan = (typeof KEADAAN)[number];
+export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum selesai', terlambat: 'Terlambat (standar)' };
+
 export const complaintQuerySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
   status: z.enum(STATUSES).optional(),
@@ -188,6 +192,9 @@ export const complaintQuerySchema = z.object({
   dateOf: z.enum(['diterima', 'selesai']).default('diterima'),
   // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
   seksi: z.string().trim().max(80).optional(),
+  // Open now, or open and past the standard's due now (not while waiting for the reporter):
+  // the dashboard's "Belum selesai" and "Terlambat".
+  keadaan: z.enum(KEADAAN).optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields).default('registerNo'),
   dir: z.enum(['asc', 'desc']).default('desc'),

@@ -116,6 +116,21 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   const numbers = await registerRows.locator('td:first-child').allInnerTexts();
   expect(numbers.map((t) => t.trim()).sort()).toEqual(listed.rows.map((r) => r.registerNo).sort());
 
+  // A channel's late count lands on the register's late complaints of that channel, of any month.
+  await page.goBack();
+  const lateChannel = core.byChannel.find((r) => r.key === 'langsung')!;
+  expect(lateChannel.late).toBe(1);
+  await page
+    .getByRole('table', { name: 'Menurut kanal' })
+    .getByRole('link', { name: `${n(lateChannel.late)} pengaduan terlambat, ${lateChannel.label}`, exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/register\?keadaan=terlambat&kanal=langsung$/);
+  await expect(registerRows).toHaveCount(1);
+  await expect(registerRows.locator('td:first-child')).toHaveText([made[0]!.registerNo]);
+  await page.getByRole('button', { name: 'Hapus Terlambat (standar) dari filter' }).click();
+  await expect(page).toHaveURL(/\/register\?kanal=langsung$/);
+  await expect(registerRows).toHaveCount(3);
+
   // A link by closing date and seksi (as the recap's) shows both and lets each go.
   const closed = await camat.call('complaints.list', { year: core.year, month: core.month, dateOf: 'selesai', seksi: 'Seksi Pemerintahan' });
   await page.goto(`${web.url}/register?tahun=${core.year}&bulan=${core.month}&tanggal=selesai&seksi=Seksi+Pemerintahan`);

@@ -72,6 +72,22 @@ describe('Camat dashboard', () => {
       [1, 5, 0, 15],
     ]);
 
+    // Every open and late figure opens, in the register, exactly the complaints it counts.
+    const listed = async (q: Record<string, string>) => (await o.act('camat', '2026-12-02T06:00:00.000Z', 'complaints.list', { ...q, limit: 200 })).total;
+    for (const r of d.bySeksi.filter((x) => x.key !== '')) {
+      expect(await listed({ seksi: r.key, keadaan: 'belum_selesai' }), r.key).toBe(r.open);
+      expect(await listed({ seksi: r.key, keadaan: 'terlambat' }), r.key).toBe(r.late);
+    }
+    for (const r of d.byChannel) {
+      expect(await listed({ channel: r.key, keadaan: 'belum_selesai' }), r.key).toBe(r.open);
+      expect(await listed({ channel: r.key, keadaan: 'terlambat' }), r.key).toBe(r.late);
+    }
+    expect(await listed({ keadaan: 'terlambat' })).toBe(d.late);
+    // Lateness moves with the clock alone: Q is late from Thu 3 Dec 08.00 WITA, no data changed.
+    const lateAt = async (at: string) => (await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', channel: 'whatsapp' })).total;
+    expect(await lateAt('2026-12-02T23:59:00.000Z')).toBe(0);
+    expect(await lateAt('2026-12-03T00:01:00.000Z')).toBe(1);
+
     // A month asked for: November's received and finished, open and late still now.
     const nov = await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 });
     expect(nov).toMatchObject({ month: 11, periodLabel: 'November 2026', received: 3, finished: 0, late: 1, atRisk: 1 });

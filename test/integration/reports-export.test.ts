@@ -19,6 +19,7 @@ const FORMULA = '=HYPERLINK("http://contoh.test","klik")';
 const LAPOR_ID = '0012345678';
 
 let t: TestCore;
+const NOW = () => t.core.deps.now().toISOString();
 const s: Record<'admin' | 'staf' | 'kasi' | 'sekcam' | 'camat', SessionCarrier> = {} as never;
 const ids: Record<'formula' | 'anonim' | 'rahasia' | 'ditolak', number> = {} as never;
 
@@ -193,7 +194,7 @@ describe('register export builds', () => {
 
   it('stops at its next chunk once its job is dropped', async () => {
     const camat = resolveSession(t.core.deps, s.camat.token!).user!;
-    const all = registerIds(t.core.db, camat, {}, 100);
+    const all = registerIds(t.core.db, camat, {}, 100, NOW());
     const many = Array.from({ length: 600 }, (_, i) => all[i % all.length]!);
     const progress = { done: 0, total: many.length };
     const stop = new AbortController();
@@ -216,11 +217,11 @@ describe('register export ids', () => {
     for (const role of ['camat', 'kasi', 'staf'] as const) {
       for (const filter of [{}, { sort: 'reporterName', dir: 'asc' }, { sort: 'status', dir: 'desc' }, { q: 'KTP' }] as const) {
         const listed = await ok(t.core, s[role], 'complaints.list', { ...filter, offset: 0, limit: 200 });
-        expect(registerIds(t.core.db, viewer(s[role]), filter, 100)).toEqual(listed.rows.map((r) => r.id));
+        expect(registerIds(t.core.db, viewer(s[role]), filter, 100, NOW())).toEqual(listed.rows.map((r) => r.id));
       }
     }
-    expect(registerIds(t.core.db, viewer(s.camat), {}, 4)).toHaveLength(4);
-    expect(() => registerIds(t.core.db, viewer(s.camat), {}, 3)).toThrow(/Ada 4 pengaduan yang cocok; satu unduhan paling banyak 3/);
+    expect(registerIds(t.core.db, viewer(s.camat), {}, 4, NOW())).toHaveLength(4);
+    expect(() => registerIds(t.core.db, viewer(s.camat), {}, 3, NOW())).toThrow(/Ada 4 pengaduan yang cocok; satu unduhan paling banyak 3/);
   });
 });
 

@@ -72,7 +72,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     return getComplaint(ctx.db, id, user);
   },
   'complaints.list': (ctx, query) => {
-    const list = listComplaints(ctx.db, query, requireUser(ctx));
+    const list = listComplaints(ctx.db, query, requireUser(ctx), nowIso(ctx));
     return { ...list, rows: withLateness(ctx, list.rows) };
   },
   'complaints.get': (ctx, { id }) => {

@@ -299,7 +299,7 @@ const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_ft
 // The WHERE terms of the query, each one an index can serve. The year (and month) count
 // in the office's zone: `year` is the receipt's local year, and a month or a finishing
 // date is the span between two local midnights. A month without a year is ignored.
-function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition, search: Search): Condition[] {
+function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition, search: Search, now: string): Condition[] {
   const out: Condition[] = [];
   if (q.year !== undefined) {
     if (q.dateOf === 'selesai') out.push(['c.closed_at >= ? AND c.closed_at < ?', periodBounds(q.year, q.month, getOffice(db).timeZone)]);
@@ -310,6 +310,8 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.channel !== undefined) out.push(['c.channel = ?', [q.channel]]);
   if (q.category !== undefined) out.push(['c.category = ?', [q.category]]);
   if (q.seksi) out.push(['c.seksi = ?', [q.seksi]]);
+  // As the dashboard counts them: open now, and of those past the standard's due now.
+  if (q.keadaan) out.push(q.keadaan === 'terlambat' ? ["c.closed_at IS NULL AND c.status <> 'tidak_lengkap' AND c.due_at < ?", [now]] : ['c.closed_at IS NULL', []]);
   // One register number (the usual search by number) is one primary-key lookup.
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
@@ -352,7 +354,7 @@ const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648
 // register's order, paged) on the text index alone.
 function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
   if (!search || !('fts' in search) || !search.oneTokenEach || !seesEveryIndexedName(viewer)) return null;
-  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi) return null;
+  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi || q.keadaan) return null;
   if (q.year === undefined) return { fts: search.fts, from: 0, to: Number.MAX_SAFE_INTEGER };
   if (q.dateOf !== 'diterima' || q.month !== undefined) return null;
   return { fts: search.fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
@@ -372,7 +374,7 @@ const TOTALS_KEPT = 64;
 function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, search: Search, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
-  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.q) {
+  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.keadaan && !q.q) {
     return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
   }
   // Register numbers and nothing else: the complaints just read, each once.
@@ -387,7 +389,8 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Re
   const hit = kept.byQuery.get(key);
   if (hit !== undefined) return hit;
   const n = pluck(db, sql).get(...params) as number;
-  if (!db.inTransaction) {
+  // Lateness is counted at an instant, which is in the key: such a total is never asked again.
+  if (!db.inTransaction && q.keadaan !== 'terlambat') {
     if (kept.byQuery.size >= TOTALS_KEPT) kept.byQuery.clear();
     kept.byQuery.set(key, n);
   }
@@ -396,13 +399,13 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Re
 
 // The register's conditions, total and order for a query (as complaintQuerySchema gives
 // it), shared by its pages and the export's list of every id.
-function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser) {
+function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
   const identity = identitySql(viewer);
   // Whether the data changed since the kept totals and prefixes: asked once per call.
   let stamp: string | undefined;
   const stampOf = () => (stamp ??= dataStamp(db));
   const search = searchOf(db, q.q, stampOf);
-  const active = filterConditions(db, q, viewer, identity, search);
+  const active = filterConditions(db, q, viewer, identity, search, now);
   const params = active.flatMap(([, v]) => v);
   const words = wordsInYear(q, search, viewer);
   const total = countOf(db, active, q, words, search, stampOf);
@@ -415,16 +418,16 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser) {
 // Every complaint the register lists for a query, in its order, as ids (the XLSX export
 // holds exactly what the register shows), in one statement; none when more than `max`
 // match, so a too-long list is refused before it is read.
-export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser, max: number): { total: number; ids: number[] | null } {
-  const { total, whereSql, params, order, orderParams } = registerPlan(db, complaintQuerySchema.parse(query), viewer);
+export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser, max: number, now: string): { total: number; ids: number[] | null } {
+  const { total, whereSql, params, order, orderParams } = registerPlan(db, complaintQuerySchema.parse(query), viewer, now);
   if (total > max) return { total, ids: null };
   const ids = pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order}`).all(...params, ...orderParams) as number[];
   return { total, ids };
 }
 
 // A page of the register; the query as the contract's complaintQuerySchema gave it.
-export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: SessionUser) {
-  const plan = registerPlan(db, query, viewer);
+export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: SessionUser, now: string) {
+  const plan = registerPlan(db, query, viewer, now);
   const { q, identity, search, active, whereSql, params, words, total, plainNames, orderParams } = plan;
   let { order } = plan;
   // A page past the middle is read from the other end: the last page costs what the

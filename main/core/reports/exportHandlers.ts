@@ -108,7 +108,7 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     if (r.total.openAtEnd === null) {
       throw new TanggapError('validation', `${r.periodLabel} belum berjalan (hari ini ${r.asOf}); laporannya dapat dibuat mulai bulan itu.`, 'month');
     }
-    const ids = registerIds(ctx.db, user, { year, month, sort: 'registerNo', dir: 'asc' }, REGISTER_EXPORT_MAX);
+    const ids = registerIds(ctx.db, user, { year, month, sort: 'registerNo', dir: 'asc' }, REGISTER_EXPORT_MAX, nowIso(ctx));
     const file = await laporWorkbook(ctx.db, user, officeCalendar(ctx.db), r, ids);
     recordExport(ctx, user, 'report.lapor_exported', { what: `Laporan SP4N-LAPOR! ${r.periodLabel}`, rows: ids.length });
     return file;
@@ -121,7 +121,7 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     if (building() >= BUILDS_AT_ONCE) {
       throw new TanggapError('rate_limited', 'Komputer kantor sedang menyusun dua berkas Excel lain. Tunggu sebentar (biasanya beberapa detik), lalu tekan "Unduh Excel" lagi.');
     }
-    const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX);
+    const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX, nowIso(ctx));
     const office = getOffice(ctx.db);
     const cal = officeCalendar(ctx.db);
     const described = describeFilter(filter);

@@ -91,8 +91,8 @@ interface ComplaintOut {
 
 // The register's own list (its filters, order and row rule) gives the ids, so the export
 // holds exactly what the register shows for the same filter.
-export function registerIds(db: Db, viewer: SessionUser, filter: RegisterExportInput, max: number): number[] {
-  const { total, ids } = registerIdsOf(db, filter, viewer, max);
+export function registerIds(db: Db, viewer: SessionUser, filter: RegisterExportInput, max: number, now: string): number[] {
+  const { total, ids } = registerIdsOf(db, filter, viewer, max, now);
   if (!ids) {
     throw new TanggapError(
       'too_large',

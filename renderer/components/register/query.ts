@@ -1,5 +1,5 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
-import { complaintQuerySchema, sortFields, type ComplaintQuery } from '../../../shared/schemas/complaint';
+import { complaintQuerySchema, KEADAAN, sortFields, type ComplaintQuery, type Keadaan } from '../../../shared/schemas/complaint';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -24,6 +24,8 @@ export interface RegisterFilters {
   dateOf: DateOf;
   // The seksi the complaint was disposed to, as the dashboard and the recap name it.
   seksi?: string;
+  // Open now, or late now against the standard (the dashboard's figures).
+  keadaan?: Keadaan;
   status?: Status;
   channel?: ChannelCode;
   category?: Category;
@@ -38,6 +40,7 @@ const PARAM = {
   month: 'bulan',
   dateOf: 'tanggal',
   seksi: 'seksi',
+  keadaan: 'keadaan',
   status: 'status',
   channel: 'kanal',
   category: 'kategori',
@@ -68,6 +71,7 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
     month: yearOk && Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined,
     dateOf: (yearOk && oneOf(DATE_OF, p.get(PARAM.dateOf))) || 'diterima',
     seksi: seksi || undefined,
+    keadaan: oneOf(KEADAAN, p.get(PARAM.keadaan)),
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
     category: oneOf(CATEGORIES, p.get(PARAM.category)),
@@ -85,6 +89,7 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
   if (f.year !== undefined && f.month !== undefined) p.set(PARAM.month, String(f.month));
   if (f.year !== undefined && f.dateOf !== 'diterima') p.set(PARAM.dateOf, f.dateOf);
   if (f.seksi) p.set(PARAM.seksi, f.seksi);
+  if (f.keadaan) p.set(PARAM.keadaan, f.keadaan);
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
   if (f.category) p.set(PARAM.category, f.category);
@@ -100,6 +105,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
   if (f.year !== undefined && f.month !== undefined) q.month = f.month;
   if (f.year !== undefined && f.dateOf !== 'diterima') q.dateOf = f.dateOf;
   if (f.seksi) q.seksi = f.seksi;
+  if (f.keadaan) q.keadaan = f.keadaan;
   if (f.status) q.status = f.status;
   if (f.channel) q.channel = f.channel;
   if (f.category) q.category = f.category;
@@ -108,7 +114,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
 }
 
 export const hasFilters = (f: RegisterFilters) =>
-  f.year !== undefined || !!f.seksi || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
+  f.year !== undefined || !!f.seksi || !!f.keadaan || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
 
 // Every filter off, the search, order and page as they are.
 export const NO_FILTERS = {
@@ -116,6 +122,7 @@ export const NO_FILTERS = {
   month: undefined,
   dateOf: 'diterima',
   seksi: undefined,
+  keadaan: undefined,
   status: undefined,
   channel: undefined,
   category: undefined,
