@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { call } from '../api';
 import { PAGE_MM } from '../../shared/documents/kinds';
 import { recapGrids } from '../../shared/reports/exports';
-import { recapStanding } from '../../shared/reports/recap';
+import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
 import { MONTHS } from '../../shared/time/format';
 import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
@@ -21,8 +21,18 @@ const LAPOR_ROLES = ['staf', 'sekcam', 'camat'];
 
 const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
 
-// The office's paper, turned: the tables are wide.
-const landscape = (paper: 'A4' | 'F4') => `@page { size: ${PAGE_MM[paper].height}mm ${PAGE_MM[paper].width}mm; margin: 10mm 12mm; }
+// A CSS string of any text: quotes, backslashes and line ends escaped.
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
+
+// The office's paper, turned: the tables are wide. From the second sheet on, the office and
+// the period head each page, so a loose sheet still says whose report it is; every sheet
+// is numbered.
+const printRules = (paper: 'A4' | 'F4', heading: string) => `@page {
+  size: ${PAGE_MM[paper].height}mm ${PAGE_MM[paper].width}mm; margin: 14mm 12mm 12mm;
+  @top-left { content: ${cssString(heading)}; font: 8pt system-ui, sans-serif; color: #444; }
+  @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font: 8pt system-ui, sans-serif; color: #444; }
+}
+@page :first { @top-left { content: none; } }
 @media print { .recap-section { break-inside: avoid; } }`;
 
 // The buku rekap: a month or a whole year counted by channel, category, kind, seksi,
@@ -82,7 +92,7 @@ export function RecapPage() {
         </>
       }
     >
-      <style>{landscape(paper)}</style>
+      <style>{printRules(paper, recap.data ? `${recap.data.officeName} · Buku Rekap Pengaduan — ${recap.data.periodLabel}` : '')}</style>
       <Paper withBorder p="sm" radius="md" className="no-print">
         <Group gap="sm" align="flex-end">
           <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
@@ -103,7 +113,7 @@ export function RecapPage() {
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              Lama dalam jam kerja kantor; di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung.
+              {RECAP_NOTE}
             </Text>
           </div>
           {grids.map((g) => (

@@ -88,6 +88,10 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
   expect(box).not.toBeNull();
   expect(Number(box![1])).toBeGreaterThan(Number(box![2]));
+  // From the second sheet on, each page is headed with the office and the period; every page is numbered.
+  const rules = (await page.evaluate("[...document.querySelectorAll('style')].map((s) => s.textContent).find((t) => t.includes('@top-left'))")) as string;
+  expect(rules).toContain('Buku Rekap Pengaduan — ');
+  expect(rules).toContain('"Halaman " counter(page) " dari " counter(pages)');
   await page.emulateMedia({ media: 'screen' });
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' }).click()]);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
-import { RECAP_DIMENSIONS } from '../../shared/reports/recap';
+import { RECAP_DIMENSIONS, RECAP_NOTE } from '../../shared/reports/recap';
 import { addListRows, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
 import { registerIds, registerWorkbook } from '../../main/core/reports/exports';
 import { officeCalendar } from '../../main/core/workflow/standard';
@@ -295,6 +295,8 @@ describe('buku rekap files', () => {
     // November is running (4 November): the file says as of when it counts.
     expect(rowValues(wb.getWorksheet('Kanal')!, 3)).toEqual(['Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per 4 November 2026.']);
     for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
+    // Under each table, how the working time and its median are counted.
+    expect(JSON.stringify(wb.getWorksheet('Ringkasan')!.getSheetValues())).toContain(JSON.stringify(RECAP_NOTE));
     expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai di akhir periode': recap.total.openAtEnd });
     for (const d of RECAP_DIMENSIONS) {
       const table = recap.tables.find((x) => x.dimension === d)!;

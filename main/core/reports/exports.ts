@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL, type Category, type ChannelCode, type ComplaintKind, type Status } from '../../../shared/domain';
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
-import { recapStanding, type Recap } from '../../../shared/reports/recap';
+import { RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
 import { formatTanggal, MONTHS } from '../../../shared/time/format';
 import { addDaysYmd, localDate, scheduleFor, type OfficeCalendar } from '../../../shared/time/workingTime';
@@ -38,7 +38,7 @@ export async function recapWorkbook(recap: Recap): Promise<FileOut> {
       columns: g.columns,
       rows: g.rows,
       totals: g.totals,
-      note: 'Lama dihitung dalam jam kerja kantor (di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung).',
+      note: RECAP_NOTE,
     });
   }
   return xlsxFile(wb, `buku-rekap-${slug(recap.periodLabel)}.xlsx`);
