@@ -215,6 +215,40 @@ function prng(seed: number) {
   return () => ((x = (x * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
 }
 
+describe('a delivery recorded later', () => {
+  it('finishes the complaint when the answer reached the reporter, never before its step began', async () => {
+    const o = await office('2026-11-30T00:00:00.000Z');
+    // Mon 30 Nov 08.00 WIB, walked to the delivery by 09.20.
+    const walk = async (id: number) => {
+      await o.dispose('staf', '2026-11-30T01:10:00.000Z', id, 'kasi1');
+      await o.act('kasi1', '2026-11-30T01:40:00.000Z', 'workflow.advance', { id });
+      await o.act('camat', '2026-11-30T02:00:00.000Z', 'workflow.advance', { id });
+      await o.act('staf', '2026-11-30T02:20:00.000Z', 'documents.draft', { complaintId: id, kind: 'laporan_tindak_lanjut' });
+      await o.act('staf', '2026-11-30T02:20:00.000Z', 'workflow.advance', { id });
+    };
+    const a = await o.record('2026-11-30T01:00:00.000Z');
+    const b = await o.record('2026-11-30T01:00:00.000Z');
+    await walk(a);
+    await walk(b);
+    const deliver = (id: number, deliveredAt: string) =>
+      o.act('staf', '2026-11-30T20:18:00.000Z', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt, recipient: 'Siti Aminah', note: '', proof: [] });
+    // Handed over Mon 30 Nov 15.00 WIB, recorded Tue 1 Dec 03.18 WIB.
+    await deliver(a, '2026-11-30T15:00');
+    // Typed as 09.00, before the delivery step began at 09.20: it ends at 09.20.
+    await deliver(b, '2026-11-30T09:00');
+    const closed = (id: number) => o.core.db.prepare('SELECT closed_at FROM complaints WHERE id = ?').pluck().get(id);
+    const lastStep = (id: number) => o.core.db.prepare('SELECT completed_at FROM complaint_steps WHERE complaint_id = ? ORDER BY step_no DESC LIMIT 1').pluck().get(id);
+    expect(closed(a)).toBe('2026-11-30T08:00:00.000Z');
+    expect(lastStep(a)).toBe('2026-11-30T08:00:00.000Z');
+    expect(closed(b)).toBe('2026-11-30T02:20:00.000Z');
+    // Both counted as finished in November, within the standard.
+    const nov = await o.act('sekcam', '2026-11-30T20:30:00.000Z', 'reports.recap', { year: 2026, month: 11 });
+    expect(nov.total).toMatchObject({ received: 2, finished: 2, finishedOnTime: 2 });
+    const dec = await o.act('sekcam', '2026-11-30T20:30:00.000Z', 'reports.recap', { year: 2026, month: 12 });
+    expect(dec.total.finished).toBe(0);
+  });
+});
+
 describe('summary tables', () => {
   it('equal a recount from the rows after any sequence of changes', async () => {
     const o = await office('2026-01-05T01:00:00.000Z');

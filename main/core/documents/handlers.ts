@@ -257,7 +257,12 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         at: now,
       });
       appendAudit(ctx.db, { at: now, actorId: user.id, action: 'complaint.delivered', entity: 'complaint', entityId: complaintId, data: { deliveryId, channel, files: files.length } });
-      completeStep(ctx, l, user, now, `Disampaikan kepada ${recipient}`);
+      // The step ends when the answer reached the reporter, as the delivery says, not when it
+      // was recorded (often the next morning): the standard's clocks and the buku rekap count
+      // to then. Never before the step began (a letter handed over before its signing was
+      // recorded in Tanggap).
+      const started = l.c.step_started_at;
+      completeStep(ctx, l, user, started && at < started ? started : at, `Disampaikan kepada ${recipient}`);
     });
   },
   'documents.archive': (ctx, { complaintId, location, satisfaction }) => {
