@@ -24,6 +24,22 @@ describe('keepEqual', () => {
     expect(kept.rows[1]!.disposition).toBe(before.rows[1]!.disposition);
   });
 
+  it('matches rows by their id, so a row added or gone above keeps those below', () => {
+    const before = [task(1, 30), task(2, 60), task(3, 90)];
+    const added = [task(9, 10), ...(JSON.parse(JSON.stringify(before)) as typeof before)];
+    const kept = keepEqual(before, added);
+    expect(kept).toEqual(added);
+    expect(kept.slice(1)).toEqual(before);
+    for (let i = 0; i < 3; i++) expect(kept[i + 1]).toBe(before[i]);
+    const gone = keepEqual(before, JSON.parse(JSON.stringify(before.slice(1))) as typeof before);
+    expect(gone[0]).toBe(before[1]);
+    expect(gone[1]).toBe(before[2]);
+    // Rows by their own id too; a list of plain values by place.
+    const rows = [{ id: 5, n: 1 }, { id: 6, n: 2 }];
+    expect(keepEqual(rows, [{ id: 4, n: 0 }, { id: 5, n: 1 }, { id: 6, n: 2 }])[2]).toBe(rows[1]);
+    expect(keepEqual([1, 2, 3], [1, 2, 3])).toEqual([1, 2, 3]);
+  });
+
   it('takes the new shape where lengths, keys or kinds differ', () => {
     const before = [task(1, 30), task(2, 60)];
     const longer = [...(JSON.parse(JSON.stringify(before)) as typeof before), task(3, 90)];

@@ -192,6 +192,37 @@ describe('register export builds', () => {
     await ok(t.core, s.camat, 'exports.cancel', { jobId: (await ok(t.core, s.camat, 'complaints.exportXlsx', {})).jobId });
   });
 
+  it('refuses a new export while two others build, and keeps the file the session has ready', async () => {
+    const { jobId } = await ok(t.core, s.staf, 'complaints.exportXlsx', { keadaan: 'belum_selesai' });
+    while (!(await ok(t.core, s.staf, 'exports.status', { jobId })).ready) await new Promise((r) => setTimeout(r, 5));
+    const others = [await ok(t.core, s.camat, 'complaints.exportXlsx', {}), await ok(t.core, s.sekcam, 'complaints.exportXlsx', {})];
+    expect((await fail(t.core, s.staf, 'complaints.exportXlsx', {})).code).toBe('rate_limited');
+    const file = await ok(t.core, s.staf, 'exports.file', { jobId });
+    const ws = (await readXlsx(file)).getWorksheet('Register')!;
+    // The file says which complaints it holds.
+    expect(String(rowValues(ws, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, belum selesai saat diunduh');
+    const trail = await ok(t.core, s.camat, 'audit.list', { category: 'audit', offset: 0, limit: 5 });
+    expect(trail.rows.find((r) => r.action === 'report.register_exported')?.detail).toMatch(/belum selesai saat diunduh/);
+    await ok(t.core, s.camat, 'exports.cancel', { jobId: others[0]!.jobId });
+    await ok(t.core, s.sekcam, 'exports.cancel', { jobId: others[1]!.jobId });
+  });
+
+  it('stops between its last chunk and the zipping once its job is dropped', async () => {
+    const camat = resolveSession(t.core.deps, s.camat.token!).user!;
+    const few = registerIds(t.core.db, camat, {}, 100, NOW());
+    const progress = { done: 0, total: few.length };
+    const stop = new AbortController();
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-04' };
+    const built = registerWorkbook(t.core.db, camat, officeCalendar(t.core.db), few, heading, progress, stop.signal);
+    // Every row written (one chunk), the build waiting for its turn to zip: dropped then.
+    await new Promise<void>((resolve) => {
+      const check = () => (progress.done === few.length ? resolve() : setImmediate(check));
+      check();
+    });
+    stop.abort();
+    await expect(built).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('stops at its next chunk once its job is dropped', async () => {
     const camat = resolveSession(t.core.deps, s.camat.token!).user!;
     const all = registerIds(t.core.db, camat, {}, 100, NOW());

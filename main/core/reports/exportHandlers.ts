@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABEL, CHANNEL_LABEL, STATUS_LABEL } from '../../../shared/domain';
+import { KEADAAN_LABEL } from '../../../shared/schemas/complaint';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
 import { MONTHS } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';
@@ -29,6 +30,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.channel ? `kanal ${CHANNEL_LABEL[f.channel]}` : '',
     f.category ? `kategori ${CATEGORY_LABEL[f.category]}` : '',
     f.seksi ? f.seksi : '',
+    f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
     f.q ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)
@@ -60,6 +62,8 @@ interface Job {
 const JOB_TTL_MS = 15 * 60_000;
 const BUILDS_AT_ONCE = 2;
 const jobs = new Map<string, Job>();
+// Every build still running, its job dropped or not (a dropped one stops at its next chunk).
+const running = new Set<Job>();
 
 function drop(id: string) {
   jobs.get(id)?.stop.abort();
@@ -70,7 +74,8 @@ function sweep(now: number) {
   for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS) drop(id);
 }
 
-const building = () => [...jobs.values()].filter((j) => j.file === null && j.failed === null).length;
+// The builds going on to the end: those not stopped, other than this session's own.
+const buildingFor = (others: string) => [...running].filter((j) => !j.stop.signal.aborted && j.owner !== others).length;
 
 function jobOf(ctx: Ctx, jobId: string): Job {
   const user = requireUser(ctx);
@@ -117,10 +122,11 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     const user = requireUser(ctx);
     const now = ctx.now().getTime();
     sweep(now);
-    for (const [id, job] of jobs) if (job.owner === ctx.session.token) drop(id);
-    if (building() >= BUILDS_AT_ONCE) {
+    // Refused before anything of this session's is dropped: a file it has ready stays.
+    if (buildingFor(ctx.session.token ?? '') >= BUILDS_AT_ONCE) {
       throw new TanggapError('rate_limited', 'Komputer kantor sedang menyusun dua berkas Excel lain. Tunggu sebentar (biasanya beberapa detik), lalu tekan "Unduh Excel" lagi.');
     }
+    for (const [id, job] of jobs) if (job.owner === ctx.session.token) drop(id);
     const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX, nowIso(ctx));
     const office = getOffice(ctx.db);
     const cal = officeCalendar(ctx.db);
@@ -139,13 +145,16 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     const jobId = randomUUID();
     jobs.set(jobId, job);
     const heading = { officeName: office.name, title: `Buku Register Pengaduan — ${described}`, fileDate: localDate(ctx.now(), cal.timeZone) };
-    registerWorkbook(ctx.db, user, cal, ids, heading, job.progress, job.stop.signal).then(
-      (file) => void (job.file = file),
-      (err: unknown) => {
-        job.failed = err;
-        if (!(err instanceof TanggapError) && !job.stop.signal.aborted) ctx.log.error('unduhan register gagal', err);
-      },
-    );
+    running.add(job);
+    registerWorkbook(ctx.db, user, cal, ids, heading, job.progress, job.stop.signal)
+      .then(
+        (file) => void (job.file = file),
+        (err: unknown) => {
+          job.failed = err;
+          if (!(err instanceof TanggapError) && !job.stop.signal.aborted) ctx.log.error('unduhan register gagal', err);
+        },
+      )
+      .finally(() => running.delete(job));
     return { jobId, total: ids.length };
   },
   'exports.status': (ctx, { jobId }) => {

@@ -261,6 +261,9 @@ export interface Progress {
 }
 
 const CHUNK = 250;
+const stopped = (stop: AbortSignal) => {
+  if (stop.aborted) throw new TanggapError('conflict', 'Unduhan dibatalkan.');
+};
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Builds in chunks and lets other calls run between them; `progress` follows the rows.
@@ -278,11 +281,13 @@ export async function registerWorkbook(
   const sheet = registerSheet(viewer, cal);
   const ws = startSheet(wb, { name: 'Register', title: [heading.officeName, heading.title], columns: sheet.columns, list: true });
   for (let i = 0; i < ids.length; i += CHUNK) {
-    if (stop.aborted) throw new TanggapError('conflict', 'Unduhan dibatalkan.');
+    stopped(stop);
     addListRows(ws, complaintsById(db, viewer, ids.slice(i, i + CHUNK), sheet.personal).map(sheet.toCells));
     progress.done = Math.min(ids.length, i + CHUNK);
     await yieldToLoop();
   }
+  // Also between the last chunk and the zipping, the longest single part.
+  stopped(stop);
   ws.commit();
   return fileOf(await bytes(), `register-pengaduan-${heading.fileDate}.xlsx`);
 }

@@ -10,31 +10,42 @@ import { downloadFile } from '../../lib/files';
 const POLL_MS = 200;
 const number = (n: number) => n.toLocaleString('id-ID');
 
-type Phase = { at: 'idle' } | { at: 'building'; jobId: string; status: ExportStatus } | { at: 'saving' };
+type Phase = { at: 'idle' } | { at: 'building'; status: ExportStatus } | { at: 'saving' };
 
 // "Unduh Excel" on the register: the core builds the file for the register's current
 // filter and order (every matching row, not only this page) while a modal shows how far
 // it is; the file downloads as soon as it is ready.
 export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
   const [phase, setPhase] = useState<Phase>({ at: 'idle' });
-  // Closing the modal stops the polling and the build.
+  // Batal, or leaving the page, stops the polling and the build in the core (so it takes
+  // no more of the host's time, nor one of the office's two places).
   const live = useRef(0);
-  useEffect(() => () => void (live.current += 1), []);
+  const job = useRef<string | null>(null);
+  const stop = () => {
+    live.current += 1;
+    if (job.current) call('exports.cancel', { jobId: job.current }).catch(() => undefined);
+    job.current = null;
+  };
+  useEffect(() => stop, []);
 
   const start = async () => {
     const run = ++live.current;
     const { offset: _offset, limit: _limit, ...filter } = query;
     try {
       const { jobId, total } = await call('complaints.exportXlsx', filter);
+      // Left or cancelled while the job was being started: stopped at once.
+      if (run !== live.current) return void call('exports.cancel', { jobId }).catch(() => undefined);
+      job.current = jobId;
       let status: ExportStatus = { done: 0, total, ready: false };
       while (run === live.current && !status.ready) {
-        setPhase({ at: 'building', jobId, status });
+        setPhase({ at: 'building', status });
         await new Promise((r) => setTimeout(r, POLL_MS));
         if (run !== live.current) return;
         status = await call('exports.status', { jobId });
       }
       if (run !== live.current) return;
       setPhase({ at: 'saving' });
+      job.current = null;
       downloadFile(await call('exports.file', { jobId }));
     } catch (err) {
       if (run === live.current) notifyError(err, 'Register tidak dapat diunduh');
@@ -42,10 +53,8 @@ export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
       if (run === live.current) setPhase({ at: 'idle' });
     }
   };
-  // Batal also stops the build in the core, so it takes no more of the host's time.
   const cancel = () => {
-    live.current += 1;
-    if (phase.at === 'building') call('exports.cancel', { jobId: phase.jobId }).catch(() => undefined);
+    stop();
     setPhase({ at: 'idle' });
   };
 
