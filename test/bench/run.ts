@@ -167,6 +167,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register urut status', staf, 'complaints.list', { sort: 'status', dir: 'asc' }, L);
     await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
+    // A Kasi's search goes another way: rows he may not open match on number and subject only.
+    await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
     await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);
