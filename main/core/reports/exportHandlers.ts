@@ -74,8 +74,8 @@ function sweep(now: number) {
   for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS) drop(id);
 }
 
-// The builds going on to the end: those not stopped, other than this session's own.
-const buildingFor = (others: string) => [...running].filter((j) => !j.stop.signal.aborted && j.owner !== others).length;
+// The builds going on to the end (not stopped) of sessions other than this one.
+const buildingBesides = (session: string) => [...running].filter((j) => !j.stop.signal.aborted && j.owner !== session).length;
 
 function jobOf(ctx: Ctx, jobId: string): Job {
   const user = requireUser(ctx);
@@ -123,7 +123,7 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     const now = ctx.now().getTime();
     sweep(now);
     // Refused before anything of this session's is dropped: a file it has ready stays.
-    if (buildingFor(ctx.session.token ?? '') >= BUILDS_AT_ONCE) {
+    if (buildingBesides(ctx.session.token ?? '') >= BUILDS_AT_ONCE) {
       throw new TanggapError('rate_limited', 'Komputer kantor sedang menyusun dua berkas Excel lain. Tunggu sebentar (biasanya beberapa detik), lalu tekan "Unduh Excel" lagi.');
     }
     for (const [id, job] of jobs) if (job.owner === ctx.session.token) drop(id);

@@ -27,7 +27,11 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 
 // ---- Buku rekap ------------------------------------------------------------------
 
-const recapTitle = (recap: Recap, what: string) => [recap.officeName, `${what} — ${recap.periodLabel}`, ...(recapStanding(recap) ? [recapStanding(recap)!] : [])];
+// The office, the report and its period, and for a period not over, as of when it counts.
+function recapTitle(recap: Recap, what: string): string[] {
+  const standing = recapStanding(recap);
+  return [recap.officeName, `${what} — ${recap.periodLabel}`, ...(standing ? [standing] : [])];
+}
 
 export async function recapWorkbook(recap: Recap): Promise<FileOut> {
   const wb = await newWorkbook();

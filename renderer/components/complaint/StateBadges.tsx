@@ -39,10 +39,12 @@ export function StateBadges({ step, standard, size = 'sm', stacked = false }: Pr
 
 // A file waiting for the reporter: no due runs, only the date it waits since and when
 // the sweep withdraws it.
+type Pause = { since: string; withdrawAt: string };
+
 export function PauseNote({ pause, size = 'sm' }: { pause: Pause; size?: MantineSize }) {
   return <Text size={size}>{pauseText(pause, useDates())}</Text>;
 }
 
-type Pause = { since: string; withdrawAt: string };
+// The same words as text, for the queue's plain rows.
 export const pauseText = (pause: Pause, { short, dueShort }: Pick<ReturnType<typeof useDates>, 'short' | 'dueShort'>) =>
   `Menunggu kelengkapan sejak ${short(pause.since)}, dicabut otomatis pada ${dueShort(pause.withdrawAt)}`;
