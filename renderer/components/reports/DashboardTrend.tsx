@@ -41,7 +41,8 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                 <ComposedChart data={trend} margin={{ left: 0, right: 8, top: 8 }}>
                   <CartesianGrid vertical={false} strokeDasharray="3 3" />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={50} />
-                  <YAxis allowDecimals={false} tickFormatter={formatCount} width={48} />
+                  {/* Room for "10.000": a narrower axis cut "1.600" to ".600". */}
+                  <YAxis allowDecimals={false} tickFormatter={formatCount} width={60} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(v) => formatCount(Number(v))} />
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'diterima')} />
