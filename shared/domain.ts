@@ -95,6 +95,9 @@ export const STATUSES = [
   'dicabut',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+// A complaint disposed to no seksi yet, as the recap, the dashboard and the register name it.
+export const NO_SEKSI_LABEL = 'Belum didisposisi';
+
 export const STATUS_LABEL: Record<Status, string> = {
   diterima: 'Diterima',
   diverifikasi: 'Diverifikasi',

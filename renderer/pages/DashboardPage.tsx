@@ -50,9 +50,10 @@ export function DashboardPage() {
 
   const period = d && { year: d.year, month: d.month };
   // Received: in the month. Open and late: now, of every month, as the register's
-  // "keadaan" lists them. The not-yet-disposed (no seksi) have no register filter.
+  // "keadaan" lists them.
   const narrowed = (figure: BreakdownFigure) => (figure === 'received' ? period : { keadaan: figure === 'open' ? ('belum_selesai' as const) : ('terlambat' as const) });
-  const seksiLink = (row: { key: string }, figure: BreakdownFigure) => (period && row.key !== '' ? registerPath({ ...narrowed(figure), seksi: row.key }) : undefined);
+  const seksiLink = (row: { key: string }, figure: BreakdownFigure) =>
+    period ? registerPath({ ...narrowed(figure), ...(row.key === '' ? { noSeksi: true } : { seksi: row.key }) }) : undefined;
   const channelLink = (row: { key: string }, figure: BreakdownFigure) => (period && isChannel(row.key) ? registerPath({ ...narrowed(figure), channel: row.key }) : undefined);
 
   return (

@@ -2,7 +2,7 @@ import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffec
 import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
+import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
 import { KEADAAN_LABEL } from '../../shared/schemas/complaint';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
@@ -96,6 +96,7 @@ interface FilterBarProps {
   month?: number;
   dateOf: RegisterFilters['dateOf'];
   seksi?: string;
+  noSeksi?: boolean;
   keadaan?: RegisterFilters['keadaan'];
   status?: RegisterFilters['status'];
   channel?: RegisterFilters['channel'];
@@ -177,6 +178,7 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
         <FilterSelect label="Kanal" all="Semua kanal" data={channelOptions} value={f.channel ?? null} onChange={onChannel} w={160} />
         <FilterSelect label="Kategori" all="Semua kategori" data={categoryOptions} value={f.category ?? null} onChange={onCategory} w={185} />
         {f.seksi && <LinkedFilter label="Seksi" value={f.seksi} clear={() => update({ seksi: undefined })} />}
+        {f.noSeksi && <LinkedFilter label="Seksi" value={NO_SEKSI_LABEL} clear={() => update({ noSeksi: undefined })} />}
         {f.keadaan && <LinkedFilter label="Keadaan" value={KEADAAN_LABEL[f.keadaan]} clear={() => update({ keadaan: undefined })} />}
         {f.filtered && (
           <Button variant="subtle" px="xs" onClick={f.clear}>
@@ -331,6 +333,7 @@ function RegisterBody() {
           month={filters.month}
           dateOf={filters.dateOf}
           seksi={filters.seksi}
+          noSeksi={filters.noSeksi}
           keadaan={filters.keadaan}
           status={filters.status}
           channel={filters.channel}

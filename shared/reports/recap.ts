@@ -23,7 +23,6 @@ export const OUTCOME_LABEL: Record<string, string> = {
   ditolak: 'Ditolak',
   dicabut: 'Dicabut',
 };
-export const NO_SEKSI_LABEL = 'Belum didisposisi';
 
 export const recapQuerySchema = z.object({
   year: z.number({ error: 'Pilih tahun rekap.' }).int().min(2000, { error: 'Tahun rekap paling awal 2000.' }).max(2100, { error: 'Tahun rekap paling akhir 2100.' }),

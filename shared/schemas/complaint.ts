@@ -192,6 +192,8 @@ export const complaintQuerySchema = z.object({
   dateOf: z.enum(['diterima', 'selesai']).default('diterima'),
   // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
   seksi: z.string().trim().max(80).optional(),
+  // Disposed to no seksi yet (the recap's and dashboard's "Belum didisposisi").
+  tanpaSeksi: z.literal(true).optional(),
   // Open now, or open and past the standard's due now (not while waiting for the reporter):
   // the dashboard's "Belum selesai" and "Terlambat".
   keadaan: z.enum(KEADAAN).optional(),

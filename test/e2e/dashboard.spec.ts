@@ -131,6 +131,19 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(page).toHaveURL(/\/register\?kanal=langsung$/);
   await expect(registerRows).toHaveCount(3);
 
+  // The not-yet-disposed row's count lands on the register of that month with no seksi.
+  await page.goto(`${web.url}/dasbor`);
+  const undisposed = core.bySeksi.find((r) => r.key === '')!;
+  expect(undisposed.received).toBe(made.length);
+  await page
+    .getByRole('table', { name: 'Menurut seksi' })
+    .getByRole('link', { name: `${n(undisposed.received)} pengaduan diterima ${core.periodLabel}, Belum didisposisi`, exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&belum-didisposisi=1$`));
+  await expect(registerRows).toHaveCount(made.length);
+  await page.getByRole('button', { name: 'Hapus Belum didisposisi dari filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}$`));
+
   // A link by closing date and seksi (as the recap's) shows both and lets each go.
   const closed = await camat.call('complaints.list', { year: core.year, month: core.month, dateOf: 'selesai', seksi: 'Seksi Pemerintahan' });
   await page.goto(`${web.url}/register?tahun=${core.year}&bulan=${core.month}&tanggal=selesai&seksi=Seksi+Pemerintahan`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../shared/contract';
 import { ADMIN, carrier, fail, makeCore, ok, type TestCore } from '../support/core';
 import { reportsOffice } from '../support/reports';
 
@@ -73,14 +74,18 @@ describe('Camat dashboard', () => {
     ]);
 
     // Every open and late figure opens, in the register, exactly the complaints it counts.
-    const listed = async (q: Record<string, string>) => (await o.act('camat', '2026-12-02T06:00:00.000Z', 'complaints.list', { ...q, limit: 200 })).total;
-    for (const r of d.bySeksi.filter((x) => x.key !== '')) {
-      expect(await listed({ seksi: r.key, keadaan: 'belum_selesai' }), r.key).toBe(r.open);
-      expect(await listed({ seksi: r.key, keadaan: 'terlambat' }), r.key).toBe(r.late);
+    const listed = async (q: CallInput<'complaints.list'>) => (await o.act('camat', '2026-12-02T06:00:00.000Z', 'complaints.list', { ...q, limit: 200 })).total;
+    for (const r of d.bySeksi) {
+      const seksi: CallInput<'complaints.list'> = r.key === '' ? { tanpaSeksi: true } : { seksi: r.key };
+      expect(await listed({ ...seksi, keadaan: 'belum_selesai' }), r.label).toBe(r.open);
+      expect(await listed({ ...seksi, keadaan: 'terlambat' }), r.label).toBe(r.late);
+      expect(await listed({ ...seksi, year: 2026, month: 12 }), r.label).toBe(r.received);
     }
+    expect(d.bySeksi.find((r) => r.key === '')).toMatchObject({ label: 'Belum didisposisi', open: 2 });
     for (const r of d.byChannel) {
-      expect(await listed({ channel: r.key, keadaan: 'belum_selesai' }), r.key).toBe(r.open);
-      expect(await listed({ channel: r.key, keadaan: 'terlambat' }), r.key).toBe(r.late);
+      const channel = r.key as CallInput<'complaints.list'>['channel'];
+      expect(await listed({ channel, keadaan: 'belum_selesai' }), r.key).toBe(r.open);
+      expect(await listed({ channel, keadaan: 'terlambat' }), r.key).toBe(r.late);
     }
     expect(await listed({ keadaan: 'terlambat' })).toBe(d.late);
     // Lateness moves with the clock alone: Q is late from Thu 3 Dec 08.00 WITA, no data changed.

@@ -316,6 +316,7 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.channel !== undefined) out.push([`${c}.channel = ?`, [q.channel]]);
   if (q.category !== undefined) out.push([`${c}.category = ?`, [q.category]]);
   if (q.seksi) out.push([`${c}.seksi = ?`, [q.seksi]]);
+  if (q.tanpaSeksi) out.push([`${c}.seksi = ''`, []]);
   if (q.keadaan === 'belum_selesai') out.push([`c.id IN (SELECT id FROM ${OPEN_ROWS})`, []]);
   if (q.keadaan === 'terlambat') out.push([`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]]);
   // One register number (the usual search by number) is one primary-key lookup.
@@ -360,7 +361,7 @@ const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648
 // register's order, paged) on the text index alone.
 function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
   if (!search || !('fts' in search) || !search.oneTokenEach || !seesEveryIndexedName(viewer)) return null;
-  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi || q.keadaan) return null;
+  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi || q.tanpaSeksi || q.keadaan) return null;
   if (q.year === undefined) return { fts: search.fts, from: 0, to: Number.MAX_SAFE_INTEGER };
   if (q.dateOf !== 'diterima' || q.month !== undefined) return null;
   return { fts: search.fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
@@ -380,7 +381,7 @@ const TOTALS_KEPT = 64;
 function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, search: Search, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
-  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.keadaan && !q.q) {
+  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.q) {
     return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
   }
   // Register numbers and nothing else: the complaints just read, each once.

@@ -1,6 +1,6 @@
-import { CHANNEL_CODES, CHANNEL_LABEL } from '../../../shared/domain';
+import { CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL } from '../../../shared/domain';
 import type { Dashboard } from '../../../shared/reports/dashboard';
-import { NO_SEKSI_LABEL } from '../../../shared/reports/recap';
+
 import { localDate, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CATEGORY_LABEL, CHANNEL_LABEL, STATUS_LABEL } from '../../../shared/domain';
+import { CATEGORY_LABEL, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUS_LABEL } from '../../../shared/domain';
 import { KEADAAN_LABEL } from '../../../shared/schemas/complaint';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
 import { MONTHS } from '../../../shared/time/format';
@@ -30,6 +30,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.channel ? `kanal ${CHANNEL_LABEL[f.channel]}` : '',
     f.category ? `kategori ${CATEGORY_LABEL[f.category]}` : '',
     f.seksi ? f.seksi : '',
+    f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
     f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
     f.q ? 'dengan kata kunci' : '',
   ]

@@ -24,6 +24,8 @@ export interface RegisterFilters {
   dateOf: DateOf;
   // The seksi the complaint was disposed to, as the dashboard and the recap name it.
   seksi?: string;
+  // Disposed to no seksi yet.
+  noSeksi?: boolean;
   // Open now, or late now against the standard (the dashboard's figures).
   keadaan?: Keadaan;
   status?: Status;
@@ -40,6 +42,7 @@ const PARAM = {
   month: 'bulan',
   dateOf: 'tanggal',
   seksi: 'seksi',
+  noSeksi: 'belum-didisposisi',
   keadaan: 'keadaan',
   status: 'status',
   channel: 'kanal',
@@ -71,6 +74,7 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
     month: yearOk && Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined,
     dateOf: (yearOk && oneOf(DATE_OF, p.get(PARAM.dateOf))) || 'diterima',
     seksi: seksi || undefined,
+    noSeksi: !seksi && p.get(PARAM.noSeksi) === '1' ? true : undefined,
     keadaan: oneOf(KEADAAN, p.get(PARAM.keadaan)),
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
@@ -89,6 +93,7 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
   if (f.year !== undefined && f.month !== undefined) p.set(PARAM.month, String(f.month));
   if (f.year !== undefined && f.dateOf !== 'diterima') p.set(PARAM.dateOf, f.dateOf);
   if (f.seksi) p.set(PARAM.seksi, f.seksi);
+  else if (f.noSeksi) p.set(PARAM.noSeksi, '1');
   if (f.keadaan) p.set(PARAM.keadaan, f.keadaan);
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
@@ -105,6 +110,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
   if (f.year !== undefined && f.month !== undefined) q.month = f.month;
   if (f.year !== undefined && f.dateOf !== 'diterima') q.dateOf = f.dateOf;
   if (f.seksi) q.seksi = f.seksi;
+  else if (f.noSeksi) q.tanpaSeksi = true;
   if (f.keadaan) q.keadaan = f.keadaan;
   if (f.status) q.status = f.status;
   if (f.channel) q.channel = f.channel;
@@ -114,7 +120,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
 }
 
 export const hasFilters = (f: RegisterFilters) =>
-  f.year !== undefined || !!f.seksi || !!f.keadaan || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
+  f.year !== undefined || !!f.seksi || !!f.noSeksi || !!f.keadaan || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
 
 // Every filter off, the search, order and page as they are.
 export const NO_FILTERS = {
@@ -122,6 +128,7 @@ export const NO_FILTERS = {
   month: undefined,
   dateOf: 'diterima',
   seksi: undefined,
+  noSeksi: undefined,
   keadaan: undefined,
   status: undefined,
   channel: undefined,
