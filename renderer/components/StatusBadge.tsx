@@ -1,6 +1,6 @@
 import { Badge, type MantineSize } from '@mantine/core';
 import { STATUS_LABEL, type Status } from '../../shared/domain';
-import { RISK_LABEL, SIFAT_LABEL, type Risk, type Sifat } from '../../shared/schemas/workflow';
+import { RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Sifat } from '../../shared/schemas/workflow';
 
 // Also the register's plain badges (RegisterTable), so both read the same.
 export const STATUS_COLOR: Record<Status, string> = {
@@ -29,6 +29,11 @@ export function StatusBadge({ status }: { status: Status }) {
 }
 
 export const RISK_COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
+
+// The clocks an open complaint shows, the step's then the whole standard's; a clock with
+// nothing to say (null) is left out.
+export const shownClocks = (step: Risk | null, standard: Risk | null) =>
+  ([['langkah', step], ['standar', standard]] as [Clock, Risk | null][]).filter((e): e is [Clock, Risk] => e[1] !== null);
 
 export function RiskBadge({ risk }: { risk: Risk }) {
   return (

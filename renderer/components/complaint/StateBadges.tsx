@@ -1,8 +1,7 @@
 import { Badge, Group, Stack, Text, type MantineSize } from '@mantine/core';
-import { CLOCK_LABEL, RISK_LABEL, type Clock, type Risk } from '../../../shared/schemas/workflow';
+import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../../shared/schemas/workflow';
 import { useDates } from '../../lib/session';
-
-const COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
+import { RISK_COLOR, shownClocks } from '../StatusBadge';
 
 interface Props {
   step: Risk | null;
@@ -15,15 +14,8 @@ interface Props {
 // Both clocks of an open complaint: the current step's and the whole standard's. A step
 // on time inside a standard already past must never read as simply "on time".
 export function StateBadges({ step, standard, size = 'sm', stacked = false }: Props) {
-  const badges = (
-    [
-      ['langkah', step],
-      ['standar', standard],
-    ] as [Clock, Risk | null][]
-  )
-    .filter((e): e is [Clock, Risk] => e[1] !== null)
-    .map(([clock, risk]) => (
-      <Badge key={clock} size={size} color={COLOR[risk]} variant={risk === 'aman' ? 'light' : 'filled'} autoContrast tt="none" data-clock={clock} data-risk={risk}>
+  const badges = shownClocks(step, standard).map(([clock, risk]) => (
+      <Badge key={clock} size={size} color={RISK_COLOR[risk]} variant={risk === 'aman' ? 'light' : 'filled'} autoContrast tt="none" data-clock={clock} data-risk={risk}>
         {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
       </Badge>
     ));

@@ -3,12 +3,12 @@ import { UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL } from '../../../shared/domain';
-import { CLOCK_LABEL, RISK_LABEL, type Clock, type RegisterRow, type Risk } from '../../../shared/schemas/workflow';
+import type { RegisterRow } from '../../../shared/schemas/workflow';
 import { formatSingkat } from '../../../shared/time/format';
 import type { TimeZoneId } from '../../../shared/time/workingTime';
 import { followRowLink } from '../../lib/links';
-import { usePalette, type Palette } from '../plainBadge';
-import { RISK_COLOR, STATUS_COLOR } from '../StatusBadge';
+import { PlainClocks, usePalette, type Palette } from '../plainBadge';
+import { STATUS_COLOR } from '../StatusBadge';
 import type { SortDir, SortField } from './query';
 import clamp from '../clamp.module.css';
 import badge from '../plainBadge.module.css';
@@ -79,12 +79,6 @@ interface RowProps {
 // Plain elements with CSS clamping and plain badges: a page change or a scroll renders only
 // the rows that are new, each a handful of nodes, and no row listens to the router.
 const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
-  const clocks = (
-    [
-      ['langkah', row.stepRisk],
-      ['standar', row.standardRisk],
-    ] as [Clock, Risk | null][]
-  ).filter((e): e is [Clock, Risk] => e[1] !== null);
   return (
     <tr
       className={classes.row}
@@ -126,23 +120,7 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
         </span>
       </td>
       <td>
-        {clocks.length > 0 && (
-          // Both clocks of an open complaint, one above the other: a step on time inside a
-          // standard already past must never read as simply "on time".
-          <span className={classes.clocks}>
-            {clocks.map(([clock, risk]) => (
-              <span
-                key={clock}
-                className={`${badge.badge} ${badge.xs}`}
-                style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled', true)}
-                data-clock={clock}
-                data-risk={risk}
-              >
-                {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
-              </span>
-            ))}
-          </span>
-        )}
+        <PlainClocks step={row.stepRisk} standard={row.standardRisk} size="xs" palette={palette} />
       </td>
     </tr>
   );

@@ -1,12 +1,12 @@
 import { memo, useCallback } from 'react';
 import { Table, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { CLOCK_LABEL, RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Task } from '../../../shared/schemas/workflow';
+import { SIFAT_LABEL, type Task } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
 import { followRowLink } from '../../lib/links';
 import { useDates } from '../../lib/session';
-import { usePalette, type Palette } from '../plainBadge';
-import { RISK_COLOR, SIFAT_COLOR } from '../StatusBadge';
+import { PlainClocks, usePalette, type Palette } from '../plainBadge';
+import { SIFAT_COLOR } from '../StatusBadge';
 import { pauseText } from '../complaint/StateBadges';
 import { sisaWaktu } from './remaining';
 import badge from '../plainBadge.module.css';
@@ -58,26 +58,6 @@ function Flags({ task: t, palette }: { task: Task; palette: Palette }) {
   );
 }
 
-// Both clocks, one above the other, as StateBadges draws them stacked: a step on time
-// inside a standard already past must never read as simply "on time".
-function Clocks({ step, standard, palette }: { step: Risk; standard: Risk | null; palette: Palette }) {
-  const clocks = (
-    [
-      ['langkah', step],
-      ['standar', standard],
-    ] as [Clock, Risk | null][]
-  ).filter((e): e is [Clock, Risk] => e[1] !== null);
-  return (
-    <span className={classes.stack}>
-      {clocks.map(([clock, risk]) => (
-        <span key={clock} className={`${badge.badge} ${badge.sm}`} style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled', true)} data-clock={clock} data-risk={risk}>
-          {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
-        </span>
-      ))}
-    </span>
-  );
-}
-
 interface RowProps {
   task: Task;
   palette: Palette;
@@ -122,7 +102,7 @@ const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
           </td>
           <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk)}</td>
           <td>
-            <Clocks step={t.risk} standard={t.standardRisk} palette={palette} />
+            <PlainClocks step={t.risk} standard={t.standardRisk} size="sm" palette={palette} />
           </td>
         </>
       )}

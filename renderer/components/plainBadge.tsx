@@ -1,5 +1,8 @@
 import { useMemo, type CSSProperties } from 'react';
 import { useMantineTheme, type MantineTheme } from '@mantine/core';
+import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../shared/schemas/workflow';
+import { RISK_COLOR, shownClocks } from './StatusBadge';
+import badge from './plainBadge.module.css';
 
 // Badges in long tables drawn as plain spans (plainBadge.module.css), coloured as
 // Mantine's Badge colours them: a table of hundreds of rows renders no Badge component.
@@ -23,4 +26,20 @@ function paletteOf(theme: MantineTheme): Palette {
 export function usePalette(): Palette {
   const theme = useMantineTheme();
   return useMemo(() => paletteOf(theme), [theme]);
+}
+
+// Both clocks of an open complaint, one above the other, as StateBadges draws them
+// stacked: a step on time inside a standard already past must never read as simply "on time".
+export function PlainClocks({ step, standard, size, palette }: { step: Risk | null; standard: Risk | null; size: 'xs' | 'sm'; palette: Palette }) {
+  const clocks = shownClocks(step, standard);
+  if (clocks.length === 0) return null;
+  return (
+    <span className={badge.stack}>
+      {clocks.map(([clock, risk]) => (
+        <span key={clock} className={`${badge.badge} ${badge[size]}`} style={palette(RISK_COLOR[risk], risk === 'aman' ? 'light' : 'filled', true)} data-clock={clock} data-risk={risk}>
+          {CLOCK_LABEL[clock]}: {RISK_LABEL[risk]}
+        </span>
+      ))}
+    </span>
+  );
 }
