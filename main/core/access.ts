@@ -106,6 +106,19 @@ export function seesEveryIndexedName(user: SessionUser): boolean {
   return user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf';
 }
 
+// The same rule over the columns of complaints_register_fts, for a word search (an FTS5
+// query): where the viewer's search may find the words. Every indexed name for those who
+// see them; for a Kasi, every column of the complaints he may open (the index's viewers
+// column names them as seeSql does; its anonim and rahasia names are left out of the
+// index anyway) and the register number and subject of the others, which are all the
+// register shows him of them. Null for a viewer who reads no complaint.
+const TEXT = '{register_no reporter_name subject description}';
+export function searchSightFts(user: SessionUser, fts: string): string | null {
+  if (seesEveryIndexedName(user)) return `${TEXT} : (${fts})`;
+  if (user.role === 'kasi') return `({register_no subject} : (${fts})) OR ({viewers} : ("u${user.id}" OR "kasi") AND ${TEXT} : (${fts}))`;
+  return null;
+}
+
 export function identitySql(user: SessionUser): SqlCondition {
   const see = seeSql(user);
   if (user.role === 'camat') return see;

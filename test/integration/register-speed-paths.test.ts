@@ -115,7 +115,8 @@ describe('register search in the register order', () => {
     expect(page.sql).toContain('FROM complaints_register_fts');
     expect(page.sql).toMatch(/ORDER BY rowid DESC LIMIT \? OFFSET \?/);
     // The prefixes were looked up as their words: no prefix query left for FTS5 to merge.
-    expect(page.params).toContain('("jalan" OR "jalanan" OR "jalanyuk") AND ("krajan" OR "krajang")');
+    // (In the text columns only: the index's last column names who may open each complaint.)
+    expect(page.params).toContain('{register_no reporter_name subject description} : (("jalan" OR "jalanan" OR "jalanyuk") AND ("krajan" OR "krajang"))');
     const plan = (o.db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...(page.params as unknown[])) as { detail: string }[]).map((p) => p.detail);
     expect(plan.join('\n')).not.toContain('TEMP B-TREE');
     expect(plan.join('\n')).toMatch(/SEARCH c USING INDEX \S+ \(year=\? AND seq=\?\)/);
@@ -174,5 +175,90 @@ describe('register search in the register order', () => {
     expect(byName.slice(1, 3).map((r) => r.id)).toEqual([ids[1], ids[4]]);
     const desc = (await list(o, o.staf, { q: 'jalan', sort: 'reporterName', dir: 'desc', offset: 5, limit: 2 })).rows;
     expect(desc.map((r) => r.reporterName)).toEqual(['Agus', 'ABAS']);
+  });
+});
+
+describe("a Kasi's search from the register index", () => {
+  // The index's viewers column is kept by triggers on complaints, dispositions and steps.
+  // After every change of a random walk through those tables, each Kasi's search read
+  // from it (the default order) finds exactly what the rule in SQL finds (any other
+  // order, which reads complaints_fts and tests seeSql row by row).
+  it('finds what the SQL rule finds after any change of dispositions, steps and state', async () => {
+    const o = await office();
+    await addUser(o.core, o.admin, 'kasi2', 'kasi', 'Budi Kasi');
+    const kasi2 = carrier();
+    await ok(o.core, kasi2, 'auth.login', { username: 'kasi2', password: 'kata-sandi-123' });
+    const idOf = (u: string) => o.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(u) as number;
+    const users = ['kasi', 'kasi2', 'staf', 'camat'].map(idOf);
+    const ids = record_(o, [
+      { at: '2026-01-05T02:00:00.000Z', subject: 'Jalan desa rusak', description: 'Dekat rumah Pak Sugiarto di Krajan.' },
+      { at: '2026-01-06T02:00:00.000Z', subject: 'Lampu padam', description: 'Jalan Krajan gelap.', name: 'Suparmi' },
+      { at: '2026-01-07T02:00:00.000Z', subject: 'Pungutan surat pengantar', description: 'Oleh perangkat Krajan.', name: 'Rahmat', anonymous: true },
+      { at: '2026-01-08T02:00:00.000Z', subject: 'Saluran tersumbat', description: 'Di jalan menuju pasar.', name: 'Suparno' },
+      { at: '2025-12-30T02:00:00.000Z', subject: 'Sampah di jalan Krajan', description: 'Sudah seminggu.' },
+      { at: '2026-02-01T02:00:00.000Z', subject: 'Bantuan beras', description: 'Tidak sampai ke warga Krajan, kata Suparmi.', name: 'Sugiarto' },
+    ]);
+    o.db.prepare('UPDATE complaints SET confidential = 1 WHERE id = ?').run(ids[3]);
+    const queries = ['jalan', 'krajan', 'suparmi', 'sugiarto', 'supar', 'pungutan krajan', 'u1', 'kasi'];
+    const sets = async (s: ReturnType<typeof carrier>, q: string) => {
+      const fast = await list(o, s, { q, limit: 200 });
+      const rule = await list(o, s, { q, sort: 'receivedAt', limit: 200 });
+      return { fast: fast.rows.map((r) => r.id).sort(), fastTotal: fast.total, rule: rule.rows.map((r) => r.id).sort(), ruleTotal: rule.total };
+    };
+    // mulberry32: the same walk every run.
+    let seed = 20261130;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const steps = () => o.db.prepare('SELECT id FROM complaint_steps').pluck().all() as number[];
+    const dispositions = () => o.db.prepare('SELECT id FROM dispositions').pluck().all() as number[];
+    const changes: (() => void)[] = [
+      () =>
+        o.db
+          .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at) VALUES (?, ?, ?, 'biasa', '[]', '2026-02-02T02:00:00.000Z')")
+          .run(pick(ids), idOf('camat'), pick(users)),
+      () => dispositions().length && o.db.prepare('UPDATE dispositions SET state = ? WHERE id = ?').run(pick(['aktif', 'ditarik', 'dikembalikan', 'selesai']), pick(dispositions())),
+      () => dispositions().length && o.db.prepare('UPDATE dispositions SET to_user = ? WHERE id = ?').run(pick(users), pick(dispositions())),
+      () => dispositions().length && o.db.prepare('DELETE FROM dispositions WHERE id = ?').run(pick(dispositions())),
+      () => o.db.prepare('UPDATE complaint_steps SET completed_by = ? WHERE id = ?').run(pick([...users, null]), pick(steps())),
+      () =>
+        o.db
+          .prepare("INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_by) VALUES (?, 9, '2026-02-02T02:00:00.000Z', '2026-02-03T02:00:00.000Z', ?)")
+          .run(pick(ids), pick([...users, null])),
+      () => o.db.prepare('DELETE FROM complaint_steps WHERE id = ?').run(pick(steps())),
+      () => o.db.prepare('UPDATE complaints SET acting = ? WHERE id = ?').run(pick(['kasi', 'tim_pengelola', 'camat', 'sekcam', 'staf', null]), pick(ids)),
+      () => o.db.prepare('UPDATE complaints SET acting_alt = ? WHERE id = ?').run(pick(['', ',kasi,', ',tim_pengelola,', ',camat,sekcam,']), pick(ids)),
+      () => o.db.prepare('UPDATE complaints SET closed_at = ? WHERE id = ?').run(pick([null, '2026-02-03T02:00:00.000Z']), pick(ids)),
+      () => o.db.prepare('UPDATE complaints SET status = ? WHERE id = ?').run(pick(['ditindaklanjuti', 'tidak_lengkap', 'diterima']), pick(ids)),
+      () => o.db.prepare('UPDATE complaints SET anonymous = ?, confidential = ? WHERE id = ?').run(pick([0, 1]), pick([0, 0, 1]), pick(ids)),
+      () => o.db.prepare('UPDATE complaints SET subject = ?, description = ? WHERE id = ?').run(pick(['Jalan berlubang', 'Pungutan liar']), pick(['Di Krajan.', 'Kata Suparmi.', '']), pick(ids)),
+    ];
+    // What the walk reached: how many complaints any Kasi may open as at a Kasi step
+    // disposed to nobody, and how many this Kasi finds by "krajan", after each change.
+    const open = o.db.prepare(`SELECT count(*) FROM complaints_register_fts WHERE complaints_register_fts MATCH '{viewers} : "kasi"'`).pluck();
+    const reached = { open: new Set<number>(), found: new Set<number>() };
+    for (let round = 0; round < 120; round++) {
+      pick(changes)();
+      for (const s of [o.kasi, kasi2]) {
+        for (const q of queries) {
+          const r = await sets(s, q);
+          expect(r.fast, `round ${round}, ${q}`).toEqual(r.rule);
+          expect(r.fastTotal, `round ${round}, ${q}`).toBe(r.ruleTotal);
+          expect(r.fastTotal).toBe(r.rule.length);
+        }
+      }
+      reached.open.add(open.get() as number);
+      reached.found.add((await list(o, o.kasi, { q: 'krajan' })).total);
+    }
+    // The default order really was read from the register index, and counted there.
+    const log = await record(o.db, () => list(o, kasi2, { q: 'krajan jalan' }));
+    expect(log.some((e) => /^SELECT count\(\*\) FROM complaints_register_fts WHERE/.test(e.sql))).toBe(true);
+    expect(log.some((e) => e.sql.includes('FROM complaints_fts'))).toBe(false);
+    expect(reached.open.size).toBeGreaterThanOrEqual(3);
+    expect(reached.found.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -15,7 +15,7 @@ import { startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { complaintAccess, identitySql, seeSql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
+import { complaintAccess, identitySql, searchSightFts, seeSql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
 
@@ -356,15 +356,17 @@ function searchOf(db: Db, text: string | undefined, stampOf: () => string): Sear
 const KEY_YEAR = 4294967296;
 const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648';
 
-// Words with at most the year of receipt beside them, for a viewer whose search sees every
-// indexed name: the matches are the keys in that year's range, counted (and, in the
-// register's order, paged) on the text index alone.
+// Words with at most the year of receipt beside them: the matches, where the viewer may
+// search them (the index knows who may open each complaint), are the keys in that year's
+// range, counted (and, in the register's order, paged) on the text index alone.
 function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
-  if (!search || !('fts' in search) || !search.oneTokenEach || !seesEveryIndexedName(viewer)) return null;
+  if (!search || !('fts' in search) || !search.oneTokenEach) return null;
   if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi || q.tanpaSeksi || q.keadaan) return null;
-  if (q.year === undefined) return { fts: search.fts, from: 0, to: Number.MAX_SAFE_INTEGER };
-  if (q.dateOf !== 'diterima' || q.month !== undefined) return null;
-  return { fts: search.fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
+  if (q.year !== undefined && (q.dateOf !== 'diterima' || q.month !== undefined)) return null;
+  const fts = searchSightFts(viewer, search.fts);
+  if (fts === null) return null;
+  if (q.year === undefined) return { fts, from: 0, to: Number.MAX_SAFE_INTEGER };
+  return { fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
 }
 const WORDS_COUNT = 'SELECT count(*) FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ?';
 

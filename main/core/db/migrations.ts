@@ -11,6 +11,12 @@ export interface Migration {
 // Gives a complaint a change mark above every other (migrations 19 and 20).
 const RAISE_MARK = 'UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)';
 
+// Writes a complaint's row of complaints_register_fts again, from the view that says what
+// it holds (migration 21).
+const REINDEX = (id: string) => `DELETE FROM complaints_register_fts WHERE rowid = (SELECT k FROM complaints_register_text WHERE id = ${id});
+  INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description, viewers)
+    SELECT k, register_no, reporter_name, subject, description, viewers FROM complaints_register_text WHERE id = ${id};`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -667,6 +673,79 @@ CREATE TRIGGER users_renamed AFTER UPDATE OF name ON users WHEN NEW.name IS NOT 
   ${RAISE_MARK}
   WHERE closed_at IS NULL AND EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = complaints.id AND d.state = 'aktif' AND d.from_user = NEW.id);
 END;
+`,
+  },
+  {
+    version: 21,
+    name: 'register search knows who may open each complaint',
+    sql: `
+-- complaints_register_fts gains a column, viewers: besides the Camat, the Sekcam and the
+-- Staf, who may open the complaint (the rule of access.ts, seeSql): 'u<id>' for each user
+-- it is disposed to (unless withdrawn) and each user who completed one of its steps, and
+-- 'kasi' while it is open at a step of the Kasi or the Tim Pengelola and disposed to
+-- nobody, when any Kasi may open it. A Kasi's word search (his rows on every column, the
+-- others on number and subject) is then answered by the text index alone, paged in the
+-- register's order and counted there, as everyone else's is.
+-- Contentless with deletes by rowid, so a row is written again from the complaint alone.
+DROP TRIGGER complaints_register_fts_ai;
+DROP TRIGGER complaints_register_fts_ad;
+DROP TRIGGER complaints_register_fts_au;
+DROP TABLE complaints_register_terms;
+DROP TABLE complaints_register_fts;
+CREATE VIRTUAL TABLE complaints_register_fts USING fts5(
+  register_no, reporter_name, subject, description, viewers,
+  content='', contentless_delete=1, detail='column', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE complaints_register_terms USING fts5vocab(complaints_register_fts, 'row');
+-- What each complaint's row of the index holds, under its key (year * 2^32 + seq + 2^31).
+-- Anonim and rahasia names stay out, as before.
+CREATE VIEW complaints_register_text AS
+SELECT c.id, c.year * 4294967296 + c.seq + 2147483648 AS k, c.register_no,
+  CASE WHEN c.anonymous OR c.confidential THEN '' ELSE c.reporter_name END AS reporter_name, c.subject, c.description,
+  coalesce((SELECT group_concat('u' || u, ' ') FROM (
+    SELECT to_user AS u FROM dispositions WHERE complaint_id = c.id AND state <> 'ditarik'
+    UNION SELECT completed_by FROM complaint_steps WHERE complaint_id = c.id AND completed_by IS NOT NULL)), '')
+  || CASE WHEN c.closed_at IS NULL AND c.status <> 'tidak_lengkap'
+      AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)
+      AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')
+    THEN ' kasi' ELSE '' END AS viewers
+FROM complaints c;
+CREATE TRIGGER complaints_register_fts_ai AFTER INSERT ON complaints BEGIN
+  ${REINDEX('new.id')}
+END;
+CREATE TRIGGER complaints_register_fts_ad AFTER DELETE ON complaints BEGIN
+  DELETE FROM complaints_register_fts WHERE rowid = old.year * 4294967296 + old.seq + 2147483648;
+END;
+CREATE TRIGGER complaints_register_fts_au AFTER UPDATE OF year, seq, register_no, reporter_name, anonymous, confidential, subject, description,
+  closed_at, status, acting, acting_alt ON complaints BEGIN
+  DELETE FROM complaints_register_fts WHERE rowid = old.year * 4294967296 + old.seq + 2147483648;
+  ${REINDEX('new.id')}
+END;
+CREATE TRIGGER dispositions_viewers_ai AFTER INSERT ON dispositions BEGIN
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER dispositions_viewers_au AFTER UPDATE OF complaint_id, to_user, state ON dispositions
+WHEN old.complaint_id IS NOT new.complaint_id OR old.to_user IS NOT new.to_user OR (old.state = 'ditarik') IS NOT (new.state = 'ditarik') BEGIN
+  ${REINDEX('old.complaint_id')}
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER dispositions_viewers_ad AFTER DELETE ON dispositions BEGIN
+  ${REINDEX('old.complaint_id')}
+END;
+CREATE TRIGGER complaint_steps_viewers_ai AFTER INSERT ON complaint_steps WHEN new.completed_by IS NOT NULL BEGIN
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER complaint_steps_viewers_au AFTER UPDATE OF complaint_id, completed_by ON complaint_steps
+WHEN old.complaint_id IS NOT new.complaint_id OR old.completed_by IS NOT new.completed_by BEGIN
+  ${REINDEX('old.complaint_id')}
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER complaint_steps_viewers_ad AFTER DELETE ON complaint_steps WHEN old.completed_by IS NOT NULL BEGIN
+  ${REINDEX('old.complaint_id')}
+END;
+INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description, viewers)
+  SELECT k, register_no, reporter_name, subject, description, viewers FROM complaints_register_text ORDER BY k;
+INSERT INTO complaints_register_fts(complaints_register_fts) VALUES ('optimize');
 `,
   },
 ];
