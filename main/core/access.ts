@@ -83,17 +83,24 @@ export interface SqlCondition {
 }
 
 // The same rule as SQL over `complaints c`, for lists and sort keys.
-export function seeSql(user: SessionUser): SqlCondition {
+// `fewRows`: for a statement that asks it of a page of rows only. By default the two lists
+// (complaints disposed to the Kasi, and those whose step he completed) are computed once
+// per statement through indexes (dispositions_to_state, complaint_steps_completed_by),
+// which pays over many rows, but builds them whole (about 10 ms for a Kasi of a 100,000
+// complaint register) for a page of fifty; with fewRows each row is looked up instead.
+export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.
-    // The two lists are computed once per statement through indexes (dispositions_to_state,
-    // complaint_steps_completed_by); per row only the row's own columns are tested, and
-    // its dispositions (by complaint) last.
+    // Per row the row's own columns are tested first, and its dispositions (by complaint) last.
     const open = `c.closed_at IS NULL AND c.status <> 'tidak_lengkap'
       AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)
       AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')`;
-    return { sql: `(c.id IN (${DISPOSED_TO}) OR c.id IN (${HANDLED_BY}) OR (${open}))`, params: [user.id, user.id] };
+    const handles = fewRows
+      ? `EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.to_user = ? AND d.state <> 'ditarik')
+        OR EXISTS (SELECT 1 FROM complaint_steps s WHERE s.completed_by = ? AND s.complaint_id = c.id)`
+      : `c.id IN (${DISPOSED_TO}) OR c.id IN (${HANDLED_BY})`;
+    return { sql: `(${handles} OR (${open}))`, params: [user.id, user.id] };
   }
   return { sql: '0', params: [] };
 }
@@ -119,8 +126,8 @@ export function searchSightFts(user: SessionUser, fts: string): string | null {
   return null;
 }
 
-export function identitySql(user: SessionUser): SqlCondition {
-  const see = seeSql(user);
+export function identitySql(user: SessionUser, fewRows = false): SqlCondition {
+  const see = seeSql(user, fewRows);
   if (user.role === 'camat') return see;
   if (user.role === 'staf') return { sql: '(c.anonymous = 0 OR c.received_by = ?)', params: [user.id] };
   return { sql: `(c.anonymous = 0 AND ${see.sql})`, params: see.params };

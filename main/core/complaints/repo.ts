@@ -451,26 +451,28 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     offset = total - offset - limit;
     order = flip(order);
   }
-  const columns = `${ROW_COLUMNS_OF_C}, ${identity.sql} AS identity`;
+  const columns = (who: SqlCondition) => `${ROW_COLUMNS_OF_C}, ${who.sql} AS identity`;
   let rows: ComplaintDbRow[];
   if (search && 'ids' in search && search.ids.length === 1) {
     // One complaint at most (by its primary key): nothing to sort, and the page is that
     // row or, past the first, empty.
-    rows = (stmt(db, `SELECT ${columns} FROM complaints c ${whereSql}`).all(...identity.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
+    const one = identitySql(viewer, true);
+    rows = (stmt(db, `SELECT ${columns(one)} FROM complaints c ${whereSql}`).all(...one.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
   } else if (words && q.sort === 'registerNo') {
     // In the register's order the text index gives the page itself: its keys in that
     // order, read lazily until the page is full, then the complaints by (year, seq).
     const d = order.startsWith('c.year ASC') ? 'ASC' : 'DESC';
+    const page = identitySql(viewer, true);
     rows = stmt(
       db,
-      `SELECT ${columns} FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d} LIMIT ? OFFSET ?) f
+      `SELECT ${columns(page)} FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d} LIMIT ? OFFSET ?) f
        CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`,
-    ).all(...identity.params, words.fts, words.from, words.to, limit, offset) as ComplaintDbRow[];
+    ).all(...page.params, words.fts, words.from, words.to, limit, offset) as ComplaintDbRow[];
   } else {
     const walk = plainNames && active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
     rows = stmt(
       db,
-      `SELECT ${columns} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `SELECT ${columns(identity)} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
   }
   if (fromEnd) rows.reverse();
