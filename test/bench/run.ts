@@ -169,6 +169,9 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
+    await op('Cari "jalan krajan" + status selesai (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan', status: 'selesai' }, L);
+    // A Kasi's register shows the names he may see: asked of the page's rows.
+    await op('Register halaman 1 (Kasi)', kasi, 'complaints.list', {}, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
     await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);

@@ -323,7 +323,10 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
   // A hidden name must not be findable either: those rows match on the other columns only,
-  // and the rows the viewer may not open on the columns the register shows them.
+  // and the rows the viewer may not open on the columns the register shows them. The
+  // register's index knows which rows those are (searchSightFts); the word index, for a
+  // phrase (see Search), is asked three times and the rule tested row by row.
+  else if (search && search.oneTokenEach && searchSightFts(viewer, search.fts) !== null) out.push([REGISTER_MATCH, [searchSightFts(viewer, search.fts)!]]);
   else if (search) {
     const see = seeSql(viewer);
     out.push([
@@ -355,6 +358,8 @@ function searchOf(db: Db, text: string | undefined, stampOf: () => string): Sear
 // year * 2^32 + seq + 2^31, so a year is one range of keys.
 const KEY_YEAR = 4294967296;
 const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648';
+// The complaints matching a query of that index, by id (the inner c is the matched row).
+const REGISTER_MATCH = `c.id IN (SELECT c.id FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f CROSS JOIN complaints c ON ${KEY_JOIN})`;
 
 // Words with at most the year of receipt beside them: the matches, where the viewer may
 // search them (the index knows who may open each complaint), are the keys in that year's
@@ -468,12 +473,21 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       `SELECT ${columns(page)} FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d} LIMIT ? OFFSET ?) f
        CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`,
     ).all(...page.params, words.fts, words.from, words.to, limit, offset) as ComplaintDbRow[];
-  } else {
-    const walk = plainNames && active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
+  } else if (plainNames) {
+    const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
     rows = stmt(
       db,
       `SELECT ${columns(identity)} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
+  } else {
+    // For a Kasi, whose rule is not in the row: the page's ids first, then their rows, the
+    // rule asked of those rows only (sorted, each matching row would carry it).
+    const ids = pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...orderParams, limit, offset) as number[];
+    const page = identitySql(viewer, true);
+    const byId = new Map(
+      (stmt(db, `SELECT ${columns(page)} FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`).all(...page.params, JSON.stringify(ids)) as ComplaintDbRow[]).map((r) => [r.id, r]),
+    );
+    rows = ids.map((id) => byId.get(id)!);
   }
   if (fromEnd) rows.reverse();
   const years = pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
