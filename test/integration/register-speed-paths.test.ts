@@ -224,15 +224,32 @@ describe("a Kasi's search from the register index", () => {
       const want = bySql(username, q);
       // The register's order (paged and counted on the index), another order (the index's
       // matches as a list beside the other terms, the page's rows asked the rule), and a filter.
-      for (const extra of [{}, { sort: 'receivedAt' as const }, { status: 'diterima' as const }]) {
+      const filters: [Partial<ComplaintQuery>, string][] = [
+        [{}, '1'],
+        [{ sort: 'receivedAt' }, '1'],
+        [{ status: 'diterima' }, "status = 'diterima'"],
+        [{ year: 2026, month: 1 }, "received_at >= '2025-12-31T17:00:00.000Z' AND received_at < '2026-01-31T17:00:00.000Z'"],
+        [{ year: 2026, status: 'diterima', dir: 'asc' }, "year = 2026 AND status = 'diterima'"],
+      ];
+      for (const [extra, where] of filters) {
+        const kept = new Set(o.db.prepare(`SELECT id FROM complaints WHERE ${where}`).pluck().all() as number[]);
+        const expected = want.filter((w) => kept.has(Number(w.split(' ')[0])));
         const got = await list(o, sessionOf[username]!, { q, limit: 200, ...extra });
-        const expected = 'status' in extra ? want.filter((w) => statusOf(Number(w.split(' ')[0])) === 'diterima') : want;
         expect(shown(got.rows), `${label} ${JSON.stringify(extra)}`).toEqual(expected);
         expect(got.total, `${label} ${JSON.stringify(extra)}`).toBe(expected.length);
+        if (!extra.sort) {
+          const d = extra.dir === 'asc' ? 'ASC' : 'DESC';
+          const inOrder = o.db.prepare(`SELECT id FROM complaints WHERE id IN (SELECT value FROM json_each(?)) ORDER BY year ${d}, seq ${d}`).pluck().all(JSON.stringify(got.rows.map((r) => r.id)));
+          expect(got.rows.map((r) => r.id)).toEqual(inOrder);
+        }
+        // Each page of two is that list cut at its offset.
+        for (let offset = 0; offset < got.total; offset += 2) {
+          const page = await list(o, sessionOf[username]!, { q, ...extra, offset, limit: 2 });
+          expect(page.rows.map((r) => r.id), `${label} ${JSON.stringify(extra)} @${offset}`).toEqual(got.rows.slice(offset, offset + 2).map((r) => r.id));
+        }
       }
       return want.length;
     };
-    const statusOf = (id: number) => o.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(id) as string;
     const sessionOf: Record<string, ReturnType<typeof carrier>> = { kasi: o.kasi, kasi2 };
     // mulberry32: the same walk every run.
     let seed = 20261130;

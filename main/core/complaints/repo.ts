@@ -361,17 +361,29 @@ const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648
 // The complaints matching a query of that index, by id (the inner c is the matched row).
 const REGISTER_MATCH = `c.id IN (SELECT c.id FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f CROSS JOIN complaints c ON ${KEY_JOIN})`;
 
-// Words with at most the year of receipt beside them: the matches, where the viewer may
-// search them (the index knows who may open each complaint), are the keys in that year's
-// range, counted (and, in the register's order, paged) on the text index alone.
-function wordsInYear(q: ComplaintQueryParsed, search: Search, viewer: SessionUser): { fts: string; from: number; to: number } | null {
-  if (!search || !('fts' in search) || !search.oneTokenEach) return null;
-  if (q.status !== undefined || q.channel !== undefined || q.category !== undefined || q.seksi || q.tanpaSeksi || q.keadaan) return null;
-  if (q.year !== undefined && (q.dateOf !== 'diterima' || q.month !== undefined)) return null;
+// A word search read from the register's text index, where the viewer may search the
+// words (the index knows who may open each complaint): the matches are the keys in a range
+// (a year of receipt, or all), in the register's order. With no other filter (`others`
+// empty) they are counted, and paged, on the index alone. Beside other filters, for a
+// Kasi, the page walks them in that order, keeping the rows the filters keep, until it is
+// full: at worst one look-up per match, as the list of his matches costs anyway. (Those
+// who see every name have the word index by id, and walkCheaper, for that.) Not beside
+// keadaan, whose few hundred open rows are the cheaper ones to walk.
+interface Words {
+  fts: string;
+  from: number;
+  to: number;
+  others: Condition[];
+}
+function registerWords(db: Db, q: ComplaintQueryParsed, search: Search, viewer: SessionUser, identity: SqlCondition, now: string): Words | null {
+  if (!search || !('fts' in search) || !search.oneTokenEach || q.keadaan) return null;
   const fts = searchSightFts(viewer, search.fts);
   if (fts === null) return null;
-  if (q.year === undefined) return { fts, from: 0, to: Number.MAX_SAFE_INTEGER };
-  return { fts, from: q.year * KEY_YEAR, to: (q.year + 1) * KEY_YEAR };
+  // A year of receipt is the range (a month in it is tested beside the other filters).
+  const inYear = q.year !== undefined && q.dateOf === 'diterima';
+  const others = filterConditions(db, inYear && q.month === undefined ? { ...q, year: undefined } : q, viewer, identity, null, now);
+  if (others.length && seesEveryIndexedName(viewer)) return null;
+  return inYear ? { fts, from: q.year! * KEY_YEAR, to: (q.year! + 1) * KEY_YEAR, others } : { fts, from: 0, to: Number.MAX_SAFE_INTEGER, others };
 }
 const WORDS_COUNT = 'SELECT count(*) FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ?';
 
@@ -385,7 +397,7 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 const totals = new WeakMap<Db, { stamp: string; byQuery: Map<string, number> }>();
 const TOTALS_KEPT = 64;
 
-function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: ReturnType<typeof wordsInYear>, search: Search, stampOf: () => string): number {
+function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.q) {
@@ -394,8 +406,9 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Re
   // Register numbers and nothing else: the complaints just read, each once.
   if (search && 'ids' in search && active.length === 1) return search.ids.length;
   // Words (in a year) are counted on the text index, without reading the complaints.
-  const sql = words ? WORDS_COUNT : `SELECT count(*) FROM complaints c ${whereOf(active)}`;
-  const params = words ? [words.fts, words.from, words.to] : active.flatMap(([, v]) => v);
+  const onIndex = words && !words.others.length;
+  const sql = onIndex ? WORDS_COUNT : `SELECT count(*) FROM complaints c ${whereOf(active)}`;
+  const params = onIndex ? [words.fts, words.from, words.to] : active.flatMap(([, v]) => v);
   const stamp = stampOf();
   let kept = totals.get(db);
   if (!kept || kept.stamp !== stamp) totals.set(db, (kept = { stamp, byQuery: new Map() }));
@@ -421,7 +434,7 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now:
   const search = searchOf(db, q.q, stampOf);
   const active = filterConditions(db, q, viewer, identity, search, now);
   const params = active.flatMap(([, v]) => v);
-  const words = wordsInYear(q, search, viewer);
+  const words = registerWords(db, q, search, viewer, identity, now);
   const total = countOf(db, active, q, words, search, stampOf);
   const plainNames = seesEveryIndexedName(viewer);
   const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
@@ -465,14 +478,23 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     rows = (stmt(db, `SELECT ${columns(one)} FROM complaints c ${whereSql}`).all(...one.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
   } else if (words && q.sort === 'registerNo') {
     // In the register's order the text index gives the page itself: its keys in that
-    // order, read lazily until the page is full, then the complaints by (year, seq).
+    // order, read lazily until the page is full (beside other filters, until enough of
+    // them passed), then the complaints by (year, seq).
     const d = order.startsWith('c.year ASC') ? 'ASC' : 'DESC';
     const page = identitySql(viewer, true);
-    rows = stmt(
-      db,
-      `SELECT ${columns(page)} FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d} LIMIT ? OFFSET ?) f
-       CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`,
-    ).all(...page.params, words.fts, words.from, words.to, limit, offset) as ComplaintDbRow[];
+    const keys = `SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid ${d}`;
+    const within = [words.fts, words.from, words.to];
+    rows = (
+      words.others.length
+        ? stmt(db, `SELECT ${columns(page)} FROM (${keys}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d} LIMIT ? OFFSET ?`).all(
+            ...page.params,
+            ...within,
+            ...words.others.flatMap(([, v]) => v),
+            limit,
+            offset,
+          )
+        : stmt(db, `SELECT ${columns(page)} FROM (${keys} LIMIT ? OFFSET ?) f CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`).all(...page.params, ...within, limit, offset)
+    ) as ComplaintDbRow[];
   } else if (plainNames) {
     const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
     rows = stmt(
