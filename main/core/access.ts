@@ -92,7 +92,7 @@ export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
   if (user.role === 'camat' || user.role === 'sekcam' || user.role === 'staf') return { sql: '1', params: [] };
   if (user.role === 'kasi') {
     // kasiHandles in SQL; a Kasi step taken over by escalation counts as not theirs here.
-    // Per row the row's own columns are tested first, and its dispositions (by complaint) last.
+    // In the list form the row's own columns are tested before its dispositions (by complaint).
     const open = `c.closed_at IS NULL AND c.status <> 'tidak_lengkap'
       AND (c.acting IN ('kasi', 'tim_pengelola') OR instr(c.acting_alt, ',kasi,') > 0 OR instr(c.acting_alt, ',tim_pengelola,') > 0)
       AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = c.id AND d.state <> 'ditarik')`;

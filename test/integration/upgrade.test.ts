@@ -8,6 +8,8 @@ import { createCore, DB_FILE, type Core } from '../../main/core';
 import { listBackups } from '../../main/core/backup/store';
 import { UPGRADE_FOLDER } from '../../main/core/backup/upgrade';
 import { MIGRATIONS } from '../../main/core/db/migrations';
+import { seeSql } from '../../main/core/access';
+import type { SessionUser } from '../../main/core/context';
 import { carrier, ok, sampleComplaint, silentLog } from '../support/core';
 import { expectedSummaries, storedSummaries } from '../support/reports';
 
@@ -124,12 +126,26 @@ describe('an update keeps the data of the previous release', () => {
     expect(JSON.stringify(created)).toContain(row.register_no);
     expect(await ok(core, admin, 'audit.verify', {})).toMatchObject({ ok: true, firstBroken: null });
 
-    // The register's text index, rebuilt with who may open each complaint: a Kasi's word
-    // search read from it finds what the rule in SQL finds (the other orders read it).
-    const kasis = core.db.prepare("SELECT username FROM users WHERE role = 'kasi'").pluck().all() as string[];
+    // The register's text index, rebuilt from the old rows with who may open each complaint:
+    // for each Kasi the rows it names are those the rule in SQL (seeSql) lets him open, and
+    // his word search finds in the register's order what it finds in another.
+    const kasis = core.db.prepare("SELECT * FROM users WHERE role = 'kasi'").all() as SessionUser[];
     expect(kasis.length).toBeGreaterThan(1);
     let narrower = 0;
-    for (const username of kasis) {
+    for (const user of kasis) {
+      const { username } = user;
+      const see = seeSql(user);
+      const key = (rows: unknown[]) => (rows as bigint[]).map(String);
+      const bySql = key(core.db.prepare(`SELECT c.year * 4294967296 + c.seq + 2147483648 FROM complaints c WHERE ${see.sql} ORDER BY 1`).pluck().safeIntegers(true).all(...see.params));
+      const byIndex = key(
+        core.db
+          .prepare('SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ? ORDER BY rowid')
+          .pluck()
+          .safeIntegers(true)
+          .all(`{viewers} : ("u${user.id}" OR "kasi")`),
+      );
+      expect(bySql.length, username).toBeGreaterThan(0);
+      expect(byIndex, username).toEqual(bySql);
       const kasi = await signIn(core, username);
       for (const q of ['jalan', 'desa', 'bantuan', 'surat', 'a']) {
         const fast = await ok(core, kasi, 'complaints.list', { q, limit: 200 });
