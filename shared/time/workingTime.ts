@@ -264,7 +264,8 @@ export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalenda
   const ta = toMs(a);
   const tb = toMs(b);
   if (!Number.isFinite(ta) || !Number.isFinite(tb)) throw new RangeError('Invalid time value');
-  if (tb < ta) return -workingMinutesBetween(b, a, cal, pauses);
+  // `0 -` and not a unary minus: a backwards span with no working time is 0, never -0.
+  if (tb < ta) return 0 - workingMinutesBetween(b, a, cal, pauses);
   const table = dayTable(cal, dayOf(ta, cal.timeZone), dayOf(tb, cal.timeZone));
   let total = workedBefore(table, cal, tb) - workedBefore(table, cal, ta);
   // The clock stands still in a pause: the working time inside each (merged, clipped to
