@@ -261,6 +261,7 @@ describe("a Kasi's search from the register index", () => {
     };
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const steps = () => o.db.prepare('SELECT id FROM complaint_steps').pluck().all() as number[];
+    const completedSteps = () => o.db.prepare('SELECT id FROM complaint_steps WHERE completed_by IS NOT NULL').pluck().all() as number[];
     const dispositions = () => o.db.prepare('SELECT id FROM dispositions').pluck().all() as number[];
     const changes: (() => void)[] = [
       () =>
@@ -270,6 +271,9 @@ describe("a Kasi's search from the register index", () => {
       () => dispositions().length && o.db.prepare('UPDATE dispositions SET state = ? WHERE id = ?').run(pick(['aktif', 'ditarik', 'dikembalikan', 'selesai']), pick(dispositions())),
       () => dispositions().length && o.db.prepare('UPDATE dispositions SET to_user = ? WHERE id = ?').run(pick(users), pick(dispositions())),
       () => dispositions().length && o.db.prepare('DELETE FROM dispositions WHERE id = ?').run(pick(dispositions())),
+      // Moved to another complaint: both complaints' rows change.
+      () => dispositions().length && o.db.prepare('UPDATE dispositions SET complaint_id = ? WHERE id = ?').run(pick(ids), pick(dispositions())),
+      () => completedSteps().length && o.db.prepare('UPDATE complaint_steps SET complaint_id = ? WHERE id = ?').run(pick(ids), pick(completedSteps())),
       () => o.db.prepare('UPDATE complaint_steps SET completed_by = ? WHERE id = ?').run(pick([...users, null]), pick(steps())),
       () =>
         o.db
@@ -287,8 +291,12 @@ describe("a Kasi's search from the register index", () => {
     // disposed to nobody, and how many this Kasi finds by "krajan", after each change.
     const open = o.db.prepare(`SELECT count(*) FROM complaints_register_fts WHERE complaints_register_fts MATCH '{viewers} : "kasi"'`).pluck();
     const reached = { open: new Set<number>(), found: new Set<number>() };
+    // The triggers keep each row's viewers as the view that fills the index says them.
+    const indexed = o.db.prepare("SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH '{viewers} : \"' || ? || '\"' ORDER BY rowid").pluck();
+    const viewed = o.db.prepare("SELECT k FROM complaints_register_text WHERE instr(' ' || viewers || ' ', ' ' || ? || ' ') > 0 ORDER BY k").pluck();
     for (let round = 0; round < 120; round++) {
       pick(changes)();
+      for (const token of [...users.map((u) => `u${u}`), 'kasi']) expect(indexed.all(token), `round ${round}, ${token}`).toEqual(viewed.all(token));
       for (const username of ['kasi', 'kasi2']) for (const q of queries) await check(username, q, `round ${round}, ${username}, ${q}`);
       reached.open.add(open.get() as number);
       reached.found.add(await check('kasi', 'krajan', `round ${round}`));

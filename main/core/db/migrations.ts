@@ -11,11 +11,12 @@ export interface Migration {
 // Gives a complaint a change mark above every other (migrations 19 and 20).
 const RAISE_MARK = 'UPDATE complaints SET change_seq = (SELECT ifnull(max(change_seq), 0) + 1 FROM complaints WHERE change_seq IS NOT NULL)';
 
-// Writes a complaint's row of complaints_register_fts again, from the view that says what
-// it holds (migration 21).
-const REINDEX = (id: string) => `DELETE FROM complaints_register_fts WHERE rowid = (SELECT k FROM complaints_register_text WHERE id = ${id});
-  INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description, viewers)
+// Writes a complaint's row of complaints_register_fts, from the view that says what it
+// holds (migration 21); REINDEX deletes the row first.
+const INDEX_ROW = (id: string) => `INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description, viewers)
     SELECT k, register_no, reporter_name, subject, description, viewers FROM complaints_register_text WHERE id = ${id};`;
+const REINDEX = (id: string) => `DELETE FROM complaints_register_fts WHERE rowid = (SELECT k FROM complaints_register_text WHERE id = ${id});
+  ${INDEX_ROW(id)}`;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -746,6 +747,47 @@ END;
 INSERT INTO complaints_register_fts(rowid, register_no, reporter_name, subject, description, viewers)
   SELECT k, register_no, reporter_name, subject, description, viewers FROM complaints_register_text ORDER BY k;
 INSERT INTO complaints_register_fts(complaints_register_fts) VALUES ('optimize');
+`,
+  },
+  {
+    version: 22,
+    name: 'register index rows written once per change',
+    sql: `
+-- Migration 21's triggers wrote a complaint's row of complaints_register_fts twice where
+-- once is enough: a new complaint's row was deleted before it existed, an updated
+-- complaint's row deleted twice, and a disposition or step changed on the same complaint
+-- rewrote that complaint's row twice (as the old and as the new complaint). Each write of
+-- a row tokenizes its text again; a deleted row that is not there leaves a tombstone.
+DROP TRIGGER complaints_register_fts_ai;
+CREATE TRIGGER complaints_register_fts_ai AFTER INSERT ON complaints BEGIN
+  ${INDEX_ROW('new.id')}
+END;
+DROP TRIGGER complaints_register_fts_au;
+CREATE TRIGGER complaints_register_fts_au AFTER UPDATE OF year, seq, register_no, reporter_name, anonymous, confidential, subject, description,
+  closed_at, status, acting, acting_alt ON complaints BEGIN
+  DELETE FROM complaints_register_fts WHERE rowid = old.year * 4294967296 + old.seq + 2147483648;
+  ${INDEX_ROW('new.id')}
+END;
+DROP TRIGGER dispositions_viewers_au;
+CREATE TRIGGER dispositions_viewers_au AFTER UPDATE OF to_user, state ON dispositions
+WHEN old.complaint_id IS new.complaint_id AND (old.to_user IS NOT new.to_user OR (old.state = 'ditarik') IS NOT (new.state = 'ditarik')) BEGIN
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER dispositions_viewers_moved AFTER UPDATE OF complaint_id ON dispositions
+WHEN old.complaint_id IS NOT new.complaint_id BEGIN
+  ${REINDEX('old.complaint_id')}
+  ${REINDEX('new.complaint_id')}
+END;
+DROP TRIGGER complaint_steps_viewers_au;
+CREATE TRIGGER complaint_steps_viewers_au AFTER UPDATE OF completed_by ON complaint_steps
+WHEN old.complaint_id IS new.complaint_id AND old.completed_by IS NOT new.completed_by BEGIN
+  ${REINDEX('new.complaint_id')}
+END;
+CREATE TRIGGER complaint_steps_viewers_moved AFTER UPDATE OF complaint_id ON complaint_steps
+WHEN old.complaint_id IS NOT new.complaint_id BEGIN
+  ${REINDEX('old.complaint_id')}
+  ${REINDEX('new.complaint_id')}
+END;
 `,
   },
 ];
