@@ -4,6 +4,7 @@ import { consoleLogger, write, type CoreDeps, type Logger, type SessionCarrier }
 import { findOffice } from './office/settings';
 import { sweep } from './workflow/engine';
 import { openDatabase, optimizeDatabase, type Db } from './db/open';
+import { mergeTextIndexesSlice } from './db/textIndexes';
 import { restrictDir } from './db/durable';
 import { createBackupRuntime } from './backup/runtime';
 import { upgradeGuard } from './backup/upgrade';
@@ -29,6 +30,9 @@ export interface CoreOptions {
   // How often the daily backup checks whether a day has passed since the last one;
   // 0 turns it off (as for the sweep).
   backupCheckEveryMs?: number;
+  // Whether the text indexes are merged in the background (textIndexes.ts); off by
+  // default with a fake clock, as the two above.
+  mergeTextIndexes?: boolean;
   // Where the audit seal key is kept (default: a 0600 file in dataDir; the desktop app
   // passes one encrypted by the operating system).
   keyVault?: KeyVault;
@@ -49,6 +53,11 @@ export interface Core {
 
 export const DB_FILE = 'tanggap.sqlite';
 const ORPHAN_SWEEP_DELAY_MS = 10_000;
+// The text indexes' merging: a slice every few seconds while there is work, else a look
+// every quarter of an hour; the first a minute after start, once the first pages are served.
+const MERGE_SLICE_EVERY_MS = 5_000;
+const MERGE_LOOK_EVERY_MS = 15 * 60_000;
+const MERGE_LOOK_FIRST_MS = 60_000;
 
 function runSweep(deps: CoreDeps, live: LiveEvents) {
   try {
@@ -100,6 +109,20 @@ export function createCore(options: CoreOptions): Core {
   const every = options.sweepEveryMs ?? (options.now ? 0 : 60_000);
   const timer = every > 0 ? setInterval(() => runSweep(deps, live), every) : null;
   timer?.unref();
+  let mergeTimer: NodeJS.Timeout | null = null;
+  const mergeSoon = (ms: number) => {
+    mergeTimer = setTimeout(() => {
+      let more = false;
+      try {
+        more = mergeTextIndexesSlice(deps.db);
+      } catch (err) {
+        deps.log.warn(`penggabungan indeks pencarian ditunda: ${String(err)}`);
+      }
+      mergeSoon(more ? MERGE_SLICE_EVERY_MS : MERGE_LOOK_EVERY_MS);
+    }, ms);
+    mergeTimer.unref();
+  };
+  if (options.mergeTextIndexes ?? !options.now) mergeSoon(MERGE_LOOK_FIRST_MS);
   const backupEvery = options.backupCheckEveryMs ?? (options.now ? 0 : 15 * 60_000);
   const backupTimer = backupEvery > 0 ? setInterval(() => void deps.backup.dailyCheck(), backupEvery) : null;
   backupTimer?.unref();
@@ -115,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
       clearTimeout(orphanTimer);
       if (timer) clearInterval(timer);
       if (backupTimer) clearInterval(backupTimer);
+      if (mergeTimer) clearTimeout(mergeTimer);
       // Statistics gathered over the session keep the next start's query plans good.
       try {
         optimizeDatabase(deps.db);
