@@ -273,6 +273,17 @@ describe("a Kasi's search from the register index", () => {
       () => dispositions().length && o.db.prepare('DELETE FROM dispositions WHERE id = ?').run(pick(dispositions())),
       // Moved to another complaint: both complaints' rows change.
       () => dispositions().length && o.db.prepare('UPDATE dispositions SET complaint_id = ? WHERE id = ?').run(pick(ids), pick(dispositions())),
+      // Moved and changed at once; two changes of one disposition in one transaction.
+      () =>
+        dispositions().length &&
+        o.db.prepare('UPDATE dispositions SET complaint_id = ?, to_user = ?, state = ? WHERE id = ?').run(pick(ids), pick(users), pick(['aktif', 'ditarik']), pick(dispositions())),
+      () =>
+        dispositions().length &&
+        write(o.db, () => {
+          const d = pick(dispositions());
+          o.db.prepare('UPDATE dispositions SET state = ? WHERE id = ?').run(pick(['aktif', 'ditarik']), d);
+          o.db.prepare('UPDATE dispositions SET to_user = ?, complaint_id = ? WHERE id = ?').run(pick(users), pick(ids), d);
+        }),
       () => completedSteps().length && o.db.prepare('UPDATE complaint_steps SET complaint_id = ? WHERE id = ?').run(pick(ids), pick(completedSteps())),
       () => o.db.prepare('UPDATE complaint_steps SET completed_by = ? WHERE id = ?').run(pick([...users, null]), pick(steps())),
       () =>
