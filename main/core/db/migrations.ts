@@ -17,6 +17,12 @@ const INDEX_ROW = (id: string) => `INSERT INTO complaints_register_fts(rowid, re
     SELECT k, register_no, reporter_name, subject, description, viewers FROM complaints_register_text WHERE id = ${id};`;
 const REINDEX = (id: string) => `DELETE FROM complaints_register_fts WHERE rowid = (SELECT k FROM complaints_register_text WHERE id = ${id});
   ${INDEX_ROW(id)}`;
+// A row of `table` moved to another complaint: both complaints' rows written again (migration 22).
+const MOVED = (table: string) => `CREATE TRIGGER ${table}_viewers_moved AFTER UPDATE OF complaint_id ON ${table}
+WHEN old.complaint_id IS NOT new.complaint_id BEGIN
+  ${REINDEX('old.complaint_id')}
+  ${REINDEX('new.complaint_id')}
+END;`;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -773,21 +779,13 @@ CREATE TRIGGER dispositions_viewers_au AFTER UPDATE OF to_user, state ON disposi
 WHEN old.complaint_id IS new.complaint_id AND (old.to_user IS NOT new.to_user OR (old.state = 'ditarik') IS NOT (new.state = 'ditarik')) BEGIN
   ${REINDEX('new.complaint_id')}
 END;
-CREATE TRIGGER dispositions_viewers_moved AFTER UPDATE OF complaint_id ON dispositions
-WHEN old.complaint_id IS NOT new.complaint_id BEGIN
-  ${REINDEX('old.complaint_id')}
-  ${REINDEX('new.complaint_id')}
-END;
+${MOVED('dispositions')}
 DROP TRIGGER complaint_steps_viewers_au;
 CREATE TRIGGER complaint_steps_viewers_au AFTER UPDATE OF completed_by ON complaint_steps
 WHEN old.complaint_id IS new.complaint_id AND old.completed_by IS NOT new.completed_by BEGIN
   ${REINDEX('new.complaint_id')}
 END;
-CREATE TRIGGER complaint_steps_viewers_moved AFTER UPDATE OF complaint_id ON complaint_steps
-WHEN old.complaint_id IS NOT new.complaint_id BEGIN
-  ${REINDEX('old.complaint_id')}
-  ${REINDEX('new.complaint_id')}
-END;
+${MOVED('complaint_steps')}
 `,
   },
 ];
