@@ -5,7 +5,7 @@ import { write } from '../../main/core/context';
 import { insertComplaint } from '../../main/core/complaints/repo';
 import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import type { SessionUser } from '../../main/core/context';
-import { complaintAccess } from '../../main/core/access';
+import { complaintAccess, identitySql } from '../../main/core/access';
 import { loadState } from '../../main/core/workflow/engine';
 import { allowedActions, mayActOnStep } from '../../main/core/workflow/rules';
 import { record, trackStatementModes } from '../bench/twin';
@@ -202,6 +202,83 @@ describe('register sorted by Pelapor', () => {
     expect(kasiRows.map((r) => r.id)).toEqual([ids[0], ids[2], ids[3], ids[4], ids[1]]);
     const desc = (await list(o, o.kasi, { sort: 'reporterName', dir: 'desc' })).rows;
     expect(desc.map((r) => r.id)).toEqual([ids[1], ids[4], ids[3], ids[2], ids[0]]);
+  });
+
+  // A Kasi's page by name is read in two walks (the hidden names by id, the shown ones by
+  // the name index), each giving up after reading too many rows of the other kind.
+  it("gives a Kasi every page by name, both directions, with filters, as sorting every complaint does", async () => {
+    const o = await office();
+    await addUser(o.core, o.admin, 'kasi2', 'kasi', 'Budi Kasi');
+    const kasi2 = carrier();
+    await ok(o.core, kasi2, 'auth.login', { username: 'kasi2', password: PASSWORD });
+    const names = ['agus', 'Agus', 'ABAS', 'budi', 'Budiman', 'citra', 'Anonim', 'zaenal', 'Éka', 'eka'];
+    // 2025: fifty named reporters; 2026: thirty, some anonymous or rahasia.
+    const ids = importAt(o, [
+      ...Array.from({ length: 50 }, (_, i) => ({ at: `2025-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}T02:00:00.000Z`, name: names[(i * 7) % names.length] })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        at: `2026-${String(1 + (i % 10)).padStart(2, '0')}-0${1 + (i % 9)}T02:00:00.000Z`,
+        name: names[(i * 3) % names.length],
+        anonymous: i % 4 === 0,
+        confidential: i % 5 === 1,
+        subject: i % 2 ? 'Lampu jalan padam di Dusun Krajan' : 'Saluran air tersumbat',
+      })),
+    ]);
+    const user = (username: string) => o.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as SessionUser;
+    const kasiId = user('kasi').id;
+    const camatId = user('camat').id;
+    // The Kasi handles about a third: disposed to him (some withdrawn since), a step he
+    // completed, or (in 2026) open at a Kasi step disposed to nobody; a reporter named ''.
+    ids.forEach((id, i) => {
+      if (i % 3 === 0) o.db.prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) VALUES (?, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', ?)").run(id, camatId, kasiId, i % 9 === 0 ? 'ditarik' : 'aktif');
+      if (i % 7 === 1) o.db.prepare('UPDATE complaint_steps SET completed_by = ? WHERE complaint_id = ?').run(kasiId, id);
+      if (i % 11 === 2 && i >= 50) o.db.prepare("UPDATE complaints SET acting = 'kasi' WHERE id = ?").run(id);
+      if (i % 13 === 5) o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-07-01T02:00:00.000Z' WHERE id = ?").run(id);
+    });
+    o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id IN (?, ?)").run(ids[3], ids[62]);
+    // The plain answer: every complaint the filter keeps, keyed by the name shown (Anonim,
+    // the name where the Kasi may see it, else ''), in SQLite's NOCASE order, then by id.
+    const nocase = (a: string, b: string) => Buffer.compare(Buffer.from(a.replace(/[A-Z]/g, (c) => c.toLowerCase())), Buffer.from(b.replace(/[A-Z]/g, (c) => c.toLowerCase())));
+    const plain = async (s: ReturnType<typeof carrier>, username: string, q: ComplaintQuery) => {
+      const kept = new Set((await list(o, s, { ...q, sort: 'registerNo', limit: 200 })).rows.map((r) => r.id));
+      const identity = identitySql(user(username));
+      const rows = o.db.prepare(`SELECT c.id, c.anonymous, c.reporter_name AS name, ${identity.sql} AS identity FROM complaints c`).all(...identity.params) as { id: number; anonymous: number; name: string; identity: number }[];
+      const keyed = rows.filter((r) => kept.has(r.id)).map((r) => ({ id: r.id, key: r.anonymous ? 'Anonim' : r.identity ? r.name : '' }));
+      keyed.sort((a, b) => nocase(a.key, b.key) || a.id - b.id);
+      if (q.dir === 'desc') keyed.reverse();
+      return keyed.map((r) => r.id);
+    };
+    // Filters keeping many (their walks read the orders' indexes) and few (sorted).
+    const filters: ComplaintQuery[] = [{}, { year: 2025 }, { year: 2026 }, { status: 'selesai' }, { q: 'krajan' }, { year: 2026, month: 3 }];
+    const seen = { shown: 0, hidden: 0 };
+    for (const [username, s] of [['kasi', o.kasi], ['kasi2', kasi2]] as const) {
+      for (const filter of filters) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const q: ComplaintQuery = { ...filter, sort: 'reporterName', dir };
+          const want = await plain(s, username, q);
+          const label = `${username} ${JSON.stringify(q)}`;
+          const whole = await list(o, s, { ...q, limit: 200 });
+          expect(whole.rows.map((r) => r.id), label).toEqual(want);
+          for (const r of whole.rows) seen[r.reporterName.startsWith('•') || r.reporterName === '' ? 'hidden' : 'shown']++;
+          for (let offset = 0; offset <= want.length; offset++) {
+            for (const limit of offset < 4 || offset > want.length - 4 ? [1, 3] : [3]) {
+              const page = await list(o, s, { ...q, offset, limit });
+              expect(page.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+            }
+          }
+        }
+      }
+    }
+    expect(seen.shown).toBeGreaterThan(100);
+    expect(seen.hidden).toBeGreaterThan(100);
+    // The walks answered the Kasi's first page without sorting every complaint; for
+    // kasi2, who handles none, the walk for a shown name in 2025 (no anonymous reporter)
+    // gave up after forty rows, and the page came from the sort.
+    const sorted = (log: { sql: string }[]) => log.some((e) => /^SELECT c\.id FROM complaints c .*ORDER BY .* LIMIT \? OFFSET \?$/s.test(e.sql));
+    const walked = (log: { sql: string }[]) => log.some((e) => /AS k FROM complaints c/.test(e.sql));
+    const first = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'asc', limit: 5 }));
+    expect([walked(first), sorted(first)]).toEqual([true, false]);
+    const gaveUp = await record(o.db, () => list(o, kasi2, { sort: 'reporterName', dir: 'desc', year: 2025, limit: 1 }));
+    expect([walked(gaveUp), sorted(gaveUp)]).toEqual([true, true]);
   });
 });
 
