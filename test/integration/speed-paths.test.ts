@@ -114,6 +114,44 @@ describe('register filters', () => {
     expect((await list(o, o.staf, { seksi: 'Seksi Pelayanan' })).total).toBe(2);
     expect(await ids({ seksi: 'Seksi Pelayanan', year: 2026, month: 3 })).toEqual([mar]);
   });
+
+  // A span of dates is read through its date's index and sorted, the page's ids first.
+  it('gives every page of a month, and of a span of finishing, in every order, as the plain sorted query does', async () => {
+    const o = await office();
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka'];
+    const ids = importAt(
+      o,
+      Array.from({ length: 24 }, (_, i) => ({ at: `2026-0${2 + (i % 3)}-${String(28 - i).padStart(2, '0')}T02:00:00.000Z`, name: names[i % names.length], anonymous: i % 7 === 3 })),
+    );
+    // Received out of the register's order, and some finished in April.
+    ids.forEach((id, i) => {
+      if (i % 4 === 1) o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = ? WHERE id = ?").run(`2026-04-${String(10 + (i % 17)).padStart(2, '0')}T02:00:00.000Z`, id);
+    });
+    const ORDERS = {
+      registerNo: 'year {d}, seq {d}',
+      receivedAt: 'received_at {d}, id {d}',
+      reporterName: "(CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE {d}, id {d}",
+      status: 'status {d}, year {d}, seq {d}',
+    };
+    const spans: [ComplaintQuery, string][] = [
+      [{ year: 2026, month: 3 }, "received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'"],
+      [{ year: 2026, month: 4, dateOf: 'selesai' }, "closed_at >= '2026-03-31T17:00:00.000Z' AND closed_at < '2026-04-30T17:00:00.000Z'"],
+      [{ year: 2026, dateOf: 'selesai' }, "closed_at >= '2025-12-31T17:00:00.000Z' AND closed_at < '2026-12-31T17:00:00.000Z'"],
+    ];
+    for (const [span, where] of spans) {
+      for (const sort of sortFields) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const want = o.db.prepare(`SELECT id FROM complaints WHERE ${where} ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`).pluck().all() as number[];
+          expect(want.length).toBeGreaterThan(5);
+          for (let offset = 0; offset <= want.length; offset++) {
+            const page = await list(o, o.staf, { ...span, sort, dir, offset, limit: 3 });
+            expect(page.rows.map((r) => r.id), `${JSON.stringify(span)} ${sort} ${dir} @${offset}`).toEqual(want.slice(offset, offset + 3));
+            expect(page.total).toBe(want.length);
+          }
+        }
+      }
+    }
+  });
 });
 
 describe('register search', () => {
