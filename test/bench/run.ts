@@ -166,12 +166,16 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register urut nama pelapor', staf, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
     await op('Register urut status', staf, 'complaints.list', { sort: 'status', dir: 'asc' }, L);
     await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
+    await op('Register filter bulan (Maret 2025)', staf, 'complaints.list', { year: 2025, month: 3 }, L);
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
     await op('Cari "jalan krajan" + status selesai (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan', status: 'selesai' }, L);
     // A Kasi's register shows the names he may see: asked of the page's rows.
     await op('Register halaman 1 (Kasi)', kasi, 'complaints.list', {}, L);
+    // By name, the names he may not see sort alike, before (or after) the others.
+    await op('Register urut nama pelapor (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
+    await op('Register urut nama pelapor Z–A, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'desc', year: 2025 }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
     await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);

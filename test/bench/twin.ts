@@ -14,6 +14,8 @@ export interface Recorded {
   mode: Mode;
   // rowid of a row this statement inserted
   rowid?: number;
+  // for iterate: how many rows the call asked for (it may stop before the last)
+  nexts?: number;
 }
 
 type StatementProto = Record<'run' | 'get' | 'all' | 'iterate' | 'pluck' | 'raw' | 'expand', (this: Database.Statement, ...a: unknown[]) => unknown>;
@@ -49,6 +51,7 @@ export async function record(db: Database.Database, fn: () => Promise<unknown>):
       const entry: Recorded = { sql: this.source, method: m, params: params.map(copyParam), mode: modes.get(this) ?? 'plain' };
       log.push(entry);
       const out = original.apply(this, params);
+      if (m === 'iterate') return counted(out as IterableIterator<unknown>, entry);
       if (m === 'run' && (out as Database.RunResult).changes > 0 && /^\s*(INSERT|REPLACE)/i.test(this.source)) entry.rowid = Number((out as Database.RunResult).lastInsertRowid);
       return out;
     };
@@ -65,6 +68,28 @@ export async function record(db: Database.Database, fn: () => Promise<unknown>):
     db.exec = exec;
   }
   return log;
+}
+
+// The rows an iterate() hands out, counted into its entry as they are asked for.
+function counted(rows: IterableIterator<unknown>, entry: Recorded): IterableIterator<unknown> {
+  entry.nexts = 0;
+  return {
+    next: () => {
+      entry.nexts!++;
+      return rows.next();
+    },
+    return: (value?: unknown) => rows.return?.(value) ?? { done: true, value },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+}
+
+// An iterate() replayed as far as the call read it.
+function replayIterate(stmt: Database.Statement, params: unknown[], nexts: number | undefined): void {
+  const rows = stmt.iterate(...params);
+  for (let i = 0; i !== nexts; i++) if (rows.next().done) return;
+  rows.return?.();
 }
 
 const copyParam = (v: unknown) => (v && typeof v === 'object' && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v) ? { ...(v as object) } : v);
@@ -127,9 +152,8 @@ export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): 
           }
           const k = ++uniqueCounter;
           const params = slots.map((s) => ('fixed' in s || 'ref' in s || 'unique' in s ? fill(s as Slot, produced, k) : Object.fromEntries(Object.entries(s).map(([n, v]) => [n, fill(v, produced, k)]))));
-          if (e.method === 'iterate') {
-            for (const row of stmt.iterate(...params)) void row;
-          } else if (e.method === 'run') {
+          if (e.method === 'iterate') replayIterate(stmt, params, e.nexts);
+          else if (e.method === 'run') {
             produced[i] = Number(stmt.run(...params).lastInsertRowid);
           } else {
             if (e.method === 'get') stmt.get(...params);
@@ -174,9 +198,8 @@ export function replayer(db: Database.Database): (log: Recorded[]) => void {
         }
         if (e.method === 'run' && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(e.sql)) throw new Error(`kembar: panggilan menulis (${e.sql.slice(0, 60)})`);
         const stmt = prepare(e);
-        if (e.method === 'iterate') {
-          for (const row of stmt.iterate(...e.params)) void row;
-        } else stmt[e.method](...e.params);
+        if (e.method === 'iterate') replayIterate(stmt, e.params, e.nexts);
+        else stmt[e.method](...e.params);
       }
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
