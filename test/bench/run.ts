@@ -175,6 +175,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register halaman 1 (Kasi)', kasi, 'complaints.list', {}, L);
     // By name, the names he may not see sort alike, before (or after) the others.
     await op('Register urut nama pelapor (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
+    await op('Register urut nama pelapor, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc', year: 2025 }, L);
     await op('Register urut nama pelapor Z–A, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'desc', year: 2025 }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);

@@ -455,18 +455,18 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 }
 
 // A page of a Kasi's register sorted by name, without asking his rule of every matching
-// complaint to sort them all. The name he is shown is '' for the complaints whose name he
-// may not see, which therefore come first (or last) in the order of receipt, and for the
-// others it is the name complaints_shown_name holds. So the page is read in two walks, the
-// hidden names by id and the shown ones by that index, each keeping the rows of its kind
-// (the rule asked of the rows read, a batch at a time) until it has what the page needs.
-// A walk that reads `cap` rows without finding enough of its kind (he handles very few
-// complaints, or nearly all) gives up: null, and the caller sorts them all, as it does
-// pages deep into many complaints (a cap over a quarter of them), where the walks would
-// ask the rule of more rows than the sort does.
+// complaint to sort them all. The complaints whose name he may not see sort alike (their
+// key is ''), so they come first (or last) in the order of receipt; the others sort by the
+// name complaints_shown_name holds. So the page is read in two walks, the hidden names by
+// id and the shown ones by that index, each keeping the rows of its kind (the rule asked of
+// the rows read, a batch at a time) until it has what the page needs. A walk that reads
+// `cap` rows without finding enough of its kind (he handles very few complaints, or nearly
+// all) gives up: null, and the caller sorts them all, as it does pages deep into many
+// complaints (a cap over a quarter of them), where the walks would ask the rule of about
+// as many rows as the sort does.
 function kasiPageByName(
   db: Db,
-  { whereSql, params, total }: { whereSql: string; params: (string | number)[]; total: number },
+  { q, whereSql, params, total }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number },
   mine: SqlCondition,
   desc: boolean,
   offset: number,
@@ -474,19 +474,22 @@ function kasiPageByName(
 ): number[] | null {
   const d = desc ? 'DESC' : 'ASC';
   const need = offset + limit;
-  const cap = 40 * need;
-  if (cap > Math.max(total / 4, 2000)) return null;
+  const cap = 20 * need;
+  if (cap > Math.max(total / 4, 1000)) return null;
   // Beside a filter that keeps many complaints (a twentieth or more) the walks read their
   // orders' indexes; the planner, whose statistics are sampled, might read every match
-  // through the filter's index and sort them. Fewer matches are sorted.
+  // through the filter's index and sort them. Fewer matches are sorted. Not the order of
+  // ids beside a year, though: ids follow receipt, so that walk would read every earlier
+  // (or later) year before the first match.
   const many = total * 20 >= (pluck(db, REGISTERED).get() as number);
-  const hidden = { index: 'NOT INDEXED', order: `c.id ${d}`, keep: (k: string) => k === '' };
-  const named = { index: 'INDEXED BY complaints_shown_name', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.id ${d}`, keep: (k: string) => k !== '' };
+  const hidden = { index: many && q.year === undefined ? 'NOT INDEXED' : '', order: `c.id ${d}`, keep: (k: string) => k === '' };
+  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.id ${d}`, keep: (k: string) => k !== '' };
   const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
   const ids: number[] = [];
   for (const walk of desc ? [named, hidden] : [hidden, named]) {
     let read = 0;
-    for (const batch of batches(pluck(db, `SELECT c.id FROM complaints c ${many ? walk.index : ''} ${whereSql} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap) as Iterable<number>, 100)) {
+    const order = pluck(db, `SELECT c.id FROM complaints c ${walk.index} ${whereSql} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap) as Iterable<number>;
+    for (const batch of batches(order, Math.min(100, 2 * need))) {
       read += batch.length;
       const keys = new Map((shown.all(...mine.params, JSON.stringify(batch)) as { id: number; k: string }[]).map((r) => [r.id, r.k]));
       for (const id of batch) if (walk.keep(keys.get(id)!) && ids.push(id) === need) return ids.slice(offset);
@@ -554,20 +557,20 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     ) as ComplaintDbRow[];
   } else if (plainNames) {
     const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
-    const page = `SELECT %s FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A span of dates (a month of receipt, or of finishing) is read through its date's index
     // and sorted: the page's ids first, so that the sort carries ids rather than whole rows.
     rows = (
       q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai')
-        ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page.replace('%s', 'c.id')}) ORDER BY ${order}`)
-        : stmt(db, page.replace('%s', columns(identity)))
+        ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
+        : stmt(db, page(columns(identity)))
     ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
   } else {
     // For a Kasi, whose rule is not in the row: the page's ids first, then their rows, the
     // rule asked of those rows only (sorted, each matching row would carry it).
     const page = identitySql(viewer, true);
     const ids =
-      (q.sort === 'reporterName' && kasiPageByName(db, plan, page, (q.dir === 'desc') !== fromEnd, offset, limit)) ||
+      (q.sort === 'reporterName' ? kasiPageByName(db, plan, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
       (pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...orderParams, limit, offset) as number[]);
     const byId = new Map(
       (stmt(db, `SELECT ${columns(page)} FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`).all(...page.params, JSON.stringify(ids)) as ComplaintDbRow[]).map((r) => [r.id, r]),

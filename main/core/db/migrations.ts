@@ -792,9 +792,9 @@ ${MOVED('complaint_steps')}
     version: 23,
     name: 'register spans of dates in the register order',
     sql: `
--- A month of the register (a span of receipt), or a span of finishing, in the register's
--- order: the indexes hold each complaint's place, so the span's rows are counted and
--- sorted without reading them. (complaints_received stays for the order of receipt.)
+-- A month of the register (a span of receipt), or a span of finishing: the indexes hold
+-- each complaint's place, so the span's rows are counted, and sorted in the register's
+-- order, without reading them. (complaints_received stays for the order of receipt.)
 CREATE INDEX complaints_received_no ON complaints(received_at, year, seq);
 DROP INDEX complaints_closed;
 CREATE INDEX complaints_closed ON complaints(closed_at, year, seq) WHERE closed_at IS NOT NULL;
