@@ -130,7 +130,7 @@ describe('register filters', () => {
     const ORDERS = {
       registerNo: 'year {d}, seq {d}',
       receivedAt: 'received_at {d}, id {d}',
-      reporterName: "(CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE {d}, id {d}",
+      reporterName: "(CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE {d}, year {d}, seq {d}",
       status: 'status {d}, year {d}, seq {d}',
     };
     const spans: [ComplaintQuery, string][] = [
@@ -242,8 +242,9 @@ describe('register sorted by Pelapor', () => {
     expect(desc.map((r) => r.id)).toEqual([ids[1], ids[4], ids[3], ids[2], ids[0]]);
   });
 
-  // A Kasi's page by name is read in two walks (the hidden names by id, the shown ones by
-  // the name index), each giving up after reading too many rows of the other kind.
+  // A Kasi's page by name is read in two walks (the hidden names in the register's order,
+  // the shown ones by the name index), each giving up after reading too many rows of the
+  // other kind.
   it("gives a Kasi every page by name, both directions, with filters, as sorting every complaint does", async () => {
     const o = await office();
     await addUser(o.core, o.admin, 'kasi2', 'kasi', 'Budi Kasi');
@@ -273,15 +274,27 @@ describe('register sorted by Pelapor', () => {
       if (i % 13 === 5) o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-07-01T02:00:00.000Z' WHERE id = ?").run(id);
     });
     o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id IN (?, ?)").run(ids[3], ids[62]);
+    // Two old numbers taken over (below zero, as an import numbers them): the register's
+    // order is then not the order of entry.
+    o.db.prepare("UPDATE complaints SET seq = -3, register_no = '3/LAMA/2025' WHERE id = ?").run(ids[40]);
+    o.db.prepare("UPDATE complaints SET seq = -9, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[41]);
     // The plain answer: every complaint the filter keeps, keyed by the name shown (Anonim,
-    // the name where the Kasi may see it, else ''), in SQLite's NOCASE order, then by id.
+    // the name where the Kasi may see it, else ''), in SQLite's NOCASE order, then in the
+    // register's.
     const nocase = (a: string, b: string) => Buffer.compare(Buffer.from(a.replace(/[A-Z]/g, (c) => c.toLowerCase())), Buffer.from(b.replace(/[A-Z]/g, (c) => c.toLowerCase())));
     const plain = async (s: ReturnType<typeof carrier>, username: string, q: ComplaintQuery) => {
       const kept = new Set((await list(o, s, { ...q, sort: 'registerNo', limit: 200 })).rows.map((r) => r.id));
       const identity = identitySql(user(username));
-      const rows = o.db.prepare(`SELECT c.id, c.anonymous, c.reporter_name AS name, ${identity.sql} AS identity FROM complaints c`).all(...identity.params) as { id: number; anonymous: number; name: string; identity: number }[];
-      const keyed = rows.filter((r) => kept.has(r.id)).map((r) => ({ id: r.id, key: r.anonymous ? 'Anonim' : r.identity ? r.name : '' }));
-      keyed.sort((a, b) => nocase(a.key, b.key) || a.id - b.id);
+      const rows = o.db.prepare(`SELECT c.id, c.year, c.seq, c.anonymous, c.reporter_name AS name, ${identity.sql} AS identity FROM complaints c`).all(...identity.params) as {
+        id: number;
+        year: number;
+        seq: number;
+        anonymous: number;
+        name: string;
+        identity: number;
+      }[];
+      const keyed = rows.filter((r) => kept.has(r.id)).map((r) => ({ ...r, key: r.anonymous ? 'Anonim' : r.identity ? r.name : '' }));
+      keyed.sort((a, b) => nocase(a.key, b.key) || a.year - b.year || a.seq - b.seq);
       if (q.dir === 'desc') keyed.reverse();
       return keyed.map((r) => r.id);
     };

@@ -247,10 +247,10 @@ const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   registerNo: 'c.year {d}, c.seq {d}',
   receivedAt: 'c.received_at {d}, c.id {d}',
   // Sorted by the name as shown, so the order cannot betray a hidden name: "Anonim"
-  // for anonymous reporters, and hidden names all alike (first, in the register's order
-  // of receipt). For viewers who see every name but the anonymous ones, the expression
-  // is the complaints_shown_name index's.
-  reporterName: '{name} COLLATE NOCASE {d}, c.id {d}',
+  // for anonymous reporters, and hidden names all alike (first, in the register's order).
+  // For viewers who see every name but the anonymous ones, the expression is the
+  // complaints_shown_name index's. Ties in the register's order, as that index holds them.
+  reporterName: '{name} COLLATE NOCASE {d}, c.year {d}, c.seq {d}',
   // Ties in the chosen direction too, so the (status, year, seq) index gives the order.
   status: 'c.status {d}, c.year {d}, c.seq {d}',
 };
@@ -456,14 +456,14 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 
 // A page of a Kasi's register sorted by name, without asking his rule of every matching
 // complaint to sort them all. The complaints whose name he may not see sort alike (their
-// key is ''), so they come first (or last) in the order of receipt; the others sort by the
-// name complaints_shown_name holds. So the page is read in two walks, the hidden names by
-// id and the shown ones by that index, each keeping the rows of its kind (the rule asked of
-// the rows read, a batch at a time) until it has what the page needs. A walk that reads
-// `cap` rows without finding enough of its kind (he handles very few complaints, or nearly
-// all) gives up: null, and the caller sorts them all, as it does pages deep into many
-// complaints (a cap over a quarter of them), where the walks would ask the rule of about
-// as many rows as the sort does.
+// key is ''), so they come first (or last) in the register's order; the others sort by the
+// name complaints_shown_name holds. So the page is read in two walks, the hidden names in
+// the register's order and the shown ones by that index, each keeping the rows of its kind
+// (the rule asked of the rows read, a batch at a time) until it has what the page needs. A
+// walk that reads `cap` rows without finding enough of its kind (he handles very few
+// complaints, or nearly all) gives up: null, and the caller sorts them all, as it does
+// pages deep into many complaints (a cap over a quarter of them), where the walks would
+// ask the rule of about as many rows as the sort does.
 function kasiPageByName(
   db: Db,
   { q, whereSql, params, total }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number },
@@ -478,12 +478,13 @@ function kasiPageByName(
   if (cap > Math.max(total / 4, 1000)) return null;
   // Beside a filter that keeps many complaints (a twentieth or more) the walks read their
   // orders' indexes; the planner, whose statistics are sampled, might read every match
-  // through the filter's index and sort them. Fewer matches are sorted. Not the order of
-  // ids beside a year, though: ids follow receipt, so that walk would read every earlier
-  // (or later) year before the first match.
+  // through the filter's index and sort them. Fewer matches are sorted. Not the register's
+  // order beside a year of finishing, though: most of a year's finished complaints were
+  // received that year, so that walk would read every other year's first.
   const many = total * 20 >= (pluck(db, REGISTERED).get() as number);
-  const hidden = { index: many && q.year === undefined ? 'NOT INDEXED' : '', order: `c.id ${d}`, keep: (k: string) => k === '' };
-  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.id ${d}`, keep: (k: string) => k !== '' };
+  const byNumber = many && !(q.year !== undefined && q.dateOf === 'selesai');
+  const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
+  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: (k: string) => k !== '' };
   const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
   const ids: number[] = [];
   for (const walk of desc ? [named, hidden] : [hidden, named]) {
