@@ -479,8 +479,8 @@ function kasiPageByName(
   // Beside a filter that keeps many complaints (a twentieth or more) the walks read their
   // orders' indexes; the planner, whose statistics are sampled, might read every match
   // through the filter's index and sort them. Fewer matches are sorted. Not the register's
-  // order beside a year of finishing, though: most of a year's finished complaints were
-  // received that year, so that walk would read every other year's first.
+  // order beside a year of finishing, though: most complaints finished in a year were
+  // received in it, so that walk would first read every earlier (or later) year.
   const many = total * 20 >= (pluck(db, REGISTERED).get() as number);
   const byNumber = many && !(q.year !== undefined && q.dateOf === 'selesai');
   const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
