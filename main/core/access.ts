@@ -105,6 +105,22 @@ export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
   return { sql: '0', params: [] };
 }
 
+// A list of ids (column `id`) holding every complaint a Kasi may see, read through indexes:
+// those disposed to him and those whose step he completed (what kasiHandledAtLeast counts),
+// and every open complaint (a few hundred), of which seeSql tells the ones he may take.
+// For a Kasi who handles few complaints, far fewer than the register's.
+export function kasiSightCandidates(user: SessionUser): SqlCondition {
+  return {
+    sql: `SELECT complaint_id AS id FROM (${DISPOSED_TO}) UNION ${HANDLED_BY} UNION SELECT id FROM complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL`,
+    params: [user.id, user.id],
+  };
+}
+
+// Whether a Kasi handles at least `bound` complaints (a complaint on both lists counts twice).
+export function kasiHandledAtLeast(db: Db, user: SessionUser, bound: number): boolean {
+  return (stmt(db, `SELECT count(*) AS n FROM (${DISPOSED_TO} UNION ALL ${HANDLED_BY} LIMIT ?)`).get(user.id, user.id, bound) as { n: number }).n >= bound;
+}
+
 // Whether this viewer sees every reporter's name except the anonymous ones. The text
 // index leaves out anonim and rahasia names, so for such a viewer a name they may not
 // see cannot be found by searching, and the name shown is the one the index

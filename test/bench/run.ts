@@ -177,6 +177,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register urut nama pelapor (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
     await op('Register urut nama pelapor, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc', year: 2025 }, L);
     await op('Register urut nama pelapor Z–A, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'desc', year: 2025 }, L);
+    // A Kasi new to the office: the names he sees are the Anonim ones only.
+    await op('Register urut nama pelapor Z–A (Kasi baru, tanpa disposisi)', kasiEmpty, 'complaints.list', { sort: 'reporterName', dir: 'desc' }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
     await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);

@@ -220,6 +220,57 @@ describe('register search', () => {
   });
 });
 
+const userOf = (o: Office, username: string) => o.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as SessionUser;
+
+// Every page of each Kasi's register by name, both directions, under each filter, as the
+// plain answer gives it: every complaint the filter keeps, keyed by the name shown (Anonim,
+// the name where the Kasi may see it, else ''), in SQLite's NOCASE order, then in the
+// register's. Returns how many names were shown and hidden.
+async function expectEveryPageByName(o: Office, kasis: (readonly [string, ReturnType<typeof carrier>])[], filters: ComplaintQuery[]) {
+  const nocase = (a: string, b: string) => Buffer.compare(Buffer.from(a.replace(/[A-Z]/g, (c) => c.toLowerCase())), Buffer.from(b.replace(/[A-Z]/g, (c) => c.toLowerCase())));
+  const plain = async (s: ReturnType<typeof carrier>, username: string, q: ComplaintQuery) => {
+    const kept = new Set((await list(o, s, { ...q, sort: 'registerNo', limit: 200 })).rows.map((r) => r.id));
+    const identity = identitySql(userOf(o, username));
+    const rows = o.db.prepare(`SELECT c.id, c.year, c.seq, c.anonymous, c.reporter_name AS name, ${identity.sql} AS identity FROM complaints c`).all(...identity.params) as {
+      id: number;
+      year: number;
+      seq: number;
+      anonymous: number;
+      name: string;
+      identity: number;
+    }[];
+    const keyed = rows.filter((r) => kept.has(r.id)).map((r) => ({ ...r, key: r.anonymous ? 'Anonim' : r.identity ? r.name : '' }));
+    keyed.sort((a, b) => nocase(a.key, b.key) || a.year - b.year || a.seq - b.seq);
+    if (q.dir === 'desc') keyed.reverse();
+    return keyed.map((r) => r.id);
+  };
+  const seen = { shown: 0, hidden: 0 };
+  for (const [username, s] of kasis) {
+    for (const filter of filters) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const q: ComplaintQuery = { ...filter, sort: 'reporterName', dir };
+        const want = await plain(s, username, q);
+        const label = `${username} ${JSON.stringify(q)}`;
+        const whole = await list(o, s, { ...q, limit: 200 });
+        expect(whole.rows.map((r) => r.id), label).toEqual(want);
+        for (const r of whole.rows) seen[r.reporterName.startsWith('•') || r.reporterName === '' ? 'hidden' : 'shown']++;
+        for (let offset = 0; offset <= want.length; offset++) {
+          for (const limit of offset < 4 || offset > want.length - 4 ? [1, 3] : [3]) {
+            const page = await list(o, s, { ...q, offset, limit });
+            expect(page.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+          }
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+// Which way a Kasi's page by name was read, from the statements it ran.
+const sorted = (log: { sql: string }[]) => log.some((e) => /^SELECT c\.id FROM complaints c .*ORDER BY .* LIMIT \? OFFSET \?$/s.test(e.sql));
+const walked = (log: { sql: string }[]) => log.some((e) => /AS k FROM complaints c/.test(e.sql));
+const fromHisOwn = (log: { sql: string }[]) => log.some((e) => /CROSS JOIN complaints c ON c\.id = k\.id/.test(e.sql));
+
 describe('register sorted by Pelapor', () => {
   it('sorts by the name as shown: Anonim for anonymous reporters, hidden names alike', async () => {
     const o = await office();
@@ -262,9 +313,8 @@ describe('register sorted by Pelapor', () => {
         subject: i % 2 ? 'Lampu jalan padam di Dusun Krajan' : 'Saluran air tersumbat',
       })),
     ]);
-    const user = (username: string) => o.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as SessionUser;
-    const kasiId = user('kasi').id;
-    const camatId = user('camat').id;
+    const kasiId = userOf(o, 'kasi').id;
+    const camatId = userOf(o, 'camat').id;
     // The Kasi handles about a third: disposed to him (some withdrawn since), a step he
     // completed, or (in 2026) open at a Kasi step disposed to nobody; a reporter named ''.
     ids.forEach((id, i) => {
@@ -278,58 +328,42 @@ describe('register sorted by Pelapor', () => {
     // order is then not the order of entry.
     o.db.prepare("UPDATE complaints SET seq = -3, register_no = '3/LAMA/2025' WHERE id = ?").run(ids[40]);
     o.db.prepare("UPDATE complaints SET seq = -9, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[41]);
-    // The plain answer: every complaint the filter keeps, keyed by the name shown (Anonim,
-    // the name where the Kasi may see it, else ''), in SQLite's NOCASE order, then in the
-    // register's.
-    const nocase = (a: string, b: string) => Buffer.compare(Buffer.from(a.replace(/[A-Z]/g, (c) => c.toLowerCase())), Buffer.from(b.replace(/[A-Z]/g, (c) => c.toLowerCase())));
-    const plain = async (s: ReturnType<typeof carrier>, username: string, q: ComplaintQuery) => {
-      const kept = new Set((await list(o, s, { ...q, sort: 'registerNo', limit: 200 })).rows.map((r) => r.id));
-      const identity = identitySql(user(username));
-      const rows = o.db.prepare(`SELECT c.id, c.year, c.seq, c.anonymous, c.reporter_name AS name, ${identity.sql} AS identity FROM complaints c`).all(...identity.params) as {
-        id: number;
-        year: number;
-        seq: number;
-        anonymous: number;
-        name: string;
-        identity: number;
-      }[];
-      const keyed = rows.filter((r) => kept.has(r.id)).map((r) => ({ ...r, key: r.anonymous ? 'Anonim' : r.identity ? r.name : '' }));
-      keyed.sort((a, b) => nocase(a.key, b.key) || a.year - b.year || a.seq - b.seq);
-      if (q.dir === 'desc') keyed.reverse();
-      return keyed.map((r) => r.id);
-    };
     // Filters keeping many (their walks read the orders' indexes) and few (sorted).
     const filters: ComplaintQuery[] = [{}, { year: 2025 }, { year: 2026 }, { status: 'selesai' }, { q: 'krajan' }, { year: 2026, month: 3 }];
-    const seen = { shown: 0, hidden: 0 };
-    for (const [username, s] of [['kasi', o.kasi], ['kasi2', kasi2]] as const) {
-      for (const filter of filters) {
-        for (const dir of ['asc', 'desc'] as const) {
-          const q: ComplaintQuery = { ...filter, sort: 'reporterName', dir };
-          const want = await plain(s, username, q);
-          const label = `${username} ${JSON.stringify(q)}`;
-          const whole = await list(o, s, { ...q, limit: 200 });
-          expect(whole.rows.map((r) => r.id), label).toEqual(want);
-          for (const r of whole.rows) seen[r.reporterName.startsWith('•') || r.reporterName === '' ? 'hidden' : 'shown']++;
-          for (let offset = 0; offset <= want.length; offset++) {
-            for (const limit of offset < 4 || offset > want.length - 4 ? [1, 3] : [3]) {
-              const page = await list(o, s, { ...q, offset, limit });
-              expect(page.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
-            }
-          }
-        }
-      }
-    }
+    const seen = await expectEveryPageByName(o, [['kasi', o.kasi], ['kasi2', kasi2]], filters);
     expect(seen.shown).toBeGreaterThan(100);
     expect(seen.hidden).toBeGreaterThan(100);
-    // The walks answered the Kasi's first page without sorting every complaint; for
-    // kasi2, who handles none, the walk for a shown name in 2025 (no anonymous reporter)
-    // gave up after forty rows, and the page came from the sort.
-    const sorted = (log: { sql: string }[]) => log.some((e) => /^SELECT c\.id FROM complaints c .*ORDER BY .* LIMIT \? OFFSET \?$/s.test(e.sql));
-    const walked = (log: { sql: string }[]) => log.some((e) => /AS k FROM complaints c/.test(e.sql));
+    // The walks answered the Kasi's first page without sorting every complaint; kasi2,
+    // who handles none, had the shown names of 2025 (no anonymous reporter) read from his
+    // own complaints rather than walked.
     const first = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'asc', limit: 5 }));
-    expect([walked(first), sorted(first)]).toEqual([true, false]);
-    const gaveUp = await record(o.db, () => list(o, kasi2, { sort: 'reporterName', dir: 'desc', year: 2025, limit: 1 }));
-    expect([walked(gaveUp), sorted(gaveUp)]).toEqual([true, true]);
+    expect([walked(first), sorted(first), fromHisOwn(first)]).toEqual([true, false, false]);
+    const few = await record(o.db, () => list(o, kasi2, { sort: 'reporterName', dir: 'desc', year: 2025, limit: 1 }));
+    expect([sorted(few), fromHisOwn(few)]).toEqual([false, true]);
+  });
+
+  it("gives a Kasi whose names lie far down the index every page by name, read from his own complaints once a walk gave up", async () => {
+    const o = await office();
+    // Sixty reporters named Zulkifli he may not see sort first (Z–A) or last among the
+    // hidden; he handles forty-five: Zyra, Ahmad, Budi, Dewi, one unnamed, and "anonim" by name.
+    const ids = importAt(o, [
+      ...Array.from({ length: 60 }, (_, i) => ({ at: `2025-0${1 + (i % 9)}-1${i % 10}T02:00:00.000Z`, name: 'Zulkifli' })),
+      ...Array.from({ length: 45 }, (_, i) => ({ at: `2026-0${1 + (i % 9)}-0${1 + (i % 9)}T02:00:00.000Z`, name: i === 7 ? 'Zyra' : ['Ahmad', 'budi', 'Budi', 'anonim', 'Dewi'][i % 5] })),
+      ...Array.from({ length: 6 }, (_, i) => ({ at: `2026-0${1 + i}-20T02:00:00.000Z`, name: 'Citra', anonymous: true })),
+      { at: '2026-02-21T02:00:00.000Z', name: 'ANONIM' },
+    ]);
+    const camatId = userOf(o, 'camat').id;
+    const kasiId = userOf(o, 'kasi').id;
+    for (const id of ids.slice(60, 105)) {
+      o.db.prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) VALUES (?, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif')").run(id, camatId, kasiId);
+    }
+    o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-07-01T02:00:00.000Z' WHERE id IN (?, ?, ?)").run(ids[61], ids[70], ids[106]);
+    o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id = ?").run(ids[64]);
+    const seen = await expectEveryPageByName(o, [['kasi', o.kasi]], [{}, { year: 2026 }, { status: 'selesai' }]);
+    expect(seen.shown).toBeGreaterThan(30);
+    // Z–A, a page of two: Zyra and thirty-nine Zulkifli read, so the walk gave up.
+    const gaveUp = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'desc', limit: 2 }));
+    expect([walked(gaveUp), fromHisOwn(gaveUp), sorted(gaveUp)]).toEqual([true, true, false]);
   });
 });
 

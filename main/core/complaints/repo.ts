@@ -5,7 +5,7 @@ import { fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/t
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
 import type { Db } from '../db/open';
-import { dataStamp, pluck, stmt } from '../db/statements';
+import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
@@ -15,7 +15,17 @@ import { startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { complaintAccess, identitySql, searchSightFts, seeSql, seesEveryIndexedName, type ComplaintAccess, type SqlCondition } from '../access';
+import {
+  complaintAccess,
+  identitySql,
+  kasiHandledAtLeast,
+  kasiSightCandidates,
+  searchSightFts,
+  seeSql,
+  seesEveryIndexedName,
+  type ComplaintAccess,
+  type SqlCondition,
+} from '../access';
 
 export const ANONYMOUS_NAME = 'Anonim';
 
@@ -459,14 +469,16 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // key is ''), so they come first (or last) in the register's order; the others sort by the
 // name complaints_shown_name holds. So the page is read in two walks, the hidden names in
 // the register's order and the shown ones by that index, each keeping the rows of its kind
-// (the rule asked of the rows read, a batch at a time) until it has what the page needs. A
-// walk that reads `cap` rows without finding enough of its kind (he handles very few
-// complaints, or nearly all) gives up: null, and the caller sorts them all, as it does
-// pages deep into many complaints (a cap over a quarter of them), where the walks would
-// ask the rule of about as many rows as the sort does.
+// (the rule asked of the rows read, a batch at a time) until it has what the page needs.
+// For a Kasi who handles few complaints the shown names are read from those instead
+// (namedOfFew). A walk that reads `cap` rows without finding enough of its kind (he handles
+// nearly all, or too many for namedOfFew) gives up: null, and the caller sorts them all, as
+// it does pages deep into many complaints (a cap over a quarter of them), where the walks
+// would ask the rule of about as many rows as the sort does.
 function kasiPageByName(
   db: Db,
-  { q, whereSql, params, total }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number },
+  { q, whereSql, params, total, active }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number; active: Condition[] },
+  viewer: SessionUser,
   mine: SqlCondition,
   desc: boolean,
   offset: number,
@@ -481,13 +493,28 @@ function kasiPageByName(
   // through the filter's index and sort them. Fewer matches are sorted. Not the register's
   // order beside a year of finishing, though: most complaints finished in a year were
   // received in it, so that walk would first read every earlier (or later) year.
-  const many = total * 20 >= (pluck(db, REGISTERED).get() as number);
+  const registered = pluck(db, REGISTERED).get() as number;
+  const many = total * 20 >= registered;
   const byNumber = many && !(q.year !== undefined && q.dateOf === 'selesai');
   const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
   const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: (k: string) => k !== '' };
   const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
   const ids: number[] = [];
+  // His shown names read from the complaints he may see (namedOfFew), for a Kasi who
+  // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
+  // of the register (at least 2,000).
+  const fromHis = (bound: number, found: number) => {
+    if (kasiHandledAtLeast(db, viewer, bound)) return false;
+    ids.length = found;
+    ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, params, many, d }, need - found));
+    return true;
+  };
   for (const walk of desc ? [named, hidden] : [hidden, named]) {
+    const found = ids.length;
+    if (walk === named && fromHis(cap, found)) {
+      if (ids.length === need) return ids.slice(offset);
+      continue;
+    }
     let read = 0;
     const order = pluck(db, `SELECT c.id FROM complaints c ${walk.index} ${whereSql} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap) as Iterable<number>;
     for (const batch of batches(order, Math.min(100, 2 * need))) {
@@ -495,9 +522,44 @@ function kasiPageByName(
       const keys = new Map((shown.all(...mine.params, JSON.stringify(batch)) as { id: number; k: string }[]).map((r) => [r.id, r.k]));
       for (const id of batch) if (walk.keep(keys.get(id)!) && ids.push(id) === need) return ids.slice(offset);
     }
-    if (read === cap) return null;
+    if (read === cap) {
+      if (walk !== named || !fromHis(Math.max(2000, registered / 20), found)) return null;
+      if (ids.length === need) return ids.slice(offset);
+    }
   }
   return ids.slice(offset);
+}
+
+// The first `want` complaints of a Kasi's register by name whose name he sees (or whose
+// reporter is Anonim), for a Kasi who handles few complaints, where walking the index of
+// names would ask his rule of nearly every complaint. Those names are the complaints he
+// may see (`sight`, read through his lists, sorted here) and one block, "Anonim": the
+// anonymous complaints, which complaints_shown_name holds as one key in the register's
+// order. His names before "Anonim" come first (in the chosen direction), then the block,
+// then the others.
+function namedOfFew(
+  db: Db,
+  mine: SqlCondition,
+  sight: SqlCondition,
+  { active, params, many, d }: { active: Condition[]; params: (string | number)[]; many: boolean; d: 'ASC' | 'DESC' },
+  want: number,
+): number[] {
+  const filters = active.map(([sql]) => ` AND ${sql}`).join('');
+  // Not anonymous (mine says so) and not named "Anonim" (those are in the block), nor
+  // unnamed (which sorts among the hidden names).
+  const seen = rawRows(
+    db,
+    `SELECT c.id, ${SHOWN_NAME} COLLATE NOCASE < '${ANONYMOUS_NAME}' FROM (${sight.sql}) k CROSS JOIN complaints c ON c.id = k.id
+     WHERE ${mine.sql} AND c.reporter_name <> '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.reporter_name <> ''${filters}
+     ORDER BY ${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`,
+  ).all(...sight.params, ...mine.params, ...params) as [number, number][];
+  const block = pluck(
+    db,
+    `SELECT c.id FROM complaints c ${many ? 'INDEXED BY complaints_shown_name' : ''} WHERE ${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND (c.anonymous <> 0 OR ${mine.sql})${filters}
+     ORDER BY c.year ${d}, c.seq ${d} LIMIT ?`,
+  ).all(...mine.params, ...params, want) as number[];
+  const first = ([, before]: [number, number]) => (before === 1) === (d === 'ASC');
+  return [...seen.filter(first).map(([id]) => id), ...block, ...seen.filter((r) => !first(r)).map(([id]) => id)].slice(0, want);
 }
 
 // The items in arrays of `size` (the last one shorter), read as they are asked for.
@@ -571,7 +633,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // rule asked of those rows only (sorted, each matching row would carry it).
     const page = identitySql(viewer, true);
     const ids =
-      (q.sort === 'reporterName' ? kasiPageByName(db, plan, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
+      (q.sort === 'reporterName' ? kasiPageByName(db, plan, viewer, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
       (pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...orderParams, limit, offset) as number[]);
     const byId = new Map(
       (stmt(db, `SELECT ${columns(page)} FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`).all(...page.params, JSON.stringify(ids)) as ComplaintDbRow[]).map((r) => [r.id, r]),
