@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { RECAP_DIMENSIONS, RECAP_NOTE } from '../../shared/reports/recap';
-import { addListRows, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
+import { addListRows, DATE_FORMAT, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
 import { registerIds, registerWorkbook } from '../../main/core/reports/exports';
 import { officeCalendar } from '../../main/core/workflow/standard';
 import { resolveSession } from '../../main/core/auth/sessions';
@@ -61,6 +61,8 @@ async function readXlsx(file: { dataBase64: string; mime: string }) {
 }
 
 const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+// A calendar day as a date cell reads back: midnight UTC of that day.
+const day = (ymd: string) => new Date(`${ymd}T00:00:00.000Z`);
 const headerRowOf = (ws: ExcelJS.Worksheet) => (ws.views[0] as { ySplit: number }).ySplit;
 // Every row under the header, as header → value.
 function tableOf(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
@@ -115,16 +117,20 @@ describe('register export', () => {
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r['No.'])).toEqual([1, 2, 3, 4]);
     const [formula, anonim, rahasia, ditolak] = rows;
-    expect(formula).toMatchObject({ 'Nama pelapor': 'Siti Aminah', NIK: '3514015506800002', 'No. HP': '081234567890', Seksi: 'Seksi Pelayanan', 'Tanggal diterima': '2 November 2026' });
+    expect(formula).toMatchObject({ 'Nama pelapor': 'Siti Aminah', NIK: '3514015506800002', 'No. HP': '081234567890', Seksi: 'Seksi Pelayanan', 'Tanggal diterima': day('2026-11-02') });
     expect(anonim).toMatchObject({ 'Nama pelapor': 'Anonim', Alamat: '', NIK: '', 'No. HP': '' });
     expect(rahasia).toMatchObject({ 'Nama pelapor': '(rahasia)', Alamat: '', NIK: '', Perihal: '(rahasia)', Uraian: '(rahasia)', 'ID LAPOR!': LAPOR_ID });
     expect(JSON.stringify(rahasia)).not.toMatch(/Rahmat|Pungutan|Sumberejo|3514010101800003/);
     expect(JSON.stringify(anonim)).not.toMatch(/Budi|Tambakrejo|3514011203790001/);
     // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
-    expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': '4 November 2026', 'Lama (hari kerja)': 2 });
-    // Still open: no closing date, and no cell at all for its length.
-    expect(formula).toMatchObject({ 'Tanggal selesai': '', 'Lama (hari kerja)': null, 'Tepat waktu': '' });
-    expect(ws.getRow(5).getCell((header as string[]).indexOf('Lama (hari kerja)') + 1).type).toBe(ExcelJS.ValueType.Null);
+    expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': day('2026-11-04'), 'Lama (hari kerja)': 2 });
+    // Dates are Excel's own, shown in Indonesian; a row that has none has no cell.
+    const cellOf = (row: number, h: string) => ws.getRow(row).getCell((header as string[]).indexOf(h) + 1);
+    expect([cellOf(5, 'Tanggal diterima').type, cellOf(5, 'Tanggal diterima').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
+    expect([cellOf(8, 'Tanggal selesai').type, cellOf(8, 'Tanggal selesai').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
+    // Still open: no closing date, and no cell at all for it or its length.
+    expect(formula).toMatchObject({ 'Tanggal selesai': null, 'Lama (hari kerja)': null, 'Tepat waktu': '' });
+    expect([cellOf(5, 'Tanggal selesai').type, cellOf(5, 'Lama (hari kerja)').type]).toEqual([ExcelJS.ValueType.Null, ExcelJS.ValueType.Null]);
   });
 
   it('keeps a subject that looks like a formula as text', async () => {
@@ -266,6 +272,7 @@ describe('long list rows', () => {
     [4.5, 'aksara: ꦲꦏ꧀ꦱꦫ, 😀', null, null, 'akhir'],
     [null, null, null, null, null],
     [6, '', '', '', ''],
+    [7, new Date('2026-11-02T00:00:00.000Z'), null, new Date('1999-12-31T00:00:00.000Z'), 'dua tanggal'],
   ];
   const columns = ['A', 'B', 'C', 'D', 'E'].map((header) => ({ header, width: 12 }));
 
@@ -284,7 +291,11 @@ describe('long list rows', () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
     // eslint-disable-next-line no-control-regex
-    for (const v of values) ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x))).commit();
+    for (const v of values) {
+      const row = ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x)));
+      v.forEach((x, i) => void (x instanceof Date && (row.getCell(i + 1).numFmt = DATE_FORMAT)));
+      row.commit();
+    }
     ws.commit();
     await wb.commit();
     return readXlsx(fileOf(Buffer.concat(chunks)));
@@ -308,6 +319,8 @@ describe('long list rows', () => {
     expect(a.getRow(7).getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(rowValues(a, 9)).toEqual([]);
     expect(rowValues(a, 10)).toEqual([6, '', '', '', '']);
+    expect(rowValues(a, 11)).toEqual([7, new Date('2026-11-02T00:00:00.000Z'), undefined, new Date('1999-12-31T00:00:00.000Z'), 'dua tanggal']);
+    expect(a.getRow(11).getCell(2).numFmt).toBe(DATE_FORMAT);
     expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 });
@@ -374,7 +387,14 @@ describe('monthly report to SP4N-LAPOR!', () => {
     expect(list).toHaveLength(4);
     const lapor = list.find((r) => r['ID Pelacakan LAPOR!'] === LAPOR_ID)!;
     expect(lapor).toMatchObject({ Judul: '(rahasia)', Klasifikasi: 'Aspirasi', Kanal: 'SP4N-LAPOR!' });
-    expect(list.find((r) => r.Judul === 'Iklan toko ditempel di balai desa')).toMatchObject({ 'Status tindak lanjut': 'Ditolak', 'Lama penyelesaian (hari kerja)': 2 });
+    expect(list.find((r) => r.Judul === 'Iklan toko ditempel di balai desa')).toMatchObject({
+      'Tanggal diterima': day('2026-11-02'),
+      'Status tindak lanjut': 'Ditolak',
+      'Tanggal selesai': day('2026-11-04'),
+      'Lama penyelesaian (hari kerja)': 2,
+    });
+    expect(list.filter((r) => r['Tanggal selesai'] === null)).toHaveLength(3);
+    expect(wb.getWorksheet('Daftar Pengaduan')!.getRow(headerRowOf(wb.getWorksheet('Daftar Pengaduan')!) + 1).getCell(4).numFmt).toBe(DATE_FORMAT);
     const everything = JSON.stringify(wb.worksheets.map(tableOf));
     expect(everything).not.toMatch(/Siti Aminah|Budi|Rahmat|3514|0812|0857|0813|Krajan RT/);
     expect((await fail(t.core, s.kasi, 'reports.laporXlsx', { year: 2026, month: 11 })).code).toBe('forbidden');

@@ -2,7 +2,7 @@ import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STA
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
-import { formatTanggal, MONTHS } from '../../../shared/time/format';
+import { MONTHS } from '../../../shared/time/format';
 import { addDaysYmd, localDate, scheduleFor, type OfficeCalendar } from '../../../shared/time/workingTime';
 import { identitySql } from '../access';
 import { csvText } from '../audit/listHandlers';
@@ -160,12 +160,13 @@ function rowDates(cal: OfficeCalendar) {
     if (d === undefined) byHour.set(key, (d = localDate(iso, tz)));
     return d;
   };
-  const words = new Map<string, string>();
+  // The local day, as the workbook writes dates (midnight UTC of that day).
+  const days = new Map<string, Date>();
   const tanggal = (iso: string) => {
     const d = ymd(iso);
-    let w = words.get(d);
-    if (w === undefined) words.set(d, (w = formatTanggal(d, tz)));
-    return w;
+    let day = days.get(d);
+    if (day === undefined) days.set(d, (day = new Date(`${d}T00:00:00.000Z`)));
+    return day;
   };
   // Working days counted from an arbitrary first date, grown either way as rows ask.
   const working = (date: string) => (scheduleFor(date, cal) !== null ? 1 : 0);
@@ -216,7 +217,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
   const columns = [
     col('No.', 6, 'int'),
     col('No. Register', 17),
-    col('Tanggal diterima', 17),
+    col('Tanggal diterima', 17, 'date'),
     col('Jenis', 20),
     col('Kanal', 16),
     col('Kategori', 30),
@@ -225,7 +226,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
     ...(full ? [col('Uraian', 60)] : []),
     col('Seksi', 20),
     col('Status', 16),
-    col('Tanggal selesai', 17),
+    col('Tanggal selesai', 17, 'date'),
     col('Lama (hari kerja)', 10, 'int'),
     col('Tepat waktu', 9),
     col('Kepuasan', 10),
@@ -249,7 +250,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
       ...(full ? [secret ? SECRET : c.description] : []),
       c.seksi,
       STATUS_LABEL[c.status],
-      c.closed_at ? tanggal(c.closed_at) : '',
+      c.closed_at ? tanggal(c.closed_at) : null,
       c.closed_at ? lama(c.received_at, c.closed_at) : null,
       onTime(c),
       c.satisfaction ? SATISFACTION_LABEL[c.satisfaction] : '',
@@ -319,13 +320,13 @@ const LAPOR_LIST_COLUMNS: SheetColumn[] = [
   { header: 'No.', width: 6, kind: 'int' },
   { header: 'No. Register', width: 17 },
   { header: 'ID Pelacakan LAPOR!', width: 18 },
-  { header: 'Tanggal diterima', width: 17 },
+  { header: 'Tanggal diterima', width: 17, kind: 'date' },
   { header: 'Kanal', width: 16 },
   { header: 'Judul', width: 44 },
   { header: 'Kategori', width: 30 },
   { header: 'Klasifikasi', width: 20 },
   { header: 'Status tindak lanjut', width: 18 },
-  { header: 'Tanggal selesai', width: 17 },
+  { header: 'Tanggal selesai', width: 17, kind: 'date' },
   { header: 'Lama penyelesaian (hari kerja)', width: 14, kind: 'int' },
 ];
 
@@ -367,7 +368,7 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
     CATEGORY_LABEL[c.category],
     COMPLAINT_KIND_LABEL[c.kind],
     STATUS_LABEL[c.status],
-    c.closed_at ? tanggal(c.closed_at) : '',
+    c.closed_at ? tanggal(c.closed_at) : null,
     c.closed_at ? lama(c.received_at, c.closed_at) : null,
   ]);
   addRows(ws, LAPOR_LIST_COLUMNS, rows);

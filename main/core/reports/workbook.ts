@@ -6,7 +6,7 @@ import type { PaperSize, Workbook, Worksheet } from 'exceljs';
 // totals row. Every text goes in as a string cell, so a subject typed as "=SUM(A1)" or
 // "+62…" is shown as typed and never becomes a formula.
 
-export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent';
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent' | 'date';
 
 export interface SheetColumn {
   header: string;
@@ -14,7 +14,8 @@ export interface SheetColumn {
   kind?: ColumnKind;
 }
 
-export type CellValue = string | number | null;
+// A date is a calendar day: a Date at midnight UTC of that day (as exceljs reads one back).
+export type CellValue = string | number | Date | null;
 
 export interface SheetSpec {
   name: string;
@@ -30,7 +31,13 @@ export interface SheetSpec {
   list?: boolean;
 }
 
-const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, int: '#,##0', decimal: '#,##0.0', percent: '0.0%' };
+// Dates are Excel's own (a number of days), so its filter groups them by year and month
+// and its sort puts them in order; shown in Indonesian ([$-421]): "2 November 2026".
+export const DATE_FORMAT = '[$-421]d mmmm yyyy';
+const DATE_STYLE = { numFmt: DATE_FORMAT };
+// The number Excel keeps for a date, as exceljs writes a Date (days since 30 December 1899).
+const excelDay = (d: Date) => 25569 + d.getTime() / 86_400_000;
+const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, int: '#,##0', decimal: '#,##0.0', percent: '0.0%', date: DATE_FORMAT };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
 const THIN = { style: 'thin', color: { argb: 'FF9AA5B1' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -230,7 +237,7 @@ interface StreamedSheetParts {
   startedData: boolean;
   useSharedStrings: boolean;
   stream: { write(text: string): unknown };
-  _workbook: { sharedStrings: { add(text: string): number } };
+  _workbook: { sharedStrings: { add(text: string): number }; styles: { addStyleModel(model: object): number } };
 }
 
 function streamedParts(ws: Worksheet): StreamedSheetParts | null {
@@ -242,7 +249,8 @@ function streamedParts(ws: Worksheet): StreamedSheetParts | null {
     p.startedData === true &&
     p.useSharedStrings === true &&
     typeof p.stream?.write === 'function' &&
-    typeof p._workbook?.sharedStrings?.add === 'function';
+    typeof p._workbook?.sharedStrings?.add === 'function' &&
+    typeof p._workbook.styles?.addStyleModel === 'function';
   return ok ? (p as StreamedSheetParts) : null;
 }
 
@@ -259,15 +267,22 @@ const columnLetter = (col: number): string => {
 
 // Rows of a long list, as plain values. On a streamed sheet whose earlier rows are all
 // committed, the rows' XML is written straight to the sheet, exactly as exceljs writes
-// it (text through the shared strings, numbers as they are, an empty cell left out);
-// otherwise through exceljs's own rows.
+// it (text through the shared strings, numbers as they are, a date as its number in the
+// date format's style, an empty cell left out); otherwise through exceljs's own rows.
 export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
   const parts = streamedParts(ws);
   if (!parts) {
-    for (const values of rows) ws.addRow(values.map(cellValue)).commit();
+    for (const values of rows) {
+      const row = ws.addRow(values.map(cellValue));
+      values.forEach((v, i) => {
+        if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
+      });
+      row.commit();
+    }
     return;
   }
   const strings = parts._workbook.sharedStrings;
+  let dateStyle: number | undefined;
   let xml = '';
   let r = parts._rowZero;
   for (const values of rows) {
@@ -277,7 +292,10 @@ export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
       const v = values[i];
       if (v === null || v === undefined) continue;
       filled = true;
-      cells += typeof v === 'string' ? `<c r="${columnLetter(i + 1)}${r}" t="s"><v>${strings.add(safeText(v))}</v></c>` : `<c r="${columnLetter(i + 1)}${r}"><v>${v}</v></c>`;
+      const at = `${columnLetter(i + 1)}${r}`;
+      if (typeof v === 'string') cells += `<c r="${at}" t="s"><v>${strings.add(safeText(v))}</v></c>`;
+      else if (v instanceof Date) cells += `<c r="${at}" s="${(dateStyle ??= parts._workbook.styles.addStyleModel(DATE_STYLE))}"><v>${excelDay(v)}</v></c>`;
+      else cells += `<c r="${at}"><v>${v}</v></c>`;
     }
     if (filled) xml += `<row r="${r}" spans="1:${values.length}" x14ac:dyDescent="0.25">${cells}</row>`;
     r++;
