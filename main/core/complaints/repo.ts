@@ -523,7 +523,7 @@ function kasiPageByName(
       for (const id of batch) if (walk.keep(keys.get(id)!) && ids.push(id) === need) return ids.slice(offset);
     }
     if (read === cap) {
-      if (walk !== named || !fromHis(Math.max(2000, registered / 20), found)) return null;
+      if (walk !== named || !fromHis(Math.max(2000, Math.ceil(registered / 20)), found)) return null;
       if (ids.length === need) return ids.slice(offset);
     }
   }
