@@ -290,8 +290,8 @@ describe('long list rows', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
-    // eslint-disable-next-line no-control-regex
     for (const v of values) {
+      // eslint-disable-next-line no-control-regex
       const row = ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x)));
       v.forEach((x, i) => void (x instanceof Date && (row.getCell(i + 1).numFmt = DATE_FORMAT)));
       row.commit();
