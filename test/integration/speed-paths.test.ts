@@ -127,6 +127,9 @@ describe('register filters', () => {
     ids.forEach((id, i) => {
       if (i % 4 === 1) o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = ? WHERE id = ?").run(`2026-04-${String(10 + (i % 17)).padStart(2, '0')}T02:00:00.000Z`, id);
     });
+    // Received late in 2025, finished in January 2026 (and one in 2025).
+    const late2025 = importAt(o, Array.from({ length: 5 }, (_, i) => ({ at: `2025-12-${String(10 + 4 * i).padStart(2, '0')}T02:00:00.000Z`, name: names[i] })));
+    late2025.forEach((id, i) => o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = ? WHERE id = ?").run(i === 4 ? '2025-12-31T09:00:00.000Z' : `2026-01-0${2 + i}T02:00:00.000Z`, id));
     const ORDERS = {
       registerNo: 'year {d}, seq {d}',
       receivedAt: 'received_at {d}, id {d}',
@@ -138,18 +141,34 @@ describe('register filters', () => {
       [{ year: 2026, month: 4, dateOf: 'selesai' }, "closed_at >= '2026-03-31T17:00:00.000Z' AND closed_at < '2026-04-30T17:00:00.000Z'"],
       [{ year: 2026, dateOf: 'selesai' }, "closed_at >= '2025-12-31T17:00:00.000Z' AND closed_at < '2026-12-31T17:00:00.000Z'"],
     ];
+    const everyPage = async (s: ReturnType<typeof carrier>, span: ComplaintQuery, where: string, sort: (typeof sortFields)[number], dir: 'asc' | 'desc') => {
+      const want = o.db.prepare(`SELECT id FROM complaints WHERE ${where} ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`).pluck().all() as number[];
+      expect(want.length).toBeGreaterThan(5);
+      for (let offset = 0; offset <= want.length; offset++) {
+        const page = await list(o, s, { ...span, sort, dir, offset, limit: 3 });
+        expect(page.rows.map((r) => r.id), `${JSON.stringify(span)} ${sort} ${dir} @${offset}`).toEqual(want.slice(offset, offset + 3));
+        expect(page.total).toBe(want.length);
+      }
+    };
     for (const [span, where] of spans) {
       for (const sort of sortFields) {
-        for (const dir of ['asc', 'desc'] as const) {
-          const want = o.db.prepare(`SELECT id FROM complaints WHERE ${where} ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`).pluck().all() as number[];
-          expect(want.length).toBeGreaterThan(5);
-          for (let offset = 0; offset <= want.length; offset++) {
-            const page = await list(o, o.staf, { ...span, sort, dir, offset, limit: 3 });
-            expect(page.rows.map((r) => r.id), `${JSON.stringify(span)} ${sort} ${dir} @${offset}`).toEqual(want.slice(offset, offset + 3));
-            expect(page.total).toBe(want.length);
-          }
-        }
+        for (const dir of ['asc', 'desc'] as const) await everyPage(o.staf, span, where, sort, dir);
       }
+    }
+    // A year of finishing in the register's order is read down the register from that year,
+    // for a Kasi too (his rows are the Staf's, names aside).
+    const [year, inYear] = spans[2]!;
+    const readDown = (log: { sql: string }[]) => log.some((e) => /INDEXED BY complaints_year_seq WHERE c\.year <= \?/.test(e.sql));
+    for (const s of [o.staf, o.kasi]) {
+      for (const dir of ['asc', 'desc'] as const) await everyPage(s, year, inYear, 'registerNo', dir);
+      expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(true);
+    }
+    // A complaint numbered in 2027, received in the last hour of 2026 as a zone an hour
+    // ahead counts it, and finished before 2026 ended here: the pages are sorted instead.
+    o.db.prepare("UPDATE complaints SET year = 2027, seq = 1, register_no = '0001/PGD/2027', received_at = '2026-12-31T16:30:00.000Z', closed_at = '2026-12-31T16:45:00.000Z', status = 'selesai' WHERE id = ?").run(ids[0]);
+    for (const s of [o.staf, o.kasi]) {
+      await everyPage(s, year, inYear, 'registerNo', 'desc');
+      expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(false);
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
 import { complaintQuerySchema, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
-import { fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
+import { addCalendarDays, fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
 import type { Db } from '../db/open';
@@ -562,6 +562,29 @@ function namedOfFew(
   return [...seen.filter(first).map(([id]) => id), ...block, ...seen.filter((r) => !first(r)).map(([id]) => id)].slice(0, want);
 }
 
+// The complaints finished in a year, in the register's order from the newest, read down
+// the register from that year instead of sorting every one of them (a year is some
+// twenty thousand at 100k): a complaint is received before it is finished, so the year of
+// its number is at most the year it was finished. Only a change of the office's zone can
+// give a complaint numbered in the next year, received within hours of the year's end,
+// that finished in it; if there is one, the page is sorted. Null where the walk is not
+// the cheaper way: another order, a month, the open or late ones (a few hundred), or few
+// matches among the register's.
+function downFromYear(
+  db: Db,
+  { q, active, params, total }: { q: ComplaintQueryParsed; active: Condition[]; params: (string | number)[]; total: number },
+  order: string,
+  wanted: number,
+): { index: string; where: string; params: (string | number)[] } | null {
+  if (q.year === undefined || q.dateOf !== 'selesai' || q.month !== undefined || q.keadaan || !order.startsWith('c.year DESC')) return null;
+  if (!walkCheaper(db, wanted, total)) return null;
+  const tz = getOffice(db).timeZone;
+  const end = periodBounds(q.year, undefined, tz)[1];
+  const next = pluck(db, 'SELECT 1 FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year > ? LIMIT 1');
+  if (next.get(addCalendarDays(end, -1, tz), end, q.year) !== undefined) return null;
+  return { index: 'INDEXED BY complaints_year_seq', where: whereOf([['c.year <= ?', [q.year]], ...active]), params: [q.year, ...params] };
+}
+
 // The items in arrays of `size` (the last one shorter), read as they are asked for.
 function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let batch: T[] = [];
@@ -619,22 +642,31 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : stmt(db, `SELECT ${columns(page)} FROM (${keys} LIMIT ? OFFSET ?) f CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`).all(...page.params, ...within, limit, offset)
     ) as ComplaintDbRow[];
   } else if (plainNames) {
+    const down = downFromYear(db, plan, order, offset + limit);
     const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A span of dates (a month of receipt, or of finishing) is read through its date's index
     // and sorted: the page's ids first, so that the sort carries ids rather than whole rows.
     rows = (
-      q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai')
-        ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
-        : stmt(db, page(columns(identity)))
-    ).all(...identity.params, ...params, ...orderParams, limit, offset) as ComplaintDbRow[];
+      down
+        ? stmt(db, `SELECT ${columns(identity)} FROM complaints c ${down.index} ${down.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        : q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai')
+          ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
+          : stmt(db, page(columns(identity)))
+    ).all(...identity.params, ...(down?.params ?? params), ...orderParams, limit, offset) as ComplaintDbRow[];
   } else {
     // For a Kasi, whose rule is not in the row: the page's ids first, then their rows, the
     // rule asked of those rows only (sorted, each matching row would carry it).
     const page = identitySql(viewer, true);
+    const down = downFromYear(db, plan, order, offset + limit);
     const ids =
       (q.sort === 'reporterName' ? kasiPageByName(db, plan, viewer, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
-      (pluck(db, `SELECT c.id FROM complaints c ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...orderParams, limit, offset) as number[]);
+      (pluck(db, `SELECT c.id FROM complaints c ${down ? `${down.index} ${down.where}` : whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+        ...(down?.params ?? params),
+        ...orderParams,
+        limit,
+        offset,
+      ) as number[]);
     const byId = new Map(
       (stmt(db, `SELECT ${columns(page)} FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`).all(...page.params, JSON.stringify(ids)) as ComplaintDbRow[]).map((r) => [r.id, r]),
     );
