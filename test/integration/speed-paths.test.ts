@@ -163,12 +163,30 @@ describe('register filters', () => {
       for (const dir of ['asc', 'desc'] as const) await everyPage(s, year, inYear, 'registerNo', dir);
       expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(true);
     }
+    // Beside a search and a channel, and with two old numbers taken over (below zero).
+    o.db.prepare("UPDATE complaints SET subject = 'Sumur warga kering' WHERE id IN (?, ?, ?, ?, ?, ?)").run(ids[1], ids[5], ids[9], ids[13], late2025[0], late2025[2]);
+    o.db.prepare("UPDATE complaints SET channel = 'whatsapp' WHERE id IN (?, ?, ?, ?, ?, ?, ?)").run(ids[1], ids[5], ids[17], ids[21], late2025[0], late2025[1], late2025[3]);
+    o.db.prepare('UPDATE complaints SET seq = -seq WHERE id IN (?, ?)').run(ids[9], late2025[1]);
+    await everyPage(o.staf, { ...year, q: 'sumur' }, `${inYear} AND subject LIKE 'Sumur%'`, 'registerNo', 'desc');
+    await everyPage(o.staf, { ...year, channel: 'whatsapp' }, `${inYear} AND channel = 'whatsapp'`, 'registerNo', 'desc');
+    await everyPage(o.kasi, { ...year, channel: 'whatsapp' }, `${inYear} AND channel = 'whatsapp'`, 'registerNo', 'desc');
+    expect(readDown(await record(o.db, () => list(o, o.staf, { ...year, q: 'sumur', limit: 3 })))).toBe(true);
     // A complaint numbered in 2027, received in the last hour of 2026 as a zone an hour
     // ahead counts it, and finished before 2026 ended here: the pages are sorted instead.
-    o.db.prepare("UPDATE complaints SET year = 2027, seq = 1, register_no = '0001/PGD/2027', received_at = '2026-12-31T16:30:00.000Z', closed_at = '2026-12-31T16:45:00.000Z', status = 'selesai' WHERE id = ?").run(ids[0]);
-    for (const s of [o.staf, o.kasi]) {
-      await everyPage(s, year, inYear, 'registerNo', 'desc');
-      expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(false);
+    // The check looks from local midnight of 31 December; one received at the year's end
+    // finished after it.
+    const numbered2027 = o.db.prepare("UPDATE complaints SET year = 2027, seq = 1, register_no = '0001/PGD/2027', received_at = ?, closed_at = ?, status = 'selesai' WHERE id = ?");
+    numbered2027.run('2026-12-31T17:00:00.000Z', '2027-01-02T02:00:00.000Z', ids[0]);
+    expect(readDown(await record(o.db, () => list(o, o.staf, { ...year, limit: 3 })))).toBe(true);
+    for (const [received, closed] of [
+      ['2026-12-31T16:30:00.000Z', '2026-12-31T16:45:00.000Z'],
+      ['2026-12-30T17:00:00.000Z', '2026-12-30T18:00:00.000Z'],
+    ]) {
+      numbered2027.run(received, closed, ids[0]);
+      for (const s of [o.staf, o.kasi]) {
+        await everyPage(s, year, inYear, 'registerNo', 'desc');
+        expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(false);
+      }
     }
   });
 });
