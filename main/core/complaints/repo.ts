@@ -506,7 +506,7 @@ function kasiPageByName(
   const fromHis = (bound: number, found: number) => {
     if (kasiHandledAtLeast(db, viewer, bound)) return false;
     ids.length = found;
-    ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, params, many, d }, need - found));
+    ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, many, d }, need - found));
     return true;
   };
   for (const walk of desc ? [named, hidden] : [hidden, named]) {
@@ -541,23 +541,23 @@ function namedOfFew(
   db: Db,
   mine: SqlCondition,
   sight: SqlCondition,
-  { active, params, many, d }: { active: Condition[]; params: (string | number)[]; many: boolean; d: 'ASC' | 'DESC' },
+  { active, many, d }: { active: Condition[]; many: boolean; d: 'ASC' | 'DESC' },
   want: number,
 ): number[] {
-  const filters = active.map(([sql]) => ` AND ${sql}`).join('');
+  const paramsOf = (where: Condition[]) => where.flatMap(([, v]) => v);
   // Not anonymous (mine says so) and not named "Anonim" (those are in the block), nor
   // unnamed (which sorts among the hidden names).
+  const his: Condition[] = [[mine.sql, mine.params], [`c.reporter_name <> '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.reporter_name <> ''`, []], ...active];
   const seen = rawRows(
     db,
     `SELECT c.id, ${SHOWN_NAME} COLLATE NOCASE < '${ANONYMOUS_NAME}' FROM (${sight.sql}) k CROSS JOIN complaints c ON c.id = k.id
-     WHERE ${mine.sql} AND c.reporter_name <> '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.reporter_name <> ''${filters}
-     ORDER BY ${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`,
-  ).all(...sight.params, ...mine.params, ...params) as [number, number][];
+     ${whereOf(his)} ORDER BY ${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`,
+  ).all(...sight.params, ...paramsOf(his)) as [number, number][];
+  const anonim: Condition[] = [[`${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND (c.anonymous <> 0 OR ${mine.sql})`, mine.params], ...active];
   const block = pluck(
     db,
-    `SELECT c.id FROM complaints c ${many ? 'INDEXED BY complaints_shown_name' : ''} WHERE ${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND (c.anonymous <> 0 OR ${mine.sql})${filters}
-     ORDER BY c.year ${d}, c.seq ${d} LIMIT ?`,
-  ).all(...mine.params, ...params, want) as number[];
+    `SELECT c.id FROM complaints c ${many ? 'INDEXED BY complaints_shown_name' : ''} ${whereOf(anonim)} ORDER BY c.year ${d}, c.seq ${d} LIMIT ?`,
+  ).all(...paramsOf(anonim), want) as number[];
   const first = ([, before]: [number, number]) => (before === 1) === (d === 'ASC');
   return [...seen.filter(first).map(([id]) => id), ...block, ...seen.filter((r) => !first(r)).map(([id]) => id)].slice(0, want);
 }
@@ -645,7 +645,8 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const down = downFromYear(db, plan, order, offset + limit);
     const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    // A span of dates (a month of receipt, or of finishing) is read through its date's index
+    // A year of finishing, newest first, is read down the register (downFromYear). Another
+    // span of dates (a month of receipt, or of finishing) is read through its date's index
     // and sorted: the page's ids first, so that the sort carries ids rather than whole rows.
     rows = (
       down
