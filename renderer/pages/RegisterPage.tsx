@@ -3,7 +3,7 @@ import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextIn
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
-import { KEADAAN_LABEL } from '../../shared/schemas/complaint';
+import { keadaanLabel } from '../../shared/schemas/complaint';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
@@ -98,6 +98,7 @@ interface FilterBarProps {
   seksi?: string;
   noSeksi?: boolean;
   keadaan?: RegisterFilters['keadaan'];
+  akhirBulan?: string;
   status?: RegisterFilters['status'];
   channel?: RegisterFilters['channel'];
   category?: RegisterFilters['category'];
@@ -179,7 +180,7 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
         <FilterSelect label="Kategori" all="Semua kategori" data={categoryOptions} value={f.category ?? null} onChange={onCategory} w={185} />
         {f.seksi && <LinkedFilter label="Seksi" value={f.seksi} clear={() => update({ seksi: undefined })} />}
         {f.noSeksi && <LinkedFilter label="Seksi" value={NO_SEKSI_LABEL} clear={() => update({ noSeksi: undefined })} />}
-        {f.keadaan && <LinkedFilter label="Keadaan" value={KEADAAN_LABEL[f.keadaan]} clear={() => update({ keadaan: undefined })} />}
+        {f.keadaan && <LinkedFilter label="Keadaan" value={keadaanLabel(f.keadaan, f.akhirBulan)} clear={() => update({ keadaan: undefined, akhirBulan: undefined })} />}
         {f.filtered && (
           <Button variant="subtle" px="xs" onClick={f.clear}>
             Hapus filter
@@ -335,6 +336,7 @@ function RegisterBody() {
           seksi={filters.seksi}
           noSeksi={filters.noSeksi}
           keadaan={filters.keadaan}
+          akhirBulan={filters.akhirBulan}
           status={filters.status}
           channel={filters.channel}
           category={filters.category}

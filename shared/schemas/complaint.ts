@@ -9,7 +9,7 @@ import {
   STATUSES,
 } from '../domain';
 import { idSchema, optionalText, text } from './common';
-import { formatTanggal } from '../time/format';
+import { formatTanggal, monthLabel } from '../time/format';
 import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
@@ -180,6 +180,9 @@ export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status']
 export const KEADAAN = ['belum_selesai', 'terlambat'] as const;
 export type Keadaan = (typeof KEADAAN)[number];
 export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum selesai', terlambat: 'Terlambat (standar)' };
+// The keadaan filter in words, with the month's end it is counted at.
+export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
+  keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
 
 export const complaintQuerySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
@@ -197,6 +200,10 @@ export const complaintQuerySchema = z.object({
   // Open now, or open and past the standard's due now (not while waiting for the reporter):
   // the dashboard's "Belum selesai" and "Terlambat".
   keadaan: z.enum(KEADAAN).optional(),
+  // With keadaan 'terlambat': late at the end of this office month ('YYYY-MM') instead of
+  // now, as the dashboard's trend counts it (a month still running counts now). Ignored
+  // without it.
+  akhirBulan: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'Bulan ditulis TTTT-BB, misalnya 2026-10.' }).optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields).default('registerNo'),
   dir: z.enum(['asc', 'desc']).default('desc'),

@@ -4,6 +4,8 @@ import { localDate, localTime, weekdayOf, WEEKDAY_NAMES, type Duration, type Tim
 // ("23 November 2026", "pukul 09.30 WIB", "dua puluh tiga").
 
 export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+// 'YYYY-MM' → "Oktober 2026".
+export const monthLabel = (key: string) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
 
 const ZONE: Record<TimeZoneId, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 export const zoneAbbrev = (tz: TimeZoneId) => ZONE[tz];

@@ -168,6 +168,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
     await op('Register filter bulan (Maret 2025)', staf, 'complaints.list', { year: 2025, month: 3 }, L);
     await op('Register filter tahun selesai (2025)', staf, 'complaints.list', { year: 2025, dateOf: 'selesai' }, L);
+    // The dashboard trend's "late at the month's end", a past month: the open and the finished late.
+    await op('Register terlambat di akhir bulan (Oktober 2026)', camat, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2026-10' }, L);
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);

@@ -45,6 +45,14 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
   const backdate = raw.prepare('UPDATE complaints SET clock_started_at = ?, due_at = ? WHERE id = ?');
   for (const c of [made[0]!, made[2]!]) backdate.run(new Date(Date.now() - 5 * day).toISOString(), new Date(Date.now() - day).toISOString(), c.id);
+  // One more, received last month and due on its 10th, finished only a minute ago: late at
+  // last month's end, not now.
+  const today = new Date();
+  const lastMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 8);
+  const old = await staf.call('complaints.create', { ...complaint('Papan nama desa roboh', 'surat'), incidentDate: `${lastMonth}01` });
+  raw
+    .prepare("UPDATE complaints SET received_at = ?, clock_started_at = received_at, due_at = ?, closed_at = ?, status = 'selesai' WHERE id = ?")
+    .run(`${lastMonth}03T02:00:00.000Z`, `${lastMonth}10T02:00:00.000Z`, new Date(Date.now() - 60_000).toISOString(), old.id);
   raw.close();
 
   const camat = new ApiClient(web.url);
@@ -131,6 +139,26 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(page).toHaveURL(/\/register\?kanal=langsung$/);
   await expect(registerRows).toHaveCount(3);
 
+  // Last month's "late at the month's end" lands on the complaints late then, the one
+  // finished since among them.
+  await page.goto(`${web.url}/dasbor`);
+  const prev = core.trend[10]!;
+  const lateThen = await camat.call('complaints.list', { keadaan: 'terlambat', akhirBulan: prev.key });
+  expect(lateThen.total).toBe(prev.lateAtEnd);
+  expect(lateThen.rows.map((r) => r.registerNo)).toContain(old.registerNo);
+  await page
+    .getByRole('table', { name: 'Dua belas bulan terakhir' })
+    .getByRole('link', { name: `${n(prev.lateAtEnd!)} pengaduan terlambat di akhir ${prev.label}`, exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
+  await expect(registerRows).toHaveCount(lateThen.total);
+  expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: '/tmp/h3-register-late-at-end.png' });
+  const lastMonthName = `${MONTHS[Number(prev.key.slice(5, 7)) - 1]} ${prev.key.slice(0, 4)}`;
+  await page.getByRole('button', { name: `Hapus Terlambat di akhir ${lastMonthName} dari filter` }).click();
+  await expect(page).toHaveURL(/\/register$/);
+
   // The not-yet-disposed row's count lands on the register of that month with no seksi.
   await page.goto(`${web.url}/dasbor`);
   const undisposed = core.bySeksi.find((r) => r.key === '')!;
@@ -155,5 +183,5 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   // "Hapus filter" clears the month with the rest.
   await page.getByRole('button', { name: 'Hapus filter' }).click();
   await expect(page).toHaveURL(/\/register$/);
-  await expect(registerRows).toHaveCount(made.length);
+  await expect(registerRows).toHaveCount(made.length + 1);
 });

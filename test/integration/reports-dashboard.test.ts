@@ -88,6 +88,8 @@ describe('Camat dashboard', () => {
       expect(await listed({ channel, keadaan: 'terlambat' }), r.key).toBe(r.late);
     }
     expect(await listed({ keadaan: 'terlambat' })).toBe(d.late);
+    // Late at each month's end, the trend's line: November's end is past, December runs.
+    for (const m of d.trend) if (m.lateAtEnd !== null) expect(await listed({ keadaan: 'terlambat', akhirBulan: m.key }), m.key).toBe(m.lateAtEnd);
     // Lateness moves with the clock alone: Q is late from Thu 3 Dec 08.00 WITA, no data changed.
     const lateAt = async (at: string) => (await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', channel: 'whatsapp' })).total;
     expect(await lateAt('2026-12-02T23:59:00.000Z')).toBe(0);

@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../main/core/db/migrations';
 import { CATEGORIES, CHANNEL_CODES, COMPLAINT_KINDS, STATUSES } from '../../shared/domain';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, makeCore, ok, silentLog, type TestCore } from '../support/core';
-import { expectedSummaries, reportsOffice, storedSummaries } from '../support/reports';
+import { expectedSummaries, officeMonth, reportsOffice, storedSummaries } from '../support/reports';
 
 // The buku rekap against a small Kejayan office (WIB; Mon–Thu 07.30–16.00 with a break
 // 12.00–13.00, Fri 07.30–16.30 with 11.30–13.00), every figure worked out by hand below.
@@ -282,9 +282,26 @@ describe('summary tables', () => {
       (id) => db.prepare('UPDATE complaint_steps SET step_no = step_no + 1 WHERE id = (SELECT min(id) FROM complaint_steps WHERE complaint_id = ?)').run(id),
       (id) => db.prepare('DELETE FROM complaint_steps WHERE id = (SELECT max(id) FROM complaint_steps WHERE complaint_id = ?)').run(id),
     ];
+    // The dashboard's trend, late at each month's end, and the register for that figure:
+    // the complaints the rows say were late then, by plain code.
+    const lateAtEachMonthEnd = async () => {
+      const at = '2026-12-10T00:00:00.000Z';
+      const month = officeMonth(db);
+      const rows = db.prepare('SELECT id, due_at, closed_at, paused_at FROM complaints').all() as { id: number; due_at: string | null; closed_at: string | null; paused_at: string | null }[];
+      const trend = (await o.act('camat', at, 'reports.dashboard', { year: 2026, month: 11 })).trend;
+      for (const m of trend) {
+        const late = rows.filter((c) => c.due_at !== null && c.paused_at === null && month(c.due_at) <= m.key && (c.closed_at === null || month(c.closed_at) > m.key));
+        const listed = await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', akhirBulan: m.key, limit: 200 });
+        expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), m.key).toEqual(late.map((c) => c.id).sort((a, b) => a - b));
+        expect(listed.total, m.key).toBe(m.lateAtEnd);
+      }
+      return trend.reduce((n, m) => n + (m.lateAtEnd ?? 0), 0);
+    };
+    let lateSeen = 0;
     for (let round = 0; round < 4; round++) {
       for (let n = 0; n < 150; n++) pick(changes)(pick(ids));
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+      lateSeen += await lateAtEachMonthEnd();
       // The office moves to another zone: every month is counted again in its new time.
       const admin = carrier();
       await ok(o.core, admin, 'auth.login', ADMIN);
@@ -292,6 +309,8 @@ describe('summary tables', () => {
       await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
     }
+    // The rounds did leave complaints late at some month's end.
+    expect(lateSeen).toBeGreaterThan(0);
   });
 });
 

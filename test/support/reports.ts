@@ -45,13 +45,18 @@ export async function reportsOffice(t: TestCore, presetId = 'kejayan') {
 }
 
 
+// The office's local month ('YYYY-MM') of an instant, in its zone now.
+export function officeMonth(db: Database.Database) {
+  const tz = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'office'").pluck().get() as string | undefined) ?? '{}').timeZone;
+  const shift = ({ 'Asia/Makassar': 8, 'Asia/Jayapura': 9 } as Record<string, number>)[tz] ?? 7;
+  return (iso: string) => new Date(Date.parse(iso) + shift * 3_600_000).toISOString().slice(0, 7);
+}
+
 // The summary tables as the rows say they should be, worked out here in plain code from
 // complaints and complaint_steps (not from the migration's views), for comparison with
 // what the triggers kept. Rows whose counters are all zero are left out of both.
 export function expectedSummaries(db: Database.Database) {
-  const tz = JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'office'").pluck().get() as string | undefined) ?? '{}').timeZone;
-  const shift = ({ 'Asia/Makassar': 8, 'Asia/Jayapura': 9 } as Record<string, number>)[tz] ?? 7;
-  const month = (iso: string) => new Date(Date.parse(iso) + shift * 3_600_000).toISOString().slice(0, 7);
+  const month = officeMonth(db);
   const counts = new Map<string, number[]>();
   const bump = (m: string, dim: string, key: string, i: number, by: number) => {
     const k = `${m}|${dim}|${key}`;

@@ -330,7 +330,7 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.seksi) out.push([`${c}.seksi = ?`, [q.seksi]]);
   if (q.tanpaSeksi) out.push([`${c}.seksi = ''`, []]);
   if (q.keadaan === 'belum_selesai') out.push([`c.id IN (SELECT id FROM ${OPEN_ROWS})`, []]);
-  if (q.keadaan === 'terlambat') out.push([`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]]);
+  if (q.keadaan === 'terlambat') out.push(lateAt(db, q.akhirBulan, now));
   // One register number (the usual search by number) is one primary-key lookup.
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
@@ -349,6 +349,18 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
     ]);
   }
   return out;
+}
+
+// Late at an instant, as the recap's summaries book lateness: due before it, not waiting
+// for the reporter, and not closed by then. Now, that is the open rows (the dashboard's
+// card; an open complaint waits exactly while 'tidak lengkap'). At the end of a past month
+// (akhirBulan) it is the open rows, as the summaries count them, and those finished since
+// past their due, from their own index.
+function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
+  const end = akhirBulan && periodBounds(Number(akhirBulan.slice(0, 4)), Number(akhirBulan.slice(5, 7)), getOffice(db).timeZone)[1];
+  if (!end || end >= now) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]];
+  const closedLate = 'complaints INDEXED BY complaints_closed_late WHERE closed_at > due_at AND paused_at IS NULL';
+  return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND due_at < ? AND paused_at IS NULL UNION ALL SELECT id FROM ${closedLate} AND closed_at >= ? AND due_at < ?)`, [end, end, end]];
 }
 
 // What the search box asks for: register numbers, or words.

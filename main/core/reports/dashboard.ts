@@ -1,6 +1,6 @@
 import { CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL } from '../../../shared/domain';
 import type { Dashboard } from '../../../shared/reports/dashboard';
-
+import { monthLabel } from '../../../shared/time/format';
 import { localDate, type Pause } from '../../../shared/time/workingTime';
 import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
@@ -8,7 +8,7 @@ import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
 import { riskAt } from '../workflow/queue';
 import { officeCalendar } from '../workflow/standard';
-import { monthLabel, stepRows } from './recap';
+import { stepRows } from './recap';
 import { monthsEnding, periodCounts, stepCounts } from './summaries';
 
 // The Camat's page: the month's received and finished from the summaries; open, late and

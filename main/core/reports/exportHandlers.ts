@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUS_LABEL } from '../../../shared/domain';
 import { KEADAAN_LABEL } from '../../../shared/schemas/complaint';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
-import { MONTHS } from '../../../shared/time/format';
+import { MONTHS, monthLabel } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
@@ -31,7 +31,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.category ? `kategori ${CATEGORY_LABEL[f.category]}` : '',
     f.seksi ? f.seksi : '',
     f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
-    f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
+    f.keadaan === 'terlambat' && f.akhirBulan ? `terlambat di akhir ${monthLabel(f.akhirBulan)}` : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
     f.q ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)

@@ -9,7 +9,7 @@ import {
   type RecapRow,
   type RecapStep,
 } from '../../../shared/reports/recap';
-import { formatTanggal, MONTHS } from '../../../shared/time/format';
+import { formatTanggal, monthLabel } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
 import { currentStandard } from '../workflow/standard';
@@ -61,7 +61,6 @@ function figuresOf(t: Tally, median: number | null | undefined, steps: { done: n
 
 const idle = (t: Tally) => !t.received && !t.finished && !t.open && !t.late && !t.minutesN;
 
-export const monthLabel = (key: string) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
 
 // Every step of the office's current standard (and any other step number done in the
 // period), with what was done of it.

@@ -28,6 +28,8 @@ export interface RegisterFilters {
   noSeksi?: boolean;
   // Open now, or late now against the standard (the dashboard's figures).
   keadaan?: Keadaan;
+  // With keadaan 'terlambat': late at the end of this month ('YYYY-MM'), the dashboard's trend.
+  akhirBulan?: string;
   status?: Status;
   channel?: ChannelCode;
   category?: Category;
@@ -44,6 +46,7 @@ const PARAM = {
   seksi: 'seksi',
   noSeksi: 'belum-didisposisi',
   keadaan: 'keadaan',
+  akhirBulan: 'akhir-bulan',
   status: 'status',
   channel: 'kanal',
   category: 'kategori',
@@ -68,6 +71,8 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
   const month = Number(p.get(PARAM.month));
   const sort = oneOf(sortFields, p.get(PARAM.sort)) ?? 'registerNo';
   const seksi = (p.get(PARAM.seksi) ?? '').trim().slice(0, 80);
+  const keadaan = oneOf(KEADAAN, p.get(PARAM.keadaan));
+  const akhirBulan = p.get(PARAM.akhirBulan) ?? '';
   const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
   return {
     year: yearOk ? year : undefined,
@@ -75,7 +80,8 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
     dateOf: (yearOk && oneOf(DATE_OF, p.get(PARAM.dateOf))) || 'diterima',
     seksi: seksi || undefined,
     noSeksi: !seksi && p.get(PARAM.noSeksi) === '1' ? true : undefined,
-    keadaan: oneOf(KEADAAN, p.get(PARAM.keadaan)),
+    keadaan,
+    akhirBulan: keadaan === 'terlambat' && complaintQuerySchema.shape.akhirBulan.safeParse(akhirBulan).success ? akhirBulan : undefined,
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
     category: oneOf(CATEGORIES, p.get(PARAM.category)),
@@ -95,6 +101,7 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
   if (f.seksi) p.set(PARAM.seksi, f.seksi);
   else if (f.noSeksi) p.set(PARAM.noSeksi, '1');
   if (f.keadaan) p.set(PARAM.keadaan, f.keadaan);
+  if (f.keadaan === 'terlambat' && f.akhirBulan) p.set(PARAM.akhirBulan, f.akhirBulan);
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
   if (f.category) p.set(PARAM.category, f.category);
@@ -112,6 +119,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
   if (f.seksi) q.seksi = f.seksi;
   else if (f.noSeksi) q.tanpaSeksi = true;
   if (f.keadaan) q.keadaan = f.keadaan;
+  if (f.keadaan === 'terlambat' && f.akhirBulan) q.akhirBulan = f.akhirBulan;
   if (f.status) q.status = f.status;
   if (f.channel) q.channel = f.channel;
   if (f.category) q.category = f.category;
@@ -130,6 +138,7 @@ export const NO_FILTERS = {
   seksi: undefined,
   noSeksi: undefined,
   keadaan: undefined,
+  akhirBulan: undefined,
   status: undefined,
   channel: undefined,
   category: undefined,

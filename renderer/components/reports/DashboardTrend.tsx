@@ -1,11 +1,14 @@
 import { Card, Grid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Dot, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type ActiveDotProps } from 'recharts';
 import type { Dashboard } from '../../../shared/reports/dashboard';
 import { registerPath, type DateOf } from '../register/query';
 import { DashboardLink, formatCount, legendText } from './DashboardLink';
 
 type Month = Dashboard['trend'][number];
+
+// The complaints still late at the month's end (as of now for the month running).
+const lateAtEndPath = (m: Month) => registerPath({ keadaan: 'terlambat', akhirBulan: m.key });
 
 // "2026-11" → the register's year and month.
 const periodOf = (m: Month) => {
@@ -14,14 +17,18 @@ const periodOf = (m: Month) => {
 };
 
 // Twelve months ending with the chosen one: received and finished as bars, still late at
-// each month's end as a line. A click on a bar opens those complaints in the register; the table
-// beside the chart holds the same numbers as links.
+// each month's end as a line. A click on a bar or a point of the line opens those complaints
+// in the register; the table beside the chart holds the same numbers as links.
 export function DashboardTrend({ trend }: { trend: Month[] }) {
   const theme = useMantineTheme();
   const navigate = useNavigate();
   const open = (index: number, dateOf: DateOf) => {
     const m = trend[index];
     if (m) void navigate(registerPath({ ...periodOf(m), dateOf }));
+  };
+  const openLate = (index: number) => {
+    const m = trend[index];
+    if (m && m.lateAtEnd !== null) void navigate(lateAtEndPath(m));
   };
   return (
     <Card withBorder radius="md" padding="md">
@@ -31,7 +38,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
             Dua belas bulan terakhir
           </Title>
           <Text size="sm" c="dimmed">
-            Klik batang sebuah bulan untuk membuka pengaduannya di buku register.
+            Klik batang atau titik garis sebuah bulan untuk membuka pengaduannya di buku register.
           </Text>
         </div>
         <Grid gutter="md" align="flex-start">
@@ -47,7 +54,14 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'diterima')} />
                   <Bar dataKey="finished" name="Selesai" fill={theme.colors.blue[3]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'selesai')} />
-                  <Line dataKey="lateAtEnd" name="Terlambat di akhir bulan" stroke={theme.colors.red[7]} strokeWidth={2} isAnimationActive={false} />
+                  <Line
+                    dataKey="lateAtEnd"
+                    name="Terlambat di akhir bulan"
+                    stroke={theme.colors.red[7]}
+                    strokeWidth={2}
+                    isAnimationActive={false}
+                    activeDot={(p: ActiveDotProps) => <Dot cx={p.cx} cy={p.cy} r={6} fill={p.stroke} cursor="pointer" onClick={() => openLate(p.index)} />}
+                  />
                 </ComposedChart>
               </ResponsiveContainer>
             </div>
@@ -74,10 +88,13 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                     <Table.Td ta="right">
                       <DashboardLink n={m.finished} to={registerPath({ ...periodOf(m), dateOf: 'selesai' })} label={`pengaduan selesai ${m.label}`} />
                     </Table.Td>
-                    {/* A past state: no list keeps which complaints were late then. The month
-                      running counts as of now; a month not begun has nothing yet. */}
-                    <Table.Td ta="right" c={m.lateAtEnd ? 'red.8' : undefined} title={m.lateAtEnd === null ? 'Bulan ini belum berjalan' : undefined}>
-                      {m.lateAtEnd === null ? '–' : formatCount(m.lateAtEnd)}
+                    {/* The month running counts as of now; a month not begun has nothing yet. */}
+                    <Table.Td ta="right" title={m.lateAtEnd === null ? 'Bulan ini belum berjalan' : undefined}>
+                      {m.lateAtEnd === null ? (
+                        '–'
+                      ) : (
+                        <DashboardLink n={m.lateAtEnd} to={lateAtEndPath(m)} label={`pengaduan terlambat di akhir ${m.label}`} c={m.lateAtEnd ? 'red.8' : undefined} />
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
