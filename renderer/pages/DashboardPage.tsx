@@ -79,7 +79,7 @@ export function DashboardPage() {
             <DashboardBreakdown title="Menurut kanal" by="Kanal" rows={d.byChannel} periodLabel={d.periodLabel} linkFor={channelLink} />
           </SimpleGrid>
           <DashboardTrend trend={d.trend} />
-          <DashboardSteps steps={d.slowestSteps} periodLabel={d.periodLabel} />
+          <DashboardSteps steps={d.slowestSteps} periodLabel={d.periodLabel} from={d.trend[0]!.key} to={d.trend[d.trend.length - 1]!.key} />
         </Stack>
       )}
     </Page>

@@ -3,7 +3,7 @@ import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextIn
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
-import { keadaanLabel } from '../../shared/schemas/complaint';
+import { keadaanLabel, langkahLabel } from '../../shared/schemas/complaint';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
@@ -99,6 +99,8 @@ interface FilterBarProps {
   noSeksi?: boolean;
   keadaan?: RegisterFilters['keadaan'];
   akhirBulan?: string;
+  // The step filter in words (a string, so the memoised bar keeps its props equal).
+  langkah?: string;
   status?: RegisterFilters['status'];
   channel?: RegisterFilters['channel'];
   category?: RegisterFilters['category'];
@@ -181,6 +183,7 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
         {f.seksi && <LinkedFilter label="Seksi" value={f.seksi} clear={() => update({ seksi: undefined })} />}
         {f.noSeksi && <LinkedFilter label="Seksi" value={NO_SEKSI_LABEL} clear={() => update({ noSeksi: undefined })} />}
         {f.keadaan && <LinkedFilter label="Keadaan" value={keadaanLabel(f.keadaan, f.akhirBulan)} clear={() => update({ keadaan: undefined, akhirBulan: undefined })} />}
+        {f.langkah && <LinkedFilter label="Langkah standar" value={f.langkah} clear={() => update({ langkah: undefined })} />}
         {f.filtered && (
           <Button variant="subtle" px="xs" onClick={f.clear}>
             Hapus filter
@@ -337,6 +340,7 @@ function RegisterBody() {
           noSeksi={filters.noSeksi}
           keadaan={filters.keadaan}
           akhirBulan={filters.akhirBulan}
+          langkah={filters.langkah && langkahLabel(filters.langkah)}
           status={filters.status}
           channel={filters.channel}
           category={filters.category}

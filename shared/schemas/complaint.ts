@@ -184,6 +184,9 @@ export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum se
 export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
   keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
 
+// An office month, 'YYYY-MM'.
+const monthKeySchema = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'Bulan ditulis TTTT-BB, misalnya 2026-10.' });
+
 export const complaintQuerySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
   status: z.enum(STATUSES).optional(),
@@ -203,7 +206,14 @@ export const complaintQuerySchema = z.object({
   // With keadaan 'terlambat': late at the end of this office month ('YYYY-MM') instead of
   // now, as the dashboard's trend counts it (a month still running counts now). Ignored
   // without it.
-  akhirBulan: z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'Bulan ditulis TTTT-BB, misalnya 2026-10.' }).optional(),
+  akhirBulan: monthKeySchema.optional(),
+  // The complaints that completed step `no` of the standard within the office months dari
+  // to sampai, or (terlambat) completed it past the step's due: the dashboard's slowest
+  // steps. A complaint that did the step twice is listed once.
+  langkah: z
+    .object({ no: z.number().int().min(1).max(99), dari: monthKeySchema, sampai: monthKeySchema, terlambat: z.literal(true).optional() })
+    .refine((l) => l.dari <= l.sampai, { error: 'Bulan awal tidak boleh sesudah bulan akhir.' })
+    .optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields).default('registerNo'),
   dir: z.enum(['asc', 'desc']).default('desc'),
@@ -211,6 +221,13 @@ export const complaintQuerySchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
+export type StepDoneFilter = NonNullable<ComplaintQuery['langkah']>;
+
+// The step filter in words: "Langkah 2 selesai Desember 2025 – November 2026".
+export function langkahLabel(l: StepDoneFilter): string {
+  const span = l.dari === l.sampai ? monthLabel(l.dari) : `${monthLabel(l.dari)} – ${monthLabel(l.sampai)}`;
+  return `Langkah ${l.no} ${l.terlambat ? 'terlambat' : 'selesai'}, ${span}`;
+}
 
 export const complaintRowSchema = z.object({
   id: idSchema,

@@ -170,6 +170,10 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register filter tahun selesai (2025)', staf, 'complaints.list', { year: 2025, dateOf: 'selesai' }, L);
     // The dashboard trend's "late at the month's end", a past month: the open and the finished late.
     await op('Register terlambat di akhir bulan (Oktober 2026)', camat, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2026-10' }, L);
+    // The slowest steps' times done, and done late, over the dashboard's twelve months.
+    const twelve = { dari: '2025-12', sampai: '2026-11' };
+    await op('Register langkah 2 dikerjakan, 12 bulan', camat, 'complaints.list', { langkah: { no: 2, ...twelve } }, L);
+    await op('Register langkah 3 terlambat, 12 bulan', camat, 'complaints.list', { langkah: { no: 3, ...twelve, terlambat: true } }, L);
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);

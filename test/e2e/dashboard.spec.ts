@@ -5,7 +5,7 @@ import { ApiClient, PASSWORD, login, seedOffice } from './support';
 import type { CallInput } from '../../shared/contract';
 import type { ChannelCode } from '../../shared/domain';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
-import { MONTHS } from '../../shared/time/format';
+import { MONTHS, monthLabel } from '../../shared/time/format';
 
 // Issue 10: the Camat's dashboard. Every figure shown is the core's, and a number opens
 // exactly the complaints behind it. The server runs on the real clock, so two complaints
@@ -155,8 +155,23 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);
   await page.screenshot({ path: '/tmp/h3-register-late-at-end.png' });
-  const lastMonthName = `${MONTHS[Number(prev.key.slice(5, 7)) - 1]} ${prev.key.slice(0, 4)}`;
-  await page.getByRole('button', { name: `Hapus Terlambat di akhir ${lastMonthName} dari filter` }).click();
+  await page.getByRole('button', { name: `Hapus Terlambat di akhir ${monthLabel(prev.key)} dari filter` }).click();
+  await expect(page).toHaveURL(/\/register$/);
+
+  // A step's times done land on the complaints that did it in the trend's twelve months.
+  await page.goto(`${web.url}/dasbor`);
+  const step = core.slowestSteps.find((x) => x.done > 0)!;
+  const span = { dari: core.trend[0]!.key, sampai: core.trend[11]!.key };
+  const didStep = await camat.call('complaints.list', { langkah: { no: step.stepNo, ...span } });
+  expect(didStep.total).toBe(step.done);
+  await page
+    .getByRole('table', { name: 'Langkah paling lambat' })
+    .getByRole('link', { name: `${n(step.done)} kali langkah ${step.stepNo} dikerjakan dalam dua belas bulan sampai ${core.periodLabel}`, exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?langkah=${step.stepNo}&langkah-dari=${span.dari}&langkah-sampai=${span.sampai}$`));
+  await expect(registerRows).toHaveCount(didStep.total);
+  expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(didStep.rows.map((r) => r.registerNo).sort());
+  await page.getByRole('button', { name: `Hapus Langkah ${step.stepNo} selesai, ${monthLabel(span.dari)} – ${monthLabel(span.sampai)} dari filter` }).click();
   await expect(page).toHaveURL(/\/register$/);
 
   // The not-yet-disposed row's count lands on the register of that month with no seksi.

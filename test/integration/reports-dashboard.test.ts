@@ -90,6 +90,14 @@ describe('Camat dashboard', () => {
     expect(await listed({ keadaan: 'terlambat' })).toBe(d.late);
     // Late at each month's end, the trend's line: November's end is past, December runs.
     for (const m of d.trend) if (m.lateAtEnd !== null) expect(await listed({ keadaan: 'terlambat', akhirBulan: m.key }), m.key).toBe(m.lateAtEnd);
+    // Each step's times done, and done late, over the trend's months (no step done twice here).
+    const span = { dari: d.trend[0]!.key, sampai: d.trend[11]!.key };
+    for (const x of d.slowestSteps) {
+      expect(await listed({ langkah: { no: x.stepNo, ...span } }), `langkah ${x.stepNo}`).toBe(x.done);
+      expect(await listed({ langkah: { no: x.stepNo, ...span, terlambat: true } }), `langkah ${x.stepNo} terlambat`).toBe(x.done - x.onTime);
+    }
+    // Step 2 of P, Q and S, done in November and December; in November alone, P and Q.
+    expect(await listed({ langkah: { no: 2, dari: '2026-11', sampai: '2026-11' } })).toBe(2);
     // Lateness moves with the clock alone: Q is late from Thu 3 Dec 08.00 WITA, no data changed.
     const lateAt = async (at: string) => (await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', channel: 'whatsapp' })).total;
     expect(await lateAt('2026-12-02T23:59:00.000Z')).toBe(0);
@@ -113,5 +121,10 @@ describe('Camat dashboard', () => {
     expect(await fail(o.core, o.adminSession, 'reports.dashboard', {})).toMatchObject({ code: 'forbidden' });
     expect(await fail(o.core, o.adminSession, 'reports.recap', { year: 2026 })).toMatchObject({ code: 'forbidden' });
     expect(await fail(o.core, kasi, 'reports.recap', { year: 1999 })).toMatchObject({ code: 'validation' });
+    // The register's links from the dashboard, edited by hand, are refused with what to fix.
+    const list = (q: unknown) => fail(o.core, kasi, 'complaints.list', q);
+    expect(JSON.stringify(await list({ keadaan: 'terlambat', akhirBulan: '2026-13' }))).toContain('Bulan ditulis TTTT-BB, misalnya 2026-10.');
+    expect(JSON.stringify(await list({ langkah: { no: 2, dari: '2026-11', sampai: '2026-10' } }))).toContain('Bulan awal tidak boleh sesudah bulan akhir.');
+    expect(await list({ langkah: { no: 0, dari: '2026-10', sampai: '2026-10' } })).toMatchObject({ code: 'validation' });
   });
 });

@@ -297,11 +297,35 @@ describe('summary tables', () => {
       }
       return trend.reduce((n, m) => n + (m.lateAtEnd ?? 0), 0);
     };
+    // The register for a step done in a span of months, or done late: each complaint once.
+    const stepsDoneIn = async (dari: string, sampai: string) => {
+      const month = officeMonth(db);
+      const steps = db.prepare('SELECT complaint_id, step_no, due_at, completed_at FROM complaint_steps WHERE completed_at IS NOT NULL').all() as {
+        complaint_id: number;
+        step_no: number;
+        due_at: string;
+        completed_at: string;
+      }[];
+      let seen = 0;
+      for (const no of [1, 2, 3, 4]) {
+        for (const terlambat of [undefined, true] as const) {
+          const done = steps.filter((x) => x.step_no === no && dari <= month(x.completed_at) && month(x.completed_at) <= sampai && (!terlambat || x.completed_at > x.due_at));
+          const expected = [...new Set(done.map((x) => x.complaint_id))].sort((a, b) => a - b);
+          const listed = await o.act('camat', '2026-12-10T00:00:00.000Z', 'complaints.list', { langkah: { no, dari, sampai, terlambat }, limit: 200 });
+          expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), `${no} ${dari}–${sampai} ${terlambat ?? ''}`).toEqual(expected);
+          expect(listed.total).toBe(expected.length);
+          seen += expected.length;
+        }
+      }
+      return seen;
+    };
     let lateSeen = 0;
+    let stepsSeen = 0;
     for (let round = 0; round < 4; round++) {
       for (let n = 0; n < 150; n++) pick(changes)(pick(ids));
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
       lateSeen += await lateAtEachMonthEnd();
+      stepsSeen += await stepsDoneIn('2026-02', '2026-04');
       // The office moves to another zone: every month is counted again in its new time.
       const admin = carrier();
       await ok(o.core, admin, 'auth.login', ADMIN);
@@ -309,8 +333,9 @@ describe('summary tables', () => {
       await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
     }
-    // The rounds did leave complaints late at some month's end.
+    // The rounds did leave complaints late at some month's end, and steps done in the span.
     expect(lateSeen).toBeGreaterThan(0);
+    expect(stepsSeen).toBeGreaterThan(0);
   });
 });
 

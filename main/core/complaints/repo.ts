@@ -303,6 +303,9 @@ function periodBounds(year: number, month: number | undefined, tz: TimeZoneId): 
   return [fromLocal(day(year, month), '00:00', tz), fromLocal(month === 12 ? day(year + 1, 1) : day(year, month + 1), '00:00', tz)];
 }
 
+// The same of an office month, 'YYYY-MM'.
+const monthBounds = (key: string, tz: TimeZoneId) => periodBounds(Number(key.slice(0, 4)), Number(key.slice(5, 7)), tz);
+
 type Condition = [string, (string | number)[]];
 const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
 const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL';
@@ -331,6 +334,7 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.tanpaSeksi) out.push([`${c}.seksi = ''`, []]);
   if (q.keadaan === 'belum_selesai') out.push([`c.id IN (SELECT id FROM ${OPEN_ROWS})`, []]);
   if (q.keadaan === 'terlambat') out.push(lateAt(db, q.akhirBulan, now));
+  if (q.langkah) out.push(stepDone(db, q.langkah));
   // One register number (the usual search by number) is one primary-key lookup.
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);
@@ -357,10 +361,21 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
 // (akhirBulan) it is the open rows, as the summaries count them, and those finished since
 // past their due, from their own index.
 function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
-  const end = akhirBulan && periodBounds(Number(akhirBulan.slice(0, 4)), Number(akhirBulan.slice(5, 7)), getOffice(db).timeZone)[1];
+  const end = akhirBulan && monthBounds(akhirBulan, getOffice(db).timeZone)[1];
   if (!end || end >= now) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]];
   const closedLate = 'complaints INDEXED BY complaints_closed_late WHERE closed_at > due_at AND paused_at IS NULL';
   return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND due_at < ? AND paused_at IS NULL UNION ALL SELECT id FROM ${closedLate} AND closed_at >= ? AND due_at < ?)`, [end, end, end]];
+}
+
+// The complaints that completed a step within a span of office months, as the summaries
+// count a step in the month of its completion, or completed it past its due; from the
+// index of completed steps, each complaint once.
+const STEP_DONE = 'c.id IN (SELECT complaint_id FROM complaint_steps INDEXED BY complaint_steps_done WHERE step_no = ? AND completed_at >= ? AND completed_at < ?';
+function stepDone(db: Db, l: NonNullable<ComplaintQueryParsed['langkah']>): Condition {
+  const tz = getOffice(db).timeZone;
+  const [from] = monthBounds(l.dari, tz);
+  const [, to] = monthBounds(l.sampai, tz);
+  return [`${STEP_DONE}${l.terlambat ? ' AND completed_at > due_at' : ''})`, [l.no, from, to]];
 }
 
 // What the search box asks for: register numbers, or words.
@@ -424,7 +439,7 @@ const TOTALS_KEPT = 64;
 function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
-  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.q) {
+  if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.langkah && !q.q) {
     return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
   }
   // Register numbers and nothing else: the complaints just read, each once.
@@ -655,7 +670,9 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     ) as ComplaintDbRow[];
   } else if (plainNames) {
     const down = downFromYear(db, plan, order, offset + limit);
-    const walk = active.some(([sql]) => sql === FTS_MATCH) && walkCheaper(db, offset + limit, total);
+    // Many matches of words, or of a step done, are read as a list, then kept as the
+    // order's index is walked (walkCheaper) rather than read and sorted.
+    const walk = active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE)) && walkCheaper(db, offset + limit, total);
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear). Another
     // span of dates (a month of receipt, or of finishing) is read through its date's index

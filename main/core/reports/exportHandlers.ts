@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUS_LABEL } from '../../../shared/domain';
-import { KEADAAN_LABEL } from '../../../shared/schemas/complaint';
+import { KEADAAN_LABEL, langkahLabel } from '../../../shared/schemas/complaint';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
 import { MONTHS, monthLabel } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';
@@ -32,6 +32,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.seksi ? f.seksi : '',
     f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
     f.keadaan === 'terlambat' && f.akhirBulan ? `terlambat di akhir ${monthLabel(f.akhirBulan)}` : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
+    f.langkah ? langkahLabel(f.langkah).toLowerCase() : '',
     f.q ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)

@@ -1,5 +1,5 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
-import { complaintQuerySchema, KEADAAN, sortFields, type ComplaintQuery, type Keadaan } from '../../../shared/schemas/complaint';
+import { complaintQuerySchema, KEADAAN, sortFields, type ComplaintQuery, type Keadaan, type StepDoneFilter } from '../../../shared/schemas/complaint';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -30,6 +30,8 @@ export interface RegisterFilters {
   keadaan?: Keadaan;
   // With keadaan 'terlambat': late at the end of this month ('YYYY-MM'), the dashboard's trend.
   akhirBulan?: string;
+  // Completed a step of the standard in a span of months (the dashboard's slowest steps).
+  langkah?: StepDoneFilter;
   status?: Status;
   channel?: ChannelCode;
   category?: Category;
@@ -47,6 +49,7 @@ const PARAM = {
   noSeksi: 'belum-didisposisi',
   keadaan: 'keadaan',
   akhirBulan: 'akhir-bulan',
+  langkah: 'langkah',
   status: 'status',
   channel: 'kanal',
   category: 'kategori',
@@ -54,6 +57,20 @@ const PARAM = {
   dir: 'arah',
   offset: 'mulai',
 } as const satisfies Record<Exclude<keyof RegisterFilters, 'q'>, string>;
+
+// The step filter's other parts, beside PARAM.langkah (its number).
+const STEP_PARAM = { dari: 'langkah-dari', sampai: 'langkah-sampai', terlambat: 'langkah-terlambat' } as const;
+
+function readStep(p: URLSearchParams): StepDoneFilter | undefined {
+  if (!p.has(PARAM.langkah)) return undefined;
+  const step = complaintQuerySchema.shape.langkah.safeParse({
+    no: Number(p.get(PARAM.langkah)),
+    dari: p.get(STEP_PARAM.dari),
+    sampai: p.get(STEP_PARAM.sampai),
+    terlambat: p.get(STEP_PARAM.terlambat) === '1' ? true : undefined,
+  });
+  return step.success ? step.data : undefined;
+}
 
 const SEARCH_KEY = 'register-cari';
 export const readSearch = () => (readPrivate(SEARCH_KEY) ?? '').slice(0, 100);
@@ -82,6 +99,7 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
     noSeksi: !seksi && p.get(PARAM.noSeksi) === '1' ? true : undefined,
     keadaan,
     akhirBulan: keadaan === 'terlambat' && complaintQuerySchema.shape.akhirBulan.safeParse(akhirBulan).success ? akhirBulan : undefined,
+    langkah: readStep(p),
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),
     category: oneOf(CATEGORIES, p.get(PARAM.category)),
@@ -102,6 +120,12 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
   else if (f.noSeksi) p.set(PARAM.noSeksi, '1');
   if (f.keadaan) p.set(PARAM.keadaan, f.keadaan);
   if (f.keadaan === 'terlambat' && f.akhirBulan) p.set(PARAM.akhirBulan, f.akhirBulan);
+  if (f.langkah) {
+    p.set(PARAM.langkah, String(f.langkah.no));
+    p.set(STEP_PARAM.dari, f.langkah.dari);
+    p.set(STEP_PARAM.sampai, f.langkah.sampai);
+    if (f.langkah.terlambat) p.set(STEP_PARAM.terlambat, '1');
+  }
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);
   if (f.category) p.set(PARAM.category, f.category);
@@ -120,6 +144,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
   else if (f.noSeksi) q.tanpaSeksi = true;
   if (f.keadaan) q.keadaan = f.keadaan;
   if (f.keadaan === 'terlambat' && f.akhirBulan) q.akhirBulan = f.akhirBulan;
+  if (f.langkah) q.langkah = f.langkah;
   if (f.status) q.status = f.status;
   if (f.channel) q.channel = f.channel;
   if (f.category) q.category = f.category;
@@ -128,7 +153,7 @@ export function toQuery(f: RegisterFilters): ComplaintQuery {
 }
 
 export const hasFilters = (f: RegisterFilters) =>
-  f.year !== undefined || !!f.seksi || !!f.noSeksi || !!f.keadaan || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
+  f.year !== undefined || !!f.seksi || !!f.noSeksi || !!f.keadaan || !!f.langkah || !!f.status || !!f.channel || !!f.category || f.q.trim() !== '';
 
 // Every filter off, the search, order and page as they are.
 export const NO_FILTERS = {
@@ -139,6 +164,7 @@ export const NO_FILTERS = {
   noSeksi: undefined,
   keadaan: undefined,
   akhirBulan: undefined,
+  langkah: undefined,
   status: undefined,
   channel: undefined,
   category: undefined,

@@ -22,13 +22,15 @@ interface Props {
   to?: string;
   // What the number counts, read aloud and shown on hover ("12 pengaduan diterima, Seksi Pemerintahan").
   label: string;
+  // The hover text where "Lihat <label>" does not read well.
+  title?: string;
   c?: string;
   children?: ReactNode;
 }
 
 // A number that opens the complaints behind it. A register link shows exactly those
 // complaints, so the register's remembered search text is dropped on the way.
-export function DashboardLink({ n, to, label, c, children }: Props) {
+export function DashboardLink({ n, to, label, title, c, children }: Props) {
   const text = children ?? formatCount(n);
   if (!to) return <Text span inherit c={c}>{text}</Text>;
   return (
@@ -38,7 +40,7 @@ export function DashboardLink({ n, to, label, c, children }: Props) {
       c={c}
       inherit
       aria-label={`${formatCount(n)} ${label}`}
-      title={`Lihat ${label}`}
+      title={title ?? `Lihat ${label}`}
       onClick={() => {
         if (to.startsWith('/register')) writeSearch('');
       }}
