@@ -152,6 +152,15 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
     .click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
   await expect(registerRows).toHaveCount(lateThen.total);
+  // The same from the chart: the line's point for that month, shown under the pointer.
+  await page.goBack();
+  const plot = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Dua belas bulan terakhir' }) }).locator('.recharts-cartesian-grid');
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + (box.width * 10.5) / 12, box.y + box.height / 2);
+  await page.locator('.recharts-active-dot circle').last().click();
+  await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
+  await expect(registerRows).toHaveCount(lateThen.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);
   await page.screenshot({ path: '/tmp/h3-register-late-at-end.png' });

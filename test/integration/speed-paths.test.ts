@@ -191,6 +191,73 @@ describe('register filters', () => {
   });
 });
 
+describe('register by a step done', () => {
+  it('gives every page of a step done in a span of months, both directions, each way it is read, as the plain sorted query does', async () => {
+    const o = await office();
+    // Sixty complaints from January 2025, one each ten days; step 5 done 0, 9, 18 or 27 days
+    // after receipt with 12 allowed, every fifth done again 40 days on, every sixth never.
+    const ids = importAt(o, Array.from({ length: 60 }, (_, i) => ({ at: new Date(Date.UTC(2025, 0, 3, 2) + i * 10 * 86_400_000).toISOString() })));
+    const day = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString();
+    const step = o.db.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) VALUES (?, 5, ?, ?, ?)');
+    ids.forEach((id, i) => {
+      if (i % 6 === 5) return;
+      const at = o.db.prepare('SELECT received_at FROM complaints WHERE id = ?').pluck().get(id) as string;
+      step.run(id, at, day(at, 12), day(at, (i % 4) * 9));
+      if (i % 5 === 0) step.run(id, at, day(at, 52), day(at, 40));
+    });
+    // Numbers out of receipt order, and one taken over from the old register (below zero).
+    // The register's newest number went to a complaint of October 2025 whose step took to
+    // February.
+    o.db.prepare('UPDATE complaints SET seq = -seq WHERE id = ?').run(ids[20]);
+    o.db.prepare('UPDATE complaints SET seq = 900 WHERE id = ?').run(ids[3]);
+    o.db.prepare("UPDATE complaints SET year = 2026, seq = 901 WHERE id = ?").run(ids[30]);
+    step.run(ids[30], '2025-10-30T02:00:00.000Z', '2025-11-12T02:00:00.000Z', '2026-02-10T02:00:00.000Z');
+    const monthStart = (m: string) => new Date(`${m}-01T00:00:00+07:00`).toISOString();
+    const nextMonth = (m: string) => (m.endsWith('-12') ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
+    const plain = (l: { dari: string; sampai: string; terlambat?: true }, dir: 'asc' | 'desc') =>
+      o.db
+        .prepare(
+          `SELECT c.id FROM complaints c WHERE c.id IN (SELECT complaint_id FROM complaint_steps WHERE step_no = 5 AND completed_at >= ? AND completed_at < ?${l.terlambat ? ' AND completed_at > due_at' : ''})
+           ORDER BY c.year ${dir}, c.seq ${dir}`,
+        )
+        .pluck()
+        .all(monthStart(l.dari), monthStart(nextMonth(l.sampai))) as number[];
+    // Which way each page was read, from its statements.
+    const ways = new Set<string>();
+    const wayOf = (log: { sql: string }[]) => {
+      const page = log.find((e) => e.sql.includes('ORDER BY c.year'))!.sql;
+      return page.includes('INDEXED BY complaint_steps_complaint') ? 'each' : page.includes('INDEXED BY complaints_year_seq') ? 'list' : 'sort';
+    };
+    for (const span of [
+      { dari: '2026-01', sampai: '2026-08' },
+      { dari: '2025-02', sampai: '2025-04' },
+      { dari: '2025-06', sampai: '2025-06' },
+      { dari: '2025-01', sampai: '2026-11' },
+    ]) {
+      for (const terlambat of [undefined, true] as const) {
+        for (const dir of ['desc', 'asc'] as const) {
+          const langkah = { no: 5, ...span, terlambat };
+          const want = plain(langkah, dir);
+          const label = `${JSON.stringify(langkah)} ${dir}`;
+          expect(want.length, label).toBeGreaterThan(1);
+          expect((await list(o, o.camat, { langkah, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
+          for (let offset = 0; offset <= want.length; offset++) {
+            for (const limit of [1, 3]) {
+              let page: Awaited<ReturnType<typeof list>> | undefined;
+              ways.add(wayOf(await record(o.db, async () => (page = await list(o, o.camat, { langkah, dir, offset, limit })))));
+              expect(page!.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+              expect(page!.total).toBe(want.length);
+            }
+          }
+          // A Kasi's register (his rows are the Camat's, names aside).
+          expect((await list(o, o.kasi, { langkah, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
+        }
+      }
+    }
+    expect([...ways].sort()).toEqual(['each', 'list', 'sort']);
+  });
+});
+
 describe('register search', () => {
   it('finds a register number typed whole, with spaces, or as its urut number, and words as before', async () => {
     const o = await office();

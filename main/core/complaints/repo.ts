@@ -377,6 +377,27 @@ function stepDone(db: Db, l: NonNullable<ComplaintQueryParsed['langkah']>): Cond
   const [, to] = monthBounds(l.sampai, tz);
   return [`${STEP_DONE}${l.terlambat ? ' AND completed_at > due_at' : ''})`, [l.no, from, to]];
 }
+// The same asked of one complaint's own steps, for walking the register (stepWalk).
+const STEP_DONE_HERE = 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND step_no = ? AND completed_at >= ? AND completed_at < ?';
+
+// How a page of a step done, in the register's order, is best read. The matches lie
+// together in the register (the complaints of about the span), so a walk of its index
+// passes the complaints received beyond the span on the side it starts from, then about
+// (rows wanted) × (received in the span) / (matches): the summaries count both. Asking a
+// complaint walked its own steps costs about a dozen step rows ('each'); keeping the walked
+// complaints in the list of matches costs the list (a few tenths of a microsecond a match)
+// and little a complaint ('list'); else the matches are read and sorted ('sort'). Null in
+// another order, where walkCheaper decides as for words.
+function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number): 'each' | 'list' | 'sort' | null {
+  const l = q.langkah;
+  if (!l || q.sort !== 'registerNo') return null;
+  if (total === 0) return 'sort';
+  const received = (where: string, ...months: string[]) =>
+    pluck(db, `SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'channel' AND ${where}`).get(...months) as number;
+  const beyond = order.startsWith('c.year DESC') ? received('month > ?', l.sampai) : received('month < ?', l.dari);
+  const walked = beyond + (wanted * Math.max(received('month BETWEEN ? AND ?', l.dari, l.sampai), total)) / total;
+  return walked < total / 8 ? 'each' : walked < 3 * total ? 'list' : 'sort';
+}
 
 // What the search box asks for: register numbers, or words.
 // `oneTokenEach`: every typed word is Latin letters and digits, which the index's tokenizer
@@ -671,16 +692,20 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
   } else if (plainNames) {
     const down = downFromYear(db, plan, order, offset + limit);
     // Many matches of words, or of a step done, are read as a list, then kept as the
-    // order's index is walked (walkCheaper) rather than read and sorted.
-    const walk = active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE)) && walkCheaper(db, offset + limit, total);
-    const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    // order's index is walked (walkCheaper) rather than read and sorted; a step done may
+    // also be asked of each complaint walked.
+    const steps = stepWalk(db, q, order, offset + limit, total);
+    const walk = steps ? steps !== 'sort' : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE)) && walkCheaper(db, offset + limit, total);
+    const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [sql.replace(STEP_DONE, STEP_DONE_HERE), v])) : whereSql;
+    const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear). Another
-    // span of dates (a month of receipt, or of finishing) is read through its date's index
-    // and sorted: the page's ids first, so that the sort carries ids rather than whole rows.
+    // span of dates (a month of receipt, or of finishing, or of a step done) is read through
+    // its date's index and sorted: the page's ids first, so that the sort carries ids rather
+    // than whole rows.
     rows = (
       down
         ? stmt(db, `SELECT ${columns(identity)} FROM complaints c ${down.index} ${down.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        : q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai')
+        : steps === 'sort' || (q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai'))
           ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
           : stmt(db, page(columns(identity)))
     ).all(...identity.params, ...(down?.params ?? params), ...orderParams, limit, offset) as ComplaintDbRow[];

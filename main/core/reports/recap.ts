@@ -61,7 +61,6 @@ function figuresOf(t: Tally, median: number | null | undefined, steps: { done: n
 
 const idle = (t: Tally) => !t.received && !t.finished && !t.open && !t.late && !t.minutesN;
 
-
 // Every step of the office's current standard (and any other step number done in the
 // period), with what was done of it.
 export function stepRows(db: Db, byStep: Map<number, StepTally>): RecapStep[] {

@@ -24,9 +24,9 @@ const ROW_PX = 40;
 export function DashboardBreakdown({ title, by, rows, periodLabel, linkFor }: Props) {
   const theme = useMantineTheme();
   const navigate = useNavigate();
-  const open = (index: number) => {
+  const open = (index: number, figure: BreakdownFigure) => {
     const row = rows[index];
-    const to = row && linkFor(row, 'received');
+    const to = row && linkFor(row, figure);
     if (to) void navigate(to);
   };
   return (
@@ -50,8 +50,8 @@ export function DashboardBreakdown({ title, by, rows, periodLabel, linkFor }: Pr
                   <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(v) => formatCount(Number(v))} />
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
-                  <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i)} />
-                  <Bar dataKey="late" name="Terlambat (saat ini)" fill={theme.colors.red[7]} isAnimationActive={false} />
+                  <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'received')} />
+                  <Bar dataKey="late" name="Terlambat (saat ini)" fill={theme.colors.red[7]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'late')} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
