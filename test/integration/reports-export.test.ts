@@ -171,6 +171,18 @@ describe('register export', () => {
   });
 });
 
+describe("register export of the dashboard's figures", () => {
+  it('names a step done and lateness at a month end in the title, month names as written', async () => {
+    // Step 1 is done by saving each of the four, in November.
+    const done = await registerFile(s.camat, { langkah: { no: 1, dari: '2026-11', sampai: '2026-11' } });
+    expect(done.total).toBe(4);
+    expect(String(rowValues((await readXlsx(done.file)).getWorksheet('Register')!, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, langkah 1 selesai, November 2026');
+    const late = await registerFile(s.camat, { keadaan: 'terlambat', akhirBulan: '2026-10' });
+    expect(late.total).toBe(0);
+    expect(String(rowValues((await readXlsx(late.file)).getWorksheet('Register')!, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, terlambat di akhir Oktober 2026');
+  });
+});
+
 describe('register export builds', () => {
   it('build two at a time in the office; Batal or a new export from the same session stops a build and frees its place', async () => {
     // No call below lets the event loop turn, so no build can finish meanwhile.

@@ -32,7 +32,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.seksi ? f.seksi : '',
     f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
     f.keadaan === 'terlambat' && f.akhirBulan ? `terlambat di akhir ${monthLabel(f.akhirBulan)}` : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
-    f.langkah ? langkahLabel(f.langkah).toLowerCase() : '',
+    f.langkah ? langkahLabel(f.langkah).replace(/^L/, 'l') : '',
     f.q ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)
