@@ -134,7 +134,8 @@ const FilterSelect = memo(function FilterSelect({ label, all, data, value, onCha
   return <NativeSelect label={label} data={options} value={value ?? ''} onChange={change} disabled={disabled} w={w} />;
 });
 
-// A filter set by a link from the dashboard (seksi, keadaan): shown, and only to let go here.
+// A filter set by a link from the dashboard (seksi or none yet, keadaan, a step done): shown,
+// and only to let go here.
 function LinkedFilter({ label, value, clear }: { label: string; value: string; clear(): void }) {
   return (
     <Stack gap={4}>

@@ -27,8 +27,8 @@ export const dashboardSchema = z.object({
   bySeksi: z.array(keyedSchema),
   byChannel: z.array(keyedSchema),
   // The 12 months ending with this one, oldest first; key "2026-11", label "Nov 2026".
-  // lateAtEnd: as of now for the month running, null for a month not begun.
-  trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count.nullable() })),
+  // lateAtEnd: as of now for the month running (`running`), null for a month not begun.
+  trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count.nullable(), running: z.boolean() })),
   // Steps of the standard, slowest first (average working time against their limit).
   slowestSteps: z.array(recapStepSchema),
 });

@@ -203,9 +203,8 @@ export const complaintQuerySchema = z.object({
   // Open now, or open and past the standard's due now (not while waiting for the reporter):
   // the dashboard's "Belum selesai" and "Terlambat".
   keadaan: z.enum(KEADAAN).optional(),
-  // With keadaan 'terlambat': late at the end of this office month ('YYYY-MM') instead of
-  // now, as the dashboard's trend counts it (a month still running counts now). Ignored
-  // without it.
+  // With keadaan 'terlambat': late at the end of this office month ('YYYY-MM', one that has
+  // ended) instead of now, as the dashboard's trend counts it. Ignored without it.
   akhirBulan: monthKeySchema.optional(),
   // The complaints that completed step `no` of the standard within the office months dari
   // to sampai, or (terlambat) completed it past the step's due: the dashboard's slowest

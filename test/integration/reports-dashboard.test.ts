@@ -61,10 +61,10 @@ describe('Camat dashboard', () => {
     // Late at the end of November: P. December is running: late as of now, P alone (Q is due
     // Thu 3 Dec, R later), as the card says; not what the end of the month may bring.
     expect(d.trend).toHaveLength(12);
-    expect(d.trend[0]).toEqual({ key: '2026-01', label: 'Jan 2026', received: 0, finished: 0, lateAtEnd: 0 });
+    expect(d.trend[0]).toEqual({ key: '2026-01', label: 'Jan 2026', received: 0, finished: 0, lateAtEnd: 0, running: false });
     expect(d.trend.slice(-2)).toEqual([
-      { key: '2026-11', label: 'Nov 2026', received: 3, finished: 0, lateAtEnd: 1 },
-      { key: '2026-12', label: 'Des 2026', received: 2, finished: 1, lateAtEnd: 1 },
+      { key: '2026-11', label: 'Nov 2026', received: 3, finished: 0, lateAtEnd: 1, running: false },
+      { key: '2026-12', label: 'Des 2026', received: 2, finished: 1, lateAtEnd: 1, running: true },
     ]);
     expect(d.late).toBe(1);
     // Step 2 (30 menit kerja) took 10, 10 and 5 minutes; step 1 is done by saving each of the five.
@@ -88,8 +88,15 @@ describe('Camat dashboard', () => {
       expect(await listed({ channel, keadaan: 'terlambat' }), r.key).toBe(r.late);
     }
     expect(await listed({ keadaan: 'terlambat' })).toBe(d.late);
-    // Late at each month's end, the trend's line: November's end is past, December runs.
-    for (const m of d.trend) if (m.lateAtEnd !== null) expect(await listed({ keadaan: 'terlambat', akhirBulan: m.key }), m.key).toBe(m.lateAtEnd);
+    // Late at each month's end, the trend's line: November's end is past; December runs, so
+    // its figure is late now, and it has no end yet to be late at.
+    for (const m of d.trend) expect(await listed({ keadaan: 'terlambat', ...(!m.running && { akhirBulan: m.key }) }), m.key).toBe(m.lateAtEnd);
+    const camat = carrier();
+    await ok(o.core, camat, 'auth.login', { username: 'camat', password: 'kata-sandi-123' });
+    expect(await fail(o.core, camat, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2026-12' })).toMatchObject({
+      code: 'validation',
+      message: 'Desember 2026 belum berakhir: untuk yang terlambat saat ini, hapus akhir bulan dari saringan.',
+    });
     // Each step's times done, and done late, over the trend's months (no step done twice here).
     const span = { dari: d.trend[0]!.key, sampai: d.trend[11]!.key };
     for (const x of d.slowestSteps) {

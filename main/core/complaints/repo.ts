@@ -1,6 +1,6 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
 import { complaintQuerySchema, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
-import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
+import { formatTanggal, formatTanggalWaktu, monthLabel } from '../../../shared/time/format';
 import { addCalendarDays, fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
@@ -316,9 +316,10 @@ const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_a
 function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, identity: SqlCondition, search: Search, now: string): Condition[] {
   const out: Condition[] = [];
   // Open now, or late now (as the dashboard counts them), are read from the index of open
-  // complaints, a few hundred whatever the register's size: the other terms then only test
-  // those rows (a unary + keeps the planner off their indexes, which would walk a seksi's or
-  // a channel's whole register).
+  // complaints, a few hundred whatever the register's size, and late at a past month's end
+  // from it and the index of complaints finished late: the other terms then only test those
+  // rows (a unary + keeps the planner off their indexes, which would walk a seksi's or a
+  // channel's whole register).
   const c = q.keadaan ? '+c' : 'c';
   if (q.year !== undefined) {
     if (q.dateOf === 'selesai') out.push([`${c}.closed_at >= ? AND ${c}.closed_at < ?`, periodBounds(q.year, q.month, getOffice(db).timeZone)]);
@@ -359,10 +360,11 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
 // for the reporter, and not closed by then. Now, that is the open rows (the dashboard's
 // card; an open complaint waits exactly while 'tidak lengkap'). At the end of a past month
 // (akhirBulan) it is the open rows, as the summaries count them, and those finished since
-// past their due, from their own index.
+// past their due, from their own index. A month not ended has no end to be late at.
 function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
-  const end = akhirBulan && monthBounds(akhirBulan, getOffice(db).timeZone)[1];
-  if (!end || end >= now) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]];
+  if (!akhirBulan) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now]];
+  const [, end] = monthBounds(akhirBulan, getOffice(db).timeZone);
+  if (end > now) throw new TanggapError('validation', `${monthLabel(akhirBulan)} belum berakhir: untuk yang terlambat saat ini, hapus akhir bulan dari saringan.`, 'akhirBulan');
   const closedLate = 'complaints INDEXED BY complaints_closed_late WHERE closed_at > due_at AND paused_at IS NULL';
   return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND due_at < ? AND paused_at IS NULL UNION ALL SELECT id FROM ${closedLate} AND closed_at >= ? AND due_at < ?)`, [end, end, end]];
 }

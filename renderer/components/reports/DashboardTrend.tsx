@@ -7,8 +7,8 @@ import { DashboardLink, formatCount, legendText } from './DashboardLink';
 
 type Month = Dashboard['trend'][number];
 
-// The complaints still late at the month's end (as of now for the month running).
-const lateAtEndPath = (m: Month) => registerPath({ keadaan: 'terlambat', akhirBulan: m.key });
+// The complaints still late at the month's end; for the month running, late now.
+const lateAtEndPath = (m: Month) => registerPath(m.running ? { keadaan: 'terlambat' } : { keadaan: 'terlambat', akhirBulan: m.key });
 
 // "2026-11" → the register's year and month.
 const periodOf = (m: Month) => {
@@ -93,7 +93,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                       {m.lateAtEnd === null ? (
                         '–'
                       ) : (
-                        <DashboardLink n={m.lateAtEnd} to={lateAtEndPath(m)} label={`pengaduan terlambat di akhir ${m.label}`} c={m.lateAtEnd ? 'red.8' : undefined} />
+                        <DashboardLink n={m.lateAtEnd} to={lateAtEndPath(m)} label={m.running ? `pengaduan terlambat saat ini (${m.label} masih berjalan)` : `pengaduan terlambat di akhir ${m.label}`} c={m.lateAtEnd ? 'red.8' : undefined} />
                       )}
                     </Table.Td>
                   </Table.Tr>
