@@ -180,6 +180,8 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(page).toHaveURL(new RegExp(`/register\\?langkah=${step.stepNo}&langkah-dari=${span.dari}&langkah-sampai=${span.sampai}$`));
   await expect(registerRows).toHaveCount(didStep.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(didStep.rows.map((r) => r.registerNo).sort());
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: '/tmp/h3-register-step-done.png' });
   await page.getByRole('button', { name: `Hapus Langkah ${step.stepNo} selesai, ${monthLabel(span.dari)} – ${monthLabel(span.sampai)} dari filter` }).click();
   await expect(page).toHaveURL(/\/register$/);
 
