@@ -9,7 +9,7 @@ import { getOffice } from '../office/settings';
 import { riskAt } from '../workflow/queue';
 import { officeCalendar } from '../workflow/standard';
 import { stepRows } from './recap';
-import { localMonth, monthsEnding, periodCounts, stepCounts } from './summaries';
+import { monthsEnding, periodCounts, stepCounts } from './summaries';
 
 // The Camat's page: the month's received and finished from the summaries; open, late and
 // at risk right now on the standard's clock (the whole Standar Pelayanan's due, not the
@@ -96,7 +96,6 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
   const month = q.month ?? (q.year === undefined ? Number(today.slice(5, 7)) : 12);
   const trendMonths = monthsEnding(year, month, 12);
   const trend = periodCounts(db, trendMonths, now);
-  const nowMonth = localMonth(db, now);
   const thisMonth = trend.byMonth.get(trendMonths[11]!)!;
   const received = receivedIn(db, trendMonths[11]!);
   const groups = stmt(db, OPEN_NOW).all(now) as OpenGroup[];
@@ -115,7 +114,7 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
     byChannel: keyed(received.channel, sumBy(groups, 'channel'), (k) => CHANNEL_LABEL[k as keyof typeof CHANNEL_LABEL] ?? k, channelOrder),
     trend: trendMonths.map((m) => {
       const t = trend.byMonth.get(m)!;
-      return { key: m, label: `${monthLabel(m).slice(0, 3)} ${m.slice(0, 4)}`, received: t.received, finished: t.finished, lateAtEnd: t.late, running: m === nowMonth };
+      return { key: m, label: `${monthLabel(m).slice(0, 3)} ${m.slice(0, 4)}`, received: t.received, finished: t.finished, lateAtEnd: t.late, running: m === trend.nowMonth };
     }),
     slowestSteps: stepRows(db, stepCounts(db, trendMonths).byStep)
       .filter((s) => s.avgWorkMinutes !== null)

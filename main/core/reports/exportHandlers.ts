@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUS_LABEL } from '../../../shared/domain';
-import { KEADAAN_LABEL, langkahLabel } from '../../../shared/schemas/complaint';
+import { KEADAAN_LABEL, keadaanLabel, langkahLabel } from '../../../shared/schemas/complaint';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
-import { MONTHS, monthLabel } from '../../../shared/time/format';
+import { MONTHS } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
@@ -22,6 +22,9 @@ function recordExport(ctx: Ctx, user: SessionUser, action: string, data: Record<
   write(ctx.db, () => appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action, entity: 'report', entityId: null, data }));
 }
 
+// A filter's words inside the title's sentence: "Langkah 2 …" → "langkah 2 …".
+const inSentence = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
+
 function describeFilter(f: RegisterExportInput): string {
   const dateOf = f.dateOf === 'selesai' ? 'selesai' : 'diterima';
   return [
@@ -31,8 +34,8 @@ function describeFilter(f: RegisterExportInput): string {
     f.category ? `kategori ${CATEGORY_LABEL[f.category]}` : '',
     f.seksi ? f.seksi : '',
     f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
-    f.keadaan === 'terlambat' && f.akhirBulan ? `terlambat di akhir ${monthLabel(f.akhirBulan)}` : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
-    f.langkah ? langkahLabel(f.langkah).replace(/^L/, 'l') : '',
+    f.keadaan === 'terlambat' && f.akhirBulan ? inSentence(keadaanLabel(f.keadaan, f.akhirBulan)) : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
+    f.langkah ? inSentence(langkahLabel(f.langkah)) : '',
     f.q ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)

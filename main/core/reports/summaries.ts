@@ -64,6 +64,8 @@ export interface PeriodCounts {
   // The office per month of the run (open and late at each month's end).
   byMonth: Map<string, Tally>;
   total: Tally;
+  // The office's month now: the run's month still running, if it holds it.
+  nowMonth: string;
 }
 
 // Every complaint has exactly one channel, so the channel rows add up to the office.
@@ -150,7 +152,7 @@ export function periodCounts(db: Db, months: string[], now: string): PeriodCount
     total.open = total.late = null;
     for (const dim of RECAP_DIMENSIONS) for (const t of byKey[dim].values()) t.open = t.late = null;
   }
-  return { byKey, byMonth, total };
+  return { byKey, byMonth, total, nowMonth };
 }
 
 const SUMS = ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'].map((c) => `sum(${c}) AS ${c}`).join(', ');
