@@ -111,6 +111,10 @@ describe('register export', () => {
     const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
     expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 40, 60, 14]);
     expect(ws.autoFilter).toBe('A4:S4');
+    // Printed: landscape A4 over as many pages as it needs, each page with the header row
+    // and, for the columns that go to further pages, No. and No. Register again.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '4:4', printTitlesColumn: 'A:B' });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
     // Title, blank line, header, then one row per complaint and nothing after.
     expect(ws.rowCount).toBe(4 + total);
     const rows = tableOf(ws);
@@ -350,7 +354,11 @@ describe('buku rekap files', () => {
     expect(String(rowValues(wb.getWorksheet('Kanal')!, 2)[0])).toContain(recap.periodLabel);
     // November is running (4 November): the file says as of when it counts.
     expect(rowValues(wb.getWorksheet('Kanal')!, 3)).toEqual(['Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per 4 November 2026.']);
-    for (const ws of wb.worksheets) expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
+      // Each table one page wide, its header row again on every page.
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    }
     // Under each table, how the working time and its median are counted.
     expect(JSON.stringify(wb.getWorksheet('Ringkasan')!.getSheetValues())).toContain(JSON.stringify(RECAP_NOTE));
     expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai di akhir periode': recap.total.openAtEnd });

@@ -176,12 +176,18 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
   const headerRowNo = spec.title.length + 2;
   const first = `A${headerRowNo + 1}`;
   const ws = wb.addWorksheet(sheetName(spec.name), {
-    // Landscape. A table as wide as one page; a long list at full size over as many pages
-    // as it needs, its gridlines printed since its cells have no borders. exceljs knows no
-    // F4 paper, and an A4 layout prints on F4 too.
-    pageSetup: spec.list
-      ? { paperSize: 9 as PaperSize, orientation: 'landscape', showGridLines: true }
-      : { paperSize: 9 as PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // Landscape, the header row printed again at the top of every page. A table as wide as
+    // one page; a long list at full size over as many pages as it needs, its gridlines
+    // printed since its cells have no borders, and its first two columns (No., No.
+    // Register) again at the left of the pages its further columns go to, so that each
+    // printed row can be matched with its register number. exceljs knows no F4 paper,
+    // and an A4 layout prints on F4 too.
+    pageSetup: {
+      paperSize: 9 as PaperSize,
+      orientation: 'landscape',
+      printTitlesRow: `${headerRowNo}:${headerRowNo}`,
+      ...(spec.list ? { showGridLines: true, printTitlesColumn: 'A:B' } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+    },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, topLeftCell: first, activeCell: first }],
   });
   ws.columns = spec.columns.map((c) => {
