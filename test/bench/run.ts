@@ -169,8 +169,10 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
     await op('Register filter bulan (Maret 2025)', staf, 'complaints.list', { year: 2025, month: 3 }, L);
     await op('Register filter tahun selesai (2025)', staf, 'complaints.list', { year: 2025, dateOf: 'selesai' }, L);
-    // The dashboard trend's "late at the month's end", a past month: the open and the finished late.
-    await op('Register terlambat di akhir bulan (Oktober 2026)', camat, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2026-10' }, L);
+    // The dashboard trend's "late at the month's end", a past month: the open and the finished
+    // late. June 2024, one of the months the generated journeys leave some in (at the end of
+    // October 2026 none is late: the open complaints fall due from 12 November on).
+    await op('Register terlambat di akhir bulan (Juni 2024)', camat, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2024-06' }, L);
     // The slowest steps' times done, and done late, over the dashboard's twelve months.
     const twelve = { dari: '2025-12', sampai: '2026-11' };
     await op('Register langkah 2 dikerjakan, 12 bulan', camat, 'complaints.list', { langkah: { no: 2, ...twelve } }, L);
