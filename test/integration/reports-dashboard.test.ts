@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
 import { ADMIN, carrier, fail, makeCore, ok, type TestCore } from '../support/core';
 import { reportsOffice } from '../support/reports';
+import { record, trackStatementModes, type Recorded } from '../bench/twin';
 
 // The Camat's dashboard for a Kejayan-hours office in WITA (UTC+8), at set instants.
 
+trackStatementModes();
 let t: TestCore | undefined;
 afterEach(() => t?.dispose());
 
@@ -117,6 +119,20 @@ describe('Camat dashboard', () => {
     // A month not begun: its trend has nothing late yet.
     const jan = await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2027, month: 1 });
     expect(jan.trend.slice(-2).map((m) => m.lateAtEnd)).toEqual([1, null]);
+
+    // A past month's end is counted once while the data stays as it is (late now is counted
+    // afresh: its instant moves).
+    const november = { keadaan: 'terlambat', akhirBulan: '2026-11', limit: 200 } as const;
+    const first = await ok(o.core, camat, 'complaints.list', november);
+    const counts = (log: Recorded[]) => log.filter((e) => e.sql.startsWith('SELECT count(*)')).length;
+    let again = await record(t!.core.db, () => ok(o.core, camat, 'complaints.list', november));
+    expect([counts(again), (await ok(o.core, camat, 'complaints.list', november)).total]).toEqual([0, first.total]);
+    expect(counts(await record(t!.core.db, () => ok(o.core, camat, 'complaints.list', { keadaan: 'terlambat' })))).toBe(1);
+    expect(counts(await record(t!.core.db, () => ok(o.core, camat, 'complaints.list', { keadaan: 'terlambat' })))).toBe(1);
+    // A change of the data counts it again.
+    await o.record('2026-12-02T06:00:00.000Z');
+    again = await record(t!.core.db, () => ok(o.core, camat, 'complaints.list', november));
+    expect(counts(again)).toBe(1);
   });
 
   it('is for the Camat and Sekcam; the recap for those who handle complaints', async () => {

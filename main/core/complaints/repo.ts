@@ -478,8 +478,9 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   const hit = kept.byQuery.get(key);
   if (hit !== undefined) return hit;
   const n = pluck(db, sql).get(...params) as number;
-  // Lateness is counted at an instant, which is in the key: such a total is never asked again.
-  if (!db.inTransaction && q.keadaan !== 'terlambat') {
+  // Lateness now is counted at an instant, which is in the key: such a total is never asked
+  // again. Late at a past month's end is kept like any other.
+  if (!db.inTransaction && !(q.keadaan === 'terlambat' && q.akhirBulan === undefined)) {
     if (kept.byQuery.size >= TOTALS_KEPT) kept.byQuery.clear();
     kept.byQuery.set(key, n);
   }
