@@ -371,16 +371,19 @@ function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition 
 
 // The complaints that completed a step within a span of office months, as the summaries
 // count a step in the month of its completion, or completed it past its due; from the
-// index of completed steps, each complaint once.
-const STEP_DONE = 'c.id IN (SELECT complaint_id FROM complaint_steps INDEXED BY complaint_steps_done WHERE step_no = ? AND completed_at >= ? AND completed_at < ?';
+// index of completed steps (of those done late), each complaint once.
+const STEP_DONE = 'c.id IN (SELECT complaint_id FROM complaint_steps INDEXED BY ';
+const STEP_SPAN = 'WHERE step_no = ? AND completed_at >= ? AND completed_at < ?';
 function stepDone(db: Db, l: NonNullable<ComplaintQueryParsed['langkah']>): Condition {
   const tz = getOffice(db).timeZone;
   const [from] = monthBounds(l.dari, tz);
   const [, to] = monthBounds(l.sampai, tz);
-  return [`${STEP_DONE}${l.terlambat ? ' AND completed_at > due_at' : ''})`, [l.no, from, to]];
+  const sql = l.terlambat ? `complaint_steps_done_late ${STEP_SPAN} AND completed_at > due_at)` : `complaint_steps_done ${STEP_SPAN})`;
+  return [STEP_DONE + sql, [l.no, from, to]];
 }
 // The same asked of one complaint's own steps, for walking the register (stepWalk).
-const STEP_DONE_HERE = 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND step_no = ? AND completed_at >= ? AND completed_at < ?';
+const stepDoneHere = (sql: string) =>
+  sql.replace(/^c\.id IN \(SELECT complaint_id FROM complaint_steps INDEXED BY \w+ WHERE /, 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND ');
 
 // How a page of a step done, in the register's order, is best read. The matches lie
 // together in the register (the complaints of about the span), so a walk of its index
@@ -699,7 +702,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // also be asked of each complaint walked.
     const steps = stepWalk(db, q, order, offset + limit, total);
     const walk = steps ? steps !== 'sort' : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE)) && walkCheaper(db, offset + limit, total);
-    const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [sql.replace(STEP_DONE, STEP_DONE_HERE), v])) : whereSql;
+    const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : whereSql;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear). Another
     // span of dates (a month of receipt, or of finishing, or of a step done) is read through
