@@ -420,11 +420,15 @@ describe('register sorted by Pelapor', () => {
     const kasiId = userOf(o, 'kasi').id;
     const camatId = userOf(o, 'camat').id;
     // The Kasi handles about a third: disposed to him (some withdrawn since), a step he
-    // completed, or (in 2026) open at a Kasi step disposed to nobody; a reporter named ''.
+    // completed, or (in 2026) open at a Kasi step disposed to nobody, which every Kasi sees:
+    // a Kasi's own step, the Tim Pengelola's, or a step a Kasi (or the Tim) may take beside
+    // another (acting_alt). A reporter named ''.
+    const atKasiStep = new Map([[53, ['kasi', '']], [55, ['tim_pengelola', '']], [59, ['sekcam', ',sekcam,kasi,']], [65, ['staf', ',staf,tim_pengelola,']], [68, ['kasi', '']], [79, ['kasi', '']]]);
     ids.forEach((id, i) => {
       if (i % 3 === 0) o.db.prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) VALUES (?, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', ?)").run(id, camatId, kasiId, i % 9 === 0 ? 'ditarik' : 'aktif');
       if (i % 7 === 1) o.db.prepare('UPDATE complaint_steps SET completed_by = ? WHERE complaint_id = ?').run(kasiId, id);
-      if (i % 11 === 2 && i >= 50) o.db.prepare("UPDATE complaints SET acting = 'kasi' WHERE id = ?").run(id);
+      const acting = atKasiStep.get(i);
+      if (acting) o.db.prepare('UPDATE complaints SET acting = ?, acting_alt = ? WHERE id = ?').run(...acting, id);
       if (i % 13 === 5) o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-07-01T02:00:00.000Z' WHERE id = ?").run(id);
     });
     o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id IN (?, ?)").run(ids[3], ids[62]);
