@@ -191,6 +191,62 @@ describe('register filters', () => {
   });
 });
 
+describe('register by month of receipt', () => {
+  it('reads a month along its stretch of numbers, every page in both directions as the plain sorted query does', async () => {
+    const o = await office();
+    // February, March and April 2026 in receipt order, ten, forty and ten, one a day or so;
+    // some by WhatsApp.
+    const at = (m: number, i: number) => `2026-0${m}-${String(1 + (i % 27)).padStart(2, '0')}T0${i % 8}:${String(i).padStart(2, '0')}:00.000Z`;
+    const ids = importAt(o, [
+      ...Array.from({ length: 10 }, (_, i) => ({ at: at(2, i) })),
+      ...Array.from({ length: 40 }, (_, i) => ({ at: at(3, i) })),
+      ...Array.from({ length: 10 }, (_, i) => ({ at: at(4, i) })),
+    ]);
+    ids.forEach((id, i) => i % 3 === 0 && o.db.prepare("UPDATE complaints SET channel = 'whatsapp' WHERE id = ?").run(id));
+    const march = { year: 2026, month: 3 };
+    const inMarch = "year = 2026 AND received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'";
+    const everyPage = async (s: ReturnType<typeof carrier>, q: ComplaintQuery, where: string) => {
+      for (const dir of ['asc', 'desc'] as const) {
+        const want = o.db.prepare(`SELECT id FROM complaints WHERE ${where} ORDER BY year ${dir}, seq ${dir}`).pluck().all() as number[];
+        expect(want.length).toBeGreaterThan(5);
+        for (let offset = 0; offset <= want.length; offset++) {
+          const page = await list(o, s, { ...q, dir, offset, limit: 3 });
+          expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${dir} @${offset}`).toEqual(want.slice(offset, offset + 3));
+          expect(page.total).toBe(want.length);
+        }
+      }
+    };
+    const stretch = (log: { sql: string }[]) => log.some((e) => e.sql.includes('c.year = ? AND c.seq BETWEEN ? AND ?'));
+    const bounds = (log: { sql: string }[]) => log.filter((e) => e.sql.includes('min(seq)')).length;
+    const check = async () => {
+      for (const s of [o.staf, o.kasi]) {
+        await everyPage(s, march, inMarch);
+        await everyPage(s, { ...march, channel: 'whatsapp' }, `${inMarch} AND channel = 'whatsapp'`);
+        expect(stretch(await record(o.db, () => list(o, s, { ...march, limit: 3 }))), 'page 1').toBe(true);
+      }
+    };
+    await check();
+    // The month's numbers are asked once while the data is unchanged.
+    expect(bounds(await record(o.db, () => list(o, o.staf, { ...march, offset: 3, limit: 3 })))).toBe(0);
+    // Numbers out of receipt order: one of March's numbered among February's and one among
+    // April's (theirs in exchange), and an old number taken over (below zero). The data changed, so the
+    // stretch is asked again; the walk now reads beyond the month's own rows.
+    const seqOf = o.db.prepare('SELECT seq FROM complaints WHERE id = ?').pluck();
+    const renumber = o.db.prepare('UPDATE complaints SET seq = ? WHERE id = ?');
+    const swap = (a: number, b: number) => {
+      const [x, y] = [seqOf.get(a), seqOf.get(b)];
+      renumber.run(1_000_000, a);
+      renumber.run(x, b);
+      renumber.run(y, a);
+    };
+    swap(ids[12]!, ids[5]!);
+    swap(ids[40]!, ids[58]!);
+    o.db.prepare("UPDATE complaints SET seq = -4, register_no = '4/LAMA/2026' WHERE id = ?").run(ids[30]);
+    expect(bounds(await record(o.db, () => list(o, o.staf, { ...march, limit: 3 })))).toBe(1);
+    await check();
+  });
+});
+
 describe('register by a step done', () => {
   it('gives every page of a step done in a span of months, both directions, each way it is read, as the plain sorted query does', async () => {
     const o = await office();
