@@ -511,7 +511,7 @@ function cloneJourneys(file: string, scale: number, log: (m: string) => void, re
   // triggers write from, the search index's by its insert trigger's body over the batch.
   // The same rows. FTS5 writes what each statement added as a segment of its own and
   // merges as it goes: with the triggers, a segment per complaint, whose merges grew with
-  // the index (CPU 1.6 to 8 ms a complaint from 50,000 to 200,000; 1.6 throughout now).
+  // the index (CPU 1.6 to 8 ms a complaint from 50,000 to 200,000; 1.6–1.9 throughout now).
   const textTriggers = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%complaints_register_fts%' OR sql LIKE '%complaints_fts%')")
     .all() as { name: string; sql: string }[];
