@@ -108,13 +108,13 @@ export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
 // A list of ids (column `id`) holding every complaint a Kasi may see, read through indexes:
 // those disposed to him and those whose step he completed (what kasiHandledAtLeast counts),
 // and the open complaints at a Kasi's step disposed to nobody (seeSql's last part, read by
-// the indexes of who acts: a third of the open ones, and few of those undisposed), of which
-// seeSql tells the ones he may see. For a Kasi who handles few complaints, far fewer than
-// the register's.
+// the indexes of who acts: those whose step a Kasi or the Tim Pengelola takes, or may take
+// beside another, then the few of them disposed to nobody), of which seeSql tells the ones
+// he may see. For a Kasi who handles few complaints, far fewer than the register's.
 const UNDISPOSED = "NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = complaints.id AND d.state <> 'ditarik')";
 const OPEN_AT_KASI_STEP = `SELECT id FROM complaints INDEXED BY complaints_open_acting WHERE closed_at IS NULL AND acting IN ('kasi', 'tim_pengelola') AND ${UNDISPOSED}
   UNION SELECT id FROM complaints INDEXED BY complaints_open_alt
-    WHERE closed_at IS NULL AND (instr(acting_alt, ',kasi,') > 0 OR instr(acting_alt, ',tim_pengelola,') > 0) AND ${UNDISPOSED}`;
+    WHERE closed_at IS NULL AND acting_alt > '' AND (instr(acting_alt, ',kasi,') > 0 OR instr(acting_alt, ',tim_pengelola,') > 0) AND ${UNDISPOSED}`;
 export function kasiSightCandidates(user: SessionUser): SqlCondition {
   return {
     sql: `SELECT complaint_id AS id FROM (${DISPOSED_TO}) UNION ${HANDLED_BY} UNION ${OPEN_AT_KASI_STEP}`,

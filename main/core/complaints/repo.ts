@@ -456,16 +456,24 @@ const whereOf = (active: Condition[]) => (active.length ? `WHERE ${active.map(([
 
 type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 
-// Totals per filter, kept until the database changes (through this connection or
-// another): paging through one filter counts it once. Inside a transaction nothing is
-// kept, since a rollback would not change the stamp.
-const totals = new WeakMap<Db, { stamp: string; byQuery: Map<string, unknown> }>();
-const TOTALS_KEPT = 64;
-function keptFor(db: Db, stamp: string): Map<string, unknown> {
-  let kept = totals.get(db);
-  if (!kept || kept.stamp !== stamp) totals.set(db, (kept = { stamp, byQuery: new Map() }));
-  if (kept.byQuery.size >= TOTALS_KEPT) kept.byQuery.clear();
-  return kept.byQuery;
+// What the register works out from the data alone, kept until the database changes
+// (through this connection or another): each filter's total, so that paging through one
+// filter counts it once, and a month's stretch of numbers (monthBySeq). Inside a
+// transaction nothing is kept, since a rollback would not change the stamp.
+const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, number | SeqSpan> }>();
+const KEPT_MOST = 64;
+type SeqSpan = { lo: number | null; hi: number | null };
+function keptFor(db: Db, stamp: string) {
+  let kept = keptByStamp.get(db);
+  if (!kept || kept.stamp !== stamp) keptByStamp.set(db, (kept = { stamp, byKey: new Map() }));
+  const byKey = kept.byKey;
+  return {
+    get: (key: string) => byKey.get(key),
+    set: (key: string, value: number | SeqSpan) => {
+      if (byKey.size >= KEPT_MOST) byKey.clear();
+      byKey.set(key, value);
+    },
+  };
 }
 
 function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string): number {
@@ -643,7 +651,7 @@ function downFromYear(
 // A month of receipt in the register's order, read along the register between the least
 // and the greatest number (seq) its complaints have in their year, instead of sorting
 // every one of them (some twenty thousand at 1,000,000): the numbers follow receipt, so
-// that stretch is nearly all of the month. The two numbers are kept with the totals while
+// that stretch is nearly all of the month. The two numbers are kept (keptByStamp) while
 // the data is unchanged. Null where the walk would read over a quarter as many rows as the
 // sort (numbers far out of receipt order, a page deep into the month), beside the filters
 // that have their own ways (open or late, a step done, a search), and in other orders.
@@ -657,12 +665,9 @@ function monthBySeq(
   const [from, to] = periodBounds(q.year, q.month, getOffice(db).timeZone);
   const kept = db.inTransaction ? null : keptFor(db, stampOf());
   const key = `seq ${q.year} ${from} ${to}`;
-  let span = kept?.get(key) as { lo: number | null; hi: number | null } | undefined;
+  let span = kept?.get(key) as SeqSpan | undefined;
   if (!span) {
-    span = stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, q.year) as {
-      lo: number | null;
-      hi: number | null;
-    };
+    span = stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, q.year) as SeqSpan;
     kept?.set(key, span);
   }
   const { lo, hi } = span;
