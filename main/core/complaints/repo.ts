@@ -381,9 +381,10 @@ function stepDone(db: Db, l: NonNullable<ComplaintQueryParsed['langkah']>): Cond
   const sql = l.terlambat ? `complaint_steps_done_late ${STEP_SPAN} AND completed_at > due_at)` : `complaint_steps_done ${STEP_SPAN})`;
   return [STEP_DONE + sql, [l.no, from, to]];
 }
-// The same asked of one complaint's own steps, for walking the register (stepWalk).
-const stepDoneHere = (sql: string) =>
-  sql.replace(/^c\.id IN \(SELECT complaint_id FROM complaint_steps INDEXED BY \w+ WHERE /, 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND ');
+// The same asked of one complaint's own steps, for walking the register (stepWalk): the
+// step condition's terms after its WHERE, under the complaint's own steps.
+const STEP_HERE = 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND ';
+const stepDoneHere = (sql: string) => (sql.startsWith(STEP_DONE) ? STEP_HERE + sql.slice(sql.indexOf(STEP_SPAN) + 'WHERE '.length) : sql);
 
 // How a page of a step done, in the register's order, is best read. The matches lie
 // together in the register (the complaints of about the span), so a walk of its index
