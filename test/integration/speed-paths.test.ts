@@ -47,6 +47,14 @@ function importAt(o: Office, items: { at: string; name?: string; anonymous?: boo
 
 const list = (o: Office, s: ReturnType<typeof carrier>, q: ComplaintQuery) => ok(o.core, s, 'complaints.list', q);
 
+// Each order of the register as plain SQL over the complaints table ({d}: the direction).
+const ORDERS = {
+  registerNo: 'year {d}, seq {d}',
+  receivedAt: 'received_at {d}, id {d}',
+  reporterName: "(CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE {d}, year {d}, seq {d}",
+  status: 'status {d}, year {d}, seq {d}',
+};
+
 describe('register totals and pages', () => {
   it('counts from the counters what count(*) counts, in two years and in all', async () => {
     const o = await office();
@@ -130,12 +138,6 @@ describe('register filters', () => {
     // Received late in 2025, finished in January 2026 (and one in 2025).
     const late2025 = importAt(o, Array.from({ length: 5 }, (_, i) => ({ at: `2025-12-${String(10 + 4 * i).padStart(2, '0')}T02:00:00.000Z`, name: names[i] })));
     late2025.forEach((id, i) => o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = ? WHERE id = ?").run(i === 4 ? '2025-12-31T09:00:00.000Z' : `2026-01-0${2 + i}T02:00:00.000Z`, id));
-    const ORDERS = {
-      registerNo: 'year {d}, seq {d}',
-      receivedAt: 'received_at {d}, id {d}',
-      reporterName: "(CASE WHEN anonymous THEN 'Anonim' ELSE reporter_name END) COLLATE NOCASE {d}, year {d}, seq {d}",
-      status: 'status {d}, year {d}, seq {d}',
-    };
     const spans: [ComplaintQuery, string][] = [
       [{ year: 2026, month: 3 }, "received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'"],
       [{ year: 2026, month: 4, dateOf: 'selesai' }, "closed_at >= '2026-03-31T17:00:00.000Z' AND closed_at < '2026-04-30T17:00:00.000Z'"],
@@ -188,6 +190,74 @@ describe('register filters', () => {
         expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(false);
       }
     }
+  });
+});
+
+describe('register in an order its filters have no index for', () => {
+  it('gives every page by name, status or time of receipt beside column filters and dates, as the plain sorted query does, each way it is read', async () => {
+    const o = await office();
+    // Sixty complaints from January 2025 to March 2026, names in mixed case and some
+    // anonymous, two in three finished, every other one by WhatsApp.
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi'];
+    const ids = importAt(
+      o,
+      Array.from({ length: 60 }, (_, i) => ({ at: new Date(Date.UTC(2025, 0, 3, 2) + i * 7 * 86_400_000).toISOString(), name: names[i % names.length], anonymous: i % 9 === 4 })),
+    );
+    const statuses = ['selesai', 'selesai', 'ditindaklanjuti', 'selesai', 'ditolak', 'selesai', 'didisposisi', 'selesai', 'tidak_lengkap'];
+    ids.forEach((id, i) => {
+      const status = statuses[i % statuses.length]!;
+      const closed = status === 'selesai' || status === 'ditolak' ? new Date(Date.UTC(2025, 0, 20, 2) + i * 7 * 86_400_000).toISOString() : null;
+      o.db.prepare('UPDATE complaints SET status = ?, closed_at = ?, channel = ?, category = ? WHERE id = ?').run(status, closed, i % 2 ? 'whatsapp' : 'langsung', i % 3 ? 'infrastruktur' : 'kebersihan_lingkungan', id);
+    });
+    const y2025 = "received_at >= '2024-12-31T17:00:00.000Z' AND received_at < '2025-12-31T17:00:00.000Z'";
+    const march2025 = "received_at >= '2025-02-28T17:00:00.000Z' AND received_at < '2025-03-31T17:00:00.000Z'";
+    const cases: [ComplaintQuery, string, (typeof sortFields)[number][]][] = [
+      [{ channel: 'whatsapp' }, "channel = 'whatsapp'", ['reporterName', 'status', 'receivedAt']],
+      [{ channel: 'whatsapp', status: 'selesai' }, "channel = 'whatsapp' AND status = 'selesai'", ['reporterName', 'receivedAt']],
+      [{ channel: 'whatsapp', category: 'infrastruktur' }, "channel = 'whatsapp' AND category = 'infrastruktur'", ['reporterName', 'status']],
+      [{ year: 2025 }, y2025, ['reporterName', 'status']],
+      [{ year: 2025, month: 3 }, march2025, ['reporterName', 'status']],
+      [{ year: 2025, channel: 'whatsapp' }, `${y2025} AND channel = 'whatsapp'`, ['reporterName', 'status']],
+      [{ year: 2025, dateOf: 'selesai' }, "closed_at >= '2024-12-31T17:00:00.000Z' AND closed_at < '2025-12-31T17:00:00.000Z'", ['reporterName']],
+    ];
+    const identity = identitySql(userOf(o, 'kasi'));
+    const kasiName = { sql: `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`, params: identity.params };
+    const check = async () => {
+      for (const [filter, where, sorts] of cases) {
+        for (const sort of sorts) {
+          for (const dir of ['asc', 'desc'] as const) {
+            const want = o.db.prepare(`SELECT id FROM complaints WHERE ${where} ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`).pluck().all() as number[];
+            expect(want.length, JSON.stringify(filter)).toBeGreaterThan(3);
+            for (const s of [o.staf, o.kasi]) {
+              // By name, the Kasi's rows sort by the name as he sees it (hidden names alike).
+              const expected = s === o.kasi && sort === 'reporterName' ? (o.db.prepare(`SELECT id FROM complaints c WHERE ${where} ORDER BY ${kasiName.sql} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}`).pluck().all(...kasiName.params) as number[]) : want;
+              for (let offset = 0; offset <= want.length; offset++) {
+                const page = await list(o, s, { ...filter, sort, dir, offset, limit: 3 });
+                expect(page.rows.map((r) => r.id), `${JSON.stringify(filter)} ${sort} ${dir} @${offset}`).toEqual(expected.slice(offset, offset + 3));
+                expect(page.total).toBe(want.length);
+              }
+            }
+          }
+        }
+      }
+    };
+    await check();
+    // Which way page 1 is read, from its statements.
+    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, { ...q, limit: 3 }))).map((e) => e.sql).join('\n');
+    expect(await read({ channel: 'whatsapp', sort: 'reporterName' })).toContain('INDEXED BY complaints_shown_name');
+    expect(await read({ year: 2025, dateOf: 'selesai', sort: 'reporterName' })).toContain('INDEXED BY complaints_shown_name');
+    expect(await read({ channel: 'whatsapp', sort: 'status' })).toContain('INDEXED BY complaints_status_year');
+    expect(await read({ channel: 'whatsapp', sort: 'receivedAt' })).toContain('INDEXED BY complaints_received');
+    expect(await read({ year: 2025, month: 3, sort: 'status' })).toContain('INDEXED BY complaints_status_year WHERE c.status = ? AND c.year = ? AND c.seq BETWEEN ? AND ?');
+    // A status a year of receipt does not follow is sorted, not walked from the newest years.
+    expect(await read({ year: 2025, sort: 'receivedAt' })).not.toContain('INDEXED BY complaints_received ');
+    // The statuses' counts are kept while the data is unchanged, and asked again after a change.
+    const counts = async () => (await record(o.db, () => list(o, o.staf, { year: 2025, sort: 'status', limit: 3 }))).filter((e) => e.sql.startsWith('SELECT count(*) FROM complaints c INDEXED BY complaints_status_year')).length;
+    expect(await counts()).toBe(0);
+    o.db.prepare("UPDATE complaints SET status = 'dicabut' WHERE id IN (?, ?, ?)").run(ids[0], ids[13], ids[26]);
+    o.db.prepare("UPDATE complaints SET seq = -seq, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[20]);
+    expect(await counts()).toBeGreaterThan(0);
+    await check();
   });
 });
 
