@@ -259,6 +259,54 @@ describe('register in an order its filters have no index for', () => {
     expect(await counts()).toBeGreaterThan(0);
     await check();
   });
+
+  it('gives words in a month, and words nearly every complaint holds, every page in every order, as the plain sorted query does', async () => {
+    const o = await office();
+    // 1,200 complaints from January 2026, four in five about a well ("sumur"), the others
+    // about a lamp; names in mixed case, some anonymous.
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
+    importAt(
+      o,
+      Array.from({ length: 1200 }, (_, i) => ({
+        at: new Date(Date.UTC(2026, 0, 2, 2) + i * 6 * 3_600_000).toISOString(),
+        name: names[i % names.length],
+        anonymous: i % 11 === 4,
+        subject: i % 5 === 2 ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
+      })),
+    );
+    o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' ELSE status END, channel = CASE WHEN id % 3 = 0 THEN 'whatsapp' ELSE channel END").run();
+    const identity = identitySql(userOf(o, 'kasi'));
+    const kasiName = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
+    const march = "received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'";
+    const everyPage = async (q: ComplaintQuery, where: string, sorts: (typeof sortFields)[number][], offsets: (n: number) => number[]) => {
+      for (const sort of sorts) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const [s, name] of [[o.staf, null], [o.kasi, kasiName]] as const) {
+            const order = name && sort === 'reporterName' ? `${name} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}` : ORDERS[sort].replaceAll('{d}', dir);
+            const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${where} ORDER BY ${order}`).pluck().all(...(name && sort === 'reporterName' ? identity.params : [])) as number[];
+            expect(want.length, JSON.stringify(q)).toBeGreaterThan(20);
+            for (const offset of offsets(want.length)) {
+              for (const limit of [3, 50]) {
+                const page = await list(o, s, { ...q, sort, dir, offset, limit });
+                expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${sort} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+                expect(page.total).toBe(want.length);
+              }
+            }
+          }
+        }
+      }
+    };
+    const every = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
+    const ends = (n: number) => [0, 1, 2, 3, 4, 5, 6, 7, 100, 101, Math.floor(n / 2) - 2, Math.floor(n / 2), Math.floor(n / 2) + 1, n - 52, n - 5, n - 3, n - 1, n];
+    await everyPage({ q: 'sumur', year: 2026, month: 3 }, `${march} AND subject LIKE 'Sumur%'`, [...sortFields], every);
+    await everyPage({ q: 'sumur', year: 2026, month: 3, channel: 'whatsapp' }, `${march} AND subject LIKE 'Sumur%' AND channel = 'whatsapp'`, ['registerNo', 'reporterName'], every);
+    await everyPage({ q: 'sumur' }, "subject LIKE 'Sumur%'", ['reporterName', 'status', 'receivedAt'], ends);
+    // Which way the pages are read, from their statements.
+    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, q))).map((e) => e.sql).join('\n');
+    expect(await read({ q: 'sumur', year: 2026, month: 3, limit: 3 })).toContain('FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid');
+    expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3 })).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
+    expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3, offset: 400 })).not.toContain('EXISTS (SELECT 1 FROM complaints_fts f');
+  }, 120_000);
 });
 
 describe('register by month of receipt', () => {
