@@ -337,6 +337,7 @@ const monthBounds = (key: string, tz: TimeZoneId) => periodBounds(Number(key.sli
 
 type Condition = [string, (string | number)[]];
 const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
+// The same asked of one complaint (probeCheaper says when).
 const FTS_PROBE = 'EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)';
 const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL';
 
@@ -455,8 +456,10 @@ function searchOf(db: Db, text: string | undefined, stampOf: () => string): Sear
 const KEY_YEAR = 4294967296;
 const KEY_SEQ = 2147483648;
 const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648';
-// The complaints matching a query of that index, by id (the inner c is the matched row).
+// The complaints matching a query of that index, by id (the inner c is the matched row);
+// and by key, for a walk of an index holding year and seq (no complaint read to test it).
 const REGISTER_MATCH = `c.id IN (SELECT c.id FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f CROSS JOIN complaints c ON ${KEY_JOIN})`;
+const REGISTER_KEYS = `c.year * ${KEY_YEAR} + c.seq + ${KEY_SEQ} IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)`;
 
 // A word search read from the register's text index, where the viewer may search the
 // words (the index knows who may open each complaint): the matches are the keys in a range
@@ -581,7 +584,7 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // would ask the rule of about as many rows as the sort does.
 function kasiPageByName(
   db: Db,
-  { q, whereSql, params, total, active }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number; active: Condition[] },
+  { q, whereSql, params, total, active, words }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number; active: Condition[]; words: Words | null },
   viewer: SessionUser,
   mine: SqlCondition,
   desc: boolean,
@@ -603,6 +606,8 @@ function kasiPageByName(
   const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
   const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: (k: string) => k !== '' };
   const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
+  // Beside many matches the walks read their indexes, and the words are tested by key.
+  const walkWhere = many ? whereOf(active.map(([sql, v]) => [sql === REGISTER_MATCH ? REGISTER_KEYS : sql, v])) : whereSql;
   const ids: number[] = [];
   // His shown names read from the complaints he may see (namedOfFew), for a Kasi who
   // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
@@ -620,7 +625,18 @@ function kasiPageByName(
       continue;
     }
     let read = 0;
-    const order = pluck(db, `SELECT c.id FROM complaints c ${walk.index} ${whereSql} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap) as Iterable<number>;
+    // Words in the register's order are its text index's keys, read as they come.
+    const order = (
+      walk === hidden && words
+        ? pluck(db, `SELECT c.id FROM (${WORDS_KEYS} ORDER BY rowid ${d}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d} LIMIT ?`).iterate(
+            words.fts,
+            words.from,
+            words.to,
+            ...words.others.flatMap(([, v]) => v),
+            cap,
+          )
+        : pluck(db, `SELECT c.id FROM complaints c ${walk.index} ${walkWhere} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap)
+    ) as Iterable<number>;
     for (const batch of batches(order, Math.min(100, 2 * need))) {
       read += batch.length;
       const keys = new Map((shown.all(...mine.params, JSON.stringify(batch)) as { id: number; k: string }[]).map((r) => [r.id, r.k]));
