@@ -169,6 +169,9 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register filter status + tahun', staf, 'complaints.list', { status: 'selesai', year: 2024 }, L);
     await op('Register filter bulan (Maret 2025)', staf, 'complaints.list', { year: 2025, month: 3 }, L);
     await op('Register filter tahun selesai (2025)', staf, 'complaints.list', { year: 2025, dateOf: 'selesai' }, L);
+    // Filters beside an order their indexes do not give.
+    await op('Register saluran surat + status selesai, urut nama pelapor', staf, 'complaints.list', { channel: 'surat', status: 'selesai', sort: 'reporterName' }, L);
+    await op('Register tahun 2025, urut status', staf, 'complaints.list', { year: 2025, sort: 'status' }, L);
     // The dashboard trend's "late at the month's end", a past month: the open and the finished
     // late. June 2024, one of the months the generated journeys leave some in (at the end of
     // October 2026 none is late: the open complaints fall due from 12 November on).
@@ -178,6 +181,9 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register langkah 2 dikerjakan, 12 bulan', camat, 'complaints.list', { langkah: { no: 2, ...twelve } }, L);
     await op('Register langkah 3 terlambat, 12 bulan', camat, 'complaints.list', { langkah: { no: 3, ...twelve, terlambat: true } }, L);
     await op('Cari "jalan krajan"', staf, 'complaints.list', { q: 'jalan krajan' }, L);
+    // A word most complaints hold, by name; words in one month.
+    await op('Cari "jalan", urut nama pelapor', staf, 'complaints.list', { q: 'jalan', sort: 'reporterName', dir: 'asc' }, L);
+    await op('Cari "jalan", Maret 2025', staf, 'complaints.list', { q: 'jalan', year: 2025, month: 3 }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
     await op('Cari "jalan krajan" + status selesai (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan', status: 'selesai' }, L);
@@ -187,6 +193,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register urut nama pelapor (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc' }, L);
     await op('Register urut nama pelapor, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc', year: 2025 }, L);
     await op('Register urut nama pelapor Z–A, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'desc', year: 2025 }, L);
+    await op('Cari "jalan", urut nama pelapor (Kasi)', kasi, 'complaints.list', { q: 'jalan', sort: 'reporterName', dir: 'asc' }, L);
     // A Kasi new to the office: the names he sees are the Anonim ones only.
     await op('Register urut nama pelapor Z–A (Kasi baru, tanpa disposisi)', kasiEmpty, 'complaints.list', { sort: 'reporterName', dir: 'desc' }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);

@@ -305,6 +305,8 @@ describe('register in an order its filters have no index for', () => {
     const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, q))).map((e) => e.sql).join('\n');
     expect(await read({ q: 'sumur', year: 2026, month: 3, limit: 3 })).toContain('FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid');
     expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3 })).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
+    expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 3 })).toMatch(/INDEXED BY complaints_shown_name .*EXISTS \(SELECT 1 FROM complaints_fts f/s);
+    expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 50 })).toContain('CROSS JOIN complaints c');
     expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3, offset: 400 })).not.toContain('EXISTS (SELECT 1 FROM complaints_fts f');
   }, 120_000);
 });
