@@ -337,8 +337,9 @@ const monthBounds = (key: string, tz: TimeZoneId) => periodBounds(Number(key.sli
 
 type Condition = [string, (string | number)[]];
 const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
-// The same asked of one complaint (probeCheaper says when).
+// The same asked of one complaint (probeCheaper says when), and the conditions so asked.
 const FTS_PROBE = 'EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)';
+const probing = (active: Condition[]): Condition[] => active.map(([sql, v]) => [sql === FTS_MATCH ? FTS_PROBE : sql, v]);
 const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL';
 
 // The WHERE terms of the query, each one an index can serve. The year (and month) count
@@ -843,6 +844,18 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // row or, past the first, empty.
     const one = identitySql(viewer, true);
     rows = (stmt(db, `SELECT ${columns(one)} FROM complaints c ${whereSql}`).all(...one.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
+  } else if (plainNames && words && q.month !== undefined && q.sort === 'registerNo' && ((offset + limit) * (words.to - words.from)) / total < 100) {
+    // Words most of a month's complaints hold, in the register's order: the month's stretch
+    // of numbers walked, the words asked of each complaint in it (about a hundred at most;
+    // the text index's keys would be read from the start of the words' lists to the month).
+    const span = monthSeqSpan(db, q.year!, q.month, plan.stampOf);
+    const probed: Condition[] = [...probing(active), ['c.year = ? AND c.seq BETWEEN ? AND ?', [q.year!, span.lo!, span.hi!]]];
+    rows = stmt(db, `SELECT ${columns(identity)} FROM complaints c INDEXED BY complaints_year_seq ${whereOf(probed)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      ...identity.params,
+      ...probed.flatMap(([, v]) => v),
+      limit,
+      offset,
+    ) as ComplaintDbRow[];
   } else if (words && q.sort === 'registerNo') {
     // In the register's order the text index gives the page itself: its keys in that
     // order, read lazily until the page is full (beside other filters, until enough of
@@ -888,8 +901,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
           ? walkCheaper(db, offset + limit, total)
           : columnWalkCheaper(db, q, active, offset + limit, total));
     const probe = monthWalk || (walk && !steps && probeCheaper(db, offset + limit, total));
-    const where =
-      steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(active.map(([sql, v]) => [sql === FTS_MATCH ? FTS_PROBE : sql, v])) : whereSql;
+    const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(active)) : whereSql;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
     // of receipt along its stretch of numbers (monthBySeq). Another span of dates (such a
