@@ -257,6 +257,10 @@ describe('register in an order its filters have no index for', () => {
     o.db.prepare("UPDATE complaints SET status = 'dicabut' WHERE id IN (?, ?, ?)").run(ids[0], ids[13], ids[26]);
     o.db.prepare("UPDATE complaints SET seq = -seq, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[20]);
     expect(await counts()).toBeGreaterThan(0);
+    // Two filters are counted through the index of the one keeping fewer (30 by WhatsApp,
+    // 40 about infrastructure; 20 about cleanliness).
+    expect(await read({ channel: 'whatsapp', category: 'infrastruktur' })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_channel_year WHERE');
+    expect(await read({ channel: 'whatsapp', category: 'kebersihan_lingkungan', year: 2025 })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_category_year WHERE');
     await check();
   });
 

@@ -531,9 +531,13 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   if (search && 'ids' in search && active.length === 1) return search.ids.length;
   // Words (in a year) are counted on the text index, without reading the complaints; beside
   // other filters, the complaints of the index's matches in the range.
-  const sql = !words ? `SELECT count(*) FROM complaints c ${whereOf(active)}` : words.others.length ? `SELECT count(*) FROM (${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}` : WORDS_COUNT;
-  const params = words ? [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)] : active.flatMap(([, v]) => v);
   const kept = keptFor(db, stampOf());
+  const sql = !words
+    ? `SELECT count(*) FROM complaints c ${fewestIndex(db, q, kept)} ${whereOf(active)}`
+    : words.others.length
+      ? `SELECT count(*) FROM (${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`
+      : WORDS_COUNT;
+  const params = words ? [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)] : active.flatMap(([, v]) => v);
   const key = `${sql}\n${JSON.stringify(params)}`;
   const hit = kept.get(key) as number | undefined;
   if (hit !== undefined) return hit;
@@ -542,6 +546,40 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   // again. Late at a past month's end is kept like any other.
   if (!db.inTransaction && !(q.keadaan === 'terlambat' && q.akhirBulan === undefined)) kept.set(key, n);
   return n;
+}
+
+// The indexes of the filters on a complaint's own columns, each (column, year, seq).
+const FILTER_INDEX = [
+  ['status', 'complaints_status_year'],
+  ['channel', 'complaints_channel_year'],
+  ['category', 'complaints_category_year'],
+  ['seksi', 'complaints_seksi'],
+] as const;
+
+// Two or more of those filters are counted through the index of the one that keeps the
+// fewest complaints, found from each one's own count on its index (index entries only,
+// with the year of receipt where there is one; kept while the data is unchanged). The
+// planner, whose statistics are sampled, may read the other: a status "selesai" and a
+// channel at 100,000 took 92 ms through the status's 88,000 rows, 16 ms through the
+// channel's 12,500. Empty where the filters are not all of that kind.
+function fewestIndex(db: Db, q: ComplaintQueryParsed, kept: ReturnType<typeof keptFor>): string {
+  const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi };
+  const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
+  const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
+  if (present.length < 2 || !yearOnly || q.keadaan || q.langkah || q.q) return '';
+  let best: { index: string; n: number } | null = null;
+  for (const [column, index] of present) {
+    const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
+    const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
+    const key = `${sql}\n${JSON.stringify(params)}`;
+    let n = kept.get(key) as number | undefined;
+    if (n === undefined) {
+      n = pluck(db, sql).get(...params) as number;
+      if (!db.inTransaction) kept.set(key, n);
+    }
+    if (!best || n < best.n) best = { index, n };
+  }
+  return `INDEXED BY ${best!.index}`;
 }
 
 // The register's conditions, total and order for a query (as complaintQuerySchema gives
