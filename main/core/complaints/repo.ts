@@ -299,6 +299,7 @@ function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): bool
 // match first (about 0.2 µs a match: 16 ms there, 160 ms at 1,000,000), when the walk
 // reads few enough complaints: (rows wanted) × (register size) / (matches) probes.
 function probeCheaper(db: Db, wanted: number, matches: number): boolean {
+  if (matches === 0) return false;
   const size = pluck(db, REGISTERED).get() as number;
   return ((wanted * size) / matches) * 125 < matches;
 }
@@ -311,8 +312,9 @@ function probeCheaper(db: Db, wanted: number, matches: number): boolean {
 // index holds the filter itself (a year, in the index by name). Only where the filters are
 // spread evenly along the order, as the estimate assumes: a name says nothing of a
 // complaint's dates or state, while the status and the time of receipt follow its age
-// (a year by status would pass the newer years first), so those two orders are walked
-// only beside filters that do not.
+// (a walk by status for an old month would pass the newer ones first), so those two
+// orders are walked only beside filters without dates. A year or month of receipt by
+// status is read a status at a time (statusGroups).
 function columnWalkCheaper(db: Db, q: ComplaintQueryParsed, active: Condition[], wanted: number, total: number): boolean {
   if (!active.length || q.keadaan || q.langkah || q.q) return false;
   const dated = q.year !== undefined;
@@ -482,7 +484,8 @@ function registerWords(db: Db, q: ComplaintQueryParsed, search: Search, viewer: 
   if (fts === null) return null;
   // A year of receipt is the range; a month in it the stretch of numbers its complaints
   // have (monthSeqSpan), tested beside the other filters. A month's words are read there
-  // by everyone: the index by id would list every complaint the words match in all years.
+  // by everyone, beside any other filter, and so counted (the index by id would list every
+  // complaint the words match in all years).
   const inYear = q.year !== undefined && q.dateOf === 'diterima';
   const others = filterConditions(db, inYear && q.month === undefined ? { ...q, year: undefined } : q, viewer, identity, null, now);
   if (inYear && q.month !== undefined) {
@@ -505,7 +508,7 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 // (through this connection or another): each filter's total, so that paging through one
 // filter counts it once, and a month's stretch of numbers (monthBySeq). Inside a
 // transaction nothing is kept, since a rollback would not change the stamp.
-const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, number | SeqSpan> }>();
+const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, number | number[] | SeqSpan> }>();
 const KEPT_MOST = 64;
 type SeqSpan = { lo: number | null; hi: number | null };
 function keptFor(db: Db, stamp: string) {
@@ -514,7 +517,7 @@ function keptFor(db: Db, stamp: string) {
   const byKey = kept.byKey;
   return {
     get: (key: string) => byKey.get(key),
-    set: (key: string, value: number | SeqSpan) => {
+    set: (key: string, value: number | number[] | SeqSpan) => {
       if (byKey.size >= KEPT_MOST) byKey.clear();
       byKey.set(key, value);
     },
@@ -641,7 +644,8 @@ function kasiPageByName(
   // received in it, so that walk would first read every earlier (or later) year.
   const registered = pluck(db, REGISTERED).get() as number;
   const many = total * 20 >= registered;
-  const byNumber = many && !(q.year !== undefined && q.dateOf === 'selesai');
+  const finishing = q.year !== undefined && q.dateOf === 'selesai';
+  const byNumber = many && !finishing;
   const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
   const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: (k: string) => k !== '' };
   const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
@@ -664,9 +668,10 @@ function kasiPageByName(
       continue;
     }
     let read = 0;
-    // Words in the register's order are its text index's keys, read as they come.
+    // Words in the register's order are its text index's keys, read as they come (not
+    // beside a year of finishing, for the reason byNumber gives).
     const order = (
-      walk === hidden && words
+      walk === hidden && words && !finishing
         ? pluck(db, `SELECT c.id FROM (${WORDS_KEYS} ORDER BY rowid ${d}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d} LIMIT ?`).iterate(
             words.fts,
             words.from,
@@ -800,16 +805,14 @@ function statusGroups(db: Db, plan: ReturnType<typeof registerPlan>, desc: boole
   }
   const from = `FROM complaints c INDEXED BY complaints_status_year WHERE ${range} AND ${active.map(([sql]) => sql).join(' AND ')}`;
   const kept = db.inTransaction ? null : keptFor(db, stampOf());
-  const counts = STATUS_ORDER.map((status) => {
-    const args = [status, ...rangeParams, ...params];
-    const key = `status ${from}\n${JSON.stringify(args)}`;
-    let n = kept?.get(key) as number | undefined;
-    if (n === undefined) {
-      n = pluck(db, `SELECT count(*) ${from}`).get(...args) as number;
-      kept?.set(key, n);
-    }
-    return { status, n };
-  });
+  const key = `status ${from}\n${JSON.stringify([...rangeParams, ...params])}`;
+  let ns = kept?.get(key) as number[] | undefined;
+  if (!ns) {
+    const count = pluck(db, `SELECT count(*) ${from}`);
+    ns = STATUS_ORDER.map((status) => count.get(status, ...rangeParams, ...params) as number);
+    kept?.set(key, ns);
+  }
+  const counts = STATUS_ORDER.map((status, i) => ({ status, n: ns[i]! }));
   // A status the list does not know would be missed: such rows are read the usual way.
   if (counts.reduce((sum, c) => sum + c.n, 0) !== total) return null;
   if (desc) counts.reverse();
@@ -882,10 +885,12 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // row or, past the first, empty.
     const one = identitySql(viewer, true);
     rows = (stmt(db, `SELECT ${columns(one)} FROM complaints c ${whereSql}`).all(...one.params, ...params) as ComplaintDbRow[]).slice(offset, offset + limit);
-  } else if (plainNames && words && q.month !== undefined && q.sort === 'registerNo' && ((offset + limit) * (words.to - words.from)) / total < 100) {
+  } else if (plainNames && words && q.month !== undefined && q.sort === 'registerNo' && total > 0 && ((offset + limit) * (words.to - words.from)) / total < 100) {
     // Words most of a month's complaints hold, in the register's order: the month's stretch
     // of numbers walked, the words asked of each complaint in it (about a hundred at most;
     // the text index's keys would be read from the start of the words' lists to the month).
+    // A month with matches has a stretch (registerWords). An old number taken over (below
+    // zero) widens the stretch to it, and the words' keys are then read instead.
     const span = monthSeqSpan(db, q.year!, q.month, plan.stampOf);
     const probed: Condition[] = [...probing(active), ['c.year = ? AND c.seq BETWEEN ? AND ?', [q.year!, span.lo!, span.hi!]]];
     rows = stmt(db, `SELECT ${columns(identity)} FROM complaints c INDEXED BY complaints_year_seq ${whereOf(probed)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
@@ -938,7 +943,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE))
           ? walkCheaper(db, offset + limit, total)
           : columnWalkCheaper(db, q, active, offset + limit, total));
-    const probe = monthWalk || (walk && !steps && probeCheaper(db, offset + limit, total));
+    const probe = monthWalk || (walk && !steps && active.some(([sql]) => sql === FTS_MATCH) && probeCheaper(db, offset + limit, total));
     const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(active)) : whereSql;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
