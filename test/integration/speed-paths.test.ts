@@ -261,6 +261,8 @@ describe('register in an order its filters have no index for', () => {
     // 40 about infrastructure; 20 about cleanliness).
     expect(await read({ channel: 'whatsapp', category: 'infrastruktur' })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_channel_year WHERE');
     expect(await read({ channel: 'whatsapp', category: 'kebersihan_lingkungan', year: 2025 })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_category_year WHERE');
+    // Its page too, in the register's order (the index gives it within the channel).
+    expect(await read({ channel: 'whatsapp', category: 'infrastruktur' })).toMatch(/FROM complaints c INDEXED BY complaints_channel_year WHERE .* ORDER BY c\.year DESC, c\.seq DESC LIMIT/);
     await check();
   });
 

@@ -315,12 +315,14 @@ function probeCheaper(db: Db, wanted: number, matches: number): boolean {
 // (a walk by status for an old month would pass the newer ones first), so those two
 // orders are walked only beside filters without dates. A year or month of receipt by
 // status is read a status at a time (statusGroups).
-function columnWalkCheaper(db: Db, q: ComplaintQueryParsed, active: Condition[], wanted: number, total: number): boolean {
+function columnWalkCheaper(db: Db, { q, active, total, fewest }: Pick<ReturnType<typeof registerPlan>, 'q' | 'active' | 'total' | 'fewest'>, wanted: number): boolean {
   if (!active.length || q.keadaan || q.langkah || q.q) return false;
+  // Beside two filters the sort reads the rows of the one that keeps fewer (fewestFilter).
+  const perRow = (fewest ? fewest.n : total) / Math.max(total, 1);
   const dated = q.year !== undefined;
-  if (q.sort === 'reporterName') return walkCheaper(db, wanted, total, active.length === 1 && !q.month && q.dateOf === 'diterima' && dated ? 20 : 1);
-  if (q.sort === 'status') return !dated && q.status === undefined && walkCheaper(db, wanted, total, 1);
-  if (q.sort === 'receivedAt') return !dated && walkCheaper(db, wanted, total, 1);
+  if (q.sort === 'reporterName') return walkCheaper(db, wanted, total, active.length === 1 && !q.month && q.dateOf === 'diterima' && dated ? 20 : perRow);
+  if (q.sort === 'status') return !dated && q.status === undefined && walkCheaper(db, wanted, total, perRow);
+  if (q.sort === 'receivedAt') return !dated && walkCheaper(db, wanted, total, perRow);
   return false;
 }
 
@@ -524,7 +526,7 @@ function keptFor(db: Db, stamp: string) {
   };
 }
 
-function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string): number {
+function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string, fewest: { index: string } | null): number {
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.langkah && !q.q) {
@@ -536,7 +538,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   // other filters, the complaints of the index's matches in the range.
   const kept = keptFor(db, stampOf());
   const sql = !words
-    ? `SELECT count(*) FROM complaints c ${fewestIndex(db, q, kept)} ${whereOf(active)}`
+    ? `SELECT count(*) FROM complaints c ${fewest ? `INDEXED BY ${fewest.index}` : ''} ${whereOf(active)}`
     : words.others.length
       ? `SELECT count(*) FROM (${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`
       : WORDS_COUNT;
@@ -551,7 +553,8 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   return n;
 }
 
-// The indexes of the filters on a complaint's own columns, each (column, year, seq).
+// The indexes of the filters on a complaint's own columns, each (column, year, seq): one
+// of them gives the register's order within the filter's value.
 const FILTER_INDEX = [
   ['status', 'complaints_status_year'],
   ['channel', 'complaints_channel_year'],
@@ -559,17 +562,18 @@ const FILTER_INDEX = [
   ['seksi', 'complaints_seksi'],
 ] as const;
 
-// Two or more of those filters are counted through the index of the one that keeps the
-// fewest complaints, found from each one's own count on its index (index entries only,
-// with the year of receipt where there is one; kept while the data is unchanged). The
-// planner, whose statistics are sampled, may read the other: a status "selesai" and a
-// channel at 100,000 took 92 ms through the status's 88,000 rows, 16 ms through the
-// channel's 12,500. Empty where the filters are not all of that kind.
-function fewestIndex(db: Db, q: ComplaintQueryParsed, kept: ReturnType<typeof keptFor>): string {
+// Two or more of those filters are counted, and their pages read, through the index of the
+// one that keeps the fewest complaints, found from each one's own count on its index (index
+// entries only, with the year of receipt where there is one; kept while the data is
+// unchanged). The planner, whose statistics are sampled, may read the other: a status
+// "selesai" and a channel at 100,000 took 92 ms through the status's 88,000 rows, 16 ms
+// through the channel's 12,500. Null where the filters are not all of that kind.
+function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string): { index: string; n: number } | null {
   const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi };
   const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
   const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
-  if (present.length < 2 || !yearOnly || q.keadaan || q.langkah || q.q) return '';
+  if (present.length < 2 || !yearOnly || q.keadaan || q.langkah || q.q) return null;
+  const kept = keptFor(db, stampOf());
   let best: { index: string; n: number } | null = null;
   for (const [column, index] of present) {
     const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
@@ -582,7 +586,7 @@ function fewestIndex(db: Db, q: ComplaintQueryParsed, kept: ReturnType<typeof ke
     }
     if (!best || n < best.n) best = { index, n };
   }
-  return `INDEXED BY ${best!.index}`;
+  return best;
 }
 
 // The register's conditions, total and order for a query (as complaintQuerySchema gives
@@ -596,11 +600,12 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now:
   const active = filterConditions(db, q, viewer, identity, search, now);
   const params = active.flatMap(([, v]) => v);
   const words = registerWords(db, q, search, viewer, identity, now, stampOf);
-  const total = countOf(db, active, q, words, search, stampOf);
+  const fewest = fewestFilter(db, q, stampOf);
+  const total = countOf(db, active, q, words, search, stampOf, fewest);
   const plainNames = seesEveryIndexedName(viewer);
   const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
   const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
-  return { q, identity, search, active, whereSql: whereOf(active), params, words, total, plainNames, order, orderParams, stampOf };
+  return { q, identity, search, active, whereSql: whereOf(active), params, words, total, fewest, plainNames, order, orderParams, stampOf };
 }
 
 // Every complaint the register lists for a query, in its order, as ids (the XLSX export
@@ -942,10 +947,11 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         ? steps !== 'sort'
         : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE))
           ? walkCheaper(db, offset + limit, total)
-          : columnWalkCheaper(db, q, active, offset + limit, total));
+          : columnWalkCheaper(db, plan, offset + limit));
     const probe = monthWalk || (walk && !steps && active.some(([sql]) => sql === FTS_MATCH) && probeCheaper(db, offset + limit, total));
     const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(active)) : whereSql;
-    const page = (what: string) => `SELECT ${what} FROM complaints c ${walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const index = walk ? SORT_INDEX[q.sort] : plan.fewest?.index;
+    const page = (what: string) => `SELECT ${what} FROM complaints c ${index ? `INDEXED BY ${index}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
     // of receipt along its stretch of numbers (monthBySeq). Another span of dates (such a
     // month where that walk is long, a month of finishing, a step done) is read through its
