@@ -287,7 +287,8 @@ const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
 // the matching rows (the walk stops once the page is full, reading index entries only)
 // than by reading every match and sorting them: about (rows wanted) × (register size) /
 // (matches) index entries against (matches) table rows, each of which costs about
-// twenty index entries to read.
+// twenty index entries to read (perRow: what a sorted match costs in entries walked; one
+// where the walk reads each complaint to test it).
 function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): boolean {
   if (matches === 0) return false;
   const size = pluck(db, REGISTERED).get() as number;
