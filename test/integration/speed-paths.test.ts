@@ -281,6 +281,10 @@ describe('register in an order its filters have no index for', () => {
       })),
     );
     o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' ELSE status END, channel = CASE WHEN id % 3 = 0 THEN 'whatsapp' ELSE channel END").run();
+    // The Kasi handles a third of them (his walks by name are then not read from his own).
+    o.db
+      .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) SELECT id, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif' FROM complaints WHERE id % 3 = 1")
+      .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
     const identity = identitySql(userOf(o, 'kasi'));
     const kasiName = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
     const march = "received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'";
@@ -315,6 +319,16 @@ describe('register in an order its filters have no index for', () => {
     expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 3 })).toMatch(/INDEXED BY complaints_shown_name .*EXISTS \(SELECT 1 FROM complaints_fts f/s);
     expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 50 })).toContain('CROSS JOIN complaints c');
     expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3, offset: 400 })).not.toContain('EXISTS (SELECT 1 FROM complaints_fts f');
+    // A Kasi's words are asked of each complaint a walk reads, by its key in the register's
+    // text index, on the first pages; deeper, their keys are listed and the matches sorted.
+    const kasiRead = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.kasi, q))).map((e) => e.sql).join('\n');
+    const probe = 'complaints_register_fts MATCH ? AND f.rowid = ';
+    for (const sort of ['status', 'receivedAt'] as const) {
+      expect(await kasiRead({ q: 'sumur', sort, limit: 3 }), sort).toMatch(new RegExp(`INDEXED BY ${sort === 'status' ? 'complaints_status_year' : 'complaints_received'} WHERE EXISTS .*${probe.replace(/[?()]/g, '\\$&')}c\\.year`, 's'));
+      expect(await kasiRead({ q: 'sumur', sort, limit: 3, offset: 30 }), sort).not.toContain(probe);
+    }
+    expect(await kasiRead({ q: 'sumur', sort: 'reporterName', dir: 'desc', limit: 3 })).toContain(`${probe}key`);
+    expect(await kasiRead({ q: 'sumur', sort: 'reporterName', dir: 'desc', limit: 3, offset: 10 })).toContain('IN (SELECT rowid FROM complaints_register_fts');
   }, 120_000);
 });
 

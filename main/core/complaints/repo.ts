@@ -298,7 +298,9 @@ function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): bool
 // Words most complaints match ("jalan": 87,000 of 100,000) are asked of each complaint the
 // walk reads (FTS_PROBE: a seek in the word lists, about 25 µs) instead of listing every
 // match first (about 0.2 µs a match: 16 ms there, 160 ms at 1,000,000), when the walk
-// reads few enough complaints: (rows wanted) × (register size) / (matches) probes.
+// reads few enough complaints: (rows wanted) × (register size) / (matches) probes. A
+// Kasi's words (registerProbe) cost about as much more either way: some 70 µs a seek, and
+// 0.7 µs a match listed.
 function probeCheaper(db: Db, wanted: number, matches: number): boolean {
   if (matches === 0) return false;
   const size = pluck(db, REGISTERED).get() as number;
@@ -465,7 +467,10 @@ const KEY_JOIN = 'c.year = f.k >> 32 AND c.seq = (f.k & 4294967295) - 2147483648
 // The complaints matching a query of that index, by id (the inner c is the matched row);
 // and by key, for a walk of an index holding year and seq (no complaint read to test it).
 const REGISTER_MATCH = `c.id IN (SELECT c.id FROM (SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f CROSS JOIN complaints c ON ${KEY_JOIN})`;
-const REGISTER_KEYS = `c.year * ${KEY_YEAR} + c.seq + ${KEY_SEQ} IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)`;
+const REGISTER_KEY = `c.year * ${KEY_YEAR} + c.seq + ${KEY_SEQ}`;
+const REGISTER_KEYS = `${REGISTER_KEY} IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)`;
+// The same asked of one complaint (probeCheaper says when), whose key is `key`.
+const registerProbe = (key: string) => `EXISTS (SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH ? AND f.rowid = ${key})`;
 
 // A word search read from the register's text index, where the viewer may search the
 // words (the index knows who may open each complaint): the matches are the keys in a range
@@ -632,7 +637,7 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // would ask the rule of about as many rows as the sort does.
 function kasiPageByName(
   db: Db,
-  { q, whereSql, params, total, active, words }: { q: ComplaintQueryParsed; whereSql: string; params: (string | number)[]; total: number; active: Condition[]; words: Words | null },
+  { q, whereSql, params, total, active, words, stampOf }: Pick<ReturnType<typeof registerPlan>, 'q' | 'whereSql' | 'params' | 'total' | 'active' | 'words' | 'stampOf'>,
   viewer: SessionUser,
   mine: SqlCondition,
   desc: boolean,
@@ -652,17 +657,26 @@ function kasiPageByName(
   const many = total * 20 >= registered;
   const finishing = q.year !== undefined && q.dateOf === 'selesai';
   const byNumber = many && !finishing;
-  const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: (k: string) => k === '' };
-  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: (k: string) => k !== '' };
-  const shown = stmt(db, `SELECT c.id, ${shownNameSql(mine.sql)} AS k FROM complaints c WHERE c.id IN (SELECT value FROM json_each(?))`);
-  // Beside many matches the walks read their indexes, and the words are tested by key.
+  const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: "= ''" };
+  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: "<> ''" };
+  // Beside many matches the walks read their indexes, and the words are tested by key: every
+  // key of theirs listed once (REGISTER_KEYS), or, where the walk reads few enough rows
+  // (probeCheaper), asked of each row of the walk's kind as it is kept.
   const walkWhere = many ? whereOf(active.map(([sql, v]) => [sql === REGISTER_MATCH ? REGISTER_KEYS : sql, v])) : whereSql;
+  const worded = active.find(([sql]) => sql === REGISTER_MATCH);
+  const unworded = active.filter((c) => c !== worded);
+  const probe = many && worded !== undefined && probeCheaper(db, need, total);
   const ids: number[] = [];
   // His shown names read from the complaints he may see (namedOfFew), for a Kasi who
   // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
   // of the register (at least 2,000).
+  // (Whether he handles that many is kept while the data is unchanged.)
+  const kept = db.inTransaction ? null : keptFor(db, stampOf());
   const fromHis = (bound: number, found: number) => {
-    if (kasiHandledAtLeast(db, viewer, bound)) return false;
+    const key = `handles ${viewer.id} ${bound}`;
+    let handles = kept?.get(key) as number | undefined;
+    if (handles === undefined) kept?.set(key, (handles = kasiHandledAtLeast(db, viewer, bound) ? 1 : 0));
+    if (handles) return false;
     ids.length = found;
     ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, many, d }, need - found));
     return true;
@@ -673,26 +687,35 @@ function kasiPageByName(
       if (ids.length === need) return ids.slice(offset);
       continue;
     }
-    let read = 0;
-    // Words in the register's order are its text index's keys, read as they come (not
-    // beside a year of finishing, for the reason byNumber gives).
-    const order = (
+    // The walk's rows in its order, `cap` at most: words in the register's order are its
+    // text index's keys, read as they come (not beside a year of finishing, for the reason
+    // byNumber gives).
+    const [rows, rowParams, test, testParams] =
       walk === hidden && words && !finishing
-        ? pluck(db, `SELECT c.id FROM (${WORDS_KEYS} ORDER BY rowid ${d}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d} LIMIT ?`).iterate(
-            words.fts,
-            words.from,
-            words.to,
-            ...words.others.flatMap(([, v]) => v),
-            cap,
-          )
-        : pluck(db, `SELECT c.id FROM complaints c ${walk.index} ${walkWhere} ORDER BY ${walk.order} LIMIT ?`).iterate(...params, cap)
-    ) as Iterable<number>;
-    for (const batch of batches(order, Math.min(100, 2 * need))) {
-      read += batch.length;
-      const keys = new Map((shown.all(...mine.params, JSON.stringify(batch)) as { id: number; k: string }[]).map((r) => [r.id, r.k]));
-      for (const id of batch) if (walk.keep(keys.get(id)!) && ids.push(id) === need) return ids.slice(offset);
-    }
-    if (read === cap) {
+        ? [
+            `FROM (${WORDS_KEYS} ORDER BY rowid ${d}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d}`,
+            [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)],
+            '',
+            [],
+          ]
+        : probe
+          ? [`FROM complaints c ${walk.index} ${whereOf(unworded)} ORDER BY ${walk.order}`, unworded.flatMap(([, v]) => v), ` AND ${registerProbe('key')}`, worded![1]]
+          : [`FROM complaints c ${walk.index} ${walkWhere} ORDER BY ${walk.order}`, params, '', []];
+    // Those of its kind, each row's shown name worked out as it is read, until the page is
+    // full. (Its LIMIT keeps SQLite from flattening the subquery: its rows are read as they
+    // come, in its order.)
+    ids.push(
+      ...(pluck(db, `SELECT id FROM (SELECT c.id, ${REGISTER_KEY} AS key, ${shownNameSql(mine.sql)} AS k ${rows} LIMIT ?) WHERE k ${walk.keep}${test} LIMIT ?`).all(
+        ...mine.params,
+        ...rowParams,
+        cap,
+        ...testParams,
+        need - found,
+      ) as number[]),
+    );
+    if (ids.length === need) return ids.slice(offset);
+    // Too few of its kind: the walk gave up if it read `cap` rows.
+    if ((pluck(db, `SELECT count(*) FROM (SELECT 1 ${rows} LIMIT ?)`).get(...rowParams, cap) as number) === cap) {
       if (walk !== named || !fromHis(Math.max(2000, Math.ceil(registered / 20)), found)) return null;
       if (ids.length === need) return ids.slice(offset);
     }
@@ -838,19 +861,6 @@ function statusGroups(db: Db, plan: ReturnType<typeof registerPlan>, desc: boole
   return ids;
 }
 
-// The items in arrays of `size` (the last one shorter), read as they are asked for.
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
-}
-
 // A page of the register; the query as the contract's complaintQuerySchema gave it.
 export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: SessionUser, now: string) {
   const plan = registerPlan(db, query, viewer, now);
@@ -970,9 +980,15 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // rule asked of those rows only (sorted, each matching row would carry it).
     const page = identitySql(viewer, true);
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
+    // His words by status or time of receipt, beside no date, are asked of each complaint
+    // as the order's index is walked, where that is cheaper than sorting their matches.
+    const probed =
+      !down && (q.sort === 'status' || q.sort === 'receivedAt') && q.year === undefined && !q.keadaan && !q.langkah && active.some(([sql]) => sql === REGISTER_MATCH) && probeCheaper(db, offset + limit, total)
+        ? `INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(active.map(([sql, v]) => [sql === REGISTER_MATCH ? registerProbe(REGISTER_KEY) : sql, v]))}`
+        : null;
     const ids =
       (q.sort === 'reporterName' ? kasiPageByName(db, plan, viewer, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
-      (pluck(db, `SELECT c.id FROM complaints c ${down ? `${down.index} ${down.where}` : whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      (pluck(db, `SELECT c.id FROM complaints c ${down ? `${down.index} ${down.where}` : (probed ?? whereSql)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
         ...(down?.params ?? params),
         ...orderParams,
         limit,
