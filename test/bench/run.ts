@@ -184,6 +184,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     // A word most complaints hold, by name; words in one month.
     await op('Cari "jalan", urut nama pelapor', staf, 'complaints.list', { q: 'jalan', sort: 'reporterName', dir: 'asc' }, L);
     await op('Cari "jalan", Maret 2025', staf, 'complaints.list', { q: 'jalan', year: 2025, month: 3 }, L);
+    // Words beside a filter on the complaint's columns.
+    await op('Cari "jalan", tahun 2025, saluran surat', staf, 'complaints.list', { q: 'jalan', year: 2025, channel: 'surat' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
     await op('Cari "jalan krajan" + status selesai (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan', status: 'selesai' }, L);
@@ -194,6 +196,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Register urut nama pelapor, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'asc', year: 2025 }, L);
     await op('Register urut nama pelapor Z–A, tahun 2025 (Kasi)', kasi, 'complaints.list', { sort: 'reporterName', dir: 'desc', year: 2025 }, L);
     await op('Cari "jalan", urut nama pelapor (Kasi)', kasi, 'complaints.list', { q: 'jalan', sort: 'reporterName', dir: 'asc' }, L);
+    await op('Cari "jalan", urut status (Kasi)', kasi, 'complaints.list', { q: 'jalan', sort: 'status', dir: 'asc' }, L);
     // A Kasi new to the office: the names he sees are the Anonim ones only.
     await op('Register urut nama pelapor Z–A (Kasi baru, tanpa disposisi)', kasiEmpty, 'complaints.list', { sort: 'reporterName', dir: 'desc' }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
