@@ -299,13 +299,16 @@ function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): bool
 // Words most complaints match ("jalan": 87,000 of 100,000) are asked of each complaint the
 // walk reads (FTS_PROBE: a seek in the word lists, about 25 µs) instead of listing every
 // match first (about 0.2 µs a match: 16 ms there, 160 ms at 1,000,000), when the walk
-// reads few enough complaints: (rows wanted) × (register size) / (matches) probes. A
+// reads few enough complaints: (rows wanted) × (register size) / (matches) probes, or,
+// where the walk tests other filters first, (rows wanted) × (complaints they keep: `among`)
+// / (matches). The list holds every match of the words, however few the other filters
+// keep, so a walk of at most 80 probes (some 2 ms) is taken whatever the matches. A
 // Kasi's words (registerProbe) cost about as much more either way: some 70 µs a seek, and
 // 0.7 µs a match listed.
-function probeCheaper(db: Db, wanted: number, matches: number): boolean {
+function probeCheaper(db: Db, wanted: number, matches: number, among = pluck(db, REGISTERED).get() as number): boolean {
   if (matches === 0) return false;
-  const size = pluck(db, REGISTERED).get() as number;
-  return ((wanted * size) / matches) * 125 < matches;
+  const probes = (wanted * among) / matches;
+  return probes * 125 < matches || probes <= 80;
 }
 
 // Filters on the complaint's own columns beside an order their indexes do not give (by
@@ -976,8 +979,16 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE))
           ? walkCheaper(db, offset + limit, total)
           : columnWalkCheaper(db, plan, offset + limit));
-    const probe = monthWalk || (walk && !steps && active.some(([sql]) => sql === FTS_MATCH) && probeCheaper(db, offset + limit, total));
-    const where = steps === 'each' ? whereOf(active.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(active)) : whereSql;
+    // Words are asked of the complaints the other filters keep as the walk reads them: those
+    // of the filter keeping the fewest, or of a year of receipt.
+    const words_ = active.some(([sql]) => sql === FTS_MATCH);
+    const among = words_ ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? (pluck(db, `${REGISTERED} AND year = ?`).get(q.year) as number) : undefined)) : undefined;
+    const probe = monthWalk || (walk && !steps && words_ && probeCheaper(db, offset + limit, total, among));
+    // A year beside an order whose index holds it after the first column is tested with a
+    // unary +: as an equality the planner would drop it from the order, then sort each run
+    // of equal names or statuses (the whole of "selesai" in a year) before the first row.
+    const walked: Condition[] = active.map(([sql, v]) => [walk && q.sort !== 'registerNo' && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
+    const where = steps === 'each' ? whereOf(walked.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(walked)) : whereOf(walked);
     const index = walk ? SORT_INDEX[q.sort] : plan.fewest?.index;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${index ? `INDEXED BY ${index}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
