@@ -186,6 +186,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await op('Cari "jalan", Maret 2025', staf, 'complaints.list', { q: 'jalan', year: 2025, month: 3 }, L);
     // Words beside a filter on the complaint's columns.
     await op('Cari "jalan", tahun 2025, saluran surat', staf, 'complaints.list', { q: 'jalan', year: 2025, channel: 'surat' }, L);
+    await op('Cari "jalan", tahun 2025, urut status', staf, 'complaints.list', { q: 'jalan', year: 2025, sort: 'status' }, L);
     // A Kasi's search goes another way: rows he may not open match on number and subject only.
     await op('Cari "jalan krajan" (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan' }, L);
     await op('Cari "jalan krajan" + status selesai (Kasi)', kasi, 'complaints.list', { q: 'jalan krajan', status: 'selesai' }, L);
