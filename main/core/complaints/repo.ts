@@ -981,9 +981,9 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
           : columnWalkCheaper(db, plan, offset + limit));
     // Words are asked of the complaints the other filters keep as the walk reads them: those
     // of the filter keeping the fewest, or of a year of receipt.
-    const words_ = active.some(([sql]) => sql === FTS_MATCH);
-    const among = words_ ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? (pluck(db, `${REGISTERED} AND year = ?`).get(q.year) as number) : undefined)) : undefined;
-    const probe = monthWalk || (walk && !steps && words_ && probeCheaper(db, offset + limit, total, among));
+    const byWords = active.some(([sql]) => sql === FTS_MATCH);
+    const among = byWords ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? (pluck(db, `${REGISTERED} AND year = ?`).get(q.year) as number) : undefined)) : undefined;
+    const probe = monthWalk || (walk && !steps && byWords && probeCheaper(db, offset + limit, total, among));
     // A year beside an order whose index holds it after the first column is tested with a
     // unary +: as an equality the planner would drop it from the order, then sort each run
     // of equal names or statuses (the whole of "selesai" in a year) before the first row.
