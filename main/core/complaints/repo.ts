@@ -274,6 +274,8 @@ const shownNameSql = (identity: string) => `(CASE WHEN c.anonymous THEN 'Anonim'
 // Imported complaints of the old register count under 'register_import' (their seq is
 // below zero, away from the running numbers).
 const REGISTERED = "SELECT coalesce(sum(value), 0) FROM counters WHERE name IN ('register', 'register_import')";
+// The same in one year of receipt, or in all.
+const registeredIn = (db: Db, year?: number) => (year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(year)) as number;
 
 // The index each order can be read from (the sort by name: for viewers who see every
 // name but the anonymous ones).
@@ -292,7 +294,7 @@ const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
 // where the walk reads each complaint to test it).
 function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): boolean {
   if (matches === 0) return false;
-  const size = pluck(db, REGISTERED).get() as number;
+  const size = registeredIn(db);
   return (wanted * size) / matches < perRow * matches;
 }
 
@@ -305,7 +307,7 @@ function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): bool
 // keep, so a walk of at most 80 probes (some 2 ms) is taken whatever the matches. A
 // Kasi's words (registerProbe) cost about as much more either way: some 70 µs a seek, and
 // 0.7 µs a match listed.
-function probeCheaper(db: Db, wanted: number, matches: number, among = pluck(db, REGISTERED).get() as number): boolean {
+function probeCheaper(db: Db, wanted: number, matches: number, among = registeredIn(db)): boolean {
   if (matches === 0) return false;
   const probes = (wanted * among) / matches;
   return probes * 125 < matches || probes <= 80;
@@ -553,7 +555,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   // With no filter but the year of receipt, the counters hold the total.
   const onlyYear = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (onlyYear && !q.status && !q.channel && !q.category && !q.seksi && !q.tanpaSeksi && !q.keadaan && !q.langkah && !q.q) {
-    return (q.year === undefined ? pluck(db, REGISTERED).get() : pluck(db, `${REGISTERED} AND year = ?`).get(q.year)) as number;
+    return registeredIn(db, q.year);
   }
   // Register numbers and nothing else: the complaints just read, each once.
   if (search && 'ids' in search && active.length === 1) return search.ids.length;
@@ -581,7 +583,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   // words' keys save, unless the words are rare, when both ways cost little. "jalan" (19,725
   // keys in 2025) beside a channel (1,130 in 2025): 13 against 17 ms at 100,000.
   const via = q.month === undefined ? fewestFilter(db, q, stampOf, 1) : null;
-  if (via && via.n * 4 <= (pluck(db, q.year === undefined ? REGISTERED : `${REGISTERED} AND year = ?`).get(...(q.year === undefined ? [] : [q.year])) as number)) {
+  if (via && via.n * 4 <= registeredIn(db, q.year)) {
     const byKey: Condition[] = [...words.others, ...(q.year === undefined ? [] : [['c.year = ?', [q.year]] as Condition]), [`${REGISTER_KEY} IN (${WORDS_KEYS})`, within]];
     return counted(`SELECT count(*) FROM complaints c INDEXED BY ${via.index} ${whereOf(byKey)}`, byKey.flatMap(([, v]) => v));
   }
@@ -683,7 +685,7 @@ function kasiPageByName(
   // through the filter's index and sort them. Fewer matches are sorted. Not the register's
   // order beside a year of finishing, though: most complaints finished in a year were
   // received in it, so that walk would first read every earlier (or later) year.
-  const registered = pluck(db, REGISTERED).get() as number;
+  const registered = registeredIn(db);
   const many = total * 20 >= registered;
   const finishing = q.year !== undefined && q.dateOf === 'selesai';
   const byNumber = many && !finishing;
@@ -982,7 +984,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // Words are asked of the complaints the other filters keep as the walk reads them: those
     // of the filter keeping the fewest, or of a year of receipt.
     const byWords = active.some(([sql]) => sql === FTS_MATCH);
-    const among = byWords ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? (pluck(db, `${REGISTERED} AND year = ?`).get(q.year) as number) : undefined)) : undefined;
+    const among = byWords ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? registeredIn(db, q.year) : undefined)) : undefined;
     const probe = monthWalk || (walk && !steps && byWords && probeCheaper(db, offset + limit, total, among));
     // A year beside an order whose index holds it after the first column is tested with a
     // unary +: as an equality the planner would drop it from the order, then sort each run
