@@ -266,7 +266,7 @@ describe('register in an order its filters have no index for', () => {
     await check();
   });
 
-  it('gives words in a month, and words nearly every complaint holds, every page in every order, as the plain sorted query does', async () => {
+  it('gives words in a month, beside filters, and words nearly every complaint holds (a Kasi\'s too), every page in every order, as the plain sorted query does', async () => {
     const o = await office();
     // 1,200 complaints from January 2026, four in five about a well ("sumur"), the others
     // about a lamp; names in mixed case, some anonymous.
