@@ -533,22 +533,26 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 
 // What the register works out from the data alone, kept until the database changes
 // (through this connection or another): each filter's total, so that paging through one
-// filter counts it once, and a month's stretch of numbers (monthBySeq). Inside a
-// transaction nothing is kept, since a rollback would not change the stamp.
-const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, number | number[] | SeqSpan> }>();
-const KEPT_MOST = 64;
+// filter counts it once, a month's stretch of numbers (monthBySeq), the counts by status
+// (statusGroups). Inside a transaction nothing is kept or read, since a rollback would not
+// change the stamp; nor is a value whose `keep` is false.
 type SeqSpan = { lo: number | null; hi: number | null };
-function keptFor(db: Db, stamp: string) {
-  let kept = keptByStamp.get(db);
-  if (!kept || kept.stamp !== stamp) keptByStamp.set(db, (kept = { stamp, byKey: new Map() }));
-  const byKey = kept.byKey;
-  return {
-    get: (key: string) => byKey.get(key),
-    set: (key: string, value: number | number[] | SeqSpan) => {
-      if (byKey.size >= KEPT_MOST) byKey.clear();
-      byKey.set(key, value);
-    },
-  };
+type KeptValue = number | number[] | SeqSpan;
+const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, KeptValue> }>();
+const KEPT_MOST = 64;
+function kept<T extends KeptValue>(db: Db, stampOf: () => string, key: string, workOut: () => T, keep = true): T {
+  if (db.inTransaction) return workOut();
+  const stamp = stampOf();
+  let byStamp = keptByStamp.get(db);
+  if (!byStamp || byStamp.stamp !== stamp) keptByStamp.set(db, (byStamp = { stamp, byKey: new Map() }));
+  const hit = byStamp.byKey.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const value = workOut();
+  if (keep) {
+    if (byStamp.byKey.size >= KEPT_MOST) byStamp.byKey.clear();
+    byStamp.byKey.set(key, value);
+  }
+  return value;
 }
 
 function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Words | null, search: Search, stampOf: () => string, fewest: { index: string } | null): number {
@@ -559,18 +563,10 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   }
   // Register numbers and nothing else: the complaints just read, each once.
   if (search && 'ids' in search && active.length === 1) return search.ids.length;
-  const kept = keptFor(db, stampOf());
   // Kept while the data is unchanged; lateness now is counted at an instant, which is in the
   // key: such a total is never asked again (late at a past month's end is kept like any other).
-  const counted = (sql: string, params: unknown[]) => {
-    const key = `${sql}\n${JSON.stringify(params)}`;
-    let n = kept.get(key) as number | undefined;
-    if (n === undefined) {
-      n = pluck(db, sql).get(...params) as number;
-      if (!db.inTransaction && !(q.keadaan === 'terlambat' && q.akhirBulan === undefined)) kept.set(key, n);
-    }
-    return n;
-  };
+  const counted = (sql: string, params: unknown[]) =>
+    kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number, !(q.keadaan === 'terlambat' && q.akhirBulan === undefined));
   if (!words) return counted(`SELECT count(*) FROM complaints c ${fewest ? `INDEXED BY ${fewest.index}` : ''} ${whereOf(active)}`, active.flatMap(([, v]) => v));
   // Words (in a year) are counted on the text index, without reading the complaints.
   const within = [words.fts, words.from, words.to];
@@ -611,17 +607,11 @@ function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, le
   const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
   const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
-  const kept = keptFor(db, stampOf());
   let best: { index: string; n: number } | null = null;
   for (const [column, index] of present) {
     const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
     const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
-    const key = `${sql}\n${JSON.stringify(params)}`;
-    let n = kept.get(key) as number | undefined;
-    if (n === undefined) {
-      n = pluck(db, sql).get(...params) as number;
-      if (!db.inTransaction) kept.set(key, n);
-    }
+    const n = kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
     if (!best || n < best.n) best = { index, n };
   }
   return best;
@@ -706,12 +696,8 @@ function kasiPageByName(
   // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
   // of the register (at least 2,000).
   // (Whether he handles that many is kept while the data is unchanged.)
-  const kept = db.inTransaction ? null : keptFor(db, stampOf());
   const fromHis = (bound: number, found: number) => {
-    const key = `handles ${viewer.id} ${bound}`;
-    let handles = kept?.get(key) as number | undefined;
-    if (handles === undefined) kept?.set(key, (handles = kasiHandledAtLeast(db, viewer, bound) ? 1 : 0));
-    if (handles) return false;
+    if (kept(db, stampOf, `handles ${viewer.id} ${bound}`, () => (kasiHandledAtLeast(db, viewer, bound) ? 1 : 0))) return false;
     ids.length = found;
     ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, many, d }, need - found));
     return true;
@@ -837,14 +823,12 @@ function monthBySeq(
 // year, kept while the data is unchanged.
 function monthSeqSpan(db: Db, year: number, month: number, stampOf: () => string): SeqSpan {
   const [from, to] = periodBounds(year, month, getOffice(db).timeZone);
-  const kept = db.inTransaction ? null : keptFor(db, stampOf());
-  const key = `seq ${year} ${from} ${to}`;
-  let span = kept?.get(key) as SeqSpan | undefined;
-  if (!span) {
-    span = stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, year) as SeqSpan;
-    kept?.set(key, span);
-  }
-  return span;
+  return kept(
+    db,
+    stampOf,
+    `seq ${year} ${from} ${to}`,
+    () => stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, year) as SeqSpan,
+  );
 }
 
 // Statuses in the order of their stored text, as ORDER BY c.status gives them.
@@ -869,14 +853,10 @@ function statusGroups(db: Db, plan: ReturnType<typeof registerPlan>, desc: boole
     rangeParams.push(lo, hi);
   }
   const from = `FROM complaints c INDEXED BY complaints_status_year WHERE ${range} AND ${active.map(([sql]) => sql).join(' AND ')}`;
-  const kept = db.inTransaction ? null : keptFor(db, stampOf());
-  const key = `status ${from}\n${JSON.stringify([...rangeParams, ...params])}`;
-  let ns = kept?.get(key) as number[] | undefined;
-  if (!ns) {
+  const ns = kept(db, stampOf, `status ${from}\n${JSON.stringify([...rangeParams, ...params])}`, () => {
     const count = pluck(db, `SELECT count(*) ${from}`);
-    ns = STATUS_ORDER.map((status) => count.get(status, ...rangeParams, ...params) as number);
-    kept?.set(key, ns);
-  }
+    return STATUS_ORDER.map((status) => count.get(status, ...rangeParams, ...params) as number);
+  });
   const counts = STATUS_ORDER.map((status, i) => ({ status, n: ns[i]! }));
   // A status the list does not know would be missed: such rows are read the usual way.
   if (counts.reduce((sum, c) => sum + c.n, 0) !== total) return null;
