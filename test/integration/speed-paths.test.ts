@@ -503,6 +503,92 @@ describe('register by a step done', () => {
   });
 });
 
+describe('register words beside few complaints', () => {
+  it('asks the words of the few complaints a status or the open ones keep, and tests a step done beside words as a membership, every page as the plain sorted query does', async () => {
+    const o = await office();
+    // 600 complaints from January 2026, nine in ten about a well ("sumur"), ten still open
+    // (so "diterima", half of them about a lamp), the others finished; step 2 done three days
+    // after receipt.
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
+    const open = (i: number) => i % 59 === 58;
+    const ids = importAt(
+      o,
+      Array.from({ length: 600 }, (_, i) => ({
+        at: new Date(Date.UTC(2026, 0, 2, 2) + i * 8 * 3_600_000).toISOString(),
+        name: names[i % names.length],
+        anonymous: i % 11 === 4,
+        subject: i % 10 === 4 || (open(i) && i % 2 === 0) ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
+      })),
+    );
+    const finish = o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-08-01T02:00:00.000Z' WHERE id = ?");
+    ids.forEach((id, i) => open(i) || finish.run(id));
+    const step = o.db.prepare("INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 2, received_at, received_at, strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+3 days') FROM complaints WHERE id = ?");
+    for (const id of ids) step.run(id);
+    o.db
+      .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) SELECT id, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif' FROM complaints WHERE id % 3 = 1")
+      .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
+    const identity = identitySql(userOf(o, 'kasi'));
+    const kasiName = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
+    const stepDone = "id IN (SELECT complaint_id FROM complaint_steps WHERE step_no = 2 AND completed_at >= '2026-01-31T17:00:00.000Z' AND completed_at < '2026-04-30T17:00:00.000Z')";
+    const cases: [ComplaintQuery, string][] = [
+      [{ q: 'sumur', status: 'diterima' }, "status = 'diterima'"],
+      [{ q: 'sumur', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
+      [{ q: 'sumur', status: 'selesai' }, "status = 'selesai'"],
+      [{ q: 'lampu', status: 'diterima' }, "status = 'diterima'"],
+      [{ q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }, stepDone],
+    ];
+    for (const [q, where] of cases) {
+      const words = q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
+      for (const sort of sortFields) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const [s, name] of [[o.staf, null], [o.kasi, kasiName]] as const) {
+            const order = name && sort === 'reporterName' ? `${name} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}` : ORDERS[sort].replaceAll('{d}', dir);
+            const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${words} AND ${where} ORDER BY ${order}`).pluck().all(...(name && sort === 'reporterName' ? identity.params : [])) as number[];
+            expect(want.length, JSON.stringify(q)).toBeGreaterThan(2);
+            const n = want.length;
+            for (const offset of [0, 1, 2, 3, Math.floor(n / 2), n - 3, n - 1]) {
+              for (const limit of [3, 50]) {
+                const page = await list(o, s, { ...q, sort, dir, offset, limit });
+                expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${sort} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+                expect(page.total).toBe(n);
+              }
+            }
+          }
+        }
+      }
+    }
+    // Which way each was read, from its statements, after a change (so counted again).
+    const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
+      o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
+      return (await record(o.db, () => list(o, s, { ...q, limit: 3 }))).map((e) => e.sql).join('\n');
+    };
+    const few = 'LIMIT -1) m CROSS JOIN complaints c ON c.id = m.id';
+    // Ten complaints "diterima" (or open) and 535 matches of "sumur": the ten are read and
+    // the words asked of each, for the Staf in the word index, for the Kasi by the
+    // half of his words that fits each (in the register's text index).
+    for (const q of [{ q: 'sumur', status: 'diterima' }, { q: 'sumur', keadaan: 'belum_selesai' }] as ComplaintQuery[]) {
+      for (const sort of sortFields) {
+        const staf = await read(o.staf, { ...q, sort });
+        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain(few);
+        expect(staf).toMatch(/SELECT count\(\*\) FROM complaints c +WHERE .*EXISTS \(SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH \? AND f\.rowid = c\.id\)/s);
+        const kasi = await read(o.kasi, { ...q, sort });
+        expect(kasi, `${JSON.stringify(q)} ${sort} (Kasi)`).toContain(few);
+        expect(kasi).toMatch(/CASE WHEN .* THEN EXISTS \(SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH \? AND f\.rowid = c\.year/s);
+      }
+    }
+    // Not where the words match fewer than forty times the complaints kept, nor beside a
+    // filter keeping many.
+    expect(await read(o.staf, { q: 'lampu', status: 'diterima' })).not.toContain(few);
+    expect(await read(o.staf, { q: 'sumur', status: 'selesai' })).not.toContain(few);
+    // A step done beside a Kasi's words, read along the words' keys, is a membership test
+    // (as `c.id IN (…)` the planner seeks the whole list for each key).
+    const stepped = await read(o.kasi, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } });
+    expect(stepped).toContain('CROSS JOIN complaints c ON c.year = f.k >> 32');
+    expect(stepped).toContain('+c.id IN (SELECT complaint_id FROM complaint_steps');
+    for (const sql of stepped.split('\n').filter((l) => l.includes('f.k >> 32'))) expect(sql).not.toMatch(/[^+]c\.id IN \(SELECT complaint_id FROM complaint_steps/);
+  }, 120_000);
+});
+
 describe('register search', () => {
   it('finds a register number typed whole, with spaces, or as its urut number, and words as before', async () => {
     const o = await office();
