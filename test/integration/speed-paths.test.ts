@@ -536,9 +536,10 @@ describe('register words beside few complaints', () => {
       [{ q: 'sumur', status: 'selesai' }, "status = 'selesai'"],
       [{ q: 'lampu', status: 'diterima' }, "status = 'diterima'"],
       [{ q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }, stepDone],
+      [{ status: 'selesai' }, "status = 'selesai'"],
     ];
     for (const [q, where] of cases) {
-      const words = q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
+      const words = q.q === undefined ? '1' : q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
       for (const sort of sortFields) {
         for (const dir of ['asc', 'desc'] as const) {
           for (const [s, name] of [[o.staf, null], [o.kasi, kasiName]] as const) {
@@ -560,7 +561,7 @@ describe('register words beside few complaints', () => {
     // Which way each was read, from its statements, after a change (so counted again).
     const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
       o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
-      return (await record(o.db, () => list(o, s, { ...q, limit: 3 }))).map((e) => e.sql).join('\n');
+      return (await record(o.db, () => list(o, s, { limit: 3, ...q }))).map((e) => e.sql).join('\n');
     };
     const few = 'LIMIT -1) m CROSS JOIN complaints c ON c.id = m.id';
     // Ten complaints "diterima" (or open) and 535 matches of "sumur": the ten are read and
@@ -580,6 +581,14 @@ describe('register words beside few complaints', () => {
     // filter keeping many.
     expect(await read(o.staf, { q: 'lampu', status: 'diterima' })).not.toContain(few);
     expect(await read(o.staf, { q: 'sumur', status: 'selesai' })).not.toContain(few);
+    // A Kasi's words beside a filter keeping many, by time of receipt, where a walk would ask
+    // them of too many complaints: the words' keys read, each complaint tested, the matches
+    // sorted (not listed as ids, each read again); the filter alone is walked along the
+    // order's index.
+    const kasiSorted = await read(o.kasi, { q: 'lampu', status: 'selesai', sort: 'receivedAt', limit: 50 });
+    expect(kasiSorted).toMatch(/SELECT c\.id FROM \(SELECT rowid AS k FROM complaints_register_fts .*CROSS JOIN complaints c ON c\.year = f\.k >> 32 .*WHERE c\.status = \? ORDER BY c\.received_at/);
+    expect(kasiSorted).not.toContain('c.id IN (SELECT c.id FROM');
+    expect(await read(o.kasi, { status: 'selesai', sort: 'receivedAt' })).toContain('FROM complaints c INDEXED BY complaints_received WHERE c.status = ?');
     // A step done beside a Kasi's words, read along the words' keys, is a membership test
     // (as `c.id IN (…)` the planner seeks the whole list for each key).
     const stepped = await read(o.kasi, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } });

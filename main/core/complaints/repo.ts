@@ -1042,14 +1042,26 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       !down && (q.sort === 'status' || q.sort === 'receivedAt') && q.year === undefined && !q.keadaan && !q.langkah && active.some(([sql]) => sql === REGISTER_MATCH) && probeCheaper(db, offset + limit, total)
         ? active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY) : [sql, v]))
         : null;
+    // Filters on the complaint's own columns alone, by status or time of receipt, are walked
+    // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
+    // sorted 88,000 rows at 100,000 (110 ms).
+    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit);
+    // Else his words' matches in their range are sorted: read from their keys, each key's
+    // complaint tested on the other filters (through a filter's index where it holds the
+    // key), rather than listed as ids and each complaint read again ("jalan" beside a
+    // category by time of receipt: 100 → 25 ms at 100,000, most of it his words' matches).
+    const [from, fromParams]: [string, unknown[]] = down
+      ? [`complaints c ${down.index} ${down.where}`, down.params]
+      : probed
+        ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(probed)}`, probed.flatMap(([, v]) => v)]
+        : walked
+          ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereSql}`, params]
+          : words
+            ? [`(${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`, [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)]]
+            : [`complaints c ${whereSql}`, params];
     const ids =
       (q.sort === 'reporterName' ? kasiPageByName(db, plan, viewer, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
-      (pluck(db, `SELECT c.id FROM complaints c ${down ? `${down.index} ${down.where}` : probed ? `INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(probed)}` : whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-        ...(down?.params ?? probed?.flatMap(([, v]) => v) ?? params),
-        ...orderParams,
-        limit,
-        offset,
-      ) as number[]);
+      (pluck(db, `SELECT c.id FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...fromParams, ...orderParams, limit, offset) as number[]);
     rows = rowsOf(ids);
   }
   if (fromEnd) rows.reverse();
