@@ -503,8 +503,8 @@ describe('register by a step done', () => {
   });
 });
 
-describe('register words beside few complaints', () => {
-  it('asks the words of the few complaints a status or the open ones keep, and tests a step done beside words as a membership, every page as the plain sorted query does', async () => {
+describe('register words beside filters keeping fewer complaints', () => {
+  it('asks the words of the few complaints a status or the open ones keep, tests words beside a date of finishing or a step done as a membership, every page as the plain sorted query does', async () => {
     const o = await office();
     // 600 complaints from January 2026, nine in ten about a well ("sumur"), ten still open
     // (so "diterima", half of them about a lamp), the others finished; step 2 done three days
@@ -520,7 +520,8 @@ describe('register words beside few complaints', () => {
         subject: i % 10 === 4 || (open(i) && i % 2 === 0) ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
       })),
     );
-    const finish = o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = '2026-08-01T02:00:00.000Z' WHERE id = ?");
+    // Finished ten days after receipt (so about ninety in March).
+    const finish = o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+10 days') WHERE id = ?");
     ids.forEach((id, i) => open(i) || finish.run(id));
     const step = o.db.prepare("INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 2, received_at, received_at, strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+3 days') FROM complaints WHERE id = ?");
     for (const id of ids) step.run(id);
@@ -537,6 +538,7 @@ describe('register words beside few complaints', () => {
       [{ q: 'lampu', status: 'diterima' }, "status = 'diterima'"],
       [{ q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }, stepDone],
       [{ status: 'selesai' }, "status = 'selesai'"],
+      [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, "closed_at >= '2026-02-28T17:00:00.000Z' AND closed_at < '2026-03-31T17:00:00.000Z'"],
     ];
     for (const [q, where] of cases) {
       const words = q.q === undefined ? '1' : q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
@@ -589,6 +591,17 @@ describe('register words beside few complaints', () => {
     expect(kasiSorted).toMatch(/SELECT c\.id FROM \(SELECT rowid AS k FROM complaints_register_fts .*CROSS JOIN complaints c ON c\.year = f\.k >> 32 .*WHERE c\.status = \? ORDER BY c\.received_at/);
     expect(kasiSorted).not.toContain('c.id IN (SELECT c.id FROM');
     expect(await read(o.kasi, { status: 'selesai', sort: 'receivedAt' })).toContain('FROM complaints c INDEXED BY complaints_received WHERE c.status = ?');
+    // Beside a month of finishing or a step done (about 90 and 270 complaints), which the
+    // words match more often, the Staf's pages read those complaints through their index,
+    // the words' list made once and tested on each (a membership, its unary +).
+    for (const q of [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }] as ComplaintQuery[]) {
+      for (const sort of sortFields) {
+        const staf = await read(o.staf, { ...q, sort });
+        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)');
+        expect(staf).not.toMatch(/[^+]c\.id IN \(SELECT rowid FROM complaints_fts/);
+      }
+    }
+    expect(await read(o.staf, { q: 'lampu', year: 2026, month: 3, dateOf: 'selesai' })).not.toContain('+c.id IN (SELECT rowid FROM complaints_fts');
     // A step done beside a Kasi's words, read along the words' keys, is a membership test
     // (as `c.id IN (…)` the planner seeks the whole list for each key).
     const stepped = await read(o.kasi, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } });
