@@ -635,12 +635,14 @@ function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, le
 // by name, status or time of receipt. Taken where the filters keep at most FEW_KEPT
 // complaints and the words match at least WORDS_PER_PROBE times as many within their range
 // (a year or month of receipt: registerWords). Beside a date of finishing or a step done
-// (no range of keys for those who see every name), where the words match more than the
-// filters keep, the filters' index is read instead and the words' list, made once, tested
-// on each (`+`: as `c.id IN (…)` the planner reads the list and looks each match up:
-// "jalan" finished in 2025, 87,000 matches for 22,800 complaints, 86 ms at 100,000). Each
-// side is counted only that far and kept while the data is unchanged. The conditions so
-// changed, and whether the words are asked of each complaint; null where neither applies.
+// (`byAge`), where the words match more than the filters keep, the filters' index is read
+// instead and the words' list, made once, tested on each: for those who see every name the
+// word index's ids (`+`: as `c.id IN (…)` the planner reads the list and looks each match
+// up: "jalan" finished in 2025, 87,000 matches for 22,800 complaints, 86 ms at 100,000), for
+// a Kasi his keys in the register's text index (REGISTER_KEYS: "jalan" finished in March
+// 2025, 100–130 ms). Each side is counted only that far and kept while the data is
+// unchanged. The conditions so changed, and whether the words are asked of each complaint;
+// null where neither applies.
 const FEW_KEPT = 2000;
 const WORDS_PER_PROBE = 40;
 const LISTED_MOST = 50_000;
@@ -650,6 +652,7 @@ function wordsBeside(
   search: Search,
   viewer: SessionUser,
   words: Words | null,
+  byAge: boolean,
   stampOf: () => string,
 ): { active: Condition[]; probe: boolean } | null {
   if (!search || !('fts' in search) || !search.oneTokenEach) return null;
@@ -666,10 +669,11 @@ function wordsBeside(
   if (few <= FEW_KEPT && upTo(`SELECT 1 ${WORDS_WHERE}`, [sight, ...range], few * WORDS_PER_PROBE) >= few * WORDS_PER_PROBE) {
     return { active: active.map((c) => (c !== worded ? c : sql === FTS_MATCH ? [FTS_PROBE, [fts!]] : kasiProbe(search, seeSql(viewer, true), REGISTER_KEY))), probe: true };
   }
-  if (words || sql !== FTS_MATCH) return null;
+  if (!byAge || (words && sql !== REGISTER_MATCH)) return null;
   const many = few <= FEW_KEPT ? few : filtersKeep(LISTED_MOST + 1);
-  if (many > LISTED_MOST || upTo('SELECT 1 FROM complaints_fts WHERE complaints_fts MATCH ?', [fts], many + 1) <= many) return null;
-  return { active: active.map((c) => (c !== worded ? c : [`+${FTS_MATCH}`, [fts!]])), probe: false };
+  const listed = sql === FTS_MATCH ? 'SELECT 1 FROM complaints_fts WHERE complaints_fts MATCH ?' : `SELECT 1 ${WORDS_WHERE}`;
+  if (many > LISTED_MOST || upTo(listed, sql === FTS_MATCH ? [fts] : [fts, ...range], many + 1) <= many) return null;
+  return { active: active.map((c) => (c !== worded ? c : sql === FTS_MATCH ? [`+${FTS_MATCH}`, [fts!]] : [REGISTER_KEYS, [fts!]])), probe: false };
 }
 
 // The register's conditions, total and order for a query (as complaintQuerySchema gives
@@ -682,7 +686,9 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now:
   const search = searchOf(db, q.q, stampOf);
   const filtered = filterConditions(db, q, viewer, identity, search, now);
   const inRange = registerWords(db, q, search, viewer, identity, now, stampOf);
-  const beside = wordsBeside(db, filtered, search, viewer, inRange, stampOf);
+  // A date of finishing or a step done: matches lying in a stretch of the complaints' ages.
+  const byAge = (q.year !== undefined && q.dateOf === 'selesai') || q.langkah !== undefined;
+  const beside = wordsBeside(db, filtered, search, viewer, inRange, byAge, stampOf);
   const active = beside?.active ?? filtered;
   const params = active.flatMap(([, v]) => v);
   const words = beside ? null : inRange;
@@ -691,7 +697,7 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now:
   const plainNames = seesEveryIndexedName(viewer);
   const order = ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', plainNames ? SHOWN_NAME : shownNameSql(identity.sql));
   const orderParams = q.sort === 'reporterName' && !plainNames ? identity.params : [];
-  return { q, identity, search, active, whereSql: whereOf(active), params, words, amongFew: beside?.probe === true, total, fewest, plainNames, order, orderParams, stampOf };
+  return { q, identity, search, active, whereSql: whereOf(active), params, words, beside, byAge, total, fewest, plainNames, order, orderParams, stampOf };
 }
 
 // Every complaint the register lists for a query, in its order, as ids (the XLSX export
@@ -970,7 +976,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
   let rows: ComplaintDbRow[];
   if (grouped) {
     rows = rowsOf(grouped);
-  } else if (plan.amongFew) {
+  } else if (plan.beside?.probe) {
     // The few complaints the filters keep, each asked the words, then sorted (its LIMIT keeps
     // SQLite from flattening the subquery and walking the order's index instead).
     rows = rowsOf(
@@ -1023,17 +1029,16 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // order's index is walked (walkCheaper) rather than read and sorted; a step done may
     // also be asked of each complaint walked.
     const steps = stepWalk(db, q, order, offset + limit, total);
-    // Beside a date of finishing or a step done, whose matches lie in a stretch of the
-    // complaints' ages, only the order by name is walked: the register's order, the time of
-    // receipt and the status follow age, so a walk would first pass every complaint on the
-    // far side of that stretch ("jalan" finished in 2025, oldest first: 113 ms at 100,000).
-    const byAge = (q.year !== undefined && q.dateOf === 'selesai') || q.langkah !== undefined;
+    // Beside a date of finishing or a step done (byAge), only the order by name is walked:
+    // the register's order, the time of receipt and the status follow age, so a walk would
+    // first pass every complaint on the far side of that stretch ("jalan" finished in 2025,
+    // oldest first: 113 ms at 100,000).
     const walk =
       monthWalk ||
       (steps
         ? steps !== 'sort'
         : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE))
-          ? (!byAge || q.sort === 'reporterName') && walkCheaper(db, offset + limit, total)
+          ? (!plan.byAge || q.sort === 'reporterName') && walkCheaper(db, offset + limit, total)
           : columnWalkCheaper(db, plan, offset + limit));
     // Words are asked of the complaints the other filters keep as the walk reads them: those
     // of the filter keeping the fewest, or of a year of receipt.
@@ -1091,7 +1096,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // few of their matches (under a twentieth of the register), which are sorted from their
     // keys as above: the walks would ask his words again in each (category "infrastruktur"
     // and "jalan", Z–A: 270 ms at 100,000).
-    const byName = q.sort === 'reporterName' && !(words && words.others.length && total * 20 < registeredIn(db));
+    const byName = q.sort === 'reporterName' && !plan.beside && !(words && words.others.length && total * 20 < registeredIn(db));
     const ids =
       (byName ? kasiPageByName(db, plan, viewer, page, (q.dir === 'desc') !== fromEnd, offset, limit) : null) ??
       (pluck(db, `SELECT c.id FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...fromParams, ...orderParams, limit, offset) as number[]);
