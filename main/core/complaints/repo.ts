@@ -971,6 +971,8 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     );
     return ids.map((id) => byId.get(id)!);
   };
+  // Past the last match (or none at all) there is nothing to read.
+  if (q.offset >= total) return { rows: [], total, years: registerYears(db) };
   const grouped = statusGroups(db, plan, order.startsWith('c.status DESC'), offset, limit);
   // A month's words by name or time of receipt, for those who see every name: the order's
   // index walked, the month tested on each complaint read and the words asked (FTS_PROBE)
@@ -1107,9 +1109,11 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     rows = rowsOf(ids);
   }
   if (fromEnd) rows.reverse();
-  const years = pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
-  return { rows: rows.map(toRow), total, years };
+  return { rows: rows.map(toRow), total, years: registerYears(db) };
 }
+
+// The years the register holds complaints of, newest first (for the year filter).
+const registerYears = (db: Db) => pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
 
 interface FullRow extends ComplaintDbRow {
   reporter_address: string;
