@@ -282,11 +282,7 @@ describe('register in an order its filters have no index for', () => {
     );
     o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' ELSE status END, channel = CASE WHEN id % 3 = 0 THEN 'whatsapp' ELSE channel END").run();
     // The Kasi handles a third of them (his walks by name are then not read from his own).
-    o.db
-      .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) SELECT id, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif' FROM complaints WHERE id % 3 = 1")
-      .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
-    const identity = identitySql(userOf(o, 'kasi'));
-    const kasiName = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
+    const { identity, kasiName } = kasiHandlesAThird(o);
     const march = "received_at >= '2026-02-28T17:00:00.000Z' AND received_at < '2026-03-31T17:00:00.000Z'";
     const everyPage = async (q: ComplaintQuery, where: string, sorts: (typeof sortFields)[number][], offsets: (n: number) => number[]) => {
       for (const sort of sorts) {
@@ -526,11 +522,7 @@ describe('register words beside filters keeping fewer complaints', () => {
     ids.forEach((id, i) => open(i) || finish.run(id));
     const step = o.db.prepare("INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 2, received_at, received_at, strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+3 days') FROM complaints WHERE id = ?");
     for (const id of ids) step.run(id);
-    o.db
-      .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) SELECT id, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif' FROM complaints WHERE id % 3 = 1")
-      .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
-    const identity = identitySql(userOf(o, 'kasi'));
-    const kasiName = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
+    const { identity, kasiName } = kasiHandlesAThird(o);
     const stepDone = "id IN (SELECT complaint_id FROM complaint_steps WHERE step_no = 2 AND completed_at >= '2026-01-31T17:00:00.000Z' AND completed_at < '2026-04-30T17:00:00.000Z')";
     const cases: [ComplaintQuery, string][] = [
       [{ q: 'sumur', status: 'diterima' }, "status = 'diterima'"],
@@ -687,6 +679,15 @@ describe('register search', () => {
 });
 
 const userOf = (o: Office, username: string) => o.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as SessionUser;
+
+// A third of the complaints disposed to the Kasi; his rule for names, and his order by name, as SQL.
+function kasiHandlesAThird(o: Office) {
+  o.db
+    .prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) SELECT id, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif' FROM complaints WHERE id % 3 = 1")
+    .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
+  const identity = identitySql(userOf(o, 'kasi'));
+  return { identity, kasiName: `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)` };
+}
 
 // Every page of each Kasi's register by name, both directions, under each filter, as the
 // plain answer gives it: every complaint the filter keeps, keyed by the name shown (Anonim,
