@@ -535,6 +535,14 @@ function registerWords(db: Db, q: ComplaintQueryParsed, search: Search, viewer: 
 const WORDS_WHERE = 'FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)';
 const WORDS_COUNT = `SELECT count(*) ${WORDS_WHERE}`;
 const WORDS_KEYS = `SELECT rowid AS k ${WORDS_WHERE}`;
+// The complaints of the words' keys in their range, each tested on the other filters, and
+// its parameters; with `d`, the keys read lazily in the register's order that way.
+function wordsJoin(words: Words, d?: 'ASC' | 'DESC'): [string, (string | number)[]] {
+  return [
+    `(${WORDS_KEYS}${d ? ` ORDER BY rowid ${d}` : ''}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`,
+    [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)],
+  ];
+}
 
 const whereOf = (active: Condition[]) => (active.length ? `WHERE ${active.map(([sql]) => sql).join(' AND ')}` : '');
 
@@ -592,7 +600,8 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
     const byKey: Condition[] = [...words.others, ...(q.year === undefined ? [] : [['c.year = ?', [q.year]] as Condition]), [`${REGISTER_KEY} IN (${WORDS_KEYS})`, within]];
     return counted(`SELECT count(*) FROM complaints c INDEXED BY ${via.index} ${whereOf(byKey)}`, byKey.flatMap(([, v]) => v));
   }
-  return counted(`SELECT count(*) FROM (${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`, [...within, ...words.others.flatMap(([, v]) => v)]);
+  const [joined, joinedParams] = wordsJoin(words);
+  return counted(`SELECT count(*) FROM ${joined}`, joinedParams);
 }
 
 // The indexes of the filters on a complaint's own columns, each (column, year, seq): one
@@ -781,12 +790,7 @@ function kasiPageByName(
     // byNumber gives).
     const [rows, rowParams, test, testParams] =
       walk === hidden && words && !finishing
-        ? [
-            `FROM (${WORDS_KEYS} ORDER BY rowid ${d}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d}`,
-            [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)],
-            '',
-            [],
-          ]
+        ? [`FROM ${wordsJoin(words, d)[0]} ORDER BY f.k ${d}`, wordsJoin(words, d)[1], '', []]
         : probe
           ? [`FROM complaints c ${walk.index} ${whereOf(unworded)} ORDER BY ${walk.order}`, unworded.flatMap(([, v]) => v), ` AND ${probeTest}`, probeParams]
           : [`FROM complaints c ${walk.index} ${walkWhere} ORDER BY ${walk.order}`, params, '', []];
@@ -1004,30 +1008,21 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // them passed), then the complaints by (year, seq).
     const d = order.startsWith('c.year ASC') ? 'ASC' : 'DESC';
     const page = identitySql(viewer, true);
-    const keys = `${WORDS_KEYS} ORDER BY rowid ${d}`;
-    const within = [words.fts, words.from, words.to];
+    const [joined, joinedParams] = wordsJoin(words, d);
     rows = (
       words.others.length
-        ? stmt(db, `SELECT ${columns(page)} FROM (${keys}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY f.k ${d} LIMIT ? OFFSET ?`).all(
+        ? stmt(db, `SELECT ${columns(page)} FROM ${joined} ORDER BY f.k ${d} LIMIT ? OFFSET ?`).all(...page.params, ...joinedParams, limit, offset)
+        : stmt(db, `SELECT ${columns(page)} FROM (${WORDS_KEYS} ORDER BY rowid ${d} LIMIT ? OFFSET ?) f CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`).all(
             ...page.params,
-            ...within,
-            ...words.others.flatMap(([, v]) => v),
+            ...joinedParams,
             limit,
             offset,
           )
-        : stmt(db, `SELECT ${columns(page)} FROM (${keys} LIMIT ? OFFSET ?) f CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`).all(...page.params, ...within, limit, offset)
     ) as ComplaintDbRow[];
   } else if (words && q.month !== undefined && !monthWalk) {
     // A month's words in another order: the matches in the month's range, sorted.
-    const ids = pluck(db, `SELECT c.id FROM (${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-      words.fts,
-      words.from,
-      words.to,
-      ...words.others.flatMap(([, v]) => v),
-      ...orderParams,
-      limit,
-      offset,
-    ) as number[];
+    const [joined, joinedParams] = wordsJoin(words);
+    const ids = pluck(db, `SELECT c.id FROM ${joined} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...joinedParams, ...orderParams, limit, offset) as number[];
     rows = rowsOf(ids);
   } else if (plainNames) {
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
@@ -1096,7 +1091,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : walked
           ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereSql}`, params]
           : words
-            ? [`(${WORDS_KEYS}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`, [words.fts, words.from, words.to, ...words.others.flatMap(([, v]) => v)]]
+            ? wordsJoin(words)
             : [`complaints c ${whereSql}`, params];
     // By name, his pages are walked (kasiPageByName), except his words beside filters keeping
     // few of their matches (under a twentieth of the register), which are sorted from their
