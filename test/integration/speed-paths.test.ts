@@ -331,7 +331,7 @@ describe('register in an order its filters have no index for', () => {
     touch();
     const bySelesai = await read({ q: 'sumur', status: 'selesai', limit: 3 });
     expect(bySelesai).toContain('CROSS JOIN complaints c ON c.year = f.k >> 32');
-    expect(bySelesai).toMatch(/SELECT count\(\*\) FROM complaints c INDEXED BY complaints_status_year WHERE .*IN \(SELECT rowid AS k FROM complaints_register_fts/s);
+    expect(bySelesai).toMatch(/SELECT count\(\*\) FROM complaints c INDEXED BY complaints_status_year WHERE .*IN \(SELECT rowid FROM complaints_register_fts/s);
     touch();
     const byWhatsapp = await read({ q: 'sumur', year: 2026, channel: 'whatsapp', limit: 3 });
     expect(byWhatsapp).toMatch(/SELECT count\(\*\) FROM \(SELECT rowid AS k FROM complaints_register_fts/);
@@ -522,7 +522,7 @@ describe('register words beside filters keeping fewer complaints', () => {
     ids.forEach((id, i) => open(i) || finish.run(id));
     const step = o.db.prepare("INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 2, received_at, received_at, strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+3 days') FROM complaints WHERE id = ?");
     for (const id of ids) step.run(id);
-    const { identity, kasiName } = kasiHandlesAThird(o);
+    const kasi = kasiHandlesAThird(o);
     const stepDone = "id IN (SELECT complaint_id FROM complaint_steps WHERE step_no = 2 AND completed_at >= '2026-01-31T17:00:00.000Z' AND completed_at < '2026-04-30T17:00:00.000Z')";
     const cases: [ComplaintQuery, string][] = [
       [{ q: 'sumur', status: 'diterima' }, "status = 'diterima'"],
@@ -534,26 +534,7 @@ describe('register words beside filters keeping fewer complaints', () => {
       [{ status: 'selesai' }, "status = 'selesai'"],
       [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, "closed_at >= '2026-02-28T17:00:00.000Z' AND closed_at < '2026-03-31T17:00:00.000Z'"],
     ];
-    for (const [q, where] of cases) {
-      const words = q.q === undefined ? '1' : q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
-      for (const sort of sortFields) {
-        for (const dir of ['asc', 'desc'] as const) {
-          for (const [s, name] of [[o.staf, null], [o.kasi, kasiName]] as const) {
-            const order = name && sort === 'reporterName' ? `${name} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}` : ORDERS[sort].replaceAll('{d}', dir);
-            const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${words} AND ${where} ORDER BY ${order}`).pluck().all(...(name && sort === 'reporterName' ? identity.params : [])) as number[];
-            expect(want.length, JSON.stringify(q)).toBeGreaterThan(2);
-            const n = want.length;
-            for (const offset of [0, 1, 2, 3, Math.floor(n / 2), n - 3, n - 1]) {
-              for (const limit of [3, 50]) {
-                const page = await list(o, s, { ...q, sort, dir, offset, limit });
-                expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${sort} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
-                expect(page.total).toBe(n);
-              }
-            }
-          }
-        }
-      }
-    }
+    await expectEveryPageOf(o, cases, kasi);
     // Which way each was read, from its statements, after a change (so counted again).
     const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
       o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
@@ -567,10 +548,17 @@ describe('register words beside filters keeping fewer complaints', () => {
       for (const sort of sortFields) {
         const staf = await read(o.staf, { ...q, sort });
         expect(staf, `${JSON.stringify(q)} ${sort}`).toContain(few);
-        expect(staf).toMatch(/SELECT count\(\*\) FROM complaints c +WHERE .*EXISTS \(SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH \? AND f\.rowid = c\.id\)/s);
+        // (Beside the open ones the words are read from the register's text index: see below.)
+        const probe = q.keadaan ? 'complaints_register_fts f WHERE complaints_register_fts MATCH \\? AND f\\.rowid = c\\.year' : 'complaints_fts f WHERE complaints_fts MATCH \\? AND f\\.rowid = c\\.id\\)';
+        expect(staf).toMatch(new RegExp(`SELECT count\\(\\*\\) FROM complaints c +WHERE .*EXISTS \\(SELECT 1 FROM ${probe}`, 's'));
         const kasi = await read(o.kasi, { ...q, sort });
         expect(kasi, `${JSON.stringify(q)} ${sort} (Kasi)`).toContain(few);
         expect(kasi).toMatch(/CASE WHEN .* THEN EXISTS \(SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH \? AND f\.rowid = c\.year/s);
+        // His names for those few worked out from their own dispositions and steps, not by
+        // listing all of his.
+        const paged = kasi.split(/\n(?=[A-Z])/).find((l) => l.includes(few))!;
+        expect(paged).toContain('ORDER BY');
+        expect(paged, sort).not.toContain('c.id IN (SELECT complaint_id FROM dispositions WHERE to_user = ?');
       }
     }
     // Not where the words match fewer than forty times the complaints kept, nor beside a
@@ -591,7 +579,7 @@ describe('register words beside filters keeping fewer complaints', () => {
     for (const q of [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }] as ComplaintQuery[]) {
       for (const sort of sortFields) {
         const staf = await read(o.staf, { ...q, sort });
-        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)');
+        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?');
         expect(staf).not.toMatch(/[^+]c\.id IN \(SELECT rowid FROM complaints_fts/);
       }
     }
@@ -609,6 +597,65 @@ describe('register words beside filters keeping fewer complaints', () => {
     expect(stepped).toContain('CROSS JOIN complaints c ON c.year = f.k >> 32');
     expect(stepped).toContain('+c.id IN (SELECT complaint_id FROM complaint_steps');
     for (const sql of stepped.split('\n').filter((l) => l.includes('f.k >> 32'))) expect(sql).not.toMatch(/[^+]c\.id IN \(SELECT complaint_id FROM complaint_steps/);
+  }, 120_000);
+
+  it('lists the words beside the open or late complaints within the span the open ones have, an old one left open too, every page as the plain sorted query does', async () => {
+    const o = await office();
+    // 300 complaints from June 2025, one every 20 hours, three in four about a well; the
+    // newest 30 are open, and the fourth too (left open since). The others finished.
+    const open = (i: number) => i >= 270 || i === 3;
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
+    const ids = importAt(
+      o,
+      Array.from({ length: 300 }, (_, i) => ({
+        at: new Date(Date.UTC(2025, 5, 1, 2) + i * 20 * 3_600_000).toISOString(),
+        name: names[i % names.length],
+        anonymous: i % 11 === 4,
+        subject: i % 4 === 1 ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
+      })),
+    );
+    const finish = o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+10 days') WHERE id = ?");
+    // The open ones fall due two weeks after receipt (so they are late now), every third at
+    // the end of the year (not yet).
+    const due = o.db.prepare("UPDATE complaints SET clock_started_at = received_at, due_at = CASE WHEN id % 3 = 0 THEN '2026-12-31T09:00:00.000Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+14 days') END WHERE id = ?");
+    ids.forEach((id, i) => (open(i) ? due : finish).run(id));
+    const kasi = kasiHandlesAThird(o);
+    // Thirty-one open complaints and 225 about a well: fewer than forty times as many, so the
+    // words are listed, not asked of each open one.
+    await expectEveryPageOf(o, [
+      [{ q: 'sumur', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
+      [{ q: 'sumur', keadaan: 'terlambat' }, "closed_at IS NULL AND due_at < '2026-11-24T02:00:00.000Z'"],
+      [{ q: 'lampu', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
+    ], kasi);
+    // Counted after a change: the words read from the register's text index, between the keys
+    // of the first open complaint and the last, in every order, for both.
+    const keyOf = o.db.prepare('SELECT year * 4294967296 + seq + 2147483648 FROM complaints WHERE id = ?').pluck();
+    const span = [keyOf.get(ids[3]) as number, (keyOf.get(ids[299]) as number) + 1];
+    for (const sort of sortFields) {
+      for (const keadaan of ['belum_selesai', 'terlambat'] as const) {
+        for (const [who, s] of [['staf', o.staf], ['kasi', o.kasi]] as const) {
+          o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
+          const log = await record(o.db, () => list(o, s, { q: 'sumur', keadaan, sort, limit: 3 }));
+          const listed = log.filter((e) => e.sql.includes('FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)'));
+          expect(listed.length, `${who} ${keadaan} ${sort}`).toBeGreaterThan(0);
+          expect(log.some((e) => e.sql.includes('complaints_fts MATCH')), `${who} ${keadaan} ${sort}`).toBe(false);
+          for (const e of listed) {
+            const at = e.params.findIndex((p) => typeof p === 'string' && p.includes('sumur'));
+            expect(e.params.slice(at + 1, at + 3), `${who} ${keadaan} ${sort}: ${e.sql}`).toEqual(span);
+            // The open complaints read: each one's key looked up among the words' keys (no
+            // complaint read for a key).
+            if (!e.sql.includes('FROM complaints c')) continue;
+            expect(e.sql).toContain('c.year * 4294967296 + c.seq + 2147483648 IN (SELECT rowid FROM complaints_register_fts');
+            expect(e.sql).not.toContain('f.k >> 32');
+          }
+        }
+      }
+    }
+    // Elsewhere the words are listed whole, without bounds.
+    o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
+    const whole = (await record(o.db, () => list(o, o.staf, { q: 'sumur', status: 'selesai', limit: 3 }))).map((e) => e.sql).join('\n');
+    expect(whole).toContain('(SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f');
+    expect(whole).not.toContain('rowid >=');
   }, 120_000);
 });
 
@@ -687,6 +734,32 @@ function kasiHandlesAThird(o: Office) {
     .run(userOf(o, 'camat').id, userOf(o, 'kasi').id);
   const identity = identitySql(userOf(o, 'kasi'));
   return { identity, kasiName: `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)` };
+}
+
+// Every page (seven offsets, limits 3 and 50) in every order both ways, for the Staf and the
+// Kasi (kasiHandlesAThird), as the plain sorted query of the complaints about a well
+// ("sumur"), or a lamp ("lampu"), that `where` keeps gives it.
+async function expectEveryPageOf(o: Office, cases: [ComplaintQuery, string][], { identity, kasiName }: ReturnType<typeof kasiHandlesAThird>) {
+  for (const [q, where] of cases) {
+    const words = q.q === undefined ? '1' : q.q === 'sumur' ? "subject LIKE 'Sumur%'" : "subject LIKE 'Lampu%'";
+    for (const sort of sortFields) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const [s, name] of [[o.staf, null], [o.kasi, kasiName]] as const) {
+          const order = name && sort === 'reporterName' ? `${name} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}` : ORDERS[sort].replaceAll('{d}', dir);
+          const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${words} AND ${where} ORDER BY ${order}`).pluck().all(...(name && sort === 'reporterName' ? identity.params : [])) as number[];
+          expect(want.length, JSON.stringify(q)).toBeGreaterThan(2);
+          const n = want.length;
+          for (const offset of [0, 1, 2, 3, Math.floor(n / 2), n - 3, n - 1]) {
+            for (const limit of [3, 50]) {
+              const page = await list(o, s, { ...q, sort, dir, offset, limit });
+              expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${sort} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+              expect(page.total).toBe(n);
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 // Every page of each Kasi's register by name, both directions, under each filter, as the
