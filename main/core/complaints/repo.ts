@@ -428,7 +428,7 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
 // ones). They are mostly of the last months, so beside the open or late complaints a word
 // most complaints hold is listed there only: "jalan" beside the open ones listed 870,000
 // keys at 1,000,000, of which some 66,000 lie in their span (a Kasi's late ones with
-// "jalan krajan", by name: 516 → 37 ms).
+// "jalan krajan", by name: 516 → 32 ms).
 function openSpan(db: Db, stampOf: () => string): Span {
   return kept(db, stampOf, 'open span', () => {
     const { lo, hi } = stmt(db, `SELECT min(${REGISTER_KEY}) AS lo, max(${REGISTER_KEY}) AS hi FROM complaints c INDEXED BY complaints_open_due WHERE c.closed_at IS NULL`).get() as SeqSpan;
@@ -720,7 +720,7 @@ function wordsBeside(
   const span = words?.span ?? (worded[1].length === 3 ? (worded[1].slice(1) as Span) : null);
   const [matching, matchingParams] = wordsWhere({ fts: sight, span });
   if (few <= FEW_KEPT && upTo(`SELECT 1 ${matching}`, matchingParams, few * perProbe) >= few * perProbe) {
-    return { active: active.map((c) => (c !== worded ? c : sql === FTS_MATCH ? [FTS_PROBE, [fts!]] : seesEveryIndexedName(viewer) ? [registerProbe(REGISTER_KEY), [fts!]] : kasiProbe(search, seeSql(viewer, true), REGISTER_KEY))), probe: true };
+    return { active: active.map((c) => (c !== worded ? c : seesEveryIndexedName(viewer) ? [FTS_PROBE, [search.fts]] : kasiProbe(search, seeSql(viewer, true), REGISTER_KEY))), probe: true };
   }
   if (!byAge || (words && sql === FTS_MATCH)) return null;
   const many = few <= FEW_KEPT ? few : filtersKeep(LISTED_MOST + 1);
@@ -1098,8 +1098,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // unary +: as an equality the planner would drop it from the order, then sort each run
     // of equal names or statuses (the whole of "selesai" in a year) before the first row.
     const walked: Condition[] = active.map(([sql, v]) => [walk && q.sort !== 'registerNo' && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
-    const tested = steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked) : walked;
-    const where = whereOf(tested);
+    const where = steps === 'each' ? whereOf(walked.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(walked)) : whereOf(walked);
     const index = walk ? SORT_INDEX[q.sort] : plan.fewest?.index;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${index ? `INDEXED BY ${index}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
@@ -1113,7 +1112,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : steps === 'sort' || (q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai'))
           ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
           : stmt(db, page(columns(identity)))
-    ).all(...identity.params, ...(down?.params ?? tested.flatMap(([, v]) => v)), ...orderParams, limit, offset) as ComplaintDbRow[];
+    ).all(...identity.params, ...(down?.params ?? params), ...orderParams, limit, offset) as ComplaintDbRow[];
   } else {
     // For a Kasi, whose rule is not in the row: the page's ids first, then their rows, the
     // rule asked of those rows only (sorted, each matching row would carry it).
