@@ -577,7 +577,7 @@ describe('register words beside filters keeping fewer complaints', () => {
     for (const q of [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }] as ComplaintQuery[]) {
       for (const sort of sortFields) {
         const staf = await read(o.staf, { ...q, sort });
-        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?');
+        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)');
         expect(staf).not.toMatch(/[^+]c\.id IN \(SELECT rowid FROM complaints_fts/);
       }
     }
