@@ -707,7 +707,8 @@ function wordsBeside(
   if (!worded || !others.length || sight === null) return null;
   const upTo = (sql: string, params: unknown[], most: number) =>
     kept(db, stampOf, `upto ${most} ${sql}\n${JSON.stringify(params)}`, () => pluck(db, `SELECT count(*) FROM (${sql} LIMIT ?)`).get(...params, most) as number);
-  const [sql, [fts]] = worded;
+  const [sql, params] = worded;
+  const fts = params[0] as string;
   const filtersKeep = (most: number) => upTo(`SELECT 1 FROM complaints c ${whereOf(others)}`, others.flatMap(([, v]) => v), most);
   const few = filtersKeep(FEW_KEPT + 1);
   // Beside a date, the membership below is the other way, some 0.1 µs a match listed: the
@@ -717,16 +718,16 @@ function wordsBeside(
   // 1,000,000 (the Staf's late ones with "jalan" there, 700 probes, took 160 ms).
   const perProbe = REGISTER_KEYS.includes(sql) ? WORDS_PER_KEY_PROBE : byAge ? WORDS_PER_PROBE_BY_AGE : WORDS_PER_PROBE;
   // (Within the words' span: their year or month, or the open complaints' span.)
-  const span = words?.span ?? (worded[1].length === 3 ? (worded[1].slice(1) as Span) : null);
+  const span = words?.span ?? (sql === REGISTER_KEYS[1] ? (params.slice(1) as Span) : null);
   const [matching, matchingParams] = wordsWhere({ fts: sight, span });
   if (few <= FEW_KEPT && upTo(`SELECT 1 ${matching}`, matchingParams, few * perProbe) >= few * perProbe) {
     return { active: active.map((c) => (c !== worded ? c : seesEveryIndexedName(viewer) ? [FTS_PROBE, [search.fts]] : kasiProbe(search, seeSql(viewer, true), REGISTER_KEY))), probe: true };
   }
   if (!byAge || (words && sql === FTS_MATCH)) return null;
   const many = few <= FEW_KEPT ? few : filtersKeep(LISTED_MOST + 1);
-  const [listed, listedParams] = sql === FTS_MATCH ? ['FROM complaints_fts WHERE complaints_fts MATCH ?', [fts!]] : wordsWhere({ fts: fts as string, span });
+  const [listed, listedParams] = sql === FTS_MATCH ? ['FROM complaints_fts WHERE complaints_fts MATCH ?', [fts]] : wordsWhere({ fts, span });
   if (many > LISTED_MOST || upTo(`SELECT 1 ${listed}`, listedParams, many + 1) <= many) return null;
-  return { active: active.map((c) => (c !== worded ? c : [sql === FTS_MATCH ? `+${FTS_MATCH}` : keysOf(sql), worded[1]])), probe: false };
+  return { active: active.map((c) => (c !== worded ? c : [sql === FTS_MATCH ? `+${FTS_MATCH}` : keysOf(sql), params])), probe: false };
 }
 
 // The register's conditions, total and order for a query (as complaintQuerySchema gives
