@@ -703,7 +703,8 @@ function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, le
 const SPAN_PER_FILTER_ROW = 8;
 function finishedIndex(db: Db, q: ComplaintQueryParsed, stampOf: () => string): { index: string; n: number } | null {
   if (q.year === undefined || q.dateOf !== 'selesai' || q.seksi !== undefined || q.tanpaSeksi || q.keadaan || q.langkah) return null;
-  const span = Math.ceil(registeredIn(db, q.year) / (q.month === undefined ? 1 : 12));
+  const { year, month } = q;
+  const span = kept(db, stampOf, `span ${year} ${month}`, () => Math.ceil(registeredIn(db, year) / (month === undefined ? 1 : 12)));
   const few = Math.ceil(span / SPAN_PER_FILTER_ROW);
   for (const [column, index] of FILTER_INDEX) {
     const value = column === 'seksi' ? undefined : q[column];
