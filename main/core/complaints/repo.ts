@@ -707,7 +707,7 @@ function finishedIndex(db: Db, q: ComplaintQueryParsed, stampOf: () => string): 
   const span = kept(db, stampOf, `span ${year} ${month}`, () => Math.ceil(registeredIn(db, year) / (month === undefined ? 1 : 12)));
   const few = Math.ceil(span / SPAN_PER_FILTER_ROW);
   for (const [column, index] of FILTER_INDEX) {
-    const value = column === 'seksi' ? undefined : q[column];
+    const value = q[column];
     if (value === undefined) continue;
     const sql = `SELECT count(*) FROM (SELECT 1 FROM complaints INDEXED BY ${index} WHERE ${column} = ? LIMIT ?)`;
     if (kept(db, stampOf, `${sql}\n${JSON.stringify([value, few])}`, () => pluck(db, sql).get(value, few) as number) < few) return null;
