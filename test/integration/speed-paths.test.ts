@@ -731,6 +731,11 @@ describe('register by a span of finishing beside filters', () => {
         }
       }
     }
+    // A year newest first beside words nearly all of it holds: the walk down the register asks
+    // the Staf's words of each complaint it reads, in the word index, instead of their list.
+    const down = (await read(o.staf, { ...cases[4]![0], sort: 'registerNo', dir: 'desc' })).find((e) => e.sql.includes('INDEXED BY complaints_year_seq'));
+    expect(down?.sql).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
+    expect(down?.sql).not.toContain('IN (SELECT rowid FROM complaints_fts');
     // "ditolak" keeps 46, under an eighth of the 600 received in the year: its own index. Nor
     // beside words few complaints hold (eight about a well): the count and the page read
     // their matches from the word index first.
