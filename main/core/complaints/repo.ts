@@ -973,8 +973,9 @@ function downFromYear(
   const end = periodBounds(q.year, undefined, tz)[1];
   const next = pluck(db, 'SELECT 1 FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year > ? LIMIT 1');
   if (next.get(addCalendarDays(end, -1, tz), end, q.year) !== undefined) return null;
-  const asked = probeCheaper(db, wanted, total, fewest?.n ?? registeredIn(db, q.year));
-  const walked: Condition[] = [['c.year <= ?', [q.year]], ...active.map(([sql, v]): Condition => (asked && (sql === FTS_MATCH || sql === `+${FTS_MATCH}`) ? [FTS_PROBE, v] : [sql, v]))];
+  const listed = (sql: string) => sql === FTS_MATCH || sql === `+${FTS_MATCH}`;
+  const asked = active.some(([sql]) => listed(sql)) && probeCheaper(db, wanted, total, fewest?.n ?? registeredIn(db, q.year));
+  const walked: Condition[] = [['c.year <= ?', [q.year]], ...active.map(([sql, v]): Condition => (asked && listed(sql) ? [FTS_PROBE, v] : [sql, v]))];
   return { index: 'INDEXED BY complaints_year_seq', where: whereOf(walked), params: walked.flatMap(([, v]) => v) };
 }
 
