@@ -364,9 +364,11 @@ type Span = [number, number] | null;
 const keysWhere = (table: string) => ['', ' AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)'].map((b) => `FROM ${table} WHERE ${table} MATCH ?${b}`);
 const wordsIn = (forms: string[], fts: string, span: Span): Condition => (span ? [forms[1]!, [fts, ...span]] : [forms[0]!, [fts]]);
 const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
-// The same asked of one complaint (probeCheaper says when), and the conditions so asked.
+// The same asked of one complaint (probeCheaper says when), and the conditions so asked
+// (the words listed as ids, or for a membership: wordsBeside).
 const FTS_PROBE = 'EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)';
-const probing = (active: Condition[]): Condition[] => active.map(([sql, v]) => [sql === FTS_MATCH ? FTS_PROBE : sql, v]);
+const FTS_LISTED = [FTS_MATCH, `+${FTS_MATCH}`];
+const probing = (active: Condition[]): Condition[] => active.map(([sql, v]) => [FTS_LISTED.includes(sql) ? FTS_PROBE : sql, v]);
 const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL';
 
 // The WHERE terms of the query, each one an index can serve. The year (and month) count
@@ -973,9 +975,8 @@ function downFromYear(
   const end = periodBounds(q.year, undefined, tz)[1];
   const next = pluck(db, 'SELECT 1 FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year > ? LIMIT 1');
   if (next.get(addCalendarDays(end, -1, tz), end, q.year) !== undefined) return null;
-  const listed = (sql: string) => sql === FTS_MATCH || sql === `+${FTS_MATCH}`;
-  const asked = active.some(([sql]) => listed(sql)) && probeCheaper(db, wanted, total, fewest?.n ?? registeredIn(db, q.year));
-  const walked: Condition[] = [['c.year <= ?', [q.year]], ...active.map(([sql, v]): Condition => (asked && listed(sql) ? [FTS_PROBE, v] : [sql, v]))];
+  const asked = active.some(([sql]) => FTS_LISTED.includes(sql)) && probeCheaper(db, wanted, total, fewest?.n ?? registeredIn(db, q.year));
+  const walked: Condition[] = [['c.year <= ?', [q.year]], ...(asked ? probing(active) : active)];
   return { index: 'INDEXED BY complaints_year_seq', where: whereOf(walked), params: walked.flatMap(([, v]) => v) };
 }
 
