@@ -305,12 +305,46 @@ function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20): bool
 // where the walk tests other filters first, (rows wanted) × (complaints they keep: `among`)
 // / (matches). The list holds every match of the words, however few the other filters
 // keep, so a walk of at most 80 probes (some 2 ms) is taken whatever the matches. A
-// Kasi's words (registerProbe) cost about as much more either way: some 70 µs a seek, and
+// Kasi's words (kasiProbe) cost about as much more either way: some 70 µs a seek, and
 // 0.7 µs a match listed.
 function probeCheaper(db: Db, wanted: number, matches: number, among = registeredIn(db)): boolean {
   if (matches === 0) return false;
   const probes = (wanted * among) / matches;
   return probes * 125 < matches || probes <= 80;
+}
+
+// The stretches of keys [lo, hi) within which a walk's words are listed rather than asked
+// of each complaint (asked). The walk (`from`: the table, the index and every filter but
+// the words) is read in the page's order as far as the page is expected to reach (`reads`
+// complaints, a quarter more), and cut into runs of complaints close together: fewer
+// apart than the words match in one probe's cost of listing (PROBE_PER_LISTED, with
+// `matches` of the register's complaints holding the words). Each run of two or more is a
+// stretch (the first MAX_SPANS of them), or, where that costs less than listing the runs
+// and asking the others, the whole walk is one (a status of a few hundred spread over the
+// register: its complaints each far apart).
+const PROBE_PER_LISTED = 300;
+const MAX_SPANS = 4;
+function walkSpans(db: Db, from: string, params: unknown[], order: string, reads: number, key: string, matches: number): KeySpan[] {
+  const walked = rawRows(db, `SELECT ${key}, c.id FROM ${from} ORDER BY ${order} LIMIT ?`).all(...params, Math.ceil(reads * 1.25) + 16) as [number, number][];
+  if (!walked.length) return [];
+  const perId = matches / registeredIn(db);
+  // How many complaints lie between two (keys within a year count them; ids do across).
+  const apart = ([k, id]: [number, number], [l, jd]: [number, number]) => Math.min(Math.abs(k - l), Math.abs(id - jd));
+  const runs: [number, number][][] = [];
+  for (const row of walked) {
+    const last = runs.at(-1);
+    if (last && apart(last.at(-1)!, row) * perId < PROBE_PER_LISTED) last.push(row);
+    else runs.push([row]);
+  }
+  // A stretch's keys, and about how many of them the words match.
+  const stretch = (rows: [number, number][]) => {
+    const [lo, hi, first, last] = rows.reduce(([l, h, f, z], [k, id]) => [Math.min(l, k), Math.max(h, k), Math.min(f, id), Math.max(z, id)], [Infinity, -Infinity, Infinity, -Infinity]);
+    return { span: [lo, hi + 1] as KeySpan, listed: (apart([lo, first], [hi, last]) + 1) * perId };
+  };
+  const spans = runs.filter((r) => r.length > 1).map(stretch);
+  const whole = stretch(walked);
+  const byRuns = runs.reduce((cost, r) => cost + (r.length > 1 ? stretch(r).listed : PROBE_PER_LISTED), 0);
+  return (whole.listed < byRuns ? [whole] : spans.slice(0, MAX_SPANS)).map((s) => s.span);
 }
 
 // Filters on the complaint's own columns beside an order their indexes do not give (by
@@ -366,9 +400,25 @@ const wordsIn = (forms: string[], fts: string, span: Span): Condition => (span ?
 const FTS_MATCH = 'c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)';
 // The same asked of one complaint (probeCheaper says when), and the conditions so asked
 // (the words listed as ids, or for a membership: wordsBeside).
-const FTS_PROBE = 'EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)';
+const probeSql = (table: string, key: string) => `EXISTS (SELECT 1 FROM ${table} f WHERE ${table} MATCH ? AND f.rowid = ${key})`;
+const FTS_PROBE = probeSql('complaints_fts', 'c.id');
 const FTS_LISTED = [FTS_MATCH, `+${FTS_MATCH}`];
-const probing = (active: Condition[]): Condition[] => active.map(([sql, v]) => [FTS_LISTED.includes(sql) ? FTS_PROBE : sql, v]);
+// A probe seeks the words in every segment of their lists: at 100,000, some 13 µs in the
+// word index merged whole and 39 µs once 650 changes have left small segments (in the
+// register's text index 11 and 78 µs; a Kasi's "jalan" by status took 3–4 and 9–15 ms,
+// most of it probes). Where the complaints a walk reads lie within stretches of keys
+// (walkSpans), the words' keys in a stretch are listed once instead, a list of a hundred
+// keys costing about one seek, and each complaint's key looked up there. A stretch's list
+// is read only once the walk reaches a complaint in it; one outside them all is asked alone.
+type KeySpan = [number, number];
+function asked(table: string, key: string, fts: string, spans: KeySpan[] = []): Condition {
+  const probe = probeSql(table, key);
+  if (!spans.length) return [probe, [fts]];
+  const within = spans.map(() => `WHEN ${key} >= ? AND ${key} < ? THEN ${key} IN (SELECT rowid ${keysWhere(table)[1]})`);
+  return [`CASE ${within.join(' ')} ELSE ${probe} END`, [...spans.flatMap(([lo, hi]) => [lo, hi, fts, lo, hi]), fts]];
+}
+const probing = (active: Condition[], spans: KeySpan[] = []): Condition[] =>
+  active.map((c) => (FTS_LISTED.includes(c[0]) ? asked('complaints_fts', 'c.id', c[1][0] as string, spans) : c));
 const OPEN_ROWS = 'complaints INDEXED BY complaints_open_standard WHERE closed_at IS NULL';
 
 // The WHERE terms of the query, each one an index can serve. The year (and month) count
@@ -520,10 +570,10 @@ const keysOf = (sql: string) => (sql === REGISTER_MATCH ? REGISTER_KEYS[0]! : sq
 // words so asked are one half of them (kasiWordsFts), chosen by whether he may open the
 // complaint (`see`: seeSql, as the index's viewers column says it): about a third of the
 // cost of asking his whole query (some 90 µs on an index in many segments).
-const registerProbe = (key: string) => `EXISTS (SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH ? AND f.rowid = ${key})`;
-function kasiProbe(search: Search, see: SqlCondition, key: string): Condition {
+function kasiProbe(search: Search, see: SqlCondition, key: string, spans: KeySpan[] = []): Condition {
   const { opened, other } = kasiWordsFts((search as { fts: string }).fts);
-  return [`CASE WHEN ${see.sql} THEN ${registerProbe(key)} ELSE ${registerProbe(key)} END`, [...see.params, opened, other]];
+  const [a, b] = [opened, other].map((fts) => asked('complaints_register_fts', key, fts, spans)) as [Condition, Condition];
+  return [`CASE WHEN ${see.sql} THEN ${a[0]} ELSE ${b[0]} END`, [...see.params, ...a[1], ...b[1]]];
 }
 
 // A word search read from the register's text index, where the viewer may search the
@@ -572,13 +622,14 @@ function wordsJoin(words: Words, d?: 'ASC' | 'DESC'): [string, (string | number)
   const [where, params] = wordsWhere(words);
   return [
     `(SELECT rowid AS k ${where}${d ? ` ORDER BY rowid ${d}` : ''}) f CROSS JOIN complaints c ON ${KEY_JOIN} ${whereOf(words.others)}`,
-    [...params, ...words.others.flatMap(([, v]) => v)],
+    [...params, ...paramsOf(words.others)],
   ];
 }
 // The words' keys in their span, after FROM, and the parameters.
 const wordsWhere = (words: Pick<Words, 'fts' | 'span'>) => wordsIn(REGISTER_WHERE, words.fts, words.span);
 
 const whereOf = (active: Condition[]) => (active.length ? `WHERE ${active.map(([sql]) => sql).join(' AND ')}` : '');
+const paramsOf = (active: Condition[]) => active.flatMap(([, v]) => v);
 
 type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 
@@ -621,7 +672,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   // A span of finishing with at most one filter: from the recap's summaries.
   const finished = finishedInRecap(q);
   if (finished) return counted(...finished);
-  if (!words) return counted(`SELECT count(*) FROM complaints c ${fewest ? `INDEXED BY ${fewest.index}` : ''} ${whereOf(active)}`, active.flatMap(([, v]) => v));
+  if (!words) return counted(`SELECT count(*) FROM complaints c ${fewest ? `INDEXED BY ${fewest.index}` : ''} ${whereOf(active)}`, paramsOf(active));
   // Words (in a year) are counted on the text index, without reading the complaints.
   if (!words.others.length) {
     const [where, params] = wordsWhere(words);
@@ -637,7 +688,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
   const via = q.month === undefined ? fewestFilter(db, q, stampOf, 1) : null;
   if (via && via.n * 4 <= registeredIn(db, q.year)) {
     const byKey: Condition[] = [...words.others, ...(q.year === undefined ? [] : [['c.year = ?', [q.year]] as Condition]), wordsIn(REGISTER_KEYS, words.fts, words.span)];
-    return counted(`SELECT count(*) FROM complaints c INDEXED BY ${via.index} ${whereOf(byKey)}`, byKey.flatMap(([, v]) => v));
+    return counted(`SELECT count(*) FROM complaints c INDEXED BY ${via.index} ${whereOf(byKey)}`, paramsOf(byKey));
   }
   const [joined, joinedParams] = wordsJoin(words);
   return counted(`SELECT count(*) FROM ${joined}`, joinedParams);
@@ -759,7 +810,7 @@ function wordsBeside(
     kept(db, stampOf, `upto ${most} ${sql}\n${JSON.stringify(params)}`, () => pluck(db, `SELECT count(*) FROM (${sql} LIMIT ?)`).get(...params, most) as number);
   const [sql, params] = worded;
   const fts = params[0] as string;
-  const filtersKeep = (most: number) => upTo(`SELECT 1 FROM complaints c ${via ? `INDEXED BY ${via.index}` : ''} ${whereOf(others)}`, others.flatMap(([, v]) => v), most);
+  const filtersKeep = (most: number) => upTo(`SELECT 1 FROM complaints c ${via ? `INDEXED BY ${via.index}` : ''} ${whereOf(others)}`, paramsOf(others), most);
   const few = filtersKeep(FEW_KEPT + 1);
   // Beside a date, the membership below is the other way, some 0.1 µs a match listed: the
   // probes pay only where the words match far more. Beside the open or late ones, each of
@@ -802,7 +853,7 @@ function registerPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now:
   const finished = finishedIndex(db, q, stampOf);
   const beside = wordsBeside(db, filtered, search, viewer, inRange, byAge, stampOf, finished);
   const active = beside?.active ?? filtered;
-  const params = active.flatMap(([, v]) => v);
+  const params = paramsOf(active);
   const words = beside ? null : inRange;
   const fewest = fewestFilter(db, q, stampOf) ?? (q.q && !beside?.through ? null : finished);
   const total = countOf(db, active, q, words, search, stampOf, fewest);
@@ -894,7 +945,7 @@ function kasiPageByName(
       walk === hidden && words && !finishing
         ? [`FROM ${wordsJoin(words, d)[0]} ORDER BY f.k ${d}`, wordsJoin(words, d)[1], '', []]
         : probe
-          ? [`FROM complaints c ${walk.index} ${whereOf(unworded)} ORDER BY ${walk.order}`, unworded.flatMap(([, v]) => v), ` AND ${probeTest}`, probeParams]
+          ? [`FROM complaints c ${walk.index} ${whereOf(unworded)} ORDER BY ${walk.order}`, paramsOf(unworded), ` AND ${probeTest}`, probeParams]
           : [`FROM complaints c ${walk.index} ${walkWhere} ORDER BY ${walk.order}`, params, '', []];
     // Those of its kind, each row's shown name worked out as it is read, until the page is
     // full. (Its LIMIT keeps SQLite from flattening the subquery: its rows are read as they
@@ -933,7 +984,6 @@ function namedOfFew(
   { active, many, d }: { active: Condition[]; many: boolean; d: 'ASC' | 'DESC' },
   want: number,
 ): number[] {
-  const paramsOf = (where: Condition[]) => where.flatMap(([, v]) => v);
   // Not anonymous (mine says so) and not named "Anonim" (those are in the block), nor
   // unnamed (which sorts among the hidden names).
   const his: Condition[] = [[mine.sql, mine.params], [`c.reporter_name <> '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.reporter_name <> ''`, []], ...active];
@@ -977,7 +1027,7 @@ function downFromYear(
   if (next.get(addCalendarDays(end, -1, tz), end, q.year) !== undefined) return null;
   const asked = active.some(([sql]) => FTS_LISTED.includes(sql)) && probeCheaper(db, wanted, total, fewest?.n ?? registeredIn(db, q.year));
   const walked: Condition[] = [['c.year <= ?', [q.year]], ...(asked ? probing(active) : active)];
-  return { index: 'INDEXED BY complaints_year_seq', where: whereOf(walked), params: walked.flatMap(([, v]) => v) };
+  return { index: 'INDEXED BY complaints_year_seq', where: whereOf(walked), params: paramsOf(walked) };
 }
 
 // A month of receipt in the register's order, read along the register between the least
@@ -1163,9 +1213,13 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // unary +: as an equality the planner would drop it from the order, then sort each run
     // of equal names or statuses (the whole of "selesai" in a year) before the first row.
     const walked: Condition[] = active.map(([sql, v]) => [walk && q.sort !== 'registerNo' && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
-    const where = steps === 'each' ? whereOf(walked.map(([sql, v]) => [stepDoneHere(sql), v])) : probe ? whereOf(probing(walked)) : whereOf(walked);
-    const index = walk ? SORT_INDEX[q.sort] : plan.fewest?.index;
-    const page = (what: string) => `SELECT ${what} FROM complaints c ${index ? `INDEXED BY ${index}` : ''} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const index = walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
+    // The words asked within the stretches of keys the walk reads first, where it keeps to them.
+    const unworded = walked.filter(([sql]) => !FTS_LISTED.includes(sql));
+    const reads = () => ((offset + limit) * (among ?? registeredIn(db))) / total;
+    const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, reads(), 'c.id', total) : [];
+    const conditions = steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked, spans) : walked;
+    const page = (what: string) => `SELECT ${what} FROM complaints c ${index} ${whereOf(conditions)} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
     // of receipt along its stretch of numbers (monthBySeq). Another span of dates (such a
     // month where that walk is long, a month of finishing, a step done) is read through its
@@ -1177,7 +1231,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
         : steps === 'sort' || (q.year !== undefined && (q.month !== undefined || q.dateOf === 'selesai'))
           ? stmt(db, `SELECT ${columns(identity)} FROM complaints c WHERE c.id IN (${page('c.id')}) ORDER BY ${order}`)
           : stmt(db, page(columns(identity)))
-    ).all(...identity.params, ...(down?.params ?? params), ...orderParams, limit, offset) as ComplaintDbRow[];
+    ).all(...identity.params, ...(down?.params ?? paramsOf(conditions)), ...orderParams, limit, offset) as ComplaintDbRow[];
   } else {
     // For a Kasi, whose rule is not in the row: the page's ids first, then their rows, the
     // rule asked of those rows only (sorted, each matching row would carry it).
@@ -1185,10 +1239,14 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
     // His words by status or time of receipt, beside no date, are asked of each complaint
     // as the order's index is walked, where that is cheaper than sorting their matches.
-    const probed =
-      !down && (q.sort === 'status' || q.sort === 'receivedAt') && q.year === undefined && !q.keadaan && !q.langkah && active.some(([sql]) => sql === REGISTER_MATCH) && probeCheaper(db, offset + limit, total)
-        ? active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY) : [sql, v]))
-        : null;
+    // (Within the stretches of keys the walk reads first, where it keeps to them: walkSpans.)
+    const askEach =
+      !down && (q.sort === 'status' || q.sort === 'receivedAt') && q.year === undefined && !q.keadaan && !q.langkah && active.some(([sql]) => sql === REGISTER_MATCH) && probeCheaper(db, offset + limit, total);
+    const unworded = active.filter(([sql]) => sql !== REGISTER_MATCH);
+    const spans = askEach
+      ? walkSpans(db, `complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * registeredIn(db)) / total, REGISTER_KEY, total)
+      : [];
+    const probed = askEach ? active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])) : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
@@ -1201,7 +1259,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const [from, fromParams]: [string, unknown[]] = down
       ? [`complaints c ${down.index} ${down.where}`, down.params]
       : probed
-        ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(probed)}`, probed.flatMap(([, v]) => v)]
+        ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(probed)}`, paramsOf(probed)]
         : walked
           ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereSql}`, params]
           : words
