@@ -343,7 +343,8 @@ function walkSpans(db: Db, from: string, params: unknown[], order: string, reads
   };
   const spans = runs.filter((r) => r.length > 1).map(stretch);
   const whole = stretch(walked);
-  const byRuns = runs.reduce((cost, r) => cost + (r.length > 1 ? stretch(r).listed : PROBE_PER_LISTED), 0);
+  // The runs' lists, and a probe for each complaint alone.
+  const byRuns = spans.reduce((cost, s) => cost + s.listed, (runs.length - spans.length) * PROBE_PER_LISTED);
   return (whole.listed < byRuns ? [whole] : spans.slice(0, MAX_SPANS)).map((s) => s.span);
 }
 
