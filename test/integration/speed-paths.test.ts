@@ -249,8 +249,9 @@ describe('register in an order its filters have no index for', () => {
     expect(await read({ channel: 'whatsapp', sort: 'status' })).toContain('INDEXED BY complaints_status_year');
     expect(await read({ channel: 'whatsapp', sort: 'receivedAt' })).toContain('INDEXED BY complaints_received');
     expect(await read({ year: 2025, month: 3, sort: 'status' })).toContain('INDEXED BY complaints_status_year WHERE c.status = ? AND c.year = ? AND c.seq BETWEEN ? AND ?');
-    // A status a year of receipt does not follow is sorted, not walked from the newest years.
-    expect(await read({ year: 2025, sort: 'receivedAt' })).not.toContain('INDEXED BY complaints_received ');
+    // A year of receipt by time of receipt is walked within the year's span of receipt, not
+    // from the newest years.
+    expect(await read({ year: 2025, sort: 'receivedAt' })).toContain('INDEXED BY complaints_received WHERE +c.year = ? AND c.received_at >= ? AND c.received_at < ?');
     // The statuses' counts are kept while the data is unchanged, and asked again after a change.
     const counts = async () => (await record(o.db, () => list(o, o.staf, { year: 2025, sort: 'status', limit: 3 }))).filter((e) => e.sql.startsWith('SELECT count(*) FROM complaints c INDEXED BY complaints_status_year')).length;
     expect(await counts()).toBe(0);
@@ -702,6 +703,54 @@ describe('register words asked within the stretch a walk reads', () => {
         expect(await read(o.staf, { sort, dir }), `${sort} ${dir}`).toMatch(staf);
         expect(await read(o.staf, { sort, dir, channel: 'whatsapp' }), `${sort} ${dir}`).toMatch(staf);
         expect(await read(o.kasi, { sort, dir }), `${sort} ${dir}`).toMatch(new RegExp(`THEN ${kasi} ELSE ${kasi} END`));
+      }
+    }
+  }, 120_000);
+});
+
+describe('register by a year of receipt in order of receipt', () => {
+  it('walks a year within its span of receipt, complaints numbered in it under another zone too, every page as the plain sorted query does', async () => {
+    const o = await office();
+    const zone = async (timeZone: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura') =>
+      ok(o.core, o.admin, 'office.update', { ...(await ok(o.core, o.admin, 'office.get', {})), timeZone });
+    // 900 complaints over 2024–2026, one every 29 hours, about a well but for a run of 100
+    // about a lamp; four statuses, a third by WhatsApp.
+    const ids = importAt(
+      o,
+      Array.from({ length: 900 }, (_, i) => ({
+        at: new Date(Date.UTC(2024, 0, 2, 2) + i * 29 * 3_600_000).toISOString(),
+        subject: i >= 380 && i < 480 ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
+      })),
+    );
+    // Numbered in 2025 when the office kept WIT (the first hour of 2025 there) and WIB (the
+    // last of 2025 there); in WITA, the office's zone now, one was received in 2024 and the
+    // other in 2026.
+    await zone('Asia/Jayapura');
+    const [first] = importAt(o, [{ at: '2024-12-31T15:30:00.000Z', subject: 'Sumur warga kering awal tahun' }]);
+    await zone('Asia/Jakarta');
+    const [last] = importAt(o, [{ at: '2025-12-31T16:30:00.000Z', subject: 'Sumur warga kering akhir tahun' }]);
+    await zone('Asia/Makassar');
+    expect(o.db.prepare('SELECT year FROM complaints WHERE id IN (?, ?)').pluck().all(first, last)).toEqual([2025, 2025]);
+    o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' WHEN 2 THEN 'ditolak' ELSE status END").run();
+    o.db.prepare(`UPDATE complaints SET channel = 'whatsapp' WHERE id IN (${ids.filter((_, i) => i % 3 === 0).join(', ')})`).run();
+    await expectEveryPageOf(
+      o,
+      [
+        [{ year: 2025 }, 'year = 2025'],
+        [{ year: 2025, q: 'sumur' }, 'year = 2025'],
+        [{ year: 2025, channel: 'whatsapp' }, "year = 2025 AND channel = 'whatsapp'"],
+      ],
+      kasiHandlesAThird(o),
+    );
+    // By time of receipt the walk keeps to the year's span of receipt, for the Staf and the
+    // Kasi, with words and without.
+    const span = /^SELECT .*FROM complaints c INDEXED BY complaints_received WHERE .*c\.received_at >= \? AND c\.received_at < \?.* LIMIT \? OFFSET \?$/s;
+    for (const s of [o.staf, o.kasi]) {
+      for (const q of [{ year: 2025 }, { year: 2025, q: 'sumur' }]) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const log = await record(o.db, () => list(o, s, { ...q, sort: 'receivedAt', dir, limit: 3 }));
+          expect(log.some((e) => span.test(e.sql)), `${JSON.stringify(q)} ${dir}`).toBe(true);
+        }
       }
     }
   }, 120_000);
