@@ -359,18 +359,39 @@ function walkSpans(db: Db, from: string, params: unknown[], order: string, reads
 // (a walk by status for an old month would pass the newer ones first), so those two
 // orders are walked only beside filters without dates. A year or month of receipt by
 // status is read a status at a time (statusGroups).
-function columnWalkCheaper(db: Db, { q, active, total, fewest }: Pick<ReturnType<typeof registerPlan>, 'q' | 'active' | 'total' | 'fewest'>, wanted: number): boolean {
+function columnWalkCheaper(db: Db, { q, active, total, fewest }: Pick<ReturnType<typeof registerPlan>, 'q' | 'active' | 'total' | 'fewest'>, wanted: number, by: WalkIndex): boolean {
   if (!active.length || q.keadaan || q.langkah || q.q) return false;
   // Beside two filters the sort reads the rows of the one that keeps fewer (fewestFilter).
   const perRow = (fewest ? fewest.n : total) / Math.max(total, 1);
   const dated = q.year !== undefined;
   if (q.sort === 'reporterName') return walkCheaper(db, wanted, total, active.length === 1 && !q.month && q.dateOf === 'diterima' && dated ? 20 : perRow);
-  // Nor by status beside "no seksi": a complaint has one from its disposition on, so those
-  // are the statuses before it, or of a file closed without one (by status descending, the
-  // walk read all 88,000 "selesai" first: 98 → 40 ms at 100,000, the matches sorted).
-  if (q.sort === 'status') return !dated && q.status === undefined && !q.tanpaSeksi && walkCheaper(db, wanted, total, perRow);
-  if (q.sort === 'receivedAt') return (!dated || receiptSpan(db, q) !== null) && walkCheaper(db, wanted, total, perRow, dated ? registeredIn(db, q.year) : undefined);
+  // Beside a seksi (or none) by status, the walk reads that seksi's statuses (walkIndex).
+  if (q.sort === 'status') return !dated && q.status === undefined && walkCheaper(db, wanted, total, perRow, by.size);
+  if (q.sort === 'receivedAt') return (!dated || by.size !== undefined) && walkCheaper(db, wanted, total, perRow, by.size);
   return false;
+}
+
+// The index a walk in the query's order reads, and how many complaints it passes where
+// that is fewer than the register holds. By status beside a seksi, or "no seksi", it is
+// complaints_seksi_status, which holds the statuses in order within each seksi: through the
+// index of all statuses, "no seksi" by status descending read every "selesai" complaint
+// first (a complaint has a seksi from its disposition on, so those are the statuses before
+// it, or of a file closed without one: 28–37 ms at 100,000, with "jalan" 164–190 ms), and
+// a seksi by status ascending each one of the statuses before a disposition (18 ms). (Not
+// beside the open or late ones, whose seksi is tested on each of those few.) By time of
+// receipt within a year of receipt (receipt: receiptSpan), the year's complaints. Else the
+// order's own index, over the whole register.
+interface WalkIndex {
+  index: string;
+  size?: number;
+}
+function walkIndex(db: Db, q: ComplaintQueryParsed, receipt: Condition | null, stampOf: () => string): WalkIndex {
+  const seksi = q.tanpaSeksi ? '' : q.seksi || undefined;
+  if (q.sort === 'status' && seksi !== undefined && !q.keadaan) {
+    const sql = 'SELECT count(*) FROM complaints INDEXED BY complaints_seksi WHERE seksi = ?';
+    return { index: 'complaints_seksi_status', size: kept(db, stampOf, `${sql}\n${JSON.stringify([seksi])}`, () => pluck(db, sql).get(seksi) as number) };
+  }
+  return { index: SORT_INDEX[q.sort], size: receipt ? registeredIn(db, q.year) : undefined };
 }
 
 // A year of receipt walked by time of receipt is read within the year's span of receipt,
@@ -1159,6 +1180,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
   const monthWalk = plainNames && words !== null && q.month !== undefined && (q.sort === 'reporterName' || q.sort === 'receivedAt') && walkCheaper(db, offset + limit, total, 4);
   // By time of receipt, a year of receipt is walked (where it is) within its span of receipt.
   const receipt = q.sort === 'receivedAt' ? receiptSpan(db, q) : null;
+  const by = walkIndex(db, q, receipt, plan.stampOf);
   let rows: ComplaintDbRow[];
   if (grouped) {
     rows = rowsOf(grouped);
@@ -1220,8 +1242,8 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       (steps
         ? steps !== 'sort'
         : active.some(([sql]) => sql === FTS_MATCH || sql.startsWith(STEP_DONE))
-          ? (!plan.byAge || q.sort === 'reporterName') && walkCheaper(db, offset + limit, total, 20, receipt ? registeredIn(db, q.year) : undefined)
-          : columnWalkCheaper(db, plan, offset + limit));
+          ? (!plan.byAge || q.sort === 'reporterName') && walkCheaper(db, offset + limit, total, 20, by.size)
+          : columnWalkCheaper(db, plan, offset + limit, by));
     // Words are asked of the complaints the other filters keep as the walk reads them: those
     // of the filter keeping the fewest, or of a year of receipt.
     const byWords = active.some(([sql]) => sql === FTS_MATCH);
@@ -1232,7 +1254,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // of equal names or statuses (the whole of "selesai" in a year) before the first row.
     const walked: Condition[] = active.map(([sql, v]) => [walk && q.sort !== 'registerNo' && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
     if (walk && receipt) walked.push(receipt);
-    const index = walk ? `INDEXED BY ${SORT_INDEX[q.sort]}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
+    const index = walk ? `INDEXED BY ${by.index}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
     // The words asked within the stretches of keys the walk reads first, where it keeps to them.
     const unworded = walked.filter(([sql]) => !FTS_LISTED.includes(sql));
     const reads = () => ((offset + limit) * (among ?? registeredIn(db))) / total;
@@ -1257,7 +1279,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const page = identitySql(viewer, true);
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
     const within: Condition[] = receipt ? [receipt] : [];
-    const among = receipt ? registeredIn(db, q.year) : registeredIn(db);
+    const among = by.size ?? registeredIn(db);
     // His words by status or time of receipt, beside no date but that year, are asked of
     // each complaint as the order's index is walked, where that is cheaper than sorting
     // their matches. (Within the stretches of keys the walk reads first, where it keeps to
@@ -1269,19 +1291,20 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       !q.keadaan &&
       !q.langkah &&
       active.some(([sql]) => sql === REGISTER_MATCH) &&
-      // Within a year, where the walk reads fewer complaints than he has matches there: a
-      // complaint walked and asked costs about what one of his matches sorted does (his
-      // "jalan" in 2025, 7,131 matches: sorted 17–25 ms, walked 2.2–3.0 ms at 100,000).
-      (receipt ? walkCheaper(db, offset + limit, total, 1, among) : probeCheaper(db, offset + limit, total));
+      // Where the walk reads under half as many complaints as he has matches: a complaint
+      // walked and asked costs about twice what one of his matches sorted does (his "jalan"
+      // in 2025, 7,131 matches: sorted 17–25 ms, walked 2.2–3.0 ms at 100,000; beside "no
+      // seksi", 3,476: 20–23 → 2.3–2.8 ms).
+      walkCheaper(db, offset + limit, total, 0.5, among);
     const unworded = [...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within];
     const spans = askEach
-      ? walkSpans(db, `complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total)
+      ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total)
       : [];
     const probed = askEach ? [...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within] : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
-    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit) && [...active, ...within];
+    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && [...active, ...within];
     // Else his words' matches in their range are sorted: read from their keys, each key's
     // complaint tested on the other filters (through a filter's index where it holds the
     // key), rather than listed as ids and each complaint read again ("jalan" beside a
@@ -1290,9 +1313,9 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const [from, fromParams]: [string, unknown[]] = down
       ? [`complaints c ${down.index} ${down.where}`, down.params]
       : probed
-        ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(probed)}`, paramsOf(probed)]
+        ? [`complaints c INDEXED BY ${by.index} ${whereOf(probed)}`, paramsOf(probed)]
         : walked
-          ? [`complaints c INDEXED BY ${SORT_INDEX[q.sort]} ${whereOf(walked)}`, paramsOf(walked)]
+          ? [`complaints c INDEXED BY ${by.index} ${whereOf(walked)}`, paramsOf(walked)]
           : words
             ? wordsJoin(words)
             : [`complaints c ${plan.fewest ? `INDEXED BY ${plan.fewest.index}` : ''} ${whereSql}`, params];
