@@ -292,7 +292,7 @@ const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
 // (matches) index entries against (matches) table rows, each of which costs about
 // twenty index entries to read (perRow: what a sorted match costs in entries walked; one
 // where the walk reads each complaint to test it).
-// (`size`: the complaints the walk passes, where it keeps to a span of them: receiptSpan.)
+// (`size`: the complaints the walk passes, where it keeps to some of them: walkIndex.)
 function walkCheaper(db: Db, wanted: number, matches: number, perRow = 20, size = registeredIn(db)): boolean {
   if (matches === 0) return false;
   return (wanted * size) / matches < perRow * matches;
@@ -387,10 +387,7 @@ interface WalkIndex {
 }
 function walkIndex(db: Db, q: ComplaintQueryParsed, receipt: Condition | null, stampOf: () => string): WalkIndex {
   const seksi = q.tanpaSeksi ? '' : q.seksi || undefined;
-  if (q.sort === 'status' && seksi !== undefined && !q.keadaan) {
-    const sql = 'SELECT count(*) FROM complaints INDEXED BY complaints_seksi WHERE seksi = ?';
-    return { index: 'complaints_seksi_status', size: kept(db, stampOf, `${sql}\n${JSON.stringify([seksi])}`, () => pluck(db, sql).get(seksi) as number) };
-  }
+  if (q.sort === 'status' && seksi !== undefined && !q.keadaan) return { index: 'complaints_seksi_status', size: filterCount(db, stampOf, 'seksi', 'complaints_seksi', seksi) };
   return { index: SORT_INDEX[q.sort], size: receipt ? registeredIn(db, q.year) : undefined };
 }
 
@@ -771,12 +768,18 @@ function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, le
   if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
   let best: { index: string; n: number } | null = null;
   for (const [column, index] of present) {
-    const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
-    const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
-    const n = kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
+    const n = filterCount(db, stampOf, column, index, values[column]!, q.year);
     if (!best || n < best.n) best = { index, n };
   }
   return best;
+}
+
+// How many complaints a filter on one column keeps (in a year of receipt, or in all),
+// counted on its index alone and kept while the data is unchanged.
+function filterCount(db: Db, stampOf: () => string, column: string, index: string, value: string, year?: number): number {
+  const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${year === undefined ? '' : ' AND year = ?'}`;
+  const params = year === undefined ? [value] : [value, year];
+  return kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
 }
 
 // A year or a month of finishing, alone or beside a status, a channel or a category, is
@@ -1280,10 +1283,10 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
     const within: Condition[] = receipt ? [receipt] : [];
     const among = by.size ?? registeredIn(db);
-    // His words by status or time of receipt, beside no date but that year, are asked of
-    // each complaint as the order's index is walked, where that is cheaper than sorting
-    // their matches. (Within the stretches of keys the walk reads first, where it keeps to
-    // them: walkSpans.)
+    // His words by status or time of receipt, beside no date (but a year of receipt by time
+    // of receipt), are asked of each complaint as the order's index is walked, where that is
+    // cheaper than sorting their matches. (Within the stretches of keys the walk reads
+    // first, where it keeps to them: walkSpans.)
     const askEach =
       !down &&
       (q.sort === 'status' || q.sort === 'receivedAt') &&
