@@ -1181,9 +1181,12 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
   const grouped = statusGroups(db, plan, order.startsWith('c.status DESC'), offset, limit);
   // A month's words by name or time of receipt, for those who see every name: the order's
   // index walked, the month tested on each complaint read and the words asked (FTS_PROBE)
-  // of the few in it, when that reads fewer complaints than sorting the month's matches.
-  // Not by status, which follows a complaint's age (the walk would pass the newer months).
-  const monthWalk = plainNames && words !== null && q.month !== undefined && (q.sort === 'reporterName' || q.sort === 'receivedAt') && walkCheaper(db, offset + limit, total, 4);
+  // of the few in it, when that reads fewer complaints than sorting the month's matches
+  // does: each complaint walked is read where its name puts it in the file, about as dear
+  // as a match sorted ("jalan" in March 2025 by name, 1,789 matches at 100,000: walked
+  // 50–67 ms with the file out of the OS cache, sorted 1.7–2.2 ms). Not by status, which
+  // follows a complaint's age (the walk would pass the newer months).
+  const monthWalk = plainNames && words !== null && q.month !== undefined && (q.sort === 'reporterName' || q.sort === 'receivedAt') && walkCheaper(db, offset + limit, total, 1);
   // By time of receipt, a year of receipt is walked (where it is) within its span of receipt.
   const receipt = q.sort === 'receivedAt' ? receiptSpan(db, q) : null;
   const by = walkIndex(db, q, receipt, plan.stampOf);
