@@ -754,6 +754,13 @@ describe('register by a year of receipt in order of receipt', () => {
         }
       }
     }
+    // By status a Kasi's words in the year are asked of each complaint the walk reads, the
+    // year tested on each.
+    const byStatus = /^SELECT c\.id FROM complaints c INDEXED BY complaints_status_year WHERE \+c\.year = \? AND .*complaints_register_fts.* LIMIT \? OFFSET \?$/s;
+    for (const dir of ['asc', 'desc'] as const) {
+      const log = await record(o.db, () => list(o, o.kasi, { year: 2025, q: 'sumur', sort: 'status', dir, limit: 3 }));
+      expect(log.some((e) => byStatus.test(e.sql)), dir).toBe(true);
+    }
   }, 120_000);
 });
 

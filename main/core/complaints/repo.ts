@@ -1289,14 +1289,19 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
     const within: Condition[] = receipt ? [receipt] : [];
     const among = by.size ?? registeredIn(db);
-    // His words by status or time of receipt, beside no date (but a year of receipt by time
-    // of receipt), are asked of each complaint as the order's index is walked, where that is
-    // cheaper than sorting their matches. (Within the stretches of keys the walk reads
-    // first, where it keeps to them: walkSpans.)
+    // By status, a year of receipt is tested on each complaint the walk reads, with a unary +
+    // as for those who see every name (his "jalan" in 2025 by status: its 7,131 matches
+    // sorted, 28 ms at 100,000).
+    const yearByStatus = q.sort === 'status' && q.year !== undefined && q.dateOf === 'diterima' && q.month === undefined;
+    const walkedYear = (conditions: Condition[]) => conditions.map(([sql, v]): Condition => [yearByStatus && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
+    // His words by status or time of receipt, beside no date but a year of receipt, are asked
+    // of each complaint as the order's index is walked, where that is cheaper than sorting
+    // their matches. (Within the stretches of keys the walk reads first, where it keeps to
+    // them: walkSpans.)
     const askEach =
       !down &&
       (q.sort === 'status' || q.sort === 'receivedAt') &&
-      (q.year === undefined || receipt !== null) &&
+      (q.year === undefined || receipt !== null || yearByStatus) &&
       !q.keadaan &&
       !q.langkah &&
       active.some(([sql]) => sql === REGISTER_MATCH) &&
@@ -1305,11 +1310,11 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       // in 2025, 7,131 matches: sorted 17–25 ms, walked 2.2–3.0 ms at 100,000; beside "no
       // seksi", 3,476: 20–23 → 2.3–2.8 ms).
       walkCheaper(db, offset + limit, total, 0.5, among);
-    const unworded = [...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within];
+    const unworded = walkedYear([...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within]);
     const spans = askEach
       ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total)
       : [];
-    const probed = askEach ? [...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within] : null;
+    const probed = askEach ? walkedYear([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within]) : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
