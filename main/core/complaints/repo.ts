@@ -378,16 +378,22 @@ function columnWalkCheaper(db: Db, { q, active, total, fewest }: Pick<ReturnType
 // first (a complaint has a seksi from its disposition on, so those are the statuses before
 // it, or of a file closed without one: 28–37 ms at 100,000, with "jalan" 164–190 ms), and
 // a seksi by status ascending each one of the statuses before a disposition (18 ms). (Not
-// beside the open or late ones, whose seksi is tested on each of those few.) By time of
-// receipt within a year of receipt (receipt: receiptSpan), the year's complaints. Else the
-// order's own index, over the whole register.
+// beside the open or late ones, whose seksi is tested on each of those few.) The seksi's
+// complaints are counted from the buku rekap's summaries (recap_counts, received by month,
+// kept by triggers with every change), not on its index, which a change would make count
+// again (some 190,000 entries of a seksi at 1,000,000). By time of receipt within a year
+// of receipt (receipt: receiptSpan), the year's complaints. Else the order's own index, over
+// the whole register.
 interface WalkIndex {
   index: string;
   size?: number;
 }
 function walkIndex(db: Db, q: ComplaintQueryParsed, receipt: Condition | null, stampOf: () => string): WalkIndex {
   const seksi = q.tanpaSeksi ? '' : q.seksi || undefined;
-  if (q.sort === 'status' && seksi !== undefined && !q.keadaan) return { index: 'complaints_seksi_status', size: filterCount(db, stampOf, 'seksi', 'complaints_seksi', seksi) };
+  if (q.sort === 'status' && seksi !== undefined && !q.keadaan) {
+    const sql = "SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'seksi' AND key = ?";
+    return { index: 'complaints_seksi_status', size: kept(db, stampOf, `${sql}\n${seksi}`, () => pluck(db, sql).get(seksi) as number) };
+  }
   return { index: SORT_INDEX[q.sort], size: receipt ? registeredIn(db, q.year) : undefined };
 }
 
@@ -405,6 +411,12 @@ function receiptSpan(db: Db, q: ComplaintQueryParsed): Condition | null {
   const [from, to] = periodBounds(q.year, undefined, tz);
   return ['c.received_at >= ? AND c.received_at < ?', [addCalendarDays(from, -1, tz), addCalendarDays(to, 1, tz)]];
 }
+
+// A walk's conditions with a year of receipt tested on each complaint walked (a unary +):
+// beside an order whose index holds the year after its first column, the planner would
+// take an equality for a constraint on that index, drop it from the order, and sort each
+// run of equal names or statuses (the whole of "selesai" in a year) before the first row.
+const yearTestedOnEach = (conditions: Condition[]): Condition[] => conditions.map(([sql, v]) => [sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
 
 // Each order's reverse, for reading the last pages from the far end.
 const flip = (order: string) => order.replace(/\b(ASC|DESC)\b/g, (d) => (d === 'ASC' ? 'DESC' : 'ASC'));
@@ -768,18 +780,12 @@ function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, le
   if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
   let best: { index: string; n: number } | null = null;
   for (const [column, index] of present) {
-    const n = filterCount(db, stampOf, column, index, values[column]!, q.year);
+    const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
+    const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
+    const n = kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
     if (!best || n < best.n) best = { index, n };
   }
   return best;
-}
-
-// How many complaints a filter on one column keeps (in a year of receipt, or in all),
-// counted on its index alone and kept while the data is unchanged.
-function filterCount(db: Db, stampOf: () => string, column: string, index: string, value: string, year?: number): number {
-  const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${year === undefined ? '' : ' AND year = ?'}`;
-  const params = year === undefined ? [value] : [value, year];
-  return kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
 }
 
 // A year or a month of finishing, alone or beside a status, a channel or a category, is
@@ -1258,10 +1264,8 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const byWords = active.some(([sql]) => sql === FTS_MATCH);
     const among = byWords ? (fewestFilter(db, q, plan.stampOf, 1)?.n ?? (q.year !== undefined && q.dateOf === 'diterima' && !q.month ? registeredIn(db, q.year) : undefined)) : undefined;
     const probe = monthWalk || (walk && !steps && byWords && probeCheaper(db, offset + limit, total, among));
-    // A year beside an order whose index holds it after the first column is tested with a
-    // unary +: as an equality the planner would drop it from the order, then sort each run
-    // of equal names or statuses (the whole of "selesai" in a year) before the first row.
-    const walked: Condition[] = active.map(([sql, v]) => [walk && q.sort !== 'registerNo' && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
+    // A year of receipt is tested on each complaint walked (yearTestedOnEach).
+    const walked: Condition[] = walk && q.sort !== 'registerNo' ? yearTestedOnEach(active) : [...active];
     if (walk && receipt) walked.push(receipt);
     const index = walk ? `INDEXED BY ${by.index}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
     // The words asked within the stretches of keys the walk reads first, where it keeps to them.
@@ -1289,11 +1293,10 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const down = downFromYear(db, plan, order, offset + limit) ?? monthBySeq(db, plan, order, offset + limit);
     const within: Condition[] = receipt ? [receipt] : [];
     const among = by.size ?? registeredIn(db);
-    // By status, a year of receipt is tested on each complaint the walk reads, with a unary +
-    // as for those who see every name (his "jalan" in 2025 by status: its 7,131 matches
-    // sorted, 28 ms at 100,000).
+    // By status, a year of receipt is tested on each complaint the walk reads too, as for
+    // those who see every name (his "jalan" in 2025 by status: its 7,131 matches sorted,
+    // 28 ms at 100,000).
     const yearByStatus = q.sort === 'status' && q.year !== undefined && q.dateOf === 'diterima' && q.month === undefined;
-    const walkedYear = (conditions: Condition[]) => conditions.map(([sql, v]): Condition => [yearByStatus && sql === 'c.year = ?' ? '+c.year = ?' : sql, v]);
     // His words by status or time of receipt, beside no date but a year of receipt, are asked
     // of each complaint as the order's index is walked, where that is cheaper than sorting
     // their matches. (Within the stretches of keys the walk reads first, where it keeps to
@@ -1310,15 +1313,15 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       // in 2025, 7,131 matches: sorted 17–25 ms, walked 2.2–3.0 ms at 100,000; beside "no
       // seksi", 3,476: 20–23 → 2.3–2.8 ms).
       walkCheaper(db, offset + limit, total, 0.5, among);
-    const unworded = walkedYear([...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within]);
+    const unworded = yearTestedOnEach([...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within]);
     const spans = askEach
       ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total)
       : [];
-    const probed = askEach ? walkedYear([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within]) : null;
+    const probed = askEach ? yearTestedOnEach([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within]) : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
-    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && [...active, ...within];
+    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && yearTestedOnEach([...active, ...within]);
     // Else his words' matches in their range are sorted: read from their keys, each key's
     // complaint tested on the other filters (through a filter's index where it holds the
     // key), rather than listed as ids and each complaint read again ("jalan" beside a
