@@ -146,10 +146,15 @@ export function searchSightFts(user: SessionUser, fts: string): string | null {
   if (seesEveryIndexedName(user)) return `${TEXT} : (${fts})`;
   if (user.role === 'kasi') {
     const { opened, other } = kasiWordsFts(fts);
-    return `(${other}) OR ({viewers} : ("u${user.id}" OR "kasi") AND ${opened})`;
+    return `(${other}) OR (${kasiViewersFts(user)} AND ${opened})`;
   }
   return null;
 }
+
+// The complaints a Kasi may open, as complaints_register_fts lists them: its viewers column
+// names him on those disposed to him or whose step he completed, and "kasi" on those open at
+// a Kasi's step disposed to nobody (seeSql's three parts, kept by triggers).
+export const kasiViewersFts = (user: SessionUser) => `{viewers} : ("u${user.id}" OR "kasi")`;
 
 // The two halves of a Kasi's search: every column of a complaint he may open, the number
 // and subject of the others. (Asked of one complaint whose viewers are known, one half is

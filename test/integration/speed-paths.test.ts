@@ -1140,6 +1140,76 @@ describe('register sorted by Pelapor', () => {
     const large = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'desc', status: 'diterima', limit: 2 }));
     expect([walked(large), fromHisOwn(large), sorted(large)]).toEqual([true, true, false]);
   });
+  // Where a walk finds too few of its kind beside one filter (his seksi holds almost no name
+  // hidden from him, another seksi's category almost none he may see) and he handles too
+  // many complaints to read his own, those of its kind are told apart on the filter's index
+  // through the register's text index, which lists whom each complaint may be opened by.
+  it("gives a Kasi who handles many complaints every page by name beside a filter keeping few of a kind, told apart on the filter's index", async () => {
+    const o = await office();
+    const names = ['agus', 'Agus', 'ABAS', 'budi', 'Budiman', 'citra', 'Anonim', 'zaenal', 'Éka', 'eka', 'Rahmat', 'siti'];
+    const ids = importAt(
+      o,
+      Array.from({ length: 1200 }, (_, i) => ({
+        at: `${2025 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}T0${i % 8}:00:00.000Z`,
+        name: names[(i * 7) % names.length],
+        anonymous: i % 17 === 3,
+        confidential: i % 19 === 4,
+      })),
+    );
+    const kasiId = userOf(o, 'kasi').id;
+    const camatId = userOf(o, 'camat').id;
+    // His seksi holds 1,000 complaints, all disposed to him but five (one anonymous), and he
+    // completed a step of each: over 2,000 handled. The other seksi's 200 are in the
+    // categories "infrastruktur", which holds three of his too, and "pendidikan", half of
+    // which are his. One of his reporters unnamed.
+    const others = new Set([ids[10], ids[400], ids[401], ids[777], ids[3]]);
+    const mine = ids.slice(0, 1000).filter((id) => !others.has(id));
+    write(o.db, () => {
+      o.db.prepare("UPDATE complaints SET seksi = 'Seksi Pelayanan Umum', category = 'kebersihan_lingkungan' WHERE id <= ?").run(ids[999]);
+      o.db.prepare("UPDATE complaints SET seksi = 'Seksi Pemerintahan', category = 'infrastruktur' WHERE id > ?").run(ids[999]);
+      o.db.prepare("UPDATE complaints SET category = 'infrastruktur' WHERE id IN (?, ?, ?)").run(ids[20], ids[500], ids[10]);
+      o.db.prepare("UPDATE complaints SET category = 'pendidikan' WHERE id BETWEEN ? AND ?").run(ids[900], ids[1099]);
+      const dispose = o.db.prepare("INSERT INTO dispositions (complaint_id, from_user, to_user, sifat, instructions, created_at, state) VALUES (?, ?, ?, 'biasa', '[]', '2026-06-01T02:00:00.000Z', 'aktif')");
+      for (const id of mine) dispose.run(id, camatId, kasiId);
+      o.db.prepare(`UPDATE complaint_steps SET completed_by = ? WHERE complaint_id IN (${mine.join(',')})`).run(kasiId);
+      o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id = ?").run(ids[30]);
+    });
+    const identity = identitySql(userOf(o, 'kasi'));
+    const name = `(CASE WHEN c.anonymous THEN 'Anonim' WHEN ${identity.sql} THEN c.reporter_name ELSE '' END)`;
+    const cases: [ComplaintQuery, string][] = [
+      [{ seksi: 'Seksi Pelayanan Umum' }, "seksi = 'Seksi Pelayanan Umum'"],
+      [{ category: 'infrastruktur' }, "category = 'infrastruktur'"],
+      [{ category: 'infrastruktur', year: 2026 }, "category = 'infrastruktur' AND year = 2026"],
+      [{ category: 'pendidikan' }, "category = 'pendidikan'"],
+      [{ seksi: 'Seksi Pelayanan Umum', channel: 'langsung' }, "seksi = 'Seksi Pelayanan Umum' AND channel = 'langsung'"],
+    ];
+    for (const [q, where] of cases) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${where} ORDER BY ${name} COLLATE NOCASE ${dir}, year ${dir}, seq ${dir}`).pluck().all(...identity.params) as number[];
+        const n = want.length;
+        expect(n, JSON.stringify(q)).toBeGreaterThan(20);
+        for (const offset of [0, 1, 2, 3, 4, 5, 6, 48, 49, 50, Math.floor(n / 2), n - 6, n - 3, n - 1]) {
+          for (const limit of [1, 3, 50]) {
+            const page = await list(o, o.kasi, { ...q, sort: 'reporterName', dir, offset, limit });
+            expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+          }
+        }
+      }
+    }
+    // The hidden names of his seksi (A–Z, first) and his names in the category (Z–A, first)
+    // were told apart on the filter's index, and nothing was sorted whole.
+    const told = (log: { sql: string }[]) => log.some((e) => /INDEXED BY complaints_(seksi|category_year) WHERE .* IN \(SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH \?\)/s.test(e.sql));
+    for (const [q, dir] of [[{ seksi: 'Seksi Pelayanan Umum' }, 'asc'], [{ category: 'infrastruktur' }, 'desc']] as const) {
+      const log = await record(o.db, () => list(o, o.kasi, { ...q, sort: 'reporterName', dir, limit: 3 }));
+      expect([walked(log), told(log), sorted(log)], JSON.stringify(q)).toEqual([true, true, false]);
+    }
+    // Half the category's names are his: the walk by name read on past its first stretch,
+    // where it had found some, and filled the page.
+    const on = await record(o.db, () => list(o, o.kasi, { category: 'pendidikan', sort: 'reporterName', dir: 'desc', limit: 50 }));
+    const from = (e: { sql: string; params: unknown[] }) => (/AS k FROM complaints c .* LIMIT \? OFFSET \?\)/s.test(e.sql) ? e.params.at(-2) : null);
+    expect(on.map(from).filter((n) => n !== null)).toEqual([0, 50]);
+    expect([told(on), sorted(on)]).toEqual([false, false]);
+  });
 });
 
 describe('sessions', () => {

@@ -21,6 +21,7 @@ import {
   identitySql,
   kasiHandledAtLeast,
   kasiSightCandidates,
+  kasiViewersFts,
   kasiWordsFts,
   searchSightFts,
   seeSql,
@@ -773,17 +774,18 @@ const FILTER_INDEX = [
 // "selesai" and a channel at 100,000 took 92 ms through the status's 88,000 rows, 16 ms
 // through the channel's 12,500. Null where the filters are not all of that kind.
 // (`least`: how many such filters there must be; one for counting words beside them.)
-function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, least = 2): { index: string; n: number } | null {
+function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, least = 2): { index: string; n: number; where: Condition } | null {
   const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi };
   const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
   const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
-  let best: { index: string; n: number } | null = null;
+  let best: { index: string; n: number; where: Condition } | null = null;
   for (const [column, index] of present) {
-    const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
+    const where = `${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
+    const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${where}`;
     const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
     const n = kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
-    if (!best || n < best.n) best = { index, n };
+    if (!best || n < best.n) best = { index, n, where: [where, params] };
   }
   return best;
 }
@@ -930,9 +932,11 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // (the rule asked of the rows read, a batch at a time) until it has what the page needs.
 // For a Kasi who handles few complaints the shown names are read from those instead
 // (namedOfFew). A walk that reads `cap` rows without finding enough of its kind (he handles
-// nearly all, or too many for namedOfFew) gives up: null, and the caller sorts them all, as
-// it does pages deep into many complaints (a cap over a quarter of them), where the walks
-// would ask the rule of about as many rows as the sort does.
+// nearly all, or too many for namedOfFew) gives up; then, beside one filter with an index
+// in the register's order, those of its kind are told apart on that index (kasiSight), else
+// null, and the caller sorts them all, as it does pages deep into many complaints (a cap
+// over a quarter of them), where the walks would ask the rule of about as many rows as the
+// sort does.
 function kasiPageByName(
   db: Db,
   { q, whereSql, params, total, active, words, search, stampOf }: Pick<ReturnType<typeof registerPlan>, 'q' | 'whereSql' | 'params' | 'total' | 'active' | 'words' | 'search' | 'stampOf'>,
@@ -955,8 +959,13 @@ function kasiPageByName(
   const many = total * 20 >= registered;
   const finishing = q.year !== undefined && q.dateOf === 'selesai';
   const byNumber = many && !finishing;
-  const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : '', order: `c.year ${d}, c.seq ${d}`, keep: "= ''" };
-  const named = { index: many ? 'INDEXED BY complaints_shown_name' : '', order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: "<> ''" };
+  // Fewer matches are read through the index of the filter keeping the fewest, where all
+  // are of that kind (fewestFilter): the planner read 88,000 "selesai" rows for the 4,400
+  // letters among them.
+  const filter = q.q ? null : fewestFilter(db, q, stampOf, 1);
+  const fewer = filter ? `INDEXED BY ${filter.index}` : '';
+  const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : many ? '' : fewer, order: `c.year ${d}, c.seq ${d}`, keep: "= ''" };
+  const named = { index: many ? 'INDEXED BY complaints_shown_name' : fewer, order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: "<> ''" };
   // Beside many matches the walks read their indexes, and the words are tested by key: every
   // key of theirs listed once (REGISTER_KEYS), or, where the walk reads few enough rows
   // (probeCheaper), asked of each row of the walk's kind as it is kept.
@@ -967,6 +976,13 @@ function kasiPageByName(
   // Whether he may open each row walked, for the probe's half of his words.
   const see = seeSql(viewer, true);
   const [probeTest, probeParams] = probe ? kasiProbe(search, { sql: 'see', params: [] }, 'key') : ['', []];
+  // Telling them apart on the filter's index costs some 0.45 µs an entry; the walk of the
+  // index by name reads each complaint where its name puts it in the file, some 3.5 µs at
+  // 100,000 (NAME_ROW_PER_ENTRY), and passes those the filter does not keep. So it reads
+  // first what telling them apart would cost, and on only where its kind came often enough
+  // there to fill the page within `cap` (the filter's complaints he may open lie all over
+  // the index of names; a category of another seksi's holds almost none).
+  const namedCap = filter && many ? Math.max(need, Math.min(cap, Math.floor((filter.n * filter.n) / registered / NAME_ROW_PER_ENTRY))) : cap;
   const ids: number[] = [];
   // His shown names read from the complaints he may see (namedOfFew), for a Kasi who
   // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
@@ -975,11 +991,12 @@ function kasiPageByName(
   const fromHis = (bound: number, found: number) => {
     if (kept(db, stampOf, `handles ${viewer.id} ${bound}`, () => (kasiHandledAtLeast(db, viewer, bound) ? 1 : 0))) return false;
     ids.length = found;
-    ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, many, d }, need - found));
+    ids.push(...namedOfFew(db, mine, kasiSightCandidates(viewer), { active, via: named.index, d }, need - found));
     return true;
   };
   for (const walk of desc ? [named, hidden] : [hidden, named]) {
     const found = ids.length;
+    let walkCap = walk === named ? namedCap : cap;
     if (walk === named && fromHis(cap, found)) {
       if (ids.length === need) return ids.slice(offset);
       continue;
@@ -996,27 +1013,82 @@ function kasiPageByName(
     // Those of its kind, each row's shown name worked out as it is read, until the page is
     // full. (Its LIMIT keeps SQLite from flattening the subquery: its rows are read as they
     // come, in its order.)
-    ids.push(
-      ...(pluck(db, `SELECT id FROM (SELECT c.id, ${REGISTER_KEY} AS key, ${shownNameSql(mine.sql)} AS k${test ? `, ${see.sql} AS see` : ''} ${rows} LIMIT ?) WHERE k ${walk.keep}${test} LIMIT ?`).all(
+    // (From the `from`th row: the rows passed are not asked his rule.)
+    const walked = (upTo: number, want: number, from = 0) =>
+      pluck(db, `SELECT id FROM (SELECT c.id, ${REGISTER_KEY} AS key, ${shownNameSql(mine.sql)} AS k${test ? `, ${see.sql} AS see` : ''} ${rows} LIMIT ? OFFSET ?) WHERE k ${walk.keep}${test} LIMIT ?`).all(
         ...mine.params,
         ...(test ? see.params : []),
         ...rowParams,
-        cap,
+        upTo,
+        from,
         ...testParams,
-        need - found,
-      ) as number[]),
-    );
+        want,
+      ) as number[];
+    const got = walked(walkCap, need - found);
+    if (got.length < need - found && walkCap < Math.min(cap, total) && got.length * cap >= (need - found) * walkCap) {
+      got.push(...walked(cap - walkCap, need - found - got.length, walkCap));
+      walkCap = cap;
+    }
+    ids.push(...got);
     if (ids.length === need) return ids.slice(offset);
-    // Too few of its kind: the walk gave up if it read `cap` rows. Its rows are the matches
+    // Too few of its kind: the walk gave up if it read `walkCap` rows. Its rows are the matches
     // (`total`), unless the words are asked of each (then those of the other filters, counted
     // that far): the rows, read in the order of names all over the file, are not read again
     // to count them (22 of the 84 ms of a category's names Z–A at 100,000).
-    if ((test ? (pluck(db, `SELECT count(*) FROM (SELECT 1 ${rows} LIMIT ?)`).get(...rowParams, cap) as number) : Math.min(total, cap)) === cap) {
-      if (walk !== named || !fromHis(Math.max(2000, Math.ceil(registered / 20)), found)) return null;
+    if ((test ? (pluck(db, `SELECT count(*) FROM (SELECT 1 ${rows} LIMIT ?)`).get(...rowParams, walkCap) as number) : Math.min(total, walkCap)) === walkCap) {
+      if (walk !== named || !fromHis(Math.max(2000, Math.ceil(registered / 20)), found)) {
+        // Else those of its kind told apart on the filter's index (kasiSight), or all sorted.
+        // (Not the hidden ones beside a filter keeping few: the walk by name after them
+        // sorts all its matches, as the sort would.)
+        if (!filter || (walk === hidden && !many)) return null;
+        const sight = kasiSight(filter, viewer, walk === named);
+        ids.length = found;
+        ids.push(...(walk === named ? namedOfFew(db, mine, sight, { active, via: named.index, d }, need - found) : hiddenOf(db, sight, active, d, need - found)));
+      }
       if (ids.length === need) return ids.slice(offset);
     }
   }
   return ids.slice(offset);
+}
+
+// What reading a complaint in the order of names costs, in entries of a filter's index
+// tested on the register's text index (kasiSight).
+const NAME_ROW_PER_ENTRY = 8;
+
+// SQL listing complaints' ids (as column `id`), and its parameters.
+type IdList = { sql: string; params: (string | number)[] };
+
+// The complaints of a Kasi's register that he may open (`his`), or the others, where a
+// walk by name gave up beside one filter whose index is in the register's order (a status,
+// channel, category or seksi, in a year of receipt or not: fewestFilter), as SQL listing
+// their ids in that order. They are told apart on the index alone: an entry's year and
+// number are its key in complaints_register_fts, whose viewers column lists those he may
+// open (kasiViewersFts), one list of keys tested for each entry, where asking his rule
+// reads each complaint (a category by name Z–A sorted all 11,481 of its complaints at
+// 100,000, 68–82 ms).
+function kasiSight(filter: { index: string; where: Condition }, viewer: SessionUser, his: boolean): IdList {
+  const [where, params] = filter.where;
+  return {
+    sql: `SELECT c.id FROM complaints c INDEXED BY ${filter.index} WHERE ${where} AND ${his ? '' : 'NOT '}${REGISTER_KEY} IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)`,
+    params: [...params, kasiViewersFts(viewer)],
+  };
+}
+
+// The first `want` complaints of a Kasi's register by name whose name he may not see, in
+// the register's order (`d`), from those he may not open (`others`, kasiSight), for where
+// he may open nearly all: every one of those but the anonymous (Anonim to all), and the
+// unnamed, which sort among them for everyone (the block of '' in complaints_shown_name).
+function hiddenOf(db: Db, others: IdList, active: Condition[], d: 'ASC' | 'DESC', want: number): number[] {
+  const masked: Condition[] = [['c.anonymous = 0', []], ...active];
+  const unnamed: Condition[] = [[`${SHOWN_NAME} = '' COLLATE NOCASE`, []], ...active];
+  const order = `c.year ${d}, c.seq ${d}`;
+  // (LIMIT -1 keeps SQLite from flattening the first subquery: its rows come in its order.)
+  return pluck(
+    db,
+    `SELECT id FROM (SELECT * FROM (SELECT c.id, c.year, c.seq FROM (${others.sql} ORDER BY ${order} LIMIT -1) k CROSS JOIN complaints c ON c.id = k.id ${whereOf(masked)} LIMIT ?)
+     UNION SELECT * FROM (SELECT c.id, c.year, c.seq FROM complaints c INDEXED BY complaints_shown_name ${whereOf(unnamed)} ORDER BY ${order} LIMIT ?))
+     ORDER BY year ${d}, seq ${d} LIMIT ?`,
+  ).all(...others.params, ...paramsOf(masked), want, ...paramsOf(unnamed), want, want) as number[];
 }
 
 // The first `want` complaints of a Kasi's register by name whose name he sees (or whose
@@ -1025,12 +1097,12 @@ function kasiPageByName(
 // may see (`sight`, read through his lists, sorted here) and one block, "Anonim": the
 // anonymous complaints, which complaints_shown_name holds as one key in the register's
 // order. His names before "Anonim" come first (in the chosen direction), then the block,
-// then the others.
+// then the others. The block is read through `via`, the index the walk by name reads.
 function namedOfFew(
   db: Db,
   mine: SqlCondition,
-  sight: SqlCondition,
-  { active, many, d }: { active: Condition[]; many: boolean; d: 'ASC' | 'DESC' },
+  sight: IdList,
+  { active, via, d }: { active: Condition[]; via: string; d: 'ASC' | 'DESC' },
   want: number,
 ): number[] {
   // Not anonymous (mine says so) and not named "Anonim" (those are in the block), nor
@@ -1044,7 +1116,7 @@ function namedOfFew(
   const anonim: Condition[] = [[`${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND (c.anonymous <> 0 OR ${mine.sql})`, mine.params], ...active];
   const block = pluck(
     db,
-    `SELECT c.id FROM complaints c ${many ? 'INDEXED BY complaints_shown_name' : ''} ${whereOf(anonim)} ORDER BY c.year ${d}, c.seq ${d} LIMIT ?`,
+    `SELECT c.id FROM complaints c ${via} ${whereOf(anonim)} ORDER BY c.year ${d}, c.seq ${d} LIMIT ?`,
   ).all(...paramsOf(anonim), want) as number[];
   const first = ([, before]: [number, number]) => (before === 1) === (d === 'ASC');
   return [...seen.filter(first).map(([id]) => id), ...block, ...seen.filter((r) => !first(r)).map(([id]) => id)].slice(0, want);
