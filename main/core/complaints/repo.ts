@@ -314,21 +314,22 @@ function probeCheaper(db: Db, wanted: number, matches: number, among = registere
   return probes * 125 < matches || probes <= 80;
 }
 
-// The stretches of keys [lo, hi) within which a walk's words are listed rather than asked
-// of each complaint (asked). The walk (`from`: the table, the index and every filter but
-// the words) is read in the page's order as far as the page is expected to reach (`reads`
-// complaints, a quarter more), and cut into runs of complaints close together: fewer
-// apart than the words match in one probe's cost of listing (PROBE_PER_LISTED, with
-// `matches` of the register's complaints holding the words). Each run of two or more is a
-// stretch (the first MAX_SPANS of them), or, where that costs less than listing the runs
-// and asking the others, the whole walk is one (a status of a few hundred spread over the
-// register: its complaints each far apart).
+// The stretches of keys [lo, hi) within which a walk's words are listed rather than asked of
+// each complaint (asked). The walk (`from`: the table, the index and every filter but the
+// words) is read in the page's order as far as the page is expected to reach (`reads`
+// complaints, a quarter more), and cut into runs of complaints close together: fewer apart
+// than the words match in one probe's cost of listing (PROBE_PER_LISTED, with `density` of
+// the complaints holding the words: their matches among those the other filters keep, as the
+// list holds every match, whatever those filters are). Each run of two or more is a stretch
+// (the first MAX_SPANS of them), or, where that costs less than listing the runs and asking
+// the others, the whole walk is one (a status of a few hundred spread over the register: its
+// complaints each far apart).
 const PROBE_PER_LISTED = 300;
 const MAX_SPANS = 4;
-function walkSpans(db: Db, from: string, params: unknown[], order: string, reads: number, key: string, matches: number): KeySpan[] {
+function walkSpans(db: Db, from: string, params: unknown[], order: string, reads: number, key: string, density: number): KeySpan[] {
   const walked = rawRows(db, `SELECT ${key}, c.id FROM ${from} ORDER BY ${order} LIMIT ?`).all(...params, Math.ceil(reads * 1.25) + 16) as [number, number][];
   if (!walked.length) return [];
-  const perId = matches / registeredIn(db);
+  const perId = Math.min(1, density);
   // How many complaints lie between two (keys within a year count them; ids do across).
   const apart = ([k, id]: [number, number], [l, jd]: [number, number]) => Math.min(Math.abs(k - l), Math.abs(id - jd));
   const runs: [number, number][][] = [];
@@ -1369,7 +1370,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // The words asked within the stretches of keys the walk reads first, where it keeps to them.
     const unworded = walked.filter(([sql]) => !FTS_LISTED.includes(sql));
     const reads = () => ((offset + limit) * (among ?? registeredIn(db))) / total;
-    const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, reads(), 'c.id', total) : [];
+    const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, reads(), 'c.id', total / (among ?? registeredIn(db))) : [];
     const conditions = steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked, spans) : walked;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${index} ${whereOf(conditions)} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
@@ -1413,7 +1414,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       walkCheaper(db, offset + limit, total, 0.5, among);
     const unworded = yearTestedOnEach([...active.filter(([sql]) => sql !== REGISTER_MATCH), ...within]);
     const spans = askEach
-      ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total)
+      ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total / (fewestFilter(db, q, plan.stampOf, 1)?.n ?? among))
       : [];
     const probed = askEach ? yearTestedOnEach([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans) : [sql, v])), ...within]) : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
