@@ -1204,6 +1204,8 @@ describe('register sorted by Pelapor', () => {
       [{ category: 'infrastruktur' }, "category = 'infrastruktur'", []],
       [{ category: 'infrastruktur', year: 2026 }, "category = 'infrastruktur' AND year = 2026", []],
       [{ category: 'pendidikan' }, "category = 'pendidikan'", []],
+      // An empty seksi is no filter (as a form left blank sends it).
+      [{ category: 'infrastruktur', seksi: '' }, "category = 'infrastruktur'", []],
       [{ seksi: 'Seksi Pelayanan Umum', channel: 'langsung' }, "seksi = 'Seksi Pelayanan Umum' AND channel = 'langsung'", []],
       [{ seksi: 'Seksi Pelayanan Umum', q: 'makadam' }, `seksi = 'Seksi Pelayanan Umum' AND (subject LIKE '%makadam%' OR (description LIKE '%makadam%' AND ${see.sql}))`, see.params],
     ];

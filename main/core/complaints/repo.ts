@@ -776,7 +776,7 @@ const FILTER_INDEX = [
 // through the channel's 12,500. Null where the filters are not all of that kind.
 // (`least`: how many such filters there must be; one for counting words beside them.)
 function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, least = 2): { index: string; n: number; where: Condition } | null {
-  const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi };
+  const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi || undefined };
   const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
   const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
