@@ -391,7 +391,7 @@ interface WalkIndex {
   size?: number;
 }
 function walkIndex(db: Db, q: ComplaintQueryParsed, receipt: Condition | null, stampOf: () => string): WalkIndex {
-  const seksi = q.tanpaSeksi ? '' : q.seksi || undefined;
+  const seksi = seksiFilter(q);
   if (q.sort === 'status' && seksi !== undefined && !q.keadaan) {
     const sql = "SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'seksi' AND key = ?";
     return { index: 'complaints_seksi_status', size: kept(db, stampOf, `${sql}\n${seksi}`, () => pluck(db, sql).get(seksi) as number) };
@@ -750,7 +750,7 @@ function countOf(db: Db, active: Condition[], q: ComplaintQueryParsed, words: Wo
 // null for any other filter.
 function finishedInRecap(q: ComplaintQueryParsed): [string, (string | number)[]] | null {
   if (q.year === undefined || q.dateOf !== 'selesai' || q.keadaan || q.langkah || q.q) return null;
-  const by = ([['stage', q.status], ['channel', q.channel], ['category', q.category], ['seksi', q.tanpaSeksi ? '' : q.seksi || undefined]] as const).filter(([, v]) => v !== undefined);
+  const by = ([['stage', q.status], ['channel', q.channel], ['category', q.category], ['seksi', seksiFilter(q)]] as const).filter(([, v]) => v !== undefined);
   if (by.length > 1) return null;
   const months = [q.month ?? 1, q.month ?? 12].map((m) => `${q.year}-${String(m).padStart(2, '0')}`);
   // With no filter, each finished complaint has one outcome.
@@ -768,6 +768,19 @@ const FILTER_INDEX = [
   ['seksi', 'complaints_seksi'],
 ] as const;
 
+// The seksi a query keeps: '' for "no seksi"; an empty seksi (a form left blank) is none.
+const seksiFilter = (q: ComplaintQueryParsed) => (q.tanpaSeksi ? '' : q.seksi || undefined);
+
+// The filters of a query on those columns, each with its index and value, where there are at
+// least `least` of them and no other filter but a year of receipt (and words, with one);
+// else null. Read from the query alone.
+function indexedFilters(q: ComplaintQueryParsed, least: number) {
+  const values = { status: q.status, channel: q.channel, category: q.category, seksi: seksiFilter(q) };
+  const present = FILTER_INDEX.flatMap(([column, index]) => (values[column] === undefined ? [] : [{ column, index, value: values[column]! }]));
+  const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
+  return present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1) ? null : present;
+}
+
 // Two or more of those filters are counted, and their pages read, through the index of the
 // one that keeps the fewest complaints, found from each one's own count on its index (index
 // entries only, with the year of receipt where there is one; kept while the data is
@@ -776,15 +789,13 @@ const FILTER_INDEX = [
 // through the channel's 12,500. Null where the filters are not all of that kind.
 // (`least`: how many such filters there must be; one for counting words beside them.)
 function fewestFilter(db: Db, q: ComplaintQueryParsed, stampOf: () => string, least = 2): { index: string; n: number; where: Condition } | null {
-  const values = { status: q.status, channel: q.channel, category: q.category, seksi: q.tanpaSeksi ? '' : q.seksi || undefined };
-  const present = FILTER_INDEX.filter(([column]) => values[column] !== undefined);
-  const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
-  if (present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1)) return null;
+  const present = indexedFilters(q, least);
+  if (!present) return null;
   let best: { index: string; n: number; where: Condition } | null = null;
-  for (const [column, index] of present) {
+  for (const { column, index, value } of present) {
     const where = `${column} = ?${q.year === undefined ? '' : ' AND year = ?'}`;
     const sql = `SELECT count(*) FROM complaints INDEXED BY ${index} WHERE ${where}`;
-    const params = q.year === undefined ? [values[column]!] : [values[column]!, q.year];
+    const params = q.year === undefined ? [value] : [value, q.year];
     const n = kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number);
     if (!best || n < best.n) best = { index, n, where: [where, params] };
   }
@@ -940,7 +951,10 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // sort does.
 function kasiPageByName(
   db: Db,
-  { q, whereSql, params, total, active, words, search, stampOf }: Pick<ReturnType<typeof registerPlan>, 'q' | 'whereSql' | 'params' | 'total' | 'active' | 'words' | 'search' | 'stampOf'>,
+  { q, whereSql, params, total, active, words, search, fewest, stampOf }: Pick<
+    ReturnType<typeof registerPlan>,
+    'q' | 'whereSql' | 'params' | 'total' | 'active' | 'words' | 'search' | 'fewest' | 'stampOf'
+  >,
   viewer: SessionUser,
   mine: SqlCondition,
   desc: boolean,
@@ -961,10 +975,11 @@ function kasiPageByName(
   const finishing = q.year !== undefined && q.dateOf === 'selesai';
   const byNumber = many && !finishing;
   // Fewer matches are read through the index of the filter keeping the fewest, where all
-  // are of that kind (fewestFilter): the planner read 88,000 "selesai" rows for the 4,400
-  // letters among them.
-  const filter = q.q ? null : fewestFilter(db, q, stampOf, 1);
-  const fewer = filter ? `INDEXED BY ${filter.index}` : '';
+  // are of that kind (the plan's `fewest` beside two or more): the planner read 88,000
+  // "selesai" rows for the 4,400 letters among them. (Nothing is counted here: after a
+  // change that would count a filter's whole index.)
+  const filters = q.q ? null : indexedFilters(q, 1);
+  const fewer = !filters ? '' : `INDEXED BY ${filters.length === 1 ? filters[0]!.index : fewest!.index}`;
   const hidden = { index: byNumber ? 'INDEXED BY complaints_year_seq' : many ? '' : fewer, order: `c.year ${d}, c.seq ${d}`, keep: "= ''" };
   const named = { index: many ? 'INDEXED BY complaints_shown_name' : fewer, order: `${SHOWN_NAME} COLLATE NOCASE ${d}, c.year ${d}, c.seq ${d}`, keep: "<> ''" };
   // Beside many matches the walks read their indexes, and the words are tested by key: every
@@ -983,7 +998,9 @@ function kasiPageByName(
   // first what telling them apart would cost, and on only where its kind came often enough
   // there to fill the page within `cap` (the filter's complaints he may open lie all over
   // the index of names; a category of another seksi's holds almost none).
-  const namedCap = filter && many ? Math.max(need, Math.min(cap, Math.floor((filter.n * filter.n) / registered / NAME_ROW_PER_ENTRY))) : cap;
+  // (The filter keeping the fewest keeps `total` where it is the only one.)
+  const fewestKeeps = fewest?.n ?? total;
+  const namedCap = filters && many ? Math.max(need, Math.min(cap, Math.floor((fewestKeeps * fewestKeeps) / registered / NAME_ROW_PER_ENTRY))) : cap;
   const ids: number[] = [];
   // His shown names read from the complaints he may see (namedOfFew), for a Kasi who
   // handles fewer than a walk may read, or, after a walk gave up, fewer than a twentieth
@@ -1041,9 +1058,9 @@ function kasiPageByName(
         // The hidden ones beside his words too, which he finds in their number and subject
         // only. (Not the hidden ones beside a filter keeping few: the walk by name after them
         // sorts all its matches, as the sort would.)
-        const fts = !filter && walk === hidden && search && 'fts' in search ? search.fts : undefined;
-        const split = filter ?? (fts === undefined ? null : fewestFilter(db, q, stampOf, 1));
-        if (!split || (walk === hidden && !many)) return null;
+        const fts = walk === hidden && search && 'fts' in search ? search.fts : undefined;
+        const split = (filters || fts !== undefined) && (walk === named || many) ? fewestFilter(db, q, stampOf, 1) : null;
+        if (!split) return null;
         const sight = kasiSight(split, viewer, walk === named, fts);
         ids.length = found;
         ids.push(...(walk === named ? namedOfFew(db, mine, sight, { active, via: named.index, d }, need - found) : hiddenOf(db, sight, unworded, active, d, need - found)));
@@ -1081,10 +1098,12 @@ type IdList = { sql: string; params: (string | number)[] };
 // subject holds them: one list of keys too ("jalan" in his seksi A–Z, 66 → 10 ms).
 function kasiSight(filter: { index: string; where: Condition }, viewer: SessionUser, his: boolean, fts?: string): IdList {
   const [where, params] = filter.where;
-  const keys = 'IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)';
+  const viewers = kasiViewersFts(viewer);
+  // Keys in the list, or (the others, without words) not in it.
+  const [not, list] = fts !== undefined ? ['', `(${kasiWordsFts(fts).other}) NOT (${viewers})`] : [his ? '' : 'NOT ', viewers];
   return {
-    sql: `SELECT c.id FROM complaints c INDEXED BY ${filter.index} WHERE ${where} AND ${his || fts !== undefined ? '' : 'NOT '}${REGISTER_KEY} ${keys}`,
-    params: [...params, fts === undefined ? kasiViewersFts(viewer) : `(${kasiWordsFts(fts).other}) NOT (${kasiViewersFts(viewer)})`],
+    sql: `SELECT c.id FROM complaints c INDEXED BY ${filter.index} WHERE ${where} AND ${not}${REGISTER_KEY} IN (SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?)`,
+    params: [...params, list],
   };
 }
 
@@ -1369,8 +1388,8 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const index = walk ? `INDEXED BY ${by.index}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
     // The words asked within the stretches of keys the walk reads first, where it keeps to them.
     const unworded = walked.filter(([sql]) => !FTS_LISTED.includes(sql));
-    const reads = () => ((offset + limit) * (among ?? registeredIn(db))) / total;
-    const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, reads(), 'c.id', total / (among ?? registeredIn(db))) : [];
+    const pool = () => among ?? registeredIn(db);
+    const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * pool()) / total, 'c.id', total / pool()) : [];
     const conditions = steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked, spans) : walked;
     const page = (what: string) => `SELECT ${what} FROM complaints c ${index} ${whereOf(conditions)} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
