@@ -352,6 +352,23 @@ describe('side exits and the standard as data', () => {
     expect((await o.act('camat', '2026-12-07T03:03:00.000Z', 'tasks.office', {})).rows.map((x) => x.complaintId)).toEqual([]);
   });
 
+  it('records step 1 at intake as completing it does, and a standard of one step finished by it', async () => {
+    const o = await office('wonoasih', '2026-11-24T03:00:00.000Z');
+    let j = await o.act('staf', '2026-11-24T03:00:00.000Z', 'workflow.journey', { id: await o.record('2026-11-24T03:00:00.000Z', []) });
+    expect(j).toMatchObject({ status: 'diterima', clockStartedAt: null, dueAt: null, closedAt: null });
+    expect(step(j, 1)).toMatchObject({ startedAt: '2026-11-24T03:00:00.000Z', completedAt: '2026-11-24T03:00:00.000Z', completedByName: 'Dewi Staf', onTime: true });
+    expect(step(j, 2)).toMatchObject({ startedAt: '2026-11-24T03:00:00.000Z', completedAt: null, dueAt: '2026-11-24T03:15:00.000Z' });
+    expect(j.current?.stepNo).toBe(2);
+    // One step: saving the complaint is all the standard asks.
+    const admin = carrier();
+    await ok(o.core, admin, 'auth.login', ADMIN);
+    const standard = await ok(o.core, admin, 'standard.get', {});
+    await ok(o.core, admin, 'standard.update', { ...standard, clockStartsWhen: 'diterima', steps: standard.steps.slice(0, 1) });
+    j = await o.act('staf', '2026-11-24T04:00:00.000Z', 'workflow.journey', { id: await o.record('2026-11-24T04:00:00.000Z', []) });
+    expect(j).toMatchObject({ status: 'selesai', closedAt: '2026-11-24T04:00:00.000Z', current: null, clockStartedAt: '2026-11-24T04:00:00.000Z' });
+    expect(j.steps.map((s) => [s.completedAt, s.completedByName])).toEqual([['2026-11-24T04:00:00.000Z', 'Dewi Staf']]);
+  });
+
   it('applies an edited standard to new complaints only', async () => {
     const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
     const first = await o.record('2026-11-23T02:00:00.000Z');

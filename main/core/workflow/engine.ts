@@ -84,32 +84,58 @@ const allChecked = (standard: ServiceStandard, kelengkapan: string[]) =>
   standard.kelengkapanChecklist.every((item) => kelengkapan.includes(item));
 
 // Called by intake, inside its transaction: freezes the standard version, records
-// step 1 (receiving the complaint is done by saving it) and starts step 2.
+// step 1 (receiving the complaint is done by saving it) and starts step 2, with the
+// complaint's columns written in one statement (each write of them rewrites its entries in
+// the register's indexes, its text index and the recap's summaries).
 export function startJourney(deps: CoreDeps, id: number, at: string, by: SessionUser, kelengkapan: string[]): void {
   const { db } = deps;
   const versionId = currentVersionId(db, at, by.id);
   const standard = standardVersion(db, versionId);
   const cal = officeCalendar(db);
+  const [first, second] = standard.steps as [Step, Step | undefined];
+  // (Step 1 is receiving the complaint, never its verification, whose completion would start
+  // a clock counted from the complete file.)
   const clockStart = standard.clockStartsWhen === 'diterima' || allChecked(standard, kelengkapan) ? at : null;
-  stmt(db, 'UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ? WHERE id = ?').run(
+  const due = clockStart ? addWorkingTime(clockStart, standard.total, cal) : null;
+  if (!second) {
+    // A standard of one step: saving the complaint finishes it, as completing any last step does.
+    stmt(db, 'UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ? WHERE id = ?').run(versionId, clockStart, due, id);
+    startStep(db, cal, id, first, at, []);
+    completeStep(deps, loadState(db, id), by, at, '', false);
+    return;
+  }
+  const firstDue = addWorkingTime(at, first.duration, cal);
+  const minutes = stepWorkMinutes(at, firstDue, at, cal, [])!;
+  stmt(
+    db,
+    `INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, completed_by, note, work_minutes, limit_minutes)
+     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
+  ).run(id, first.no, at, firstDue, at, by.id, minutes.work, minutes.limit);
+  const secondDue = insertStep(db, cal, id, second, at, []);
+  stmt(db, `UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ?, status = ?, ${STEP_COLUMNS} WHERE id = ?`).run(
     versionId,
     clockStart,
-    clockStart ? addWorkingTime(clockStart, standard.total, cal) : null,
+    due,
+    STAGE_STATUS[first.stage],
+    ...stepValues(second, at, secondDue),
     id,
   );
-  startStep(db, cal, id, standard.steps[0]!, at, []);
-  // Saving the complaint is step 1; intake records its 'received' event after this.
-  completeStep(deps, loadState(db, id), by, at, '', false);
+}
+
+// The complaint's columns for a step started at `at`, due at `due`.
+const STEP_COLUMNS = 'step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?, escalated = 0, updated_at = ?';
+const stepValues = (step: Step, at: string, due: string) => [step.no, at, due, step.executor, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, at];
+
+// The step's own row, started at `at`; gives its due.
+function insertStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): string {
+  const due = addWorkingTime(at, step.duration, cal, pauses);
+  stmt(db, 'INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, step.no, at, due);
+  return due;
 }
 
 function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): void {
-  const due = addWorkingTime(at, step.duration, cal, pauses);
-  stmt(db, 'INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, step.no, at, due);
-  stmt(
-    db,
-    `UPDATE complaints SET step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?,
-       escalated = 0, updated_at = ? WHERE id = ?`,
-  ).run(step.no, at, due, step.executor, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, at, id);
+  const due = insertStep(db, cal, id, step, at, pauses);
+  stmt(db, `UPDATE complaints SET ${STEP_COLUMNS} WHERE id = ?`).run(...stepValues(step, at, due), id);
 }
 
 // Completes the current step and starts the next; after the last, closes the complaint.
