@@ -3,7 +3,10 @@ import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { record, trackStatementModes } from '../bench/twin';
 import { signaturePng } from './paper';
+
+trackStatementModes();
 
 // Each of the five published standards, from intake to the end, through the real
 // core on a real SQLite file with an injected clock. Due times are worked out by
@@ -359,6 +362,9 @@ describe('side exits and the standard as data', () => {
     expect(step(j, 1)).toMatchObject({ startedAt: '2026-11-24T03:00:00.000Z', completedAt: '2026-11-24T03:00:00.000Z', completedByName: 'Dewi Staf', onTime: true });
     expect(step(j, 2)).toMatchObject({ startedAt: '2026-11-24T03:00:00.000Z', completedAt: null, dueAt: '2026-11-24T03:15:00.000Z' });
     expect(j.current?.stepNo).toBe(2);
+    // The complaint's row is written once, its journey's columns with it.
+    const recorded = await record(o.core.db, () => o.record('2026-11-24T03:30:00.000Z', []));
+    expect(recorded.filter((e) => /^\s*(INSERT INTO|UPDATE) complaints\b/.test(e.sql)).map((e) => e.sql.trim().split(' ')[0])).toEqual(['INSERT']);
     // One step: saving the complaint is all the standard asks.
     const admin = carrier();
     await ok(o.core, admin, 'auth.login', ADMIN);

@@ -12,7 +12,7 @@ import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
 import { recordComplaintEvent } from './events';
 import { formatRegisterNo, nextNumber } from './numbering';
-import { startJourney } from '../workflow/engine';
+import { intakeJourney, startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
@@ -109,49 +109,49 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   const surat = c.channel === 'surat';
   const year = yearOf(at, office.timeZone);
   const { seq, registerNo } = takeRegisterNumber(db, year, at);
-  const info = stmt(
-    db,
-    `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category,
-      reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential,
-      subject, description, loss, expectation, incident_place, incident_date, lapor_tracking_id, kelengkapan,
-      letter_no, letter_date, status, received_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'diterima', ?, ?, ?)`,
-  ).run(
-    registerNo,
+  // Its journey's columns go in with its row.
+  const journey = intakeJourney(db, at, by, c.kelengkapan);
+  const row: Record<string, unknown> = {
+    register_no: registerNo,
     year,
     seq,
-    at,
-    c.kind,
-    c.channel,
-    c.category,
-    c.reporter.name || ANONYMOUS_NAME,
-    c.reporter.address,
-    c.reporter.nik,
-    c.reporter.phone,
-    c.reporter.email,
-    c.reporter.anonymous ? 1 : 0,
-    c.reporter.confidential ? 1 : 0,
-    c.subject,
-    c.description,
-    c.loss,
-    c.expectation,
-    c.incidentPlace,
-    c.incidentDate,
-    c.laporTrackingId,
-    JSON.stringify(c.kelengkapan),
-    surat ? (c.letterNo ?? '') : '',
-    surat ? (c.letterDate ?? '') : '',
-    by.id,
-    entered,
-    entered,
-  );
+    received_at: at,
+    kind: c.kind,
+    channel: c.channel,
+    category: c.category,
+    reporter_name: c.reporter.name || ANONYMOUS_NAME,
+    reporter_address: c.reporter.address,
+    reporter_nik: c.reporter.nik,
+    reporter_phone: c.reporter.phone,
+    reporter_email: c.reporter.email,
+    anonymous: c.reporter.anonymous ? 1 : 0,
+    confidential: c.reporter.confidential ? 1 : 0,
+    subject: c.subject,
+    description: c.description,
+    loss: c.loss,
+    expectation: c.expectation,
+    incident_place: c.incidentPlace,
+    incident_date: c.incidentDate,
+    lapor_tracking_id: c.laporTrackingId,
+    kelengkapan: JSON.stringify(c.kelengkapan),
+    letter_no: surat ? (c.letterNo ?? '') : '',
+    letter_date: surat ? (c.letterDate ?? '') : '',
+    status: 'diterima',
+    received_by: by.id,
+    created_at: entered,
+    updated_at: entered,
+    ...journey?.columns,
+  };
+  const columns = Object.keys(row);
+  const info = stmt(db, `INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(row));
   const id = Number(info.lastInsertRowid);
   const addFile = stmt(
     db,
     'INSERT INTO attachments (complaint_id, file_name, mime, size, sha256, stored_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const f of files) addFile.run(id, f.fileName, f.mime, f.size, f.sha256, f.storedName, entered);
-  startJourney(deps, id, at, by, c.kelengkapan);
+  if (journey) journey.record(id);
+  else startJourney(deps, id, at, by, c.kelengkapan);
   // After the journey has started, so the recorded state is the one intake left.
   recordComplaintEvent(db, {
     complaintId: id,

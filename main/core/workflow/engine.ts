@@ -83,59 +83,86 @@ export function pausesOf(db: Db, id: number): Pause[] {
 const allChecked = (standard: ServiceStandard, kelengkapan: string[]) =>
   standard.kelengkapanChecklist.every((item) => kelengkapan.includes(item));
 
-// Called by intake, inside its transaction: freezes the standard version, records
-// step 1 (receiving the complaint is done by saving it) and starts step 2, with the
-// complaint's columns written in one statement (each write of them rewrites its entries in
-// the register's indexes, its text index and the recap's summaries).
+// The journey at intake (inside its transaction): the standard version frozen, step 1
+// (receiving the complaint, done by saving it) completed and step 2 started, as the
+// complaint's columns (written with its row: each later write of them rewrites its entries
+// in the register's indexes, its text index and the recap's summaries) and the steps' rows,
+// written by `record` once the complaint's row is in. Null for a standard of one step, which
+// saving the complaint finishes (startJourney).
+export interface IntakeJourney {
+  columns: Record<string, unknown>;
+  record(id: number): void;
+}
+export function intakeJourney(db: Db, at: string, by: SessionUser, kelengkapan: string[]): IntakeJourney | null {
+  const { standard, cal, columns } = frozenAt(db, at, by, kelengkapan);
+  const [first, second] = standard.steps as [Step, Step | undefined];
+  if (!second) return null;
+  const firstDue = addWorkingTime(at, first.duration, cal);
+  const secondDue = addWorkingTime(at, second.duration, cal);
+  return {
+    columns: { ...columns, status: STAGE_STATUS[first.stage], ...stepColumns(second, at, secondDue) },
+    record(id) {
+      const minutes = stepWorkMinutes(at, firstDue, at, cal, [])!;
+      stmt(
+        db,
+        `INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, completed_by, note, work_minutes, limit_minutes)
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
+      ).run(id, first.no, at, firstDue, at, by.id, minutes.work, minutes.limit);
+      addStep(db, id, second.no, at, secondDue);
+    },
+  };
+}
+
+// The same for a complaint already written (an imported one still open), or any complaint
+// under a standard of one step.
 export function startJourney(deps: CoreDeps, id: number, at: string, by: SessionUser, kelengkapan: string[]): void {
   const { db } = deps;
+  const journey = intakeJourney(db, at, by, kelengkapan);
+  if (journey) {
+    setColumns(db, id, journey.columns);
+    journey.record(id);
+    return;
+  }
+  // One step: saving the complaint finishes it, as completing any last step does.
+  const { standard, cal, columns } = frozenAt(db, at, by, kelengkapan);
+  setColumns(db, id, columns);
+  startStep(db, cal, id, standard.steps[0]!, at, []);
+  completeStep(deps, loadState(db, id), by, at, '', false);
+}
+
+// The standard version a complaint received at `at` keeps, and its whole clock, which starts
+// on receipt or with a complete file. (Step 1 is receiving the complaint, never its
+// verification, whose completion would start a clock counted from the complete file.)
+function frozenAt(db: Db, at: string, by: SessionUser, kelengkapan: string[]) {
   const versionId = currentVersionId(db, at, by.id);
   const standard = standardVersion(db, versionId);
   const cal = officeCalendar(db);
-  const [first, second] = standard.steps as [Step, Step | undefined];
-  // (Step 1 is receiving the complaint, never its verification, whose completion would start
-  // a clock counted from the complete file.)
   const clockStart = standard.clockStartsWhen === 'diterima' || allChecked(standard, kelengkapan) ? at : null;
   const due = clockStart ? addWorkingTime(clockStart, standard.total, cal) : null;
-  if (!second) {
-    // A standard of one step: saving the complaint finishes it, as completing any last step does.
-    stmt(db, 'UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ? WHERE id = ?').run(versionId, clockStart, due, id);
-    startStep(db, cal, id, first, at, []);
-    completeStep(deps, loadState(db, id), by, at, '', false);
-    return;
-  }
-  const firstDue = addWorkingTime(at, first.duration, cal);
-  const minutes = stepWorkMinutes(at, firstDue, at, cal, [])!;
-  stmt(
-    db,
-    `INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, completed_by, note, work_minutes, limit_minutes)
-     VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
-  ).run(id, first.no, at, firstDue, at, by.id, minutes.work, minutes.limit);
-  const secondDue = insertStep(db, cal, id, second, at, []);
-  stmt(db, `UPDATE complaints SET standard_version_id = ?, clock_started_at = ?, due_at = ?, status = ?, ${STEP_COLUMNS} WHERE id = ?`).run(
-    versionId,
-    clockStart,
-    due,
-    STAGE_STATUS[first.stage],
-    ...stepValues(second, at, secondDue),
-    id,
-  );
+  return { standard, cal, columns: { standard_version_id: versionId, clock_started_at: clockStart, due_at: due } };
 }
 
 // The complaint's columns for a step started at `at`, due at `due`.
-const STEP_COLUMNS = 'step_no = ?, step_started_at = ?, step_due_at = ?, acting = ?, acting_alt = ?, escalate_to = ?, escalated = 0, updated_at = ?';
-const stepValues = (step: Step, at: string, due: string) => [step.no, at, due, step.executor, step.alternates.length ? `,${step.alternates.join(',')},` : '', step.escalateTo ?? null, at];
+const stepColumns = (step: Step, at: string, due: string) => ({
+  step_no: step.no,
+  step_started_at: at,
+  step_due_at: due,
+  acting: step.executor,
+  acting_alt: step.alternates.length ? `,${step.alternates.join(',')},` : '',
+  escalate_to: step.escalateTo ?? null,
+  escalated: 0,
+  updated_at: at,
+});
+const setColumns = (db: Db, id: number, columns: Record<string, unknown>) =>
+  stmt(db, `UPDATE complaints SET ${Object.keys(columns).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(columns), id);
 
-// The step's own row, started at `at`; gives its due.
-function insertStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): string {
-  const due = addWorkingTime(at, step.duration, cal, pauses);
-  stmt(db, 'INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, step.no, at, due);
-  return due;
-}
+const addStep = (db: Db, id: number, no: number, at: string, due: string) =>
+  stmt(db, 'INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at) VALUES (?, ?, ?, ?)').run(id, no, at, due);
 
 function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: string, pauses: Pause[]): void {
-  const due = insertStep(db, cal, id, step, at, pauses);
-  stmt(db, `UPDATE complaints SET ${STEP_COLUMNS} WHERE id = ?`).run(...stepValues(step, at, due), id);
+  const due = addWorkingTime(at, step.duration, cal, pauses);
+  addStep(db, id, step.no, at, due);
+  setColumns(db, id, stepColumns(step, at, due));
 }
 
 // Completes the current step and starts the next; after the last, closes the complaint.
