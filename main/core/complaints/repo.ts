@@ -779,8 +779,11 @@ const seksiFilter = (q: ComplaintQueryParsed) => (q.tanpaSeksi ? '' : q.seksi ||
 // The filters of a query on those columns, each with its index and value, where there are at
 // least `least` of them and no other filter but a year of receipt (and words, with one);
 // else null. Read from the query alone.
+// The query's filters on those columns, each undefined where it has none.
+const columnFilters = (q: ComplaintQueryParsed) => ({ status: q.status, channel: q.channel, category: q.category, seksi: seksiFilter(q) });
+
 function indexedFilters(q: ComplaintQueryParsed, least: number) {
-  const values = { status: q.status, channel: q.channel, category: q.category, seksi: seksiFilter(q) };
+  const values = columnFilters(q);
   const present = FILTER_INDEX.flatMap(([column, index]) => (values[column] === undefined ? [] : [{ column, index, value: values[column]! }]));
   const yearOnly = q.year === undefined || (q.dateOf === 'diterima' && q.month === undefined);
   return present.length < least || !yearOnly || q.keadaan || q.langkah || (q.q && least > 1) ? null : present;
@@ -1440,7 +1443,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     const spans = askEach
       ? walkSpans(db, `complaints c INDEXED BY ${by.index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * among) / total, REGISTER_KEY, total / (fewestFilter(db, q, plan.stampOf, 1)?.n ?? among))
       : [];
-    const alone = [q.status, q.channel, q.category, seksiFilter(q)].every((v) => v === undefined);
+    const alone = Object.values(columnFilters(q)).every((v) => v === undefined);
     const probed = askEach ? yearTestedOnEach([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans, alone ? viewer : undefined) : [sql, v])), ...within]) : null;
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt

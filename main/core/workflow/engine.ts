@@ -94,7 +94,9 @@ export interface IntakeJourney {
   record(id: number): void;
 }
 export function intakeJourney(db: Db, at: string, by: SessionUser, kelengkapan: string[]): IntakeJourney | null {
-  const { standard, cal, columns } = frozenAt(db, at, by, kelengkapan);
+  return journeyOf(db, at, by, frozenAt(db, at, by, kelengkapan));
+}
+function journeyOf(db: Db, at: string, by: SessionUser, { standard, cal, columns }: ReturnType<typeof frozenAt>): IntakeJourney | null {
   const [first, second] = standard.steps as [Step, Step | undefined];
   if (!second) return null;
   const firstDue = addWorkingTime(at, first.duration, cal);
@@ -117,14 +119,15 @@ export function intakeJourney(db: Db, at: string, by: SessionUser, kelengkapan: 
 // under a standard of one step.
 export function startJourney(deps: CoreDeps, id: number, at: string, by: SessionUser, kelengkapan: string[]): void {
   const { db } = deps;
-  const journey = intakeJourney(db, at, by, kelengkapan);
+  const frozen = frozenAt(db, at, by, kelengkapan);
+  const journey = journeyOf(db, at, by, frozen);
   if (journey) {
     setColumns(db, id, journey.columns);
     journey.record(id);
     return;
   }
   // One step: saving the complaint finishes it, as completing any last step does.
-  const { standard, cal, columns } = frozenAt(db, at, by, kelengkapan);
+  const { standard, cal, columns } = frozen;
   setColumns(db, id, columns);
   startStep(db, cal, id, standard.steps[0]!, at, []);
   completeStep(deps, loadState(db, id), by, at, '', false);
