@@ -678,6 +678,58 @@ describe('register words beside filters keeping fewer complaints', () => {
   }, 120_000);
 });
 
+describe('register words beside a filter keeping few of their matches', () => {
+  it("sorts them from the filter's index, each entry's key looked up among the words' keys, where the words match at least a fifth as many as it keeps, every page as the plain sorted query does", async () => {
+    const o = await office();
+    // 1,200 complaints over 2025 and 2026, four in five about a well ("sumur"), three about a
+    // bucket ("gayung"); one in forty by WhatsApp, a quarter finished.
+    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
+    importAt(
+      o,
+      Array.from({ length: 1200 }, (_, i) => ({
+        at: new Date(Date.UTC(2025, 0, 2, 2) + i * 12 * 3_600_000).toISOString(),
+        name: names[i % names.length],
+        anonymous: i % 11 === 4,
+        subject: i % 5 === 2 ? `Lampu penerangan padam${i % 400 === 2 ? ', gayung hilang' : ''}` : `Sumur warga kering ${i}`,
+      })),
+    );
+    o.db.prepare("UPDATE complaints SET channel = CASE WHEN id % 40 = 0 OR id % 400 = 3 THEN 'whatsapp' ELSE channel END, status = CASE WHEN id % 4 = 0 THEN 'selesai' ELSE status END").run();
+    const cases: [ComplaintQuery, string][] = [
+      [{ q: 'sumur', channel: 'whatsapp' }, "subject LIKE 'Sumur%' AND channel = 'whatsapp'"],
+      [{ q: 'sumur', year: 2025, channel: 'whatsapp', status: 'selesai' }, "subject LIKE 'Sumur%' AND year = 2025 AND channel = 'whatsapp' AND status = 'selesai'"],
+      [{ q: 'gayung', channel: 'whatsapp' }, "subject LIKE '%gayung%' AND channel = 'whatsapp'"],
+    ];
+    for (const [q, where] of cases) {
+      for (const sort of ['receivedAt', 'status', 'reporterName'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const want = o.db.prepare(`SELECT id FROM complaints c WHERE ${where} ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`).pluck().all() as number[];
+          expect(want.length, JSON.stringify(q)).toBeGreaterThan(0);
+          for (let offset = 0; offset <= want.length; offset++) {
+            for (const limit of [3, 50]) {
+              const page = await list(o, o.staf, { ...q, sort, dir, offset, limit });
+              expect(page.rows.map((r) => r.id), `${JSON.stringify(q)} ${sort} ${dir} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+              expect(page.total).toBe(want.length);
+            }
+          }
+        }
+      }
+    }
+    // A page of fifty (the order's index not walked for so few matches) is read through the
+    // channel's index, each entry's key looked up among the words' keys; the first pages of
+    // three walk the order's index. Beside a year and a status, the channel keeps the fewest.
+    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, q))).map((e) => e.sql).join('\n');
+    const keyed = /INDEXED BY complaints_channel_year WHERE [^)]*c\.channel = \? AND .*c\.year \* 4294967296 \+ c\.seq \+ 2147483648 IN \(SELECT rowid FROM complaints_register_fts/s;
+    for (const sort of ['receivedAt', 'status', 'reporterName'] as const) {
+      expect(await read({ q: 'sumur', channel: 'whatsapp', sort, limit: 50 }), sort).toMatch(keyed);
+      expect(await read({ q: 'sumur', year: 2025, channel: 'whatsapp', status: 'selesai', sort, limit: 50 }), sort).toMatch(keyed);
+      expect(await read({ q: 'sumur', channel: 'whatsapp', sort, limit: 3 }), sort).not.toMatch(keyed);
+      // Three complaints about a bucket, under a fifth of the channel's 33: each match's
+      // complaint is read instead.
+      expect(await read({ q: 'gayung', channel: 'whatsapp', sort, limit: 50 }), sort).not.toMatch(keyed);
+    }
+  }, 120_000);
+});
+
 describe('register words asked within the stretch a walk reads', () => {
   it('lists the words once within the stretch of keys a walk by status or time of receipt reads first, asks those beyond it one by one, every page as the plain sorted query does', async () => {
     const o = await office();
