@@ -734,6 +734,19 @@ describe('register words beside a filter keeping few of their matches', () => {
       // complaint is read instead.
       expect(await read({ q: 'gayung', channel: 'whatsapp', sort, limit: 50 }), sort).not.toMatch(keyed);
     }
+    // A Kasi finds "sumur" in the subject, which he may search in every complaint: by time of
+    // receipt and by status his pages are the Staf's, read the same way.
+    for (const sort of ['receivedAt', 'status'] as const) {
+      for (const q of [{ q: 'sumur', channel: 'whatsapp' }, { q: 'sumur', year: 2025, channel: 'whatsapp', status: 'selesai' }] as ComplaintQuery[]) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const offset of [0, 1, 7, 20]) {
+            const page = await list(o, o.kasi, { ...q, sort, dir, offset, limit: 50 });
+            expect(page.rows.map((r) => r.id), `Kasi ${JSON.stringify(q)} ${sort} ${dir} @${offset}`).toEqual((await list(o, o.staf, { ...q, sort, dir, offset, limit: 50 })).rows.map((r) => r.id));
+          }
+        }
+        expect((await record(o.db, () => list(o, o.kasi, { ...q, sort, limit: 50 }))).map((e) => e.sql).join('\n'), `Kasi ${sort}`).toMatch(keyed);
+      }
+    }
   }, 120_000);
 });
 

@@ -756,6 +756,19 @@ const keyedBeside = (q: ComplaintQueryParsed, words: Words): Condition[] => [
   wordsIn(REGISTER_KEYS, words.fts, words.span),
 ];
 
+// Words beside filters on the complaint's own columns, for a page sorted from them: read as
+// countOf counts them, the entries of the filter keeping the fewest from its index, each
+// entry's key looked up among the words' keys (some 0.3 µs an entry and 0.35 µs a key), and
+// only the complaints kept read; rather than each match's complaint read to test the filters
+// (some 1.8 µs a match). Where the words match at least a fifth as many as the filter keeps
+// ("jalan krajan", 7,450 matches, beside the channel "surat", 5,018: 18–25 → 4–5 ms at
+// 100,000 for the Staf); else null.
+function keyedRead(db: Db, q: ComplaintQueryParsed, words: Words | null, stampOf: () => string): { index: string; where: Condition[] } | null {
+  if (!words?.others.length) return null;
+  const via = fewestFilter(db, q, stampOf, 1);
+  return via && wordsAtLeast(db, stampOf, words, Math.ceil(via.n / KEYED_PER_MATCH)) ? { index: via.index, where: keyedBeside(q, words) } : null;
+}
+
 // Whether the words match at least `most` keys in their range: counted only that far, and
 // kept while the data is unchanged.
 function wordsAtLeast(db: Db, stampOf: () => string, words: Pick<Words, 'fts' | 'span'>, most: number): boolean {
@@ -1420,21 +1433,14 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // A year of receipt is tested on each complaint walked (yearTestedOnEach).
     const walked: Condition[] = walk && q.sort !== 'registerNo' ? yearTestedOnEach(active) : [...active];
     if (walk && receipt) walked.push(receipt);
-    // Words beside filters on the complaint's own columns, sorted: read as countOf counts them,
-    // the entries of the filter keeping the fewest from its index, each entry's key looked up
-    // among the words' keys (some 0.3 µs an entry and 0.35 µs a key), and only the complaints
-    // kept read; rather than each match's complaint read to test the filters (some 1.8 µs a
-    // match). Where the words match at least a fifth as many as the filter keeps ("jalan
-    // krajan", 7,450 matches, beside the channel "surat", 5,018: 18–25 → 4–5 ms at 100,000);
-    // counted only that far, and kept while the data is unchanged.
-    const via = !walk && !down && !steps && words?.others.length ? fewestFilter(db, q, plan.stampOf, 1) : null;
-    const keyed = via && wordsAtLeast(db, plan.stampOf, words!, Math.ceil(via.n / KEYED_PER_MATCH)) ? keyedBeside(q, words!) : null;
-    const index = walk ? `INDEXED BY ${by.index}` : keyed ? `INDEXED BY ${via!.index}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
+    // Words beside filters on the complaint's own columns, sorted (keyedRead).
+    const keyed = !walk && !down && !steps ? keyedRead(db, q, words, plan.stampOf) : null;
+    const index = walk ? `INDEXED BY ${by.index}` : keyed ? `INDEXED BY ${keyed.index}` : plan.fewest ? `INDEXED BY ${plan.fewest.index}` : '';
     // The words asked within the stretches of keys the walk reads first, where it keeps to them.
     const unworded = walked.filter(([sql]) => !FTS_LISTED.includes(sql));
     const pool = () => among ?? registeredIn(db);
     const spans = probe ? walkSpans(db, `complaints c ${index} ${whereOf(unworded)}`, [...paramsOf(unworded), ...orderParams], order, ((offset + limit) * pool()) / total, 'c.id', total / pool()) : [];
-    const conditions = keyed ?? (steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked, spans) : walked);
+    const conditions = keyed?.where ?? (steps === 'each' ? walked.map(([sql, v]): Condition => [stepDoneHere(sql), v]) : probe ? probing(walked, spans) : walked);
     const page = (what: string) => `SELECT ${what} FROM complaints c ${index} ${whereOf(conditions)} ORDER BY ${order} LIMIT ? OFFSET ?`;
     // A year of finishing, newest first, is read down the register (downFromYear), a month
     // of receipt along its stretch of numbers (monthBySeq). Another span of dates (such a
@@ -1489,14 +1495,19 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // complaint tested on the other filters (through a filter's index where it holds the
     // key), rather than listed as ids and each complaint read again ("jalan" beside a
     // category by time of receipt: 100 → 47 ms at 100,000, most of it his words' matches).
-    // Other filters are read through the index the Staf's are (plan.fewest).
+    // Other filters are read through the index the Staf's are (plan.fewest). Beside filters on
+    // the complaint's own columns, his words' keys are looked up from the filter's entries
+    // instead, where that reads less (keyedRead).
+    const keyed = !down && !probed && !walked ? keyedRead(db, q, words, plan.stampOf) : null;
     const [from, fromParams]: [string, unknown[]] = down
       ? [`complaints c ${down.index} ${down.where}`, down.params]
       : probed
         ? [`complaints c INDEXED BY ${by.index} ${whereOf(probed)}`, paramsOf(probed)]
         : walked
           ? [`complaints c INDEXED BY ${by.index} ${whereOf(walked)}`, paramsOf(walked)]
-          : words
+          : keyed
+            ? [`complaints c INDEXED BY ${keyed.index} ${whereOf(keyed.where)}`, paramsOf(keyed.where)]
+            : words
             ? wordsJoin(words)
             : [`complaints c ${plan.fewest ? `INDEXED BY ${plan.fewest.index}` : ''} ${whereSql}`, params];
     // By name, his pages are walked (kasiPageByName), except his words beside filters keeping
