@@ -795,6 +795,33 @@ describe('register words asked within the stretch a walk reads', () => {
       }
     }
   }, 120_000);
+
+  it('lists the words within the longest runs of the walk, not its first few short ones', async () => {
+    const o = await office();
+    // 2,000 complaints about a well, finished; five pairs of neighbours far apart in the
+    // register (350 complaints, more than one probe costs in keys listed) have statuses
+    // sorting before "selesai", so a walk by status reads five runs of two, then the finished
+    // ones in the register's order.
+    importAt(
+      o,
+      Array.from({ length: 2000 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 2, 2) + i * 3 * 3_600_000).toISOString(), subject: `Sumur warga kering ${i}` })),
+    );
+    o.db.prepare("UPDATE complaints SET status = 'selesai'").run();
+    const rare = ['bukan_kewenangan', 'diarsipkan', 'dicabut', 'didisposisi', 'dikirim'];
+    rare.forEach((status, i) => o.db.prepare('UPDATE complaints SET status = ? WHERE id IN (?, ?)').run(status, 400 + i * 350, 401 + i * 350));
+    await expectEveryPageOf(o, [[{ q: 'sumur' }, '1']], kasiHandlesAThird(o));
+    const log = await record(o.db, () => list(o, o.staf, { q: 'sumur', sort: 'status', dir: 'asc', limit: 50 }));
+    const page = log.find((e) => e.sql.includes('CASE WHEN c.id >= ? AND c.id < ? THEN'))!;
+    // The stretches' bounds follow the row's one parameter (the Staf's id), five for each: lo,
+    // hi, the words, lo, hi.
+    const spans: [number, number][] = [];
+    for (let i = 1; typeof page.params[i] === 'number' && typeof page.params[i + 2] === 'string'; i += 5) spans.push([page.params[i] as number, page.params[i + 1] as number]);
+    expect(spans.length).toBeGreaterThan(0);
+    // Every finished complaint on the page lies in one of them (none asked alone).
+    const shown = (await list(o, o.staf, { q: 'sumur', sort: 'status', dir: 'asc', limit: 50 })).rows;
+    expect(shown.filter((r) => r.status === 'selesai').length).toBe(40);
+    for (const r of shown.filter((r) => r.status === 'selesai')) expect(spans.some(([lo, hi]) => r.id >= lo && r.id < hi), `${r.id} in ${JSON.stringify(spans)}`).toBe(true);
+  }, 120_000);
 });
 
 describe('register by a year of receipt in order of receipt', () => {
