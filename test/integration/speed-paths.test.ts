@@ -457,48 +457,57 @@ describe('register by a step done', () => {
     step.run(ids[30], '2025-10-30T02:00:00.000Z', '2025-11-12T02:00:00.000Z', '2026-02-10T02:00:00.000Z');
     const monthStart = (m: string) => new Date(`${m}-01T00:00:00+07:00`).toISOString();
     const nextMonth = (m: string) => (m.endsWith('-12') ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
-    const plain = (l: { dari: string; sampai: string; terlambat?: true }, dir: 'asc' | 'desc') =>
+    // In the register's order and by time of receipt (one complaint received out of its
+    // number's order too).
+    o.db.prepare("UPDATE complaints SET received_at = '2025-07-15T02:00:00.000Z' WHERE id = ?").run(ids[12]);
+    const plain = (l: { dari: string; sampai: string; terlambat?: true }, sort: 'registerNo' | 'receivedAt', dir: 'asc' | 'desc') =>
       o.db
         .prepare(
           `SELECT c.id FROM complaints c WHERE c.id IN (SELECT complaint_id FROM complaint_steps WHERE step_no = 5 AND completed_at >= ? AND completed_at < ?${l.terlambat ? ' AND completed_at > due_at' : ''})
-           ORDER BY c.year ${dir}, c.seq ${dir}`,
+           ORDER BY ${ORDERS[sort].replaceAll('{d}', dir)}`,
         )
         .pluck()
         .all(monthStart(l.dari), monthStart(nextMonth(l.sampai))) as number[];
-    // Which way each page was read, from its statements.
-    const ways = new Set<string>();
-    // (A page past the last match reads none.)
-    const wayOf = (log: { sql: string }[]) => {
-      const page = log.find((e) => e.sql.includes('ORDER BY c.year'))?.sql;
-      return page === undefined ? 'none' : page.includes('INDEXED BY complaint_steps_complaint') ? 'each' : page.includes('INDEXED BY complaints_year_seq') ? 'list' : 'sort';
-    };
-    for (const span of [
-      { dari: '2026-01', sampai: '2026-08' },
-      { dari: '2025-02', sampai: '2025-04' },
-      { dari: '2025-06', sampai: '2025-06' },
-      { dari: '2025-01', sampai: '2026-11' },
-    ]) {
-      for (const terlambat of [undefined, true] as const) {
-        for (const dir of ['desc', 'asc'] as const) {
-          const langkah = { no: 5, ...span, terlambat };
-          const want = plain(langkah, dir);
-          const label = `${JSON.stringify(langkah)} ${dir}`;
-          expect(want.length, label).toBeGreaterThan(1);
-          expect((await list(o, o.camat, { langkah, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
-          for (let offset = 0; offset <= want.length; offset++) {
-            for (const limit of [1, 3]) {
-              let page: Awaited<ReturnType<typeof list>> | undefined;
-              ways.add(wayOf(await record(o.db, async () => (page = await list(o, o.camat, { langkah, dir, offset, limit })))));
-              expect(page!.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
-              expect(page!.total).toBe(want.length);
+    for (const [sort, walked] of [
+      ['registerNo', 'complaints_year_seq'],
+      ['receivedAt', 'complaints_received'],
+    ] as const) {
+      // Which way each page was read, from its statements, for the Camat and for a Kasi (his
+      // rows are the Camat's, names aside).
+      const ways = new Map([o.camat, o.kasi].map((s) => [s, new Set<string>()]));
+      // (A page past the last match reads none.)
+      const wayOf = (log: { sql: string }[]) => {
+        const page = log.find((e) => e.sql.includes(`ORDER BY c.${ORDERS[sort].split(' ')[0]}`))?.sql;
+        return page === undefined ? 'none' : page.includes('INDEXED BY complaint_steps_complaint') ? 'each' : page.includes(`INDEXED BY ${walked}`) ? 'list' : 'sort';
+      };
+      for (const span of [
+        { dari: '2026-01', sampai: '2026-08' },
+        { dari: '2025-02', sampai: '2025-04' },
+        { dari: '2025-06', sampai: '2025-06' },
+        { dari: '2025-01', sampai: '2026-11' },
+      ]) {
+        for (const terlambat of [undefined, true] as const) {
+          for (const dir of ['desc', 'asc'] as const) {
+            const langkah = { no: 5, ...span, terlambat };
+            const want = plain(langkah, sort, dir);
+            const label = `${JSON.stringify(langkah)} ${sort} ${dir}`;
+            expect(want.length, label).toBeGreaterThan(1);
+            expect((await list(o, o.camat, { langkah, sort, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
+            for (const [s, seen] of ways) {
+              for (let offset = 0; offset <= want.length; offset++) {
+                for (const limit of [1, 3]) {
+                  let page: Awaited<ReturnType<typeof list>> | undefined;
+                  seen.add(wayOf(await record(o.db, async () => (page = await list(o, s, { langkah, sort, dir, offset, limit })))));
+                  expect(page!.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+                  expect(page!.total).toBe(want.length);
+                }
+              }
             }
           }
-          // A Kasi's register (his rows are the Camat's, names aside).
-          expect((await list(o, o.kasi, { langkah, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
         }
       }
+      for (const seen of ways.values()) expect([...seen].sort(), sort).toEqual(['each', 'list', 'none', 'sort']);
     }
-    expect([...ways].sort()).toEqual(['each', 'list', 'none', 'sort']);
   });
 });
 

@@ -571,21 +571,23 @@ function stepDone(db: Db, l: NonNullable<ComplaintQueryParsed['langkah']>): Cond
 const STEP_HERE = 'EXISTS (SELECT 1 FROM complaint_steps INDEXED BY complaint_steps_complaint WHERE complaint_id = c.id AND ';
 const stepDoneHere = (sql: string) => (sql.startsWith(STEP_DONE) ? STEP_HERE + sql.slice(sql.indexOf(STEP_SPAN) + 'WHERE '.length) : sql);
 
-// How a page of a step done, in the register's order, is best read. The matches lie
-// together in the register (the complaints of about the span), so a walk of its index
-// passes the complaints received beyond the span on the side it starts from, then about
-// (rows wanted) × (received in the span) / (matches): the summaries count both. Asking a
-// complaint walked its own steps costs about a dozen step rows ('each'); keeping the walked
-// complaints in the list of matches costs the list (a few tenths of a microsecond a match)
-// and little a complaint ('list'); else the matches are read and sorted ('sort'). Null in
-// another order, where walkCheaper decides as for words.
+// How a page of a step done, in the register's order or by time of receipt (which follows
+// it), is best read. The matches lie together in the register (the complaints of about the
+// span), so a walk of the order's index passes the complaints received beyond the span on
+// the side it starts from, then about (rows wanted) × (received in the span) / (matches):
+// the summaries count both. Asking a complaint walked its own steps costs about a dozen
+// step rows ('each'); keeping the walked complaints in the list of matches costs the list
+// (a few tenths of a microsecond a match) and little a complaint ('list'); else the matches
+// are read and sorted ('sort': step 2 in twelve months by time of receipt, newest first,
+// 9,242 complaints read at 100,000, 4.6 ms, walked 1.8 ms). Null in another order, where
+// walkCheaper decides as for words.
 function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number): 'each' | 'list' | 'sort' | null {
   const l = q.langkah;
-  if (!l || q.sort !== 'registerNo') return null;
+  if (!l || (q.sort !== 'registerNo' && q.sort !== 'receivedAt')) return null;
   if (total === 0) return 'sort';
   const received = (where: string, ...months: string[]) =>
     pluck(db, `SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'channel' AND ${where}`).get(...months) as number;
-  const beyond = order.startsWith('c.year DESC') ? received('month > ?', l.sampai) : received('month < ?', l.dari);
+  const beyond = / DESC/.test(order.split(',')[0]!) ? received('month > ?', l.sampai) : received('month < ?', l.dari);
   const walked = beyond + (wanted * Math.max(received('month BETWEEN ? AND ?', l.dari, l.sampai), total)) / total;
   return walked < total / 8 ? 'each' : walked < 3 * total ? 'list' : 'sort';
 }
@@ -1496,7 +1498,15 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
-    const walked = !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && yearTestedOnEach([...active, ...within]);
+    // A step done without words, in the register's order or by time of receipt, likewise
+    // (stepWalk): the page's rows are his as anyone's, only their names are his to see.
+    const steps = !down && !probed && !q.q ? stepWalk(db, q, order, offset + limit, total) : null;
+    const walked =
+      !down && !probed && steps
+        ? steps === 'sort'
+          ? false
+          : (q.sort === 'registerNo' ? active : yearTestedOnEach([...active, ...within])).map(([sql, v]): Condition => [steps === 'each' ? stepDoneHere(sql) : sql, v])
+        : !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && yearTestedOnEach([...active, ...within]);
     // Else his words' matches in their range are sorted: read from their keys, each key's
     // complaint tested on the other filters (through a filter's index where it holds the
     // key), rather than listed as ids and each complaint read again ("jalan" beside a
