@@ -579,12 +579,19 @@ const stepDoneHere = (sql: string) => (sql.startsWith(STEP_DONE) ? STEP_HERE + s
 // step rows ('each'); keeping the walked complaints in the list of matches costs the list
 // (a few tenths of a microsecond a match) and little a complaint ('list'); else the matches
 // are read and sorted ('sort': step 2 in twelve months by time of receipt, newest first,
-// 9,242 complaints read at 100,000, 4.6 ms, walked 1.8 ms). Null in another order, where
-// walkCheaper decides as for words.
-function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number): 'each' | 'list' | 'sort' | null {
+// 9,242 complaints read at 100,000, 4.6 ms, walked 1.8 ms). By status, where the matches lie
+// in each status is not known: the index of statuses (`size` entries) is walked with the
+// list ('list') where even all of its entries, tested without reading a complaint, cost less
+// than the matches read and sorted (some twenty entries a match: the same step by status,
+// 6.2–6.9 ms sorted, 1.9 ms walked newest first, 3.4 ms oldest first, passing the older
+// finished ones); not beside words, whose list would be made for it. Null by name (and by
+// status beside words), where walkCheaper decides as for words.
+const STEP_ENTRIES_PER_MATCH = 20;
+function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number, size = registeredIn(db)): 'each' | 'list' | 'sort' | null {
   const l = q.langkah;
-  if (!l || (q.sort !== 'registerNo' && q.sort !== 'receivedAt')) return null;
+  if (!l || q.sort === 'reporterName' || (q.sort === 'status' && q.q)) return null;
   if (total === 0) return 'sort';
+  if (q.sort === 'status') return total * STEP_ENTRIES_PER_MATCH >= size ? 'list' : 'sort';
   const received = (where: string, ...months: string[]) =>
     pluck(db, `SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'channel' AND ${where}`).get(...months) as number;
   const beyond = / DESC/.test(order.split(',')[0]!) ? received('month > ?', l.sampai) : received('month < ?', l.dari);
@@ -1414,7 +1421,7 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // Many matches of words, or of a step done, are read as a list, then kept as the
     // order's index is walked (walkCheaper) rather than read and sorted; a step done may
     // also be asked of each complaint walked.
-    const steps = stepWalk(db, q, order, offset + limit, total);
+    const steps = stepWalk(db, q, order, offset + limit, total, by.size);
     // Beside a date of finishing or a step done (byAge), only the order by name is walked:
     // the register's order, the time of receipt and the status follow age, so a walk would
     // first pass every complaint on the far side of that stretch ("jalan" finished in 2025,
@@ -1498,9 +1505,9 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
     // Filters on the complaint's own columns alone, by status or time of receipt, are walked
     // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
     // sorted 88,000 rows at 100,000 (110 ms).
-    // A step done without words, in the register's order or by time of receipt, likewise
-    // (stepWalk): the page's rows are his as anyone's, only their names are his to see.
-    const steps = !down && !probed && !q.q ? stepWalk(db, q, order, offset + limit, total) : null;
+    // A step done without words, other than by name, likewise (stepWalk): the page's rows
+    // are his as anyone's, only their names are his to see.
+    const steps = !down && !probed && !q.q ? stepWalk(db, q, order, offset + limit, total, by.size) : null;
     const walked =
       !down && !probed && steps
         ? steps === 'sort'
