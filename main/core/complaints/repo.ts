@@ -1502,18 +1502,14 @@ export function listComplaints(db: Db, query: ComplaintQueryParsed, viewer: Sess
       : [];
     const alone = Object.values(columnFilters(q)).every((v) => v === undefined);
     const probed = askEach ? yearTestedOnEach([...active.map(([sql, v]): Condition => (sql === REGISTER_MATCH ? kasiProbe(search, seeSql(viewer, true), REGISTER_KEY, spans, alone ? viewer : undefined) : [sql, v])), ...within]) : null;
-    // Filters on the complaint's own columns alone, by status or time of receipt, are walked
-    // as for those who see every name (columnWalkCheaper): "selesai" by time of receipt
-    // sorted 88,000 rows at 100,000 (110 ms).
-    // A step done without words, other than by name, likewise (stepWalk): the page's rows
-    // are his as anyone's, only their names are his to see.
+    // A step done without words, other than by name, is walked as for those who see every
+    // name (stepWalk): the page's rows are his as anyone's, only their names are his to see.
+    // Filters on the complaint's own columns alone, by status or time of receipt, likewise
+    // (columnWalkCheaper): "selesai" by time of receipt sorted 88,000 rows at 100,000 (110 ms).
     const steps = !down && !probed && !q.q ? stepWalk(db, q, order, offset + limit, total, by.size) : null;
-    const walked =
-      !down && !probed && steps
-        ? steps === 'sort'
-          ? false
-          : (q.sort === 'registerNo' ? active : yearTestedOnEach([...active, ...within])).map(([sql, v]): Condition => [steps === 'each' ? stepDoneHere(sql) : sql, v])
-        : !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && yearTestedOnEach([...active, ...within]);
+    const walked = steps
+      ? steps !== 'sort' && (q.sort === 'registerNo' ? active : yearTestedOnEach([...active, ...within])).map(([sql, v]): Condition => [steps === 'each' ? stepDoneHere(sql) : sql, v])
+      : !down && !probed && (q.sort === 'status' || q.sort === 'receivedAt') && columnWalkCheaper(db, plan, offset + limit, by) && yearTestedOnEach([...active, ...within]);
     // Else his words' matches in their range are sorted: read from their keys, each key's
     // complaint tested on the other filters (through a filter's index where it holds the
     // key), rather than listed as ids and each complaint read again ("jalan" beside a
