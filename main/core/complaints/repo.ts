@@ -587,11 +587,11 @@ const stepDoneHere = (sql: string) => (sql.startsWith(STEP_DONE) ? STEP_HERE + s
 // finished ones); not beside words, whose list would be made for it. Null by name (and by
 // status beside words), where walkCheaper decides as for words.
 const STEP_ENTRIES_PER_MATCH = 20;
-function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number, size = registeredIn(db)): 'each' | 'list' | 'sort' | null {
+function stepWalk(db: Db, q: ComplaintQueryParsed, order: string, wanted: number, total: number, size?: number): 'each' | 'list' | 'sort' | null {
   const l = q.langkah;
   if (!l || q.sort === 'reporterName' || (q.sort === 'status' && q.q)) return null;
   if (total === 0) return 'sort';
-  if (q.sort === 'status') return total * STEP_ENTRIES_PER_MATCH >= size ? 'list' : 'sort';
+  if (q.sort === 'status') return total * STEP_ENTRIES_PER_MATCH >= (size ?? registeredIn(db)) ? 'list' : 'sort';
   const received = (where: string, ...months: string[]) =>
     pluck(db, `SELECT coalesce(sum(received), 0) FROM recap_counts WHERE dim = 'channel' AND ${where}`).get(...months) as number;
   const beyond = / DESC/.test(order.split(',')[0]!) ? received('month > ?', l.sampai) : received('month < ?', l.dari);
