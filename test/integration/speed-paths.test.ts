@@ -45,6 +45,21 @@ function importAt(o: Office, items: { at: string; name?: string; anonymous?: boo
   );
 }
 
+// 1,200 complaints, one every `hours` from `from`: four in five about a well ("sumur"), the
+// others about a lamp (`lamp` gives their subject); names in mixed case, some anonymous.
+function wellsAndLamps(o: Office, from: number, hours: number, lamp = (_i: number) => 'Lampu penerangan padam'): number[] {
+  const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
+  return importAt(
+    o,
+    Array.from({ length: 1200 }, (_, i) => ({
+      at: new Date(from + i * hours * 3_600_000).toISOString(),
+      name: names[i % names.length],
+      anonymous: i % 11 === 4,
+      subject: i % 5 === 2 ? lamp(i) : `Sumur warga kering ${i}`,
+    })),
+  );
+}
+
 const list = (o: Office, s: ReturnType<typeof carrier>, q: ComplaintQuery) => ok(o.core, s, 'complaints.list', q);
 
 // Each order of the register as plain SQL over the complaints table ({d}: the direction).
@@ -269,18 +284,8 @@ describe('register in an order its filters have no index for', () => {
 
   it('gives words in a month, beside filters, and words nearly every complaint holds (a Kasi\'s too), every page in every order, as the plain sorted query does', async () => {
     const o = await office();
-    // 1,200 complaints from January 2026, four in five about a well ("sumur"), the others
-    // about a lamp; names in mixed case, some anonymous.
-    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
-    importAt(
-      o,
-      Array.from({ length: 1200 }, (_, i) => ({
-        at: new Date(Date.UTC(2026, 0, 2, 2) + i * 6 * 3_600_000).toISOString(),
-        name: names[i % names.length],
-        anonymous: i % 11 === 4,
-        subject: i % 5 === 2 ? 'Lampu penerangan padam' : `Sumur warga kering ${i}`,
-      })),
-    );
+    // 1,200 complaints from January 2026, one every six hours.
+    wellsAndLamps(o, Date.UTC(2026, 0, 2, 2), 6);
     o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' ELSE status END, channel = CASE WHEN id % 3 = 0 THEN 'whatsapp' ELSE channel END").run();
     // The Kasi handles a third of them (his walks by name are then not read from his own).
     const { identity, kasiName } = kasiHandlesAThird(o);
@@ -713,18 +718,9 @@ describe('register words beside filters keeping fewer complaints', () => {
 describe('register words beside a filter keeping few of their matches', () => {
   it("sorts them from the filter's index, each entry's key looked up among the words' keys, where the words match at least a fifth as many as it keeps, every page as the plain sorted query does", async () => {
     const o = await office();
-    // 1,200 complaints over 2025 and 2026, four in five about a well ("sumur"), three about a
-    // bucket ("gayung"); one in forty by WhatsApp, a quarter finished.
-    const names = ['budi', 'Anita', 'citra', 'Budi', 'eka', 'Dodi', 'fajar'];
-    importAt(
-      o,
-      Array.from({ length: 1200 }, (_, i) => ({
-        at: new Date(Date.UTC(2025, 0, 2, 2) + i * 12 * 3_600_000).toISOString(),
-        name: names[i % names.length],
-        anonymous: i % 11 === 4,
-        subject: i % 5 === 2 ? `Lampu penerangan padam${i % 400 === 2 ? ', gayung hilang' : ''}` : `Sumur warga kering ${i}`,
-      })),
-    );
+    // 1,200 complaints over 2025 and 2026, three of the lamps' also about a bucket ("gayung");
+    // one in forty by WhatsApp, a quarter finished.
+    wellsAndLamps(o, Date.UTC(2025, 0, 2, 2), 12, (i) => `Lampu penerangan padam${i % 400 === 2 ? ', gayung hilang' : ''}`);
     o.db.prepare("UPDATE complaints SET channel = CASE WHEN id % 40 = 0 OR id % 400 = 3 THEN 'whatsapp' ELSE channel END, status = CASE WHEN id % 4 = 0 THEN 'selesai' ELSE status END").run();
     const cases: [ComplaintQuery, string][] = [
       [{ q: 'sumur', channel: 'whatsapp' }, "subject LIKE 'Sumur%' AND channel = 'whatsapp'"],

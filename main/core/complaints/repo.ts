@@ -345,15 +345,15 @@ function walkSpans(db: Db, from: string, params: unknown[], order: string, reads
     const [lo, hi, first, last] = rows.reduce(([l, h, f, z], [k, id]) => [Math.min(l, k), Math.max(h, k), Math.min(f, id), Math.max(z, id)], [Infinity, -Infinity, Infinity, -Infinity]);
     return { span: [lo, hi + 1] as KeySpan, listed: (apart([lo, first], [hi, last]) + 1) * perId };
   };
-  const multi = runs.filter((r) => r.length > 1);
+  const spans = runs.filter((r) => r.length > 1).map((r) => ({ rows: r.length, ...stretch(r) }));
   const whole = stretch(walked);
   // The runs' lists, and a probe for each complaint alone.
-  const byRuns = multi.reduce((cost, r) => cost + stretch(r).listed, (runs.length - multi.length) * PROBE_PER_LISTED);
+  const byRuns = spans.reduce((cost, s) => cost + s.listed, (runs.length - spans.length) * PROBE_PER_LISTED);
   if (whole.listed < byRuns) return [whole.span];
-  return multi
-    .sort((a, b) => b.length - a.length)
+  return spans
+    .sort((a, b) => b.rows - a.rows)
     .slice(0, MAX_SPANS)
-    .map((r) => stretch(r).span);
+    .map((s) => s.span);
 }
 
 // Filters on the complaint's own columns beside an order their indexes do not give (by
@@ -784,12 +784,15 @@ function keyedRead(db: Db, q: ComplaintQueryParsed, words: Words | null, stampOf
   return via && wordsAtLeast(db, stampOf, words, Math.ceil(via.n / KEYED_PER_MATCH)) ? { index: via.index, where: keyedBeside(q, words) } : null;
 }
 
-// Whether the words match at least `most` keys in their range: counted only that far, and
-// kept while the data is unchanged.
+// How many rows a query (`sql`, a SELECT) gives, counted only as far as `most`, and kept
+// while the data is unchanged.
+const countUpTo = (db: Db, stampOf: () => string, sql: string, params: unknown[], most: number) =>
+  kept(db, stampOf, `upto ${most} ${sql}\n${JSON.stringify(params)}`, () => pluck(db, `SELECT count(*) FROM (${sql} LIMIT ?)`).get(...params, most) as number);
+
+// Whether the words match at least `most` keys in their range.
 function wordsAtLeast(db: Db, stampOf: () => string, words: Pick<Words, 'fts' | 'span'>, most: number): boolean {
   const [where, params] = wordsWhere(words);
-  const sql = `SELECT count(*) FROM (SELECT 1 ${where} LIMIT ?)`;
-  return kept(db, stampOf, `${sql}\n${JSON.stringify([...params, most])}`, () => pluck(db, sql).get(...params, most) as number) >= most;
+  return countUpTo(db, stampOf, `SELECT 1 ${where}`, params, most) >= most;
 }
 // A filter's entry read costs about a fifth of what a match's complaint read to test it saves.
 const KEYED_PER_MATCH = 5;
@@ -877,8 +880,7 @@ function finishedIndex(db: Db, q: ComplaintQueryParsed, stampOf: () => string): 
   for (const [column, index] of FILTER_INDEX) {
     const value = q[column];
     if (value === undefined) continue;
-    const sql = `SELECT count(*) FROM (SELECT 1 FROM complaints INDEXED BY ${index} WHERE ${column} = ? LIMIT ?)`;
-    if (kept(db, stampOf, `${sql}\n${JSON.stringify([value, few])}`, () => pluck(db, sql).get(value, few) as number) < few) return null;
+    if (countUpTo(db, stampOf, `SELECT 1 FROM complaints INDEXED BY ${index} WHERE ${column} = ?`, [value], few) < few) return null;
   }
   return { index: 'complaints_closed', n: span };
 }
@@ -923,8 +925,7 @@ function wordsBeside(
   const others = active.filter((c) => c !== worded);
   const sight = searchSightFts(viewer, search.fts);
   if (!worded || !others.length || sight === null) return null;
-  const upTo = (sql: string, params: unknown[], most: number) =>
-    kept(db, stampOf, `upto ${most} ${sql}\n${JSON.stringify(params)}`, () => pluck(db, `SELECT count(*) FROM (${sql} LIMIT ?)`).get(...params, most) as number);
+  const upTo = (sql: string, params: unknown[], most: number) => countUpTo(db, stampOf, sql, params, most);
   const [sql, params] = worded;
   const fts = params[0] as string;
   const filtersKeep = (most: number) => upTo(`SELECT 1 FROM complaints c ${via ? `INDEXED BY ${via.index}` : ''} ${whereOf(others)}`, paramsOf(others), most);
