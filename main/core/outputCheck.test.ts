@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract } from '../../shared/contract';
-import { checkOutput, OutputMismatch } from './outputCheck';
+import { checkOutput, OutputMismatch, settled } from './outputCheck';
 
 const listOutput = contract['complaints.list'].output;
 const row = {
@@ -84,6 +84,29 @@ describe('checkOutput', () => {
     expect(out).not.toBe(value);
     expect(out.rows).not.toBe(value.rows);
     expect(out.rows[0]).not.toBe(row);
+  });
+});
+
+describe('checkOutput of a settled answer', () => {
+  it('checks a settled answer once and gives its checked form, frozen, again', () => {
+    const value = settled({ rows: [{ ...row, reporterNik: '3514010101010001' }], total: 1, years: [2026] });
+    expect(Object.isFrozen(value.rows[0])).toBe(true);
+    const out = checkOutput(listOutput, value) as typeof value;
+    expect(out.rows[0]).not.toHaveProperty('reporterNik');
+    expect(Object.isFrozen(out) && Object.isFrozen(out.rows) && Object.isFrozen(out.rows[0])).toBe(true);
+    expect(checkOutput(listOutput, value)).toBe(out);
+    // Against another schema it is checked again.
+    const other = z.object({ total: z.number() });
+    expect(checkOutput(other, value)).toEqual({ total: 1 });
+    expect(checkOutput(listOutput, value)).not.toBe(checkOutput(other, value));
+  });
+
+  it('checks an answer not settled on every call', () => {
+    const value = { rows: [row], total: 1, years: [2026] };
+    const out = checkOutput(listOutput, value);
+    expect(checkOutput(listOutput, value)).not.toBe(out);
+    value.total = 1.5;
+    expect(() => checkOutput(listOutput, value)).toThrow();
   });
 });
 

@@ -162,9 +162,32 @@ function attempt(fn: () => unknown): { ok: true; value: unknown } | { ok: false;
   }
 }
 
+// Answers the core keeps and gives again while they hold (a queue unchanged since the last
+// call) are frozen through by `settled`; the checked form of each is kept beside it, frozen
+// too, so an answer given again is not checked again.
+const settledValues = new WeakSet<object>();
+const checkedForms = new WeakMap<object, { schema: z.ZodType; out: unknown }>();
+
+export function settled<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || settledValues.has(value)) return value;
+  for (const v of Object.values(value)) settled(v);
+  Object.freeze(value);
+  settledValues.add(value);
+  return value;
+}
+
 // The value as the schema lets it out: unlisted fields dropped, or OutputMismatch (or
 // zod's own error) when a listed one is missing or of another type.
 export function checkOutput(schema: z.ZodType, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !settledValues.has(value)) return checked(schema, value);
+  const kept = checkedForms.get(value);
+  if (kept?.schema === schema) return kept.out;
+  const out = settled(checked(schema, value));
+  checkedForms.set(value, { schema, out });
+  return out;
+}
+
+function checked(schema: z.ZodType, value: unknown): unknown {
   if (!againstZod) return compile(schema)(value, '');
   const ours = attempt(() => compile(schema)(value, ''));
   const zods = attempt(() => schema.parse(value));

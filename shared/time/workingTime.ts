@@ -265,7 +265,12 @@ export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalenda
   const tb = toMs(b);
   if (!Number.isFinite(ta) || !Number.isFinite(tb)) throw new RangeError('Invalid time value');
   // `0 -` and not a unary minus: a backwards span with no working time is 0, never -0.
-  if (tb < ta) return 0 - workingMinutesBetween(b, a, cal, pauses);
+  if (tb < ta) return 0 - Math.round(workingMs(tb, ta, cal, pauses) / MINUTE);
+  return Math.round(workingMs(ta, tb, cal, pauses) / MINUTE);
+}
+
+// The working ms from ta to tb (ta <= tb), less those inside the pauses.
+function workingMs(ta: number, tb: number, cal: OfficeCalendar, pauses: Pause[] | undefined): number {
   const table = dayTable(cal, dayOf(ta, cal.timeZone), dayOf(tb, cal.timeZone));
   let total = workedBefore(table, cal, tb) - workedBefore(table, cal, ta);
   // The clock stands still in a pause: the working time inside each (merged, clipped to
@@ -277,7 +282,45 @@ export function workingMinutesBetween(a: Instant, b: Instant, cal: OfficeCalenda
       if (to > from) total -= workedBefore(table, cal, to) - workedBefore(table, cal, from);
     }
   }
-  return Math.round(total / MINUTE);
+  return total;
+}
+
+// How long workingMinutesBetween(t, due) keeps its value at `now` as t moves on from now:
+// the first instant (ms) at which it may differ, never later than it does. Lists keep the
+// minutes they showed until then. The count is rounded to the nearest minute, so it moves
+// once the working time passed since `now` goes beyond what separates it from the next
+// half minute; outside office hours nothing passes. A pause not over at `now` gives now + 1.
+export function minutesSteadyUntil(now: number, due: number, cal: OfficeCalendar, pauses?: Pause[]): number {
+  if (pauses?.some((p) => p.to === null || toMs(p.to) > now || toMs(p.from) > now)) return now + 1;
+  let slack: number;
+  if (now <= due) {
+    // m = round(left / MINUTE) holds while left >= (m - 0.5) × MINUTE; an m of 0 holds past
+    // the due too, while the time over it is under half a minute.
+    const left = workingMs(now, due, cal, pauses);
+    const m = Math.round(left / MINUTE);
+    slack = m === 0 ? left + MINUTE / 2 - 1 : left - (m - 0.5) * MINUTE;
+  } else {
+    // Over: round(over / MINUTE) = k holds while over < (k + 0.5) × MINUTE (whole ms).
+    const over = workingMs(due, now, cal, pauses);
+    slack = (Math.round(over / MINUTE) + 0.5) * MINUTE - over - 1;
+  }
+  return workingPassedUntil(now, slack, cal);
+}
+
+const LOOK_AHEAD_DAYS = 31;
+
+// An instant up to which at most `slack` working ms pass after `from`: the end of that much
+// working time, or the end of the working interval it starts in, whichever comes first;
+// from + 1 if no interval opens within LOOK_AHEAD_DAYS.
+function workingPassedUntil(from: number, slack: number, cal: OfficeCalendar): number {
+  const first = dayOf(from, cal.timeZone);
+  const t = dayTable(cal, first, first + LOOK_AHEAD_DAYS);
+  for (let i = first - t.base; i <= first - t.base + LOOK_AHEAD_DAYS; i++) {
+    for (const [x, y] of t.ivs[i]!) {
+      if (y > from) return Math.min(Math.max(x, from) + slack + 1, y);
+    }
+  }
+  return from + 1;
 }
 
 const DAY_MS = 86_400_000;

@@ -156,6 +156,52 @@ describe('office list, a page at a time', () => {
     expect([await atRisk(risky - 1), await atRisk(risky), await atRisk(due + 1)]).toEqual([false, true, false]);
   }, 240_000);
 
+  it('answers, as time passes by seconds and milliseconds, what each journey says at that instant', async () => {
+    // The lists keep each answer until one of its figures may change. Wed 25 Nov 2026 from
+    // 11.58 WIB, over the break and on to closing time, in steps of 1 ms to 45 s.
+    const as = async (username: string) => {
+      const c = carrier();
+      await ok(t.core, c, 'auth.login', { username, password: DEMO_PASSWORD });
+      return c;
+    };
+    let kasi: SessionCarrier;
+    let staf: SessionCarrier;
+    let seed = 7;
+    const step = () => ((seed = (seed * 48_271) % 2_147_483_647) % 45_000) + 1;
+    const check = async (rows: Task[], what: string) => {
+      for (const x of rows) {
+        const j = await ok(t.core, camat, 'workflow.journey', { id: x.complaintId });
+        const want = { remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes, risk: j.paused ? 'aman' : j.current!.risk, standardRisk: j.standardRisk };
+        expect({ remainingMinutes: x.remainingMinutes, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(want);
+      }
+    };
+    let moved = 0;
+    let last = new Map<number, number>();
+    for (let ms = Date.parse('2026-11-25T04:58:00.000Z'), n = 0; n < 90; n++, ms += n === 45 ? Date.parse('2026-11-25T08:58:00.000Z') - ms : step()) {
+      t.clock.set(new Date(ms).toISOString());
+      const at = t.clock.now().toISOString();
+      // Signed in again after the jump to the afternoon (a session ends after 30 idle minutes).
+      if (n % 45 === 0) {
+        await login();
+        [kasi, staf] = [await as('kasi.pelayanan'), await as('staf')];
+      }
+      const office = (await ok(t.core, camat, 'tasks.office', { limit: 200 })).rows;
+      await check(office, `${at} kantor`);
+      expect((await ok(t.core, camat, 'tasks.office', { offset: 7, limit: 7 })).rows, at).toEqual(office.slice(7, 14));
+      for (const [who, c] of [['kasi', kasi!], ['staf', staf!]] as const) {
+        const mine = await ok(t.core, c, 'tasks.mine', {});
+        await check(mine, `${at} ${who}`);
+        const late = mine.filter((x) => x.risk === 'terlambat' || x.standardRisk === 'terlambat').length;
+        expect(await ok(t.core, c, 'tasks.counts', {}), `${at} ${who}`).toMatchObject({ mine: mine.length, late });
+      }
+      const minutes = new Map(office.map((x) => [x.complaintId, x.remainingMinutes]));
+      moved += [...minutes].filter(([id, m]) => last.has(id) && last.get(id) !== m).length;
+      last = minutes;
+    }
+    // The minutes shown moved while the office was open.
+    expect(moved).toBeGreaterThan(100);
+  }, 240_000);
+
   it('counts for the menu every complaint the list shows late', async () => {
     t.clock.set('2026-11-26T02:10:00.000Z');
     await login();

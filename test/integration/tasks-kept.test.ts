@@ -116,6 +116,35 @@ describe("a user's tasks, kept while the data is unchanged", () => {
     expect([...seen]).toEqual(['aman', 'berisiko']);
   });
 
+  it('shows a kept task late from the millisecond after its due, on either clock', async () => {
+    const o = await office();
+    await o.queue();
+    // Edited by another connection: the step due at 02.20 UTC, the whole standard at 02.30,
+    // with no escalation to follow (which would change the data at the due).
+    const other = new Database(join(o.dir, DB_FILE));
+    const dues = (step: string, standard: string) =>
+      other.prepare('UPDATE complaints SET step_due_at = ?, due_at = ?, escalate_to = NULL WHERE id = ?').run(step, standard, o.first);
+    const at = async (iso: string) => {
+      o.clock.set(iso);
+      const [task] = await ok(o.core, o.kasiA, 'tasks.mine', {});
+      const { late } = await ok(o.core, o.kasiA, 'tasks.counts', {});
+      return [task!.risk, task!.remainingMinutes, task!.standardRisk, late];
+    };
+    try {
+      dues('2026-11-23T02:20:00.000Z', '2026-11-23T02:30:00.000Z');
+      expect(await at('2026-11-23T02:19:59.999Z')).toEqual(['berisiko', 0, 'aman', 0]);
+      expect(await at('2026-11-23T02:20:00.000Z')).toEqual(['berisiko', 0, 'aman', 0]);
+      expect(await at('2026-11-23T02:20:00.001Z')).toEqual(['terlambat', 0, 'aman', 1]);
+      expect(await at('2026-11-23T02:20:30.000Z')).toEqual(['terlambat', -1, 'aman', 1]);
+      // The standard's due before the step's: late on that clock alone.
+      dues('2026-11-23T03:00:00.000Z', '2026-11-23T02:25:00.000Z');
+      expect(await at('2026-11-23T02:25:00.000Z')).toEqual(['aman', 35, 'berisiko', 0]);
+      expect(await at('2026-11-23T02:25:00.001Z')).toEqual(['aman', 35, 'terlambat', 1]);
+    } finally {
+      other.close();
+    }
+  });
+
   it('counts a kept task late once its due has passed', async () => {
     const o = await office();
     const [task] = await o.queue();

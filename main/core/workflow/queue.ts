@@ -13,7 +13,7 @@ import {
   type TaskFilter,
 } from '../../../shared/schemas/workflow';
 import { formatDuration } from '../../../shared/time/format';
-import { remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
+import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
@@ -22,6 +22,7 @@ import type { ServiceStandard } from '../../../shared/standards/schema';
 import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
 import { officeCalendar, standardVersion } from './standard';
 import { signableDrafts } from '../documents/service';
+import { settled } from '../outputCheck';
 
 // "Tugas saya", the office overview and the register's lateness: open complaints with
 // the working time left on two clocks (the current step's and the whole standard's) and
@@ -51,31 +52,43 @@ const RISK_STATES_KEPT = 20_000;
 // Only the state, for lists that show no minutes: a clock past its due is late without
 // counting by how much (for a file left open for years, that count walks every day since).
 export function riskAt(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs = Date.parse(now)): Risk {
-  if (now > dueAt) return 'terlambat';
+  return riskSpan(now, startedAt, dueAt, cal, pauses, nowMs).risk;
+}
+
+const LATE = { risk: 'terlambat' as const, until: Infinity };
+
+// riskAt's state and the first instant (ms) at which it may change.
+function riskSpan(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs: number): { risk: Risk; until: number } {
+  if (now > dueAt) return LATE;
   let kept = riskStates.get(cal);
   if (!kept) riskStates.set(cal, (kept = new Map()));
   const key = pauses.length ? `${startedAt}|${dueAt}|${JSON.stringify(pauses)}` : `${startedAt}|${dueAt}`;
   const hit = kept.get(key);
-  if (hit && nowMs >= hit.from && nowMs < hit.until) return hit.risk;
+  if (hit && nowMs >= hit.from && nowMs < hit.until) return hit;
   const due = Date.parse(dueAt);
   const remaining = remainingWorkingMinutes(nowMs, due, cal, pauses);
   const total = workingMinutesBetween(startedAt, due, cal, pauses);
-  const risk = total > 0 && remaining * 4 < total ? 'berisiko' : 'aman';
+  const risk: Risk = total > 0 && remaining * 4 < total ? 'berisiko' : 'aman';
   const until = risk === 'berisiko' || total <= 0 ? due + 1 : nowMs + Math.floor(remaining - 1 - total / 4) * MINUTE;
-  if (until > nowMs) {
-    if (kept.size >= RISK_STATES_KEPT) kept.clear();
-    kept.set(key, { risk, from: nowMs, until });
-  }
-  return risk;
+  if (until <= nowMs) return { risk, until: nowMs + 1 };
+  if (kept.size >= RISK_STATES_KEPT) kept.clear();
+  const span = { risk, from: nowMs, until };
+  kept.set(key, span);
+  return span;
 }
 
 type Clocks = Pick<ComplaintState, 'closed_at' | 'status' | 'clock_started_at' | 'due_at'>;
 
 // The whole standard's clock, from its start to the total's due; it stands still while
 // the file waits for the reporter and has nothing to say once the complaint is closed.
-function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[], nowMs?: number): Risk | null {
-  if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return null;
-  return riskAt(now, c.clock_started_at, c.due_at, cal, pauses, nowMs);
+function standardRiskOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[], nowMs = Date.parse(now)): Risk | null {
+  return standardSpanOf(now, c, cal, pauses, nowMs).risk;
+}
+
+const NO_RISK = { risk: null, until: Infinity };
+function standardSpanOf(now: string, c: Clocks, cal: OfficeCalendar, pauses: Pause[], nowMs: number): { risk: Risk | null; until: number } {
+  if (c.closed_at !== null || c.status === 'tidak_lengkap' || !c.clock_started_at || !c.due_at) return NO_RISK;
+  return riskSpan(now, c.clock_started_at, c.due_at, cal, pauses, nowMs);
 }
 
 function pauseOf(c: Pick<ComplaintState, 'status' | 'closed_at' | 'paused_at'>, standard: ServiceStandard, cal: OfficeCalendar): { since: string; withdrawAt: string } | null {
@@ -124,13 +137,28 @@ function pausesOfMany(db: Db, ids: number[]): Map<number, Pause[]> {
   return out;
 }
 
-function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: TaskRow, pauses: Pause[]): Task | null {
+// A row's task at `now`, and the first instant (ms) at which one of its figures may
+// change: its minutes left (minutesSteadyUntil), its step's due passing, or the whole
+// standard's state. A due written otherwise than toISOString writes it is compared as
+// text with `now`, and such a task is not kept past `now`.
+interface Shown {
+  task: Task;
+  until: number;
+}
+function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: TaskRow, pauses: Pause[]): Shown | null {
   const standard = standardVersion(db, r.standard_version_id);
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
   if (!step || !r.step_started_at || !r.step_due_at) return null;
   const paused = r.status === 'tidak_lengkap';
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses, nowMs);
-  return {
+  const standardSpan = standardSpanOf(now, r, cal, pauses, nowMs);
+  let until = standardSpan.until;
+  if (!paused) {
+    const due = Date.parse(r.step_due_at);
+    if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
+    else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : Infinity);
+  }
+  const task: Task = {
     complaintId: r.id,
     registerNo: r.register_no,
     subject: r.subject,
@@ -143,17 +171,43 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     remainingMinutes: remaining,
     risk,
     standardDueAt: paused ? null : r.due_at,
-    standardRisk: standardRiskOf(now, r, cal, pauses, nowMs),
+    standardRisk: standardSpan.risk,
     escalated: r.escalated === 1,
     paused,
     pause: pauseOf(r, standard, cal),
     disposition: r.d_id !== null ? { id: r.d_id, sifat: r.d_sifat!, opened: r.d_opened_at !== null, fromName: r.d_from_name ?? '' } : null,
   };
+  return { task, until };
 }
 
-function toTasks(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], pauses = pausesOfMany(db, rows.map((r) => r.id))): Task[] {
+// Each row's task, kept with the row (a row read again is a new object) for the calendar
+// and pauses it was made with, from when it was made until it may change: the lists are
+// asked again on every change in the office and every few seconds, and most of their
+// tasks stand as they were.
+const shownTasks = new WeakMap<TaskRow, Shown & { cal: OfficeCalendar; pauses: Pause[]; from: number }>();
+const NO_PAUSES: Pause[] = [];
+
+function shownTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: TaskRow, pauses: Pause[]): Shown | null {
+  const hit = shownTasks.get(r);
+  if (hit && hit.cal === cal && hit.pauses === pauses && nowMs >= hit.from && nowMs < hit.until) return hit;
+  const shown = toTask(db, cal, now, nowMs, r, pauses);
+  if (shown) shownTasks.set(r, { ...shown, cal, pauses, from: nowMs });
+  return shown;
+}
+
+// The rows' tasks (rows without a current step left out), and the first instant at which
+// one of them may change.
+function tasksAt(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], pauses: Map<number, Pause[]>): { tasks: Task[]; until: number } {
   const nowMs = Date.parse(now);
-  return rows.map((r) => toTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? [])).filter((t): t is Task => t !== null);
+  const tasks: Task[] = [];
+  let until = Infinity;
+  for (const r of rows) {
+    const shown = shownTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? NO_PAUSES);
+    if (!shown) continue;
+    tasks.push(shown.task);
+    until = Math.min(until, shown.until);
+  }
+  return { tasks, until };
 }
 
 // A candidate's task columns and the recipients of its active dispositions.
@@ -251,6 +305,10 @@ interface KeptTasks {
   // The first TASK_LIMIT tasks, and the pauses of those read so far.
   first?: Candidate[];
   pauses: Map<number, Pause[]>;
+  // The list of them as last answered, from when it was made until one of them may change.
+  answer?: { cal: OfficeCalendar; from: number; until: number; tasks: Task[] };
+  // When each of the first tasks turns late on either clock (the earlier due), in order.
+  lateFrom?: string[];
 }
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
 
@@ -268,11 +326,11 @@ function readOn(deps: CoreDeps, user: SessionUser, k: Pick<KeptTasks, 'tasks' | 
 
 // What waits for this user: the steps they may complete, plus (for Staf) files
 // waiting for the reporter, which they have to chase. The first TASK_LIMIT by step due,
-// with the kept pauses.
-function myTaskRows(deps: CoreDeps, user: SessionUser): { rows: Candidate[]; pauses: Map<number, Pause[]> } {
+// in `first`.
+function myTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks & { first: Candidate[] } {
   const k = keptTaskSet(deps, user);
   k.first ??= k.tasks.length > TASK_LIMIT ? k.tasks.slice().sort(byDue).slice(0, TASK_LIMIT) : k.tasks;
-  return { rows: k.first, pauses: k.pauses };
+  return k as KeptTasks & { first: Candidate[] };
 }
 
 function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
@@ -297,7 +355,7 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
       for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.push(r);
       readOn(deps, user, kept);
-      Object.assign(kept, { stamp, seq, first: undefined });
+      Object.assign(kept, { stamp, seq, first: undefined, answer: undefined, lateFrom: undefined });
       return kept;
     }
   }
@@ -338,15 +396,23 @@ function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Reco
 
 export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
   const { db } = deps;
-  const { rows, pauses } = myTaskRows(deps, user);
+  const k = myTaskSet(deps, user);
+  const { first: rows, pauses } = k;
   if (!rows.length) return [];
+  const cal = officeCalendar(db);
+  const now = deps.now().toISOString();
+  const nowMs = Date.parse(now);
+  const a = k.answer;
+  if (a && a.cal === cal && nowMs >= a.from && nowMs < a.until) return a.tasks;
   // The pauses of the tasks not read before (none of them: an empty list).
   const unread = rows.filter((r) => !pauses.has(r.id)).map((r) => r.id);
   if (unread.length) {
     const found = pausesOfMany(db, unread);
-    for (const id of unread) pauses.set(id, found.get(id) ?? []);
+    for (const id of unread) pauses.set(id, found.get(id) ?? NO_PAUSES);
   }
-  return sortTasks(toTasks(db, officeCalendar(db), deps.now().toISOString(), rows, pauses), 'langkah');
+  const { tasks, until } = tasksAt(db, cal, now, rows, pauses);
+  k.answer = { cal, from: nowMs, until, tasks: settled(sortTasks(tasks, 'langkah')) };
+  return k.answer.tasks;
 }
 
 // From which instant (ms) a clock from startedAt to dueAt is at risk, as riskOf decides it:
@@ -423,6 +489,8 @@ interface OfficeOrders {
 }
 // More rows than this kept for the pages shown: the list's pages are read afresh.
 export const SHOWN_KEPT = 2_000;
+// Pages of one list kept at most.
+const PAGES_KEPT = 20;
 const officeOrders = new WeakMap<Db, OfficeOrders>();
 
 // Places the rows' complaints (replacing any earlier place; a closed one leaves), and
@@ -470,12 +538,15 @@ interface OfficeList {
   filter: TaskFilter | undefined;
   alike: boolean;
   ids: number[];
+  // Its pages as last answered ("offset|limit"), each from when it was made until one of
+  // its tasks may change.
+  pages: Map<string, { from: number; until: number; page: OfficeTasksPage }>;
 }
 function officeOrder(placed: Iterable<Placed>, sort: Clock, filter: TaskFilter | undefined): OfficeList {
   const all = [...placed];
   const shown = filter === undefined ? all : all.filter((p) => matchesTaskFilter(p, filter));
   const alike = shown.every(isoDues);
-  return { sort, filter, alike, ids: sortTasks(shown, sort, alike ? byCodeUnits : undefined).map((t) => t.complaintId) };
+  return { sort, filter, alike, ids: sortTasks(shown, sort, alike ? byCodeUnits : undefined).map((t) => t.complaintId), pages: new Map() };
 }
 
 // A kept order with the changed complaints taken out and put back (those still open and
@@ -497,7 +568,7 @@ function reorder(list: OfficeList, placed: Map<number, Placed>, changed: number[
     }
     ids.splice(lo, 0, id);
   }
-  return { ...list, ids };
+  return { ...list, ids, pages: new Map() };
 }
 
 // Every open complaint in the office (Camat and Sekcam), sorted by either clock and
@@ -513,6 +584,10 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   const key = `${q.sort}|${q.filter ?? ''}`;
   let list = o.lists.get(key);
   if (!list) o.lists.set(key, (list = officeOrder(o.placed.values(), q.sort, q.filter)));
+  const nowMs = Date.parse(now);
+  const pageKey = `${q.offset}|${q.limit}`;
+  const kept = list.pages.get(pageKey);
+  if (kept && nowMs >= kept.from && nowMs < kept.until) return kept.page;
   const ids = list.ids.slice(q.offset, q.offset + q.limit);
   let unread = ids.filter((id) => !o.shown.has(id));
   if (unread.length) {
@@ -525,14 +600,12 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
     for (const row of stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(unread) }) as TaskRow[]) o.shown.set(row.id, { row, pauses: pauses.get(row.id) ?? [] });
   }
   // In the list's order; one closed by another process since the order was made is left out.
-  const nowMs = Date.parse(now);
-  const rows: Task[] = [];
-  for (const id of ids) {
-    const kept = o.shown.get(id);
-    const task = kept && toTask(db, cal, now, nowMs, kept.row, kept.pauses);
-    if (task) rows.push(task);
-  }
-  return { rows, total: list.ids.length };
+  const read = ids.flatMap((id) => o.shown.get(id) ?? []);
+  const { tasks, until } = tasksAt(db, cal, now, read.map((s) => s.row), new Map(read.map((s) => [s.row.id, s.pauses])));
+  const page = settled({ rows: tasks, total: list.ids.length });
+  if (list.pages.size >= PAGES_KEPT) list.pages.clear();
+  list.pages.set(pageKey, { from: nowMs, until, page });
+  return page;
 }
 
 // Every open complaint's place at `now`: kept, brought up to date with the complaints
@@ -573,15 +646,34 @@ function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders 
 export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
   const { db } = deps;
   const now = deps.now().toISOString();
-  const mine = myTaskRows(deps, user).rows;
+  const k = myTaskSet(deps, user);
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A leader answers for the whole office's lateness (what the office list's 'terlambat'
   // filter shows); everyone else for their own tasks, late on either clock: a clock is
   // late exactly when its due has passed (standardRiskOf), so no working time is counted.
+  // A task is late once `now` passes the earlier of its dues: those are kept in order,
+  // and the late ones are those before `now`.
   const late = leader
     ? [...officeOrdersAt(db, officeCalendar(db), now).placed.values()].filter((p) => matchesTaskFilter(p, 'terlambat')).length
-    : mine.filter((r) => r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at && (now > r.step_due_at || (r.clock_started_at !== null && r.due_at !== null && now > r.due_at))).length;
-  return { mine: mine.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
+    : countBelow((k.lateFrom ??= lateFroms(k.first)), now);
+  return { mine: k.first.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
+}
+
+const lateFroms = (rows: Candidate[]) =>
+  rows
+    .flatMap((r) => (r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at ? [r.clock_started_at !== null && r.due_at !== null && r.due_at < r.step_due_at ? r.due_at : r.step_due_at] : []))
+    .sort();
+
+// How many of the sorted texts come before `x`.
+function countBelow(sorted: string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The register's rows with both clocks' states; closed or paused complaints have none.
