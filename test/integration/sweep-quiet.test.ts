@@ -81,6 +81,31 @@ describe('the quiet sweep', () => {
     expect(o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(paused)).toBe('dicabut');
   });
 
+  it("reads the queues without the write lock while nothing falls due, and sweeps once it does", async () => {
+    const o = await kejayan();
+    o.clock.set('2026-11-23T02:20:00.000Z');
+    expect(await ok(o.core, o.kasi, 'tasks.mine', {})).toHaveLength(1);
+    // Another PC of the office holds the write lock (a long save): the queues still answer.
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(`${t!.dir}/tanggap.sqlite`);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      expect((await ok(o.core, o.kasi, 'tasks.mine', {}))[0]).toMatchObject({ risk: 'aman', escalated: false });
+      expect(await ok(o.core, o.kasi, 'tasks.counts', {})).toMatchObject({ mine: 1, late: 0 });
+      // Not after the 5 s the connection waits for a lock.
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Past the Kasi's due (signed in again, the next day) the queue's own sweep escalates the step first.
+    o.clock.set('2026-11-24T02:10:00.001Z');
+    await ok(o.core, o.kasi, 'auth.login', { username: 'kasi', password: 'kata-sandi-123' });
+    expect((await ok(o.core, o.kasi, 'tasks.mine', {}))[0]).toMatchObject({ risk: 'terlambat', escalated: true });
+    expect(o.state()).toMatchObject({ escalated: 1, acting: 'camat' });
+  });
+
   it('sees a change made through another connection', async () => {
     const o = await kejayan();
     expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });

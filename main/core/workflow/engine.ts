@@ -5,7 +5,7 @@ import { addWorkingTime, workingMinutesBetween, type OfficeCalendar, type Pause 
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { recordComplaintEvent } from '../complaints/events';
 import { getOffice } from '../office/settings';
-import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
+import { nothingUncommitted, write, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
@@ -450,15 +450,23 @@ export function autoWithdrawAt(pausedAt: string, standard: ServiceStandard, cal:
 // changes that dataStamp reads does not go back).
 const quiet = new WeakMap<Db, { stamp: string; nextDue: string | null; nextWithdrawal: string | null }>();
 
+const stillQuiet = (db: Db, at: string) => {
+  const q = quiet.get(db);
+  return q !== undefined && (q.nextDue === null || at <= q.nextDue) && (q.nextWithdrawal === null || at < q.nextWithdrawal) && q.stamp === dataStamp(db);
+};
+
+// The sweep the lists run before they read: under the write lock (which the office's
+// other PCs wait for) only where the last quiet sweep no longer holds.
+export function sweepBeforeReading(deps: CoreDeps): void {
+  if (!stillQuiet(deps.db, deps.now().toISOString())) write(deps.db, () => sweep(deps));
+}
+
 // Kejayan-style escalation and the automatic withdrawal of files never completed.
 // Idempotent; transports run it every minute and the queues before they read.
 export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } {
   const { db } = deps;
   const at = deps.now().toISOString();
-  const q = quiet.get(db);
-  if (q && (q.nextDue === null || at <= q.nextDue) && (q.nextWithdrawal === null || at < q.nextWithdrawal) && q.stamp === dataStamp(db)) {
-    return { escalated: 0, withdrawn: 0 };
-  }
+  if (stillQuiet(db, at)) return { escalated: 0, withdrawn: 0 };
   let escalated = 0;
   let withdrawn = 0;
   const overdue = stmt(

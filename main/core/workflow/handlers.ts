@@ -11,7 +11,7 @@ import { getOffice, writeSetting } from '../office/settings';
 import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL, SIFAT_LABEL } from '../../../shared/schemas/workflow';
-import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, takeOver, undoStep } from './engine';
+import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
@@ -237,15 +237,15 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     }[],
 
   'tasks.mine': (ctx) => {
-    write(ctx.db, () => sweep(ctx));
+    sweepBeforeReading(ctx);
     return myTasks(ctx, requireUser(ctx));
   },
   'tasks.office': (ctx, query) => {
-    write(ctx.db, () => sweep(ctx));
+    sweepBeforeReading(ctx);
     return officeTasks(ctx, query);
   },
   'tasks.counts': (ctx) => {
-    write(ctx.db, () => sweep(ctx));
+    sweepBeforeReading(ctx);
     return taskCounts(ctx, requireUser(ctx));
   },
 
