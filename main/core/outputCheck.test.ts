@@ -101,6 +101,17 @@ describe('checkOutput of a settled answer', () => {
     expect(checkOutput(listOutput, value)).not.toBe(checkOutput(other, value));
   });
 
+  it("checks each element of a settled list once, when a new list holds it again", () => {
+    const a = settled({ ...row, id: 1 });
+    const b = settled({ ...row, id: 2, reporterNik: '3514010101010001' });
+    const first = checkOutput(listOutput, settled({ rows: [a], total: 1, years: [2026] })) as { rows: object[] };
+    const again = checkOutput(listOutput, settled({ rows: [b, a], total: 2, years: [2026] })) as { rows: object[] };
+    expect(again.rows[1]).toBe(first.rows[0]);
+    expect(again.rows[0]).toEqual({ ...row, id: 2 });
+    // Not settled: checked afresh.
+    expect((checkOutput(listOutput, { rows: [a], total: 1, years: [2026] }) as { rows: object[] }).rows[0]).not.toBe(first.rows[0]);
+  });
+
   it('checks an answer not settled on every call', () => {
     const value = { rows: [row], total: 1, years: [2026] };
     const out = checkOutput(listOutput, value);

@@ -93,10 +93,18 @@ function build(schema: z.ZodType): Check {
       if (!plain) return byZod;
       const element = compile(def.element!);
       // An element's path is the list's own.
+      // A settled list's elements are settled: each checked once (a kept queue read again
+      // after a change is mostly the tasks it held).
+      const elementSchema = def.element!;
       return (v, path, key) => {
         if (!Array.isArray(v)) return refuse(at(path, key), 'bukan daftar');
         const out = new Array<unknown>(v.length);
-        for (let i = 0; i < v.length; i++) out[i] = element(v[i], path, key);
+        if (settledValues.has(v)) {
+          for (let i = 0; i < v.length; i++) {
+            const e: unknown = v[i];
+            out[i] = typeof e === 'object' && e !== null ? checkedOnce(elementSchema, e, () => element(e, path, key)) : element(e, path, key);
+          }
+        } else for (let i = 0; i < v.length; i++) out[i] = element(v[i], path, key);
         return out;
       };
     }
@@ -180,9 +188,14 @@ export function settled<T>(value: T): T {
 // zod's own error) when a listed one is missing or of another type.
 export function checkOutput(schema: z.ZodType, value: unknown): unknown {
   if (typeof value !== 'object' || value === null || !settledValues.has(value)) return checked(schema, value);
+  return checkedOnce(schema, value, () => checked(schema, value));
+}
+
+// A settled value's checked form against the schema, worked out by `check` the first time.
+function checkedOnce(schema: z.ZodType, value: object, check: () => unknown): unknown {
   const kept = checkedForms.get(value);
   if (kept?.schema === schema) return kept.out;
-  const out = settled(checked(schema, value));
+  const out = settled(check());
   checkedForms.set(value, { schema, out });
   return out;
 }
