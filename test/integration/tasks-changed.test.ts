@@ -6,7 +6,7 @@ import type { SessionCarrier } from '../../main/core/context';
 import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
 import { SHOWN_KEPT, myTasks, officeTasks, taskCounts } from '../../main/core/workflow/queue';
-import { CLOCKS, TASK_FILTERS, type Action } from '../../shared/schemas/workflow';
+import { CLOCKS, TASK_FILTERS, type Action, type Task } from '../../shared/schemas/workflow';
 import { record, trackStatementModes } from '../bench/twin';
 import { carrier, makeCore, ok, sampleComplaint, type TestCore } from '../support/core';
 
@@ -48,12 +48,20 @@ async function freshly<T>(read: (deps: TestCore['core']['deps']) => T | Promise<
   }
 }
 
+// The order of Tugas saya: paused last, then late, at risk and on time on the step's
+// clock, then by its due and id.
+const RANK = { terlambat: 0, berisiko: 1, aman: 2 } as const;
+const inListOrder = (tasks: Task[]) =>
+  [...tasks].sort((a, b) => Number(a.paused) - Number(b.paused) || RANK[a.risk] - RANK[b.risk] || a.dueAt.localeCompare(b.dueAt) || a.complaintId - b.complaintId);
+
 // Every list of every handler, as the app answers it and as a fresh connection reads it whole.
 async function same(label: string): Promise<void> {
   await freshly(async (deps) => {
     for (const u of HANDLERS) {
       const user = rowToUser(deps.db.prepare('SELECT * FROM users WHERE username = ?').get(u) as UserRow);
-      expect(await ok(t.core, s[u], 'tasks.mine', {}), `${label}: tugas ${u}`).toEqual(myTasks(deps, user));
+      const mine = await ok(t.core, s[u], 'tasks.mine', {});
+      expect(mine, `${label}: urutan tugas ${u}`).toEqual(inListOrder(mine));
+      expect(mine, `${label}: tugas ${u}`).toEqual(myTasks(deps, user));
       expect(await ok(t.core, s[u], 'tasks.counts', {}), `${label}: angka ${u}`).toEqual(taskCounts(deps, user));
     }
     for (const sort of CLOCKS) {

@@ -298,12 +298,14 @@ const SEES_EVERY_COMPLAINT: readonly string[] = ['staf', 'sekcam', 'camat'];
 interface KeptTasks {
   stamp: string;
   seq: number;
-  // Every task up to the horizon, in no particular order.
+  // Every task up to the horizon, by step due (byDue), as the statement reads them.
   tasks: Candidate[];
   // The last candidate the statement read where it stopped at its limit.
   horizon: Candidate | null;
-  // The first TASK_LIMIT tasks, and the pauses of those read so far.
+  // The first TASK_LIMIT tasks, whether each step due is written as toISOString writes
+  // it, and the pauses of those read so far.
   first?: Candidate[];
+  alike?: boolean;
   pauses: Map<number, Pause[]>;
   // The list of them as last answered, from when it was made until one of them may change.
   answer?: { cal: OfficeCalendar; from: number; until: number; tasks: Task[] };
@@ -313,6 +315,17 @@ interface KeptTasks {
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
 
 const byDue = (a: Candidate, b: Candidate) => (a.step_due_at! < b.step_due_at! ? -1 : a.step_due_at! > b.step_due_at! ? 1 : a.id - b.id);
+// Where r goes among tasks in byDue order.
+function placeOf(tasks: Candidate[], r: Candidate): number {
+  let lo = 0;
+  let hi = tasks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byDue(tasks[mid]!, r) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 // Reads on past the horizon, a statement's limit at a time, until TASK_LIMIT tasks are
 // held or no candidate is left.
@@ -329,7 +342,7 @@ function readOn(deps: CoreDeps, user: SessionUser, k: Pick<KeptTasks, 'tasks' | 
 // in `first`.
 function myTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks & { first: Candidate[] } {
   const k = keptTaskSet(deps, user);
-  k.first ??= k.tasks.length > TASK_LIMIT ? k.tasks.slice().sort(byDue).slice(0, TASK_LIMIT) : k.tasks;
+  k.first ??= k.tasks.length > TASK_LIMIT ? k.tasks.slice(0, TASK_LIMIT) : k.tasks;
   return k as KeptTasks & { first: Candidate[] };
 }
 
@@ -353,9 +366,9 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
       kept.tasks = kept.tasks.filter((r) => !gone.has(r.id));
       const { horizon } = kept;
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
-      for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.push(r);
+      for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.splice(placeOf(kept.tasks, r), 0, r);
       readOn(deps, user, kept);
-      Object.assign(kept, { stamp, seq, first: undefined, answer: undefined, lateFrom: undefined });
+      Object.assign(kept, { stamp, seq, first: undefined, alike: undefined, answer: undefined, lateFrom: undefined });
       return kept;
     }
   }
@@ -411,8 +424,18 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
     for (const id of unread) pauses.set(id, found.get(id) ?? NO_PAUSES);
   }
   const { tasks, until } = tasksAt(db, cal, now, rows, pauses);
-  k.answer = { cal, from: nowMs, until, tasks: settled(sortTasks(tasks, 'langkah')) };
+  k.alike ??= rows.every((r) => ISO_INSTANT.test(r.step_due_at!));
+  k.answer = { cal, from: nowMs, until, tasks: settled(k.alike ? groupedByState(tasks) : sortTasks(tasks, 'langkah')) };
   return k.answer.tasks;
+}
+
+// Tasks made from rows in byDue order, as sortTasks orders them by the step's clock: only
+// grouped by paused and state, each group keeping its order, where every step due is
+// written as toISOString writes it (whose code units' order localeCompare gives too).
+function groupedByState(tasks: Task[]): Task[] {
+  const groups: Task[][] = [[], [], [], [], [], []];
+  for (const t of tasks) groups[(t.paused ? 3 : 0) + RANK[t.risk]]!.push(t);
+  return groups.flat();
 }
 
 // From which instant (ms) a clock from startedAt to dueAt is at risk, as riskOf decides it:
