@@ -13,7 +13,8 @@ export function stats(ms: number[]): Stats {
 }
 
 // Interleaved rounds (core, twin, core, twin …) so drift in load, cache or file size
-// touches both alike. before: untimed, ahead of each round (e.g. a change of data).
+// touches both alike. before: untimed, ahead of each core call and each twin (e.g. a change
+// of data, so that each reads right after one).
 export async function interleaved(
   rounds: number,
   core: () => Promise<unknown>,
@@ -28,6 +29,7 @@ export async function interleaved(
     await core();
     c.push(performance.now() - t0);
     if (!twin) continue;
+    before?.();
     t0 = performance.now();
     twin();
     t.push(performance.now() - t0);
