@@ -33,7 +33,7 @@ const SCALES = process.env.BENCH_SCALES
 const ROUNDS = Number(process.env.BENCH_RUNS ?? (QUICK ? 20 : 200));
 // Before its rounds each call runs untimed, as a day's use runs it: V8 compiles a path fully
 // only after it has run some hundreds of times, and the office's app runs each call all day.
-const WARM_CALLS = 300;
+const WARM_CALLS = 3_000;
 const WARM_MS = 250;
 const BROWSER = argv.includes('--no-browser') ? false : argv.includes('--browser') || chromiumPath() !== null;
 const log = (m: string) => console.log(`[bench] ${m}`);

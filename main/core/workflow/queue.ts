@@ -363,12 +363,17 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
     if (changed) {
       const gone = new Set(changed);
       for (const id of changed) kept.pauses.delete(id);
+      const held = kept.tasks.length;
       kept.tasks = kept.tasks.filter((r) => !gone.has(r.id));
+      const removed = held - kept.tasks.length;
       const { horizon } = kept;
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
-      for (const r of again.mine) if (!horizon || byDue(r, horizon) <= 0) kept.tasks.splice(placeOf(kept.tasks, r), 0, r);
+      const entering = again.mine.filter((r) => !horizon || byDue(r, horizon) <= 0);
+      for (const r of entering) kept.tasks.splice(placeOf(kept.tasks, r), 0, r);
       readOn(deps, user, kept);
-      Object.assign(kept, { stamp, seq, first: undefined, alike: undefined, answer: undefined, lateFrom: undefined });
+      // Changes to other complaints than this user's tasks leave the list as it was.
+      const same = !removed && !entering.length;
+      Object.assign(kept, same ? { stamp, seq } : { stamp, seq, first: undefined, alike: undefined, answer: undefined, lateFrom: undefined });
       return kept;
     }
   }
