@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../main/core';
 import type { SessionCarrier } from '../../main/core/context';
 import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { pausesOf } from '../../main/core/workflow/engine';
@@ -201,6 +204,25 @@ describe('office list, a page at a time', () => {
     // The minutes shown moved while the office was open.
     expect(moved).toBeGreaterThan(100);
   }, 240_000);
+
+  it('keeps a page over a change elsewhere in the list, with the total as it now stands', async () => {
+    t.clock.set(NOW);
+    await login();
+    const first = await ok(t.core, camat, 'tasks.office', { offset: 0, limit: 5 });
+    const whole = await ok(t.core, camat, 'tasks.office', { limit: 200 });
+    const last = whole.rows.at(-1)!;
+    const reopen = t.core.db.prepare('SELECT closed_at FROM complaints WHERE id = ?').pluck().get(last.complaintId);
+    // Another PC closes the list's last complaint: the first page's rows stand, one fewer in all.
+    const other = new Database(join(t.dir, DB_FILE));
+    try {
+      other.prepare('UPDATE complaints SET closed_at = ? WHERE id = ?').run(NOW, last.complaintId);
+      expect(await ok(t.core, camat, 'tasks.office', { offset: 0, limit: 5 })).toEqual({ rows: first.rows, total: first.total - 1 });
+      other.prepare('UPDATE complaints SET closed_at = ? WHERE id = ?').run(reopen, last.complaintId);
+      expect(await ok(t.core, camat, 'tasks.office', { offset: 0, limit: 5 })).toEqual(first);
+    } finally {
+      other.close();
+    }
+  });
 
   it('counts for the menu every complaint the list shows late', async () => {
     t.clock.set('2026-11-26T02:10:00.000Z');

@@ -568,7 +568,14 @@ interface OfficeList {
   ids: number[];
   // Its pages as last answered ("offset|limit"), each from when it was made until one of
   // its tasks may change.
-  pages: Map<string, { from: number; until: number; page: OfficeTasksPage }>;
+  pages: Map<string, OfficePage>;
+}
+interface OfficePage {
+  offset: number;
+  limit: number;
+  from: number;
+  until: number;
+  page: OfficeTasksPage;
 }
 function officeOrder(placed: Iterable<Placed>, sort: Clock, filter: TaskFilter | undefined): OfficeList {
   const all = [...placed];
@@ -596,7 +603,16 @@ function reorder(list: OfficeList, placed: Map<number, Placed>, changed: number[
     }
     ids.splice(lo, 0, id);
   }
-  return { ...list, ids, pages: new Map() };
+  // A page stands where the list kept its length and the page's complaints, none changed.
+  const pages = new Map<string, OfficePage>();
+  if (ids.length === list.ids.length) {
+    for (const [key, kept] of list.pages) {
+      let same = true;
+      for (let i = kept.offset; same && i < Math.min(ids.length, kept.offset + kept.limit); i++) same = ids[i] === list.ids[i] && !gone.has(ids[i]!);
+      if (same) pages.set(key, kept);
+    }
+  }
+  return { ...list, ids, pages };
 }
 
 // Every open complaint in the office (Camat and Sekcam), sorted by either clock and
@@ -632,7 +648,7 @@ export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): Offic
   const { tasks, until } = tasksAt(db, cal, now, read.map((s) => s.row), new Map(read.map((s) => [s.row.id, s.pauses])));
   const page = settled({ rows: tasks, total: list.ids.length });
   if (list.pages.size >= PAGES_KEPT) list.pages.clear();
-  list.pages.set(pageKey, { from: nowMs, until, page });
+  list.pages.set(pageKey, { offset: q.offset, limit: q.limit, from: nowMs, until, page });
   return page;
 }
 
