@@ -315,13 +315,14 @@ interface KeptTasks {
 const keptTasks = new WeakMap<Db, Map<string, KeptTasks>>();
 
 const byDue = (a: Candidate, b: Candidate) => (a.step_due_at! < b.step_due_at! ? -1 : a.step_due_at! > b.step_due_at! ? 1 : a.id - b.id);
-// Where r goes among tasks in byDue order.
-function placeOf(tasks: Candidate[], r: Candidate): number {
+// In a list ordered so that `before` holds for a first part of it and not after: that
+// part's length (where an item goes, or how many come before one).
+function firstNotBefore<T>(items: T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = tasks.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (byDue(tasks[mid]!, r) < 0) lo = mid + 1;
+    if (before(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -369,7 +370,7 @@ function keptTaskSet(deps: CoreDeps, user: SessionUser): KeptTasks {
       const { horizon } = kept;
       const again = changed.length ? candidates(deps, user, CANDIDATES_AMONG, { ids: JSON.stringify(changed) }) : { read: [], mine: [] };
       const entering = again.mine.filter((r) => !horizon || byDue(r, horizon) <= 0);
-      for (const r of entering) kept.tasks.splice(placeOf(kept.tasks, r), 0, r);
+      for (const r of entering) kept.tasks.splice(firstNotBefore(kept.tasks, (x) => byDue(x, r) < 0), 0, r);
       readOn(deps, user, kept);
       // Changes to other complaints than this user's tasks leave the list as it was.
       const same = !removed && !entering.length;
@@ -594,14 +595,7 @@ function reorder(list: OfficeList, placed: Map<number, Placed>, changed: number[
     const p = placed.get(id);
     if (!p || (list.filter !== undefined && !matchesTaskFilter(p, list.filter))) continue;
     if (list.alike && !isoDues(p)) return null;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order(placed.get(ids[mid]!)!, p) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    ids.splice(lo, 0, id);
+    ids.splice(firstNotBefore(ids, (x) => order(placed.get(x)!, p) < 0), 0, id);
   }
   // A page stands where the list kept its length and the page's complaints, none changed.
   const pages = new Map<string, OfficePage>();
@@ -699,7 +693,7 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
   // and the late ones are those before `now`.
   const late = leader
     ? [...officeOrdersAt(db, officeCalendar(db), now).placed.values()].filter((p) => matchesTaskFilter(p, 'terlambat')).length
-    : countBelow((k.lateFrom ??= lateFroms(k.first)), now);
+    : firstNotBefore((k.lateFrom ??= lateFroms(k.first)), (due) => due < now);
   return { mine: k.first.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
 }
 
@@ -707,18 +701,6 @@ const lateFroms = (rows: Candidate[]) =>
   rows
     .flatMap((r) => (r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at ? [r.clock_started_at !== null && r.due_at !== null && r.due_at < r.step_due_at ? r.due_at : r.step_due_at] : []))
     .sort();
-
-// How many of the sorted texts come before `x`.
-function countBelow(sorted: string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // The register's rows with both clocks' states; closed or paused complaints have none.
 // The page's clocks and pauses are read in one statement each.
