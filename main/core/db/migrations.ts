@@ -865,4 +865,30 @@ DROP INDEX recap_counts_dim;
 CREATE INDEX recap_counts_dim ON recap_counts(dim, month, key);
 `,
   },
+  {
+    version: 30,
+    name: 'change marks on every column the register filters or searches',
+    sql: `
+-- The register keeps the complaints each of its filters and searches holds as sets in
+-- memory (complaints/sets.ts), brought up to date from the complaints marked since: a
+-- complaint's mark is raised also by the columns those read (its receipt, kind, channel,
+-- category, seksi, reporter and text), not only by those the queues read, and by its
+-- steps (a step done in a span is a filter), whether or not its row changes with them.
+DROP TRIGGER complaints_changed_au;
+CREATE TRIGGER complaints_changed_au AFTER UPDATE OF register_no, subject, status, standard_version_id, step_no, step_started_at, step_due_at,
+  acting, acting_alt, clock_started_at, due_at, escalated, paused_at, closed_at,
+  year, seq, received_at, kind, channel, category, seksi, reporter_name, anonymous, confidential, description ON complaints BEGIN
+  ${RAISE_MARK} WHERE id = NEW.id;
+END;
+CREATE TRIGGER complaint_steps_changed_ai AFTER INSERT ON complaint_steps BEGIN
+  ${RAISE_MARK} WHERE id = NEW.complaint_id;
+END;
+CREATE TRIGGER complaint_steps_changed_au AFTER UPDATE OF complaint_id, step_no, due_at, completed_at, completed_by ON complaint_steps BEGIN
+  ${RAISE_MARK} WHERE id IN (OLD.complaint_id, NEW.complaint_id);
+END;
+CREATE TRIGGER complaint_steps_changed_ad AFTER DELETE ON complaint_steps BEGIN
+  ${RAISE_MARK} WHERE id = OLD.complaint_id;
+END;
+`,
+  },
 ];

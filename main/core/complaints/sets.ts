@@ -1,0 +1,168 @@
+import type { Db } from '../db/open';
+import { pluck } from '../db/statements';
+
+// Sets of complaints held in memory as bits by id: the complaints a filter of the register,
+// or its words, keep. A word most complaints hold ("jalan": 870,000 of 1,000,000) beside a
+// filter keeping many (a step done in a year: 200,000) costs SQLite a list of one and a look-
+// up per entry of the other, a few hundred milliseconds, where two sets of bits are ANDed and
+// counted in about a tenth of a millisecond.
+//
+// Each set is listed once and then kept up to date from the complaints' change marks
+// (change_seq, raised by triggers on every column, pause and disposition the register's
+// filters and text read): the complaints marked since the set was listed are asked its
+// condition again (`probe`, a condition on the complaint `c`), their bits set or cleared.
+// A set whose condition depends on the time (late now) is listed on every call instead.
+// Nothing here is read inside a transaction, whose changes a rollback would undo unmarked.
+
+export interface IdSet {
+  bits: Uint32Array;
+  count: number;
+}
+
+export interface SetSpec {
+  // What the set is kept under: its condition and parameters.
+  key: string;
+  // A SELECT of the ids, and its parameters.
+  list: [string, unknown[]];
+  // The condition asked of one changed complaint; null where the set is listed afresh.
+  probe: [string, unknown[]] | null;
+}
+
+interface Kept extends IdSet {
+  mark: number;
+  probe: [string, unknown[]];
+}
+
+// Sets of 1,000,000 complaints take 125 kB each.
+const SETS_KEPT = 64;
+// More changes than these since a set was listed (an import) and it is listed again.
+const PATCH_MOST = 20_000;
+
+const keptOf = new WeakMap<Db, Map<string, Kept>>();
+
+const topMark = (db: Db) => (pluck(db, 'SELECT max(change_seq) FROM complaints WHERE change_seq IS NOT NULL').get() as number | null) ?? 0;
+
+function fromIds(ids: number[]): IdSet {
+  let most = 0;
+  for (const id of ids) if (id > most) most = id;
+  const bits = new Uint32Array((most >>> 5) + 1);
+  for (const id of ids) bits[id >>> 5]! |= 1 << (id & 31);
+  return counted(bits);
+}
+
+export const counted = (bits: Uint32Array): IdSet => ({ bits, count: countBits(bits) });
+
+function countBits(bits: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < bits.length; i++) {
+    let v = bits[i]!;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+export const has = (s: IdSet, id: number) => ((s.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
+
+// The complaints of a spec, kept (and brought up to date) where it has a probe. Null inside
+// a transaction.
+export function setOf(db: Db, spec: SetSpec): IdSet | null {
+  if (db.inTransaction) return null;
+  const listed = () => fromIds(pluck(db, spec.list[0]).all(...spec.list[1]) as number[]);
+  if (!spec.probe) return listed();
+  let kept = keptOf.get(db);
+  if (!kept) keptOf.set(db, (kept = new Map()));
+  const mark = topMark(db);
+  let set = kept.get(spec.key);
+  if (set) kept.delete(spec.key);
+  if (set && set.mark !== mark) set = patched(db, set, mark);
+  // The mark is read before the list: a change committed in between is asked again later.
+  if (!set) set = { ...listed(), mark, probe: spec.probe };
+  kept.set(spec.key, set);
+  if (kept.size > SETS_KEPT) kept.delete(kept.keys().next().value!);
+  return set;
+}
+
+// Whether a set is kept (listed before, and so cheap to bring up to date).
+export const isKept = (db: Db, key: string) => keptOf.get(db)?.has(key) ?? false;
+
+// The set with the complaints marked since it was listed asked again; undefined where the
+// marks went back (another database in its place) or too many changed.
+function patched(db: Db, set: Kept, mark: number): Kept | undefined {
+  if (mark < set.mark) return undefined;
+  const changed = pluck(db, 'SELECT id FROM complaints WHERE change_seq > ? LIMIT ?').all(set.mark, PATCH_MOST + 1) as number[];
+  if (changed.length > PATCH_MOST) return undefined;
+  const [sql, params] = set.probe;
+  const holding = new Set(
+    pluck(db, `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c ON c.id = j.value WHERE ${sql}`).all(JSON.stringify(changed), ...params) as number[],
+  );
+  let { bits, count } = set;
+  const most = Math.max(...changed);
+  if (most >>> 5 >= bits.length) {
+    // Room for the ids to come, so that a set is not copied on every new complaint.
+    const grown = new Uint32Array(Math.ceil(((most >>> 5) + 1) * 1.25));
+    grown.set(bits);
+    bits = grown;
+  }
+  for (const id of changed) {
+    const word = id >>> 5;
+    const bit = 1 << (id & 31);
+    const was = (bits[word]! & bit) !== 0;
+    if (was === holding.has(id)) continue;
+    bits[word]! ^= bit;
+    count += was ? -1 : 1;
+  }
+  return { bits, count, mark, probe: set.probe };
+}
+
+// The complaints every set holds.
+export function allOf(sets: IdSet[]): IdSet {
+  const length = Math.min(...sets.map((s) => s.bits.length));
+  const bits = new Uint32Array(length);
+  bits.set(sets[0]!.bits.subarray(0, length));
+  for (const s of sets.slice(1)) for (let i = 0; i < length; i++) bits[i]! &= s.bits[i]!;
+  return counted(bits);
+}
+
+// The ids a set holds, in ascending order.
+export function idsOf(s: IdSet): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < s.bits.length; i++) {
+    let v = s.bits[i]!;
+    while (v !== 0) {
+      const low = v & -v;
+      ids.push(i * 32 + 31 - Math.clz32(low));
+      v ^= low;
+    }
+  }
+  return ids;
+}
+
+// A statement that keeps the complaints a set holds (IN_SET in its WHERE, as SQLite walks an
+// index: some 0.15 µs an entry, where reading each entry's id into JavaScript to test it took
+// 0.5 µs), its ids; null once it has asked about `most` complaints (the walk too long: the
+// caller then sorts the set's complaints instead).
+export const IN_SET = 'tanggap_in_set(c.id)';
+let asking: { set: IdSet; left: number } | null = null;
+class WalkTooLong extends Error {}
+const withFunction = new WeakSet<Db>();
+export function keptAlong(db: Db, sql: string, params: unknown[], set: IdSet, most: number): number[] | null {
+  if (!withFunction.has(db)) {
+    db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (id: unknown) => {
+      if (!asking) throw new Error('tanggap_in_set outside a walk');
+      if (--asking.left < 0) throw new WalkTooLong();
+      return has(asking.set, id as number) ? 1 : 0;
+    });
+    withFunction.add(db);
+  }
+  asking = { set, left: most };
+  try {
+    return pluck(db, sql).all(...params) as number[];
+  } catch (e) {
+    if (e instanceof WalkTooLong) return null;
+    throw e;
+  } finally {
+    asking = null;
+  }
+}
