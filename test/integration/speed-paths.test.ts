@@ -549,6 +549,7 @@ describe('register words beside filters, from the sets kept in memory', () => {
       [{ q: 'sumur', status: 'selesai' }, "status = 'selesai'"],
       [{ q: 'sumur', year: 2025, channel: 'surat' }, "year = 2025 AND channel = 'surat'"],
       [{ q: 'sumur', year: 2025, month: 6 }, "year = 2025 AND received_at >= '2025-05-31T17:00:00.000Z' AND received_at < '2025-06-30T17:00:00.000Z'"],
+      [{ q: 'sumur', year: 2025, month: 6, status: 'selesai' }, "year = 2025 AND received_at >= '2025-05-31T17:00:00.000Z' AND received_at < '2025-06-30T17:00:00.000Z' AND status = 'selesai'"],
       [{ q: 'sumur', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
       [{ q: 'sumur', year: 2025, dateOf: 'selesai' }, "closed_at >= '2024-12-31T17:00:00.000Z' AND closed_at < '2025-12-31T17:00:00.000Z'"],
       [

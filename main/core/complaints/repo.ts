@@ -1378,30 +1378,13 @@ function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
   if (!q.q || db.inTransaction) return null;
   let stamp: string | undefined;
   const stampOf = () => (stamp ??= dataStamp(db));
-  const search = searchOf(db, q.q, stampOf);
-  if (!search || !('fts' in search)) return null;
   const plainNames = seesEveryIndexedName(viewer);
-  const sight = searchSightFts(viewer, search.fts);
-  if (sight === null || (!plainNames && (viewer.role !== 'kasi' || !search.oneTokenEach))) return null;
-  // The words as the register asks them (filterConditions): those who see every name in the
-  // word index, but beside the open ones (and everyone else always) in the register's, which
-  // keeps no positions: a word the tokenizer splits (a phrase) only in the word index.
-  const open = q.keadaan === 'belum_selesai' || (q.keadaan === 'terlambat' && !q.akhirBulan);
-  const byId = plainNames && (!open || !search.oneTokenEach);
-  const fromWords = byId ? 'FROM complaints_fts WHERE complaints_fts MATCH ?' : REGISTER_WHERE[0]!;
-  const fts = byId ? search.fts : sight;
-  const words: SetSpec = {
-    key: `words ${fts}`,
-    list: [byId ? `SELECT rowid ${fromWords}` : `SELECT c.id FROM (SELECT rowid AS k ${fromWords}) f CROSS JOIN complaints c ON ${KEY_JOIN}`, [fts]],
-    probe: [byId ? FTS_PROBE : probeSql('complaints_register_fts', REGISTER_KEY), [fts]],
-  };
-  const filters = filterConditions(db, { ...q, keadaan: undefined }, viewer, identitySql(viewer), null, now, stampOf);
+  const filters = filterConditions(db, { ...q, q: undefined, keadaan: undefined }, viewer, identitySql(viewer), null, now, stampOf);
   if (q.keadaan) filters.push(q.keadaan === 'belum_selesai' ? OPEN_NOW : lateAt(db, q.akhirBulan, now));
-  // Words alone in the register's order are paged from its own text index.
+  // (Words alone in the register's order: its own text index pages them.)
   if (!filters.length && q.sort === 'registerNo') return null;
-  // (Counted on the register's index where it can answer them, as the register counts words.)
-  const [counted, countedFts] = search.oneTokenEach ? [REGISTER_WHERE[0]!, sight] : [fromWords, fts];
-  if (!isKept(db, words.key) && countUpTo(db, stampOf, `SELECT 1 ${counted}`, [countedFts], SETS_WORDS_LEAST) < SETS_WORDS_LEAST) return null;
+  const words = wordsSet(db, q, viewer, stampOf);
+  if (!words) return null;
   const matches = allOf(setsOf(db, [words, ...filters.map(specOf)]));
   const total = matches.count;
   const years = registerYears(db);
@@ -1420,6 +1403,32 @@ function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
   return { rows: rows.map(toRow), total, years };
 }
 
+// The words' set as the register asks them (filterConditions): those who see every name in
+// the word index, but beside the open ones (and everyone else always) in the register's,
+// which keeps no positions: a word the tokenizer splits (a phrase) only in the word index.
+// Null where they are not for the sets: a register number, no search the viewer may make
+// (searchSightFts), or fewer matches than SETS_WORDS_LEAST (counted on the register's index
+// where it can answer them, as the register counts words).
+function wordsSet(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, stampOf: () => string): SetSpec | null {
+  const search = searchOf(db, q.q, stampOf);
+  if (!search || !('fts' in search)) return null;
+  const plainNames = seesEveryIndexedName(viewer);
+  const sight = searchSightFts(viewer, search.fts);
+  if (sight === null || (!plainNames && (viewer.role !== 'kasi' || !search.oneTokenEach))) return null;
+  const open = q.keadaan === 'belum_selesai' || (q.keadaan === 'terlambat' && !q.akhirBulan);
+  const byId = plainNames && (!open || !search.oneTokenEach);
+  const fromWords = byId ? 'FROM complaints_fts WHERE complaints_fts MATCH ?' : REGISTER_WHERE[0]!;
+  const fts = byId ? search.fts : sight;
+  const words: SetSpec = {
+    key: `words ${fts}`,
+    list: [byId ? `SELECT rowid ${fromWords}` : `SELECT c.id FROM (SELECT rowid AS k ${fromWords}) f CROSS JOIN complaints c ON ${KEY_JOIN}`, [fts]],
+    probe: [byId ? FTS_PROBE : probeSql('complaints_register_fts', REGISTER_KEY), [fts]],
+  };
+  const [counted, countedFts] = search.oneTokenEach ? [REGISTER_WHERE[0]!, sight] : [fromWords, fts];
+  if (!isKept(db, words.key) && countUpTo(db, stampOf, `SELECT 1 ${counted}`, [countedFts], SETS_WORDS_LEAST) < SETS_WORDS_LEAST) return null;
+  return words;
+}
+
 // A filter's set: its complaints listed, and asked of a changed one as its Condition says.
 const specOf = ([sql, params, probe]: Condition): SetSpec => ({
   key: `${sql}\n${JSON.stringify(params)}`,
@@ -1428,22 +1437,35 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
 });
 const setsOf = (db: Db, specs: SetSpec[]) => specs.map((spec) => setOf(db, spec)!);
 
-// Complaints of a page read in one order: a set, the index the order is read from (within
-// the stretch of it `bound` keeps), and the order.
+// Complaints of a page read in one order: a set (worked out when the page reaches it), the
+// index the order is read from (within the stretch of it `bound` keeps), and the order; or
+// groups of its own, read in turn (`split`).
 interface Group {
-  set: IdSet;
+  set: () => IdSet;
   index: string;
   order: string;
   bound: Condition[];
+  split?: (set: IdSet) => Group[];
 }
+const once = <T,>(make: () => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
 
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
 // year of receipt in the register's order, a status by status, a year or month of receipt by
 // time of receipt (a year's span a day wider: receiptSpan).
 function walkBound(db: Db, q: ComplaintQueryParsed): Condition[] {
   const receiptYear = q.year !== undefined && q.dateOf === 'diterima';
-  if (q.sort === 'registerNo' && receiptYear) return [['c.year = ?', [q.year!]]];
-  if (q.sort === 'status' && q.status !== undefined) return [['c.status = ?', [q.status]]];
+  // The register's order, within a status by status: a year, a month its stretch of numbers
+  // (monthSeqSpan; the month itself is tested on each by its set).
+  const inYear = (): Condition => {
+    if (q.month === undefined) return ['c.year = ?', [q.year!]];
+    const { lo, hi } = monthSeqSpan(db, q.year!, q.month, () => dataStamp(db));
+    return ['c.year = ? AND c.seq BETWEEN ? AND ?', [q.year!, lo ?? 0, hi ?? -1]];
+  };
+  if (q.sort === 'registerNo') return receiptYear ? [inYear()] : [];
+  if (q.sort === 'status' && q.status !== undefined) return [['c.status = ?', [q.status]], ...(receiptYear ? [inYear()] : [])];
   if (q.sort !== 'receivedAt' || !receiptYear) return [];
   const [from, to] = q.month === undefined ? (receiptSpan(db, q)![1] as [string, string]) : periodBounds(q.year!, q.month, getOffice(db).timeZone);
   return [['c.received_at >= ? AND c.received_at < ?', [from, to]]];
@@ -1482,27 +1504,35 @@ function kasiNameGroups(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, ma
 // A set's complaints in an order, as groups read one after another. Where no filter bounds
 // the walk, the order's index is cut into stretches of complaints, each a set kept like the
 // filters': by the register's order its years, by time of receipt the years' spans of
-// receipt, by status each status. Only the stretch the page begins in is walked (and the
-// next, if the page goes on): a span of recent dates, oldest first, passes no older year
-// ("sumur" finished in 2025, the register's order: 11,034 matches, its walk past 2026 too
-// long, sorted in 45–51 ms at 1,000,000).
+// receipt, by status each status, and within it each year. Only the stretch the page begins
+// in is walked (and the next, if the page goes on): a span of recent dates, oldest first,
+// passes no older year ("sumur" finished in 2025, the register's order: 11,034 matches, its
+// walk past 2026 too long, sorted in 45–51 ms at 1,000,000).
 function inStretches(db: Db, q: ComplaintQueryParsed, sort: ComplaintQueryParsed['sort'], set: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(db, { ...q, sort });
-  const stretches = bound.length ? [] : stretchesOf(db, sort);
-  if (stretches.length < 2) return [{ set, index, order, bound }];
-  const groups = stretches.map((c): Group => ({ set: allOf([set, setOf(db, specOf(c))!]), index, order, bound: [c] }));
-  return d === 'ASC' ? groups : groups.reverse();
+  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition) => Group['split']): Group[] => {
+    const groups = stretches.map((c): Group => ({ set: once(() => allOf([set, setOf(db, specOf(c))!])), index, order, bound: [c], split: split?.(c) }));
+    return d === 'ASC' ? groups : groups.reverse();
+  };
+  const stretches = bound.length || sort === 'reporterName' ? [] : sort === 'status' ? STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]) : stretchesOf(db, sort);
+  if (stretches.length < 2) return [{ set: () => set, index, order, bound }];
+  if (sort !== 'status') return within(stretches, set);
+  // A status's years: its (status, year, seq) entries read within the year.
+  const years = stretchesOf(db, 'registerNo');
+  if (years.length < 2) return within(stretches, set);
+  return within(stretches, set, ([sql, params]) => (ofStatus) =>
+    within(years, ofStatus).map((g) => ({ ...g, bound: [[`${sql} AND ${g.bound[0]![0]}`, [...params, ...g.bound[0]![1]]]] })),
+  );
 }
 
-// The stretches of an order's index, in ascending order, each a condition its index leads
-// with; none by name.
-function stretchesOf(db: Db, sort: ComplaintQueryParsed['sort']): Condition[] {
+// The stretches of the register's order (its years) or of the time of receipt, in
+// ascending order, each a condition its index leads with.
+function stretchesOf(db: Db, sort: 'registerNo' | 'receivedAt'): Condition[] {
   const years = registerYears(db).reverse();
   if (sort === 'registerNo') return years.map((y) => ['c.year = ?', [y]]);
-  if (sort === 'status') return STATUS_ORDER.map((status) => ['c.status = ?', [status]]);
-  if (sort !== 'receivedAt' || years.length < 2) return [];
+  if (years.length < 2) return [];
   // Between the starts of the years (in the office's zone now), the first and last open-
   // ended: every complaint in one, whatever zone it was numbered in.
   const tz = getOffice(db).timeZone;
@@ -1519,13 +1549,21 @@ function stretchesOf(db: Db, sort: ComplaintQueryParsed['sort']): Condition[] {
 // WALK_PER_MATCH entries a match before its part of the page is full, its complaints sorted.
 function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): number[] {
   const ids: number[] = [];
-  for (const { set, index, order, bound } of groups) {
+  for (const group of groups) {
     if (limit === 0) break;
+    const set = group.set();
     if (offset >= set.count) {
       offset -= set.count;
       continue;
     }
     const take = Math.min(limit, set.count - offset);
+    const { index, order, bound, split } = group;
+    if (split) {
+      ids.push(...pageOfGroups(db, split(set), offset, take));
+      limit -= take;
+      offset = 0;
+      continue;
+    }
     const walk = `SELECT c.id FROM complaints c INDEXED BY ${index} ${whereOf([...bound, [IN_SET, []]])} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
     ids.push(...(keptAlong(db, walk, [...paramsOf(bound), take, offset], set, set.count * WALK_PER_MATCH) ?? (pluck(db, sorted).all(JSON.stringify(idsOf(set)), take, offset) as number[])));
