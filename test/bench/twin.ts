@@ -3,6 +3,7 @@
 // same functions and temp triggers). Recording hooks better-sqlite3's Statement methods
 // only while a warm-up call runs, so the twin follows the core as its statements change.
 import Database from 'better-sqlite3';
+import { WalkTooLong } from '../../main/core/complaints/sets';
 
 type Method = 'run' | 'get' | 'all' | 'iterate' | 'exec';
 type Mode = 'plain' | 'pluck' | 'raw' | 'expand';
@@ -16,6 +17,8 @@ export interface Recorded {
   rowid?: number;
   // for iterate: how many rows the call asked for (it may stop before the last)
   nexts?: number;
+  // stopped by the core on purpose (WalkTooLong)
+  stops?: boolean;
 }
 
 type StatementProto = Record<'run' | 'get' | 'all' | 'iterate' | 'pluck' | 'raw' | 'expand', (this: Database.Statement, ...a: unknown[]) => unknown>;
@@ -50,7 +53,15 @@ export async function record(db: Database.Database, fn: () => Promise<unknown>):
     p[m] = function (this: Database.Statement, ...params: unknown[]) {
       const entry: Recorded = { sql: this.source, method: m, params: params.map(copyParam), mode: modes.get(this) ?? 'plain' };
       log.push(entry);
-      const out = original.apply(this, params);
+      let out: unknown;
+      try {
+        out = original.apply(this, params);
+      } catch (err) {
+        // A statement the core stops on purpose (a register walk past its allowance) is
+        // replayed as far: it stops there again.
+        if (err instanceof WalkTooLong) entry.stops = true;
+        throw err;
+      }
       if (m === 'iterate') return counted(out as IterableIterator<unknown>, entry);
       if (m === 'run' && (out as Database.RunResult).changes > 0 && /^\s*(INSERT|REPLACE)/i.test(this.source)) entry.rowid = Number((out as Database.RunResult).lastInsertRowid);
       return out;
@@ -155,10 +166,7 @@ export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): 
           if (e.method === 'iterate') replayIterate(stmt, params, e.nexts);
           else if (e.method === 'run') {
             produced[i] = Number(stmt.run(...params).lastInsertRowid);
-          } else {
-            if (e.method === 'get') stmt.get(...params);
-            else stmt.all(...params);
-          }
+          } else stopping(e, () => stmt[e.method as 'get' | 'all'](...params));
         }
       } catch (err) {
         if (db.inTransaction) db.exec('ROLLBACK');
@@ -166,6 +174,15 @@ export function buildTwin(db: Database.Database, a: Recorded[], b: Recorded[]): 
       }
     },
   };
+}
+
+// A statement replayed; one the core stopped stops again.
+function stopping(e: Recorded, run: () => unknown): void {
+  try {
+    run();
+  } catch (err) {
+    if (!e.stops || !(err instanceof WalkTooLong)) throw err;
+  }
 }
 
 // Each recorded statement prepared once, in the mode it was read in.
@@ -199,7 +216,7 @@ export function replayer(db: Database.Database): (log: Recorded[]) => void {
         if (e.method === 'run' && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(e.sql)) throw new Error(`kembar: panggilan menulis (${e.sql.slice(0, 60)})`);
         const stmt = prepare(e);
         if (e.method === 'iterate') replayIterate(stmt, e.params, e.nexts);
-        else stmt[e.method](...e.params);
+        else stopping(e, () => stmt[e.method as 'get' | 'all' | 'run'](...e.params));
       }
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');

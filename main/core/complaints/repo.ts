@@ -16,7 +16,7 @@ import { intakeJourney, startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { allOf, counted, idsOf, IN_SET, isKept, keptAlong, setOf, type IdSet, type SetSpec } from './sets';
+import { allOf, changeMark, countOfAll, counted, idsOf, IN_SET, isKept, keptAlong, setOf, type IdSet, type SetSpec } from './sets';
 import {
   complaintAccess,
   identitySql,
@@ -1385,9 +1385,10 @@ function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
   if (!filters.length && q.sort === 'registerNo') return null;
   const words = wordsSet(db, q, viewer, stampOf);
   if (!words) return null;
-  const matches = allOf(setsOf(db, [words, ...filters.map(specOf)]));
+  const at: SetsAt = { db, mark: changeMark(db), years: registerYears(db) };
+  const matches = allOf(setsOf(at, [words, ...filters.map(specOf)]));
   const total = matches.count;
-  const years = registerYears(db);
+  const { years } = at;
   if (q.offset >= total) return { rows: [], total, years };
   // As listComplaints does, a page past the middle is read from the other end.
   let { offset, limit } = q;
@@ -1397,7 +1398,7 @@ function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
     offset = total - offset - limit;
   }
   const d = (q.dir === 'desc') !== fromEnd ? 'DESC' : 'ASC';
-  const groups = q.sort === 'reporterName' && !plainNames ? kasiNameGroups(db, q, viewer, matches, d) : inStretches(db, q, q.sort, matches, d);
+  const groups = q.sort === 'reporterName' && !plainNames ? kasiNameGroups(at, q, viewer, matches, d) : inStretches(at, q, q.sort, matches, d);
   const rows = rowsOfIds(db, viewer, pageOfGroups(db, groups, offset, limit));
   if (fromEnd) rows.reverse();
   return { rows: rows.map(toRow), total, years };
@@ -1435,22 +1436,28 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
   list: [`SELECT c.id FROM complaints c WHERE ${sql}`, params],
   probe: probe === undefined ? [sql, params] : probe,
 });
-const setsOf = (db: Db, specs: SetSpec[]) => specs.map((spec) => setOf(db, spec)!);
+// What the register's sets are read at in one call: the change mark (read once) and the
+// register's years.
+interface SetsAt {
+  db: Db;
+  mark: number;
+  years: number[];
+}
+const setsOf = ({ db, mark }: SetsAt, specs: SetSpec[]) => specs.map((spec) => setOf(db, spec, mark));
 
-// Complaints of a page read in one order: a set (worked out when the page reaches it), the
-// index the order is read from (within the stretch of it `bound` keeps), and the order; or
-// groups of its own, read in turn (`split`).
+// Complaints of a page read in one order: a set, the index the order is read from (within
+// the stretch of it `bound` keeps), and the order; or groups of its own, read in turn
+// (`split`).
 interface Group {
-  set: () => IdSet;
+  // The complaints every one of these sets holds (counted without being worked out, which
+  // is left to the group the page reads: some 20 µs a set at 100,000, a status's years
+  // cost dozens of them).
+  parts: IdSet[];
   index: string;
   order: string;
   bound: Condition[];
   split?: (set: IdSet) => Group[];
 }
-const once = <T,>(make: () => T) => {
-  let made: T | undefined;
-  return () => (made ??= make());
-};
 
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
 // year of receipt in the register's order, a status by status, a year or month of receipt by
@@ -1477,10 +1484,10 @@ function walkBound(db: Db, q: ComplaintQueryParsed): Condition[] {
 // others by the name complaints_shown_name holds, which is theirs. Each group is walked along
 // its own index; the set of those he may see is kept like the filters' (listed from the few
 // he handles, and asked again of each changed complaint).
-function kasiNameGroups(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, matches: IdSet, d: 'ASC' | 'DESC'): Group[] {
+function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser, matches: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const see = seeSql(viewer, true);
   const candidates = kasiSightCandidates(viewer);
-  const [anonymous, sees, unnamed] = setsOf(db, [
+  const [anonymous, sees, unnamed] = setsOf(at, [
     specOf(['c.anonymous <> 0', []]),
     {
       key: `sees ${viewer.id}`,
@@ -1497,7 +1504,7 @@ function kasiNameGroups(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, ma
     alike[i] = m & ~word(anonymous, i) & (~word(sees, i) | word(unnamed, i));
     named[i] = m & ~alike[i]!;
   }
-  const groups = [inStretches(db, q, 'registerNo', counted(alike), d), inStretches(db, q, 'reporterName', counted(named), d)];
+  const groups = [inStretches(at, q, 'registerNo', counted(alike), d), inStretches(at, q, 'reporterName', counted(named), d)];
   return (d === 'ASC' ? groups : groups.reverse()).flat();
 }
 
@@ -1508,19 +1515,20 @@ function kasiNameGroups(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, ma
 // in is walked (and the next, if the page goes on): a span of recent dates, oldest first,
 // passes no older year ("sumur" finished in 2025, the register's order: 11,034 matches, its
 // walk past 2026 too long, sorted in 45–51 ms at 1,000,000).
-function inStretches(db: Db, q: ComplaintQueryParsed, sort: ComplaintQueryParsed['sort'], set: IdSet, d: 'ASC' | 'DESC'): Group[] {
+function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryParsed['sort'], set: IdSet, d: 'ASC' | 'DESC'): Group[] {
+  const { db } = at;
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(db, { ...q, sort });
   const within = (stretches: Condition[], set: IdSet, split?: (c: Condition) => Group['split']): Group[] => {
-    const groups = stretches.map((c): Group => ({ set: once(() => allOf([set, setOf(db, specOf(c))!])), index, order, bound: [c], split: split?.(c) }));
+    const groups = stretches.map((c): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [c], split: split?.(c) }));
     return d === 'ASC' ? groups : groups.reverse();
   };
-  const stretches = bound.length || sort === 'reporterName' ? [] : sort === 'status' ? STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]) : stretchesOf(db, sort);
-  if (stretches.length < 2) return [{ set: () => set, index, order, bound }];
+  const stretches = bound.length || sort === 'reporterName' ? [] : sort === 'status' ? STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]) : stretchesOf(at, sort);
+  if (stretches.length < 2) return [{ parts: [set], index, order, bound }];
   if (sort !== 'status') return within(stretches, set);
   // A status's years: its (status, year, seq) entries read within the year.
-  const years = stretchesOf(db, 'registerNo');
+  const years = stretchesOf(at, 'registerNo');
   if (years.length < 2) return within(stretches, set);
   return within(stretches, set, ([sql, params]) => (ofStatus) =>
     within(years, ofStatus).map((g) => ({ ...g, bound: [[`${sql} AND ${g.bound[0]![0]}`, [...params, ...g.bound[0]![1]]]] })),
@@ -1529,8 +1537,8 @@ function inStretches(db: Db, q: ComplaintQueryParsed, sort: ComplaintQueryParsed
 
 // The stretches of the register's order (its years) or of the time of receipt, in
 // ascending order, each a condition its index leads with.
-function stretchesOf(db: Db, sort: 'registerNo' | 'receivedAt'): Condition[] {
-  const years = registerYears(db).reverse();
+function stretchesOf({ db, years: newestFirst }: SetsAt, sort: 'registerNo' | 'receivedAt'): Condition[] {
+  const years = newestFirst.toReversed();
   if (sort === 'registerNo') return years.map((y) => ['c.year = ?', [y]]);
   if (years.length < 2) return [];
   // Between the starts of the years (in the office's zone now), the first and last open-
@@ -1551,13 +1559,14 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
   const ids: number[] = [];
   for (const group of groups) {
     if (limit === 0) break;
-    const set = group.set();
-    if (offset >= set.count) {
-      offset -= set.count;
+    const count = countOfAll(group.parts);
+    if (offset >= count) {
+      offset -= count;
       continue;
     }
-    const take = Math.min(limit, set.count - offset);
+    const take = Math.min(limit, count - offset);
     const { index, order, bound, split } = group;
+    const set = group.parts.length === 1 ? group.parts[0]! : allOf(group.parts);
     if (split) {
       ids.push(...pageOfGroups(db, split(set), offset, take));
       limit -= take;
@@ -1566,7 +1575,8 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
     }
     const walk = `SELECT c.id FROM complaints c INDEXED BY ${index} ${whereOf([...bound, [IN_SET, []]])} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
-    ids.push(...(keptAlong(db, walk, [...paramsOf(bound), take, offset], set, set.count * WALK_PER_MATCH) ?? (pluck(db, sorted).all(JSON.stringify(idsOf(set)), take, offset) as number[])));
+    const walked = keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
+    ids.push(...(walked ?? (pluck(db, sorted).all(JSON.stringify(idsOf(set)), take, offset) as number[])));
     limit -= take;
     offset = 0;
   }

@@ -40,7 +40,8 @@ const PATCH_MOST = 20_000;
 
 const keptOf = new WeakMap<Db, Map<string, Kept>>();
 
-const topMark = (db: Db) => (pluck(db, 'SELECT max(change_seq) FROM complaints WHERE change_seq IS NOT NULL').get() as number | null) ?? 0;
+// The latest change mark: read once for the sets a call asks for.
+export const changeMark = (db: Db) => (pluck(db, 'SELECT max(change_seq) FROM complaints WHERE change_seq IS NOT NULL').get() as number | null) ?? 0;
 
 function fromIds(ids: number[]): IdSet {
   let most = 0;
@@ -54,26 +55,26 @@ export const counted = (bits: Uint32Array): IdSet => ({ bits, count: countBits(b
 
 function countBits(bits: Uint32Array): number {
   let n = 0;
-  for (let i = 0; i < bits.length; i++) {
-    let v = bits[i]!;
-    v -= (v >>> 1) & 0x55555555;
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-  }
+  for (let i = 0; i < bits.length; i++) n += bitsIn(bits[i]!);
   return n;
+}
+
+function bitsIn(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 export const has = (s: IdSet, id: number) => ((s.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 
-// The complaints of a spec, kept (and brought up to date) where it has a probe. Null inside
-// a transaction.
-export function setOf(db: Db, spec: SetSpec): IdSet | null {
-  if (db.inTransaction) return null;
+// The complaints of a spec as of a change mark, kept (and brought up to date) where it has a
+// probe. Never inside a transaction.
+export function setOf(db: Db, spec: SetSpec, mark: number): IdSet {
+  if (db.inTransaction) throw new Error('register sets inside a transaction');
   const listed = () => fromIds(pluck(db, spec.list[0]).all(...spec.list[1]) as number[]);
   if (!spec.probe) return listed();
   let kept = keptOf.get(db);
   if (!kept) keptOf.set(db, (kept = new Map()));
-  const mark = topMark(db);
   let set = kept.get(spec.key);
   if (set) kept.delete(spec.key);
   if (set && set.mark !== mark) set = patched(db, set, mark);
@@ -116,12 +117,30 @@ function patched(db: Db, set: Kept, mark: number): Kept | undefined {
   return { bits, count, mark, probe: set.probe };
 }
 
+// How many complaints every set holds (without working them out).
+export function countOfAll(sets: IdSet[]): number {
+  if (sets.length === 1) return sets[0]!.count;
+  const [a, b, ...more] = sets.map((s) => s.bits) as [Uint32Array, Uint32Array, ...Uint32Array[]];
+  if (more.length) return allOf(sets).count;
+  const length = Math.min(a.length, b.length);
+  let n = 0;
+  for (let i = 0; i < length; i++) n += bitsIn(a[i]! & b[i]!);
+  return n;
+}
+
 // The complaints every set holds.
 export function allOf(sets: IdSet[]): IdSet {
-  const length = Math.min(...sets.map((s) => s.bits.length));
+  if (sets.length === 1) return sets[0]!;
+  const [a, b, ...more] = sets.map((s) => s.bits) as [Uint32Array, Uint32Array, ...Uint32Array[]];
+  const length = Math.min(a.length, b.length, ...more.map((m) => m.length));
   const bits = new Uint32Array(length);
-  bits.set(sets[0]!.bits.subarray(0, length));
-  for (const s of sets.slice(1)) for (let i = 0; i < length; i++) bits[i]! &= s.bits[i]!;
+  if (more.length === 0) {
+    let count = 0;
+    for (let i = 0; i < length; i++) count += bitsIn((bits[i] = a[i]! & b[i]!));
+    return { bits, count };
+  }
+  for (let i = 0; i < length; i++) bits[i] = a[i]! & b[i]!;
+  for (const m of more) for (let i = 0; i < length; i++) bits[i]! &= m[i]!;
   return counted(bits);
 }
 
@@ -142,27 +161,50 @@ export function idsOf(s: IdSet): number[] {
 // A statement that keeps the complaints a set holds (IN_SET in its WHERE, as SQLite walks an
 // index: some 0.15 µs an entry, where reading each entry's id into JavaScript to test it took
 // 0.5 µs), its ids; null once it has asked about `most` complaints (the walk too long: the
-// caller then sorts the set's complaints instead).
-export const IN_SET = 'tanggap_in_set(c.id)';
-let asking: { set: IdSet; left: number } | null = null;
-class WalkTooLong extends Error {}
+// caller then sorts the set's complaints instead). IN_SET's parameter names the walk, one
+// for each statement and its other parameters (a call may walk the same statement over
+// several stretches); the last walks stay known, each with its whole allowance again once
+// it ends, so that the same statement run again (the bench's twin replays each statement a
+// call ran) walks alike.
+export const IN_SET = 'tanggap_in_set(?, c.id)';
+interface Walk {
+  set: IdSet;
+  most: number;
+  left: number;
+}
+const walks = new Map<number, Walk>();
+const walkOf = new Map<string, number>();
+const WALKS_KEPT = 64;
+let lastWalk = 0;
+export class WalkTooLong extends Error {}
 const withFunction = new WeakSet<Db>();
-export function keptAlong(db: Db, sql: string, params: unknown[], set: IdSet, most: number): number[] | null {
+export function keptAlong(db: Db, sql: string, params: (walk: number) => unknown[], set: IdSet, most: number): number[] | null {
   if (!withFunction.has(db)) {
-    db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (id: unknown) => {
-      if (!asking) throw new Error('tanggap_in_set outside a walk');
-      if (--asking.left < 0) throw new WalkTooLong();
-      return has(asking.set, id as number) ? 1 : 0;
+    db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (walk: unknown, id: unknown) => {
+      const w = walks.get(walk as number);
+      if (!w) throw new Error('tanggap_in_set: walk unknown');
+      if (--w.left < 0) throw new WalkTooLong();
+      return has(w.set, id as number) ? 1 : 0;
     });
     withFunction.add(db);
   }
-  asking = { set, left: most };
+  const walk: Walk = { set, most, left: most };
+  const key = `${sql}\n${JSON.stringify(params(0))}`;
+  const n = walkOf.get(key) ?? ++lastWalk;
+  walkOf.delete(key);
+  walkOf.set(key, n);
+  walks.set(n, walk);
+  if (walkOf.size > WALKS_KEPT) {
+    const [oldest, m] = walkOf.entries().next().value!;
+    walkOf.delete(oldest);
+    walks.delete(m);
+  }
   try {
-    return pluck(db, sql).all(...params) as number[];
+    return pluck(db, sql).all(...params(n)) as number[];
   } catch (e) {
     if (e instanceof WalkTooLong) return null;
     throw e;
   } finally {
-    asking = null;
+    walk.left = most;
   }
 }
