@@ -16,7 +16,7 @@ import { intakeJourney, startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { allOf, changeMark, countOfAll, counted, idsOf, IN_SET, isKept, keptAlong, setOf, type IdSet, type SetSpec } from './sets';
+import { allOf, changeMark, countOfAll, counted, derived, idsOf, IN_SET, isKept, keptAlong, memo, setOf, type IdSet, type SetSpec } from './sets';
 import {
   complaintAccess,
   identitySql,
@@ -1484,6 +1484,7 @@ function walkBound(db: Db, q: ComplaintQueryParsed): Condition[] {
 // others by the name complaints_shown_name holds, which is theirs. Each group is walked along
 // its own index; the set of those he may see is kept like the filters' (listed from the few
 // he handles, and asked again of each changed complaint).
+const namesApart = memo<[IdSet, IdSet]>();
 function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser, matches: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const see = seeSql(viewer, true);
   const candidates = kasiSightCandidates(viewer);
@@ -1496,15 +1497,18 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
     },
     specOf(["c.reporter_name = ''", []]),
   ]) as [IdSet, IdSet, IdSet];
-  const alike = new Uint32Array(matches.bits.length);
-  const named = new Uint32Array(matches.bits.length);
-  const word = (s: IdSet, i: number) => s.bits[i] ?? 0;
-  for (let i = 0; i < alike.length; i++) {
-    const m = matches.bits[i]!;
-    alike[i] = m & ~word(anonymous, i) & (~word(sees, i) | word(unnamed, i));
-    named[i] = m & ~alike[i]!;
-  }
-  const groups = [inStretches(at, q, 'registerNo', counted(alike), d), inStretches(at, q, 'reporterName', counted(named), d)];
+  const [alike, named] = derived(namesApart, [matches, anonymous, sees, unnamed], () => {
+    const alike = new Uint32Array(matches.bits.length);
+    const named = new Uint32Array(matches.bits.length);
+    const word = (s: IdSet, i: number) => s.bits[i] ?? 0;
+    for (let i = 0; i < alike.length; i++) {
+      const m = matches.bits[i]!;
+      alike[i] = m & ~word(anonymous, i) & (~word(sees, i) | word(unnamed, i));
+      named[i] = m & ~alike[i]!;
+    }
+    return [counted(alike), counted(named)];
+  });
+  const groups = [inStretches(at, q, 'registerNo', alike, d), inStretches(at, q, 'reporterName', named, d)];
   return (d === 'ASC' ? groups : groups.reverse()).flat();
 }
 
