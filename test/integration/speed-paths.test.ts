@@ -541,8 +541,10 @@ describe('register words beside filters, from the sets kept in memory', () => {
     o.db.prepare("UPDATE complaints SET channel = CASE id % 3 WHEN 0 THEN 'surat' WHEN 1 THEN 'whatsapp' ELSE channel END").run();
     o.db.prepare(`UPDATE complaints SET status = 'selesai', closed_at = ${later(2)} WHERE id % 4 = 1`).run();
     o.db.prepare(`INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 5, received_at, ${later(5)}, ${later(3)} FROM complaints WHERE id % 4 = 2`).run();
-    // Some with no name (sorted, by name, among the names a Kasi may not see).
+    // Some with no name (sorted, by name, among the names a Kasi may not see), and a few of
+    // a year the register's counters do not name.
     o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id % 13 = 6").run();
+    o.db.prepare('UPDATE complaints SET year = 2019, seq = id WHERE id % 500 = 7').run();
     const kasi = kasiHandlesAThird(o);
     const cases: [ComplaintQuery, string][] = [
       [{ q: 'sumur' }, '1'],

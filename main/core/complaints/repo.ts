@@ -1524,8 +1524,11 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(db, { ...q, sort });
-  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition) => Group['split']): Group[] => {
+  // (Where the stretches do not hold every complaint of the set, such as a year the register's
+  // counters do not name, the set is walked whole, within `whole`.)
+  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition) => Group['split'], whole: Condition[] = []): Group[] => {
     const groups = stretches.map((c): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [c], split: split?.(c) }));
+    if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
   const stretches = bound.length || sort === 'reporterName' ? [] : sort === 'status' ? STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]) : stretchesOf(at, sort);
@@ -1534,8 +1537,8 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   // A status's years: its (status, year, seq) entries read within the year.
   const years = stretchesOf(at, 'registerNo');
   if (years.length < 2) return within(stretches, set);
-  return within(stretches, set, ([sql, params]) => (ofStatus) =>
-    within(years, ofStatus).map((g) => ({ ...g, bound: [[`${sql} AND ${g.bound[0]![0]}`, [...params, ...g.bound[0]![1]]]] })),
+  return within(stretches, set, (status) => (ofStatus) =>
+    within(years, ofStatus, undefined, [status]).map((g) => (g.bound[0] === status ? g : { ...g, bound: [[`${status[0]} AND ${g.bound[0]![0]}`, [...status[1], ...g.bound[0]![1]]]] })),
   );
 }
 
