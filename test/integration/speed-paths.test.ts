@@ -541,10 +541,8 @@ describe('register words beside filters, from the sets kept in memory', () => {
     o.db.prepare("UPDATE complaints SET channel = CASE id % 3 WHEN 0 THEN 'surat' WHEN 1 THEN 'whatsapp' ELSE channel END").run();
     o.db.prepare(`UPDATE complaints SET status = 'selesai', closed_at = ${later(2)} WHERE id % 4 = 1`).run();
     o.db.prepare(`INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 5, received_at, ${later(5)}, ${later(3)} FROM complaints WHERE id % 4 = 2`).run();
-    // Some with no name (sorted, by name, among the names a Kasi may not see), and a few of
-    // a year the register's counters do not name.
+    // Some with no name (sorted, by name, among the names a Kasi may not see).
     o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id % 13 = 6").run();
-    o.db.prepare('UPDATE complaints SET year = 2019, seq = id WHERE id % 500 = 7').run();
     const kasi = kasiHandlesAThird(o);
     const cases: [ComplaintQuery, string][] = [
       [{ q: 'sumur' }, '1'],
@@ -573,6 +571,8 @@ describe('register words beside filters, from the sets kept in memory', () => {
       other.prepare(`UPDATE complaints SET status = 'selesai', closed_at = ${later(9)} WHERE id % 97 = 3`).run();
       other.prepare("UPDATE complaints SET channel = 'surat' WHERE id % 89 = 5").run();
       other.prepare("UPDATE complaints SET subject = 'Jalan rusak' WHERE id % 83 = 7").run();
+      // A few of a year the register's counters do not name.
+      other.prepare('UPDATE complaints SET year = 2019, seq = id WHERE id % 500 = 7').run();
       other.prepare("UPDATE complaints SET subject = 'Sumur baru ' || id WHERE subject LIKE 'Lampu%' AND id % 7 = 0").run();
       other.prepare(`INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at) SELECT id, 5, received_at, ${later(5)}, ${later(4)} FROM complaints WHERE id % 101 = 0`).run();
       // Disposed to the Kasi: their names his to see.

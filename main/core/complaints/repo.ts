@@ -1526,16 +1526,26 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const bound = walkBound(db, { ...q, sort });
   // (Where the stretches do not hold every complaint of the set, such as a year the register's
   // counters do not name, the set is walked whole, within `whole`.)
-  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition) => Group['split'], whole: Condition[] = []): Group[] => {
-    const groups = stretches.map((c): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [c], split: split?.(c) }));
+  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition, i: number) => Group['split'], whole: Condition[] = []): Group[] => {
+    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [c], split: split?.(c, i) }));
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
-  const stretches = bound.length || sort === 'reporterName' ? [] : sort === 'status' ? STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]) : stretchesOf(at, sort);
-  if (stretches.length < 2) return [{ parts: [set], index, order, bound }];
-  if (sort !== 'status') return within(stretches, set);
+  if (bound.length || sort === 'reporterName') return [{ parts: [set], index, order, bound }];
+  if (sort !== 'status') {
+    // A year's twelfths (numbers or months), where it holds many: the matches of a month of
+    // finishing lie at the start of its year.
+    const years = stretchesOf(at, sort);
+    if (years.length < 2) return [{ parts: [set], index, order, bound }];
+    return within(
+      years.map((y) => y.whole),
+      set,
+      (c, i) => (years[i]!.parts.length ? (ofYear) => within(years[i]!.parts, ofYear, undefined, [c]) : undefined),
+    );
+  }
+  const stretches = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
   // A status's years: its (status, year, seq) entries read within the year.
-  const years = stretchesOf(at, 'registerNo');
+  const years = stretchesOf(at, 'registerNo').map((y) => y.whole);
   if (years.length < 2) return within(stretches, set);
   return within(stretches, set, (status) => (ofStatus) =>
     within(years, ofStatus, undefined, [status]).map((g) => (g.bound[0] === status ? g : { ...g, bound: [[`${status[0]} AND ${g.bound[0]![0]}`, [...status[1], ...g.bound[0]![1]]]] })),
@@ -1543,21 +1553,40 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
 }
 
 // The stretches of the register's order (its years) or of the time of receipt, in
-// ascending order, each a condition its index leads with.
-function stretchesOf({ db, years: newestFirst }: SetsAt, sort: 'registerNo' | 'receivedAt'): Condition[] {
+// ascending order, each a condition its index leads with, and, for a year holding at least
+// TWELFTHS_FROM complaints, its twelve parts in order: its numbers in twelve runs (those
+// taken over from the old register, below zero, in the first), or the months of its span of
+// receipt.
+const TWELFTHS_FROM = 1_200;
+function stretchesOf({ db, years: newestFirst }: SetsAt, sort: 'registerNo' | 'receivedAt'): { whole: Condition; parts: Condition[] }[] {
   const years = newestFirst.toReversed();
-  if (sort === 'registerNo') return years.map((y) => ['c.year = ?', [y]]);
+  const numbered = new Map(rawRows(db, "SELECT year, value FROM counters WHERE name = 'register'").all() as [number, number][]);
+  const many = (y: number) => (numbered.get(y) ?? 0) >= TWELFTHS_FROM;
+  if (sort === 'registerNo') {
+    return years.map((y) => {
+      const run = Math.ceil((numbered.get(y) ?? 0) / 12);
+      const starts = Array.from({ length: 11 }, (_, k) => 1 + (k + 1) * run);
+      const parts = many(y) ? [null, ...starts].map((from, k): Condition => seqRun(y, from, starts[k] ?? null)) : [];
+      return { whole: ['c.year = ?', [y]], parts };
+    });
+  }
   if (years.length < 2) return [];
   // Between the starts of the years (in the office's zone now), the first and last open-
   // ended: every complaint in one, whatever zone it was numbered in.
   const tz = getOffice(db).timeZone;
-  const starts = years.slice(1).map((y) => periodBounds(y, undefined, tz)[0]);
-  return [...starts, null].map((to, i): Condition => {
-    const from = starts[i - 1];
-    if (from === undefined) return ['c.received_at < ?', [to!]];
-    return to === null ? ['c.received_at >= ?', [from]] : ['c.received_at >= ? AND c.received_at < ?', [from, to]];
+  const yearStart = (y: number) => periodBounds(y, undefined, tz)[0];
+  return years.map((y, i) => {
+    const from = i === 0 ? null : yearStart(y);
+    const to = i === years.length - 1 ? null : yearStart(years[i + 1]!);
+    const months = Array.from({ length: 11 }, (_, m) => periodBounds(y, m + 2, tz)[0]).filter((t) => (from === null || t > from) && (to === null || t < to));
+    const points = [from, ...months, to];
+    return { whole: receivedBetween(from, to), parts: many(y) ? points.slice(1).map((t, k) => receivedBetween(points[k] ?? null, t)) : [] };
   });
 }
+const receivedBetween = (from: string | null, to: string | null): Condition =>
+  from === null ? ['c.received_at < ?', [to!]] : to === null ? ['c.received_at >= ?', [from]] : ['c.received_at >= ? AND c.received_at < ?', [from, to]];
+const seqRun = (year: number, from: number | null, to: number | null): Condition =>
+  from === null ? ['c.year = ? AND c.seq < ?', [year, to!]] : to === null ? ['c.year = ? AND c.seq >= ?', [year, from]] : ['c.year = ? AND c.seq >= ? AND c.seq < ?', [year, from, to]];
 
 // A page of `limit` from `offset` across groups read one after another: each walked along
 // its index, keeping its set's complaints, or, where the walk passes more than
