@@ -1524,32 +1524,30 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(db, { ...q, sort });
-  // (Where the stretches do not hold every complaint of the set, such as a year the register's
-  // counters do not name, the set is walked whole, within `whole`.)
-  const within = (stretches: Condition[], set: IdSet, split?: (c: Condition, i: number) => Group['split'], whole: Condition[] = []): Group[] => {
-    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [c], split: split?.(c, i) }));
+  // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
+  // whose index leads with it). Where the stretches do not hold every complaint of the set
+  // (a year the register's counters do not name), the set is walked whole, within `whole`.
+  const within = (stretches: Condition[], set: IdSet, lead: Condition | null, whole: Condition[], split?: (c: Condition, i: number) => Group['split']): Group[] => {
+    const led = ([sql, params]: Condition): Condition => (lead ? [`${lead[0]} AND ${sql}`, [...lead[1], ...params]] : [sql, params]);
+    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [led(c)], split: split?.(led(c), i) }));
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
   if (bound.length || sort === 'reporterName') return [{ parts: [set], index, order, bound }];
-  if (sort !== 'status') {
-    // A year's twelfths (numbers or months), where it holds many: the matches of a month of
-    // finishing lie at the start of its year.
-    const years = stretchesOf(at, sort);
-    if (years.length < 2) return [{ parts: [set], index, order, bound }];
-    return within(
+  // The years (by status, each status's), each in twelfths (numbers or months) where it holds
+  // many: the matches of a month of finishing lie at the start of its year.
+  const years = stretchesOf(at, sort === 'status' ? 'registerNo' : sort);
+  const inYears = (set: IdSet, lead: Condition | null) =>
+    within(
       years.map((y) => y.whole),
       set,
-      (c, i) => (years[i]!.parts.length ? (ofYear) => within(years[i]!.parts, ofYear, undefined, [c]) : undefined),
+      lead,
+      lead ? [lead] : [],
+      (c, i) => (years[i]!.parts.length ? (ofYear) => within(years[i]!.parts, ofYear, lead, [c]) : undefined),
     );
-  }
-  const stretches = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
-  // A status's years: its (status, year, seq) entries read within the year.
-  const years = stretchesOf(at, 'registerNo').map((y) => y.whole);
-  if (years.length < 2) return within(stretches, set);
-  return within(stretches, set, (status) => (ofStatus) =>
-    within(years, ofStatus, undefined, [status]).map((g) => (g.bound[0] === status ? g : { ...g, bound: [[`${status[0]} AND ${g.bound[0]![0]}`, [...status[1], ...g.bound[0]![1]]]] })),
-  );
+  if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound }] : inYears(set, null);
+  const statuses = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
+  return within(statuses, set, null, [], years.length < 2 ? undefined : (status) => (ofStatus) => inYears(ofStatus, status));
 }
 
 // The stretches of the register's order (its years) or of the time of receipt, in
