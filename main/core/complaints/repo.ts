@@ -1374,6 +1374,7 @@ function rowsOfIds(db: Db, viewer: SessionUser, ids: number[]): ComplaintDbRow[]
 // own index answers those at once) or inside a transaction.
 const SETS_WORDS_LEAST = 2_000;
 const WALK_PER_MATCH = 6;
+const FEW_MATCHES = 1_000;
 function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
   if (!q.q || db.inTransaction) return null;
   let stamp: string | undefined;
@@ -1533,7 +1534,9 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
-  if (bound.length || sort === 'reporterName') return [{ parts: [set], index, order, bound }];
+  // Few matches (late now, beside words) are sorted, or walked, whole: to count them stretch
+  // by stretch, on every call (their set is listed afresh), cost more.
+  if (bound.length || sort === 'reporterName' || set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound }];
   // The years (by status, each status's), each in twelfths (numbers or months) where it holds
   // many: the matches of a month of finishing lie at the start of its year.
   const years = stretchesOf(at, sort === 'status' ? 'registerNo' : sort);
