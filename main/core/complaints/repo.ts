@@ -1490,7 +1490,9 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
   const see = seeSql(viewer, true);
   const candidates = kasiSightCandidates(viewer);
   const [anonymous, sees, unnamed] = setsOf(at, [
-    specOf(['c.anonymous <> 0', []]),
+    // (Listed from the index of names shown, under Anonim: `c.anonymous <> 0` alone read every
+    // complaint, two minutes at 1,000,000 with the file out of the OS cache.)
+    { key: 'anonymous', list: [`SELECT c.id FROM complaints c WHERE ${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.anonymous <> 0`, []], probe: ['c.anonymous <> 0', []] },
     {
       key: `sees ${viewer.id}`,
       list: [`SELECT c.id FROM (${candidates.sql}) k CROSS JOIN complaints c ON c.id = k.id WHERE ${see.sql}`, [...candidates.params, ...see.params]],
