@@ -1386,7 +1386,7 @@ function pageOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
   if (!filters.length && q.sort === 'registerNo') return null;
   const words = wordsSet(db, q, viewer, stampOf);
   if (!words) return null;
-  const at: SetsAt = { db, mark: changeMark(db), years: registerYears(db) };
+  const at: SetsAt = { db, stampOf, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
   const matches = allOf(setsOf(at, [words, ...filters.map(specOf)]));
   const total = matches.count;
   const { years } = at;
@@ -1437,13 +1437,20 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
   list: [`SELECT c.id FROM complaints c WHERE ${sql}`, params],
   probe: probe === undefined ? [sql, params] : probe,
 });
-// What the register's sets are read at in one call: the change mark (read once) and the
-// register's years.
+// What the register's sets are read at in one call, each read once: the data's stamp, the
+// change mark, the register's years and how many each numbered.
 interface SetsAt {
   db: Db;
+  stampOf: () => string;
   mark: number;
   years: number[];
+  numbered: () => Map<number, number>;
 }
+const NUMBERED = "SELECT year, value FROM counters WHERE name = 'register'";
+const once = <T,>(make: () => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
 const setsOf = ({ db, mark }: SetsAt, specs: SetSpec[]) => specs.map((spec) => setOf(db, spec, mark));
 
 // Complaints of a page read in one order: a set, the index the order is read from (within
@@ -1463,13 +1470,13 @@ interface Group {
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
 // year of receipt in the register's order, a status by status, a year or month of receipt by
 // time of receipt (a year's span a day wider: receiptSpan).
-function walkBound(db: Db, q: ComplaintQueryParsed): Condition[] {
+function walkBound({ db, stampOf }: SetsAt, q: ComplaintQueryParsed): Condition[] {
   const receiptYear = q.year !== undefined && q.dateOf === 'diterima';
   // The register's order, within a status by status: a year, a month its stretch of numbers
   // (monthSeqSpan; the month itself is tested on each by its set).
   const inYear = (): Condition => {
     if (q.month === undefined) return ['c.year = ?', [q.year!]];
-    const { lo, hi } = monthSeqSpan(db, q.year!, q.month, () => dataStamp(db));
+    const { lo, hi } = monthSeqSpan(db, q.year!, q.month, stampOf);
     return ['c.year = ? AND c.seq BETWEEN ? AND ?', [q.year!, lo ?? 0, hi ?? -1]];
   };
   if (q.sort === 'registerNo') return receiptYear ? [inYear()] : [];
@@ -1523,10 +1530,9 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
 // passes no older year ("sumur" finished in 2025, the register's order: 11,034 matches, its
 // walk past 2026 too long, sorted in 45–51 ms at 1,000,000).
 function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryParsed['sort'], set: IdSet, d: 'ASC' | 'DESC'): Group[] {
-  const { db } = at;
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
-  const bound = walkBound(db, { ...q, sort });
+  const bound = walkBound(at, { ...q, sort });
   // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
   // whose index leads with it). Where the stretches do not hold every complaint of the set
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
@@ -1561,9 +1567,9 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
 // taken over from the old register, below zero, in the first), or the months of its span of
 // receipt.
 const TWELFTHS_FROM = 1_200;
-function stretchesOf({ db, years: newestFirst }: SetsAt, sort: 'registerNo' | 'receivedAt'): { whole: Condition; parts: Condition[] }[] {
+function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt, sort: 'registerNo' | 'receivedAt'): { whole: Condition; parts: Condition[] }[] {
   const years = newestFirst.toReversed();
-  const numbered = new Map(rawRows(db, "SELECT year, value FROM counters WHERE name = 'register'").all() as [number, number][]);
+  const numbered = numberedOnce();
   const many = (y: number) => (numbered.get(y) ?? 0) >= TWELFTHS_FROM;
   if (sort === 'registerNo') {
     return years.map((y) => {
