@@ -106,7 +106,7 @@ export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
 }
 
 // A list of ids (column `id`) holding every complaint a Kasi may see, read through indexes:
-// those disposed to him and those whose step he completed (what kasiHandledAtLeast counts),
+// those disposed to him and those whose step he completed,
 // and the open complaints at a Kasi's step disposed to nobody (seeSql's last part, read by
 // the indexes of who acts: those whose step a Kasi or the Tim Pengelola takes, or may take
 // beside another, then the few of them disposed to nobody), of which seeSql tells the ones
@@ -120,11 +120,6 @@ export function kasiSightCandidates(user: SessionUser): SqlCondition {
     sql: `SELECT complaint_id AS id FROM (${DISPOSED_TO}) UNION ${HANDLED_BY} UNION ${OPEN_AT_KASI_STEP}`,
     params: [user.id, user.id],
   };
-}
-
-// Whether a Kasi handles at least `bound` complaints (a complaint on both lists counts twice).
-export function kasiHandledAtLeast(db: Db, user: SessionUser, bound: number): boolean {
-  return (stmt(db, `SELECT count(*) AS n FROM (${DISPOSED_TO} UNION ALL ${HANDLED_BY} LIMIT ?)`).get(user.id, user.id, bound) as { n: number }).n >= bound;
 }
 
 // Whether this viewer sees every reporter's name except the anonymous ones. The text
@@ -154,12 +149,11 @@ export function searchSightFts(user: SessionUser, fts: string): string | null {
 // The complaints a Kasi may open, as complaints_register_fts lists them: its viewers column
 // names him on those disposed to him or whose step he completed, and "kasi" on those open at
 // a Kasi's step disposed to nobody (seeSql's three parts, kept by triggers).
-export const kasiViewersFts = (user: SessionUser) => `{viewers} : ("u${user.id}" OR "kasi")`;
+const kasiViewersFts = (user: SessionUser) => `{viewers} : ("u${user.id}" OR "kasi")`;
 
 // The two halves of a Kasi's search: every column of a complaint he may open, the number
-// and subject of the others. (Asked of one complaint whose viewers are known, one half is
-// enough, and FTS5 seeks two words' lists instead of six.)
-export function kasiWordsFts(fts: string): { opened: string; other: string } {
+// and subject of the others.
+function kasiWordsFts(fts: string): { opened: string; other: string } {
   return { opened: `${TEXT} : (${fts})`, other: `{register_no subject} : (${fts})` };
 }
 

@@ -140,7 +140,6 @@ describe('register filters', () => {
     expect(await ids({ seksi: 'Seksi Pelayanan', year: 2026, month: 3 })).toEqual([mar]);
   });
 
-  // A span of dates is read through its date's index and sorted, the page's ids first.
   it('gives every page of a month, and of a span of finishing, in every order, as the plain sorted query does', async () => {
     const o = await office();
     const names = ['budi', 'Anita', 'citra', 'Budi', 'eka'];
@@ -174,13 +173,11 @@ describe('register filters', () => {
         for (const dir of ['asc', 'desc'] as const) await everyPage(o.staf, span, where, sort, dir);
       }
     }
-    // A year of finishing in the register's order is read down the register from that year,
-    // for a Kasi too (his rows are the Staf's, names aside).
+    // A year of finishing in the register's order, for a Kasi too (his rows are the Staf's,
+    // names aside).
     const [year, inYear] = spans[2]!;
-    const readDown = (log: { sql: string }[]) => log.some((e) => /INDEXED BY complaints_year_seq WHERE c\.year <= \?/.test(e.sql));
     for (const s of [o.staf, o.kasi]) {
       for (const dir of ['asc', 'desc'] as const) await everyPage(s, year, inYear, 'registerNo', dir);
-      expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(true);
     }
     // Beside a search and a channel, and with two old numbers taken over (below zero).
     o.db.prepare("UPDATE complaints SET subject = 'Sumur warga kering' WHERE id IN (?, ?, ?, ?, ?, ?)").run(ids[1], ids[5], ids[9], ids[13], late2025[0], late2025[2]);
@@ -189,29 +186,24 @@ describe('register filters', () => {
     await everyPage(o.staf, { ...year, q: 'sumur' }, `${inYear} AND subject LIKE 'Sumur%'`, 'registerNo', 'desc');
     await everyPage(o.staf, { ...year, channel: 'whatsapp' }, `${inYear} AND channel = 'whatsapp'`, 'registerNo', 'desc');
     await everyPage(o.kasi, { ...year, channel: 'whatsapp' }, `${inYear} AND channel = 'whatsapp'`, 'registerNo', 'desc');
-    expect(readDown(await record(o.db, () => list(o, o.staf, { ...year, q: 'sumur', limit: 3 })))).toBe(true);
-    // A complaint numbered in 2027, received in the last hour of 2026 as a zone an hour
-    // ahead counts it, and finished before 2026 ended here: the pages are sorted instead.
-    // The check looks from local midnight of 31 December; one received at the year's end
-    // finished after it.
+    // A complaint numbered in 2027 (a year the register's counters do not name), received in
+    // the last hour of 2026 as a zone an hour ahead counts it, or before, and finished in
+    // 2026 here.
     const numbered2027 = o.db.prepare("UPDATE complaints SET year = 2027, seq = 1, register_no = '0001/PGD/2027', received_at = ?, closed_at = ?, status = 'selesai' WHERE id = ?");
-    numbered2027.run('2026-12-31T17:00:00.000Z', '2027-01-02T02:00:00.000Z', ids[0]);
-    expect(readDown(await record(o.db, () => list(o, o.staf, { ...year, limit: 3 })))).toBe(true);
     for (const [received, closed] of [
       ['2026-12-31T16:30:00.000Z', '2026-12-31T16:45:00.000Z'],
       ['2026-12-30T17:00:00.000Z', '2026-12-30T18:00:00.000Z'],
     ]) {
       numbered2027.run(received, closed, ids[0]);
       for (const s of [o.staf, o.kasi]) {
-        await everyPage(s, year, inYear, 'registerNo', 'desc');
-        expect(readDown(await record(o.db, () => list(o, s, { ...year, limit: 3 })))).toBe(false);
+        for (const dir of ['asc', 'desc'] as const) await everyPage(s, year, inYear, 'registerNo', dir);
       }
     }
   });
 });
 
 describe('register in an order its filters have no index for', () => {
-  it('gives every page by name, status or time of receipt beside column filters and dates, as the plain sorted query does, each way it is read', async () => {
+  it('gives every page by name, status or time of receipt beside column filters and dates, as the plain sorted query does, and again after changes', async () => {
     const o = await office();
     // Sixty complaints from January 2025 to March 2026, names in mixed case and some
     // anonymous, two in three finished, every other one by WhatsApp.
@@ -259,28 +251,9 @@ describe('register in an order its filters have no index for', () => {
       }
     };
     await check();
-    // Which way page 1 is read, from its statements.
-    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, { ...q, limit: 3 }))).map((e) => e.sql).join('\n');
-    expect(await read({ channel: 'whatsapp', sort: 'reporterName' })).toContain('INDEXED BY complaints_shown_name');
-    expect(await read({ year: 2025, dateOf: 'selesai', sort: 'reporterName' })).toContain('INDEXED BY complaints_shown_name');
-    expect(await read({ channel: 'whatsapp', sort: 'status' })).toContain('INDEXED BY complaints_status_year');
-    expect(await read({ channel: 'whatsapp', sort: 'receivedAt' })).toContain('INDEXED BY complaints_received');
-    expect(await read({ year: 2025, month: 3, sort: 'status' })).toContain('INDEXED BY complaints_status_year WHERE c.status = ? AND c.year = ? AND c.seq BETWEEN ? AND ?');
-    // A year of receipt by time of receipt is walked within the year's span of receipt, not
-    // from the newest years.
-    expect(await read({ year: 2025, sort: 'receivedAt' })).toContain('INDEXED BY complaints_received WHERE +c.year = ? AND c.received_at >= ? AND c.received_at < ?');
-    // The statuses' counts are kept while the data is unchanged, and asked again after a change.
-    const counts = async () => (await record(o.db, () => list(o, o.staf, { year: 2025, sort: 'status', limit: 3 }))).filter((e) => e.sql.startsWith('SELECT count(*) FROM complaints c INDEXED BY complaints_status_year')).length;
-    expect(await counts()).toBe(0);
+    // Again after changes: three withdrawn, one old number taken over (below zero).
     o.db.prepare("UPDATE complaints SET status = 'dicabut' WHERE id IN (?, ?, ?)").run(ids[0], ids[13], ids[26]);
     o.db.prepare("UPDATE complaints SET seq = -seq, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[20]);
-    expect(await counts()).toBeGreaterThan(0);
-    // Two filters are counted through the index of the one keeping fewer (30 by WhatsApp,
-    // 40 about infrastructure; 20 about cleanliness).
-    expect(await read({ channel: 'whatsapp', category: 'infrastruktur' })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_channel_year WHERE');
-    expect(await read({ channel: 'whatsapp', category: 'kebersihan_lingkungan', year: 2025 })).toContain('SELECT count(*) FROM complaints c INDEXED BY complaints_category_year WHERE');
-    // Its page too, in the register's order (the index gives it within the channel).
-    expect(await read({ channel: 'whatsapp', category: 'infrastruktur' })).toMatch(/FROM complaints c INDEXED BY complaints_channel_year WHERE .* ORDER BY c\.year DESC, c\.seq DESC LIMIT/);
     await check();
   });
 
@@ -315,58 +288,13 @@ describe('register in an order its filters have no index for', () => {
     await everyPage({ q: 'sumur', year: 2026, month: 3 }, `${march} AND subject LIKE 'Sumur%'`, [...sortFields], every);
     await everyPage({ q: 'sumur', year: 2026, month: 3, channel: 'whatsapp' }, `${march} AND subject LIKE 'Sumur%' AND channel = 'whatsapp'`, ['registerNo', 'reporterName'], every);
     await everyPage({ q: 'sumur' }, "subject LIKE 'Sumur%'", ['reporterName', 'status', 'receivedAt'], ends);
-    // Beside a filter on the complaint's columns, in a year or all: a status keeping a quarter
-    // is counted through its index, a channel keeping a third through the words' keys.
+    // Beside a filter on the complaint's columns, in a year or all.
     await everyPage({ q: 'sumur', status: 'selesai' }, "subject LIKE 'Sumur%' AND status = 'selesai'", ['registerNo', 'reporterName'], ends);
     await everyPage({ q: 'sumur', year: 2026, channel: 'whatsapp' }, "subject LIKE 'Sumur%' AND channel = 'whatsapp'", [...sortFields], ends);
-    // Which way the pages are read, from their statements.
-    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, q))).map((e) => e.sql).join('\n');
-    // A month's words in the register's order are its keys in the text index, read from the
-    // month's first (or last) key on: FTS5 takes integer bounds only (a number bound from
-    // JavaScript is a real) and would otherwise read the words' lists from their start.
-    for (const page of [{ limit: 3 }, { limit: 100, offset: 40 }]) {
-      expect(await read({ q: 'sumur', year: 2026, month: 3, ...page })).toContain(
-        'FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER) ORDER BY rowid',
-      );
-    }
-    expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3 })).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
-    expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 3 })).toMatch(/INDEXED BY complaints_shown_name .*EXISTS \(SELECT 1 FROM complaints_fts f/s);
-    expect(await read({ q: 'sumur', year: 2026, month: 3, sort: 'reporterName', limit: 50 })).toContain('CROSS JOIN complaints c');
-    expect(await read({ q: 'sumur', sort: 'reporterName', limit: 3, offset: 400 })).not.toContain('EXISTS (SELECT 1 FROM complaints_fts f');
-    // Those pages (after a change, counted again) walk the words' keys, each complaint read;
-    // the status's total through its index, the channel's through the words' keys.
-    const touch = () => o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
-    touch();
-    const bySelesai = await read({ q: 'sumur', status: 'selesai', limit: 3 });
-    expect(bySelesai).toContain('CROSS JOIN complaints c ON c.year = f.k >> 32');
-    expect(bySelesai).toMatch(/SELECT count\(\*\) FROM complaints c INDEXED BY complaints_status_year WHERE .*IN \(SELECT rowid FROM complaints_register_fts/s);
-    touch();
-    const byWhatsapp = await read({ q: 'sumur', year: 2026, channel: 'whatsapp', limit: 3 });
-    expect(byWhatsapp).toMatch(/SELECT count\(\*\) FROM \(SELECT rowid AS k FROM complaints_register_fts/);
-    expect(byWhatsapp).not.toContain('complaints_fts');
-    // In another order, the order's index is walked, the year and the channel tested first and
-    // the words asked of the complaints they keep (about four here, for a page of three).
-    for (const [sort, index] of [['status', 'complaints_status_year'], ['reporterName', 'complaints_shown_name'], ['receivedAt', 'complaints_received']] as const) {
-      expect(await read({ q: 'sumur', year: 2026, channel: 'whatsapp', sort, limit: 3 }), sort).toMatch(
-        new RegExp(`INDEXED BY ${index} WHERE \\+c\\.year = \\? AND c\\.channel = \\? AND .*EXISTS \\(SELECT 1 FROM complaints_fts f`),
-      );
-    }
-    // A Kasi's words are asked of each complaint a walk reads, by its key in the register's
-    // text index (the half of them for a complaint he may open, or for one he may not), on
-    // the first pages; deeper (where the walk would read over half as many complaints as he
-    // has matches), their keys are listed and the matches sorted.
-    const kasiRead = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.kasi, q))).map((e) => e.sql).join('\n');
-    const probe = 'complaints_register_fts MATCH ? AND f.rowid = ';
-    for (const sort of ['status', 'receivedAt'] as const) {
-      expect(await kasiRead({ q: 'sumur', sort, limit: 3 }), sort).toMatch(new RegExp(`INDEXED BY ${sort === 'status' ? 'complaints_status_year' : 'complaints_received'} WHERE CASE WHEN .*${probe.replace(/[?()]/g, '\\$&')}c\\.year`, 's'));
-      expect(await kasiRead({ q: 'sumur', sort, limit: 3, offset: 450 }), sort).not.toContain(probe);
-    }
-    expect(await kasiRead({ q: 'sumur', sort: 'reporterName', dir: 'desc', limit: 3 })).toContain(`${probe}key`);
     // A word in every description, and in the subject of four in five: he finds it in the
-    // complaints he may open, and in the subject of the others; asked of each walked
-    // complaint by the half of his words that fits it.
-    // (Every name but Anita's sorts after "Anonim" Z–A, so the walk by name reads the
-    // anonymous reporters, whom he may not open, on the first pages.)
+    // complaints he may open, and in the subject of the others.
+    // (Every name but Anita's sorts after "Anonim" Z–A, so his pages by name begin with the
+    // anonymous reporters, whom he may not open.)
     o.db.prepare("UPDATE complaints SET description = description || ' warga', reporter_name = CASE WHEN reporter_name = 'Anita' THEN reporter_name ELSE 'Abdul' END").run();
     const see = seeSql(userOf(o, 'kasi'));
     for (const [sort, dir] of [['status', 'asc'], ['status', 'desc'], ['receivedAt', 'asc'], ['reporterName', 'desc']] as const) {
@@ -380,7 +308,6 @@ describe('register in an order its filters have no index for', () => {
         const page = await list(o, o.kasi, { q: 'warga', sort, dir, offset, limit: 3 });
         expect(page.rows.map((r) => r.id), `warga ${sort} ${dir} @${offset}`).toEqual(want.slice(offset, offset + 3));
       }
-      expect(await kasiRead({ q: 'warga', sort, dir, limit: 3 })).toContain(probe);
     }
   }, 120_000);
 });
@@ -442,7 +369,7 @@ describe('register by month of receipt', () => {
 });
 
 describe('register by a step done', () => {
-  it('gives every page of a step done in a span of months, both directions, each way it is read, as the plain sorted query does', async () => {
+  it('gives every page of a step done in a span of months, both directions, as the plain sorted query does', async () => {
     const o = await office();
     // Sixty complaints from January 2025, one each ten days; step 5 done 0, 9, 18 or 27 days
     // after receipt with 12 allowed, every fifth done again 40 days on, every sixth never.
@@ -476,21 +403,7 @@ describe('register by a step done', () => {
         )
         .pluck()
         .all(monthStart(l.dari), monthStart(nextMonth(l.sampai))) as number[];
-    // By status the list is walked along the index of statuses (or, for two matches of the
-    // sixty, sorted), never each complaint asked.
-    for (const [sort, walked, read] of [
-      ['registerNo', 'complaints_year_seq', ['each', 'list', 'none', 'sort']],
-      ['receivedAt', 'complaints_received', ['each', 'list', 'none', 'sort']],
-      ['status', 'complaints_status_year', ['list', 'none', 'sort']],
-    ] as const) {
-      // Which way each page was read, from its statements, for the Camat and for a Kasi (his
-      // rows are the Camat's, names aside).
-      const ways = new Map([o.camat, o.kasi].map((s) => [s, new Set<string>()]));
-      // (A page past the last match reads none.)
-      const wayOf = (log: { sql: string }[]) => {
-        const page = log.find((e) => e.sql.includes(`ORDER BY c.${ORDERS[sort].split(' ')[0]}`))?.sql;
-        return page === undefined ? 'none' : page.includes('INDEXED BY complaint_steps_complaint') ? 'each' : page.includes(`INDEXED BY ${walked}`) ? 'list' : 'sort';
-      };
+    for (const sort of ['registerNo', 'receivedAt', 'status'] as const) {
       for (const span of [
         { dari: '2026-01', sampai: '2026-08' },
         { dari: '2025-02', sampai: '2025-04' },
@@ -504,20 +417,19 @@ describe('register by a step done', () => {
             const label = `${JSON.stringify(langkah)} ${sort} ${dir}`;
             expect(want.length, label).toBeGreaterThan(1);
             expect((await list(o, o.camat, { langkah, sort, dir, limit: 200 })).rows.map((r) => r.id), label).toEqual(want);
-            for (const [s, seen] of ways) {
+            // For the Camat and for a Kasi (his rows are the Camat's, names aside).
+            for (const s of [o.camat, o.kasi]) {
               for (let offset = 0; offset <= want.length; offset++) {
                 for (const limit of [1, 3]) {
-                  let page: Awaited<ReturnType<typeof list>> | undefined;
-                  seen.add(wayOf(await record(o.db, async () => (page = await list(o, s, { langkah, sort, dir, offset, limit })))));
-                  expect(page!.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
-                  expect(page!.total).toBe(want.length);
+                  const page = await list(o, s, { langkah, sort, dir, offset, limit });
+                  expect(page.rows.map((r) => r.id), `${label} @${offset}+${limit}`).toEqual(want.slice(offset, offset + limit));
+                  expect(page.total).toBe(want.length);
                 }
               }
             }
           }
         }
       }
-      for (const seen of ways.values()) expect([...seen].sort(), sort).toEqual(read);
     }
   });
 });
@@ -586,7 +498,7 @@ describe('register words beside filters, from the sets kept in memory', () => {
 });
 
 describe('register words beside filters keeping fewer complaints', () => {
-  it('asks the words of the few complaints a status keeps, tests words beside a date of finishing or a step done as a membership, every page as the plain sorted query does', async () => {
+  it('gives every page of words beside a status, the open ones, a step done or a month of finishing, as the plain sorted query does', async () => {
     const o = await office();
     // 600 complaints from January 2026, nine in ten about a well ("sumur"), ten still open
     // (so "diterima", half of them about a lamp), the others finished; step 2 done three days
@@ -621,96 +533,9 @@ describe('register words beside filters keeping fewer complaints', () => {
       [{ q: 'lampu', year: 2026, month: 3, dateOf: 'selesai' }, "closed_at >= '2026-02-28T17:00:00.000Z' AND closed_at < '2026-03-31T17:00:00.000Z'"],
     ];
     await expectEveryPageOf(o, cases, kasi);
-    // Which way each was read, from its statements, after a change (so counted again).
-    const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
-      o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
-      return (await record(o.db, () => list(o, s, { limit: 3, ...q }))).map((e) => e.sql).join('\n');
-    };
-    const few = 'LIMIT -1) m CROSS JOIN complaints c ON c.id = m.id';
-    // Ten complaints "diterima" and 535 matches of "sumur": the ten are read and the words
-    // asked of each, for the Staf in the word index, for the Kasi by the half of his words
-    // that fits each (in the register's text index). (The open ones: the next test.)
-    for (const q of [{ q: 'sumur', status: 'diterima' }] as ComplaintQuery[]) {
-      for (const sort of sortFields) {
-        const staf = await read(o.staf, { ...q, sort });
-        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain(few);
-        expect(staf).toMatch(/SELECT count\(\*\) FROM complaints c +WHERE .*EXISTS \(SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH \? AND f\.rowid = c\.id\)/s);
-        const kasi = await read(o.kasi, { ...q, sort });
-        expect(kasi, `${JSON.stringify(q)} ${sort} (Kasi)`).toContain(few);
-        expect(kasi).toMatch(/CASE WHEN .* THEN EXISTS \(SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH \? AND f\.rowid = c\.year/s);
-        // His names for those few worked out from their own dispositions and steps, not by
-        // listing all of his.
-        const paged = kasi.split(/\n(?=[A-Z])/).find((l) => l.includes(few))!;
-        expect(paged).toContain('ORDER BY');
-        expect(paged, sort).not.toContain('c.id IN (SELECT complaint_id FROM dispositions WHERE to_user = ?');
-      }
-    }
-    // Not where the words match fewer than forty times the complaints kept, nor beside a
-    // filter keeping many.
-    expect(await read(o.staf, { q: 'lampu', status: 'diterima' })).not.toContain(few);
-    expect(await read(o.staf, { q: 'sumur', status: 'selesai' })).not.toContain(few);
-    // A Kasi's words beside a filter keeping many, by time of receipt, where a walk would ask
-    // them of too many complaints: the words' keys read, each complaint tested, the matches
-    // sorted (not listed as ids, each read again); the filter alone is walked along the
-    // order's index.
-    const kasiSorted = await read(o.kasi, { q: 'lampu', status: 'selesai', sort: 'receivedAt', limit: 50 });
-    expect(kasiSorted).toMatch(/SELECT c\.id FROM \(SELECT rowid AS k FROM complaints_register_fts .*CROSS JOIN complaints c ON c\.year = f\.k >> 32 .*WHERE c\.status = \? ORDER BY c\.received_at/);
-    expect(kasiSorted).not.toContain('c.id IN (SELECT c.id FROM');
-    expect(await read(o.kasi, { status: 'selesai', sort: 'receivedAt' })).toContain('FROM complaints c INDEXED BY complaints_received WHERE c.status = ?');
-    // Beside a month of finishing or a step done (about 90 and 270 complaints), which the
-    // words match more often, the Staf's pages read those complaints through their index,
-    // the words' list made once and tested on each (a membership, its unary +).
-    // By name (these pages of three), the index of names is walked instead, the words asked
-    // of each complaint the filters keep as it is read: fewer complaints read than match.
-    for (const q of [{ q: 'sumur', year: 2026, month: 3, dateOf: 'selesai' }, { q: 'sumur', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } }] as ComplaintQuery[]) {
-      for (const sort of sortFields) {
-        const staf = await read(o.staf, { ...q, sort });
-        const page = staf.split('\n').find((l) => l.includes('LIMIT ? OFFSET ?'))!;
-        if (sort === 'reporterName') {
-          expect(page, JSON.stringify(q)).toContain('INDEXED BY complaints_shown_name');
-          expect(page, JSON.stringify(q)).toMatch(/CASE WHEN c\.id >= \? AND c\.id < \? THEN c\.id IN \(SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH \? AND rowid >= .* ELSE EXISTS \(SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH \? AND f\.rowid = c\.id\) END/);
-          continue;
-        }
-        expect(staf, `${JSON.stringify(q)} ${sort}`).toContain('+c.id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)');
-        expect(staf).not.toMatch(/[^+]c\.id IN \(SELECT rowid FROM complaints_fts/);
-      }
-    }
-    // "lampu" matches fewer (about 60): in an order the index of finishing holds (by status, by
-    // time of receipt, the register's order oldest first), a membership read through that
-    // index, as the words match at least a fifth as many as it holds (the month's 50-odd
-    // complaints received); by name too (a Kasi's as well), the span holding few; not newest
-    // first in the register's order (read down the register).
-    const lampu = { q: 'lampu', year: 2026, month: 3, dateOf: 'selesai' } as const;
-    for (const [sort, dir] of [['registerNo', 'asc'], ['receivedAt', 'desc'], ['receivedAt', 'asc'], ['status', 'desc']] as const) {
-      expect(await read(o.staf, { ...lampu, sort, dir }), `${sort} ${dir}`).toMatch(/INDEXED BY complaints_closed .*\+c\.id IN \(SELECT rowid FROM complaints_fts/);
-    }
-    const member = (s: ReturnType<typeof carrier>) => (s === o.kasi ? /2147483648 IN \(SELECT rowid FROM complaints_register_fts/ : /\+c\.id IN \(SELECT rowid FROM complaints_fts/);
-    for (const [s, sort, dir] of [
-      [o.staf, 'reporterName', 'asc'],
-      [o.staf, 'reporterName', 'desc'],
-      [o.kasi, 'reporterName', 'asc'],
-      [o.kasi, 'status', 'asc'],
-    ] as const) {
-      expect(await read(s, { ...lampu, sort, dir }), `${sort} ${dir}`).toMatch(member(s));
-    }
-    expect(await read(o.staf, { ...lampu, sort: 'registerNo', dir: 'desc' })).not.toMatch(member(o.staf));
-    // The Kasi's: his keys in the register's text index listed, each complaint's key looked up
-    // (through the index of finishing, which holds it).
-    for (const sort of sortFields) {
-      const kasi = await read(o.kasi, { q: 'sumur', year: 2026, month: 3, dateOf: 'selesai', sort });
-      expect(kasi, sort).toMatch(/SELECT count\(\*\) FROM complaints c INDEXED BY complaints_closed +WHERE c\.closed_at >= \? AND c\.closed_at < \? AND c\.year \* 4294967296 \+ c\.seq \+ 2147483648 IN \(SELECT rowid FROM complaints_register_fts/);
-      expect(kasi, sort).not.toContain('f.k >> 32');
-    }
-    // A step done beside a Kasi's words matching fewer complaints than it keeps, read along
-    // the words' keys, is a membership test (as `c.id IN (…)` the planner seeks the whole
-    // list for each key).
-    const stepped = await read(o.kasi, { q: 'lampu', langkah: { no: 2, dari: '2026-02', sampai: '2026-04' } });
-    expect(stepped).toContain('CROSS JOIN complaints c ON c.year = f.k >> 32');
-    expect(stepped).toContain('+c.id IN (SELECT complaint_id FROM complaint_steps');
-    for (const sql of stepped.split('\n').filter((l) => l.includes('f.k >> 32'))) expect(sql).not.toMatch(/[^+]c\.id IN \(SELECT complaint_id FROM complaint_steps/);
   }, 120_000);
 
-  it('looks up the words beside the open or late complaints within the span the open ones have, an old one left open too, or asks them of a few late ones, every page as the plain sorted query does', async () => {
+  it('gives every page of words beside the open or late complaints, an old one left open too, as the plain sorted query does', async () => {
     const o = await office();
     // 1,300 complaints from January 2025, one every 6 hours, three in four about a well; the
     // newest 19 are open, and the fourth too (left open since). The others finished.
@@ -733,55 +558,17 @@ describe('register words beside filters keeping fewer complaints', () => {
     const due = o.db.prepare("UPDATE complaints SET clock_started_at = received_at, due_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+14 days') ELSE '2026-12-31T09:00:00.000Z' END WHERE id = ?");
     ids.forEach((id, i) => (open(i) ? due.run(late.includes(i) ? 1 : 0, id) : finish.run(id)));
     const kasi = kasiHandlesAThird(o);
-    // Twenty open complaints and 975 about a well (325 about a lamp): fewer than 300 times as
-    // many, so the words' keys are listed; three late ones, asked the words each.
+    // Twenty open complaints, 975 about a well and 325 about a lamp; three late ones.
     await expectEveryPageOf(o, [
       [{ q: 'sumur', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
       [{ q: 'lampu', keadaan: 'belum_selesai' }, 'closed_at IS NULL'],
       [{ q: 'sumur', keadaan: 'terlambat' }, "closed_at IS NULL AND due_at < '2026-11-24T02:00:00.000Z'"],
     ], kasi);
-    // Which way each was read, after a change (so counted again), in every order.
-    const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
-      o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
-      return record(o.db, () => list(o, s, { limit: 3, ...q }));
-    };
-    // The open ones: the words read from the register's text index between the keys of the
-    // first open complaint and the last, each open complaint's key looked up there (no
-    // complaint read for a key), for both.
-    const keyOf = o.db.prepare('SELECT year * 4294967296 + seq + 2147483648 FROM complaints WHERE id = ?').pluck();
-    const span = [keyOf.get(ids[3]) as number, (keyOf.get(ids[n - 1]) as number) + 1];
-    const bounded = 'FROM complaints_register_fts WHERE complaints_register_fts MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER)';
-    for (const sort of sortFields) {
-      for (const [who, s] of [['staf', o.staf], ['kasi', o.kasi]] as const) {
-        const log = await read(s, { q: 'sumur', keadaan: 'belum_selesai', sort });
-        const listed = log.filter((e) => e.sql.includes(bounded));
-        expect(listed.some((e) => e.sql.includes('FROM complaints c')), `${who} ${sort}`).toBe(true);
-        expect(log.some((e) => e.sql.includes('complaints_fts MATCH')), `${who} ${sort}`).toBe(false);
-        for (const e of listed) {
-          const at = e.params.findIndex((p) => typeof p === 'string' && p.includes('sumur'));
-          expect(e.params.slice(at + 1, at + 3), `${who} ${sort}: ${e.sql}`).toEqual(span);
-          if (!e.sql.includes('FROM complaints c')) continue;
-          expect(e.sql).toContain('c.year * 4294967296 + c.seq + 2147483648 IN (SELECT rowid FROM complaints_register_fts');
-          expect(e.sql).not.toContain('f.k >> 32');
-        }
-        // The three late ones: the words asked of each, the Staf's in the word index, the
-        // Kasi's in the register's text index by the half of them that fits each.
-        const asked = (await read(s, { q: 'sumur', keadaan: 'terlambat', sort })).map((e) => e.sql).filter((sql) => sql.includes('FROM complaints c'));
-        expect(asked.join('\n'), `${who} ${sort}`).toContain(
-          who === 'kasi' ? 'THEN EXISTS (SELECT 1 FROM complaints_register_fts f WHERE complaints_register_fts MATCH ? AND f.rowid = c.year' : 'EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)',
-        );
-        for (const sql of asked) expect(sql).not.toContain(bounded);
-      }
-    }
-    // Elsewhere the words are listed whole, without bounds.
-    const whole = (await read(o.staf, { q: 'sumur', status: 'selesai' })).map((e) => e.sql).join('\n');
-    expect(whole).toContain('(SELECT rowid AS k FROM complaints_register_fts WHERE complaints_register_fts MATCH ?) f');
-    expect(whole).not.toContain('rowid >=');
   }, 120_000);
 });
 
 describe('register words beside a filter keeping few of their matches', () => {
-  it("sorts them from the filter's index, each entry's key looked up among the words' keys, where the words match at least a fifth as many as it keeps, every page as the plain sorted query does", async () => {
+  it("gives every page, a Kasi's as the Staf's where he searches the subject, as the plain sorted query does", async () => {
     const o = await office();
     // 1,200 complaints over 2025 and 2026, three of the lamps' also about a bucket ("gayung");
     // one in forty by WhatsApp, a quarter finished.
@@ -807,21 +594,8 @@ describe('register words beside a filter keeping few of their matches', () => {
         }
       }
     }
-    // A page of fifty (the order's index not walked for so few matches) is read through the
-    // channel's index, each entry's key looked up among the words' keys; the first pages of
-    // three walk the order's index. Beside a year and a status, the channel keeps the fewest.
-    const read = async (q: ComplaintQuery) => (await record(o.db, () => list(o, o.staf, q))).map((e) => e.sql).join('\n');
-    const keyed = /INDEXED BY complaints_channel_year WHERE [^)]*c\.channel = \? AND .*c\.year \* 4294967296 \+ c\.seq \+ 2147483648 IN \(SELECT rowid FROM complaints_register_fts/s;
-    for (const sort of ['receivedAt', 'status', 'reporterName'] as const) {
-      expect(await read({ q: 'sumur', channel: 'whatsapp', sort, limit: 50 }), sort).toMatch(keyed);
-      expect(await read({ q: 'sumur', year: 2025, channel: 'whatsapp', status: 'selesai', sort, limit: 50 }), sort).toMatch(keyed);
-      expect(await read({ q: 'sumur', channel: 'whatsapp', sort, limit: 3 }), sort).not.toMatch(keyed);
-      // Three complaints about a bucket, under a fifth of the channel's 33: each match's
-      // complaint is read instead.
-      expect(await read({ q: 'gayung', channel: 'whatsapp', sort, limit: 50 }), sort).not.toMatch(keyed);
-    }
     // A Kasi finds "sumur" in the subject, which he may search in every complaint: by time of
-    // receipt and by status his pages are the Staf's, read the same way.
+    // receipt and by status his pages are the Staf's.
     for (const sort of ['receivedAt', 'status'] as const) {
       for (const q of [{ q: 'sumur', channel: 'whatsapp' }, { q: 'sumur', year: 2025, channel: 'whatsapp', status: 'selesai' }] as ComplaintQuery[]) {
         for (const dir of ['asc', 'desc'] as const) {
@@ -830,14 +604,13 @@ describe('register words beside a filter keeping few of their matches', () => {
             expect(page.rows.map((r) => r.id), `Kasi ${JSON.stringify(q)} ${sort} ${dir} @${offset}`).toEqual((await list(o, o.staf, { ...q, sort, dir, offset, limit: 50 })).rows.map((r) => r.id));
           }
         }
-        expect((await record(o.db, () => list(o, o.kasi, { ...q, sort, limit: 50 }))).map((e) => e.sql).join('\n'), `Kasi ${sort}`).toMatch(keyed);
       }
     }
   }, 120_000);
 });
 
-describe('register words asked within the stretch a walk reads', () => {
-  it('lists the words once within the stretch of keys a walk by status or time of receipt reads first, asks those beyond it one by one, every page as the plain sorted query does', async () => {
+describe('register words by status, the statuses spread over the register', () => {
+  it('gives every page as the plain sorted query does, a run of other words in the middle', async () => {
     const o = await office();
     // 900 complaints from January 2026, one every 6 hours, about a well ("sumur") but for a
     // run of 100 in the middle and the newest 150, which are about a lamp; four statuses,
@@ -854,40 +627,12 @@ describe('register words asked within the stretch a walk reads', () => {
     o.db.prepare("UPDATE complaints SET status = CASE id % 4 WHEN 0 THEN 'selesai' WHEN 1 THEN 'didisposisi' WHEN 2 THEN 'ditolak' ELSE status END").run();
     o.db.prepare(`UPDATE complaints SET channel = 'whatsapp' WHERE id IN (${ids.filter((_, i) => i % 3 === 0).join(', ')})`).run();
     await expectEveryPageOf(o, [[{ q: 'sumur' }, '1'], [{ q: 'sumur', channel: 'whatsapp' }, "channel = 'whatsapp'"]], kasiHandlesAThird(o));
-    // The first pages by status or time of receipt: the words' keys listed within the stretch
-    // the walk reads first, the Staf's in the word index, the Kasi's in the register's text
-    // index, beside no filter one list of both halves of his words (who may open each is in
-    // its viewers column), beside a channel each half apart; a complaint outside it asked alone.
-    const log = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => record(o.db, () => list(o, s, { q: 'sumur', limit: 3, ...q }));
-    const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => (await log(s, q)).map((e) => e.sql).join('\n');
-    const esc = (t: string) => t.replace(/[?()*+.]/g, '\\$&');
-    const probe = (table: string, key: string) => esc(`EXISTS (SELECT 1 FROM ${table} f WHERE ${table} MATCH ? AND f.rowid = ${key})`);
-    const within = (table: string, key: string, elsewhere = probe(table, key)) => {
-      const stretch = esc(`WHEN ${key} >= ? AND ${key} < ? THEN ${key} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid >= CAST(? AS INTEGER) AND rowid < CAST(? AS INTEGER))`);
-      return `CASE ${stretch}( ${stretch})? ELSE ${elsewhere} END`;
-    };
-    const staf = new RegExp(within('complaints_fts', 'c.id'));
-    const [table, key] = ['complaints_register_fts', 'c.year * 4294967296 + c.seq + 2147483648'];
-    const kasiHalf = within(table, key);
-    const kasiBoth = new RegExp(within(table, key, `CASE WHEN [\\s\\S]+ THEN ${probe(table, key)} ELSE ${probe(table, key)} END`));
-    const kasiId = o.db.prepare("SELECT id FROM users WHERE username = 'kasi'").pluck().get() as number;
-    for (const sort of ['status', 'receivedAt'] as const) {
-      for (const dir of ['asc', 'desc'] as const) {
-        expect(await read(o.staf, { sort, dir }), `${sort} ${dir}`).toMatch(staf);
-        expect(await read(o.staf, { sort, dir, channel: 'whatsapp' }), `${sort} ${dir}`).toMatch(staf);
-        const alone = (await log(o.kasi, { sort, dir })).find((e) => kasiBoth.test(e.sql));
-        expect(alone?.params.some((p) => typeof p === 'string' && p.includes(`{viewers} : ("u${kasiId}" OR "kasi")`) && p.includes('sumur')), `${sort} ${dir}`).toBe(true);
-        expect(await read(o.kasi, { sort, dir, channel: 'whatsapp' }), `${sort} ${dir}`).toMatch(new RegExp(`THEN ${kasiHalf} ELSE ${kasiHalf} END`));
-      }
-    }
   }, 120_000);
 
-  it('lists the words within the longest runs of the walk, not its first few short ones', async () => {
+  it('gives every page as the plain sorted query does, five pairs of rare statuses far apart', async () => {
     const o = await office();
-    // 1,900 complaints about a well (fewer than the register's sets are taken for), finished;
-    // five pairs of neighbours far apart in the register (350 complaints, more than one probe
-    // costs in keys listed) have statuses sorting before "selesai", so a walk by status reads
-    // five runs of two, then the finished ones in the register's order.
+    // 1,900 complaints about a well, finished; five pairs of neighbours far apart in the
+    // register (350 complaints) have statuses sorting before "selesai".
     importAt(
       o,
       Array.from({ length: 1900 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 2, 2) + i * 3 * 3_600_000).toISOString(), subject: `Sumur warga kering ${i}` })),
@@ -896,17 +641,6 @@ describe('register words asked within the stretch a walk reads', () => {
     const rare = ['bukan_kewenangan', 'diarsipkan', 'dicabut', 'didisposisi', 'dikirim'];
     rare.forEach((status, i) => o.db.prepare('UPDATE complaints SET status = ? WHERE id IN (?, ?)').run(status, 400 + i * 350, 401 + i * 350));
     await expectEveryPageOf(o, [[{ q: 'sumur' }, '1']], kasiHandlesAThird(o));
-    const log = await record(o.db, () => list(o, o.staf, { q: 'sumur', sort: 'status', dir: 'asc', limit: 50 }));
-    const page = log.find((e) => e.sql.includes('CASE WHEN c.id >= ? AND c.id < ? THEN'))!;
-    // The stretches' bounds follow the row's one parameter (the Staf's id), five for each: lo,
-    // hi, the words, lo, hi.
-    const spans: [number, number][] = [];
-    for (let i = 1; typeof page.params[i] === 'number' && typeof page.params[i + 2] === 'string'; i += 5) spans.push([page.params[i] as number, page.params[i + 1] as number]);
-    expect(spans.length).toBeGreaterThan(0);
-    // Every finished complaint on the page lies in one of them (none asked alone).
-    const shown = (await list(o, o.staf, { q: 'sumur', sort: 'status', dir: 'asc', limit: 50 })).rows;
-    expect(shown.filter((r) => r.status === 'selesai').length).toBe(40);
-    for (const r of shown.filter((r) => r.status === 'selesai')) expect(spans.some(([lo, hi]) => r.id >= lo && r.id < hi), `${r.id} in ${JSON.stringify(spans)}`).toBe(true);
   }, 120_000);
 });
 
@@ -955,18 +689,11 @@ describe('register by a year of receipt in order of receipt', () => {
         }
       }
     }
-    // By status a Kasi's words in the year are asked of each complaint the walk reads, the
-    // year tested on each.
-    const byStatus = /^SELECT c\.id FROM complaints c INDEXED BY complaints_status_year WHERE \+c\.year = \? AND .*complaints_register_fts.* LIMIT \? OFFSET \?$/s;
-    for (const dir of ['asc', 'desc'] as const) {
-      const log = await record(o.db, () => list(o, o.kasi, { year: 2025, q: 'sumur', sort: 'status', dir, limit: 3 }));
-      expect(log.some((e) => byStatus.test(e.sql)), dir).toBe(true);
-    }
   }, 120_000);
 });
 
 describe('register by status within a seksi', () => {
-  it('walks a seksi, or no seksi, by status through the index of its statuses, with words too, every page as the plain sorted query does', async () => {
+  it('gives every page of a seksi, or no seksi, by status, with words too, as the plain sorted query does', async () => {
     const o = await office();
     // 900 complaints about a well but for a run of 100 about a lamp; most finished ones
     // with a seksi, the others mostly without.
@@ -989,23 +716,11 @@ describe('register by status within a seksi', () => {
       ],
       kasiHandlesAThird(o),
     );
-    // By status the page is walked through complaints_seksi_status, for the Staf and the Kasi.
-    for (const s of [o.staf, o.kasi]) {
-      for (const q of [{ tanpaSeksi: true }, { tanpaSeksi: true, q: 'sumur' }, { seksi: 'Seksi Pemerintahan', q: 'sumur' }] as ComplaintQuery[]) {
-        for (const dir of ['asc', 'desc'] as const) {
-          const log = await record(o.db, () => list(o, s, { ...q, sort: 'status', dir, limit: 3 }));
-          expect(
-            log.some((e) => /^SELECT .*FROM complaints c INDEXED BY complaints_seksi_status WHERE c\.seksi = .* ORDER BY c\.status (ASC|DESC).* LIMIT \? OFFSET \?$/s.test(e.sql)),
-            `${s === o.staf ? 'staf' : 'kasi'} ${JSON.stringify(q)} ${dir}`,
-          ).toBe(true);
-        }
-      }
-    }
   }, 120_000);
 });
 
 describe('register by a span of finishing beside filters', () => {
-  it('counts a year or month of finishing from the recap summaries, sorts it beside a status or a channel from the index of finishing alone (not beside a filter keeping few), every page as the plain sorted query does', async () => {
+  it('gives every page of a year or month of finishing beside a status, a channel or no seksi, with words too, as the plain sorted query does', async () => {
     const o = await office();
     // 600 complaints from January 2026, one every 8 hours, finished ten days after receipt:
     // "selesai" but for one in thirteen "ditolak" (46), a third by WhatsApp; ten still open.
@@ -1030,65 +745,11 @@ describe('register by a span of finishing beside filters', () => {
       [{ year: 2026, dateOf: 'selesai', tanpaSeksi: true }, `${year} AND seksi = ''`],
       [{ year: 2026, month: 3, dateOf: 'selesai' }, march],
     ];
-    await expectEveryPageOf(o, cases, kasiHandlesAThird(o));
-    // After a change (so counted again): the page in the orders the index holds read
-    // through complaints_closed, which covers them (no complaint row read); the count from
-    // the recap's summaries, or beside two filters or words (every complaint is about a
-    // lamp: tested as a membership) from that index.
-    const read = async (s: ReturnType<typeof carrier>, q: ComplaintQuery) => {
-      o.db.prepare("UPDATE counters SET value = value WHERE name = 'register'").run();
-      return record(o.db, () => list(o, s, { limit: 3, ...q }));
-    };
-    const closedIndex = 'INDEXED BY complaints_closed ';
-    const planOf = (e: { sql: string; params: unknown[] }) => (o.db.prepare(`EXPLAIN QUERY PLAN ${e.sql}`).all(...e.params) as { detail: string }[]).map((r) => r.detail);
-    for (const [q] of cases.slice(0, 5)) {
-      for (const sort of ['registerNo', 'receivedAt', 'status'] as const) {
-        for (const dir of ['asc', 'desc'] as const) {
-          for (const [who, s] of [['staf', o.staf], ['kasi', o.kasi]] as const) {
-            const label = `${who} ${JSON.stringify(q)} ${sort} ${dir}`;
-            const log = await read(s, { ...q, sort, dir });
-            const count = log.find((e) => e.sql.startsWith('SELECT count(*) FROM complaints c '));
-            const summed = log.some((e) => e.sql.includes('FROM recap_counts'));
-            if ((q.channel && q.status) || q.q) expect([count?.sql, summed], label).toEqual([expect.stringContaining(closedIndex), false]);
-            else expect([count, summed], label).toEqual([undefined, true]);
-            // Every statement over the span goes through the index (the page, and beside
-            // words their count and the filters' own); a year's newest first is read down
-            // the register instead.
-            const down = sort === 'registerNo' && dir === 'desc' && q.month === undefined;
-            const overSpan = log.filter((e) => e.sql.includes('c.closed_at >= ?') && !(down && e.sql.includes('INDEXED BY complaints_year_seq')));
-            if (!down) expect(overSpan.length, label).toBeGreaterThan(0);
-            for (const e of overSpan) expect(e.sql, label).toContain(closedIndex);
-            for (const e of log.filter((l) => l.sql.includes(closedIndex))) {
-              const plan = planOf(e).filter((d) => d.includes('complaints_closed'));
-              expect(plan, `${label}: ${e.sql}`).not.toEqual([]);
-              for (const d of plan) expect(d, `${label}: ${e.sql}`).toContain('USING COVERING INDEX complaints_closed');
-            }
-          }
-        }
-      }
-    }
-    // A year newest first beside words nearly all of it holds: the walk down the register asks
-    // the Staf's words of each complaint it reads, in the word index, instead of their list.
-    const down = (await read(o.staf, { ...cases[4]![0], sort: 'registerNo', dir: 'desc' })).find((e) => e.sql.includes('INDEXED BY complaints_year_seq'));
-    expect(down?.sql).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
-    expect(down?.sql).not.toContain('IN (SELECT rowid FROM complaints_fts');
-    // By name too: the index of names walked, the words asked of each complaint finished then.
-    for (const dir of ['asc', 'desc'] as const) {
-      const byName = (await read(o.staf, { ...cases[4]![0], sort: 'reporterName', dir })).find((e) => e.sql.includes('LIMIT ? OFFSET ?'));
-      expect(byName?.sql, dir).toContain('INDEXED BY complaints_shown_name');
-      expect(byName?.sql, dir).toContain('EXISTS (SELECT 1 FROM complaints_fts f WHERE complaints_fts MATCH ? AND f.rowid = c.id)');
-      expect(byName?.sql, dir).not.toContain('+c.id IN (SELECT rowid FROM complaints_fts');
-    }
-    // "ditolak" keeps 46, under an eighth of the 600 received in the year: its own index. Nor
-    // beside words few complaints hold (eight about a well): the count and the page read
-    // their matches from the word index first.
+    const kasi = kasiHandlesAThird(o);
+    await expectEveryPageOf(o, cases, kasi);
+    // Again after eight of them became about a well.
     o.db.prepare(`UPDATE complaints SET subject = 'Sumur warga kering' WHERE id IN (${ids.filter((_, i) => i % 75 === 7).join(', ')})`).run();
-    for (const s of [o.staf, o.kasi]) {
-      expect((await read(s, { ...cases[5]![0], sort: 'receivedAt' })).map((e) => e.sql).join('\n')).not.toContain(closedIndex);
-      const worded = (await read(s, { q: 'sumur', year: 2026, dateOf: 'selesai', status: 'selesai', sort: 'receivedAt' })).filter((e) => e.sql.includes('MATCH'));
-      expect(worded.length).toBeGreaterThan(1);
-      for (const e of worded) expect(e.sql).not.toContain(closedIndex);
-    }
+    await expectEveryPageOf(o, [...cases.slice(0, 4), [{ q: 'sumur', year: 2026, dateOf: 'selesai', status: 'selesai' }, `${year} AND status = 'selesai'`]], kasi);
   }, 120_000);
 });
 
@@ -1240,11 +901,6 @@ async function expectEveryPageByName(o: Office, kasis: (readonly [string, Return
   return seen;
 }
 
-// Which way a Kasi's page by name was read, from the statements it ran.
-const sorted = (log: { sql: string }[]) => log.some((e) => /^SELECT c\.id FROM complaints c .*ORDER BY .* LIMIT \? OFFSET \?$/s.test(e.sql));
-const walked = (log: { sql: string }[]) => log.some((e) => /AS k FROM complaints c/.test(e.sql));
-const fromHisOwn = (log: { sql: string }[]) => log.some((e) => /CROSS JOIN complaints c ON c\.id = k\.id/.test(e.sql));
-
 describe('register sorted by Pelapor', () => {
   it('sorts by the name as shown: Anonim for anonymous reporters, hidden names alike', async () => {
     const o = await office();
@@ -1267,9 +923,6 @@ describe('register sorted by Pelapor', () => {
     expect(desc.map((r) => r.id)).toEqual([ids[1], ids[4], ids[3], ids[2], ids[0]]);
   });
 
-  // A Kasi's page by name is read in two walks (the hidden names in the register's order,
-  // the shown ones by the name index), each giving up after reading too many rows of the
-  // other kind.
   it("gives a Kasi every page by name, both directions, with filters, as sorting every complaint does", async () => {
     const o = await office();
     await addUser(o.core, o.admin, 'kasi2', 'kasi', 'Budi Kasi');
@@ -1306,21 +959,14 @@ describe('register sorted by Pelapor', () => {
     // order is then not the order of entry.
     o.db.prepare("UPDATE complaints SET seq = -3, register_no = '3/LAMA/2025' WHERE id = ?").run(ids[40]);
     o.db.prepare("UPDATE complaints SET seq = -9, register_no = '9/LAMA/2025' WHERE id = ?").run(ids[41]);
-    // Filters keeping many (their walks read the orders' indexes) and few (sorted).
+    // Filters keeping many and few.
     const filters: ComplaintQuery[] = [{}, { year: 2025 }, { year: 2026 }, { status: 'selesai' }, { q: 'krajan' }, { year: 2026, month: 3 }];
     const seen = await expectEveryPageByName(o, [['kasi', o.kasi], ['kasi2', kasi2]], filters);
     expect(seen.shown).toBeGreaterThan(100);
     expect(seen.hidden).toBeGreaterThan(100);
-    // The walks answered the Kasi's first page without sorting every complaint; kasi2,
-    // who handles none, had the shown names of 2025 (no anonymous reporter) read from his
-    // own complaints rather than walked.
-    const first = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'asc', limit: 5 }));
-    expect([walked(first), sorted(first), fromHisOwn(first)]).toEqual([true, false, false]);
-    const few = await record(o.db, () => list(o, kasi2, { sort: 'reporterName', dir: 'desc', year: 2025, limit: 1 }));
-    expect([sorted(few), fromHisOwn(few)]).toEqual([false, true]);
   });
 
-  it("gives a Kasi whose names lie far down the index every page by name, read from his own complaints once a walk gave up", async () => {
+  it("gives a Kasi whose names lie far down the index every page by name", async () => {
     const o = await office();
     // Sixty reporters named Zulkifli he may not see sort first (Z–A) or last among the
     // hidden; he handles forty-five: Zyra, Ahmad, Budi, Dewi, one unnamed, and "anonim" by name.
@@ -1339,21 +985,13 @@ describe('register sorted by Pelapor', () => {
     o.db.prepare("UPDATE complaints SET reporter_name = '' WHERE id = ?").run(ids[64]);
     const seen = await expectEveryPageByName(o, [['kasi', o.kasi]], [{}, { year: 2026 }, { status: 'selesai' }]);
     expect(seen.shown).toBeGreaterThan(30);
-    // Z–A, a page of two: Zyra and thirty-nine Zulkifli read, so the walk gave up.
-    const gaveUp = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'desc', limit: 2 }));
-    expect([walked(gaveUp), fromHisOwn(gaveUp), sorted(gaveUp)]).toEqual([true, true, false]);
-    // After a walk gave up, the bound is a twentieth of the register, whatever its size
-    // (here 40,013 with an old register's numbers; a count the filter's rows are summed for).
+    // With an old register's numbers counted (40,013 in all).
     o.db.prepare("INSERT INTO counters (name, year, value) VALUES ('register_import', 2010, ?)").run(40_013 - ids.length);
     await expectEveryPageByName(o, [['kasi', o.kasi]], [{ status: 'diterima' }]);
-    const large = await record(o.db, () => list(o, o.kasi, { sort: 'reporterName', dir: 'desc', status: 'diterima', limit: 2 }));
-    expect([walked(large), fromHisOwn(large), sorted(large)]).toEqual([true, true, false]);
   });
-  // Where a walk finds too few of its kind beside one filter (his seksi holds almost no name
-  // hidden from him, another seksi's category almost none he may see) and he handles too
-  // many complaints to read his own, those of its kind are told apart on the filter's index
-  // through the register's text index, which lists whom each complaint may be opened by.
-  it("gives a Kasi who handles many complaints every page by name beside a filter keeping few of a kind, told apart on the filter's index", async () => {
+  // His seksi holds almost no name hidden from him, another seksi's category almost none he
+  // may see.
+  it("gives a Kasi who handles many complaints every page by name beside a filter keeping few of a kind", async () => {
     const o = await office();
     const names = ['agus', 'Agus', 'ABAS', 'budi', 'Budiman', 'citra', 'Anonim', 'zaenal', 'Éka', 'eka', 'Rahmat', 'siti'];
     const ids = importAt(
@@ -1416,26 +1054,8 @@ describe('register sorted by Pelapor', () => {
         }
       }
     }
-    // The hidden names of his seksi (A–Z, first) and his names in the category (Z–A, first)
-    // were told apart on the filter's index, and nothing was sorted whole.
-    const told = (log: { sql: string }[]) => log.some((e) => /INDEXED BY complaints_(seksi|category_year) WHERE .* IN \(SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH \?\)/s.test(e.sql));
-    for (const [q, dir] of [[{ seksi: 'Seksi Pelayanan Umum' }, 'asc'], [{ category: 'infrastruktur' }, 'desc']] as const) {
-      const log = await record(o.db, () => list(o, o.kasi, { ...q, sort: 'reporterName', dir, limit: 3 }));
-      expect([walked(log), told(log), sorted(log)], JSON.stringify(q)).toEqual([true, true, false]);
-    }
-    // Beside his words too, after the walk along their keys gave up: the hidden ones whose
-    // number or subject holds them, one list.
-    const worded = await record(o.db, () => list(o, o.kasi, { seksi: 'Seksi Pelayanan Umum', q: 'makadam', sort: 'reporterName', dir: 'asc', limit: 3 }));
-    const hiddenWords = (e: { params: unknown[] }) => e.params.some((p) => typeof p === 'string' && p.includes(') NOT ({viewers}'));
-    const wordsWalked = (e: { sql: string }) => /AS k FROM \(SELECT rowid AS k FROM complaints_register_fts/.test(e.sql);
-    expect([worded.some(wordsWalked), worded.some(hiddenWords), sorted(worded)]).toEqual([true, true, false]);
+    // The two hidden from him whose subject holds his words come first.
     expect((await list(o, o.kasi, { seksi: 'Seksi Pelayanan Umum', q: 'makadam', sort: 'reporterName', dir: 'asc', limit: 3 })).rows.map((r) => r.id).slice(0, 2)).toEqual([ids[10], ids[400]]);
-    // Half the category's names are his: the walk by name read on past its first stretch,
-    // where it had found some, and filled the page.
-    const on = await record(o.db, () => list(o, o.kasi, { category: 'pendidikan', sort: 'reporterName', dir: 'desc', limit: 50 }));
-    const from = (e: { sql: string; params: unknown[] }) => (/AS k FROM complaints c .* LIMIT \? OFFSET \?\)/s.test(e.sql) ? e.params.at(-2) : null);
-    expect(on.map(from).filter((n) => n !== null)).toEqual([0, 50]);
-    expect([told(on), sorted(on)]).toEqual([false, false]);
   });
 });
 

@@ -85,9 +85,6 @@ export function setOf(db: Db, spec: SetSpec, mark: number): IdSet {
   return set;
 }
 
-// Whether a set is kept (listed before, and so cheap to bring up to date).
-export const isKept = (db: Db, key: string) => keptOf.get(db)?.has(key) ?? false;
-
 // The set with the complaints marked since it was listed asked again; undefined where the
 // marks went back (another database in its place) or too many changed.
 function patched(db: Db, set: Kept, mark: number): Kept | undefined {
