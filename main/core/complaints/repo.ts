@@ -633,7 +633,8 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
 // A set's complaints in an order, as groups read one after another. Where no filter bounds
 // the walk, the order's index is cut into stretches of complaints, each a set kept like the
 // filters': by the register's order its years, by time of receipt the years' spans of
-// receipt, by status each status, and within it each year. Only the stretch the page begins
+// receipt, by status each status, and within it each year, by name the names before, at and
+// after Anonim. Only the stretch the page begins
 // in is walked (and the next, if the page goes on): a span of recent dates, oldest first,
 // passes no older year ("sumur" finished in 2025, the register's order: 11,034 matches, its
 // walk past 2026 too long, sorted in 45–51 ms at 1,000,000).
@@ -652,7 +653,11 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   };
   // Few matches (late now, beside words) are sorted, or walked, whole: to count them stretch
   // by stretch, on every call (their set is listed afresh), cost more.
-  if (bound.length || sort === 'reporterName' || set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound }];
+  if (bound.length || set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound }];
+  // By name, the names before Anonim, the block of Anonim (every anonymous reporter), and the
+  // names after: a Kasi's names shown beside a category of another seksi are nearly all that
+  // block, which a walk from Z passed every other name to reach (31 ms at 1,000,000).
+  if (sort === 'reporterName') return within(BY_NAME, set, null, []);
   // The years (by status, each status's), each in twelfths (numbers or months) where it holds
   // many: the matches of a month of finishing lie at the start of its year.
   const years = stretchesOf(at, sort === 'status' ? 'registerNo' : sort);
@@ -675,6 +680,10 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
 // taken over from the old register, below zero, in the first), or the months of its span of
 // receipt.
 const TWELFTHS_FROM = 1_200;
+// (The block as a range: an equality on the index's name makes SQLite sort the block again.)
+const BY_NAME = [`< '${ANONYMOUS_NAME}'`, `BETWEEN '${ANONYMOUS_NAME}' COLLATE NOCASE AND '${ANONYMOUS_NAME}'`, `> '${ANONYMOUS_NAME}'`].map(
+  (range): Condition => [`${SHOWN_NAME} ${range} COLLATE NOCASE`, []],
+);
 function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt, sort: 'registerNo' | 'receivedAt'): { whole: Condition; parts: Condition[] }[] {
   const years = newestFirst.toReversed();
   const numbered = numberedOnce();
