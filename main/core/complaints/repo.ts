@@ -422,43 +422,27 @@ const paramsOf = (active: Condition[]) => active.flatMap(([, v]) => v);
 
 type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 
-// What the register works out from the data alone, kept until the database changes
-// (through this connection or another): a month's stretch of numbers (monthSeqSpan), the
-// totals SQLite counts (plainPlan), so that paging counts once. Inside a transaction
-// nothing is kept or read, since a rollback would not change the stamp; nor is a value
-// whose `keep` is false.
 type SeqSpan = { lo: number | null; hi: number | null };
-type KeptValue = number | SeqSpan;
-const keptByStamp = new WeakMap<Db, { stamp: string; byKey: Map<string, KeptValue> }>();
-const KEPT_MOST = 64;
-function kept<T extends KeptValue>(db: Db, stampOf: () => string, key: string, workOut: () => T, keep = true): T {
-  if (db.inTransaction) return workOut();
-  const stamp = stampOf();
-  let byStamp = keptByStamp.get(db);
-  if (!byStamp || byStamp.stamp !== stamp) keptByStamp.set(db, (byStamp = { stamp, byKey: new Map() }));
-  const hit = byStamp.byKey.get(key) as T | undefined;
-  if (hit !== undefined) return hit;
-  const value = workOut();
-  if (keep) {
-    if (byStamp.byKey.size >= KEPT_MOST) byStamp.byKey.clear();
-    byStamp.byKey.set(key, value);
-  }
-  return value;
-}
 
 // The query's order, the name shown worked out by `name`.
 const orderOf = (q: ComplaintQueryParsed, name: string) => ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', name);
 
 // The least and the greatest number (seq) the complaints received in a month have in its
-// year, kept while the data is unchanged.
+// year, kept until the database changes (through this connection or another; the register's
+// sets are never read inside a transaction, whose rollback would not change the stamp).
+const seqSpans = new WeakMap<Db, { stamp: string; byMonth: Map<string, SeqSpan> }>();
 function monthSeqSpan(db: Db, year: number, month: number, stampOf: () => string): SeqSpan {
+  const stamp = stampOf();
+  let kept = seqSpans.get(db);
+  if (kept?.stamp !== stamp) seqSpans.set(db, (kept = { stamp, byMonth: new Map() }));
   const [from, to] = periodBounds(year, month, getOffice(db).timeZone);
-  return kept(
-    db,
-    stampOf,
-    `seq ${year} ${from} ${to}`,
-    () => stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, year) as SeqSpan,
-  );
+  const key = `${year} ${from} ${to}`;
+  let span = kept.byMonth.get(key);
+  if (!span) {
+    span = stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, year) as SeqSpan;
+    kept.byMonth.set(key, span);
+  }
+  return span;
 }
 
 // Statuses in the order of their stored text, as ORDER BY c.status gives them.
@@ -483,8 +467,8 @@ function rowsOfIds(db: Db, viewer: SessionUser, ids: number[]): ComplaintDbRow[]
 // none fast: at 1,000,000 "jalan" beside a step done in twelve months took 0.29–0.41 s (its
 // 870,000 matches listed, or each of the step's complaints asked the words), a Kasi's step
 // done by name 0.2 s. Null where SQLite reads the page itself (plainPlan): nothing asked
-// (each order has its index) but a Kasi's names, words alone in the register's order (their
-// own index keeps it), a register number, and inside a transaction.
+// (each order has its index) but a Kasi's names, a register number, and inside a
+// transaction.
 const WALK_PER_MATCH = 6;
 const FEW_MATCHES = 1_000;
 interface SetsView {
@@ -503,12 +487,11 @@ function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: str
   if (search && 'ids' in search) return null;
   const plainNames = seesEveryIndexedName(viewer);
   const filters = filterConditions(db, q, viewer, null, now);
-  const words = search ? wordsSet(viewer, q, search) : undefined;
+  const words = search ? wordsSet(viewer, search) : undefined;
   if (words === null) return null;
-  if (!filters.length) {
-    if (!words && (plainNames || q.sort !== 'reporterName')) return null;
-    if (words && q.sort === 'registerNo' && search!.oneTokenEach) return null;
-    if (!words) filters.push(EVERY);
+  if (!filters.length && !words) {
+    if (plainNames || q.sort !== 'reporterName') return null;
+    filters.push(EVERY);
   }
   const at: SetsAt = { db, stampOf, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
   const matches = allOf(setsOf(at, [...(words ? [words] : []), ...filters.map(specOf)]));
@@ -520,22 +503,19 @@ function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: str
 }
 
 // The words' set as the register asks them (filterConditions): those who see every name in
-// the word index, but beside the open ones (and everyone else always) in the register's,
-// which knows who may open each complaint (searchSightFts) but keeps no positions: a Kasi's
-// phrase (a word the tokenizer splits) in the word index, as wordsInSight asks it. Null
-// where the viewer may search nothing.
-function wordsSet(viewer: SessionUser, q: ComplaintQueryParsed, search: { fts: string; oneTokenEach: boolean }): SetSpec | null {
+// the word index; a Kasi in the register's, which knows who may open each complaint
+// (searchSightFts) but keeps no positions, so his phrase (a word the tokenizer splits) in the
+// word index, as wordsInSight asks it. Null where the viewer may search nothing.
+function wordsSet(viewer: SessionUser, search: { fts: string; oneTokenEach: boolean }): SetSpec | null {
   const plainNames = seesEveryIndexedName(viewer);
   const sight = searchSightFts(viewer, search.fts);
   if (sight === null) return null;
-  if (!plainNames && !search.oneTokenEach) return specOf(wordsInSight(viewer, search.fts));
-  const open = q.keadaan === 'belum_selesai' || (q.keadaan === 'terlambat' && !q.akhirBulan);
-  const byId = plainNames && (!open || !search.oneTokenEach);
-  const fts = byId ? search.fts : sight;
+  if (plainNames) return { key: `words ${search.fts}`, list: ['SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?', [search.fts]], probe: [FTS_PROBE, [search.fts]] };
+  if (!search.oneTokenEach) return specOf(wordsInSight(viewer, search.fts));
   return {
-    key: `words ${fts}`,
-    list: [byId ? 'SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?' : `SELECT c.id FROM (SELECT rowid AS k ${REGISTER_WHERE}) f CROSS JOIN complaints c ON ${KEY_JOIN}`, [fts]],
-    probe: [byId ? FTS_PROBE : probeSql('complaints_register_fts', REGISTER_KEY), [fts]],
+    key: `words ${sight}`,
+    list: [`SELECT c.id FROM (SELECT rowid AS k ${REGISTER_WHERE}) f CROSS JOIN complaints c ON ${KEY_JOIN}`, [sight]],
+    probe: [probeSql('complaints_register_fts', REGISTER_KEY), [sight]],
   };
 }
 
@@ -605,9 +585,7 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
   const see = seeSql(viewer, true);
   const candidates = kasiSightCandidates(viewer);
   const [anonymous, sees, unnamed] = setsOf(at, [
-    // (Listed from the index of names shown, under Anonim: `c.anonymous <> 0` alone read every
-    // complaint, two minutes at 1,000,000 with the file out of the OS cache.)
-    { key: 'anonymous', list: [`SELECT c.id FROM complaints c WHERE ${SHOWN_NAME} = '${ANONYMOUS_NAME}' COLLATE NOCASE AND c.anonymous <> 0`, []], probe: ['c.anonymous <> 0', []] },
+    { key: 'anonymous', list: ['SELECT c.id FROM complaints c INDEXED BY complaints_anonymous WHERE c.anonymous <> 0', []], probe: ['c.anonymous <> 0', []] },
     {
       key: `sees ${viewer.id}`,
       list: [`SELECT c.id FROM (${candidates.sql}) k CROSS JOIN complaints c ON c.id = k.id WHERE ${see.sql}`, [...candidates.params, ...see.params]],
@@ -781,43 +759,27 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 
 // The register where SQLite reads the page itself (setsView says when): its conditions, its
 // order (a Kasi's names worked out by his rule), its total, and a page of it. With nothing
-// asked, each order's own index gives the page and the counters the total; words alone in
-// the register's order are paged and counted on the register's text index, which keeps
-// its order; register numbers are a few complaints.
+// asked, each order's own index gives the page and the counters the total; register numbers
+// are a few complaints.
 function plainPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
   let stamp: string | undefined;
   const stampOf = () => (stamp ??= dataStamp(db));
-  const search = searchOf(db, q.q, stampOf);
-  const where = filterConditions(db, q, viewer, search, now);
+  const where = filterConditions(db, q, viewer, searchOf(db, q.q, stampOf), now);
   const plainNames = seesEveryIndexedName(viewer);
   const identity = identitySql(viewer);
   const order: Condition = [orderOf(q, plainNames ? SHOWN_NAME : shownNameSql(identity.sql)), q.sort === 'reporterName' && !plainNames ? identity.params : []];
-  // Words alone, in the register's order: the register's text index (its keys in that order).
-  const sight = search && 'fts' in search && search.oneTokenEach && where.length === 1 && q.sort === 'registerNo' ? searchSightFts(viewer, search.fts) : null;
-  const counted = (sql: string, params: unknown[]) =>
-    // (Late now is counted at an instant: such a total is never asked again.)
-    kept(db, stampOf, `${sql}\n${JSON.stringify(params)}`, () => pluck(db, sql).get(...params) as number, !(q.keadaan === 'terlambat' && !q.akhirBulan));
-  const total = !where.length ? registered(db) : sight ? counted(`SELECT count(*) ${REGISTER_WHERE}`, [sight]) : counted(`SELECT count(*) FROM complaints c ${whereOf(where)}`, paramsOf(where));
+  const counted = `SELECT count(*) FROM complaints c ${whereOf(where)}`;
+  const total = where.length ? (pluck(db, counted).get(...paramsOf(where)) as number) : registered(db);
   const rowsWho = identitySql(viewer, true);
   // A page of rows, `offset` and `limit` counted from the far end where `fromEnd`.
-  const page = (fromEnd: boolean, offset: number, limit: number): ComplaintDbRow[] => {
-    if (sight) {
-      const d = (q.dir === 'desc') !== fromEnd ? 'DESC' : 'ASC';
-      return stmt(db, `SELECT ${columns(rowsWho)} FROM (SELECT rowid AS k ${REGISTER_WHERE} ORDER BY rowid ${d} LIMIT ? OFFSET ?) f CROSS JOIN complaints c ON ${KEY_JOIN} ORDER BY f.k ${d}`).all(
-        ...rowsWho.params,
-        sight,
-        limit,
-        offset,
-      ) as ComplaintDbRow[];
-    }
-    return stmt(db, `SELECT ${columns(rowsWho)} FROM complaints c ${whereOf(where)} ORDER BY ${fromEnd ? flip(order[0]) : order[0]} LIMIT ? OFFSET ?`).all(
+  const page = (fromEnd: boolean, offset: number, limit: number) =>
+    stmt(db, `SELECT ${columns(rowsWho)} FROM complaints c ${whereOf(where)} ORDER BY ${fromEnd ? flip(order[0]) : order[0]} LIMIT ? OFFSET ?`).all(
       ...rowsWho.params,
       ...paramsOf(where),
       ...order[1],
       limit,
       offset,
     ) as ComplaintDbRow[];
-  };
   return { where, order, total, page };
 }
 // The years the register holds complaints of, newest first (for the year filter).

@@ -891,4 +891,14 @@ CREATE TRIGGER complaint_steps_changed_ad AFTER DELETE ON complaint_steps BEGIN
 END;
 `,
   },
+  {
+    version: 31,
+    name: 'the anonymous complaints indexed',
+    sql: `
+-- A Kasi's register by name sorts the anonymous reporters (Anonim to him) apart from the
+-- names hidden from him, so it lists the anonymous complaints once: through the index of
+-- names shown each row was read, some 80,000 read at random from the disk at 1,000,000.
+CREATE INDEX complaints_anonymous ON complaints(id) WHERE anonymous <> 0;
+`,
+  },
 ];
