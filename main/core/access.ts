@@ -105,23 +105,6 @@ export function seeSql(user: SessionUser, fewRows = false): SqlCondition {
   return { sql: '0', params: [] };
 }
 
-// A list of ids (column `id`) holding every complaint a Kasi may see, read through indexes:
-// those disposed to him and those whose step he completed,
-// and the open complaints at a Kasi's step disposed to nobody (seeSql's last part, read by
-// the indexes of who acts: those whose step a Kasi or the Tim Pengelola takes, or may take
-// beside another, then the few of them disposed to nobody), of which seeSql tells the ones
-// he may see. For a Kasi who handles few complaints, far fewer than the register's.
-const UNDISPOSED = "NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = complaints.id AND d.state <> 'ditarik')";
-const OPEN_AT_KASI_STEP = `SELECT id FROM complaints INDEXED BY complaints_open_acting WHERE closed_at IS NULL AND acting IN ('kasi', 'tim_pengelola') AND ${UNDISPOSED}
-  UNION SELECT id FROM complaints INDEXED BY complaints_open_alt
-    WHERE closed_at IS NULL AND acting_alt > '' AND (instr(acting_alt, ',kasi,') > 0 OR instr(acting_alt, ',tim_pengelola,') > 0) AND ${UNDISPOSED}`;
-export function kasiSightCandidates(user: SessionUser): SqlCondition {
-  return {
-    sql: `SELECT complaint_id AS id FROM (${DISPOSED_TO}) UNION ${HANDLED_BY} UNION ${OPEN_AT_KASI_STEP}`,
-    params: [user.id, user.id],
-  };
-}
-
 // Whether this viewer sees every reporter's name except the anonymous ones. The text
 // index leaves out anonim and rahasia names, so for such a viewer a name they may not
 // see cannot be found by searching, and the name shown is the one the index
@@ -149,7 +132,7 @@ export function searchSightFts(user: SessionUser, fts: string): string | null {
 // The complaints a Kasi may open, as complaints_register_fts lists them: its viewers column
 // names him on those disposed to him or whose step he completed, and "kasi" on those open at
 // a Kasi's step disposed to nobody (seeSql's three parts, kept by triggers).
-const kasiViewersFts = (user: SessionUser) => `{viewers} : ("u${user.id}" OR "kasi")`;
+export const kasiViewersFts = (user: SessionUser) => `{viewers} : ("u${user.id}" OR "kasi")`;
 
 // The two halves of a Kasi's search: every column of a complaint he may open, the number
 // and subject of the others.
