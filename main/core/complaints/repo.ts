@@ -579,7 +579,7 @@ function walkBound({ db, stampOf }: SetsAt, q: ComplaintQueryParsed): Condition[
 // others by the name complaints_shown_name holds, which is theirs. Each group is walked along
 // its own index; the set of those he may see is kept like the filters' (listed from the few
 // he handles, and asked again of each changed complaint).
-const namesApart = memo<[IdSet, IdSet]>();
+const namesApart = memo<[IdSet, IdSet]>(16);
 function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser, matches: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const see = seeSql(viewer, true);
   const [anonymous, sees, unnamed] = setsOf(at, [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, countOfAll, counted, has, idsOf, type IdSet } from './sets';
+import { allOf, countOfAll, counted, derived, has, idsOf, memo, type IdSet } from './sets';
 
 // Sets of ids as bits, against JavaScript's own Set: the highest bit of each word (ids 31,
 // 63, …, which a signed shift would turn negative) included, and sets of unequal lengths.
@@ -42,5 +42,20 @@ describe('sets of complaint ids', () => {
     expect(s.count).toBe(3);
     expect(idsOf(s)).toEqual([31, 63, 95]);
     expect(countOfAll([s, setOf([63])])).toBe(1);
+  });
+
+  it('keeps what is worked out from the same sets, the latest `most` of it', () => {
+    const kept = memo<number>(2);
+    let made = 0;
+    const work = (...sets: IdSet[]) => derived(kept, sets, () => ++made);
+    const [a, b, c] = [setOf([1]), setOf([2]), setOf([3])];
+    expect([work(a, b), work(a, b), work(b, a)]).toEqual([1, 1, 2]);
+    // An equal set that is another object is another result.
+    expect(work(a, setOf([2]))).toBe(3);
+    // Three kept at most two: the least lately asked, a with b, left.
+    expect(work(b, a)).toBe(2);
+    expect(work(a, c)).toBe(4);
+    expect(work(b, a)).toBe(2);
+    expect(work(a, b)).toBe(5);
   });
 });

@@ -113,25 +113,31 @@ function patched(db: Db, set: Kept, mark: number): Kept | undefined {
   return { bits, count, mark, probe: set.probe };
 }
 
-// What is worked out from sets, kept while they are: a kept set stays the same object until
-// a change patches it (setOf), so a page, the next page, or the same view asked again reads
-// its ANDs and counts from here (at 1,000,000 each costs some 0.1 ms, and a status's
-// stretches take dozens). Each result lives as long as the sets it came from.
-type Memo<T> = WeakMap<IdSet, { value?: T; next?: Memo<T> }>;
-export function derived<T>(memo: Memo<T>, from: IdSet[], make: () => T): T {
-  let level = memo;
-  let node: { value?: T; next?: Memo<T> } | undefined;
-  for (const [i, s] of from.entries()) {
-    node = level.get(s);
-    if (!node) level.set(s, (node = {}));
-    if (i < from.length - 1) level = node.next ??= new WeakMap();
-  }
-  return node!.value ??= make();
+// What is worked out from sets, kept: a kept set stays the same object until a change
+// patches it (setOf), so a page, the next page, or the same view asked again reads its ANDs
+// and counts from here (at 1,000,000 each costs some 0.1 ms, and a status's stretches take
+// dozens). Each memo keeps its `most` latest results (an AND of 1,000,000 complaints takes
+// 125 kB): those of sets no longer kept are never asked again and leave in turn.
+interface Memo<T> {
+  most: number;
+  byKey: Map<string, T>;
 }
-export const memo = <T,>(): Memo<T> => new WeakMap();
+export const memo = <T,>(most: number): Memo<T> => ({ most, byKey: new Map() });
+const numbered = new WeakMap<IdSet, number>();
+let lastNumber = 0;
+const numberOf = (s: IdSet) => numbered.get(s) ?? (numbered.set(s, ++lastNumber), lastNumber);
+export function derived<T>(memo: Memo<T>, from: IdSet[], make: () => T): T {
+  const key = from.map(numberOf).join(' ');
+  let value = memo.byKey.get(key);
+  if (value === undefined) value = make();
+  else memo.byKey.delete(key);
+  memo.byKey.set(key, value);
+  if (memo.byKey.size > memo.most) memo.byKey.delete(memo.byKey.keys().next().value!);
+  return value;
+}
 
-const counts = memo<number>();
-const ands = memo<IdSet>();
+const counts = memo<number>(1024);
+const ands = memo<IdSet>(64);
 
 // How many complaints every set holds (without working them out).
 export function countOfAll(sets: IdSet[]): number {
