@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComplaintQuery } from '../../shared/schemas/complaint';
-import { complaintInputSchema, sortFields } from '../../shared/schemas/complaint';
+import { complaintInputSchema, complaintQuerySchema, sortFields } from '../../shared/schemas/complaint';
 import { write } from '../../main/core/context';
-import { insertComplaint } from '../../main/core/complaints/repo';
+import { insertComplaint, listComplaints } from '../../main/core/complaints/repo';
 import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import type { SessionUser } from '../../main/core/context';
 import { complaintAccess, identitySql, seeSql } from '../../main/core/access';
@@ -108,6 +108,28 @@ describe('register totals and pages', () => {
         }
         const filtered = (await list(o, o.staf, { sort, dir, limit: 200, month: 1, year: 2026 })).rows.map((r) => r.id);
         expect((await list(o, o.staf, { sort, dir, offset: 2, limit: 2, month: 1, year: 2026 })).rows.map((r) => r.id)).toEqual(filtered.slice(2, 4));
+      }
+    }
+  });
+});
+
+describe('register inside a transaction', () => {
+  it('gives the pages and totals it gives outside one, where SQLite reads them itself', async () => {
+    const o = await office();
+    wellsAndLamps(o, Date.UTC(2025, 0, 2, 2), 9);
+    o.db.prepare("UPDATE complaints SET status = 'selesai', closed_at = received_at WHERE id % 3 = 0").run();
+    kasiHandlesAThird(o);
+    const now = '2026-11-24T02:00:00.000Z';
+    for (const username of ['staf', 'kasi']) {
+      const viewer = userOf(o, username);
+      for (const q of [{ status: 'selesai', q: 'sumur' }, { year: 2025, sort: 'reporterName' }, { q: 'lampu', sort: 'status', dir: 'asc' }, { sort: 'reporterName' }] as ComplaintQuery[]) {
+        for (const offset of [0, 3, 500]) {
+          const query = complaintQuerySchema.parse({ ...q, offset, limit: 7 });
+          const outside = listComplaints(o.db, query, viewer, now);
+          const inside = write(o.db, () => listComplaints(o.db, query, viewer, now));
+          expect(inside, `${username} ${JSON.stringify(q)} @${offset}`).toEqual(outside);
+          expect(outside.rows.length, `${username} ${JSON.stringify(q)} @${offset}`).toBe(offset === 500 ? Math.max(0, Math.min(7, outside.total - 500)) : 7);
+        }
       }
     }
   });
