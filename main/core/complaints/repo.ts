@@ -399,7 +399,7 @@ const stepDoneHere = (sql: string) => (sql.startsWith(STEP_DONE) ? STEP_HERE + s
 // `oneTokenEach`: every typed word is Latin letters and digits, which the index's tokenizer
 // keeps as one token each. A few letters of other scripts (combining signs it treats as
 // separators) split a word into a phrase, which the register-order index, keeping no
-// positions, cannot answer: such a search goes through complaints_fts.
+// positions, cannot answer: a Kasi's such search goes through complaints_fts (wordsInSight).
 type Search = { ids: number[] } | { fts: string; oneTokenEach: boolean } | null;
 
 function searchOf(db: Db, text: string | undefined, stampOf: () => string): Search {
@@ -577,8 +577,8 @@ function walkBound({ db, stampOf }: SetsAt, q: ComplaintQueryParsed): Condition[
 // where he may see it, else '' (access.ts). So first come (ascending) the complaints whose
 // name he may not see, and those with no name, all alike in the register's order; then the
 // others by the name complaints_shown_name holds, which is theirs. Each group is walked along
-// its own index; the set of those he may see is kept like the filters' (listed from the few
-// he handles, and asked again of each changed complaint).
+// its own index; the set of those he may see is kept like the filters' (asked again of each
+// changed complaint).
 const namesApart = memo<[IdSet, IdSet]>(16);
 function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser, matches: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const see = seeSql(viewer, true);
