@@ -478,10 +478,29 @@ interface SetsView {
 }
 // Every complaint, as a set: a Kasi's names with nothing else asked.
 const EVERY: Condition = ['1', []];
+// The views of the last calls, kept while the data is unchanged (its stamp: any change,
+// through this connection or another, may change a set, the register's years, a month's
+// numbers), so that a page asked again, or the next page, works none of it out again. Not
+// late now, whose set moves with the clock.
+const viewsKept = new WeakMap<Db, { stamp: string; byQuery: Map<string, SetsView | null> }>();
+const VIEWS_KEPT = 32;
 function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string): SetsView | null {
   if (db.inTransaction) return null;
-  let stamp: string | undefined;
-  const stampOf = () => (stamp ??= dataStamp(db));
+  const stamp = dataStamp(db);
+  let kept = viewsKept.get(db);
+  if (kept?.stamp !== stamp) viewsKept.set(db, (kept = { stamp, byQuery: new Map() }));
+  const key = q.keadaan === 'terlambat' && !q.akhirBulan ? null : `${viewer.id} ${JSON.stringify({ ...q, offset: 0, limit: 0 })}`;
+  const hit = key === null ? undefined : kept.byQuery.get(key);
+  if (hit !== undefined) return hit;
+  const view = viewOfSets(db, q, viewer, now, stamp);
+  if (key !== null) {
+    if (kept.byQuery.size >= VIEWS_KEPT) kept.byQuery.delete(kept.byQuery.keys().next().value!);
+    kept.byQuery.set(key, view);
+  }
+  return view;
+}
+function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, stamp: string): SetsView | null {
+  const stampOf = () => stamp;
   const search = searchOf(db, q.q, stampOf);
   if (search && 'ids' in search) return null;
   const plainNames = seesEveryIndexedName(viewer);
@@ -494,11 +513,9 @@ function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: str
   }
   const at: SetsAt = { db, stampOf, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
   const matches = allOf(setsOf(at, [...(words ? [words] : []), ...filters.map(specOf)]));
-  return {
-    at,
-    matches,
-    groups: (d) => (q.sort === 'reporterName' && !plainNames ? kasiNameGroups(at, q, viewer, matches, d) : inStretches(at, q, q.sort, matches, d)),
-  };
+  const groups = { ASC: once(() => groupsOf('ASC')), DESC: once(() => groupsOf('DESC')) };
+  const groupsOf = (d: 'ASC' | 'DESC') => (q.sort === 'reporterName' && !plainNames ? kasiNameGroups(at, q, viewer, matches, d) : inStretches(at, q, q.sort, matches, d));
+  return { at, matches, groups: (d) => groups[d]() };
 }
 
 // The words' set as the register asks them (filterConditions): those who see every name in
