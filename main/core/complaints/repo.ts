@@ -569,6 +569,10 @@ interface Group {
   order: string;
   bound: Condition[];
   split?: (set: IdSet) => Group[];
+  // The least reach (offset and rows) whose walk was too long: a walk that must reach
+  // further passes at least as many entries, so such pages are sorted at once. (A group
+  // lives as long as its view, while the data is unchanged.)
+  tooLong?: number;
 }
 
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
@@ -642,7 +646,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
   const within = (stretches: Condition[], set: IdSet, lead: Condition | null, whole: Condition[], split?: (c: Condition, i: number) => Group['split']): Group[] => {
     const led = ([sql, params]: Condition): Condition => (lead ? [`${lead[0]} AND ${sql}`, [...lead[1], ...params]] : [sql, params]);
-    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [led(c)], split: split?.(led(c), i) }));
+    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)) }));
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
@@ -667,6 +671,14 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound }] : inYears(set, null);
   const statuses = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
   return within(statuses, set, null, [], years.length < 2 ? undefined : (status) => (ofStatus) => inYears(ofStatus, status));
+}
+
+// A group's own groups, worked out once for each set it is asked of (the same set while
+// the view is kept).
+function keptSplit(split: Group['split']): Group['split'] {
+  if (!split) return undefined;
+  const bySet = new WeakMap<IdSet, Group[]>();
+  return (set) => bySet.get(set) ?? bySet.set(set, split(set)).get(set)!;
 }
 
 // The stretches of the register's order (its years) or of the time of receipt, in
@@ -732,7 +744,9 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
     }
     const walk = `SELECT c.id FROM complaints c INDEXED BY ${index} ${whereOf([...bound, [IN_SET, []]])} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
-    const walked = keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
+    const reach = offset + take;
+    const walked = reach >= (group.tooLong ?? Infinity) ? null : keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
+    if (!walked) group.tooLong = Math.min(group.tooLong ?? Infinity, reach);
     ids.push(...(walked ?? (pluck(db, sorted).all(JSON.stringify(idsOf(set)), take, offset) as number[])));
     limit -= take;
     offset = 0;
