@@ -6,7 +6,7 @@ import { addCalendarDays, fromLocal, localDate, yearOf, type TimeZoneId } from '
 import type { CoreDeps, SessionUser } from '../context';
 import { nowIso } from '../context';
 import type { Db } from '../db/open';
-import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
+import { dataStamp, keptWhileUnchanged, pluck, rawRows, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import type { StoredFile } from './attachments';
@@ -171,10 +171,8 @@ export function ftsQuery(db: Db, q: string, stampOf = () => dataStamp(db)): stri
   const tokens = searchTokens(q);
   if (!tokens) return null;
   // Inside a transaction nothing is kept: a rollback would not change the stamp.
-  const stamp = db.inTransaction ? null : stampOf();
-  let kept = stamp === null ? undefined : prefixes.get(db);
-  if (stamp !== null && (!kept || kept.stamp !== stamp || kept.byToken.size >= PREFIXES_KEPT)) prefixes.set(db, (kept = { stamp, byToken: new Map() }));
-  const byToken = kept?.byToken ?? new Map<string, string>();
+  const byToken = db.inTransaction ? new Map<string, string>() : prefixes(db, stampOf());
+  if (byToken.size >= PREFIXES_KEPT) byToken.clear();
   return tokens
     .slice(0, 10)
     .map((t) => byToken.get(t) ?? byToken.set(t, prefixMatch(db, t)).get(t)!)
@@ -182,7 +180,7 @@ export function ftsQuery(db: Db, q: string, stampOf = () => dataStamp(db)): stri
 }
 
 // The words each typed prefix stands for, kept until the database changes.
-const prefixes = new WeakMap<Db, { stamp: string; byToken: Map<string, string> }>();
+const prefixes = keptWhileUnchanged<string>();
 const PREFIXES_KEPT = 256;
 
 // FTS5 answers a prefix ("jalan"*) by first merging the lists of every word it begins
@@ -426,20 +424,18 @@ type ComplaintQueryParsed = ReturnType<typeof complaintQuerySchema.parse>;
 const orderOf = (q: ComplaintQueryParsed, name: string) => ORDER[q.sort].replaceAll('{d}', q.dir === 'asc' ? 'ASC' : 'DESC').replace('{name}', name);
 
 // The least and the greatest number (seq) the complaints received in a month have in its
-// year, kept until the database changes (through this connection or another; the register's
-// sets are never read inside a transaction, whose rollback would not change the stamp).
+// year, kept until the database changes (the register's sets are never read inside a
+// transaction).
 type SeqSpan = { lo: number | null; hi: number | null };
-const seqSpans = new WeakMap<Db, { stamp: string; byMonth: Map<string, SeqSpan> }>();
-function monthSeqSpan(db: Db, year: number, month: number, stampOf: () => string): SeqSpan {
-  const stamp = stampOf();
-  let kept = seqSpans.get(db);
-  if (kept?.stamp !== stamp) seqSpans.set(db, (kept = { stamp, byMonth: new Map() }));
+const seqSpans = keptWhileUnchanged<SeqSpan>();
+function monthSeqSpan(db: Db, year: number, month: number, stamp: string): SeqSpan {
+  const kept = seqSpans(db, stamp);
   const [from, to] = periodBounds(year, month, getOffice(db).timeZone);
   const key = `${year} ${from} ${to}`;
-  let span = kept.byMonth.get(key);
+  let span = kept.get(key);
   if (!span) {
     span = stmt(db, 'SELECT min(seq) AS lo, max(seq) AS hi FROM complaints INDEXED BY complaints_received_no WHERE received_at >= ? AND received_at < ? AND year = ?').get(from, to, year) as SeqSpan;
-    kept.byMonth.set(key, span);
+    kept.set(key, span);
   }
   return span;
 }
@@ -482,26 +478,24 @@ const EVERY: Condition = ['1', []];
 // through this connection or another, may change a set, the register's years, a month's
 // numbers), so that a page asked again, or the next page, works none of it out again. Not
 // late now, whose set moves with the clock.
-const viewsKept = new WeakMap<Db, { stamp: string; byQuery: Map<string, SetsView | null> }>();
+const viewsKept = keptWhileUnchanged<SetsView | null>();
 const VIEWS_KEPT = 32;
 function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string): SetsView | null {
   if (db.inTransaction) return null;
   const stamp = dataStamp(db);
-  let kept = viewsKept.get(db);
-  if (kept?.stamp !== stamp) viewsKept.set(db, (kept = { stamp, byQuery: new Map() }));
+  const kept = viewsKept(db, stamp);
   const key = q.keadaan === 'terlambat' && !q.akhirBulan ? null : `${viewer.id} ${JSON.stringify({ ...q, offset: 0, limit: 0 })}`;
-  const hit = key === null ? undefined : kept.byQuery.get(key);
+  const hit = key === null ? undefined : kept.get(key);
   if (hit !== undefined) return hit;
   const view = viewOfSets(db, q, viewer, now, stamp);
   if (key !== null) {
-    if (kept.byQuery.size >= VIEWS_KEPT) kept.byQuery.delete(kept.byQuery.keys().next().value!);
-    kept.byQuery.set(key, view);
+    if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, view);
   }
   return view;
 }
 function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, stamp: string): SetsView | null {
-  const stampOf = () => stamp;
-  const search = searchOf(db, q.q, stampOf);
+  const search = searchOf(db, q.q, () => stamp);
   if (search && 'ids' in search) return null;
   const plainNames = seesEveryIndexedName(viewer);
   const filters = filterConditions(db, q, viewer, null, now);
@@ -511,7 +505,7 @@ function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
     if (plainNames || q.sort !== 'reporterName') return null;
     filters.push(EVERY);
   }
-  const at: SetsAt = { db, stampOf, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
+  const at: SetsAt = { db, stamp, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
   const matches = allOf(setsOf(at, [...(words ? [words] : []), ...filters.map(specOf)]));
   const groups = { ASC: once(() => groupsOf('ASC')), DESC: once(() => groupsOf('DESC')) };
   const groupsOf = (d: 'ASC' | 'DESC') => (q.sort === 'reporterName' && !plainNames ? kasiNameGroups(at, q, viewer, matches, d) : inStretches(at, q, q.sort, matches, d));
@@ -545,7 +539,7 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
 // change mark, the register's years and how many each numbered.
 interface SetsAt {
   db: Db;
-  stampOf: () => string;
+  stamp: string;
   mark: number;
   years: number[];
   numbered: () => Map<number, number>;
@@ -578,13 +572,13 @@ interface Group {
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
 // year of receipt in the register's order, a status by status, a year or month of receipt by
 // time of receipt (a year's span a day wider: receiptSpan).
-function walkBound({ db, stampOf }: SetsAt, q: ComplaintQueryParsed): Condition[] {
+function walkBound({ db, stamp }: SetsAt, q: ComplaintQueryParsed): Condition[] {
   const receiptYear = q.year !== undefined && q.dateOf === 'diterima';
   // The register's order, within a status by status: a year, a month its stretch of numbers
   // (monthSeqSpan; the month itself is tested on each by its set).
   const inYear = (): Condition => {
     if (q.month === undefined) return ['c.year = ?', [q.year!]];
-    const { lo, hi } = monthSeqSpan(db, q.year!, q.month, stampOf);
+    const { lo, hi } = monthSeqSpan(db, q.year!, q.month, stamp);
     return ['c.year = ? AND c.seq BETWEEN ? AND ?', [q.year!, lo ?? 0, hi ?? -1]];
   };
   if (q.sort === 'registerNo') return receiptYear ? [inYear()] : [];
@@ -793,9 +787,7 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // asked, each order's own index gives the page and the counters the total; register numbers
 // are a few complaints.
 function plainPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
-  let stamp: string | undefined;
-  const stampOf = () => (stamp ??= dataStamp(db));
-  const where = filterConditions(db, q, viewer, searchOf(db, q.q, stampOf), now);
+  const where = filterConditions(db, q, viewer, searchOf(db, q.q, () => dataStamp(db)), now);
   const plainNames = seesEveryIndexedName(viewer);
   const identity = identitySql(viewer);
   const order: Condition = [orderOf(q, plainNames ? SHOWN_NAME : shownNameSql(identity.sql)), q.sort === 'reporterName' && !plainNames ? identity.params : []];
@@ -813,6 +805,7 @@ function plainPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: st
     ) as ComplaintDbRow[];
   return { where, order, total, page };
 }
+
 // The years the register holds complaints of, newest first (for the year filter).
 const registerYears = (db: Db) => pluck(db, "SELECT DISTINCT year FROM counters WHERE name IN ('register', 'register_import') AND value > 0 ORDER BY year DESC").all() as number[];
 

@@ -45,6 +45,18 @@ export function dataStamp(db: Db): string {
   return `${pluck(db, 'PRAGMA data_version').get() as number}:${changes}`;
 }
 
+// What is worked out from the data, kept while it is unchanged: the map for `stamp` (a
+// dataStamp), emptied whenever the stamp differs from the one it was filled at. Not for use
+// inside a transaction, whose rollback would not change the stamp.
+export function keptWhileUnchanged<T>(): (db: Db, stamp: string) => Map<string, T> {
+  const kept = new WeakMap<Db, { stamp: string; byKey: Map<string, T> }>();
+  return (db, stamp) => {
+    let k = kept.get(db);
+    if (k?.stamp !== stamp) kept.set(db, (k = { stamp, byKey: new Map() }));
+    return k.byKey;
+  };
+}
+
 // The statement returning rows as arrays (better-sqlite3's raw mode): no object per row
 // where a call reads thousands of them.
 export function rawRows(db: Db, sql: string): Database.Statement {
