@@ -273,10 +273,10 @@ const shownNameSql = (identity: string) => `(CASE WHEN c.anonymous THEN 'Anonim'
 const REGISTERED = "SELECT coalesce(sum(value), 0) FROM counters WHERE name IN ('register', 'register_import')";
 const registered = (db: Db) => pluck(db, REGISTERED).get() as number;
 
-// The index each order can be read from (the sort by name: for viewers who see every
-// name but the anonymous ones).
+// The index each order can be read from (the register's order: the table's own index of
+// UNIQUE (year, seq); the sort by name: for viewers who see every name but the anonymous ones).
 const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
-  registerNo: 'complaints_year_seq',
+  registerNo: 'sqlite_autoindex_complaints_2',
   receivedAt: 'complaints_received',
   reporterName: 'complaints_shown_name',
   status: 'complaints_status_year',

@@ -901,4 +901,13 @@ END;
 CREATE INDEX complaints_anonymous ON complaints(id) WHERE anonymous <> 0;
 `,
   },
+  {
+    version: 32,
+    name: 'one index of the register order, not two',
+    sql: `
+-- complaints_year_seq held what the table's own index of UNIQUE (year, seq) holds
+-- (sqlite_autoindex_complaints_2): each complaint recorded or renumbered wrote both.
+DROP INDEX complaints_year_seq;
+`,
+  },
 ];
