@@ -106,6 +106,31 @@ describe('the quiet sweep', () => {
     expect(o.state()).toMatchObject({ escalated: 1, acting: 'camat' });
   });
 
+  it('after a change with nothing due, looks at what is due without the write lock', async () => {
+    const o = await kejayan();
+    o.clock.set('2026-11-23T02:20:00.000Z');
+    expect(await ok(o.core, o.kasi, 'tasks.mine', {})).toHaveLength(1);
+    // Another PC saves a change, then holds the write lock for its next save.
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(`${t!.dir}/tanggap.sqlite`);
+    other.prepare('UPDATE complaints SET subject = ? WHERE id = ?').run('Jalan desa rusak (diperbaiki judulnya)', o.id);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      expect((await ok(o.core, o.kasi, 'tasks.mine', {}))[0]).toMatchObject({ subject: 'Jalan desa rusak (diperbaiki judulnya)', escalated: false });
+      expect(await ok(o.core, o.kasi, 'tasks.counts', {})).toMatchObject({ mine: 1, late: 0 });
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // What the look found holds until the step's due: then the sweep escalates it.
+    o.clock.set('2026-11-24T02:10:00.001Z');
+    await ok(o.core, o.kasi, 'auth.login', { username: 'kasi', password: 'kata-sandi-123' });
+    expect((await ok(o.core, o.kasi, 'tasks.mine', {}))[0]).toMatchObject({ escalated: true });
+    expect(o.state()).toMatchObject({ escalated: 1, acting: 'camat' });
+  });
+
   it('sees a change made through another connection', async () => {
     const o = await kejayan();
     expect(o.sweepAt('2026-11-23T03:00:00.000Z')).toEqual({ escalated: 0, withdrawn: 0 });

@@ -455,10 +455,55 @@ const stillQuiet = (db: Db, at: string) => {
   return q !== undefined && (q.nextDue === null || at <= q.nextDue) && (q.nextWithdrawal === null || at < q.nextWithdrawal) && q.stamp === dataStamp(db);
 };
 
-// The sweep the lists run before they read: under the write lock (which the office's
-// other PCs wait for) only where the last quiet sweep no longer holds.
+// The sweep the lists run before they read. Where the last quiet sweep no longer holds
+// (the data changed, or an instant it named has come), what is due is looked at first
+// outside any transaction, and the write lock (which the office's other PCs wait for, and
+// wait on) is taken only when something is due. The data's stamp is taken before that
+// look: a change committed elsewhere meanwhile makes the next call look again.
 export function sweepBeforeReading(deps: CoreDeps): void {
-  if (!stillQuiet(deps.db, deps.now().toISOString())) write(deps.db, () => sweep(deps));
+  const { db } = deps;
+  const at = deps.now().toISOString();
+  if (stillQuiet(db, at)) return;
+  if (!db.inTransaction) {
+    const stamp = dataStamp(db);
+    const due = dueAt(db, at);
+    if (due.overdue.length === 0 && due.withdraw.length === 0) return rememberQuiet(db, stamp, due.nextWithdrawal);
+  }
+  write(db, () => sweep(deps));
+}
+
+// What a sweep at `at` finds: the complaints whose step was due before it and escalates,
+// the files paused past their automatic withdrawal, and the earliest withdrawal still to come.
+function dueAt(db: Db, at: string) {
+  const overdue = pluck(
+    db,
+    "SELECT id FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND step_due_at < ? AND status <> 'tidak_lengkap'",
+  ).all(at) as number[];
+  const paused = stmt(db, "SELECT id, paused_at, standard_version_id FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
+    id: number;
+    paused_at: string;
+    standard_version_id: number;
+  }[];
+  const withdraw: number[] = [];
+  let nextWithdrawal: string | null = null;
+  if (paused.length) {
+    const cal = officeCalendar(db);
+    for (const p of paused) {
+      const withdrawAt = autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal);
+      if (withdrawAt <= at) withdraw.push(p.id);
+      else if (nextWithdrawal === null || withdrawAt < nextWithdrawal) nextWithdrawal = withdrawAt;
+    }
+  }
+  return { overdue, withdraw, nextWithdrawal };
+}
+
+function rememberQuiet(db: Db, stamp: string, nextWithdrawal: string | null): void {
+  // The escalation's own condition, its earliest due first (complaints_escalation).
+  const nextDue = pluck(
+    db,
+    "SELECT min(step_due_at) FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND status <> 'tidak_lengkap'",
+  ).get() as string | null;
+  quiet.set(db, { stamp, nextDue, nextWithdrawal });
 }
 
 // Kejayan-style escalation and the automatic withdrawal of files never completed.
@@ -467,13 +512,9 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
   const { db } = deps;
   const at = deps.now().toISOString();
   if (stillQuiet(db, at)) return { escalated: 0, withdrawn: 0 };
+  const { overdue, withdraw, nextWithdrawal } = dueAt(db, at);
   let escalated = 0;
-  let withdrawn = 0;
-  const overdue = stmt(
-    db,
-    "SELECT id FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND step_due_at < ? AND status <> 'tidak_lengkap'",
-  ).all(at) as { id: number }[];
-  for (const { id } of overdue) {
+  for (const id of overdue) {
     const l = loadState(db, id);
     const to = l.step?.escalateTo;
     if (!l.step || !to) continue;
@@ -490,33 +531,11 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     });
     escalated++;
   }
-  const paused = stmt(db, "SELECT id, paused_at, standard_version_id FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
-    id: number;
-    paused_at: string;
-    standard_version_id: number;
-  }[];
-  let nextWithdrawal: string | null = null;
-  if (paused.length) {
-    const cal = officeCalendar(db);
-    for (const p of paused) {
-      const withdrawAt = autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal);
-      if (withdrawAt > at) {
-        if (nextWithdrawal === null || withdrawAt < nextWithdrawal) nextWithdrawal = withdrawAt;
-        continue;
-      }
-      const l = loadState(db, p.id);
-      closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${l.standard.autoWithdrawHariKerja} hari kerja.`);
-      withdrawn++;
-    }
+  for (const id of withdraw) {
+    const l = loadState(db, id);
+    closeWithExit(deps, l, null, at, 'dicabut', `Dicabut otomatis: berkas tidak dilengkapi pelapor dalam ${l.standard.autoWithdrawHariKerja} hari kerja.`);
   }
-  if (escalated || withdrawn || !nothingUncommitted(db)) quiet.delete(db);
-  else {
-    // The escalation's own condition, its earliest due first (complaints_escalation).
-    const nextDue = pluck(
-      db,
-      "SELECT min(step_due_at) FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND status <> 'tidak_lengkap'",
-    ).get() as string | null;
-    quiet.set(db, { stamp: dataStamp(db), nextDue, nextWithdrawal });
-  }
-  return { escalated, withdrawn };
+  if (escalated || withdraw.length || !nothingUncommitted(db)) quiet.delete(db);
+  else rememberQuiet(db, dataStamp(db), nextWithdrawal);
+  return { escalated, withdrawn: withdraw.length };
 }
