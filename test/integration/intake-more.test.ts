@@ -188,3 +188,29 @@ describe('possible duplicates', () => {
     expect((await o.refuse('staf', 'complaints.create', sampleComplaint({ linkTo: 9999 }))).code).toBe('not_found');
   });
 });
+
+describe('the register text index at intake', () => {
+  it('holds a recorded complaint once, its officer among those who may open it, under a standard of one step too', async () => {
+    const o = await office();
+    const db = o.core.db;
+    const stafId = db.prepare("SELECT id FROM users WHERE username = 'staf'").pluck().get() as number;
+    const keyOf = db.prepare('SELECT k FROM complaints_register_text WHERE id = ?').pluck();
+    // Entries of the contentless index under the complaint's register key.
+    const entries = db.prepare('SELECT count(*) FROM complaints_register_fts_docsize WHERE id = ?').pluck();
+    const matching = db.prepare('SELECT rowid FROM complaints_register_fts WHERE complaints_register_fts MATCH ?').pluck();
+    const check = async (id: number, word: string) => {
+      const k = keyOf.get(id);
+      expect(entries.get(k)).toBe(1);
+      expect(matching.all(`{viewers} : "u${stafId}"`)).toContain(k);
+      expect(matching.all(`{subject} : "${word}"`)).toEqual([k]);
+      expect((await o.act('staf', 'complaints.list', { q: word })).rows.map((r) => r.id)).toEqual([id]);
+    };
+    await check((await o.act('staf', 'complaints.create', sampleComplaint({ subject: 'Lampu penerangan jalan padam' }))).id, 'penerangan');
+    // A standard of one step: saving the complaint finishes it, once its row is in.
+    const standard = await ok(o.core, o.admin, 'standard.get', {});
+    await ok(o.core, o.admin, 'standard.update', { ...standard, clockStartsWhen: 'diterima', steps: standard.steps.slice(0, 1) });
+    const closed = await o.act('staf', 'complaints.create', sampleComplaint({ subject: 'Saluran irigasi tersumbat sampah' }));
+    expect(closed.status).toBe('selesai');
+    await check(closed.id, 'irigasi');
+  });
+});

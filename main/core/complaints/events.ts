@@ -141,11 +141,13 @@ export interface CommittedChange {
 // The next recorded event would take an edit made outside the app as its starting point
 // and hide it. So each connection of the app keeps the record as it was before the app's
 // first update since the last event; when that differs from the state last recorded, an
-// audit row says so before the event is recorded.
+// audit row says so before the event is recorded. Only an update of the recorded columns
+// is one: the change marks that triggers raise with every step and disposition leave them
+// as they were, and keeping the record at each of those cost a write of its 45 columns.
 export function watchOutsideEdits(db: Db): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS complaint_prior (${ALL_COLUMNS.map((c) => (c === 'id' ? 'id INTEGER PRIMARY KEY' : c)).join(', ')});
-    CREATE TEMP TRIGGER IF NOT EXISTS complaint_prior_keep BEFORE UPDATE ON main.complaints BEGIN
+    CREATE TEMP TRIGGER IF NOT EXISTS complaint_prior_keep BEFORE UPDATE OF ${ALL_COLUMNS.join(', ')} ON main.complaints BEGIN
       INSERT OR IGNORE INTO complaint_prior VALUES (${ALL_COLUMNS.map((c) => `old.${c}`).join(', ')});
     END;
   `);

@@ -87,7 +87,8 @@ const allChecked = (standard: ServiceStandard, kelengkapan: string[]) =>
 // (receiving the complaint, done by saving it) completed and step 2 started, as the
 // complaint's columns (written with its row: each later write of them rewrites its entries
 // in the register's indexes, its text index and the recap's summaries) and the steps' rows,
-// written by `record` once the complaint's row is in. Null for a standard of one step, which
+// written by `record` once the complaint's row is in. (A row inserted with its step set
+// enters the register's text index with step 1, which `record` must write: migration 33.) Null for a standard of one step, which
 // saving the complaint finishes (startJourney).
 export interface IntakeJourney {
   columns: Record<string, unknown>;
