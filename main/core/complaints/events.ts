@@ -116,7 +116,7 @@ export interface ComplaintEvent {
  * hash is the state after the event.
  */
 export function recordComplaintEvent(db: Db, e: ComplaintEvent): void {
-  noteOutsideEdit(db, e.complaintId, e.at);
+  const current = noteOutsideEdit(db, e.complaintId, e.at);
   const eventId = addEvent(db, e.complaintId, e.at, e.actorId, e.words, e.status ?? null, e.note ?? '');
   appendAudit(db, {
     at: e.at,
@@ -124,7 +124,7 @@ export function recordComplaintEvent(db: Db, e: ComplaintEvent): void {
     action: e.action,
     entity: 'complaint',
     entityId: e.complaintId,
-    data: { ...e.data, event: eventId, state: complaintStateHash(db, e.complaintId) },
+    data: { ...e.data, event: eventId, state: current ?? complaintStateHash(db, e.complaintId) },
   });
   // Open screens hear of the change once it has committed (main/core/events.ts).
   afterCommit(db, { complaintId: e.complaintId, action: e.action, actorId: e.actorId, data: e.data ?? {} } satisfies CommittedChange);
@@ -160,17 +160,19 @@ const lastRecordedState = (db: Db, id: number) =>
   ).get(id) as string | undefined;
 
 // The record before this transaction's own changes is the one kept by the trigger, or,
-// when the app has not updated it yet, the record as it stands.
-function noteOutsideEdit(db: Db, complaintId: number, at: string): void {
+// when the app has not updated it yet, the record as it stands: then its hash is also the
+// state the event records (the event's row changes nothing of the record), and is returned.
+function noteOutsideEdit(db: Db, complaintId: number, at: string): string | undefined {
   const prior = stmt(db, 'SELECT * FROM temp.complaint_prior WHERE id = ?').get(complaintId) as Record<string, unknown> | undefined;
   if (prior) stmt(db, 'DELETE FROM temp.complaint_prior WHERE id = ?').run(complaintId);
   const before = prior ?? (stmt(db, `${STATE_SQL} WHERE id = ?`).get(complaintId) as Record<string, unknown> | undefined);
-  if (!before) return;
+  if (!before) return undefined;
   const recorded = lastRecordedState(db, complaintId);
   const found = hashOf(before);
   if (recorded && recorded !== found) {
     appendAudit(db, { at, actorId: null, action: 'complaint.changed_outside', entity: 'complaint', entityId: complaintId, data: { recorded, found } });
   }
+  return prior ? undefined : found;
 }
 
 export interface ComplaintCheck {

@@ -63,13 +63,15 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     // The complaint to link to must be one this officer may open.
     if (input.linkTo !== undefined) requireComplaint(ctx.db, user, input.linkTo);
     const checked = checkAttachments(input.attachments);
-    const id = write(ctx.db, () => {
+    const recorded = write(ctx.db, () => {
       const id = insertComplaint(ctx, user, input, saveAttachments(ctx.dataDir, checked));
-      issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx));
-      return id;
+      // Read once, for the answer and the tanda terima (the documents are not part of it).
+      const recorded = getComplaint(ctx.db, id, user);
+      issueIntakeDocuments(ctx.db, id, user.id, nowIso(ctx), recorded);
+      return recorded;
     });
-    ctx.log.info(`pengaduan #${id} dicatat oleh pengguna #${user.id}`);
-    return getComplaint(ctx.db, id, user);
+    ctx.log.info(`pengaduan #${recorded.id} dicatat oleh pengguna #${user.id}`);
+    return recorded;
   },
   'complaints.list': (ctx, query) => {
     const list = listComplaints(ctx.db, query, requireUser(ctx), nowIso(ctx));

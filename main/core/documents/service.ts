@@ -4,6 +4,7 @@ import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../.
 import type { DocumentAction, DocumentContent, IssuedDocument } from '../../../shared/documents/issued';
 import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
+import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -41,10 +42,11 @@ function issueForm(db: Db, complaintId: number | null, kind: DocumentKind, conte
   return insertDocument(db, { complaintId, kind, status: 'final', page, content, supersedes, createdBy: by, at });
 }
 
-/** Tanda terima and kartu kendali, frozen as the complaint is registered. */
-export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at: string): void {
-  issueForm(db, complaintId, 'tanda_terima', { family: 'receipt', view: receiptView(db, complaintId) }, by, at);
-  issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: controlCardView(db, complaintId) }, by, at);
+/** Tanda terima and kartu kendali, frozen as the complaint is registered; `read`: the complaint as the officer who recorded it has just read it. */
+export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at: string, read?: ComplaintDetail): void {
+  const facts = complaintFacts(db, complaintId);
+  issueForm(db, complaintId, 'tanda_terima', { family: 'receipt', view: receiptView(db, complaintId, read, facts) }, by, at);
+  issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: controlCardView(db, complaintId, [], facts) }, by, at);
 }
 
 /** The lembar disposisi of one disposition (all its recipients ticked) and the kartu kendali with "Kepada" filled. */

@@ -3,6 +3,7 @@ import type { ControlCardView } from '../../../../shared/documents/controlCard';
 import type { DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
 import type { LetterView } from '../../../../shared/documents/letter';
 import type { ReceiptView } from '../../../../shared/documents/receipt';
+import type { ComplaintDetail } from '../../../../shared/schemas/complaint';
 import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
 import { INSTRUCTIONS, INSTRUCTION_LABEL, SIFAT, SIFAT_LABEL, type Instruction, type Sifat } from '../../../../shared/schemas/workflow';
 import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
@@ -12,7 +13,7 @@ import type { SessionUser } from '../../context';
 import type { Db } from '../../db/open';
 import { rowToUser, type UserRow } from '../../users/rows';
 import { officeCalendar } from '../../workflow/standard';
-import { brief, complaintFacts, docContext, reporterLabel } from '../facts';
+import { brief, complaintFacts, docContext, reporterLabel, type ComplaintFacts } from '../facts';
 import { buildReceiptView, nipLine, placeName } from '../receipt';
 import { classificationCode } from '../settings';
 import { stmt } from '../../db/statements';
@@ -24,9 +25,10 @@ import { stmt } from '../../db/statements';
 // Whoever issues the tanda terima sees the reporter in full: it is handed to the reporter.
 const RECORDER: SessionUser = { id: 0, username: '', name: '', nip: '', jabatan: '', pangkat: '', role: 'staf', seksi: '', active: true };
 
-export function receiptView(db: Db, complaintId: number): ReceiptView {
-  const complaint = getComplaint(db, complaintId, RECORDER);
-  const c = complaintFacts(db, complaintId);
+export function receiptView(db: Db, complaintId: number, read?: ComplaintDetail, c: ComplaintFacts = complaintFacts(db, complaintId)): ReceiptView {
+  // As any officer reads it, but for an anonymous reporter, whose identity only the
+  // officer who received the complaint (and the Camat) may read.
+  const complaint = read && !read.reporter.anonymous ? read : getComplaint(db, complaintId, RECORDER);
   const officer = stmt(db, 'SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
   const { due_at } = stmt(db, 'SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
   return buildReceiptView({
@@ -77,8 +79,7 @@ function senderLetter(db: Db, complaintId: number, tz: TimeZoneId): { no: string
   return { no: r.letter_no, date: r.letter_date ? formatTanggal(r.letter_date, tz) : '-' };
 }
 
-export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = []): ControlCardView {
-  const c = complaintFacts(db, complaintId);
+export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = [], c: ComplaintFacts = complaintFacts(db, complaintId)): ControlCardView {
   const { office, settings } = docContext(db);
   const tz = office.timeZone;
   const letter = senderLetter(db, complaintId, tz);
