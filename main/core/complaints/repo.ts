@@ -606,7 +606,7 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
       list: [`SELECT c.id FROM (SELECT rowid AS k ${REGISTER_WHERE}) f CROSS JOIN complaints c ON ${KEY_JOIN}`, [kasiViewersFts(viewer)]],
       probe: [see.sql, see.params],
     },
-    specOf(["c.reporter_name = ''", []]),
+    { key: 'unnamed', list: ["SELECT c.id FROM complaints c INDEXED BY complaints_unnamed WHERE c.reporter_name = ''", []], probe: ["c.reporter_name = ''", []] },
   ]) as [IdSet, IdSet, IdSet];
   const [alike, named] = derived(namesApart, [matches, anonymous, sees, unnamed], () => {
     const alike = new Uint32Array(matches.bits.length);
