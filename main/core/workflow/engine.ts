@@ -87,9 +87,9 @@ const allChecked = (standard: ServiceStandard, kelengkapan: string[]) =>
 // (receiving the complaint, done by saving it) completed and step 2 started, as the
 // complaint's columns (written with its row: each later write of them rewrites its entries
 // in the register's indexes, its text index and the recap's summaries) and the steps' rows,
-// written by `record` once the complaint's row is in. (A row inserted with its step set
-// enters the register's text index with step 1, which `record` must write: migration 33.) Null for a standard of one step, which
-// saving the complaint finishes (startJourney).
+// written by `record` once the complaint's row is in (a row inserted with its step set
+// enters the register's text index with the step 1 that `record` writes: migration 33).
+// Null for a standard of one step, which saving the complaint finishes (startJourney).
 export interface IntakeJourney {
   columns: Record<string, unknown>;
   record(id: number): void;
@@ -458,8 +458,8 @@ const stillQuiet = (db: Db, at: string) => {
 
 // The sweep the lists run before they read. Where the last quiet sweep no longer holds
 // (the data changed, or an instant it named has come), what is due is looked at first
-// outside any transaction, and the write lock (which the office's other PCs wait for, and
-// wait on) is taken only when something is due. The data's stamp is taken before that
+// outside any transaction, and the write lock (which waits for another PC's save, and
+// makes the others wait) is taken only when something is due. The data's stamp is taken before that
 // look: a change committed elsewhere meanwhile makes the next call look again.
 export function sweepBeforeReading(deps: CoreDeps): void {
   const { db } = deps;

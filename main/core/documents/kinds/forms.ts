@@ -26,8 +26,8 @@ import { stmt } from '../../db/statements';
 const RECORDER: SessionUser = { id: 0, username: '', name: '', nip: '', jabatan: '', pangkat: '', role: 'staf', seksi: '', active: true };
 
 export function receiptView(db: Db, complaintId: number, read?: ComplaintDetail, c: ComplaintFacts = complaintFacts(db, complaintId)): ReceiptView {
-  // As any officer reads it, but for an anonymous reporter, whose identity only the
-  // officer who received the complaint (and the Camat) may read.
+  // As the officer who recorded it read it, but for an anonymous reporter: that officer
+  // sees who it is, the receipt does not.
   const complaint = read && !read.reporter.anonymous ? read : getComplaint(db, complaintId, RECORDER);
   const officer = stmt(db, 'SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
   const { due_at } = stmt(db, 'SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
