@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { write } from '../../main/core/context';
 import { sweep } from '../../main/core/workflow/engine';
-import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // The sweep before every change and queue read remembers, after a sweep that changed
 // nothing, the earliest instant anything can fall due; until then, and while the data
@@ -23,7 +23,7 @@ async function kejayan() {
   clock.set('2026-11-23T02:10:00.000Z');
   await ok(core, staf, 'workflow.dispose', { id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] });
   const state = () => core.db.prepare('SELECT escalated, acting, status FROM complaints WHERE id = ?').get(id);
-  return { core, clock, staf, kasi, id, state, sweepAt: (at: string) => (clock.set(at), write(core.db, () => sweep(core.deps))) };
+  return { core, clock, admin, staf, kasi, id, state, sweepAt: (at: string) => (clock.set(at), write(core.db, () => sweep(core.deps))) };
 }
 
 describe('the quiet sweep', () => {
@@ -79,6 +79,34 @@ describe('the quiet sweep', () => {
     expect(o.sweepAt('2026-12-07T02:29:59.999Z')).toEqual({ escalated: 0, withdrawn: 0 });
     expect(o.sweepAt('2026-12-07T02:30:00.000Z')).toEqual({ escalated: 0, withdrawn: 1 });
     expect(o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(paused)).toBe('dicabut');
+  });
+
+  it('withdraws each paused file on its own day, under each standard version', async () => {
+    const o = await kejayan();
+    const pauseAt = async (at: string) => {
+      o.clock.set(at);
+      // Signed in again each day.
+      await ok(o.core, o.staf, 'auth.login', { username: 'staf', password: 'kata-sandi-123' });
+      const id = (await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ kelengkapan: [] }))).id;
+      await ok(o.core, o.staf, 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.' });
+      return id;
+    };
+    // Under the first version (10 hari kerja): Mon 23 Nov 09.30 WIB → Mon 7 Dec; Tue 24 Nov → Tue 8 Dec.
+    const first = await pauseAt('2026-11-23T02:30:00.000Z');
+    const second = await pauseAt('2026-11-24T02:30:00.000Z');
+    // Then 2 hari kerja: paused last, Wed 25 Nov 09.30, withdrawn first, Fri 27 Nov 09.30.
+    await ok(o.core, o.admin, 'auth.login', ADMIN);
+    const standard = await ok(o.core, o.admin, 'standard.get', {});
+    await ok(o.core, o.admin, 'standard.update', { ...standard, autoWithdrawHariKerja: 2 });
+    const third = await pauseAt('2026-11-25T02:30:00.000Z');
+    const status = (id: number) => o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(id);
+    expect(o.sweepAt('2026-11-27T02:29:59.999Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    expect(o.sweepAt('2026-11-27T02:30:00.000Z')).toEqual({ escalated: 0, withdrawn: 1 });
+    expect([first, second, third].map(status)).toEqual(['tidak_lengkap', 'tidak_lengkap', 'dicabut']);
+    expect(o.sweepAt('2026-12-07T02:30:00.000Z')).toEqual({ escalated: 0, withdrawn: 1 });
+    expect(o.sweepAt('2026-12-08T02:29:59.999Z')).toEqual({ escalated: 0, withdrawn: 0 });
+    expect(o.sweepAt('2026-12-08T02:30:00.000Z')).toEqual({ escalated: 0, withdrawn: 1 });
+    expect([first, second, third].map(status)).toEqual(['dicabut', 'dicabut', 'dicabut']);
   });
 
   // Another PC of the office holds the write lock (a long save): the queues still answer,

@@ -475,28 +475,35 @@ export function sweepBeforeReading(deps: CoreDeps): void {
 
 // What a sweep at `at` finds: the complaints whose step was due before it and escalates,
 // the files paused past their automatic withdrawal, and the earliest withdrawal still to come.
+// Under one standard version a file paused later is withdrawn no earlier (the same working
+// days added to a later start), so each version's files are read in the order they were
+// paused until the first not yet due (complaints_paused), not every paused file each time.
 function dueAt(db: Db, at: string) {
   const overdue = pluck(
     db,
     "SELECT id FROM complaints WHERE closed_at IS NULL AND escalate_to IS NOT NULL AND escalated = 0 AND step_due_at < ? AND status <> 'tidak_lengkap'",
   ).all(at) as number[];
-  const paused = stmt(db, "SELECT id, paused_at, standard_version_id FROM complaints WHERE status = 'tidak_lengkap' AND closed_at IS NULL").all() as {
-    id: number;
-    paused_at: string;
-    standard_version_id: number;
-  }[];
   const withdraw: number[] = [];
   let nextWithdrawal: string | null = null;
-  if (paused.length) {
+  const versions = pluck(db, `SELECT DISTINCT standard_version_id FROM complaints WHERE ${PAUSED}`).all() as number[];
+  if (versions.length) {
     const cal = officeCalendar(db);
-    for (const p of paused) {
-      const withdrawAt = autoWithdrawAt(p.paused_at, standardVersion(db, p.standard_version_id), cal);
-      if (withdrawAt <= at) withdraw.push(p.id);
-      else if (nextWithdrawal === null || withdrawAt < nextWithdrawal) nextWithdrawal = withdrawAt;
+    const byPause = stmt(db, `SELECT id, paused_at FROM complaints WHERE ${PAUSED} AND standard_version_id IS ? ORDER BY paused_at`);
+    for (const version of versions) {
+      const standard = standardVersion(db, version);
+      for (const p of byPause.iterate(version) as IterableIterator<{ id: number; paused_at: string }>) {
+        const withdrawAt = autoWithdrawAt(p.paused_at, standard, cal);
+        if (withdrawAt <= at) withdraw.push(p.id);
+        else {
+          if (nextWithdrawal === null || withdrawAt < nextWithdrawal) nextWithdrawal = withdrawAt;
+          break;
+        }
+      }
     }
   }
   return { overdue, withdraw, nextWithdrawal };
 }
+const PAUSED = "status = 'tidak_lengkap' AND closed_at IS NULL";
 
 function rememberQuiet(db: Db, stamp: string, nextWithdrawal: string | null): void {
   // The escalation's own condition, its earliest due first (complaints_escalation).
