@@ -480,22 +480,21 @@ const EVERY: Condition = ['1', []];
 // late now, whose set moves with the clock.
 const viewsKept = keptWhileUnchanged<SetsView | null>();
 const VIEWS_KEPT = 32;
-function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string): SetsView | null {
+function setsView(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, search: () => Search): SetsView | null {
   if (db.inTransaction) return null;
   const stamp = dataStamp(db);
   const kept = viewsKept(db, stamp);
   const key = q.keadaan === 'terlambat' && !q.akhirBulan ? null : `${viewer.id} ${JSON.stringify({ ...q, offset: 0, limit: 0 })}`;
   const hit = key === null ? undefined : kept.get(key);
   if (hit !== undefined) return hit;
-  const view = viewOfSets(db, q, viewer, now, stamp);
+  const view = viewOfSets(db, q, viewer, now, stamp, search());
   if (key !== null) {
     if (kept.size >= VIEWS_KEPT) kept.delete(kept.keys().next().value!);
     kept.set(key, view);
   }
   return view;
 }
-function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, stamp: string): SetsView | null {
-  const search = searchOf(db, q.q, () => stamp);
+function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, stamp: string, search: Search): SetsView | null {
   if (search && 'ids' in search) return null;
   const plainNames = seesEveryIndexedName(viewer);
   const filters = filterConditions(db, q, viewer, null, now);
@@ -546,8 +545,8 @@ interface SetsAt {
 }
 const NUMBERED = "SELECT year, value FROM counters WHERE name = 'register'";
 const once = <T,>(make: () => T) => {
-  let made: T | undefined;
-  return () => (made ??= make());
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 };
 const setsOf = ({ db, mark }: SetsAt, specs: SetSpec[]) => specs.map((spec) => setOf(db, spec, mark));
 
@@ -627,10 +626,10 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
 // the walk, the order's index is cut into stretches of complaints, each a set kept like the
 // filters': by the register's order its years, by time of receipt the years' spans of
 // receipt, by status each status, and within it each year, by name the names before, at and
-// after Anonim. Only the stretch the page begins
-// in is walked (and the next, if the page goes on): a span of recent dates, oldest first,
-// passes no older year ("sumur" finished in 2025, the register's order: 11,034 matches, its
-// walk past 2026 too long, sorted in 45–51 ms at 1,000,000).
+// after Anonim. Only the stretch the page begins in is walked (and the next, if the page
+// goes on): a span of recent dates, oldest first, passes no older year ("sumur" finished in
+// 2025, the register's order: 11,034 matches, its walk past 2026 too long, sorted in 45–51
+// ms at 1,000,000).
 function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryParsed['sort'], set: IdSet, d: 'ASC' | 'DESC'): Group[] {
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
@@ -750,9 +749,16 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
 
 // A page of the register; the query as the contract's complaintQuerySchema gave it. A page
 // past the middle is read from the other end: the last page costs what the first does.
+// How the register reads a query: through its sets (setsView), or SQLite alone (plainPlan);
+// the words or the register number typed looked up once for either.
+function planOf(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
+  const search = once(() => searchOf(db, q.q, () => dataStamp(db)));
+  const view = setsView(db, q, viewer, now, search);
+  return view ? { view, plain: null } : { view: null, plain: plainPlan(db, q, viewer, now, search()) };
+}
+
 export function listComplaints(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
-  const view = setsView(db, q, viewer, now);
-  const plain = view ? null : plainPlan(db, q, viewer, now);
+  const { view, plain } = planOf(db, q, viewer, now);
   const total = view ? view.matches.count : plain!.total;
   const years = view ? view.at.years : registerYears(db);
   if (q.offset >= total) return { rows: [], total, years };
@@ -772,12 +778,12 @@ export function listComplaints(db: Db, q: ComplaintQueryParsed, viewer: SessionU
 // list is refused before it is read.
 export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser, max: number, now: string): { total: number; ids: number[] | null } {
   const q = complaintQuerySchema.parse(query);
-  const view = setsView(db, q, viewer, now);
+  const { view, plain } = planOf(db, q, viewer, now);
   if (view) {
     const total = view.matches.count;
     return { total, ids: total > max ? null : pageOfGroups(db, view.groups(q.dir === 'desc' ? 'DESC' : 'ASC'), 0, total) };
   }
-  const { total, where, order } = plainPlan(db, q, viewer, now);
+  const { total, where, order } = plain;
   if (total > max) return { total, ids: null };
   return { total, ids: pluck(db, `SELECT c.id FROM complaints c ${whereOf(where)} ORDER BY ${order[0]}`).all(...paramsOf(where), ...order[1]) as number[] };
 }
@@ -786,8 +792,8 @@ export function registerIdsOf(db: Db, query: ComplaintQuery, viewer: SessionUser
 // order (a Kasi's names worked out by his rule), its total, and a page of it. With nothing
 // asked, each order's own index gives the page and the counters the total; register numbers
 // are a few complaints.
-function plainPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string) {
-  const where = filterConditions(db, q, viewer, searchOf(db, q.q, () => dataStamp(db)), now);
+function plainPlan(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: string, search: Search) {
+  const where = filterConditions(db, q, viewer, search, now);
   const plainNames = seesEveryIndexedName(viewer);
   const identity = identitySql(viewer);
   const order: Condition = [orderOf(q, plainNames ? SHOWN_NAME : shownNameSql(identity.sql)), q.sort === 'reporterName' && !plainNames ? identity.params : []];
