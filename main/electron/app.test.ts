@@ -27,7 +27,8 @@ type Fn = (...args: unknown[]) => unknown;
 
 // The host process as the app sees it (a utilityProcess), answering in this process:
 // a login sets a token, a logout clears it, every other call answers 'ok'.
-type HostScript = { startFailure?: string; dieAtStart?: number };
+// held: the start is answered only when the test calls release().
+type HostScript = { startFailure?: string; dieAtStart?: number; held?: { release?: () => void } };
 function fakeHostChild(script: HostScript = {}) {
   const emitter = new EventEmitter();
   const received: ToHost[] = [];
@@ -40,7 +41,9 @@ function fakeHostChild(script: HostScript = {}) {
       received.push(m);
       if (m.type === 'start') {
         if (script.dieAtStart !== undefined) return void queueMicrotask(() => emitter.emit('exit', script.dieAtStart));
-        return reply(script.startFailure ? { type: 'startFailed', message: script.startFailure } : { type: 'ready' });
+        const answer: FromHost = script.startFailure ? { type: 'startFailed', message: script.startFailure } : { type: 'ready' };
+        if (script.held) return void (script.held.release = () => reply(answer));
+        return reply(answer);
       }
       if (m.type === 'call') {
         const token = m.name === 'auth.login' ? `token-${++logins}` : m.name === 'auth.logout' ? null : m.token;
@@ -84,7 +87,12 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
     focus = vi.fn();
     restore = vi.fn();
     isMinimized = () => false;
-    isDestroyed = () => false;
+    destroyed = false;
+    isDestroyed = () => this.destroyed;
+    destroy = vi.fn(() => {
+      this.destroyed = true;
+      calls.push('destroyWindow');
+    });
     loadURL = vi.fn(async (_url: string) => undefined);
     static fromWebContents = vi.fn((contents: { id: number }) => FakeWindow.all.find((w) => w.webContents.id === contents.id) ?? null);
     constructor(readonly options: Record<string, unknown>) {
@@ -225,6 +233,54 @@ describe('desktop start-up', () => {
     expect([...f.ipcHandlers.keys()]).toEqual(expect.arrayContaining([INVOKE_CHANNEL, PDF_CHANNEL]));
   });
 
+  it('opens the window while the host starts: the page\'s calls wait for the host', async () => {
+    const held: { release?: () => void } = {};
+    const f = fakeElectron({ userData, host: { held } });
+    const started = startDesktop(f.api, deps());
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    const [win] = f.windows;
+    expect(win!.loadURL).toHaveBeenCalledWith('app://tanggap/index.html');
+    const host = f.children[0]!;
+    expect(held.release).toBeDefined();
+
+    const mainFrame = { processId: 3, routingId: 1, url: 'app://tanggap/index.html', parent: null };
+    const event = { sender: { id: win!.webContents.id, mainFrame }, senderFrame: mainFrame };
+    const invoke = f.ipcHandlers.get(INVOKE_CHANNEL)!;
+    let answered = false;
+    const status = Promise.resolve(invoke(event, 'setup.status', {})).then((r) => ((answered = true), r));
+    const login = invoke(event, 'auth.login', { username: 'staf', password: 'x' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    expect(host.received.map((m) => m.type)).toEqual(['start']);
+
+    held.release!();
+    expect(await status).toEqual({ ok: true, value: 'ok' });
+    expect(await login).toEqual({ ok: true, value: { username: 'staf' } });
+    await started;
+    // The calls went in the order the page made them, and the session's events were
+    // asked for with its token.
+    expect(host.received.filter((m) => m.type === 'call').map((m) => (m as { name: string }).name)).toEqual(['setup.status', 'auth.login']);
+    await vi.waitFor(() => expect(host.received.at(-1)).toEqual({ type: 'watch', windowId: win!.webContents.id, token: 'token-1' }));
+    expect(f.electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(win!.destroy).not.toHaveBeenCalled();
+  });
+
+  it('quitting while the host starts closes it once it is open, then quits', async () => {
+    const held: { release?: () => void } = {};
+    const f = fakeElectron({ userData, host: { held } });
+    const started = startDesktop(f.api, deps());
+    await vi.waitFor(() => expect(held.release).toBeDefined());
+    const quitting = { preventDefault: vi.fn() };
+    f.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(f.calls).not.toContain('quit');
+    held.release!();
+    await started;
+    await vi.waitFor(() => expect(f.children[0]!.received.at(-1)).toEqual({ type: 'close' }));
+    await vi.waitFor(() => expect(f.calls.at(-1)).toBe('quit'));
+  });
+
   it('saves a PDF only for its own window, with the dialog modal to it and opening in Documents', async () => {
     const f = fakeElectron({ userData });
     f.electron.app.getPath.mockImplementation((name: string) => (name === 'documents' ? '/home/staf/Dokumen' : userData));
@@ -276,7 +332,7 @@ describe('desktop start-up', () => {
     f.emit('will-quit', quitting);
     // Quitting waits for the host to close the database, then quits for good.
     expect(quitting.preventDefault).toHaveBeenCalled();
-    expect(host.received.at(-1)).toEqual({ type: 'close' });
+    await vi.waitFor(() => expect(host.received.at(-1)).toEqual({ type: 'close' }));
     await vi.waitFor(() => expect(f.calls.at(-1)).toBe('quit'));
     const again = { preventDefault: vi.fn() };
     f.emit('will-quit', again);
@@ -394,8 +450,9 @@ describe('desktop start-up', () => {
     await startDesktop(f.api, deps());
     expect(f.electron.dialog.showErrorBox).toHaveBeenCalledWith(STARTUP_ERROR_TITLE, message);
     expect(STARTUP_ERROR_TITLE).toBe('Tanggap tidak dapat dibuka');
-    expect(f.calls.slice(-2)).toEqual(['showErrorBox', 'quit']);
-    expect(f.windows).toHaveLength(0);
+    // The window opened while the host was starting is gone before the box shows.
+    expect(f.calls.slice(-3)).toEqual(['destroyWindow', 'showErrorBox', 'quit']);
+    expect(f.windows).toHaveLength(1);
     expect(f.children[0]!.kill).toHaveBeenCalled();
   });
 
@@ -404,7 +461,7 @@ describe('desktop start-up', () => {
     await startDesktop(f.api, deps());
     expect(f.electron.utilityProcess.fork).toHaveBeenCalledTimes(2);
     expect(f.electron.dialog.showErrorBox).toHaveBeenCalledWith(STARTUP_ERROR_TITLE, expect.stringMatching(/^Proses inti Tanggap berhenti saat dibuka \(kode 139\)/));
-    expect(f.windows).toHaveLength(0);
+    expect(f.windows.map((w) => w.destroyed)).toEqual([true]);
   });
 
   it('says how to build the renderer when it is missing', async () => {

@@ -102,8 +102,9 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
       navigate: (path) => target.webContents.send(NAVIGATE_CHANNEL, path),
     });
   };
-  // Quitting waits (bounded, in hostProcess) for the host to close the database.
-  const closeHostAtQuit = (host: HostProcess) => {
+  // Quitting waits (bounded, in hostProcess) for the host to close the database, also
+  // when it comes while the host is still opening it.
+  const closeHostAtQuit = (starting: Promise<HostProcess>) => {
     let closed = false;
     let closing = false;
     app.on('will-quit', (event) => {
@@ -111,10 +112,12 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
       event.preventDefault();
       if (closing) return;
       closing = true;
-      void host.close().finally(() => {
-        closed = true;
-        app.quit();
-      });
+      void starting
+        .then((host) => host.close(), () => undefined)
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
     });
   };
   // A PC paired with the office server shows that server's pages (client.ts).
@@ -149,7 +152,9 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
     const log = consoleLogger;
     // The core (and the demo's seeding) runs in its own process, so long work there
     // never freezes the window; its events go to the window whose session they are for.
-    const host = await startHostProcess({
+    // The window opens while the host starts: the page loads beside it and its first
+    // calls wait for the host, instead of the page starting only once the host is open.
+    const starting = startHostProcess({
       fork: (modulePath, forkArgs, options) => electron.utilityProcess.fork(modulePath, forkArgs, options),
       modulePath: deps.hostEntryPath,
       start: { dataDir, rendererDir, demo: args.demo, nativeBinding: electronNativeBinding(deps.appRoot, app.isPackaged) },
@@ -157,7 +162,9 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
       onEvent: (windowId, event) => pushEvent(windowId, event),
       log,
     });
-    closeHostAtQuit(host);
+    // Taken up below; a failure meanwhile is not an unhandled rejection.
+    starting.catch(() => undefined);
+    closeHostAtQuit(starting);
 
     denyAllPermissions(electron.session.defaultSession);
     registerAppProtocol(electron.protocol, rendererDir);
@@ -167,7 +174,14 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
     const ownContents = new Set<number>();
     const isTrustedSender = createSenderCheck(ownContents);
     client.registerIpc(electron.ipcMain, isTrustedSender);
-    const ipc = registerIpc(electron.ipcMain, remoteCore(host), isTrustedSender, log, Date.now, (id, token) => host.watch(id, token));
+    const ipc = registerIpc(
+      electron.ipcMain,
+      { call: async (name, input, session) => remoteCore(await starting).call(name, input, session) },
+      isTrustedSender,
+      log,
+      Date.now,
+      (id, token) => void starting.then((host) => host.watch(id, token), () => undefined),
+    );
     registerPdf({
       ipcMain: electron.ipcMain,
       dialog: electron.dialog,
@@ -186,6 +200,14 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
       window = null;
     });
     window = created;
+    try {
+      await starting;
+    } catch (err) {
+      // Only the error box is left on screen, then the app quits.
+      window = null;
+      created.destroy();
+      throw err;
+    }
   };
 
   return app
