@@ -3,11 +3,13 @@
 // from the input event's own timestamp to the frame after the register's first row
 // changed (rows painted); scrolling samples requestAnimationFrame intervals.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createCore } from '../../main/core';
 import { createSession } from '../../main/core/auth/sessions';
@@ -162,6 +164,29 @@ async function timed(page: Page, act: () => Promise<void>): Promise<Painted> {
 
 const median = (xs: number[]) => stats(xs).p50;
 const REGISTER_ROW = 'table[aria-label="Buku register pengaduan"] tbody tr[data-index]';
+
+// A start's end, seen in the page as the interactions' exact way sees theirs: the
+// register's first row in the DOM, then the frame that draws it (a task queued from its
+// requestAnimationFrame), as a time on the machine's clock, set before any script of the
+// page runs. Playwright's own wait for the row ends some tens of milliseconds later (it
+// polls, and reports over its connection); both are shown.
+const FIRST_ROW_PAINTED = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(${JSON.stringify(REGISTER_ROW)})) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (window.__firstRowPainted = performance.timeOrigin + performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+// From a start (performance.now() here) to the first row painted, and to Playwright
+// seeing it: both in milliseconds.
+async function firstRow(page: Page, t0: number): Promise<{ painted: number; seen: number }> {
+  await page.locator(REGISTER_ROW).first().waitFor({ timeout: 60_000 });
+  const seen = performance.now() - t0;
+  const painted = (await (await page.waitForFunction('window.__firstRowPainted')).jsonValue()) as number;
+  return { painted: painted - (performance.timeOrigin + t0), seen };
+}
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 // Visits before the measured daily starts: the first fills the HTTP cache, the next ones
 // let Chromium write its code cache for the scripts (made from the second load on).
@@ -178,10 +203,20 @@ const BROWSER_SETTLE_MS = 3_000;
 // before), starts the server at the same address and opens the register; the time runs
 // from spawning the server to the first row. Also counts the files that were fetched
 // rather than taken from the cache.
-async function dailyStarts(dir: string, token: string): Promise<{ ms: number[]; fetched: number; files: number; listenMs: number[] }> {
+//
+// With `desktop`, the desktop app's order instead (main/electron/app.ts): its window
+// loads the app's files from disk while the host process starts, and the page's calls
+// wait for the host. A browser comes nearest with the files from a small server of the
+// bench's own, up before the start as the app's main process is (app:// in the app),
+// which hands each /api/ request to the server once it listens (IPC in the app); the
+// page is opened at the same moment the server is spawned. Electron's own start and
+// its IPC are not in the figure.
+async function dailyStarts(dir: string, token: string, desktop = false): Promise<{ ms: number[]; seenMs: number[]; fetched: number; files: number; listenMs: number[] }> {
   const profile = mkdtempSync(join(tmpdir(), 'tanggap-bench-profil-'));
   const port = await freePort();
+  const front = desktop ? await desktopFront(join(root, 'dist', 'renderer')) : null;
   const ms: number[] = [];
+  const seenMs: number[] = [];
   const listenMs: number[] = [];
   let fetched = 0;
   let files = 0;
@@ -196,14 +231,25 @@ async function dailyStarts(dir: string, token: string): Promise<{ ms: number[]; 
       let server: Awaited<ReturnType<typeof startServer>> | null = null;
       try {
         await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/' }]);
+        await context.addInitScript(FIRST_ROW_PAINTED);
         const page = context.pages()[0] ?? (await context.newPage());
         await page.waitForTimeout(BROWSER_SETTLE_MS);
-        server = await startServer(dir, port);
-        await page.goto(`${server.url}/register`);
-        await page.locator(REGISTER_ROW).first().waitFor({ timeout: 60_000 });
-        const took = performance.now() - server.t0;
+        let t0: number;
+        if (front) {
+          t0 = performance.now();
+          const starting = startServer(dir, port);
+          front.serve(starting.then((s) => s.url));
+          await page.goto(`${front.url}/register`);
+          server = await starting;
+        } else {
+          server = await startServer(dir, port);
+          t0 = server.t0;
+          await page.goto(`${server.url}/register`);
+        }
+        const took = await firstRow(page, t0);
         if (i >= DAILY_EARLIER) {
-          ms.push(took);
+          ms.push(took.painted);
+          seenMs.push(took.seen);
           listenMs.push(server.listenMs);
           const sizes = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/assets/')).map((e) => e.transferSize)`)) as number[];
           files = sizes.length;
@@ -215,11 +261,83 @@ async function dailyStarts(dir: string, token: string): Promise<{ ms: number[]; 
       }
     }
   } finally {
+    await front?.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return { ms, fetched, files, listenMs };
+  return { ms, seenMs, fetched, files, listenMs };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const bodyOf = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+// The desktop start's stand-in for app:// and IPC (dailyStarts): the renderer's files
+// with the server's cache headers, and /api/ requests held until serve() names the
+// server of this start, then passed on with the session cookie (no Origin: IPC has none).
+async function desktopFront(rendererDir: string): Promise<{ url: string; serve: (server: Promise<string>) => void; close: () => Promise<void> }> {
+  let server: Promise<string> = new Promise(() => {});
+  const front = createHttpServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://front').pathname;
+    if (path.startsWith('/api/')) {
+      void (async () => {
+        const body = req.method === 'POST' ? await bodyOf(req) : undefined;
+        const answer = await fetch(`${await server}${path}`, {
+          method: req.method,
+          headers: { 'content-type': 'application/json', 'x-tanggap': '1', cookie: req.headers.cookie ?? '' },
+          body,
+        });
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+        if (answer.body) Readable.fromWeb(answer.body as never).on('error', () => res.destroy()).pipe(res);
+        else res.end();
+      })().catch(() => res.destroy());
+      return;
+    }
+    const asset = path.startsWith('/assets/');
+    const file = asset ? join(rendererDir, normalize(path).replace(/^[/\\]+/, '')) : join(rendererDir, 'index.html');
+    if (!file.startsWith(rendererDir) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { port } = front.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    serve: (next) => void (server = next),
+    close: () => new Promise((resolve) => {
+      front.closeAllConnections();
+      front.close(() => resolve());
+    }),
+  };
+}
+
+// The cold start as a client other than a browser sees it: from spawning the server to
+// the register's first page answered (the page's HTML, then the first list the page asks
+// for, as renderer/boot.js does), on the same file; median of DAILY_ROUNDS starts after one.
+async function answeredStarts(dir: string, token: string): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < 1 + DAILY_ROUNDS; i++) {
+    const server = await startServer(dir);
+    try {
+      await (await fetch(`${server.url}/register`)).text();
+      const answer = await fetch(`${server.url}/api/complaints.list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tanggap': '1', cookie: `${SESSION_COOKIE}=${token}` },
+        body: JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 }),
+      });
+      const list = (await answer.json()) as { ok: boolean; value?: { rows: unknown[] } };
+      if (!list.ok || !list.value?.rows.length) throw new Error(`daftar register pertama tidak terjawab: ${JSON.stringify(list).slice(0, 200)}`);
+      if (i > 0) ms.push(performance.now() - server.t0);
+    } finally {
+      await stopServer(server.proc);
+    }
+  }
+  return ms;
 }
 const fmt = (n: number) => `${Math.round(n)} ms`;
+const fmtStart = (painted: number, seen: number) => `${fmt(painted)} (dilihat Playwright: ${fmt(seen)})`;
 // The exact figure, with the per-frame polled one beside it.
 const medians = (xs: Painted[]) => ({ exact: median(xs.map((x) => x.exact)), polled: median(xs.map((x) => x.polled)) });
 const fmtPainted = (m: { exact: number; polled: number }) => `${fmt(m.exact)} (per bingkai: ${fmt(m.polled)})`;
@@ -246,13 +364,18 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     // The browser is open already, as the office's is; the cookie holds for any port.
     const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'id-ID' });
     await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/' }]);
+    await context.addInitScript(FIRST_ROW_PAINTED);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     server = await startServer(dir);
     await page.goto(`${server.url}/register`);
-    await page.locator('table[aria-label="Buku register pengaduan"] tbody tr[data-index]').first().waitFor({ timeout: 60_000 });
-    const coldMs = performance.now() - server.t0;
-    lines.push({ what: `Mulai proses server (terbundel; start kedua: cache kode V8 ada, berkas data di cache OS) sampai halaman register pertama, peramban tanpa cache (kunjungan pertama); server mendengar sesudah ${fmt(server.listenMs)}`, value: fmt(coldMs), target: '≤ 300 ms', met: coldMs <= 300 });
+    const cold = await firstRow(page, server.t0);
+    lines.push({
+      what: `Mulai proses server (terbundel; start kedua: cache kode V8 ada, berkas data di cache OS) sampai baris register pertama tergambar, peramban tanpa cache (kunjungan pertama); server mendengar sesudah ${fmt(server.listenMs)}`,
+      value: fmtStart(cold.painted, cold.seen),
+      target: '≤ 300 ms',
+      met: cold.painted <= 300,
+    });
 
     const bytes = (await page.evaluate(SENT_BYTES)) as number;
     lines.push({ what: 'Muatan pertama terkirim (HTML, JS, CSS, font; terkompresi)', value: `${Math.round(bytes / 1024)} kB`, target: '≤ 400 kB', met: bytes <= 400 * 1024 });
@@ -327,10 +450,27 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     const daily = await dailyStarts(dir, token);
     const dailyMs = median(daily.ms);
     lines.push({
-      what: `Start harian: mulai proses server sampai halaman register pertama, profil peramban tersimpan dari kunjungan sebelumnya (cache HTTP dan cache kode; ${daily.fetched} dari ${daily.files} berkas diambil ulang); median ${DAILY_ROUNDS} start, server mendengar sesudah ${fmt(median(daily.listenMs))}`,
-      value: fmt(dailyMs),
+      what: `Start harian: mulai proses server sampai baris register pertama tergambar, profil peramban tersimpan dari kunjungan sebelumnya (cache HTTP dan cache kode; ${daily.fetched} dari ${daily.files} berkas diambil ulang); median ${DAILY_ROUNDS} start, server mendengar sesudah ${fmt(median(daily.listenMs))}`,
+      value: fmtStart(dailyMs, median(daily.seenMs)),
       target: '≤ 300 ms',
       met: dailyMs <= 300,
+    });
+    log('Chromium: start harian seperti aplikasi desktop…');
+    const desktop = await dailyStarts(dir, token, true);
+    const desktopMs = median(desktop.ms);
+    lines.push({
+      what: `Start harian seperti aplikasi desktop: jendela dibuka bersamaan dengan proses server (berkas tampilan dari disk, panggilan menunggu server), sampai baris register pertama tergambar; profil tersimpan seperti di atas, median ${DAILY_ROUNDS} start (start Electron sendiri tidak termasuk)`,
+      value: fmtStart(desktopMs, median(desktop.seenMs)),
+      target: '≤ 300 ms',
+      met: desktopMs <= 300,
+    });
+    log('Server: start sampai halaman register pertama terjawab…');
+    const answeredMs = median(await answeredStarts(dir, token));
+    lines.push({
+      what: `Mulai proses server sampai halaman register pertama terjawab lewat HTTP (HTML halaman, lalu daftar pertama), tanpa peramban; median ${DAILY_ROUNDS} start`,
+      value: fmt(answeredMs),
+      target: '≤ 300 ms',
+      met: answeredMs <= 300,
     });
   } finally {
     await browser.close();
