@@ -238,7 +238,10 @@ async function dailyStarts(dir: string, token: string, desktop = false): Promise
         if (front) {
           t0 = performance.now();
           const starting = startServer(dir, port);
-          front.serve(starting.then((s) => s.url));
+          const url = starting.then((s) => s.url);
+          // A start that fails is reported below (await starting); the held calls end with it.
+          url.catch(() => undefined);
+          front.serve(url);
           await page.goto(`${front.url}/register`);
           server = await starting;
         } else {
