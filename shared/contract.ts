@@ -35,9 +35,23 @@ import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
 import { recapQuerySchema, recapSchema } from './reports/recap';
 import { dashboardQuerySchema, dashboardSchema } from './reports/dashboard';
-import { exportJobIdSchema, exportStartedSchema, exportStatusSchema, laporQuerySchema, recapCsvInputSchema, registerExportInputSchema } from './reports/exports';
+import {
+  exportJobIdSchema,
+  exportStartedSchema,
+  exportStatusSchema,
+  laporQuerySchema,
+  recapCsvInputSchema,
+  registerExportInputSchema,
+} from './reports/exports';
 import { auditVerdictSchema } from './schemas/audit';
-import { importJobIdSchema, importPreviewInputSchema, importPreviewSchema, importRunInputSchema, importStartedSchema, importStatusSchema } from './schemas/import';
+import {
+  importJobIdSchema,
+  importPreviewInputSchema,
+  importPreviewSchema,
+  importRunInputSchema,
+  importStartedSchema,
+  importStatusSchema,
+} from './schemas/import';
 import {
   kioskExitInputSchema,
   kioskStateSchema,
@@ -102,7 +116,8 @@ const presetSchema = z.object({ id: z.string(), label: z.string(), office: offic
 
 // The events the core pushes to open screens (the other half of the contract) are
 // listed in shared/events.ts.
-export { EVENT_KINDS, clientEventSchema, type ClientEvent, type EventKind } from './events';
+export { EVENT_KINDS, type ClientEvent, type EventKind } from './events';
+export { clientEventSchema } from './schemas/events';
 
 // THE list of calls between renderer and core. Every transport validates input with
 // these schemas and checks `access` before the handler runs; main/core must provide

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // What the core pushes to open screens, beside the calls of the contract (which
 // re-exports this list): over IPC in the desktop app (channel EVENT_CHANNEL) and as
 // server-sent events from GET /api/events in a browser.
@@ -20,17 +18,18 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const clientEventSchema = z.object({
-  kind: z.enum(EVENT_KINDS),
-  at: z.string(),
-  complaintId: z.number().int().positive().nullable(),
-  registerNo: z.string().nullable(),
+// One event; clientEventSchema (shared/schemas/events.ts) checks it where it is received,
+// apart from these words so that a screen showing events does not load zod with them.
+export interface ClientEvent {
+  kind: EventKind;
+  at: string;
+  complaintId: number | null;
+  registerNo: string | null;
   /** Indonesian one-liner for a notification; never the reporter's name, NIK, phone or address. */
-  message: z.string(),
+  message: string;
   /** Addressed to the signed-in user personally (a notification is shown for these). */
-  forMe: z.boolean(),
-});
-export type ClientEvent = z.infer<typeof clientEventSchema>;
+  forMe: boolean;
+}
 
 /** The IPC channel main → window (the preload spells it out; its test checks they match). */
 export const EVENT_CHANNEL = 'tanggap:event';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { clientEventSchema, EVENTS_URL, type ClientEvent } from '../../shared/events';
+import { EVENTS_URL, type ClientEvent } from '../../shared/events';
 
 // Live events from the core, the same for every screen: pushed over the preload's
 // onEvent in the desktop app, streamed from GET /api/events (server-sent events, cookie
@@ -16,10 +16,23 @@ let close: (() => void) | null = null;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
+// The events' schema (and zod with it) is fetched with the first event, not with the first
+// screen. Events wait for it in the order they came.
+let schema: Promise<typeof import('../../shared/schemas/events')> | null = null;
+
 function deliver(raw: unknown) {
-  const parsed = clientEventSchema.safeParse(raw);
-  if (!parsed.success) return;
-  for (const fn of [...listeners]) fn(parsed.data);
+  schema ??= import('../../shared/schemas/events');
+  void schema.then(
+    ({ clientEventSchema }) => {
+      const parsed = clientEventSchema.safeParse(raw);
+      if (!parsed.success) return;
+      for (const fn of [...listeners]) fn(parsed.data);
+    },
+    () => {
+      // Not fetched (the server gone meanwhile): asked again with the next event.
+      schema = null;
+    },
+  );
 }
 
 function openStream(): () => void {

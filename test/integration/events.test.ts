@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { ClientEvent } from '../../shared/events';
-import { clientEventSchema } from '../../shared/events';
+import { clientEventSchema } from '../../shared/schemas/events';
 import { recordComplaintEvent } from '../../main/core/complaints/events';
 import { write, type SessionCarrier } from '../../main/core/context';
 import { QUEUES_CHANGED_EVERY_MS } from '../../main/core/events';
