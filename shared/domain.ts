@@ -138,3 +138,57 @@ export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 12;
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;
+
+// The journey's words: a disposition's urgency, the two clocks of an open complaint and how
+// each stands, and the task lists' narrowing (checked by shared/schemas/workflow.ts).
+export const SIFAT = ['sangat_segera', 'segera', 'biasa', 'rahasia'] as const;
+export type Sifat = (typeof SIFAT)[number];
+export const SIFAT_LABEL: Record<Sifat, string> = {
+  sangat_segera: 'Sangat Segera',
+  segera: 'Segera',
+  biasa: 'Biasa',
+  rahasia: 'Rahasia',
+};
+
+export const RISKS = ['aman', 'berisiko', 'terlambat'] as const;
+export type Risk = (typeof RISKS)[number];
+export const RISK_LABEL: Record<Risk, string> = { aman: 'Sesuai waktu', berisiko: 'Hampir habis', terlambat: 'Terlambat' };
+
+// Two clocks run on an open complaint: the current step's and the whole standard's.
+// A step can be on time while the standard is long past, so lists show both.
+export const CLOCKS = ['langkah', 'standar'] as const;
+export type Clock = (typeof CLOCKS)[number];
+export const CLOCK_LABEL: Record<Clock, string> = { langkah: 'Langkah', standar: 'Standar' };
+
+// Narrowing a list to one state of one clock, or to anything late on either.
+export const TASK_FILTERS = ['terlambat', 'langkah_terlambat', 'langkah_berisiko', 'standar_terlambat', 'standar_berisiko'] as const;
+export type TaskFilter = (typeof TASK_FILTERS)[number];
+export const TASK_FILTER_LABEL: Record<TaskFilter, string> = {
+  terlambat: 'Terlambat (langkah atau standar)',
+  langkah_terlambat: 'Terlambat (langkah)',
+  langkah_berisiko: 'Hampir habis (langkah)',
+  standar_terlambat: 'Terlambat (standar)',
+  standar_berisiko: 'Hampir habis (standar)',
+};
+// Paused files count as neither: their clocks stand still.
+export function matchesTaskFilter(t: { risk: Risk; standardRisk: Risk | null; paused: boolean }, f: TaskFilter): boolean {
+  if (t.paused) return false;
+  if (f === 'terlambat') return t.risk === 'terlambat' || t.standardRisk === 'terlambat';
+  const [clock, risk] = f.split('_') as [Clock, Risk];
+  return (clock === 'langkah' ? t.risk : t.standardRisk) === risk;
+}
+
+// The office list's page.
+export const OFFICE_PAGE_SIZE = 50;
+
+// Who carries out a step. 'camat' is the office's top signer (in a unit that is not
+// a kecamatan: its head, e.g. Kepala Badan); 'tim_pengelola' is open to every handler.
+export const EXECUTORS = ['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola'] as const;
+export type Executor = (typeof EXECUTORS)[number];
+export const EXECUTOR_LABEL: Record<Executor, string> = {
+  staf: 'Staf pelayanan',
+  kasi: 'Kepala Seksi',
+  sekcam: 'Sekretaris Kecamatan',
+  camat: 'Camat',
+  tim_pengelola: 'Tim Pengelola Pengaduan',
+};

@@ -1,6 +1,6 @@
 import type { ClientEvent } from '../../shared/events';
 import { DOCUMENT_KIND_LABEL } from '../../shared/documents/kinds';
-import { SIFAT_LABEL, type Sifat } from '../../shared/schemas/workflow';
+import { SIFAT_LABEL, type Sifat } from '../../shared/domain';
 import { complaintAccess } from './access';
 import { peekSession } from './auth/sessions';
 import type { CommittedChange } from './complaints/events';

@@ -1,6 +1,5 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import { STATUS_LABEL, type Status } from '../../shared/domain';
-import { RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Sifat } from '../../shared/schemas/workflow';
+import { STATUS_LABEL, type Status, RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Sifat } from '../../shared/domain';
 
 // Also the register's plain badges (RegisterTable), so both read the same.
 export const STATUS_COLOR: Record<Status, string> = {

@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { useMantineTheme, type MantineTheme } from '@mantine/core';
-import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../shared/schemas/workflow';
+import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../shared/domain';
 import { RISK_COLOR, shownClocks } from './StatusBadge';
 import badge from './plainBadge.module.css';
 

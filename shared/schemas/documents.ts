@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ATTACHMENT_MAX_COUNT } from '../domain';
+import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
-import { SIFAT } from './workflow';
 import { attachmentUploadSchema } from './complaint';
 import { idSchema, optionalText, text, versionSchema } from './common';
 import { closingSatisfactionSchema } from './skm';

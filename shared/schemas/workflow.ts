@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { ATTACHMENT_MAX_COUNT, STATUSES } from '../domain';
+import { ATTACHMENT_MAX_COUNT, CLOCKS, OFFICE_PAGE_SIZE, RISKS, SIFAT, STATUSES, TASK_FILTERS } from '../domain';
 import { attachmentUploadSchema, attachmentMetaSchema, complaintRowSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';
 import { closingSatisfactionSchema } from './skm';
 
 // The journey of a complaint through the office's Standar Pelayanan: what the
 // renderer sends to move it, and what it gets back to show the timeline and queues.
-
-export const SIFAT = ['sangat_segera', 'segera', 'biasa', 'rahasia'] as const;
-export type Sifat = (typeof SIFAT)[number];
-export const SIFAT_LABEL: Record<Sifat, string> = {
-  sangat_segera: 'Sangat Segera',
-  segera: 'Segera',
-  biasa: 'Biasa',
-  rahasia: 'Rahasia',
-};
 
 // The instruction checklist of the lembar disposisi.
 export const INSTRUCTIONS = ['tanggapan_saran', 'proses_lanjut', 'koordinasi', 'untuk_diketahui', 'arsip'] as const;
@@ -106,39 +97,10 @@ export type ExitInput = z.input<typeof exitInputSchema>;
 
 export const resumeInputSchema = z.object({ id: idSchema, note: text('Keterangan kelengkapan', 1000) });
 
-export const RISKS = ['aman', 'berisiko', 'terlambat'] as const;
-export type Risk = (typeof RISKS)[number];
-export const RISK_LABEL: Record<Risk, string> = { aman: 'Sesuai waktu', berisiko: 'Hampir habis', terlambat: 'Terlambat' };
-
-// Two clocks run on an open complaint: the current step's and the whole standard's.
-// A step can be on time while the standard is long past, so lists show both.
-export const CLOCKS = ['langkah', 'standar'] as const;
-export type Clock = (typeof CLOCKS)[number];
-export const CLOCK_LABEL: Record<Clock, string> = { langkah: 'Langkah', standar: 'Standar' };
-
 // A file waiting for the reporter: its clocks stand still until it is withdrawn.
 export const pauseInfoSchema = z.object({ since: z.string(), withdrawAt: z.string() });
 
-// Narrowing a list to one state of one clock, or to anything late on either.
-export const TASK_FILTERS = ['terlambat', 'langkah_terlambat', 'langkah_berisiko', 'standar_terlambat', 'standar_berisiko'] as const;
-export type TaskFilter = (typeof TASK_FILTERS)[number];
-export const TASK_FILTER_LABEL: Record<TaskFilter, string> = {
-  terlambat: 'Terlambat (langkah atau standar)',
-  langkah_terlambat: 'Terlambat (langkah)',
-  langkah_berisiko: 'Hampir habis (langkah)',
-  standar_terlambat: 'Terlambat (standar)',
-  standar_berisiko: 'Hampir habis (standar)',
-};
-// Paused files count as neither: their clocks stand still.
-export function matchesTaskFilter(t: { risk: Risk; standardRisk: Risk | null; paused: boolean }, f: TaskFilter): boolean {
-  if (t.paused) return false;
-  if (f === 'terlambat') return t.risk === 'terlambat' || t.standardRisk === 'terlambat';
-  const [clock, risk] = f.split('_') as [Clock, Risk];
-  return (clock === 'langkah' ? t.risk : t.standardRisk) === risk;
-}
-
 // The office list, sorted by either clock (late first), optionally narrowed, a page at a time.
-export const OFFICE_PAGE_SIZE = 50;
 export const officeTasksQuerySchema = z.object({
   sort: z.enum(CLOCKS).default('langkah'),
   filter: z.enum(TASK_FILTERS).optional(),

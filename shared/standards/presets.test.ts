@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { officeDraftSchema, officeProfileSchema } from '../schemas/office';
 import { BLANK_OFFICE, BLANK_STANDARD, OFFICE_PRESETS, type PresetId } from './presets';
-import { EXECUTORS, serviceStandardSchema, STAGES, validateStandard, type ServiceStandard, type Step } from './schema';
+import { serviceStandardSchema, STAGES, validateStandard, type ServiceStandard, type Step } from './schema';
+import { EXECUTORS } from '../domain';
 
 const preset = (id: PresetId) => {
   const p = OFFICE_PRESETS.find((x) => x.id === id);

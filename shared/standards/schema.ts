@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_KINDS } from '../domain';
+import { COMPLAINT_KINDS, EXECUTORS } from '../domain';
 
 // A Standar Pelayanan as data: what the office published (requirements, channels,
 // fee, product, procedure) and the ordered steps that drive the workflow and every
@@ -30,18 +30,6 @@ export const STAGE_LABEL: Record<Stage, string> = {
   penandatanganan: 'Penandatanganan',
   penyampaian: 'Penyampaian kepada pelapor',
   arsip: 'Pengarsipan',
-};
-
-// Who carries out a step. 'camat' is the office's top signer (in a unit that is not
-// a kecamatan: its head, e.g. Kepala Badan); 'tim_pengelola' is open to every handler.
-export const EXECUTORS = ['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola'] as const;
-export type Executor = (typeof EXECUTORS)[number];
-export const EXECUTOR_LABEL: Record<Executor, string> = {
-  staf: 'Staf pelayanan',
-  kasi: 'Kepala Seksi',
-  sekcam: 'Sekretaris Kecamatan',
-  camat: 'Camat',
-  tim_pengelola: 'Tim Pengelola Pengaduan',
 };
 
 // Same shape as Duration in shared/time/workingTime.ts (kept separate on purpose):

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { pausesOf } from '../../main/core/workflow/engine';
 import { riskOf } from '../../main/core/workflow/queue';
 import { officeCalendar } from '../../main/core/workflow/standard';
-import { CLOCKS, TASK_FILTERS, matchesTaskFilter, type Clock, type Risk, type Task, type TaskFilter } from '../../shared/schemas/workflow';
+import type { Task } from '../../shared/schemas/workflow';
+import { CLOCKS, TASK_FILTERS, matchesTaskFilter, type Clock, type Risk, type TaskFilter } from '../../shared/domain';
 import { carrier, makeCore, ok, type TestCore } from '../support/core';
 
 // The office list a page at a time answers exactly what the whole list did when it read

@@ -6,7 +6,8 @@ import type { SessionCarrier } from '../../main/core/context';
 import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
 import { SHOWN_KEPT, myTasks, officeTasks, taskCounts } from '../../main/core/workflow/queue';
-import { CLOCKS, TASK_FILTERS, type Action, type Task } from '../../shared/schemas/workflow';
+import type { Action, Task } from '../../shared/schemas/workflow';
+import { CLOCKS, TASK_FILTERS } from '../../shared/domain';
 import { record, trackStatementModes } from '../bench/twin';
 import { carrier, makeCore, ok, sampleComplaint, type TestCore } from '../support/core';
 

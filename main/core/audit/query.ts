@@ -1,10 +1,9 @@
 import { auditActionLabel, categoryMatchers } from '../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../shared/audit/list';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../../../shared/documents/kinds';
-import { ROLE_LABEL, ROLES, STATUS_LABEL, type Role, type Status } from '../../../shared/domain';
+import { ROLE_LABEL, ROLES, STATUS_LABEL, type Role, type Status, SIFAT_LABEL, type Sifat } from '../../../shared/domain';
 import { ACTING_LABEL, DELIVERY_CHANNEL_LABEL, type ActingKind, type DeliveryChannel } from '../../../shared/schemas/documents';
 import { BACKUP_REASON_LABEL } from '../../../shared/schemas/backup';
-import { SIFAT_LABEL, type Sifat } from '../../../shared/schemas/workflow';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import { addDaysYmd, fromLocal, type TimeZoneId } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';

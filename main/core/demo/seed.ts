@@ -3,7 +3,8 @@ import { OFFICE_PRESETS } from '../../../shared/standards/presets';
 import type { Role } from '../../../shared/domain';
 import type { ComplaintInput } from '../../../shared/schemas/complaint';
 import type { ServiceStandard } from '../../../shared/standards/schema';
-import type { Sifat, Instruction } from '../../../shared/schemas/workflow';
+import type { Instruction } from '../../../shared/schemas/workflow';
+import type { Sifat } from '../../../shared/domain';
 import {
   addCalendarDays,
   addWorkingTime,

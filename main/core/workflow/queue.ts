@@ -1,19 +1,21 @@
 import type { ComplaintRow } from '../../../shared/schemas/complaint';
 import {
-  matchesTaskFilter,
   officeTasksQuerySchema,
-  type Clock,
   type Journey,
   type OfficeTasksPage,
   type OfficeTasksQuery,
   type RegisterRow,
-  type Risk,
-  type Sifat,
   type Task,
-  type TaskFilter,
 } from '../../../shared/schemas/workflow';
+import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
-import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
+import {
+  minutesSteadyUntil,
+  remainingWorkingMinutes,
+  workingMinutesBetween,
+  type OfficeCalendar,
+  type Pause,
+} from '../../../shared/time/workingTime';
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';

@@ -1,6 +1,7 @@
 import type { Role, Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
-import type { Executor, ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
+import type { ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
+import type { Executor } from '../../../shared/domain';
 
 // The state machine in one place: who may do what to a complaint in its current
 // state. Every mutation checks `allowedActions`, and the renderer shows the same

@@ -5,12 +5,12 @@ import {
   serviceStandardSchema,
   validateStandard,
   type ClockStart,
-  type Executor,
   type ServiceStandard,
   type ServiceStandardInput,
   type Stage,
   type StandardDurationUnit,
 } from '../../../shared/standards/schema';
+import type { Executor } from '../../../shared/domain';
 
 // The standard as the screen edits it: lists as one-per-line text, step numbers
 // left out (a step's number is its place), an empty amount while the admin types.

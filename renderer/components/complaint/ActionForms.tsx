@@ -9,8 +9,6 @@ import {
   FOLLOW_UP_LABEL,
   INSTRUCTIONS,
   INSTRUCTION_LABEL,
-  SIFAT,
-  SIFAT_LABEL,
   advanceInputSchema,
   disposeInputSchema,
   exitInputSchema,
@@ -20,6 +18,7 @@ import {
   type Exit,
   type Journey,
 } from '../../../shared/schemas/workflow';
+import { SIFAT, SIFAT_LABEL } from '../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { useCall } from '../../lib/useCall';
 import { showApiError } from '../../lib/feedback';

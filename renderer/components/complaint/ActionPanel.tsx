@@ -3,7 +3,7 @@ import { Alert, Button, Card, Divider, Paper, Stack, Text, Title } from '@mantin
 import type { IssuedDocument } from '../../../shared/documents/issued';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { EXITS, EXIT_LABEL, type Exit, type Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOverModal, UndoStep } from './ActionForms';
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';

@@ -1,6 +1,6 @@
 import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { RiskBadge } from '../StatusBadge';
 import { sisaWaktu } from '../tasks/remaining';
 import { useDates } from '../../lib/session';

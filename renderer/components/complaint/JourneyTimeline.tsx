@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { useDates } from '../../lib/session';
 
 type Step = Journey['steps'][number];

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, type MantineSize } from '@mantine/core';
-import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../../shared/schemas/workflow';
+import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../../shared/domain';
 import { useDates } from '../../lib/session';
 import { RISK_COLOR, shownClocks } from '../StatusBadge';
 

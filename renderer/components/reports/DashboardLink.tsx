@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { TaskFilter } from '../../../shared/schemas/workflow';
+import type { TaskFilter } from '../../../shared/domain';
 import { FILTER_PARAM, TAB_PARAM } from '../tasks/address';
 import { writeSearch } from '../register/query';
 

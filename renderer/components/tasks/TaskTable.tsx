@@ -1,8 +1,8 @@
 import { memo, useCallback } from 'react';
 import { Table, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { SIFAT_LABEL, type Task } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/standards/schema';
+import type { Task } from '../../../shared/schemas/workflow';
+import { SIFAT_LABEL, EXECUTOR_LABEL } from '../../../shared/domain';
 import { followRowLink } from '../../lib/links';
 import { useDates } from '../../lib/session';
 import { PlainClocks, usePalette, type Palette } from '../plainBadge';

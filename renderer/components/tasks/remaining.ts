@@ -1,5 +1,5 @@
 import { formatDurasi } from '../../../shared/time/format';
-import type { Risk } from '../../../shared/schemas/workflow';
+import type { Risk } from '../../../shared/domain';
 
 // Working time left on a step, as the queue and the complaint page both say it.
 export function sisaWaktu(minutes: number, risk: Risk): string {

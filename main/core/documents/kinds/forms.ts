@@ -1,11 +1,20 @@
-import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind } from '../../../../shared/domain';
+import {
+  CATEGORY_LABEL,
+  CHANNEL_LABEL,
+  COMPLAINT_KIND_LABEL,
+  type Category,
+  type ComplaintKind,
+  SIFAT,
+  SIFAT_LABEL,
+  type Sifat,
+} from '../../../../shared/domain';
 import type { ControlCardView } from '../../../../shared/documents/controlCard';
 import type { DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
 import type { LetterView } from '../../../../shared/documents/letter';
 import type { ReceiptView } from '../../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../../shared/schemas/complaint';
 import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
-import { INSTRUCTIONS, INSTRUCTION_LABEL, SIFAT, SIFAT_LABEL, type Instruction, type Sifat } from '../../../../shared/schemas/workflow';
+import { INSTRUCTIONS, INSTRUCTION_LABEL, type Instruction } from '../../../../shared/schemas/workflow';
 import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
 import { displayDue, type TimeZoneId } from '../../../../shared/time/workingTime';
 import { getComplaint } from '../../complaints/repo';

@@ -1,4 +1,4 @@
-import { CHANNEL_LABEL } from '../../../../shared/domain';
+import { CHANNEL_LABEL, SIFAT_LABEL } from '../../../../shared/domain';
 import type { LetterBlock, LetterView, VerificationView } from '../../../../shared/documents/letter';
 import type { DocumentKind } from '../../../../shared/documents/kinds';
 import { DOCUMENT_KIND_LABEL } from '../../../../shared/documents/kinds';
@@ -10,7 +10,6 @@ import {
   type Placeholder,
   type TemplateKey,
 } from '../../../../shared/schemas/documents';
-import { SIFAT_LABEL } from '../../../../shared/schemas/workflow';
 import { formatTanggal, tanggalTerbilang } from '../../../../shared/time/format';
 import { addWorkingTime } from '../../../../shared/time/workingTime';
 import type { Db } from '../../db/open';
