@@ -1,9 +1,20 @@
-import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+} from 'react';
 import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
-import { keadaanLabel, langkahLabel } from '../../shared/schemas/complaint';
+import { keadaanLabel, langkahLabel } from '../../shared/registerQuery';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';

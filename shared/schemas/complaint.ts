@@ -9,7 +9,8 @@ import {
   STATUSES,
 } from '../domain';
 import { idSchema, optionalText, text } from './common';
-import { formatTanggal, monthLabel } from '../time/format';
+import { formatTanggal } from '../time/format';
+import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE } from '../registerQuery';
 import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
@@ -176,16 +177,7 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 
-export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status'] as const;
-export const KEADAAN = ['belum_selesai', 'terlambat'] as const;
-export type Keadaan = (typeof KEADAAN)[number];
-export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum selesai', terlambat: 'Terlambat (standar)' };
-// The keadaan filter in words, with the month's end it is counted at.
-export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
-  keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
-
-// An office month, 'YYYY-MM'.
-const monthKeySchema = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { error: 'Bulan ditulis TTTT-BB, misalnya 2026-10.' });
+const monthKeySchema = z.string().regex(MONTH_KEY, { error: MONTH_KEY_MESSAGE });
 
 export const complaintQuerySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
@@ -195,7 +187,7 @@ export const complaintQuerySchema = z.object({
   // With a year: only that month. `dateOf` says which date the year and month filter:
   // received (the register's order) or closed (what the recap counts as finished).
   month: z.number().int().min(1).max(12).optional(),
-  dateOf: z.enum(['diterima', 'selesai']).default('diterima'),
+  dateOf: z.enum(DATE_OF).default('diterima'),
   // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
   seksi: z.string().trim().max(80).optional(),
   // Disposed to no seksi yet (the recap's and dashboard's "Belum didisposisi").
@@ -210,8 +202,8 @@ export const complaintQuerySchema = z.object({
   // to sampai, or (terlambat) completed it past the step's due: the dashboard's slowest
   // steps. A complaint that did the step twice is listed once.
   langkah: z
-    .object({ no: z.number().int().min(1).max(99), dari: monthKeySchema, sampai: monthKeySchema, terlambat: z.literal(true).optional() })
-    .refine((l) => l.dari <= l.sampai, { error: 'Bulan awal tidak boleh sesudah bulan akhir.' })
+    .object({ no: z.number().int().min(1).max(STEP_NO_MAX), dari: monthKeySchema, sampai: monthKeySchema, terlambat: z.literal(true).optional() })
+    .refine(isStepSpan, { error: STEP_SPAN_MESSAGE })
     .optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields).default('registerNo'),
@@ -221,12 +213,6 @@ export const complaintQuerySchema = z.object({
 });
 export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
 export type StepDoneFilter = NonNullable<ComplaintQuery['langkah']>;
-
-// The step filter in words: "Langkah 2 selesai Desember 2025 – November 2026".
-export function langkahLabel(l: StepDoneFilter): string {
-  const span = l.dari === l.sampai ? monthLabel(l.dari) : `${monthLabel(l.dari)} – ${monthLabel(l.sampai)}`;
-  return `Langkah ${l.no} ${l.terlambat ? 'terlambat' : 'selesai'}, ${span}`;
-}
 
 export const complaintRowSchema = z.object({
   id: idSchema,

@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ComplaintQuery } from '../../shared/schemas/complaint';
-import { sortFields } from '../../shared/schemas/complaint';
+import { sortFields } from '../../shared/registerQuery';
 import { createCore } from '../../main/core';
 import { createSession } from '../../main/core/auth/sessions';
 import type { SessionCarrier } from '../../main/core/context';

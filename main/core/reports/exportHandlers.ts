@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABEL, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUS_LABEL } from '../../../shared/domain';
-import { KEADAAN_LABEL, keadaanLabel, langkahLabel } from '../../../shared/schemas/complaint';
+import { KEADAAN_LABEL, keadaanLabel, langkahLabel } from '../../../shared/registerQuery';
 import { REGISTER_EXPORT_MAX, RECAP_TABLE_LABEL, type RegisterExportInput } from '../../../shared/reports/exports';
 import { MONTHS } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';

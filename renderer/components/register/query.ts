@@ -1,5 +1,6 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
-import { complaintQuerySchema, KEADAAN, sortFields, type ComplaintQuery, type Keadaan, type StepDoneFilter } from '../../../shared/schemas/complaint';
+import type { ComplaintQuery, StepDoneFilter } from '../../../shared/schemas/complaint';
+import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan } from '../../../shared/registerQuery';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -14,7 +15,6 @@ export type SortField = (typeof sortFields)[number];
 export type SortDir = 'asc' | 'desc';
 
 // Which date the year and month filter: when received (the book's order) or when closed.
-export const DATE_OF = complaintQuerySchema.shape.dateOf.unwrap().options;
 export type DateOf = (typeof DATE_OF)[number];
 
 export interface RegisterFilters {
@@ -63,13 +63,7 @@ const STEP_PARAM = { dari: 'langkah-dari', sampai: 'langkah-sampai', terlambat: 
 
 function readStep(p: URLSearchParams): StepDoneFilter | undefined {
   if (!p.has(PARAM.langkah)) return undefined;
-  const step = complaintQuerySchema.shape.langkah.safeParse({
-    no: Number(p.get(PARAM.langkah)),
-    dari: p.get(STEP_PARAM.dari),
-    sampai: p.get(STEP_PARAM.sampai),
-    terlambat: p.get(STEP_PARAM.terlambat) === '1' ? true : undefined,
-  });
-  return step.success ? step.data : undefined;
+  return stepDoneOf(Number(p.get(PARAM.langkah)), p.get(STEP_PARAM.dari), p.get(STEP_PARAM.sampai), p.get(STEP_PARAM.terlambat) === '1');
 }
 
 const SEARCH_KEY = 'register-cari';
@@ -98,7 +92,7 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
     seksi: seksi || undefined,
     noSeksi: !seksi && p.get(PARAM.noSeksi) === '1' ? true : undefined,
     keadaan,
-    akhirBulan: keadaan === 'terlambat' && complaintQuerySchema.shape.akhirBulan.safeParse(akhirBulan).success ? akhirBulan : undefined,
+    akhirBulan: keadaan === 'terlambat' && isMonthKey(akhirBulan) ? akhirBulan : undefined,
     langkah: readStep(p),
     status: oneOf(STATUSES, p.get(PARAM.status)),
     channel: oneOf(CHANNEL_CODES, p.get(PARAM.channel)),

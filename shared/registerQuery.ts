@@ -1,0 +1,46 @@
+import { monthLabel } from './time/format';
+
+// The register's orders and filters as words and plain checks, without zod: the register
+// reads them from its address as its first screen opens. complaintQuerySchema
+// (shared/schemas/complaint.ts) is built from them and checks each call for the core.
+
+export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status'] as const;
+// Which date the year and month filter: received (the register's order) or closed (what
+// the recap counts as finished).
+export const DATE_OF = ['diterima', 'selesai'] as const;
+
+export const KEADAAN = ['belum_selesai', 'terlambat'] as const;
+export type Keadaan = (typeof KEADAAN)[number];
+export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum selesai', terlambat: 'Terlambat (standar)' };
+// The keadaan filter in words, with the month's end it is counted at.
+export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
+  keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
+
+// An office month, 'YYYY-MM'.
+export const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
+export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB, misalnya 2026-10.';
+export const isMonthKey = (v: unknown): v is string => typeof v === 'string' && MONTH_KEY.test(v);
+
+// The complaints that completed step `no` of the standard within the office months dari to
+// sampai, or (terlambat) completed it past the step's due.
+export interface StepDone {
+  no: number;
+  dari: string;
+  sampai: string;
+  terlambat?: true;
+}
+export const STEP_NO_MAX = 99;
+export const STEP_SPAN_MESSAGE = 'Bulan awal tidak boleh sesudah bulan akhir.';
+export const isStepSpan = (l: Pick<StepDone, 'dari' | 'sampai'>) => l.dari <= l.sampai;
+
+// The step filter from its parts as an address gives them, or undefined where they are not one.
+export function stepDoneOf(no: number, dari: unknown, sampai: unknown, terlambat: boolean): StepDone | undefined {
+  if (!Number.isInteger(no) || no < 1 || no > STEP_NO_MAX || !isMonthKey(dari) || !isMonthKey(sampai) || !isStepSpan({ dari, sampai })) return undefined;
+  return terlambat ? { no, dari, sampai, terlambat } : { no, dari, sampai };
+}
+
+// The step filter in words: "Langkah 2 selesai Desember 2025 – November 2026".
+export function langkahLabel(l: StepDone): string {
+  const span = l.dari === l.sampai ? monthLabel(l.dari) : `${monthLabel(l.dari)} – ${monthLabel(l.sampai)}`;
+  return `Langkah ${l.no} ${l.terlambat ? 'terlambat' : 'selesai'}, ${span}`;
+}
