@@ -105,3 +105,30 @@ test('signed out at the register: the early list is refused and dropped, and aft
   // The refused early one and the register's own.
   expect(lists).toHaveLength(2);
 });
+
+test("the register's and Tugas saya's first screens run without zod: it arrives with the first live event, which still reaches the screen", async ({ page, web }) => {
+  await seedOffice(web.url);
+  await recordComplaints(web.url, 1);
+  await login(page, web.url, 'staf');
+  // The scripts the page has run, and whether zod's code (its type names stay readable in
+  // any chunk it is bundled into) is among them.
+  const scripts = () => page.evaluate("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))") as Promise<string[]>;
+  const withZod = async () => {
+    const found: string[] = [];
+    for (const p of new Set(await scripts())) if ((await (await page.request.get(`${web.url}${p}`)).text()).includes('$ZodType')) found.push(p);
+    return found;
+  };
+  for (const path of ['/register', '/tugas']) {
+    await page.goto(`${web.url}${path}`);
+    await expect(page.getByRole('heading', { name: path === '/register' ? 'Buku register pengaduan' : 'Tugas saya', exact: true })).toBeVisible();
+    expect((await scripts()).some((p) => /^\/assets\/(RegisterPage|TasksPage)-/.test(p))).toBe(true);
+    expect(await withZod()).toEqual([]);
+  }
+  // A complaint recorded elsewhere: its event loads the schema, then Tugas saya shows it.
+  const subject = 'Keluhan sesudah layar dibuka';
+  const other = new ApiClient(web.url);
+  await other.call('auth.login', { username: 'staf', password: PASSWORD });
+  await other.call('complaints.create', sampleComplaint({ subject }));
+  await expect(page.getByText(subject)).toBeVisible();
+  expect((await withZod()).length).toBeGreaterThan(0);
+});
