@@ -212,7 +212,6 @@ export const complaintQuerySchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
-export type StepDoneFilter = NonNullable<ComplaintQuery['langkah']>;
 
 export const complaintRowSchema = z.object({
   id: idSchema,

@@ -1,6 +1,6 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
-import type { ComplaintQuery, StepDoneFilter } from '../../../shared/schemas/complaint';
-import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan } from '../../../shared/registerQuery';
+import type { ComplaintQuery } from '../../../shared/schemas/complaint';
+import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan, type StepDone } from '../../../shared/registerQuery';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -31,7 +31,7 @@ export interface RegisterFilters {
   // With keadaan 'terlambat': late at the end of this month ('YYYY-MM'), the dashboard's trend.
   akhirBulan?: string;
   // Completed a step of the standard in a span of months (the dashboard's slowest steps).
-  langkah?: StepDoneFilter;
+  langkah?: StepDone;
   status?: Status;
   channel?: ChannelCode;
   category?: Category;
@@ -61,7 +61,7 @@ const PARAM = {
 // The step filter's other parts, beside PARAM.langkah (its number).
 const STEP_PARAM = { dari: 'langkah-dari', sampai: 'langkah-sampai', terlambat: 'langkah-terlambat' } as const;
 
-function readStep(p: URLSearchParams): StepDoneFilter | undefined {
+function readStep(p: URLSearchParams): StepDone | undefined {
   if (!p.has(PARAM.langkah)) return undefined;
   return stepDoneOf(Number(p.get(PARAM.langkah)), p.get(STEP_PARAM.dari), p.get(STEP_PARAM.sampai), p.get(STEP_PARAM.terlambat) === '1');
 }
