@@ -35,23 +35,9 @@ import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
 import { recapQuerySchema, recapSchema } from './reports/recap';
 import { dashboardQuerySchema, dashboardSchema } from './reports/dashboard';
-import {
-  exportJobIdSchema,
-  exportStartedSchema,
-  exportStatusSchema,
-  laporQuerySchema,
-  recapCsvInputSchema,
-  registerExportInputSchema,
-} from './reports/exports';
+import { exportJobIdSchema, exportStartedSchema, exportStatusSchema, laporQuerySchema, recapCsvInputSchema, registerExportInputSchema } from './reports/exports';
 import { auditVerdictSchema } from './schemas/audit';
-import {
-  importJobIdSchema,
-  importPreviewInputSchema,
-  importPreviewSchema,
-  importRunInputSchema,
-  importStartedSchema,
-  importStatusSchema,
-} from './schemas/import';
+import { importJobIdSchema, importPreviewInputSchema, importPreviewSchema, importRunInputSchema, importStartedSchema, importStatusSchema } from './schemas/import';
 import {
   kioskExitInputSchema,
   kioskStateSchema,

@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import {
-  CLOCKS,
-  OFFICE_PAGE_SIZE,
-  TASK_FILTERS,
-  TASK_FILTER_LABEL,
-  matchesTaskFilter,
-  type Clock,
-  type TaskFilter,
-} from '../../shared/domain';
+import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/domain';
 import { Loading, Page } from '../components/Page';
 import { TaskTable } from '../components/tasks/TaskTable';
 import { ListPager } from '../components/ListPager';

@@ -12,20 +12,7 @@ import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
-import {
-  authorize,
-  checkUndo,
-  closeWithExit,
-  completeStep,
-  loadState,
-  pause,
-  reopenDisposition,
-  resume,
-  sweep,
-  sweepBeforeReading,
-  takeOver,
-  undoStep,
-} from './engine';
+import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';

@@ -9,13 +9,7 @@ import {
 } from '../../../shared/schemas/workflow';
 import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
-import {
-  minutesSteadyUntil,
-  remainingWorkingMinutes,
-  workingMinutesBetween,
-  type OfficeCalendar,
-  type Pause,
-} from '../../../shared/time/workingTime';
+import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';

@@ -4,23 +4,9 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { DocumentWithContent, IssuedDocument } from '../../../shared/documents/issued';
-import {
-  SATISFACTIONS,
-  SATISFACTION_LABEL,
-  draftContentSchema,
-  type DraftContentInput,
-  type Satisfaction,
-} from '../../../shared/schemas/documents';
+import { SATISFACTIONS, SATISFACTION_LABEL, draftContentSchema, type DraftContentInput, type Satisfaction } from '../../../shared/schemas/documents';
 import { SIFAT, SIFAT_LABEL, type Sifat } from '../../../shared/domain';
-import {
-  diffParagraphs,
-  diffWords,
-  hasChanges,
-  splitLines,
-  splitParagraphs,
-  type DiffPart,
-  type ParagraphDiff,
-} from '../../../shared/text/diff';
+import { diffParagraphs, diffWords, hasChanges, splitLines, splitParagraphs, type DiffPart, type ParagraphDiff } from '../../../shared/text/diff';
 import { call } from '../../api';
 import { notifyError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';

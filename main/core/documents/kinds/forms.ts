@@ -1,13 +1,4 @@
-import {
-  CATEGORY_LABEL,
-  CHANNEL_LABEL,
-  COMPLAINT_KIND_LABEL,
-  type Category,
-  type ComplaintKind,
-  SIFAT,
-  SIFAT_LABEL,
-  type Sifat,
-} from '../../../../shared/domain';
+import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
 import type { ControlCardView } from '../../../../shared/documents/controlCard';
 import type { DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
 import type { LetterView } from '../../../../shared/documents/letter';
