@@ -14,12 +14,13 @@ export function stats(ms: number[]): Stats {
 
 // Interleaved rounds (core, twin, core, twin …) so drift in load, cache or file size
 // touches both alike. before: untimed, ahead of each core call and each twin (e.g. a change
-// of data, so that each reads right after one).
+// of data, so that each reads right after one); afterCore: untimed, after each core call.
 export async function interleaved(
   rounds: number,
   core: () => Promise<unknown>,
   twin: (() => unknown) | null,
   before?: () => void,
+  afterCore?: () => void,
 ): Promise<{ core: Stats; twin: Stats | null }> {
   const c: number[] = [];
   const t: number[] = [];
@@ -28,6 +29,7 @@ export async function interleaved(
     let t0 = performance.now();
     await core();
     c.push(performance.now() - t0);
+    afterCore?.();
     if (!twin) continue;
     before?.();
     t0 = performance.now();

@@ -18,7 +18,7 @@ import { insertUser } from '../../main/core/users/handlers';
 import { silentLog } from '../support/core';
 import { BENCH_NOW, benchData, workingCopy, type BenchData } from './generate';
 import { interleaved, ms, stats, type Stats } from './measure';
-import { buildTwin, record, replayer, trackStatementModes, type Recorded, type Twin } from './twin';
+import { buildTwin, hookStatements, record, recording, replayer, written, type Ran, type Recorded, type Twin } from './twin';
 import { browserBench, chromiumPath, type BrowserLine } from './browser';
 
 const argv = process.argv.slice(2);
@@ -35,6 +35,8 @@ const ROUNDS = Number(process.env.BENCH_RUNS ?? (QUICK ? 20 : 200));
 // only after it has run some hundreds of times, and the office's app runs each call all day.
 const WARM_CALLS = 3_000;
 const WARM_MS = 250;
+// BENCH_ONLY: a pattern; only the lines whose name it matches are measured.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const BROWSER = argv.includes('--no-browser') ? false : argv.includes('--browser') || chromiumPath() !== null;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -96,6 +98,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
       target: number | null,
       opts: { rounds?: number; twin?: boolean; before?: () => void; warm?: boolean } = {},
     ) => {
+      if (ONLY && !ONLY.test(name)) return;
       const line: Line = { op: name, scale, core: null, twin: null, statements: null, target, note: '' };
       lines.push(line);
       if (!(call in contract)) {
@@ -116,8 +119,16 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
         }
         if (opts.before) {
           const replay = replayer(db);
+          // The call is timed as it is recorded; its entries are written out after.
+          let ran: Ran[] = [];
           let last: Recorded[] = [];
-          const r = await interleaved(opts.rounds ?? ROUNDS, async () => void (last = await record(db, run)), () => replay(last), opts.before);
+          const r = await interleaved(
+            opts.rounds ?? ROUNDS,
+            async () => void (ran = await recording(db, run)),
+            () => replay(last),
+            opts.before,
+            () => void (last = written(ran)),
+          );
           Object.assign(line, { core: r.core, twin: r.twin, statements: last.length });
           log(`${name} @${scale}: p50 ${ms(r.core.p50)} ms, kembar ${ms(r.twin!.p50)} ms (${last.length} pernyataan, kembar tiap panggilan)`);
           return;
@@ -162,10 +173,16 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     // The list's order is kept until the data changes: here every call follows a change
     // to one open complaint (as after a save anywhere in the office), read again each time.
     const openIds = db.prepare('SELECT id FROM complaints WHERE closed_at IS NULL ORDER BY id').pluck().all() as number[];
-    // A column the lists read (its change raises the complaint's change mark).
+    // A column the lists read (its change raises the complaint's change mark). Each call is
+    // to find one complaint changed since its last call, as after one save elsewhere; the
+    // change made before each twin's replay is of the complaint the next call's change
+    // touches again, so it does not leave that call a second complaint to read (changes
+    // n = 0, 1, 2 … touch the (n + 1) / 2-th complaint: 0, 1, 1, 2, 2 …). The twin still
+    // replays its call's statements after a change of its own, which its change-mark
+    // query then finds beside the call's.
     const touch = db.prepare('UPDATE complaints SET acting = acting WHERE id = ?');
     let changes = 0;
-    const change = () => void touch.run(openIds[(changes++ * 7919) % openIds.length]);
+    const change = () => void touch.run(openIds[(((changes++ + 1) >> 1) * 7919) % openIds.length]);
     await op('Semua tugas kantor (Camat), sesudah perubahan data', camat, 'tasks.office', officePage, L, { before: change });
     // Each user's tasks are kept likewise: measured both ways.
     await op('Tugas saya (Kasi, ada antrean)', kasi, 'tasks.mine', {}, L);
@@ -226,7 +243,8 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     // Writes last: the twin's rows (unique stand-in numbers) join the register.
     const base = { kind: 'pengaduan', channel: 'langsung', category: 'infrastruktur', reporter: { name: 'Siti Aminah', address: 'Dusun Krajan', nik: '', phone: '', email: '', anonymous: false, confidential: false }, description: 'Jalan makadam berlubang dan tergenang setiap hujan.', loss: '', expectation: 'Diperbaiki.', incidentPlace: 'Desa Pegantenan', incidentDate: '2026-11-18', laporTrackingId: '', kelengkapan: [], attachments: [] };
     await op('Catat pengaduan (synchronous=FULL)', staf, 'complaints.create', (i: number) => ({ ...base, subject: `Jalan desa rusak, catatan bench ${i}` }), 1);
-    lines.at(-1)!.note ||= `synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`;
+    const created = lines.at(-1);
+    if (created?.op.startsWith('Catat pengaduan')) created.note ||= `synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`;
 
     // Memory: 5,000 calls of the kinds a working day repeats.
     const before = process.memoryUsage();
@@ -270,6 +288,7 @@ async function exportLine(lines: Line[], scale: number, staf: Call, yearRows: nu
   const whole = yearRows <= REGISTER_EXPORT_MAX;
   const filter = whole ? { year: 2025 } : { year: 2025, month: 3 };
   const line: Line = { op: `Ekspor XLSX register ${whole ? 'setahun (2025)' : 'sebulan (Maret 2025)'}`, scale, core: null, twin: null, statements: null, target: 2000, note: '' };
+  if (ONLY && !ONLY.test(line.op)) return;
   lines.push(line);
   const calls = ['complaints.exportXlsx', 'exports.status', 'exports.file'];
   const missing = calls.filter((c) => !(c in contract));
@@ -317,7 +336,7 @@ function browserTable(lines: BrowserLine[], scale: number): string {
 }
 
 async function main() {
-  trackStatementModes();
+  hookStatements();
   const started = new Date();
   const all: Line[] = [];
   const memory: Record<string, Record<string, number>> = {};

@@ -1,7 +1,13 @@
 // Fair twins: the SQL a core call issues, recorded from the call itself and replayed
 // with statements prepared once, on the core's own connection (same file, same cache,
-// same functions and temp triggers). Recording hooks better-sqlite3's Statement methods
-// only while a warm-up call runs, so the twin follows the core as its statements change.
+// same functions and temp triggers). better-sqlite3's Statement methods are hooked once,
+// before the core prepares anything, and stay hooked: recording switches them to note
+// each statement, so the twin follows the core as its statements change, and the core
+// runs the same methods whether recorded or not (they used to be swapped in and out of
+// the prototype around each recorded call). A call timed while it is recorded (the lines
+// after a change) pays only for noting its statements; their text, mode and inserted
+// rowid are worked out after its timing. Not recording, a statement costs one extra
+// check, in the core and in its twin alike.
 import Database from 'better-sqlite3';
 import { WalkTooLong } from '../../main/core/complaints/sets';
 
@@ -23,15 +29,31 @@ export interface Recorded {
 
 type StatementProto = Record<'run' | 'get' | 'all' | 'iterate' | 'pluck' | 'raw' | 'expand', (this: Database.Statement, ...a: unknown[]) => unknown>;
 
+// What a recorded call ran, noted as cheaply as it can be while the call runs (the
+// statement, not yet its text and mode) and written out once it has returned. out: what
+// a run() returned (for the rowid of a row it inserted).
+export interface Ran {
+  stmt: Database.Statement | null;
+  sql?: string;
+  method: Method;
+  params: unknown[];
+  out?: unknown;
+  nexts?: number;
+  stops?: boolean;
+}
+
 const modes = new WeakMap<object, Mode>();
-let proto: StatementProto | null = null;
+let hooked = false;
+// The calls being recorded now, or null.
+let ran: Ran[] | null = null;
 
 // Must run before the core prepares anything: a statement's pluck/raw mode is set once,
 // when the core's statement cache makes it, and the twin must read rows the same way.
-export function trackStatementModes(): void {
-  if (proto) return;
+export function hookStatements(): void {
+  if (hooked) return;
+  hooked = true;
   const probe = new Database(':memory:');
-  proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as StatementProto;
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as StatementProto;
   probe.close();
   for (const m of ['pluck', 'raw', 'expand'] as const) {
     const original = proto[m];
@@ -40,49 +62,72 @@ export function trackStatementModes(): void {
       return toggle === undefined ? original.call(this) : original.call(this, toggle);
     };
   }
-}
-
-// Runs fn once and returns every statement it ran, in order, with its parameters.
-export async function record(db: Database.Database, fn: () => Promise<unknown>): Promise<Recorded[]> {
-  if (!proto) throw new Error('trackStatementModes() first');
-  const p = proto;
-  const log: Recorded[] = [];
-  const saved = { run: p.run, get: p.get, all: p.all, iterate: p.iterate };
   for (const m of ['run', 'get', 'all', 'iterate'] as const) {
-    const original = saved[m];
-    p[m] = function (this: Database.Statement, ...params: unknown[]) {
-      const entry: Recorded = { sql: this.source, method: m, params: params.map(copyParam), mode: modes.get(this) ?? 'plain' };
-      log.push(entry);
+    const original = proto[m];
+    proto[m] = function (this: Database.Statement, ...params: unknown[]) {
+      if (ran === null) return original.apply(this, params);
+      const r: Ran = { stmt: this, method: m, params: params.map(copyParam) };
+      ran.push(r);
       let out: unknown;
       try {
         out = original.apply(this, params);
       } catch (err) {
         // A statement the core stops on purpose (a register walk past its allowance) is
         // replayed as far: it stops there again.
-        if (err instanceof WalkTooLong) entry.stops = true;
+        if (err instanceof WalkTooLong) r.stops = true;
         throw err;
       }
-      if (m === 'iterate') return counted(out as IterableIterator<unknown>, entry);
-      if (m === 'run' && (out as Database.RunResult).changes > 0 && /^\s*(INSERT|REPLACE)/i.test(this.source)) entry.rowid = Number((out as Database.RunResult).lastInsertRowid);
+      if (m === 'iterate') return counted(out as IterableIterator<unknown>, r);
+      if (m === 'run') r.out = out;
       return out;
     };
   }
-  const exec = db.exec;
-  db.exec = function (this: Database.Database, sql: string) {
-    log.push({ sql, method: 'exec', params: [], mode: 'plain' });
-    return exec.call(this, sql);
-  };
+}
+
+// Runs fn once and returns every statement it ran, in order, with its parameters.
+export async function record(db: Database.Database, fn: () => Promise<unknown>): Promise<Recorded[]> {
+  return written(await recording(db, fn));
+}
+
+// Runs fn once, recording what it ran: for a call timed while it is recorded, which
+// written() turns into Recorded entries once the timing has ended.
+export async function recording(db: Database.Database, fn: () => Promise<unknown>): Promise<Ran[]> {
+  if (!hooked) throw new Error('hookStatements() first');
+  hookExec(db);
+  const log: Ran[] = (ran = []);
   try {
     await fn();
   } finally {
-    Object.assign(p, saved);
-    db.exec = exec;
+    ran = null;
   }
   return log;
 }
 
-// The rows an iterate() hands out, counted into its entry as they are asked for.
-function counted(rows: IterableIterator<unknown>, entry: Recorded): IterableIterator<unknown> {
+export function written(log: Ran[]): Recorded[] {
+  return log.map((r) => {
+    const entry: Recorded = { sql: r.stmt ? r.stmt.source : r.sql!, method: r.method, params: r.params, mode: (r.stmt && modes.get(r.stmt)) ?? 'plain' };
+    if (r.nexts !== undefined) entry.nexts = r.nexts;
+    if (r.stops) entry.stops = true;
+    const run = r.out as Database.RunResult | undefined;
+    if (run?.changes && /^\s*(INSERT|REPLACE)/i.test(entry.sql)) entry.rowid = Number(run.lastInsertRowid);
+    return entry;
+  });
+}
+
+// The connection's exec, hooked once like the statements.
+const execHooked = new WeakSet<Database.Database>();
+function hookExec(db: Database.Database): void {
+  if (execHooked.has(db)) return;
+  execHooked.add(db);
+  const exec = db.exec;
+  db.exec = function (this: Database.Database, sql: string) {
+    ran?.push({ stmt: null, sql, method: 'exec', params: [] });
+    return exec.call(this, sql);
+  };
+}
+
+// The rows an iterate() hands out, counted as they are asked for.
+function counted(rows: IterableIterator<unknown>, entry: Ran): IterableIterator<unknown> {
   entry.nexts = 0;
   return {
     next: () => {

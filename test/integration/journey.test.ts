@@ -3,10 +3,10 @@ import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
-import { record, trackStatementModes } from '../bench/twin';
+import { record, hookStatements } from '../bench/twin';
 import { signaturePng } from './paper';
 
-trackStatementModes();
+hookStatements();
 
 // Each of the five published standards, from intake to the end, through the real
 // core on a real SQLite file with an injected clock. Due times are worked out by

@@ -6,9 +6,9 @@ import { ftsQuery, insertComplaint } from '../../main/core/complaints/repo';
 import { identitySql, seeSql } from '../../main/core/access';
 import type { SessionUser } from '../../main/core/context';
 import { addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
-import { record, trackStatementModes } from '../bench/twin';
+import { record, hookStatements } from '../bench/twin';
 
-trackStatementModes();
+hookStatements();
 
 // The register's search read in the register's order from its own text index, typed
 // prefixes looked up as the words they begin, and totals counted on the index: each

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
 import { ADMIN, carrier, fail, makeCore, ok, type TestCore } from '../support/core';
 import { reportsOffice } from '../support/reports';
-import { record, trackStatementModes, type Recorded } from '../bench/twin';
+import { record, hookStatements, type Recorded } from '../bench/twin';
 
 // The Camat's dashboard for a Kejayan-hours office in WITA (UTC+8), at set instants.
 
-trackStatementModes();
+hookStatements();
 let t: TestCore | undefined;
 afterEach(() => t?.dispose());
 

@@ -11,9 +11,9 @@ import type { SessionUser } from '../../main/core/context';
 import { complaintAccess, identitySql, seeSql } from '../../main/core/access';
 import { loadState } from '../../main/core/workflow/engine';
 import { allowedActions, mayActOnStep } from '../../main/core/workflow/rules';
-import { record, trackStatementModes } from '../bench/twin';
+import { record, hookStatements } from '../bench/twin';
 
-trackStatementModes();
+hookStatements();
 
 // The fast paths of the register, the queues and the sessions answer exactly what the
 // plain queries would: totals from the counters, pages read from the far end, register

@@ -8,7 +8,7 @@ import { rowToUser, type UserRow } from '../../main/core/users/rows';
 import { SHOWN_KEPT, myTasks, officeTasks, taskCounts } from '../../main/core/workflow/queue';
 import type { Action, Task } from '../../shared/schemas/workflow';
 import { CLOCKS, TASK_FILTERS } from '../../shared/domain';
-import { record, trackStatementModes } from '../bench/twin';
+import { record, hookStatements } from '../bench/twin';
 import { carrier, makeCore, ok, sampleComplaint, type TestCore } from '../support/core';
 
 // After a change, the office list and "Tugas saya" read again only the complaints changed
@@ -181,7 +181,7 @@ describe('lists after a change, reading only what changed', () => {
     const c = await offering('dispose');
     const x = c.id;
     await dispose(c, 'kasi.pelayanan');
-    trackStatementModes();
+    hookStatements();
     const office = await record(t.core.db, () => ok(t.core, s.camat, 'tasks.office', {}));
     expect(office.some((r) => r.sql.includes('c.change_seq > @seq'))).toBe(true);
     expect(office.some((r) => r.sql.endsWith('FROM complaints c WHERE c.closed_at IS NULL'))).toBe(false);
@@ -220,7 +220,7 @@ describe('a queue longer than one read', () => {
         ['150 salinan awal ditutup', () => other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(1, 150)))],
         ['150 lagi ditutup', () => other.prepare('UPDATE complaints SET closed_at = ? WHERE id IN (SELECT value FROM json_each(?))').run('2026-11-26T02:00:00.000Z', JSON.stringify(copies.slice(150, 300)))],
       ];
-      trackStatementModes();
+      hookStatements();
       for (const [label, move] of moves) {
         move();
         const statements = await record(t.core.db, mine);

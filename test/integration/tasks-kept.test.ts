@@ -6,7 +6,7 @@ import { write } from '../../main/core/context';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
 import { myTasks, riskOf } from '../../main/core/workflow/queue';
 import { officeCalendar } from '../../main/core/workflow/standard';
-import { record, trackStatementModes } from '../bench/twin';
+import { record, hookStatements } from '../bench/twin';
 import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 // "Tugas saya" and the menu's numbers keep each user's tasks while the database is
@@ -81,7 +81,7 @@ describe("a user's tasks, kept while the data is unchanged", () => {
   it('answers a repeated call from the kept rows, without the queue statement', async () => {
     const o = await office();
     const first = await o.queue();
-    trackStatementModes();
+    hookStatements();
     const again = await record(o.core.db, () => o.queue());
     expect(again.filter((r) => r.sql.includes('WITH RECURSIVE alts'))).toEqual([]);
     expect(await o.queue()).toEqual(first);
@@ -90,7 +90,7 @@ describe("a user's tasks, kept while the data is unchanged", () => {
   it("keeps the rows when only the session's last activity was written", async () => {
     const o = await office();
     const first = await o.queue();
-    trackStatementModes();
+    hookStatements();
     const seen = () => o.core.db.prepare('SELECT max(last_seen_at) FROM sessions').pluck().get();
     const before = seen();
     // Two minutes on: the session is touched (once a minute), nothing else changes.
