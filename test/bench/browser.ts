@@ -7,13 +7,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createCore } from '../../main/core';
 import { createSession } from '../../main/core/auth/sessions';
-import { SESSION_COOKIE } from '../../main/http/server';
+import { MIME, resolveAppFile } from '../../main/electron/protocol';
+import { APP_URL_PREFIX } from '../../main/electron/security';
+import { ASSET_CACHE, SESSION_COOKIE } from '../../main/http/server';
 import { silentLog } from '../support/core';
 import { workingCopy, type BenchData } from './generate';
 import { stats } from './measure';
@@ -274,16 +276,16 @@ async function dailyStarts(dir: string, token: string, desktop = false): Promise
   return { ms, seenMs, fetched, files, listenMs };
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const bodyOf = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 };
 
-// The desktop start's stand-in for app:// and IPC (dailyStarts): the renderer's files
-// with the server's cache headers, and /api/ requests held until serve() names the
-// server of this start, then passed on with the session cookie (no Origin: IPC has none).
+// The desktop start's stand-in for app:// and IPC (dailyStarts): the renderer's files as
+// the app's protocol finds and types them, with the server's cache headers, and /api/
+// requests held until serve() names the server of this start, then passed on with the
+// session cookie (no Origin: IPC has none).
 async function desktopFront(rendererDir: string): Promise<{ url: string; serve: (server: Promise<string>) => void; close: () => Promise<void> }> {
   let server: Promise<string> = new Promise(() => {});
   const front = createHttpServer((req, res) => {
@@ -303,9 +305,9 @@ async function desktopFront(rendererDir: string): Promise<{ url: string; serve: 
       return;
     }
     const asset = path.startsWith('/assets/');
-    const file = asset ? join(rendererDir, normalize(path).replace(/^[/\\]+/, '')) : join(rendererDir, 'index.html');
-    if (!file.startsWith(rendererDir) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    const file = asset ? resolveAppFile(rendererDir, `${APP_URL_PREFIX}${path.slice(1)}`) : join(rendererDir, 'index.html');
+    if (!file || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': asset ? ASSET_CACHE : 'no-cache' });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
