@@ -16,7 +16,7 @@ import { intakeJourney, startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { linkComplaints, linksOf } from './links';
-import { allOf, changeMark, countOfAll, counted, derived, idsOf, IN_SET, keptAlong, memo, setOf, type IdSet, type SetSpec } from './sets';
+import { allOf, changeMark, countOfAll, counted, derived, idsTextOf, IN_SET, keptAlong, memo, setOf, type IdSet, type SetSpec } from './sets';
 import {
   complaintAccess,
   identitySql,
@@ -740,7 +740,7 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
     const reach = offset + take;
     const walked = reach >= (group.tooLong ?? Infinity) ? null : keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
     if (!walked) group.tooLong = Math.min(group.tooLong ?? Infinity, reach);
-    ids.push(...(walked ?? (pluck(db, sorted).all(JSON.stringify(idsOf(set)), take, offset) as number[])));
+    ids.push(...(walked ?? (pluck(db, sorted).all(idsTextOf(set), take, offset) as number[])));
     limit -= take;
     offset = 0;
   }

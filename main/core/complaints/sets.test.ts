@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, countOfAll, counted, derived, has, idsOf, memo, type IdSet } from './sets';
+import { allOf, countOfAll, counted, derived, has, idsOf, idsTextOf, memo, type IdSet } from './sets';
 
 // Sets of ids as bits, against JavaScript's own Set: the highest bit of each word (ids 31,
 // 63, …, which a signed shift would turn negative) included, and sets of unequal lengths.
@@ -35,6 +35,16 @@ describe('sets of complaint ids', () => {
       expect(countOfAll([sa, sb, sc])).toBe(abc.length);
       for (const id of [0, 31, 32, 63, 2047, 2999, 5000, 70_000]) expect(has(sb, id)).toBe(b.includes(id));
     }
+  });
+
+  it("gives each set's ids as JSON text, each set its own, above the kept size too", () => {
+    const sets = Array.from({ length: 40 }, (_, i) => setOf(randomIds(50, 4000, i + 1)));
+    // Each asked twice, more sets than are kept: every answer the set's own.
+    for (const round of [1, 2]) for (const s of sets) expect(JSON.parse(idsTextOf(s)), `round ${round}`).toEqual(idsOf(s));
+    // An equal set that is another object answers alike.
+    expect(idsTextOf(setOf(idsOf(sets[0]!)))).toBe(idsTextOf(sets[0]!));
+    const large = setOf(Array.from({ length: 60_000 }, (_, i) => i * 3));
+    expect(JSON.parse(idsTextOf(large))).toEqual(idsOf(large));
   });
 
   it('keeps the id whose bit is the sign of its word', () => {
