@@ -107,7 +107,7 @@ export const officeTasksQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(200).default(OFFICE_PAGE_SIZE),
 });
-export type OfficeTasksQuery = z.input<typeof officeTasksQuerySchema>;
+export type OfficeTasksQuery = z.infer<typeof officeTasksQuerySchema>;
 
 // The menu's numbers: the user's Tugas saya, documents waiting for their signature, and
 // how many of the complaints they watch (their own tasks; a leader, the office) are late.

@@ -6,7 +6,7 @@ import type { SessionCarrier } from '../../main/core/context';
 import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
 import { SHOWN_KEPT, myTasks, officeTasks, taskCounts } from '../../main/core/workflow/queue';
-import type { Action, Task } from '../../shared/schemas/workflow';
+import { officeTasksQuerySchema, type Action, type Task } from '../../shared/schemas/workflow';
 import { CLOCKS, TASK_FILTERS } from '../../shared/domain';
 import { record, hookStatements } from '../bench/twin';
 import { carrier, makeCore, ok, sampleComplaint, type TestCore } from '../support/core';
@@ -68,7 +68,7 @@ async function same(label: string): Promise<void> {
     for (const sort of CLOCKS) {
       for (const filter of [undefined, ...TASK_FILTERS]) {
         const what = `${label}: kantor ${sort} ${filter ?? 'semua'}`;
-        expect(await ok(t.core, s.camat, 'tasks.office', { sort, filter, limit: 200 }), what).toEqual(officeTasks(deps, { sort, filter, limit: 200 }));
+        expect(await ok(t.core, s.camat, 'tasks.office', { sort, filter, limit: 200 }), what).toEqual(officeTasks(deps, officeTasksQuerySchema.parse({ sort, filter, limit: 200 })));
       }
     }
   });
@@ -269,7 +269,7 @@ describe('a queue longer than one read', () => {
     await login();
     const [first] = (await ok(t.core, s.camat, 'tasks.office', {})).rows;
     const other = new Database(join(t.dir, DB_FILE));
-    const whole = (offset: number) => freshly((deps) => officeTasks(deps, { offset, limit: 200 }));
+    const whole = (offset: number) => freshly((deps) => officeTasks(deps, officeTasksQuerySchema.parse({ offset, limit: 200 })));
     try {
       copyComplaint(other, first!.complaintId, 2300, 700000, 'step_due_at');
       const page = async (label: string, offset: number) =>

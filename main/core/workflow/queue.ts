@@ -1,12 +1,5 @@
 import type { ComplaintRow } from '../../../shared/schemas/complaint';
-import {
-  officeTasksQuerySchema,
-  type Journey,
-  type OfficeTasksPage,
-  type OfficeTasksQuery,
-  type RegisterRow,
-  type Task,
-} from '../../../shared/schemas/workflow';
+import type { Journey, OfficeTasksPage, OfficeTasksQuery, RegisterRow, Task } from '../../../shared/schemas/workflow';
 import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
 import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
@@ -616,10 +609,9 @@ function reorder(list: OfficeList, placed: Map<number, Placed>, changed: number[
 // Every open complaint in the office (Camat and Sekcam), sorted by either clock and
 // optionally narrowed to one state of it, a page at a time. Each complaint's place is
 // decided from its clocks alone and kept while nothing changes; only the page's
-// complaints are read whole.
-export function officeTasks(deps: CoreDeps, query: OfficeTasksQuery = {}): OfficeTasksPage {
+// complaints are read whole. The query as the contract's officeTasksQuerySchema gave it.
+export function officeTasks(deps: CoreDeps, q: OfficeTasksQuery): OfficeTasksPage {
   const { db } = deps;
-  const q = officeTasksQuerySchema.parse(query);
   const now = deps.now().toISOString();
   const cal = officeCalendar(db);
   const o = officeOrdersAt(db, cal, now);
