@@ -739,7 +739,7 @@ describe('register by a year of receipt in order of receipt', () => {
     );
     // By time of receipt the walk keeps to the year's span of receipt, for the Staf and the
     // Kasi, with words and without.
-    const span = /^SELECT .*FROM complaints c INDEXED BY complaints_received WHERE .*c\.received_at >= \? AND c\.received_at < \?.* LIMIT \? OFFSET \?$/s;
+    const span = /^SELECT .*FROM complaints c INDEXED BY complaints_received_no WHERE .*c\.received_at >= \? AND c\.received_at < \?.* LIMIT \? OFFSET \?$/s;
     for (const s of [o.staf, o.kasi]) {
       for (const q of [{ year: 2025 }, { year: 2025, q: 'sumur' }]) {
         for (const dir of ['asc', 'desc'] as const) {

@@ -254,7 +254,8 @@ function registerNumberMatches(db: Db, q: string): number[] | null {
 
 const ORDER: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   registerNo: 'c.year {d}, c.seq {d}',
-  receivedAt: 'c.received_at {d}, c.id {d}',
+  // Ties (an old register imported by date alone) in the register's order too.
+  receivedAt: 'c.received_at {d}, c.year {d}, c.seq {d}',
   // Sorted by the name as shown, so the order cannot betray a hidden name: "Anonim"
   // for anonymous reporters, and hidden names all alike (first, in the register's order).
   // For viewers who see every name but the anonymous ones, the expression is the
@@ -277,7 +278,7 @@ const registered = (db: Db) => pluck(db, REGISTERED).get() as number;
 // UNIQUE (year, seq); the sort by name: for viewers who see every name but the anonymous ones).
 const SORT_INDEX: Record<NonNullable<ComplaintQuery['sort']>, string> = {
   registerNo: 'sqlite_autoindex_complaints_2',
-  receivedAt: 'complaints_received',
+  receivedAt: 'complaints_received_no',
   reporterName: 'complaints_shown_name',
   status: 'complaints_status_year',
 };

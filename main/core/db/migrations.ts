@@ -937,4 +937,15 @@ DROP INDEX complaints_reporter;
 CREATE INDEX complaints_unnamed ON complaints(id) WHERE reporter_name = '';
 `,
   },
+  {
+    version: 35,
+    name: 'one index of the time of receipt, not two',
+    sql: `
+-- complaints_received (received_at) is the start of complaints_received_no (received_at,
+-- year, seq), and each complaint recorded wrote both. The register by time of receipt now
+-- reads the second, its ties (an old register imported by date alone) in the register's
+-- order as every other order's are, instead of by id.
+DROP INDEX complaints_received;
+`,
+  },
 ];
