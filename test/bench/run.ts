@@ -37,6 +37,7 @@ const WARM_CALLS = 3_000;
 const WARM_MS = 250;
 // BENCH_ONLY: a pattern; only the lines whose name it matches are measured.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const measured = (name: string) => ONLY === null || ONLY.test(name);
 const BROWSER = argv.includes('--no-browser') ? false : argv.includes('--browser') || chromiumPath() !== null;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -98,7 +99,7 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
       target: number | null,
       opts: { rounds?: number; twin?: boolean; before?: () => void; warm?: boolean } = {},
     ) => {
-      if (ONLY && !ONLY.test(name)) return;
+      if (!measured(name)) return;
       const line: Line = { op: name, scale, core: null, twin: null, statements: null, target, note: '' };
       lines.push(line);
       if (!(call in contract)) {
@@ -242,9 +243,9 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     await exportLine(lines, scale, staf, db.prepare('SELECT count(*) FROM complaints WHERE year = 2025').pluck().get() as number);
     // Writes last: the twin's rows (unique stand-in numbers) join the register.
     const base = { kind: 'pengaduan', channel: 'langsung', category: 'infrastruktur', reporter: { name: 'Siti Aminah', address: 'Dusun Krajan', nik: '', phone: '', email: '', anonymous: false, confidential: false }, description: 'Jalan makadam berlubang dan tergenang setiap hujan.', loss: '', expectation: 'Diperbaiki.', incidentPlace: 'Desa Pegantenan', incidentDate: '2026-11-18', laporTrackingId: '', kelengkapan: [], attachments: [] };
-    await op('Catat pengaduan (synchronous=FULL)', staf, 'complaints.create', (i: number) => ({ ...base, subject: `Jalan desa rusak, catatan bench ${i}` }), 1);
-    const created = lines.at(-1);
-    if (created?.op.startsWith('Catat pengaduan')) created.note ||= `synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`;
+    const create = 'Catat pengaduan (synchronous=FULL)';
+    await op(create, staf, 'complaints.create', (i: number) => ({ ...base, subject: `Jalan desa rusak, catatan bench ${i}` }), 1);
+    if (measured(create)) lines.at(-1)!.note ||= `synchronous=${String(db.pragma('synchronous', { simple: true }))} (2 = FULL)`;
 
     // Memory: 5,000 calls of the kinds a working day repeats.
     const before = process.memoryUsage();
@@ -288,7 +289,7 @@ async function exportLine(lines: Line[], scale: number, staf: Call, yearRows: nu
   const whole = yearRows <= REGISTER_EXPORT_MAX;
   const filter = whole ? { year: 2025 } : { year: 2025, month: 3 };
   const line: Line = { op: `Ekspor XLSX register ${whole ? 'setahun (2025)' : 'sebulan (Maret 2025)'}`, scale, core: null, twin: null, statements: null, target: 2000, note: '' };
-  if (ONLY && !ONLY.test(line.op)) return;
+  if (!measured(line.op)) return;
   lines.push(line);
   const calls = ['complaints.exportXlsx', 'exports.status', 'exports.file'];
   const missing = calls.filter((c) => !(c in contract));
