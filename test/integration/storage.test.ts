@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { openDatabase, schemaVersion } from '../../main/core/db/open';
-import { MIGRATIONS } from '../../main/core/db/migrations';
+import { openDatabase, PAGE_SIZE, schemaVersion } from '../../main/core/db/open';
+import { MIGRATIONS, type Migration } from '../../main/core/db/migrations';
 import { addUser, makeCore, setupOffice, type TestCore } from '../support/core';
 
 const run = promisify(execFile);
@@ -44,6 +44,97 @@ describe('database file', () => {
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(999);
     check.close();
+  });
+});
+
+describe('page size', () => {
+  const migrations: Migration[] = [{ version: 1, name: 'contoh', sql: 'CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL); CREATE INDEX t_body ON t (body);' }];
+  const pageSize = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.pragma('page_size', { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+  // A database as Tanggap made it before PAGE_SIZE: SQLite's default 4 KiB pages, WAL,
+  // rows enough for several hundred pages.
+  function oldDatabase(): { file: string; rows: unknown[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'old.sqlite');
+    const db = new Database(file);
+    db.pragma('page_size = 4096');
+    db.pragma('journal_mode = WAL');
+    db.exec(migrations[0]!.sql);
+    const add = db.prepare('INSERT INTO t (body) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) add.run(`pengaduan ${i} `.repeat(1 + (i % 40)));
+    })();
+    db.pragma('user_version = 1');
+    const rows = db.prepare('SELECT * FROM t ORDER BY id').all();
+    db.close();
+    expect(pageSize(file)).toBe(4096);
+    return { file, rows };
+  }
+  const rowsOf = (db: Database.Database) => db.prepare('SELECT * FROM t ORDER BY id').all();
+
+  it('makes a new database with pages of PAGE_SIZE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'new.sqlite');
+    // Made so from its first page, not left to the rewrite of older databases below
+    // (which a folder in the way of its copy holds off).
+    mkdirSync(`${file}.halaman-baru`);
+    openDatabase(file).close();
+    expect(PAGE_SIZE).toBe(2048);
+    expect(pageSize(file)).toBe(PAGE_SIZE);
+  });
+
+  it('rewrites an older database once with pages of PAGE_SIZE, every row and the schema version kept', () => {
+    const { file, rows } = oldDatabase();
+    const db = openDatabase(file, { migrations });
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(db)).toBe(1);
+    expect(rowsOf(db)).toEqual(rows);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Writes go on as before, and the copy is not left beside the database.
+    db.prepare('INSERT INTO t (body) VALUES (?)').run('sesudah');
+    db.close();
+    expect(readdirSync(join(file, '..')).filter((f) => f.includes('halaman'))).toEqual([]);
+    const again = openDatabase(file, { migrations });
+    expect(rowsOf(again)).toHaveLength(rows.length + 1);
+    again.close();
+  });
+
+  it('leaves the database as it is, and opens it, while another connection has it open', () => {
+    const { file, rows } = oldDatabase();
+    const other = new Database(file);
+    other.prepare('SELECT count(*) FROM t').get();
+    const db = openDatabase(file, { migrations });
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(rowsOf(db)).toEqual(rows);
+    expect(rowsOf(other)).toEqual(rows);
+    db.close();
+    other.close();
+    expect(existsSync(`${file}.halaman-baru`)).toBe(false);
+    // Rewritten at the next open that has the file to itself.
+    const later = openDatabase(file, { migrations });
+    expect(later.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    expect(rowsOf(later)).toEqual(rows);
+    later.close();
+  });
+
+  it('opens the database unchanged when the copy cannot be made', () => {
+    const { file, rows } = oldDatabase();
+    // A folder where the copy would go: VACUUM INTO fails, the folder is not ours to remove.
+    mkdirSync(`${file}.halaman-baru`);
+    const db = openDatabase(file, { migrations });
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(rowsOf(db)).toEqual(rows);
+    db.close();
+    expect(existsSync(`${file}.halaman-baru`)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { createCore, DB_FILE, type Core } from '../../main/core';
 import { listBackups } from '../../main/core/backup/store';
 import { UPGRADE_FOLDER } from '../../main/core/backup/upgrade';
 import { MIGRATIONS } from '../../main/core/db/migrations';
+import { PAGE_SIZE } from '../../main/core/db/open';
 import { seeSql } from '../../main/core/access';
 import type { SessionUser } from '../../main/core/context';
 import { carrier, ok, sampleComplaint, silentLog } from '../support/core';
@@ -47,11 +48,12 @@ function raw(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
     const counts = Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));
     const complaints = db.prepare('SELECT id, register_no, status, closed_at, reporter_name FROM complaints ORDER BY id').all();
     const audit = db.prepare('SELECT id, action, hash FROM audit_log ORDER BY id').all() as { id: number; action: string; hash: string }[];
     const documents = db.prepare('SELECT id, status, number, view_sha256, docx_sha256, verify_code FROM issued_documents ORDER BY id').all();
-    return { version, counts, complaints, audit, documents };
+    return { version, pageSize, counts, complaints, audit, documents };
   } finally {
     db.close();
   }
@@ -76,6 +78,9 @@ describe('an update keeps the data of the previous release', () => {
 
     const core = open(dataDir);
     expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    // Made with SQLite's 4 KiB pages; rewritten with Tanggap's own once migrated.
+    expect(before.pageSize).toBe(4096);
+    expect(core.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
 
     // The copy: in the data folder (the demo office has no backup folder), named for what it is,
     // verified, the previous release's data exactly, and restorable as any other backup.
