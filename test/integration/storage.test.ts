@@ -18,10 +18,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
+  dirs.push(dir);
+  return dir;
+};
+
 describe('database file', () => {
   it('applies every migration once, with WAL and foreign keys on', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'a.sqlite');
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
@@ -33,8 +38,7 @@ describe('database file', () => {
   });
 
   it('refuses a database written by a newer Tanggap and leaves it untouched', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'newer.sqlite');
     const raw = new Database(file);
     raw.pragma('user_version = 999');
@@ -60,8 +64,7 @@ describe('page size', () => {
   // A database as Tanggap made it before PAGE_SIZE: SQLite's default 4 KiB pages, WAL,
   // rows enough for several hundred pages.
   function oldDatabase(): { file: string; rows: unknown[] } {
-    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'old.sqlite');
     const db = new Database(file);
     db.pragma('page_size = 4096');
@@ -80,8 +83,7 @@ describe('page size', () => {
   const rowsOf = (db: Database.Database) => db.prepare('SELECT * FROM t ORDER BY id').all();
 
   it('makes a new database with pages of PAGE_SIZE', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tanggap-db-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'new.sqlite');
     // Made so from its first page, not left to the rewrite of older databases below
     // (which a folder in the way of its copy holds off).

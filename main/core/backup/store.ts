@@ -9,7 +9,7 @@ import { BACKUP_FILE_PATTERN, backupEntrySchema, type BackupEntry, type BackupSe
 import { appendAudit, checkCheckpoints, lastRestart, takeCheckpoint, walkAudit, type Checkpoint } from '../audit/chain';
 import { keyOf, type AuditKey } from '../audit/key';
 import { attachmentDir } from '../complaints/attachments';
-import { fsyncDir, fsyncFile, restrictDir, restrictFile, writeFileDurable } from '../db/durable';
+import { fsyncDir, fsyncFile, replaceDatabaseFile, restrictDir, restrictFile, writeFileDurable } from '../db/durable';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
@@ -302,12 +302,9 @@ export async function stageRestore(dbFile: string, dataDir: string, source: stri
   return staged;
 }
 
-// Second half, with the office database closed: the old -wal/-shm belong to the old
-// file and would corrupt the new one, so they go before the rename.
+// Second half, with the office database closed.
 export function commitRestore(dbFile: string, staged: string): void {
-  for (const ext of ['-wal', '-shm']) rmSync(`${dbFile}${ext}`, { force: true });
-  renameSync(staged, dbFile);
-  fsyncDir(join(dbFile, '..'));
+  replaceDatabaseFile(dbFile, staged);
 }
 
 // On the reopened database: sessions in a backup are old, so everyone signs in again;

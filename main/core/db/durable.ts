@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 // Windows has no POSIX modes and cannot open a folder to fsync it; there the user
@@ -50,4 +50,13 @@ export function writeFileDurable(path: string, bytes: Uint8Array): void {
   }
   renameSync(tmp, path);
   fsyncDir(dirname(path));
+}
+
+// Puts a complete database file (a restored backup, a rewritten copy) in place of a
+// closed one: the old -wal/-shm belong to the old file and would corrupt the new one,
+// so they go before the rename.
+export function replaceDatabaseFile(file: string, copy: string): void {
+  for (const ext of ['-wal', '-shm']) rmSync(`${file}${ext}`, { force: true });
+  renameSync(copy, file);
+  fsyncDir(dirname(file));
 }

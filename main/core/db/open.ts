@@ -1,7 +1,6 @@
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { fsyncDir, fsyncFile, restrictFile } from './durable';
+import { fsyncFile, replaceDatabaseFile, restrictFile } from './durable';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -97,9 +96,7 @@ function repaged(db: Db, file: string, options: OpenOptions): Db {
   if (existsSync(`${file}-wal`)) {
     dropCopy();
   } else {
-    rmSync(`${file}-shm`, { force: true });
-    renameSync(copy, file);
-    fsyncDir(dirname(file));
+    replaceDatabaseFile(file, copy);
   }
   // Migrated already: opened as it now is.
   return openAs(file, options);
