@@ -186,12 +186,12 @@ function shownTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: T
 
 // The rows' tasks (rows without a current step left out), and the first instant at which
 // one of them may change.
-function tasksAt(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], pauses: Map<number, Pause[]>): { tasks: Task[]; until: number } {
+function tasksAt(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], pausesOf: (r: TaskRow) => Pause[]): { tasks: Task[]; until: number } {
   const nowMs = Date.parse(now);
   const tasks: Task[] = [];
   let until = Infinity;
   for (const r of rows) {
-    const shown = shownTask(db, cal, now, nowMs, r, pauses.get(r.id) ?? NO_PAUSES);
+    const shown = shownTask(db, cal, now, nowMs, r, pausesOf(r));
     if (!shown) continue;
     tasks.push(shown.task);
     until = Math.min(until, shown.until);
@@ -418,7 +418,7 @@ export function myTasks(deps: CoreDeps, user: SessionUser): Task[] {
     const found = pausesOfMany(db, unread);
     for (const id of unread) pauses.set(id, found.get(id) ?? NO_PAUSES);
   }
-  const { tasks, until } = tasksAt(db, cal, now, rows, pauses);
+  const { tasks, until } = tasksAt(db, cal, now, rows, (r) => pauses.get(r.id) ?? NO_PAUSES);
   k.alike ??= rows.every((r) => ISO_INSTANT.test(r.step_due_at!));
   k.answer = { cal, from: nowMs, until, tasks: settled(k.alike ? groupedByState(tasks) : sortTasks(tasks, 'langkah')) };
   return k.answer.tasks;
@@ -634,8 +634,12 @@ export function officeTasks(deps: CoreDeps, q: OfficeTasksQuery): OfficeTasksPag
     for (const row of stmt(db, TASK_ROWS).all({ user: null, ids: JSON.stringify(unread) }) as TaskRow[]) o.shown.set(row.id, { row, pauses: pauses.get(row.id) ?? [] });
   }
   // In the list's order; one closed by another process since the order was made is left out.
-  const read = ids.flatMap((id) => o.shown.get(id) ?? []);
-  const { tasks, until } = tasksAt(db, cal, now, read.map((s) => s.row), new Map(read.map((s) => [s.row.id, s.pauses])));
+  const rows: TaskRow[] = [];
+  for (const id of ids) {
+    const read = o.shown.get(id);
+    if (read) rows.push(read.row);
+  }
+  const { tasks, until } = tasksAt(db, cal, now, rows, (r) => o.shown.get(r.id)!.pauses);
   const page = settled({ rows: tasks, total: list.ids.length });
   if (list.pages.size >= PAGES_KEPT) list.pages.clear();
   list.pages.set(pageKey, { offset: q.offset, limit: q.limit, from: nowMs, until, page });
