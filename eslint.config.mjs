@@ -30,6 +30,17 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message: "import * as z from 'zod': the z object holds everything zod has, its 40 locales too, and keeps them all in the bundles.",
+        },
+      ],
+    },
+  },
+  {
     files: ['main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

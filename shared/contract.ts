@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from './domain';
 import { empty, idSchema, versionSchema, withVersion } from './schemas/common';
 import {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { contract, isCallName, type Result } from '../../shared/contract';
 import type { CoreDeps, Ctx, Handler, Handlers, SessionCarrier } from './context';
 import { admit } from './auth/gate';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 // A handler's answer checked against the call's output schema on its way out: only the
 // fields the contract lists leave the core, each of the type it names. zod's own parse

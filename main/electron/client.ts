@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import type { BrowserWindow, IpcMain, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiError, Result } from '../../shared/contract';
 import {
   clientConfigSchema,

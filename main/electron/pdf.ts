@@ -1,7 +1,7 @@
 import { writeFile as fsWriteFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, WebContents } from 'electron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { consoleLogger, type Logger } from '../core/context';
 import type { InvokeSender } from './ipc';
 

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Code, Container, Group, List, Loader, Paper, Sim
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Result } from '../../shared/contract';
 import { connectFormSchema, fingerprintGroups, type ProbeResult } from '../../shared/schemas/connect';
 

@@ -3,7 +3,7 @@ import { Alert, Button, Container, Divider, Group, Paper, PasswordInput, Select,
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { call } from '../api';
 import { setupFormSchema } from '../../shared/schemas/setup';
 import { useCall } from '../lib/useCall';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, FileButton, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiCallError, call } from '../api';
 import { DOCUMENT_KIND_LABEL, DOCUMENT_STATUS_LABEL } from '../../shared/documents/kinds';
 import type { verifyResultSchema } from '../../shared/schemas/documents';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Pieces every printed document shares: the kop surat, "label : value" rows and the
 // signature block as Tata Naskah Dinas writes it.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The kartu kendali: a 10 × 15 cm card that follows an incoming item through the office.
 // Three copies are printed on one A4 or F4 sheet with cut lines, each labelled (the labels

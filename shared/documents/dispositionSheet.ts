@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { kopSchema } from './common';
 
 // The lembar disposisi on half a folio sheet (215 × 165 mm), as offices print it: the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Every document Tanggap issues. Each kind is one module in main/core/documents/kinds/
 // (view-model builder, DOCX, who drafts, parafs and signs) and one print view in the

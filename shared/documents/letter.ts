@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { kopSchema, labelValueSchema, signatureViewSchema } from './common';
 
 // Letters and records (naskah dinas) as data: surat tanggapan, surat penerusan and

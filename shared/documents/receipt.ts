@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The tanda terima as data: the DOCX builder (core) and the print view (renderer)
 // both render exactly this, so paper and screen say the same thing.

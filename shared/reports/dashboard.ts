@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recapStepSchema } from './recap';
 
 // The Camat's page: this month at a glance, a 12-month trend and the slowest steps.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { complaintQuerySchema } from '../schemas/complaint';
 import { RECAP_DIMENSIONS, RECAP_DIMENSION_LABEL, recapQuerySchema, type Recap, type RecapFigures, type RecapRow } from './recap';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The buku rekap: what the office received and finished in a month or a year, counted by
 // channel, category, kind, seksi, stage and outcome. The core answers it from summary

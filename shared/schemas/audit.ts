@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // A checkpoint states "the audit trail had this many rows, the last one being this"
 // at a moment (each backup writes one, into the database and into the backup folder).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { withVersion } from './common';
 
 // Backup file names the core writes: tanggap-2026-11-29T1605.sqlite (office time),

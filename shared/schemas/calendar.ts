@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIME_ZONES } from '../domain';
 import { validateCalendar } from '../time/workingTime';
 

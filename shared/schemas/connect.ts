@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LAN_DEFAULT_PORT } from './server';
 
 // "Sambungkan ke server kantor": this PC's desktop app uses another PC's Tanggap over

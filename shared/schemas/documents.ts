@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_KINDS, type ClientEvent } from '../events';
 
 // An event as the core pushes it (shared/events.ts lists the kinds and says where they go).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, CHANNEL_CODES, COMPLAINT_KINDS, STATUSES } from '../domain';
 
 // Import of an office's old register (Excel or CSV) and of an SP4N-LAPOR! export:

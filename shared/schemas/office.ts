@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOGO_MAX_BYTES, TIME_ZONES } from '../domain';
 import { optionalText, text } from './common';
 

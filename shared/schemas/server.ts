@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // "Server kantor": this PC serves the other PCs of the office over the LAN, with TLS.
 

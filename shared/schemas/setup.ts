@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { officeProfileSchema } from './office';
 import { newUserSchema } from './user';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTACHMENT_MAX_COUNT, CLOCKS, OFFICE_PAGE_SIZE, RISKS, SIFAT, STATUSES, TASK_FILTERS } from '../domain';
 import { attachmentUploadSchema, attachmentMetaSchema, complaintRowSchema } from './complaint';
 import { idSchema, optionalText, text } from './common';

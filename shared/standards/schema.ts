@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPLAINT_KINDS, EXECUTORS } from '../domain';
 
 // A Standar Pelayanan as data: what the office published (requirements, channels,

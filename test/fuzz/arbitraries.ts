@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 // Strings that tend to break things: right-to-left and override marks, zero-width
 // joiners, surrogate pairs, NUL, SQL and path fragments, and very long text.

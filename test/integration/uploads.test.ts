@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { contract, type CallName } from '../../shared/contract';
 import { attachmentDir, ORPHAN_AGE_MS, sweepOrphanAttachments } from '../../main/core/complaints/attachments';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, type SkmTotals } from '../../../shared/skm';
 import type { skmAnswersSchema, SkmPeriod, SkmPeriodQuery, skmProfileSchema, SkmSummary } from '../../../shared/schemas/skm';
 import { localDate } from '../../../shared/time/workingTime';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiCallError, call } from '../../api';
 import { newUserSchema, passwordSchema, userFieldsSchema, type User } from '../../../shared/schemas/user';
 import { notifySuccess, showApiError } from '../../lib/feedback';

@@ -1,6 +1,6 @@
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ROLES, ROLE_LABEL } from '../../../shared/domain';
 import type { userFieldsSchema } from '../../../shared/schemas/user';
 

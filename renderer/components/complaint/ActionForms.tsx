@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   EXIT_LABEL,
   FOLLOW_UP_KINDS,

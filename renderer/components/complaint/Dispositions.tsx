@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { INSTRUCTION_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';

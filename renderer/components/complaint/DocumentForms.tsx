@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { Controller, useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
 import {
   DELIVERY_CHANNELS,

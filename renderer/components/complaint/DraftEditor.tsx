@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentWithContent, IssuedDocument } from '../../../shared/documents/issued';
 import { SATISFACTIONS, SATISFACTION_LABEL, draftContentSchema, type DraftContentInput, type Satisfaction } from '../../../shared/schemas/documents';
 import { SIFAT, SIFAT_LABEL, type Sifat } from '../../../shared/domain';

@@ -1,6 +1,6 @@
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Button, FileButton, Group, Image, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { LOGO_MAX_BYTES, TIME_ZONES, TIME_ZONE_LABEL } from '../../../shared/domain';
 import type { officeProfileSchema } from '../../../shared/schemas/office';
 import { readAsDataUrl } from '../../lib/files';

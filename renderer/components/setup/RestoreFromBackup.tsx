@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Paper, Stack, Table, Text, TextInput, Title } fro
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiCallError, call } from '../../api';
 import { TIME_ZONES, type TimeZoneId } from '../../../shared/domain';
 import { setupFolderSchema, type BackupEntry } from '../../../shared/schemas/backup';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { notifications } from '@mantine/notifications';
 import { call } from '../../api';
 import { BACKUP_REASON_LABEL, backupSettingsSchema, type BackupEntry, type BackupStatus } from '../../../shared/schemas/backup';

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button, Group, Paper } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { call } from '../../api';
 import { officeProfileSchema } from '../../../shared/schemas/office';
 import { OfficeFields } from '../../components/office/OfficeFields';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Code, Group, Image, List, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { call } from '../../api';
 import { fingerprintGroups } from '../../../shared/schemas/connect';
 import { lanSettingsSchema, type LanStatus } from '../../../shared/schemas/server';

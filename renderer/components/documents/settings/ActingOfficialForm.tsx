@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { Controller, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { call } from '../../../api';
 import { ROLE_LABEL, type Role } from '../../../../shared/domain';
 import { ACTING_KINDS, ACTING_LABEL, actingOfficialInputSchema, type ActingOfficial } from '../../../../shared/schemas/documents';

@@ -1,7 +1,7 @@
 import { Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fillNumberPattern, type NumberParts } from '../../../../shared/documents/numbering';
 import type { DocumentSettings, SettingsForm } from './settingsForm';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { documentSettingsSchema, DocumentSettings } from '../../../../shared/schemas/documents';
 
 // The document settings as the screen edits them: the schema's own shape, so the
