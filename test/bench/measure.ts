@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
 
+// The bound on every target: a call (or a start) at most this many times its fair twin.
+export const MAX_RATIO = 1.5;
+
 export interface Stats {
   p50: number;
   p95: number;
