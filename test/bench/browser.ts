@@ -413,6 +413,10 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     await context.addInitScript(FIRST_ROW_PAINTED);
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    // The new page's own process settles first, as the day's starts let theirs (until
+    // 4 Dec its start overlapped the server's, which then listened 0.4–0.8 s after spawning
+    // on a slower VM against 0.26–0.3 s in the day's starts).
+    await page.waitForTimeout(BROWSER_SETTLE_MS);
     server = await startServer(dir);
     await page.goto(`${server.url}/register`);
     const cold = await firstRow(page, server.t0);
