@@ -229,7 +229,8 @@ const BROWSER_SETTLE_MS = 3_000;
 async function dailyStarts(
   dir: string,
   token: string,
-  { desktop = false, twinDir }: { desktop?: boolean; twinDir?: string } = {},
+  // No twin in the desktop app's order: its page comes from the front, not the server.
+  { desktop = false, twinDir }: { desktop?: false; twinDir?: string } | { desktop: true; twinDir?: never } = {},
 ): Promise<{ ms: number[]; seenMs: number[]; twinMs: number[]; fetched: number; files: number; listenMs: number[] }> {
   const profile = mkdtempSync(join(tmpdir(), 'tanggap-bench-profil-'));
   const port = await freePort();
