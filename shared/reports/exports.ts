@@ -61,13 +61,14 @@ const hoursOf = (minutes: number | null) => (minutes === null ? null : Math.roun
 // A share of a whole, null when there is no whole.
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-const FIGURE_COLUMNS: GridColumn[] = [
+// The steps done are counted by month only: the tables by channel, category and so on
+// leave those two columns out (`steps`).
+const FIGURE_COLUMNS = (steps: boolean): GridColumn[] => [
   int('Diterima'),
   int('Selesai'),
   int('Selesai tepat waktu', 12),
   { header: '% tepat waktu', width: 10, kind: 'percent' },
-  int('Langkah selesai'),
-  int('Langkah tepat waktu', 12),
+  ...(steps ? [int('Langkah selesai'), int('Langkah tepat waktu', 12)] : []),
   { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
   { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' },
   int('Belum selesai di akhir periode', 12),
@@ -76,13 +77,12 @@ const FIGURE_COLUMNS: GridColumn[] = [
   int('Tidak puas', 9),
 ];
 
-const figureCells = (f: RecapFigures): GridCell[] => [
+const figureCells = (f: RecapFigures, steps: boolean): GridCell[] => [
   f.received,
   f.finished,
   f.finishedOnTime,
   share(f.finishedOnTime, f.finished),
-  f.stepsDone,
-  f.stepsOnTime,
+  ...(steps ? [f.stepsDone, f.stepsOnTime] : []),
   hoursOf(f.avgWorkMinutes),
   hoursOf(f.medianWorkMinutes),
   f.openAtEnd,
@@ -91,13 +91,16 @@ const figureCells = (f: RecapFigures): GridCell[] => [
   f.tidakPuas,
 ];
 
-const figureGrid = (key: RecapTableKey, first: string, rows: RecapRow[], total: RecapFigures, title: string): RecapGrid => ({
-  key,
-  title,
-  columns: [{ header: first, width: 40, kind: 'text' }, ...FIGURE_COLUMNS],
-  rows: rows.map((r) => [r.label, ...figureCells(r)]),
-  totals: ['Jumlah', ...figureCells(total)],
-});
+const figureGrid = (key: RecapTableKey, first: string, rows: RecapRow[], total: RecapFigures, title: string): RecapGrid => {
+  const steps = key === 'months';
+  return {
+    key,
+    title,
+    columns: [{ header: first, width: 40, kind: 'text' }, ...FIGURE_COLUMNS(steps)],
+    rows: rows.map((r) => [r.label, ...figureCells(r, steps)]),
+    totals: ['Jumlah', ...figureCells(total, steps)],
+  };
+};
 
 function stepsGrid(recap: Recap): RecapGrid {
   const done = recap.steps.reduce((n, s) => n + s.done, 0);
@@ -108,14 +111,15 @@ function stepsGrid(recap: Recap): RecapGrid {
     columns: [
       int('No.', 6),
       { header: 'Kegiatan', width: 48, kind: 'text' },
+      { header: 'Batas waktu menurut standar', width: 16, kind: 'text' },
       int('Selesai'),
       int('Tepat waktu'),
       { header: '% tepat waktu', width: 10, kind: 'percent' },
       { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
-      { header: 'Batas waktu (jam kerja)', width: 13, kind: 'decimal' },
+      { header: 'Rata-rata batas waktu (jam kerja)', width: 13, kind: 'decimal' },
     ],
-    rows: recap.steps.map((s) => [s.stepNo, s.activity, s.done, s.onTime, share(s.onTime, s.done), hoursOf(s.avgWorkMinutes), hoursOf(s.limitMinutes)]),
-    totals: [null, 'Jumlah', done, onTime, share(onTime, done), null, null],
+    rows: recap.steps.map((s) => [s.stepNo, s.activity, s.limit, s.done, s.onTime, share(s.onTime, s.done), hoursOf(s.avgWorkMinutes), hoursOf(s.limitMinutes)]),
+    totals: [null, 'Jumlah', null, done, onTime, share(onTime, done), null, null],
   };
 }
 

@@ -80,6 +80,9 @@ export const recapStepSchema = z.object({
   // The working minutes the step was allowed (its start to its due, whatever the
   // standard's unit), averaged like avgWorkMinutes; null when none was done.
   limitMinutes: z.number().nullable(),
+  // The step's time limit as the office's current standard writes it ("2 hari kerja");
+  // null for a step that standard no longer has.
+  limit: z.string().nullable(),
 });
 export type RecapStep = z.infer<typeof recapStepSchema>;
 

@@ -368,6 +368,15 @@ describe('buku rekap files', () => {
       expect(totalsOf(sheet), d).toMatchObject({ Diterima: table.total.received, Selesai: table.total.finished, Puas: table.total.puas });
       expect(tableOf(wb.getWorksheet(sheet)!).length, d).toBe(table.rows.length + 1);
     }
+    // The steps done are counted by month only: the month table has them, the others leave
+    // those columns out rather than show a dash in every row under a total.
+    const headersOf = (name: string) => rowValues(wb.getWorksheet(name)!, 5) as string[];
+    expect(headersOf('Ringkasan')).toEqual(expect.arrayContaining(['Langkah selesai', 'Langkah tepat waktu']));
+    for (const sheet of ['Kanal', 'Kategori', 'Jenis', 'Seksi', 'Tahap', 'Hasil']) expect(headersOf(sheet), sheet).not.toContain('Langkah selesai');
+    // Each step's limit as the standard writes it, beside the working hours it averaged.
+    const steps = tableOf(wb.getWorksheet('Langkah')!);
+    expect(steps.slice(0, recap.steps.length).map((r) => r['Batas waktu menurut standar'])).toEqual(recap.steps.map((x) => x.limit));
+    expect(steps.map((r) => r['Batas waktu menurut standar']).slice(0, 2)).toEqual(['15 menit', '30 menit']);
     expect(recap.total.received).toBe(4);
     const channel = tableOf(wb.getWorksheet('Kanal')!);
     expect(channel.find((r) => r.Kanal === 'SP4N-LAPOR!')).toMatchObject({ Diterima: 1 });

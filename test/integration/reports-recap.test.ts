@@ -146,14 +146,15 @@ describe('buku rekap, worked by hand', () => {
     ]);
     // Each step's working minutes against those it was allowed: step 2 (30 menit kerja) took
     // 10, 20, 5 and 60; step 3 and 4 (1 hari from Mon 08.10 and 08.40: 410 + 40 and 380 + 70
-    // working minutes) took 30 and 20; steps 5 and 6 (1 jam kerja) 20 and 10.
+    // working minutes) took 30 and 20; steps 5 and 6 (1 jam kerja) 20 and 10. The limit is
+    // also given as the standard writes it.
     expect(nov.steps.map(({ activity, ...s }) => ({ ...s, activity: activity.slice(0, 20) }))).toEqual([
-      { stepNo: 1, activity: 'Melakukan pengaduan ', done: 8, onTime: 8, avgWorkMinutes: 0, limitMinutes: 15 },
-      { stepNo: 2, activity: 'Menerima dan mengkon', done: 4, onTime: 3, avgWorkMinutes: 23.75, limitMinutes: 30 },
-      { stepNo: 3, activity: 'Memberikan solusi da', done: 1, onTime: 1, avgWorkMinutes: 30, limitMinutes: 450 },
-      { stepNo: 4, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 450 },
-      { stepNo: 5, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 60 },
-      { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60 },
+      { stepNo: 1, activity: 'Melakukan pengaduan ', done: 8, onTime: 8, avgWorkMinutes: 0, limitMinutes: 15, limit: '15 menit' },
+      { stepNo: 2, activity: 'Menerima dan mengkon', done: 4, onTime: 3, avgWorkMinutes: 23.75, limitMinutes: 30, limit: '30 menit' },
+      { stepNo: 3, activity: 'Memberikan solusi da', done: 1, onTime: 1, avgWorkMinutes: 30, limitMinutes: 450, limit: '1 hari' },
+      { stepNo: 4, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 450, limit: '1 hari' },
+      { stepNo: 5, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 60, limit: '1 jam' },
+      { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60, limit: '1 jam' },
     ]);
 
     expect(nov.asOf).toBeNull();

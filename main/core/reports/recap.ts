@@ -9,7 +9,7 @@ import {
   type RecapRow,
   type RecapStep,
 } from '../../../shared/reports/recap';
-import { formatTanggal, monthLabel } from '../../../shared/time/format';
+import { formatDuration, formatTanggal, monthLabel } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
 import { currentStandard } from '../workflow/standard';
@@ -68,13 +68,15 @@ export function stepRows(db: Db, byStep: Map<number, StepTally>): RecapStep[] {
   const numbers = [...new Set([...standard.steps.map((s) => s.no), ...byStep.keys()])].sort((a, b) => a - b);
   return numbers.map((no) => {
     const t = byStep.get(no);
+    const step = standard.steps[no - 1];
     return {
       stepNo: no,
-      activity: standard.steps[no - 1]?.activity ?? `Langkah ${no}`,
+      activity: step?.activity ?? `Langkah ${no}`,
       done: t?.done ?? 0,
       onTime: t?.onTime ?? 0,
       avgWorkMinutes: t?.minutesN ? t.minutesSum / t.minutesN : null,
       limitMinutes: t?.minutesN ? t.limitSum / t.minutesN : null,
+      limit: step ? formatDuration(step.duration) : null,
     };
   });
 }
