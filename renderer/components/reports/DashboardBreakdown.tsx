@@ -48,7 +48,7 @@ export function DashboardBreakdown({ title, by, rows, periodLabel, linkFor }: Pr
                   <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
                   <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
-                  <Tooltip formatter={(v) => formatCount(Number(v))} />
+                  <Tooltip formatter={(v) => formatCount(Number(v))} separator=": " />
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'received')} />
                   <Bar dataKey="late" name="Terlambat (saat ini)" fill={theme.colors.red[7]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'late')} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { RecapStep } from '../../../shared/reports/recap';
 import { formatDurasi } from '../../../shared/time/format';
 import { registerPath } from '../register/query';
@@ -75,18 +75,26 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                       {s.avgWorkMinutes === null ? '–' : formatDurasi(s.avgWorkMinutes)}
                     </Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {s.limitMinutes === null ? '–' : formatDurasi(s.limitMinutes)}
+                      {/* As the standard writes it; the bar beside compares with the limits the steps had. */}
+                      {s.limit ?? (s.limitMinutes === null ? '–' : formatDurasi(s.limitMinutes))}
                     </Table.Td>
                     <Table.Td>
                       {ratio === null ? (
                         '–'
                       ) : (
-                        <Progress
-                          value={Math.min(100, ratio * 100)}
-                          color={ratio > 1 ? 'red.7' : ratio > 0.8 ? 'orange.6' : 'teal.6'}
-                          size="lg"
-                          aria-label={`Rata-rata ${formatShare(ratio, 1)} dari batas waktu`}
-                        />
+                        // The share in figures too: over the limit the bar is full however far over.
+                        <Group gap="xs" wrap="nowrap">
+                          <Progress
+                            value={Math.min(100, ratio * 100)}
+                            color={ratio > 1 ? 'red.7' : ratio > 0.8 ? 'orange.6' : 'teal.6'}
+                            size="lg"
+                            style={{ flex: 1 }}
+                            aria-label={`Rata-rata ${formatShare(ratio, 1)} dari batas waktu`}
+                          />
+                          <Text span size="sm" c={ratio > 1 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }} aria-hidden>
+                            {formatShare(ratio, 1)}
+                          </Text>
+                        </Group>
                       )}
                     </Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>

@@ -50,7 +50,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={50} />
                   {/* Room for "10.000": a narrower axis cut "1.600" to ".600". */}
                   <YAxis allowDecimals={false} tickFormatter={formatCount} width={60} tick={{ fontSize: 12 }} />
-                  <Tooltip formatter={(v) => formatCount(Number(v))} />
+                  <Tooltip formatter={(v) => formatCount(Number(v))} separator=": " />
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'diterima')} />
                   <Bar dataKey="finished" name="Selesai" fill={theme.colors.blue[3]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'selesai')} />
