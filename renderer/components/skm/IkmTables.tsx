@@ -41,7 +41,11 @@ export function IkmCards({ s }: { s: SkmSummary }) {
           {t.respondents}
         </Text>
         <Text size="xs" c="dimmed">
-          {s.fromKiosk} di antaranya dari mode kios
+          {t.respondents === 0
+            ? 'Kuesioner diisi Staf lewat “Isi kuesioner” atau oleh pelapor di “Mode kios SKM”.'
+            : s.fromKiosk > 0
+              ? `${s.fromKiosk} di antaranya dari mode kios`
+              : 'Semua dimasukkan oleh petugas'}
         </Text>
       </Card>
     </SimpleGrid>
