@@ -103,7 +103,7 @@ describe('register export', () => {
     const header = rowValues(ws, 4);
     expect(header).toEqual([
       'No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', ...PERSONAL, 'Perihal', 'Uraian',
-      'Seksi', 'Status', 'Tanggal selesai', 'Lama (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!',
+      'Seksi', 'Status', 'Tanggal selesai', 'Lama sejak diterima (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!',
     ]);
     expect(ws.getRow(4).getCell(2).font).toMatchObject({ bold: true });
     expect(ws.getRow(4).getCell(2).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDCE6F1' } });
@@ -127,14 +127,16 @@ describe('register export', () => {
     expect(JSON.stringify(rahasia)).not.toMatch(/Rahmat|Pungutan|Sumberejo|3514010101800003/);
     expect(JSON.stringify(anonim)).not.toMatch(/Budi|Tambakrejo|3514011203790001/);
     // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
-    expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': day('2026-11-04'), 'Lama (hari kerja)': 2 });
+    expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': day('2026-11-04'), 'Lama sejak diterima (hari kerja)': 2 });
+    // Refused before any disposition: no seksi, named as the buku rekap names it.
+    expect(ditolak).toMatchObject({ Seksi: 'Belum didisposisi' });
     // Dates are Excel's own, shown in Indonesian; a row that has none has no cell.
     const cellOf = (row: number, h: string) => ws.getRow(row).getCell((header as string[]).indexOf(h) + 1);
     expect([cellOf(5, 'Tanggal diterima').type, cellOf(5, 'Tanggal diterima').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
     expect([cellOf(8, 'Tanggal selesai').type, cellOf(8, 'Tanggal selesai').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
     // Still open: no closing date, and no cell at all for it or its length.
-    expect(formula).toMatchObject({ 'Tanggal selesai': null, 'Lama (hari kerja)': null, 'Tepat waktu': '' });
-    expect([cellOf(5, 'Tanggal selesai').type, cellOf(5, 'Lama (hari kerja)').type]).toEqual([ExcelJS.ValueType.Null, ExcelJS.ValueType.Null]);
+    expect(formula).toMatchObject({ 'Tanggal selesai': null, 'Lama sejak diterima (hari kerja)': null, 'Tepat waktu': '' });
+    expect([cellOf(5, 'Tanggal selesai').type, cellOf(5, 'Lama sejak diterima (hari kerja)').type]).toEqual([ExcelJS.ValueType.Null, ExcelJS.ValueType.Null]);
   });
 
   it('keeps a subject that looks like a formula as text', async () => {
@@ -152,7 +154,7 @@ describe('register export', () => {
     const ws = wb.getWorksheet('Register')!;
     const header = rowValues(ws, 4) as string[];
     for (const h of [...PERSONAL, 'Uraian']) expect(header).not.toContain(h);
-    expect(header).toEqual(['No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', 'Perihal', 'Seksi', 'Status', 'Tanggal selesai', 'Lama (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!']);
+    expect(header).toEqual(['No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', 'Perihal', 'Seksi', 'Status', 'Tanggal selesai', 'Lama sejak diterima (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!']);
     expect(ws.autoFilter).toBe('A4:N4');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const flat = JSON.stringify(tableOf(ws));

@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, STATUS_LABEL, type Category, type ChannelCode, type ComplaintKind, type Status } from '../../../shared/domain';
+import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, NO_SEKSI_LABEL, STATUS_LABEL, type Category, type ChannelCode, type ComplaintKind, type Status } from '../../../shared/domain';
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
@@ -227,7 +227,9 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
     col('Seksi', 20),
     col('Status', 16),
     col('Tanggal selesai', 17, 'date'),
-    col('Lama (hari kerja)', 10, 'int'),
+    // From the day of receipt, waiting for the kelengkapan and any pause included; whether
+    // it was on time is the standard's clock's, which leaves those out.
+    col('Lama sejak diterima (hari kerja)', 12, 'int'),
     col('Tepat waktu', 9),
     col('Kepuasan', 10),
     col('ID LAPOR!', 14),
@@ -248,7 +250,8 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
       ...identityCells,
       secret ? SECRET : c.subject,
       ...(full ? [secret ? SECRET : c.description] : []),
-      c.seksi,
+      // As the buku rekap names it.
+      c.seksi || NO_SEKSI_LABEL,
       STATUS_LABEL[c.status],
       c.closed_at ? tanggal(c.closed_at) : null,
       c.closed_at ? lama(c.received_at, c.closed_at) : null,
