@@ -29,7 +29,7 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
     },
     { title: 'Belum selesai', n: d.open, to: officeTasksPath(), noun: 'pengaduan belum selesai', note: `semua yang berjalan, ${now}` },
     {
-      title: 'Terlambat',
+      title: 'Terlambat (standar)',
       n: d.late,
       to: officeTasksPath('standar_terlambat'),
       noun: 'pengaduan terlambat menurut standar',
