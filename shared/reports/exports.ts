@@ -61,46 +61,40 @@ const hoursOf = (minutes: number | null) => (minutes === null ? null : Math.roun
 // A share of a whole, null when there is no whole.
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-// The steps done are counted by month only: the tables by channel, category and so on
-// leave those two columns out (`steps`).
-const FIGURE_COLUMNS = (steps: boolean): GridColumn[] => [
-  int('Diterima'),
-  int('Selesai'),
-  int('Selesai tepat waktu', 12),
-  { header: '% tepat waktu', width: 10, kind: 'percent' },
-  ...(steps ? [int('Langkah selesai'), int('Langkah tepat waktu', 12)] : []),
-  { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' },
-  { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' },
-  int('Belum selesai di akhir periode', 12),
-  int('Terlambat di akhir periode', 12),
-  int('Puas', 8),
-  int('Tidak puas', 9),
+// Each figure's column beside the cell it reads, so the two cannot drift apart. The steps
+// done are counted by month only (`byMonth`): the tables by channel, category and so on
+// leave those columns out.
+interface Figure {
+  column: GridColumn;
+  cell: (f: RecapFigures) => GridCell;
+  byMonth?: true;
+}
+const FIGURES: Figure[] = [
+  { column: int('Diterima'), cell: (f) => f.received },
+  { column: int('Selesai'), cell: (f) => f.finished },
+  { column: int('Selesai tepat waktu', 12), cell: (f) => f.finishedOnTime },
+  { column: { header: '% tepat waktu', width: 10, kind: 'percent' }, cell: (f) => share(f.finishedOnTime, f.finished) },
+  { column: int('Langkah selesai'), cell: (f) => f.stepsDone, byMonth: true },
+  { column: int('Langkah tepat waktu', 12), cell: (f) => f.stepsOnTime, byMonth: true },
+  { column: { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' }, cell: (f) => hoursOf(f.avgWorkMinutes) },
+  { column: { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' }, cell: (f) => hoursOf(f.medianWorkMinutes) },
+  { column: int('Belum selesai di akhir periode', 12), cell: (f) => f.openAtEnd },
+  { column: int('Terlambat di akhir periode', 12), cell: (f) => f.lateAtEnd },
+  { column: int('Puas', 8), cell: (f) => f.puas },
+  { column: int('Tidak puas', 9), cell: (f) => f.tidakPuas },
 ];
 
-const figureCells = (f: RecapFigures, steps: boolean): GridCell[] => [
-  f.received,
-  f.finished,
-  f.finishedOnTime,
-  share(f.finishedOnTime, f.finished),
-  ...(steps ? [f.stepsDone, f.stepsOnTime] : []),
-  hoursOf(f.avgWorkMinutes),
-  hoursOf(f.medianWorkMinutes),
-  f.openAtEnd,
-  f.lateAtEnd,
-  f.puas,
-  f.tidakPuas,
-];
-
-const figureGrid = (key: RecapTableKey, first: string, rows: RecapRow[], total: RecapFigures, title: string): RecapGrid => {
-  const steps = key === 'months';
+function figureGrid(key: RecapTableKey, first: string, rows: RecapRow[], total: RecapFigures, title: string): RecapGrid {
+  const figures = FIGURES.filter((x) => !x.byMonth || key === 'months');
+  const cells = (f: RecapFigures) => figures.map((x) => x.cell(f));
   return {
     key,
     title,
-    columns: [{ header: first, width: 40, kind: 'text' }, ...FIGURE_COLUMNS(steps)],
-    rows: rows.map((r) => [r.label, ...figureCells(r, steps)]),
-    totals: ['Jumlah', ...figureCells(total, steps)],
+    columns: [{ header: first, width: 40, kind: 'text' }, ...figures.map((x) => x.column)],
+    rows: rows.map((r) => [r.label, ...cells(r)]),
+    totals: ['Jumlah', ...cells(total)],
   };
-};
+}
 
 function stepsGrid(recap: Recap): RecapGrid {
   const done = recap.steps.reduce((n, s) => n + s.done, 0);

@@ -58,6 +58,7 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
             <Table.Tbody>
               {shown.map((s) => {
                 const ratio = s.avgWorkMinutes !== null && s.limitMinutes ? s.avgWorkMinutes / s.limitMinutes : null;
+                const ofLimit = ratio === null ? '' : formatShare(ratio, 1);
                 return (
                   <Table.Tr key={s.stepNo}>
                     <Table.Th scope="row" fw={400}>
@@ -89,10 +90,10 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                             color={ratio > 1 ? 'red.7' : ratio > 0.8 ? 'orange.6' : 'teal.6'}
                             size="lg"
                             style={{ flex: 1 }}
-                            aria-label={`Rata-rata ${formatShare(ratio, 1)} dari batas waktu`}
+                            aria-label={`Rata-rata ${ofLimit} dari batas waktu`}
                           />
                           <Text span size="sm" c={ratio > 1 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }} aria-hidden>
-                            {formatShare(ratio, 1)}
+                            {ofLimit}
                           </Text>
                         </Group>
                       )}
