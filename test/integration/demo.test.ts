@@ -76,6 +76,25 @@ describe('demo office', () => {
     expect(open.secret).toBeGreaterThan(0);
   });
 
+  it('records what reporters said at closing and their questionnaires, entered by the Staf and on the kiosk', async () => {
+    const said = Object.fromEntries(
+      (t.core.db.prepare("SELECT coalesce(satisfaction, '-') AS s, count(*) AS n FROM complaints WHERE status = 'selesai' GROUP BY 1").all() as { s: string; n: number }[]).map((r) => [r.s, r.n]),
+    );
+    expect(said.puas).toBeGreaterThan(said.tidak_puas ?? 0);
+    expect(said.tidak_puas).toBeGreaterThan(0);
+    const year = Number(NOW.slice(0, 4));
+    const summaries = [await ok(t.core, as('camat'), 'skm.summary', { year: year - 1 }), await ok(t.core, as('camat'), 'skm.summary', { year })];
+    const respondents = summaries.reduce((n, s) => n + s.total.respondents, 0);
+    expect(respondents).toBeGreaterThan(5);
+    expect(summaries.reduce((n, s) => n + s.fromKiosk, 0)).toBeGreaterThan(0);
+    expect(summaries.reduce((n, s) => n + s.fromKiosk, 0)).toBeLessThan(respondents);
+    for (const s of summaries.filter((x) => x.total.respondents > 0)) expect(s.total.grade).toMatch(/^[A-D]$/);
+    // Each questionnaire the Staf entered belongs to a finished complaint, one at most.
+    const linked = t.core.db.prepare("SELECT count(*) AS n, count(DISTINCT r.complaint_id) AS d, sum(c.status = 'selesai') AS done FROM skm_responses r JOIN complaints c ON c.id = r.complaint_id").get() as { n: number; d: number; done: number };
+    expect(linked.n).toBeGreaterThan(0);
+    expect(linked).toEqual({ n: linked.n, d: linked.n, done: linked.n });
+  });
+
   it('keeps an audit trail that verifies', async () => {
     expect(await ok(t.core, as('admin'), 'audit.verify', {})).toMatchObject({ ok: true, firstBroken: null });
   });

@@ -1,5 +1,7 @@
 import type { Category, ChannelCode, ComplaintKind } from '../../../shared/domain';
 import type { ComplaintData } from '../../../shared/schemas/complaint';
+import type { SkmKioskInput } from '../../../shared/schemas/skm';
+import { GENDERS, SKM_ELEMENTS, type SkmScore, type SkmScores } from '../../../shared/skm';
 
 // Deterministic, plausible complaints for the demo office and the bench. Names and
 // numbers are made up; NIKs use a 3528 (Kab. Pamekasan) prefix but no real person.
@@ -123,5 +125,24 @@ export function demoComplaint(r: () => number, kelengkapan: readonly string[], i
     laporTrackingId: channel === 'sp4n_lapor' ? String(1_000_000 + Math.floor(r() * 8_999_999)) : '',
     kelengkapan: kelengkapan.filter(() => r() < 0.8),
     attachments: [],
+  };
+}
+
+// A filled-in SKM questionnaire: a satisfied reporter answers mostly 3 and 4 (the
+// odd 2), a dissatisfied one mostly 2 and 3 (the odd 1).
+export function demoSkm(r: () => number, satisfied: boolean): SkmKioskInput {
+  const score = (): SkmScore => {
+    const x = r();
+    if (satisfied) return x < 0.05 ? 2 : x < 0.55 ? 3 : 4;
+    return x < 0.15 ? 1 : x < 0.65 ? 2 : 3;
+  };
+  return {
+    answers: Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score()])) as SkmScores,
+    profile: {
+      gender: pick(r, GENDERS),
+      education: pick(r, ['sd', 'smp', 'smp', 'sma', 'sma', 'sma', 'd3', 's1'] as const),
+      occupation: r() < 0.15 ? null : pick(r, ['swasta', 'wirausaha', 'wirausaha', 'lainnya', 'lainnya', 'pns'] as const),
+      age: 19 + Math.floor(r() * 50),
+    },
   };
 }

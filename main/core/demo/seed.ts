@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/domain';
 import type { ComplaintInput } from '../../../shared/schemas/complaint';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Instruction } from '../../../shared/schemas/workflow';
+import type { ClosingSatisfaction, SkmKioskInput } from '../../../shared/schemas/skm';
 import type { Sifat } from '../../../shared/domain';
 import {
   addCalendarDays,
@@ -17,7 +18,7 @@ import {
   type Duration,
   type OfficeCalendar,
 } from '../../../shared/time/workingTime';
-import type { CoreDeps, SessionUser } from '../context';
+import type { CoreDeps, SessionCarrier, SessionUser } from '../context';
 import { write } from '../context';
 import { hashPassword } from '../auth/passwords';
 import { createSession, endSession } from '../auth/sessions';
@@ -26,7 +27,7 @@ import { handlers } from '../handlers';
 import { sweep } from '../workflow/engine';
 import { findOffice, writeSetting } from '../office/settings';
 import { insertUser } from '../users/handlers';
-import { demoComplaint, rng } from './generator';
+import { demoComplaint, demoSkm, rng } from './generator';
 
 export const DEMO_PASSWORD = 'tanggap123';
 
@@ -69,7 +70,12 @@ interface Case {
   // The Kasi has not opened the disposition yet (it shows as "belum dibuka").
   unread: boolean;
   plan: { at: string; act: Act }[];
+  // What the reporter says when the last step closes it, and the SKM questionnaire they
+  // fill in then: the Staf enters it for the complaint, or the reporter on the kiosk.
+  closing: ClosingSatisfaction;
+  skm: { via: 'staf' | 'kiosk'; input: SkmKioskInput } | null;
   id?: number;
+  registerNo?: string;
   draftId?: number;
 }
 
@@ -204,12 +210,26 @@ class DemoOffice {
   async call<K extends CallName>(who: Who | 'admin', name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const token = createSession(this.deps, this.users[who]!.id);
     try {
-      const result = await dispatch(this.deps, handlers, name, input, { token, setToken: () => {} });
-      if (!result.ok) throw new Error(`data demo: ${name} oleh ${who} ditolak: ${result.error.message}`);
-      return result.value as CallOutput<K>;
+      return await this.through({ token, setToken: () => {} }, who, name, input);
     } finally {
       endSession(this.deps, token);
     }
+  }
+
+  private async through<K extends CallName>(session: SessionCarrier, who: string, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const result = await dispatch(this.deps, handlers, name, input, session);
+    if (!result.ok) throw new Error(`data demo: ${name} oleh ${who} ditolak: ${result.error.message}`);
+    return result.value as CallOutput<K>;
+  }
+
+  // The Staf opens the SKM kiosk on the office PC, the reporter answers there, and the
+  // Staf closes it with their password.
+  async kiosk(input: SkmKioskInput) {
+    const session: SessionCarrier = { token: createSession(this.deps, this.users.staf!.id), setToken: (token) => (session.token = token) };
+    await this.through(session, 'staf', 'skm.kioskStart', {});
+    await this.through(session, 'kios', 'skm.kioskSubmit', input);
+    await this.through(session, 'staf', 'skm.kioskExit', { password: DEMO_PASSWORD });
+    endSession(this.deps, session.token!);
   }
 
   // Escalations and automatic withdrawals run as the office's background sweep would.
@@ -223,7 +243,9 @@ class DemoOffice {
   async play(c: Case, act: Act) {
     const { r } = this;
     if (act.do === 'intake') {
-      c.id = (await this.call('staf', 'complaints.create', c.data)).id;
+      const created = await this.call('staf', 'complaints.create', c.data);
+      c.id = created.id;
+      c.registerNo = created.registerNo;
       return;
     }
     const id = c.id!;
@@ -293,7 +315,10 @@ class DemoOffice {
           recipient: c.data.reporter.anonymous ? 'Ditempel di papan pengumuman kantor kecamatan' : (c.data.reporter.name ?? 'Pengadu'),
           note: '',
           proof: [],
+          ...(next ? {} : { satisfaction: c.closing }),
         });
+        if (!next && c.skm?.via === 'staf') await this.call('staf', 'skm.submit', { ...c.skm.input, registerNo: c.registerNo! });
+        if (!next && c.skm?.via === 'kiosk') await this.kiosk(c.skm.input);
         return;
       default:
         if (step.stage === 'tindak_lanjut' && c.followUp) {
@@ -319,6 +344,8 @@ export async function seedDemo(deps: CoreDeps, count = 120): Promise<{ complaint
   const tz = preset.office.timeZone;
   const cal = defaultCalendar(tz);
   const r = rng(2026);
+  // Satisfaction draws from a sequence of its own, so the complaints stay as they were.
+  const rs = rng(17);
   const { now: realNow, log } = deps;
   const now = realNow().toISOString();
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -328,7 +355,22 @@ export async function seedDemo(deps: CoreDeps, count = 120): Promise<{ complaint
 
   const newCase = (incidentBefore: string, over: Partial<Case> = {}): Case => {
     const data = demoComplaint(r, checklist, localDate(addCalendarDays(incidentBefore, -Math.floor(r() * 10), tz), tz));
-    return { data: { ...data, kelengkapan: [...checklist] }, kasi: KASI[Math.floor(r() * 2)]!, sekcamDisposes: r() < 0.2, kasiParafs: r() < 0.25, followUp: r() < 0.5, unread: false, plan: [], ...over };
+    // An anonymous reporter hears the answer from the notice board: nobody to ask.
+    const x = rs();
+    const closing = data.reporter.anonymous || x > 0.92 ? 'tidak_ditanyakan' : x < 0.8 ? 'puas' : 'tidak_puas';
+    const skm = closing !== 'tidak_ditanyakan' && rs() < 0.6 ? { via: data.channel === 'langsung' && rs() < 0.5 ? ('kiosk' as const) : ('staf' as const), input: demoSkm(rs, closing === 'puas') } : null;
+    return {
+      data: { ...data, kelengkapan: [...checklist] },
+      kasi: KASI[Math.floor(r() * 2)]!,
+      sekcamDisposes: r() < 0.2,
+      kasiParafs: r() < 0.25,
+      followUp: r() < 0.5,
+      unread: false,
+      plan: [],
+      closing,
+      skm,
+      ...over,
+    };
   };
 
   // Finished (or closed) ones, received over the fourteen months before the last month.
