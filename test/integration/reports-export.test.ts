@@ -185,7 +185,10 @@ describe("register export of the dashboard's figures", () => {
     expect(String(rowValues((await readXlsx(done.file)).getWorksheet('Register')!, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, langkah 1 selesai, November 2026');
     const late = await registerFile(s.camat, { keadaan: 'terlambat', akhirBulan: '2026-10' });
     expect(late.total).toBe(0);
-    expect(String(rowValues((await readXlsx(late.file)).getWorksheet('Register')!, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, terlambat di akhir Oktober 2026');
+    const empty = (await readXlsx(late.file)).getWorksheet('Register')!;
+    expect(String(rowValues(empty, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, terlambat di akhir Oktober 2026');
+    // Under the header row, a blank row and the word that nothing matched.
+    expect(String(rowValues(empty, headerRowOf(empty) + 2)[0])).toBe('Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
   });
 });
 

@@ -294,6 +294,8 @@ export async function registerWorkbook(
     progress.done = Math.min(ids.length, i + CHUNK);
     await yieldToLoop();
   }
+  // A sheet of headers only would look like a failed download.
+  if (ids.length === 0) addNote(ws, 'Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
   // Also between the last chunk and the zipping, the longest single part.
   stopped(stop);
   ws.commit();

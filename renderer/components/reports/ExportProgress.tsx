@@ -4,7 +4,7 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { call } from '../../api';
 import type { ComplaintQuery } from '../../../shared/schemas/complaint';
 import type { ExportStatus } from '../../../shared/reports/exports';
-import { notifyError } from '../../lib/feedback';
+import { notifyError, notifySuccess } from '../../lib/feedback';
 import { downloadFile } from '../../lib/files';
 
 const POLL_MS = 200;
@@ -47,6 +47,7 @@ export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
       setPhase({ at: 'saving' });
       job.current = null;
       downloadFile(await call('exports.file', { jobId }));
+      if (total === 0) notifySuccess('Tidak ada pengaduan yang cocok dengan filter ini; berkas yang diunduh bertuliskan nihil.', 'Register diunduh');
     } catch (err) {
       if (run === live.current) notifyError(err, 'Register tidak dapat diunduh');
     } finally {
