@@ -63,6 +63,14 @@ test('a Kasi downloads the register as Excel without any reporter data', async (
   expect(cells).toContain('=Lampu jalan padam');
   for (const r of REPORTERS) for (const secret of Object.values(r)) expect(cells.join('\n')).not.toContain(secret);
   await expect(page.getByRole('dialog', { name: 'Menyusun berkas Excel' })).toHaveCount(0);
+
+  // Nothing matches: the file still comes, saying so, and the screen says it too.
+  await page.getByLabel('Cari').fill('jembatan gantung');
+  await expect(page.getByText('Tidak ada pengaduan yang cocok.')).toBeVisible();
+  const [none] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel' }).click()]);
+  await expect(page.getByText('Tidak ada pengaduan yang cocok dengan filter ini; berkas yang diunduh bertuliskan nihil.')).toBeVisible();
+  const empty = (await readXlsx((await none.path())!)).getWorksheet('Register')!;
+  expect(empty.getRow(6).getCell(1).value).toBe('Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
 });
 
 test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAPOR! report', async ({ page, web }) => {
