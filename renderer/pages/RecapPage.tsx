@@ -3,7 +3,6 @@ import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { call } from '../api';
-import { PAGE_MM } from '../../shared/documents/kinds';
 import { recapGrids } from '../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
 import { MONTHS } from '../../shared/time/format';
@@ -11,6 +10,7 @@ import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
 import { RecapTable } from '../components/reports/RecapTable';
 import { useDownload } from '../components/reports/useDownload';
+import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
@@ -20,20 +20,6 @@ const WHOLE_YEAR = 'setahun';
 const LAPOR_ROLES = ['staf', 'sekcam', 'camat'];
 
 const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
-
-// A CSS string of any text: quotes, backslashes and line ends escaped.
-const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\r\n]+/g, ' ')}"`;
-
-// The office's paper, turned: the tables are wide. From the second sheet on, the office and
-// the period head each page, so a loose sheet still says whose report it is; every sheet
-// is numbered.
-const printRules = (paper: 'A4' | 'F4', heading: string) => `@page {
-  size: ${PAGE_MM[paper].height}mm ${PAGE_MM[paper].width}mm; margin: 14mm 12mm 12mm;
-  @top-left { content: ${cssString(heading)}; font: 8pt system-ui, sans-serif; color: #444; }
-  @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font: 8pt system-ui, sans-serif; color: #444; }
-}
-@page :first { @top-left { content: none; } }
-@media print { .recap-section { break-inside: avoid; } }`;
 
 // The buku rekap: a month or a whole year counted by channel, category, kind, seksi,
 // stage and outcome, with the steps of the standard. Printed as it stands, or taken out
@@ -92,7 +78,8 @@ export function RecapPage() {
         </>
       }
     >
-      <style>{printRules(paper, recap.data ? `${recap.data.officeName} · Buku Rekap Pengaduan — ${recap.data.periodLabel}` : '')}</style>
+      {/* Landscape: the tables are wide. */}
+      <style>{reportPrintRules(paper, recap.data ? `${recap.data.officeName} · Buku Rekap Pengaduan — ${recap.data.periodLabel}` : '', true)}</style>
       <Paper withBorder p="sm" radius="md" className="no-print">
         <Group gap="sm" align="flex-end">
           <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
@@ -117,7 +104,7 @@ export function RecapPage() {
             </Text>
           </div>
           {grids.map((g) => (
-            <section key={g.key} className="recap-section" aria-labelledby={`rekap-${g.key}`}>
+            <section key={g.key} className="report-section" aria-labelledby={`rekap-${g.key}`}>
               <Group justify="space-between" mb={6}>
                 <Title order={4} id={`rekap-${g.key}`}>
                   {g.title}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { call } from '../api';
 import { MONTHS } from '../../shared/time/format';
@@ -11,6 +11,7 @@ import { ElementTable, IkmCards, MonthTable } from '../components/skm/IkmTables'
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
 import { notifyError } from '../lib/feedback';
 import { clearPrivate } from '../lib/privateStore';
+import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
@@ -19,7 +20,8 @@ const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.m
 
 // The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month or a year
 // with its grade, the NRR of each element, and for the Staf the questionnaire and the
-// kiosk. The period lives in the address.
+// kiosk. Printed as it stands, on upright paper, or taken out as Excel. The period lives
+// in the address.
 export function SkmPage() {
   const { office, user } = useSession();
   const [params, setParams] = useSearchParams();
@@ -29,6 +31,7 @@ export function SkmPage() {
   const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
   const query = month === undefined ? { year } : { year, month };
   const summary = useCall('skm.summary', query);
+  const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
   const { busy, run } = useDownload();
   const [entry, setEntry] = useState(false);
   const [kiosk, setKiosk] = useState(false);
@@ -36,7 +39,7 @@ export function SkmPage() {
 
   const yearOptions = Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
   const choose = (y: number, m: string) => setParams(new URLSearchParams({ tahun: String(y), bulan: m }));
-  const periodLabel = month === undefined ? `tahun ${year}` : `${MONTHS[month - 1]} ${year}`;
+  const periodLabel = month === undefined ? `Tahun ${year}` : `${MONTHS[month - 1]} ${year}`;
 
   // This PC becomes the kiosk: the session ends in the core, nothing of it stays in the tab.
   const startKiosk = async () => {
@@ -65,6 +68,9 @@ export function SkmPage() {
               </Button>
             </>
           )}
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!summary.data}>
+            Cetak
+          </Button>
           <Button
             leftSection={<IconFileSpreadsheet size={16} />}
             loading={busy === 'xlsx'}
@@ -76,7 +82,8 @@ export function SkmPage() {
         </>
       }
     >
-      <Paper withBorder p="sm" radius="md">
+      <style>{reportPrintRules(paper, `${office.name} · Indeks Kepuasan Masyarakat — ${periodLabel}`, false)}</style>
+      <Paper withBorder p="sm" radius="md" className="no-print">
         <Group gap="sm" align="flex-end">
           <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
           <Select label="Bulan" data={monthOptions} value={month === undefined ? WHOLE_YEAR : String(month)} onChange={(v) => v && choose(year, v)} allowDeselect={false} w={180} />
@@ -87,9 +94,12 @@ export function SkmPage() {
         <Loading error={summary.error} retry={summary.reload} />
       ) : (
         <Stack gap="lg" style={{ opacity: summary.loading ? 0.55 : 1 }} aria-busy={summary.loading}>
-          <Title order={3}>IKM {periodLabel}</Title>
+          <div>
+            <Text fw={700}>{office.name}</Text>
+            <Title order={3}>Indeks Kepuasan Masyarakat — {periodLabel}</Title>
+          </div>
           <IkmCards s={summary.data} />
-          <section aria-labelledby="skm-unsur">
+          <section className="report-section" aria-labelledby="skm-unsur">
             <Title order={4} id="skm-unsur" mb={6}>
               Nilai per unsur pelayanan
             </Title>
@@ -99,7 +109,7 @@ export function SkmPage() {
             </Text>
           </section>
           {month === undefined && (
-            <section aria-labelledby="skm-bulan">
+            <section className="report-section" aria-labelledby="skm-bulan">
               <Title order={4} id="skm-bulan" mb={6}>
                 IKM per bulan
               </Title>

@@ -64,6 +64,18 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await expect(page.getByText('B · Baik')).toBeVisible();
   await expect(page.getByText('1 di antaranya dari mode kios')).toBeVisible();
   await page.screenshot({ path: '/tmp/h4-skm-page.png', fullPage: true });
+
+  // Printed on upright paper: the office and the period above the figures, no menu,
+  // buttons or period filter; a year with its months.
+  await page.getByRole('textbox', { name: 'Bulan' }).click();
+  await page.getByRole('option', { name: 'Setahun penuh' }).click();
+  await expect(page.getByRole('heading', { name: /^Indeks Kepuasan Masyarakat — Tahun \d{4}$/, level: 3 })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Cetak' })).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Bulan' })).toBeHidden();
+  await expect(page.getByRole('table', { name: 'IKM per bulan' })).toBeVisible();
+  const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec((await page.pdf({ preferCSSPageSize: true })).toString('latin1'));
+  expect(Number(box![1])).toBeLessThan(Number(box![2]));
 });
 
 // Closing: the delivery that ends the complaint asks the reporter's statement and keeps it.
