@@ -14,6 +14,7 @@ import { FollowUps } from '../components/complaint/FollowUps';
 import { History } from '../components/complaint/History';
 import { JourneyTimeline } from '../components/complaint/JourneyTimeline';
 import { ReporterCard } from '../components/complaint/ReporterCard';
+import { ComplaintSkm } from '../components/skm/ComplaintSkm';
 import { notifySuccess } from '../lib/feedback';
 import { ReceiptDocxButton } from '../components/ReceiptDocxButton';
 import { useCall } from '../lib/useCall';
@@ -115,6 +116,7 @@ function ComplaintView({ id }: { id: number }) {
               onDone={done}
               onEdit={setEditing}
             />
+            <ComplaintSkm journey={j} registerNo={c.registerNo} onSaved={reloadJourney} />
           </Stack>
         </Grid.Col>
       </Grid>

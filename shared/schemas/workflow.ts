@@ -240,6 +240,8 @@ export const journeySchema = z.object({
     .nullable(),
   archiveLocation: z.string(),
   satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),
+  /** When the SKM questionnaire entered for this complaint was saved; null while there is none. */
+  skmAt: z.string().nullable(),
 });
 export type Journey = z.infer<typeof journeySchema>;
 

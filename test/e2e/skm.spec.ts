@@ -78,7 +78,8 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   expect(Number(box![1])).toBeLessThan(Number(box![2]));
 });
 
-// Closing: the delivery that ends the complaint asks the reporter's statement and keeps it.
+// Closing: the delivery that ends the complaint asks the reporter's statement and keeps it;
+// the finished complaint then takes its SKM questionnaire.
 test('the Staf records "tidak puas" with the delivery that closes the complaint', async ({ page, web }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   const office = await seedOffice(web.url);
@@ -119,4 +120,26 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await expect(page.getByText('Penyampaian kepada pelapor tercatat.')).toBeVisible();
   await expect(page.getByText('Pernyataan pelapor: tidak puas').first()).toBeVisible();
   expect((await staf.call('workflow.journey', { id: c.id })).satisfaction).toBe('tidak_puas');
+
+  // The finished complaint offers its questionnaire, tied to its register number.
+  const card = page.getByRole('region', { name: 'Survei kepuasan (SKM)' });
+  await expect(card.getByText('Belum ada kuesioner untuk pengaduan ini.', { exact: false })).toBeVisible();
+  await card.getByRole('button', { name: 'Isi kuesioner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Isi kuesioner survei kepuasan' });
+  const number = dialog.getByRole('textbox', { name: /Nomor register pengaduan/ });
+  await expect(number).toHaveValue(c.registerNo);
+  await expect(number).toHaveAttribute('readonly', '');
+  for (const [i, e] of SKM_ELEMENTS.entries()) {
+    await dialog.getByRole('radiogroup', { name: `${i + 1}. ${SKM_ELEMENT_TEXT[e].question}` }).getByRole('radio', { name: SKM_ELEMENT_TEXT[e].answers[1] }).check();
+  }
+  await dialog.getByRole('textbox', { name: 'Jenis kelamin' }).click();
+  await page.getByRole('option', { name: 'Perempuan' }).click();
+  await dialog.getByRole('textbox', { name: 'Usia (tahun)' }).fill('41');
+  await dialog.getByRole('textbox', { name: 'Pendidikan terakhir' }).click();
+  await page.getByRole('option', { name: 'SMA/SMK' }).click();
+  await dialog.getByRole('button', { name: 'Simpan kuesioner' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByText(/^Kuesioner diisi /)).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Isi kuesioner' })).toHaveCount(0);
+  expect((await staf.call('workflow.journey', { id: c.id })).skmAt).not.toBeNull();
 });

@@ -47,7 +47,10 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     const o = await office();
     const id = await o.record();
     const registerNo = (await o.act('staf', 'complaints.get', { id })).registerNo;
+    expect((await o.act('camat', 'workflow.journey', { id })).skmAt).toBeNull();
     await o.act('staf', 'skm.submit', form(NOV[0]!, registerNo));
+    // The complaint's journey says when its questionnaire was entered.
+    expect((await o.act('camat', 'workflow.journey', { id })).skmAt).toBe(t!.core.deps.now().toISOString());
     await o.act('staf', 'skm.submit', form(NOV[1]!));
     await o.act('staf', 'skm.submit', form(NOV[2]!));
     // One survey per complaint; an unknown number is named back.

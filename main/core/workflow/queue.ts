@@ -856,6 +856,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
         .get(id) as Journey['delivery'] | undefined) ?? null,
     archiveLocation: c.archive_location,
     satisfaction: c.satisfaction,
+    skmAt: (stmt(db, 'SELECT at FROM skm_responses WHERE complaint_id = ?').get(id) as { at: string } | undefined)?.at ?? null,
   };
 }
 

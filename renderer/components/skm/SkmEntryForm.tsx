@@ -9,19 +9,21 @@ interface Props {
   opened: boolean;
   onClose(): void;
   onSaved(): void;
+  /** Opened from a complaint: the questionnaire is that complaint's. */
+  forRegisterNo?: string;
 }
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 
 // The Staf types in a paper questionnaire (or asks the reporter at the desk), optionally
 // for one complaint by its register number.
-export function SkmEntryForm({ opened, onClose, onSaved }: Props) {
+export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props) {
   const [answers, setAnswers] = useState<Partial<Record<SkmElement, number>>>({});
   const [gender, setGender] = useState<string | null>(null);
   const [education, setEducation] = useState<string | null>(null);
   const [occupation, setOccupation] = useState<string | null>(null);
   const [age, setAge] = useState<number | string>('');
-  const [registerNo, setRegisterNo] = useState('');
+  const [registerNo, setRegisterNo] = useState(forRegisterNo ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -31,7 +33,7 @@ export function SkmEntryForm({ opened, onClose, onSaved }: Props) {
     setEducation(null);
     setOccupation(null);
     setAge('');
-    setRegisterNo('');
+    setRegisterNo(forRegisterNo ?? '');
     setErrors({});
   };
 
@@ -86,7 +88,8 @@ export function SkmEntryForm({ opened, onClose, onSaved }: Props) {
         </SimpleGrid>
         <TextInput
           label="Nomor register pengaduan (bila survei untuk satu pengaduan)"
-          description="Satu pengaduan satu survei. Kosongkan untuk layanan lain."
+          description={forRegisterNo ? 'Kuesioner ini untuk pengaduan yang sedang dibuka.' : 'Satu pengaduan satu survei. Kosongkan untuk layanan lain.'}
+          readOnly={forRegisterNo !== undefined}
           value={registerNo}
           onChange={(ev) => setRegisterNo(ev.currentTarget.value)}
           error={errors.registerNo}

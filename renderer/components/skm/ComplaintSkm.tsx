@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import type { Journey } from '../../../shared/schemas/workflow';
+import { useDates, useSession } from '../../lib/session';
+import { SkmEntryForm } from './SkmEntryForm';
+
+// The SKM questionnaire of a finished complaint: whether it was filled in, and for the
+// Staf the questionnaire itself, tied to this complaint (one per complaint).
+export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journey; registerNo: string; onSaved(): void }) {
+  const { user } = useSession();
+  const { long } = useDates();
+  const [open, setOpen] = useState(false);
+  if (journey.status !== 'selesai') return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="skm-pengaduan">
+      <Stack gap="xs">
+        <Title order={4} id="skm-pengaduan">
+          Survei kepuasan (SKM)
+        </Title>
+        {journey.skmAt ? (
+          <Text size="sm">Kuesioner diisi {long(journey.skmAt)}.</Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {user.role === 'staf' ? 'Belum ada kuesioner untuk pengaduan ini. Bila pelapor bersedia, isikan jawabannya di sini.' : 'Belum ada kuesioner untuk pengaduan ini.'}
+          </Text>
+        )}
+        {user.role === 'staf' && !journey.skmAt && (
+          <>
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
+              Isi kuesioner
+            </Button>
+            <SkmEntryForm
+              opened={open}
+              onClose={() => setOpen(false)}
+              onSaved={() => {
+                setOpen(false);
+                onSaved();
+              }}
+              forRegisterNo={registerNo}
+            />
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
