@@ -1,25 +1,19 @@
 import { useMemo } from 'react';
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import { call } from '../api';
 import { recapGrids } from '../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
-import { MONTHS } from '../../shared/time/format';
-import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
 import { RecapTable } from '../components/reports/RecapTable';
+import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
 import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
-const YEAR = 'tahun';
-const MONTH = 'bulan';
-const WHOLE_YEAR = 'setahun';
 const LAPOR_ROLES = ['staf', 'sekcam', 'camat'];
-
-const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
+const NO_YEARS: number[] = [];
 
 // The buku rekap: a month or a whole year counted by channel, category, kind, seksi,
 // stage and outcome, with the steps of the standard. Printed as it stands, or taken out
@@ -27,24 +21,13 @@ const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.m
 // report to SP4N-LAPOR! and the Inspektorat. The period lives in the address.
 export function RecapPage() {
   const { office, user } = useSession();
-  const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
+  const period = useReportPeriod(office.timeZone);
+  const { year, month, query } = period;
   const years = useCall('complaints.list', { limit: 1 }).data?.years;
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
-
-  const year = Number(params.get(YEAR)) || thisYear;
-  const monthParam = params.get(MONTH);
-  const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
-  const query = month === undefined ? { year } : { year, month };
   const recap = useCall('reports.recap', query);
   const grids = useMemo(() => (recap.data ? recapGrids(recap.data) : []), [recap.data]);
   const { busy, run } = useDownload();
-
-  const yearOptions = useMemo(() => {
-    const all = new Set([...(years ?? []), thisYear, year]);
-    return [...all].sort((a, b) => b - a).map((y) => ({ value: String(y), label: String(y) }));
-  }, [years, thisYear, year]);
-  const choose = (y: number, m: string) => setParams(new URLSearchParams({ [YEAR]: String(y), [MONTH]: m }));
 
   return (
     <Page
@@ -80,12 +63,7 @@ export function RecapPage() {
     >
       {/* Landscape: the tables are wide. */}
       <style>{reportPrintRules(paper, recap.data ? `${recap.data.officeName} · Buku Rekap Pengaduan — ${recap.data.periodLabel}` : '', true)}</style>
-      <Paper withBorder p="sm" radius="md" className="no-print">
-        <Group gap="sm" align="flex-end">
-          <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
-          <Select label="Bulan" data={monthOptions} value={month === undefined ? WHOLE_YEAR : String(month)} onChange={(v) => v && choose(year, v)} allowDeselect={false} w={180} />
-        </Group>
-      </Paper>
+      <PeriodFilter period={period} years={years ?? NO_YEARS} />
 
       {!recap.data ? (
         <Loading error={recap.error} retry={recap.reload} />

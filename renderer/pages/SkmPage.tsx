@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
 import { call } from '../api';
 import { MONTHS } from '../../shared/time/format';
-import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
+import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
 import { ElementTable, IkmCards, MonthTable } from '../components/skm/IkmTables';
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
@@ -15,8 +14,6 @@ import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
-const WHOLE_YEAR = 'setahun';
-const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
 
 // The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month or a year
 // with its grade, the NRR of each element, and for the Staf the questionnaire and the
@@ -24,12 +21,9 @@ const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.m
 // in the address.
 export function SkmPage() {
   const { office, user } = useSession();
-  const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
-  const year = Number(params.get('tahun')) || thisYear;
-  const monthParam = params.get('bulan');
-  const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
-  const query = month === undefined ? { year } : { year, month };
+  const period = useReportPeriod(office.timeZone);
+  const { year, month, thisYear, query } = period;
+  const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear - i), [thisYear]);
   const summary = useCall('skm.summary', query);
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
   const { busy, run } = useDownload();
@@ -37,8 +31,6 @@ export function SkmPage() {
   const [kiosk, setKiosk] = useState(false);
   const staf = user.role === 'staf';
 
-  const yearOptions = Array.from({ length: 6 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
-  const choose = (y: number, m: string) => setParams(new URLSearchParams({ tahun: String(y), bulan: m }));
   const periodLabel = month === undefined ? `Tahun ${year}` : `${MONTHS[month - 1]} ${year}`;
 
   // This PC becomes the kiosk: the session ends in the core, nothing of it stays in the tab.
@@ -83,12 +75,7 @@ export function SkmPage() {
       }
     >
       <style>{reportPrintRules(paper, `${office.name} · Indeks Kepuasan Masyarakat — ${periodLabel}`, false)}</style>
-      <Paper withBorder p="sm" radius="md" className="no-print">
-        <Group gap="sm" align="flex-end">
-          <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), month === undefined ? WHOLE_YEAR : String(month))} allowDeselect={false} w={140} />
-          <Select label="Bulan" data={monthOptions} value={month === undefined ? WHOLE_YEAR : String(month)} onChange={(v) => v && choose(year, v)} allowDeselect={false} w={180} />
-        </Group>
-      </Paper>
+      <PeriodFilter period={period} years={years} />
 
       {!summary.data ? (
         <Loading error={summary.error} retry={summary.reload} />

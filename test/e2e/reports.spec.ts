@@ -114,4 +114,11 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   const ids: unknown[] = [];
   list.eachRow((row, n) => n > 4 && void ids.push(row.getCell(3).value));
   expect(ids).toContain('0098765432');
+
+  // The whole year: its address says so, and the month's SP4N-LAPOR! report waits for a month.
+  await page.getByRole('textbox', { name: 'Bulan' }).click();
+  await page.getByRole('option', { name: 'Setahun penuh' }).click();
+  await expect(page.getByRole('heading', { name: /^Buku Rekap Pengaduan — Tahun \d{4}$/, level: 3 })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('bulan')).toBe('setahun');
+  await expect(page.getByRole('button', { name: 'Laporan SP4N-LAPOR! (Excel)' })).toBeDisabled();
 });
