@@ -20,11 +20,16 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
       const at = nowIso(ctx);
       let complaintId: number | null = null;
       if (registerNo) {
-        const row = stmt(ctx.db, 'SELECT id FROM complaints WHERE register_no = ?').get(registerNo) as { id: number } | undefined;
+        // As printed on the tanda terima, or typed in small letters.
+        const find = stmt(ctx.db, 'SELECT id, register_no AS registerNo, status FROM complaints WHERE register_no = ?');
+        const row = (find.get(registerNo) ?? find.get(registerNo.toUpperCase())) as { id: number; registerNo: string; status: string } | undefined;
         if (!row) throw new TanggapError('not_found', `Pengaduan dengan nomor register "${registerNo}" tidak ada. Periksa nomor pada tanda terima, atau kosongkan isian itu.`, 'registerNo');
         requireComplaint(ctx.db, user, row.id);
+        if (row.status !== 'selesai') {
+          throw new TanggapError('conflict', `Pengaduan ${row.registerNo} belum selesai. Kuesioner untuk satu pengaduan diisi setelah pengaduan itu selesai; untuk layanan lain kosongkan nomor register.`, 'registerNo');
+        }
         if (stmt(ctx.db, 'SELECT 1 FROM skm_responses WHERE complaint_id = ?').get(row.id)) {
-          throw new TanggapError('conflict', `Survei kepuasan untuk pengaduan ${registerNo} sudah diisi; satu pengaduan satu survei.`, 'registerNo');
+          throw new TanggapError('conflict', `Survei kepuasan untuk pengaduan ${row.registerNo} sudah diisi; satu pengaduan satu survei.`, 'registerNo');
         }
         complaintId = row.id;
       }
