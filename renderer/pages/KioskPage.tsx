@@ -54,7 +54,8 @@ export function KioskPage({ onExit }: { onExit(): void }) {
 
   const send = async () => {
     const parsed = skmKioskInputSchema.safeParse({ answers, profile: { ...profile, age: profile.age ?? undefined } });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Lengkapi isian.');
+    // Every missing answer at once, not one per tap.
+    if (!parsed.success) return setError([...new Set(parsed.error.issues.map((i) => i.message))].join(' '));
     setSending(true);
     try {
       await call('skm.kioskSubmit', parsed.data);
@@ -132,8 +133,8 @@ export function KioskPage({ onExit }: { onExit(): void }) {
             footer={
               <Stack>
                 {error && (
-                  <Alert color="red" role="alert" fz={20}>
-                    {error}
+                  <Alert color="red" role="alert">
+                    <Text fz={22}>{error}</Text>
                   </Alert>
                 )}
                 <Group justify="space-between">

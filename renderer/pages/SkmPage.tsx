@@ -85,7 +85,7 @@ export function SkmPage() {
             <Text fw={700}>{office.name}</Text>
             <Title order={3}>Indeks Kepuasan Masyarakat — {periodLabel}</Title>
           </div>
-          <IkmCards s={summary.data} />
+          <IkmCards s={summary.data} staf={staf} />
           <section className="report-section" aria-labelledby="skm-unsur">
             <Title order={4} id="skm-unsur" mb={6}>
               Nilai per unsur pelayanan

@@ -15,7 +15,7 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await page.getByRole('link', { name: 'Survei kepuasan (IKM)' }).click();
   await expect(page.getByRole('heading', { name: 'Survei kepuasan masyarakat', level: 2 })).toBeVisible();
   await expect(page.getByTestId('ikm-respondents')).toHaveText('0');
-  await expect(page.getByText('Kuesioner diisi Staf lewat “Isi kuesioner” atau oleh pelapor di “Mode kios SKM”.')).toBeVisible();
+  await expect(page.getByText('Isi lewat “Isi kuesioner” atau “Mode kios SKM” di atas.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Mode kios SKM' }).click();
   await page.getByRole('button', { name: 'Buka mode kios' }).click();

@@ -15,7 +15,7 @@ export function GradeBadge({ p }: { p: SkmPeriod }) {
   );
 }
 
-export function IkmCards({ s }: { s: SkmSummary }) {
+export function IkmCards({ s, staf }: { s: SkmSummary; staf: boolean }) {
   const t = s.total;
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -40,9 +40,12 @@ export function IkmCards({ s }: { s: SkmSummary }) {
         <Text fz={32} fw={700} data-testid="ikm-respondents">
           {t.respondents}
         </Text>
-        <Text size="xs" c="dimmed">
+        {/* The Staf's hint is for the screen, not the printed report. */}
+        <Text size="xs" c="dimmed" className={t.respondents === 0 && staf ? 'no-print' : undefined}>
           {t.respondents === 0
-            ? 'Kuesioner diisi Staf lewat “Isi kuesioner” atau oleh pelapor di “Mode kios SKM”.'
+            ? staf
+              ? 'Isi lewat “Isi kuesioner” atau “Mode kios SKM” di atas.'
+              : 'Belum ada kuesioner pada periode ini.'
             : s.fromKiosk > 0
               ? `${s.fromKiosk} di antaranya dari mode kios`
               : 'Semua dimasukkan oleh petugas'}

@@ -58,6 +58,7 @@ export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfi
         w={260}
         min={SKM_AGE_MIN}
         max={SKM_AGE_MAX}
+        clampBehavior="none"
         allowDecimal={false}
         value={profile.age ?? ''}
         onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}

@@ -3,7 +3,7 @@ import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Te
 import { ApiCallError, call } from '../../api';
 import { notifyError, notifySuccess } from '../../lib/feedback';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
-import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
+import { SKM_AGE_MAX, SKM_AGE_MIN, skmSubmitInputSchema } from '../../../shared/schemas/skm';
 
 interface Props {
   opened: boolean;
@@ -53,15 +53,22 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
       reset();
       onSaved();
     } catch (err) {
+      // A refusal about a field stands under that field only.
       if (err instanceof ApiCallError && err.field) setErrors({ [err.field]: err.message });
-      notifyError(err, 'Kuesioner belum tersimpan');
+      else notifyError(err, 'Kuesioner belum tersimpan');
     } finally {
       setSaving(false);
     }
   };
 
+  // Batal (or closing the window) drops what was entered: the next respondent starts blank.
+  const cancel = () => {
+    reset();
+    onClose();
+  };
+
   return (
-    <Modal opened={opened} onClose={onClose} title="Isi kuesioner survei kepuasan" size="xl">
+    <Modal opened={opened} onClose={cancel} title="Isi kuesioner survei kepuasan" size="xl">
       <Stack>
         {SKM_ELEMENTS.map((e, i) => (
           <Radio.Group
@@ -82,7 +89,7 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
         <Text fw={600}>Profil responden</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label="Jenis kelamin" data={options(GENDERS, GENDER_LABEL)} value={gender} onChange={setGender} error={errors['profile.gender']} />
-          <NumberInput label="Usia (tahun)" value={age} onChange={setAge} min={15} max={100} allowDecimal={false} error={errors['profile.age']} />
+          <NumberInput label="Usia (tahun)" value={age} onChange={setAge} min={SKM_AGE_MIN} max={SKM_AGE_MAX} clampBehavior="none" allowDecimal={false} error={errors['profile.age']} />
           <Select label="Pendidikan terakhir" data={options(EDUCATIONS, EDUCATION_LABEL)} value={education} onChange={setEducation} error={errors['profile.education']} />
           <Select label="Pekerjaan (boleh kosong)" data={options(OCCUPATIONS, OCCUPATION_LABEL)} value={occupation} onChange={setOccupation} clearable error={errors['profile.occupation']} />
         </SimpleGrid>
@@ -95,7 +102,7 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
           error={errors.registerNo}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={cancel}>
             Batal
           </Button>
           <Button loading={saving} onClick={() => void save()}>
