@@ -110,12 +110,15 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await login(page, web.url, 'staf');
   await page.goto(`${web.url}/pengaduan/${c.id}`);
   const form = page.getByRole('form', { name: 'Catat penyampaian' });
+  // One press shows everything left to fill in: the schema's fields and the reporter's statement together.
+  await form.getByRole('button', { name: 'Catat penyampaian' }).click();
+  await expect(form.getByText('Pilih cara penyampaian.')).toBeVisible();
+  await expect(form.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
   await form.getByRole('textbox', { name: 'Cara penyampaian' }).click();
   await page.getByRole('option', { name: 'Diserahkan langsung' }).click();
   await form.getByRole('button', { name: 'Catat penyampaian' }).click();
   await expect(form.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
   await form.getByRole('radio', { name: 'Tidak puas' }).check();
-  await page.screenshot({ path: '/tmp/h4-skm-closing.png' });
   await form.getByRole('button', { name: 'Catat penyampaian' }).click();
   await expect(page.getByText('Penyampaian kepada pelapor tercatat.')).toBeVisible();
   await expect(page.getByText('Pernyataan pelapor: tidak puas').first()).toBeVisible();

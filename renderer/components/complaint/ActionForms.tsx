@@ -24,7 +24,7 @@ import { useCall } from '../../lib/useCall';
 import { showApiError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
-import { ClosingSatisfactionField, requireSatisfaction } from '../skm/ClosingSatisfaction';
+import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -63,7 +63,7 @@ const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak p
 export function AdvanceForm({ id, stepNo, activity, next, closing, onDone }: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
-    resolver: zodResolver(advanceInputSchema),
+    resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
     defaultValues: { id, note: '' },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -79,10 +79,7 @@ export function AdvanceForm({ id, stepNo, activity, next, closing, onDone }: Pro
   });
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (requireSatisfaction(closing, form.getValues('satisfaction'), form.setError)) setConfirming(true);
-      }}
+      onSubmit={form.handleSubmit(() => setConfirming(true))}
       noValidate
       aria-label="Selesaikan langkah"
     >
@@ -132,12 +129,11 @@ export function TakeOverModal({
   onDone,
 }: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; onClose(): void }) {
   const form = useForm<In<typeof takeOverInputSchema>, unknown, Out<typeof takeOverInputSchema>>({
-    resolver: zodResolver(takeOverInputSchema),
+    // Taking over the last step closes the complaint: the reporter's statement is asked as in "Selesaikan langkah".
+    resolver: askingSatisfaction(zodResolver(takeOverInputSchema), closing),
     defaultValues: { id, reason: '' },
   });
   const submit = form.handleSubmit(async (values) => {
-    // Taking over the last step closes the complaint: the reporter's statement is asked as in "Selesaikan langkah".
-    if (!requireSatisfaction(closing, values.satisfaction, form.setError)) return;
     try {
       await call('workflow.takeOver', values);
       onDone(`Langkah ${stepNo} diambil alih dan selesai.`);

@@ -52,7 +52,7 @@ import { DateText } from '../admin/DateText';
 import { DocumentPaper } from '../documents/DocumentPaper';
 import { Loading } from '../Page';
 import { focusFirstError } from '../../lib/focusFirstError';
-import { asksSatisfaction, ClosingSatisfactionField, requireSatisfaction } from '../skm/ClosingSatisfaction';
+import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
@@ -618,12 +618,11 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
     note: '',
     proof: [],
   };
-  const form = useForm<DeliverIn, unknown, Out<typeof deliverFormSchema>>({ resolver: zodResolver(deliverFormSchema), defaultValues: blank });
-  const errors = form.formState.errors;
   const closing = asksSatisfaction(journey);
+  const form = useForm<DeliverIn, unknown, Out<typeof deliverFormSchema>>({ resolver: askingSatisfaction(zodResolver(deliverFormSchema), closing), defaultValues: blank });
+  const errors = form.formState.errors;
   const submit = form.handleSubmit(
     async ({ date, time, now: _now, ...rest }) => {
-      if (!requireSatisfaction(closing, rest.satisfaction, form.setError)) return;
       try {
         await call('documents.deliver', { ...rest, deliveredAt: `${date}T${time}` });
         onDone('Penyampaian kepada pelapor tercatat.');
@@ -735,11 +734,10 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
 // ── Archive ────────────────────────────────────────────────────────────────────────
 export function ArchiveForm({ id, closing, onDone }: { id: number; closing: boolean; onDone(message: string): void }) {
   const form = useForm<In<typeof archiveInputSchema>, unknown, Out<typeof archiveInputSchema>>({
-    resolver: zodResolver(archiveInputSchema),
+    resolver: askingSatisfaction(zodResolver(archiveInputSchema), closing),
     defaultValues: { complaintId: id, location: '' },
   });
   const submit = form.handleSubmit(async (values) => {
-    if (!requireSatisfaction(closing, values.satisfaction, form.setError)) return;
     try {
       await call('documents.archive', values);
       onDone(`Berkas pengaduan diarsipkan di ${values.location}.`);

@@ -1,5 +1,5 @@
 import { Group, Radio } from '@mantine/core';
-import type { ErrorOption } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import { CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTIONS, type ClosingSatisfaction } from '../../../shared/schemas/skm';
 import type { Journey } from '../../../shared/schemas/workflow';
 
@@ -7,11 +7,18 @@ import type { Journey } from '../../../shared/schemas/workflow';
 // berita acara recorded it already.
 export const asksSatisfaction = (j: Journey) => j.current !== null && j.current.stepNo === j.steps.length && j.satisfaction === null;
 
-/** The forms that close a complaint require a choice here (the core takes it as optional). */
-export function requireSatisfaction(asks: boolean, value: ClosingSatisfaction | undefined, setError: (name: 'satisfaction', error: ErrorOption) => void): boolean {
-  if (!asks || value) return true;
-  setError('satisfaction', { type: 'required', message: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' });
-  return false;
+/**
+ * The forms that close a complaint require a choice here (the core takes it as optional).
+ * Wrapping the form's resolver reports a missing choice together with the schema's own
+ * errors, so one press of the button shows everything left to fill in.
+ */
+export function askingSatisfaction<T extends FieldValues & { satisfaction?: ClosingSatisfaction }, C, O>(resolver: Resolver<T, C, O>, asks: boolean): Resolver<T, C, O> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    if (!asks || values.satisfaction) return result;
+    const missing = { type: 'required', message: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' };
+    return { values: {}, errors: { ...result.errors, satisfaction: missing } as FieldErrors<T> };
+  };
 }
 
 export function ClosingSatisfactionField({ value, onChange, error }: { value: ClosingSatisfaction | undefined; onChange(v: ClosingSatisfaction): void; error?: string }) {
