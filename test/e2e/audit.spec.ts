@@ -37,7 +37,6 @@ test('admin checks the audit trail, filters by a user and downloads CSV', async 
   expect(await rows.count()).toBeGreaterThan(1);
   await expect(page.getByText('Jalan desa rusak')).toHaveCount(0);
 
-  await page.screenshot({ path: '/tmp/helper-audit-page.png', fullPage: false });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^jejak-audit-\d{4}-\d{2}-\d{2}\.csv$/);

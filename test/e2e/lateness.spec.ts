@@ -54,7 +54,6 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   // The menu counts the office's late complaint.
   await expect(page.getByRole('link', { name: /Terlambat/ }).getByLabel('1 pengaduan terlambat')).toBeVisible();
   await page.mouse.move(700, 740);
-  await page.screenshot({ path: '/tmp/helper-lateness-office.png' });
 
   await page.getByRole('textbox', { name: 'Tampilkan' }).click();
   await page.getByRole('option', { name: 'Terlambat (standar)' }).click();
@@ -68,12 +67,10 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(register.getByRole('row').filter({ hasText: late.registerNo }).getByText('Standar: Terlambat')).toBeVisible();
   await expect(register.getByRole('row').filter({ hasText: fresh.registerNo }).getByText('Langkah: Sesuai waktu')).toBeVisible();
   await page.mouse.move(700, 740);
-  await page.screenshot({ path: '/tmp/helper-lateness-register.png' });
   await register.getByRole('link', { name: late.registerNo }).click();
   await expect(page.getByRole('heading', { name: `Pengaduan ${late.registerNo}` })).toBeVisible();
   await expect(page.getByText('Standar: Terlambat').first()).toBeVisible();
   await expect(page.getByText('Langkah: Sesuai waktu').first()).toBeVisible();
-  await page.screenshot({ path: '/tmp/helper-lateness-complaint.png' });
   await logout(page);
 
   // Three complaints wait for the Staf (two steps, one paused file): the start page is Tugas saya.
@@ -85,7 +82,6 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(menu.getByRole('link', { name: /Terlambat/ }).getByLabel('1 pengaduan terlambat')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Tugas saya' }).getByRole('row').filter({ hasText: paused.registerNo })).toContainText('dicabut otomatis pada');
   await page.mouse.move(700, 740);
-  await page.screenshot({ path: '/tmp/helper-lateness-tasks.png' });
   // Only Tugas saya is marked current in the menu, not Terlambat too.
   await expect(menu.getByRole('link', { name: /Terlambat/ })).not.toHaveAttribute('aria-current', 'page');
   await menu.getByRole('link', { name: /Terlambat/ }).click();

@@ -39,7 +39,6 @@ test('Camat membaca semua pengaduan kantor per halaman 50', async ({ web, page }
   expect(shown.map((t) => t.trim())).toEqual(second.rows.map((t) => t.registerNo));
   await expect(page.getByRole('button', { name: 'Berikutnya' })).toBeDisabled();
   expect(secondAsked).toBe(askedAhead);
-  await page.screenshot({ path: '/tmp/office-tasks-page2.png' });
 
   // Another order starts again at the first page.
   await page.getByRole('textbox', { name: 'Urutkan (terlambat lebih dulu)' }).click();
@@ -47,6 +46,5 @@ test('Camat membaca semua pengaduan kantor per halaman 50', async ({ web, page }
   await expect(page).not.toHaveURL(/mulai=/);
   await expect(page.getByText('1–50 dari 57 pengaduan')).toBeVisible();
   await page.getByRole('button', { name: 'Sebelumnya' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/office-tasks-page1.png' });
   expect(made).toHaveLength(57);
 });

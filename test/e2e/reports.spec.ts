@@ -85,7 +85,6 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   await expect(channel.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
   const summary = page.getByRole('table', { name: 'Ringkasan per bulan' });
   await expect(summary.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
-  await page.screenshot({ path: '/tmp/h2-rekap.png', fullPage: true });
 
   // Printed: no menu or buttons, the office's paper turned to landscape.
   await page.emulateMedia({ media: 'print' });

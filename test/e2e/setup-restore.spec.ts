@@ -47,7 +47,6 @@ test('a fresh install restores an office from its backup folder and its admin si
     await expect(other).toContainText('Belum terverifikasi');
     await other.getByRole('button', { name: 'Pulihkan' }).click();
     await expect(panel.getByRole('alert')).toContainText('ini bukan basis data Tanggap');
-    await page.screenshot({ path: '/tmp/helper-setup-restore.png' });
 
     await row.getByRole('button', { name: 'Pulihkan' }).click();
     await expect(page.getByText('Pemulihan selesai')).toBeVisible();
