@@ -106,7 +106,8 @@ export type Recap = z.infer<typeof recapSchema>;
 // summary tables' histogram (see recapFiguresSchema), so it says it is an estimate.
 export const RECAP_NOTE =
   'Lama dihitung dalam jam kerja kantor (di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung). ' +
-  'Median adalah perkiraan: rata-rata kelompok lama tempat nilai tengahnya berada (kelompok selebar ½ jam kerja di bawah 8 jam, 2 jam di bawah 40 jam, 8 jam di atasnya).';
+  'Median adalah perkiraan: rata-rata kelompok lama tempat nilai tengahnya berada (kelompok selebar ½ jam kerja di bawah 8 jam, 2 jam di bawah 40 jam, 8 jam di atasnya). ' +
+  'Puas dan Tidak puas adalah pernyataan pelapor saat pengaduan selesai; pengaduan yang pelapornya tidak ditanyakan (misalnya pelapor anonim) tidak masuk ke keduanya.';
 
 // What the screen and every file say of a period not yet over; null for a period past.
 export function recapStanding(recap: Pick<Recap, 'asOf' | 'total'>): string | null {
