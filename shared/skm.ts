@@ -92,6 +92,51 @@ export const OCCUPATION_LABEL: Record<Occupation, string> = {
   lainnya: 'Lainnya',
 };
 
+/** Counters of one period's respondent profile: how many gave each answer. */
+export interface SkmProfileCount {
+  field: 'gender' | 'education' | 'occupation' | 'age';
+  /** The stored answer: a code, the age in years, or '' for an occupation left empty. */
+  value: string;
+  n: number;
+}
+
+export interface SkmProfileGroup {
+  title: string;
+  rows: { label: string; n: number }[];
+}
+
+// Ages are reported in ten-year bands from the youngest respondent asked (15).
+const AGE_BANDS: readonly [number, string][] = [
+  [15, '15–24 tahun'],
+  [25, '25–34 tahun'],
+  [35, '35–44 tahun'],
+  [45, '45–54 tahun'],
+  [55, '55 tahun ke atas'],
+];
+
+/**
+ * The respondent profile as the IKM report lists it: each answer of the form with its
+ * count, zeros included, in the form's order.
+ */
+export function skmProfileGroups(counts: readonly SkmProfileCount[]): SkmProfileGroup[] {
+  const count = (field: SkmProfileCount['field'], match: (value: string) => boolean) =>
+    counts.reduce((n, c) => (c.field === field && match(c.value) ? n + c.n : n), 0);
+  const listed = <K extends string>(field: SkmProfileCount['field'], keys: readonly K[], label: Record<K, string>) =>
+    keys.map((k) => ({ label: label[k], n: count(field, (v) => v === k) }));
+  return [
+    { title: 'Jenis kelamin', rows: listed('gender', GENDERS, GENDER_LABEL) },
+    { title: 'Pendidikan terakhir', rows: listed('education', EDUCATIONS, EDUCATION_LABEL) },
+    { title: 'Pekerjaan', rows: [...listed('occupation', OCCUPATIONS, OCCUPATION_LABEL), { label: 'Tidak diisi', n: count('occupation', (v) => v === '') }] },
+    {
+      title: 'Usia',
+      rows: AGE_BANDS.map(([from, label], i) => {
+        const to = AGE_BANDS[i + 1]?.[0] ?? Infinity;
+        return { label, n: count('age', (v) => Number(v) >= from && Number(v) < to) };
+      }),
+    },
+  ];
+}
+
 // Each element weighs 1/9, written in the regulation as 0.111; the unit's index (1–4)
 // times 25 gives the converted IKM (25–100).
 export const SKM_WEIGHT = 0.111;

@@ -6,7 +6,7 @@ import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
-import { ElementTable, IkmCards, MonthTable } from '../components/skm/IkmTables';
+import { ElementTable, IkmCards, MonthTable, ProfileTables } from '../components/skm/IkmTables';
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
 import { notifyError } from '../lib/feedback';
 import { clearPrivate } from '../lib/privateStore';
@@ -103,6 +103,12 @@ export function SkmPage() {
               <MonthTable s={summary.data} />
             </section>
           )}
+          <section className="report-section" aria-labelledby="skm-profil">
+            <Title order={4} id="skm-profil" mb={6}>
+              Profil responden
+            </Title>
+            <ProfileTables s={summary.data} />
+          </section>
         </Stack>
       )}
 

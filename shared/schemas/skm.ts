@@ -71,6 +71,8 @@ export const skmSummarySchema = z.object({
   months: z.array(skmPeriodSchema),
   /** Where the responses came from in the period. */
   fromKiosk: z.number().int().min(0),
+  /** The respondents of the period by gender, education, occupation and age. */
+  profile: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), n: z.number().int().min(0) })) })),
 });
 export type SkmSummary = z.infer<typeof skmSummarySchema>;
 

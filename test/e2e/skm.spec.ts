@@ -31,7 +31,6 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
     return { list: await ask('complaints.list'), summary: await ask('skm.summary'), office: await ask('office.get') };
   });
   expect(status).toEqual({ list: 401, summary: 401, office: 401 });
-  await page.screenshot({ path: '/tmp/h4-skm-kiosk.png' });
 
   for (const [i, e] of SKM_ELEMENTS.entries()) {
     await expect(page.getByRole('heading', { name: SKM_ELEMENT_TEXT[e].question })).toBeVisible();
@@ -44,7 +43,6 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await page.getByRole('button', { name: 'SMA/SMK' }).click();
   await page.getByRole('button', { name: 'Wirausaha' }).click();
   await page.getByLabel('Usia (tahun)').fill('41');
-  await page.screenshot({ path: '/tmp/h4-skm-kiosk-profile.png' });
   await page.getByRole('button', { name: 'Kirim penilaian' }).click();
   await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
   // The next person starts afresh.
@@ -63,7 +61,9 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await expect(page.getByTestId('ikm-value')).toHaveText('83,25');
   await expect(page.getByText('B · Baik')).toBeVisible();
   await expect(page.getByText('1 di antaranya dari mode kios')).toBeVisible();
-  await page.screenshot({ path: '/tmp/h4-skm-page.png', fullPage: true });
+  // Who answered, as the kiosk asked it.
+  await expect(page.getByRole('table', { name: 'Responden menurut jenis kelamin' }).getByRole('row', { name: 'Perempuan' })).toHaveText(/Perempuan\s*1\s*100,0/);
+  await expect(page.getByRole('table', { name: 'Responden menurut usia' }).getByRole('row', { name: '35–44 tahun' })).toHaveText(/35–44 tahun\s*1\s*100,0/);
 
   // Printed on upright paper: the office and the period above the figures, no menu,
   // buttons or period filter; a year with its months.

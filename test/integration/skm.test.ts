@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../main/core/db/migrations';
 import type { CallName } from '../../shared/contract';
 import type { SkmSubmitInput } from '../../shared/schemas/skm';
 import { carrier, fail, ok, type TestCore } from '../support/core';
@@ -64,7 +65,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(await o.refuse('staf', 'skm.submit', { ...form(NOV[0]!), answers: { ...answers(NOV[0]!), u3: 5 } })).toMatchObject({ code: 'validation', field: 'answers.u3' });
     // 00.30 WIB on 1 December is still 30 November in UTC: it counts for December.
     t!.clock.set('2026-11-30T17:30:00.000Z');
-    await o.act('staf', 'skm.submit', form(DEC_STAF));
+    await o.act('staf', 'skm.submit', { ...form(DEC_STAF), profile: { gender: 'L', education: 's1', occupation: null, age: 25 } });
 
     // November: Σ per element 11 10 8 12 10 9 11 9 8 = 88 over 3 respondents;
     // Σ NRR = 88/3, IKM = 88/3 × 0.111 × 25 = 81.40 (B).
@@ -78,12 +79,32 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(year.total).toMatchObject({ month: null, respondents: 4, ikm: 81.17, grade: 'B' });
     expect(year.months.map((m) => m.respondents)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]);
     expect(year.months[0]).toMatchObject({ nrr: null, ikm: null, grade: null });
+    // The profile: November's three (P, SMA, wirausaha, 41) and December's one (L, S1,
+    // no occupation, 25, the first age of its band); every answer listed, zeros included.
+    const profile = (s: { profile: { title: string; rows: { label: string; n: number }[] }[] }) =>
+      Object.fromEntries(s.profile.map((g) => [g.title, Object.fromEntries(g.rows.filter((r) => r.n > 0).map((r) => [r.label, r.n]))]));
+    expect(profile(year)).toEqual({
+      'Jenis kelamin': { Perempuan: 3, 'Laki-laki': 1 },
+      'Pendidikan terakhir': { 'SMA/SMK': 3, 'D4/S1': 1 },
+      Pekerjaan: { Wirausaha: 3, 'Tidak diisi': 1 },
+      Usia: { '35–44 tahun': 3, '25–34 tahun': 1 },
+    });
+    expect(profile(nov).Usia).toEqual({ '35–44 tahun': 3 });
+    expect(year.profile.map((g) => g.rows.length)).toEqual([2, 7, 7, 5]);
 
     // The sums kept by the insert equal a count over the responses themselves.
     const db = t!.core.deps.db;
     const kept = db.prepare("SELECT sum(respondents) AS n, sum(s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9) AS s FROM skm_month_totals").get();
     const counted = db.prepare('SELECT count(*) AS n, sum(u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) AS s FROM skm_responses').get();
     expect(kept).toEqual(counted);
+    const profileCounts = () => db.prepare("SELECT month, field, value, n FROM skm_month_profile ORDER BY 1, 2, 3").all();
+    const ages = db.prepare("SELECT month, 'age' AS field, CAST(age AS TEXT) AS value, count(*) AS n FROM skm_responses GROUP BY 1, 3 ORDER BY 1, 3").all();
+    expect(profileCounts().filter((r) => (r as { field: string }).field === 'age')).toEqual(ages);
+    // The migration that made the profile counters fills them from the responses already stored.
+    const kept36 = profileCounts();
+    db.exec('DROP TRIGGER skm_month_profile_ai; DROP TABLE skm_month_profile;');
+    db.exec(MIGRATIONS.find((m) => m.version === 36)!.sql);
+    expect(profileCounts()).toEqual(kept36);
     expect(() => db.prepare('UPDATE skm_responses SET u1 = 4').run()).toThrow(/tidak boleh diubah/);
     expect(db.prepare("SELECT complaint_id FROM skm_responses WHERE complaint_id IS NOT NULL").pluck().all()).toEqual([id]);
 
@@ -172,6 +193,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(rows.find((r) => r[1] === 'IKM unit pelayanan (indeks × 25)')![3]).toBe(81.4);
     expect(rows.find((r) => r[1] === 'Mutu pelayanan')![3]).toBe('B (Baik)');
     expect(rows.find((r) => r[1] === 'Jumlah responden')![3]).toBe(3);
+    expect(rows.find((r) => r[1] === 'Di antaranya dari mode kios')![3]).toBe(0);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
 
     const wm = wb.getWorksheet('Per bulan')!;
@@ -182,6 +204,14 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(november[12]).toBe('B (Baik)');
     expect(months.find((r) => r[0] === 'Januari')!.slice(1, 2)).toEqual([0]);
     expect(months.find((r) => r[0] === 'Januari')![12]).toBe('Belum ada responden');
+
+    const wp = wb.getWorksheet('Profil responden')!;
+    const profile = wp.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(profile.find((r) => r[1] === 'Keterangan')).toEqual(['Profil', 'Keterangan', 'Jumlah responden', 'Persentase']);
+    expect(profile.find((r) => r[0] === 'Jenis kelamin')).toEqual(['Jenis kelamin', 'Laki-laki', 0, 0]);
+    expect(profile.find((r) => r[1] === 'Perempuan')).toEqual([undefined, 'Perempuan', 3, 1]);
+    expect(profile.find((r) => r[1] === '35–44 tahun')![2]).toBe(3);
+    expect(profile.at(-1)).toEqual(['Jumlah responden', undefined, 3]);
   });
 
   it('records puas / tidak puas as data when the last step closes the complaint', async () => {

@@ -948,4 +948,31 @@ CREATE INDEX complaints_unnamed ON complaints(id) WHERE reporter_name = '';
 DROP INDEX complaints_received;
 `,
   },
+  {
+    version: 36,
+    name: 'SKM respondent profile per month',
+    sql: `
+-- How many respondents of a month gave each answer of the profile (gender, education,
+-- occupation, age in years; '' for an occupation left empty), kept by the insert as the
+-- score sums are, so the report's profile tables read counters, not the responses.
+CREATE TABLE skm_month_profile (
+  month TEXT NOT NULL,
+  field TEXT NOT NULL CHECK (field IN ('gender', 'education', 'occupation', 'age')),
+  value TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (month, field, value)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER skm_month_profile_ai AFTER INSERT ON skm_responses BEGIN
+  INSERT INTO skm_month_profile (month, field, value, n)
+  VALUES (new.month, 'gender', new.gender, 1), (new.month, 'education', new.education, 1),
+         (new.month, 'occupation', coalesce(new.occupation, ''), 1), (new.month, 'age', CAST(new.age AS TEXT), 1)
+  ON CONFLICT (month, field, value) DO UPDATE SET n = n + 1;
+END;
+INSERT INTO skm_month_profile (month, field, value, n)
+  SELECT month, 'gender', gender, count(*) FROM skm_responses GROUP BY 1, 3
+  UNION ALL SELECT month, 'education', education, count(*) FROM skm_responses GROUP BY 1, 3
+  UNION ALL SELECT month, 'occupation', coalesce(occupation, ''), count(*) FROM skm_responses GROUP BY 1, 3
+  UNION ALL SELECT month, 'age', CAST(age AS TEXT), count(*) FROM skm_responses GROUP BY 1, 3;
+`,
+  },
 ];

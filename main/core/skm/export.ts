@@ -2,10 +2,11 @@ import type { Worksheet } from 'exceljs';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { MONTHS } from '../../../shared/time/format';
-import { addNote, addRows, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
+import { addNote, addRows, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
 
 // The IKM the office reports: one sheet with the elements of the period (NRR, NRR
-// tertimbang, IKM and mutu pelayanan), one with each month of it.
+// tertimbang, IKM and mutu pelayanan), one with each month of it, one with the
+// respondents' profile.
 
 const periodLabel = (s: Pick<SkmSummary, 'year' | 'month'>) => (s.month ? `${MONTHS[s.month - 1]} ${s.year}` : `Tahun ${s.year}`);
 const gradeText = (p: SkmPeriod) => (p.grade ? `${p.grade} (${SKM_GRADE_LABEL[p.grade]})` : 'Belum ada responden');
@@ -32,6 +33,13 @@ const MONTH_COLUMNS: SheetColumn[] = [
   { header: 'Mutu pelayanan', width: 22 },
 ];
 
+const PROFILE_COLUMNS: SheetColumn[] = [
+  { header: 'Profil', width: 22 },
+  { header: 'Keterangan', width: 20 },
+  { header: 'Jumlah responden', width: 18, kind: 'int' },
+  { header: 'Persentase', width: 12, kind: 'percent' },
+];
+
 export async function skmWorkbook(officeName: string, s: SkmSummary) {
   const wb = await newWorkbook();
   const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s)}`];
@@ -53,11 +61,13 @@ export async function skmWorkbook(officeName: string, s: SkmSummary) {
       [null, 'IKM unit pelayanan (indeks × 25)', null, t.ikm],
       [null, 'Mutu pelayanan', null, gradeText(t)],
       [null, 'Jumlah responden', null, t.respondents],
+      [null, 'Di antaranya dari mode kios', null, s.fromKiosk],
     ],
     true,
   );
   formatColumns(ws, { 3: '0.000', 4: '0.0000' }, first);
-  ws.getCell(ws.rowCount - 2, 4).numFmt = '0.00';
+  ws.getCell(ws.rowCount - 3, 4).numFmt = '0.00';
+  ws.getCell(ws.rowCount - 1, 4).numFmt = '#,##0';
   ws.getCell(ws.rowCount, 4).numFmt = '#,##0';
   addNote(ws, 'NRR = jumlah nilai unsur ÷ jumlah responden; mutu: A 88,31–100 Sangat Baik, B 76,61–88,30 Baik, C 65,00–76,60 Kurang Baik, D 25,00–64,99 Tidak Baik.');
 
@@ -67,6 +77,14 @@ export async function skmWorkbook(officeName: string, s: SkmSummary) {
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
   addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s), t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
+
+  addTableSheet(wb, {
+    name: 'Profil responden',
+    title,
+    columns: PROFILE_COLUMNS,
+    rows: s.profile.flatMap((g) => g.rows.map((r, i): CellValue[] => [i === 0 ? g.title : null, r.label, r.n, t.respondents ? r.n / t.respondents : null])),
+    totals: ['Jumlah responden', null, t.respondents, null],
+  });
 
   return xlsxFile(wb, `IKM-${s.year}${s.month ? `-${String(s.month).padStart(2, '0')}` : ''}.xlsx`);
 }

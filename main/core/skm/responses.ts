@@ -1,14 +1,14 @@
 import type * as z from 'zod';
-import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, type SkmTotals } from '../../../shared/skm';
+import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, skmProfileGroups, type SkmProfileCount, type SkmTotals } from '../../../shared/skm';
 import type { skmAnswersSchema, SkmPeriod, SkmPeriodQuery, skmProfileSchema, SkmSummary } from '../../../shared/schemas/skm';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
 
-// Storing questionnaires and reading the IKM per period. The per-month sums are kept by
-// the database trigger of migration 12 in the insert's own transaction; a year reads
-// twelve rows of them, never the responses.
+// Storing questionnaires and reading the IKM per period. The per-month sums and profile
+// counters are kept by database triggers (migrations 12 and 36) in the insert's own
+// transaction; a period reads them, never the responses.
 
 export interface NewResponse {
   complaintId: number | null;
@@ -88,5 +88,8 @@ export function skmSummary(db: Db, q: SkmPeriodQuery): SkmSummary {
     total: period(q.month ?? null, total),
     months: periods,
     fromKiosk: rows.reduce((n, r) => n + r.kiosk, 0),
+    profile: skmProfileGroups(
+      stmt(db, 'SELECT field, value, sum(n) AS n FROM skm_month_profile WHERE month BETWEEN ? AND ? GROUP BY field, value').all(from, to) as SkmProfileCount[],
+    ),
   };
 }

@@ -118,3 +118,36 @@ export function MonthTable({ s }: { s: SkmSummary }) {
     </Table>
   );
 }
+
+// Who answered: the profile the questionnaire asks, with each answer's share of the period.
+export function ProfileTables({ s }: { s: SkmSummary }) {
+  const total = s.total.respondents;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'start' }}>
+      {s.profile.map((g) => (
+        <Table key={g.title} withTableBorder withColumnBorders striped aria-label={`Responden menurut ${g.title.toLowerCase()}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{g.title}</Table.Th>
+              <Table.Th ta="right" w={90}>
+                Responden
+              </Table.Th>
+              <Table.Th ta="right" w={80}>
+                %
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {g.rows.map((r) => (
+              <Table.Tr key={r.label}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td ta="right">{r.n.toLocaleString('id-ID')}</Table.Td>
+                <Table.Td ta="right">{total ? num((r.n / total) * 100, 1) : '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ))}
+    </SimpleGrid>
+  );
+}
