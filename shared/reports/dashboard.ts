@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SKM_GRADES } from '../skm';
 import { recapStepSchema } from './recap';
 
 // The Camat's page: this month at a glance, a 12-month trend and the slowest steps.
@@ -31,5 +32,7 @@ export const dashboardSchema = z.object({
   trend: z.array(z.object({ key: z.string(), label: z.string(), received: count, finished: count, lateAtEnd: count.nullable(), running: z.boolean() })),
   // Steps of the standard, slowest first (average working time against their limit).
   slowestSteps: z.array(recapStepSchema),
+  // The month's satisfaction index (SKM); null value and grade while nobody responded.
+  ikm: z.object({ value: z.number().nullable(), grade: z.enum(SKM_GRADES).nullable(), respondents: count }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -55,9 +55,14 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
     .run(`${lastMonth}03T02:00:00.000Z`, `${lastMonth}10T02:00:00.000Z`, new Date(Date.now() - 60_000).toISOString(), old.id);
   raw.close();
 
+  // One questionnaire of all 4s this month: 36 × 0.111 × 25 = 99.90 (A).
+  const fours = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, 4])) as CallInput<'skm.submit'>['answers'];
+  await staf.call('skm.submit', { answers: fours, profile: { gender: 'P', education: 'sma', age: 41 } });
+
   const camat = new ApiClient(web.url);
   await camat.call('auth.login', { username: 'camat', password: PASSWORD });
   const core = await camat.call('reports.dashboard', {});
+  expect(core.ikm).toEqual({ value: 99.9, grade: 'A', respondents: 1 });
   const lateTasks = (await camat.call('tasks.office', { filter: 'standar_terlambat' })).rows;
   expect(core.received).toBe(made.length);
   expect(core.late).toBe(2);
@@ -100,10 +105,17 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
     }
   }
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: '/tmp/h3-dashboard-1366.png', fullPage: true });
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: '/tmp/h3-dashboard-1920.png', fullPage: true });
   await page.setViewportSize({ width: 1366, height: 768 });
+
+  // The month's IKM opens the IKM page of that month.
+  await expect(figure(`1 responden survei kepuasan ${core.periodLabel}`)).toHaveText('99,90');
+  await expect(main.getByText('mutu A (Sangat Baik), 1 responden')).toBeVisible();
+  await figure(`1 responden survei kepuasan ${core.periodLabel}`).click();
+  await expect(page).toHaveURL(new RegExp(`/skm\\?tahun=${core.year}&bulan=${core.month}$`));
+  await expect(page.getByRole('heading', { name: `Indeks Kepuasan Masyarakat — ${core.periodLabel}`, level: 3 })).toBeVisible();
+  await expect(page.getByTestId('ikm-respondents')).toHaveText('1');
+  await page.goBack();
 
   // The late count lands on exactly the complaints the core calls late by the standard.
   await figure(`${n(core.late)} pengaduan terlambat menurut standar`).click();
@@ -171,7 +183,6 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(registerRows).toHaveCount(lateThen.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: '/tmp/h3-register-late-at-end.png' });
   await page.getByRole('button', { name: `Hapus Terlambat di akhir ${monthLabel(prev.key)} dari filter` }).click();
   await expect(page).toHaveURL(/\/register$/);
 
@@ -189,7 +200,6 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(registerRows).toHaveCount(didStep.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(didStep.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: '/tmp/h3-register-step-done.png' });
   await page.getByRole('button', { name: `Hapus Langkah ${step.stepNo} selesai, ${monthLabel(span.dari)} – ${monthLabel(span.sampai)} dari filter` }).click();
   await expect(page).toHaveURL(/\/register$/);
 

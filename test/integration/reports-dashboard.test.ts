@@ -49,6 +49,12 @@ describe('Camat dashboard', () => {
     // risk; R (due Fri 07.30) has 570 of 1,350; P is late; T waits for the reporter.
     const d = await o.act('sekcam', '2026-12-02T06:00:00.000Z', 'reports.dashboard', {});
     expect(d).toMatchObject({ year: 2026, month: 12, periodLabel: 'Desember 2026', received: 2, finished: 1, open: 4, late: 1, atRisk: 1 });
+    expect(d.ikm).toEqual({ value: null, grade: null, respondents: 0 });
+    // One questionnaire of all 3s in December: 27 × 0.111 × 25 = 74.925 → 74.93, grade C.
+    const threes = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`u${i + 1}`, 3]));
+    await o.act('staf', '2026-12-02T05:00:00.000Z', 'skm.submit', { answers: threes as CallInput<'skm.submit'>['answers'], profile: { gender: 'L', education: 'sma', age: 30 } });
+    expect((await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', {})).ikm).toEqual({ value: 74.93, grade: 'C', respondents: 1 });
+    expect((await o.act('camat', '2026-12-02T06:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 })).ikm.respondents).toBe(0);
     expect(d.bySeksi).toEqual([
       { key: 'Seksi Pelayanan', label: 'Seksi Pelayanan', received: 1, open: 1, late: 1 },
       { key: 'Seksi Pemerintahan', label: 'Seksi Pemerintahan', received: 0, open: 1, late: 0 },

@@ -6,6 +6,7 @@ import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
+import { skmSummary } from '../skm/responses';
 import { riskAt } from '../workflow/queue';
 import { officeCalendar } from '../workflow/standard';
 import { stepRows } from './recap';
@@ -14,7 +15,7 @@ import { monthsEnding, periodCounts, stepCounts } from './summaries';
 // The Camat's page: the month's received and finished from the summaries; open, late and
 // at risk right now on the standard's clock (the whole Standar Pelayanan's due, not the
 // step's), counted over the open complaints' partial index; the trend and slowest steps
-// over the 12 months ending with the month.
+// over the 12 months ending with the month; the month's IKM from the SKM's own counters.
 
 interface OpenGroup {
   seksi: string;
@@ -99,6 +100,7 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
   const thisMonth = trend.byMonth.get(trendMonths[11]!)!;
   const received = receivedIn(db, trendMonths[11]!);
   const groups = stmt(db, OPEN_NOW).all(now) as OpenGroup[];
+  const ikm = skmSummary(db, { year, month }).total;
   const channelOrder = (a: string, b: string) => CHANNEL_CODES.indexOf(a as never) - CHANNEL_CODES.indexOf(b as never);
   const seksiOrder = (a: string, b: string) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || a.localeCompare(b, 'id');
   return {
@@ -119,6 +121,7 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
     slowestSteps: stepRows(db, stepCounts(db, trendMonths).byStep)
       .filter((s) => s.avgWorkMinutes !== null)
       .sort((a, b) => slowness(b) - slowness(a)),
+    ikm: { value: ikm.ikm, grade: ikm.grade, respondents: ikm.respondents },
   };
 }
 

@@ -1,7 +1,9 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { Dashboard } from '../../../shared/reports/dashboard';
+import { SKM_GRADE_LABEL } from '../../../shared/skm';
 import { registerPath } from '../register/query';
 import { DashboardLink, officeTasksPath } from './DashboardLink';
+import { reportPeriodPath } from './ReportPeriod';
 
 interface Figure {
   title: string;
@@ -13,8 +15,8 @@ interface Figure {
   color?: string;
 }
 
-// The month's two flows (received, finished) and the office's state right now (open, late,
-// at risk by the standard's clock): the Camat's first look.
+// The month's two flows (received, finished), the office's state right now (open, late,
+// at risk by the standard's clock) and the month's satisfaction index: the Camat's first look.
 export function DashboardCards({ d, current }: { d: Dashboard; current: boolean }) {
   const month = { year: d.year, month: d.month };
   const now = current ? 'saat ini' : 'saat ini, bukan akhir bulan itu';
@@ -45,8 +47,9 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
       color: d.atRisk > 0 ? 'orange.9' : undefined,
     },
   ];
+  const ikm = d.ikm;
   return (
-    <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
       {figures.map((f) => (
         <Card key={f.title} withBorder padding="sm" radius="md">
           <Text size="sm" fw={600} c="dimmed">
@@ -60,6 +63,19 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
           </Text>
         </Card>
       ))}
+      <Card withBorder padding="sm" radius="md">
+        <Text size="sm" fw={600} c="dimmed">
+          IKM (survei kepuasan)
+        </Text>
+        <Text fz={32} fw={700} lh={1.2}>
+          <DashboardLink n={ikm.respondents} to={reportPeriodPath('/skm', d.year, d.month)} label={`responden survei kepuasan ${d.periodLabel}`} title={`Lihat IKM ${d.periodLabel}`}>
+            {ikm.value === null ? '–' : ikm.value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+          </DashboardLink>
+        </Text>
+        <Text size="xs" c="dimmed">
+          {ikm.grade ? `mutu ${ikm.grade} (${SKM_GRADE_LABEL[ikm.grade]}), ${ikm.respondents} responden` : `belum ada kuesioner ${d.periodLabel}`}
+        </Text>
+      </Card>
     </SimpleGrid>
   );
 }

@@ -9,6 +9,11 @@ const MONTH = 'bulan';
 const WHOLE_YEAR = 'setahun';
 const monthOptions = [{ value: WHOLE_YEAR, label: 'Setahun penuh' }, ...MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))];
 
+const periodSearch = (year: number, month: number | undefined) => new URLSearchParams({ [YEAR]: String(year), [MONTH]: month === undefined ? WHOLE_YEAR : String(month) });
+
+/** A report page's address for a period, as a link from elsewhere opens it. */
+export const reportPeriodPath = (page: string, year: number, month?: number) => `${page}?${periodSearch(year, month).toString()}`;
+
 export interface ReportPeriod {
   year: number;
   /** Absent: the whole year. */
@@ -31,7 +36,7 @@ export function useReportPeriod(timeZone: TimeZoneId): ReportPeriod {
     month,
     thisYear,
     query: month === undefined ? { year } : { year, month },
-    choose: (y, m) => setParams(new URLSearchParams({ [YEAR]: String(y), [MONTH]: m === undefined ? WHOLE_YEAR : String(m) })),
+    choose: (y, m) => setParams(periodSearch(y, m)),
   };
 }
 
