@@ -95,6 +95,13 @@ export const STATUSES = [
   'dicabut',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+/**
+ * A complaint handled to its end: its last step done (finished, or archived when the
+ * standard ends with the archive), as against one still running (an archive step may come
+ * midway) or closed by a side exit (refused, withdrawn, not the office's to handle).
+ */
+export const isFinished = (c: { status: Status; closedAt: string | null }) => c.closedAt !== null && (c.status === 'selesai' || c.status === 'diarsipkan');
+
 // A complaint disposed to no seksi yet, as the recap, the dashboard and the register name it.
 export const NO_SEKSI_LABEL = 'Belum didisposisi';
 

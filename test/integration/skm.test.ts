@@ -114,6 +114,41 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect((await o.refuse('admin', 'skm.summary', { year: 2026 })).code).toBe('forbidden');
   });
 
+  it('ties a questionnaire to a complaint handled to its end, archived last included, and to none closed by a side exit', async () => {
+    // Wonoasih's standard ends with the archive: its finished complaints read "Diarsipkan".
+    const o = await paperOffice('wonoasih', '2026-11-24T02:00:00.000Z', (core) => (t = core));
+    // A number with the unit code in mixed letters, typed all in small ones.
+    await o.act('admin', 'documents.updateSettings', { ...(await o.act('admin', 'documents.settings', {})), registerPattern: '{urut}/{unit}/{tahun}' });
+    const id = await o.record();
+    const registerNo = (await o.act('staf', 'complaints.get', { id })).registerNo;
+    expect(registerNo).toMatch(/[A-Z]/);
+    expect(registerNo).toMatch(/[a-z]/);
+    expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, registerNo.toLowerCase()))).toMatchObject({ code: 'conflict', message: expect.stringContaining(`Pengaduan ${registerNo} belum selesai`) });
+    let j = await o.journey(id, 'camat');
+    while (!j.actions.includes('deliver')) {
+      o.later(5);
+      if (j.actions.includes('dispose')) j = await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+      else if (j.actions.includes('takeOver')) j = await o.act('camat', 'workflow.takeOver', { id, reason: 'Petugas berhalangan.' });
+      else j = await o.act('camat', 'workflow.advance', { id });
+    }
+    o.later(30);
+    await o.act('camat', 'documents.deliver', { complaintId: id, channel: 'whatsapp', deliveredAt: '2026-11-24T09:30', recipient: 'Siti Aminah' });
+    j = await o.act('staf', 'documents.archive', { complaintId: id, location: 'Lemari arsip 1', satisfaction: 'puas' });
+    expect([j.status, j.closedAt !== null]).toEqual(['diarsipkan', true]);
+    await o.act('staf', 'skm.submit', form(NOV[0]!, registerNo.toLowerCase()));
+    expect((await o.journey(id)).skmAt).not.toBeNull();
+
+    // Refused, then closed: not finished, and the refusal says so.
+    const refused = await o.record();
+    await o.act('camat', 'workflow.exit', { id: refused, exit: 'ditolak', note: 'Bukan pengaduan, hanya pertanyaan.', forwardTo: '' });
+    const refusedNo = (await o.act('staf', 'complaints.get', { id: refused })).registerNo;
+    expect(await o.refuse('staf', 'skm.submit', form(NOV[1]!, refusedNo))).toMatchObject({
+      code: 'conflict',
+      field: 'registerNo',
+      message: expect.stringContaining(`Pengaduan ${refusedNo} ditutup dengan status Ditolak`),
+    });
+  });
+
   it('runs the kiosk on a token that submits and nothing else, and closes it only with the Staf’s password', async () => {
     const o = await office();
     await o.record();

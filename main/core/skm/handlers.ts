@@ -1,3 +1,4 @@
+import { isFinished, STATUS_LABEL, type Status } from '../../../shared/domain';
 import { appendAudit } from '../audit/chain';
 import { verifyPassword } from '../auth/passwords';
 import { createSession, endSession } from '../auth/sessions';
@@ -20,13 +21,20 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
       const at = nowIso(ctx);
       let complaintId: number | null = null;
       if (registerNo) {
-        // As printed on the tanda terima, or typed in small letters.
-        const find = stmt(ctx.db, 'SELECT id, register_no AS registerNo, status FROM complaints WHERE register_no = ?');
-        const row = (find.get(registerNo) ?? find.get(registerNo.toUpperCase())) as { id: number; registerNo: string; status: string } | undefined;
+        // As printed on the tanda terima, or typed in other letters (the register's index
+        // serves the first; the second, a rare slip, reads the numbers through).
+        const columns = 'SELECT id, register_no AS registerNo, status, closed_at AS closedAt FROM complaints';
+        const row = (stmt(ctx.db, `${columns} WHERE register_no = ?`).get(registerNo) ?? stmt(ctx.db, `${columns} WHERE register_no = ? COLLATE NOCASE`).get(registerNo)) as
+          | { id: number; registerNo: string; status: Status; closedAt: string | null }
+          | undefined;
         if (!row) throw new TanggapError('not_found', `Pengaduan dengan nomor register "${registerNo}" tidak ada. Periksa nomor pada tanda terima, atau kosongkan isian itu.`, 'registerNo');
         requireComplaint(ctx.db, user, row.id);
-        if (row.status !== 'selesai') {
-          throw new TanggapError('conflict', `Pengaduan ${row.registerNo} belum selesai. Kuesioner untuk satu pengaduan diisi setelah pengaduan itu selesai; untuk layanan lain kosongkan nomor register.`, 'registerNo');
+        if (!isFinished(row)) {
+          const why =
+            row.closedAt === null
+              ? `Pengaduan ${row.registerNo} belum selesai. Kuesioner untuk satu pengaduan diisi setelah pengaduan itu selesai.`
+              : `Pengaduan ${row.registerNo} ditutup dengan status ${STATUS_LABEL[row.status]}, tidak diselesaikan. Kuesioner hanya dikaitkan dengan pengaduan yang selesai ditangani.`;
+          throw new TanggapError('conflict', `${why} Untuk mencatat kuesioner tanpa pengaduan, kosongkan nomor register.`, 'registerNo');
         }
         if (stmt(ctx.db, 'SELECT 1 FROM skm_responses WHERE complaint_id = ?').get(row.id)) {
           throw new TanggapError('conflict', `Survei kepuasan untuk pengaduan ${row.registerNo} sudah diisi; satu pengaduan satu survei.`, 'registerNo');

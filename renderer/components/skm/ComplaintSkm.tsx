@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { isFinished } from '../../../shared/domain';
 import type { Journey } from '../../../shared/schemas/workflow';
 import { useDates, useSession } from '../../lib/session';
 import { SkmEntryForm } from './SkmEntryForm';
@@ -11,7 +12,7 @@ export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journe
   const { user } = useSession();
   const { long } = useDates();
   const [open, setOpen] = useState(false);
-  if (journey.status !== 'selesai') return null;
+  if (!isFinished(journey)) return null;
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="skm-pengaduan">
       <Stack gap="xs">
