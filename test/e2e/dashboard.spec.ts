@@ -109,9 +109,10 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await page.setViewportSize({ width: 1366, height: 768 });
 
   // The month's IKM opens the IKM page of that month.
-  await expect(figure(`1 responden survei kepuasan ${core.periodLabel}`)).toHaveText('99,90');
-  await expect(main.getByText('mutu A (Sangat Baik), 1 responden')).toBeVisible();
-  await figure(`1 responden survei kepuasan ${core.periodLabel}`).click();
+  const ikm = figure(`IKM ${core.periodLabel} 99,90, mutu A (Sangat Baik), 1 responden`);
+  await expect(ikm).toHaveText('99,90');
+  await expect(main.getByText('mutu A (Sangat Baik), 1 responden', { exact: true })).toBeVisible();
+  await ikm.click();
   await expect(page).toHaveURL(new RegExp(`/skm\\?tahun=${core.year}&bulan=${core.month}$`));
   await expect(page.getByRole('heading', { name: `Indeks Kepuasan Masyarakat — ${core.periodLabel}`, level: 3 })).toBeVisible();
   await expect(page.getByTestId('ikm-respondents')).toHaveText('1');

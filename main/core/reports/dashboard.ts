@@ -6,7 +6,7 @@ import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
-import { skmSummary } from '../skm/responses';
+import { skmMonth } from '../skm/responses';
 import { riskAt } from '../workflow/queue';
 import { officeCalendar } from '../workflow/standard';
 import { stepRows } from './recap';
@@ -100,7 +100,7 @@ export function dashboard(deps: CoreDeps, q: { year?: number; month?: number }):
   const thisMonth = trend.byMonth.get(trendMonths[11]!)!;
   const received = receivedIn(db, trendMonths[11]!);
   const groups = stmt(db, OPEN_NOW).all(now) as OpenGroup[];
-  const ikm = skmSummary(db, { year, month }).total;
+  const ikm = skmMonth(db, year, month);
   const channelOrder = (a: string, b: string) => CHANNEL_CODES.indexOf(a as never) - CHANNEL_CODES.indexOf(b as never);
   const seksiOrder = (a: string, b: string) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || a.localeCompare(b, 'id');
   return {

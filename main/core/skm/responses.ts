@@ -69,6 +69,12 @@ function period(month: number | null, t: SkmTotals): SkmPeriod {
   return { month, respondents: t.respondents, nrr: r?.nrr ?? null, weighted: r?.weighted ?? null, ikm: r?.ikm ?? null, grade: r?.grade ?? null };
 }
 
+/** The IKM of one month alone. */
+export function skmMonth(db: Db, year: number, month: number): SkmPeriod {
+  const key = monthKey(year, month);
+  return period(month, totalsOf(stmt(db, 'SELECT * FROM skm_month_totals WHERE month = ?').get(key) as MonthRow | undefined));
+}
+
 /** The IKM of a month, or of a year with each of its months. */
 export function skmSummary(db: Db, q: SkmPeriodQuery): SkmSummary {
   const from = monthKey(q.year, q.month ?? 1);

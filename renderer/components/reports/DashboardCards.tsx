@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { Dashboard } from '../../../shared/reports/dashboard';
 import { SKM_GRADE_LABEL } from '../../../shared/skm';
 import { registerPath } from '../register/query';
-import { DashboardLink, officeTasksPath } from './DashboardLink';
+import { DashboardLink, formatCount, officeTasksPath } from './DashboardLink';
 import { reportPeriodPath } from './ReportPeriod';
 
 interface Figure {
@@ -48,6 +48,8 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
     },
   ];
   const ikm = d.ikm;
+  const ikmValue = ikm.value === null ? '–' : ikm.value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const ikmNote = ikm.grade ? `mutu ${ikm.grade} (${SKM_GRADE_LABEL[ikm.grade]}), ${formatCount(ikm.respondents)} responden` : `belum ada kuesioner pada ${d.periodLabel}`;
   return (
     <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">
       {figures.map((f) => (
@@ -68,12 +70,12 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
           IKM (survei kepuasan)
         </Text>
         <Text fz={32} fw={700} lh={1.2}>
-          <DashboardLink n={ikm.respondents} to={reportPeriodPath('/skm', d.year, d.month)} label={`responden survei kepuasan ${d.periodLabel}`} title={`Lihat IKM ${d.periodLabel}`}>
-            {ikm.value === null ? '–' : ikm.value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}
+          <DashboardLink n={ikm.respondents} to={reportPeriodPath('/skm', d.year, d.month)} label={`IKM ${d.periodLabel}`} name={`IKM ${d.periodLabel} ${ikmValue}, ${ikmNote}`}>
+            {ikmValue}
           </DashboardLink>
         </Text>
         <Text size="xs" c="dimmed">
-          {ikm.grade ? `mutu ${ikm.grade} (${SKM_GRADE_LABEL[ikm.grade]}), ${ikm.respondents} responden` : `belum ada kuesioner ${d.periodLabel}`}
+          {ikmNote}
         </Text>
       </Card>
     </SimpleGrid>

@@ -24,13 +24,15 @@ interface Props {
   label: string;
   // The hover text where "Lihat <label>" does not read well.
   title?: string;
+  // The whole name read aloud, where the number shown is not a count of `label`.
+  name?: string;
   c?: string;
   children?: ReactNode;
 }
 
 // A number that opens the complaints behind it. A register link shows exactly those
 // complaints, so the register's remembered search text is dropped on the way.
-export function DashboardLink({ n, to, label, title, c, children }: Props) {
+export function DashboardLink({ n, to, label, title, name, c, children }: Props) {
   const text = children ?? formatCount(n);
   if (!to) return <Text span inherit c={c}>{text}</Text>;
   return (
@@ -39,7 +41,7 @@ export function DashboardLink({ n, to, label, title, c, children }: Props) {
       to={to}
       c={c}
       inherit
-      aria-label={`${formatCount(n)} ${label}`}
+      aria-label={name ?? `${formatCount(n)} ${label}`}
       title={title ?? `Lihat ${label}`}
       onClick={() => {
         if (to.startsWith('/register')) writeSearch('');
