@@ -105,9 +105,13 @@ export interface SkmProfileGroup {
   rows: { label: string; n: number }[];
 }
 
-// Ages are reported in ten-year bands from the youngest respondent asked (15).
+// The ages the questionnaire takes, in years.
+export const SKM_AGE_MIN = 15;
+export const SKM_AGE_MAX = 100;
+
+// Ages are reported in ten-year bands from the youngest respondent asked.
 const AGE_BANDS: readonly [number, string][] = [
-  [15, '15–24 tahun'],
+  [SKM_AGE_MIN, `${SKM_AGE_MIN}–24 tahun`],
   [25, '25–34 tahun'],
   [35, '35–44 tahun'],
   [45, '45–54 tahun'],

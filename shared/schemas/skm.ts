@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
+import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
 // IKM per period as the screens and the export show it.
@@ -12,9 +12,6 @@ const score = (e: SkmElement) =>
     .max(4, { error: `Jawaban unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()} harus 1–4.` });
 
 export const skmAnswersSchema = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score(e)])) as Record<SkmElement, ReturnType<typeof score>>);
-
-export const SKM_AGE_MIN = 15;
-export const SKM_AGE_MAX = 100;
 
 export const skmProfileSchema = z.object({
   gender: z.enum(GENDERS, { error: 'Pilih jenis kelamin.' }),
@@ -95,4 +92,5 @@ export const CLOSING_SATISFACTION_LABEL: Record<ClosingSatisfaction, string> = {
   tidak_puas: 'Tidak puas',
   tidak_ditanyakan: 'Tidak ditanyakan',
 };
-export const closingSatisfactionSchema = z.enum(CLOSING_SATISFACTIONS, { error: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' });
+export const CLOSING_SATISFACTION_MISSING = 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.';
+export const closingSatisfactionSchema = z.enum(CLOSING_SATISFACTIONS, { error: CLOSING_SATISFACTION_MISSING });

@@ -75,6 +75,6 @@ export const KIOSK_MIN_INTERVAL_MS = 10_000;
 export function checkKioskPace(db: Db, kiosk: Kiosk, now: Date): void {
   const last = stmt(db, "SELECT max(at) AS at FROM skm_responses WHERE kiosk_id = ? AND source = 'kiosk'").get(kiosk.id) as { at: string | null };
   if (last.at && now.getTime() - Date.parse(last.at) < KIOSK_MIN_INTERVAL_MS) {
-    throw new TanggapError('rate_limited', `Kios ini baru saja menerima kuesioner lain. Tunggu ${KIOSK_MIN_INTERVAL_MS / 1000} detik, lalu tekan "Kirim penilaian" lagi; jawaban Anda masih ada di layar.`);
+    throw new TanggapError('rate_limited', `Kios ini baru saja menerima kuesioner lain. Tunggu ${KIOSK_MIN_INTERVAL_MS / 1000} detik, lalu tekan “Kirim penilaian” lagi; jawaban Anda masih ada di layar.`);
   }
 }

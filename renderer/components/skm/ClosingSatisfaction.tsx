@@ -1,6 +1,6 @@
 import { Group, Radio } from '@mantine/core';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
-import { CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTIONS, type ClosingSatisfaction } from '../../../shared/schemas/skm';
+import { CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTION_MISSING, CLOSING_SATISFACTIONS, type ClosingSatisfaction } from '../../../shared/schemas/skm';
 import type { Journey } from '../../../shared/schemas/workflow';
 
 // Puas / tidak puas asked when the step at hand closes the complaint, unless a signed
@@ -16,7 +16,7 @@ export function askingSatisfaction<T extends FieldValues & { satisfaction?: Clos
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
     if (!asks || values.satisfaction) return result;
-    const missing = { type: 'required', message: 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.' };
+    const missing = { type: 'required', message: CLOSING_SATISFACTION_MISSING };
     return { values: {}, errors: { ...result.errors, satisfaction: missing } as FieldErrors<T> };
   };
 }

@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
-import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS } from '../../../shared/skm';
-import { SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/schemas/skm';
+import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/skm';
 
 // Pieces of the kiosk screen: large touch targets, one decision per tap.
 

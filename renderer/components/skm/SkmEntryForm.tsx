@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
 import { notifyError, notifySuccess } from '../../lib/feedback';
-import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
-import { SKM_AGE_MAX, SKM_AGE_MIN, skmSubmitInputSchema } from '../../../shared/schemas/skm';
+import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
+import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
 
 interface Props {
   opened: boolean;
