@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIkm, emptyTotals, SKM_ELEMENTS, skmGrade, type SkmTotals } from './skm';
+import { computeIkm, emptyTotals, SKM_ELEMENTS, skmGrade, skmProfileGroups, type SkmTotals } from './skm';
 
 // Five questionnaires, worked through by hand with the annex's steps of PermenPANRB
 // 14/2017 (NRR per unsur = Σ nilai / jumlah responden; NRR tertimbang = NRR × 0,111;
@@ -66,5 +66,35 @@ describe('IKM (PermenPANRB 14/2017)', () => {
     expect(skmGrade(65.0)).toBe('C');
     expect(skmGrade(64.99)).toBe('D');
     expect(skmGrade(25)).toBe('D');
+  });
+});
+
+describe('respondent profile', () => {
+  it('puts each age in one band, the bands meeting at 25, 35, 45 and 55, and lists every answer with its count', () => {
+    const ages = [15, 24, 25, 34, 35, 44, 45, 54, 55, 100];
+    const groups = skmProfileGroups([
+      ...ages.map((a) => ({ field: 'age' as const, value: String(a), n: 1 })),
+      { field: 'gender', value: 'P', n: 7 },
+      { field: 'gender', value: 'L', n: 3 },
+      { field: 'occupation', value: '', n: 2 },
+      { field: 'occupation', value: 'pns', n: 8 },
+    ]);
+    const byTitle = Object.fromEntries(groups.map((g) => [g.title, g.rows.map((r) => [r.label, r.n])]));
+    expect(byTitle.Usia).toEqual([
+      ['15–24 tahun', 2],
+      ['25–34 tahun', 2],
+      ['35–44 tahun', 2],
+      ['45–54 tahun', 2],
+      ['55 tahun ke atas', 2],
+    ]);
+    expect(byTitle['Jenis kelamin']).toEqual([
+      ['Laki-laki', 3],
+      ['Perempuan', 7],
+    ]);
+    expect(byTitle.Pekerjaan!.at(0)).toEqual(['PNS', 8]);
+    expect(byTitle.Pekerjaan!.at(-1)).toEqual(['Tidak diisi', 2]);
+    // Education was not counted: every level listed, at zero.
+    expect(byTitle['Pendidikan terakhir']!.every(([, n]) => n === 0)).toBe(true);
+    expect(byTitle['Pendidikan terakhir']).toHaveLength(7);
   });
 });
