@@ -14,7 +14,6 @@ import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
-
 // The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month or a year
 // with its grade, the NRR of each element, and for the Staf the questionnaire and the
 // kiosk. Printed as it stands, on upright paper, or taken out as Excel. The period lives

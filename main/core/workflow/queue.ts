@@ -856,7 +856,8 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
         .get(id) as Journey['delivery'] | undefined) ?? null,
     archiveLocation: c.archive_location,
     satisfaction: c.satisfaction,
-    skmAt: (stmt(db, 'SELECT at FROM skm_responses WHERE complaint_id = ?').get(id) as { at: string } | undefined)?.at ?? null,
+    // Only a closed complaint takes a questionnaire: an open one's journey asks nothing more.
+    skmAt: c.closed_at === null ? null : ((stmt(db, 'SELECT at FROM skm_responses WHERE complaint_id = ?').get(id) as { at: string } | undefined)?.at ?? null),
   };
 }
 
