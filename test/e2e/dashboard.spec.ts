@@ -175,10 +175,18 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(registerRows).toHaveCount(lateThen.total);
   // The same from the chart: the line's point for that month, shown under the pointer.
   await page.goBack();
-  const plot = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Dua belas bulan terakhir' }) }).locator('.recharts-cartesian-grid');
+  const trendCard = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Dua belas bulan terakhir' }) });
+  const plot = trendCard.locator('.recharts-cartesian-grid');
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
+  // The month running has no end yet: its tooltip and the table's note say its late count is of now.
+  const tooltip = trendCard.locator('.recharts-tooltip-wrapper');
+  const thisMonth = core.trend[11]!;
+  await page.mouse.move(box.x + (box.width * 11.5) / 12, box.y + box.height / 2);
+  await expect(tooltip).toContainText(`Terlambat saat ini: ${n(thisMonth.lateAtEnd!)}`);
+  await expect(page.getByText(`${thisMonth.label} masih berjalan: terlambatnya dihitung sampai saat ini.`)).toBeVisible();
   await page.mouse.move(box.x + (box.width * 10.5) / 12, box.y + box.height / 2);
+  await expect(tooltip).toContainText(`Terlambat di akhir bulan: ${n(prev.lateAtEnd!)}`);
   await page.locator('.recharts-active-dot circle').last().click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
   await expect(registerRows).toHaveCount(lateThen.total);

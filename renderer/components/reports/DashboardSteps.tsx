@@ -7,8 +7,9 @@ import { DashboardLink, formatCount, formatShare } from './DashboardLink';
 
 // The standard's steps over the twelve months, slowest first: how long each took on average
 // against its limit, and how often it was done in time. The bar is the average as a share
-// of the limit. The times done, and done late, open the complaints behind them (each once,
-// should one have done the step twice).
+// of the limit. The times done, and done late, open the complaints behind them: each
+// complaint once, so one that did a step twice (its disposition returned and made again)
+// makes the count one more than the complaints listed, as the card says.
 // The few slowest first; the whole standard on request.
 const FIRST_SHOWN = 5;
 
@@ -25,7 +26,8 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
           </Title>
           <Text size="sm" c="dimmed">
             Langkah Standar Pelayanan yang selesai dikerjakan dalam dua belas bulan sampai {periodLabel}, diukur dalam waktu kerja (di luar hari libur dan
-            penundaan). Yang paling jauh melewati batasnya di atas. Angka dikerjakan dan terlambat membuka pengaduannya di buku register.
+            penundaan). Yang paling jauh melewati batasnya di atas. Dikerjakan dan terlambat menghitung berapa kali langkah itu selesai; angkanya membuka
+            pengaduannya di buku register, yang menampilkan setiap pengaduan sekali walaupun langkahnya dikerjakan dua kali (disposisi dikembalikan lalu diulang).
           </Text>
         </div>
         {steps.length === 0 ? (
@@ -46,7 +48,7 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                 <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                   Batas
                 </Table.Th>
-                <Table.Th w="22%">Rata-rata terhadap batas</Table.Th>
+                <Table.Th w={{ lg: '22%' }}>Rata-rata terhadap batas</Table.Th>
                 <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                   Tepat waktu
                 </Table.Th>
@@ -84,23 +86,27 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                         '–'
                       ) : (
                         // The share in figures too: over the limit the bar is full however far over.
+                        // On a narrow window the figure alone, leaving the steps' names room; the
+                        // figure is what is read aloud, under its column's name.
                         <Group gap="xs" wrap="nowrap">
                           <Progress
+                            visibleFrom="lg"
                             value={Math.min(100, ratio * 100)}
                             color={ratio > 1 ? 'red.7' : ratio > 0.8 ? 'orange.6' : 'teal.6'}
                             size="lg"
                             style={{ flex: 1 }}
-                            aria-label={`Rata-rata ${ofLimit} dari batas waktu`}
+                            aria-hidden
                           />
-                          <Text span size="sm" c={ratio > 1 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }} aria-hidden>
+                          <Text span size="sm" c={ratio > 1 ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
                             {ofLimit}
                           </Text>
                         </Group>
                       )}
                     </Table.Td>
+                    {/* On a narrow window the share alone (the counts are beside it), leaving the steps' names room. */}
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {formatShare(s.onTime, s.done)}
-                      <Text span c="dimmed" size="xs">
+                      <Text span c="dimmed" size="xs" visibleFrom="lg">
                         {' '}
                         ({formatCount(s.onTime)} dari {formatCount(s.done)})
                       </Text>

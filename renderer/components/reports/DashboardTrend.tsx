@@ -1,6 +1,7 @@
 import { Card, Grid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { Bar, CartesianGrid, ComposedChart, Dot, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type ActiveDotProps } from 'recharts';
+import type { ReactNode } from 'react';
+import { Bar, CartesianGrid, ComposedChart, Dot, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type ActiveDotProps, type TooltipPayloadEntry } from 'recharts';
 import type { Dashboard } from '../../../shared/reports/dashboard';
 import { registerPath, type DateOf } from '../register/query';
 import { DashboardLink, formatCount, legendText } from './DashboardLink';
@@ -16,12 +17,19 @@ const periodOf = (m: Month) => {
   return { year, month };
 };
 
+// A tooltip's line: the month running has no end yet, so its late count is of now.
+const tooltipLine = (value: unknown, name: unknown, item: TooltipPayloadEntry): [ReactNode, ReactNode] => [
+  formatCount(Number(value)),
+  item.dataKey === 'lateAtEnd' && (item.payload as Month | undefined)?.running ? 'Terlambat saat ini' : String(name),
+];
+
 // Twelve months ending with the chosen one: received and finished as bars, still late at
 // each month's end as a line. A click on a bar or a point of the line opens those complaints
 // in the register; the table beside the chart holds the same numbers as links.
 export function DashboardTrend({ trend }: { trend: Month[] }) {
   const theme = useMantineTheme();
   const navigate = useNavigate();
+  const running = trend.find((m) => m.running && m.lateAtEnd !== null);
   const open = (index: number, dateOf: DateOf) => {
     const m = trend[index];
     if (m) void navigate(registerPath({ ...periodOf(m), dateOf }));
@@ -50,7 +58,8 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={50} />
                   {/* Room for "10.000": a narrower axis cut "1.600" to ".600". */}
                   <YAxis allowDecimals={false} tickFormatter={formatCount} width={60} tick={{ fontSize: 12 }} />
-                  <Tooltip formatter={(v) => formatCount(Number(v))} separator=": " />
+                  {/* In the page's text colour, as the legend: the pale bar colour is no colour for words. */}
+                  <Tooltip formatter={tooltipLine} separator=": " itemStyle={{ color: 'var(--mantine-color-text)' }} />
                   <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="received" name="Diterima" fill={theme.colors.teal[6]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'diterima')} />
                   <Bar dataKey="finished" name="Selesai" fill={theme.colors.blue[3]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'selesai')} />
@@ -100,6 +109,11 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                 ))}
               </Table.Tbody>
             </Table>
+            {running && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {running.label} masih berjalan: terlambatnya dihitung sampai saat ini.
+              </Text>
+            )}
           </Grid.Col>
         </Grid>
       </Stack>
