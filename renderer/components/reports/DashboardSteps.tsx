@@ -103,7 +103,7 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                         </Group>
                       )}
                     </Table.Td>
-                    {/* On a narrow window the share alone (the counts are beside it), leaving the steps' names room. */}
+                    {/* On a narrow window the share alone (its counts are in Dikerjakan and Terlambat), leaving the steps' names room. */}
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {formatShare(s.onTime, s.done)}
                       <Text span c="dimmed" size="xs" visibleFrom="lg">
