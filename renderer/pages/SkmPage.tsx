@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { call } from '../api';
-import { MONTHS } from '../../shared/time/format';
+import { periodLabel as labelOf } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
@@ -30,7 +30,7 @@ export function SkmPage() {
   const [kiosk, setKiosk] = useState(false);
   const staf = user.role === 'staf';
 
-  const periodLabel = month === undefined ? `Tahun ${year}` : `${MONTHS[month - 1]} ${year}`;
+  const periodLabel = labelOf(year, month);
 
   // This PC becomes the kiosk: the session ends in the core, nothing of it stays in the tab.
   const startKiosk = async () => {

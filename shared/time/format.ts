@@ -6,6 +6,8 @@ import { localDate, localTime, weekdayOf, WEEKDAY_NAMES, type Duration, type Tim
 export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 // 'YYYY-MM' → "Oktober 2026".
 export const monthLabel = (key: string) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+// A report's period: "Oktober 2026", or "Tahun 2026" for the whole year.
+export const periodLabel = (year: number, month?: number | null) => (month ? `${MONTHS[month - 1]} ${year}` : `Tahun ${year}`);
 
 const ZONE: Record<TimeZoneId, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 export const zoneAbbrev = (tz: TimeZoneId) => ZONE[tz];

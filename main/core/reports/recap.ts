@@ -9,7 +9,7 @@ import {
   type RecapRow,
   type RecapStep,
 } from '../../../shared/reports/recap';
-import { formatDuration, formatTanggal, monthLabel } from '../../../shared/time/format';
+import { formatDuration, formatTanggal, monthLabel, periodLabel } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
 import { currentStandard } from '../workflow/standard';
@@ -94,7 +94,7 @@ export function recap(db: Db, q: RecapQuery, now: Date): Recap {
   return {
     year: q.year,
     month: q.month ?? null,
-    periodLabel: q.month ? monthLabel(months[0]!) : `Tahun ${q.year}`,
+    periodLabel: periodLabel(q.year, q.month),
     officeName: office.name,
     asOf: months[months.length - 1]! >= localMonth(db, now.toISOString()) ? formatTanggal(now, office.timeZone) : null,
     total,

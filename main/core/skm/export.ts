@@ -1,14 +1,13 @@
 import type { Worksheet } from 'exceljs';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
-import { MONTHS } from '../../../shared/time/format';
+import { MONTHS, periodLabel } from '../../../shared/time/format';
 import { addNote, addRows, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
 
 // The IKM the office reports: one sheet with the elements of the period (NRR, NRR
 // tertimbang, IKM and mutu pelayanan), one with each month of it, one with the
 // respondents' profile.
 
-const periodLabel = (s: Pick<SkmSummary, 'year' | 'month'>) => (s.month ? `${MONTHS[s.month - 1]} ${s.year}` : `Tahun ${s.year}`);
 const gradeText = (p: SkmPeriod) => (p.grade ? `${p.grade} (${SKM_GRADE_LABEL[p.grade]})` : 'Belum ada responden');
 
 // The workbook's number kinds stop at one decimal; NRR and the index need more.
@@ -42,7 +41,7 @@ const PROFILE_COLUMNS: SheetColumn[] = [
 
 export async function skmWorkbook(officeName: string, s: SkmSummary) {
   const wb = await newWorkbook();
-  const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s)}`];
+  const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s.year, s.month)}`];
   const t = s.total;
 
   const ws = startSheet(wb, { name: 'IKM', title, columns: ELEMENT_COLUMNS });
@@ -75,7 +74,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary) {
   const firstMonth = wm.rowCount + 1;
   const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
-  addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s), t)], true);
+  addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s.year, s.month), t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
 
   addTableSheet(wb, {

@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { Dashboard } from '../../../shared/reports/dashboard';
 import { SKM_GRADE_LABEL } from '../../../shared/skm';
 import { registerPath } from '../register/query';
+import { formatIkm } from '../skm/IkmTables';
 import { DashboardLink, formatCount, officeTasksPath } from './DashboardLink';
 import { reportPeriodPath } from './ReportPeriod';
 
@@ -48,7 +49,7 @@ export function DashboardCards({ d, current }: { d: Dashboard; current: boolean 
     },
   ];
   const ikm = d.ikm;
-  const ikmValue = ikm.value === null ? '–' : ikm.value.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const ikmValue = formatIkm(ikm.value);
   const ikmNote = ikm.grade ? `mutu ${ikm.grade} (${SKM_GRADE_LABEL[ikm.grade]}), ${formatCount(ikm.respondents)} responden` : `belum ada kuesioner pada ${d.periodLabel}`;
   return (
     <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }} spacing="sm">

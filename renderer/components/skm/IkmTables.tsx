@@ -5,6 +5,8 @@ import { MONTHS } from '../../../shared/time/format';
 
 const GRADE_COLOR: Record<SkmGrade, string> = { A: 'teal', B: 'blue', C: 'yellow', D: 'red' };
 const num = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+// An IKM as the report writes it ("84,19"), or a dash while nobody responded.
+export const formatIkm = (x: number | null) => num(x, 2);
 
 export function GradeBadge({ p }: { p: SkmPeriod }) {
   if (!p.grade) return <Text c="dimmed">Belum ada responden</Text>;
@@ -24,7 +26,7 @@ export function IkmCards({ s, staf }: { s: SkmSummary; staf: boolean }) {
           IKM unit pelayanan
         </Text>
         <Text fz={32} fw={700} data-testid="ikm-value">
-          {num(t.ikm, 2)}
+          {formatIkm(t.ikm)}
         </Text>
       </Card>
       <Card withBorder padding="sm" radius="md">
@@ -87,7 +89,7 @@ export function ElementTable({ p }: { p: SkmPeriod }) {
           <Table.Td />
           <Table.Td>IKM unit pelayanan (indeks × 25)</Table.Td>
           <Table.Td />
-          <Table.Td ta="right">{num(p.ikm, 2)}</Table.Td>
+          <Table.Td ta="right">{formatIkm(p.ikm)}</Table.Td>
         </Table.Tr>
       </Table.Tbody>
     </Table>
@@ -110,7 +112,7 @@ export function MonthTable({ s }: { s: SkmSummary }) {
           <Table.Tr key={m.month}>
             <Table.Td>{MONTHS[(m.month ?? 1) - 1]}</Table.Td>
             <Table.Td ta="right">{m.respondents}</Table.Td>
-            <Table.Td ta="right">{num(m.ikm, 2)}</Table.Td>
+            <Table.Td ta="right">{formatIkm(m.ikm)}</Table.Td>
             <Table.Td>{m.grade ? `${m.grade} · ${SKM_GRADE_LABEL[m.grade]}` : '–'}</Table.Td>
           </Table.Tr>
         ))}
