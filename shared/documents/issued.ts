@@ -23,6 +23,9 @@ export type DocumentAction = (typeof DOCUMENT_ACTIONS)[number];
 
 export const SIGNER_CAPACITIES = ['', 'a.n.', 'Plt.', 'Plh.'] as const;
 
+export const wetSignerSchema = z.object({ id: idSchema, name: z.string(), capacity: z.enum(SIGNER_CAPACITIES) });
+export type WetSigner = z.infer<typeof wetSignerSchema>;
+
 export const issuedDocumentSchema = z.object({
   id: idSchema,
   complaintId: idSchema.nullable(),
@@ -50,6 +53,8 @@ export const issuedDocumentSchema = z.object({
   docxSha256: z.string(),
   hasScan: z.boolean(),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
+  /** With the action sign_wet: whom the uploader may name as having signed the paper. */
+  wetSigners: z.array(wetSignerSchema),
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 

@@ -185,7 +185,8 @@ export const signInputSchema = z.object({
   password: z.string({ error: 'Masukkan kata sandi Anda untuk menandatangani.' }).min(1, { error: 'Masukkan kata sandi Anda untuk menandatangani.' }).max(128),
 });
 
-export const signWetInputSchema = z.object({ id: idSchema, scan: attachmentUploadSchema });
+// signerId: who signed the printed draft by hand (one of the document's wetSigners).
+export const signWetInputSchema = z.object({ id: idSchema, signerId: idSchema, scan: attachmentUploadSchema });
 
 export const verifyInputSchema = z
   .object({

@@ -200,6 +200,56 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
   });
 });
 
+describe('a letter signed by hand', () => {
+  it('names on the letter the official who signed the paper, not the one who uploads its scan', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    await advanceTo(o, id, 'sekcam', 2);
+    await advanceTo(o, id, 'staf', 3);
+    o.later(30);
+    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    o.later(60);
+    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+    await advanceTo(o, id, 'kasi1', 5);
+    await advanceTo(o, id, 'kasi1', 6);
+    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    await advanceTo(o, id, 'staf', 7);
+    await o.act('sekcam', 'documents.paraf', { id: draft.id });
+    await o.act('staf', 'documents.paraf', { id: draft.id });
+    // Kasi Pemerintahan stands in for the Camat today (Plh.).
+    await o.asAdmin('officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
+
+    const seen = await o.act('staf', 'documents.get', { id: draft.id });
+    expect(seen.actions).toContain('sign_wet');
+    expect(seen.wetSigners).toEqual([
+      { id: o.ids.camat, name: 'Drs. Imam Santoso, M.Si.', capacity: '' },
+      { id: o.ids.kasi2, name: 'Sri Wahyuni', capacity: 'Plh.' },
+    ]);
+    const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
+    // Pegantenan's signing step names only the Camat: no Sekcam a.n. The uploader cannot
+    // name themself either, nor anyone else not in the list.
+    for (const who of [o.ids.staf!, o.ids.kasi1!, o.ids.sekcam!]) {
+      const refused = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: who, scan });
+      expect(refused.field).toBe('signerId');
+    }
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('draf');
+
+    const signed = await o.act('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.kasi2!, scan });
+    expect(signed.status).toBe('ditandatangani_basah');
+    expect(signed.signerName).toBe('Sri Wahyuni');
+    expect(signed.signerCapacity).toBe('Plh.');
+    expect(signed.hasScan).toBe(true);
+    const view = (await o.act('staf', 'documents.get', { id: draft.id })).content.view as LetterView;
+    expect(view.signatures.map((sig) => [sig.caption, sig.name])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni']]);
+    const letter = await docxText(o, draft.id);
+    expect(letter.text).toContain('Plh. CAMAT PEGANTENAN');
+    expect(letter.text).toContain('Sri Wahyuni');
+    expect(letter.text).not.toContain('Dewi Lestari');
+    const detail = await o.act('staf', 'complaints.get', { id });
+    expect(detail.events.map((e) => e.action).join('\n')).toContain('ditandatangani basah Plh. oleh Sri Wahyuni; hasil pindai diunggah');
+  });
+});
+
 describe('document settings', () => {
   it('refuses a template with an unknown placeholder and a number pattern without {urut}, and keeps the saved ones', async () => {
     const o = await office('kejayan');

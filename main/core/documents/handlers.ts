@@ -137,10 +137,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     if (!(await verifyPassword(hash, password))) {
       throw new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password');
     }
-    await signDocument(ctx, user, id, true);
+    await signDocument(ctx, user, id, { onScreen: true });
     return issued(ctx, id);
   },
-  'documents.signWet': async (ctx, { id, scan }) => {
+  'documents.signWet': async (ctx, { id, signerId, scan }) => {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
@@ -148,13 +148,11 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     // only then writes it.
     requireAction(ctx.db, user, row, 'sign_wet', nowIso(ctx));
     const checked = checkAttachments([scan]);
-    await signDocument(
-      ctx,
-      user,
-      id,
-      false,
-      (docId, at) => insertFiles(ctx, row.complaint_id!, saveAttachments(ctx.dataDir, checked), 'document_id', docId, at)[0]!,
-    );
+    await signDocument(ctx, user, id, {
+      onScreen: false,
+      signerId,
+      scan: (docId, at) => insertFiles(ctx, row.complaint_id!, saveAttachments(ctx.dataDir, checked), 'document_id', docId, at)[0]!,
+    });
     return issued(ctx, id);
   },
   'documents.signatureQueue': (ctx) => {

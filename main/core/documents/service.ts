@@ -1,7 +1,7 @@
 import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
-import type { DocumentAction, DocumentContent, IssuedDocument } from '../../../shared/documents/issued';
+import type { DocumentAction, DocumentContent, IssuedDocument, WetSigner } from '../../../shared/documents/issued';
 import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -300,6 +300,12 @@ export const normaliseCode = (code: string) => {
 const NOT_CERTIFIED =
   'Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat diperiksa di menu "Periksa dokumen" dengan kode';
 
+/**
+ * On screen: the caller signs with their specimen. By hand: `signerId` signed the printed
+ * draft, and `scan` stores the uploaded scan (inside the signing transaction), giving its id.
+ */
+export type SignHow = { onScreen: true } | { onScreen: false; signerId: number; scan: (docId: number, at: string) => number };
+
 interface SignPlan {
   row: DocRow;
   signer: SignerUser;
@@ -311,13 +317,60 @@ interface SignPlan {
   code: string;
 }
 
-function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, verification: Signing['verification'], onScreen: boolean): SignPlan {
-  const office = getOffice(db);
-  const spec = KINDS[row.kind];
+// Whether the Sekcam may sign this document a.n. the head of office: the signing step
+// names the Sekcam, or (not bound to a journey) the kind of letter allows it.
+function onBehalfAllowed(db: Db, user: SessionUser, row: DocFacts): boolean {
   const s = scopeOf(db, user, row);
-  const signer = signerUser(db, user.id);
-  const onBehalf = s.journeyBound ? [s.l!.step!.executor, ...s.l!.step!.alternates].includes('sekcam') : spec.onBehalf;
-  const capacity = onScreen ? capacityOf(db, signer, office, at, onBehalf) : '';
+  return s.journeyBound ? [s.l!.step!.executor, ...s.l!.step!.alternates].includes('sekcam') : KINDS[row.kind].onBehalf;
+}
+
+/**
+ * Who may have signed a printed draft by hand, as offered when its scan is uploaded: the
+ * head of office, whoever acts for them on the day (Plt./Plh.), and the Sekcam a.n. the
+ * head where this document allows it. Active accounts only, the head first.
+ */
+export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string): WetSigner[] {
+  const office = getOffice(db);
+  const date = localDate(at, office.timeZone);
+  const onBehalf = onBehalfAllowed(db, user, row);
+  const candidates = stmt(
+    db,
+    `SELECT id FROM users WHERE active = 1 AND (role IN ('camat', 'sekcam') OR id IN (SELECT user_id FROM acting_officials WHERE from_date <= ? AND to_date >= ?))
+     ORDER BY role <> 'camat', id`,
+  ).all(date, date) as { id: number }[];
+  const signers: WetSigner[] = [];
+  for (const { id } of candidates) {
+    const u = signerUser(db, id);
+    try {
+      signers.push({ id, name: u.name, capacity: capacityOf(db, u, office, at, onBehalf) });
+    } catch (err) {
+      if (!(err instanceof TanggapError)) throw err;
+    }
+  }
+  return signers;
+}
+
+function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: SignHow, verification: Signing['verification']): SignPlan {
+  const office = getOffice(db);
+  const onScreen = how.onScreen;
+  let signer: SignerUser;
+  let capacity: Capacity;
+  if (how.onScreen) {
+    signer = signerUser(db, user.id);
+    capacity = capacityOf(db, signer, office, at, onBehalfAllowed(db, user, row));
+  } else {
+    // A scan records the signature of whoever signed the paper, not of whoever uploads it.
+    const chosen = wetSigners(db, user, row, at).find((w) => w.id === how.signerId);
+    if (!chosen) {
+      throw new TanggapError(
+        'validation',
+        `Pilih penandatangan dari daftar: ${office.headTitle}, Plt./Plh. yang tercatat hari ini, atau Sekretaris a.n. pimpinan bila dokumen ini mengizinkannya.`,
+        'signerId',
+      );
+    }
+    signer = signerUser(db, chosen.id);
+    capacity = chosen.capacity;
+  }
   requireSignerData(signer, onScreen);
   const year = yearOf(at, office.timeZone);
   const current = stmt(db, "SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
@@ -339,14 +392,9 @@ class NumberTaken extends Error {}
  * transaction with the next free number; if another signature took that number meanwhile,
  * it is rendered again with the next one, so numbers never skip or repeat.
  */
-export async function signDocument(
-  deps: CoreDeps,
-  user: SessionUser,
-  id: number,
-  onScreen: boolean,
-  scan?: (docId: number, at: string) => number,
-): Promise<void> {
+export async function signDocument(deps: CoreDeps, user: SessionUser, id: number, how: SignHow): Promise<void> {
   const { db } = deps;
+  const onScreen = how.onScreen;
   const code = onScreen ? newVerifyCode() : '';
   // qrcode loads with the first signature, not at start.
   const qr = onScreen ? await (await import('qrcode')).default.toDataURL(`TANGGAP-PERIKSA:${code}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : '';
@@ -354,10 +402,10 @@ export async function signDocument(
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
-    const plan = planSigning(db, user, row, at, onScreen ? { code, qr, text: '' } : null, onScreen);
+    const plan = planSigning(db, user, row, at, how, onScreen ? { code, qr, text: '' } : null);
     const docx = await renderDocx(plan.content);
     try {
-      write(db, () => commitSignature(deps, user, plan, docx, at, onScreen, scan));
+      write(db, () => commitSignature(deps, user, plan, docx, at, how));
       return;
     } catch (err) {
       if (!(err instanceof NumberTaken)) throw err;
@@ -372,17 +420,17 @@ function commitSignature(
   plan: SignPlan,
   docx: Buffer,
   at: string,
-  onScreen: boolean,
-  scan?: (docId: number, at: string) => number,
+  how: SignHow,
 ) {
   const { db } = deps;
+  const onScreen = how.onScreen;
   const fresh = getDoc(db, plan.row.id);
   if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256) {
     throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
   }
   if (nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
   const view = JSON.stringify(plan.content);
-  const scanId = scan ? scan(plan.row.id, at) : null;
+  const scanId = how.onScreen ? null : how.scan(plan.row.id, at);
   stmt(db,
     `UPDATE issued_documents SET status = ?, view = ?, view_sha256 = ?, docx = ?, docx_sha256 = ?, number = ?, signer_id = ?, signer_capacity = ?,
        signed_at = ?, verify_code = ?, scan_attachment_id = ? WHERE id = ?`,
@@ -397,15 +445,16 @@ function commitSignature(
   if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
     stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
-  const how = onScreen ? `ditandatangani ${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}` : 'ditandatangani basah; hasil pindai diunggah';
+  const by = `${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}`;
+  const words = onScreen ? `ditandatangani ${by}` : `ditandatangani basah ${by}; hasil pindai diunggah`;
   const audit = {
     at,
     actorId: user.id,
     action: onScreen ? 'document.signed' : 'document.signed_wet',
-    data: { documentId: plan.row.id, number: plan.number, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx), code: plan.code },
+    data: { documentId: plan.row.id, number: plan.number, signerId: plan.signer.id, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx), code: plan.code },
   };
   if (complaintId === null) appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
-  else recordComplaintEvent(db, { ...audit, complaintId, words: `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${how}` });
+  else recordComplaintEvent(db, { ...audit, complaintId, words: `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${words}` });
   if (complaintId !== null) {
     const l = loadState(db, complaintId);
     if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) {
@@ -435,6 +484,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
   const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
   const registerNo = row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
+  const actions = documentActions(db, user, row, at);
   return {
     id: row.id,
     complaintId: row.complaint_id,
@@ -459,7 +509,8 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
     viewSha256: row.view_sha256,
     docxSha256: row.docx_sha256,
     hasScan: row.scan_attachment_id !== null,
-    actions: documentActions(db, user, row, at),
+    actions,
+    wetSigners: actions.includes('sign_wet') ? wetSigners(db, user, row, at) : [],
   };
 }
 

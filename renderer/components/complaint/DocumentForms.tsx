@@ -54,6 +54,7 @@ import { Loading } from '../Page';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
+import { capacityOf } from './DocumentsCard';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -457,6 +458,7 @@ export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): v
 const SCAN_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 const signWetFormSchema = z.object({
   id: idSchema,
+  signerId: idSchema.nullable().refine((v) => v !== null, 'Pilih siapa yang menandatangani lembar cetaknya.'),
   scan: attachmentUploadSchema.nullable().superRefine((v, ctx) => {
     if (v === null) ctx.addIssue({ code: 'custom', message: 'Pilih berkas hasil pindai dokumen yang sudah ditandatangani (PDF, JPG atau PNG).' });
     else if (!(v.mime in SCAN_TYPES)) ctx.addIssue({ code: 'custom', message: `Berkas "${v.fileName}" bukan PDF, JPG atau PNG; pindai ulang dalam salah satu jenis itu.` });
@@ -466,8 +468,10 @@ const signWetFormSchema = z.object({
 function SignWetModal({ doc, onClose, onDone }: ModalProps) {
   const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
     resolver: zodResolver(signWetFormSchema),
-    defaultValues: { id: doc.id, scan: null },
+    // The head of office comes first in the list and is who signs most letters.
+    defaultValues: { id: doc.id, signerId: doc.wetSigners[0]?.id ?? null, scan: null },
   });
+  const { office } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const [reading, setReading] = useState(false);
   const errors = form.formState.errors;
@@ -492,10 +496,10 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
   };
   const submit = form.handleSubmit(async (values) => {
     try {
-      const next = await call('documents.signWet', { id: values.id, scan: values.scan! });
+      const next = await call('documents.signWet', { id: values.id, signerId: values.signerId!, scan: values.scan! });
       onDone('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.', next);
     } catch (err) {
-      setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : null));
+      setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : path === 'signerId' ? 'signerId' : null));
       notifyError(err, 'Hasil pindai tidak dapat disimpan');
     }
   }, focusFirstError);
@@ -508,6 +512,21 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
             Cetak {doc.title.toLowerCase()} versi {doc.version}, mintakan tanda tangan dan cap, lalu pindai lembar yang sudah ditandatangani dan
             unggah di sini. Nomor surat diberikan saat hasil pindai disimpan.
           </Text>
+          <Controller
+            control={form.control}
+            name="signerId"
+            render={({ field }) => (
+              <Select
+                label="Ditandatangani oleh"
+                description="Pejabat yang menandatangani lembar cetaknya; namanya dimuat di blok tanda tangan."
+                data={doc.wetSigners.map((w) => ({ value: String(w.id), label: w.capacity ? `${w.name} (${capacityOf(w.capacity, office.headTitle)})` : w.name }))}
+                value={field.value === null ? null : String(field.value)}
+                onChange={(v) => field.onChange(v === null ? null : Number(v))}
+                allowDeselect={false}
+                error={errors.signerId?.message}
+              />
+            )}
+          />
           <FileInput
             label="Berkas hasil pindai"
             description="Satu berkas PDF, JPG atau PNG."
