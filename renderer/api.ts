@@ -7,7 +7,7 @@ import type { ApiError, CallInput, CallName, CallOutput, Result } from '../share
 declare global {
   interface Window {
     tanggap?: {
-      invoke(name: string, input: unknown): Promise<unknown>;
+      invoke(name: string, input: unknown, quiet?: boolean): Promise<unknown>;
       // Live events pushed by the main process (renderer/lib/events.ts).
       onEvent?(cb: (e: unknown) => void): () => void;
       // A click on the desktop's system notification opens a page.
@@ -34,12 +34,12 @@ const unreachable: ApiError = {
   message: 'Aplikasi tidak dapat menghubungi server Tanggap. Periksa jaringan atau komputer induk, lalu coba lagi; isian Anda tidak hilang.',
 };
 
-async function overHttp(name: string, input: unknown): Promise<Result<unknown>> {
+async function overHttp(name: string, input: unknown, quiet: boolean): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
+      headers: { 'content-type': 'application/json', 'x-tanggap': '1', ...(quiet && { 'x-tanggap-quiet': '1' }) },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
     });
@@ -66,12 +66,13 @@ export function onSessionEnded(listener: Listener): () => void {
 type Args<K extends CallName> = Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
 
 // `sent`: the same request already on its way (renderer/boot.js), its answer read as overHttp reads one.
-async function send(name: CallName, input: unknown, announce: boolean, sent?: Promise<unknown>): Promise<unknown> {
+// `quiet`: asked by the screen on its own, not by someone at the PC (callQuietly).
+async function send(name: CallName, input: unknown, announce: boolean, sent?: Promise<unknown>, quiet = false): Promise<unknown> {
   const result = sent
     ? ((await sent.catch(() => ({ ok: false, error: unreachable }))) as Result<unknown>)
     : window.tanggap
-      ? ((await window.tanggap.invoke(name, input)) as Result<unknown>)
-      : await overHttp(name, input);
+      ? ((await window.tanggap.invoke(name, input, quiet)) as Result<unknown>)
+      : await overHttp(name, input, quiet);
   if (result.ok) return result.value;
   const error = new ApiCallError(result.error);
   if (announce && error.code === 'unauthenticated' && name !== 'auth.login') {
@@ -109,6 +110,13 @@ export async function call<K extends CallName>(name: K, ...args: Args<K>): Promi
     if (result?.ok) return result.value as CallOutput<K>;
   }
   return (await send(name, input, true)) as CallOutput<K>;
+}
+
+// A refresh the screen makes on its own (every minute, on a live event, when the window
+// regains focus): it does not count as activity, so a PC left alone is still signed out
+// after the idle time, by this very refresh.
+export async function callQuietly<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
+  return (await send(name, args[0] ?? {}, true, undefined, true)) as CallOutput<K>;
 }
 
 // A read sent ahead of knowing whether anyone is signed in (the first screen's, beside

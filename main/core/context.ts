@@ -27,10 +27,13 @@ export interface SessionUser {
 }
 
 // What a transport knows of its caller's session: a token it keeps (cookie, or
-// per window in Electron) and a way to replace it after login or logout.
+// per window in Electron) and a way to replace it after login or logout. `quiet`: the
+// screen asked on its own (a refresh every minute, on a live event or on focus), not
+// someone at the PC, so the call does not keep an idle session alive.
 export interface SessionCarrier {
   token: string | null;
   setToken(token: string | null): void;
+  readonly quiet?: boolean;
 }
 
 export interface CoreDeps {

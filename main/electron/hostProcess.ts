@@ -37,7 +37,7 @@ export interface HostProcessOptions {
 }
 
 export interface HostProcess {
-  call(name: string, input: unknown, token: string | null): Promise<{ result: Result<unknown>; token: string | null }>;
+  call(name: string, input: unknown, token: string | null, quiet?: boolean): Promise<{ result: Result<unknown>; token: string | null }>;
   // Live events for a window while its session has a token; null stops them.
   watch(windowId: number, token: string | null): void;
   // Asks the host to close the database and waits for it (bounded), then ends it.
@@ -222,7 +222,7 @@ export function startHostProcess(options: HostProcessOptions): Promise<HostProce
     });
 
   const client: HostProcess = {
-    call(name, input, token) {
+    call(name, input, token, quiet = false) {
       return new Promise((resolve) => {
         if (!child || !ready || closing) {
           resolve({ result: gaveUp ? HOST_STOPPED : HOST_GONE, token });
@@ -235,7 +235,7 @@ export function startHostProcess(options: HostProcessOptions): Promise<HostProce
           resolve({ result: HOST_TIMEOUT, token });
         }, callTimeoutMs);
         pending.set(id, { resolve, token, timer });
-        send({ type: 'call', id, name, input, token });
+        send({ type: 'call', id, name, input, token, quiet });
       });
     },
     watch(windowId, token) {
@@ -282,7 +282,7 @@ export function startHostProcess(options: HostProcessOptions): Promise<HostProce
 export function remoteCore(host: Pick<HostProcess, 'call'>) {
   return {
     async call(name: unknown, input: unknown, session: SessionCarrier): Promise<Result<unknown>> {
-      const { result, token } = await host.call(String(name), input, session.token);
+      const { result, token } = await host.call(String(name), input, session.token, session.quiet === true);
       if (token !== session.token) session.setToken(token);
       return result;
     },

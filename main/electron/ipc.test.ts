@@ -11,7 +11,7 @@ import { ADMIN, setupOffice } from '../../test/support/core';
 import { createSenderCheck, INVOKE_CHANNEL, registerIpc, type InvokeSender } from './ipc';
 
 const silentLog = { info() {}, warn() {}, error() {} };
-type Handler = (event: InvokeSender, name?: unknown, input?: unknown) => Promise<Result<unknown>>;
+type Handler = (event: InvokeSender, name?: unknown, input?: unknown, quiet?: unknown) => Promise<Result<unknown>>;
 
 // A webContents as the IPC handler sees it: an id and its main frame.
 function fakeSender(id: number, url = 'app://tanggap/index.html') {
@@ -138,6 +138,20 @@ describe('IPC: sessions per window', () => {
     expect(await invoke(b, 'auth.me', {})).toEqual({ ok: true, value: null });
     expect(seen[0]).toBe(seen[1]);
     expect(seen[2]).not.toBe(seen[0]);
+  });
+
+  it("marks a quiet call (a refresh of the screen's own) on the window's session, which it can still end", async () => {
+    const { fake, seen } = recordingCore();
+    const { invoke } = listen(fake, new Set([1]));
+    const a = fakeSender(1).fromMain();
+    await invoke(a, 'auth.login', { username: 'staf', password: 'x' });
+    expect(await invoke(a, 'tasks.counts', {}, true)).toEqual({ ok: true, value: 'token-1' });
+    expect(seen[1]!.quiet).toBe(true);
+    await invoke(a, 'tasks.counts', {}, 'true');
+    expect(seen[2]!.quiet).toBeFalsy();
+    // An idle session ended by a quiet call is ended for the window.
+    await invoke(a, 'auth.logout', {}, true);
+    expect(await invoke(a, 'auth.me', {})).toEqual({ ok: true, value: null });
   });
 
   it('ends the session of a closed window', async () => {

@@ -5,7 +5,7 @@ import { LOGIN_LIMIT, LOGIN_RATE_LIMITED, slidingWindow } from '../core/auth/rat
 import { consoleLogger, type Logger, type SessionCarrier } from '../core/context';
 import { APP_URL_PREFIX } from './security';
 
-// The one IPC channel: the preload's invoke(name, input) arrives here.
+// The one IPC channel: the preload's invoke(name, input, quiet) arrives here.
 export const INVOKE_CHANNEL = 'tanggap:invoke';
 export const MAX_CALL_NAME_LENGTH = 64;
 
@@ -74,7 +74,7 @@ export function registerIpc(
     return carrier;
   };
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown, quiet: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) {
       log.warn(`IPC ditolak dari pengirim yang tidak dikenal (webContents ${event.sender.id})`);
       return refused;
@@ -84,7 +84,9 @@ export function registerIpc(
     const session = sessionOf(event.sender.id);
     const before = session.token;
     try {
-      return await core.call(name, input, session);
+      // A quiet call (SessionCarrier) sees and replaces the window's own token.
+      const caller: SessionCarrier = quiet === true ? { get token() { return session.token; }, setToken: (t) => session.setToken(t), quiet: true } : session;
+      return await core.call(name, input, caller);
     } catch (err) {
       log.error(`panggilan ${name} gagal di IPC`, err);
       return failed;

@@ -23,13 +23,19 @@ describe('preload', () => {
     expect(typeof api.invoke).toBe('function');
 
     const input = { username: 'admin' };
-    await expect((api.invoke as (n: string, i: unknown) => Promise<unknown>)('auth.me', input)).resolves.toEqual({ ok: true, value: 'pong' });
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'auth.me', input);
+    const invoke = api.invoke as (n: string, i: unknown, quiet?: unknown) => Promise<unknown>;
+    await expect(invoke('auth.me', input)).resolves.toEqual({ ok: true, value: 'pong' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'auth.me', input, false);
+    // A refresh the screen makes on its own says so; anything but true is not quiet.
+    await invoke('tasks.counts', {}, true);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNEL, 'tasks.counts', {}, true);
+    await invoke('tasks.counts', {}, 'ya');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNEL, 'tasks.counts', {}, false);
 
     const request = { fileName: 'Surat tanggapan.pdf', pageSize: { widthMm: 215, heightMm: 330 } };
     await (api.savePdf as (r: unknown) => Promise<unknown>)(request);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(PDF_CHANNEL, request);
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(4);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
-// The page's only ways to the main process: invoke(name, input) for the
+// The page's only ways to the main process: invoke(name, input, quiet) for the
 // core's calls, and savePdf for "Simpan PDF" (the window printed to a file the user
 // picks; pdf.ts). No ipcRenderer. A sandboxed preload can require nothing but
 // 'electron', so the channel names are spelled out here rather than imported from
@@ -11,7 +11,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 const page = (globalThis as { location?: { protocol: string } }).location;
 if (page?.protocol === 'app:') {
   contextBridge.exposeInMainWorld('tanggap', {
-    invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('tanggap:invoke', name, input),
+    invoke: (name: string, input: unknown, quiet?: boolean): Promise<unknown> => ipcRenderer.invoke('tanggap:invoke', name, input, quiet === true),
     savePdf: (request: { fileName: string; pageSize: { widthMm: number; heightMm: number } }): Promise<unknown> =>
       ipcRenderer.invoke('tanggap:printToPdf', request),
     // Live events the main process pushes to this window (shared/events.ts); the page gets

@@ -59,9 +59,10 @@ export function parentKeyVault(keyHex: string | null, post: (message: FromHost) 
   };
 }
 
-const carrier = (token: string | null): SessionCarrier => {
+const carrier = (token: string | null, quiet: boolean): SessionCarrier => {
   const session: SessionCarrier = {
     token,
+    quiet,
     setToken(next) {
       session.token = next;
     },
@@ -111,7 +112,7 @@ export function serveHost(port: ParentPortLike, deps: ServeDeps): void {
   };
 
   const call = (message: Extract<ToHost, { type: 'call' }>) => {
-    const session = carrier(message.token);
+    const session = carrier(message.token, message.quiet === true);
     const answer = (result: Result<unknown>) => post({ type: 'result', id: message.id, result, token: session.token });
     if (!host || closing) {
       answer(INTERNAL_ERROR);
@@ -137,7 +138,7 @@ export function serveHost(port: ParentPortLike, deps: ServeDeps): void {
     unwatch(windowId);
     if (!host || closing || !token) return;
     const stop = host.core.watch(
-      carrier(token),
+      carrier(token, true),
       (event) => post({ type: 'event', windowId, event }),
       () => {
         if (watches.get(windowId) === stop) watches.delete(windowId);

@@ -17,7 +17,7 @@ export interface HostStartOptions {
 
 export type ToHost =
   | { type: 'start'; options: HostStartOptions }
-  | { type: 'call'; id: number; name: string; input: unknown; token: string | null }
+  | { type: 'call'; id: number; name: string; input: unknown; token: string | null; quiet: boolean }
   // Live events for one window's session; a null token, or unwatch, ends them.
   | { type: 'watch'; windowId: number; token: string | null }
   | { type: 'unwatch'; windowId: number }

@@ -15,6 +15,8 @@ import { peekSession } from '../core/auth/sessions';
 import { EVENTS_URL } from '../../shared/events';
 
 export const SESSION_COOKIE = 'tanggap_session';
+// Sent with a call the screen made on its own (renderer/api.ts): SessionCarrier.quiet.
+const QUIET_HEADER = 'x-tanggap-quiet';
 
 // Every call's body is small, so a client cannot make the server read megabytes it
 // will refuse anyway.
@@ -66,6 +68,7 @@ function readCookie(req: FastifyRequest, name: string): string | null {
 function carrier(req: FastifyRequest, reply: FastifyReply, secure: boolean): SessionCarrier {
   const session: SessionCarrier = {
     token: readCookie(req, SESSION_COOKIE),
+    quiet: req.headers[QUIET_HEADER] === '1',
     setToken(token) {
       session.token = token;
       const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];

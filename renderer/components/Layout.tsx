@@ -56,7 +56,8 @@ function useTaskCounts(): TaskCounts | undefined {
   const location = useLocation();
   const handler = HANDLERS.includes(user.role);
   const counts = useCall('tasks.counts', {}, handler);
-  const { reload } = counts;
+  // The menu's numbers are never someone's activity: every reload is quiet.
+  const reload = counts.reloadQuietly;
   const shown = useRef(location.pathname);
   useEffect(() => {
     if (shown.current === location.pathname) return;

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiCallError, call } from '../api';
+import { ApiCallError, call, callQuietly } from '../api';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import { keepEqual } from './keepEqual';
 
 const send = call as (name: CallName, input: unknown) => Promise<unknown>;
+const sendQuietly = callQuietly as (name: CallName, input: unknown) => Promise<unknown>;
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -12,6 +13,9 @@ export interface Loaded<T> {
   error: ApiCallError | null;
   loading: boolean;
   reload: () => void;
+  // A reload the screen makes on its own (a timer, a live event, the window's focus):
+  // asked with callQuietly, so it does not keep an idle session alive.
+  reloadQuietly: () => void;
 }
 
 export interface LoadedWithPrefetch<K extends CallName> extends Loaded<CallOutput<K>> {
@@ -57,6 +61,8 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
   const asked = `${name} ${key} ${tick}`;
   const [answered, setAnswered] = useState<string | null>(null);
   const latest = useRef(0);
+  // The tick of a reloadQuietly not yet sent.
+  const quietTick = useRef<number | null>(null);
   const early = useRef(new Map<string, Early<CallOutput<K>>>());
   // A prefetched answer to this very input, not yet taken up by the effect below.
   const ready = enabled && answered !== asked ? fresh(early.current.get(key))?.value : undefined;
@@ -92,6 +98,8 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
     const request = ++latest.current;
     const started = fresh(early.current.get(key), TAKE_UP_GRACE_MS);
     early.current.clear();
+    const quiet = quietTick.current === tick;
+    quietTick.current = null;
     const asking = `${name} ${key} ${tick}`;
     if (started?.value) {
       // Shown already (`ready`): kept as this hook's own answer, in this same step.
@@ -100,7 +108,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       setAnswered(asking);
       return;
     }
-    (started?.request ?? (send(name, JSON.parse(key)) as Promise<CallOutput<K>>))
+    (started?.request ?? ((quiet ? sendQuietly : send)(name, JSON.parse(key)) as Promise<CallOutput<K>>))
       .then((value) => {
         if (request !== latest.current) return;
         // A reload's unchanged parts keep their identity (memoised rows stay as they are).
@@ -119,12 +127,19 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, enable
       });
   }, [name, key, tick, enabled]);
 
+  const ticks = useRef(0);
   const reload = useCallback(() => {
     // Asked afresh, never from an answer fetched ahead.
     early.current.clear();
-    setTick((t) => t + 1);
+    setTick(++ticks.current);
   }, []);
-  return ready ? { data: ready.answer, dataFor: key, error: null, loading, reload, prefetch } : { data, dataFor, error, loading, reload, prefetch };
+  const reloadQuietly = useCallback(() => {
+    early.current.clear();
+    quietTick.current = ++ticks.current;
+    setTick(ticks.current);
+  }, []);
+  const shown = { reload, reloadQuietly, prefetch, loading };
+  return ready ? { data: ready.answer, dataFor: key, error: null, ...shown } : { data, dataFor, error, ...shown };
 }
 
 const ignore = () => undefined;

@@ -17,7 +17,7 @@ import { useQueueReload } from '../lib/events';
 export function SignatureQueuePage() {
   const queue = useCall('documents.signatureQueue', {});
   // A draft coming up for signature while the desk is open joins the list.
-  useQueueReload(queue.reload);
+  useQueueReload(queue.reloadQuietly);
   const [selected, setSelected] = useState<number | null>(null);
   const [last, setLast] = useState<IssuedDocument | null>(null);
   const items = queue.data;

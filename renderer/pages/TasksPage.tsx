@@ -83,8 +83,8 @@ export function TasksPage() {
   const tab = chosen === 'kantor' || chosen === 'saya' ? chosen : (firstTab ?? 'saya');
   // The office list's pages beside the one shown, while its tab is open.
   usePagesAhead(officeAhead, tab === 'kantor' && !office.loading && !office.error ? office.dataFor : undefined, office.data?.total ?? 0, OFFICE_PAGE_SIZE);
-  useRefresh(mine.reload);
-  useRefresh(office.reload, leader);
+  useRefresh(mine.reloadQuietly);
+  useRefresh(office.reloadQuietly, leader);
   // A page left empty by complaints finished meanwhile: back to the list's last page.
   const officeTotal = office.data?.total ?? 0;
   const pageEmpty = office.data !== undefined && office.data.rows.length === 0;

@@ -32,6 +32,13 @@ test('Disposisi dari Staf muncul di Tugas saya dan hitungan menu Kasi tanpa memu
     await expect(kasi.getByLabel('1 tugas')).toHaveCount(0);
     let reloads = 0;
     kasi.on('load', () => reloads++);
+    // The refreshes a live event sets off are the screen's own, not the Kasi's activity:
+    // they are sent quiet, so they do not keep an idle session alive.
+    const refreshes: string[] = [];
+    kasi.on('request', (r) => {
+      const call = /\/api\/(tasks\.(?:counts|mine))$/.exec(r.url())?.[1];
+      if (call) refreshes.push(`${call} ${r.headers()['x-tanggap-quiet'] ?? 'tidak senyap'}`);
+    });
 
     await login(staf, web.url, 'staf');
     await staf.goto(`${web.url}/pengaduan/${c.id}`);
@@ -51,6 +58,9 @@ test('Disposisi dari Staf muncul di Tugas saya dan hitungan menu Kasi tanpa memu
     await expect(notice).toContainText('Dewi Lestari');
     await expect(notice).not.toContainText('Siti Aminah');
     expect(reloads).toBe(0);
+    expect(refreshes).toContain('tasks.mine 1');
+    expect(refreshes).toContain('tasks.counts 1');
+    expect(refreshes.filter((r) => !r.endsWith(' 1'))).toEqual([]);
     await kasi.screenshot({ path: info.outputPath('kasi-live.png') });
 
     await notice.click();

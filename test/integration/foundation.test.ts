@@ -81,6 +81,22 @@ describe('login and sessions', () => {
     expect(admin.token).toBeNull();
   });
 
+  it("ends an idle session though the screen keeps refreshing on its own (quiet calls)", async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const screen = { get token() { return admin.token; }, setToken: (token: string | null) => admin.setToken(token), quiet: true };
+    // The menu's refresh every minute for 29 minutes, nobody at the PC.
+    for (let minute = 1; minute <= 29; minute++) {
+      t.clock.advanceMinutes(1);
+      expect(await ok(t.core, screen, 'users.list', {})).toHaveLength(1);
+    }
+    t.clock.advanceMinutes(2);
+    const err = await fail(t.core, screen, 'users.list', {});
+    expect(err.code).toBe('unauthenticated');
+    expect(err.message).toMatch(/tidak ada aktivitas selama 30 menit/);
+    expect(admin.token).toBeNull();
+  });
+
   it('checks the role in the core for every call', async () => {
     t = makeCore();
     const admin = await setupOffice(t.core);

@@ -33,6 +33,27 @@ describe('HTTP transport', () => {
     expect((await post('users.list', {}, { cookie: session })).statusCode).toBe(401);
   });
 
+  it('lets a quiet refresh (x-tanggap-quiet) find the session idle rather than keep it alive', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    app = await createHttpServer(t.core);
+    const session = String((await post('auth.login', ADMIN)).headers['set-cookie']).split(';')[0]!;
+    for (let i = 0; i < 3; i++) {
+      t.clock.advanceMinutes(10);
+      expect((await post('users.list', {}, { cookie: session, 'x-tanggap-quiet': '1' })).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(1);
+    const ended = await post('users.list', {}, { cookie: session, 'x-tanggap-quiet': '1' });
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error.message).toMatch(/tidak ada aktivitas/);
+    // The same rhythm without the header is activity.
+    const active = String((await post('auth.login', ADMIN)).headers['set-cookie']).split(';')[0]!;
+    for (let i = 0; i < 4; i++) {
+      t.clock.advanceMinutes(10);
+      expect((await post('users.list', {}, { cookie: active })).statusCode).toBe(200);
+    }
+  });
+
   it('refuses requests without the app header, unknown calls and bad input', async () => {
     t = makeCore();
     app = await createHttpServer(t.core);

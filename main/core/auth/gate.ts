@@ -16,7 +16,7 @@ const EXPIRED: Record<NonNullable<ResolvedSession['expired']>, string> = {
 // password must still be replaced, or throws the refusal.
 export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): { user: SessionUser | null; mustChangePassword: boolean } {
   const spec = contract[name];
-  const resolved = session.token ? resolveSession(deps, session.token) : NO_SESSION;
+  const resolved = session.token ? resolveSession(deps, session.token, !session.quiet) : NO_SESSION;
   if (resolved.expired) session.setToken(null);
   const { user, mustChangePassword } = resolved;
   if (spec.access === 'public') return { user, mustChangePassword };

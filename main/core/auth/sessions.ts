@@ -79,7 +79,8 @@ const SESSION_USER = `SELECT s.last_seen_at AS lastSeen, s.created_at AS started
     u.must_change_password FROM sessions s CROSS JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`;
 type SessionRow = Pick<UserRow, 'id' | 'username' | 'name' | 'nip' | 'jabatan' | 'pangkat' | 'role' | 'seksi' | 'active' | 'must_change_password'> & { lastSeen: string; startedAt: string };
 
-export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
+// `touch`: the call is someone's activity, which keeps the session from going idle.
+export function resolveSession(deps: CoreDeps, token: string, touch = true): ResolvedSession {
   const hash = tokenHash(token);
   if (!purgedAtOpen.has(deps.db)) {
     purgedAtOpen.add(deps.db);
@@ -94,7 +95,7 @@ export function resolveSession(deps: CoreDeps, token: string): ResolvedSession {
     stmt(deps.db, 'DELETE FROM sessions WHERE token_hash = ?').run(hash);
     return { user: null, mustChangePassword: false, expired };
   }
-  if (idle > TOUCH_MS) {
+  if (touch && idle > TOUCH_MS) {
     const { changes } = stmt(deps.db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
     // Not a change of the office's data: what is kept for it stays valid.
     changedUnstamped(deps.db, changes);
