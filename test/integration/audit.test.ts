@@ -54,6 +54,20 @@ describe('audit trail', () => {
     reopened.close();
   }, 30_000);
 
+  it("the CLI also finds a complaint's record edited in the file with the audit rows untouched", async () => {
+    await officeWithComplaints(2);
+    t.core.close();
+    const cli = join(__dirname, '..', '..', 'main', 'cli', 'audit-verify.ts');
+    const clean = await run(process.execPath, ['--import', 'tsx', cli, '--data', t.dir]);
+    expect(clean.stdout).toContain('2 pengaduan cocok dengan catatannya');
+    const raw = new Database(join(t.dir, DB_FILE));
+    raw.prepare("UPDATE complaints SET reporter_nik = '1111111111111111' WHERE id = 2").run();
+    raw.close();
+    const result = await run(process.execPath, ['--import', 'tsx', cli, '--data', t.dir]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/1 pengaduan diubah di luar aplikasi: 0002\//) });
+    expect(result.stdout).not.toContain('utuh');
+  }, 30_000);
+
   it('finds a deleted row in the middle of the chain', async () => {
     const admin = await officeWithComplaints(3);
     t.core.db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2;');

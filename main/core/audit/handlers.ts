@@ -1,23 +1,10 @@
 import type { Role } from '../../../shared/domain';
 import type { Handlers } from '../context';
-import { readBackupSettings, readCheckpointLog } from '../backup/store';
-import { verifyAudit, type Checkpoint } from './chain';
 import { keyOf } from './key';
-import { checkComplaints } from '../complaints/events';
+import { auditVerdict } from './verdict';
 
 export const auditHandlers: Pick<Handlers, 'audit.verify' | 'audit.personalDataViews'> = {
-  'audit.verify': (ctx) => {
-    const folder = readBackupSettings(ctx.db).folder;
-    let outside: Checkpoint[] = [];
-    try {
-      outside = readCheckpointLog(folder);
-    } catch {
-      // A backup disk that is not plugged in: the database's own checkpoints still count.
-    }
-    const chain = verifyAudit(ctx.db, keyOf(ctx.db), outside);
-    const complaints = checkComplaints(ctx.db);
-    return { ...chain, ok: chain.ok && complaints.changed.length === 0, complaints };
-  },
+  'audit.verify': (ctx) => auditVerdict(ctx.db, keyOf(ctx.db)),
   'audit.personalDataViews': (ctx) =>
     (
       ctx.db
