@@ -17,7 +17,7 @@ export const AUDIT_CATEGORY_LABEL: Record<AuditCategory, string> = {
 // A code belongs to the first group whose prefix (ending in '.') or exact code it matches,
 // so an action added later under a known prefix still lands in its group.
 const CATEGORY_MATCH: Record<AuditCategory, readonly string[]> = {
-  masuk: ['login.', 'logout', 'password.changed', 'auth.'],
+  masuk: ['login.', 'logout', 'password.changed', 'password.confirm_failed', 'auth.'],
   pengguna: ['user.', 'officials.'],
   pengaduan: ['complaint.', 'disposition.', 'skm.'],
   dokumen: ['document.'],
@@ -40,6 +40,7 @@ const ACTION_LABEL: Record<string, string> = {
   'login.locked': 'Akun dikunci sementara',
   logout: 'Keluar dari aplikasi',
   'password.changed': 'Kata sandi sendiri diganti',
+  'password.confirm_failed': 'Kata sandi salah saat konfirmasi',
   'user.created': 'Pengguna dibuat',
   'user.updated': 'Data pengguna diubah',
   'user.deactivated': 'Pengguna dinonaktifkan',

@@ -46,6 +46,32 @@ describe('login attempts', () => {
     expect((await ok(t.core, carrier(), 'auth.login', ADMIN)).role).toBe('admin');
   });
 
+  it('counts a wrong password asked again of someone signed in toward the same lock, and the lock ends their session', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const camat = await addUser(t.core, admin, 'camat', 'camat');
+    const change = (oldPassword: string) => t.core.call('auth.changePassword', { oldPassword, newPassword: 'sandi-baru-sekali' }, camat);
+    // Two wrong, then the right one: the count starts again (as after a good login).
+    for (let i = 0; i < 2; i++) expect(await change('bukan-sandinya')).toMatchObject({ ok: false, error: { code: 'validation', field: 'oldPassword' } });
+    expect((await change('kata-sandi-123')).ok).toBe(true);
+    for (let i = 1; i < LOGIN_MAX_FAILURES; i++) {
+      expect(await t.core.call('auth.changePassword', { oldPassword: 'tebak-tebak', newPassword: 'sandi-lain-lagi' }, camat)).toMatchObject({ ok: false, error: { field: 'oldPassword' } });
+    }
+    const locked = await fail(t.core, camat, 'auth.changePassword', { oldPassword: 'tebak-lagi', newPassword: 'sandi-lain-lagi' });
+    expect(locked.code).toBe('unauthenticated');
+    expect(locked.message).toMatch(/akun dikunci sementara dan Anda dikeluarkan/);
+    expect(camat.token).toBeNull();
+    // Locked for everyone, the right password included, until the lock ends.
+    expect((await fail(t.core, carrier(), 'auth.login', { username: 'camat', password: 'sandi-baru-sekali' })).code).toBe('unauthenticated');
+    const rows = auditRows().filter((r) => r.action === 'password.confirm_failed' || r.action === 'login.locked');
+    // The attempt that reaches the limit locks before its password is checked.
+    const failed = (n: number) => Array<string>(n).fill('password.confirm_failed');
+    expect(rows.map((r) => r.action)).toEqual([...failed(1 + LOGIN_MAX_FAILURES), 'login.locked', ...failed(1)]);
+    expect(JSON.parse(rows[0]!.data)).toEqual({ reason: 'wrong_password', during: 'change_password' });
+    t.clock.advanceMinutes(16);
+    expect((await ok(t.core, carrier(), 'auth.login', { username: 'camat', password: 'sandi-baru-sekali' })).username).toBe('camat');
+  });
+
   it('locks longer each time the limit is reached again without a successful login', async () => {
     t = makeCore();
     await setupOffice(t.core);

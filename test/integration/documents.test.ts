@@ -144,6 +144,8 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     // A wrong password changes nothing.
     const wrong = await o.refuse('camat', 'documents.sign', { id: v2.id, password: 'salah-sandi' });
     expect(wrong.field).toBe('password');
+    // Counted and audited as a wrong login is (auth-hardening.test.ts follows it to the lock).
+    expect(o.core.db.prepare("SELECT json_extract(data, '$.during') FROM audit_log WHERE action = 'password.confirm_failed'").pluck().all()).toEqual(['sign']);
     expect((await o.act('camat', 'documents.get', { id: v2.id })).status).toBe('draf');
 
     o.later(30);

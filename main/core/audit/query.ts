@@ -166,6 +166,8 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
   switch (action) {
     case 'login.failed':
       return d.reason ? `Sebab: ${LOGIN_FAILURE[str(d.reason)] ?? str(d.reason)}` : '';
+    case 'password.confirm_failed':
+      return `Saat ${d.during === 'sign' ? 'menandatangani dokumen' : 'mengganti kata sandi'}`;
     case 'login.locked':
       return `${num(d.attempts) ?? '?'} kali salah; dikunci ${num(d.minutes) ?? '?'} menit`;
     case 'user.created':

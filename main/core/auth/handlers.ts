@@ -21,17 +21,52 @@ export function withOffice(deps: CoreDeps, user: SessionUser, mustChangePassword
   return Object.assign({}, user, { officeName: findOffice(deps.db)?.name ?? '', mustChangePassword });
 }
 
-function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure) {
-  appendAudit(ctx.db, { at: nowIso(ctx), actorId: null, action: 'login.failed', entity: 'user', entityId: userId, data: { reason } });
+function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure, during?: PasswordPurpose) {
+  if (during) appendAudit(ctx.db, { at: nowIso(ctx), actorId: userId, action: 'password.confirm_failed', entity: 'user', entityId: userId, data: { reason, during } });
+  else appendAudit(ctx.db, { at: nowIso(ctx), actorId: null, action: 'login.failed', entity: 'user', entityId: userId, data: { reason } });
+}
+
+// Why a signed-in user's password is asked again (the audit row says which).
+export type PasswordPurpose = 'sign' | 'change_password';
+
+/**
+ * A signed-in user's password asked again, to sign or to change it. Every wrong one
+ * counts toward the same lock as a wrong login, and reaching it also ends the user's
+ * sessions: an open session gives no more guesses than the login page. A right one
+ * clears the count, as a login does. Throws `wrong` for a wrong password.
+ */
+export async function confirmPassword(ctx: Ctx, user: SessionUser, password: string, during: PasswordPurpose, wrong: TanggapError): Promise<void> {
+  const row = admitAttempt(ctx, user.username, during);
+  const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
+  if (row && ok) {
+    write(ctx.db, () => ctx.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id));
+    return;
+  }
+  const lockedUntil = write(ctx.db, () => {
+    if (row) failLogin(ctx, row.id, 'wrong_password', during);
+    const { locked_until } = ctx.db.prepare('SELECT locked_until FROM users WHERE id = ?').get(user.id) as { locked_until: string | null };
+    if (!locked_until || Date.parse(locked_until) <= ctx.now().getTime()) return null;
+    endUserSessions(ctx, user.id);
+    return locked_until;
+  });
+  if (lockedUntil) {
+    ctx.session.setToken(null);
+    throw new TanggapError(
+      'unauthenticated',
+      `Kata sandi salah ${LOGIN_MAX_FAILURES} kali: akun dikunci sementara dan Anda dikeluarkan. Masuk lagi setelah ${Math.ceil((Date.parse(lockedUntil) - ctx.now().getTime()) / 60_000)} menit, atau minta admin kantor mengatur ulang kata sandi.`,
+    );
+  }
+  throw wrong;
 }
 
 // Counts the attempt before the password is checked, inside the write lock: parallel
 // guesses queue here, and once the limit is reached the rest are refused unchecked.
-function admitAttempt(ctx: Ctx, username: string): UserRow | null {
+// `during`: the password asked again of someone signed in (confirmPassword), not a login.
+function admitAttempt(ctx: Ctx, username: string, during?: PasswordPurpose): UserRow | null {
   return write(ctx.db, () => {
     const row = ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
     const now = ctx.now();
-    const refuse = (reason: LoginFailure) => (failLogin(ctx, row?.id ?? null, reason), null);
+    const refuse = (reason: LoginFailure) => (failLogin(ctx, row?.id ?? null, reason, during), null);
     if (!row) return refuse('unknown_user');
     if (row.active !== 1) return refuse('inactive');
     if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) return refuse('locked');
@@ -83,10 +118,7 @@ export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.m
   },
   'auth.changePassword': async (ctx, { oldPassword, newPassword }) => {
     const user = requireUser(ctx);
-    const row = ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string };
-    if (!(await verifyPassword(row.password_hash, oldPassword))) {
-      throw new TanggapError('validation', 'Kata sandi lama salah.', 'oldPassword');
-    }
+    await confirmPassword(ctx, user, oldPassword, 'change_password', new TanggapError('validation', 'Kata sandi lama salah.', 'oldPassword'));
     if (newPassword === oldPassword) {
       throw new TanggapError('validation', 'Kata sandi baru harus berbeda dari kata sandi lama.', 'newPassword');
     }

@@ -2,7 +2,7 @@ import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
-import { verifyPassword } from '../auth/passwords';
+import { confirmPassword } from '../auth/handlers';
 import { checkAttachments, readAttachment, saveAttachments, type StoredFile } from '../complaints/attachments';
 import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, Handlers } from '../context';
@@ -133,10 +133,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.sign': async (ctx, { id, password }) => {
     const user = requireUser(ctx);
     docFor(ctx, id);
-    const hash = (ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string }).password_hash;
-    if (!(await verifyPassword(hash, password))) {
-      throw new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password');
-    }
+    await confirmPassword(ctx, user, password, 'sign', new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password'));
     await signDocument(ctx, user, id, { onScreen: true });
     return issued(ctx, id);
   },
