@@ -185,6 +185,17 @@ describe('one access rule for every complaint', () => {
     expect((await t.core.call('audit.personalDataViews', {}, s.staf)).ok).toBe(false);
   });
 
+  it("records each opening of a rahasia complaint's tanda terima, which names the reporter, and not a plain one's", async () => {
+    const viewsOf = async (id: number) => (await ok(t.core, s.admin, 'audit.personalDataViews', {})).filter((v) => v.complaintId === id && v.actorRole === 'sekcam').map((v) => v.reason);
+    const before = await viewsOf(c.rahasia.id);
+    expect((await ok(t.core, s.sekcam, 'complaints.receipt', { id: c.rahasia.id })).rows.map((r) => r.value).join(' ')).toContain('Krajan');
+    await ok(t.core, s.sekcam, 'complaints.receiptDocx', { id: c.rahasia.id });
+    expect(await viewsOf(c.rahasia.id)).toEqual(['Mengunduh tanda terima (DOCX)', 'Membuka tanda terima', ...before]);
+    const plainBefore = await viewsOf(c.plain.id);
+    await ok(t.core, s.sekcam, 'complaints.receipt', { id: c.plain.id });
+    expect(await viewsOf(c.plain.id)).toEqual(plainBefore);
+  });
+
   it('refuses before storing an uploaded file', async () => {
     const dir = join(t.dir, 'lampiran');
     const before = readdirSync(dir).length;

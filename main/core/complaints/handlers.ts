@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/chain';
 import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 import { currentStandard } from '../workflow/standard';
 import { withLateness } from '../workflow/queue';
 import { issueIntakeDocuments, docxOf } from '../documents/service';
@@ -29,10 +29,13 @@ type ComplaintCalls =
   | 'complaints.intakeRules';
 
 // The tanda terima as issued at intake. A complaint registered before documents were
-// stored (or by a bulk import) gets its tanda terima issued on first request.
-function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number) {
+// stored (or by a bulk import) gets its tanda terima issued on first request. A rahasia
+// reporter's name, address and phone are on it: each opening is audited as the
+// complaint's page is (an anonim one's receipt carries no identity).
+function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number, how: string) {
   const user = requireUser(ctx);
   requireComplaint(ctx.db, user, id);
+  if (pluck(ctx.db, 'SELECT confidential = 1 AND anonymous = 0 FROM complaints WHERE id = ?').get(id) === 1) recordView(ctx, user.id, id, how);
   const existing = latestOf(ctx.db, id, 'tanda_terima');
   if (existing) return existing;
   write(ctx.db, () => {
@@ -88,9 +91,9 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.kelengkapanChecklist': (ctx) => kelengkapanChecklist(ctx.db),
   'complaints.similar': (ctx, query) => similarComplaints(ctx.db, requireUser(ctx), query),
   'complaints.intakeRules': (ctx) => intakeRules(ctx.db),
-  'complaints.receipt': (ctx, { id }) => receiptViewOf(receiptRow(ctx, id)),
+  'complaints.receipt': (ctx, { id }) => receiptViewOf(receiptRow(ctx, id, 'Membuka tanda terima')),
   'complaints.receiptDocx': async (ctx, { id }) => {
-    const row = receiptRow(ctx, id);
+    const row = receiptRow(ctx, id, 'Mengunduh tanda terima (DOCX)');
     const view = receiptViewOf(row);
     const bytes = await docxOf(ctx.db, row);
     return {
