@@ -35,7 +35,7 @@ export const calendarSchema = z
     special: z
       .array(z.object({ from: ymd, to: ymd, name: z.string().trim().min(1, { error: 'Nama jadwal khusus wajib diisi.' }).max(80), week: weekSchema }))
       .max(20),
-    closures: z.array(closureSchema).max(400),
+    closures: z.array(closureSchema).max(400, { error: 'Kalender memuat paling banyak 400 hari libur; hapus dulu hari libur tahun-tahun yang sudah lewat.' }),
   })
   .superRefine((cal, ctx) => {
     for (const issue of validateCalendar(cal)) {

@@ -76,6 +76,21 @@ describe('parseIcsHolidays', () => {
     ]);
   });
 
+  it('reads a day that is not in the calendar (month 13, 31 November, 9999-99-99) as unreadable', () => {
+    const { closures, errors } = parseIcsHolidays(
+      ics(
+        event('DTSTART;VALUE=DATE:20261301', 'SUMMARY:Bulan 13'),
+        event('DTSTART:20261131T080000', 'SUMMARY:31 November'),
+        event('DTSTART:99999999', 'SUMMARY:Ngawur'),
+        event('DTSTART;VALUE=DATE:20261225', 'DTEND;VALUE=DATE:20261299', 'SUMMARY:Natal'),
+      ),
+      'Asia/Jakarta',
+    );
+    // An unreadable end: the start day alone.
+    expect(closures).toEqual([{ date: '2026-12-25', name: 'Natal', kind: 'libur_nasional' }]);
+    expect(errors).toEqual(['Bulan 13', '31 November', 'Ngawur'].map((n) => `Acara "${n}" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.`));
+  });
+
   it('a file without events is not a calendar', () => {
     expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru', 'Asia/Jakarta')).toEqual({ closures: [], errors: ['Berkas bukan kalender iCal: tidak ada VEVENT.'] });
   });

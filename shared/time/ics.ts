@@ -19,7 +19,8 @@ export function parseIcsHolidays(
       events++;
     } else if (line === 'END:VEVENT' && event) {
       const start = localOf(event.DTSTART, tz);
-      const summary = (event.SUMMARY ?? '').replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ').trim() || 'Hari libur';
+      // A holiday's name is at most 120 characters in the office calendar.
+      const summary = (event.SUMMARY ?? '').replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ').trim().slice(0, 120) || 'Hari libur';
       if (!start) {
         errors.push(`Acara "${summary}" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.`);
       } else {
@@ -47,8 +48,11 @@ function localOf(value: string | undefined, tz: TimeZoneId): { date: string; tim
   const m = value ? /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?/.exec(value) : null;
   if (!m) return null;
   const [, y, mo, d, hh, mi, ss, utc] = m;
-  if (hh === undefined) return { date: `${y}-${mo}-${d}`, time: null };
-  if (!utc) return { date: `${y}-${mo}-${d}`, time: `${hh}:${mi}` };
+  const date = `${y}-${mo}-${d}`;
+  // Not a day of the calendar (month 13, 31 November): unreadable, as a missing date is.
+  if (addDaysYmd(date, 0) !== date) return null;
+  if (hh === undefined) return { date, time: null };
+  if (!utc) return { date, time: `${hh}:${mi}` };
   const instant = `${y}-${mo}-${d}T${hh}:${mi}:${ss}Z`;
   if (Number.isNaN(Date.parse(instant))) return null;
   return { date: localDate(instant, tz), time: localTime(instant, tz) };

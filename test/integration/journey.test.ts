@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { addDaysYmd } from '../../shared/time/workingTime';
 import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { record, hookStatements } from '../bench/twin';
 import { signaturePng } from './paper';
@@ -398,6 +399,11 @@ describe('side exits and the standard as data', () => {
     const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261124', 'DTEND;VALUE=DATE:20261125', 'SUMMARY:Hari Jadi Kabupaten', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
     expect(await ok(o.core, admin, 'calendar.importIcs', { text: ics, kind: 'libur_kantor' })).toEqual({ added: 1, skipped: 0, errors: [] });
     expect((await fail(o.core, admin, 'calendar.importIcs', { text: 'bukan kalender' })).message).toMatch(/VEVENT/);
+    // More holidays than the calendar holds: refused with what to do, the calendar as it was.
+    const many = Array.from({ length: 401 }, (_, i) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${addDaysYmd('2030-01-01', i).replaceAll('-', '')}`, 'SUMMARY:Libur', 'END:VEVENT']).flat();
+    const full = await fail(o.core, admin, 'calendar.importIcs', { text: ['BEGIN:VCALENDAR', ...many, 'END:VCALENDAR'].join('\r\n') });
+    expect(full).toMatchObject({ code: 'validation', message: expect.stringContaining('paling banyak 400 hari libur') });
+    expect((await ok(o.core, admin, 'calendar.get', {})).closures.some((c) => c.date === '2030-01-01')).toBe(false);
     // Mon 23 Nov 15.50 WIB + 30 menit: 10 today, Tuesday closed → Wed 25 Nov 07.50.
     const id = await o.record('2026-11-23T08:50:00.000Z');
     const j = await o.act('staf', '2026-11-23T08:50:00.000Z', 'workflow.journey', { id });

@@ -287,7 +287,12 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const cal = officeCalendar(ctx.db);
       const known = new Set(cal.closures.map((c) => c.date));
       const added = closures.filter((c) => !known.has(c.date));
-      const next = calendarSchema.parse({ ...cal, closures: [...cal.closures, ...added].sort((a, b) => a.date.localeCompare(b.date)) });
+      const parsed = calendarSchema.safeParse({ ...cal, closures: [...cal.closures, ...added].sort((a, b) => a.date.localeCompare(b.date)) });
+      if (!parsed.success) {
+        // Too many holidays for the calendar (400), or a date the calendar refuses.
+        throw new TanggapError('validation', `Hari libur dari berkas ini tidak dapat disimpan: ${parsed.error.issues[0]!.message}`, 'text');
+      }
+      const next = parsed.data;
       const at = nowIso(ctx);
       writeSetting(ctx.db, 'calendar', next, { id: user.id, at });
       appendAudit(ctx.db, { at, actorId: user.id, action: 'calendar.imported', entity: 'settings', entityId: null, data: { added: added.length } });
