@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { withVersion } from './common';
+import { withoutInvisible } from './common';
 
 // Backup file names the core writes: tanggap-2026-11-29T1605.sqlite (office time),
 // with -2, -3 … when two are taken in the same minute, and -sebelum-pembaruan-skema-10
@@ -8,7 +9,7 @@ import { withVersion } from './common';
 export const BACKUP_FILE_PATTERN = /^tanggap-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?(-sebelum-pembaruan-skema-\d+)?\.sqlite$/;
 
 export const backupSettingsSchema = z.object({
-  folder: z.string().trim().max(500, { error: 'Lokasi folder paling panjang 500 karakter.' }),
+  folder: z.string().overwrite(withoutInvisible).trim().max(500, { error: 'Lokasi folder paling panjang 500 karakter.' }),
   keep: z
     .number({ error: 'Isi jumlah cadangan yang disimpan.' })
     .int({ error: 'Jumlah cadangan harus bilangan bulat.' })

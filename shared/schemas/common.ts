@@ -5,9 +5,20 @@ import { id } from 'zod/locales';
 // Indonesian fallback messages for every schema; specific fields say more below.
 z.config(id());
 
+// Characters that are never meant in a field, only pasted with it or slipped in: control
+// characters but tab and line feed (a CR is dropped, so every line ends in LF), zero-width
+// spaces and the byte-order mark, and the bidirectional overrides and isolates that make
+// a name read backwards on screen. Removed, not refused: the rest of the text stays, and a
+// field that held nothing else is empty (and refused as such where it is required).
+// Joiners (U+200C, U+200D) stay: emoji sequences need them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+export const withoutInvisible = (value: string) => value.replace(INVISIBLE, '');
+
 export const text = (label: string, max = 200) =>
   z
     .string({ error: `${label} wajib diisi.` })
+    .overwrite(withoutInvisible)
     .trim()
     .min(1, { error: `${label} wajib diisi.` })
     .max(max, { error: `${label} paling panjang ${max} karakter.` });
@@ -15,6 +26,7 @@ export const text = (label: string, max = 200) =>
 export const optionalText = (label: string, max = 200) =>
   z
     .string({ error: `${label} harus berupa teks.` })
+    .overwrite(withoutInvisible)
     .trim()
     .max(max, { error: `${label} paling panjang ${max} karakter.` })
     .default('');

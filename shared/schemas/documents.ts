@@ -3,7 +3,7 @@ import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { attachmentUploadSchema } from './complaint';
-import { idSchema, optionalText, text, versionSchema } from './common';
+import { idSchema, optionalText, text, versionSchema, withoutInvisible } from './common';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -139,7 +139,7 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SATISFACTION_LABEL: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
 
 const paragraphs = z
-  .array(z.string().trim().max(4000, { error: 'Satu paragraf paling panjang 4.000 karakter.' }))
+  .array(z.string().overwrite(withoutInvisible).trim().max(4000, { error: 'Satu paragraf paling panjang 4.000 karakter.' }))
   .max(30, { error: 'Paling banyak 30 paragraf.' })
   .transform((ps) => ps.filter((p) => p !== ''))
   .refine((ps) => ps.length > 0, { error: 'Isi surat wajib diisi.' });

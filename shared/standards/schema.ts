@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { COMPLAINT_KINDS, EXECUTORS } from '../domain';
+import { withoutInvisible } from '../schemas/common';
 
 // A Standar Pelayanan as data: what the office published (requirements, channels,
 // fee, product, procedure) and the ordered steps that drive the workflow and every
@@ -69,12 +70,14 @@ export const CLOCK_START_LABEL: Record<ClockStart, string> = {
 const line = (what: string, max = 500) =>
   z
     .string({ error: `${what} wajib diisi.` })
+    .overwrite(withoutInvisible)
     .trim()
     .min(1, { error: `${what} tidak boleh kosong.` })
     .max(max, { error: `${what} paling panjang ${max} karakter.` });
 const optionalLine = (what: string, max: number) =>
   z
     .string({ error: `${what} harus berupa teks.` })
+    .overwrite(withoutInvisible)
     .trim()
     .max(max, { error: `${what} paling panjang ${max} karakter.` });
 const lines = (what: string, maxItems = 40, maxChars = 500) =>
