@@ -158,6 +158,18 @@ describe('cadangan dan pemulihan', () => {
     expect((await ok(o.core, o.admin, 'backup.status', {})).lastError).toMatch(/^Cadangan gagal/);
   });
 
+  it.runIf(process.platform === 'linux')('refuses a backup folder that is a file or takes no file, and keeps the one before', async () => {
+    const o = await office();
+    const blocker = join(o.folder, 'berkas');
+    writeFileSync(blocker, '');
+    const rowVersion = (await ok(o.core, o.admin, 'backup.status', {})).settings.rowVersion;
+    expect(await fail(o.core, o.admin, 'backup.updateSettings', { folder: blocker, keep: 7, daily: true, rowVersion })).toMatchObject({ field: 'folder', message: expect.stringContaining('bukan folder') });
+    // /proc/self is a folder no one can write a file into, root included.
+    expect(await fail(o.core, o.admin, 'backup.updateSettings', { folder: '/proc/self', keep: 7, daily: true, rowVersion })).toMatchObject({ field: 'folder', message: expect.stringMatching(/^Folder \/proc\/self tidak dapat ditulis/) });
+    expect((await ok(o.core, o.admin, 'backup.status', {})).settings.folder).toBe(o.folder);
+    expect(readdirSync(o.folder).filter((f) => f.startsWith('.tanggap-uji'))).toEqual([]);
+  });
+
   it.runIf(posix)('keeps the database, its folder, attachments and backups private to the user', async () => {
     const o = await office();
     await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ attachments: [{ fileName: 'foto.png', mime: 'image/png', dataBase64: PNG }] }));

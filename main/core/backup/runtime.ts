@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { BackupEntry } from '../../../shared/schemas/backup';
 import { appendAudit } from '../audit/chain';
@@ -35,6 +35,27 @@ const FOLDER_EXAMPLE = 'misalnya E:\\Cadangan Tanggap atau /media/flashdisk/tang
 
 function absoluteFolder(folder: string): void {
   if (!isAbsolute(folder)) throw new TanggapError('validation', `Tulis lokasi folder lengkap, ${FOLDER_EXAMPLE}.`, 'folder');
+}
+
+// A folder chosen for the backups that is there must take a file (a system folder, a
+// read-only disk would fail every backup later); one that is not there yet (a flashdisk
+// not plugged in) is made by the first backup.
+function writableFolder(folder: string): void {
+  if (!existsSync(folder)) return;
+  if (!statSync(folder).isDirectory()) throw new TanggapError('validation', `${folder} adalah berkas, bukan folder. Pilih folder untuk cadangan.`, 'folder');
+  const probe = join(folder, `.tanggap-uji-tulis-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+  } catch (err) {
+    const full = (err as NodeJS.ErrnoException).code === 'ENOSPC';
+    throw new TanggapError(
+      'validation',
+      full ? `Diska di ${folder} penuh. Kosongkan tempat atau pilih folder lain.` : `Folder ${folder} tidak dapat ditulis. Pilih folder lain, ${FOLDER_EXAMPLE}, atau periksa hak aksesnya.`,
+      'folder',
+    );
+  } finally {
+    rmSync(probe, { force: true });
+  }
 }
 
 // The folder typed on the setup screen must be there and readable before its backups are listed.
@@ -129,6 +150,7 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
     updateSettings({ rowVersion, ...settings }, actorId) {
       if (settings.folder) {
         absoluteFolder(settings.folder);
+        writableFolder(settings.folder);
         const inside = relative(resolve(deps.dataDir), resolve(settings.folder));
         if (!inside.startsWith('..') && !isAbsolute(inside)) {
           throw new TanggapError('validation', 'Folder cadangan harus di luar folder data Tanggap, sebaiknya di diska lain atau flashdisk.', 'folder');
