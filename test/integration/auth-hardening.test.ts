@@ -72,6 +72,19 @@ describe('login attempts', () => {
     expect((await ok(t.core, carrier(), 'auth.login', { username: 'camat', password: 'sandi-baru-sekali' })).username).toBe('camat');
   });
 
+  it('checks at most the limit of 20 wrong confirmations sent at once, and the rest find the account locked', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const sekcam = await addUser(t.core, admin, 'sekcam', 'sekcam');
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.core.call('auth.changePassword', { oldPassword: `tebakan-${i}`, newPassword: 'sandi-baru-sekali' }, sekcam)),
+    );
+    expect(tries.every((r) => !r.ok)).toBe(true);
+    const confirmed = auditRows().filter((r) => r.action === 'password.confirm_failed').map((r) => (JSON.parse(r.data) as { reason: string }).reason);
+    expect(confirmed.filter((r) => r === 'wrong_password')).toHaveLength(LOGIN_MAX_FAILURES);
+    expect(confirmed.filter((r) => r === 'locked')).toHaveLength(20 - LOGIN_MAX_FAILURES);
+  });
+
   it('locks longer each time the limit is reached again without a successful login', async () => {
     t = makeCore();
     await setupOffice(t.core);

@@ -311,6 +311,12 @@ describe('refusals and corrections', () => {
     const noSpecimen = await o.refuse('camat', 'documents.sign', { id: v1.id, password: PASSWORD });
     expect(noSpecimen.message).toMatch(/Spesimen tanda tangan/);
     expect((await o.act('staf', 'documents.get', { id: v1.id })).status).toBe('draf');
+    // A specimen that is not the picture it says it is: refused, nothing stored.
+    const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64');
+    for (const image of ['data:image/png;base64,AAAA', `data:image/png;base64,${jpegHead}`, signaturePng().replace('image/png', 'image/jpeg')]) {
+      expect(await o.refuse('camat', 'auth.setSignature', { image })).toMatchObject({ code: 'validation', field: 'image', message: expect.stringContaining('bukan gambar PNG atau JPG') });
+    }
+    expect(await o.act('camat', 'auth.signature', {})).toEqual({ image: '' });
     await o.act('camat', 'auth.setSignature', { image: signaturePng() });
 
     // No NIP.

@@ -29,13 +29,28 @@ function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure, during
 // Why a signed-in user's password is asked again (the audit row says which).
 export type PasswordPurpose = 'sign' | 'change_password';
 
+// Each user's confirmations, one at a time: every attempt is counted before its password
+// is checked (as at login), so twelve letters signed at once would otherwise count as
+// twelve attempts and lock the account; in turn, each right one clears the count first.
+const confirming = new Map<number, Promise<unknown>>();
+
 /**
  * A signed-in user's password asked again, to sign or to change it. Every wrong one
  * counts toward the same lock as a wrong login, and reaching it also ends the user's
  * sessions: an open session gives no more guesses than the login page. A right one
  * clears the count, as a login does. Throws `wrong` for a wrong password.
  */
-export async function confirmPassword(ctx: Ctx, user: SessionUser, password: string, during: PasswordPurpose, wrong: TanggapError): Promise<void> {
+export function confirmPassword(ctx: Ctx, user: SessionUser, password: string, during: PasswordPurpose, wrong: TanggapError): Promise<void> {
+  const run = (confirming.get(user.id) ?? Promise.resolve()).then(() => confirmOnce(ctx, user, password, during, wrong));
+  const settled = run.catch(() => undefined);
+  confirming.set(user.id, settled);
+  void settled.then(() => {
+    if (confirming.get(user.id) === settled) confirming.delete(user.id);
+  });
+  return run;
+}
+
+async function confirmOnce(ctx: Ctx, user: SessionUser, password: string, during: PasswordPurpose, wrong: TanggapError): Promise<void> {
   const row = admitAttempt(ctx, user.username, during);
   const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
   if (row && ok) {

@@ -14,6 +14,7 @@ import { authorize, completeStep } from '../workflow/engine';
 import { change } from '../workflow/handlers';
 import { docContext } from './facts';
 import { deliveryReceiptView, dispositionSheetView } from './kinds/forms';
+import { imageSize } from './docx-kit';
 import { KINDS, renderDocx } from './registry';
 import {
   currentDraft,
@@ -51,6 +52,18 @@ function docFor(ctx: Ctx, id: number): DocRow {
 
 const fileNameOf = (row: DocRow, registerNo: string) =>
   `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(row.number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
+
+// The specimen goes on every letter its owner signs: it must be the picture it says it
+// is (the schema checks only the data URL's form), of a size a signature can be.
+function requireSpecimenImage(image: string): void {
+  const [, mime, data] = /^data:image\/(png|jpeg);base64,(.*)$/s.exec(image) ?? [];
+  const bytes = Buffer.from(data ?? '', 'base64');
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const size = (mime === 'png' ? png : !png) ? imageSize(bytes) : null;
+  if (!size || size.width < 1 || size.height < 1 || size.width > 4000 || size.height > 4000) {
+    throw new TanggapError('validation', 'Berkas tanda tangan bukan gambar PNG atau JPG yang dapat dibaca. Pindai atau foto ulang tanda tangan, lalu unggah lagi.', 'image');
+  }
+}
 
 const issued = (ctx: Ctx, id: number) => toIssued(ctx.db, requireUser(ctx), getDoc(ctx.db, id), nowIso(ctx));
 
@@ -320,6 +333,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'auth.signature': (ctx) => ({ image: signerUser(ctx.db, requireUser(ctx).id).signature_image }),
   'auth.setSignature': (ctx, { image }) => {
     const user = requireUser(ctx);
+    if (image !== '') requireSpecimenImage(image);
     write(ctx.db, () => {
       ctx.db.prepare('UPDATE users SET signature_image = ? WHERE id = ?').run(image, user.id);
       appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'user.signature_updated', entity: 'user', entityId: user.id, data: { sha256: image ? sha256(image) : '' } });
