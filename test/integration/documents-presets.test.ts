@@ -89,6 +89,9 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
     expect((await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-12-01T08:30', recipient: 'Siti Aminah', note: '', proof: [] })).field).toBe(
       'deliveredAt',
     );
+    // Nor before the complaint was received (a typo of the year).
+    const early = await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2020-01-01T09:00', recipient: 'Siti Aminah', note: '', proof: [] });
+    expect(early).toMatchObject({ field: 'deliveredAt', message: expect.stringMatching(/^Waktu penyampaian tidak boleh sebelum pengaduan diterima \(\d+ \w+ 2026 pukul/) });
     j = await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-12-01T08:00', recipient: 'Siti Aminah', note: '', proof: [] });
     expect(j).toMatchObject({ status: 'selesai', closedAt: '2026-12-01T00:00:00.000Z', satisfaction: 'puas' });
     expect(j.delivery).toMatchObject({ deliveredAt: '2026-12-01T00:00:00.000Z', recipient: 'Siti Aminah' });

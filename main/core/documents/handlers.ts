@@ -1,5 +1,6 @@
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
+import { formatTanggalWaktu } from '../../../shared/time/format';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { confirmPassword } from '../auth/handlers';
@@ -232,6 +233,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     if (at > nowIso(ctx)) throw new TanggapError('validation', 'Waktu penyampaian tidak boleh setelah sekarang.', 'deliveredAt');
     // Refused before any proof is written; checked again under the lock, and only then written.
     requireComplaint(ctx.db, user, complaintId);
+    const receivedAt = pluck(ctx.db, 'SELECT received_at FROM complaints WHERE id = ?').get(complaintId) as string;
+    if (at < receivedAt) {
+      throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum pengaduan diterima (${formatTanggalWaktu(receivedAt, tz)}). Periksa tanggalnya.`, 'deliveredAt');
+    }
     authorize(ctx.db, user, complaintId, 'deliver');
     const checked = checkAttachments(proof);
     return change(ctx, complaintId, (now) => {
