@@ -194,6 +194,8 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await expect(signedNote).toContainText(`Surat tanggapan ditandatangani dengan nomor ${number}.`);
   await expect(signedNote).toContainText('Tidak ada lagi yang menunggu.');
   await expect(page.getByText('Tidak ada dokumen yang menunggu tanda tangan Anda.')).toBeVisible();
+  // The wrong password was said under its field only: no notice of it outlives the signature.
+  await expect(page.getByText('Dokumen belum ditandatangani')).toHaveCount(0);
   await expect(queueLink.getByText('1', { exact: true })).toHaveCount(0);
   const signed = await api.camat.call('documents.get', { id: letter.id });
   expect(signed).toMatchObject({ status: 'ditandatangani', number, signerName: CAMAT });

@@ -366,12 +366,13 @@ export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc:
       announceDocumentsChanged();
       onSigned(signed);
     } catch (err) {
-      // A wrong password belongs under the field; anything else (no specimen, moved on) above the button.
+      // A wrong password belongs under the field; anything else (no specimen, moved on) above
+      // the button. Only there, not in a notice too, which would outlast the next try's success.
       setServerErrors(err, form.setError, (path) => (path === 'password' ? 'password' : null));
       if (!form.getFieldState('password').error && err instanceof ApiCallError && err.code !== 'unauthenticated') {
         form.setError('root', { type: 'server', message: err.message });
       }
-      notifyError(err, 'Dokumen belum ditandatangani');
+      if (!(err instanceof ApiCallError)) notifyError(err, 'Dokumen belum ditandatangani');
     }
   }, focusFirstError);
   return (
