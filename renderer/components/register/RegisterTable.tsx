@@ -34,12 +34,12 @@ interface Column {
 // Jenis and kanal share a column so Perihal keeps its room at 1366 px.
 const COLUMNS: Column[] = [
   { header: 'No. Register', width: '140px', sortField: 'registerNo' },
-  { header: 'Diterima', width: '105px', sortField: 'receivedAt' },
+  { header: 'Diterima', width: '100px', sortField: 'receivedAt' },
   { header: 'Pelapor', width: '13%', sortField: 'reporterName' },
   { header: 'Perihal', width: 'auto' },
   { header: 'Jenis · kanal', width: '125px' },
   { header: 'Kategori', width: '10%' },
-  { header: 'Status', width: '150px', sortField: 'status' },
+  { header: 'Status', width: '170px', sortField: 'status' },
   { header: 'Ketepatan waktu', width: '165px' },
 ];
 
