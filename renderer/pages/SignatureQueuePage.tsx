@@ -98,7 +98,7 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                     <Text size="sm" fw={600}>
                       {i.title}
                     </Text>
-                    <Badge size="xs" variant="light" color="gray">
+                    <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                       versi {i.version}
                     </Badge>
                   </Group>
