@@ -520,7 +520,7 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
               <Select
                 label="Ditandatangani oleh"
                 description="Pejabat yang menandatangani lembar cetaknya; namanya dimuat di blok tanda tangan."
-                data={doc.wetSigners.map((w) => ({ value: String(w.id), label: w.capacity ? `${w.name} (${capacityOf(w.capacity, office.headTitle)})` : w.name }))}
+                data={doc.wetSigners.map((w) => ({ value: String(w.id), label: `${w.name} (${capacityOf(w.capacity, office.headTitle) || office.headTitle})` }))}
                 value={field.value === null ? null : String(field.value)}
                 onChange={(v) => field.onChange(v === null ? null : Number(v))}
                 allowDeselect={false}
