@@ -37,11 +37,22 @@ interface World {
 // are refused (a failed login counts towards the lock): after them the office's users
 // are put back as they were and every role signed in again, so later inputs still
 // reach the handlers.
-const TOUCHES_USERS = new Set<CallName>(['auth.login', 'auth.logout', 'auth.changePassword', 'users.update', 'users.resetPassword', 'backup.restore', 'skm.kioskStart']);
+const TOUCHES_USERS = new Set<CallName>([
+  'auth.login',
+  'auth.logout',
+  'auth.changePassword',
+  'documents.sign',
+  'users.update',
+  'users.resetPassword',
+  'backup.restore',
+  'skm.kioskStart',
+]);
 
 // A refused login writes login.failed (and login.locked) to the audit log and counts
-// the failure on the user row by design; for it only the other tables must stay as they were.
-const AUDITS_REFUSAL = new Set<CallName>(['auth.login']);
+// the failure on the user row by design, and so does a wrong password asked again to
+// sign or to change it (password.confirm_failed; the lock also ends the user's
+// sessions); for them only the other tables must stay as they were.
+const AUDITS_REFUSAL = new Set<CallName>(['auth.login', 'auth.changePassword', 'documents.sign']);
 
 const fresh = (token: string | null): SessionCarrier => ({ token, setToken() {} });
 
