@@ -139,6 +139,12 @@ export const taskSchema = z.object({
   paused: z.boolean(),
   pause: pauseInfoSchema.nullable(),
   disposition: z.object({ id: idSchema, sifat: z.enum(SIFAT), opened: z.boolean(), fromName: z.string() }).nullable(),
+  /**
+   * Not the step itself but a part of it a Kasi returned to this user, who disposed it: to
+   * be disposed again to another Kasi while the other disposition runs on. stepNo is then
+   * the disposition step's, executor the user's role, and the clock the running step's.
+   */
+  returned: z.boolean(),
 });
 export type Task = z.infer<typeof taskSchema>;
 
@@ -178,6 +184,13 @@ export const journeySchema = z.object({
   pause: pauseInfoSchema.nullable(),
   /** The whole standard's state while open and running; null otherwise. */
   standardRisk: z.enum(RISKS).nullable(),
+  /**
+   * While the file waits for the reporter (paused): the working minutes each clock had left
+   * when it stopped (negative when already past its due; null for a clock not started). dueAt
+   * and the running step's dueAt are then the dues from before the pause, worked out again
+   * when the file is completed: a screen shows these minutes instead of those dates.
+   */
+  suspended: z.object({ stepMinutesLeft: z.number().int().nullable(), standardMinutesLeft: z.number().int().nullable() }).nullable(),
   exitNote: z.string(),
   current: z
     .object({ stepNo: z.number().int(), activity: z.string(), executor: executorSchema, dueAt: z.string(), remainingMinutes: z.number().int(), risk: z.enum(RISKS) })
@@ -214,6 +227,8 @@ export const journeySchema = z.object({
       openedAt: z.string().nullable(),
       state: z.enum(['aktif', 'ditarik', 'dikembalikan', 'selesai']),
       returnReason: z.string(),
+      /** Returned while another disposition runs, and not yet disposed again by its disposer (or the Camat). */
+      returnAwaits: z.boolean(),
     }),
   ),
   followUps: z.array(

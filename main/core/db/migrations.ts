@@ -975,4 +975,14 @@ INSERT INTO skm_month_profile (month, field, value, n)
   UNION ALL SELECT month, 'age', CAST(age AS TEXT), count(*) FROM skm_responses GROUP BY 1, 3;
 `,
   },
+  {
+    version: 37,
+    name: 'returned dispositions by their sender',
+    sql: `
+-- A disposition a Kasi returned while another stays active waits for whoever disposed it
+-- (Tugas saya): found by the sender among the few returned ones, not by reading every
+-- open complaint's dispositions.
+CREATE INDEX dispositions_returned ON dispositions(from_user, complaint_id) WHERE state = 'dikembalikan';
+`,
+  },
 ];

@@ -45,6 +45,17 @@ export interface Loaded {
   state: JourneyState;
 }
 
+// A returned disposition `r` of complaint `c` whose part still waits for its disposer: it
+// came back while the complaint's current step ran (a part returned during an earlier step
+// lapsed when that step was completed), nothing was disposed since (a disposition made
+// after the return and not withdrawn takes the part over), and another disposition of the
+// complaint is still active (when none is, the disposition step itself runs again:
+// reopenDisposition). Nothing is stored beyond the dispositions' own rows, so the queues,
+// which read again every complaint whose dispositions changed, see it come and go.
+export const RETURN_AWAITS = `r.state = 'dikembalikan' AND c.closed_at IS NULL AND c.status <> 'tidak_lengkap' AND r.ended_at >= c.step_started_at
+  AND EXISTS (SELECT 1 FROM dispositions a WHERE a.complaint_id = r.complaint_id AND a.state = 'aktif')
+  AND NOT EXISTS (SELECT 1 FROM dispositions n WHERE n.complaint_id = r.complaint_id AND n.state <> 'ditarik' AND n.created_at > r.created_at AND n.created_at >= r.ended_at)`;
+
 export function loadState(db: Db, id: number): Loaded {
   const c = stmt(db, 'SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintState | undefined;
   if (!c) throw notFound('Pengaduan');
@@ -53,6 +64,9 @@ export function loadState(db: Db, id: number): Loaded {
   const dispositionTo = (
     stmt(db, "SELECT to_user FROM dispositions WHERE complaint_id = ? AND state = 'aktif'").all(id) as { to_user: number }[]
   ).map((r) => r.to_user);
+  const returnedTo = dispositionTo.length
+    ? (pluck(db, `SELECT DISTINCT r.from_user FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[])
+    : [];
   const answerKind = answerKindOf(standard);
   const hasDraft =
     answerKind !== null &&
@@ -62,7 +76,7 @@ export function loadState(db: Db, id: number): Loaded {
     c,
     standard,
     step,
-    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo, answerKind, hasDraft, nextStage },
+    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo, returnedTo, answerKind, hasDraft, nextStage },
   };
 }
 

@@ -12,7 +12,7 @@ import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
-import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
+import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, RETURN_AWAITS, sweep, sweepBeforeReading, takeOver, undoStep, type Loaded } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
@@ -73,6 +73,16 @@ function disposition(ctx: Ctx, id: number): DispositionRow {
 
 const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
 
+// The disposition step the complaint went through last (the one a returned part belongs to).
+const dispositionStepBefore = (l: Loaded) => [...l.standard.steps].reverse().find((st) => st.no < (l.step?.no ?? 0) && st.stage === 'disposisi') ?? null;
+
+// The returned dispositions whose part still waits for a new addressee (engine.RETURN_AWAITS).
+const awaitingReturns = (ctx: Ctx, id: number) =>
+  stmt(ctx.db,
+    `SELECT r.id, t.name AS to_name FROM dispositions r JOIN complaints c ON c.id = r.complaint_id JOIN users t ON t.id = r.to_user
+     WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
+  ).all(id) as { id: number; to_name: string }[];
+
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
     const user = requireUser(ctx);
@@ -129,25 +139,35 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
         }
         return u;
       });
-      const onBehalf = user.role === 'sekcam' && l.step?.executor === 'camat';
+      // Past the disposition step, a disposition is only ever allowed (rules.mayRedispose)
+      // for a part a Kasi returned: it is added beside the one still active, and the step
+      // in progress runs on with its own due.
+      const added = l.step?.stage !== 'disposisi';
+      const dispStep = added ? dispositionStepBefore(l) : l.step;
+      const onBehalf = user.role === 'sekcam' && dispStep?.executor === 'camat';
+      const returned = added ? awaitingReturns(ctx, id) : [];
       const insert = stmt(ctx.db,
         'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const dispositionIds = targets.map((t) => Number(insert.run(id, user.id, onBehalf ? 1 : 0, t.id, sifat, JSON.stringify(instructions), note, at).lastInsertRowid));
       // The buku rekap counts the complaint under the seksi of its first addressee.
-      stmt(ctx.db, 'UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
+      if (!added) stmt(ctx.db, 'UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
+      const names = targets.map((t) => t.name).join(', ');
+      const returnedBy = [...new Set(returned.map((r) => r.to_name))].join(', ');
       recordComplaintEvent(ctx.db, {
         complaintId: id,
         at,
         actorId: user.id,
-        words: `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${targets.map((t) => t.name).join(', ')} (${words})`,
+        words: added
+          ? `Disposisi tambahan${onBehalf ? ' a.n. Camat' : ''} kepada ${names} untuk bagian yang dikembalikan ${returnedBy} (${words})`
+          : `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${names} (${words})`,
         note,
         action: 'disposition.created',
-        data: { to, sifat, onBehalf },
+        data: added ? { to, sifat, onBehalf, added: true, returned: returned.map((r) => r.id) } : { to, sifat, onBehalf },
       });
       issueDispositionDocuments(ctx.db, id, dispositionIds, user.id, at);
-      completeStep(ctx, loadState(ctx.db, id), user, at, note);
+      if (!added) completeStep(ctx, loadState(ctx.db, id), user, at, note);
     }),
 
   'workflow.withdrawDisposition': (ctx, { dispositionId }) => {
@@ -181,11 +201,16 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       stmt(ctx.db, "UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
         .run(reason, at, at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
+      // Another Kasi's disposition still runs: only this part goes back to its disposer,
+      // who is given it as a task (engine.RETURN_AWAITS) to send it elsewhere.
+      const partial = loadState(ctx.db, d.complaint_id).state.returnedTo.length > 0;
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
         at,
         actorId: user.id,
-        words: 'Disposisi dikembalikan kepada pemberi disposisi',
+        words: partial
+          ? `Disposisi dikembalikan kepada ${nameOf(ctx, fresh.from_user)}; bagian ini menunggu tujuan lain, disposisi yang lain tetap berjalan`
+          : 'Disposisi dikembalikan kepada pemberi disposisi',
         note: reason,
         action: 'disposition.returned',
         data: { dispositionId },

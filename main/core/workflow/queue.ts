@@ -6,9 +6,10 @@ import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, typ
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
-import { allowedActions, answerKindOf, mayActOnStep, type JourneyState } from './rules';
+import { allowedActions, answerKindOf, mayActOnStep, mayRedispose, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
-import { autoWithdrawAt, loadState, pausesOf, undoOffer, waitingForOf, type ComplaintState } from './engine';
+import type { Executor } from '../../../shared/domain';
+import { autoWithdrawAt, loadState, pausesOf, RETURN_AWAITS, undoOffer, waitingForOf, type ComplaintState } from './engine';
 import { officeCalendar, standardVersion } from './standard';
 import { signableDrafts } from '../documents/service';
 import { settled } from '../outputCheck';
@@ -94,6 +95,9 @@ interface TaskRow extends Pick<ComplaintState, TaskColumns> {
   d_sifat: Sifat | null;
   d_opened_at: string | null;
   d_from_name: string | null;
+  // Set on a user's own candidate (candidates()) when the task is not the step but a part of
+  // it a Kasi returned to this user, who disposed it: their role, shown as its executor.
+  returnedFor?: Executor;
 }
 
 // A task's columns and its newest active disposition (to @user, or to anyone when null).
@@ -134,6 +138,7 @@ interface Shown {
   task: Task;
   until: number;
 }
+export const RETURNED_ACTIVITY = 'Disposisi dikembalikan Kasi: disposisikan bagian itu kepada Kasi lain';
 function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: TaskRow, pauses: Pause[]): Shown | null {
   const standard = standardVersion(db, r.standard_version_id);
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
@@ -147,14 +152,18 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
     else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : Infinity);
   }
+  // A returned part is the disposition step's work again, for the one who disposed it,
+  // within the step that runs meanwhile (its clock is the task's).
+  const returned = r.returnedFor !== undefined;
+  const redo = returned ? ([...standard.steps].reverse().find((s) => s.no < step.no && s.stage === 'disposisi') ?? step) : step;
   const task: Task = {
     complaintId: r.id,
     registerNo: r.register_no,
     subject: r.subject,
     status: r.status,
-    stepNo: step.no,
-    activity: step.activity,
-    executor: r.acting ?? step.executor,
+    stepNo: redo.no,
+    activity: returned ? RETURNED_ACTIVITY : step.activity,
+    executor: r.returnedFor ?? r.acting ?? step.executor,
     startedAt: r.step_started_at,
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
@@ -164,7 +173,8 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     escalated: r.escalated === 1,
     paused,
     pause: pauseOf(r, standard, cal),
-    disposition: r.d_id !== null ? { id: r.d_id, sifat: r.d_sifat!, opened: r.d_opened_at !== null, fromName: r.d_from_name ?? '' } : null,
+    disposition: r.d_id !== null && !returned ? { id: r.d_id, sifat: r.d_sifat!, opened: r.d_opened_at !== null, fromName: r.d_from_name ?? '' } : null,
+    returned,
   };
   return { task, until };
 }
@@ -199,9 +209,23 @@ function tasksAt(db: Db, cal: OfficeCalendar, now: string, rows: TaskRow[], paus
   return { tasks, until };
 }
 
-// A candidate's task columns and the recipients of its active dispositions.
+// Whether an open complaint waits for this user by its step (the four branches of
+// CANDIDATES, tested on its own row): its role (or, for Sekcam, the Camat's) or the Tim
+// Pengelola acts on it, its role is among the step's alternates, a Staf chases the file
+// waiting for the reporter, or it is disposed to them.
+const OWN_STEP = `(c.acting IN (@role, 'tim_pengelola', @also)
+    OR instr(c.acting_alt, ',' || @role || ',') > 0
+    OR (@role = 'staf' AND c.status = 'tidak_lengkap')
+    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @me AND x.state = 'aktif'))`;
+// A part a Kasi returned to this user, who disposed it, that may still wait for them
+// (whether it does is d_ret, by RETURN_AWAITS): only Staf, Sekcam and Camat dispose.
+const RETURNED_HERE = `(@role <> 'kasi' AND EXISTS (SELECT 1 FROM dispositions r WHERE r.complaint_id = c.id AND r.state = 'dikembalikan' AND r.from_user = @me))`;
+// A candidate's task columns, the recipients of its active dispositions, whether its step
+// is this user's (d_own), and the newest returned part waiting for them (d_ret).
 const CANDIDATE_COLUMNS = `${TASK_COLUMNS},
-    (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to
+    (SELECT group_concat(x.to_user) FROM dispositions x WHERE x.complaint_id = c.id AND x.state = 'aktif') AS d_to,
+    ${OWN_STEP} AS d_own,
+    CASE WHEN ${RETURNED_HERE} THEN (SELECT max(r.id) FROM dispositions r WHERE r.complaint_id = c.id AND r.from_user = @me AND ${RETURN_AWAITS}) END AS d_ret
   FROM complaints c ${TASK_JOINS}`;
 // A Kasi only where access.ts lets them see the complaint (disposed to them, a step they
 // completed, or disposed to nobody and theirs to act on, which mayActOnStep checks below),
@@ -215,7 +239,8 @@ const KASI_SIGHT = `(@user IS NULL
 // Camat's) or the Tim Pengelola acts on; the steps listing their role among the
 // alternates, found through the few distinct alternates lists of open complaints
 // (complaints_open_alt, walked one value at a time); for Staf the files waiting for
-// the reporter; and the complaints disposed to them.
+// the reporter; the complaints disposed to them; and those with a part returned to them
+// (dispositions_returned: the few returned dispositions, by sender).
 const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL
     UNION ALL SELECT (SELECT min(acting_alt) FROM complaints WHERE closed_at IS NULL AND acting_alt > alts.a) FROM alts WHERE alts.a IS NOT NULL)
@@ -224,18 +249,15 @@ const CANDIDATES = `WITH RECURSIVE alts(a) AS (
     SELECT id FROM complaints WHERE closed_at IS NULL AND acting IN (@role, 'tim_pengelola', @also)
     UNION ALL SELECT id FROM complaints WHERE closed_at IS NULL AND acting_alt IN (SELECT a FROM alts WHERE instr(a, ',' || @role || ',') > 0)
     UNION ALL SELECT id FROM complaints WHERE @role = 'staf' AND status = 'tidak_lengkap' AND closed_at IS NULL
-    UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif')
+    UNION ALL SELECT complaint_id FROM dispositions WHERE to_user = @me AND state = 'aktif'
+    UNION ALL SELECT complaint_id FROM dispositions WHERE @role <> 'kasi' AND from_user = @me AND state = 'dikembalikan')
   AND ${KASI_SIGHT}
   AND (@afterDue IS NULL OR (c.step_due_at, c.id) > (@afterDue, @afterId))
   ORDER BY c.step_due_at, c.id LIMIT @limit`;
 // The same of the given complaints only (@ids, a JSON list), each tested on its own row
-// by the same four branches.
+// by the same branches.
 const CANDIDATES_AMONG = `SELECT ${CANDIDATE_COLUMNS}
-  WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.closed_at IS NULL AND (
-    c.acting IN (@role, 'tim_pengelola', @also)
-    OR instr(c.acting_alt, ',' || @role || ',') > 0
-    OR (@role = 'staf' AND c.status = 'tidak_lengkap')
-    OR EXISTS (SELECT 1 FROM dispositions x WHERE x.complaint_id = c.id AND x.to_user = @me AND x.state = 'aktif'))
+  WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.closed_at IS NULL AND (${OWN_STEP} OR ${RETURNED_HERE})
   AND ${KASI_SIGHT}`;
 const CANDIDATE_LIMIT = TASK_LIMIT * 2;
 
@@ -254,12 +276,15 @@ function changedSince(db: Db, seq: number): number[] | null {
 // recipients of its active dispositions.
 interface Candidate extends TaskRow {
   d_to: string | null;
+  d_own: number;
+  d_ret: number | null;
 }
 
 // The rules' view of a candidate, from its own row: the recipients of its active
-// dispositions came with it (d_to). Whether a draft waits does not bear on who may act
-// on the step or resume the file, so it is not read here.
-function stateOf(r: Candidate, standard: ServiceStandard): JourneyState {
+// dispositions came with it (d_to), and a part returned to this user (d_ret). Whether a
+// draft waits does not bear on who may act on the step or resume the file, so it is not
+// read here.
+function stateOf(r: Candidate, standard: ServiceStandard, user: SessionUser): JourneyState {
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
   return {
     status: r.status,
@@ -268,6 +293,7 @@ function stateOf(r: Candidate, standard: ServiceStandard): JourneyState {
     acting: r.acting,
     escalated: r.escalated === 1,
     dispositionTo: r.d_to === null ? [] : r.d_to.split(',').map(Number),
+    returnedTo: r.d_ret === null ? [] : [user.id],
     answerKind: answerKindOf(standard),
     hasDraft: false,
     nextStage: step ? (standard.steps[step.no]?.stage ?? null) : null,
@@ -392,11 +418,15 @@ function candidates(deps: CoreDeps, user: SessionUser, sql: string, params: Reco
   }) as Candidate[];
   const mine: Candidate[] = [];
   for (const r of rows) {
-    const state = stateOf(r, standardVersion(db, r.standard_version_id));
-    const may = r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state);
+    const state = stateOf(r, standardVersion(db, r.standard_version_id), user);
+    const may = r.d_own === 1 && (r.status === 'tidak_lengkap' ? allowedActions(user, state).includes('resume') : mayActOnStep(user, state));
     // Sekcam sees the Camat's disposition steps he may take over in the office view, not here.
-    if (!may || (user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'))) continue;
+    const ownStep = may && !(user.role === 'sekcam' && r.acting === 'camat' && !state.step?.alternates.includes('sekcam'));
+    // Otherwise a part a Kasi returned to this user, who disposed it, waiting to be disposed again.
+    const returned = !ownStep && r.d_ret !== null && mayRedispose(user, state);
+    if (!ownStep && !returned) continue;
     if (!state.step || !r.step_started_at || !r.step_due_at) continue;
+    r.returnedFor = returned ? (user.role as Executor) : undefined;
     mine.push(r);
   }
   return { read: rows, mine };
@@ -783,6 +813,8 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     .all(id) as { id: number; kind: Journey['followUps'][number]['kind']; text: string; at: string; by_name: string }[];
   const files = stmt(db, 'SELECT id, follow_up_id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE follow_up_id IN (SELECT id FROM follow_ups WHERE complaint_id = ?)').all(id) as (Journey['followUps'][number]['attachments'][number] & { follow_up_id: number })[];
   const open = c.closed_at === null && c.status !== 'tidak_lengkap';
+  // The returned parts still waiting for their disposer (engine.RETURN_AWAITS).
+  const awaiting = new Set(pluck(db, `SELECT r.id FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[]);
   const current =
     open && l.step && c.step_started_at && c.step_due_at
       ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)) }
@@ -799,6 +831,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
     paused: c.status === 'tidak_lengkap',
     pause: pauseOf(l.c, l.standard, cal),
     standardRisk: standardRiskOf(now, c, cal, pauses),
+    suspended: suspendedClocks(c, cal, pauses),
     exitNote: c.exit_note,
     current,
     steps: standard.steps.map((s) => {
@@ -834,6 +867,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       openedAt: d.opened_at,
       state: d.state,
       returnReason: d.return_reason,
+      returnAwaits: awaiting.has(d.id),
     })),
     followUps: followUps.map((f) => ({
       id: f.id,
@@ -862,3 +896,14 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
 }
 
 const rename = (r: { remaining: number; risk: Risk }) => ({ remainingMinutes: r.remaining, risk: r.risk });
+
+// A file waiting for the reporter: the working minutes each clock had left when it stopped
+// (counted from the pause, the pauses before it left out). Its dues are worked out again
+// from these when the file is completed (engine.resume), so until then no date is known.
+function suspendedClocks(c: ComplaintState, cal: OfficeCalendar, pauses: Pause[]): Journey['suspended'] {
+  if (c.closed_at !== null || c.status !== 'tidak_lengkap' || !c.paused_at) return null;
+  const pausedAt = c.paused_at;
+  const before = pauses.filter((p) => p.to !== null);
+  const left = (due: string | null) => (due ? remainingWorkingMinutes(pausedAt, due, cal, before) : null);
+  return { stepMinutesLeft: left(c.step_due_at), standardMinutesLeft: c.clock_started_at ? left(c.due_at) : null };
+}

@@ -31,6 +31,9 @@ export interface JourneyState {
   escalated: boolean;
   // Active dispositions of this complaint: their recipients.
   dispositionTo: number[];
+  // Who disposed a part that came back (a disposition returned while another stays
+  // active) and has not disposed that part again yet: its task is to send it elsewhere.
+  returnedTo: number[];
   // The document that answers the complaint under its standard, and whether a draft of it
   // is waiting (penyusunan, paraf and signing steps complete only through it).
   answerKind: AnswerKind | null;
@@ -91,6 +94,20 @@ export function isStepExecutor(user: { id: number; role: Role }, s: JourneyState
   return roles.has(user.role as Executor) || (roles.has('tim_pengelola') && HANDLER_ROLES.includes(user.role));
 }
 
+// The roles that dispose and may send a returned part elsewhere (the assignees' list is theirs).
+const DISPOSER_ROLES: readonly Role[] = ['staf', 'sekcam', 'camat'];
+
+/**
+ * May this user dispose again the part of the complaint a Kasi returned, while the other
+ * Kasi's disposition runs on? Its disposer may, and the Camat, who leads the office. The
+ * step in progress is left as it is: the new disposition is added beside the active one.
+ */
+export function mayRedispose(user: { id: number; role: Role }, s: JourneyState): boolean {
+  if (s.closed || !s.step || s.status === 'tidak_lengkap' || s.step.stage === 'disposisi') return false;
+  if (s.returnedTo.length === 0 || s.dispositionTo.length === 0 || !DISPOSER_ROLES.includes(user.role)) return false;
+  return user.role === 'camat' || s.returnedTo.includes(user.id);
+}
+
 export function allowedActions(user: { id: number; role: Role }, s: JourneyState): Action[] {
   const actions: Action[] = [];
   if (s.status === 'tidak_lengkap') {
@@ -107,6 +124,7 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
     // Completing someone else's step is a deliberate take-over, never the plain button.
     actions.push(action === 'advance' && !isStepExecutor(user, s) ? 'takeOver' : action);
   }
+  if (mayRedispose(user, s)) actions.push('dispose');
   const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
   if ((acts || recipient) && !['diterima', 'verifikasi', 'disposisi'].includes(s.step.stage)) actions.push('followUp');
   const checker = acts || user.role === 'sekcam' || user.role === 'camat';
@@ -158,6 +176,12 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
       return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); tindakan ini tidak dapat dilakukan sekarang.`);
     }
     if (action === 'draft' && s.hasDraft) return conflict('Draf jawaban sudah ada; ubah draf itu (versi baru) alih-alih menyusun draf lain.');
+  }
+  if (action === 'dispose' && s.returnedTo.length > 0 && s.dispositionTo.length > 0 && step.stage !== 'disposisi') {
+    return {
+      code: 'forbidden',
+      message: 'Bagian disposisi yang dikembalikan hanya dapat didisposisikan lagi oleh pemberi disposisinya atau Camat. Hubungi mereka bila bagian itu perlu segera ditangani.',
+    };
   }
   if (action === 'dispose' && step.stage !== 'disposisi') {
     return conflict(`Pengaduan sedang pada langkah ${step.no} (${step.activity}); disposisi tidak dapat dibuat sekarang.`);

@@ -56,7 +56,14 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const after = current ? journey.steps.find((s) => s.no === current.stepNo + 1) : undefined;
   const next = after ? { no: after.no, activity: after.activity, executor: EXECUTOR_LABEL[after.executor] } : null;
   const waitingFor = journey.waitingFor;
-  const youCan = journey.actions.map((a) => YOU_CAN[a]).filter((w, i, all) => all.indexOf(w) === i);
+  // A part a Kasi returned while another disposition runs: 'dispose' then adds a disposition
+  // for that part, and the running step goes on.
+  const returned = journey.dispositions.filter((d) => d.returnAwaits);
+  const redispose = has('dispose') && returned.length > 0;
+  const stillActive = [...new Set(journey.dispositions.filter((d) => d.state === 'aktif').map((d) => d.toName))];
+  const youCan = journey.actions
+    .map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]))
+    .filter((w, i, all) => all.indexOf(w) === i);
 
   return (
     <Card withBorder padding="md">
@@ -170,11 +177,26 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
         {has('dispose') && (
           <section>
             <Title order={5} mb={4}>
-              Disposisi
+              {redispose ? 'Disposisi bagian yang dikembalikan' : 'Disposisi'}
             </Title>
-            <Text size="sm" mb="xs">
-              Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.
-            </Text>
+            {redispose ? (
+              <Stack gap={4} mb="xs">
+                {returned.map((d) => (
+                  <Text key={d.id} size="sm" c="orange.8">
+                    {d.toName} mengembalikan disposisinya: {d.returnReason}
+                  </Text>
+                ))}
+                <Text size="sm">
+                  Pilih Kasi yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {joinWords(stillActive)} tetap
+                  berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {joinWords(stillActive)},
+                  pilih Kasi tersebut.
+                </Text>
+              </Stack>
+            ) : (
+              <Text size="sm" mb="xs">
+                Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.
+              </Text>
+            )}
             <DisposeForm id={id} onDone={onDone} />
           </section>
         )}

@@ -5,11 +5,15 @@ import { RiskBadge } from '../StatusBadge';
 import { sisaWaktu } from '../tasks/remaining';
 import { useDates } from '../../lib/session';
 import { Fact } from './ComplaintFacts';
+import { standardDeadlineText, stepSuspendedText } from './suspended';
 
-// Where the complaint stands: the running step and its time, or why nothing runs.
+// Where the complaint stands: the running step and its time, or why nothing runs. While
+// the file waits for the reporter no due date holds (it is worked out again when the file
+// is completed): the page says so, with the working time left when the clock stopped.
 export function CurrentStep({ journey }: { journey: Journey }) {
   const { long, dueLong } = useDates();
   const c = journey.current;
+  const stepSuspended = stepSuspendedText(journey);
   // ISO instants in UTC compare as text; no date arithmetic here.
   const overdue = !journey.closedAt && !journey.paused && journey.dueAt !== null && journey.dueAt < new Date().toISOString();
   return (
@@ -30,7 +34,13 @@ export function CurrentStep({ journey }: { journey: Journey }) {
           </>
         ) : journey.paused ? (
           <Alert color="yellow" p="xs" title="Menunggu kelengkapan">
-            Waktu penanganan berhenti sampai pelapor melengkapi berkasnya.
+            Waktu penanganan berhenti sampai pelapor melengkapi berkasnya. Setelah berkas diterima, catat pada &quot;Berkas sudah
+            lengkap&quot; di kotak Tindakan; batas waktu dihitung ulang dari saat itu.
+            {stepSuspended && (
+              <Text size="sm" mt={4}>
+                {stepSuspended}.
+              </Text>
+            )}
           </Alert>
         ) : journey.closedAt ? (
           <Text size="sm">Penanganan berakhir {long(journey.closedAt)}.</Text>
@@ -39,7 +49,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
         )}
         {journey.exitNote && <Fact label="Keterangan penutupan">{journey.exitNote}</Fact>}
         <Fact label="Batas penyelesaian (Standar Pelayanan)">
-          {journey.dueAt ? dueLong(journey.dueAt) : 'Dihitung setelah berkas pengaduan lengkap'}
+          {standardDeadlineText(journey, dueLong)}
           {overdue && (
             <Text span c="red.8" fw={600} size="sm">
               {' '}

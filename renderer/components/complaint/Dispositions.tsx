@@ -97,6 +97,11 @@ export function Dispositions({ journey, onChanged }: Props) {
                     Alasan pengembalian: {d.returnReason}
                   </Text>
                 )}
+                {d.returnAwaits && (
+                  <Text size="sm" c="orange.8">
+                    Menunggu pemberi disposisi ({d.fromName}) mendisposisikan bagian ini kepada Kasi lain; disposisi yang lain tetap berjalan.
+                  </Text>
+                )}
                 {(mayWithdraw || mayReturn) && (
                   <Group gap="xs" mt={4}>
                     {mayWithdraw && (
@@ -164,7 +169,8 @@ function ReturnDisposition({ d, onClose, onDone }: { d: Disposition; onClose(): 
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
-            Disposisi dari {d.fromName} dikembalikan bila bukan tugas seksi Anda. Pemberi disposisi akan menentukan tujuan yang lain.
+            Disposisi dari {d.fromName} dikembalikan bila bukan tugas seksi Anda. Pengaduan kembali kepada pemberi disposisi untuk
+            ditentukan tujuan yang lain; disposisi kepada Kasi lain pada pengaduan ini tetap berjalan.
           </Text>
           <Textarea label="Alasan pengembalian" autosize minRows={2} {...form.register('reason')} error={form.formState.errors.reason?.message} />
           <Group justify="flex-end">

@@ -2,6 +2,7 @@ import { Badge, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core'
 import type { Journey } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { useDates } from '../../lib/session';
+import { stepSuspendedText } from './suspended';
 
 type Step = Journey['steps'][number];
 
@@ -37,6 +38,8 @@ function StepBadges({ s, current }: { s: Step; current: boolean }) {
 export function JourneyTimeline({ journey }: { journey: Journey }) {
   const { short, dueShort } = useDates();
   const currentNo = journey.current?.stepNo ?? null;
+  // While the file waits for the reporter, the step it stopped at has no due date.
+  const stepSuspended = stepSuspendedText(journey);
   const reached = journey.steps.reduce((n, s, i) => (s.startedAt ? i : n), -1);
   return (
     <Card withBorder padding="md">
@@ -66,7 +69,7 @@ export function JourneyTimeline({ journey }: { journey: Journey }) {
               {s.startedAt && (
                 <Text size="xs">
                   Mulai {short(s.startedAt)}
-                  {s.dueAt && ` · Batas waktu ${dueShort(s.dueAt)}`}
+                  {stepSuspended && !s.completedAt ? ` · ${stepSuspended}` : s.dueAt && ` · Batas waktu ${dueShort(s.dueAt)}`}
                 </Text>
               )}
               {s.completedAt && (

@@ -1,0 +1,227 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallInput, CallName } from '../../shared/contract';
+import type { Journey, Task } from '../../shared/schemas/workflow';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { DB_FILE } from '../../main/core';
+import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
+import { rowToUser, type UserRow } from '../../main/core/users/rows';
+import { carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+
+// Review finding: after a PARTIAL return (the Camat disposed to two Kasi, one returned
+// hers) the disposer had no task and no way to dispose that part again. Through the real
+// core on a real SQLite file (Kec. Pegantenan: step 4 disposisi by the Camat, step 5
+// tindak lanjut by the Kasi, step 6 the Kasi again).
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+
+const PASSWORD = 'kata-sandi-123';
+const USERS = [
+  { username: 'staf', role: 'staf', name: 'Dewi Staf', seksi: '' },
+  { username: 'agus', role: 'kasi', name: 'Agus Kasi Pelayanan', seksi: 'Seksi Pelayanan' },
+  { username: 'sri', role: 'kasi', name: 'Sri Kasi Pemerintahan', seksi: 'Seksi Pemerintahan' },
+  { username: 'budi', role: 'kasi', name: 'Budi Kasi Kesejahteraan Sosial', seksi: 'Seksi Kesejahteraan Sosial' },
+  { username: 'sekcam', role: 'sekcam', name: 'Bambang Sekcam', seksi: '' },
+  { username: 'camat', role: 'camat', name: 'Imam Camat', seksi: '' },
+] as const;
+type Who = (typeof USERS)[number]['username'];
+
+// Tue 1 Dec 2026 08.00 WIB.
+const START = '2026-12-01T01:00:00.000Z';
+
+async function office() {
+  t = makeCore(START, { sweepEveryMs: 0 });
+  const { core, clock } = t;
+  const admin = await setupOffice(core, 'pegantenan');
+  const ids = {} as Record<Who, number>;
+  for (const u of USERS) {
+    const created = await createUser(core, admin, {
+      username: u.username,
+      password: PASSWORD,
+      user: { name: u.name, nip: '198001012005011001', jabatan: u.role === 'kasi' ? u.name : u.role, pangkat: '', role: u.role, seksi: u.seksi, active: true },
+    });
+    ids[u.username] = created.id;
+  }
+  // Signed in afresh for each call: sessions end after 30 idle minutes.
+  const as = async (who: Who) => {
+    const s = carrier();
+    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
+    return s;
+  };
+  const act = async <K extends CallName>(who: Who, atIso: string, name: K, input: CallInput<K>) => {
+    clock.set(atIso);
+    return ok(core, await as(who), name, input);
+  };
+  const refuse = async (who: Who, atIso: string, name: CallName, input: unknown) => {
+    clock.set(atIso);
+    return fail(core, await as(who), name, input);
+  };
+  // A complaint brought to step 4 (the Camat's disposition): verified by the Sekcam, recorded by the Staf.
+  const atDisposition = async () => {
+    const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
+    const { id } = await act('staf', START, 'complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
+    await act('sekcam', '2026-12-01T01:30:00.000Z', 'workflow.advance', { id });
+    await act('staf', '2026-12-01T01:40:00.000Z', 'workflow.advance', { id });
+    return id;
+  };
+  // Each user's Tugas saya and menu numbers as the core answers them, checked against a
+  // connection that kept nothing (the queues read again only what changed).
+  const queue = async (who: Who, atIso: string): Promise<{ tasks: Task[]; mine: number }> => {
+    clock.set(atIso);
+    const s = await as(who);
+    const tasks = await ok(core, s, 'tasks.mine', {});
+    const counts = await ok(core, s, 'tasks.counts', {});
+    const fresh = new Database(join(t!.dir, DB_FILE), { readonly: true });
+    try {
+      const deps = { ...core.deps, db: fresh };
+      const user = rowToUser(fresh.prepare('SELECT * FROM users WHERE username = ?').get(who) as UserRow);
+      expect(tasks, `Tugas saya ${who}`).toEqual(myTasks(deps, user));
+      expect(counts, `angka menu ${who}`).toEqual(taskCounts(deps, user));
+    } finally {
+      fresh.close();
+    }
+    expect(counts.mine).toBe(tasks.length);
+    return { tasks, mine: counts.mine };
+  };
+  return { core, clock, ids, act, refuse, atDisposition, queue };
+}
+
+const dispositionTo = (j: Journey, name: string) => j.dispositions.filter((d) => d.toName === name);
+const DISPOSE: Pick<CallInput<'workflow.dispose'>, 'sifat' | 'instructions' | 'note'> = { sifat: 'segera', instructions: ['proses_lanjut'], note: '' };
+
+describe('a part returned while the other Kasi works on', () => {
+  it('gives the disposer a task, lets them dispose that part to another Kasi, and the other Kasi goes on', async () => {
+    const o = await office();
+    const id = await o.atDisposition();
+    // Tue 1 Dec 09.00 WIB: the Camat disposes to Agus and Sri; step 5 (2 hari kerja) runs to Thu 3 Dec 09.00.
+    let j = await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus, o.ids.sri], ...DISPOSE });
+    expect(j.current).toMatchObject({ stepNo: 5, executor: 'kasi', dueAt: '2026-12-03T02:00:00.000Z' });
+    const before = await o.queue('camat', '2026-12-01T02:05:00.000Z');
+    expect(before.tasks.some((k) => k.complaintId === id)).toBe(false);
+
+    // Sri opens it and returns it: not her seksi.
+    const sris = dispositionTo(await o.act('sri', '2026-12-01T02:10:00.000Z', 'workflow.journey', { id }), 'Sri Kasi Pemerintahan')[0]!;
+    j = await o.act('sri', '2026-12-01T02:20:00.000Z', 'workflow.returnDisposition', {
+      dispositionId: sris.id,
+      reason: 'Urusan kesehatan ada di Seksi Kesejahteraan Sosial.',
+    });
+    // The step runs on for Agus; only Sri's part is returned, and it waits for the Camat.
+    expect(j.current).toMatchObject({ stepNo: 5, dueAt: '2026-12-03T02:00:00.000Z' });
+    expect(j.dispositions.map((d) => [d.toName, d.state, d.returnAwaits])).toEqual([
+      ['Agus Kasi Pelayanan', 'aktif', false],
+      ['Sri Kasi Pemerintahan', 'dikembalikan', true],
+    ]);
+
+    // The Camat's journey offers the disposition again, beside taking over the step and following up.
+    const camatJ = await o.act('camat', '2026-12-01T02:25:00.000Z', 'workflow.journey', { id });
+    expect(camatJ.actions.slice(0, 3)).toEqual(['takeOver', 'dispose', 'followUp']);
+    // …and his Tugas saya has the returned part: the disposition step again, on the running step's clock.
+    const camatQ = await o.queue('camat', '2026-12-01T02:25:00.000Z');
+    expect(camatQ.mine).toBe(before.mine + 1);
+    expect(camatQ.tasks.find((k) => k.complaintId === id)).toMatchObject({
+      stepNo: 4,
+      activity: RETURNED_ACTIVITY,
+      executor: 'camat',
+      dueAt: '2026-12-03T02:00:00.000Z',
+      returned: true,
+      disposition: null,
+      paused: false,
+    });
+    // Agus keeps his task; Sri has none; the Sekcam (who did not dispose) has neither task nor action.
+    expect((await o.queue('agus', '2026-12-01T02:25:00.000Z')).tasks.find((k) => k.complaintId === id)).toMatchObject({ stepNo: 5, returned: false });
+    expect((await o.queue('sri', '2026-12-01T02:25:00.000Z')).tasks).toEqual([]);
+    expect((await o.queue('sekcam', '2026-12-01T02:25:00.000Z')).tasks.some((k) => k.complaintId === id)).toBe(false);
+    expect((await o.act('sekcam', '2026-12-01T02:25:00.000Z', 'workflow.journey', { id })).actions).not.toContain('dispose');
+    const bySekcam = await o.refuse('sekcam', '2026-12-01T02:26:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE });
+    expect(bySekcam).toMatchObject({ code: 'forbidden' });
+    expect(bySekcam.message).toMatch(/pemberi disposisinya atau Camat/);
+    expect((await o.refuse('agus', '2026-12-01T02:26:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE })).code).toBe('forbidden');
+    // Agus's work goes on meanwhile.
+    await o.act('agus', '2026-12-01T02:30:00.000Z', 'workflow.followUp', { id, kind: 'tindakan', text: 'Peninjauan ke lokasi dijadwalkan besok.', attachments: [] });
+
+    // The Camat disposes the returned part to Budi (Kesejahteraan Sosial): an added disposition.
+    j = await o.act('camat', '2026-12-01T03:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], sifat: 'segera', instructions: ['koordinasi'], note: 'Tangani bagian kesehatan.' });
+    expect(j.current).toMatchObject({ stepNo: 5, executor: 'kasi', dueAt: '2026-12-03T02:00:00.000Z' });
+    expect(j.steps[4]!.startedAt).toBe('2026-12-01T02:00:00.000Z');
+    expect(j.dispositions.map((d) => [d.toName, d.state, d.returnAwaits])).toEqual([
+      ['Agus Kasi Pelayanan', 'aktif', false],
+      ['Sri Kasi Pemerintahan', 'dikembalikan', false],
+      ['Budi Kasi Kesejahteraan Sosial', 'aktif', false],
+    ]);
+    expect(j.actions).not.toContain('dispose');
+    expect((await o.queue('camat', '2026-12-01T03:05:00.000Z')).mine).toBe(before.mine);
+    expect((await o.queue('budi', '2026-12-01T03:05:00.000Z')).tasks.find((k) => k.complaintId === id)).toMatchObject({
+      stepNo: 5,
+      returned: false,
+      disposition: expect.objectContaining({ fromName: 'Imam Camat', opened: false }),
+    });
+    expect((await o.queue('agus', '2026-12-01T03:05:00.000Z')).tasks.some((k) => k.complaintId === id)).toBe(true);
+    // Its own lembar disposisi, and the history says what happened.
+    const docs = await o.act('camat', '2026-12-01T03:05:00.000Z', 'documents.list', { complaintId: id });
+    expect(docs.filter((d) => d.kind === 'lembar_disposisi')).toHaveLength(2);
+    const events = (await o.act('camat', '2026-12-01T03:05:00.000Z', 'complaints.get', { id })).events.map((e) => e.action);
+    expect(events).toContain('Disposisi dikembalikan kepada Imam Camat; bagian ini menunggu tujuan lain, disposisi yang lain tetap berjalan');
+    expect(events.some((e) => e.startsWith('Disposisi tambahan kepada Budi Kasi Kesejahteraan Sosial untuk bagian yang dikembalikan Sri Kasi Pemerintahan'))).toBe(true);
+
+    // Budi finishes the step: the journey moves on to step 6.
+    j = await o.act('budi', '2026-12-02T02:00:00.000Z', 'workflow.advance', { id, note: 'Sudah dikoordinasikan dengan Puskesmas.' });
+    expect(j.current).toMatchObject({ stepNo: 6 });
+  });
+
+  it('gives the part back to the disposer when the added disposition is withdrawn, and keeps the whole return as it was', async () => {
+    const o = await office();
+    const id = await o.atDisposition();
+    let j = await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus, o.ids.sri], ...DISPOSE });
+    const [agus, sri] = j.dispositions;
+    await o.act('sri', '2026-12-01T02:20:00.000Z', 'workflow.returnDisposition', { dispositionId: sri!.id, reason: 'Bukan tugas seksi kami.' });
+    j = await o.act('camat', '2026-12-01T02:30:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE });
+    const budi = j.dispositions.at(-1)!;
+    // Withdrawn before Budi opened it: Sri's part waits for the Camat again.
+    j = await o.act('camat', '2026-12-01T02:40:00.000Z', 'workflow.withdrawDisposition', { dispositionId: budi.id });
+    expect(j.dispositions.map((d) => [d.state, d.returnAwaits])).toEqual([
+      ['aktif', false],
+      ['dikembalikan', true],
+      ['ditarik', false],
+    ]);
+    expect(j.actions).toContain('dispose');
+    expect((await o.queue('camat', '2026-12-01T02:45:00.000Z')).tasks.find((k) => k.complaintId === id)).toMatchObject({ returned: true, stepNo: 4 });
+
+    // Agus returns his too: nothing is active, so the disposition step itself runs again
+    // (as before this change), and the Camat's task is that step, not a returned part.
+    j = await o.act('agus', '2026-12-01T03:00:00.000Z', 'workflow.returnDisposition', { dispositionId: agus!.id, reason: 'Bukan tugas seksi kami juga.' });
+    expect(j.status).toBe('diverifikasi');
+    expect(j.current).toMatchObject({ stepNo: 4, executor: 'camat' });
+    expect(j.dispositions.every((d) => !d.returnAwaits)).toBe(true);
+    const task = (await o.queue('camat', '2026-12-01T03:05:00.000Z')).tasks.find((k) => k.complaintId === id);
+    expect(task).toMatchObject({ stepNo: 4, returned: false, activity: 'Melakukan verifikasi substansi, apakah termasuk tupoksi atau tidak' });
+    j = await o.act('camat', '2026-12-01T03:10:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE });
+    expect(j.current).toMatchObject({ stepNo: 5 });
+    expect(j.dispositions.at(-1)).toMatchObject({ toName: 'Budi Kasi Kesejahteraan Sosial', state: 'aktif' });
+  });
+
+  it('goes to the Sekcam who disposed a.n. Camat, and lapses once the step it was returned in is done', async () => {
+    const o = await office();
+    const id = await o.atDisposition();
+    let j = await o.act('sekcam', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus, o.ids.sri], ...DISPOSE });
+    expect(j.dispositions[0]).toMatchObject({ onBehalf: true, fromName: 'Bambang Sekcam' });
+    await o.act('sri', '2026-12-01T02:20:00.000Z', 'workflow.returnDisposition', { dispositionId: j.dispositions[1]!.id, reason: 'Bukan tugas seksi kami.' });
+    expect((await o.queue('sekcam', '2026-12-01T02:25:00.000Z')).tasks.find((k) => k.complaintId === id)).toMatchObject({
+      returned: true,
+      executor: 'sekcam',
+      stepNo: 4,
+    });
+    // The Camat may dispose it too (he leads the office), but the task is the Sekcam's.
+    expect((await o.act('camat', '2026-12-01T02:25:00.000Z', 'workflow.journey', { id })).actions).toContain('dispose');
+    expect((await o.queue('camat', '2026-12-01T02:25:00.000Z')).tasks.some((k) => k.complaintId === id)).toBe(false);
+
+    // Agus completes step 5 before anyone sent the part elsewhere: the part lapses with it.
+    j = await o.act('agus', '2026-12-01T04:00:00.000Z', 'workflow.advance', { id, note: 'Seluruh pengaduan sudah ditangani seksi kami.' });
+    expect(j.current).toMatchObject({ stepNo: 6 });
+    expect(j.dispositions.every((d) => !d.returnAwaits)).toBe(true);
+    expect((await o.queue('sekcam', '2026-12-01T04:05:00.000Z')).tasks.some((k) => k.complaintId === id)).toBe(false);
+    expect((await o.act('sekcam', '2026-12-01T04:05:00.000Z', 'workflow.journey', { id })).actions).not.toContain('dispose');
+    expect((await o.refuse('sekcam', '2026-12-01T04:06:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE })).code).toBe('conflict');
+  });
+});
