@@ -27,3 +27,20 @@ export const dispositionSheetViewSchema = z.object({
   date: z.string(),
 });
 export type DispositionSheetView = z.infer<typeof dispositionSheetViewSchema>;
+
+// The Catatan box, as dispositionSheetDocx.ts and DispositionSheetPaper.tsx both draw it:
+// three of the grid's four columns of the 191 mm text width (label 31, value 64.5, label
+// 31 mm) less 1.5 mm padding each side, at 10 pt, 36 mm tall: its heading and seven
+// lines, in Word (11.5 pt a line, 34 mm with the padding) and in the browser (12 pt,
+// 36 mm). The builder cuts a longer note to it, so the half sheet stays one page.
+export const DISPOSITION_NOTE_BOX = { widthMm: 123.5, sizePt: 10, lines: 7, heightMm: 36 } as const;
+
+// The free-text values above it, cut the same way: a value column is 64.5 mm less the
+// padding; Perihal spans value, label and value. With these, the longest name, letter
+// number and perihal the forms accept still leave the sheet one page for an office of
+// five Kasi with a logo in its kop.
+export const DISPOSITION_FIELD_BOXES = {
+  suratDari: { widthMm: 61.5, sizePt: 10, lines: 2 },
+  nomorSurat: { widthMm: 61.5, sizePt: 10, lines: 2 },
+  perihal: { widthMm: 157, sizePt: 10, lines: 3 },
+} as const;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey, Task } from '../../shared/schemas/workflow';
+import type { ControlCardView } from '../../shared/documents/controlCard';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { DB_FILE } from '../../main/core';
 import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
@@ -88,6 +89,13 @@ async function office() {
   return { core, clock, ids, act, refuse, atDisposition, queue };
 }
 
+// The kartu kendali's "Kepada" line, newest version first.
+async function cardKepada(o: Awaited<ReturnType<typeof office>>, id: number): Promise<string[]> {
+  const cards = (await o.act('staf', o.clock.now().toISOString(), 'documents.list', { complaintId: id })).filter((d) => d.kind === 'kartu_kendali');
+  const views = await Promise.all(cards.map(async (d) => (await o.act('staf', o.clock.now().toISOString(), 'documents.get', { id: d.id })).content.view as ControlCardView));
+  return views.map((v) => v.kepada).filter((k) => k !== '').reverse();
+}
+
 const dispositionTo = (j: Journey, name: string) => j.dispositions.filter((d) => d.toName === name);
 const DISPOSE: Pick<CallInput<'workflow.dispose'>, 'sifat' | 'instructions' | 'note'> = { sifat: 'segera', instructions: ['proses_lanjut'], note: '' };
 
@@ -138,6 +146,8 @@ describe('a part returned while the other Kasi works on', () => {
     expect(bySekcam).toMatchObject({ code: 'forbidden' });
     expect(bySekcam.message).toMatch(/pemberi disposisinya atau Camat/);
     expect((await o.refuse('agus', '2026-12-01T02:26:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE })).code).toBe('forbidden');
+    // The kartu kendali in force names who is still at work: Agus, no longer Sri.
+    expect(await cardKepada(o, id)).toEqual(['Agus Kasi Pelayanan', 'Agus Kasi Pelayanan, Sri Kasi Pemerintahan']);
     // Agus's work goes on meanwhile.
     await o.act('agus', '2026-12-01T02:30:00.000Z', 'workflow.followUp', { id, kind: 'tindakan', text: 'Peninjauan ke lokasi dijadwalkan besok.', attachments: [] });
 
@@ -145,6 +155,7 @@ describe('a part returned while the other Kasi works on', () => {
     j = await o.act('camat', '2026-12-01T03:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], sifat: 'segera', instructions: ['koordinasi'], note: 'Tangani bagian kesehatan.' });
     expect(j.current).toMatchObject({ stepNo: 5, executor: 'kasi', dueAt: '2026-12-03T02:00:00.000Z' });
     expect(j.steps[4]!.startedAt).toBe('2026-12-01T02:00:00.000Z');
+    expect((await cardKepada(o, id))[0]).toBe('Agus Kasi Pelayanan, Budi Kasi Kesejahteraan Sosial');
     expect(j.dispositions.map((d) => [d.toName, d.state, d.returnAwaits])).toEqual([
       ['Agus Kasi Pelayanan', 'aktif', false],
       ['Sri Kasi Pemerintahan', 'dikembalikan', false],

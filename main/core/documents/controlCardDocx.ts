@@ -13,21 +13,23 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { ControlCardView } from '../../../shared/documents/controlCard';
+import { CONTROL_CARD, type ControlCardView } from '../../../shared/documents/controlCard';
 import { NO_BORDERS, PAPER, cm, gridTable, letterDocument, para, toBuffer, type GridRow, type Margins } from './docx-kit';
 
 // The kartu kendali: up to three copies of a 15 cm wide card stacked on one portrait sheet,
-// each framed by a dashed cut line. Every row has a fixed height, so a long value is cut
-// short rather than pushing a card, or the sheet, onto a second page.
+// each framed by a dashed cut line. Every row has a fixed height; the builder has already
+// cut each value to what its box holds (shared/documents/controlCard.ts), with "…", so
+// nothing is clipped unseen, and the fixed heights keep a card, and the sheet, to its size.
 
-const CARD_WIDTH = cm(15);
+const CARD_WIDTH = cm(CONTROL_CARD.widthMm / 10);
 /** A4 (29.7 cm) cannot hold three 10 cm cards with any margin; F4 (33 cm) can. */
-const CARD_HEIGHT = { A4: cm(9.4), F4: cm(10) } as const;
+const CARD_HEIGHT = { A4: cm(CONTROL_CARD.heightMm.A4 / 10), F4: cm(CONTROL_CARD.heightMm.F4 / 10) } as const;
 /** The column left of the cards that carries the scissors. */
 const SCISSORS = cm(0.6);
-const PADDING = cm(0.3);
-const VALUE = 18;
-const LABEL = 14;
+const PADDING = cm(CONTROL_CARD.paddingMm / 10);
+/** Half-points. */
+const VALUE = CONTROL_CARD.valuePt * 2;
+const LABEL = CONTROL_CARD.labelPt * 2;
 const CUT: IBorderOptions = { style: BorderStyle.DASHED, size: 6, color: '555555' };
 
 export async function controlCardDocx(v: ControlCardView): Promise<Buffer> {
@@ -98,6 +100,8 @@ function card(v: ControlCardView, copy: string, inner: number): (Paragraph | Tab
     para(copy, { alignment: AlignmentType.RIGHT, run: { size: LABEL, italics: true } }),
     para(v.office, { alignment: AlignmentType.CENTER, run: { size: VALUE, bold: true } }),
     para('KARTU KENDALI', { alignment: AlignmentType.CENTER, spacing: { after: 80 }, run: { size: 24, bold: true } }),
-    gridTable(rows, grid, { padding: cm(0.12) }),
+    // 0.4 mm above and below, as the print view: a 7.5 mm row then holds its label and one
+    // line of value whole (with 0.6 mm the value's descenders were cut off).
+    gridTable(rows, grid, { padding: cm(CONTROL_CARD.cellPaddingMm / 10), paddingY: cm(CONTROL_CARD.cellPaddingYMm / 10) }),
   ];
 }

@@ -1,5 +1,5 @@
 import { AlignmentType, type IRunOptions, type Paragraph, type Table, TabStopType } from 'docx';
-import type { DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import {
   KOP_COMPACT,
   checkBox,
@@ -14,7 +14,9 @@ import {
 } from './docx-kit';
 
 // The lembar disposisi on half a folio sheet, ruled like the printed form offices keep in
-// a pad: a blank sheet (no values, no ticks) still prints every line and box.
+// a pad: a blank sheet (no values, no ticks) still prints every line and box. The note
+// arrives cut to its box (DISPOSITION_NOTE_BOX), so its row keeps its height and the
+// sheet its one page.
 
 const MARGINS: Margins = { top: cm(1), right: cm(1.2), bottom: cm(0.8), left: cm(1.2) };
 /** Half-points: 10 pt, small enough for the whole form on one half-folio page. */
@@ -54,7 +56,7 @@ export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buf
         { children: [text('Catatan:', true), text(v.catatan)], span: 3 },
         { children: disposer(v) },
       ],
-      height: cm(3.6),
+      height: cm(DISPOSITION_NOTE_BOX.heightMm / 10),
     },
   ];
 

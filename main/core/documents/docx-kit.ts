@@ -28,6 +28,13 @@ import {
 // documents look like they came from the same office.
 
 export const FONT = 'Arial';
+/**
+ * Author and "last modified by" in Word's File › Info: the program that wrote the file
+ * (docx would write its English placeholder "Un-named").
+ */
+export const AUTHOR = 'Tanggap';
+/** Every document is in Indonesian: the default language of its text, so Word checks spelling as Indonesian. */
+export const LANGUAGE = 'id-ID';
 /** Font sizes in half-points, as `docx` expects them. */
 export const SIZE = { body: 24, table: 22, small: 20, note: 19, kopAddress: 20, kopFirst: 28, kopName: 32, title: 26 } as const;
 
@@ -82,12 +89,13 @@ export function letterDocument(opts: {
   footer?: (Paragraph | Table)[];
 }): Document {
   return new Document({
-    creator: 'Tanggap',
+    creator: AUTHOR,
+    lastModifiedBy: AUTHOR,
     title: opts.title,
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: SIZE.body },
+          run: { font: FONT, size: SIZE.body, language: { value: LANGUAGE } },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
@@ -224,8 +232,14 @@ export interface GridRow {
  * A ruled paper form (lembar disposisi, kartu kendali): every cell framed, fixed column
  * widths, cells may span several columns of the grid so the form's lines stay straight.
  */
-export function gridTable(rows: GridRow[], widths: number[], opts: { padding?: number; border?: IBorderOptions } = {}): Table {
+export function gridTable(
+  rows: GridRow[],
+  widths: number[],
+  /** `padding` left and right of a cell's text; `paddingY` above and below it, half of `padding` when absent. */
+  opts: { padding?: number; paddingY?: number; border?: IBorderOptions } = {},
+): Table {
   const pad = opts.padding ?? cm(0.12);
+  const padY = opts.paddingY ?? pad / 2;
   const line = opts.border ?? THIN;
   const cellBorders = { top: line, bottom: line, left: line, right: line };
   return new Table({
@@ -246,7 +260,7 @@ export function gridTable(rows: GridRow[], widths: number[], opts: { padding?: n
             width: { size: width, type: WidthType.DXA },
             ...(span > 1 ? { columnSpan: span } : {}),
             borders: cellBorders,
-            margins: { top: pad / 2, bottom: pad / 2, left: pad, right: pad },
+            margins: { top: padY, bottom: padY, left: pad, right: pad },
             verticalAlign: VerticalAlignTable.TOP,
             children: cellChildren(cell.children),
           });

@@ -1,4 +1,4 @@
-import { CHANNEL_LABEL, type ChannelCode } from '../../../shared/domain';
+import type { ChannelCode } from '../../../shared/domain';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Db } from '../db/open';
@@ -98,13 +98,6 @@ export function complaintFacts(db: Db, id: number): ComplaintFacts {
     pausedAt: r.paused_at,
     standard: standardVersion(db, r.standard_version_id),
   };
-}
-
-/** How a document names the reporter: an anonymous one by the way the report came in. */
-export function reporterLabel(c: ComplaintFacts): string {
-  if (!c.anonymous) return c.reporterName;
-  const via = CHANNEL_LABEL[c.channel];
-  return c.laporTrackingId ? `Pelapor anonim (${via}, tracking ${c.laporTrackingId})` : `Pelapor anonim melalui ${via}`;
 }
 
 /** "Saudara/i Siti Aminah" for letters; anonymous reporters are addressed as "Saudara". */

@@ -47,6 +47,12 @@ const STAMP_SPACE = cm(2.7);
 const SPECIMEN_CM = 2;
 const QR_CM = 2.2;
 const BODY_SPACING = { after: 120, line: 276 };
+/**
+ * The label column of a record's rows (berita acara, laporan, tanda terima penyampaian):
+ * wide enough for "Disampaikan melalui" on one line in Arial 12 with the cell's padding,
+ * as the print view (LetterPaper.tsx) sets it.
+ */
+const ROW_LABEL = cm(4.5);
 
 export async function letterDocx(v: LetterView): Promise<Buffer> {
   const width = contentWidth(v.paper);
@@ -111,7 +117,7 @@ function block(b: LetterBlock, width: number): (Paragraph | Table)[] {
       return [para(b.text, { run: { bold: true }, keepNext: true, spacing: { before: 120, after: 60 } })];
     case 'rows':
       return [
-        labelValueTable(b.rows, { width: width - INDENT, indent: INDENT, labelWidth: cm(4), size: SIZE.body, spacingAfter: 40 }),
+        labelValueTable(b.rows, { width: width - INDENT, indent: INDENT, labelWidth: ROW_LABEL, size: SIZE.body, spacingAfter: 40 }),
         spacer(120),
       ];
     case 'list':

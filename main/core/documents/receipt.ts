@@ -48,6 +48,13 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
       { label: 'Nomor register', value: c.registerNo },
       { label: 'Tanggal diterima', value: formatTanggalWaktu(c.receivedAt, tz) },
       { label: 'Kanal', value: CHANNEL_LABEL[c.channel] },
+      // A letter is acknowledged by its own number and date, as the agenda book records it.
+      ...(c.channel === 'surat'
+        ? [
+            { label: 'Nomor surat', value: c.letterNo.trim() || '-' },
+            { label: 'Tanggal surat', value: c.letterDate ? formatTanggal(c.letterDate, tz) : '-' },
+          ]
+        : []),
       ...(c.laporTrackingId ? [{ label: 'Nomor tracking LAPOR!', value: c.laporTrackingId }] : []),
       { label: 'Jenis', value: kind },
       { label: 'Kategori', value: CATEGORY_LABEL[c.category] },

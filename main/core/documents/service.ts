@@ -25,7 +25,7 @@ import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
-import { stmt } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
 
 // The paper trail of a complaint: documents issued by the journey (tanda terima and
@@ -52,7 +52,18 @@ export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at
 /** The lembar disposisi of one disposition (all its recipients ticked) and the kartu kendali with "Kepada" filled. */
 export function issueDispositionDocuments(db: Db, complaintId: number, dispositionIds: number[], by: number, at: string): void {
   issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at);
-  const card = controlCardView(db, complaintId, dispositionIds);
+  reissueControlCard(db, complaintId, by, at);
+}
+
+/**
+ * The kartu kendali issued again for the dispositions now running: each new disposition's
+ * sheet names only its own addressees, but the card follows the complaint, so after a part
+ * was returned and disposed elsewhere it names every Kasi still at work on it, and not the
+ * one who returned theirs.
+ */
+export function reissueControlCard(db: Db, complaintId: number, by: number, at: string): void {
+  const running = pluck(db, "SELECT id FROM dispositions WHERE complaint_id = ? AND state = 'aktif' ORDER BY id").all(complaintId) as number[];
+  const card = controlCardView(db, complaintId, running);
   issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: card }, by, at, latestOf(db, complaintId, 'kartu_kendali'));
 }
 

@@ -8,6 +8,9 @@ import { settingOf } from '../office/settings';
 // (000.8.3.4) and letters in the words kecamatan offices commonly use.
 
 const CLOSING = 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan partisipasi Saudara dalam perbaikan pelayanan publik, kami ucapkan terima kasih.';
+// "melalui {kanal}" stays as offices have saved it: the letter puts in its place the way
+// the complaint came as a phrase ("secara langsung di loket pelayanan", "melalui surat
+// nomor … tanggal …"), not the channel's label (shared/documents/channelProse.ts).
 const OPENING =
   'Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register} perihal {perihal}, dengan hormat kami sampaikan';
 

@@ -14,7 +14,7 @@ import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
 import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, RETURN_AWAITS, sweep, sweepBeforeReading, takeOver, undoStep, type Loaded } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
-import { draftExitLetter, issueDispositionDocuments } from '../documents/service';
+import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 import { requireComplaint } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -82,6 +82,13 @@ const awaitingReturns = (ctx: Ctx, id: number) =>
     `SELECT r.id, t.name AS to_name FROM dispositions r JOIN complaints c ON c.id = r.complaint_id JOIN users t ON t.id = r.to_user
      WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
   ).all(id) as { id: number; to_name: string }[];
+
+// A disposition ended while others of the complaint run on: the kartu kendali in force
+// names those still at work (when none is, the disposition step runs again and its next
+// disposition issues the card).
+function reissueCardWhileRunning(ctx: Ctx, complaintId: number, by: number, at: string) {
+  if (loadState(ctx.db, complaintId).state.dispositionTo.length > 0) reissueControlCard(ctx.db, complaintId, by, at);
+}
 
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
@@ -181,6 +188,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
       stmt(ctx.db, "UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
+      reissueCardWhileRunning(ctx, d.complaint_id, user.id, at);
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
         at,
@@ -204,6 +212,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       // Another Kasi's disposition still runs: only this part goes back to its disposer,
       // who is given it as a task (engine.RETURN_AWAITS) to send it elsewhere.
       const partial = loadState(ctx.db, d.complaint_id).state.returnedTo.length > 0;
+      reissueCardWhileRunning(ctx, d.complaint_id, user.id, at);
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
         at,

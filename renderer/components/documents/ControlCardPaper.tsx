@@ -1,15 +1,17 @@
 import type { CSSProperties } from 'react';
-import type { ControlCardView } from '../../../shared/documents/controlCard';
+import { CONTROL_CARD, type ControlCardView } from '../../../shared/documents/controlCard';
 import { PAGE_MM } from '../../../shared/documents/kinds';
 
 // The kartu kendali as main/core/documents/controlCardDocx.ts lays it out: up to three
 // copies of a 15 cm wide card stacked on one portrait sheet, each framed by a dashed cut
-// line with scissors beside it. Every row has a fixed height, so a long value is cut
-// short rather than pushing a card, or the sheet, onto a second page.
+// line with scissors beside it. Every row has a fixed height; the core has already cut
+// each value to what its box holds (shared/documents/controlCard.ts), with "…", so screen,
+// print and DOCX show the same words. A card clips whatever might still overflow it, so
+// nothing ever runs over the next card.
 
-const CARD_WIDTH_MM = 150;
+const CARD_WIDTH_MM = CONTROL_CARD.widthMm;
 // A4 (297 mm) cannot hold three 10 cm cards with any margin; F4 (330 mm) can.
-const CARD_HEIGHT_MM = { A4: 94, F4: 100 } as const;
+const CARD_HEIGHT_MM = CONTROL_CARD.heightMm;
 // The column left of the cards that carries the scissors.
 const SCISSORS_MM = 6;
 
@@ -34,16 +36,16 @@ const cut = '1px dashed #555';
 function Cell({ label, value, span }: { label: string; value: string; span: number }) {
   const clip: CSSProperties = { overflow: 'hidden', overflowWrap: 'anywhere' };
   return (
-    <div style={{ gridColumn: `span ${span}`, borderRight: border, borderBottom: border, padding: '0.4mm 1.2mm', ...clip }}>
-      <div style={{ fontSize: '7pt', lineHeight: 1.1, color: '#404040' }}>{label}</div>
-      <div style={{ fontSize: '9pt', lineHeight: 1.15, whiteSpace: 'pre-line' }}>{value}</div>
+    <div style={{ gridColumn: `span ${span}`, borderRight: border, borderBottom: border, padding: `${CONTROL_CARD.cellPaddingYMm}mm ${CONTROL_CARD.cellPaddingMm}mm`, ...clip }}>
+      <div style={{ fontSize: `${CONTROL_CARD.labelPt}pt`, lineHeight: 1.1, color: '#404040' }}>{label}</div>
+      <div style={{ fontSize: `${CONTROL_CARD.valuePt}pt`, lineHeight: 1.15, whiteSpace: 'pre-line' }}>{value}</div>
     </div>
   );
 }
 
 function Card({ v, copy }: { v: ControlCardView; copy: string }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: '3mm', boxSizing: 'border-box' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: `${CONTROL_CARD.paddingMm}mm`, boxSizing: 'border-box' }}>
       <div style={{ textAlign: 'right', fontSize: '7pt', fontStyle: 'italic', minHeight: '1.15em', lineHeight: 1.15 }}>{copy}</div>
       <div style={{ textAlign: 'center', fontWeight: 700, fontSize: '9pt', lineHeight: 1.2 }}>{v.office}</div>
       <div style={{ textAlign: 'center', fontWeight: 700, fontSize: '12pt', lineHeight: 1.2, marginBottom: '1.4mm' }}>KARTU KENDALI</div>
@@ -85,7 +87,7 @@ export function ControlCardPaper({ v }: { v: ControlCardView }) {
             ✂
           </div>
           {/* Neighbouring cards share one cut line. */}
-          <div style={{ width: `${cardWidthMm}mm`, height: '100%', boxSizing: 'border-box', border: cut }}>
+          <div style={{ width: `${cardWidthMm}mm`, height: '100%', boxSizing: 'border-box', border: cut, overflow: 'hidden' }}>
             <Card v={v} copy={copy} />
           </div>
         </div>

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import { PAGE_MM } from '../../../shared/documents/kinds';
 import { Kop } from './Kop';
 
@@ -128,9 +128,19 @@ export function DispositionSheetPaper({ v }: { v: DispositionSheetView }) {
           </Row>
         </tbody>
       </table>
-      {/* The note and the disposer take whatever height the half sheet has left; their
-          columns continue the grid's (label, value, label | value). */}
-      <div style={{ flex: 1, display: 'grid', gridTemplateColumns: `calc(50% + ${LABEL}) 1fr`, border, borderTop: 'none', minHeight: '24mm' }}>
+      {/* The note and the disposer take whatever height the half sheet has left, at least
+          the DOCX's row, which holds the note as the core cut it (DISPOSITION_NOTE_BOX);
+          their columns continue the grid's (label, value, label | value). */}
+      <div
+        style={{
+          flex: 1,
+          display: 'grid',
+          gridTemplateColumns: `calc(50% + ${LABEL}) 1fr`,
+          border,
+          borderTop: 'none',
+          minHeight: `${DISPOSITION_NOTE_BOX.heightMm}mm`,
+        }}
+      >
         <div style={{ ...padding, borderRight: border }}>
           <div style={heading}>Catatan:</div>
           <div style={{ whiteSpace: 'pre-line' }}>{v.catatan}</div>

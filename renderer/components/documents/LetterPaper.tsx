@@ -11,6 +11,8 @@ import { Kop, Signature } from './Kop';
 export const LETTER_MARGINS_MM = { top: 20, right: 20, bottom: 25, left: 30 } as const;
 
 const INDENT = '1.25cm';
+// The label column of a record's rows, as letterDocx.ts sets it: "Disampaikan melalui" on one line.
+const ROW_LABEL = '4.5cm';
 const cell: CSSProperties = { padding: 0, verticalAlign: 'top' };
 const keepTogether: CSSProperties = { breakInside: 'avoid' };
 
@@ -44,7 +46,7 @@ function Block({ block }: { block: LetterBlock }) {
     case 'heading':
       return <div style={{ margin: '6pt 0 3pt', fontWeight: 700, breakAfter: 'avoid' }}>{block.text}</div>;
     case 'rows':
-      return <Rows rows={block.rows} labelWidth="4cm" rowGap="2pt" style={{ margin: '0 0 6pt', width: `calc(100% - ${INDENT})`, marginLeft: INDENT }} />;
+      return <Rows rows={block.rows} labelWidth={ROW_LABEL} rowGap="2pt" style={{ margin: '0 0 6pt', width: `calc(100% - ${INDENT})`, marginLeft: INDENT }} />;
     case 'list':
       return (
         <ol style={{ margin: '0 0 6pt', paddingLeft: INDENT, listStyle: 'none' }}>

@@ -1,22 +1,24 @@
-import { CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
-import type { ControlCardView } from '../../../../shared/documents/controlCard';
-import type { DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
+import { CATEGORY_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
+import { controlCardBox, type ControlCardView } from '../../../../shared/documents/controlCard';
+import { DISPOSITION_FIELD_BOXES, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
+import { CUT_MARK_FULL_TEXT, fitText } from '../../../../shared/documents/textFit';
 import type { LetterView } from '../../../../shared/documents/letter';
 import type { ReceiptView } from '../../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../../shared/schemas/complaint';
 import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
 import { INSTRUCTIONS, INSTRUCTION_LABEL, type Instruction } from '../../../../shared/schemas/workflow';
 import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
-import { displayDue, type TimeZoneId } from '../../../../shared/time/workingTime';
+import { displayDue } from '../../../../shared/time/workingTime';
 import { getComplaint } from '../../complaints/repo';
 import type { SessionUser } from '../../context';
 import type { Db } from '../../db/open';
 import { rowToUser, type UserRow } from '../../users/rows';
 import { officeCalendar } from '../../workflow/standard';
-import { brief, complaintFacts, docContext, reporterLabel, type ComplaintFacts } from '../facts';
+import { complaintFacts, docContext, type ComplaintFacts } from '../facts';
 import { buildReceiptView, nipLine, placeName } from '../receipt';
 import { classificationCode } from '../settings';
 import { stmt } from '../../db/statements';
+import { fromLine, incomingOf, incomingReference } from './incoming';
 
 // The forms an office fills by hand today, built from what Tanggap already knows:
 // tanda terima (at intake), kartu kendali (at intake, again after disposition), lembar
@@ -69,39 +71,55 @@ function dispositionsOf(db: Db, ids: number[]): DispositionRow[] {
     .all(...ids) as DispositionRow[];
 }
 
-// The sender's letter of a complaint that came by Surat, as the forms write it; its
-// date is '-' when the letter bore none.
-function senderLetter(db: Db, complaintId: number, tz: TimeZoneId): { no: string; date: string } | null {
-  const r = stmt(db, 'SELECT channel, letter_no, letter_date FROM complaints WHERE id = ?').get(complaintId) as
-    | { channel: string; letter_no: string; letter_date: string }
-    | undefined;
-  if (r?.channel !== 'surat' || (r.letter_no === '' && r.letter_date === '')) return null;
-  return { no: r.letter_no, date: r.letter_date ? formatTanggal(r.letter_date, tz) : '-' };
+// Every box of the card has a fixed height: each value is cut here, at a word, to what its
+// box holds (shared/documents/controlCard.ts), with "…" where it is cut, so the DOCX and the
+// print view show the same words and nothing runs over the next card. The note, the one
+// value typed at length, says where the rest is.
+function fitCard(v: ControlCardView): ControlCardView {
+  const fit = (field: Exclude<keyof ControlCardView, 'paper' | 'office' | 'copies'>) => fitText(v[field], controlCardBox(field, v.paper));
+  return {
+    ...v,
+    indeks: fit('indeks'),
+    kode: fit('kode'),
+    nomorUrut: fit('nomorUrut'),
+    isiRingkas: fit('isiRingkas'),
+    lampiran: fit('lampiran'),
+    dari: fit('dari'),
+    kepada: fit('kepada'),
+    tanggalNomorSurat: fit('tanggalNomorSurat'),
+    pengolah: fit('pengolah'),
+    paraf: fit('paraf'),
+    tanggal: fit('tanggal'),
+    catatan: fitText(v.catatan, controlCardBox('catatan', v.paper), CUT_MARK_FULL_TEXT),
+  };
 }
 
 export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = [], c: ComplaintFacts = complaintFacts(db, complaintId)): ControlCardView {
   const { office, settings } = docContext(db);
   const tz = office.timeZone;
-  const letter = senderLetter(db, complaintId, tz);
+  const ref = incomingReference(c, incomingOf(db, complaintId), tz);
   const ds = dispositionsOf(db, dispositionIds);
   const first = ds[0];
-  return {
+  return fitCard({
     paper: settings.paper,
     office: office.name.toUpperCase(),
     copies: settings.controlCardCopies,
     indeks: `${COMPLAINT_KIND_LABEL[c.kind as ComplaintKind]} / ${CATEGORY_LABEL[c.category as Category]}`,
     kode: classificationCode(settings),
-    tanggal: formatTanggal(c.receivedAt, tz),
+    // Beside Pengolah and Paraf: the day the item was handed to the pengolah, i.e. the
+    // disposition; empty on the card issued at intake, written by hand if need be.
+    tanggal: first ? formatTanggal(first.created_at, tz) : '',
     nomorUrut: c.registerNo,
-    isiRingkas: brief(c.subject, 160),
+    isiRingkas: c.subject,
     lampiran: c.attachmentCount ? `${c.attachmentCount} berkas` : '-',
-    dari: `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})`,
+    dari: fromLine(c),
     kepada: ds.map((d) => d.to_jabatan || d.to_name).join(', '),
-    tanggalNomorSurat: `${letter ? letter.date : formatTanggal(c.receivedAt, tz)} / ${letter?.no || c.laporTrackingId || c.registerNo}`,
+    // As the lembar disposisi's Tanggal surat and Nomor surat (incomingReference).
+    tanggalNomorSurat: `${ref.date} / ${ref.no}`,
     pengolah: [...new Set(ds.map((d) => d.to_seksi || d.to_jabatan))].join(', '),
     paraf: '',
     catatan: first ? `${SIFAT_LABEL[first.sifat]}. ${first.note}`.trim() : '',
-  };
+  });
 }
 
 function recipientsBoxes(db: Db, chosen: Set<string>): { label: string; checked: boolean }[] {
@@ -117,7 +135,7 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
   const ds = dispositionsOf(db, dispositionIds);
   const first = ds[0];
   const c = complaintId === null ? null : complaintFacts(db, complaintId);
-  const letter = complaintId === null ? null : senderLetter(db, complaintId, tz);
+  const ref = c && incomingReference(c, incomingOf(db, c.id), tz);
   const chosenInstructions = new Set<Instruction>(first ? (JSON.parse(first.instructions) as Instruction[]) : []);
   const caption = !first
     ? [`${office.headTitle},`]
@@ -128,16 +146,17 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
         : [`${first.from_jabatan},`];
   return {
     kop,
-    suratDari: c ? `${reporterLabel(c)} (${CHANNEL_LABEL[c.channel]})` : '',
-    nomorSurat: c ? letter?.no || c.laporTrackingId || '-' : '',
-    tanggalSurat: c ? (letter ? letter.date : formatTanggal(c.receivedAt, tz)) : '',
+    suratDari: c ? fitText(fromLine(c), DISPOSITION_FIELD_BOXES.suratDari) : '',
+    nomorSurat: ref ? fitText(ref.no, DISPOSITION_FIELD_BOXES.nomorSurat) : '',
+    tanggalSurat: ref ? ref.date : '',
     diterimaTanggal: c ? formatTanggal(c.receivedAt, tz) : '',
     nomorAgenda: c ? c.registerNo : '',
     sifat: SIFAT.map((s) => ({ label: SIFAT_LABEL[s], checked: first?.sifat === s })),
-    perihal: c ? c.subject : '',
+    perihal: c ? fitText(c.subject, DISPOSITION_FIELD_BOXES.perihal) : '',
     recipients: recipientsBoxes(db, new Set(ds.map((d) => d.to_jabatan || d.to_name))),
     instructions: INSTRUCTIONS.map((i) => ({ label: INSTRUCTION_LABEL[i], checked: chosenInstructions.has(i) })),
-    catatan: first?.note ?? '',
+    // Cut to the box, which keeps the half sheet to one page; the rest is in Tanggap.
+    catatan: fitText(first?.note ?? '', DISPOSITION_NOTE_BOX, CUT_MARK_FULL_TEXT),
     disposerCaption: caption,
     disposerName: first?.from_name ?? '',
     date: first ? formatTanggal(first.created_at, tz) : '',

@@ -14,10 +14,12 @@ import { formatTanggal, tanggalTerbilang } from '../../../../shared/time/format'
 import { addWorkingTime } from '../../../../shared/time/workingTime';
 import type { Db } from '../../db/open';
 import { officeCalendar } from '../../workflow/standard';
-import { brief, complaintFacts, docContext, reporterLabel, salutationName, type ComplaintFacts, type DocContext } from '../facts';
+import { brief, complaintFacts, docContext, salutationName, type ComplaintFacts, type DocContext } from '../facts';
 import { placeName } from '../receipt';
 import { expectedSigner, signatureView, type Capacity, type SignerUser } from '../signer';
 import { TanggapError } from '../../errors';
+import { channelProse, fillChannel } from '../../../../shared/documents/channelProse';
+import { WITHHELD, channelPhrase, identityWithheld, incomingOf, reporterName, withholdIdentity, type Incoming } from './incoming';
 
 // The letters and records that go through draft, paraf and signature (surat tanggapan,
 // berita acara, surat penerusan, pemberitahuan kelengkapan) and the laporan tindak
@@ -67,15 +69,21 @@ function followUpTexts(db: Db, complaintId: number): string[] {
   ).map((r) => r.text);
 }
 
-function placeholderValues(db: Db, c: ComplaintFacts, ctx: DocContext, p: LetterParams): Record<Placeholder, string> {
+function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Incoming, ctx: DocContext, p: LetterParams): Record<Placeholder, string> {
   const followUps = followUpTexts(db, c.id);
+  // A letter to another agency names the reporter only where the reporter may be named.
+  const toAgency = kind === 'surat_penerusan';
+  const withheld = toAgency && identityWithheld(c, inc);
   return {
-    nama_pelapor: salutationName(c),
+    nama_pelapor: !toAgency ? salutationName(c) : c.anonymous ? 'pelapor anonim' : withheld ? WITHHELD : c.reporterName,
     nomor_register: c.registerNo,
     tanggal_diterima: formatTanggal(c.receivedAt, ctx.office.timeZone),
     perihal: c.subject,
-    uraian: brief(c.description, 800),
-    kanal: CHANNEL_LABEL[c.channel],
+    uraian: withheld ? withholdIdentity(brief(c.description, 800), c, inc) : brief(c.description, 800),
+    // Prose, not the channel's label: "secara langsung di loket pelayanan", "melalui surat
+    // nomor …" (but not the number of a letter whose sender the agency may not know: it
+    // names its sender as well as a signature does).
+    kanal: withheld ? channelProse(c.channel) : channelPhrase(c, inc, ctx.office.timeZone),
     tindak_lanjut: followUps.length ? followUps.join('\n\n') : 'Pengaduan Saudara telah kami tindak lanjuti.',
     alasan: p.reason?.trim() || '-',
     instansi_tujuan: p.forwardTo?.trim() || '-',
@@ -87,8 +95,9 @@ function placeholderValues(db: Db, c: ComplaintFacts, ctx: DocContext, p: Letter
   };
 }
 
+// "melalui {kanal}" first: the phrase brings its own preposition (shared/documents/channelProse.ts).
 const fillPlaceholders = (text: string, values: Record<Placeholder, string>) =>
-  text.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
+  fillChannel(text, values.kanal).replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name) ? values[name as Placeholder] : whole,
   );
 
@@ -105,21 +114,66 @@ function templateKey(kind: LetterKind, outcome: Outcome): TemplateKey | null {
   return null;
 }
 
+// The default penerusan template (and those saved from it) asks the agency to answer the
+// reporter with a copy to the office: impossible for an anonymous reporter, and for a
+// rahasia one it would need the identity the office keeps back.
+const ANSWER_TO_REPORTER = /disampaikan\s+(?:langsung\s+)?kepada\s+pelapor(?:\s+dengan\s+tembusan\s+kepada\s+kami)?/gi;
+
+const answerThrough = (c: ComplaintFacts) => (c.anonymous ? 'disampaikan kepada kami' : 'disampaikan kepada kami untuk kami teruskan kepada pelapor');
+
+/**
+ * The body of a surat penerusan whose reporter is not named: the answer comes back through
+ * the office, and a sentence before the closing says why the letter names no reporter.
+ */
+function answerThroughOffice(body: string[], c: ComplaintFacts): string[] {
+  const through = answerThrough(c);
+  let rewritten = false;
+  const out = body.map((p) =>
+    p.replace(ANSWER_TO_REPORTER, () => {
+      rewritten = true;
+      return through;
+    }),
+  );
+  const why = c.anonymous
+    ? 'Pengaduan tersebut disampaikan tanpa identitas pelapor.'
+    : 'Atas permintaan pelapor, identitas pelapor kami rahasiakan dan tidak kami cantumkan dalam surat ini.';
+  const ask = rewritten ? '' : c.anonymous ? ' Hasil tindak lanjutnya mohon disampaikan kepada kami.' : ' Hasil tindak lanjutnya mohon disampaikan kepada kami untuk kami teruskan kepada pelapor.';
+  const at = Math.max(0, out.length - 1);
+  return [...out.slice(0, at), why + ask, ...out.slice(at)];
+}
+
 /** The first draft of a letter: the office's template filled from the complaint, or the record's own frame. */
 export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: LetterParams, satisfaction: DraftContent['satisfaction']): DraftContent {
   const c = complaintFacts(db, complaintId);
+  const inc = incomingOf(db, complaintId);
   const ctx = docContext(db);
-  const values = placeholderValues(db, c, ctx, p);
+  const values = placeholderValues(db, kind, c, inc, ctx, p);
   const key = templateKey(kind, p.outcome ?? 'ditindaklanjuti');
   if (key) {
     const t = ctx.settings.templates[key];
-    const reporterCopy = kind === 'surat_penerusan' && !c.anonymous ? [`Sdr. ${c.reporterName} (pelapor)`] : [];
+    const body = splitParagraphs(fillPlaceholders(t.body, values));
+    const tembusan = t.tembusan.map((x) => fillPlaceholders(x, values));
+    if (kind === 'surat_penerusan') {
+      // The reporter gets a copy only where the agency may know who they are.
+      const withheld = identityWithheld(c, inc);
+      return {
+        hal: fillPlaceholders(t.hal, values),
+        sifat: 'biasa',
+        lampiran: '-',
+        body: withheld ? answerThroughOffice(body, c) : body,
+        tembusan: withheld ? tembusan : [...tembusan, `Sdr. ${c.reporterName} (pelapor)`],
+        satisfaction: null,
+      };
+    }
+    // A letter to a rahasia reporter carries their name and address: it goes sealed
+    // (sifat Rahasia) and to them alone, without the template's copies; the drafter may
+    // still add one knowingly.
     return {
       hal: fillPlaceholders(t.hal, values),
-      sifat: 'biasa',
+      sifat: inc.confidential ? 'rahasia' : 'biasa',
       lampiran: '-',
-      body: splitParagraphs(fillPlaceholders(t.body, values)),
-      tembusan: [...t.tembusan.map((x) => fillPlaceholders(x, values)), ...reporterCopy],
+      body,
+      tembusan: inc.confidential ? [] : tembusan,
       satisfaction: null,
     };
   }
@@ -137,7 +191,7 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
 
 function addressee(c: ComplaintFacts, kind: LetterKind, p: LetterParams): string[] {
   if (kind === 'surat_penerusan') return [`${p.forwardTo?.trim() || 'Instansi yang berwenang'}`, 'di', 'Tempat'];
-  if (c.anonymous) return [reporterLabel(c), 'di', 'Tempat'];
+  if (c.anonymous) return [reporterName(c), 'di', 'Tempat'];
   return [`Sdr. ${c.reporterName}`, ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
 }
 
@@ -156,7 +210,7 @@ function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext
           { label: '1. Nama', value: signer?.name ?? '' },
           { label: '    Jabatan', value: ctx.office.headTitle },
           { label: '', value: 'selanjutnya disebut PIHAK PERTAMA;' },
-          { label: '2. Nama', value: c.anonymous ? reporterLabel(c) : c.reporterName },
+          { label: '2. Nama', value: reporterName(c) },
           { label: '    Alamat', value: c.anonymous ? '-' : c.reporterAddress || '-' },
           { label: '    Nomor register', value: c.registerNo },
           { label: '', value: 'selanjutnya disebut PIHAK KEDUA (pelapor).' },
@@ -181,7 +235,7 @@ function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext
         rows: [
           { label: 'Nomor register', value: c.registerNo },
           { label: 'Tanggal diterima', value: formatTanggal(c.receivedAt, ctx.office.timeZone) },
-          { label: 'Pelapor', value: reporterLabel(c) },
+          { label: 'Pelapor', value: reporterName(c) },
           { label: 'Kanal', value: CHANNEL_LABEL[c.channel] },
           { label: 'Perihal', value: c.subject },
         ],
@@ -208,9 +262,23 @@ export interface LetterSource {
   compiledBy?: SignerUser | null;
 }
 
+/**
+ * A letter to another agency about a reporter it may not know never names them nor asks
+ * the agency to answer them, whatever the draft says: drafts made before this rule (with
+ * "Sdr. … (pelapor)" among the copies) and words typed or quoted from the complaint. A
+ * copy addressed to the reporter is left out; the office tells the reporter itself.
+ */
+function withoutIdentity(d: DraftContent, c: ComplaintFacts, inc: Incoming): DraftContent {
+  const hide = (s: string) => withholdIdentity(s, c, inc);
+  const body = d.body.map((p) => hide(p).replace(ANSWER_TO_REPORTER, answerThrough(c)));
+  return { ...d, hal: hide(d.hal), lampiran: hide(d.lampiran), body, tembusan: d.tembusan.filter((t) => hide(t) === t) };
+}
+
 /** The LetterView of a draft (signing null) or of the signed letter. */
 export function buildLetterView(db: Db, src: LetterSource, at: string, signing: Signing | null): LetterView {
   const c = complaintFacts(db, src.complaintId);
+  const inc = incomingOf(db, src.complaintId);
+  const draft = src.kind === 'surat_penerusan' && identityWithheld(c, inc) ? withoutIdentity(src.draft, c, inc) : src.draft;
   const ctx = docContext(db);
   const { office } = ctx;
   const when = signing?.at ?? at;
@@ -244,15 +312,15 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
       layout === 'surat'
         ? [
             { label: 'Nomor', value: signing?.number || DRAFT_NUMBER },
-            { label: 'Sifat', value: SIFAT_LABEL[src.draft.sifat] },
-            { label: 'Lampiran', value: src.draft.lampiran || '-' },
-            { label: 'Hal', value: src.draft.hal },
+            { label: 'Sifat', value: SIFAT_LABEL[draft.sifat] },
+            { label: 'Lampiran', value: draft.lampiran || '-' },
+            { label: 'Hal', value: draft.hal },
           ]
         : [],
     addressee: layout === 'surat' ? addressee(c, src.kind, src.params) : [],
-    blocks: bodyBlocks(db, src.kind, c, ctx, src.draft, signerUser, when),
+    blocks: bodyBlocks(db, src.kind, c, ctx, draft, signerUser, when),
     signatures,
-    tembusan: src.draft.tembusan,
+    tembusan: draft.tembusan,
     verification: signing?.verification ?? null,
     watermark: signing || src.kind === 'laporan_tindak_lanjut' ? '' : 'DRAF',
   };

@@ -1,0 +1,92 @@
+import { CHANNEL_LABEL } from '../../../../shared/domain';
+import { channelProse } from '../../../../shared/documents/channelProse';
+import { formatTanggal } from '../../../../shared/time/format';
+import type { TimeZoneId } from '../../../../shared/time/workingTime';
+import type { Db } from '../../db/open';
+import { stmt } from '../../db/statements';
+import type { ComplaintFacts } from '../facts';
+
+// How the documents name the reporter and the incoming item: the particulars the
+// complaint's facts (facts.ts) leave out — whether the reporter asked to stay rahasia, the
+// NIK, the sender's letter — and the lines built from them, so the kartu kendali, the
+// lembar disposisi and the letters say the same thing.
+
+export interface Incoming {
+  /** The reporter asked for their identity to be kept secret (rahasia). */
+  confidential: boolean;
+  nik: string;
+  /** The sender's letter, channel surat only; '' when not recorded. */
+  letterNo: string;
+  /** YYYY-MM-DD or ''. */
+  letterDate: string;
+}
+
+export function incomingOf(db: Db, complaintId: number): Incoming {
+  const r = stmt(db, 'SELECT confidential, reporter_nik, channel, letter_no, letter_date FROM complaints WHERE id = ?').get(complaintId) as
+    | { confidential: number; reporter_nik: string; channel: string; letter_no: string; letter_date: string }
+    | undefined;
+  if (!r) return { confidential: false, nik: '', letterNo: '', letterDate: '' };
+  const surat = r.channel === 'surat';
+  return { confidential: r.confidential === 1, nik: r.reporter_nik, letterNo: surat ? r.letter_no.trim() : '', letterDate: surat ? r.letter_date : '' };
+}
+
+/** What a letter to another agency writes where the reporter's name would be. */
+export const WITHHELD = 'pelapor (identitas dirahasiakan)';
+
+/**
+ * May a document that goes to someone other than the reporter (the surat penerusan to
+ * another agency) name them? Not when they came anonymously, nor when they asked to stay
+ * rahasia: the office knows who they are, the agency need not.
+ */
+export const identityWithheld = (c: ComplaintFacts, inc: Incoming) => c.anonymous || inc.confidential;
+
+/** The reporter as a form or a letter to them names them; an anonymous one by the channel: "Pelapor anonim (Kotak Saran)". */
+export function reporterName(c: ComplaintFacts): string {
+  if (!c.anonymous) return c.reporterName;
+  const via = CHANNEL_LABEL[c.channel];
+  return c.laporTrackingId ? `Pelapor anonim (${via}, tracking ${c.laporTrackingId})` : `Pelapor anonim (${via})`;
+}
+
+/** "Dari" on the kartu kendali and "Surat dari" on the lembar disposisi: the reporter and the channel, once. */
+export const fromLine = (c: ComplaintFacts) => (c.anonymous ? reporterName(c) : `${c.reporterName} (${CHANNEL_LABEL[c.channel]})`);
+
+/**
+ * The incoming item's date and number, the same on the kartu kendali and the lembar
+ * disposisi. A letter has its own (each '-' when not recorded); anything else is dated
+ * the day it was received and numbered only by SP4N-LAPOR!'s tracking, never by the
+ * register number, which is the office's agenda number and has its own box.
+ */
+export function incomingReference(c: ComplaintFacts, inc: Incoming, tz: TimeZoneId): { date: string; no: string } {
+  if (c.channel === 'surat') return { date: inc.letterDate ? formatTanggal(inc.letterDate, tz) : '-', no: inc.letterNo || '-' };
+  return { date: formatTanggal(c.receivedAt, tz), no: c.laporTrackingId || '-' };
+}
+
+/** The channel in a sentence, with the sender's letter or the tracking number: "melalui surat nomor … tanggal …". */
+export const channelPhrase = (c: ComplaintFacts, inc: Incoming, tz: TimeZoneId) =>
+  channelProse(c.channel, {
+    letterNo: inc.letterNo,
+    letterDate: inc.letterDate ? formatTanggal(inc.letterDate, tz) : '',
+    laporTrackingId: c.laporTrackingId,
+  });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with the reporter's name (and a "Sdr."/"Bapak"/"Ibu" before it), NIK, telephone
+ * and e-mail taken out: for a letter to another agency about a reporter whose identity is
+ * withheld, whatever the drafter typed or the complaint's own words carried.
+ */
+export function withholdIdentity(text: string, c: ComplaintFacts, inc: Incoming): string {
+  let out = text;
+  const name = c.reporterName.trim().replace(/\s+/g, ' ');
+  if (name.length >= 3) {
+    const words = name.split(' ').map(escapeRegExp).join('\\s+');
+    // Whole words only: "Ani" is not taken out of "Dani".
+    const pattern = `(?<![\\p{L}\\p{N}])(?:(?:Sdr\\.?|Sdri\\.?|Saudara|Saudari|Bapak|Bpk\\.?|Ibu)\\s+)?${words}(?![\\p{L}\\p{N}])`;
+    out = out.replace(new RegExp(pattern, 'giu'), WITHHELD);
+  }
+  for (const v of [inc.nik, c.reporterPhone, c.reporterEmail].map((s) => s.trim())) {
+    if (v.length >= 6) out = out.split(v).join('(dirahasiakan)');
+  }
+  return out;
+}

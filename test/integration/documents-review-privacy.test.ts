@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LetterView } from '../../shared/documents/letter';
+import { sampleComplaint, type TestCore } from '../support/core';
+import { paperOffice, type Office } from './paper';
+
+// A reporter recorded as rahasia (or anonymous) is never named in a letter that goes to
+// another agency, and the agency is never asked to answer them directly; letters to the
+// reporter still reach them by name, sealed. Through the real core on a real SQLite file,
+// each letter read back from its DOCX.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+const office = (presetId = 'kejayan') => paperOffice(presetId, '2026-11-23T02:00:00.000Z', (core) => (t = core));
+
+const REPORTER = sampleComplaint().reporter;
+const IDENTITY = [REPORTER.name, REPORTER.nik, REPORTER.phone];
+
+async function forwarded(o: Office, reporter: Partial<typeof REPORTER>, description = sampleComplaint().description) {
+  const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, ...reporter }, description }))).id;
+  o.later(5);
+  await o.act('camat', 'workflow.exit', { id, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Perumda Air Minum Kab. Pasuruan' });
+  const letter = (await o.docs(id)).find((d) => d.kind === 'surat_penerusan')!;
+  return { id, letter };
+}
+
+describe('surat penerusan of a rahasia complaint', () => {
+  it('names no reporter, has no copy to them, and asks the agency to answer through the office', async () => {
+    const o = await office();
+    const { letter } = await forwarded(o, { confidential: true });
+    const draft = await o.act('staf', 'documents.get', { id: letter.id });
+    expect(draft.draft!.tembusan).toEqual([]);
+
+    // Signed a.n. the Camat, as it leaves the office.
+    o.later(30);
+    await o.sign('sekcam', letter.id);
+    const text = (await o.docx(letter.id)).text;
+    for (const s of IDENTITY) expect(text).not.toContain(s);
+    expect(text).not.toContain('Tembusan');
+    expect(text).not.toMatch(/disampaikan\s+kepada\s+pelapor/);
+    expect(text).toContain('Atas permintaan pelapor, identitas pelapor kami rahasiakan dan tidak kami cantumkan dalam surat ini.');
+    expect(text).toContain('hasilnya disampaikan kepada kami untuk kami teruskan kepada pelapor');
+    // The rest of the letter is as before: the agency, the reason, the complaint.
+    expect(text).toContain('Perumda Air Minum Kab. Pasuruan');
+    expect(text).toContain('Urusan air bersih.');
+    expect(text).toContain(sampleComplaint().description);
+  });
+
+  it('keeps the identity out even where the complaint’s own words or the drafter name the reporter', async () => {
+    const o = await office();
+    const { letter } = await forwarded(o, { confidential: true }, `Saya, ${REPORTER.name} (HP ${REPORTER.phone}), melaporkan pipa PDAM bocor di depan rumah.`);
+    const text = (await o.docx(letter.id)).text;
+    for (const s of IDENTITY) expect(text).not.toContain(s);
+    expect(text).toContain('Saya, pelapor (identitas dirahasiakan) (HP (dirahasiakan)), melaporkan pipa PDAM bocor');
+
+    // A draft written as before this rule: the reporter's copy, the name, an answer to the reporter.
+    const current = await o.act('staf', 'documents.get', { id: letter.id });
+    const revised = await o.act('staf', 'documents.revise', {
+      id: letter.id,
+      rowVersion: current.rowVersion,
+      content: {
+        ...current.draft!,
+        body: [`Bersama ini kami teruskan pengaduan Sdr. ${REPORTER.name}, NIK ${REPORTER.nik}.`, 'Kami mohon hasilnya disampaikan kepada pelapor dengan tembusan kepada kami.'],
+        tembusan: ['Bupati Pasuruan', `Sdr. ${REPORTER.name} (pelapor)`],
+      },
+    });
+    const view = (await o.act('staf', 'documents.get', { id: revised.id })).content.view as LetterView;
+    expect(view.tembusan).toEqual(['Bupati Pasuruan']);
+    const signed = await o.sign('camat', revised.id);
+    expect(signed.status).toBe('ditandatangani');
+    const out = (await o.docx(revised.id)).text;
+    for (const s of IDENTITY) expect(out).not.toContain(s);
+    expect(out).toContain('Bersama ini kami teruskan pengaduan pelapor (identitas dirahasiakan), NIK (dirahasiakan).');
+    expect(out).toContain('Kami mohon hasilnya disampaikan kepada kami untuk kami teruskan kepada pelapor.');
+    expect(out).toContain('Bupati Pasuruan');
+  });
+
+  it('leaves out the number of a rahasia reporter’s own letter, which names its sender', async () => {
+    const o = await office();
+    const id = (await o.act('staf', 'complaints.create', sampleComplaint({ channel: 'surat', letterNo: '045/RT03/XI/2026', letterDate: '2026-11-21', reporter: { ...REPORTER, confidential: true } }))).id;
+    o.later(5);
+    await o.act('camat', 'workflow.exit', { id, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Perumda Air Minum Kab. Pasuruan' });
+    const text = (await o.docx((await o.docs(id)).find((d) => d.kind === 'surat_penerusan')!.id)).text;
+    expect(text).toContain('kami terima pada tanggal 23 November 2026 melalui surat dengan nomor register');
+    expect(text).not.toContain('045/RT03/XI/2026');
+  });
+
+  it('still copies a reporter who is neither anonim nor rahasia, who is answered by the agency', async () => {
+    const o = await office();
+    const { letter } = await forwarded(o, {});
+    const text = (await o.docx(letter.id)).text;
+    expect(text).toContain(`Sdr. ${REPORTER.name} (pelapor)`);
+    expect(text).toContain('hasilnya disampaikan kepada pelapor dengan tembusan kepada kami');
+    expect(text).not.toContain('dirahasiakan');
+  });
+
+  it('asks for the answer through the office for an anonymous reporter, who cannot be answered directly', async () => {
+    const o = await office();
+    const { letter } = await forwarded(o, { name: '', address: '', nik: '', phone: '', anonymous: true });
+    const text = (await o.docx(letter.id)).text;
+    expect(text).not.toContain('Tembusan');
+    expect(text).toContain('Pengaduan tersebut disampaikan tanpa identitas pelapor.');
+    expect(text).toContain('hasilnya disampaikan kepada kami.');
+    expect(text).not.toMatch(/disampaikan\s+kepada\s+pelapor/);
+  });
+});
+
+describe('letters to a rahasia reporter', () => {
+  it('reach the reporter by name, marked Rahasia and without the template’s copies', async () => {
+    const o = await office('pegantenan');
+    // The office copies its answers to the Kepala Desa: not for a rahasia reporter.
+    const settings = await o.act('admin', 'documents.settings', {});
+    const t0 = settings.templates.tanggapan_ditindaklanjuti;
+    await o.act('admin', 'documents.updateSettings', {
+      ...settings,
+      templates: { ...settings.templates, tanggapan_ditindaklanjuti: { ...t0, tembusan: ['Kepala Desa Pegantenan'] } },
+    });
+    const open = async (confidential: boolean) => {
+      const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, confidential } }))).id;
+      await o.act('sekcam', 'workflow.advance', { id });
+      await o.act('staf', 'workflow.advance', { id });
+      await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+      await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Pipa sudah diganti.', attachments: [] });
+      await o.act('kasi1', 'workflow.advance', { id });
+      await o.act('kasi1', 'workflow.advance', { id });
+      return o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    };
+    const secret = await open(true);
+    const secretView = (await o.act('staf', 'documents.get', { id: secret.id })).content.view as LetterView;
+    expect(secretView.meta.find((m) => m.label === 'Sifat')?.value).toBe('Rahasia');
+    expect(secretView.addressee[0]).toBe(`Sdr. ${REPORTER.name}`);
+    expect(secretView.tembusan).toEqual([]);
+    const secretText = (await o.docx(secret.id)).text;
+    expect(secretText).toContain('Rahasia');
+    expect(secretText).not.toContain('Kepala Desa Pegantenan');
+
+    const plain = await open(false);
+    const plainView = (await o.act('staf', 'documents.get', { id: plain.id })).content.view as LetterView;
+    expect(plainView.meta.find((m) => m.label === 'Sifat')?.value).toBe('Biasa');
+    expect(plainView.tembusan).toEqual(['Kepala Desa Pegantenan']);
+  });
+});
