@@ -22,6 +22,7 @@ import {
   type IRunOptions,
   type ISectionPropertiesOptions,
 } from 'docx';
+import { imageSize } from './imageSize';
 
 // Building blocks shared by every letter the office prints (tanda terima, berita acara,
 // surat tanggapan, lembar disposisi): Tata Naskah Dinas habits in one place, so all
@@ -402,25 +403,6 @@ export function imageRun(
     altText: { name: opts.name, description: opts.description, title: opts.name },
   });
   return { run, widthTwips: width * 15 };
-}
-
-/** Pixel size of a PNG or JPEG, read from its header. */
-export function imageSize(b: Buffer): { width: number; height: number } | null {
-  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return null;
-      const marker = b[i + 1]!;
-      const len = b.readUInt16BE(i + 2);
-      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
-      }
-      i += 2 + len;
-    }
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { authorize, completeStep } from '../workflow/engine';
 import { change } from '../workflow/handlers';
 import { docContext } from './facts';
 import { deliveryReceiptView, dispositionSheetView } from './kinds/forms';
-import { imageSize } from './docx-kit';
+import { imageSize } from './imageSize';
 import { KINDS, renderDocx } from './registry';
 import {
   currentDraft,

@@ -5,7 +5,7 @@ import { complaintDetailSchema, type ComplaintDetail } from '../../../shared/sch
 import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import { userSchema, type User } from '../../../shared/schemas/user';
 import { readDocx } from '../../../test/support/docx';
-import { imageSize } from './docx-kit';
+import { imageSize } from './imageSize';
 import { buildReceiptView, nipLine } from './receipt';
 import { receiptDocx } from './receiptDocx';
 
