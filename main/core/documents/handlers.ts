@@ -234,7 +234,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     // Refused before any proof is written; checked again under the lock, and only then written.
     requireComplaint(ctx.db, user, complaintId);
     const receivedAt = pluck(ctx.db, 'SELECT received_at FROM complaints WHERE id = ?').get(complaintId) as string;
-    if (at < receivedAt) {
+    // To the minute, as the delivery is written: one recorded the minute it came in is not before it.
+    if (at.slice(0, 16) < receivedAt.slice(0, 16)) {
       throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum pengaduan diterima (${formatTanggalWaktu(receivedAt, tz)}). Periksa tanggalnya.`, 'deliveredAt');
     }
     authorize(ctx.db, user, complaintId, 'deliver');
