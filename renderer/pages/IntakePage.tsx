@@ -27,6 +27,7 @@ import {
 import {
   DEFAULT_BACKDATE_DAYS,
   intakeFormSchema,
+  LAPOR_TRACKING_MAX,
   type ComplaintData,
   type ComplaintDetail,
   type ComplaintInput,
@@ -34,7 +35,7 @@ import {
 } from '../../shared/schemas/complaint';
 import { call } from '../api';
 import { Page } from '../components/Page';
-import { AttachmentPicker, attachmentMessages } from '../components/AttachmentPicker';
+import { AttachmentPicker, attachmentFileErrors, attachmentMessages } from '../components/AttachmentPicker';
 import { DateText } from '../components/admin/DateText';
 import { SavedPanel } from '../components/intake/SavedPanel';
 import { DuplicateModal } from '../components/intake/DuplicateModal';
@@ -92,6 +93,7 @@ export function IntakePage() {
     watch,
     reset,
     setError,
+    clearErrors,
     setValue,
     formState: { errors, isSubmitting },
   } = useForm<ComplaintInput, unknown, ComplaintData>({
@@ -140,14 +142,8 @@ export function IntakePage() {
     submitting.current = true;
     setSaving(true);
     try {
-      const surat = data.channel === 'surat';
-      const detail = await call('complaints.create', {
-        ...data,
-        laporTrackingId: data.channel === 'sp4n_lapor' ? data.laporTrackingId : '',
-        letterNo: surat ? data.letterNo : '',
-        letterDate: surat ? data.letterDate : '',
-        ...(linkTo === undefined ? {} : { linkTo }),
-      });
+      // The schema has left another channel's fields empty: they are not sent.
+      const detail = await call('complaints.create', { ...data, ...(linkTo === undefined ? {} : { linkTo }) });
       clearDraft(user.id);
       setDraftNotice(false);
       setMissing([]);
@@ -246,7 +242,12 @@ export function IntakePage() {
                       withAsterisk
                       data={channelOptions}
                       value={field.value ?? null}
-                      onChange={(v) => field.onChange(v ?? undefined)}
+                      onChange={(v) => {
+                        field.onChange(v ?? undefined);
+                        // The fields of the channel left are hidden and no longer checked, nor
+                        // kept in the draft: their marks go with them.
+                        clearErrors([...(v === 'sp4n_lapor' ? [] : (['laporTrackingId'] as const)), ...(v === 'surat' ? [] : (['letterNo', 'letterDate'] as const))]);
+                      }}
                       onBlur={field.onBlur}
                       allowDeselect={false}
                       error={fieldState.error?.message}
@@ -279,7 +280,10 @@ export function IntakePage() {
                 <Grid.Col span={{ base: 12, md: 4 }}>
                   <TextInput
                     label="Nomor tracking SP4N-LAPOR!"
+                    withAsterisk
                     description="Nomor laporan di lapor.go.id"
+                    maxLength={LAPOR_TRACKING_MAX}
+                    autoComplete="off"
                     {...register('laporTrackingId')}
                     error={errors.laporTrackingId?.message}
                   />
@@ -302,7 +306,7 @@ export function IntakePage() {
               {channel === 'surat' && (
                 <>
                   <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-                    <TextInput label="Nomor surat pelapor" autoComplete="off" {...register('letterNo')} error={errors.letterNo?.message} />
+                    <TextInput label="Nomor surat pelapor" autoComplete="off" maxLength={100} {...register('letterNo')} error={errors.letterNo?.message} />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
                     <Controller
@@ -442,6 +446,7 @@ export function IntakePage() {
                 setValue('attachments', next, { shouldDirty: true, shouldValidate: !!errors.attachments });
               }}
               errors={attachmentMessages(errors.attachments)}
+              fileErrors={attachmentFileErrors(errors.attachments)}
               missing={missing}
             />
           </Section>

@@ -103,6 +103,43 @@ export function receivedAtIssue(receivedAt: string, now: string, days: number, t
   return null;
 }
 
+/** The longest SP4N-LAPOR! tracking number taken, at intake as at import. */
+export const LAPOR_TRACKING_MAX = 40;
+const LAPOR_TRACKING_LABEL = 'Nomor tracking SP4N-LAPOR!';
+
+/**
+ * A tracking number as it is stored and compared: without spaces, as the importer keys
+ * it ("583 9201" is "5839201").
+ */
+export const laporTrackingKey = (typed: string) => typed.replace(/\s+/g, '');
+
+// Why a tracking number typed for an SP4N-LAPOR! complaint cannot be taken, or null.
+function laporTrackingIssue(typed: string): string | null {
+  const id = laporTrackingKey(typed);
+  if (id === '') return `${LAPOR_TRACKING_LABEL} wajib diisi untuk kanal SP4N-LAPOR!; salin nomor laporan dari lapor.go.id.`;
+  if (id.length > LAPOR_TRACKING_MAX) return `${LAPOR_TRACKING_LABEL} paling panjang ${LAPOR_TRACKING_MAX} karakter; periksa nomornya di lapor.go.id.`;
+  if (!/^[A-Za-z0-9-]{3,}$/.test(id)) return `${LAPOR_TRACKING_LABEL} hanya berisi huruf, angka dan tanda hubung (-), paling sedikit 3 karakter, contoh 5839201.`;
+  return null;
+}
+
+/** The message for a date of incident after the complaint's date of receipt (TTTT-BB-HH). */
+export const incidentAfterReceipt = (receivedYmd: string) =>
+  `Tanggal kejadian tidak boleh sesudah tanggal diterima (${formatTanggal(receivedYmd, 'Asia/Jakarta')}); periksa tanggal kejadiannya.`;
+
+// The fields of one channel only: the tracking number for SP4N-LAPOR!, the sender's letter
+// for Surat. A form switched from one channel to another may still hold those of the first;
+// fields of another channel than the complaint's are neither checked nor kept (the output
+// has them empty), so nothing hidden can hold a save back and nothing out of place is stored.
+const channelText = (label: string) => z.string({ error: `${label} harus berupa teks.` });
+const CHANNEL_FIELDS = ['channel', 'laporTrackingId', 'letterNo', 'letterDate'];
+
+// Whether the rules across fields may read the parsed object: it is one (not null, a number
+// or a list sent instead) and none of `fields` was refused.
+const readable =
+  (fields: (path: PropertyKey[]) => boolean) =>
+  (payload: { value: unknown; issues: readonly { path?: PropertyKey[] }[] }) =>
+    typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) && !payload.issues.some(({ path = [] }) => path.length === 0 || fields(path));
+
 // One schema for the intake form (renderer) and the core's validation.
 export const complaintInputSchema = z
   .object({
@@ -124,13 +161,14 @@ export const complaintInputSchema = z
     expectation: optionalText('Harapan/permintaan penyelesaian', 2000),
     incidentPlace: optionalText('Tempat kejadian', 200),
     incidentDate: ymd('Tanggal kejadian'),
-    laporTrackingId: optionalText('Nomor tracking SP4N-LAPOR!', 30),
+    // For the SP4N-LAPOR! channel only, and required there.
+    laporTrackingId: channelText(LAPOR_TRACKING_LABEL).default(''),
     // Empty: received now. Office-local date and time, when it arrived earlier.
     receivedDate: laterYmd('Tanggal diterima'),
     receivedTime: hhmm,
     // The sender's letter, for the Surat channel only.
-    letterNo: z.string({ error: 'Nomor surat harus berupa teks.' }).trim().max(100, { error: 'Nomor surat paling panjang 100 karakter.' }).optional(),
-    letterDate: laterYmd('Tanggal surat'),
+    letterNo: channelText('Nomor surat').optional(),
+    letterDate: channelText('Tanggal surat').optional(),
     // An earlier complaint this one may duplicate, chosen by the officer before saving.
     linkTo: idSchema.optional(),
     kelengkapan: z.array(z.string().max(200)).max(30).default([]),
@@ -149,19 +187,44 @@ export const complaintInputSchema = z
     }
     // Checked whenever the name and the anonymous flag themselves are readable, so the
     // officer sees this message with the others on the first save, not after fixing them.
-  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'reporter' && (path.length === 1 || path[1] === 'name' || path[1] === 'anonymous')) })
+  }, { when: readable((path) => path[0] === 'reporter' && (path.length === 1 || path[1] === 'name' || path[1] === 'anonymous')) })
   .superRefine((c, ctx) => {
-    const { receivedDate = '', receivedTime = '', letterDate = '' } = c;
+    // Only the complaint's own channel's fields are checked.
+    if (c.channel === 'sp4n_lapor') {
+      const issue = laporTrackingIssue(c.laporTrackingId);
+      if (issue) ctx.addIssue({ code: 'custom', path: ['laporTrackingId'], message: issue });
+    }
+    if (c.channel === 'surat') {
+      if ((c.letterNo ?? '').trim().length > 100) ctx.addIssue({ code: 'custom', path: ['letterNo'], message: 'Nomor surat paling panjang 100 karakter.' });
+      const letterDate = (c.letterDate ?? '').trim();
+      if (letterDate !== '' && !isYmd(letterDate)) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'Tanggal surat tidak valid; tulis sebagai HH/BB/TTTT.' });
+    }
+  }, { when: readable((path) => CHANNEL_FIELDS.includes(String(path[0]))) })
+  .superRefine((c, ctx) => {
+    const { receivedDate = '', receivedTime = '' } = c;
+    const letterDate = c.channel === 'surat' ? (c.letterDate ?? '').trim() : '';
     if (receivedDate !== '' && receivedTime === '') {
       ctx.addIssue({ code: 'custom', path: ['receivedTime'], message: 'Isi jam diterima (JJ.MM), atau kosongkan tanggal diterima bila diterima sekarang.' });
     }
     if (receivedDate === '' && receivedTime !== '') {
       ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'Isi tanggal diterima, atau kosongkan jamnya bila diterima sekarang.' });
     }
-    if (c.channel === 'surat' && letterDate !== '' && receivedDate !== '' && letterDate > receivedDate) {
+    if (letterDate !== '' && receivedDate !== '' && letterDate > receivedDate) {
       ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'Tanggal surat tidak boleh sesudah tanggal diterima.' });
     }
-  }, { when: (payload) => !payload.issues.some(({ path = [] }) => ['receivedDate', 'receivedTime', 'letterDate', 'channel'].includes(String(path[0]))) });
+  }, { when: readable((path) => ['receivedDate', 'receivedTime', ...CHANNEL_FIELDS].includes(String(path[0]))) })
+  // Another channel's fields leave empty; the tracking number without spaces. (Rewritten in
+  // place, not transformed: the schema stays an object, so the form's rules added below still
+  // run beside the other fields' messages on the first save.)
+  .overwrite((c) => {
+    const surat = c.channel === 'surat';
+    return {
+      ...c,
+      laporTrackingId: c.channel === 'sp4n_lapor' ? laporTrackingKey(c.laporTrackingId) : '',
+      letterNo: surat ? (c.letterNo ?? '').trim() : '',
+      letterDate: surat ? (c.letterDate ?? '').trim() : '',
+    };
+  });
 
 /**
  * The intake form's schema: the input schema plus the time-of-receipt rule against the
@@ -173,7 +236,13 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
     const at = receivedInstant(c, tz);
     const issue = at && receivedAtIssue(at, now().toISOString(), backdateDays, tz);
     if (issue) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: issue });
-  }, { when: (payload) => !payload.issues.some(({ path = [] }) => path[0] === 'receivedDate' || path[0] === 'receivedTime') });
+  }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'receivedTime') })
+  // The date of incident is at the latest the date of receipt (today when received now).
+  // The core checks it too, against its own clock, once the time of receipt is settled.
+  .superRefine((c, ctx) => {
+    const received = c.receivedDate || localDate(now().toISOString(), rules().tz);
+    if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received) });
+  }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'incidentDate') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { login, seedOffice } from './support';
+import { ApiClient, login, PASSWORD, seedOffice } from './support';
 import { addDaysYmd, localDate } from '../../shared/time/workingTime';
 import { formatTanggal } from '../../shared/time/format';
 
@@ -75,4 +75,59 @@ test('a Surat complaint dated yesterday, then a near-identical one linked to it'
   await page.getByRole('list', { name: 'Pengaduan terkait' }).getByRole('link', { name: firstNo }).click();
   await expect(page.getByRole('list', { name: 'Pengaduan terkait' })).toContainText(secondNo);
   await expect(page.getByText(`Pengaduan ${secondNo} ditautkan ke pengaduan ini`)).toBeVisible();
+});
+
+// A 1×1 PNG: renamed .pdf, the browser takes the name's word for its type, the server reads its content.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+test('fields of a channel switched away from hold nothing back, and a file the server refuses is marked in the list', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  await expect(page.getByRole('heading', { name: 'Catat pengaduan' })).toBeVisible();
+
+  // A wrong letter date and an over-long tracking number, then the channel is switched to WhatsApp.
+  await pick(page, 'Kanal', 'Surat');
+  await page.getByLabel('Tanggal surat').fill('31/11/2026');
+  await expect(page.getByText('Tanggal 31/11/2026 tidak ada di kalender.')).toBeVisible();
+  await pick(page, 'Kanal', 'SP4N-LAPOR!');
+  const tracking = page.getByLabel('Nomor tracking SP4N-LAPOR!');
+  await expect(tracking).toHaveAttribute('maxlength', '40');
+  await tracking.fill('1'.repeat(40));
+  await pick(page, 'Kanal', 'WhatsApp');
+  await pick(page, 'Kategori', 'Infrastruktur (jalan, jembatan, drainase)');
+  await page.getByLabel('Nama pelapor').fill('Siti Aminah');
+  await page.getByLabel('Perihal').fill('Gorong-gorong Dusun Krajan tersumbat');
+  await page.getByLabel('Uraian pengaduan').fill('Gorong-gorong di depan balai dusun tersumbat lumpur sehingga air meluap ke jalan.');
+
+  // The draft keeps nothing of the channels left: a reload and a switch back to Surat show an empty letter date.
+  await page.reload();
+  await expect(page.getByText('Draf dipulihkan')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Kanal' })).toHaveValue('WhatsApp');
+  await pick(page, 'Kanal', 'Surat');
+  await expect(page.getByLabel('Tanggal surat')).toHaveValue('');
+  await pick(page, 'Kanal', 'WhatsApp');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Tambah lampiran' }).click();
+  await (await chooser).setFiles({ name: 'renamed.pdf', mimeType: 'application/pdf', buffer: PNG });
+  await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+  await expect(page.getByText(/^Ada isian yang belum benar/)).toBeVisible();
+  // The refused file is the one marked, with its reason, in the list.
+  const refused = page.getByRole('list', { name: 'Daftar lampiran' }).getByRole('listitem').filter({ hasText: 'renamed.pdf' });
+  await expect(refused).toHaveAttribute('data-invalid', 'true');
+  await expect(refused).toContainText('Isi berkas "renamed.pdf" bukan PDF yang sah');
+  await page.getByRole('button', { name: 'Hapus lampiran renamed.pdf' }).click();
+  await expect(page.getByText(/^Ada isian yang belum benar/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+  await expect(page.getByRole('status', { name: 'Pengaduan tersimpan' })).toBeVisible();
+  const api = new ApiClient(web.url);
+  await api.call('auth.login', { username: 'staf', password: PASSWORD });
+  const saved = await api.call('complaints.get', { id: (await api.call('complaints.list', {})).rows[0]!.id });
+  expect([saved.channel, saved.letterNo, saved.letterDate, saved.laporTrackingId]).toEqual(['whatsapp', '', '', '']);
+  // Its page shows no letter and no tracking number.
+  await page.getByRole('button', { name: 'Lihat detail' }).click();
+  await expect(page.getByRole('heading', { name: 'Data pengaduan' })).toBeVisible();
+  await expect(page.getByText('Nomor tracking SP4N-LAPOR!')).toHaveCount(0);
+  await expect(page.getByText('Surat pelapor (nomor, tanggal)')).toHaveCount(0);
 });

@@ -140,6 +140,13 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await dialog.getByRole('textbox', { name: 'Usia (tahun)' }).fill('41');
   await dialog.getByRole('textbox', { name: 'Pendidikan terakhir' }).click();
   await page.getByRole('option', { name: 'SMA/SMK' }).click();
+  // Esc or a click beside the window drops nothing typed from the paper without asking.
+  await dialog.getByRole('textbox', { name: 'Usia (tahun)' }).press('Escape');
+  await expect(dialog.getByText('Tutup tanpa menyimpan? Jawaban yang sudah diisi akan hilang.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Lanjut mengisi' }).click();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Usia (tahun)' })).toHaveValue('41');
   await dialog.getByRole('button', { name: 'Simpan kuesioner' }).click();
   await expect(dialog).toBeHidden();
   await expect(card.getByText(/^Kuesioner diisi /)).toBeVisible();

@@ -113,7 +113,7 @@ export const sampleComplaint = (over: Partial<ComplaintInput> = {}): ComplaintIn
   loss: 'Sepeda motor warga rusak',
   expectation: 'Jalan segera diperbaiki',
   incidentPlace: 'Dusun Krajan',
-  incidentDate: '2026-11-20',
+  incidentDate: '',
   laporTrackingId: '',
   kelengkapan: [],
   attachments: [],

@@ -1,5 +1,5 @@
 import type { ComplaintData, ComplaintDetail, ComplaintQuery, ComplaintRow } from '../../../shared/schemas/complaint';
-import { complaintQuerySchema, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
+import { complaintQuerySchema, incidentAfterReceipt, receivedAtIssue, receivedInstant } from '../../../shared/schemas/complaint';
 import { STATUSES } from '../../../shared/domain';
 import { formatTanggal, formatTanggalWaktu, monthLabel } from '../../../shared/time/format';
 import { addCalendarDays, fromLocal, localDate, yearOf, type TimeZoneId } from '../../../shared/time/workingTime';
@@ -80,7 +80,22 @@ function officerReceipt(db: Db, c: ComplaintData, now: string, tz: TimeZoneId): 
   if (c.channel === 'surat' && c.letterDate && c.letterDate > localDate(at, tz)) {
     throw new TanggapError('validation', `Tanggal surat tidak boleh sesudah tanggal diterima (${formatTanggal(at, tz)}).`, 'letterDate');
   }
+  // What happened cannot have happened after it was reported.
+  if (c.incidentDate && c.incidentDate > localDate(at, tz)) {
+    throw new TanggapError('validation', incidentAfterReceipt(localDate(at, tz)), 'incidentDate');
+  }
   return at;
+}
+
+// One SP4N-LAPOR! report is one complaint: the register number of the complaint that
+// already holds this tracking number (recorded at intake, or imported, as the importer
+// keys it), or null.
+function laporTrackingHolder(db: Db, trackingId: string): string | null {
+  if (trackingId === '') return null;
+  const held =
+    pluck(db, "SELECT register_no FROM complaints WHERE lapor_tracking_id = ? AND lapor_tracking_id <> ''").get(trackingId) ??
+    pluck(db, 'SELECT register_no FROM complaints WHERE import_key = ?').get(`lapor:${trackingId}`);
+  return (held as string | undefined) ?? null;
 }
 
 // The running counter's next number. A number an imported old register already holds
@@ -105,6 +120,15 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
   const at = receivedAt ?? officerReceipt(db, c, entered, office.timeZone);
   const backdated = at !== entered;
   const surat = c.channel === 'surat';
+  const laporTrackingId = c.channel === 'sp4n_lapor' ? c.laporTrackingId : '';
+  const holder = laporTrackingHolder(db, laporTrackingId);
+  if (holder !== null) {
+    throw new TanggapError(
+      'validation',
+      `Nomor tracking SP4N-LAPOR! ${laporTrackingId} sudah tercatat pada pengaduan ${holder}; periksa nomornya, atau buka pengaduan ${holder} bila laporannya sama.`,
+      'laporTrackingId',
+    );
+  }
   const year = yearOf(at, office.timeZone);
   const { seq, registerNo } = takeRegisterNumber(db, year, at);
   // Its journey's columns go in with its row.
@@ -130,7 +154,7 @@ export function insertComplaint(deps: CoreDeps, by: SessionUser, c: ComplaintDat
     expectation: c.expectation,
     incident_place: c.incidentPlace,
     incident_date: c.incidentDate,
-    lapor_tracking_id: c.laporTrackingId,
+    lapor_tracking_id: laporTrackingId,
     kelengkapan: JSON.stringify(c.kelengkapan),
     letter_no: surat ? (c.letterNo ?? '') : '',
     letter_date: surat ? (c.letterDate ?? '') : '',

@@ -49,11 +49,11 @@ export function ComplaintFacts({ c }: { c: ComplaintDetail }) {
             )}
           </Fact>
           <Fact label="Diterima oleh">{c.receivedByName}</Fact>
-          {c.channel === 'surat' ? (
+          {/* Each channel's own facts only: a letter's number and date, a LAPOR! report's tracking number. */}
+          {c.channel === 'surat' && (
             <Fact label="Surat pelapor (nomor, tanggal)">{[c.letterNo || 'tanpa nomor', c.letterDate ? date(c.letterDate) : 'tanpa tanggal'].join(', ')}</Fact>
-          ) : (
-            <Fact label="Nomor tracking SP4N-LAPOR!">{c.laporTrackingId}</Fact>
           )}
+          {c.channel === 'sp4n_lapor' && <Fact label="Nomor tracking SP4N-LAPOR!">{c.laporTrackingId}</Fact>}
           <Fact label="Tempat kejadian">{c.incidentPlace}</Fact>
           <Fact label="Tanggal kejadian">{c.incidentDate ? date(c.incidentDate) : ''}</Fact>
         </SimpleGrid>

@@ -63,6 +63,17 @@ export function hasContent(v: IntakeValues, attachmentNames: string[] = []): boo
   );
 }
 
+// Only the chosen channel's own fields are kept: a letter number typed before the channel
+// was switched to WhatsApp is dropped, so a reload brings back nothing that cannot be seen.
+export function ownChannelOnly(v: IntakeValues): IntakeValues {
+  return {
+    ...v,
+    laporTrackingId: v.channel === 'sp4n_lapor' ? v.laporTrackingId : '',
+    letterNo: v.channel === 'surat' ? v.letterNo : '',
+    letterDate: v.channel === 'surat' ? v.letterDate : '',
+  };
+}
+
 export function loadDraft(userId: number): IntakeDraft | null {
   const raw = readPrivate(keyOf(userId));
   if (!raw) return null;
@@ -70,12 +81,12 @@ export function loadDraft(userId: number): IntakeDraft | null {
     const parsed = JSON.parse(raw) as Partial<IntakeDraft>;
     const v = (parsed.values ?? {}) as Partial<IntakeValues>;
     // Merged onto the empty form so a draft written by an older version still fits.
-    const values: IntakeValues = {
+    const values: IntakeValues = ownChannelOnly({
       ...EMPTY_INTAKE,
       ...v,
       reporter: { ...EMPTY_INTAKE.reporter, ...(v.reporter ?? {}) },
       kelengkapan: Array.isArray(v.kelengkapan) ? v.kelengkapan.filter((k): k is string => typeof k === 'string') : [],
-    };
+    });
     const attachmentNames = Array.isArray(parsed.attachmentNames) ? parsed.attachmentNames.filter((n): n is string => typeof n === 'string') : [];
     return hasContent(values, attachmentNames) ? { values, attachmentNames } : null;
   } catch {
@@ -84,7 +95,8 @@ export function loadDraft(userId: number): IntakeDraft | null {
 }
 
 export function saveDraft(userId: number, draft: IntakeDraft) {
-  writePrivate(keyOf(userId), hasContent(draft.values, draft.attachmentNames) ? JSON.stringify(draft) : null);
+  const kept = { ...draft, values: ownChannelOnly(draft.values) };
+  writePrivate(keyOf(userId), hasContent(kept.values, kept.attachmentNames) ? JSON.stringify(kept) : null);
 }
 
 export function clearDraft(userId: number) {

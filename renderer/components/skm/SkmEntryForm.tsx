@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
 import { notifyError, notifySuccess } from '../../lib/feedback';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
@@ -26,6 +26,18 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
   const [registerNo, setRegisterNo] = useState(forRegisterNo ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Asking whether to drop what was typed, after Esc, the close button or Batal.
+  const [leaving, setLeaving] = useState(false);
+  const stayRef = useRef<HTMLButtonElement>(null);
+  const typed =
+    Object.keys(answers).length > 0 || gender !== null || education !== null || occupation !== null || age !== '' || registerNo !== (forRegisterNo ?? '');
+
+  // The question stands where it is seen, at the end of a long form, with "Lanjut mengisi" at hand.
+  useEffect(() => {
+    if (!leaving) return;
+    stayRef.current?.scrollIntoView({ block: 'nearest' });
+    stayRef.current?.focus();
+  }, [leaving]);
 
   const reset = () => {
     setAnswers({});
@@ -35,6 +47,7 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
     setAge('');
     setRegisterNo(forRegisterNo ?? '');
     setErrors({});
+    setLeaving(false);
   };
 
   const save = async () => {
@@ -61,14 +74,20 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
     }
   };
 
-  // Batal (or closing the window) drops what was entered: the next respondent starts blank.
-  const cancel = () => {
+  // Closing drops what was entered, so the next respondent starts blank; answers typed from
+  // a paper questionnaire are dropped only once the officer says so (as the draft editor asks).
+  const discard = () => {
     reset();
     onClose();
   };
+  const cancel = () => {
+    if (saving) return;
+    if (typed) setLeaving(true);
+    else discard();
+  };
 
   return (
-    <Modal opened={opened} onClose={cancel} title="Isi kuesioner survei kepuasan" size="xl">
+    <Modal opened={opened} onClose={cancel} title="Isi kuesioner survei kepuasan" size="xl" closeOnClickOutside={false}>
       <Stack>
         {SKM_ELEMENTS.map((e, i) => (
           <Radio.Group
@@ -101,14 +120,30 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
           onChange={(ev) => setRegisterNo(ev.currentTarget.value)}
           error={errors.registerNo}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            Batal
-          </Button>
-          <Button loading={saving} onClick={() => void save()}>
-            Simpan kuesioner
-          </Button>
-        </Group>
+        {leaving ? (
+          <Alert color="yellow" title="Kuesioner belum disimpan">
+            <Group justify="space-between">
+              <Text size="sm">Tutup tanpa menyimpan? Jawaban yang sudah diisi akan hilang.</Text>
+              <Group gap="xs">
+                <Button ref={stayRef} variant="default" onClick={() => setLeaving(false)}>
+                  Lanjut mengisi
+                </Button>
+                <Button color="red" variant="light" onClick={discard}>
+                  Buang isian
+                </Button>
+              </Group>
+            </Group>
+          </Alert>
+        ) : (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel}>
+              Batal
+            </Button>
+            <Button loading={saving} onClick={() => void save()}>
+              Simpan kuesioner
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Modal>
   );
