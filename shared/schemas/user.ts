@@ -10,10 +10,22 @@ export const usernameSchema = z
     error: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
   });
 
+// Passwords anyone tries first: one character over and over, a run of the digits, the
+// alphabet or the keyboard (either way), and the few words most often chosen.
+const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'].flatMap((r) => [r, [...r].reverse().join('')]);
+const COMMON_PASSWORDS = new Set(['password', 'password1', 'password123', 'katasandi', 'kata sandi', 'katasandi1', 'qwerty123', 'admin123', 'iloveyou', 'bismillah', 'rahasia1', 'rahasia123']);
+export const guessablePassword = (password: string): boolean => {
+  const p = password.toLowerCase();
+  return /^(.)\1*$/su.test(p) || RUNS.some((r) => r.includes(p)) || COMMON_PASSWORDS.has(p);
+};
+
 export const passwordSchema = z
   .string({ error: 'Kata sandi wajib diisi.' })
   .min(8, { error: 'Kata sandi minimal 8 karakter.' })
-  .max(128, { error: 'Kata sandi paling panjang 128 karakter.' });
+  .max(128, { error: 'Kata sandi paling panjang 128 karakter.' })
+  .refine((p) => !guessablePassword(p), {
+    error: 'Kata sandi ini mudah ditebak (satu huruf berulang, urutan angka atau huruf, atau kata yang umum dipakai). Pakai gabungan kata dan angka yang hanya Anda ketahui.',
+  });
 
 export const nipSchema = optionalText('NIP', 18).refine((v) => v === '' || /^\d{18}$/.test(v), {
   error: 'NIP harus 18 angka tanpa spasi.',

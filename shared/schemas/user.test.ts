@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { passwordSchema } from './user';
+
+describe('passwords', () => {
+  it('refuses the ones anyone tries first, and takes the rest from 8 characters', () => {
+    for (const p of ['12345678', '87654321', '23456789', 'aaaaaaaa', '11111111', 'abcdefgh', 'QWERTYUIOP', 'Password', 'katasandi', 'Bismillah', 'admin123']) {
+      const r = passwordSchema.safeParse(p);
+      expect(r.success, p).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/^Kata sandi ini mudah ditebak/);
+    }
+    for (const p of ['kata-sandi-123', 'tanggap123', 'Pegantenan2026', 'sapi makan rumput', '1357924680']) expect(passwordSchema.safeParse(p).success, p).toBe(true);
+    expect(passwordSchema.safeParse('a1b2c3').error?.issues[0]?.message).toBe('Kata sandi minimal 8 karakter.');
+  });
+});
