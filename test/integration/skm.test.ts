@@ -194,8 +194,14 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(await fail(core, pc, 'skm.kioskExit', { password: 'salah' })).toMatchObject({ code: 'validation', field: 'password' });
     expect((await ok(core, pc, 'skm.kioskState', {})).active).toBe(true);
     for (let i = 0; i < 4; i++) await fail(core, pc, 'skm.kioskExit', { password: `salah-${i}` });
-    expect((await fail(core, pc, 'skm.kioskExit', { password: PASSWORD })).code).toBe('locked');
+    expect(await fail(core, pc, 'skm.kioskExit', { password: PASSWORD })).toMatchObject({ code: 'locked', message: expect.stringContaining('Tunggu 15 menit') });
     t!.clock.advanceMinutes(16);
+    // Five more: locked twice as long, as a login is.
+    for (let i = 0; i < 5; i++) await fail(core, pc, 'skm.kioskExit', { password: `lagi-${i}` });
+    expect(await fail(core, pc, 'skm.kioskExit', { password: PASSWORD })).toMatchObject({ code: 'locked', message: expect.stringContaining('Tunggu 30 menit') });
+    t!.clock.advanceMinutes(16);
+    expect((await fail(core, pc, 'skm.kioskExit', { password: PASSWORD })).code).toBe('locked');
+    t!.clock.advanceMinutes(15);
     await ok(core, pc, 'skm.kioskExit', { password: PASSWORD });
     expect((await ok(core, pc, 'auth.me', {}))?.username).toBe('staf');
     expect((await ok(core, pc, 'skm.kioskState', {})).active).toBe(false);
@@ -206,7 +212,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(dec.total).toMatchObject({ respondents: 3, ikm: 68.45, grade: 'C' });
     expect(dec.fromKiosk).toBe(2);
     const actions = core.deps.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'skm.%' ORDER BY id").pluck().all();
-    expect(actions).toEqual(['skm.submitted', 'skm.kiosk_started', 'skm.submitted', 'skm.submitted', ...Array(5).fill('skm.kiosk_exit_refused'), 'skm.kiosk_ended']);
+    expect(actions).toEqual(['skm.submitted', 'skm.kiosk_started', 'skm.submitted', 'skm.submitted', ...Array(10).fill('skm.kiosk_exit_refused'), 'skm.kiosk_ended']);
   });
 
   it('exports the IKM per element and per month as XLSX', async () => {

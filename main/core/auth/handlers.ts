@@ -13,6 +13,8 @@ import { createSession, endSession, endUserSessions } from './sessions';
 export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta admin kantor memeriksa akun dan mengatur ulang kata sandi.`;
 // Each further lock doubles, up to a day: a slow guesser gets few tries.
 const MAX_LOCK_MINUTES = 24 * 60;
+/** How long the lock lasts that the `failures`th wrong password (a multiple of the limit) sets. */
+export const lockMinutesAfter = (failures: number) => Math.min(LOGIN_LOCK_MINUTES * 2 ** (failures / LOGIN_MAX_FAILURES - 1), MAX_LOCK_MINUTES);
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 
@@ -88,7 +90,7 @@ function admitAttempt(ctx: Ctx, username: string, during?: PasswordPurpose): Use
     const attempts = row.failed_logins + 1;
     let lockedUntil = row.locked_until;
     if (attempts % LOGIN_MAX_FAILURES === 0) {
-      const minutes = Math.min(LOGIN_LOCK_MINUTES * 2 ** (attempts / LOGIN_MAX_FAILURES - 1), MAX_LOCK_MINUTES);
+      const minutes = lockMinutesAfter(attempts);
       lockedUntil = new Date(now.getTime() + minutes * 60_000).toISOString();
       appendAudit(ctx.db, { at: now.toISOString(), actorId: null, action: 'login.locked', entity: 'user', entityId: row.id, data: { attempts, minutes } });
       ctx.log.warn(`akun #${row.id} dikunci ${minutes} menit setelah ${attempts} kali mencoba masuk`);

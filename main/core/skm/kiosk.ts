@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../../shared/domain';
+import { LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../../shared/domain';
+import { lockMinutesAfter } from '../auth/handlers';
 import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -56,15 +57,16 @@ export function closeKiosk(db: Db, kioskId: number, at: string): void {
 
 /** Refuses while wrong passwords have locked the exit. */
 export function checkExitLock(kiosk: Kiosk, now: Date): void {
-  if (kiosk.exitLockedUntil && Date.parse(kiosk.exitLockedUntil) > now.getTime()) {
-    throw new TanggapError('locked', `Kata sandi salah ${LOGIN_MAX_FAILURES} kali. Tunggu ${LOGIN_LOCK_MINUTES} menit sebelum mencoba keluar dari mode kios lagi.`);
+  const left = kiosk.exitLockedUntil ? Date.parse(kiosk.exitLockedUntil) - now.getTime() : 0;
+  if (left > 0) {
+    throw new TanggapError('locked', `Kata sandi salah ${LOGIN_MAX_FAILURES} kali. Tunggu ${Math.ceil(left / 60_000)} menit sebelum mencoba keluar dari mode kios lagi.`);
   }
 }
 
-/** Counts a wrong exit password; every fifth locks the exit for a while, as login does. */
+/** Counts a wrong exit password; every fifth locks the exit, each time twice as long, as login does. */
 export function countFailedExit(db: Db, kiosk: Kiosk, now: Date): void {
   const failed = kiosk.failedExits + 1;
-  const lockedUntil = failed % LOGIN_MAX_FAILURES === 0 ? new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000).toISOString() : kiosk.exitLockedUntil;
+  const lockedUntil = failed % LOGIN_MAX_FAILURES === 0 ? new Date(now.getTime() + lockMinutesAfter(failed) * 60_000).toISOString() : kiosk.exitLockedUntil;
   stmt(db, 'UPDATE skm_kiosks SET failed_exits = ?, exit_locked_until = ? WHERE id = ?').run(failed, lockedUntil, kiosk.id);
 }
 
