@@ -191,6 +191,11 @@ describe('one access rule for every complaint', () => {
     expect((await ok(t.core, s.sekcam, 'complaints.receipt', { id: c.rahasia.id })).rows.map((r) => r.value).join(' ')).toContain('Krajan');
     await ok(t.core, s.sekcam, 'complaints.receiptDocx', { id: c.rahasia.id });
     expect(await viewsOf(c.rahasia.id)).toEqual(['Mengunduh tanda terima (DOCX)', 'Membuka tanda terima', ...before]);
+    // The same paper through the documents' own calls (the complaint page's Dokumen card).
+    const receipt = (await ok(t.core, s.sekcam, 'documents.list', { complaintId: c.rahasia.id })).find((d) => d.kind === 'tanda_terima')!;
+    await ok(t.core, s.sekcam, 'documents.get', { id: receipt.id });
+    await ok(t.core, s.sekcam, 'documents.docx', { id: receipt.id });
+    expect((await viewsOf(c.rahasia.id)).slice(0, 2)).toEqual(['Mengunduh tanda terima pengaduan (DOCX)', 'Membuka tanda terima pengaduan']);
     const plainBefore = await viewsOf(c.plain.id);
     await ok(t.core, s.sekcam, 'complaints.receipt', { id: c.plain.id });
     expect(await viewsOf(c.plain.id)).toEqual(plainBefore);

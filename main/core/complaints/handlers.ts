@@ -1,10 +1,10 @@
 import type { Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
-import { appendAudit } from '../audit/chain';
 import { notFound, TanggapError } from '../errors';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { Db } from '../db/open';
-import { pluck, stmt } from '../db/statements';
+import { stmt } from '../db/statements';
+import { recordIdentityView, recordRahasiaPaper } from './identityViews';
 import { currentStandard } from '../workflow/standard';
 import { withLateness } from '../workflow/queue';
 import { issueIntakeDocuments, docxOf } from '../documents/service';
@@ -35,7 +35,7 @@ type ComplaintCalls =
 function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: number, how: string) {
   const user = requireUser(ctx);
   requireComplaint(ctx.db, user, id);
-  if (pluck(ctx.db, 'SELECT confidential = 1 AND anonymous = 0 FROM complaints WHERE id = ?').get(id) === 1) recordView(ctx, user.id, id, how);
+  recordRahasiaPaper(ctx, user.id, id, how);
   const existing = latestOf(ctx.db, id, 'tanda_terima');
   if (existing) return existing;
   write(ctx.db, () => {
@@ -44,9 +44,6 @@ function receiptRow(ctx: Parameters<Handlers['complaints.receipt']>[0], id: numb
   return latestOf(ctx.db, id, 'tanda_terima')!;
 }
 
-function recordView(ctx: Parameters<Handlers['complaints.get']>[0], actorId: number, id: number, reason: string) {
-  write(ctx.db, () => appendAudit(ctx.db, { at: nowIso(ctx), actorId, action: 'personal_data.viewed', entity: 'complaint', entityId: id, data: { reason } }));
-}
 
 const receiptViewOf = (row: Parameters<typeof contentOf>[0]) => (contentOf(row) as { view: ReceiptView }).view;
 
@@ -85,7 +82,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     const access = requireComplaint(ctx.db, user, id);
     const detail = getComplaint(ctx.db, id, user, access);
     // An anonim or rahasia identity shown to a handler leaves a row in the audit chain (UU PDP).
-    if (access.identity && (detail.reporter.anonymous || detail.reporter.confidential)) recordView(ctx, user.id, id, 'Membuka rincian pengaduan');
+    if (access.identity && (detail.reporter.anonymous || detail.reporter.confidential)) recordIdentityView(ctx, user.id, id, 'Membuka rincian pengaduan');
     return detail;
   },
   'complaints.kelengkapanChecklist': (ctx) => kelengkapanChecklist(ctx.db),
@@ -113,7 +110,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
       | { reporter_name: string; reporter_address: string; reporter_nik: string; reporter_phone: string; reporter_email: string; anonymous: number; confidential: number }
       | undefined;
     if (!row) throw notFound('Pengaduan');
-    recordView(ctx, user.id, id, reason);
+    recordIdentityView(ctx, user.id, id, reason);
     return {
       name: row.reporter_name,
       address: row.reporter_address,

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/chain';
 import { confirmPassword } from '../auth/handlers';
 import { checkAttachments, readAttachment, saveAttachments, type StoredFile } from '../complaints/attachments';
 import { recordComplaintEvent } from '../complaints/events';
+import { recordRahasiaPaper } from '../complaints/identityViews';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
@@ -96,10 +97,12 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.get': (ctx, { id }) => {
     const row = docFor(ctx, id);
+    if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
     return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row) };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);
+    if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
     const bytes = await docxOf(ctx.db, row);
     const registerNo = toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)).registerNo;
     return { fileName: fileNameOf(row, registerNo), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
