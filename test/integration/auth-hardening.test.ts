@@ -72,6 +72,18 @@ describe('login attempts', () => {
     expect((await ok(t.core, carrier(), 'auth.login', { username: 'camat', password: 'sandi-baru-sekali' })).username).toBe('camat');
   });
 
+  it("keeps the sessions of someone whose account others locked at the login page, and says so when they confirm", async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const camat = await addUser(t.core, admin, 'camat', 'camat');
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong('camat');
+    const refused = await fail(t.core, camat, 'auth.changePassword', { oldPassword: 'kata-sandi-123', newPassword: 'sandi-baru-sekali' });
+    expect(refused).toMatchObject({ code: 'locked', message: expect.stringMatching(/^Akun Anda sedang dikunci sementara .* Coba lagi setelah 15 menit/) });
+    expect((await ok(t.core, camat, 'auth.me', {}))?.username).toBe('camat');
+    t.clock.advanceMinutes(16);
+    expect((await t.core.call('auth.changePassword', { oldPassword: 'kata-sandi-123', newPassword: 'sandi-baru-sekali' }, camat)).ok).toBe(true);
+  });
+
   it('checks at most the limit of 20 wrong confirmations sent at once, and the rest find the account locked', async () => {
     t = makeCore();
     const admin = await setupOffice(t.core);

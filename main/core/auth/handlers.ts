@@ -62,18 +62,25 @@ async function confirmOnce(ctx: Ctx, user: SessionUser, password: string, during
   const lockedUntil = write(ctx.db, () => {
     if (row) failLogin(ctx, row.id, 'wrong_password', during);
     const { locked_until } = ctx.db.prepare('SELECT locked_until FROM users WHERE id = ?').get(user.id) as { locked_until: string | null };
-    if (!locked_until || Date.parse(locked_until) <= ctx.now().getTime()) return null;
-    endUserSessions(ctx, user.id);
-    return locked_until;
+    return locked_until && Date.parse(locked_until) > ctx.now().getTime() ? locked_until : null;
   });
-  if (lockedUntil) {
-    ctx.session.setToken(null);
+  if (!lockedUntil) throw wrong;
+  const minutes = Math.ceil((Date.parse(lockedUntil) - ctx.now().getTime()) / 60_000);
+  if (!row) {
+    // Locked already, by wrong logins perhaps not this person's: refused unchecked, the
+    // sessions kept (a lock only stops new logins and these checks).
     throw new TanggapError(
-      'unauthenticated',
-      `Kata sandi salah ${LOGIN_MAX_FAILURES} kali: akun dikunci sementara dan Anda dikeluarkan. Masuk lagi setelah ${Math.ceil((Date.parse(lockedUntil) - ctx.now().getTime()) / 60_000)} menit, atau minta admin kantor mengatur ulang kata sandi.`,
+      'locked',
+      `Akun Anda sedang dikunci sementara karena kata sandi salah berkali-kali (di layar masuk atau di sini); kata sandi tidak diperiksa. Coba lagi setelah ${minutes} menit, atau minta admin kantor memeriksa akun Anda.`,
     );
   }
-  throw wrong;
+  // This very attempt reached the limit: the user's sessions end with it.
+  write(ctx.db, () => endUserSessions(ctx, user.id));
+  ctx.session.setToken(null);
+  throw new TanggapError(
+    'unauthenticated',
+    `Kata sandi salah ${LOGIN_MAX_FAILURES} kali: akun dikunci sementara dan Anda dikeluarkan. Masuk lagi setelah ${minutes} menit, atau minta admin kantor mengatur ulang kata sandi.`,
+  );
 }
 
 // Counts the attempt before the password is checked, inside the write lock: parallel
