@@ -146,6 +146,9 @@ describe('a part returned while the other Kasi works on', () => {
     expect(bySekcam).toMatchObject({ code: 'forbidden' });
     expect(bySekcam.message).toMatch(/pemberi disposisinya atau Camat/);
     expect((await o.refuse('agus', '2026-12-01T02:26:00.000Z', 'workflow.dispose', { id, to: [o.ids.budi], ...DISPOSE })).code).toBe('forbidden');
+    // Not to Agus, who is at work on it already: that part then needs no new disposition.
+    const toAgus = await o.refuse('camat', '2026-12-01T02:27:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus], ...DISPOSE });
+    expect(toAgus).toMatchObject({ code: 'validation', field: 'to', message: expect.stringMatching(/^Agus Kasi Pelayanan sudah menangani pengaduan ini/) });
     // The kartu kendali in force names who is still at work: Agus, no longer Sri.
     expect(await cardKepada(o, id)).toEqual(['Agus Kasi Pelayanan', 'Agus Kasi Pelayanan, Sri Kasi Pemerintahan']);
     // Agus's work goes on meanwhile.

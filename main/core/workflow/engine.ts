@@ -56,6 +56,10 @@ export const RETURN_AWAITS = `r.state = 'dikembalikan' AND c.closed_at IS NULL A
   AND EXISTS (SELECT 1 FROM dispositions a WHERE a.complaint_id = r.complaint_id AND a.state = 'aktif')
   AND NOT EXISTS (SELECT 1 FROM dispositions n WHERE n.complaint_id = r.complaint_id AND n.state <> 'ditarik' AND n.created_at > r.created_at AND n.created_at >= r.ended_at)`;
 
+/** The disposition step a complaint went through last before step `stepNo` (the one a returned part belongs to). */
+export const dispositionStepBefore = (standard: ServiceStandard, stepNo: number) =>
+  [...standard.steps].reverse().find((s) => s.no < stepNo && s.stage === 'disposisi') ?? null;
+
 export function loadState(db: Db, id: number): Loaded {
   const c = stmt(db, 'SELECT * FROM complaints WHERE id = ?').get(id) as ComplaintState | undefined;
   if (!c) throw notFound('Pengaduan');

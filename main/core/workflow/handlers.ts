@@ -12,7 +12,7 @@ import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
-import { authorize, checkUndo, closeWithExit, completeStep, loadState, pause, reopenDisposition, resume, RETURN_AWAITS, sweep, sweepBeforeReading, takeOver, undoStep, type Loaded } from './engine';
+import { authorize, checkUndo, closeWithExit, completeStep, dispositionStepBefore, loadState, pause, reopenDisposition, resume, RETURN_AWAITS, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
@@ -72,9 +72,6 @@ function disposition(ctx: Ctx, id: number): DispositionRow {
 }
 
 const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
-
-// The disposition step the complaint went through last (the one a returned part belongs to).
-const dispositionStepBefore = (l: Loaded) => [...l.standard.steps].reverse().find((st) => st.no < (l.step?.no ?? 0) && st.stage === 'disposisi') ?? null;
 
 // The returned dispositions whose part still waits for a new addressee (engine.RETURN_AWAITS).
 const awaitingReturns = (ctx: Ctx, id: number) =>
@@ -150,9 +147,20 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       // for a part a Kasi returned: it is added beside the one still active, and the step
       // in progress runs on with its own due.
       const added = l.step?.stage !== 'disposisi';
-      const dispStep = added ? dispositionStepBefore(l) : l.step;
+      const dispStep = added ? dispositionStepBefore(l.standard, l.step?.no ?? 0) : l.step;
       const onBehalf = user.role === 'sekcam' && dispStep?.executor === 'camat';
       const returned = added ? awaitingReturns(ctx, id) : [];
+      if (added) {
+        // The returned part goes to someone not at work on the complaint already.
+        const busy = targets.filter((t) => l.state.dispositionTo.includes(t.id));
+        if (busy.length > 0) {
+          throw new TanggapError(
+            'validation',
+            `${busy.map((t) => t.name).join(', ')} sudah menangani pengaduan ini. Pilih Kasi lain untuk bagian yang dikembalikan; bila bagian itu cukup ditangani ${busy.length > 1 ? 'mereka' : 'Kasi tersebut'}, tidak perlu disposisi baru.`,
+            'to',
+          );
+        }
+      }
       const insert = stmt(ctx.db,
         'INSERT INTO dispositions (complaint_id, from_user, on_behalf, to_user, sifat, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );

@@ -9,7 +9,7 @@ import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
 import { allowedActions, answerKindOf, mayActOnStep, mayRedispose, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Executor } from '../../../shared/domain';
-import { autoWithdrawAt, loadState, pausesOf, RETURN_AWAITS, undoOffer, waitingForOf, type ComplaintState } from './engine';
+import { autoWithdrawAt, dispositionStepBefore, loadState, pausesOf, RETURN_AWAITS, undoOffer, waitingForOf, type ComplaintState } from './engine';
 import { officeCalendar, standardVersion } from './standard';
 import { signableDrafts } from '../documents/service';
 import { settled } from '../outputCheck';
@@ -155,7 +155,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   // A returned part is the disposition step's work again, for the one who disposed it,
   // within the step that runs meanwhile (its clock is the task's).
   const returned = r.returnedFor !== undefined;
-  const redo = returned ? ([...standard.steps].reverse().find((s) => s.no < step.no && s.stage === 'disposisi') ?? step) : step;
+  const redo = returned ? (dispositionStepBefore(standard, step.no) ?? step) : step;
   const task: Task = {
     complaintId: r.id,
     registerNo: r.register_no,

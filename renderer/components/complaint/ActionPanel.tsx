@@ -187,9 +187,9 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                   </Text>
                 ))}
                 <Text size="sm">
-                  Pilih Kasi yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {joinWords(stillActive)} tetap
+                  Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {joinWords(stillActive)} tetap
                   berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {joinWords(stillActive)},
-                  pilih Kasi tersebut.
+                  tidak perlu disposisi baru: tugas ini selesai bersama langkah {current?.stepNo ?? ''}.
                 </Text>
               </Stack>
             ) : (

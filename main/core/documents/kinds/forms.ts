@@ -113,7 +113,7 @@ export function controlCardView(db: Db, complaintId: number, dispositionIds: num
     isiRingkas: c.subject,
     lampiran: c.attachmentCount ? `${c.attachmentCount} berkas` : '-',
     dari: fromLine(c),
-    kepada: ds.map((d) => d.to_jabatan || d.to_name).join(', '),
+    kepada: [...new Set(ds.map((d) => d.to_jabatan || d.to_name))].join(', '),
     // As the lembar disposisi's Tanggal surat and Nomor surat (incomingReference).
     tanggalNomorSurat: `${ref.date} / ${ref.no}`,
     pengolah: [...new Set(ds.map((d) => d.to_seksi || d.to_jabatan))].join(', '),
