@@ -7,13 +7,17 @@ z.config(id());
 
 // Characters that are never meant in a field, only pasted with it or slipped in: control
 // characters but tab and line feed (a CR is dropped, so every line ends in LF), zero-width
-// spaces and the byte-order mark, and the bidirectional overrides and isolates that make
-// a name read backwards on screen. Removed, not refused: the rest of the text stays, and a
-// field that held nothing else is empty (and refused as such where it is required).
-// Joiners (U+200C, U+200D) stay: emoji sequences need them.
+// spaces, soft hyphens, the byte-order mark and other blanks that show nothing, and the
+// bidirectional marks, overrides and isolates that make a name read backwards on screen.
+// Removed, not refused: the rest of the text stays, and a field that held nothing else is
+// empty (and refused as such where it is required). Joiners (U+200C, U+200D) stay inside
+// text (emoji sequences need them); a field of joiners and spaces alone is empty.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
-export const withoutInvisible = (value: string) => value.replace(INVISIBLE, '');
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u200B\u200E\u200F\u2060\u2800\u3164\uFEFF\u202A-\u202E\u2066-\u2069]|\u034F/g;
+export const withoutInvisible = (value: string) => {
+  const kept = value.replace(INVISIBLE, '');
+  return /^[\s\u200C\u200D]*$/.test(kept) ? '' : kept;
+};
 
 export const text = (label: string, max = 200) =>
   z

@@ -8,7 +8,7 @@ import {
   COMPLAINT_KINDS,
   STATUSES,
 } from '../domain';
-import { idSchema, optionalText, text } from './common';
+import { idSchema, optionalText, text, withoutInvisible } from './common';
 import { formatTanggal } from '../time/format';
 import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE } from '../registerQuery';
 import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../time/workingTime';
@@ -130,7 +130,7 @@ export const incidentAfterReceipt = (receivedYmd: string) =>
 // for Surat. A form switched from one channel to another may still hold those of the first;
 // fields of another channel than the complaint's are neither checked nor kept (the output
 // has them empty), so nothing hidden can hold a save back and nothing out of place is stored.
-const channelText = (label: string) => z.string({ error: `${label} harus berupa teks.` });
+const channelText = (label: string) => z.string({ error: `${label} harus berupa teks.` }).overwrite(withoutInvisible);
 const CHANNEL_FIELDS = ['channel', 'laporTrackingId', 'letterNo', 'letterDate'];
 
 // Whether the rules across fields may read the parsed object: it is one (not null, a number
