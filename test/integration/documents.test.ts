@@ -248,7 +248,7 @@ describe('a letter signed by hand', () => {
     expect(letter.text).toContain('Sri Wahyuni');
     expect(letter.text).not.toContain('Dewi Lestari');
     const detail = await o.act('staf', 'complaints.get', { id });
-    expect(detail.events.map((e) => e.action).join('\n')).toContain('ditandatangani basah Plh. oleh Sri Wahyuni; hasil pindai diunggah');
+    expect(detail.events.map((e) => e.action).join('\n')).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
   });
 });
 

@@ -456,7 +456,7 @@ function commitSignature(
   if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
     stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
-  const by = `${plan.capacity ? `${plan.capacity} ` : ''}oleh ${plan.signer.name}`;
+  const by = `oleh ${plan.signer.name}${plan.capacity ? ` (${plan.capacity} ${getOffice(db).headTitle})` : ''}`;
   const words = onScreen ? `ditandatangani ${by}` : `ditandatangani basah ${by}; hasil pindai diunggah`;
   const audit = {
     at,
