@@ -227,6 +227,12 @@ describe('a letter signed by hand', () => {
       { id: o.ids.camat, name: 'Drs. Imam Santoso, M.Si.', capacity: '' },
       { id: o.ids.kasi2, name: 'Sri Wahyuni', capacity: 'Plh.' },
     ]);
+    // Without a NIP no signature block can be made: such an official is not offered.
+    const sri = (await o.asAdmin('users.list', {})).find((u) => u.id === o.ids.kasi2)!;
+    const fields = { name: sri.name, nip: sri.nip, jabatan: sri.jabatan, pangkat: sri.pangkat, role: sri.role, seksi: sri.seksi, active: sri.active };
+    const noNip = await o.asAdmin('users.update', { id: sri.id, rowVersion: sri.rowVersion, user: { ...fields, nip: '' } });
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).wetSigners.map((w) => w.id)).toEqual([o.ids.camat]);
+    await o.asAdmin('users.update', { id: sri.id, rowVersion: noNip.rowVersion, user: fields });
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
     // Pegantenan's signing step names only the Camat: no Sekcam a.n. The uploader cannot
     // name themself either, nor anyone else not in the list.

@@ -338,7 +338,8 @@ function onBehalfAllowed(db: Db, user: SessionUser, row: DocFacts): boolean {
 /**
  * Who may have signed a printed draft by hand, as offered when its scan is uploaded: the
  * head of office, whoever acts for them on the day (Plt./Plh.), and the Sekcam a.n. the
- * head where this document allows it. Active accounts only, the head first.
+ * head where this document allows it. Active accounts with a NIP only (a signature block
+ * cannot go without one), the head first.
  */
 export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string): WetSigner[] {
   const office = getOffice(db);
@@ -352,6 +353,7 @@ export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string)
   const signers: WetSigner[] = [];
   for (const { id } of candidates) {
     const u = signerUser(db, id);
+    if (u.nip.replace(/\D/g, '') === '') continue;
     try {
       signers.push({ id, name: u.name, capacity: capacityOf(db, u, office, at, onBehalf) });
     } catch (err) {

@@ -513,6 +513,12 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
             Cetak {doc.title.toLowerCase()} versi {doc.version}, mintakan tanda tangan dan cap, lalu pindai lembar yang sudah ditandatangani dan
             unggah di sini. Nomor surat diberikan saat hasil pindai disimpan.
           </Text>
+          {doc.wetSigners.length === 0 && (
+            <Alert color="orange" p="xs">
+              Belum ada pejabat yang dapat dicatat sebagai penandatangan: {office.headTitle} aktif dengan NIP, Plt./Plh. yang tercatat hari ini, atau
+              Sekretaris a.n. pimpinan bila standar mengizinkannya. Minta Admin melengkapinya di Pengaturan › Pengguna atau Pejabat Plt./Plh.
+            </Alert>
+          )}
           <Controller
             control={form.control}
             name="signerId"
