@@ -39,14 +39,16 @@ export function channelProse(channel: ChannelCode, d: ChannelDetails = {}): stri
 }
 
 /**
- * Puts the phrase into a template's text: "melalui {kanal}" (the default templates, and
+ * A template's placeholders filled in one pass (so a value holding "{…}", such as a
+ * letter's number, is never filled again): "melalui {kanal}" (the default templates, and
  * every template an office saved from them) and "lewat {kanal}" / "via {kanal}" take the
- * whole phrase in place of their own word, so no "melalui secara langsung"; a bare
- * {kanal} takes the phrase as it is.
+ * whole channel phrase in place of their own word, so no "melalui secara langsung"; any
+ * other {name} takes valueOf(name), or stays as written when that is undefined.
  */
-export function fillChannel(text: string, phrase: string): string {
-  const capital = phrase.charAt(0).toUpperCase() + phrase.slice(1);
-  return text
-    .replace(/\b(melalui|lewat|via)\s+\{kanal\}/gi, (_, word: string) => (word.charAt(0) === word.charAt(0).toUpperCase() ? capital : phrase))
-    .replace(/\{kanal\}/g, phrase);
+export function fillTemplate(text: string, valueOf: (name: string) => string | undefined): string {
+  return text.replace(/\b(melalui|lewat|via)\s+\{kanal\}|\{([a-z_]+)\}/gi, (whole, word: string | undefined, name: string | undefined) => {
+    if (word === undefined) return valueOf(name!) ?? whole;
+    const phrase = valueOf('kanal') ?? whole;
+    return word.charAt(0) === word.charAt(0).toUpperCase() ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase;
+  });
 }

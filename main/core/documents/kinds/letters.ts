@@ -18,7 +18,7 @@ import { brief, complaintFacts, docContext, salutationName, type ComplaintFacts,
 import { placeName } from '../receipt';
 import { expectedSigner, signatureView, type Capacity, type SignerUser } from '../signer';
 import { TanggapError } from '../../errors';
-import { channelProse, fillChannel } from '../../../../shared/documents/channelProse';
+import { channelProse, fillTemplate } from '../../../../shared/documents/channelProse';
 import { WITHHELD, channelPhrase, identityWithheld, incomingOf, reporterName, withholdIdentity, type Incoming } from './incoming';
 
 // The letters and records that go through draft, paraf and signature (surat tanggapan,
@@ -95,11 +95,9 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
   };
 }
 
-// "melalui {kanal}" first: the phrase brings its own preposition (shared/documents/channelProse.ts).
+// "melalui {kanal}" takes the phrase with its own preposition (shared/documents/channelProse.ts).
 const fillPlaceholders = (text: string, values: Record<Placeholder, string>) =>
-  fillChannel(text, values.kanal).replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name) ? values[name as Placeholder] : whole,
-  );
+  fillTemplate(text, (name) => (Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name) ? values[name as Placeholder] : undefined));
 
 const splitParagraphs = (text: string) =>
   text
