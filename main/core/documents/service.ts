@@ -58,11 +58,13 @@ export function issueDispositionDocuments(db: Db, complaintId: number, dispositi
 /**
  * The kartu kendali issued again for the dispositions now running: each new disposition's
  * sheet names only its own addressees, but the card follows the complaint, so after a part
- * was returned and disposed elsewhere it names every Kasi still at work on it, and not the
- * one who returned theirs.
+ * was returned or withdrawn it names every Kasi still at work on it, and not the one who
+ * returned theirs. With none running, nothing: the disposition step runs again, and its
+ * next disposition issues the card.
  */
 export function reissueControlCard(db: Db, complaintId: number, by: number, at: string): void {
   const running = pluck(db, "SELECT id FROM dispositions WHERE complaint_id = ? AND state = 'aktif' ORDER BY id").all(complaintId) as number[];
+  if (running.length === 0) return;
   const card = controlCardView(db, complaintId, running);
   issueForm(db, complaintId, 'kartu_kendali', { family: 'control_card', view: card }, by, at, latestOf(db, complaintId, 'kartu_kendali'));
 }

@@ -80,13 +80,6 @@ const awaitingReturns = (ctx: Ctx, id: number) =>
      WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
   ).all(id) as { id: number; to_name: string }[];
 
-// A disposition ended while others of the complaint run on: the kartu kendali in force
-// names those still at work (when none is, the disposition step runs again and its next
-// disposition issues the card).
-function reissueCardWhileRunning(ctx: Ctx, complaintId: number, by: number, at: string) {
-  if (loadState(ctx.db, complaintId).state.dispositionTo.length > 0) reissueControlCard(ctx.db, complaintId, by, at);
-}
-
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
     const user = requireUser(ctx);
@@ -196,7 +189,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
       stmt(ctx.db, "UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
-      reissueCardWhileRunning(ctx, d.complaint_id, user.id, at);
+      reissueControlCard(ctx.db, d.complaint_id, user.id, at);
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
         at,
@@ -220,7 +213,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       // Another Kasi's disposition still runs: only this part goes back to its disposer,
       // who is given it as a task (engine.RETURN_AWAITS) to send it elsewhere.
       const partial = loadState(ctx.db, d.complaint_id).state.returnedTo.length > 0;
-      reissueCardWhileRunning(ctx, d.complaint_id, user.id, at);
+      reissueControlCard(ctx.db, d.complaint_id, user.id, at);
       recordComplaintEvent(ctx.db, {
         complaintId: d.complaint_id,
         at,
