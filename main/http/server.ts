@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -108,6 +109,24 @@ const refuse = (reply: FastifyReply, status: number, error: ApiError) => reply.s
 // Streams one session may keep open at once (a few tabs); more are refused.
 export const MAX_EVENT_STREAMS = 4;
 export const HEARTBEAT_MS = 15_000;
+
+// A browser opens connections ahead of its requests (Chromium's preconnect) and may
+// never use them. Node's close waits for such a connection until its request timeout,
+// minutes later, and Fastify ends only the idle ones that carried a request: so at close
+// the connections that never carried one are ended too. One with a request under way
+// finishes it first.
+function endUnusedAtClose(app: FastifyInstance, tls: boolean) {
+  const unused = new Set<Socket>();
+  // Over TLS a request's socket is the TLS one, known once the handshake is done.
+  app.server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
+  app.addHook('preClose', async () => {
+    for (const socket of unused) socket.destroy();
+  });
+}
 
 // Live events as server-sent events. EventSource cannot send the x-tanggap header, so a
 // cross-site read is closed by the SameSite=Strict cookie and by refusing a request whose
@@ -261,6 +280,7 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
   };
 
   app.post('/api/:name', { onRequest: gate() }, run());
+  endUnusedAtClose(app, options.https !== undefined);
   serveEvents(app, core, secure);
   for (const [name, bodyLimit] of Object.entries(LARGE_BODY_LIMITS) as [CallName, number][]) {
     app.post(`/api/${name}`, { bodyLimit, onRequest: gate(name) }, run(name));

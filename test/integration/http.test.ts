@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
 import { ADMIN, addUser, makeCore, setupOffice, type TestCore } from '../support/core';
@@ -88,5 +89,37 @@ describe('HTTP transport', () => {
     const huge = await post('complaints.create', { x: 'A'.repeat(41 * 1024 * 1024) }, { cookie });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.message).toMatch(/terlalu besar/);
+  });
+});
+
+describe('closing the HTTP server', () => {
+  // Chromium opens connections ahead of the requests it expects and may leave them unused;
+  // Node's close would wait minutes for them (its request timeout).
+  it('ends connections that never carried a request, and lets one with a request under way finish it', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    app = await createHttpServer(t.core);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const unused = connect(port, '127.0.0.1');
+    await new Promise((resolve) => unused.once('connect', resolve));
+    const ended = new Promise((resolve) => unused.once('close', resolve));
+    // A request whose body is still coming when the close begins.
+    const busy = connect(port, '127.0.0.1');
+    await new Promise((resolve) => busy.once('connect', resolve));
+    const body = JSON.stringify({});
+    busy.write(`POST /api/setup.status HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-tanggap: 1\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    let answer = '';
+    busy.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const answered = new Promise((resolve) => busy.once('end', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const closed = app.close();
+    await ended;
+    busy.end(body);
+    await answered;
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toContain('"ok":true');
   });
 });
