@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from 'react';
 import { Center, Loader, Alert, Button, Modal, Stack } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
@@ -13,6 +13,7 @@ import { LoginForm, LoginPage } from './pages/LoginPage';
 import { PageLoading } from './components/PageLoading';
 import { clearPrivate } from './lib/privateStore';
 import { takeBootReads } from './lib/boot';
+import { dismissEarlyScreen } from './lib/earlyScreen';
 
 // A page left open across an update asks for the old release's files, which the server no
 // longer has: the page loads afresh with the new release (at most once a minute, so a
@@ -140,6 +141,12 @@ export function App() {
   // Whatever screen finds the session gone keeps everything typed: the login opens over
   // it, and after signing in the user repeats the action that was refused.
   useEffect(() => onSessionEnded((err) => setReauth(err.message)), []);
+
+  // The register's early screen drawn at the start stays only while the register is
+  // still coming (it goes once its rows are drawn): any other screen replaces it now.
+  useLayoutEffect(() => {
+    if (boot.phase !== 'loading' && (boot.phase !== 'ready' || window.location.pathname !== '/register')) dismissEarlyScreen();
+  }, [boot]);
 
   const session = useMemo<Session | null>(
     () =>

@@ -1,19 +1,22 @@
 // The first screen's reads, sent while the page is still being parsed, before the app's
 // code arrives: the answers (or the failures) wait in window.tanggapBoot for
-// renderer/lib/boot.ts, which turns them into the app's own results. The request is the
-// one renderer/api.ts makes. In the desktop app the core is asked over IPC instead.
+// renderer/lib/boot.ts, which turns them into the app's own results. Each is asked as
+// renderer/api.ts asks: over IPC in the desktop app (its preload's window.tanggap), else
+// over HTTP; either way the answer is the call's result ({ ok, value } or { ok, error }).
 /* global window, document, location */
 (function () {
-  if (window.tanggap) return;
+  var desktop = window.tanggap;
   var read = function (name, body) {
-    var answer = fetch('/api/' + name, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
-      credentials: 'same-origin',
-      body: body || '{}',
-    }).then(function (response) {
-      return response.json();
-    });
+    var answer = desktop
+      ? desktop.invoke(name, JSON.parse(body || '{}'), false)
+      : fetch('/api/' + name, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
+          credentials: 'same-origin',
+          body: body || '{}',
+        }).then(function (response) {
+          return response.json();
+        });
     // Taken up (and any failure reported) by the app; not an unhandled rejection meanwhile.
     answer.catch(function () {});
     return answer;

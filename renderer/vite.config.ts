@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompressDir } from '../main/build/precompress';
-import { COMPILE_ALL_HINT, firstScreenChunks, landingFiles, type BuiltFile } from '../main/build/landing';
+import { COMPILE_ALL_HINT, EARLY_SCREEN, earlyScreenFiles, firstScreenChunks, landingFiles, type BuiltFile } from '../main/build/landing';
 
 // The .br and .gz twins the HTTP server sends (main/build/precompress.ts).
 function precompress(): Plugin {
@@ -28,6 +28,35 @@ function bootScript(): Plugin {
       order: 'post',
       // Right after the charset: asked for first, ahead of the app's files.
       handler: (html) => html.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script src="/${fileName}"></script>`),
+    },
+  };
+}
+
+// renderer/earlyScreen.ts, the register's early screen, built as an entry of its own and
+// put in index.html before the app's entry, so it runs first; its styles (the register's
+// table and badges) linked after the app's, as the register's page would add them.
+function earlyScreen(): Plugin {
+  let files: ReturnType<typeof earlyScreenFiles> = null;
+  return {
+    name: 'tanggap-early-screen',
+    apply: 'build',
+    enforce: 'pre',
+    generateBundle(_options, bundle) {
+      files = earlyScreenFiles(bundle as unknown as Record<string, BuiltFile>, __dirname);
+      if (!files) this.error(`${EARLY_SCREEN} is missing from the build`);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const { entry, imports, css } = files!;
+        // Preloaded unless the app's entry preloads it already.
+        const preloads = imports.filter((name) => !html.includes(`href="/${name}"`)).map((name) => `<link rel="modulepreload" crossorigin href="/${name}">`);
+        const scripts = [`<script type="module" crossorigin src="/${entry}"></script>`, ...preloads];
+        const styles = css.map((name) => `<link rel="stylesheet" crossorigin href="/${name}">`);
+        return html
+          .replace(/<script type="module"/, (app) => `${scripts.join('\n    ')}\n    ${app}`)
+          .replace(/<\/head>/, (end) => `  ${styles.join('\n    ')}\n  ${end}`);
+      },
     },
   };
 }
@@ -59,12 +88,13 @@ function compileHints(): Plugin {
 export default defineConfig({
   root: __dirname,
   base: '/',
-  plugins: [react(), bootScript(), compileHints(), precompress()],
+  plugins: [react(), bootScript(), earlyScreen(), compileHints(), precompress()],
   build: {
     outDir: process.env.TANGGAP_RENDERER_DIR ?? resolve(__dirname, '..', 'dist', 'renderer'),
     // Only our own folder is emptied; a folder named by the variable might hold anything.
     emptyOutDir: !process.env.TANGGAP_RENDERER_DIR,
     rolldownOptions: {
+      input: { index: resolve(__dirname, 'index.html'), early: resolve(__dirname, EARLY_SCREEN) },
       output: {
         // Pages are split by route (App.tsx); the libraries every page uses sit in their
         // own long-cached chunks, so a new release re-sends only the app's code. Only

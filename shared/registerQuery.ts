@@ -5,6 +5,7 @@ import { monthLabel } from './time/format';
 // (shared/schemas/complaint.ts) is built from them and checks each call for the core.
 
 export const sortFields = ['registerNo', 'receivedAt', 'reporterName', 'status'] as const;
+export type SortField = (typeof sortFields)[number];
 // Which date the year and month filter: received (the register's order) or closed (what
 // the recap counts as finished).
 export const DATE_OF = ['diterima', 'selesai'] as const;

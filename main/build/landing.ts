@@ -11,6 +11,10 @@ export const LANDING_PAGES: Record<string, string> = {
   '/pengaduan/baru': 'pages/IntakePage.tsx',
 };
 
+// The register's early screen (renderer/earlyScreen.ts), an entry of its own beside the
+// app's index.html: drawn before the app's code has run, so it imports none of it.
+export const EARLY_SCREEN = 'earlyScreen.ts';
+
 // What the renderer's build (vite, in generateBundle) knows of each file it wrote.
 export type BuiltFile =
   | { type: 'chunk'; fileName: string; isEntry: boolean; facadeModuleId?: string | null; imports: string[]; viteMetadata?: { importedCss: Set<string> } }
@@ -18,30 +22,47 @@ export type BuiltFile =
 
 type BuiltChunk = Extract<BuiltFile, { type: 'chunk' }>;
 
+const chunksOf = (bundle: Record<string, BuiltFile>) => Object.values(bundle).filter((o): o is BuiltChunk => o.type === 'chunk');
+
+// The chunks `start` loads: themselves and every chunk they import, at any depth.
+function reachOf(chunks: BuiltChunk[], start: string[]): Set<string> {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set<string>();
+  const walk = (name: string) => {
+    if (seen.has(name) || !byName.has(name)) return;
+    seen.add(name);
+    for (const next of byName.get(name)!.imports) walk(next);
+  };
+  start.forEach(walk);
+  return seen;
+}
+
+const cssOf = (chunks: BuiltChunk[], names: Iterable<string>) => {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  return [...names].flatMap((name) => [...(byName.get(name)?.viteMetadata?.importedCss ?? [])]);
+};
+
+// The early screen's script, the scripts it imports and their styles, for index.html.
+export function earlyScreenFiles(bundle: Record<string, BuiltFile>, rendererDir: string): { entry: string; imports: string[]; css: string[] } | null {
+  const chunks = chunksOf(bundle);
+  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve(rendererDir, EARLY_SCREEN));
+  if (!entry) return null;
+  const js = reachOf(chunks, [entry.fileName]);
+  return { entry: entry.fileName, imports: [...js].filter((name) => name !== entry.fileName), css: cssOf(chunks, js) };
+}
+
 // Each landing page's chunk, the chunks it imports that the first load does not bring
 // already, and their styles: the files boot.js preloads for that address.
 export function landingFiles(bundle: Record<string, BuiltFile>, rendererDir: string): Record<string, string[]> {
-  const chunks = Object.values(bundle).filter((o): o is BuiltChunk => o.type === 'chunk');
-  const entry = chunks.find((c) => c.isEntry);
-  const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const reach = (start: string[]) => {
-    const seen = new Set<string>();
-    const walk = (name: string) => {
-      if (seen.has(name)) return;
-      seen.add(name);
-      for (const next of byName.get(name)?.imports ?? []) walk(next);
-    };
-    start.forEach(walk);
-    return seen;
-  };
-  const first = reach(entry ? [entry.fileName] : []);
+  const chunks = chunksOf(bundle);
+  // What the page loads before any landing page: the app's entry and the early screen's.
+  const first = reachOf(chunks, chunks.filter((c) => c.isEntry).map((c) => c.fileName));
   const out: Record<string, string[]> = {};
   for (const [path, page] of Object.entries(LANDING_PAGES)) {
     const chunk = chunks.find((c) => c.facadeModuleId === resolve(rendererDir, page));
     if (!chunk) continue;
-    const js = [...reach([chunk.fileName])].filter((name) => !first.has(name));
-    const css = js.flatMap((name) => [...(byName.get(name)?.viteMetadata?.importedCss ?? [])]);
-    out[path] = [...js, ...css];
+    const js = [...reachOf(chunks, [chunk.fileName])].filter((name) => !first.has(name));
+    out[path] = [...js, ...cssOf(chunks, js)];
   }
   return out;
 }
@@ -54,15 +75,7 @@ export const COMPILE_ALL_HINT = '//# allFunctionsCalledOnLoad\n';
 // The scripts the first screen runs at once: the app's entry, the landing pages and
 // everything they import. Their functions nearly all run while the first page renders.
 export function firstScreenChunks(bundle: Record<string, BuiltFile>, rendererDir: string): string[] {
-  const chunks = Object.values(bundle).filter((o): o is BuiltChunk => o.type === 'chunk');
-  const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const js = new Set<string>();
-  const walk = (name: string) => {
-    if (js.has(name) || !byName.has(name)) return;
-    js.add(name);
-    for (const next of byName.get(name)!.imports) walk(next);
-  };
-  for (const entry of chunks.filter((c) => c.isEntry)) walk(entry.fileName);
-  for (const name of Object.values(landingFiles(bundle, rendererDir)).flat()) walk(name);
-  return [...js].sort();
+  const chunks = chunksOf(bundle);
+  const start = [...chunks.filter((c) => c.isEntry).map((c) => c.fileName), ...Object.values(landingFiles(bundle, rendererDir)).flat()];
+  return [...reachOf(chunks, start)].sort();
 }

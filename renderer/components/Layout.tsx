@@ -109,7 +109,7 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
       label={label}
       rightSection={
         noun && n > 0 ? (
-          <Badge size="sm" circle={n < 10} color={urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${noun}`}>
+          <Badge size="sm" circle={n < 10} color={urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${noun}`} data-live>
             {n}
           </Badge>
         ) : undefined

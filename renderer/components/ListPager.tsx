@@ -60,7 +60,7 @@ export const ListPager = memo(function ListPager({ offset, shown, total, pageSiz
   const to = Math.min(offset + shown, total);
   return (
     <Group justify="space-between">
-      <Text size="sm" c="dimmed" aria-live="polite">
+      <Text size="sm" c="dimmed" aria-live="polite" data-live>
         {total === 0 ? '0 pengaduan' : `${numberId(from)}–${numberId(to)} dari ${numberId(total)}${noun ? ` ${noun}` : ''}`}
       </Text>
       <Group gap="xs">

@@ -1,23 +1,6 @@
 import { Badge, type MantineSize } from '@mantine/core';
-import { STATUS_LABEL, type Status, RISK_LABEL, SIFAT_LABEL, type Clock, type Risk, type Sifat } from '../../shared/domain';
-
-// Also the register's plain badges (RegisterTable), so both read the same.
-export const STATUS_COLOR: Record<Status, string> = {
-  diterima: 'blue',
-  diverifikasi: 'cyan',
-  didisposisi: 'indigo',
-  ditindaklanjuti: 'violet',
-  tanggapan_disusun: 'grape',
-  diparaf: 'grape',
-  ditandatangani: 'teal',
-  dikirim: 'teal',
-  selesai: 'green',
-  diarsipkan: 'gray',
-  tidak_lengkap: 'yellow',
-  bukan_kewenangan: 'orange',
-  ditolak: 'red',
-  dicabut: 'gray',
-};
+import { STATUS_LABEL, type Status, RISK_LABEL, SIFAT_LABEL, type Risk, type Sifat } from '../../shared/domain';
+import { RISK_COLOR, STATUS_COLOR } from './badgeColors';
 
 export function StatusBadge({ status }: { status: Status }) {
   return (
@@ -26,13 +9,6 @@ export function StatusBadge({ status }: { status: Status }) {
     </Badge>
   );
 }
-
-export const RISK_COLOR: Record<Risk, string> = { aman: 'green', berisiko: 'yellow', terlambat: 'red' };
-
-// The clocks an open complaint shows, the step's then the whole standard's; a clock with
-// nothing to say (null) is left out.
-export const shownClocks = (step: Risk | null, standard: Risk | null) =>
-  ([['langkah', step], ['standar', standard]] as [Clock, Risk | null][]).filter((e): e is [Clock, Risk] => e[1] !== null);
 
 export function RiskBadge({ risk }: { risk: Risk }) {
   return (

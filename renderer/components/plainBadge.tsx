@@ -1,16 +1,21 @@
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import { useMantineTheme, type MantineTheme } from '@mantine/core';
 import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../shared/domain';
-import { RISK_COLOR, shownClocks } from './StatusBadge';
+import { RISK_COLOR, shownClocks } from './badgeColors';
 import badge from './plainBadge.module.css';
 
 // Badges in long tables drawn as plain spans (plainBadge.module.css), coloured as
 // Mantine's Badge colours them: a table of hundreds of rows renders no Badge component.
-export type Palette = (color: string, variant: 'light' | 'filled' | 'outline', autoContrast?: boolean) => CSSProperties;
+export interface BadgeStyle {
+  background?: string;
+  color?: string;
+  border?: string;
+}
+export type Palette = (color: string, variant: 'light' | 'filled' | 'outline', autoContrast?: boolean) => BadgeStyle;
 
 // The colours for each colour and variant, worked out once per theme.
 function paletteOf(theme: MantineTheme): Palette {
-  const cache = new Map<string, CSSProperties>();
+  const cache = new Map<string, BadgeStyle>();
   return (color, variant, autoContrast = false) => {
     const key = `${color} ${variant} ${autoContrast}`;
     let style = cache.get(key);

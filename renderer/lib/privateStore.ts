@@ -2,6 +2,8 @@
 // the register's search text) lives in this tab's sessionStorage only: never in the
 // address bar, never on the disk after the tab closes, and gone at logout.
 
+import { forgetEarlyScreen } from './earlyScreen';
+
 const PREFIX = 'tanggap:';
 
 export function readPrivate(key: string): string | null {
@@ -21,7 +23,9 @@ export function writePrivate(key: string, value: string | null) {
   }
 }
 
+// At logout: also the register's early screen saved in this browser (lib/earlyScreen.ts).
 export function clearPrivate() {
+  forgetEarlyScreen();
   try {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
   } catch {

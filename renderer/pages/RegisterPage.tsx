@@ -3,7 +3,7 @@ import { Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, TextIn
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CATEGORIES, CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, NO_SEKSI_LABEL, STATUSES, STATUS_LABEL } from '../../shared/domain';
-import { keadaanLabel, langkahLabel } from '../../shared/registerQuery';
+import { keadaanLabel, langkahLabel, type SortField } from '../../shared/registerQuery';
 import { MONTHS } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { RegisterTable } from '../components/register/RegisterTable';
@@ -19,9 +19,11 @@ import {
   writeFilters,
   writeSearch,
   type RegisterFilters,
-  type SortField,
 } from '../components/register/query';
 import { ListPager } from '../components/ListPager';
+import { usePalette } from '../components/plainBadge';
+import { paletteToSave } from '../components/register/plainRows';
+import { dismissEarlyScreen, rememberEarlyScreen } from '../lib/earlyScreen';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { usePagesAhead } from '../lib/pagesAhead';
@@ -41,6 +43,10 @@ const dateOfOptions = [
 const SEARCH_DEBOUNCE_MS = 200;
 // The list dims when its next answer takes longer than this.
 const SLOW_MS = 150;
+// The register's first page with nothing filtered, searched or sorted otherwise (as boot.js
+// asks for it at a start), and how long it shows before it is saved as the early screen.
+const FIRST_PAGE = JSON.stringify(toQuery(readFilters(new URLSearchParams(), '')));
+const REMEMBER_AFTER_MS = 1_000;
 
 // The register is the office's busiest screen, so each part re-renders only for what it
 // shows: a page change, a sort or a new answer leaves the search box and the filters
@@ -329,6 +335,20 @@ function RegisterBody() {
   const shownOffset = useMemo(() => (list.dataFor ? (JSON.parse(list.dataFor) as { offset?: number }).offset : undefined) ?? offset, [list.dataFor, offset]);
   const filtered = hasFilters(filters);
   usePagesAhead(prefetch, !loading && !list.error ? list.dataFor : undefined, total, PAGE_SIZE);
+
+  // The early screen drawn at the start (lib/earlyScreen.ts) gives way in the frame that
+  // draws the page's own rows, or its message. The first page unfiltered, once shown, is
+  // saved as the next start's early screen.
+  useLayoutEffect(() => {
+    if (!loading) dismissEarlyScreen();
+  }, [loading]);
+  const palette = usePalette();
+  const firstPage = !loading && !list.error && list.dataFor === FIRST_PAGE && total > 0;
+  useEffect(() => {
+    if (!firstPage) return;
+    const timer = window.setTimeout(() => rememberEarlyScreen(user.id, paletteToSave(palette)), REMEMBER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [firstPage, user.id, palette]);
 
   return (
     <>

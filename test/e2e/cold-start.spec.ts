@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
+import { ApiClient, PASSWORD, login, logout, sampleComplaint, seedOffice } from './support';
 
 // The register opened as the first page of a visit: its first list and its files leave
 // with the first reads (renderer/boot.js), before the app has learnt who is signed in,
@@ -131,4 +131,65 @@ test("the register's and Tugas saya's first screens run without zod: it arrives 
   await other.call('complaints.create', sampleComplaint({ subject }));
   await expect(page.getByText(subject)).toBeVisible();
   expect((await withZod()).length).toBeGreaterThan(0);
+});
+
+// The register's early screen (renderer/earlyScreen.ts): the page this user last saw there,
+// saved without its rows, drawn at the next start with the first page's rows before the
+// app's code has run; the app's own screen then takes its place.
+test("the register's early screen: at the next start its rows are drawn before the app's code, as the app draws them, and give way to the app's", async ({ page, web }) => {
+  await seedOffice(web.url);
+  const numbers = await recordComplaints(web.url, 3);
+  await login(page, web.url, 'camat');
+  await page.goto(`${web.url}/register`);
+  await expect(registerRows(page)).toHaveCount(3);
+  const saved = async () => JSON.parse((await page.evaluate("localStorage.getItem('tanggap.layarAwal')")) ?? 'null') as { user: number; scripts: string } | null;
+  await expect.poll(saved).not.toBeNull();
+  // The page without its rows: no complaint's number, reporter or subject is kept on the disk.
+  const kept = JSON.stringify(await saved());
+  for (const text of [...numbers, 'Siti Aminah', 'Keluhan awal']) expect(kept).not.toContain(text);
+  const { user } = (await saved())!;
+  const appRows = await registerRows(page).evaluateAll((rows) => rows.map((r) => r.outerHTML));
+
+  // The app's own code held back: only the early screen draws, as the app drew its rows.
+  const entry = /\/assets\/index-[\w-]+\.js$/;
+  const early = page.locator('#layar-awal');
+  await page.route(entry, (route) => route.abort());
+  await page.reload();
+  await expect(early.locator('tbody tr[data-index]')).toHaveCount(3);
+  expect(await early.locator('tbody tr[data-index]').evaluateAll((rows) => rows.map((r) => r.outerHTML))).toEqual(appRows);
+  expect(await early.locator('h1, h2').first().textContent()).toBe('Buku register pengaduan');
+  // It takes no input, and figures that change with each complaint (the pager's "1–3 dari 3",
+  // the menu's counts) are left blank, not shown stale.
+  expect(await early.evaluate((e) => (e as unknown as { inert: boolean }).inert)).toBe(true);
+  const live = await early.locator('[data-live]').allTextContents();
+  expect(live.length).toBeGreaterThan(0);
+  expect(live.every((t) => t === '')).toBe(true);
+
+  // With the app's code: its screen takes the early one's place, and works.
+  await page.unroute(entry);
+  await page.reload();
+  await expect(registerRows(page)).toHaveCount(3);
+  await expect(early).toHaveCount(0);
+  await expect(page.getByText('1–3 dari 3')).toBeVisible();
+  await registerRows(page).first().click();
+  await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
+
+  // Another user's saved screen, or one from another release, is not drawn; the register
+  // saves its own again once shown.
+  for (const change of ['s.user = s.user + 1', "s.scripts = s.scripts + ' /assets/lama.js'"]) {
+    await page.evaluate(`(() => { const s = JSON.parse(localStorage.getItem('tanggap.layarAwal')); ${change}; localStorage.setItem('tanggap.layarAwal', JSON.stringify(s)); })()`);
+    await page.route(entry, (route) => route.abort());
+    await page.goto(`${web.url}/register`);
+    await expect.poll(() => page.evaluate("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/complaints.list'))")).toBe(true);
+    await page.waitForTimeout(300);
+    await expect(early).toHaveCount(0);
+    await page.unroute(entry);
+    await page.goto(`${web.url}/register`);
+    await expect(registerRows(page)).toHaveCount(3);
+    await expect.poll(async () => { const s = await saved(); return s?.user === user && !s.scripts.includes('lama'); }).toBe(true);
+  }
+
+  // Signing out forgets it.
+  await logout(page);
+  expect(await saved()).toBeNull();
 });

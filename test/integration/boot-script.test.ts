@@ -26,7 +26,17 @@ interface Page {
 function runBoot(page: Page) {
   const sent: { url: string; body: string }[] = [];
   const links: { rel: string; as?: string; href: string; crossOrigin?: string }[] = [];
-  const window: Record<string, unknown> = page.desktop ? { tanggap: {} } : {};
+  const invoked: { name: string; input: unknown; quiet: boolean }[] = [];
+  const window: Record<string, unknown> = page.desktop
+    ? {
+        tanggap: {
+          invoke: (name: string, input: unknown, quiet: boolean) => {
+            invoked.push({ name, input, quiet });
+            return new Promise(() => undefined);
+          },
+        },
+      }
+    : {};
   const context = {
     window,
     location: { pathname: page.path, search: page.search ?? '' },
@@ -40,7 +50,7 @@ function runBoot(page: Page) {
   // The build fills the landing files in (renderer/vite.config.ts).
   const code = page.landing ? source.replace('/* landing files */ {}', () => JSON.stringify(page.landing)) : source;
   vm.runInNewContext(code, context);
-  return { sent, links, window };
+  return { sent, invoked, links, window };
 }
 
 describe('the boot script', () => {
@@ -62,8 +72,18 @@ describe('the boot script', () => {
     }
   });
 
-  it('sends nothing in the desktop app, whose window asks the core itself', () => {
-    expect(runBoot({ path: '/register', desktop: true }).sent).toEqual([]);
+  it('asks the same over IPC in the desktop app, as the app asks there, and nothing over HTTP', async () => {
+    const { readFilters, toQuery } = await registerQuery();
+    const { sent, invoked, window } = runBoot({ path: '/register', desktop: true });
+    expect(sent).toEqual([]);
+    expect(invoked).toEqual([
+      { name: 'setup.status', input: {}, quiet: false },
+      { name: 'auth.me', input: {}, quiet: false },
+      { name: 'office.get', input: {}, quiet: false },
+      { name: 'calendar.get', input: {}, quiet: false },
+      { name: 'complaints.list', input: toQuery(readFilters(new URLSearchParams(), '')), quiet: false },
+    ]);
+    expect(window.tanggapAhead).toEqual([{ name: 'complaints.list', body: JSON.stringify(invoked[4]!.input), answer: expect.any(Promise) }]);
   });
 
   it('preloads the landing page’s files for its address only, as the app’s own loader asks for them', () => {

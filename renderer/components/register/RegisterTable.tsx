@@ -8,8 +8,10 @@ import { formatSingkat } from '../../../shared/time/format';
 import type { TimeZoneId } from '../../../shared/time/workingTime';
 import { followRowLink } from '../../lib/links';
 import { PlainClocks, usePalette, type Palette } from '../plainBadge';
-import { STATUS_COLOR } from '../StatusBadge';
-import type { SortDir, SortField } from './query';
+import { STATUS_COLOR } from '../badgeColors';
+import { COLUMNS, ROW_HEIGHT } from './plainRows';
+import type { SortField } from '../../../shared/registerQuery';
+import type { SortDir } from './query';
 import clamp from '../clamp.module.css';
 import badge from '../plainBadge.module.css';
 import classes from './RegisterTable.module.css';
@@ -24,28 +26,6 @@ interface Props {
   onSort(field: SortField): void;
   onOpen(id: number): void;
 }
-
-interface Column {
-  header: string;
-  width: string;
-  sortField?: SortField;
-}
-
-// Jenis and kanal share a column so Perihal keeps its room at 1366 px.
-const COLUMNS: Column[] = [
-  { header: 'No. Register', width: '140px', sortField: 'registerNo' },
-  { header: 'Diterima', width: '100px', sortField: 'receivedAt' },
-  { header: 'Pelapor', width: '13%', sortField: 'reporterName' },
-  { header: 'Perihal', width: 'auto' },
-  { header: 'Jenis · kanal', width: '125px' },
-  { header: 'Kategori', width: '10%' },
-  { header: 'Status', width: '170px', sortField: 'status' },
-  { header: 'Ketepatan waktu', width: '165px' },
-];
-
-// Every row has this height (RegisterTable.module.css keeps it: two lines at most per
-// cell), so the virtualiser places rows by arithmetic and never measures one.
-const ROW_HEIGHT = 52;
 
 // The rows drawn are the ones in view, widened on each side to a multiple of CHUNK (and
 // MARGIN more), so scrolling changes the table once every few rows, not on every frame.

@@ -1,6 +1,6 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
 import type { ComplaintQuery } from '../../../shared/schemas/complaint';
-import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan, type StepDone } from '../../../shared/registerQuery';
+import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan, type SortField, type StepDone } from '../../../shared/registerQuery';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -11,7 +11,6 @@ import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 export const PAGE_SIZE = 50;
 
-export type SortField = (typeof sortFields)[number];
 export type SortDir = 'asc' | 'desc';
 
 // Which date the year and month filter: when received (the book's order) or when closed.
