@@ -1,6 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useState, type ComponentType } from 'react';
 import { Center, Loader, Alert, Button, Modal, Stack } from '@mantine/core';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
 import { notifications } from '@mantine/notifications';
 import { notifyError, notifySuccess } from './lib/feedback';
@@ -142,11 +142,12 @@ export function App() {
   // it, and after signing in the user repeats the action that was refused.
   useEffect(() => onSessionEnded((err) => setReauth(err.message)), []);
 
-  // The register's early screen drawn at the start stays only while the register is
-  // still coming (it goes once its rows are drawn): any other screen replaces it now.
+  // The register's early screen drawn at the start stands in only for the register still
+  // coming (RegisterPage removes it once its rows are drawn): any other screen replaces it.
+  const { pathname } = useLocation();
   useLayoutEffect(() => {
-    if (boot.phase !== 'loading' && (boot.phase !== 'ready' || window.location.pathname !== '/register')) dismissEarlyScreen();
-  }, [boot]);
+    if (boot.phase !== 'loading' && (boot.phase !== 'ready' || pathname !== '/register')) dismissEarlyScreen();
+  }, [boot, pathname]);
 
   const session = useMemo<Session | null>(
     () =>

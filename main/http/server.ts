@@ -111,20 +111,26 @@ export const MAX_EVENT_STREAMS = 4;
 export const HEARTBEAT_MS = 15_000;
 
 // A browser opens connections ahead of its requests (Chromium's preconnect) and may
-// never use them. Node's close waits for such a connection until its request timeout,
-// minutes later, and Fastify ends only the idle ones that carried a request: so at close
-// the connections that never carried one are ended too. One with a request under way
-// finishes it first.
-function endUnusedAtClose(app: FastifyInstance, tls: boolean) {
-  const unused = new Set<Socket>();
-  // Over TLS a request's socket is the TLS one, known once the handshake is done.
-  app.server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
-    unused.add(socket);
-    socket.once('close', () => unused.delete(socket));
+// never use them. Node's close waits for such a connection until its request timeout
+// (over TLS, a handshake left unfinished until the handshake's), minutes later, and
+// Fastify ends only the idle ones that carried a request: so at close the connections
+// that never carried one are ended too, and any that arrives while closing. One whose
+// request has arrived finishes it first. A connection is known by its remote address and
+// port, the same for the TCP socket and the TLS socket over it.
+function endUnusedAtClose(app: FastifyInstance) {
+  const unused = new Map<string, Socket>();
+  const keyOf = (socket: Socket) => `${socket.remoteAddress}:${socket.remotePort}`;
+  let closing = false;
+  app.server.on('connection', (socket: Socket) => {
+    if (closing) return void socket.destroy();
+    const key = keyOf(socket);
+    unused.set(key, socket);
+    socket.once('close', () => unused.delete(key));
   });
-  app.server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
+  app.server.on('request', (req: { socket: Socket }) => unused.delete(keyOf(req.socket)));
   app.addHook('preClose', async () => {
-    for (const socket of unused) socket.destroy();
+    closing = true;
+    for (const socket of unused.values()) socket.destroy();
   });
 }
 
@@ -280,7 +286,7 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
   };
 
   app.post('/api/:name', { onRequest: gate() }, run());
-  endUnusedAtClose(app, options.https !== undefined);
+  endUnusedAtClose(app);
   serveEvents(app, core, secure);
   for (const [name, bodyLimit] of Object.entries(LARGE_BODY_LIMITS) as [CallName, number][]) {
     app.post(`/api/${name}`, { bodyLimit, onRequest: gate(name) }, run(name));

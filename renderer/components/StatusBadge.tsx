@@ -1,6 +1,6 @@
 import { Badge, type MantineSize } from '@mantine/core';
 import { STATUS_LABEL, type Status, RISK_LABEL, SIFAT_LABEL, type Risk, type Sifat } from '../../shared/domain';
-import { RISK_COLOR, STATUS_COLOR } from './badgeColors';
+import { RISK_COLOR, STATUS_COLOR } from './badges';
 
 export function StatusBadge({ status }: { status: Status }) {
   return (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useMantineTheme, type MantineTheme } from '@mantine/core';
 import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../shared/domain';
-import { RISK_COLOR, shownClocks } from './badgeColors';
+import { RISK_COLOR, shownClocks } from './badges';
 import badge from './plainBadge.module.css';
 
 // Badges in long tables drawn as plain spans (plainBadge.module.css), coloured as

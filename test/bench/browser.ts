@@ -529,10 +529,12 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     });
     log('Chromium: start harian seperti aplikasi desktop…');
     const desktop = await dailyStarts(dir, token, { desktop: true });
-    const desktopMs = median(desktop.ms);
+    // The desktop window opens at its home page (app://tanggap/index.html, then the user's
+    // landing page), where no early screen is drawn: its figure is the app's own row.
+    const desktopMs = median(desktop.appMs);
     lines.push({
-      what: `Start harian seperti aplikasi desktop: jendela dibuka bersamaan dengan proses server (berkas tampilan dari disk, panggilan menunggu server), sampai baris register pertama tergambar; profil tersimpan seperti di atas, median ${DAILY_ROUNDS} start (start Electron sendiri tidak termasuk)`,
-      value: fmtStart(desktopMs, median(desktop.appMs), median(desktop.seenMs)),
+      what: `Start harian seperti aplikasi desktop: jendela dibuka bersamaan dengan proses server (berkas tampilan dari disk, panggilan menunggu server), sampai baris register pertama dari aplikasi sendiri tergambar (layar awal tidak dihitung: jendela desktop dibuka di halaman awalnya); profil tersimpan seperti di atas, median ${DAILY_ROUNDS} start (start Electron sendiri tidak termasuk)`,
+      value: fmtStart(desktopMs, desktopMs, median(desktop.seenMs)),
       target: '≤ 300 ms',
       met: desktopMs <= 300,
     });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
 import type { FastifyInstance } from 'fastify';
+import { loadOrCreateIdentity } from '../../main/host/certificate';
 import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
 import { ADMIN, addUser, makeCore, setupOffice, type TestCore } from '../support/core';
 
@@ -94,19 +99,25 @@ describe('HTTP transport', () => {
 
 describe('closing the HTTP server', () => {
   // Chromium opens connections ahead of the requests it expects and may leave them unused;
-  // Node's close would wait minutes for them (its request timeout).
-  it('ends connections that never carried a request, and lets one with a request under way finish it', async () => {
+  // Node's close would wait minutes for them (its request timeout, or TLS's handshake timeout).
+  it.each(['http', 'https'] as const)('over %s: ends connections that never carried a request, and lets one whose request has arrived finish it', async (scheme) => {
     t = makeCore();
     await setupOffice(t.core);
-    app = await createHttpServer(t.core);
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-http-close-'));
+    const identity = scheme === 'https' ? loadOrCreateIdentity(dir, 'tanggap', ['127.0.0.1']) : null;
+    app = await createHttpServer(t.core, identity ? { https: { key: identity.key, cert: identity.cert } } : {});
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
-    const unused = connect(port, '127.0.0.1');
-    await new Promise((resolve) => unused.once('connect', resolve));
-    const ended = new Promise((resolve) => unused.once('close', resolve));
+    const opened = (secure: boolean): Promise<Socket> =>
+      new Promise((resolve) => {
+        const socket = secure ? tlsConnect({ port, host: '127.0.0.1', rejectUnauthorized: false }, () => resolve(socket)) : connect(port, '127.0.0.1', () => resolve(socket));
+      });
+    // Unused: a bare TCP connection (over TLS one that never even began its handshake),
+    // and over TLS one whose handshake is done.
+    const unused = [await opened(false), ...(identity ? [await opened(true)] : [])];
+    const ended = unused.map((socket) => new Promise((resolve) => socket.once('close', resolve)));
     // A request whose body is still coming when the close begins.
-    const busy = connect(port, '127.0.0.1');
-    await new Promise((resolve) => busy.once('connect', resolve));
+    const busy = await opened(identity !== null);
     const body = JSON.stringify({});
     busy.write(`POST /api/setup.status HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-tanggap: 1\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
     let answer = '';
@@ -115,10 +126,11 @@ describe('closing the HTTP server', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const closed = app.close();
-    await ended;
+    await Promise.all(ended);
     busy.end(body);
     await answered;
     await closed;
+    rmSync(dir, { recursive: true, force: true });
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
     expect(answer).toContain('"ok":true');
   });

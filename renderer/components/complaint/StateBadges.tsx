@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, type MantineSize } from '@mantine/core';
 import { CLOCK_LABEL, RISK_LABEL, type Risk } from '../../../shared/domain';
 import { useDates } from '../../lib/session';
-import { RISK_COLOR, shownClocks } from '../badgeColors';
+import { RISK_COLOR, shownClocks } from '../badges';
 
 interface Props {
   step: Risk | null;

@@ -8,8 +8,8 @@ import { formatSingkat } from '../../../shared/time/format';
 import type { TimeZoneId } from '../../../shared/time/workingTime';
 import { followRowLink } from '../../lib/links';
 import { PlainClocks, usePalette, type Palette } from '../plainBadge';
-import { STATUS_COLOR } from '../badgeColors';
-import { COLUMNS, ROW_HEIGHT } from './plainRows';
+import { STATUS_COLOR } from '../badges';
+import { COLUMNS, REGISTER_LABEL, ROW_HEIGHT } from './plainRows';
 import type { SortField } from '../../../shared/registerQuery';
 import type { SortDir } from './query';
 import clamp from '../clamp.module.css';
@@ -58,6 +58,7 @@ interface RowProps {
 
 // Plain elements with CSS clamping and plain badges: a page change or a scroll renders only
 // the rows that are new, each a handful of nodes, and no row listens to the router.
+// plainRows.ts draws the same row without React for the early screen: change both.
 const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
   return (
     <tr
@@ -182,7 +183,7 @@ export const RegisterTable = memo(function RegisterTable({ rows, sort, dir, tz, 
     // own only when it is not a flex item (the page's Stack is a flexbox).
     <div>
       <div ref={scrollRef} className={classes.scroll} tabIndex={-1}>
-        <table className={classes.table} aria-label="Buku register pengaduan" aria-rowcount={rows.length + 1}>
+        <table className={classes.table} aria-label={REGISTER_LABEL} aria-rowcount={rows.length + 1}>
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.header} style={{ width: c.width }} />

@@ -3,7 +3,7 @@ import type { SortField } from '../../../shared/registerQuery';
 import type { RegisterRow } from '../../../shared/schemas/workflow';
 import { formatSingkat } from '../../../shared/time/format';
 import type { TimeZoneId } from '../../../shared/time/workingTime';
-import { RISK_COLOR, STATUS_COLOR, shownClocks } from '../badgeColors';
+import { RISK_COLOR, STATUS_COLOR, shownClocks } from '../badges';
 import type { BadgeStyle, Palette } from '../plainBadge';
 import clamp from '../clamp.module.css';
 import badge from '../plainBadge.module.css';
@@ -33,6 +33,9 @@ function paletteUsed(): [color: string, variant: Variant][] {
 export function paletteToSave(palette: Palette): SavedPalette {
   return Object.fromEntries(paletteUsed().map(([color, variant]) => [paletteKey(color, variant), palette(color, variant, true)]));
 }
+
+// The table's accessible name, by which the early screen and tests find it.
+export const REGISTER_LABEL = 'Buku register pengaduan';
 
 export interface Column {
   header: string;
