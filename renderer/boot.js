@@ -21,10 +21,31 @@
     answer.catch(function () {});
     return answer;
   };
+  // Those the register's early screen waits for first (renderer/earlyScreen.ts): a server
+  // just started answers them one after another.
+  var me = read('auth.me');
+  var office = read('office.get');
+
+  // The register's first page as it opens without filters, order or search
+  // (renderer/components/register/query.ts: toQuery of readFilters with nothing set),
+  // asked for next, before the app's other first reads. Taken up only by the register's first list, and only
+  // when it succeeded (renderer/lib/boot.ts): a refusal (no session, a role that does not
+  // see the register) is dropped and the app asks again as usual.
+  var searched;
+  try {
+    searched = sessionStorage.getItem('tanggap:register-cari');
+  } catch {
+    // Storage disabled: nothing can have been searched for.
+  }
+  if (location.pathname === '/register' && !location.search && !searched) {
+    var body = JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 });
+    window.tanggapAhead = [{ name: 'complaints.list', body: body, answer: read('complaints.list', body) }];
+  }
+
   window.tanggapBoot = {
+    'auth.me': me,
+    'office.get': office,
     'setup.status': read('setup.status'),
-    'auth.me': read('auth.me'),
-    'office.get': read('office.get'),
     'calendar.get': read('calendar.get'),
   };
 
@@ -46,21 +67,5 @@
     link.crossOrigin = '';
     link.href = '/' + files[i];
     document.head.appendChild(link);
-  }
-
-  // The register's first page as it opens without filters, order or search
-  // (renderer/components/register/query.ts: toQuery of readFilters with nothing set),
-  // asked for beside the reads above. Taken up only by the register's first list, and only
-  // when it succeeded (renderer/lib/boot.ts): a refusal (no session, a role that does not
-  // see the register) is dropped and the app asks again as usual.
-  var searched;
-  try {
-    searched = sessionStorage.getItem('tanggap:register-cari');
-  } catch {
-    // Storage disabled: nothing can have been searched for.
-  }
-  if (location.pathname === '/register' && !location.search && !searched) {
-    var body = JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 });
-    window.tanggapAhead = [{ name: 'complaints.list', body: body, answer: read('complaints.list', body) }];
   }
 })();
