@@ -168,6 +168,8 @@ async function timed(page: Page, act: () => Promise<void>): Promise<Painted> {
 
 const median = (xs: number[]) => stats(xs).p50;
 const REGISTER_ROW = 'table[aria-label="Buku register pengaduan"] tbody tr[data-index]';
+// Where the app keeps the register's early screen (renderer/lib/earlyScreen.ts).
+const EARLY_SCREEN_KEY = 'tanggap.layarAwal';
 
 // A start's end, seen in the page as the interactions' exact way sees theirs: the
 // register's first row in the DOM, then the frame that draws it (a task queued from its
@@ -269,6 +271,9 @@ async function dailyStarts(
     try {
       await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/' }]);
       await context.addInitScript(FIRST_ROW_PAINTED);
+      // The desktop window opens at its home page (app://tanggap/index.html, then the user's
+      // landing page), where the register's early screen is never drawn: none here either.
+      if (front) await context.addInitScript(`localStorage.removeItem(${JSON.stringify(EARLY_SCREEN_KEY)})`);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.waitForTimeout(BROWSER_SETTLE_MS);
       let t0: number;
@@ -529,12 +534,10 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     });
     log('Chromium: start harian seperti aplikasi desktop…');
     const desktop = await dailyStarts(dir, token, { desktop: true });
-    // The desktop window opens at its home page (app://tanggap/index.html, then the user's
-    // landing page), where no early screen is drawn: its figure is the app's own row.
-    const desktopMs = median(desktop.appMs);
+    const desktopMs = median(desktop.ms);
     lines.push({
-      what: `Start harian seperti aplikasi desktop: jendela dibuka bersamaan dengan proses server (berkas tampilan dari disk, panggilan menunggu server), sampai baris register pertama dari aplikasi sendiri tergambar (layar awal tidak dihitung: jendela desktop dibuka di halaman awalnya); profil tersimpan seperti di atas, median ${DAILY_ROUNDS} start (start Electron sendiri tidak termasuk)`,
-      value: fmtStart(desktopMs, desktopMs, median(desktop.seenMs)),
+      what: `Start harian seperti aplikasi desktop: jendela dibuka bersamaan dengan proses server (berkas tampilan dari disk, panggilan menunggu server), sampai baris register pertama tergambar (tanpa layar awal, yang tidak digambar jendela desktop: ia dibuka di halaman awalnya); profil tersimpan seperti di atas, median ${DAILY_ROUNDS} start (start Electron sendiri tidak termasuk)`,
+      value: fmtStart(desktopMs, median(desktop.appMs), median(desktop.seenMs)),
       target: '≤ 300 ms',
       met: desktopMs <= 300,
     });
