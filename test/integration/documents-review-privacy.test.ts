@@ -74,6 +74,26 @@ describe('surat penerusan of a rahasia complaint', () => {
     expect(out).toContain('Bupati Pasuruan');
   });
 
+  it('keeps the address and the numbers out however they are written', async () => {
+    const o = await office();
+    const words = [
+      `Saya tinggal di ${REPORTER.address!.toUpperCase().replace(/ /g, '  ')}.`,
+      'Hubungi saya di 0812-3456-7890 atau +62 812 3456 7890, WA (0812) 34567890.',
+      `NIK saya ${REPORTER.nik!.replace(/(\d{4})(?=\d)/g, '$1 ')}, surel SITI@contoh.id, telepon rumah (081234567890).`,
+      'Pipa bocor sejak 12 November 2026 di RT 03, 150 meter dari balai desa.',
+    ].join(' ');
+    const { letter } = await forwarded(o, { confidential: true, email: 'siti@contoh.id' }, words);
+    const text = (await o.docx(letter.id)).text;
+    expect(text).not.toMatch(/krajan rt 02/i);
+    expect(text).not.toMatch(/3456/);
+    expect(text).not.toMatch(/0680/);
+    expect(text).not.toMatch(/contoh\.id/i);
+    expect(text).toContain('Saya tinggal di (dirahasiakan). Hubungi saya di (dirahasiakan) atau (dirahasiakan), WA (dirahasiakan).');
+    expect(text).toContain('NIK saya (dirahasiakan), surel (dirahasiakan), telepon rumah (dirahasiakan).');
+    // Other numbers and places stay.
+    expect(text).toContain('Pipa bocor sejak 12 November 2026 di RT 03, 150 meter dari balai desa.');
+  });
+
   it('leaves out the number of a rahasia reporter’s own letter, which names its sender', async () => {
     const o = await office();
     const id = (await o.act('staf', 'complaints.create', sampleComplaint({ channel: 'surat', letterNo: '045/RT03/XI/2026', letterDate: '2026-11-21', reporter: { ...REPORTER, confidential: true } }))).id;

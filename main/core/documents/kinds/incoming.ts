@@ -71,10 +71,29 @@ export const channelPhrase = (c: ComplaintFacts, inc: Incoming, tz: TimeZoneId) 
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const HIDDEN = '(dirahasiakan)';
+
+// A number as people write it: the same digits with spaces, dots, dashes or brackets between
+// them ("(0812) 3456-7890", "3514 0152 …"); a telephone also with 0, 62 or +62 before the
+// subscriber's number, or none. A bracket opened just before it goes with it when it is
+// closed inside it ("(0812) …"), and one closed just after it when it was opened before
+// the digits ("(081234567890)"). Null for too few digits to tell apart.
+function digitsPattern(value: string, phone: boolean): RegExp | null {
+  let digits = value.replace(/\D/g, '');
+  if (phone) digits = digits.replace(/^(?:62|0)/, '');
+  if (digits.length < 6) return null;
+  const gap = '[\\s.\\-()]*';
+  const prefix = phone ? `(?:(?:\\+?62|0)${gap})?` : '';
+  const open = '(?:\\((?=[\\d\\s.+-]*\\)))?';
+  const close = '(?:(?<=\\([\\d\\s.+-]*)\\))?';
+  return new RegExp(`(?<!\\d)${open}${prefix}${[...digits].join(gap)}(?!\\d)${close}`, 'g');
+}
+
 /**
- * The text with the reporter's name (and a "Sdr."/"Bapak"/"Ibu" before it), NIK, telephone
- * and e-mail taken out: for a letter to another agency about a reporter whose identity is
- * withheld, whatever the drafter typed or the complaint's own words carried.
+ * The text with the reporter's name (and a "Sdr."/"Bapak"/"Ibu" before it), address, NIK,
+ * telephone and e-mail taken out: for a letter to another agency about a reporter whose
+ * identity is withheld, whatever the drafter typed or the complaint's own words carried.
+ * The numbers however they are written, the address as recorded (in any case and spacing).
  */
 export function withholdIdentity(text: string, c: ComplaintFacts, inc: Incoming): string {
   let out = text;
@@ -85,8 +104,10 @@ export function withholdIdentity(text: string, c: ComplaintFacts, inc: Incoming)
     const pattern = `(?<![\\p{L}\\p{N}])(?:(?:Sdr\\.?|Sdri\\.?|Saudara|Saudari|Bapak|Bpk\\.?|Ibu)\\s+)?${words}(?![\\p{L}\\p{N}])`;
     out = out.replace(new RegExp(pattern, 'giu'), WITHHELD);
   }
-  for (const v of [inc.nik, c.reporterPhone, c.reporterEmail].map((s) => s.trim())) {
-    if (v.length >= 6) out = out.split(v).join('(dirahasiakan)');
-  }
+  const address = c.reporterAddress.trim();
+  if (address.length >= 6) out = out.replace(new RegExp(address.split(/\s+/).map(escapeRegExp).join('\\s+'), 'giu'), HIDDEN);
+  for (const pattern of [digitsPattern(inc.nik, false), digitsPattern(c.reporterPhone, true)]) if (pattern) out = out.replace(pattern, HIDDEN);
+  const email = c.reporterEmail.trim();
+  if (email.length >= 6) out = out.replace(new RegExp(escapeRegExp(email), 'giu'), HIDDEN);
   return out;
 }
