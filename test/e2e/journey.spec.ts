@@ -217,3 +217,25 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain melihat register tanpa
   await expect(page.getByText('081234567890')).toHaveCount(0);
   await expect(page.getByText('Siti Aminah')).toHaveCount(0);
 });
+
+test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang masih menangani tampil tetapi tidak dapat dipilih', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  const assignees = await staf.call('workflow.assignees', {});
+  const agus = assignees.find((a) => a.name === KASI)!;
+  const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
+  await staf.call('workflow.dispose', { id: c.id, to: [agus.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  // Hadi opens his disposition and returns it; Bambang's runs on.
+  const kasi2 = new ApiClient(web.url);
+  await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
+  const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
+  await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Bukan urusan Seksi Pemerintahan.' });
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const form = page.getByRole('form', { name: 'Disposisi' });
+  await expect(page.getByRole('heading', { name: 'Disposisi bagian yang dikembalikan' })).toBeVisible();
+  const busy = form.getByRole('checkbox', { name: KASI });
+  await expect(busy).toBeDisabled();
+  await expect(form.getByText(/^Sudah menangani pengaduan ini/)).toHaveCount(1);
+  await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
+});

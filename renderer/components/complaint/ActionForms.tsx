@@ -222,7 +222,9 @@ export function UndoStep({ id, undo, onDone }: Props & { undo: NonNullable<Journ
   );
 }
 
-export function DisposeForm({ id, onDone }: Props) {
+// `busy`: the Kasi at work on the complaint already (a part returned is disposed to
+// another Kasi, beside them): shown, but not to be chosen.
+export function DisposeForm({ id, busy, onDone }: Props & { busy: number[] }) {
   const assignees = useCall('workflow.assignees', {});
   const form = useForm<In<typeof disposeInputSchema>, unknown, Out<typeof disposeInputSchema>>({
     resolver: zodResolver(disposeInputSchema),
@@ -258,9 +260,11 @@ export function DisposeForm({ id, onDone }: Props) {
                     Belum ada Kasi/Kasubag aktif. Minta admin menambahkan pengguna berperan Kasi.
                   </Text>
                 )}
-                {assignees.data?.map((a) => (
-                  <Checkbox key={a.id} value={String(a.id)} label={a.name} description={[a.jabatan, a.seksi].filter(Boolean).join(' · ')} />
-                ))}
+                {assignees.data?.map((a) => {
+                  const atWork = busy.includes(a.id);
+                  const description = [atWork && 'Sudah menangani pengaduan ini', a.jabatan, a.seksi].filter(Boolean).join(' · ');
+                  return <Checkbox key={a.id} value={String(a.id)} label={a.name} description={description} disabled={atWork} />;
+                })}
               </Stack>
             </Checkbox.Group>
           )}

@@ -60,7 +60,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   // for that part, and the running step goes on.
   const returned = journey.dispositions.filter((d) => d.returnAwaits);
   const redispose = has('dispose') && returned.length > 0;
-  const stillActive = [...new Set(journey.dispositions.filter((d) => d.state === 'aktif').map((d) => d.toName))];
+  const active = journey.dispositions.filter((d) => d.state === 'aktif');
+  const stillActive = [...new Set(active.map((d) => d.toName))];
   const youCan = journey.actions
     .map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]))
     .filter((w, i, all) => all.indexOf(w) === i);
@@ -197,7 +198,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                 Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.
               </Text>
             )}
-            <DisposeForm id={id} onDone={onDone} />
+            <DisposeForm id={id} busy={active.map((d) => d.toId)} onDone={onDone} />
           </section>
         )}
         {has('followUp') && (
