@@ -19,7 +19,7 @@ import classes from './RegisterTable.module.css';
 export type SavedPalette = Record<string, BadgeStyle>;
 
 type Variant = 'light' | 'filled';
-export const paletteKey = (color: string, variant: Variant) => `${color} ${variant}`;
+const paletteKey = (color: string, variant: Variant) => `${color} ${variant}`;
 
 // Every colour a row's badges take: the status's (light) and the clocks' (light when on
 // time, else filled), all with Mantine's autoContrast.
@@ -37,7 +37,7 @@ export function paletteToSave(palette: Palette): SavedPalette {
 // The table's accessible name, by which the early screen and tests find it.
 export const REGISTER_LABEL = 'Buku register pengaduan';
 
-export interface Column {
+interface Column {
   header: string;
   width: string;
   sortField?: SortField;
