@@ -49,13 +49,14 @@ function earlyScreen(): Plugin {
       order: 'post',
       handler(html) {
         const { entry, imports, css } = files!;
-        // Preloaded unless the app's entry preloads it already.
-        const preloads = imports.filter((name) => !html.includes(`href="/${name}"`)).map((name) => `<link rel="modulepreload" crossorigin href="/${name}">`);
+        // Each linked unless the app's entry links it already.
+        const linked = (name: string) => html.includes(`href="/${name}"`);
+        const preloads = imports.filter((name) => !linked(name)).map((name) => `<link rel="modulepreload" crossorigin href="/${name}">`);
         const scripts = [`<script type="module" crossorigin src="/${entry}"></script>`, ...preloads];
-        const styles = css.map((name) => `<link rel="stylesheet" crossorigin href="/${name}">`);
+        const styles = css.filter((name) => !linked(name)).map((name) => `<link rel="stylesheet" crossorigin href="/${name}">`);
         return html
           .replace(/<script type="module"/, (app) => `${scripts.join('\n    ')}\n    ${app}`)
-          .replace(/<\/head>/, (end) => `  ${styles.join('\n    ')}\n  ${end}`);
+          .replace(/<\/head>/, (end) => (styles.length ? `  ${styles.join('\n    ')}\n  ${end}` : end));
       },
     },
   };
