@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName } from '../../shared/contract';
 import type { Journey } from '../../shared/schemas/workflow';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { addDaysYmd } from '../../shared/time/workingTime';
-import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
 import { record, hookStatements } from '../bench/twin';
 import { signaturePng } from './paper';
 
@@ -41,20 +40,7 @@ async function office(presetId: string, startIso: string, sweepEveryMs = 0) {
     });
     ids[u.username] = created.id;
   }
-  // Each action logs in afresh: days pass between steps, and sessions end after 30 idle minutes.
-  const as = async (who: Who) => {
-    const s = carrier();
-    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
-    return s;
-  };
-  const act = async <K extends CallName>(who: Who, atIso: string, name: K, input: CallInput<K>) => {
-    clock.set(atIso);
-    return ok(core, await as(who), name, input);
-  };
-  const refuse = async (who: Who, atIso: string, name: CallName, input: unknown) => {
-    clock.set(atIso);
-    return fail(core, await as(who), name, input);
-  };
+  const { as, act, refuse } = timedCalls<Who>(core, clock, PASSWORD);
   const record = async (atIso: string, kelengkapan?: string[]) => {
     const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
     const c = await act('staf', atIso, 'complaints.create', sampleComplaint({ kelengkapan: kelengkapan ?? preset.standard.kelengkapanChecklist }));

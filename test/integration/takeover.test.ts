@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { checkComplaints } from '../../main/core/complaints/events';
-import { carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { createUser, makeCore, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
 
 // No step completed by accident: someone other than the step's executor completes it
 // only by taking it over with a reason; whoever completed a step may undo it until
@@ -36,19 +35,7 @@ async function office() {
     });
     ids[u.username] = created.id;
   }
-  const session = async (who: Who) => {
-    const s = carrier();
-    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
-    return s;
-  };
-  const act = async <K extends CallName>(who: Who, atIso: string, name: K, input: CallInput<K>) => {
-    clock.set(atIso);
-    return ok(core, await session(who), name, input);
-  };
-  const refuse = async (who: Who, atIso: string, name: CallName, input: unknown) => {
-    clock.set(atIso);
-    return fail(core, await session(who), name, input);
-  };
+  const { act, refuse } = timedCalls<Who>(core, clock, PASSWORD);
   // Received at 09.30 and passed to Kasi Pelayanan at 10.00: step 3 runs.
   const atKasi = async () => {
     const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName } from '../../shared/contract';
+import type { CallInput } from '../../shared/contract';
 import type { Journey, Task } from '../../shared/schemas/workflow';
 import type { ControlCardView } from '../../shared/documents/controlCard';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { DB_FILE } from '../../main/core';
 import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
-import { carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
 
 // Review finding: after a PARTIAL return (the Camat disposed to two Kasi, one returned
 // hers) the disposer had no task and no way to dispose that part again. Through the real
@@ -45,20 +45,7 @@ async function office() {
     });
     ids[u.username] = created.id;
   }
-  // Signed in afresh for each call: sessions end after 30 idle minutes.
-  const as = async (who: Who) => {
-    const s = carrier();
-    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
-    return s;
-  };
-  const act = async <K extends CallName>(who: Who, atIso: string, name: K, input: CallInput<K>) => {
-    clock.set(atIso);
-    return ok(core, await as(who), name, input);
-  };
-  const refuse = async (who: Who, atIso: string, name: CallName, input: unknown) => {
-    clock.set(atIso);
-    return fail(core, await as(who), name, input);
-  };
+  const { as, act, refuse } = timedCalls<Who>(core, clock, PASSWORD);
   // A complaint brought to step 4 (the Camat's disposition): verified by the Sekcam, recorded by the Staf.
   const atDisposition = async () => {
     const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;

@@ -61,6 +61,25 @@ export async function fail(core: Core, s: SessionCarrier, name: CallName | 'no.s
   return r.error;
 }
 
+// Calls made by name at a set time, each from a fresh login: days pass between steps, and
+// a session ends after 30 idle minutes.
+export function timedCalls<Who extends string>(core: Core, clock: TestClock, password: string) {
+  const as = async (who: Who) => {
+    const s = carrier();
+    await ok(core, s, 'auth.login', { username: who, password });
+    return s;
+  };
+  const act = async <K extends CallName>(who: Who, atIso: string, name: K, input: CallInput<K>) => {
+    clock.set(atIso);
+    return ok(core, await as(who), name, input);
+  };
+  const refuse = async (who: Who, atIso: string, name: CallName, input: unknown) => {
+    clock.set(atIso);
+    return fail(core, await as(who), name, input);
+  };
+  return { as, act, refuse };
+}
+
 export const ADMIN = { username: 'admin', password: 'rahasia-admin-1' };
 
 export async function setupOffice(core: Core, presetId = 'kejayan') {
