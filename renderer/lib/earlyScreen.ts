@@ -1,4 +1,4 @@
-import { REGISTER_LABEL, type SavedPalette } from '../components/register/plainRows';
+import type { SavedPalette } from '../components/register/plainRows';
 
 // The register's early screen at a start, drawn before the app's code has run: the
 // screen as the app last showed this user the register's first page (its shell, menu,
@@ -13,6 +13,9 @@ import { REGISTER_LABEL, type SavedPalette } from '../components/register/plainR
 const KEY = 'tanggap.layarAwal';
 const HOST_ID = 'layar-awal';
 const SHOWN_AT_MOST_MS = 10_000;
+// The register table's accessible name, by which this screen and the tests find it. Kept
+// here, in a module that loads no other, since every start loads this one.
+export const REGISTER_LABEL = 'Buku register pengaduan';
 const REGISTER_TABLE = `table[aria-label="${REGISTER_LABEL}"]`;
 
 // Who the screen was saved for, as auth.me tells it: the shell shows the office, the
@@ -87,6 +90,7 @@ let dismissed = false;
 // Shows the saved screen with `count` rows drawn by `fill`, unless the app has already shown its own.
 export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLTableSectionElement, palette: SavedPalette) => void): void {
   const root = document.getElementById('root');
+  if (dismissed) return;
   const host = document.createElement('div');
   host.id = HOST_ID;
   host.inert = true;
@@ -94,7 +98,7 @@ export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLT
   host.innerHTML = saved.html;
   const table = host.querySelector(REGISTER_TABLE);
   const tbody = table?.querySelector('tbody');
-  if (dismissed || !root || !table || !tbody) return;
+  if (!root || !table || !tbody) return;
   table.setAttribute('aria-rowcount', String(count + 1));
   fill(tbody, saved.palette);
   // Mantine sets this once it runs; its stylesheet's colours hang on it.

@@ -337,12 +337,11 @@ function RegisterBody() {
   usePagesAhead(prefetch, !loading && !list.error ? list.dataFor : undefined, total, PAGE_SIZE);
 
   // The early screen drawn at the start (lib/earlyScreen.ts) gives way in the frame that
-  // draws the page's own rows, or its message, or when the page is left. The first page
-  // unfiltered, once shown, is saved as the next start's early screen.
+  // draws the page's own rows, or its message (App removes it when another page opens).
+  // The first page unfiltered, once shown, is saved as the next start's early screen.
   useLayoutEffect(() => {
     if (!loading) dismissEarlyScreen();
   }, [loading]);
-  useLayoutEffect(() => dismissEarlyScreen, []);
   const palette = usePalette();
   const firstPage = !loading && !list.error && list.dataFor === FIRST_PAGE && total > 0;
   useEffect(() => {

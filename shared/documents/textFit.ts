@@ -77,7 +77,7 @@ export function wrapLines(text: string, box: Pick<TextBox, 'widthMm' | 'sizePt'>
 }
 
 /** What ends a cut text: the ellipsis, and where a document can, where the rest is. */
-export const CUT_MARK = '…';
+const CUT_MARK = '…';
 export const CUT_MARK_FULL_TEXT = '… (selengkapnya di Tanggap)';
 
 /**

@@ -111,7 +111,7 @@ const LAPOR_TRACKING_LABEL = 'Nomor tracking SP4N-LAPOR!';
  * A tracking number as it is stored and compared: without spaces, as the importer keys
  * it ("583 9201" is "5839201").
  */
-export const laporTrackingKey = (typed: string) => typed.replace(/\s+/g, '');
+const laporTrackingKey = (typed: string) => typed.replace(/\s+/g, '');
 
 // Why a tracking number typed for an SP4N-LAPOR! complaint cannot be taken, or null.
 function laporTrackingIssue(typed: string): string | null {

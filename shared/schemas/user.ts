@@ -14,7 +14,7 @@ export const usernameSchema = z
 // alphabet or the keyboard (either way), and the few words most often chosen.
 const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'].flatMap((r) => [r, [...r].reverse().join('')]);
 const COMMON_PASSWORDS = new Set(['password', 'password1', 'password123', 'katasandi', 'kata sandi', 'katasandi1', 'qwerty123', 'admin123', 'iloveyou', 'bismillah', 'rahasia1', 'rahasia123']);
-export const guessablePassword = (password: string): boolean => {
+const guessablePassword = (password: string): boolean => {
   const p = password.toLowerCase();
   return /^(.)\1*$/su.test(p) || RUNS.some((r) => r.includes(p)) || COMMON_PASSWORDS.has(p);
 };

@@ -15,6 +15,7 @@ import { formatRegisterNo, nextNumber } from './numbering';
 import { intakeJourney, startJourney } from '../workflow/engine';
 import { currentStandard, standardVersion } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
+import { laporKey } from '../import/rows';
 import { linkComplaints, linksOf } from './links';
 import { allOf, changeMark, countOfAll, counted, derived, idsTextOf, IN_SET, keptAlong, memo, setOf, type IdSet, type SetSpec } from './sets';
 import {
@@ -89,12 +90,12 @@ function officerReceipt(db: Db, c: ComplaintData, now: string, tz: TimeZoneId): 
 
 // One SP4N-LAPOR! report is one complaint: the register number of the complaint that
 // already holds this tracking number (recorded at intake, or imported, as the importer
-// keys it), or null.
-function laporTrackingHolder(db: Db, trackingId: string): string | null {
+// keys it), or null. Also the importer's check.
+export function laporTrackingHolder(db: Db, trackingId: string): string | null {
   if (trackingId === '') return null;
   const held =
     pluck(db, "SELECT register_no FROM complaints WHERE lapor_tracking_id = ? AND lapor_tracking_id <> ''").get(trackingId) ??
-    pluck(db, 'SELECT register_no FROM complaints WHERE import_key = ?').get(`lapor:${trackingId}`);
+    pluck(db, 'SELECT register_no FROM complaints WHERE import_key = ?').get(laporKey(trackingId));
   return (held as string | undefined) ?? null;
 }
 

@@ -126,7 +126,7 @@ const CLOSE_SUBJECT = 0.1;
  * or less ("Jalan rusak di Dusun Tegalrejo"), or nearly the same letters (a typo:
  * "Tegalreja"). A place or a name that differs ("… Dusun Krajan") keeps two apart.
  */
-export function sameSubjectAs(subject: string): (other: string) => boolean {
+function sameSubjectAs(subject: string): (other: string) => boolean {
   const plain = plainSubject(subject);
   const telling = wordsOf(plain);
   return (other) => {

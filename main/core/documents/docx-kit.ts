@@ -33,9 +33,9 @@ export const FONT = 'Arial';
  * Author and "last modified by" in Word's File › Info: the program that wrote the file
  * (docx would write its English placeholder "Un-named").
  */
-export const AUTHOR = 'Tanggap';
+const AUTHOR = 'Tanggap';
 /** Every document is in Indonesian: the default language of its text, so Word checks spelling as Indonesian. */
-export const LANGUAGE = 'id-ID';
+const LANGUAGE = 'id-ID';
 /** Font sizes in half-points, as `docx` expects them. */
 export const SIZE = { body: 24, table: 22, small: 20, note: 19, kopAddress: 20, kopFirst: 28, kopName: 32, title: 26 } as const;
 

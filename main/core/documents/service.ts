@@ -355,8 +355,8 @@ export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string)
   const signers: WetSigner[] = [];
   for (const { id } of candidates) {
     const u = signerUser(db, id);
-    if (u.nip.replace(/\D/g, '') === '') continue;
     try {
+      requireSignerData(u, false);
       signers.push({ id, name: u.name, capacity: capacityOf(db, u, office, at, onBehalf) });
     } catch (err) {
       if (!(err instanceof TanggapError)) throw err;

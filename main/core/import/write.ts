@@ -6,11 +6,11 @@ import type { Db } from '../db/open';
 import { pluck, stmt } from '../db/statements';
 import { recordComplaintEvent } from '../complaints/events';
 import { formatRegisterNo, nextNumber } from '../complaints/numbering';
-import { takeRegisterNumber } from '../complaints/repo';
+import { laporTrackingHolder, takeRegisterNumber } from '../complaints/repo';
 import { getOffice } from '../office/settings';
 import { startJourney } from '../workflow/engine';
 import { currentVersionId } from '../workflow/standard';
-import { laporKey, type PreparedComplaint } from './rows';
+import type { PreparedComplaint } from './rows';
 
 // Writes checked rows as complaints. Every function here runs inside the caller's write
 // transaction.
@@ -19,10 +19,7 @@ import { laporKey, type PreparedComplaint } from './rows';
 export function takenBy(db: Db, key: string, laporId: string): string | null {
   const byKey = key ? (pluck(db, 'SELECT register_no FROM complaints WHERE import_key = ?').get(key) as string | undefined) : undefined;
   if (byKey !== undefined) return byKey;
-  if (!laporId) return null;
-  const byLapor = (pluck(db, "SELECT register_no FROM complaints WHERE lapor_tracking_id = ? AND lapor_tracking_id <> ''").get(laporId) ??
-    pluck(db, 'SELECT register_no FROM complaints WHERE import_key = ?').get(laporKey(laporId))) as string | undefined;
-  return byLapor ?? null;
+  return laporTrackingHolder(db, laporId);
 }
 
 export function startBatch(db: Db, by: SessionUser, at: string, b: { source: ImportSource; fileName: string; sha256: string; sheet: string; total: number }): number {

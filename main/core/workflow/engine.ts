@@ -435,7 +435,7 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   const l = loadState(db, id);
   if (l.state.dispositionTo.length > 0 || l.c.closed_at) return;
   const current = l.c.step_no ?? 1;
-  const dispStep = [...l.standard.steps].reverse().find((s) => s.no <= current && s.stage === 'disposisi');
+  const dispStep = dispositionStepBefore(l.standard, current + 1);
   if (!dispStep) return;
   stmt(db, 'DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(id);
   startStep(db, officeCalendar(db), id, dispStep, at, pausesOf(db, id));

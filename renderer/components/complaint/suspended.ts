@@ -5,10 +5,10 @@ import type { Journey } from '../../../shared/schemas/workflow';
 // from before the pause is worked out again when the file is completed), only the working
 // time each clock had left when it stopped, as the core counted it.
 
-export const SUSPENDED_DUE = 'Ditangguhkan — menunggu pelapor; batas dihitung ulang saat berkas dilengkapi';
+const SUSPENDED_DUE = 'Ditangguhkan — menunggu pelapor; batas dihitung ulang saat berkas dilengkapi';
 
 /** The working time a clock had left when it stopped, or how far past its due it already was. */
-export function leftWhenStopped(minutes: number): string {
+function leftWhenStopped(minutes: number): string {
   if (minutes < 0) return `saat dihentikan sudah lewat ${formatDurasi(minutes)} dari batasnya`;
   return `sisa waktu kerja saat dihentikan ${formatDurasi(minutes)}`;
 }

@@ -34,9 +34,6 @@ export function paletteToSave(palette: Palette): SavedPalette {
   return Object.fromEntries(paletteUsed().map(([color, variant]) => [paletteKey(color, variant), palette(color, variant, true)]));
 }
 
-// The table's accessible name, by which the early screen and tests find it.
-export const REGISTER_LABEL = 'Buku register pengaduan';
-
 interface Column {
   header: string;
   width: string;
