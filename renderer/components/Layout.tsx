@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
-import { AppShell, Badge, Group, NavLink, Text, Button, Menu, Box } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box } from '@mantine/core';
+import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
@@ -10,6 +11,7 @@ import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
 import { lateTasksPath } from './tasks/address';
 import { useQueueReload } from '../lib/events';
 import { LiveNotices } from './LiveNotices';
+import classes from './Layout.module.css';
 
 interface Item {
   to: string;
@@ -119,8 +121,8 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
   );
 });
 
-// The menu follows the address; the shell around it does not.
-const Nav = memo(function Nav() {
+// The menu follows the address; the shell around it does not. `onGo`: a menu item was chosen.
+const Nav = memo(function Nav({ onGo }: { onGo(): void }) {
   const { user } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -133,7 +135,13 @@ const Nav = memo(function Nav() {
   useEffect(() => {
     latest.current = { navigate, here };
   });
-  const go = useCallback((to: string) => void latest.current.navigate(to, { replace: to === latest.current.here }), []);
+  const go = useCallback(
+    (to: string) => {
+      onGo();
+      void latest.current.navigate(to, { replace: to === latest.current.here });
+    },
+    [onGo],
+  );
   return ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? counts[i.count.of] : 0;
@@ -145,13 +153,23 @@ const Nav = memo(function Nav() {
   });
 });
 
+// Below this width (1200 px) the menu would leave the register's table too little room
+// (a 1024 px screen kept 770 px for it): it folds away behind a button in the header and
+// opens over the page until an item is chosen (or Escape is pressed).
+const MENU_FOLDS_BELOW = 'lg';
+
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
+  const [menuOpen, menu] = useDisclosure(false);
+  useWindowEvent('keydown', (e) => {
+    if (e.key === 'Escape') menu.close();
+  });
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: MENU_FOLDS_BELOW, collapsed: { mobile: !menuOpen } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
+            <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom={MENU_FOLDS_BELOW} size="sm" aria-label={menuOpen ? 'Tutup menu' : 'Buka menu'} aria-expanded={menuOpen} />
             <Text fw={700} c="teal.8" size="lg">
               Tanggap
             </Text>
@@ -176,8 +194,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </Menu>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Navigasi utama">
-        <Nav />
+      <AppShell.Navbar p="xs" aria-label="Navigasi utama" className={menuOpen ? undefined : classes.folded}>
+        <Nav onGo={menu.close} />
       </AppShell.Navbar>
       <AppShell.Main>
         <LiveNotices />

@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import type { CallInput } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { contrast, parseColor } from '../../renderer/lib/contrast';
 
@@ -9,6 +10,18 @@ import { contrast, parseColor } from '../../renderer/lib/contrast';
 // large screen.
 
 const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+const COMPLAINT: CallInput<'complaints.create'> = {
+  kind: 'pengaduan',
+  channel: 'langsung',
+  category: 'infrastruktur',
+  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+  subject: 'Saluran air tersumbat di depan SDN Kejayan 1',
+  description: 'Saluran air di depan sekolah tersumbat sampah sehingga air meluap ke jalan setiap hujan turun.',
+  expectation: 'Saluran dibersihkan.',
+  incidentPlace: 'Jl. Raya Kejayan',
+  incidentDate: '2026-11-20',
+  kelengkapan: kejayan.standard.kelengkapanChecklist,
+};
 
 // The browser's side as the callbacks below use it (e2e specs compile without the DOM library).
 interface Styles {
@@ -58,18 +71,7 @@ test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is
   await seedOffice(web.url, 'kejayan');
   const staf = new ApiClient(web.url);
   await staf.call('auth.login', { username: 'staf', password: PASSWORD });
-  await staf.call('complaints.create', {
-    kind: 'pengaduan',
-    channel: 'langsung',
-    category: 'infrastruktur',
-    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
-    subject: 'Saluran air tersumbat di depan SDN Kejayan 1',
-    description: 'Saluran air di depan sekolah tersumbat sampah sehingga air meluap ke jalan setiap hujan turun.',
-    expectation: 'Saluran dibersihkan.',
-    incidentPlace: 'Jl. Raya Kejayan',
-    incidentDate: '2026-11-20',
-    kelengkapan: kejayan.standard.kelengkapanChecklist,
-  });
+  await staf.call('complaints.create', COMPLAINT);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await login(page, web.url, 'staf');
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
@@ -102,4 +104,50 @@ test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is
   expect(ring.style).not.toBe('none');
   expect(ring.width).toBeGreaterThanOrEqual(2);
   expect(contrast(parseColor(ring.color), [255, 255, 255])).toBeGreaterThanOrEqual(3);
+});
+
+test('on a 1024 px screen the menu folds behind a button and the register fits; at 1280 px Kategori gives Perihal its room', async ({ web, page }) => {
+  await seedOffice(web.url, 'kejayan');
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  await staf.call('complaints.create', COMPLAINT);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await login(page, web.url, 'staf');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  const registerLink = nav.getByRole('link', { name: 'Buku register' });
+  const open = page.getByRole('button', { name: 'Buka menu' });
+  // Folded: out of view and out of the tab order.
+  await expect(registerLink).toBeHidden();
+  await open.click();
+  await expect(registerLink).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(registerLink).toBeHidden();
+  await open.click();
+  await registerLink.click();
+  await expect(page).toHaveURL(/\/register/);
+  await expect(registerLink).toBeHidden();
+
+  const table = page.getByRole('table', { name: 'Buku register pengaduan' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  // How the register fits: no sideways scroll, 150 px or more for Perihal, Kategori shown or not.
+  const fit = () =>
+    table.evaluate((t) => {
+      const el = t as unknown as { parentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): Iterable<{ textContent: string; getBoundingClientRect(): { width: number } }> };
+      const width = (name: string) => [...el.querySelectorAll('th')].find((th) => th.textContent === name)!.getBoundingClientRect().width;
+      return { sideways: el.parentElement.scrollWidth > el.parentElement.clientWidth, perihalRoom: width('Perihal') >= 150, kategori: width('Kategori') > 0 };
+    });
+  // Polled: the shell slides the menu in and out (its width eases over 200 ms).
+  const narrow = { sideways: false, perihalRoom: true, kategori: false };
+  await expect.poll(fit).toEqual(narrow);
+  await expect(table.getByRole('cell', { name: 'Infrastruktur' })).toHaveCount(0);
+  await expect(table.getByRole('cell', { name: 'Saluran air tersumbat di depan SDN Kejayan 1' })).toBeVisible();
+
+  await page.setViewportSize({ width: 1280, height: 1024 });
+  await expect(registerLink).toBeVisible();
+  await expect(open).toBeHidden();
+  await expect.poll(fit).toEqual(narrow);
+
+  await page.setViewportSize({ width: 1366, height: 850 });
+  await expect.poll(fit).toEqual({ ...narrow, kategori: true });
+  await expect(table.getByRole('cell', { name: 'Infrastruktur' })).toBeVisible();
 });

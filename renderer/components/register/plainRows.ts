@@ -40,7 +40,8 @@ interface Column {
   sortField?: SortField;
 }
 
-// Jenis and kanal share a column so Perihal keeps its room at 1366 px.
+// Jenis and kanal share a column so Perihal keeps its room at 1366 px. Kategori, the sixth,
+// is hidden in a narrower box (RegisterTable.module.css counts on its place).
 export const COLUMNS: Column[] = [
   { header: 'No. Register', width: '140px', sortField: 'registerNo' },
   { header: 'Diterima', width: '100px', sortField: 'receivedAt' },
