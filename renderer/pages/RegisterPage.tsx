@@ -84,7 +84,9 @@ const SearchBox = memo(function SearchBox({ onSettle }: { onSettle(q: string): v
       onChange={onChange}
       maxLength={100}
       mb="sm"
-      rightSection={typing ? <Loader size="xs" aria-label="Menunggu ketikan selesai" /> : null}
+      // data-live: never part of the saved early screen (lib/earlyScreen.ts), which could be
+      // saved within a typing pause.
+      rightSection={typing ? <Loader size="xs" aria-label="Menunggu ketikan selesai" data-live /> : null}
     />
   );
 });
