@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
-import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
@@ -155,21 +155,34 @@ const Nav = memo(function Nav({ onGo }: { onGo(): void }) {
 
 // Below this width (1200 px) the menu would leave the register's table too little room
 // (a 1024 px screen kept 770 px for it): it folds away behind a button in the header and
-// opens over the page until an item is chosen (or Escape is pressed).
+// opens over the page until an item is chosen, the page beside it is clicked, Escape is
+// pressed (the focus goes back to the button) or the browser goes back or forward.
 const MENU_FOLDS_BELOW = 'lg';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const [menuOpen, menu] = useDisclosure(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useWindowEvent('keydown', (e) => {
-    if (e.key === 'Escape') menu.close();
+    if (e.key !== 'Escape' || !menuOpen) return;
+    menu.close();
+    menuButton.current?.focus();
   });
+  useWindowEvent('popstate', menu.close);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: MENU_FOLDS_BELOW, collapsed: { mobile: !menuOpen } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
-            <Burger opened={menuOpen} onClick={menu.toggle} hiddenFrom={MENU_FOLDS_BELOW} size="sm" aria-label={menuOpen ? 'Tutup menu' : 'Buka menu'} aria-expanded={menuOpen} />
+            <Burger
+              ref={menuButton}
+              opened={menuOpen}
+              onClick={menu.toggle}
+              hiddenFrom={MENU_FOLDS_BELOW}
+              size="sm"
+              aria-label={menuOpen ? 'Tutup menu' : 'Buka menu'}
+              aria-expanded={menuOpen}
+            />
             <Text fw={700} c="teal.8" size="lg">
               Tanggap
             </Text>
@@ -194,9 +207,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </Menu>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Navigasi utama" className={menuOpen ? undefined : classes.folded}>
+      <AppShell.Navbar p="xs" aria-label="Navigasi utama" className={menuOpen ? classes.navbar : `${classes.navbar} ${classes.folded}`}>
         <Nav onGo={menu.close} />
       </AppShell.Navbar>
+      {/* Under the open menu and the header, over the page: a click beside the menu folds it. */}
+      {menuOpen && <Overlay fixed hiddenFrom={MENU_FOLDS_BELOW} zIndex={99} backgroundOpacity={0.25} onClick={menu.close} />}
       <AppShell.Main>
         <LiveNotices />
         {/* Uses a 1920 px screen whole; only wider ones leave a margin. */}

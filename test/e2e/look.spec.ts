@@ -120,7 +120,14 @@ test('on a 1024 px screen the menu folds behind a button and the register fits; 
   await expect(registerLink).toBeHidden();
   await open.click();
   await expect(registerLink).toBeVisible();
+  // A panel of its usual width over the page, not the screen's whole width.
+  expect((await nav.boundingBox())!.width).toBe(220);
   await page.keyboard.press('Escape');
+  await expect(registerLink).toBeHidden();
+  await expect(open).toBeFocused();
+  // A click on the page beside it folds it too.
+  await open.click();
+  await page.mouse.click(700, 400);
   await expect(registerLink).toBeHidden();
   await open.click();
   await registerLink.click();
