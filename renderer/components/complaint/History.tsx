@@ -3,28 +3,34 @@ import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { useDates } from '../../lib/session';
 import { StatusBadge } from '../StatusBadge';
 
-// Every recorded event of the complaint, oldest first.
+// Every recorded event of the complaint, oldest first. When and who share a column, so
+// that Kegiatan keeps its room beside the action panel on a 1024 px screen.
 export function History({ events }: { events: ComplaintDetail['events'] }) {
   const { short } = useDates();
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={4}>Riwayat</Title>
-        <Table.ScrollContainer minWidth={600}>
+        <Table.ScrollContainer minWidth={480}>
           <Table striped verticalSpacing={4} fz="sm" aria-label="Riwayat pengaduan">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={130}>Waktu</Table.Th>
-                <Table.Th w={160}>Oleh</Table.Th>
+                <Table.Th w={150}>Waktu · oleh</Table.Th>
                 <Table.Th>Kegiatan</Table.Th>
-                <Table.Th w={175}>Status</Table.Th>
+                <Table.Th w={185}>Status</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {events.map((e, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{short(e.at)}</Table.Td>
-                  <Table.Td>{e.actorName}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {short(e.at)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {e.actorName}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     {e.action}
                     {e.note && (

@@ -88,8 +88,12 @@ const Row = memo(function Row({ row, index, tz, palette, onOpen }: RowProps) {
         </span>
       </td>
       <td>
-        <span className={classes.line}>{COMPLAINT_KIND_LABEL[row.kind]}</span>
-        <span className={`${classes.line} ${classes.dimmed}`}>{CHANNEL_LABEL[row.channel]}</span>
+        <span className={classes.line} title={COMPLAINT_KIND_LABEL[row.kind]}>
+          {COMPLAINT_KIND_LABEL[row.kind]}
+        </span>
+        <span className={`${classes.line} ${classes.dimmed}`} title={CHANNEL_LABEL[row.channel]}>
+          {CHANNEL_LABEL[row.channel]}
+        </span>
       </td>
       <td>
         <span className={clampClip} title={CATEGORY_LABEL[row.category]}>

@@ -64,11 +64,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string | n
   return node;
 }
 
-function clipped(text: string, title: string | null) {
-  const span = el('span', `${clamp.clamp} ${classes.clip}`, text);
+function titled(span: HTMLSpanElement, title: string | null) {
   if (title !== null) span.title = title;
   return span;
 }
+
+const clipped = (text: string, title: string | null) => titled(el('span', `${clamp.clamp} ${classes.clip}`, text), title);
+// One line cut with an ellipsis, the whole text in its title.
+const line = (text: string, className: string) => titled(el('span', className, text), text);
 
 function coloured(node: HTMLElement, style: BadgeStyle | undefined) {
   // In the order React sets the Palette's properties, so both write the same style attribute.
@@ -98,7 +101,7 @@ function plainRow(row: RegisterRow, index: number, tz: TimeZoneId, palette: Save
     el('td', null, clipped(formatSingkat(row.receivedAt, tz), null)),
     el('td', null, clipped(row.reporterName, row.reporterName)),
     el('td', null, clipped(row.subject, row.subject)),
-    el('td', null, el('span', classes.line!, COMPLAINT_KIND_LABEL[row.kind]), el('span', `${classes.line} ${classes.dimmed}`, CHANNEL_LABEL[row.channel])),
+    el('td', null, line(COMPLAINT_KIND_LABEL[row.kind], classes.line!), line(CHANNEL_LABEL[row.channel], `${classes.line} ${classes.dimmed}`)),
     el('td', null, clipped(CATEGORY_LABEL[row.category], CATEGORY_LABEL[row.category])),
     el('td', null, status),
     el('td', null, ...(clocks.length > 0 ? [el('span', badge.stack!, ...clocks)] : [])),

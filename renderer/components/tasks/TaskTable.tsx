@@ -123,7 +123,9 @@ export const TaskTable = memo(function TaskTable({ tasks, label, empty }: Props)
     );
   }
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    // Narrower than this it scrolls inside its box; 960 px fits the queue's box on a 1024 px
+    // screen (the menu folded, Layout.tsx), where Perihal still keeps about 130 px.
+    <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>

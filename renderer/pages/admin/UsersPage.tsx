@@ -36,7 +36,7 @@ export function UsersPage() {
                   <Table.Th>Peran</Table.Th>
                   <Table.Th>Seksi</Table.Th>
                   <Table.Th w={120}>Status</Table.Th>
-                  <Table.Th w={270}>Tindakan</Table.Th>
+                  <Table.Th w={190}>Tindakan</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -67,7 +67,8 @@ export function UsersPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                      {/* One above the other when the table is narrow (a 1024 px screen). */}
+                      <Group gap={6}>
                         <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={`Ubah ${u.username}`}>
                           Ubah
                         </Button>
