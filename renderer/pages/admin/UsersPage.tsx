@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { ROLE_LABEL } from '../../../shared/domain';
 import type { User } from '../../../shared/schemas/user';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
+import classes from './UsersPage.module.css';
 
 export function UsersPage() {
   const users = useCall('users.list', {});
@@ -36,7 +37,7 @@ export function UsersPage() {
                   <Table.Th>Peran</Table.Th>
                   <Table.Th>Seksi</Table.Th>
                   <Table.Th w={120}>Status</Table.Th>
-                  <Table.Th w={190}>Tindakan</Table.Th>
+                  <Table.Th w={270}>Tindakan</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -67,15 +68,14 @@ export function UsersPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {/* One above the other when the table is narrow (a 1024 px screen). */}
-                      <Group gap={6}>
+                      <div className={classes.actions}>
                         <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={`Ubah ${u.username}`}>
                           Ubah
                         </Button>
                         <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} aria-label={`Atur ulang kata sandi ${u.username}`}>
                           Atur ulang kata sandi
                         </Button>
-                      </Group>
+                      </div>
                     </Table.Td>
                   </Table.Tr>
                 ))}
