@@ -106,7 +106,7 @@ test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is
   expect(contrast(parseColor(ring.color), [255, 255, 255])).toBeGreaterThanOrEqual(3);
 });
 
-test('on a 1024 px screen the menu folds behind a button and the register fits; at 1280 px Kategori gives Perihal its room', async ({ web, page }) => {
+test('on a 1024 px screen the menu folds behind a button and the register and Tugas saya fit; at 1280 px Kategori gives Perihal its room', async ({ web, page }) => {
   await seedOffice(web.url, 'kejayan');
   const staf = new ApiClient(web.url);
   await staf.call('auth.login', { username: 'staf', password: PASSWORD });
@@ -148,6 +148,20 @@ test('on a 1024 px screen the menu folds behind a button and the register fits; 
   await expect.poll(fit).toEqual(narrow);
   await expect(table.getByRole('cell', { name: 'Infrastruktur' })).toHaveCount(0);
   await expect(table.getByRole('cell', { name: 'Saluran air tersumbat di depan SDN Kejayan 1' })).toBeVisible();
+
+  // Tugas saya fits too: no box around its table scrolls sideways.
+  await open.click();
+  await nav.getByRole('link', { name: 'Tugas saya' }).click();
+  const tasks = page.getByRole('table', { name: /Tugas/ }).first();
+  await expect(tasks.getByRole('row')).toHaveCount(2);
+  const scrollsSideways = await tasks.evaluate((t) => {
+    type Box = { scrollWidth: number; clientWidth: number; parentElement: Box | null };
+    for (let box = (t as unknown as Box).parentElement; box; box = box.parentElement) if (box.scrollWidth > box.clientWidth) return true;
+    return false;
+  });
+  expect(scrollsSideways).toBe(false);
+  await open.click();
+  await registerLink.click();
 
   await page.setViewportSize({ width: 1280, height: 1024 });
   await expect(registerLink).toBeVisible();
