@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ApiClient, PASSWORD, login, seedOffice } from './support';
 import type { CallInput } from '../../shared/contract';
@@ -36,6 +36,17 @@ interface Browser {
   document: { activeElement: unknown; querySelector(selector: string): unknown };
 }
 
+// Kejayan with one complaint recorded, the Staf signed in on a screen of `size`; the menu.
+async function stafWithOneComplaint(url: string, page: Page, size: { width: number; height: number }) {
+  await seedOffice(url, 'kejayan');
+  const staf = new ApiClient(url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  await staf.call('complaints.create', COMPLAINT);
+  await page.setViewportSize(size);
+  await login(page, url, 'staf');
+  return page.getByRole('navigation', { name: 'Navigasi utama' });
+}
+
 // Text against what it is drawn on, both read from the page as the browser computed them.
 async function ratio(text: Locator, ground: Locator = text): Promise<number> {
   const fg = await text.evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).color);
@@ -68,13 +79,7 @@ test('each page names itself in the browser tab; a failed save focuses its first
 });
 
 test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is used', async ({ web, page }) => {
-  await seedOffice(web.url, 'kejayan');
-  const staf = new ApiClient(web.url);
-  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
-  await staf.call('complaints.create', COMPLAINT);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await login(page, web.url, 'staf');
-  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  const nav = await stafWithOneComplaint(web.url, page, { width: 1920, height: 1080 });
   await nav.getByRole('link', { name: 'Tugas saya' }).click();
   const table = page.getByRole('table', { name: /Tugas/ }).first();
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -107,13 +112,7 @@ test('buttons, badges and dimmed text read at 4.5:1 or more; a 1920 px screen is
 });
 
 test('on a 1024 px screen the menu folds behind a button and the register and Tugas saya fit; at 1280 px Kategori gives Perihal its room', async ({ web, page }) => {
-  await seedOffice(web.url, 'kejayan');
-  const staf = new ApiClient(web.url);
-  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
-  await staf.call('complaints.create', COMPLAINT);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await login(page, web.url, 'staf');
-  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  const nav = await stafWithOneComplaint(web.url, page, { width: 1024, height: 768 });
   const registerLink = nav.getByRole('link', { name: 'Buku register' });
   const open = page.getByRole('button', { name: 'Buka menu' });
   // Folded: out of view and out of the tab order.
