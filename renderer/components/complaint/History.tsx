@@ -17,7 +17,10 @@ export function History({ events }: { events: ComplaintDetail['events'] }) {
               <Table.Tr>
                 <Table.Th w={150}>Waktu · oleh</Table.Th>
                 <Table.Th>Kegiatan</Table.Th>
-                <Table.Th w={185}>Status</Table.Th>
+                {/* Its width kept whole, so that a long status stays uncut on a 1024 px screen. */}
+                <Table.Th w={185} miw={185}>
+                  Status
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -31,7 +34,8 @@ export function History({ events }: { events: ComplaintDetail['events'] }) {
                       {e.actorName}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  {/* A letter's number ("000.8.3.4/98/Kec-Pgt/2026") may break, so the column can narrow. */}
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     {e.action}
                     {e.note && (
                       <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
