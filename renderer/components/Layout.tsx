@@ -157,7 +157,7 @@ const Nav = memo(function Nav({ onGo }: { onGo(): void }) {
 // (a 1024 px screen kept 770 px for it): it folds away behind a button in the header and
 // opens over the page until an item is chosen, the page beside it is clicked, Escape is
 // pressed (the focus goes back to the button) or the browser goes back or forward.
-const MENU_FOLDS_BELOW = 'lg';
+export const MENU_FOLDS_BELOW = 'lg';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();

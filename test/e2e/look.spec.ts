@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, login, seedOffice } from './support';
-import type { CallInput } from '../../shared/contract';
+import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { contrast, parseColor } from '../../renderer/lib/contrast';
 
@@ -10,18 +9,10 @@ import { contrast, parseColor } from '../../renderer/lib/contrast';
 // large screen.
 
 const kejayan = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
-const COMPLAINT: CallInput<'complaints.create'> = {
-  kind: 'pengaduan',
-  channel: 'langsung',
-  category: 'infrastruktur',
-  reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01, Desa Kejayan', nik: '3514015203850002', phone: '081234567890', email: '' },
+const COMPLAINT = sampleComplaint({
   subject: 'Saluran air tersumbat di depan SDN Kejayan 1',
-  description: 'Saluran air di depan sekolah tersumbat sampah sehingga air meluap ke jalan setiap hujan turun.',
-  expectation: 'Saluran dibersihkan.',
-  incidentPlace: 'Jl. Raya Kejayan',
-  incidentDate: '2026-11-20',
   kelengkapan: kejayan.standard.kelengkapanChecklist,
-};
+});
 
 // The browser's side as the callbacks below use it (e2e specs compile without the DOM library).
 interface Styles {

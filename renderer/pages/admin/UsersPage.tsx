@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, useMatches } from '@mantine/core';
 import { ROLE_LABEL } from '../../../shared/domain';
 import type { User } from '../../../shared/schemas/user';
+import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
-import classes from './UsersPage.module.css';
 
 export function UsersPage() {
   const users = useCall('users.list', {});
@@ -15,6 +15,9 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
   const rows = users.data ?? [];
   const active = rows.filter((u) => u.active).length;
+  // A row's two actions side by side where the menu stands beside the page; one above the
+  // other below that (a 1024 px screen), where side by side they squeeze Status to "Ak…".
+  const actionsWrap = useMatches({ base: 'wrap' as const, [MENU_FOLDS_BELOW]: 'nowrap' as const });
 
   return (
     <Page
@@ -68,14 +71,14 @@ export function UsersPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <div className={classes.actions}>
+                      <Group gap={6} wrap={actionsWrap}>
                         <Button size="compact-sm" variant="light" onClick={() => setEditing(u)} aria-label={`Ubah ${u.username}`}>
                           Ubah
                         </Button>
                         <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} aria-label={`Atur ulang kata sandi ${u.username}`}>
                           Atur ulang kata sandi
                         </Button>
-                      </div>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
