@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
-import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
@@ -18,7 +18,8 @@ interface Item {
   label: string;
   roles: readonly Role[];
   // Which of the menu's numbers shows beside it, and how it reads aloud.
-  count?: { of: keyof TaskCounts; noun: string; urgent: boolean };
+  // `alone`: how it reads away from its item (on the folded menu's button).
+  count?: { of: keyof TaskCounts; noun: string; urgent: boolean; alone?: string };
 }
 
 const SIGNERS: readonly Role[] = ['sekcam', 'camat'];
@@ -28,7 +29,7 @@ const LATE = 'terlambat';
 const ITEMS: Item[] = [
   { to: '/tugas', label: 'Tugas saya', roles: HANDLERS, count: { of: 'mine', noun: 'tugas', urgent: false } },
   { to: LATE, label: 'Terlambat', roles: HANDLERS, count: { of: 'late', noun: 'pengaduan terlambat', urgent: true } },
-  { to: '/tanda-tangan', label: 'Menunggu tanda tangan', roles: SIGNERS, count: { of: 'toSign', noun: 'dokumen', urgent: true } },
+  { to: '/tanda-tangan', label: 'Menunggu tanda tangan', roles: SIGNERS, count: { of: 'toSign', noun: 'dokumen', urgent: true, alone: 'dokumen menunggu tanda tangan' } },
   { to: '/dasbor', label: 'Dasbor', roles: SIGNERS },
   { to: '/pengaduan/baru', label: 'Catat pengaduan', roles: ['staf'] },
   { to: '/register', label: 'Buku register', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
@@ -122,11 +123,10 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
 });
 
 // The menu follows the address; the shell around it does not. `onGo`: a menu item was chosen.
-const Nav = memo(function Nav({ onGo }: { onGo(): void }) {
+const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined; onGo(): void }) {
   const { user } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const counts = useTaskCounts();
   const leader = SIGNERS.includes(user.role);
   const late = lateTasksPath(leader);
   const here = `${location.pathname}${location.search}`;
@@ -159,9 +159,18 @@ const Nav = memo(function Nav({ onGo }: { onGo(): void }) {
 // pressed (the focus goes back to the button) or the browser goes back or forward.
 export const MENU_FOLDS_BELOW = 'lg';
 
+// What the menu's numbers say, for the button of the folded menu: a mark on it (red when
+// something is late or waits for a signature) and the numbers in its name.
+function waiting(role: Role, counts: TaskCounts | undefined) {
+  const shown = ITEMS.flatMap((i) => (i.count && i.roles.includes(role) && counts && counts[i.count.of] > 0 ? [{ ...i.count, n: counts[i.count.of] }] : []));
+  return { any: shown.length > 0, urgent: shown.some((c) => c.urgent), said: shown.map((c) => `${c.n} ${c.alone ?? c.noun}`).join(', ') };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const [menuOpen, menu] = useDisclosure(false);
+  const counts = useTaskCounts();
+  const marks = waiting(user.role, counts);
   const menuButton = useRef<HTMLButtonElement>(null);
   useWindowEvent('keydown', (e) => {
     if (e.key !== 'Escape' || !menuOpen) return;
@@ -174,15 +183,14 @@ export function Layout({ children }: { children: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
-            <Burger
-              ref={menuButton}
-              opened={menuOpen}
-              onClick={menu.toggle}
-              hiddenFrom={MENU_FOLDS_BELOW}
-              size="sm"
-              aria-label={menuOpen ? 'Tutup menu' : 'Buka menu'}
-              aria-expanded={menuOpen}
-            />
+            <Burger ref={menuButton} className={classes.menuButton} opened={menuOpen} onClick={menu.toggle} hiddenFrom={MENU_FOLDS_BELOW} size="sm" aria-expanded={menuOpen}>
+              <VisuallyHidden>{menuOpen ? 'Tutup menu' : 'Buka menu'}</VisuallyHidden>
+              {!menuOpen && marks.any && (
+                <span className={classes.mark} data-urgent={marks.urgent || undefined} data-live>
+                  <VisuallyHidden> ({marks.said})</VisuallyHidden>
+                </span>
+              )}
+            </Burger>
             <Text fw={700} c="teal.8" size="lg">
               Tanggap
             </Text>
@@ -208,7 +216,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigasi utama" className={menuOpen ? classes.navbar : `${classes.navbar} ${classes.folded}`}>
-        <Nav onGo={menu.close} />
+        <Nav counts={counts} onGo={menu.close} />
       </AppShell.Navbar>
       {/* Under the open menu and the header, over the page: a click beside the menu folds it. */}
       {menuOpen && <Overlay fixed hiddenFrom={MENU_FOLDS_BELOW} zIndex={99} backgroundOpacity={0.25} onClick={menu.close} />}

@@ -106,12 +106,15 @@ test('on a 1024 px screen the menu folds behind a button and the register and Tu
   const nav = await stafWithOneComplaint(web.url, page, { width: 1024, height: 768 });
   const registerLink = nav.getByRole('link', { name: 'Buku register' });
   const open = page.getByRole('button', { name: 'Buka menu' });
-  // Folded: out of view and out of the tab order.
+  // Folded: out of view and out of the tab order; what waits in it is marked on its button
+  // and said in the button's name.
   await expect(registerLink).toBeHidden();
+  await expect(open).toHaveAccessibleName('Buka menu (1 tugas)');
   await open.click();
+  await expect(page.getByRole('button', { name: 'Tutup menu', exact: true })).toBeVisible();
   await expect(registerLink).toBeVisible();
   // A panel of its usual width over the page, not the screen's whole width.
-  expect((await nav.boundingBox())!.width).toBe(220);
+  expect((await nav.boundingBox())!.width).toBeCloseTo(220, 0);
   await page.keyboard.press('Escape');
   await expect(registerLink).toBeHidden();
   await expect(open).toBeFocused();
