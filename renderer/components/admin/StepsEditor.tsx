@@ -25,7 +25,8 @@ export function StepsEditor({ control, register, errors }: Props) {
 
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={960}>
+      {/* 940: within the editor's card on a 1024 px screen (menu folded). */}
+      <Table.ScrollContainer minWidth={940}>
         <Table verticalSpacing="sm" withRowBorders aria-label="Langkah standar pelayanan" style={{ verticalAlign: 'top' }}>
           <Table.Thead>
             <Table.Tr>
