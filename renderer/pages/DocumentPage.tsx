@@ -51,21 +51,17 @@ function ScanButton({ id }: { id: number }) {
   );
 }
 
-// What the drafter changed since the version this one replaced.
+// What the drafter changed since the version this one replaced (always the version
+// before it), as the document came: opening that version too would be a second opening.
 function ChangesSincePrevious({ doc }: { doc: DocumentWithContent }) {
-  const prev = useCall('documents.get', { id: doc.supersedesId ?? 0 }, doc.supersedesId !== null);
   if (doc.supersedesId === null || doc.content.family !== 'letter') return null;
   return (
     <Card withBorder padding="md" className="no-print">
-      {prev.data ? (
-        <LetterDiff
-          before={letterTextOf(draftContentOf(prev.data))}
-          after={letterTextOf(draftContentOf(doc))}
-          title={`Perubahan dari versi ${prev.data.version}`}
-        />
-      ) : (
-        <Loading error={prev.error} retry={prev.reload} />
-      )}
+      <LetterDiff
+        before={letterTextOf(draftContentOf({ ...doc, draft: doc.previousDraft }))}
+        after={letterTextOf(draftContentOf(doc))}
+        title={`Perubahan dari versi ${doc.version - 1}`}
+      />
     </Card>
   );
 }

@@ -59,6 +59,12 @@ export const issuedDocumentSchema = z.object({
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
 // `draft`: what the drafter wrote (letters still being drafted, and the content a
-// correction starts from); null for forms built from the complaint.
-export const documentWithContentSchema = issuedDocumentSchema.extend({ content: documentContentSchema, draft: draftContentSchema.nullable() });
+// correction starts from); null for forms built from the complaint. `previousDraft`: that
+// of the version this one replaced, for what changed since; sent with it, as opening that
+// version is an opening of its own (audited for a rahasia complaint).
+export const documentWithContentSchema = issuedDocumentSchema.extend({
+  content: documentContentSchema,
+  draft: draftContentSchema.nullable(),
+  previousDraft: draftContentSchema.nullable(),
+});
 export type DocumentWithContent = z.infer<typeof documentWithContentSchema>;

@@ -23,6 +23,18 @@ async function forwarded(o: Office, reporter: Partial<typeof REPORTER>, descript
   return { id, letter };
 }
 
+// A surat tanggapan drafted for a complaint followed up by a Kasi (preset pegantenan).
+async function answered(o: Office, confidential: boolean) {
+  const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, confidential } }))).id;
+  await o.act('sekcam', 'workflow.advance', { id });
+  await o.act('staf', 'workflow.advance', { id });
+  await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Pipa sudah diganti.', attachments: [] });
+  await o.act('kasi1', 'workflow.advance', { id });
+  await o.act('kasi1', 'workflow.advance', { id });
+  return { id, letter: await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' }) };
+}
+
 describe('surat penerusan of a rahasia complaint', () => {
   it('names no reporter, has no copy to them, and asks the agency to answer through the office', async () => {
     const o = await office();
@@ -134,16 +146,7 @@ describe('letters to a rahasia reporter', () => {
       ...settings,
       templates: { ...settings.templates, tanggapan_ditindaklanjuti: { ...t0, tembusan: ['Kepala Desa Pegantenan'] } },
     });
-    const open = async (confidential: boolean) => {
-      const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, confidential } }))).id;
-      await o.act('sekcam', 'workflow.advance', { id });
-      await o.act('staf', 'workflow.advance', { id });
-      await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-      await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Pipa sudah diganti.', attachments: [] });
-      await o.act('kasi1', 'workflow.advance', { id });
-      await o.act('kasi1', 'workflow.advance', { id });
-      return o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-    };
+    const open = async (confidential: boolean) => (await answered(o, confidential)).letter;
     const secret = await open(true);
     const secretView = (await o.act('staf', 'documents.get', { id: secret.id })).content.view as LetterView;
     expect(secretView.meta.find((m) => m.label === 'Sifat')?.value).toBe('Rahasia');
@@ -157,5 +160,23 @@ describe('letters to a rahasia reporter', () => {
     const plainView = (await o.act('staf', 'documents.get', { id: plain.id })).content.view as LetterView;
     expect(plainView.meta.find((m) => m.label === 'Sifat')?.value).toBe('Biasa');
     expect(plainView.tembusan).toEqual(['Kepala Desa Pegantenan']);
+  });
+});
+
+describe('opening a letter to a rahasia reporter', () => {
+  it('is recorded once when shown with what changed since its earlier version', async () => {
+    const o = await office('pegantenan');
+    const { id, letter } = await answered(o, true);
+    const v1 = await o.act('staf', 'documents.get', { id: letter.id });
+    const v2 = await o.act('staf', 'documents.revise', { id: v1.id, rowVersion: v1.rowVersion, content: { ...v1.draft!, body: ['Pipa yang bocor sudah kami ganti.'] } });
+    const openings = async () => (await o.act('admin', 'audit.personalDataViews', {})).filter((v) => v.complaintId === id).map((v) => v.reason);
+    const before = await openings();
+    // The document page: version 2, and its changes since version 1, from one opening.
+    const shown = await o.act('staf', 'documents.get', { id: v2.id });
+    expect(shown.previousDraft).toEqual(v1.draft);
+    expect(await openings()).toEqual(['Membuka surat tanggapan', ...before]);
+    // Version 1 opened from the trail is an opening of its own, with no earlier draft.
+    expect((await o.act('staf', 'documents.get', { id: v1.id })).previousDraft).toBeNull();
+    expect(await openings()).toEqual(['Membuka surat tanggapan', 'Membuka surat tanggapan', ...before]);
   });
 });

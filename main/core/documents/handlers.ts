@@ -98,7 +98,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.get': (ctx, { id }) => {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
-    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row) };
+    const previousDraft = row.supersedes_id === null ? null : draftOf(getDoc(ctx.db, row.supersedes_id));
+    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row), previousDraft };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);
