@@ -39,6 +39,25 @@ export const CONTROL_CARD = {
   valuePt: 9,
 } as const;
 
+// Who a copy goes to is said by its label, an office setting ("Lembar 3: Pelapor/penerima"
+// by default, but any sheet may be the reporter's), not by its place. A word for the
+// reporter ("pengaduan", "penerimaan" and "penerima disposisi" are not) marks the copy
+// handed to them.
+const REPORTER_COPY = /\b(?:pelapor|pengadu|pemohon|masyarakat|penerima(?!\s+disposisi\b))\b/i;
+
+/** Whether the copy so labelled goes out of the office, to the reporter. */
+export function isReporterCopy(copy: string): boolean {
+  return REPORTER_COPY.test(copy);
+}
+
+/**
+ * The Catatan on one copy: the disposition's sifat and note are an instruction inside the
+ * office, so the reporter's copy leaves the box empty, as on the card issued at intake.
+ */
+export function controlCardNote(v: ControlCardView, copy: string): string {
+  return isReporterCopy(copy) ? '' : v.catatan;
+}
+
 type Field = Exclude<keyof ControlCardView, 'paper' | 'office' | 'copies'>;
 
 // Each box's columns (of six) and the lines of value it holds at its fixed height (rows of

@@ -73,12 +73,13 @@ describe('a long disposition note', () => {
     expect(after(sheet.docx, 'Catatan:')).toBe(note);
     expect(sheet.docx.xml).toContain(`<w:trHeight w:val="${Math.round((3.6 * 1440) / 2.54)}" w:hRule="atLeast"/>`);
 
-    // Kartu kendali (F4 by default): three lines of note on each of the three cards.
+    // Kartu kendali (F4 by default): three lines of note on each of the office's two cards
+    // (the third is the reporter's).
     const cardNote = card.view.catatan;
     expect(cardNote.startsWith('Segera. Mohon segera dicek')).toBe(true);
     expect(cardNote.endsWith(` ${CUT_MARK_FULL_TEXT}`)).toBe(true);
     expect(wrapLines(cardNote, controlCardBox('catatan', 'F4')).length).toBeLessThanOrEqual(3);
-    expect(count(card.docx, cardNote)).toBe(3);
+    expect(count(card.docx, cardNote)).toBe(2);
   });
 
   it('is cut to two lines on an A4 card, and a short note is kept whole', async () => {
@@ -112,8 +113,8 @@ describe('a long disposition note', () => {
     for (const field of ['indeks', 'kode', 'nomorUrut', 'isiRingkas', 'lampiran', 'dari', 'kepada', 'tanggalNomorSurat', 'pengolah', 'paraf', 'tanggal', 'catatan'] as const) {
       const box = controlCardBox(field, v.paper);
       expect(wrapLines(v[field], box).length, field).toBeLessThanOrEqual(box.lines);
-      // Three cards (Kepada and Pengolah may say the same).
-      expect(count(card.docx, v[field]), field).toBeGreaterThanOrEqual(3);
+      // Three cards (Kepada and Pengolah may say the same); the note on the office's two.
+      expect(count(card.docx, v[field]), field).toBeGreaterThanOrEqual(field === 'catatan' ? 2 : 3);
     }
     expect(v.isiRingkas.endsWith(' …')).toBe(true);
     expect(v.dari.endsWith(' …')).toBe(true);
@@ -153,6 +154,53 @@ describe('the kartu kendali’s dates and the incoming item’s reference', () =
     const anon = await disposed(o, { channel: 'kotak_saran', reporter: { ...sampleComplaint().reporter, name: '', address: '', nik: '', phone: '', anonymous: true } }, '');
     expect(anon.card.view.dari).toBe('Pelapor anonim (Kotak Saran)');
     expect(anon.sheet.view.suratDari).toBe('Pelapor anonim (Kotak Saran)');
+  });
+});
+
+/** Each copy of a kartu kendali, paragraph by paragraph: from its label to its last box, the Catatan's value. */
+function cardSheets(d: DocxContents, copies: string[]) {
+  return copies.map((copy) => {
+    const from = d.paragraphs.indexOf(copy);
+    expect(from, copy).toBeGreaterThanOrEqual(0);
+    return d.paragraphs.slice(from, d.paragraphs.indexOf('Catatan', from) + 2);
+  });
+}
+
+describe('the kartu kendali’s copy for the reporter', () => {
+  const NOTE = 'Cek ke lokasi bersama perangkat desa.';
+
+  it('never carries the disposition’s note, which the office’s own copies keep', async () => {
+    const o = await office();
+    const { intakeCard, card } = await disposed(o, {}, NOTE);
+    const copies = ['Lembar 1: Arsip buku agenda', 'Lembar 2: Pengolah', 'Lembar 3: Pelapor/penerima'];
+    expect(card.view.copies).toEqual(copies);
+    expect(card.view.catatan).toBe(`Segera. ${NOTE}`);
+
+    const [archive, pengolah, reporter] = cardSheets(card.docx, copies);
+    expect(archive!.at(-1)).toBe(`Segera. ${NOTE}`);
+    expect(pengolah!.at(-1)).toBe(`Segera. ${NOTE}`);
+    expect(reporter!.at(-2)).toBe('Catatan');
+    expect(reporter!.at(-1)).toBe('');
+    expect(reporter!.join('\n')).not.toContain('lokasi');
+    expect(reporter!.join('\n')).not.toContain('Segera');
+    // Otherwise the reporter's card says what the office's say, Kepada and Pengolah included.
+    expect(reporter!.slice(1, -1)).toEqual(pengolah!.slice(1, -1));
+    expect(reporter).toContain('Kasi Pelayanan');
+    // As the card issued at intake, before any disposition.
+    const [, , intakeReporter] = cardSheets(intakeCard.docx, copies);
+    expect(intakeReporter!.at(-1)).toBe('');
+  });
+
+  it('is the copy the office’s labels give to the reporter, wherever it stands', async () => {
+    const o = await office();
+    const settings = await o.act('admin', 'documents.settings', {});
+    const copies = ['Lembar 1: Pelapor', 'Lembar 2: Arsip pengaduan', 'Lembar 3: Pengolah'];
+    await o.act('admin', 'documents.updateSettings', { ...settings, controlCardCopies: copies });
+    const { card } = await disposed(o, {}, NOTE);
+    const [reporter, archive, pengolah] = cardSheets(card.docx, copies);
+    expect(reporter!.at(-1)).toBe('');
+    expect(archive!.at(-1)).toBe(`Segera. ${NOTE}`);
+    expect(pengolah!.at(-1)).toBe(`Segera. ${NOTE}`);
   });
 });
 

@@ -64,6 +64,47 @@ describe('controlCardDocx', () => {
     });
   }
 
+  // The card of a disposed complaint carries the disposition's sifat and note; that is an
+  // instruction inside the office, so it stays off the copy handed to the reporter.
+  const NOTE = 'Segera. Tinjau lokasi bersama Pemerintah Desa.';
+  /** Each copy's card, paragraph by paragraph: from its label to its last box, the Catatan's value. */
+  const sheets = (p: string[], copies: string[]) =>
+    copies.map((copy) => {
+      const from = p.indexOf(copy);
+      expect(from, copy).toBeGreaterThanOrEqual(0);
+      return p.slice(from, p.indexOf('Catatan', from) + 2);
+    });
+
+  it('keeps the disposition note off the reporter’s copy and on the office’s own', async () => {
+    const doc = readDocx(await controlCardDocx(card({ copies: ['Lembar 1: Arsip buku agenda', 'Lembar 2: Pengolah', 'Lembar 3: Pelapor/penerima'] })));
+    const [archive, pengolah, reporter] = sheets(doc.paragraphs, ['Lembar 1: Arsip buku agenda', 'Lembar 2: Pengolah', 'Lembar 3: Pelapor/penerima']);
+    expect(archive).toContain(NOTE);
+    expect(pengolah).toContain(NOTE);
+    expect(reporter!.join('\n')).not.toContain('Tinjau lokasi');
+    expect(reporter!.join('\n')).not.toContain('Segera');
+    // The rest of the reporter's card is the office's card: the same boxes, the Catatan box
+    // there and left empty, as on the card issued at intake.
+    const blank = (s: string[]) => s.map((x) => (x === NOTE ? '' : x));
+    expect(reporter).toEqual(blank(pengolah!).map((x) => (x === 'Lembar 2: Pengolah' ? 'Lembar 3: Pelapor/penerima' : x)));
+    expect(reporter![reporter!.indexOf('Catatan') + 1]).toBe('');
+    expect(count(doc.paragraphs, NOTE)).toBe(2);
+  });
+
+  it('finds the reporter’s copy by its label, wherever the office puts it', async () => {
+    const copies = ['Lembar 1: Pemohon', 'Lembar 2: Arsip pengaduan', 'Lembar 3: Penerima disposisi'];
+    const doc = readDocx(await controlCardDocx(card({ copies })));
+    const [reporter, archive, kasi] = sheets(doc.paragraphs, copies);
+    expect(reporter).not.toContain(NOTE);
+    expect(archive).toContain(NOTE);
+    expect(kasi).toContain(NOTE);
+  });
+
+  it('keeps the note on every copy when none is the reporter’s', async () => {
+    const copies = ['Lembar 1: Arsip', 'Lembar 2: Pengolah', 'Lembar 3: Sekretaris Kecamatan'];
+    const doc = readDocx(await controlCardDocx(card({ copies })));
+    expect(count(doc.paragraphs, NOTE)).toBe(3);
+  });
+
   it('prints as many cards as the office has copies', async () => {
     const doc = readDocx(await controlCardDocx(card({ copies: ['Lembar 1: Arsip Agenda'] })));
     expect(doc.paragraphs.filter((s) => s.startsWith('Lembar '))).toEqual(['Lembar 1: Arsip Agenda']);

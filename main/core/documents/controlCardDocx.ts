@@ -13,7 +13,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import { CONTROL_CARD, type ControlCardView } from '../../../shared/documents/controlCard';
+import { CONTROL_CARD, controlCardNote, type ControlCardView } from '../../../shared/documents/controlCard';
 import { NO_BORDERS, PAPER, cm, gridTable, letterDocument, para, toBuffer, type GridRow, type Margins } from './docx-kit';
 
 // The kartu kendali: up to three copies of a 15 cm wide card stacked on one portrait sheet,
@@ -95,7 +95,7 @@ function card(v: ControlCardView, copy: string, inner: number): (Paragraph | Tab
     row(1, field('Pengolah', v.pengolah, 3), field('Paraf', v.paraf, 1), field('Tanggal', v.tanggal, 2)),
   ];
   const used = rows.reduce((sum, r) => sum + (r.height ?? 0), 0);
-  rows.push({ cells: [field('Catatan', v.catatan, 6)], height: inner - head - used - cm(0.15), exact: true });
+  rows.push({ cells: [field('Catatan', controlCardNote(v, copy), 6)], height: inner - head - used - cm(0.15), exact: true });
   return [
     para(copy, { alignment: AlignmentType.RIGHT, run: { size: LABEL, italics: true } }),
     para(v.office, { alignment: AlignmentType.CENTER, run: { size: VALUE, bold: true } }),

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { CONTROL_CARD, type ControlCardView } from '../../../shared/documents/controlCard';
+import { CONTROL_CARD, controlCardNote, type ControlCardView } from '../../../shared/documents/controlCard';
 import { PAGE_MM } from '../../../shared/documents/kinds';
 
 // The kartu kendali as main/core/documents/controlCardDocx.ts lays it out: up to three
@@ -71,7 +71,7 @@ function Card({ v, copy }: { v: ControlCardView; copy: string }) {
         <Cell span={3} label="Pengolah" value={v.pengolah} />
         <Cell span={1} label="Paraf" value={v.paraf} />
         <Cell span={2} label="Tanggal" value={v.tanggal} />
-        <Cell span={6} label="Catatan" value={v.catatan} />
+        <Cell span={6} label="Catatan" value={controlCardNote(v, copy)} />
       </div>
     </div>
   );
