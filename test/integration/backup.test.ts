@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -215,6 +215,85 @@ describe('cadangan dan pemulihan', () => {
     const again = await restoreOffline(fresh, join(o.folder, last!.file));
     expect(again.safetyBackup).toMatch(/^tanggap-.*\.sqlite$/);
   });
+});
+
+// A checkpoint seals the trail "as it was when this backup was taken", and the
+// backup.created row says a copy exists: a copy that could not be made leaves neither.
+type Office = Awaited<ReturnType<typeof office>>;
+
+describe('a backup whose copy cannot be made', () => {
+  const count = (o: TestCore, sql: string) => o.core.db.prepare(sql).pluck().get() as number;
+  const recorded = (o: TestCore) => ({
+    checkpoints: count(o, 'SELECT COUNT(*) FROM audit_checkpoints'),
+    created: count(o, "SELECT COUNT(*) FROM audit_log WHERE action = 'backup.created'"),
+  });
+  const setFolder = (o: TestCore, folder: string) => o.core.db.prepare("UPDATE settings SET value = json_set(value, '$.folder', ?) WHERE key = 'backup'").run(folder);
+
+  const blocks = [
+    {
+      what: 'the attachments cannot be copied beside it (lampiran/ there is a file)',
+      when: true,
+      block: (o: Office) => {
+        rmSync(join(o.folder, 'lampiran'), { recursive: true, force: true });
+        writeFileSync(join(o.folder, 'lampiran'), 'bukan folder');
+      },
+      unblock: (o: Office) => rmSync(join(o.folder, 'lampiran')),
+    },
+    {
+      // A folder that lists but takes no file, root included. The settings screen refuses
+      // it, so it is written straight in, as a disk gone read-only after it was chosen.
+      what: 'SQLite cannot write the copy into the folder',
+      when: process.platform === 'linux',
+      block: (o: Office) => setFolder(o, '/proc/self'),
+      unblock: (o: Office) => setFolder(o, o.folder),
+    },
+  ];
+
+  for (const b of blocks) {
+    it.runIf(b.when)(`leaves no checkpoint and no backup.created row when ${b.what}, and the next backup verifies`, async () => {
+      const o = await office();
+      await ok(o.core, o.staf, 'complaints.create', sampleComplaint({ attachments: [{ fileName: 'foto.png', mime: 'image/png', dataBase64: PNG }] }));
+      const first = (await ok(o.core, o.admin, 'backup.now', {})).last!;
+      const before = recorded(o);
+      expect(before).toEqual({ checkpoints: 1, created: 1 });
+
+      b.block(o);
+      o.clock.advanceMinutes(10);
+      const failure = await fail(o.core, o.admin, 'backup.now', {});
+      expect(failure).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Cadangan gagal/) });
+      expect((await ok(o.core, o.admin, 'backup.status', {})).lastError).toBe(failure.message);
+      expect(recorded(o)).toEqual(before);
+      expect(readdirSync(o.folder).filter((f) => f.endsWith('.sqlite') || f.includes('.sementara'))).toEqual([first.file]);
+      const verdict = await ok(o.core, o.admin, 'audit.verify', {});
+      expect(verdict.ok).toBe(true);
+      // Beside the backups only while the setting still names the office folder.
+      expect(verdict.checkpoints.filter((c) => c.source === 'basis_data').map((c) => c.state)).toEqual(['cocok']);
+      expect(verdict.checkpoints.every((c) => c.state === 'cocok')).toBe(true);
+
+      b.unblock(o);
+      o.clock.advanceMinutes(10);
+      const status = await ok(o.core, o.admin, 'backup.now', {});
+      expect(status.lastError).toBeNull();
+      expect(status.backups.map((e) => [e.file, e.verified])).toEqual([
+        [status.last!.file, true],
+        [first.file, true],
+      ]);
+      expect(recorded(o)).toEqual({ checkpoints: 2, created: 2 });
+      const after = await ok(o.core, o.admin, 'audit.verify', {});
+      expect(after.ok).toBe(true);
+      expect(after.checkpoints).toHaveLength(4);
+      expect(after.checkpoints.every((c) => c.state === 'cocok')).toBe(true);
+      expect(readFileSync(join(o.folder, 'tanggap-titik-periksa.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+      // The copy carries its own checkpoint, as the office database does.
+      const copy = new Database(join(o.folder, status.last!.file), { readonly: true });
+      try {
+        expect(copy.prepare('SELECT COUNT(*) FROM audit_checkpoints').pluck().get()).toBe(2);
+        expect(verifyAudit(copy, sealKeyOf(o.dir))).toMatchObject({ ok: true, checkpoints: [{ state: 'cocok' }, { state: 'cocok' }] });
+      } finally {
+        copy.close();
+      }
+    });
+  }
 });
 
 function makeCoreAt(dir: string) {

@@ -195,6 +195,19 @@ describe('an update keeps the data of the previous release', () => {
     expect(core.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get()).toBe(complaints);
   });
 
+  it.runIf(process.platform === 'linux')('falls back to the data folder when the office folder takes no copy, with one checkpoint, for the copy kept', () => {
+    const dataDir = copyFixture();
+    const db = new Database(join(dataDir, DB_FILE));
+    // A folder that lists but takes no file, root included.
+    db.prepare("INSERT INTO settings (key, value) VALUES ('backup', ?)").run(JSON.stringify({ folder: '/proc/self', keep: 7, daily: true }));
+    db.close();
+    const core = open(dataDir);
+    const folder = join(dataDir, UPGRADE_FOLDER);
+    expect(listBackups(folder).map((b) => [b.reason, b.verified])).toEqual([['sebelum_pembaruan', true]]);
+    expect(core.db.prepare('SELECT COUNT(*) FROM audit_checkpoints').pluck().get()).toBe(1);
+    expect(readFileSync(join(folder, 'tanggap-titik-periksa.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
   it('does not migrate when no copy can be made', () => {
     const dataDir = copyFixture();
     // A file where the folder would go: neither the office folder nor the fallback can be made.

@@ -84,22 +84,25 @@ const checkpointText = (c: Omit<Checkpoint, 'keyId' | 'seal'>) => JSON.stringify
 
 const sealedHere = (c: Checkpoint, key: AuditKey | null): key is AuditKey => !!key && c.keyId === key.id && seal(key, checkpointText(c)) === c.seal;
 
-// Records how long the trail is now and how it ends (written with every backup and restore).
-export function takeCheckpoint(db: Db, at: string, restart = false): Checkpoint {
+// How long the trail is now and how it ends, sealed with this connection's key; stored
+// by a restore at once, by a backup only once its copy is kept.
+export function sealCheckpoint(db: Db, at: string, restart = false): Checkpoint {
   const key = keyOf(db);
+  const last = lastRow(db);
+  const base = { at, rows: last?.id ?? 0, head: last?.hash ?? GENESIS, restart };
+  return { ...base, keyId: key.id, seal: seal(key, checkpointText(base)) };
+}
+
+// Call it inside a transaction; `db` may also be a backup's copy (no key bound to it).
+export function storeCheckpoint(db: Db, c: Checkpoint): void {
+  stmt(db, 'INSERT INTO audit_checkpoints (at, rows, head, key_id, seal, restart) VALUES (?, ?, ?, ?, ?, ?)').run(c.at, c.rows, c.head, c.keyId, c.seal, c.restart ? 1 : 0);
+}
+
+export function takeCheckpoint(db: Db, at: string, restart = false): Checkpoint {
   return db
     .transaction(() => {
-      const last = lastRow(db);
-      const base = { at, rows: last?.id ?? 0, head: last?.hash ?? GENESIS, restart };
-      const c: Checkpoint = { ...base, keyId: key.id, seal: seal(key, checkpointText(base)) };
-      stmt(db, 'INSERT INTO audit_checkpoints (at, rows, head, key_id, seal, restart) VALUES (?, ?, ?, ?, ?, ?)').run(
-        c.at,
-        c.rows,
-        c.head,
-        c.keyId,
-        c.seal,
-        c.restart ? 1 : 0,
-      );
+      const c = sealCheckpoint(db, at, restart);
+      storeCheckpoint(db, c);
       return c;
     })
     .immediate();

@@ -6,7 +6,7 @@ import { format } from 'date-fns/format';
 import Database from 'better-sqlite3';
 import type { TimeZoneId } from '../../../shared/domain';
 import { BACKUP_FILE_PATTERN, backupEntrySchema, type BackupEntry, type BackupSettings } from '../../../shared/schemas/backup';
-import { appendAudit, checkCheckpoints, lastRestart, takeCheckpoint, walkAudit, type Checkpoint } from '../audit/chain';
+import { appendAudit, checkCheckpoints, lastRestart, sealCheckpoint, storeCheckpoint, takeCheckpoint, walkAudit, type Checkpoint } from '../audit/chain';
 import { keyOf, type AuditKey } from '../audit/key';
 import { attachmentDir } from '../complaints/attachments';
 import { fsyncDir, fsyncFile, replaceDatabaseFile, restrictDir, restrictFile, writeFileDurable } from '../db/durable';
@@ -160,6 +160,9 @@ export interface TakeBackup {
 // SQLite's online backup (pages copied while the office keeps working; writes made on
 // the same connection meanwhile are carried into the copy), never a file copy of a
 // live WAL database. The copy counts only after it passed inspectBackup.
+// Its checkpoint is sealed before the copy starts (the copy then holds every row it
+// counts) but stored, with the backup.created row, only once the copy is kept: the
+// checkpoint table refuses deletes, so a failed copy must never have written one.
 export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
   const folder = t.settings.folder;
   if (!folder) throw new TanggapError('validation', 'Folder cadangan belum dipilih. Isi folder cadangan di halaman Cadangan data.', 'folder');
@@ -167,15 +170,16 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
   removeLeftovers(folder);
   const file = freeName(folder, t.at, t.timeZone);
   const tmp = join(folder, `${file}.sementara`);
-  const checkpoint = takeCheckpoint(t.db, t.at.toISOString());
+  const checkpoint = sealCheckpoint(t.db, t.at.toISOString());
   try {
     await t.db.backup(tmp);
     const { entry } = keepCopy({ ...t, folder, file, tmp, checkpoint, refuseForeignSeal: true });
     prune(folder, t.settings.keep, t.spare);
     t.db
-      .transaction(() =>
-        appendAudit(t.db, { at: t.at.toISOString(), actorId: null, action: 'backup.created', entity: 'database', entityId: null, data: { file, reason: t.reason, auditRows: checkpoint.rows } }),
-      )
+      .transaction(() => {
+        storeCheckpoint(t.db, checkpoint);
+        appendAudit(t.db, { at: t.at.toISOString(), actorId: null, action: 'backup.created', entity: 'database', entityId: null, data: { file, reason: t.reason, auditRows: checkpoint.rows } });
+      })
       .immediate();
     return entry;
   } catch (err) {
@@ -186,8 +190,8 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
 }
 
 // The steps after SQLite wrote the copy to `tmp`: made self-contained (no -wal beside it,
-// opens read-only anywhere), checked by inspectBackup, moved under its name with the
-// attachments, its sidecar and the audit checkpoint(s) beside it.
+// opens read-only anywhere), given its checkpoint, checked by inspectBackup, moved under
+// its name with the attachments, its sidecar and the audit checkpoint(s) beside it.
 function keepCopy(k: {
   db: Db;
   dataDir: string;
@@ -196,14 +200,19 @@ function keepCopy(k: {
   tmp: string;
   at: Date;
   reason: BackupEntry['reason'];
-  checkpoint: ReturnType<typeof takeCheckpoint> | null;
+  checkpoint: Checkpoint | null;
   refuseForeignSeal: boolean;
   nativeBinding?: string;
 }): { entry: BackupEntry; info: ReturnType<typeof inspectBackup> } {
   const { folder, file, tmp } = k;
   const copy = new Database(tmp, k.nativeBinding ? { nativeBinding: k.nativeBinding } : {});
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const { checkpoint } = k;
+    if (checkpoint) copy.transaction(() => storeCheckpoint(copy, checkpoint)).immediate();
+  } finally {
+    copy.close();
+  }
   restrictFile(tmp);
   fsyncFile(tmp);
   const info = inspectBackup(tmp, keyOf(k.db), k.nativeBinding);
@@ -246,7 +255,8 @@ export interface UpgradeBackup {
 // (the database opens synchronously), so the copy is SQLite's VACUUM INTO, a consistent
 // snapshot of one transaction, instead of the online backup. It counts only after
 // inspectBackup passed, and the update waits for it. The audit row follows once
-// migrated (the caller writes it); the checkpoint goes in first, as in takeBackup.
+// migrated (the caller writes it); the checkpoint is stored once the copy is kept, as
+// in takeBackup.
 export function takeUpgradeBackup(t: UpgradeBackup): BackupEntry & { auditRows: number } {
   const { folder } = t;
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -254,10 +264,11 @@ export function takeUpgradeBackup(t: UpgradeBackup): BackupEntry & { auditRows: 
   const file = freeName(folder, t.at, t.timeZone, `-sebelum-pembaruan-skema-${t.fromVersion}`);
   const tmp = join(folder, `${file}.sementara`);
   const hasCheckpoints = t.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_checkpoints'").get() !== undefined;
-  const checkpoint = hasCheckpoints ? takeCheckpoint(t.db, t.at.toISOString()) : null;
+  const checkpoint = hasCheckpoints ? sealCheckpoint(t.db, t.at.toISOString()) : null;
   try {
     t.db.prepare('VACUUM INTO ?').run(tmp);
     const { entry, info } = keepCopy({ ...t, folder, file, tmp, checkpoint, reason: 'sebelum_pembaruan', refuseForeignSeal: false });
+    if (checkpoint) t.db.transaction(() => storeCheckpoint(t.db, checkpoint)).immediate();
     return { ...entry, auditRows: info.auditRows };
   } catch (err) {
     rmSync(tmp, { force: true });
