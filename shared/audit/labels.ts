@@ -74,6 +74,7 @@ const ACTION_LABEL: Record<string, string> = {
   'disposition.created': 'Disposisi dibuat',
   'disposition.withdrawn': 'Disposisi ditarik',
   'disposition.returned': 'Disposisi dikembalikan',
+  'disposition.return_lapsed': 'Bagian yang dikembalikan tidak didisposisikan ulang',
   'document.drafted': 'Konsep dokumen dibuat',
   'document.revised': 'Konsep dokumen diperbaiki',
   'document.paraf': 'Dokumen diparaf',

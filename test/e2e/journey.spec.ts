@@ -239,3 +239,32 @@ test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang ma
   await expect(form.getByText(/^Sudah menangani pengaduan ini/)).toHaveCount(1);
   await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
 });
+
+test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi lain; riwayat mencatat bagian itu tidak didisposisikan ulang', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  const assignees = await staf.call('workflow.assignees', {});
+  const bambang = assignees.find((a) => a.name === KASI)!;
+  const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
+  await staf.call('workflow.dispose', { id: c.id, to: [bambang.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const kasi2 = new ApiClient(web.url);
+  await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
+  const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
+  await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Bukan urusan Seksi Pemerintahan.' });
+
+  // Bambang completes step 3 before the Staf disposed Hadi's part again: warned, not stopped.
+  await login(page, web.url, 'kasi');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  const dialog = page.getByRole('dialog');
+  const warning = dialog.getByRole('status').filter({ hasText: 'Bagian yang dikembalikan belum didisposisikan ulang' });
+  await expect(warning).toContainText('Hadi Purnomo, S.H. mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan Dewi Lestari');
+  await expect(warning).toContainText('Alasan pengembalian: Bukan urusan Seksi Pemerintahan.');
+  await expect(warning).toContainText('Bila langkah 3 diselesaikan sekarang, bagian itu tidak lagi menunggu disposisi');
+  await expect(warning).toContainText('hubungi Dewi Lestari sebelum menyelesaikan langkah ini');
+  await dialog.getByRole('button', { name: 'Ya, selesaikan' }).click();
+  await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
+  const history = page.getByRole('table', { name: 'Riwayat pengaduan' });
+  await expect(
+    history.getByText('Bagian yang dikembalikan Hadi Purnomo, S.H. tidak didisposisikan ulang sebelum langkah 3 selesai; bagian itu tidak lagi menunggu disposisi Dewi Lestari'),
+  ).toHaveCount(1);
+});

@@ -47,14 +47,36 @@ export interface Loaded {
 
 // A returned disposition `r` of complaint `c` whose part still waits for its disposer: it
 // came back while the complaint's current step ran (a part returned during an earlier step
-// lapsed when that step was completed), nothing was disposed since (a disposition made
-// after the return and not withdrawn takes the part over), and another disposition of the
-// complaint is still active (when none is, the disposition step itself runs again:
-// reopenDisposition). Nothing is stored beyond the dispositions' own rows, so the queues,
-// which read again every complaint whose dispositions changed, see it come and go.
+// lapsed when that step was completed, as its history says: recordLapsedReturns), nothing
+// was disposed since (a disposition made after the return and not withdrawn takes the part
+// over), and another disposition of the complaint is still active (when none is, the
+// disposition step itself runs again: reopenDisposition). Nothing is stored beyond the
+// dispositions' own rows, so the queues, which read again every complaint whose
+// dispositions changed, see it come and go.
 export const RETURN_AWAITS = `r.state = 'dikembalikan' AND c.closed_at IS NULL AND c.status <> 'tidak_lengkap' AND r.ended_at >= c.step_started_at
   AND EXISTS (SELECT 1 FROM dispositions a WHERE a.complaint_id = r.complaint_id AND a.state = 'aktif')
   AND NOT EXISTS (SELECT 1 FROM dispositions n WHERE n.complaint_id = r.complaint_id AND n.state <> 'ditarik' AND n.created_at > r.created_at AND n.created_at >= r.ended_at)`;
+
+/** A returned disposition whose part still waits for its disposer: who returned it, who disposed it, and why it came back. */
+export interface AwaitingReturn {
+  id: number;
+  returnedBy: string;
+  disposer: string;
+  reason: string;
+}
+
+/** The returned dispositions of complaint `id` whose part still waits for its disposer (RETURN_AWAITS), oldest first. */
+export const awaitingReturns = (db: Db, id: number) =>
+  stmt(db,
+    `SELECT r.id, t.name AS returnedBy, f.name AS disposer, r.return_reason AS reason
+     FROM dispositions r JOIN complaints c ON c.id = r.complaint_id JOIN users t ON t.id = r.to_user JOIN users f ON f.id = r.from_user
+     WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
+  ).all(id) as AwaitingReturn[];
+
+const namesOf = (names: string[]) => {
+  const unique = [...new Set(names)];
+  return unique.length < 2 ? unique.join('') : `${unique.slice(0, -1).join(', ')} dan ${unique.at(-1)}`;
+};
 
 /** The disposition step a complaint went through last before step `stepNo` (the one a returned part belongs to). */
 export const dispositionStepBefore = (standard: ServiceStandard, stepNo: number) =>
@@ -192,6 +214,7 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   const { db } = deps;
   const { c, standard, step } = l;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
+  recordLapsedReturns(db, c.id, step, by, at);
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, c.id);
   const minutes = stepWorkMinutes(c.step_started_at, c.step_due_at, at, cal, pauses);
@@ -214,6 +237,27 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   if (!record) return;
   const action = next ? `Langkah ${step.no} selesai: ${step.activity}` : `Langkah ${step.no} selesai; pengaduan selesai ditangani`;
   recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: action, status, note, action: 'complaint.step_completed', data: { step: step.no, status } });
+}
+
+// A part a Kasi returned during this step waits for its disposer only while the step runs
+// (RETURN_AWAITS): completing the step ends the wait, so the history says so, with whoever
+// completed it, before the step's own completion (an entry after that completion would count
+// as the next step begun and refuse its undo).
+function recordLapsedReturns(db: Db, id: number, step: Step, by: SessionUser, at: string): void {
+  const lapsed = awaitingReturns(db, id);
+  if (lapsed.length === 0) return;
+  const one = lapsed.length === 1;
+  recordComplaintEvent(db, {
+    complaintId: id,
+    at,
+    actorId: by.id,
+    words:
+      `Bagian yang dikembalikan ${namesOf(lapsed.map((r) => r.returnedBy))} tidak didisposisikan ulang sebelum langkah ${step.no} selesai; ` +
+      `${one ? 'bagian itu' : 'bagian-bagian itu'} tidak lagi menunggu disposisi ${namesOf(lapsed.map((r) => r.disposer))}`,
+    note: one ? `Alasan pengembalian: ${lapsed[0]!.reason}` : lapsed.map((r) => `Alasan pengembalian ${r.returnedBy}: ${r.reason}`).join('\n'),
+    action: 'disposition.return_lapsed',
+    data: { step: step.no, dispositions: lapsed.map((r) => r.id) },
+  });
 }
 
 // The Camat (or another who may act but is not the step's executor) completes the step
@@ -343,11 +387,14 @@ export function undoStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string,
   const before = standard.steps[step.no - 2];
   const status: Status = before ? STAGE_STATUS[before.stage] : 'diterima';
   setStatus(db, c.id, status, at);
+  // The parts that lapsed with that completion wait for their disposer again.
+  const waiting = awaitingReturns(db, c.id);
+  const again = waiting.length ? `; bagian yang dikembalikan ${namesOf(waiting.map((r) => r.returnedBy))} kembali menunggu disposisi ulang` : '';
   recordComplaintEvent(db, {
     complaintId: c.id,
     at,
     actorId: by.id,
-    words: `Penyelesaian langkah ${step.no} dibatalkan; langkah ini berjalan lagi: ${step.activity}`,
+    words: `Penyelesaian langkah ${step.no} dibatalkan; langkah ini berjalan lagi: ${step.activity}${again}`,
     status,
     action: 'complaint.step_undone',
     data: { step: step.no, status },

@@ -12,7 +12,7 @@ import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
-import { authorize, checkUndo, closeWithExit, completeStep, dispositionStepBefore, loadState, pause, reopenDisposition, resume, RETURN_AWAITS, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
+import { authorize, awaitingReturns, checkUndo, closeWithExit, completeStep, dispositionStepBefore, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
@@ -72,13 +72,6 @@ function disposition(ctx: Ctx, id: number): DispositionRow {
 }
 
 const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
-
-// The returned dispositions whose part still waits for a new addressee (engine.RETURN_AWAITS).
-const awaitingReturns = (ctx: Ctx, id: number) =>
-  stmt(ctx.db,
-    `SELECT r.id, t.name AS to_name FROM dispositions r JOIN complaints c ON c.id = r.complaint_id JOIN users t ON t.id = r.to_user
-     WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
-  ).all(id) as { id: number; to_name: string }[];
 
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
@@ -142,7 +135,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const added = l.step?.stage !== 'disposisi';
       const dispStep = added ? dispositionStepBefore(l.standard, l.step?.no ?? 0) : l.step;
       const onBehalf = user.role === 'sekcam' && dispStep?.executor === 'camat';
-      const returned = added ? awaitingReturns(ctx, id) : [];
+      const returned = added ? awaitingReturns(ctx.db, id) : [];
       if (added) {
         // The returned part goes to someone not at work on the complaint already.
         const busy = targets.filter((t) => l.state.dispositionTo.includes(t.id));
@@ -162,7 +155,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       if (!added) stmt(ctx.db, 'UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       const names = targets.map((t) => t.name).join(', ');
-      const returnedBy = [...new Set(returned.map((r) => r.to_name))].join(', ');
+      const returnedBy = [...new Set(returned.map((r) => r.returnedBy))].join(', ');
       recordComplaintEvent(ctx.db, {
         complaintId: id,
         at,

@@ -60,6 +60,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   // for that part, and the running step goes on.
   const returned = journey.dispositions.filter((d) => d.returnAwaits);
   const redispose = has('dispose') && returned.length > 0;
+  // Completing the step ends their wait: both confirmations warn of it.
+  const lapsing = { parts: returned, canRedispose: redispose };
   const active = journey.dispositions.filter((d) => d.state === 'aktif');
   const stillActive = [...new Set(active.map((d) => d.toName))];
   const youCan = journey.actions
@@ -106,7 +108,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} onDone={onDone} />
+            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} returned={lapsing} onDone={onDone} />
           </section>
         )}
         {has('takeOver') && current && (
@@ -243,6 +245,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
           next={next}
           closing={asksSatisfaction(journey)}
+          returned={lapsing}
           onClose={() => setTakingOver(false)}
           onDone={(message) => {
             setTakingOver(false);
