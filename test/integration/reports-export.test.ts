@@ -109,12 +109,30 @@ describe('register export', () => {
     expect(ws.getRow(4).getCell(2).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDCE6F1' } });
     expect(ws.getRow(4).height).toBe(45);
     const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
-    expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 40, 60, 14]);
+    expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 46, 34, 12]);
     expect(ws.autoFilter).toBe('A4:S4');
-    // Printed: landscape A4 over as many pages as it needs, each page with the header row
-    // and, for the columns that go to further pages, No. and No. Register again.
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '4:4', printTitlesColumn: 'A:B' });
+    // Printed: landscape A4 with narrow margins, two pages wide at 72 % (11 pt text at about
+    // 8 pt), No. to No. HP on the first and No., No. Register and Perihal to ID LAPOR! on the
+    // second, which follows it; each page with the header row, its gridlines, the office and
+    // the report at its top and its number at its foot. The title lines print as that page
+    // header, so the print area starts at the header row and ends at the last complaint.
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      scale: 72,
+      pageOrder: 'overThenDown',
+      showGridLines: true,
+      printTitlesRow: '4:4',
+      printTitlesColumn: 'A:B',
+      printArea: `A4:S${4 + total}`,
+    });
     expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.headerFooter).toMatchObject({
+      oddHeader: `&L&"-,Bold"${rowValues(ws, 1)[0]}&R&"-,Bold"Buku Register Pengaduan — diterima tahun 2026`,
+      oddFooter: '&CHalaman &P dari &N',
+    });
+    expect(ws.headerFooter.differentFirst).toBeFalsy();
     // Title, blank line, header, then one row per complaint and nothing after.
     expect(ws.rowCount).toBe(4 + total);
     const rows = tableOf(ws);
@@ -156,6 +174,9 @@ describe('register export', () => {
     for (const h of [...PERSONAL, 'Uraian']) expect(header).not.toContain(h);
     expect(header).toEqual(['No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', 'Perihal', 'Seksi', 'Status', 'Tanggal selesai', 'Lama sejak diterima (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!']);
     expect(ws.autoFilter).toBe('A4:N4');
+    // Narrower without the reporter's columns and Uraian: still two pages wide, but at 91 %
+    // (No. to Perihal, then No., No. Register and Seksi to ID LAPOR!).
+    expect(ws.pageSetup).toMatchObject({ scale: 91, pageOrder: 'overThenDown', printTitlesColumn: 'A:B', showGridLines: true });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const flat = JSON.stringify(tableOf(ws));
     expect(flat).not.toMatch(/Siti Aminah|3514015506800002|081234567890|Dusun Krajan RT 02|Rahmat|Pungutan/);
@@ -361,11 +382,20 @@ describe('buku rekap files', () => {
     expect(rowValues(wb.getWorksheet('Kanal')!, 3)).toEqual(['Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per 4 November 2026.']);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
-      // Each table one page wide, its header row again on every page.
+      // Each table one page wide, its header row again on every page, every page numbered.
       expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+      expect(ws.pageSetup.margins, ws.name).toMatchObject({ left: 0.25, right: 0.25 });
+      expect(ws.headerFooter, ws.name).toMatchObject({ oddFooter: '&CHalaman &P dari &N' });
+      // Under each table, how the working time and its median are counted: wrapped across
+      // the table's width in a row tall enough for it, so that it neither runs on past the
+      // table nor, printed, shrinks the table to make room for itself.
+      const noteRow = ws.getSheetValues().findIndex((r) => Array.isArray(r) && r[1] === RECAP_NOTE);
+      expect(noteRow, ws.name).toBeGreaterThan(0);
+      const columns = (rowValues(ws, 5) as string[]).length;
+      expect(ws.getCell(noteRow, columns).master.address, ws.name).toBe(`A${noteRow}`);
+      expect(ws.getCell(noteRow, 1).alignment, ws.name).toMatchObject({ wrapText: true });
+      expect(ws.getRow(noteRow).height, ws.name).toBeGreaterThanOrEqual(2 * 12);
     }
-    // Under each table, how the working time and its median are counted.
-    expect(JSON.stringify(wb.getWorksheet('Ringkasan')!.getSheetValues())).toContain(JSON.stringify(RECAP_NOTE));
     expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai di akhir periode': recap.total.openAtEnd });
     for (const d of RECAP_DIMENSIONS) {
       const table = recap.tables.find((x) => x.dimension === d)!;

@@ -11,7 +11,7 @@ import type { SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { rawRows } from '../db/statements';
 import { TanggapError } from '../errors';
-import { addListRows, addNote, addRows, addTableSheet, fileOf, newStreamedWorkbook, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from './workbook';
+import { addListRows, addNote, addRows, addTableSheet, commitList, fileOf, newStreamedWorkbook, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from './workbook';
 
 // The files the office takes out of Tanggap: the buku rekap (XLSX, one sheet per table,
 // or one table as CSV), the register for a filter (XLSX), and the monthly report to
@@ -214,16 +214,19 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
   const { tanggal, lama } = rowDates(cal);
   const col = (header: string, width: number, kind: SheetColumn['kind'] = 'text'): SheetColumn => ({ header, width, kind });
   const personal = full ? [col('Nama pelapor', 22), col('Alamat', 30), col('NIK', 19), col('No. HP', 15)] : [];
+  // Widths that print the full register two A4 pages wide at about 8 pt (listPrintScale):
+  // No. to No. HP on one page, No., No. Register and Perihal to ID LAPOR! on the next. Perihal
+  // takes a typical subject whole; Uraian, far longer, is read in the cell.
   const columns = [
     col('No.', 6, 'int'),
     col('No. Register', 17),
     col('Tanggal diterima', 17, 'date'),
     col('Jenis', 20),
     col('Kanal', 16),
-    col('Kategori', 30),
+    col('Kategori', 35),
     ...personal,
-    col('Perihal', 40),
-    ...(full ? [col('Uraian', 60)] : []),
+    col('Perihal', 46),
+    ...(full ? [col('Uraian', 34)] : []),
     col('Seksi', 20),
     col('Status', 16),
     col('Tanggal selesai', 17, 'date'),
@@ -232,7 +235,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
     col('Lama sejak diterima (hari kerja)', 12, 'int'),
     col('Tepat waktu', 9),
     col('Kepuasan', 10),
-    col('ID LAPOR!', 14),
+    col('ID LAPOR!', 12),
   ];
   let no = 0;
   const toCells = (c: ComplaintOut): CellValue[] => {
@@ -298,7 +301,7 @@ export async function registerWorkbook(
   if (ids.length === 0) addNote(ws, 'Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
   // Also between the last chunk and the zipping, the longest single part.
   stopped(stop);
-  ws.commit();
+  commitList(ws);
   return fileOf(await bytes(), `register-pengaduan-${heading.fileDate}.xlsx`);
 }
 
@@ -324,7 +327,7 @@ export async function registerWorkbook(
 const LAPOR_LIST_COLUMNS: SheetColumn[] = [
   { header: 'No.', width: 6, kind: 'int' },
   { header: 'No. Register', width: 17 },
-  { header: 'ID Pelacakan LAPOR!', width: 18 },
+  { header: 'ID Pelacakan LAPOR!', width: 12 },
   { header: 'Tanggal diterima', width: 17, kind: 'date' },
   { header: 'Kanal', width: 16 },
   { header: 'Judul', width: 44 },
@@ -332,7 +335,7 @@ const LAPOR_LIST_COLUMNS: SheetColumn[] = [
   { header: 'Klasifikasi', width: 20 },
   { header: 'Status tindak lanjut', width: 18 },
   { header: 'Tanggal selesai', width: 17, kind: 'date' },
-  { header: 'Lama penyelesaian (hari kerja)', width: 14, kind: 'int' },
+  { header: 'Lama penyelesaian (hari kerja)', width: 13, kind: 'int' },
 ];
 
 export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCalendar, recap: Recap, ids: number[]): Promise<FileOut> {

@@ -172,24 +172,86 @@ const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, '-').slice(0, 3
 
 const cellValue = (v: CellValue) => (typeof v === 'string' ? safeText(v) : v);
 
+// Printing. Excel's "Narrow" margins: a wide table keeps most of the page, and the header
+// and footer lines still fit above and below it.
+const MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+// A4 landscape (297 mm) less the side margins, in points, 1 % kept free for rounding;
+// exceljs knows no F4 paper, and an A4 layout prints on F4 too.
+const PRINT_WIDTH_PT = ((297 / 25.4 - MARGINS.left - MARGINS.right) * 72 * 99) / 100;
+// A column of width 1 printed at 100 %: 5.25 pt in Excel (a Calibri 11 digit, 7 px), 5.55 pt
+// in LibreOffice, which does not round the digit to whole pixels. The wider one, so that
+// columns planned onto a page fit there in both.
+const WIDTH_PT = 5.55;
+// 72 % of 11 pt, about 8 pt: the smallest text still read easily on paper.
+const MIN_PRINT_SCALE = 72;
+
+// How many pages wide the columns print at `scale` %, filled as Excel fills them (whole
+// columns, each page after the first opening with the `repeated` first columns again).
+function pagesWide(widths: number[], repeated: number, scale: number): number {
+  const room = PRINT_WIDTH_PT / ((WIDTH_PT * scale) / 100);
+  const repeatedWidth = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
+  let pages = 1;
+  let used = 0;
+  for (const w of widths) {
+    if (used + w > room && used > repeatedWidth) {
+      pages++;
+      used = repeatedWidth;
+    }
+    used += w;
+  }
+  return pages;
+}
+
+// A long list prints at full width over as few pages as text of about 8 pt allows, and
+// as large as that number of pages allows.
+function listPrintScale(widths: number[], repeated: number): number {
+  const fewest = pagesWide(widths, repeated, MIN_PRINT_SCALE);
+  let scale = 100;
+  while (scale > MIN_PRINT_SCALE && pagesWide(widths, repeated, scale) > fewest) scale--;
+  return scale;
+}
+
+// Text in a page header: & starts a code there, so a literal & is doubled, and Excel takes
+// at most 255 characters for the whole header.
+const headerText = (text: string) => safeText(text).slice(0, 110).replace(/&/g, '&&');
+const PAGE_FOOTER = '&CHalaman &P dari &N';
+
+// exceljs's streamed sheet writes no <printOptions>, so a list's gridlines would not
+// print: the element goes in just before the margins, where the schema puts it.
+function printGridLines(ws: Worksheet): void {
+  const w = ws as unknown as { _writePageMargins?: () => void; stream?: { write(text: string): unknown } };
+  const margins = w._writePageMargins;
+  if (typeof margins !== 'function' || typeof w.stream?.write !== 'function') return;
+  w._writePageMargins = () => {
+    w.stream!.write('<printOptions gridLines="1"/>');
+    margins.call(ws);
+  };
+}
+
 export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals' | 'note'>): Worksheet {
   const headerRowNo = spec.title.length + 2;
   const first = `A${headerRowNo + 1}`;
+  const [office = '', ...what] = spec.title;
   const ws = wb.addWorksheet(sheetName(spec.name), {
-    // Landscape, the header row printed again at the top of every page. A table as wide as
-    // one page; a long list at full size over as many pages as it needs, its gridlines
-    // printed since its cells have no borders, and its first two columns (No., No.
-    // Register) again at the left of the pages its further columns go to, so that each
-    // printed row can be matched with its register number. exceljs knows no F4 paper,
-    // and an A4 layout prints on F4 too.
+    // Landscape, the header row printed again at the top of every page, every page numbered.
+    // A table as wide as one page. A long list (closed by commitList) over as many pages wide
+    // as its text needs (listPrintScale), the office and report named at the top of every
+    // page, its gridlines printed since its cells have no borders, and its first two columns
+    // (No., No. Register) again at the left of the pages its further columns go to; the pages
+    // of the same rows follow each other, so each printed row can be laid beside its other half.
     pageSetup: {
       paperSize: 9 as PaperSize,
       orientation: 'landscape',
+      margins: MARGINS,
       printTitlesRow: `${headerRowNo}:${headerRowNo}`,
-      ...(spec.list ? { showGridLines: true, printTitlesColumn: 'A:B' } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      ...(spec.list
+        ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(spec.columns.map((c) => c.width), 2) }
+        : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     },
+    headerFooter: spec.list ? { oddHeader: `&L&"-,Bold"${headerText(office)}&R&"-,Bold"${headerText(what.join(' — '))}`, oddFooter: PAGE_FOOTER } : { oddFooter: PAGE_FOOTER },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, topLeftCell: first, activeCell: first }],
   });
+  if (spec.list) printGridLines(ws);
   ws.columns = spec.columns.map((c) => {
     if (spec.list) return { width: c.width };
     const numFmt = NUM_FMT[c.kind ?? 'text'];
@@ -219,6 +281,18 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
   header.commit();
   if (spec.list) ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: spec.columns.length } };
   return ws;
+}
+
+// Closes a long list's sheet. It prints from its header row to its last row: its title
+// lines are the page header instead, so that every page, those of its further columns
+// too, opens with the table rather than with the title cut off after No. Register.
+export function commitList(ws: Worksheet): void {
+  const nextRow = (ws as unknown as { _nextRow?: number })._nextRow;
+  const last = typeof nextRow === 'number' ? nextRow - 1 : ws.rowCount;
+  const headerRowNo = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 1;
+  // Written as $A$4:$S$152: exceljs puts a $ before each end's column only.
+  ws.pageSetup.printArea = `A$${headerRowNo}:${columnLetter(ws.columns.length)}$${Math.max(last, headerRowNo)}`;
+  ws.commit();
 }
 
 // Rows of a short table: bordered, the totals row bold.
@@ -310,11 +384,22 @@ export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
   if (xml) parts.stream.write(xml);
 }
 
+// A note under the table, wrapped across the table's width: left in one cell, its text
+// would run on past the last column, and printed fit to width that shrinks the table to
+// make room for it. Its row is made tall enough, as neither Excel nor LibreOffice grows
+// one on opening (9 pt: a line of 12 pt, a character at most about 5.5 of the 7 px that a
+// width unit is).
 export function addNote(ws: Worksheet, note: string): void {
+  const text = safeText(note);
+  const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
   ws.addRow([]).commit();
-  const row = ws.addRow([safeText(note)]);
-  row.getCell(1).font = font({ italic: true, size: 9 });
-  row.getCell(1).alignment = {};
+  const row = ws.addRow([text]);
+  if (widths.length > 1) ws.mergeCells(row.number, 1, row.number, widths.length);
+  const cell = row.getCell(1);
+  cell.font = font({ italic: true, size: 9 });
+  cell.alignment = { vertical: 'top', wrapText: true };
+  const lines = Math.max(1, Math.ceil((text.length * 5.5) / Math.max(1, widths.reduce((a, b) => a + b, 0) * 7 - 10)));
+  if (lines > 1) row.height = lines * 12 + 3;
   row.commit();
 }
 
