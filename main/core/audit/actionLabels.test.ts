@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel, auditCategoryOf } from './labels';
+import { auditActionLabel, auditCategoryOf } from '../../../shared/audit/labels';
 
 // Every action the core writes with a code of its own reads in Indonesian in the audit
 // list and falls in one of its groups (Jenis), rather than showing its raw code.
-const CORE = join(__dirname, '..', '..', 'main', 'core');
+const CORE = join(__dirname, '..');
 
 function writtenActions(): string[] {
   const codes = new Set<string>();
