@@ -262,7 +262,7 @@ export function App() {
             <Route path="/pengaduan/:id" element={only(HANDLER_ROLES, role, <ComplaintPage />)} />
             <Route path="/pengaduan/:id/tanda-terima" element={only(HANDLER_ROLES, role, <ReceiptPage />)} />
             <Route path="/dokumen/:id" element={only(HANDLER_ROLES, role, <DocumentPage />)} />
-            <Route path="/tanda-tangan" element={only(SIGNER_ROLES, role, <SignatureQueuePage />)} />
+            <Route path="/tanda-tangan" element={boot.user.signsForHead ? <SignatureQueuePage /> : <Navigate to={homeOf(role)} replace />} />
             <Route path="/dasbor" element={only(SIGNER_ROLES, role, <DashboardPage />)} />
             <Route path="/lembar-disposisi-kosong" element={only(HANDLER_ROLES, role, <BlankDispositionPage />)} />
             <Route path="/periksa" element={<VerifyPage />} />

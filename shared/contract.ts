@@ -96,7 +96,9 @@ const HANDLERS = ['staf', 'kasi', 'sekcam', 'camat'] as const;
 export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
 
 // mustChangePassword: the Admin set this password; every call but changing it is refused.
-const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChangePassword: z.boolean() });
+// signsForHead: signs on screen for the head of office today (the Camat, the Sekcam, a Kasi
+// appointed Plt./Plh. for today), so the signature queue is theirs; signing checks it again.
+const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChangePassword: z.boolean(), signsForHead: z.boolean() });
 
 const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeDraftSchema });
 
@@ -202,9 +204,10 @@ export const contract = {
   'documents.revise': call(reviseInputSchema, issuedDocumentSchema, HANDLERS),
   'documents.paraf': call(z.object({ id: idSchema }), issuedDocumentSchema, HANDLERS),
   'documents.return': call(returnDocumentSchema, issuedDocumentSchema, HANDLERS),
-  'documents.sign': call(signInputSchema, issuedDocumentSchema, ['sekcam', 'camat']),
+  // A Kasi only on a day he acts for the head of office (Plt./Plh.): the handlers check the date.
+  'documents.sign': call(signInputSchema, issuedDocumentSchema, ['kasi', 'sekcam', 'camat']),
   'documents.signWet': call(signWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
-  'documents.signatureQueue': call(empty, z.array(signatureQueueItemSchema), ['sekcam', 'camat']),
+  'documents.signatureQueue': call(empty, z.array(signatureQueueItemSchema), ['kasi', 'sekcam', 'camat']),
   'documents.verify': call(verifyInputSchema, verifyResultSchema, 'user'),
   'documents.blankDispositionSheet': call(empty, z.object({ view: dispositionSheetViewSchema, file: fileSchema }), HANDLERS),
   'documents.deliver': call(deliverInputSchema, journeySchema, HANDLERS),
@@ -215,8 +218,9 @@ export const contract = {
   'officials.list': call(empty, z.array(actingOfficialSchema), 'user'),
   'officials.add': call(actingOfficialInputSchema, z.array(actingOfficialSchema), ['admin']),
   'officials.remove': call(z.object({ id: idSchema }), z.array(actingOfficialSchema), ['admin']),
-  'auth.signature': call(empty, z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
-  'auth.setSignature': call(z.object({ image: signatureImageSchema }), z.object({ image: signatureImageSchema }), ['sekcam', 'camat']),
+  // A Kasi keeps one too, for the days he is appointed Plt./Plh.
+  'auth.signature': call(empty, z.object({ image: signatureImageSchema }), ['kasi', 'sekcam', 'camat']),
+  'auth.setSignature': call(z.object({ image: signatureImageSchema }), z.object({ image: signatureImageSchema }), ['kasi', 'sekcam', 'camat']),
 
   // Who opened whose reporter identity, by register number (never the reporter's data).
   'audit.personalDataViews': call(

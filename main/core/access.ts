@@ -15,6 +15,8 @@ import { mayActOnStep } from './workflow/rules';
 //   whose step they completed, and, in a standard whose Kasi steps need no disposition,
 //   one whose current step they may take while it is disposed to nobody. The register
 //   lists the others with the reporter masked, but opening them is refused.
+// - A document is read by whoever may sign it now or signed it: a Kasi appointed
+//   Plt./Plh. signs letters of complaints not disposed to him (requireDocument).
 // - Admin runs the office and the accounts and reads no complaint.
 // - Anonim: the reporter's identity is for the Camat and the Staf who received it only.
 // - Rahasia: the identity is for the complaint's handlers (everyone who may see it).
@@ -71,10 +73,12 @@ export function requireAttachment(db: Db, user: SessionUser, attachmentId: numbe
 }
 
 // Access to a document comes from its complaint; documents without one are office forms
-// every handler may read.
-export function requireDocument(db: Db, user: SessionUser, complaintId: number | null): void {
+// every handler may read. `signs`: the user may sign it now or signed it, as a Kasi acting
+// for the head of office (Plt./Plh.) may a letter of a complaint not disposed to him; only
+// the document is opened so, not its complaint.
+export function requireDocument(db: Db, user: SessionUser, complaintId: number | null, signs: () => boolean = () => false): void {
   if (user.role === 'admin') throw refused();
-  if (complaintId !== null) requireComplaint(db, user, complaintId);
+  if (complaintId !== null && !complaintAccess(db, user, complaintId).see && !signs()) throw refused();
 }
 
 export interface SqlCondition {

@@ -5,7 +5,7 @@ import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
 import { followedByApp } from '../lib/links';
-import { useSession } from '../lib/session';
+import { useSession, type SessionUser } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
 import { lateTasksPath } from './tasks/address';
@@ -16,7 +16,8 @@ import classes from './Layout.module.css';
 interface Item {
   to: string;
   label: string;
-  roles: readonly Role[];
+  // SIGNS: whoever signs for the head of office today, a Kasi appointed Plt./Plh. too.
+  roles: readonly Role[] | typeof SIGNS;
   // Which of the menu's numbers shows beside it, and how it reads aloud.
   // `alone`: how it reads away from its item (on the folded menu's button).
   count?: { of: keyof TaskCounts; noun: string; urgent: boolean; alone?: string };
@@ -24,12 +25,13 @@ interface Item {
 
 const SIGNERS: readonly Role[] = ['sekcam', 'camat'];
 const HANDLERS: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
+const SIGNS = 'signs';
 const LATE = 'terlambat';
 
 const ITEMS: Item[] = [
   { to: '/tugas', label: 'Tugas saya', roles: HANDLERS, count: { of: 'mine', noun: 'tugas', urgent: false } },
   { to: LATE, label: 'Terlambat', roles: HANDLERS, count: { of: 'late', noun: 'pengaduan terlambat', urgent: true } },
-  { to: '/tanda-tangan', label: 'Menunggu tanda tangan', roles: SIGNERS, count: { of: 'toSign', noun: 'dokumen', urgent: true, alone: 'dokumen menunggu tanda tangan' } },
+  { to: '/tanda-tangan', label: 'Menunggu tanda tangan', roles: SIGNS, count: { of: 'toSign', noun: 'dokumen', urgent: true, alone: 'dokumen menunggu tanda tangan' } },
   { to: '/dasbor', label: 'Dasbor', roles: SIGNERS },
   { to: '/pengaduan/baru', label: 'Catat pengaduan', roles: ['staf'] },
   { to: '/register', label: 'Buku register', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
@@ -48,6 +50,8 @@ const ITEMS: Item[] = [
   { to: '/admin/server', label: 'Server kantor', roles: ['admin'] },
   { to: '/admin/impor', label: 'Impor register lama', roles: ['admin', 'staf'] },
 ];
+
+const shownTo = (i: Item, user: SessionUser) => (i.roles === SIGNS ? user.signsForHead : i.roles.includes(user.role));
 
 const COUNTS_REFRESH_MS = 60_000;
 
@@ -142,7 +146,7 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
     },
     [onGo],
   );
-  return ITEMS.filter((i) => i.roles.includes(user.role)).map((i) => {
+  return ITEMS.filter((i) => shownTo(i, user)).map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? counts[i.count.of] : 0;
     const active =
@@ -161,8 +165,8 @@ export const MENU_FOLDS_BELOW = 'lg';
 
 // What the menu's numbers say, for the button of the folded menu: a mark on it (red when
 // something is late or waits for a signature) and the numbers in its name.
-function waiting(role: Role, counts: TaskCounts | undefined) {
-  const shown = ITEMS.flatMap((i) => (i.count && i.roles.includes(role) && counts && counts[i.count.of] > 0 ? [{ ...i.count, n: counts[i.count.of] }] : []));
+function waiting(user: SessionUser, counts: TaskCounts | undefined) {
+  const shown = ITEMS.flatMap((i) => (i.count && shownTo(i, user) && counts && counts[i.count.of] > 0 ? [{ ...i.count, n: counts[i.count.of] }] : []));
   return { any: shown.length > 0, urgent: shown.some((c) => c.urgent), said: shown.map((c) => `${c.n} ${c.alone ?? c.noun}`).join(', ') };
 }
 
@@ -170,7 +174,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const [menuOpen, menu] = useDisclosure(false);
   const counts = useTaskCounts();
-  const marks = waiting(user.role, counts);
+  const marks = waiting(user, counts);
   const menuButton = useRef<HTMLButtonElement>(null);
   useWindowEvent('keydown', (e) => {
     if (e.key !== 'Escape' || !menuOpen) return;

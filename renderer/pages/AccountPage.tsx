@@ -8,8 +8,8 @@ import { useSession } from '../lib/session';
 
 export function AccountPage() {
   const { user } = useSession();
-  // Only those who sign on screen keep a specimen.
-  const signs = user.role === 'sekcam' || user.role === 'camat';
+  // Only those who sign on screen keep a specimen (a Kasi while appointed Plt./Plh.).
+  const signs = user.signsForHead;
 
   return (
     <Page title="Akun saya" subtitle={`${user.name} · ${user.jabatan} · ${ROLE_LABEL[user.role]}`}>

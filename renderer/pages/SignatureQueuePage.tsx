@@ -12,8 +12,9 @@ import { useDates } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { useQueueReload } from '../lib/events';
 
-// The Camat's (and Sekcam's) desk: every draft waiting for their signature, the letter
-// exactly as it will print beside who initialled it, and the password to sign.
+// The desk of those who sign for the Camat (the Camat, the Sekcam, a Plt./Plh.): every
+// draft waiting for their signature, the letter exactly as it will print beside who
+// initialled it, and the password to sign.
 export function SignatureQueuePage() {
   const queue = useCall('documents.signatureQueue', {});
   // A draft coming up for signature while the desk is open joins the list.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import type { TestCore } from '../support/core';
-import { PASSWORD, paperOffice, signaturePng, type Office } from './paper';
+import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng } from './paper';
 
 // The paper trail of each published standard through the real core on a real SQLite
 // file: the answer each standard names (berita acara, laporan, none), the letters of the
@@ -14,22 +14,6 @@ const office = (presetId: string, startIso: string) => paperOffice(presetId, sta
 
 const F4 = /<w:pgSz w:w="12189" w:h="18709"/;
 const A4 = /<w:pgSz w:w="11906" w:h="16838"/;
-
-/** Pegantenan from intake to its step 10 (the Camat signs): returns the initialled surat tanggapan. */
-async function pegantenanToSigning(o: Office, id: number) {
-  await o.act('sekcam', 'workflow.advance', { id });
-  await o.act('staf', 'workflow.advance', { id });
-  await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
-  await o.act('kasi1', 'workflow.advance', { id });
-  await o.act('kasi1', 'workflow.advance', { id });
-  const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-  await o.act('staf', 'workflow.advance', { id });
-  await o.act('sekcam', 'documents.paraf', { id: draft.id });
-  await o.act('staf', 'documents.paraf', { id: draft.id });
-  expect((await o.journey(id)).current?.stepNo).toBe(10);
-  return draft;
-}
 
 describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
   it('drafts it with the reporter’s statement, the Camat signs it, and a later paper setting reaches new documents only', async () => {

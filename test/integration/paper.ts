@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { PNG } from 'pngjs';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
@@ -75,3 +76,19 @@ export async function paperOffice(presetId: string, startIso: string, onCore: (t
   return { core, clock, ids, act, refuse, record, later, journey, docs, docx, docxOf, sign };
 }
 export type Office = Awaited<ReturnType<typeof paperOffice>>;
+
+/** Pegantenan from intake to its step 10 (the Camat signs): returns the initialled surat tanggapan. */
+export async function pegantenanToSigning(o: Office, id: number) {
+  await o.act('sekcam', 'workflow.advance', { id });
+  await o.act('staf', 'workflow.advance', { id });
+  await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await o.act('kasi1', 'workflow.advance', { id });
+  await o.act('kasi1', 'workflow.advance', { id });
+  const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await o.act('staf', 'workflow.advance', { id });
+  await o.act('sekcam', 'documents.paraf', { id: draft.id });
+  await o.act('staf', 'documents.paraf', { id: draft.id });
+  expect((await o.journey(id)).current?.stepNo).toBe(10);
+  return draft;
+}

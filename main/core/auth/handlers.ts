@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/chain';
 import type { CoreDeps, Ctx, Handlers, SessionUser } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { TanggapError } from '../errors';
+import { signsForHead } from '../documents/signer';
 import { findOffice } from '../office/settings';
 import { rowToUser, type UserRow } from '../users/rows';
 import { hashPassword, verifyPassword } from './passwords';
@@ -18,9 +19,12 @@ export const lockMinutesAfter = (failures: number) => Math.min(LOGIN_LOCK_MINUTE
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 
-// Object.assign rather than a spread given more fields: see dispatch.ts.
+// Object.assign rather than a spread given more fields: see dispatch.ts. signsForHead is
+// for the screens (menu and routes) as of now; signing checks it again when it happens.
 export function withOffice(deps: CoreDeps, user: SessionUser, mustChangePassword: boolean) {
-  return Object.assign({}, user, { officeName: findOffice(deps.db)?.name ?? '', mustChangePassword });
+  const office = findOffice(deps.db);
+  const signs = office !== null && signsForHead(deps.db, user, deps.now().toISOString());
+  return Object.assign({}, user, { officeName: office?.name ?? '', mustChangePassword, signsForHead: signs });
 }
 
 function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure, during?: PasswordPurpose) {

@@ -22,6 +22,7 @@ import {
   currentDraft,
   answerForDelivery,
   contentOf,
+  documentActions,
   docxOf,
   draftAnswer,
   getDoc,
@@ -36,7 +37,7 @@ import {
 } from './service';
 import { documentSettings } from './settings';
 import { draftOf, insertDocument, sha256, type DocRow } from './store';
-import { signerUser } from './signer';
+import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
@@ -45,10 +46,12 @@ type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// A document is read and changed by whoever may see its complaint.
+// A document is read and changed by whoever may see its complaint, and by whoever may
+// sign it now or signed it (a Kasi acting for the head of office, see requireDocument).
 function docFor(ctx: Ctx, id: number): DocRow {
   const row = getDoc(ctx.db, id);
-  requireDocument(ctx.db, requireUser(ctx), row.complaint_id);
+  const user = requireUser(ctx);
+  requireDocument(ctx.db, user, row.complaint_id, () => row.signer_id === user.id || documentActions(ctx.db, user, row, nowIso(ctx)).includes('sign'));
   return row;
 }
 
@@ -150,6 +153,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.sign': async (ctx, { id, password }) => {
     const user = requireUser(ctx);
+    requireSignsForHead(ctx.db, user, nowIso(ctx));
     docFor(ctx, id);
     await confirmPassword(ctx, user, password, 'sign', new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password'));
     await signDocument(ctx, user, id, { onScreen: true });
@@ -173,6 +177,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.signatureQueue': (ctx) => {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
+    requireSignsForHead(ctx.db, user, at);
     const parafNames = pluck(ctx.db, 'SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id');
     return signableDrafts(ctx.db, user, at)
       .map((r) => ({

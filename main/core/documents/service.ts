@@ -13,6 +13,7 @@ import { recordComplaintEvent } from '../complaints/events';
 import type { CoreDeps, SessionUser } from '../context';
 import { write } from '../context';
 import type { Db } from '../db/open';
+import { complaintAccess } from '../access';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import { completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
@@ -23,7 +24,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingCapacity, capacityOf, requireSignerData, signerUser, type Capacity, type SignerUser } from './signer';
+import { actingCapacity, capacityOf, requireSignerData, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -155,11 +156,12 @@ type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'supers
 type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject: string | null; c_register: string | null; c_closed: string | null; c_status: Status | null; c_step: number | null; c_version: number | null };
 
 // The drafts of signed kinds this user may sign now, oldest first: the signature queue
-// and its count in the menu. Only the Camat and the Sekcam sign, any draft not bound to a
-// complaint's journey and a bound one at its signing step when documentActions says so:
-// decided from the complaint's own columns, so only the latter load their complaints.
+// and its count in the menu. Only those who sign for the head of office (signsForHead)
+// sign, any draft not bound to a complaint's journey and a bound one at its signing step
+// when documentActions says so: decided from the complaint's own columns, so only the
+// latter load their complaints.
 export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[] {
-  if (user.role !== 'camat' && user.role !== 'sekcam') return [];
+  if (!signsForHead(db, user, at)) return [];
   const rows = stmt(
     db,
     `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
@@ -180,6 +182,8 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
   const s = scopeOf(db, user, row);
   const stage = s.l?.step?.stage;
   const leader = user.role === 'camat' || user.role === 'sekcam';
+  // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
+  const acting = () => actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
@@ -188,13 +192,13 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
       if ((stage === 'paraf' || stage === 'penandatanganan') && s.actsOnStep) actions.push('return');
       if (stage === 'penandatanganan' && spec.signed) {
-        const acting = actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
-        if (leader && (s.actsOnStep || acting)) actions.push('sign');
+        if ((leader && s.actsOnStep) || ((leader || user.role === 'kasi') && acting())) actions.push('sign');
         if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
       }
     } else if (spec.signed) {
       if (spec.drafters.includes(user.role)) actions.push('revise');
       if (leader) actions.push('return', 'sign');
+      else if (user.role === 'kasi' && acting()) actions.push('sign');
       if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
     } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
       actions.push('revise');
@@ -202,6 +206,11 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
   } else if ((row.status === 'ditandatangani' || row.status === 'ditandatangani_basah') && spec.drafters.includes(user.role) && !pendingCorrection(db, row)) {
     // A signed letter is corrected by a new version that replaces it once signed.
     actions.push('revise');
+  }
+  // A Kasi reaches a draft of a complaint not his only as the acting head's signer
+  // (requireDocument): he signs it and does nothing else with it.
+  if (user.role === 'kasi' && row.complaint_id !== null && actions.some((a) => a !== 'sign') && !complaintAccess(db, user, row.complaint_id).see) {
+    return actions.filter((a) => a === 'sign');
   }
   return actions;
 }

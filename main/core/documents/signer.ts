@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../../../shared/schemas/office';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
+import { getOffice } from '../office/settings';
 import { nipLine } from './receipt';
 
 // Who signs for the head of the office, and how the signature block says it:
@@ -34,6 +35,27 @@ export function actingCapacity(db: Db, userId: number, date: string): 'Plt.' | '
     .prepare('SELECT kind FROM acting_officials WHERE user_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1')
     .get(userId, date, date) as { kind: 'plt' | 'plh' } | undefined;
   return row ? (row.kind === 'plt' ? 'Plt.' : 'Plh.') : null;
+}
+
+/**
+ * Whether `user` signs for the head of office on screen on `at`'s date (in the office's
+ * zone), and so has a signature queue: the head, the Sekcam (a.n. where allowed, or as
+ * Plt./Plh.) and a Kasi only while the Admin has him appointed Plt./Plh. Only signing
+ * follows the appointment; a Kasi's other acts keep to his role.
+ */
+export function signsForHead(db: Db, user: { id: number; role: string }, at: string): boolean {
+  if (user.role === 'camat' || user.role === 'sekcam') return true;
+  return user.role === 'kasi' && actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
+}
+
+/** Refuses, before anything else is looked at, a Kasi not acting for the head of office on `at`'s date. */
+export function requireSignsForHead(db: Db, user: { id: number; role: string }, at: string): void {
+  if (signsForHead(db, user, at)) return;
+  const head = getOffice(db).headTitle;
+  throw new TanggapError(
+    'forbidden',
+    `Kasi menandatangani di aplikasi hanya pada hari ia tercatat sebagai Plt./Plh. ${head}, dan hari ini Anda tidak tercatat. Bila Anda ditunjuk, minta Admin mencatatnya di Pengaturan › Pejabat Plt./Plh.`,
+  );
 }
 
 /**

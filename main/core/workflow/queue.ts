@@ -724,7 +724,8 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
   const late = leader
     ? [...officeOrdersAt(db, officeCalendar(db), now).placed.values()].filter((p) => matchesTaskFilter(p, 'terlambat')).length
     : firstNotBefore((k.lateFrom ??= lateFroms(k.first)), (due) => due < now);
-  return { mine: k.first.length, toSign: leader ? signableDrafts(db, user, now).length : 0, late };
+  // Those who sign (a Kasi too while appointed Plt./Plh.) count their queue; others have none.
+  return { mine: k.first.length, toSign: signableDrafts(db, user, now).length, late };
 }
 
 const lateFroms = (rows: Candidate[]) =>

@@ -18,7 +18,7 @@ function imageProblem(file: File): string | null {
   return null;
 }
 
-// The Sekcam's or Camat's signature specimen, printed on what they sign on screen.
+// The signature specimen of whoever signs on screen (Camat, Sekcam, a Plt./Plh.), printed on what they sign.
 export function SignatureSpecimen() {
   const loaded = useCall('auth.signature', {});
   const [saved, setSaved] = useState<string | undefined>();

@@ -1,0 +1,145 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { test, expect } from './fixtures';
+import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { localDate, yearOf } from '../../shared/time/workingTime';
+import { readDocx } from '../support/docx';
+
+// A Kasi the Admin appoints Plh. Camat for today signs on screen, as an acting Sekcam
+// would: the Admin records the appointment, the Kasi finds "Menunggu tanda tangan" with
+// its count in his menu, keeps a signature specimen, and signs the surat tanggapan of a
+// complaint disposed to another Kasi from the queue. The other Kasi has no such menu.
+// The steps not under test are walked through the HTTP API, as another PC would.
+
+const ACTING = 'Hadi Purnomo, S.H.';
+
+// A pen stroke, dark on transparent, as a scanned specimen would be.
+function specimen(): Buffer {
+  const png = new PNG({ width: 240, height: 80 });
+  for (let x = 10; x < 230; x++) {
+    const y = Math.round(40 + 22 * Math.sin(x / 14) * Math.cos(x / 53));
+    for (let dy = -2; dy <= 2; dy++) {
+      const i = ((y + dy) * 240 + x) * 4;
+      png.data[i] = 20;
+      png.data[i + 1] = 30;
+      png.data[i + 2] = 110;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+async function as(page: Page, url: string, who: string) {
+  await page.context().clearCookies();
+  await login(page, url, who);
+}
+
+test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu menandatangani surat tanggapan dari antrean', async ({ web, page }) => {
+  const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
+  const { admin } = await seedOffice(web.url, 'pegantenan');
+  const api: Record<'staf' | 'kasi' | 'sekcam' | 'camat', ApiClient> = { staf: new ApiClient(web.url), kasi: new ApiClient(web.url), sekcam: new ApiClient(web.url), camat: new ApiClient(web.url) };
+  for (const [who, client] of Object.entries(api)) await client.call('auth.login', { username: who, password: PASSWORD });
+  const kasiId = (await admin.call('users.list', {})).find((u) => u.username === 'kasi')!.id;
+
+  // A complaint disposed to Kasi Pelayanan, answered and initialled: step 10, the Camat's signature.
+  const c = await api.staf.call('complaints.create', {
+    kind: 'pengaduan',
+    channel: 'langsung',
+    category: 'infrastruktur',
+    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890', email: '' },
+    subject: 'Jalan desa rusak di Dusun Krajan',
+    description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
+    expectation: 'Jalan segera diperbaiki.',
+    incidentPlace: 'Dusun Krajan',
+    incidentDate: '2026-11-20',
+    kelengkapan: preset.standard.kelengkapanChecklist,
+  });
+  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
+  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] }); // 4
+  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 5
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 6
+  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 7
+  await api.sekcam.call('documents.paraf', { id: letter.id }); // 8
+  await api.staf.call('documents.paraf', { id: letter.id }); // 9
+  expect((await api.camat.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
+
+  // The Admin appoints Kasi Pemerintahan Plh. Camat for today (the office's date).
+  const today = localDate(new Date().toISOString(), preset.office.timeZone);
+  const typed = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
+  await as(page, web.url, 'admin');
+  await page.getByRole('link', { name: 'Pejabat Plt./Plh.' }).click();
+  await expect(page.getByRole('heading', { name: 'Pejabat Plt./Plh. Camat' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Pejabat yang ditunjuk' }).click();
+  await page.getByRole('option', { name: new RegExp(ACTING) }).click();
+  await page.getByRole('textbox', { name: 'Mulai tanggal' }).fill(typed);
+  await page.getByRole('textbox', { name: 'Sampai tanggal' }).fill(typed);
+  await page.getByRole('button', { name: 'Tambah pejabat' }).click();
+  await expect(page.getByText(`${ACTING} tercatat sebagai Plh. Camat Pegantenan.`)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Daftar pejabat Plt./Plh. Camat' })).toContainText('Sedang berlaku');
+
+  // The Kasi the complaint was disposed to is not appointed: no queue for him, by menu or by address.
+  await as(page, web.url, 'kasi');
+  await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Menunggu tanda tangan/ })).toHaveCount(0);
+  await page.goto(`${web.url}/tanda-tangan`);
+  await expect(page).toHaveURL(/\/tugas$/);
+
+  // The appointed Kasi: the queue and its count are in his menu.
+  await as(page, web.url, 'kasi2');
+  const queueLink = page.getByRole('link', { name: /Menunggu tanda tangan/ });
+  await expect(queueLink.getByText('1', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('kasi-plh-menu.png') });
+
+  // His specimen, kept at Akun saya like the Camat's.
+  await page.getByRole('button', { name: 'Menu akun' }).click();
+  await page.getByRole('menuitem', { name: 'Ganti kata sandi' }).click();
+  await expect(page.getByText('Contoh tanda tangan', { exact: true })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'ttd-hadi.png', mimeType: 'image/png', buffer: specimen() });
+  await page.getByRole('button', { name: 'Simpan tanda tangan' }).click();
+  await expect(page.getByText('Contoh tanda tangan tersimpan.')).toBeVisible();
+
+  await queueLink.click();
+  await expect(page).toHaveURL(/\/tanda-tangan$/);
+  const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByRole('button', { name: /Surat tanggapan/ }).click();
+  await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 1' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('article')).toHaveAccessibleName(/DRAF/);
+  const sign = page.getByRole('form', { name: 'Tanda tangan' });
+  await expect(sign).toContainText(`Anda menandatangani sebagai ${ACTING}`);
+  await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
+  const number = `000.8.3.4/1/${preset.office.unitCode}/${yearOf(new Date().toISOString(), preset.office.timeZone)}`;
+  const signedNote = page.getByRole('main').getByRole('status');
+  await expect(signedNote).toContainText(`Surat tanggapan ditandatangani dengan nomor ${number}.`);
+  await expect(page.getByText('Tidak ada dokumen yang menunggu tanda tangan Anda.')).toBeVisible();
+  await expect(queueLink.getByText('1', { exact: true })).toHaveCount(0);
+
+  // The signed letter: "Plh. CAMAT PEGANTENAN" over his own jabatan, his name and specimen.
+  await signedNote.getByRole('link', { name: 'Lihat / cetak' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
+  await expect(page.getByRole('heading', { name: `Surat tanggapan ${number}` })).toBeVisible();
+  const paper = page.getByRole('main').getByRole('article');
+  await expect(paper).not.toHaveAccessibleName(/DRAF/);
+  const block = paper.getByText('Plh. CAMAT PEGANTENAN', { exact: true }).locator('..');
+  await expect(block).toContainText('KEPALA SEKSI PEMERINTAHAN,');
+  await expect(block).toContainText(ACTING);
+  await expect(block.getByRole('img', { name: `Tanda tangan ${ACTING}` })).toBeVisible();
+  await block.screenshot({ path: test.info().outputPath('blok-tanda-tangan-plh.png') });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh DOCX' }).click();
+  const bytes = readFileSync(await (await download).path());
+  writeFileSync(test.info().outputPath('surat-tanggapan-plh.docx'), bytes);
+  const docx = readDocx(bytes);
+  const at = docx.paragraphs.indexOf('Plh. CAMAT PEGANTENAN');
+  expect(at).toBeGreaterThan(-1);
+  expect(docx.paragraphs.slice(at, at + 6)).toEqual(expect.arrayContaining(['KEPALA SEKSI PEMERINTAHAN,', ACTING]));
+  expect(docx.text).not.toContain('Ahmad Fauzi');
+  expect(await api.staf.call('documents.get', { id: letter.id })).toMatchObject({ status: 'ditandatangani', number, signerName: ACTING, signerCapacity: 'Plh.' });
+});
