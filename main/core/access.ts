@@ -16,7 +16,9 @@ import { mayActOnStep } from './workflow/rules';
 //   one whose current step they may take while it is disposed to nobody. The register
 //   lists the others with the reporter masked, but opening them is refused.
 // - A document is read by whoever may sign it now or signed it: a Kasi appointed
-//   Plt./Plh. signs letters of complaints not disposed to him (requireDocument).
+//   Plt./Plh. signs letters of complaints not disposed to him (requireDocument). Signing
+//   an answer at its step completes that step in his name, and so, as for anyone who
+//   completed one of its steps, the complaint becomes his to see from then on.
 // - Admin runs the office and the accounts and reads no complaint.
 // - Anonim: the reporter's identity is for the Camat and the Staf who received it only.
 // - Rahasia: the identity is for the complaint's handlers (everyone who may see it).
@@ -74,8 +76,8 @@ export function requireAttachment(db: Db, user: SessionUser, attachmentId: numbe
 
 // Access to a document comes from its complaint; documents without one are office forms
 // every handler may read. `signs`: the user may sign it now or signed it, as a Kasi acting
-// for the head of office (Plt./Plh.) may a letter of a complaint not disposed to him; only
-// the document is opened so, not its complaint.
+// for the head of office (Plt./Plh.) may a letter of a complaint not disposed to him; this
+// opens the document only, not its complaint.
 export function requireDocument(db: Db, user: SessionUser, complaintId: number | null, signs: () => boolean = () => false): void {
   if (user.role === 'admin') throw refused();
   if (complaintId !== null && !complaintAccess(db, user, complaintId).see && !signs()) throw refused();

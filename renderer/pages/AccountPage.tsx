@@ -8,8 +8,9 @@ import { useSession } from '../lib/session';
 
 export function AccountPage() {
   const { user } = useSession();
-  // Only those who sign on screen keep a specimen (a Kasi while appointed Plt./Plh.).
-  const signs = user.signsForHead;
+  // Those who sign on screen keep a specimen; a Kasi keeps one for the days the Admin
+  // appoints him Plt./Plh., so he can put it in place before, and see or remove it after.
+  const signs = user.signsForHead || user.role === 'kasi';
 
   return (
     <Page title="Akun saya" subtitle={`${user.name} · ${user.jabatan} · ${ROLE_LABEL[user.role]}`}>
@@ -24,6 +25,11 @@ export function AccountPage() {
           <Paper withBorder p="lg" w={480} maw="100%">
             <Stack>
               <Text fw={600}>Contoh tanda tangan</Text>
+              {user.role === 'kasi' && (
+                <Text size="sm" c="dimmed">
+                  Dipakai pada hari Anda ditunjuk sebagai Plt./Plh. pimpinan untuk menandatangani surat di aplikasi.
+                </Text>
+              )}
               <SignatureSpecimen />
             </Stack>
           </Paper>

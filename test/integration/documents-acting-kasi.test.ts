@@ -51,6 +51,9 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     const signed = await o.sign('kasi2', draft.id);
     expect(signed).toMatchObject({ status: 'ditandatangani', signerName: 'Sri Wahyuni', signerCapacity: 'Plh.', number: '000.8.3.4/1/Kec-Pgt/2026' });
     expect((await o.journey(id)).current?.stepNo).toBe(11);
+    // Signing completed step 10 in his name: as for anyone who completed one of its steps,
+    // the complaint is now his to see too.
+    expect((await o.act('kasi2', 'complaints.get', { id })).id).toBe(id);
     // The signed letter stays open to him.
     const view = (await o.act('kasi2', 'documents.get', { id: draft.id })).content.view as LetterView;
     expect(view.signatures.map((sig) => [sig.caption, sig.name])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni']]);

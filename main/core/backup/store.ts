@@ -174,13 +174,13 @@ export async function takeBackup(t: TakeBackup): Promise<BackupEntry> {
   try {
     await t.db.backup(tmp);
     const { entry } = keepCopy({ ...t, folder, file, tmp, checkpoint, refuseForeignSeal: true });
-    prune(folder, t.settings.keep, t.spare);
     t.db
       .transaction(() => {
         storeCheckpoint(t.db, checkpoint);
         appendAudit(t.db, { at: t.at.toISOString(), actorId: null, action: 'backup.created', entity: 'database', entityId: null, data: { file, reason: t.reason, auditRows: checkpoint.rows } });
       })
       .immediate();
+    prune(folder, t.settings.keep, t.spare);
     return entry;
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -287,11 +287,18 @@ function removeLeftovers(folder: string): void {
 
 // The copies taken before an update are kept: one per update, and the only ones
 // written by the version before it.
+// Once the new copy is kept and recorded. A copy that cannot be removed now (a file
+// locked by another program) does not undo the backup just made: the next backup's
+// prune removes it.
 function prune(folder: string, keep: number, spare?: string): void {
   const ours = listBackups(folder).filter((b) => b.verified && b.file !== spare && b.reason !== 'sebelum_pembaruan');
   for (const old of ours.slice(keep)) {
-    rmSync(join(folder, old.file), { force: true });
-    rmSync(sidecar(folder, old.file), { force: true });
+    try {
+      rmSync(join(folder, old.file), { force: true });
+      rmSync(sidecar(folder, old.file), { force: true });
+    } catch {
+      // Left for the next backup.
+    }
   }
 }
 

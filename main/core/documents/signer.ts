@@ -54,7 +54,7 @@ export function requireSignsForHead(db: Db, user: { id: number; role: string }, 
   const head = getOffice(db).headTitle;
   throw new TanggapError(
     'forbidden',
-    `Kasi menandatangani di aplikasi hanya pada hari ia tercatat sebagai Plt./Plh. ${head}, dan hari ini Anda tidak tercatat. Bila Anda ditunjuk, minta Admin mencatatnya di Pengaturan › Pejabat Plt./Plh.`,
+    `Kasi dapat menandatangani di aplikasi hanya pada hari ia tercatat sebagai Plt./Plh. ${head}; hari ini Anda tidak tercatat. Bila Anda ditunjuk, minta Admin mencatatnya di Pengaturan › Pejabat Plt./Plh.`,
   );
 }
 
@@ -114,7 +114,7 @@ export function requireSignerData(user: SignerUser, onScreen: boolean): void {
   if (onScreen && user.signature_image === '') {
     throw new TanggapError(
       'conflict',
-      'Spesimen tanda tangan Anda belum diunggah: buka Akun saya › Spesimen tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.',
+      'Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.',
     );
   }
 }

@@ -213,7 +213,11 @@ function listPrintScale(widths: number[], repeated: number): number {
 
 // Text in a page header: & starts a code there, so a literal & is doubled, and Excel takes
 // at most 255 characters for the whole header.
-const headerText = (text: string) => safeText(text).slice(0, 110).replace(/&/g, '&&');
+const headerText = (text: string) => {
+  const escaped = safeText(text).replace(/&/g, '&&').slice(0, 110);
+  // Not cut between the two characters of a doubled &.
+  return /(?:^|[^&])(?:&&)*&$/.test(escaped) ? escaped.slice(0, -1) : escaped;
+};
 const PAGE_FOOTER = '&CHalaman &P dari &N';
 
 // exceljs's streamed sheet writes no <printOptions>, so a list's gridlines would not
