@@ -3,6 +3,7 @@ import type { OfficeProfile } from '../../../shared/schemas/office';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
+import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
 import { nipLine } from './receipt';
 
@@ -31,9 +32,10 @@ export function signerUser(db: Db, id: number): SignerUser {
 
 /** Plt. or Plh. when an acting period covers the date (YYYY-MM-DD in the office's zone). */
 export function actingCapacity(db: Db, userId: number, date: string): 'Plt.' | 'Plh.' | null {
-  const row = db
-    .prepare('SELECT kind FROM acting_officials WHERE user_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1')
-    .get(userId, date, date) as { kind: 'plt' | 'plh' } | undefined;
+  // Asked with every Kasi's menu numbers (signsForHead): prepared once per connection.
+  const row = stmt(db, 'SELECT kind FROM acting_officials WHERE user_id = ? AND from_date <= ? AND to_date >= ? ORDER BY id DESC LIMIT 1').get(userId, date, date) as
+    | { kind: 'plt' | 'plh' }
+    | undefined;
   return row ? (row.kind === 'plt' ? 'Plt.' : 'Plh.') : null;
 }
 
