@@ -140,6 +140,7 @@ function DocumentView({ id }: { id: number }) {
       {editing && (
         <DraftEditor
           id={d.id}
+          loaded={d}
           onClose={() => setEditing(false)}
           onSaved={(next) => {
             setEditing(false);

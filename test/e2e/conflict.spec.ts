@@ -84,8 +84,17 @@ test('the Staf and the Sekcam edit the same draft: the second save is refused wi
   const editors: Page[] = [stafPage, sekcamPage];
   for (const page of editors) {
     await page.goto(`${web.url}/dokumen/${draft.id}`);
-    await page.getByRole('button', { name: 'Ubah draf' }).click();
+    const edit = page.getByRole('button', { name: 'Ubah draf' });
+    await expect(edit).toBeVisible();
+    // The editor takes the document the page holds: not a second opening (a rahasia
+    // complaint's letter is audited at each opening).
+    const opened: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/documents.get') opened.push(r.postData() ?? '');
+    });
+    await edit.click();
     await expect(page.getByRole('form', { name: 'Ubah draf' }).getByLabel('Isi surat')).toBeEditable({ timeout: 60_000 });
+    expect(opened).toEqual([]);
   }
   const body = (page: Page) => page.getByRole('form', { name: 'Ubah draf' }).getByLabel('Isi surat');
   await body(stafPage).fill('Pengaduan Saudara kami teruskan kepada Perumda Air Minum (teks Staf).');

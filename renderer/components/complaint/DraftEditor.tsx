@@ -186,6 +186,11 @@ export function LetterDiff({ before, after, title }: { before: LetterText; after
 
 interface Props {
   id: number;
+  /**
+   * The document as the page already holds it: not opened again (the opening of a
+   * rahasia complaint's letter is audited, one row per opening).
+   */
+  loaded?: DocumentWithContent;
   /** The reporter's statement known from the journey (berita acara). */
   satisfaction?: Satisfaction | null;
   onClose(): void;
@@ -193,14 +198,18 @@ interface Props {
 }
 
 // Revising a draft makes a new version; the previous one stays in the paper trail.
-export function DraftEditor({ id, satisfaction = null, onClose, onSaved }: Props) {
+export function DraftEditor({ id, loaded, satisfaction = null, onClose, onSaved }: Props) {
   // After a save refused because someone else changed the draft: the newest version of
   // the same document, opened in its place.
   const [newer, setNewer] = useState<{ from: number; to: number } | null>(null);
   const shownId = newer?.from === id ? newer.to : id;
-  const doc = useCall('documents.get', { id: shownId });
+  // The page's copy, until that refusal asks for the draft as it is now.
+  const [stale, setStale] = useState(false);
+  const given = loaded?.id === shownId && !stale ? loaded : undefined;
+  const doc = useCall('documents.get', { id: shownId }, given === undefined);
+  const data = given ?? doc.data;
   const reload = async () => {
-    const current = doc.data;
+    const current = data;
     if (!current) return;
     try {
       const newest =
@@ -211,6 +220,7 @@ export function DraftEditor({ id, satisfaction = null, onClose, onSaved }: Props
               .sort((a, b) => b.version - a.version)[0];
       announceDocumentsChanged();
       if (newest && newest.id !== shownId) setNewer({ from: id, to: newest.id });
+      else if (given) setStale(true);
       else doc.reload();
     } catch (err) {
       notifyError(err, 'Draf terbaru tidak dapat dimuat');
@@ -224,16 +234,16 @@ export function DraftEditor({ id, satisfaction = null, onClose, onSaved }: Props
       onClose={() => guard.current()}
       size="72rem"
       title={
-        doc.data
-          ? `${doc.data.status === 'draf' ? 'Ubah' : 'Koreksi'} ${doc.data.title.toLowerCase()} (versi ${doc.data.version})`
+        data
+          ? `${data.status === 'draf' ? 'Ubah' : 'Koreksi'} ${data.title.toLowerCase()} (versi ${data.version})`
           : 'Ubah draf'
       }
       closeOnClickOutside={false}
     >
-      {doc.data ? (
+      {data ? (
         <EditorForm
-          key={`${doc.data.id}:${doc.data.rowVersion}`}
-          doc={doc.data}
+          key={`${data.id}:${data.rowVersion}`}
+          doc={data}
           satisfaction={satisfaction}
           guard={guard}
           onClose={onClose}
