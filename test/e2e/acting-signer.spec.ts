@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { localDate, yearOf } from '../../shared/time/workingTime';
 import { readDocx } from '../support/docx';
@@ -44,18 +44,7 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   const kasiId = (await admin.call('users.list', {})).find((u) => u.username === 'kasi')!.id;
 
   // A complaint disposed to Kasi Pelayanan, answered and initialled: step 10, the Camat's signature.
-  const c = await api.staf.call('complaints.create', {
-    kind: 'pengaduan',
-    channel: 'langsung',
-    category: 'infrastruktur',
-    reporter: { name: 'Siti Aminah', address: 'Dusun Krajan RT 02 RW 01', nik: '3514015203850002', phone: '081234567890', email: '' },
-    subject: 'Jalan desa rusak di Dusun Krajan',
-    description: 'Jalan makadam sepanjang 300 meter berlubang dan tergenang setiap hujan sehingga anak sekolah sulit lewat.',
-    expectation: 'Jalan segera diperbaiki.',
-    incidentPlace: 'Dusun Krajan',
-    incidentDate: '2026-11-20',
-    kelengkapan: preset.standard.kelengkapanChecklist,
-  });
+  const c = await api.staf.call('complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
   await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
   await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
   await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] }); // 4
