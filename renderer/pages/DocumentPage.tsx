@@ -88,7 +88,7 @@ function DocumentView({ id }: { id: number }) {
       subtitle={`Versi ${d.version}${d.registerNo ? ` · Pengaduan ${d.registerNo}` : ''}`}
       actions={
         <>
-          {d.complaintId !== null && (
+          {d.complaintOpen && (
             <Button component={Link} to={`/pengaduan/${d.complaintId}`} variant="default">
               Kembali ke pengaduan
             </Button>

@@ -150,9 +150,13 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
               {d.complaintId !== null && (
                 <Text size="sm">
                   Pengaduan{' '}
-                  <Anchor component={Link} to={`/pengaduan/${d.complaintId}`}>
-                    {d.registerNo}
-                  </Anchor>
+                  {d.complaintOpen ? (
+                    <Anchor component={Link} to={`/pengaduan/${d.complaintId}`}>
+                      {d.registerNo}
+                    </Anchor>
+                  ) : (
+                    d.registerNo
+                  )}
                   {item?.subject && `: ${item.subject}`}
                 </Text>
               )}

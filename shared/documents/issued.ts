@@ -61,10 +61,13 @@ export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 // `draft`: what the drafter wrote (letters still being drafted, and the content a
 // correction starts from); null for forms built from the complaint. `previousDraft`: that
 // of the version this one replaced, for what changed since; sent with it, as opening that
-// version is an opening of its own (audited for a rahasia complaint).
+// version is an opening of its own (audited for a rahasia complaint). `complaintOpen`:
+// whether this user may open the document's complaint (a Kasi acting for the head of
+// office signs letters of complaints that are not his), so no link leads to a refusal.
 export const documentWithContentSchema = issuedDocumentSchema.extend({
   content: documentContentSchema,
   draft: draftContentSchema.nullable(),
   previousDraft: draftContentSchema.nullable(),
+  complaintOpen: z.boolean(),
 });
 export type DocumentWithContent = z.infer<typeof documentWithContentSchema>;

@@ -99,6 +99,9 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await list.getByRole('button', { name: /Surat tanggapan/ }).click();
   await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 1' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('article')).toHaveAccessibleName(/DRAF/);
+  // The complaint is not his to open before he signs: its number is no link to a refusal.
+  await expect(page.getByText(`Pengaduan ${c.registerNo}`)).toBeVisible();
+  await expect(page.getByRole('link', { name: c.registerNo })).toHaveCount(0);
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
   await expect(sign).toContainText(`Anda menandatangani sebagai ${ACTING}`);
   await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);

@@ -36,6 +36,9 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     expect(await o.act('kasi1', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
     const opened = await o.act('kasi2', 'documents.get', { id: draft.id });
     expect(opened.actions).toEqual(['sign']);
+    // His screens link to no complaint he cannot open; the Staf's do.
+    expect(opened.complaintOpen).toBe(false);
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).complaintOpen).toBe(true);
     // Only the letter, and only to sign it: not its complaint, nor the Kasi's own drafting.
     expect((await o.refuse('kasi2', 'complaints.get', { id })).code).toBe('forbidden');
     expect((await o.refuse('kasi2', 'documents.revise', { id: draft.id, rowVersion: opened.rowVersion, content: opened.draft! })).code).toBe('forbidden');
@@ -54,6 +57,7 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // Signing completed step 10 in his name: as for anyone who completed one of its steps,
     // the complaint is now his to see too.
     expect((await o.act('kasi2', 'complaints.get', { id })).id).toBe(id);
+    expect((await o.act('kasi2', 'documents.get', { id: draft.id })).complaintOpen).toBe(true);
     // The signed letter stays open to him.
     const view = (await o.act('kasi2', 'documents.get', { id: draft.id })).content.view as LetterView;
     expect(view.signatures.map((sig) => [sig.caption, sig.name])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni']]);

@@ -38,7 +38,7 @@ import {
 import { documentSettings } from './settings';
 import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
-import { requireComplaint, requireDocument } from '../access';
+import { complaintAccess, requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
 
@@ -101,8 +101,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.get': (ctx, { id }) => {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
+    const user = requireUser(ctx);
     const previousDraft = row.supersedes_id === null ? null : draftOf(getDoc(ctx.db, row.supersedes_id));
-    return { ...toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row), previousDraft };
+    const complaintOpen = row.complaint_id !== null && complaintAccess(ctx.db, user, row.complaint_id).see;
+    return { ...toIssued(ctx.db, user, row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);
