@@ -24,7 +24,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingCapacity, capacityOf, requireSignerData, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
+import { actingAt, capacityOf, requireSignerData, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -183,7 +183,7 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
   const stage = s.l?.step?.stage;
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
-  const acting = () => actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
+  const acting = () => actingAt(db, user.id, at);
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {

@@ -47,8 +47,11 @@ export function actingCapacity(db: Db, userId: number, date: string): 'Plt.' | '
  */
 export function signsForHead(db: Db, user: { id: number; role: string }, at: string): boolean {
   if (user.role === 'camat' || user.role === 'sekcam') return true;
-  return user.role === 'kasi' && actingCapacity(db, user.id, localDate(at, getOffice(db).timeZone)) !== null;
+  return user.role === 'kasi' && actingAt(db, user.id, at);
 }
+
+/** Whether an acting period (Plt./Plh.) covers the office's date of the instant `at`. */
+export const actingAt = (db: Db, userId: number, at: string) => actingCapacity(db, userId, localDate(at, getOffice(db).timeZone)) !== null;
 
 /** Refuses, before anything else is looked at, a Kasi not acting for the head of office on `at`'s date. */
 export function requireSignsForHead(db: Db, user: { id: number; role: string }, at: string): void {
