@@ -40,7 +40,7 @@ import { draftOf, insertDocument, sha256, type DocRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { complaintAccess, requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
-import { pluck } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
@@ -100,9 +100,11 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.get': (ctx, { id }) => {
     const row = docFor(ctx, id);
-    if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
     const user = requireUser(ctx);
-    const previousDraft = row.supersedes_id === null ? null : draftOf(getDoc(ctx.db, row.supersedes_id));
+    if (row.complaint_id !== null) recordRahasiaPaper(ctx, user.id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
+    // The version replaced is of the same document: only its draft is read (not its DOCX).
+    const replaced = row.supersedes_id === null ? undefined : (stmt(ctx.db, 'SELECT draft FROM issued_documents WHERE id = ?').get(row.supersedes_id) as Pick<DocRow, 'draft'> | undefined);
+    const previousDraft = replaced ? draftOf(replaced) : null;
     const complaintOpen = row.complaint_id !== null && complaintAccess(ctx.db, user, row.complaint_id).see;
     return { ...toIssued(ctx.db, user, row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen };
   },

@@ -47,7 +47,7 @@ export function getDoc(db: Db, id: number): DocRow {
 }
 
 export const contentOf = (row: DocRow) => JSON.parse(row.view) as DocumentContent;
-export const draftOf = (row: DocRow) => (row.draft ? (JSON.parse(row.draft) as DraftContent) : null);
+export const draftOf = (row: Pick<DocRow, 'draft'>) => (row.draft ? (JSON.parse(row.draft) as DraftContent) : null);
 export const paramsOf = <T>(row: DocRow) => JSON.parse(row.params) as T;
 
 export interface NewDocument {
