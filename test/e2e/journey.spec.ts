@@ -218,17 +218,23 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain melihat register tanpa
   await expect(page.getByText('Siti Aminah')).toHaveCount(0);
 });
 
-test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang masih menangani tampil tetapi tidak dapat dipilih', async ({ web, page }) => {
-  const { staf, c } = await start(web.url);
+// A complaint disposed to Bambang (KASI) and Hadi; Hadi opens his disposition and returns
+// it while Bambang's runs on.
+async function oneOfTwoReturned(url: string) {
+  const { staf, c } = await start(url);
   const assignees = await staf.call('workflow.assignees', {});
-  const agus = assignees.find((a) => a.name === KASI)!;
+  const bambang = assignees.find((a) => a.name === KASI)!;
   const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
-  await staf.call('workflow.dispose', { id: c.id, to: [agus.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  // Hadi opens his disposition and returns it; Bambang's runs on.
-  const kasi2 = new ApiClient(web.url);
+  await staf.call('workflow.dispose', { id: c.id, to: [bambang.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const kasi2 = new ApiClient(url);
   await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
   const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
   await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Bukan urusan Seksi Pemerintahan.' });
+  return c;
+}
+
+test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang masih menangani tampil tetapi tidak dapat dipilih', async ({ web, page }) => {
+  const c = await oneOfTwoReturned(web.url);
 
   await login(page, web.url, 'staf');
   await openComplaint(page, web.url, c.id, c.registerNo);
@@ -241,15 +247,7 @@ test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang ma
 });
 
 test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi lain; riwayat mencatat bagian itu tidak didisposisikan ulang', async ({ web, page }) => {
-  const { staf, c } = await start(web.url);
-  const assignees = await staf.call('workflow.assignees', {});
-  const bambang = assignees.find((a) => a.name === KASI)!;
-  const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
-  await staf.call('workflow.dispose', { id: c.id, to: [bambang.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  const kasi2 = new ApiClient(web.url);
-  await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
-  const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
-  await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Bukan urusan Seksi Pemerintahan.' });
+  const c = await oneOfTwoReturned(web.url);
 
   // Bambang completes step 3 before the Staf disposed Hadi's part again: warned, not stopped.
   await login(page, web.url, 'kasi');

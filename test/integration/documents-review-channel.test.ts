@@ -3,7 +3,7 @@ import { CHANNEL_CODES, CHANNEL_LABEL, type ChannelCode } from '../../shared/dom
 import { CHANNEL_PROSE } from '../../shared/documents/channelProse';
 import type { ComplaintInput } from '../../shared/schemas/complaint';
 import { sampleComplaint, type TestCore } from '../support/core';
-import { paperOffice, type Office } from './paper';
+import { paperOffice, pegantenanDrafted, type Office } from './paper';
 
 // {kanal} in a letter reads as Indonesian prose ("… kami terima pada tanggal 23 November
 // 2026 secara langsung di loket pelayanan …"), never as the channel's label ("melalui
@@ -73,13 +73,7 @@ describe('the channel in a letter', () => {
   it('reads as a phrase in the surat tanggapan to the reporter too', async () => {
     const o = await office('pegantenan');
     const id = (await o.act('staf', 'complaints.create', sampleComplaint({ channel: 'langsung' }))).id;
-    await o.act('sekcam', 'workflow.advance', { id });
-    await o.act('staf', 'workflow.advance', { id });
-    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal.', attachments: [] });
-    await o.act('kasi1', 'workflow.advance', { id });
-    await o.act('kasi1', 'workflow.advance', { id });
-    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    const draft = await pegantenanDrafted(o, id, 'Jalan sudah ditambal.');
     const text = (await o.docx(draft.id)).text;
     expect(text).toContain('Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal 23 November 2026 secara langsung di loket pelayanan dengan nomor register');
     expect(text).not.toContain('Langsung/Loket');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LetterView } from '../../shared/documents/letter';
 import { sampleComplaint, type TestCore } from '../support/core';
-import { paperOffice, type Office } from './paper';
+import { paperOffice, pegantenanDrafted, type Office } from './paper';
 
 // A reporter recorded as rahasia (or anonymous) is never named in a letter that goes to
 // another agency, and the agency is never asked to answer them directly; letters to the
@@ -26,13 +26,7 @@ async function forwarded(o: Office, reporter: Partial<typeof REPORTER>, descript
 // A surat tanggapan drafted for a complaint followed up by a Kasi (preset pegantenan).
 async function answered(o: Office, confidential: boolean) {
   const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, confidential } }))).id;
-  await o.act('sekcam', 'workflow.advance', { id });
-  await o.act('staf', 'workflow.advance', { id });
-  await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Pipa sudah diganti.', attachments: [] });
-  await o.act('kasi1', 'workflow.advance', { id });
-  await o.act('kasi1', 'workflow.advance', { id });
-  return { id, letter: await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' }) };
+  return { id, letter: await pegantenanDrafted(o, id, 'Pipa sudah diganti.') };
 }
 
 describe('surat penerusan of a rahasia complaint', () => {

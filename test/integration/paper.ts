@@ -77,15 +77,23 @@ export async function paperOffice(presetId: string, startIso: string, onCore: (t
 }
 export type Office = Awaited<ReturnType<typeof paperOffice>>;
 
-/** Pegantenan from intake to its step 10 (the Camat signs): returns the initialled surat tanggapan. */
-export async function pegantenanToSigning(o: Office, id: number) {
+/**
+ * Pegantenan from intake to its step 7: verified, recorded, disposed to Kasi Pelayanan,
+ * who followed up with `followUp`; returns the surat tanggapan the Staf drafted.
+ */
+export async function pegantenanDrafted(o: Office, id: number, followUp = 'Jalan sudah ditambal oleh desa.') {
   await o.act('sekcam', 'workflow.advance', { id });
   await o.act('staf', 'workflow.advance', { id });
   await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: followUp, attachments: [] });
   await o.act('kasi1', 'workflow.advance', { id });
   await o.act('kasi1', 'workflow.advance', { id });
-  const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  return o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+}
+
+/** Pegantenan from intake to its step 10 (the Camat signs): returns the initialled surat tanggapan. */
+export async function pegantenanToSigning(o: Office, id: number) {
+  const draft = await pegantenanDrafted(o, id);
   await o.act('staf', 'workflow.advance', { id });
   await o.act('sekcam', 'documents.paraf', { id: draft.id });
   await o.act('staf', 'documents.paraf', { id: draft.id });

@@ -214,7 +214,7 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   const { db } = deps;
   const { c, standard, step } = l;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
-  recordLapsedReturns(db, c.id, step, by, at);
+  recordLapsedReturns(db, l, step, by, at);
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, c.id);
   const minutes = stepWorkMinutes(c.step_started_at, c.step_due_at, at, cal, pauses);
@@ -243,7 +243,11 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
 // (RETURN_AWAITS): completing the step ends the wait, so the history says so, with whoever
 // completed it, before the step's own completion (an entry after that completion would count
 // as the next step begun and refuse its undo).
-function recordLapsedReturns(db: Db, id: number, step: Step, by: SessionUser, at: string): void {
+// loadState has already asked whether any part waits (state.returnedTo): the parts
+// themselves are read only then, not at every step's completion.
+function recordLapsedReturns(db: Db, l: Loaded, step: Step, by: SessionUser, at: string): void {
+  if (l.state.returnedTo.length === 0) return;
+  const id = l.c.id;
   const lapsed = awaitingReturns(db, id);
   if (lapsed.length === 0) return;
   const one = lapsed.length === 1;
