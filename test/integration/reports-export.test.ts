@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../shared/contract';
 import type { SessionCarrier } from '../../main/core/context';
 import { RECAP_DIMENSIONS, RECAP_NOTE } from '../../shared/reports/recap';
-import { addListRows, DATE_FORMAT, newStreamedWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
+import { addListRows, DATE_FORMAT, newStreamedWorkbook, newWorkbook, startSheet, type CellValue } from '../../main/core/reports/workbook';
 import { registerIds, registerWorkbook } from '../../main/core/reports/exports';
 import { officeCalendar } from '../../main/core/workflow/standard';
 import { resolveSession } from '../../main/core/auth/sessions';
@@ -304,6 +304,112 @@ describe('register export ids', () => {
   });
 });
 
+// Perihal and Uraian as offices write them: a subject of one long sentence, a description
+// of several, some with line breaks of their own. The register is a book to be printed and
+// read: each text whole in its cell, wrapped, its row as tall as it needs and no taller
+// than Excel allows.
+describe('register export of long texts', () => {
+  const SUBJECT = 'Saluran drainase di sepanjang Jalan Raya Kejayan tersumbat sampah dan lumpur sehingga air meluap ke rumah warga dan ke halaman sekolah dasar setiap kali turun hujan deras';
+  const SENTENCES = [
+    'Sejak awal musim hujan saluran drainase di sepanjang Jalan Raya Kejayan tersumbat oleh sampah rumah tangga, ranting dan lumpur yang terbawa dari persawahan.',
+    'Setiap kali turun hujan deras air meluap ke jalan dan masuk ke rumah warga RT 02 dan RT 03 setinggi kurang lebih tiga puluh sentimeter.',
+    'Warga sudah dua kali kerja bakti membersihkan saluran, tetapi gorong-gorong di depan pasar terlalu sempit sehingga sampah kembali menumpuk dalam beberapa hari.',
+    'Kami mohon kecamatan berkoordinasi dengan dinas terkait agar gorong-gorong diperlebar dan saluran dikeruk sebelum puncak musim hujan.',
+  ];
+  const LONG = SENTENCES.slice(0, 2).join(' ');
+  // Twice as long, with a line break: still under Excel's highest row.
+  const LONGER = `${LONG}\n${SENTENCES.slice(2).join(' ')}`;
+  // As long as the form takes.
+  const ENORMOUS = Array.from({ length: 20 }, () => SENTENCES.join(' ')).join(' ').slice(0, 5000).trim();
+  // Six short lines: each its own line in the cell, however narrow the text.
+  const LINES = 'Kronologi:\n1. Senin pagi saluran meluap.\n2. Selasa air masuk rumah.\n3. Rabu warga kerja bakti.\n4. Kamis sampah menumpuk lagi.\n5. Jumat air meluap lagi.';
+  const cases = {
+    short: { subject: 'Parkir liar di depan pasar', description: 'Parkir liar menutup jalan.' },
+    long: { subject: SUBJECT, description: LONG },
+    longer: { subject: SUBJECT, description: LONGER },
+    lines: { subject: 'Saluran meluap', description: LINES },
+    enormous: { subject: SUBJECT, description: ENORMOUS },
+    rahasia: { subject: SUBJECT, description: ENORMOUS, confidential: true },
+  };
+  type Case = keyof typeof cases;
+  const order = Object.keys(cases) as Case[];
+  // Excel's default row, 15 pt at 11 pt text; a row read back without a height of its own has it.
+  const LINE = 15;
+  // Fewest lines `text` can take in a column `width` wide: no text of 11 pt averages under 5 px
+  // a character, and a width unit is 7 px.
+  const fewestLines = (text: string, width: number) => text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil((p.length * 5) / (width * 7))), 0);
+  let w: TestCore;
+  let camat: SessionCarrier;
+  let sekcam: SessionCarrier;
+  const made: number[] = [];
+
+  beforeAll(async () => {
+    w = makeCore(MONDAY);
+    const admin = await setupOffice(w.core);
+    const staf = await addUser(w.core, admin, 'staf', 'staf');
+    camat = await addUser(w.core, admin, 'camat', 'camat');
+    sekcam = await addUser(w.core, admin, 'sekcam', 'sekcam');
+    for (const key of order) {
+      const { subject, description, confidential = false } = cases[key] as { subject: string; description: string; confidential?: boolean };
+      const reporter = { name: 'Siti Aminah', address: 'Desa Kejayan', nik: '3514015506800002', phone: '081234567890', email: '', anonymous: false, confidential };
+      made.push((await ok(w.core, staf, 'complaints.create', sampleComplaint({ category: 'ketertiban_umum', subject, description, reporter }))).id);
+    }
+  }, 120_000);
+  afterAll(() => w?.dispose());
+
+  async function register() {
+    const viewer = resolveSession(w.core.deps, camat.token!).user!;
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-02' };
+    const file = await registerWorkbook(w.core.db, viewer, officeCalendar(w.core.db), made, heading, { done: 0, total: made.length }, new AbortController().signal);
+    const ws = (await readXlsx(file)).getWorksheet('Register')!;
+    const header = rowValues(ws, headerRowOf(ws)) as string[];
+    const row = (key: Case) => ws.getRow(headerRowOf(ws) + 1 + order.indexOf(key));
+    const cell = (key: Case, h: string) => row(key).getCell(header.indexOf(h) + 1);
+    const width = (h: string) => ws.getColumn(header.indexOf(h) + 1).width!;
+    return { ws, row, cell, width };
+  }
+
+  it('wraps Perihal and Uraian, each row as tall as its longest text and read from its top', async () => {
+    const { row, cell, width } = await register();
+    expect(cell('long', 'Uraian').value).toBe(LONG);
+    for (const h of ['Perihal', 'Uraian']) expect(cell('long', h).alignment, h).toEqual({ vertical: 'top', wrapText: true });
+    // The row's other cells too start at its top, beside the text's first line.
+    for (const h of ['No.', 'No. Register', 'Tanggal diterima', 'Status']) expect(cell('long', h).alignment, h).toMatchObject({ vertical: 'top' });
+    expect(cell('long', 'Tanggal diterima').numFmt).toBe(DATE_FORMAT);
+    // Tall enough for the whole Uraian, and taller for a longer one.
+    const long = row('long').height;
+    expect(long).toBeGreaterThanOrEqual(fewestLines(LONG, width('Uraian')) * LINE);
+    expect(row('longer').height).toBeGreaterThanOrEqual(fewestLines(LONGER, width('Uraian')) * LINE);
+    expect(row('longer').height).toBeGreaterThan(long);
+    expect(row('longer').height).toBeLessThan(409);
+    // Line breaks of its own count as lines, short as they are.
+    expect(row('lines').height).toBeGreaterThanOrEqual(6 * LINE);
+  });
+
+  it('keeps the default height for a row whose texts fit one line, and caps an enormous text at Excel\'s highest row', async () => {
+    const { row, cell } = await register();
+    expect(cell('short', 'Perihal').value).toBe(cases.short.subject);
+    expect(row('short').height).toBeUndefined();
+    expect(row('enormous').height).toBe(409);
+    // A rahasia complaint's texts stay out of the file, and so does the height they would need.
+    expect([cell('rahasia', 'Perihal').value, cell('rahasia', 'Uraian').value]).toEqual(['(rahasia)', '(rahasia)']);
+    expect(row('rahasia').height).toBeUndefined();
+  });
+
+  it("wraps the SP4N-LAPOR! list's Judul the same way", async () => {
+    const wb = await readXlsx(await ok(w.core, sekcam, 'reports.laporXlsx', { year: 2026, month: 11 }));
+    const ws = wb.getWorksheet('Daftar Pengaduan')!;
+    const header = rowValues(ws, headerRowOf(ws)) as string[];
+    const rowOf = (subject: string) => ws.getRow(headerRowOf(ws) + 1 + tableOf(ws).findIndex((r) => r.Judul === subject));
+    const judul = header.indexOf('Judul') + 1;
+    const long = rowOf(SUBJECT);
+    expect(long.getCell(judul).alignment).toEqual({ vertical: 'top', wrapText: true });
+    expect(long.height).toBeGreaterThanOrEqual(fewestLines(SUBJECT, ws.getColumn(judul).width!) * LINE);
+    expect(rowOf(cases.short.subject).height).toBeUndefined();
+    expect(rowOf('(rahasia)').height).toBeUndefined();
+  });
+});
+
 // A long list's rows are written straight into the streamed sheet; read back, they must
 // be exactly what exceljs's own row writer gives for the same values.
 describe('long list rows', () => {
@@ -322,7 +428,7 @@ describe('long list rows', () => {
     if (direct) {
       const { wb, bytes } = await newStreamedWorkbook();
       const ws = startSheet(wb, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
-      addListRows(ws, values);
+      addListRows(ws, columns, values);
       ws.commit();
       return readXlsx(fileOf(await bytes()));
     }
@@ -364,6 +470,36 @@ describe('long list rows', () => {
     expect(rowValues(a, 11)).toEqual([7, new Date('2026-11-02T00:00:00.000Z'), undefined, new Date('1999-12-31T00:00:00.000Z'), 'dua tanggal']);
     expect(a.getRow(11).getCell(2).numFmt).toBe(DATE_FORMAT);
     expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+  });
+
+  it('with wrapped columns, reads back as exceljs writes the same cells, alignments and row heights', async () => {
+    const wrapped = [...columns.slice(0, 3), { header: 'D', width: 12, wrap: true }, { header: 'E', width: 30, wrap: true }];
+    const rows: CellValue[][] = [
+      ...values,
+      [8, 'pendek', null, 'satu\ndua\ntiga', 'Sebuah uraian yang cukup panjang untuk memenuhi beberapa baris di kolom ini.'],
+      [9, new Date('2026-11-02T00:00:00.000Z'), 'x'.repeat(40), 'kata-yang-sangat-panjang-tanpa-spasi', null],
+    ];
+    const streamed = await newStreamedWorkbook();
+    const direct = startSheet(streamed.wb, { name: 'Daftar', title: ['Kantor', 'Judul'], columns: wrapped, list: true });
+    addListRows(direct, wrapped, rows);
+    direct.commit();
+    // An in-memory workbook: the same rows through exceljs's own rows.
+    const inMemory = await newWorkbook();
+    addListRows(startSheet(inMemory, { name: 'Daftar', title: ['Kantor', 'Judul'], columns: wrapped, list: true }), wrapped, rows);
+    const [a, b] = [
+      (await readXlsx(fileOf(await streamed.bytes()))).getWorksheet('Daftar')!,
+      (await readXlsx(fileOf(Buffer.from(await inMemory.xlsx.writeBuffer())))).getWorksheet('Daftar')!,
+    ];
+    expect(cells(a)).toEqual(cells(b));
+    const heights = (ws: ExcelJS.Worksheet) => rows.map((_, i) => ws.getRow(5 + i).height);
+    expect(heights(a)).toEqual(heights(b));
+    // Filled cells read from their row's top; the wrapped columns wrap.
+    expect(a.getRow(12).getCell(1).alignment).toEqual({ vertical: 'top' });
+    expect(a.getRow(12).getCell(4).alignment).toEqual({ vertical: 'top', wrapText: true });
+    expect(a.getRow(13).getCell(2)).toMatchObject({ numFmt: DATE_FORMAT, alignment: { vertical: 'top' } });
+    // One line: the default row; three lines of its own, or a word over two lines: taller.
+    expect(heights(a)[0]).toBeUndefined();
+    expect(heights(a).slice(-2).every((h) => h !== undefined && h > 15)).toBe(true);
   });
 });
 

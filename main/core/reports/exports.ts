@@ -213,21 +213,26 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
   const full = viewer.role !== 'kasi';
   const { tanggal, lama } = rowDates(cal);
   const col = (header: string, width: number, kind: SheetColumn['kind'] = 'text'): SheetColumn => ({ header, width, kind });
-  const personal = full ? [col('Nama pelapor', 22), col('Alamat', 30), col('NIK', 19), col('No. HP', 15)] : [];
+  // The columns whose text may be longer than they are wide: what the reporter or the office
+  // wrote, and labels longer than their column (the category "Infrastruktur (jalan, jembatan,
+  // drainase)", the channel "Website/Formulir Daring").
+  const wrapped = (header: string, width: number): SheetColumn => ({ header, width, kind: 'text', wrap: true });
+  const personal = full ? [wrapped('Nama pelapor', 22), wrapped('Alamat', 30), col('NIK', 19), col('No. HP', 15)] : [];
   // Widths that print the full register two A4 pages wide at about 8 pt (listPrintScale):
   // No. to No. HP on one page, No., No. Register and Perihal to ID LAPOR! on the next. Perihal
-  // takes a typical subject whole; Uraian, far longer, is read in the cell.
+  // takes a typical subject on a line or two; Uraian, far longer, on as many lines as it needs.
   const columns = [
     col('No.', 6, 'int'),
     col('No. Register', 17),
     col('Tanggal diterima', 17, 'date'),
     col('Jenis', 20),
-    col('Kanal', 16),
-    col('Kategori', 35),
+    wrapped('Kanal', 16),
+    wrapped('Kategori', 35),
     ...personal,
-    col('Perihal', 46),
-    ...(full ? [col('Uraian', 34)] : []),
-    col('Seksi', 20),
+    wrapped('Perihal', 46),
+    ...(full ? [wrapped('Uraian', 34)] : []),
+    // The office names its seksi.
+    wrapped('Seksi', 20),
     col('Status', 16),
     col('Tanggal selesai', 17, 'date'),
     // From the day of receipt, waiting for the kelengkapan and any pause included; whether
@@ -293,7 +298,7 @@ export async function registerWorkbook(
   const ws = startSheet(wb, { name: 'Register', title: [heading.officeName, heading.title], columns: sheet.columns, list: true });
   for (let i = 0; i < ids.length; i += CHUNK) {
     stopped(stop);
-    addListRows(ws, complaintsById(db, viewer, ids.slice(i, i + CHUNK), sheet.personal).map(sheet.toCells));
+    addListRows(ws, sheet.columns, complaintsById(db, viewer, ids.slice(i, i + CHUNK), sheet.personal).map(sheet.toCells));
     progress.done = Math.min(ids.length, i + CHUNK);
     await yieldToLoop();
   }
@@ -329,9 +334,10 @@ const LAPOR_LIST_COLUMNS: SheetColumn[] = [
   { header: 'No. Register', width: 17 },
   { header: 'ID Pelacakan LAPOR!', width: 12 },
   { header: 'Tanggal diterima', width: 17, kind: 'date' },
-  { header: 'Kanal', width: 16 },
-  { header: 'Judul', width: 44 },
-  { header: 'Kategori', width: 30 },
+  // As the register's (registerSheet).
+  { header: 'Kanal', width: 16, wrap: true },
+  { header: 'Judul', width: 44, wrap: true },
+  { header: 'Kategori', width: 30, wrap: true },
   { header: 'Klasifikasi', width: 20 },
   { header: 'Status tindak lanjut', width: 18 },
   { header: 'Tanggal selesai', width: 17, kind: 'date' },

@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import type { PaperSize, Workbook, Worksheet } from 'exceljs';
 
 // The one way Tanggap lays out a sheet: title lines (office, period), a bold header row
-// that stays frozen while scrolling, set widths, number formats per column, and a bold
-// totals row. Every text goes in as a string cell, so a subject typed as "=SUM(A1)" or
+// that stays frozen while scrolling, set widths, number formats per column, long texts
+// wrapped in rows made tall enough for them, and a bold totals row. Every text goes in as a string cell, so a subject typed as "=SUM(A1)" or
 // "+62…" is shown as typed and never becomes a formula.
 
 export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent' | 'date';
@@ -12,6 +12,9 @@ export interface SheetColumn {
   header: string;
   width: number;
   kind?: ColumnKind;
+  // Text that may be longer than the column is wide (a subject, a description, an address):
+  // wrapped in its cell, and its row made as tall as the text needs (rowHeight).
+  wrap?: boolean;
 }
 
 // A date is a calendar day: a Date at midnight UTC of that day (as exceljs reads one back).
@@ -41,8 +44,76 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, int: 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
 const THIN = { style: 'thin', color: { argb: 'FF9AA5B1' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-// Excel's default face, named on every styled cell so all cells read alike.
-const font = (f: { bold?: boolean; italic?: boolean; size?: number }) => ({ name: 'Calibri', size: 11, ...f });
+// Excel's default face and size, those of every cell without a font of its own; named on
+// every styled cell so all cells read alike.
+const BODY_SIZE = 11;
+const font = (f: { bold?: boolean; italic?: boolean; size?: number }) => ({ name: 'Calibri', size: BODY_SIZE, ...f });
+// A table's cells read from the top of their row, beside the first line of a wrapped text.
+const TOP = { vertical: 'top' } as const;
+const WRAP_TOP = { vertical: 'top', wrapText: true } as const;
+
+// Wrapped text. Neither Excel nor LibreOffice grows a row to fit it on opening, so the row's
+// height is set here, from an estimate of the lines the text takes (wrappedLines) and of
+// their height (wrappedHeight). Over rather than under: a line too many leaves a blank line
+// at the foot of the row, one too few hides the end of the text.
+
+// How many lines `text` takes in a cell (or merged cells) `width` units wide at `size` pt:
+// a character at most about 5.5 px wide at 9 pt (in proportion at other sizes) of the 7 px
+// a width unit is, 10 px of the cell kept for its margins, lines broken between words and
+// at the text's own line breaks.
+function wrappedLines(text: string, width: number, size: number): number {
+  const room = Math.max(1, Math.floor((width * 7 - 10) / ((5.5 * size) / 9)));
+  if (text.length <= room && !text.includes('\n')) return 1;
+  // Read a character at a time (a year's register measures millions): `used` is the
+  // characters on the current line, spaces after its words included, `word` those of the
+  // word being read, placed on the line when a space, a line break or the end closes it.
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 32 && c !== 10) {
+      word++;
+      continue;
+    }
+    if (word > 0) {
+      if (used > 0 && used + word > room) {
+        lines++;
+        used = 0;
+      }
+      // A word longer than a line goes on over the next ones.
+      for (; word > room; word -= room) lines++;
+      used += word;
+      word = 0;
+    }
+    if (c === 32) used++;
+    else if (i < text.length) {
+      lines++;
+      used = 0;
+    }
+  }
+  return lines;
+}
+
+// Excel's highest row, in points; a longer text is cut there.
+const MAX_ROW_HEIGHT = 409;
+
+// The height of a row whose longest wrapped text takes `lines` lines at `size` pt, a line as
+// tall as Excel's own row at that size (12 pt at 9 pt, 15 pt at 11 pt): none (the default
+// row) for one line.
+function wrappedHeight(lines: number, size: number): number | undefined {
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * Math.ceil((size * 4) / 3) + 3) : undefined;
+}
+
+// The height of a table's row of `values`, from the texts of its wrapped columns.
+function rowHeight(columns: SheetColumn[], values: CellValue[]): number | undefined {
+  let lines = 1;
+  for (let i = 0; i < columns.length; i++) {
+    const v = values[i];
+    if (columns[i]!.wrap && typeof v === 'string') lines = Math.max(lines, wrappedLines(v, columns[i]!.width, BODY_SIZE));
+  }
+  return wrappedHeight(lines, BODY_SIZE);
+}
 
 // Characters XML 1.0 cannot carry would make the whole file unreadable to Excel.
 // eslint-disable-next-line no-control-regex
@@ -259,8 +330,9 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
   ws.columns = spec.columns.map((c) => {
     if (spec.list) return { width: c.width };
     const numFmt = NUM_FMT[c.kind ?? 'text'];
-    // No wrapping: neither Excel nor LibreOffice grows a row to fit wrapped text on opening.
-    return { width: c.width, style: numFmt ? { numFmt } : { alignment: { vertical: 'top' } } };
+    // Every cell from its row's top, as the rows made taller for a wrapped text read.
+    const alignment = c.wrap ? WRAP_TOP : TOP;
+    return { width: c.width, style: numFmt ? { numFmt, alignment } : { alignment } };
   });
   spec.title.forEach((line, i) => {
     const row = ws.getRow(i + 1);
@@ -299,7 +371,8 @@ export function commitList(ws: Worksheet): void {
   ws.commit();
 }
 
-// Rows of a short table: bordered, the totals row bold.
+// Rows of a short table: bordered, the totals row bold, each as tall as its wrapped texts
+// need (its cells take wrapping and alignment from their columns, startSheet).
 export function addRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[][], bold = false): void {
   for (const values of rows) {
     const row = ws.addRow(values.map(cellValue));
@@ -308,6 +381,8 @@ export function addRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[]
       cell.border = BORDER;
       if (bold) cell.font = font({ bold: true });
     }
+    const height = rowHeight(columns, values);
+    if (height) row.height = height;
     row.commit();
   }
 }
@@ -349,24 +424,49 @@ const columnLetter = (col: number): string => {
   return l;
 };
 
-// Rows of a long list, as plain values. On a streamed sheet whose earlier rows are all
-// committed, the rows' XML is written straight to the sheet, exactly as exceljs writes
-// it (text through the shared strings, numbers as they are, a date as its number in the
-// date format's style, an empty cell left out); otherwise through exceljs's own rows.
-export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
+// The styles of a long list's cells. A list with wrapped columns reads each row from its
+// top, every filled cell aligned so; one without keeps exceljs's default style (none).
+// Each style its own object: exceljs gives an object it has seen the id it gave it before.
+interface ListStyle {
+  numFmt?: string;
+  alignment?: typeof TOP | typeof WRAP_TOP;
+}
+const LIST_STYLES: Record<'plain' | 'top', Record<'text' | 'wrapped' | 'date', ListStyle | null>> = {
+  plain: { text: null, wrapped: null, date: DATE_STYLE },
+  top: { text: { alignment: TOP }, wrapped: { alignment: WRAP_TOP }, date: { numFmt: DATE_FORMAT, alignment: TOP } },
+};
+
+// Rows of a long list, as plain values, each as tall as the texts of its wrapped columns
+// need. On a streamed sheet whose earlier rows are all committed, the rows' XML is written
+// straight to the sheet, exactly as exceljs writes it (text through the shared strings,
+// numbers as they are, a date as its number in the date format's style, an empty cell left
+// out); otherwise through exceljs's own rows.
+export function addListRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[][]): void {
+  const styles = LIST_STYLES[columns.some((c) => c.wrap) ? 'top' : 'plain'];
+  const styleOf = (v: CellValue, i: number) => (v instanceof Date ? styles.date : columns[i]?.wrap ? styles.wrapped : styles.text);
   const parts = streamedParts(ws);
   if (!parts) {
     for (const values of rows) {
       const row = ws.addRow(values.map(cellValue));
       values.forEach((v, i) => {
-        if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
+        const style = v === null || v === undefined ? null : styleOf(v, i);
+        if (style?.numFmt) row.getCell(i + 1).numFmt = style.numFmt;
+        if (style?.alignment) row.getCell(i + 1).alignment = style.alignment;
       });
+      const height = rowHeight(columns, values);
+      if (height) row.height = height;
       row.commit();
     }
     return;
   }
   const strings = parts._workbook.sharedStrings;
-  let dateStyle: number | undefined;
+  // Each style's s="…" attribute, added to the workbook's styles the first time it is used.
+  const ids = new Map<ListStyle | null, string>([[null, '']]);
+  const styleAttr = (style: ListStyle | null) => {
+    let id = ids.get(style);
+    if (id === undefined) ids.set(style, (id = ` s="${parts._workbook.styles.addStyleModel(style!)}"`));
+    return id;
+  };
   let xml = '';
   let r = parts._rowZero;
   for (const values of rows) {
@@ -377,11 +477,15 @@ export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
       if (v === null || v === undefined) continue;
       filled = true;
       const at = `${columnLetter(i + 1)}${r}`;
-      if (typeof v === 'string') cells += `<c r="${at}" t="s"><v>${strings.add(safeText(v))}</v></c>`;
-      else if (v instanceof Date) cells += `<c r="${at}" s="${(dateStyle ??= parts._workbook.styles.addStyleModel(DATE_STYLE))}"><v>${excelDay(v)}</v></c>`;
-      else cells += `<c r="${at}"><v>${v}</v></c>`;
+      const s = styleAttr(styleOf(v, i));
+      if (typeof v === 'string') cells += `<c r="${at}"${s} t="s"><v>${strings.add(safeText(v))}</v></c>`;
+      else if (v instanceof Date) cells += `<c r="${at}"${s}><v>${excelDay(v)}</v></c>`;
+      else cells += `<c r="${at}"${s}><v>${v}</v></c>`;
     }
-    if (filled) xml += `<row r="${r}" spans="1:${values.length}" x14ac:dyDescent="0.25">${cells}</row>`;
+    if (filled) {
+      const height = rowHeight(columns, values);
+      xml += `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''} spans="1:${values.length}" x14ac:dyDescent="0.25">${cells}</row>`;
+    }
     r++;
   }
   parts._rowZero = r;
@@ -390,9 +494,7 @@ export function addListRows(ws: Worksheet, rows: CellValue[][]): void {
 
 // A note under the table, wrapped across the table's width: left in one cell, its text
 // would run on past the last column, and printed fit to width that shrinks the table to
-// make room for it. Its row is made tall enough, as neither Excel nor LibreOffice grows
-// one on opening (9 pt: a line of 12 pt, a character at most about 5.5 of the 7 px that a
-// width unit is).
+// make room for it. Its row is made tall enough for it (wrappedLines).
 export function addNote(ws: Worksheet, note: string): void {
   const text = safeText(note);
   const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
@@ -400,10 +502,11 @@ export function addNote(ws: Worksheet, note: string): void {
   const row = ws.addRow([text]);
   if (widths.length > 1) ws.mergeCells(row.number, 1, row.number, widths.length);
   const cell = row.getCell(1);
-  cell.font = font({ italic: true, size: 9 });
-  cell.alignment = { vertical: 'top', wrapText: true };
-  const lines = Math.max(1, Math.ceil((text.length * 5.5) / Math.max(1, widths.reduce((a, b) => a + b, 0) * 7 - 10)));
-  if (lines > 1) row.height = lines * 12 + 3;
+  const size = 9;
+  cell.font = font({ italic: true, size });
+  cell.alignment = WRAP_TOP;
+  const height = wrappedHeight(wrappedLines(text, widths.reduce((a, b) => a + b, 0), size), size);
+  if (height) row.height = height;
   row.commit();
 }
 
