@@ -11,6 +11,7 @@ import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
 import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
+import { listWords } from '../../../shared/text/words';
 
 // Moves complaints along their Standar Pelayanan. Every function here runs inside
 // the caller's write transaction and records what it did in the complaint's
@@ -73,10 +74,7 @@ export const awaitingReturns = (db: Db, id: number) =>
      WHERE r.complaint_id = ? AND ${RETURN_AWAITS} ORDER BY r.id`,
   ).all(id) as AwaitingReturn[];
 
-const namesOf = (names: string[]) => {
-  const unique = [...new Set(names)];
-  return unique.length < 2 ? unique.join('') : `${unique.slice(0, -1).join(', ')} dan ${unique.at(-1)}`;
-};
+const namesOf = (names: string[]) => listWords(names, 'dan');
 
 /** The disposition step a complaint went through last before step `stepNo` (the one a returned part belongs to). */
 export const dispositionStepBefore = (standard: ServiceStandard, stepNo: number) =>

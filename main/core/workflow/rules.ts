@@ -2,6 +2,7 @@ import type { Role, Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
 import type { Executor } from '../../../shared/domain';
+import { listWords } from '../../../shared/text/words';
 
 // The state machine in one place: who may do what to a complaint in its current
 // state. Every mutation checks `allowedActions`, and the renderer shows the same
@@ -193,7 +194,7 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
   };
 }
 
-const executorWords = (s: JourneyState) => (s.step ? [...executorsOf(s.step, s.acting)].map((e) => EXECUTOR_WORD[e]).join(' atau ') : '');
+const executorWords = (s: JourneyState) => (s.step ? listWords([...executorsOf(s.step, s.acting)].map((e) => EXECUTOR_WORD[e]), 'atau') : '');
 
 export interface WaitingFor {
   /** Who must act now (a role, or the Kasi by name). */

@@ -1,0 +1,5 @@
+/** "a, b dan c" (or "atau"): each word once, in the order first given. */
+export function listWords(words: readonly string[], conjunction: 'dan' | 'atau'): string {
+  const unique = [...new Set(words)];
+  return unique.length < 2 ? unique.join('') : `${unique.slice(0, -1).join(', ')} ${conjunction} ${unique.at(-1)}`;
+}
