@@ -8,7 +8,7 @@ import type { CoreDeps, CoreEvent, EventBus, Logger, SessionCarrier, SessionUser
 import { onCommitted } from './db/afterCommit';
 import type { Db } from './db/open';
 import { stmt } from './db/statements';
-import { documentActions } from './documents/service';
+import { documentActions, inSignatureQueue, signedDrafts } from './documents/service';
 import type { DocRow } from './documents/store';
 import { rowToUser, type UserRow } from './users/rows';
 import { loadState, pausesOf } from './workflow/engine';
@@ -83,33 +83,27 @@ const registerOf = (db: Db, complaintId: number) =>
 const nameOf = (db: Db, userId: number | null) =>
   userId === null ? 'sistem' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(userId) as { name: string } | undefined)?.name ?? 'pengguna lain');
 
-// Paraf and signature wait for the people whose action the draft now offers: the step's
-// own executor on a journey step, the Camat for a letter outside the journey (an exit letter).
+// Paraf waits for the step's own executor on a journey step. A signature waits for those
+// whose signature queue now holds the draft (inSignatureQueue, the queue's own rule): the
+// Camat, the Sekcam where he signs, a Kasi on a day he is appointed Plt./Plh.
 function awaitingDocuments(deps: CoreDeps, complaintId: number, at: string, users: SessionUser[], announced: Set<string>): CoreEvent[] {
   const { db } = deps;
   const drafts = stmt(db, "SELECT * FROM issued_documents WHERE complaint_id = ? AND status = 'draf' AND superseded_by IS NULL").all(complaintId) as DocRow[];
   if (!drafts.length) return [];
   const l = loadState(db, complaintId);
-  const stage = l.step?.stage ?? null;
   const registerNo = l.c.register_no;
   const out: CoreEvent[] = [];
-  for (const row of drafts) {
-    const label = DOCUMENT_KIND_LABEL[row.kind];
-    for (const kind of ['document.awaitingParaf', 'document.awaitingSignature'] as const) {
-      const to = users
-        .filter((u) => {
-          const actions = documentActions(db, u, row, at);
-          if (kind === 'document.awaitingParaf') return actions.includes('paraf') && isStepExecutor(u, l.state);
-          return actions.includes('sign') && (isStepExecutor(u, l.state) || (stage !== 'penandatanganan' && u.role === 'camat'));
-        })
-        .map((u) => u.id)
-        .filter((id) => !announced.has(`${kind}:${row.id}:${id}`));
-      if (!to.length) continue;
-      for (const id of to) announced.add(`${kind}:${row.id}:${id}`);
-      const what = kind === 'document.awaitingParaf' ? 'paraf' : 'tanda tangan';
-      out.push({ kind, at, complaintId, registerNo, to, message: `${label} pengaduan ${registerNo} menunggu ${what} Anda.` });
-    }
-  }
+  const announce = (kind: 'document.awaitingParaf' | 'document.awaitingSignature', row: Pick<DocRow, 'id' | 'kind'>, waits: (u: SessionUser) => boolean) => {
+    const to = users
+      .filter((u) => !announced.has(`${kind}:${row.id}:${u.id}`) && waits(u))
+      .map((u) => u.id);
+    if (!to.length) return;
+    for (const id of to) announced.add(`${kind}:${row.id}:${id}`);
+    const what = kind === 'document.awaitingParaf' ? 'paraf' : 'tanda tangan';
+    out.push({ kind, at, complaintId, registerNo, to, message: `${DOCUMENT_KIND_LABEL[row.kind]} pengaduan ${registerNo} menunggu ${what} Anda.` });
+  };
+  for (const row of drafts) announce('document.awaitingParaf', row, (u) => documentActions(db, u, row, at).includes('paraf') && isStepExecutor(u, l.state));
+  for (const row of signedDrafts(db, complaintId)) announce('document.awaitingSignature', row, (u) => inSignatureQueue(db, u, row, at));
   return out;
 }
 
@@ -228,14 +222,23 @@ export function createLiveEvents(deps: () => CoreDeps, log: Logger): LiveEvents 
 function visibleTo(deps: CoreDeps, user: SessionUser, e: CoreEvent): ClientEvent | null {
   const forMe = e.to.includes(user.id);
   if (e.to.length && !forMe) return null;
-  if (e.complaintId !== null) {
-    try {
-      if (!complaintAccess(deps.db, user, e.complaintId).see) return null;
-    } catch {
-      return null;
-    }
+  let complaintId = e.complaintId;
+  if (complaintId !== null && !mayOpen(deps, user, complaintId)) {
+    // Only what is addressed to him: a Kasi appointed Plt./Plh. is told of a letter awaiting
+    // his signature on a complaint he may not open. The notice names its register number, as
+    // his signature queue does, but leads to no complaint page that would refuse him.
+    if (!forMe) return null;
+    complaintId = null;
   }
-  return { kind: e.kind, at: e.at, complaintId: e.complaintId, registerNo: e.registerNo, message: e.message, forMe };
+  return { kind: e.kind, at: e.at, complaintId, registerNo: e.registerNo, message: e.message, forMe };
+}
+
+function mayOpen(deps: CoreDeps, user: SessionUser, complaintId: number): boolean {
+  try {
+    return complaintAccess(deps.db, user, complaintId).see;
+  } catch {
+    return false;
+  }
 }
 
 /**

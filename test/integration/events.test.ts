@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { ClientEvent } from '../../shared/events';
 import { clientEventSchema } from '../../shared/schemas/events';
+import type { Core } from '../../main/core';
 import { recordComplaintEvent } from '../../main/core/complaints/events';
 import { write, type SessionCarrier } from '../../main/core/context';
 import { QUEUES_CHANGED_EVERY_MS } from '../../main/core/events';
@@ -11,6 +12,7 @@ import { riskOf } from '../../main/core/workflow/queue';
 import { officeCalendar } from '../../main/core/workflow/standard';
 import { createHttpServer, MAX_EVENT_STREAMS, SESSION_COOKIE } from '../../main/http/server';
 import { carrier, createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
+import { paperOffice, pegantenanToSigning } from './paper';
 
 // Live events through the real core on a real SQLite file: who hears what, only after
 // the commit, once per deadline state, nothing after logout; and the SSE stream over HTTP.
@@ -45,32 +47,35 @@ async function office(start: string, sweepEveryMs = 0) {
     const seksi = 'seksi' in u ? u.seksi : '';
     ids[u.username] = (await createUser(core, admin, { username: u.username, password: PASSWORD, user: { name: u.name, nip: '', jabatan: u.name, pangkat: '', role: u.role, seksi, active: true } })).id;
   }
-  const login = async (who: Who) => {
-    const s = carrier();
-    await ok(core, s, 'auth.login', { username: who, password: PASSWORD });
-    return s;
-  };
-  // A watcher per person: what their session hears, and whether the watch has ended.
-  const watch = async (who: Who, s?: SessionCarrier) => {
-    const session = s ?? (await login(who));
-    const heard: ClientEvent[] = [];
-    const w = { session, heard, ended: false, stop: () => {} };
-    w.stop = core.watch(session, (e) => heard.push(clientEventSchema.parse(e)), () => (w.ended = true));
-    closers.push(() => w.stop());
-    return w;
-  };
+  const login = (who: Who) => signIn(core, who);
+  const watch = async (who: Who, s?: SessionCarrier) => watching(core, s ?? (await login(who)));
   const act = async <K extends CallName>(who: Who, name: K, input: CallInput<K>) => ok(core, await login(who), name, input);
   return { core, clock, ids, login, watch, act };
+}
+
+async function signIn(core: Core, username: string) {
+  const s = carrier();
+  await ok(core, s, 'auth.login', { username, password: PASSWORD });
+  return s;
+}
+
+// A watcher per person: what their session hears, and whether the watch has ended.
+function watching(core: Core, session: SessionCarrier) {
+  const heard: ClientEvent[] = [];
+  const w = { session, heard, ended: false, stop: () => {} };
+  w.stop = core.watch(session, (e) => heard.push(clientEventSchema.parse(e)), () => (w.ended = true));
+  closers.push(() => w.stop());
+  return w;
 }
 
 const about = (heard: ClientEvent[], complaintId: number) => heard.filter((e) => e.complaintId === complaintId);
 const kinds = (heard: ClientEvent[]) => heard.map((e) => e.kind);
 
 describe('live events in the core', () => {
-  it('tells the addressee of a disposition, the disposer of a return, the Camat of a letter to sign, and nobody of a rolled-back write', async () => {
+  it('tells the addressee of a disposition, the disposer of a return, the Camat and the Sekcam of a letter to sign, and nobody of a rolled-back write', async () => {
     // Mon 30 Nov 2026 08.00 WIB.
     const o = await office('2026-11-30T01:00:00.000Z');
-    const [kasi1, kasi2, camat, staf] = [await o.watch('kasi1'), await o.watch('kasi2'), await o.watch('camat'), await o.watch('staf')];
+    const [kasi1, kasi2, camat, staf, sekcam] = [await o.watch('kasi1'), await o.watch('kasi2'), await o.watch('camat'), await o.watch('staf'), await o.watch('sekcam')];
     const { id, registerNo } = await o.act('staf', 'complaints.create', sampleComplaint());
     await settle();
     expect(kinds(camat.heard)).toContain('queues.changed');
@@ -122,8 +127,34 @@ describe('live events in the core', () => {
     expect(camat.heard.filter((e) => e.forMe)).toEqual([
       expect.objectContaining({ kind: 'document.awaitingSignature', complaintId: id, registerNo, message: expect.stringMatching(/menunggu tanda tangan Anda/) }),
     ]);
+    // The Sekcam may sign it a.n. the Camat: it is in his signature queue, and he is told too.
+    expect(sekcam.heard.filter((e) => e.kind === 'document.awaitingSignature')).toEqual([expect.objectContaining({ complaintId: id, forMe: true })]);
     expect(about(kasi2.heard, id)).toEqual([]);
     expect(staf.heard.filter((e) => e.kind === 'document.awaitingSignature')).toEqual([]);
+  });
+
+  it('tells a Kasi appointed Plh. Camat for the day of a letter reaching its signing step, as his signature queue holds it, and no other Kasi', async () => {
+    // Tue 24 Nov 2026 09.00 WIB, Pegantenan: step 10 is the Camat's signature. Kasi
+    // Pemerintahan (kasi2) is Plh. Camat that day; the complaint goes to Kasi Pelayanan (kasi1).
+    const o = await paperOffice('pegantenan', '2026-11-24T02:00:00.000Z', (core) => (t = core));
+    await o.act('admin', 'officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
+    const watch = async (who: string) => watching(o.core, await signIn(o.core, who));
+    const [acting, kasi1, camat, sekcam] = [await watch('kasi2'), await watch('kasi1'), await watch('camat'), await watch('sekcam')];
+    const id = await o.record();
+    const { registerNo } = await o.act('staf', 'complaints.get', { id });
+    const draft = await pegantenanToSigning(o, id);
+    await settle();
+    const awaiting = (w: { heard: ClientEvent[] }) => w.heard.filter((e) => e.kind === 'document.awaitingSignature');
+    const notice = (complaintId: number | null) => ({ complaintId, registerNo, forMe: true, message: expect.stringMatching(/menunggu tanda tangan Anda/) });
+    // He may not open the complaint (disposed to kasi1): his notice leads to no page that would refuse him.
+    expect(awaiting(acting)).toEqual([expect.objectContaining(notice(null))]);
+    expect(awaiting(camat)).toEqual([expect.objectContaining(notice(id))]);
+    expect(awaiting(kasi1)).toEqual([]);
+    expect(awaiting(sekcam)).toEqual([]);
+    // Exactly those whose signature queue holds the draft.
+    expect((await o.act('kasi2', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
+    expect(await o.act('sekcam', 'documents.signatureQueue', {})).toEqual([]);
   });
 
   it('delivers nothing after logout and ends the watch', async () => {

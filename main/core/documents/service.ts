@@ -155,27 +155,38 @@ type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'supers
 
 type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject: string | null; c_register: string | null; c_closed: string | null; c_status: Status | null; c_step: number | null; c_version: number | null };
 
-// The drafts of signed kinds this user may sign now, oldest first: the signature queue
-// and its count in the menu. Only those who sign for the head of office (signsForHead)
-// sign, any draft not bound to a complaint's journey and a bound one at its signing step
-// when documentActions says so: decided from the complaint's own columns, so only the
-// latter load their complaints.
-export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[] {
-  if (!signsForHead(db, user, at)) return [];
-  const rows = stmt(
+// The open drafts of signed kinds, oldest first, with the complaint columns the queue rule
+// reads; of one complaint only when `complaintId` is given.
+export function signedDrafts(db: Db, complaintId?: number): DraftRow[] {
+  const one = complaintId !== undefined;
+  return stmt(
     db,
     `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
      FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`,
-  ).all(...SIGNED_KINDS) as DraftRow[];
-  return rows.filter((r) => {
-    if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return KINDS[r.kind].signed;
-    if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
-    const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
-    if (stage === null) return KINDS[r.kind].signed;
-    return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
-  });
+     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')})${one ? ' AND d.complaint_id = ?' : ''} ORDER BY d.created_at, d.id`,
+  ).all(...SIGNED_KINDS, ...(one ? [complaintId] : [])) as DraftRow[];
 }
+
+// The signature queue's rule for one draft, for a user who signs for the head of office
+// (signsForHead): any draft not bound to a complaint's journey, and a bound one at its
+// signing step when documentActions says so. Decided from the complaint's own columns, so
+// only the latter load their complaints.
+function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string): boolean {
+  if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return KINDS[r.kind].signed;
+  if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
+  const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
+  if (stage === null) return KINDS[r.kind].signed;
+  return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
+}
+
+// The drafts this user may sign now, oldest first: the signature queue and its count in the menu.
+export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[] {
+  if (!signsForHead(db, user, at)) return [];
+  return signedDrafts(db).filter((r) => queueHolds(db, user, r, at));
+}
+
+/** Whether the user's signature queue (signableDrafts) holds the draft on `at`: who is told it awaits his signature. */
+export const inSignatureQueue = (db: Db, user: SessionUser, r: DraftRow, at: string) => signsForHead(db, user, at) && queueHolds(db, user, r, at);
 
 export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string): DocumentAction[] {
   const spec = KINDS[row.kind];
