@@ -134,6 +134,10 @@ test('Disposisi yang belum dibuka dapat ditarik; setelah dibuka Kasi, penarikan 
   const dispose = { id: c.id, to: [kasiId], sifat: 'segera', instructions: ['proses_lanjut'] } as const;
   await staf.call('workflow.dispose', { ...dispose, to: [...dispose.to], instructions: [...dispose.instructions] });
 
+  // Without live events (as on a PC whose stream is cut off), so the page still offers the
+  // withdrawal once the Kasi has opened the disposition: otherwise the page may read the
+  // complaint again first and drop the button, and the refusal is never asked for.
+  await page.route('**/api/events', (route) => route.abort());
   await login(page, web.url, 'staf');
   await openComplaint(page, web.url, c.id, c.registerNo);
   await page.getByRole('button', { name: 'Tarik disposisi' }).click();
