@@ -6,6 +6,7 @@ import type { SignatureQueueItem } from '../../shared/schemas/documents';
 import { Loading, Page } from '../components/Page';
 import { DocumentActions, ParafList, SignForm, signedMessage } from '../components/complaint/DocumentForms';
 import { DraftEditor } from '../components/complaint/DraftEditor';
+import { useDocumentLapsing } from '../components/complaint/ReturnedPartsWarning';
 import { DocumentPaper } from '../components/documents/DocumentPaper';
 import { notifySuccess } from '../lib/feedback';
 import { useDates } from '../lib/session';
@@ -137,6 +138,8 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
   const doc = useCall('documents.get', { id });
   const [editing, setEditing] = useState(false);
   const d = doc.data;
+  // A signature that completes the complaint's step warns of the returned parts it would end.
+  const lapsing = useDocumentLapsing(d);
   if (!d) return <Loading error={doc.error} retry={doc.reload} />;
   return (
     <Stack gap="md">
@@ -170,6 +173,7 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
                 doc={d}
                 size="xs"
                 exclude={['sign']}
+                lapsing={lapsing}
                 onRevise={() => setEditing(true)}
                 onChanged={(message, next) => {
                   // A returned draft leaves the queue; a paraf keeps it here.
@@ -184,7 +188,7 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 6 }}>
-            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
+            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} lapsing={lapsing?.by.includes('sign') ? lapsing : undefined} />
           </Grid.Col>
         </Grid>
       </Card>

@@ -58,16 +58,28 @@ export const issuedDocumentSchema = z.object({
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 
+/**
+ * How a signature given now would read: the capacity (own name, a.n., Plt., Plh.) and the
+ * letter's signature block, its lines above the signature ("Plh. CAMAT PEGANTENAN",
+ * "KEPALA SEKSI PEMERINTAHAN,") and the name under it.
+ */
+export const signingAsSchema = z.object({ capacity: z.enum(SIGNER_CAPACITIES), caption: z.array(z.string()), name: z.string() });
+export type SigningAs = z.infer<typeof signingAsSchema>;
+
 // `draft`: what the drafter wrote (letters still being drafted, and the content a
 // correction starts from); null for forms built from the complaint. `previousDraft`: that
 // of the version this one replaced, for what changed since; sent with it, as opening that
 // version is an opening of its own (audited for a rahasia complaint). `complaintOpen`:
 // whether this user may open the document's complaint (a Kasi acting for the head of
 // office signs letters of complaints that are not his), so no link leads to a refusal.
+// `signingAs`: with the action sign, how this user's signature would read if given now,
+// for the form to say before he signs; null otherwise, and when his capacity would be
+// refused (the signature then is, with the reason).
 export const documentWithContentSchema = issuedDocumentSchema.extend({
   content: documentContentSchema,
   draft: draftContentSchema.nullable(),
   previousDraft: draftContentSchema.nullable(),
   complaintOpen: z.boolean(),
+  signingAs: signingAsSchema.nullable(),
 });
 export type DocumentWithContent = z.infer<typeof documentWithContentSchema>;

@@ -8,7 +8,7 @@ import { localDate, yearOf } from '../../shared/time/workingTime';
 import { readDocx } from '../support/docx';
 
 // A Kasi the Admin appoints Plh. Camat for today signs on screen, as an acting Sekcam
-// would: the Admin records the appointment, the Kasi finds "Menunggu tanda tangan" with
+// would: the Admin records the appointment, the Kasi finds "Penandatanganan" with
 // its count in his menu, keeps a signature specimen, and signs the surat tanggapan of a
 // complaint disposed to another Kasi from the queue. The other Kasi has no such menu.
 // The steps not under test are walked through the HTTP API, as another PC would.
@@ -74,13 +74,13 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   // The Kasi the complaint was disposed to is not appointed: no queue for him, by menu or by address.
   await as(page, web.url, 'kasi');
   await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Menunggu tanda tangan/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Penandatanganan/ })).toHaveCount(0);
   await page.goto(`${web.url}/tanda-tangan`);
   await expect(page).toHaveURL(/\/tugas$/);
 
   // The appointed Kasi: the queue and its count are in his menu.
   await as(page, web.url, 'kasi2');
-  const queueLink = page.getByRole('link', { name: /Menunggu tanda tangan/ });
+  const queueLink = page.getByRole('link', { name: /^Penandatanganan/ });
   await expect(queueLink.getByText('1', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('kasi-plh-menu.png') });
 
@@ -103,7 +103,9 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await expect(page.getByText(`Pengaduan ${c.registerNo}`)).toBeVisible();
   await expect(page.getByRole('link', { name: c.registerNo })).toHaveCount(0);
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
-  await expect(sign).toContainText(`Anda menandatangani sebagai ${ACTING}`);
+  // Before he signs, the form says in which capacity, and how the signature block will read.
+  await expect(sign).toContainText(`Anda menandatangani sebagai Plh. Camat Pegantenan: ${ACTING} (Kepala Seksi Pemerintahan).`);
+  await expect(sign.getByLabel('Blok tanda tangan').locator('p')).toHaveText(['Plh. CAMAT PEGANTENAN', 'KEPALA SEKSI PEMERINTAHAN,', ACTING]);
   await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
   await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
   const number = `000.8.3.4/1/${preset.office.unitCode}/${yearOf(new Date().toISOString(), preset.office.timeZone)}`;

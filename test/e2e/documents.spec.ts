@@ -166,7 +166,7 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
 
   // Step 10: the Camat signs from the queue; a wrong password first changes nothing.
   await as(page, web.url, 'camat');
-  const queueLink = page.getByRole('link', { name: /Menunggu tanda tangan/ });
+  const queueLink = page.getByRole('link', { name: /^Penandatanganan/ });
   await expect(queueLink.getByText('1', { exact: true })).toBeVisible();
   await queueLink.click();
   await expect(page).toHaveURL(/\/tanda-tangan$/);

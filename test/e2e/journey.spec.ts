@@ -223,13 +223,14 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain melihat register tanpa
 });
 
 // A complaint disposed to Bambang (KASI) and Hadi; Hadi opens his disposition and returns
-// it while Bambang's runs on.
-async function oneOfTwoReturned(url: string) {
+// it while Bambang's runs on (after `before` has walked the complaint on, if given).
+async function oneOfTwoReturned(url: string, before?: (staf: ApiClient, id: number) => Promise<void>) {
   const { staf, c } = await start(url);
   const assignees = await staf.call('workflow.assignees', {});
   const bambang = assignees.find((a) => a.name === KASI)!;
   const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
   await staf.call('workflow.dispose', { id: c.id, to: [bambang.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await before?.(staf, c.id);
   const kasi2 = new ApiClient(url);
   await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
   const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
@@ -269,4 +270,24 @@ test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi 
   await expect(
     history.getByText('Bagian yang dikembalikan Hadi Purnomo, S.H. tidak didisposisikan ulang sebelum langkah 3 selesai; bagian itu tidak lagi menunggu disposisi Dewi Lestari'),
   ).toHaveCount(1);
+});
+
+test('Catatan penyampaian yang menyelesaikan langkah memberi tahu bagian yang dikembalikan seperti "Selesaikan langkah"', async ({ web, page }) => {
+  // Steps 3 to 5 are done before Hadi returns his part, so it waits in step 6, the delivery.
+  const c = await oneOfTwoReturned(web.url, async (staf, id) => {
+    const [kasi, camat] = [new ApiClient(web.url), new ApiClient(web.url)];
+    await kasi.call('auth.login', { username: 'kasi', password: PASSWORD });
+    await camat.call('auth.login', { username: 'camat', password: PASSWORD });
+    await kasi.call('workflow.advance', { id });
+    await camat.call('workflow.advance', { id });
+    await staf.call('documents.draft', { complaintId: id, kind: 'laporan_tindak_lanjut', outcome: 'ditindaklanjuti' });
+    await staf.call('workflow.advance', { id });
+  });
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const warning = page.getByRole('form', { name: 'Catat penyampaian' }).getByRole('status');
+  await expect(warning).toContainText('Hadi Purnomo, S.H. mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan Dewi Lestari');
+  await expect(warning).toContainText('Bila langkah 6 diselesaikan sekarang, bagian itu tidak lagi menunggu disposisi');
+  await expect(warning).toContainText('Anda dapat mendisposisikan bagian itu lebih dulu lewat "Disposisi bagian yang dikembalikan".');
 });

@@ -36,6 +36,10 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     expect(await o.act('kasi1', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
     const opened = await o.act('kasi2', 'documents.get', { id: draft.id });
     expect(opened.actions).toEqual(['sign']);
+    // The sign form tells him before he signs in which capacity, and how the block will read.
+    expect(opened.signingAs).toEqual({ capacity: 'Plh.', caption: ['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], name: 'Sri Wahyuni' });
+    // Whoever may not sign it now is told nothing of the kind.
+    expect((await o.act('kasi1', 'documents.get', { id: draft.id })).signingAs).toBeNull();
     // His screens link to no complaint he cannot open; the Staf's do.
     expect(opened.complaintOpen).toBe(false);
     expect((await o.act('staf', 'documents.get', { id: draft.id })).complaintOpen).toBe(true);

@@ -227,6 +227,15 @@ describe('side exits', () => {
     ]);
     expect((await o.act('sekcam', 'documents.signatureQueue', {})).map((q) => q.id)).toContain(forward.id);
 
+    // Each signer's form says, before the signature, how its block will read.
+    expect((await o.act('sekcam', 'documents.get', { id: forward.id })).signingAs).toEqual({
+      capacity: 'a.n.',
+      caption: ['a.n. CAMAT KEJAYAN', 'SEKRETARIS KECAMATAN,'],
+      name: 'Bambang Hartono, S.Sos.',
+    });
+    expect((await o.act('camat', 'documents.get', { id: notice.id })).signingAs).toEqual({ capacity: '', caption: ['CAMAT KEJAYAN,'], name: 'Drs. Imam Santoso, M.Si.' });
+    expect((await o.act('staf', 'documents.get', { id: forward.id })).signingAs).toBeNull();
+
     o.later(30);
     const signed = await o.sign('sekcam', forward.id);
     expect(signed).toMatchObject({ status: 'ditandatangani', signerCapacity: 'a.n.', signerName: 'Bambang Hartono, S.Sos.', number: '000.8.3.4/1/Kec-Kjy/2026' });
@@ -263,10 +272,12 @@ describe('Plt.: an acting head signs in that capacity inside the recorded period
     expect(await o.act('sekcam', 'documents.signatureQueue', {})).toEqual([]);
     expect((await o.refuse('sekcam', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
     expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('draf');
+    expect((await o.act('sekcam', 'documents.get', { id: draft.id })).signingAs).toBeNull();
 
     // Thu 26 Nov 09.00 WIB: inside the period.
     o.clock.set('2026-11-26T02:00:00.000Z');
     expect((await o.act('sekcam', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
+    expect((await o.act('sekcam', 'documents.get', { id: draft.id })).signingAs).toMatchObject({ capacity: 'Plt.', caption: ['Plt. CAMAT PEGANTENAN', 'SEKRETARIS KECAMATAN,'] });
     const signed = await o.sign('sekcam', draft.id);
     expect(signed).toMatchObject({ status: 'ditandatangani', signerCapacity: 'Plt.', signerName: 'Bambang Hartono, S.Sos.', number: '000.8.3.4/1/Kec-Pgt/2026' });
     const text = (await o.docx(draft.id)).text;

@@ -32,6 +32,7 @@ import {
   returnDocument,
   revise,
   signDocument,
+  signingAs,
   toIssued,
   signableDrafts,
 } from './service';
@@ -106,7 +107,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const replaced = row.supersedes_id === null ? undefined : (stmt(ctx.db, 'SELECT draft FROM issued_documents WHERE id = ?').get(row.supersedes_id) as Pick<DocRow, 'draft'> | undefined);
     const previousDraft = replaced ? draftOf(replaced) : null;
     const complaintOpen = row.complaint_id !== null && complaintAccess(ctx.db, user, row.complaint_id).see;
-    return { ...toIssued(ctx.db, user, row, nowIso(ctx)), content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen };
+    const at = nowIso(ctx);
+    const doc = toIssued(ctx.db, user, row, at);
+    const signing = signingAs(ctx.db, user, row, doc.actions, at);
+    return { ...doc, content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);

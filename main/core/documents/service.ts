@@ -1,7 +1,7 @@
 import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
-import type { DocumentAction, DocumentContent, IssuedDocument, WetSigner } from '../../../shared/documents/issued';
+import type { DocumentAction, DocumentContent, IssuedDocument, SigningAs, WetSigner } from '../../../shared/documents/issued';
 import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -24,7 +24,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingAt, capacityOf, requireSignerData, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
+import { actingAt, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -383,6 +383,26 @@ export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string)
     }
   }
   return signers;
+}
+
+/**
+ * How `user`'s signature on `row` would read if he signed it on screen at `at`, as planSigning
+ * writes it: null without the action sign (`actions`: documentActions of this user and row),
+ * or when capacityOf refuses him.
+ */
+export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[], at: string): SigningAs | null {
+  if (!actions.includes('sign')) return null;
+  const office = getOffice(db);
+  const signer = signerUser(db, user.id);
+  let capacity: Capacity;
+  try {
+    capacity = capacityOf(db, signer, office, at, onBehalfAllowed(db, user, row));
+  } catch (err) {
+    if (err instanceof TanggapError) return null;
+    throw err;
+  }
+  const { caption, name } = signatureView(signer, office, capacity);
+  return { capacity, caption, name };
 }
 
 function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: SignHow, verification: Signing['verification']): SignPlan {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod';
@@ -25,6 +25,7 @@ import { showApiError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
+import { ReturnedPartsWarning, type ReturnedParts } from './ReturnedPartsWarning';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -59,55 +60,6 @@ function WhatHappens({ stepNo, next }: { stepNo: number; next: NextStep | null }
 
 const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak pada langkah berikutnya; setelah itu tidak dapat dibatalkan.';
 
-/** What a completion would end: the parts Kasi returned that wait for their disposer (returnAwaits), and whether this user may dispose them first. */
-interface ReturnedParts {
-  parts: Journey['dispositions'];
-  canRedispose: boolean;
-}
-
-const orWords = (words: string[]) => {
-  const unique = [...new Set(words)];
-  return unique.length < 2 ? unique.join('') : `${unique.slice(0, -1).join(', ')} atau ${unique.at(-1)}`;
-};
-
-// A part a Kasi returned in this step waits for its disposer only while the step runs. Said
-// before the confirmation, as a warning and not a refusal: the disposer may have decided
-// that the part needs nobody.
-function ReturnedPartsWarning({ stepNo, returned }: { stepNo: number; returned: ReturnedParts }) {
-  const { parts, canRedispose } = returned;
-  if (parts.length === 0) return null;
-  const it = parts.length > 1 ? 'bagian-bagian itu' : 'bagian itu';
-  return (
-    <Alert color="orange" p="sm" title="Bagian yang dikembalikan belum didisposisikan ulang" role="status">
-      <Stack gap={4}>
-        {parts.map((d) => (
-          <div key={d.id}>
-            <Text size="sm">
-              <Text span fw={600} size="sm">
-                {d.toName}
-              </Text>{' '}
-              mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan {d.fromName}: didisposisikan kepada Kasi lain, atau cukup
-              ditangani bersama langkah ini.
-            </Text>
-            {d.returnReason && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                Alasan pengembalian: {d.returnReason}
-              </Text>
-            )}
-          </div>
-        ))}
-        <Text size="sm">
-          Bila langkah {stepNo} diselesaikan sekarang, {it} tidak lagi menunggu disposisi, dan riwayat pengaduan mencatat bahwa {it} tidak
-          didisposisikan ulang.{' '}
-          {canRedispose
-            ? `Anda dapat mendisposisikan ${it} lebih dulu lewat "Disposisi bagian yang dikembalikan".`
-            : `Bila ${it} masih perlu ditangani, hubungi ${orWords(parts.map((d) => d.fromName))} sebelum menyelesaikan langkah ini.`}
-        </Text>
-      </Stack>
-    </Alert>
-  );
-}
-
 // Completing a step is confirmed in a dialog: a mis-click on the panel does nothing yet.
 export function AdvanceForm({
   id,
@@ -117,7 +69,7 @@ export function AdvanceForm({
   closing,
   returned,
   onDone,
-}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; returned: ReturnedParts }) {
+}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; returned?: ReturnedParts }) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
@@ -157,7 +109,7 @@ export function AdvanceForm({
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Selesaikan langkah ${stepNo}?`} size="lg">
         <Stack gap="sm">
           <WhatHappens stepNo={stepNo} next={next} />
-          <ReturnedPartsWarning stepNo={stepNo} returned={returned} />
+          {returned && <ReturnedPartsWarning stepNo={stepNo} returned={returned} />}
           <Text size="sm" c="dimmed">
             {UNDO_WINDOW}
           </Text>
@@ -186,7 +138,7 @@ export function TakeOverModal({
   returned,
   onClose,
   onDone,
-}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; returned: ReturnedParts; onClose(): void }) {
+}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; returned?: ReturnedParts; onClose(): void }) {
   const form = useForm<In<typeof takeOverInputSchema>, unknown, Out<typeof takeOverInputSchema>>({
     // Taking over the last step closes the complaint: the reporter's statement is asked as in "Selesaikan langkah".
     resolver: askingSatisfaction(zodResolver(takeOverInputSchema), closing),
@@ -212,7 +164,7 @@ export function TakeOverModal({
             . Ambil alih hanya bila langkah ini memang harus Anda selesaikan sendiri.
           </Text>
           <WhatHappens stepNo={stepNo} next={next} />
-          <ReturnedPartsWarning stepNo={stepNo} returned={returned} />
+          {returned && <ReturnedPartsWarning stepNo={stepNo} returned={returned} />}
           <Textarea
             label="Alasan mengambil alih"
             description="Dicatat di riwayat pengaduan dan jejak audit."

@@ -8,6 +8,7 @@ import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOver
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';
 import { asksSatisfaction } from '../skm/ClosingSatisfaction';
+import { documentLapsing, lapsingOf, orWords } from './ReturnedPartsWarning';
 
 // What each action lets the user do, as the "who acts now" notice lists it.
 const YOU_CAN: Record<Journey['actions'][number], string> = {
@@ -26,8 +27,6 @@ const YOU_CAN: Record<Journey['actions'][number], string> = {
   'exit:ditolak': 'menolak pengaduan',
   'exit:dicabut': 'mencatat pencabutan oleh pelapor',
 };
-
-const joinWords = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} atau ${words.at(-1)}`);
 
 interface Props {
   journey: Journey;
@@ -57,11 +56,11 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const next = after ? { no: after.no, activity: after.activity, executor: EXECUTOR_LABEL[after.executor] } : null;
   const waitingFor = journey.waitingFor;
   // A part a Kasi returned while another disposition runs: 'dispose' then adds a disposition
-  // for that part, and the running step goes on.
-  const returned = journey.dispositions.filter((d) => d.returnAwaits);
-  const redispose = has('dispose') && returned.length > 0;
-  // Completing the step ends their wait: both confirmations warn of it.
-  const lapsing = { parts: returned, canRedispose: redispose };
+  // for that part, and the running step goes on. Completing the step ends their wait:
+  // whatever completes it warns of it.
+  const lapsing = lapsingOf(journey);
+  const returned = lapsing?.returned.parts ?? [];
+  const redispose = lapsing?.returned.canRedispose ?? false;
   const active = journey.dispositions.filter((d) => d.state === 'aktif');
   const stillActive = [...new Set(active.map((d) => d.toName))];
   const youCan = journey.actions
@@ -76,7 +75,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           <Alert color="gray" variant="light" p="sm" title={`Dikerjakan oleh ${waitingFor.who}`} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
             <Text size="sm">{waitingFor.why}</Text>
             <Text size="sm" mt={4}>
-              {youCan.length > 0 ? `Anda dapat ${joinWords(youCan)}.` : 'Tidak ada tindakan untuk Anda pada langkah ini.'}
+              {youCan.length > 0 ? `Anda dapat ${orWords(youCan)}.` : 'Tidak ada tindakan untuk Anda pada langkah ini.'}
             </Text>
           </Alert>
         )}
@@ -108,7 +107,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} returned={lapsing} onDone={onDone} />
+            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} returned={lapsing?.returned} onDone={onDone} />
           </section>
         )}
         {has('takeOver') && current && (
@@ -152,7 +151,12 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                   Dikembalikan {d.returned.byName}: {d.returned.reason}
                 </Text>
               )}
-              <DocumentActions doc={d} onChanged={(message) => onDone(message)} onRevise={(doc) => onEdit(doc.id)} />
+              <DocumentActions
+                doc={d}
+                onChanged={(message) => onDone(message)}
+                onRevise={(doc) => onEdit(doc.id)}
+                lapsing={documentLapsing(journey, d)}
+              />
             </Stack>
           </Paper>
         ))}
@@ -166,7 +170,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Sampaikan kepada pelapor
             </Title>
-            <DeliverForm journey={journey} complaint={complaint} onDone={onDone} />
+            <DeliverForm journey={journey} complaint={complaint} onDone={onDone} lapsing={lapsing} />
           </section>
         )}
         {has('archive') && (
@@ -174,7 +178,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Arsipkan berkas
             </Title>
-            <ArchiveForm id={id} closing={asksSatisfaction(journey)} onDone={onDone} />
+            <ArchiveForm id={id} closing={asksSatisfaction(journey)} onDone={onDone} lapsing={lapsing} />
           </section>
         )}
         {has('dispose') && (
@@ -190,8 +194,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                   </Text>
                 ))}
                 <Text size="sm">
-                  Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {joinWords(stillActive)} tetap
-                  berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {joinWords(stillActive)},
+                  Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {orWords(stillActive)} tetap
+                  berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {orWords(stillActive)},
                   tidak perlu disposisi baru: tugas ini selesai bersama langkah {current?.stepNo ?? ''}.
                 </Text>
               </Stack>
@@ -245,7 +249,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
           next={next}
           closing={asksSatisfaction(journey)}
-          returned={lapsing}
+          returned={lapsing?.returned}
           onClose={() => setTakingOver(false)}
           onDone={(message) => {
             setTakingOver(false);

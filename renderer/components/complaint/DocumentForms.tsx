@@ -21,7 +21,7 @@ import {
 import { Controller, useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
-import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
+import type { DocumentAction, DocumentWithContent, IssuedDocument, SigningAs } from '../../../shared/documents/issued';
 import {
   DELIVERY_CHANNELS,
   DELIVERY_CHANNEL_LABEL,
@@ -55,6 +55,7 @@ import { focusFirstError } from '../../lib/focusFirstError';
 import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 import { capacityOf } from './DocumentsCard';
+import { ReturnedPartsWarning, type DocumentLapsing, type LapsingParts } from './ReturnedPartsWarning';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -225,12 +226,15 @@ interface ActionsProps {
   /** Actions the host offers another way (the signature queue signs inline). */
   exclude?: DocumentAction[];
   size?: 'xs' | 'sm';
+  /** Returned parts waiting in the running step, and which of these actions complete that step: their dialogs warn of the lapse. */
+  lapsing?: DocumentLapsing;
 }
 
 // Exactly the actions the core lists for this user on this document.
-export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm' }: ActionsProps) {
+export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm', lapsing }: ActionsProps) {
   const [open, setOpen] = useState<'paraf' | 'return' | 'sign' | 'sign_wet' | null>(null);
   const has = (a: DocumentAction) => doc.actions.includes(a) && !exclude.includes(a);
+  const lapses = (a: DocumentAction) => (lapsing?.by.includes(a) ? lapsing : undefined);
   if (!doc.actions.some((a) => !exclude.includes(a))) return null;
   const done = (message: string, next?: IssuedDocument) => {
     setOpen(null);
@@ -266,10 +270,10 @@ export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size =
           </Button>
         )}
       </Group>
-      {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} lapsing={lapses('paraf')} />}
       {open === 'return' && <ReturnModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
-      {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} />}
-      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} lapsing={lapses('sign')} />}
+      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} lapsing={lapses('sign_wet')} />}
     </>
   );
 }
@@ -280,9 +284,11 @@ interface ModalProps {
   doc: IssuedDocument;
   onClose(): void;
   onDone(message: string, doc?: IssuedDocument): void;
+  /** When this action completes the running step: the returned parts it would end. */
+  lapsing?: LapsingParts;
 }
 
-function ParafModal({ doc, onClose, onDone }: ModalProps) {
+function ParafModal({ doc, onClose, onDone, lapsing }: ModalProps) {
   const [busy, setBusy] = useState(false);
   const paraf = async () => {
     setBusy(true);
@@ -303,6 +309,7 @@ function ParafModal({ doc, onClose, onDone }: ModalProps) {
           Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
           penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
         </Text>
+        {lapsing && <ReturnedPartsWarning {...lapsing} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Batal
@@ -351,9 +358,28 @@ function ReturnModal({ doc, onClose, onDone }: ModalProps) {
   );
 }
 
-// The password confirms it is the signer at the keyboard; a wrong one changes nothing.
-export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc: IssuedDocument): void }) {
-  const { user } = useSession();
+// How the signer's words name his capacity: in his own name as the head of office, a.n.,
+// or as Plt./Plh.
+const signingWords = (capacity: SigningAs['capacity'], headTitle: string) =>
+  capacity === 'a.n.' ? `atas nama (a.n.) ${headTitle}` : `sebagai ${capacityOf(capacity, headTitle) || headTitle}`;
+
+// The password confirms it is the signer at the keyboard; a wrong one changes nothing. The
+// form says, before he signs, in which capacity and how the signature block will read, as
+// the core worked it out (signingAs).
+export function SignForm({
+  doc,
+  onSigned,
+  lapsing,
+}: {
+  doc: Pick<DocumentWithContent, 'id' | 'signingAs'>;
+  onSigned(doc: IssuedDocument): void;
+  /** When this signature completes the running step: the returned parts it would end. */
+  lapsing?: LapsingParts;
+}) {
+  const { user, office } = useSession();
+  const as = doc.signingAs;
+  // Signing in his own name, the head of office's capacity is his jabatan already.
+  const jabatan = as?.capacity === '' ? '' : user.jabatan;
   const form = useForm<In<typeof signInputSchema>, unknown, Out<typeof signInputSchema>>({
     resolver: zodResolver(signInputSchema),
     defaultValues: { id: doc.id, password: '' },
@@ -383,9 +409,23 @@ export function SignForm({ doc, onSigned }: { doc: IssuedDocument; onSigned(doc:
           surat, dan memasang kode periksa pada dokumen.
         </Alert>
         <Text size="sm">
-          Anda menandatangani sebagai <b>{user.name}</b>
-          {user.jabatan && ` (${user.jabatan})`}. Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.
+          Anda menandatangani {as ? `${signingWords(as.capacity, office.headTitle)}: ` : 'sebagai '}
+          <b>{user.name}</b>
+          {jabatan && ` (${jabatan})`}
+          {(jabatan || user.name).endsWith('.') ? '' : '.'}
+          {as && ' Blok tanda tangan surat akan berbunyi:'}
         </Text>
+        {as && (
+          <Box aria-label="Blok tanda tangan" pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-4)' }}>
+            {[...as.caption, as.name].map((line, i) => (
+              <Text key={i} size="sm" fw={i === as.caption.length ? 600 : undefined}>
+                {line}
+              </Text>
+            ))}
+          </Box>
+        )}
+        <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
+        {lapsing && <ReturnedPartsWarning {...lapsing} />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
         {errors.root?.message && (
           <Alert color="red" p="xs" role="alert">
@@ -427,7 +467,7 @@ export function ParafList({ doc }: { doc: IssuedDocument }) {
 }
 
 // The document exactly as it will print, beside the password.
-export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): void; onSigned(doc: IssuedDocument): void }) {
+export function SignDialog({ id, onClose, onSigned, lapsing }: { id: number; onClose(): void; onSigned(doc: IssuedDocument): void; lapsing?: LapsingParts }) {
   const doc = useCall('documents.get', { id });
   const d = doc.data;
   return (
@@ -445,7 +485,7 @@ export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): v
                 {d.registerNo && `Pengaduan ${d.registerNo} · `}versi {d.version}
               </Text>
               <ParafList doc={d} />
-              <SignForm doc={d} onSigned={onSigned} />
+              <SignForm doc={d} onSigned={onSigned} lapsing={lapsing} />
             </Stack>
           </Grid.Col>
         </Grid>
@@ -466,7 +506,7 @@ const signWetFormSchema = z.object({
   }),
 });
 
-function SignWetModal({ doc, onClose, onDone }: ModalProps) {
+function SignWetModal({ doc, onClose, onDone, lapsing }: ModalProps) {
   const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
     resolver: zodResolver(signWetFormSchema),
     // The head of office comes first in the list and is who signs most letters.
@@ -544,6 +584,7 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
             clearable
             error={scanError}
           />
+          {lapsing && <ReturnedPartsWarning {...lapsing} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Batal
@@ -623,9 +664,11 @@ interface DeliverProps {
   journey: Journey;
   complaint: ComplaintDetail;
   onDone(message: string): void;
+  /** The delivery completes its step: the returned parts it would end. */
+  lapsing?: LapsingParts;
 }
 
-export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
+export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProps) {
   const { office, user } = useSession();
   const tz = office.timeZone;
   const nowLocal = () => {
@@ -749,6 +792,7 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
             render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={errors.satisfaction?.message} />}
           />
         )}
+        {lapsing && <ReturnedPartsWarning {...lapsing} />}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Catat penyampaian
         </Button>
@@ -758,7 +802,7 @@ export function DeliverForm({ journey, complaint, onDone }: DeliverProps) {
 }
 
 // ── Archive ────────────────────────────────────────────────────────────────────────
-export function ArchiveForm({ id, closing, onDone }: { id: number; closing: boolean; onDone(message: string): void }) {
+export function ArchiveForm({ id, closing, onDone, lapsing }: { id: number; closing: boolean; onDone(message: string): void; lapsing?: LapsingParts }) {
   const form = useForm<In<typeof archiveInputSchema>, unknown, Out<typeof archiveInputSchema>>({
     resolver: askingSatisfaction(zodResolver(archiveInputSchema), closing),
     defaultValues: { complaintId: id, location: '' },
@@ -788,6 +832,7 @@ export function ArchiveForm({ id, closing, onDone }: { id: number; closing: bool
             render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={form.formState.errors.satisfaction?.message} />}
           />
         )}
+        {lapsing && <ReturnedPartsWarning {...lapsing} />}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Arsipkan
         </Button>
