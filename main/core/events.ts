@@ -224,10 +224,11 @@ function visibleTo(deps: CoreDeps, user: SessionUser, e: CoreEvent): ClientEvent
   if (e.to.length && !forMe) return null;
   let complaintId = e.complaintId;
   if (complaintId !== null && !mayOpen(deps, user, complaintId)) {
-    // Only what is addressed to him: a Kasi appointed Plt./Plh. is told of a letter awaiting
-    // his signature on a complaint he may not open. The notice names its register number, as
-    // his signature queue does, but leads to no complaint page that would refuse him.
-    if (!forMe) return null;
+    // Nothing of a complaint he may not open, but for one thing addressed to him: a Kasi
+    // appointed Plt./Plh. is told of a letter awaiting his signature (inSignatureQueue). The
+    // notice names its register number, as his signature queue does, but leads to no
+    // complaint page that would refuse him.
+    if (!forMe || e.kind !== 'document.awaitingSignature') return null;
     complaintId = null;
   }
   return { kind: e.kind, at: e.at, complaintId, registerNo: e.registerNo, message: e.message, forMe };

@@ -157,6 +157,45 @@ describe('live events in the core', () => {
     expect(await o.act('sekcam', 'documents.signatureQueue', {})).toEqual([]);
   });
 
+  it('offers a correction of a signed answer to whoever may sign it: the Camat, not the Sekcam, who may not sign it a.n.', async () => {
+    const o = await paperOffice('pegantenan', '2026-11-24T02:00:00.000Z', (core) => (t = core));
+    const watch = async (who: string) => watching(o.core, await signIn(o.core, who));
+    const [camat, sekcam] = [await watch('camat'), await watch('sekcam')];
+    const id = await o.record();
+    const signed = await o.sign('camat', (await pegantenanToSigning(o, id)).id);
+    const v2 = await o.act('staf', 'documents.revise', {
+      id: signed.id,
+      rowVersion: signed.rowVersion,
+      content: { hal: 'Tanggapan atas pengaduan jalan rusak', sifat: 'biasa', lampiran: '-', body: ['Jalan telah ditambal pada 20 November.'], tembusan: [], satisfaction: null },
+    });
+    await settle();
+    const awaiting = (w: { heard: ClientEvent[] }) => w.heard.filter((e) => e.kind === 'document.awaitingSignature').map((e) => e.complaintId);
+    // The first version was announced to the Camat; the correction is announced to him again.
+    expect(awaiting(camat)).toEqual([id, id]);
+    expect(awaiting(sekcam)).toEqual([]);
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([v2.id]);
+    expect(await o.act('sekcam', 'documents.signatureQueue', {})).toEqual([]);
+    const seen = await o.act('sekcam', 'documents.get', { id: v2.id });
+    expect(seen.actions).not.toContain('sign');
+    expect(seen.signingAs).toBeNull();
+    expect((await o.act('camat', 'documents.get', { id: v2.id })).signingAs).toMatchObject({ capacity: '', caption: ['CAMAT PEGANTENAN,'] });
+  });
+
+  it('tells nothing else of a complaint the user may not open, even addressed to him', async () => {
+    const o = await office('2026-11-30T01:00:00.000Z');
+    const kasi2 = await o.watch('kasi2');
+    const { id, registerNo } = await o.act('staf', 'complaints.create', sampleComplaint());
+    await o.act('staf', 'workflow.dispose', { id, to: [o.ids.kasi1], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    await settle();
+    // kasi2 may not open it (disposed to kasi1): a deadline event addressed to him is
+    // dropped; only a letter awaiting his signature (an appointed Plh.) reaches him, unlinked.
+    const addressed = (kind: 'step.late' | 'document.awaitingSignature') =>
+      o.core.deps.events.emit({ kind, at: '2026-11-30T01:05:00.000Z', complaintId: id, registerNo, message: `Pengaduan ${registerNo}.`, to: [o.ids.kasi2] });
+    addressed('step.late');
+    addressed('document.awaitingSignature');
+    expect(kasi2.heard.filter((e) => e.forMe)).toEqual([expect.objectContaining({ kind: 'document.awaitingSignature', complaintId: null, registerNo })]);
+  });
+
   it('delivers nothing after logout and ends the watch', async () => {
     const o = await office('2026-11-30T01:00:00.000Z');
     const kasi1 = await o.watch('kasi1');

@@ -24,7 +24,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingAt, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
+import { actingAt, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
 import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -172,10 +172,12 @@ export function signedDrafts(db: Db, complaintId?: number): DraftRow[] {
 // signing step when documentActions says so. Decided from the complaint's own columns, so
 // only the latter load their complaints.
 function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string): boolean {
-  if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return KINDS[r.kind].signed;
+  // Outside the journey the kind alone says whether the Sekcam may sign it a.n. the head.
+  const unbound = () => KINDS[r.kind].signed && capacityIfAny(db, user, getOffice(db).timeZone, at, () => KINDS[r.kind].onBehalf) !== null;
+  if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return unbound();
   if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
   const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
-  if (stage === null) return KINDS[r.kind].signed;
+  if (stage === null) return unbound();
   return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
 }
 
@@ -195,6 +197,9 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
   const acting = () => actingAt(db, user.id, at);
+  // Offered only in a capacity the signature would be given in (the Sekcam a.n. the head
+  // only where this document allows it), so no one is offered a signature he is refused.
+  const mayCapacity = () => capacityIfAny(db, user, getOffice(db).timeZone, at, () => onBehalfAllowed(db, user, row)) !== null;
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
@@ -203,13 +208,13 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
       if ((stage === 'paraf' || stage === 'penandatanganan') && s.actsOnStep) actions.push('return');
       if (stage === 'penandatanganan' && spec.signed) {
-        if ((leader && s.actsOnStep) || ((leader || user.role === 'kasi') && acting())) actions.push('sign');
+        if (((leader && s.actsOnStep) || ((leader || user.role === 'kasi') && acting())) && mayCapacity()) actions.push('sign');
         if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
       }
     } else if (spec.signed) {
       if (spec.drafters.includes(user.role)) actions.push('revise');
-      if (leader) actions.push('return', 'sign');
-      else if (user.role === 'kasi' && acting()) actions.push('sign');
+      if (leader) actions.push('return');
+      if ((leader || (user.role === 'kasi' && acting())) && mayCapacity()) actions.push('sign');
       if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
     } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
       actions.push('revise');
@@ -387,21 +392,14 @@ export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string)
 
 /**
  * How `user`'s signature on `row` would read if he signed it on screen at `at`, as planSigning
- * writes it: null without the action sign (`actions`: documentActions of this user and row),
- * or when capacityOf refuses him.
+ * writes it: null without the action sign (`actions`: documentActions of this user and row).
  */
 export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[], at: string): SigningAs | null {
   if (!actions.includes('sign')) return null;
   const office = getOffice(db);
-  const signer = signerUser(db, user.id);
-  let capacity: Capacity;
-  try {
-    capacity = capacityOf(db, signer, office, at, onBehalfAllowed(db, user, row));
-  } catch (err) {
-    if (err instanceof TanggapError) return null;
-    throw err;
-  }
-  const { caption, name } = signatureView(signer, office, capacity);
+  const capacity = capacityIfAny(db, user, office.timeZone, at, () => onBehalfAllowed(db, user, row));
+  if (capacity === null) return null;
+  const { caption, name } = signatureView(signerUser(db, user.id), office, capacity);
   return { capacity, caption, name };
 }
 

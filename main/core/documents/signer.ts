@@ -64,14 +64,21 @@ export function requireSignsForHead(db: Db, user: { id: number; role: string }, 
 }
 
 /**
- * The capacity in which `user` signs on `at`, or a refusal saying who may. `allowOnBehalf`:
- * the standard (or the kind of letter) lets the Sekcam sign a.n. the head of office.
+ * The capacity in which `user` may sign on `at`, or null: the head of office in his own
+ * name, anyone appointed Plt./Plh. for that date, the Sekcam a.n. the head where
+ * `allowOnBehalf` (the standard or the kind of letter lets him).
  */
-export function capacityOf(db: Db, user: SignerUser, office: OfficeProfile, at: string, allowOnBehalf: boolean): Capacity {
+export function capacityIfAny(db: Db, user: { id: number; role: string }, timeZone: OfficeProfile['timeZone'], at: string, allowOnBehalf: () => boolean): Capacity | null {
   if (user.role === 'camat') return '';
-  const acting = actingCapacity(db, user.id, localDate(at, office.timeZone));
+  const acting = actingCapacity(db, user.id, localDate(at, timeZone));
   if (acting) return acting;
-  if (user.role === 'sekcam' && allowOnBehalf) return 'a.n.';
+  return user.role === 'sekcam' && allowOnBehalf() ? 'a.n.' : null;
+}
+
+/** capacityIfAny, or a refusal saying who may sign. */
+export function capacityOf(db: Db, user: SignerUser, office: OfficeProfile, at: string, allowOnBehalf: boolean): Capacity {
+  const capacity = capacityIfAny(db, user, office.timeZone, at, () => allowOnBehalf);
+  if (capacity !== null) return capacity;
   throw new TanggapError(
     'forbidden',
     `Dokumen ini ditandatangani ${office.headTitle}${allowOnBehalf ? ' atau Sekretaris a.n. pimpinan' : ''}. Bila Anda ditunjuk sebagai Plt./Plh., minta Admin mencatatnya di Pengaturan › Pejabat Plt./Plh.`,
