@@ -31,6 +31,16 @@ export interface ClientEvent {
   forMe: boolean;
 }
 
+/**
+ * The page a notice of the event opens when clicked: the complaint it concerns; for a letter
+ * awaiting the signature of someone who may not open its complaint (a Kasi appointed
+ * Plt./Plh., told without the complaint), his signature queue; null when there is none.
+ */
+export function noticePath(e: Pick<ClientEvent, 'kind' | 'complaintId'>): string | null {
+  if (e.complaintId !== null) return `/pengaduan/${e.complaintId}`;
+  return e.kind === 'document.awaitingSignature' ? '/tanda-tangan' : null;
+}
+
 /** The IPC channel main → window (the preload spells it out; its test checks they match). */
 export const EVENT_CHANNEL = 'tanggap:event';
 /** The SSE stream of a browser session. */

@@ -49,6 +49,7 @@ describe('system notification', () => {
     const target = { focus: vi.fn(), navigate: vi.fn() };
     expect(notifyEvent(api, event({ kind: 'queues.changed', forMe: false }), target)).toBe(false);
     expect(notifyEvent(api, { forMe: 'true', message: 'x' }, target)).toBe(false);
+    expect(notifyEvent(api, { ...event(), kind: 'something.else' }, target)).toBe(false);
     expect(notifyEvent(api, event({ message: '   ' }), target)).toBe(false);
     expect(notifyEvent(api, null, target)).toBe(false);
     expect(shown).toHaveLength(0);
@@ -64,6 +65,20 @@ describe('system notification', () => {
     shown[0]!.listeners.get('click')!();
     expect(target.focus).toHaveBeenCalled();
     expect(target.navigate).not.toHaveBeenCalled();
+  });
+
+  it('a click on a letter awaiting the signature of one who may not open its complaint opens his signature queue', () => {
+    const { api, shown } = fakeNotifications();
+    const target = { focus: vi.fn(), navigate: vi.fn() };
+    const awaiting = { kind: 'document.awaitingSignature', message: 'Surat tanggapan pengaduan 7/PGD/2026 menunggu tanda tangan Anda.' } as const;
+    notifyEvent(api, event({ ...awaiting, complaintId: null }), target);
+    shown[0]!.listeners.get('click')!();
+    expect(target.focus).toHaveBeenCalled();
+    expect(target.navigate).toHaveBeenCalledWith('/tanda-tangan');
+    // With its complaint, as for everyone who may open it: the complaint.
+    notifyEvent(api, event(awaiting), target);
+    shown[1]!.listeners.get('click')!();
+    expect(target.navigate).toHaveBeenLastCalledWith('/pengaduan/7');
   });
 
   it('keeps the body to one short line', () => {

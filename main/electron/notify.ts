@@ -1,9 +1,11 @@
 import type { Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
+import { EVENT_KINDS, noticePath, type EventKind } from '../../shared/events';
 
 // The system notification of the desktop app: only for what is addressed to the
 // signed-in person (a disposition to them, a document waiting for their paraf). The
 // text is the core's one-line message (a register number and what happened, no
-// reporter's name, NIK or phone); clicking it brings the window up on the complaint.
+// reporter's name, NIK or phone); clicking it brings the window up on the page it
+// concerns (noticePath: the complaint, or the signature queue).
 
 export const NOTIFICATION_TITLE = 'Tanggap';
 // main → window: the page to open, e.g. /pengaduan/12 (the preload passes it to the router).
@@ -22,6 +24,7 @@ export interface NotifyTarget {
 }
 
 interface Notifiable {
+  kind: EventKind;
   message: string;
   forMe: boolean;
   complaintId: number | null;
@@ -29,10 +32,10 @@ interface Notifiable {
 
 function notifiable(event: unknown): Notifiable | null {
   if (typeof event !== 'object' || event === null) return null;
-  const { message, forMe, complaintId } = event as Record<string, unknown>;
-  if (forMe !== true || typeof message !== 'string' || message.trim() === '') return null;
+  const { kind, message, forMe, complaintId } = event as Record<string, unknown>;
+  if (forMe !== true || typeof message !== 'string' || message.trim() === '' || !EVENT_KINDS.includes(kind as EventKind)) return null;
   const id = typeof complaintId === 'number' && Number.isSafeInteger(complaintId) && complaintId > 0 ? complaintId : null;
-  return { message, forMe, complaintId: id };
+  return { kind: kind as EventKind, message, forMe, complaintId: id };
 }
 
 export function notificationBody(message: string): string {
@@ -50,10 +53,11 @@ export function notifyEvent(api: NotificationApi, event: unknown, target: Notify
   if (!found || !api.isSupported()) return false;
   const notification = new api({ title: NOTIFICATION_TITLE, body: notificationBody(found.message), silent: false });
   shown.add(notification);
+  const path = noticePath(found);
   notification.on('click', () => {
     shown.delete(notification);
     target.focus();
-    if (found.complaintId !== null) target.navigate(`/pengaduan/${found.complaintId}`);
+    if (path !== null) target.navigate(path);
   });
   notification.on('close', () => shown.delete(notification));
   notification.show();

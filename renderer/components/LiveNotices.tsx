@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { EVENT_TITLE, type ClientEvent } from '../../shared/events';
+import { EVENT_TITLE, noticePath, type ClientEvent } from '../../shared/events';
 import { useLiveEvents } from '../lib/events';
 
 const COLOR: Partial<Record<ClientEvent['kind'], string>> = {
@@ -24,18 +24,20 @@ function systemNotice(e: ClientEvent, open: (() => void) | null) {
 }
 
 // A notice in the app for every live event addressed to the signed-in person; a click
-// opens the complaint it concerns.
+// opens the page it concerns (noticePath): its complaint, or the signature queue of one
+// who may not open the complaint of the letter awaiting his signature.
 export function LiveNotices() {
   const navigate = useNavigate();
-  // The desktop app's system notification, clicked, asks for the complaint's page.
+  // The desktop app's system notification, clicked, asks for its page.
   useEffect(() => window.tanggap?.onNavigate?.((path) => void navigate(path)), [navigate]);
   useLiveEvents((e) => {
     if (!e.forMe) return;
-    const to = e.complaintId !== null ? `/pengaduan/${e.complaintId}` : null;
+    const to = noticePath(e);
     systemNotice(e, to ? () => void navigate(to) : null);
+    const opens = e.complaintId !== null ? 'pengaduan' : 'halaman Penandatanganan';
     notifications.show({
       title: EVENT_TITLE[e.kind],
-      message: to ? `${e.message} Klik untuk membuka pengaduan.` : e.message,
+      message: to ? `${e.message} Klik untuk membuka ${opens}.` : e.message,
       color: COLOR[e.kind] ?? 'teal',
       autoClose: 10_000,
       style: to ? { cursor: 'pointer' } : undefined,

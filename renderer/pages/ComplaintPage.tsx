@@ -5,6 +5,7 @@ import { Loading, Page } from '../components/Page';
 import { JourneyFlags, StatusBadge } from '../components/StatusBadge';
 import { PauseNote, StateBadges } from '../components/complaint/StateBadges';
 import { ActionPanel } from '../components/complaint/ActionPanel';
+import { OnComplaintPage } from '../components/complaint/ReturnedPartsWarning';
 import { ComplaintFacts } from '../components/complaint/ComplaintFacts';
 import { CurrentStep } from '../components/complaint/CurrentStep';
 import { Dispositions } from '../components/complaint/Dispositions';
@@ -108,14 +109,16 @@ function ComplaintView({ id }: { id: number }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
             <CurrentStep journey={j} />
-            <ActionPanel
-              key={`${j.status}-${j.current?.stepNo ?? 0}`}
-              journey={j}
-              complaint={c}
-              documents={documents.data}
-              onDone={done}
-              onEdit={setEditing}
-            />
+            <OnComplaintPage value>
+              <ActionPanel
+                key={`${j.status}-${j.current?.stepNo ?? 0}`}
+                journey={j}
+                complaint={c}
+                documents={documents.data}
+                onDone={done}
+                onEdit={setEditing}
+              />
+            </OnComplaintPage>
             <ComplaintSkm journey={j} registerNo={c.registerNo} onSaved={reloadJourney} />
           </Stack>
         </Grid.Col>

@@ -7,7 +7,6 @@ import { call } from '../api';
 import { Loading, Page } from '../components/Page';
 import { DocumentDocxButton, DocumentStatusBadge, DocumentTrail } from '../components/complaint/DocumentsCard';
 import { DocumentActions } from '../components/complaint/DocumentForms';
-import { useDocumentLapsing } from '../components/complaint/ReturnedPartsWarning';
 import { DraftEditor, LetterDiff, draftContentOf, letterTextOf } from '../components/complaint/DraftEditor';
 import { DocumentPaper } from '../components/documents/DocumentPaper';
 import { PrintButtons } from '../components/documents/PrintButtons';
@@ -72,8 +71,6 @@ function DocumentView({ id }: { id: number }) {
   const doc = useCall('documents.get', { id });
   const [editing, setEditing] = useState(false);
   const d = doc.data;
-  // A paraf or signature that completes the complaint's step warns of the returned parts it would end.
-  const lapsing = useDocumentLapsing(d);
   if (!d) {
     return (
       <Page title="Dokumen">
@@ -130,7 +127,7 @@ function DocumentView({ id }: { id: number }) {
                 </Text>
               )}
             </Stack>
-            <DocumentActions doc={d} onChanged={changed} onRevise={() => setEditing(true)} lapsing={lapsing} />
+            <DocumentActions doc={d} onChanged={changed} onRevise={() => setEditing(true)} />
           </Group>
         </Card>
         <ChangesSincePrevious key={d.supersedesId ?? 0} doc={d} />

@@ -6,7 +6,6 @@ import type { SignatureQueueItem } from '../../shared/schemas/documents';
 import { Loading, Page } from '../components/Page';
 import { DocumentActions, ParafList, SignForm, signedMessage } from '../components/complaint/DocumentForms';
 import { DraftEditor } from '../components/complaint/DraftEditor';
-import { useDocumentLapsing } from '../components/complaint/ReturnedPartsWarning';
 import { DocumentPaper } from '../components/documents/DocumentPaper';
 import { notifySuccess } from '../lib/feedback';
 import { useDates } from '../lib/session';
@@ -138,8 +137,6 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
   const doc = useCall('documents.get', { id });
   const [editing, setEditing] = useState(false);
   const d = doc.data;
-  // A signature that completes the complaint's step warns of the returned parts it would end.
-  const lapsing = useDocumentLapsing(d);
   if (!d) return <Loading error={doc.error} retry={doc.reload} />;
   return (
     <Stack gap="md">
@@ -173,7 +170,6 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
                 doc={d}
                 size="xs"
                 exclude={['sign']}
-                lapsing={lapsing}
                 onRevise={() => setEditing(true)}
                 onChanged={(message, next) => {
                   // A returned draft leaves the queue; a paraf keeps it here.
@@ -188,7 +184,7 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 6 }}>
-            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} lapsing={lapsing?.by.includes('sign') ? lapsing : undefined} />
+            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
           </Grid.Col>
         </Grid>
       </Card>

@@ -26,6 +26,21 @@ export const SIGNER_CAPACITIES = ['', 'a.n.', 'Plt.', 'Plh.'] as const;
 export const wetSignerSchema = z.object({ id: idSchema, name: z.string(), capacity: z.enum(SIGNER_CAPACITIES) });
 export type WetSigner = z.infer<typeof wetSignerSchema>;
 
+/**
+ * The parts of a disposition a Kasi returned in the complaint's running step that still wait
+ * for their disposer, which completing the step would end (the history then records that they
+ * were not disposed again): the step, the parts (who returned each, who disposed it, why), and
+ * whether this user may dispose them first. `by`: this user's actions on the document that
+ * complete the step, whose dialogs warn of it.
+ */
+export const stepLapseSchema = z.object({
+  stepNo: z.number().int(),
+  parts: z.array(z.object({ id: idSchema, toName: z.string(), fromName: z.string(), returnReason: z.string() })),
+  canRedispose: z.boolean(),
+  by: z.array(z.enum(DOCUMENT_ACTIONS)),
+});
+export type StepLapse = z.infer<typeof stepLapseSchema>;
+
 export const issuedDocumentSchema = z.object({
   id: idSchema,
   complaintId: idSchema.nullable(),
@@ -55,6 +70,12 @@ export const issuedDocumentSchema = z.object({
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
   /** With the action sign_wet: whom the uploader may name as having signed the paper. */
   wetSigners: z.array(wetSignerSchema),
+  /**
+   * When some of this user's actions on the document complete the running step while returned
+   * parts wait in it; null otherwise, and for a user who may not open the complaint (the parts
+   * name who returned them and why).
+   */
+  stepLapse: stepLapseSchema.nullable(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 

@@ -104,7 +104,7 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await expect(page.getByRole('link', { name: c.registerNo })).toHaveCount(0);
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
   // Before he signs, the form says in which capacity, and how the signature block will read.
-  await expect(sign).toContainText(`Anda menandatangani sebagai Plh. Camat Pegantenan: ${ACTING} (Kepala Seksi Pemerintahan).`);
+  await expect(sign).toContainText(`Anda, ${ACTING} (Kepala Seksi Pemerintahan), menandatangani sebagai Plh. Camat Pegantenan. Blok tanda tangan surat akan berbunyi:`);
   await expect(sign.getByLabel('Blok tanda tangan').locator('p')).toHaveText(['Plh. CAMAT PEGANTENAN', 'KEPALA SEKSI PEMERINTAHAN,', ACTING]);
   await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
   await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();

@@ -288,6 +288,7 @@ test('Catatan penyampaian yang menyelesaikan langkah memberi tahu bagian yang di
   await openComplaint(page, web.url, c.id, c.registerNo);
   const warning = page.getByRole('form', { name: 'Catat penyampaian' }).getByRole('status');
   await expect(warning).toContainText('Hadi Purnomo, S.H. mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan Dewi Lestari');
-  await expect(warning).toContainText('Bila langkah 6 diselesaikan sekarang, bagian itu tidak lagi menunggu disposisi');
+  await expect(warning).toContainText('didisposisikan kepada Kasi lain, atau tidak perlu ditangani lagi.');
+  await expect(warning).toContainText('Penyampaian ini menyelesaikan langkah 6: bagian itu tidak lagi menunggu disposisi');
   await expect(warning).toContainText('Anda dapat mendisposisikan bagian itu lebih dulu lewat "Disposisi bagian yang dikembalikan".');
 });

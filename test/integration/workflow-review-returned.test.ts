@@ -8,7 +8,8 @@ import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { DB_FILE } from '../../main/core';
 import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
-import { createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
+import { ADMIN, carrier, createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
+import { signaturePng } from './paper';
 
 // Review finding: after a PARTIAL return (the Camat disposed to two Kasi, one returned
 // hers) the disposer had no task and no way to dispose that part again. Through the real
@@ -46,10 +47,16 @@ async function office() {
     ids[u.username] = created.id;
   }
   const { as, act, refuse } = timedCalls<Who>(core, clock, PASSWORD);
-  // A complaint brought to step 4 (the Camat's disposition): verified by the Sekcam, recorded by the Staf.
-  const atDisposition = async () => {
+  // A complaint brought to step 4 (the Camat's disposition): verified by the Sekcam, recorded
+  // by the Staf. `withExitLetter`: found incomplete first and completed again, which leaves its
+  // pemberitahuan kelengkapan a draft for the Camat's signature.
+  const atDisposition = async (withExitLetter = false) => {
     const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
     const { id } = await act('staf', START, 'complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
+    if (withExitLetter) {
+      await act('sekcam', '2026-12-01T01:10:00.000Z', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Fotokopi KTP belum dilampirkan.' });
+      await act('staf', '2026-12-01T01:20:00.000Z', 'workflow.resume', { id, note: 'Fotokopi KTP sudah diserahkan.' });
+    }
     await act('sekcam', '2026-12-01T01:30:00.000Z', 'workflow.advance', { id });
     await act('staf', '2026-12-01T01:40:00.000Z', 'workflow.advance', { id });
     return id;
@@ -311,5 +318,77 @@ describe('a returned part that was not disposed again before the step ended', ()
     expect(events.some((e) => isLapse(e.action))).toBe(false);
     expect(events.some((e) => e.action.startsWith('Disposisi tambahan kepada Budi Kasi Kesejahteraan Sosial untuk bagian yang dikembalikan Sri Kasi Pemerintahan'))).toBe(true);
     expect(o.audit().some((r) => r.action === 'disposition.return_lapsed')).toBe(false);
+  });
+});
+
+// The dialogs that complete the step with a document (a paraf, a signature) warn of the parts
+// it would end, as the core tells with the document (stepLapse), by the rule with which the
+// paraf and the signature complete the step (completesStep). Pegantenan's step 8 is the
+// Sekcam's paraf, step 9 the Staf's, step 10 the Camat's signature.
+describe('a returned part waiting when a paraf or a signature would complete the step', () => {
+  // Disposed to Agus and Sri, handled by Agus, the answer drafted: step 8, the first paraf.
+  async function atParaf(withExitLetter = false) {
+    const o = await office();
+    const id = await o.atDisposition(withExitLetter);
+    const disposed = await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus, o.ids.sri], ...DISPOSE });
+    await o.act('agus', '2026-12-01T02:30:00.000Z', 'workflow.advance', { id });
+    await o.act('agus', '2026-12-01T02:40:00.000Z', 'workflow.advance', { id });
+    const draft = await o.act('staf', '2026-12-01T02:50:00.000Z', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    expect((await o.act('staf', '2026-12-01T03:00:00.000Z', 'workflow.advance', { id })).current).toMatchObject({ stepNo: 8 });
+    const sri = disposed.dispositions.find((d) => d.toName === 'Sri Kasi Pemerintahan')!;
+    const returnSri = (atIso: string) => o.act('sri', atIso, 'workflow.returnDisposition', { dispositionId: sri.id, reason: REASON });
+    const part = { id: sri.id, toName: 'Sri Kasi Pemerintahan', fromName: 'Imam Camat', returnReason: REASON };
+    const lapsedAt = async (atIso: string) => (await o.act('camat', atIso, 'complaints.get', { id })).events.filter((e) => isLapse(e.action)).map((e) => e.action);
+    return { ...o, id, draft, returnSri, part, lapsedAt };
+  }
+
+  it('comes with the answer at a paraf step to those whose paraf completes it, and lapses with that paraf', async () => {
+    const o = await atParaf();
+    await o.returnSri('2026-12-01T03:10:00.000Z');
+    const at = '2026-12-01T03:15:00.000Z';
+    // The Sekcam, the step's executor: his paraf completes it; the part is the Camat's to dispose again.
+    expect((await o.act('sekcam', at, 'documents.get', { id: o.draft.id })).stepLapse).toEqual({ stepNo: 8, parts: [o.part], canRedispose: false, by: ['paraf'] });
+    // The same in the complaint's list of documents (its page), and for the Camat, who may dispose it first.
+    expect((await o.act('sekcam', at, 'documents.list', { complaintId: o.id })).find((d) => d.id === o.draft.id)!.stepLapse).toMatchObject({ stepNo: 8, by: ['paraf'] });
+    expect((await o.act('camat', at, 'documents.get', { id: o.draft.id })).stepLapse).toEqual({ stepNo: 8, parts: [o.part], canRedispose: true, by: ['paraf'] });
+    // The Staf may revise the draft, which completes nothing.
+    expect(await o.act('staf', at, 'documents.get', { id: o.draft.id })).toMatchObject({ actions: ['revise'], stepLapse: null });
+
+    await o.act('sekcam', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
+    expect((await o.act('camat', '2026-12-01T03:25:00.000Z', 'workflow.journey', { id: o.id })).current).toMatchObject({ stepNo: 9 });
+    expect(await o.lapsedAt('2026-12-01T03:25:00.000Z')).toEqual([LAPSED.replace('langkah 5', 'langkah 8')]);
+  });
+
+  it('comes with the answer at the signing step, not with a side exit\'s letter, and not to a Plh. Kasi who may not open the complaint', async () => {
+    const o = await atParaf(true);
+    await o.act('sekcam', '2026-12-01T03:10:00.000Z', 'documents.paraf', { id: o.draft.id });
+    await o.act('staf', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
+    await o.returnSri('2026-12-01T03:30:00.000Z');
+    // Budi, to whom nothing was disposed, acts for the Camat today: he may sign the answer, not open its complaint.
+    const at = '2026-12-01T03:35:00.000Z';
+    o.clock.set(at);
+    const admin = carrier();
+    await ok(o.core, admin, 'auth.login', ADMIN);
+    await ok(o.core, admin, 'officials.add', { userId: o.ids.budi, kind: 'plh', from: '2026-12-01', to: '2026-12-01' });
+    const camat = await o.act('camat', at, 'documents.get', { id: o.draft.id });
+    expect(camat.stepLapse).toEqual({ stepNo: 10, parts: [o.part], canRedispose: true, by: ['sign', 'sign_wet'] });
+    // The Staf's upload of the scan of a signature by hand completes it too.
+    expect((await o.act('staf', at, 'documents.get', { id: o.draft.id })).stepLapse).toMatchObject({ stepNo: 10, canRedispose: false, by: ['sign_wet'] });
+    // His signature would complete the step, but the parts name who returned them and why.
+    expect(await o.act('budi', at, 'documents.get', { id: o.draft.id })).toMatchObject({ complaintOpen: false, actions: ['sign'], stepLapse: null });
+    // The pemberitahuan kelengkapan of the earlier pause also waits for the Camat's signature, which completes no step.
+    const letter = (await o.act('camat', at, 'documents.list', { complaintId: o.id })).find((d) => d.kind === 'pemberitahuan_kelengkapan')!;
+    expect(letter).toMatchObject({ status: 'draf', stepLapse: null });
+    expect(letter.actions).toContain('sign');
+
+    await o.act('camat', at, 'auth.setSignature', { image: signaturePng() });
+    await o.act('camat', '2026-12-01T03:40:00.000Z', 'documents.sign', { id: letter.id, password: PASSWORD });
+    let j = await o.act('camat', '2026-12-01T03:45:00.000Z', 'workflow.journey', { id: o.id });
+    expect(j.current).toMatchObject({ stepNo: 10 });
+    expect(j.dispositions.map((d) => d.returnAwaits)).toEqual([false, true]);
+    await o.act('camat', '2026-12-01T03:50:00.000Z', 'documents.sign', { id: o.draft.id, password: PASSWORD });
+    j = await o.act('camat', '2026-12-01T03:55:00.000Z', 'workflow.journey', { id: o.id });
+    expect(j.current).toMatchObject({ stepNo: 11 });
+    expect(await o.lapsedAt('2026-12-01T03:55:00.000Z')).toEqual([LAPSED.replace('langkah 5', 'langkah 10')]);
   });
 });

@@ -1,7 +1,7 @@
 import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
-import type { DocumentAction, DocumentContent, IssuedDocument, SigningAs, WetSigner } from '../../../shared/documents/issued';
+import type { DocumentAction, DocumentContent, IssuedDocument, SigningAs, StepLapse, WetSigner } from '../../../shared/documents/issued';
 import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -16,8 +16,8 @@ import type { Db } from '../db/open';
 import { complaintAccess } from '../access';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
-import { completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
-import { answerKindOf, mayActOnStep } from '../workflow/rules';
+import { awaitingReturns, completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
+import { answerKindOf, mayActOnStep, mayRedispose } from '../workflow/rules';
 import { standardVersion } from '../workflow/standard';
 import { complaintFacts, docContext } from './facts';
 import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
@@ -297,6 +297,39 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   return id;
 }
 
+/**
+ * Whether `action` on a document of kind `kind` completes the running step of its complaint
+ * (`l`): a paraf at a paraf step, a signature (on screen or by hand) at the signing step, each
+ * of the standard's answer while the complaint is open; a side exit's letter never does.
+ * paraf() and commitSignature() complete the step exactly when this says so, and stepLapseOf
+ * warns with it before.
+ */
+function completesStep(l: Loaded, kind: DocumentKind, action: DocumentAction): boolean {
+  const stage = action === 'paraf' ? 'paraf' : action === 'sign' || action === 'sign_wet' ? 'penandatanganan' : null;
+  return stage !== null && l.step?.stage === stage && kind === l.state.answerKind && !l.state.closed;
+}
+
+/**
+ * The returned parts waiting in the complaint's running step when some of `actions` (this
+ * user's on the document) complete it: null when none does, when no part waits, and for a user
+ * who may not open the complaint (a Kasi signing as Plt./Plh.), to whom the parts' names and
+ * reasons are not shown.
+ */
+function stepLapseOf(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[]): StepLapse | null {
+  if (row.complaint_id === null || actions.length === 0) return null;
+  const l = loadState(db, row.complaint_id);
+  const by = actions.filter((a) => completesStep(l, row.kind, a));
+  if (by.length === 0 || !l.step || !complaintAccess(db, user, row.complaint_id).see) return null;
+  const parts = awaitingReturns(db, row.complaint_id);
+  if (parts.length === 0) return null;
+  return {
+    stepNo: l.step.no,
+    parts: parts.map((r) => ({ id: r.id, toName: r.returnedBy, fromName: r.disposer, returnReason: r.reason })),
+    canRedispose: mayRedispose(user, l.state),
+    by,
+  };
+}
+
 /** The paraf of the current step's executor on the current version completes the step. */
 export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string): void {
   const { db } = deps;
@@ -310,7 +343,8 @@ export function paraf(deps: CoreDeps, user: SessionUser, row: DocRow, at: string
     action: 'document.paraf',
     data: { documentId: row.id, viewSha256: row.view_sha256 },
   });
-  completeStep(deps, loadState(db, row.complaint_id!), user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`);
+  const l = loadState(db, row.complaint_id!);
+  if (completesStep(l, row.kind, 'paraf')) completeStep(deps, l, user, at, `Paraf ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} versi ${row.version}`);
 }
 
 export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, reason: string, at: string): void {
@@ -510,7 +544,7 @@ function commitSignature(
   else recordComplaintEvent(db, { ...audit, complaintId, words: `${DOCUMENT_KIND_LABEL[plan.row.kind]} nomor ${plan.number} ${words}` });
   if (complaintId !== null) {
     const l = loadState(db, complaintId);
-    if (l.step?.stage === 'penandatanganan' && plan.row.kind === l.state.answerKind && !l.state.closed) {
+    if (completesStep(l, plan.row.kind, onScreen ? 'sign' : 'sign_wet')) {
       completeStep(deps, l, user, at, onScreen ? 'Ditandatangani di aplikasi' : 'Ditandatangani basah; hasil pindai diunggah');
     }
   }
@@ -564,6 +598,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
     hasScan: row.scan_attachment_id !== null,
     actions,
     wetSigners: actions.includes('sign_wet') ? wetSigners(db, user, row, at) : [],
+    stepLapse: stepLapseOf(db, user, row, actions),
   };
 }
 

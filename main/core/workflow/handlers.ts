@@ -12,6 +12,7 @@ import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
+import { listWords } from '../../../shared/text/words';
 import { authorize, awaitingReturns, checkUndo, closeWithExit, completeStep, dispositionStepBefore, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
@@ -155,7 +156,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       if (!added) stmt(ctx.db, 'UPDATE complaints SET seksi = ? WHERE id = ?').run(targets[0]!.seksi, id);
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       const names = targets.map((t) => t.name).join(', ');
-      const returnedBy = [...new Set(returned.map((r) => r.returnedBy))].join(', ');
+      const returnedBy = listWords(returned.map((r) => r.returnedBy), 'dan');
       recordComplaintEvent(ctx.db, {
         complaintId: id,
         at,

@@ -25,7 +25,7 @@ import { showApiError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
-import { ReturnedPartsWarning, type ReturnedParts } from './ReturnedPartsWarning';
+import { ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -67,9 +67,9 @@ export function AdvanceForm({
   activity,
   next,
   closing,
-  returned,
+  lapsing,
   onDone,
-}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; returned?: ReturnedParts }) {
+}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; lapsing?: LapsingParts }) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
@@ -109,7 +109,7 @@ export function AdvanceForm({
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Selesaikan langkah ${stepNo}?`} size="lg">
         <Stack gap="sm">
           <WhatHappens stepNo={stepNo} next={next} />
-          {returned && <ReturnedPartsWarning stepNo={stepNo} returned={returned} />}
+          {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="step" />}
           <Text size="sm" c="dimmed">
             {UNDO_WINDOW}
           </Text>
@@ -135,10 +135,10 @@ export function TakeOverModal({
   owner,
   next,
   closing,
-  returned,
+  lapsing,
   onClose,
   onDone,
-}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; returned?: ReturnedParts; onClose(): void }) {
+}: Props & { stepNo: number; activity: string; owner: string; next: NextStep | null; closing: boolean; lapsing?: LapsingParts; onClose(): void }) {
   const form = useForm<In<typeof takeOverInputSchema>, unknown, Out<typeof takeOverInputSchema>>({
     // Taking over the last step closes the complaint: the reporter's statement is asked as in "Selesaikan langkah".
     resolver: askingSatisfaction(zodResolver(takeOverInputSchema), closing),
@@ -164,7 +164,7 @@ export function TakeOverModal({
             . Ambil alih hanya bila langkah ini memang harus Anda selesaikan sendiri.
           </Text>
           <WhatHappens stepNo={stepNo} next={next} />
-          {returned && <ReturnedPartsWarning stepNo={stepNo} returned={returned} />}
+          {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="step" />}
           <Textarea
             label="Alasan mengambil alih"
             description="Dicatat di riwayat pengaduan dan jejak audit."

@@ -8,7 +8,8 @@ import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOver
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';
 import { asksSatisfaction } from '../skm/ClosingSatisfaction';
-import { documentLapsing, lapsingOf, orWords } from './ReturnedPartsWarning';
+import { lapsingOf } from './ReturnedPartsWarning';
+import { listWords } from '../../../shared/text/words';
 
 // What each action lets the user do, as the "who acts now" notice lists it.
 const YOU_CAN: Record<Journey['actions'][number], string> = {
@@ -57,12 +58,12 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const waitingFor = journey.waitingFor;
   // A part a Kasi returned while another disposition runs: 'dispose' then adds a disposition
   // for that part, and the running step goes on. Completing the step ends their wait:
-  // whatever completes it warns of it.
+  // whatever completes it warns of it (a document's paraf or signature by its stepLapse).
   const lapsing = lapsingOf(journey);
-  const returned = lapsing?.returned.parts ?? [];
-  const redispose = lapsing?.returned.canRedispose ?? false;
+  const returned = lapsing?.parts ?? [];
+  const redispose = lapsing?.canRedispose ?? false;
   const active = journey.dispositions.filter((d) => d.state === 'aktif');
-  const stillActive = [...new Set(active.map((d) => d.toName))];
+  const stillActive = listWords(active.map((d) => d.toName), 'atau');
   const youCan = journey.actions
     .map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]))
     .filter((w, i, all) => all.indexOf(w) === i);
@@ -75,7 +76,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           <Alert color="gray" variant="light" p="sm" title={`Dikerjakan oleh ${waitingFor.who}`} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
             <Text size="sm">{waitingFor.why}</Text>
             <Text size="sm" mt={4}>
-              {youCan.length > 0 ? `Anda dapat ${orWords(youCan)}.` : 'Tidak ada tindakan untuk Anda pada langkah ini.'}
+              {youCan.length > 0 ? `Anda dapat ${listWords(youCan, 'atau')}.` : 'Tidak ada tindakan untuk Anda pada langkah ini.'}
             </Text>
           </Alert>
         )}
@@ -107,7 +108,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} returned={lapsing?.returned} onDone={onDone} />
+            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} lapsing={lapsing} onDone={onDone} />
           </section>
         )}
         {has('takeOver') && current && (
@@ -151,12 +152,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                   Dikembalikan {d.returned.byName}: {d.returned.reason}
                 </Text>
               )}
-              <DocumentActions
-                doc={d}
-                onChanged={(message) => onDone(message)}
-                onRevise={(doc) => onEdit(doc.id)}
-                lapsing={documentLapsing(journey, d)}
-              />
+              <DocumentActions doc={d} onChanged={(message) => onDone(message)} onRevise={(doc) => onEdit(doc.id)} />
             </Stack>
           </Paper>
         ))}
@@ -194,8 +190,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                   </Text>
                 ))}
                 <Text size="sm">
-                  Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {orWords(stillActive)} tetap
-                  berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {orWords(stillActive)},
+                  Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {stillActive} tetap
+                  berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {stillActive},
                   tidak perlu disposisi baru: tugas ini selesai bersama langkah {current?.stepNo ?? ''}.
                 </Text>
               </Stack>
@@ -249,7 +245,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
           next={next}
           closing={asksSatisfaction(journey)}
-          returned={lapsing?.returned}
+          lapsing={lapsing}
           onClose={() => setTakingOver(false)}
           onDone={(message) => {
             setTakingOver(false);

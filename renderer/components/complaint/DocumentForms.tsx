@@ -55,7 +55,7 @@ import { focusFirstError } from '../../lib/focusFirstError';
 import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 import { capacityOf } from './DocumentsCard';
-import { ReturnedPartsWarning, type DocumentLapsing, type LapsingParts } from './ReturnedPartsWarning';
+import { lapsingBy, ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -226,15 +226,13 @@ interface ActionsProps {
   /** Actions the host offers another way (the signature queue signs inline). */
   exclude?: DocumentAction[];
   size?: 'xs' | 'sm';
-  /** Returned parts waiting in the running step, and which of these actions complete that step: their dialogs warn of the lapse. */
-  lapsing?: DocumentLapsing;
 }
 
-// Exactly the actions the core lists for this user on this document.
-export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm', lapsing }: ActionsProps) {
+// Exactly the actions the core lists for this user on this document. The dialogs of those
+// that complete the running step warn of the returned parts it would end (doc.stepLapse).
+export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm' }: ActionsProps) {
   const [open, setOpen] = useState<'paraf' | 'return' | 'sign' | 'sign_wet' | null>(null);
   const has = (a: DocumentAction) => doc.actions.includes(a) && !exclude.includes(a);
-  const lapses = (a: DocumentAction) => (lapsing?.by.includes(a) ? lapsing : undefined);
   if (!doc.actions.some((a) => !exclude.includes(a))) return null;
   const done = (message: string, next?: IssuedDocument) => {
     setOpen(null);
@@ -270,10 +268,10 @@ export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size =
           </Button>
         )}
       </Group>
-      {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} lapsing={lapses('paraf')} />}
+      {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'return' && <ReturnModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
-      {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} lapsing={lapses('sign')} />}
-      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} lapsing={lapses('sign_wet')} />}
+      {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} />}
+      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
     </>
   );
 }
@@ -284,12 +282,11 @@ interface ModalProps {
   doc: IssuedDocument;
   onClose(): void;
   onDone(message: string, doc?: IssuedDocument): void;
-  /** When this action completes the running step: the returned parts it would end. */
-  lapsing?: LapsingParts;
 }
 
-function ParafModal({ doc, onClose, onDone, lapsing }: ModalProps) {
+function ParafModal({ doc, onClose, onDone }: ModalProps) {
   const [busy, setBusy] = useState(false);
+  const lapsing = lapsingBy(doc.stepLapse, 'paraf');
   const paraf = async () => {
     setBusy(true);
     try {
@@ -309,7 +306,7 @@ function ParafModal({ doc, onClose, onDone, lapsing }: ModalProps) {
           Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
           penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
         </Text>
-        {lapsing && <ReturnedPartsWarning {...lapsing} />}
+        {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="paraf" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Batal
@@ -365,19 +362,12 @@ const signingWords = (capacity: SigningAs['capacity'], headTitle: string) =>
 
 // The password confirms it is the signer at the keyboard; a wrong one changes nothing. The
 // form says, before he signs, in which capacity and how the signature block will read, as
-// the core worked it out (signingAs).
-export function SignForm({
-  doc,
-  onSigned,
-  lapsing,
-}: {
-  doc: Pick<DocumentWithContent, 'id' | 'signingAs'>;
-  onSigned(doc: IssuedDocument): void;
-  /** When this signature completes the running step: the returned parts it would end. */
-  lapsing?: LapsingParts;
-}) {
+// the core worked it out (signingAs), and warns when the signature completes the running
+// step while returned parts wait in it (stepLapse).
+export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse'>; onSigned(doc: IssuedDocument): void }) {
   const { user, office } = useSession();
   const as = doc.signingAs;
+  const lapsing = lapsingBy(doc.stepLapse, 'sign');
   // Signing in his own name, the head of office's capacity is his jabatan already.
   const jabatan = as?.capacity === '' ? '' : user.jabatan;
   const form = useForm<In<typeof signInputSchema>, unknown, Out<typeof signInputSchema>>({
@@ -409,10 +399,8 @@ export function SignForm({
           surat, dan memasang kode periksa pada dokumen.
         </Alert>
         <Text size="sm">
-          Anda menandatangani {as ? `${signingWords(as.capacity, office.headTitle)}: ` : 'sebagai '}
-          <b>{user.name}</b>
-          {jabatan && ` (${jabatan})`}
-          {(jabatan || user.name).endsWith('.') ? '' : '.'}
+          Anda, <b>{user.name}</b>
+          {jabatan && ` (${jabatan})`}, menandatangani {as ? signingWords(as.capacity, office.headTitle) : 'dokumen ini'}.
           {as && ' Blok tanda tangan surat akan berbunyi:'}
         </Text>
         {as && (
@@ -425,7 +413,7 @@ export function SignForm({
           </Box>
         )}
         <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
-        {lapsing && <ReturnedPartsWarning {...lapsing} />}
+        {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign" />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
         {errors.root?.message && (
           <Alert color="red" p="xs" role="alert">
@@ -467,7 +455,7 @@ export function ParafList({ doc }: { doc: IssuedDocument }) {
 }
 
 // The document exactly as it will print, beside the password.
-export function SignDialog({ id, onClose, onSigned, lapsing }: { id: number; onClose(): void; onSigned(doc: IssuedDocument): void; lapsing?: LapsingParts }) {
+export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): void; onSigned(doc: IssuedDocument): void }) {
   const doc = useCall('documents.get', { id });
   const d = doc.data;
   return (
@@ -485,7 +473,7 @@ export function SignDialog({ id, onClose, onSigned, lapsing }: { id: number; onC
                 {d.registerNo && `Pengaduan ${d.registerNo} · `}versi {d.version}
               </Text>
               <ParafList doc={d} />
-              <SignForm doc={d} onSigned={onSigned} lapsing={lapsing} />
+              <SignForm doc={d} onSigned={onSigned} />
             </Stack>
           </Grid.Col>
         </Grid>
@@ -506,7 +494,8 @@ const signWetFormSchema = z.object({
   }),
 });
 
-function SignWetModal({ doc, onClose, onDone, lapsing }: ModalProps) {
+function SignWetModal({ doc, onClose, onDone }: ModalProps) {
+  const lapsing = lapsingBy(doc.stepLapse, 'sign_wet');
   const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
     resolver: zodResolver(signWetFormSchema),
     // The head of office comes first in the list and is who signs most letters.
@@ -584,7 +573,7 @@ function SignWetModal({ doc, onClose, onDone, lapsing }: ModalProps) {
             clearable
             error={scanError}
           />
-          {lapsing && <ReturnedPartsWarning {...lapsing} />}
+          {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign_wet" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Batal
@@ -792,7 +781,7 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
             render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={errors.satisfaction?.message} />}
           />
         )}
-        {lapsing && <ReturnedPartsWarning {...lapsing} />}
+        {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="deliver" />}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Catat penyampaian
         </Button>
@@ -832,7 +821,7 @@ export function ArchiveForm({ id, closing, onDone, lapsing }: { id: number; clos
             render={({ field }) => <ClosingSatisfactionField value={field.value} onChange={field.onChange} error={form.formState.errors.satisfaction?.message} />}
           />
         )}
-        {lapsing && <ReturnedPartsWarning {...lapsing} />}
+        {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="archive" />}
         <Button type="submit" loading={form.formState.isSubmitting}>
           Arsipkan
         </Button>
