@@ -32,6 +32,7 @@ import {
   returnDocument,
   revise,
   signDocument,
+  registerNoOf,
   signingAs,
   toIssued,
   signableDrafts,
@@ -116,8 +117,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
     const bytes = await docxOf(ctx.db, row);
-    const registerNo = toIssued(ctx.db, requireUser(ctx), row, nowIso(ctx)).registerNo;
-    return { fileName: fileNameOf(row, registerNo), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
+    return { fileName: fileNameOf(row, registerNoOf(ctx.db, row)), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
   },
   'documents.scan': (ctx, { id }) => {
     const row = docFor(ctx, id);

@@ -566,11 +566,15 @@ export function answerForDelivery(db: Db, l: Loaded): DocRow | null {
 
 // ── Reading ────────────────────────────────────────────────────────────────────
 
+/** The register number of the document's complaint, '' for one outside a complaint. */
+export const registerNoOf = (db: Db, row: Pick<DocRow, 'complaint_id'>) =>
+  row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
+
 export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): IssuedDocument {
   const name = (id: number | null) => (id === null ? '' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
   const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
-  const registerNo = row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
+  const registerNo = registerNoOf(db, row);
   const actions = documentActions(db, user, row, at);
   return {
     id: row.id,

@@ -64,9 +64,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const redispose = lapsing?.canRedispose ?? false;
   const active = journey.dispositions.filter((d) => d.state === 'aktif');
   const stillActive = listWords(active.map((d) => d.toName), 'atau');
-  const youCan = journey.actions
-    .map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]))
-    .filter((w, i, all) => all.indexOf(w) === i);
+  // listWords says each once.
+  const youCan = journey.actions.map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]));
 
   return (
     <Card withBorder padding="md">
