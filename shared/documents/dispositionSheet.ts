@@ -34,6 +34,8 @@ export type DispositionSheetView = z.infer<typeof dispositionSheetViewSchema>;
 // lines, in Word (11.5 pt a line, 34 mm with the padding) and in the browser (12 pt,
 // 36 mm). The builder cuts a longer note to it, so the half sheet stays one page.
 export const DISPOSITION_NOTE_BOX = { widthMm: 123.5, sizePt: 10, lines: 7, heightMm: 36 } as const;
+// The grid's label columns (the value columns share what is left).
+export const DISPOSITION_LABEL_MM = 31;
 
 // The free-text values above it, cut the same way: a value column is 64.5 mm less the
 // padding; Perihal spans value, label and value. With these, the longest name, letter

@@ -58,5 +58,10 @@ export const PAGE_MM = {
   HALF_F4: { width: 215, height: 165 },
 } as const;
 export type PageSize = keyof typeof PAGE_MM;
+// Page margins in mm, for the DOCX and the print view alike: a letter's as in common
+// practice (top 2, right 2, bottom 2.5, left 3 cm), the lembar disposisi's narrow on its
+// half folio.
+export const LETTER_MARGINS_MM = { top: 20, right: 20, bottom: 25, left: 30 } as const;
+export const DISPOSITION_MARGINS_MM = { top: 10, right: 12, bottom: 8, left: 12 } as const;
 
 export const documentKindSchema = z.enum(DOCUMENT_KINDS, { error: 'Jenis dokumen tidak dikenal.' });

@@ -8,6 +8,11 @@ import { kopSchema, labelValueSchema, signatureViewSchema } from './common';
 // The DOCX (main/core/documents/letterDocx.ts) and the print view both render exactly
 // this, so paper and screen say the same thing.
 
+// A letter's measures in cm, for the DOCX and the print view alike: the paragraphs' first
+// line (and the left of a record's rows and lists), the label column of a record's rows
+// ("Disampaikan melalui" on one line) and that of Nomor / Sifat / Lampiran / Hal.
+export const LETTER_CM = { indent: 1.25, rowLabel: 4.5, metaLabel: 2.4 } as const;
+
 export const letterBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: z.string() }),
   z.object({ type: z.literal('heading'), text: z.string() }),

@@ -1,5 +1,6 @@
 import { AlignmentType, type IRunOptions, type Paragraph, type Table, TabStopType } from 'docx';
-import { DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_MARGINS_MM } from '../../../shared/documents/kinds';
 import {
   KOP_COMPACT,
   checkBox,
@@ -10,7 +11,7 @@ import {
   letterDocument,
   para,
   toBuffer,
-  type Margins,
+  marginsOf,
 } from './docx-kit';
 
 // The lembar disposisi on half a folio sheet, ruled like the printed form offices keep in
@@ -18,7 +19,7 @@ import {
 // arrives cut to its box (DISPOSITION_NOTE_BOX), so its row keeps its height and the
 // sheet its one page.
 
-const MARGINS: Margins = { top: cm(1), right: cm(1.2), bottom: cm(0.8), left: cm(1.2) };
+const MARGINS = marginsOf(DISPOSITION_MARGINS_MM);
 /** Half-points: 10 pt, small enough for the whole form on one half-folio page. */
 const TEXT = 20;
 /** What a blank sheet prints where the name and date are written by hand. */
@@ -26,7 +27,7 @@ const DOTS = '……………………………';
 
 export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buffer> {
   const width = contentWidth('HALF_F4', MARGINS);
-  const label = cm(3.1);
+  const label = cm(DISPOSITION_LABEL_MM / 10);
   const value = Math.floor((width - 2 * label) / 2);
   const grid = [label, value, label, width - 2 * label - value];
 

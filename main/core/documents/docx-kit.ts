@@ -22,6 +22,7 @@ import {
   type IRunOptions,
   type ISectionPropertiesOptions,
 } from 'docx';
+import { LETTER_MARGINS_MM, PAGE_MM } from '../../../shared/documents/kinds';
 import { imageSize } from './imageSize';
 
 // Building blocks shared by every letter the office prints (tanda terima, berita acara,
@@ -44,10 +45,10 @@ export type Paper = 'A4' | 'F4' | 'HALF_F4';
 export const cm = (n: number) => Math.round((n * 1440) / 2.54);
 const mm = (n: number) => cm(n / 10);
 export const PAPER: Record<Paper, { width: number; height: number }> = {
-  A4: { width: mm(210), height: mm(297) },
-  F4: { width: mm(215), height: mm(330) },
+  A4: { width: mm(PAGE_MM.A4.width), height: mm(PAGE_MM.A4.height) },
+  F4: { width: mm(PAGE_MM.F4.width), height: mm(PAGE_MM.F4.height) },
   // Lembar disposisi is printed on half a folio sheet.
-  HALF_F4: { width: mm(215), height: mm(165) },
+  HALF_F4: { width: mm(PAGE_MM.HALF_F4.width), height: mm(PAGE_MM.HALF_F4.height) },
 };
 
 export interface Margins {
@@ -56,8 +57,9 @@ export interface Margins {
   bottom: number;
   left: number;
 }
-/** Letter margins in common practice: top 2, left 3, right 2, bottom 2.5 cm. */
-export const LETTER_MARGINS: Margins = { top: cm(2), right: cm(2), bottom: cm(2.5), left: cm(3) };
+/** Margins given in mm (shared/documents/kinds.ts), in twips. */
+export const marginsOf = (m: Margins): Margins => ({ top: mm(m.top), right: mm(m.right), bottom: mm(m.bottom), left: mm(m.left) });
+export const LETTER_MARGINS: Margins = marginsOf(LETTER_MARGINS_MM);
 
 export function pageProps(paper: Paper = 'A4', margins: Margins = LETTER_MARGINS): ISectionPropertiesOptions {
   const size = PAPER[paper];

@@ -11,7 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import type { LetterBlock, LetterView, VerificationView } from '../../../shared/documents/letter';
+import { LETTER_CM, type LetterBlock, type LetterView, type VerificationView } from '../../../shared/documents/letter';
 import type { SignatureView } from '../../../shared/documents/common';
 import {
   BOX_BORDERS,
@@ -38,7 +38,7 @@ import {
 // writes them. The print view renders the same view, so paper and screen agree.
 
 /** First-line indent of body paragraphs; rows and lists start there too. */
-const INDENT = cm(1.25);
+const INDENT = cm(LETTER_CM.indent);
 /** Where the addressee's name starts after "Yth.". */
 const YTH = cm(1.1);
 /** Room for a signature, and a little more where the office stamp goes over it. */
@@ -52,7 +52,7 @@ const BODY_SPACING = { after: 120, line: 276 };
  * wide enough for "Disampaikan melalui" on one line in Arial 12 with the cell's padding,
  * as the print view (LetterPaper.tsx) sets it.
  */
-const ROW_LABEL = cm(4.5);
+const ROW_LABEL = cm(LETTER_CM.rowLabel);
 
 export async function letterDocx(v: LetterView): Promise<Buffer> {
   const width = contentWidth(v.paper);
@@ -80,7 +80,7 @@ export async function letterDocx(v: LetterView): Promise<Buffer> {
 function suratHead(v: LetterView, width: number): (Paragraph | Table)[] {
   return [
     para(v.placeDate, { alignment: AlignmentType.RIGHT, spacing: { after: 120 } }),
-    labelValueTable(v.meta, { width, labelWidth: cm(2.4), size: SIZE.body, spacingAfter: 0 }),
+    labelValueTable(v.meta, { width, labelWidth: cm(LETTER_CM.metaLabel), size: SIZE.body, spacingAfter: 0 }),
     spacer(360),
     ...addressee(v.addressee),
     spacer(360),

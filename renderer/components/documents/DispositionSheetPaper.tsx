@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
-import { PAGE_MM } from '../../../shared/documents/kinds';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_MARGINS_MM, PAGE_MM } from '../../../shared/documents/kinds';
 import { Kop } from './Kop';
 
 // The lembar disposisi on half a folio (215 × 165 mm), as
@@ -9,11 +9,10 @@ import { Kop } from './Kop';
 // boxes, "Diteruskan kepada" beside the instructions, the note and the disposer. A blank
 // sheet shows the same boxes, unticked, with dots where name and date are written by hand.
 
-export const DISPOSITION_MARGINS_MM = { top: 10, right: 12, bottom: 8, left: 12 } as const;
 // The height the sheet's content fills: half a folio less the margins, less a millimetre
 // so rounding never spills onto a second page.
 const SHEET_BODY_MM = PAGE_MM.HALF_F4.height - DISPOSITION_MARGINS_MM.top - DISPOSITION_MARGINS_MM.bottom - 1;
-const LABEL = '3.1cm';
+const LABEL = `${DISPOSITION_LABEL_MM}mm`;
 const DOTS = '……………………………';
 
 const border = '1px solid #000';

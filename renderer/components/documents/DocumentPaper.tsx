@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { DocumentContent } from '../../../shared/documents/issued';
-import { PAGE_MM, type PageSize } from '../../../shared/documents/kinds';
+import { DISPOSITION_MARGINS_MM, LETTER_MARGINS_MM, PAGE_MM, type PageSize } from '../../../shared/documents/kinds';
 import { ReceiptPaper } from '../complaint/ReceiptPaper';
 import { ControlCardPaper, controlCardLayout } from './ControlCardPaper';
-import { DISPOSITION_MARGINS_MM, DispositionSheetPaper } from './DispositionSheetPaper';
-import { LETTER_MARGINS_MM, LetterPaper } from './LetterPaper';
+import { DispositionSheetPaper } from './DispositionSheetPaper';
+import { LetterPaper } from './LetterPaper';
 
 // Any issued document on screen and on paper. On screen: a white sheet of the real
 // paper size with a shadow, scaled down when the window is narrower. In print (and in

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import type { LetterBlock, LetterView, VerificationView } from '../../../shared/documents/letter';
-import { PAGE_MM } from '../../../shared/documents/kinds';
+import { LETTER_CM, type LetterBlock, type LetterView, type VerificationView } from '../../../shared/documents/letter';
+import { LETTER_MARGINS_MM, PAGE_MM } from '../../../shared/documents/kinds';
 import { Kop, Signature } from './Kop';
 
 // Surat and naskah dinas as main/core/documents/letterDocx.ts lays them out: Arial 12,
@@ -8,11 +8,8 @@ import { Kop, Signature } from './Kop';
 // Lampiran / Hal, "Yth." addressee and a justified body; 'naskah' with a centred
 // title and number; the signature block(s), Tembusan and the verification box.
 
-export const LETTER_MARGINS_MM = { top: 20, right: 20, bottom: 25, left: 30 } as const;
-
-const INDENT = '1.25cm';
-// The label column of a record's rows, as letterDocx.ts sets it: "Disampaikan melalui" on one line.
-const ROW_LABEL = '4.5cm';
+const INDENT = `${LETTER_CM.indent}cm`;
+const ROW_LABEL = `${LETTER_CM.rowLabel}cm`;
 const cell: CSSProperties = { padding: 0, verticalAlign: 'top' };
 const keepTogether: CSSProperties = { breakInside: 'avoid' };
 
@@ -77,7 +74,7 @@ function SuratHead({ v }: { v: LetterView }) {
   return (
     <>
       <div style={{ textAlign: 'right', marginBottom: '6pt' }}>{v.placeDate}</div>
-      <Rows rows={v.meta} labelWidth="2.4cm" />
+      <Rows rows={v.meta} labelWidth={`${LETTER_CM.metaLabel}cm`} />
       {v.addressee.length > 0 && (
         <div style={{ display: 'grid', gridTemplateColumns: '1.1cm 1fr', marginTop: '18pt', ...keepTogether }}>
           <span>Yth.</span>
