@@ -7,15 +7,12 @@ import { signsForHead } from '../documents/signer';
 import { findOffice } from '../office/settings';
 import { rowToUser, type UserRow } from '../users/rows';
 import { hashPassword, verifyPassword } from './passwords';
+import { lockMinutesAfter } from './rateLimit';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 // One answer for every refused login, so it does not tell which usernames exist or
 // which accounts are locked; the audit row records the real reason.
 export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta admin kantor memeriksa akun dan mengatur ulang kata sandi.`;
-// Each further lock doubles, up to a day: a slow guesser gets few tries.
-const MAX_LOCK_MINUTES = 24 * 60;
-/** How long the lock lasts that the `failures`th wrong password (a multiple of the limit) sets. */
-export const lockMinutesAfter = (failures: number) => Math.min(LOGIN_LOCK_MINUTES * 2 ** (failures / LOGIN_MAX_FAILURES - 1), MAX_LOCK_MINUTES);
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../shared/contract';
+import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '../../../shared/domain';
 
 // A sliding window per key (a client address or window): at most `max` hits in the last
 // `windowMs`. In memory only: one process serves one office.
@@ -32,3 +33,9 @@ export const LOGIN_RATE_LIMITED = {
   code: 'rate_limited',
   message: 'Terlalu banyak percobaan masuk dari komputer ini. Tunggu satu menit, lalu coba lagi.',
 } as const satisfies ApiError;
+
+// Each further lock of an account (or of a kiosk's exit) doubles, up to a day: a slow
+// guesser gets few tries.
+const MAX_LOCK_MINUTES = 24 * 60;
+/** How long the lock lasts that the `failures`th wrong password (a multiple of the limit) sets. */
+export const lockMinutesAfter = (failures: number) => Math.min(LOGIN_LOCK_MINUTES * 2 ** (failures / LOGIN_MAX_FAILURES - 1), MAX_LOCK_MINUTES);

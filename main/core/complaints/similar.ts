@@ -16,9 +16,12 @@ const COMMON = new Set(
   'yang dan atau dari untuk dengan pada dalam tidak belum sudah akan kami saya kita mereka ini itu ada adalah oleh karena juga agar bisa dapat sejak masih hingga sampai warga desa mohon tolong segera'.split(' '),
 );
 
+// A text's words in lower case, punctuation and spacing aside.
+const tokensOf = (text: string) => text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+// The telling words: three letters or more, not among the common ones.
 function wordsOf(text: string): Set<string> {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((w) => w.length >= 3 && !COMMON.has(w)));
+  return new Set(tokensOf(text).filter((w) => w.length >= 3 && !COMMON.has(w)));
 }
 
 // Dice coefficient of the two word sets: 1 for the same words, 0 for none shared.
@@ -97,7 +100,7 @@ function closeText(db: Db, viewer: SessionUser, q: SimilarQuery): Row[] {
 
 // A Perihal as compared: its words in lower case, one space apart (case, spacing and
 // punctuation aside).
-const plainSubject = (s: string) => (s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+const plainSubject = (s: string) => tokensOf(s).join(' ');
 
 // Edit distance of two strings, given up (Infinity) once it passes `max`.
 function editDistance(a: string, b: string, max: number): number {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../../shared/domain';
-import { lockMinutesAfter } from '../auth/handlers';
+import { lockMinutesAfter } from '../auth/rateLimit';
 import type { CoreDeps } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
