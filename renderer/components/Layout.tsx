@@ -20,7 +20,7 @@ interface Item {
   roles: readonly Role[] | typeof SIGNS;
   // Which of the menu's numbers shows beside it, and how it reads aloud.
   // `alone`: how it reads away from its item (on the folded menu's button).
-  count?: { of: keyof TaskCounts; noun: string; urgent: boolean; alone?: string };
+  count?: { of: 'mine' | 'late' | 'toSign'; noun: string; urgent: boolean; alone?: string };
 }
 
 const SIGNERS: readonly Role[] = ['sekcam', 'camat'];
@@ -62,7 +62,7 @@ const COUNTS_REFRESH_MS = 60_000;
 // document changes, when the core says a queue changed (live events), when the window
 // regains focus and every minute (should the live events be cut).
 function useTaskCounts(): TaskCounts | undefined {
-  const { user } = useSession();
+  const { user, refresh } = useSession();
   const location = useLocation();
   const handler = HANDLERS.includes(user.role);
   const counts = useCall('tasks.counts', {}, handler);
@@ -86,6 +86,12 @@ function useTaskCounts(): TaskCounts | undefined {
       window.removeEventListener('focus', reload);
     };
   }, [handler, reload]);
+  // An appointment as Plt./Plh. made or ended while signed in: the session user (the menu
+  // item, the queue's page, the specimen card) is read again.
+  const signs = counts.data?.signsForHead;
+  useEffect(() => {
+    if (handler && signs !== undefined && signs !== user.signsForHead) void refresh();
+  }, [handler, signs, user.signsForHead, refresh]);
   return handler ? counts.data : undefined;
 }
 

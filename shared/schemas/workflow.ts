@@ -111,7 +111,9 @@ export type OfficeTasksQuery = z.infer<typeof officeTasksQuerySchema>;
 
 // The menu's numbers: the user's Tugas saya, documents waiting for their signature, and
 // how many of the complaints they watch (their own tasks; a leader, the office) are late.
-export const taskCountsSchema = z.object({ mine: z.number().int(), toSign: z.number().int(), late: z.number().int() });
+// signsForHead: as on the session user, but now: a Kasi appointed Plt./Plh. (or no longer)
+// while signed in gets or loses his signature queue without signing in again.
+export const taskCountsSchema = z.object({ mine: z.number().int(), toSign: z.number().int(), late: z.number().int(), signsForHead: z.boolean() });
 export type TaskCounts = z.infer<typeof taskCountsSchema>;
 
 // A row of the register with both clocks' states (null when closed, paused or not started).

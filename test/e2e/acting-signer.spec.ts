@@ -57,6 +57,11 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await api.staf.call('documents.paraf', { id: letter.id }); // 9
   expect((await api.camat.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
 
+  // Kasi Pemerintahan is at work already, in a window of his own, when he is appointed.
+  const atWork = await (await page.context().browser()!.newContext()).newPage();
+  await login(atWork, web.url, 'kasi2');
+  await expect(atWork.getByRole('link', { name: /^Penandatanganan/ })).toHaveCount(0);
+
   // The Admin appoints Kasi Pemerintahan Plh. Camat for today (the office's date).
   const today = localDate(new Date().toISOString(), preset.office.timeZone);
   const typed = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
@@ -70,6 +75,10 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await page.getByRole('button', { name: 'Tambah pejabat' }).click();
   await expect(page.getByText(`${ACTING} tercatat sebagai Plh. Camat Pegantenan.`)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Daftar pejabat Plt./Plh. Camat' })).toContainText('Sedang berlaku');
+  // His window shows the queue from his next move on, without signing in again.
+  await atWork.getByRole('link', { name: 'Buku register' }).click();
+  await expect(atWork.getByRole('link', { name: /^Penandatanganan/ })).toBeVisible();
+  await atWork.context().close();
 
   // The Kasi the complaint was disposed to is not appointed: no queue for him, by menu or by address.
   await as(page, web.url, 'kasi');

@@ -32,8 +32,8 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
 
     // The queue and the menu's count are his; he opens the draft though the complaint was disposed to kasi1.
     expect((await o.act('kasi2', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
-    expect(await o.act('kasi2', 'tasks.counts', {})).toMatchObject({ toSign: 1 });
-    expect(await o.act('kasi1', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
+    expect(await o.act('kasi2', 'tasks.counts', {})).toMatchObject({ toSign: 1, signsForHead: true });
+    expect(await o.act('kasi1', 'tasks.counts', {})).toMatchObject({ toSign: 0, signsForHead: false });
     const opened = await o.act('kasi2', 'documents.get', { id: draft.id });
     expect(opened.actions).toEqual(['sign']);
     // The sign form tells him before he signs in which capacity, and how the block will read.
@@ -84,7 +84,7 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // Wed 25 Nov: the appointment is over; the next letter is refused to him again.
     o.clock.set('2026-11-25T02:00:00.000Z');
     const next = await toSigning(o);
-    expect(await o.act('kasi2', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
+    expect(await o.act('kasi2', 'tasks.counts', {})).toMatchObject({ toSign: 0, signsForHead: false });
     expect(await o.act('kasi2', 'auth.me', {})).toMatchObject({ signsForHead: false });
     expect((await o.refuse('kasi2', 'documents.signatureQueue', {})).code).toBe('forbidden');
     expect((await o.refuse('kasi2', 'documents.sign', { id: next.draft.id, password: PASSWORD })).code).toBe('forbidden');

@@ -1,5 +1,5 @@
 import type { ComplaintRow } from '../../../shared/schemas/complaint';
-import type { Journey, OfficeTasksPage, OfficeTasksQuery, RegisterRow, Task } from '../../../shared/schemas/workflow';
+import type { Journey, OfficeTasksPage, OfficeTasksQuery, RegisterRow, Task, TaskCounts } from '../../../shared/schemas/workflow';
 import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
 import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
@@ -12,6 +12,7 @@ import type { Executor } from '../../../shared/domain';
 import { autoWithdrawAt, dispositionStepBefore, loadState, pausesOf, RETURN_AWAITS, undoOffer, waitingForOf, type ComplaintState } from './engine';
 import { officeCalendar, standardVersion } from './standard';
 import { signableDrafts } from '../documents/service';
+import { signsForHead } from '../documents/signer';
 import { settled } from '../outputCheck';
 
 // "Tugas saya", the office overview and the register's lateness: open complaints with
@@ -711,7 +712,7 @@ function officeOrdersAt(db: Db, cal: OfficeCalendar, now: string): OfficeOrders 
 }
 
 // The menu's numbers, counted by the same rules as the lists they lead to.
-export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; toSign: number; late: number } {
+export function taskCounts(deps: CoreDeps, user: SessionUser): TaskCounts {
   const { db } = deps;
   const now = deps.now().toISOString();
   const k = myTaskSet(deps, user);
@@ -725,7 +726,8 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): { mine: number; t
     ? [...officeOrdersAt(db, officeCalendar(db), now).placed.values()].filter((p) => matchesTaskFilter(p, 'terlambat')).length
     : firstNotBefore((k.lateFrom ??= lateFroms(k.first)), (due) => due < now);
   // Those who sign (a Kasi too while appointed Plt./Plh.) count their queue; others have none.
-  return { mine: k.first.length, toSign: signableDrafts(db, user, now).length, late };
+  const signs = signsForHead(db, user, now);
+  return { mine: k.first.length, toSign: signs ? signableDrafts(db, user, now).length : 0, late, signsForHead: signs };
 }
 
 const lateFroms = (rows: Candidate[]) =>
