@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, login, sampleComplaint, seedOffice } from './support';
+import { ApiClient, PASSWORD, as, login, sampleComplaint, seedOffice } from './support';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { localDate, yearOf } from '../../shared/time/workingTime';
 import { readDocx } from '../support/docx';
@@ -29,11 +28,6 @@ function specimen(): Buffer {
     }
   }
   return PNG.sync.write(png);
-}
-
-async function as(page: Page, url: string, who: string) {
-  await page.context().clearCookies();
-  await login(page, url, who);
 }
 
 test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu menandatangani surat tanggapan dari antrean', async ({ web, page }) => {

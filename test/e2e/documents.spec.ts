@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, login, seedOffice } from './support';
+import { ApiClient, PASSWORD, as, seedOffice } from './support';
 import type { CallInput } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { yearOf } from '../../shared/time/workingTime';
@@ -57,14 +57,6 @@ async function start(url: string, presetId: 'pegantenan' | 'waru') {
 async function openComplaint(page: Page, url: string, id: number, registerNo: string) {
   await page.goto(`${url}/pengaduan/${id}`);
   await expect(page.getByRole('heading', { name: `Pengaduan ${registerNo}` })).toBeVisible();
-}
-
-// Another user at the same browser. Logging out is not under test here, and the menu's
-// "Keluar" sits under the success notices (top right) until they close: the session
-// cookie is dropped instead, and the login page comes back on the next load.
-async function as(page: Page, url: string, who: Who) {
-  await page.context().clearCookies();
-  await login(page, url, who);
 }
 
 async function downloadDocx(page: Page, button: Locator): Promise<DocxContents> {

@@ -82,6 +82,14 @@ export async function seedOffice(url: string, presetId = 'kejayan'): Promise<Off
   return { admin, users: { staf: 'staf', kasi: 'kasi', kasi2: 'kasi2', sekcam: 'sekcam', camat: 'camat', admin: 'admin' } };
 }
 
+// Another user at the same browser. Logging out is not under test where this is used, and the
+// menu's "Keluar" sits under the success notices (top right) until they close: the session
+// cookie is dropped instead, and the login page comes back on the next load.
+export async function as(page: Page, url: string, username: string) {
+  await page.context().clearCookies();
+  await login(page, url, username);
+}
+
 export async function login(page: Page, url: string, username: string, password = PASSWORD) {
   await page.goto(url);
   await page.getByLabel('Nama pengguna').fill(username);

@@ -38,11 +38,11 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftOf, insertDocument, sha256, type DocRow } from './store';
+import { draftById, draftOf, insertDocument, sha256, type DocRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { complaintAccess, requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
-import { pluck, stmt } from '../db/statements';
+import { pluck } from '../db/statements';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
@@ -105,8 +105,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, user.id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
     // The version replaced is of the same document: only its draft is read (not its DOCX).
-    const replaced = row.supersedes_id === null ? undefined : (stmt(ctx.db, 'SELECT draft FROM issued_documents WHERE id = ?').get(row.supersedes_id) as Pick<DocRow, 'draft'> | undefined);
-    const previousDraft = replaced ? draftOf(replaced) : null;
+    const previousDraft = row.supersedes_id === null ? null : draftById(ctx.db, row.supersedes_id);
     const complaintOpen = row.complaint_id !== null && complaintAccess(ctx.db, user, row.complaint_id).see;
     const at = nowIso(ctx);
     const doc = toIssued(ctx.db, user, row, at);

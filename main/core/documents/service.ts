@@ -171,9 +171,8 @@ export function signedDrafts(db: Db, complaintId?: number): DraftRow[] {
 // (signsForHead): any draft not bound to a complaint's journey, and a bound one at its
 // signing step when documentActions says so. Decided from the complaint's own columns, so
 // only the latter load their complaints.
-function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string): boolean {
-  // Outside the journey the kind alone says whether the Sekcam may sign it a.n. the head.
-  const unbound = () => KINDS[r.kind].signed && capacityIfAny(db, user, getOffice(db).timeZone, at, () => KINDS[r.kind].onBehalf) !== null;
+function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string, signsUnbound = unboundSigner(db, user, at)): boolean {
+  const unbound = () => signsUnbound(r.kind);
   if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return unbound();
   if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
   const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
@@ -181,25 +180,37 @@ function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string): boolean
   return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
 }
 
-// The drafts this user may sign now, oldest first: the signature queue and its count in the menu.
+// Whether the user may sign a draft outside the journey, where its kind alone says whether
+// the Sekcam may sign it a.n. the head: his capacity asked once per answer, not per draft.
+function unboundSigner(db: Db, user: SessionUser, at: string): (kind: DocumentKind) => boolean {
+  const tz = getOffice(db).timeZone;
+  const signs = new Map<boolean, boolean>();
+  return (kind) => {
+    const onBehalf = KINDS[kind].onBehalf;
+    if (!signs.has(onBehalf)) signs.set(onBehalf, capacityIfAny(db, user, tz, at, () => onBehalf) !== null);
+    return KINDS[kind].signed && signs.get(onBehalf)!;
+  };
+}
+
+// The drafts this user may sign now, oldest first: the signature queue and its count in the
+// menu. For a user who signs for the head of office (signsForHead): its callers have asked.
 export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[] {
-  if (!signsForHead(db, user, at)) return [];
-  return signedDrafts(db).filter((r) => queueHolds(db, user, r, at));
+  const signsUnbound = unboundSigner(db, user, at);
+  return signedDrafts(db).filter((r) => queueHolds(db, user, r, at, signsUnbound));
 }
 
 /** Whether the user's signature queue (signableDrafts) holds the draft on `at`: who is told it awaits his signature. */
 export const inSignatureQueue = (db: Db, user: SessionUser, r: DraftRow, at: string) => signsForHead(db, user, at) && queueHolds(db, user, r, at);
 
-export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string): DocumentAction[] {
+export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocScope = scopeOf(db, user, row)): DocumentAction[] {
   const spec = KINDS[row.kind];
-  const s = scopeOf(db, user, row);
   const stage = s.l?.step?.stage;
   const leader = user.role === 'camat' || user.role === 'sekcam';
   // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
   const acting = () => actingAt(db, user.id, at);
   // Offered only in a capacity the signature would be given in (the Sekcam a.n. the head
   // only where this document allows it), so no one is offered a signature he is refused.
-  const mayCapacity = () => capacityIfAny(db, user, getOffice(db).timeZone, at, () => onBehalfAllowed(db, user, row)) !== null;
+  const mayCapacity = () => capacityIfAny(db, user, getOffice(db).timeZone, at, () => onBehalfAllowed(row, s)) !== null;
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
@@ -315,9 +326,9 @@ function completesStep(l: Loaded, kind: DocumentKind, action: DocumentAction): b
  * who may not open the complaint (a Kasi signing as Plt./Plh.), to whom the parts' names and
  * reasons are not shown.
  */
-function stepLapseOf(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[]): StepLapse | null {
-  if (row.complaint_id === null || actions.length === 0) return null;
-  const l = loadState(db, row.complaint_id);
+function stepLapseOf(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[], s: DocScope): StepLapse | null {
+  const l = s.l;
+  if (row.complaint_id === null || !l || actions.length === 0) return null;
   const by = actions.filter((a) => completesStep(l, row.kind, a));
   if (by.length === 0 || !l.step || !complaintAccess(db, user, row.complaint_id).see) return null;
   const parts = awaitingReturns(db, row.complaint_id);
@@ -391,8 +402,7 @@ interface SignPlan {
 
 // Whether the Sekcam may sign this document a.n. the head of office: the signing step
 // names the Sekcam, or (not bound to a journey) the kind of letter allows it.
-function onBehalfAllowed(db: Db, user: SessionUser, row: DocFacts): boolean {
-  const s = scopeOf(db, user, row);
+function onBehalfAllowed(row: DocFacts, s: DocScope): boolean {
   return s.journeyBound ? [s.l!.step!.executor, ...s.l!.step!.alternates].includes('sekcam') : KINDS[row.kind].onBehalf;
 }
 
@@ -405,7 +415,7 @@ function onBehalfAllowed(db: Db, user: SessionUser, row: DocFacts): boolean {
 export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string): WetSigner[] {
   const office = getOffice(db);
   const date = localDate(at, office.timeZone);
-  const onBehalf = onBehalfAllowed(db, user, row);
+  const onBehalf = onBehalfAllowed(row, scopeOf(db, user, row));
   const candidates = stmt(
     db,
     `SELECT id FROM users WHERE active = 1 AND (role IN ('camat', 'sekcam') OR id IN (SELECT user_id FROM acting_officials WHERE from_date <= ? AND to_date >= ?))
@@ -431,7 +441,7 @@ export function wetSigners(db: Db, user: SessionUser, row: DocFacts, at: string)
 export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: readonly DocumentAction[], at: string): SigningAs | null {
   if (!actions.includes('sign')) return null;
   const office = getOffice(db);
-  const capacity = capacityIfAny(db, user, office.timeZone, at, () => onBehalfAllowed(db, user, row));
+  const capacity = capacityIfAny(db, user, office.timeZone, at, () => onBehalfAllowed(row, scopeOf(db, user, row)));
   if (capacity === null) return null;
   const { caption, name } = signatureView(signerUser(db, user.id), office, capacity);
   return { capacity, caption, name };
@@ -444,7 +454,7 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: Si
   let capacity: Capacity;
   if (how.onScreen) {
     signer = signerUser(db, user.id);
-    capacity = capacityOf(db, signer, office, at, onBehalfAllowed(db, user, row));
+    capacity = capacityOf(db, signer, office, at, onBehalfAllowed(row, scopeOf(db, user, row)));
   } else {
     // A scan records the signature of whoever signed the paper, not of whoever uploads it.
     const chosen = wetSigners(db, user, row, at).find((w) => w.id === how.signerId);
@@ -575,7 +585,8 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
   const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
   const registerNo = registerNoOf(db, row);
-  const actions = documentActions(db, user, row, at);
+  const scope = scopeOf(db, user, row);
+  const actions = documentActions(db, user, row, at, scope);
   return {
     id: row.id,
     complaintId: row.complaint_id,
@@ -602,7 +613,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): Is
     hasScan: row.scan_attachment_id !== null,
     actions,
     wetSigners: actions.includes('sign_wet') ? wetSigners(db, user, row, at) : [],
-    stepLapse: stepLapseOf(db, user, row, actions),
+    stepLapse: stepLapseOf(db, user, row, actions, scope),
   };
 }
 

@@ -48,6 +48,8 @@ export function getDoc(db: Db, id: number): DocRow {
 
 export const contentOf = (row: DocRow) => JSON.parse(row.view) as DocumentContent;
 export const draftOf = (row: Pick<DocRow, 'draft'>) => (row.draft ? (JSON.parse(row.draft) as DraftContent) : null);
+/** The draft of document `id` alone, without reading its row's DOCX. */
+export const draftById = (db: Db, id: number) => draftOf((stmt(db, 'SELECT draft FROM issued_documents WHERE id = ?').get(id) as Pick<DocRow, 'draft'> | undefined) ?? { draft: null });
 export const paramsOf = <T>(row: DocRow) => JSON.parse(row.params) as T;
 
 export interface NewDocument {
