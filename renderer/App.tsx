@@ -88,8 +88,11 @@ export function homeOf(role: Role): string {
   return role === 'admin' ? '/admin/pengguna' : role === 'staf' ? '/pengaduan/baru' : '/tugas';
 }
 
-function only(roles: readonly Role[], role: Role, element: React.ReactElement) {
-  return roles.includes(role) ? element : <Navigate to={homeOf(role)} replace />;
+// The page for those it is for, anyone else led home: `who` lists their roles, or says
+// whether this user is one of them (signsForHead: who signs for the head of office today).
+function only(who: readonly Role[] | boolean, role: Role, element: React.ReactElement) {
+  const allowed = typeof who === 'boolean' ? who : who.includes(role);
+  return allowed ? element : <Navigate to={homeOf(role)} replace />;
 }
 
 // The page a signed-in user lands on at this address, as the routes below decide (a
@@ -262,7 +265,7 @@ export function App() {
             <Route path="/pengaduan/:id" element={only(HANDLER_ROLES, role, <ComplaintPage />)} />
             <Route path="/pengaduan/:id/tanda-terima" element={only(HANDLER_ROLES, role, <ReceiptPage />)} />
             <Route path="/dokumen/:id" element={only(HANDLER_ROLES, role, <DocumentPage />)} />
-            <Route path="/tanda-tangan" element={boot.user.signsForHead ? <SignatureQueuePage /> : <Navigate to={homeOf(role)} replace />} />
+            <Route path="/tanda-tangan" element={only(boot.user.signsForHead, role, <SignatureQueuePage />)} />
             <Route path="/dasbor" element={only(SIGNER_ROLES, role, <DashboardPage />)} />
             <Route path="/lembar-disposisi-kosong" element={only(HANDLER_ROLES, role, <BlankDispositionPage />)} />
             <Route path="/periksa" element={<VerifyPage />} />

@@ -75,12 +75,16 @@ export function requireAttachment(db: Db, user: SessionUser, attachmentId: numbe
 }
 
 // Access to a document comes from its complaint; documents without one are office forms
-// every handler may read. `signs`: the user may sign it now or signed it, as a Kasi acting
-// for the head of office (Plt./Plh.) may a letter of a complaint not disposed to him; this
-// opens the document only, not its complaint.
-export function requireDocument(db: Db, user: SessionUser, complaintId: number | null, signs: () => boolean = () => false): void {
+// every handler may read. `signs` (asked only of a user who may not see the complaint): the
+// user may sign it now or signed it, as a Kasi acting for the head of office (Plt./Plh.) may
+// a letter of a complaint not disposed to him; this opens the document only, not its
+// complaint. Gives whether the user sees the complaint (true for a document without one).
+export function requireDocument(db: Db, user: SessionUser, complaintId: number | null, signs: () => boolean = () => false): boolean {
   if (user.role === 'admin') throw refused();
-  if (complaintId !== null && !complaintAccess(db, user, complaintId).see && !signs()) throw refused();
+  if (complaintId === null) return true;
+  const see = complaintAccess(db, user, complaintId).see;
+  if (!see && !signs()) throw refused();
+  return see;
 }
 
 export interface SqlCondition {

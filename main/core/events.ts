@@ -1,5 +1,5 @@
 import type { ClientEvent } from '../../shared/events';
-import { DOCUMENT_KIND_LABEL } from '../../shared/documents/kinds';
+import { DOCUMENT_KIND_LABEL, isSignedKind } from '../../shared/documents/kinds';
 import { SIFAT_LABEL, type Sifat } from '../../shared/domain';
 import { complaintAccess } from './access';
 import { peekSession } from './auth/sessions';
@@ -8,7 +8,7 @@ import type { CoreDeps, CoreEvent, EventBus, Logger, SessionCarrier, SessionUser
 import { onCommitted } from './db/afterCommit';
 import type { Db } from './db/open';
 import { stmt } from './db/statements';
-import { documentActions, inSignatureQueue, signedDrafts } from './documents/service';
+import { complaintDrafts, documentActions, inSignatureQueue } from './documents/service';
 import type { DocRow } from './documents/store';
 import { rowToUser, type UserRow } from './users/rows';
 import { loadState, pausesOf } from './workflow/engine';
@@ -88,7 +88,7 @@ const nameOf = (db: Db, userId: number | null) =>
 // Camat, the Sekcam where he signs, a Kasi on a day he is appointed Plt./Plh.
 function awaitingDocuments(deps: CoreDeps, complaintId: number, at: string, users: SessionUser[], announced: Set<string>): CoreEvent[] {
   const { db } = deps;
-  const drafts = stmt(db, "SELECT * FROM issued_documents WHERE complaint_id = ? AND status = 'draf' AND superseded_by IS NULL").all(complaintId) as DocRow[];
+  const drafts = complaintDrafts(db, complaintId);
   if (!drafts.length) return [];
   const l = loadState(db, complaintId);
   const registerNo = l.c.register_no;
@@ -103,7 +103,7 @@ function awaitingDocuments(deps: CoreDeps, complaintId: number, at: string, user
     out.push({ kind, at, complaintId, registerNo, to, message: `${DOCUMENT_KIND_LABEL[row.kind]} pengaduan ${registerNo} menunggu ${what} Anda.` });
   };
   for (const row of drafts) announce('document.awaitingParaf', row, (u) => documentActions(db, u, row, at).includes('paraf') && isStepExecutor(u, l.state));
-  for (const row of signedDrafts(db, complaintId)) announce('document.awaitingSignature', row, (u) => inSignatureQueue(db, u, row, at));
+  for (const row of drafts.filter((d) => isSignedKind(d.kind))) announce('document.awaitingSignature', row, (u) => inSignatureQueue(db, u, row, at));
   return out;
 }
 

@@ -40,7 +40,7 @@ import {
 import { documentSettings } from './settings';
 import { draftById, draftOf, insertDocument, sha256, type DocRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
-import { complaintAccess, requireComplaint, requireDocument } from '../access';
+import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
 
@@ -50,12 +50,15 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 // A document is read and changed by whoever may see its complaint, and by whoever may
 // sign it now or signed it (a Kasi acting for the head of office, see requireDocument).
-function docFor(ctx: Ctx, id: number): DocRow {
+// `see`: whether the user sees its complaint (true for a document without one).
+function openDoc(ctx: Ctx, id: number): { row: DocRow; see: boolean } {
   const row = getDoc(ctx.db, id);
   const user = requireUser(ctx);
-  requireDocument(ctx.db, user, row.complaint_id, () => row.signer_id === user.id || documentActions(ctx.db, user, row, nowIso(ctx)).includes('sign'));
-  return row;
+  // Asked only of a user who does not see the complaint.
+  const signs = () => row.signer_id === user.id || documentActions(ctx.db, user, row, nowIso(ctx), false).includes('sign');
+  return { row, see: requireDocument(ctx.db, user, row.complaint_id, signs) };
 }
+const docFor = (ctx: Ctx, id: number): DocRow => openDoc(ctx, id).row;
 
 const fileNameOf = (row: DocRow, registerNo: string) =>
   `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(row.number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
@@ -95,20 +98,20 @@ function insertFiles(ctx: Ctx, complaintId: number, files: StoredFile[], column:
 export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   'documents.list': (ctx, { complaintId }) => {
     const user = requireUser(ctx);
-    requireComplaint(ctx.db, user, complaintId);
+    const { see } = requireComplaint(ctx.db, user, complaintId);
     const at = nowIso(ctx);
     const rows = ctx.db.prepare('SELECT * FROM issued_documents WHERE complaint_id = ? ORDER BY id').all(complaintId) as DocRow[];
-    return rows.map((r) => toIssued(ctx.db, user, r, at));
+    return rows.map((r) => toIssued(ctx.db, user, r, at, see));
   },
   'documents.get': (ctx, { id }) => {
-    const row = docFor(ctx, id);
+    const { row, see } = openDoc(ctx, id);
     const user = requireUser(ctx);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, user.id, row.complaint_id, `Membuka ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()}`);
     // The version replaced is of the same document: only its draft is read (not its DOCX).
     const previousDraft = row.supersedes_id === null ? null : draftById(ctx.db, row.supersedes_id);
-    const complaintOpen = row.complaint_id !== null && complaintAccess(ctx.db, user, row.complaint_id).see;
+    const complaintOpen = row.complaint_id !== null && see;
     const at = nowIso(ctx);
-    const doc = toIssued(ctx.db, user, row, at);
+    const doc = toIssued(ctx.db, user, row, at, see);
     const signing = signingAs(ctx.db, user, row, doc.actions, at);
     return { ...doc, content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },

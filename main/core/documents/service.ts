@@ -5,6 +5,7 @@ import type { DocumentAction, DocumentContent, IssuedDocument, SigningAs, StepLa
 import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
+import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -119,6 +120,8 @@ interface DocScope {
   /** The answer of a complaint still in its penyusunan, paraf or signing steps. */
   journeyBound: boolean;
   actsOnStep: boolean;
+  /** Whether the user sees the document's complaint (complaintAccess), asked once at most. */
+  sees(): boolean;
 }
 
 // Only an answer (surat tanggapan, berita acara, laporan) follows the complaint's steps;
@@ -134,9 +137,19 @@ function boundStage(kind: DocumentKind, c: Pick<ComplaintState, 'closed_at' | 's
   return bound ? stage : null;
 }
 
-function scopeOf(db: Db, user: SessionUser, row: DocFacts): DocScope {
+// `see`: whether the user sees the document's complaint, when the caller knows it already
+// (from requireDocument or requireComplaint); else complaintAccess is asked the first time
+// a rule needs it (a Kasi's actions, the lapse warning), and only then.
+function scopeOf(db: Db, user: SessionUser, row: DocFacts, see?: boolean): DocScope {
   const l = row.complaint_id === null || !ANSWER_KINDS.includes(row.kind) ? null : loadState(db, row.complaint_id);
-  return { l, journeyBound: !!l && boundStage(row.kind, l.c, l.standard) !== null, actsOnStep: !!l && mayActOnStep(user, l.state) };
+  const complaintId = row.complaint_id;
+  let sees = see;
+  return {
+    l,
+    journeyBound: !!l && boundStage(row.kind, l.c, l.standard) !== null,
+    actsOnStep: !!l && mayActOnStep(user, l.state),
+    sees: () => (sees ??= complaintId === null || complaintAccess(db, user, complaintId).see),
+  };
 }
 
 const drafterOf = (l: Loaded, role: Role) =>
@@ -155,16 +168,21 @@ type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'supers
 
 type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject: string | null; c_register: string | null; c_closed: string | null; c_status: Status | null; c_step: number | null; c_version: number | null };
 
-// The open drafts of signed kinds, oldest first, with the complaint columns the queue rule
-// reads; of one complaint only when `complaintId` is given.
-export function signedDrafts(db: Db, complaintId?: number): DraftRow[] {
-  const one = complaintId !== undefined;
-  return stmt(
-    db,
-    `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
+// Drafts not yet signed or issued nor replaced by a newer version, with the complaint
+// columns the queue rule reads.
+const OPEN_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
      FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')})${one ? ' AND d.complaint_id = ?' : ''} ORDER BY d.created_at, d.id`,
-  ).all(...SIGNED_KINDS, ...(one ? [complaintId] : [])) as DraftRow[];
+     WHERE d.status = 'draf' AND d.superseded_by IS NULL`;
+
+// The open drafts of signed kinds, oldest first: the signature queue's candidates.
+function signedDrafts(db: Db): DraftRow[] {
+  return stmt(db, `${OPEN_DRAFTS} AND d.kind IN (${SIGNED_KINDS.map(() => '?').join(',')}) ORDER BY d.created_at, d.id`).all(...SIGNED_KINDS) as DraftRow[];
+}
+
+// The open drafts of one complaint, of every kind, oldest first, as signedDrafts reads them;
+// those of a signed kind (isSignedKind) are the complaint's part of signedDrafts.
+export function complaintDrafts(db: Db, complaintId: number): DraftRow[] {
+  return stmt(db, `${OPEN_DRAFTS} AND d.complaint_id = ? ORDER BY d.created_at, d.id`).all(complaintId) as DraftRow[];
 }
 
 // The signature queue's rule for one draft, for a user who signs for the head of office
@@ -202,15 +220,23 @@ export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[
 /** Whether the user's signature queue (signableDrafts) holds the draft on `at`: who is told it awaits his signature. */
 export const inSignatureQueue = (db: Db, user: SessionUser, r: DraftRow, at: string) => signsForHead(db, user, at) && queueHolds(db, user, r, at);
 
-export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocScope = scopeOf(db, user, row)): DocumentAction[] {
+/** What `user` may do with the document on `at`; `see`: whether he sees its complaint, when the caller knows (see scopeOf). */
+export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: string, see?: boolean): DocumentAction[] {
+  return actionsIn(db, user, row, at, scopeOf(db, user, row, see));
+}
+
+function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocScope): DocumentAction[] {
   const spec = KINDS[row.kind];
   const stage = s.l?.step?.stage;
   const leader = user.role === 'camat' || user.role === 'sekcam';
+  // The office's time zone, read at most once for the two questions below.
+  let tz: OfficeProfile['timeZone'] | undefined;
+  const timeZone = () => (tz ??= getOffice(db).timeZone);
   // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
-  const acting = () => actingAt(db, user.id, at);
+  const acting = () => actingAt(db, user.id, at, timeZone());
   // Offered only in a capacity the signature would be given in (the Sekcam a.n. the head
   // only where this document allows it), so no one is offered a signature he is refused.
-  const mayCapacity = () => capacityIfAny(db, user, getOffice(db).timeZone, at, () => onBehalfAllowed(row, s)) !== null;
+  const mayCapacity = () => capacityIfAny(db, user, timeZone(), at, () => onBehalfAllowed(row, s)) !== null;
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
@@ -236,7 +262,7 @@ export function documentActions(db: Db, user: SessionUser, row: DocFacts, at: st
   }
   // A Kasi reaches a draft of a complaint not his only as the acting head's signer
   // (requireDocument): he signs it and does nothing else with it.
-  if (user.role === 'kasi' && row.complaint_id !== null && actions.some((a) => a !== 'sign') && !complaintAccess(db, user, row.complaint_id).see) {
+  if (user.role === 'kasi' && row.complaint_id !== null && actions.some((a) => a !== 'sign') && !s.sees()) {
     return actions.filter((a) => a === 'sign');
   }
   return actions;
@@ -330,7 +356,7 @@ function stepLapseOf(db: Db, user: SessionUser, row: DocFacts, actions: readonly
   const l = s.l;
   if (row.complaint_id === null || !l || actions.length === 0) return null;
   const by = actions.filter((a) => completesStep(l, row.kind, a));
-  if (by.length === 0 || !l.step || !complaintAccess(db, user, row.complaint_id).see) return null;
+  if (by.length === 0 || !l.step || !s.sees()) return null;
   const parts = awaitingReturns(db, row.complaint_id);
   if (parts.length === 0) return null;
   return {
@@ -580,13 +606,14 @@ export function answerForDelivery(db: Db, l: Loaded): DocRow | null {
 export const registerNoOf = (db: Db, row: Pick<DocRow, 'complaint_id'>) =>
   row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
 
-export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string): IssuedDocument {
+/** The document as `user` reads it; `see`: whether he sees its complaint, when the caller knows (see scopeOf). */
+export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see?: boolean): IssuedDocument {
   const name = (id: number | null) => (id === null ? '' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
   const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
   const registerNo = registerNoOf(db, row);
-  const scope = scopeOf(db, user, row);
-  const actions = documentActions(db, user, row, at, scope);
+  const scope = scopeOf(db, user, row, see);
+  const actions = actionsIn(db, user, row, at, scope);
   return {
     id: row.id,
     complaintId: row.complaint_id,

@@ -50,8 +50,9 @@ export function signsForHead(db: Db, user: { id: number; role: string }, at: str
   return user.role === 'kasi' && actingAt(db, user.id, at);
 }
 
-/** Whether an acting period (Plt./Plh.) covers the office's date of the instant `at`. */
-export const actingAt = (db: Db, userId: number, at: string) => actingCapacity(db, userId, localDate(at, getOffice(db).timeZone)) !== null;
+/** Whether an acting period (Plt./Plh.) covers the office's date of the instant `at`; `timeZone`: the office's, when the caller has read it. */
+export const actingAt = (db: Db, userId: number, at: string, timeZone: OfficeProfile['timeZone'] = getOffice(db).timeZone) =>
+  actingCapacity(db, userId, localDate(at, timeZone)) !== null;
 
 /** Refuses, before anything else is looked at, a Kasi not acting for the head of office on `at`'s date. */
 export function requireSignsForHead(db: Db, user: { id: number; role: string }, at: string): void {
