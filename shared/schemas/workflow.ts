@@ -231,6 +231,10 @@ export const journeySchema = z.object({
       returnReason: z.string(),
       /** Returned while another disposition runs, and not yet disposed again by its disposer (or the Camat). */
       returnAwaits: z.boolean(),
+      /** Whether the viewer may withdraw it now (its sender or the Camat, before it is opened). */
+      mayWithdraw: z.boolean(),
+      /** Whether the viewer may return it now (its Kasi, while the step it was sent for runs). */
+      mayReturn: z.boolean(),
     }),
   ),
   followUps: z.array(

@@ -92,6 +92,12 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
     // Tue 08.00 WIB: the Kasi did not answer within the day; the Camat's queue has it, escalated.
     const camatQueue = await o.act('camat', '2026-12-01T01:00:00.000Z', 'tasks.mine', {});
     expect(camatQueue).toEqual([expect.objectContaining({ complaintId: id, stepNo: 3, escalated: true, risk: 'terlambat', executor: 'camat' })]);
+    // The step is the Camat's now: the Kasi, opening it late, can no longer hand the disposition back.
+    const late = (await o.act('kasi1', '2026-12-01T01:10:00.000Z', 'workflow.journey', { id })).dispositions[0]!;
+    expect(late.mayReturn).toBe(false);
+    expect((await o.refuse('kasi1', '2026-12-01T01:10:00.000Z', 'workflow.returnDisposition', { dispositionId: late.id, reason: 'Bukan urusan seksi kami.' })).message).toMatch(
+      /^Langkah 3 sudah dialihkan dari Kasi karena batas waktunya terlampaui/,
+    );
     j = await o.act('camat', '2026-12-01T01:30:00.000Z', 'workflow.advance', { id, note: 'Sudah dikoordinasikan dengan desa.' });
     expect(step(j, 3)).toMatchObject({ escalated: true, onTime: false, completedByName: 'Imam Camat' });
     // Step 4, Camat 1 hari → Wed 2 Dec 08.30 WIB.
@@ -118,6 +124,7 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
       'disposition.created',
       'complaint.step_completed',
       'complaint.escalated',
+      'disposition.opened',
       'complaint.step_completed',
       'complaint.step_completed',
       'document.drafted',

@@ -5,6 +5,7 @@ import type { CallInput } from '../../shared/contract';
 import type { Journey, Task } from '../../shared/schemas/workflow';
 import type { ControlCardView } from '../../shared/documents/controlCard';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import type { ServiceStandard } from '../../shared/standards/schema';
 import { DB_FILE } from '../../main/core';
 import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
@@ -33,10 +34,14 @@ type Who = (typeof USERS)[number]['username'];
 // Tue 1 Dec 2026 08.00 WIB.
 const START = '2026-12-01T01:00:00.000Z';
 
-async function office() {
+async function office(edit?: (s: ServiceStandard) => ServiceStandard) {
   t = makeCore(START, { sweepEveryMs: 0 });
   const { core, clock } = t;
   const admin = await setupOffice(core, 'pegantenan');
+  if (edit) {
+    const standard = await ok(core, admin, 'standard.get', {});
+    await ok(core, admin, 'standard.update', { ...standard, ...edit(standard) });
+  }
   const ids = {} as Record<Who, number>;
   for (const u of USERS) {
     const created = await createUser(core, admin, {
@@ -234,6 +239,43 @@ describe('a part returned while the other Kasi works on', () => {
   });
 });
 
+describe('who may withdraw or return a disposition, and until when', () => {
+  it('lets its sender or the Camat withdraw it until it is opened, and its Kasi return it only while the work is still with the Kasi', async () => {
+    const o = await office();
+    const id = await o.atDisposition();
+    await o.act('sekcam', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus], ...DISPOSE });
+    // [mayWithdraw, mayReturn] of the one disposition, as each user's journey offers them.
+    const offers = async (who: Who, atIso: string) => {
+      const d = (await o.act(who, atIso, 'workflow.journey', { id })).dispositions[0]!;
+      return [d.mayWithdraw, d.mayReturn];
+    };
+    expect(await offers('staf', '2026-12-01T02:05:00.000Z')).toEqual([false, false]);
+    expect(await offers('sekcam', '2026-12-01T02:05:00.000Z')).toEqual([true, false]);
+    expect(await offers('camat', '2026-12-01T02:05:00.000Z')).toEqual([true, false]);
+    // Agus opens it (his journey marks it read): no longer withdrawn, his to return.
+    expect(await offers('agus', '2026-12-01T02:10:00.000Z')).toEqual([false, true]);
+    expect(await offers('camat', '2026-12-01T02:10:00.000Z')).toEqual([false, false]);
+    expect((await o.refuse('sekcam', '2026-12-01T02:10:00.000Z', 'workflow.withdrawDisposition', { dispositionId: (await o.act('camat', '2026-12-01T02:10:00.000Z', 'workflow.journey', { id })).dispositions[0]!.id })).message).toMatch(/sudah dibuka/);
+
+    // Steps 5 and 6 are his: he may return it at either. Step 7 is the Staf's (the letter is
+    // drafted): returning it then would undo work handed on.
+    let j = await o.act('agus', '2026-12-01T03:00:00.000Z', 'workflow.advance', { id, note: 'Klarifikasi sudah dilakukan.' });
+    expect(j.current).toMatchObject({ stepNo: 6, executor: 'kasi' });
+    expect(await offers('agus', '2026-12-01T03:05:00.000Z')).toEqual([false, true]);
+    j = await o.act('agus', '2026-12-01T03:10:00.000Z', 'workflow.advance', { id });
+    expect(j.current).toMatchObject({ stepNo: 7, executor: 'staf' });
+    expect(await offers('agus', '2026-12-01T03:15:00.000Z')).toEqual([false, false]);
+    const refused = await o.refuse('agus', '2026-12-01T03:15:00.000Z', 'workflow.returnDisposition', { dispositionId: j.dispositions[0]!.id, reason: 'Ternyata bukan urusan seksi kami.' });
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe(
+      'Disposisi hanya dapat dikembalikan selama langkah 5–6 berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah 7. Bila perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.',
+    );
+    j = await o.act('agus', '2026-12-01T03:15:00.000Z', 'workflow.journey', { id });
+    expect(j.current).toMatchObject({ stepNo: 7 });
+    expect(j.dispositions.map((d) => d.state)).toEqual(['aktif']);
+  });
+});
+
 // A part one Kasi returned while another Kasi's disposition ran waits for its disposer only
 // while the step runs: when the step is completed first, the part lapses, and the history
 // and the audit trail say so. Through the real core on a real SQLite file (Kec. Pegantenan:
@@ -323,58 +365,68 @@ describe('a returned part that was not disposed again before the step ended', ()
 
 // The dialogs that complete the step with a document (a paraf, a signature) warn of the parts
 // it would end, as the core tells with the document (stepLapse), by the rule with which the
-// paraf and the signature complete the step (completesStep). Pegantenan's step 8 is the
-// Sekcam's paraf, step 9 the Staf's, step 10 the Camat's signature.
+// paraf and the signature complete the step (completesStep). A part is returned only while the
+// work is still with the Kasi, so it can wait at a paraf step only where the Kasi initials the
+// answer himself: here Pegantenan's standard as an office could write it, the Kasi preparing
+// the letter (step 7) and initialling it (step 8, the Sekcam its alternate). As published,
+// step 8 is the Sekcam's paraf, step 9 the Staf's, step 10 the Camat's signature.
+const KASI_INITIALS = (s: ServiceStandard): ServiceStandard => ({
+  ...s,
+  steps: s.steps.map((step) => (step.no === 7 ? { ...step, executor: 'kasi' } : step.no === 8 ? { ...step, executor: 'kasi', alternates: ['sekcam'] } : step)),
+});
+
 describe('a returned part waiting when a paraf or a signature would complete the step', () => {
-  // Disposed to Agus and Sri, handled by Agus, the answer drafted: step 8, the first paraf.
-  async function atParaf(withExitLetter = false) {
-    const o = await office();
+  // Disposed to Agus and Sri, handled by Agus, the answer drafted (by Agus where he prepares
+  // it): step 8, the first paraf.
+  async function atParaf({ withExitLetter = false, kasiInitials = false } = {}) {
+    const o = await office(kasiInitials ? KASI_INITIALS : undefined);
     const id = await o.atDisposition(withExitLetter);
     const disposed = await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus, o.ids.sri], ...DISPOSE });
     await o.act('agus', '2026-12-01T02:30:00.000Z', 'workflow.advance', { id });
     await o.act('agus', '2026-12-01T02:40:00.000Z', 'workflow.advance', { id });
-    const draft = await o.act('staf', '2026-12-01T02:50:00.000Z', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-    expect((await o.act('staf', '2026-12-01T03:00:00.000Z', 'workflow.advance', { id })).current).toMatchObject({ stepNo: 8 });
+    const drafter = kasiInitials ? 'agus' : 'staf';
+    const draft = await o.act(drafter, '2026-12-01T02:50:00.000Z', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    expect((await o.act(drafter, '2026-12-01T03:00:00.000Z', 'workflow.advance', { id })).current).toMatchObject({ stepNo: 8 });
     const sri = disposed.dispositions.find((d) => d.toName === 'Sri Kasi Pemerintahan')!;
     const returnSri = (atIso: string) => o.act('sri', atIso, 'workflow.returnDisposition', { dispositionId: sri.id, reason: REASON });
     const part = { id: sri.id, toName: 'Sri Kasi Pemerintahan', fromName: 'Imam Camat', returnReason: REASON };
     const lapsedAt = async (atIso: string) => (await o.act('camat', atIso, 'complaints.get', { id })).events.filter((e) => isLapse(e.action)).map((e) => e.action);
-    return { ...o, id, draft, returnSri, part, lapsedAt };
+    return { ...o, id, draft, sri, returnSri, part, lapsedAt };
   }
 
   it('comes with the answer at a paraf step to those whose paraf completes it, and lapses with that paraf', async () => {
-    const o = await atParaf();
+    const o = await atParaf({ kasiInitials: true });
     await o.returnSri('2026-12-01T03:10:00.000Z');
     const at = '2026-12-01T03:15:00.000Z';
-    // The Sekcam, the step's executor: his paraf completes it; the part is the Camat's to dispose again.
+    // Agus, the step's executor, and the Sekcam, its alternate: their paraf completes it; the part is the Camat's to dispose again.
+    expect((await o.act('agus', at, 'documents.get', { id: o.draft.id })).stepLapse).toEqual({ stepNo: 8, parts: [o.part], canRedispose: false, by: ['paraf'] });
     expect((await o.act('sekcam', at, 'documents.get', { id: o.draft.id })).stepLapse).toEqual({ stepNo: 8, parts: [o.part], canRedispose: false, by: ['paraf'] });
     // The same in the complaint's list of documents (its page), and for the Camat, who may dispose it first.
     expect((await o.act('sekcam', at, 'documents.list', { complaintId: o.id })).find((d) => d.id === o.draft.id)!.stepLapse).toMatchObject({ stepNo: 8, by: ['paraf'] });
     expect((await o.act('camat', at, 'documents.get', { id: o.draft.id })).stepLapse).toEqual({ stepNo: 8, parts: [o.part], canRedispose: true, by: ['paraf'] });
-    // The Staf may revise the draft, which completes nothing.
-    expect(await o.act('staf', at, 'documents.get', { id: o.draft.id })).toMatchObject({ actions: ['revise'], stepLapse: null });
+    // The Staf has nothing to do with this draft here, and no warning.
+    expect(await o.act('staf', at, 'documents.get', { id: o.draft.id })).toMatchObject({ actions: [], stepLapse: null });
 
-    await o.act('sekcam', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
+    await o.act('agus', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
     expect((await o.act('camat', '2026-12-01T03:25:00.000Z', 'workflow.journey', { id: o.id })).current).toMatchObject({ stepNo: 9 });
     expect(await o.lapsedAt('2026-12-01T03:25:00.000Z')).toEqual([LAPSED.replace('langkah 5', 'langkah 8')]);
   });
 
-  it('comes with the answer at the signing step, not with a side exit\'s letter, and not to a Plh. Kasi who may not open the complaint', async () => {
-    const o = await atParaf(true);
+  it('cannot wait at the signing step: the Kasi\'s part is no longer returned there, and the signature warns of nothing', async () => {
+    const o = await atParaf({ withExitLetter: true });
     await o.act('sekcam', '2026-12-01T03:10:00.000Z', 'documents.paraf', { id: o.draft.id });
     await o.act('staf', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
-    await o.returnSri('2026-12-01T03:30:00.000Z');
+    expect((await o.refuse('sri', '2026-12-01T03:30:00.000Z', 'workflow.returnDisposition', { dispositionId: o.sri.id, reason: REASON })).message).toMatch(
+      /^Disposisi hanya dapat dikembalikan selama langkah 5–6 berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah 10\./,
+    );
     // Budi, to whom nothing was disposed, acts for the Camat today: he may sign the answer, not open its complaint.
     const at = '2026-12-01T03:35:00.000Z';
     o.clock.set(at);
     const admin = carrier();
     await ok(o.core, admin, 'auth.login', ADMIN);
     await ok(o.core, admin, 'officials.add', { userId: o.ids.budi, kind: 'plh', from: '2026-12-01', to: '2026-12-01' });
-    const camat = await o.act('camat', at, 'documents.get', { id: o.draft.id });
-    expect(camat.stepLapse).toEqual({ stepNo: 10, parts: [o.part], canRedispose: true, by: ['sign', 'sign_wet'] });
-    // The Staf's upload of the scan of a signature by hand completes it too.
-    expect((await o.act('staf', at, 'documents.get', { id: o.draft.id })).stepLapse).toMatchObject({ stepNo: 10, canRedispose: false, by: ['sign_wet'] });
-    // His signature would complete the step, but the parts name who returned them and why.
+    expect(await o.act('camat', at, 'documents.get', { id: o.draft.id })).toMatchObject({ stepLapse: null });
+    expect(await o.act('staf', at, 'documents.get', { id: o.draft.id })).toMatchObject({ stepLapse: null });
     expect(await o.act('budi', at, 'documents.get', { id: o.draft.id })).toMatchObject({ complaintOpen: false, actions: ['sign'], stepLapse: null });
     // The pemberitahuan kelengkapan of the earlier pause also waits for the Camat's signature, which completes no step.
     const letter = (await o.act('camat', at, 'documents.list', { complaintId: o.id })).find((d) => d.kind === 'pemberitahuan_kelengkapan')!;
@@ -383,12 +435,9 @@ describe('a returned part waiting when a paraf or a signature would complete the
 
     await o.act('camat', at, 'auth.setSignature', { image: signaturePng() });
     await o.act('camat', '2026-12-01T03:40:00.000Z', 'documents.sign', { id: letter.id, password: PASSWORD });
-    let j = await o.act('camat', '2026-12-01T03:45:00.000Z', 'workflow.journey', { id: o.id });
-    expect(j.current).toMatchObject({ stepNo: 10 });
-    expect(j.dispositions.map((d) => d.returnAwaits)).toEqual([false, true]);
+    expect((await o.act('camat', '2026-12-01T03:45:00.000Z', 'workflow.journey', { id: o.id })).current).toMatchObject({ stepNo: 10 });
     await o.act('camat', '2026-12-01T03:50:00.000Z', 'documents.sign', { id: o.draft.id, password: PASSWORD });
-    j = await o.act('camat', '2026-12-01T03:55:00.000Z', 'workflow.journey', { id: o.id });
-    expect(j.current).toMatchObject({ stepNo: 11 });
-    expect(await o.lapsedAt('2026-12-01T03:55:00.000Z')).toEqual([LAPSED.replace('langkah 5', 'langkah 10')]);
+    expect((await o.act('camat', '2026-12-01T03:55:00.000Z', 'workflow.journey', { id: o.id })).current).toMatchObject({ stepNo: 11 });
+    expect(await o.lapsedAt('2026-12-01T03:55:00.000Z')).toEqual([]);
   });
 });

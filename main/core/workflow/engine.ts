@@ -476,6 +476,54 @@ export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, n
   recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: 'Berkas dilengkapi pelapor; penanganan dilanjutkan', status, note, action: 'complaint.resumed', data: { status } });
 }
 
+/** The columns of a disposition that decide who may end it, and when. */
+export interface DispositionEnd {
+  from_user: number;
+  to_user: number;
+  opened_at: string | null;
+  state: string;
+}
+
+type EndRefusal = { code: 'conflict' | 'forbidden'; message: string } | null;
+
+const NOT_ACTIVE: EndRefusal = { code: 'conflict', message: 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).' };
+
+/** Why `user` may not withdraw disposition `d` (null: he may): its sender or the Camat, until its recipient opens it. */
+export function withdrawRefusal(user: SessionUser, d: DispositionEnd): EndRefusal {
+  if (d.state !== 'aktif') return NOT_ACTIVE;
+  if (d.from_user !== user.id && user.role !== 'camat') return { code: 'forbidden', message: 'Disposisi hanya dapat ditarik oleh pengirimnya atau Camat.' };
+  if (d.opened_at) return { code: 'conflict', message: 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.' };
+  return null;
+}
+
+/**
+ * Why `user` may not return disposition `d` of complaint `l` to its disposer (null: he may).
+ * Its Kasi returns it while the work it was sent for is still with the Kasi: in the run of
+ * Kasi steps right after the disposition step, the running one not escalated away from
+ * him, the file complete. Once the work is handed on (a letter drafted by the Staf,
+ * initialled, signed), going back to the disposition would undo it: the Kasi then tells
+ * the Camat instead.
+ */
+export function returnRefusal(user: SessionUser, l: Loaded, d: DispositionEnd): EndRefusal {
+  if (d.state !== 'aktif') return NOT_ACTIVE;
+  if (d.to_user !== user.id || user.role !== 'kasi') return { code: 'forbidden', message: 'Hanya Kasi penerima disposisi yang dapat mengembalikannya.' };
+  if (l.state.status === 'tidak_lengkap') {
+    return { code: 'conflict', message: 'Pengaduan ini sedang menunggu kelengkapan berkas dari pelapor. Disposisi dapat dikembalikan setelah berkasnya lengkap dan penanganan dilanjutkan.' };
+  }
+  const step = l.step?.no ?? 0;
+  const from = dispositionStepBefore(l.standard, step)?.no ?? step;
+  let last = from;
+  while (l.standard.steps[last]?.executor === 'kasi') last++;
+  const tell = ' Bila perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.';
+  if (last === from) return { code: 'conflict', message: `Menurut Standar Pelayanan, langkah sesudah disposisi bukan tugas Kasi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
+  if (step > from && step <= last) {
+    if (l.state.acting === 'kasi') return null;
+    return { code: 'conflict', message: `Langkah ${step} sudah dialihkan dari Kasi karena batas waktunya terlampaui, sehingga disposisi tidak dapat dikembalikan lagi.${tell}` };
+  }
+  const steps = last === from + 1 ? `langkah ${last}` : `langkah ${from + 1}–${last}`;
+  return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan selama ${steps} berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah ${step}.${tell}` };
+}
+
 // Back to the disposition step after the last active disposition was withdrawn or
 // returned, so the leader can dispose again. It changes the complaint row: the caller
 // records its event after it.

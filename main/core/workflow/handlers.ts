@@ -13,7 +13,25 @@ import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versio
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
 import { SIFAT_LABEL } from '../../../shared/domain';
 import { listWords } from '../../../shared/text/words';
-import { authorize, awaitingReturns, checkUndo, closeWithExit, completeStep, dispositionStepBefore, loadState, pause, reopenDisposition, resume, sweep, sweepBeforeReading, takeOver, undoStep } from './engine';
+import {
+  authorize,
+  awaitingReturns,
+  checkUndo,
+  closeWithExit,
+  completeStep,
+  dispositionStepBefore,
+  loadState,
+  pause,
+  reopenDisposition,
+  resume,
+  returnRefusal,
+  sweep,
+  sweepBeforeReading,
+  takeOver,
+  undoStep,
+  withdrawRefusal,
+  type DispositionEnd,
+} from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
@@ -54,13 +72,9 @@ export function change(ctx: Ctx, id: number, fn: (at: string) => void) {
   return journey(ctx, user, id);
 }
 
-interface DispositionRow {
+interface DispositionRow extends DispositionEnd {
   id: number;
   complaint_id: number;
-  from_user: number;
-  to_user: number;
-  opened_at: string | null;
-  state: string;
 }
 
 // A disposition is seen through its complaint: who may not see it learns nothing of its state.
@@ -68,9 +82,12 @@ function disposition(ctx: Ctx, id: number): DispositionRow {
   const d = stmt(ctx.db, 'SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
   if (!d) throw notFound('Disposisi');
   requireComplaint(ctx.db, requireUser(ctx), d.complaint_id);
-  if (d.state !== 'aktif') throw new TanggapError('conflict', 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).');
   return d;
 }
+
+const refuseIf = (r: ReturnType<typeof withdrawRefusal>) => {
+  if (r) throw new TanggapError(r.code, r.message);
+};
 
 const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
 
@@ -177,10 +194,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     const d = disposition(ctx, dispositionId);
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
-      if (fresh.from_user !== user.id && user.role !== 'camat') {
-        throw new TanggapError('forbidden', 'Disposisi hanya dapat ditarik oleh pengirimnya atau Camat.');
-      }
-      if (fresh.opened_at) throw new TanggapError('conflict', 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.');
+      refuseIf(withdrawRefusal(user, fresh));
       stmt(ctx.db, "UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
       reissueControlCard(ctx.db, d.complaint_id, user.id, at);
@@ -200,7 +214,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     const d = disposition(ctx, dispositionId);
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
-      if (fresh.to_user !== user.id) throw new TanggapError('forbidden', 'Hanya penerima disposisi yang dapat mengembalikannya.');
+      refuseIf(returnRefusal(user, loadState(ctx.db, d.complaint_id), fresh));
       stmt(ctx.db, "UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
         .run(reason, at, at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);

@@ -9,7 +9,19 @@ import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
 import { allowedActions, answerKindOf, mayActOnStep, mayRedispose, type JourneyState } from './rules';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Executor } from '../../../shared/domain';
-import { autoWithdrawAt, dispositionStepBefore, loadState, pausesOf, RETURN_AWAITS, undoOffer, waitingForOf, type ComplaintState } from './engine';
+import {
+  autoWithdrawAt,
+  dispositionStepBefore,
+  loadState,
+  pausesOf,
+  RETURN_AWAITS,
+  returnRefusal,
+  undoOffer,
+  waitingForOf,
+  withdrawRefusal,
+  type ComplaintState,
+  type DispositionEnd,
+} from './engine';
 import { officeCalendar, standardVersion } from './standard';
 import { signableDrafts } from '../documents/service';
 import { signsForHead } from '../documents/signer';
@@ -797,21 +809,19 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       `SELECT d.*, f.name AS from_name, t.name AS to_name, t.jabatan AS to_jabatan FROM dispositions d
        JOIN users f ON f.id = d.from_user JOIN users t ON t.id = d.to_user WHERE d.complaint_id = ? ORDER BY d.id`,
     )
-    .all(id) as {
+    .all(id) as (DispositionEnd & {
     id: number;
     from_name: string;
     on_behalf: number;
-    to_user: number;
     to_name: string;
     to_jabatan: string;
     sifat: Journey['dispositions'][number]['sifat'];
     instructions: string;
     note: string;
     created_at: string;
-    opened_at: string | null;
     state: Journey['dispositions'][number]['state'];
     return_reason: string;
-  }[];
+  })[];
   const followUps = stmt(db, 'SELECT f.id, f.kind, f.text, f.at, u.name AS by_name FROM follow_ups f JOIN users u ON u.id = f.by_user WHERE f.complaint_id = ? ORDER BY f.id')
     .all(id) as { id: number; kind: Journey['followUps'][number]['kind']; text: string; at: string; by_name: string }[];
   const files = stmt(db, 'SELECT id, follow_up_id, file_name AS fileName, mime, size, sha256 FROM attachments WHERE follow_up_id IN (SELECT id FROM follow_ups WHERE complaint_id = ?)').all(id) as (Journey['followUps'][number]['attachments'][number] & { follow_up_id: number })[];
@@ -871,6 +881,8 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       state: d.state,
       returnReason: d.return_reason,
       returnAwaits: awaiting.has(d.id),
+      mayWithdraw: withdrawRefusal(user, d) === null,
+      mayReturn: returnRefusal(user, l, d) === null,
     })),
     followUps: followUps.map((f) => ({
       id: f.id,

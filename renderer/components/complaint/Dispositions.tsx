@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { INSTRUCTION_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
-import { useDates, useSession } from '../../lib/session';
+import { useDates } from '../../lib/session';
 import { SifatBadge } from '../StatusBadge';
 import { focusFirstError } from '../../lib/focusFirstError';
 
@@ -26,7 +26,6 @@ interface Props {
 
 // The lembar disposisi of this complaint: who sent what to whom, and what became of it.
 export function Dispositions({ journey, onChanged }: Props) {
-  const { user } = useSession();
   const { short } = useDates();
   const [withdrawing, setWithdrawing] = useState<Disposition | null>(null);
   const [returning, setReturning] = useState<Disposition | null>(null);
@@ -57,10 +56,8 @@ export function Dispositions({ journey, onChanged }: Props) {
           </Text>
         )}
         {journey.dispositions.map((d) => {
-          const active = d.state === 'aktif';
-          // The core decides; the button is offered to the sender and the Camat.
-          const mayWithdraw = active && !d.openedAt && (user.role === 'camat' || (user.role !== 'kasi' && d.fromName === user.name));
-          const mayReturn = active && user.role === 'kasi' && d.toId === user.id;
+          // The core says who may withdraw or return it now.
+          const { mayWithdraw, mayReturn } = d;
           return (
             <Paper key={d.id} component="section" withBorder p="sm" aria-label={`Disposisi kepada ${d.toName}`}>
               <Stack gap={4}>
@@ -75,7 +72,7 @@ export function Dispositions({ journey, onChanged }: Props) {
                     <Badge color={STATE[d.state].color} variant="light">
                       {STATE[d.state].label}
                     </Badge>
-                    {active && !d.openedAt && (
+                    {d.state === 'aktif' && !d.openedAt && (
                       <Badge color="yellow" variant="outline">
                         Belum dibuka
                       </Badge>
