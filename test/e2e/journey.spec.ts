@@ -83,7 +83,10 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   await row.getByText(complaint.subject).click();
 
   await expect(page.getByRole('heading', { name: `Pengaduan ${c.registerNo}` })).toBeVisible();
-  await expect(page.getByRole('region', { name: `Disposisi kepada ${KASI}` }).getByText(/Dibuka \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  const mine = page.getByRole('region', { name: `Disposisi kepada ${KASI}` });
+  await expect(mine.getByText(/Dibuka \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  // While step 3, his, runs he may hand it back; once he completes it, no longer (below).
+  await expect(mine.getByRole('button', { name: 'Kembalikan disposisi' })).toBeVisible();
   // The Kasi the complaint is disposed to sees the reporter unmasked.
   await expect(page.getByText('081234567890')).toBeVisible();
   const note = page.getByRole('form', { name: 'Catat tindak lanjut' });
@@ -117,8 +120,9 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
   await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan')).toBeVisible();
-  // Step 4 is the Camat's: the Kasi may still add notes but no longer complete the step.
+  // Step 4 is the Camat's: the Kasi may still add notes but no longer complete the step, nor return the disposition.
   await expect(page.getByRole('form', { name: 'Selesaikan langkah' })).toHaveCount(0);
+  await expect(mine.getByRole('button', { name: 'Kembalikan disposisi' })).toHaveCount(0);
 
   await logout(page);
   await login(page, web.url, 'camat');
@@ -223,14 +227,13 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain melihat register tanpa
 });
 
 // A complaint disposed to Bambang (KASI) and Hadi; Hadi opens his disposition and returns
-// it while Bambang's runs on (after `before` has walked the complaint on, if given).
-async function oneOfTwoReturned(url: string, before?: (staf: ApiClient, id: number) => Promise<void>) {
+// it while Bambang's runs on.
+async function oneOfTwoReturned(url: string) {
   const { staf, c } = await start(url);
   const assignees = await staf.call('workflow.assignees', {});
   const bambang = assignees.find((a) => a.name === KASI)!;
   const hadi = assignees.find((a) => a.name === 'Hadi Purnomo, S.H.')!;
   await staf.call('workflow.dispose', { id: c.id, to: [bambang.id, hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  await before?.(staf, c.id);
   const kasi2 = new ApiClient(url);
   await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
   const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === hadi.id)!;
@@ -273,22 +276,29 @@ test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi 
 });
 
 test('Catatan penyampaian yang menyelesaikan langkah memberi tahu bagian yang dikembalikan seperti "Selesaikan langkah"', async ({ web, page }) => {
-  // Steps 3 to 5 are done before Hadi returns his part, so it waits in step 6, the delivery.
-  const c = await oneOfTwoReturned(web.url, async (staf, id) => {
-    const [kasi, camat] = [new ApiClient(web.url), new ApiClient(web.url)];
-    await kasi.call('auth.login', { username: 'kasi', password: PASSWORD });
-    await camat.call('auth.login', { username: 'camat', password: PASSWORD });
-    await kasi.call('workflow.advance', { id });
-    await camat.call('workflow.advance', { id });
-    await staf.call('documents.draft', { complaintId: id, kind: 'laporan_tindak_lanjut', outcome: 'ditindaklanjuti' });
-    await staf.call('workflow.advance', { id });
-  });
+  // At BKPSDM the Kepala Bidang (a Kasi here) delivers the answer himself in step 5, right
+  // after the disposition: a part returned meanwhile waits in that step.
+  await seedOffice(web.url, 'bkpsdm_pasuruan');
+  const bkpsdm = OFFICE_PRESETS.find((p) => p.id === 'bkpsdm_pasuruan')!;
+  const [staf, camat, kasi2] = [new ApiClient(web.url), new ApiClient(web.url), new ApiClient(web.url)];
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  await camat.call('auth.login', { username: 'camat', password: PASSWORD });
+  await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
+  const c = await staf.call('complaints.create', { ...complaint, kelengkapan: bkpsdm.standard.kelengkapanChecklist });
+  await staf.call('workflow.advance', { id: c.id });
+  await staf.call('workflow.advance', { id: c.id });
+  const assignees = await camat.call('workflow.assignees', {});
+  const to = [KASI, 'Hadi Purnomo, S.H.'].map((name) => assignees.find((a) => a.name === name)!.id);
+  await camat.call('workflow.dispose', { id: c.id, to, sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions.find((d) => d.toId === to[1])!;
+  await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Bukan urusan bidang kami.' });
 
-  await login(page, web.url, 'staf');
+  await login(page, web.url, 'kasi');
   await openComplaint(page, web.url, c.id, c.registerNo);
   const warning = page.getByRole('form', { name: 'Catat penyampaian' }).getByRole('status');
-  await expect(warning).toContainText('Hadi Purnomo, S.H. mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan Dewi Lestari');
+  await expect(warning).toContainText('Hadi Purnomo, S.H. mengembalikan bagian disposisinya. Bagian itu masih menunggu keputusan Ahmad Fauzi, S.STP., M.Si.');
   await expect(warning).toContainText('didisposisikan kepada Kasi lain, atau tidak perlu ditangani lagi.');
-  await expect(warning).toContainText('Penyampaian ini menyelesaikan langkah 6: bagian itu tidak lagi menunggu disposisi');
-  await expect(warning).toContainText('Anda dapat mendisposisikan bagian itu lebih dulu lewat "Disposisi bagian yang dikembalikan".');
+  await expect(warning).toContainText('Alasan pengembalian: Bukan urusan bidang kami.');
+  await expect(warning).toContainText('Penyampaian ini menyelesaikan langkah 5: bagian itu tidak lagi menunggu disposisi');
+  await expect(warning).toContainText('Bila bagian itu masih perlu ditangani, hubungi Ahmad Fauzi, S.STP., M.Si. sebelum mencatat penyampaian.');
 });
