@@ -123,9 +123,10 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
       onClick={onClick}
       aria-current={active ? 'page' : undefined}
       label={label}
+      classNames={{ section: classes.navCount }}
       rightSection={
         noun && n > 0 ? (
-          <Badge size="sm" circle={n < 10} color={urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${noun}`} data-live>
+          <Badge size="sm" circle={n < 10} px={n < 10 ? undefined : 6} color={urgent ? 'red' : 'teal'} autoContrast aria-label={`${n} ${noun}`} data-live>
             {n}
           </Badge>
         ) : undefined
