@@ -96,7 +96,7 @@ describe('Kejayan: 3 hari, Kasi 1 hari else to the Camat (escalation)', () => {
     const late = (await o.act('kasi1', '2026-12-01T01:10:00.000Z', 'workflow.journey', { id })).dispositions[0]!;
     expect(late.mayReturn).toBe(false);
     expect((await o.refuse('kasi1', '2026-12-01T01:10:00.000Z', 'workflow.returnDisposition', { dispositionId: late.id, reason: 'Bukan urusan seksi kami.' })).message).toMatch(
-      /^Langkah 3 sudah dialihkan dari Kasi karena batas waktunya terlampaui/,
+      /^Langkah 3 sedang dialihkan kepada Camat karena batas waktunya terlampaui; selama itu disposisi tidak dapat dikembalikan\./,
     );
     j = await o.act('camat', '2026-12-01T01:30:00.000Z', 'workflow.advance', { id, note: 'Sudah dikoordinasikan dengan desa.' });
     expect(step(j, 3)).toMatchObject({ escalated: true, onTime: false, completedByName: 'Imam Camat' });

@@ -268,11 +268,38 @@ describe('who may withdraw or return a disposition, and until when', () => {
     const refused = await o.refuse('agus', '2026-12-01T03:15:00.000Z', 'workflow.returnDisposition', { dispositionId: j.dispositions[0]!.id, reason: 'Ternyata bukan urusan seksi kami.' });
     expect(refused.code).toBe('conflict');
     expect(refused.message).toBe(
-      'Disposisi hanya dapat dikembalikan selama langkah 5–6 berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah 7. Bila perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.',
+      'Disposisi hanya dapat dikembalikan sampai langkah 5–6, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah 7. Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.',
     );
     j = await o.act('agus', '2026-12-01T03:15:00.000Z', 'workflow.journey', { id });
     expect(j.current).toMatchObject({ stepNo: 7 });
     expect(j.dispositions.map((d) => d.state)).toEqual(['aktif']);
+  });
+
+  it('counts a step of someone else between the disposition and the Kasi\'s steps as before the work reached him', async () => {
+    // Pegantenan's standard with a step 5 of the Sekcam's forwarding the file; the Kasi's steps are 6 and 7.
+    const o = await office((st) => ({
+      ...st,
+      steps: st.steps.flatMap((step) =>
+        step.no < 5
+          ? [step]
+          : step.no === 5
+            ? [{ ...step, no: 5, activity: 'Meneruskan berkas kepada Kasi', stage: 'tindak_lanjut' as const, executor: 'sekcam' as const, alternates: [] }, { ...step, no: 6 }]
+            : [{ ...step, no: step.no + 1 }],
+      ),
+    }));
+    const id = await o.atDisposition();
+    let j = await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus], ...DISPOSE });
+    expect(j.current).toMatchObject({ stepNo: 5, executor: 'sekcam' });
+    const mayReturn = async (atIso: string) => (await o.act('agus', atIso, 'workflow.journey', { id })).dispositions[0]!.mayReturn;
+    expect(await mayReturn('2026-12-01T02:05:00.000Z')).toBe(true);
+    await o.act('sekcam', '2026-12-01T02:10:00.000Z', 'workflow.advance', { id });
+    expect(await mayReturn('2026-12-01T02:15:00.000Z')).toBe(true);
+    await o.act('agus', '2026-12-01T02:20:00.000Z', 'workflow.advance', { id });
+    j = await o.act('agus', '2026-12-01T02:30:00.000Z', 'workflow.advance', { id });
+    expect(j.current).toMatchObject({ stepNo: 8, executor: 'staf' });
+    expect((await o.refuse('agus', '2026-12-01T02:35:00.000Z', 'workflow.returnDisposition', { dispositionId: j.dispositions[0]!.id, reason: 'Bukan urusan kami.' })).message).toMatch(
+      /^Disposisi hanya dapat dikembalikan sampai langkah 6–7, .*sudah sampai langkah 8\./,
+    );
   });
 });
 
@@ -417,7 +444,7 @@ describe('a returned part waiting when a paraf or a signature would complete the
     await o.act('sekcam', '2026-12-01T03:10:00.000Z', 'documents.paraf', { id: o.draft.id });
     await o.act('staf', '2026-12-01T03:20:00.000Z', 'documents.paraf', { id: o.draft.id });
     expect((await o.refuse('sri', '2026-12-01T03:30:00.000Z', 'workflow.returnDisposition', { dispositionId: o.sri.id, reason: REASON })).message).toMatch(
-      /^Disposisi hanya dapat dikembalikan selama langkah 5–6 berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah 10\./,
+      /^Disposisi hanya dapat dikembalikan sampai langkah 5–6, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah 10\./,
     );
     // Budi, to whom nothing was disposed, acts for the Camat today: he may sign the answer, not open its complaint.
     const at = '2026-12-01T03:35:00.000Z';

@@ -9,7 +9,7 @@ import { nothingUncommitted, write, type CoreDeps, type SessionUser } from '../c
 import type { Db } from '../db/open';
 import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
+import { allowedActions, answerKindOf, EXECUTOR_WORD, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 import { listWords } from '../../../shared/text/words';
 
@@ -498,11 +498,11 @@ export function withdrawRefusal(user: SessionUser, d: DispositionEnd): EndRefusa
 
 /**
  * Why `user` may not return disposition `d` of complaint `l` to its disposer (null: he may).
- * Its Kasi returns it while the work it was sent for is still with the Kasi: in the run of
- * Kasi steps right after the disposition step, the running one not escalated away from
- * him, the file complete. Once the work is handed on (a letter drafted by the Staf,
- * initialled, signed), going back to the disposition would undo it: the Kasi then tells
- * the Camat instead.
+ * Its Kasi returns it while the work it was sent for is still with the Kasi: from the
+ * disposition step to the end of the first run of Kasi steps after it (a step of someone
+ * else's before that run, such as forwarding the file, included), the running Kasi step
+ * not escalated away from him, the file complete. Once the work is handed on (a letter
+ * drafted by the Staf, initialled, signed), going back to the disposition would undo it.
  */
 export function returnRefusal(user: SessionUser, l: Loaded, d: DispositionEnd): EndRefusal {
   if (d.state !== 'aktif') return NOT_ACTIVE;
@@ -510,18 +510,25 @@ export function returnRefusal(user: SessionUser, l: Loaded, d: DispositionEnd): 
   if (l.state.status === 'tidak_lengkap') {
     return { code: 'conflict', message: 'Pengaduan ini sedang menunggu kelengkapan berkas dari pelapor. Disposisi dapat dikembalikan setelah berkasnya lengkap dan penanganan dilanjutkan.' };
   }
+  const { steps } = l.standard;
   const step = l.step?.no ?? 0;
   const from = dispositionStepBefore(l.standard, step)?.no ?? step;
-  let last = from;
-  while (l.standard.steps[last]?.executor === 'kasi') last++;
-  const tell = ' Bila perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.';
-  if (last === from) return { code: 'conflict', message: `Menurut Standar Pelayanan, langkah sesudah disposisi bukan tugas Kasi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
+  // Steps are numbered from 1: steps[n] is step n + 1. `first`..`last`: the Kasi's run.
+  let first = from + 1;
+  while (first <= steps.length && steps[first - 1]!.executor !== 'kasi') first++;
+  let last = first - 1;
+  while (steps[last]?.executor === 'kasi') last++;
+  const tell = ' Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.';
+  if (last < first) return { code: 'conflict', message: `Menurut Standar Pelayanan, tidak ada langkah Kasi sesudah disposisi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
   if (step > from && step <= last) {
-    if (l.state.acting === 'kasi') return null;
-    return { code: 'conflict', message: `Langkah ${step} sudah dialihkan dari Kasi karena batas waktunya terlampaui, sehingga disposisi tidak dapat dikembalikan lagi.${tell}` };
+    if (!l.state.escalated || !l.state.acting) return null;
+    return {
+      code: 'conflict',
+      message: `Langkah ${step} sedang dialihkan kepada ${EXECUTOR_WORD[l.state.acting]} karena batas waktunya terlampaui; selama itu disposisi tidak dapat dikembalikan.${tell}`,
+    };
   }
-  const steps = last === from + 1 ? `langkah ${last}` : `langkah ${from + 1}–${last}`;
-  return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan selama ${steps} berjalan, selagi penanganannya masih pada Kasi; pengaduan ini sudah pada langkah ${step}.${tell}` };
+  const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
+  return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell}` };
 }
 
 // Back to the disposition step after the last active disposition was withdrawn or
