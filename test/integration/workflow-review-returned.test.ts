@@ -275,6 +275,20 @@ describe('who may withdraw or return a disposition, and until when', () => {
     expect(j.dispositions.map((d) => d.state)).toEqual(['aktif']);
   });
 
+  it('is no longer returned once the Camat took a step of the Kasi\'s over', async () => {
+    const o = await office();
+    const id = await o.atDisposition();
+    await o.act('camat', '2026-12-01T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.agus], ...DISPOSE });
+    // Step 5 taken over by the Camat; step 6 is the Kasi's again, but the work has left him.
+    let j = await o.act('camat', '2026-12-01T03:00:00.000Z', 'workflow.takeOver', { id, reason: 'Agus sedang dinas luar.' });
+    expect(j.current).toMatchObject({ stepNo: 6, executor: 'kasi' });
+    j = await o.act('agus', '2026-12-01T03:05:00.000Z', 'workflow.journey', { id });
+    expect(j.dispositions[0]).toMatchObject({ state: 'aktif', mayReturn: false });
+    expect((await o.refuse('agus', '2026-12-01T03:05:00.000Z', 'workflow.returnDisposition', { dispositionId: j.dispositions[0]!.id, reason: 'Bukan urusan kami.' })).message).toBe(
+      'Langkah 5 sudah diselesaikan Imam Camat, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi. Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.',
+    );
+  });
+
   it('counts a step of someone else between the disposition and the Kasi\'s steps as before the work reached him', async () => {
     // Pegantenan's standard with a step 5 of the Sekcam's forwarding the file; the Kasi's steps are 6 and 7.
     const o = await office((st) => ({

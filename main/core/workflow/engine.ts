@@ -500,11 +500,12 @@ export function withdrawRefusal(user: SessionUser, d: DispositionEnd): EndRefusa
  * Why `user` may not return disposition `d` of complaint `l` to its disposer (null: he may).
  * Its Kasi returns it while the work it was sent for is still with the Kasi: from the
  * disposition step to the end of the first run of Kasi steps after it (a step of someone
- * else's before that run, such as forwarding the file, included), the running Kasi step
- * not escalated away from him, the file complete. Once the work is handed on (a letter
- * drafted by the Staf, initialled, signed), going back to the disposition would undo it.
+ * else's before that run, such as forwarding the file, included), no step of that run taken
+ * over or escalated away from the Kasi, the file complete. Once the work is handed on (a
+ * letter drafted by the Staf, initialled, signed) or taken from him, going back to the
+ * disposition would undo it.
  */
-export function returnRefusal(user: SessionUser, l: Loaded, d: DispositionEnd): EndRefusal {
+export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: DispositionEnd): EndRefusal {
   if (d.state !== 'aktif') return NOT_ACTIVE;
   if (d.to_user !== user.id || user.role !== 'kasi') return { code: 'forbidden', message: 'Hanya Kasi penerima disposisi yang dapat mengembalikannya.' };
   if (l.state.status === 'tidak_lengkap') {
@@ -520,15 +521,25 @@ export function returnRefusal(user: SessionUser, l: Loaded, d: DispositionEnd): 
   while (steps[last]?.executor === 'kasi') last++;
   const tell = ' Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.';
   if (last < first) return { code: 'conflict', message: `Menurut Standar Pelayanan, tidak ada langkah Kasi sesudah disposisi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
-  if (step > from && step <= last) {
-    if (!l.state.escalated || !l.state.acting) return null;
-    return {
-      code: 'conflict',
-      message: `Langkah ${step} sedang dialihkan kepada ${EXECUTOR_WORD[l.state.acting]} karena batas waktunya terlampaui; selama itu disposisi tidak dapat dikembalikan.${tell}`,
-    };
+  if (step <= from || step > last) {
+    const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
+    return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell}` };
   }
-  const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
-  return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell}` };
+  // A step of the run begun since the disposition step was last completed, and escalated
+  // (running or done) or completed by someone who is not a Kasi (taken over).
+  const taken = stmt(db,
+    `SELECT s.step_no AS no, s.completed_at AS done, COALESCE(u.name, '') AS name FROM complaint_steps s LEFT JOIN users u ON u.id = s.completed_by
+     WHERE s.complaint_id = ? AND s.step_no BETWEEN ? AND ?
+       AND s.started_at >= (SELECT max(completed_at) FROM complaint_steps WHERE complaint_id = s.complaint_id AND step_no = ?)
+       AND (s.escalated = 1 OR u.role <> 'kasi') ORDER BY s.id LIMIT 1`,
+  ).get(l.c.id, first, step, from) as { no: number; done: string | null; name: string } | undefined;
+  if (!taken) return null;
+  return {
+    code: 'conflict',
+    message: taken.done
+      ? `Langkah ${taken.no} sudah diselesaikan ${taken.name}, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi.${tell}`
+      : `Langkah ${taken.no} sedang dialihkan kepada ${EXECUTOR_WORD[l.state.acting ?? 'camat']} karena batas waktunya terlampaui; selama itu disposisi tidak dapat dikembalikan.${tell}`,
+  };
 }
 
 // Back to the disposition step after the last active disposition was withdrawn or

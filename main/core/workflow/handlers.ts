@@ -214,7 +214,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     const d = disposition(ctx, dispositionId);
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
-      refuseIf(returnRefusal(user, loadState(ctx.db, d.complaint_id), fresh));
+      refuseIf(returnRefusal(ctx.db, user, loadState(ctx.db, d.complaint_id), fresh));
       stmt(ctx.db, "UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
         .run(reason, at, at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);

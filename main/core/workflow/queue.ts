@@ -882,7 +882,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       returnReason: d.return_reason,
       returnAwaits: awaiting.has(d.id),
       mayWithdraw: withdrawRefusal(user, d) === null,
-      mayReturn: returnRefusal(user, l, d) === null,
+      mayReturn: returnRefusal(db, user, l, d) === null,
     })),
     followUps: followUps.map((f) => ({
       id: f.id,
