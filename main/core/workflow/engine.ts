@@ -9,7 +9,7 @@ import { nothingUncommitted, write, type CoreDeps, type SessionUser } from '../c
 import type { Db } from '../db/open';
 import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, answerKindOf, EXECUTOR_WORD, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
+import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 import { listWords } from '../../../shared/text/words';
 
@@ -500,10 +500,11 @@ export function withdrawRefusal(user: SessionUser, d: DispositionEnd): EndRefusa
  * Why `user` may not return disposition `d` of complaint `l` to its disposer (null: he may).
  * Its Kasi returns it while the work it was sent for is still with the Kasi: from the
  * disposition step to the end of the first run of Kasi steps after it (a step of someone
- * else's before that run, such as forwarding the file, included), no step of that run taken
- * over or escalated away from the Kasi, the file complete. Once the work is handed on (a
- * letter drafted by the Staf, initialled, signed) or taken from him, going back to the
- * disposition would undo it.
+ * else's before that run, such as forwarding the file, included), no step of that run
+ * completed by someone who is not a Kasi (the Camat taking it over, or completing it after
+ * its escalation: an escalated step stays the Kasi's to complete too), the file complete.
+ * Once the work is handed on (a letter drafted by the Staf, initialled, signed) or done by
+ * another, going back to the disposition would undo it.
  */
 export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: DispositionEnd): EndRefusal {
   if (d.state !== 'aktif') return NOT_ACTIVE;
@@ -525,21 +526,16 @@ export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: Dispositi
     const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
     return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell}` };
   }
-  // A step of the run begun since the disposition step was last completed, and escalated
-  // (running or done) or completed by someone who is not a Kasi (taken over).
-  const taken = stmt(db,
-    `SELECT s.step_no AS no, s.completed_at AS done, COALESCE(u.name, '') AS name FROM complaint_steps s LEFT JOIN users u ON u.id = s.completed_by
-     WHERE s.complaint_id = ? AND s.step_no BETWEEN ? AND ?
+  // A step of the run begun since the disposition step was last completed, and completed by
+  // someone who is not a Kasi.
+  const done = stmt(db,
+    `SELECT s.step_no AS no, u.name FROM complaint_steps s JOIN users u ON u.id = s.completed_by
+     WHERE s.complaint_id = ? AND s.step_no BETWEEN ? AND ? AND u.role <> 'kasi'
        AND s.started_at >= (SELECT max(completed_at) FROM complaint_steps WHERE complaint_id = s.complaint_id AND step_no = ?)
-       AND (s.escalated = 1 OR u.role <> 'kasi') ORDER BY s.id LIMIT 1`,
-  ).get(l.c.id, first, step, from) as { no: number; done: string | null; name: string } | undefined;
-  if (!taken) return null;
-  return {
-    code: 'conflict',
-    message: taken.done
-      ? `Langkah ${taken.no} sudah diselesaikan ${taken.name}, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi.${tell}`
-      : `Langkah ${taken.no} sedang dialihkan kepada ${EXECUTOR_WORD[l.state.acting ?? 'camat']} karena batas waktunya terlampaui; selama itu disposisi tidak dapat dikembalikan.${tell}`,
-  };
+     ORDER BY s.id LIMIT 1`,
+  ).get(l.c.id, first, step, from) as { no: number; name: string } | undefined;
+  if (!done) return null;
+  return { code: 'conflict', message: `Langkah ${done.no} sudah diselesaikan ${done.name}, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi.${tell}` };
 }
 
 // Back to the disposition step after the last active disposition was withdrawn or

@@ -238,7 +238,7 @@ const STAGE_WORD: Record<Stage, string> = {
   arsip: 'pengarsipan',
 };
 
-export const EXECUTOR_WORD: Record<Executor, string> = {
+const EXECUTOR_WORD: Record<Executor, string> = {
   staf: 'Staf pelayanan',
   kasi: 'Kasi yang menerima disposisi',
   sekcam: 'Sekretaris Kecamatan',
