@@ -35,7 +35,8 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     expect(await o.act('kasi2', 'tasks.counts', {})).toMatchObject({ toSign: 1, signsForHead: true });
     expect(await o.act('kasi1', 'tasks.counts', {})).toMatchObject({ toSign: 0, signsForHead: false });
     const opened = await o.act('kasi2', 'documents.get', { id: draft.id });
-    expect(opened.actions).toEqual(['sign']);
+    // In the head's place he signs it, or returns it for correction as the head would.
+    expect(opened.actions).toEqual(['return', 'sign']);
     // The sign form tells him before he signs in which capacity, and how the block will read.
     expect(opened.signingAs).toEqual({ capacity: 'Plh.', caption: ['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], name: 'Sri Wahyuni' });
     // Whoever may not sign it now is told nothing of the kind.
@@ -43,10 +44,10 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // His screens link to no complaint he cannot open; the Staf's do.
     expect(opened.complaintOpen).toBe(false);
     expect((await o.act('staf', 'documents.get', { id: draft.id })).complaintOpen).toBe(true);
-    // Only the letter, and only to sign it: not its complaint, nor the Kasi's own drafting.
+    // Only the letter, and only as the head's signer: not its complaint, nor the Kasi's own drafting.
     expect((await o.refuse('kasi2', 'complaints.get', { id })).code).toBe('forbidden');
     expect((await o.refuse('kasi2', 'documents.revise', { id: draft.id, rowVersion: opened.rowVersion, content: opened.draft! })).code).toBe('forbidden');
-    expect((await o.refuse('kasi2', 'documents.return', { id: draft.id, reason: 'Perbaiki tanggal penambalan.' })).code).toBe('forbidden');
+    expect((await o.refuse('kasi1', 'documents.return', { id: draft.id, reason: 'Perbaiki tanggal penambalan.' })).code).toBe('forbidden');
 
     // Another Kasi, not appointed, is refused by the core, queue and signature alike.
     const other = await o.refuse('kasi1', 'documents.sign', { id: draft.id, password: PASSWORD });

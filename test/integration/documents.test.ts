@@ -202,6 +202,60 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
   });
 });
 
+describe('a draft returned for correction', () => {
+  // Pegantenan: brought to step 10, the Camat's signature, with the Sekcam's and the Staf's paraf.
+  async function atSigning() {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    await advanceTo(o, id, 'sekcam', 2);
+    await advanceTo(o, id, 'staf', 3);
+    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'] });
+    await advanceTo(o, id, 'kasi1', 5);
+    await advanceTo(o, id, 'kasi1', 6);
+    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    await advanceTo(o, id, 'staf', 7);
+    await o.act('sekcam', 'documents.paraf', { id: draft.id });
+    await o.act('staf', 'documents.paraf', { id: draft.id });
+    expect((await o.act('camat', 'workflow.journey', { id })).current?.stepNo).toBe(10);
+    return { o, id, draft };
+  }
+
+  it('is signed by nobody and leaves the signature queue until its new version comes', async () => {
+    const { o, draft } = await atSigning();
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
+    await o.act('camat', 'documents.return', { id: draft.id, reason: 'Sebutkan tanggal penambalan.' });
+    expect(await o.act('camat', 'documents.signatureQueue', {})).toEqual([]);
+    expect(await o.act('camat', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
+    // The Camat and the Staf may only revise it; neither signs it, on screen or by hand.
+    expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
+    expect((await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
+    expect((await o.refuse('camat', 'documents.return', { id: draft.id, reason: 'Sekali lagi.' })).code).toBe('forbidden');
+  });
+
+  it('comes back to the first paraf step when revised at the signing step, so its new version is initialled again', async () => {
+    const { o, id, draft } = await atSigning();
+    const returned = await o.act('camat', 'documents.return', { id: draft.id, reason: 'Sebutkan tanggal penambalan.' });
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: (await o.act('staf', 'documents.get', { id: draft.id })).draft! });
+    let j = await o.act('camat', 'workflow.journey', { id });
+    expect(j.current).toMatchObject({ stepNo: 8, executor: 'sekcam' });
+    // Its status that of step 7 done, as when step 8 first began (the paraf of step 9 had made it "diparaf").
+    expect(j.status).toBe('tanggapan_disusun');
+    // Nobody may sign the new version before its parafs; the history says why the step went back.
+    expect((await o.act('camat', 'documents.get', { id: v2.id })).actions).not.toContain('sign');
+    expect(await o.act('camat', 'documents.signatureQueue', {})).toEqual([]);
+    const history = (await o.act('camat', 'complaints.get', { id })).events.map((e) => e.action);
+    expect(history).toContain('Surat tanggapan diubah menjadi versi 2; kembali ke langkah 8 (Memeriksa Surat Tanggapan) agar versi baru diparaf lagi');
+    await o.act('sekcam', 'documents.paraf', { id: v2.id });
+    await o.act('staf', 'documents.paraf', { id: v2.id });
+    j = await o.act('camat', 'workflow.journey', { id });
+    expect(j.current?.stepNo).toBe(10);
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.parafNames])).toEqual([[v2.id, ['Bambang Hartono, S.Sos.', 'Dewi Lestari']]]);
+    expect((await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD })).status).toBe('ditandatangani');
+    expect((await o.act('camat', 'workflow.journey', { id })).current?.stepNo).toBe(11);
+  });
+});
+
 describe('a letter signed by hand', () => {
   it('names on the letter the official who signed the paper, not the one who uploads its scan', async () => {
     const o = await office('pegantenan');

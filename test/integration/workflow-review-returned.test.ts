@@ -468,7 +468,7 @@ describe('a returned part waiting when a paraf or a signature would complete the
     await ok(o.core, admin, 'officials.add', { userId: o.ids.budi, kind: 'plh', from: '2026-12-01', to: '2026-12-01' });
     expect(await o.act('camat', at, 'documents.get', { id: o.draft.id })).toMatchObject({ stepLapse: null });
     expect(await o.act('staf', at, 'documents.get', { id: o.draft.id })).toMatchObject({ stepLapse: null });
-    expect(await o.act('budi', at, 'documents.get', { id: o.draft.id })).toMatchObject({ complaintOpen: false, actions: ['sign'], stepLapse: null });
+    expect(await o.act('budi', at, 'documents.get', { id: o.draft.id })).toMatchObject({ complaintOpen: false, actions: ['return', 'sign'], stepLapse: null });
     // The pemberitahuan kelengkapan of the earlier pause also waits for the Camat's signature, which completes no step.
     const letter = (await o.act('camat', at, 'documents.list', { complaintId: o.id })).find((d) => d.kind === 'pemberitahuan_kelengkapan')!;
     expect(letter).toMatchObject({ status: 'draf', stepLapse: null });

@@ -1,6 +1,6 @@
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
-import { formatTanggalWaktu } from '../../../shared/time/format';
+import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { confirmPassword } from '../auth/handlers';
@@ -337,7 +337,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       if (overlap) {
         throw new TanggapError(
           'conflict',
-          `Periode ini bertumpuk dengan ${overlap.name} (${overlap.from_date} s.d. ${overlap.to_date}). Hapus atau ubah catatan itu dulu; hanya satu Plt./Plh. dalam satu waktu.`,
+          `Periode ini bertumpuk dengan ${overlap.name} (${[overlap.from_date, overlap.to_date].map((d) => formatTanggal(d, getOffice(ctx.db).timeZone)).join(' s.d. ')}). Hapus atau ubah catatan itu dulu; hanya satu Plt./Plh. dalam satu waktu.`,
           'from',
         );
       }

@@ -17,7 +17,7 @@ import type { Db } from '../db/open';
 import { complaintAccess } from '../access';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
-import { awaitingReturns, completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
+import { awaitingReturns, backToParaf, completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
 import { answerKindOf, mayActOnStep, mayRedispose } from '../workflow/rules';
 import { standardVersion } from '../workflow/standard';
 import { complaintFacts, docContext } from './facts';
@@ -164,15 +164,15 @@ function pendingCorrection(db: Db, row: DocFacts) {
 }
 
 // What the document rules read of a document.
-type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'superseded_by'>;
+type DocFacts = Pick<DocRow, 'id' | 'complaint_id' | 'kind' | 'status' | 'superseded_by' | 'returned_at'>;
 
 type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject: string | null; c_register: string | null; c_closed: string | null; c_status: Status | null; c_step: number | null; c_version: number | null };
 
-// Drafts not yet signed or issued nor replaced by a newer version, with the complaint
-// columns the queue rule reads.
-const OPEN_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
+// Drafts not yet signed or issued, nor replaced by a newer version, nor returned for
+// correction (they wait for that newer version), with the complaint columns the queue rule reads.
+const OPEN_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.returned_at, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
      FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.status = 'draf' AND d.superseded_by IS NULL`;
+     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL`;
 
 // The open drafts of signed kinds, oldest first: the signature queue's candidates.
 function signedDrafts(db: Db): DraftRow[] {
@@ -232,8 +232,10 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
   // The office's time zone, read at most once for the two questions below.
   let tz: OfficeProfile['timeZone'] | undefined;
   const timeZone = () => (tz ??= getOffice(db).timeZone);
-  // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.
+  // A Kasi signs only in the head's place, on a day he is appointed Plt./Plh.; standing in
+  // for the head he may also return the draft, as the head may.
   const acting = () => actingAt(db, user.id, at, timeZone());
+  const inHeadsPlace = () => (leader || user.role === 'kasi') && acting();
   // Offered only in a capacity the signature would be given in (the Sekcam a.n. the head
   // only where this document allows it), so no one is offered a signature he is refused.
   const mayCapacity = () => capacityIfAny(db, user, timeZone(), at, () => onBehalfAllowed(row, s)) !== null;
@@ -243,27 +245,30 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
     if (s.journeyBound) {
       if (s.actsOnStep || drafterOf(s.l!, user.role)) actions.push('revise');
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
-      if ((stage === 'paraf' || stage === 'penandatanganan') && s.actsOnStep) actions.push('return');
+      if ((stage === 'paraf' || stage === 'penandatanganan') && (s.actsOnStep || (stage === 'penandatanganan' && inHeadsPlace()))) actions.push('return');
       if (stage === 'penandatanganan' && spec.signed) {
-        if (((leader && s.actsOnStep) || ((leader || user.role === 'kasi') && acting())) && mayCapacity()) actions.push('sign');
+        if (((leader && s.actsOnStep) || inHeadsPlace()) && mayCapacity()) actions.push('sign');
         if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
       }
     } else if (spec.signed) {
       if (spec.drafters.includes(user.role)) actions.push('revise');
-      if (leader) actions.push('return');
-      if ((leader || (user.role === 'kasi' && acting())) && mayCapacity()) actions.push('sign');
+      if (leader || inHeadsPlace()) actions.push('return');
+      if ((leader || inHeadsPlace()) && mayCapacity()) actions.push('sign');
       if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
     } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
       actions.push('revise');
     }
+    // A draft returned for correction waits for its new version: nobody initials or signs it.
+    if (row.returned_at !== null) return actions.filter((a) => a === 'revise');
   } else if ((row.status === 'ditandatangani' || row.status === 'ditandatangani_basah') && spec.drafters.includes(user.role) && !pendingCorrection(db, row)) {
     // A signed letter is corrected by a new version that replaces it once signed.
     actions.push('revise');
   }
   // A Kasi reaches a draft of a complaint not his only as the acting head's signer
-  // (requireDocument): he signs it and does nothing else with it.
-  if (user.role === 'kasi' && row.complaint_id !== null && actions.some((a) => a !== 'sign') && !s.sees()) {
-    return actions.filter((a) => a === 'sign');
+  // (requireDocument): he signs it or returns it, and does nothing else with it.
+  const asSigner = (a: DocumentAction) => a === 'sign' || a === 'return';
+  if (user.role === 'kasi' && row.complaint_id !== null && !actions.every(asSigner) && !s.sees()) {
+    return actions.filter(asSigner);
   }
   return actions;
 }
@@ -323,13 +328,16 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
   if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'content.satisfaction');
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
+  // The answer's new version is initialled again: from a later paraf or the signing step the
+  // complaint goes back to the first paraf step.
+  const back = row.status === 'draf' && row.kind === loadState(db, row.complaint_id).state.answerKind ? backToParaf(deps, row.complaint_id, at) : null;
   recordComplaintEvent(db, {
     complaintId: row.complaint_id,
     at,
     actorId: user.id,
-    words: `${DOCUMENT_KIND_LABEL[row.kind]} diubah menjadi versi ${row.version + 1}`,
+    words: `${DOCUMENT_KIND_LABEL[row.kind]} diubah menjadi versi ${row.version + 1}${back ? `; kembali ke langkah ${back.no} (${back.activity}) agar versi baru diparaf lagi` : ''}`,
     action: 'document.revised',
-    data: { documentId: id, supersedes: row.id },
+    data: back ? { documentId: id, supersedes: row.id, backToStep: back.no } : { documentId: id, supersedes: row.id },
   });
   return id;
 }

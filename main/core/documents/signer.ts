@@ -125,9 +125,8 @@ export function requireSignerData(user: SignerUser, onScreen: boolean): void {
     throw new TanggapError('conflict', `NIP ${user.name} belum diisi: minta Admin mengisinya di Pengaturan › Pengguna sebelum menandatangani.`);
   }
   if (onScreen && user.signature_image === '') {
-    throw new TanggapError(
-      'conflict',
-      'Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.',
-    );
+    // A Kasi acting for the head signs on screen only: the Staf records signatures by hand.
+    const orWet = user.role === 'kasi' ? '' : ', atau pilih tanda tangan basah';
+    throw new TanggapError('conflict', `Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya${orWet}.`);
   }
 }

@@ -547,11 +547,38 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
   if (l.state.dispositionTo.length > 0 || l.c.closed_at) return;
   const current = l.c.step_no ?? 1;
   const dispStep = dispositionStepBefore(l.standard, current + 1);
-  if (!dispStep) return;
-  stmt(db, 'DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(id);
-  startStep(db, officeCalendar(db), id, dispStep, at, pausesOf(db, id));
-  const before = l.standard.steps[dispStep.no - 2];
-  setStatus(db, id, before ? STAGE_STATUS[before.stage] : 'diterima', at);
+  if (dispStep) restartAt(db, l, dispStep, at);
+}
+
+const INITIALLED = new Set(['paraf', 'penandatanganan']);
+
+/**
+ * Back to the first paraf step of the run of paraf and signing steps the complaint stands in,
+ * when a new version of its answer is drafted there: the parafs were given to the version it
+ * replaces, and the new one is initialled again before it is signed. Gives the step it went
+ * back to; null where it stands at that first step already, or outside such a run. It changes
+ * the complaint row: the caller records its event after it.
+ */
+export function backToParaf(deps: CoreDeps, id: number, at: string): Step | null {
+  const { db } = deps;
+  const l = loadState(db, id);
+  if (!l.step || l.c.closed_at || !INITIALLED.has(l.step.stage)) return null;
+  const { steps } = l.standard;
+  let first = l.step.no;
+  while (first > 1 && INITIALLED.has(steps[first - 2]!.stage)) first--;
+  const target = steps.slice(first - 1, l.step.no - 1).find((s) => s.stage === 'paraf');
+  if (!target) return null;
+  restartAt(db, l, target, at);
+  return target;
+}
+
+// The running step ends unfinished and `step` starts again, as a new row of the step's
+// history; the status is that of the stage before it, as when the step first began.
+function restartAt(db: Db, l: Loaded, step: Step, at: string) {
+  stmt(db, 'DELETE FROM complaint_steps WHERE complaint_id = ? AND completed_at IS NULL').run(l.c.id);
+  startStep(db, officeCalendar(db), l.c.id, step, at, pausesOf(db, l.c.id));
+  const before = l.standard.steps[step.no - 2];
+  setStatus(db, l.c.id, before ? STAGE_STATUS[before.stage] : 'diterima', at);
 }
 
 // When a file paused for the reporter's kelengkapan is withdrawn by the sweep.
