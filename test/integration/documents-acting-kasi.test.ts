@@ -21,8 +21,12 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // Tue 24 Nov 2026 09.00 WIB; Kasi Pemerintahan (kasi2) is Plh. Camat for that day only.
     const o = await paperOffice('pegantenan', '2026-11-24T02:00:00.000Z', (core) => (t = core));
     await o.act('admin', 'officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
-    await o.act('kasi2', 'auth.setSignature', { image: signaturePng() });
     const { id, draft } = await toSigning(o);
+    // Without his specimen he is told to upload one; a wet signature is not his to record.
+    expect((await o.refuse('kasi2', 'documents.sign', { id: draft.id, password: PASSWORD })).message).toBe(
+      'Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya.',
+    );
+    await o.act('kasi2', 'auth.setSignature', { image: signaturePng() });
 
     // The screens learn it from the session; the other Kasi signs nothing.
     expect(await o.act('kasi2', 'auth.me', {})).toMatchObject({ role: 'kasi', signsForHead: true });

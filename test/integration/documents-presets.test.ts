@@ -264,6 +264,10 @@ describe('Plt.: an acting head signs in that capacity inside the recorded period
     const o = await office('pegantenan', '2026-11-24T02:00:00.000Z');
     const officials = await o.act('admin', 'officials.add', { userId: o.ids.sekcam!, kind: 'plt', from: '2026-11-26', to: '2026-11-27' });
     expect(officials).toEqual([expect.objectContaining({ userId: o.ids.sekcam, kind: 'plt', from: '2026-11-26', to: '2026-11-27' })]);
+    // One acting head at a time; the clash is told in the office's words and dates.
+    expect((await o.refuse('admin', 'officials.add', { userId: o.ids.kasi1!, kind: 'plh', from: '2026-11-27', to: '2026-11-27' })).message).toMatch(
+      /^Periode ini bertumpuk dengan .+ \(26 November 2026 s\.d\. 27 November 2026\)\. Hapus atau ubah catatan itu dulu/,
+    );
     const id = await o.record();
     const draft = await pegantenanToSigning(o, id);
 
@@ -307,7 +311,7 @@ describe('refusals and corrections', () => {
     // No specimen uploaded.
     await o.act('camat', 'auth.setSignature', { image: '' });
     const noSpecimen = await o.refuse('camat', 'documents.sign', { id: v1.id, password: PASSWORD });
-    expect(noSpecimen.message).toMatch(/Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan/);
+    expect(noSpecimen.message).toBe('Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.');
     expect((await o.act('staf', 'documents.get', { id: v1.id })).status).toBe('draf');
     // A specimen that is not the picture it says it is: refused, nothing stored.
     const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64');
