@@ -239,6 +239,11 @@ describe('a draft returned for correction', () => {
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: (await o.act('staf', 'documents.get', { id: draft.id })).draft! });
     let j = await o.act('camat', 'workflow.journey', { id });
     expect(j.current).toMatchObject({ stepNo: 8, executor: 'sekcam' });
+    // Step 8 is the Sekcam's or, as its alternate, the Kasi's: both are named.
+    expect(j.waitingFor).toEqual({
+      who: 'Sekretaris Kecamatan atau Agus Salim',
+      why: 'Menurut Standar Pelayanan, langkah 8 (paraf) dikerjakan oleh Sekretaris Kecamatan atau Kasi yang menerima disposisi.',
+    });
     // Its status that of step 7 done, as when step 8 first began (the paraf of step 9 had made it "diparaf").
     expect(j.status).toBe('tanggapan_disusun');
     // Nobody may sign the new version before its parafs; the history says why the step went back.

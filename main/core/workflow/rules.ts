@@ -221,7 +221,13 @@ export function waitingFor(user: { id: number; role: Role }, s: JourneyState, na
   }
   const roles = executorsOf(step, s.acting);
   if (roles.has('kasi') && s.dispositionTo.length > 0) {
-    return { who: names(s.dispositionTo), why: `${label} dikerjakan oleh Kasi yang menerima disposisi.` };
+    // The Kasi by name, beside the step's other executors (Pegantenan's paraf: the Sekcam or the Kasi).
+    const others = [...roles].filter((r) => r !== 'kasi').map((r) => EXECUTOR_WORD[r]);
+    if (others.length === 0) return { who: names(s.dispositionTo), why: `${label} dikerjakan oleh Kasi yang menerima disposisi.` };
+    return {
+      who: listWords([...others, names(s.dispositionTo)], 'atau'),
+      why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${listWords([...others, 'Kasi yang menerima disposisi'], 'atau')}.`,
+    };
   }
   return { who: executorWords(s), why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${executorWords(s)}.` };
 }
