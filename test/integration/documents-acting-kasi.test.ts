@@ -67,6 +67,8 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // the complaint is now his to see too.
     expect((await o.act('kasi2', 'complaints.get', { id })).id).toBe(id);
     expect((await o.act('kasi2', 'documents.get', { id: draft.id })).complaintOpen).toBe(true);
+    // Checked by its code, the letter names him in the capacity he signed in.
+    expect((await o.act('staf', 'documents.verify', { code: signed.verifyCode })).document?.signerName).toBe('Sri Wahyuni (Plh. Camat Pegantenan)');
     // The signed letter stays open to him.
     const view = (await o.act('kasi2', 'documents.get', { id: draft.id })).content.view as LetterView;
     expect(view.signatures.map((sig) => [sig.caption, sig.name])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni']]);

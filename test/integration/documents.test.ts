@@ -170,8 +170,13 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     const byCode = await o.act('kasi2', 'documents.verify', { code: signed.verifyCode.toLowerCase() });
     expect(byCode.found).toBe(true);
     expect(byCode.document?.number).toBe(signed.number);
+    // A code names the document, not the paper in hand: the reader is told to compare them.
+    expect(byCode.message).toMatch(/^Kode ini milik dokumen yang ditandatangani di aplikasi.*Cocokkan dengan surat yang Anda pegang/);
     const file = await o.act('staf', 'documents.docx', { id: v2.id });
-    expect((await o.act('staf', 'documents.verify', { docxBase64: file.dataBase64 })).found).toBe(true);
+    expect(await o.act('staf', 'documents.verify', { docxBase64: file.dataBase64 })).toMatchObject({
+      found: true,
+      message: 'Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.',
+    });
     const tampered = Buffer.from(file.dataBase64, 'base64');
     tampered[tampered.length - 30]! ^= 1;
     expect((await o.act('staf', 'documents.verify', { docxBase64: tampered.toString('base64') })).found).toBe(false);

@@ -32,6 +32,7 @@ import {
   returnDocument,
   revise,
   signDocument,
+  signerWords,
   registerNoOf,
   signingAs,
   toIssued,
@@ -225,14 +226,17 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         ? `Berkas ini sama dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini, tetapi belum ditandatangani.`
         : superseded
           ? `Dokumen ini asli, tetapi sudah diganti dengan versi koreksi. Gunakan versi terbaru.`
-          : `Dokumen ini asli: sama persis dengan yang ditandatangani di aplikasi.`,
+          : code
+            ? // A code names the document, not the paper in hand: the reader compares the two.
+              'Kode ini milik dokumen yang ditandatangani di aplikasi, dengan nomor dan penandatangan di bawah. Cocokkan dengan surat yang Anda pegang; untuk memastikan isinya tidak diubah, periksa berkas DOCX-nya.'
+            : 'Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.',
       document: {
         kind: row.kind,
         title: doc.title,
         number: row.number,
         registerNo: doc.registerNo,
         signedAt: row.signed_at,
-        signerName: doc.signerName,
+        signerName: signerWords(ctx.db, doc.signerName, row.signer_capacity),
         status: row.status,
         superseded,
       },

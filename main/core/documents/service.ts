@@ -403,6 +403,9 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
 
 // ── Signing ─────────────────────────────────────────────────────────────────────
 
+/** The signer's name, and the capacity in which he signed for the head: "Sri (Plh. Camat Pegantenan)". */
+export const signerWords = (db: Db, name: string, capacity: Capacity) => `${name}${capacity ? ` (${capacity} ${getOffice(db).headTitle})` : ''}`;
+
 // Crockford base32 without I, L, O, U: read aloud or typed from paper without confusion.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function newVerifyCode(): string {
@@ -576,7 +579,7 @@ function commitSignature(
   if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
     stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
-  const by = `oleh ${plan.signer.name}${plan.capacity ? ` (${plan.capacity} ${getOffice(db).headTitle})` : ''}`;
+  const by = `oleh ${signerWords(db, plan.signer.name, plan.capacity)}`;
   const words = onScreen ? `ditandatangani ${by}` : `ditandatangani basah ${by}; hasil pindai diunggah`;
   const audit = {
     at,
