@@ -110,6 +110,13 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await login(page, web.url, 'staf');
   await page.goto(`${web.url}/pengaduan/${c.id}`);
   const form = page.getByRole('form', { name: 'Catat penyampaian' });
+  // The time as letters and the intake form write it, with a dot; a wrong one is told in the same words.
+  const time = form.getByRole('textbox', { name: 'Jam' });
+  await expect(time).toHaveValue(/^\d{2}\.\d{2}$/);
+  const now = await time.inputValue();
+  await time.fill('25.00');
+  await expect(form.getByText('Tulis jam sebagai JJ.MM (24 jam), contoh 14.30.')).toBeVisible();
+  await time.fill(now);
   // One press shows everything left to fill in: the schema's fields and the reporter's statement together.
   await form.getByRole('button', { name: 'Catat penyampaian' }).click();
   await expect(form.getByText('Pilih cara penyampaian.')).toBeVisible();

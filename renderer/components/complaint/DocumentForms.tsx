@@ -596,19 +596,20 @@ const hhmmOf = (text: string): string | null => {
   return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
 };
 
-// A time typed 24-hour, "10.15" as letters write it or "10:15"; the browser's time box
-// would follow the system locale (AM/PM on an English PC).
+// A time typed 24-hour, "10.15" as letters write it (and as the intake form asks) or
+// "10:15"; shown with the dot. The browser's time box would follow the system locale (AM/PM
+// on an English PC). `value` is "HH:MM".
 export function TimeText({ label, value, onChange, onBlur, error, tz }: { label: string; value: string; onChange(v: string): void; onBlur?(): void; error?: string; tz: TimeZoneId }) {
-  const [text, setText] = useState(value);
+  const [text, setText] = useState(value.replace(':', '.'));
   useEffect(() => {
-    setText((current) => (hhmmOf(current) === value ? current : value));
+    setText((current) => (hhmmOf(current) === value ? current : value.replace(':', '.')));
   }, [value]);
   const hhmm = hhmmOf(text);
-  const own = text.trim() === '' || hhmm ? undefined : 'Tulis jam sebagai JJ:MM (24 jam), contoh 14:30.';
+  const own = text.trim() === '' || hhmm ? undefined : 'Tulis jam sebagai JJ.MM (24 jam), contoh 14.30.';
   return (
     <TextInput
       label={label}
-      placeholder="JJ:MM"
+      placeholder="JJ.MM"
       maxLength={5}
       value={text}
       onChange={(e) => {
@@ -637,7 +638,7 @@ const deliverFormSchema = deliverInputSchema
   .omit({ deliveredAt: true })
   .extend({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Isi tanggal penyampaian, contoh 28/12/2026.' }),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Isi jam penyampaian sebagai JJ:MM, contoh 10:15.' }),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Isi jam penyampaian sebagai JJ.MM, contoh 10.15.' }),
     now: z.string(),
   })
   .refine((v) => `${v.date}T${v.time}` <= v.now, { error: 'Waktu penyampaian belum tiba; isi tanggal dan jam saat surat benar-benar disampaikan.', path: ['time'] });
