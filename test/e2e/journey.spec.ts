@@ -254,6 +254,24 @@ test('Bagian yang dikembalikan salah satu Kasi didisposisikan lagi; Kasi yang ma
   await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
 });
 
+test('Disposisi yang dikembalikan seluruhnya: pemberi disposisi melihat siapa yang mengembalikan dan alasannya saat mendisposisikan lagi', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  const hadi = (await staf.call('workflow.assignees', {})).find((a) => a.name === 'Hadi Purnomo, S.H.')!;
+  await staf.call('workflow.dispose', { id: c.id, to: [hadi.id], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  const kasi2 = new ApiClient(web.url);
+  await kasi2.call('auth.login', { username: 'kasi2', password: PASSWORD });
+  const his = (await kasi2.call('workflow.journey', { id: c.id })).dispositions[0]!;
+  await kasi2.call('workflow.returnDisposition', { dispositionId: his.id, reason: 'Penerangan jalan urusan Seksi Pelayanan.' });
+
+  await login(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const panel = page.getByRole('heading', { name: 'Disposisi', exact: true }).locator('..');
+  await expect(panel.getByText('Hadi Purnomo, S.H. mengembalikan disposisinya: Penerangan jalan urusan Seksi Pelayanan.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Disposisi' });
+  await expect(form.getByText(/^Mengembalikan disposisi sebelumnya/)).toHaveCount(1);
+  await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
+});
+
 test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi lain; riwayat mencatat bagian itu tidak didisposisikan ulang', async ({ web, page }) => {
   const c = await oneOfTwoReturned(web.url);
 

@@ -235,8 +235,9 @@ export function UndoStep({ id, undo, onDone }: Props & { undo: NonNullable<Journ
 }
 
 // `busy`: the Kasi at work on the complaint already (a part returned is disposed to
-// another Kasi, beside them): shown, but not to be chosen.
-export function DisposeForm({ id, busy, onDone }: Props & { busy: number[] }) {
+// another Kasi, beside them): shown, but not to be chosen. `returned`: those who returned an
+// earlier disposition of it, marked so (the disposer may still send it to them again).
+export function DisposeForm({ id, busy, returned = [], onDone }: Props & { busy: number[]; returned?: number[] }) {
   const assignees = useCall('workflow.assignees', {});
   const form = useForm<In<typeof disposeInputSchema>, unknown, Out<typeof disposeInputSchema>>({
     resolver: zodResolver(disposeInputSchema),
@@ -274,7 +275,9 @@ export function DisposeForm({ id, busy, onDone }: Props & { busy: number[] }) {
                 )}
                 {assignees.data?.map((a) => {
                   const atWork = busy.includes(a.id);
-                  const description = [atWork && 'Sudah menangani pengaduan ini', a.jabatan, a.seksi].filter(Boolean).join(' · ');
+                  const description = [atWork && 'Sudah menangani pengaduan ini', returned.includes(a.id) && 'Mengembalikan disposisi sebelumnya', a.jabatan, a.seksi]
+                    .filter(Boolean)
+                    .join(' · ');
                   return <Checkbox key={a.id} value={String(a.id)} label={a.name} description={description} disabled={atWork} />;
                 })}
               </Stack>

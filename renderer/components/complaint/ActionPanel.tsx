@@ -64,6 +64,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const redispose = lapsing?.canRedispose ?? false;
   const active = journey.dispositions.filter((d) => d.state === 'aktif');
   const stillActive = listWords(active.map((d) => d.toName), 'atau');
+  // The disposition step running again because every Kasi returned theirs: who did, and why.
+  const sentBack = redispose || active.length > 0 ? [] : journey.dispositions.filter((d) => d.state === 'dikembalikan');
   // listWords says each once.
   const youCan = journey.actions.map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]));
 
@@ -183,11 +185,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             </Title>
             {redispose ? (
               <Stack gap={4} mb="xs">
-                {returned.map((d) => (
-                  <Text key={d.id} size="sm" c="orange.8">
-                    {d.toName} mengembalikan disposisinya: {d.returnReason}
-                  </Text>
-                ))}
+                <ReturnedBy parts={returned} />
                 <Text size="sm">
                   Pilih Kasi lain yang menangani bagian itu; ia menerima lembar disposisi baru. Disposisi kepada {stillActive} tetap
                   berjalan dan langkah {current?.stepNo ?? ''} tidak dimulai ulang. Bila bagian itu cukup ditangani {stillActive},
@@ -195,11 +193,12 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                 </Text>
               </Stack>
             ) : (
-              <Text size="sm" mb="xs">
-                Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.
-              </Text>
+              <Stack gap={4} mb="xs">
+                <ReturnedBy parts={sentBack} />
+                <Text size="sm">Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.</Text>
+              </Stack>
             )}
-            <DisposeForm id={id} busy={active.map((d) => d.toId)} onDone={onDone} />
+            <DisposeForm id={id} busy={active.map((d) => d.toId)} returned={sentBack.map((d) => d.toId)} onDone={onDone} />
           </section>
         )}
         {has('followUp') && (
@@ -265,4 +264,13 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
       )}
     </Card>
   );
+}
+
+// Each Kasi who returned a part or a whole disposition, with the reason.
+function ReturnedBy({ parts }: { parts: Pick<Journey['dispositions'][number], 'id' | 'toName' | 'returnReason'>[] }) {
+  return parts.map((d) => (
+    <Text key={d.id} size="sm" c="orange.8">
+      {d.toName} mengembalikan disposisinya: {d.returnReason}
+    </Text>
+  ));
 }
