@@ -60,6 +60,8 @@ export const issuedDocumentSchema = z.object({
   supersededById: idSchema.nullable(),
   parafs: z.array(z.object({ name: z.string(), jabatan: z.string(), at: z.string() })),
   returned: z.object({ reason: z.string(), byName: z.string(), at: z.string() }).nullable(),
+  /** A lembar disposisi whose dispositions were returned or withdrawn, all or some: what no longer holds; null otherwise. */
+  notInForce: z.string().nullable(),
   signedAt: z.string().nullable(),
   signerName: z.string(),
   signerCapacity: z.enum(SIGNER_CAPACITIES),

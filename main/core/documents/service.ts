@@ -8,6 +8,7 @@ import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
+import { listWords } from '../../../shared/text/words';
 import { appendAudit } from '../audit/chain';
 import { nextNumber } from '../complaints/numbering';
 import { recordComplaintEvent } from '../complaints/events';
@@ -39,9 +40,18 @@ import { staleEdit } from '../versions';
 const isLetterKind = (k: DocumentKind): k is LetterKind => (LETTER_KINDS as readonly string[]).includes(k);
 const JOURNEY_STAGES = ['penyusunan_jawaban', 'paraf', 'penandatanganan'];
 
-function issueForm(db: Db, complaintId: number | null, kind: DocumentKind, content: DocumentContent, by: number | null, at: string, supersedes: DocRow | null = null): number {
+function issueForm(
+  db: Db,
+  complaintId: number | null,
+  kind: DocumentKind,
+  content: DocumentContent,
+  by: number | null,
+  at: string,
+  supersedes: DocRow | null = null,
+  params?: Record<string, unknown>,
+): number {
   const page = KINDS[kind].page(docContext(db).settings);
-  return insertDocument(db, { complaintId, kind, status: 'final', page, content, supersedes, createdBy: by, at });
+  return insertDocument(db, { complaintId, kind, status: 'final', page, content, supersedes, createdBy: by, at, params });
 }
 
 /** Tanda terima and kartu kendali, frozen as the complaint is registered; `read`: the complaint as the officer who recorded it has just read it. */
@@ -53,7 +63,7 @@ export function issueIntakeDocuments(db: Db, complaintId: number, by: number, at
 
 /** The lembar disposisi of one disposition (all its recipients ticked) and the kartu kendali with "Kepada" filled. */
 export function issueDispositionDocuments(db: Db, complaintId: number, dispositionIds: number[], by: number, at: string): void {
-  issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at);
+  issueForm(db, complaintId, 'lembar_disposisi', { family: 'disposition', view: dispositionSheetView(db, complaintId, dispositionIds) }, by, at, null, { dispositionIds });
   reissueControlCard(db, complaintId, by, at);
 }
 
@@ -617,6 +627,22 @@ export function answerForDelivery(db: Db, l: Loaded): DocRow | null {
 export const registerNoOf = (db: Db, row: Pick<DocRow, 'complaint_id'>) =>
   row.complaint_id === null ? '' : (stmt(db, 'SELECT register_no FROM complaints WHERE id = ?').get(row.complaint_id) as { register_no: string }).register_no;
 
+// A lembar disposisi names the dispositions it carries (params.dispositionIds; a sheet issued
+// before it did names none): those since returned or withdrawn no longer hold.
+function sheetNotInForce(db: Db, row: DocRow): string | null {
+  const ids = paramsOf<{ dispositionIds?: number[] }>(row).dispositionIds ?? [];
+  if (ids.length === 0) return null;
+  const rows = stmt(db, 'SELECT d.state, u.name FROM dispositions d JOIN users u ON u.id = d.to_user WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id').all(
+    JSON.stringify(ids),
+  ) as { state: string; name: string }[];
+  const namesIn = (state: string) => rows.filter((r) => r.state === state).map((r) => r.name);
+  const [returned, withdrawn] = [namesIn('dikembalikan'), namesIn('ditarik')];
+  if (returned.length + withdrawn.length === 0) return null;
+  const what = [returned.length > 0 && `dikembalikan ${listWords(returned, 'dan')}`, withdrawn.length > 0 && `kepada ${listWords(withdrawn, 'dan')} ditarik`].filter(Boolean);
+  const all = returned.length + withdrawn.length === rows.length;
+  return `${all ? 'Tidak berlaku lagi' : 'Sebagian tidak berlaku'}: disposisi ${what.join('; disposisi ')}.`;
+}
+
 /** The document as `user` reads it; `see`: whether he sees its complaint, when the caller knows (see scopeOf). */
 export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see?: boolean): IssuedDocument {
   const name = (id: number | null) => (id === null ? '' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
@@ -642,6 +668,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
     supersededById: row.superseded_by,
     parafs,
     returned: row.returned_at ? { reason: row.returned_reason, byName: name(row.returned_by), at: row.returned_at } : null,
+    notInForce: row.kind === 'lembar_disposisi' ? sheetNotInForce(db, row) : null,
     signedAt: row.signed_at,
     signerName: name(row.signer_id),
     signerCapacity: row.signer_capacity,

@@ -103,6 +103,11 @@ export function DocumentTrail({ doc }: { doc: IssuedDocument }) {
           ))}
         </Text>
       )}
+      {doc.notInForce && (
+        <Text size="sm" c="orange.8">
+          {doc.notInForce}
+        </Text>
+      )}
       {doc.returned && (
         <Text size="sm" c="orange.8">
           Dikembalikan {doc.returned.byName} ({short(doc.returned.at)}): {doc.returned.reason}
