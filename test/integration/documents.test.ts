@@ -207,20 +207,28 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
   });
 });
 
+// Pegantenan brought to step 10, the Camat's signature: verified, disposed to kasi1, handled
+// (`handled`: what the Kasi records first), the answer drafted, initialled by the Sekcam and the Staf.
+async function toSigningStep(o: Office, id: number, handled = async () => {}) {
+  await advanceTo(o, id, 'sekcam', 2);
+  await advanceTo(o, id, 'staf', 3);
+  o.later(30);
+  await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+  await handled();
+  await advanceTo(o, id, 'kasi1', 5);
+  await advanceTo(o, id, 'kasi1', 6);
+  const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await advanceTo(o, id, 'staf', 7);
+  await o.act('sekcam', 'documents.paraf', { id: draft.id });
+  await o.act('staf', 'documents.paraf', { id: draft.id });
+  return draft;
+}
+
 describe('a draft returned for correction', () => {
-  // Pegantenan: brought to step 10, the Camat's signature, with the Sekcam's and the Staf's paraf.
   async function atSigning() {
     const o = await office('pegantenan');
     const id = await o.record();
-    await advanceTo(o, id, 'sekcam', 2);
-    await advanceTo(o, id, 'staf', 3);
-    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'] });
-    await advanceTo(o, id, 'kasi1', 5);
-    await advanceTo(o, id, 'kasi1', 6);
-    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-    await advanceTo(o, id, 'staf', 7);
-    await o.act('sekcam', 'documents.paraf', { id: draft.id });
-    await o.act('staf', 'documents.paraf', { id: draft.id });
+    const draft = await toSigningStep(o, id);
     expect((await o.act('camat', 'workflow.journey', { id })).current?.stepNo).toBe(10);
     return { o, id, draft };
   }
@@ -270,18 +278,10 @@ describe('a letter signed by hand', () => {
   it('names on the letter the official who signed the paper, not the one who uploads its scan', async () => {
     const o = await office('pegantenan');
     const id = await o.record();
-    await advanceTo(o, id, 'sekcam', 2);
-    await advanceTo(o, id, 'staf', 3);
-    o.later(30);
-    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
-    o.later(60);
-    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
-    await advanceTo(o, id, 'kasi1', 5);
-    await advanceTo(o, id, 'kasi1', 6);
-    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-    await advanceTo(o, id, 'staf', 7);
-    await o.act('sekcam', 'documents.paraf', { id: draft.id });
-    await o.act('staf', 'documents.paraf', { id: draft.id });
+    const draft = await toSigningStep(o, id, async () => {
+      o.later(60);
+      await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+    });
     // Kasi Pemerintahan stands in for the Camat today (Plh.).
     await o.asAdmin('officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
 
