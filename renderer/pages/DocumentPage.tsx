@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DOCUMENT_KIND_LABEL } from '../../shared/documents/kinds';
-import type { DocumentWithContent } from '../../shared/documents/issued';
+import type { DocumentWithContent, IssuedDocument } from '../../shared/documents/issued';
 import { call } from '../api';
 import { Loading, Page } from '../components/Page';
 import { DocumentDocxButton, DocumentStatusBadge, DocumentTrail } from '../components/complaint/DocumentsCard';
@@ -78,9 +78,12 @@ function DocumentView({ id }: { id: number }) {
       </Page>
     );
   }
-  const changed = (message: string) => {
+  const changed = (message: string, next?: IssuedDocument) => {
     if (message) notifySuccess(message);
-    doc.reload();
+    // A Kasi acting for the head reads a letter of a complaint not his only to sign it: once he
+    // has returned it, it is no longer his to open, and his signature queue is where he goes on.
+    if (next && !d.complaintOpen && next.actions.length === 0) void navigate('/tanda-tangan');
+    else doc.reload();
   };
   return (
     <Page

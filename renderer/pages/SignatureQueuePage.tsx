@@ -161,11 +161,6 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
                 </Text>
               )}
               <ParafList doc={d} />
-              {d.returned && (
-                <Text size="sm" c="orange.8">
-                  Pernah dikembalikan {d.returned.byName}: {d.returned.reason}
-                </Text>
-              )}
               <DocumentActions
                 doc={d}
                 size="xs"

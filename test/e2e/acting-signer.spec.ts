@@ -140,3 +140,37 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   expect(docx.text).not.toContain('Ahmad Fauzi');
   expect(await api.staf.call('documents.get', { id: letter.id })).toMatchObject({ status: 'ditandatangani', number, signerName: ACTING, signerCapacity: 'Plh.' });
 });
+
+test('Pegantenan: Kasi yang menjadi Plh. Camat mengembalikan draf dari halaman dokumen dan kembali ke antreannya', async ({ web, page }) => {
+  const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
+  const { admin } = await seedOffice(web.url, 'pegantenan');
+  const api: Record<'staf' | 'kasi' | 'sekcam' | 'camat', ApiClient> = { staf: new ApiClient(web.url), kasi: new ApiClient(web.url), sekcam: new ApiClient(web.url), camat: new ApiClient(web.url) };
+  for (const [who, client] of Object.entries(api)) await client.call('auth.login', { username: who, password: PASSWORD });
+  const users = await admin.call('users.list', {});
+  const [kasiId, actingId] = ['kasi', 'kasi2'].map((u) => users.find((x) => x.username === u)!.id);
+  const c = await api.staf.call('complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
+  await api.sekcam.call('workflow.advance', { id: c.id, note: '' });
+  await api.staf.call('workflow.advance', { id: c.id, note: '' });
+  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' });
+  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await api.staf.call('workflow.advance', { id: c.id, note: '' });
+  await api.sekcam.call('documents.paraf', { id: letter.id });
+  await api.staf.call('documents.paraf', { id: letter.id });
+  const today = localDate(new Date().toISOString(), preset.office.timeZone);
+  await admin.call('officials.add', { userId: actingId!, kind: 'plh', from: today, to: today });
+
+  // Kasi Pemerintahan, Plh. Camat today, reads the letter of a complaint not disposed to him and sends it back.
+  await login(page, web.url, 'kasi2');
+  await page.goto(`${web.url}/dokumen/${letter.id}`);
+  await page.getByRole('button', { name: 'Kembalikan draf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Kembalikan draf' });
+  await dialog.getByLabel('Alasan pengembalian').fill('Sebutkan tanggal penambalan jalan.');
+  await dialog.getByRole('button', { name: 'Kembalikan' }).click();
+  // The letter is no longer his to open: he lands on his queue, now empty, not on a page he may not read.
+  await expect(page).toHaveURL(/\/tanda-tangan$/);
+  await expect(page.getByText('Tidak ada dokumen yang menunggu tanda tangan Anda.')).toBeVisible();
+  // The complaint is back at the Staf's step 7, drafting.
+  expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(7);
+});

@@ -271,7 +271,7 @@ test('Disposisi yang dikembalikan seluruhnya: pemberi disposisi melihat siapa ya
   await expect(form.getByText(/^Mengembalikan disposisi sebelumnya/)).toHaveCount(1);
   await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
   // Its lembar disposisi, among the complaint's documents, no longer holds.
-  await expect(page.getByRole('region', { name: 'Lembar disposisi versi 1' })).toContainText('Tidak berlaku lagi: disposisi dikembalikan Hadi Purnomo, S.H.');
+  await expect(page.getByRole('region', { name: 'Lembar disposisi versi 1' })).toContainText('Tidak berlaku lagi: disposisi kepada Hadi Purnomo, S.H. dikembalikan.');
 });
 
 test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi lain; riwayat mencatat bagian itu tidak didisposisikan ulang', async ({ web, page }) => {

@@ -112,6 +112,8 @@ describe('complaint history and the audit chain', () => {
       rowVersion: returned.rowVersion,
       content: { hal: 'Tanggapan atas pengaduan jalan rusak', sifat: 'biasa', lampiran: '-', body: ['Jalan telah ditambal.'], tembusan: [], satisfaction: null },
     });
+    // The return took it back to step 7, the Staf's drafting, which he completes again.
+    await go('staf', '2026-08-21T01:35:00.000Z');
     await o.act('sekcam', '2026-08-21T02:00:00.000Z', 'documents.paraf', { id: v2.id });
     await o.act('staf', '2026-08-21T02:05:00.000Z', 'documents.paraf', { id: v2.id });
     await o.act('camat', '2026-08-24T03:00:00.000Z', 'documents.sign', { id: v2.id, password: PASSWORD });

@@ -119,8 +119,10 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     j = await advanceTo(o, id, 'staf', 7);
     expect(j.current?.stepNo).toBe(8);
 
-    // Step 8: the Sekcam returns it, the staf revises, the Sekcam initials the new version.
+    // Step 8: the Sekcam returns it (step 7, the Staf's, runs again), the staf revises and
+    // completes step 7 again, the Sekcam initials the new version.
     const returned = await o.act('sekcam', 'documents.return', { id: draft.id, reason: 'Tambahkan tanggal penambalan.' });
+    expect((await o.act('staf', 'workflow.journey', { id })).current?.stepNo).toBe(7);
     const v2 = await o.act('staf', 'documents.revise', {
       id: draft.id,
       rowVersion: returned.rowVersion,
@@ -128,6 +130,7 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     });
     expect(v2.version).toBe(2);
     expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('diganti');
+    await advanceTo(o, id, 'staf', 7);
     o.later(30);
     await o.act('sekcam', 'documents.paraf', { id: v2.id });
     j = await o.act('staf', 'workflow.journey', { id });
@@ -233,23 +236,50 @@ describe('a draft returned for correction', () => {
     return { o, id, draft };
   }
 
-  it('is signed by nobody and leaves the signature queue until its new version comes', async () => {
-    const { o, draft } = await atSigning();
+  it('goes back to its drafter\'s step, is signed by nobody and leaves the signature queue until its new version comes', async () => {
+    const { o, id, draft } = await atSigning();
     expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([draft.id]);
     await o.act('camat', 'documents.return', { id: draft.id, reason: 'Sebutkan tanggal penambalan.' });
     expect(await o.act('camat', 'documents.signatureQueue', {})).toEqual([]);
     expect(await o.act('camat', 'tasks.counts', {})).toMatchObject({ toSign: 0 });
-    // The Camat and the Staf may only revise it; neither signs it, on screen or by hand.
+    // Step 7, the Staf's preparing of the letter, runs again: it is in his Tugas saya, and the history says why.
+    let j = await o.act('staf', 'workflow.journey', { id });
+    expect(j.current).toMatchObject({ stepNo: 7, executor: 'staf' });
+    // The journey shows steps 8 to 10 as not reached again; the history keeps their first round.
+    expect(j.steps.filter((st) => st.no >= 7).map((st) => [st.no, st.completedAt !== null, st.startedAt !== null])).toEqual([
+      [7, false, true],
+      [8, false, false],
+      [9, false, false],
+      [10, false, false],
+      [11, false, false],
+      [12, false, false],
+    ]);
+    expect((await o.act('staf', 'tasks.mine', {})).map((t) => [t.complaintId, t.stepNo])).toContainEqual([id, 7]);
+    expect((await o.act('camat', 'complaints.get', { id })).events.map((e) => e.action)).toContain(
+      'Surat tanggapan versi 1 dikembalikan untuk diperbaiki; kembali ke langkah 7 (Menyiapkan surat tanggapan)',
+    );
+    // The draft is only revised: nobody signs it, on screen or by hand, and the step is not completed before its new version.
     expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
     expect((await o.act('staf', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
     expect((await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
     expect((await o.refuse('camat', 'documents.return', { id: draft.id, reason: 'Sekali lagi.' })).code).toBe('forbidden');
+    expect(j.actions).not.toContain('advance');
+    expect((await o.refuse('staf', 'workflow.advance', { id, note: '' })).message).toBe(
+      'Draf jawaban dikembalikan untuk diperbaiki: ubah draf itu (versi baru) dulu, lalu selesaikan langkah ini.',
+    );
+    // Its new version, prepared again, goes up for both parafs as the first did.
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: (await o.act('staf', 'documents.get', { id: draft.id })).rowVersion, content: (await o.act('staf', 'documents.get', { id: draft.id })).draft! });
+    j = await advanceTo(o, id, 'staf', 7);
+    expect(j.current?.stepNo).toBe(8);
+    await o.act('sekcam', 'documents.paraf', { id: v2.id });
+    await o.act('staf', 'documents.paraf', { id: v2.id });
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([v2.id]);
   });
 
   it('comes back to the first paraf step when revised at the signing step, so its new version is initialled again', async () => {
     const { o, id, draft } = await atSigning();
-    const returned = await o.act('camat', 'documents.return', { id: draft.id, reason: 'Sebutkan tanggal penambalan.' });
-    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: (await o.act('staf', 'documents.get', { id: draft.id })).draft! });
+    // The Staf corrects the letter himself while it waits for the Camat: its parafs were for the old version.
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: draft.rowVersion, content: (await o.act('staf', 'documents.get', { id: draft.id })).draft! });
     let j = await o.act('camat', 'workflow.journey', { id });
     expect(j.current).toMatchObject({ stepNo: 8, executor: 'sekcam' });
     // Step 8 is the Sekcam's or, as its alternate, the Kasi's: both are named.

@@ -117,7 +117,7 @@ describe('a part returned while the other Kasi works on', () => {
     // The step runs on for Agus; only Sri's part is returned, and it waits for the Camat.
     expect(j.current).toMatchObject({ stepNo: 5, dueAt: '2026-12-03T02:00:00.000Z' });
     const sheet = (await o.act('camat', '2026-12-01T02:20:00.000Z', 'documents.list', { complaintId: id })).find((d) => d.kind === 'lembar_disposisi')!;
-    expect(sheet.notInForce).toBe('Sebagian tidak berlaku: disposisi dikembalikan Sri Kasi Pemerintahan.');
+    expect(sheet.notInForce).toBe('Sebagian tidak berlaku: disposisi kepada Sri Kasi Pemerintahan dikembalikan.');
     expect(j.dispositions.map((d) => [d.toName, d.state, d.returnAwaits])).toEqual([
       ['Agus Kasi Pelayanan', 'aktif', false],
       ['Sri Kasi Pemerintahan', 'dikembalikan', true],
@@ -217,7 +217,7 @@ describe('a part returned while the other Kasi works on', () => {
     // Each lembar disposisi says what of it no longer holds; the one now running, nothing.
     const sheets = (await o.act('camat', '2026-12-01T03:15:00.000Z', 'documents.list', { complaintId: id })).filter((d) => d.kind === 'lembar_disposisi');
     expect(sheets.map((d) => d.notInForce)).toEqual([
-      'Tidak berlaku lagi: disposisi dikembalikan Agus Kasi Pelayanan dan Sri Kasi Pemerintahan.',
+      'Tidak berlaku lagi: disposisi kepada Agus Kasi Pelayanan dan Sri Kasi Pemerintahan dikembalikan.',
       'Tidak berlaku lagi: disposisi kepada Budi Kasi Kesejahteraan Sosial ditarik.',
       null,
     ]);

@@ -225,7 +225,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       message: !signed
         ? `Berkas ini sama dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini, tetapi belum ditandatangani.`
         : superseded
-          ? `Dokumen ini asli, tetapi sudah diganti dengan versi koreksi. Gunakan versi terbaru.`
+          ? `${code ? 'Kode ini milik dokumen yang ditandatangani di aplikasi' : 'Dokumen ini asli'}, tetapi sudah diganti dengan versi koreksi. Gunakan versi terbaru.`
           : code
             ? // A code names the document, not the paper in hand: the reader compares the two.
               'Kode ini milik dokumen yang ditandatangani di aplikasi, dengan nomor dan penandatangan di bawah. Cocokkan dengan surat yang Anda pegang; untuk memastikan isinya tidak diubah, periksa berkas DOCX-nya.'

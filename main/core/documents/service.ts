@@ -18,7 +18,7 @@ import type { Db } from '../db/open';
 import { complaintAccess } from '../access';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
-import { awaitingReturns, backToParaf, completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
+import { awaitingReturns, backToDrafting, backToParaf, completeStep, loadState, type ComplaintState, type Loaded } from '../workflow/engine';
 import { answerKindOf, mayActOnStep, mayRedispose } from '../workflow/rules';
 import { standardVersion } from '../workflow/standard';
 import { complaintFacts, docContext } from './facts';
@@ -268,8 +268,6 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
     } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
       actions.push('revise');
     }
-    // A draft returned for correction waits for its new version: nobody initials or signs it.
-    if (row.returned_at !== null) return actions.filter((a) => a === 'revise');
   } else if ((row.status === 'ditandatangani' || row.status === 'ditandatangani_basah') && spec.drafters.includes(user.role) && !pendingCorrection(db, row)) {
     // A signed letter is corrected by a new version that replaces it once signed.
     actions.push('revise');
@@ -277,10 +275,9 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
   // A Kasi reaches a draft of a complaint not his only as the acting head's signer
   // (requireDocument): he signs it or returns it, and does nothing else with it.
   const asSigner = (a: DocumentAction) => a === 'sign' || a === 'return';
-  if (user.role === 'kasi' && row.complaint_id !== null && !actions.every(asSigner) && !s.sees()) {
-    return actions.filter(asSigner);
-  }
-  return actions;
+  const mine = user.role === 'kasi' && row.complaint_id !== null && !actions.every(asSigner) && !s.sees() ? actions.filter(asSigner) : actions;
+  // A draft returned for correction waits for its new version: nobody initials, signs or returns it.
+  return row.status === 'draf' && row.returned_at !== null ? mine.filter((a) => a === 'revise') : mine;
 }
 
 export function requireAction(db: Db, user: SessionUser, row: DocRow, action: DocumentAction, at: string) {
@@ -340,7 +337,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
   // The answer's new version is initialled again: from a later paraf or the signing step the
   // complaint goes back to the first paraf step.
-  const back = row.status === 'draf' && row.kind === loadState(db, row.complaint_id).state.answerKind ? backToParaf(deps, row.complaint_id, at) : null;
+  const back = isJourneyAnswer(db, row) ? backToParaf(deps, row.complaint_id, at) : null;
   recordComplaintEvent(db, {
     complaintId: row.complaint_id,
     at,
@@ -407,9 +404,24 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
   requireAction(db, user, row, 'return', at);
   stmt(db, 'UPDATE issued_documents SET returned_reason = ?, returned_by = ?, returned_at = ? WHERE id = ?').run(reason, user.id, at, row.id);
   const audit = { at, actorId: user.id, action: 'document.returned', data: { documentId: row.id } };
-  if (row.complaint_id === null) appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
-  else recordComplaintEvent(db, { ...audit, complaintId: row.complaint_id, words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki`, note: reason });
+  if (row.complaint_id === null) {
+    appendAudit(db, { ...audit, entity: 'complaint', entityId: null });
+    return;
+  }
+  // The answer goes back to its drafter: his drafting step runs again.
+  const back = isJourneyAnswer(db, row) ? backToDrafting(deps, row.complaint_id, at) : null;
+  recordComplaintEvent(db, {
+    ...audit,
+    complaintId: row.complaint_id,
+    words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} dikembalikan untuk diperbaiki${back ? `; kembali ke langkah ${back.no} (${back.activity})` : ''}`,
+    note: reason,
+    data: back ? { documentId: row.id, backToStep: back.no } : audit.data,
+  });
 }
+
+// The complaint's answer, as its standard names it, while still a draft.
+const isJourneyAnswer = (db: Db, row: Pick<DocRow, 'complaint_id' | 'kind' | 'status'>) =>
+  row.status === 'draf' && row.complaint_id !== null && row.kind === loadState(db, row.complaint_id).state.answerKind;
 
 // ── Signing ─────────────────────────────────────────────────────────────────────
 
@@ -572,6 +584,8 @@ function commitSignature(
   if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256) {
     throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
   }
+  // Returned for correction while the signature was being prepared.
+  if (fresh.returned_at !== null) throw new TanggapError('conflict', 'Draf ini baru saja dikembalikan untuk diperbaiki dan tidak ditandatangani; tunggu versi barunya.');
   if (nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
   const view = JSON.stringify(plan.content);
   const scanId = how.onScreen ? null : how.scan(plan.row.id, at);
@@ -638,7 +652,7 @@ function sheetNotInForce(db: Db, row: DocRow): string | null {
   const namesIn = (state: string) => rows.filter((r) => r.state === state).map((r) => r.name);
   const [returned, withdrawn] = [namesIn('dikembalikan'), namesIn('ditarik')];
   if (returned.length + withdrawn.length === 0) return null;
-  const what = [returned.length > 0 && `dikembalikan ${listWords(returned, 'dan')}`, withdrawn.length > 0 && `kepada ${listWords(withdrawn, 'dan')} ditarik`].filter(Boolean);
+  const what = [returned.length > 0 && `kepada ${listWords(returned, 'dan')} dikembalikan`, withdrawn.length > 0 && `kepada ${listWords(withdrawn, 'dan')} ditarik`].filter(Boolean);
   const all = returned.length + withdrawn.length === rows.length;
   return `${all ? 'Tidak berlaku lagi' : 'Sebagian tidak berlaku'}: disposisi ${what.join('; disposisi ')}.`;
 }

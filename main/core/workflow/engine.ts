@@ -92,15 +92,30 @@ export function loadState(db: Db, id: number): Loaded {
     ? (pluck(db, `SELECT DISTINCT r.from_user FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[])
     : [];
   const answerKind = answerKindOf(standard);
-  const hasDraft =
-    answerKind !== null &&
-    !!stmt(db, "SELECT 1 FROM issued_documents WHERE complaint_id = ? AND kind = ? AND status = 'draf' AND superseded_by IS NULL").get(id, answerKind);
+  const draft =
+    answerKind === null
+      ? undefined
+      : (stmt(db, "SELECT returned_at FROM issued_documents WHERE complaint_id = ? AND kind = ? AND status = 'draf' AND superseded_by IS NULL").get(id, answerKind) as
+          | { returned_at: string | null }
+          | undefined);
   const nextStage = step ? (standard.steps[step.no]?.stage ?? null) : null;
   return {
     c,
     standard,
     step,
-    state: { status: c.status, closed: c.closed_at !== null, step, acting: c.acting, escalated: c.escalated === 1, dispositionTo, returnedTo, answerKind, hasDraft, nextStage },
+    state: {
+      status: c.status,
+      closed: c.closed_at !== null,
+      step,
+      acting: c.acting,
+      escalated: c.escalated === 1,
+      dispositionTo,
+      returnedTo,
+      answerKind,
+      hasDraft: !!draft,
+      draftReturned: !!draft?.returned_at,
+      nextStage,
+    },
   };
 }
 
@@ -551,6 +566,25 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
 }
 
 const INITIALLED = new Set(['paraf', 'penandatanganan']);
+
+/**
+ * Back to the last drafting (penyusunan) step before the paraf or signing step the complaint
+ * stands at, when its answer is returned for correction there: the drafter's step runs again,
+ * in his Tugas saya, and completes once the draft's new version is written. Gives the step it
+ * went back to; null outside a paraf or signing step, or where no drafting step comes before.
+ * It changes the complaint row: the caller records its event after it.
+ */
+export function backToDrafting(deps: CoreDeps, id: number, at: string): Step | null {
+  const l = loadState(deps.db, id);
+  if (!l.step || l.c.closed_at || !INITIALLED.has(l.step.stage)) return null;
+  const target = l.standard.steps
+    .slice(0, l.step.no - 1)
+    .reverse()
+    .find((s) => s.stage === 'penyusunan_jawaban');
+  if (!target) return null;
+  restartAt(deps.db, l, target, at);
+  return target;
+}
 
 /**
  * Back to the first paraf step of the run of paraf and signing steps the complaint stands in,

@@ -309,6 +309,7 @@ function stateOf(r: Candidate, standard: ServiceStandard, user: SessionUser): Jo
     returnedTo: r.d_ret === null ? [] : [user.id],
     answerKind: answerKindOf(standard),
     hasDraft: false,
+    draftReturned: false,
     nextStage: step ? (standard.steps[step.no]?.stage ?? null) : null,
   };
 }
@@ -800,11 +801,15 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
   const pauses = pausesOf(db, id);
   const versionNo = (stmt(db, 'SELECT count(*) AS n FROM standard_versions WHERE id <= ?').get(c.standard_version_id) as { n: number }).n;
   const stepRows = stmt(db,
-      `SELECT s.step_no, s.started_at, s.due_at, s.completed_at, s.escalated, s.note, COALESCE(u.name, '') AS by_name
+      `SELECT s.id, s.step_no, s.started_at, s.due_at, s.completed_at, s.escalated, s.note, COALESCE(u.name, '') AS by_name
        FROM complaint_steps s LEFT JOIN users u ON u.id = s.completed_by WHERE s.complaint_id = ? ORDER BY s.id`,
     )
-    .all(id) as { step_no: number; started_at: string; due_at: string; completed_at: string | null; escalated: number; note: string; by_name: string }[];
-  const last = new Map(stepRows.map((r) => [r.step_no, r]));
+    .all(id) as { id: number; step_no: number; started_at: string; due_at: string; completed_at: string | null; escalated: number; note: string; by_name: string }[];
+  // The latest run of each step. A step begun again (the disposition reopened, the answer sent
+  // back to its drafter) leaves rows of the steps after it from the earlier round: those steps
+  // are shown as not reached yet; the history keeps the earlier round.
+  const running = c.closed_at === null ? stepRows.findLast((r) => r.step_no === c.step_no) : undefined;
+  const last = new Map(stepRows.filter((r) => !running || r.step_no <= running.step_no || r.id > running.id).map((r) => [r.step_no, r]));
   const dispositions = stmt(db,
       `SELECT d.*, f.name AS from_name, t.name AS to_name, t.jabatan AS to_jabatan FROM dispositions d
        JOIN users f ON f.id = d.from_user JOIN users t ON t.id = d.to_user WHERE d.complaint_id = ? ORDER BY d.id`,

@@ -39,6 +39,8 @@ export interface JourneyState {
   // is waiting (penyusunan, paraf and signing steps complete only through it).
   answerKind: AnswerKind | null;
   hasDraft: boolean;
+  // That draft was returned for correction: nothing goes on with it until its new version.
+  draftReturned: boolean;
   // The stage of the step after the current one, or null at the last step.
   nextStage: Stage | null;
 }
@@ -122,8 +124,10 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
     // A step that works on the answer starts by drafting it when there is no draft yet.
     let action: Action = need;
     if (need === 'draft' || need === 'paraf' || need === 'sign') action = s.hasDraft ? (need === 'draft' ? 'advance' : need) : 'draft';
+    // A returned draft is revised first (a document action): the step waits for its new version.
+    const waitsForRevision = s.draftReturned && (need === 'draft' || need === 'paraf' || need === 'sign');
     // Completing someone else's step is a deliberate take-over, never the plain button.
-    actions.push(action === 'advance' && !isStepExecutor(user, s) ? 'takeOver' : action);
+    if (!waitsForRevision) actions.push(action === 'advance' && !isStepExecutor(user, s) ? 'takeOver' : action);
   }
   if (mayRedispose(user, s)) actions.push('dispose');
   const recipient = user.role === 'kasi' && s.dispositionTo.includes(user.id);
@@ -161,6 +165,7 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
       archive: 'catatan tempat arsip (ordner/box)',
     };
     if (need !== 'draft' || !s.hasDraft) return conflict(`Langkah ${step.no} diselesaikan dengan ${how[need]}.`);
+    if (s.draftReturned) return conflict('Draf jawaban dikembalikan untuk diperbaiki: ubah draf itu (versi baru) dulu, lalu selesaikan langkah ini.');
   }
   if (completes && mayActOnStep(user, s)) {
     const executor = isStepExecutor(user, s);
@@ -225,7 +230,7 @@ export function waitingFor(user: { id: number; role: Role }, s: JourneyState, na
     const others = [...roles].filter((r) => r !== 'kasi').map((r) => EXECUTOR_WORD[r]);
     if (others.length === 0) return { who: names(s.dispositionTo), why: `${label} dikerjakan oleh Kasi yang menerima disposisi.` };
     return {
-      who: listWords([...others, names(s.dispositionTo)], 'atau'),
+      who: listWords([...others, ...s.dispositionTo.map((id) => names([id]))], 'atau'),
       why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${listWords([...others, 'Kasi yang menerima disposisi'], 'atau')}.`,
     };
   }
