@@ -87,6 +87,14 @@ describe('lateness on two clocks', () => {
     expect(await o.act('kasi', NOW, 'tasks.counts', {})).toEqual({ mine: 0, toSign: 0, late: 0, signsForHead: false });
     // At 16.30 A is late on both clocks yet counts once; B's 30-minute step is late by then too.
     expect(await o.act('camat', '2026-12-01T09:30:00.000Z', 'tasks.counts', {})).toEqual({ mine: 1, toSign: 1, late: 2, signsForHead: true });
+
+    // Closed, the register keeps the standard's verdict: A ended after its due, B within it.
+    for (const id of [a, b]) await o.act('staf', '2026-12-01T09:40:00.000Z', 'workflow.exit', { id, exit: 'dicabut', note: 'Dicabut oleh pelapor.' });
+    const closed = await o.act('camat', '2026-12-01T09:45:00.000Z', 'complaints.list', {});
+    const closedRow = (id: number) => closed.rows.find((r) => r.id === id);
+    expect(closedRow(a)).toMatchObject({ stepRisk: null, standardRisk: 'terlambat' });
+    expect(closedRow(b)).toMatchObject({ stepRisk: null, standardRisk: 'aman' });
+    expect(closedRow(c)).toMatchObject({ stepRisk: null, standardRisk: null });
   });
 
   it('shows a paused file with the date it waits since and when it is withdrawn, not a due', async () => {

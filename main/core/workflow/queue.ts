@@ -748,21 +748,19 @@ const lateFroms = (rows: Candidate[]) =>
     .flatMap((r) => (r.status !== 'tidak_lengkap' && r.step_started_at && r.step_due_at ? [r.clock_started_at !== null && r.due_at !== null && r.due_at < r.step_due_at ? r.due_at : r.step_due_at] : []))
     .sort();
 
-// The register's rows with both clocks' states; closed or paused complaints have none.
-// The page's clocks and pauses are read in one statement each.
+// The register's rows with both clocks' states. A closed complaint shows the standard's
+// verdict only (finished within its total time or not, as the XLSX's "Selesai tepat waktu"),
+// a paused one neither. The page's clocks and pauses are read in one statement each.
 export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[] {
   const { db } = deps;
   const now = deps.now().toISOString();
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const open = new Map(
-    (
-      stmt(
-        db,
-        `SELECT id, status, closed_at, step_started_at, step_due_at, clock_started_at, due_at FROM complaints
-         WHERE id IN (SELECT value FROM json_each(?)) AND closed_at IS NULL AND status <> 'tidak_lengkap'`,
-      ).all(ids) as ComplaintState[]
-    ).map((c) => [c.id, c]),
-  );
+  const clocks = stmt(
+    db,
+    'SELECT id, status, closed_at, step_started_at, step_due_at, clock_started_at, due_at FROM complaints WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(ids) as ComplaintState[];
+  const open = new Map(clocks.filter((c) => c.closed_at === null && c.status !== 'tidak_lengkap').map((c) => [c.id, c]));
+  const closed = new Map(clocks.filter((c) => c.closed_at !== null && c.due_at !== null).map((c) => [c.id, c.closed_at! <= c.due_at! ? 'aman' : 'terlambat'] as const));
   const cal = open.size ? officeCalendar(db) : null;
   const pauses = pausesOfMany(db, [...open.keys()]);
   const nowMs = Date.parse(now);
@@ -773,7 +771,7 @@ export function withLateness(deps: CoreDeps, rows: ComplaintRow[]): RegisterRow[
     const c = open.get(row.id);
     const p = c && pauses.get(c.id);
     r.stepRisk = c && cal && c.step_started_at && c.step_due_at ? riskAt(now, c.step_started_at, c.step_due_at, cal, p ?? [], nowMs) : null;
-    r.standardRisk = c && cal ? standardRiskOf(now, c, cal, p ?? [], nowMs) : null;
+    r.standardRisk = c && cal ? standardRiskOf(now, c, cal, p ?? [], nowMs) : (closed.get(row.id) ?? null);
     return r;
   });
 }
