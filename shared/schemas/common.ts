@@ -19,20 +19,23 @@ export const withoutInvisible = (value: string) => {
   return /^[\s\u200C\u200D]*$/.test(kept) ? '' : kept;
 };
 
+// "5.000 karakter", as numbers are written in Indonesian.
+const chars = (max: number) => `${max.toLocaleString('id-ID')} karakter`;
+
 export const text = (label: string, max = 200) =>
   z
     .string({ error: `${label} wajib diisi.` })
     .overwrite(withoutInvisible)
     .trim()
     .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` });
+    .max(max, { error: `${label} paling panjang ${chars(max)}.` });
 
 export const optionalText = (label: string, max = 200) =>
   z
     .string({ error: `${label} harus berupa teks.` })
     .overwrite(withoutInvisible)
     .trim()
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
+    .max(max, { error: `${label} paling panjang ${chars(max)}.` })
     .default('');
 
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Waktu tidak valid.' });

@@ -104,6 +104,8 @@ export function receivedAtIssue(receivedAt: string, now: string, days: number, t
 }
 
 /** The longest SP4N-LAPOR! tracking number taken, at intake as at import. */
+/** The longest uraian a complaint may have, in characters. */
+export const DESCRIPTION_MAX = 5000;
 export const LAPOR_TRACKING_MAX = 40;
 const LAPOR_TRACKING_LABEL = 'Nomor tracking SP4N-LAPOR!';
 
@@ -156,7 +158,7 @@ export const complaintInputSchema = z
       confidential: z.boolean().default(false),
     }),
     subject: text('Perihal', 200),
-    description: text('Uraian pengaduan', 5000),
+    description: text('Uraian pengaduan', DESCRIPTION_MAX),
     loss: optionalText('Kerugian', 2000),
     expectation: optionalText('Harapan/permintaan penyelesaian', 2000),
     incidentPlace: optionalText('Tempat kejadian', 200),
@@ -352,7 +354,7 @@ export const similarQuerySchema = z.object({
   reporterNik: nik.optional(),
   reporterPhone: phone.optional(),
   subject: z.string().max(200).default(''),
-  description: z.string().max(5000).default(''),
+  description: z.string().max(DESCRIPTION_MAX).default(''),
 });
 export type SimilarQuery = z.input<typeof similarQuerySchema>;
 

@@ -204,7 +204,14 @@ test('an empty form is refused with Indonesian messages on the fields, and nothi
   // What is typed is checked the same way the core checks it, and stays in the form.
   await pick(page, 'Kategori', 'Pertanahan');
   await page.getByLabel('Perihal').fill('Sertifikat tanah belum terbit');
-  await page.getByLabel('Uraian pengaduan').fill('Permohonan sejak Januari belum ada kabar.');
+  // Near and past its limit the uraian counts its characters and says how many to cut.
+  const uraian = page.getByLabel('Uraian pengaduan');
+  await uraian.fill('a'.repeat(4600));
+  await expect(page.getByText('4.600 dari 5.000 karakter.', { exact: true })).toBeVisible();
+  await uraian.fill('a'.repeat(5234));
+  await expect(page.getByText('5.234 dari 5.000 karakter: kurangi 234 karakter.')).toBeVisible();
+  await uraian.fill('Permohonan sejak Januari belum ada kabar.');
+  await expect(page.getByText(/dari 5\.000 karakter/)).toHaveCount(0);
   await page.getByLabel('NIK').fill('12345');
   await page.getByLabel('Tanggal kejadian').fill('31/02/2026');
   await expect(page.getByText('Tanggal 31/02/2026 tidak ada di kalender.')).toBeVisible();
