@@ -337,7 +337,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
   // The answer's new version is initialled again: from a later paraf or the signing step the
   // complaint goes back to the first paraf step.
-  const back = isJourneyAnswer(db, row) ? backToParaf(deps, row.complaint_id, at) : null;
+  const back = row.status === 'draf' ? backToParaf(deps, row.complaint_id, row.kind, at) : null;
   recordComplaintEvent(db, {
     complaintId: row.complaint_id,
     at,
@@ -409,7 +409,7 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
     return;
   }
   // The answer goes back to its drafter: his drafting step runs again.
-  const back = isJourneyAnswer(db, row) ? backToDrafting(deps, row.complaint_id, at) : null;
+  const back = backToDrafting(deps, row.complaint_id, row.kind, at);
   recordComplaintEvent(db, {
     ...audit,
     complaintId: row.complaint_id,
@@ -418,10 +418,6 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
     data: back ? { documentId: row.id, backToStep: back.no } : audit.data,
   });
 }
-
-// The complaint's answer, as its standard names it, while still a draft.
-const isJourneyAnswer = (db: Db, row: Pick<DocRow, 'complaint_id' | 'kind' | 'status'>) =>
-  row.status === 'draf' && row.complaint_id !== null && row.kind === loadState(db, row.complaint_id).state.answerKind;
 
 // ── Signing ─────────────────────────────────────────────────────────────────────
 

@@ -567,44 +567,42 @@ export function reopenDisposition(deps: CoreDeps, id: number, at: string) {
 
 const INITIALLED = new Set(['paraf', 'penandatanganan']);
 
-/**
- * Back to the last drafting (penyusunan) step before the paraf or signing step the complaint
- * stands at, when its answer is returned for correction there: the drafter's step runs again,
- * in his Tugas saya, and completes once the draft's new version is written. Gives the step it
- * went back to; null outside a paraf or signing step, or where no drafting step comes before.
- * It changes the complaint row: the caller records its event after it.
- */
-export function backToDrafting(deps: CoreDeps, id: number, at: string): Step | null {
+// Back to the step `pick` chooses, when a draft of kind `kind`, the complaint's answer, is
+// returned or revised at a paraf or signing step: null (nothing changed) for another kind,
+// outside those steps, or when `pick` finds none. It changes the complaint row: the caller
+// records its event after it.
+function backTo(deps: CoreDeps, id: number, kind: string, at: string, pick: (steps: readonly Step[], current: Step) => Step | undefined): Step | null {
   const l = loadState(deps.db, id);
-  if (!l.step || l.c.closed_at || !INITIALLED.has(l.step.stage)) return null;
-  const target = l.standard.steps
-    .slice(0, l.step.no - 1)
-    .reverse()
-    .find((s) => s.stage === 'penyusunan_jawaban');
-  if (!target) return null;
-  restartAt(deps.db, l, target, at);
-  return target;
+  if (!l.step || l.c.closed_at || kind !== l.state.answerKind || !INITIALLED.has(l.step.stage)) return null;
+  const target = pick(l.standard.steps, l.step);
+  if (target) restartAt(deps.db, l, target, at);
+  return target ?? null;
 }
 
 /**
- * Back to the first paraf step of the run of paraf and signing steps the complaint stands in,
- * when a new version of its answer is drafted there: the parafs were given to the version it
- * replaces, and the new one is initialled again before it is signed. Gives the step it went
- * back to; null where it stands at that first step already, or outside such a run. It changes
- * the complaint row: the caller records its event after it.
+ * When the answer is returned for correction at a paraf or signing step: back to the last
+ * drafting (penyusunan) step before it, so the drafter's step runs again, in his Tugas saya,
+ * and completes once the draft's new version is written.
  */
-export function backToParaf(deps: CoreDeps, id: number, at: string): Step | null {
-  const { db } = deps;
-  const l = loadState(db, id);
-  if (!l.step || l.c.closed_at || !INITIALLED.has(l.step.stage)) return null;
-  const { steps } = l.standard;
-  let first = l.step.no;
-  while (first > 1 && INITIALLED.has(steps[first - 2]!.stage)) first--;
-  const target = steps.slice(first - 1, l.step.no - 1).find((s) => s.stage === 'paraf');
-  if (!target) return null;
-  restartAt(db, l, target, at);
-  return target;
-}
+export const backToDrafting = (deps: CoreDeps, id: number, kind: string, at: string) =>
+  backTo(deps, id, kind, at, (steps, current) =>
+    steps
+      .slice(0, current.no - 1)
+      .reverse()
+      .find((s) => s.stage === 'penyusunan_jawaban'),
+  );
+
+/**
+ * When a new version of the answer is drafted at a paraf or signing step: back to the first
+ * paraf step of the run of paraf and signing steps it stands in (none when it stands at that
+ * step already), since the parafs were given to the version it replaces.
+ */
+export const backToParaf = (deps: CoreDeps, id: number, kind: string, at: string) =>
+  backTo(deps, id, kind, at, (steps, current) => {
+    let first = current.no;
+    while (first > 1 && INITIALLED.has(steps[first - 2]!.stage)) first--;
+    return steps.slice(first - 1, current.no - 1).find((s) => s.stage === 'paraf');
+  });
 
 // The running step ends unfinished and `step` starts again, as a new row of the step's
 // history; the status is that of the stage before it, as when the step first began.
