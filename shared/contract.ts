@@ -27,6 +27,7 @@ import {
   signatureImageSchema,
   signatureQueueItemSchema,
   signInputSchema,
+  printWetInputSchema,
   signWetInputSchema,
   verifyInputSchema,
   verifyResultSchema,
@@ -206,6 +207,8 @@ export const contract = {
   'documents.return': call(returnDocumentSchema, issuedDocumentSchema, HANDLERS),
   // A Kasi only on a day he acts for the head of office (Plt./Plh.): the handlers check the date.
   'documents.sign': call(signInputSchema, issuedDocumentSchema, ['kasi', 'sekcam', 'camat']),
+  // A signature by hand: the draft printed for it (numbered, without the DRAF mark), then its scan.
+  'documents.printWet': call(printWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
   'documents.signWet': call(signWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
   'documents.signatureQueue': call(empty, z.array(signatureQueueItemSchema), ['kasi', 'sekcam', 'camat']),
   'documents.verify': call(verifyInputSchema, verifyResultSchema, 'user'),

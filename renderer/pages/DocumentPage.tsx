@@ -96,7 +96,7 @@ function DocumentView({ id }: { id: number }) {
               Kembali ke pengaduan
             </Button>
           )}
-          <PrintButtons fileName={printFileName(d)} page={d.page} />
+          <PrintButtons fileName={printFileName({ ...d, number: d.number || (d.wetPaper?.printed ? d.wetPaper.number : '') })} page={d.page} />
           <DocumentDocxButton id={d.id} label="Unduh DOCX" />
           {d.hasScan && <ScanButton id={d.id} />}
         </>
@@ -118,7 +118,7 @@ function DocumentView({ id }: { id: number }) {
                 <Title order={4}>Status</Title>
                 <DocumentStatusBadge status={d.status} />
               </Group>
-              {!d.number && d.status === 'draf' && (
+              {!d.number && !d.wetPaper && d.status === 'draf' && (
                 <Text size="sm" c="dimmed">
                   Nomor surat diberikan saat ditandatangani.
                 </Text>

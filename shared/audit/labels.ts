@@ -80,6 +80,7 @@ const ACTION_LABEL: Record<string, string> = {
   'document.paraf': 'Dokumen diparaf',
   'document.returned': 'Dokumen dikembalikan untuk diperbaiki',
   'document.signed': 'Dokumen ditandatangani di aplikasi',
+  'document.printed_wet': 'Naskah dicetak untuk tanda tangan basah',
   'document.signed_wet': 'Dokumen ditandatangani basah',
   'documents.settings_updated': 'Pengaturan dokumen diubah',
   'office.updated': 'Profil kantor diubah',

@@ -70,8 +70,19 @@ export const issuedDocumentSchema = z.object({
   docxSha256: z.string(),
   hasScan: z.boolean(),
   actions: z.array(z.enum(DOCUMENT_ACTIONS)),
-  /** With the action sign_wet: whom the uploader may name as having signed the paper. */
+  /** With the action sign_wet: whom the paper may be printed for, to sign it by hand. */
   wetSigners: z.array(wetSignerSchema),
+  /**
+   * A draft's paper for a signature by hand: the outgoing number it took, and once printed
+   * (null on a new version not printed again yet) for whom, when and by whom; while the
+   * draft may be signed, its content and DOCX are that paper's. Null on any other document.
+   */
+  wetPaper: z
+    .object({
+      number: z.string(),
+      printed: z.object({ signer: wetSignerSchema, at: z.string(), byName: z.string() }).nullable(),
+    })
+    .nullable(),
   /**
    * When some of this user's actions on the document complete the running step while returned
    * parts wait in it; null otherwise, and for a user who may not open the complaint (the parts

@@ -186,6 +186,8 @@ export const signInputSchema = z.object({
 });
 
 // signerId: who signed the printed draft by hand (one of the document's wetSigners).
+export const printWetInputSchema = z.object({ id: idSchema, signerId: idSchema });
+/** `signerId`: the official the printed paper names (documents.printWet), as a check that the scan is of that paper. */
 export const signWetInputSchema = z.object({ id: idSchema, signerId: idSchema, scan: attachmentUploadSchema });
 
 export const verifyInputSchema = z

@@ -278,3 +278,56 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
   expect(journey.satisfaction).toBe('puas');
   expect(journey.current).toMatchObject({ stepNo: 7, executor: 'staf' });
 });
+
+test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk tanda tangan basah Camat, lalu mengunggah hasil pindainya', async ({ web, page }) => {
+  const { api, c, year, unitCode } = await start(web.url, 'pegantenan');
+  const number = `000.8.3.4/1/${unitCode}/${year}`;
+  const kasiId = (await api.kasi.call('auth.me', {}))!.id;
+  // Steps 2–9 through the API, as other PCs would: the letter drafted and initialled twice.
+  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
+  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'segera', instructions: ['proses_lanjut'], note: '' }); // 4
+  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 5
+  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 6
+  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 7
+  await api.sekcam.call('documents.paraf', { id: letter.id }); // 8
+  await api.staf.call('documents.paraf', { id: letter.id }); // 9
+  expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
+
+  // From the complaint, the staf prepares the paper for the Camat and lands on it.
+  await as(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  const actions = page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 1' });
+  await expect(actions.getByRole('button', { name: 'Unggah hasil pindai' })).toHaveCount(0);
+  await actions.getByRole('button', { name: 'Cetak untuk tanda tangan basah' }).click();
+  const prepare = page.getByRole('dialog', { name: 'Cetak untuk tanda tangan basah' });
+  await expect(prepare.getByLabel('Akan ditandatangani oleh')).toHaveValue(`${CAMAT} (Camat Pegantenan)`);
+  await prepare.getByRole('button', { name: 'Siapkan naskah' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
+  await expect(page.getByText(`Naskah bernomor ${number} siap`)).toBeVisible();
+  await expect(page.getByText(`Dicetak untuk tanda tangan basah ${CAMAT} (Camat Pegantenan) dengan nomor ${number}`)).toBeVisible();
+  const paper = page.getByRole('main').getByRole('article');
+  await expect(paper).not.toHaveAccessibleName(/DRAF/);
+  await expect(paper).toContainText(number);
+  await expect(paper).toContainText(CAMAT);
+  const printed = await downloadDocx(page, page.getByRole('button', { name: 'Unduh DOCX' }));
+  expect(printed.text).toContain(number);
+  expect(printed.text).toContain('CAMAT PEGANTENAN,');
+  expect(printed.text).not.toContain('DRAF');
+
+  // Signed and stamped by hand: its scan is recorded against that paper.
+  await page.getByRole('button', { name: 'Unggah hasil pindai' }).click();
+  const upload = page.getByRole('dialog', { name: 'Tanda tangan basah: unggah hasil pindai' });
+  await expect(upload).toContainText(`Pindai naskah bernomor ${number} yang dicetak untuk ${CAMAT} (Camat Pegantenan)`);
+  await upload.locator('input[type="file"]').setInputFiles({ name: 'surat-ttd.png', mimeType: 'image/png', buffer: Buffer.from(SIGNATURE.split(',')[1]!, 'base64') });
+  await upload.getByRole('button', { name: 'Unggah hasil pindai' }).click();
+  await expect(page.getByText('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Surat tanggapan ${number}` })).toBeVisible();
+  await expect(page.getByText(`Ditandatangani basah ${CAMAT}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unduh hasil pindai' })).toBeVisible();
+  const signed = await api.staf.call('documents.get', { id: letter.id });
+  expect(signed).toMatchObject({ status: 'ditandatangani_basah', number, signerName: CAMAT, hasScan: true });
+  expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(11);
+});

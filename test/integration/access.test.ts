@@ -75,6 +75,7 @@ const CALLS: { name: CallName; roles: readonly Who[]; identity?: true; input: (c
   { name: 'documents.paraf', roles: ALL, input: (c) => ({ id: c.documentId }) },
   { name: 'documents.return', roles: ALL, input: (c) => ({ id: c.documentId, reason: 'Perbaiki isinya' }) },
   { name: 'documents.sign', roles: ['sekcam', 'camat'], input: (c) => ({ id: c.documentId, password: 'bukan-sandinya' }) },
+  { name: 'documents.printWet', roles: LEADERS_STAF, input: (c) => ({ id: c.documentId, signerId: 1 }) },
   { name: 'documents.signWet', roles: LEADERS_STAF, input: (c) => ({ id: c.documentId, signerId: 1, scan: PNG }) },
   { name: 'documents.deliver', roles: ALL, input: (c) => ({ complaintId: c.id, channel: 'langsung', deliveredAt: '2026-11-24T08:00', recipient: 'Pelapor' }) },
   { name: 'documents.archive', roles: ALL, input: (c) => ({ complaintId: c.id, location: 'Ordner 1' }) },

@@ -328,27 +328,103 @@ describe('a letter signed by hand', () => {
     expect((await o.act('staf', 'documents.get', { id: draft.id })).wetSigners.map((w) => w.id)).toEqual([o.ids.camat]);
     await o.asAdmin('users.update', { id: sri.id, rowVersion: noNip.rowVersion, user: fields });
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
-    // Pegantenan's signing step names only the Camat: no Sekcam a.n. The uploader cannot
-    // name themself either, nor anyone else not in the list.
+    // The scan is of the paper printed for the signature: none printed yet, none recorded.
+    const unprinted = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.camat!, scan });
+    expect(unprinted.message).toContain('Cetak dulu naskahnya');
+    // Pegantenan's signing step names only the Camat: no Sekcam a.n. The paper cannot name
+    // whoever prints it either, nor anyone else not in the list.
     for (const who of [o.ids.staf!, o.ids.kasi1!, o.ids.sekcam!]) {
-      const refused = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: who, scan });
+      const refused = await o.refuse('staf', 'documents.printWet', { id: draft.id, signerId: who });
       expect(refused.field).toBe('signerId');
     }
-    expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('draf');
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).wetPaper).toBeNull();
 
+    // Printed for the Plh.: numbered now, without the DRAF mark, his block without a specimen or code.
+    o.later(10);
+    const printed = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.kasi2! });
+    expect(printed.status).toBe('draf');
+    expect(printed.number).toBe('');
+    expect(printed.wetPaper).toEqual({
+      number: '000.8.3.4/1/Kec-Pgt/2026',
+      printed: { signer: { id: o.ids.kasi2, name: 'Sri Wahyuni', capacity: 'Plh.' }, at: expect.any(String), byName: 'Dewi Lestari' },
+    });
+    const paper = (await o.act('staf', 'documents.get', { id: draft.id })).content.view as LetterView;
+    expect(paper.watermark).toBe('');
+    expect(paper.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    expect(paper.verification).toBeNull();
+    expect(paper.signatures.map((sig) => [sig.caption, sig.name, sig.image])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni', '']]);
+    const file = await o.act('staf', 'documents.docx', { id: draft.id });
+    expect(file.fileName).toBe('Surat-tanggapan-000.8.3.4-1-Kec-Pgt-2026.docx');
+    const printedText = readDocx(Buffer.from(file.dataBase64, 'base64')).text;
+    expect(printedText).toContain('000.8.3.4/1/Kec-Pgt/2026');
+    expect(printedText).toContain('Sri Wahyuni');
+    expect(printedText).not.toContain('DRAF');
+    // The Camat still reads it as it will go out, and could still sign it on screen.
+    expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toContain('sign');
+
+    // The scan of that paper is recorded as signed by the official it names, not another.
+    const other = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.camat!, scan });
+    expect(other.field).toBe('signerId');
+    expect(other.message).toBe(
+      'Naskah ini dicetak untuk ditandatangani Sri Wahyuni (Plh. Camat Pegantenan). Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu.',
+    );
+    o.later(60);
     const signed = await o.act('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.kasi2!, scan });
     expect(signed.status).toBe('ditandatangani_basah');
+    expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    expect(signed.wetPaper).toBeNull();
     expect(signed.signerName).toBe('Sri Wahyuni');
     expect(signed.signerCapacity).toBe('Plh.');
     expect(signed.hasScan).toBe(true);
-    const view = (await o.act('staf', 'documents.get', { id: draft.id })).content.view as LetterView;
-    expect(view.signatures.map((sig) => [sig.caption, sig.name])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni']]);
+    // What is recorded is the paper printed, to the byte: its DOCX is the one downloaded before.
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).content.view).toEqual(paper);
+    expect((await o.act('staf', 'documents.docx', { id: draft.id })).dataBase64).toBe(file.dataBase64);
+    const check = await o.act('staf', 'documents.verify', { code: '', docxBase64: file.dataBase64 });
+    expect(check.message).toBe('Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.');
     const letter = await docxText(o, draft.id);
     expect(letter.text).toContain('Plh. CAMAT PEGANTENAN');
     expect(letter.text).toContain('Sri Wahyuni');
     expect(letter.text).not.toContain('Dewi Lestari');
-    const detail = await o.act('staf', 'complaints.get', { id });
-    expect(detail.events.map((e) => e.action).join('\n')).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
+    const history = (await o.act('staf', 'complaints.get', { id })).events.map((e) => e.action).join('\n');
+    expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
+    expect(history).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
+  });
+
+  it('keeps the number the paper took when printed again, revised or signed on screen after all, and the next letter takes the next', async () => {
+    const o = await office('pegantenan');
+    const first = await o.record();
+    const draft = await toSigningStep(o, first);
+    const v1 = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
+    expect(v1.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    // Printed again (a lost sheet): the same number, dated anew.
+    o.later(24 * 60);
+    const again = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
+    expect(again.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    expect(again.wetPaper?.printed?.at).not.toBe(v1.wetPaper?.printed?.at);
+    const history = (await o.act('staf', 'complaints.get', { id: first })).events.map((e) => e.action);
+    expect(history.filter((h) => h.startsWith('Surat tanggapan versi 1 dicetak ulang untuk ditandatangani basah'))).toHaveLength(1);
+
+    // Returned: the paper no longer stands for the draft, and its scan is not taken.
+    await o.act('camat', 'documents.return', { id: draft.id, reason: 'Perbaiki alamat pelapor.' });
+    const returned = await o.act('staf', 'documents.get', { id: draft.id });
+    expect((returned.content.view as LetterView).watermark).toBe('DRAF');
+    // The new version keeps the number; it is printed again before its scan is taken.
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: returned.draft! });
+    expect(v2.wetPaper).toEqual({ number: '000.8.3.4/1/Kec-Pgt/2026', printed: null });
+    await advanceTo(o, first, 'staf', 7);
+    await o.act('sekcam', 'documents.paraf', { id: v2.id });
+    await o.act('staf', 'documents.paraf', { id: v2.id });
+    const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
+    expect((await o.refuse('staf', 'documents.signWet', { id: v2.id, signerId: o.ids.camat!, scan })).message).toContain('Cetak dulu naskahnya');
+    // Signed on screen after all: with the number taken for the paper, not a new one.
+    const signed = await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD });
+    expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    expect(signed.status).toBe('ditandatangani');
+
+    // The next letter: the next number, none skipped.
+    const second = await o.record();
+    const next = await toSigningStep(o, second);
+    expect((await o.act('camat', 'documents.sign', { id: next.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2026');
   });
 });
 

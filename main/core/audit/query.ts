@@ -206,6 +206,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'document.drafted':
       return label<DocumentKind>(DOCUMENT_KIND_LABEL, d.kind);
     case 'document.signed':
+    case 'document.printed_wet':
     case 'document.signed_wet':
       return [d.number ? `Nomor ${str(d.number)}` : '', str(d.capacity)].filter(Boolean).join('; ');
     case 'standard.updated':

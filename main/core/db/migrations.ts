@@ -985,4 +985,27 @@ INSERT INTO skm_month_profile (month, field, value, n)
 CREATE INDEX dispositions_returned ON dispositions(from_user, complaint_id) WHERE state = 'dikembalikan';
 `,
   },
+  {
+    version: 38,
+    name: 'letters printed to be signed by hand',
+    sql: `
+-- A draft printed to be signed by hand carries its outgoing number, taken from the yearly
+-- counter when it is first printed, the official its signature block names, its date and
+-- the letter exactly as printed (view and DOCX): the scan of that paper is recorded as this.
+-- A new version of the draft keeps the number (signer, date and letter empty until it is
+-- printed again); a letter signed on screen after all takes the number too.
+CREATE TABLE wet_papers (
+  document_id INTEGER PRIMARY KEY REFERENCES issued_documents(id),
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  signer_id INTEGER REFERENCES users(id),
+  capacity TEXT,
+  printed_at TEXT,
+  printed_by INTEGER REFERENCES users(id),
+  view TEXT,
+  docx BLOB
+) STRICT;
+`,
+  },
 ];

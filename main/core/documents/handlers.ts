@@ -1,3 +1,4 @@
+import type { DocumentContent } from '../../../shared/documents/issued';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
@@ -28,6 +29,7 @@ import {
   getDoc,
   normaliseCode,
   paraf,
+  printForWetSigning,
   requireAction,
   returnDocument,
   revise,
@@ -39,7 +41,7 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftById, draftOf, insertDocument, sha256, type DocRow } from './store';
+import { draftById, draftOf, insertDocument, printedPaperOf, sha256, type DocRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -61,8 +63,9 @@ function openDoc(ctx: Ctx, id: number): { row: DocRow; see: boolean } {
 }
 const docFor = (ctx: Ctx, id: number): DocRow => openDoc(ctx, id).row;
 
-const fileNameOf = (row: DocRow, registerNo: string) =>
-  `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(row.number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
+// `number`: the row's, or that of the draft's paper printed to be signed by hand.
+const fileNameOf = (row: DocRow, registerNo: string, number = row.number) =>
+  `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
 
 // The specimen goes on every letter its owner signs: it must be the picture it says it
 // is (the schema checks only the data URL's form), of a size a signature can be.
@@ -114,13 +117,16 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const at = nowIso(ctx);
     const doc = toIssued(ctx.db, user, row, at, see);
     const signing = signingAs(ctx.db, user, row, doc.actions, at);
-    return { ...doc, content: contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
+    // A draft printed to be signed by hand reads as the paper printed.
+    const paper = printedPaperOf(ctx.db, row);
+    return { ...doc, content: paper ? (JSON.parse(paper.view) as DocumentContent) : contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
-    const bytes = await docxOf(ctx.db, row);
-    return { fileName: fileNameOf(row, registerNoOf(ctx.db, row)), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
+    const paper = printedPaperOf(ctx.db, row);
+    const bytes = paper ? paper.docx : await docxOf(ctx.db, row);
+    return { fileName: fileNameOf(row, registerNoOf(ctx.db, row), paper?.number), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
   },
   'documents.scan': (ctx, { id }) => {
     const row = docFor(ctx, id);
@@ -168,6 +174,13 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     docFor(ctx, id);
     await confirmPassword(ctx, user, password, 'sign', new TanggapError('validation', 'Kata sandi salah; dokumen belum ditandatangani. Ketik ulang kata sandi Anda.', 'password'));
     await signDocument(ctx, user, id, { onScreen: true });
+    return issued(ctx, id);
+  },
+  'documents.printWet': async (ctx, { id, signerId }) => {
+    const user = requireUser(ctx);
+    const row = docFor(ctx, id);
+    if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
+    await printForWetSigning(ctx, user, id, signerId);
     return issued(ctx, id);
   },
   'documents.signWet': async (ctx, { id, signerId, scan }) => {

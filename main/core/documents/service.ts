@@ -27,7 +27,7 @@ import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type 
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
-import { contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, sha256, storeDocx, type DocRow } from './store';
+import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
 
@@ -335,6 +335,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
   if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'content.satisfaction');
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
+  if (row.status === 'draf') carryWetNumber(db, row.id, id);
   // The answer's new version is initialled again: from a later paraf or the signing step the
   // complaint goes back to the first paraf step.
   const back = row.status === 'draf' ? backToParaf(deps, row.complaint_id, row.kind, at) : null;
@@ -439,8 +440,9 @@ const NOT_CERTIFIED =
   'Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat diperiksa di menu "Periksa dokumen" dengan kode';
 
 /**
- * On screen: the caller signs with their specimen. By hand: `signerId` signed the printed
- * draft, and `scan` stores the uploaded scan (inside the signing transaction), giving its id.
+ * On screen: the caller signs with their specimen. By hand: `signerId` signed the paper
+ * printed for him (printForWetSigning), and `scan` stores the uploaded scan (inside the
+ * signing transaction), giving its id.
  */
 export type SignHow = { onScreen: true } | { onScreen: false; signerId: number; scan: (docId: number, at: string) => number };
 
@@ -453,6 +455,8 @@ interface SignPlan {
   number: string;
   content: DocumentContent;
   code: string;
+  /** The draft's paper for a signature by hand as the plan found it: its number is the plan's, taken when it was first printed. */
+  reserved: WetPaperRow | null;
 }
 
 // Whether the Sekcam may sign this document a.n. the head of office: the signing step
@@ -502,7 +506,10 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
   return { capacity, caption, name };
 }
 
-function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: SignHow, verification: Signing['verification']): SignPlan {
+// The letter as `user` signs it on screen at `at` (`who`), or as printed on `at` for the
+// official `signerId` to sign by hand: numbered from the yearly counter, or with the number
+// the draft's paper already carries.
+function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { onScreen: true } | { onScreen: false; signerId: number }, verification: Signing['verification']): SignPlan {
   const office = getOffice(db);
   const onScreen = how.onScreen;
   let signer: SignerUser;
@@ -524,18 +531,102 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: Si
     capacity = chosen.capacity;
   }
   requireSignerData(signer, onScreen);
+  const reserved = wetPaperOf(db, row.id) ?? null;
+  const { year, seq, number } = reserved ?? nextOutgoing(db, row, at);
+  const draft = draftOf(row)!;
+  const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
+  const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
+  return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', reserved };
+}
+
+// The outgoing number the next letter signed or printed at `at` takes, if no other takes it first.
+function nextOutgoing(db: Db, row: DocRow, at: string): { year: number; seq: number; number: string } {
+  const office = getOffice(db);
   const year = yearOf(at, office.timeZone);
   const current = stmt(db, "SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
   const seq = (current?.value ?? 0) + 1;
   const month = Number(localDate(at, office.timeZone).slice(5, 7));
-  const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month);
-  const draft = draftOf(row)!;
-  const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
-  const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
-  return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '' };
+  return { year, seq, number: formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month) };
+}
+
+// The plan of a signature by hand: the letter exactly as it was printed for `signerId`.
+function printedPlan(db: Db, row: DocRow, signerId: number): SignPlan & { docx: Buffer } {
+  const paper = printedPaperOf(db, row);
+  if (!paper) {
+    throw new TanggapError(
+      'conflict',
+      'Cetak dulu naskahnya dengan "Cetak untuk tanda tangan basah": naskah itu bernomor, tanpa tanda DRAF, dengan blok tanda tangan pejabat yang menandatanganinya. Unggah hasil pindai naskah itu setelah ditandatangani.',
+    );
+  }
+  const signer = signerUser(db, paper.signer_id!);
+  if (paper.signer_id !== signerId) {
+    throw new TanggapError(
+      'validation',
+      `Naskah ini dicetak untuk ditandatangani ${signerWords(db, signer.name, paper.capacity ?? '')}. Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu.`,
+      'signerId',
+    );
+  }
+  const { year, seq, number, view, docx } = paper;
+  return { row, signer, capacity: paper.capacity ?? '', year, seq, number, content: JSON.parse(view) as DocumentContent, code: '', reserved: paper, docx };
 }
 
 class NumberTaken extends Error {}
+
+/**
+ * Prints a draft to be signed by hand by `signerId` (one of wetSigners): the letter as it
+ * will stand, without the DRAF mark, with his signature block (without a specimen or a
+ * code) and the outgoing number, taken now from the yearly counter unless the draft's paper
+ * has one already (printed before, or kept from the version this one replaces). Printed
+ * again (another signer, a lost sheet), it keeps its number and takes the new date.
+ */
+export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: number, signerId: number): Promise<void> {
+  const { db } = deps;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const at = deps.now().toISOString();
+    const row = getDoc(db, id);
+    requireAction(db, user, row, 'sign_wet', at);
+    const plan = planSigning(db, user, row, at, { onScreen: false, signerId }, null);
+    const docx = await renderDocx(plan.content);
+    try {
+      write(db, () => {
+        requirePlanHolds(db, plan);
+        const view = JSON.stringify(plan.content);
+        stmt(db,
+          `INSERT INTO wet_papers (document_id, year, seq, number, signer_id, capacity, printed_at, printed_by, view, docx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (document_id) DO UPDATE SET signer_id = excluded.signer_id, capacity = excluded.capacity, printed_at = excluded.printed_at,
+             printed_by = excluded.printed_by, view = excluded.view, docx = excluded.docx`,
+        ).run(row.id, plan.year, plan.seq, plan.number, plan.signer.id, plan.capacity, at, user.id, view, docx);
+        const again = plan.reserved?.printed_at ? 'dicetak ulang' : 'dicetak';
+        recordComplaintEvent(db, {
+          complaintId: row.complaint_id!,
+          at,
+          actorId: user.id,
+          words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} ${again} untuk ditandatangani basah oleh ${signerWords(db, plan.signer.name, plan.capacity)}, dengan nomor ${plan.number}`,
+          action: 'document.printed_wet',
+          data: { documentId: row.id, number: plan.number, signerId: plan.signer.id, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx) },
+        });
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof NumberTaken)) throw err;
+    }
+  }
+  throw new TanggapError('conflict', 'Penomoran surat sedang sibuk; coba cetak lagi.');
+}
+
+// Inside the write transaction: the draft is still as the plan read it (not signed, replaced,
+// changed or returned meanwhile, its paper not printed again), and the plan's number is the
+// counter's next one, which it takes, or the paper's.
+function requirePlanHolds(db: Db, plan: SignPlan): void {
+  const fresh = getDoc(db, plan.row.id);
+  const paper = wetPaperOf(db, plan.row.id) ?? null;
+  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256 || paper?.printed_at !== plan.reserved?.printed_at) {
+    throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
+  }
+  // Returned for correction while the signature was being prepared.
+  if (fresh.returned_at !== null) throw new TanggapError('conflict', 'Draf ini baru saja dikembalikan untuk diperbaiki dan tidak ditandatangani; tunggu versi barunya.');
+  if (!plan.reserved && nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
+}
 
 /**
  * Signs a draft: the number is taken from the yearly counter, the content frozen with the
@@ -554,8 +645,9 @@ export async function signDocument(deps: CoreDeps, user: SessionUser, id: number
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
-    const plan = planSigning(db, user, row, at, how, onScreen ? { code, qr, text: '' } : null);
-    const docx = await renderDocx(plan.content);
+    const printed = how.onScreen ? null : printedPlan(db, row, how.signerId);
+    const plan = printed ?? planSigning(db, user, row, at, how, { code, qr, text: '' });
+    const docx = printed?.docx ?? (await renderDocx(plan.content));
     try {
       write(db, () => commitSignature(deps, user, plan, docx, at, how));
       return;
@@ -576,13 +668,7 @@ function commitSignature(
 ) {
   const { db } = deps;
   const onScreen = how.onScreen;
-  const fresh = getDoc(db, plan.row.id);
-  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256) {
-    throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
-  }
-  // Returned for correction while the signature was being prepared.
-  if (fresh.returned_at !== null) throw new TanggapError('conflict', 'Draf ini baru saja dikembalikan untuk diperbaiki dan tidak ditandatangani; tunggu versi barunya.');
-  if (nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
+  requirePlanHolds(db, plan);
   const view = JSON.stringify(plan.content);
   const scanId = how.onScreen ? null : how.scan(plan.row.id, at);
   stmt(db,
@@ -661,6 +747,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
   const registerNo = registerNoOf(db, row);
   const scope = scopeOf(db, user, row, see);
   const actions = actionsIn(db, user, row, at, scope);
+  const paper = row.status === 'draf' ? wetPaperOf(db, row.id) : undefined;
   return {
     id: row.id,
     complaintId: row.complaint_id,
@@ -688,6 +775,15 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
     hasScan: row.scan_attachment_id !== null,
     actions,
     wetSigners: actions.includes('sign_wet') ? wetSigners(db, user, row, at) : [],
+    wetPaper: paper
+      ? {
+          number: paper.number,
+          printed:
+            paper.printed_at && paper.signer_id !== null
+              ? { signer: { id: paper.signer_id, name: name(paper.signer_id), capacity: paper.capacity ?? '' }, at: paper.printed_at, byName: name(paper.printed_by) }
+              : null,
+        }
+      : null,
     stepLapse: stepLapseOf(db, user, row, actions, scope),
   };
 }

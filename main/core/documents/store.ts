@@ -108,3 +108,43 @@ export function latestOf(db: Db, complaintId: number, kind: DocumentKind): DocRo
       .get(complaintId, kind) as DocRow | undefined) ?? null
   );
 }
+
+/**
+ * A draft's paper for a signature by hand (wet_papers): its number, and once printed the
+ * official its signature block names (with his capacity), when and by whom it was printed.
+ * `printed_at` is null on a new version that kept the number of the version it replaces
+ * and has not been printed again.
+ */
+export interface WetPaperRow {
+  document_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  signer_id: number | null;
+  capacity: '' | 'a.n.' | 'Plt.' | 'Plh.' | null;
+  printed_at: string | null;
+  printed_by: number | null;
+}
+export const wetPaperOf = (db: Db, documentId: number) =>
+  stmt(db, 'SELECT document_id, year, seq, number, signer_id, capacity, printed_at, printed_by FROM wet_papers WHERE document_id = ?').get(documentId) as
+    | WetPaperRow
+    | undefined;
+
+/**
+ * The paper printed to be signed by hand of a draft that may still be signed (not replaced
+ * or returned), with the letter as printed (view, DOCX): what the draft reads as and
+ * downloads as meanwhile, and what its scan is recorded as. Null when there is none.
+ */
+export function printedPaperOf(db: Db, row: DocRow): (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer }) | null {
+  if (row.status !== 'draf' || row.superseded_by !== null || row.returned_at !== null) return null;
+  return (
+    (stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? AND printed_at IS NOT NULL').get(row.id) as
+      | (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer })
+      | undefined) ?? null
+  );
+}
+
+/** A new version of a draft keeps the number its paper for a signature by hand took (not yet printed again). */
+export function carryWetNumber(db: Db, fromId: number, toId: number): void {
+  stmt(db, 'INSERT INTO wet_papers (document_id, year, seq, number) SELECT ?, year, seq, number FROM wet_papers WHERE document_id = ?').run(toId, fromId);
+}

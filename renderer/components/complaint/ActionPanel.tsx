@@ -150,7 +150,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
               </div>
               {d.returned && (
                 <Text size="sm" c="orange.8">
-                  Dikembalikan {d.returned.byName}: {d.returned.reason}
+                  Dikembalikan oleh {d.returned.byName}: {d.returned.reason}
                 </Text>
               )}
               <DocumentActions doc={d} onChanged={(message) => onDone(message)} onRevise={(doc) => onEdit(doc.id)} />

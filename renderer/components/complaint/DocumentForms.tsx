@@ -21,6 +21,7 @@ import {
 import { Controller, useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
+import { useLocation, useNavigate } from 'react-router';
 import type { DocumentAction, DocumentWithContent, IssuedDocument, SigningAs } from '../../../shared/documents/issued';
 import {
   DELIVERY_CHANNELS,
@@ -45,7 +46,7 @@ import type { TimeZoneId } from '../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { attachmentProblem, readAsBase64 } from '../../lib/files';
-import { useSession } from '../../lib/session';
+import { useDates, useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { DateText } from '../admin/DateText';
@@ -54,7 +55,7 @@ import { Loading } from '../Page';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
-import { capacityOf } from './DocumentsCard';
+import { capacityOf, wetSignerLabel } from './DocumentsCard';
 import { lapsingBy, ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
@@ -231,7 +232,7 @@ interface ActionsProps {
 // Exactly the actions the core lists for this user on this document. The dialogs of those
 // that complete the running step warn of the returned parts it would end (doc.stepLapse).
 export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size = 'sm' }: ActionsProps) {
-  const [open, setOpen] = useState<'paraf' | 'return' | 'sign' | 'sign_wet' | null>(null);
+  const [open, setOpen] = useState<'paraf' | 'return' | 'sign' | 'print_wet' | 'sign_wet' | null>(null);
   const has = (a: DocumentAction) => doc.actions.includes(a) && !exclude.includes(a);
   if (!doc.actions.some((a) => !exclude.includes(a))) return null;
   const done = (message: string, next?: IssuedDocument) => {
@@ -262,16 +263,22 @@ export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size =
             Kembalikan draf
           </Button>
         )}
-        {has('sign_wet') && (
+        {has('sign_wet') && doc.wetPaper?.printed && (
           <Button size={size} variant="default" onClick={() => setOpen('sign_wet')}>
-            Tanda tangan basah
+            Unggah hasil pindai
+          </Button>
+        )}
+        {has('sign_wet') && (
+          <Button size={size} variant="default" onClick={() => setOpen('print_wet')}>
+            {doc.wetPaper?.printed ? 'Cetak ulang untuk tanda tangan basah' : 'Cetak untuk tanda tangan basah'}
           </Button>
         )}
       </Group>
       {open === 'paraf' && <ParafModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'return' && <ReturnModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'sign' && <SignDialog id={doc.id} onClose={() => setOpen(null)} onSigned={(d) => done(signedMessage(d), d)} />}
-      {open === 'sign_wet' && <SignWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'print_wet' && <PrintWetModal doc={doc} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'sign_wet' && doc.wetPaper?.printed && <SignWetModal doc={doc} printed={doc.wetPaper.printed} onClose={() => setOpen(null)} onDone={done} />}
     </>
   );
 }
@@ -484,22 +491,106 @@ export function SignDialog({ id, onClose, onSigned }: { id: number; onClose(): v
   );
 }
 
+// A signature by hand: the draft printed as it will stand, numbered and without the DRAF
+// mark, for the official who will sign it (again, keeping its number, for another or for a
+// lost sheet); that paper's scan is uploaded once signed and stamped.
+const printWetFormSchema = z.object({
+  id: idSchema,
+  signerId: idSchema.nullable().refine((v) => v !== null, 'Pilih pejabat yang akan menandatangani naskahnya.'),
+});
+
+function PrintWetModal({ doc, onClose, onDone }: ModalProps) {
+  const { office } = useSession();
+  const { short } = useDates();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const paper = doc.wetPaper;
+  const form = useForm<In<typeof printWetFormSchema>, unknown, Out<typeof printWetFormSchema>>({
+    resolver: zodResolver(printWetFormSchema),
+    // The head of office comes first in the list and is who signs most letters.
+    defaultValues: { id: doc.id, signerId: paper?.printed?.signer.id ?? doc.wetSigners[0]?.id ?? null },
+  });
+  const errors = form.formState.errors;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const next = await call('documents.printWet', { id: values.id, signerId: values.signerId! });
+      // The paper is printed from the document's page.
+      const to = `/dokumen/${doc.id}`;
+      if (pathname !== to) void navigate(to);
+      onDone(`Naskah bernomor ${next.wetPaper?.number ?? ''} siap: cetak atau unduh DOCX, mintakan tanda tangan dan cap, lalu unggah hasil pindainya.`, next);
+    } catch (err) {
+      setServerErrors(err, form.setError, (path) => (path === 'signerId' ? 'signerId' : null));
+      notifyError(err, 'Naskah tidak dapat disiapkan');
+    }
+  }, focusFirstError);
+  return (
+    <Modal opened onClose={onClose} title={paper?.printed ? 'Cetak ulang untuk tanda tangan basah' : 'Cetak untuk tanda tangan basah'}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">
+            {doc.title} versi {doc.version} disiapkan seperti akan terbit: tanpa tanda DRAF, dengan nomor surat dan blok tanda tangan pejabat yang dipilih,
+            tanpa tanda tangan dan kode periksa. Sesudah itu cetak atau unduh naskahnya dari halaman dokumen.
+          </Text>
+          <Text size="sm">
+            {paper?.printed
+              ? `Sudah dicetak pada ${short(paper.printed.at)} untuk ${wetSignerLabel(paper.printed.signer, office.headTitle)}. Cetak ulang bila lembarnya hilang atau pejabat lain yang akan menandatangani: nomornya tetap ${paper.number}, tanggal surat menjadi hari ini.`
+              : paper
+                ? `Nomor ${paper.number} dari versi sebelumnya tetap dipakai.`
+                : 'Nomor surat diambil sekarang dari penomoran surat keluar dan tetap milik surat ini, juga bila dicetak ulang atau diubah.'}
+          </Text>
+          {doc.wetSigners.length === 0 && (
+            <Alert color="orange" p="xs">
+              Belum ada pejabat yang dapat menandatangani: {office.headTitle} aktif dengan NIP, Plt./Plh. yang tercatat hari ini, atau Sekretaris a.n.
+              pimpinan bila standar mengizinkannya. Minta Admin melengkapinya di Pengaturan › Pengguna atau Pejabat Plt./Plh.
+            </Alert>
+          )}
+          <Controller
+            control={form.control}
+            name="signerId"
+            render={({ field }) => (
+              <Select
+                label="Akan ditandatangani oleh"
+                description="Namanya dimuat di blok tanda tangan naskah."
+                data={doc.wetSigners.map((w) => ({ value: String(w.id), label: wetSignerLabel(w, office.headTitle) }))}
+                value={field.value === null ? null : String(field.value)}
+                onChange={(v) => field.onChange(v === null ? null : Number(v))}
+                allowDeselect={false}
+                error={errors.signerId?.message}
+              />
+            )}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Batal
+            </Button>
+            <Button type="submit" loading={form.formState.isSubmitting}>
+              Siapkan naskah
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 const SCAN_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 const signWetFormSchema = z.object({
   id: idSchema,
-  signerId: idSchema.nullable().refine((v) => v !== null, 'Pilih siapa yang menandatangani lembar cetaknya.'),
+  signerId: idSchema,
   scan: attachmentUploadSchema.nullable().superRefine((v, ctx) => {
     if (v === null) ctx.addIssue({ code: 'custom', message: 'Pilih berkas hasil pindai dokumen yang sudah ditandatangani (PDF, JPG atau PNG).' });
     else if (!(v.mime in SCAN_TYPES)) ctx.addIssue({ code: 'custom', message: `Berkas "${v.fileName}" bukan PDF, JPG atau PNG; pindai ulang dalam salah satu jenis itu.` });
   }),
 });
 
-function SignWetModal({ doc, onClose, onDone }: ModalProps) {
+type Printed = NonNullable<NonNullable<IssuedDocument['wetPaper']>['printed']>;
+
+function SignWetModal({ doc, printed, onClose, onDone }: ModalProps & { printed: Printed }) {
   const lapsing = lapsingBy(doc.stepLapse, 'sign_wet');
   const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
     resolver: zodResolver(signWetFormSchema),
-    // The head of office comes first in the list and is who signs most letters.
-    defaultValues: { id: doc.id, signerId: doc.wetSigners[0]?.id ?? null, scan: null },
+    // The official the printed paper names: the scan is of that paper.
+    defaultValues: { id: doc.id, signerId: printed.signer.id, scan: null },
   });
   const { office } = useSession();
   const [file, setFile] = useState<File | null>(null);
@@ -526,7 +617,7 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
   };
   const submit = form.handleSubmit(async (values) => {
     try {
-      const next = await call('documents.signWet', { id: values.id, signerId: values.signerId!, scan: values.scan! });
+      const next = await call('documents.signWet', { id: values.id, signerId: values.signerId, scan: values.scan! });
       onDone('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.', next);
     } catch (err) {
       setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : path === 'signerId' ? 'signerId' : null));
@@ -539,30 +630,9 @@ function SignWetModal({ doc, onClose, onDone }: ModalProps) {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
-            Cetak {doc.title.toLowerCase()} versi {doc.version}, mintakan tanda tangan dan cap, lalu pindai lembar yang sudah ditandatangani dan
-            unggah di sini. Nomor surat diberikan saat hasil pindai disimpan.
+            Pindai naskah bernomor {doc.wetPaper?.number} yang dicetak untuk {wetSignerLabel(printed.signer, office.headTitle)} setelah ditandatangani dan
+            dicap, lalu unggah di sini. Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu dulu.
           </Text>
-          {doc.wetSigners.length === 0 && (
-            <Alert color="orange" p="xs">
-              Belum ada pejabat yang dapat dicatat sebagai penandatangan: {office.headTitle} aktif dengan NIP, Plt./Plh. yang tercatat hari ini, atau
-              Sekretaris a.n. pimpinan bila standar mengizinkannya. Minta Admin melengkapinya di Pengaturan › Pengguna atau Pejabat Plt./Plh.
-            </Alert>
-          )}
-          <Controller
-            control={form.control}
-            name="signerId"
-            render={({ field }) => (
-              <Select
-                label="Ditandatangani oleh"
-                description="Pejabat yang menandatangani lembar cetaknya; namanya dimuat di blok tanda tangan."
-                data={doc.wetSigners.map((w) => ({ value: String(w.id), label: `${w.name} (${capacityOf(w.capacity, office.headTitle) || office.headTitle})` }))}
-                value={field.value === null ? null : String(field.value)}
-                onChange={(v) => field.onChange(v === null ? null : Number(v))}
-                allowDeselect={false}
-                error={errors.signerId?.message}
-              />
-            )}
-          />
           <FileInput
             label="Berkas hasil pindai"
             description="Satu berkas PDF, JPG atau PNG."

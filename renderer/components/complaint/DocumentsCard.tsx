@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, List, Paper, Stack, Text, Title, type ButtonProps } from '@mantine/core';
 import { Link } from 'react-router';
 import { DOCUMENT_STATUS_LABEL, type DocumentStatus } from '../../../shared/documents/kinds';
-import type { IssuedDocument } from '../../../shared/documents/issued';
+import type { IssuedDocument, WetSigner } from '../../../shared/documents/issued';
 import type { Journey } from '../../../shared/schemas/workflow';
 import { DELIVERY_CHANNEL_LABEL, SATISFACTION_LABEL, type DeliveryChannel } from '../../../shared/schemas/documents';
 import { call } from '../../api';
@@ -55,6 +55,8 @@ export function DocumentDocxButton({ id, label = 'DOCX', variant = 'default', si
 
 /** "a.n. Camat", "Plt. Camat" or '' for the leader's own signature. */
 export const capacityOf = (capacity: IssuedDocument['signerCapacity'], headTitle: string) => (capacity ? `${capacity} ${headTitle}` : '');
+/** "Sri Wahyuni (Plh. Camat Pegantenan)": an official who may sign a paper by hand, in the capacity he would. */
+export const wetSignerLabel = (w: WetSigner, headTitle: string) => `${w.name} (${capacityOf(w.capacity, headTitle) || headTitle})`;
 
 // Versions of one document belong together: each group is the chain of revisions
 // from its first draft, newest version first; groups newest first.
@@ -110,7 +112,14 @@ export function DocumentTrail({ doc }: { doc: IssuedDocument }) {
       )}
       {doc.returned && (
         <Text size="sm" c="orange.8">
-          Dikembalikan {doc.returned.byName} ({short(doc.returned.at)}): {doc.returned.reason}
+          Dikembalikan oleh {doc.returned.byName} ({short(doc.returned.at)}): {doc.returned.reason}
+        </Text>
+      )}
+      {doc.wetPaper && (
+        <Text size="sm">
+          {doc.wetPaper.printed
+            ? `Dicetak untuk tanda tangan basah ${wetSignerLabel(doc.wetPaper.printed.signer, office.headTitle)} dengan nomor ${doc.wetPaper.number} (${doc.wetPaper.printed.byName}, ${short(doc.wetPaper.printed.at)})`
+            : `Nomor ${doc.wetPaper.number} dipakai lagi untuk tanda tangan basah; versi ini belum dicetak`}
         </Text>
       )}
       {doc.signedAt && (
