@@ -187,8 +187,8 @@ export const signInputSchema = z.object({
 
 // signerId: who signed the printed draft by hand (one of the document's wetSigners).
 export const printWetInputSchema = z.object({ id: idSchema, signerId: idSchema });
-/** `signerId`: the official the printed paper names (documents.printWet), as a check that the scan is of that paper. */
-export const signWetInputSchema = z.object({ id: idSchema, signerId: idSchema, scan: attachmentUploadSchema });
+/** `printedAt`: when the paper scanned was printed (wetPaper.printed.at): a sheet printed again since is void. */
+export const signWetInputSchema = z.object({ id: idSchema, printedAt: z.string().max(40), scan: attachmentUploadSchema });
 
 export const verifyInputSchema = z
   .object({

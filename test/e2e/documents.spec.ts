@@ -307,7 +307,7 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await prepare.getByRole('button', { name: 'Siapkan naskah' }).click();
   await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
   await expect(page.getByText(`Naskah bernomor ${number} siap`)).toBeVisible();
-  await expect(page.getByText(`Dicetak untuk tanda tangan basah ${CAMAT} (Camat Pegantenan) dengan nomor ${number}`)).toBeVisible();
+  await expect(page.getByText(`Dicetak untuk ditandatangani basah oleh ${CAMAT} (Camat Pegantenan), dengan nomor ${number}`)).toBeVisible();
   const paper = page.getByRole('main').getByRole('article');
   await expect(paper).not.toHaveAccessibleName(/DRAF/);
   await expect(paper).toContainText(number);
@@ -320,7 +320,8 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   // Signed and stamped by hand: its scan is recorded against that paper.
   await page.getByRole('button', { name: 'Unggah hasil pindai' }).click();
   const upload = page.getByRole('dialog', { name: 'Tanda tangan basah: unggah hasil pindai' });
-  await expect(upload).toContainText(`Pindai naskah bernomor ${number} yang dicetak untuk ${CAMAT} (Camat Pegantenan)`);
+  await expect(upload).toContainText(`Pindai naskah bernomor ${number} yang dicetak pada`);
+  await expect(upload).toContainText(`untuk ${CAMAT} (Camat Pegantenan) setelah ditandatangani dan dicap`);
   await upload.locator('input[type="file"]').setInputFiles({ name: 'surat-ttd.png', mimeType: 'image/png', buffer: Buffer.from(SIGNATURE.split(',')[1]!, 'base64') });
   await upload.getByRole('button', { name: 'Unggah hasil pindai' }).click();
   await expect(page.getByText('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.')).toBeVisible();

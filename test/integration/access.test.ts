@@ -76,7 +76,7 @@ const CALLS: { name: CallName; roles: readonly Who[]; identity?: true; input: (c
   { name: 'documents.return', roles: ALL, input: (c) => ({ id: c.documentId, reason: 'Perbaiki isinya' }) },
   { name: 'documents.sign', roles: ['sekcam', 'camat'], input: (c) => ({ id: c.documentId, password: 'bukan-sandinya' }) },
   { name: 'documents.printWet', roles: LEADERS_STAF, input: (c) => ({ id: c.documentId, signerId: 1 }) },
-  { name: 'documents.signWet', roles: LEADERS_STAF, input: (c) => ({ id: c.documentId, signerId: 1, scan: PNG }) },
+  { name: 'documents.signWet', roles: LEADERS_STAF, input: (c) => ({ id: c.documentId, printedAt: '2026-11-24T02:00:00.000Z', scan: PNG }) },
   { name: 'documents.deliver', roles: ALL, input: (c) => ({ complaintId: c.id, channel: 'langsung', deliveredAt: '2026-11-24T08:00', recipient: 'Pelapor' }) },
   { name: 'documents.archive', roles: ALL, input: (c) => ({ complaintId: c.id, location: 'Ordner 1' }) },
 ];
@@ -215,7 +215,7 @@ describe('one access rule for every complaint', () => {
     ] as const) {
       expect((await t.core.call(name, input, s.kasiDisposed)).ok).toBe(false);
     }
-    expect((await t.core.call('documents.signWet', { id: c.plain.documentId, signerId: 1, scan: other }, s.staf)).ok).toBe(false);
+    expect((await t.core.call('documents.signWet', { id: c.plain.documentId, printedAt: '2026-11-24T02:00:00.000Z', scan: other }, s.staf)).ok).toBe(false);
     expect(readdirSync(dir)).toHaveLength(before);
   });
 });

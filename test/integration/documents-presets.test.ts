@@ -311,7 +311,7 @@ describe('refusals and corrections', () => {
     // No specimen uploaded.
     await o.act('camat', 'auth.setSignature', { image: '' });
     const noSpecimen = await o.refuse('camat', 'documents.sign', { id: v1.id, password: PASSWORD });
-    expect(noSpecimen.message).toBe('Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya, atau pilih tanda tangan basah.');
+    expect(noSpecimen.message).toBe('Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya, atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan.');
     expect((await o.act('staf', 'documents.get', { id: v1.id })).status).toBe('draf');
     // A specimen that is not the picture it says it is: refused, nothing stored.
     const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64');

@@ -227,6 +227,22 @@ async function toSigningStep(o: Office, id: number, handled = async () => {}) {
   return draft;
 }
 
+describe('the drafted answer', () => {
+  it("starts from the handlers' proposed answers when they wrote any, not from every note", async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    const draft = await toSigningStep(o, id, async () => {
+      await o.act('kasi1', 'workflow.followUp', { id, kind: 'klarifikasi', text: 'Sudah ditelepon kepala desa.', attachments: [] });
+      await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Cek lokasi bersama perangkat desa.', attachments: [] });
+      await o.act('kasi1', 'workflow.followUp', { id, kind: 'usulan_jawaban', text: 'Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.', attachments: [] });
+    });
+    const body = (await o.act('staf', 'documents.get', { id: draft.id })).draft!.body;
+    expect(body.join('\n')).toContain('Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.');
+    expect(body.join('\n')).not.toContain('Sudah ditelepon kepala desa.');
+    expect(body.join('\n')).not.toContain('Cek lokasi bersama perangkat desa.');
+  });
+});
+
 describe('a draft returned for correction', () => {
   async function atSigning() {
     const o = await office('pegantenan');
@@ -329,7 +345,7 @@ describe('a letter signed by hand', () => {
     await o.asAdmin('users.update', { id: sri.id, rowVersion: noNip.rowVersion, user: fields });
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
     // The scan is of the paper printed for the signature: none printed yet, none recorded.
-    const unprinted = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.camat!, scan });
+    const unprinted = await o.refuse('staf', 'documents.signWet', { id: draft.id, printedAt: '', scan });
     expect(unprinted.message).toContain('Cetak dulu naskahnya');
     // Pegantenan's signing step names only the Camat: no Sekcam a.n. The paper cannot name
     // whoever prints it either, nor anyone else not in the list.
@@ -339,7 +355,9 @@ describe('a letter signed by hand', () => {
     }
     expect((await o.act('staf', 'documents.get', { id: draft.id })).wetPaper).toBeNull();
 
-    // Printed for the Plh.: numbered now, without the DRAF mark, his block without a specimen or code.
+    // Printed for the Camat, then again for the Plh. who will sign instead: numbered at the
+    // first print, without the DRAF mark, his block without a specimen or code.
+    const first = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
     o.later(10);
     const printed = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.kasi2! });
     expect(printed.status).toBe('draf');
@@ -362,14 +380,14 @@ describe('a letter signed by hand', () => {
     // The Camat still reads it as it will go out, and could still sign it on screen.
     expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toContain('sign');
 
-    // The scan of that paper is recorded as signed by the official it names, not another.
-    const other = await o.refuse('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.camat!, scan });
-    expect(other.field).toBe('signerId');
-    expect(other.message).toBe(
-      'Naskah ini dicetak untuk ditandatangani Sri Wahyuni (Plh. Camat Pegantenan). Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu.',
+    // The sheet printed first is void: its scan is refused, that of the last print recorded,
+    // as signed by the official it names.
+    const void1 = await o.refuse('staf', 'documents.signWet', { id: draft.id, printedAt: first.wetPaper!.printed!.at, scan });
+    expect(void1.message).toBe(
+      'Naskah ini sudah dicetak ulang pada 24 November 2026 pukul 13.10 WIB untuk ditandatangani Sri Wahyuni (Plh. Camat Pegantenan); lembar yang dicetak sebelumnya tidak berlaku lagi. Unggah hasil pindai lembar cetakan terakhir itu setelah ditandatangani.',
     );
     o.later(60);
-    const signed = await o.act('staf', 'documents.signWet', { id: draft.id, signerId: o.ids.kasi2!, scan });
+    const signed = await o.act('staf', 'documents.signWet', { id: draft.id, printedAt: printed.wetPaper!.printed!.at, scan });
     expect(signed.status).toBe('ditandatangani_basah');
     expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
     expect(signed.wetPaper).toBeNull();
@@ -386,7 +404,8 @@ describe('a letter signed by hand', () => {
     expect(letter.text).toContain('Sri Wahyuni');
     expect(letter.text).not.toContain('Dewi Lestari');
     const history = (await o.act('staf', 'complaints.get', { id })).events.map((e) => e.action).join('\n');
-    expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
+    expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Drs. Imam Santoso, M.Si., dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
+    expect(history).toContain('Surat tanggapan versi 1 dicetak ulang untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
     expect(history).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
   });
 
@@ -408,6 +427,7 @@ describe('a letter signed by hand', () => {
     await o.act('camat', 'documents.return', { id: draft.id, reason: 'Perbaiki alamat pelapor.' });
     const returned = await o.act('staf', 'documents.get', { id: draft.id });
     expect((returned.content.view as LetterView).watermark).toBe('DRAF');
+    expect(returned.wetPaper).toBeNull();
     // The new version keeps the number; it is printed again before its scan is taken.
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: returned.draft! });
     expect(v2.wetPaper).toEqual({ number: '000.8.3.4/1/Kec-Pgt/2026', printed: null });
@@ -415,7 +435,7 @@ describe('a letter signed by hand', () => {
     await o.act('sekcam', 'documents.paraf', { id: v2.id });
     await o.act('staf', 'documents.paraf', { id: v2.id });
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
-    expect((await o.refuse('staf', 'documents.signWet', { id: v2.id, signerId: o.ids.camat!, scan })).message).toContain('Cetak dulu naskahnya');
+    expect((await o.refuse('staf', 'documents.signWet', { id: v2.id, printedAt: again.wetPaper!.printed!.at, scan })).message).toContain('Cetak dulu naskahnya');
     // Signed on screen after all: with the number taken for the paper, not a new one.
     const signed = await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD });
     expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
@@ -425,6 +445,31 @@ describe('a letter signed by hand', () => {
     const second = await o.record();
     const next = await toSigningStep(o, second);
     expect((await o.act('camat', 'documents.sign', { id: next.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2026');
+  });
+});
+
+describe('a letter printed to be signed by hand at the end of a year', () => {
+  it('takes a number of the new year when printed again or signed in it, and leaves none on a withdrawn complaint', async () => {
+    const o = await office('pegantenan', '2026-12-28T02:00:00.000Z');
+    const id = await o.record();
+    const draft = await toSigningStep(o, id);
+    const december = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
+    expect(december.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    o.later(7 * 24 * 60);
+    // Printed again in January: dated 2027, so numbered in 2027, not with last year's number.
+    const january = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
+    expect(january.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2027');
+    expect(((await o.act('staf', 'documents.get', { id: draft.id })).content.view as LetterView).number).toBe('000.8.3.4/1/Kec-Pgt/2027');
+    // It took 2027's first number: the next letter of 2027 has the second.
+    const other = await o.record();
+    const next = await toSigningStep(o, other);
+    expect((await o.act('camat', 'documents.sign', { id: next.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2027');
+
+    // Withdrawn before it was signed: the paper no longer stands for the draft.
+    await o.act('staf', 'workflow.exit', { id, exit: 'dicabut', note: 'Pelapor mencabut pengaduannya.' });
+    const left = await o.act('staf', 'documents.get', { id: draft.id });
+    expect(left.wetPaper).toBeNull();
+    expect((left.content.view as LetterView).watermark).toBe('DRAF');
   });
 });
 

@@ -183,7 +183,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     await printForWetSigning(ctx, user, id, signerId);
     return issued(ctx, id);
   },
-  'documents.signWet': async (ctx, { id, signerId, scan }) => {
+  'documents.signWet': async (ctx, { id, printedAt, scan }) => {
     const user = requireUser(ctx);
     const row = docFor(ctx, id);
     if (row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen ini tidak ditandatangani.');
@@ -193,7 +193,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const checked = checkAttachments([scan]);
     await signDocument(ctx, user, id, {
       onScreen: false,
-      signerId,
+      printedAt,
       scan: (docId, at) => insertFiles(ctx, row.complaint_id!, saveAttachments(ctx.dataDir, checked), 'document_id', docId, at)[0]!,
     });
     return issued(ctx, id);

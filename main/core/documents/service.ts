@@ -8,6 +8,7 @@ import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
+import { formatTanggalWaktu } from '../../../shared/time/format';
 import { listWords } from '../../../shared/text/words';
 import { appendAudit } from '../audit/chain';
 import { nextNumber } from '../complaints/numbering';
@@ -27,7 +28,7 @@ import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type 
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
-import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
+import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
 
@@ -287,7 +288,7 @@ export function requireAction(db: Db, user: SessionUser, row: DocRow, action: Do
     paraf: 'memaraf',
     return: 'mengembalikan',
     sign: 'menandatangani',
-    sign_wet: 'mencatat tanda tangan basah untuk',
+    sign_wet: 'mengurus tanda tangan basah untuk',
   };
   if (row.superseded_by !== null) throw new TanggapError('conflict', `Versi ${row.version} sudah diganti versi baru; buka versi terbaru.`);
   if (row.status !== 'draf' && action !== 'revise') throw new TanggapError('conflict', 'Dokumen ini sudah terbit atau ditandatangani dan tidak dapat diubah; buat koreksi sebagai versi baru.');
@@ -440,11 +441,11 @@ const NOT_CERTIFIED =
   'Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat diperiksa di menu "Periksa dokumen" dengan kode';
 
 /**
- * On screen: the caller signs with their specimen. By hand: `signerId` signed the paper
- * printed for him (printForWetSigning), and `scan` stores the uploaded scan (inside the
- * signing transaction), giving its id.
+ * On screen: the caller signs with their specimen. By hand: the paper printed on `printedAt`
+ * (printForWetSigning; a print since makes it void) was signed, and `scan` stores the uploaded
+ * scan (inside the signing transaction), giving its id.
  */
-export type SignHow = { onScreen: true } | { onScreen: false; signerId: number; scan: (docId: number, at: string) => number };
+export type SignHow = { onScreen: true } | { onScreen: false; printedAt: string; scan: (docId: number, at: string) => number };
 
 interface SignPlan {
   row: DocRow;
@@ -455,8 +456,10 @@ interface SignPlan {
   number: string;
   content: DocumentContent;
   code: string;
-  /** The draft's paper for a signature by hand as the plan found it: its number is the plan's, taken when it was first printed. */
-  reserved: WetPaperRow | null;
+  /** The draft's paper for a signature by hand as the plan found it. */
+  paper: WetPaperRow | null;
+  /** The plan's number is the paper's, taken when it was first printed; else the counter's next. */
+  keepsNumber: boolean;
 }
 
 // Whether the Sekcam may sign this document a.n. the head of office: the signing step
@@ -506,9 +509,9 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
   return { capacity, caption, name };
 }
 
-// The letter as `user` signs it on screen at `at` (`who`), or as printed on `at` for the
-// official `signerId` to sign by hand: numbered from the yearly counter, or with the number
-// the draft's paper already carries.
+// The letter as `user` signs it on screen at `at`, or as printed on `at` for the official
+// `signerId` to sign by hand: numbered with the number the draft's paper took in the same
+// year (its month as of `at`), else with the yearly counter's next.
 function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { onScreen: true } | { onScreen: false; signerId: number }, verification: Signing['verification']): SignPlan {
   const office = getOffice(db);
   const onScreen = how.onScreen;
@@ -531,26 +534,22 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { 
     capacity = chosen.capacity;
   }
   requireSignerData(signer, onScreen);
-  const reserved = wetPaperOf(db, row.id) ?? null;
-  const { year, seq, number } = reserved ?? nextOutgoing(db, row, at);
+  const year = yearOf(at, office.timeZone);
+  const paper = wetPaperOf(db, row.id) ?? null;
+  // A number taken in a year gone by is not given to a letter dated in the next.
+  const keepsNumber = paper?.year === year;
+  const current = stmt(db, "SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
+  const seq = keepsNumber ? paper.seq : (current?.value ?? 0) + 1;
+  const month = Number(localDate(at, office.timeZone).slice(5, 7));
+  const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month);
   const draft = draftOf(row)!;
   const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
   const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
-  return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', reserved };
+  return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', paper, keepsNumber };
 }
 
-// The outgoing number the next letter signed or printed at `at` takes, if no other takes it first.
-function nextOutgoing(db: Db, row: DocRow, at: string): { year: number; seq: number; number: string } {
-  const office = getOffice(db);
-  const year = yearOf(at, office.timeZone);
-  const current = stmt(db, "SELECT value FROM counters WHERE name = 'surat_keluar' AND year = ?").get(year) as { value: number } | undefined;
-  const seq = (current?.value ?? 0) + 1;
-  const month = Number(localDate(at, office.timeZone).slice(5, 7));
-  return { year, seq, number: formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month) };
-}
-
-// The plan of a signature by hand: the letter exactly as it was printed for `signerId`.
-function printedPlan(db: Db, row: DocRow, signerId: number): SignPlan & { docx: Buffer } {
+// The plan of a signature by hand: the letter exactly as printed on `printedAt`, the last print.
+function printedPlan(db: Db, row: DocRow, printedAt: string): SignPlan & { docx: Buffer } {
   const paper = printedPaperOf(db, row);
   if (!paper) {
     throw new TanggapError(
@@ -558,45 +557,60 @@ function printedPlan(db: Db, row: DocRow, signerId: number): SignPlan & { docx: 
       'Cetak dulu naskahnya dengan "Cetak untuk tanda tangan basah": naskah itu bernomor, tanpa tanda DRAF, dengan blok tanda tangan pejabat yang menandatanganinya. Unggah hasil pindai naskah itu setelah ditandatangani.',
     );
   }
-  const signer = signerUser(db, paper.signer_id!);
-  if (paper.signer_id !== signerId) {
+  const signer = signerUser(db, paper.signer_id);
+  const capacity = paper.capacity ?? '';
+  if (paper.printed_at !== printedAt) {
+    const office = getOffice(db);
     throw new TanggapError(
-      'validation',
-      `Naskah ini dicetak untuk ditandatangani ${signerWords(db, signer.name, paper.capacity ?? '')}. Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu.`,
-      'signerId',
+      'conflict',
+      `Naskah ini sudah dicetak ulang pada ${formatTanggalWaktu(paper.printed_at, office.timeZone)} untuk ditandatangani ${signerWords(db, signer.name, capacity)}; lembar yang dicetak sebelumnya tidak berlaku lagi. Unggah hasil pindai lembar cetakan terakhir itu setelah ditandatangani.`,
     );
   }
   const { year, seq, number, view, docx } = paper;
-  return { row, signer, capacity: paper.capacity ?? '', year, seq, number, content: JSON.parse(view) as DocumentContent, code: '', reserved: paper, docx };
+  return { row, signer, capacity, year, seq, number, content: JSON.parse(view) as DocumentContent, code: '', paper, keepsNumber: true, docx };
 }
 
 class NumberTaken extends Error {}
+
+// Runs `attempt` until its plan's number holds: an outgoing number is rendered into the DOCX
+// before the write transaction, so when another letter took it meanwhile (NumberTaken), the
+// letter is planned and rendered again with the next one.
+async function withNextNumber(attempt: () => Promise<void>, busy: string): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof NumberTaken)) throw err;
+    }
+  }
+  throw new TanggapError('conflict', busy);
+}
 
 /**
  * Prints a draft to be signed by hand by `signerId` (one of wetSigners): the letter as it
  * will stand, without the DRAF mark, with his signature block (without a specimen or a
  * code) and the outgoing number, taken now from the yearly counter unless the draft's paper
- * has one already (printed before, or kept from the version this one replaces). Printed
- * again (another signer, a lost sheet), it keeps its number and takes the new date.
+ * has one of this year already (printed before, or kept from the version this one
+ * replaces). Printed again (another signer, a lost sheet), it keeps its number and takes the
+ * new date; the sheet printed before is void.
  */
 export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: number, signerId: number): Promise<void> {
   const { db } = deps;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  await withNextNumber(async () => {
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, 'sign_wet', at);
     const plan = planSigning(db, user, row, at, { onScreen: false, signerId }, null);
     const docx = await renderDocx(plan.content);
-    try {
-      write(db, () => {
+    write(db, () => {
         requirePlanHolds(db, plan);
         const view = JSON.stringify(plan.content);
         stmt(db,
           `INSERT INTO wet_papers (document_id, year, seq, number, signer_id, capacity, printed_at, printed_by, view, docx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (document_id) DO UPDATE SET signer_id = excluded.signer_id, capacity = excluded.capacity, printed_at = excluded.printed_at,
-             printed_by = excluded.printed_by, view = excluded.view, docx = excluded.docx`,
+           ON CONFLICT (document_id) DO UPDATE SET year = excluded.year, seq = excluded.seq, number = excluded.number, signer_id = excluded.signer_id,
+             capacity = excluded.capacity, printed_at = excluded.printed_at, printed_by = excluded.printed_by, view = excluded.view, docx = excluded.docx`,
         ).run(row.id, plan.year, plan.seq, plan.number, plan.signer.id, plan.capacity, at, user.id, view, docx);
-        const again = plan.reserved?.printed_at ? 'dicetak ulang' : 'dicetak';
+        const again = plan.paper?.printed_at ? 'dicetak ulang' : 'dicetak';
         recordComplaintEvent(db, {
           complaintId: row.complaint_id!,
           at,
@@ -605,13 +619,8 @@ export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: 
           action: 'document.printed_wet',
           data: { documentId: row.id, number: plan.number, signerId: plan.signer.id, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx) },
         });
-      });
-      return;
-    } catch (err) {
-      if (!(err instanceof NumberTaken)) throw err;
-    }
-  }
-  throw new TanggapError('conflict', 'Penomoran surat sedang sibuk; coba cetak lagi.');
+    });
+  }, 'Penomoran surat sedang sibuk; coba cetak lagi.');
 }
 
 // Inside the write transaction: the draft is still as the plan read it (not signed, replaced,
@@ -620,20 +629,21 @@ export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: 
 function requirePlanHolds(db: Db, plan: SignPlan): void {
   const fresh = getDoc(db, plan.row.id);
   const paper = wetPaperOf(db, plan.row.id) ?? null;
-  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256 || paper?.printed_at !== plan.reserved?.printed_at) {
-    throw new TanggapError('conflict', 'Dokumen ini berubah atau sudah ditandatangani orang lain; muat ulang dan periksa lagi.');
+  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256 || paper?.printed_at !== plan.paper?.printed_at) {
+    throw new TanggapError('conflict', 'Dokumen ini baru saja diubah, dicetak ulang atau ditandatangani orang lain; muat ulang dan periksa lagi.');
   }
   // Returned for correction while the signature was being prepared.
   if (fresh.returned_at !== null) throw new TanggapError('conflict', 'Draf ini baru saja dikembalikan untuk diperbaiki dan tidak ditandatangani; tunggu versi barunya.');
-  if (!plan.reserved && nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
+  if (!plan.keepsNumber && nextNumber(db, 'surat_keluar', plan.year) !== plan.seq) throw new NumberTaken();
 }
 
 /**
- * Signs a draft: the number is taken from the yearly counter, the content frozen with the
- * signature and verification code, the DOCX stored with both SHA-256 and the signature
- * appended to the audit chain, all in one transaction. The DOCX is rendered before the
- * transaction with the next free number; if another signature took that number meanwhile,
- * it is rendered again with the next one, so numbers never skip or repeat.
+ * Signs a draft: the number is taken from the yearly counter (or is the one its paper for a
+ * signature by hand took, see printForWetSigning), the content frozen with the signature
+ * and verification code (by hand: the paper as printed), the DOCX stored with both SHA-256
+ * and the signature appended to the audit chain, all in one transaction. Numbers never
+ * repeat, and none is skipped but that of a paper printed and then never signed (its letter
+ * withdrawn, or left to a new year), as a paper agenda marks a number void.
  */
 export async function signDocument(deps: CoreDeps, user: SessionUser, id: number, how: SignHow): Promise<void> {
   const { db } = deps;
@@ -641,21 +651,15 @@ export async function signDocument(deps: CoreDeps, user: SessionUser, id: number
   const code = onScreen ? newVerifyCode() : '';
   // qrcode loads with the first signature, not at start.
   const qr = onScreen ? await (await import('qrcode')).default.toDataURL(`TANGGAP-PERIKSA:${code}`, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : '';
-  for (let attempt = 0; attempt < 20; attempt++) {
+  await withNextNumber(async () => {
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
-    const printed = how.onScreen ? null : printedPlan(db, row, how.signerId);
-    const plan = printed ?? planSigning(db, user, row, at, how, { code, qr, text: '' });
+    const printed = how.onScreen ? null : printedPlan(db, row, how.printedAt);
+    const plan = printed ?? planSigning(db, user, row, at, { onScreen: true }, { code, qr, text: '' });
     const docx = printed?.docx ?? (await renderDocx(plan.content));
-    try {
-      write(db, () => commitSignature(deps, user, plan, docx, at, how));
-      return;
-    } catch (err) {
-      if (!(err instanceof NumberTaken)) throw err;
-    }
-  }
-  throw new TanggapError('conflict', 'Penomoran surat sedang sibuk; coba tandatangani lagi.');
+    write(db, () => commitSignature(deps, user, plan, docx, at, how));
+  }, 'Penomoran surat sedang sibuk; coba tandatangani lagi.');
 }
 
 function commitSignature(
@@ -747,7 +751,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
   const registerNo = registerNoOf(db, row);
   const scope = scopeOf(db, user, row, see);
   const actions = actionsIn(db, user, row, at, scope);
-  const paper = row.status === 'draf' ? wetPaperOf(db, row.id) : undefined;
+  const paper = standingPaperOf(db, row);
   return {
     id: row.id,
     complaintId: row.complaint_id,

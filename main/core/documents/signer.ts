@@ -126,7 +126,7 @@ export function requireSignerData(user: SignerUser, onScreen: boolean): void {
   }
   if (onScreen && user.signature_image === '') {
     // A Kasi acting for the head signs on screen only: the Staf records signatures by hand.
-    const orWet = user.role === 'kasi' ? '' : ', atau pilih tanda tangan basah';
+    const orWet = user.role === 'kasi' ? '' : ', atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan';
     throw new TanggapError('conflict', `Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya${orWet}.`);
   }
 }

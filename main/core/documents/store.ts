@@ -130,13 +130,23 @@ export const wetPaperOf = (db: Db, documentId: number) =>
     | WetPaperRow
     | undefined;
 
+// A draft's paper stands while the draft may still be signed: not replaced, not returned,
+// its complaint not closed (withdrawn, say) without it.
+function paperStands(db: Db, row: DocRow): boolean {
+  if (row.status !== 'draf' || row.superseded_by !== null || row.returned_at !== null) return false;
+  return row.complaint_id === null || (stmt(db, 'SELECT closed_at FROM complaints WHERE id = ?').get(row.complaint_id) as { closed_at: string | null }).closed_at === null;
+}
+
+/** The paper for a signature by hand of a draft that may still be signed (see paperStands), printed or not. */
+export const standingPaperOf = (db: Db, row: DocRow): WetPaperRow | null => (paperStands(db, row) ? (wetPaperOf(db, row.id) ?? null) : null);
+
 /**
- * The paper printed to be signed by hand of a draft that may still be signed (not replaced
- * or returned), with the letter as printed (view, DOCX): what the draft reads as and
- * downloads as meanwhile, and what its scan is recorded as. Null when there is none.
+ * The paper printed to be signed by hand of a draft that may still be signed, with the
+ * letter as printed (view, DOCX): what the draft reads as and downloads as meanwhile, and
+ * what its scan is recorded as. Null when there is none.
  */
 export function printedPaperOf(db: Db, row: DocRow): (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer }) | null {
-  if (row.status !== 'draf' || row.superseded_by !== null || row.returned_at !== null) return null;
+  if (!paperStands(db, row)) return null;
   return (
     (stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? AND printed_at IS NOT NULL').get(row.id) as
       | (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer })

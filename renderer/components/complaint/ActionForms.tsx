@@ -345,6 +345,7 @@ export function FollowUpForm({ id, onDone }: Props) {
           render={({ field }) => (
             <Select
               label="Jenis catatan"
+              description="Draf surat kepada pelapor disusun dari Usulan jawaban; tanpa usulan, dari semua catatan."
               data={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: FOLLOW_UP_LABEL[k] }))}
               value={field.value ?? null}
               onChange={(v) => field.onChange(v ?? undefined)}

@@ -371,7 +371,7 @@ const signingWords = (capacity: SigningAs['capacity'], headTitle: string) =>
 // form says, before he signs, in which capacity and how the signature block will read, as
 // the core worked it out (signingAs), and warns when the signature completes the running
 // step while returned parts wait in it (stepLapse).
-export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse'>; onSigned(doc: IssuedDocument): void }) {
+export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse' | 'wetPaper'>; onSigned(doc: IssuedDocument): void }) {
   const { user, office } = useSession();
   const as = doc.signingAs;
   const lapsing = lapsingBy(doc.stepLapse, 'sign');
@@ -401,6 +401,14 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
   return (
     <form onSubmit={submit} noValidate aria-label="Tanda tangan">
       <Stack gap="sm">
+        {doc.wetPaper?.printed && (
+          <Alert color="orange" p="xs">
+            Naskah ini sudah dicetak untuk ditandatangani basah oleh {wetSignerLabel(doc.wetPaper.printed.signer, office.headTitle)}, dengan nomor{' '}
+            {doc.wetPaper.number}; yang tampil lembar cetak itu. Bila Anda menandatanganinya di layar, nomornya tetap,{' '}
+            {doc.wetPaper.printed.signer.id === user.id ? 'tanggalnya menjadi hari ini' : 'tetapi blok tanda tangan dan tanggalnya menjadi milik Anda'}, dan
+            lembar cetak itu tidak berlaku lagi.
+          </Alert>
+        )}
         <Alert color="gray" p="xs">
           Tanda tangan di aplikasi bukan tanda tangan elektronik tersertifikasi (BSrE). Tanggap mencatat siapa menandatangani dan kapan, memberi nomor
           surat, dan memasang kode periksa pada dokumen.
@@ -576,7 +584,7 @@ function PrintWetModal({ doc, onClose, onDone }: ModalProps) {
 const SCAN_TYPES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 const signWetFormSchema = z.object({
   id: idSchema,
-  signerId: idSchema,
+  printedAt: z.string(),
   scan: attachmentUploadSchema.nullable().superRefine((v, ctx) => {
     if (v === null) ctx.addIssue({ code: 'custom', message: 'Pilih berkas hasil pindai dokumen yang sudah ditandatangani (PDF, JPG atau PNG).' });
     else if (!(v.mime in SCAN_TYPES)) ctx.addIssue({ code: 'custom', message: `Berkas "${v.fileName}" bukan PDF, JPG atau PNG; pindai ulang dalam salah satu jenis itu.` });
@@ -589,10 +597,11 @@ function SignWetModal({ doc, printed, onClose, onDone }: ModalProps & { printed:
   const lapsing = lapsingBy(doc.stepLapse, 'sign_wet');
   const form = useForm<In<typeof signWetFormSchema>, unknown, Out<typeof signWetFormSchema>>({
     resolver: zodResolver(signWetFormSchema),
-    // The official the printed paper names: the scan is of that paper.
-    defaultValues: { id: doc.id, signerId: printed.signer.id, scan: null },
+    // The paper printed last, which this scan is of: the core refuses it once printed again.
+    defaultValues: { id: doc.id, printedAt: printed.at, scan: null },
   });
   const { office } = useSession();
+  const { short } = useDates();
   const [file, setFile] = useState<File | null>(null);
   const [reading, setReading] = useState(false);
   const errors = form.formState.errors;
@@ -617,10 +626,10 @@ function SignWetModal({ doc, printed, onClose, onDone }: ModalProps & { printed:
   };
   const submit = form.handleSubmit(async (values) => {
     try {
-      const next = await call('documents.signWet', { id: values.id, signerId: values.signerId, scan: values.scan! });
+      const next = await call('documents.signWet', { id: values.id, printedAt: values.printedAt, scan: values.scan! });
       onDone('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.', next);
     } catch (err) {
-      setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : path === 'signerId' ? 'signerId' : null));
+      setServerErrors(err, form.setError, (path) => (path.startsWith('scan') ? 'scan' : null));
       notifyError(err, 'Hasil pindai tidak dapat disimpan');
     }
   }, focusFirstError);
@@ -630,8 +639,8 @@ function SignWetModal({ doc, printed, onClose, onDone }: ModalProps & { printed:
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
-            Pindai naskah bernomor {doc.wetPaper?.number} yang dicetak untuk {wetSignerLabel(printed.signer, office.headTitle)} setelah ditandatangani dan
-            dicap, lalu unggah di sini. Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu dulu.
+            Pindai naskah bernomor {doc.wetPaper?.number} yang dicetak pada {short(printed.at)} untuk {wetSignerLabel(printed.signer, office.headTitle)}{' '}
+            setelah ditandatangani dan dicap, lalu unggah di sini. Bila pejabat lain yang menandatanganinya, cetak ulang naskahnya untuk pejabat itu dulu.
           </Text>
           <FileInput
             label="Berkas hasil pindai"

@@ -118,8 +118,8 @@ export function DocumentTrail({ doc }: { doc: IssuedDocument }) {
       {doc.wetPaper && (
         <Text size="sm">
           {doc.wetPaper.printed
-            ? `Dicetak untuk tanda tangan basah ${wetSignerLabel(doc.wetPaper.printed.signer, office.headTitle)} dengan nomor ${doc.wetPaper.number} (${doc.wetPaper.printed.byName}, ${short(doc.wetPaper.printed.at)})`
-            : `Nomor ${doc.wetPaper.number} dipakai lagi untuk tanda tangan basah; versi ini belum dicetak`}
+            ? `Dicetak untuk ditandatangani basah oleh ${wetSignerLabel(doc.wetPaper.printed.signer, office.headTitle)}, dengan nomor ${doc.wetPaper.number} (dicetak ${doc.wetPaper.printed.byName}, ${short(doc.wetPaper.printed.at)})`
+            : `Nomor ${doc.wetPaper.number} tetap dipakai untuk tanda tangan basah; versi ini belum dicetak`}
         </Text>
       )}
       {doc.signedAt && (

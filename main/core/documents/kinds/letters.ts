@@ -1,4 +1,5 @@
 import { CHANNEL_LABEL, SIFAT_LABEL } from '../../../../shared/domain';
+import { stmt } from '../../db/statements';
 import type { LetterBlock, LetterView, VerificationView } from '../../../../shared/documents/letter';
 import type { DocumentKind } from '../../../../shared/documents/kinds';
 import { DOCUMENT_KIND_LABEL } from '../../../../shared/documents/kinds';
@@ -61,12 +62,16 @@ const TITLE: Partial<Record<LetterKind, string>> = {
   laporan_tindak_lanjut: 'LAPORAN TINDAK LANJUT PENANGANAN PENGADUAN',
 };
 
+// What a drafted letter says was done: the answers its handlers proposed (usulan jawaban),
+// written for the reporter, when there are any; else every action and clarification they
+// recorded, for the drafter to shape.
 function followUpTexts(db: Db, complaintId: number): string[] {
-  return (
-    db.prepare("SELECT text FROM follow_ups WHERE complaint_id = ? AND kind IN ('tindakan', 'usulan_jawaban', 'klarifikasi') ORDER BY id").all(complaintId) as {
-      text: string;
-    }[]
-  ).map((r) => r.text);
+  const rows = stmt(db, "SELECT kind, text FROM follow_ups WHERE complaint_id = ? AND kind IN ('tindakan', 'usulan_jawaban', 'klarifikasi') ORDER BY id").all(complaintId) as {
+    kind: string;
+    text: string;
+  }[];
+  const proposed = rows.filter((r) => r.kind === 'usulan_jawaban');
+  return (proposed.length > 0 ? proposed : rows).map((r) => r.text);
 }
 
 function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Incoming, ctx: DocContext, p: LetterParams): Record<Placeholder, string> {
