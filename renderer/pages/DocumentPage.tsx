@@ -118,9 +118,14 @@ function DocumentView({ id }: { id: number }) {
                 <Title order={4}>Status</Title>
                 <DocumentStatusBadge status={d.status} />
               </Group>
-              {!d.number && !d.wetPaper && d.status === 'draf' && (
+              {!d.number && !d.wetPaper && d.status === 'draf' && !d.returned && d.supersededById === null && (
                 <Text size="sm" c="dimmed">
                   Nomor surat diberikan saat ditandatangani.
+                </Text>
+              )}
+              {d.status === 'ditandatangani_basah' && (
+                <Text size="sm" c="dimmed">
+                  Yang sah lembar yang ditandatangani dengan tangan; cetakan dan DOCX di sini tanpa tanda tangan. Hasil pindainya: Unduh hasil pindai.
                 </Text>
               )}
               <DocumentTrail doc={d} />

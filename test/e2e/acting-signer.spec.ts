@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, as, login, sampleComplaint, seedOffice } from './support';
+import { PASSWORD, as, deskOf, login, sampleComplaint, seedOffice, toPegantenanSigning } from './support';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { localDate, yearOf } from '../../shared/time/workingTime';
 import { readDocx } from '../support/docx';
@@ -33,23 +33,12 @@ function specimen(): Buffer {
 test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu menandatangani surat tanggapan dari antrean', async ({ web, page }) => {
   const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
   const { admin } = await seedOffice(web.url, 'pegantenan');
-  const api: Record<'staf' | 'kasi' | 'sekcam' | 'camat', ApiClient> = { staf: new ApiClient(web.url), kasi: new ApiClient(web.url), sekcam: new ApiClient(web.url), camat: new ApiClient(web.url) };
-  for (const [who, client] of Object.entries(api)) await client.call('auth.login', { username: who, password: PASSWORD });
+  const api = await deskOf(web.url);
   const kasiId = (await admin.call('users.list', {})).find((u) => u.username === 'kasi')!.id;
 
   // A complaint disposed to Kasi Pelayanan, answered and initialled: step 10, the Camat's signature.
   const c = await api.staf.call('complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
-  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
-  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
-  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] }); // 4
-  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 5
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 6
-  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 7
-  await api.sekcam.call('documents.paraf', { id: letter.id }); // 8
-  await api.staf.call('documents.paraf', { id: letter.id }); // 9
-  expect((await api.camat.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
+  const letter = await toPegantenanSigning(api, c.id, kasiId);
 
   // Kasi Pemerintahan is at work already, in a window of his own, when he is appointed.
   const atWork = await (await page.context().browser()!.newContext()).newPage();
@@ -144,20 +133,11 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
 test('Pegantenan: Kasi yang menjadi Plh. Camat mengembalikan draf dari halaman dokumen dan kembali ke antreannya', async ({ web, page }) => {
   const preset = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!;
   const { admin } = await seedOffice(web.url, 'pegantenan');
-  const api: Record<'staf' | 'kasi' | 'sekcam' | 'camat', ApiClient> = { staf: new ApiClient(web.url), kasi: new ApiClient(web.url), sekcam: new ApiClient(web.url), camat: new ApiClient(web.url) };
-  for (const [who, client] of Object.entries(api)) await client.call('auth.login', { username: who, password: PASSWORD });
+  const api = await deskOf(web.url);
   const users = await admin.call('users.list', {});
   const [kasiId, actingId] = ['kasi', 'kasi2'].map((u) => users.find((x) => x.username === u)!.id);
   const c = await api.staf.call('complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
-  await api.sekcam.call('workflow.advance', { id: c.id, note: '' });
-  await api.staf.call('workflow.advance', { id: c.id, note: '' });
-  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId!], sifat: 'biasa', instructions: ['proses_lanjut'] });
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' });
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' });
-  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-  await api.staf.call('workflow.advance', { id: c.id, note: '' });
-  await api.sekcam.call('documents.paraf', { id: letter.id });
-  await api.staf.call('documents.paraf', { id: letter.id });
+  const letter = await toPegantenanSigning(api, c.id, kasiId!);
   const today = localDate(new Date().toISOString(), preset.office.timeZone);
   await admin.call('officials.add', { userId: actingId!, kind: 'plh', from: today, to: today });
 

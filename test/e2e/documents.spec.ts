@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ApiClient, PASSWORD, as, seedOffice } from './support';
+import { PASSWORD, as, deskOf, seedOffice, toPegantenanSigning } from './support';
 import type { CallInput } from '../../shared/contract';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { yearOf } from '../../shared/time/workingTime';
@@ -22,18 +22,13 @@ const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAA
 // F4 (215 × 330 mm) in PDF points.
 const F4_PT = { width: (215 * 72) / 25.4, height: (330 * 72) / 25.4 };
 
-type Who = 'staf' | 'kasi' | 'sekcam' | 'camat';
 
 // A set-up office on a preset, the Camat and the Sekcam with a signature specimen, one
 // API session per user and one complaint recorded by the staf (step 1).
 async function start(url: string, presetId: 'pegantenan' | 'waru') {
   const preset = OFFICE_PRESETS.find((p) => p.id === presetId)!;
   await seedOffice(url, presetId);
-  const api = {} as Record<Who, ApiClient>;
-  for (const who of ['staf', 'kasi', 'sekcam', 'camat'] as const) {
-    api[who] = new ApiClient(url);
-    await api[who].call('auth.login', { username: who, password: PASSWORD });
-  }
+  const api = await deskOf(url);
   await api.camat.call('auth.setSignature', { image: SIGNATURE });
   await api.sekcam.call('auth.setSignature', { image: SIGNATURE });
   const complaint: CallInput<'complaints.create'> = {
@@ -282,19 +277,7 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
 test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk tanda tangan basah Camat, lalu mengunggah hasil pindainya', async ({ web, page }) => {
   const { api, c, year, unitCode } = await start(web.url, 'pegantenan');
   const number = `000.8.3.4/1/${unitCode}/${year}`;
-  const kasiId = (await api.kasi.call('auth.me', {}))!.id;
-  // Steps 2–9 through the API, as other PCs would: the letter drafted and initialled twice.
-  await api.sekcam.call('workflow.advance', { id: c.id, note: '' }); // 2
-  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 3
-  await api.camat.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'segera', instructions: ['proses_lanjut'], note: '' }); // 4
-  await api.kasi.call('workflow.followUp', { id: c.id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 5
-  await api.kasi.call('workflow.advance', { id: c.id, note: '' }); // 6
-  const letter = await api.staf.call('documents.draft', { complaintId: c.id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
-  await api.staf.call('workflow.advance', { id: c.id, note: '' }); // 7
-  await api.sekcam.call('documents.paraf', { id: letter.id }); // 8
-  await api.staf.call('documents.paraf', { id: letter.id }); // 9
-  expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(10);
+  const letter = await toPegantenanSigning(api, c.id, (await api.kasi.call('auth.me', {}))!.id);
 
   // From the complaint, the staf prepares the paper for the Camat and lands on it.
   await as(page, web.url, 'staf');
@@ -328,6 +311,7 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await expect(page.getByRole('heading', { name: `Surat tanggapan ${number}` })).toBeVisible();
   await expect(page.getByText(`Ditandatangani basah ${CAMAT}`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Unduh hasil pindai' })).toBeVisible();
+  await expect(page.getByText('Yang sah lembar yang ditandatangani dengan tangan')).toBeVisible();
   const signed = await api.staf.call('documents.get', { id: letter.id });
   expect(signed).toMatchObject({ status: 'ditandatangani_basah', number, signerName: CAMAT, hasScan: true });
   expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(11);

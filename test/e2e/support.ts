@@ -118,3 +118,32 @@ export async function logout(page: Page) {
   await page.getByRole('menuitem', { name: 'Keluar' }).click();
   await expect(page.getByRole('button', { name: 'Masuk' })).toBeVisible();
 }
+
+export type Desk = Record<'staf' | 'kasi' | 'sekcam' | 'camat', ApiClient>;
+
+/** One API session for each handler seedOffice made, as their own PCs would hold. */
+export async function deskOf(url: string): Promise<Desk> {
+  const api: Desk = { staf: new ApiClient(url), kasi: new ApiClient(url), sekcam: new ApiClient(url), camat: new ApiClient(url) };
+  for (const [who, client] of Object.entries(api)) await client.call('auth.login', { username: who, password: PASSWORD });
+  return api;
+}
+
+/**
+ * Pegantenan through the API, as other PCs would: complaint `id`, just recorded, disposed at
+ * step 4 to the Kasi `kasiId`, his action noted, the answer drafted (step 7) and initialled by
+ * the Sekcam and the Staf (8, 9): at step 10, the Camat's signature. Gives the letter.
+ */
+export async function toPegantenanSigning(api: Desk, id: number, kasiId: number): Promise<CallOutput<'documents.draft'>> {
+  await api.sekcam.call('workflow.advance', { id, note: '' }); // 2
+  await api.staf.call('workflow.advance', { id, note: '' }); // 3
+  await api.camat.call('workflow.dispose', { id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] }); // 4
+  await api.kasi.call('workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  await api.kasi.call('workflow.advance', { id, note: '' }); // 5
+  await api.kasi.call('workflow.advance', { id, note: '' }); // 6
+  const letter = await api.staf.call('documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+  await api.staf.call('workflow.advance', { id, note: '' }); // 7
+  await api.sekcam.call('documents.paraf', { id: letter.id }); // 8
+  await api.staf.call('documents.paraf', { id: letter.id }); // 9
+  expect((await api.camat.call('workflow.journey', { id })).current?.stepNo).toBe(10);
+  return letter;
+}

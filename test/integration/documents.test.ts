@@ -277,8 +277,10 @@ describe('a draft returned for correction', () => {
     // The draft is only revised: nobody signs it, on screen or by hand, and the step is not completed before its new version.
     expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
     expect((await o.act('staf', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
-    expect((await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
-    expect((await o.refuse('camat', 'documents.return', { id: draft.id, reason: 'Sekali lagi.' })).code).toBe('forbidden');
+    // Refused for what happened to the draft, not for the user's role.
+    const signing = await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
+    expect([signing.code, signing.message]).toEqual(['conflict', expect.stringMatching(/^Draf ini sudah dikembalikan untuk diperbaiki \(.+\); lembar cetaknya tidak berlaku lagi\. Tunggu versi barunya\.$/)]);
+    expect((await o.refuse('camat', 'documents.return', { id: draft.id, reason: 'Sekali lagi.' })).code).toBe('conflict');
     expect(j.actions).not.toContain('advance');
     expect((await o.refuse('staf', 'workflow.advance', { id, note: '' })).message).toBe(
       'Draf jawaban dikembalikan untuk diperbaiki: ubah draf itu (versi baru) dulu, lalu selesaikan langkah ini.',
@@ -358,6 +360,7 @@ describe('a letter signed by hand', () => {
     // Printed for the Camat, then again for the Plh. who will sign instead: numbered at the
     // first print, without the DRAF mark, his block without a specimen or code.
     const first = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
+    const firstFile = await o.act('staf', 'documents.docx', { id: draft.id });
     o.later(10);
     const printed = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.kasi2! });
     expect(printed.status).toBe('draf');
@@ -373,6 +376,12 @@ describe('a letter signed by hand', () => {
     expect(paper.signatures.map((sig) => [sig.caption, sig.name, sig.image])).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni', '']]);
     const file = await o.act('staf', 'documents.docx', { id: draft.id });
     expect(file.fileName).toBe('Surat-tanggapan-000.8.3.4-1-Kec-Pgt-2026.docx');
+    const waiting = await o.act('staf', 'documents.verify', { code: '', docxBase64: file.dataBase64 });
+    expect(waiting.found).toBe(true);
+    expect(waiting.message).toBe(
+      'Berkas ini naskah surat tanggapan nomor 000.8.3.4/1/Kec-Pgt/2026 yang dicetak pada 24 November 2026 pukul 13.10 WIB untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan). Hasil pindai lembar yang ditandatangani belum diunggah, jadi belum tercatat ditandatangani.',
+    );
+    expect(waiting.document).toMatchObject({ number: '000.8.3.4/1/Kec-Pgt/2026', status: 'draf', superseded: false, signedAt: null });
     const printedText = readDocx(Buffer.from(file.dataBase64, 'base64')).text;
     expect(printedText).toContain('000.8.3.4/1/Kec-Pgt/2026');
     expect(printedText).toContain('Sri Wahyuni');
@@ -380,6 +389,10 @@ describe('a letter signed by hand', () => {
     // The Camat still reads it as it will go out, and could still sign it on screen.
     expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toContain('sign');
 
+    // Periksa dokumen knows the sheet printed first as void.
+    const voided = await o.act('staf', 'documents.verify', { code: '', docxBase64: firstFile.dataBase64 });
+    expect(voided.message).toContain('tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah, atau ditandatangani dengan cara lain.');
+    expect(voided.document).toMatchObject({ status: 'diganti', superseded: true });
     // The sheet printed first is void: its scan is refused, that of the last print recorded,
     // as signed by the official it names.
     const void1 = await o.refuse('staf', 'documents.signWet', { id: draft.id, printedAt: first.wetPaper!.printed!.at, scan });
@@ -398,7 +411,9 @@ describe('a letter signed by hand', () => {
     expect((await o.act('staf', 'documents.get', { id: draft.id })).content.view).toEqual(paper);
     expect((await o.act('staf', 'documents.docx', { id: draft.id })).dataBase64).toBe(file.dataBase64);
     const check = await o.act('staf', 'documents.verify', { code: '', docxBase64: file.dataBase64 });
-    expect(check.message).toBe('Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.');
+    expect(check.message).toBe(
+      'Dokumen ini asli: berkasnya sama persis dengan naskah yang dicetak untuk ditandatangani basah dan dicatat di aplikasi. Tanda tangan aslinya ada pada lembar cetak itu; hasil pindainya tersimpan di kantor.',
+    );
     const letter = await docxText(o, draft.id);
     expect(letter.text).toContain('Plh. CAMAT PEGANTENAN');
     expect(letter.text).toContain('Sri Wahyuni');
@@ -428,6 +443,12 @@ describe('a letter signed by hand', () => {
     const returned = await o.act('staf', 'documents.get', { id: draft.id });
     expect((returned.content.view as LetterView).watermark).toBe('DRAF');
     expect(returned.wetPaper).toBeNull();
+    const late = await o.refuse('staf', 'documents.signWet', {
+      id: draft.id,
+      printedAt: again.wetPaper!.printed!.at,
+      scan: { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') },
+    });
+    expect(late.message).toBe('Draf ini sudah dikembalikan untuk diperbaiki (Perbaiki alamat pelapor.); lembar cetaknya tidak berlaku lagi. Tunggu versi barunya.');
     // The new version keeps the number; it is printed again before its scan is taken.
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: returned.draft! });
     expect(v2.wetPaper).toEqual({ number: '000.8.3.4/1/Kec-Pgt/2026', printed: null });
@@ -445,6 +466,23 @@ describe('a letter signed by hand', () => {
     const second = await o.record();
     const next = await toSigningStep(o, second);
     expect((await o.act('camat', 'documents.sign', { id: next.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2026');
+  });
+});
+
+describe('a letter printed for a Plh. whose appointment is deleted', () => {
+  it('takes no scan of it: the paper names an official who was not to sign', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    const draft = await toSigningStep(o, id);
+    const [appointed] = await o.asAdmin('officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
+    const printed = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.kasi2! });
+    await o.asAdmin('officials.remove', { id: appointed!.id });
+    const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
+    const refused = await o.refuse('staf', 'documents.signWet', { id: draft.id, printedAt: printed.wetPaper!.printed!.at, scan });
+    expect(refused.message).toBe(
+      'Sri Wahyuni (Plh. Camat Pegantenan) tidak lagi tercatat dapat menandatangani naskah ini pada tanggal cetaknya. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.',
+    );
+    expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('draf');
   });
 });
 
@@ -470,6 +508,11 @@ describe('a letter printed to be signed by hand at the end of a year', () => {
     const left = await o.act('staf', 'documents.get', { id: draft.id });
     expect(left.wetPaper).toBeNull();
     expect((left.content.view as LetterView).watermark).toBe('DRAF');
+    // Nobody prints, signs or changes the answer of a withdrawn complaint.
+    expect(left.actions).toEqual([]);
+    expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toEqual([]);
+    expect((await o.refuse('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! })).code).toBe('forbidden');
+    expect((await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
   });
 });
 

@@ -989,13 +989,16 @@ CREATE INDEX dispositions_returned ON dispositions(from_user, complaint_id) WHER
     version: 38,
     name: 'letters printed to be signed by hand',
     sql: `
--- A draft printed to be signed by hand carries its outgoing number, taken from the yearly
--- counter when it is first printed, the official its signature block names, its date and
--- the letter exactly as printed (view and DOCX): the scan of that paper is recorded as this.
--- A new version of the draft keeps the number (signer, date and letter empty until it is
--- printed again); a letter signed on screen after all takes the number too.
+-- A draft printed to be signed by hand: a row each time it is printed, with the outgoing
+-- number it carries (taken from the yearly counter at its first print of the year), the
+-- official its signature block names, and the letter exactly as printed (view, DOCX and the
+-- DOCX's SHA-256, which Periksa dokumen looks up). The draft's last row is its paper: the
+-- scan of that one is recorded as the signed letter, the sheets printed before are void. A
+-- new version of the draft starts with a row of the number alone, printed again later; a
+-- letter signed on screen after all takes the number too.
 CREATE TABLE wet_papers (
-  document_id INTEGER PRIMARY KEY REFERENCES issued_documents(id),
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES issued_documents(id),
   year INTEGER NOT NULL,
   seq INTEGER NOT NULL,
   number TEXT NOT NULL,
@@ -1004,8 +1007,11 @@ CREATE TABLE wet_papers (
   printed_at TEXT,
   printed_by INTEGER REFERENCES users(id),
   view TEXT,
-  docx BLOB
+  docx BLOB,
+  docx_sha256 TEXT
 ) STRICT;
+CREATE INDEX wet_papers_document ON wet_papers(document_id, id);
+CREATE INDEX wet_papers_docx ON wet_papers(docx_sha256) WHERE docx_sha256 IS NOT NULL;
 `,
   },
 ];

@@ -1,3 +1,4 @@
+import type { CallOutput } from '../../../shared/contract';
 import type { DocumentContent } from '../../../shared/documents/issued';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
@@ -41,7 +42,7 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftById, draftOf, insertDocument, printedPaperOf, sha256, type DocRow } from './store';
+import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -80,6 +81,34 @@ function requireSpecimenImage(image: string): void {
 }
 
 const issued = (ctx: Ctx, id: number) => toIssued(ctx.db, requireUser(ctx), getDoc(ctx.db, id), nowIso(ctx));
+
+// Periksa dokumen of a DOCX printed to be signed by hand and not (or not yet) recorded as
+// signed: the last print of a draft still to be signed is that draft's paper; one printed
+// before it, or of a draft since replaced, returned, signed otherwise or left, is void.
+function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify'> {
+  const user = requireUser(ctx);
+  const row = getDoc(ctx.db, print.document_id);
+  const doc = toIssued(ctx.db, user, row, nowIso(ctx));
+  const current = printedPaperOf(ctx.db, row)?.id === print.id;
+  const signer = signerWords(ctx.db, signerUser(ctx.db, print.signer_id!).name, print.capacity ?? '');
+  const printed = formatTanggalWaktu(print.printed_at!, getOffice(ctx.db).timeZone);
+  return {
+    found: true,
+    message: current
+      ? `Berkas ini naskah ${doc.title.toLowerCase()} nomor ${print.number} yang dicetak pada ${printed} untuk ditandatangani basah oleh ${signer}. Hasil pindai lembar yang ditandatangani belum diunggah, jadi belum tercatat ditandatangani.`
+      : `Berkas ini naskah ${doc.title.toLowerCase()} nomor ${print.number} yang dicetak pada ${printed} untuk ditandatangani basah oleh ${signer}, tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah, atau ditandatangani dengan cara lain.`,
+    document: {
+      kind: row.kind,
+      title: doc.title,
+      number: print.number,
+      registerNo: doc.registerNo,
+      signedAt: null,
+      signerName: '',
+      status: current ? 'draf' : 'diganti',
+      superseded: !current,
+    },
+  };
+}
 
 function actingRows(ctx: Ctx) {
   return (
@@ -221,6 +250,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const row = code
       ? (ctx.db.prepare('SELECT * FROM issued_documents WHERE verify_code = ?').get(normaliseCode(code)) as DocRow | undefined)
       : (ctx.db.prepare('SELECT * FROM issued_documents WHERE docx_sha256 = ?').get(sha256(Buffer.from(docxBase64, 'base64'))) as DocRow | undefined);
+    if (!row && docxBase64) {
+      const print = wetPrintByDocx(ctx.db, sha256(Buffer.from(docxBase64, 'base64')));
+      if (print) return verifyPrint(ctx, print);
+    }
     if (!row) {
       return {
         found: false,
@@ -242,7 +275,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
           : code
             ? // A code names the document, not the paper in hand: the reader compares the two.
               'Kode ini milik dokumen yang ditandatangani di aplikasi, dengan nomor dan penandatangan di bawah. Cocokkan dengan surat yang Anda pegang; untuk memastikan isinya tidak diubah, periksa berkas DOCX-nya.'
-            : 'Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.',
+            : row.status === 'ditandatangani_basah'
+              ? 'Dokumen ini asli: berkasnya sama persis dengan naskah yang dicetak untuk ditandatangani basah dan dicatat di aplikasi. Tanda tangan aslinya ada pada lembar cetak itu; hasil pindainya tersimpan di kantor.'
+              : 'Dokumen ini asli: berkasnya sama persis dengan yang ditandatangani di aplikasi.',
       document: {
         kind: row.kind,
         title: doc.title,

@@ -253,6 +253,8 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
+    // The answer of a complaint closed without it (withdrawn, say) is no longer worked on.
+    if (s.l?.state.closed && row.kind === s.l.state.answerKind) return actions;
     if (s.journeyBound) {
       if (s.actsOnStep || drafterOf(s.l!, user.role)) actions.push('revise');
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
@@ -291,7 +293,14 @@ export function requireAction(db: Db, user: SessionUser, row: DocRow, action: Do
     sign_wet: 'mengurus tanda tangan basah untuk',
   };
   if (row.superseded_by !== null) throw new TanggapError('conflict', `Versi ${row.version} sudah diganti versi baru; buka versi terbaru.`);
+  const signing = action === 'sign' || action === 'sign_wet';
+  if (signing && (row.status === 'ditandatangani' || row.status === 'ditandatangani_basah')) {
+    throw new TanggapError('conflict', `Dokumen ini sudah ditandatangani dengan nomor ${row.number}; lembar cetak yang belum ditandatangani tidak berlaku lagi.`);
+  }
   if (row.status !== 'draf' && action !== 'revise') throw new TanggapError('conflict', 'Dokumen ini sudah terbit atau ditandatangani dan tidak dapat diubah; buat koreksi sebagai versi baru.');
+  if (row.returned_at !== null && action !== 'revise') {
+    throw new TanggapError('conflict', `Draf ini sudah dikembalikan untuk diperbaiki (${row.returned_reason}); lembar cetaknya tidak berlaku lagi. Tunggu versi barunya.`);
+  }
   throw new TanggapError('forbidden', `Anda tidak dapat ${words[action]} dokumen ini pada tahap pengaduan sekarang.`);
 }
 
@@ -548,8 +557,9 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { 
   return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', paper, keepsNumber };
 }
 
-// The plan of a signature by hand: the letter exactly as printed on `printedAt`, the last print.
-function printedPlan(db: Db, row: DocRow, printedAt: string): SignPlan & { docx: Buffer } {
+// The plan of a signature by hand: the letter exactly as printed on `printedAt`, the last print,
+// for an official who might sign it that day (a Plt./Plh. appointment deleted since was an error).
+function printedPlan(db: Db, user: SessionUser, row: DocRow, printedAt: string): SignPlan & { docx: Buffer } {
   const paper = printedPaperOf(db, row);
   if (!paper) {
     throw new TanggapError(
@@ -564,6 +574,12 @@ function printedPlan(db: Db, row: DocRow, printedAt: string): SignPlan & { docx:
     throw new TanggapError(
       'conflict',
       `Naskah ini sudah dicetak ulang pada ${formatTanggalWaktu(paper.printed_at, office.timeZone)} untuk ditandatangani ${signerWords(db, signer.name, capacity)}; lembar yang dicetak sebelumnya tidak berlaku lagi. Unggah hasil pindai lembar cetakan terakhir itu setelah ditandatangani.`,
+    );
+  }
+  if (!wetSigners(db, user, row, paper.printed_at).some((w) => w.id === paper.signer_id && w.capacity === capacity)) {
+    throw new TanggapError(
+      'conflict',
+      `${signerWords(db, signer.name, capacity)} tidak lagi tercatat dapat menandatangani naskah ini pada tanggal cetaknya. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.`,
     );
   }
   const { year, seq, number, view, docx } = paper;
@@ -603,22 +619,21 @@ export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: 
     const plan = planSigning(db, user, row, at, { onScreen: false, signerId }, null);
     const docx = await renderDocx(plan.content);
     write(db, () => {
-        requirePlanHolds(db, plan);
-        const view = JSON.stringify(plan.content);
-        stmt(db,
-          `INSERT INTO wet_papers (document_id, year, seq, number, signer_id, capacity, printed_at, printed_by, view, docx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (document_id) DO UPDATE SET year = excluded.year, seq = excluded.seq, number = excluded.number, signer_id = excluded.signer_id,
-             capacity = excluded.capacity, printed_at = excluded.printed_at, printed_by = excluded.printed_by, view = excluded.view, docx = excluded.docx`,
-        ).run(row.id, plan.year, plan.seq, plan.number, plan.signer.id, plan.capacity, at, user.id, view, docx);
-        const again = plan.paper?.printed_at ? 'dicetak ulang' : 'dicetak';
-        recordComplaintEvent(db, {
-          complaintId: row.complaint_id!,
-          at,
-          actorId: user.id,
-          words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} ${again} untuk ditandatangani basah oleh ${signerWords(db, plan.signer.name, plan.capacity)}, dengan nomor ${plan.number}`,
-          action: 'document.printed_wet',
-          data: { documentId: row.id, number: plan.number, signerId: plan.signer.id, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx) },
-        });
+      requirePlanHolds(db, plan);
+      const view = JSON.stringify(plan.content);
+      stmt(db,
+        `INSERT INTO wet_papers (document_id, year, seq, number, signer_id, capacity, printed_at, printed_by, view, docx, docx_sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(row.id, plan.year, plan.seq, plan.number, plan.signer.id, plan.capacity, at, user.id, view, docx, sha256(docx));
+      const again = plan.paper?.printed_at ? 'dicetak ulang' : 'dicetak';
+      recordComplaintEvent(db, {
+        complaintId: row.complaint_id!,
+        at,
+        actorId: user.id,
+        words: `${DOCUMENT_KIND_LABEL[row.kind]} versi ${row.version} ${again} untuk ditandatangani basah oleh ${signerWords(db, plan.signer.name, plan.capacity)}, dengan nomor ${plan.number}`,
+        action: 'document.printed_wet',
+        data: { documentId: row.id, number: plan.number, signerId: plan.signer.id, capacity: plan.capacity, viewSha256: sha256(view), docxSha256: sha256(docx) },
+      });
     });
   }, 'Penomoran surat sedang sibuk; coba cetak lagi.');
 }
@@ -629,7 +644,7 @@ export async function printForWetSigning(deps: CoreDeps, user: SessionUser, id: 
 function requirePlanHolds(db: Db, plan: SignPlan): void {
   const fresh = getDoc(db, plan.row.id);
   const paper = wetPaperOf(db, plan.row.id) ?? null;
-  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256 || paper?.printed_at !== plan.paper?.printed_at) {
+  if (fresh.status !== 'draf' || fresh.superseded_by !== null || fresh.view_sha256 !== plan.row.view_sha256 || paper?.id !== plan.paper?.id) {
     throw new TanggapError('conflict', 'Dokumen ini baru saja diubah, dicetak ulang atau ditandatangani orang lain; muat ulang dan periksa lagi.');
   }
   // Returned for correction while the signature was being prepared.
@@ -655,7 +670,7 @@ export async function signDocument(deps: CoreDeps, user: SessionUser, id: number
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
-    const printed = how.onScreen ? null : printedPlan(db, row, how.printedAt);
+    const printed = how.onScreen ? null : printedPlan(db, user, row, how.printedAt);
     const plan = printed ?? planSigning(db, user, row, at, { onScreen: true }, { code, qr, text: '' });
     const docx = printed?.docx ?? (await renderDocx(plan.content));
     write(db, () => commitSignature(deps, user, plan, docx, at, how));

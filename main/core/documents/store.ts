@@ -110,12 +110,13 @@ export function latestOf(db: Db, complaintId: number, kind: DocumentKind): DocRo
 }
 
 /**
- * A draft's paper for a signature by hand (wet_papers): its number, and once printed the
- * official its signature block names (with his capacity), when and by whom it was printed.
- * `printed_at` is null on a new version that kept the number of the version it replaces
- * and has not been printed again.
+ * A draft's paper for a signature by hand (wet_papers, its last row): its number, and once
+ * printed the official its signature block names (with his capacity), when and by whom it
+ * was printed. `printed_at` is null on a new version that kept the number of the version it
+ * replaces and has not been printed again.
  */
 export interface WetPaperRow {
+  id: number;
   document_id: number;
   year: number;
   seq: number;
@@ -125,10 +126,11 @@ export interface WetPaperRow {
   printed_at: string | null;
   printed_by: number | null;
 }
+const PAPER_COLUMNS = 'id, document_id, year, seq, number, signer_id, capacity, printed_at, printed_by';
 export const wetPaperOf = (db: Db, documentId: number) =>
-  stmt(db, 'SELECT document_id, year, seq, number, signer_id, capacity, printed_at, printed_by FROM wet_papers WHERE document_id = ?').get(documentId) as
-    | WetPaperRow
-    | undefined;
+  stmt(db, `SELECT ${PAPER_COLUMNS} FROM wet_papers WHERE document_id = ? ORDER BY id DESC LIMIT 1`).get(documentId) as WetPaperRow | undefined;
+/** The print whose DOCX has this SHA-256 (Periksa dokumen). */
+export const wetPrintByDocx = (db: Db, hash: string) => stmt(db, `SELECT ${PAPER_COLUMNS} FROM wet_papers WHERE docx_sha256 = ? ORDER BY id DESC LIMIT 1`).get(hash) as WetPaperRow | undefined;
 
 // A draft's paper stands while the draft may still be signed: not replaced, not returned,
 // its complaint not closed (withdrawn, say) without it.
@@ -140,21 +142,21 @@ function paperStands(db: Db, row: DocRow): boolean {
 /** The paper for a signature by hand of a draft that may still be signed (see paperStands), printed or not. */
 export const standingPaperOf = (db: Db, row: DocRow): WetPaperRow | null => (paperStands(db, row) ? (wetPaperOf(db, row.id) ?? null) : null);
 
+export type PrintedPaper = WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer };
+
 /**
  * The paper printed to be signed by hand of a draft that may still be signed, with the
  * letter as printed (view, DOCX): what the draft reads as and downloads as meanwhile, and
  * what its scan is recorded as. Null when there is none.
  */
-export function printedPaperOf(db: Db, row: DocRow): (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer }) | null {
+export function printedPaperOf(db: Db, row: DocRow): PrintedPaper | null {
   if (!paperStands(db, row)) return null;
-  return (
-    (stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? AND printed_at IS NOT NULL').get(row.id) as
-      | (WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer })
-      | undefined) ?? null
-  );
+  const paper = stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as PrintedPaper | undefined;
+  return paper?.printed_at ? paper : null;
 }
 
 /** A new version of a draft keeps the number its paper for a signature by hand took (not yet printed again). */
 export function carryWetNumber(db: Db, fromId: number, toId: number): void {
-  stmt(db, 'INSERT INTO wet_papers (document_id, year, seq, number) SELECT ?, year, seq, number FROM wet_papers WHERE document_id = ?').run(toId, fromId);
+  const paper = wetPaperOf(db, fromId);
+  if (paper) stmt(db, 'INSERT INTO wet_papers (document_id, year, seq, number) VALUES (?, ?, ?, ?)').run(toId, paper.year, paper.seq, paper.number);
 }

@@ -270,7 +270,7 @@ export function DocumentActions({ doc, onChanged, onRevise, exclude = [], size =
         )}
         {has('sign_wet') && (
           <Button size={size} variant="default" onClick={() => setOpen('print_wet')}>
-            {doc.wetPaper?.printed ? 'Cetak ulang untuk tanda tangan basah' : 'Cetak untuk tanda tangan basah'}
+            {doc.wetPaper?.printed ? 'Cetak ulang naskah' : 'Cetak untuk tanda tangan basah'}
           </Button>
         )}
       </Group>
