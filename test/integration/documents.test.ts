@@ -419,7 +419,7 @@ describe('a letter signed by hand', () => {
     expect(letter.text).toContain('Sri Wahyuni');
     expect(letter.text).not.toContain('Dewi Lestari');
     const history = (await o.act('staf', 'complaints.get', { id })).events.map((e) => e.action).join('\n');
-    expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Drs. Imam Santoso, M.Si., dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
+    expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Drs. Imam Santoso, M.Si. (Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
     expect(history).toContain('Surat tanggapan versi 1 dicetak ulang untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
     expect(history).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
   });

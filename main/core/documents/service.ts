@@ -433,7 +433,8 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
 // ── Signing ─────────────────────────────────────────────────────────────────────
 
 /** The signer's name, and the capacity in which he signed for the head: "Sri (Plh. Camat Pegantenan)". */
-export const signerWords = (db: Db, name: string, capacity: Capacity) => `${name}${capacity ? ` (${capacity} ${getOffice(db).headTitle})` : ''}`;
+/** "Sri Wahyuni (Plh. Camat Pegantenan)", "Drs. Imam Santoso, M.Si. (Camat Pegantenan)": a signer in the capacity he signs in. */
+export const signerWords = (db: Db, name: string, capacity: Capacity) => `${name} (${capacity ? `${capacity} ` : ''}${getOffice(db).headTitle})`;
 
 // Crockford base32 without I, L, O, U: read aloud or typed from paper without confusion.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
