@@ -116,6 +116,11 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                   <Text size="xs" c="dimmed">
                     {i.parafNames.length ? `Paraf: ${i.parafNames.join(', ')}` : 'Belum ada paraf'} · {short(i.createdAt)}
                   </Text>
+                  {i.wetNumber && (
+                    <Text size="xs" c="orange.8">
+                      Dicetak untuk tanda tangan basah, nomor {i.wetNumber}
+                    </Text>
+                  )}
                 </Stack>
               </UnstyledButton>
             </li>

@@ -283,6 +283,8 @@ export const signatureQueueItemSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   parafNames: z.array(z.string()),
+  /** The number of its paper printed to be signed by hand; '' when none is printed. */
+  wetNumber: z.string(),
 });
 export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
 

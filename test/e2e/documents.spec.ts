@@ -299,6 +299,12 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   expect(printed.text).toContain(number);
   expect(printed.text).toContain('CAMAT PEGANTENAN,');
   expect(printed.text).not.toContain('DRAF');
+  // The Camat's queue says the paper is out for his signature by hand.
+  await as(page, web.url, 'camat');
+  await page.goto(`${web.url}/tanda-tangan`);
+  await expect(page.getByRole('list', { name: 'Daftar menunggu tanda tangan' })).toContainText(`Dicetak untuk tanda tangan basah, nomor ${number}`);
+  await as(page, web.url, 'staf');
+  await page.goto(`${web.url}/dokumen/${letter.id}`);
 
   // Signed and stamped by hand: its scan is recorded against that paper.
   await page.getByRole('button', { name: 'Unggah hasil pindai' }).click();

@@ -407,6 +407,7 @@ describe('a letter signed by hand', () => {
     expect(signed.signerName).toBe('Sri Wahyuni');
     expect(signed.signerCapacity).toBe('Plh.');
     expect(signed.hasScan).toBe(true);
+    expect((await o.act('staf', 'documents.scan', { id: draft.id })).fileName).toBe('Surat-tanggapan-000.8.3.4-1-Kec-Pgt-2026-pindai.png');
     // What is recorded is the paper printed, to the byte: its DOCX is the one downloaded before.
     expect((await o.act('staf', 'documents.get', { id: draft.id })).content.view).toEqual(paper);
     expect((await o.act('staf', 'documents.docx', { id: draft.id })).dataBase64).toBe(file.dataBase64);
@@ -430,6 +431,8 @@ describe('a letter signed by hand', () => {
     const draft = await toSigningStep(o, first);
     const v1 = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
     expect(v1.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
+    // The Camat's queue says a paper is out for his signature by hand.
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.wetNumber])).toEqual([[draft.id, '000.8.3.4/1/Kec-Pgt/2026']]);
     // Printed again (a lost sheet): the same number, dated anew.
     o.later(24 * 60);
     const again = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });

@@ -1,4 +1,5 @@
 import type { CallOutput } from '../../../shared/contract';
+import { extname } from 'node:path';
 import type { DocumentContent } from '../../../shared/documents/issued';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
@@ -42,7 +43,7 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
+import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -110,6 +111,8 @@ function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify
   };
 }
 
+const printedNumber = (paper: WetPaperRow | undefined) => (paper?.printed_at ? paper.number : '');
+
 function actingRows(ctx: Ctx) {
   return (
     ctx.db
@@ -166,7 +169,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       sha256: string;
       stored_name: string;
     };
-    return { fileName: a.file_name, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
+    // Named after the letter it is the signed copy of, as its DOCX is.
+    const fileName = `${fileNameOf(row, registerNoOf(ctx.db, row)).replace(/\.docx$/, '')}-pindai${extname(a.file_name).toLowerCase()}`;
+    return { fileName, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
   },
 
   'documents.draft': (ctx, { complaintId, kind, outcome, reason, satisfaction }) => {
@@ -243,6 +248,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         version: r.version,
         createdAt: r.created_at,
         parafNames: parafNames.all(r.id) as string[],
+        // The queue holds drafts still to be signed: the paper of one, when printed, stands.
+        wetNumber: printedNumber(wetPaperOf(ctx.db, r.id)),
       }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {

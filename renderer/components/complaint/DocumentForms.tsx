@@ -42,7 +42,7 @@ import type { Journey } from '../../../shared/schemas/workflow';
 import { localDate, localTime } from '../../../shared/time/workingTime';
 import { zoneAbbrev } from '../../../shared/time/format';
 import { idSchema } from '../../../shared/schemas/common';
-import type { TimeZoneId } from '../../../shared/domain';
+import { ATTACHMENT_MAX_BYTES, type TimeZoneId } from '../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { attachmentProblem, readAsBase64 } from '../../lib/files';
@@ -644,7 +644,7 @@ function SignWetModal({ doc, printed, onClose, onDone }: ModalProps & { printed:
           </Text>
           <FileInput
             label="Berkas hasil pindai"
-            description="Satu berkas PDF, JPG atau PNG."
+            description={`Satu berkas PDF, JPG atau PNG, paling besar ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`}
             placeholder="Pilih berkas"
             accept={Object.keys(SCAN_TYPES).join(',')}
             value={file}
