@@ -282,6 +282,8 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   // From the complaint, the staf prepares the paper for the Camat and lands on it.
   await as(page, web.url, 'staf');
   await openComplaint(page, web.url, c.id, c.registerNo);
+  // The step is the Camat's; the panel says what the staf may still do.
+  await expect(page.getByText(/Anda dapat .*mencetak draf jawaban untuk tanda tangan basah dan mengunggah hasil pindainya\./)).toBeVisible();
   const actions = page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 1' });
   await expect(actions.getByRole('button', { name: 'Unggah hasil pindai' })).toHaveCount(0);
   await actions.getByRole('button', { name: 'Cetak untuk tanda tangan basah' }).click();
@@ -289,6 +291,8 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await expect(prepare.getByLabel('Akan ditandatangani oleh')).toHaveValue(`${CAMAT} (Camat Pegantenan)`);
   await prepare.getByRole('button', { name: 'Siapkan naskah' }).click();
   await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
+  // The document's own page, not the complaint's still shown while it loads.
+  await expect(page.getByRole('heading', { name: 'Surat tanggapan', exact: true })).toBeVisible();
   await expect(page.getByText(`Naskah bernomor ${number} siap`)).toBeVisible();
   await expect(page.getByText(`Dicetak untuk ditandatangani basah oleh ${CAMAT} (Camat Pegantenan), dengan nomor ${number}`)).toBeVisible();
   const paper = page.getByRole('main').getByRole('article');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Divider, Paper, Stack, Text, Title } from '@mantine/core';
-import type { IssuedDocument } from '../../../shared/documents/issued';
+import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { EXITS, EXIT_LABEL, type Exit, type Journey } from '../../../shared/schemas/workflow';
 import { EXECUTOR_LABEL } from '../../../shared/domain';
@@ -27,6 +27,14 @@ const YOU_CAN: Record<Journey['actions'][number], string> = {
   'exit:bukan_kewenangan': 'meneruskan ke instansi lain',
   'exit:ditolak': 'menolak pengaduan',
   'exit:dicabut': 'mencatat pencabutan oleh pelapor',
+};
+// What the user may do with the drafts offered below, in the same words.
+const YOU_CAN_DRAFT: Record<DocumentAction, string> = {
+  revise: 'mengubah draf jawaban',
+  paraf: 'memaraf draf jawaban',
+  return: 'mengembalikan draf jawaban',
+  sign: 'menandatangani draf jawaban',
+  sign_wet: 'mencetak draf jawaban untuk tanda tangan basah dan mengunggah hasil pindainya',
 };
 
 interface Props {
@@ -67,7 +75,10 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   // The disposition step running again because every Kasi returned theirs: who did, and why.
   const sentBack = redispose || active.length > 0 ? [] : journey.dispositions.filter((d) => d.state === 'dikembalikan');
   // listWords says each once.
-  const youCan = journey.actions.map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a]));
+  const youCan = [
+    ...journey.actions.map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a])),
+    ...[...new Set(actionable.flatMap((d) => d.actions))].map((a) => YOU_CAN_DRAFT[a]),
+  ];
 
   return (
     <Card withBorder padding="md">
