@@ -243,6 +243,27 @@ describe('the drafted answer', () => {
   });
 });
 
+describe('the drafted answer of a complaint a Kasi gave back', () => {
+  it('leaves out the notes of the Kasi whose disposition was returned', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    await advanceTo(o, id, 'sekcam', 2);
+    await advanceTo(o, id, 'staf', 3);
+    o.later(30);
+    let j = await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!, o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    const sri = j.dispositions.find((d) => d.toName === 'Sri Wahyuni')!;
+    await o.act('kasi2', 'workflow.followUp', { id, kind: 'tindakan', text: 'Dicek: jalan ini bukan wilayah seksi kami.', attachments: [] });
+    j = await o.act('kasi2', 'workflow.returnDisposition', { dispositionId: sri.id, reason: 'Bukan tugas seksi kami.' });
+    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+    await advanceTo(o, id, 'kasi1', 5);
+    await advanceTo(o, id, 'kasi1', 6);
+    const draft = await o.act('staf', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });
+    const body = (await o.act('staf', 'documents.get', { id: draft.id })).draft!.body.join('\n');
+    expect(body).toContain('Jalan sudah ditambal oleh desa.');
+    expect(body).not.toContain('bukan wilayah seksi kami');
+  });
+});
+
 describe('a draft returned for correction', () => {
   async function atSigning() {
     const o = await office('pegantenan');

@@ -64,12 +64,16 @@ const TITLE: Partial<Record<LetterKind, string>> = {
 
 // What a drafted letter says was done: the answers its handlers proposed (usulan jawaban),
 // written for the reporter, when there are any; else every action and clarification they
-// recorded, for the drafter to shape.
+// recorded, for the drafter to shape. Not the notes of a Kasi who gave his disposition back
+// (none of his stands): the complaint was not his to handle.
 function followUpTexts(db: Db, complaintId: number): string[] {
-  const rows = stmt(db, "SELECT kind, text FROM follow_ups WHERE complaint_id = ? AND kind IN ('tindakan', 'usulan_jawaban', 'klarifikasi') ORDER BY id").all(complaintId) as {
-    kind: string;
-    text: string;
-  }[];
+  const rows = stmt(db,
+    `SELECT f.kind, f.text FROM follow_ups f
+     WHERE f.complaint_id = ? AND f.kind IN ('tindakan', 'usulan_jawaban', 'klarifikasi')
+       AND NOT (EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = f.complaint_id AND d.to_user = f.by_user)
+                AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.complaint_id = f.complaint_id AND d.to_user = f.by_user AND d.state IN ('aktif', 'selesai')))
+     ORDER BY f.id`,
+  ).all(complaintId) as { kind: string; text: string }[];
   const proposed = rows.filter((r) => r.kind === 'usulan_jawaban');
   return (proposed.length > 0 ? proposed : rows).map((r) => r.text);
 }
