@@ -5,7 +5,7 @@ export const ROLES = ['staf', 'kasi', 'sekcam', 'camat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABEL: Record<Role, string> = {
   staf: 'Staf (Petugas Pengaduan)',
-  kasi: 'Kasi/Kasubag',
+  kasi: 'Kasi/Kasubbag',
   sekcam: 'Sekretaris Kecamatan',
   camat: 'Camat',
   admin: 'Admin',

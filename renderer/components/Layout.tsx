@@ -220,7 +220,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item component={RouterLink} to="/akun">
-                Ganti kata sandi
+                {['camat', 'sekcam', 'kasi'].includes(user.role) ? 'Akun saya (kata sandi, contoh tanda tangan)' : 'Akun saya (kata sandi)'}
               </Menu.Item>
               <Menu.Item color="red" onClick={() => void logout()}>
                 Keluar

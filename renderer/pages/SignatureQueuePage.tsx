@@ -42,7 +42,7 @@ export function SignatureQueuePage() {
   };
 
   return (
-    <Page title="Menunggu tanda tangan" subtitle="Draf yang menunggu tanda tangan Anda (surat jawaban setelah diparaf), yang terlama di atas.">
+    <Page title="Menunggu tanda tangan" subtitle="Draf yang menunggu tanda tangan Anda, yang terlama di atas.">
       {last && (
         <Alert color="green" withCloseButton onClose={() => setLast(null)} title="Ditandatangani" role="status">
           {signedMessage(last)}{' '}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordSchema } from './user';
+import { nipSchema, passwordSchema } from './user';
 
 describe('passwords', () => {
   it('refuses the ones anyone tries first, and takes the rest from 8 characters', () => {
@@ -10,5 +10,15 @@ describe('passwords', () => {
     }
     for (const p of ['kata-sandi-123', 'tanggap123', 'Pegantenan2026', 'sapi makan rumput', '1357924680']) expect(passwordSchema.safeParse(p).success, p).toBe(true);
     expect(passwordSchema.safeParse('a1b2c3').error?.issues[0]?.message).toBe('Kata sandi minimal 8 karakter.');
+  });
+});
+
+describe('NIP', () => {
+  it('takes it as printed, with its spaces, or run together, and keeps the 18 digits', () => {
+    expect(nipSchema.parse('19780512 200312 1 004')).toBe('197805122003121004');
+    expect(nipSchema.parse(' 197805122003121004 ')).toBe('197805122003121004');
+    expect(nipSchema.parse('')).toBe('');
+    expect(nipSchema.safeParse('19780512 200312 1 00').error?.issues[0]?.message).toBe('NIP harus 18 angka, contoh 19780512 200312 1 004.');
+    expect(nipSchema.safeParse('1978O512 200312 1 004').success).toBe(false);
   });
 });

@@ -27,9 +27,12 @@ export const passwordSchema = z
     error: 'Kata sandi ini mudah ditebak (satu huruf berulang, urutan angka atau huruf, atau kata yang umum dipakai). Pakai gabungan kata dan angka yang hanya Anda ketahui.',
   });
 
-export const nipSchema = optionalText('NIP', 18).refine((v) => v === '' || /^\d{18}$/.test(v), {
-  error: 'NIP harus 18 angka tanpa spasi.',
-});
+// Typed as printed ("19780512 200312 1 004") or run together: kept as its 18 digits.
+export const nipSchema = optionalText('NIP', 24)
+  .transform((v) => v.replace(/\s+/g, ''))
+  .refine((v) => v === '' || /^\d{18}$/.test(v), {
+    error: 'NIP harus 18 angka, contoh 19780512 200312 1 004.',
+  });
 
 export const userFieldsSchema = z
   .object({
@@ -42,7 +45,7 @@ export const userFieldsSchema = z
     active: z.boolean().default(true),
   })
   .refine((u) => u.role !== 'kasi' || u.seksi !== '', {
-    error: 'Kasi/Kasubag wajib memiliki seksi, contoh: Seksi Pelayanan.',
+    error: 'Kasi/Kasubbag wajib memiliki seksi, contoh: Seksi Pelayanan.',
     path: ['seksi'],
   });
 

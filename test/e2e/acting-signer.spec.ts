@@ -78,7 +78,7 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
 
   // His specimen, kept at Akun saya like the Camat's.
   await page.getByRole('button', { name: 'Menu akun' }).click();
-  await page.getByRole('menuitem', { name: 'Ganti kata sandi' }).click();
+  await page.getByRole('menuitem', { name: 'Akun saya (kata sandi, contoh tanda tangan)' }).click();
   await expect(page.getByText('Contoh tanda tangan', { exact: true })).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles({ name: 'ttd-hadi.png', mimeType: 'image/png', buffer: specimen() });
   await page.getByRole('button', { name: 'Simpan tanda tangan' }).click();

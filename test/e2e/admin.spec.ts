@@ -20,12 +20,12 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   await dialog.getByLabel('Jabatan').fill('Kepala Seksi Ketenteraman dan Ketertiban');
   await dialog.getByLabel('Pangkat/golongan').fill('Penata Tingkat I (III/d)');
   await dialog.getByRole('textbox', { name: 'Peran' }).click();
-  await page.getByRole('option', { name: 'Kasi/Kasubag' }).click();
+  await page.getByRole('option', { name: 'Kasi/Kasubbag' }).click();
   await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
 
   const seksi = dialog.getByRole('textbox', { name: 'Seksi' });
   await expect(seksi).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog.getByText('Kasi/Kasubag wajib memiliki seksi, contoh: Seksi Pelayanan.')).toBeVisible();
+  await expect(dialog.getByText('Kasi/Kasubbag wajib memiliki seksi, contoh: Seksi Pelayanan.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Daftar pengguna' });
   // The refused save created nobody: ask the core, not the list on screen (which has not reloaded).
   const stored = async () => (await office.admin.call('users.list', {})).map((u) => u.username);
@@ -39,7 +39,7 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   expect(await stored()).toContain('kasi.trantib');
   const row = table.getByRole('row').filter({ hasText: 'kasi.trantib' });
   await expect(row).toContainText('Sri Wahyuni, S.IP.');
-  await expect(row).toContainText('Kasi/Kasubag');
+  await expect(row).toContainText('Kasi/Kasubbag');
   await expect(row).toContainText('Seksi Trantib');
   await expect(row).toContainText('Aktif');
 

@@ -25,6 +25,8 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
     o.later(5);
     j = await o.act('staf', 'workflow.advance', { id }); // 2, tim pengelola
     expect(j.current?.stepNo).toBe(3);
+    // No disposition at Waru: any Kasi takes the step, and the screens say so.
+    expect((await o.journey(id, 'camat')).waitingFor).toEqual({ who: 'Kasi', why: 'Menurut Standar Pelayanan, langkah 3 (tindak lanjut) dikerjakan oleh Kasi.' });
     await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan ditimbun sirtu bersama warga Dusun Krajan.', attachments: [] });
     o.later(5);
     await o.act('kasi1', 'workflow.advance', { id }); // 3, Kasi

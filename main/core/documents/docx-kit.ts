@@ -294,7 +294,8 @@ export function labelValueTable(
   const size = opts.size ?? SIZE.table;
   const p = (text: string) => para(text, { run: { size }, spacing: { after: opts.spacingAfter ?? 20 } });
   return borderlessTable(
-    rows.map((r) => [p(r.label), p(':'), p(r.value)]),
+    // A row without a label continues the one above, without a colon (as LetterPaper).
+    rows.map((r) => [p(r.label), p(r.label ? ':' : ''), p(r.value)]),
     [labelWidth, colon, opts.width - labelWidth - colon],
     { indent: opts.indent },
   );

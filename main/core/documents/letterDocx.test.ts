@@ -78,7 +78,14 @@ const beritaAcara = (over: Partial<LetterView> = {}): LetterView =>
     addressee: [],
     blocks: [
       { type: 'paragraph', text: 'Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam:' },
-      { type: 'rows', rows: [{ label: '1. Nama', value: 'Drs. BAMBANG SUTRISNO, M.Si.' }, { label: '    Jabatan', value: 'Camat Kejayan' }] },
+      {
+        type: 'rows',
+        rows: [
+          { label: '1. Nama', value: 'Drs. BAMBANG SUTRISNO, M.Si.' },
+          { label: '    Jabatan', value: 'Camat Kejayan' },
+          { label: '', value: 'selanjutnya disebut PIHAK PERTAMA;' },
+        ],
+      },
       { type: 'heading', text: 'Pernyataan pelapor' },
       { type: 'paragraph', text: 'Atas penyelesaian tersebut, PIHAK KEDUA menyatakan PUAS.' },
     ],
@@ -192,6 +199,9 @@ describe('letterDocx, naskah', () => {
     expect(p).toContain('1. Nama');
     expect(p).toContain('    Jabatan');
     expect(p).toContain('Camat Kejayan');
+    // A row without a label continues the one above: no colon in front of it.
+    const continued = [...doc.xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes('selanjutnya disebut PIHAK PERTAMA;'))!;
+    expect(paragraphTexts(continued)).toEqual(['', '', 'selanjutnya disebut PIHAK PERTAMA;']);
     expect(runProps(doc.xml, 'Pernyataan pelapor')).toContain('<w:b/>');
 
     // Reporter on the left, the Camat's block on the right under the place and date.

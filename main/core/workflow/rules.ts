@@ -195,11 +195,11 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
   if (action === 'exit:tidak_lengkap') return conflict('Berkas hanya dapat dinyatakan tidak lengkap pada tahap penerimaan dan pemeriksaan.');
   return {
     code: 'forbidden',
-    message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${EXECUTOR_WORD[s.acting ?? step.executor]}; peran Anda tidak dapat melakukannya.`,
+    message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${executorWord(s.acting ?? step.executor, s)}; peran Anda tidak dapat melakukannya.`,
   };
 }
 
-const executorWords = (s: JourneyState) => (s.step ? listWords([...executorsOf(s.step, s.acting)].map((e) => EXECUTOR_WORD[e]), 'atau') : '');
+const executorWords = (s: JourneyState) => (s.step ? listWords([...executorsOf(s.step, s.acting)].map((e) => executorWord(e, s)), 'atau') : '');
 
 export interface WaitingFor {
   /** Who must act now (a role, or the Kasi by name). */
@@ -256,4 +256,7 @@ const EXECUTOR_WORD: Record<Executor, string> = {
   camat: 'Camat',
   tim_pengelola: 'Tim Pengelola Pengaduan',
 };
+// Without a disposition (a standard with no disposition step, such as Waru's, where any
+// Kasi may take the step), the Kasi is no particular one.
+const executorWord = (e: Executor, s: JourneyState) => (e === 'kasi' && s.dispositionTo.length === 0 ? 'Kasi' : EXECUTOR_WORD[e]);
 

@@ -47,7 +47,7 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
       />
       <TextInput
         label="Seksi"
-        description={role === 'kasi' ? 'Wajib untuk Kasi/Kasubag: disposisi dikirim per seksi.' : 'Hanya dipakai untuk Kasi/Kasubag.'}
+        description={role === 'kasi' ? 'Wajib untuk Kasi/Kasubbag: disposisi dikirim per seksi.' : 'Hanya dipakai untuk Kasi/Kasubbag.'}
         placeholder="contoh: Seksi Pelayanan"
         disabled={role !== 'kasi'}
         {...register('user.seksi')}

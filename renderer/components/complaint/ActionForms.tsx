@@ -270,7 +270,7 @@ export function DisposeForm({ id, busy, returned = [], onDone }: Props & { busy:
                 {assignees.error && <Text size="sm" c="red">{assignees.error.message}</Text>}
                 {assignees.data?.length === 0 && (
                   <Text size="sm" c="dimmed">
-                    Belum ada Kasi/Kasubag aktif. Minta admin menambahkan pengguna berperan Kasi.
+                    Belum ada Kasi/Kasubbag aktif. Minta admin menambahkan pengguna berperan Kasi.
                   </Text>
                 )}
                 {assignees.data?.map((a) => {
@@ -345,7 +345,7 @@ export function FollowUpForm({ id, onDone }: Props) {
           render={({ field }) => (
             <Select
               label="Jenis catatan"
-              description="Draf surat kepada pelapor disusun dari Usulan jawaban; tanpa usulan, dari semua catatan."
+              description="Draf jawaban disusun dari Usulan jawaban; tanpa usulan, dari semua catatan."
               data={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: FOLLOW_UP_LABEL[k] }))}
               value={field.value ?? null}
               onChange={(v) => field.onChange(v ?? undefined)}

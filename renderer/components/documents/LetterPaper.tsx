@@ -13,7 +13,8 @@ const ROW_LABEL = `${LETTER_CM.rowLabel}cm`;
 const cell: CSSProperties = { padding: 0, verticalAlign: 'top' };
 const keepTogether: CSSProperties = { breakInside: 'avoid' };
 
-// A "label : value" table (Nomor / Sifat / Lampiran / Hal, or the rows of a naskah).
+// A "label : value" table (Nomor / Sifat / Lampiran / Hal, or the rows of a naskah); a row
+// without a label continues the one above ("selanjutnya disebut …"), without a colon.
 function Rows({ rows, labelWidth, rowGap = '0', style }: { rows: { label: string; value: string }[]; labelWidth: string; rowGap?: string; style?: CSSProperties }) {
   const td: CSSProperties = { ...cell, paddingBottom: rowGap };
   return (
@@ -27,7 +28,7 @@ function Rows({ rows, labelWidth, rowGap = '0', style }: { rows: { label: string
         {rows.map((r, i) => (
           <tr key={i}>
             <td style={td}>{r.label}</td>
-            <td style={td}>:</td>
+            <td style={td}>{r.label ? ':' : ''}</td>
             <td style={{ ...td, whiteSpace: 'pre-line' }}>{r.value}</td>
           </tr>
         ))}
