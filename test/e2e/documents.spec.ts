@@ -223,7 +223,7 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
   await openComplaint(page, web.url, c.id, c.registerNo);
   const draftForm = page.getByRole('form', { name: 'Susun draf' });
   await draftForm.getByRole('button', { name: 'Susun draf' }).click();
-  await expect(draftForm.getByText('Pilih pernyataan pelapor: puas atau tidak puas.')).toBeVisible();
+  await expect(draftForm.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
   const statement = draftForm.getByRole('radiogroup', { name: 'Pernyataan pelapor' });
   await statement.getByRole('radio', { name: 'Puas', exact: true }).check();
   await draftForm.getByRole('button', { name: 'Susun draf' }).click();

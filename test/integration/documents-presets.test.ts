@@ -97,6 +97,26 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
   });
 });
 
+describe('Waru: a berita acara whose reporter could not be asked', () => {
+  it('says so on paper and leaves the complaint without a statement, for the recap to count as neither', async () => {
+    const o = await office('waru', '2026-11-30T23:35:00.000Z');
+    const id = await o.record();
+    o.later(5);
+    await o.act('staf', 'workflow.advance', { id }); // 2
+    await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Lampu diganti.', attachments: [] });
+    await o.act('kasi1', 'workflow.advance', { id }); // 3
+    await o.act('sekcam', 'workflow.advance', { id }); // 4
+    const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'tidak_ditanyakan' });
+    await o.act('kasi1', 'workflow.advance', { id }); // 5
+    o.later(5);
+    await o.sign('camat', draft.id);
+    const ba = await o.docx(draft.id);
+    expect(ba.text).toContain('PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.');
+    expect(ba.text).not.toContain('menyatakan');
+    expect((await o.journey(id)).satisfaction).toBeNull();
+  });
+});
+
 describe('Kejayan: the laporan tindak lanjut', () => {
   it('drafts it at step 5 without a signature, issues it at delivery with a tanda terima penyampaian, and still escalates the Kasi step', async () => {
     // Mon 23 Nov 2026 09.00 WIB.

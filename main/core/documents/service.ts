@@ -6,7 +6,7 @@ import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
-import type { DraftContent, Outcome, Satisfaction } from '../../../shared/schemas/documents';
+import { STATEMENT_MISSING, type DraftContent, type Outcome, type Statement } from '../../../shared/schemas/documents';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { listWords } from '../../../shared/text/words';
@@ -306,13 +306,13 @@ export function requireAction(db: Db, user: SessionUser, row: DocRow, action: Do
 
 // ── Drafting, revising, paraf, return ───────────────────────────────────────────
 
-export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: number, kind: LetterKind, outcome: Outcome, reason: string, satisfaction: Satisfaction | null, at: string): number {
+export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: number, kind: LetterKind, outcome: Outcome, reason: string, satisfaction: Statement | null, at: string): number {
   const { db } = deps;
   const l = loadState(db, complaintId);
   if (kind !== l.state.answerKind) {
     throw new TanggapError('validation', `Menurut Standar Pelayanan pengaduan ini, jawabannya berupa ${DOCUMENT_KIND_LABEL[l.state.answerKind ?? 'surat_tanggapan'].toLowerCase()}.`, 'kind');
   }
-  if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'satisfaction');
+  if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', STATEMENT_MISSING, 'satisfaction');
   const params: LetterParams = { outcome, reason };
   const id = insertLetterDraft(db, kind, complaintId, initialDraft(db, kind, complaintId, params, satisfaction), params, user, at, null);
   recordComplaintEvent(db, { complaintId, at, actorId: user.id, words: `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, action: 'document.drafted', data: { documentId: id, kind } });
@@ -343,7 +343,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   const { db } = deps;
   requireAction(db, user, row, 'revise', at);
   if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
-  if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', 'Pilih pernyataan pelapor: puas atau tidak puas.', 'content.satisfaction');
+  if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', STATEMENT_MISSING, 'content.satisfaction');
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
   if (row.status === 'draf') carryWetNumber(db, row.id, id);
   // The answer's new version is initialled again: from a later paraf or the signing step the
@@ -702,7 +702,8 @@ function commitSignature(
   }
   const complaintId = plan.row.complaint_id;
   const draft = draftOf(plan.row);
-  if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
+  // The statement becomes the complaint's; one not asked is no statement.
+  if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction && draft.satisfaction !== 'tidak_ditanyakan') {
     stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
   }
   const by = `oleh ${signerWords(db, plan.signer.name, plan.capacity)}`;

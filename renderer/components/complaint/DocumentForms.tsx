@@ -29,8 +29,9 @@ import {
   DRAFTABLE_KINDS,
   OUTCOMES,
   OUTCOME_LABEL,
-  SATISFACTIONS,
-  SATISFACTION_LABEL,
+  STATEMENTS,
+  STATEMENT_LABEL,
+  STATEMENT_MISSING,
   archiveInputSchema,
   deliverInputSchema,
   draftInputSchema,
@@ -114,7 +115,7 @@ const draftFormSchema = draftInputSchema.superRefine((v, ctx) => {
     });
   }
   if (v.kind === 'berita_acara' && v.satisfaction === null) {
-    ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: 'Pilih pernyataan pelapor: puas atau tidak puas.' });
+    ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: STATEMENT_MISSING });
   }
 });
 
@@ -196,14 +197,14 @@ export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(
             render={({ field }) => (
               <Radio.Group
                 label="Pernyataan pelapor"
-                description="Apa yang dinyatakan pelapor tentang penyelesaian pengaduannya."
+                description="Apa yang dinyatakan pelapor tentang penyelesaian pengaduannya; tidak ditanyakan bila pelapor anonim atau tidak dapat dihubungi."
                 value={field.value ?? null}
                 onChange={(v) => field.onChange(v)}
                 error={errors.satisfaction?.message}
               >
                 <Group mt={6}>
-                  {SATISFACTIONS.map((s) => (
-                    <Radio key={s} value={s} label={SATISFACTION_LABEL[s]} />
+                  {STATEMENTS.map((s) => (
+                    <Radio key={s} value={s} label={STATEMENT_LABEL[s]} />
                   ))}
                 </Group>
               </Radio.Group>

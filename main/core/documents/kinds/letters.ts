@@ -206,7 +206,10 @@ function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext
   const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
   if (kind === 'berita_acara') {
     const d = tanggalTerbilang(at, ctx.office.timeZone);
-    const statement = draft.satisfaction ? SATISFACTION_LABEL[draft.satisfaction].toUpperCase() : '…';
+    const statement =
+      draft.satisfaction === 'tidak_ditanyakan'
+        ? 'PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.'
+        : `Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${draft.satisfaction ? SATISFACTION_LABEL[draft.satisfaction].toUpperCase() : '…'}.`;
     return [
       para(
         `Pada hari ini ${d.hari} tanggal ${d.tanggal} bulan ${d.bulan} tahun ${d.tahun}, bertempat di ${ctx.office.name}, yang bertanda tangan di bawah ini:`,
@@ -228,7 +231,7 @@ function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext
       { type: 'heading', text: 'Penyelesaian yang telah dilakukan' },
       ...draft.body.map(para),
       { type: 'heading', text: 'Pernyataan pelapor' },
-      para(`Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${statement}.`),
+      para(statement),
       para('Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.'),
     ];
   }
