@@ -10,6 +10,10 @@ export const ROLE_LABEL: Record<Role, string> = {
   camat: 'Camat',
   admin: 'Admin',
 };
+// Who keeps a signature specimen: the Camat and the Sekcam, who sign on screen, and every
+// Kasi, for the days the Admin appoints him Plt./Plh. (he puts it in place before, and sees
+// or removes it after). These are the roles signsForHead is ever true for.
+export const SPECIMEN_ROLES: readonly Role[] = ['kasi', 'sekcam', 'camat'];
 
 export const COMPLAINT_KINDS = ['pengaduan', 'aspirasi', 'permintaan_informasi', 'konsultasi'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode }
 import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABEL, type Role } from '../../shared/domain';
+import { ROLE_LABEL, SPECIMEN_ROLES, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
 import { followedByApp } from '../lib/links';
 import { useSession, type SessionUser } from '../lib/session';
@@ -220,7 +220,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item component={RouterLink} to="/akun">
-                {['camat', 'sekcam', 'kasi'].includes(user.role) ? 'Akun saya (kata sandi, contoh tanda tangan)' : 'Akun saya (kata sandi)'}
+                {SPECIMEN_ROLES.includes(user.role) ? 'Akun saya (kata sandi, contoh tanda tangan)' : 'Akun saya (kata sandi)'}
               </Menu.Item>
               <Menu.Item color="red" onClick={() => void logout()}>
                 Keluar

@@ -3,16 +3,11 @@ import { Page } from '../components/Page';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { SignatureSpecimen } from '../components/documents/settings/SignatureSpecimen';
 import { notifySuccess } from '../lib/feedback';
-import { ROLE_LABEL, type Role } from '../../shared/domain';
+import { ROLE_LABEL, SPECIMEN_ROLES } from '../../shared/domain';
 import { useSession } from '../lib/session';
-
-const SPECIMEN_ROLES: readonly Role[] = ['kasi', 'sekcam', 'camat'];
 
 export function AccountPage() {
   const { user } = useSession();
-  // Who keeps a signature specimen: the Camat and the Sekcam, who sign on screen, and every
-  // Kasi, for the days the Admin appoints him Plt./Plh. (he puts it in place before, and sees
-  // or removes it after). These are the roles signsForHead is ever true for.
   const signs = SPECIMEN_ROLES.includes(user.role);
 
   return (

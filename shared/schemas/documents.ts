@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CLOSING_SATISFACTIONS, CLOSING_SATISFACTION_MISSING } from './skm';
 import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
@@ -137,15 +138,6 @@ export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
 export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SATISFACTION_LABEL: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
-/**
- * What a berita acara records of the reporter's statement: puas or tidak puas (then the
- * complaint's, once signed), or that he was not asked (an anonymous reporter, one who could
- * not be reached), which the recap counts as neither.
- */
-export const STATEMENTS = [...SATISFACTIONS, 'tidak_ditanyakan'] as const;
-export type Statement = (typeof STATEMENTS)[number];
-export const STATEMENT_LABEL: Record<Statement, string> = { ...SATISFACTION_LABEL, tidak_ditanyakan: 'Tidak ditanyakan' };
-export const STATEMENT_MISSING = 'Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.';
 
 const paragraphs = z
   .array(z.string().overwrite(withoutInvisible).trim().max(4000, { error: 'Satu paragraf paling panjang 4.000 karakter.' }))
@@ -161,8 +153,8 @@ export const draftContentSchema = z.object({
   lampiran: optionalText('Lampiran', 100).default('-'),
   body: paragraphs,
   tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
-  /** Berita acara: the reporter's statement. */
-  satisfaction: z.enum(STATEMENTS, { error: STATEMENT_MISSING }).nullable().default(null),
+  /** Berita acara: the reporter's statement, as at closing (puas or tidak puas becomes the complaint's once signed; tidak ditanyakan, none). */
+  satisfaction: z.enum(CLOSING_SATISFACTIONS, { error: CLOSING_SATISFACTION_MISSING }).nullable().default(null),
 });
 export type DraftContent = z.infer<typeof draftContentSchema>;
 export type DraftContentInput = z.input<typeof draftContentSchema>;
@@ -175,7 +167,7 @@ export const draftInputSchema = z.object({
   outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }).default('ditindaklanjuti'),
   /** Reason or extra words for the template's {alasan}. */
   reason: optionalText('Alasan', 1000),
-  satisfaction: z.enum(STATEMENTS).nullable().default(null),
+  satisfaction: z.enum(CLOSING_SATISFACTIONS).nullable().default(null),
 });
 export type DraftInput = z.input<typeof draftInputSchema>;
 

@@ -84,7 +84,8 @@ export const kioskExitInputSchema = z.object({
   password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128),
 });
 
-// What the Staf records when a complaint closes, unless a berita acara already said it.
+// What the Staf records when a complaint closes, unless a berita acara already said it, and
+// what a berita acara records (shared/schemas/documents.ts).
 export const CLOSING_SATISFACTIONS = ['puas', 'tidak_puas', 'tidak_ditanyakan'] as const;
 export type ClosingSatisfaction = (typeof CLOSING_SATISFACTIONS)[number];
 export const CLOSING_SATISFACTION_LABEL: Record<ClosingSatisfaction, string> = {

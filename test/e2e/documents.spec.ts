@@ -277,13 +277,13 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
 test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk tanda tangan basah Camat, lalu mengunggah hasil pindainya', async ({ web, page }) => {
   const { api, c, year, unitCode } = await start(web.url, 'pegantenan');
   const number = `000.8.3.4/1/${unitCode}/${year}`;
-  const letter = await toPegantenanSigning(api, c.id, (await api.kasi.call('auth.me', {}))!.id);
+  const letter = await toPegantenanSigning(api, c.id);
 
   // From the complaint, the staf prepares the paper for the Camat and lands on it.
   await as(page, web.url, 'staf');
   await openComplaint(page, web.url, c.id, c.registerNo);
   // The step is the Camat's; the panel says what the staf may still do.
-  await expect(page.getByText(/Anda dapat .*mencetak draf jawaban untuk tanda tangan basah dan mengunggah hasil pindainya\./)).toBeVisible();
+  await expect(page.getByText(/Anda dapat .*mencetak surat tanggapan untuk tanda tangan basah dan mengunggah hasil pindainya\./)).toBeVisible();
   const actions = page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 1' });
   await expect(actions.getByRole('button', { name: 'Unggah hasil pindai' })).toHaveCount(0);
   await actions.getByRole('button', { name: 'Cetak untuk tanda tangan basah' }).click();

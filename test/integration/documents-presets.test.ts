@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import type { TestCore } from '../support/core';
 import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng } from './paper';
+import type { LetterView } from '../../shared/documents/letter';
 
 // The paper trail of each published standard through the real core on a real SQLite
 // file: the answer each standard names (berita acara, laporan, none), the letters of the
@@ -98,7 +99,7 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
 });
 
 describe('Waru: a berita acara whose reporter could not be asked', () => {
-  it('says so on paper and leaves the complaint without a statement, for the recap to count as neither', async () => {
+  it('says so on paper and leaves the complaint without a statement, for the recap to count as neither, also as a correction', async () => {
     const o = await office('waru', '2026-11-30T23:35:00.000Z');
     const id = await o.record();
     o.later(5);
@@ -106,14 +107,36 @@ describe('Waru: a berita acara whose reporter could not be asked', () => {
     await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Lampu diganti.', attachments: [] });
     await o.act('kasi1', 'workflow.advance', { id }); // 3
     await o.act('sekcam', 'workflow.advance', { id }); // 4
-    const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'tidak_ditanyakan' });
+    const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'puas' });
     await o.act('kasi1', 'workflow.advance', { id }); // 5
     o.later(5);
     await o.sign('camat', draft.id);
-    const ba = await o.docx(draft.id);
+    expect((await o.journey(id)).satisfaction).toBe('puas');
+    // The reporter had not in fact been asked: a correction says so, and takes the statement back.
+    const signed = await o.act('staf', 'documents.get', { id: draft.id });
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: signed.rowVersion, content: { ...signed.draft!, satisfaction: 'tidak_ditanyakan' } });
+    o.later(5);
+    await o.sign('camat', v2.id);
+    const ba = await o.docx(v2.id);
     expect(ba.text).toContain('PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.');
     expect(ba.text).not.toContain('menyatakan');
     expect((await o.journey(id)).satisfaction).toBeNull();
+  });
+});
+
+describe('Kejayan: a surat penerusan signed by hand', () => {
+  it('is printed and its scan recorded after the exit closed the complaint', async () => {
+    const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
+    const id = await o.record();
+    o.later(5);
+    await o.act('camat', 'workflow.exit', { id, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Perumda Air Minum Kab. Pasuruan' });
+    const forward = (await o.docs(id)).find((d) => d.kind === 'surat_penerusan')!;
+    const printed = await o.act('staf', 'documents.printWet', { id: forward.id, signerId: o.ids.camat! });
+    expect(printed.wetPaper?.number).toBe('000.8.3.4/1/Kec-Kjy/2026');
+    expect(((await o.act('staf', 'documents.get', { id: forward.id })).content.view as LetterView).watermark).toBe('');
+    const scan = { fileName: 'surat.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
+    const signed = await o.act('staf', 'documents.signWet', { id: forward.id, printedAt: printed.wetPaper!.printed!.at, scan });
+    expect(signed).toMatchObject({ status: 'ditandatangani_basah', number: '000.8.3.4/1/Kec-Kjy/2026' });
   });
 });
 

@@ -250,10 +250,10 @@ describe('the drafted answer of a complaint a Kasi gave back', () => {
     await advanceTo(o, id, 'sekcam', 2);
     await advanceTo(o, id, 'staf', 3);
     o.later(30);
-    let j = await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!, o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    const j = await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!, o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
     const sri = j.dispositions.find((d) => d.toName === 'Sri Wahyuni')!;
     await o.act('kasi2', 'workflow.followUp', { id, kind: 'tindakan', text: 'Dicek: jalan ini bukan wilayah seksi kami.', attachments: [] });
-    j = await o.act('kasi2', 'workflow.returnDisposition', { dispositionId: sri.id, reason: 'Bukan tugas seksi kami.' });
+    await o.act('kasi2', 'workflow.returnDisposition', { dispositionId: sri.id, reason: 'Bukan tugas seksi kami.' });
     await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
     await advanceTo(o, id, 'kasi1', 5);
     await advanceTo(o, id, 'kasi1', 6);
@@ -300,7 +300,7 @@ describe('a draft returned for correction', () => {
     expect((await o.act('staf', 'documents.get', { id: draft.id })).actions).toEqual(['revise']);
     // Refused for what happened to the draft, not for the user's role.
     const signing = await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
-    expect([signing.code, signing.message]).toEqual(['conflict', expect.stringMatching(/^Draf ini sudah dikembalikan untuk diperbaiki \(.+\); lembar cetaknya tidak berlaku lagi\. Tunggu versi barunya\.$/)]);
+    expect([signing.code, signing.message]).toEqual(['conflict', expect.stringMatching(/^Draf ini sudah dikembalikan untuk diperbaiki \(.+\); tunggu versi barunya\.$/)]);
     expect((await o.refuse('camat', 'documents.return', { id: draft.id, reason: 'Sekali lagi.' })).code).toBe('conflict');
     expect(j.actions).not.toContain('advance');
     expect((await o.refuse('staf', 'workflow.advance', { id, note: '' })).message).toBe(
@@ -412,7 +412,7 @@ describe('a letter signed by hand', () => {
 
     // Periksa dokumen knows the sheet printed first as void.
     const voided = await o.act('staf', 'documents.verify', { code: '', docxBase64: firstFile.dataBase64 });
-    expect(voided.message).toContain('tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah, atau ditandatangani dengan cara lain.');
+    expect(voided.message).toContain('tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah atau dikembalikan,');
     expect(voided.document).toMatchObject({ status: 'diganti', superseded: true });
     // The sheet printed first is void: its scan is refused, that of the last print recorded,
     // as signed by the official it names.
@@ -472,7 +472,9 @@ describe('a letter signed by hand', () => {
       printedAt: again.wetPaper!.printed!.at,
       scan: { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') },
     });
-    expect(late.message).toBe('Draf ini sudah dikembalikan untuk diperbaiki (Perbaiki alamat pelapor.); lembar cetaknya tidak berlaku lagi. Tunggu versi barunya.');
+    expect(late.message).toBe(
+      'Draf ini sudah dikembalikan untuk diperbaiki (Perbaiki alamat pelapor.); tunggu versi barunya. Lembar yang dicetak untuk tanda tangan basah tidak berlaku lagi.',
+    );
     // The new version keeps the number; it is printed again before its scan is taken.
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: returned.draft! });
     expect(v2.wetPaper).toEqual({ number: '000.8.3.4/1/Kec-Pgt/2026', printed: null });
@@ -504,7 +506,7 @@ describe('a letter printed for a Plh. whose appointment is deleted', () => {
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
     const refused = await o.refuse('staf', 'documents.signWet', { id: draft.id, printedAt: printed.wetPaper!.printed!.at, scan });
     expect(refused.message).toBe(
-      'Sri Wahyuni (Plh. Camat Pegantenan) tidak lagi tercatat dapat menandatangani naskah ini pada tanggal cetaknya. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.',
+      'Sri Wahyuni tidak lagi tercatat sebagai Plh. Camat Pegantenan pada tanggal cetak naskah ini. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.',
     );
     expect((await o.act('staf', 'documents.get', { id: draft.id })).status).toBe('draf');
   });
@@ -537,6 +539,25 @@ describe('a letter printed to be signed by hand at the end of a year', () => {
     expect((await o.act('camat', 'documents.get', { id: draft.id })).actions).toEqual([]);
     expect((await o.refuse('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! })).code).toBe('forbidden');
     expect((await o.refuse('camat', 'documents.sign', { id: draft.id, password: PASSWORD })).code).toBe('forbidden');
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).not.toContain(draft.id);
+  });
+});
+
+describe('a signed answer corrected after the complaint closed', () => {
+  it('is signed again as before: the closing gives up only an answer never signed', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    const draft = await toSigningStep(o, id);
+    await o.act('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
+    o.later(10);
+    await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
+    o.later(10);
+    expect((await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah', note: '', proof: [] })).closedAt).not.toBeNull();
+    const signed = await o.act('staf', 'documents.get', { id: draft.id });
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: signed.rowVersion, content: { ...signed.draft!, body: ['Jalan telah ditambal pada 25 November 2026.'] } });
+    expect((await o.act('camat', 'documents.get', { id: v2.id })).actions).toContain('sign');
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => q.id)).toEqual([v2.id]);
+    expect((await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2026');
   });
 });
 

@@ -31,6 +31,7 @@ import {
   getDoc,
   normaliseCode,
   paraf,
+  printedPaper,
   printForWetSigning,
   requireAction,
   returnDocument,
@@ -43,7 +44,7 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
+import { draftById, draftOf, insertDocument, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -52,6 +53,8 @@ import { pluck } from '../db/statements';
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+// A scan's file type, checked at upload, names its extension.
+const SCAN_EXTENSION: Record<string, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
 
 // A document is read and changed by whoever may see its complaint, and by whoever may
 // sign it now or signed it (a Kasi acting for the head of office, see requireDocument).
@@ -90,14 +93,14 @@ function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify
   const user = requireUser(ctx);
   const row = getDoc(ctx.db, print.document_id);
   const doc = toIssued(ctx.db, user, row, nowIso(ctx));
-  const current = printedPaperOf(ctx.db, row)?.id === print.id;
+  const current = printedPaper(ctx.db, row)?.id === print.id;
   const signer = signerWords(ctx.db, signerUser(ctx.db, print.signer_id!).name, print.capacity ?? '');
   const printed = formatTanggalWaktu(print.printed_at!, getOffice(ctx.db).timeZone);
   return {
     found: true,
     message: current
       ? `Berkas ini naskah ${doc.title.toLowerCase()} nomor ${print.number} yang dicetak pada ${printed} untuk ditandatangani basah oleh ${signer}. Hasil pindai lembar yang ditandatangani belum diunggah, jadi belum tercatat ditandatangani.`
-      : `Berkas ini naskah ${doc.title.toLowerCase()} nomor ${print.number} yang dicetak pada ${printed} untuk ditandatangani basah oleh ${signer}, tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah, atau ditandatangani dengan cara lain.`,
+      : `Berkas ini naskah ${doc.title.toLowerCase()} nomor ${print.number} yang dicetak pada ${printed} untuk ditandatangani basah oleh ${signer}, tetapi lembar itu tidak berlaku lagi: naskahnya dicetak ulang, diubah atau dikembalikan, ditandatangani dengan cara lain, atau pengaduannya ditutup tanpa surat itu.`,
     document: {
       kind: row.kind,
       title: doc.title,
@@ -150,13 +153,13 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const doc = toIssued(ctx.db, user, row, at, see);
     const signing = signingAs(ctx.db, user, row, doc.actions, at);
     // A draft printed to be signed by hand reads as the paper printed.
-    const paper = printedPaperOf(ctx.db, row);
+    const paper = printedPaper(ctx.db, row);
     return { ...doc, content: paper ? (JSON.parse(paper.view) as DocumentContent) : contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
-    const paper = printedPaperOf(ctx.db, row);
+    const paper = printedPaper(ctx.db, row);
     const bytes = paper ? paper.docx : await docxOf(ctx.db, row);
     return { fileName: fileNameOf(row, registerNoOf(ctx.db, row), paper?.number), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
   },
@@ -170,7 +173,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       stored_name: string;
     };
     // Named after the letter it is the signed copy of, as its DOCX is.
-    const fileName = `${fileNameOf(row, registerNoOf(ctx.db, row)).replace(/\.docx$/, '')}-pindai${extname(a.file_name).toLowerCase()}`;
+    const ext = SCAN_EXTENSION[a.mime] ?? extname(a.file_name).toLowerCase();
+    const fileName = `${fileNameOf(row, registerNoOf(ctx.db, row)).replace(/\.docx$/, '')}-pindai${ext}`;
     return { fileName, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
   },
 
@@ -254,13 +258,13 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {
     const user = requireUser(ctx);
+    const hash = code ? '' : sha256(Buffer.from(docxBase64, 'base64'));
     const row = code
       ? (ctx.db.prepare('SELECT * FROM issued_documents WHERE verify_code = ?').get(normaliseCode(code)) as DocRow | undefined)
-      : (ctx.db.prepare('SELECT * FROM issued_documents WHERE docx_sha256 = ?').get(sha256(Buffer.from(docxBase64, 'base64'))) as DocRow | undefined);
-    if (!row && docxBase64) {
-      const print = wetPrintByDocx(ctx.db, sha256(Buffer.from(docxBase64, 'base64')));
-      if (print) return verifyPrint(ctx, print);
-    }
+      : (ctx.db.prepare('SELECT * FROM issued_documents WHERE docx_sha256 = ?').get(hash) as DocRow | undefined);
+    // A sheet printed to be signed by hand and not (or not yet) recorded as signed.
+    const print = !row && hash ? wetPrintByDocx(ctx.db, hash) : undefined;
+    if (print) return verifyPrint(ctx, print);
     if (!row) {
       return {
         found: false,

@@ -6,7 +6,8 @@ import type { Role, Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
-import { STATEMENT_MISSING, type DraftContent, type Outcome, type Statement } from '../../../shared/schemas/documents';
+import type { DraftContent, Outcome } from '../../../shared/schemas/documents';
+import { CLOSING_SATISFACTION_MISSING, type ClosingSatisfaction } from '../../../shared/schemas/skm';
 import { localDate, yearOf } from '../../../shared/time/workingTime';
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { listWords } from '../../../shared/text/words';
@@ -27,7 +28,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingAt, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
+import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
 import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -163,6 +164,20 @@ function scopeOf(db: Db, user: SessionUser, row: DocFacts, see?: boolean): DocSc
   };
 }
 
+// The answer of a complaint closed without any version of it signed (withdrawn, say): nobody
+// works on it any more, and a paper printed for it no longer stands. A correction of a signed
+// answer still goes on after the closing.
+function abandonedAnswer(db: Db, row: Pick<DocFacts, 'complaint_id' | 'kind'>, closed: boolean, answerKind: DocumentKind | null): boolean {
+  return closed && row.kind === answerKind && !stmt(db, 'SELECT 1 FROM issued_documents WHERE complaint_id = ? AND kind = ? AND signed_at IS NOT NULL LIMIT 1').get(row.complaint_id, row.kind);
+}
+const givenUp = (db: Db, row: DocRow, l: Loaded | null) => !!l && abandonedAnswer(db, row, l.state.closed, l.state.answerKind);
+const answerState = (db: Db, row: DocRow) => (row.complaint_id === null || !ANSWER_KINDS.includes(row.kind) ? null : loadState(db, row.complaint_id));
+
+/** The draft's paper for a signature by hand, printed or not, while the draft is still to be signed. */
+export const standingPaper = (db: Db, row: DocRow, l = answerState(db, row)) => (givenUp(db, row, l) ? null : standingPaperOf(db, row));
+/** The draft's printed paper, with its letter as printed, while the draft is still to be signed. */
+export const printedPaper = (db: Db, row: DocRow) => (givenUp(db, row, answerState(db, row)) ? null : printedPaperOf(db, row));
+
 const drafterOf = (l: Loaded, role: Role) =>
   l.standard.steps.some((s) => s.stage === 'penyusunan_jawaban' && [s.executor, ...s.alternates].some((e) => e === role || e === 'tim_pengelola'));
 
@@ -204,8 +219,9 @@ function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string, signsUnb
   const unbound = () => signsUnbound(r.kind);
   if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return unbound();
   if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
-  const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standardVersion(db, r.c_version));
-  if (stage === null) return unbound();
+  const standard = standardVersion(db, r.c_version);
+  const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standard);
+  if (stage === null) return !abandonedAnswer(db, r, r.c_closed !== null, answerKindOf(standard)) && unbound();
   return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
 }
 
@@ -253,8 +269,7 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
   const actions: DocumentAction[] = [];
   if (row.superseded_by !== null) return actions;
   if (row.status === 'draf') {
-    // The answer of a complaint closed without it (withdrawn, say) is no longer worked on.
-    if (s.l?.state.closed && row.kind === s.l.state.answerKind) return actions;
+    if (s.l && abandonedAnswer(db, row, s.l.state.closed, s.l.state.answerKind)) return actions;
     if (s.journeyBound) {
       if (s.actsOnStep || drafterOf(s.l!, user.role)) actions.push('revise');
       if (stage === 'paraf' && s.actsOnStep && !hasParaf(db, row.id, user.id)) actions.push('paraf');
@@ -293,26 +308,28 @@ export function requireAction(db: Db, user: SessionUser, row: DocRow, action: Do
     sign_wet: 'mengurus tanda tangan basah untuk',
   };
   if (row.superseded_by !== null) throw new TanggapError('conflict', `Versi ${row.version} sudah diganti versi baru; buka versi terbaru.`);
+  // Said of a draft printed to be signed by hand, whose sheet is then void.
+  const printed = () => (wetPaperOf(db, row.id)?.printed_at ? ' Lembar yang dicetak untuk tanda tangan basah tidak berlaku lagi.' : '');
   const signing = action === 'sign' || action === 'sign_wet';
   if (signing && (row.status === 'ditandatangani' || row.status === 'ditandatangani_basah')) {
-    throw new TanggapError('conflict', `Dokumen ini sudah ditandatangani dengan nomor ${row.number}; lembar cetak yang belum ditandatangani tidak berlaku lagi.`);
+    throw new TanggapError('conflict', `Dokumen ini sudah ditandatangani dengan nomor ${row.number}.${printed()}`);
   }
   if (row.status !== 'draf' && action !== 'revise') throw new TanggapError('conflict', 'Dokumen ini sudah terbit atau ditandatangani dan tidak dapat diubah; buat koreksi sebagai versi baru.');
   if (row.returned_at !== null && action !== 'revise') {
-    throw new TanggapError('conflict', `Draf ini sudah dikembalikan untuk diperbaiki (${row.returned_reason}); lembar cetaknya tidak berlaku lagi. Tunggu versi barunya.`);
+    throw new TanggapError('conflict', `Draf ini sudah dikembalikan untuk diperbaiki (${row.returned_reason}); tunggu versi barunya.${printed()}`);
   }
   throw new TanggapError('forbidden', `Anda tidak dapat ${words[action]} dokumen ini pada tahap pengaduan sekarang.`);
 }
 
 // ── Drafting, revising, paraf, return ───────────────────────────────────────────
 
-export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: number, kind: LetterKind, outcome: Outcome, reason: string, satisfaction: Statement | null, at: string): number {
+export function draftAnswer(deps: CoreDeps, user: SessionUser, complaintId: number, kind: LetterKind, outcome: Outcome, reason: string, satisfaction: ClosingSatisfaction | null, at: string): number {
   const { db } = deps;
   const l = loadState(db, complaintId);
   if (kind !== l.state.answerKind) {
     throw new TanggapError('validation', `Menurut Standar Pelayanan pengaduan ini, jawabannya berupa ${DOCUMENT_KIND_LABEL[l.state.answerKind ?? 'surat_tanggapan'].toLowerCase()}.`, 'kind');
   }
-  if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', STATEMENT_MISSING, 'satisfaction');
+  if (kind === 'berita_acara' && !satisfaction) throw new TanggapError('validation', CLOSING_SATISFACTION_MISSING, 'satisfaction');
   const params: LetterParams = { outcome, reason };
   const id = insertLetterDraft(db, kind, complaintId, initialDraft(db, kind, complaintId, params, satisfaction), params, user, at, null);
   recordComplaintEvent(db, { complaintId, at, actorId: user.id, words: `Draf ${DOCUMENT_KIND_LABEL[kind].toLowerCase()} disusun`, action: 'document.drafted', data: { documentId: id, kind } });
@@ -343,7 +360,7 @@ export function revise(deps: CoreDeps, user: SessionUser, row: DocRow, content: 
   const { db } = deps;
   requireAction(db, user, row, 'revise', at);
   if (!isLetterKind(row.kind) || row.complaint_id === null) throw new TanggapError('conflict', 'Dokumen jenis ini dibuat dari data pengaduan dan tidak diubah dengan tangan.');
-  if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', STATEMENT_MISSING, 'content.satisfaction');
+  if (row.kind === 'berita_acara' && !content.satisfaction) throw new TanggapError('validation', CLOSING_SATISFACTION_MISSING, 'content.satisfaction');
   const id = insertLetterDraft(db, row.kind, row.complaint_id, content, paramsOf<LetterParams>(row), user, at, row);
   if (row.status === 'draf') carryWetNumber(db, row.id, id);
   // The answer's new version is initialled again: from a later paraf or the signing step the
@@ -558,10 +575,11 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { 
   return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', paper, keepsNumber };
 }
 
-// The plan of a signature by hand: the letter exactly as printed on `printedAt`, the last print,
-// for an official who might sign it that day (a Plt./Plh. appointment deleted since was an error).
-function printedPlan(db: Db, user: SessionUser, row: DocRow, printedAt: string): SignPlan & { docx: Buffer } {
-  const paper = printedPaperOf(db, row);
+// The plan of a signature by hand: the letter exactly as printed on `printedAt`, the last print.
+// A Plt./Plh. signs by his appointment on the print's date (one deleted since was an error);
+// the head of office and the Sekcam a.n. by their office.
+function printedPlan(db: Db, row: DocRow, printedAt: string): SignPlan & { docx: Buffer } {
+  const paper = printedPaper(db, row);
   if (!paper) {
     throw new TanggapError(
       'conflict',
@@ -577,10 +595,10 @@ function printedPlan(db: Db, user: SessionUser, row: DocRow, printedAt: string):
       `Naskah ini sudah dicetak ulang pada ${formatTanggalWaktu(paper.printed_at, office.timeZone)} untuk ditandatangani ${signerWords(db, signer.name, capacity)}; lembar yang dicetak sebelumnya tidak berlaku lagi. Unggah hasil pindai lembar cetakan terakhir itu setelah ditandatangani.`,
     );
   }
-  if (!wetSigners(db, user, row, paper.printed_at).some((w) => w.id === paper.signer_id && w.capacity === capacity)) {
+  if ((capacity === 'Plt.' || capacity === 'Plh.') && actingCapacity(db, paper.signer_id, localDate(paper.printed_at, getOffice(db).timeZone)) !== capacity) {
     throw new TanggapError(
       'conflict',
-      `${signerWords(db, signer.name, capacity)} tidak lagi tercatat dapat menandatangani naskah ini pada tanggal cetaknya. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.`,
+      `${signer.name} tidak lagi tercatat sebagai ${capacity} ${getOffice(db).headTitle} pada tanggal cetak naskah ini. Periksa Pejabat Plt./Plh. di Pengaturan, lalu cetak ulang naskahnya untuk pejabat yang menandatanganinya.`,
     );
   }
   const { year, seq, number, view, docx } = paper;
@@ -671,7 +689,7 @@ export async function signDocument(deps: CoreDeps, user: SessionUser, id: number
     const at = deps.now().toISOString();
     const row = getDoc(db, id);
     requireAction(db, user, row, onScreen ? 'sign' : 'sign_wet', at);
-    const printed = how.onScreen ? null : printedPlan(db, user, row, how.printedAt);
+    const printed = how.onScreen ? null : printedPlan(db, row, how.printedAt);
     const plan = printed ?? planSigning(db, user, row, at, { onScreen: true }, { code, qr, text: '' });
     const docx = printed?.docx ?? (await renderDocx(plan.content));
     write(db, () => commitSignature(deps, user, plan, docx, at, how));
@@ -702,9 +720,9 @@ function commitSignature(
   }
   const complaintId = plan.row.complaint_id;
   const draft = draftOf(plan.row);
-  // The statement becomes the complaint's; one not asked is no statement.
-  if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction && draft.satisfaction !== 'tidak_ditanyakan') {
-    stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction, complaintId);
+  // The statement becomes the complaint's; one not asked is none (also over a corrected one).
+  if (complaintId !== null && plan.row.kind === 'berita_acara' && draft?.satisfaction) {
+    stmt(db, 'UPDATE complaints SET satisfaction = ? WHERE id = ?').run(draft.satisfaction === 'tidak_ditanyakan' ? null : draft.satisfaction, complaintId);
   }
   const by = `oleh ${signerWords(db, plan.signer.name, plan.capacity)}`;
   const words = onScreen ? `ditandatangani ${by}` : `ditandatangani basah ${by}; hasil pindai diunggah`;
@@ -768,7 +786,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
   const registerNo = registerNoOf(db, row);
   const scope = scopeOf(db, user, row, see);
   const actions = actionsIn(db, user, row, at, scope);
-  const paper = standingPaperOf(db, row);
+  const paper = standingPaper(db, row, scope.l);
   return {
     id: row.id,
     complaintId: row.complaint_id,

@@ -132,15 +132,12 @@ export const wetPaperOf = (db: Db, documentId: number) =>
 /** The print whose DOCX has this SHA-256 (Periksa dokumen). */
 export const wetPrintByDocx = (db: Db, hash: string) => stmt(db, `SELECT ${PAPER_COLUMNS} FROM wet_papers WHERE docx_sha256 = ? ORDER BY id DESC LIMIT 1`).get(hash) as WetPaperRow | undefined;
 
-// A draft's paper stands while the draft may still be signed: not replaced, not returned,
-// its complaint not closed (withdrawn, say) without it.
-function paperStands(db: Db, row: DocRow): boolean {
-  if (row.status !== 'draf' || row.superseded_by !== null || row.returned_at !== null) return false;
-  return row.complaint_id === null || (stmt(db, 'SELECT closed_at FROM complaints WHERE id = ?').get(row.complaint_id) as { closed_at: string | null }).closed_at === null;
-}
+// A draft's paper stands while the draft is still to be signed: not replaced, not returned
+// (and not an answer given up, which the documents service checks: standingPaper).
+const paperStands = (row: DocRow) => row.status === 'draf' && row.superseded_by === null && row.returned_at === null;
 
-/** The paper for a signature by hand of a draft that may still be signed (see paperStands), printed or not. */
-export const standingPaperOf = (db: Db, row: DocRow): WetPaperRow | null => (paperStands(db, row) ? (wetPaperOf(db, row.id) ?? null) : null);
+/** The paper for a signature by hand of a draft still to be signed (see paperStands), printed or not. */
+export const standingPaperOf = (db: Db, row: DocRow): WetPaperRow | null => (paperStands(row) ? (wetPaperOf(db, row.id) ?? null) : null);
 
 export type PrintedPaper = WetPaperRow & { signer_id: number; printed_at: string; view: string; docx: Buffer };
 
@@ -150,7 +147,7 @@ export type PrintedPaper = WetPaperRow & { signer_id: number; printed_at: string
  * what its scan is recorded as. Null when there is none.
  */
 export function printedPaperOf(db: Db, row: DocRow): PrintedPaper | null {
-  if (!paperStands(db, row)) return null;
+  if (!paperStands(row)) return null;
   const paper = stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as PrintedPaper | undefined;
   return paper?.printed_at ? paper : null;
 }

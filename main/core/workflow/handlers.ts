@@ -143,7 +143,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
           | { id: number; name: string; role: string; active: number; seksi: string }
           | undefined;
         if (!u || u.role !== 'kasi' || !u.active) {
-          throw new TanggapError('validation', 'Disposisi hanya dapat ditujukan kepada Kasi/Kasubag yang aktif.', 'to');
+          throw new TanggapError('validation', 'Disposisi hanya dapat ditujukan kepada Kasi/Kasubbag yang aktif.', 'to');
         }
         return u;
       });

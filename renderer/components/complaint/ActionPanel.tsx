@@ -28,13 +28,13 @@ const YOU_CAN: Record<Journey['actions'][number], string> = {
   'exit:ditolak': 'menolak pengaduan',
   'exit:dicabut': 'mencatat pencabutan oleh pelapor',
 };
-// What the user may do with the drafts offered below, in the same words.
-const YOU_CAN_DRAFT: Record<DocumentAction, string> = {
-  revise: 'mengubah draf jawaban',
-  paraf: 'memaraf draf jawaban',
-  return: 'mengembalikan draf jawaban',
-  sign: 'menandatangani draf jawaban',
-  sign_wet: 'mencetak draf jawaban untuk tanda tangan basah dan mengunggah hasil pindainya',
+// What the user may do with a draft offered below, named by its title ("surat tanggapan").
+const YOU_CAN_DRAFT: Record<DocumentAction, (title: string) => string> = {
+  revise: (t) => `mengubah draf ${t}`,
+  paraf: (t) => `memaraf draf ${t}`,
+  return: (t) => `mengembalikan draf ${t}`,
+  sign: (t) => `menandatangani ${t}`,
+  sign_wet: (t) => `mencetak ${t} untuk tanda tangan basah dan mengunggah hasil pindainya`,
 };
 
 interface Props {
@@ -77,7 +77,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   // listWords says each once.
   const youCan = [
     ...journey.actions.map((a) => (a === 'dispose' && redispose ? 'mendisposisikan bagian yang dikembalikan kepada Kasi lain' : YOU_CAN[a])),
-    ...[...new Set(actionable.flatMap((d) => d.actions))].map((a) => YOU_CAN_DRAFT[a]),
+    ...actionable.flatMap((d) => d.actions.map((a) => YOU_CAN_DRAFT[a](d.title.toLowerCase()))),
   ];
 
   return (

@@ -29,9 +29,6 @@ import {
   DRAFTABLE_KINDS,
   OUTCOMES,
   OUTCOME_LABEL,
-  STATEMENTS,
-  STATEMENT_LABEL,
-  STATEMENT_MISSING,
   archiveInputSchema,
   deliverInputSchema,
   draftInputSchema,
@@ -39,6 +36,7 @@ import {
   signInputSchema,
 } from '../../../shared/schemas/documents';
 import { attachmentUploadSchema, type ComplaintDetail } from '../../../shared/schemas/complaint';
+import { CLOSING_SATISFACTIONS, CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTION_MISSING } from '../../../shared/schemas/skm';
 import type { Journey } from '../../../shared/schemas/workflow';
 import { localDate, localTime } from '../../../shared/time/workingTime';
 import { zoneAbbrev } from '../../../shared/time/format';
@@ -115,7 +113,7 @@ const draftFormSchema = draftInputSchema.superRefine((v, ctx) => {
     });
   }
   if (v.kind === 'berita_acara' && v.satisfaction === null) {
-    ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: STATEMENT_MISSING });
+    ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: CLOSING_SATISFACTION_MISSING });
   }
 });
 
@@ -203,8 +201,8 @@ export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(
                 error={errors.satisfaction?.message}
               >
                 <Group mt={6}>
-                  {STATEMENTS.map((s) => (
-                    <Radio key={s} value={s} label={STATEMENT_LABEL[s]} />
+                  {CLOSING_SATISFACTIONS.map((s) => (
+                    <Radio key={s} value={s} label={CLOSING_SATISFACTION_LABEL[s]} />
                   ))}
                 </Group>
               </Radio.Group>

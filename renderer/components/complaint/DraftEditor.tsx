@@ -4,7 +4,8 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
 import type { DocumentWithContent, IssuedDocument } from '../../../shared/documents/issued';
-import { STATEMENTS, STATEMENT_LABEL, STATEMENT_MISSING, draftContentSchema, type DraftContentInput, type Satisfaction } from '../../../shared/schemas/documents';
+import { draftContentSchema, type DraftContentInput, type Satisfaction } from '../../../shared/schemas/documents';
+import { CLOSING_SATISFACTIONS, CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTION_MISSING } from '../../../shared/schemas/skm';
 import { SIFAT, SIFAT_LABEL, type Sifat } from '../../../shared/domain';
 import { diffParagraphs, diffWords, hasChanges, splitLines, splitParagraphs, type DiffPart, type ParagraphDiff } from '../../../shared/text/diff';
 import { call } from '../../api';
@@ -40,7 +41,7 @@ const editorSchema = (beritaAcara: boolean) =>
       satisfaction: shape.satisfaction,
     })
     .refine((v) => !beritaAcara || v.satisfaction !== null, {
-      error: STATEMENT_MISSING,
+      error: CLOSING_SATISFACTION_MISSING,
       path: ['satisfaction'],
     });
 type EditorIn = z.input<ReturnType<typeof editorSchema>>;
@@ -355,8 +356,8 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: Fo
               render={({ field }) => (
                 <Radio.Group label="Pernyataan pelapor" value={field.value ?? null} onChange={(v) => field.onChange(v)} error={errors.satisfaction?.message}>
                   <Group mt={6}>
-                    {STATEMENTS.map((s) => (
-                      <Radio key={s} value={s} label={STATEMENT_LABEL[s]} />
+                    {CLOSING_SATISFACTIONS.map((s) => (
+                      <Radio key={s} value={s} label={CLOSING_SATISFACTION_LABEL[s]} />
                     ))}
                   </Group>
                 </Radio.Group>

@@ -100,7 +100,7 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
           />
         </Group>
         <Text size="xs" c="dimmed">
-          Yang dapat dipilih: Sekretaris Kecamatan, Kasi/Kasubag dan Camat yang akunnya aktif. Tanggal mulai dan sampai ikut dihitung.
+          Yang dapat dipilih: Sekretaris Kecamatan, Kasi/Kasubbag dan Camat yang akunnya aktif. Tanggal mulai dan sampai ikut dihitung.
         </Text>
         <Group justify="flex-end">
           <Button type="submit" loading={formState.isSubmitting}>
