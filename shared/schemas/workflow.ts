@@ -261,6 +261,11 @@ export const journeySchema = z.object({
     .nullable(),
   archiveLocation: z.string(),
   satisfaction: z.enum(['puas', 'tidak_puas']).nullable(),
+  /**
+   * The reporter's statement is settled: given, or recorded by a signed berita acara as not
+   * asked. The closing asks for it only when it is not.
+   */
+  statementSettled: z.boolean(),
   /** When the SKM questionnaire entered for this complaint was saved; null while there is none. */
   skmAt: z.string().nullable(),
 });

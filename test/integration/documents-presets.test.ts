@@ -109,6 +109,7 @@ describe('Waru: a berita acara whose reporter could not be asked', () => {
     await o.act('sekcam', 'workflow.advance', { id }); // 4
     const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'puas' });
     await o.act('kasi1', 'workflow.advance', { id }); // 5
+    expect((await o.journey(id)).statementSettled).toBe(false);
     o.later(5);
     await o.sign('camat', draft.id);
     expect((await o.journey(id)).satisfaction).toBe('puas');
@@ -120,7 +121,9 @@ describe('Waru: a berita acara whose reporter could not be asked', () => {
     const ba = await o.docx(v2.id);
     expect(ba.text).toContain('PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.');
     expect(ba.text).not.toContain('menyatakan');
+    // No statement, and none asked again when the complaint closes: the paper says why.
     expect((await o.journey(id)).satisfaction).toBeNull();
+    expect((await o.journey(id)).statementSettled).toBe(true);
   });
 });
 

@@ -790,6 +790,14 @@ function taskOrder(clock: Clock, compareDue = (a: string, b: string) => a.locale
 }
 const sortTasks = <T extends Placed>(tasks: T[], clock: Clock, compareDue?: (a: string, b: string) => number): T[] => tasks.sort(taskOrder(clock, compareDue));
 
+// The complaint's signed berita acara (its last version) records that the reporter was not asked.
+function statementNotAsked(db: Db, id: number): boolean {
+  const row = stmt(db, "SELECT draft FROM issued_documents WHERE complaint_id = ? AND kind = 'berita_acara' AND signed_at IS NOT NULL AND superseded_by IS NULL ORDER BY id DESC LIMIT 1").get(id) as
+    | { draft: string | null }
+    | undefined;
+  return !!row?.draft && (JSON.parse(row.draft) as { satisfaction?: string | null }).satisfaction === 'tidak_ditanyakan';
+}
+
 export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey {
   const { db } = deps;
   const now = deps.now().toISOString();
@@ -908,6 +916,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
         .get(id) as Journey['delivery'] | undefined) ?? null,
     archiveLocation: c.archive_location,
     satisfaction: c.satisfaction,
+    statementSettled: c.satisfaction !== null || (l.state.answerKind === 'berita_acara' && statementNotAsked(db, id)),
     // Only a closed complaint takes a questionnaire: an open one's journey asks nothing more.
     skmAt: c.closed_at === null ? null : ((stmt(db, 'SELECT at FROM skm_responses WHERE complaint_id = ?').get(id) as { at: string } | undefined)?.at ?? null),
   };

@@ -3,9 +3,9 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import { CLOSING_SATISFACTION_LABEL, CLOSING_SATISFACTION_MISSING, CLOSING_SATISFACTIONS, type ClosingSatisfaction } from '../../../shared/schemas/skm';
 import type { Journey } from '../../../shared/schemas/workflow';
 
-// Puas / tidak puas asked when the step at hand closes the complaint, unless a signed
-// berita acara recorded it already.
-export const asksSatisfaction = (j: Journey) => j.current !== null && j.current.stepNo === j.steps.length && j.satisfaction === null;
+// Puas / tidak puas asked when the step at hand closes the complaint, unless the statement is
+// settled: given, or recorded by a signed berita acara as not asked.
+export const asksSatisfaction = (j: Journey) => j.current !== null && j.current.stepNo === j.steps.length && !j.statementSettled;
 
 /**
  * The forms that close a complaint require a choice here (the core takes it as optional).
