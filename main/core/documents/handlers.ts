@@ -1,6 +1,7 @@
 import type { CallOutput } from '../../../shared/contract';
 import { extname } from 'node:path';
 import type { DocumentContent } from '../../../shared/documents/issued';
+import { ATTACHMENT_TYPES } from '../../../shared/domain';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
@@ -44,7 +45,7 @@ import {
   signableDrafts,
 } from './service';
 import { documentSettings } from './settings';
-import { draftById, draftOf, insertDocument, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
+import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
 import { requireSignsForHead, signerUser } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
@@ -53,8 +54,6 @@ import { pluck } from '../db/statements';
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-// A scan's file type, checked at upload, names its extension.
-const SCAN_EXTENSION: Record<string, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
 
 // A document is read and changed by whoever may see its complaint, and by whoever may
 // sign it now or signed it (a Kasi acting for the head of office, see requireDocument).
@@ -68,9 +67,10 @@ function openDoc(ctx: Ctx, id: number): { row: DocRow; see: boolean } {
 }
 const docFor = (ctx: Ctx, id: number): DocRow => openDoc(ctx, id).row;
 
-// `number`: the row's, or that of the draft's paper printed to be signed by hand.
-const fileNameOf = (row: DocRow, registerNo: string, number = row.number) =>
-  `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}.docx`;
+// A file's name without its extension: "Surat-tanggapan-000.8.3.4-1-Kec-Pgt-2026". `number`:
+// the row's, or that of the draft's paper printed to be signed by hand.
+const fileBaseOf = (row: DocRow, registerNo: string, number = row.number) =>
+  `${DOCUMENT_KIND_LABEL[row.kind].replaceAll(' ', '-')}-${(number || registerNo || String(row.id)).replace(/[^\w.-]+/g, '-')}${row.version > 1 ? `-v${row.version}` : ''}`;
 
 // The specimen goes on every letter its owner signs: it must be the picture it says it
 // is (the schema checks only the data URL's form), of a size a signature can be.
@@ -152,8 +152,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const at = nowIso(ctx);
     const doc = toIssued(ctx.db, user, row, at, see);
     const signing = signingAs(ctx.db, user, row, doc.actions, at);
-    // A draft printed to be signed by hand reads as the paper printed.
-    const paper = printedPaper(ctx.db, row);
+    // A draft printed to be signed by hand reads as the paper printed (toIssued has said whether it stands).
+    const paper = doc.wetPaper?.printed ? printedPaperOf(ctx.db, row) : null;
     return { ...doc, content: paper ? (JSON.parse(paper.view) as DocumentContent) : contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },
   'documents.docx': async (ctx, { id }) => {
@@ -161,7 +161,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
     const paper = printedPaper(ctx.db, row);
     const bytes = paper ? paper.docx : await docxOf(ctx.db, row);
-    return { fileName: fileNameOf(row, registerNoOf(ctx.db, row), paper?.number), mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
+    return { fileName: `${fileBaseOf(row, registerNoOf(ctx.db, row), paper?.number)}.docx`, mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
   },
   'documents.scan': (ctx, { id }) => {
     const row = docFor(ctx, id);
@@ -172,9 +172,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       sha256: string;
       stored_name: string;
     };
-    // Named after the letter it is the signed copy of, as its DOCX is.
-    const ext = SCAN_EXTENSION[a.mime] ?? extname(a.file_name).toLowerCase();
-    const fileName = `${fileNameOf(row, registerNoOf(ctx.db, row)).replace(/\.docx$/, '')}-pindai${ext}`;
+    // Named after the letter it is the signed copy of, as its DOCX is, with its checked type.
+    const ext = ATTACHMENT_TYPES[a.mime]?.toLowerCase() ?? extname(a.file_name).slice(1).toLowerCase();
+    const fileName = `${fileBaseOf(row, registerNoOf(ctx.db, row))}-pindai.${ext}`;
     return { fileName, mime: a.mime, dataBase64: readAttachment(ctx.dataDir, a.stored_name, a.sha256).toString('base64') };
   },
 

@@ -827,6 +827,14 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
   };
 }
 
+/** Whether the complaint's signed berita acara (its last version) records that the reporter was not asked. */
+export function statementNotAsked(db: Db, complaintId: number): boolean {
+  const row = stmt(db, "SELECT draft FROM issued_documents WHERE complaint_id = ? AND kind = 'berita_acara' AND signed_at IS NOT NULL AND superseded_by IS NULL ORDER BY id DESC LIMIT 1").get(
+    complaintId,
+  ) as Pick<DocRow, 'draft'> | undefined;
+  return !!row && draftOf(row)?.satisfaction === 'tidak_ditanyakan';
+}
+
 /** The stored DOCX; one issued before its bytes were rendered is rendered from its frozen view once. */
 export async function docxOf(db: Db, row: DocRow): Promise<Buffer> {
   if (row.docx) return row.docx;

@@ -23,7 +23,7 @@ import {
   type DispositionEnd,
 } from './engine';
 import { officeCalendar, standardVersion } from './standard';
-import { signableDrafts } from '../documents/service';
+import { signableDrafts, statementNotAsked } from '../documents/service';
 import { signsForHead } from '../documents/signer';
 import { settled } from '../outputCheck';
 
@@ -789,14 +789,6 @@ function taskOrder(clock: Clock, compareDue = (a: string, b: string) => a.locale
   return (a, b) => Number(a.paused) - Number(b.paused) || rank(a) - rank(b) || compareDue(due(a), due(b)) || a.complaintId - b.complaintId;
 }
 const sortTasks = <T extends Placed>(tasks: T[], clock: Clock, compareDue?: (a: string, b: string) => number): T[] => tasks.sort(taskOrder(clock, compareDue));
-
-// The complaint's signed berita acara (its last version) records that the reporter was not asked.
-function statementNotAsked(db: Db, id: number): boolean {
-  const row = stmt(db, "SELECT draft FROM issued_documents WHERE complaint_id = ? AND kind = 'berita_acara' AND signed_at IS NOT NULL AND superseded_by IS NULL ORDER BY id DESC LIMIT 1").get(id) as
-    | { draft: string | null }
-    | undefined;
-  return !!row?.draft && (JSON.parse(row.draft) as { satisfaction?: string | null }).satisfaction === 'tidak_ditanyakan';
-}
 
 export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey {
   const { db } = deps;
