@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import type { TestCore } from '../support/core';
-import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng } from './paper';
+import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng, type Office } from './paper';
 import type { LetterView } from '../../shared/documents/letter';
+import { COMPLAINT_KINDS, type ComplaintKind } from '../../shared/domain';
+import { sampleComplaint } from '../support/core';
+import { paragraphTexts } from '../support/docx';
 
 // The paper trail of each published standard through the real core on a real SQLite
 // file: the answer each standard names (berita acara, laporan, none), the letters of the
@@ -124,6 +127,74 @@ describe('Waru: a berita acara whose reporter could not be asked', () => {
     // No statement, and none asked again when the complaint closes: the paper says why.
     expect((await o.journey(id)).satisfaction).toBeNull();
     expect((await o.journey(id)).statementSettled).toBe(true);
+  });
+});
+
+describe('Waru: the berita acara’s signatures and heading', () => {
+  // Waru's steps 2 to 4 may all be taken by a Kasi: the berita acara is drafted at step 5.
+  const toDraft = async (o: Office, kind: ComplaintKind = 'pengaduan') => {
+    const kelengkapan = OFFICE_PRESETS.find((p) => p.id === 'waru')!.standard.kelengkapanChecklist;
+    const { id } = await o.act('staf', 'complaints.create', sampleComplaint({ kind, kelengkapan }));
+    for (let step = 2; step <= 4; step++) await o.act('kasi1', 'workflow.advance', { id });
+    return id;
+  };
+  const viewOf = async (o: Office, id: number) => (await o.act('staf', 'documents.get', { id })).content.view as LetterView;
+  /** The paragraphs of the signature table's row (the one that holds the "PIHAK PERTAMA," caption), cell by cell. */
+  const signatureCells = (xml: string) => {
+    const row = [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes('>PIHAK PERTAMA,</w:t>'));
+    expect(row, 'baris tanda tangan').toBeDefined();
+    return [...row!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphTexts(m[0]).filter((t) => t !== ''));
+  };
+
+  it('has no signature of a reporter who was not asked: PIHAK PERTAMA’s block stands alone on the right; one who was asked signs beside the Camat', async () => {
+    const o = await office('waru', '2026-11-30T23:35:00.000Z');
+    const complaints = [await toDraft(o), await toDraft(o)];
+    const asked = await o.act('kasi1', 'documents.draft', { complaintId: complaints[0]!, kind: 'berita_acara', satisfaction: 'puas' });
+    const notAsked = await o.act('kasi1', 'documents.draft', { complaintId: complaints[1]!, kind: 'berita_acara', satisfaction: 'tidak_ditanyakan' });
+    for (const id of complaints) await o.act('kasi1', 'workflow.advance', { id });
+    o.later(5);
+    for (const d of [asked, notAsked]) await o.sign('camat', d.id);
+
+    // Not asked: one block, the Camat's, captioned as the body names him.
+    const lone = await viewOf(o, notAsked.id);
+    expect(lone.signatures).toHaveLength(1);
+    expect(lone.signatures[0]).toMatchObject({ caption: ['PIHAK PERTAMA,', 'CAMAT WARU,'], name: 'Drs. Imam Santoso, M.Si.', stamp: true });
+    const loneDoc = await o.docx(notAsked.id);
+    expect(loneDoc.text).toContain('PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.');
+    expect(loneDoc.paragraphs).not.toContain('PIHAK KEDUA,');
+    expect(loneDoc.paragraphs).not.toContain('Pelapor');
+    // The left cell is empty; the right one is dated, then PIHAK PERTAMA and the Camat.
+    const [left, right] = signatureCells(loneDoc.xml);
+    expect(left).toEqual([]);
+    expect(right!.slice(0, 3)).toEqual([expect.stringMatching(/, 1 Desember 2026$/), 'PIHAK PERTAMA,', 'CAMAT WARU,']);
+    expect(right).toContain('Drs. Imam Santoso, M.Si.');
+    expect(right).not.toContain('Siti Aminah');
+
+    // Asked: the reporter on the left, the Camat on the right.
+    const both = await viewOf(o, asked.id);
+    expect(both.signatures.map((s) => s.caption[0])).toEqual(['PIHAK KEDUA,', 'PIHAK PERTAMA,']);
+    expect(both.signatures[0]!.name).toBe('Siti Aminah');
+    const [reporter, camat] = signatureCells((await o.docx(asked.id)).xml);
+    expect(reporter).toEqual(['PIHAK KEDUA,', 'Pelapor', 'Siti Aminah']);
+    expect(camat).toEqual(expect.arrayContaining(['PIHAK PERTAMA,', 'CAMAT WARU,', 'Drs. Imam Santoso, M.Si.']));
+  });
+
+  it('heads the matter by the complaint’s kind', async () => {
+    const o = await office('waru', '2026-11-30T23:35:00.000Z');
+    const expected: Record<ComplaintKind, string> = {
+      pengaduan: 'Hal yang diadukan',
+      aspirasi: 'Aspirasi yang disampaikan',
+      permintaan_informasi: 'Informasi yang diminta',
+      konsultasi: 'Hal yang dikonsultasikan',
+    };
+    for (const kind of COMPLAINT_KINDS) {
+      const draft = await o.act('kasi1', 'documents.draft', { complaintId: await toDraft(o, kind), kind: 'berita_acara', satisfaction: 'puas' });
+      const headings = (await viewOf(o, draft.id)).blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
+      expect(headings, kind).toEqual([expected[kind], 'Penyelesaian yang telah dilakukan', 'Pernyataan pelapor']);
+      const doc = await o.docx(draft.id);
+      expect(doc.paragraphs, kind).toContain(expected[kind]);
+      if (kind !== 'pengaduan') expect(doc.paragraphs, kind).not.toContain('Hal yang diadukan');
+    }
   });
 });
 

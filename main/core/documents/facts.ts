@@ -1,4 +1,4 @@
-import type { ChannelCode } from '../../../shared/domain';
+import type { ChannelCode, ComplaintKind } from '../../../shared/domain';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Db } from '../db/open';
@@ -19,7 +19,7 @@ export interface ComplaintFacts {
   id: number;
   registerNo: string;
   receivedAt: string;
-  kind: string;
+  kind: ComplaintKind;
   channel: ChannelCode;
   category: string;
   reporterName: string;
@@ -52,7 +52,7 @@ interface Row {
   id: number;
   register_no: string;
   received_at: string;
-  kind: string;
+  kind: ComplaintKind;
   channel: ChannelCode;
   category: string;
   reporter_name: string;

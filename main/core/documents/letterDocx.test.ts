@@ -222,6 +222,27 @@ describe('letterDocx, naskah', () => {
     expect(media(doc)).toEqual([]);
   });
 
+  it('puts a lone PIHAK PERTAMA (the reporter not asked) where a single signature stands: right, dated above, the left cell empty', async () => {
+    const lone = beritaAcara({
+      blocks: [{ type: 'paragraph', text: 'PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.' }],
+      signatures: [sekcam({ caption: ['PIHAK PERTAMA,', 'Plt. CAMAT KEJAYAN', 'SEKRETARIS KECAMATAN,'] })],
+      watermark: '',
+    });
+    const doc = readDocx(await letterDocx(lone));
+    expect(doc.paragraphs).not.toContain('PIHAK KEDUA,');
+    expect(doc.paragraphs).not.toContain('Pelapor');
+    const table = [...doc.xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('>PIHAK PERTAMA,</w:t>'))!;
+    const cells = [...table.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphTexts(m[0]).filter((t) => t !== ''));
+    expect(cells).toHaveLength(2);
+    expect(cells[0]).toEqual([]);
+    expect(cells[1]!.slice(0, 4)).toEqual(['Kejayan, 30 November 2026', 'PIHAK PERTAMA,', 'Plt. CAMAT KEJAYAN', 'SEKRETARIS KECAMATAN,']);
+    expect(cells[1]).toContain('Drs. BAMBANG SUTRISNO, M.Si.');
+    // The right-hand column is the wider one (55 %), as for a letter's own signature.
+    const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cols).toHaveLength(2);
+    expect(cols[1]! / (cols[0]! + cols[1]!)).toBeCloseTo(0.55, 2);
+  });
+
   it('marks a draft on every page', async () => {
     const doc = readDocx(await letterDocx(beritaAcara()));
     const header = doc.files.find((f) => /^word\/header\d*\.xml$/.test(f))!;

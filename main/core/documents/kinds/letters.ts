@@ -1,4 +1,4 @@
-import { CHANNEL_LABEL, SIFAT_LABEL } from '../../../../shared/domain';
+import { CHANNEL_LABEL, SIFAT_LABEL, type ComplaintKind } from '../../../../shared/domain';
 import { stmt } from '../../db/statements';
 import type { LetterBlock, LetterView, VerificationView } from '../../../../shared/documents/letter';
 import type { DocumentKind } from '../../../../shared/documents/kinds';
@@ -56,6 +56,14 @@ const LAYOUT: Record<LetterKind, LetterView['layout']> = {
   pemberitahuan_kelengkapan: 'surat',
   berita_acara: 'naskah',
   laporan_tindak_lanjut: 'naskah',
+};
+// What the berita acara calls the matter it settles: a konsultasi, an aspirasi or a
+// request for information is not something "diadukan".
+const MATTER_HEADING: Record<ComplaintKind, string> = {
+  pengaduan: 'Hal yang diadukan',
+  aspirasi: 'Aspirasi yang disampaikan',
+  permintaan_informasi: 'Informasi yang diminta',
+  konsultasi: 'Hal yang dikonsultasikan',
 };
 const TITLE: Partial<Record<LetterKind, string>> = {
   berita_acara: 'BERITA ACARA HASIL PENYELESAIAN PENGADUAN',
@@ -226,7 +234,7 @@ function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext
           { label: '', value: 'selanjutnya disebut PIHAK KEDUA (pelapor).' },
         ],
       },
-      { type: 'heading', text: 'Hal yang diadukan' },
+      { type: 'heading', text: MATTER_HEADING[c.kind] },
       para(`${c.subject}. ${brief(c.description, 700)}`),
       { type: 'heading', text: 'Penyelesaian yang telah dilakukan' },
       ...draft.body.map(para),
@@ -306,10 +314,14 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
     }
     signerUser = expected.user;
     const head = signatureView(expected.user, office, expected.capacity, { image: signing ? signing.user.signature_image : '', stamp: true });
-    signatures =
-      src.kind === 'berita_acara'
-        ? [{ caption: ['PIHAK KEDUA,', 'Pelapor'], name: c.anonymous ? 'Anonim' : c.reporterName, after: [], image: '', official: false, stamp: false }, { ...head, caption: ['PIHAK PERTAMA,', ...head.caption] }]
-        : [head];
+    // A reporter who was not asked signs nothing: the paper says so, and PIHAK PERTAMA's
+    // block stands alone where a letter's single signature stands (the caption keeps
+    // "PIHAK PERTAMA," since the body names both parties).
+    const reporter: LetterView['signatures'] =
+      draft.satisfaction === 'tidak_ditanyakan'
+        ? []
+        : [{ caption: ['PIHAK KEDUA,', 'Pelapor'], name: c.anonymous ? 'Anonim' : c.reporterName, after: [], image: '', official: false, stamp: false }];
+    signatures = src.kind === 'berita_acara' ? [...reporter, { ...head, caption: ['PIHAK PERTAMA,', ...head.caption] }] : [head];
   }
   return {
     layout,
