@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES, type Role } from './domain';
+import { ROLES, WET_SIGNING_ROLES, type Role } from './domain';
 import { empty, idSchema, versionSchema, withVersion } from './schemas/common';
 import {
   complaintDetailSchema,
@@ -25,6 +25,7 @@ import {
   returnDocumentSchema,
   reviseInputSchema,
   signatureImageSchema,
+  scanAwaitedSchema,
   signatureQueueItemSchema,
   signInputSchema,
   printWetInputSchema,
@@ -208,8 +209,9 @@ export const contract = {
   // A Kasi only on a day he acts for the head of office (Plt./Plh.): the handlers check the date.
   'documents.sign': call(signInputSchema, issuedDocumentSchema, ['kasi', 'sekcam', 'camat']),
   // A signature by hand: the draft printed for it (numbered, without the DRAF mark), then its scan.
-  'documents.printWet': call(printWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
-  'documents.signWet': call(signWetInputSchema, issuedDocumentSchema, ['staf', 'sekcam', 'camat']),
+  'documents.printWet': call(printWetInputSchema, issuedDocumentSchema, WET_SIGNING_ROLES),
+  'documents.signWet': call(signWetInputSchema, issuedDocumentSchema, WET_SIGNING_ROLES),
+  'documents.scansAwaited': call(empty, z.array(scanAwaitedSchema), WET_SIGNING_ROLES),
   'documents.signatureQueue': call(empty, z.array(signatureQueueItemSchema), ['kasi', 'sekcam', 'camat']),
   'documents.verify': call(verifyInputSchema, verifyResultSchema, 'user'),
   'documents.blankDispositionSheet': call(empty, z.object({ view: dispositionSheetViewSchema, file: fileSchema }), HANDLERS),

@@ -14,6 +14,9 @@ export const ROLE_LABEL: Record<Role, string> = {
 // Kasi, for the days the Admin appoints him Plt./Plh. (he puts it in place before, and sees
 // or removes it after). These are the roles signsForHead is ever true for.
 export const SPECIMEN_ROLES: readonly Role[] = ['kasi', 'sekcam', 'camat'];
+// Who print a letter to be signed by hand and record its scan once it is signed: the
+// Staf, who keeps the office's papers, and the two who sign for the head.
+export const WET_SIGNING_ROLES: readonly Role[] = ['staf', 'sekcam', 'camat'];
 
 export const COMPLAINT_KINDS = ['pengaduan', 'aspirasi', 'permintaan_informasi', 'konsultasi'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];

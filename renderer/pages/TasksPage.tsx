@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Badge, Card, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/domain';
+import { CLOCKS, OFFICE_PAGE_SIZE, TASK_FILTERS, TASK_FILTER_LABEL, WET_SIGNING_ROLES, matchesTaskFilter, type Clock, type TaskFilter } from '../../shared/domain';
 import { Loading, Page } from '../components/Page';
 import { TaskTable } from '../components/tasks/TaskTable';
+import { ScansAwaited } from '../components/tasks/ScansAwaited';
 import { ListPager } from '../components/ListPager';
 import { FILTER_PARAM, OFFSET_PARAM, SORT_PARAM, TAB_PARAM } from '../components/tasks/address';
 import { useSession } from '../lib/session';
@@ -51,6 +52,8 @@ export function TasksPage() {
   const sort = oneOf(CLOCKS, params.get(SORT_PARAM)) ?? 'langkah';
   const offset = pageStart(params.get(OFFSET_PARAM));
   const mine = useCall('tasks.mine', {});
+  const uploads = WET_SIGNING_ROLES.includes(user.role);
+  const scans = useCall('documents.scansAwaited', {}, uploads);
   // One shape for the list and the pages asked ahead: an answer fetched ahead is found by its input.
   const officeInput = useCallback((at: number) => ({ sort, filter, offset: at, limit: OFFICE_PAGE_SIZE }), [sort, filter]);
   const office = useCall('tasks.office', officeInput(offset), leader);
@@ -85,6 +88,7 @@ export function TasksPage() {
   usePagesAhead(officeAhead, tab === 'kantor' && !office.loading && !office.error ? office.dataFor : undefined, office.data?.total ?? 0, OFFICE_PAGE_SIZE);
   useRefresh(mine.reloadQuietly);
   useRefresh(office.reloadQuietly, leader);
+  useRefresh(scans.reloadQuietly, uploads);
   // A page left empty by complaints finished meanwhile: back to the list's last page.
   const officeTotal = office.data?.total ?? 0;
   const pageEmpty = office.data !== undefined && office.data.rows.length === 0;
@@ -120,6 +124,7 @@ export function TasksPage() {
       title="Tugas saya"
       subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui langsung setiap ada perubahan."
     >
+      {scans.data && <ScansAwaited items={scans.data} />}
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (
           <Tabs value={tab} onChange={(v) => set(TAB_PARAM, v)}>

@@ -289,4 +289,19 @@ export const signatureQueueItemSchema = z.object({
 });
 export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
 
+// A letter printed to be signed by hand whose scan is still to be recorded (Tugas saya).
+export const scanAwaitedSchema = z.object({
+  id: idSchema,
+  complaintId: idSchema.nullable(),
+  registerNo: z.string(),
+  subject: z.string(),
+  title: z.string(),
+  number: z.string(),
+  /** The official the paper was printed for, with his capacity ("…, Plh. Camat …"). */
+  signer: z.string(),
+  printedAt: z.string(),
+  printedByName: z.string(),
+});
+export type ScanAwaited = z.infer<typeof scanAwaitedSchema>;
+
 export { idSchema };

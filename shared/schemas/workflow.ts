@@ -113,7 +113,8 @@ export type OfficeTasksQuery = z.infer<typeof officeTasksQuerySchema>;
 // how many of the complaints they watch (their own tasks; a leader, the office) are late.
 // signsForHead: as on the session user, but now: a Kasi appointed Plt./Plh. (or no longer)
 // while signed in gets or loses his signature queue without signing in again.
-export const taskCountsSchema = z.object({ mine: z.number().int(), toSign: z.number().int(), late: z.number().int(), signsForHead: z.boolean() });
+// toScan: letters printed to be signed by hand whose scan the user may record (documents.scansAwaited).
+export const taskCountsSchema = z.object({ mine: z.number().int(), toSign: z.number().int(), toScan: z.number().int(), late: z.number().int(), signsForHead: z.boolean() });
 export type TaskCounts = z.infer<typeof taskCountsSchema>;
 
 // A row of the register with both clocks' states (null when closed, paused or not started).

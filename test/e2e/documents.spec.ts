@@ -307,8 +307,16 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await as(page, web.url, 'camat');
   await page.goto(`${web.url}/tanda-tangan`);
   await expect(page.getByRole('list', { name: 'Daftar menunggu tanda tangan' })).toContainText(`Dicetak untuk tanda tangan basah, nomor ${number}`);
+  // The staf's start page is Tugas saya, which lists the sheet whose scan is to come.
   await as(page, web.url, 'staf');
-  await page.goto(`${web.url}/dokumen/${letter.id}`);
+  await expect(page).toHaveURL(/\/tugas$/);
+  const awaited = page.getByRole('table', { name: 'Menunggu hasil pindai' });
+  await expect(awaited.getByRole('row')).toHaveCount(2);
+  await expect(awaited).toContainText(`Nomor ${number}`);
+  await expect(awaited).toContainText(c.registerNo);
+  await expect(awaited).toContainText(`${CAMAT} (Camat Pegantenan)`);
+  await awaited.getByRole('link', { name: 'Unggah hasil pindai' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
 
   // Signed and stamped by hand: its scan is recorded against that paper.
   await page.getByRole('button', { name: 'Unggah hasil pindai' }).click();
@@ -325,4 +333,8 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   const signed = await api.staf.call('documents.get', { id: letter.id });
   expect(signed).toMatchObject({ status: 'ditandatangani_basah', number, signerName: CAMAT, hasScan: true });
   expect((await api.staf.call('workflow.journey', { id: c.id })).current?.stepNo).toBe(11);
+  // Recorded, it leaves Tugas saya's list.
+  await page.goto(`${web.url}/tugas`);
+  await expect(page.getByRole('table', { name: 'Tugas saya' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Menunggu hasil pindai' })).toHaveCount(0);
 });

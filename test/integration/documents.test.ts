@@ -444,6 +444,9 @@ describe('a letter signed by hand', () => {
     expect(history).toContain('Surat tanggapan versi 1 dicetak untuk ditandatangani basah oleh Drs. Imam Santoso, M.Si. (Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
     expect(history).toContain('Surat tanggapan versi 1 dicetak ulang untuk ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan), dengan nomor 000.8.3.4/1/Kec-Pgt/2026');
     expect(history).toContain('ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah');
+    // The signing step is the Plh.'s, who signed the paper; its note names who uploaded the scan.
+    const step = (await o.act('staf', 'workflow.journey', { id })).steps.find((x) => x.stage === 'penandatanganan')!;
+    expect([step.completedByName, step.note]).toEqual(['Sri Wahyuni', 'Ditandatangani basah oleh Sri Wahyuni (Plh. Camat Pegantenan); hasil pindai diunggah oleh Dewi Lestari']);
   });
 
   it('keeps the number the paper took when printed again, revised or signed on screen after all, and the next letter takes the next', async () => {
@@ -454,6 +457,25 @@ describe('a letter signed by hand', () => {
     expect(v1.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
     // The Camat's queue says a paper is out for his signature by hand.
     expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.wetNumber])).toEqual([[draft.id, '000.8.3.4/1/Kec-Pgt/2026']]);
+    // The Staf's Tugas saya lists the sheet whose scan is to come, and the menu counts it;
+    // a Kasi, who records no scan, is not asked.
+    const awaited = await o.act('staf', 'documents.scansAwaited', {});
+    expect(awaited).toEqual([
+      {
+        id: draft.id,
+        complaintId: first,
+        registerNo: expect.stringMatching(/PGD/),
+        subject: expect.any(String),
+        title: 'Surat tanggapan',
+        number: '000.8.3.4/1/Kec-Pgt/2026',
+        signer: 'Drs. Imam Santoso, M.Si. (Camat Pegantenan)',
+        printedAt: v1.wetPaper!.printed!.at,
+        printedByName: 'Dewi Lestari',
+      },
+    ]);
+    expect((await o.act('staf', 'tasks.counts', {})).toScan).toBe(1);
+    expect((await o.act('kasi1', 'tasks.counts', {})).toScan).toBe(0);
+    expect((await o.refuse('kasi1', 'documents.scansAwaited', {})).code).toBe('forbidden');
     // Printed again (a lost sheet): the same number, dated anew.
     o.later(24 * 60);
     const again = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
@@ -467,6 +489,7 @@ describe('a letter signed by hand', () => {
     const returned = await o.act('staf', 'documents.get', { id: draft.id });
     expect((returned.content.view as LetterView).watermark).toBe('DRAF');
     expect(returned.wetPaper).toBeNull();
+    expect(await o.act('staf', 'documents.scansAwaited', {})).toEqual([]);
     const late = await o.refuse('staf', 'documents.signWet', {
       id: draft.id,
       printedAt: again.wetPaper!.printed!.at,
@@ -478,15 +501,22 @@ describe('a letter signed by hand', () => {
     // The new version keeps the number; it is printed again before its scan is taken.
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: returned.rowVersion, content: returned.draft! });
     expect(v2.wetPaper).toEqual({ number: '000.8.3.4/1/Kec-Pgt/2026', printed: null });
+    // Its number is carried over, but no sheet of it is out yet.
+    expect(await o.act('staf', 'documents.scansAwaited', {})).toEqual([]);
     await advanceTo(o, first, 'staf', 7);
     await o.act('sekcam', 'documents.paraf', { id: v2.id });
     await o.act('staf', 'documents.paraf', { id: v2.id });
     const scan = { fileName: 'surat-ttd.png', mime: 'image/png', dataBase64: signaturePng().replace(/^data:image\/png;base64,/, '') };
     expect((await o.refuse('staf', 'documents.signWet', { id: v2.id, printedAt: again.wetPaper!.printed!.at, scan })).message).toContain('Cetak dulu naskahnya');
+    await o.act('staf', 'documents.printWet', { id: v2.id, signerId: o.ids.camat! });
+    expect((await o.act('sekcam', 'documents.scansAwaited', {})).map((a) => [a.id, a.number])).toEqual([[v2.id, '000.8.3.4/1/Kec-Pgt/2026']]);
     // Signed on screen after all: with the number taken for the paper, not a new one.
     const signed = await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD });
     expect(signed.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
     expect(signed.status).toBe('ditandatangani');
+    // Signed on screen, its printed sheet is void: no scan is awaited.
+    expect(await o.act('staf', 'documents.scansAwaited', {})).toEqual([]);
+    expect((await o.act('staf', 'tasks.counts', {})).toScan).toBe(0);
 
     // The next letter: the next number, none skipped.
     const second = await o.record();
@@ -529,8 +559,10 @@ describe('a letter printed to be signed by hand at the end of a year', () => {
     const next = await toSigningStep(o, other);
     expect((await o.act('camat', 'documents.sign', { id: next.id, password: PASSWORD })).number).toBe('000.8.3.4/2/Kec-Pgt/2027');
 
-    // Withdrawn before it was signed: the paper no longer stands for the draft.
+    // Withdrawn before it was signed: the paper no longer stands for the draft, and no scan of it is awaited.
+    expect((await o.act('staf', 'documents.scansAwaited', {})).map((a) => a.id)).toEqual([draft.id]);
     await o.act('staf', 'workflow.exit', { id, exit: 'dicabut', note: 'Pelapor mencabut pengaduannya.' });
+    expect(await o.act('staf', 'documents.scansAwaited', {})).toEqual([]);
     const left = await o.act('staf', 'documents.get', { id: draft.id });
     expect(left.wetPaper).toBeNull();
     expect((left.content.view as LetterView).watermark).toBe('DRAF');

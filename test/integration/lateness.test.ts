@@ -80,13 +80,13 @@ describe('lateness on two clocks', () => {
     // The menu's numbers per role: leaders count the office's late complaints, others their own.
     // C's letter asking for the kelengkapan waits for the Camat's signature, as his queue shows.
     expect(await o.act('camat', NOW, 'documents.signatureQueue', {})).toHaveLength(1);
-    expect(await o.act('camat', NOW, 'tasks.counts', {})).toEqual({ mine: 1, toSign: 1, late: 1, signsForHead: true });
+    expect(await o.act('camat', NOW, 'tasks.counts', {})).toEqual({ mine: 1, toSign: 1, toScan: 0, late: 1, signsForHead: true });
     const sekcamQueue = await o.act('sekcam', NOW, 'documents.signatureQueue', {});
     expect(await o.act('sekcam', NOW, 'tasks.counts', {})).toMatchObject({ toSign: sekcamQueue.length, late: 1 });
-    expect(await o.act('staf', NOW, 'tasks.counts', {})).toEqual({ mine: 2, toSign: 0, late: 0, signsForHead: false });
-    expect(await o.act('kasi', NOW, 'tasks.counts', {})).toEqual({ mine: 0, toSign: 0, late: 0, signsForHead: false });
+    expect(await o.act('staf', NOW, 'tasks.counts', {})).toEqual({ mine: 2, toSign: 0, toScan: 0, late: 0, signsForHead: false });
+    expect(await o.act('kasi', NOW, 'tasks.counts', {})).toEqual({ mine: 0, toSign: 0, toScan: 0, late: 0, signsForHead: false });
     // At 16.30 A is late on both clocks yet counts once; B's 30-minute step is late by then too.
-    expect(await o.act('camat', '2026-12-01T09:30:00.000Z', 'tasks.counts', {})).toEqual({ mine: 1, toSign: 1, late: 2, signsForHead: true });
+    expect(await o.act('camat', '2026-12-01T09:30:00.000Z', 'tasks.counts', {})).toEqual({ mine: 1, toSign: 1, toScan: 0, late: 2, signsForHead: true });
 
     // Closed, the register keeps the standard's verdict: A ended after its due, B within it.
     for (const id of [a, b]) await o.act('staf', '2026-12-01T09:40:00.000Z', 'workflow.exit', { id, exit: 'dicabut', note: 'Dicabut oleh pelapor.' });
@@ -106,7 +106,7 @@ describe('lateness on two clocks', () => {
     const [task] = await o.act('staf', NOW, 'tasks.mine', {});
     expect(task).toMatchObject({ complaintId: c, paused: true, pause, standardRisk: null, standardDueAt: null });
     expect(await o.act('staf', NOW, 'workflow.journey', { id: c })).toMatchObject({ paused: true, pause, standardRisk: null });
-    expect(await o.act('staf', NOW, 'tasks.counts', {})).toEqual({ mine: 1, toSign: 0, late: 0, signsForHead: false });
+    expect(await o.act('staf', NOW, 'tasks.counts', {})).toEqual({ mine: 1, toSign: 0, toScan: 0, late: 0, signsForHead: false });
     // Once completed the pause is gone and the clocks run again.
     await o.act('staf', '2026-12-02T01:00:00.000Z', 'workflow.resume', { id: c, note: 'KTP sudah diserahkan.' });
     const [resumed] = await o.act('staf', '2026-12-02T01:05:00.000Z', 'tasks.mine', {});

@@ -43,6 +43,7 @@ import {
   signingAs,
   toIssued,
   signableDrafts,
+  scansAwaited,
 } from './service';
 import { documentSettings } from './settings';
 import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
@@ -255,6 +256,21 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         // The queue holds drafts still to be signed: the paper of one, when printed, stands.
         wetNumber: printedNumber(wetPaperOf(ctx.db, r.id)),
       }));
+  },
+  'documents.scansAwaited': (ctx) => {
+    const user = requireUser(ctx);
+    const name = (id: number) => signerUser(ctx.db, id).name;
+    return scansAwaited(ctx.db, user, nowIso(ctx)).map(({ row, paper }) => ({
+      id: row.id,
+      complaintId: row.complaint_id,
+      registerNo: row.c_register ?? '',
+      subject: row.c_subject ?? '',
+      title: DOCUMENT_KIND_LABEL[row.kind],
+      number: paper.number,
+      signer: signerWords(ctx.db, name(paper.signer_id), paper.capacity ?? ''),
+      printedAt: paper.printed_at,
+      printedByName: paper.printed_by === null ? '' : name(paper.printed_by),
+    }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {
     const user = requireUser(ctx);

@@ -2,7 +2,7 @@ import { SIGNED_KINDS } from '../../../shared/documents/kinds';
 import { randomInt } from 'node:crypto';
 import { DOCUMENT_KIND_LABEL, type DocumentKind, type SignedKind } from '../../../shared/documents/kinds';
 import type { DocumentAction, DocumentContent, IssuedDocument, SigningAs, StepLapse, WetSigner } from '../../../shared/documents/issued';
-import type { Role, Status } from '../../../shared/domain';
+import { WET_SIGNING_ROLES, type Role, type Status } from '../../../shared/domain';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
@@ -29,7 +29,7 @@ import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type 
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
-import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
+import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type PrintedPaper, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
 
@@ -244,6 +244,25 @@ export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[
   return signedDrafts(db).filter((r) => queueHolds(db, user, r, at, signsUnbound));
 }
 
+// Open drafts whose last paper for a signature by hand was printed (not a number carried
+// over to a new version still to be printed).
+const PRINTED_DRAFTS = `${OPEN_DRAFTS} AND EXISTS (SELECT 1 FROM wet_papers w WHERE w.id = (SELECT max(id) FROM wet_papers WHERE document_id = d.id) AND w.printed_at IS NOT NULL)`;
+
+/**
+ * The letters printed to be signed by hand whose scan `user` may record now (sign_wet),
+ * with their papers, the oldest print first: what the Staf still has to upload once the
+ * signed sheets come back.
+ */
+export function scansAwaited(db: Db, user: SessionUser, at: string): { row: DraftRow; paper: PrintedPaper }[] {
+  if (!WET_SIGNING_ROLES.includes(user.role)) return [];
+  return (stmt(db, PRINTED_DRAFTS).all() as DraftRow[])
+    .flatMap((row) => {
+      const paper = printedPaperOf(db, row);
+      return paper && documentActions(db, user, row, at).includes('sign_wet') ? [{ row, paper }] : [];
+    })
+    .sort((a, b) => a.paper.printed_at.localeCompare(b.paper.printed_at) || a.row.id - b.row.id);
+}
+
 /** Whether the user's signature queue (signableDrafts) holds the draft on `at`: who is told it awaits his signature. */
 export const inSignatureQueue = (db: Db, user: SessionUser, r: DraftRow, at: string) => signsForHead(db, user, at) && queueHolds(db, user, r, at);
 
@@ -276,13 +295,13 @@ function actionsIn(db: Db, user: SessionUser, row: DocFacts, at: string, s: DocS
       if ((stage === 'paraf' || stage === 'penandatanganan') && (s.actsOnStep || (stage === 'penandatanganan' && inHeadsPlace()))) actions.push('return');
       if (stage === 'penandatanganan' && spec.signed) {
         if (((leader && s.actsOnStep) || inHeadsPlace()) && mayCapacity()) actions.push('sign');
-        if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
+        if (WET_SIGNING_ROLES.includes(user.role)) actions.push('sign_wet');
       }
     } else if (spec.signed) {
       if (spec.drafters.includes(user.role)) actions.push('revise');
       if (leader || inHeadsPlace()) actions.push('return');
       if ((leader || inHeadsPlace()) && mayCapacity()) actions.push('sign');
-      if (['staf', 'sekcam', 'camat'].includes(user.role)) actions.push('sign_wet');
+      if (WET_SIGNING_ROLES.includes(user.role)) actions.push('sign_wet');
     } else if (spec.drafters.includes(user.role) || (s.l && drafterOf(s.l, user.role))) {
       actions.push('revise');
     }
@@ -737,7 +756,10 @@ function commitSignature(
   if (complaintId !== null) {
     const l = loadState(db, complaintId);
     if (completesStep(l, plan.row.kind, onScreen ? 'sign' : 'sign_wet')) {
-      completeStep(deps, l, user, at, onScreen ? 'Ditandatangani di aplikasi' : 'Ditandatangani basah; hasil pindai diunggah');
+      // A letter signed by hand: the step is the official's who signed the paper; the
+      // note names whoever recorded its scan.
+      if (onScreen) completeStep(deps, l, user, at, 'Ditandatangani di aplikasi');
+      else completeStep(deps, l, user, at, `Ditandatangani basah ${by}; hasil pindai diunggah oleh ${user.name}`, { doneBy: plan.signer.id });
     }
   }
 }

@@ -184,7 +184,7 @@ export function startJourney(deps: CoreDeps, id: number, at: string, by: Session
   const { standard, cal, columns } = frozen;
   setColumns(db, id, columns);
   startStep(db, cal, id, standard.steps[0]!, at, []);
-  completeStep(deps, loadState(db, id), by, at, '', false);
+  completeStep(deps, loadState(db, id), by, at, '', { record: false });
 }
 
 // The standard version a complaint received at `at` keeps, and its whole clock, which starts
@@ -223,7 +223,9 @@ function startStep(db: Db, cal: OfficeCalendar, id: number, step: Step, at: stri
 }
 
 // Completes the current step and starts the next; after the last, closes the complaint.
-export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string, record = true): void {
+// `doneBy`: who the step is credited to when that is not the user recording it (the
+// official who signed a letter by hand, whose scan a Staf uploads); `by` stays the actor.
+export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string, { record = true, doneBy = by.id }: { record?: boolean; doneBy?: number } = {}): void {
   const { db } = deps;
   const { c, standard, step } = l;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
@@ -234,7 +236,7 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   stmt(
     db,
     'UPDATE complaint_steps SET completed_at = ?, completed_by = ?, note = ?, work_minutes = ?, limit_minutes = ? WHERE complaint_id = ? AND step_no = ? AND completed_at IS NULL',
-  ).run(at, by.id, note, minutes?.work ?? null, minutes?.limit ?? null, c.id, step.no);
+  ).run(at, doneBy, note, minutes?.work ?? null, minutes?.limit ?? null, c.id, step.no);
   const next = standard.steps[step.no];
   let status: Status = STAGE_STATUS[step.stage];
   if (standard.clockStartsWhen === 'berkas_lengkap' && !c.clock_started_at && step.stage === 'verifikasi') {
@@ -282,7 +284,7 @@ function recordLapsedReturns(db: Db, l: Loaded, step: Step, by: SessionUser, at:
 export function takeOver(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, reason: string): void {
   const step = l.step;
   if (!step) throw new TanggapError('conflict', 'Pengaduan ini tidak memiliki langkah yang berjalan.');
-  completeStep(deps, l, by, at, `Diambil alih: ${reason}`, false);
+  completeStep(deps, l, by, at, `Diambil alih: ${reason}`, { record: false });
   const status = loadState(deps.db, l.c.id).c.status;
   recordComplaintEvent(deps.db, {
     complaintId: l.c.id,

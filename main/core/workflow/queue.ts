@@ -23,7 +23,7 @@ import {
   type DispositionEnd,
 } from './engine';
 import { officeCalendar, standardVersion } from './standard';
-import { signableDrafts, statementNotAsked } from '../documents/service';
+import { scansAwaited, signableDrafts, statementNotAsked } from '../documents/service';
 import { signsForHead } from '../documents/signer';
 import { settled } from '../outputCheck';
 
@@ -740,7 +740,7 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): TaskCounts {
     : firstNotBefore((k.lateFrom ??= lateFroms(k.first)), (due) => due < now);
   // Those who sign (a Kasi too while appointed Plt./Plh.) count their queue; others have none.
   const signs = signsForHead(db, user, now);
-  return { mine: k.first.length, toSign: signs ? signableDrafts(db, user, now).length : 0, late, signsForHead: signs };
+  return { mine: k.first.length, toSign: signs ? signableDrafts(db, user, now).length : 0, toScan: scansAwaited(db, user, now).length, late, signsForHead: signs };
 }
 
 const lateFroms = (rows: Candidate[]) =>

@@ -2,7 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate } from 'react-router';
 import { useCall } from '../../lib/useCall';
 
-// The Staf opens on Tugas saya when something waits for them, else on the intake form.
+// The Staf opens on Tugas saya when something waits for them (a step, or the scan of a
+// letter printed to be signed by hand), else on the intake form.
 export function StaffStart() {
   const counts = useCall('tasks.counts', {});
   // A menu item clicked while the counts were loading wins: the address has moved on while
@@ -15,5 +16,5 @@ export function StaffStart() {
         <Loader aria-label="Memuat tugas" />
       </Center>
     );
-  return <Navigate to={counts.data.mine > 0 ? '/tugas' : '/pengaduan/baru'} replace />;
+  return <Navigate to={counts.data.mine > 0 || counts.data.toScan > 0 ? '/tugas' : '/pengaduan/baru'} replace />;
 }
