@@ -233,18 +233,26 @@ export const complaintInputSchema = z
  * computer's clock and the office's limit (the core checks again against its own clock).
  */
 export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZoneId }, now: () => Date) =>
-  complaintInputSchema.superRefine((c, ctx) => {
-    const { backdateDays, tz } = rules();
-    const at = receivedInstant(c, tz);
-    const issue = at && receivedAtIssue(at, now().toISOString(), backdateDays, tz);
-    if (issue) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: issue });
-  }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'receivedTime') })
-  // The date of incident is at the latest the date of receipt (today when received now).
-  // The core checks it too, against its own clock, once the time of receipt is settled.
-  .superRefine((c, ctx) => {
-    const received = c.receivedDate || localDate(now().toISOString(), rules().tz);
-    if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received) });
-  }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'incidentDate') });
+  complaintInputSchema
+    // A day of receipt after today is said at once, before the hour is settled (the rule
+    // below needs both); with it said, the rule below does not say it again.
+    .superRefine((c, ctx) => {
+      if ((c.receivedDate ?? '') > localDate(now().toISOString(), rules().tz)) {
+        ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'Tanggal diterima tidak boleh sesudah hari ini; periksa tanggalnya.' });
+      }
+    }, { when: readable((path) => path[0] === 'receivedDate') })
+    .superRefine((c, ctx) => {
+      const { backdateDays, tz } = rules();
+      const at = receivedInstant(c, tz);
+      const issue = at && receivedAtIssue(at, now().toISOString(), backdateDays, tz);
+      if (issue) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: issue });
+    }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'receivedTime') })
+    // The date of incident is at the latest the date of receipt (today when received now).
+    // The core checks it too, against its own clock, once the time of receipt is settled.
+    .superRefine((c, ctx) => {
+      const received = c.receivedDate || localDate(now().toISOString(), rules().tz);
+      if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received) });
+    }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'incidentDate') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 

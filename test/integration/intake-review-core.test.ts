@@ -80,6 +80,17 @@ describe('tanggal kejadian', () => {
       ['incidentDate', 'Tanggal kejadian tidak boleh sesudah tanggal diterima (20 November 2026); periksa tanggal kejadiannya.'],
     ]);
     expect(issues(sampleComplaint({ incidentDate: '2026-11-24' }))).toBeUndefined();
+    // A day of receipt after today is said at once, with the hour still missing or wrong, and once.
+    expect(issues(sampleComplaint({ receivedDate: '2026-11-25', receivedTime: '' }))).toEqual([
+      ['receivedTime', 'Isi jam diterima (JJ.MM), atau kosongkan tanggal diterima bila diterima sekarang.'],
+      ['receivedDate', 'Tanggal diterima tidak boleh sesudah hari ini; periksa tanggalnya.'],
+    ]);
+    expect(issues(sampleComplaint({ receivedDate: '2026-11-25', receivedTime: '25.00' }))?.map(([path]) => path)).toEqual(['receivedTime', 'receivedDate']);
+    expect(issues(sampleComplaint({ receivedDate: '2026-11-25', receivedTime: '08.00' }))).toEqual([['receivedDate', 'Tanggal diterima tidak boleh sesudah hari ini; periksa tanggalnya.']]);
+    // Later today is checked against the hour, as before.
+    expect(issues(sampleComplaint({ receivedDate: '2026-11-24', receivedTime: '10.00' }))).toEqual([
+      ['receivedDate', 'Tanggal dan jam diterima tidak boleh sesudah saat ini; periksa tanggal dan jamnya.'],
+    ]);
     // Said on the first save, beside the other fields' messages.
     expect(issues(sampleComplaint({ subject: '', channel: 'sp4n_lapor', incidentDate: '2026-11-25' }))?.map(([path]) => path).sort()).toEqual(['incidentDate', 'laporTrackingId', 'subject']);
   });
