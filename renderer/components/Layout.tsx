@@ -20,7 +20,7 @@ interface Item {
   roles: readonly Role[] | typeof SIGNS;
   // Which of the menu's numbers shows beside it, and how it reads aloud.
   // `alone`: how it reads away from its item (on the folded menu's button).
-  count?: { of: 'mine' | 'late' | 'toSign'; noun: string; urgent: boolean; alone?: string };
+  count?: { of: (counts: TaskCounts) => number; noun: string; urgent: boolean; alone?: string };
 }
 
 const SIGNERS: readonly Role[] = ['sekcam', 'camat'];
@@ -29,12 +29,13 @@ const SIGNS = 'signs';
 const LATE = 'terlambat';
 
 const ITEMS: Item[] = [
-  { to: '/tugas', label: 'Tugas saya', roles: HANDLERS, count: { of: 'mine', noun: 'tugas', urgent: false } },
-  { to: LATE, label: 'Terlambat', roles: HANDLERS, count: { of: 'late', noun: 'pengaduan terlambat', urgent: true } },
+  // A letter printed to be signed by hand whose scan is to be uploaded waits there too.
+  { to: '/tugas', label: 'Tugas saya', roles: HANDLERS, count: { of: (c) => c.mine + c.toScan, noun: 'tugas', urgent: false } },
+  { to: LATE, label: 'Terlambat', roles: HANDLERS, count: { of: (c) => c.late, noun: 'pengaduan terlambat', urgent: true } },
   // One word, the name of the journey's signing step, so that it stays on one line beside a
   // two-digit number in the 220 px menu even in a wide font. Its page and the folded menu's
   // button say "menunggu tanda tangan".
-  { to: '/tanda-tangan', label: 'Penandatanganan', roles: SIGNS, count: { of: 'toSign', noun: 'dokumen', urgent: true, alone: 'dokumen menunggu tanda tangan' } },
+  { to: '/tanda-tangan', label: 'Penandatanganan', roles: SIGNS, count: { of: (c) => c.toSign, noun: 'dokumen', urgent: true, alone: 'dokumen menunggu tanda tangan' } },
   { to: '/dasbor', label: 'Dasbor', roles: SIGNERS },
   { to: '/pengaduan/baru', label: 'Catat pengaduan', roles: ['staf'] },
   { to: '/register', label: 'Buku register', roles: ['staf', 'kasi', 'sekcam', 'camat'] },
@@ -158,7 +159,7 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
   );
   return ITEMS.filter((i) => shownTo(i, user)).map((i) => {
     const to = i.to === LATE ? late : i.to;
-    const n = i.count && counts ? counts[i.count.of] : 0;
+    const n = i.count && counts ? i.count.of(counts) : 0;
     const active =
       i.to === LATE
         ? here === late
@@ -176,7 +177,10 @@ export const MENU_FOLDS_BELOW = 'lg';
 // What the menu's numbers say, for the button of the folded menu: a mark on it (red when
 // something is late or waits for a signature) and the numbers in its name.
 function waiting(user: SessionUser, counts: TaskCounts | undefined) {
-  const shown = ITEMS.flatMap((i) => (i.count && shownTo(i, user) && counts && counts[i.count.of] > 0 ? [{ ...i.count, n: counts[i.count.of] }] : []));
+  const shown = ITEMS.flatMap((i) => {
+    const n = i.count && shownTo(i, user) && counts ? i.count.of(counts) : 0;
+    return i.count && n > 0 ? [{ ...i.count, n }] : [];
+  });
   return { any: shown.length > 0, urgent: shown.some((c) => c.urgent), said: shown.map((c) => `${c.n} ${c.alone ?? c.noun}`).join(', ') };
 }
 

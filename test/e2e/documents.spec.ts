@@ -312,6 +312,8 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await expect(page).toHaveURL(/\/tugas$/);
   const awaited = page.getByRole('table', { name: 'Menunggu hasil pindai' });
   await expect(awaited.getByRole('row')).toHaveCount(2);
+  // The menu counts it among the Staf's tasks.
+  await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: /Tugas saya/ }).getByLabel('1 tugas')).toBeVisible();
   await expect(awaited).toContainText(`Nomor ${number}`);
   await expect(awaited).toContainText(c.registerNo);
   await expect(awaited).toContainText(`${CAMAT} (Camat Pegantenan)`);
