@@ -100,6 +100,9 @@ export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 export const signingAsSchema = z.object({ capacity: z.enum(SIGNER_CAPACITIES), caption: z.array(z.string()), name: z.string() });
 export type SigningAs = z.infer<typeof signingAsSchema>;
 
+// `content`: the document as it stands; a draft printed to be signed by hand, as printed;
+// a draft this user may sign on screen, with his signature block (in a.n., Plt. or Plh.
+// where he signs so) rather than the head of office's, still marked DRAF and unnumbered.
 // `draft`: what the drafter wrote (letters still being drafted, and the content a
 // correction starts from); null for forms built from the complaint. `previousDraft`: that
 // of the version this one replaced, for what changed since; sent with it, as opening that

@@ -90,6 +90,11 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await list.getByRole('button', { name: /Surat tanggapan/ }).click();
   await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 1' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('article')).toHaveAccessibleName(/DRAF/);
+  // The letter beside the form carries the block his signature gives it, not the Camat's.
+  const draftPaper = page.getByRole('main').getByRole('article');
+  await expect(draftPaper.getByText('Plh. CAMAT PEGANTENAN', { exact: true })).toBeVisible();
+  await expect(draftPaper.getByText(ACTING, { exact: true })).toBeVisible();
+  await expect(draftPaper.getByText('CAMAT PEGANTENAN,', { exact: true })).toHaveCount(0);
   // The complaint is not his to open before he signs: its number is no link to a refusal.
   await expect(page.getByText(`Pengaduan ${c.registerNo}`)).toBeVisible();
   await expect(page.getByRole('link', { name: c.registerNo })).toHaveCount(0);

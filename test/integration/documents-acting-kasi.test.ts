@@ -43,6 +43,14 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     expect(opened.actions).toEqual(['return', 'sign']);
     // The sign form tells him before he signs in which capacity, and how the block will read.
     expect(opened.signingAs).toEqual({ capacity: 'Plh.', caption: ['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], name: 'Sri Wahyuni' });
+    // The letter beside the form is the one he signs: his block, still a draft; the Staf
+    // and the Camat read it with the Camat's.
+    const blockOf = (content: { view: unknown }) => (content.view as LetterView).signatures.map((sig) => [sig.caption, sig.name, sig.image]);
+    const camatName = (await o.act('camat', 'auth.me', {}))!.name;
+    expect(blockOf(opened.content)).toEqual([[['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], 'Sri Wahyuni', '']]);
+    expect((opened.content.view as LetterView).watermark).toBe('DRAF');
+    expect(blockOf((await o.act('staf', 'documents.get', { id: draft.id })).content)).toEqual([[['CAMAT PEGANTENAN,'], camatName, '']]);
+    expect(blockOf((await o.act('camat', 'documents.get', { id: draft.id })).content)).toEqual([[['CAMAT PEGANTENAN,'], camatName, '']]);
     // Whoever may not sign it now is told nothing of the kind.
     expect((await o.act('kasi1', 'documents.get', { id: draft.id })).signingAs).toBeNull();
     // His screens link to no complaint he cannot open; the Staf's do.

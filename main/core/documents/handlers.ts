@@ -25,6 +25,7 @@ import { KINDS, renderDocx } from './registry';
 import {
   currentDraft,
   answerForDelivery,
+  draftForSigner,
   contentOf,
   documentActions,
   docxOf,
@@ -153,9 +154,11 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const at = nowIso(ctx);
     const doc = toIssued(ctx.db, user, row, at, see);
     const signing = signingAs(ctx.db, user, row, doc.actions, at);
-    // A draft printed to be signed by hand reads as the paper printed (toIssued has said whether it stands).
+    // A draft printed to be signed by hand reads as the paper printed (toIssued has said
+    // whether it stands); else, to whoever may sign it, with the block his signature gives it.
     const paper = doc.wetPaper?.printed ? printedPaperOf(ctx.db, row) : null;
-    return { ...doc, content: paper ? (JSON.parse(paper.view) as DocumentContent) : contentOf(row), draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
+    const content = paper ? (JSON.parse(paper.view) as DocumentContent) : (draftForSigner(ctx.db, user, row, signing, at) ?? contentOf(row));
+    return { ...doc, content, draft: draftOf(row), previousDraft, complaintOpen, signingAs: signing };
   },
   'documents.docx': async (ctx, { id }) => {
     const row = docFor(ctx, id);

@@ -555,6 +555,23 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
   return { capacity, caption, name };
 }
 
+/**
+ * The draft as it reads to `user` about to sign it on screen (`as`, signingAs): with his own
+ * block, in the capacity he signs in, where the draft carries the block of whoever was
+ * expected to sign it (the head of office): a Plt./Plh. or the Sekcam a.n. sees the letter
+ * he signs. Null when the draft's block is his already.
+ */
+export function draftForSigner(db: Db, user: SessionUser, row: DocRow, as: SigningAs | null, at: string): DocumentContent | null {
+  if (!as || !isLetterKind(row.kind) || row.complaint_id === null) return null;
+  const view = buildLetterView(db, { kind: row.kind, complaintId: row.complaint_id, draft: draftOf(row)!, params: paramsOf<LetterParams>(row) }, at, null, {
+    user: signerUser(db, user.id),
+    capacity: as.capacity,
+  });
+  const drafted = contentOf(row);
+  const same = drafted.family === 'letter' && JSON.stringify(drafted.view.signatures) === JSON.stringify(view.signatures);
+  return same ? null : { family: 'letter', view };
+}
+
 // The letter as `user` signs it on screen at `at`, or as printed on `at` for the official
 // `signerId` to sign by hand: numbered with the number the draft's paper took in the same
 // year (its month as of `at`), else with the yearly counter's next.

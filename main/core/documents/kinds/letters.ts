@@ -293,7 +293,10 @@ function withoutIdentity(d: DraftContent, c: ComplaintFacts, inc: Incoming): Dra
 }
 
 /** The LetterView of a draft (signing null) or of the signed letter. */
-export function buildLetterView(db: Db, src: LetterSource, at: string, signing: Signing | null): LetterView {
+// `signing`: the letter as signed (numbered, dated then, without DRAF); else the draft, its
+// block that of `signer` when given (how it reads to whoever is about to sign it), else of
+// whoever is expected to sign it.
+export function buildLetterView(db: Db, src: LetterSource, at: string, signing: Signing | null, signer?: { user: SignerUser; capacity: Capacity }): LetterView {
   const c = complaintFacts(db, src.complaintId);
   const inc = incomingOf(db, src.complaintId);
   const draft = src.kind === 'surat_penerusan' && identityWithheld(c, inc) ? withoutIdentity(src.draft, c, inc) : src.draft;
@@ -308,7 +311,7 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
     const by = src.compiledBy;
     signatures = [{ caption: ['Petugas Pengaduan,'], name: by?.name ?? '', after: by?.nip ? [`NIP ${by.nip}`] : [], image: '', official: true, stamp: false }];
   } else {
-    const expected = signing ? { user: signing.user, capacity: signing.capacity } : expectedSigner(db, office, at);
+    const expected = signing ? { user: signing.user, capacity: signing.capacity } : (signer ?? expectedSigner(db, office, at));
     if (!expected) {
       throw new TanggapError('conflict', `Belum ada pengguna ${office.headTitle} yang aktif: minta Admin menambahkannya di Pengaturan › Pengguna, atau mencatat Plt./Plh.`);
     }
