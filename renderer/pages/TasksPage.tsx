@@ -113,7 +113,13 @@ export function TasksPage() {
     <TaskTable
       tasks={mineShown}
       label="Tugas saya"
-      empty={filter ? 'Tidak ada tugas Anda yang cocok dengan pilihan ini.' : 'Tidak ada tugas yang menunggu Anda. Pengaduan baru yang menjadi tugas Anda akan muncul di sini.'}
+      empty={
+        filter
+          ? 'Tidak ada tugas Anda yang cocok dengan pilihan ini.'
+          : scans.data?.length
+            ? 'Tidak ada langkah pengaduan lain yang menunggu Anda.'
+            : 'Tidak ada tugas yang menunggu Anda. Pengaduan baru yang menjadi tugas Anda akan muncul di sini.'
+      }
     />
   ) : (
     <Loading error={mine.error} retry={mine.reload} />
@@ -124,7 +130,7 @@ export function TasksPage() {
       title="Tugas saya"
       subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui langsung setiap ada perubahan."
     >
-      {scans.data && <ScansAwaited items={scans.data} />}
+      {scans.data ? <ScansAwaited items={scans.data} /> : scans.error && <Loading error={scans.error} retry={scans.reload} />}
       <Card withBorder padding={leader ? 0 : 'xs'}>
         {leader ? (
           <Tabs value={tab} onChange={(v) => set(TAB_PARAM, v)}>

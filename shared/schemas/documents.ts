@@ -290,9 +290,10 @@ export const signatureQueueItemSchema = z.object({
 export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
 
 // A letter printed to be signed by hand whose scan is still to be recorded (Tugas saya).
+// Only letters of a complaint are signed by hand.
 export const scanAwaitedSchema = z.object({
   id: idSchema,
-  complaintId: idSchema.nullable(),
+  complaintId: idSchema,
   registerNo: z.string(),
   subject: z.string(),
   title: z.string(),

@@ -5,7 +5,7 @@ import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng, type Office }
 import type { LetterView } from '../../shared/documents/letter';
 import { COMPLAINT_KINDS, type ComplaintKind } from '../../shared/domain';
 import { sampleComplaint } from '../support/core';
-import { paragraphTexts } from '../support/docx';
+import { paragraphTexts, readDocx } from '../support/docx';
 
 // The paper trail of each published standard through the real core on a real SQLite
 // file: the answer each standard names (berita acara, laporan, none), the letters of the
@@ -159,8 +159,17 @@ describe('Waru: the berita acara’s signatures and heading', () => {
     const lone = await viewOf(o, notAsked.id);
     expect(lone.signatures).toHaveLength(1);
     expect(lone.signatures[0]).toMatchObject({ caption: ['PIHAK PERTAMA,', 'CAMAT WARU,'], name: 'Drs. Imam Santoso, M.Si.', stamp: true });
+    // Only PIHAK PERTAMA is "yang bertanda tangan di bawah ini"; the reporter is named after.
+    const rows = lone.blocks.flatMap((b) => (b.type === 'rows' ? [b.rows.map((r) => r.label).join('|')] : b.type === 'paragraph' ? [b.text.slice(0, 30)] : []));
+    expect(rows.slice(0, 4)).toEqual([
+      expect.stringMatching(/^Pada hari ini Selasa tanggal/),
+      'Nama|Jabatan|',
+      'menerangkan penyelesaian penga',
+      'Nama|Alamat|Nomor register|',
+    ]);
     const loneDoc = await o.docx(notAsked.id);
     expect(loneDoc.text).toContain('PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.');
+    expect(loneDoc.text).toContain('menerangkan penyelesaian pengaduan yang disampaikan oleh:');
     expect(loneDoc.paragraphs).not.toContain('PIHAK KEDUA,');
     expect(loneDoc.paragraphs).not.toContain('Pelapor');
     // The left cell is empty; the right one is dated, then PIHAK PERTAMA and the Camat.
@@ -170,13 +179,34 @@ describe('Waru: the berita acara’s signatures and heading', () => {
     expect(right).toContain('Drs. Imam Santoso, M.Si.');
     expect(right).not.toContain('Siti Aminah');
 
-    // Asked: the reporter on the left, the Camat on the right.
+    // Asked: both named as signing, the reporter on the left, the Camat on the right.
     const both = await viewOf(o, asked.id);
+    expect(both.blocks.find((b) => b.type === 'rows')).toMatchObject({ rows: [{ label: '1. Nama' }, { label: '    Jabatan', value: 'Camat Waru' }, {}, { label: '2. Nama' }, {}, {}, {}] });
     expect(both.signatures.map((s) => s.caption[0])).toEqual(['PIHAK KEDUA,', 'PIHAK PERTAMA,']);
     expect(both.signatures[0]!.name).toBe('Siti Aminah');
     const [reporter, camat] = signatureCells((await o.docx(asked.id)).xml);
     expect(reporter).toEqual(['PIHAK KEDUA,', 'Pelapor', 'Siti Aminah']);
     expect(camat).toEqual(expect.arrayContaining(['PIHAK PERTAMA,', 'CAMAT WARU,', 'Drs. Imam Santoso, M.Si.']));
+  });
+
+  it('gives PIHAK PERTAMA’s jabatan in the capacity he signs in: a Plh. reads it so before and after signing', async () => {
+    // Wed 2 Dec 2026 07.35 WITA; Kasi Pemerintahan (kasi2) is Plh. Camat that day.
+    const o = await office('waru', '2026-12-01T23:35:00.000Z');
+    await o.act('admin', 'officials.add', { userId: o.ids.kasi2!, kind: 'plh', from: '2026-12-02', to: '2026-12-02' });
+    await o.act('kasi2', 'auth.setSignature', { image: signaturePng() });
+    const id = await toDraft(o);
+    const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'puas' });
+    await o.act('kasi1', 'workflow.advance', { id });
+    const jabatanOf = (view: LetterView) => view.blocks.flatMap((b) => (b.type === 'rows' ? b.rows : [])).find((r) => r.label.trim() === 'Jabatan')?.value;
+    // The Staf reads the draft as the Camat will sign it; the Plh. as he signs it, in the DOCX too.
+    expect(jabatanOf(await viewOf(o, draft.id))).toBe('Camat Waru');
+    const mine = (await o.act('kasi2', 'documents.get', { id: draft.id })).content.view as LetterView;
+    expect(jabatanOf(mine)).toBe('Plh. Camat Waru');
+    expect(mine.signatures.at(-1)).toMatchObject({ caption: ['PIHAK PERTAMA,', 'Plh. CAMAT WARU', 'KASI PEMERINTAHAN,'] });
+    const docx = await o.act('kasi2', 'documents.docx', { id: draft.id });
+    expect(readDocx(Buffer.from(docx.dataBase64, 'base64')).paragraphs).toContain('Plh. CAMAT WARU');
+    await o.sign('kasi2', draft.id);
+    expect(jabatanOf(await viewOf(o, draft.id))).toBe('Plh. Camat Waru');
   });
 
   it('heads the matter by the complaint’s kind', async () => {

@@ -475,6 +475,9 @@ describe('a letter signed by hand', () => {
     ]);
     expect((await o.act('staf', 'tasks.counts', {})).toScan).toBe(1);
     expect((await o.act('kasi1', 'tasks.counts', {})).toScan).toBe(0);
+    // The Camat has it in his signature queue, which says it was printed: not counted twice.
+    expect(await o.act('camat', 'tasks.counts', {})).toMatchObject({ toSign: 1, toScan: 0 });
+    expect(await o.act('camat', 'documents.scansAwaited', {})).toEqual([]);
     expect((await o.refuse('kasi1', 'documents.scansAwaited', {})).code).toBe('forbidden');
     // Printed again (a lost sheet): the same number, dated anew.
     o.later(24 * 60);

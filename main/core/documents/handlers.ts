@@ -26,6 +26,7 @@ import {
   currentDraft,
   answerForDelivery,
   draftForSigner,
+  draftForSignerNow,
   contentOf,
   documentActions,
   docxOf,
@@ -48,7 +49,7 @@ import {
 } from './service';
 import { documentSettings } from './settings';
 import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
-import { requireSignsForHead, signerUser } from './signer';
+import { requireSignsForHead, signerUser, signsForHead } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
@@ -164,7 +165,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const row = docFor(ctx, id);
     if (row.complaint_id !== null) recordRahasiaPaper(ctx, requireUser(ctx).id, row.complaint_id, `Mengunduh ${DOCUMENT_KIND_LABEL[row.kind].toLowerCase()} (DOCX)`);
     const paper = printedPaper(ctx.db, row);
-    const bytes = paper ? paper.docx : await docxOf(ctx.db, row);
+    // A draft reads to whoever may sign it with his own block (documents.get): so does its DOCX.
+    const mine = paper ? null : draftForSignerNow(ctx.db, requireUser(ctx), row, nowIso(ctx));
+    const bytes = paper ? paper.docx : mine ? await renderDocx(mine) : await docxOf(ctx.db, row);
     return { fileName: `${fileBaseOf(row, registerNoOf(ctx.db, row), paper?.number)}.docx`, mime: DOCX_MIME, dataBase64: bytes.toString('base64') };
   },
   'documents.scan': (ctx, { id }) => {
@@ -262,17 +265,19 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
   },
   'documents.scansAwaited': (ctx) => {
     const user = requireUser(ctx);
-    const name = (id: number) => signerUser(ctx.db, id).name;
-    return scansAwaited(ctx.db, user, nowIso(ctx)).map(({ row, paper }) => ({
-      id: row.id,
-      complaintId: row.complaint_id,
-      registerNo: row.c_register ?? '',
-      subject: row.c_subject ?? '',
-      title: DOCUMENT_KIND_LABEL[row.kind],
-      number: paper.number,
-      signer: signerWords(ctx.db, name(paper.signer_id), paper.capacity ?? ''),
-      printedAt: paper.printed_at,
-      printedByName: paper.printed_by === null ? '' : name(paper.printed_by),
+    const at = nowIso(ctx);
+    const inQueue = new Set(signsForHead(ctx.db, user, at) ? signableDrafts(ctx.db, user, at).map((d) => d.id) : []);
+    const name = pluck(ctx.db, 'SELECT name FROM users WHERE id = ?');
+    return scansAwaited(ctx.db, user, at, inQueue).map((r) => ({
+      id: r.id,
+      complaintId: r.complaint_id!,
+      registerNo: r.c_register ?? '',
+      subject: r.c_subject ?? '',
+      title: DOCUMENT_KIND_LABEL[r.kind],
+      number: r.p_number,
+      signer: signerWords(ctx.db, name.get(r.p_signer) as string, r.p_capacity),
+      printedAt: r.p_printed_at,
+      printedByName: r.p_printed_by === null ? '' : ((name.get(r.p_printed_by) as string | undefined) ?? ''),
     }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {

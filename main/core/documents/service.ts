@@ -29,7 +29,7 @@ import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type 
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
-import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type PrintedPaper, type WetPaperRow } from './store';
+import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
 
@@ -211,18 +211,29 @@ export function complaintDrafts(db: Db, complaintId: number): DraftRow[] {
   return stmt(db, `${OPEN_DRAFTS} AND d.complaint_id = ? ORDER BY d.created_at, d.id`).all(complaintId) as DraftRow[];
 }
 
+// Where an open draft stands for its signature, from its complaint's own columns: 'free'
+// when no journey binds it (a letter of no complaint or of a side exit, a correction, the
+// answer of a complaint closed with a version signed), 'step' when bound at the signing step,
+// 'off' when bound at another step or given up (the answer of a complaint closed without
+// one signed); undefined when the columns cannot say (documentActions then decides).
+function signingStand(db: Db, r: DraftRow): 'free' | 'step' | 'off' | undefined {
+  if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return 'free';
+  if (r.c_version === null || r.c_status === null) return undefined;
+  const standard = standardVersion(db, r.c_version);
+  const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standard);
+  if (stage === null) return abandonedAnswer(db, r, r.c_closed !== null, answerKindOf(standard)) ? 'off' : 'free';
+  return stage === 'penandatanganan' ? 'step' : 'off';
+}
+
 // The signature queue's rule for one draft, for a user who signs for the head of office
 // (signsForHead): any draft not bound to a complaint's journey, and a bound one at its
 // signing step when documentActions says so. Decided from the complaint's own columns, so
 // only the latter load their complaints.
 function queueHolds(db: Db, user: SessionUser, r: DraftRow, at: string, signsUnbound = unboundSigner(db, user, at)): boolean {
-  const unbound = () => signsUnbound(r.kind);
-  if (r.complaint_id === null || !ANSWER_KINDS.includes(r.kind)) return unbound();
-  if (r.c_version === null || r.c_status === null) return documentActions(db, user, r, at).includes('sign');
-  const standard = standardVersion(db, r.c_version);
-  const stage = boundStage(r.kind, { closed_at: r.c_closed, status: r.c_status, step_no: r.c_step }, standard);
-  if (stage === null) return !abandonedAnswer(db, r, r.c_closed !== null, answerKindOf(standard)) && unbound();
-  return stage === 'penandatanganan' && documentActions(db, user, r, at).includes('sign');
+  const stand = signingStand(db, r);
+  if (stand === undefined) return documentActions(db, user, r, at).includes('sign');
+  if (stand === 'free') return signsUnbound(r.kind);
+  return stand === 'step' && documentActions(db, user, r, at).includes('sign');
 }
 
 // Whether the user may sign a draft outside the journey, where its kind alone says whether
@@ -245,22 +256,29 @@ export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[
 }
 
 // Open drafts whose last paper for a signature by hand was printed (not a number carried
-// over to a new version still to be printed).
-const PRINTED_DRAFTS = `${OPEN_DRAFTS} AND EXISTS (SELECT 1 FROM wet_papers w WHERE w.id = (SELECT max(id) FROM wet_papers WHERE document_id = d.id) AND w.printed_at IS NOT NULL)`;
+// over to a new version still to be printed), with that paper's facts (not its letter).
+const PRINTED_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.returned_at, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register,
+       c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version,
+       w.number AS p_number, w.signer_id AS p_signer, w.capacity AS p_capacity, w.printed_at AS p_printed_at, w.printed_by AS p_printed_by
+     FROM issued_documents d JOIN wet_papers w ON w.id = (SELECT max(id) FROM wet_papers WHERE document_id = d.id) LEFT JOIN complaints c ON c.id = d.complaint_id
+     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL AND w.printed_at IS NOT NULL
+     ORDER BY w.printed_at, d.id`;
+export type PrintedDraft = DraftRow & { p_number: string; p_signer: number; p_capacity: Capacity; p_printed_at: string; p_printed_by: number | null };
 
 /**
- * The letters printed to be signed by hand whose scan `user` may record now (sign_wet),
- * with their papers, the oldest print first: what the Staf still has to upload once the
- * signed sheets come back.
+ * The letters printed to be signed by hand whose scan `user` may record now (sign_wet), the
+ * oldest print first: what the Staf still has to upload once the signed sheets come back.
+ * Those in `user`'s own signature queue are left to it (it says they were printed), so one
+ * letter is not counted twice in a signer's menu. From the complaints' own columns, as the
+ * queue is: the menu's numbers ask it at every change.
  */
-export function scansAwaited(db: Db, user: SessionUser, at: string): { row: DraftRow; paper: PrintedPaper }[] {
+export function scansAwaited(db: Db, user: SessionUser, at: string, inQueue: ReadonlySet<number> = new Set()): PrintedDraft[] {
   if (!WET_SIGNING_ROLES.includes(user.role)) return [];
-  return (stmt(db, PRINTED_DRAFTS).all() as DraftRow[])
-    .flatMap((row) => {
-      const paper = printedPaperOf(db, row);
-      return paper && documentActions(db, user, row, at).includes('sign_wet') ? [{ row, paper }] : [];
-    })
-    .sort((a, b) => a.paper.printed_at.localeCompare(b.paper.printed_at) || a.row.id - b.row.id);
+  return (stmt(db, PRINTED_DRAFTS).all() as PrintedDraft[]).filter((r) => {
+    if (inQueue.has(r.id)) return false;
+    const stand = signingStand(db, r);
+    return stand === undefined ? documentActions(db, user, r, at).includes('sign_wet') : stand !== 'off';
+  });
 }
 
 /** Whether the user's signature queue (signableDrafts) holds the draft on `at`: who is told it awaits his signature. */
@@ -563,13 +581,22 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
  */
 export function draftForSigner(db: Db, user: SessionUser, row: DocRow, as: SigningAs | null, at: string): DocumentContent | null {
   if (!as || !isLetterKind(row.kind) || row.complaint_id === null) return null;
+  const drafted = contentOf(row);
+  // The head's block ends the letter's signatures (after PIHAK KEDUA's on a berita acara,
+  // under "PIHAK PERTAMA,"): when it reads as his would, the draft stands as it is.
+  const head = drafted.family === 'letter' ? drafted.view.signatures.at(-1) : undefined;
+  if (head && head.name === as.name && head.caption.slice(-as.caption.length).join('\n') === as.caption.join('\n')) return null;
   const view = buildLetterView(db, { kind: row.kind, complaintId: row.complaint_id, draft: draftOf(row)!, params: paramsOf<LetterParams>(row) }, at, null, {
     user: signerUser(db, user.id),
     capacity: as.capacity,
   });
-  const drafted = contentOf(row);
-  const same = drafted.family === 'letter' && JSON.stringify(drafted.view.signatures) === JSON.stringify(view.signatures);
-  return same ? null : { family: 'letter', view };
+  return { family: 'letter', view };
+}
+
+/** draftForSigner of a draft for `user` now, from what he may do with it (its DOCX as he reads it). */
+export function draftForSignerNow(db: Db, user: SessionUser, row: DocRow, at: string): DocumentContent | null {
+  if (row.status !== 'draf') return null;
+  return draftForSigner(db, user, row, signingAs(db, user, row, documentActions(db, user, row, at), at), at);
 }
 
 // The letter as `user` signs it on screen at `at`, or as printed on `at` for the official

@@ -740,7 +740,8 @@ export function taskCounts(deps: CoreDeps, user: SessionUser): TaskCounts {
     : firstNotBefore((k.lateFrom ??= lateFroms(k.first)), (due) => due < now);
   // Those who sign (a Kasi too while appointed Plt./Plh.) count their queue; others have none.
   const signs = signsForHead(db, user, now);
-  return { mine: k.first.length, toSign: signs ? signableDrafts(db, user, now).length : 0, toScan: scansAwaited(db, user, now).length, late, signsForHead: signs };
+  const toSign = signs ? signableDrafts(db, user, now) : [];
+  return { mine: k.first.length, toSign: toSign.length, toScan: scansAwaited(db, user, now, new Set(toSign.map((d) => d.id))).length, late, signsForHead: signs };
 }
 
 const lateFroms = (rows: Candidate[]) =>

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import type { ScanAwaited } from '../../../shared/schemas/documents';
 import { useDates } from '../../lib/session';
 
-// Letters printed to be signed by hand whose signed sheet has not been scanned in yet:
-// the Staf uploads each scan on the letter's page (Unggah hasil pindai). Nothing is drawn
-// while none waits.
+// Letters printed to be signed by hand whose signed sheet has not been scanned in yet
+// (documents.scansAwaited): whoever records the scans (the Staf, or the Camat or Sekcam for a
+// letter not in his own signature queue) uploads each on the letter's page (Unggah hasil
+// pindai). Nothing is drawn while none waits.
 export function ScansAwaited({ items }: { items: ScanAwaited[] }) {
   const { short } = useDates();
   if (items.length === 0) return null;
@@ -20,8 +21,8 @@ export function ScansAwaited({ items }: { items: ScanAwaited[] }) {
         </Badge>
       </Group>
       <Text size="sm" c="dimmed" mb="xs">
-        Naskah yang sudah dicetak untuk ditandatangani basah. Setelah lembarnya ditandatangani, pindai lembar itu dan unggah hasilnya di halaman dokumennya; sampai itu, surat belum tercatat
-        ditandatangani dan langkahnya belum selesai.
+        Naskah yang sudah dicetak untuk ditandatangani basah. Setelah lembarnya ditandatangani dan dicap, pindai lembar itu dan unggah hasilnya di halaman dokumennya; sebelum itu,
+        surat belum tercatat ditandatangani.
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table aria-labelledby="menunggu-pindai" verticalSpacing={6}>
@@ -46,18 +47,10 @@ export function ScansAwaited({ items }: { items: ScanAwaited[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {i.complaintId !== null ? (
-                    <>
-                      <Text size="sm">{i.registerNo}</Text>
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {i.subject}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      -
-                    </Text>
-                  )}
+                  <Text size="sm">{i.registerNo}</Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {i.subject}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{i.signer}</Text>

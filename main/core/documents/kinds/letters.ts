@@ -210,30 +210,44 @@ function addressee(c: ComplaintFacts, kind: LetterKind, p: LetterParams): string
   return [`Sdr. ${c.reporterName}`, ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
 }
 
-function bodyBlocks(db: Db, kind: LetterKind, c: ComplaintFacts, ctx: DocContext, draft: DraftContent, signer: SignerUser | Signing['user'] | null, at: string): LetterBlock[] {
+function bodyBlocks(
+  db: Db,
+  kind: LetterKind,
+  c: ComplaintFacts,
+  ctx: DocContext,
+  draft: DraftContent,
+  signer: { user: SignerUser | Signing['user']; capacity: Capacity } | null,
+  at: string,
+): LetterBlock[] {
   const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
   if (kind === 'berita_acara') {
     const d = tanggalTerbilang(at, ctx.office.timeZone);
+    const notAsked = draft.satisfaction === 'tidak_ditanyakan';
     const statement =
       draft.satisfaction === 'tidak_ditanyakan'
         ? 'PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.'
         : `Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${draft.satisfaction ? SATISFACTION_LABEL[draft.satisfaction].toUpperCase() : '…'}.`;
+    // The head's own title, or the capacity in which another signs for him.
+    const headTitle = ctx.office.headTitle;
+    const jabatan = !signer || signer.capacity === '' ? headTitle : signer.capacity === 'a.n.' ? `${signer.user.jabatan}, a.n. ${headTitle}` : `${signer.capacity} ${headTitle}`;
+    const first = [
+      { label: `${notAsked ? '' : '1. '}Nama`, value: signer?.user.name ?? '' },
+      { label: `${notAsked ? '' : '    '}Jabatan`, value: jabatan },
+      { label: '', value: 'selanjutnya disebut PIHAK PERTAMA;' },
+    ];
+    const second = [
+      { label: `${notAsked ? '' : '2. '}Nama`, value: reporterName(c) },
+      { label: `${notAsked ? '' : '    '}Alamat`, value: c.anonymous ? '-' : c.reporterAddress || '-' },
+      { label: `${notAsked ? '' : '    '}Nomor register`, value: c.registerNo },
+      { label: '', value: 'selanjutnya disebut PIHAK KEDUA (pelapor).' },
+    ];
+    const opening = `Pada hari ini ${d.hari} tanggal ${d.tanggal} bulan ${d.bulan} tahun ${d.tahun}, bertempat di ${ctx.office.name}, yang bertanda tangan di bawah ini:`;
     return [
-      para(
-        `Pada hari ini ${d.hari} tanggal ${d.tanggal} bulan ${d.bulan} tahun ${d.tahun}, bertempat di ${ctx.office.name}, yang bertanda tangan di bawah ini:`,
-      ),
-      {
-        type: 'rows',
-        rows: [
-          { label: '1. Nama', value: signer?.name ?? '' },
-          { label: '    Jabatan', value: ctx.office.headTitle },
-          { label: '', value: 'selanjutnya disebut PIHAK PERTAMA;' },
-          { label: '2. Nama', value: reporterName(c) },
-          { label: '    Alamat', value: c.anonymous ? '-' : c.reporterAddress || '-' },
-          { label: '    Nomor register', value: c.registerNo },
-          { label: '', value: 'selanjutnya disebut PIHAK KEDUA (pelapor).' },
-        ],
-      },
+      // A reporter who was not asked does not sign: only PIHAK PERTAMA is "yang bertanda
+      // tangan di bawah ini", and the reporter is named as the one the complaint came from.
+      ...(notAsked
+        ? [para(opening), { type: 'rows' as const, rows: first }, para('menerangkan penyelesaian pengaduan yang disampaikan oleh:'), { type: 'rows' as const, rows: second }]
+        : [para(opening), { type: 'rows' as const, rows: [...first, ...second] }]),
       { type: 'heading', text: MATTER_HEADING[c.kind] },
       para(`${c.subject}. ${brief(c.description, 700)}`),
       { type: 'heading', text: 'Penyelesaian yang telah dilakukan' },
@@ -306,7 +320,7 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
   const placeDate = `${placeName(office)}, ${formatTanggal(when, office.timeZone)}`;
   const layout = LAYOUT[src.kind];
   let signatures: LetterView['signatures'];
-  let signerUser: SignerUser | Signing['user'] | null = null;
+  let signerOf: { user: SignerUser | Signing['user']; capacity: Capacity } | null = null;
   if (src.kind === 'laporan_tindak_lanjut') {
     const by = src.compiledBy;
     signatures = [{ caption: ['Petugas Pengaduan,'], name: by?.name ?? '', after: by?.nip ? [`NIP ${by.nip}`] : [], image: '', official: true, stamp: false }];
@@ -315,7 +329,7 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
     if (!expected) {
       throw new TanggapError('conflict', `Belum ada pengguna ${office.headTitle} yang aktif: minta Admin menambahkannya di Pengaturan › Pengguna, atau mencatat Plt./Plh.`);
     }
-    signerUser = expected.user;
+    signerOf = expected;
     const head = signatureView(expected.user, office, expected.capacity, { image: signing ? signing.user.signature_image : '', stamp: true });
     // A reporter who was not asked signs nothing: the paper says so, and PIHAK PERTAMA's
     // block stands alone where a letter's single signature stands (the caption keeps
@@ -343,7 +357,7 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
           ]
         : [],
     addressee: layout === 'surat' ? addressee(c, src.kind, src.params) : [],
-    blocks: bodyBlocks(db, src.kind, c, ctx, draft, signerUser, when),
+    blocks: bodyBlocks(db, src.kind, c, ctx, draft, signerOf, when),
     signatures,
     tembusan: draft.tembusan,
     verification: signing?.verification ?? null,
