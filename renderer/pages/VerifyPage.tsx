@@ -49,7 +49,7 @@ export function VerifyPage() {
 
   const checkCode = () => {
     const typed = code.trim().toUpperCase();
-    if (!typed) return setCodeError('Ketik kode periksa yang tercetak di bawah tanda tangan, contoh K7QF-2M9X-PD.');
+    if (!typed) return setCodeError('Ketik kode periksa yang tercetak di kotak kaki dokumen, di samping kode QR, contoh K7QF-2M9X-PD.');
     setCodeError(null);
     void verify('code', { code: typed }, `kode ${typed}`);
   };
@@ -82,7 +82,7 @@ export function VerifyPage() {
               <Stack gap="sm">
                 <Title order={4}>Dengan kode periksa</Title>
                 <Text size="sm" c="dimmed">
-                  Kode periksa tercetak di bawah tanda tangan pada dokumen yang ditandatangani di Tanggap.
+                  Kode periksa tercetak di kotak kaki dokumen yang ditandatangani di Tanggap, di samping kode QR.
                 </Text>
                 <TextInput
                   label="Kode periksa"

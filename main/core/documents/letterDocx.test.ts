@@ -174,7 +174,7 @@ describe('letterDocx, surat', () => {
     // The QR and its code sit in the footer, at the foot of every page.
     const footer = doc.files.find((f) => /^word\/footer\d*\.xml$/.test(f))!;
     expect(partText(doc, footer)).toEqual(
-      expect.arrayContaining(['Keaslian dokumen ini dapat diperiksa dengan kode berikut.', 'Kode verifikasi: K7QF-2M9X-PD']),
+      expect.arrayContaining(['Keaslian dokumen ini dapat diperiksa dengan kode berikut.', 'Kode periksa: K7QF-2M9X-PD']),
     );
     expect(Buffer.from(doc.part(footer)!).toString('utf8')).toContain('<wp:inline');
   });

@@ -198,7 +198,7 @@ function verificationBox(ver: VerificationView, width: number): Table {
           cell(qrWidth, 'left', [new Paragraph({ children: qr ? [qr.run] : [] })]),
           cell(width - qrWidth, 'right', [
             para(ver.text, { run: { size: small }, spacing: { after: 60 } }),
-            para([{ text: 'Kode verifikasi: ' }, { text: ver.code, bold: true }], { run: { size: small } }),
+            para([{ text: 'Kode periksa: ' }, { text: ver.code, bold: true }], { run: { size: small } }),
           ]),
         ],
       }),

@@ -163,7 +163,7 @@ function Verification({ v }: { v: VerificationView }) {
       <div>
         <div>{v.text}</div>
         <div style={{ marginTop: '3pt' }}>
-          Kode verifikasi: <strong style={{ letterSpacing: '0.5pt' }}>{v.code}</strong>
+          Kode periksa: <strong style={{ letterSpacing: '0.5pt' }}>{v.code}</strong>
         </div>
       </div>
     </div>
