@@ -116,9 +116,9 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                   <Text size="xs" c="dimmed">
                     {i.parafNames.length ? `Paraf: ${i.parafNames.join(', ')}` : 'Belum ada paraf'} · {short(i.createdAt)}
                   </Text>
-                  {i.wetNumber && (
+                  {i.wetPaper && (
                     <Text size="xs" c="orange.8">
-                      Dicetak untuk tanda tangan basah, nomor {i.wetNumber}
+                      Dicetak untuk tanda tangan basah {i.wetPaper.signer}, nomor {i.wetPaper.number}
                     </Text>
                   )}
                 </Stack>

@@ -97,7 +97,13 @@ export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
  * letter's signature block, its lines above the signature ("Plh. CAMAT PEGANTENAN",
  * "KEPALA SEKSI PEMERINTAHAN,") and the name under it.
  */
-export const signingAsSchema = z.object({ capacity: z.enum(SIGNER_CAPACITIES), caption: z.array(z.string()), name: z.string() });
+export const signingAsSchema = z.object({
+  capacity: z.enum(SIGNER_CAPACITIES),
+  caption: z.array(z.string()),
+  name: z.string(),
+  /** Whether his signature specimen is in place: without it the signature on screen is refused. */
+  specimen: z.boolean(),
+});
 export type SigningAs = z.infer<typeof signingAsSchema>;
 
 // `content`: the document as it stands; a draft printed to be signed by hand, as printed;

@@ -284,8 +284,8 @@ export const signatureQueueItemSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   parafNames: z.array(z.string()),
-  /** The number of its paper printed to be signed by hand; '' when none is printed. */
-  wetNumber: z.string(),
+  /** Its paper printed to be signed by hand: the number, and the official named to sign it ("…, (Plh. Camat …)"); null when none is printed. */
+  wetPaper: z.object({ number: z.string(), signer: z.string() }).nullable(),
 });
 export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
 

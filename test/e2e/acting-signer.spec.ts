@@ -75,9 +75,13 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await expect(queueLink.getByText('1', { exact: true })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('kasi-plh-menu.png') });
 
-  // His specimen, kept at Akun saya like the Camat's.
-  await page.getByRole('button', { name: 'Menu akun' }).click();
-  await page.getByRole('menuitem', { name: 'Akun saya (kata sandi, contoh tanda tangan)' }).click();
+  // Without a specimen the sign form says so before he types his password, and leads to
+  // Akun saya, where he keeps it like the Camat.
+  await queueLink.click();
+  const before = page.getByRole('form', { name: 'Tanda tangan' });
+  await expect(before.getByText('Contoh tanda tangan Anda belum diunggah, sehingga dokumen belum dapat ditandatangani di layar.')).toBeVisible();
+  await expect(before.getByRole('button', { name: 'Tandatangani' })).toBeDisabled();
+  await before.getByRole('link', { name: 'Akun saya › Contoh tanda tangan' }).click();
   await expect(page.getByText('Contoh tanda tangan', { exact: true })).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles({ name: 'ttd-hadi.png', mimeType: 'image/png', buffer: specimen() });
   await page.getByRole('button', { name: 'Simpan tanda tangan' }).click();
@@ -100,7 +104,7 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await expect(page.getByRole('link', { name: c.registerNo })).toHaveCount(0);
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
   // Before he signs, the form says in which capacity, and how the signature block will read.
-  await expect(sign).toContainText(`Anda, ${ACTING} (Kepala Seksi Pemerintahan), menandatangani sebagai Plh. Camat Pegantenan. Blok tanda tangan surat akan berbunyi:`);
+  await expect(sign).toContainText(`Anda, ${ACTING} (Kepala Seksi Pemerintahan), menandatangani sebagai Plh. Camat Pegantenan. Blok tanda tangannya akan berbunyi:`);
   await expect(sign.getByLabel('Blok tanda tangan').locator('p')).toHaveText(['Plh. CAMAT PEGANTENAN', 'KEPALA SEKSI PEMERINTAHAN,', ACTING]);
   await sign.getByLabel('Kata sandi Anda').fill(PASSWORD);
   await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();

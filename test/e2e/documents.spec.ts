@@ -306,7 +306,7 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   // The Camat's queue says the paper is out for his signature by hand.
   await as(page, web.url, 'camat');
   await page.goto(`${web.url}/tanda-tangan`);
-  await expect(page.getByRole('list', { name: 'Daftar menunggu tanda tangan' })).toContainText(`Dicetak untuk tanda tangan basah, nomor ${number}`);
+  await expect(page.getByRole('list', { name: 'Daftar menunggu tanda tangan' })).toContainText(`Dicetak untuk tanda tangan basah ${CAMAT} (Camat Pegantenan), nomor ${number}`);
   // The staf's start page is Tugas saya, which lists the sheet whose scan is to come.
   await as(page, web.url, 'staf');
   await expect(page).toHaveURL(/\/tugas$/);
@@ -329,7 +329,7 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await upload.getByRole('button', { name: 'Unggah hasil pindai' }).click();
   await expect(page.getByText('Hasil pindai tersimpan; dokumen tercatat ditandatangani basah.')).toBeVisible();
   await expect(page.getByRole('heading', { name: `Surat tanggapan ${number}` })).toBeVisible();
-  await expect(page.getByText(`Ditandatangani basah ${CAMAT}`)).toBeVisible();
+  await expect(page.getByText(`Ditandatangani basah ${CAMAT}; hasil pindai diunggah `)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Unduh hasil pindai' })).toBeVisible();
   await expect(page.getByText('Yang sah lembar yang ditandatangani dengan tangan')).toBeVisible();
   const signed = await api.staf.call('documents.get', { id: letter.id });

@@ -26,6 +26,8 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     expect((await o.refuse('kasi2', 'documents.sign', { id: draft.id, password: PASSWORD })).message).toBe(
       'Contoh tanda tangan Anda belum diunggah: buka Akun saya › Contoh tanda tangan dan unggah gambarnya.',
     );
+    // The form said so before he typed his password.
+    expect((await o.act('kasi2', 'documents.get', { id: draft.id })).signingAs).toMatchObject({ capacity: 'Plh.', specimen: false });
     await o.act('kasi2', 'auth.setSignature', { image: signaturePng() });
 
     // The screens learn it from the session; the other Kasi signs nothing.
@@ -42,7 +44,7 @@ describe('a Kasi appointed Plh. Camat signs on screen', () => {
     // In the head's place he signs it, or returns it for correction as the head would.
     expect(opened.actions).toEqual(['return', 'sign']);
     // The sign form tells him before he signs in which capacity, and how the block will read.
-    expect(opened.signingAs).toEqual({ capacity: 'Plh.', caption: ['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], name: 'Sri Wahyuni' });
+    expect(opened.signingAs).toEqual({ capacity: 'Plh.', caption: ['Plh. CAMAT PEGANTENAN', 'KASI PEMERINTAHAN,'], name: 'Sri Wahyuni', specimen: true });
     // The letter beside the form is the one he signs: his block, still a draft; the Staf
     // and the Camat read it with the Camat's.
     const blockOf = (content: { view: unknown }) => (content.view as LetterView).signatures.map((sig) => [sig.caption, sig.name, sig.image]);

@@ -203,10 +203,15 @@ describe('Waru: the berita acara’s signatures and heading', () => {
     const mine = (await o.act('kasi2', 'documents.get', { id: draft.id })).content.view as LetterView;
     expect(jabatanOf(mine)).toBe('Plh. Camat Waru');
     expect(mine.signatures.at(-1)).toMatchObject({ caption: ['PIHAK PERTAMA,', 'Plh. CAMAT WARU', 'KASI PEMERINTAHAN,'] });
+    // The sign form's words for the block read as the paper's.
+    expect((await o.act('kasi2', 'documents.get', { id: draft.id })).signingAs?.caption).toEqual(['PIHAK PERTAMA,', 'Plh. CAMAT WARU', 'KASI PEMERINTAHAN,']);
     const docx = await o.act('kasi2', 'documents.docx', { id: draft.id });
     expect(readDocx(Buffer.from(docx.dataBase64, 'base64')).paragraphs).toContain('Plh. CAMAT WARU');
     await o.sign('kasi2', draft.id);
     expect(jabatanOf(await viewOf(o, draft.id))).toBe('Plh. Camat Waru');
+    // The signing step says in which capacity he signed the Camat's step.
+    const step = (await o.act('staf', 'workflow.journey', { id })).steps.find((x) => x.stage === 'penandatanganan')!;
+    expect([step.completedByName, step.note]).toEqual(['Sri Wahyuni', 'Ditandatangani di aplikasi oleh Sri Wahyuni (Plh. Camat Waru)']);
   });
 
   it('heads the matter by the complaint’s kind', async () => {
@@ -381,8 +386,9 @@ describe('side exits', () => {
       capacity: 'a.n.',
       caption: ['a.n. CAMAT KEJAYAN', 'SEKRETARIS KECAMATAN,'],
       name: 'Bambang Hartono, S.Sos.',
+      specimen: true,
     });
-    expect((await o.act('camat', 'documents.get', { id: notice.id })).signingAs).toEqual({ capacity: '', caption: ['CAMAT KEJAYAN,'], name: 'Drs. Imam Santoso, M.Si.' });
+    expect((await o.act('camat', 'documents.get', { id: notice.id })).signingAs).toEqual({ capacity: '', caption: ['CAMAT KEJAYAN,'], name: 'Drs. Imam Santoso, M.Si.', specimen: true });
     expect((await o.act('staf', 'documents.get', { id: forward.id })).signingAs).toBeNull();
 
     o.later(30);

@@ -456,7 +456,7 @@ describe('a letter signed by hand', () => {
     const v1 = await o.act('staf', 'documents.printWet', { id: draft.id, signerId: o.ids.camat! });
     expect(v1.wetPaper?.number).toBe('000.8.3.4/1/Kec-Pgt/2026');
     // The Camat's queue says a paper is out for his signature by hand.
-    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.wetNumber])).toEqual([[draft.id, '000.8.3.4/1/Kec-Pgt/2026']]);
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.wetPaper])).toEqual([[draft.id, { number: '000.8.3.4/1/Kec-Pgt/2026', signer: 'Drs. Imam Santoso, M.Si. (Camat Pegantenan)' }]]);
     // The Staf's Tugas saya lists the sheet whose scan is to come, and the menu counts it;
     // a Kasi, who records no scan, is not asked.
     const awaited = await o.act('staf', 'documents.scansAwaited', {});

@@ -117,7 +117,6 @@ function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify
   };
 }
 
-const printedNumber = (paper: WetPaperRow | undefined) => (paper?.printed_at ? paper.number : '');
 
 function actingRows(ctx: Ctx) {
   return (
@@ -247,6 +246,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
     requireSignsForHead(ctx.db, user, at);
+    const name = pluck(ctx.db, 'SELECT name FROM users WHERE id = ?');
+    const printedFor = (paper: WetPaperRow | undefined) =>
+      paper?.printed_at && paper.signer_id !== null ? { number: paper.number, signer: signerWords(ctx.db, name.get(paper.signer_id) as string, paper.capacity ?? '') } : null;
     const parafNames = pluck(ctx.db, 'SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id');
     return signableDrafts(ctx.db, user, at)
       .map((r) => ({
@@ -260,7 +262,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         createdAt: r.created_at,
         parafNames: parafNames.all(r.id) as string[],
         // The queue holds drafts still to be signed: the paper of one, when printed, stands.
-        wetNumber: printedNumber(wetPaperOf(ctx.db, r.id)),
+        wetPaper: printedFor(wetPaperOf(ctx.db, r.id)),
       }));
   },
   'documents.scansAwaited': (ctx) => {

@@ -569,8 +569,10 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
   const office = getOffice(db);
   const capacity = capacityIfAny(db, user, office.timeZone, at, () => onBehalfAllowed(row, scopeOf(db, user, row)));
   if (capacity === null) return null;
-  const { caption, name } = signatureView(signerUser(db, user.id), office, capacity);
-  return { capacity, caption, name };
+  const signer = signerUser(db, user.id);
+  const { caption, name } = signatureView(signer, office, capacity);
+  // A berita acara names the head's side PIHAK PERTAMA above his block.
+  return { capacity, caption: row.kind === 'berita_acara' ? ['PIHAK PERTAMA,', ...caption] : caption, name, specimen: signer.signature_image !== '' };
 }
 
 /**
@@ -802,7 +804,7 @@ function commitSignature(
     if (completesStep(l, plan.row.kind, onScreen ? 'sign' : 'sign_wet')) {
       // A letter signed by hand: the step is the official's who signed the paper; the
       // note names whoever recorded its scan.
-      if (onScreen) completeStep(deps, l, user, at, 'Ditandatangani di aplikasi');
+      if (onScreen) completeStep(deps, l, user, at, `Ditandatangani di aplikasi ${by}`);
       else completeStep(deps, l, user, at, `Ditandatangani basah ${by}; hasil pindai diunggah oleh ${user.name}`, { doneBy: plan.signer.id });
     }
   }

@@ -21,7 +21,7 @@ import {
 import { Controller, useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { DocumentAction, DocumentWithContent, IssuedDocument, SigningAs } from '../../../shared/documents/issued';
 import {
   DELIVERY_CHANNELS,
@@ -415,7 +415,7 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
         <Text size="sm">
           Anda, <b>{user.name}</b>
           {jabatan && ` (${jabatan})`}, menandatangani {as ? signingWords(as.capacity, office.headTitle) : 'dokumen ini'}.
-          {as && ' Blok tanda tangan surat akan berbunyi:'}
+          {as && ' Blok tanda tangannya akan berbunyi:'}
         </Text>
         {as && (
           <Box aria-label="Blok tanda tangan" pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-4)' }}>
@@ -426,6 +426,15 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
             ))}
           </Box>
         )}
+        {as && !as.specimen && (
+          <Alert color="orange" p="xs">
+            Contoh tanda tangan Anda belum diunggah, sehingga dokumen belum dapat ditandatangani di layar. Unggah dulu di{' '}
+            <Anchor component={Link} to="/akun">
+              Akun saya › Contoh tanda tangan
+            </Anchor>
+            {user.role === 'kasi' ? '.' : ', atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan.'}
+          </Alert>
+        )}
         <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign" />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
@@ -434,7 +443,7 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
             {errors.root.message}
           </Alert>
         )}
-        <Button type="submit" loading={form.formState.isSubmitting}>
+        <Button type="submit" loading={form.formState.isSubmitting} disabled={as?.specimen === false}>
           Tandatangani
         </Button>
       </Stack>

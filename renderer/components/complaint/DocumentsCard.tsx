@@ -125,7 +125,9 @@ export function DocumentTrail({ doc }: { doc: IssuedDocument }) {
       {doc.signedAt && (
         <Text size="sm">
           {doc.status === 'ditandatangani_basah' ? 'Ditandatangani basah' : 'Ditandatangani'} {doc.signerName}
-          {capacity && ` (${capacity})`}, {short(doc.signedAt)}
+          {capacity && ` (${capacity})`}
+          {/* Signed by hand on the paper (dated when printed); recorded when its scan came in. */}
+          {doc.status === 'ditandatangani_basah' ? `; hasil pindai diunggah ${short(doc.signedAt)}` : `, ${short(doc.signedAt)}`}
         </Text>
       )}
     </Stack>
