@@ -117,7 +117,6 @@ function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify
   };
 }
 
-
 function actingRows(ctx: Ctx) {
   return (
     ctx.db

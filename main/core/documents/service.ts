@@ -263,7 +263,7 @@ const PRINTED_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superse
      FROM issued_documents d JOIN wet_papers w ON w.id = (SELECT max(id) FROM wet_papers WHERE document_id = d.id) LEFT JOIN complaints c ON c.id = d.complaint_id
      WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL AND w.printed_at IS NOT NULL
      ORDER BY w.printed_at, d.id`;
-export type PrintedDraft = DraftRow & { p_number: string; p_signer: number; p_capacity: Capacity; p_printed_at: string; p_printed_by: number | null };
+type PrintedDraft = DraftRow & { p_number: string; p_signer: number; p_capacity: Capacity; p_printed_at: string; p_printed_by: number | null };
 
 /**
  * The letters printed to be signed by hand whose scan `user` may record now (sign_wet), the
@@ -584,10 +584,10 @@ export function signingAs(db: Db, user: SessionUser, row: DocFacts, actions: rea
 export function draftForSigner(db: Db, user: SessionUser, row: DocRow, as: SigningAs | null, at: string): DocumentContent | null {
   if (!as || !isLetterKind(row.kind) || row.complaint_id === null) return null;
   const drafted = contentOf(row);
-  // The head's block ends the letter's signatures (after PIHAK KEDUA's on a berita acara,
-  // under "PIHAK PERTAMA,"): when it reads as his would, the draft stands as it is.
+  // The head's block ends the letter's signatures (after PIHAK KEDUA's on a berita acara):
+  // when it reads as his would, the draft stands as it is.
   const head = drafted.family === 'letter' ? drafted.view.signatures.at(-1) : undefined;
-  if (head && head.name === as.name && head.caption.slice(-as.caption.length).join('\n') === as.caption.join('\n')) return null;
+  if (head && head.name === as.name && head.caption.join('\n') === as.caption.join('\n')) return null;
   const view = buildLetterView(db, { kind: row.kind, complaintId: row.complaint_id, draft: draftOf(row)!, params: paramsOf<LetterParams>(row) }, at, null, {
     user: signerUser(db, user.id),
     capacity: as.capacity,

@@ -134,7 +134,7 @@ export const wetPrintByDocx = (db: Db, hash: string) => stmt(db, `SELECT ${PAPER
 
 // A draft's paper stands while the draft is still to be signed: not replaced, not returned
 // (and not an answer given up, which the documents service checks: standingPaper).
-const paperStands = (row: Pick<DocRow, 'status' | 'superseded_by' | 'returned_at'>) => row.status === 'draf' && row.superseded_by === null && row.returned_at === null;
+const paperStands = (row: DocRow) => row.status === 'draf' && row.superseded_by === null && row.returned_at === null;
 
 /** The paper for a signature by hand of a draft still to be signed (see paperStands), printed or not. */
 export const standingPaperOf = (db: Db, row: DocRow): WetPaperRow | null => (paperStands(row) ? (wetPaperOf(db, row.id) ?? null) : null);
@@ -146,7 +146,7 @@ export type PrintedPaper = WetPaperRow & { signer_id: number; printed_at: string
  * letter as printed (view, DOCX): what the draft reads as and downloads as meanwhile, and
  * what its scan is recorded as. Null when there is none.
  */
-export function printedPaperOf(db: Db, row: Pick<DocRow, 'id' | 'status' | 'superseded_by' | 'returned_at'>): PrintedPaper | null {
+export function printedPaperOf(db: Db, row: DocRow): PrintedPaper | null {
   if (!paperStands(row)) return null;
   const paper = stmt(db, 'SELECT * FROM wet_papers WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(row.id) as PrintedPaper | undefined;
   return paper?.printed_at ? paper : null;
