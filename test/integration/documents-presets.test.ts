@@ -214,6 +214,23 @@ describe('Waru: the berita acara’s signatures and heading', () => {
     expect([step.completedByName, step.note]).toEqual(['Sri Wahyuni', 'Ditandatangani di aplikasi oleh Sri Wahyuni (Plh. Camat Waru)']);
   });
 
+  it('counts a complaint under the seksi of the Kasi who does its Kasi step: Waru has no disposition', async () => {
+    const o = await office('waru', '2026-11-30T23:35:00.000Z');
+    const kelengkapan = OFFICE_PRESETS.find((p) => p.id === 'waru')!.standard.kelengkapanChecklist;
+    const { id } = await o.act('staf', 'complaints.create', sampleComplaint({ kelengkapan }));
+    const seksiRows = async () =>
+      (await o.act('camat', 'reports.recap', { year: 2026, month: 12 })).tables.find((t) => t.dimension === 'seksi')!.rows.map((r) => [r.label, r.received]);
+    expect(await seksiRows()).toEqual([['Belum didisposisi', 1]]);
+    // Step 2 is the tim pengelola's; step 3 the Kasi's.
+    await o.act('kasi1', 'workflow.advance', { id });
+    expect(await seksiRows()).toEqual([['Belum didisposisi', 1]]);
+    await o.act('kasi1', 'workflow.advance', { id });
+    expect(await seksiRows()).toEqual([['Kasi Pelayanan', 1]]);
+    // Another Kasi's step later does not move it.
+    await o.act('kasi2', 'workflow.advance', { id });
+    expect(await seksiRows()).toEqual([['Kasi Pelayanan', 1]]);
+  });
+
   it('heads the matter by the complaint’s kind', async () => {
     const o = await office('waru', '2026-11-30T23:35:00.000Z');
     const expected: Record<ComplaintKind, string> = {

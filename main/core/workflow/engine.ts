@@ -237,6 +237,12 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
     db,
     'UPDATE complaint_steps SET completed_at = ?, completed_by = ?, note = ?, work_minutes = ?, limit_minutes = ? WHERE complaint_id = ? AND step_no = ? AND completed_at IS NULL',
   ).run(at, doneBy, note, minutes?.work ?? null, minutes?.limit ?? null, c.id, step.no);
+  // A complaint disposed to no seksi (under a standard with no disposition step, as Waru's)
+  // belongs to the seksi of the Kasi who first does a Kasi step of it: the recap, the
+  // dashboard and the register's seksi filter count it there, not as "Belum didisposisi".
+  if (step.executor === 'kasi' && by.role === 'kasi' && doneBy === by.id && by.seksi !== '') {
+    stmt(db, "UPDATE complaints SET seksi = ? WHERE id = ? AND seksi = ''").run(by.seksi, c.id);
+  }
   const next = standard.steps[step.no];
   let status: Status = STAGE_STATUS[step.stage];
   if (standard.clockStartsWhen === 'berkas_lengkap' && !c.clock_started_at && step.stage === 'verifikasi') {
