@@ -41,6 +41,7 @@ import {
   revise,
   signDocument,
   signerWords,
+  signerWordsOf,
   registerNoOf,
   signingAs,
   toIssued,
@@ -49,7 +50,7 @@ import {
 } from './service';
 import { documentSettings } from './settings';
 import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
-import { requireSignsForHead, signerUser, signsForHead } from './signer';
+import { requireSignsForHead, signerUser, signsForHead, userName } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
@@ -97,7 +98,7 @@ function verifyPrint(ctx: Ctx, print: WetPaperRow): CallOutput<'documents.verify
   const row = getDoc(ctx.db, print.document_id);
   const doc = toIssued(ctx.db, user, row, nowIso(ctx));
   const current = printedPaper(ctx.db, row)?.id === print.id;
-  const signer = signerWords(ctx.db, signerUser(ctx.db, print.signer_id!).name, print.capacity ?? '');
+  const signer = signerWordsOf(ctx.db, print.signer_id!, print.capacity ?? '');
   const printed = formatTanggalWaktu(print.printed_at!, getOffice(ctx.db).timeZone);
   return {
     found: true,
@@ -245,9 +246,8 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
     requireSignsForHead(ctx.db, user, at);
-    const name = pluck(ctx.db, 'SELECT name FROM users WHERE id = ?');
     const printedFor = (paper: WetPaperRow | undefined) =>
-      paper?.printed_at && paper.signer_id !== null ? { number: paper.number, signer: signerWords(ctx.db, name.get(paper.signer_id) as string, paper.capacity ?? '') } : null;
+      paper?.printed_at && paper.signer_id !== null ? { number: paper.number, signer: signerWordsOf(ctx.db, paper.signer_id, paper.capacity ?? '') } : null;
     const parafNames = pluck(ctx.db, 'SELECT u.name FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id');
     return signableDrafts(ctx.db, user, at)
       .map((r) => ({
@@ -268,7 +268,6 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const at = nowIso(ctx);
     const inQueue = new Set(signsForHead(ctx.db, user, at) ? signableDrafts(ctx.db, user, at).map((d) => d.id) : []);
-    const name = pluck(ctx.db, 'SELECT name FROM users WHERE id = ?');
     return scansAwaited(ctx.db, user, at, inQueue).map((r) => ({
       id: r.id,
       complaintId: r.complaint_id!,
@@ -276,9 +275,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       subject: r.c_subject ?? '',
       title: DOCUMENT_KIND_LABEL[r.kind],
       number: r.p_number,
-      signer: signerWords(ctx.db, name.get(r.p_signer) as string, r.p_capacity),
+      signer: signerWordsOf(ctx.db, r.p_signer, r.p_capacity),
       printedAt: r.p_printed_at,
-      printedByName: r.p_printed_by === null ? '' : ((name.get(r.p_printed_by) as string | undefined) ?? ''),
+      printedByName: r.p_printed_by === null ? '' : userName(ctx.db, r.p_printed_by),
     }));
   },
   'documents.verify': (ctx, { code, docxBase64 }) => {

@@ -28,7 +28,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { formatOutgoingNumber } from './settings';
-import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, type Capacity, type SignerUser } from './signer';
+import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, userName, type Capacity, type SignerUser } from './signer';
 import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
 import { pluck, stmt } from '../db/statements';
 import { staleEdit } from '../versions';
@@ -196,9 +196,10 @@ type DraftRow = DocFacts & Pick<DocRow, 'version' | 'created_at'> & { c_subject:
 
 // Drafts not yet signed or issued, nor replaced by a newer version, nor returned for
 // correction (they wait for that newer version), with the complaint columns the queue rule reads.
-const OPEN_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.returned_at, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register, c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version
-     FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL`;
+const DRAFT_COLUMNS = `d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.returned_at, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register,
+       c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version`;
+const DRAFT_OPEN = `d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL`;
+const OPEN_DRAFTS = `SELECT ${DRAFT_COLUMNS} FROM issued_documents d LEFT JOIN complaints c ON c.id = d.complaint_id WHERE ${DRAFT_OPEN}`;
 
 // The open drafts of signed kinds, oldest first: the signature queue's candidates.
 function signedDrafts(db: Db): DraftRow[] {
@@ -257,11 +258,10 @@ export function signableDrafts(db: Db, user: SessionUser, at: string): DraftRow[
 
 // Open drafts whose last paper for a signature by hand was printed (not a number carried
 // over to a new version still to be printed), with that paper's facts (not its letter).
-const PRINTED_DRAFTS = `SELECT d.id, d.complaint_id, d.kind, d.status, d.superseded_by, d.returned_at, d.version, d.created_at, c.subject AS c_subject, c.register_no AS c_register,
-       c.closed_at AS c_closed, c.status AS c_status, c.step_no AS c_step, c.standard_version_id AS c_version,
+const PRINTED_DRAFTS = `SELECT ${DRAFT_COLUMNS},
        w.number AS p_number, w.signer_id AS p_signer, w.capacity AS p_capacity, w.printed_at AS p_printed_at, w.printed_by AS p_printed_by
      FROM issued_documents d JOIN wet_papers w ON w.id = (SELECT max(id) FROM wet_papers WHERE document_id = d.id) LEFT JOIN complaints c ON c.id = d.complaint_id
-     WHERE d.status = 'draf' AND d.superseded_by IS NULL AND d.returned_at IS NULL AND w.printed_at IS NOT NULL
+     WHERE ${DRAFT_OPEN} AND w.printed_at IS NOT NULL
      ORDER BY w.printed_at, d.id`;
 type PrintedDraft = DraftRow & { p_number: string; p_signer: number; p_capacity: Capacity; p_printed_at: string; p_printed_by: number | null };
 
@@ -489,6 +489,8 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
 /** The signer's name, and the capacity in which he signed for the head: "Sri (Plh. Camat Pegantenan)". */
 /** "Sri Wahyuni (Plh. Camat Pegantenan)", "Drs. Imam Santoso, M.Si. (Camat Pegantenan)": a signer in the capacity he signs in. */
 export const signerWords = (db: Db, name: string, capacity: Capacity) => `${name} (${capacity ? `${capacity} ` : ''}${getOffice(db).headTitle})`;
+/** signerWords of the user `id`. */
+export const signerWordsOf = (db: Db, id: number, capacity: Capacity) => signerWords(db, userName(db, id), capacity);
 
 // Crockford base32 without I, L, O, U: read aloud or typed from paper without confusion.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -597,7 +599,8 @@ export function draftForSigner(db: Db, user: SessionUser, row: DocRow, as: Signi
 
 /** draftForSigner of a draft for `user` now, from what he may do with it (its DOCX as he reads it). */
 export function draftForSignerNow(db: Db, user: SessionUser, row: DocRow, at: string): DocumentContent | null {
-  if (row.status !== 'draf') return null;
+  // Only who signs for the head may sign on screen: nobody else's download loads the complaint for it.
+  if (row.status !== 'draf' || !signsForHead(db, user, at)) return null;
   return draftForSigner(db, user, row, signingAs(db, user, row, documentActions(db, user, row, at), at), at);
 }
 
@@ -848,7 +851,7 @@ function sheetNotInForce(db: Db, row: DocRow): string | null {
 
 /** The document as `user` reads it; `see`: whether he sees its complaint, when the caller knows (see scopeOf). */
 export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see?: boolean): IssuedDocument {
-  const name = (id: number | null) => (id === null ? '' : ((stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''));
+  const name = (id: number | null) => (id === null ? '' : userName(db, id));
   const parafs = stmt(db, 'SELECT u.name, u.jabatan, p.at FROM document_parafs p JOIN users u ON u.id = p.user_id WHERE p.document_id = ? ORDER BY p.id')
     .all(row.id) as { name: string; jabatan: string; at: string }[];
   const registerNo = registerNoOf(db, row);

@@ -26,6 +26,9 @@ export type Capacity = '' | 'a.n.' | 'Plt.' | 'Plh.';
 
 const userColumns = 'id, name, nip, jabatan, pangkat, role, signature_image';
 
+/** A user's name, for the papers' and the lists' words ('' for none). */
+export const userName = (db: Db, id: number): string => (stmt(db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+
 export function signerUser(db: Db, id: number): SignerUser {
   return db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as SignerUser;
 }

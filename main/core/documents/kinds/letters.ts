@@ -222,11 +222,11 @@ function bodyBlocks(
   const para = (text: string): LetterBlock => ({ type: 'paragraph', text });
   if (kind === 'berita_acara') {
     const d = tanggalTerbilang(at, ctx.office.timeZone);
-    const notAsked = draft.satisfaction === 'tidak_ditanyakan';
-    const statement =
-      draft.satisfaction === 'tidak_ditanyakan'
-        ? 'PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.'
-        : `Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${draft.satisfaction ? SATISFACTION_LABEL[draft.satisfaction].toUpperCase() : '…'}.`;
+    const { satisfaction } = draft;
+    const notAsked = satisfaction === 'tidak_ditanyakan';
+    const statement = notAsked
+      ? 'PIHAK KEDUA tidak dapat dimintai pernyataan atas penyelesaian tersebut.'
+      : `Atas penyelesaian tersebut, PIHAK KEDUA menyatakan ${satisfaction ? SATISFACTION_LABEL[satisfaction].toUpperCase() : '…'}.`;
     // The head's own title, or the capacity in which another signs for him.
     const headTitle = ctx.office.headTitle;
     const jabatan = !signer || signer.capacity === '' ? headTitle : signer.capacity === 'a.n.' ? `${signer.user.jabatan}, a.n. ${headTitle}` : `${signer.capacity} ${headTitle}`;
