@@ -11,12 +11,12 @@ export interface WebApp {
   dataDir: string;
 }
 
-// `npm run web` on a fresh data folder for every test (without its renderer build,
-// which test:e2e runs once before Playwright).
+// `npm run web` on a fresh data folder for every test: the server's bundle (made by
+// global-setup.mjs) and the renderer's build (made by test:e2e before Playwright).
 // The demo seeds a year of complaints with their documents before it listens.
 async function startWeb(args: string[], startupMs = 60_000): Promise<{ app: WebApp; proc: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tanggap-e2e-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0', ...args], {
+  const proc = spawn(process.execPath, ['dist/main/http/cli.js', '--data', dataDir, '--port', '0', ...args], {
     cwd: root,
     // Every answer is also parsed by zod and compared (main/core/outputCheck.ts).
     env: { ...process.env, TANGGAP_CHECK_OUTPUTS: '1' },

@@ -26,7 +26,7 @@ interface TlsHost {
 
 async function startTlsHost(): Promise<TlsHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tanggap-e2e-lan-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'main/http/cli.ts', '--data', dataDir, '--port', '0', '--tls'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['dist/main/http/cli.js', '--data', dataDir, '--port', '0', '--tls'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const started = await new Promise<{ url: string; fingerprint: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
