@@ -146,7 +146,7 @@ test('Disposisi yang belum dibuka dapat ditarik; setelah dibuka Kasi, penarikan 
   await openComplaint(page, web.url, c.id, c.registerNo);
   await page.getByRole('button', { name: 'Tarik disposisi' }).click();
   await page.getByRole('button', { name: 'Ya, tarik disposisi' }).click();
-  await expect(page.getByText(`Disposisi kepada ${KASI} ditarik.`)).toBeVisible();
+  await expect(page.getByText(`Disposisi kepada ${KASI} ditarik.`, { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: `Disposisi kepada ${KASI}` }).getByText('Ditarik', { exact: true })).toBeVisible();
   // The step is back at the hand-over, so the staf can dispose again.
   await expect(page.getByRole('form', { name: 'Disposisi' })).toBeVisible();
