@@ -1,5 +1,6 @@
 import { DEFAULT_THEME, createTheme, type MantineColorsTuple } from '@mantine/core';
 import { contrast, mix, parseColor, toHex, type Rgb } from './lib/contrast';
+import { hideAnswer } from './lib/feedback';
 
 const BLACK: Rgb = [0, 0, 0];
 // The palest ground text sits on: a striped table row (gray 0) under a light badge's tint.
@@ -44,5 +45,7 @@ export const theme = createTheme({
     MultiSelect: { defaultProps: { openOnFocus: false } },
     Autocomplete: { defaultProps: { openOnFocus: false } },
     TagsInput: { defaultProps: { openOnFocus: false } },
+    // Mantine's own transition, and the last action's notice closed as a dialog opens.
+    Modal: { defaultProps: { transitionProps: { duration: 200, transition: 'fade-down', onEnter: hideAnswer } } },
   },
 });

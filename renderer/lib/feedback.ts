@@ -19,6 +19,13 @@ function answer(data: NotificationData) {
   notifications.updateState(notificationsStore, (shown) => [{ ...data, id }, ...shown.filter((n) => n.id !== previous)]);
 }
 
+// A dialog opened is the user's next step: the answer to his last one, above the dialogs
+// at the top of the screen, would cover its title (the theme calls this as a dialog opens).
+export function hideAnswer() {
+  if (lastAnswer) notifications.hide(lastAnswer);
+  lastAnswer = null;
+}
+
 export function notifyError(err: unknown, title = 'Gagal') {
   // The login screen that replaces the page says this one already.
   if (err instanceof ApiCallError && err.code === 'unauthenticated') return;

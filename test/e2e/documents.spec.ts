@@ -129,6 +129,9 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await expect(page.getByRole('region', { name: 'Surat tanggapan versi 1', exact: true })).toContainText('Diganti versi 2');
   await expect(page.getByRole('region', { name: 'Surat tanggapan versi 2', exact: true })).toContainText('Draf');
   await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+  // The save's notice (7 s) closes as the dialog opens, so it does not cover the dialog's title.
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByText('Surat tanggapan versi 2 tersimpan.')).toHaveCount(0, { timeout: 3_000 });
   await page.getByRole('dialog').getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 7 selesai.')).toBeVisible();
   const docs = await api.staf.call('documents.list', { complaintId: c.id });
