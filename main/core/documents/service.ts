@@ -486,7 +486,6 @@ export function returnDocument(deps: CoreDeps, user: SessionUser, row: DocRow, r
 
 // ── Signing ─────────────────────────────────────────────────────────────────────
 
-/** The signer's name, and the capacity in which he signed for the head: "Sri (Plh. Camat Pegantenan)". */
 /** "Sri Wahyuni (Plh. Camat Pegantenan)", "Drs. Imam Santoso, M.Si. (Camat Pegantenan)": a signer in the capacity he signs in. */
 export const signerWords = (db: Db, name: string, capacity: Capacity) => `${name} (${capacity ? `${capacity} ` : ''}${getOffice(db).headTitle})`;
 /** signerWords of the user `id`. */
