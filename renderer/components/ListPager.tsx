@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { numberId } from '../lib/numbers';
+import { numberId } from '../../shared/text/numbers';
 
 interface Props {
   offset: number;

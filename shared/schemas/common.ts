@@ -1,6 +1,7 @@
 import * as z from 'zod';
 // The one locale by name: `z.locales` would bring every language zod has into the bundles.
 import { id } from 'zod/locales';
+import { numberId } from '../text/numbers';
 
 // Indonesian fallback messages for every schema; specific fields say more below.
 z.config(id());
@@ -20,7 +21,7 @@ export const withoutInvisible = (value: string) => {
 };
 
 // "5.000 karakter", as numbers are written in Indonesian.
-const chars = (max: number) => `${max.toLocaleString('id-ID')} karakter`;
+const chars = (max: number) => `${numberId(max)} karakter`;
 
 export const text = (label: string, max = 200) =>
   z

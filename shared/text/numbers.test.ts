@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { numberId } from '../../renderer/lib/numbers';
+import { numberId } from './numbers';
 
-// The pager writes its counts without Intl (renderer/lib/numbers.ts), as
-// toLocaleString('id-ID') would.
-describe('the pager’s numbers', () => {
+// The pager's counts and the schemas' limits are written without Intl, as
+// toLocaleString('id-ID') would write them.
+describe('numberId', () => {
   it('group thousands with dots exactly as toLocaleString("id-ID") does', () => {
     const samples = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10_000, 12_345, 99_999, 100_000, 123_456, 999_999, 1_000_000, 1_234_567, 10_000_000];
     for (let n = 0; n < 300_000; n += 997) samples.push(n);
