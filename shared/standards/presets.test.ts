@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officeDraftSchema, officeProfileSchema } from '../schemas/office';
-import { BLANK_OFFICE, BLANK_STANDARD, OFFICE_PRESETS, type PresetId } from './presets';
+import { BLANK_OFFICE, blankStandard, OFFICE_PRESETS, type PresetId } from './presets';
 import { serviceStandardSchema, STAGES, validateStandard, type ServiceStandard, type Step } from './schema';
 import { EXECUTORS } from '../domain';
 
@@ -139,11 +139,11 @@ describe('the five presets', () => {
 });
 
 describe('blank starting point', () => {
-  it('BLANK_STANDARD is a valid generic 6-step, 3 hari kerja standard', () => {
-    expect(validateStandard(BLANK_STANDARD)).toEqual([]);
-    expect(BLANK_STANDARD.steps).toHaveLength(6);
-    expect(BLANK_STANDARD.total).toEqual({ amount: 3, unit: 'hari_kerja' });
-    expect(BLANK_STANDARD.office).toBe('');
+  it('the blank standard is a valid generic 6-step, 3 hari kerja standard', () => {
+    expect(validateStandard(blankStandard())).toEqual([]);
+    expect(blankStandard().steps).toHaveLength(6);
+    expect(blankStandard().total).toEqual({ amount: 3, unit: 'hari_kerja' });
+    expect(blankStandard().office).toBe('');
   });
 
   it('BLANK_OFFICE is an empty draft that the full profile schema still refuses', () => {

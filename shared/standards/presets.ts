@@ -20,8 +20,14 @@ export interface OfficePreset {
   standard: ServiceStandard;
 }
 
-// Parsed at load: a preset that breaks the schema fails loudly, at once.
-const std = (s: ServiceStandardInput): ServiceStandard => serviceStandardSchema.parse(s);
+// Each standard is parsed the first time it is read, not when the module loads: parsing
+// the six was some 12 ms of every start of the server, which reads none of them (only the
+// first setup and a standard never saved do). presets.test.ts reads each, so a preset
+// that breaks the schema fails there.
+function std(input: ServiceStandardInput): () => ServiceStandard {
+  let parsed: ServiceStandard | undefined;
+  return () => (parsed ??= serviceStandardSchema.parse(input));
+}
 const menit = (amount: number): StandardDuration => ({ amount, unit: 'menit_kerja' });
 const jam = (amount: number): StandardDuration => ({ amount, unit: 'jam_kerja' });
 const hariKerja = (amount: number): StandardDuration => ({ amount, unit: 'hari_kerja' });
@@ -56,7 +62,7 @@ const TEMPLATE_PROCEDURE = [
 const KINDS_PENGADUAN = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
 
 // ── 000 Kecamatan Kejayan, Kab. Pasuruan ──────────────────────────────────────
-const kejayan: ServiceStandard = std({
+const kejayan = std({
   code: 'kejayan',
   name: 'Penanganan Pengaduan',
   office: 'Kecamatan Kejayan',
@@ -136,7 +142,7 @@ const kejayan: ServiceStandard = std({
 
 // ── 001 Kecamatan Pegantenan, Kab. Pamekasan ──────────────────────────────────
 const KARTU_KENDALI = ['Kartu Kendali'];
-const pegantenan: ServiceStandard = std({
+const pegantenan = std({
   code: 'pegantenan',
   name: 'Penanganan Laporan Pengaduan Pelayanan Publik',
   office: 'Kecamatan Pegantenan',
@@ -286,7 +292,7 @@ const pegantenan: ServiceStandard = std({
 });
 
 // ── 002 BKPSDM Kabupaten Pasuruan ─────────────────────────────────────────────
-const bkpsdm: ServiceStandard = std({
+const bkpsdm = std({
   code: 'bkpsdm_pasuruan',
   name: 'Pengaduan Pelayanan Publik',
   office: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Pasuruan',
@@ -365,7 +371,7 @@ const bkpsdm: ServiceStandard = std({
 });
 
 // ── 003 Kecamatan Wonoasih, Kota Probolinggo ──────────────────────────────────
-const wonoasih: ServiceStandard = std({
+const wonoasih = std({
   code: 'wonoasih',
   name: 'Penanganan Pengaduan Masyarakat',
   office: 'Kecamatan Wonoasih',
@@ -458,7 +464,7 @@ const wonoasih: ServiceStandard = std({
 const PETUGAS = 'Pelaksana dalam standar: Petugas Pengaduan/Pengadministrasi Perkantoran.';
 const KASI = 'Pelaksana dalam standar: Kasi/Kasubbag.';
 const TIM = 'Pelaksana dalam standar: Tim pengelolaan konsultasi dan pengaduan.';
-const waru: ServiceStandard = std({
+const waru = std({
   code: 'waru',
   name: 'Pelayanan Konsultasi dan Pengaduan Pelayanan Publik',
   office: 'Kecamatan Waru',
@@ -572,7 +578,9 @@ export const OFFICE_PRESETS: OfficePreset[] = [
       headTitle: 'Camat Kejayan',
       unitCode: 'Kec-Kjy',
     },
-    standard: kejayan,
+    get standard() {
+      return kejayan();
+    },
   },
   {
     id: 'pegantenan',
@@ -593,7 +601,9 @@ export const OFFICE_PRESETS: OfficePreset[] = [
       headTitle: 'Camat Pegantenan',
       unitCode: 'Kec-Pgt',
     },
-    standard: pegantenan,
+    get standard() {
+      return pegantenan();
+    },
   },
   {
     id: 'bkpsdm_pasuruan',
@@ -614,7 +624,9 @@ export const OFFICE_PRESETS: OfficePreset[] = [
       headTitle: 'Kepala BKPSDM Kabupaten Pasuruan',
       unitCode: 'BKPSDM',
     },
-    standard: bkpsdm,
+    get standard() {
+      return bkpsdm();
+    },
   },
   {
     id: 'wonoasih',
@@ -635,7 +647,9 @@ export const OFFICE_PRESETS: OfficePreset[] = [
       headTitle: 'Camat Wonoasih',
       unitCode: 'Kec-Wns',
     },
-    standard: wonoasih,
+    get standard() {
+      return wonoasih();
+    },
   },
   {
     id: 'waru',
@@ -656,7 +670,9 @@ export const OFFICE_PRESETS: OfficePreset[] = [
       headTitle: 'Camat Waru',
       unitCode: 'Kec-Wru',
     },
-    standard: waru,
+    get standard() {
+      return waru();
+    },
   },
 ];
 
@@ -681,7 +697,7 @@ export const BLANK_OFFICE: Office = {
 // The generic flow the Kejayan and BKPSDM standards share word for word, with the
 // step times of the BKPSDM preset (3 hari kerja). The admin adapts it.
 const ADAPT = 'Langkah umum; sesuaikan pelaksana dan waktunya dengan Standar Pelayanan kantor Anda.';
-export const BLANK_STANDARD: ServiceStandard = std({
+export const blankStandard = std({
   code: 'umum',
   name: 'Penanganan Pengaduan',
   office: '',

@@ -1,4 +1,4 @@
-import { BLANK_OFFICE, BLANK_STANDARD, OFFICE_PRESETS } from '../../../shared/standards/presets';
+import { BLANK_OFFICE, blankStandard, OFFICE_PRESETS } from '../../../shared/standards/presets';
 import type { Handlers } from '../context';
 import { appendAudit } from '../audit/chain';
 import { nowIso, write } from '../context';
@@ -44,7 +44,7 @@ export const setupHandlers: Pick<
       // Checked inside the write lock: two first-start windows cannot both set up.
       if (!needsSetup(ctx.db)) throw alreadySetUp();
       writeSetting(ctx.db, 'office', office);
-      writeSetting(ctx.db, 'standard', preset?.standard ?? BLANK_STANDARD);
+      writeSetting(ctx.db, 'standard', preset?.standard ?? blankStandard());
       const created = insertUser(ctx, admin.username, hash, { ...admin.user, role: 'admin', active: true });
       appendAudit(ctx.db, { at: nowIso(ctx), actorId: created.id, action: 'setup.completed', entity: 'office', entityId: null, data: { presetId } });
       ctx.session.setToken(createSession(ctx, created.id));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_STANDARD } from '../../../shared/standards/presets';
+import { blankStandard } from '../../../shared/standards/presets';
 import { defaultCalendar, type OfficeCalendar } from '../../../shared/time/workingTime';
 import { autoWithdrawAt } from './engine';
 
 // The sweep asks for every paused file's withdrawal time before each change; the answer
 // is kept per calendar object, so a calendar saved with a new holiday must give a new one.
 describe('autoWithdrawAt', () => {
-  const standard = { ...BLANK_STANDARD, autoWithdrawHariKerja: 3 };
+  const standard = { ...blankStandard(), autoWithdrawHariKerja: 3 };
   // Paused on Monday 2 March 2026, 09:00 WIB: three working days later is Thursday 09:00.
   const pausedAt = '2026-03-02T02:00:00.000Z';
 

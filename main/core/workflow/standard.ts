@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { serviceStandardSchema, type ServiceStandard } from '../../../shared/standards/schema';
-import { BLANK_STANDARD } from '../../../shared/standards/presets';
+import { blankStandard } from '../../../shared/standards/presets';
 import { calendarSchema } from '../../../shared/schemas/calendar';
 import { defaultCalendar, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
@@ -11,7 +11,7 @@ import { getOffice, settingOf } from '../office/settings';
 // running complaints keep: a standard changed today applies to complaints received
 // from now on, never to those already under way.
 
-const checkStandard = (raw: unknown): ServiceStandard => (raw === undefined ? BLANK_STANDARD : serviceStandardSchema.parse(raw));
+const checkStandard = (raw: unknown): ServiceStandard => (raw === undefined ? blankStandard() : serviceStandardSchema.parse(raw));
 
 // Checked once per change of the setting (see settingOf); callers only read it.
 export function currentStandard(db: Db): ServiceStandard {
