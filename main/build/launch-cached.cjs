@@ -7,6 +7,7 @@
 // B the build (compiled, never run), R a run (also every function the start and the first
 // requests compiled), written once by a run that did not start from an R cache.
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS start file, run by plain Node as it is */
+const { isAscii } = require('node:buffer');
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { basename, join } = require('node:path');
 const Module = require('node:module');
@@ -24,7 +25,12 @@ try {
 } catch {
   // none yet
 }
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+// The bundle is ASCII (bundle.mjs refuses any other character), so its bytes are its
+// characters: read as latin1 there is nothing to decode (1.9 MB: 0.2 ms instead of 6 ms as
+// UTF-8 on the 2-core test machine). Any other file is read as UTF-8.
+const bytes = readFileSync(file);
+const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString('utf8');
+const script = new vm.Script(Module.wrap(source), {
   filename: file,
   cachedData: cache && cache.length > 1 ? cache.subarray(1) : undefined,
 });

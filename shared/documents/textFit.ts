@@ -88,7 +88,8 @@ export function fitText(text: string, box: TextBox, mark: string = CUT_MARK): st
   const whole = text.trim().replace(/\s+/g, ' ');
   const fits = (s: string) => wrapLines(s, box).length <= box.lines;
   if (fits(whole)) return whole;
-  const cut = (prefix: string) => `${prefix.replace(/[\s,;:–—-]+$/, '')} ${mark}`.trim();
+  // The dashes (– and —) written as escapes: the server's bundle stays ASCII (bundle.mjs).
+  const cut = (prefix: string) => `${prefix.replace(/[\s,;:\u2013\u2014-]+$/, '')} ${mark}`.trim();
   const words = whole.split(' ');
   // The most words that fit with the mark after them (fitting only shrinks as words are added).
   let lo = 0;
