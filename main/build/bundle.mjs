@@ -8,8 +8,10 @@
 //
 // node main/build/bundle.mjs [--outdir <dir>] [--if-changed]   (default: dist)
 // The layout matches the sources: <outdir>/main/electron/main.js (package.json "main"),
-// main/electron/preload.js, main/host/entry.js, and main/http/cli.js, a small start file
-// that runs main/http/cli.bundle.js with V8's code cache (main/build/launch-cached.cjs).
+// main/electron/preload.js, and two small start files that run their bundle beside them
+// with V8's code cache (main/build/launch-cached.cjs): main/host/entry.js (the desktop
+// app's host process) runs main/host/entry.bundle.js, main/http/cli.js (`npm run web`)
+// main/http/cli.bundle.js.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +26,7 @@ export const EXTERNAL = ['electron', 'better-sqlite3', '@node-rs/argon2', 'docx'
 const ENTRIES = {
   'main/electron/main': 'main/electron/main.ts',
   'main/electron/preload': 'main/electron/preload.ts',
-  'main/host/entry': 'main/host/entry.ts',
+  'main/host/entry.bundle': 'main/host/entry.ts',
   'main/http/cli.bundle': 'main/http/cli.ts',
 };
 // Everything that can change the bundles' output.
@@ -91,12 +93,14 @@ export async function bundleMain(outdir = join(root, 'dist')) {
     logLevel: 'warning',
   });
   for (const entry of Object.keys(ENTRIES)) refuseNonAscii(join(outdir, `${entry}.js`));
+  for (const start of ['main/host/entry', 'main/http/cli']) copyFileSync(join(root, 'main', 'build', 'launch-cached.cjs'), join(outdir, `${start}.js`));
+  // `npm run web`'s first start's code cache (B: compiled here, not run; launch-cached.cjs
+  // explains). None for the host process: Electron's V8 would refuse one made by Node.
   const cli = join(outdir, 'main', 'http', 'cli.bundle.js');
-  copyFileSync(join(root, 'main', 'build', 'launch-cached.cjs'), join(outdir, 'main', 'http', 'cli.js'));
-  // The first start's code cache (B: compiled here, not run; launch-cached.cjs explains).
   const Module = require('node:module');
-  const script = new vm.Script(Module.wrap(readFileSync(cli, 'utf8')), { filename: cli });
-  writeFileSync(`${cli}.v8`, Buffer.concat([Buffer.from('B'), script.createCachedData()]));
+  const script = new vm.Script(Module.wrap(readFileSync(cli, 'latin1')), { filename: cli });
+  const made = statSync(cli);
+  writeFileSync(`${cli}.v8`, Buffer.concat([Buffer.from(`B${made.size}:${Math.trunc(made.mtimeMs)}\n`, 'latin1'), script.createCachedData()]));
   writeFileSync(join(outdir, 'main', STAMP), `${hash}\n`);
 }
 
