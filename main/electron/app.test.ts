@@ -205,7 +205,9 @@ describe('desktop start-up', () => {
     await startDesktop(f.api, d);
 
     expect(f.electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
-    expect(f.electron.utilityProcess.fork).toHaveBeenCalledWith('/app/dist/main/host/entry.js', [], expect.objectContaining({ serviceName: 'Tanggap inti' }));
+    // The host's code cache in the user's folder (the bundle's own folder is the read-only app.asar).
+    const forkEnv = { env: expect.objectContaining({ TANGGAP_CODE_CACHE: join(userData, 'kode-inti.v8') }) };
+    expect(f.electron.utilityProcess.fork).toHaveBeenCalledWith('/app/dist/main/host/entry.js', [], expect.objectContaining({ serviceName: 'Tanggap inti', ...forkEnv }));
     expect(startMessage(f)).toEqual({
       type: 'start',
       options: { dataDir: userData, rendererDir: join(appRoot, 'dist', 'renderer'), demo: false, nativeBinding: undefined, auditKeyHex: null },

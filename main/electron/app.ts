@@ -157,6 +157,7 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
     const starting = startHostProcess({
       fork: (modulePath, forkArgs, options) => electron.utilityProcess.fork(modulePath, forkArgs, options),
       modulePath: deps.hostEntryPath,
+      codeCacheFile: join(app.getPath('userData'), 'kode-inti.v8'),
       start: { dataDir, rendererDir, demo: args.demo, nativeBinding: electronNativeBinding(deps.appRoot, app.isPackaged) },
       vault: safeStorageVault(electron.safeStorage, dataDir),
       onEvent: (windowId, event) => pushEvent(windowId, event),

@@ -23,6 +23,9 @@ export interface HostProcessOptions {
   fork: ForkUtility;
   // dist/main/host/entry.js
   modulePath: string;
+  // Where the host's start file keeps V8's code cache of its bundle (TANGGAP_CODE_CACHE,
+  // main/build/launch-cached.cjs): a writable file of the user's, as app.asar is read-only.
+  codeCacheFile?: string;
   start: Omit<HostStartOptions, 'auditKeyHex'>;
   // Where the audit key is kept (safeStorage): read here, never in the host process.
   vault: KeyVault;
@@ -125,7 +128,8 @@ export function startHostProcess(options: HostProcessOptions): Promise<HostProce
       let starting = true;
       // Set when this side ends the process itself: its exit is then no crash.
       let discarded = false;
-      const current = options.fork(options.modulePath, [], { serviceName: 'Tanggap inti', stdio: 'inherit' });
+      const env = options.codeCacheFile ? { env: { ...process.env, TANGGAP_CODE_CACHE: options.codeCacheFile } } : {};
+      const current = options.fork(options.modulePath, [], { serviceName: 'Tanggap inti', stdio: 'inherit', ...env });
       child = current;
       const discard = () => {
         discarded = true;

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +36,14 @@ describe('app.asar of the setup file', () => {
     expect(pkg.version).toBe(root.version);
     expect(has(pkg.main)).toBe(true);
     for (const f of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js', 'dist/renderer/index.html']) expect(has(f), f).toBe(true);
-    // Each process is one bundled file (main/build/bundle.mjs); `npm run web`'s server stays out.
-    expect(files.filter((f) => f.startsWith('dist/main/') && /\.\w+$/.test(f)).sort()).toEqual(['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js']);
+    // Each process is one bundled file (main/build/bundle.mjs), the host's run by its start
+    // file; `npm run web`'s server stays out.
+    expect(files.filter((f) => f.startsWith('dist/main/') && /\.\w+$/.test(f)).sort()).toEqual([
+      'dist/main/electron/main.js',
+      'dist/main/electron/preload.js',
+      'dist/main/host/entry.bundle.js',
+      'dist/main/host/entry.js',
+    ]);
     // Every script and stylesheet index.html names is in the archive.
     const html = readFileSync(join(extracted, 'dist', 'renderer', 'index.html'), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => `dist/renderer/${m[1]}`);
@@ -48,7 +54,7 @@ describe('app.asar of the setup file', () => {
 
   it('bundles everything but modules the archive has: Node, Electron and production dependencies', () => {
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    for (const bundle of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.js']) {
+    for (const bundle of ['dist/main/electron/main.js', 'dist/main/electron/preload.js', 'dist/main/host/entry.bundle.js']) {
       const required = [...readFileSync(join(extracted, bundle), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
       const outside = [...new Set(required)].filter((name) => !name.startsWith('node:') && !Module.builtinModules.includes(name) && name !== 'electron');
       expect(outside.filter((name) => name.startsWith('.')), bundle).toEqual([]);
@@ -58,7 +64,7 @@ describe('app.asar of the setup file', () => {
       for (const name of outside) expect(resolve(name).startsWith(join(extracted, 'node_modules')), `${bundle}: ${name}`).toBe(true);
     }
     // What is left outside on purpose is a production dependency of the app itself.
-    const host = readFileSync(join(extracted, 'dist/main/host/entry.js'), 'utf8');
+    const host = readFileSync(join(extracted, 'dist/main/host/entry.bundle.js'), 'utf8');
     for (const name of ['better-sqlite3', '@node-rs/argon2', 'docx', 'exceljs', 'qrcode']) {
       expect(host, name).toContain(`require("${name}")`);
       expect(Object.keys(root.dependencies)).toContain(name);
@@ -158,6 +164,13 @@ describe('app.asar of the setup file', () => {
     expect(fake.forked).toEqual([join(extracted, 'dist', 'main', 'host', 'entry.js')]);
 
     await fake.quit();
+    await fake.exited();
+    // The host's start file left V8's code cache of the packed bundle in the user's folder
+    // (written as the process ended), named for that bundle, for the next start.
+    const bundle = statSync(join(extracted, 'dist', 'main', 'host', 'entry.bundle.js'));
+    const cache = readFileSync(join(userData, 'kode-inti.v8'));
+    expect(cache.toString('latin1', 0, cache.indexOf(0x0a))).toBe(`R${bundle.size}:${Math.trunc(bundle.mtimeMs)}`);
+    expect(cache.length).toBeGreaterThan(100_000);
   }, 120_000);
 });
 
@@ -185,6 +198,7 @@ function fakeElectron(appPath: string, userData: string) {
   const ready = new Promise<void>((r) => (markReady = r));
   let quitting: (() => void) | null = null;
   const children: { kill(): boolean }[] = [];
+  const exits: Promise<number>[] = [];
 
   class FakeWindow {
     static all: FakeWindow[] = [];
@@ -241,16 +255,17 @@ function fakeElectron(appPath: string, userData: string) {
     session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, setCertificateVerifyProc: () => undefined } },
     shell: { openExternal: async () => undefined },
     utilityProcess: {
-      fork(modulePath: string) {
+      fork(modulePath: string, _args: string[], options: { env?: NodeJS.ProcessEnv }) {
         forked.push(modulePath);
         const child = fork(join(ROOT, 'test', 'support', 'utilityChild.cjs'), [], {
-          env: { ...process.env, TANGGAP_UTILITY_MODULE: modulePath },
+          env: { ...(options.env ?? process.env), TANGGAP_UTILITY_MODULE: modulePath },
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
           execArgv: [],
         });
         children.push(child);
         const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+        exits.push(exited);
         const utility = {
           pid: child.pid,
           postMessage: (message: unknown) => void (child.connected && child.send(message as never)),
@@ -274,6 +289,7 @@ function fakeElectron(appPath: string, userData: string) {
     forked,
     ipcHandlers,
     windows: FakeWindow.all,
+    exited: () => Promise.all(exits),
     // will-quit as Electron sends it: the app may hold the quit until the host has closed.
     quit: () =>
       new Promise<void>((resolve) => {
