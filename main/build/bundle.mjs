@@ -99,6 +99,7 @@ export async function bundleMain(outdir = join(root, 'dist')) {
   const cli = join(outdir, 'main', 'http', 'cli.bundle.js');
   const Module = require('node:module');
   const script = new vm.Script(Module.wrap(readFileSync(cli, 'latin1')), { filename: cli });
+  // Named for this bundle by its size and time of change, as the start file names it.
   const made = statSync(cli);
   writeFileSync(`${cli}.v8`, Buffer.concat([Buffer.from(`B${made.size}:${Math.trunc(made.mtimeMs)}\n`, 'latin1'), script.createCachedData()]));
   writeFileSync(join(outdir, 'main', STAMP), `${hash}\n`);

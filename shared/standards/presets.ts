@@ -21,7 +21,7 @@ export interface OfficePreset {
 }
 
 // Each standard is parsed the first time it is read, not when the module loads: parsing
-// the six was some 12 ms of every start of the server, which reads none of them (only the
+// the six was some 9–12 ms of every start of the server, which reads none of them (only the
 // first setup and a standard never saved do). presets.test.ts reads each, so a preset
 // that breaks the schema fails there.
 function std(input: ServiceStandardInput): () => ServiceStandard {
