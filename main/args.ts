@@ -14,7 +14,10 @@ export interface LaunchArgs {
 //   --demo         a demo office with users and a few hundred complaints
 //   --host, --port where the HTTP server listens (127.0.0.1:5180 by default)
 //   --tls          serve HTTPS with the data folder's certificate (required off loopback)
-export function parseArgs(argv: readonly string[]): LaunchArgs {
+// Others are passed over (Electron's and Chromium's own switches reach the desktop app's
+// argv), or refused with `strict` (`npm run web`, where a mistyped --prot would otherwise
+// start a server on the default port and folder).
+export function parseArgs(argv: readonly string[], { strict = false } = {}): LaunchArgs {
   const args: LaunchArgs = { dataDir: null, demo: false, host: '127.0.0.1', port: 5180, tls: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -32,6 +35,8 @@ export function parseArgs(argv: readonly string[]): LaunchArgs {
       const port = Number(value());
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('Argumen --port harus angka 0–65535.');
       args.port = port;
+    } else if (strict) {
+      throw new Error(`Argumen tidak dikenal: ${a}. Lihat --help untuk argumen yang dikenal.`);
     }
   }
   return args;

@@ -2,10 +2,23 @@ import { basename, join } from 'node:path';
 import { defaultDataDir, parseArgs } from '../args';
 import { startHost } from '../host/host';
 
+const HELP = `Tanggap untuk peramban: npm run web -- [argumen]  (atau node dist/main/http/cli.js [argumen])
+  --data <folder>   folder basis data dan lampiran (bawaan: ${defaultDataDir(false)})
+  --demo            kantor contoh berisi pengguna dan pengaduan (kata sandi semua pengguna: tanggap123)
+  --host <alamat>   alamat yang didengarkan (bawaan 127.0.0.1; selain PC ini hanya dengan --tls)
+  --port <nomor>    port (bawaan 5180; 0 = port bebas mana pun)
+  --tls             HTTPS dengan sertifikat di folder data, untuk PC lain di kantor
+  --help            bantuan ini`;
+
 // `npm run web`: the same app for a browser, served on 127.0.0.1 unless --host says
 // otherwise; off the PC itself only over TLS (--tls).
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return;
+  }
+  const args = parseArgs(argv, { strict: true });
   const dataDir = args.dataDir ?? defaultDataDir(args.demo);
   // TANGGAP_RENDERER_DIR: a renderer built elsewhere (see renderer/vite.config.ts). Else
   // dist/renderer, beside this file's bundle in dist/main/http, or from main/http (tsx).
