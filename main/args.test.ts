@@ -18,25 +18,34 @@ describe('parseArgs', () => {
 
   it('passes over other arguments (Electron and Chromium switches), or refuses them when strict', () => {
     expect(parseArgs(['.', '--no-sandbox', '--port', '5181']).port).toBe(5181);
-    expect(() => parseArgs(['--prot', '5181'], { strict: true })).toThrow('Argumen tidak dikenal: --prot. Lihat --help untuk argumen yang dikenal.');
+    expect(() => parseArgs(['--prot', '5181'], { strict: true })).toThrow('Argumen tidak dikenal: --prot.');
     expect(() => parseArgs(['--data', 'x', 'lagi'], { strict: true })).toThrow('Argumen tidak dikenal: lagi.');
   });
 });
 
-describe('npm run web', () => {
-  const web = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'http', 'cli.ts'), ...argv], { encoding: 'utf8' });
+describe('the command lines', () => {
+  const run = (file: string, ...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, file), ...argv], { encoding: 'utf8' });
+  const web = (...argv: string[]) => run(join('http', 'cli.ts'), ...argv);
 
-  it('prints its arguments for --help and starts nothing', () => {
-    const run = web('--help');
-    expect(run.status, run.stderr).toBe(0);
-    for (const flag of ['--data <folder>', '--demo', '--host <alamat>', '--port <nomor>', '--tls']) expect(run.stdout).toContain(flag);
-    expect(run.stdout).not.toContain('berjalan di');
+  it('npm run web prints its arguments for --help and starts nothing', () => {
+    const help = web('--help');
+    expect(help.status, help.stderr).toBe(0);
+    for (const flag of ['--data <folder>', '--demo', '--host <alamat>', '--port <nomor>', '--tls']) expect(help.stdout).toContain(flag);
+    expect(help.stdout).not.toContain('berjalan di');
   });
 
-  it('refuses a mistyped argument instead of starting on the default port and folder', () => {
-    const run = web('--prot', '5181');
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('Argumen tidak dikenal: --prot. Lihat --help untuk argumen yang dikenal.');
-    expect(run.stdout).toBe('');
+  it('npm run web refuses a mistyped argument instead of starting on the default port and folder', () => {
+    const refused = web('--prot', '5181');
+    expect(refused.status).toBe(2);
+    // The mistake, then the arguments it knows.
+    expect(refused.stderr).toMatch(/^Argumen tidak dikenal: --prot\.\n\nTanggap untuk peramban: .*\n {2}--data <folder>/);
+    expect(refused.stdout).toBe('');
+  });
+
+  it('npm run restore refuses a mistyped --data before it touches any folder', () => {
+    const restore = run(join('cli', 'restore.ts'), '--dta', '/nowhere/tanggap', '--from', '/nowhere/cadangan.sqlite');
+    expect(restore.status).toBe(2);
+    expect(restore.stderr.trim()).toBe('Argumen tidak dikenal: --dta. Pakai: npm run restore -- --data <folder data> --from <berkas cadangan .sqlite>');
+    expect(restore.stdout).toBe('');
   });
 });

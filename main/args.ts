@@ -36,7 +36,7 @@ export function parseArgs(argv: readonly string[], { strict = false } = {}): Lau
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('Argumen --port harus angka 0–65535.');
       args.port = port;
     } else if (strict) {
-      throw new Error(`Argumen tidak dikenal: ${a}. Lihat --help untuk argumen yang dikenal.`);
+      throw new Error(`Argumen tidak dikenal: ${a}.`);
     }
   }
   return args;

@@ -8,7 +8,13 @@ import { DB_FILE } from '../core';
 import { auditKey, dataDirVault } from '../core/audit/key';
 import { auditVerdict } from '../core/audit/verdict';
 
-const args = parseArgs(process.argv.slice(2));
+let args;
+try {
+  args = parseArgs(process.argv.slice(2), { strict: true });
+} catch (err) {
+  console.error(`${(err as Error).message} Pakai: npm run audit:verify -- --data <folder data>`);
+  process.exit(2);
+}
 const dataDir = args.dataDir ?? defaultDataDir(args.demo);
 const secret = dataDirVault(dataDir).load();
 if (!secret) console.warn('Kunci segel tidak ditemukan di folder data: hanya sambungan antarcatatan yang dapat diperiksa.');

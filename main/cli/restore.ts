@@ -9,11 +9,19 @@ async function main() {
   const at = argv.findIndex((a) => a === '--from' || a.startsWith('--from='));
   const inline = at >= 0 && argv[at]!.includes('=');
   const from = at < 0 ? undefined : inline ? argv[at]!.slice('--from='.length) : argv[at + 1];
+  const usage = 'npm run restore -- --data <folder data> --from <berkas cadangan .sqlite>';
   if (!from) {
-    console.error('Sebutkan berkas cadangan: npm run restore -- --data <folder data> --from <berkas cadangan .sqlite>');
+    console.error(`Sebutkan berkas cadangan: ${usage}`);
     process.exit(2);
   }
-  const args = parseArgs(argv.filter((_, i) => i !== at && (inline || i !== at + 1)));
+  let args;
+  try {
+    // Strict: a mistyped --data would restore into the default folder instead.
+    args = parseArgs(argv.filter((_, i) => i !== at && (inline || i !== at + 1)), { strict: true });
+  } catch (err) {
+    console.error(`${(err as Error).message} Pakai: ${usage}`);
+    process.exit(2);
+  }
   const dataDir = args.dataDir ?? defaultDataDir(args.demo);
   console.log(`Tutup aplikasi Tanggap di komputer ini sebelum memulihkan. Folder data: ${dataDir}`);
   try {

@@ -18,7 +18,13 @@ async function main() {
     console.log(HELP);
     return;
   }
-  const args = parseArgs(argv, { strict: true });
+  let args;
+  try {
+    args = parseArgs(argv, { strict: true });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
   const dataDir = args.dataDir ?? defaultDataDir(args.demo);
   // TANGGAP_RENDERER_DIR: a renderer built elsewhere (see renderer/vite.config.ts). Else
   // dist/renderer, beside this file's bundle in dist/main/http, or from main/http (tsx).
