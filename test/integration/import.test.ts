@@ -172,6 +172,21 @@ describe('register import (XLSX, a few thousand rows)', () => {
     expect(finished.detail).toBe(`${expectedOk().length} diimpor (${expectedOk().filter((r) => r.open).length} berjalan), ${expectedSkip().length} baris dilewati dari 3000`);
   });
 
+  it('starts one run of a file sent twice at once (a double click): the second is refused while the first runs', async () => {
+    const file = { fileName: 'register.csv', dataBase64: Buffer.from('No. Register;Tanggal;Nama pelapor;Uraian/Isi\r\n9001/PGD/2024;03/08/2024;Sri;Lampu jalan mati\r\n', 'utf8').toString('base64') };
+    const preview = await ok(t.core, s.staf, 'import.preview', { file });
+    const input = { file, source: preview.source, mapping: preview.mapping, confirm: true };
+    const [first, second] = await Promise.all([t.core.call('import.start', input, s.staf), t.core.call('import.start', input, s.staf)]);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Impor sebelumnya masih berjalan; tunggu sampai selesai.' } });
+    let status: CallOutput<'import.status'>;
+    do {
+      await new Promise((r) => setTimeout(r, 2));
+      status = await ok(t.core, s.staf, 'import.status', { jobId: (first.value as CallOutput<'import.start'>).jobId });
+    } while (!status.report);
+    expect(status.report).toMatchObject({ imported: 1, skipped: [] });
+  });
+
   it('a second run of the same file imports nothing and says why for every row', async () => {
     const before = (await ok(t.core, s.camat, 'complaints.list', { limit: 1 })).total;
     const again = await ok(t.core, s.staf, 'import.preview', { file: xlsx() });

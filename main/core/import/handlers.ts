@@ -35,6 +35,12 @@ function sweep(now: number) {
   for (const [id, job] of jobs) if (now - job.createdAt > JOB_TTL_MS && (job.report || job.failed !== null)) jobs.delete(id);
 }
 
+function refuseWhileRunning(user: SessionUser) {
+  for (const job of jobs.values()) {
+    if (job.userId === user.id && !job.report && job.failed === null) throw new TanggapError('conflict', 'Impor sebelumnya masih berjalan; tunggu sampai selesai.');
+  }
+}
+
 function mayImport(user: SessionUser) {
   if (user.role !== 'admin' && user.role !== 'staf') throw new TanggapError('forbidden', 'Impor register lama hanya dapat dilakukan oleh Admin atau Staf pengaduan.');
 }
@@ -103,10 +109,10 @@ export const importHandlers: Pick<Handlers, ImportCalls> = {
     mayImport(user);
     const now = ctx.now().getTime();
     sweep(now);
-    for (const job of jobs.values()) {
-      if (job.userId === user.id && !job.report && job.failed === null) throw new TanggapError('conflict', 'Impor sebelumnya masih berjalan; tunggu sampai selesai.');
-    }
+    refuseWhileRunning(user);
     const c = await check(ctx, input);
+    // Again once the file is read: a second click sent meanwhile passed the first check too.
+    refuseWhileRunning(user);
     const sha256 = createHash('sha256').update(input.file.dataBase64).digest('hex');
     const at = nowIso(ctx);
     const batch = write(ctx.db, () => startBatch(ctx.db, user, at, { source: c.source, fileName: input.file.fileName, sha256, sheet: c.sheet, total: c.rows.length }));

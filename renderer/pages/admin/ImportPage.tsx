@@ -315,7 +315,7 @@ export function ImportPage() {
               </Text>
             )}
             <Group>
-              <Button onClick={() => void run()} loading={busy && !!progress} disabled={!confirmed || mappingChanged || missing.length > 0 || preview.ready === 0}>
+              <Button onClick={() => void run()} loading={busy} disabled={!confirmed || mappingChanged || missing.length > 0 || preview.ready === 0}>
                 Impor {preview.ready.toLocaleString('id-ID')} baris
               </Button>
             </Group>
