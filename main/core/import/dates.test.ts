@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDate } from './dates';
+import { isMissingDay, readDate } from './dates';
 
 describe('readDate: dates as old registers hold them', () => {
   it.each([
@@ -32,5 +32,10 @@ describe('readDate: dates as old registers hold them', () => {
 
   it.each(['31/02/2025', '29 Februari 2025', '3 Agustusan 2025', 'besok', '13/13/2025', '', '-', '0'])('refuses %j', (text) => {
     expect(readDate(text)).toBeNull();
+  });
+
+  it('tells a day the calendar lacks from a way of writing not known', () => {
+    for (const text of ['31/02/2025', '29 Februari 2025', '2025-06-31', '31 Juni 2025 09.00']) expect(isMissingDay(text)).toBe(true);
+    for (const text of ['3 Agustusan 2025', 'besok', '13/13/2025', '32/01/2025', '', '03/08/2025']) expect(isMissingDay(text)).toBe(false);
   });
 });

@@ -30,13 +30,19 @@ const MONTH_WORDS: Record<string, number> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// Written as a date, but a day the calendar lacks: 31 Juni, 29 Februari of a common year.
+const NO_SUCH_DAY = 'tidak ada';
+type Reading = LocalDateTime | typeof NO_SUCH_DAY | null;
+
 function ymdOf(y: number, m: number, d: number): string | null {
   if (y < 100) y += 2000;
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const ymd = `${y}-${pad(m)}-${pad(d)}`;
   // 31 Juni and 29 Februari of a common year come back as another day.
-  return addDaysYmd(ymd, 0) === ymd ? ymd : null;
+  return addDaysYmd(ymd, 0) === ymd ? ymd : NO_SUCH_DAY;
 }
+
+const at = (ymd: string | null, time: string | null): Reading => (ymd === null || ymd === NO_SUCH_DAY ? ymd : { ymd, time });
 
 function timeOf(text: string): string | null {
   const m = /(?:^|\s|pukul\s*|jam\s*)([01]?\d|2[0-3])[.:]([0-5]\d)(?:[.:][0-5]\d)?(?:\s*(?:wib|wita|wit))?\s*$/i.exec(text);
@@ -53,6 +59,14 @@ function fromSerial(serial: number): LocalDateTime | null {
 }
 
 export function readDate(cell: Cell): LocalDateTime | null {
+  const r = reading(cell);
+  return r === NO_SUCH_DAY ? null : r;
+}
+
+/** A cell readDate gives nothing for, written as a date of a day the calendar lacks (31/02/2025). */
+export const isMissingDay = (cell: Cell): boolean => reading(cell) === NO_SUCH_DAY;
+
+function reading(cell: Cell): Reading {
   if (cell === null) return null;
   // exceljs gives an Excel date as the wall-clock reading in UTC.
   if (cell instanceof Date) {
@@ -68,21 +82,18 @@ export function readDate(cell: Cell): LocalDateTime | null {
   // ISO: 2025-08-03, 2025-08-03T09:30, 2025/08/03
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}))?/.exec(text);
   if (m) {
-    const ymd = ymdOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return ymd ? { ymd, time: m[4] ? `${pad(Number(m[4]))}:${m[5]}` : time } : null;
+    return at(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), m[4] ? `${pad(Number(m[4]))}:${m[5]}` : time);
   }
   // Day first with numbers: 03/08/2025, 3-8-2025, 3.8.2025, 03/08/25
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:$|[\s,T])/.exec(text);
   if (m) {
-    const ymd = ymdOf(Number(m[3]), Number(m[2]), Number(m[1]));
-    return ymd ? { ymd, time } : null;
+    return at(ymdOf(Number(m[3]), Number(m[2]), Number(m[1])), time);
   }
   // Words: [Senin,] 3 Agustus 2025, 3 Agt. 2025, 3-Agu-2025
   m = /^(?:[a-z']+,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4})(?:$|[\s,])/i.exec(text);
   if (m) {
     const month = MONTH_WORDS[m[2]!.toLowerCase()];
-    const ymd = month ? ymdOf(Number(m[3]), month, Number(m[1])) : null;
-    return ymd ? { ymd, time } : null;
+    return at(month ? ymdOf(Number(m[3]), month, Number(m[1])) : null, time);
   }
   // A serial saved as text by a CSV export: 45872
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));

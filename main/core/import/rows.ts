@@ -9,7 +9,7 @@ import {
   type ImportSource,
 } from '../../../shared/schemas/import';
 import { formatTanggal } from '../../../shared/time/format';
-import { readDate, type LocalDateTime } from './dates';
+import { isMissingDay, readDate, type LocalDateTime } from './dates';
 import type { Cell } from './table';
 
 // From sheet rows to complaints: which row holds the headers, which column is which
@@ -238,6 +238,12 @@ export function checkRows(rows: Cell[][], headerRow: number, mapping: ImportMapp
   return out;
 }
 
+// Why a date cell was not read: a day the calendar lacks, or a way of writing it not known.
+const unreadDate = (label: string, cell: Cell) =>
+  isMissingDay(cell)
+    ? `${label} ${clip(cellText(cell), 30)} tidak ada di kalender; periksa tanggal dan bulannya.`
+    : `${label} "${clip(cellText(cell), 30)}" tidak dikenali; tulis seperti 3 Agustus 2025 atau 03/08/2025.`;
+
 function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => Cell, opts: CheckOptions, seen: Map<string, number>): CheckedRow {
   const text = (f: ImportField) => cellText(col(r, f));
   const reasons: string[] = [];
@@ -252,7 +258,7 @@ function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => 
   const receivedCell = col(r, 'receivedDate');
   const received = readDate(receivedCell);
   if (receivedCell !== null && !received) {
-    reasons.push(`Tanggal diterima "${clip(cellText(receivedCell), 30)}" tidak dikenali; tulis seperti 3 Agustus 2025 atau 03/08/2025.`);
+    reasons.push(unreadDate('Tanggal diterima', receivedCell));
   } else if (received && received.ymd > opts.today) {
     reasons.push(`Tanggal diterima ${formatTanggal(received.ymd, 'Asia/Jakarta')} sesudah hari ini; periksa tahunnya.`);
   }
@@ -276,7 +282,7 @@ function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => 
   const statusText = text('status');
   const closedCell = col(r, 'closedDate');
   const closedRead = readDate(closedCell);
-  if (closedCell !== null && !closedRead) reasons.push(`Tanggal selesai "${clip(cellText(closedCell), 30)}" tidak dikenali; tulis seperti 3 Agustus 2025 atau 03/08/2025.`);
+  if (closedCell !== null && !closedRead) reasons.push(unreadDate('Tanggal selesai', closedCell));
   let outcome = statusText ? pick(statusText, STATUS_WORDS) : null;
   if (statusText && !outcome) notes.push(`Status "${clip(statusText, 30)}" tidak dikenali; ${closedRead ? 'dianggap selesai karena ada tanggal selesai' : 'dianggap masih berjalan'}.`);
   outcome ??= closedRead ? { open: false, status: 'selesai' } : { open: true };
