@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { TIME_ZONES } from '../domain';
 import { validateCalendar } from '../time/workingTime';
-import { withoutInvisible } from './common';
+import { text } from './common';
 
 // The office calendar as the admin edits it: work week, breaks, Ramadan hours,
 // holidays, cuti bersama and one-off closures. Shape checks here; the meaning
@@ -25,7 +25,7 @@ export const CLOSURE_KIND_LABEL: Record<(typeof CLOSURE_KINDS)[number], string> 
 
 export const closureSchema = z.object({
   date: ymd,
-  name: z.string().overwrite(withoutInvisible).trim().min(1, { error: 'Nama hari libur wajib diisi.' }).max(120),
+  name: text('Nama hari libur', 120),
   kind: z.enum(CLOSURE_KINDS, { error: 'Pilih jenis libur: libur nasional, cuti bersama atau libur kantor.' }),
 });
 
@@ -34,7 +34,7 @@ export const calendarSchema = z
     timeZone: z.enum(TIME_ZONES),
     week: weekSchema,
     special: z
-      .array(z.object({ from: ymd, to: ymd, name: z.string().overwrite(withoutInvisible).trim().min(1, { error: 'Nama jadwal khusus wajib diisi.' }).max(80), week: weekSchema }))
+      .array(z.object({ from: ymd, to: ymd, name: text('Nama jadwal khusus', 80), week: weekSchema }))
       .max(20),
     closures: z.array(closureSchema).max(400, { error: 'Kalender memuat paling banyak 400 hari libur; hapus dulu hari libur tahun-tahun yang sudah lewat.' }),
   })

@@ -556,6 +556,12 @@ describe('validateCalendar', () => {
       { field: `closures.${n - 2}.date`, message: 'Tanggal libur "2026-02-30" tidak valid.' },
       { field: `closures.${n - 1}.date`, message: 'Tanggal 2026-08-17 tercantum dua kali di daftar hari libur.' },
     ]);
+    // A schedule not named yet (its name is refused by the schema) is not quoted as "".
+    cal.special[0]!.name = ' ';
+    expect(validateCalendar(cal).filter((i) => i.field.startsWith('special'))).toEqual([
+      { field: 'special.0.to', message: 'Tanggal akhir jadwal khusus harus setelah tanggal mulainya.' },
+      { field: 'special.0.week.4.close', message: 'Jam tutup hari Kamis harus setelah jam buka.' },
+    ]);
   });
 });
 

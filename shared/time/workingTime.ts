@@ -504,8 +504,10 @@ export function validateCalendar(cal: OfficeCalendar): { field: string; message:
   };
   checkWeek(cal.week, 'week', '');
   cal.special.forEach((s, i) => {
-    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal "${s.name}" harus setelah tanggal mulainya.` });
-    checkWeek(s.week, `special.${i}.week`, ` (${s.name})`);
+    // A schedule not yet named is refused for its name too; its other messages go without it.
+    const name = s.name.trim();
+    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal${name ? ` "${name}"` : ' khusus'} harus setelah tanggal mulainya.` });
+    checkWeek(s.week, `special.${i}.week`, name ? ` (${name})` : '');
   });
   const seen = new Set<string>();
   cal.closures.forEach((c, i) => {

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../time/workingTime';
+import { calendarSchema } from './calendar';
+
+describe('calendarSchema', () => {
+  it('names the field whose text is too long, with its limit', () => {
+    const cal = defaultCalendar('Asia/Jakarta');
+    cal.closures.push({ date: '2026-12-31', name: 'x'.repeat(121), kind: 'libur_kantor' });
+    cal.special[0]!.name = 'y'.repeat(81);
+    const issues = calendarSchema.safeParse(cal).error?.issues.map((i) => i.message);
+    expect(issues).toEqual(['Nama jadwal khusus paling panjang 80 karakter.', 'Nama hari libur paling panjang 120 karakter.']);
+  });
+});
