@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serviceStandardSchema } from '../standards/schema';
 import { backupSettingsSchema } from './backup';
-import { optionalText, text } from './common';
+import { isPngOrJpeg, optionalText, text } from './common';
+import { LOGO_NOT_IMAGE, officeProfileSchema } from './office';
 import { complaintInputSchema } from './complaint';
 
 const SAMPLE = {
@@ -39,5 +40,31 @@ describe('free text at the boundary', () => {
     const r = serviceStandardSchema.shape.name.safeParse('\u0000\u202e');
     expect(r.error?.issues[0]?.message).toBe('Nama standar pelayanan tidak boleh kosong.');
     expect(backupSettingsSchema.shape.folder.parse('/media/cadangan\u0000x')).toBe('/media/cadanganx');
+  });
+});
+
+describe('isPngOrJpeg', () => {
+  const url = (type: string, bytes: number[]) => `data:image/${type};base64,${Buffer.from([...bytes, ...Array<number>(40).fill(0)]).toString('base64')}`;
+  const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const JPEG = [0xff, 0xd8, 0xff, 0xe0];
+
+  it('takes a picture whose first bytes are what its type says', () => {
+    expect(isPngOrJpeg(url('png', PNG))).toBe(true);
+    expect(isPngOrJpeg(url('jpeg', JPEG))).toBe(true);
+  });
+
+  it('refuses another file named as a picture, a picture under the other type, and other forms', () => {
+    expect(isPngOrJpeg(`data:image/png;base64,${Buffer.from('Ini hanya teks, bukan gambar.').toString('base64')}`)).toBe(false);
+    expect(isPngOrJpeg(url('png', JPEG))).toBe(false);
+    expect(isPngOrJpeg(url('jpeg', PNG))).toBe(false);
+    expect(isPngOrJpeg(url('gif', PNG))).toBe(false);
+    expect(isPngOrJpeg('data:image/png;base64,iVBO')).toBe(false);
+    expect(isPngOrJpeg(`${url('png', PNG)}"><script>`)).toBe(false);
+  });
+
+  it('refuses a logo that is not one, with what to do', () => {
+    const text = `data:image/png;base64,${Buffer.from('Ini hanya teks, bukan gambar.').toString('base64')}`;
+    expect(officeProfileSchema.shape.logo.safeParse(text).error?.issues[0]?.message).toBe(LOGO_NOT_IMAGE);
+    expect(officeProfileSchema.shape.logo.safeParse(url('png', PNG)).success).toBe(true);
   });
 });

@@ -20,6 +20,16 @@ export const withoutInvisible = (value: string) => {
   return /^[\s\u200C\u200D]*$/.test(kept) ? '' : kept;
 };
 
+// A PNG or JPEG as a data: URL whose first bytes are what its type says (PNG's signature,
+// JPEG's FF D8 FF): another kind of file renamed .png is refused, not saved to show broken.
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]{12})[A-Za-z0-9+/]*=*$/;
+export function isPngOrJpeg(dataUrl: string): boolean {
+  const m = IMAGE_DATA_URL.exec(dataUrl);
+  if (!m) return false;
+  const head = atob(m[2]!);
+  return head.startsWith(m[1] === 'png' ? '\x89PNG\r\n\x1a\n' : '\xff\xd8\xff');
+}
+
 // "5.000 karakter", as numbers are written in Indonesian.
 const chars = (max: number) => `${numberId(max)} karakter`;
 

@@ -4,7 +4,7 @@ import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { attachmentUploadSchema } from './complaint';
-import { idSchema, optionalText, text, versionSchema, withoutInvisible } from './common';
+import { idSchema, isPngOrJpeg, optionalText, text, versionSchema, withoutInvisible } from './common';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -269,10 +269,11 @@ export const actingOfficialSchema = z.object({
 export type ActingOfficial = z.infer<typeof actingOfficialSchema>;
 
 export const SIGNATURE_MAX_BYTES = 256 * 1024;
+export const SIGNATURE_NOT_IMAGE = 'Berkas tanda tangan bukan gambar PNG atau JPG yang dapat dibaca. Pindai atau foto ulang tanda tangan, lalu unggah lagi.';
 export const signatureImageSchema = z
   .string()
   .max(Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 40, { error: 'Gambar tanda tangan paling besar 256 KB.' })
-  .refine((v) => v === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(v), { error: 'Tanda tangan harus gambar PNG atau JPG.' });
+  .refine((v) => v === '' || isPngOrJpeg(v), { error: SIGNATURE_NOT_IMAGE });
 
 export const signatureQueueItemSchema = z.object({
   id: idSchema,

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { LOGO_MAX_BYTES, TIME_ZONES } from '../domain';
-import { optionalText, text } from './common';
+import { isPngOrJpeg, optionalText, text } from './common';
 
-const logoPattern = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+export const LOGO_NOT_IMAGE = 'Logo harus gambar PNG atau JPG. Berkas ini bukan gambar seperti itu, walau namanya berakhiran .png atau .jpg: simpan ulang logo sebagai PNG atau JPG, lalu pilih lagi.';
 
 export const officeProfileSchema = z.object({
   level: z.enum(['kecamatan', 'unit_lain'], { error: 'Pilih jenis kantor: kecamatan atau unit lain.' }),
@@ -29,7 +29,7 @@ export const officeProfileSchema = z.object({
   logo: z
     .string()
     .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, { error: 'Logo paling besar 512 KB.' })
-    .refine((v) => v === '' || logoPattern.test(v), { error: 'Logo harus gambar PNG atau JPG.' })
+    .refine((v) => v === '' || isPngOrJpeg(v), { error: LOGO_NOT_IMAGE })
     .default(''),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;

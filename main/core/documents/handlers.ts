@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { DocumentContent } from '../../../shared/documents/issued';
 import { ATTACHMENT_TYPES } from '../../../shared/domain';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
-import { documentSettingsSchema } from '../../../shared/schemas/documents';
+import { documentSettingsSchema, SIGNATURE_NOT_IMAGE } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -84,7 +84,7 @@ function requireSpecimenImage(image: string): void {
   const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const size = (mime === 'png' ? png : !png) ? imageSize(bytes) : null;
   if (!size || size.width < 1 || size.height < 1 || size.width > 4000 || size.height > 4000) {
-    throw new TanggapError('validation', 'Berkas tanda tangan bukan gambar PNG atau JPG yang dapat dibaca. Pindai atau foto ulang tanda tangan, lalu unggah lagi.', 'image');
+    throw new TanggapError('validation', SIGNATURE_NOT_IMAGE, 'image');
   }
 }
 

@@ -2,7 +2,8 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { Button, FileButton, Group, Image, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type * as z from 'zod';
 import { LOGO_MAX_BYTES, TIME_ZONES, TIME_ZONE_LABEL } from '../../../shared/domain';
-import type { officeProfileSchema } from '../../../shared/schemas/office';
+import { isPngOrJpeg } from '../../../shared/schemas/common';
+import { LOGO_NOT_IMAGE, type officeProfileSchema } from '../../../shared/schemas/office';
 import { readAsDataUrl } from '../../lib/files';
 import { notifyError } from '../../lib/feedback';
 import classes from './OfficeFields.module.css';
@@ -139,7 +140,9 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
                   if (!['image/png', 'image/jpeg'].includes(file.type)) return notifyError('Logo harus gambar PNG atau JPG.', 'Logo tidak dapat dipakai');
                   if (file.size > LOGO_MAX_BYTES) return notifyError('Logo paling besar 512 KB; perkecil gambarnya dulu.', 'Logo tidak dapat dipakai');
                   try {
-                    field.onChange(await readAsDataUrl(file));
+                    const logo = await readAsDataUrl(file);
+                    if (!isPngOrJpeg(logo)) return notifyError(LOGO_NOT_IMAGE, 'Logo tidak dapat dipakai');
+                    field.onChange(logo);
                   } catch (err) {
                     notifyError(err instanceof Error ? err.message : String(err), 'Logo tidak dapat dipakai');
                   }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, FileButton, Group, Image, Stack, Text } from '@mantine/core';
 import { call } from '../../../api';
-import { SIGNATURE_MAX_BYTES } from '../../../../shared/schemas/documents';
+import { isPngOrJpeg } from '../../../../shared/schemas/common';
+import { SIGNATURE_MAX_BYTES, SIGNATURE_NOT_IMAGE } from '../../../../shared/schemas/documents';
 import { Loading } from '../../Page';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { formatBytes, readAsDataUrl } from '../../../lib/files';
@@ -41,7 +42,9 @@ export function SignatureSpecimen() {
     setProblem(p);
     if (p) return;
     try {
-      setDraft(await readAsDataUrl(file));
+      const image = await readAsDataUrl(file);
+      if (isPngOrJpeg(image)) setDraft(image);
+      else setProblem(SIGNATURE_NOT_IMAGE);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
     }
