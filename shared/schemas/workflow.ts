@@ -35,18 +35,25 @@ export const FOLLOW_UP_LABEL: Record<FollowUpKind, string> = {
   usulan_jawaban: 'Usulan jawaban',
 };
 
+// The step the caller's screen shows: the core refuses when the complaint has moved on
+// (another desk completed it meanwhile), rather than completing the step now running.
+// Optional for API callers; the app's screens always send it.
+const seenStep = idSchema.optional();
+
 // satisfaction: the reporter's statement, when this completes the standard's last step.
-export const advanceInputSchema = z.object({ id: idSchema, note: optionalText('Catatan', 1000), satisfaction: closingSatisfactionSchema.optional() });
+export const advanceInputSchema = z.object({ id: idSchema, step: seenStep, note: optionalText('Catatan', 1000), satisfaction: closingSatisfactionSchema.optional() });
 
 // Completing a step that belongs to someone else: the reason is part of the record.
 export const takeOverInputSchema = z.object({
   id: idSchema,
+  step: seenStep,
   reason: text('Alasan mengambil alih', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan mengambil alih langkah ini, minimal 5 huruf.' }),
   satisfaction: closingSatisfactionSchema.optional(),
 });
 export type TakeOverInput = z.input<typeof takeOverInputSchema>;
 
-export const undoStepInputSchema = z.object({ id: idSchema });
+// step: the step whose completion the screen offers to undo.
+export const undoStepInputSchema = z.object({ id: idSchema, step: seenStep });
 
 export const disposeInputSchema = z.object({
   id: idSchema,

@@ -112,3 +112,29 @@ test('Kasi menyelesaikan langkah lewat konfirmasi dan dapat membatalkannya', asy
   const journey = await staf.call('workflow.journey', { id: c.id });
   expect(journey.current?.stepNo).toBe(3);
 });
+
+test('Halaman yang dibuka sebelum langkahnya diselesaikan meja lain tidak menyelesaikan langkah berikutnya', async ({ web, page }, info) => {
+  const { staf, c } = await start(web.url);
+  const kasiId = (await staf.call('workflow.assignees', {})).find((a) => a.name === KASI)!.id;
+  await staf.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'], note: '' });
+  await login(page, web.url, 'camat');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  // The Kasi completes step 3 at his desk while the Camat's page still shows it.
+  const kasi = new ApiClient(web.url);
+  await kasi.call('auth.login', { username: 'kasi', password: PASSWORD });
+  await kasi.call('workflow.advance', { id: c.id, step: 3, note: 'Sudah dibersihkan.' });
+
+  await page.getByRole('button', { name: 'Ambil alih', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ambil alih langkah 3' });
+  await dialog.getByLabel('Alasan mengambil alih').fill('Kasi sedang cuti; warga menunggu jawaban hari ini.');
+  await dialog.getByRole('button', { name: 'Ya, ambil alih' }).click();
+  // Refused, said, and the page shows the complaint as it is now: step 4 running, the Camat's own.
+  await expect(page.getByText('Langkah 3 yang Anda lihat tidak berjalan lagi: pengaduan ini kini pada langkah 4')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan').first()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Selesaikan langkah' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('stale-refused.png') });
+  const journey = await staf.call('workflow.journey', { id: c.id });
+  expect(journey.current?.stepNo).toBe(4);
+  expect(journey.steps[3]?.completedAt).toBeNull();
+});

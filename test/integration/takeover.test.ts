@@ -185,3 +185,42 @@ describe('Undoing a completed step', () => {
     expect((await o.refuse('staf', '2026-11-23T03:05:00.000Z', 'workflow.undoStep', { id })).message).toMatch(/diselesaikan dengan dokumennya/);
   });
 });
+
+// Two desks on one complaint: a page loaded before the other desk completed the step still
+// offers that step. What it sends names the step it shows, and the core acts only on that one.
+describe('A page that shows a step since completed elsewhere', () => {
+  it('does not complete or take over the step now running instead', async () => {
+    const o = await office();
+    const id = await o.atKasi();
+    // The Camat's page shows step 3 (his to take over); the Kasi completes it meanwhile.
+    await o.act('kasi1', '2026-11-23T04:00:00.000Z', 'workflow.advance', { id, step: 3, note: 'Sudah dikoordinasikan.' });
+    const stale = 'Langkah 3 yang Anda lihat tidak berjalan lagi: pengaduan ini kini pada langkah 4 (Memberikan solusi dan tanggapan lanjutan pengaduan dari pemohon, jika belum menemukan tanggapan dari Kasi). Periksa keadaannya sekarang sebelum bertindak.';
+    expect(await o.refuse('camat', '2026-11-23T04:05:00.000Z', 'workflow.takeOver', { id, step: 3, reason: 'Kasi sedang dinas luar.' })).toEqual({ code: 'conflict', field: 'step', message: stale });
+    // Step 4 is the Camat's own: still not completed from a page that showed step 3.
+    expect(await o.refuse('camat', '2026-11-23T04:05:00.000Z', 'workflow.advance', { id, step: 3, note: 'Catatan untuk langkah 3' })).toEqual({ code: 'conflict', field: 'step', message: stale });
+    let j = await o.act('camat', '2026-11-23T04:06:00.000Z', 'workflow.journey', { id });
+    expect(j.current?.stepNo).toBe(4);
+    expect(j.steps[3]?.completedAt).toBeNull();
+    expect(history(o, id).map((h) => h.note)).not.toContain('Catatan untuk langkah 3');
+    // From a page showing step 4, it completes.
+    j = await o.act('camat', '2026-11-23T04:10:00.000Z', 'workflow.advance', { id, step: 4, note: '' });
+    expect(j.current?.stepNo).toBe(5);
+  });
+
+  it('does not undo a later completion than the one the page offered to undo', async () => {
+    const o = await office();
+    const id = await o.atKasi();
+    await o.act('camat', '2026-11-23T03:30:00.000Z', 'workflow.takeOver', { id, step: 3, reason: 'Kasi sedang dinas luar.' });
+    // A second tab, still showing "Batalkan penyelesaian langkah 3", while step 4 was completed in the first.
+    await o.act('camat', '2026-11-23T03:40:00.000Z', 'workflow.advance', { id, step: 4, note: '' });
+    expect(await o.refuse('camat', '2026-11-23T03:45:00.000Z', 'workflow.undoStep', { id, step: 3 })).toEqual({
+      code: 'conflict',
+      field: 'step',
+      message:
+        'Penyelesaian langkah 3 tidak dapat dibatalkan lagi: sesudahnya langkah 4 (Memberikan solusi dan tanggapan lanjutan pengaduan dari pemohon, jika belum menemukan tanggapan dari Kasi) sudah diselesaikan. Periksa keadaan pengaduan sekarang.',
+    });
+    expect((await o.act('camat', '2026-11-23T03:46:00.000Z', 'workflow.journey', { id })).current?.stepNo).toBe(5);
+    const j = await o.act('camat', '2026-11-23T03:47:00.000Z', 'workflow.undoStep', { id, step: 4 });
+    expect(j.current?.stepNo).toBe(4);
+  });
+});

@@ -120,8 +120,15 @@ export function loadState(db: Db, id: number): Loaded {
 }
 
 // Loads the complaint and refuses, with the reason, an action the user may not take.
-export function authorize(db: Db, user: SessionUser, id: number, action: Action): Loaded {
+// seenStep: the step the caller's screen shows, when it says. Checked first: a page opened
+// before another desk completed that step would otherwise act on the next one, unseen
+// (or be told of a rule of a step it does not show).
+export function authorize(db: Db, user: SessionUser, id: number, action: Action, seenStep?: number): Loaded {
   const l = loadState(db, id);
+  if (seenStep !== undefined && l.step?.no !== seenStep) {
+    const now = l.step ? `kini pada langkah ${l.step.no} (${l.step.activity})` : 'sudah selesai ditangani';
+    throw new TanggapError('conflict', `Langkah ${seenStep} yang Anda lihat tidak berjalan lagi: pengaduan ini ${now}. Periksa keadaannya sekarang sebelum bertindak.`, 'step');
+  }
   if (!allowedActions(user, l.state).includes(action)) {
     const r = refusal(action, l.state, user);
     throw new TanggapError(r.code, r.message);

@@ -109,27 +109,34 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return journey(ctx, user, id);
   },
 
-  'workflow.advance': (ctx, { id, note, satisfaction }) =>
+  'workflow.advance': (ctx, { id, step, note, satisfaction }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      const l = authorize(ctx.db, user, id, 'advance');
+      const l = authorize(ctx.db, user, id, 'advance', step);
       recordClosingSatisfaction(ctx.db, l, satisfaction, user, at);
       completeStep(ctx, l, user, at, note);
     }),
 
-  'workflow.takeOver': (ctx, { id, reason, satisfaction }) =>
+  'workflow.takeOver': (ctx, { id, step, reason, satisfaction }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      const l = authorize(ctx.db, user, id, 'takeOver');
+      const l = authorize(ctx.db, user, id, 'takeOver', step);
       recordClosingSatisfaction(ctx.db, l, satisfaction, user, at);
       takeOver(ctx, l, user, at, reason);
     }),
 
-  'workflow.undoStep': (ctx, { id }) =>
+  'workflow.undoStep': (ctx, { id, step }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = loadState(ctx.db, id);
       const check = checkUndo(ctx.db, l, user);
+      if (check.ok && step !== undefined && check.step.no !== step) {
+        throw new TanggapError(
+          'conflict',
+          `Penyelesaian langkah ${step} tidak dapat dibatalkan lagi: sesudahnya langkah ${check.step.no} (${check.step.activity}) sudah diselesaikan. Periksa keadaan pengaduan sekarang.`,
+          'step',
+        );
+      }
       if (!check.ok) throw new TanggapError(check.code, check.message);
       undoStep(ctx, l, user, at, check);
     }),

@@ -58,6 +58,16 @@ function WhatHappens({ stepNo, next }: { stepNo: number; next: NextStep | null }
   );
 }
 
+// Refused because the complaint is no longer as this page shows it (another desk acted
+// meanwhile): the refusal is shown and the page loaded again, so the next action is taken
+// on what is there now.
+const refusedAsStale = (err: unknown, onDone: (message: string) => void, title: string) => {
+  if (!(err instanceof ApiCallError && err.code === 'conflict')) return false;
+  showApiError(err, undefined, title);
+  onDone('');
+  return true;
+};
+
 const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak pada langkah berikutnya; setelah itu tidak dapat dibatalkan.';
 
 // Completing a step is confirmed in a dialog: a mis-click on the panel does nothing yet.
@@ -77,13 +87,14 @@ export function AdvanceForm({
   });
   const submit = form.handleSubmit(async (values) => {
     try {
-      await call('workflow.advance', values);
+      // The step shown now (the form may outlive a reload that moved it on).
+      await call('workflow.advance', { ...values, step: stepNo });
       form.reset({ id, note: '' });
       setConfirming(false);
       onDone(`Langkah ${stepNo} selesai.`);
     } catch (err) {
       setConfirming(false);
-      showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
+      if (!refusedAsStale(err, onDone, 'Langkah tidak dapat diselesaikan')) showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
     }
   });
   return (
@@ -146,10 +157,11 @@ export function TakeOverModal({
   });
   const submit = form.handleSubmit(async (values) => {
     try {
-      await call('workflow.takeOver', values);
+      await call('workflow.takeOver', { ...values, step: stepNo });
       onDone(`Langkah ${stepNo} diambil alih dan selesai.`);
     } catch (err) {
-      showApiError(err, form.setError, 'Langkah tidak dapat diambil alih');
+      if (refusedAsStale(err, onDone, 'Langkah tidak dapat diambil alih')) onClose();
+      else showApiError(err, form.setError, 'Langkah tidak dapat diambil alih');
     }
   });
   return (
@@ -207,11 +219,14 @@ export function UndoStep({ id, undo, onDone }: Props & { undo: NonNullable<Journ
   const run = async () => {
     setBusy(true);
     try {
-      await call('workflow.undoStep', { id });
+      await call('workflow.undoStep', { id, step: undo.stepNo });
       onDone(`Penyelesaian langkah ${undo.stepNo} dibatalkan; langkah itu berjalan lagi dengan batas waktunya semula.`);
     } catch (err) {
-      if (err instanceof ApiCallError) setRefused(err.message);
-      else showApiError(err, undefined, 'Penyelesaian tidak dapat dibatalkan');
+      if (err instanceof ApiCallError) {
+        setRefused(err.message);
+        // Another step was completed since this page was loaded: shown as it is now.
+        if (err.field === 'step') onDone('');
+      } else showApiError(err, undefined, 'Penyelesaian tidak dapat dibatalkan');
     } finally {
       setBusy(false);
     }
@@ -250,7 +265,7 @@ export function DisposeForm({ id, busy, returned = [], onDone }: Props & { busy:
       form.reset({ id, to: [], sifat: 'biasa', instructions: [], note: '' });
       onDone('Disposisi terkirim.');
     } catch (err) {
-      showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
+      if (!refusedAsStale(err, onDone, 'Disposisi tidak dapat dikirim')) showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
     }
   });
   return (
