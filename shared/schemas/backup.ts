@@ -21,7 +21,7 @@ export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 export const BACKUP_REASONS = ['manual', 'harian', 'sebelum_pemulihan', 'sebelum_pembaruan'] as const;
 export const BACKUP_REASON_LABEL: Record<(typeof BACKUP_REASONS)[number], string> = {
-  manual: 'Backup sekarang',
+  manual: 'Manual',
   harian: 'Otomatis harian',
   sebelum_pemulihan: 'Sebelum pemulihan',
   sebelum_pembaruan: 'Sebelum pembaruan aplikasi',

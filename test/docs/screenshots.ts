@@ -126,7 +126,7 @@ async function makeBackup(page: Page, folder: string): Promise<boolean> {
   try {
     await page.getByLabel('Folder cadangan').fill(folder);
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
-    await page.getByRole('button', { name: 'Backup sekarang' }).click({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Pulihkan' }).first().waitFor({ timeout: 120_000 });
     return true;
   } catch (err) {

@@ -13,7 +13,7 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
     await login(page, web.url, 'admin');
     await page.getByRole('link', { name: 'Cadangan data' }).click();
     await expect(page.getByRole('heading', { name: 'Cadangan data' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Backup sekarang' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Cadangkan sekarang' })).toBeDisabled();
 
     await page.getByLabel('Folder cadangan').fill('relatif');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
@@ -22,11 +22,11 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Pengaturan cadangan tersimpan.')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Backup sekarang' }).click();
+    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
     const row = page.getByRole('row').filter({ hasText: /tanggap-\d{4}-\d{2}-\d{2}T\d{4}\.sqlite/ });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Terverifikasi');
-    await expect(row).toContainText('Backup sekarang');
+    await expect(row).toContainText('Manual');
 
     // Added after the backup: the restore takes it away.
     await office.admin.call('users.create', {

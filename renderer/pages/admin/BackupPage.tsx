@@ -156,7 +156,7 @@ export function BackupPage() {
             </Alert>
           )}
           <Button onClick={() => void backupNow()} loading={backingUp || status.running} disabled={!status.settings.folder}>
-            Backup sekarang
+            Cadangkan sekarang
           </Button>
           {!status.settings.folder && (
             <Text size="sm" c="dimmed">
