@@ -9,7 +9,7 @@ import {
   similarComplaintSchema,
   similarQuerySchema,
 } from './schemas/complaint';
-import { officeDraftSchema, officeProfileSchema } from './schemas/office';
+import { officeDraftSchema, officeProfileSchema, storedOfficeSchema } from './schemas/office';
 import { nextStepsSchema, setupInputSchema } from './schemas/setup';
 import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
@@ -138,7 +138,7 @@ export const contract = {
 
   // Every read of a record that two people may edit gives its rowVersion, and its update
   // carries the one the user started from; a stale one is refused ('conflict').
-  'office.get': call(empty, withVersion(officeProfileSchema), 'user'),
+  'office.get': call(empty, withVersion(storedOfficeSchema), 'user'),
   'office.update': call(withVersion(officeProfileSchema), withVersion(officeProfileSchema), ['admin']),
 
   'users.list': call(empty, z.array(withVersion(userSchema)), ['admin']),

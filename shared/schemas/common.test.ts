@@ -68,3 +68,10 @@ describe('isPngOrJpeg', () => {
     expect(officeProfileSchema.shape.logo.safeParse(url('png', PNG)).success).toBe(true);
   });
 });
+
+describe('the office profile', () => {
+  it('refuses braces in the unit code, which letter numbers print in place of {unit}', () => {
+    expect(officeProfileSchema.shape.unitCode.safeParse('Kec/{tahun}').error?.issues[0]?.message).toBe('Kode unit tidak boleh memuat tanda { atau }; tulis kodenya saja, misalnya Kec-Pgt.');
+    expect(officeProfileSchema.shape.unitCode.parse(' Kec-Pgt ')).toBe('Kec-Pgt');
+  });
+});

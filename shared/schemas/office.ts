@@ -25,7 +25,8 @@ export const officeProfileSchema = z.object({
     .min(1, { error: 'Kop surat minimal satu baris.' })
     .max(4, { error: 'Kop surat paling banyak empat baris.' }),
   headTitle: text('Sebutan pimpinan', 60),
-  unitCode: text('Kode unit', 30),
+  // Printed inside letter numbers in place of {unit}: braces would read as a placeholder.
+  unitCode: text('Kode unit', 30).refine((v) => !/[{}]/.test(v), { error: 'Kode unit tidak boleh memuat tanda { atau }; tulis kodenya saja, misalnya Kec-Pgt.' }),
   logo: z
     .string()
     .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, { error: 'Logo paling besar 512 KB.' })
@@ -33,6 +34,14 @@ export const officeProfileSchema = z.object({
     .default(''),
 });
 export type OfficeProfile = z.infer<typeof officeProfileSchema>;
+
+// The profile as stored, as read back: what an earlier version let through (a logo checked
+// only by its name, braces in the unit code) still reads, and the form asks for it to be
+// put right at its next save.
+export const storedOfficeSchema = officeProfileSchema.extend({
+  unitCode: text('Kode unit', 30),
+  logo: z.string().default(''),
+});
 
 // A preset's profile before the admin completes it: the blank one has empty fields.
 export const officeDraftSchema = officeProfileSchema.extend({

@@ -1,4 +1,4 @@
-import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas/office';
+import { storedOfficeSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { TanggapError } from '../errors';
@@ -41,7 +41,7 @@ export function writeSetting(db: Db, key: string, value: unknown, by: { id: numb
   ).run(key, JSON.stringify(value), by?.id ?? null, by?.at ?? null);
 }
 
-const checkOffice = (raw: unknown): OfficeProfile | null => (raw === undefined ? null : officeProfileSchema.parse(raw));
+const checkOffice = (raw: unknown): OfficeProfile | null => (raw === undefined ? null : storedOfficeSchema.parse(raw));
 
 export function findOffice(db: Db): OfficeProfile | null {
   return settingOf(db, 'office', checkOffice);
