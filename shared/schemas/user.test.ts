@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nipSchema, passwordSchema } from './user';
+import { nipSchema, passwordSchema, usernameSchema } from './user';
 
 describe('passwords', () => {
   it('refuses the ones anyone tries first, and takes the rest from 8 characters', () => {
@@ -20,5 +20,13 @@ describe('NIP', () => {
     expect(nipSchema.parse('')).toBe('');
     expect(nipSchema.safeParse('19780512 200312 1 00').error?.issues[0]?.message).toBe('NIP harus 18 angka, contoh 19780512 200312 1 004.');
     expect(nipSchema.safeParse('1978O512 200312 1 004').success).toBe(false);
+  });
+});
+
+describe('usernames', () => {
+  it('says an empty one is missing, and what a wrong one should be', () => {
+    expect(usernameSchema.safeParse('  ').error?.issues.map((i) => i.message)).toEqual(['Nama pengguna wajib diisi.']);
+    expect(usernameSchema.safeParse('ab').error?.issues.map((i) => i.message)).toEqual(['Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.']);
+    expect(usernameSchema.parse(' Budi.Santoso ')).toBe('budi.santoso');
   });
 });

@@ -6,6 +6,7 @@ export const usernameSchema = z
   .string({ error: 'Nama pengguna wajib diisi.' })
   .trim()
   .toLowerCase()
+  .min(1, { error: 'Nama pengguna wajib diisi.', abort: true })
   .regex(/^[a-z0-9._-]{3,32}$/, {
     error: 'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
   });
