@@ -37,6 +37,16 @@ test('admin checks the audit trail, filters by a user and downloads CSV', async 
   expect(await rows.count()).toBeGreaterThan(1);
   await expect(page.getByText('Jalan desa rusak')).toHaveCount(0);
 
+  // Dates are typed the Indonesian way, whatever the PC's language; the list changes once a whole date is there.
+  const from = page.getByRole('textbox', { name: 'Dari tanggal' });
+  await from.fill('31/02/2026');
+  await expect(page.getByText('Tanggal 31/02/2026 tidak ada di kalender.')).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(1);
+  await from.fill('01/01/2099');
+  await expect(page.getByText('Kamis, 1 Januari 2099')).toBeVisible();
+  await expect(page.getByText('Tidak ada catatan yang cocok dengan saringan ini.')).toBeVisible();
+  await from.fill('');
+  await expect(rows.first()).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^jejak-audit-\d{4}-\d{2}-\d{2}\.csv$/);

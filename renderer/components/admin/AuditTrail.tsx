@@ -8,12 +8,19 @@ import { downloadFile } from '../../lib/files';
 import { notifyError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
+import { DateText } from './DateText';
 
 const PAGE_SIZE = 50;
 const n = (x: number) => x.toLocaleString('id-ID');
 
 // Who did what to which complaint and when, filtered in the core; the CSV takes the
 // same filters.
+// A date filter changes once its field holds a whole date, or nothing: not at every key
+// while it is typed (DateText says what is wrong with a date that is not one).
+const whenDate = (value: string, apply: (ymd: string | undefined) => void) => {
+  if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) apply(value || undefined);
+};
+
 export function AuditTrail() {
   const dates = useDates();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -85,20 +92,8 @@ export function AuditTrail() {
             onBlur={applyRegister}
             error={fieldError('registerNo')}
           />
-          <TextInput
-            type="date"
-            label="Dari tanggal"
-            value={filter.from ?? ''}
-            onChange={(e) => change({ from: e.currentTarget.value || undefined })}
-            error={fieldError('from')}
-          />
-          <TextInput
-            type="date"
-            label="Sampai tanggal"
-            value={filter.to ?? ''}
-            onChange={(e) => change({ to: e.currentTarget.value || undefined })}
-            error={fieldError('to')}
-          />
+          <DateText label="Dari tanggal" tz={dates.tz} value={filter.from ?? ''} onChange={(v) => whenDate(v, (from) => change({ from }))} error={fieldError('from')} />
+          <DateText label="Sampai tanggal" tz={dates.tz} value={filter.to ?? ''} onChange={(v) => whenDate(v, (to) => change({ to }))} error={fieldError('to')} />
           <Select
             label="Jenis"
             placeholder="Semua jenis"
