@@ -13,14 +13,14 @@ import { DateText } from './DateText';
 const PAGE_SIZE = 50;
 const n = (x: number) => x.toLocaleString('id-ID');
 
-// Who did what to which complaint and when, filtered in the core; the CSV takes the
-// same filters.
 // A date filter changes once its field holds a whole date, or nothing: not at every key
 // while it is typed (DateText says what is wrong with a date that is not one).
 const whenDate = (value: string, apply: (ymd: string | undefined) => void) => {
   if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) apply(value || undefined);
 };
 
+// Who did what to which complaint and when, filtered in the core; the CSV takes the
+// same filters.
 export function AuditTrail() {
   const dates = useDates();
   const [filter, setFilter] = useState<AuditFilter>({});
