@@ -246,7 +246,7 @@ describe('validateStandard', () => {
   it('warns at total when steps in the same unit add up to more than the total', () => {
     const s = copy(standard('waru'));
     s.steps[3]!.duration.amount = 130; // 255 > 245
-    expect(validateStandard(s)).toEqual([{ field: 'total', message: expect.stringMatching(/^Peringatan: .*255 menit kerja.*245 menit kerja/) }]);
+    expect(validateStandard(s)).toEqual([{ field: 'total', message: expect.stringMatching(/^Jumlah waktu semua langkah \(255 menit kerja\) melebihi waktu penyelesaian standar \(245 menit kerja\)\./) }]);
     // Hours count as 60 working minutes.
     s.steps[3]!.duration = { amount: 2, unit: 'jam_kerja' };
     expect(validateStandard(s)).toEqual([]);

@@ -190,8 +190,8 @@ const family = (u: StandardDurationUnit) => (MINUTES_PER[u] === undefined ? u : 
 const inFamily = (d: StandardDuration) => d.amount * (MINUTES_PER[d.unit] ?? 1);
 
 /** Every problem of a standard, with the field it concerns (e.g. 'steps.2.duration.amount');
- *  empty when valid. Beyond the schema: a warning (field 'total') when the steps, all
- *  counted in the same unit as the total, add up to more than the total. */
+ *  empty when valid. Beyond the schema: the steps, all counted in the same unit as the
+ *  total, may not add up to more than the total (field 'total'). */
 export function validateStandard(input: unknown): { field: string; message: string }[] {
   const r = serviceStandardSchema.safeParse(input);
   if (!r.success) return r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
@@ -205,7 +205,7 @@ export function validateStandard(input: unknown): { field: string; message: stri
       return [
         {
           field: 'total',
-          message: `Peringatan: jumlah waktu semua langkah (${sum} ${label}) melebihi waktu penyelesaian standar (${total} ${label}). Periksa waktu per langkah atau waktu penyelesaian.`,
+          message: `Jumlah waktu semua langkah (${sum} ${label}) melebihi waktu penyelesaian standar (${total} ${label}). Perpanjang waktu penyelesaian atau perpendek waktu langkahnya.`,
         },
       ];
     }

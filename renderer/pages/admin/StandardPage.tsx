@@ -119,7 +119,8 @@ export function StandardPage() {
                           value={field.value}
                           onChange={(v) => field.onChange(typeof v === 'number' ? v : '')}
                           onBlur={field.onBlur}
-                          error={errors.total?.amount?.message}
+                          // Marked too when the steps add up to more (said below the fields).
+                          error={errors.total?.amount?.message ?? Boolean(errors.total?.message)}
                         />
                       )}
                     />
@@ -174,7 +175,7 @@ export function StandardPage() {
                   />
                 </SimpleGrid>
                 {errors.total?.message && (
-                  <Alert color="orange" role="alert">
+                  <Alert color="red" role="alert">
                     {errors.total.message}
                   </Alert>
                 )}
