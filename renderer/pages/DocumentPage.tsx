@@ -140,7 +140,7 @@ function DocumentView({ id }: { id: number }) {
         </Card>
         <ChangesSincePrevious key={d.supersedesId ?? 0} doc={d} />
       </Stack>
-      <DocumentPaper content={d.content} />
+      <DocumentPaper content={d.content} notInForce={d.notInForce} />
       {editing && (
         <DraftEditor
           id={d.id}

@@ -28,6 +28,15 @@ export const dispositionSheetViewSchema = z.object({
 });
 export type DispositionSheetView = z.infer<typeof dispositionSheetViewSchema>;
 
+// A sheet whose dispositions were since returned or withdrawn says so (IssuedDocument's
+// notInForce begins with one of these), and a copy printed or downloaded after that
+// carries it beside its title, in capitals, so the paper cannot pass for one in force.
+export const NOT_IN_FORCE = { all: 'Tidak berlaku lagi', part: 'Sebagian tidak berlaku' } as const;
+export const sheetStamp = (notInForce: string | null): string | null =>
+  notInForce === null ? null : (notInForce.startsWith(NOT_IN_FORCE.all) ? NOT_IN_FORCE.all : NOT_IN_FORCE.part).toUpperCase();
+/** The sheet's title, with its stamp when it has one. */
+export const sheetTitle = (stamp: string | null) => (stamp ? `LEMBAR DISPOSISI \u00b7 ${stamp}` : 'LEMBAR DISPOSISI');
+
 // The Catatan box, as dispositionSheetDocx.ts and DispositionSheetPaper.tsx both draw it:
 // three of the grid's four columns of the 191 mm text width (label 31, value 64.5, label
 // 31 mm) less 1.5 mm padding each side, at 10 pt, 36 mm tall: its heading and seven

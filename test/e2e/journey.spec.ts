@@ -272,6 +272,10 @@ test('Disposisi yang dikembalikan seluruhnya: pemberi disposisi melihat siapa ya
   await expect(form.getByRole('checkbox', { name: 'Hadi Purnomo, S.H.' })).toBeEnabled();
   // Its lembar disposisi, among the complaint's documents, no longer holds.
   await expect(page.getByRole('region', { name: 'Lembar disposisi versi 1' })).toContainText('Tidak berlaku lagi: disposisi kepada Hadi Purnomo, S.H. dikembalikan.');
+  // The sheet itself, as it prints, says so beside its title.
+  const sheet = (await staf.call('documents.list', { complaintId: c.id })).find((d) => d.kind === 'lembar_disposisi')!;
+  await page.goto(`${web.url}/dokumen/${sheet.id}`);
+  await expect(page.getByRole('article', { name: 'Lembar disposisi' })).toContainText('LEMBAR DISPOSISI \u00b7 TIDAK BERLAKU LAGI');
 });
 
 test('Kasi yang menyelesaikan langkah diberi tahu bagian yang dikembalikan Kasi lain; riwayat mencatat bagian itu tidak didisposisikan ulang', async ({ web, page }) => {

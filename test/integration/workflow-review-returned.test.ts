@@ -6,6 +6,7 @@ import type { Journey, Task } from '../../shared/schemas/workflow';
 import type { ControlCardView } from '../../shared/documents/controlCard';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import type { ServiceStandard } from '../../shared/standards/schema';
+import { readDocx } from '../support/docx';
 import { DB_FILE } from '../../main/core';
 import { myTasks, RETURNED_ACTIVITY, taskCounts } from '../../main/core/workflow/queue';
 import { rowToUser, type UserRow } from '../../main/core/users/rows';
@@ -221,6 +222,16 @@ describe('a part returned while the other Kasi works on', () => {
       'Tidak berlaku lagi: disposisi kepada Budi Kasi Kesejahteraan Sosial ditarik.',
       null,
     ]);
+    // Their DOCX say so beside the title, so a copy printed now cannot pass for one in force;
+    // the sheet in force, not.
+    const titles = [];
+    for (const s of sheets) {
+      const file = await o.act('camat', '2026-12-01T03:15:00.000Z', 'documents.docx', { id: s.id });
+      const docx = readDocx(Buffer.from(file.dataBase64, 'base64'));
+      titles.push(docx.paragraphs.find((p) => p.startsWith('LEMBAR DISPOSISI')));
+      expect(docx.text).toContain('Budi Kasi Kesejahteraan Sosial');
+    }
+    expect(titles).toEqual(['LEMBAR DISPOSISI \u00b7 TIDAK BERLAKU LAGI', 'LEMBAR DISPOSISI \u00b7 TIDAK BERLAKU LAGI', 'LEMBAR DISPOSISI']);
   });
 
   it('goes to the Sekcam who disposed a.n. Camat, and lapses once the step it was returned in is done', async () => {

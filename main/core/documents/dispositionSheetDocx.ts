@@ -1,5 +1,5 @@
 import { AlignmentType, type IRunOptions, type Paragraph, type Table, TabStopType } from 'docx';
-import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import { DISPOSITION_MARGINS_MM } from '../../../shared/documents/kinds';
 import {
   KOP_COMPACT,
@@ -25,7 +25,7 @@ const TEXT = 20;
 /** What a blank sheet prints where the name and date are written by hand. */
 const DOTS = '……………………………';
 
-export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buffer> {
+export async function dispositionSheetDocx(v: DispositionSheetView, stamp: string | null = null): Promise<Buffer> {
   const width = contentWidth('HALF_F4', MARGINS);
   const label = cm(DISPOSITION_LABEL_MM / 10);
   const value = Math.floor((width - 2 * label) / 2);
@@ -63,7 +63,7 @@ export async function dispositionSheetDocx(v: DispositionSheetView): Promise<Buf
 
   const children: (Paragraph | Table)[] = [
     ...kopSurat(v.kop, width, KOP_COMPACT),
-    para('LEMBAR DISPOSISI', { alignment: AlignmentType.CENTER, spacing: { after: 100 }, run: { bold: true, size: 24 } }),
+    para(sheetTitle(stamp), { alignment: AlignmentType.CENTER, spacing: { after: 100 }, run: { bold: true, size: 24 } }),
     gridTable(rows, grid, { padding: cm(0.15) }),
   ];
   return toBuffer(letterDocument({ title: ['Lembar Disposisi', v.nomorAgenda].filter(Boolean).join(' '), children, paper: 'HALF_F4', margins: MARGINS }));

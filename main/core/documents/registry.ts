@@ -43,14 +43,15 @@ export const KINDS: Record<DocumentKind, KindSpec> = {
 
 // The renderers, and the docx library under them, load with the first file asked for:
 // starting the app and recording complaints never need them.
-export async function renderDocx(content: DocumentContent): Promise<Buffer> {
+// stamp: a lembar disposisi no longer in force (dispositionSheet.ts, sheetStamp).
+export async function renderDocx(content: DocumentContent, { stamp = null }: { stamp?: string | null } = {}): Promise<Buffer> {
   switch (content.family) {
     case 'receipt':
       return (await import('./receiptDocx')).receiptDocx(content.view);
     case 'letter':
       return (await import('./letterDocx')).letterDocx(content.view);
     case 'disposition':
-      return (await import('./dispositionSheetDocx')).dispositionSheetDocx(content.view);
+      return (await import('./dispositionSheetDocx')).dispositionSheetDocx(content.view, stamp);
     case 'control_card':
       return (await import('./controlCardDocx')).controlCardDocx(content.view);
   }

@@ -27,6 +27,7 @@ import { complaintFacts, docContext } from './facts';
 import { controlCardView, dispositionSheetView, receiptView } from './kinds/forms';
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
+import { NOT_IN_FORCE, sheetStamp } from '../../../shared/documents/dispositionSheet';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, userName, type Capacity, type SignerUser } from './signer';
 import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
@@ -845,7 +846,7 @@ function sheetNotInForce(db: Db, row: DocRow): string | null {
   if (returned.length + withdrawn.length === 0) return null;
   const what = [returned.length > 0 && `kepada ${listWords(returned, 'dan')} dikembalikan`, withdrawn.length > 0 && `kepada ${listWords(withdrawn, 'dan')} ditarik`].filter(Boolean);
   const all = returned.length + withdrawn.length === rows.length;
-  return `${all ? 'Tidak berlaku lagi' : 'Sebagian tidak berlaku'}: disposisi ${what.join('; disposisi ')}.`;
+  return `${all ? NOT_IN_FORCE.all : NOT_IN_FORCE.part}: disposisi ${what.join('; disposisi ')}.`;
 }
 
 /** The document as `user` reads it; `see`: whether he sees its complaint, when the caller knows (see scopeOf). */
@@ -907,6 +908,9 @@ export function statementNotAsked(db: Db, complaintId: number): boolean {
 
 /** The stored DOCX; one issued before its bytes were rendered is rendered from its frozen view once. */
 export async function docxOf(db: Db, row: DocRow): Promise<Buffer> {
+  // Made again with its stamp, and not kept: the file as issued stays as it was.
+  const stamp = row.kind === 'lembar_disposisi' ? sheetStamp(sheetNotInForce(db, row)) : null;
+  if (stamp) return renderDocx(contentOf(row), { stamp });
   if (row.docx) return row.docx;
   const bytes = await renderDocx(contentOf(row));
   write(db, () => storeDocx(db, row.id, bytes));

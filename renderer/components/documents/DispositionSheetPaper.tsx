@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import { DISPOSITION_MARGINS_MM, PAGE_MM } from '../../../shared/documents/kinds';
 import { Kop } from './Kop';
 
@@ -71,11 +71,11 @@ function Row({ height = '7.5mm', children }: { height?: string; children: ReactN
 
 const value = (text: string) => <td style={{ ...td, whiteSpace: 'pre-line' }}>{text}</td>;
 
-export function DispositionSheetPaper({ v }: { v: DispositionSheetView }) {
+export function DispositionSheetPaper({ v, stamp = null }: { v: DispositionSheetView; stamp?: string | null }) {
   return (
     <article aria-label="Lembar disposisi" style={{ fontSize: '10pt', lineHeight: 1.2, display: 'flex', flexDirection: 'column', height: `${SHEET_BODY_MM}mm` }}>
       <Kop kop={v.kop} compact />
-      <div style={{ textAlign: 'center', fontWeight: 700, fontSize: '12pt', margin: '0.5mm 0 1.8mm' }}>LEMBAR DISPOSISI</div>
+      <div style={{ textAlign: 'center', fontWeight: 700, fontSize: '12pt', margin: '0.5mm 0 1.8mm' }}>{sheetTitle(stamp)}</div>
       <table style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
         <colgroup>
           <col style={{ width: LABEL }} />

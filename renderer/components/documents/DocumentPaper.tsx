@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { DocumentContent } from '../../../shared/documents/issued';
+import { sheetStamp } from '../../../shared/documents/dispositionSheet';
 import { DISPOSITION_MARGINS_MM, LETTER_MARGINS_MM, PAGE_MM, type PageSize } from '../../../shared/documents/kinds';
 import { ReceiptPaper } from '../complaint/ReceiptPaper';
 import { ControlCardPaper, controlCardLayout } from './ControlCardPaper';
@@ -101,7 +102,8 @@ export function documentPage(content: DocumentContent): PageSize {
   }
 }
 
-export function DocumentPaper({ content }: { content: DocumentContent }) {
+// notInForce: a lembar disposisi's, printed in capitals beside its title (sheetStamp).
+export function DocumentPaper({ content, notInForce = null }: { content: DocumentContent; notInForce?: string | null }) {
   switch (content.family) {
     case 'receipt':
       return <ReceiptPaper v={content.view} />;
@@ -114,7 +116,7 @@ export function DocumentPaper({ content }: { content: DocumentContent }) {
     case 'disposition':
       return (
         <PaperSheet page="HALF_F4" margins={DISPOSITION_MARGINS_MM}>
-          <DispositionSheetPaper v={content.view} />
+          <DispositionSheetPaper v={content.view} stamp={sheetStamp(notInForce)} />
         </PaperSheet>
       );
     case 'control_card':
