@@ -151,7 +151,7 @@ export async function registerFixture(count = 3000, in2026 = 10): Promise<Regist
       i % 7 === 0 ? 'Berkas di ordner 3' : '',
     ]);
     const reason = badDate
-      ? `Tanggal diterima "31/02/${year}" tidak dikenali`
+      ? `Tanggal diterima 31/02/${year} tidak ada di kalender`
       : emptyText
         ? 'Uraian/Isi kosong.'
         : duplicate
@@ -195,7 +195,7 @@ export function registerCsv(): { bytes: Buffer; ok: number; skipped: { row: numb
     ok: 5,
     // The quoted line break makes row 3 two lines in a text editor; the import counts records.
     skipped: [
-      { row: 6, reason: 'Tanggal diterima "30 Februari 2025" tidak dikenali' },
+      { row: 6, reason: 'Tanggal diterima 30 Februari 2025 tidak ada di kalender' },
       { row: 7, reason: 'Uraian/Isi kosong.' },
     ],
   };
