@@ -34,13 +34,17 @@ export function Page({ title, subtitle, actions, children }: Props) {
 }
 
 // What a screen shows while its data loads, or when loading failed.
+// Refusals that another try will not change (not allowed, not there): no "Coba lagi".
+const LASTING = new Set(['forbidden', 'not_found']);
+
 export function Loading({ error, retry }: { error?: ApiCallError | null; retry?: () => void }) {
   if (error) {
+    const lasting = LASTING.has(error.code);
     return (
-      <Alert color="red" title="Data tidak dapat dimuat">
+      <Alert color="red" title={lasting ? 'Tidak dapat dibuka' : 'Data tidak dapat dimuat'}>
         <Stack gap="xs" align="flex-start">
           <span>{error.message}</span>
-          {retry && (
+          {retry && !lasting && (
             <Button size="xs" variant="light" onClick={retry}>
               Coba lagi
             </Button>

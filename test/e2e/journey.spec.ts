@@ -222,6 +222,8 @@ test('Tanda terima cetak sama dengan data DOCX; Kasi lain melihat register tanpa
   await expect(row).not.toContainText('Siti');
   await page.goto(`${web.url}/pengaduan/${c.id}`);
   await expect(page.getByText(/tidak didisposisikan kepada Anda/).first()).toBeVisible();
+  // A refusal another try would not change offers none.
+  await expect(page.getByRole('button', { name: 'Coba lagi' })).toHaveCount(0);
   await expect(page.getByText('081234567890')).toHaveCount(0);
   await expect(page.getByText('Siti Aminah')).toHaveCount(0);
 });
