@@ -198,7 +198,9 @@ export function ResetPasswordDialog({ user, onClose }: { user: User | null; onCl
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
-            {user?.name} akan keluar dari semua sesi, masuk dengan kata sandi baru ini, lalu wajib menggantinya dengan kata sandi pilihannya sendiri. Kunci akibat salah kata sandi juga dibuka.
+            {user?.active === false
+              ? `Akun ${user.name} nonaktif: kata sandi baru ini baru dapat dipakai setelah akunnya diaktifkan lagi lewat Ubah. Saat itu ia wajib menggantinya dengan kata sandi pilihannya sendiri.`
+              : `${user?.name ?? ''} akan keluar dari semua sesi, masuk dengan kata sandi baru ini, lalu wajib menggantinya dengan kata sandi pilihannya sendiri. Kunci akibat salah kata sandi juga dibuka.`}
           </Text>
           <PasswordInput label="Kata sandi baru" description="Minimal 8 karakter." autoComplete="new-password" {...form.register('password')} error={errors.password?.message} />
           <PasswordInput label="Ulangi kata sandi baru" autoComplete="new-password" {...form.register('repeat')} error={errors.repeat?.message} />

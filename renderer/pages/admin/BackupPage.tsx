@@ -105,7 +105,7 @@ export function BackupPage() {
               render={({ field }) => (
                 <NumberInput
                   label="Jumlah cadangan yang disimpan"
-                  description="Cadangan yang lebih lama dihapus otomatis."
+                  description="1 sampai 365; cadangan yang lebih lama dihapus otomatis."
                   min={1}
                   max={365}
                   maw={260}
