@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../docu
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { attachmentUploadSchema } from './complaint';
 import { idSchema, isPngOrJpeg, optionalText, text, versionSchema, withoutInvisible } from './common';
+import { numberId } from '../text/numbers';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -139,9 +140,22 @@ export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const SATISFACTION_LABEL: Record<Satisfaction, string> = { puas: 'Puas', tidak_puas: 'Tidak puas' };
 
+const PARAGRAPH_MAX = 4000;
 const paragraphs = z
-  .array(z.string().overwrite(withoutInvisible).trim().max(4000, { error: 'Satu paragraf paling panjang 4.000 karakter.' }))
+  .array(z.string().overwrite(withoutInvisible).trim())
   .max(30, { error: 'Paling banyak 30 paragraf.' })
+  // Which paragraph, and by how much: the editor shows the body as one text.
+  .superRefine((ps, ctx) =>
+    ps.forEach((p, i) => {
+      if (p.length <= PARAGRAPH_MAX) return;
+      const start = p.slice(0, 40).trimEnd();
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `Paragraf ke-${i + 1} ("${start}…") ${numberId(p.length)} karakter; satu paragraf paling panjang ${numberId(PARAGRAPH_MAX)}. Pecah dengan baris kosong menjadi beberapa paragraf.`,
+      });
+    }),
+  )
   .transform((ps) => ps.filter((p) => p !== ''))
   .refine((ps) => ps.length > 0, { error: 'Isi surat wajib diisi.' });
 
