@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import {
   CATEGORIES,
   CATEGORY_LABEL,
@@ -38,6 +38,7 @@ import { call } from '../api';
 import { Page } from '../components/Page';
 import { AttachmentPicker, attachmentFileErrors, attachmentMessages } from '../components/AttachmentPicker';
 import { DateText } from '../components/admin/DateText';
+import { LengthCount } from '../components/LengthCount';
 import { SavedPanel } from '../components/intake/SavedPanel';
 import { DuplicateModal } from '../components/intake/DuplicateModal';
 import { EMPTY_INTAKE, clearDraft, loadDraft, saveDraft, type IntakeDraft } from '../components/intake/draft';
@@ -380,7 +381,7 @@ export function IntakePage() {
               {...register('description')}
               error={errors.description?.message}
             />
-            <DescriptionCount control={control} />
+            <LengthCount control={control} name="description" max={DESCRIPTION_MAX} />
             <Grid>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Textarea label="Kerugian" description="Kerugian materiel atau immateriel yang diderita" autosize minRows={2} {...register('loss')} error={errors.loss?.message} />
@@ -478,16 +479,3 @@ export function IntakePage() {
   );
 }
 
-// Near and past its limit, the uraian's length and what to cut, as it is typed (its own
-// component: a keystroke redraws this line, not the form).
-function DescriptionCount({ control }: { control: Control<ComplaintInput> }) {
-  const length = (useWatch({ control, name: 'description' }) ?? '').length;
-  if (length < DESCRIPTION_MAX * 0.9) return null;
-  const over = length - DESCRIPTION_MAX;
-  const n = (x: number) => x.toLocaleString('id-ID');
-  return (
-    <Text size="xs" c={over > 0 ? 'red.8' : 'dimmed'} mt={-8} aria-live="polite">
-      {n(length)} dari {n(DESCRIPTION_MAX)} karakter{over > 0 ? `: kurangi ${n(over)} karakter.` : '.'}
-    </Text>
-  );
-}

@@ -78,10 +78,11 @@ export const returnDispositionSchema = z.object({
   }),
 });
 
+export const FOLLOW_UP_MAX = 4000;
 export const followUpInputSchema = z.object({
   id: idSchema,
   kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis catatan tindak lanjut.' }),
-  text: text('Isi catatan', 4000).refine((v) => v.length >= 5, { error: 'Isi catatan minimal 5 huruf.' }),
+  text: text('Isi catatan', FOLLOW_UP_MAX).refine((v) => v.length >= 5, { error: 'Isi catatan minimal 5 huruf.' }),
   attachments: z
     .array(attachmentUploadSchema)
     .max(ATTACHMENT_MAX_COUNT, { error: `Lampiran paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` })

@@ -90,7 +90,11 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   // The Kasi the complaint is disposed to sees the reporter unmasked.
   await expect(page.getByText('081234567890')).toBeVisible();
   const note = page.getByRole('form', { name: 'Catat tindak lanjut' });
+  // Near its limit the note's length shows as it is typed, and what to cut past it.
+  await note.getByLabel('Isi catatan').fill('x'.repeat(4100));
+  await expect(note.getByText('4.100 dari 4.000 karakter: kurangi 100 karakter.')).toBeVisible();
   await note.getByLabel('Isi catatan').fill('Sudah dicek ke lokasi: kabel lampu putus, PLN dihubungi.');
+  await expect(note.getByText(/dari 4.000 karakter/)).toHaveCount(0);
   // The intake's picker: a bad file is refused beside the list while the good ones of the same pick are kept,
   // and a pick never goes past the limit of 5.
   const files = note.locator('input[type=file]');

@@ -7,6 +7,7 @@ import {
   EXIT_LABEL,
   FOLLOW_UP_KINDS,
   FOLLOW_UP_LABEL,
+  FOLLOW_UP_MAX,
   INSTRUCTIONS,
   INSTRUCTION_LABEL,
   advanceInputSchema,
@@ -24,6 +25,7 @@ import { useCall } from '../../lib/useCall';
 import { showApiError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
+import { LengthCount } from '../LengthCount';
 import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
 
@@ -370,6 +372,7 @@ export function FollowUpForm({ id, onDone }: Props) {
           )}
         />
         <Textarea label="Isi catatan" autosize minRows={3} {...form.register('text')} error={errors.text?.message} />
+        <LengthCount control={form.control} name="text" max={FOLLOW_UP_MAX} />
         <Controller
           control={form.control}
           name="attachments"
