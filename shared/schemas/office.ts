@@ -4,6 +4,8 @@ import { isPngOrJpeg, optionalText, text } from './common';
 
 export const LOGO_NOT_IMAGE = 'Logo harus gambar PNG atau JPG. Berkas ini bukan gambar seperti itu, walau namanya berakhiran .png atau .jpg: simpan ulang logo sebagai PNG atau JPG, lalu pilih lagi.';
 
+const unitCode = text('Kode unit', 30);
+
 export const officeProfileSchema = z.object({
   level: z.enum(['kecamatan', 'unit_lain'], { error: 'Pilih jenis kantor: kecamatan atau unit lain.' }),
   name: text('Nama kantor', 150),
@@ -26,7 +28,7 @@ export const officeProfileSchema = z.object({
     .max(4, { error: 'Kop surat paling banyak empat baris.' }),
   headTitle: text('Sebutan pimpinan', 60),
   // Printed inside letter numbers in place of {unit}: braces would read as a placeholder.
-  unitCode: text('Kode unit', 30).refine((v) => !/[{}]/.test(v), { error: 'Kode unit tidak boleh memuat tanda { atau }; tulis kodenya saja, misalnya Kec-Pgt.' }),
+  unitCode: unitCode.refine((v) => !/[{}]/.test(v), { error: 'Kode unit tidak boleh memuat tanda { atau }; tulis kodenya saja, misalnya Kec-Pgt.' }),
   logo: z
     .string()
     .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, { error: 'Logo paling besar 512 KB.' })
@@ -39,7 +41,7 @@ export type OfficeProfile = z.infer<typeof officeProfileSchema>;
 // only by its name, braces in the unit code) still reads, and the form asks for it to be
 // put right at its next save.
 export const storedOfficeSchema = officeProfileSchema.extend({
-  unitCode: text('Kode unit', 30),
+  unitCode,
   logo: z.string().default(''),
 });
 

@@ -354,10 +354,11 @@ function firstAfter(db: Db, id: number, eventId: number, completedAt: string): {
   );
 }
 
-export type UndoCheck = { ok: true; row: CompletedRow; step: Step } | { ok: false; code: 'conflict' | 'forbidden'; message: string };
+export type UndoCheck = { ok: true; row: CompletedRow; step: Step } | { ok: false; code: 'conflict' | 'forbidden'; message: string; field?: 'step' };
 
 /** May this user undo the last completed step now? The one who completed it may, until anything else is recorded. */
-export function checkUndo(db: Db, l: Loaded, user: SessionUser): UndoCheck {
+// seenStep: the step whose completion the caller's screen offers to undo (see authorize).
+export function checkUndo(db: Db, l: Loaded, user: SessionUser, seenStep?: number): UndoCheck {
   const last = lastCompletion(db, l.c.id);
   const step = last ? l.standard.steps[last.row.step_no - 1] : undefined;
   if (!last || !step || (l.c.closed_at !== null && l.c.closed_at !== last.row.completed_at)) {
@@ -378,6 +379,14 @@ export function checkUndo(db: Db, l: Loaded, user: SessionUser): UndoCheck {
   if (after) {
     const who = after.by === null ? 'sistem (batas waktu)' : ((pluck(db, 'SELECT name FROM users WHERE id = ?').get(after.by) as string | undefined) ?? 'pengguna lain');
     return { ok: false, code: 'conflict', message: `Langkah berikutnya sudah dimulai oleh ${who} pada ${formatTanggalWaktu(after.at, getOffice(db).timeZone)}; tidak dapat dibatalkan.` };
+  }
+  if (seenStep !== undefined && step.no !== seenStep) {
+    return {
+      ok: false,
+      code: 'conflict',
+      field: 'step',
+      message: `Penyelesaian langkah ${seenStep} tidak dapat dibatalkan lagi: sesudahnya langkah ${step.no} (${step.activity}) sudah diselesaikan. Periksa keadaan pengaduan sekarang.`,
+    };
   }
   return { ok: true, row: last.row, step };
 }

@@ -129,15 +129,8 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
       const l = loadState(ctx.db, id);
-      const check = checkUndo(ctx.db, l, user);
-      if (check.ok && step !== undefined && check.step.no !== step) {
-        throw new TanggapError(
-          'conflict',
-          `Penyelesaian langkah ${step} tidak dapat dibatalkan lagi: sesudahnya langkah ${check.step.no} (${check.step.activity}) sudah diselesaikan. Periksa keadaan pengaduan sekarang.`,
-          'step',
-        );
-      }
-      if (!check.ok) throw new TanggapError(check.code, check.message);
+      const check = checkUndo(ctx.db, l, user, step);
+      if (!check.ok) throw new TanggapError(check.code, check.message, check.field);
       undoStep(ctx, l, user, at, check);
     }),
 
