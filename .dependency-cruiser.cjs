@@ -17,14 +17,14 @@ module.exports = {
       comment: 'The renderer runs in the page: no native or server packages.',
       severity: 'error',
       from: { path: '^renderer/', pathNot: '^renderer/vite[.]config[.]ts$' },
-      to: { path: '^node_modules/(electron|better-sqlite3|fastify|@fastify|@node-rs)/' },
+      to: { path: '^node_modules/(electron|better-sqlite3|@node-rs)/' },
     },
     {
       name: 'core-not-transports',
       comment: 'main/core runs under plain Node and is used by the transports (main/http, main/electron), never the other way round.',
       severity: 'error',
       from: { path: '^main/core/' },
-      to: { path: ['^main/(http|electron)/', '^renderer/', '^node_modules/(electron|fastify|@fastify)/', '^(electron|fastify)$'] },
+      to: { path: ['^main/(http|electron)/', '^renderer/', '^node_modules/electron/', '^(electron|http|https|http2)$'] },
     },
     {
       name: 'shared-pure',
@@ -38,7 +38,7 @@ module.exports = {
       comment: 'shared/ runs in the page and under Node alike: no Node built-ins, native, server or UI packages.',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { path: '^node_modules/(electron|better-sqlite3|fastify|@fastify|@node-rs|react|react-dom)/' },
+      to: { path: '^node_modules/(electron|better-sqlite3|@node-rs|react|react-dom)/' },
     },
     {
       name: 'shared-no-node-builtins',

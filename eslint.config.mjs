@@ -46,7 +46,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'fastify'].map((name) => ({ name, message: 'main/core runs under plain Node, below the transports.' })),
+          paths: ['electron', 'http', 'https', 'node:http', 'node:https'].map((name) => ({ name, message: 'main/core runs under plain Node, below the transports.' })),
           patterns: [{ group: ['**/http/*', '**/electron/*', '../http', '../../http', '../electron', '../../electron'], message: 'main/core is used by main/http and main/electron, never the other way round.' }],
         },
       ],

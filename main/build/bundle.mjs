@@ -1,7 +1,7 @@
 // `npm run build:main`: the main process, its preload, the host process and the
 // `npm run web` server, each bundled into one file with esbuild (the compiler tsx and vite
 // already bring), so a start reads one file instead of resolving and compiling several
-// hundred modules of our own and of fastify, zod and date-fns. Left outside, loaded from
+// hundred modules of our own and of zod and date-fns. Left outside, loaded from
 // node_modules: the native modules, Electron, and the libraries only a file export needs
 // (docx, exceljs, qrcode; the core imports them when the first file is made). Types are
 // checked by `npm run typecheck`, not here.

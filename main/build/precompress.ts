@@ -8,7 +8,7 @@ const MIN_BYTES = 1024;
 
 // Writes a .br and a .gz twin beside every text file of a built renderer, so the HTTP
 // server sends compressed bytes without compressing on each request
-// (@fastify/static preCompressed in main/http/server.ts). Run by the renderer's build.
+// (main/http/files.ts). Run by the renderer's build.
 export function precompressDir(dir: string): number {
   let written = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {

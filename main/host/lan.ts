@@ -1,5 +1,5 @@
 import { hostname, networkInterfaces } from 'node:os';
-import type { FastifyInstance } from 'fastify';
+import type { HttpServer } from '../http/server';
 import type { LanInterface, LanSettings, LanStatus } from '../../shared/schemas/server';
 import type { Core } from '../core';
 import type { Logger } from '../core/context';
@@ -62,7 +62,7 @@ const describe = (err: unknown, s: LanSettings): string => {
 // certificate kept in the data folder, Secure cookies and only this PC's names as Host.
 export function createLanControl(options: LanOptions): LanServer {
   const { core, log } = options;
-  let server: FastifyInstance | null = null;
+  let server: HttpServer | null = null;
   let serving: LanSettings | null = null;
   let url: string | null = null;
   let qr: string | null = null;

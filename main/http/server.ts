@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
-import { join, relative, sep } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
 import { isCallName, type ApiError, type CallName } from '../../shared/contract';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, LOGO_MAX_BYTES } from '../../shared/domain';
 import { SIGNATURE_MAX_BYTES } from '../../shared/schemas/documents';
@@ -14,6 +14,9 @@ import type { SessionCarrier } from '../core/context';
 import { TanggapError } from '../core/errors';
 import { peekSession } from '../core/auth/sessions';
 import { EVENTS_URL } from '../../shared/events';
+import { fileServer } from './files';
+
+export { ASSET_CACHE } from './files';
 
 export const SESSION_COOKIE = 'tanggap_session';
 // Sent with a call the screen made on its own (renderer/api.ts): SessionCarrier.quiet.
@@ -58,7 +61,7 @@ const STATUS: Record<ApiError['code'], number> = {
   internal: 500,
 };
 
-function readCookie(req: FastifyRequest, name: string): string | null {
+function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === name) return decodeURIComponent(v.join('='));
@@ -66,14 +69,14 @@ function readCookie(req: FastifyRequest, name: string): string | null {
   return null;
 }
 
-function carrier(req: FastifyRequest, reply: FastifyReply, secure: boolean): SessionCarrier {
+function carrier(req: IncomingMessage, res: ServerResponse, secure: boolean): SessionCarrier {
   const session: SessionCarrier = {
     token: readCookie(req, SESSION_COOKIE),
     quiet: req.headers[QUIET_HEADER] === '1',
     setToken(token) {
       session.token = token;
       const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
-      reply.header(
+      res.setHeader(
         'set-cookie',
         token ? `${SESSION_COOKIE}=${encodeURIComponent(token)}; ${attrs.join('; ')}` : `${SESSION_COOKIE}=; Max-Age=0; ${attrs.join('; ')}`,
       );
@@ -83,8 +86,7 @@ function carrier(req: FastifyRequest, reply: FastifyReply, secure: boolean): Ses
 }
 
 const ASSETS_URL = '/assets/';
-export const ASSET_CACHE = 'public, max-age=31536000, immutable';
-const isHashedAsset = (root: string, path: string) => relative(root, path).split(sep)[0] === 'assets';
+const API_URL = '/api/';
 
 export interface HttpOptions {
   rendererDir?: string;
@@ -104,214 +106,304 @@ export function hostnameOf(host: string | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-const refuse = (reply: FastifyReply, status: number, error: ApiError) => reply.status(status).send({ ok: false, error });
+// Every answer of this server carries these.
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'DENY'],
+  ['referrer-policy', 'no-referrer'],
+  [
+    'content-security-policy',
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  ],
+];
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+const refuse = (res: ServerResponse, status: number, error: ApiError) => sendJson(res, status, { ok: false, error });
+
+// A request refused before its call runs: the body is not JSON, or too large.
+class Unreadable extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
+    super(error.message);
+  }
+}
+
+const UNREADABLE: ApiError = { code: 'validation', message: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.' };
+
+const tooLarge = (limit: number) =>
+  new Unreadable(413, {
+    code: 'too_large',
+    message:
+      limit >= encoded(ATTACHMENT_MAX_BYTES)
+        ? `Data yang dikirim terlalu besar. Lampiran paling besar ${ATTACHMENT_MAX_BYTES / MB} MB per berkas, paling banyak ${ATTACHMENT_MAX_COUNT} berkas.`
+        : 'Data yang dikirim terlalu besar untuk perintah ini. Muat ulang halaman lalu coba lagi.',
+  });
+
+// JSON.parse, refusing a key that would reach an object's prototype if the input were ever
+// merged into another object ("__proto__", or "constructor" holding a "prototype").
+function parseJson(text: string): unknown {
+  if (!/"(?:__proto__|constructor)"\s*:/.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (key, value: unknown) => {
+    if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) throw new Error('kunci prototipe');
+    return value;
+  });
+}
+
+// The request's JSON body, read up to limit bytes; undefined when it has none.
+function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(undefined);
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return Promise.reject(new Unreadable(415, UNREADABLE));
+  if (length !== undefined && Number(length) > limit) return Promise.reject(tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (fn: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      fn();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      // The rest is read and dropped by Node once the answer is sent.
+      if (size > limit) settle(() => reject(tooLarge(limit)));
+      else chunks.push(chunk);
+    };
+    const onEnd = () =>
+      settle(() => {
+        try {
+          resolve(parseJson(Buffer.concat(chunks, size).toString('utf8')));
+        } catch {
+          reject(new Unreadable(400, UNREADABLE));
+        }
+      });
+    const onError = (err: Error) => settle(() => reject(err));
+    const onClose = () => settle(() => reject(new Error('permintaan terputus sebelum selesai dikirim')));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
 
 // Streams one session may keep open at once (a few tabs); more are refused.
 export const MAX_EVENT_STREAMS = 4;
 export const HEARTBEAT_MS = 15_000;
 
-// A browser opens connections ahead of its requests (Chromium's preconnect) and may
-// never use them. Node's close waits for such a connection until its request timeout
-// (over TLS, a handshake left unfinished until the handshake's), minutes later, and
-// Fastify ends only the idle ones that carried a request: so at close the connections
-// that never carried one are ended too, and any that arrives while closing. One whose
-// request has arrived finishes it first. A connection is known by its remote address and
-// port, the same for the TCP socket and the TLS socket over it.
-function endUnusedAtClose(app: FastifyInstance) {
+// Live events as server-sent events. EventSource cannot send the x-tanggap header, so a
+// cross-site read is closed by the SameSite=Strict cookie and by refusing a request whose
+// Origin or Sec-Fetch-Site names another site. The stream ends when the session does.
+function eventStreams(core: Core, secure: boolean) {
+  const open = new Map<string, number>();
+  const ends = new Set<() => void>();
+  return {
+    endAll() {
+      for (const end of [...ends]) end();
+    },
+    open(req: IncomingMessage, res: ServerResponse) {
+      const site = req.headers['sec-fetch-site'];
+      const origin = req.headers.origin;
+      let foreign = site !== undefined && site !== 'same-origin';
+      try {
+        if (origin !== undefined && new URL(origin).host !== req.headers.host) foreign = true;
+      } catch {
+        foreign = true;
+      }
+      if (foreign) return refuse(res, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak.' });
+      const session = carrier(req, res, secure);
+      const token = session.token;
+      if (!token || !peekSession(core.deps, token)) return refuse(res, 401, { code: 'unauthenticated', message: 'Silakan masuk terlebih dahulu.' });
+      if ((open.get(token) ?? 0) >= MAX_EVENT_STREAMS) {
+        return refuse(res, 429, { code: 'rate_limited', message: 'Terlalu banyak jendela Tanggap terbuka dengan akun ini. Tutup jendela yang tidak dipakai lalu muat ulang halaman.' });
+      }
+      open.set(token, (open.get(token) ?? 0) + 1);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        // No proxy or compression may hold events back.
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+      });
+      res.write('retry: 3000\n\n');
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        stop();
+        clearInterval(heartbeat);
+        ends.delete(end);
+        const left = (open.get(token) ?? 1) - 1;
+        if (left > 0) open.set(token, left);
+        else open.delete(token);
+        res.end();
+      };
+      const stop = core.watch(
+        session,
+        (e) => res.write(`data: ${JSON.stringify(e)}\n\n`),
+        () => {
+          res.write('event: end\ndata: {}\n\n');
+          end();
+        },
+      );
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      ends.add(end);
+      req.on('close', end);
+    },
+  };
+}
+
+// The server as its callers use it.
+export interface HttpServer {
+  // Node's server, listening once listen() resolved.
+  readonly server: Server;
+  // Its request listener: tests drive it without a socket.
+  readonly handle: RequestListener;
+  listen(at: { host: string; port: number }): Promise<void>;
+  // Stops listening and waits for the requests already begun; see below.
+  close(): Promise<void>;
+}
+
+// The contract over HTTP: POST /api/<call> with the input as JSON; GET /api/events, the
+// live events; any other GET the renderer's files, or its page for a screen's address.
+// On Node's own HTTP server: a start loads and sets up no more than it serves.
+export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<HttpServer> {
+  const secure = options.secureCookie ?? false;
+  const logins = slidingWindow(LOGIN_LIMIT);
+  const allowed = options.allowedHosts ? new Set(options.allowedHosts.map((h) => h.toLowerCase())) : null;
+  const scheme = options.https ? 'https' : 'http';
+  const root = options.rendererDir;
+  const files = root && existsSync(join(root, 'index.html')) ? fileServer(root) : null;
+  const events = eventStreams(core, secure);
+  let closing = false;
+
+  // The calls that carry a file are checked (session, role) before their body is read.
+  async function call(req: IncomingMessage, res: ServerResponse, name: string) {
+    // A cross-site form cannot send JSON with this header; together with the
+    // SameSite=Strict cookie that closes CSRF.
+    if (req.headers['x-tanggap'] !== '1') return refuse(res, 403, { code: 'forbidden', message: 'Permintaan ditolak.' });
+    if (name === 'auth.login' && !logins.allow(req.socket.remoteAddress ?? '')) return refuse(res, 429, LOGIN_RATE_LIMITED);
+    const large = isCallName(name) ? LARGE_BODY_LIMITS[name] : undefined;
+    if (large) {
+      try {
+        admit(core.deps, name as CallName, carrier(req, res, secure));
+      } catch (err) {
+        if (!(err instanceof TanggapError)) throw err;
+        const error = err.toApiError();
+        return refuse(res, STATUS[error.code], error);
+      }
+    }
+    const input = await readJson(req, large ?? BODY_LIMIT);
+    // The core's dispatch validates and authorises; this layer only carries bytes and cookies.
+    const result = await core.call(name, input ?? {}, carrier(req, res, secure));
+    res.setHeader('cache-control', 'no-store');
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (allowed) {
+      const host = hostnameOf(req.headers.host);
+      if (!host || !allowed.has(host)) {
+        return refuse(res, 421, { code: 'forbidden', message: 'Alamat server ini tidak dikenal. Buka Tanggap dengan alamat yang ditampilkan di menu Server kantor pada komputer server.' });
+      }
+      const origin = req.headers.origin;
+      if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `${scheme}://${req.headers.host}`) {
+        return refuse(res, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak. Buka Tanggap langsung dari alamat servernya.' });
+      }
+    }
+    const isApi = path.startsWith(API_URL);
+    if (req.method === 'POST' && isApi && !path.includes('/', API_URL.length)) {
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice(API_URL.length));
+      } catch {
+        throw new Unreadable(400, UNREADABLE);
+      }
+      return call(req, res, name);
+    }
+    if (req.method === 'GET' && path === EVENTS_URL) return events.open(req, res);
+    if (files && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await files.send(req, res, path)) return;
+      // A screen's address gets the page. A missing script must fail as one, not arrive as
+      // the page (the browser would refuse its type and the page would stay blank).
+      if (req.method === 'GET' && !path.startsWith(ASSETS_URL)) return files.sendFile(req, res, 'index.html');
+    }
+    refuse(res, 404, { code: 'unknown_call', message: 'Alamat tidak dikenal.' });
+  }
+
+  const handle: RequestListener = (req, res) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (closing) {
+      res.setHeader('connection', 'close');
+      return refuse(res, 503, { code: 'internal', message: 'Server Tanggap sedang ditutup. Coba lagi sebentar lagi.' });
+    }
+    const url = req.url ?? '/';
+    const path = url.split('?', 1)[0]!;
+    route(req, res, path).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (err instanceof Unreadable) return refuse(res, err.status, err.error);
+      // The path only: a query or body may hold personal data.
+      core.deps.log.error(`HTTP ${req.method} ${path} gagal`, err);
+      refuse(res, 500, { code: 'internal', message: 'Terjadi kesalahan di server Tanggap. Coba lagi.' });
+    });
+  };
+
+  const server = options.https ? createTlsServer({ key: options.https.key, cert: options.https.cert }, handle) : createServer(handle);
+  // As long as a browser may keep a connection for its next call (Node's own 5 s would
+  // close many between two clicks, and a POST on a connection closing under it fails).
+  server.keepAliveTimeout = 72_000;
+
+  // A browser opens connections ahead of its requests (Chromium's preconnect) and may
+  // never use them. Node's close waits for such a connection until its request timeout
+  // (over TLS, a handshake left unfinished until the handshake's), minutes later, and ends
+  // only the idle ones that carried a request: so at close the connections that never
+  // carried one are ended too, and any that arrives while closing. One whose request has
+  // arrived finishes it first. A connection is known by its remote address and port, the
+  // same for the TCP socket and the TLS socket over it.
   const unused = new Map<string, Socket>();
   const keyOf = (socket: Socket) => `${socket.remoteAddress}:${socket.remotePort}`;
-  let closing = false;
-  app.server.on('connection', (socket: Socket) => {
+  server.on('connection', (socket: Socket) => {
     if (closing) return void socket.destroy();
     const key = keyOf(socket);
     unused.set(key, socket);
     socket.once('close', () => unused.delete(key));
   });
-  app.server.on('request', (req: { socket: Socket }) => unused.delete(keyOf(req.socket)));
-  app.addHook('preClose', async () => {
-    closing = true;
-    for (const socket of unused.values()) socket.destroy();
-  });
-}
-
-// Live events as server-sent events. EventSource cannot send the x-tanggap header, so a
-// cross-site read is closed by the SameSite=Strict cookie and by refusing a request whose
-// Origin or Sec-Fetch-Site names another site. The stream ends when the session does.
-function serveEvents(app: FastifyInstance, core: Core, secure: boolean) {
-  const open = new Map<string, number>();
-  const ends = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...ends]) end();
-  });
-  app.get(EVENTS_URL, (req, reply) => {
-    const site = req.headers['sec-fetch-site'];
-    const origin = req.headers.origin;
-    let foreign = site !== undefined && site !== 'same-origin';
-    try {
-      if (origin !== undefined && new URL(origin).host !== req.headers.host) foreign = true;
-    } catch {
-      foreign = true;
-    }
-    if (foreign) return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak.' });
-    const session = carrier(req, reply, secure);
-    const token = session.token;
-    if (!token || !peekSession(core.deps, token)) return refuse(reply, 401, { code: 'unauthenticated', message: 'Silakan masuk terlebih dahulu.' });
-    if ((open.get(token) ?? 0) >= MAX_EVENT_STREAMS) {
-      return refuse(reply, 429, { code: 'rate_limited', message: 'Terlalu banyak jendela Tanggap terbuka dengan akun ini. Tutup jendela yang tidak dipakai lalu muat ulang halaman.' });
-    }
-    open.set(token, (open.get(token) ?? 0) + 1);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      // No proxy or compression may hold events back.
-      'x-accel-buffering': 'no',
-      connection: 'keep-alive',
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    unused.delete(keyOf(req.socket));
+    // A connection kept alive after its answer while the server closes is ended then.
+    res.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
     });
-    res.write('retry: 3000\n\n');
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      stop();
-      clearInterval(heartbeat);
-      ends.delete(end);
-      const left = (open.get(token) ?? 1) - 1;
-      if (left > 0) open.set(token, left);
-      else open.delete(token);
-      res.end();
-    };
-    const stop = core.watch(
-      session,
-      (e) => res.write(`data: ${JSON.stringify(e)}\n\n`),
-      () => {
-        res.write('event: end\ndata: {}\n\n');
-        end();
-      },
-    );
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-    ends.add(end);
-    req.raw.on('close', end);
-  });
-}
-
-// No route declares a JSON schema (the core checks every call's input with zod), so
-// fastify is given schema compilers of its own instead of loading ajv and
-// fast-json-stringify while the server starts. A route that declared a schema would
-// stop the start at once with this message.
-const noSchemas = (): never => {
-  throw new Error('Rute HTTP Tanggap tidak memakai skema JSON: periksa masukan dengan zod di shared/contract.ts.');
-};
-const schemaController = { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } };
-
-// The contract over HTTP: POST /api/<call> with the input as JSON.
-export async function createHttpServer(core: Core, options: HttpOptions = {}): Promise<FastifyInstance> {
-  const app = options.https
-    ? (Fastify({ bodyLimit: BODY_LIMIT, logger: false, schemaController, https: options.https }) as unknown as FastifyInstance)
-    : Fastify({ bodyLimit: BODY_LIMIT, logger: false, schemaController });
-  const secure = options.secureCookie ?? false;
-  const logins = slidingWindow(LOGIN_LIMIT);
-
-  if (options.allowedHosts) {
-    const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
-    const scheme = options.https ? 'https' : 'http';
-    app.addHook('onRequest', async (req, reply) => {
-      const host = hostnameOf(req.headers.host);
-      if (!host || !allowed.has(host)) {
-        return refuse(reply, 421, { code: 'forbidden', message: 'Alamat server ini tidak dikenal. Buka Tanggap dengan alamat yang ditampilkan di menu Server kantor pada komputer server.' });
-      }
-      const origin = req.headers.origin;
-      if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `${scheme}://${req.headers.host}`) {
-        return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan dari halaman di luar Tanggap ditolak. Buka Tanggap langsung dari alamat servernya.' });
-      }
-    });
-  }
-
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header(
-      'content-security-policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-    );
   });
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
-    const tooLarge = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    const status = tooLarge ? 413 : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    const error: ApiError = tooLarge
-      ? {
-          code: 'too_large',
-          message:
-            req.routeOptions.bodyLimit >= encoded(ATTACHMENT_MAX_BYTES)
-              ? `Data yang dikirim terlalu besar. Lampiran paling besar ${ATTACHMENT_MAX_BYTES / MB} MB per berkas, paling banyak ${ATTACHMENT_MAX_COUNT} berkas.`
-              : 'Data yang dikirim terlalu besar untuk perintah ini. Muat ulang halaman lalu coba lagi.',
-        }
-      : status < 500
-        ? { code: 'validation', message: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.' }
-        : { code: 'internal', message: 'Terjadi kesalahan di server Tanggap. Coba lagi.' };
-    void reply.status(status).send({ ok: false, error });
-  });
-
-  // Everything that can refuse a call without its input runs here, before the body is read.
-  type Req = FastifyRequest<{ Params: { name?: string } }>;
-  const nameOf = (req: Req, fixed?: CallName) => fixed ?? req.params.name ?? '';
-  const gate = (fixed?: CallName) => async (req: Req, reply: FastifyReply) => {
-    // A cross-site form cannot send JSON with this header; together with the
-    // SameSite=Strict cookie that closes CSRF.
-    if (req.headers['x-tanggap'] !== '1') return refuse(reply, 403, { code: 'forbidden', message: 'Permintaan ditolak.' });
-    const name = nameOf(req, fixed);
-    if (name === 'auth.login' && !logins.allow(req.ip)) return refuse(reply, 429, LOGIN_RATE_LIMITED);
-    if (isCallName(name) && LARGE_BODY_LIMITS[name]) {
-      try {
-        admit(core.deps, name, carrier(req, reply, secure));
-      } catch (err) {
-        if (!(err instanceof TanggapError)) throw err;
-        const error = err.toApiError();
-        return refuse(reply, STATUS[error.code], error);
-      }
-    }
+  let closed: Promise<void> | null = null;
+  return {
+    server,
+    handle,
+    listen: ({ host, port }) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
+    close() {
+      closed ??= new Promise((resolve) => {
+        closing = true;
+        for (const socket of unused.values()) socket.destroy();
+        events.endAll();
+        if (!server.listening) return resolve();
+        // Node's close ends the idle connections and waits for the busy ones.
+        server.close(() => resolve());
+      });
+      return closed;
+    },
   };
-
-  // The contract over HTTP: the core's dispatch validates and authorises; this layer
-  // only carries bytes and cookies.
-  const run = (fixed?: CallName) => async (req: Req, reply: FastifyReply) => {
-    const result = await core.call(nameOf(req, fixed), req.body ?? {}, carrier(req, reply, secure));
-    reply.header('cache-control', 'no-store');
-    return reply.status(result.ok ? 200 : STATUS[result.error.code]).send(result);
-  };
-
-  app.post('/api/:name', { onRequest: gate() }, run());
-  endUnusedAtClose(app);
-  serveEvents(app, core, secure);
-  for (const [name, bodyLimit] of Object.entries(LARGE_BODY_LIMITS) as [CallName, number][]) {
-    app.post(`/api/${name}`, { bodyLimit, onRequest: gate(name) }, run(name));
-  }
-
-  const root = options.rendererDir;
-  if (root && existsSync(join(root, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root,
-      index: 'index.html',
-      // The build writes .br and .gz beside each text file (renderer/vite.config.ts).
-      preCompressed: true,
-      cacheControl: false,
-      setHeaders: (reply, path) => {
-        // Names under /assets/ carry their content's hash: a changed file gets a new name,
-        // so the browser keeps them for good. index.html names them, so it is asked afresh.
-        reply.header('cache-control', isHashedAsset(root, path) ? ASSET_CACHE : 'no-cache');
-      },
-    });
-    app.setNotFoundHandler((req, reply) => {
-      // A missing script must fail as one, not arrive as the page (the browser would
-      // refuse its type and the page would stay blank without saying why).
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith(ASSETS_URL)) return reply.sendFile('index.html');
-      return reply.status(404).send({ ok: false, error: { code: 'unknown_call', message: 'Alamat tidak dikenal.' } });
-    });
-  }
-  return app;
 }

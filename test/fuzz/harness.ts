@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
+
 import { contract, ERROR_CODES, type CallInput, type CallName, type Result } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
-import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
+import { createHttpServer, SESSION_COOKIE, type HttpServer } from '../../main/http/server';
+import { inject } from '../support/inject';
 import type { SessionCarrier } from '../../main/core/context';
 import { settingVersion } from '../../main/core/versions';
 import { ADMIN, addUser, carrier, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
@@ -26,7 +27,7 @@ export type Transport = 'core' | 'http' | 'raw';
 
 interface World {
   t: TestCore;
-  app: FastifyInstance;
+  app: HttpServer;
   backupDir: string;
   tokens: Map<Caller, string | null>;
   users: Record<string, unknown>[];
@@ -293,7 +294,7 @@ async function viaHttp(world: World, name: CallName, caller: Caller, payload: st
   // Each request from its own address, so the per-address login limit lets the inputs through.
   const n = ++requests;
   const remoteAddress = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-  const res = await world.app.inject({ method: 'POST', url: `/api/${name}`, payload, headers, remoteAddress });
+  const res = await inject(world.app, { method: 'POST', url: `/api/${name}`, payload, headers, remoteAddress });
   let body: unknown;
   try {
     body = res.json();

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+
 import { LOGIN_MAX_FAILURES, SESSION_MAX_HOURS } from '../../shared/domain';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { hashPassword } from '../../main/core/auth/passwords';
 import { LOGIN_LIMIT } from '../../main/core/auth/rateLimit';
-import { createHttpServer } from '../../main/http/server';
+import { createHttpServer, type HttpServer } from '../../main/http/server';
+import { inject } from '../support/inject';
 import { ADMIN, addUser, carrier, createUser, fail, makeCore, ok, setupOffice, type TestCore } from '../support/core';
 
 // Counts argon2 hashing, to show a set-up office refuses setup.complete before any.
@@ -14,7 +15,7 @@ vi.mock('../../main/core/auth/passwords', async (importOriginal) => {
 });
 
 let t: TestCore;
-let app: FastifyInstance | undefined;
+let app: HttpServer | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
@@ -242,13 +243,13 @@ describe('HTTP login rate limit', () => {
     const server = await createHttpServer(t.core);
     app = server;
     const attempt = (remoteAddress: string) =>
-      server.inject({ method: 'POST', url: '/api/auth.login', payload: { username: 'tidak.ada', password: 'x' }, headers: { 'x-tanggap': '1' }, remoteAddress });
+      inject(server, { method: 'POST', url: '/api/auth.login', payload: { username: 'tidak.ada', password: 'x' }, headers: { 'x-tanggap': '1' }, remoteAddress });
     for (let i = 0; i < LOGIN_LIMIT.max; i++) expect((await attempt('10.0.0.7')).statusCode).toBe(401);
     const limited = await attempt('10.0.0.7');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Tunggu satu menit/) } });
     expect((await attempt('10.0.0.8')).statusCode).toBe(401);
     // Other calls from the limited address still pass.
-    expect((await server.inject({ method: 'POST', url: '/api/setup.status', payload: {}, headers: { 'x-tanggap': '1' }, remoteAddress: '10.0.0.7' })).statusCode).toBe(200);
+    expect((await inject(server, { method: 'POST', url: '/api/setup.status', payload: {}, headers: { 'x-tanggap': '1' }, remoteAddress: '10.0.0.7' })).statusCode).toBe(200);
   });
 });

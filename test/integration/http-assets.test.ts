@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+
 import { precompressDir } from '../../main/build/precompress';
-import { ASSET_CACHE, createHttpServer } from '../../main/http/server';
+import { ASSET_CACHE, createHttpServer, type HttpServer } from '../../main/http/server';
+import { inject } from '../support/inject';
 import { makeCore, type TestCore } from '../support/core';
 
 // A built renderer in miniature: the page and one hashed script, compressed by the
@@ -14,7 +15,7 @@ const SCRIPT = `export const rows = ${JSON.stringify(Array.from({ length: 400 },
 const PAGE = '<!doctype html><html lang="id"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
 
 let t: TestCore;
-let app: FastifyInstance;
+let app: HttpServer;
 let dir: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tanggap-renderer-'));
@@ -31,7 +32,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (url: string, encoding?: string) => app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+const get = (url: string, encoding?: string) => inject(app, { method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
 
 describe('renderer files over HTTP', () => {
   it('sends a hashed script compressed as the browser accepts, cached for good', async () => {

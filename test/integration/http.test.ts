@@ -4,20 +4,21 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
-import type { FastifyInstance } from 'fastify';
+
 import { loadOrCreateIdentity } from '../../main/host/certificate';
-import { createHttpServer, SESSION_COOKIE } from '../../main/http/server';
+import { createHttpServer, SESSION_COOKIE, type HttpServer } from '../../main/http/server';
+import { inject } from '../support/inject';
 import { ADMIN, addUser, makeCore, setupOffice, type TestCore } from '../support/core';
 
 let t: TestCore;
-let app: FastifyInstance;
+let app: HttpServer;
 afterEach(async () => {
   await app?.close();
   t?.dispose();
 });
 
 const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: `/api/${name}`, payload: body as object, headers: { 'x-tanggap': '1', ...headers } });
+  inject(app, { method: 'POST', url: `/api/${name}`, payload: body as object, headers: { 'x-tanggap': '1', ...headers } });
 
 describe('HTTP transport', () => {
   it('logs in with an HttpOnly SameSite=Strict cookie and uses it', async () => {
@@ -63,13 +64,13 @@ describe('HTTP transport', () => {
   it('refuses requests without the app header, unknown calls and bad input', async () => {
     t = makeCore();
     app = await createHttpServer(t.core);
-    const noHeader = await app.inject({ method: 'POST', url: '/api/setup.status', payload: {} });
+    const noHeader = await inject(app, { method: 'POST', url: '/api/setup.status', payload: {} });
     expect(noHeader.statusCode).toBe(403);
     expect((await post('bogus', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     const bad = await post('auth.login', { username: 'a' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.password).toBe('Kata sandi wajib diisi.');
-    const notJson = await app.inject({ method: 'POST', url: '/api/auth.login', payload: '{oops', headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
+    const notJson = await inject(app, { method: 'POST', url: '/api/auth.login', payload: '{oops', headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.message).toMatch(/Muat ulang/);
   });
@@ -80,7 +81,7 @@ describe('HTTP transport', () => {
     app = await createHttpServer(t.core);
     const cookie = String((await post('auth.login', { username: 'staf', password: 'kata-sandi-123' })).headers['set-cookie']).split(';')[0]!;
     for (const body of ['"teks"', '42', '[1,2]', 'true']) {
-      const r = await app.inject({ method: 'POST', url: '/api/complaints.create', payload: body, headers: { 'x-tanggap': '1', 'content-type': 'application/json', cookie } });
+      const r = await inject(app, { method: 'POST', url: '/api/complaints.create', payload: body, headers: { 'x-tanggap': '1', 'content-type': 'application/json', cookie } });
       expect(r.statusCode, body).toBe(400);
       expect(r.json().error).toMatchObject({ code: 'validation', message: expect.stringMatching(/objek JSON/) });
     }

@@ -58,8 +58,7 @@ describe('app.asar of the setup file', () => {
       const required = [...readFileSync(join(extracted, bundle), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
       const outside = [...new Set(required)].filter((name) => !name.startsWith('node:') && !Module.builtinModules.includes(name) && name !== 'electron');
       expect(outside.filter((name) => name.startsWith('.')), bundle).toEqual([]);
-      // Each resolves inside the archive (also the names in code that fastify's validator
-      // generates, which are strings in the bundle).
+      // Each resolves inside the archive.
       const resolve = Module.createRequire(join(extracted, bundle)).resolve;
       for (const name of outside) expect(resolve(name).startsWith(join(extracted, 'node_modules')), `${bundle}: ${name}`).toBe(true);
     }

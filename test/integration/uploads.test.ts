@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import type { FastifyInstance } from 'fastify';
+
 import { contract, type CallName } from '../../shared/contract';
 import { attachmentDir, ORPHAN_AGE_MS, sweepOrphanAttachments } from '../../main/core/complaints/attachments';
-import { BODY_LIMIT, createHttpServer, LARGE_BODY_LIMITS } from '../../main/http/server';
+import { BODY_LIMIT, createHttpServer, LARGE_BODY_LIMITS, type HttpServer } from '../../main/http/server';
+import { inject } from '../support/inject';
 import { addUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 
 const png = (fileName: string, seed: string, bytes = 64) => {
@@ -20,7 +21,7 @@ const files = (t: TestCore) => readdirSync(attachmentDir(t.dir)).sort();
 const HOUR = ORPHAN_AGE_MS;
 
 let t: TestCore;
-let app: FastifyInstance | undefined;
+let app: HttpServer | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
@@ -136,7 +137,7 @@ describe('uploads over HTTP', () => {
     app = await createHttpServer(t.core);
     const call = vi.spyOn(t.core, 'call');
     for (const name of ['auth.login', 'workflow.exit', 'no.such.call']) {
-      const r = await app.inject({ method: 'POST', url: `/api/${name}`, payload: { text: 'A'.repeat(1024 * 1024) }, headers: { 'x-tanggap': '1' } });
+      const r = await inject(app, { method: 'POST', url: `/api/${name}`, payload: { text: 'A'.repeat(1024 * 1024) }, headers: { 'x-tanggap': '1' } });
       expect(r.statusCode, name).toBe(413);
       expect(r.json()).toEqual({ ok: false, error: { code: 'too_large', message: 'Data yang dikirim terlalu besar untuk perintah ini. Muat ulang halaman lalu coba lagi.' } });
     }
@@ -173,7 +174,7 @@ describe('uploads over HTTP', () => {
     const anonymous = await answer();
     expect(anonymous).toMatch(/^HTTP\/1\.1 401/);
     expect(anonymous).toContain('Silakan masuk terlebih dahulu.');
-    const login = await app.inject({ method: 'POST', url: '/api/auth.login', payload: { username: 'kasi1', password: 'kata-sandi-123' }, headers: { 'x-tanggap': '1' } });
+    const login = await inject(app, { method: 'POST', url: '/api/auth.login', payload: { username: 'kasi1', password: 'kata-sandi-123' }, headers: { 'x-tanggap': '1' } });
     const kasiCookie = String(login.headers['set-cookie']).split(';')[0]!;
     const kasi = await answer(kasiCookie);
     expect(kasi).toMatch(/^HTTP\/1\.1 403/);
@@ -183,13 +184,13 @@ describe('uploads over HTTP', () => {
   it('takes an upload larger than the small limit from a signed-in Staf, and refuses one over its own limit', async () => {
     await office();
     app = await createHttpServer(t.core);
-    const login = await app.inject({ method: 'POST', url: '/api/auth.login', payload: { username: 'staf', password: 'kata-sandi-123' }, headers: { 'x-tanggap': '1' } });
+    const login = await inject(app, { method: 'POST', url: '/api/auth.login', payload: { username: 'staf', password: 'kata-sandi-123' }, headers: { 'x-tanggap': '1' } });
     const headers = { 'x-tanggap': '1', cookie: String(login.headers['set-cookie']).split(';')[0]! };
     const big = png('foto-besar.png', 'g', 2 * 1024 * 1024);
-    const created = await app.inject({ method: 'POST', url: '/api/complaints.create', payload: sampleComplaint({ attachments: [big] }), headers });
+    const created = await inject(app, { method: 'POST', url: '/api/complaints.create', payload: sampleComplaint({ attachments: [big] }), headers });
     expect(created.statusCode).toBe(200);
     expect(created.json().value.attachments).toMatchObject([{ fileName: 'foto-besar.png', size: 2 * 1024 * 1024 }]);
-    const tooBig = await app.inject({ method: 'POST', url: '/api/complaints.create', payload: { x: 'A'.repeat(LARGE_BODY_LIMITS['complaints.create']!) }, headers });
+    const tooBig = await inject(app, { method: 'POST', url: '/api/complaints.create', payload: { x: 'A'.repeat(LARGE_BODY_LIMITS['complaints.create']!) }, headers });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.message).toMatch(/^Data yang dikirim terlalu besar\. Lampiran paling besar 5 MB per berkas/);
   });

@@ -1,0 +1,120 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, relative, resolve, sep } from 'node:path';
+
+// The built renderer's files over HTTP: each sent as it is on disk, or as the .br or .gz
+// twin the build wrote beside it (main/build/precompress.ts) when the browser accepts
+// that encoding, with a validator (ETag) so a page asked for again is answered 304.
+
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+// The encodings the browser accepts, in our order of preference (a smaller file first);
+// one refused with q=0 is left out.
+function acceptedEncodings(header: string | string[] | undefined): ('br' | 'gzip')[] {
+  const accepted = new Set<string>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) continue;
+    accepted.add(name.trim());
+  }
+  return (['br', 'gzip'] as const).filter((e) => accepted.has(e));
+}
+
+const SUFFIX = { br: '.br', gzip: '.gz' } as const;
+
+async function fileStat(path: string) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+// The file a URL path names inside root, or null: outside root, a dot file (.source-hash
+// and the like are the build's own), or not a file.
+async function fileOf(root: string, urlPath: string): Promise<string | null> {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+  const inside = relative(root, file);
+  if (!inside || inside.startsWith('..') || inside.split(sep).some((part) => part.startsWith('.'))) return null;
+  return (await fileStat(file)) ? file : null;
+}
+
+export interface FileServer {
+  // Sends the file the path names and returns true, or returns false when there is none.
+  send(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean>;
+  // Sends one file of root (the page), whatever the path.
+  sendFile(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
+}
+
+export function fileServer(root: string): FileServer {
+  // Names under assets/ carry their content's hash: a changed file gets a new name, so the
+  // browser keeps them for good. index.html names them, so it is asked for afresh.
+  const cacheOf = (file: string) => (relative(root, file).split(sep)[0] === 'assets' ? ASSET_CACHE : 'no-cache');
+
+  async function sendPath(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+    let sent = file;
+    let encoding: 'br' | 'gzip' | null = null;
+    let s = await fileStat(file);
+    if (!s) throw new Error(`berkas tampilan hilang: ${relative(root, file)}`);
+    for (const e of acceptedEncodings(req.headers['accept-encoding'])) {
+      const twin = await fileStat(file + SUFFIX[e]);
+      if (twin) {
+        [sent, encoding, s] = [file + SUFFIX[e], e, twin];
+        break;
+      }
+    }
+    const etag = `W/"${s.size.toString(16)}-${Math.trunc(s.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+    res.setHeader('content-type', TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    res.setHeader('cache-control', cacheOf(file));
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('etag', etag);
+    if (encoding) res.setHeader('content-encoding', encoding);
+    const known = req.headers['if-none-match'];
+    if (known && known.split(',').some((tag) => tag.trim() === etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    const body = req.method === 'HEAD' ? null : await readFile(sent);
+    res.setHeader('content-length', body ? body.length : s.size);
+    res.statusCode = 200;
+    res.end(body);
+  }
+
+  return {
+    async send(req, res, urlPath) {
+      const file = await fileOf(root, urlPath);
+      if (!file) return false;
+      await sendPath(req, res, file);
+      return true;
+    },
+    sendFile: (req, res, name) => sendPath(req, res, join(root, name)),
+  };
+}
