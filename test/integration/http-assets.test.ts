@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -69,5 +70,50 @@ describe('renderer files over HTTP', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.payload).not.toContain('<!doctype html>');
     expect(missing.headers['cache-control']).not.toBe(ASSET_CACHE);
+  });
+
+  it('answers the page asked again with its validator by 304, and a HEAD with the headers only', async () => {
+    const page = await get('/', 'br, gzip');
+    const etag = String(page.headers['etag']);
+    expect(etag).toMatch(/^W\/"/);
+    const again = await inject(app, { method: 'GET', url: '/register', headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.payload).toBe('');
+    // Another encoding is another validator: a cached plain page is not taken for the br one.
+    const br = await get('/assets/index-Ab12Cd34.js', 'br');
+    const plain = await get('/assets/index-Ab12Cd34.js');
+    expect(br.headers['etag']).not.toBe(plain.headers['etag']);
+    const head = await inject(app, { method: 'HEAD', url: '/assets/index-Ab12Cd34.js' });
+    expect(head.statusCode).toBe(200);
+    expect(head.payload).toBe('');
+    expect(Number(head.headers['content-length'])).toBe(SCRIPT.length);
+  });
+
+  it("never sends the build's own dot files, nor a file outside the renderer's folder, however the path is spelt", async () => {
+    writeFileSync(join(dir, '.source-hash'), 'rahasia-build\n');
+    writeFileSync(join(dir, 'assets', '.env'), 'rahasia-build\n');
+    const outside = `${dir}-luar.txt`;
+    writeFileSync(outside, 'rahasia-luar\n');
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    // A raw request line: an HTTP client would tidy the dots away before sending.
+    const raw = (path: string) =>
+      new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const name = basename(outside);
+    try {
+      for (const path of ['/.source-hash', '/assets/.env', `/../${name}`, `/%2e%2e/${name}`, `/assets/..%2f..%2f${name}`, `/..%5c${name}`, `/assets/%2e%2e/%2e%2e/${name}`, '/%00', '/%E0%A4%A']) {
+        const answer = await raw(path);
+        expect(answer, path).toMatch(/^HTTP\/1\.1 (200|404)/);
+        expect(answer, path).not.toContain('rahasia');
+      }
+    } finally {
+      rmSync(outside, { force: true });
+    }
   });
 });

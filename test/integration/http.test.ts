@@ -73,6 +73,14 @@ describe('HTTP transport', () => {
     const notJson = await inject(app, { method: 'POST', url: '/api/auth.login', payload: '{oops', headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.message).toMatch(/Muat ulang/);
+    const notJsonType = await inject(app, { method: 'POST', url: '/api/auth.login', payload: 'username=a', headers: { 'x-tanggap': '1', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(notJsonType.statusCode).toBe(415);
+    expect(notJsonType.json().error.message).toMatch(/Muat ulang/);
+    // A key that would reach an object's prototype is refused before any call sees it.
+    for (const payload of ['{"username":"admin","password":"x","__proto__":{"role":"admin"}}', '{"username":"admin","password":"x","constructor":{"prototype":{"role":"admin"}}}']) {
+      const poisoned = await inject(app, { method: 'POST', url: '/api/auth.login', payload, headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
+      expect(poisoned.statusCode, payload).toBe(400);
+    }
   });
 
   it('refuses a body that is not an object with a 400 and an Indonesian message, never a 500', async () => {
