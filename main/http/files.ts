@@ -8,7 +8,8 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 
 export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
-const TYPES: Record<string, string> = {
+// The content types of the renderer's files, also of the desktop app's app:// protocol.
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -20,6 +21,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
@@ -91,7 +93,7 @@ export function fileServer(root: string): FileServer {
       }
     }
     const etag = `W/"${s.size.toString(16)}-${Math.trunc(s.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
-    res.setHeader('content-type', TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    res.setHeader('content-type', MIME[extname(file).toLowerCase()] ?? 'application/octet-stream');
     res.setHeader('cache-control', cacheOf(file));
     res.setHeader('vary', 'accept-encoding');
     res.setHeader('etag', etag);

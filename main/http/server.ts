@@ -16,8 +16,6 @@ import { peekSession } from '../core/auth/sessions';
 import { EVENTS_URL } from '../../shared/events';
 import { fileServer } from './files';
 
-export { ASSET_CACHE } from './files';
-
 export const SESSION_COOKIE = 'tanggap_session';
 // Sent with a call the screen made on its own (renderer/api.ts): SessionCarrier.quiet.
 const QUIET_HEADER = 'x-tanggap-quiet';

@@ -6,7 +6,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { precompressDir } from '../../main/build/precompress';
-import { ASSET_CACHE, createHttpServer, type HttpServer } from '../../main/http/server';
+import { ASSET_CACHE } from '../../main/http/files';
+import { createHttpServer, type HttpServer } from '../../main/http/server';
 import { inject } from '../support/inject';
 import { makeCore, type TestCore } from '../support/core';
 
