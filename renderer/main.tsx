@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App, preloadLanding } from './App';
 import { theme } from './theme';
 import { startBootReads } from './lib/boot';
@@ -16,14 +16,16 @@ void startBootReads()
   .me.then((me) => me && !me.mustChangePassword && preloadLanding(window.location.pathname, me.role))
   .catch(() => undefined);
 
+// A data router, so a form with unsaved edits can hold a navigation (components/LeaveGuard.tsx);
+// the screens themselves are App's <Routes>.
+const router = createBrowserRouter([{ path: '*', element: <App /> }]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       {/* Top centre: the action panel and the page's own buttons sit at the right; two at a time. */}
       <Notifications position="top-center" limit={2} />
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </MantineProvider>
   </StrictMode>,
 );

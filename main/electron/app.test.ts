@@ -22,6 +22,7 @@ import { INVOKE_CHANNEL } from './ipc';
 import { NAVIGATE_CHANNEL, NOTIFICATION_TITLE } from './notify';
 import { PDF_CHANNEL } from './pdf';
 import { PRIVILEGED_SCHEMES } from './protocol';
+import { LEAVE_QUESTION } from './window';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -130,6 +131,7 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean; userData:
     dialog: {
       showErrorBox: vi.fn((_title: string, _message: string) => calls.push('showErrorBox')),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+      showMessageBoxSync: vi.fn((..._args: unknown[]) => 1),
     },
     ipcMain: { handle: vi.fn((channel: string, listener: Fn) => void ipcHandlers.set(channel, listener)) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
@@ -421,6 +423,27 @@ describe('desktop start-up', () => {
     f.emit('web-contents-created', {}, { on, setWindowOpenHandler });
     expect(on.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-attach-webview']));
     expect(setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('asks before a page with unsaved edits is reloaded or closed, and lets it go only when told to', async () => {
+    const f = fakeElectron({ userData });
+    await startDesktop(f.api, deps());
+    const win = f.windows[0]!;
+    const handlers = new Map<string, (event: { preventDefault(): void }) => void>();
+    f.emit('web-contents-created', {}, { id: win.webContents.id, on: (name: string, fn: (event: { preventDefault(): void }) => void) => handlers.set(name, fn), setWindowOpenHandler: vi.fn() });
+    const unload = handlers.get('will-prevent-unload')!;
+    const ask = f.electron.dialog.showMessageBoxSync;
+    ask.mockReturnValueOnce(1);
+    const stay = { preventDefault: vi.fn() };
+    unload(stay);
+    // Modal to the page's own window, in Indonesian, "Tetap di sini" the default.
+    expect(ask).toHaveBeenLastCalledWith(win, LEAVE_QUESTION);
+    expect(LEAVE_QUESTION).toMatchObject({ title: 'Perubahan belum disimpan', buttons: ['Tinggalkan tanpa menyimpan', 'Tetap di sini'], defaultId: 1, cancelId: 1 });
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    ask.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    unload(leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 
   it('--demo uses its own folder under user data and has the host seed it', async () => {

@@ -12,7 +12,7 @@ import { NAVIGATE_CHANNEL, notifyEvent } from './notify';
 import { registerPdf } from './pdf';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './protocol';
 import { APP_URL_PREFIX, denyAllPermissions, hardenWebContents } from './security';
-import { applicationMenu, createMainWindow } from './window';
+import { applicationMenu, askBeforeLosingEdits, createMainWindow } from './window';
 
 // The parts of Electron the desktop app uses; tests pass a fake of this shape.
 export type ElectronApi = Pick<
@@ -122,9 +122,10 @@ export function startDesktop(electron: ElectronApi, deps: DesktopDeps): Promise<
   };
   // A PC paired with the office server shows that server's pages (client.ts).
   const client = createClientMode(electron, { log: consoleLogger, preloadPath: deps.preloadPath });
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (url) => electron.shell.openExternal(url), client.allowedOrigin),
-  );
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => electron.shell.openExternal(url), client.allowedOrigin);
+    askBeforeLosingEdits(contents, () => electron.BrowserWindow.fromWebContents(contents), electron.dialog);
+  });
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();

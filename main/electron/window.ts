@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, MenuItemConstructorOptions, MessageBoxSyncOptions, WebContents } from 'electron';
 import type { Logger } from '../core/context';
 import { APP_ENTRY_URL, secureWebPreferences } from './security';
 
@@ -24,6 +24,29 @@ export function createMainWindow(
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((err: unknown) => options.log.error('tampilan aplikasi gagal dimuat', err));
   return window;
+}
+
+export const LEAVE_QUESTION: MessageBoxSyncOptions = {
+  type: 'question',
+  title: 'Perubahan belum disimpan',
+  message: 'Tinggalkan halaman ini?',
+  detail: 'Perubahan yang belum disimpan akan hilang.',
+  buttons: ['Tinggalkan tanpa menyimpan', 'Tetap di sini'],
+  defaultId: 1,
+  cancelId: 1,
+  noLink: true,
+};
+
+// A page with unsaved edits asks before it is reloaded or its window closed (its
+// beforeunload: renderer/components/LeaveGuard.tsx). Electron asks nothing by itself: it
+// keeps the page, and the window would not close. The question is the page's own.
+export function askBeforeLosingEdits(contents: Pick<WebContents, 'on'>, owner: () => BrowserWindow | null, dialog: Pick<Dialog, 'showMessageBoxSync'>): void {
+  contents.on('will-prevent-unload', (event) => {
+    const window = owner();
+    const choice = window ? dialog.showMessageBoxSync(window, LEAVE_QUESTION) : dialog.showMessageBoxSync(LEAVE_QUESTION);
+    // Electron's reading: preventing this event lets the page go.
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 // A short Indonesian menu: the edit roles keep copy and paste working on macOS, zoom

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Title, Text } from '@mantine/core';
 import type { ApiCallError } from '../api';
+import { LeaveGuard } from './LeaveGuard';
 
 interface Props {
   title: string;
@@ -68,10 +69,12 @@ interface FormActionsProps {
   onReset(): void;
 }
 
-// The top-right buttons of a settings form that is longer than a screen.
+// The top-right buttons of a settings form that is longer than a screen; its unsaved
+// edits are not left without a question.
 export function FormActions({ formId, saveLabel, dirty, submitting, onReset }: FormActionsProps) {
   return (
     <Group gap="xs">
+      <LeaveGuard dirty={dirty} />
       <Button variant="default" disabled={!dirty || submitting} onClick={onReset}>
         Batalkan perubahan
       </Button>

@@ -76,6 +76,63 @@ test('standard: a changed step duration is kept; an amount of 0 is refused with 
   await expect(step1).toHaveValue('20');
 });
 
+test('unsaved edits are not left without a question: another screen, Back, closing the page', async ({ page, web }) => {
+  await seedOffice(web.url, 'kejayan');
+  await login(page, web.url, 'admin');
+  const menu = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+  await menu('Standar pelayanan').click();
+  const step1 = page.getByRole('textbox', { name: 'Lama waktu langkah 1', exact: true });
+  await expect(step1).toHaveValue('15');
+  await step1.fill('25');
+
+  // Another screen from the menu asks in the page; staying keeps what was typed.
+  const ask = page.getByRole('dialog', { name: 'Perubahan belum disimpan' });
+  await menu('Kalender kerja').click();
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('Perubahan yang belum disimpan akan hilang.');
+  await ask.getByRole('button', { name: 'Tetap di sini' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page).toHaveURL(/\/admin\/standar$/);
+  await expect(step1).toHaveValue('25');
+
+  // Back asks too.
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Tetap di sini' }).click();
+  await expect(page).toHaveURL(/\/admin\/standar$/);
+  await expect(step1).toHaveValue('25');
+
+  // Closing or reloading the page: the browser's own question, which keeps the page when declined.
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await expect(step1).toHaveValue('25');
+
+  // Leaving when told to: nothing was saved, and a form without edits asks nothing.
+  await menu('Kalender kerja').click();
+  await ask.getByRole('button', { name: 'Tinggalkan tanpa menyimpan' }).click();
+  await expect(page).toHaveURL(/\/admin\/kalender$/);
+  await menu('Standar pelayanan').click();
+  await expect(step1).toHaveValue('15');
+  await menu('Kalender kerja').click();
+  await expect(page).toHaveURL(/\/admin\/kalender$/);
+  await expect(ask).toBeHidden();
+
+  // Nor after a save.
+  await menu('Standar pelayanan').click();
+  await step1.fill('20');
+  await page.getByRole('button', { name: 'Simpan standar' }).first().click();
+  await expect(page.getByText('Standar pelayanan tersimpan.', { exact: false })).toBeVisible();
+  await menu('Kalender kerja').click();
+  await expect(page).toHaveURL(/\/admin\/kalender$/);
+  expect(asked).toEqual(['beforeunload']);
+});
+
 test('calendar: an office closure is saved and an iCal file adds its holidays', async ({ page, web }) => {
   await seedOffice(web.url);
   await login(page, web.url, 'admin');

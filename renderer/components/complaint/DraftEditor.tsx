@@ -16,6 +16,7 @@ import { announceDocumentsChanged, firstMessage, setServerErrors } from './Docum
 import { focusFirstError } from '../../lib/focusFirstError';
 import { useStaleEdit } from '../../lib/staleEdit';
 import { StaleEditAlert } from '../StaleEditAlert';
+import { LeaveGuard } from '../LeaveGuard';
 
 // Records put the drafter's paragraphs under one heading among text the core writes itself.
 const OWN_SECTION: Partial<Record<DocumentWithContent['kind'], string>> = {
@@ -311,6 +312,7 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: Fo
 
   return (
     <form onSubmit={submit} noValidate aria-label="Ubah draf">
+      <LeaveGuard dirty={dirty} />
       <StaleEditAlert message={stale.message} onReload={onReload} mb="md" />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm">

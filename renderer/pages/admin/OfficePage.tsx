@@ -8,6 +8,7 @@ import { officeProfileSchema } from '../../../shared/schemas/office';
 import { OfficeFields } from '../../components/office/OfficeFields';
 import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { Loading, Page } from '../../components/Page';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { showApiError, notifySuccess } from '../../lib/feedback';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
@@ -56,6 +57,7 @@ export function OfficePage() {
             <StaleEditAlert message={stale.message} onReload={loaded.reload} mb="md" />
             <OfficeFields control={form.control} register={form.register} errors={form.formState.errors} />
             <Group justify="flex-end" mt="md">
+              <LeaveGuard dirty={form.formState.isDirty} />
               <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
                 Simpan profil kantor
               </Button>
