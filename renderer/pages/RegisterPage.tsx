@@ -276,7 +276,10 @@ function RegisterBody() {
     const move = () => {
       if (waiting.current !== next) return;
       waiting.current = null;
-      if (window.location.href === from) set(writeFilters(next));
+      // A second click before the page shows its new rows asks for the page already in the
+      // address (a double click on Berikutnya): it is not another entry in the history.
+      const search = writeFilters(next);
+      if (window.location.href === from && String(search) !== String(new URLSearchParams(window.location.search))) set(search);
     };
     const slow = window.setTimeout(move, SLOW_MS);
     void early(toQuery(next)).then(() => {

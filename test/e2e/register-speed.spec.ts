@@ -121,6 +121,24 @@ test('a page change keeps the rows in view until the next page comes, then shows
   await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
 });
 
+test('a double click on Berikutnya opens the next page once: Back returns to the first', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await recordComplaints(web.url);
+  await login(page, web.url, 'camat');
+  await page.goto(`${web.url}/register`);
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  const entries = () => page.evaluate('history.length') as Promise<number>;
+  const before = await entries();
+  await page.getByRole('button', { name: 'Berikutnya' }).dblclick();
+  await expect(page.getByText(`51–${COUNT} dari ${COUNT}`)).toBeVisible();
+  // Time for a second navigation, were one coming.
+  await page.waitForTimeout(1_000);
+  expect(await entries()).toBe(before + 1);
+  await page.goBack();
+  await expect(page.getByText(`1–50 dari ${COUNT}`)).toBeVisible();
+  await expect(page).toHaveURL(/\/register$/);
+});
+
 test('a next page asked ahead a while ago is asked again when opened', async ({ page, web }) => {
   await seedOffice(web.url);
   const numbers = await recordComplaints(web.url);
