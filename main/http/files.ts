@@ -93,18 +93,20 @@ export function fileServer(root: string): FileServer {
       }
     }
     const etag = `W/"${s.size.toString(16)}-${Math.trunc(s.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+    const known = req.headers['if-none-match'];
+    const fresh = known !== undefined && known.split(',').some((tag) => tag.trim() === etag);
+    // Read before any header is set: a failed read is answered as an error, not as this file.
+    const body = fresh || req.method === 'HEAD' ? null : await readFile(sent);
     res.setHeader('content-type', MIME[extname(file).toLowerCase()] ?? 'application/octet-stream');
     res.setHeader('cache-control', cacheOf(file));
     res.setHeader('vary', 'accept-encoding');
     res.setHeader('etag', etag);
     if (encoding) res.setHeader('content-encoding', encoding);
-    const known = req.headers['if-none-match'];
-    if (known && known.split(',').some((tag) => tag.trim() === etag)) {
+    if (fresh) {
       res.statusCode = 304;
       res.end();
       return;
     }
-    const body = req.method === 'HEAD' ? null : await readFile(sent);
     res.setHeader('content-length', body ? body.length : s.size);
     res.statusCode = 200;
     res.end(body);

@@ -62,7 +62,12 @@ const STATUS: Record<ApiError['code'], number> = {
 function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // not ours (a malformed escape): as if there were none
+    }
   }
   return null;
 }
@@ -125,8 +130,9 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 const refuse = (res: ServerResponse, status: number, error: ApiError) => sendJson(res, status, { ok: false, error });
 
-// A request refused before its call runs: the body is not JSON, or too large.
-class Unreadable extends Error {
+// A request refused before its call runs: the app's header or the session is missing,
+// too many logins, or the body is not JSON, too large, or never finished.
+class Refused extends Error {
   constructor(
     readonly status: number,
     readonly error: ApiError,
@@ -138,7 +144,7 @@ class Unreadable extends Error {
 const UNREADABLE: ApiError = { code: 'validation', message: 'Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.' };
 
 const tooLarge = (limit: number) =>
-  new Unreadable(413, {
+  new Refused(413, {
     code: 'too_large',
     message:
       limit >= encoded(ATTACHMENT_MAX_BYTES)
@@ -147,21 +153,24 @@ const tooLarge = (limit: number) =>
   });
 
 // JSON.parse, refusing a key that would reach an object's prototype if the input were ever
-// merged into another object ("__proto__", or "constructor" holding a "prototype").
+// merged into another object ("__proto__", or "constructor" holding a "prototype"). Only a
+// text that may hold one, also written with escapes ("\u005f_proto__"), is checked key by key.
 function parseJson(text: string): unknown {
-  if (!/"(?:__proto__|constructor)"\s*:/.test(text)) return JSON.parse(text);
+  if (!/__proto__|constructor|\\u/.test(text)) return JSON.parse(text);
   return JSON.parse(text, (key, value: unknown) => {
     if (key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value)) throw new Error('kunci prototipe');
     return value;
   });
 }
 
+const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+
 // The request's JSON body, read up to limit bytes; undefined when it has none.
 function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const length = req.headers['content-length'];
-  if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(undefined);
+  if (!hasBody(req)) return Promise.resolve(undefined);
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return Promise.reject(new Unreadable(415, UNREADABLE));
+  if (type !== 'application/json') return Promise.reject(new Refused(415, UNREADABLE));
   if (length !== undefined && Number(length) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -172,7 +181,7 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // The rest is read and dropped by Node once the answer is sent.
+      // The connection is closed with the answer (Refused), so the rest is never read.
       if (size > limit) settle(() => reject(tooLarge(limit)));
       else chunks.push(chunk);
     };
@@ -181,11 +190,14 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
         try {
           resolve(parseJson(Buffer.concat(chunks, size).toString('utf8')));
         } catch {
-          reject(new Unreadable(400, UNREADABLE));
+          reject(new Refused(400, UNREADABLE));
         }
       });
-    const onError = (err: Error) => settle(() => reject(err));
-    const onClose = () => settle(() => reject(new Error('permintaan terputus sebelum selesai dikirim')));
+    // The client went before its body was in (a tab closed during an upload): nothing to
+    // answer and nothing wrong with the server.
+    const gone = () => settle(() => reject(new Refused(400, UNREADABLE)));
+    const onError = gone;
+    const onClose = gone;
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
@@ -285,8 +297,8 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
   async function call(req: IncomingMessage, res: ServerResponse, name: string) {
     // A cross-site form cannot send JSON with this header; together with the
     // SameSite=Strict cookie that closes CSRF.
-    if (req.headers['x-tanggap'] !== '1') return refuse(res, 403, { code: 'forbidden', message: 'Permintaan ditolak.' });
-    if (name === 'auth.login' && !logins.allow(req.socket.remoteAddress ?? '')) return refuse(res, 429, LOGIN_RATE_LIMITED);
+    if (req.headers['x-tanggap'] !== '1') throw new Refused(403, { code: 'forbidden', message: 'Permintaan ditolak.' });
+    if (name === 'auth.login' && !logins.allow(req.socket.remoteAddress ?? '')) throw new Refused(429, LOGIN_RATE_LIMITED);
     const large = isCallName(name) ? LARGE_BODY_LIMITS[name] : undefined;
     if (large) {
       try {
@@ -294,9 +306,11 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
       } catch (err) {
         if (!(err instanceof TanggapError)) throw err;
         const error = err.toApiError();
-        return refuse(res, STATUS[error.code], error);
+        throw new Refused(STATUS[error.code], error);
       }
     }
+    // Asked only now by a client that waits before sending its body (Expect: 100-continue).
+    if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
     const input = await readJson(req, large ?? BODY_LIMIT);
     // The core's dispatch validates and authorises; this layer only carries bytes and cookies.
     const result = await core.call(name, input ?? {}, carrier(req, res, secure));
@@ -321,7 +335,7 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
       try {
         name = decodeURIComponent(path.slice(API_URL.length));
       } catch {
-        throw new Unreadable(400, UNREADABLE);
+        throw new Refused(400, UNREADABLE);
       }
       return call(req, res, name);
     }
@@ -345,7 +359,12 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     const path = url.split('?', 1)[0]!;
     route(req, res, path).catch((err: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (err instanceof Unreadable) return refuse(res, err.status, err.error);
+      if (err instanceof Refused) {
+        // A body left unread is not read on for nothing (a chunked one has no end to wait
+        // for): the connection ends with the answer.
+        if (hasBody(req) && !req.complete) res.setHeader('connection', 'close');
+        return refuse(res, err.status, err.error);
+      }
       // The path only: a query or body may hold personal data.
       core.deps.log.error(`HTTP ${req.method} ${path} gagal`, err);
       refuse(res, 500, { code: 'internal', message: 'Terjadi kesalahan di server Tanggap. Coba lagi.' });
@@ -356,6 +375,11 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
   // As long as a browser may keep a connection for its next call (Node's own 5 s would
   // close many between two clicks, and a POST on a connection closing under it fails).
   server.keepAliveTimeout = 72_000;
+  // The largest upload (complaints.create, some 34 MB) over weak office Wi-Fi: Node's own
+  // 5 minutes would cut it below about 1 Mbit/s. Headers still have Node's 60 s.
+  server.requestTimeout = 30 * 60_000;
+  // A client that waits for the go-ahead before its body gets it after the checks (call()).
+  server.on('checkContinue', handle);
 
   // A browser opens connections ahead of its requests (Chromium's preconnect) and may
   // never use them. Node's close waits for such a connection until its request timeout
@@ -389,6 +413,9 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
+          // From now on an error of the server itself (no file handle left to accept a
+          // connection) is logged, not a crash.
+          server.on('error', (err) => core.deps.log.error('server HTTP Tanggap bermasalah', err));
           resolve();
         });
       }),

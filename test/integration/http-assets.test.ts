@@ -3,13 +3,22 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { precompressDir } from '../../main/build/precompress';
 import { ASSET_CACHE } from '../../main/http/files';
 import { createHttpServer, type HttpServer } from '../../main/http/server';
 import { inject } from '../support/inject';
 import { makeCore, type TestCore } from '../support/core';
+
+// A read of a file that fails (no file handle left, a file held by an antivirus).
+const disk = vi.hoisted(() => ({ failRead: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const readFile = ((...args: Parameters<typeof real.readFile>) =>
+    disk.failRead ? Promise.reject(Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' })) : real.readFile(...args)) as typeof real.readFile;
+  return { ...real, readFile, default: { ...real, readFile } };
+});
 
 // A built renderer in miniature: the page and one hashed script, compressed by the
 // same step the renderer's build runs.
@@ -115,6 +124,21 @@ describe('renderer files over HTTP', () => {
       }
     } finally {
       rmSync(outside, { force: true });
+    }
+  });
+
+  it('answers a file it cannot read with a plain error, never one dressed as the file', async () => {
+    disk.failRead = true;
+    try {
+      const failed = await get('/assets/index-Ab12Cd34.js', 'br');
+      expect(failed.statusCode).toBe(500);
+      expect(failed.json().error.code).toBe('internal');
+      // Not brotli, not the script's validator, not cached for a year.
+      expect(failed.headers['content-encoding']).toBeUndefined();
+      expect(failed.headers['etag']).toBeUndefined();
+      expect(failed.headers['cache-control']).toBeUndefined();
+    } finally {
+      disk.failRead = false;
     }
   });
 });

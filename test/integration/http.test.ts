@@ -8,7 +8,8 @@ import { connect as tlsConnect } from 'node:tls';
 import { loadOrCreateIdentity } from '../../main/host/certificate';
 import { createHttpServer, SESSION_COOKIE, type HttpServer } from '../../main/http/server';
 import { inject } from '../support/inject';
-import { ADMIN, addUser, makeCore, setupOffice, type TestCore } from '../support/core';
+import type { Logger } from '../../main/core/context';
+import { ADMIN, addUser, makeCore, setupOffice, silentLog, type TestCore } from '../support/core';
 
 let t: TestCore;
 let app: HttpServer;
@@ -77,10 +78,25 @@ describe('HTTP transport', () => {
     expect(notJsonType.statusCode).toBe(415);
     expect(notJsonType.json().error.message).toMatch(/Muat ulang/);
     // A key that would reach an object's prototype is refused before any call sees it.
-    for (const payload of ['{"username":"admin","password":"x","__proto__":{"role":"admin"}}', '{"username":"admin","password":"x","constructor":{"prototype":{"role":"admin"}}}']) {
+    // Also written with escapes, which JSON.parse reads as the same keys.
+    for (const payload of [
+      '{"username":"admin","password":"x","__proto__":{"role":"admin"}}',
+      '{"username":"admin","password":"x","constructor":{"prototype":{"role":"admin"}}}',
+      '{"username":"admin","password":"x","\\u005f_proto__":{"role":"admin"}}',
+      '{"username":"admin","password":"x","\\u0063onstructor":{"prototype":{"role":"admin"}}}',
+    ]) {
       const poisoned = await inject(app, { method: 'POST', url: '/api/auth.login', payload, headers: { 'x-tanggap': '1', 'content-type': 'application/json' } });
       expect(poisoned.statusCode, payload).toBe(400);
     }
+  });
+
+  it('takes a session cookie it cannot read as no session, so the login still works', async () => {
+    t = makeCore();
+    await setupOffice(t.core);
+    app = await createHttpServer(t.core);
+    const login = await post('auth.login', ADMIN, { cookie: `${SESSION_COOKIE}=%zz` });
+    expect(login.statusCode).toBe(200);
+    expect(String(login.headers['set-cookie'])).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
   });
 
   it('refuses a body that is not an object with a 400 and an Indonesian message, never a 500', async () => {
@@ -103,6 +119,52 @@ describe('HTTP transport', () => {
     const huge = await post('complaints.create', { x: 'A'.repeat(41 * 1024 * 1024) }, { cookie });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.message).toMatch(/terlalu besar/);
+  });
+});
+
+describe('a body the server will not read', () => {
+  // A raw connection: the request's head, then as much of its body as the test sends.
+  async function rawServer(log: Logger = silentLog) {
+    t = makeCore(undefined, { log });
+    await setupOffice(t.core);
+    app = await createHttpServer(t.core);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    return (head: string, body = '') =>
+      new Promise<{ socket: Socket; answer: () => string; ended: Promise<void> }>((resolve) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`${head}\r\n\r\n${body}`);
+          resolve({ socket, answer: () => answer, ended });
+        });
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('error', () => undefined);
+        const ended = new Promise<void>((done) => socket.once('close', () => done()));
+      });
+  }
+  const login = 'POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-tanggap: 1';
+
+  it.each([
+    ['too large by its length', `${login}\r\nContent-Length: ${64 * 1024 * 1024}`, /^HTTP\/1\.1 413/],
+    ['too large as it comes, in chunks', `${login}\r\nTransfer-Encoding: chunked`, /^HTTP\/1\.1 413/],
+    ['without the app header', 'POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', /^HTTP\/1\.1 403/],
+  ])('answers a body %s and closes the connection instead of reading the rest', async (_name, head, status) => {
+    const open = await rawServer();
+    const request = await open(head, head.includes('chunked') ? `${(300 * 1024).toString(16)}\r\n${'A'.repeat(300 * 1024)}\r\n` : 'AAAA');
+    // The client would go on sending; the server has answered and ended the connection.
+    await request.ended;
+    expect(request.answer()).toMatch(status);
+    expect(request.answer()).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
+  it('takes a client gone before its body was in as no failure of the server', async () => {
+    const errors: string[] = [];
+    const open = await rawServer({ ...silentLog, error: (message: string) => void errors.push(message) });
+    const request = await open(`${login}\r\nContent-Length: 1000`, '{"user');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(errors).toEqual([]);
   });
 });
 
