@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { MIME } from '../http/files';
+import { fileUnder, MIME } from '../http/files';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 // The renderer is served from app://tanggap/, not file://: a standard, secure origin of
@@ -23,12 +23,8 @@ export function resolveAppFile(rendererDir: string, url: string): string | null 
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || path.includes('\0')) return null;
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
-  const rel = relative(root, file);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
-  return file;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  return fileUnder(rendererDir, path);
 }
 
 async function readFileOrNull(file: string): Promise<Buffer | null> {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 // The built renderer's files over HTTP: each sent as it is on disk, or as the .br or .gz
 // twin the build wrote beside it (main/build/precompress.ts) when the browser accepts
@@ -52,20 +53,30 @@ async function fileStat(path: string) {
   }
 }
 
-// The file a URL path names inside root, or null: outside root, a dot file (.source-hash
-// and the like are the build's own), or not a file.
-async function fileOf(root: string, urlPath: string): Promise<string | null> {
-  let path: string;
+// The file a decoded URL path names under root ("/" and any path ending in "/" name that
+// folder's index.html), or null when it would leave root ("..%2f", "%5c..", another drive)
+// or holds a NUL. Also the desktop app's app:// protocol's check.
+export function fileUnder(root: string, path: string): string | null {
+  if (path.includes('\0')) return null;
+  const base = resolve(root);
+  const file = resolve(base, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+  const rel = relative(base, file);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return file;
+}
+
+// The file a URL path names inside root, with its stat, or null: outside root, a dot file
+// (.source-hash and the like are the build's own), or not a file.
+async function fileOf(root: string, urlPath: string): Promise<{ file: string; stat: Stats } | null> {
+  let file: string | null;
   try {
-    path = decodeURIComponent(urlPath);
+    file = fileUnder(root, decodeURIComponent(urlPath));
   } catch {
     return null;
   }
-  if (path.includes('\0')) return null;
-  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-  const inside = relative(root, file);
-  if (!inside || inside.startsWith('..') || inside.split(sep).some((part) => part.startsWith('.'))) return null;
-  return (await fileStat(file)) ? file : null;
+  if (!file || relative(root, file).split(sep).some((part) => part.startsWith('.'))) return null;
+  const stat = await fileStat(file);
+  return stat ? { file, stat } : null;
 }
 
 export interface FileServer {
@@ -75,15 +86,17 @@ export interface FileServer {
   sendFile(req: IncomingMessage, res: ServerResponse, name: string): Promise<void>;
 }
 
-export function fileServer(root: string): FileServer {
+export function fileServer(folder: string): FileServer {
+  const root = resolve(folder);
   // Names under assets/ carry their content's hash: a changed file gets a new name, so the
   // browser keeps them for good. index.html names them, so it is asked for afresh.
   const cacheOf = (file: string) => (relative(root, file).split(sep)[0] === 'assets' ? ASSET_CACHE : 'no-cache');
 
-  async function sendPath(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+  // known: the file's stat when the caller has just taken it.
+  async function sendPath(req: IncomingMessage, res: ServerResponse, file: string, known?: Stats): Promise<void> {
     let sent = file;
     let encoding: 'br' | 'gzip' | null = null;
-    let s = await fileStat(file);
+    let s = known ?? (await fileStat(file));
     if (!s) throw new Error(`berkas tampilan hilang: ${relative(root, file)}`);
     for (const e of acceptedEncodings(req.headers['accept-encoding'])) {
       const twin = await fileStat(file + SUFFIX[e]);
@@ -93,8 +106,8 @@ export function fileServer(root: string): FileServer {
       }
     }
     const etag = `W/"${s.size.toString(16)}-${Math.trunc(s.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
-    const known = req.headers['if-none-match'];
-    const fresh = known !== undefined && known.split(',').some((tag) => tag.trim() === etag);
+    const cached = req.headers['if-none-match'];
+    const fresh = cached !== undefined && cached.split(',').some((tag) => tag.trim() === etag);
     // Read before any header is set: a failed read is answered as an error, not as this file.
     const body = fresh || req.method === 'HEAD' ? null : await readFile(sent);
     res.setHeader('content-type', MIME[extname(file).toLowerCase()] ?? 'application/octet-stream');
@@ -114,9 +127,9 @@ export function fileServer(root: string): FileServer {
 
   return {
     async send(req, res, urlPath) {
-      const file = await fileOf(root, urlPath);
-      if (!file) return false;
-      await sendPath(req, res, file);
+      const found = await fileOf(root, urlPath);
+      if (!found) return false;
+      await sendPath(req, res, found.file, found.stat);
       return true;
     },
     sendFile: (req, res, name) => sendPath(req, res, join(root, name)),

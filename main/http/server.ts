@@ -299,10 +299,11 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     // SameSite=Strict cookie that closes CSRF.
     if (req.headers['x-tanggap'] !== '1') throw new Refused(403, { code: 'forbidden', message: 'Permintaan ditolak.' });
     if (name === 'auth.login' && !logins.allow(req.socket.remoteAddress ?? '')) throw new Refused(429, LOGIN_RATE_LIMITED);
+    const session = carrier(req, res, secure);
     const large = isCallName(name) ? LARGE_BODY_LIMITS[name] : undefined;
     if (large) {
       try {
-        admit(core.deps, name as CallName, carrier(req, res, secure));
+        admit(core.deps, name as CallName, session);
       } catch (err) {
         if (!(err instanceof TanggapError)) throw err;
         const error = err.toApiError();
@@ -313,7 +314,7 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
     const input = await readJson(req, large ?? BODY_LIMIT);
     // The core's dispatch validates and authorises; this layer only carries bytes and cookies.
-    const result = await core.call(name, input ?? {}, carrier(req, res, secure));
+    const result = await core.call(name, input ?? {}, session);
     res.setHeader('cache-control', 'no-store');
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
