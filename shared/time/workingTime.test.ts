@@ -17,6 +17,7 @@ import {
   remainingWorkingMinutes,
   scheduleFor,
   validateCalendar,
+  workingDaysBehind,
   workingMinutesBetween,
   type Duration,
   type OfficeCalendar,
@@ -448,6 +449,28 @@ describe('working time: worked examples on 2026 dates (WIB = UTC+7, WITA = UTC+8
     expect(displayDue('2026-02-19T01:00:00.000Z', wib)).toBe('2026-02-18T09:00:00.000Z');
     // The end of a break, a time inside hours, and a closing stay as they are.
     for (const due of ['2026-11-30T06:00:00.000Z', '2026-11-30T03:00:00.000Z', '2026-11-30T09:00:00.000Z']) expect(displayDue(due, wib)).toBe(due);
+  });
+
+  it('workingDaysBehind counts the working days begun since the day the due is shown on', () => {
+    const behind = (due: string, now: string) => workingDaysBehind(due, now, wib);
+    const monClose = '2026-11-30T09:00:00.000Z'; // Senin 30 Nov 16.00 WIB
+    // Its own day, and Tuesday before the office opens: hours, not days.
+    expect(behind(monClose, '2026-11-30T09:30:00.000Z')).toBe(0);
+    expect(behind(monClose, '2026-12-01T00:29:00.000Z')).toBe(0); // Selasa 07.29
+    // Tuesday from its opening, then Wednesday.
+    expect(behind(monClose, '2026-12-01T00:30:00.000Z')).toBe(1); // Selasa 07.30
+    expect(behind(monClose, '2026-12-02T03:00:00.000Z')).toBe(2); // Rabu 10.00
+    // A due at Thursday's opening is shown as Wednesday 16.00: Thursday 08.00 is 1 day behind.
+    expect(behind('2026-12-03T00:30:00.000Z', '2026-12-03T01:00:00.000Z')).toBe(1);
+    // The weekend is not counted: Friday's due on Monday is 1 day behind.
+    expect(behind('2026-11-27T09:30:00.000Z', '2026-11-30T02:00:00.000Z')).toBe(1);
+    // Nor are holidays and cuti bersama: due Wed 23 Dec; 24 (cuti bersama), 25 (Natal), the
+    // weekend pass; Monday 28 Dec is the first day behind, Wednesday 30 Dec the third.
+    expect(behind('2026-12-23T09:00:00.000Z', '2026-12-27T05:00:00.000Z')).toBe(0);
+    expect(behind('2026-12-23T09:00:00.000Z', '2026-12-28T02:00:00.000Z')).toBe(1);
+    expect(behind('2026-12-23T09:00:00.000Z', '2026-12-30T02:00:00.000Z')).toBe(3);
+    // Not yet due: nothing behind.
+    expect(behind(monClose, '2026-11-30T02:00:00.000Z')).toBe(0);
   });
 
   it('while a pause is still open there is no due time yet, whatever the unit', () => {

@@ -474,6 +474,21 @@ export function displayDue(due: Instant, cal: OfficeCalendar): string {
   return iso(t);
 }
 
+// How many working days a due is behind at `now`, as an office counts them: the working
+// days after the day the due is shown on (displayDue) up to today, today counted once the
+// office has opened. A due shown for Monday is 1 day behind on Tuesday morning and 2 on
+// Wednesday; 0 on its own day, when the lateness is hours and minutes.
+export function workingDaysBehind(due: Instant, now: Instant, cal: OfficeCalendar): number {
+  const t = toMs(now);
+  const today = localDate(t, cal.timeZone);
+  let days = 0;
+  for (let date = addDaysYmd(localDate(displayDue(due, cal), cal.timeZone), 1); date <= today; date = addDaysYmd(date, 1)) {
+    const opening = dayIntervals(date, cal)[0]?.[0];
+    if (opening !== undefined && opening <= t) days++;
+  }
+  return days;
+}
+
 // What is wrong with a calendar, in words the admin can act on.
 export function validateCalendar(cal: OfficeCalendar): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
