@@ -71,6 +71,15 @@ test('standard: a changed step duration is kept; an amount of 0 is refused with 
   await expect(page.getByText('Standar belum dapat disimpan')).toBeVisible();
   await expect(step2).toHaveValue('0');
 
+  // A limit out of range stays as typed when the field is left, and the save says why.
+  await page.reload();
+  const withdraw = page.getByLabel('Dicabut otomatis bila tidak dilengkapi (hari kerja)');
+  await withdraw.fill('90');
+  await withdraw.blur();
+  await expect(withdraw).toHaveValue('90');
+  await page.getByRole('button', { name: 'Simpan standar' }).first().click();
+  await expect(page.getByText('Batas pencabutan otomatis paling lama 60 hari kerja.')).toBeVisible();
+
   await page.reload();
   await expect(step2).toHaveValue('30');
   await expect(step1).toHaveValue('20');

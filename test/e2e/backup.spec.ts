@@ -19,8 +19,23 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Tulis lokasi folder lengkap', { exact: false }).first()).toBeVisible();
     await page.getByLabel('Folder cadangan').fill(folder);
+    // A count out of range stays as typed when the field is left, and the save says why.
+    const keep = page.getByLabel('Jumlah cadangan yang disimpan');
+    await keep.fill('0');
+    await keep.blur();
+    await expect(keep).toHaveValue('0');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await expect(page.getByText('Simpan paling sedikit 1 cadangan.')).toBeVisible();
+    await keep.fill('400');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await expect(page.getByText('Simpan paling banyak 365 cadangan.')).toBeVisible();
+    await keep.fill('');
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await expect(page.getByText('Isi jumlah cadangan yang disimpan.')).toBeVisible();
+    await keep.fill('30');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Pengaturan cadangan tersimpan.')).toBeVisible();
+    expect((await office.admin.call('backup.status', {})).settings.keep).toBe(30);
 
     await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
     const row = page.getByRole('row').filter({ hasText: /tanggap-\d{4}-\d{2}-\d{2}T\d{4}\.sqlite/ });

@@ -227,6 +227,12 @@ test('the Admin sees the Server kantor page over TLS, with the certificate the h
   const port = await freePort(card!.address);
   await page.getByRole('switch', { name: 'Jadikan komputer ini server' }).check({ force: true });
   await pick(page, 'Alamat jaringan', `${card!.address} (${card!.name})`);
+  // A port out of range stays as typed when the field is left, and the save says why.
+  await page.getByLabel('Port').fill('80');
+  await page.getByLabel('Port').blur();
+  await expect(page.getByLabel('Port')).toHaveValue('80');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Nomor port paling kecil 1024.')).toBeVisible();
   await page.getByLabel('Port').fill(String(port));
   await page.getByRole('button', { name: 'Simpan' }).click();
   const lanUrl = `https://${card!.address}:${port}`;

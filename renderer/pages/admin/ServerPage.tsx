@@ -123,8 +123,11 @@ export function ServerPage() {
                     description="Biarkan 8443 kecuali dipakai program lain."
                     min={1024}
                     max={65535}
-                    value={field.value}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))}
+                    // Out of range stays as typed and the save says why; emptied, it asks for a number.
+                    clampBehavior="none"
+                    allowDecimal={false}
+                    value={Number.isNaN(field.value) ? '' : field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? NaN : Number(v))}
                     error={errors.port?.message}
                   />
                 )}

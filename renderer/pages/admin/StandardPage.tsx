@@ -164,6 +164,8 @@ export function StandardPage() {
                         description="Berkas berstatus tidak lengkap dicabut setelah sekian hari kerja."
                         min={1}
                         max={60}
+                        // Out of range stays as typed and the save says why.
+                        clampBehavior="none"
                         allowDecimal={false}
                         allowNegative={false}
                         value={field.value}
