@@ -176,7 +176,7 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     const chunks: Buffer[] = [];
     let size = 0;
     const settle = (fn: () => void) => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      req.off('data', onData).off('end', onEnd).off('error', gone).off('close', gone);
       fn();
     };
     const onData = (chunk: Buffer) => {
@@ -196,9 +196,7 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     // The client went before its body was in (a tab closed during an upload): nothing to
     // answer and nothing wrong with the server.
     const gone = () => settle(() => reject(new Refused(400, UNREADABLE)));
-    const onError = gone;
-    const onClose = gone;
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    req.on('data', onData).on('end', onEnd).on('error', gone).on('close', gone);
   });
 }
 

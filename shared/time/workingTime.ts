@@ -478,12 +478,16 @@ export function displayDue(due: Instant, cal: OfficeCalendar): string {
 // days after the day the due is shown on (displayDue) up to today, today counted once the
 // office has opened. A due shown for Monday is 1 day behind on Tuesday morning and 2 on
 // Wednesday; 0 on its own day, when the lateness is hours and minutes.
+// The days come from the calendar's day table, as the working minutes do.
 export function workingDaysBehind(due: Instant, now: Instant, cal: OfficeCalendar): number {
   const t = toMs(now);
-  const today = localDate(t, cal.timeZone);
+  const from = dayOf(toMs(displayDue(due, cal)), cal.timeZone) + 1;
+  const today = dayOf(t, cal.timeZone);
+  if (from > today) return 0;
+  const table = dayTable(cal, from, today);
   let days = 0;
-  for (let date = addDaysYmd(localDate(displayDue(due, cal), cal.timeZone), 1); date <= today; date = addDaysYmd(date, 1)) {
-    const opening = dayIntervals(date, cal)[0]?.[0];
+  for (let n = from; n <= today; n++) {
+    const opening = table.ivs[n - table.base]![0]?.[0];
     if (opening !== undefined && opening <= t) days++;
   }
   return days;

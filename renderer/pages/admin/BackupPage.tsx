@@ -108,12 +108,12 @@ export function BackupPage() {
                   description="1 sampai 365; cadangan yang lebih lama dihapus otomatis."
                   min={1}
                   max={365}
-                  // A number out of range stays as typed and the save says why; an
-                  // emptied field asks for a number rather than counting as 0.
+                  // A number out of range stays as typed and the save says why; an emptied field
+                  // (left as '', as the standard's fields do) asks for a number.
                   clampBehavior="none"
                   maw={260}
-                  value={Number.isNaN(field.value) ? '' : field.value}
-                  onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? NaN : Number(v))}
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === 'number' ? v : '')}
                   error={errors.keep?.message}
                 />
               )}

@@ -123,11 +123,11 @@ export function ServerPage() {
                     description="Biarkan 8443 kecuali dipakai program lain."
                     min={1024}
                     max={65535}
-                    // Out of range stays as typed and the save says why; emptied, it asks for a number.
+                    // Out of range stays as typed and the save says why; emptied ('') it asks for a number.
                     clampBehavior="none"
                     allowDecimal={false}
-                    value={Number.isNaN(field.value) ? '' : field.value}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? NaN : Number(v))}
+                    value={field.value}
+                    onChange={(v) => field.onChange(typeof v === 'number' ? v : '')}
                     error={errors.port?.message}
                   />
                 )}
