@@ -250,6 +250,50 @@ describe('a delivery recorded later', () => {
   });
 });
 
+describe('a file waiting for the reporter', () => {
+  // Kejayan's standard: 3 working days in all.
+  it('is closed on time when withdrawn while it waits, its due moved by the pause', async () => {
+    const o = await office('2026-11-23T00:00:00.000Z');
+    // Mon 23 Nov 08.00 WIB; incomplete at 08.30 (due Thu 26 Nov 08.00 before the pause);
+    // withdrawn by the reporter on Wed 2 Dec 09.00, still waiting: 30 working minutes.
+    const id = await o.record('2026-11-23T01:00:00.000Z');
+    await o.act('staf', '2026-11-23T01:30:00.000Z', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.', forwardTo: '' });
+    await o.exit('2026-12-02T02:00:00.000Z', id, 'dicabut');
+    const row = o.core.db.prepare('SELECT closed_at, due_at, work_minutes FROM complaints WHERE id = ?').get(id) as Record<string, unknown>;
+    // The 30 minutes used leave 3 working days less 30 minutes from 09.00: Mon 7 Dec 08.30.
+    expect(row).toEqual({ closed_at: '2026-12-02T02:00:00.000Z', due_at: '2026-12-07T01:30:00.000Z', work_minutes: 30 });
+    const nov = await o.act('sekcam', '2026-12-03T01:00:00.000Z', 'reports.recap', { year: 2026, month: 11 });
+    expect(nov.total).toMatchObject({ received: 1, openAtEnd: 1, lateAtEnd: 0 });
+    const dec = await o.act('sekcam', '2026-12-03T01:00:00.000Z', 'reports.recap', { year: 2026, month: 12 });
+    expect(dec.total).toMatchObject({ finished: 1, finishedOnTime: 1, lateAtEnd: 0 });
+    expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
+  });
+
+  it('keeps a past month end late when it comes to wait later, and not late while it waited then', async () => {
+    const o = await office('2026-11-02T00:00:00.000Z');
+    // Mon 2 Nov 08.00 WIB, due Thu 5 Nov 08.00; open and running at the end of November.
+    const late = await o.record('2026-11-02T01:00:00.000Z');
+    // Mon 16 Nov 08.00, due Thu 19 Nov; incomplete from Tue 17 Nov, before its due, and
+    // withdrawn automatically ten working days later, still waiting: never late.
+    const waiting = await o.record('2026-11-16T01:00:00.000Z');
+    await o.act('staf', '2026-11-17T01:00:00.000Z', 'workflow.exit', { id: waiting, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.', forwardTo: '' });
+    const november = async (at: string) => {
+      const recap = await o.act('sekcam', at, 'reports.recap', { year: 2026, month: 11 });
+      const trend = (await o.act('camat', at, 'reports.dashboard', { year: 2026, month: 11 })).trend.find((m) => m.key === '2026-11')!;
+      const listed = await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', akhirBulan: '2026-11', limit: 50 });
+      return { recap: recap.total.lateAtEnd, trend: trend.lateAtEnd, listed: listed.rows.map((r) => r.id) };
+    };
+    expect(await november('2026-12-01T01:00:00.000Z')).toEqual({ recap: 1, trend: 1, listed: [late] });
+    // Incomplete on Wed 2 Dec: November's end stays as it was.
+    await o.act('staf', '2026-12-02T01:00:00.000Z', 'workflow.exit', { id: late, exit: 'tidak_lengkap', note: 'Surat keterangan RT belum ada.', forwardTo: '' });
+    expect(await november('2026-12-02T02:00:00.000Z')).toEqual({ recap: 1, trend: 1, listed: [late] });
+    expect(o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(waiting)).toBe('dicabut');
+    const dec = await o.act('sekcam', '2026-12-02T02:00:00.000Z', 'reports.recap', { year: 2026, month: 12 });
+    expect(dec.total).toMatchObject({ finished: 1, finishedOnTime: 1 });
+    expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
+  });
+});
+
 describe('summary tables', () => {
   it('equal a recount from the rows after any sequence of changes', async () => {
     const o = await office('2026-01-05T01:00:00.000Z');
@@ -272,7 +316,8 @@ describe('summary tables', () => {
       // Reopened: closing undone.
       (id) => db.prepare('UPDATE complaints SET closed_at = NULL, work_minutes = NULL WHERE id = ?').run(id),
       (id) => db.prepare('UPDATE complaints SET due_at = ? WHERE id = ?').run(pick([null, when(), when()]), id),
-      (id) => db.prepare('UPDATE complaints SET paused_at = ? WHERE id = ?').run(pick([null, when()]), id),
+      // Paused or resumed while open (closing ends a pause).
+      (id) => db.prepare('UPDATE complaints SET paused_at = ? WHERE id = ? AND closed_at IS NULL').run(pick([null, when()]), id),
       (id) => db.prepare('UPDATE complaints SET seksi = ? WHERE id = ?').run(pick(['', 'Seksi Pelayanan', 'Seksi Pemerintahan']), id),
       (id) => db.prepare('UPDATE complaints SET satisfaction = ? WHERE id = ?').run(pick([null, 'puas', 'tidak_puas']), id),
       (id) => db.prepare('UPDATE complaints SET channel = ?, category = ?, kind = ? WHERE id = ?').run(pick(CHANNEL_CODES), pick(CATEGORIES), pick(COMPLAINT_KINDS), id),
@@ -291,7 +336,10 @@ describe('summary tables', () => {
       const rows = db.prepare('SELECT id, due_at, closed_at, paused_at FROM complaints').all() as { id: number; due_at: string | null; closed_at: string | null; paused_at: string | null }[];
       const trend = (await o.act('camat', at, 'reports.dashboard', { year: 2026, month: 11 })).trend;
       for (const m of trend) {
-        const late = rows.filter((c) => c.due_at !== null && c.paused_at === null && month(c.due_at) <= m.key && (c.closed_at === null || month(c.closed_at) > m.key));
+        const late = rows.filter((c) => {
+          const stop = c.paused_at ?? c.closed_at;
+          return c.due_at !== null && month(c.due_at) <= m.key && (stop === null || month(stop) > m.key);
+        });
         const listed = await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', akhirBulan: m.key, limit: 200 });
         expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), m.key).toEqual(late.map((c) => c.id).sort((a, b) => a - b));
         expect(listed.total, m.key).toBe(m.lateAtEnd);
@@ -388,6 +436,43 @@ describe('migration 11', () => {
           minutes_sum: 120,
           minutes_n: 1,
         });
+      } finally {
+        core.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 39', () => {
+  it('counts a file that came to wait after its due as late before it waited', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
+    try {
+      const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= 38) });
+      const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+      old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+      const at = '2026-11-03T01:00:00.000Z';
+      const staf = Number(
+        old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES ('staf', 'x', 'staf', 'staf', '', ?, ?)").run(at, at).lastInsertRowid,
+      );
+      // Tue 3 Nov 08.00 WIB, due Fri 6 Nov; incomplete from Wed 2 Dec, still waiting.
+      old
+        .prepare(
+          `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category, reporter_name, subject, description, status, received_by,
+             created_at, updated_at, clock_started_at, due_at, paused_at, resume_status) VALUES ('1/PGD/2026', 2026, 1, ?, 'pengaduan', 'langsung', 'infrastruktur', 'X', 'S', 'D', 'tidak_lengkap', ?, ?, ?, ?, ?, ?, 'diterima')`,
+        )
+        .run(at, staf, at, at, at, '2026-11-06T01:00:00.000Z', '2026-12-02T01:00:00.000Z');
+      // As the summaries stood before: a file waiting now was late at no month's end.
+      old.prepare('UPDATE recap_counts SET late_delta = 0').run();
+      old.close();
+
+      const core = createCore({ dataDir: dir, now: () => new Date('2026-12-03T01:00:00.000Z'), log: silentLog });
+      try {
+        expect(storedSummaries(core.db)).toEqual(expectedSummaries(core.db));
+        const late = (month: string) => core.db.prepare("SELECT late_delta FROM recap_counts WHERE month = ? AND dim = 'channel'").pluck().get(month);
+        // Late from November's end; not from December's, as it waits since 2 Dec.
+        expect([late('2026-11'), late('2026-12')]).toEqual([1, -1]);
       } finally {
         core.close();
       }

@@ -71,17 +71,19 @@ export function expectedSummaries(db: Database.Database) {
     const due = c.due_at as string | null;
     const outcome = closed === null ? 'diproses' : c.status === 'selesai' || c.status === 'diarsipkan' ? 'selesai' : (c.status as string);
     const keys: Record<string, string> = { channel: c.channel as string, category: c.category as string, kind: c.kind as string, seksi: c.seksi as string, stage: c.status as string, outcome };
-    const lateFrom = due !== null && c.paused_at === null && (closed === null || closed > due) ? month(due) : null;
+    // Late from its due until it waits for the reporter or is closed, whichever came first.
+    const stop = (c.paused_at as string | null) ?? closed;
+    const late = due !== null && (stop === null || stop > due);
     for (const [dim, key] of Object.entries(keys)) {
       bump(month(c.received_at as string), dim, key, 0, 1);
       bump(month(c.received_at as string), dim, key, 3, 1);
-      if (lateFrom) bump(lateFrom, dim, key, 4, 1);
+      if (late) bump(month(due), dim, key, 4, 1);
+      if (late && stop !== null) bump(month(stop), dim, key, 4, -1);
       if (closed === null) continue;
       const m = month(closed);
       bump(m, dim, key, 1, 1);
       if (due === null || closed <= due) bump(m, dim, key, 2, 1);
       bump(m, dim, key, 3, -1);
-      if (lateFrom) bump(m, dim, key, 4, -1);
       if (c.satisfaction === 'puas') bump(m, dim, key, 5, 1);
       if (c.satisfaction === 'tidak_puas') bump(m, dim, key, 6, 1);
       if (c.work_minutes !== null) {

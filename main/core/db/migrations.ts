@@ -1,6 +1,6 @@
 // Numbered migrations, applied in order at start-up inside one transaction each.
 // PRAGMA user_version holds the number of the last one applied.
-import { RECAP_SUMMARIES_SQL } from './recapSummaries';
+import { RECAP_LATENESS_SQL, RECAP_SUMMARIES_SQL } from './recapSummaries';
 
 export interface Migration {
   version: number;
@@ -1013,5 +1013,10 @@ CREATE TABLE wet_papers (
 CREATE INDEX wet_papers_document ON wet_papers(document_id, id);
 CREATE INDEX wet_papers_docx ON wet_papers(docx_sha256) WHERE docx_sha256 IS NOT NULL;
 `,
+  },
+  {
+    version: 39,
+    name: 'lateness in the summaries stops at a pause',
+    sql: RECAP_LATENESS_SQL,
   },
 ];

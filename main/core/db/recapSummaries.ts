@@ -13,8 +13,10 @@
 //   - in the month it was received: received +1, open +1;
 //   - in the month it was closed: finished +1, on time +1 when closed by its due (or when
 //     its clock never started), open -1, puas / tidak puas, its working minutes;
-//   - late +1 in the month of its due when it is not closed by then and not waiting for
-//     the reporter now, and late -1 in the month it was closed after its due.
+//   - late +1 in the month of its due when it was neither closed nor waiting for the
+//     reporter by then, and late -1 in the month it stopped being late: closed after its
+//     due, or paused since (while it waits the clock stands still, so a file waiting at a
+//     month's end is not late then; a resume moves its due by the pause).
 // So a month's open and late at its end are the running sums of those deltas.
 // Working minutes of closed complaints are also counted in a histogram (recap_minutes,
 // per month and per year; dimension '' is the whole office) for the medians: buckets of
@@ -32,13 +34,17 @@ const SHIFT = `(SELECT shift FROM recap_zone)`;
 const shiftOf = (officeJson: string) =>
   `CASE json_extract(${officeJson}, '$.timeZone') WHEN 'Asia/Makassar' THEN '+8 hours' WHEN 'Asia/Jayapura' THEN '+9 hours' ELSE '+7 hours' END`;
 
-const monthOf = (x: string, column: string) => `strftime('%Y-%m', ${x}.${column}, ${SHIFT})`;
+const monthAt = (instant: string) => `strftime('%Y-%m', ${instant}, ${SHIFT})`;
+const monthOf = (x: string, column: string) => monthAt(`${x}.${column}`);
 const DIMS = ['channel', 'category', 'kind', 'seksi', 'stage', 'outcome'];
 const dimsTable = (dims: string[]) => `(${dims.map((d, i) => `SELECT '${d}'${i === 0 ? ' AS dim' : ''}`).join(' UNION ALL ')}) d`;
 const keyOf = (x: string) =>
   `CASE d.dim WHEN '' THEN '' WHEN 'channel' THEN ${x}.channel WHEN 'category' THEN ${x}.category WHEN 'kind' THEN ${x}.kind WHEN 'seksi' THEN ${x}.seksi
     WHEN 'stage' THEN ${x}.status WHEN 'outcome' THEN CASE WHEN ${x}.closed_at IS NULL THEN 'diproses' WHEN ${x}.status IN ('selesai', 'diarsipkan') THEN 'selesai' ELSE ${x}.status END END`;
-const lateFrom = (x: string) => `${x}.due_at IS NOT NULL AND ${x}.paused_at IS NULL AND (${x}.closed_at IS NULL OR ${x}.closed_at > ${x}.due_at)`;
+// Until when a complaint can be late: its pause's start while it waits (a closed one
+// waits no more), else its closing; null while it runs on.
+const stopOf = (x: string) => `coalesce(${x}.paused_at, ${x}.closed_at)`;
+const lateFrom = (x: string) => `${x}.due_at IS NOT NULL AND (${stopOf(x)} IS NULL OR ${stopOf(x)} > ${x}.due_at)`;
 const source = (from: string | null, dims: string) => (from ? `${from}, ${dims}` : dims);
 
 const COUNTS = ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'];
@@ -57,7 +63,7 @@ function countRows(x: string, from: string | null): string {
       closed,
     ),
     arm(monthOf(x, 'due_at'), ['0', '0', '0', '0', '1', '0', '0', '0', '0'], lateFrom(x)),
-    arm(monthOf(x, 'closed_at'), ['0', '0', '0', '0', '-1', '0', '0', '0', '0'], `${lateFrom(x)} AND ${closed}`),
+    arm(monthAt(stopOf(x)), ['0', '0', '0', '0', '-1', '0', '0', '0', '0'], `${lateFrom(x)} AND ${stopOf(x)} IS NOT NULL`),
   ].join('\n  UNION ALL ');
 }
 
@@ -115,6 +121,25 @@ const COMPLAINT_COLUMNS = ['received_at', 'closed_at', 'due_at', 'paused_at', 's
 const complaintChanged = COMPLAINT_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
 const stepChanged = STEP_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+
+// A complaint's summaries, kept by these triggers.
+const COMPLAINT_TRIGGERS = `
+CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]])} END;
+CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]])} END;
+CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${COMPLAINT_COLUMNS.join(', ')} ON complaints
+WHEN ${complaintChanged} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]])} END;`;
+
+// The zone's triggers rebuild every summary, with the expressions above.
+const ZONE_TRIGGERS = `
+CREATE TRIGGER recap_zone_set AFTER INSERT ON settings WHEN NEW.key = 'office' BEGIN
+  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
+  ${REBUILD}
+END;
+CREATE TRIGGER recap_zone_changed AFTER UPDATE ON settings
+WHEN NEW.key = 'office' AND json_extract(NEW.value, '$.timeZone') IS NOT json_extract(OLD.value, '$.timeZone') BEGIN
+  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
+  ${REBUILD}
+END;`;
 
 export const RECAP_SUMMARIES_SQL = `
 ALTER TABLE complaints ADD COLUMN seksi TEXT NOT NULL DEFAULT '';
@@ -186,23 +211,24 @@ CREATE TABLE recap_steps (
 
 ${REBUILD}
 
-CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]])} END;
-CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]])} END;
-CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${COMPLAINT_COLUMNS.join(', ')} ON complaints
-WHEN ${complaintChanged} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]])} END;
-
+${COMPLAINT_TRIGGERS}
 CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]])} END;
 CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]])} END;
 CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${STEP_COLUMNS.join(', ')} ON complaint_steps
 WHEN ${stepChanged} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]])} END;
 
-CREATE TRIGGER recap_zone_set AFTER INSERT ON settings WHEN NEW.key = 'office' BEGIN
-  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
-  ${REBUILD}
-END;
-CREATE TRIGGER recap_zone_changed AFTER UPDATE ON settings
-WHEN NEW.key = 'office' AND json_extract(NEW.value, '$.timeZone') IS NOT json_extract(OLD.value, '$.timeZone') BEGIN
-  UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
-  ${REBUILD}
-END;
+${ZONE_TRIGGERS}`;
+
+// Migration 39: lateness stops at a pause, not only at closing (a file waiting at a past
+// month's end was counted late or not by whether it waited now): the triggers that carry
+// the expressions are made again and every summary rebuilt.
+export const RECAP_LATENESS_SQL = `
+DROP TRIGGER recap_complaints_ai;
+DROP TRIGGER recap_complaints_ad;
+DROP TRIGGER recap_complaints_au;
+DROP TRIGGER recap_zone_set;
+DROP TRIGGER recap_zone_changed;
+${COMPLAINT_TRIGGERS}
+${ZONE_TRIGGERS}
+${REBUILD}
 `;

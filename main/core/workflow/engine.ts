@@ -473,8 +473,11 @@ function close(db: Db, id: number, at: string) {
 export function closeWithExit(deps: CoreDeps, l: Loaded, by: SessionUser | null, at: string, exit: 'bukan_kewenangan' | 'ditolak' | 'dicabut', note: string) {
   const { db } = deps;
   stmt(db, 'UPDATE complaint_steps SET note = ? WHERE complaint_id = ? AND completed_at IS NULL').run(`Dihentikan: ${note}`, l.c.id);
-  stmt(db, 'UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, l.c.id);
-  stmt(db, 'UPDATE complaints SET exit_note = ?, paused_at = NULL WHERE id = ?').run(note, l.c.id);
+  // Ended while waiting for the reporter (withdrawn, by hand or automatically): the clock
+  // stood still until now, so the due times move by the pause as a resume moves them, and
+  // a file on time when it was paused is closed on time, not late against a stale due.
+  if (l.c.paused_at) endPause(db, l, at);
+  stmt(db, 'UPDATE complaints SET exit_note = ? WHERE id = ?').run(note, l.c.id);
   close(db, l.c.id, at);
   setStatus(db, l.c.id, exit, at);
   const words = { bukan_kewenangan: 'Bukan kewenangan kantor; diteruskan', ditolak: 'Pengaduan ditolak', dicabut: 'Pengaduan dicabut' };
@@ -499,10 +502,9 @@ export function pause(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, no
   });
 }
 
-// The file is complete again: the clock runs on and every due time moves by the pause.
-export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string) {
-  const { db } = deps;
-  const { c, standard, step } = l;
+// The pause ends at `at` (the file completed, or the complaint ended while waiting): every
+// due time moves by the pause, the complaint's and its open step's.
+function endPause(db: Db, { c, standard, step }: Loaded, at: string) {
   stmt(db, 'UPDATE pauses SET to_at = ? WHERE complaint_id = ? AND to_at IS NULL').run(at, c.id);
   const cal = officeCalendar(db);
   const pauses = pausesOf(db, c.id);
@@ -510,6 +512,13 @@ export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, n
   const due = c.clock_started_at ? addWorkingTime(c.clock_started_at, standard.total, cal, pauses) : null;
   stmt(db, 'UPDATE complaints SET paused_at = NULL, resume_status = NULL, step_due_at = ?, due_at = ? WHERE id = ?').run(stepDue, due, c.id);
   if (stepDue) stmt(db, 'UPDATE complaint_steps SET due_at = ? WHERE complaint_id = ? AND completed_at IS NULL').run(stepDue, c.id);
+}
+
+// The file is complete again: the clock runs on and every due time moves by the pause.
+export function resume(deps: CoreDeps, l: Loaded, by: SessionUser, at: string, note: string) {
+  const { db } = deps;
+  const { c } = l;
+  endPause(db, l, at);
   const status = c.resume_status ?? 'diterima';
   setStatus(db, c.id, status, at);
   recordComplaintEvent(db, { complaintId: c.id, at, actorId: by.id, words: 'Berkas dilengkapi pelapor; penanganan dilanjutkan', status, note, action: 'complaint.resumed', data: { status } });
