@@ -173,6 +173,10 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
     .click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
   await expect(registerRows).toHaveCount(lateThen.total);
+  // A word searched for in the register is remembered there; the chart, like the links,
+  // lands on exactly the complaints behind its point.
+  await page.getByLabel('Cari').fill('tidakadayangcocok');
+  await expect(page.getByText('Tidak ada pengaduan yang cocok')).toBeVisible();
   // The same from the chart: the line's point for that month, shown under the pointer.
   await page.goBack();
   const trendCard = page.locator('.mantine-Card-root', { has: page.getByRole('heading', { name: 'Dua belas bulan terakhir' }) });
@@ -189,6 +193,7 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(tooltip).toContainText(`Terlambat di akhir bulan: ${n(prev.lateAtEnd!)}`);
   await page.locator('.recharts-active-dot circle').last().click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
+  await expect(page.getByLabel('Cari')).toHaveValue('');
   await expect(registerRows).toHaveCount(lateThen.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);

@@ -1,8 +1,7 @@
 import { Card, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
-import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../shared/reports/dashboard';
-import { DashboardLink, formatCount, legendText } from './DashboardLink';
+import { DashboardLink, formatCount, legendText, useOpenBehind } from './DashboardLink';
 
 type Row = Dashboard['bySeksi'][number];
 export type BreakdownFigure = 'received' | 'open' | 'late';
@@ -23,11 +22,11 @@ const ROW_PX = 40;
 // same numbers in a table beside it, every number a link, for reading and for keyboards.
 export function DashboardBreakdown({ title, by, rows, periodLabel, linkFor }: Props) {
   const theme = useMantineTheme();
-  const navigate = useNavigate();
+  const openBehind = useOpenBehind();
   const open = (index: number, figure: BreakdownFigure) => {
     const row = rows[index];
     const to = row && linkFor(row, figure);
-    if (to) void navigate(to);
+    if (to) openBehind(to);
   };
   return (
     <Card withBorder radius="md" padding="md">

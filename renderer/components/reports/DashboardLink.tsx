@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Anchor, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { TaskFilter } from '../../../shared/domain';
 import { FILTER_PARAM, TAB_PARAM } from '../tasks/address';
 import { writeSearch } from '../register/query';
@@ -30,8 +30,22 @@ interface Props {
   children?: ReactNode;
 }
 
-// A number that opens the complaints behind it. A register link shows exactly those
-// complaints, so the register's remembered search text is dropped on the way.
+// A register link shows exactly the complaints behind a number, so the register's
+// remembered search text is dropped on the way.
+const forgetSearch = (to: string) => {
+  if (to.startsWith('/register')) writeSearch('');
+};
+
+// Opens the complaints behind a chart's bar or point, as a DashboardLink opens its number's.
+export function useOpenBehind() {
+  const navigate = useNavigate();
+  return (to: string) => {
+    forgetSearch(to);
+    void navigate(to);
+  };
+}
+
+// A number that opens the complaints behind it.
 export function DashboardLink({ n, to, label, title, name, c, children }: Props) {
   const text = children ?? formatCount(n);
   if (!to) return <Text span inherit c={c}>{text}</Text>;
@@ -43,9 +57,7 @@ export function DashboardLink({ n, to, label, title, name, c, children }: Props)
       inherit
       aria-label={name ?? `${formatCount(n)} ${label}`}
       title={title ?? `Lihat ${label}`}
-      onClick={() => {
-        if (to.startsWith('/register')) writeSearch('');
-      }}
+      onClick={() => forgetSearch(to)}
     >
       {text}
     </Anchor>

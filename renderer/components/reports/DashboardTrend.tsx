@@ -1,10 +1,9 @@
 import { Card, Grid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
-import { useNavigate } from 'react-router';
 import type { ReactNode } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Dot, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type ActiveDotProps, type TooltipPayloadEntry } from 'recharts';
 import type { Dashboard } from '../../../shared/reports/dashboard';
 import { registerPath, type DateOf } from '../register/query';
-import { DashboardLink, formatCount, legendText } from './DashboardLink';
+import { DashboardLink, formatCount, legendText, useOpenBehind } from './DashboardLink';
 
 type Month = Dashboard['trend'][number];
 
@@ -28,15 +27,15 @@ const tooltipLine = (value: unknown, name: unknown, item: TooltipPayloadEntry): 
 // in the register; the table beside the chart holds the same numbers as links.
 export function DashboardTrend({ trend }: { trend: Month[] }) {
   const theme = useMantineTheme();
-  const navigate = useNavigate();
+  const openBehind = useOpenBehind();
   const running = trend.find((m) => m.running && m.lateAtEnd !== null);
   const open = (index: number, dateOf: DateOf) => {
     const m = trend[index];
-    if (m) void navigate(registerPath({ ...periodOf(m), dateOf }));
+    if (m) openBehind(registerPath({ ...periodOf(m), dateOf }));
   };
   const openLate = (index: number) => {
     const m = trend[index];
-    if (m && m.lateAtEnd !== null) void navigate(lateAtEndPath(m));
+    if (m && m.lateAtEnd !== null) openBehind(lateAtEndPath(m));
   };
   return (
     <Card withBorder radius="md" padding="md">
