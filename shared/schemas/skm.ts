@@ -28,12 +28,25 @@ export const skmProfileSchema = z.object({
 export const skmKioskInputSchema = z.object({ answers: skmAnswersSchema, profile: skmProfileSchema }).strict();
 export type SkmKioskInput = z.input<typeof skmKioskInputSchema>;
 
+// A day written YYYY-MM-DD that the calendar has (not 31 November).
+const isCalendarDay = (ymd: string) => {
+  const day = new Date(`${ymd}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(ymd) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(ymd);
+};
+
 /** A questionnaire the Staf enters, optionally for one complaint (by its register number). */
 export const skmSubmitInputSchema = z
   .object({
     answers: skmAnswersSchema,
     profile: skmProfileSchema,
     registerNo: z.string().trim().max(60, { error: 'Nomor register paling panjang 60 karakter.' }).default(''),
+    // The day the respondent filled in a paper questionnaire, in the office's time: its IKM
+    // counts in that day's month. Empty: answered today.
+    filledOn: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || isCalendarDay(v), { error: 'Tulis tanggal pengisian sebagai HH/BB/TTTT, contoh 28/11/2026.' })
+      .default(''),
   })
   .strict();
 export type SkmSubmitInput = z.input<typeof skmSubmitInputSchema>;

@@ -160,3 +160,40 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await expect(card.getByRole('button', { name: 'Isi kuesioner' })).toHaveCount(0);
   expect((await staf.call('workflow.journey', { id: c.id })).skmAt).not.toBeNull();
 });
+
+test('the Staf types in a paper questionnaire filled in last month, and it counts in that month', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  // The last day of last month in the office's zone (WIB), as the form takes a date.
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  const [year, month, day] = [last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate()];
+
+  await page.getByRole('link', { name: 'Survei kepuasan (IKM)' }).click();
+  await page.getByRole('button', { name: 'Isi kuesioner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Isi kuesioner survei kepuasan' });
+  for (const [i, e] of SKM_ELEMENTS.entries()) {
+    await dialog.getByRole('radiogroup', { name: `${i + 1}. ${SKM_ELEMENT_TEXT[e].question}` }).getByRole('radio', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).check();
+  }
+  await dialog.getByRole('textbox', { name: 'Jenis kelamin' }).click();
+  await page.getByRole('option', { name: 'Perempuan' }).click();
+  await dialog.getByRole('textbox', { name: 'Usia (tahun)' }).fill('41');
+  await dialog.getByRole('textbox', { name: 'Pendidikan terakhir' }).click();
+  await page.getByRole('option', { name: 'SMA/SMK' }).click();
+  // A day to come is refused under the field; the day it was filled in is taken.
+  const date = dialog.getByRole('textbox', { name: 'Tanggal pengisian kuesioner' });
+  await date.fill(`01/01/${y + 1}`);
+  await dialog.getByRole('button', { name: 'Simpan kuesioner' }).click();
+  await expect(dialog.getByText('Tanggal pengisian tidak boleh sesudah hari ini.')).toBeVisible();
+  await date.fill(`${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`);
+  await expect(dialog.getByText('Tanggal pengisian tidak boleh sesudah hari ini.')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('kuesioner-kertas.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Simpan kuesioner' }).click();
+  await expect(page.getByText('Kuesioner survei kepuasan tersimpan.')).toBeVisible();
+
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  expect((await staf.call('skm.summary', { year, month })).total.respondents).toBe(1);
+  expect((await staf.call('skm.summary', { year: y, month: m })).total.respondents).toBe(0);
+});

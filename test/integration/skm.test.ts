@@ -44,6 +44,35 @@ async function toDelivery(o: Office, id: number) {
 const delivery = (id: number) => ({ complaintId: id, channel: 'langsung' as const, deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah' });
 
 describe('SKM and IKM (PermenPANRB 14/2017)', () => {
+  it('counts a paper questionnaire in the month it was filled in, not the month it is typed in', async () => {
+    const o = await office();
+    const id = await o.record();
+    const registerNo = (await o.act('staf', 'complaints.get', { id })).registerNo;
+    await toDelivery(o, id);
+    await o.act('staf', 'documents.deliver', { ...delivery(id), satisfaction: 'puas' });
+    // Typed in on Wed 2 Dec, 08.00 WIB.
+    t!.clock.set('2026-12-02T01:00:00.000Z');
+    const paper = (filledOn: string, no = '') => ({ ...form(NOV[0]!, no), filledOn });
+    // Not a day to come, not more than a year back, not a day missing from the calendar, and
+    // for a complaint not before it was finished (Tue 24 Nov).
+    expect(await o.refuse('staf', 'skm.submit', paper('2026-12-03'))).toMatchObject({ code: 'validation', field: 'filledOn', message: 'Tanggal pengisian tidak boleh sesudah hari ini.' });
+    expect(await o.refuse('staf', 'skm.submit', paper('2025-11-30'))).toMatchObject({ code: 'validation', field: 'filledOn' });
+    expect(await o.refuse('staf', 'skm.submit', paper('2026-11-31'))).toMatchObject({ code: 'validation', field: 'filledOn', message: expect.stringContaining('HH/BB/TTTT') });
+    expect(await o.refuse('staf', 'skm.submit', paper('2026-11-23', registerNo))).toMatchObject({
+      code: 'validation',
+      field: 'filledOn',
+      message: `Pengaduan ${registerNo} selesai pada 24 November 2026; kuesioner untuknya diisi pada hari itu atau sesudahnya. Periksa tanggal pengisian.`,
+    });
+    // Filled in on Mon 30 Nov: November's; its complaint's journey shows that day.
+    await o.act('staf', 'skm.submit', paper('2026-11-30', registerNo));
+    expect((await o.act('camat', 'workflow.journey', { id })).skmAt).toBe('2026-11-29T17:00:00.000Z');
+    // Today's, or none given: December's.
+    await o.act('staf', 'skm.submit', paper('2026-12-02'));
+    await o.act('staf', 'skm.submit', form(NOV[1]!));
+    const year = await o.act('camat', 'skm.summary', { year: 2026 });
+    expect(year.months.slice(10).map((m) => m.respondents)).toEqual([1, 2]);
+  });
+
   it('stores questionnaires per office month and sums them into the IKM worked out by hand', async () => {
     const o = await office();
     const id = await o.record();

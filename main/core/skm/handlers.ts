@@ -1,4 +1,6 @@
 import { isFinished, STATUS_LABEL, type Status } from '../../../shared/domain';
+import { formatTanggal } from '../../../shared/time/format';
+import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { verifyPassword } from '../auth/passwords';
 import { createSession, endSession } from '../auth/sessions';
@@ -7,18 +9,30 @@ import type { Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { stmt } from '../db/statements';
 import { TanggapError } from '../errors';
-import { findOffice } from '../office/settings';
+import { findOffice, getOffice } from '../office/settings';
 import { skmWorkbook } from './export';
 import { checkExitLock, checkKioskPace, closeKiosk, countFailedExit, findKiosk, openKiosk, requireKiosk } from './kiosk';
 import { insertResponse, skmSummary } from './responses';
 
 type SkmCalls = 'skm.submit' | 'skm.summary' | 'skm.exportXlsx' | 'skm.kioskStart' | 'skm.kioskState' | 'skm.kioskSubmit' | 'skm.kioskExit';
 
+// When a questionnaire the Staf enters was answered: now, or the start of the day a paper
+// questionnaire was filled in, a day gone by within the last year (its month is the IKM's).
+function answeredAt(filledOn: string, now: string, tz: TimeZoneId): string {
+  const today = localDate(now, tz);
+  if (filledOn === '' || filledOn === today) return now;
+  if (filledOn > today) throw new TanggapError('validation', 'Tanggal pengisian tidak boleh sesudah hari ini.', 'filledOn');
+  if (filledOn < addDaysYmd(today, -366)) throw new TanggapError('validation', 'Tanggal pengisian paling lama satu tahun sebelum hari ini; periksa tanggalnya.', 'filledOn');
+  return fromLocal(filledOn, '00:00', tz);
+}
+
 export const skmHandlers: Pick<Handlers, SkmCalls> = {
-  'skm.submit': (ctx, { answers, profile, registerNo }) => {
+  'skm.submit': (ctx, { answers, profile, registerNo, filledOn }) => {
     const user = requireUser(ctx);
     return write(ctx.db, () => {
       const at = nowIso(ctx);
+      const tz = getOffice(ctx.db).timeZone;
+      const answered = answeredAt(filledOn, at, tz);
       let complaintId: number | null = null;
       if (registerNo) {
         // As printed on the tanda terima, or typed in other letters (the register's index
@@ -36,12 +50,19 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
               : `Pengaduan ${row.registerNo} ditutup dengan status ${STATUS_LABEL[row.status]}, tidak diselesaikan. Kuesioner hanya dikaitkan dengan pengaduan yang selesai ditangani.`;
           throw new TanggapError('conflict', `${why} Untuk mencatat kuesioner tanpa pengaduan, kosongkan nomor register.`, 'registerNo');
         }
+        if (localDate(answered, tz) < localDate(row.closedAt!, tz)) {
+          throw new TanggapError(
+            'validation',
+            `Pengaduan ${row.registerNo} selesai pada ${formatTanggal(row.closedAt!, tz)}; kuesioner untuknya diisi pada hari itu atau sesudahnya. Periksa tanggal pengisian.`,
+            'filledOn',
+          );
+        }
         if (stmt(ctx.db, 'SELECT 1 FROM skm_responses WHERE complaint_id = ?').get(row.id)) {
           throw new TanggapError('conflict', `Survei kepuasan untuk pengaduan ${row.registerNo} sudah diisi; satu pengaduan satu survei.`, 'registerNo');
         }
         complaintId = row.id;
       }
-      const id = insertResponse(ctx.db, { complaintId, at, source: 'staf', kioskId: null, answers, profile, enteredBy: user.id });
+      const id = insertResponse(ctx.db, { complaintId, at: answered, source: 'staf', kioskId: null, answers, profile, enteredBy: user.id });
       appendAudit(ctx.db, { at, actorId: user.id, action: 'skm.submitted', entity: 'skm_response', entityId: id, data: { complaintId } });
       return { id };
     });

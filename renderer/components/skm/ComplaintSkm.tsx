@@ -10,7 +10,7 @@ import { SkmEntryForm } from './SkmEntryForm';
 // Staf the questionnaire itself, tied to this complaint (one per complaint).
 export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journey; registerNo: string; onSaved(): void }) {
   const { user } = useSession();
-  const { long } = useDates();
+  const { date } = useDates();
   const [open, setOpen] = useState(false);
   if (!isFinished(journey)) return null;
   return (
@@ -20,7 +20,7 @@ export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journe
           Survei kepuasan (SKM)
         </Title>
         {journey.skmAt ? (
-          <Text size="sm">Kuesioner diisi {long(journey.skmAt)}.</Text>
+          <Text size="sm">Kuesioner diisi {date(journey.skmAt)}.</Text>
         ) : (
           <Text size="sm" c="dimmed">
             {user.role === 'staf' ? 'Belum ada kuesioner untuk pengaduan ini. Bila pelapor bersedia, isikan jawabannya di sini.' : 'Belum ada kuesioner untuk pengaduan ini.'}

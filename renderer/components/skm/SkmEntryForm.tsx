@@ -4,6 +4,9 @@ import { ApiCallError, call } from '../../api';
 import { notifyError, notifySuccess } from '../../lib/feedback';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
 import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
+import { localDate } from '../../../shared/time/workingTime';
+import { useDates } from '../../lib/session';
+import { DateText } from '../admin/DateText';
 
 interface Props {
   opened: boolean;
@@ -24,13 +27,17 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
   const [occupation, setOccupation] = useState<string | null>(null);
   const [age, setAge] = useState<number | string>('');
   const [registerNo, setRegisterNo] = useState(forRegisterNo ?? '');
+  // Today, unless a paper questionnaire was filled in on an earlier day.
+  const { tz } = useDates();
+  const today = () => localDate(new Date(), tz);
+  const [filledOn, setFilledOn] = useState(today);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   // Asking whether to drop what was typed, after Esc, the close button or Batal.
   const [leaving, setLeaving] = useState(false);
   const stayRef = useRef<HTMLButtonElement>(null);
   const typed =
-    Object.keys(answers).length > 0 || gender !== null || education !== null || occupation !== null || age !== '' || registerNo !== (forRegisterNo ?? '');
+    Object.keys(answers).length > 0 || gender !== null || education !== null || occupation !== null || age !== '' || registerNo !== (forRegisterNo ?? '') || filledOn !== today();
 
   // The question stands where it is seen, at the end of a long form, with "Lanjut mengisi" at hand.
   useEffect(() => {
@@ -46,12 +53,16 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
     setOccupation(null);
     setAge('');
     setRegisterNo(forRegisterNo ?? '');
+    setFilledOn(today());
     setErrors({});
     setLeaving(false);
   };
 
+  // A field's refusal goes once the field is changed.
+  const edited = (field: string) => setErrors(({ [field]: _, ...rest }) => rest);
+
   const save = async () => {
-    const input = { answers, profile: { gender, education, occupation, age: age === '' ? undefined : Number(age) }, registerNo };
+    const input = { answers, profile: { gender, education, occupation, age: age === '' ? undefined : Number(age) }, registerNo, filledOn };
     const parsed = skmSubmitInputSchema.safeParse(input);
     if (!parsed.success) {
       const found: Record<string, string> = {};
@@ -117,9 +128,26 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
           description={forRegisterNo ? 'Kuesioner ini untuk pengaduan yang sedang dibuka.' : 'Satu pengaduan satu survei. Kosongkan untuk layanan lain.'}
           readOnly={forRegisterNo !== undefined}
           value={registerNo}
-          onChange={(ev) => setRegisterNo(ev.currentTarget.value)}
+          onChange={(ev) => {
+            setRegisterNo(ev.currentTarget.value);
+            edited('registerNo');
+          }}
           error={errors.registerNo}
         />
+        <DateText
+          label="Tanggal pengisian kuesioner"
+          tz={tz}
+          value={filledOn}
+          onChange={(v) => {
+            setFilledOn(v);
+            edited('filledOn');
+          }}
+          error={errors.filledOn}
+          w={320}
+        />
+        <Text size="xs" c="dimmed" mt={-8}>
+          Untuk kuesioner kertas yang diisi pada hari sebelumnya: IKM menghitungnya pada bulan tanggal itu.
+        </Text>
         {leaving ? (
           <Alert color="yellow" title="Kuesioner belum disimpan">
             <Group justify="space-between">
