@@ -544,10 +544,16 @@ describe('buku rekap files', () => {
     const headersOf = (name: string) => rowValues(wb.getWorksheet(name)!, 5) as string[];
     expect(headersOf('Ringkasan')).toEqual(expect.arrayContaining(['Langkah selesai', 'Langkah tepat waktu']));
     for (const sheet of ['Kanal', 'Kategori', 'Jenis', 'Seksi', 'Tahap', 'Hasil']) expect(headersOf(sheet), sheet).not.toContain('Langkah selesai');
-    // Each step's limit as the standard writes it, beside the working hours it averaged.
+    // Each step's limit as the standard writes it, beside the working minutes it averaged
+    // and those it was allowed (a step of 15 minutes reads 15, not 0,3 hours).
     const steps = tableOf(wb.getWorksheet('Langkah')!);
     expect(steps.slice(0, recap.steps.length).map((r) => r['Batas waktu menurut standar'])).toEqual(recap.steps.map((x) => x.limit));
     expect(steps.map((r) => r['Batas waktu menurut standar']).slice(0, 2)).toEqual(['15 menit', '30 menit']);
+    const timed = recap.steps.filter((x) => x.avgWorkMinutes !== null);
+    expect(timed.length).toBeGreaterThan(0);
+    for (const x of timed) {
+      expect(steps[recap.steps.indexOf(x)]).toMatchObject({ 'Rata-rata lama (menit kerja)': Math.round(x.avgWorkMinutes!), 'Rata-rata batas waktu (menit kerja)': Math.round(x.limitMinutes!) });
+    }
     expect(recap.total.received).toBe(4);
     const channel = tableOf(wb.getWorksheet('Kanal')!);
     expect(channel.find((r) => r.Kanal === 'SP4N-LAPOR!')).toMatchObject({ Diterima: 1 });

@@ -40,7 +40,7 @@ export function IkmCards({ s, staf }: { s: SkmSummary; staf: boolean }) {
           Responden
         </Text>
         <Text fz={32} fw={700} data-testid="ikm-respondents">
-          {t.respondents}
+          {t.respondents.toLocaleString('id-ID')}
         </Text>
         {/* The Staf's hint is for the screen, not the printed report. */}
         <Text size="xs" c="dimmed" className={t.respondents === 0 && staf ? 'no-print' : undefined}>
@@ -111,7 +111,7 @@ export function MonthTable({ s }: { s: SkmSummary }) {
         {s.months.map((m) => (
           <Table.Tr key={m.month}>
             <Table.Td>{MONTHS[(m.month ?? 1) - 1]}</Table.Td>
-            <Table.Td ta="right">{m.respondents}</Table.Td>
+            <Table.Td ta="right">{m.respondents.toLocaleString('id-ID')}</Table.Td>
             <Table.Td ta="right">{formatIkm(m.ikm)}</Table.Td>
             <Table.Td>{m.grade ? `${m.grade} · ${SKM_GRADE_LABEL[m.grade]}` : '–'}</Table.Td>
           </Table.Tr>
