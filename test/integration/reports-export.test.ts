@@ -111,16 +111,17 @@ describe('register export', () => {
     const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
     expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 46, 34, 12]);
     expect(ws.autoFilter).toBe('A4:S4');
-    // Printed: landscape A4 with narrow margins, two pages wide at 72 % (11 pt text at about
-    // 8 pt), No. to No. HP on the first and No., No. Register and Perihal to ID LAPOR! on the
-    // second, which follows it; each page with the header row, its gridlines, the office and
-    // the report at its top and its number at its foot. The title lines print as that page
-    // header, so the print area starts at the header row and ends at the last complaint.
+    // Printed on the office's paper, F4 (Excel's Folio, 8.5 × 13 in), landscape with narrow
+    // margins, two pages wide at 80 % (11 pt text at about 9 pt), the second following the
+    // first, each opening with No. and No. Register; each page with the header row, its
+    // gridlines, the office and the report at its top and its number at its foot. The title
+    // lines print as that page header, so the print area starts at the header row and ends
+    // at the last complaint.
     expect(ws.pageSetup).toMatchObject({
-      paperSize: 9,
+      paperSize: 14,
       orientation: 'landscape',
       margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      scale: 72,
+      scale: 80,
       pageOrder: 'overThenDown',
       showGridLines: true,
       printTitlesRow: '4:4',
@@ -174,14 +175,28 @@ describe('register export', () => {
     for (const h of [...PERSONAL, 'Uraian']) expect(header).not.toContain(h);
     expect(header).toEqual(['No.', 'No. Register', 'Tanggal diterima', 'Jenis', 'Kanal', 'Kategori', 'Perihal', 'Seksi', 'Status', 'Tanggal selesai', 'Lama sejak diterima (hari kerja)', 'Tepat waktu', 'Kepuasan', 'ID LAPOR!']);
     expect(ws.autoFilter).toBe('A4:N4');
-    // Narrower without the reporter's columns and Uraian: still two pages wide, but at 91 %
-    // (No. to Perihal, then No., No. Register and Seksi to ID LAPOR!).
-    expect(ws.pageSetup).toMatchObject({ scale: 91, pageOrder: 'overThenDown', printTitlesColumn: 'A:B', showGridLines: true });
+    // Narrower without the reporter's columns and Uraian: still two pages wide, but at 100 %.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 14, scale: 100, pageOrder: 'overThenDown', printTitlesColumn: 'A:B', showGridLines: true });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     const flat = JSON.stringify(tableOf(ws));
     expect(flat).not.toMatch(/Siti Aminah|3514015506800002|081234567890|Dusun Krajan RT 02|Rahmat|Pungutan/);
     expect(tableOf(ws).length).toBeGreaterThan(0);
     expect(ws.rowCount).toBe(4 + tableOf(ws).length);
+  });
+
+  it('prints on A4 where the office prints its documents on A4', async () => {
+    const settings = await ok(t.core, s.admin, 'documents.settings', {});
+    const a4 = await ok(t.core, s.admin, 'documents.updateSettings', { ...settings, paper: 'A4' });
+    try {
+      const register = (await readXlsx((await registerFile(s.kasi, { sort: 'registerNo', dir: 'asc' })).file)).getWorksheet('Register')!;
+      // The narrower page: two pages wide at 91 % (No. to Perihal, then No., No. Register and Seksi to ID LAPOR!).
+      expect(register.pageSetup).toMatchObject({ paperSize: 9, scale: 91 });
+      const recap = await readXlsx(await ok(t.core, s.camat, 'reports.recapXlsx', { year: 2026 }));
+      const ikm = await readXlsx(await ok(t.core, s.camat, 'skm.exportXlsx', { year: 2026 }));
+      for (const ws of [...recap.worksheets, ...ikm.worksheets]) expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+    } finally {
+      await ok(t.core, s.admin, 'documents.updateSettings', { ...a4, paper: 'F4' });
+    }
   });
 
   it('follows the filter, belongs to its session, and is recorded in the audit trail', async () => {
@@ -427,7 +442,7 @@ describe('long list rows', () => {
   async function written(direct: boolean) {
     if (direct) {
       const { wb, bytes } = await newStreamedWorkbook();
-      const ws = startSheet(wb, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
+      const ws = startSheet(wb, { name: 'Daftar', paper: 'A4', title: ['Kantor', 'Judul'], columns, list: true });
       addListRows(ws, columns, values);
       ws.commit();
       return readXlsx(fileOf(await bytes()));
@@ -437,7 +452,7 @@ describe('long list rows', () => {
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-    const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', title: ['Kantor', 'Judul'], columns, list: true });
+    const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', paper: 'A4', title: ['Kantor', 'Judul'], columns, list: true });
     for (const v of values) {
       // eslint-disable-next-line no-control-regex
       const row = ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x)));
@@ -480,12 +495,12 @@ describe('long list rows', () => {
       [9, new Date('2026-11-02T00:00:00.000Z'), 'x'.repeat(40), 'kata-yang-sangat-panjang-tanpa-spasi', null],
     ];
     const streamed = await newStreamedWorkbook();
-    const direct = startSheet(streamed.wb, { name: 'Daftar', title: ['Kantor', 'Judul'], columns: wrapped, list: true });
+    const direct = startSheet(streamed.wb, { name: 'Daftar', paper: 'A4', title: ['Kantor', 'Judul'], columns: wrapped, list: true });
     addListRows(direct, wrapped, rows);
     direct.commit();
     // An in-memory workbook: the same rows through exceljs's own rows.
     const inMemory = await newWorkbook();
-    addListRows(startSheet(inMemory, { name: 'Daftar', title: ['Kantor', 'Judul'], columns: wrapped, list: true }), wrapped, rows);
+    addListRows(startSheet(inMemory, { name: 'Daftar', paper: 'A4', title: ['Kantor', 'Judul'], columns: wrapped, list: true }), wrapped, rows);
     const [a, b] = [
       (await readXlsx(fileOf(await streamed.bytes()))).getWorksheet('Daftar')!,
       (await readXlsx(fileOf(Buffer.from(await inMemory.xlsx.writeBuffer())))).getWorksheet('Daftar')!,
@@ -519,7 +534,7 @@ describe('buku rekap files', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 5 });
       // Each table one page wide, its header row again on every page, every page numbered.
-      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 14, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
       expect(ws.pageSetup.margins, ws.name).toMatchObject({ left: 0.25, right: 0.25 });
       expect(ws.headerFooter, ws.name).toMatchObject({ oddFooter: '&CHalaman &P dari &N' });
       // Under each table, how the working time and its median are counted: wrapped across

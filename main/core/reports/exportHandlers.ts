@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/chain';
 import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
 import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
+import { documentSettings } from '../documents/settings';
 import { officeCalendar } from '../workflow/standard';
 import { laporWorkbook, recapCsv, recapWorkbook, registerIds, registerWorkbook, type FileOut, type Progress } from './exports';
 // The recap in every file is the one 'reports.recap' answers: a file says what the screen says.
@@ -101,7 +102,7 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
   'reports.recapXlsx': async (ctx, q) => {
     const user = requireUser(ctx);
     const r = recap(ctx.db, q, ctx.now());
-    const file = await recapWorkbook(r);
+    const file = await recapWorkbook(r, documentSettings(ctx.db).paper);
     recordExport(ctx, user, 'report.recap_exported', { what: `Buku rekap ${r.periodLabel} (Excel)` });
     return file;
   },

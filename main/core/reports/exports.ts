@@ -2,6 +2,8 @@ import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, NO_
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
+import type { OfficePaper } from '../../../shared/documents/kinds';
+import { documentSettings } from '../documents/settings';
 import { MONTHS } from '../../../shared/time/format';
 import { addDaysYmd, localDate, scheduleFor, type OfficeCalendar } from '../../../shared/time/workingTime';
 import { identitySql } from '../access';
@@ -33,11 +35,12 @@ function recapTitle(recap: Recap, what: string): string[] {
   return [recap.officeName, `${what} — ${recap.periodLabel}`, ...(standing ? [standing] : [])];
 }
 
-export async function recapWorkbook(recap: Recap): Promise<FileOut> {
+export async function recapWorkbook(recap: Recap, paper: OfficePaper): Promise<FileOut> {
   const wb = await newWorkbook();
   for (const g of recapGrids(recap)) {
     addTableSheet(wb, {
       name: RECAP_TABLE_LABEL[g.key],
+      paper,
       title: recapTitle(recap, `Buku Rekap Pengaduan: ${g.title}`),
       columns: g.columns,
       rows: g.rows,
@@ -295,7 +298,7 @@ export async function registerWorkbook(
 ): Promise<FileOut> {
   const { wb, bytes } = await newStreamedWorkbook();
   const sheet = registerSheet(viewer, cal);
-  const ws = startSheet(wb, { name: 'Register', title: [heading.officeName, heading.title], columns: sheet.columns, list: true });
+  const ws = startSheet(wb, { name: 'Register', paper: documentSettings(db).paper, title: [heading.officeName, heading.title], columns: sheet.columns, list: true });
   for (let i = 0; i < ids.length; i += CHUNK) {
     stopped(stop);
     addListRows(ws, sheet.columns, complaintsById(db, viewer, ids.slice(i, i + CHUNK), sheet.personal).map(sheet.toCells));
@@ -346,12 +349,14 @@ const LAPOR_LIST_COLUMNS: SheetColumn[] = [
 
 export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCalendar, recap: Recap, ids: number[]): Promise<FileOut> {
   const wb = await newWorkbook();
+  const { paper } = documentSettings(db);
   const month = `${MONTHS[(recap.month ?? 1) - 1]} ${recap.year}`;
   const title = (what: string) => [recap.officeName, `${what} — ${month}`];
   const channels = recap.tables.find((t) => t.dimension === 'channel')?.rows ?? [];
   const received = (code: ChannelCode) => channels.find((r) => r.key === code)?.received ?? 0;
   const t = recap.total;
   addTableSheet(wb, {
+    paper,
     name: 'Rekap',
     title: title('Laporan Pengelolaan Pengaduan kepada SP4N-LAPOR! dan Inspektorat'),
     columns: [
@@ -370,7 +375,7 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
     ],
     note: 'Tanpa data pribadi pelapor. Rincian per pengaduan pada lembar "Daftar Pengaduan".',
   });
-  const ws = startSheet(wb, { name: 'Daftar Pengaduan', title: title('Daftar Pengaduan yang Diterima'), columns: LAPOR_LIST_COLUMNS });
+  const ws = startSheet(wb, { name: 'Daftar Pengaduan', paper, title: title('Daftar Pengaduan yang Diterima'), columns: LAPOR_LIST_COLUMNS });
   const { tanggal, lama } = rowDates(cal);
   const rows = complaintsById(db, viewer, ids, false).map((c, i): CellValue[] => [
     i + 1,

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { PaperSize, Workbook, Worksheet } from 'exceljs';
+import type { OfficePaper as Paper } from '../../../shared/documents/kinds';
 
 // The one way Tanggap lays out a sheet: title lines (office, period), a bold header row
 // that stays frozen while scrolling, set widths, number formats per column, long texts
@@ -22,6 +23,8 @@ export type CellValue = string | number | Date | null;
 
 export interface SheetSpec {
   name: string;
+  // The office's paper, as its documents print on.
+  paper: Paper;
   // Lines above the table: the office's name, the report's title and period.
   title: string[];
   columns: SheetColumn[];
@@ -246,9 +249,11 @@ const cellValue = (v: CellValue) => (typeof v === 'string' ? safeText(v) : v);
 // Printing. Excel's "Narrow" margins: a wide table keeps most of the page, and the header
 // and footer lines still fit above and below it.
 const MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
-// A4 landscape (297 mm) less the side margins, in points, 1 % kept free for rounding;
-// exceljs knows no F4 paper, and an A4 layout prints on F4 too.
-const PRINT_WIDTH_PT = ((297 / 25.4 - MARGINS.left - MARGINS.right) * 72 * 99) / 100;
+// Excel's paper codes: A4, and for F4 (215 × 330 mm) Folio (8.5 × 13 in), which Excel
+// offers for it; each with its width in landscape.
+const PAPER: Record<Paper, { size: PaperSize; landscapeMm: number }> = { A4: { size: 9 as PaperSize, landscapeMm: 297 }, F4: { size: 14 as PaperSize, landscapeMm: 330 } };
+// The paper's landscape width less the side margins, in points, 1 % kept free for rounding.
+const printWidthPt = (paper: Paper) => ((PAPER[paper].landscapeMm / 25.4 - MARGINS.left - MARGINS.right) * 72 * 99) / 100;
 // A column of width 1 printed at 100 %: 5.25 pt in Excel (a Calibri 11 digit, 7 px), 5.55 pt
 // in LibreOffice, which does not round the digit to whole pixels. The wider one, so that
 // columns planned onto a page fit there in both.
@@ -258,8 +263,8 @@ const MIN_PRINT_SCALE = 72;
 
 // How many pages wide the columns print at `scale` %, filled as Excel fills them (whole
 // columns, each page after the first opening with the `repeated` first columns again).
-function pagesWide(widths: number[], repeated: number, scale: number): number {
-  const room = PRINT_WIDTH_PT / ((WIDTH_PT * scale) / 100);
+function pagesWide(widths: number[], repeated: number, scale: number, paper: Paper): number {
+  const room = printWidthPt(paper) / ((WIDTH_PT * scale) / 100);
   const repeatedWidth = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
   let pages = 1;
   let used = 0;
@@ -275,10 +280,10 @@ function pagesWide(widths: number[], repeated: number, scale: number): number {
 
 // A long list prints at full width over as few pages as text of about 8 pt allows, and
 // as large as that number of pages allows.
-function listPrintScale(widths: number[], repeated: number): number {
-  const fewest = pagesWide(widths, repeated, MIN_PRINT_SCALE);
+function listPrintScale(widths: number[], repeated: number, paper: Paper): number {
+  const fewest = pagesWide(widths, repeated, MIN_PRINT_SCALE, paper);
   let scale = 100;
-  while (scale > MIN_PRINT_SCALE && pagesWide(widths, repeated, scale) > fewest) scale--;
+  while (scale > MIN_PRINT_SCALE && pagesWide(widths, repeated, scale, paper) > fewest) scale--;
   return scale;
 }
 
@@ -315,12 +320,12 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
     // (No., No. Register) again at the left of the pages its further columns go to; the pages
     // of the same rows follow each other, so each printed row can be laid beside its other half.
     pageSetup: {
-      paperSize: 9 as PaperSize,
+      paperSize: PAPER[spec.paper].size,
       orientation: 'landscape',
       margins: MARGINS,
       printTitlesRow: `${headerRowNo}:${headerRowNo}`,
       ...(spec.list
-        ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(spec.columns.map((c) => c.width), 2) }
+        ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(spec.columns.map((c) => c.width), 2, spec.paper) }
         : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     },
     headerFooter: spec.list ? { oddHeader: `&L&"-,Bold"${headerText(office)}&R&"-,Bold"${headerText(what.join(' — '))}`, oddFooter: PAGE_FOOTER } : { oddFooter: PAGE_FOOTER },

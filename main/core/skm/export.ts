@@ -2,6 +2,7 @@ import type { Worksheet } from 'exceljs';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { MONTHS, periodLabel } from '../../../shared/time/format';
+import type { OfficePaper } from '../../../shared/documents/kinds';
 import { addNote, addRows, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
 
 // The IKM the office reports: one sheet with the elements of the period (NRR, NRR
@@ -39,12 +40,12 @@ const PROFILE_COLUMNS: SheetColumn[] = [
   { header: 'Persentase', width: 12, kind: 'percent' },
 ];
 
-export async function skmWorkbook(officeName: string, s: SkmSummary) {
+export async function skmWorkbook(officeName: string, s: SkmSummary, paper: OfficePaper) {
   const wb = await newWorkbook();
   const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s.year, s.month)}`];
   const t = s.total;
 
-  const ws = startSheet(wb, { name: 'IKM', title, columns: ELEMENT_COLUMNS });
+  const ws = startSheet(wb, { name: 'IKM', paper, title, columns: ELEMENT_COLUMNS });
   const first = ws.rowCount + 1;
   addRows(
     ws,
@@ -70,7 +71,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary) {
   ws.getCell(ws.rowCount, 4).numFmt = '#,##0';
   addNote(ws, 'NRR = jumlah nilai unsur ÷ jumlah responden; mutu: A 88,31–100 Sangat Baik, B 76,61–88,30 Baik, C 65,00–76,60 Kurang Baik, D 25,00–64,99 Tidak Baik.');
 
-  const wm = startSheet(wb, { name: 'Per bulan', title, columns: MONTH_COLUMNS });
+  const wm = startSheet(wb, { name: 'Per bulan', paper, title, columns: MONTH_COLUMNS });
   const firstMonth = wm.rowCount + 1;
   const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
@@ -78,6 +79,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary) {
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
 
   addTableSheet(wb, {
+    paper,
     name: 'Profil responden',
     title,
     columns: PROFILE_COLUMNS,

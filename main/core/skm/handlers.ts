@@ -8,6 +8,7 @@ import { requireComplaint } from '../access';
 import type { Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { stmt } from '../db/statements';
+import { documentSettings } from '../documents/settings';
 import { TanggapError } from '../errors';
 import { findOffice, getOffice } from '../office/settings';
 import { skmWorkbook } from './export';
@@ -75,7 +76,7 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
 
   'skm.exportXlsx': async (ctx, query) => {
     requireUser(ctx);
-    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query));
+    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query), documentSettings(ctx.db).paper);
   },
 
   // The Staf's session on this PC ends here; the page holds only the kiosk token after.
