@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { CHANNEL_CODES, type ChannelCode } from '../../shared/domain';
@@ -38,6 +38,12 @@ export function DashboardPage() {
   );
   const picked = `${params.get(YEAR)}-${params.get(MONTH)}`;
   const chosen = months.find((m) => m.value === picked)?.value ?? months[0]!.value;
+  // An address naming a month that cannot be picked (to come, too far back, not a month)
+  // shows this month, and the address is made to say so.
+  const unpickable = (params.has(YEAR) || params.has(MONTH)) && chosen !== picked;
+  useEffect(() => {
+    if (unpickable) setParams({}, { replace: true });
+  }, [unpickable, setParams]);
   const [year, month] = chosen.split('-').map(Number) as [number, number];
   const current = year === thisYear && month === thisMonth;
   const dashboard = useCall('reports.dashboard', current ? {} : { year, month });

@@ -72,6 +72,9 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await login(page, web.url, 'camat');
   // With nothing of their own waiting, the Camat's Tugas saya opens on the office's list.
   await expect(page.getByRole('tab', { name: /Semua pengaduan kantor/ })).toHaveAttribute('aria-selected', 'true');
+  // A month that cannot be picked in the address: this month, and the address says so.
+  await page.goto(`${web.url}/dasbor?tahun=2000&bulan=12`);
+  await expect(page).toHaveURL(/\/dasbor$/);
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Dasbor' }).click();
   await expect(page).toHaveTitle('Dasbor · Tanggap');
   const main = page.getByRole('main');
