@@ -35,9 +35,12 @@ const count = z.number().int().min(0);
 
 export const recapFiguresSchema = z.object({
   received: count,
-  // Closed in the period (any outcome) and, of those, within the standard's total time.
+  // Closed in the period (any outcome) and, of those, within the standard's total time,
+  // and those with no due to judge by (imported from the old register, whose times were
+  // never kept): neither on time nor late, left out of the share on time.
   finished: count,
   finishedOnTime: count,
+  finishedUntimed: count,
   // Steps of the standard completed in the period and, of those, within their own time;
   // counted for the office and per month, null in the tables by dimension.
   stepsDone: count.nullable(),
@@ -107,7 +110,8 @@ export type Recap = z.infer<typeof recapSchema>;
 export const RECAP_NOTE =
   'Lama dihitung dalam jam kerja kantor (di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung). ' +
   'Median adalah perkiraan: rata-rata kelompok lama tempat nilai tengahnya berada (kelompok selebar ½ jam kerja di bawah 8 jam, 2 jam di bawah 40 jam, 8 jam di atasnya). ' +
-  'Puas dan Tidak puas adalah pernyataan pelapor saat pengaduan selesai; pengaduan yang pelapornya tidak ditanyakan (misalnya pelapor anonim) tidak masuk ke keduanya.';
+  'Puas dan Tidak puas adalah pernyataan pelapor saat pengaduan selesai; pengaduan yang pelapornya tidak ditanyakan (misalnya pelapor anonim) tidak masuk ke keduanya. ' +
+  'Pengaduan dari register lama yang diimpor tanpa batas waktu tidak dinilai tepat waktu atau terlambat, dan tidak masuk ke % tepat waktu.';
 
 // What the screen and every file say of a period not yet over; null for a period past.
 export function recapStanding(recap: Pick<Recap, 'asOf' | 'total'>): string | null {

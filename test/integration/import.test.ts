@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../shared/contract';
 import type { ImportRunInput } from '../../shared/schemas/import';
 import type { SessionCarrier } from '../../main/core/context';
 import { addUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
 import { laporFixture, registerCsv, registerFixture, type RegisterFixture } from '../support/importFixture';
+import { recapGrids } from '../../shared/reports/exports';
 
 // The old register into Tanggap: a few thousand Excel rows with the mistakes clerks make,
 // a CSV saved with semicolons and a BOM, and an SP4N-LAPOR! export; each previewed
@@ -153,6 +155,25 @@ describe('register import (XLSX, a few thousand rows)', () => {
     // An open imported complaint sits in the queue of the step's executor.
     const queue = await ok(t.core, s.staf, 'tasks.mine', {});
     expect(queue.some((task) => task.complaintId === openHit.id) || journey.current!.executor !== 'staf').toBe(true);
+  });
+
+  it('counts the closed rows in the buku rekap as finished with no due to judge by, neither on time nor late', async () => {
+    // 2025 holds only rows of the old register, each closed in the month it was received.
+    const closed2025 = expectedOk().filter((r) => r.year === 2025 && !r.open).length;
+    expect(closed2025).toBeGreaterThan(0);
+    const recap = await ok(t.core, s.camat, 'reports.recap', { year: 2025 });
+    expect(recap.total).toMatchObject({ finished: closed2025, finishedUntimed: closed2025, finishedOnTime: 0 });
+    // The share on time has nothing to judge: "–", not 0 % nor 100 %.
+    const months = recapGrids(recap).find((g) => g.key === 'months')!;
+    expect(months.totals[months.columns.findIndex((c) => c.header === '% tepat waktu')]).toBeNull();
+    // The monthly report says how many of the finished had no due.
+    const march = expectedOk().filter((r) => r.year === 2025 && !r.open && r.receivedYmd.startsWith('2025-03')).length;
+    expect(march).toBeGreaterThan(0);
+    const lapor = new ExcelJS.Workbook();
+    await lapor.xlsx.load(Buffer.from((await ok(t.core, s.camat, 'reports.laporXlsx', { year: 2025, month: 3 })).dataBase64, 'base64') as unknown as ArrayBuffer);
+    const lines = lapor.getWorksheet('Rekap')!.getSheetValues().map((r) => (Array.isArray(r) ? [r[1], r[2]] : []));
+    expect(lines).toContainEqual(['Selesai tepat waktu menurut Standar Pelayanan', 0]);
+    expect(lines).toContainEqual(['   selesai tanpa batas waktu (diimpor dari register lama)', march]);
   });
 
   it('does not disturb the running counter: numbers it could give are marked, the next complaint follows on', async () => {

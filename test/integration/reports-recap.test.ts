@@ -26,6 +26,7 @@ const figures = (f: Partial<RecapFigures>): RecapFigures => ({
   received: 0,
   finished: 0,
   finishedOnTime: 0,
+  finishedUntimed: 0,
   stepsDone: null,
   stepsOnTime: null,
   avgWorkMinutes: null,
@@ -307,6 +308,12 @@ describe('summary tables', () => {
     const db = o.core.db;
     expect(storedSummaries(db)).toEqual(expectedSummaries(db));
 
+    // An import of the old register, for rows to be marked as imported.
+    const batch = Number(
+      db
+        .prepare("INSERT INTO imports (source, file_name, file_sha256, sheet, started_at, imported_by) VALUES ('register', 'lama.xlsx', 'x', 'Sheet1', ?, ?)")
+        .run('2026-03-01T00:00:00.000Z', o.ids.staf!).lastInsertRowid,
+    );
     const rnd = prng(20261129);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const when = () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString();
@@ -323,6 +330,7 @@ describe('summary tables', () => {
       (id) => db.prepare('UPDATE complaints SET channel = ?, category = ?, kind = ? WHERE id = ?').run(pick(CHANNEL_CODES), pick(CATEGORIES), pick(COMPLAINT_KINDS), id),
       (id) => db.prepare('UPDATE complaints SET received_at = ? WHERE id = ?').run(when(), id),
       (id) => db.prepare('UPDATE complaints SET work_minutes = ? WHERE id = ?').run(pick([null, 1, 15, 61, 600]), id),
+      (id) => db.prepare('UPDATE complaints SET import_batch = ? WHERE id = ?').run(pick([null, batch]), id),
       (id) => db.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, work_minutes, limit_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, pick([1, 2, 3]), when(), when(), pick([null, when()]), pick([null, 10, 40]), pick([null, 30])),
       (id) => db.prepare('UPDATE complaint_steps SET completed_at = ?, due_at = ?, work_minutes = ?, limit_minutes = ? WHERE id = (SELECT max(id) FROM complaint_steps WHERE complaint_id = ?)').run(pick([null, when()]), when(), pick([null, 5, 90]), pick([null, 60]), id),
       (id) => db.prepare('UPDATE complaint_steps SET step_no = step_no + 1 WHERE id = (SELECT min(id) FROM complaint_steps WHERE complaint_id = ?)').run(id),

@@ -60,7 +60,7 @@ export function expectedSummaries(db: Database.Database) {
   const counts = new Map<string, number[]>();
   const bump = (m: string, dim: string, key: string, i: number, by: number) => {
     const k = `${m}|${dim}|${key}`;
-    const v = counts.get(k) ?? Array(9).fill(0);
+    const v = counts.get(k) ?? Array(10).fill(0);
     v[i] += by;
     counts.set(k, v);
   };
@@ -82,7 +82,9 @@ export function expectedSummaries(db: Database.Database) {
       if (closed === null) continue;
       const m = month(closed);
       bump(m, dim, key, 1, 1);
-      if (due === null || closed <= due) bump(m, dim, key, 2, 1);
+      // Imported from the old register with no due: untimed, neither on time nor late.
+      if (due === null && c.import_batch !== null) bump(m, dim, key, 9, 1);
+      else if (due === null || closed <= due) bump(m, dim, key, 2, 1);
       bump(m, dim, key, 3, -1);
       if (c.satisfaction === 'puas') bump(m, dim, key, 5, 1);
       if (c.satisfaction === 'tidak_puas') bump(m, dim, key, 6, 1);
@@ -124,7 +126,7 @@ export function storedSummaries(db: Database.Database) {
         .sort(([a], [b]) => (a < b ? -1 : 1)),
     );
   return {
-    counts: pick('SELECT * FROM recap_counts', (r) => `${r.month}|${r.dim}|${r.key}`, ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n']),
+    counts: pick('SELECT * FROM recap_counts', (r) => `${r.month}|${r.dim}|${r.key}`, ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n', 'untimed']),
     minutes: pick('SELECT * FROM recap_minutes', (r) => `${r.period}|${r.dim}|${r.key}|${r.bucket}`, ['n', 'minutes']),
     steps: pick('SELECT * FROM recap_steps', (r) => `${r.month}|${r.step_no}`, ['done', 'on_time', 'minutes_sum', 'limit_sum', 'minutes_n']),
   };

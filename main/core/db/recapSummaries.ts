@@ -12,7 +12,9 @@
 // selesai/diarsipkan, else the exit):
 //   - in the month it was received: received +1, open +1;
 //   - in the month it was closed: finished +1, on time +1 when closed by its due (or when
-//     its clock never started), open -1, puas / tidak puas, its working minutes;
+//     its clock never started), open -1, puas / tidak puas, its working minutes; one
+//     imported from the old register with no due (its times were never kept) is neither
+//     on time nor late: untimed +1;
 //   - late +1 in the month of its due when it was neither closed nor waiting for the
 //     reporter by then, and late -1 in the month it stopped being late: closed after its
 //     due, or paused since (while it waits the clock stands still, so a file waiting at a
@@ -47,23 +49,49 @@ const stopOf = (x: string) => `coalesce(${x}.paused_at, ${x}.closed_at)`;
 const lateFrom = (x: string) => `${x}.due_at IS NOT NULL AND (${stopOf(x)} IS NULL OR ${stopOf(x)} > ${x}.due_at)`;
 const source = (from: string | null, dims: string) => (from ? `${from}, ${dims}` : dims);
 
-const COUNTS = ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'];
+// The counters and the complaint's columns they read, as the database has them: migration
+// 11 made them before complaints were imported (and runs on a database of that time); the
+// untimed counter of imported complaints came with migration 39.
+interface Shape {
+  counts: string[];
+  columns: string[];
+  imported: boolean;
+}
+const V11: Shape = {
+  counts: ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'],
+  columns: ['received_at', 'closed_at', 'due_at', 'paused_at', 'status', 'satisfaction', 'work_minutes', 'channel', 'category', 'kind', 'seksi'],
+  imported: false,
+};
+const CURRENT: Shape = { counts: [...V11.counts, 'untimed'], columns: [...V11.columns, 'import_batch'], imported: true };
 
 // The counter rows of complaint row `x` (OLD, NEW, or the alias of `from` for every row).
-function countRows(x: string, from: string | null): string {
-  const arm = (month: string, values: string[], where: string | null) =>
-    `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${values.map((v, i) => `${v} AS ${COUNTS[i]}`).join(', ')}
+function countRows(x: string, from: string | null, shape: Shape): string {
+  const arm = (month: string, values: Partial<Record<string, string>>, where: string | null) =>
+    `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${shape.counts.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ')}
      FROM ${source(from, dimsTable(DIMS))}${where ? ` WHERE ${where}` : ''}`;
   const closed = `${x}.closed_at IS NOT NULL`;
+  const untimed = `(${x}.due_at IS NULL AND ${x}.import_batch IS NOT NULL)`;
+  const onTime = shape.imported
+    ? `CASE WHEN ${x}.due_at IS NULL THEN ${x}.import_batch IS NULL ELSE ${x}.closed_at <= ${x}.due_at END`
+    : `(${x}.due_at IS NULL OR ${x}.closed_at <= ${x}.due_at)`;
   return [
-    arm(monthOf(x, 'received_at'), ['1', '0', '0', '1', '0', '0', '0', '0', '0'], null),
+    arm(monthOf(x, 'received_at'), { received: '1', open_delta: '1' }, null),
     arm(
       monthOf(x, 'closed_at'),
-      ['0', '1', `(${x}.due_at IS NULL OR ${x}.closed_at <= ${x}.due_at)`, '-1', '0', `coalesce(${x}.satisfaction = 'puas', 0)`, `coalesce(${x}.satisfaction = 'tidak_puas', 0)`, `coalesce(${x}.work_minutes, 0)`, `${x}.work_minutes IS NOT NULL`],
+      {
+        finished: '1',
+        on_time: onTime,
+        open_delta: '-1',
+        puas: `coalesce(${x}.satisfaction = 'puas', 0)`,
+        tidak_puas: `coalesce(${x}.satisfaction = 'tidak_puas', 0)`,
+        minutes_sum: `coalesce(${x}.work_minutes, 0)`,
+        minutes_n: `${x}.work_minutes IS NOT NULL`,
+        ...(shape.imported ? { untimed } : {}),
+      },
       closed,
     ),
-    arm(monthOf(x, 'due_at'), ['0', '0', '0', '0', '1', '0', '0', '0', '0'], lateFrom(x)),
-    arm(monthAt(stopOf(x)), ['0', '0', '0', '0', '-1', '0', '0', '0', '0'], `${lateFrom(x)} AND ${stopOf(x)} IS NOT NULL`),
+    arm(monthOf(x, 'due_at'), { late_delta: '1' }, lateFrom(x)),
+    arm(monthAt(stopOf(x)), { late_delta: '-1' }, `${lateFrom(x)} AND ${stopOf(x)} IS NOT NULL`),
   ].join('\n  UNION ALL ');
 }
 
@@ -103,42 +131,40 @@ INSERT INTO ${table} (${keys.join(', ')}, ${values.join(', ')})
   ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${values.map((v) => `${v} = ${v} + excluded.${v}`).join(', ')};`;
 }
 
-const applyComplaint = (parts: [1 | -1, string, string | null][]) =>
-  apply('recap_counts', ['month', 'dim', 'key'], COUNTS, parts.map(([sign, x, from]) => [sign, countRows(x, from)])) +
+const applyComplaint = (parts: [1 | -1, string, string | null][], shape: Shape) =>
+  apply('recap_counts', ['month', 'dim', 'key'], shape.counts, parts.map(([sign, x, from]) => [sign, countRows(x, from, shape)])) +
   apply('recap_minutes', ['period', 'dim', 'key', 'bucket'], ['n', 'minutes'], parts.map(([sign, x, from]) => [sign, minuteRows(x, from)]));
 const applyStep = (parts: [1 | -1, string, string | null][]) =>
   apply('recap_steps', ['month', 'step_no'], STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from)]));
 
 // Every summary again from the rows: at migration and when the office's zone changes.
-const REBUILD = `
+const rebuild = (shape: Shape) => `
 DELETE FROM recap_counts;
 DELETE FROM recap_minutes;
 DELETE FROM recap_steps;
-${applyComplaint([[1, 'c', 'complaints c']])}
+${applyComplaint([[1, 'c', 'complaints c']], shape)}
 ${applyStep([[1, 's', 'complaint_steps s']])}`;
 
-const COMPLAINT_COLUMNS = ['received_at', 'closed_at', 'due_at', 'paused_at', 'status', 'satisfaction', 'work_minutes', 'channel', 'category', 'kind', 'seksi'];
-const complaintChanged = COMPLAINT_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
 const stepChanged = STEP_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
 // A complaint's summaries, kept by these triggers.
-const COMPLAINT_TRIGGERS = `
-CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]])} END;
-CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]])} END;
-CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${COMPLAINT_COLUMNS.join(', ')} ON complaints
-WHEN ${complaintChanged} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]])} END;`;
+const complaintTriggers = (shape: Shape) => `
+CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]], shape)} END;
+CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]], shape)} END;
+CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${shape.columns.join(', ')} ON complaints
+WHEN ${shape.columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]], shape)} END;`;
 
 // The zone's triggers rebuild every summary, with the expressions above.
-const ZONE_TRIGGERS = `
+const zoneTriggers = (shape: Shape) => `
 CREATE TRIGGER recap_zone_set AFTER INSERT ON settings WHEN NEW.key = 'office' BEGIN
   UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
-  ${REBUILD}
+  ${rebuild(shape)}
 END;
 CREATE TRIGGER recap_zone_changed AFTER UPDATE ON settings
 WHEN NEW.key = 'office' AND json_extract(NEW.value, '$.timeZone') IS NOT json_extract(OLD.value, '$.timeZone') BEGIN
   UPDATE recap_zone SET shift = ${shiftOf('NEW.value')};
-  ${REBUILD}
+  ${rebuild(shape)}
 END;`;
 
 export const RECAP_SUMMARIES_SQL = `
@@ -209,26 +235,28 @@ CREATE TABLE recap_steps (
   PRIMARY KEY (month, step_no)
 ) STRICT, WITHOUT ROWID;
 
-${REBUILD}
+${rebuild(V11)}
 
-${COMPLAINT_TRIGGERS}
+${complaintTriggers(V11)}
 CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]])} END;
 CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]])} END;
 CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${STEP_COLUMNS.join(', ')} ON complaint_steps
 WHEN ${stepChanged} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]])} END;
 
-${ZONE_TRIGGERS}`;
+${zoneTriggers(V11)}`;
 
 // Migration 39: lateness stops at a pause, not only at closing (a file waiting at a past
-// month's end was counted late or not by whether it waited now): the triggers that carry
-// the expressions are made again and every summary rebuilt.
+// month's end was counted late or not by whether it waited now), and a complaint imported
+// from the old register with no due is counted untimed, not on time: the triggers that
+// carry the expressions are made again and every summary rebuilt.
 export const RECAP_LATENESS_SQL = `
+ALTER TABLE recap_counts ADD COLUMN untimed INTEGER NOT NULL DEFAULT 0;
 DROP TRIGGER recap_complaints_ai;
 DROP TRIGGER recap_complaints_ad;
 DROP TRIGGER recap_complaints_au;
 DROP TRIGGER recap_zone_set;
 DROP TRIGGER recap_zone_changed;
-${COMPLAINT_TRIGGERS}
-${ZONE_TRIGGERS}
-${REBUILD}
+${complaintTriggers(CURRENT)}
+${zoneTriggers(CURRENT)}
+${rebuild(CURRENT)}
 `;

@@ -48,6 +48,7 @@ function figuresOf(t: Tally, median: number | null | undefined, steps: { done: n
     received: t.received,
     finished: t.finished,
     finishedOnTime: t.onTime,
+    finishedUntimed: t.untimed,
     stepsDone: steps ? steps.done : null,
     stepsOnTime: steps ? steps.onTime : null,
     avgWorkMinutes: t.minutesN ? t.minutesSum / t.minutesN : null,

@@ -19,6 +19,8 @@ export interface Tally {
   received: number;
   finished: number;
   onTime: number;
+  // Finished with no due to judge by: imported from the old register.
+  untimed: number;
   // Running sums: at the end of the last month added, or now in the month still running;
   // null for a month not begun.
   open: number | null;
@@ -29,7 +31,7 @@ export interface Tally {
   minutesN: number;
 }
 
-const emptyTally = (): Tally => ({ received: 0, finished: 0, onTime: 0, open: 0, late: 0, puas: 0, tidakPuas: 0, minutesSum: 0, minutesN: 0 });
+const emptyTally = (): Tally => ({ received: 0, finished: 0, onTime: 0, untimed: 0, open: 0, late: 0, puas: 0, tidakPuas: 0, minutesSum: 0, minutesN: 0 });
 
 interface CountRow {
   month: string;
@@ -38,6 +40,7 @@ interface CountRow {
   received: number;
   finished: number;
   on_time: number;
+  untimed: number;
   open_delta: number;
   late_delta: number;
   puas: number;
@@ -50,6 +53,7 @@ function add(t: Tally, r: CountRow) {
   t.received += r.received;
   t.finished += r.finished;
   t.onTime += r.on_time;
+  t.untimed += r.untimed;
   t.open! += r.open_delta;
   t.late! += r.late_delta;
   t.puas += r.puas;
@@ -155,8 +159,8 @@ export function periodCounts(db: Db, months: string[], now: string): PeriodCount
   return { byKey, byMonth, total, nowMonth };
 }
 
-const SUMS = ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'].map((c) => `sum(${c}) AS ${c}`).join(', ');
-const SUMMED = ['received', 'finished', 'onTime', 'puas', 'tidakPuas', 'minutesSum', 'minutesN'] as const;
+const SUMS = ['received', 'finished', 'on_time', 'untimed', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'].map((c) => `sum(${c}) AS ${c}`).join(', ');
+const SUMMED = ['received', 'finished', 'onTime', 'untimed', 'puas', 'tidakPuas', 'minutesSum', 'minutesN'] as const;
 
 // Medians come from the histogram (see recapSummaries.ts), never from a list of every
 // complaint: the bucket holding the middle value stands for the mean of its minutes, which
