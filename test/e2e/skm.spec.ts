@@ -37,6 +37,10 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
     await page.getByRole('radiogroup', { name: SKM_ELEMENT_TEXT[e].name }).getByRole('button', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).click();
   }
   await expect(page.getByRole('heading', { name: 'Tentang Anda' })).toBeVisible();
+  // The whole profile and its send button on an office screen of 1366 × 768, unscrolled.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByRole('button', { name: 'Kirim penilaian' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: test.info().outputPath('kios-tentang-anda.png') });
   await page.getByRole('button', { name: 'Kirim penilaian' }).click();
   await expect(page.getByRole('alert')).toContainText('jenis kelamin');
   await page.getByRole('button', { name: 'Perempuan' }).click();

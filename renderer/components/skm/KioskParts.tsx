@@ -5,9 +5,18 @@ import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, O
 
 // Pieces of the kiosk screen: large touch targets, one decision per tap.
 
-export function BigChoice({ label, selected, onClick }: { label: string; selected?: boolean; onClick(): void }) {
+// `compact`: the profile's rows, several on one screen of 768 px with the send button.
+export function BigChoice({ label, selected, onClick, compact }: { label: string; selected?: boolean; onClick(): void; compact?: boolean }) {
   return (
-    <Button size="xl" h={84} fz={22} variant={selected ? 'filled' : 'default'} onClick={onClick} styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}>
+    <Button
+      size="xl"
+      h={compact ? 60 : 84}
+      fz={compact ? 19 : 22}
+      px={compact ? 8 : undefined}
+      variant={selected ? 'filled' : 'default'}
+      onClick={onClick}
+      styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+    >
       {label}
     </Button>
   );
@@ -15,13 +24,13 @@ export function BigChoice({ label, selected, onClick }: { label: string; selecte
 
 function ChoiceRow<K extends string>({ title, keys, labels, value, onChange, cols }: { title: string; keys: readonly K[]; labels: Record<K, string>; value: K | null; onChange(v: K): void; cols: number }) {
   return (
-    <Stack gap={8}>
-      <Text fz={22} fw={600}>
+    <Stack gap={6}>
+      <Text fz={20} fw={600}>
         {title}
       </Text>
-      <SimpleGrid cols={cols} role="radiogroup" aria-label={title}>
+      <SimpleGrid cols={cols} spacing="xs" role="radiogroup" aria-label={title}>
         {keys.map((k) => (
-          <BigChoice key={k} label={labels[k]} selected={value === k} onClick={() => onChange(k)} />
+          <BigChoice key={k} label={labels[k]} selected={value === k} onClick={() => onChange(k)} compact />
         ))}
       </SimpleGrid>
     </Stack>
@@ -35,21 +44,23 @@ export interface KioskProfile {
   age: number | null;
 }
 
+// Every answer in one row per question, so the whole page and its send button fit a
+// screen of 1366 × 768 without scrolling.
 export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfile; onChange(p: KioskProfile): void; footer: ReactNode }) {
   return (
-    <Stack gap="lg">
-      <Title order={2} fz={30}>
+    <Stack gap="md">
+      <Title order={2} fz={28}>
         Tentang Anda
       </Title>
       <ChoiceRow title="Jenis kelamin" keys={GENDERS} labels={GENDER_LABEL} value={profile.gender} onChange={(gender) => onChange({ ...profile, gender })} cols={2} />
-      <ChoiceRow title="Pendidikan terakhir" keys={EDUCATIONS} labels={EDUCATION_LABEL} value={profile.education} onChange={(education) => onChange({ ...profile, education })} cols={4} />
+      <ChoiceRow title="Pendidikan terakhir" keys={EDUCATIONS} labels={EDUCATION_LABEL} value={profile.education} onChange={(education) => onChange({ ...profile, education })} cols={EDUCATIONS.length} />
       <ChoiceRow
         title="Pekerjaan (boleh dilewati)"
         keys={OCCUPATIONS}
         labels={OCCUPATION_LABEL}
         value={profile.occupation}
         onChange={(occupation) => onChange({ ...profile, occupation: profile.occupation === occupation ? null : occupation })}
-        cols={3}
+        cols={OCCUPATIONS.length}
       />
       <NumberInput
         label="Usia (tahun)"
@@ -61,7 +72,7 @@ export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfi
         allowDecimal={false}
         value={profile.age ?? ''}
         onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}
-        styles={{ label: { fontSize: 22, fontWeight: 600 }, input: { fontSize: 28, height: 72 } }}
+        styles={{ label: { fontSize: 20, fontWeight: 600 }, input: { fontSize: 26, height: 60 } }}
       />
       {footer}
     </Stack>
