@@ -22,13 +22,14 @@ export function BigChoice({ label, selected, onClick, compact }: { label: string
   );
 }
 
-function ChoiceRow<K extends string>({ title, keys, labels, value, onChange, cols }: { title: string; keys: readonly K[]; labels: Record<K, string>; value: K | null; onChange(v: K): void; cols: number }) {
+// A question of the profile, its answers side by side in one row.
+function ChoiceRow<K extends string>({ title, keys, labels, value, onChange }: { title: string; keys: readonly K[]; labels: Record<K, string>; value: K | null; onChange(v: K): void }) {
   return (
     <Stack gap={6}>
       <Text fz={20} fw={600}>
         {title}
       </Text>
-      <SimpleGrid cols={cols} spacing="xs" role="radiogroup" aria-label={title}>
+      <SimpleGrid cols={keys.length} spacing="xs" role="radiogroup" aria-label={title}>
         {keys.map((k) => (
           <BigChoice key={k} label={labels[k]} selected={value === k} onClick={() => onChange(k)} compact />
         ))}
@@ -52,15 +53,14 @@ export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfi
       <Title order={2} fz={28}>
         Tentang Anda
       </Title>
-      <ChoiceRow title="Jenis kelamin" keys={GENDERS} labels={GENDER_LABEL} value={profile.gender} onChange={(gender) => onChange({ ...profile, gender })} cols={2} />
-      <ChoiceRow title="Pendidikan terakhir" keys={EDUCATIONS} labels={EDUCATION_LABEL} value={profile.education} onChange={(education) => onChange({ ...profile, education })} cols={EDUCATIONS.length} />
+      <ChoiceRow title="Jenis kelamin" keys={GENDERS} labels={GENDER_LABEL} value={profile.gender} onChange={(gender) => onChange({ ...profile, gender })} />
+      <ChoiceRow title="Pendidikan terakhir" keys={EDUCATIONS} labels={EDUCATION_LABEL} value={profile.education} onChange={(education) => onChange({ ...profile, education })} />
       <ChoiceRow
         title="Pekerjaan (boleh dilewati)"
         keys={OCCUPATIONS}
         labels={OCCUPATION_LABEL}
         value={profile.occupation}
         onChange={(occupation) => onChange({ ...profile, occupation: profile.occupation === occupation ? null : occupation })}
-        cols={OCCUPATIONS.length}
       />
       <NumberInput
         label="Usia (tahun)"
