@@ -53,7 +53,8 @@ export const recapFiguresSchema = z.object({
   avgWorkMinutes: z.number().nullable(),
   medianWorkMinutes: z.number().nullable(),
   // Still open at the end of the period and, of those, past the standard's due (a file
-  // waiting for the reporter then is not counted late). For a period still running, as of
+  // waiting for the reporter is not counted late while it waits; recapSummaries.ts says
+  // how). For a period still running, as of
   // now; null for one not begun.
   openAtEnd: count.nullable(),
   lateAtEnd: count.nullable(),

@@ -171,9 +171,14 @@ describe('register import (XLSX, a few thousand rows)', () => {
     expect(march).toBeGreaterThan(0);
     const lapor = new ExcelJS.Workbook();
     await lapor.xlsx.load(Buffer.from((await ok(t.core, s.camat, 'reports.laporXlsx', { year: 2025, month: 3 })).dataBase64, 'base64') as unknown as ArrayBuffer);
-    const lines = lapor.getWorksheet('Rekap')!.getSheetValues().map((r) => (Array.isArray(r) ? [r[1], r[2]] : []));
-    expect(lines).toContainEqual(['Selesai tepat waktu menurut Standar Pelayanan', 0]);
-    expect(lines).toContainEqual(['   selesai tanpa batas waktu (diimpor dari register lama)', march]);
+    const lines = lapor.getWorksheet('Rekap')!.getSheetValues().filter(Array.isArray).map((r) => [r[1], r[2]]);
+    // Of the finished, under them; none on time.
+    const at = lines.findIndex((l) => l[0] === 'Selesai ditangani');
+    expect(lines.slice(at, at + 3)).toEqual([
+      ['Selesai ditangani', march],
+      ['   di antaranya tanpa batas waktu (diimpor dari register lama)', march],
+      ['Selesai tepat waktu menurut Standar Pelayanan', 0],
+    ]);
   });
 
   it('does not disturb the running counter: numbers it could give are marked, the next complaint follows on', async () => {

@@ -1016,7 +1016,7 @@ CREATE INDEX wet_papers_docx ON wet_papers(docx_sha256) WHERE docx_sha256 IS NOT
   },
   {
     version: 39,
-    name: 'lateness in the summaries stops at a pause',
+    name: 'lateness in the summaries stops at a pause; imported rows with no due counted untimed',
     sql: RECAP_LATENESS_SQL,
   },
 ];

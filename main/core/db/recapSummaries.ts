@@ -18,7 +18,10 @@
 //   - late +1 in the month of its due when it was neither closed nor waiting for the
 //     reporter by then, and late -1 in the month it stopped being late: closed after its
 //     due, or paused since (while it waits the clock stands still, so a file waiting at a
-//     month's end is not late then; a resume moves its due by the pause).
+//     month's end is not late then; a resume moves its due by a pause that began before
+//     it). A file paused after its due keeps that due: once it runs on or is withdrawn it
+//     counts late from its due again, the months it waited included, as the summaries keep
+//     no history of pauses.
 // So a month's open and late at its end are the running sums of those deltas.
 // Working minutes of closed complaints are also counted in a histogram (recap_minutes,
 // per month and per year; dimension '' is the whole office) for the medians: buckets of

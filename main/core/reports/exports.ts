@@ -367,9 +367,9 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
       ...CHANNEL_CODES.map((c): CellValue[] => [`Diterima melalui ${CHANNEL_LABEL[c]}`, received(c)]),
       ['Jumlah diterima', t.received],
       ['Selesai ditangani', t.finished],
-      ['Selesai tepat waktu menurut Standar Pelayanan', t.finishedOnTime],
       // Only where the month holds any: most offices never import.
-      ...(t.finishedUntimed ? [['   selesai tanpa batas waktu (diimpor dari register lama)', t.finishedUntimed]] : []),
+      ...(t.finishedUntimed ? [['   di antaranya tanpa batas waktu (diimpor dari register lama)', t.finishedUntimed]] : []),
+      ['Selesai tepat waktu menurut Standar Pelayanan', t.finishedOnTime],
       [recap.asOf ? `Masih dalam proses per ${recap.asOf}` : 'Masih dalam proses pada akhir bulan', t.openAtEnd],
       ['   di antaranya melewati batas waktu', t.lateAtEnd],
       ['Pelapor menyatakan puas', t.puas],

@@ -1,6 +1,6 @@
 import { isFinished, STATUS_LABEL, type Status } from '../../../shared/domain';
 import { formatTanggal } from '../../../shared/time/format';
-import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../../../shared/time/workingTime';
+import { fromLocal, localDate, type TimeZoneId } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { verifyPassword } from '../auth/passwords';
 import { createSession, endSession } from '../auth/sessions';
@@ -23,7 +23,7 @@ function answeredAt(filledOn: string, now: string, tz: TimeZoneId): string {
   const today = localDate(now, tz);
   if (filledOn === '' || filledOn === today) return now;
   if (filledOn > today) throw new TanggapError('validation', 'Tanggal pengisian tidak boleh sesudah hari ini.', 'filledOn');
-  if (filledOn < addDaysYmd(today, -366)) throw new TanggapError('validation', 'Tanggal pengisian paling lama satu tahun sebelum hari ini; periksa tanggalnya.', 'filledOn');
+  if (filledOn < `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`) throw new TanggapError('validation', 'Tanggal pengisian paling lama satu tahun sebelum hari ini; periksa tanggalnya.', 'filledOn');
   return fromLocal(filledOn, '00:00', tz);
 }
 

@@ -106,7 +106,10 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
             label={`${i + 1}. ${SKM_ELEMENT_TEXT[e].question}`}
             description={`Unsur ${e.toUpperCase()}: ${SKM_ELEMENT_TEXT[e].name}`}
             value={answers[e] ? String(answers[e]) : null}
-            onChange={(v) => setAnswers((a) => ({ ...a, [e]: Number(v) }))}
+            onChange={(v) => {
+              setAnswers((a) => ({ ...a, [e]: Number(v) }));
+              edited(`answers.${e}`);
+            }}
             error={errors[`answers.${e}`]}
           >
             <Group mt={4} gap="lg">
@@ -118,10 +121,10 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
         ))}
         <Text fw={600}>Profil responden</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label="Jenis kelamin" data={options(GENDERS, GENDER_LABEL)} value={gender} onChange={setGender} error={errors['profile.gender']} />
-          <NumberInput label="Usia (tahun)" value={age} onChange={setAge} min={SKM_AGE_MIN} max={SKM_AGE_MAX} clampBehavior="none" allowDecimal={false} error={errors['profile.age']} />
-          <Select label="Pendidikan terakhir" data={options(EDUCATIONS, EDUCATION_LABEL)} value={education} onChange={setEducation} error={errors['profile.education']} />
-          <Select label="Pekerjaan (boleh kosong)" data={options(OCCUPATIONS, OCCUPATION_LABEL)} value={occupation} onChange={setOccupation} clearable error={errors['profile.occupation']} />
+          <Select label="Jenis kelamin" data={options(GENDERS, GENDER_LABEL)} value={gender} onChange={(v) => (setGender(v), edited('profile.gender'))} error={errors['profile.gender']} />
+          <NumberInput label="Usia (tahun)" value={age} onChange={(v) => (setAge(v), edited('profile.age'))} min={SKM_AGE_MIN} max={SKM_AGE_MAX} clampBehavior="none" allowDecimal={false} error={errors['profile.age']} />
+          <Select label="Pendidikan terakhir" data={options(EDUCATIONS, EDUCATION_LABEL)} value={education} onChange={(v) => (setEducation(v), edited('profile.education'))} error={errors['profile.education']} />
+          <Select label="Pekerjaan (boleh kosong)" data={options(OCCUPATIONS, OCCUPATION_LABEL)} value={occupation} onChange={(v) => (setOccupation(v), edited('profile.occupation'))} clearable error={errors['profile.occupation']} />
         </SimpleGrid>
         <TextInput
           label="Nomor register pengaduan (bila survei untuk satu pengaduan)"
