@@ -15,7 +15,7 @@ import { watchOutsideEdits } from './complaints/events';
 import { sweepOrphanAttachments } from './complaints/attachments';
 import { bindAuditKey, dataDirVault, openAuditKey, type KeyVault } from './audit/key';
 import { handlers } from './handlers';
-import { fillWorkMinutes } from './reports/backfill';
+import { fillPauseExitDues, fillWorkMinutes } from './reports/backfill';
 import { createLiveEvents, watchEvents, type LiveEvents } from './events';
 import type { ClientEvent } from '../../shared/events';
 
@@ -86,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     watchOutsideEdits(db);
     // Also after a restore, whose backup may predate the working minutes.
     fillWorkMinutes(db);
+    fillPauseExitDues(db);
     return db;
   };
   // The backup runtime is set right below: it needs deps itself (and swaps deps.db on restore).

@@ -454,12 +454,13 @@ describe('migration 11', () => {
 });
 
 describe('migration 39', () => {
-  it('counts a file that came to wait after its due as late before it waited', () => {
+  it('counts a file that came to wait after its due as late before it waited, and moves the due of one withdrawn while it waited', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
       const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= 38) });
       const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
       old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+      old.prepare("INSERT INTO settings (key, value) VALUES ('standard', ?)").run(JSON.stringify(preset.standard));
       const at = '2026-11-03T01:00:00.000Z';
       const staf = Number(
         old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES ('staf', 'x', 'staf', 'staf', '', ?, ?)").run(at, at).lastInsertRowid,
@@ -471,6 +472,24 @@ describe('migration 39', () => {
              created_at, updated_at, clock_started_at, due_at, paused_at, resume_status) VALUES ('1/PGD/2026', 2026, 1, ?, 'pengaduan', 'langsung', 'infrastruktur', 'X', 'S', 'D', 'tidak_lengkap', ?, ?, ?, ?, ?, ?, 'diterima')`,
         )
         .run(at, staf, at, at, at, '2026-11-06T01:00:00.000Z', '2026-12-02T01:00:00.000Z');
+      // Two letters of Mon 23 Nov 08.00 WIB, due Thu 26 Nov 08.00, incomplete at 08.30 and
+      // withdrawn Wed 2 Dec 09.00: one while it waited (as the exit then left its due), the
+      // other completed on 1 Dec first, its due already moved by that resume.
+      const withdrawn = (seq: number, due: string, resumedAt: string | null) => {
+        const [received, closed] = ['2026-11-23T01:00:00.000Z', '2026-12-02T02:00:00.000Z'];
+        const id = Number(
+          old
+            .prepare(
+              `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category, reporter_name, subject, description, status, received_by,
+                 created_at, updated_at, clock_started_at, due_at, closed_at) VALUES (?, 2026, ?, ?, 'pengaduan', 'surat', 'infrastruktur', 'X', 'S', 'D', 'dicabut', ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(`${seq}/PGD/2026`, seq, received, staf, received, received, received, due, closed).lastInsertRowid,
+        );
+        old.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(id, '2026-11-23T01:30:00.000Z', resumedAt ?? closed);
+        return id;
+      };
+      const whileWaiting = withdrawn(2, '2026-11-26T01:00:00.000Z', null);
+      const afterResume = withdrawn(3, '2026-12-04T00:30:00.000Z', '2026-12-01T01:00:00.000Z');
       // As the summaries stood before: a file waiting now was late at no month's end.
       old.prepare('UPDATE recap_counts SET late_delta = 0').run();
       old.close();
@@ -478,9 +497,15 @@ describe('migration 39', () => {
       const core = createCore({ dataDir: dir, now: () => new Date('2026-12-03T01:00:00.000Z'), log: silentLog });
       try {
         expect(storedSummaries(core.db)).toEqual(expectedSummaries(core.db));
-        const late = (month: string) => core.db.prepare("SELECT late_delta FROM recap_counts WHERE month = ? AND dim = 'channel'").pluck().get(month);
+        const late = (month: string) => core.db.prepare("SELECT late_delta FROM recap_counts WHERE month = ? AND dim = 'channel' AND key = 'langsung'").pluck().get(month);
         // Late from November's end; not from December's, as it waits since 2 Dec.
         expect([late('2026-11'), late('2026-12')]).toEqual([1, -1]);
+        // 30 working minutes used before the pause leave 3 working days less 30 minutes
+        // from 2 Dec 09.00: Mon 7 Dec 08.30. Both closed on time; the list is done.
+        const due = (id: number) => core.db.prepare('SELECT due_at FROM complaints WHERE id = ?').pluck().get(id);
+        expect([due(whileWaiting), due(afterResume)]).toEqual(['2026-12-07T01:30:00.000Z', '2026-12-04T00:30:00.000Z']);
+        expect(core.db.prepare("SELECT on_time FROM recap_counts WHERE month = '2026-12' AND dim = 'channel' AND key = 'surat'").pluck().get()).toBe(2);
+        expect(core.db.prepare('SELECT count(*) FROM dues_pending').pluck().get()).toBe(0);
       } finally {
         core.close();
       }

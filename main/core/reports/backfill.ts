@@ -1,7 +1,8 @@
 import type { Db } from '../db/open';
 import { write } from '../context';
+import { addWorkingTime } from '../../../shared/time/workingTime';
 import { pausesOf, stepWorkMinutes, workMinutesOf } from '../workflow/engine';
-import { officeCalendar } from '../workflow/standard';
+import { currentStandard, officeCalendar, standardVersion } from '../workflow/standard';
 import { findOffice } from '../office/settings';
 
 // Complaints closed, and steps completed, before the core counted working minutes at
@@ -26,5 +27,24 @@ export function fillWorkMinutes(db: Db): void {
       const m = stepWorkMinutes(s.started_at, s.due_at, s.completed_at, cal, pausesOf(db, s.complaint_id));
       setStep.run(m?.work ?? null, m?.limit ?? null, s.id);
     }
+  });
+}
+
+// The dues of complaints withdrawn while they waited, listed by migration 39: moved by
+// their pauses as a resume moves them, so the summaries judge them as they now judge such
+// a withdrawal. The list is empty once done.
+export function fillPauseExitDues(db: Db): void {
+  if (!findOffice(db) || !db.prepare('SELECT 1 FROM dues_pending').get()) return;
+  write(db, () => {
+    const cal = officeCalendar(db);
+    const pending = db.prepare(
+      'SELECT c.id, c.clock_started_at, c.standard_version_id FROM dues_pending d JOIN complaints c ON c.id = d.complaint_id WHERE c.clock_started_at IS NOT NULL',
+    ).all() as { id: number; clock_started_at: string; standard_version_id: number | null }[];
+    const setDue = db.prepare('UPDATE complaints SET due_at = ? WHERE id = ?');
+    for (const c of pending) {
+      const standard = c.standard_version_id === null ? currentStandard(db) : standardVersion(db, c.standard_version_id);
+      setDue.run(addWorkingTime(c.clock_started_at, standard.total, cal, pausesOf(db, c.id)), c.id);
+    }
+    db.prepare('DELETE FROM dues_pending').run();
   });
 }
