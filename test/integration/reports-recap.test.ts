@@ -396,13 +396,19 @@ describe('summary tables', () => {
   });
 });
 
+// A Kejayan office's database as a Tanggap of schema `version` left it, in `dir`.
+function kejayanAtSchema(dir: string, version: number) {
+  const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= version) });
+  const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
+  old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+  return { old, preset };
+}
+
 describe('migration 11', () => {
   it('fills the summaries of an existing database, and the working minutes at start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
-      const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= 10) });
-      const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
-      old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+      const { old } = kejayanAtSchema(dir, 10);
       const at = '2026-11-02T00:00:00.000Z';
       const user = (name: string, role: string, seksi: string) =>
         Number(old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES (?, 'x', ?, ?, ?, ?, ?)").run(name, name, role, seksi, at, at).lastInsertRowid);
@@ -457,9 +463,7 @@ describe('migration 39', () => {
   it('counts a file that came to wait after its due as late before it waited, and moves the due of one withdrawn while it waited', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
-      const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= 38) });
-      const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
-      old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
+      const { old, preset } = kejayanAtSchema(dir, 38);
       old.prepare("INSERT INTO settings (key, value) VALUES ('standard', ?)").run(JSON.stringify(preset.standard));
       const at = '2026-11-03T01:00:00.000Z';
       const staf = Number(

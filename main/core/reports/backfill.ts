@@ -34,7 +34,7 @@ export function fillWorkMinutes(db: Db): void {
 // their pauses as a resume moves them, so the summaries judge them as they now judge such
 // a withdrawal. The list is empty once done.
 export function fillPauseExitDues(db: Db): void {
-  if (!findOffice(db) || !db.prepare('SELECT 1 FROM dues_pending').get()) return;
+  if (!db.prepare('SELECT 1 FROM dues_pending').get() || !findOffice(db)) return;
   write(db, () => {
     const cal = officeCalendar(db);
     const pending = db.prepare(

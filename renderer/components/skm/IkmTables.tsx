@@ -1,6 +1,7 @@
 import { Badge, Card, SimpleGrid, Table, Text } from '@mantine/core';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, type SkmGrade } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
+import { numberId } from '../../../shared/text/numbers';
 import { MONTHS } from '../../../shared/time/format';
 
 const GRADE_COLOR: Record<SkmGrade, string> = { A: 'teal', B: 'blue', C: 'yellow', D: 'red' };
@@ -40,7 +41,7 @@ export function IkmCards({ s, staf }: { s: SkmSummary; staf: boolean }) {
           Responden
         </Text>
         <Text fz={32} fw={700} data-testid="ikm-respondents">
-          {t.respondents.toLocaleString('id-ID')}
+          {numberId(t.respondents)}
         </Text>
         {/* The Staf's hint is for the screen, not the printed report. */}
         <Text size="xs" c="dimmed" className={t.respondents === 0 && staf ? 'no-print' : undefined}>
@@ -111,7 +112,7 @@ export function MonthTable({ s }: { s: SkmSummary }) {
         {s.months.map((m) => (
           <Table.Tr key={m.month}>
             <Table.Td>{MONTHS[(m.month ?? 1) - 1]}</Table.Td>
-            <Table.Td ta="right">{m.respondents.toLocaleString('id-ID')}</Table.Td>
+            <Table.Td ta="right">{numberId(m.respondents)}</Table.Td>
             <Table.Td ta="right">{formatIkm(m.ikm)}</Table.Td>
             <Table.Td>{m.grade ? `${m.grade} · ${SKM_GRADE_LABEL[m.grade]}` : '–'}</Table.Td>
           </Table.Tr>
@@ -143,7 +144,7 @@ export function ProfileTables({ s }: { s: SkmSummary }) {
             {g.rows.map((r) => (
               <Table.Tr key={r.label}>
                 <Table.Td>{r.label}</Table.Td>
-                <Table.Td ta="right">{r.n.toLocaleString('id-ID')}</Table.Td>
+                <Table.Td ta="right">{numberId(r.n)}</Table.Td>
                 <Table.Td ta="right">{total ? num((r.n / total) * 100, 1) : '–'}</Table.Td>
               </Table.Tr>
             ))}
