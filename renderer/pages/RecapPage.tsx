@@ -6,6 +6,7 @@ import { recapGrids } from '../../shared/reports/exports';
 import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
 import { Loading, Page } from '../components/Page';
 import { RecapTable } from '../components/reports/RecapTable';
+import { ReportSignOff } from '../components/reports/ReportSignOff';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
 import { reportPrintRules } from '../lib/reportPrint';
@@ -27,6 +28,7 @@ export function RecapPage() {
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
   const recap = useCall('reports.recap', query);
   const grids = useMemo(() => (recap.data ? recapGrids(recap.data) : []), [recap.data]);
+  const signOff = recap.data?.signOff;
   const { busy, run } = useDownload();
 
   return (
@@ -81,7 +83,7 @@ export function RecapPage() {
               {RECAP_NOTE}
             </Text>
           </div>
-          {grids.map((g) => (
+          {grids.map((g, i) => (
             <section key={g.key} className="report-section" aria-labelledby={`rekap-${g.key}`}>
               <Group justify="space-between" mb={6}>
                 <Title order={4} id={`rekap-${g.key}`}>
@@ -100,6 +102,8 @@ export function RecapPage() {
                 </Button>
               </Group>
               <RecapTable grid={g} />
+              {/* With the last table, so that it never stands on a sheet of its own. */}
+              {i === grids.length - 1 && signOff && <ReportSignOff signOff={signOff} />}
             </section>
           ))}
         </Stack>

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { periodLabel as labelOf } from '../../shared/time/format';
 import { Loading, Page } from '../components/Page';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
+import { ReportSignOff } from '../components/reports/ReportSignOff';
 import { useDownload } from '../components/reports/useDownload';
 import { ElementTable, IkmCards, MonthTable, ProfileTables } from '../components/skm/IkmTables';
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
@@ -107,6 +108,8 @@ export function SkmPage() {
               Profil responden
             </Title>
             <ProfileTables s={summary.data} />
+            {/* With the last table, so that it never stands on a sheet of its own. */}
+            <ReportSignOff signOff={summary.data.signOff} />
           </section>
         </Stack>
       )}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { reportSignOffSchema } from './signOff';
 
 // The buku rekap: what the office received and finished in a month or a year, counted by
 // channel, category, kind, seksi, stage and outcome. The core answers it from summary
@@ -103,6 +104,8 @@ export const recapSchema = z.object({
   months: z.array(recapRowSchema),
   tables: z.array(recapTableSchema),
   steps: z.array(recapStepSchema),
+  // Under the printed recap and each of its sheets.
+  signOff: reportSignOffSchema,
 });
 export type Recap = z.infer<typeof recapSchema>;
 

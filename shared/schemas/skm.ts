@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { reportSignOffSchema } from '../reports/signOff';
 import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
@@ -83,6 +84,8 @@ export const skmSummarySchema = z.object({
   fromKiosk: z.number().int().min(0),
   /** The respondents of the period by gender, education, occupation and age. */
   profile: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), n: z.number().int().min(0) })) })),
+  /** Under the printed IKM and each of its sheets. */
+  signOff: reportSignOffSchema,
 });
 export type SkmSummary = z.infer<typeof skmSummarySchema>;
 

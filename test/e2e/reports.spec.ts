@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures';
 import { ApiClient, login, PASSWORD, seedOffice } from './support';
@@ -86,12 +86,19 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   const summary = page.getByRole('table', { name: 'Ringkasan per bulan' });
   await expect(summary.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
 
-  // Printed: no menu or buttons, the office's paper turned to landscape.
+  // The block the Camat signs is on paper only.
+  const signOff = page.getByTestId('pengesahan-laporan');
+  await expect(signOff).toBeHidden();
+
+  // Printed: no menu or buttons, the office's paper turned to landscape, and under the last
+  // table the place and day and the Camat's block to sign by hand.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeHidden();
+  await expect(signOff).toBeVisible();
+  await expect(signOff).toContainText(/^Kejayan, \d{1,2} [A-Z][a-z]+ \d{4}CAMAT KEJAYAN,Ahmad Fauzi, S\.STP\., M\.Si\.Penata \(III\/c\)NIP 19800101 200501 1 001$/);
+  await expect(page.getByRole('region', { name: 'Langkah Standar Pelayanan' }).getByTestId('pengesahan-laporan')).toBeVisible();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  writeFileSync('/tmp/h2-rekap-print.pdf', pdf);
   const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
   expect(box).not.toBeNull();
   expect(Number(box![1])).toBeGreaterThan(Number(box![2]));

@@ -78,6 +78,8 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await expect(page.getByRole('button', { name: 'Cetak' })).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Bulan' })).toBeHidden();
   await expect(page.getByRole('table', { name: 'IKM per bulan' })).toBeVisible();
+  // Under the respondents' profile, the Camat's block to sign by hand.
+  await expect(page.getByRole('region', { name: 'Profil responden' }).getByTestId('pengesahan-laporan')).toContainText(/CAMAT KEJAYAN,Ahmad Fauzi, S\.STP\., M\.Si\./);
   const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec((await page.pdf({ preferCSSPageSize: true })).toString('latin1'));
   expect(Number(box![1])).toBeLessThan(Number(box![2]));
 });

@@ -281,7 +281,10 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(profile.find((r) => r[0] === 'Jenis kelamin')).toEqual(['Jenis kelamin', 'Laki-laki', 0, 0]);
     expect(profile.find((r) => r[1] === 'Perempuan')).toEqual([undefined, 'Perempuan', 3, 1]);
     expect(profile.find((r) => r[1] === '35–44 tahun')![2]).toBe(3);
-    expect(profile.at(-1)).toEqual(['Jumlah responden', undefined, 3]);
+    // The totals row closes the table (the block to sign follows under it).
+    const totals = profile.findIndex((r) => r[0] === 'Jumlah responden');
+    expect(profile[totals]).toEqual(['Jumlah responden', undefined, 3]);
+    expect(profile[totals - 1]).toEqual([undefined, '55 tahun ke atas', 0, 0]);
   });
 
   it('records puas / tidak puas as data when the last step closes the complaint', async () => {

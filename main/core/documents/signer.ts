@@ -108,17 +108,27 @@ export function signatureView(
   };
 }
 
+type Signer = { user: SignerUser; capacity: Capacity };
+
 /** Who a draft expects to sign: the active head of office, else whoever acts for them today. */
-export function expectedSigner(db: Db, office: OfficeProfile, at: string): { user: SignerUser; capacity: Capacity } | null {
-  const camat = db.prepare(`SELECT ${userColumns} FROM users WHERE role = 'camat' AND active = 1 ORDER BY id LIMIT 1`).get() as SignerUser | undefined;
-  if (camat) return { user: camat, capacity: '' };
+export function expectedSigner(db: Db, office: OfficeProfile, at: string): Signer | null {
+  return activeHead(db) ?? actingOn(db, office, at);
+}
+
+/** The active head of office, signing in their own name. */
+export function activeHead(db: Db): Signer | null {
+  const camat = stmt(db, `SELECT ${userColumns} FROM users WHERE role = 'camat' AND active = 1 ORDER BY id LIMIT 1`).get() as SignerUser | undefined;
+  return camat ? { user: camat, capacity: '' } : null;
+}
+
+/** Whoever is appointed Plt./Plh. on the office's date of `at` (the latest appointment). */
+export function actingOn(db: Db, office: OfficeProfile, at: string): Signer | null {
   const date = localDate(at, office.timeZone);
-  const acting = db
-    .prepare(
-      `SELECT u.id, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.signature_image, a.kind FROM acting_officials a JOIN users u ON u.id = a.user_id
-       WHERE a.from_date <= ? AND a.to_date >= ? AND u.active = 1 ORDER BY a.id DESC LIMIT 1`,
-    )
-    .get(date, date) as (SignerUser & { kind: 'plt' | 'plh' }) | undefined;
+  const acting = stmt(
+    db,
+    `SELECT u.id, u.name, u.nip, u.jabatan, u.pangkat, u.role, u.signature_image, a.kind FROM acting_officials a JOIN users u ON u.id = a.user_id
+     WHERE a.from_date <= ? AND a.to_date >= ? AND u.active = 1 ORDER BY a.id DESC LIMIT 1`,
+  ).get(date, date) as (SignerUser & { kind: 'plt' | 'plh' }) | undefined;
   return acting ? { user: acting, capacity: acting.kind === 'plt' ? 'Plt.' : 'Plh.' } : null;
 }
 

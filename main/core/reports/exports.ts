@@ -13,7 +13,7 @@ import type { SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { rawRows } from '../db/statements';
 import { TanggapError } from '../errors';
-import { addListRows, addNote, addRows, addTableSheet, commitList, fileOf, newStreamedWorkbook, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from './workbook';
+import { addListRows, addNote, addRows, addSignOff, addTableSheet, commitList, fileOf, newStreamedWorkbook, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from './workbook';
 
 // The files the office takes out of Tanggap: the buku rekap (XLSX, one sheet per table,
 // or one table as CSV), the register for a filter (XLSX), and the monthly report to
@@ -46,6 +46,7 @@ export async function recapWorkbook(recap: Recap, paper: OfficePaper): Promise<F
       rows: g.rows,
       totals: g.totals,
       note: RECAP_NOTE,
+      signOff: recap.signOff,
     });
   }
   return xlsxFile(wb, `buku-rekap-${slug(recap.periodLabel)}.xlsx`);
@@ -376,6 +377,7 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
       ['Pelapor menyatakan tidak puas', t.tidakPuas],
     ],
     note: 'Tanpa data pribadi pelapor. Rincian per pengaduan pada lembar "Daftar Pengaduan".',
+    signOff: recap.signOff,
   });
   const ws = startSheet(wb, { name: 'Daftar Pengaduan', paper, title: title('Daftar Pengaduan yang Diterima'), columns: LAPOR_LIST_COLUMNS });
   const { tanggal, lama } = rowDates(cal);
@@ -394,5 +396,6 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
   ]);
   addRows(ws, LAPOR_LIST_COLUMNS, rows);
   if (rows.length === 0) addNote(ws, 'Tidak ada pengaduan yang diterima pada bulan ini.');
+  addSignOff(ws, recap.signOff);
   return xlsxFile(wb, `laporan-sp4n-lapor-${recap.year}-${String(recap.month ?? 1).padStart(2, '0')}.xlsx`);
 }

@@ -13,6 +13,7 @@ import { formatDuration, formatTanggal, monthLabel, periodLabel } from '../../..
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
 import { currentStandard } from '../workflow/standard';
+import { reportSignOff } from './signOff';
 import { lineKey, localMonth, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally } from './summaries';
 
 // The buku rekap for a month or a year, from the summary tables only: aggregates, no
@@ -119,5 +120,6 @@ export function recap(db: Db, q: RecapQuery, now: Date): Recap {
         .map(([key, t]) => ({ key, label: LABELS[dim][key] ?? key, ...figuresOf(t, medians.get(lineKey(dim, key)), null) })),
     })),
     steps: stepRows(db, steps.byStep),
+    signOff: reportSignOff(db, now),
   };
 }

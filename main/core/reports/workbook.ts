@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { PaperSize, Workbook, Worksheet } from 'exceljs';
 import type { OfficePaper as Paper } from '../../../shared/documents/kinds';
+import type { ReportSignOff } from '../../../shared/reports/signOff';
 
 // The one way Tanggap lays out a sheet: title lines (office, period), a bold header row
 // that stays frozen while scrolling, set widths, number formats per column, long texts
@@ -32,6 +33,8 @@ export interface SheetSpec {
   totals?: CellValue[];
   // A line under the table (where a figure comes from, what a column means).
   note?: string;
+  // A report's end, under the note: the place and date and the block to sign (addSignOff).
+  signOff?: ReportSignOff;
   // A long list: Excel's filter buttons on the header row, and no format on the columns
   // (a format is written and compared for every cell; ten thousand rows pay for it).
   list?: boolean;
@@ -250,13 +253,22 @@ const cellValue = (v: CellValue) => (typeof v === 'string' ? safeText(v) : v);
 // and footer lines still fit above and below it.
 const MARGINS = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 // Excel's paper codes: A4, and for F4 (215 × 330 mm) Folio (8.5 × 13 in), which Excel
-// offers for it; each with its width in landscape.
-const PAPER: Record<Paper, { size: PaperSize; landscapeMm: number }> = { A4: { size: 9 as PaperSize, landscapeMm: 297 }, F4: { size: 14 as PaperSize, landscapeMm: 330 } };
-// The paper's landscape width less the side margins, in points, 1 % kept free for rounding.
-const printWidthPt = (paper: Paper) => ((PAPER[paper].landscapeMm / 25.4 - MARGINS.left - MARGINS.right) * 72 * 99) / 100;
+// offers for it; each with its short and long side.
+const PAPER: Record<Paper, { size: PaperSize; shortMm: number; longMm: number }> = {
+  A4: { size: 9 as PaperSize, shortMm: 210, longMm: 297 },
+  F4: { size: 14 as PaperSize, shortMm: 215, longMm: 330 },
+};
+type Orientation = 'portrait' | 'landscape';
+// The paper's width across the page less the side margins, and its height less the top and
+// bottom ones, in points, 1 % kept free for rounding.
+const printWidthPt = (paper: Paper, turned: Orientation = 'landscape') =>
+  (((turned === 'landscape' ? PAPER[paper].longMm : PAPER[paper].shortMm) / 25.4 - MARGINS.left - MARGINS.right) * 72 * 99) / 100;
+const printHeightPt = (paper: Paper, turned: Orientation) =>
+  (((turned === 'landscape' ? PAPER[paper].shortMm : PAPER[paper].longMm) / 25.4 - MARGINS.top - MARGINS.bottom) * 72 * 99) / 100;
 // A column of width 1 printed at 100 %: 5.25 pt in Excel (a Calibri 11 digit, 7 px), 5.55 pt
 // in LibreOffice, which does not round the digit to whole pixels. The wider one, so that
 // columns planned onto a page fit there in both.
+const EXCEL_WIDTH_PT = 5.25;
 const WIDTH_PT = 5.55;
 // 72 % of 11 pt, about 8 pt: the smallest text still read easily on paper.
 const MIN_PRINT_SCALE = 72;
@@ -312,20 +324,23 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
   const headerRowNo = spec.title.length + 2;
   const first = `A${headerRowNo + 1}`;
   const [office = '', ...what] = spec.title;
+  // A table upright when it fits across the paper so at full size, else turned.
+  const widths = spec.columns.map((c) => c.width);
+  const orientation: Orientation = !spec.list && widths.reduce((a, b) => a + b, 0) * WIDTH_PT <= printWidthPt(spec.paper, 'portrait') ? 'portrait' : 'landscape';
   const ws = wb.addWorksheet(sheetName(spec.name), {
-    // Landscape, the header row printed again at the top of every page, every page numbered.
-    // A table as wide as one page. A long list (closed by commitList) over as many pages wide
+    // The header row printed again at the top of every page, every page numbered. A table
+    // as wide as one page, upright when it fits. A long list (closed by commitList), turned, over as many pages wide
     // as its text needs (listPrintScale), the office and report named at the top of every
     // page, its gridlines printed since its cells have no borders, and its first two columns
     // (No., No. Register) again at the left of the pages its further columns go to; the pages
     // of the same rows follow each other, so each printed row can be laid beside its other half.
     pageSetup: {
       paperSize: PAPER[spec.paper].size,
-      orientation: 'landscape',
+      orientation,
       margins: MARGINS,
       printTitlesRow: `${headerRowNo}:${headerRowNo}`,
       ...(spec.list
-        ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(spec.columns.map((c) => c.width), 2, spec.paper) }
+        ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(widths, 2, spec.paper) }
         : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     },
     headerFooter: spec.list ? { oddHeader: `&L&"-,Bold"${headerText(office)}&R&"-,Bold"${headerText(what.join(' — '))}`, oddFooter: PAGE_FOOTER } : { oddFooter: PAGE_FOOTER },
@@ -515,12 +530,78 @@ export function addNote(ws: Worksheet, note: string): void {
   row.commit();
 }
 
+// A row's height where none is set: Excel's for Calibri 11.
+const DEFAULT_ROW_PT = 15;
+// Rows of the table that go to a new page with the block to sign, so that it is never alone.
+const CARRIED_ROWS = 4;
+
+// Sees where the sheet's rows fall on its pages, as Excel prints them (startSheet: fit to
+// the page's width, the header row again at the top of every page after the first), and
+// when a block `height` points tall, added under them, would not fit on the last page, ends
+// that page before the table's last CARRIED_ROWS rows so they go on with it. An estimate:
+// the scale is reckoned from Excel's narrower columns and the rows without a height of
+// their own as Excel's default, so a page is taken to hold a little less than it does.
+function keepWithEnd(ws: Worksheet, widths: number[], height: number): void {
+  const { paperSize, orientation, fitToPage } = ws.pageSetup;
+  const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === paperSize);
+  if (!paper || !fitToPage) return;
+  const turned = orientation === 'portrait' ? 'portrait' : 'landscape';
+  const scale = Math.min(1, printWidthPt(paper, turned) / (widths.reduce((a, b) => a + b, 0) * EXCEL_WIDTH_PT));
+  const room = printHeightPt(paper, turned) / scale;
+  const headerRowNo = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 1;
+  const heightOf = (r: number) => ws.getRow(r).height ?? DEFAULT_ROW_PT;
+  const last = ws.rowCount;
+  let used = 0;
+  let pageStart = 1;
+  for (let r = 1; r <= last; r++) {
+    if (used > 0 && used + heightOf(r) > room) {
+      used = heightOf(headerRowNo);
+      pageStart = r;
+    }
+    used += heightOf(r);
+  }
+  const breakAfter = last - CARRIED_ROWS;
+  if (used + height > room && breakAfter > headerRowNo && breakAfter >= pageStart) ws.getRow(breakAfter).addPageBreak();
+}
+
+// The block to sign, at least this wide (about 40 characters), on the right of the table.
+const SIGN_OFF_WIDTH = 40;
+// Rows of room to sign in (15 pt each, about 2 cm with the stamp beside it).
+const SIGN_OFF_SPACE = 4;
+
+// A report's end under its table, as a letter ends: the place and date, the signer's
+// caption, room to sign by hand, the name (bold and underlined for an official) and the
+// lines under it, each line centred across the table's last columns, as many as make the
+// block SIGN_OFF_WIDTH wide (the whole table when it is narrower).
+export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSignOff): void {
+  const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
+  const last = Math.max(widths.length, 1);
+  let from = last;
+  for (let room = widths[last - 1] ?? 9; from > 1 && room < SIGN_OFF_WIDTH; ) room += widths[--from - 1]!;
+  keepWithEnd(ws, widths, (3 + s.caption.length + SIGN_OFF_SPACE + s.after.length) * DEFAULT_ROW_PT);
+  const line = (text: string, f: { bold?: boolean; underline?: boolean } = {}) => {
+    const row = ws.addRow([]);
+    if (from < last) ws.mergeCells(row.number, from, row.number, last);
+    const cell = row.getCell(from);
+    cell.value = safeText(text);
+    cell.font = { ...font({ bold: f.bold }), ...(f.underline ? { underline: true } : {}) };
+    cell.alignment = { horizontal: 'center', vertical: 'bottom' };
+    row.commit();
+  };
+  ws.addRow([]).commit();
+  for (const text of [placeDate, ...s.caption]) line(text);
+  for (let i = 0; i < SIGN_OFF_SPACE; i++) ws.addRow([]).commit();
+  line(s.name, { bold: s.official, underline: s.official });
+  for (const text of s.after) line(text);
+}
+
 // A whole table sheet in one go, for the small tables of the recap.
 export function addTableSheet(wb: Workbook, spec: SheetSpec): Worksheet {
   const ws = startSheet(wb, spec);
   addRows(ws, spec.columns, spec.rows);
   if (spec.totals) addRows(ws, spec.columns, [spec.totals], true);
   if (spec.note) addNote(ws, spec.note);
+  if (spec.signOff) addSignOff(ws, spec.signOff);
   return ws;
 }
 

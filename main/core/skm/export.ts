@@ -3,11 +3,11 @@ import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { MONTHS, periodLabel } from '../../../shared/time/format';
 import type { OfficePaper } from '../../../shared/documents/kinds';
-import { addNote, addRows, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
+import { addNote, addRows, addSignOff, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
 
 // The IKM the office reports: one sheet with the elements of the period (NRR, NRR
 // tertimbang, IKM and mutu pelayanan), one with each month of it, one with the
-// respondents' profile.
+// respondents' profile; each ends with the block the head of office signs.
 
 const gradeText = (p: SkmPeriod) => (p.grade ? `${p.grade} (${SKM_GRADE_LABEL[p.grade]})` : 'Belum ada responden');
 
@@ -70,6 +70,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   ws.getCell(ws.rowCount - 1, 4).numFmt = '#,##0';
   ws.getCell(ws.rowCount, 4).numFmt = '#,##0';
   addNote(ws, 'NRR = jumlah nilai unsur ÷ jumlah responden; mutu: A 88,31–100 Sangat Baik, B 76,61–88,30 Baik, C 65,00–76,60 Kurang Baik, D 25,00–64,99 Tidak Baik.');
+  addSignOff(ws, s.signOff);
 
   const wm = startSheet(wb, { name: 'Per bulan', paper, title, columns: MONTH_COLUMNS });
   const firstMonth = wm.rowCount + 1;
@@ -77,6 +78,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
   addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s.year, s.month), t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
+  addSignOff(wm, s.signOff);
 
   addTableSheet(wb, {
     paper,
@@ -85,6 +87,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
     columns: PROFILE_COLUMNS,
     rows: s.profile.flatMap((g) => g.rows.map((r, i): CellValue[] => [i === 0 ? g.title : null, r.label, r.n, t.respondents ? r.n / t.respondents : null])),
     totals: ['Jumlah responden', null, t.respondents, null],
+    signOff: s.signOff,
   });
 
   return xlsxFile(wb, `IKM-${s.year}${s.month ? `-${String(s.month).padStart(2, '0')}` : ''}.xlsx`);

@@ -71,12 +71,12 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
 
   'skm.summary': (ctx, query) => {
     requireUser(ctx);
-    return skmSummary(ctx.db, query);
+    return skmSummary(ctx.db, query, ctx.now());
   },
 
   'skm.exportXlsx': async (ctx, query) => {
     requireUser(ctx);
-    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query), documentSettings(ctx.db).paper);
+    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query, ctx.now()), documentSettings(ctx.db).paper);
   },
 
   // The Staf's session on this PC ends here; the page holds only the kiosk token after.

@@ -5,6 +5,7 @@ import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
+import { reportSignOff } from '../reports/signOff';
 
 // Storing questionnaires and reading the IKM per period. The per-month sums and profile
 // counters are kept by database triggers (migrations 12 and 36) in the insert's own
@@ -76,7 +77,7 @@ export function skmMonth(db: Db, year: number, month: number): SkmPeriod {
 }
 
 /** The IKM of a month, or of a year with each of its months. */
-export function skmSummary(db: Db, q: SkmPeriodQuery): SkmSummary {
+export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
   const from = monthKey(q.year, q.month ?? 1);
   const to = monthKey(q.year, q.month ?? 12);
   const rows = stmt(db, 'SELECT * FROM skm_month_totals WHERE month BETWEEN ? AND ? ORDER BY month').all(from, to) as MonthRow[];
@@ -97,5 +98,6 @@ export function skmSummary(db: Db, q: SkmPeriodQuery): SkmSummary {
     profile: skmProfileGroups(
       stmt(db, 'SELECT field, value, sum(n) AS n FROM skm_month_profile WHERE month BETWEEN ? AND ? GROUP BY field, value').all(from, to) as SkmProfileCount[],
     ),
+    signOff: reportSignOff(db, now),
   };
 }

@@ -1,0 +1,162 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportSignOff } from '../../shared/reports/signOff';
+import { addRows, addSignOff, newWorkbook, startSheet, type SheetColumn } from '../../main/core/reports/workbook';
+import type { TestCore } from '../support/core';
+import { paperOffice } from './paper';
+
+// The end of every report the office hands in: the buku rekap, the IKM and the monthly
+// report to SP4N-LAPOR!, on screen for printing and in each of their sheets, with the
+// place and the day and the head of office's block to sign by hand; and the sheets laid
+// out so that the block prints whole, with rows of its table.
+
+let t: TestCore | undefined;
+afterEach(() => t?.dispose());
+// Tue 24 Nov 2026, 09.00 WIB.
+const office = () => paperOffice('kejayan', '2026-11-24T02:00:00.000Z', (core) => (t = core));
+
+const CAMAT: ReportSignOff = {
+  placeDate: 'Kejayan, 24 November 2026',
+  signature: {
+    caption: ['CAMAT KEJAYAN,'],
+    name: 'Drs. Imam Santoso, M.Si.',
+    after: ['Pembina (IV/a)', 'NIP 19710405 199303 1 006'],
+    // Signed by hand on the paper: the specimen uploaded for letters is not printed here.
+    image: '',
+    official: true,
+    stamp: true,
+  },
+};
+
+async function workbookOf(file: { dataBase64: string }) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+
+// The block as a sheet reads it: the lines from the place and date on, each with the cell
+// that holds it, and where the table's columns end.
+function signOffIn(ws: ExcelJS.Worksheet, placeDate: string) {
+  let at = 0;
+  ws.eachRow((row, n) => {
+    row.eachCell((cell) => {
+      if (cell.value === placeDate) at = n;
+    });
+  });
+  expect(at, ws.name).toBeGreaterThan(0);
+  const lines: { text: string; cell: ExcelJS.Cell }[] = [];
+  for (let r = at; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cell = [...Array(row.cellCount).keys()].map((i) => row.getCell(i + 1)).find((c) => c.value !== null && c.value !== undefined && c.master === c);
+    lines.push({ text: cell ? String(cell.value) : '', cell: cell ?? row.getCell(1) });
+  }
+  return { lines, texts: lines.map((l) => l.text), columns: ws.columns.length };
+}
+
+function expectBlock(ws: ExcelJS.Worksheet, s: ReportSignOff) {
+  const { lines, texts, columns } = signOffIn(ws, s.placeDate);
+  // Place and date, caption, four rows to sign in, the name and its lines.
+  expect(texts, ws.name).toEqual([s.placeDate, ...s.signature.caption, '', '', '', '', s.signature.name, ...s.signature.after]);
+  const name = lines[1 + s.signature.caption.length + 4]!.cell;
+  // An official's name bold and underlined, a line to write one on plain.
+  expect([Boolean(name.font.bold), Boolean(name.font.underline)], ws.name).toEqual([s.signature.official, s.signature.official]);
+  // Centred across the table's last columns, its right edge the table's.
+  for (const { cell } of lines.filter((l) => l.text !== '')) {
+    expect(cell.alignment, ws.name).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell(Number(cell.row), columns).master.address, ws.name).toBe(cell.address);
+  }
+}
+
+// The sheet's manual page breaks (<rowBreaks>): exceljs does not read them back.
+function rowBreaks(xlsx: Uint8Array, sheetNo: number): number[] {
+  const xml = strFromU8(unzipSync(xlsx)[`xl/worksheets/sheet${sheetNo}.xml`]!);
+  return [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+}
+
+describe('report sign-off', () => {
+  it('ends the buku rekap, the IKM and the SP4N-LAPOR! report with the Camat’s block, dated the day they are made', async () => {
+    const o = await office();
+    await o.record();
+    const recap = await o.act('staf', 'reports.recap', { year: 2026, month: 11 });
+    expect(recap.signOff).toEqual(CAMAT);
+    expect((await o.act('staf', 'skm.summary', { year: 2026 })).signOff).toEqual(CAMAT);
+
+    const rekap = await workbookOf(await o.act('kasi1', 'reports.recapXlsx', { year: 2026, month: 11 }));
+    expect(rekap.worksheets).toHaveLength(8);
+    for (const ws of rekap.worksheets) expectBlock(ws, CAMAT);
+    const lapor = await workbookOf(await o.act('sekcam', 'reports.laporXlsx', { year: 2026, month: 11 }));
+    for (const ws of lapor.worksheets) expectBlock(ws, CAMAT);
+    const ikm = await workbookOf(await o.act('staf', 'skm.exportXlsx', { year: 2026, month: 11 }));
+    expect(ikm.worksheets.map((w) => w.name)).toEqual(['IKM', 'Per bulan', 'Profil responden']);
+    for (const ws of ikm.worksheets) expectBlock(ws, CAMAT);
+
+    // A narrow table prints upright on the office's paper; a wide one turned.
+    expect(lapor.getWorksheet('Rekap')!.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 14 });
+    expect(lapor.getWorksheet('Daftar Pengaduan')!.pageSetup).toMatchObject({ orientation: 'landscape' });
+    expect(ikm.getWorksheet('IKM')!.pageSetup).toMatchObject({ orientation: 'portrait' });
+    expect(ikm.getWorksheet('Per bulan')!.pageSetup).toMatchObject({ orientation: 'landscape' });
+
+    // A day later the same report is dated that day.
+    o.later(24 * 60);
+    expect((await o.act('camat', 'reports.recap', { year: 2026, month: 11 })).signOff.placeDate).toBe('Kejayan, 25 November 2026');
+  });
+
+  it('is signed by the Plh. on a day the Camat is away, and leaves a line for the name when no one signs', async () => {
+    const o = await office();
+    const [plh] = await o.act('admin', 'officials.add', { userId: o.ids.sekcam!, kind: 'plh', from: '2026-11-24', to: '2026-11-24' });
+    expect((await o.act('staf', 'reports.recap', { year: 2026 })).signOff.signature).toEqual({
+      caption: ['Plh. CAMAT KEJAYAN', 'SEKRETARIS KECAMATAN,'],
+      name: 'Bambang Hartono, S.Sos.',
+      after: ['Pembina (IV/a)', 'NIP 19760811 199803 1 005'],
+      image: '',
+      official: true,
+      stamp: true,
+    });
+    // The next day the Camat is back.
+    o.later(24 * 60);
+    expect((await o.act('staf', 'reports.recap', { year: 2026 })).signOff.signature.name).toBe(CAMAT.signature.name);
+
+    // No Camat in office and no one appointed: a line to write the name on.
+    await o.act('admin', 'officials.remove', { id: plh!.id });
+    const camat = (await o.act('admin', 'users.list', {})).find((u) => u.role === 'camat')!;
+    await o.act('admin', 'users.update', { id: camat.id, rowVersion: camat.rowVersion, user: { ...camat, active: false } });
+    const blank = (await o.act('staf', 'reports.recap', { year: 2026 })).signOff;
+    expect(blank.signature).toEqual({ caption: ['CAMAT KEJAYAN,'], name: '(....................................)', after: [], image: '', official: false, stamp: true });
+    const ikm = await workbookOf(await o.act('staf', 'skm.exportXlsx', { year: 2026 }));
+    expectBlock(ikm.getWorksheet('IKM')!, blank);
+  });
+});
+
+describe('sign-off on the page', () => {
+  const COLUMNS: SheetColumn[] = [
+    { header: 'Uraian', width: 40 },
+    ...Array.from({ length: 10 }, (_, i): SheetColumn => ({ header: `Angka ${i + 1}`, width: 10, kind: 'int' })),
+  ];
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`Baris ${i + 1}`, ...Array<number>(10).fill(i)]);
+
+  async function sheetWith(n: number) {
+    const wb = await newWorkbook();
+    const ws = startSheet(wb, { name: 'Uji', paper: 'F4', title: ['Kecamatan Kejayan', 'Uji — November 2026'], columns: COLUMNS });
+    addRows(ws, COLUMNS, rows(n));
+    addSignOff(ws, CAMAT);
+    return { ws, xlsx: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  }
+
+  it('lets a block that fits follow its table on the same page', async () => {
+    // F4 turned: about 500 pt of rows a page. Title, header and 10 rows take about 250, the block 165.
+    const { ws, xlsx } = await sheetWith(10);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(rowBreaks(xlsx, 1)).toEqual([]);
+  });
+
+  it('takes the last rows of the table to the next page with a block that would not fit under it', async () => {
+    // 20 rows: the table ends about 400 pt down the page, and the block would cross its end.
+    const { xlsx } = await sheetWith(20);
+    // Rows 1–2 title, 3 blank, 4 header, 5–24 the table: the page ends after row 20, so
+    // rows 21–24 go on with the block.
+    expect(rowBreaks(xlsx, 1)).toEqual([20]);
+    // A long table already on its second page, whose last page has room: no break.
+    expect(rowBreaks((await sheetWith(40)).xlsx, 1)).toEqual([]);
+  });
+});
