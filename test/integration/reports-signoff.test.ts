@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportSignOff } from '../../shared/reports/signOff';
-import { addRows, addSignOff, newWorkbook, startSheet, type SheetColumn } from '../../main/core/reports/workbook';
+import { addNote, addRows, addSignOff, newWorkbook, startSheet, type SheetColumn } from '../../main/core/reports/workbook';
 import type { TestCore } from '../support/core';
 import { paperOffice } from './paper';
 
@@ -97,9 +97,19 @@ describe('report sign-off', () => {
     expect(ikm.getWorksheet('IKM')!.pageSetup).toMatchObject({ orientation: 'portrait' });
     expect(ikm.getWorksheet('Per bulan')!.pageSetup).toMatchObject({ orientation: 'landscape' });
 
-    // A day later the same report is dated that day.
-    o.later(24 * 60);
+    // At 01.00 WIB on Wednesday (still Tuesday in UTC) it is dated Wednesday, the office's day.
+    o.clock.set('2026-11-24T18:00:00.000Z');
     expect((await o.act('camat', 'reports.recap', { year: 2026, month: 11 })).signOff.placeDate).toBe('Kejayan, 25 November 2026');
+
+    // The register taken out for work is not a report handed in: no block.
+    const { jobId } = await o.act('camat', 'complaints.exportXlsx', {});
+    while (!(await o.act('camat', 'exports.status', { jobId })).ready) await new Promise((r) => setTimeout(r, 5));
+    const register = await workbookOf(await o.act('camat', 'exports.file', { jobId }));
+    const texts: unknown[] = [];
+    register.worksheets[0]!.eachRow((row) => row.eachCell((c) => void texts.push(c.value)));
+    expect(texts).toContain('Jalan desa rusak di Dusun Krajan');
+    expect(texts).not.toContain(CAMAT.placeDate);
+    expect(texts).not.toContain('CAMAT KEJAYAN,');
   });
 
   it('is signed by the Plh. on a day the Camat is away, and leaves a line for the name when no one signs', async () => {
@@ -113,8 +123,9 @@ describe('report sign-off', () => {
       official: true,
       stamp: true,
     });
-    // The next day the Camat is back.
-    o.later(24 * 60);
+    // The appointment is for the office's Tuesday: at 01.00 WIB on Wednesday (Tuesday in
+    // UTC) the Camat is back.
+    o.clock.set('2026-11-24T18:00:00.000Z');
     expect((await o.act('staf', 'reports.recap', { year: 2026 })).signOff.signature.name).toBe(CAMAT.signature.name);
 
     // No Camat in office and no one appointed: a line to write the name on.
@@ -135,28 +146,56 @@ describe('sign-off on the page', () => {
   ];
   const rows = (n: number) => Array.from({ length: n }, (_, i) => [`Baris ${i + 1}`, ...Array<number>(10).fill(i)]);
 
-  async function sheetWith(n: number) {
+  async function sheetWith(n: number, { note = false, signOff = CAMAT, columns = COLUMNS } = {}) {
     const wb = await newWorkbook();
-    const ws = startSheet(wb, { name: 'Uji', paper: 'F4', title: ['Kecamatan Kejayan', 'Uji — November 2026'], columns: COLUMNS });
-    addRows(ws, COLUMNS, rows(n));
-    addSignOff(ws, CAMAT);
+    const ws = startSheet(wb, { name: 'Uji', paper: 'F4', title: ['Kecamatan Kejayan', 'Uji — November 2026'], columns });
+    addRows(ws, columns, columns === COLUMNS ? rows(n) : rows(n).map((r) => r.slice(0, columns.length)));
+    if (note) addNote(ws, 'Catatan di bawah tabel.');
+    addSignOff(ws, signOff);
     return { ws, xlsx: new Uint8Array(await wb.xlsx.writeBuffer()) };
   }
 
+  // The plan the pages follow, F4 turned (the table fits across it at full size): 496 pt of
+  // rows a page; the title 19 + 16.5, a blank row, the header 45 (again on every later
+  // page), a row 16.5; the block 10 rows, 165 pt.
   it('lets a block that fits follow its table on the same page', async () => {
-    // F4 turned: about 500 pt of rows a page. Title, header and 10 rows take about 250, the block 165.
+    // 97 + 10 × 16.5 = 262, and the block: 427.
     const { ws, xlsx } = await sheetWith(10);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(rowBreaks(xlsx, 1)).toEqual([]);
   });
 
   it('takes the last rows of the table to the next page with a block that would not fit under it', async () => {
-    // 20 rows: the table ends about 400 pt down the page, and the block would cross its end.
-    const { xlsx } = await sheetWith(20);
-    // Rows 1–2 title, 3 blank, 4 header, 5–24 the table: the page ends after row 20, so
-    // rows 21–24 go on with the block.
-    expect(rowBreaks(xlsx, 1)).toEqual([20]);
-    // A long table already on its second page, whose last page has room: no break.
-    expect(rowBreaks((await sheetWith(40)).xlsx, 1)).toEqual([]);
+    // 97 + 20 × 16.5 = 427, and the block would end at 592: rows 21–24 go on with it.
+    expect(rowBreaks((await sheetWith(20)).xlsx, 1)).toEqual([20]);
+  });
+
+  it('ends every page where the plan ends it, so a longer page in Excel cannot leave the block alone', async () => {
+    // Rows 5–28 fill page 1 (493 pt); page 2 holds the header, rows 29–44 and the block (474 pt).
+    expect(rowBreaks((await sheetWith(40)).xlsx, 1)).toEqual([28]);
+  });
+
+  it('carries rows of the table, not only its note, to the page of the block', async () => {
+    // Rows 5–28 fill page 1; the blank row and the note under the table would open page 2
+    // with the block: rows 25–28 go with them.
+    expect(rowBreaks((await sheetWith(24, { note: true })).xlsx, 1)).toEqual([24]);
+  });
+
+  it('widens the block for a long caption, and wraps it under a table too narrow for it', async () => {
+    const kasi: ReportSignOff = {
+      ...CAMAT,
+      signature: { ...CAMAT.signature, caption: ['Plh. CAMAT KEJAYAN', 'KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM,'], name: 'Moch. Haris, S.H.' },
+    };
+    const wide = (await sheetWith(3, { signOff: kasi })).ws;
+    const caption = signOffIn(wide, kasi.placeDate).lines[2]!.cell;
+    expect(caption.value).toBe('KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM,');
+    // Angka 7–10 (width 40) hold about 40 characters a line; the caption's 46 take Angka 6–10.
+    expect(caption.address).toBe(`G${caption.row}`);
+    expect(caption.alignment.wrapText).toBe(false);
+
+    const narrow = (await sheetWith(3, { signOff: kasi, columns: [{ header: 'Uraian', width: 30 }] })).ws;
+    const wrapped = signOffIn(narrow, kasi.placeDate).lines[2]!.cell;
+    expect(wrapped.alignment.wrapText).toBe(true);
+    expect(narrow.getRow(Number(wrapped.row)).height).toBeGreaterThanOrEqual(2 * 15);
   });
 });

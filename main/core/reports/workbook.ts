@@ -404,6 +404,7 @@ export function addRows(ws: Worksheet, columns: SheetColumn[], rows: CellValue[]
     const height = rowHeight(columns, values);
     if (height) row.height = height;
     row.commit();
+    tableEnds.set(ws, row.number);
   }
 }
 
@@ -530,18 +531,25 @@ export function addNote(ws: Worksheet, note: string): void {
   row.commit();
 }
 
-// A row's height where none is set: Excel's for Calibri 11.
-const DEFAULT_ROW_PT = 15;
-// Rows of the table that go to a new page with the block to sign, so that it is never alone.
+// Where a table's last row is (the last row addRows wrote), for addSignOff.
+const tableEnds = new WeakMap<Worksheet, number>();
+
+// A row's height where none is set: Excel's 15 pt for Calibri 11, planned 10 % taller, as
+// LibreOffice without Calibri's metrics sets it; the title's first line is 13 pt.
+const PLANNED_ROW_PT = 16.5;
+const PLANNED_TITLE_PT = 19;
+// Rows of the table that go on the page of the block to sign, so that it is never alone.
 const CARRIED_ROWS = 4;
 
-// Sees where the sheet's rows fall on its pages, as Excel prints them (startSheet: fit to
-// the page's width, the header row again at the top of every page after the first), and
-// when a block `height` points tall, added under them, would not fit on the last page, ends
-// that page before the table's last CARRIED_ROWS rows so they go on with it. An estimate:
-// the scale is reckoned from Excel's narrower columns and the rows without a height of
-// their own as Excel's default, so a page is taken to hold a little less than it does.
-function keepWithEnd(ws: Worksheet, widths: number[], height: number): void {
+// Plans the pages of a table that a block `blockPt` tall closes, as Excel prints
+// the sheet (startSheet: fit to the page's width, the header row again at the top of every
+// page after the first), and ends each page with a manual break where the plan ends it, so
+// that Excel and LibreOffice alike print those pages: the plan takes rows a little taller
+// and the scale a little larger than either prints them, so a planned page always fits.
+// The block's page holds the table's last CARRIED_ROWS rows (or more): when the plan's last
+// page would not hold the block, or would hold fewer of the table's rows, the page before
+// it ends before those rows.
+function planPages(ws: Worksheet, widths: number[], blockPt: number): void {
   const { paperSize, orientation, fitToPage } = ws.pageSetup;
   const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === paperSize);
   if (!paper || !fitToPage) return;
@@ -549,50 +557,74 @@ function keepWithEnd(ws: Worksheet, widths: number[], height: number): void {
   const scale = Math.min(1, printWidthPt(paper, turned) / (widths.reduce((a, b) => a + b, 0) * EXCEL_WIDTH_PT));
   const room = printHeightPt(paper, turned) / scale;
   const headerRowNo = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 1;
-  const heightOf = (r: number) => ws.getRow(r).height ?? DEFAULT_ROW_PT;
+  const heightOf = (r: number) => ws.getRow(r).height ?? (r === 1 ? PLANNED_TITLE_PT : PLANNED_ROW_PT);
   const last = ws.rowCount;
-  let used = 0;
-  let pageStart = 1;
-  for (let r = 1; r <= last; r++) {
-    if (used > 0 && used + heightOf(r) > room) {
-      used = heightOf(headerRowNo);
-      pageStart = r;
+  // The first row of each page, filling pages with rows 1 to `to`, and the height used on
+  // the last of them.
+  const pagesOf = (to: number) => {
+    const starts = [1];
+    let used = 0;
+    for (let r = 1; r <= to; r++) {
+      if (used > 0 && used + heightOf(r) > room) {
+        starts.push(r);
+        used = heightOf(headerRowNo);
+      }
+      used += heightOf(r);
     }
-    used += heightOf(r);
+    return { starts, used };
+  };
+  const plan = pagesOf(last);
+  let starts = plan.starts;
+  const carried = (tableEnds.get(ws) ?? headerRowNo) - CARRIED_ROWS + 1;
+  if (plan.used + blockPt > room || (starts.length > 1 && starts.at(-1)! > carried)) {
+    // Too few of the table's rows to carry (a table of a handful of rows): printed as it falls.
+    if (carried <= headerRowNo + 1) return;
+    starts = [...pagesOf(carried - 1).starts, carried];
   }
-  const breakAfter = last - CARRIED_ROWS;
-  if (used + height > room && breakAfter > headerRowNo && breakAfter >= pageStart) ws.getRow(breakAfter).addPageBreak();
+  for (const start of starts.slice(1)) ws.getRow(start - 1).addPageBreak();
 }
 
 // The block to sign, at least this wide (about 40 characters), on the right of the table.
 const SIGN_OFF_WIDTH = 40;
 // Rows of room to sign in (15 pt each, about 2 cm with the stamp beside it).
 const SIGN_OFF_SPACE = 4;
+// A bold line is about a tenth wider than wrappedLines reckons a plain one.
+const BOLD_WIDTH = 1.1;
 
 // A report's end under its table, as a letter ends: the place and date, the signer's
 // caption, room to sign by hand, the name (bold and underlined for an official) and the
 // lines under it, each line centred across the table's last columns, as many as make the
-// block SIGN_OFF_WIDTH wide (the whole table when it is narrower).
+// block SIGN_OFF_WIDTH wide and each line fit on one line (the whole table when it is
+// narrower; a line longer than that wraps in a taller row). Its table's pages are planned
+// so that it prints whole, with rows of the table (planPages).
 export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSignOff): void {
   const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
   const last = Math.max(widths.length, 1);
+  const lines: ({ text: string; official?: boolean } | null)[] = [
+    null,
+    ...[placeDate, ...s.caption].map((text) => ({ text })),
+    ...Array<null>(SIGN_OFF_SPACE).fill(null),
+    { text: s.name, official: s.official },
+    ...s.after.map((text) => ({ text })),
+  ];
+  const oneLine = (width: number) => lines.every((l) => !l || wrappedLines(safeText(l.text), l.official ? width / BOLD_WIDTH : width, BODY_SIZE) === 1);
   let from = last;
-  for (let room = widths[last - 1] ?? 9; from > 1 && room < SIGN_OFF_WIDTH; ) room += widths[--from - 1]!;
-  keepWithEnd(ws, widths, (3 + s.caption.length + SIGN_OFF_SPACE + s.after.length) * DEFAULT_ROW_PT);
-  const line = (text: string, f: { bold?: boolean; underline?: boolean } = {}) => {
+  let room = widths[last - 1] ?? 9;
+  while (from > 1 && (room < SIGN_OFF_WIDTH || !oneLine(room))) room += widths[--from - 1]!;
+  const heights = lines.map((l) => (l ? wrappedHeight(wrappedLines(safeText(l.text), l.official ? room / BOLD_WIDTH : room, BODY_SIZE), BODY_SIZE) : undefined));
+  planPages(ws, widths, heights.reduce<number>((sum, h) => sum + (h ?? PLANNED_ROW_PT), 0));
+  lines.forEach((l, i) => {
     const row = ws.addRow([]);
-    if (from < last) ws.mergeCells(row.number, from, row.number, last);
-    const cell = row.getCell(from);
-    cell.value = safeText(text);
-    cell.font = { ...font({ bold: f.bold }), ...(f.underline ? { underline: true } : {}) };
-    cell.alignment = { horizontal: 'center', vertical: 'bottom' };
+    if (l) {
+      if (from < last) ws.mergeCells(row.number, from, row.number, last);
+      const cell = row.getCell(from);
+      cell.value = safeText(l.text);
+      cell.font = { ...font({ bold: l.official }), ...(l.official ? { underline: true } : {}) };
+      cell.alignment = { horizontal: 'center', vertical: 'bottom', wrapText: heights[i] !== undefined };
+      if (heights[i]) row.height = heights[i];
+    }
     row.commit();
-  };
-  ws.addRow([]).commit();
-  for (const text of [placeDate, ...s.caption]) line(text);
-  for (let i = 0; i < SIGN_OFF_SPACE; i++) ws.addRow([]).commit();
-  line(s.name, { bold: s.official, underline: s.official });
-  for (const text of s.after) line(text);
+  });
 }
 
 // A whole table sheet in one go, for the small tables of the recap.
