@@ -9,6 +9,7 @@ import { RecapTable } from '../components/reports/RecapTable';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
+import { useFreshPrint } from '../components/reports/useFreshPrint';
 import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
@@ -30,6 +31,7 @@ export function RecapPage() {
   const grids = useMemo(() => (recap.data ? recapGrids(recap.data) : []), [recap.data]);
   const signOff = recap.data?.signOff;
   const { busy, run } = useDownload();
+  const { printing, print } = useFreshPrint(recap);
 
   return (
     <Page
@@ -37,7 +39,7 @@ export function RecapPage() {
       subtitle="Jumlah pengaduan sebulan atau setahun menurut kanal, kategori, jenis, seksi, tahap dan hasil."
       actions={
         <>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!recap.data}>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} loading={printing} disabled={!recap.data}>
             Cetak
           </Button>
           <Button

@@ -7,6 +7,7 @@ import { Loading, Page } from '../components/Page';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
 import { useDownload } from '../components/reports/useDownload';
+import { useFreshPrint } from '../components/reports/useFreshPrint';
 import { ElementTable, IkmCards, MonthTable, ProfileTables } from '../components/skm/IkmTables';
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
 import { notifyError } from '../lib/feedback';
@@ -27,6 +28,7 @@ export function SkmPage() {
   const summary = useCall('skm.summary', query);
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
   const { busy, run } = useDownload();
+  const { printing, print } = useFreshPrint(summary);
   const [entry, setEntry] = useState(false);
   const [kiosk, setKiosk] = useState(false);
   const staf = user.role === 'staf';
@@ -60,7 +62,7 @@ export function SkmPage() {
               </Button>
             </>
           )}
-          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!summary.data}>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} loading={printing} disabled={!summary.data}>
             Cetak
           </Button>
           <Button

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
+import { localDate } from '../../shared/time/workingTime';
 import { ApiClient, login, PASSWORD, seedOffice } from './support';
 
 // What the office takes out of the reports: a Kasi downloads the register as Excel and
@@ -127,4 +129,26 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   await expect(page.getByRole('heading', { name: /^Buku Rekap Pengaduan — Tahun \d{4}$/, level: 3 })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('bulan')).toBe('setahun');
   await expect(page.getByRole('button', { name: 'Laporan SP4N-LAPOR! (Excel)' })).toBeDisabled();
+});
+
+// "Cetak" prints the report as it stands when it is pressed: the page was opened before
+// the Sekcam was appointed Plh. for the day, and the printed block names him all the same.
+test('Cetak reads the report again first, so the block to sign names who signs at that moment', async ({ page, web }) => {
+  const { admin } = await seedOffice(web.url);
+  await login(page, web.url, 'sekcam');
+  await page.getByRole('link', { name: 'Buku rekap' }).click();
+  const block = page.getByTestId('pengesahan-laporan');
+  await expect(block).toContainText('CAMAT KEJAYAN,Ahmad Fauzi, S.STP., M.Si.');
+
+  const sekcamId = (await admin.call('users.list', {})).find((x) => x.username === 'sekcam')!.id;
+  const today = localDate(new Date().toISOString(), OFFICE_PRESETS.find((p) => p.id === 'kejayan')!.office.timeZone);
+  await admin.call('officials.add', { userId: sekcamId, kind: 'plh', from: today, to: today });
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => void w.printed++;
+  });
+  await page.getByRole('button', { name: 'Cetak' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(block).toContainText('Plh. CAMAT KEJAYANSEKRETARIS KECAMATAN,Drs. Agus Salim');
 });
