@@ -266,8 +266,9 @@ const printWidthPt = (paper: Paper, turned: Orientation = 'landscape') =>
 const printHeightPt = (paper: Paper, turned: Orientation) =>
   (((turned === 'landscape' ? PAPER[paper].shortMm : PAPER[paper].longMm) / 25.4 - MARGINS.top - MARGINS.bottom) * 72 * 99) / 100;
 // A column of width 1 printed at 100 %: 5.25 pt in Excel (a Calibri 11 digit, 7 px), 5.55 pt
-// in LibreOffice, which does not round the digit to whole pixels. The wider one, so that
-// columns planned onto a page fit there in both.
+// in LibreOffice, which does not round the digit to whole pixels. Columns are planned onto
+// a page with the wider, so that they fit there in both; a page's rows with the narrower
+// (planPages), whose larger scale fits fewer rows on the page than either prints.
 const EXCEL_WIDTH_PT = 5.25;
 const WIDTH_PT = 5.55;
 // 72 % of 11 pt, about 8 pt: the smallest text still read easily on paper.
@@ -329,11 +330,12 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
   const orientation: Orientation = !spec.list && widths.reduce((a, b) => a + b, 0) * WIDTH_PT <= printWidthPt(spec.paper, 'portrait') ? 'portrait' : 'landscape';
   const ws = wb.addWorksheet(sheetName(spec.name), {
     // The header row printed again at the top of every page, every page numbered. A table
-    // as wide as one page, upright when it fits. A long list (closed by commitList), turned, over as many pages wide
-    // as its text needs (listPrintScale), the office and report named at the top of every
-    // page, its gridlines printed since its cells have no borders, and its first two columns
-    // (No., No. Register) again at the left of the pages its further columns go to; the pages
-    // of the same rows follow each other, so each printed row can be laid beside its other half.
+    // as wide as one page, upright when it fits. A long list (closed by commitList), turned,
+    // over as many pages wide as its text needs (listPrintScale), the office and report
+    // named at the top of every page, its gridlines printed since its cells have no borders,
+    // and its first two columns (No., No. Register) again at the left of the pages its
+    // further columns go to; the pages of the same rows follow each other, so each printed
+    // row can be laid beside its other half.
     pageSetup: {
       paperSize: PAPER[spec.paper].size,
       orientation,
