@@ -85,6 +85,10 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   const channel = page.getByRole('table', { name: 'Menurut Kanal' });
   await expect(channel.getByRole('row').filter({ hasText: 'SP4N-LAPOR!' }).getByRole('cell').nth(1)).toHaveText('1');
   await expect(channel.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
+  // None finished: the totals' share on time reads "–" as a row's does; a step's number has no total.
+  await expect(channel.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(4)).toHaveText('–');
+  const steps = page.getByRole('table', { name: 'Langkah Standar Pelayanan' }).getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell');
+  await expect(steps.nth(0)).toHaveText('');
   const summary = page.getByRole('table', { name: 'Ringkasan per bulan' });
   await expect(summary.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
 

@@ -12,6 +12,10 @@ function show(v: GridCell, kind: GridKind): string {
   return kind === 'percent' ? percent.format(v) : kind === 'decimal' ? decimal.format(v) : number.format(v);
 }
 
+// In the totals row an empty cell has no total (a step's number, its limit), where a share
+// or a time of no complaints reads "–" as in the rows.
+const MAY_BE_NONE = new Set<GridKind>(['percent', 'decimal']);
+
 // One table of the buku rekap as on paper: plain cells, numbers right-aligned, the
 // totals row bold. The same rows and columns go into the XLSX and the CSV.
 export function RecapTable({ grid }: { grid: RecapGrid }) {
@@ -50,7 +54,7 @@ export function RecapTable({ grid }: { grid: RecapGrid }) {
           <Table.Tr className={classes.totals}>
             {grid.totals.map((v, i) => (
               <Table.Td key={i} className={align(grid.columns[i]!.kind)}>
-                {v === null ? '' : show(v, grid.columns[i]!.kind)}
+                {v === null && !MAY_BE_NONE.has(grid.columns[i]!.kind) ? '' : show(v, grid.columns[i]!.kind)}
               </Table.Td>
             ))}
           </Table.Tr>
