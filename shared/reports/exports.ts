@@ -44,6 +44,8 @@ export interface GridColumn {
   // In characters, for the XLSX.
   width: number;
   kind: GridKind;
+  // A text that may be longer than the column (a step's activity): wrapped in the XLSX.
+  wrap?: boolean;
 }
 export type GridCell = string | number | null;
 export interface RecapGrid {
@@ -91,7 +93,7 @@ function figureGrid(key: RecapTableKey, first: string, rows: RecapRow[], total: 
   return {
     key,
     title,
-    columns: [{ header: first, width: 40, kind: 'text' }, ...figures.map((x) => x.column)],
+    columns: [{ header: first, width: 40, kind: 'text', wrap: true }, ...figures.map((x) => x.column)],
     rows: rows.map((r) => [r.label, ...cells(r)]),
     totals: ['Jumlah', ...cells(total)],
   };
@@ -105,7 +107,7 @@ function stepsGrid(recap: Recap): RecapGrid {
     title: 'Langkah Standar Pelayanan',
     columns: [
       int('No.', 6),
-      { header: 'Kegiatan', width: 48, kind: 'text' },
+      { header: 'Kegiatan', width: 48, kind: 'text', wrap: true },
       { header: 'Batas waktu menurut standar', width: 16, kind: 'text' },
       int('Selesai'),
       int('Tepat waktu'),

@@ -156,46 +156,58 @@ describe('sign-off on the page', () => {
   }
 
   // The plan the pages follow, F4 turned (the table fits across it at full size): 496 pt of
-  // rows a page; the title 19 + 16.5, a blank row, the header 45 (again on every later
-  // page), a row 16.5; the block 10 rows, 165 pt.
+  // rows a page; the title 18 + 15, a blank row 15, the header 45 (again on every later
+  // page), a row 15; the block 10 rows, 150 pt. Every row's height is set so.
   it('lets a block that fits follow its table on the same page', async () => {
-    // 97 + 10 × 16.5 = 262, and the block: 427.
+    // 93 + 10 × 15 = 243, and the block: 393.
     const { ws, xlsx } = await sheetWith(10);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(rowBreaks(xlsx, 1)).toEqual([]);
+    for (let r = 1; r <= ws.rowCount; r++) expect(ws.getRow(r).height, `baris ${r}`).toBe(r === 1 ? 18 : r === 4 ? 45 : 15);
   });
 
   it('takes the last rows of the table to the next page with a block that would not fit under it', async () => {
-    // 97 + 20 × 16.5 = 427, and the block would end at 592: rows 21–24 go on with it.
+    // 93 + 20 × 15 = 393, and the block would end at 543: rows 21–24 go on with it.
     expect(rowBreaks((await sheetWith(20)).xlsx, 1)).toEqual([20]);
   });
 
   it('ends every page where the plan ends it, so a longer page in Excel cannot leave the block alone', async () => {
-    // Rows 5–28 fill page 1 (493 pt); page 2 holds the header, rows 29–44 and the block (474 pt).
-    expect(rowBreaks((await sheetWith(40)).xlsx, 1)).toEqual([28]);
+    // Rows 5–30 fill page 1 (483 pt); page 2 holds the header, rows 31–44 and the block (405 pt).
+    expect(rowBreaks((await sheetWith(40)).xlsx, 1)).toEqual([30]);
   });
 
   it('carries rows of the table, not only its note, to the page of the block', async () => {
-    // Rows 5–28 fill page 1; the blank row and the note under the table would open page 2
-    // with the block: rows 25–28 go with them.
-    expect(rowBreaks((await sheetWith(24, { note: true })).xlsx, 1)).toEqual([24]);
+    // Rows 5–30 fill page 1 (483 pt); the blank row and the note under the table would open
+    // page 2 with the block: rows 27–30 go with them.
+    expect(rowBreaks((await sheetWith(26, { note: true })).xlsx, 1)).toEqual([26]);
   });
 
-  it('widens the block for a long caption, and wraps it under a table too narrow for it', async () => {
+  it('stands on the right of the page, widens for a long caption, and wraps a line longer than the page', async () => {
     const kasi: ReportSignOff = {
       ...CAMAT,
       signature: { ...CAMAT.signature, caption: ['Plh. CAMAT KEJAYAN', 'KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM,'], name: 'Moch. Haris, S.H.' },
     };
+    // Columns of 140 on a page about 160 wide: an empty column L of 20 reaches its right edge.
     const wide = (await sheetWith(3, { signOff: kasi })).ws;
+    expect(wide.getColumn(12).width).toBe(20);
     const caption = signOffIn(wide, kasi.placeDate).lines[2]!.cell;
     expect(caption.value).toBe('KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM,');
-    // Angka 7–10 (width 40) hold about 40 characters a line; the caption's 46 take Angka 6–10.
-    expect(caption.address).toBe(`G${caption.row}`);
+    // Angka 9–10 and L (width 40) hold about 40 characters a line; the caption's 46 take Angka 8–10 with L.
+    expect(caption.address).toBe(`I${caption.row}`);
     expect(caption.alignment.wrapText).toBe(false);
 
-    const narrow = (await sheetWith(3, { signOff: kasi, columns: [{ header: 'Uraian', width: 30 }] })).ws;
-    const wrapped = signOffIn(narrow, kasi.placeDate).lines[2]!.cell;
+    // One column of 30, upright (a page about 102 wide): the block stands in the empty column B.
+    const narrow = (await sheetWith(3, { columns: [{ header: 'Uraian', width: 30 }] })).ws;
+    expect(narrow.pageSetup.orientation).toBe('portrait');
+    expect(narrow.getColumn(2).width).toBe(72);
+    expect(signOffIn(narrow, CAMAT.placeDate).lines[0]!.cell.address).toMatch(/^B\d+$/);
+
+    // A caption longer than the page wraps in a taller row.
+    const long = 'KEPALA SEKSI PEMBERDAYAAN MASYARAKAT DAN DESA SERTA KETENTERAMAN, KETERTIBAN UMUM DAN PERLINDUNGAN MASYARAKAT,';
+    const wrapping = (await sheetWith(3, { signOff: { ...kasi, signature: { ...kasi.signature, caption: ['Plh. CAMAT KEJAYAN', long] } }, columns: [{ header: 'Uraian', width: 30 }] })).ws;
+    const wrapped = signOffIn(wrapping, kasi.placeDate).lines[2]!.cell;
+    expect(wrapped.value).toBe(long);
     expect(wrapped.alignment.wrapText).toBe(true);
-    expect(narrow.getRow(Number(wrapped.row)).height).toBeGreaterThanOrEqual(2 * 15);
+    expect(wrapping.getRow(Number(wrapped.row)).height).toBeGreaterThanOrEqual(2 * 15);
   });
 });

@@ -536,22 +536,29 @@ export function addNote(ws: Worksheet, note: string): void {
 // Where a table's last row is (the last row addRows wrote), for addSignOff.
 const tableEnds = new WeakMap<Worksheet, number>();
 
-// A row's height where none is set: Excel's 15 pt for Calibri 11, planned 10 % taller, as
-// LibreOffice without Calibri's metrics sets it; the title's first line is 13 pt.
-const PLANNED_ROW_PT = 16.5;
-const PLANNED_TITLE_PT = 19;
+// The height of a report sheet's row that has none of its own: Excel's 15 pt for Calibri
+// 11, and 18 pt for the title's first line (13 pt). Set on every such row of a sheet that
+// ends with a block to sign, so that Excel and LibreOffice, whatever the fonts or the
+// screen, print the rows exactly as tall as its pages are planned (planPages).
+const ROW_PT = 15;
+const TITLE_PT = 18;
 // Rows of the table that go on the page of the block to sign, so that it is never alone.
 const CARRIED_ROWS = 4;
 
 // Plans the pages of a table that a block `blockPt` tall closes, as Excel prints
 // the sheet (startSheet: fit to the page's width, the header row again at the top of every
 // page after the first), and ends each page with a manual break where the plan ends it, so
-// that Excel and LibreOffice alike print those pages: the plan takes rows a little taller
-// and the scale a little larger than either prints them, so a planned page always fits.
+// that Excel and LibreOffice alike print those pages: every row's height is set, and the
+// plan takes the scale a little larger than either prints it, so a planned page always fits.
 // The block's page holds the table's last CARRIED_ROWS rows (or more): when the plan's last
 // page would not hold the block, or would hold fewer of the table's rows, the page before
 // it ends before those rows.
 function planPages(ws: Worksheet, widths: number[], blockPt: number): void {
+  const last = ws.rowCount;
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    row.height ??= r === 1 ? TITLE_PT : ROW_PT;
+  }
   const { paperSize, orientation, fitToPage } = ws.pageSetup;
   const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === paperSize);
   if (!paper || !fitToPage) return;
@@ -559,8 +566,7 @@ function planPages(ws: Worksheet, widths: number[], blockPt: number): void {
   const scale = Math.min(1, printWidthPt(paper, turned) / (widths.reduce((a, b) => a + b, 0) * EXCEL_WIDTH_PT));
   const room = printHeightPt(paper, turned) / scale;
   const headerRowNo = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 1;
-  const heightOf = (r: number) => ws.getRow(r).height ?? (r === 1 ? PLANNED_TITLE_PT : PLANNED_ROW_PT);
-  const last = ws.rowCount;
+  const heightOf = (r: number) => ws.getRow(r).height;
   // The first row of each page, filling pages with rows 1 to `to`, and the height used on
   // the last of them.
   const pagesOf = (to: number) => {
@@ -586,21 +592,33 @@ function planPages(ws: Worksheet, widths: number[], blockPt: number): void {
   for (const start of starts.slice(1)) ws.getRow(start - 1).addPageBreak();
 }
 
-// The block to sign, at least this wide (about 40 characters), on the right of the table.
+// The block to sign, at least this wide (about 40 characters), on the right of the page.
 const SIGN_OFF_WIDTH = 40;
 // Rows of room to sign in (15 pt each, about 2 cm with the stamp beside it).
 const SIGN_OFF_SPACE = 4;
 // A bold line is about a tenth wider than wrappedLines reckons a plain one.
 const BOLD_WIDTH = 1.1;
+// The narrowest empty column worth adding for the block (addSignOff).
+const MIN_SPARE_WIDTH = 4;
 
 // A report's end under its table, as a letter ends: the place and date, the signer's
 // caption, room to sign by hand, the name (bold and underlined for an official) and the
-// lines under it, each line centred across the table's last columns, as many as make the
-// block SIGN_OFF_WIDTH wide and each line fit on one line (the whole table when it is
-// narrower; a line longer than that wraps in a taller row). Its table's pages are planned
-// so that it prints whole, with rows of the table (planPages).
+// lines under it, each line centred across the sheet's last columns (the table's, and an
+// empty one to the page's right edge where the table is narrower than the page), as many
+// as make the block SIGN_OFF_WIDTH wide and each line fit on one line (all of them when
+// they are narrower; a line longer than that wraps in a taller row). Its table's pages are
+// planned so that it prints whole, with rows of the table (planPages).
 export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSignOff): void {
   const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
+  // A table narrower than the page gets an empty column to the page's right edge, for the
+  // block to stand on the right of the page as a letter's does, not in the table's middle.
+  const turned = ws.pageSetup.orientation === 'portrait' ? 'portrait' : 'landscape';
+  const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === ws.pageSetup.paperSize);
+  const spare = paper ? Math.floor(printWidthPt(paper, turned) / WIDTH_PT - widths.reduce((a, b) => a + b, 0)) : 0;
+  if (spare >= MIN_SPARE_WIDTH) {
+    ws.getColumn(widths.length + 1).width = spare;
+    widths.push(spare);
+  }
   const last = Math.max(widths.length, 1);
   const lines: ({ text: string; official?: boolean } | null)[] = [
     null,
@@ -614,7 +632,7 @@ export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSig
   let room = widths[last - 1] ?? 9;
   while (from > 1 && (room < SIGN_OFF_WIDTH || !oneLine(room))) room += widths[--from - 1]!;
   const heights = lines.map((l) => (l ? wrappedHeight(wrappedLines(safeText(l.text), l.official ? room / BOLD_WIDTH : room, BODY_SIZE), BODY_SIZE) : undefined));
-  planPages(ws, widths, heights.reduce<number>((sum, h) => sum + (h ?? PLANNED_ROW_PT), 0));
+  planPages(ws, widths, heights.reduce<number>((sum, h) => sum + (h ?? ROW_PT), 0));
   lines.forEach((l, i) => {
     const row = ws.addRow([]);
     if (l) {
@@ -623,8 +641,8 @@ export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSig
       cell.value = safeText(l.text);
       cell.font = { ...font({ bold: l.official }), ...(l.official ? { underline: true } : {}) };
       cell.alignment = { horizontal: 'center', vertical: 'bottom', wrapText: heights[i] !== undefined };
-      if (heights[i]) row.height = heights[i];
     }
+    row.height = heights[i] ?? ROW_PT;
     row.commit();
   });
 }
