@@ -84,12 +84,23 @@ describe('report sign-off', () => {
 
     const rekap = await workbookOf(await o.act('kasi1', 'reports.recapXlsx', { year: 2026, month: 11 }));
     expect(rekap.worksheets).toHaveLength(8);
-    for (const ws of rekap.worksheets) expectBlock(ws, CAMAT);
+    for (const ws of rekap.worksheets) {
+      expectBlock(ws, CAMAT);
+      // A page after the first says whose report it is; the first has the title lines.
+      expect(ws.headerFooter, ws.name).toMatchObject({ differentFirst: true, oddHeader: expect.stringContaining(recap.officeName) });
+      expect(ws.headerFooter.oddHeader, ws.name).toContain(`Buku Rekap Pengaduan: `);
+      expect(ws.headerFooter.firstHeader ?? '', ws.name).toBe('');
+    }
     const lapor = await workbookOf(await o.act('sekcam', 'reports.laporXlsx', { year: 2026, month: 11 }));
     for (const ws of lapor.worksheets) expectBlock(ws, CAMAT);
     const ikm = await workbookOf(await o.act('staf', 'skm.exportXlsx', { year: 2026, month: 11 }));
     expect(ikm.worksheets.map((w) => w.name)).toEqual(['IKM', 'Per bulan', 'Profil responden']);
     for (const ws of ikm.worksheets) expectBlock(ws, CAMAT);
+    // A month's one row is not repeated as its total.
+    const months: unknown[] = [];
+    ikm.getWorksheet('Per bulan')!.eachRow((row) => void months.push(row.getCell(1).value));
+    expect(months).toContain('November');
+    expect(months).not.toContain('November 2026');
 
     // A narrow table prints upright on the office's paper; a wide one turned.
     expect(lapor.getWorksheet('Rekap')!.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 14 });

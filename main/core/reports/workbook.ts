@@ -324,7 +324,8 @@ function printGridLines(ws: Worksheet): void {
 export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals' | 'note'>): Worksheet {
   const headerRowNo = spec.title.length + 2;
   const first = `A${headerRowNo + 1}`;
-  const [office = '', ...what] = spec.title;
+  const [office = '', what = ''] = spec.title;
+  const pageHeader = `&L&"-,Bold"${headerText(office)}&R&"-,Bold"${headerText(what)}`;
   // A table upright when it fits across the paper so at full size, else turned.
   const widths = spec.columns.map((c) => c.width);
   const orientation: Orientation = !spec.list && widths.reduce((a, b) => a + b, 0) * WIDTH_PT <= printWidthPt(spec.paper, 'portrait') ? 'portrait' : 'landscape';
@@ -345,7 +346,9 @@ export function startSheet(wb: Workbook, spec: Omit<SheetSpec, 'rows' | 'totals'
         ? { showGridLines: true, printTitlesColumn: 'A:B', pageOrder: 'overThenDown', fitToPage: false, scale: listPrintScale(widths, 2, spec.paper) }
         : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     },
-    headerFooter: spec.list ? { oddHeader: `&L&"-,Bold"${headerText(office)}&R&"-,Bold"${headerText(what.join(' — '))}`, oddFooter: PAGE_FOOTER } : { oddFooter: PAGE_FOOTER },
+    // The office and the report at the top of every page, so that a loose sheet says whose
+    // it is; a table's first page has its title lines instead.
+    headerFooter: spec.list ? { oddHeader: pageHeader, oddFooter: PAGE_FOOTER } : { differentFirst: true, firstFooter: PAGE_FOOTER, oddHeader: pageHeader, oddFooter: PAGE_FOOTER },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, topLeftCell: first, activeCell: first }],
   });
   if (spec.list) printGridLines(ws);

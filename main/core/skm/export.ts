@@ -76,7 +76,8 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   const firstMonth = wm.rowCount + 1;
   const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
-  addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s.year, s.month), t)], true);
+  // A year's total; a month's would repeat its one row.
+  if (s.month === null) addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s.year, s.month), t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
   addSignOff(wm, s.signOff);
 
