@@ -2,12 +2,13 @@ import * as z from 'zod';
 import { idSchema } from '../schemas/common';
 import { ROLES } from '../domain';
 import { AUDIT_CATEGORIES } from './labels';
+import { isYmd } from '../time/workingTime';
 
 const ymd = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Tanggal ${label} harus ditulis tttt-bb-hh.` })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    .refine(isYmd, {
       error: `Tanggal ${label} tidak ada di kalender.`,
     });
 

@@ -11,7 +11,7 @@ import {
 import { idSchema, optionalText, text, withoutInvisible } from './common';
 import { formatTanggal } from '../time/format';
 import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE } from '../registerQuery';
-import { addDaysYmd, fromLocal, localDate, type TimeZoneId } from '../time/workingTime';
+import { addDaysYmd, fromLocal, isYmd, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
 const maxMb = ATTACHMENT_MAX_BYTES / 1024 / 1024;
@@ -65,7 +65,6 @@ const phone = optionalText('Telepon/WA', 20).refine((v) => v === '' || /^\+?[0-9
 const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
   error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
 });
-const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
 const ymd = (label: string) =>
   optionalText(label, 10).refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` });
 // The fields added for backdated receipts and letters may be left out altogether ('' then).

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { reportSignOffSchema } from '../reports/signOff';
+import { isYmd } from '../time/workingTime';
 import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
@@ -29,12 +30,6 @@ export const skmProfileSchema = z.object({
 export const skmKioskInputSchema = z.object({ answers: skmAnswersSchema, profile: skmProfileSchema }).strict();
 export type SkmKioskInput = z.input<typeof skmKioskInputSchema>;
 
-// A day written YYYY-MM-DD that the calendar has (not 31 November).
-const isCalendarDay = (ymd: string) => {
-  const day = new Date(`${ymd}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(ymd) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(ymd);
-};
-
 /** A questionnaire the Staf enters, optionally for one complaint (by its register number). */
 export const skmSubmitInputSchema = z
   .object({
@@ -46,7 +41,7 @@ export const skmSubmitInputSchema = z
     filledOn: z
       .string()
       .trim()
-      .refine((v) => v === '' || isCalendarDay(v), { error: 'Tulis tanggal pengisian sebagai HH/BB/TTTT, contoh 28/11/2026.' })
+      .refine((v) => v === '' || isYmd(v), { error: 'Tulis tanggal pengisian sebagai HH/BB/TTTT, contoh 28/11/2026.' })
       .default(''),
   })
   .strict();

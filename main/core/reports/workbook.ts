@@ -548,6 +548,18 @@ const TITLE_PT = 18;
 // Rows of the table that go on the page of the block to sign, so that it is never alone.
 const CARRIED_ROWS = 4;
 
+// The paper and orientation a table sheet prints on as one page wide (startSheet); null for
+// a long list, which prints at a scale of its own.
+interface Page {
+  paper: Paper;
+  turned: Orientation;
+}
+function pageOf(ws: Worksheet): Page | null {
+  const { paperSize, orientation, fitToPage } = ws.pageSetup;
+  const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === paperSize);
+  return paper && fitToPage ? { paper, turned: orientation === 'portrait' ? 'portrait' : 'landscape' } : null;
+}
+
 // Plans the pages of a table that a block `blockPt` tall closes, as Excel prints
 // the sheet (startSheet: fit to the page's width, the header row again at the top of every
 // page after the first), and ends each page with a manual break where the plan ends it, so
@@ -556,16 +568,12 @@ const CARRIED_ROWS = 4;
 // The block's page holds the table's last CARRIED_ROWS rows (or more): when the plan's last
 // page would not hold the block, or would hold fewer of the table's rows, the page before
 // it ends before those rows.
-function planPages(ws: Worksheet, widths: number[], blockPt: number): void {
+function planPages(ws: Worksheet, { paper, turned }: Page, widths: number[], blockPt: number): void {
   const last = ws.rowCount;
   for (let r = 1; r <= last; r++) {
     const row = ws.getRow(r);
     row.height ??= r === 1 ? TITLE_PT : ROW_PT;
   }
-  const { paperSize, orientation, fitToPage } = ws.pageSetup;
-  const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === paperSize);
-  if (!paper || !fitToPage) return;
-  const turned = orientation === 'portrait' ? 'portrait' : 'landscape';
   const scale = Math.min(1, printWidthPt(paper, turned) / (widths.reduce((a, b) => a + b, 0) * EXCEL_WIDTH_PT));
   const room = printHeightPt(paper, turned) / scale;
   const headerRowNo = (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 1;
@@ -613,11 +621,10 @@ const MIN_SPARE_WIDTH = 4;
 // planned so that it prints whole, with rows of the table (planPages).
 export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSignOff): void {
   const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
+  const page = pageOf(ws);
   // A table narrower than the page gets an empty column to the page's right edge, for the
   // block to stand on the right of the page as a letter's does, not in the table's middle.
-  const turned = ws.pageSetup.orientation === 'portrait' ? 'portrait' : 'landscape';
-  const paper = (Object.keys(PAPER) as Paper[]).find((p) => PAPER[p].size === ws.pageSetup.paperSize);
-  const spare = paper ? Math.floor(printWidthPt(paper, turned) / WIDTH_PT - widths.reduce((a, b) => a + b, 0)) : 0;
+  const spare = page ? Math.floor(printWidthPt(page.paper, page.turned) / WIDTH_PT - widths.reduce((a, b) => a + b, 0)) : 0;
   if (spare >= MIN_SPARE_WIDTH) {
     ws.getColumn(widths.length + 1).width = spare;
     widths.push(spare);
@@ -635,7 +642,7 @@ export function addSignOff(ws: Worksheet, { placeDate, signature: s }: ReportSig
   let room = widths[last - 1] ?? 9;
   while (from > 1 && (room < SIGN_OFF_WIDTH || !oneLine(room))) room += widths[--from - 1]!;
   const heights = lines.map((l) => (l ? wrappedHeight(wrappedLines(safeText(l.text), l.official ? room / BOLD_WIDTH : room, BODY_SIZE), BODY_SIZE) : undefined));
-  planPages(ws, widths, heights.reduce<number>((sum, h) => sum + (h ?? ROW_PT), 0));
+  if (page) planPages(ws, page, widths, heights.reduce<number>((sum, h) => sum + (h ?? ROW_PT), 0));
   lines.forEach((l, i) => {
     const row = ws.addRow([]);
     if (l) {
