@@ -1,41 +1,22 @@
-// The first screen's reads, sent as soon as the page is parsed (a deferred script, run
-// before the app's own), while the app's code may still be on its way: the answers (or
-// the failures) wait in window.tanggapBoot for renderer/lib/boot.ts, which turns them
-// into the app's own results. Each is asked as
+// The first screen's reads, sent while the page is still being parsed, before the app's
+// code arrives: the answers (or the failures) wait in window.tanggapBoot for
+// renderer/lib/boot.ts, which turns them into the app's own results. Each is asked as
 // renderer/api.ts asks: over IPC in the desktop app (its preload's window.tanggap), else
 // over HTTP; either way the answer is the call's result ({ ok, value } or { ok, error }).
 /* global window, document, location */
 (function () {
   var desktop = window.tanggap;
-  var ask = function (name, body) {
-    return desktop
-      ? desktop.invoke(name, JSON.parse(body), false)
+  var read = function (name, body) {
+    var answer = desktop
+      ? desktop.invoke(name, JSON.parse(body || '{}'), false)
       : fetch('/api/' + name, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-tanggap': '1' },
           credentials: 'same-origin',
-          body: body,
+          body: body || '{}',
         }).then(function (response) {
           return response.json();
         });
-  };
-  // The answers the server wrote into the page (main/http/firstAnswers.ts), each with the
-  // body it answers: taken up instead of asked for, and the block is taken out of the page.
-  var inPage = [];
-  var block = document.getElementById('tanggap-jawaban');
-  if (block) {
-    try {
-      inPage = JSON.parse(block.textContent);
-    } catch {
-      // Unreadable: each is asked for.
-    }
-    block.remove();
-  }
-  var read = function (name, body) {
-    body = body || '{}';
-    var answer = null;
-    for (var i = 0; i < inPage.length; i++) if (inPage[i].name === name && inPage[i].body === body) answer = Promise.resolve(inPage[i].answer);
-    answer = answer || ask(name, body);
     // Taken up (and any failure reported) by the app; not an unhandled rejection meanwhile.
     answer.catch(function () {});
     return answer;

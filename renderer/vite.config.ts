@@ -10,11 +10,9 @@ function precompress(): Plugin {
   return { name: 'tanggap-precompress', apply: 'build', writeBundle: (options) => void precompressDir(options.dir!) };
 }
 
-// renderer/boot.js, a plain script the page runs as soon as it is parsed, before the
-// app's own (the first reads leave before the app's code has run), named by its content's
-// hash like the rest and put first in index.html. Deferred, it never holds the page's
-// parsing up while it is read from the browser's cache. Without it (vite dev) the app
-// sends the reads itself.
+// renderer/boot.js, a plain script the page runs while it is still parsed (the first
+// reads leave before the app's code arrives), named by its content's hash like the rest
+// and put first in index.html. Without it (vite dev) the app sends the reads itself.
 function bootScript(): Plugin {
   let fileName = '';
   return {
@@ -29,7 +27,7 @@ function bootScript(): Plugin {
     transformIndexHtml: {
       order: 'post',
       // Right after the charset: asked for first, ahead of the app's files.
-      handler: (html) => html.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script defer src="/${fileName}"></script>`),
+      handler: (html) => html.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script src="/${fileName}"></script>`),
     },
   };
 }

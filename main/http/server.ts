@@ -15,7 +15,6 @@ import { TanggapError } from '../core/errors';
 import { peekSession } from '../core/auth/sessions';
 import { EVENTS_URL } from '../../shared/events';
 import { fileServer } from './files';
-import { FIRST_ANSWERS_PATH, sendWithFirstAnswers } from './firstAnswers';
 
 export const SESSION_COOKIE = 'tanggap_session';
 // Sent with a call the screen made on its own (renderer/api.ts): SessionCarrier.quiet.
@@ -342,14 +341,9 @@ export async function createHttpServer(core: Core, options: HttpOptions = {}): P
     if (req.method === 'GET' && path === EVENTS_URL) return events.open(req, res);
     if (files && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await files.send(req, res, path)) return;
-      // A screen's address gets the page (the register's unfiltered, with its first answers
-      // when someone is signed in). A missing script must fail as one, not arrive as the
-      // page (the browser would refuse its type and the page would stay blank).
-      if (req.method === 'GET' && !path.startsWith(ASSETS_URL)) {
-        const plain = path !== FIRST_ANSWERS_PATH || (req.url ?? '').includes('?');
-        if (!plain && (await sendWithFirstAnswers(core, res, root!, readCookie(req, SESSION_COOKIE)))) return;
-        return files.sendFile(req, res, 'index.html');
-      }
+      // A screen's address gets the page. A missing script must fail as one, not arrive as
+      // the page (the browser would refuse its type and the page would stay blank).
+      if (req.method === 'GET' && !path.startsWith(ASSETS_URL)) return files.sendFile(req, res, 'index.html');
     }
     refuse(res, 404, { code: 'unknown_call', message: 'Alamat tidak dikenal.' });
   }

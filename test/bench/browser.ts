@@ -386,19 +386,21 @@ async function desktopFront(rendererDir: string): Promise<{ url: string; serve: 
 }
 
 // The cold start as a client other than a browser sees it: from spawning the server to
-// the register's first page answered for a signed-in user (the page's HTML, which carries
-// the first list, main/http/firstAnswers.ts), on the same file; median of DAILY_ROUNDS
-// starts after one.
+// the register's first page answered (the page's HTML, then the first list the page asks
+// for, as renderer/boot.js does), on the same file; median of DAILY_ROUNDS starts after one.
 async function answeredStarts(dir: string, token: string): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < 1 + DAILY_ROUNDS; i++) {
     const server = await startServer(dir);
     try {
-      const page = await (await fetch(`${server.url}/register`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } })).text();
-      const block = /<script type="application\/json" id="tanggap-jawaban">([^<]*)<\/script>/.exec(page);
-      const answers = JSON.parse(block?.[1] ?? '[]') as { name: string; answer: { ok: boolean; value?: { rows: unknown[] } } }[];
-      const list = answers.find((a) => a.name === 'complaints.list')?.answer;
-      if (!list?.ok || !list.value?.rows.length) throw new Error(`daftar register pertama tidak ada di halaman: ${JSON.stringify(list ?? null).slice(0, 200)}`);
+      await (await fetch(`${server.url}/register`)).text();
+      const answer = await fetch(`${server.url}/api/complaints.list`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tanggap': '1', cookie: `${SESSION_COOKIE}=${token}` },
+        body: JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 }),
+      });
+      const list = (await answer.json()) as { ok: boolean; value?: { rows: unknown[] } };
+      if (!list.ok || !list.value?.rows.length) throw new Error(`daftar register pertama tidak terjawab: ${JSON.stringify(list).slice(0, 200)}`);
       if (i > 0) ms.push(performance.now() - server.t0);
     } finally {
       await stopServer(server.proc);
@@ -547,7 +549,7 @@ export async function browserBench(data: BenchData, log: (m: string) => void): P
     log('Server: start sampai halaman register pertama terjawab…');
     const answeredMs = median(await answeredStarts(dir, token));
     lines.push({
-      what: `Mulai proses server sampai halaman register pertama terjawab lewat HTTP (HTML halaman berisi daftar pertama, dengan sesi masuk), tanpa peramban; median ${DAILY_ROUNDS} start`,
+      what: `Mulai proses server sampai halaman register pertama terjawab lewat HTTP (HTML halaman, lalu daftar pertama), tanpa peramban; median ${DAILY_ROUNDS} start`,
       value: fmt(answeredMs),
       target: '≤ 300 ms',
       met: answeredMs <= 300,

@@ -20,8 +20,6 @@ interface Page {
   stored?: Record<string, string>;
   desktop?: boolean;
   landing?: Record<string, string[]>;
-  // The text of the answers' block the server wrote into the page (main/http/firstAnswers.ts).
-  answers?: string;
 }
 
 // renderer/boot.js as the page runs it: what it asks for and which links it adds to <head>.
@@ -39,16 +37,11 @@ function runBoot(page: Page) {
         },
       }
     : {};
-  const block = page.answers === undefined ? null : { textContent: page.answers, removed: false, remove: () => (block!.removed = true) };
   const context = {
     window,
     location: { pathname: page.path, search: page.search ?? '' },
     sessionStorage: { getItem: (k: string) => page.stored?.[k] ?? null },
-    document: {
-      createElement: () => ({}),
-      head: { appendChild: (l: (typeof links)[number]) => links.push(l) },
-      getElementById: (id: string) => (id === 'tanggap-jawaban' ? block : null),
-    },
+    document: { createElement: () => ({}), head: { appendChild: (l: (typeof links)[number]) => links.push(l) } },
     fetch: (url: string, init: { body: string }) => {
       sent.push({ url, body: init.body });
       return new Promise(() => undefined);
@@ -57,7 +50,7 @@ function runBoot(page: Page) {
   // The build fills the landing files in (renderer/vite.config.ts).
   const code = page.landing ? source.replace('/* landing files */ {}', () => JSON.stringify(page.landing)) : source;
   vm.runInNewContext(code, context);
-  return { sent, invoked, links, window, block };
+  return { sent, invoked, links, window };
 }
 
 describe('the boot script', () => {
@@ -78,42 +71,6 @@ describe('the boot script', () => {
       expect(sent.map((s) => s.url)).toEqual(['/api/auth.me', '/api/office.get', '/api/setup.status', '/api/calendar.get']);
       expect(window.tanggapAhead).toBeUndefined();
     }
-  });
-
-  it('takes up the answers the server wrote into the page instead of asking, for the same body only, and takes the block out', async () => {
-    const { readFilters, toQuery } = await registerQuery();
-    const listBody = JSON.stringify(toQuery(readFilters(new URLSearchParams(), '')));
-    const me = { ok: true, value: { id: 3, username: 'staf' } };
-    const office = { ok: true, value: { name: 'Kecamatan Kejayan' } };
-    const list = { ok: true, value: { rows: [{ subject: '</script>' }] } };
-    const answers = JSON.stringify([
-      { name: 'auth.me', body: '{}', answer: me },
-      { name: 'office.get', body: '{}', answer: office },
-      { name: 'complaints.list', body: listBody, answer: list },
-    ]);
-    const { sent, window, block } = runBoot({ path: '/register', answers });
-    expect(sent.map((s) => s.url)).toEqual(['/api/setup.status', '/api/calendar.get']);
-    const boot = window.tanggapBoot as Record<string, Promise<unknown>>;
-    expect(await boot['auth.me']).toEqual(me);
-    expect(await boot['office.get']).toEqual(office);
-    const ahead = window.tanggapAhead as { name: string; body: string; answer: Promise<unknown> }[];
-    expect(ahead.map((a) => [a.name, a.body])).toEqual([['complaints.list', listBody]]);
-    expect(await ahead[0]!.answer).toEqual(list);
-    expect(block!.removed).toBe(true);
-
-    // A search kept in the tab: the list in the page is not this one's, so it is left.
-    const searched = runBoot({ path: '/register', answers, stored: { 'tanggap:register-cari': 'Sulastri' } });
-    expect(searched.sent.map((s) => s.url)).toEqual(['/api/setup.status', '/api/calendar.get']);
-    expect(searched.window.tanggapAhead).toBeUndefined();
-
-    // An answer for another body is not taken for this one's.
-    const other = JSON.stringify([{ name: 'complaints.list', body: JSON.stringify({ ...JSON.parse(listBody), limit: 10 }), answer: list }]);
-    expect(runBoot({ path: '/register', answers: other }).sent.map((s) => s.url)).toContain('/api/complaints.list');
-
-    // A block that cannot be read: everything is asked for, as without one.
-    const unreadable = runBoot({ path: '/register', answers: '[{"name":' });
-    expect(unreadable.sent.map((s) => s.url)).toEqual(['/api/auth.me', '/api/office.get', '/api/complaints.list', '/api/setup.status', '/api/calendar.get']);
-    expect(unreadable.block!.removed).toBe(true);
   });
 
   it('asks the same over IPC in the desktop app, as the app asks there, and nothing over HTTP', async () => {
