@@ -49,23 +49,70 @@
     'calendar.get': read('calendar.get'),
   };
 
+  // As the app's own loader asks for them (vite's preload), so the browser reuses these.
+  var preload = function (file) {
+    var link = document.createElement('link');
+    if (/\.css$/.test(file)) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else {
+      link.rel = 'modulepreload';
+    }
+    link.crossOrigin = '';
+    link.href = '/' + file;
+    document.head.appendChild(link);
+  };
   // The page this address opens for a signed-in user, with the files it imports (filled
   // in by the build, renderer/vite.config.ts): fetched now, beside the app's own code,
   // rather than once that code has run and learnt who is signed in. A user who may not
   // see the page (or no one signed in) only fetched a file the browser keeps.
   var LANDING = /* landing files */ {};
   var files = LANDING[location.pathname] || [];
-  for (var i = 0; i < files.length; i++) {
-    var link = document.createElement('link');
-    if (/\.css$/.test(files[i])) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else {
-      link.rel = 'modulepreload';
-    }
-    // As the app's own loader asks for them (vite's preload), so the browser reuses these.
-    link.crossOrigin = '';
-    link.href = '/' + files[i];
-    document.head.appendChild(link);
+  for (var i = 0; i < files.length; i++) preload(files[i]);
+
+  // The app's own code: its entry and the chunks it imports (filled in by the build, which
+  // takes them out of index.html). Fetched here at once and started once the page is
+  // parsed, unless the register's early screen (renderer/earlyScreen.ts) may be drawn: then
+  // neither until that screen's frame is drawn, the early screen knows it draws nothing,
+  // or EARLY_WAIT_MS have passed. Read from the cache and compiled beside it, the app's code held the early
+  // screen's frame back by some 100 ms on a 2-core office PC, and its own first rows came
+  // no sooner for starting first.
+  var APP = /* app files */ null;
+  var EARLY_WAIT_MS = 1500;
+  var preloaded = false;
+  var preloadApp = function () {
+    if (preloaded || !APP) return;
+    preloaded = true;
+    preload(APP.entry);
+    for (var i = 0; i < APP.imports.length; i++) preload(APP.imports[i]);
+  };
+  var started = false;
+  var startApp = function () {
+    if (started || !APP) return;
+    // A module script added while the page is parsed would run as soon as it is in, maybe
+    // before the app's root is: it is added once the page is parsed, as index.html's was.
+    if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', startApp);
+    started = true;
+    preloadApp();
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = '/' + APP.entry;
+    // Not one of the page's own scripts (renderer/lib/earlyScreen.ts tells releases apart by those).
+    script.setAttribute('data-app', '');
+    document.head.appendChild(script);
+  };
+  var saved = null;
+  try {
+    saved = window.tanggapAhead ? localStorage.getItem('tanggap.layarAwal') : null;
+  } catch {
+    // Storage disabled: no early screen either.
+  }
+  if (saved) {
+    window.tanggapStartApp = startApp;
+    setTimeout(startApp, EARLY_WAIT_MS);
+  } else {
+    preloadApp();
+    startApp();
   }
 })();

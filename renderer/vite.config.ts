@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompressDir } from '../main/build/precompress';
-import { COMPILE_ALL_HINT, EARLY_SCREEN, earlyScreenFiles, firstScreenChunks, landingFiles, type BuiltFile } from '../main/build/landing';
+import { appFiles, COMPILE_ALL_HINT, EARLY_SCREEN, earlyScreenFiles, firstScreenChunks, landingFiles, type BuiltFile } from '../main/build/landing';
 
 // The .br and .gz twins the HTTP server sends (main/build/precompress.ts).
 function precompress(): Plugin {
@@ -12,29 +12,45 @@ function precompress(): Plugin {
 
 // renderer/boot.js, a plain script the page runs while it is still parsed (the first
 // reads leave before the app's code arrives), named by its content's hash like the rest
-// and put first in index.html. Without it (vite dev) the app sends the reads itself.
+// and put first in index.html. It also starts the app's code: the build takes the app's
+// entry and its preloads out of index.html and gives them to boot.js. Without it (vite
+// dev) the page keeps its entry and the app sends the reads itself.
 function bootScript(): Plugin {
   let fileName = '';
+  let app: ReturnType<typeof appFiles> = null;
   return {
     name: 'tanggap-boot-script',
     apply: 'build',
     enforce: 'pre',
     generateBundle(_options, bundle) {
-      const landing = JSON.stringify(landingFiles(bundle as unknown as Record<string, BuiltFile>, __dirname));
-      const source = readFileSync(resolve(__dirname, 'boot.js'), 'utf8').replace('/* landing files */ {}', () => landing);
+      const built = bundle as unknown as Record<string, BuiltFile>;
+      app = appFiles(built, __dirname);
+      if (!app) this.error("the app's entry (index.html) is missing from the build");
+      const source = readFileSync(resolve(__dirname, 'boot.js'), 'utf8')
+        .replace('/* landing files */ {}', () => JSON.stringify(landingFiles(built, __dirname)))
+        .replace('/* app files */ null', () => JSON.stringify(app));
       fileName = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source }));
     },
     transformIndexHtml: {
       order: 'post',
-      // Right after the charset: asked for first, ahead of the app's files.
-      handler: (html) => html.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script src="/${fileName}"></script>`),
+      handler(html) {
+        const { entry, imports } = app!;
+        // Its script tag or preload link (the build's names: letters, digits, "-", "_", "." and "/").
+        const tag = (name: string) => new RegExp(`\\s*<(script|link)[^>]*(src|href)="/${name.replace(/\./g, '\\.')}"[^>]*>(</script>)?`);
+        let page = html;
+        for (const name of [entry, ...imports]) page = page.replace(tag(name), '');
+        if (page.includes(`/${entry}"`)) throw new Error(`index.html still names the app's entry ${entry}`);
+        // Right after the charset: asked for first, ahead of the page's other files.
+        return page.replace(/<meta charset="UTF-8" \/>/, `$&\n    <script src="/${fileName}"></script>`);
+      },
     },
   };
 }
 
 // renderer/earlyScreen.ts, the register's early screen, built as an entry of its own and
-// put in index.html before the app's entry, so it runs first; its styles (the register's
-// table and badges) linked after the app's, as the register's page would add them.
+// put in index.html (from which boot.js takes the app's entry out, so it runs first); its
+// styles (the register's table and badges) linked after the app's, as the register's page
+// would add them.
 function earlyScreen(): Plugin {
   let files: ReturnType<typeof earlyScreenFiles> = null;
   return {
@@ -49,13 +65,14 @@ function earlyScreen(): Plugin {
       order: 'post',
       handler(html) {
         const { entry, imports, css } = files!;
-        // Each linked unless the app's entry links it already.
+        // Each linked unless the page links it already.
         const linked = (name: string) => html.includes(`href="/${name}"`);
         const preloads = imports.filter((name) => !linked(name)).map((name) => `<link rel="modulepreload" crossorigin href="/${name}">`);
         const scripts = [`<script type="module" crossorigin src="/${entry}"></script>`, ...preloads];
         const styles = css.filter((name) => !linked(name)).map((name) => `<link rel="stylesheet" crossorigin href="/${name}">`);
+        // Before the page's stylesheets, where the app's entry stood.
         return html
-          .replace(/<script type="module"/, (app) => `${scripts.join('\n    ')}\n    ${app}`)
+          .replace(/<link rel="stylesheet"/, (first) => `${scripts.join('\n    ')}\n    ${first}`)
           .replace(/<\/head>/, (end) => (styles.length ? `  ${styles.join('\n    ')}\n  ${end}` : end));
       },
     },

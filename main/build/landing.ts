@@ -51,6 +51,15 @@ export function earlyScreenFiles(bundle: Record<string, BuiltFile>, rendererDir:
   return { entry: entry.fileName, imports: [...js].filter((name) => name !== entry.fileName), css: cssOf(chunks, js) };
 }
 
+// The app's entry (index.html's own module script) and every chunk it imports, for
+// renderer/boot.js, which starts them (index.html no longer names them).
+export function appFiles(bundle: Record<string, BuiltFile>, rendererDir: string): { entry: string; imports: string[] } | null {
+  const chunks = chunksOf(bundle);
+  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve(rendererDir, 'index.html'));
+  if (!entry) return null;
+  return { entry: entry.fileName, imports: [...reachOf(chunks, [entry.fileName])].filter((name) => name !== entry.fileName) };
+}
+
 // Each landing page's chunk, the chunks it imports that the first load does not bring
 // already, and their styles: the files boot.js preloads for that address.
 export function landingFiles(bundle: Record<string, BuiltFile>, rendererDir: string): Record<string, string[]> {

@@ -38,7 +38,13 @@ interface Saved {
   palette: SavedPalette;
 }
 
-const pageScripts = () => Array.from(document.scripts, (s) => s.src).join(' ');
+// The page's own scripts, by which a release is told apart; not the app's entry, which
+// boot.js adds (marked data-app) and whose name boot.js's own content holds.
+const pageScripts = () =>
+  Array.from(document.scripts)
+    .filter((s) => !s.hasAttribute('data-app'))
+    .map((s) => s.src)
+    .join(' ');
 
 // Saved by the register each time it shows its first page unfiltered (RegisterPage).
 export function rememberEarlyScreen(user: ScreenUser, palette: SavedPalette): void {
@@ -87,10 +93,11 @@ export function savedEarlyScreen(user: ScreenUser): Saved | null {
 
 let dismissed = false;
 
-// Shows the saved screen with `count` rows drawn by `fill`, unless the app has already shown its own.
-export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLTableSectionElement, palette: SavedPalette) => void): void {
+// Shows the saved screen with `count` rows drawn by `fill`, unless the app has already
+// shown its own; returns whether it did.
+export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLTableSectionElement, palette: SavedPalette) => void): boolean {
   const root = document.getElementById('root');
-  if (dismissed) return;
+  if (dismissed) return false;
   const host = document.createElement('div');
   host.id = HOST_ID;
   host.inert = true;
@@ -98,7 +105,7 @@ export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLT
   host.innerHTML = saved.html;
   const table = host.querySelector(REGISTER_TABLE);
   const tbody = table?.querySelector('tbody');
-  if (!root || !table || !tbody) return;
+  if (!root || !table || !tbody) return false;
   table.setAttribute('aria-rowcount', String(count + 1));
   fill(tbody, saved.palette);
   // Mantine sets this once it runs; its stylesheet's colours hang on it.
@@ -108,6 +115,7 @@ export function showEarlyScreen(saved: Saved, count: number, fill: (tbody: HTMLT
   document.body.prepend(host);
   for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, dismissEarlyScreen, { capture: true, once: true });
   window.setTimeout(dismissEarlyScreen, SHOWN_AT_MOST_MS);
+  return true;
 }
 
 // The app's own screen is drawn (the register's rows, or any other screen), or the user

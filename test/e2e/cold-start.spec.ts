@@ -204,3 +204,31 @@ test("the register's early screen: at the next start its rows are drawn before t
   await logout(page);
   expect(await saved()).toBeNull();
 });
+
+// boot.js holds the app's own code back while the early screen may be drawn: read from the
+// cache and compiled beside it, it held the early screen's frame back.
+test("the app's code is asked for once the early screen's frame is drawn, and starts without it when that screen's script fails", async ({ page, web }) => {
+  await seedOffice(web.url);
+  await recordComplaints(web.url, 3);
+  await login(page, web.url, 'camat');
+  await page.goto(`${web.url}/register`);
+  await expect(registerRows(page)).toHaveCount(3);
+  await expect.poll(() => page.evaluate("localStorage.getItem('tanggap.layarAwal') !== null")).toBe(true);
+
+  // When the early screen entered the page, on the page's own clock.
+  await page.addInitScript(`new MutationObserver(() => { if (!window.__earlyAt && document.getElementById('layar-awal')) window.__earlyAt = performance.now(); }).observe(document, { childList: true, subtree: true })`);
+  await page.reload();
+  await expect(registerRows(page)).toHaveCount(3);
+  const [earlyAt, entryAt] = (await page.evaluate(
+    "[window.__earlyAt, performance.getEntriesByType('resource').find((e) => /\\/assets\\/index-[\\w-]+\\.js$/.test(e.name))?.startTime]",
+  )) as [number | undefined, number | undefined];
+  expect(earlyAt).toBeGreaterThan(0);
+  expect(entryAt).toBeGreaterThan(earlyAt!);
+
+  // The early screen's script cannot be had: the app starts all the same, and works.
+  await page.route(/\/assets\/early-[\w-]+\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(registerRows(page)).toHaveCount(3);
+  await expect(page.locator('#layar-awal')).toHaveCount(0);
+  await expect(page.getByText('1–3 dari 3')).toBeVisible();
+});

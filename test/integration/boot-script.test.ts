@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { landingFiles, LANDING_PAGES } from '../../main/build/landing';
+import { appFiles, landingFiles, LANDING_PAGES } from '../../main/build/landing';
 import { contract } from '../../shared/contract';
 
 const root = join(__dirname, '..', '..');
@@ -20,12 +20,23 @@ interface Page {
   stored?: Record<string, string>;
   desktop?: boolean;
   landing?: Record<string, string[]>;
+  // The app's files as the build fills them in.
+  app?: { entry: string; imports: string[] };
+  // The register's early screen saved in this browser (renderer/lib/earlyScreen.ts).
+  savedScreen?: boolean;
+  readyState?: 'loading' | 'interactive';
 }
+
+const APP = { entry: 'assets/index-a.js', imports: ['assets/react-b.js', 'assets/mantine-c.js'] };
 
 // renderer/boot.js as the page runs it: what it asks for and which links it adds to <head>.
 function runBoot(page: Page) {
   const sent: { url: string; body: string }[] = [];
   const links: { rel: string; as?: string; href: string; crossOrigin?: string }[] = [];
+  // The app's entry as added (a module script marked data-app), and what waits on the page or a timer.
+  const scripts: { type?: string; src?: string; crossOrigin?: string; attributes: Record<string, string> }[] = [];
+  const onParsed: (() => void)[] = [];
+  const timers: { run: () => void; ms: number }[] = [];
   const invoked: { name: string; input: unknown; quiet: boolean }[] = [];
   const window: Record<string, unknown> = page.desktop
     ? {
@@ -41,16 +52,28 @@ function runBoot(page: Page) {
     window,
     location: { pathname: page.path, search: page.search ?? '' },
     sessionStorage: { getItem: (k: string) => page.stored?.[k] ?? null },
-    document: { createElement: () => ({}), head: { appendChild: (l: (typeof links)[number]) => links.push(l) } },
+    localStorage: { getItem: (k: string) => (page.savedScreen && k === 'tanggap.layarAwal' ? '{"who":"…"}' : null) },
+    setTimeout: (run: () => void, ms: number) => timers.push({ run, ms }),
+    document: {
+      readyState: page.readyState ?? 'interactive',
+      addEventListener: (type: string, run: () => void) => type === 'DOMContentLoaded' && onParsed.push(run),
+      createElement: (tag: string) => (tag === 'script' ? { attributes: {}, setAttribute(k: string, v: string) { (this as { attributes: Record<string, string> }).attributes[k] = v; } } : {}),
+      head: { appendChild: (el: (typeof links)[number] & (typeof scripts)[number]) => ('rel' in el ? links.push(el) : scripts.push(el)) },
+    },
     fetch: (url: string, init: { body: string }) => {
       sent.push({ url, body: init.body });
       return new Promise(() => undefined);
     },
   };
   // The build fills the landing files in (renderer/vite.config.ts).
-  const code = page.landing ? source.replace('/* landing files */ {}', () => JSON.stringify(page.landing)) : source;
+  let code = page.landing ? source.replace('/* landing files */ {}', () => JSON.stringify(page.landing)) : source;
+  if (page.app) code = code.replace('/* app files */ null', () => JSON.stringify(page.app));
   vm.runInNewContext(code, context);
-  return { sent, invoked, links, window };
+  const parsed = () => {
+    context.document.readyState = 'interactive';
+    onParsed.splice(0).forEach((run) => run());
+  };
+  return { sent, invoked, links, scripts, timers, parsed, window };
 }
 
 describe('the boot script', () => {
@@ -98,6 +121,49 @@ describe('the boot script', () => {
     expect(runBoot({ path: '/register' }).links).toEqual([]);
   });
 
+  it('starts the app’s code at once, its files preloaded and its entry added once the page is parsed, when no early screen may be drawn', () => {
+    const entry = { type: 'module', crossOrigin: '', src: '/assets/index-a.js', attributes: { 'data-app': '' } };
+    const appLinks = [APP.entry, ...APP.imports].map((f) => ({ rel: 'modulepreload', crossOrigin: '', href: `/${f}` }));
+    // Another page, the register with a search kept, or no early screen saved in this browser.
+    for (const page of [
+      { path: '/tugas', savedScreen: true },
+      { path: '/register', savedScreen: true, stored: { 'tanggap:register-cari': 'Sulastri' } },
+      { path: '/register', savedScreen: false },
+    ]) {
+      const run = runBoot({ ...page, app: APP, readyState: 'loading' });
+      expect(run.links, page.path).toEqual(appLinks);
+      // Added while the page is still parsed it could run before the app's root exists.
+      expect(run.scripts).toEqual([]);
+      run.parsed();
+      expect(run.scripts).toMatchObject([entry]);
+      expect(run.scripts).toHaveLength(1);
+      expect((run.window as { tanggapStartApp?: unknown }).tanggapStartApp).toBeUndefined();
+    }
+    expect(runBoot({ path: '/', app: APP }).scripts).toMatchObject([entry]);
+  });
+
+  it('holds the app’s code back while the register’s early screen may be drawn, until it asks or at the latest after 1.5 s, and starts it once', () => {
+    const run = runBoot({ path: '/register', app: APP, savedScreen: true, readyState: 'loading' });
+    run.parsed();
+    expect(run.links).toEqual([]);
+    expect(run.scripts).toEqual([]);
+    const start = (run.window as { tanggapStartApp: () => void }).tanggapStartApp;
+    start();
+    expect(run.links.map((l) => l.href)).toEqual([APP.entry, ...APP.imports].map((f) => `/${f}`));
+    expect(run.scripts.map((s) => s.src)).toEqual(['/assets/index-a.js']);
+    start();
+    expect(run.timers.map((t) => t.ms)).toEqual([1500]);
+    run.timers[0]!.run();
+    expect(run.scripts).toHaveLength(1);
+    expect(run.links).toHaveLength(1 + APP.imports.length);
+
+    // Nothing drawn in time: the timer starts it.
+    const late = runBoot({ path: '/register', app: APP, savedScreen: true });
+    expect(late.scripts).toEqual([]);
+    late.timers[0]!.run();
+    expect(late.scripts.map((s) => s.src)).toEqual(['/assets/index-a.js']);
+  });
+
   it('gets from the build each landing page’s chunk and what it imports that the first load does not bring', () => {
     const page = (file: string) => join(root, 'renderer', file);
     const chunk = (fileName: string, imports: string[], extra: Record<string, unknown> = {}) => ({ type: 'chunk', fileName, imports, isEntry: false, facadeModuleId: null, ...extra });
@@ -113,6 +179,7 @@ describe('the boot script', () => {
       'TasksPage.js': chunk('assets/TasksPage.js', ['assets/shared.js'], { facadeModuleId: page(LANDING_PAGES['/tugas']!) }),
       'logo.png': { type: 'asset' },
     };
+    expect(appFiles(bundle as never, join(root, 'renderer'))).toEqual({ entry: 'assets/index.js', imports: ['assets/react.js'] });
     expect(landingFiles(bundle as never, join(root, 'renderer'))).toEqual({
       '/register': ['assets/RegisterPage.js', 'assets/query.js', 'assets/shared.js', 'assets/RegisterPage.css', 'assets/shared.css'],
       '/tugas': ['assets/TasksPage.js', 'assets/shared.js', 'assets/shared.css'],
