@@ -89,11 +89,11 @@
   var started = false;
   var startApp = function () {
     if (started || !APP) return;
+    preloadApp();
     // A module script added while the page is parsed would run as soon as it is in, maybe
     // before the app's root is: it is added once the page is parsed, as index.html's was.
     if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', startApp);
     started = true;
-    preloadApp();
     var script = document.createElement('script');
     script.type = 'module';
     script.crossOrigin = '';
@@ -112,7 +112,6 @@
     window.tanggapStartApp = startApp;
     setTimeout(startApp, EARLY_WAIT_MS);
   } else {
-    preloadApp();
     startApp();
   }
 })();

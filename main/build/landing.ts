@@ -42,22 +42,23 @@ const cssOf = (chunks: BuiltChunk[], names: Iterable<string>) => {
   return [...names].flatMap((name) => [...(byName.get(name)?.viteMetadata?.importedCss ?? [])]);
 };
 
-// The early screen's script, the scripts it imports and their styles, for index.html.
-export function earlyScreenFiles(bundle: Record<string, BuiltFile>, rendererDir: string): { entry: string; imports: string[]; css: string[] } | null {
+// An entry chunk (its source file under the renderer folder), every chunk it imports and their styles.
+function entryFiles(bundle: Record<string, BuiltFile>, rendererDir: string, source: string): { entry: string; imports: string[]; css: string[] } | null {
   const chunks = chunksOf(bundle);
-  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve(rendererDir, EARLY_SCREEN));
+  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve(rendererDir, source));
   if (!entry) return null;
   const js = reachOf(chunks, [entry.fileName]);
   return { entry: entry.fileName, imports: [...js].filter((name) => name !== entry.fileName), css: cssOf(chunks, js) };
 }
 
+// The early screen's script, the scripts it imports and their styles, for index.html.
+export const earlyScreenFiles = (bundle: Record<string, BuiltFile>, rendererDir: string) => entryFiles(bundle, rendererDir, EARLY_SCREEN);
+
 // The app's entry (index.html's own module script) and every chunk it imports, for
 // renderer/boot.js, which starts them (index.html no longer names them).
 export function appFiles(bundle: Record<string, BuiltFile>, rendererDir: string): { entry: string; imports: string[] } | null {
-  const chunks = chunksOf(bundle);
-  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve(rendererDir, 'index.html'));
-  if (!entry) return null;
-  return { entry: entry.fileName, imports: [...reachOf(chunks, [entry.fileName])].filter((name) => name !== entry.fileName) };
+  const files = entryFiles(bundle, rendererDir, 'index.html');
+  return files && { entry: files.entry, imports: files.imports };
 }
 
 // Each landing page's chunk, the chunks it imports that the first load does not bring

@@ -116,13 +116,13 @@ export function fromLocal(date: string, time: string, tz: TimeZoneId): string {
 }
 
 // Calendar arithmetic on local dates (YYYY-MM-DD), independent of any zone.
-// A day written YYYY-MM-DD that the calendar has (not 31 November).
-export const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
-
 export function addDaysYmd(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+// A day written YYYY-MM-DD that the calendar has (not 31 November).
+export const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
 
 export function weekdayOf(date: string): Weekday {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
