@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../main/core/db/migrations';
 import { CATEGORIES, CHANNEL_CODES, COMPLAINT_KINDS, STATUSES } from '../../shared/domain';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, makeCore, ok, silentLog, type TestCore } from '../support/core';
-import { expectedSummaries, officeMonth, reportsOffice, storedSummaries } from '../support/reports';
+import { endedPauses, expectedSummaries, officeMonth, reportsOffice, storedSummaries, waitedAfterDue } from '../support/reports';
 
 // The buku rekap against a small Kejayan office (WIB; Mon–Thu 07.30–16.00 with a break
 // 12.00–13.00, Fri 07.30–16.30 with 11.30–13.00), every figure worked out by hand below.
@@ -293,6 +293,33 @@ describe('a file waiting for the reporter', () => {
     expect(dec.total).toMatchObject({ finished: 1, finishedOnTime: 1 });
     expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
   });
+
+  it('keeps the month ends it waited through after its due not late once it runs on or is withdrawn', async () => {
+    const o = await office('2026-11-02T00:00:00.000Z');
+    // Two of Mon 2 Nov 08.00 WIB, due Thu 5 Nov 08.00, both incomplete from Mon 30 Nov,
+    // after their due: one completed on Thu 3 Dec and open since, the other never
+    // completed and withdrawn by the office's sweep.
+    const resumed = await o.record('2026-11-02T01:00:00.000Z');
+    const withdrawn = await o.record('2026-11-02T01:00:00.000Z');
+    for (const id of [resumed, withdrawn]) await o.act('staf', '2026-11-30T01:00:00.000Z', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'KTP belum dilampirkan.', forwardTo: '' });
+    const monthEnd = async (at: string, month: number) => {
+      const recap = await o.act('sekcam', at, 'reports.recap', { year: 2026, month });
+      const trend = (await o.act('camat', at, 'reports.dashboard', { year: 2026, month })).trend.find((m) => m.key === `2026-${month}`)!;
+      const listed = await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', akhirBulan: `2026-${month}`, limit: 50 });
+      return { recap: recap.total.lateAtEnd, trend: trend.lateAtEnd, listed: listed.rows.map((r) => r.id) };
+    };
+    // Both waited at November's end.
+    expect(await monthEnd('2026-12-01T01:00:00.000Z', 11)).toEqual({ recap: 0, trend: 0, listed: [] });
+    await o.act('staf', '2026-12-03T01:00:00.000Z', 'workflow.resume', { id: resumed, note: 'KTP dilampirkan.' });
+    // The due stays: the pause began after it.
+    expect(o.core.db.prepare('SELECT due_at FROM complaints WHERE id = ?').pluck().get(resumed)).toBe('2026-11-05T01:00:00.000Z');
+    await o.act('staf', '2027-01-04T01:00:00.000Z', 'workflow.journey', { id: withdrawn });
+    expect(o.core.db.prepare('SELECT status FROM complaints WHERE id = ?').pluck().get(withdrawn)).toBe('dicabut');
+    // November's end as it was; December's end has the one that ran on, late again.
+    expect(await monthEnd('2027-01-04T02:00:00.000Z', 11)).toEqual({ recap: 0, trend: 0, listed: [] });
+    expect(await monthEnd('2027-01-04T02:00:00.000Z', 12)).toEqual({ recap: 1, trend: 1, listed: [resumed] });
+    expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
+  });
 });
 
 describe('summary tables', () => {
@@ -342,11 +369,13 @@ describe('summary tables', () => {
       const at = '2026-12-10T00:00:00.000Z';
       const month = officeMonth(db);
       const rows = db.prepare('SELECT id, due_at, closed_at, paused_at FROM complaints').all() as { id: number; due_at: string | null; closed_at: string | null; paused_at: string | null }[];
+      const ended = endedPauses(db);
       const trend = (await o.act('camat', at, 'reports.dashboard', { year: 2026, month: 11 })).trend;
       for (const m of trend) {
         const late = rows.filter((c) => {
           const stop = c.paused_at ?? c.closed_at;
-          return c.due_at !== null && month(c.due_at) <= m.key && (stop === null || month(stop) > m.key);
+          const waiting = waitedAfterDue(ended, c.id, c.due_at).some((p) => month(p.from_at) <= m.key && month(p.to_at) > m.key);
+          return c.due_at !== null && month(c.due_at) <= m.key && (stop === null || month(stop) > m.key) && !waiting;
         });
         const listed = await o.act('camat', at, 'complaints.list', { keadaan: 'terlambat', akhirBulan: m.key, limit: 200 });
         expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), m.key).toEqual(late.map((c) => c.id).sort((a, b) => a - b));
@@ -393,6 +422,47 @@ describe('summary tables', () => {
     // The rounds did leave complaints late at some month's end, and steps done in the span.
     expect(lateSeen).toBeGreaterThan(0);
     expect(stepsSeen).toBeGreaterThan(0);
+  });
+
+  // Any pauses, even ones no journey makes (overlapping, ending before they begin): the
+  // summaries stay what the rows say, pause by pause.
+  it('equal a recount from the rows after any sequence of pauses taken, ended, moved and removed', async () => {
+    const o = await office('2026-01-05T01:00:00.000Z');
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await o.record(`2026-01-${10 + i}T0${1 + (i % 5)}:00:00.000Z`, { channel: i % 2 ? 'whatsapp' : 'surat' }));
+    await o.act('staf', '2026-01-20T02:00:00.000Z', 'workflow.exit', { id: ids[0]!, exit: 'tidak_lengkap', note: 'Kurang KTP.', forwardTo: '' });
+    await o.act('staf', '2026-01-22T02:00:00.000Z', 'workflow.resume', { id: ids[0]!, note: 'KTP dilampirkan.' });
+    const db = o.core.db;
+    expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+    const rnd = prng(20261206);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const when = () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString();
+    const changes: ((id: number) => void)[] = [
+      (id) => db.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(id, when(), pick([null, when(), when()])),
+      (id) => db.prepare('UPDATE pauses SET to_at = ? WHERE id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(pick([null, when()]), id),
+      (id) => db.prepare('UPDATE pauses SET from_at = ? WHERE id = (SELECT min(id) FROM pauses WHERE complaint_id = ?)').run(when(), id),
+      (id) => db.prepare('UPDATE pauses SET complaint_id = ? WHERE id = (SELECT min(id) FROM pauses WHERE complaint_id = ?)').run(pick(ids), id),
+      (id) => db.prepare('DELETE FROM pauses WHERE id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(id),
+      // The complaint's side: its due, its closing, its waiting now, its dimensions.
+      (id) => db.prepare('UPDATE complaints SET due_at = ? WHERE id = ?').run(pick([null, when(), when()]), id),
+      (id) => db.prepare('UPDATE complaints SET closed_at = ?, paused_at = NULL WHERE id = ?').run(pick([null, when()]), id),
+      (id) => db.prepare('UPDATE complaints SET paused_at = ? WHERE id = ? AND closed_at IS NULL').run(pick([null, when()]), id),
+      (id) => db.prepare('UPDATE complaints SET status = ?, seksi = ? WHERE id = ?').run(pick(STATUSES), pick(['', 'Seksi Pelayanan']), id),
+    ];
+    let waited = 0;
+    for (let round = 0; round < 4; round++) {
+      for (let n = 0; n < 150; n++) pick(changes)(pick(ids));
+      expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+      waited += ids.reduce((sum, id) => sum + waitedAfterDue(endedPauses(db), id, db.prepare('SELECT due_at FROM complaints WHERE id = ?').pluck().get(id) as string | null).length, 0);
+      // Rebuilt in another zone, the same again.
+      const admin = carrier();
+      await ok(o.core, admin, 'auth.login', ADMIN);
+      const profile = await ok(o.core, admin, 'office.get', {});
+      await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
+      expect(storedSummaries(db)).toEqual(expectedSummaries(db));
+    }
+    // The rounds did leave ended pauses begun after a due.
+    expect(waited).toBeGreaterThan(0);
   });
 });
 
@@ -450,6 +520,44 @@ describe('migration 11', () => {
           minutes_sum: 120,
           minutes_n: 1,
         });
+      } finally {
+        core.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 40', () => {
+  it('leaves the month ends a file waited through after its due not late', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
+    try {
+      const { old } = kejayanAtSchema(dir, 39);
+      const at = '2026-10-01T01:00:00.000Z';
+      const staf = Number(
+        old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES ('staf', 'x', 'staf', 'staf', '', ?, ?)").run(at, at).lastInsertRowid,
+      );
+      // Thu 1 Oct, due Tue 6 Oct; waited from Mon 9 Nov to Tue 1 Dec, open since.
+      const id = Number(
+        old
+          .prepare(
+            `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category, reporter_name, subject, description, status, received_by,
+               created_at, updated_at, clock_started_at, due_at) VALUES ('1/PGD/2026', 2026, 1, ?, 'pengaduan', 'langsung', 'infrastruktur', 'X', 'S', 'D', 'diterima', ?, ?, ?, ?, ?)`,
+          )
+          .run(at, staf, at, at, at, '2026-10-06T01:00:00.000Z').lastInsertRowid,
+      );
+      old.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(id, '2026-11-09T01:00:00.000Z', '2026-12-01T01:00:00.000Z');
+      const late = (db: typeof old, month: string) => db.prepare("SELECT late_delta FROM recap_counts WHERE month = ? AND dim = 'channel'").pluck().get(month);
+      // Before: late from October's end on, November's included.
+      expect([late(old, '2026-10'), late(old, '2026-11'), late(old, '2026-12')]).toEqual([1, undefined, undefined]);
+      old.close();
+
+      const core = createCore({ dataDir: dir, now: () => new Date('2026-12-03T01:00:00.000Z'), log: silentLog });
+      try {
+        expect(storedSummaries(core.db)).toEqual(expectedSummaries(core.db));
+        // Late at October's end, not at November's (it waited), late again in December.
+        expect([late(core.db, '2026-10'), late(core.db, '2026-11'), late(core.db, '2026-12')]).toEqual([1, -1, 1]);
       } finally {
         core.close();
       }

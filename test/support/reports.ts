@@ -66,6 +66,7 @@ export function expectedSummaries(db: Database.Database) {
   };
   const minutes = new Map<string, number[]>();
   const rows = db.prepare('SELECT * FROM complaints').all() as Record<string, string | number | null>[];
+  const ended = endedPauses(db);
   for (const c of rows) {
     const closed = c.closed_at as string | null;
     const due = c.due_at as string | null;
@@ -79,6 +80,11 @@ export function expectedSummaries(db: Database.Database) {
       bump(month(c.received_at as string), dim, key, 3, 1);
       if (late) bump(month(due), dim, key, 4, 1);
       if (late && stop !== null) bump(month(stop), dim, key, 4, -1);
+      // Not late while it waited in a pause begun after its due, once that pause ended.
+      for (const p of waitedAfterDue(ended, c.id as number, due)) {
+        bump(month(p.from_at), dim, key, 4, -1);
+        bump(month(p.to_at), dim, key, 4, 1);
+      }
       if (closed === null) continue;
       const m = month(closed);
       bump(m, dim, key, 1, 1);
@@ -115,6 +121,11 @@ export function expectedSummaries(db: Database.Database) {
   const nonZero = (m: Map<string, number[]>) => Object.fromEntries([...m].filter(([, v]) => v.some((x) => x !== 0)).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { counts: nonZero(counts), minutes: nonZero(minutes), steps: nonZero(steps) };
 }
+
+export type EndedPause = { complaint_id: number; from_at: string; to_at: string };
+export const endedPauses = (db: Database.Database) => db.prepare('SELECT complaint_id, from_at, to_at FROM pauses WHERE to_at IS NOT NULL').all() as EndedPause[];
+// The ended pauses of complaint `id` begun after its due: it was late, then waited.
+export const waitedAfterDue = (ended: EndedPause[], id: number, due: string | null) => ended.filter((p) => p.complaint_id === id && due !== null && p.from_at > due);
 
 // The summary tables as the triggers kept them, in the same shape.
 export function storedSummaries(db: Database.Database) {

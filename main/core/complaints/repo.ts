@@ -389,19 +389,20 @@ const wordsInSight = (viewer: SessionUser, fts: string): Condition => {
 // for the reporter then, and not closed by then. Now, that is the open rows (the
 // dashboard's card; an open complaint waits exactly while 'tidak lengkap'). At the end of a
 // past month (akhirBulan) it is the open rows not waiting since before that end, and those
-// finished since past their due, from their own index. A month not ended has no end to be
-// late at.
+// finished since past their due, from their own index; either not in a pause begun after
+// its due that had not ended by then. A month not ended has no end to be late at.
+const WAITED_AT = 'NOT EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.from_at > c.due_at AND p.from_at < ? AND p.to_at >= ?)';
 function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
   if (!akhirBulan) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now], null];
   const [, end] = monthBounds(akhirBulan, getOffice(db).timeZone);
   if (end > now) throw new TanggapError('validation', `${monthLabel(akhirBulan)} belum berakhir: untuk yang terlambat saat ini, hapus akhir bulan dari saringan.`, 'akhirBulan');
   const closedLate = 'complaints INDEXED BY complaints_closed_late WHERE closed_at > due_at AND paused_at IS NULL';
   return [
-    `c.id IN (SELECT id FROM ${OPEN_ROWS} AND due_at < ? AND (paused_at IS NULL OR paused_at >= ?) UNION ALL SELECT id FROM ${closedLate} AND closed_at >= ? AND due_at < ?)`,
-    [end, end, end, end],
+    `c.id IN (SELECT id FROM ${OPEN_ROWS} AND due_at < ? AND (paused_at IS NULL OR paused_at >= ?) UNION ALL SELECT id FROM ${closedLate} AND closed_at >= ? AND due_at < ?) AND ${WAITED_AT}`,
+    [end, end, end, end, end, end],
     [
-      '((c.closed_at IS NULL AND c.due_at < ? AND (c.paused_at IS NULL OR c.paused_at >= ?)) OR (c.closed_at > c.due_at AND c.paused_at IS NULL AND c.closed_at >= ? AND c.due_at < ?))',
-      [end, end, end, end],
+      `((c.closed_at IS NULL AND c.due_at < ? AND (c.paused_at IS NULL OR c.paused_at >= ?)) OR (c.closed_at > c.due_at AND c.paused_at IS NULL AND c.closed_at >= ? AND c.due_at < ?)) AND ${WAITED_AT}`,
+      [end, end, end, end, end, end],
     ],
   ];
 }

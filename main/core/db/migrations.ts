@@ -1,6 +1,6 @@
 // Numbered migrations, applied in order at start-up inside one transaction each.
 // PRAGMA user_version holds the number of the last one applied.
-import { RECAP_LATENESS_SQL, RECAP_SUMMARIES_SQL } from './recapSummaries';
+import { RECAP_LATENESS_SQL, RECAP_PAUSES_SQL, RECAP_SUMMARIES_SQL } from './recapSummaries';
 
 export interface Migration {
   version: number;
@@ -1026,5 +1026,10 @@ CREATE TABLE dues_pending (complaint_id INTEGER PRIMARY KEY) STRICT;
 INSERT INTO dues_pending SELECT c.id FROM complaints c
   WHERE c.closed_at IS NOT NULL AND c.clock_started_at IS NOT NULL AND EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.to_at = c.closed_at);
 `,
+  },
+  {
+    version: 40,
+    name: 'the months a file waited after its due stay not late in the summaries',
+    sql: RECAP_PAUSES_SQL,
   },
 ];

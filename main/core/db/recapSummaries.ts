@@ -19,10 +19,12 @@
 //     reporter by then, and late -1 in the month it stopped being late: closed after its
 //     due, or paused since (while it waits the clock stands still, so a file waiting at a
 //     month's end is not late then; a resume moves its due by a pause that began before
-//     it). A file paused after its due keeps that due: once it runs on or is withdrawn it
-//     counts late from its due again, the months it waited included, as the summaries keep
-//     no history of pauses.
-// So a month's open and late at its end are the running sums of those deltas.
+//     it). A file paused after its due keeps that due, and each such pause once ended (a
+//     row of pauses with its end) is late -1 in the month it began and late +1 in the
+//     month it ended: the months it waited stay not late once it runs on or is withdrawn.
+// So a month's open and late at its end are the running sums of those deltas. The counts
+// are a function of each complaint's row and its ended pauses, so a change to either
+// table applies the difference it makes, the other table as it stands.
 // Working minutes of closed complaints are also counted in a histogram (recap_minutes,
 // per month and per year; dimension '' is the whole office) for the medians: buckets of
 // half an hour below eight working hours, two hours below forty, eight hours beyond, each
@@ -54,24 +56,41 @@ const source = (from: string | null, dims: string) => (from ? `${from}, ${dims}`
 
 // The counters and the complaint's columns they read, as the database has them: migration
 // 11 made them before complaints were imported (and runs on a database of that time); the
-// untimed counter of imported complaints came with migration 39.
+// untimed counter of imported complaints came with migration 39, the ended pauses after a
+// due with migration 40.
 interface Shape {
   counts: string[];
   columns: string[];
   imported: boolean;
+  pauses: boolean;
 }
 const V11: Shape = {
   counts: ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'],
   columns: ['received_at', 'closed_at', 'due_at', 'paused_at', 'status', 'satisfaction', 'work_minutes', 'channel', 'category', 'kind', 'seksi'],
   imported: false,
+  pauses: false,
 };
-const CURRENT: Shape = { counts: [...V11.counts, 'untimed'], columns: [...V11.columns, 'import_batch'], imported: true };
+const V39: Shape = { counts: [...V11.counts, 'untimed'], columns: [...V11.columns, 'import_batch'], imported: true, pauses: false };
+const CURRENT: Shape = { ...V39, pauses: true };
+
+// One counter row per dimension of complaint row `x`, in `month`, from `tables` (which
+// include the dimensions' table d) where `where` holds; counters not in `values` are 0.
+const armOf = (x: string, shape: Shape) => (month: string, values: Partial<Record<string, string>>, tables: string, where: string | null) =>
+  `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${shape.counts.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ')}
+     FROM ${tables}${where ? ` WHERE ${where}` : ''}`;
+
+// Pause `p` of complaint row `x`, once ended, when it began after x's due: x was late then
+// and waited, not late, from its start to its end.
+const endedAfterDue = (x: string, p: string) => `${p}.to_at IS NOT NULL AND ${p}.from_at > ${x}.due_at`;
+const pauseArms = (x: string, p: string, tables: string, where: string, shape: Shape) => {
+  const arm = armOf(x, shape);
+  return [arm(monthAt(`${p}.from_at`), { late_delta: '-1' }, tables, where), arm(monthAt(`${p}.to_at`), { late_delta: '1' }, tables, where)];
+};
 
 // The counter rows of complaint row `x` (OLD, NEW, or the alias of `from` for every row).
 function countRows(x: string, from: string | null, shape: Shape): string {
-  const arm = (month: string, values: Partial<Record<string, string>>, where: string | null) =>
-    `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${shape.counts.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ')}
-     FROM ${source(from, dimsTable(DIMS))}${where ? ` WHERE ${where}` : ''}`;
+  const dims = source(from, dimsTable(DIMS));
+  const arm = (month: string, values: Partial<Record<string, string>>, where: string | null) => armOf(x, shape)(month, values, dims, where);
   const closed = `${x}.closed_at IS NOT NULL`;
   const untimed = `(${x}.due_at IS NULL AND ${x}.import_batch IS NOT NULL)`;
   const onTime = shape.imported
@@ -95,8 +114,15 @@ function countRows(x: string, from: string | null, shape: Shape): string {
     ),
     arm(monthOf(x, 'due_at'), { late_delta: '1' }, lateFrom(x)),
     arm(monthAt(stopOf(x)), { late_delta: '-1' }, `${lateFrom(x)} AND ${stopOf(x)} IS NOT NULL`),
+    // Its pauses first (CROSS JOIN keeps that order): a complaint with none, as most are,
+    // costs one look in their index rather than one for each dimension.
+    ...(shape.pauses ? pauseArms(x, 'p', `${source(from, 'pauses p')} CROSS JOIN ${dimsTable(DIMS)}`, `p.complaint_id = ${x}.id AND ${endedAfterDue(x, 'p')}`, shape) : []),
   ].join('\n  UNION ALL ');
 }
+
+// The counter rows pause row `p` (OLD or NEW) adds, with its complaint as it stands.
+const pauseRows = (p: string, shape: Shape) =>
+  pauseArms('c', p, `complaints c, ${dimsTable(DIMS)}`, `c.id = ${p}.complaint_id AND ${endedAfterDue('c', p)}`, shape).join('\n  UNION ALL ');
 
 const bucketOf = (x: string) =>
   `CASE WHEN ${x}.work_minutes < 480 THEN ${x}.work_minutes - ${x}.work_minutes % 30 WHEN ${x}.work_minutes < 2400 THEN ${x}.work_minutes - ${x}.work_minutes % 120
@@ -151,12 +177,21 @@ ${applyStep([[1, 's', 'complaint_steps s']])}`;
 const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
 const stepChanged = STEP_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
-// A complaint's summaries, kept by these triggers.
+// A complaint's summaries, kept by these triggers (a complaint just recorded has no pauses yet).
 const complaintTriggers = (shape: Shape) => `
-CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]], shape)} END;
+CREATE TRIGGER recap_complaints_ai AFTER INSERT ON complaints BEGIN ${applyComplaint([[1, 'NEW', null]], { ...shape, pauses: false })} END;
 CREATE TRIGGER recap_complaints_ad AFTER DELETE ON complaints BEGIN ${applyComplaint([[-1, 'OLD', null]], shape)} END;
 CREATE TRIGGER recap_complaints_au AFTER UPDATE OF ${shape.columns.join(', ')} ON complaints
 WHEN ${shape.columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN ${applyComplaint([[-1, 'OLD', null], [1, 'NEW', null]], shape)} END;`;
+
+// An ended pause's part in its complaint's counts, kept by these.
+const applyPause = (parts: [1 | -1, string][]) => apply('recap_counts', ['month', 'dim', 'key'], CURRENT.counts, parts.map(([sign, p]) => [sign, pauseRows(p, CURRENT)]));
+const PAUSE_COLUMNS = ['complaint_id', 'from_at', 'to_at'];
+const pauseTriggers = `
+CREATE TRIGGER recap_pauses_ai AFTER INSERT ON pauses WHEN NEW.to_at IS NOT NULL BEGIN ${applyPause([[1, 'NEW']])} END;
+CREATE TRIGGER recap_pauses_ad AFTER DELETE ON pauses WHEN OLD.to_at IS NOT NULL BEGIN ${applyPause([[-1, 'OLD']])} END;
+CREATE TRIGGER recap_pauses_au AFTER UPDATE OF ${PAUSE_COLUMNS.join(', ')} ON pauses
+WHEN ${PAUSE_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN ${applyPause([[-1, 'OLD'], [1, 'NEW']])} END;`;
 
 // The zone's triggers rebuild every summary, with the expressions above.
 const zoneTriggers = (shape: Shape) => `
@@ -259,7 +294,23 @@ DROP TRIGGER recap_complaints_ad;
 DROP TRIGGER recap_complaints_au;
 DROP TRIGGER recap_zone_set;
 DROP TRIGGER recap_zone_changed;
+${complaintTriggers(V39)}
+${zoneTriggers(V39)}
+${rebuild(V39)}
+`;
+
+// Migration 40: a pause that began after the due, once ended, leaves the months it waited
+// not late (until then such a file counted late from its due again once it ran on or was
+// withdrawn, and a past month's figure changed): the complaints' triggers read its ended
+// pauses, the pauses get triggers of their own, and every summary is rebuilt.
+export const RECAP_PAUSES_SQL = `
+DROP TRIGGER recap_complaints_ai;
+DROP TRIGGER recap_complaints_ad;
+DROP TRIGGER recap_complaints_au;
+DROP TRIGGER recap_zone_set;
+DROP TRIGGER recap_zone_changed;
 ${complaintTriggers(CURRENT)}
+${pauseTriggers}
 ${zoneTriggers(CURRENT)}
 ${rebuild(CURRENT)}
 `;
