@@ -441,6 +441,8 @@ describe('summary tables', () => {
       (id) => db.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(id, when(), pick([null, when(), when()])),
       (id) => db.prepare('UPDATE pauses SET to_at = ? WHERE id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(pick([null, when()]), id),
       (id) => db.prepare('UPDATE pauses SET from_at = ? WHERE id = (SELECT min(id) FROM pauses WHERE complaint_id = ?)').run(when(), id),
+      // One begun at the very instant of its complaint's due.
+      (id) => db.prepare('UPDATE pauses SET from_at = c.due_at FROM complaints c WHERE c.id = pauses.complaint_id AND c.due_at IS NOT NULL AND pauses.id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(id),
       (id) => db.prepare('UPDATE pauses SET complaint_id = ? WHERE id = (SELECT min(id) FROM pauses WHERE complaint_id = ?)').run(pick(ids), id),
       (id) => db.prepare('DELETE FROM pauses WHERE id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(id),
       // The complaint's side: its due, its closing, its waiting now, its dimensions.

@@ -125,7 +125,7 @@ export function expectedSummaries(db: Database.Database) {
 export type EndedPause = { complaint_id: number; from_at: string; to_at: string };
 export const endedPauses = (db: Database.Database) => db.prepare('SELECT complaint_id, from_at, to_at FROM pauses WHERE to_at IS NOT NULL').all() as EndedPause[];
 // The ended pauses of complaint `id` begun after its due: it was late, then waited.
-export const waitedAfterDue = (ended: EndedPause[], id: number, due: string | null) => ended.filter((p) => p.complaint_id === id && due !== null && p.from_at > due);
+export const waitedAfterDue = (ended: EndedPause[], id: number, due: string | null) => ended.filter((p) => p.complaint_id === id && due !== null && p.from_at >= due);
 
 // The summary tables as the triggers kept them, in the same shape.
 export function storedSummaries(db: Database.Database) {

@@ -391,7 +391,7 @@ const wordsInSight = (viewer: SessionUser, fts: string): Condition => {
 // past month (akhirBulan) it is the open rows not waiting since before that end, and those
 // finished since past their due, from their own index; either not in a pause begun after
 // its due that had not ended by then. A month not ended has no end to be late at.
-const WAITED_AT = 'NOT EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.from_at > c.due_at AND p.from_at < ? AND p.to_at >= ?)';
+const WAITED_AT = 'NOT EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.from_at >= c.due_at AND p.from_at < ? AND p.to_at >= ?)';
 function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
   if (!akhirBulan) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now], null];
   const [, end] = monthBounds(akhirBulan, getOffice(db).timeZone);

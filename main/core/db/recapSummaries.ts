@@ -79,9 +79,9 @@ const armOf = (x: string, shape: Shape) => (month: string, values: Partial<Recor
   `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${shape.counts.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ')}
      FROM ${tables}${where ? ` WHERE ${where}` : ''}`;
 
-// Pause `p` of complaint row `x`, once ended, when it began after x's due: x was late then
-// and waited, not late, from its start to its end.
-const endedAfterDue = (x: string, p: string) => `${p}.to_at IS NOT NULL AND ${p}.from_at > ${x}.due_at`;
+// Pause `p` of complaint row `x`, once ended, when it began at or after x's due (which it
+// did not move): x waited, not late, from its start to its end.
+const endedAfterDue = (x: string, p: string) => `${p}.to_at IS NOT NULL AND ${p}.from_at >= ${x}.due_at`;
 const pauseArms = (x: string, p: string, tables: string, where: string, shape: Shape) => {
   const arm = armOf(x, shape);
   return [arm(monthAt(`${p}.from_at`), { late_delta: '-1' }, tables, where), arm(monthAt(`${p}.to_at`), { late_delta: '1' }, tables, where)];
