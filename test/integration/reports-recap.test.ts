@@ -323,6 +323,22 @@ describe('a file waiting for the reporter', () => {
 });
 
 describe('summary tables', () => {
+  // Picks from a list, and instants on a quarter hour from December 2025 to mid-June 2026.
+  const randomly = (seed: number) => {
+    const rnd = prng(seed);
+    return {
+      pick: <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!,
+      when: () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString(),
+    };
+  };
+  // The office moves to another zone: every month is counted again in its new time.
+  const moveZone = async (o: Awaited<ReturnType<typeof office>>, round: number) => {
+    const admin = carrier();
+    await ok(o.core, admin, 'auth.login', ADMIN);
+    const profile = await ok(o.core, admin, 'office.get', {});
+    await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
+  };
+
   it('equal a recount from the rows after any sequence of changes', async () => {
     const o = await office('2026-01-05T01:00:00.000Z');
     const ids: number[] = [];
@@ -341,9 +357,7 @@ describe('summary tables', () => {
         .prepare("INSERT INTO imports (source, file_name, file_sha256, sheet, started_at, imported_by) VALUES ('register', 'lama.xlsx', 'x', 'Sheet1', ?, ?)")
         .run('2026-03-01T00:00:00.000Z', o.ids.staf!).lastInsertRowid,
     );
-    const rnd = prng(20261129);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    const when = () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString();
+    const { pick, when } = randomly(20261129);
     const changes: ((id: number) => void)[] = [
       (id) => db.prepare('UPDATE complaints SET status = ? WHERE id = ?').run(pick(STATUSES), id),
       (id) => db.prepare('UPDATE complaints SET closed_at = ?, work_minutes = ?, paused_at = NULL WHERE id = ?').run(when(), pick([null, 0, 30, 59, 75, 479, 480, 2000]), id),
@@ -412,11 +426,7 @@ describe('summary tables', () => {
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
       lateSeen += await lateAtEachMonthEnd();
       stepsSeen += await stepsDoneIn('2026-02', '2026-04');
-      // The office moves to another zone: every month is counted again in its new time.
-      const admin = carrier();
-      await ok(o.core, admin, 'auth.login', ADMIN);
-      const profile = await ok(o.core, admin, 'office.get', {});
-      await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
+      await moveZone(o, round);
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
     }
     // The rounds did leave complaints late at some month's end, and steps done in the span.
@@ -434,9 +444,7 @@ describe('summary tables', () => {
     await o.act('staf', '2026-01-22T02:00:00.000Z', 'workflow.resume', { id: ids[0]!, note: 'KTP dilampirkan.' });
     const db = o.core.db;
     expect(storedSummaries(db)).toEqual(expectedSummaries(db));
-    const rnd = prng(20261206);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-    const when = () => new Date(Date.UTC(2025, 11, 1) + Math.floor(rnd() * 200) * 86_400_000 + Math.floor(rnd() * 96) * 900_000).toISOString();
+    const { pick, when } = randomly(20261206);
     const changes: ((id: number) => void)[] = [
       (id) => db.prepare('INSERT INTO pauses (complaint_id, from_at, to_at) VALUES (?, ?, ?)').run(id, when(), pick([null, when(), when()])),
       (id) => db.prepare('UPDATE pauses SET to_at = ? WHERE id = (SELECT max(id) FROM pauses WHERE complaint_id = ?)').run(pick([null, when()]), id),
@@ -456,11 +464,7 @@ describe('summary tables', () => {
       for (let n = 0; n < 150; n++) pick(changes)(pick(ids));
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
       waited += ids.reduce((sum, id) => sum + waitedAfterDue(endedPauses(db), id, db.prepare('SELECT due_at FROM complaints WHERE id = ?').pluck().get(id) as string | null).length, 0);
-      // Rebuilt in another zone, the same again.
-      const admin = carrier();
-      await ok(o.core, admin, 'auth.login', ADMIN);
-      const profile = await ok(o.core, admin, 'office.get', {});
-      await ok(o.core, admin, 'office.update', { ...profile, timeZone: (['Asia/Makassar', 'Asia/Jayapura', 'Asia/Jakarta'] as const)[round % 3]! });
+      await moveZone(o, round);
       expect(storedSummaries(db)).toEqual(expectedSummaries(db));
     }
     // The rounds did leave ended pauses begun after a due.
