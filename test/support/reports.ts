@@ -80,9 +80,9 @@ export function expectedSummaries(db: Database.Database) {
       bump(month(c.received_at as string), dim, key, 3, 1);
       if (late) bump(month(due), dim, key, 4, 1);
       if (late && stop !== null) bump(month(stop), dim, key, 4, -1);
-      // Not late while it waited in a pause begun after its due, once that pause ended.
-      for (const p of waitedAfterDue(ended, c.id as number, due)) {
-        bump(month(p.from_at), dim, key, 4, -1);
+      // Not late while it waited past its due in a pause that has ended.
+      for (const p of waitedPastDue(ended, c.id as number, due)) {
+        bump(month(p.from_at > due! ? p.from_at : due!), dim, key, 4, -1);
         bump(month(p.to_at), dim, key, 4, 1);
       }
       if (closed === null) continue;
@@ -124,8 +124,8 @@ export function expectedSummaries(db: Database.Database) {
 
 export type EndedPause = { complaint_id: number; from_at: string; to_at: string };
 export const endedPauses = (db: Database.Database) => db.prepare('SELECT complaint_id, from_at, to_at FROM pauses WHERE to_at IS NOT NULL').all() as EndedPause[];
-// The ended pauses of complaint `id` begun after its due: it was late, then waited.
-export const waitedAfterDue = (ended: EndedPause[], id: number, due: string | null) => ended.filter((p) => p.complaint_id === id && due !== null && p.from_at >= due);
+// The ended pauses of complaint `id` that ended after its due: it waited past it.
+export const waitedPastDue = (ended: EndedPause[], id: number, due: string | null) => ended.filter((p) => p.complaint_id === id && due !== null && p.to_at > due);
 
 // The summary tables as the triggers kept them, in the same shape.
 export function storedSummaries(db: Database.Database) {

@@ -389,9 +389,10 @@ const wordsInSight = (viewer: SessionUser, fts: string): Condition => {
 // for the reporter then, and not closed by then. Now, that is the open rows (the
 // dashboard's card; an open complaint waits exactly while 'tidak lengkap'). At the end of a
 // past month (akhirBulan) it is the open rows not waiting since before that end, and those
-// finished since past their due, from their own index; either not in a pause begun after
-// its due that had not ended by then. A month not ended has no end to be late at.
-const WAITED_AT = 'NOT EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.from_at >= c.due_at AND p.from_at < ? AND p.to_at >= ?)';
+// finished since past their due, from their own index; either not waiting then in a pause
+// that has ended since (one that moved the due ended before it, so such a file was not due
+// by then anyway). A month not ended has no end to be late at.
+const WAITED_AT = 'NOT EXISTS (SELECT 1 FROM pauses p WHERE p.complaint_id = c.id AND p.from_at < ? AND p.to_at >= ?)';
 function lateAt(db: Db, akhirBulan: string | undefined, now: string): Condition {
   if (!akhirBulan) return [`c.id IN (SELECT id FROM ${OPEN_ROWS} AND status <> 'tidak_lengkap' AND due_at < ?)`, [now], null];
   const [, end] = monthBounds(akhirBulan, getOffice(db).timeZone);

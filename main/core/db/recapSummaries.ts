@@ -1,6 +1,7 @@
 // Migration 11: the buku rekap's summary tables, kept by triggers in the same statement
-// (hence the same transaction) as every change to a complaint or one of its steps, so the
-// recap and the Camat's dashboard read a few hundred summary rows instead of the register.
+// (hence the same transaction) as every change to a complaint or one of its steps (and,
+// since migration 40, its pauses), so the recap and the Camat's dashboard read a few
+// hundred summary rows instead of the register.
 //
 // Months are the office's local months. The zone's offset comes from the office profile
 // (settings 'office', timeZone); Indonesian zones have no daylight saving, so WIB, WITA
@@ -18,10 +19,12 @@
 //   - late +1 in the month of its due when it was neither closed nor waiting for the
 //     reporter by then, and late -1 in the month it stopped being late: closed after its
 //     due, or paused since (while it waits the clock stands still, so a file waiting at a
-//     month's end is not late then; a resume moves its due by a pause that began before
-//     it). A file paused after its due keeps that due, and each such pause once ended (a
-//     row of pauses with its end) is late -1 in the month it began and late +1 in the
-//     month it ended: the months it waited stay not late once it runs on or is withdrawn.
+//     month's end is not late then; a resume moves its due by the working time the pause
+//     took before it). A due the pause did not move stays, and the pause, once ended (a
+//     row of pauses with its end), if it ended after that due, is late -1 in the month
+//     the due or the pause began, whichever came later, and late +1 in the month it
+//     ended: the month ends it waited through stay not late once it runs on or is
+//     withdrawn. (A pause that moved the due ends before the new due, so it adds nothing.)
 // So a month's open and late at its end are the running sums of those deltas. The counts
 // are a function of each complaint's row and its ended pauses, so a change to either
 // table applies the difference it makes, the other table as it stands.
@@ -31,9 +34,10 @@
 // with the sum of its minutes (a median stands for the mean of its bucket).
 // A completed step counts in the month of its completion (recap_steps).
 //
-// The same expressions serve the triggers (over the OLD and NEW row, no table read) and
-// the rebuild (over every row). An update subtracts the old row's contributions and adds
-// the new row's in one statement, writing only the counters that changed.
+// The same expressions serve the triggers (over the OLD and NEW row, reading no other
+// table but the complaint's ended pauses, or a pause's complaint) and the rebuild (over
+// every row). An update subtracts the old row's contributions and adds the new row's in
+// one statement, writing only the counters that changed.
 
 // The office's shift, kept in a one-row table: reading it from the profile would parse
 // its JSON (logo included) in every trigger.
@@ -56,8 +60,8 @@ const source = (from: string | null, dims: string) => (from ? `${from}, ${dims}`
 
 // The counters and the complaint's columns they read, as the database has them: migration
 // 11 made them before complaints were imported (and runs on a database of that time); the
-// untimed counter of imported complaints came with migration 39, the ended pauses after a
-// due with migration 40.
+// untimed counter of imported complaints came with migration 39, the ended pauses that
+// reach past the due with migration 40.
 interface Shape {
   counts: string[];
   columns: string[];
@@ -79,12 +83,13 @@ const armOf = (x: string, shape: Shape) => (month: string, values: Partial<Recor
   `SELECT ${month} AS month, d.dim AS dim, ${keyOf(x)} AS key, ${shape.counts.map((c) => `${values[c] ?? '0'} AS ${c}`).join(', ')}
      FROM ${tables}${where ? ` WHERE ${where}` : ''}`;
 
-// Pause `p` of complaint row `x`, once ended, when it began at or after x's due (which it
-// did not move): x waited, not late, from its start to its end.
-const endedAfterDue = (x: string, p: string) => `${p}.to_at IS NOT NULL AND ${p}.from_at >= ${x}.due_at`;
+// Pause `p` of complaint row `x`, once ended, when it ended after x's due (which it did
+// not move, then): x waited, not late, from its due or the pause's start, whichever came
+// later, to the pause's end.
+const endedPastDue = (x: string, p: string) => `${p}.to_at > ${x}.due_at`;
 const pauseArms = (x: string, p: string, tables: string, where: string, shape: Shape) => {
   const arm = armOf(x, shape);
-  return [arm(monthAt(`${p}.from_at`), { late_delta: '-1' }, tables, where), arm(monthAt(`${p}.to_at`), { late_delta: '1' }, tables, where)];
+  return [arm(monthAt(`max(${p}.from_at, ${x}.due_at)`), { late_delta: '-1' }, tables, where), arm(monthAt(`${p}.to_at`), { late_delta: '1' }, tables, where)];
 };
 
 // The counter rows of complaint row `x` (OLD, NEW, or the alias of `from` for every row).
@@ -116,13 +121,13 @@ function countRows(x: string, from: string | null, shape: Shape): string {
     arm(monthAt(stopOf(x)), { late_delta: '-1' }, `${lateFrom(x)} AND ${stopOf(x)} IS NOT NULL`),
     // Its pauses first (CROSS JOIN keeps that order): a complaint with none, as most are,
     // costs one look in their index rather than one for each dimension.
-    ...(shape.pauses ? pauseArms(x, 'p', `${source(from, 'pauses p')} CROSS JOIN ${dimsTable(DIMS)}`, `p.complaint_id = ${x}.id AND ${endedAfterDue(x, 'p')}`, shape) : []),
+    ...(shape.pauses ? pauseArms(x, 'p', `${source(from, 'pauses p')} CROSS JOIN ${dimsTable(DIMS)}`, `p.complaint_id = ${x}.id AND ${endedPastDue(x, 'p')}`, shape) : []),
   ].join('\n  UNION ALL ');
 }
 
 // The counter rows pause row `p` (OLD or NEW) adds, with its complaint as it stands.
 const pauseRows = (p: string, shape: Shape) =>
-  pauseArms('c', p, `complaints c, ${dimsTable(DIMS)}`, `c.id = ${p}.complaint_id AND ${endedAfterDue('c', p)}`, shape).join('\n  UNION ALL ');
+  pauseArms('c', p, `complaints c, ${dimsTable(DIMS)}`, `c.id = ${p}.complaint_id AND ${endedPastDue('c', p)}`, shape).join('\n  UNION ALL ');
 
 const bucketOf = (x: string) =>
   `CASE WHEN ${x}.work_minutes < 480 THEN ${x}.work_minutes - ${x}.work_minutes % 30 WHEN ${x}.work_minutes < 2400 THEN ${x}.work_minutes - ${x}.work_minutes % 120
@@ -299,10 +304,11 @@ ${zoneTriggers(V39)}
 ${rebuild(V39)}
 `;
 
-// Migration 40: a pause that began after the due, once ended, leaves the months it waited
-// not late (until then such a file counted late from its due again once it ran on or was
-// withdrawn, and a past month's figure changed): the complaints' triggers read its ended
-// pauses, the pauses get triggers of their own, and every summary is rebuilt.
+// Migration 40: a pause that did not move the due, once ended, leaves the month ends it
+// waited through after that due not late (until then such a file counted late from its due
+// again once it ran on or was withdrawn, and a past month's figure changed): the
+// complaints' triggers read their ended pauses, the pauses get triggers of their own, and
+// every summary is rebuilt.
 export const RECAP_PAUSES_SQL = `
 DROP TRIGGER recap_complaints_ai;
 DROP TRIGGER recap_complaints_ad;
