@@ -1029,7 +1029,7 @@ INSERT INTO dues_pending SELECT c.id FROM complaints c
   },
   {
     version: 40,
-    name: 'the months a file waited after its due stay not late in the summaries',
+    name: 'the month ends a file waited through past a due its wait did not move stay not late in the summaries',
     sql: RECAP_PAUSES_SQL,
   },
 ];
