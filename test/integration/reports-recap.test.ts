@@ -568,19 +568,20 @@ function kejayanAtSchema(dir: string, version: number) {
   const old = openDatabase(join(dir, 'tanggap.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= version) });
   const preset = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!;
   old.prepare("INSERT INTO settings (key, value) VALUES ('office', ?)").run(JSON.stringify({ ...preset.office, logo: '' }));
-  return { old, preset };
+  // A user of that office, made at `at`; its id.
+  const user = (name: string, role: string, seksi: string, at: string) =>
+    Number(old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES (?, 'x', ?, ?, ?, ?, ?)").run(name, name, role, seksi, at, at).lastInsertRowid);
+  return { old, preset, user };
 }
 
 describe('migration 11', () => {
   it('fills the summaries of an existing database, and the working minutes at start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
-      const { old } = kejayanAtSchema(dir, 10);
+      const { old, user } = kejayanAtSchema(dir, 10);
       const at = '2026-11-02T00:00:00.000Z';
-      const user = (name: string, role: string, seksi: string) =>
-        Number(old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES (?, 'x', ?, ?, ?, ?, ?)").run(name, name, role, seksi, at, at).lastInsertRowid);
-      const staf = user('staf', 'staf', '');
-      const kasi = user('kasi', 'kasi', 'Seksi Pelayanan');
+      const staf = user('staf', 'staf', '', at);
+      const kasi = user('kasi', 'kasi', 'Seksi Pelayanan', at);
       const complaint = (seq: number, receivedAt: string, dueAt: string, closedAt: string | null, status: string) =>
         Number(
           old
@@ -630,11 +631,9 @@ describe('migration 40', () => {
   it('leaves the month ends a file waited through after its due not late', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
-      const { old } = kejayanAtSchema(dir, 39);
+      const { old, user } = kejayanAtSchema(dir, 39);
       const at = '2026-10-01T01:00:00.000Z';
-      const staf = Number(
-        old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES ('staf', 'x', 'staf', 'staf', '', ?, ?)").run(at, at).lastInsertRowid,
-      );
+      const staf = user('staf', 'staf', '', at);
       // Thu 1 Oct, due Tue 6 Oct; waited from Mon 9 Nov to Tue 1 Dec, open since.
       const id = Number(
         old
@@ -668,12 +667,10 @@ describe('migration 39', () => {
   it('counts a file that came to wait after its due as late before it waited, and moves the due of one withdrawn while it waited', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
     try {
-      const { old, preset } = kejayanAtSchema(dir, 38);
+      const { old, preset, user } = kejayanAtSchema(dir, 38);
       old.prepare("INSERT INTO settings (key, value) VALUES ('standard', ?)").run(JSON.stringify(preset.standard));
       const at = '2026-11-03T01:00:00.000Z';
-      const staf = Number(
-        old.prepare("INSERT INTO users (username, password_hash, name, role, seksi, created_at, updated_at) VALUES ('staf', 'x', 'staf', 'staf', '', ?, ?)").run(at, at).lastInsertRowid,
-      );
+      const staf = user('staf', 'staf', '', at);
       // Tue 3 Nov 08.00 WIB, due Fri 6 Nov; incomplete from Wed 2 Dec, still waiting.
       old
         .prepare(
