@@ -3,7 +3,7 @@ import type { CallOutput } from '../../shared/contract';
 import type { OfficeProfile } from '../../shared/schemas/office';
 import type { TimeZoneId } from '../../shared/domain';
 import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
-import { displayDue, workingDaysBehind, type OfficeCalendar } from '../../shared/time/workingTime';
+import { displayDue, type OfficeCalendar } from '../../shared/time/workingTime';
 
 export type SessionUser = NonNullable<CallOutput<'auth.me'>>;
 
@@ -37,7 +37,5 @@ export function useDates() {
     date: (iso: string) => formatTanggal(iso, tz),
     dueShort: (iso: string) => formatSingkat(displayDue(iso, calendar), tz),
     dueLong: (iso: string) => formatTanggalWaktu(displayDue(iso, calendar), tz),
-    // Working days begun since the day a due is shown on, up to now.
-    daysBehind: (iso: string) => workingDaysBehind(iso, Date.now(), calendar),
   };
 }

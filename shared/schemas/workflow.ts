@@ -142,6 +142,8 @@ export const taskSchema = z.object({
   startedAt: z.string(),
   dueAt: z.string(),
   remainingMinutes: z.number().int(),
+  /** Whole working days the step is behind its due, as the office counts them (workingDaysBehind); 0 on the due's own day. */
+  daysBehind: z.number().int().min(0),
   risk: z.enum(RISKS),
   /** The whole standard's due and state; null while its clock has not started (or the file is paused). */
   standardDueAt: z.string().nullable(),
@@ -204,7 +206,15 @@ export const journeySchema = z.object({
   suspended: z.object({ stepMinutesLeft: z.number().int().nullable(), standardMinutesLeft: z.number().int().nullable() }).nullable(),
   exitNote: z.string(),
   current: z
-    .object({ stepNo: z.number().int(), activity: z.string(), executor: executorSchema, dueAt: z.string(), remainingMinutes: z.number().int(), risk: z.enum(RISKS) })
+    .object({
+      stepNo: z.number().int(),
+      activity: z.string(),
+      executor: executorSchema,
+      dueAt: z.string(),
+      remainingMinutes: z.number().int(),
+      daysBehind: z.number().int().min(0),
+      risk: z.enum(RISKS),
+    })
     .nullable(),
   steps: z.array(
     z.object({

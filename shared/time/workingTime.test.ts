@@ -13,6 +13,7 @@ import {
   fromLocal,
   localDate,
   localTime,
+  nextDayOpening,
   nextOpening,
   remainingWorkingMinutes,
   scheduleFor,
@@ -471,6 +472,28 @@ describe('working time: worked examples on 2026 dates (WIB = UTC+7, WITA = UTC+8
     expect(behind('2026-12-23T09:00:00.000Z', '2026-12-30T02:00:00.000Z')).toBe(3);
     // Not yet due: nothing behind.
     expect(behind(monClose, '2026-11-30T02:00:00.000Z')).toBe(0);
+  });
+
+  it('nextDayOpening is the next instant the days behind may change, and they count one more there after the due\'s own day', () => {
+    // Saturday 28 Nov 10.00, Monday 30 Nov 07.00 and 10.00 WIB: the next opening is Monday's, Monday's, Tuesday's.
+    expect(new Date(nextDayOpening('2026-11-28T03:00:00.000Z', wib)).toISOString()).toBe('2026-11-30T00:30:00.000Z');
+    expect(new Date(nextDayOpening('2026-11-30T00:00:00.000Z', wib)).toISOString()).toBe('2026-11-30T00:30:00.000Z');
+    expect(new Date(nextDayOpening('2026-11-30T03:00:00.000Z', wib)).toISOString()).toBe('2026-12-01T00:30:00.000Z');
+    // Wednesday 23 Dec after closing: Thursday 24 (cuti bersama), Natal and the weekend pass.
+    expect(new Date(nextDayOpening('2026-12-23T10:00:00.000Z', wib)).toISOString()).toBe('2026-12-28T00:30:00.000Z');
+    fc.assert(
+      fc.property(instantArb, instantArb, zoneArb, (due, now, tz) => {
+        const cal = CALS[tz];
+        const next = nextDayOpening(now, cal);
+        expect(next).toBeGreaterThan(Date.parse(now));
+        const days = workingDaysBehind(due, now, cal);
+        expect(workingDaysBehind(due, next - 1, cal)).toBe(days);
+        // The day that opens there is one more behind if it comes after the due's own.
+        const counted = next > Date.parse(due) && localDate(next, tz) > localDate(displayDue(due, cal), tz);
+        expect(workingDaysBehind(due, next, cal)).toBe(counted ? days + 1 : days);
+      }),
+      RUNS,
+    );
   });
 
   it('while a pause is still open there is no due time yet, whatever the unit', () => {

@@ -496,6 +496,19 @@ export function workingDaysBehind(due: Instant, now: Instant, cal: OfficeCalenda
   return days;
 }
 
+// The first opening of a working day after `now`: the instant at which workingDaysBehind
+// may count one more (ms); now + 1 if no day opens within LOOK_AHEAD_DAYS.
+export function nextDayOpening(now: Instant, cal: OfficeCalendar): number {
+  const t = toMs(now);
+  const first = dayOf(t, cal.timeZone);
+  const table = dayTable(cal, first, first + LOOK_AHEAD_DAYS);
+  for (let n = first; n <= first + LOOK_AHEAD_DAYS; n++) {
+    const opening = table.ivs[n - table.base]![0]?.[0];
+    if (opening !== undefined && opening > t) return opening;
+  }
+  return t + 1;
+}
+
 // What is wrong with a calendar, in words the admin can act on.
 export function validateCalendar(cal: OfficeCalendar): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];

@@ -71,6 +71,7 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(page.getByRole('heading', { name: `Pengaduan ${late.registerNo}` })).toBeVisible();
   await expect(page.getByText('Standar: Terlambat').first()).toBeVisible();
   await expect(page.getByText('Langkah: Sesuai waktu').first()).toBeVisible();
+  await expect(page.getByText('Batas penyelesaian (Standar Pelayanan)').locator('..')).toContainText('(terlewati)');
   await logout(page);
 
   // Three complaints wait for the Staf (two steps, one paused file): the start page is Tugas saya.

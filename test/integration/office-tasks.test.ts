@@ -32,7 +32,7 @@ async function login(): Promise<void> {
   await ok(t.core, camat, 'auth.login', { username: 'camat', password: DEMO_PASSWORD });
 }
 
-type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes'>;
+type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes' | 'daysBehind'>;
 
 // The whole list as the former code built it, from each open complaint's journey (its
 // clocks worked out one by one) and the same order: paused last, then late, at risk, on
@@ -50,6 +50,7 @@ async function expected(sort: Clock, filter: TaskFilter | undefined): Promise<Li
       dueAt: c.step_due_at,
       standardDueAt: j.paused ? null : c.due_at,
       remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
+      daysBehind: j.paused ? 0 : j.current!.daysBehind,
     });
   }
   const rank = (x: Lite) => {
@@ -70,6 +71,7 @@ const lite = (x: Task): Lite => ({
   dueAt: x.dueAt,
   standardDueAt: x.standardDueAt,
   remainingMinutes: x.remainingMinutes,
+  daysBehind: x.daysBehind,
 });
 
 // Every page of 7 in turn, and the same list in one page of 200.
@@ -175,8 +177,13 @@ describe('office list, a page at a time', () => {
     const check = async (rows: Task[], what: string) => {
       for (const x of rows) {
         const j = await ok(t.core, camat, 'workflow.journey', { id: x.complaintId });
-        const want = { remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes, risk: j.paused ? 'aman' : j.current!.risk, standardRisk: j.standardRisk };
-        expect({ remainingMinutes: x.remainingMinutes, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(want);
+        const want = {
+          remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
+          daysBehind: j.paused ? 0 : j.current!.daysBehind,
+          risk: j.paused ? 'aman' : j.current!.risk,
+          standardRisk: j.standardRisk,
+        };
+        expect({ remainingMinutes: x.remainingMinutes, daysBehind: x.daysBehind, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(want);
       }
     };
     let moved = 0;

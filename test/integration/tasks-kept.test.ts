@@ -145,6 +145,29 @@ describe("a user's tasks, kept while the data is unchanged", () => {
     }
   });
 
+  it("counts a kept late task one working day more behind from the office's opening, as the complaint page does", async () => {
+    const o = await office();
+    // Due Friday 20 Nov 10.00 WIB, with no escalation to follow; asked again on Tuesday
+    // 24 Nov from 07.00 WIB, half an hour before the office opens.
+    const other = new Database(join(o.dir, DB_FILE));
+    other.prepare('UPDATE complaints SET step_due_at = ?, escalate_to = NULL WHERE id = ?').run('2026-11-20T03:00:00.000Z', o.first);
+    other.close();
+    o.clock.set('2026-11-24T00:00:00.000Z');
+    await ok(o.core, o.kasiA, 'auth.login', { username: 'kasi.a', password: 'kata-sandi-123' });
+    const at = async (iso: string) => {
+      o.clock.set(iso);
+      const [task] = await ok(o.core, o.kasiA, 'tasks.mine', {});
+      const { current } = await ok(o.core, o.kasiA, 'workflow.journey', { id: o.first });
+      expect(current!.daysBehind, iso).toBe(task!.daysBehind);
+      return task!.daysBehind;
+    };
+    // Monday has opened since the Friday: one day behind until Tuesday's opening.
+    expect(await at('2026-11-24T00:00:00.000Z')).toBe(1);
+    expect(await at('2026-11-24T00:29:59.999Z')).toBe(1);
+    expect(await at('2026-11-24T00:30:00.000Z')).toBe(2);
+    expect(await at('2026-11-24T00:30:10.000Z')).toBe(2);
+  });
+
   it('counts a kept task late once its due has passed', async () => {
     const o = await office();
     const [task] = await o.queue();

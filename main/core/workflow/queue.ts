@@ -2,7 +2,7 @@ import type { ComplaintRow } from '../../../shared/schemas/complaint';
 import type { Journey, OfficeTasksPage, OfficeTasksQuery, RegisterRow, Task, TaskCounts } from '../../../shared/schemas/workflow';
 import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
-import { minutesSteadyUntil, remainingWorkingMinutes, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
+import { minutesSteadyUntil, nextDayOpening, remainingWorkingMinutes, workingDaysBehind, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
@@ -41,6 +41,11 @@ export function riskOf(now: string, startedAt: string, dueAt: string, cal: Offic
   const total = workingMinutesBetween(startedAt, due, cal, pauses);
   return { remaining, risk: total > 0 && remaining * 4 < total ? 'berisiko' : 'aman' };
 }
+
+// Whole working days a step is behind its due at nowMs, as the office counts them
+// (workingDaysBehind): the screens say a late step's lateness in these from the day after
+// the due's own. 0 until it is due.
+const daysBehindAt = (nowMs: number, dueAt: string, cal: OfficeCalendar) => (nowMs > Date.parse(dueAt) ? workingDaysBehind(dueAt, nowMs, cal) : 0);
 
 // A clock's state as riskOf gives it, and the span of instants over which it stays so:
 // 'berisiko' until its due (after which the due alone says 'terlambat'); 'aman' at
@@ -163,7 +168,8 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   if (!paused) {
     const due = Date.parse(r.step_due_at);
     if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
-    else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : Infinity);
+    // Past its due, the days behind may count one more at each day's opening.
+    else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : nextDayOpening(nowMs, cal));
   }
   // A returned part is the disposition step's work again, for the one who disposed it,
   // within the step that runs meanwhile (its clock is the task's).
@@ -180,6 +186,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     startedAt: r.step_started_at,
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
+    daysBehind: paused ? 0 : daysBehindAt(nowMs, r.step_due_at, cal),
     risk,
     standardDueAt: paused ? null : r.due_at,
     standardRisk: standardSpan.risk,
@@ -834,7 +841,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
   const awaiting = new Set(pluck(db, `SELECT r.id FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[]);
   const current =
     open && l.step && c.step_started_at && c.step_due_at
-      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)) }
+      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)), daysBehind: daysBehindAt(Date.parse(now), c.step_due_at, cal) }
       : null;
   return {
     id,

@@ -11,11 +11,11 @@ import { standardDeadlineText, stepSuspendedText } from './suspended';
 // the file waits for the reporter no due date holds (it is worked out again when the file
 // is completed): the page says so, with the working time left when the clock stopped.
 export function CurrentStep({ journey }: { journey: Journey }) {
-  const { long, dueLong, daysBehind } = useDates();
+  const { long, dueLong } = useDates();
   const c = journey.current;
   const stepSuspended = stepSuspendedText(journey);
-  // ISO instants in UTC compare as text; no date arithmetic here.
-  const overdue = !journey.closedAt && !journey.paused && journey.dueAt !== null && journey.dueAt < new Date().toISOString();
+  // As the office's clock has it, not this PC's.
+  const overdue = journey.standardRisk === 'terlambat';
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -28,7 +28,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
             <Fact label="Pelaksana">{EXECUTOR_LABEL[c.executor]}</Fact>
             <Fact label="Batas waktu langkah">{dueLong(c.dueAt)}</Fact>
             <Group gap="xs" align="flex-end">
-              <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk, daysBehind(c.dueAt))}</Fact>
+              <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk, c.daysBehind)}</Fact>
               <RiskBadge risk={c.risk} />
             </Group>
           </>

@@ -70,7 +70,7 @@ interface RowProps {
 // renders again when the address changes.
 const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
   const dates = useDates();
-  const { dueShort, dueLong, daysBehind } = dates;
+  const { dueShort, dueLong } = dates;
   return (
     <tr className={classes.row} onClick={() => onOpen(t.complaintId)}>
       <td className={classes.nowrap}>
@@ -100,7 +100,7 @@ const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
               </span>
             )}
           </td>
-          <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk, daysBehind(t.dueAt))}</td>
+          <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk, t.daysBehind)}</td>
           <td>
             <PlainClocks step={t.risk} standard={t.standardRisk} size="sm" palette={palette} />
           </td>
