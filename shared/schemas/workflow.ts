@@ -142,7 +142,11 @@ export const taskSchema = z.object({
   startedAt: z.string(),
   dueAt: z.string(),
   remainingMinutes: z.number().int(),
-  /** Whole working days the step is behind its due, as the office counts them (workingDaysBehind); 0 on the due's own day. */
+  /**
+   * Whole working days the step is behind its due, as the office counts them (workingDaysBehind:
+   * the days opened after the day the due is shown on); 0 before the due, on that day, and
+   * while the file waits for the reporter.
+   */
   daysBehind: z.number().int().min(0),
   risk: z.enum(RISKS),
   /** The whole standard's due and state; null while its clock has not started (or the file is paused). */
