@@ -474,6 +474,22 @@ describe('working time: worked examples on 2026 dates (WIB = UTC+7, WITA = UTC+8
     expect(behind(monClose, '2026-11-30T02:00:00.000Z')).toBe(0);
   });
 
+  it('workingDaysBehind equals the working days counted one by one, holidays, Ramadan and every zone included', () => {
+    fc.assert(
+      fc.property(instantArb, instantArb, zoneArb, (due, now, tz) => {
+        const cal = CALS[tz];
+        const today = localDate(now, tz);
+        let days = 0;
+        for (let d = addDaysYmd(localDate(displayDue(due, cal), tz), 1); d <= today; d = addDaysYmd(d, 1)) {
+          const s = scheduleFor(d, cal);
+          if (s && (d < today || Date.parse(fromLocal(d, s.open, tz)) <= Date.parse(now))) days++;
+        }
+        expect(workingDaysBehind(due, now, cal)).toBe(days);
+      }),
+      RUNS,
+    );
+  });
+
   it('nextDayOpening is the next instant the days behind may change, and they count one more there after the due\'s own day', () => {
     // Saturday 28 Nov 10.00, Monday 30 Nov 07.00 and 10.00 WIB: the next opening is Monday's, Monday's, Tuesday's.
     expect(new Date(nextDayOpening('2026-11-28T03:00:00.000Z', wib)).toISOString()).toBe('2026-11-30T00:30:00.000Z');

@@ -332,13 +332,15 @@ const dateOfNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 
 const dayOf = (ms: number, tz: TimeZoneId) => Math.floor((ms + offsetAt(ms, tz) * MINUTE) / DAY_MS);
 
 // Per calendar object, each local day's working intervals and running totals over a range
-// of days: cum[i] = working ms of the days base … base+i-1. The working time before any
-// instant of the range is then one addition, so a queue asks it for hundreds of complaints
+// of days: cum[i] = working ms of the days base … base+i-1, open[i] = how many of those
+// days are working days. The working time before any instant of the range, or the working
+// days between two, is then one subtraction, so a queue asks it for hundreds of complaints
 // (some open for months) at constant cost.
 interface DayTable {
   base: number;
   ivs: [number, number][][];
   cum: number[];
+  open: number[];
 }
 const dayTables = new WeakMap<OfficeCalendar, DayTable>();
 // Grown by at least this many days at a time, so a table grows a few times, not every day.
@@ -350,7 +352,7 @@ function dayTable(cal: OfficeCalendar, from: number, to: number): DayTable {
   if (!t || from < t.base) {
     // Earlier days are needed: start again from the earlier base, keeping the later end.
     const end = t ? Math.max(to, t.base + t.ivs.length - 1) : to;
-    t = { base: from - TABLE_SLACK, ivs: [], cum: [0] };
+    t = { base: from - TABLE_SLACK, ivs: [], cum: [0], open: [0] };
     dayTables.set(cal, t);
     extendTable(t, cal, end + TABLE_SLACK);
   } else extendTable(t, cal, to + TABLE_SLACK);
@@ -362,6 +364,7 @@ function extendTable(t: DayTable, cal: OfficeCalendar, last: number): void {
     const ivs = dayIntervals(dateOfNumber(n), cal);
     t.ivs.push(ivs);
     t.cum.push(t.cum[t.cum.length - 1]! + ivs.reduce((sum, [x, y]) => sum + (y - x), 0));
+    t.open.push(t.open[t.open.length - 1]! + (ivs.length > 0 ? 1 : 0));
   }
 }
 
@@ -483,17 +486,20 @@ export function displayDue(due: Instant, cal: OfficeCalendar): string {
 // Wednesday; 0 on its own day, when the lateness is hours and minutes.
 // The days come from the calendar's day table, as the working minutes do.
 export function workingDaysBehind(due: Instant, now: Instant, cal: OfficeCalendar): number {
+  const d = toMs(due);
   const t = toMs(now);
-  const from = dayOf(toMs(displayDue(due, cal)), cal.timeZone) + 1;
+  const dueDay = dayOf(d, cal.timeZone);
   const today = dayOf(t, cal.timeZone);
+  if (dueDay > today) return 0;
+  const table = dayTable(cal, dueDay, today);
+  const ivs = (n: number) => table.ivs[n - table.base]!;
+  // A due at its day's opening is shown on the last working day before it, so its own day
+  // is the first behind (the days between are closed and count nothing).
+  const from = ivs(dueDay)[0]?.[0] === d ? dueDay : dueDay + 1;
   if (from > today) return 0;
-  const table = dayTable(cal, from, today);
-  let days = 0;
-  for (let n = from; n <= today; n++) {
-    const opening = table.ivs[n - table.base]![0]?.[0];
-    if (opening !== undefined && opening <= t) days++;
-  }
-  return days;
+  // The working days from `from` to yesterday from the running count, then today once open.
+  const opening = ivs(today)[0]?.[0];
+  return table.open[today - table.base]! - table.open[from - table.base]! + (opening !== undefined && opening <= t ? 1 : 0);
 }
 
 // The first opening of a working day after `now`: the instant at which workingDaysBehind

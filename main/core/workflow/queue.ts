@@ -32,9 +32,9 @@ import { settled } from '../outputCheck';
 // whether each is running out (less than a quarter) or over.
 
 // Both spans are read from the calendar's running totals (workingTime), at constant cost
-// per complaint however long it has been open (a late step's whole days behind walk the
-// days since its due: 3.5 µs for a year). nowMs: `now` already read as a number, as
-// lists pass it so that each of their rows reads only its own instants.
+// per complaint however long it has been open, as are a late step's whole days behind.
+// nowMs: `now` already read as a number, as lists pass it so that each of their rows reads
+// only its own instants.
 export function riskOf(now: string, startedAt: string, dueAt: string, cal: OfficeCalendar, pauses: Pause[], nowMs = Date.parse(now)): { remaining: number; risk: Risk } {
   const due = Date.parse(dueAt);
   const remaining = remainingWorkingMinutes(nowMs, due, cal, pauses);
@@ -46,7 +46,7 @@ export function riskOf(now: string, startedAt: string, dueAt: string, cal: Offic
 // Whole working days a step is behind its due at nowMs, as the office counts them
 // (workingDaysBehind): the screens say a late step's lateness in these from the day after
 // the due's own. 0 until it is due.
-const daysBehindAt = (nowMs: number, dueAt: string, cal: OfficeCalendar) => (nowMs > Date.parse(dueAt) ? workingDaysBehind(dueAt, nowMs, cal) : 0);
+const daysBehindAt = (nowMs: number, dueMs: number, cal: OfficeCalendar) => (nowMs > dueMs ? workingDaysBehind(dueMs, nowMs, cal) : 0);
 
 // A clock's state as riskOf gives it, and the span of instants over which it stays so:
 // 'berisiko' until its due (after which the due alone says 'terlambat'); 'aman' at
@@ -164,11 +164,11 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   const step = r.step_no === null ? null : (standard.steps[r.step_no - 1] ?? null);
   if (!step || !r.step_started_at || !r.step_due_at) return null;
   const paused = r.status === 'tidak_lengkap';
+  const due = Date.parse(r.step_due_at);
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses, nowMs);
   const standardSpan = standardSpanOf(now, r, cal, pauses, nowMs);
   let until = standardSpan.until;
   if (!paused) {
-    const due = Date.parse(r.step_due_at);
     if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
     // Past its due, the days behind may count one more at each day's opening.
     else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : nextDayOpening(nowMs, cal));
@@ -188,7 +188,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     startedAt: r.step_started_at,
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
-    daysBehind: paused ? 0 : daysBehindAt(nowMs, r.step_due_at, cal),
+    daysBehind: paused ? 0 : daysBehindAt(nowMs, due, cal),
     risk,
     standardDueAt: paused ? null : r.due_at,
     standardRisk: standardSpan.risk,
@@ -843,7 +843,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
   const awaiting = new Set(pluck(db, `SELECT r.id FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[]);
   const current =
     open && l.step && c.step_started_at && c.step_due_at
-      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)), daysBehind: daysBehindAt(Date.parse(now), c.step_due_at, cal) }
+      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)), daysBehind: daysBehindAt(Date.parse(now), Date.parse(c.step_due_at), cal) }
       : null;
   return {
     id,
