@@ -333,9 +333,9 @@ const dayOf = (ms: number, tz: TimeZoneId) => Math.floor((ms + offsetAt(ms, tz) 
 
 // Per calendar object, each local day's working intervals and running totals over a range
 // of days: cum[i] = working ms of the days base … base+i-1, open[i] = how many of those
-// days are working days. The working time before any instant of the range, or the working
-// days between two, is then one subtraction, so a queue asks it for hundreds of complaints
-// (some open for months) at constant cost.
+// days are working days. The working time before any instant of the range is then one
+// addition, and the working days between two days one subtraction, so a queue asks them
+// for hundreds of complaints (some open for months) at constant cost.
 interface DayTable {
   base: number;
   ivs: [number, number][][];
