@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../main/core/demo/seed';
 import { pausesOf } from '../../main/core/workflow/engine';
 import { riskOf } from '../../main/core/workflow/queue';
 import { officeCalendar } from '../../main/core/workflow/standard';
-import type { Task } from '../../shared/schemas/workflow';
+import type { Journey, Task } from '../../shared/schemas/workflow';
 import { CLOCKS, TASK_FILTERS, matchesTaskFilter, type Clock, type Risk, type TaskFilter } from '../../shared/domain';
 import { carrier, makeCore, ok, type TestCore } from '../support/core';
 
@@ -34,6 +34,15 @@ async function login(): Promise<void> {
 
 type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes' | 'daysBehind'>;
 
+// A task's clocks as its complaint's journey gives them: a paused file's step clock reads
+// 0 minutes, 0 days and aman.
+const clocksOf = (j: Journey) => ({
+  remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
+  daysBehind: j.paused ? 0 : j.current!.daysBehind,
+  risk: j.paused ? ('aman' as const) : j.current!.risk,
+  standardRisk: j.standardRisk,
+});
+
 // The whole list as the former code built it, from each open complaint's journey (its
 // clocks worked out one by one) and the same order: paused last, then late, at risk, on
 // time (no clock: after those), then the clock's due, then id.
@@ -42,16 +51,7 @@ async function expected(sort: Clock, filter: TaskFilter | undefined): Promise<Li
   const all: Lite[] = [];
   for (const c of open) {
     const j = await ok(t.core, camat, 'workflow.journey', { id: c.id });
-    all.push({
-      complaintId: c.id,
-      paused: j.paused,
-      risk: j.paused ? 'aman' : j.current!.risk,
-      standardRisk: j.standardRisk,
-      dueAt: c.step_due_at,
-      standardDueAt: j.paused ? null : c.due_at,
-      remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
-      daysBehind: j.paused ? 0 : j.current!.daysBehind,
-    });
+    all.push({ complaintId: c.id, paused: j.paused, ...clocksOf(j), dueAt: c.step_due_at, standardDueAt: j.paused ? null : c.due_at });
   }
   const rank = (x: Lite) => {
     const r = sort === 'langkah' ? x.risk : x.standardRisk;
@@ -177,13 +177,7 @@ describe('office list, a page at a time', () => {
     const check = async (rows: Task[], what: string) => {
       for (const x of rows) {
         const j = await ok(t.core, camat, 'workflow.journey', { id: x.complaintId });
-        const want = {
-          remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
-          daysBehind: j.paused ? 0 : j.current!.daysBehind,
-          risk: j.paused ? 'aman' : j.current!.risk,
-          standardRisk: j.standardRisk,
-        };
-        expect({ remainingMinutes: x.remainingMinutes, daysBehind: x.daysBehind, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(want);
+        expect({ remainingMinutes: x.remainingMinutes, daysBehind: x.daysBehind, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(clocksOf(j));
       }
     };
     let moved = 0;
