@@ -4,7 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { call, onSessionEnded, ApiCallError } from './api';
 import { notifications } from '@mantine/notifications';
 import { notifyError, notifySuccess } from './lib/feedback';
-import { SessionContext, type Session, type SessionUser } from './lib/session';
+import { hostOffsetOf, SessionContext, type Session, type SessionUser } from './lib/session';
 import type { OfficeProfile } from '../shared/schemas/office';
 import type { OfficeCalendar } from '../shared/time/workingTime';
 import type { Role } from '../shared/domain';
@@ -79,7 +79,7 @@ type Boot =
   // This PC shows the SKM kiosk: its token is no session and opens nothing else.
   | { phase: 'kiosk' }
   | { phase: 'changePassword'; user: SessionUser }
-  | { phase: 'ready'; user: SessionUser; office: OfficeProfile; calendar: OfficeCalendar };
+  | { phase: 'ready'; user: SessionUser; office: OfficeProfile; calendar: OfficeCalendar; hostOffset: number };
 
 export const HANDLER_ROLES: readonly Role[] = ['staf', 'kasi', 'sekcam', 'camat'];
 export const SIGNER_ROLES: readonly Role[] = ['sekcam', 'camat'];
@@ -124,6 +124,7 @@ export function App() {
       const me = await (early?.me ?? call('auth.me'));
       if (!me) return setBoot((await call('skm.kioskState')).active ? { phase: 'kiosk' } : { phase: 'login', officeName: status.officeName });
       if (me.mustChangePassword) return setBoot({ phase: 'changePassword', user: me });
+      const hostOffset = hostOffsetOf(me);
       // A page that fails to arrive is fetched again, and reported, when its route renders.
       const landing = preloadLanding(window.location.pathname, me.role)?.catch(() => undefined);
       const [office, calendar] = await Promise.all([
@@ -131,7 +132,7 @@ export function App() {
         early ? early.calendar.catch(() => call('calendar.get')) : call('calendar.get'),
       ]);
       await landing;
-      setBoot({ phase: 'ready', user: me, office, calendar });
+      setBoot({ phase: 'ready', user: me, office, calendar, hostOffset });
     } catch (err) {
       setBoot({ phase: 'failed', message: err instanceof ApiCallError ? err.message : 'Tampilan aplikasi tidak dapat memuat data awal. Muat ulang halaman atau buka lagi Tanggap.' });
     }
@@ -159,10 +160,11 @@ export function App() {
             user: boot.user,
             office: boot.office,
             calendar: boot.calendar,
+            now: () => new Date(Date.now() + boot.hostOffset),
             refresh: async () => {
               try {
                 const [user, office, calendar] = await Promise.all([call('auth.me'), call('office.get'), call('calendar.get')]);
-                if (user) setBoot({ phase: 'ready', user, office, calendar });
+                if (user) setBoot({ phase: 'ready', user, office, calendar, hostOffset: hostOffsetOf(user) });
               } catch (err) {
                 notifyError(err, 'Data kantor belum diperbarui di layar');
               }

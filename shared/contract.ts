@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES, WET_SIGNING_ROLES, type Role } from './domain';
-import { empty, idSchema, versionSchema, withVersion } from './schemas/common';
+import { empty, idSchema, isoInstant, versionSchema, withVersion } from './schemas/common';
 import {
   complaintDetailSchema,
   complaintInputSchema,
@@ -100,7 +100,9 @@ export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dat
 // mustChangePassword: the Admin set this password; every call but changing it is refused.
 // signsForHead: signs on screen for the head of office today (the Camat, the Sekcam, a Kasi
 // appointed Plt./Plh. for today), so the signature queue is theirs; signing checks it again.
-const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChangePassword: z.boolean(), signsForHead: z.boolean() });
+// hostTime: the core's clock when it answered. A PC on the office's network may have its own
+// clock set wrong (a flat CMOS battery); its forms take today from this one.
+const sessionUserSchema = userSchema.extend({ officeName: z.string(), mustChangePassword: z.boolean(), signsForHead: z.boolean(), hostTime: isoInstant });
 
 const presetSchema = z.object({ id: z.string(), label: z.string(), office: officeDraftSchema });
 

@@ -3,7 +3,7 @@ import type { CallOutput } from '../../shared/contract';
 import type { OfficeProfile } from '../../shared/schemas/office';
 import type { TimeZoneId } from '../../shared/domain';
 import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
-import { displayDue, type OfficeCalendar } from '../../shared/time/workingTime';
+import { displayDue, localDate, type OfficeCalendar } from '../../shared/time/workingTime';
 
 export type SessionUser = NonNullable<CallOutput<'auth.me'>>;
 
@@ -12,10 +12,17 @@ export interface Session {
   office: OfficeProfile;
   // For showing due times as the office reads them (displayDue).
   calendar: OfficeCalendar;
+  // The core's clock, run on by this PC's: today's date and time for the forms' defaults and
+  // their checks, in office.timeZone. This PC's own clock may be set wrong.
+  now(): Date;
   // After a change to the office profile or the signed-in user.
   refresh(): Promise<void>;
   logout(): Promise<void>;
 }
+
+// How far the core's clock is ahead of this PC's, from the session's answer: to within the
+// moments between its making and its reading, which a date or a minute does not notice.
+export const hostOffsetOf = (user: SessionUser): number => Date.parse(user.hostTime) - Date.now();
 
 export const SessionContext = createContext<Session | null>(null);
 
@@ -28,10 +35,12 @@ export function useSession(): Session {
 // Instants shown in the office's zone, as the office writes them.
 // Due times go through dueShort/dueLong: a due at an opening reads as the previous closing.
 export function useDates() {
-  const { office, calendar } = useSession();
+  const { office, calendar, now } = useSession();
   const tz: TimeZoneId = office.timeZone;
   return {
     tz,
+    // The office's date today, on the core's clock (YYYY-MM-DD).
+    today: () => localDate(now(), tz),
     short: (iso: string) => formatSingkat(iso, tz),
     long: (iso: string) => formatTanggalWaktu(iso, tz),
     date: (iso: string) => formatTanggal(iso, tz),

@@ -3,14 +3,13 @@ import { Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { CHANNEL_CODES, type ChannelCode } from '../../shared/domain';
 import { MONTHS } from '../../shared/time/format';
-import { localDate } from '../../shared/time/workingTime';
 import { Loading, Page } from '../components/Page';
 import { registerPath } from '../components/register/query';
 import { DashboardBreakdown, type BreakdownFigure } from '../components/reports/DashboardBreakdown';
 import { DashboardCards } from '../components/reports/DashboardCards';
 import { DashboardSteps } from '../components/reports/DashboardSteps';
 import { DashboardTrend } from '../components/reports/DashboardTrend';
-import { useSession } from '../lib/session';
+import { useDates } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
 // How far back the month picker reaches.
@@ -23,9 +22,8 @@ const isChannel = (k: string): k is ChannelCode => (CHANNEL_CODES as readonly st
 // The Camat's page: the chosen month (this one unless picked) at a glance, by seksi and
 // channel, twelve months of trend and the slowest steps. The month lives in the address.
 export function DashboardPage() {
-  const { office } = useSession();
   const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = localDate(new Date(), office.timeZone).split('-').map(Number) as [number, number];
+  const [thisYear, thisMonth] = useDates().today().split('-').map(Number) as [number, number];
   const months = useMemo(
     () =>
       Array.from({ length: PICKABLE_MONTHS }, (_, i) => {

@@ -62,7 +62,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function IntakePage() {
-  const { user, office } = useSession();
+  const { user, office, now } = useSession();
   const [restored] = useState<IntakeDraft | null>(() => loadDraft(user.id));
   const [draftNotice, setDraftNotice] = useState(restored !== null);
   const [missing, setMissing] = useState<string[]>(restored?.attachmentNames ?? []);
@@ -83,7 +83,7 @@ export function IntakePage() {
   useEffect(() => {
     formRules.current = { backdateDays, tz: office.timeZone };
   }, [backdateDays, office.timeZone]);
-  const [schema] = useState(() => intakeFormSchema(() => formRules.current, () => new Date()));
+  const [schema] = useState(() => intakeFormSchema(() => formRules.current, now));
   // Possible duplicates found when Simpan was pressed, with the form's data waiting for the choice.
   const [duplicates, setDuplicates] = useState<{ data: ComplaintData; candidates: SimilarComplaint[] } | null>(null);
   const [saving, setSaving] = useState(false);

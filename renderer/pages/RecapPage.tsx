@@ -22,8 +22,8 @@ const NO_YEARS: number[] = [];
 // as Excel (every table a sheet) or one table as CSV; leaders also take the month's
 // report to SP4N-LAPOR! and the Inspektorat. The period lives in the address.
 export function RecapPage() {
-  const { office, user } = useSession();
-  const period = useReportPeriod(office.timeZone);
+  const { user } = useSession();
+  const period = useReportPeriod();
   const { year, month, query } = period;
   const years = useCall('complaints.list', { limit: 1 }).data?.years;
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';

@@ -22,7 +22,7 @@ import { useCall } from '../lib/useCall';
 // in the address.
 export function SkmPage() {
   const { office, user } = useSession();
-  const period = useReportPeriod(office.timeZone);
+  const period = useReportPeriod();
   const { year, month, thisYear, query } = period;
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear - i), [thisYear]);
   const summary = useCall('skm.summary', query);

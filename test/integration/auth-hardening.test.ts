@@ -180,6 +180,20 @@ describe('first login', () => {
   });
 });
 
+describe("the host's clock", () => {
+  it('says the time on its own clock in every answer about the session, for the screens of a PC whose clock is wrong', async () => {
+    t = makeCore();
+    t.clock.set('2026-12-31T16:59:30.000Z');
+    const admin = await setupOffice(t.core);
+    expect((await ok(t.core, admin, 'auth.me', {}))?.hostTime).toBe('2026-12-31T16:59:30.000Z');
+    t.clock.advanceMinutes(1);
+    expect((await ok(t.core, admin, 'auth.me', {}))?.hostTime).toBe('2026-12-31T17:00:30.000Z');
+    t.clock.advanceMinutes(1);
+    const again = carrier();
+    expect((await ok(t.core, again, 'auth.login', ADMIN)).hostTime).toBe('2026-12-31T17:01:30.000Z');
+  });
+});
+
 describe('setup', () => {
   it('refuses setup.complete on a set-up office before hashing any password', async () => {
     t = makeCore();

@@ -20,8 +20,9 @@ type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 // for the screens (menu and routes) as of now; signing checks it again when it happens.
 export function withOffice(deps: CoreDeps, user: SessionUser, mustChangePassword: boolean) {
   const office = findOffice(deps.db);
-  const signs = office !== null && signsForHead(deps.db, user, deps.now().toISOString());
-  return Object.assign({}, user, { officeName: office?.name ?? '', mustChangePassword, signsForHead: signs });
+  const now = deps.now().toISOString();
+  const signs = office !== null && signsForHead(deps.db, user, now);
+  return Object.assign({}, user, { officeName: office?.name ?? '', mustChangePassword, signsForHead: signs, hostTime: now });
 }
 
 function failLogin(ctx: Ctx, userId: number | null, reason: LoginFailure, during?: PasswordPurpose) {

@@ -7,6 +7,7 @@ import { formatHariTanggal } from '../../../shared/time/format';
 import { localDate, type Closure, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { TimeZoneId } from '../../../shared/domain';
 import { DateText } from './DateText';
+import { useSession } from '../../lib/session';
 import { CLOSURE_KINDS, CLOSURE_KIND_LABEL } from '../../../shared/schemas/calendar';
 import { CLOSURE_KIND_COLOR, type CalendarForm } from './calendarForm';
 
@@ -25,7 +26,8 @@ type DraftErrors = Partial<Record<keyof Draft, string>>;
 // Holidays, cuti bersama and office closures, kept sorted by date; shown one year at a time.
 export function ClosuresEditor({ control, register, errors, tz }: Props) {
   const { fields, insert, remove } = useFieldArray({ control, name: 'closures' });
-  const thisYear = localDate(new Date(), tz).slice(0, 4);
+  const { now } = useSession();
+  const thisYear = localDate(now(), tz).slice(0, 4);
   const years = useMemo(() => [...new Set([thisYear, ...fields.map((f) => f.date.slice(0, 4))])].sort(), [fields, thisYear]);
   const [year, setYear] = useState(thisYear);
   const [draft, setDraft] = useState<Draft>({ date: '', name: '', kind: 'libur_kantor' });

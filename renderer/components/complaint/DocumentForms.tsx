@@ -746,10 +746,10 @@ interface DeliverProps {
 }
 
 export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProps) {
-  const { office, user } = useSession();
+  const { office, user, now: hostNow } = useSession();
   const tz = office.timeZone;
   const nowLocal = () => {
-    const now = new Date();
+    const now = hostNow();
     return { date: localDate(now, tz), time: localTime(now, tz), now: `${localDate(now, tz)}T${localTime(now, tz)}` };
   };
   const r = complaint.reporter;

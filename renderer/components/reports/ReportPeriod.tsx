@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Group, Paper, Select } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { MONTHS } from '../../../shared/time/format';
-import { localDate, type TimeZoneId } from '../../../shared/time/workingTime';
+import { useDates } from '../../lib/session';
 
 const YEAR = 'tahun';
 const MONTH = 'bulan';
@@ -25,9 +25,9 @@ export interface ReportPeriod {
 
 // The month or the whole year a report shows, kept in the page's address
 // (?tahun=2026&bulan=11, or bulan=setahun); without one, this month in the office's zone.
-export function useReportPeriod(timeZone: TimeZoneId): ReportPeriod {
+export function useReportPeriod(): ReportPeriod {
   const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = localDate(new Date(), timeZone).split('-').map(Number) as [number, number];
+  const [thisYear, thisMonth] = useDates().today().split('-').map(Number) as [number, number];
   const year = Number(params.get(YEAR)) || thisYear;
   const monthParam = params.get(MONTH);
   const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;

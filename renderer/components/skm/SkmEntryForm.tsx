@@ -4,7 +4,6 @@ import { ApiCallError, call } from '../../api';
 import { notifyError, notifySuccess } from '../../lib/feedback';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../../shared/skm';
 import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
-import { localDate } from '../../../shared/time/workingTime';
 import { useDates } from '../../lib/session';
 import { DateText } from '../admin/DateText';
 
@@ -28,8 +27,7 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
   const [age, setAge] = useState<number | string>('');
   const [registerNo, setRegisterNo] = useState(forRegisterNo ?? '');
   // Today, unless a paper questionnaire was filled in on an earlier day.
-  const { tz } = useDates();
-  const today = () => localDate(new Date(), tz);
+  const { tz, today } = useDates();
   const [filledOn, setFilledOn] = useState(today);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);

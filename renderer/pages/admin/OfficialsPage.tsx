@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { ACTING_LABEL, type ActingOfficial } from '../../../shared/schemas/documents';
-import { localDate } from '../../../shared/time/workingTime';
 import { Loading, Page } from '../../components/Page';
 import { ActingOfficialForm } from '../../components/documents/settings/ActingOfficialForm';
 import { RemoveOfficialDialog } from '../../components/documents/settings/RemoveOfficialDialog';
@@ -17,12 +16,12 @@ function periodBadge(o: ActingOfficial, today: string) {
 
 export function OfficialsPage() {
   const { office } = useSession();
-  const { date } = useDates();
+  const { date, today: officeToday } = useDates();
   const loaded = useCall('officials.list', {});
   const users = useCall('users.list', {});
   const [list, setList] = useState<ActingOfficial[] | undefined>();
   const [removing, setRemoving] = useState<ActingOfficial | null>(null);
-  const today = localDate(new Date(), office.timeZone);
+  const today = officeToday();
 
   useEffect(() => {
     if (loaded.data) setList(loaded.data);

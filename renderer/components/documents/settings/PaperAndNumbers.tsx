@@ -3,8 +3,7 @@ import { Controller, useFormContext } from 'react-hook-form';
 import { DOCUMENT_KIND_LABEL, PAPERS, PAPER_LABEL, SIGNED_KINDS } from '../../../../shared/documents/kinds';
 import { fillNumberPattern, REGISTER_URUT_DIGITS } from '../../../../shared/documents/numbering';
 import { numberPatternSchema, registerPatternSchema } from '../../../../shared/schemas/documents';
-import { localDate } from '../../../../shared/time/workingTime';
-import { useSession } from '../../../lib/session';
+import { useDates, useSession } from '../../../lib/session';
 import { EXAMPLE_URUT, NumberPatternField } from './NumberPatternField';
 import type { DocumentSettings, SettingsForm } from './settingsForm';
 
@@ -12,7 +11,7 @@ import type { DocumentSettings, SettingsForm } from './settingsForm';
 export function PaperAndNumbers() {
   const { control } = useFormContext<SettingsForm, unknown, DocumentSettings>();
   const { office } = useSession();
-  const today = localDate(new Date(), office.timeZone);
+  const today = useDates().today();
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const unit = office.unitCode;
