@@ -364,6 +364,16 @@ describe('standards without an answer document (BKPSDM, Wonoasih)', () => {
 });
 
 describe('side exits', () => {
+  it('names the note as what is missing when every checklist item was ticked, with one full stop', async () => {
+    const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
+    const checklist = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!.standard.kelengkapanChecklist;
+    const id = await o.record([...checklist]);
+    o.later(5);
+    await o.act('staf', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Fotokopi KTP tidak terbaca.  ' });
+    const text = (await o.docx((await o.docs(id)).find((d) => d.kind === 'pemberitahuan_kelengkapan')!.id)).text;
+    expect(text).toContain('Kelengkapan yang belum ada: Fotokopi KTP tidak terbaca.\n');
+  });
+
   it('drafts the pemberitahuan kelengkapan and the surat penerusan; the Sekcam signs a.n. the Camat', async () => {
     // Mon 23 Nov 2026 09.00 WIB.
     const o = await office('kejayan', '2026-11-23T02:00:00.000Z');

@@ -250,7 +250,7 @@ class DemoOffice {
     }
     const id = c.id!;
     if (act.do === 'pause') {
-      await this.call('sekcam', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Identitas pengadu belum jelas; pengadu diminta melampirkan fotokopi KTP/KK.' });
+      await this.call('sekcam', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Fotokopi KTP/KK pelapor belum dilampirkan.' });
       return;
     }
     if (act.do === 'resume') {

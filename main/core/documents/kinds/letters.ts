@@ -104,7 +104,9 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     tindak_lanjut: followUps.length ? followUps.join('\n\n') : 'Pengaduan Saudara telah kami tindak lanjuti.',
     alasan: p.reason?.trim() || '-',
     instansi_tujuan: p.forwardTo?.trim() || '-',
-    kelengkapan_kurang: (p.missing ?? []).join('; ') || '-',
+    // A list in a sentence the template ends: an item's own full stop (a note written as
+    // a sentence stands in for the list when every checklist item was ticked) is dropped.
+    kelengkapan_kurang: (p.missing ?? []).map((item) => item.trim().replace(/[\s.;,]+$/, '')).join('; ') || '-',
     batas_kelengkapan: p.deadline ? formatTanggal(p.deadline, ctx.office.timeZone) : '-',
     tempat_kelengkapan: ctx.settings.kelengkapanPlace,
     nama_kantor: ctx.office.name,
