@@ -26,6 +26,11 @@ export const COMPLAINT_KIND_LABEL: Record<ComplaintKind, string> = {
   permintaan_informasi: 'Permintaan Informasi',
   konsultasi: 'Konsultasi',
 };
+/** The kind as a sentence names it: "pengaduan", "permintaan informasi"; at its start "Permintaan informasi". */
+export function kindNoun(kind: ComplaintKind, start = false): string {
+  const noun = COMPLAINT_KIND_LABEL[kind].toLowerCase();
+  return start ? noun.charAt(0).toUpperCase() + noun.slice(1) : noun;
+}
 
 export const CHANNEL_CODES = [
   'langsung',

@@ -44,6 +44,7 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
 // {name} in a template is filled from the complaint when a letter is drafted.
 export const PLACEHOLDERS = {
   nama_pelapor: 'Nama pelapor (atau "Saudara" bila anonim)',
+  jenis: 'Jenis: pengaduan, aspirasi, permintaan informasi atau konsultasi',
   nomor_register: 'Nomor register pengaduan',
   tanggal_diterima: 'Tanggal pengaduan diterima',
   perihal: 'Perihal pengaduan',

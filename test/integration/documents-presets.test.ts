@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import type { TestCore } from '../support/core';
-import { PASSWORD, paperOffice, pegantenanToSigning, signaturePng, type Office } from './paper';
+import { PASSWORD, paperOffice, pegantenanDrafted, pegantenanToSigning, signaturePng, type Office } from './paper';
 import type { LetterView } from '../../shared/documents/letter';
 import { COMPLAINT_KINDS, type ComplaintKind } from '../../shared/domain';
 import { sampleComplaint } from '../support/core';
@@ -321,11 +321,11 @@ describe('Kejayan: the laporan tindak lanjut', () => {
 
 describe('standards without an answer document (BKPSDM, Wonoasih)', () => {
   it.each([
-    ['bkpsdm_pasuruan', 5, 'kasi'],
-    ['wonoasih', 6, 'camat'],
-  ] as const)('%s: the penyampaian step needs its delivery record', async (presetId, deliverStep, executor) => {
+    ['bkpsdm_pasuruan', 5, 'kasi', 'pengaduan'],
+    ['wonoasih', 6, 'camat', 'aspirasi'],
+  ] as const)('%s: the penyampaian step needs its delivery record', async (presetId, deliverStep, executor, kind) => {
     const o = await office(presetId, '2026-11-24T02:00:00.000Z'); // Tue 24 Nov 2026 09.00 WIB
-    const id = await o.record();
+    const id = await o.record(undefined, kind);
     let j = await o.journey(id, 'camat');
     expect(j.answerKind).toBeNull();
     // The Camat may take every step up to the delivery (others' steps by taking them over).
@@ -359,11 +359,40 @@ describe('standards without an answer document (BKPSDM, Wonoasih)', () => {
     const kinds = (await o.docs(id)).map((d) => d.kind);
     expect(kinds).toEqual(['tanda_terima', 'kartu_kendali', 'lembar_disposisi', 'kartu_kendali', 'tanda_terima_penyampaian']);
     const handover = (await o.docs(id)).find((d) => d.kind === 'tanda_terima_penyampaian')!;
-    expect((await o.docx(handover.id)).text).toContain('Jawaban atas pengaduan');
+    // The receipt names the complaint as what it is: an aspirasi is no pengaduan.
+    const handoverText = (await o.docx(handover.id)).text;
+    expect(handoverText).toContain(`tanggapan atas ${kind} masyarakat`);
+    expect(handoverText).toContain(`Jawaban atas ${kind}`);
+  });
+});
+
+describe('Pegantenan: a surat tanggapan to a permintaan informasi', () => {
+  it('answers it as a request for information, not as a pengaduan', async () => {
+    const o = await office('pegantenan', '2026-11-23T02:00:00.000Z');
+    const id = await o.record(undefined, 'permintaan_informasi');
+    const draft = await pegantenanDrafted(o, id);
+    const text = (await o.docx(draft.id)).text;
+    expect(text).toContain('Tanggapan atas permintaan informasi');
+    expect(text).toContain('Menindaklanjuti permintaan informasi Saudara');
+    expect(text).not.toContain('pengaduan');
   });
 });
 
 describe('side exits', () => {
+  it('asks for the kelengkapan of an aspirasi as an aspirasi', async () => {
+    const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
+    const id = await o.record([], 'aspirasi');
+    o.later(5);
+    await o.act('staf', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Formulir belum ditandatangani.' });
+    const text = (await o.docx((await o.docs(id)).find((d) => d.kind === 'pemberitahuan_kelengkapan')!.id)).text;
+    expect(text).toContain('Pemberitahuan kelengkapan berkas aspirasi');
+    expect(text).toContain('Menindaklanjuti aspirasi Saudara');
+    expect(text).toContain('bahwa berkas aspirasi Saudara belum lengkap');
+    expect(text).toContain('aspirasi Saudara dianggap dicabut');
+    // The place to bring them is the office's own words ("loket pelayanan pengaduan").
+    expect(text).not.toMatch(/pengaduan Saudara|berkas pengaduan/);
+  });
+
   it('names the note as what is missing when every checklist item was ticked, with one full stop', async () => {
     const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
     const checklist = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!.standard.kelengkapanChecklist;

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { PNG } from 'pngjs';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import type { ComplaintKind } from '../../shared/domain';
 import type { SessionCarrier } from '../../main/core/context';
 import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { ADMIN, carrier, createUser, makeCore, ok, sampleComplaint, setupOffice, type TestCore } from '../support/core';
@@ -63,8 +64,8 @@ export async function paperOffice(presetId: string, startIso: string, onCore: (t
     if (r.ok) throw new Error(`${who} ${name} was expected to fail`);
     return r.error;
   };
-  const record = async (kelengkapan: string[] = preset.standard.kelengkapanChecklist) =>
-    (await act('staf', 'complaints.create', sampleComplaint({ kelengkapan }))).id;
+  const record = async (kelengkapan: string[] = preset.standard.kelengkapanChecklist, kind: ComplaintKind = 'pengaduan') =>
+    (await act('staf', 'complaints.create', sampleComplaint({ kelengkapan, kind }))).id;
   await act('camat', 'auth.setSignature', { image: signaturePng() });
   await act('sekcam', 'auth.setSignature', { image: signaturePng() });
   const later = (minutes: number) => clock.advanceMinutes(minutes);

@@ -359,7 +359,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         deliveredAt: at,
         recipient,
         note,
-        documentTitle: answer ? DOCUMENT_KIND_LABEL[answer.kind] : 'Jawaban atas pengaduan',
+        documentTitle: answer ? DOCUMENT_KIND_LABEL[answer.kind] : '',
         documentNumber: answer?.number ?? '',
         by,
       });

@@ -11,18 +11,19 @@ const CLOSING = 'Demikian tanggapan ini kami sampaikan. Atas perhatian dan parti
 // "melalui {kanal}" stays as offices have saved it: the letter puts in its place the way
 // the complaint came as a phrase ("secara langsung di loket pelayanan", "melalui surat
 // nomor … tanggal …"), not the channel's label (shared/documents/channelProse.ts).
+// {jenis}: pengaduan, aspirasi, permintaan informasi or konsultasi, as the complaint was recorded.
 const OPENING =
-  'Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register} perihal {perihal}, dengan hormat kami sampaikan';
+  'Menindaklanjuti {jenis} Saudara yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register} perihal {perihal}, dengan hormat kami sampaikan';
 
 const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
   tanggapan_ditindaklanjuti: {
-    hal: 'Tanggapan atas pengaduan {perihal}',
+    hal: 'Tanggapan atas {jenis} {perihal}',
     body: `${OPENING} hal-hal sebagai berikut:\n\n{tindak_lanjut}\n\n${CLOSING}`,
     tembusan: [],
   },
   tanggapan_ditolak: {
-    hal: 'Tanggapan atas pengaduan {perihal}',
-    body: `${OPENING} bahwa pengaduan tersebut tidak dapat kami tindak lanjuti dengan alasan sebagai berikut:\n\n{alasan}\n\nApabila Saudara memiliki keterangan atau bukti tambahan, Saudara dapat menyampaikan pengaduan kembali dengan melengkapinya.\n\n${CLOSING}`,
+    hal: 'Tanggapan atas {jenis} {perihal}',
+    body: `${OPENING} bahwa {jenis} tersebut tidak dapat kami tindak lanjuti dengan alasan sebagai berikut:\n\n{alasan}\n\nApabila Saudara memiliki keterangan atau bukti tambahan, Saudara dapat menyampaikannya kembali dengan melengkapinya.\n\n${CLOSING}`,
     tembusan: [],
   },
   tanggapan_informasi: {
@@ -31,23 +32,23 @@ const DEFAULT_TEMPLATES: Record<TemplateKey, Template> = {
     tembusan: [],
   },
   tanggapan_bukan_kewenangan: {
-    hal: 'Tanggapan atas pengaduan {perihal}',
-    body: `${OPENING} bahwa hal yang Saudara adukan bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n${CLOSING}`,
+    hal: 'Tanggapan atas {jenis} {perihal}',
+    body: `${OPENING} bahwa hal yang Saudara sampaikan bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n${CLOSING}`,
     tembusan: [],
   },
   penerusan: {
-    hal: 'Penerusan pengaduan masyarakat',
+    hal: 'Penerusan {jenis} masyarakat',
     body:
-      'Bersama ini kami teruskan pengaduan masyarakat yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register}, perihal {perihal}, dengan uraian singkat sebagai berikut:\n\n{uraian}\n\n' +
-      'Pengaduan tersebut bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n' +
-      'Kami mohon pengaduan tersebut dapat ditindaklanjuti sesuai kewenangan {instansi_tujuan} dan hasilnya disampaikan kepada pelapor dengan tembusan kepada kami. Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
+      'Bersama ini kami teruskan {jenis} masyarakat yang kami terima pada tanggal {tanggal_diterima} melalui {kanal} dengan nomor register {nomor_register}, perihal {perihal}, dengan uraian singkat sebagai berikut:\n\n{uraian}\n\n' +
+      'Hal tersebut bukan merupakan kewenangan {nama_kantor}. {alasan}\n\n' +
+      'Kami mohon {jenis} tersebut dapat ditindaklanjuti sesuai kewenangan {instansi_tujuan} dan hasilnya disampaikan kepada pelapor dengan tembusan kepada kami. Atas perhatian dan kerja samanya kami ucapkan terima kasih.',
     tembusan: [],
   },
   kelengkapan: {
-    hal: 'Pemberitahuan kelengkapan berkas pengaduan',
+    hal: 'Pemberitahuan kelengkapan berkas {jenis}',
     body:
-      'Menindaklanjuti pengaduan Saudara yang kami terima pada tanggal {tanggal_diterima} dengan nomor register {nomor_register} perihal {perihal}, bersama ini kami beritahukan bahwa berkas pengaduan Saudara belum lengkap. Kelengkapan yang belum ada: {kelengkapan_kurang}.\n\n' +
-      'Kami mohon kelengkapan tersebut diserahkan ke {tempat_kelengkapan} paling lambat tanggal {batas_kelengkapan}. Apabila sampai tanggal tersebut kelengkapan belum kami terima, pengaduan Saudara dianggap dicabut.\n\n' +
+      'Menindaklanjuti {jenis} Saudara yang kami terima pada tanggal {tanggal_diterima} dengan nomor register {nomor_register} perihal {perihal}, bersama ini kami beritahukan bahwa berkas {jenis} Saudara belum lengkap. Kelengkapan yang belum ada: {kelengkapan_kurang}.\n\n' +
+      'Kami mohon kelengkapan tersebut diserahkan ke {tempat_kelengkapan} paling lambat tanggal {batas_kelengkapan}. Apabila sampai tanggal tersebut kelengkapan belum kami terima, {jenis} Saudara dianggap dicabut.\n\n' +
       'Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara kami ucapkan terima kasih.',
     tembusan: [],
   },

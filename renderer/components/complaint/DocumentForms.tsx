@@ -41,7 +41,7 @@ import type { Journey } from '../../../shared/schemas/workflow';
 import { localDate, localTime } from '../../../shared/time/workingTime';
 import { zoneAbbrev } from '../../../shared/time/format';
 import { idSchema } from '../../../shared/schemas/common';
-import { ATTACHMENT_MAX_BYTES, type TimeZoneId } from '../../../shared/domain';
+import { ATTACHMENT_MAX_BYTES, kindNoun, type TimeZoneId } from '../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { attachmentProblem, readAsBase64 } from '../../lib/files';
@@ -787,12 +787,12 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
 
   const answer = journey.answerKind ? DRAFT_KIND_LABEL[journey.answerKind] : 'tanggapan';
   const greeting = known && !r.anonymous && r.name ? `Yth. ${r.name},` : 'Yth. Bapak/Ibu,';
-  const message = `${greeting}\n\n${answer.charAt(0).toUpperCase()}${answer.slice(1)} ${office.name} atas pengaduan Saudara nomor register ${complaint.registerNo} perihal "${complaint.subject}" kami lampirkan bersama pesan ini.\n\nTerima kasih.\n${user.name}\n${office.name}`;
+  const message = `${greeting}\n\n${answer.charAt(0).toUpperCase()}${answer.slice(1)} ${office.name} atas ${kindNoun(complaint.kind)} Saudara nomor register ${complaint.registerNo} perihal "${complaint.subject}" kami lampirkan bersama pesan ini.\n\nTerima kasih.\n${user.name}\n${office.name}`;
   const phone = known && r.phone ? waNumber(r.phone) : '';
   const email = known ? r.email : '';
   const waHref = phone ? `https://wa.me/${phone}?text=${encodeURIComponent(message)}` : '';
   const mailHref = email
-    ? `mailto:${email}?subject=${encodeURIComponent(`Tanggapan pengaduan nomor ${complaint.registerNo}`)}&body=${encodeURIComponent(message)}`
+    ? `mailto:${email}?subject=${encodeURIComponent(`Tanggapan ${kindNoun(complaint.kind)} nomor ${complaint.registerNo}`)}&body=${encodeURIComponent(message)}`
     : '';
 
   return (

@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, COMPLAINT_KIND_LABEL, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
+import { CATEGORY_LABEL, COMPLAINT_KIND_LABEL, kindNoun, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
 import { controlCardBox, type ControlCardView } from '../../../../shared/documents/controlCard';
 import { DISPOSITION_FIELD_BOXES, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
 import { CUT_MARK_FULL_TEXT, fitText } from '../../../../shared/documents/textFit';
@@ -168,6 +168,7 @@ export interface DeliveryFacts {
   deliveredAt: string;
   recipient: string;
   note: string;
+  /** The answer's kind of document; '' when none was issued ("Jawaban atas pengaduan"). */
   documentTitle: string;
   documentNumber: string;
   by: { name: string; nip: string };
@@ -177,6 +178,7 @@ export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFact
   const c = complaintFacts(db, complaintId);
   const { office, kop, settings } = docContext(db);
   const tz = office.timeZone;
+  const title = d.documentTitle || `Jawaban atas ${kindNoun(c.kind)}`;
   return {
     layout: 'naskah',
     paper: settings.paper,
@@ -187,13 +189,13 @@ export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFact
     meta: [],
     addressee: [],
     blocks: [
-      { type: 'paragraph', text: 'Telah diserahkan dan diterima tanggapan atas pengaduan masyarakat dengan keterangan sebagai berikut:' },
+      { type: 'paragraph', text: `Telah diserahkan dan diterima tanggapan atas ${kindNoun(c.kind)} masyarakat dengan keterangan sebagai berikut:` },
       {
         type: 'rows',
         rows: [
           { label: 'Nomor register', value: c.registerNo },
           { label: 'Perihal', value: c.subject },
-          { label: 'Dokumen', value: d.documentNumber ? `${d.documentTitle} Nomor ${d.documentNumber}` : d.documentTitle },
+          { label: 'Dokumen', value: d.documentNumber ? `${title} Nomor ${d.documentNumber}` : title },
           { label: 'Disampaikan melalui', value: DELIVERY_CHANNEL_LABEL[d.channel] },
           { label: 'Tanggal dan jam', value: formatTanggalWaktu(d.deliveredAt, tz) },
           { label: 'Diterima oleh', value: d.recipient },

@@ -1,4 +1,4 @@
-import { CHANNEL_LABEL, SIFAT_LABEL, type ComplaintKind } from '../../../../shared/domain';
+import { CHANNEL_LABEL, SIFAT_LABEL, kindNoun, type ComplaintKind } from '../../../../shared/domain';
 import { stmt } from '../../db/statements';
 import type { LetterBlock, LetterView, VerificationView } from '../../../../shared/documents/letter';
 import type { DocumentKind } from '../../../../shared/documents/kinds';
@@ -93,6 +93,7 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
   const withheld = toAgency && identityWithheld(c, inc);
   return {
     nama_pelapor: !toAgency ? salutationName(c) : c.anonymous ? 'pelapor anonim' : withheld ? WITHHELD : c.reporterName,
+    jenis: kindNoun(c.kind),
     nomor_register: c.registerNo,
     tanggal_diterima: formatTanggal(c.receivedAt, ctx.office.timeZone),
     perihal: c.subject,
@@ -101,7 +102,7 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     // nomor …" (but not the number of a letter whose sender the agency may not know: it
     // names its sender as well as a signature does).
     kanal: withheld ? channelProse(c.channel) : channelPhrase(c, inc, ctx.office.timeZone),
-    tindak_lanjut: followUps.length ? followUps.join('\n\n') : 'Pengaduan Saudara telah kami tindak lanjuti.',
+    tindak_lanjut: followUps.length ? followUps.join('\n\n') : `${kindNoun(c.kind, true)} Saudara telah kami tindak lanjuti.`,
     alasan: p.reason?.trim() || '-',
     instansi_tujuan: p.forwardTo?.trim() || '-',
     // A list in a sentence the template ends: an item's own full stop (a note written as
@@ -152,7 +153,7 @@ function answerThroughOffice(body: string[], c: ComplaintFacts): string[] {
     }),
   );
   const why = c.anonymous
-    ? 'Pengaduan tersebut disampaikan tanpa identitas pelapor.'
+    ? `${kindNoun(c.kind, true)} tersebut disampaikan tanpa identitas pelapor.`
     : 'Atas permintaan pelapor, identitas pelapor kami rahasiakan dan tidak kami cantumkan dalam surat ini.';
   const ask = rewritten ? '' : c.anonymous ? ' Hasil tindak lanjutnya mohon disampaikan kepada kami.' : ' Hasil tindak lanjutnya mohon disampaikan kepada kami untuk kami teruskan kepada pelapor.';
   const at = Math.max(0, out.length - 1);
