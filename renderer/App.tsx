@@ -11,6 +11,7 @@ import type { Role } from '../shared/domain';
 import { Layout } from './components/Layout';
 import { LoginForm, LoginPage } from './pages/LoginPage';
 import { PageLoading } from './components/PageLoading';
+import { PageErrorBoundary } from './components/ScreenError';
 import { clearPrivate } from './lib/privateStore';
 import { takeBootReads } from './lib/boot';
 import { dismissEarlyScreen } from './lib/earlyScreen';
@@ -256,35 +257,37 @@ export function App() {
         />
       </Modal>
       <Layout>
-        <Suspense fallback={<PageLoading />}>
-          <Routes>
-            <Route path="/" element={role === 'staf' ? <StaffStart /> : <Navigate to={homeOf(role)} replace />} />
-            <Route path="/tugas" element={only(HANDLER_ROLES, role, <TasksPage />)} />
-            <Route path="/pengaduan/baru" element={only(['staf'], role, <IntakePage />)} />
-            <Route path="/register" element={only(HANDLER_ROLES, role, <RegisterPage />)} />
-            <Route path="/rekap" element={only(HANDLER_ROLES, role, <RecapPage />)} />
-            <Route path="/skm" element={only(['staf', 'sekcam', 'camat'], role, <SkmPage />)} />
-            <Route path="/pengaduan/:id" element={only(HANDLER_ROLES, role, <ComplaintPage />)} />
-            <Route path="/pengaduan/:id/tanda-terima" element={only(HANDLER_ROLES, role, <ReceiptPage />)} />
-            <Route path="/dokumen/:id" element={only(HANDLER_ROLES, role, <DocumentPage />)} />
-            <Route path="/tanda-tangan" element={only(boot.user.signsForHead, role, <SignatureQueuePage />)} />
-            <Route path="/dasbor" element={only(SIGNER_ROLES, role, <DashboardPage />)} />
-            <Route path="/lembar-disposisi-kosong" element={only(HANDLER_ROLES, role, <BlankDispositionPage />)} />
-            <Route path="/periksa" element={<VerifyPage />} />
-            <Route path="/akun" element={<AccountPage />} />
-            <Route path="/admin/kantor" element={only(['admin'], role, <OfficePage />)} />
-            <Route path="/admin/pengguna" element={only(['admin'], role, <UsersPage />)} />
-            <Route path="/admin/standar" element={only(['admin'], role, <StandardPage />)} />
-            <Route path="/admin/kalender" element={only(['admin'], role, <CalendarPage />)} />
-            <Route path="/admin/dokumen" element={only(['admin'], role, <DocumentSettingsPage />)} />
-            <Route path="/admin/pejabat" element={only(['admin'], role, <OfficialsPage />)} />
-            <Route path="/admin/audit" element={only(['admin', 'camat'], role, <AuditPage />)} />
-            <Route path="/admin/cadangan" element={only(['admin'], role, <BackupPage />)} />
-            <Route path="/admin/server" element={only(['admin'], role, <ServerPage />)} />
-            <Route path="/admin/impor" element={only(['admin', 'staf'], role, <ImportPage />)} />
-            <Route path="*" element={<Navigate to={homeOf(role)} replace />} />
-          </Routes>
-        </Suspense>
+        <PageErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/" element={role === 'staf' ? <StaffStart /> : <Navigate to={homeOf(role)} replace />} />
+              <Route path="/tugas" element={only(HANDLER_ROLES, role, <TasksPage />)} />
+              <Route path="/pengaduan/baru" element={only(['staf'], role, <IntakePage />)} />
+              <Route path="/register" element={only(HANDLER_ROLES, role, <RegisterPage />)} />
+              <Route path="/rekap" element={only(HANDLER_ROLES, role, <RecapPage />)} />
+              <Route path="/skm" element={only(['staf', 'sekcam', 'camat'], role, <SkmPage />)} />
+              <Route path="/pengaduan/:id" element={only(HANDLER_ROLES, role, <ComplaintPage />)} />
+              <Route path="/pengaduan/:id/tanda-terima" element={only(HANDLER_ROLES, role, <ReceiptPage />)} />
+              <Route path="/dokumen/:id" element={only(HANDLER_ROLES, role, <DocumentPage />)} />
+              <Route path="/tanda-tangan" element={only(boot.user.signsForHead, role, <SignatureQueuePage />)} />
+              <Route path="/dasbor" element={only(SIGNER_ROLES, role, <DashboardPage />)} />
+              <Route path="/lembar-disposisi-kosong" element={only(HANDLER_ROLES, role, <BlankDispositionPage />)} />
+              <Route path="/periksa" element={<VerifyPage />} />
+              <Route path="/akun" element={<AccountPage />} />
+              <Route path="/admin/kantor" element={only(['admin'], role, <OfficePage />)} />
+              <Route path="/admin/pengguna" element={only(['admin'], role, <UsersPage />)} />
+              <Route path="/admin/standar" element={only(['admin'], role, <StandardPage />)} />
+              <Route path="/admin/kalender" element={only(['admin'], role, <CalendarPage />)} />
+              <Route path="/admin/dokumen" element={only(['admin'], role, <DocumentSettingsPage />)} />
+              <Route path="/admin/pejabat" element={only(['admin'], role, <OfficialsPage />)} />
+              <Route path="/admin/audit" element={only(['admin', 'camat'], role, <AuditPage />)} />
+              <Route path="/admin/cadangan" element={only(['admin'], role, <BackupPage />)} />
+              <Route path="/admin/server" element={only(['admin'], role, <ServerPage />)} />
+              <Route path="/admin/impor" element={only(['admin', 'staf'], role, <ImportPage />)} />
+              <Route path="*" element={<Navigate to={homeOf(role)} replace />} />
+            </Routes>
+          </Suspense>
+        </PageErrorBoundary>
       </Layout>
     </SessionContext.Provider>
   );

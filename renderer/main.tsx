@@ -7,6 +7,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App, preloadLanding } from './App';
+import { RouteErrorScreen } from './components/ScreenError';
 import { theme } from './theme';
 import { startBootReads } from './lib/boot';
 
@@ -18,7 +19,7 @@ void startBootReads()
 
 // A data router, so a form with unsaved edits can hold a navigation (components/LeaveGuard.tsx);
 // the screens themselves are App's <Routes>.
-const router = createBrowserRouter([{ path: '*', element: <App /> }]);
+const router = createBrowserRouter([{ path: '*', element: <App />, errorElement: <RouteErrorScreen /> }]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
