@@ -40,7 +40,9 @@ const pageStart = (v: string | null) => {
   return Number.isInteger(n) && n > 0 ? n - (n % OFFICE_PAGE_SIZE) : 0;
 };
 
-const FILTER_OPTIONS = TASK_FILTERS.map((f) => ({ value: f, label: TASK_FILTER_LABEL[f] }));
+// "Semua" is a choice of its own, not only the empty box, so going back to every task is a pick like the others.
+const ALL = 'semua';
+const FILTER_OPTIONS = [{ value: ALL, label: 'Semua' }, ...TASK_FILTERS.map((f) => ({ value: f, label: TASK_FILTER_LABEL[f] }))];
 const SORT_LABEL: Record<Clock, string> = { langkah: 'Batas waktu langkah', standar: 'Batas waktu standar' };
 const SORT_OPTIONS = CLOCKS.map((c) => ({ value: c, label: SORT_LABEL[c] }));
 
@@ -101,11 +103,10 @@ export function TasksPage() {
   const filterSelect = (
     <Select
       label="Tampilkan"
-      placeholder="Semua"
       data={FILTER_OPTIONS}
-      value={filter ?? null}
-      onChange={(v) => set(FILTER_PARAM, v as TaskFilter | null)}
-      clearable
+      value={filter ?? ALL}
+      onChange={(v) => set(FILTER_PARAM, v === ALL ? null : (v as TaskFilter | null))}
+      allowDeselect={false}
       w={260}
     />
   );
@@ -128,7 +129,7 @@ export function TasksPage() {
   return (
     <Page
       title="Tugas saya"
-      subtitle="Langkah pengaduan yang menunggu: yang terlambat lebih dulu, lalu menurut batas waktu terdekat. Diperbarui langsung setiap ada perubahan."
+      subtitle="Langkah pengaduan yang menunggu: langkah yang terlambat lebih dulu, lalu menurut batas waktu langkah yang terdekat. Diperbarui langsung setiap ada perubahan."
     >
       {scans.data ? <ScansAwaited items={scans.data} /> : scans.error && <Loading error={scans.error} retry={scans.reload} />}
       <Card withBorder padding={leader ? 0 : 'xs'}>

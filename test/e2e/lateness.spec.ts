@@ -60,6 +60,14 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(table.getByRole('row').filter({ hasText: fresh.registerNo })).toHaveCount(0);
   await expect(table.getByRole('row').filter({ hasText: late.registerNo })).toHaveCount(1);
   await expect(page).toHaveURL(/saring=standar_terlambat/);
+  // "Semua" brings every task back, as a choice in the same list.
+  await page.getByRole('textbox', { name: 'Tampilkan' }).click();
+  await page.getByRole('option', { name: 'Semua', exact: true }).click();
+  await expect(table.getByRole('row').filter({ hasText: fresh.registerNo })).toHaveCount(1);
+  await expect(page).not.toHaveURL(/saring=/);
+  await page.getByRole('textbox', { name: 'Tampilkan' }).click();
+  await page.getByRole('option', { name: 'Terlambat (standar)' }).click();
+  await expect(page).toHaveURL(/saring=standar_terlambat/);
 
   // The register and the complaint page say both too.
   await page.getByRole('link', { name: 'Buku register' }).click();
