@@ -247,11 +247,15 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
       if (issue) ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: issue });
     }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'receivedTime') })
     // The date of incident is at the latest the date of receipt (today when received now).
-    // The core checks it too, against its own clock, once the time of receipt is settled.
+    // Said on the same save as a wrong date of receipt: against today when that one is not a
+    // date or after today. The core checks it too, against its own clock, once the time of
+    // receipt is settled.
     .superRefine((c, ctx) => {
-      const received = c.receivedDate || localDate(now().toISOString(), rules().tz);
+      const today = localDate(now().toISOString(), rules().tz);
+      const entered = c.receivedDate ?? '';
+      const received = isYmd(entered) && entered < today ? entered : today;
       if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received) });
-    }, { when: readable((path) => path[0] === 'receivedDate' || path[0] === 'incidentDate') });
+    }, { when: readable((path) => path[0] === 'incidentDate') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 

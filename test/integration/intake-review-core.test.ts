@@ -93,6 +93,20 @@ describe('tanggal kejadian', () => {
     ]);
     // Said on the first save, beside the other fields' messages.
     expect(issues(sampleComplaint({ subject: '', channel: 'sp4n_lapor', incidentDate: '2026-11-25' }))?.map(([path]) => path).sort()).toEqual(['incidentDate', 'laporTrackingId', 'subject']);
+    // And beside a wrong date of receipt: against that date, or today when it is after today or none.
+    const after = (day: string) => `Tanggal kejadian tidak boleh sesudah tanggal diterima (${day}); periksa tanggal kejadiannya.`;
+    expect(issues(sampleComplaint({ receivedDate: '2026-10-01', receivedTime: '10.00', incidentDate: '2026-12-20' }))).toEqual([
+      ['receivedDate', 'Tanggal diterima paling jauh 14 hari ke belakang (sejak 10 November 2026); untuk yang lebih lama, kosongkan tanggal diterima dan sebut tanggal aslinya di uraian.'],
+      ['incidentDate', after('1 Oktober 2026')],
+    ]);
+    expect(issues(sampleComplaint({ receivedDate: '2026-11-25', receivedTime: '08.00', incidentDate: '2026-11-25' }))).toEqual([
+      ['receivedDate', 'Tanggal diterima tidak boleh sesudah hari ini; periksa tanggalnya.'],
+      ['incidentDate', after('24 November 2026')],
+    ]);
+    expect(issues(sampleComplaint({ receivedDate: '', receivedTime: '08.00', incidentDate: '2026-11-25' }))).toEqual([
+      ['receivedDate', 'Isi tanggal diterima, atau kosongkan jamnya bila diterima sekarang.'],
+      ['incidentDate', after('24 November 2026')],
+    ]);
   });
 });
 
