@@ -7,6 +7,7 @@ import {
   HeightRule,
   ImageRun,
   LineRuleType,
+  PageNumber,
   PageOrientation,
   Packer,
   Paragraph,
@@ -90,7 +91,16 @@ export function letterDocument(opts: {
   header?: Paragraph[];
   /** Repeated at the foot of every page (the verification QR). */
   footer?: (Paragraph | Table)[];
+  /** A letter's pages after the first numbered at the top centre, "- 2 -", as official letters are. */
+  pageNumbers?: boolean;
 }): Document {
+  const pageNo = opts.pageNumbers ? [para([{ children: ['- ', PageNumber.CURRENT, ' -'] }], { alignment: AlignmentType.CENTER })] : [];
+  // A header or footer, like a cell, must end with a paragraph; a 1 pt one adds no height.
+  const headerOf = (children: Paragraph[]) => new Header({ children: children.length ? children : [spacer(0)] });
+  const footerOf = (children: (Paragraph | Table)[]) => new Footer({ children: [...children, spacer(0)] });
+  // With numbers, the first page has a header and footer of its own (titlePage): the same, less the number.
+  const headers = opts.pageNumbers ? { default: headerOf([...pageNo, ...(opts.header ?? [])]), first: headerOf(opts.header ?? []) } : opts.header && { default: headerOf(opts.header) };
+  const footers = opts.footer && { default: footerOf(opts.footer), ...(opts.pageNumbers && { first: footerOf(opts.footer) }) };
   return new Document({
     creator: AUTHOR,
     lastModifiedBy: AUTHOR,
@@ -105,10 +115,9 @@ export function letterDocument(opts: {
     },
     sections: [
       {
-        properties: pageProps(opts.paper, opts.margins),
-        ...(opts.header ? { headers: { default: new Header({ children: opts.header }) } } : {}),
-        // A footer, like a cell, must end with a paragraph; a 1 pt one adds no height.
-        ...(opts.footer ? { footers: { default: new Footer({ children: [...opts.footer, spacer(0)] }) } } : {}),
+        properties: { ...pageProps(opts.paper, opts.margins), titlePage: opts.pageNumbers === true },
+        ...(headers && { headers }),
+        ...(footers && { footers }),
         children: opts.children,
       },
     ],

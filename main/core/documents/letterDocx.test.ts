@@ -101,6 +101,14 @@ const beritaAcara = (over: Partial<LetterView> = {}): LetterView =>
 const pageSize = (paper: keyof typeof PAPER) => `<w:pgSz w:w="${PAPER[paper].width}" w:h="${PAPER[paper].height}"`;
 const media = (doc: DocxContents) => doc.files.filter((f) => f.startsWith('word/media/')).map((f) => Buffer.from(doc.part(f)!));
 const partText = (doc: DocxContents, name: string) => paragraphTexts(Buffer.from(doc.part(name) ?? new Uint8Array()).toString('utf8'));
+const partXml = (doc: DocxContents, name: string) => Buffer.from(doc.part(name) ?? new Uint8Array()).toString('utf8');
+
+/** The part of the section's header or footer of `type` ("default": pages after the first when titlePg is set). */
+function sectionPart(doc: DocxContents, kind: 'header' | 'footer', type: 'default' | 'first'): string | undefined {
+  const id = new RegExp(`<w:${kind}Reference w:type="${type}" r:id="([^"]+)"`).exec(doc.xml)?.[1];
+  const target = id && new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(partXml(doc, 'word/_rels/document.xml.rels'))?.[1];
+  return target ? `word/${target}` : undefined;
+}
 
 /** The run properties of the last run that holds `text` exactly (a signature comes last). */
 function runProps(xml: string, text: string): string {
@@ -150,7 +158,8 @@ describe('letterDocx, surat', () => {
     expect(runProps(doc.xml, 'Drs. BAMBANG SUTRISNO, M.Si.')).toMatch(/<w:b\/>[\s\S]*<w:u w:val="single"\/>/);
     // Only the logo: no specimen yet, no QR, no watermark, no footer.
     expect(media(doc)).toEqual([logo.bytes]);
-    expect(doc.files.some((f) => /^word\/(header|footer)\d*\.xml$/.test(f))).toBe(false);
+    expect(doc.files.some((f) => /^word\/footer\d*\.xml$/.test(f))).toBe(false);
+    for (const f of doc.files.filter((f) => /^word\/header\d*\.xml$/.test(f))) expect(partText(doc, f).join('')).not.toContain('DRAF');
   });
 
   it('embeds the signed specimen and the verification QR with its code', async () => {
@@ -252,6 +261,21 @@ describe('letterDocx, naskah', () => {
     // The body itself never says DRAF: signing removes only the header.
     expect(doc.text).not.toContain('DRAF');
     const signed = readDocx(await letterDocx(beritaAcara({ watermark: '' })));
-    expect(signed.files.some((f) => /^word\/header\d*\.xml$/.test(f))).toBe(false);
+    const headers = signed.files.filter((f) => /^word\/header\d*\.xml$/.test(f));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const f of headers) expect(partXml(signed, f)).not.toContain('DRAF');
+  });
+
+  it('numbers the pages after the first at the top centre, "- 2 -", the first page's header and footer otherwise the same', async () => {
+    const qr = await QRCode.toDataURL('K7QF-2M9X-PD', { margin: 1 });
+    const doc = readDocx(await letterDocx(beritaAcara({ verification: { code: 'K7QF-2M9X-PD', text: 'Periksa keaslian dengan kode berikut.', qr } })));
+    expect(doc.xml).toContain('<w:titlePg/>');
+    const later = partXml(doc, sectionPart(doc, 'header', 'default')!);
+    const first = partXml(doc, sectionPart(doc, 'header', 'first')!);
+    expect(later).toMatch(/<w:jc w:val="center"\/>[\s\S]*>- <\/w:t>[\s\S]*<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]*> -<\/w:t>/);
+    expect(first).not.toContain('PAGE');
+    // The draft mark and the QR are on the first page too.
+    for (const header of [later, first]) expect(header).toContain('DRAF — belum ditandatangani');
+    for (const type of ['default', 'first'] as const) expect(partText(doc, sectionPart(doc, 'footer', type)!)).toContain('Kode periksa: K7QF-2M9X-PD');
   });
 });

@@ -72,6 +72,7 @@ export async function letterDocx(v: LetterView): Promise<Buffer> {
       header: v.watermark ? watermark(v.watermark) : undefined,
       // In the footer the QR is at the foot of every page, and takes no room from the body.
       footer: v.verification ? [verificationBox(v.verification, width)] : undefined,
+      pageNumbers: true,
     }),
   );
 }
