@@ -266,7 +266,7 @@ describe('letterDocx, naskah', () => {
     for (const f of headers) expect(partXml(signed, f)).not.toContain('DRAF');
   });
 
-  it('numbers the pages after the first at the top centre, "- 2 -", the first page's header and footer otherwise the same', async () => {
+  it('numbers the pages after the first at the top centre, "- 2 -", the first page’s header and footer otherwise the same', async () => {
     const qr = await QRCode.toDataURL('K7QF-2M9X-PD', { margin: 1 });
     const doc = readDocx(await letterDocx(beritaAcara({ verification: { code: 'K7QF-2M9X-PD', text: 'Periksa keaslian dengan kode berikut.', qr } })));
     expect(doc.xml).toContain('<w:titlePg/>');
