@@ -157,6 +157,17 @@ describe('letters to a rahasia reporter', () => {
   });
 });
 
+describe('a letter to an anonymous reporter', () => {
+  it('is addressed to the holder of the tanda terima, by its register number, not by a channel', async () => {
+    const o = await office('pegantenan');
+    const { id, registerNo } = await o.act('staf', 'complaints.create', sampleComplaint({ channel: 'surat', reporter: { ...REPORTER, name: '', address: '', nik: '', phone: '', anonymous: true } }));
+    const letter = await pegantenanDrafted(o, id, 'Pipa sudah diganti.');
+    const view = (await o.act('staf', 'documents.get', { id: letter.id })).content.view as LetterView;
+    expect(view.addressee).toEqual([`Pelapor pengaduan nomor register ${registerNo}`, 'di', 'Tempat']);
+    expect((await o.docx(letter.id)).text).not.toContain('Pelapor anonim (Surat)');
+  });
+});
+
 describe('opening a letter to a rahasia reporter', () => {
   it('is recorded once when shown with what changed since its earlier version', async () => {
     const o = await office('pegantenan');

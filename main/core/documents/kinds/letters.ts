@@ -209,7 +209,8 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
 
 function addressee(c: ComplaintFacts, kind: LetterKind, p: LetterParams): string[] {
   if (kind === 'surat_penerusan') return [`${p.forwardTo?.trim() || 'Instansi yang berwenang'}`, 'di', 'Tempat'];
-  if (c.anonymous) return [reporterName(c), 'di', 'Tempat'];
+  // Whoever holds the tanda terima with its register number: the letter is handed to them or posted.
+  if (c.anonymous) return [`Pelapor ${kindNoun(c.kind)} nomor register ${c.registerNo}`, 'di', 'Tempat'];
   return [`Sdr. ${c.reporterName}`, ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
 }
 
