@@ -357,7 +357,13 @@ export const complaintDetailSchema = complaintRowSchema.extend({
 });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 
-export const SIMILAR_REASONS = ['pelapor sama', 'isi mirip'] as const;
+// The same reporter says which of the numbers typed matched, so the officer can judge it.
+export const SIMILAR_REASONS = ['nik sama', 'telepon sama', 'isi mirip'] as const;
+export const SIMILAR_REASON_LABEL: Record<(typeof SIMILAR_REASONS)[number], string> = {
+  'nik sama': 'NIK sama',
+  'telepon sama': 'Nomor telepon sama',
+  'isi mirip': 'Isi mirip',
+};
 export const SIMILAR_MAX = 5;
 
 // What the intake form sends to look for possible duplicates before saving.

@@ -56,7 +56,7 @@ test('a Surat complaint dated yesterday, then a near-identical one linked to it'
   await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
   const modal = page.getByRole('dialog', { name: 'Mungkin sudah pernah dicatat' });
   await expect(modal).toBeVisible();
-  await expect(modal.getByRole('region', { name: `Pengaduan ${firstNo}` })).toContainText('Pelapor sama');
+  await expect(modal.getByRole('region', { name: `Pengaduan ${firstNo}` })).toContainText('NIK sama');
   await expect(modal.getByRole('button', { name: 'Tetap simpan sebagai pengaduan baru' })).toBeVisible();
   await expect(modal.getByRole('button', { name: 'Batal' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/intake-duplicate.png` });

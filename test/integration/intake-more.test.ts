@@ -139,11 +139,11 @@ describe('possible duplicates', () => {
     );
     // Same NIK, another text.
     const byNik = await o.act('staf', 'complaints.similar', { reporterNik: '3514015506800002', subject: 'Bantuan sosial', description: 'Belum menerima BLT.' });
-    expect(byNik).toEqual([expect.objectContaining({ id: first.id, registerNo: first.registerNo, reason: 'pelapor sama', status: 'diterima' })]);
+    expect(byNik).toEqual([expect.objectContaining({ id: first.id, registerNo: first.registerNo, reason: 'nik sama', status: 'diterima' })]);
     expect(Object.keys(byNik[0]!).sort()).toEqual(['id', 'reason', 'receivedAt', 'registerNo', 'status', 'subject']);
     // The same phone written another way.
     const byPhone = await o.act('staf', 'complaints.similar', { reporterPhone: '+62 812-3456-7890', subject: '', description: '' });
-    expect(byPhone.map((s) => s.id)).toEqual([first.id]);
+    expect(byPhone.map((s) => [s.id, s.reason])).toEqual([[first.id, 'telepon sama']]);
     // Nearly the same text, another reporter.
     const byText = await o.act('staf', 'complaints.similar', {
       subject: 'Jalan desa di Dusun Krajan rusak',

@@ -64,19 +64,19 @@ const toCandidate = (r: Row, reason: SimilarComplaint['reason']): SimilarComplai
   reason,
 });
 
-function sameReporter(db: Db, viewer: SessionUser, q: SimilarQuery): Row[] {
+function sameReporter(db: Db, viewer: SessionUser, q: SimilarQuery): (Row & { same_nik: number })[] {
   const nik = q.reporterNik ?? '';
   const phone = normalPhone(q.reporterPhone ?? '');
   if (nik === '' && phone === '') return [];
   const rows = db
     .prepare(
-      `SELECT ${COLUMNS} FROM complaints c
+      `SELECT ${COLUMNS}, (? <> '' AND c.reporter_nik = ?) AS same_nik FROM complaints c
        WHERE ${OPEN} AND c.anonymous = 0 AND c.confidential = 0
          AND ((? <> '' AND c.reporter_nik = ?)
            OR (? <> '' AND c.reporter_phone <> '' AND CASE WHEN ${PHONE_SQL} LIKE '62%' THEN '0' || substr(${PHONE_SQL}, 3) ELSE ${PHONE_SQL} END = ?))
        ORDER BY c.id DESC LIMIT 20`,
     )
-    .all(nik, nik, phone, phone) as Row[];
+    .all(nik, nik, nik, nik, phone, phone) as (Row & { same_nik: number })[];
   return rows.filter((r) => complaintAccess(db, viewer, r.id).identity);
 }
 
@@ -158,7 +158,7 @@ function sameSubjectRows(db: Db, viewer: SessionUser, subject: string): Row[] {
 
 export function similarComplaints(db: Db, viewer: SessionUser, q: SimilarQuery): SimilarComplaint[] {
   const found = new Map<number, SimilarComplaint>();
-  for (const r of sameReporter(db, viewer, q)) found.set(r.id, toCandidate(r, 'pelapor sama'));
+  for (const r of sameReporter(db, viewer, q)) found.set(r.id, toCandidate(r, r.same_nik ? 'nik sama' : 'telepon sama'));
   // The same Perihal says more than words shared between long Uraian.
   for (const r of sameSubjectRows(db, viewer, q.subject ?? '')) if (!found.has(r.id)) found.set(r.id, toCandidate(r, 'isi mirip'));
   for (const r of closeText(db, viewer, q)) if (!found.has(r.id)) found.set(r.id, toCandidate(r, 'isi mirip'));

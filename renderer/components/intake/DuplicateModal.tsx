@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { STATUS_LABEL } from '../../../shared/domain';
-import type { SimilarComplaint } from '../../../shared/schemas/complaint';
+import { SIMILAR_REASON_LABEL, type SimilarComplaint } from '../../../shared/schemas/complaint';
 import { useDates } from '../../lib/session';
 
 interface Props {
@@ -29,8 +29,8 @@ export function DuplicateModal({ candidates, saving, onNew, onLink, onCancel }: 
                   <Text fw={700} ff="monospace">
                     {c.registerNo}
                   </Text>
-                  <Badge variant="filled" color={c.reason === 'pelapor sama' ? 'orange.9' : 'blue.9'} tt="none">
-                    {c.reason === 'pelapor sama' ? 'Pelapor sama' : 'Isi mirip'}
+                  <Badge variant="filled" color={c.reason === 'isi mirip' ? 'blue.9' : 'orange.9'} tt="none">
+                    {SIMILAR_REASON_LABEL[c.reason]}
                   </Badge>
                 </Group>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
