@@ -148,6 +148,11 @@ export const taskSchema = z.object({
    * while the file waits for the reporter.
    */
   daysBehind: z.number().int().min(0),
+  /**
+   * Whole working days ahead of the step's due (workingDaysAhead: the working days after today
+   * up to the day the due is shown on); 0 on that day, after it, and while the file waits.
+   */
+  daysLeft: z.number().int().min(0),
   risk: z.enum(RISKS),
   /** The whole standard's due and state; null while its clock has not started (or the file is paused). */
   standardDueAt: z.string().nullable(),
@@ -217,6 +222,7 @@ export const journeySchema = z.object({
       dueAt: z.string(),
       remainingMinutes: z.number().int(),
       daysBehind: z.number().int().min(0),
+      daysLeft: z.number().int().min(0),
       risk: z.enum(RISKS),
     })
     .nullable(),

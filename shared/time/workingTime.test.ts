@@ -14,10 +14,12 @@ import {
   localDate,
   localTime,
   nextDayOpening,
+  nextMidnight,
   nextOpening,
   remainingWorkingMinutes,
   scheduleFor,
   validateCalendar,
+  workingDaysAhead,
   workingDaysBehind,
   workingMinutesBetween,
   type Duration,
@@ -510,6 +512,42 @@ describe('working time: worked examples on 2026 dates (WIB = UTC+7, WITA = UTC+8
         // shown on (a due at an opening is shown the working day before: it counts there).
         const counted = localDate(next, tz) > localDate(displayDue(due, cal), tz);
         expect(workingDaysBehind(due, next, cal)).toBe(counted ? days + 1 : days);
+      }),
+      RUNS,
+    );
+  });
+
+  it('workingDaysAhead counts the working days after today up to the day the due is shown on', () => {
+    const ahead = (now: string, due: string) => workingDaysAhead(now, due, wib);
+    const wedClose = '2026-12-02T09:00:00.000Z'; // Rabu 2 Des 16.00 WIB
+    // All Monday (before opening, in hours, after closing) 2; all Tuesday 1; Wednesday 0.
+    for (const now of ['2026-11-29T17:00:00.000Z', '2026-11-30T03:00:00.000Z', '2026-11-30T16:59:00.000Z']) expect(ahead(now, wedClose)).toBe(2);
+    expect(ahead('2026-11-30T17:00:00.000Z', wedClose)).toBe(1); // Selasa 00.00
+    expect(ahead('2026-12-01T09:30:00.000Z', wedClose)).toBe(1);
+    expect(ahead('2026-12-01T17:00:00.000Z', wedClose)).toBe(0); // Rabu 00.00
+    // From the weekend: Monday to Wednesday.
+    expect(ahead('2026-11-28T03:00:00.000Z', wedClose)).toBe(3);
+    // A due at Thursday's opening is shown as Wednesday 16.00: as Wednesday's.
+    expect(ahead('2026-11-30T03:00:00.000Z', '2026-12-03T00:30:00.000Z')).toBe(2);
+    // Holidays and cuti bersama are not counted: from Wed 23 Dec to Mon 28 Dec is 1.
+    expect(ahead('2026-12-23T03:00:00.000Z', '2026-12-28T09:00:00.000Z')).toBe(1);
+    // Past due: none.
+    expect(ahead('2026-12-03T03:00:00.000Z', wedClose)).toBe(0);
+  });
+
+  it('workingDaysAhead equals the working days counted one by one, and changes only at the office’s midnight', () => {
+    fc.assert(
+      fc.property(instantArb, instantArb, zoneArb, (now, due, tz) => {
+        const cal = CALS[tz];
+        const shownOn = localDate(displayDue(due, cal), tz);
+        let days = 0;
+        for (let d = addDaysYmd(localDate(now, tz), 1); d <= shownOn; d = addDaysYmd(d, 1)) if (scheduleFor(d, cal)) days++;
+        const found = workingDaysAhead(now, due, cal);
+        expect(found).toBe(days);
+        const midnight = nextMidnight(now, tz);
+        expect(localTime(midnight, tz)).toBe('00:00');
+        expect(localDate(midnight, tz)).toBe(addDaysYmd(localDate(now, tz), 1));
+        expect(workingDaysAhead(midnight - 1, due, cal)).toBe(found);
       }),
       RUNS,
     );

@@ -515,6 +515,30 @@ export function nextDayOpening(now: Instant, cal: OfficeCalendar): number {
   return t + 1;
 }
 
+// How many working days lie ahead of a due at `now`, as an office counts them: the working
+// days after today up to the day the due is shown on (displayDue). A due on Wednesday is 2
+// days ahead all Monday and 1 all Tuesday; 0 on its own day, when the time left is hours
+// and minutes. It changes only as a new day begins (nextMidnight). The days come from the
+// calendar's day table, as the working minutes do.
+export function workingDaysAhead(now: Instant, due: Instant, cal: OfficeCalendar): number {
+  const t = toMs(now);
+  const d = toMs(due);
+  const today = dayOf(t, cal.timeZone);
+  const dueDay = dayOf(d, cal.timeZone);
+  if (dueDay <= today) return 0;
+  const table = dayTable(cal, today, dueDay);
+  // A due at its day's opening is shown on the last working day before it.
+  const shownOn = table.ivs[dueDay - table.base]![0]?.[0] === d ? dueDay - 1 : dueDay;
+  // The working days from tomorrow to that day, from the running count.
+  return table.open[shownOn + 1 - table.base]! - table.open[today + 1 - table.base]!;
+}
+
+// The instant (ms) the office's next day begins after `now`: its local midnight.
+export function nextMidnight(now: Instant, tz: TimeZoneId): number {
+  const t = toMs(now);
+  return (dayOf(t, tz) + 1) * DAY_MS - offsetAt(t, tz) * MINUTE;
+}
+
 // What is wrong with a calendar, in words the admin can act on.
 export function validateCalendar(cal: OfficeCalendar): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];

@@ -97,24 +97,34 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(page.getByRole('table', { name: 'Tugas saya' }).getByRole('row')).toHaveCount(2);
 });
 
-test('a step behind by working days says so in days, in Tugas saya and on the complaint page', async ({ web, page }) => {
+test('a step behind or ahead by working days says so in days, in Tugas saya and on the complaint page', async ({ web, page }) => {
   await seedOffice(web.url, 'kejayan');
   const staf = new ApiClient(web.url);
   await staf.call('auth.login', { username: 'staf', password: PASSWORD });
   const c = await staf.call('complaints.create', complaint('Saluran air tersumbat di depan SDN Kejayan 1'));
+  const ahead = await staf.call('complaints.create', complaint('Papan nama jalan roboh di Dusun Krajan'));
   // Its current step was due ten days ago. Counted as the office counts them (the whole
   // working days opened since the due's own day), that is five or six working days, fewer
   // over holidays: never hours, whatever today is.
   const day = 24 * 3600_000;
   const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
   raw.prepare('UPDATE complaints SET step_started_at = ?, step_due_at = ? WHERE id = ?').run(new Date(Date.now() - 11 * day).toISOString(), new Date(Date.now() - 10 * day).toISOString(), c.id);
+  // The other's step is due ten days from now: days ahead, not 40-odd hours.
+  raw.prepare('UPDATE complaints SET step_due_at = ?, escalate_to = NULL WHERE id = ?').run(new Date(Date.now() + 10 * day).toISOString(), ahead.id);
   raw.close();
 
   await login(page, web.url, 'staf');
-  const row = page.getByRole('table', { name: 'Tugas saya' }).getByRole('row').filter({ hasText: c.registerNo });
-  const behind = /terlambat ([2-9]|\d\d) hari kerja/;
-  await expect(row).toContainText(behind);
-  const said = (await row.textContent())!.match(behind)![0];
-  await row.getByRole('link', { name: c.registerNo }).click();
-  await expect(page.getByText('Sisa waktu kerja').locator('..')).toContainText(said);
+  const tasks = page.getByRole('table', { name: 'Tugas saya' });
+  for (const [registerNo, days] of [
+    [c.registerNo, /^terlambat ([2-9]|\d\d) hari kerja$/],
+    [ahead.registerNo, /^([2-9]|[1-9]\d) hari kerja lagi$/],
+  ] as const) {
+    const row = tasks.getByRole('row').filter({ hasText: registerNo });
+    const cell = row.getByText(days);
+    await expect(cell).toBeVisible();
+    const said = (await cell.textContent())!;
+    await row.getByRole('link', { name: registerNo }).click();
+    await expect(page.getByText('Sisa waktu kerja').locator('..')).toContainText(said);
+    await page.goBack();
+  }
 });

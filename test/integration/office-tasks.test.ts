@@ -32,13 +32,14 @@ async function login(): Promise<void> {
   await ok(t.core, camat, 'auth.login', { username: 'camat', password: DEMO_PASSWORD });
 }
 
-type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes' | 'daysBehind'>;
+type Lite = Pick<Task, 'complaintId' | 'paused' | 'risk' | 'standardRisk' | 'dueAt' | 'standardDueAt' | 'remainingMinutes' | 'daysBehind' | 'daysLeft'>;
 
 // A task's clocks as its complaint's journey gives them: a paused file's step clock reads
 // 0 minutes, 0 days and aman.
 const clocksOf = (j: Journey) => ({
   remainingMinutes: j.paused ? 0 : j.current!.remainingMinutes,
   daysBehind: j.paused ? 0 : j.current!.daysBehind,
+  daysLeft: j.paused ? 0 : j.current!.daysLeft,
   risk: j.paused ? ('aman' as const) : j.current!.risk,
   standardRisk: j.standardRisk,
 });
@@ -72,6 +73,7 @@ const lite = (x: Task): Lite => ({
   standardDueAt: x.standardDueAt,
   remainingMinutes: x.remainingMinutes,
   daysBehind: x.daysBehind,
+  daysLeft: x.daysLeft,
 });
 
 // Every page of 7 in turn, and the same list in one page of 200.
@@ -177,7 +179,7 @@ describe('office list, a page at a time', () => {
     const check = async (rows: Task[], what: string) => {
       for (const x of rows) {
         const j = await ok(t.core, camat, 'workflow.journey', { id: x.complaintId });
-        expect({ remainingMinutes: x.remainingMinutes, daysBehind: x.daysBehind, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(clocksOf(j));
+        expect({ remainingMinutes: x.remainingMinutes, daysBehind: x.daysBehind, daysLeft: x.daysLeft, risk: x.risk, standardRisk: x.standardRisk }, `${what} #${x.complaintId}`).toEqual(clocksOf(j));
       }
     };
     let moved = 0;

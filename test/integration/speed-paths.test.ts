@@ -1171,7 +1171,7 @@ describe('queues in one statement', () => {
       expect(task.paused).toBe(j.paused);
       expect(task.pause).toEqual(j.pause);
       expect(task.standardRisk).toEqual(j.standardRisk);
-      if (j.current) expect(task).toMatchObject({ stepNo: j.current.stepNo, activity: j.current.activity, dueAt: j.current.dueAt, risk: j.current.risk, remainingMinutes: j.current.remainingMinutes, daysBehind: j.current.daysBehind });
+      if (j.current) expect(task).toMatchObject({ stepNo: j.current.stepNo, activity: j.current.activity, dueAt: j.current.dueAt, risk: j.current.risk, remainingMinutes: j.current.remainingMinutes, daysBehind: j.current.daysBehind, daysLeft: j.current.daysLeft });
       const active = j.dispositions.filter((d) => d.state === 'aktif').at(-1);
       expect(task.disposition).toEqual(active ? { id: active.id, sifat: active.sifat, opened: active.openedAt !== null, fromName: active.fromName } : null);
     }

@@ -171,6 +171,33 @@ describe("a user's tasks, kept while the data is unchanged", () => {
     expect(await at('2026-11-24T00:30:10.000Z')).toBe(2);
   });
 
+  it("counts a kept task's working days ahead one less from the office's midnight, as the complaint page does", async () => {
+    const o = await office();
+    // Due Thursday 26 Nov 16.00 WIB, asked on Tuesday 24 Nov from 23.59 WIB, with the office closed.
+    const other = new Database(join(o.dir, DB_FILE));
+    other.prepare('UPDATE complaints SET step_due_at = ?, escalate_to = NULL WHERE id = ?').run('2026-11-26T09:00:00.000Z', o.first);
+    other.close();
+    const at = async (iso: string) => {
+      o.clock.set(iso);
+      // Sessions end 12 hours after login: this walk takes days.
+      await ok(o.core, o.kasiA, 'auth.login', { username: 'kasi.a', password: 'kata-sandi-123' });
+      await ok(o.core, o.camat, 'auth.login', { username: 'camat', password: 'kata-sandi-123' });
+      const [task] = await ok(o.core, o.kasiA, 'tasks.mine', {});
+      const listed = (await ok(o.core, o.camat, 'tasks.office', {})).rows.find((x) => x.complaintId === o.first);
+      const { current } = await ok(o.core, o.kasiA, 'workflow.journey', { id: o.first });
+      expect([listed!.daysLeft, current!.daysLeft], iso).toEqual([task!.daysLeft, task!.daysLeft]);
+      return [task!.daysLeft, task!.daysBehind];
+    };
+    // Wednesday and Thursday ahead until Tuesday ends; then Thursday; then its own day.
+    expect(await at('2026-11-24T16:59:00.000Z')).toEqual([2, 0]);
+    expect(await at('2026-11-24T16:59:59.999Z')).toEqual([2, 0]);
+    expect(await at('2026-11-24T17:00:00.000Z')).toEqual([1, 0]);
+    expect(await at('2026-11-25T16:59:59.999Z')).toEqual([1, 0]);
+    expect(await at('2026-11-25T17:00:00.000Z')).toEqual([0, 0]);
+    // Past the due, none ahead and the days behind from Friday's opening.
+    expect(await at('2026-11-27T00:30:00.000Z')).toEqual([0, 1]);
+  });
+
   it('counts a kept task late once its due has passed', async () => {
     const o = await office();
     const [task] = await o.queue();

@@ -2,7 +2,17 @@ import type { ComplaintRow } from '../../../shared/schemas/complaint';
 import type { Journey, OfficeTasksPage, OfficeTasksQuery, RegisterRow, Task, TaskCounts } from '../../../shared/schemas/workflow';
 import { matchesTaskFilter, type Clock, type Risk, type Sifat, type TaskFilter } from '../../../shared/domain';
 import { formatDuration } from '../../../shared/time/format';
-import { minutesSteadyUntil, nextDayOpening, remainingWorkingMinutes, workingDaysBehind, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
+import {
+  minutesSteadyUntil,
+  nextDayOpening,
+  nextMidnight,
+  remainingWorkingMinutes,
+  workingDaysAhead,
+  workingDaysBehind,
+  workingMinutesBetween,
+  type OfficeCalendar,
+  type Pause,
+} from '../../../shared/time/workingTime';
 import { nothingUncommitted, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, rawRows, stmt } from '../db/statements';
@@ -47,6 +57,10 @@ export function riskOf(now: string, startedAt: string, dueAt: string, cal: Offic
 // (workingDaysBehind): the screens say a late step's lateness in these from the day after
 // the due's own. 0 until it is due.
 const daysBehindAt = (nowMs: number, dueMs: number, cal: OfficeCalendar) => (nowMs > dueMs ? workingDaysBehind(dueMs, nowMs, cal) : 0);
+// And the whole working days ahead of it (workingDaysAhead): the screens say the time left
+// in these while the due is on a later day than today.
+const daysLeftAt = (nowMs: number, dueMs: number, cal: OfficeCalendar) => (nowMs < dueMs ? workingDaysAhead(nowMs, dueMs, cal) : 0);
+const daysAround = (nowMs: number, dueMs: number, cal: OfficeCalendar) => ({ daysBehind: daysBehindAt(nowMs, dueMs, cal), daysLeft: daysLeftAt(nowMs, dueMs, cal) });
 
 // A clock's state as riskOf gives it, and the span of instants over which it stays so:
 // 'berisiko' until its due (after which the due alone says 'terlambat'); 'aman' at
@@ -167,11 +181,16 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   const due = Date.parse(r.step_due_at);
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses, nowMs);
   const standardSpan = standardSpanOf(now, r, cal, pauses, nowMs);
+  const daysLeft = paused ? 0 : daysLeftAt(nowMs, due, cal);
   let until = standardSpan.until;
   if (!paused) {
     if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
-    // Past its due, the days behind may count one more at each day's opening.
-    else until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), nowMs <= due ? due + 1 : nextDayOpening(nowMs, cal));
+    // Before its due, the days ahead count one less as a day begins; past it, the days behind
+    // may count one more at each day's opening.
+    else {
+      const days = nowMs > due ? nextDayOpening(nowMs, cal) : Math.min(due + 1, daysLeft > 0 ? nextMidnight(nowMs, cal.timeZone) : Infinity);
+      until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), days);
+    }
   }
   // A returned part is the disposition step's work again, for the one who disposed it,
   // within the step that runs meanwhile (its clock is the task's).
@@ -189,6 +208,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
     daysBehind: paused ? 0 : daysBehindAt(nowMs, due, cal),
+    daysLeft,
     risk,
     standardDueAt: paused ? null : r.due_at,
     standardRisk: standardSpan.risk,
@@ -843,7 +863,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
   const awaiting = new Set(pluck(db, `SELECT r.id FROM dispositions r JOIN complaints c ON c.id = r.complaint_id WHERE r.complaint_id = ? AND ${RETURN_AWAITS}`).all(id) as number[]);
   const current =
     open && l.step && c.step_started_at && c.step_due_at
-      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)), daysBehind: daysBehindAt(Date.parse(now), Date.parse(c.step_due_at), cal) }
+      ? { stepNo: l.step.no, activity: l.step.activity, executor: c.acting ?? l.step.executor, dueAt: c.step_due_at, ...rename(riskOf(now, c.step_started_at, c.step_due_at, cal, pauses)), ...daysAround(Date.parse(now), Date.parse(c.step_due_at), cal) }
       : null;
   return {
     id,

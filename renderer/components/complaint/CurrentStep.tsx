@@ -28,7 +28,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
             <Fact label="Pelaksana">{EXECUTOR_LABEL[c.executor]}</Fact>
             <Fact label="Batas waktu langkah">{dueLong(c.dueAt)}</Fact>
             <Group gap="xs" align="flex-end">
-              <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk, c.daysBehind)}</Fact>
+              <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk, c)}</Fact>
               <RiskBadge risk={c.risk} />
             </Group>
           </>

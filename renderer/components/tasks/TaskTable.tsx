@@ -100,7 +100,7 @@ const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
               </span>
             )}
           </td>
-          <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk, t.daysBehind)}</td>
+          <td className={t.remainingMinutes < 0 ? classes.late : undefined}>{sisaWaktu(t.remainingMinutes, t.risk, t)}</td>
           <td>
             <PlainClocks step={t.risk} standard={t.standardRisk} size="sm" palette={palette} />
           </td>
