@@ -30,9 +30,10 @@ export function SignatureQueuePage() {
     if (selected === null || !items.some((i) => i.id === selected)) setSelected(items[0]?.id ?? null);
   }, [items, selected]);
 
+  // A signature is told once, by the notice above the queue that stays; other outcomes by a toast.
   const advance = (signed: IssuedDocument | null, message: string) => {
-    if (message) notifySuccess(message);
     if (signed) setLast(signed);
+    else if (message) notifySuccess(message);
     if (items && selected !== null) {
       const at = items.findIndex((i) => i.id === selected);
       const next = items[at + 1] ?? items[at - 1] ?? null;
@@ -46,10 +47,10 @@ export function SignatureQueuePage() {
       {last && (
         <Alert color="green" withCloseButton onClose={() => setLast(null)} title="Ditandatangani" role="status">
           {signedMessage(last)}{' '}
-          <Anchor component={Link} to={`/dokumen/${last.id}`}>
+          <Anchor component={Link} to={`/dokumen/${last.id}`} fz="inherit">
             Lihat / cetak
           </Anchor>
-          {nextItem ? ` Berikutnya: ${nextItem.title} ${nextItem.registerNo}.` : ' Tidak ada lagi yang menunggu.'}
+          .{nextItem ? ` Berikutnya: ${nextItem.title} ${nextItem.registerNo}.` : ' Tidak ada lagi yang menunggu.'}
         </Alert>
       )}
       {!items ? (

@@ -162,7 +162,7 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await expect(page).toHaveURL(/\/tanda-tangan$/);
   const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list).toContainText(`Paraf: Drs. Agus Salim, Dewi Lestari`);
+  await expect(list).toContainText(`Paraf: Drs. Agus Salim; Dewi Lestari`);
   await list.getByRole('button', { name: /Surat tanggapan/ }).click();
   await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 2' })).toBeVisible();
   const paper = page.getByRole('main').getByRole('article');
@@ -182,7 +182,9 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await sign.getByRole('button', { name: 'Tandatangani', exact: true }).click();
   const signedNote = page.getByRole('main').getByRole('status');
   await expect(signedNote).toContainText(`Surat tanggapan ditandatangani dengan nomor ${number}.`);
-  await expect(signedNote).toContainText('Tidak ada lagi yang menunggu.');
+  await expect(signedNote).toContainText('Lihat / cetak. Tidak ada lagi yang menunggu.');
+  // Said once: no toast repeats it over the page.
+  await expect(page.getByRole('alert').filter({ hasText: 'ditandatangani dengan nomor' })).toHaveCount(0);
   await expect(page.getByText('Tidak ada dokumen yang menunggu tanda tangan Anda.')).toBeVisible();
   // The wrong password was said under its field only: no notice of it outlives the signature.
   await expect(page.getByText('Dokumen belum ditandatangani')).toHaveCount(0);
