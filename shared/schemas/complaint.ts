@@ -90,8 +90,8 @@ export function receivedInstant(c: { receivedDate?: string | undefined; received
 
 /**
  * Why an entered time of receipt cannot be taken: after `now`, or earlier than `days`
- * office days back. Checked by the form against the computer's clock and again by the
- * core against its own.
+ * office days back. Checked by the form against `now` as the host last told it and again
+ * by the core against its own clock.
  */
 export function receivedAtIssue(receivedAt: string, now: string, days: number, tz: TimeZoneId): string | null {
   if (Date.parse(receivedAt) > Date.parse(now)) return 'Tanggal dan jam diterima tidak boleh sesudah saat ini; periksa tanggal dan jamnya.';
@@ -228,8 +228,9 @@ export const complaintInputSchema = z
   });
 
 /**
- * The intake form's schema: the input schema plus the time-of-receipt rule against the
- * computer's clock and the office's limit (the core checks again against its own clock).
+ * The intake form's schema: the input schema plus the time-of-receipt rule against `now`
+ * (the host's clock as the session told it) and the office's limit (the core checks again
+ * against its own clock).
  */
 export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZoneId }, now: () => Date) =>
   complaintInputSchema

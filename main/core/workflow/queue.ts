@@ -181,15 +181,15 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
   const due = Date.parse(r.step_due_at);
   const { remaining, risk } = paused ? { remaining: 0, risk: 'aman' as const } : riskOf(now, r.step_started_at, r.step_due_at, cal, pauses, nowMs);
   const standardSpan = standardSpanOf(now, r, cal, pauses, nowMs);
-  const daysLeft = paused ? 0 : daysLeftAt(nowMs, due, cal);
+  const days = paused ? { daysBehind: 0, daysLeft: 0 } : daysAround(nowMs, due, cal);
   let until = standardSpan.until;
   if (!paused) {
     if (!ISO_INSTANT.test(r.step_due_at)) until = nowMs + 1;
     // Before its due, the days ahead count one less as a day begins; past it, the days behind
     // may count one more at each day's opening.
     else {
-      const days = nowMs > due ? nextDayOpening(nowMs, cal) : Math.min(due + 1, daysLeft > 0 ? nextMidnight(nowMs, cal.timeZone) : Infinity);
-      until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), days);
+      const dayChange = nowMs > due ? nextDayOpening(nowMs, cal) : Math.min(due + 1, days.daysLeft > 0 ? nextMidnight(nowMs, cal.timeZone) : Infinity);
+      until = Math.min(until, minutesSteadyUntil(nowMs, due, cal, pauses), dayChange);
     }
   }
   // A returned part is the disposition step's work again, for the one who disposed it,
@@ -207,8 +207,7 @@ function toTask(db: Db, cal: OfficeCalendar, now: string, nowMs: number, r: Task
     startedAt: r.step_started_at,
     dueAt: r.step_due_at,
     remainingMinutes: remaining,
-    daysBehind: paused ? 0 : daysBehindAt(nowMs, due, cal),
-    daysLeft,
+    ...days,
     risk,
     standardDueAt: paused ? null : r.due_at,
     standardRisk: standardSpan.risk,
