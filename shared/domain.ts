@@ -1,6 +1,8 @@
 // Domain vocabulary shared by core and renderer. Codes are stable (stored in the
 // database); labels are the Indonesian words the office reads.
 
+import { capitalise } from './text/words';
+
 export const ROLES = ['staf', 'kasi', 'sekcam', 'camat', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABEL: Record<Role, string> = {
@@ -29,7 +31,7 @@ export const COMPLAINT_KIND_LABEL: Record<ComplaintKind, string> = {
 /** The kind as a sentence names it: "pengaduan", "permintaan informasi"; at its start "Permintaan informasi". */
 export function kindNoun(kind: ComplaintKind, start = false): string {
   const noun = COMPLAINT_KIND_LABEL[kind].toLowerCase();
-  return start ? noun.charAt(0).toUpperCase() + noun.slice(1) : noun;
+  return start ? capitalise(noun) : noun;
 }
 
 export const CHANNEL_CODES = [

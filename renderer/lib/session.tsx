@@ -39,8 +39,12 @@ export function useDates() {
   const tz: TimeZoneId = office.timeZone;
   return {
     tz,
-    // The office's date today, on the core's clock (YYYY-MM-DD).
+    // The office's date today, on the core's clock (YYYY-MM-DD), and its month.
     today: () => localDate(now(), tz),
+    thisMonth: () => {
+      const [year, month] = localDate(now(), tz).split('-').map(Number) as [number, number];
+      return { year, month };
+    },
     short: (iso: string) => formatSingkat(iso, tz),
     long: (iso: string) => formatTanggalWaktu(iso, tz),
     date: (iso: string) => formatTanggal(iso, tz),

@@ -23,7 +23,7 @@ const isChannel = (k: string): k is ChannelCode => (CHANNEL_CODES as readonly st
 // channel, twelve months of trend and the slowest steps. The month lives in the address.
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = useDates().today().split('-').map(Number) as [number, number];
+  const { year: thisYear, month: thisMonth } = useDates().thisMonth();
   const months = useMemo(
     () =>
       Array.from({ length: PICKABLE_MONTHS }, (_, i) => {

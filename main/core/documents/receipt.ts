@@ -1,4 +1,5 @@
-import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL } from '../../../shared/domain';
+import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, kindNoun } from '../../../shared/domain';
+import { capitalise } from '../../../shared/text/words';
 import type { ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
@@ -35,14 +36,15 @@ export interface ReceiptDeadline {
 
 export function buildReceiptView({ complaint: c, office, officer, checklist, deadline }: ReceiptInput): ReceiptView {
   const tz = office.timeZone;
-  const kind = COMPLAINT_KIND_LABEL[c.kind];
+  const label = COMPLAINT_KIND_LABEL[c.kind];
+  const kind = kindNoun(c.kind);
   const anonymous = c.reporter.anonymous;
   // Never trust the detail to be masked already: a receipt printed by someone who may not
   // see the identity says so instead of showing it.
   const personal = (v: string) => (c.personalDataMasked ? MASKED : v.trim() || '-');
   return {
     kop: kopOf(office),
-    title: `TANDA TERIMA ${kind.toUpperCase()}`,
+    title: `TANDA TERIMA ${label.toUpperCase()}`,
     registerNo: c.registerNo,
     rows: [
       { label: 'Nomor register', value: c.registerNo },
@@ -56,7 +58,7 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
           ]
         : []),
       ...(c.laporTrackingId ? [{ label: 'Nomor tracking LAPOR!', value: c.laporTrackingId }] : []),
-      { label: 'Jenis', value: kind },
+      { label: 'Jenis', value: label },
       { label: 'Kategori', value: CATEGORY_LABEL[c.category] },
       { label: 'Nama pelapor', value: anonymous ? ANONYMOUS : c.reporter.name },
       ...(anonymous
@@ -66,13 +68,13 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
             { label: 'Nomor telepon', value: personal(c.reporter.phone) },
           ]),
       { label: 'Perihal', value: c.subject },
-      ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind.toLowerCase(), tz) }] : []),
+      ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind, tz) }] : []),
     ],
     description: shorten(c.description, DESCRIPTION_MAX),
     kelengkapan: checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) })),
     // File names are often the reporter's own ("ktp-siti.pdf"); an anonymous receipt lists only the kind.
     attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : a.fileName)),
-    notice: noticeText(kind.toLowerCase(), c.registerNo, anonymous, deadline),
+    notice: noticeText(kind, c.registerNo, anonymous, deadline),
     placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
     signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
     reporterSigner: { caption: 'Pelapor,', name: anonymous ? ANONYMOUS : c.reporter.name },
@@ -130,7 +132,6 @@ function noticeText(kind: string, registerNo: string, anonymous: boolean, deadli
   );
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function shorten(text: string, max: number): string {
   const t = text.trim();

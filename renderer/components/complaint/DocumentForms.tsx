@@ -42,6 +42,7 @@ import { localDate, localTime } from '../../../shared/time/workingTime';
 import { zoneAbbrev } from '../../../shared/time/format';
 import { idSchema } from '../../../shared/schemas/common';
 import { ATTACHMENT_MAX_BYTES, kindNoun, type TimeZoneId } from '../../../shared/domain';
+import { capitalise } from '../../../shared/text/words';
 import { ApiCallError, call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
 import { attachmentProblem, readAsBase64 } from '../../lib/files';
@@ -787,7 +788,7 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
 
   const answer = journey.answerKind ? DRAFT_KIND_LABEL[journey.answerKind] : 'tanggapan';
   const greeting = known && !r.anonymous && r.name ? `Yth. ${r.name},` : 'Yth. Bapak/Ibu,';
-  const message = `${greeting}\n\n${answer.charAt(0).toUpperCase()}${answer.slice(1)} ${office.name} atas ${kindNoun(complaint.kind)} Saudara nomor register ${complaint.registerNo} perihal "${complaint.subject}" kami lampirkan bersama pesan ini.\n\nTerima kasih.\n${user.name}\n${office.name}`;
+  const message = `${greeting}\n\n${capitalise(answer)} ${office.name} atas ${kindNoun(complaint.kind)} Saudara nomor register ${complaint.registerNo} perihal "${complaint.subject}" kami lampirkan bersama pesan ini.\n\nTerima kasih.\n${user.name}\n${office.name}`;
   const phone = known && r.phone ? waNumber(r.phone) : '';
   const email = known ? r.email : '';
   const waHref = phone ? `https://wa.me/${phone}?text=${encodeURIComponent(message)}` : '';

@@ -27,7 +27,7 @@ export interface ReportPeriod {
 // (?tahun=2026&bulan=11, or bulan=setahun); without one, this month in the office's zone.
 export function useReportPeriod(): ReportPeriod {
   const [params, setParams] = useSearchParams();
-  const [thisYear, thisMonth] = useDates().today().split('-').map(Number) as [number, number];
+  const { year: thisYear, month: thisMonth } = useDates().thisMonth();
   const year = Number(params.get(YEAR)) || thisYear;
   const monthParam = params.get(MONTH);
   const month = monthParam === WHOLE_YEAR ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;

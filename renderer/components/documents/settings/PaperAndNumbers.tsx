@@ -11,9 +11,7 @@ import type { DocumentSettings, SettingsForm } from './settingsForm';
 export function PaperAndNumbers() {
   const { control } = useFormContext<SettingsForm, unknown, DocumentSettings>();
   const { office } = useSession();
-  const today = useDates().today();
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
+  const { year, month } = useDates().thisMonth();
   const unit = office.unitCode;
   const parts = { urut: EXAMPLE_URUT, unit, year, month };
 
