@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import {
   Alert,
   Button,
@@ -35,7 +36,7 @@ import {
   type SimilarComplaint,
 } from '../../shared/schemas/complaint';
 import { call } from '../api';
-import { Page } from '../components/Page';
+import { Loading, Page } from '../components/Page';
 import { AttachmentPicker, attachmentFileErrors, attachmentMessages } from '../components/AttachmentPicker';
 import { DateText } from '../components/admin/DateText';
 import { LengthCount } from '../components/LengthCount';
@@ -67,6 +68,17 @@ export function IntakePage() {
   const [draftNotice, setDraftNotice] = useState(restored !== null);
   const [missing, setMissing] = useState<string[]>(restored?.attachmentNames ?? []);
   const [saved, setSaved] = useState<ComplaintDetail | null>(null);
+  // The complaint just saved is kept in this page's history entry, so Back from its tanda
+  // terima or its detail returns to the saved panel, not to an empty form.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const savedId = (location.state as IntakeHistory | null)?.savedId;
+  // The menu's Catat pengaduan, clicked on the panel, opens the (emptied) form.
+  const [entry, setEntry] = useState(location.key);
+  if (entry !== location.key) {
+    setEntry(location.key);
+    if (savedId === undefined) setSaved(null);
+  }
   const submitting = useRef(false);
   // Names still to be picked again stay in the draft until they are.
   const missingRef = useRef(missing);
@@ -146,11 +158,10 @@ export function IntakePage() {
     try {
       // The schema has left another channel's fields empty: they are not sent.
       const detail = await call('complaints.create', { ...data, ...(linkTo === undefined ? {} : { linkTo }) });
-      clearDraft(user.id);
-      setDraftNotice(false);
-      setMissing([]);
+      clearForm();
       setDuplicates(null);
       setSaved(detail);
+      void navigate(location.pathname, { replace: true, state: { savedId: detail.id } satisfies IntakeHistory });
       notifySuccess(`Nomor register ${detail.registerNo}.`, 'Pengaduan tersimpan');
       window.scrollTo({ top: 0 });
     } catch (err) {
@@ -184,16 +195,14 @@ export function IntakePage() {
     else await save(data);
   }, focusFirstError);
 
-  if (saved) {
+  if (saved || savedId !== undefined) {
+    const another = () => {
+      setSaved(null);
+      void navigate(location.pathname, { replace: true, state: null });
+    };
     return (
       <Page title="Catat pengaduan">
-        <SavedPanel
-          complaint={saved}
-          onAnother={() => {
-            reset({ ...EMPTY_INTAKE, attachments: [] });
-            setSaved(null);
-          }}
-        />
+        {saved ? <SavedPanel complaint={saved} onAnother={another} /> : <SavedAgain id={savedId!} onAnother={another} />}
       </Page>
     );
   }
@@ -479,3 +488,12 @@ export function IntakePage() {
   );
 }
 
+interface IntakeHistory {
+  savedId: number;
+}
+
+// The saved panel of a complaint saved earlier in this tab, on coming back to it.
+function SavedAgain({ id, onAnother }: { id: number; onAnother(): void }) {
+  const complaint = useCall('complaints.get', { id });
+  return complaint.data ? <SavedPanel complaint={complaint.data} onAnother={onAnother} /> : <Loading error={complaint.error} retry={complaint.reload} />;
+}

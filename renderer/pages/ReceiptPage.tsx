@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading } from '../components/Page';
 import { ReceiptPaper } from '../components/complaint/ReceiptPaper';
 import { ReceiptDocxButton } from '../components/ReceiptDocxButton';
@@ -27,14 +27,27 @@ export function ReceiptPage() {
   return <ReceiptView key={id} id={id} />;
 }
 
+// Opened from the panel of a complaint just saved, Kembali returns to that panel.
+export interface ReceiptHistory {
+  back: true;
+}
+
 function ReceiptView({ id }: { id: number }) {
   const receipt = useCall('complaints.receipt', { id });
+  const back = (useLocation().state as ReceiptHistory | null)?.back;
+  const navigate = useNavigate();
   return (
     <Stack gap="md">
       <Group className="no-print" justify="space-between">
-        <Button component={Link} to={`/pengaduan/${id}`} variant="default">
-          Kembali
-        </Button>
+        {back ? (
+          <Button variant="default" onClick={() => void navigate(-1)}>
+            Kembali
+          </Button>
+        ) : (
+          <Button component={Link} to={`/pengaduan/${id}`} variant="default">
+            Kembali
+          </Button>
+        )}
         <Group gap="xs">
           <ReceiptDocxButton complaintId={id} label="Unduh DOCX" disabled={!receipt.data} />
           <Button disabled={!receipt.data} onClick={() => window.print()}>

@@ -49,8 +49,10 @@ test('a Surat complaint dated yesterday, then a near-identical one linked to it'
   await expect(page.getByRole('status', { name: 'Pengaduan tersimpan' })).toBeVisible();
   const firstNo = (await page.getByTestId('nomor-register').textContent())!;
 
-  // The same reporter and nearly the same words: the officer is asked before saving.
-  await page.getByRole('button', { name: 'Catat pengaduan lain' }).click();
+  // The same reporter and nearly the same words: the officer is asked before saving. (The
+  // menu's Catat pengaduan, from the saved panel, opens an empty form.)
+  await page.getByRole('link', { name: 'Catat pengaduan' }).click();
+  await expect(page.getByLabel('Perihal')).toHaveValue('');
   await fillLetter(page, yesterday);
   await page.getByLabel('Perihal').fill('Jembatan bambu di Dusun Krajan putus');
   await page.getByRole('button', { name: 'Simpan pengaduan' }).click();

@@ -116,6 +116,23 @@ test('a staf records a complaint with a photo, gets the number and tanda terima,
   expect(docx.text).toContain(registerNo);
   expect(docx.text).toContain('Lampu jalan padam di Dusun Krajan');
 
+  // The tanda terima on screen, then back to the saved panel: by its Kembali, by the
+  // browser's Back, and after a reload of the panel.
+  await page.getByRole('button', { name: 'Cetak tanda terima' }).click();
+  await expect(page.getByRole('article', { name: 'Tanda terima' })).toContainText(registerNo);
+  await page.getByRole('button', { name: 'Kembali' }).click();
+  await expect(page.getByTestId('nomor-register')).toHaveText(registerNo);
+  await page.getByRole('button', { name: 'Cetak tanda terima' }).click();
+  await expect(page.getByRole('article', { name: 'Tanda terima' })).toContainText(registerNo);
+  await page.goBack();
+  await expect(page.getByTestId('nomor-register')).toHaveText(registerNo);
+  await page.getByRole('button', { name: 'Lihat detail' }).click();
+  await expect(page).toHaveURL(/\/pengaduan\/\d+$/);
+  await page.goBack();
+  await page.reload();
+  await expect(saved).toContainText('1 lampiran');
+  await expect(page.getByTestId('nomor-register')).toHaveText(registerNo);
+
   // The draft went with the save: the next complaint starts from an empty form.
   await page.getByRole('button', { name: 'Catat pengaduan lain' }).click();
   await expect(page.getByLabel('Perihal')).toHaveValue('');

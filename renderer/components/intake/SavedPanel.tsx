@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { COMPLAINT_KIND_LABEL } from '../../../shared/domain';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { ReceiptDocxButton } from '../ReceiptDocxButton';
+import type { ReceiptHistory } from '../../pages/ReceiptPage';
 import { useDates } from '../../lib/session';
 
 interface Props {
@@ -38,7 +39,7 @@ export function SavedPanel({ complaint, onAnother }: Props) {
           Berikan tanda terima kepada pelapor dan sebutkan nomor register ini untuk menanyakan perkembangan.
         </Text>
         <Group gap="sm">
-          <Button onClick={() => navigate(`/pengaduan/${complaint.id}/tanda-terima`)}>Cetak tanda terima</Button>
+          <Button onClick={() => navigate(`/pengaduan/${complaint.id}/tanda-terima`, { state: { back: true } satisfies ReceiptHistory })}>Cetak tanda terima</Button>
           <ReceiptDocxButton complaintId={complaint.id} variant="light" />
           <Button variant="light" onClick={() => navigate(`/pengaduan/${complaint.id}`)}>
             Lihat detail
