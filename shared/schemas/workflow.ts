@@ -95,10 +95,10 @@ export const exitInputSchema = z
     id: idSchema,
     exit: z.enum(EXITS, { error: 'Pilih jenis penyelesaian.' }),
     note: text('Alasan atau keterangan', 1000),
-    forwardTo: optionalText('Instansi tujuan', 200),
+    forwardTo: optionalText('Diteruskan kepada', 200),
   })
   .refine((v) => v.exit !== 'bukan_kewenangan' || v.forwardTo !== '', {
-    error: 'Tulis instansi yang berwenang, tujuan penerusan pengaduan.',
+    error: 'Tulis pimpinan instansi yang berwenang, tujuan penerusan, contoh: Kepala Dinas Sosial.',
     path: ['forwardTo'],
   });
 export type ExitInput = z.input<typeof exitInputSchema>;

@@ -332,3 +332,28 @@ test('Catatan penyampaian yang menyelesaikan langkah memberi tahu bagian yang di
   await expect(warning).toContainText('Penyampaian ini menyelesaikan langkah 5: bagian itu tidak lagi menunggu disposisi');
   await expect(warning).toContainText('Bila bagian itu masih perlu ditangani, hubungi Ahmad Fauzi, S.STP., M.Si. sebelum mencatat penyampaian.');
 });
+
+test('Camat meneruskan pengaduan yang bukan kewenangan kecamatan; surat penerusan ditujukan kepada pimpinan instansi yang ditulis', async ({ web, page }) => {
+  const { c } = await start(web.url);
+  await login(page, web.url, 'camat');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('button', { name: 'Bukan kewenangan (teruskan ke instansi lain)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bukan kewenangan (teruskan ke instansi lain)' });
+  // Nothing typed: each box says what to write.
+  await dialog.getByRole('button', { name: 'Ya, teruskan' }).click();
+  await expect(dialog.getByText('Tulis pimpinan instansi yang berwenang, tujuan penerusan, contoh: Kepala Dinas Sosial.')).toBeVisible();
+  await dialog.getByLabel('Diteruskan kepada').fill('Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan');
+  await dialog.getByLabel('Alasan atau keterangan').fill('Lampu penerangan jalan kabupaten dipelihara dinas.');
+  await dialog.getByRole('button', { name: 'Ya, teruskan' }).click();
+  await expect(page.getByText('Pengaduan ditutup.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Riwayat pengaduan' })).toContainText(
+    'Diteruskan ke Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan. Lampu penerangan jalan kabupaten dipelihara dinas.',
+  );
+  const camat = new ApiClient(web.url);
+  await camat.call('auth.login', { username: 'camat', password: PASSWORD });
+  const letter = (await camat.call('documents.list', { complaintId: c.id })).find((d) => d.kind === 'surat_penerusan')!;
+  await page.goto(`${web.url}/dokumen/${letter.id}`);
+  const paper = page.getByRole('article', { name: 'SURAT PENERUSAN (DRAF)' });
+  await expect(paper).toContainText('Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan');
+  await expect(paper).toContainText('sesuai kewenangan Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan');
+});

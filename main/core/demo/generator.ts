@@ -92,13 +92,15 @@ const TOPICS: Topic[] = [
 const CHANNELS: ChannelCode[] = ['langsung', 'langsung', 'langsung', 'whatsapp', 'whatsapp', 'surat', 'telepon', 'kotak_saran', 'sp4n_lapor', 'email', 'instagram'];
 const KINDS: ComplaintKind[] = ['pengaduan', 'pengaduan', 'pengaduan', 'pengaduan', 'aspirasi', 'permintaan_informasi'];
 
-const fill = (s: string, r: () => number) =>
-  s.replaceAll('{h}', pick(r, HAMLETS)).replaceAll('{v}', pick(r, VILLAGES)).replaceAll('{n}', String(2 + Math.floor(r() * 5)));
-
 export function demoComplaint(r: () => number, kelengkapan: readonly string[], incidentDate: string): ComplaintData {
   const topic = pick(r, TOPICS);
   const anonymous = r() < 0.08;
+  // One place and one count for the perihal, the uraian and the place of the incident;
+  // the reporter lives in that village too.
   const village = pick(r, VILLAGES);
+  const hamlet = pick(r, HAMLETS);
+  const months = String(2 + Math.floor(r() * 5));
+  const fill = (s: string) => s.replaceAll('{h}', hamlet).replaceAll('{v}', village).replaceAll('{n}', months);
   const name = `${pick(r, FIRST)} ${pick(r, LAST)}`;
   const nik = `3528${String(Math.floor(r() * 1e12)).padStart(12, '0')}`;
   const phone = `08${String(Math.floor(r() * 1e10)).padStart(10, '0')}`;
@@ -116,8 +118,8 @@ export function demoComplaint(r: () => number, kelengkapan: readonly string[], i
       anonymous,
       confidential: r() < 0.05,
     },
-    subject: fill(topic.subject, r),
-    description: fill(topic.description, r),
+    subject: fill(topic.subject),
+    description: fill(topic.description),
     loss: '',
     expectation: topic.expectation,
     incidentPlace: `Desa ${village}`,

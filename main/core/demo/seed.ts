@@ -1,6 +1,6 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { OFFICE_PRESETS } from '../../../shared/standards/presets';
-import type { Role } from '../../../shared/domain';
+import type { Category, Role } from '../../../shared/domain';
 import type { ComplaintInput } from '../../../shared/schemas/complaint';
 import type { ServiceStandard } from '../../../shared/standards/schema';
 import type { Instruction } from '../../../shared/schemas/workflow';
@@ -186,7 +186,20 @@ const FOLLOW_UPS = [
   'Koordinasi dengan dinas terkait melalui telepon; usulan penanganan dicatat.',
   'Pelapor dihubungi untuk melengkapi keterangan; keterangan diterima.',
 ];
-const FORWARD_TO = ['Dinas PUPR Kabupaten Pamekasan', 'Dinas Kependudukan dan Pencatatan Sipil Kabupaten Pamekasan', 'Perumda Air Minum Tirta Pamekasan'];
+// Where a complaint of each category is forwarded, addressed as on the letter: to the head.
+const FORWARD_TO: Record<Category, string> = {
+  administrasi_kependudukan: 'Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Pamekasan',
+  infrastruktur: 'Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pamekasan',
+  kebersihan_lingkungan: 'Kepala Dinas Lingkungan Hidup Kabupaten Pamekasan',
+  ketertiban_umum: 'Kepala Satuan Polisi Pamong Praja Kabupaten Pamekasan',
+  bantuan_sosial: 'Kepala Dinas Sosial Kabupaten Pamekasan',
+  pelayanan_aparatur: 'Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Pamekasan',
+  pertanahan: 'Kepala Kantor Pertanahan Kabupaten Pamekasan',
+  kesehatan: 'Kepala Dinas Kesehatan Kabupaten Pamekasan',
+  pendidikan: 'Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Pamekasan',
+  kepegawaian: 'Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Pamekasan',
+  lainnya: 'Sekretaris Daerah Kabupaten Pamekasan',
+};
 
 class DemoOffice {
   private clock = '';
@@ -263,7 +276,7 @@ class DemoOffice {
         'workflow.exit',
         act.exit === 'ditolak'
           ? { id, exit: 'ditolak', note: 'Pengaduan tidak disertai uraian yang dapat ditindaklanjuti dan pengadu tidak dapat dihubungi.' }
-          : { id, exit: 'bukan_kewenangan', note: 'Substansi pengaduan menjadi kewenangan instansi kabupaten.', forwardTo: FORWARD_TO[Math.floor(r() * FORWARD_TO.length)]! },
+          : { id, exit: 'bukan_kewenangan', note: 'Substansi pengaduan menjadi kewenangan instansi kabupaten.', forwardTo: FORWARD_TO[c.data.category] },
       );
       return;
     }
@@ -353,11 +366,14 @@ export async function seedDemo(deps: CoreDeps, count = 120): Promise<{ complaint
   const between = (a: number, b: number) => a + r() * (b - a);
   const lastStep = standard.steps.length;
 
+  let askedSoFar = 0;
   const newCase = (incidentBefore: string, over: Partial<Case> = {}): Case => {
     const data = demoComplaint(r, checklist, localDate(addCalendarDays(incidentBefore, -Math.floor(r() * 10), tz), tz));
-    // An anonymous reporter hears the answer from the notice board: nobody to ask.
-    const x = rs();
-    const closing = data.reporter.anonymous || x > 0.92 ? 'tidak_ditanyakan' : x < 0.8 ? 'puas' : 'tidak_puas';
+    // An anonymous reporter hears the answer from the notice board: nobody to ask. Of those
+    // asked, one in six is not satisfied, so even a small demo has both answers.
+    const asked = !data.reporter.anonymous && rs() <= 0.92;
+    if (asked) askedSoFar++;
+    const closing = !asked ? 'tidak_ditanyakan' : askedSoFar % 6 === 0 ? 'tidak_puas' : 'puas';
     const skm = closing !== 'tidak_ditanyakan' && rs() < 0.6 ? { via: data.channel === 'langsung' && rs() < 0.5 ? ('kiosk' as const) : ('staf' as const), input: demoSkm(rs, closing === 'puas') } : null;
     return {
       data: { ...data, kelengkapan: [...checklist] },

@@ -429,7 +429,7 @@ const EXIT_CONFIRM: Record<Exit, string> = {
 
 const EXIT_EXPLAIN: Record<Exit, string> = {
   tidak_lengkap: 'Waktu penanganan berhenti sampai pelapor melengkapi berkas. Tuliskan apa yang harus dilengkapi.',
-  bukan_kewenangan: 'Pengaduan ditutup dan diteruskan ke instansi yang berwenang. Tuliskan instansinya dan alasannya.',
+  bukan_kewenangan: 'Pengaduan ditutup dan diteruskan ke instansi yang berwenang. Tuliskan kepada siapa diteruskan dan alasannya.',
   ditolak: 'Pengaduan ditutup tanpa ditindaklanjuti. Tuliskan alasan penolakan; alasan ini disampaikan kepada pelapor.',
   dicabut: 'Pengaduan ditutup karena pelapor mencabutnya. Tuliskan kapan dan bagaimana pelapor menyatakannya.',
 };
@@ -455,7 +455,13 @@ export function ExitModal({ id, exit, onClose, onDone }: Props & { exit: Exit; o
         <Stack gap="sm">
           <Text size="sm">{EXIT_EXPLAIN[exit]}</Text>
           {exit === 'bukan_kewenangan' && (
-            <TextInput label="Instansi tujuan" placeholder="Dinas Pekerjaan Umum dan Penataan Ruang" {...form.register('forwardTo')} error={errors.forwardTo?.message} />
+            <TextInput
+              label="Diteruskan kepada"
+              description="Pimpinan instansi yang berwenang, seperti ditulis pada alamat surat penerusan."
+              placeholder="Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten …"
+              {...form.register('forwardTo')}
+              error={errors.forwardTo?.message}
+            />
           )}
           <Textarea label="Alasan atau keterangan" autosize minRows={3} {...form.register('note')} error={errors.note?.message} />
           <SimpleGrid cols={2}>
