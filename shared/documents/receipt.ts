@@ -21,3 +21,6 @@ export const receiptViewSchema = z.object({
   reporterSigner: z.object({ caption: z.string(), name: z.string() }),
 });
 export type ReceiptView = z.infer<typeof receiptViewSchema>;
+
+/** The receipt's files on one line: "1. foto-jalan.jpg; 2. surat.pdf", or "-". */
+export const attachmentsLine = (names: readonly string[]) => (names.length ? names.map((a, i) => `${i + 1}. ${a}`).join('; ') : '-');

@@ -345,3 +345,30 @@ test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk 
   await expect(page.getByRole('table', { name: 'Tugas saya' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Menunggu hasil pindai' })).toHaveCount(0);
 });
+
+test('Tanda terima dengan nama, alamat, lampiran dan uraian terpanjang tetap satu lembar A4 saat dicetak dari layar', async ({ web, page }) => {
+  const { api } = await start(web.url, 'pegantenan');
+  const words = 'jalan makadam dusun berlubang tergenang warga sekolah kendaraan motor pasar pedagang balai laporan perbaikan'.split(' ');
+  const text = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 7) % words.length]).join(' ');
+  const png = SIGNATURE.slice('data:image/png;base64,'.length);
+  const c = await api.staf.call('complaints.create', {
+    kind: 'pengaduan',
+    channel: 'langsung',
+    category: 'infrastruktur',
+    reporter: { name: text(30).slice(0, 120), address: text(60).slice(0, 250), nik: '3514015203850002', phone: '081234567890', email: '' },
+    subject: 'Jalan desa rusak di Dusun Krajan',
+    description: text(400),
+    expectation: '',
+    incidentPlace: '',
+    incidentDate: '',
+    kelengkapan: [],
+    attachments: [1, 2, 3, 4, 5].map((i) => ({ fileName: `Foto kondisi jalan rusak di depan rumah warga bagian ${i} diambil pagi hari.png`, mime: 'image/png', dataBase64: png })),
+  });
+  await as(page, web.url, 'staf');
+  await page.goto(`${web.url}/pengaduan/${c.id}/tanda-terima`);
+  const paper = page.getByRole('article', { name: 'Tanda terima' });
+  await expect(paper).toContainText('(selengkapnya tercatat dalam register pengaduan)');
+  await expect(paper).toContainText('5. Foto kondisi jalan rusak di dep…hari.png');
+  const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(pdf.pages).toBe(1);
+});

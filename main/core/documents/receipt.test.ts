@@ -6,7 +6,7 @@ import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas
 import { userSchema, type User } from '../../../shared/schemas/user';
 import { readDocx } from '../../../test/support/docx';
 import { imageSize } from './imageSize';
-import { buildReceiptView, nipLine } from './receipt';
+import { buildReceiptView, descriptionRoom, nipLine } from './receipt';
 import { receiptDocx } from './receiptDocx';
 
 const CHECKLIST = [
@@ -188,9 +188,36 @@ describe('buildReceiptView', () => {
 
   it('shortens a very long uraian so the receipt stays on one sheet', () => {
     const v = view(complaint({ description: 'kata '.repeat(900) }));
-    expect(v.description.length).toBeLessThan(1100);
-    expect(v.description).toMatch(/selengkapnya tercatat dalam register pengaduan\)$/);
+    expect(v.description.length).toBeLessThanOrEqual(1000);
+    expect(v.description).toMatch(/^kata kata .* … \(selengkapnya tercatat dalam register pengaduan\)$/);
     expect(view().description).toBe(DESCRIPTION);
+  });
+
+  it('gives the uraian the room the rest of the sheet leaves, and lists long file names shortened with their type', () => {
+    const long = complaint(
+      {
+        description: 'kata '.repeat(900),
+        attachments: [1, 2, 3, 4, 5].map((i) => ({
+          id: i,
+          fileName: `Foto kondisi jalan rusak di depan rumah warga bagian ${i} diambil pagi hari.jpg`,
+          mime: 'image/jpeg',
+          size: 1,
+          sha256: 'a'.repeat(64),
+        })),
+      },
+      { name: 'Nama '.repeat(24).trim(), address: 'Alamat '.repeat(35).trim() },
+    );
+    const full = view(long);
+    expect(full.attachments[0]).toBe('Foto kondisi jalan rusak di dep…hari.jpg');
+    expect(full.attachments.every((a) => a.length <= 40 && a.endsWith('.jpg'))).toBe(true);
+    // Each line the name, the address and the files take is a line less of uraian.
+    const roomy = view(complaint({ description: 'kata '.repeat(900) }));
+    expect(full.description.length).toBeLessThan(roomy.description.length - 5 * 80);
+    expect(full.description.length).toBeLessThanOrEqual(descriptionRoom(full));
+    expect(full.description).toMatch(/^kata kata .* … \(selengkapnya tercatat dalam register pengaduan\)$/);
+    // A short uraian stays whole beside the longest name and address.
+    const short = 'Lampu jalan di depan balai dusun padam sejak dua minggu.';
+    expect(view({ ...long, description: short }).description).toBe(short);
   });
 });
 
@@ -212,7 +239,7 @@ describe('receiptDocx', () => {
     expect(doc.paragraphs).toContain(`☑\t${CHECKLIST[2]}`);
     expect(doc.paragraphs).toContain(`☐\t${CHECKLIST[3]}`);
     expect(doc.paragraphs).toContain(`☐\t${CHECKLIST[4]}`);
-    expect(doc.paragraphs).toContain('1.\tfoto-jalan-krajan-1.jpg');
+    expect(doc.paragraphs).toContain('Lampiran: 1. foto-jalan-krajan-1.jpg; 2. ktp-siti-aminah.pdf');
     expect(doc.paragraphs).toContain('Petugas Penerima,');
     expect(doc.paragraphs).toContain('Dewi Lestari, S.Sos.');
     expect(doc.paragraphs).toContain('NIP 19870314 201001 2 004');

@@ -1,6 +1,6 @@
 import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, kindNoun } from '../../../shared/domain';
 import { capitalise } from '../../../shared/text/words';
-import type { ReceiptView } from '../../../shared/documents/receipt';
+import { attachmentsLine, type ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { User } from '../../../shared/schemas/user';
@@ -42,7 +42,7 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
   // Never trust the detail to be masked already: a receipt printed by someone who may not
   // see the identity says so instead of showing it.
   const personal = (v: string) => (c.personalDataMasked ? MASKED : v.trim() || '-');
-  return {
+  const view: ReceiptView = {
     kop: kopOf(office),
     title: `TANDA TERIMA ${label.toUpperCase()}`,
     registerNo: c.registerNo,
@@ -70,15 +70,47 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
       { label: 'Perihal', value: c.subject },
       ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind, tz) }] : []),
     ],
-    description: shorten(c.description, DESCRIPTION_MAX),
+    description: '',
     kelengkapan: checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) })),
     // File names are often the reporter's own ("ktp-siti.pdf"); an anonymous receipt lists only the kind.
-    attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : a.fileName)),
+    attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : shortName(a.fileName))),
     notice: noticeText(kind, c.registerNo, anonymous, deadline),
     placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
     signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
     reporterSigner: { caption: 'Pelapor,', name: anonymous ? ANONYMOUS : c.reporter.name },
   };
+  return { ...view, description: shorten(c.description, descriptionRoom(view)) };
+}
+
+// The receipt is one sheet of A4 (the letter margins, 11 pt text). What the sheet holds is
+// counted in lines across the page: everything but the uraian first, by its length in
+// characters over what a line holds where it stands; the uraian gets the lines left, at
+// most DESCRIPTION_MAX characters. (Measured on the DOCX as LibreOffice lays it out,
+// with a margin for Word's wider wrapping.)
+const SHEET_LINES = 55;
+const LINE = 80; // characters across the page
+const VALUE = 46; // in a row's value, right of its label
+const SIGNATURE = 30; // in a signature's half of the page, bold
+const NOTICE = 92; // in the boxed notice, 9.5 pt
+// The title, the number, the headings, the gaps, the notice's box and the signatures'
+// captions and space.
+const FIXED_LINES = 17;
+const DESCRIPTION_MIN = 80;
+const linesOf = (text: string, perLine: number) => Math.max(1, Math.ceil(text.length / perLine));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** How many characters of the uraian the receipt has room for on its one sheet. */
+export function descriptionRoom(v: ReceiptView): number {
+  const kop = v.kop.lines.length + 1 + (v.kop.contact ? 1 : 0);
+  const used =
+    FIXED_LINES +
+    kop +
+    sum(v.rows.map((r) => linesOf(r.value, VALUE))) +
+    sum((v.kelengkapan.length ? v.kelengkapan.map((k) => k.item) : ['-']).map((item) => linesOf(item, LINE - 4))) +
+    linesOf(`Lampiran: ${attachmentsLine(v.attachments)}`, LINE) +
+    linesOf(v.notice, NOTICE) +
+    Math.max(linesOf(v.reporterSigner.name, SIGNATURE), linesOf(v.signer.name, SIGNATURE));
+  return Math.min(DESCRIPTION_MAX, Math.max(DESCRIPTION_MIN, (SHEET_LINES - used) * LINE));
 }
 
 export function kopOf(office: OfficeProfile): ReceiptView['kop'] {
@@ -133,10 +165,22 @@ function noticeText(kind: string, registerNo: string, anonymous: boolean, deadli
 }
 
 
+const MORE = ' … (selengkapnya tercatat dalam register pengaduan)';
+// At most `max` characters, the note that says so included.
 function shorten(text: string, max: number): string {
   const t = text.trim();
   if (t.length <= max) return t;
-  const cut = t.slice(0, max);
+  const keep = Math.max(0, max - MORE.length);
+  const cut = t.slice(0, keep);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.8 ? cut.slice(0, space) : cut).trimEnd()} … (selengkapnya tercatat dalam register pengaduan)`;
+  return `${(space > keep * 0.8 ? cut.slice(0, space) : cut).trimEnd()}${MORE}`;
+}
+
+// A file's name as the receipt lists it, its type kept: "Foto kondisi jalan rusak…pagi.jpg".
+const NAME_MAX = 40;
+function shortName(name: string): string {
+  if (name.length <= NAME_MAX) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 6 ? name.slice(dot) : '';
+  return `${name.slice(0, NAME_MAX - ext.length - 5).trimEnd()}…${name.slice(name.length - ext.length - 4)}`;
 }

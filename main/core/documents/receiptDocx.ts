@@ -1,6 +1,6 @@
 import { AlignmentType, type Paragraph, type Table } from 'docx';
-import type { ReceiptView } from '../../../shared/documents/receipt';
-import { SIZE, borderlessTable, boxed, cm, contentWidth, kopSurat, labelValueTable, letterDocument, para, signatureColumns, spacer, toBuffer } from './docx-kit';
+import { attachmentsLine, type ReceiptView } from '../../../shared/documents/receipt';
+import { SIZE, boxed, cm, contentWidth, kopSurat, labelValueTable, letterDocument, para, signatureColumns, spacer, toBuffer } from './docx-kit';
 
 // The tanda terima as DOCX, from the view receipt.ts builds.
 
@@ -17,8 +17,6 @@ export async function receiptDocx(v: ReceiptView): Promise<Buffer> {
   const kelengkapan = v.kelengkapan.length
     ? v.kelengkapan.map((k) => item(`${k.checked ? CHECKED : UNCHECKED}\t${k.item}`))
     : [item('-')];
-  const lampiran = v.attachments.length ? v.attachments.map((a, i) => item(`${i + 1}.\t${a}`)) : [item('-')];
-  const checklistWidth = Math.round(width * 0.6);
 
   const children: (Paragraph | Table)[] = [
     ...kopSurat(v.kop, width),
@@ -27,12 +25,11 @@ export async function receiptDocx(v: ReceiptView): Promise<Buffer> {
     labelValueTable(v.rows, { width, labelWidth: cm(4.6), spacingAfter: 0 }),
     heading('Uraian singkat:'),
     para(v.description || '-', { alignment: AlignmentType.JUSTIFIED, run: { size: small } }),
-    // Checklist and attachments side by side: the receipt must stay on one sheet.
-    borderlessTable(
-      [[[heading('Kelengkapan berkas:'), ...kelengkapan], [heading('Lampiran:'), ...lampiran]]],
-      [checklistWidth, width - checklistWidth],
-      { cellPadding: { left: 0, right: cm(0.3) } },
-    ),
+    heading('Kelengkapan berkas:'),
+    ...kelengkapan,
+    // The files in one paragraph across the page: a camera's long names take no more lines
+    // than they need, so the receipt stays on one sheet.
+    para([{ text: 'Lampiran: ', bold: true }, { text: attachmentsLine(v.attachments) }], { run: { size: small }, spacing: { before: 80 } }),
     spacer(160),
     boxed([para(v.notice, { alignment: AlignmentType.LEFT, run: { italics: true, size: SIZE.note } })], width),
     spacer(200),
