@@ -403,6 +403,18 @@ describe('side exits', () => {
     expect(text).toContain('Kelengkapan yang belum ada: Fotokopi KTP tidak terbaca.\n');
   });
 
+  it('dates the last moment to complete a file paused at the opening by the closing before, as the sweep withdraws it', async () => {
+    // Mon 23 Nov 2026 07.30 WIB, the office's opening.
+    const o = await office('kejayan', '2026-11-23T00:30:00.000Z');
+    const id = await o.record([]);
+    const j = await o.act('staf', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Formulir belum diisi.' });
+    // 10 hari kerja: the opening of Mon 7 Dec, that is after the closing of Fri 4 Dec (16.30).
+    expect(j.pause?.withdrawAt).toBe('2026-12-07T00:30:00.000Z');
+    const text = (await o.docx((await o.docs(id)).find((d) => d.kind === 'pemberitahuan_kelengkapan')!.id)).text;
+    expect(text).toContain('paling lambat tanggal 4 Desember 2026 pukul 16.30 WIB');
+    expect(text).not.toContain('7 Desember 2026');
+  });
+
   it('drafts the pemberitahuan kelengkapan and the surat penerusan; the Sekcam signs a.n. the Camat', async () => {
     // Mon 23 Nov 2026 09.00 WIB.
     const o = await office('kejayan', '2026-11-23T02:00:00.000Z');
@@ -420,8 +432,12 @@ describe('side exits', () => {
     const sentence = noticeText.split('\n').find((line) => line.includes('Kelengkapan yang belum ada:'))!;
     for (const item of missing) expect(sentence).toContain(item);
     expect(sentence).not.toContain(ticked);
-    // 10 hari kerja from Mon 23 Nov: Mon 7 Dec 2026.
-    expect(noticeText).toContain('paling lambat tanggal 7 Desember 2026');
+    // What the officer wrote comes after the checklist's items.
+    expect(sentence).toContain(`${missing.at(-1)}; Pelapor belum menandatangani formulir.`);
+    // 10 hari kerja from Mon 23 Nov 09.05: Mon 7 Dec 2026 at that hour, when the sweep withdraws it.
+    expect(noticeText).toContain('paling lambat tanggal 7 Desember 2026 pukul 09.05 WIB');
+    const paused = await o.act('staf', 'workflow.journey', { id: a });
+    expect(paused.pause?.withdrawAt).toBe('2026-12-07T02:05:00.000Z');
 
     const b = await o.record();
     o.later(5);

@@ -56,7 +56,7 @@ describe('surat penerusan of a rahasia complaint', () => {
     const { letter } = await forwarded(o, { confidential: true }, `Saya, ${REPORTER.name} (HP ${REPORTER.phone}), melaporkan pipa PDAM bocor di depan rumah.`);
     const text = (await o.docx(letter.id)).text;
     for (const s of IDENTITY) expect(text).not.toContain(s);
-    expect(text).toContain('Saya, pelapor (identitas dirahasiakan) (HP (dirahasiakan)), melaporkan pipa PDAM bocor');
+    expect(text).toContain('Saya, pelapor (identitas dirahasiakan) (HP dirahasiakan), melaporkan pipa PDAM bocor');
 
     // A draft written as before this rule: the reporter's copy, the name, an answer to the reporter.
     const current = await o.act('staf', 'documents.get', { id: letter.id });
@@ -98,6 +98,31 @@ describe('surat penerusan of a rahasia complaint', () => {
     expect(text).toContain('NIK saya (dirahasiakan), surel (dirahasiakan), telepon rumah (dirahasiakan).');
     // Other numbers and places stay.
     expect(text).toContain('Pipa bocor sejak 12 November 2026 di RT 03, 150 meter dari balai desa.');
+  });
+
+  it('keeps out the name however it is shortened and the RT/RW however written, and says so once; marks the letter Rahasia', async () => {
+    const o = await office();
+    const words = [
+      'Pelapor (Bu Aminah, warga RT 2/RW 1 Dusun Krajan) melihat pungutan liar oleh perangkat desa.',
+      'Sdri. Siti juga menyampaikan bahwa pungutan terjadi di RT.002 RW.001 dan di RT 03.',
+    ].join(' ');
+    const { id, letter } = await forwarded(o, { confidential: true }, words);
+    const draft = await o.act('staf', 'documents.get', { id: letter.id });
+    expect(draft.draft!.sifat).toBe('rahasia');
+    // The drafter writes the reporter in as before this rule.
+    const revised = await o.act('staf', 'documents.revise', {
+      id: letter.id,
+      rowVersion: draft.rowVersion,
+      content: { ...draft.draft!, body: [...draft.draft!.body, 'Pelapor, Siti Aminah, dari Dusun Krajan RT 02 RW 01, dapat dihubungi melalui kantor kami.'] },
+    });
+    const text = (await o.docx(revised.id)).text;
+    expect(text).not.toMatch(/Siti|Aminah|RT\.?\s*0*2\b|RW\.?\s*0*1\b/);
+    expect(text).toContain('Pelapor (identitas dirahasiakan, warga (dirahasiakan) Dusun Krajan) melihat pungutan liar oleh perangkat desa.');
+    expect(text).toContain('Pelapor (identitas dirahasiakan) juga menyampaikan bahwa pungutan terjadi di (dirahasiakan) dan di RT 03.');
+    expect(text).toContain('Pelapor (identitas dirahasiakan), dari (dirahasiakan), dapat dihubungi melalui kantor kami.');
+    expect(text).toMatch(/Sifat\s*:\s*Rahasia/);
+    // The complaint itself keeps its words.
+    expect((await o.act('staf', 'complaints.get', { id })).description).toBe(words);
   });
 
   it('leaves out the number of a rahasia reporter’s own letter, which names its sender', async () => {

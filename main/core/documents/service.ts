@@ -108,11 +108,12 @@ export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 't
     exit === 'bukan_kewenangan'
       ? { forwardTo, reason }
       : {
-          missing: c.standard.kelengkapanChecklist.filter((item) => !c.kelengkapan.includes(item)),
+          // The checklist's items not ticked, then what the officer found wanting in their
+          // own words ("belum ditandatangani Ketua RT"), which the checklist may not name.
+          missing: [...c.standard.kelengkapanChecklist.filter((item) => !c.kelengkapan.includes(item)), ...(reason.trim() ? [reason] : [])],
           deadline: kelengkapanDeadline(db, at, c.standard.autoWithdrawHariKerja),
           reason,
         };
-  if (exit === 'tidak_lengkap' && params.missing!.length === 0) params.missing = [reason];
   const kind = exit === 'bukan_kewenangan' ? 'surat_penerusan' : 'pemberitahuan_kelengkapan';
   const id = insertLetterDraft(db, kind, l.c.id, initialDraft(db, kind, l.c.id, params, null), params, by, at, null);
   recordComplaintEvent(db, {

@@ -89,25 +89,67 @@ function digitsPattern(value: string, phone: boolean): RegExp | null {
   return new RegExp(`(?<!\\d)${open}${prefix}${[...digits].join(gap)}(?!\\d)${close}`, 'g');
 }
 
+// Words before a name that go with it ("Bu Aminah", "Sdri. Siti").
+const HONORIFIC = '(?:(?:Sdr|Sdri|Saudara|Saudari|Bapak|Bpk|Pak|Ibu|Bu|Mas|Mbak|Mbok|Kang|Cak|Ning)\\.?\\s+)?';
+// Parts of a name that are not the person's own: titles and degrees ("H.", "Hj.", "S.Sos.").
+const TITLE_WORD = /\.|^(?:bapak|ibu|haji|hajjah|raden|mas|ajeng|dr|drs|ir)$/i;
+const wholeWord = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])${HONORIFIC}${body}(?![\\p{L}\\p{N}])`, 'giu');
+const spaced = (text: string) => text.split(/\s+/).map(escapeRegExp).join('\\s+');
+
 /**
- * The text with the reporter's name (and a "Sdr."/"Bapak"/"Ibu" before it), address, NIK,
- * telephone and e-mail taken out: for a letter to another agency about a reporter whose
- * identity is withheld, whatever the drafter typed or the complaint's own words carried.
- * The numbers however they are written, the address as recorded (in any case and spacing).
+ * The text with the reporter's name, address, NIK, telephone and e-mail taken out: for a
+ * letter to another agency about a reporter whose identity is withheld, whatever the
+ * drafter typed or the complaint's own words carried.
+ * - The name whole, then each of its own words of three letters or more ("Bu Aminah",
+ *   "Sdri Siti"), with a "Sdr."/"Bapak"/"Bu" before it; a title or degree is not a name.
+ * - The address as recorded (in any case and spacing), its first part (up to the first
+ *   comma: the street, dusun and RT/RW where one lives) and its RT/RW however written
+ *   ("RT 2/RW 1", "RT.002 RW.001"). The desa and the dusun by themselves stay: they are
+ *   where the matter often is, which the agency must know.
+ * - The numbers however they are written.
+ * What is left is read again by the drafter and the signer; the letter says the identity
+ * is withheld.
  */
 export function withholdIdentity(text: string, c: ComplaintFacts, inc: Incoming): string {
   let out = text;
-  const name = c.reporterName.trim().replace(/\s+/g, ' ');
-  if (name.length >= 3) {
-    const words = name.split(' ').map(escapeRegExp).join('\\s+');
-    // Whole words only: "Ani" is not taken out of "Dani".
-    const pattern = `(?<![\\p{L}\\p{N}])(?:(?:Sdr\\.?|Sdri\\.?|Saudara|Saudari|Bapak|Bpk\\.?|Ibu)\\s+)?${words}(?![\\p{L}\\p{N}])`;
-    out = out.replace(new RegExp(pattern, 'giu'), WITHHELD);
-  }
-  const address = c.reporterAddress.trim();
-  if (address.length >= 6) out = out.replace(new RegExp(address.split(/\s+/).map(escapeRegExp).join('\\s+'), 'giu'), HIDDEN);
-  for (const pattern of [digitsPattern(inc.nik, false), digitsPattern(c.reporterPhone, true)]) if (pattern) out = out.replace(pattern, HIDDEN);
+  // The e-mail first: its name part ("siti@…") is not to be taken for the name.
   const email = c.reporterEmail.trim();
   if (email.length >= 6) out = out.replace(new RegExp(escapeRegExp(email), 'giu'), HIDDEN);
-  return out;
+  const name = c.reporterName.trim().replace(/\s+/g, ' ');
+  if (name.length >= 3) {
+    out = out.replace(wholeWord(spaced(name)), WITHHELD);
+    for (const word of new Set(name.split(' '))) {
+      if (word.length >= 3 && !TITLE_WORD.test(word)) out = out.replace(wholeWord(escapeRegExp(word)), WITHHELD);
+    }
+  }
+  const address = c.reporterAddress.trim();
+  const first = address.split(',')[0]!.trim();
+  for (const part of [address, first]) if (part.length >= 6) out = out.replace(new RegExp(spaced(part), 'giu'), HIDDEN);
+  const rtRw = rtRwPattern(address);
+  if (rtRw) out = out.replace(rtRw, HIDDEN);
+  for (const pattern of [digitsPattern(inc.nik, false), digitsPattern(c.reporterPhone, true)]) if (pattern) out = out.replace(pattern, HIDDEN);
+  return tidyWithheld(out);
+}
+
+// The address's RT and RW as people write them: "RT 02 RW 01", "RT 2/RW 1", "Rt.002 Rw.001".
+function rtRwPattern(address: string): RegExp | null {
+  const m = /\bRT\.?\s*0*(\d{1,3})\s*[/,]?\s*RW\.?\s*0*(\d{1,3})\b/i.exec(address);
+  return m ? new RegExp(`\\bRT\\.?\\s*0*${m[1]}\\s*[/,]?\\s*RW\\.?\\s*0*${m[2]}\\b`, 'gi') : null;
+}
+
+// The name's words withheld one after another are withheld once; "Pelapor, pelapor
+// (identitas dirahasiakan)" reads "Pelapor (identitas dirahasiakan)", and "Pelapor (pelapor
+// (identitas dirahasiakan), warga …)" reads "Pelapor (identitas dirahasiakan, warga …)"; a
+// sentence starts with a capital; a number withheld inside brackets, "(HP (dirahasiakan))",
+// reads "(HP dirahasiakan)".
+function tidyWithheld(text: string): string {
+  const once = escapeRegExp(WITHHELD);
+  return text
+    .replace(new RegExp(`${once}(?:\\s+${once})+`, 'g'), WITHHELD)
+    .replace(new RegExp(`\\b(pelapor)([,\\s]+|\\s*\\()${once}`, 'gi'), (_, word: string, between: string) =>
+      // Inside the bracket the name opened, the bracket closes where it did.
+      between.includes('(') ? `${word} (identitas dirahasiakan` : `${word} (identitas dirahasiakan)`,
+    )
+    .replace(new RegExp(`(^|[.!?]\\s+)${once}`, 'g'), (_, before: string) => `${before}P${WITHHELD.slice(1)}`)
+    .replace(/\(([^()]*?)\s*\(dirahasiakan\)\)/g, (_, before: string) => `(${before ? `${before} ` : ''}dirahasiakan)`);
 }

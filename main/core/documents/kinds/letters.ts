@@ -11,8 +11,8 @@ import {
   type Placeholder,
   type TemplateKey,
 } from '../../../../shared/schemas/documents';
-import { formatTanggal, tanggalTerbilang } from '../../../../shared/time/format';
-import { addWorkingTime } from '../../../../shared/time/workingTime';
+import { formatTanggal, formatTanggalWaktu, tanggalTerbilang } from '../../../../shared/time/format';
+import { addWorkingTime, displayDue } from '../../../../shared/time/workingTime';
 import type { Db } from '../../db/open';
 import { officeCalendar } from '../../workflow/standard';
 import { brief, complaintFacts, docContext, salutationName, type ComplaintFacts, type DocContext } from '../facts';
@@ -108,7 +108,9 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     // A list in a sentence the template ends: an item's own full stop (a note written as
     // a sentence stands in for the list when every checklist item was ticked) is dropped.
     kelengkapan_kurang: (p.missing ?? []).map((item) => item.trim().replace(/[\s.;,]+$/, '')).join('; ') || '-',
-    batas_kelengkapan: p.deadline ? formatTanggal(p.deadline, ctx.office.timeZone) : '-',
+    // The instant the file is withdrawn, as the screens show it: at an opening, the closing
+    // before ("16 Desember 2026 pukul 16.00 WIB"), so no day printed is a day too late.
+    batas_kelengkapan: p.deadline ? formatTanggalWaktu(displayDue(p.deadline, officeCalendar(db)), ctx.office.timeZone) : '-',
     tempat_kelengkapan: ctx.settings.kelengkapanPlace,
     nama_kantor: ctx.office.name,
     sebutan_pimpinan: ctx.office.headTitle,
@@ -172,11 +174,12 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
     const body = splitParagraphs(fillPlaceholders(t.body, values));
     const tembusan = t.tembusan.map((x) => fillPlaceholders(x, values));
     if (kind === 'surat_penerusan') {
-      // The reporter gets a copy only where the agency may know who they are.
+      // The reporter gets a copy only where the agency may know who they are; a rahasia
+      // reporter's complaint goes sealed there too.
       const withheld = identityWithheld(c, inc);
       return {
         hal: fillPlaceholders(t.hal, values),
-        sifat: 'biasa',
+        sifat: inc.confidential ? 'rahasia' : 'biasa',
         lampiran: '-',
         body: withheld ? answerThroughOffice(body, c) : body,
         tembusan: withheld ? tembusan : [...tembusan, `Sdr. ${c.reporterName} (pelapor)`],
