@@ -244,6 +244,9 @@ export const DELIVERY_CHANNEL_LABEL: Record<DeliveryChannel, string> = {
   lainnya: 'Lainnya',
 };
 
+/** Ways the answer is handed over and signed for by the receiver; the others are sent or told. */
+export const HANDED_OVER: ReadonlySet<DeliveryChannel> = new Set(['langsung', 'kurir']);
+
 export const deliverInputSchema = z.object({
   complaintId: idSchema,
   channel: z.enum(DELIVERY_CHANNELS, { error: 'Pilih cara penyampaian.' }),

@@ -127,8 +127,13 @@ test('the Staf records "tidak puas" with the delivery that closes the complaint'
   await form.getByRole('button', { name: 'Catat penyampaian' }).click();
   await expect(form.getByText('Pilih cara penyampaian.')).toBeVisible();
   await expect(form.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
+  // Sent by WhatsApp, the box asks to whom; handed over, who received it.
+  await form.getByRole('textbox', { name: 'Cara penyampaian' }).click();
+  await page.getByRole('option', { name: 'WhatsApp' }).click();
+  await expect(form.getByRole('textbox', { name: 'Disampaikan kepada' })).toBeVisible();
   await form.getByRole('textbox', { name: 'Cara penyampaian' }).click();
   await page.getByRole('option', { name: 'Diserahkan langsung' }).click();
+  await expect(form.getByRole('textbox', { name: 'Nama penerima' })).toBeVisible();
   await form.getByRole('button', { name: 'Catat penyampaian' }).click();
   await expect(form.getByText('Pilih pernyataan pelapor: puas, tidak puas, atau tidak ditanyakan.')).toBeVisible();
   await form.getByRole('radio', { name: 'Tidak puas' }).check();

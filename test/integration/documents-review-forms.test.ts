@@ -241,6 +241,11 @@ describe('every DOCX', () => {
     const handover = await o.docx(handoverDoc.id);
     const handoverView = (await o.act('staf', 'documents.get', { id: handoverDoc.id })).content.view as LetterView;
     expect(handoverView.blocks.some((b) => b.type === 'rows' && b.rows.some((r) => r.label === 'Disampaikan melalui'))).toBe(true);
+    // Sent by WhatsApp: the paper says sent, to whom, and only the officer signs it.
+    expect(handoverView.blocks[0]).toEqual({ type: 'paragraph', text: 'Telah dikirimkan melalui WhatsApp tanggapan atas pengaduan masyarakat dengan keterangan sebagai berikut:' });
+    expect(handoverView.blocks.some((b) => b.type === 'rows' && b.rows.some((r) => r.label === 'Disampaikan kepada' && r.value === 'Siti Aminah'))).toBe(true);
+    expect(handoverView.signatures.map((x) => x.caption)).toEqual([['Yang menyampaikan,']]);
+    expect(handover.text).not.toContain('Yang menerima');
 
     for (const docx of [receipt.docx, card.docx, sheet.docx, handover]) {
       const core = strFromU8(docx.part('docProps/core.xml')!);

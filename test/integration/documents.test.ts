@@ -196,7 +196,11 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     expect(j.archiveLocation).toBe('Ordner Pengaduan 2026 / Box 3');
     docs = await docsOf(o, id);
     const handover = docs.find((d) => d.kind === 'tanda_terima_penyampaian')!;
-    expect((await docxText(o, handover.id)).text).toContain('000.8.3.4/1/Kec-Pgt/2026');
+    const handed = (await docxText(o, handover.id)).text;
+    expect(handed).toContain('000.8.3.4/1/Kec-Pgt/2026');
+    // Handed over at the office: received, and signed by both.
+    expect(handed).toContain('Telah diserahkan dan diterima tanggapan atas pengaduan masyarakat');
+    expect(handed).toMatch(/Yang menerima,[\s\S]*Yang menyerahkan,/);
 
     // The frozen copies do not follow later changes of the office or the standard.
     const before = await o.act('staf', 'documents.get', { id: v2.id });

@@ -325,7 +325,7 @@ class DemoOffice {
           complaintId: id,
           channel: c.data.reporter.anonymous ? 'lainnya' : 'langsung',
           deliveredAt: `${localDate(this.clock, this.cal.timeZone)}T${localTime(this.clock, this.cal.timeZone)}`,
-          recipient: c.data.reporter.anonymous ? 'Ditempel di papan pengumuman kantor kecamatan' : (c.data.reporter.name ?? 'Pengadu'),
+          recipient: c.data.reporter.anonymous ? 'Pelapor anonim, melalui papan pengumuman kantor kecamatan' : (c.data.reporter.name ?? 'Pengadu'),
           note: '',
           proof: [],
           ...(next ? {} : { satisfaction: c.closing }),

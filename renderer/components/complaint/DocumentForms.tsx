@@ -26,6 +26,7 @@ import type { DocumentAction, DocumentWithContent, IssuedDocument, SigningAs } f
 import {
   DELIVERY_CHANNELS,
   DELIVERY_CHANNEL_LABEL,
+  HANDED_OVER,
   DRAFTABLE_KINDS,
   OUTCOMES,
   OUTCOME_LABEL,
@@ -768,6 +769,8 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
   const closing = asksSatisfaction(journey);
   const form = useForm<DeliverIn, unknown, Out<typeof deliverFormSchema>>({ resolver: askingSatisfaction(zodResolver(deliverFormSchema), closing), defaultValues: blank });
   const errors = form.formState.errors;
+  const channel = form.watch('channel');
+  const handed = !channel || HANDED_OVER.has(channel);
   const submit = form.handleSubmit(
     async ({ date, time, now: _now, ...rest }) => {
       try {
@@ -849,7 +852,12 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
             render={({ field }) => <TimeText label="Jam" value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.time?.message} tz={tz} />}
           />
         </Group>
-        <TextInput label="Nama penerima" {...form.register('recipient')} error={errors.recipient?.message} />
+        <TextInput
+          label={handed ? 'Nama penerima' : 'Disampaikan kepada'}
+          description={handed ? undefined : 'Nama tujuan, nomor atau alamatnya; untuk pelapor anonim, tempat pengumumannya.'}
+          {...form.register('recipient')}
+          error={errors.recipient?.message}
+        />
         <Textarea label="Keterangan (tidak wajib)" autosize minRows={2} {...form.register('note')} error={errors.note?.message} />
         <Controller
           control={form.control}

@@ -5,7 +5,7 @@ import { CUT_MARK_FULL_TEXT, fitText } from '../../../../shared/documents/textFi
 import type { LetterView } from '../../../../shared/documents/letter';
 import type { ReceiptView } from '../../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../../shared/schemas/complaint';
-import { DELIVERY_CHANNEL_LABEL, type DeliveryChannel } from '../../../../shared/schemas/documents';
+import { DELIVERY_CHANNEL_LABEL, HANDED_OVER, type DeliveryChannel } from '../../../../shared/schemas/documents';
 import { INSTRUCTIONS, INSTRUCTION_LABEL, type Instruction } from '../../../../shared/schemas/workflow';
 import { formatDuration, formatTanggal, formatTanggalWaktu } from '../../../../shared/time/format';
 import { displayDue } from '../../../../shared/time/workingTime';
@@ -174,11 +174,25 @@ export interface DeliveryFacts {
   by: { name: string; nip: string };
 }
 
+const DELIVERED_HOW: Record<DeliveryChannel, string> = {
+  langsung: 'Telah diserahkan dan diterima',
+  kurir: 'Telah diserahkan melalui kurir dan diterima',
+  pos: 'Telah dikirimkan melalui pos',
+  email: 'Telah dikirimkan melalui email',
+  whatsapp: 'Telah dikirimkan melalui WhatsApp',
+  telepon: 'Telah disampaikan melalui telepon',
+  lainnya: 'Telah disampaikan',
+};
+
 export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFacts): LetterView {
   const c = complaintFacts(db, complaintId);
   const { office, kop, settings } = docContext(db);
   const tz = office.timeZone;
   const title = d.documentTitle || `Jawaban atas ${kindNoun(c.kind)}`;
+  // Handed over (at the office or by a courier who brings back the signature), the receiver
+  // signs; sent by post, e-mail or WhatsApp or told by telephone, only the officer does, and
+  // the paper says it was sent, not received by hand.
+  const handed = HANDED_OVER.has(d.channel);
   return {
     layout: 'naskah',
     paper: settings.paper,
@@ -189,7 +203,7 @@ export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFact
     meta: [],
     addressee: [],
     blocks: [
-      { type: 'paragraph', text: `Telah diserahkan dan diterima tanggapan atas ${kindNoun(c.kind)} masyarakat dengan keterangan sebagai berikut:` },
+      { type: 'paragraph', text: `${DELIVERED_HOW[d.channel]} tanggapan atas ${kindNoun(c.kind)} masyarakat dengan keterangan sebagai berikut:` },
       {
         type: 'rows',
         rows: [
@@ -198,14 +212,14 @@ export function deliveryReceiptView(db: Db, complaintId: number, d: DeliveryFact
           { label: 'Dokumen', value: d.documentNumber ? `${title} Nomor ${d.documentNumber}` : title },
           { label: 'Disampaikan melalui', value: DELIVERY_CHANNEL_LABEL[d.channel] },
           { label: 'Tanggal dan jam', value: formatTanggalWaktu(d.deliveredAt, tz) },
-          { label: 'Diterima oleh', value: d.recipient },
+          { label: handed ? 'Diterima oleh' : 'Disampaikan kepada', value: d.recipient },
           ...(d.note ? [{ label: 'Keterangan', value: d.note }] : []),
         ],
       },
     ],
     signatures: [
-      { caption: ['Yang menerima,'], name: d.recipient, after: [], image: '', official: false, stamp: false },
-      { caption: ['Yang menyerahkan,'], name: d.by.name, after: [nipLine(d.by.nip)].filter((s) => s !== ''), image: '', official: true, stamp: false },
+      ...(handed ? [{ caption: ['Yang menerima,'], name: d.recipient, after: [], image: '', official: false, stamp: false }] : []),
+      { caption: [handed ? 'Yang menyerahkan,' : 'Yang menyampaikan,'], name: d.by.name, after: [nipLine(d.by.nip)].filter((s) => s !== ''), image: '', official: true, stamp: false },
     ],
     tembusan: [],
     verification: null,
