@@ -133,7 +133,10 @@ export const contract = {
   'auth.logout': call(empty, z.object({ ok: z.literal(true) }), 'public'),
   'auth.me': call(empty, sessionUserSchema.nullable(), 'public'),
   'auth.changePassword': call(
-    z.object({ oldPassword: z.string().min(1).max(128), newPassword: passwordSchema }),
+    z.object({
+      oldPassword: z.string().min(1, { error: 'Kata sandi lama wajib diisi.' }).max(128, { error: 'Kata sandi lama paling panjang 128 karakter.' }),
+      newPassword: passwordSchema,
+    }),
     z.object({ ok: z.literal(true) }),
     'user',
   ),

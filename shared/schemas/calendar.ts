@@ -35,7 +35,7 @@ export const calendarSchema = z
     week: weekSchema,
     special: z
       .array(z.object({ from: ymd, to: ymd, name: text('Nama jadwal khusus', 80), week: weekSchema }))
-      .max(20),
+      .max(20, { error: 'Kalender memuat paling banyak 20 jadwal khusus; hapus dulu jadwal yang sudah lewat.' }),
     closures: z.array(closureSchema).max(400, { error: 'Kalender memuat paling banyak 400 hari libur; hapus dulu hari libur tahun-tahun yang sudah lewat.' }),
   })
   .superRefine((cal, ctx) => {

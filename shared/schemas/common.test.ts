@@ -38,7 +38,7 @@ describe('free text at the boundary', () => {
 
   it('applies to the standard and the backup folder too', () => {
     const r = serviceStandardSchema.shape.name.safeParse('\u0000\u202e');
-    expect(r.error?.issues[0]?.message).toBe('Nama standar pelayanan tidak boleh kosong.');
+    expect(r.error?.issues[0]?.message).toBe('Nama standar pelayanan wajib diisi.');
     expect(backupSettingsSchema.shape.folder.parse('/media/cadangan\u0000x')).toBe('/media/cadanganx');
   });
 });

@@ -273,8 +273,8 @@ export const ACTING_LABEL: Record<ActingKind, string> = { plt: 'Plt. (Pelaksana 
 
 const ymd = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} harus tanggal (TTTT-BB-HH).` });
 export const actingOfficialInputSchema = z
-  .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Tanggal mulai'), to: ymd('Tanggal selesai') })
-  .refine((v) => v.from <= v.to, { error: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', path: ['to'] });
+  .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Mulai tanggal'), to: ymd('Sampai tanggal') })
+  .refine((v) => v.from <= v.to, { error: 'Sampai tanggal tidak boleh sebelum mulai tanggal.', path: ['to'] });
 export const actingOfficialSchema = z.object({
   id: idSchema,
   userId: idSchema,

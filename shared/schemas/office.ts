@@ -20,7 +20,7 @@ export const officeProfileSchema = z.object({
   email: optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
     error: 'Alamat email kantor tidak valid, contoh: kecamatan@contoh.go.id.',
   }),
-  website: optionalText('Website', 120),
+  website: optionalText('Situs web', 120),
   timeZone: z.enum(TIME_ZONES, { error: 'Pilih zona waktu: WIB, WITA atau WIT.' }),
   kopLines: z
     .array(text('Baris kop surat', 120), { error: 'Kop surat wajib diisi.' })

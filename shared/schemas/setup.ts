@@ -23,7 +23,7 @@ export const setupFormSchema = setupInputSchema.extend({
 });
 
 /** What the Admin still has to do after setup; each is done when the office data shows it. */
-export const NEXT_STEPS = ['users', 'standard', 'calendar', 'logo', 'camatNip'] as const;
+export const NEXT_STEPS = ['users', 'standard', 'calendar', 'logo', 'camatNip', 'backup'] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 export const nextStepsSchema = z.object({

@@ -72,7 +72,7 @@ const line = (what: string, max = 500) =>
     .string({ error: `${what} wajib diisi.` })
     .overwrite(withoutInvisible)
     .trim()
-    .min(1, { error: `${what} tidak boleh kosong.` })
+    .min(1, { error: `${what} wajib diisi.` })
     .max(max, { error: `${what} paling panjang ${max} karakter.` });
 const optionalLine = (what: string, max: number) =>
   z
@@ -100,7 +100,7 @@ export const stepSchema = z.object(
     alternates: z.array(executor('Pelaksana pengganti'), { error: 'Pelaksana pengganti harus berupa daftar.' }).default([]),
     // Documents and tools the step uses, as the standard lists them.
     kelengkapan: lines('Kelengkapan', 20, 200).default([]),
-    output: optionalLine('Output langkah', 300).default(''),
+    output: optionalLine('Hasil langkah', 300).default(''),
     duration: durationSchema,
     // Past the step's due time, the step passes to this executor (Kejayan: Kasi → Camat).
     escalateTo: executor('Eskalasi').optional(),

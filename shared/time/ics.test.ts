@@ -92,6 +92,6 @@ describe('parseIcsHolidays', () => {
   });
 
   it('a file without events is not a calendar', () => {
-    expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru', 'Asia/Jakarta')).toEqual({ closures: [], errors: ['Berkas bukan kalender iCal: tidak ada VEVENT.'] });
+    expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru', 'Asia/Jakarta')).toEqual({ closures: [], errors: ['Berkas ini tidak memuat acara kalender (iCal). Unduh ulang berkas .ics dari kalender hari libur, misalnya ekspor Google Kalender, lalu pilih lagi.'] });
   });
 });

@@ -37,7 +37,7 @@ export function parseIcsHolidays(
       if (m) event[m[1]!] = m[2]!.trim();
     }
   }
-  if (events === 0) errors.push('Berkas bukan kalender iCal: tidak ada VEVENT.');
+  if (events === 0) errors.push('Berkas ini tidak memuat acara kalender (iCal). Unduh ulang berkas .ics dari kalender hari libur, misalnya ekspor Google Kalender, lalu pilih lagi.');
   return { closures, errors };
 }
 

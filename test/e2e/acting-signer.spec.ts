@@ -51,6 +51,10 @@ test('Pegantenan: Admin menunjuk Kasi sebagai Plh. Camat hari ini, Kasi itu mena
   await page.getByRole('link', { name: 'Pejabat Plt./Plh.' }).click();
   await expect(page.getByRole('heading', { name: 'Pejabat Plt./Plh. Camat' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Pejabat yang ditunjuk' }).click();
+  // The Camat in office is not among those who may stand in for him.
+  await expect(page.getByRole('option', { name: new RegExp(ACTING) })).toBeVisible();
+  await expect(page.getByRole('option', { name: /\(Sekretaris Kecamatan\)$/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /\(Camat\)$/ })).toHaveCount(0);
   await page.getByRole('option', { name: new RegExp(ACTING) }).click();
   await page.getByRole('textbox', { name: 'Mulai tanggal' }).fill(typed);
   await page.getByRole('textbox', { name: 'Sampai tanggal' }).fill(typed);

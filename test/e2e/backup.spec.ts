@@ -14,11 +14,14 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
     await page.getByRole('link', { name: 'Cadangan data' }).click();
     await expect(page.getByRole('heading', { name: 'Cadangan data' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Cadangkan sekarang' })).toBeDisabled();
+    // No folder yet: the page says there is no backup at all, and the daily switch is not running.
+    await expect(page.getByRole('alert').filter({ hasText: 'Data kantor belum dicadangkan' })).toBeVisible();
+    await expect(page.getByText('Belum berjalan: isi dan simpan folder cadangan dulu.')).toBeVisible();
 
-    await page.getByLabel('Folder cadangan').fill('relatif');
+    await page.getByRole('textbox', { name: 'Folder cadangan' }).fill('relatif');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Tulis lokasi folder lengkap', { exact: false }).first()).toBeVisible();
-    await page.getByLabel('Folder cadangan').fill(folder);
+    await page.getByRole('textbox', { name: 'Folder cadangan' }).fill(folder);
     // A count out of range stays as typed when the field is left, and the save says why.
     const keep = page.getByLabel('Jumlah cadangan yang disimpan');
     await keep.fill('0');
@@ -36,6 +39,8 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Pengaturan cadangan tersimpan.')).toBeVisible();
     expect((await office.admin.call('backup.status', {})).settings.keep).toBe(30);
+    await expect(page.getByText('Data kantor belum dicadangkan')).toHaveCount(0);
+    await expect(page.getByText('Belum berjalan: isi dan simpan folder cadangan dulu.')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
     const row = page.getByRole('row').filter({ hasText: /tanggap-\d{4}-\d{2}-\d{2}T\d{4}\.sqlite/ });

@@ -493,8 +493,12 @@ describe('Plt.: an acting head signs in that capacity inside the recorded period
     expect(officials).toEqual([expect.objectContaining({ userId: o.ids.sekcam, kind: 'plt', from: '2026-11-26', to: '2026-11-27' })]);
     // One acting head at a time; the clash is told in the office's words and dates.
     expect((await o.refuse('admin', 'officials.add', { userId: o.ids.kasi1!, kind: 'plh', from: '2026-11-27', to: '2026-11-27' })).message).toMatch(
-      /^Periode ini bertumpuk dengan .+ \(26 November 2026 s\.d\. 27 November 2026\)\. Hapus atau ubah catatan itu dulu/,
+      /^Periode ini bertumpuk dengan .+ \(26 November 2026 s\.d\. 27 November 2026\)\. Hanya satu Plt\.\/Plh\. dalam satu waktu: hapus catatan itu dulu/,
     );
+    // The Camat in office is never his own Plt./Plh.
+    const self = await o.refuse('admin', 'officials.add', { userId: o.ids.camat!, kind: 'plh', from: '2026-12-01', to: '2026-12-02' });
+    expect(self).toMatchObject({ code: 'validation', field: 'userId' });
+    expect(self.message).toMatch(/^Pengguna ini Camat Pegantenan yang sedang menjabat; Plt\.\/Plh\. ditunjuk untuk menggantikannya\./);
     const id = await o.record();
     const draft = await pegantenanToSigning(o, id);
 

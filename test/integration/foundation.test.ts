@@ -128,7 +128,10 @@ describe('users', () => {
     expect(noSeksi.fields?.['user.seksi']).toMatch(/seksi/);
     const [me] = (await ok(t.core, admin, 'users.list', {})).filter((u) => u.role === 'admin');
     const demote = await fail(t.core, admin, 'users.update', { id: me!.id, rowVersion: me!.rowVersion, user: { ...me!, role: 'staf' } });
-    expect(demote.code).toBe('conflict');
+    expect(demote).toMatchObject({ code: 'conflict', field: 'role' });
+    // Switched off, the refusal stands at the switch.
+    const off = await fail(t.core, admin, 'users.update', { id: me!.id, rowVersion: me!.rowVersion, user: { ...me!, active: false } });
+    expect(off).toMatchObject({ code: 'conflict', field: 'active', message: 'Akun ini satu-satunya Admin aktif; tidak dapat dinonaktifkan. Jadikan pengguna lain Admin terlebih dahulu.' });
   });
 
   it('deactivating a user ends their session', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signaturePng } from './paper';
 import { addUser, fail, makeCore, ok, setupOffice, type TestCore } from '../support/core';
@@ -12,7 +15,7 @@ describe('next steps after setup', () => {
   it('ticks each step from the office data and stays hidden once dismissed', async () => {
     t = makeCore();
     const admin = await setupOffice(t.core);
-    const none = { users: false, standard: false, calendar: false, logo: false, camatNip: false };
+    const none = { users: false, standard: false, calendar: false, logo: false, camatNip: false, backup: false };
     expect(await ok(t.core, admin, 'setup.nextSteps', {})).toEqual({ dismissed: false, done: none });
 
     for (const role of ['staf', 'kasi', 'sekcam'] as const) await addUser(t.core, admin, role, role);
@@ -25,9 +28,16 @@ describe('next steps after setup', () => {
     await ok(t.core, admin, 'calendar.update', await ok(t.core, admin, 'calendar.get', {}));
     const office = await ok(t.core, admin, 'office.get', {});
     await ok(t.core, admin, 'office.update', { ...office, logo: signaturePng() });
+    expect((await ok(t.core, admin, 'setup.nextSteps', {})).done.backup).toBe(false);
+    const backups = mkdtempSync(join(tmpdir(), 'tanggap-cadangan-'));
+    try {
+      await ok(t.core, admin, 'backup.updateSettings', { folder: backups, keep: 3, daily: true, rowVersion: (await ok(t.core, admin, 'backup.status', {})).settings.rowVersion });
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
     expect(await ok(t.core, admin, 'setup.nextSteps', {})).toEqual({
       dismissed: false,
-      done: { users: true, standard: true, calendar: true, logo: true, camatNip: true },
+      done: { users: true, standard: true, calendar: true, logo: true, camatNip: true, backup: true },
     });
 
     expect((await ok(t.core, admin, 'setup.dismissNextSteps', {})).dismissed).toBe(true);

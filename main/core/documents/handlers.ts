@@ -50,7 +50,7 @@ import {
 } from './service';
 import { documentSettings } from './settings';
 import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf, wetPrintByDocx, type DocRow, type WetPaperRow } from './store';
-import { requireSignsForHead, signerUser, signsForHead, userName } from './signer';
+import { activeHead, requireSignsForHead, signerUser, signsForHead, userName } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
 import { pluck } from '../db/statements';
@@ -412,6 +412,11 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     if (!target || !target.active || !['sekcam', 'kasi', 'camat'].includes(target.role)) {
       throw new TanggapError('validation', 'Pilih pengguna aktif dengan peran Sekcam, Kasi atau Camat sebagai Plt./Plh.', 'userId');
     }
+    // A Plt./Plh. stands in for the head who holds the office: never that head.
+    if (activeHead(ctx.db)?.user.id === userId) {
+      const { headTitle } = getOffice(ctx.db);
+      throw new TanggapError('validation', `Pengguna ini ${headTitle} yang sedang menjabat; Plt./Plh. ditunjuk untuk menggantikannya. Pilih Sekcam atau Kasi.`, 'userId');
+    }
     write(ctx.db, () => {
       const at = nowIso(ctx);
       // One acting head at a time: the signature block cannot say two.
@@ -421,7 +426,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       if (overlap) {
         throw new TanggapError(
           'conflict',
-          `Periode ini bertumpuk dengan ${overlap.name} (${[overlap.from_date, overlap.to_date].map((d) => formatTanggal(d, getOffice(ctx.db).timeZone)).join(' s.d. ')}). Hapus atau ubah catatan itu dulu; hanya satu Plt./Plh. dalam satu waktu.`,
+          `Periode ini bertumpuk dengan ${overlap.name} (${[overlap.from_date, overlap.to_date].map((d) => formatTanggal(d, getOffice(ctx.db).timeZone)).join(' s.d. ')}). Hanya satu Plt./Plh. dalam satu waktu: hapus catatan itu dulu, lalu tambahkan lagi dengan periode yang benar.`,
           'from',
         );
       }

@@ -1,5 +1,6 @@
 import type { NextSteps } from '../../../shared/schemas/setup';
 import type { Db } from '../db/open';
+import { readBackupSettings } from '../backup/store';
 import { getOffice, readSetting, writeSetting } from '../office/settings';
 
 const DISMISSED = 'nextStepsDismissed';
@@ -19,6 +20,7 @@ export function nextSteps(db: Db): NextSteps {
       calendar: audited('calendar.updated', 'calendar.imported'),
       logo: getOffice(db).logo !== '',
       camatNip: has("SELECT 1 FROM users WHERE role = 'camat' AND active = 1 AND nip <> '' LIMIT 1"),
+      backup: readBackupSettings(db).folder !== '',
     },
   };
 }

@@ -51,8 +51,11 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
       const losesAdmin = before.role === 'admin' && before.active && (user.role !== 'admin' || !user.active);
       if (losesAdmin) {
         const admins = ctx.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number };
+        // Told at the box that would take it away: the switch, or the role.
         if (admins.n <= 1) {
-          throw new TanggapError('conflict', 'Harus ada minimal satu Admin aktif. Jadikan pengguna lain Admin terlebih dahulu.', 'role');
+          throw user.active
+            ? new TanggapError('conflict', 'Akun ini satu-satunya Admin aktif; perannya tidak dapat diganti. Jadikan pengguna lain Admin terlebih dahulu.', 'role')
+            : new TanggapError('conflict', 'Akun ini satu-satunya Admin aktif; tidak dapat dinonaktifkan. Jadikan pengguna lain Admin terlebih dahulu.', 'active');
         }
       }
       const { changes } = ctx.db

@@ -31,7 +31,7 @@ export function StepsEditor({ control, register, errors }: Props) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={44}>No</Table.Th>
-              <Table.Th>Kegiatan, output, kelengkapan dan catatan</Table.Th>
+              <Table.Th>Kegiatan, hasil, kelengkapan dan catatan</Table.Th>
               <Table.Th w={240}>Tahap dan pelaksana</Table.Th>
               <Table.Th w={230}>Waktu dan eskalasi</Table.Th>
               <Table.Th w={44} />
@@ -60,7 +60,7 @@ export function StepsEditor({ control, register, errors }: Props) {
                         {...register(`steps.${i}.activity`)}
                         error={e?.activity?.message}
                       />
-                      <TextInput label="Output" aria-label={`Output langkah ${no}`} size="xs" {...register(`steps.${i}.output`)} error={e?.output?.message} />
+                      <TextInput label="Hasil" aria-label={`Hasil langkah ${no}`} size="xs" {...register(`steps.${i}.output`)} error={e?.output?.message} />
                       <SimpleGrid cols={2} spacing={6}>
                         <Textarea
                           label="Kelengkapan (pisahkan dengan koma)"

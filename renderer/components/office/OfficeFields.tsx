@@ -6,7 +6,6 @@ import { isPngOrJpeg } from '../../../shared/schemas/common';
 import { LOGO_NOT_IMAGE, type officeProfileSchema } from '../../../shared/schemas/office';
 import { readAsDataUrl } from '../../lib/files';
 import { notifyError } from '../../lib/feedback';
-import classes from './OfficeFields.module.css';
 
 export type OfficeForm = { office: z.input<typeof officeProfileSchema> };
 
@@ -60,8 +59,8 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
             />
           )}
         />
-        <TextInput label="Nama kantor" withAsterisk placeholder="contoh: Kecamatan Kejayan" classNames={{ input: classes.input }} {...register('office.name')} error={errors?.name?.message} />
-        <TextInput label="Nama singkat" withAsterisk placeholder="contoh: Kec. Kejayan" classNames={{ input: classes.input }} {...register('office.shortName')} error={errors?.shortName?.message} />
+        <TextInput label="Nama kantor" withAsterisk placeholder="contoh: Kecamatan Kejayan" {...register('office.name')} error={errors?.name?.message} />
+        <TextInput label="Nama singkat" withAsterisk placeholder="contoh: Kec. Kejayan" {...register('office.shortName')} error={errors?.shortName?.message} />
         <Controller
           control={control}
           name="office.regionType"
@@ -80,14 +79,14 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
             />
           )}
         />
-        <TextInput label="Nama kabupaten/kota" withAsterisk placeholder="contoh: Pasuruan" classNames={{ input: classes.input }} {...register('office.region')} error={errors?.region?.message} />
+        <TextInput label="Nama kabupaten/kota" withAsterisk placeholder="contoh: Pasuruan" {...register('office.region')} error={errors?.region?.message} />
       </SimpleGrid>
-      <TextInput label="Alamat kantor" withAsterisk placeholder="contoh: Jl. Raya Kejayan No. 1" classNames={{ input: classes.input }} {...register('office.address')} error={errors?.address?.message} />
+      <TextInput label="Alamat kantor" withAsterisk placeholder="contoh: Jl. Raya Kejayan No. 1" {...register('office.address')} error={errors?.address?.message} />
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput label="Kode pos" {...register('office.postalCode')} error={errors?.postalCode?.message} />
         <TextInput label="Telepon kantor" {...register('office.phone')} error={errors?.phone?.message} />
         <TextInput label="Email kantor" {...register('office.email')} error={errors?.email?.message} />
-        <TextInput label="Website" {...register('office.website')} error={errors?.website?.message} />
+        <TextInput label="Situs web" {...register('office.website')} error={errors?.website?.message} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Controller
@@ -97,7 +96,7 @@ export function OfficeFields<T extends OfficeForm>(props: Props<T>) {
             <Textarea
               label="Kop surat"
               withAsterisk
-              description="Satu baris per baris kop, paling banyak empat. Contoh: PEMERINTAH KABUPATEN PASURUAN, lalu KECAMATAN KEJAYAN."
+              description="Tulis tiap baris kop pada baris sendiri, paling banyak empat. Contoh: PEMERINTAH KABUPATEN PASURUAN, lalu KECAMATAN KEJAYAN."
               autosize
               minRows={2}
               value={(field.value ?? []).join('\n')}

@@ -13,6 +13,7 @@ const STEPS: Record<NextStep, { text: string; to: string; link: string }> = {
   calendar: { text: 'Periksa kalender kerja: libur nasional, cuti bersama dan libur kantor.', to: '/admin/kalender', link: 'Kalender kerja' },
   logo: { text: 'Pasang logo untuk kop surat.', to: '/admin/kantor', link: 'Profil kantor' },
   camatNip: { text: 'Isi NIP pada akun Camat; NIP dicetak di bawah tanda tangan.', to: '/admin/pengguna', link: 'Pengguna' },
+  backup: { text: 'Atur folder cadangan di hard disk lain atau flashdisk, agar data kantor dicadangkan setiap hari.', to: '/admin/cadangan', link: 'Cadangan data' },
 };
 
 // The Admin's "what now" after setup, on the Admin's start page. Each step is read from
@@ -56,7 +57,7 @@ export function NextSteps({ refresh }: { refresh?: unknown }) {
               Langkah berikutnya
             </Title>
             <Text size="sm" c="dimmed">
-              Kantor sudah disiapkan. Selesaikan langkah berikut sebelum pengaduan pertama dicatat; yang sudah selesai tercentang sendiri.
+              Kantor sudah disiapkan. Selesaikan langkah berikut; yang sudah selesai tercentang sendiri.
             </Text>
           </div>
           <Button variant="subtle" color="gray" size="xs" onClick={hide} loading={hiding}>

@@ -88,6 +88,12 @@ export function BackupPage() {
 
   return (
     <Page title="Cadangan data" subtitle="Salinan basis data dan lampiran, diperiksa utuh sebelum dihitung.">
+      {!status.settings.folder && (
+        <Alert color="yellow" title="Data kantor belum dicadangkan" role="alert">
+          Belum ada folder cadangan, jadi belum ada cadangan sama sekali: bila komputer ini rusak, semua pengaduan dan jejak auditnya hilang. Isi folder cadangan
+          di hard disk lain atau flashdisk, simpan, lalu tekan Cadangkan sekarang.
+        </Alert>
+      )}
       <Paper withBorder p="lg">
         <form onSubmit={save} noValidate>
           <Stack>
@@ -95,7 +101,7 @@ export function BackupPage() {
             <StaleEditAlert message={stale.message} onReload={loaded.reload} />
             <TextInput
               label="Folder cadangan"
-              description="Lokasi lengkap di diska lain atau flashdisk, misalnya D:\Cadangan Tanggap. Jangan folder jaringan (share): SQLite di folder jaringan dapat rusak."
+              description="Lokasi lengkap di hard disk lain atau flashdisk, misalnya D:\Cadangan Tanggap. Jangan folder bersama di jaringan: cadangan di sana dapat rusak."
               {...form.register('folder')}
               error={errors.folder?.message}
             />
@@ -124,6 +130,7 @@ export function BackupPage() {
               render={({ field }) => (
                 <Switch
                   label="Cadangan otomatis setiap hari (saat aplikasi berjalan)"
+                  description={field.value && !status.settings.folder ? 'Belum berjalan: isi dan simpan folder cadangan dulu.' : undefined}
                   checked={field.value}
                   onChange={(e) => field.onChange(e.currentTarget.checked)}
                 />

@@ -31,8 +31,11 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
   });
   const { control, formState } = form;
   const { errors } = formState;
+  // The head in office (the first active Camat account, as the core counts it) is the one
+  // stood in for, never the one who stands in.
+  const head = Math.min(...users.filter((u) => u.active && u.role === 'camat').map((u) => u.id));
   const options = users
-    .filter((u) => u.active && ELIGIBLE.includes(u.role))
+    .filter((u) => u.active && ELIGIBLE.includes(u.role) && u.id !== head)
     .map((u) => ({ value: String(u.id), label: `${u.name} · ${u.jabatan} (${ROLE_LABEL[u.role]})` }));
 
   const submit = form.handleSubmit(async (input) => {
@@ -100,7 +103,7 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
           />
         </Group>
         <Text size="xs" c="dimmed">
-          Yang dapat dipilih: Sekretaris Kecamatan, Kasi/Kasubbag dan Camat yang akunnya aktif. Tanggal mulai dan sampai ikut dihitung.
+          Yang dapat dipilih: Sekretaris Kecamatan dan Kasi/Kasubbag yang akunnya aktif, juga akun Camat lain selain Camat yang sedang menjabat. Tanggal mulai dan sampai ikut dihitung.
         </Text>
         <Group justify="flex-end">
           <Button type="submit" loading={formState.isSubmitting}>
