@@ -176,14 +176,28 @@ export type DraftContentInput = z.input<typeof draftContentSchema>;
 
 export const DRAFTABLE_KINDS = ['surat_tanggapan', 'berita_acara', 'laporan_tindak_lanjut'] as const;
 
-export const draftInputSchema = z.object({
-  complaintId: idSchema,
-  kind: z.enum(DRAFTABLE_KINDS, { error: 'Pilih jenis dokumen jawaban.' }),
-  outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }).default('ditindaklanjuti'),
-  /** Reason or extra words for the template's {alasan}. */
-  reason: optionalText('Alasan', 1000),
-  satisfaction: z.enum(CLOSING_SATISFACTIONS).nullable().default(null),
-});
+/** Outcomes whose answer states why: a refusal, or a matter for another agency. */
+export const OUTCOMES_WITH_REASON: readonly Outcome[] = ['ditolak', 'bukan_kewenangan'];
+
+export const draftInputSchema = z
+  .object({
+    complaintId: idSchema,
+    kind: z.enum(DRAFTABLE_KINDS, { error: 'Pilih jenis dokumen jawaban.' }),
+    outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }).default('ditindaklanjuti'),
+    /** Reason or extra words for the template's {alasan}. */
+    reason: optionalText('Alasan', 1000),
+    satisfaction: z.enum(CLOSING_SATISFACTIONS).nullable().default(null),
+  })
+  // A refusal or a forward without its reason would be signed with a bare "-" for it.
+  .superRefine((v, ctx) => {
+    if (v.kind === 'surat_tanggapan' && OUTCOMES_WITH_REASON.includes(v.outcome) && v.reason === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: v.outcome === 'ditolak' ? 'Tulis alasan penolakan; alasan ini dimuat dalam surat kepada pelapor.' : 'Tulis mengapa pengaduan ini bukan kewenangan kantor; alasan ini dimuat dalam surat.',
+      });
+    }
+  });
 export type DraftInput = z.input<typeof draftInputSchema>;
 
 // rowVersion: the draft as the user opened it; a change made since (a newer version, a

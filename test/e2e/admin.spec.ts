@@ -146,7 +146,17 @@ test('calendar: an office closure is saved and an iCal file adds its holidays', 
   await seedOffice(web.url);
   await login(page, web.url, 'admin');
   await page.goto(`${web.url}/admin/kalender`);
+  // The preset holds this year's national holidays; from October it asks for next year's.
+  const today = new Date().toISOString().slice(0, 10);
+  const next = String(Number(today.slice(0, 4)) + 1);
+  const asksNext = page.getByText(`Hari libur nasional ${next} belum dicatat`);
+  if (Number(today.slice(5, 7)) >= 10) await expect(asksNext).toBeVisible();
+  else await expect(asksNext).toHaveCount(0);
 
+  // A day typed in is a national holiday unless told otherwise.
+  await expect(page.getByRole('textbox', { name: 'Jenis libur' })).toHaveValue('Libur nasional');
+  await page.getByRole('textbox', { name: 'Jenis libur' }).click();
+  await page.getByRole('option', { name: 'Libur kantor' }).click();
   await page.getByLabel('Tanggal libur').fill('28/12/2026');
   await page.getByLabel('Nama hari libur').fill('Hari jadi kantor');
   await page.getByRole('button', { name: 'Tambah hari libur' }).click();
@@ -186,6 +196,7 @@ test('calendar: an office closure is saved and an iCal file adds its holidays', 
   await page.locator('input[type="file"]').setInputFiles({ name: 'libur-2027.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
   await page.getByRole('button', { name: 'Impor iCal (.ics)' }).click();
   await expect(page.getByText('3 tanggal ditambahkan, 0 dilewati karena sudah tercantum.')).toBeVisible();
+  if (next === '2027') await expect(asksNext).toHaveCount(0);
 
   await page.getByRole('textbox', { name: 'Tampilkan tahun' }).click();
   await page.getByRole('option', { name: '2027' }).click();

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Box, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useFormState, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { IconTrash } from '@tabler/icons-react';
 import { closureSchema } from '../../../shared/schemas/calendar';
@@ -23,6 +23,16 @@ const ALL = 'semua';
 type Draft = { date: string; name: string; kind: Closure['kind'] };
 type DraftErrors = Partial<Record<keyof Draft, string>>;
 
+/**
+ * The years whose national holidays are not recorded yet: this year, and from October the
+ * next. A due counted across a year without them counts its holidays as working days.
+ */
+export function yearsWithoutHolidays(today: string, closures: readonly Pick<Closure, 'date' | 'kind'>[]): string[] {
+  const year = Number(today.slice(0, 4));
+  const wanted = Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year];
+  return wanted.map(String).filter((y) => !closures.some((c) => c.kind === 'libur_nasional' && c.date.startsWith(y)));
+}
+
 // Holidays, cuti bersama and office closures, kept sorted by date; shown one year at a time.
 export function ClosuresEditor({ control, register, errors, tz }: Props) {
   const { fields, insert, remove } = useFieldArray({ control, name: 'closures' });
@@ -30,7 +40,9 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
   const thisYear = localDate(now(), tz).slice(0, 4);
   const years = useMemo(() => [...new Set([thisYear, ...fields.map((f) => f.date.slice(0, 4))])].sort(), [fields, thisYear]);
   const [year, setYear] = useState(thisYear);
-  const [draft, setDraft] = useState<Draft>({ date: '', name: '', kind: 'libur_kantor' });
+  // Most days typed in are the national holidays and cuti bersama of a new year.
+  const [draft, setDraft] = useState<Draft>({ date: '', name: '', kind: 'libur_nasional' });
+  const missingYears = yearsWithoutHolidays(localDate(now(), tz), fields);
   const [draftErrors, setDraftErrors] = useState<DraftErrors>({});
 
   // After a failed save, show the year of the first row with a problem: the page
@@ -102,6 +114,13 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
           Tambah hari libur
         </Button>
       </Group>
+
+      {missingYears.length > 0 && (
+        <Alert color="yellow" title={`Hari libur nasional ${missingYears.join(' dan ')} belum dicatat`}>
+          Batas waktu pengaduan yang melewati tahun {missingYears.join(' dan ')} dihitung seolah-olah hari libur nasional dan cuti bersamanya hari kerja. Impor dari
+          berkas iCal hari libur, atau tambahkan tanggalnya satu per satu di atas, lalu simpan.
+        </Alert>
+      )}
 
       <Group justify="space-between">
         <Select

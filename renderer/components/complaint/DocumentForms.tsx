@@ -33,6 +33,8 @@ import {
   archiveInputSchema,
   deliverInputSchema,
   draftInputSchema,
+  OUTCOMES_WITH_REASON,
+  type Outcome,
   returnDocumentSchema,
   signInputSchema,
 } from '../../../shared/schemas/documents';
@@ -99,21 +101,13 @@ export const DRAFT_KIND_LABEL: Record<DraftKind, string> = {
 };
 
 // ── Drafting ───────────────────────────────────────────────────────────────────────
-const NEEDS_REASON = ['ditolak', 'bukan_kewenangan'] as const;
-const needsReason = (o: string | undefined) => (NEEDS_REASON as readonly string[]).includes(o ?? '');
-const REASON_LABEL: Record<(typeof NEEDS_REASON)[number], string> = {
+const needsReason = (o: string | undefined) => (OUTCOMES_WITH_REASON as readonly string[]).includes(o ?? '');
+const REASON_LABEL: Partial<Record<Outcome, string>> = {
   ditolak: 'Alasan penolakan',
   bukan_kewenangan: 'Alasan bukan kewenangan kantor',
 };
 
 const draftFormSchema = draftInputSchema.superRefine((v, ctx) => {
-  if (v.kind === 'surat_tanggapan' && needsReason(v.outcome) && v.reason === '') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reason'],
-      message: v.outcome === 'ditolak' ? 'Tulis alasan penolakan; alasan ini dimuat dalam surat kepada pelapor.' : 'Tulis mengapa pengaduan ini bukan kewenangan kantor; alasan ini dimuat dalam surat.',
-    });
-  }
   if (v.kind === 'berita_acara' && v.satisfaction === null) {
     ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: CLOSING_SATISFACTION_MISSING });
   }
@@ -182,7 +176,7 @@ export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(
         )}
         {kind === 'surat_tanggapan' && needsReason(outcome) && (
           <Textarea
-            label={REASON_LABEL[outcome as (typeof NEEDS_REASON)[number]]}
+            label={REASON_LABEL[outcome as Outcome]}
             description="Dimuat dalam surat sebagai alasan."
             autosize
             minRows={3}
