@@ -43,6 +43,10 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
     expect((await o.refuse('kasi1', 'workflow.advance', { id })).message).toMatch(/draf/);
     expect(await o.refuse('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara' })).toMatchObject({ code: 'validation', field: 'satisfaction' });
     expect((await o.refuse('kasi1', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan' })).field).toBe('kind');
+    // A refusal or a forward states its reason, whoever drafts it.
+    for (const outcome of ['ditolak', 'bukan_kewenangan'] as const) {
+      expect(await o.refuse('kasi1', 'documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome, reason: '  ' })).toMatchObject({ code: 'validation', field: 'reason' });
+    }
     const draft = await o.act('kasi1', 'documents.draft', { complaintId: id, kind: 'berita_acara', satisfaction: 'puas' });
     expect(draft).toMatchObject({ kind: 'berita_acara', status: 'draf', page: 'F4', number: '' });
     j = await o.act('kasi1', 'workflow.advance', { id });
