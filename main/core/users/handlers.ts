@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions';
 import { notFound, TanggapError } from '../errors';
 import { rowToEditableUser, type UserRow } from './rows';
+import { handBackDispositionsOf } from '../workflow/handBack';
 import { staleEdit } from '../versions';
 
 // mustChangePassword: the Admin chose this password, so its holder replaces it at first login.
@@ -70,6 +71,11 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
       }
       if (!user.active || user.role !== before.role) endUserSessions(ctx, id);
       const after = getUser(ctx, id);
+      // A Kasi who leaves (mutasi) or changes role: the dispositions still his to work on
+      // go back to whoever disposed them, to be sent to another Kasi.
+      if (before.role === 'kasi' && before.active && (!after.active || after.role !== 'kasi')) {
+        handBackDispositionsOf(ctx, { ...before, id, role: 'kasi' }, actorId ?? id, nowIso(ctx));
+      }
       const changed = (Object.keys(user) as (keyof UserFields)[]).filter((k) => before[k] !== after[k]);
       audit(ctx, before.active && !after.active ? 'user.deactivated' : 'user.updated', id, { changed, role: after.role, active: after.active });
       return after;

@@ -33,6 +33,7 @@ import {
   type DispositionEnd,
 } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
+import { giveBack } from './handBack';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 import { requireComplaint } from '../access';
@@ -215,24 +216,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
       refuseIf(returnRefusal(ctx.db, user, loadState(ctx.db, d.complaint_id), fresh));
-      stmt(ctx.db, "UPDATE dispositions SET state = 'dikembalikan', return_reason = ?, ended_at = ?, opened_at = COALESCE(opened_at, ?) WHERE id = ?")
-        .run(reason, at, at, dispositionId);
-      reopenDisposition(ctx, d.complaint_id, at);
-      // Another Kasi's disposition still runs: only this part goes back to its disposer,
-      // who is given it as a task (engine.RETURN_AWAITS) to send it elsewhere.
-      const partial = loadState(ctx.db, d.complaint_id).state.returnedTo.length > 0;
-      reissueControlCard(ctx.db, d.complaint_id, user.id, at);
-      recordComplaintEvent(ctx.db, {
-        complaintId: d.complaint_id,
-        at,
-        actorId: user.id,
-        words: partial
-          ? `Disposisi dikembalikan kepada ${nameOf(ctx, fresh.from_user)}; bagian ini menunggu tujuan lain, disposisi yang lain tetap berjalan`
-          : 'Disposisi dikembalikan kepada pemberi disposisi',
-        note: reason,
-        action: 'disposition.returned',
-        data: { dispositionId },
-      });
+      giveBack(ctx, fresh, user.id, at, reason);
     });
   },
 

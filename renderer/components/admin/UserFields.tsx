@@ -1,7 +1,7 @@
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type * as z from 'zod';
-import { ROLES, ROLE_LABEL } from '../../../shared/domain';
+import { ROLES, ROLE_LABEL, type Role } from '../../../shared/domain';
 import type { userFieldsSchema } from '../../../shared/schemas/user';
 
 type UserFieldsForm = { user: z.input<typeof userFieldsSchema> };
@@ -17,6 +17,13 @@ interface Props<T extends UserFieldsForm> {
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 
 // The person behind an account, as the create and edit dialogs both show it.
+// What switching an account off does to the work it holds, by its role.
+const ACTIVE_NOTE: Partial<Record<Role | 'default', string>> = {
+  default: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan.',
+  kasi: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan. Disposisi yang masih dikerjakannya kembali kepada pemberi disposisi untuk dikirim kepada Kasi lain.',
+  camat: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan. Tanpa akun Camat aktif, surat hanya dapat ditandatangani Plt./Plh. yang dicatat di menu Pejabat Plt./Plh.',
+};
+
 export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
   // The generic form narrows to its user part here; names stay type-checked below.
   const control = props.control as unknown as Control<UserFieldsForm>;
@@ -60,7 +67,7 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
           render={({ field }) => (
             <Switch
               label="Akun aktif"
-              description="Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan."
+              description={ACTIVE_NOTE[role] ?? ACTIVE_NOTE.default}
               checked={field.value ?? true}
               onChange={(e) => field.onChange(e.currentTarget.checked)}
               error={errors?.active?.message}
