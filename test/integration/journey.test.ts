@@ -390,7 +390,7 @@ describe('side exits and the standard as data', () => {
     await ok(o.core, admin, 'auth.login', ADMIN);
     const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261124', 'DTEND;VALUE=DATE:20261125', 'SUMMARY:Hari Jadi Kabupaten', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
     expect(await ok(o.core, admin, 'calendar.importIcs', { text: ics, kind: 'libur_kantor' })).toEqual({ added: 1, skipped: 0, errors: [] });
-    expect((await fail(o.core, admin, 'calendar.importIcs', { text: 'bukan kalender' })).message).toMatch(/VEVENT/);
+    expect((await fail(o.core, admin, 'calendar.importIcs', { text: 'bukan kalender' })).message).toMatch(/tidak memuat acara kalender/);
     // More holidays than the calendar holds: refused with what to do, the calendar as it was.
     const many = Array.from({ length: 401 }, (_, i) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${addDaysYmd('2030-01-01', i).replaceAll('-', '')}`, 'SUMMARY:Libur', 'END:VEVENT']).flat();
     const full = await fail(o.core, admin, 'calendar.importIcs', { text: ['BEGIN:VCALENDAR', ...many, 'END:VCALENDAR'].join('\r\n') });
