@@ -83,6 +83,8 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 // for every instant, working time over a few years would take tens of milliseconds.
 const ZONE_MINUTES: Readonly<Record<TimeZoneId, number>> = { 'Asia/Jakarta': 7 * 60, 'Asia/Makassar': 8 * 60, 'Asia/Jayapura': 9 * 60 };
 const ZONES_FIXED_FROM = Date.UTC(1987, 11, 31, 15);
+/** How many hours two of today's zones lie apart (WIB and WIT: 2). */
+export const hoursBetweenZones = (a: TimeZoneId, b: TimeZoneId) => Math.abs(ZONE_MINUTES[a] - ZONE_MINUTES[b]) / 60;
 function offsetAt(ms: number, tz: TimeZoneId): number {
   const fixed = ZONE_MINUTES[tz];
   return fixed !== undefined && ms >= ZONES_FIXED_FROM ? fixed : tzOffset(tz, new Date(ms));

@@ -249,3 +249,24 @@ test('audit check: OK on an intact trail, names the first broken row after tampe
   await expect(alert).toContainText('Jejak audit rusak mulai catatan 1');
   await expect(alert).toContainText('Isi catatan 1 diubah setelah dicatat.');
 });
+
+test('office profile: a new time zone is asked once more, with what it moves, before it is saved', async ({ page, web }) => {
+  const office = await seedOffice(web.url);
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/kantor`);
+  const zone = page.getByRole('textbox', { name: 'Zona waktu' });
+  await zone.click();
+  await page.getByRole('option', { name: 'WIT (Asia/Jayapura)' }).click();
+  await page.getByRole('button', { name: 'Simpan profil kantor' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ganti zona waktu kantor?' });
+  await expect(dialog).toContainText('Zona waktu kantor berubah dari WIB ke WIT');
+  await expect(dialog).toContainText('bergeser 2 jam');
+  // Batal saves nothing.
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await office.admin.call('office.get', {})).timeZone).toBe('Asia/Jakarta');
+  await page.getByRole('button', { name: 'Simpan profil kantor' }).click();
+  await dialog.getByRole('button', { name: 'Ya, ganti ke WIT' }).click();
+  await expect(page.getByText('Profil kantor tersimpan.')).toBeVisible();
+  expect((await office.admin.call('office.get', {})).timeZone).toBe('Asia/Jayapura');
+});

@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { Button, Group, Paper } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
 import { call } from '../../api';
-import { officeProfileSchema } from '../../../shared/schemas/office';
+import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas/office';
+import type { TimeZoneId } from '../../../shared/domain';
+import { hoursBetweenZones } from '../../../shared/time/workingTime';
+import { zoneAbbrev } from '../../../shared/time/format';
 import { OfficeFields } from '../../components/office/OfficeFields';
 import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { Loading, Page } from '../../components/Page';
@@ -34,7 +37,9 @@ export function OfficePage() {
     clearStale();
   }, [loaded.data, reset, clearStale]);
 
-  const submit = form.handleSubmit(async ({ office }) => {
+  // A new time zone moves every working hour and due: asked once more before it is saved.
+  const [zoneChange, setZoneChange] = useState<OfficeProfile | null>(null);
+  const save = async (office: OfficeProfile) => {
     try {
       const saved = await call('office.update', { ...office, rowVersion: rowVersion.current });
       reset({ office: saved });
@@ -45,6 +50,10 @@ export function OfficePage() {
       if (stale.caught(err)) return;
       showApiError(err, (name, e) => form.setError(`office.${name}` as never, e), 'Profil kantor belum tersimpan');
     }
+  };
+  const submit = form.handleSubmit(async ({ office }) => {
+    if (loaded.data && office.timeZone !== loaded.data.timeZone) setZoneChange(office);
+    else await save(office);
   }, focusFirstError);
 
   return (
@@ -65,6 +74,37 @@ export function OfficePage() {
           </Paper>
         </form>
       )}
+      {zoneChange && loaded.data && (
+        <Modal opened onClose={() => setZoneChange(null)} title="Ganti zona waktu kantor?">
+          <Stack gap="sm">
+            <Text size="sm">{zoneChangeText(loaded.data.timeZone, zoneChange.timeZone)}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setZoneChange(null)}>
+                Batal
+              </Button>
+              <Button
+                color="red"
+                onClick={() => {
+                  const office = zoneChange;
+                  setZoneChange(null);
+                  void save(office);
+                }}
+              >
+                Ya, ganti ke {zoneAbbrev(zoneChange.timeZone)}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
     </Page>
+  );
+}
+
+function zoneChangeText(from: TimeZoneId, to: TimeZoneId): string {
+  const shift = hoursBetweenZones(from, to);
+  return (
+    `Zona waktu kantor berubah dari ${zoneAbbrev(from)} ke ${zoneAbbrev(to)}. Jam kerja di Kalender kerja akan dibaca sebagai jam ${zoneAbbrev(to)}, ` +
+    `sehingga setiap batas waktu pengaduan yang sedang berjalan bergeser ${shift} jam, dan tanggal serta jam di surat dan laporan ditulis dalam ${zoneAbbrev(to)}. ` +
+    'Lanjutkan hanya bila kantor memang berada di zona itu.'
   );
 }
