@@ -11,7 +11,7 @@ import {
 } from './schemas/complaint';
 import { officeDraftSchema, officeProfileSchema, storedOfficeSchema } from './schemas/office';
 import { nextStepsSchema, setupInputSchema } from './schemas/setup';
-import { newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
+import { listedUserSchema, newUserSchema, passwordSchema, userFieldsSchema, userSchema, usernameSchema } from './schemas/user';
 import { receiptViewSchema } from './documents/receipt';
 import { dispositionSheetViewSchema } from './documents/dispositionSheet';
 import { documentWithContentSchema, issuedDocumentSchema } from './documents/issued';
@@ -146,7 +146,9 @@ export const contract = {
   'office.get': call(empty, withVersion(storedOfficeSchema), 'user'),
   'office.update': call(withVersion(officeProfileSchema), withVersion(officeProfileSchema), ['admin']),
 
-  'users.list': call(empty, z.array(withVersion(userSchema)), ['admin']),
+  'users.list': call(empty, z.array(withVersion(listedUserSchema)), ['admin']),
+  // Lifts the lock wrong passwords set, the password unchanged.
+  'users.unlock': call(z.object({ id: idSchema }), z.object({ ok: z.literal(true) }), ['admin']),
   'users.create': call(newUserSchema, withVersion(userSchema), ['admin']),
   'users.update': call(z.object({ id: idSchema, rowVersion: versionSchema, user: userFieldsSchema }), withVersion(userSchema), ['admin']),
   'users.resetPassword': call(z.object({ id: idSchema, password: passwordSchema }), z.object({ ok: z.literal(true) }), [

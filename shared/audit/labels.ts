@@ -44,6 +44,7 @@ const ACTION_LABEL: Record<string, string> = {
   'user.created': 'Pengguna dibuat',
   'user.updated': 'Data pengguna diubah',
   'user.deactivated': 'Pengguna dinonaktifkan',
+  'user.unlocked': 'Kunci akun pengguna dibuka',
   'user.password_reset': 'Kata sandi pengguna diatur ulang',
   'user.signature_updated': 'Gambar tanda tangan diperbarui',
   'officials.added': 'Plt./Plh. ditetapkan',

@@ -68,4 +68,6 @@ export const userSchema = z.object({
   active: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
+/** A user as the Admin's list shows them: locked out until when, after too many wrong passwords. */
+export const listedUserSchema = userSchema.extend({ lockedUntil: z.string().nullable() });
 export type UserFields = z.infer<typeof userFieldsSchema>;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { FIRST_PASSWORD, firstLogin, login, logout, seedOffice } from './support';
+import { LOGIN_MAX_FAILURES } from '../../shared/domain';
 
 // The admin's settings screens against the real core: users, the service standard,
 // the working calendar and the audit check.
@@ -269,4 +270,22 @@ test('office profile: a new time zone is asked once more, with what it moves, be
   await dialog.getByRole('button', { name: 'Ya, ganti ke WIT' }).click();
   await expect(page.getByText('Profil kantor tersimpan.')).toBeVisible();
   expect((await office.admin.call('office.get', {})).timeZone).toBe('Asia/Jayapura');
+});
+
+test('users: an account locked by wrong passwords shows until when, and the admin opens it again', async ({ page, web }) => {
+  await seedOffice(web.url);
+  for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
+    await fetch(`${web.url}/api/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tanggap': '1' }, body: JSON.stringify({ username: 'kasi', password: 'salah-salah' }) });
+  }
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/pengguna`);
+  const row = page.getByRole('table', { name: 'Daftar pengguna' }).getByRole('row').filter({ hasText: 'kasi' }).first();
+  await expect(row).toContainText('Terkunci s.d.');
+  await row.getByRole('button', { name: 'Buka kunci kasi' }).click();
+  await expect(page.getByText('Akun kasi dapat dipakai masuk lagi dengan kata sandinya.')).toBeVisible();
+  await expect(row).not.toContainText('Terkunci');
+  await expect(row.getByRole('button', { name: 'Buka kunci kasi' })).toHaveCount(0);
+  await logout(page);
+  await login(page, web.url, 'kasi');
+  await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
 });

@@ -85,6 +85,26 @@ describe('login attempts', () => {
     expect((await t.core.call('auth.changePassword', { oldPassword: 'kata-sandi-123', newPassword: 'sandi-baru-sekali' }, camat)).ok).toBe(true);
   });
 
+  it('shows the Admin a locked account until when, and the Admin unlocks it with its password unchanged', async () => {
+    t = makeCore('2026-11-24T02:00:00.000Z');
+    const admin = await setupOffice(t.core);
+    const camat = await addUser(t.core, admin, 'camat', 'camat');
+    const listed = async () => (await ok(t.core, admin, 'users.list', {})).find((u) => u.username === 'camat')!;
+    expect((await listed()).lockedUntil).toBeNull();
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong('camat');
+    // 15 minutes after the last wrong password.
+    expect((await listed()).lockedUntil).toBe('2026-11-24T02:15:00.000Z');
+    expect((await fail(t.core, camat, 'users.unlock', { id: (await listed()).id })).code).toBe('forbidden');
+    expect(await ok(t.core, admin, 'users.unlock', { id: (await listed()).id })).toEqual({ ok: true });
+    expect((await listed()).lockedUntil).toBeNull();
+    expect((await t.core.call('auth.login', { username: 'camat', password: 'kata-sandi-123' }, carrier())).ok).toBe(true);
+    expect(auditRows().filter((r) => r.action === 'user.unlocked').map((r) => r.entityId)).toEqual([(await listed()).id]);
+    // A lock that has run out is not shown.
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await wrong('camat');
+    t.clock.advanceMinutes(16);
+    expect((await listed()).lockedUntil).toBeNull();
+  });
+
   it('checks at most the limit of 20 wrong confirmations sent at once, and the rest find the account locked', async () => {
     t = makeCore();
     const admin = await setupOffice(t.core);
@@ -127,7 +147,7 @@ describe('login attempts', () => {
 
     for (const e of [badPassword, locked, inactive]) expect(e).toEqual(unknown);
     expect(unknown.code).toBe('unauthenticated');
-    expect(unknown.message).toMatch(/^Nama pengguna atau kata sandi salah, atau akun sedang dikunci\. .*admin/);
+    expect(unknown.message).toMatch(/^Nama pengguna atau kata sandi salah, atau akun sedang dikunci\. .*Admin kantor membuka kunci akun/);
     expect(reasons()).toEqual(['unknown_user', ...Array<string>(LOGIN_MAX_FAILURES).fill('wrong_password'), 'locked', 'inactive']);
     const unknownRow = auditRows().find((r) => r.action === 'login.failed')!;
     expect(unknownRow).toMatchObject({ actorId: null, entityId: null });

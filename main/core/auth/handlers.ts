@@ -12,7 +12,7 @@ import { createSession, endSession, endUserSessions } from './sessions';
 
 // One answer for every refused login, so it does not tell which usernames exist or
 // which accounts are locked; the audit row records the real reason.
-export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta admin kantor memeriksa akun dan mengatur ulang kata sandi.`;
+export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta Admin kantor membuka kunci akun (menu Pengguna), atau mengatur ulang kata sandi bila lupa.`;
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 
@@ -73,7 +73,7 @@ async function confirmOnce(ctx: Ctx, user: SessionUser, password: string, during
     // sessions kept (a lock only stops new logins and these checks).
     throw new TanggapError(
       'locked',
-      `Akun Anda sedang dikunci sementara karena kata sandi salah berkali-kali (di layar masuk atau di sini); kata sandi tidak diperiksa. Coba lagi setelah ${minutes} menit, atau minta admin kantor memeriksa akun Anda.`,
+      `Akun Anda sedang dikunci sementara karena kata sandi salah berkali-kali (di layar masuk atau di sini); kata sandi tidak diperiksa. Coba lagi setelah ${minutes} menit, atau minta Admin kantor membuka kunci akun Anda di menu Pengguna.`,
     );
   }
   // This very attempt reached the limit: the user's sessions end with it.

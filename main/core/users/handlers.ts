@@ -34,9 +34,21 @@ function audit(ctx: Ctx, action: string, id: number, data?: Record<string, unkno
   appendAudit(ctx.db, { at: nowIso(ctx), actorId: ctx.user?.id ?? null, action, entity: 'user', entityId: id, data });
 }
 
-export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
-  'users.list': (ctx) =>
-    (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map(rowToEditableUser),
+export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.unlock'> = {
+  'users.list': (ctx) => {
+    const now = ctx.now().getTime();
+    return (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map((r) => ({
+      ...rowToEditableUser(r),
+      lockedUntil: r.locked_until && Date.parse(r.locked_until) > now ? r.locked_until : null,
+    }));
+  },
+  'users.unlock': (ctx, { id }) =>
+    write(ctx.db, () => {
+      getUser(ctx, id);
+      ctx.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(id);
+      audit(ctx, 'user.unlocked', id);
+      return { ok: true as const };
+    }),
   'users.create': async (ctx, { username, password, user }) => {
     const hash = await hashPassword(password);
     return write(ctx.db, () => {

@@ -7,6 +7,9 @@ import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
+import { useDates } from '../../lib/session';
+import { call } from '../../api';
+import { notifySuccess, showApiError } from '../../lib/feedback';
 
 export function UsersPage() {
   const users = useCall('users.list', {});
@@ -18,6 +21,17 @@ export function UsersPage() {
   // A row's two actions side by side where the menu stands beside the page; one above the
   // other below that (a 1024 px screen), where side by side they squeeze Status to "Ak…".
   const actionsWrap = useMatches({ base: 'wrap' as const, [MENU_FOLDS_BELOW]: 'nowrap' as const });
+  const dates = useDates();
+  // An account locked by wrong passwords opens again with its own password.
+  const unlock = async (u: User) => {
+    try {
+      await call('users.unlock', { id: u.id });
+      notifySuccess(`Akun ${u.username} dapat dipakai masuk lagi dengan kata sandinya.`, 'Kunci dibuka');
+      users.reload();
+    } catch (err) {
+      showApiError(err, undefined, 'Kunci belum dibuka');
+    }
+  };
 
   return (
     <Page
@@ -69,6 +83,11 @@ export function UsersPage() {
                       <Badge color={u.active ? 'green' : 'gray'} variant="light">
                         {u.active ? 'Aktif' : 'Nonaktif'}
                       </Badge>
+                      {u.lockedUntil && (
+                        <Text size="xs" c="orange.9" mt={4}>
+                          Terkunci s.d. {dates.short(u.lockedUntil)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap={actionsWrap}>
@@ -78,6 +97,11 @@ export function UsersPage() {
                         <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} aria-label={`Atur ulang kata sandi ${u.username}`}>
                           Atur ulang kata sandi
                         </Button>
+                        {u.lockedUntil && (
+                          <Button size="compact-sm" variant="subtle" color="orange" onClick={() => void unlock(u)} aria-label={`Buka kunci ${u.username}`}>
+                            Buka kunci
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
