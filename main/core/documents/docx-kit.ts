@@ -143,8 +143,8 @@ export function para(content: string | IRunOptions[], opts: ParaOptions & { run?
 export const blankLine = (size: number = SIZE.body) => new Paragraph({ run: { size }, children: [new TextRun({ text: '', size })] });
 
 /** A gap of `twips` between blocks (a table cannot carry spacing of its own). */
-export const spacer = (twips: number) =>
-  new Paragraph({ spacing: { before: twips }, run: { size: 2 }, children: [new TextRun({ text: '', size: 2 })] });
+export const spacer = (twips: number, keepNext = false) =>
+  new Paragraph({ spacing: { before: twips }, keepNext, run: { size: 2 }, children: [new TextRun({ text: '', size: 2 })] });
 
 // ---------------------------------------------------------------------------------------
 // Tables

@@ -162,6 +162,23 @@ describe('letterDocx, surat', () => {
     for (const f of doc.files.filter((f) => /^word\/header\d*\.xml$/.test(f))) expect(partText(doc, f).join('')).not.toContain('DRAF');
   });
 
+  it('keeps the body’s last paragraph, the signature and the tembusan on one page', async () => {
+    const doc = readDocx(await letterDocx(surat()));
+    // The tembusan sits in the one unsplittable row that holds the signature's own table.
+    const outer = /<w:tbl>(?:(?!<w:tbl>).)*?<w:tblGrid><w:gridCol w:w="\d+"\/><\/w:tblGrid><w:tr><w:trPr><w:cantSplit\/><\/w:trPr>(.*)<\/w:tr><\/w:tbl>/s.exec(doc.xml);
+    expect(outer).not.toBeNull();
+    expect(outer![1]).toContain('Drs. BAMBANG SUTRISNO, M.Si.');
+    expect(outer![1]).toContain('Tembusan:');
+    expect(outer![1]).toContain('Kepala Desa Kejayan.');
+    // The closing paragraph is kept with what follows it.
+    const closing = doc.xml.lastIndexOf('<w:p>', doc.xml.indexOf('Demikian kami sampaikan'));
+    expect(doc.xml.slice(closing, doc.xml.indexOf('Demikian kami sampaikan'))).toContain('<w:keepNext/>');
+    // Without copies, the signature stands as before, not inside another table.
+    const plain = readDocx(await letterDocx(surat({ tembusan: [] })));
+    expect(plain.xml).not.toContain('Tembusan');
+    expect(plain.xml.match(/<w:tbl>/g)!.length).toBe(doc.xml.match(/<w:tbl>/g)!.length - 1);
+  });
+
   it('embeds the signed specimen and the verification QR with its code', async () => {
     const qr = await QRCode.toDataURL('K7QF-2M9X-PD', { margin: 1 });
     const qrBytes = Buffer.from(qr.split(',')[1]!, 'base64');

@@ -59,10 +59,10 @@ export async function letterDocx(v: LetterView): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     ...kopSurat(v.kop, width),
     ...(v.layout === 'surat' ? suratHead(v, width) : naskahHead(v)),
-    ...v.blocks.flatMap((b) => block(b, width)),
-    spacer(240),
-    signatures(v, width),
-    ...tembusan(v.tembusan),
+    // The body's last paragraph goes over with the signature: no page holds a signature alone.
+    ...v.blocks.flatMap((b, i) => block(b, width, i === v.blocks.length - 1)),
+    spacer(240, true),
+    ...signedOff(v, width),
   ];
   return toBuffer(
     letterDocument({
@@ -110,10 +110,10 @@ function naskahHead(v: LetterView): Paragraph[] {
   ];
 }
 
-function block(b: LetterBlock, width: number): (Paragraph | Table)[] {
+function block(b: LetterBlock, width: number, last = false): (Paragraph | Table)[] {
   switch (b.type) {
     case 'paragraph':
-      return [para(b.text, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: BODY_SPACING })];
+      return [para(b.text, { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing: BODY_SPACING, keepNext: last })];
     case 'heading':
       return [para(b.text, { run: { bold: true }, keepNext: true, spacing: { before: 120, after: 60 } })];
     case 'rows':
@@ -129,6 +129,7 @@ function block(b: LetterBlock, width: number): (Paragraph | Table)[] {
           indent: { left: INDENT + cm(0.7), hanging: cm(0.7) },
           tabStops: [{ type: TabStopType.LEFT, position: INDENT + cm(0.7) }],
           spacing: { after: i === b.items.length - 1 ? BODY_SPACING.after : 40, line: BODY_SPACING.line },
+          keepNext: last && i === b.items.length - 1,
         }),
       );
   }
@@ -155,12 +156,20 @@ function signatureLines(s: SignatureView, spaceHeight: number, caption: string[]
   return { caption, name: s.name, after: s.after, emphasiseName: s.official, spaceHeight, specimen: specimen?.run };
 }
 
+/**
+ * The signatures, and the tembusan under them in one row that does not split: the copies'
+ * list never stands alone on a page of its own (Word and LibreOffice both keep such a row
+ * whole, where neither keeps a table with the paragraph after it alike).
+ */
+function signedOff(v: LetterView, width: number): (Paragraph | Table)[] {
+  if (v.tembusan.length === 0) return [signatures(v, width)];
+  return [borderlessTable([[[signatures(v, width), ...tembusan(v.tembusan)]]], [width], { cellPadding: { left: 0, right: 0 } })];
+}
+
 function tembusan(items: string[]): Paragraph[] {
-  if (items.length === 0) return [];
   const size = SIZE.table;
   return [
-    spacer(360),
-    para('Tembusan:', { run: { size }, keepNext: true }),
+    para('Tembusan:', { run: { size }, keepNext: true, spacing: { before: 360 } }),
     ...items.map((item, i) =>
       para(`${i + 1}.\t${item}`, {
         run: { size },

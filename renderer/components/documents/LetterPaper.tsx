@@ -231,8 +231,11 @@ export function LetterPaper({ v }: { v: LetterView }) {
         {v.blocks.map((block, i) => (
           <Block key={i} block={block} />
         ))}
-        <Signatures v={v} />
-        {v.tembusan.length > 0 && <Tembusan items={v.tembusan} />}
+        {/* The signature and the copies' list print on one page, as the DOCX keeps them. */}
+        <div style={{ breakInside: 'avoid' }}>
+          <Signatures v={v} />
+          {v.tembusan.length > 0 && <Tembusan items={v.tembusan} />}
+        </div>
       </div>
       {v.verification && <Verification v={v.verification} />}
     </article>
