@@ -407,6 +407,16 @@ describe('side exits', () => {
     expect(text).toContain('Kelengkapan yang belum ada: Fotokopi KTP tidak terbaca.\n');
   });
 
+  it('asks an anonymous reporter for no identity: the checklist items that would name them are left out', async () => {
+    const o = await office('pegantenan', '2026-11-23T02:00:00.000Z');
+    const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { name: '', address: '', nik: '', phone: '', email: '', anonymous: true, confidential: false }, kelengkapan: [] }))).id;
+    o.later(5);
+    await o.act('sekcam', 'workflow.exit', { id, exit: 'tidak_lengkap', note: 'Foto lokasi belum dilampirkan.' });
+    const text = (await o.docx((await o.docs(id)).find((d) => d.kind === 'pemberitahuan_kelengkapan')!.id)).text;
+    expect(text).toContain('Kelengkapan yang belum ada: Formulir pengaduan yang telah diisi; Foto lokasi belum dilampirkan.');
+    expect(text).not.toMatch(/KTP|identitas pengadu/);
+  });
+
   it('dates the last moment to complete a file paused at the opening by the closing before, as the sweep withdraws it', async () => {
     // Mon 23 Nov 2026 07.30 WIB, the office's opening.
     const o = await office('kejayan', '2026-11-23T00:30:00.000Z');

@@ -101,6 +101,10 @@ function insertLetterDraft(db: Db, kind: LetterKind, complaintId: number, draft:
   });
 }
 
+// A checklist item that asks who the reporter is ("Fotocopy KTP/SIM/KK atau identitas
+// pengadu", "Nama dan alamat lengkap pengadu", "Alamat pemohon").
+const IDENTITY_ITEM = /\b(?:KTP|SIM|KK|identitas|nama|alamat)\b/i;
+
 /** Surat penerusan (bukan kewenangan) and pemberitahuan kelengkapan (tidak lengkap): drafts for the head's signature. */
 export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 'tidak_lengkap', by: SessionUser, at: string, forwardTo = '', reason = ''): number {
   const c = complaintFacts(db, l.c.id);
@@ -108,9 +112,13 @@ export function draftExitLetter(db: Db, l: Loaded, exit: 'bukan_kewenangan' | 't
     exit === 'bukan_kewenangan'
       ? { forwardTo, reason }
       : {
-          // The checklist's items not ticked, then what the officer found wanting in their
-          // own words ("belum ditandatangani Ketua RT"), which the checklist may not name.
-          missing: [...c.standard.kelengkapanChecklist.filter((item) => !c.kelengkapan.includes(item)), ...(reason.trim() ? [reason] : [])],
+          // The checklist's items not ticked (for an anonymous reporter, not those that would
+          // name them: a KTP, a name and address), then what the officer found wanting in
+          // their own words ("belum ditandatangani Ketua RT"), which the checklist may not name.
+          missing: [
+            ...c.standard.kelengkapanChecklist.filter((item) => !c.kelengkapan.includes(item) && !(c.anonymous && IDENTITY_ITEM.test(item))),
+            ...(reason.trim() ? [reason] : []),
+          ],
           deadline: kelengkapanDeadline(db, at, c.standard.autoWithdrawHariKerja),
           reason,
         };
