@@ -17,7 +17,11 @@ export const auditVerdictSchema = z.object({
   ok: z.boolean(),
   rows: z.number().int(),
   // The first row (or the place) where the trail stops being trustworthy, in plain words.
-  firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+  // `at` and `what`: when that row was written and what it says it records ("Pengaduan
+  // dicatat oleh Dewi Lestari"), as the log on screen shows it; null where the row is gone.
+  firstBroken: z.object({ id: z.number().int(), reason: z.string(), at: z.string().nullable(), what: z.string().nullable() }).nullable(),
+  // Every row in the trail now (`rows`: those walked, up to the first broken one).
+  total: z.number().int(),
   // Rows carrying this computer's seal (a keyed code the database file alone cannot recompute).
   sealedHere: z.number().int(),
   // Rows written before sealing began or sealed on another computer (a restored backup):

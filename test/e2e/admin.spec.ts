@@ -247,8 +247,13 @@ test('audit check: OK on an intact trail, names the first broken row after tampe
 
   await page.getByRole('button', { name: 'Periksa jejak audit' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Jejak audit rusak' });
-  await expect(alert).toContainText('Jejak audit rusak mulai catatan 1');
+  // Named as the log below shows its rows: when, and what it records.
+  const { firstBroken, total } = await office.admin.call('audit.verify', {});
+  expect(firstBroken).toMatchObject({ id: 1, at: expect.any(String), what: expect.stringMatching(/\S/) });
+  await expect(alert).toContainText(`Jejak audit rusak mulai catatan `);
+  await expect(alert).toContainText(`(${firstBroken!.what})`);
   await expect(alert).toContainText('Isi catatan 1 diubah setelah dicatat.');
+  await expect(alert).toContainText(`Jejak audit memuat ${total} catatan; pemeriksaan berhenti di catatan itu.`);
 });
 
 test('office profile: a new time zone is asked once more, with what it moves, before it is saved', async ({ page, web }) => {

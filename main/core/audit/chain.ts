@@ -3,6 +3,7 @@ import type { AuditCheckpointCheck, AuditVerdict } from '../../../shared/schemas
 import type { Db } from '../db/open';
 import { keyOf, seal, type AuditKey } from './key';
 import { stmt } from '../db/statements';
+import { auditActionLabel } from '../../../shared/audit/labels';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -203,7 +204,7 @@ const where = (c: AuditCheckpointCheck) => (c.source === 'basis_data' ? 'di basi
 export function verifyAudit(db: Db, key: AuditKey | null, outside: Checkpoint[] = []): ChainVerdict {
   const walk = walkAudit(db, key);
   const checkpoints = checkCheckpoints(db, key, outside);
-  let firstBroken = walk.broken;
+  let firstBroken: { id: number; reason: string } | null = walk.broken;
   if (!firstBroken && walk.unsealedFrom !== null) {
     const n = walk.rows - walk.unsealedFrom + 1;
     firstBroken = {
@@ -227,5 +228,17 @@ export function verifyAudit(db: Db, key: AuditKey | null, outside: Checkpoint[] 
       reason: `Catatan sampai nomor ${changed.rows} tidak sama dengan yang tercatat pada titik periksa ${where(changed)}: jejak audit ditulis ulang di luar aplikasi.`,
     };
   }
-  return { ok: firstBroken === null, rows: walk.rows, firstBroken, sealedHere: walk.sealedHere, carried: walk.carried, checkpoints };
+  const total = (stmt(db, 'SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  return { ok: firstBroken === null, rows: walk.rows, total, firstBroken: firstBroken && placed(db, firstBroken), sealedHere: walk.sealedHere, carried: walk.carried, checkpoints };
+}
+
+// The broken row as the log on screen shows it, so the Admin can find it there: when it
+// was written and what it says it records, by whom (as it reads now: it may be the row
+// that was changed).
+function placed(db: Db, broken: { id: number; reason: string }): NonNullable<AuditVerdict['firstBroken']> {
+  const row = stmt(db, 'SELECT a.at, a.action, u.name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.id = ?').get(broken.id) as
+    | { at: string; action: string; name: string | null }
+    | undefined;
+  if (!row) return { ...broken, at: null, what: null };
+  return { ...broken, at: row.at, what: [auditActionLabel(row.action), row.name && `oleh ${row.name}`].filter(Boolean).join(' ') };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { call } from '../../api';
 import type { CallOutput } from '../../../shared/contract';
-import type { AuditCheckpointCheck } from '../../../shared/schemas/audit';
+import type { AuditCheckpointCheck, AuditVerdict } from '../../../shared/schemas/audit';
 import { notifyError } from '../../lib/feedback';
 import { useDates } from '../../lib/session';
 
@@ -77,11 +77,12 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
           </Stack>
         </Alert>
       ) : (
-        <Alert color="red" title={verdict.firstBroken ? `Jejak audit rusak mulai catatan ${verdict.firstBroken.id}` : 'Jejak audit rusak'} role="alert">
+        <Alert color="red" title={brokenTitle(verdict.firstBroken, dates.short)} role="alert">
           <Stack gap="xs">
             {verdict.firstBroken && <Text size="sm">{verdict.firstBroken.reason}</Text>}
             <Text size="sm">
-              {n(verdict.rows)} catatan diperiksa. Artinya data di basis data diubah dengan program lain di luar Tanggap. Langkah yang disarankan:
+              Jejak audit memuat {n(verdict.total)} catatan; pemeriksaan berhenti di catatan itu. Artinya data di basis data diubah dengan program lain di luar
+              Tanggap. Langkah yang disarankan:
             </Text>
             <WhatToDo />
           </Stack>
@@ -109,7 +110,10 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
         </Text>
       ) : (
         <Table striped withTableBorder>
-          <Table.Caption>Titik periksa yang disimpan bersama cadangan</Table.Caption>
+          <Table.Caption>
+            Titik periksa yang disimpan bersama cadangan
+            {!verdict.ok && ': masing-masing hanya mencocokkan jumlah dan segel catatan terakhir saat itu, sehingga hasil Cocok tidak meniadakan kerusakan di atas'}
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Waktu</Table.Th>
@@ -146,4 +150,11 @@ function WhatToDo() {
       <List.Item>Laporkan kepada Camat dan pengelola sistem, termasuk siapa saja yang dapat membuka berkas basis data di komputer ini.</List.Item>
     </List>
   );
+}
+
+// Where the trail breaks, as the log below shows its rows: "mulai catatan 07/12/2026 06.05
+// (Pengaduan dicatat oleh Dewi Lestari)"; by its number where that row is gone.
+function brokenTitle(broken: AuditVerdict['firstBroken'], short: (iso: string) => string): string {
+  if (!broken) return 'Jejak audit rusak';
+  return broken.at ? `Jejak audit rusak mulai catatan ${short(broken.at)} (${broken.what})` : `Jejak audit rusak mulai catatan nomor ${broken.id}`;
 }
