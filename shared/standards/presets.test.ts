@@ -256,9 +256,15 @@ describe('validateStandard', () => {
     const d = copy(standard('pegantenan'));
     d.steps = d.steps.map((x) => ({ ...x, duration: { amount: 2, unit: 'hari_kerja' } })); // 24 > 12
     expect(fieldsOf(d)).toEqual(['total']);
-    // Mixed units (days and minutes): skipped.
+    // Mixed units (days and minutes): the days alone may not exceed the days of the total;
+    // the minutes beside them are not turned into days.
     const mixed = copy(standard('pegantenan'));
-    mixed.steps[1]!.duration.amount = 30;
+    expect(validateStandard(mixed)).toEqual([]);
+    mixed.steps[1]!.duration.amount = 30; // 3 → 30: 38 days of steps against 12
+    expect(validateStandard(mixed)).toEqual([
+      { field: 'total', message: expect.stringMatching(/^Jumlah waktu langkah yang dihitung dalam hari kerja \(38 hari kerja\) melebihi waktu penyelesaian standar \(12 hari kerja\)\./) },
+    ]);
+    mixed.steps[1]!.duration.amount = 4; // 12 days of steps and some minutes: not compared
     expect(validateStandard(mixed)).toEqual([]);
     // Working days against calendar days are not compared either.
     const k = copy(standard('kejayan'));

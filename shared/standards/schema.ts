@@ -190,25 +190,24 @@ const family = (u: StandardDurationUnit) => (MINUTES_PER[u] === undefined ? u : 
 const inFamily = (d: StandardDuration) => d.amount * (MINUTES_PER[d.unit] ?? 1);
 
 /** Every problem of a standard, with the field it concerns (e.g. 'steps.2.duration.amount');
- *  empty when valid. Beyond the schema: the steps, all counted in the same unit as the
- *  total, may not add up to more than the total (field 'total'). */
+ *  empty when valid. Beyond the schema: the steps counted in the same unit as the total
+ *  may not add up to more than the total (field 'total'); where all are, that is every
+ *  step, and where some are not (minutes beside days), those alone already may not. */
 export function validateStandard(input: unknown): { field: string; message: string }[] {
   const r = serviceStandardSchema.safeParse(input);
   if (!r.success) return r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
   const s = r.data;
   const unit = family(s.total.unit);
-  if (s.steps.every((st) => family(st.duration.unit) === unit)) {
-    const sum = s.steps.reduce((t, st) => t + inFamily(st.duration), 0);
-    const total = inFamily(s.total);
-    if (sum > total) {
-      const label = DURATION_UNIT_LABEL[unit];
-      return [
-        {
-          field: 'total',
-          message: `Jumlah waktu semua langkah (${sum} ${label}) melebihi waktu penyelesaian standar (${total} ${label}). Perpanjang waktu penyelesaian atau perpendek waktu langkahnya.`,
-        },
-      ];
-    }
-  }
-  return [];
+  const alike = s.steps.filter((st) => family(st.duration.unit) === unit);
+  const sum = alike.reduce((t, st) => t + inFamily(st.duration), 0);
+  const total = inFamily(s.total);
+  if (sum <= total) return [];
+  const label = DURATION_UNIT_LABEL[unit];
+  const which = alike.length === s.steps.length ? 'semua langkah' : `langkah yang dihitung dalam ${label}`;
+  return [
+    {
+      field: 'total',
+      message: `Jumlah waktu ${which} (${sum} ${label}) melebihi waktu penyelesaian standar (${total} ${label}). Perpanjang waktu penyelesaian atau perpendek waktu langkahnya.`,
+    },
+  ];
 }
