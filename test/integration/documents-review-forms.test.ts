@@ -138,6 +138,28 @@ describe('the kartu kendali’s dates and the incoming item’s reference', () =
     expect(card.view.dari).toBe('Siti Aminah (Langsung/Loket)');
   });
 
+  it('names several Kasi and seksi in their short forms, so the narrow boxes hold each one', async () => {
+    const o = await office();
+    const users = await o.act('admin', 'users.list', {});
+    const rename = async (username: string, jabatan: string, seksi: string) => {
+      const u = users.find((x) => x.username === username)!;
+      await o.act('admin', 'users.update', { id: u.id, rowVersion: u.rowVersion, user: { name: u.name, nip: u.nip, jabatan, pangkat: u.pangkat, role: 'kasi', seksi, active: true } });
+    };
+    await rename('kasi1', 'Kepala Seksi Pelayanan Umum', 'Seksi Pelayanan Umum');
+    await rename('kasi2', 'Kepala Sub Bagian Umum', 'Sub Bagian Umum');
+    const id = (await o.act('staf', 'complaints.create', sampleComplaint())).id;
+    let j = await o.journey(id, 'camat');
+    while (!j.actions.includes('dispose')) {
+      o.later(5);
+      j = j.actions.includes('takeOver') ? await o.act('camat', 'workflow.takeOver', { id, reason: 'Petugas berhalangan.' }) : await o.act('camat', 'workflow.advance', { id });
+    }
+    await o.act('camat', 'workflow.dispose', { id, to: [o.ids.kasi1!, o.ids.kasi2!], sifat: 'biasa', instructions: ['proses_lanjut'] });
+    const cards = (await o.docs(id)).filter((d) => d.kind === 'kartu_kendali');
+    const card = (await o.act('staf', 'documents.get', { id: cards.at(-1)!.id })).content.view as ControlCardView;
+    expect(card.kepada).toBe('Kasi Pelayanan Umum, Kasubbag Umum');
+    expect(card.pengolah).toBe('Pelayanan Umum, Subbag Umum');
+  });
+
   it('prints a letter’s own date and number, and SP4N-LAPOR!’s tracking number, the same on both forms', async () => {
     const o = await office();
     const letter = await disposed(o, { channel: 'surat', letterNo: '140/27/RT02/XI/2026', letterDate: '2026-11-20' }, '');

@@ -94,6 +94,23 @@ function fitCard(v: ControlCardView): ControlCardView {
   };
 }
 
+// Several Kasi or seksi on one line of a card, in the short forms offices write them
+// ("Kasi Pelayanan Umum, Kasi Trantib"; "Pelayanan Umum, Pemerintahan"), so the card's
+// narrow box names each one; a single one keeps its full name.
+function unitsLine(names: string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length < 2) return unique.join('');
+  return unique
+    .map((n) =>
+      n
+        .replace(/^Kepala\s+Seksi\b/i, 'Kasi')
+        .replace(/^Kepala\s+Sub\s*bagian\b/i, 'Kasubbag')
+        .replace(/^Seksi\s+/i, '')
+        .replace(/^Sub\s*bagian\s+/i, 'Subbag '),
+    )
+    .join(', ');
+}
+
 export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = [], c: ComplaintFacts = complaintFacts(db, complaintId)): ControlCardView {
   const { office, settings } = docContext(db);
   const tz = office.timeZone;
@@ -113,10 +130,10 @@ export function controlCardView(db: Db, complaintId: number, dispositionIds: num
     isiRingkas: c.subject,
     lampiran: c.attachmentCount ? `${c.attachmentCount} berkas` : '-',
     dari: fromLine(c),
-    kepada: [...new Set(ds.map((d) => d.to_jabatan || d.to_name))].join(', '),
+    kepada: unitsLine(ds.map((d) => d.to_jabatan || d.to_name)),
     // As the lembar disposisi's Tanggal surat and Nomor surat (incomingReference).
     tanggalNomorSurat: `${ref.date} / ${ref.no}`,
-    pengolah: [...new Set(ds.map((d) => d.to_seksi || d.to_jabatan))].join(', '),
+    pengolah: unitsLine(ds.map((d) => d.to_seksi || d.to_jabatan)),
     paraf: '',
     catatan: first ? `${SIFAT_LABEL[first.sifat]}. ${first.note}`.trim() : '',
   });
