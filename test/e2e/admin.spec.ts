@@ -15,7 +15,9 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   await page.getByRole('button', { name: 'Tambah pengguna' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
   await dialog.getByLabel('Nama pengguna').fill('kasi.trantib');
-  await dialog.getByLabel('Kata sandi awal').fill(FIRST_PASSWORD);
+  await dialog.getByLabel(/^Kata sandi awal/).fill(FIRST_PASSWORD);
+  // A typo in the repeated first password is caught with the missing seksi.
+  await dialog.getByLabel('Ulangi kata sandi awal').fill(`${FIRST_PASSWORD}x`);
   await dialog.getByLabel('Nama lengkap').fill('Sri Wahyuni, S.IP.');
   await dialog.getByLabel('NIP').fill('198502142010012003');
   await dialog.getByLabel('Jabatan').fill('Kepala Seksi Ketenteraman dan Ketertiban');
@@ -27,6 +29,7 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   const seksi = dialog.getByRole('textbox', { name: 'Seksi' });
   await expect(seksi).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText('Kasi/Kasubbag wajib memiliki seksi, contoh: Seksi Pelayanan.')).toBeVisible();
+  await expect(dialog.getByText('Kata sandi yang diulang tidak sama. Ketik ulang kata sandi awal persis sama.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Daftar pengguna' });
   // The refused save created nobody: ask the core, not the list on screen (which has not reloaded).
   const stored = async () => (await office.admin.call('users.list', {})).map((u) => u.username);
@@ -35,6 +38,7 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   // What was typed is still there; only the seksi is added.
   await expect(dialog.getByLabel('Nama lengkap')).toHaveValue('Sri Wahyuni, S.IP.');
   await seksi.fill('Seksi Trantib');
+  await dialog.getByLabel('Ulangi kata sandi awal').fill(FIRST_PASSWORD);
   await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
   await expect(dialog).toBeHidden();
   expect(await stored()).toContain('kasi.trantib');

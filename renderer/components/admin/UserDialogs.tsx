@@ -22,20 +22,25 @@ function showOnField<T extends FieldValues>(err: unknown, setError: UseFormSetEr
 
 const EMPTY_USER = { name: '', nip: '', jabatan: '', pangkat: '', role: 'staf', seksi: '', active: true } as const;
 
-type NewUserInput = z.input<typeof newUserSchema>;
+// The first password typed twice: a typo would make an account nobody can sign in to.
+const newUserFormSchema = newUserSchema
+  .extend({ repeat: z.string() })
+  .refine((v) => v.repeat === v.password, { error: 'Kata sandi yang diulang tidak sama. Ketik ulang kata sandi awal persis sama.', path: ['repeat'] });
+type NewUserInput = z.input<typeof newUserFormSchema>;
+const EMPTY_NEW = { username: '', password: '', repeat: '', user: { ...EMPTY_USER } };
 
 export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean; onClose: () => void; onSaved: (u: User) => void }) {
-  const form = useForm<NewUserInput, unknown, z.output<typeof newUserSchema>>({
-    resolver: zodResolver(newUserSchema),
-    defaultValues: { username: '', password: '', user: { ...EMPTY_USER } },
+  const form = useForm<NewUserInput, unknown, z.output<typeof newUserFormSchema>>({
+    resolver: zodResolver(newUserFormSchema),
+    defaultValues: EMPTY_NEW,
   });
   const { errors } = form.formState;
 
   useEffect(() => {
-    if (opened) form.reset({ username: '', password: '', user: { ...EMPTY_USER } });
+    if (opened) form.reset(EMPTY_NEW);
   }, [opened, form]);
 
-  const submit = form.handleSubmit(async (input) => {
+  const submit = form.handleSubmit(async ({ repeat: _repeat, ...input }) => {
     try {
       const saved = await call('users.create', input);
       notifySuccess(`Pengguna ${saved.name} (${saved.username}) sudah ditambahkan.`);
@@ -52,6 +57,7 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Nama pengguna"
+              withAsterisk
               description="Untuk masuk: huruf kecil, angka, titik, garis bawah atau tanda hubung."
               autoComplete="off"
               {...form.register('username')}
@@ -59,13 +65,19 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
             />
             <PasswordInput
               label="Kata sandi awal"
+              withAsterisk
               description="Minimal 8 karakter; pengguna wajib menggantinya saat pertama masuk."
               autoComplete="new-password"
               {...form.register('password')}
               error={errors.password?.message}
             />
+            <div />
+            <PasswordInput label="Ulangi kata sandi awal" withAsterisk autoComplete="new-password" {...form.register('repeat')} error={errors.repeat?.message} />
           </SimpleGrid>
           <UserFields control={form.control} register={form.register} errors={errors} />
+          <Text size="xs" c="dimmed">
+            Kolom bertanda * wajib diisi.
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Batal

@@ -33,9 +33,9 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <TextInput label="Nama lengkap" description="Dengan gelar, seperti di tanda tangan surat." {...register('user.name')} error={errors?.name?.message} />
+      <TextInput label="Nama lengkap" withAsterisk description="Dengan gelar, seperti di tanda tangan surat." {...register('user.name')} error={errors?.name?.message} />
       <TextInput label="NIP" description="18 angka; kosongkan bila bukan ASN." inputMode="numeric" {...register('user.nip')} error={errors?.nip?.message} />
-      <TextInput label="Jabatan" placeholder="contoh: Kepala Seksi Pelayanan" {...register('user.jabatan')} error={errors?.jabatan?.message} />
+      <TextInput label="Jabatan" withAsterisk placeholder="contoh: Kepala Seksi Pelayanan" {...register('user.jabatan')} error={errors?.jabatan?.message} />
       <TextInput label="Pangkat/golongan" placeholder="contoh: Penata (III/c)" {...register('user.pangkat')} error={errors?.pangkat?.message} />
       <Controller
         control={control}
@@ -54,6 +54,7 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
       />
       <TextInput
         label="Seksi"
+        withAsterisk={role === 'kasi'}
         description={role === 'kasi' ? 'Wajib untuk Kasi/Kasubbag: disposisi dikirim per seksi.' : 'Hanya dipakai untuk Kasi/Kasubbag.'}
         placeholder="contoh: Seksi Pelayanan"
         disabled={role !== 'kasi'}
