@@ -46,6 +46,8 @@ export const backupStatusSchema = z.object({
   last: backupEntrySchema.nullable(),
   lastError: z.string().nullable(),
   backups: z.array(backupEntrySchema),
+  // The folder set is not there (yet): the first backup makes it, where its disk is plugged in.
+  folderMissing: z.boolean(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 

@@ -131,6 +131,19 @@ describe('cadangan dan pemulihan', () => {
     expect(left).toEqual(files.slice(2).sort());
     expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: join(o.dir, 'cadangan'), keep: 3, daily: true, rowVersion: 1 })).field).toBe('folder');
     expect((await fail(o.core, o.admin, 'backup.updateSettings', { folder: 'relatif/saja', keep: 3, daily: true, rowVersion: 1 })).field).toBe('folder');
+    // A shared folder on the network, however written, is said to be one.
+    for (const folder of ['\\\\SERVER\\share\\tanggap', '//server/share/tanggap']) {
+      expect(await fail(o.core, o.admin, 'backup.updateSettings', { folder, keep: 3, daily: true, rowVersion: 1 })).toMatchObject({
+        field: 'folder',
+        message: expect.stringMatching(/^Folder bersama di jaringan tidak dapat dipakai untuk cadangan/),
+      });
+    }
+    // A folder not there yet is kept, and the status says the first backup makes it.
+    const later = join(o.folder, 'belum-ada');
+    const status = await ok(o.core, o.admin, 'backup.updateSettings', { folder: later, keep: 3, daily: true, rowVersion: (await ok(o.core, o.admin, 'backup.status', {})).settings.rowVersion });
+    expect(status).toMatchObject({ settings: { folder: later }, folderMissing: true });
+    await ok(o.core, o.admin, 'backup.now', {});
+    expect((await ok(o.core, o.admin, 'backup.status', {})).folderMissing).toBe(false);
   });
 
   it('runs the daily backup only when the last one is a day old', async () => {

@@ -23,23 +23,30 @@ export interface RuntimeOptions {
 function describe(err: unknown, folder: string): string {
   if (err instanceof TanggapError) return err.message;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return `Cadangan gagal: diska di ${folder} penuh. Kosongkan tempat atau pilih folder lain.`;
+  if (code === 'ENOSPC') return `Cadangan gagal: tempat di ${folder} penuh. Kosongkan tempat atau pilih folder lain.`;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return `Cadangan gagal: folder ${folder} tidak boleh ditulis. Pilih folder lain atau periksa hak aksesnya.`;
   }
-  if (code === 'ENOENT') return `Cadangan gagal: folder ${folder} tidak ditemukan. Pasang kembali diska/flashdisk atau pilih folder lain.`;
-  return `Cadangan gagal dibuat di ${folder}. Periksa diska cadangan lalu coba lagi.`;
+  if (code === 'ENOENT') return `Cadangan gagal: folder ${folder} tidak ditemukan. Pasang kembali hard disk atau flashdisk-nya, atau pilih folder lain.`;
+  return `Cadangan gagal dibuat di ${folder}. Periksa hard disk atau flashdisk cadangan lalu coba lagi.`;
 }
 
 const FOLDER_EXAMPLE = 'misalnya E:\\Cadangan Tanggap atau /media/flashdisk/tanggap';
 
 function absoluteFolder(folder: string): void {
+  // A shared folder on the network (\\SERVER\share): the database copied there can be
+  // damaged, and the backup is gone when the other computer is.
+  if (/^(\\\\|\/\/)/.test(folder)) {
+    throw new TanggapError('validation', `Folder bersama di jaringan tidak dapat dipakai untuk cadangan: salinannya dapat rusak. Pilih folder di hard disk lain atau flashdisk, ${FOLDER_EXAMPLE}.`, 'folder');
+  }
   if (!isAbsolute(folder)) throw new TanggapError('validation', `Tulis lokasi folder lengkap, ${FOLDER_EXAMPLE}.`, 'folder');
 }
 
 // A folder chosen for the backups that is there must take a file (a system folder, a
 // read-only disk would fail every backup later); one that is not there yet (a flashdisk
 // not plugged in) is made by the first backup.
+const missing = (folder: string) => folder !== '' && !existsSync(folder);
+
 function writableFolder(folder: string): void {
   if (!existsSync(folder)) return;
   if (!statSync(folder).isDirectory()) throw new TanggapError('validation', `${folder} adalah berkas, bukan folder. Pilih folder untuk cadangan.`, 'folder');
@@ -50,7 +57,7 @@ function writableFolder(folder: string): void {
     const full = (err as NodeJS.ErrnoException).code === 'ENOSPC';
     throw new TanggapError(
       'validation',
-      full ? `Diska di ${folder} penuh. Kosongkan tempat atau pilih folder lain.` : `Folder ${folder} tidak dapat ditulis. Pilih folder lain, ${FOLDER_EXAMPLE}, atau periksa hak aksesnya.`,
+      full ? `Tempat di ${folder} penuh. Kosongkan tempat atau pilih folder lain.` : `Folder ${folder} tidak dapat ditulis. Pilih folder lain, ${FOLDER_EXAMPLE}, atau periksa hak aksesnya.`,
       'folder',
     );
   } finally {
@@ -64,7 +71,7 @@ function readableFolder(folder: string): void {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new TanggapError(
       'validation',
-      `Folder ${folder} tidak ditemukan di komputer yang menjalankan Tanggap. Periksa penulisannya, atau pasang dulu diska/flashdisk cadangannya.`,
+      `Folder ${folder} tidak ditemukan di komputer yang menjalankan Tanggap. Periksa penulisannya, atau pasang dulu hard disk atau flashdisk cadangannya.`,
       'folder',
     );
   }
@@ -142,9 +149,9 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
       const settings = withRowVersion(readBackupSettings(deps.db), settingVersion(deps.db, 'backup'));
       try {
         const backups = listBackups(settings.folder);
-        return { settings, running, lastError, last: backups[0] ?? null, backups };
+        return { settings, running, lastError, last: backups[0] ?? null, backups, folderMissing: missing(settings.folder) };
       } catch (err) {
-        return { settings, running, lastError: describe(err, settings.folder), last: null, backups: [] };
+        return { settings, running, lastError: describe(err, settings.folder), last: null, backups: [], folderMissing: missing(settings.folder) };
       }
     },
     updateSettings({ rowVersion, ...settings }, actorId) {
@@ -153,7 +160,7 @@ export function createBackupRuntime(deps: CoreDeps, options: RuntimeOptions): Ba
         writableFolder(settings.folder);
         const inside = relative(resolve(deps.dataDir), resolve(settings.folder));
         if (!inside.startsWith('..') && !isAbsolute(inside)) {
-          throw new TanggapError('validation', 'Folder cadangan harus di luar folder data Tanggap, sebaiknya di diska lain atau flashdisk.', 'folder');
+          throw new TanggapError('validation', 'Folder cadangan harus di luar folder data Tanggap, sebaiknya di hard disk lain atau flashdisk.', 'folder');
         }
       }
       write(deps.db, () => {

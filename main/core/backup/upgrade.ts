@@ -69,7 +69,7 @@ export function upgradeGuard(o: UpgradeGuardOptions): UpgradeGuard {
       }
       throw new Error(
         `Pembaruan basis data dibatalkan: cadangan sebelum pembaruan tidak dapat dibuat di ${fallback} (${lastError instanceof Error ? lastError.message : String(lastError)}). ` +
-          'Data belum diperbarui. Periksa ruang kosong diska dan hak tulis folder data, lalu buka Tanggap lagi.',
+          'Data belum diperbarui. Periksa ruang kosong hard disk dan hak tulis folder data, lalu buka Tanggap lagi.',
       );
     },
     afterOpen(db) {

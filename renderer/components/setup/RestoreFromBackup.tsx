@@ -74,7 +74,7 @@ export function RestoreFromBackup({ onRestored }: { onRestored(): void }) {
             <TextInput
               w="100%"
               label="Folder cadangan"
-              description="Lokasi lengkap folder di komputer yang menjalankan Tanggap (bukan komputer lain yang membuka Tanggap lewat jaringan), misalnya E:\Cadangan Tanggap atau /media/flashdisk/tanggap. Pasang dulu diska atau flashdisk cadangannya."
+              description="Lokasi lengkap folder di komputer yang menjalankan Tanggap (bukan komputer lain yang membuka Tanggap lewat jaringan), misalnya E:\Cadangan Tanggap atau /media/flashdisk/tanggap. Pasang dulu hard disk atau flashdisk cadangannya."
               placeholder="E:\Cadangan Tanggap"
               autoComplete="off"
               {...form.register('folder')}

@@ -160,6 +160,11 @@ export function BackupPage() {
               Belum ada cadangan di folder ini.
             </Text>
           )}
+          {status.folderMissing && (
+            <Text size="sm" c="orange.9">
+              Folder {status.settings.folder} belum ada. Folder itu dibuat saat cadangan pertama; bila letaknya di flashdisk atau hard disk lain, pastikan terpasang.
+            </Text>
+          )}
           {status.lastError && (
             <Alert color="red" title="Cadangan terakhir gagal" w="100%" role="alert">
               {status.lastError}
