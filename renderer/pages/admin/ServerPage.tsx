@@ -190,14 +190,14 @@ export function ServerPage() {
           <Title order={4}>Menyambungkan komputer lain</Title>
           <List size="sm" spacing={6} type="ordered">
             <List.Item>
-              Di komputer lain, buka aplikasi desktop Tanggap dan pilih <b>Sambungkan ke server kantor</b>, lalu ketik alamat server di atas.
+              Di komputer lain, buka aplikasi desktop Tanggap dan pilih <b>Sambungkan ke server kantor</b>, lalu ketik alamat server yang tampil di atas setelah server dinyalakan.
             </List.Item>
             <List.Item>
               Saat pertama tersambung, aplikasi menampilkan sidik jari sertifikat. Cocokkan kelompok demi kelompok dengan sidik jari di layar ini; sambungkan hanya bila
-              semuanya sama. Bila berbeda, jangan lanjutkan dan hubungi Admin.
+              semuanya sama. Bila berbeda, jangan lanjutkan: ada komputer lain yang menyamar sebagai server; hubungi pengelola TI kantor.
             </List.Item>
             <List.Item>
-              Bisa juga lewat peramban (Chrome, Edge, Firefox) dengan membuka alamat di atas, atau memindai kode QR dari tablet. Peramban akan memperingatkan bahwa
+              Bisa juga lewat peramban (Chrome, Edge, Firefox) dengan membuka alamat server itu, atau memindai kode QR dari tablet. Peramban akan memperingatkan bahwa
               sambungan &quot;tidak aman&quot; atau &quot;tidak pribadi&quot;, karena sertifikat dibuat sendiri oleh komputer ini, bukan oleh lembaga sertifikat. Periksa
               sidik jarinya (klik ikon di kiri alamat, lalu lihat sertifikat), lalu pilih <i>Lanjutan</i> dan <i>Lanjutkan ke alamat</i>.
             </List.Item>
