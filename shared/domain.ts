@@ -12,6 +12,10 @@ export const ROLE_LABEL: Record<Role, string> = {
   camat: 'Camat',
   admin: 'Admin',
 };
+// The same roles in an office that is not a kecamatan (a badan, dinas or bagian), whose
+// head is no Camat and whose secretary is no Sekretaris Kecamatan.
+const UNIT_ROLE_LABEL: Partial<Record<Role, string>> = { kasi: 'Kepala Bidang/Subbagian', sekcam: 'Sekretaris', camat: 'Pimpinan unit' };
+export const roleLabel = (role: Role, level: 'kecamatan' | 'unit_lain') => (level === 'unit_lain' ? UNIT_ROLE_LABEL[role] : undefined) ?? ROLE_LABEL[role];
 // Who keeps a signature specimen: the Camat and the Sekcam, who sign on screen, and every
 // Kasi, for the days the Admin appoints him Plt./Plh. (he puts it in place before, and sees
 // or removes it after). These are the roles signsForHead is ever true for.
@@ -206,10 +210,5 @@ export const OFFICE_PAGE_SIZE = 50;
 // a kecamatan: its head, e.g. Kepala Badan); 'tim_pengelola' is open to every handler.
 export const EXECUTORS = ['staf', 'kasi', 'sekcam', 'camat', 'tim_pengelola'] as const;
 export type Executor = (typeof EXECUTORS)[number];
-export const EXECUTOR_LABEL: Record<Executor, string> = {
-  staf: 'Staf pelayanan',
-  kasi: 'Kepala Seksi',
-  sekcam: 'Sekretaris Kecamatan',
-  camat: 'Camat',
-  tim_pengelola: 'Tim Pengelola Pengaduan',
-};
+/** Named as the roles are, in the office's words; the tim pengelola by its own name. */
+export const executorLabel = (e: Executor, level: 'kecamatan' | 'unit_lain') => (e === 'tim_pengelola' ? 'Tim Pengelola Pengaduan' : roleLabel(e, level));

@@ -2,10 +2,10 @@ import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode }
 import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABEL, SPECIMEN_ROLES, type Role } from '../../shared/domain';
+import { SPECIMEN_ROLES, type Role } from '../../shared/domain';
 import type { TaskCounts } from '../../shared/schemas/workflow';
 import { followedByApp } from '../lib/links';
-import { useSession, type SessionUser } from '../lib/session';
+import { useRoleLabel, useSession, type SessionUser } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
 import { lateTasksPath } from './tasks/address';
@@ -186,6 +186,7 @@ function waiting(user: SessionUser, counts: TaskCounts | undefined) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
+  const roleLabel = useRoleLabel();
   const [menuOpen, menu] = useDisclosure(false);
   const counts = useTaskCounts();
   const marks = waiting(user, counts);
@@ -218,8 +219,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button variant="subtle" aria-label={`${user.name} · ${ROLE_LABEL[user.role]} (menu akun)`}>
-                {user.name} · {ROLE_LABEL[user.role]}
+              <Button variant="subtle" aria-label={`${user.name} · ${roleLabel(user.role)} (menu akun)`}>
+                {user.name} · {roleLabel(user.role)}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>

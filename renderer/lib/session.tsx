@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { CallOutput } from '../../shared/contract';
 import type { OfficeProfile } from '../../shared/schemas/office';
-import type { TimeZoneId } from '../../shared/domain';
+import { executorLabel, roleLabel, type Executor, type Role, type TimeZoneId } from '../../shared/domain';
 import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
 import { displayDue, localDate, type OfficeCalendar } from '../../shared/time/workingTime';
 
@@ -34,6 +34,18 @@ export function useSession(): Session {
 
 // Instants shown in the office's zone, as the office writes them.
 // Due times go through dueShort/dueLong: a due at an opening reads as the previous closing.
+/** The roles in this office's words (a badan's "Sekretaris" where a kecamatan says "Sekretaris Kecamatan"). */
+export function useRoleLabel() {
+  const { level } = useSession().office;
+  return (role: Role) => roleLabel(role, level);
+}
+
+/** Who carries out a step, named as the roles are (shared/domain executorLabel). */
+export function useExecutorLabel() {
+  const { level } = useSession().office;
+  return (e: Executor) => executorLabel(e, level);
+}
+
 export function useDates() {
   const { office, calendar, now } = useSession();
   const tz: TimeZoneId = office.timeZone;

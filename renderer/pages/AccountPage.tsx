@@ -3,15 +3,16 @@ import { Page } from '../components/Page';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { SignatureSpecimen } from '../components/documents/settings/SignatureSpecimen';
 import { notifySuccess } from '../lib/feedback';
-import { ROLE_LABEL, SPECIMEN_ROLES } from '../../shared/domain';
-import { useSession } from '../lib/session';
+import { SPECIMEN_ROLES } from '../../shared/domain';
+import { useRoleLabel, useSession } from '../lib/session';
 
 export function AccountPage() {
   const { user } = useSession();
+  const roleLabel = useRoleLabel();
   const signs = SPECIMEN_ROLES.includes(user.role);
 
   return (
-    <Page title="Akun saya" subtitle={`${user.name} · ${user.jabatan} · ${ROLE_LABEL[user.role]}`}>
+    <Page title="Akun saya" subtitle={`${user.name} · ${user.jabatan} · ${roleLabel(user.role)}`}>
       <Group align="flex-start" gap="md">
         <Paper withBorder p="lg" w={480} maw="100%">
           <Stack>

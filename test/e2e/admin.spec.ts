@@ -298,3 +298,17 @@ test('users: an account locked by wrong passwords shows until when, and the admi
   await login(page, web.url, 'kasi');
   await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
 });
+
+test('an office that is not a kecamatan names its head and secretary as such, not Camat and Sekretaris Kecamatan', async ({ page, web }) => {
+  await seedOffice(web.url, 'bkpsdm_pasuruan');
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/pengguna`);
+  await expect(page.getByText('Akun Staf, Kepala Bidang/Subbagian, Sekretaris, Pimpinan unit dan Admin.', { exact: false })).toBeVisible();
+  const users = page.getByRole('table', { name: 'Daftar pengguna' });
+  await expect(users.getByRole('row').filter({ hasText: 'camat' }).first()).toContainText('Pimpinan unit');
+  await page.goto(`${web.url}/admin/pejabat`);
+  await expect(page.getByRole('heading', { name: 'Pejabat Plt./Plh. Pimpinan unit' })).toBeVisible();
+  await expect(page.getByText('Sekretaris menandatangani', { exact: false })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Camat');
+  await expect(page.locator('main')).not.toContainText('Sekretaris Kecamatan');
+});

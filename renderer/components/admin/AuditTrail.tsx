@@ -3,10 +3,9 @@ import { Alert, Button, Group, Pagination, Paper, Select, Stack, Table, Text, Te
 import { call } from '../../api';
 import { AUDIT_CATEGORIES, AUDIT_CATEGORY_LABEL, type AuditCategory } from '../../../shared/audit/labels';
 import type { AuditFilter } from '../../../shared/audit/list';
-import { ROLE_LABEL } from '../../../shared/domain';
 import { downloadFile } from '../../lib/files';
 import { notifyError } from '../../lib/feedback';
-import { useDates } from '../../lib/session';
+import { useDates, useRoleLabel } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 import { DateText } from './DateText';
 
@@ -23,6 +22,7 @@ const whenDate = (value: string, apply: (ymd: string | undefined) => void) => {
 // same filters.
 export function AuditTrail() {
   const dates = useDates();
+  const roleLabel = useRoleLabel();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [registerDraft, setRegisterDraft] = useState('');
   const [page, setPage] = useState(1);
@@ -129,7 +129,7 @@ export function AuditTrail() {
                     <Text size="sm">{r.actorName}</Text>
                     {r.actorRole && (
                       <Text size="xs" c="dimmed">
-                        {ROLE_LABEL[r.actorRole]}
+                        {roleLabel(r.actorRole)}
                       </Text>
                     )}
                   </Table.Td>

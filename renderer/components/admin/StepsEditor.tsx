@@ -2,7 +2,8 @@ import { ActionIcon, Button, Group, MultiSelect, NumberInput, Select, SimpleGrid
 import { Controller, useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { DURATION_UNITS, DURATION_UNIT_LABEL, STAGES, STAGE_LABEL, type ServiceStandard } from '../../../shared/standards/schema';
-import { EXECUTORS, EXECUTOR_LABEL, type Executor } from '../../../shared/domain';
+import { EXECUTORS, type Executor } from '../../../shared/domain';
+import { useExecutorLabel } from '../../lib/session';
 import { newStep, type StandardForm } from './standardForm';
 
 interface Props {
@@ -12,7 +13,6 @@ interface Props {
 }
 
 const STAGE_OPTIONS = STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }));
-const EXECUTOR_OPTIONS = EXECUTORS.map((e) => ({ value: e, label: EXECUTOR_LABEL[e] }));
 const UNIT_OPTIONS = DURATION_UNITS.map((u) => ({ value: u, label: DURATION_UNIT_LABEL[u] }));
 const MAX_STEPS = 40;
 // A select option needs a value; this one stands for "no escalation".
@@ -21,6 +21,8 @@ const NO_ESCALATION = 'tidak';
 // The steps of the standard, in order; a step's number is its place in the table.
 export function StepsEditor({ control, register, errors }: Props) {
   const { fields, append, insert, remove, move } = useFieldArray({ control, name: 'steps' });
+  const executor = useExecutorLabel();
+  const executorOptions = EXECUTORS.map((e) => ({ value: e, label: executor(e) }));
   const listError = errors.steps?.root?.message ?? errors.steps?.message;
 
   return (
@@ -111,7 +113,7 @@ export function StepsEditor({ control, register, errors }: Props) {
                             label="Pelaksana"
                             aria-label={`Pelaksana langkah ${no}`}
                             size="xs"
-                            data={EXECUTOR_OPTIONS}
+                            data={executorOptions}
                             value={f.value}
                             onChange={(v) => f.onChange(v ?? f.value)}
                             allowDeselect={false}
@@ -127,7 +129,7 @@ export function StepsEditor({ control, register, errors }: Props) {
                             label="Pelaksana pengganti"
                             aria-label={`Pelaksana pengganti langkah ${no}`}
                             size="xs"
-                            data={EXECUTOR_OPTIONS}
+                            data={executorOptions}
                             value={f.value}
                             onChange={(v) => f.onChange(v as Executor[])}
                             placeholder={f.value.length === 0 ? 'Tidak ada' : undefined}
@@ -185,7 +187,7 @@ export function StepsEditor({ control, register, errors }: Props) {
                             label="Lewat waktu, teruskan ke"
                             aria-label={`Eskalasi langkah ${no}`}
                             size="xs"
-                            data={[{ value: NO_ESCALATION, label: 'Tidak diteruskan' }, ...EXECUTOR_OPTIONS]}
+                            data={[{ value: NO_ESCALATION, label: 'Tidak diteruskan' }, ...executorOptions]}
                             value={f.value || NO_ESCALATION}
                             onChange={(v) => f.onChange(!v || v === NO_ESCALATION ? '' : v)}
                             allowDeselect={false}

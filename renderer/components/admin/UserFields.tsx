@@ -1,7 +1,8 @@
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type * as z from 'zod';
-import { ROLES, ROLE_LABEL, type Role } from '../../../shared/domain';
+import { ROLES, type Role } from '../../../shared/domain';
+import { useRoleLabel } from '../../lib/session';
 import type { userFieldsSchema } from '../../../shared/schemas/user';
 
 type UserFieldsForm = { user: z.input<typeof userFieldsSchema> };
@@ -14,7 +15,6 @@ interface Props<T extends UserFieldsForm> {
   withActive?: boolean;
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 
 // The person behind an account, as the create and edit dialogs both show it.
 // What switching an account off does to the work it holds, by its role.
@@ -30,6 +30,8 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
   const register = props.register as unknown as UseFormRegister<UserFieldsForm>;
   const errors = (props.errors as FieldErrors<UserFieldsForm>).user;
   const role = useWatch({ control, name: 'user.role' });
+  const roleLabel = useRoleLabel();
+  const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -43,7 +45,7 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
         render={({ field }) => (
           <Select
             label="Peran"
-            data={ROLE_OPTIONS}
+            data={roleOptions}
             value={field.value}
             onChange={(v) => field.onChange(v ?? field.value)}
             onBlur={field.onBlur}

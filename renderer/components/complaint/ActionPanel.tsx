@@ -3,13 +3,13 @@ import { Alert, Button, Card, Divider, Paper, Stack, Text, Title } from '@mantin
 import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import { EXITS, EXIT_LABEL, type Exit, type Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { AdvanceForm, DisposeForm, ExitModal, FollowUpForm, ResumeForm, TakeOverModal, UndoStep } from './ActionForms';
 import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm } from './DocumentForms';
 import { DocumentStatusBadge } from './DocumentsCard';
 import { asksSatisfaction } from '../skm/ClosingSatisfaction';
 import { lapsingOf } from './ReturnedPartsWarning';
 import { listWords } from '../../../shared/text/words';
+import { useExecutorLabel } from '../../lib/session';
 
 // What each action lets the user do, as the "who acts now" notice lists it.
 const YOU_CAN: Record<Journey['actions'][number], string> = {
@@ -51,6 +51,7 @@ interface Props {
 // buttons and the core's rules cannot disagree.
 export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit }: Props) {
   const [exit, setExit] = useState<Exit | null>(null);
+  const executor = useExecutorLabel();
   const [takingOver, setTakingOver] = useState(false);
   const has = (a: Journey['actions'][number]) => journey.actions.includes(a);
   const exits = EXITS.filter((e) => has(`exit:${e}`));
@@ -62,7 +63,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
   const waiting = (has('paraf') || has('sign')) && actionable.length === 0;
   const nothing = journey.actions.length === 0 && actionable.length === 0;
   const after = current ? journey.steps.find((s) => s.no === current.stepNo + 1) : undefined;
-  const next = after ? { no: after.no, activity: after.activity, executor: EXECUTOR_LABEL[after.executor] } : null;
+  const next = after ? { no: after.no, activity: after.activity, executor: executor(after.executor) } : null;
   const waitingFor = journey.waitingFor;
   // A part a Kasi returned while another disposition runs: 'dispose' then adds a disposition
   // for that part, and the running step goes on. Completing the step ends their wait:
@@ -103,7 +104,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
         {nothing && !waitingFor && (
           <Text size="sm" c="dimmed">
             {current
-              ? `Tidak ada tindakan untuk Anda saat ini; langkah ${current.stepNo} menjadi tugas ${EXECUTOR_LABEL[current.executor]}.`
+              ? `Tidak ada tindakan untuk Anda saat ini; langkah ${current.stepNo} menjadi tugas ${executor(current.executor)}.`
               : 'Tidak ada tindakan yang dapat dilakukan pada pengaduan ini.'}
           </Text>
         )}
@@ -251,7 +252,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
           id={id}
           stepNo={current.stepNo}
           activity={current.activity}
-          owner={waitingFor?.who ?? EXECUTOR_LABEL[current.executor]}
+          owner={waitingFor?.who ?? executor(current.executor)}
           next={next}
           closing={asksSatisfaction(journey)}
           lapsing={lapsing}

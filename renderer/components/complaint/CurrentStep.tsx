@@ -1,9 +1,8 @@
 import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/domain';
 import { RiskBadge } from '../StatusBadge';
 import { sisaWaktu } from '../tasks/remaining';
-import { useDates } from '../../lib/session';
+import { useDates, useExecutorLabel } from '../../lib/session';
 import { Fact } from './ComplaintFacts';
 import { standardDeadlineText, stepSuspendedText } from './suspended';
 
@@ -12,6 +11,7 @@ import { standardDeadlineText, stepSuspendedText } from './suspended';
 // is completed): the page says so, with the working time left when the clock stopped.
 export function CurrentStep({ journey }: { journey: Journey }) {
   const { long, dueLong } = useDates();
+  const executor = useExecutorLabel();
   const c = journey.current;
   const stepSuspended = stepSuspendedText(journey);
   // As the office's clock has it, not this PC's.
@@ -25,7 +25,7 @@ export function CurrentStep({ journey }: { journey: Journey }) {
             <Text size="sm" fw={600}>
               Langkah {c.stepNo}: {c.activity}
             </Text>
-            <Fact label="Pelaksana">{EXECUTOR_LABEL[c.executor]}</Fact>
+            <Fact label="Pelaksana">{executor(c.executor)}</Fact>
             <Fact label="Batas waktu langkah">{dueLong(c.dueAt)}</Fact>
             <Group gap="xs" align="flex-end">
               <Fact label="Sisa waktu kerja">{sisaWaktu(c.remainingMinutes, c.risk, c)}</Fact>

@@ -1,7 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { Journey } from '../../../shared/schemas/workflow';
-import { EXECUTOR_LABEL } from '../../../shared/domain';
-import { useDates } from '../../lib/session';
+import { useDates, useExecutorLabel } from '../../lib/session';
 import { stepSuspendedText } from './suspended';
 
 type Step = Journey['steps'][number];
@@ -37,6 +36,7 @@ function StepBadges({ s, current }: { s: Step; current: boolean }) {
 // The office's Standar Pelayanan step by step, with what happened at each step so far.
 export function JourneyTimeline({ journey }: { journey: Journey }) {
   const { short, dueShort } = useDates();
+  const executor = useExecutorLabel();
   const currentNo = journey.current?.stepNo ?? null;
   // While the file waits for the reporter, the step it stopped at has no due date.
   const stepSuspended = stepSuspendedText(journey);
@@ -63,7 +63,7 @@ export function JourneyTimeline({ journey }: { journey: Journey }) {
             >
               <StepBadges s={s} current={s.no === currentNo} />
               <Text size="xs" c="dimmed">
-                Pelaksana: {EXECUTOR_LABEL[s.executor]} · Waktu: {s.duration}
+                Pelaksana: {executor(s.executor)} · Waktu: {s.duration}
                 {s.output && ` · Hasil: ${s.output}`}
               </Text>
               {s.startedAt && (

@@ -6,21 +6,25 @@ import type { NextStep } from '../../../shared/schemas/setup';
 import { call } from '../../api';
 import { showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
+import { useRoleLabel } from '../../lib/session';
+import type { Role } from '../../../shared/domain';
 
-const STEPS: Record<NextStep, { text: string; to: string; link: string }> = {
-  users: { text: 'Tambahkan akun Staf, Kasi, Sekcam dan Camat.', to: '/admin/pengguna', link: 'Pengguna' },
+// In the office's words for its roles (a kecamatan's Camat, another unit's head).
+const stepsOf = (role: (r: Role) => string): Record<NextStep, { text: string; to: string; link: string }> => ({
+  users: { text: `Tambahkan akun Staf, ${role('kasi')}, ${role('sekcam')} dan ${role('camat')}.`, to: '/admin/pengguna', link: 'Pengguna' },
   standard: { text: 'Periksa Standar Pelayanan (jangka waktu, alur, kelengkapan) lalu simpan.', to: '/admin/standar', link: 'Standar pelayanan' },
   calendar: { text: 'Periksa kalender kerja: libur nasional, cuti bersama dan libur kantor.', to: '/admin/kalender', link: 'Kalender kerja' },
   logo: { text: 'Pasang logo untuk kop surat.', to: '/admin/kantor', link: 'Profil kantor' },
-  camatNip: { text: 'Isi NIP pada akun Camat; NIP dicetak di bawah tanda tangan.', to: '/admin/pengguna', link: 'Pengguna' },
+  camatNip: { text: `Isi NIP pada akun ${role('camat')}; NIP dicetak di bawah tanda tangan.`, to: '/admin/pengguna', link: 'Pengguna' },
   backup: { text: 'Atur folder cadangan di hard disk lain atau flashdisk, agar data kantor dicadangkan setiap hari.', to: '/admin/cadangan', link: 'Cadangan data' },
-};
+});
 
 // The Admin's "what now" after setup, on the Admin's start page. Each step is read from
 // the office's data, so the card goes away once everything is done, or when hidden.
 // `refresh` changes when the page around it changed something (a user added).
 export function NextSteps({ refresh }: { refresh?: unknown }) {
   const steps = useCall('setup.nextSteps', {});
+  const STEPS = stepsOf(useRoleLabel());
   const here = useLocation().pathname;
   const { reload } = steps;
   const [hiding, setHiding] = useState(false);

@@ -2,9 +2,9 @@ import { memo, useCallback } from 'react';
 import { Table, Text } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { Task } from '../../../shared/schemas/workflow';
-import { SIFAT_LABEL, EXECUTOR_LABEL } from '../../../shared/domain';
+import { SIFAT_LABEL } from '../../../shared/domain';
 import { followRowLink } from '../../lib/links';
-import { useDates } from '../../lib/session';
+import { useDates, useExecutorLabel } from '../../lib/session';
 import { PlainClocks, usePalette, type Palette } from '../plainBadge';
 import { SIFAT_COLOR } from '../StatusBadge';
 import { pauseText } from '../complaint/StateBadges';
@@ -70,6 +70,7 @@ interface RowProps {
 // renders again when the address changes.
 const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
   const dates = useDates();
+  const executor = useExecutorLabel();
   const { dueShort, dueLong } = dates;
   return (
     <tr className={classes.row} onClick={() => onOpen(t.complaintId)}>
@@ -84,7 +85,7 @@ const TaskRow = memo(function TaskRow({ task: t, palette, onOpen }: RowProps) {
       </td>
       <td>
         <Clipped text={`${t.stepNo}. ${t.activity}`} />
-        <span className={classes.dimmed}>{EXECUTOR_LABEL[t.executor]}</span>
+        <span className={classes.dimmed}>{executor(t.executor)}</span>
       </td>
       {t.pause ? (
         <td colSpan={3}>{pauseText(t.pause, dates)}</td>

@@ -1,9 +1,8 @@
 import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { ROLE_LABEL } from '../../../shared/domain';
 import { AuditIntegrity } from '../../components/admin/AuditIntegrity';
 import { AuditTrail } from '../../components/admin/AuditTrail';
 import { Page } from '../../components/Page';
-import { useDates } from '../../lib/session';
+import { useDates, useRoleLabel } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 
 export function AuditPage() {
@@ -20,6 +19,7 @@ export function AuditPage() {
 function PersonalDataViews() {
   const views = useCall('audit.personalDataViews', {});
   const dates = useDates();
+  const roleLabel = useRoleLabel();
   return (
     <Paper withBorder p="lg">
       <Stack gap="sm">
@@ -45,7 +45,7 @@ function PersonalDataViews() {
                 <Table.Tr key={`${v.at}-${i}`}>
                   <Table.Td>{dates.long(v.at)}</Table.Td>
                   <Table.Td>
-                    {v.actorName} ({ROLE_LABEL[v.actorRole]})
+                    {v.actorName} ({roleLabel(v.actorRole)})
                   </Table.Td>
                   <Table.Td>{v.registerNo}</Table.Td>
                   <Table.Td>{v.reason}</Table.Td>

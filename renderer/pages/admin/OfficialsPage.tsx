@@ -5,7 +5,7 @@ import { Loading, Page } from '../../components/Page';
 import { ActingOfficialForm } from '../../components/documents/settings/ActingOfficialForm';
 import { RemoveOfficialDialog } from '../../components/documents/settings/RemoveOfficialDialog';
 import { actingTitle } from '../../components/documents/settings/acting';
-import { useDates, useSession } from '../../lib/session';
+import { useDates, useRoleLabel, useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
 
 function periodBadge(o: ActingOfficial, today: string) {
@@ -17,6 +17,7 @@ function periodBadge(o: ActingOfficial, today: string) {
 export function OfficialsPage() {
   const { office } = useSession();
   const { date, today: officeToday } = useDates();
+  const roleLabel = useRoleLabel();
   const loaded = useCall('officials.list', {});
   const users = useCall('users.list', {});
   const [list, setList] = useState<ActingOfficial[] | undefined>();
@@ -29,18 +30,21 @@ export function OfficialsPage() {
 
   const rows = [...(list ?? [])].sort((a, b) => b.from.localeCompare(a.from));
 
+  // In the office's own words: a kecamatan's Camat and Sekretaris Kecamatan, another unit's head and secretary.
+  const head = roleLabel('camat');
+  const secretary = roleLabel('sekcam');
   return (
-    <Page title="Pejabat Plt./Plh. Camat" subtitle="Siapa yang menandatangani atas nama jabatan Camat selama Camat berhalangan.">
+    <Page title={`Pejabat Plt./Plh. ${head}`} subtitle={`Siapa yang menandatangani atas nama jabatan ${head} selama ${head} berhalangan.`}>
       <Alert color="blue" variant="light" title="Siapa yang menandatangani">
         <Stack gap={4}>
           <Text size="sm">
-            Dalam periode yang dicatat di sini, pejabat yang ditunjuk menandatangani dokumen dengan sebutan <b>Plt. Camat</b> (Pelaksana Tugas, bila
-            Camat berhalangan tetap atau jabatan kosong) atau <b>Plh. Camat</b> (Pelaksana Harian, bila Camat berhalangan sementara, misalnya cuti
-            atau dinas luar), disertai jabatannya sendiri di bawahnya.
+            Dalam periode yang dicatat di sini, pejabat yang ditunjuk menandatangani dokumen dengan sebutan <b>Plt. {head}</b> (Pelaksana Tugas, bila {head}{' '}
+            berhalangan tetap atau jabatan kosong) atau <b>Plh. {head}</b> (Pelaksana Harian, bila {head} berhalangan sementara, misalnya cuti atau dinas luar),
+            disertai jabatannya sendiri di bawahnya.
           </Text>
           <Text size="sm">
-            Di luar periode itu Camat menandatangani sendiri. Sekretaris Kecamatan menandatangani <b>a.n. Camat</b> hanya pada langkah yang menurut
-            Standar Pelayanan boleh dikerjakannya.
+            Di luar periode itu {head} menandatangani sendiri. {secretary} menandatangani <b>a.n. {head}</b> hanya pada langkah yang menurut Standar Pelayanan
+            boleh dikerjakannya.
           </Text>
         </Stack>
       </Alert>
@@ -61,7 +65,7 @@ export function OfficialsPage() {
           <Loading error={loaded.error} retry={loaded.reload} />
         ) : (
           <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" fz="sm" aria-label="Daftar pejabat Plt./Plh. Camat">
+            <Table verticalSpacing="xs" fz="sm" aria-label={`Daftar pejabat Plt./Plh. ${head}`}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Nama dan jabatan</Table.Th>
@@ -76,7 +80,7 @@ export function OfficialsPage() {
                   <Table.Tr>
                     <Table.Td colSpan={5}>
                       <Text c="dimmed" size="sm" ta="center" py="sm">
-                        Belum ada penunjukan Plt. atau Plh. Camat. Tanpa penunjukan, dokumen ditandatangani Camat sendiri.
+                        Belum ada penunjukan Plt. atau Plh. {head}. Tanpa penunjukan, dokumen ditandatangani {head} sendiri.
                       </Text>
                     </Table.Td>
                   </Table.Tr>

@@ -10,6 +10,7 @@ import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { formFieldOf, fromStandard, standardResolver, type StandardForm } from '../../components/admin/standardForm';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { useCall } from '../../lib/useCall';
+import { useRoleLabel } from '../../lib/session';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { useStaleEdit } from '../../lib/staleEdit';
 
@@ -17,6 +18,7 @@ const FORM_ID = 'standard-form';
 
 export function StandardPage() {
   const loaded = useCall('standard.get', {});
+  const roleLabel = useRoleLabel();
   const form = useForm<StandardForm, unknown, ServiceStandard>({ resolver: standardResolver });
   const { reset, register, control } = form;
   const { errors, isDirty, isSubmitting, submitCount } = form.formState;
@@ -206,7 +208,7 @@ export function StandardPage() {
                     render={({ field }) => (
                       <Switch
                         mt="lg"
-                        label="Camat menandatangani berita acara hasil penyelesaian"
+                        label={`${roleLabel('camat')} menandatangani berita acara hasil penyelesaian`}
                         description="Dengan pernyataan pelapor puas atau tidak puas."
                         checked={field.value}
                         onChange={(e) => field.onChange(e.currentTarget.checked)}

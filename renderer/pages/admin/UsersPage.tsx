@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Table, Text, useMatches } from '@mantine/core';
-import { ROLE_LABEL } from '../../../shared/domain';
 import type { User } from '../../../shared/schemas/user';
 import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
-import { useDates } from '../../lib/session';
+import { useDates, useRoleLabel } from '../../lib/session';
 import { call } from '../../api';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 
@@ -22,6 +21,7 @@ export function UsersPage() {
   // other below that (a 1024 px screen), where side by side they squeeze Status to "Ak…".
   const actionsWrap = useMatches({ base: 'wrap' as const, [MENU_FOLDS_BELOW]: 'nowrap' as const });
   const dates = useDates();
+  const roleLabel = useRoleLabel();
   // An account locked by wrong passwords opens again with its own password.
   const unlock = async (u: User) => {
     try {
@@ -36,7 +36,7 @@ export function UsersPage() {
   return (
     <Page
       title="Pengguna"
-      subtitle="Akun petugas, Kasi, Sekcam, Camat dan Admin. Nama, jabatan, pangkat dan NIP dipakai di blok tanda tangan surat."
+      subtitle={`Akun Staf, ${roleLabel('kasi')}, ${roleLabel('sekcam')}, ${roleLabel('camat')} dan Admin. Nama, jabatan, pangkat dan NIP dipakai di blok tanda tangan surat.`}
       actions={<Button onClick={() => setCreating(true)}>Tambah pengguna</Button>}
     >
       <NextSteps refresh={users.data} />
@@ -77,7 +77,7 @@ export function UsersPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{ROLE_LABEL[u.role]}</Table.Td>
+                    <Table.Td>{roleLabel(u.role)}</Table.Td>
                     <Table.Td>{u.seksi || '–'}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge color={u.active ? 'green' : 'gray'} variant="light">

@@ -3,12 +3,12 @@ import { Controller, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod';
 import { call } from '../../../api';
-import { ROLE_LABEL, type Role } from '../../../../shared/domain';
+import type { Role } from '../../../../shared/domain';
 import { ACTING_KINDS, ACTING_LABEL, actingOfficialInputSchema, type ActingOfficial } from '../../../../shared/schemas/documents';
 import type { User } from '../../../../shared/schemas/user';
 import { DateText } from '../../admin/DateText';
 import { notifySuccess, showApiError } from '../../../lib/feedback';
-import { useSession } from '../../../lib/session';
+import { useRoleLabel, useSession } from '../../../lib/session';
 import { actingTitle } from './acting';
 import { focusFirstError } from '../../../lib/focusFirstError';
 
@@ -25,6 +25,7 @@ interface Props {
 
 export function ActingOfficialForm({ users, onSaved }: Props) {
   const { office } = useSession();
+  const roleLabel = useRoleLabel();
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(actingOfficialInputSchema),
     defaultValues: { kind: 'plh', from: '', to: '' },
@@ -36,7 +37,7 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
   const head = Math.min(...users.filter((u) => u.active && u.role === 'camat').map((u) => u.id));
   const options = users
     .filter((u) => u.active && ELIGIBLE.includes(u.role) && u.id !== head)
-    .map((u) => ({ value: String(u.id), label: `${u.name} · ${u.jabatan} (${ROLE_LABEL[u.role]})` }));
+    .map((u) => ({ value: String(u.id), label: `${u.name} · ${u.jabatan} (${roleLabel(u.role)})` }));
 
   const submit = form.handleSubmit(async (input) => {
     try {
@@ -103,7 +104,8 @@ export function ActingOfficialForm({ users, onSaved }: Props) {
           />
         </Group>
         <Text size="xs" c="dimmed">
-          Yang dapat dipilih: Sekretaris Kecamatan dan Kasi/Kasubbag yang akunnya aktif, juga akun Camat lain selain Camat yang sedang menjabat. Tanggal mulai dan sampai ikut dihitung.
+          Yang dapat dipilih: {roleLabel('sekcam')} dan {roleLabel('kasi')} yang akunnya aktif, juga akun {roleLabel('camat')} lain selain yang sedang menjabat. Tanggal
+          mulai dan sampai ikut dihitung.
         </Text>
         <Group justify="flex-end">
           <Button type="submit" loading={formState.isSubmitting}>
