@@ -157,7 +157,7 @@ export function BackupPage() {
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
-              Belum ada cadangan di folder ini.
+              {status.settings.folder ? 'Belum ada cadangan di folder ini.' : 'Belum ada cadangan.'}
             </Text>
           )}
           {status.folderMissing && (

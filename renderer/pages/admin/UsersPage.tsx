@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Table, Text, useMatches } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, useMatches } from '@mantine/core';
 import type { User } from '../../../shared/schemas/user';
 import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
@@ -84,9 +84,14 @@ export function UsersPage() {
                         {u.active ? 'Aktif' : 'Nonaktif'}
                       </Badge>
                       {u.lockedUntil && (
-                        <Text size="xs" c="orange.9" mt={4}>
-                          Terkunci s.d. {dates.short(u.lockedUntil)}
-                        </Text>
+                        <Stack gap={2} mt={4} align="flex-start" style={{ whiteSpace: 'normal' }}>
+                          <Text size="xs" c="orange.9">
+                            Terkunci s.d. {dates.short(u.lockedUntil)}
+                          </Text>
+                          <Button size="compact-xs" variant="light" color="orange" onClick={() => void unlock(u)} aria-label={`Buka kunci ${u.username}`}>
+                            Buka kunci
+                          </Button>
+                        </Stack>
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -97,11 +102,6 @@ export function UsersPage() {
                         <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} aria-label={`Atur ulang kata sandi ${u.username}`}>
                           Atur ulang kata sandi
                         </Button>
-                        {u.lockedUntil && (
-                          <Button size="compact-sm" variant="subtle" color="orange" onClick={() => void unlock(u)} aria-label={`Buka kunci ${u.username}`}>
-                            Buka kunci
-                          </Button>
-                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
