@@ -317,7 +317,11 @@ describe('who may withdraw or return a disposition, and until when', () => {
         step.no < 5
           ? [step]
           : step.no === 5
-            ? [{ ...step, no: 5, activity: 'Meneruskan berkas kepada Kasi', stage: 'tindak_lanjut' as const, executor: 'sekcam' as const, alternates: [] }, { ...step, no: 6 }]
+            ? [
+                // (15 minutes: the standard's days stay within its 12.)
+                { ...step, no: 5, activity: 'Meneruskan berkas kepada Kasi', stage: 'tindak_lanjut' as const, executor: 'sekcam' as const, alternates: [], duration: { amount: 15, unit: 'menit_kerja' as const } },
+                { ...step, no: 6 },
+              ]
             : [{ ...step, no: step.no + 1 }],
       ),
     }));
