@@ -4,12 +4,12 @@ import { stmt } from '../db/statements';
 import { reissueControlCard } from '../documents/service';
 import { loadState, reopenDisposition, returnRefusal, type DispositionEnd } from './engine';
 
-interface DispositionRow extends DispositionEnd {
+export interface DispositionRow extends DispositionEnd {
   id: number;
   complaint_id: number;
 }
 
-const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
+export const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
 
 /**
  * Disposition `d` given back to its disposer, with the reason: where another Kasi's

@@ -30,10 +30,9 @@ import {
   takeOver,
   undoStep,
   withdrawRefusal,
-  type DispositionEnd,
 } from './engine';
 import { journey, myTasks, officeTasks, taskCounts } from './queue';
-import { giveBack } from './handBack';
+import { giveBack, nameOf, type DispositionRow } from './handBack';
 import { draftExitLetter, issueDispositionDocuments, reissueControlCard } from '../documents/service';
 import { currentStandard, officeCalendar } from './standard';
 import { requireComplaint } from '../access';
@@ -73,11 +72,6 @@ export function change(ctx: Ctx, id: number, fn: (at: string) => void) {
   return journey(ctx, user, id);
 }
 
-interface DispositionRow extends DispositionEnd {
-  id: number;
-  complaint_id: number;
-}
-
 // A disposition is seen through its complaint: who may not see it learns nothing of its state.
 function disposition(ctx: Ctx, id: number): DispositionRow {
   const d = stmt(ctx.db, 'SELECT * FROM dispositions WHERE id = ?').get(id) as DispositionRow | undefined;
@@ -90,7 +84,6 @@ const refuseIf = (r: ReturnType<typeof withdrawRefusal>) => {
   if (r) throw new TanggapError(r.code, r.message);
 };
 
-const nameOf = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string }).name;
 
 export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'workflow.journey': (ctx, { id }) => {
