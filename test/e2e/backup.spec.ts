@@ -11,7 +11,7 @@ test('admin backs up now and restores that backup after typing PULIHKAN', async 
   const folder = mkdtempSync(join(tmpdir(), 'tanggap-e2e-cadangan-'));
   try {
     await login(page, web.url, 'admin');
-    await page.getByRole('link', { name: 'Cadangan data' }).click();
+    await page.getByRole('link', { name: 'Cadangan data', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Cadangan data' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Cadangkan sekarang' })).toBeDisabled();
     // No folder yet: the page says there is no backup at all, and the daily switch is not running.

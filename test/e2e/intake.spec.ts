@@ -36,7 +36,7 @@ test('first start: the office is set up through the setup page and its Admin is 
   await expect(page.getByRole('banner')).toContainText('Kecamatan Kejayan');
   // The Admin's start page lists what is left to do, each with a link to its page.
   const nextSteps = page.getByRole('region', { name: 'Langkah berikutnya' });
-  await expect(nextSteps).toContainText('Tambahkan akun Staf, Kasi, Sekcam dan Camat.');
+  await expect(nextSteps).toContainText('Tambahkan akun Staf, Kasi/Kasubbag, Sekretaris Kecamatan dan Camat.');
   await nextSteps.getByRole('link', { name: 'Buka Standar pelayanan' }).click();
   await expect(page).toHaveURL(/\/admin\/standar$/);
   await page.goBack();
