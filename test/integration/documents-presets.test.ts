@@ -407,6 +407,19 @@ describe('side exits', () => {
     expect(text).toContain('Kelengkapan yang belum ada: Fotokopi KTP tidak terbaca.\n');
   });
 
+  it('addresses a reporter whose name carries its own title or names a body without another "Sdr."', async () => {
+    const o = await office('pegantenan', '2026-11-23T02:00:00.000Z');
+    const addresseeOf = async (name: string) => {
+      const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...sampleComplaint().reporter, name } }))).id;
+      const draft = await pegantenanDrafted(o, id);
+      return ((await o.act('staf', 'documents.get', { id: draft.id })).content.view as LetterView).addressee[0];
+    };
+    expect(await addresseeOf('Siti Aminah')).toBe('Sdr. Siti Aminah');
+    expect(await addresseeOf('Hj. Siti Nurhalizah')).toBe('Hj. Siti Nurhalizah');
+    expect(await addresseeOf('Ketua RT 05 Dusun Barat (Bapak H. Moh. Sahri)')).toBe('Ketua RT 05 Dusun Barat (Bapak H. Moh. Sahri)');
+    expect(await addresseeOf('Hendra Wijaya')).toBe('Sdr. Hendra Wijaya');
+  });
+
   it('asks an anonymous reporter for no identity: the checklist items that would name them are left out', async () => {
     const o = await office('pegantenan', '2026-11-23T02:00:00.000Z');
     const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { name: '', address: '', nik: '', phone: '', email: '', anonymous: true, confidential: false }, kelengkapan: [] }))).id;

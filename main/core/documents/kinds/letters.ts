@@ -182,7 +182,7 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
         sifat: inc.confidential ? 'rahasia' : 'biasa',
         lampiran: '-',
         body: withheld ? answerThroughOffice(body, c) : body,
-        tembusan: withheld ? tembusan : [...tembusan, `Sdr. ${c.reporterName} (pelapor)`],
+        tembusan: withheld ? tembusan : [...tembusan, `${addressed(c.reporterName)} (pelapor)`],
         satisfaction: null,
       };
     }
@@ -210,11 +210,17 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
   };
 }
 
+// A name as a letter addresses it: "Sdr. Siti Aminah"; a name that carries its own title
+// ("Hj. Siti", "Bapak Sahri", "Dr. …") or names a body ("Ketua RT 05 …", "Karang Taruna …")
+// as it is, not "Sdr. Hj. …".
+const TITLED = /^(?:(?:Sdr|Sdri|Saudara|Saudari|Bapak|Bpk|Pak|Ibu|Bu|H|Hj|Haji|Hajjah|Dr|Drs|Dra|Ir|Prof|KH|Ny|Nn|Tn)\.?\s|(?:Ketua|Kepala|Pengurus|Kelompok|Karang Taruna|Forum|Paguyuban|Yayasan|Koperasi|Lembaga|Perkumpulan|Takmir|PT|CV|UD|LSM|BPD)\b)/i;
+const addressed = (name: string) => (TITLED.test(name.trim()) ? name.trim() : `Sdr. ${name.trim()}`);
+
 function addressee(c: ComplaintFacts, kind: LetterKind, p: LetterParams): string[] {
   if (kind === 'surat_penerusan') return [`${p.forwardTo?.trim() || 'Instansi yang berwenang'}`, 'di', 'Tempat'];
   // Whoever holds the tanda terima with its register number: the letter is handed to them or posted.
   if (c.anonymous) return [`Pelapor ${kindNoun(c.kind)} nomor register ${c.registerNo}`, 'di', 'Tempat'];
-  return [`Sdr. ${c.reporterName}`, ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
+  return [addressed(c.reporterName), ...(c.reporterAddress.trim() ? [c.reporterAddress.trim()] : []), 'di', 'Tempat'];
 }
 
 function bodyBlocks(
