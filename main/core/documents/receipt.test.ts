@@ -181,6 +181,10 @@ describe('buildReceiptView', () => {
     // A file name can give the reporter away too.
     expect(anon.attachments).toEqual(['Berkas 1 (JPG)', 'Berkas 2 (PDF)']);
 
+    // A rahasia reporter has the office's promise on the receipt.
+    expect(view(complaint({}, { confidential: true })).rows).toContainEqual({ label: 'Identitas pelapor', value: 'Dirahasiakan atas permintaan pelapor' });
+    expect(view().rows.map((r) => r.label)).not.toContain('Identitas pelapor');
+
     const masked = view(complaint({ personalDataMasked: true }));
     expect(masked.rows.find((r) => r.label === 'Nomor telepon')?.value).toBe('(disamarkan)');
     expect(masked.rows.find((r) => r.label === 'Alamat')?.value).toBe('(disamarkan)');

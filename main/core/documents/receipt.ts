@@ -66,6 +66,8 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
         : [
             { label: 'Alamat', value: personal(c.reporter.address) },
             { label: 'Nomor telepon', value: personal(c.reporter.phone) },
+            // The promise in writing: the reporter asked to stay unnamed outside the office.
+            ...(c.reporter.confidential ? [{ label: 'Identitas pelapor', value: 'Dirahasiakan atas permintaan pelapor' }] : []),
           ]),
       { label: 'Perihal', value: c.subject },
       ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind, tz) }] : []),
