@@ -45,6 +45,12 @@ export const sheetTitle = (stamp: string | null) => (stamp ? `LEMBAR DISPOSISI \
 export const DISPOSITION_NOTE_BOX = { widthMm: 123.5, sizePt: 10, lines: 7, heightMm: 36 } as const;
 // The grid's label columns (the value columns share what is left).
 export const DISPOSITION_LABEL_MM = 31;
+/**
+ * The size of the "Diteruskan kepada" list on the half sheet: 10 pt like the rest for up to
+ * eight names, smaller for an office with more seksi and subbagian, so the note and the
+ * disposer's signature stay on the same sheet.
+ */
+export const recipientsPt = (count: number) => (count <= 8 ? 10 : count <= 10 ? 9 : 8);
 
 // The free-text values above it, cut the same way: a value column is 64.5 mm less the
 // padding; Perihal spans value, label and value. With these, the longest name, letter

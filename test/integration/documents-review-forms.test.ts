@@ -158,6 +158,11 @@ describe('the kartu kendali’s dates and the incoming item’s reference', () =
     const card = (await o.act('staf', 'documents.get', { id: cards.at(-1)!.id })).content.view as ControlCardView;
     expect(card.kepada).toBe('Kasi Pelayanan Umum, Kasubbag Umum');
     expect(card.pengolah).toBe('Pelayanan Umum, Subbag Umum');
+    // The lembar disposisi ticks them by the same short names, one line each.
+    const sheet = (await o.docs(id)).find((d) => d.kind === 'lembar_disposisi')!;
+    const recipients = ((await o.act('staf', 'documents.get', { id: sheet.id })).content.view as DispositionSheetView).recipients;
+    expect(recipients.filter((r) => r.checked).map((r) => r.label)).toEqual(['Kasi Pelayanan Umum', 'Kasubbag Umum']);
+    expect(recipients[0]).toEqual({ label: 'Sekretaris Kecamatan', checked: false });
   });
 
   it('prints a letter’s own date and number, and SP4N-LAPOR!’s tracking number, the same on both forms', async () => {

@@ -112,4 +112,18 @@ describe('dispositionSheetDocx', () => {
     expect(doc.xml).toMatch(/<w:tblBorders><w:top w:val="single"/);
     expect(doc.xml.match(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/g)).toHaveLength(6);
   });
+
+  it('sets a long list of recipients smaller, so the note and the signature stay on the sheet', async () => {
+    const sizeOf = (xml: string, label: string) => {
+      const at = xml.indexOf(label);
+      return Number([...xml.slice(xml.lastIndexOf('<w:p>', at), at).matchAll(/<w:sz w:val="(\d+)"\/>/g)].at(-1)?.[1]);
+    };
+    const many = Array.from({ length: 11 }, (_, i) => `Kasi Seksi ${i + 1}`);
+    const eight = readDocx(await dispositionSheetDocx({ ...blank(), recipients: boxes(many.slice(0, 8)) })).xml;
+    const eleven = readDocx(await dispositionSheetDocx({ ...blank(), recipients: boxes(many) })).xml;
+    expect(sizeOf(eight, 'Kasi Seksi 1<')).toBe(20);
+    expect(sizeOf(eleven, 'Kasi Seksi 1<')).toBe(16);
+    // The instructions beside them keep the sheet's 10 pt.
+    expect(sizeOf(eleven, 'Arsip')).toBe(20);
+  });
 });

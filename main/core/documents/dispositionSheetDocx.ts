@@ -1,5 +1,5 @@
 import { AlignmentType, type IRunOptions, type Paragraph, type Table, TabStopType } from 'docx';
-import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, recipientsPt, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import { DISPOSITION_MARGINS_MM } from '../../../shared/documents/kinds';
 import {
   KOP_COMPACT,
@@ -34,8 +34,8 @@ export async function dispositionSheetDocx(v: DispositionSheetView, stamp: strin
   const text = (s: string, bold = false) => para(s, { run: { size: TEXT, bold } });
   const field = (name: string, val: string) => [{ children: text(name) }, { children: text(val) }];
   // Ticked or not, each box on its own line with the label clear of the box.
-  const checklist = (items: DispositionSheetView['recipients']) =>
-    items.map((b) => para(`${checkBox(b.checked)}\t${b.label}`, { run: { size: TEXT }, indent: { left: cm(0.55), hanging: cm(0.55) } }));
+  const checklist = (items: DispositionSheetView['recipients'], size = TEXT) =>
+    items.map((b) => para(`${checkBox(b.checked)}\t${b.label}`, { run: { size }, indent: { left: cm(0.55), hanging: cm(0.55) } }));
 
   const rows = [
     { cells: [...field('Surat dari', v.suratDari), ...field('Diterima tanggal', v.diterimaTanggal)], height: cm(0.75) },
@@ -47,7 +47,7 @@ export async function dispositionSheetDocx(v: DispositionSheetView, stamp: strin
     { cells: [{ children: text('Perihal') }, { children: text(v.perihal), span: 3 }], height: cm(1.1) },
     {
       cells: [
-        { children: [text('Diteruskan kepada:', true), ...checklist(v.recipients)], span: 2 },
+        { children: [text('Diteruskan kepada:', true), ...checklist(v.recipients, recipientsPt(v.recipients.length) * 2)], span: 2 },
         { children: [text('Dengan hormat harap:', true), ...checklist(v.instructions)], span: 2 },
       ],
       height: cm(3),

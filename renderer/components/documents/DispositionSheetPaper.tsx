@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
+import { DISPOSITION_LABEL_MM, DISPOSITION_NOTE_BOX, recipientsPt, sheetTitle, type DispositionSheetView } from '../../../shared/documents/dispositionSheet';
 import { DISPOSITION_MARGINS_MM, PAGE_MM } from '../../../shared/documents/kinds';
 import { Kop } from './Kop';
 
@@ -55,9 +55,9 @@ function Checkbox({ label, checked }: { label: string; checked: boolean }) {
 }
 
 // Ticked or not, each box on its own line with the label clear of the box.
-function Checklist({ items }: { items: { label: string; checked: boolean }[] }) {
+function Checklist({ items, pt }: { items: { label: string; checked: boolean }[]; pt?: number }) {
   return (
-    <div style={{ display: 'grid', rowGap: '0.5mm' }}>
+    <div style={{ display: 'grid', rowGap: '0.5mm', ...(pt ? { fontSize: `${pt}pt` } : {}) }}>
       {items.map((item, i) => (
         <Checkbox key={i} label={item.label} checked={item.checked} />
       ))}
@@ -118,7 +118,7 @@ export function DispositionSheetPaper({ v, stamp = null }: { v: DispositionSheet
           <Row height="30mm">
             <td style={td} colSpan={2}>
               <div style={heading}>Diteruskan kepada:</div>
-              <Checklist items={v.recipients} />
+              <Checklist items={v.recipients} pt={recipientsPt(v.recipients.length)} />
             </td>
             <td style={td} colSpan={2}>
               <div style={heading}>Dengan hormat harap:</div>

@@ -1,4 +1,4 @@
-import { CATEGORY_LABEL, COMPLAINT_KIND_LABEL, kindNoun, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
+import { CATEGORY_LABEL, COMPLAINT_KIND_LABEL, kindNoun, roleLabel, type Category, type ComplaintKind, SIFAT, SIFAT_LABEL, type Sifat } from '../../../../shared/domain';
 import { controlCardBox, type ControlCardView } from '../../../../shared/documents/controlCard';
 import { DISPOSITION_FIELD_BOXES, DISPOSITION_NOTE_BOX, type DispositionSheetView } from '../../../../shared/documents/dispositionSheet';
 import { CUT_MARK_FULL_TEXT, fitText } from '../../../../shared/documents/textFit';
@@ -94,21 +94,20 @@ function fitCard(v: ControlCardView): ControlCardView {
   };
 }
 
-// Several Kasi or seksi on one line of a card, in the short forms offices write them
-// ("Kasi Pelayanan Umum, Kasi Trantib"; "Pelayanan Umum, Pemerintahan"), so the card's
-// narrow box names each one; a single one keeps its full name.
+// A Kasi or a seksi in the short form offices write on their forms: "Kasi Pelayanan Umum",
+// "Kasubbag Umum"; a seksi without its "Seksi" ("Pelayanan Umum").
+const shortUnit = (name: string) =>
+  name
+    .replace(/^Kepala\s+Seksi\b/i, 'Kasi')
+    .replace(/^Kepala\s+Sub\s*bagian\b/i, 'Kasubbag')
+    .replace(/^Seksi\s+/i, '')
+    .replace(/^Sub\s*bagian\s+/i, 'Subbag ');
+
+// Several Kasi or seksi on one line of a card, each in its short form, so the card's narrow
+// box names each one; a single one keeps its full name.
 function unitsLine(names: string[]): string {
   const unique = [...new Set(names)];
-  if (unique.length < 2) return unique.join('');
-  return unique
-    .map((n) =>
-      n
-        .replace(/^Kepala\s+Seksi\b/i, 'Kasi')
-        .replace(/^Kepala\s+Sub\s*bagian\b/i, 'Kasubbag')
-        .replace(/^Seksi\s+/i, '')
-        .replace(/^Sub\s*bagian\s+/i, 'Subbag '),
-    )
-    .join(', ');
+  return unique.length < 2 ? unique.join('') : unique.map(shortUnit).join(', ');
 }
 
 export function controlCardView(db: Db, complaintId: number, dispositionIds: number[] = [], c: ComplaintFacts = complaintFacts(db, complaintId)): ControlCardView {
@@ -139,9 +138,11 @@ export function controlCardView(db: Db, complaintId: number, dispositionIds: num
   });
 }
 
-function recipientsBoxes(db: Db, chosen: Set<string>): { label: string; checked: boolean }[] {
+// Each Kasi in the short form (the half sheet holds an office's ten seksi and subbagian, one line each).
+function recipientsBoxes(db: Db, chosenNames: string[], secretary: string): { label: string; checked: boolean }[] {
   const kasi = stmt(db, "SELECT name, jabatan FROM users WHERE role = 'kasi' AND active = 1 ORDER BY seksi, name").all() as { name: string; jabatan: string }[];
-  const labels = ['Sekretaris Kecamatan', ...new Set(kasi.map((k) => k.jabatan || k.name))];
+  const chosen = new Set(chosenNames.map(shortUnit));
+  const labels = [secretary, ...new Set(kasi.map((k) => shortUnit(k.jabatan || k.name)))];
   for (const c of chosen) if (!labels.includes(c)) labels.push(c);
   return labels.map((label) => ({ label, checked: chosen.has(label) }));
 }
@@ -170,7 +171,7 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
     nomorAgenda: c ? c.registerNo : '',
     sifat: SIFAT.map((s) => ({ label: SIFAT_LABEL[s], checked: first?.sifat === s })),
     perihal: c ? fitText(c.subject, DISPOSITION_FIELD_BOXES.perihal) : '',
-    recipients: recipientsBoxes(db, new Set(ds.map((d) => d.to_jabatan || d.to_name))),
+    recipients: recipientsBoxes(db, ds.map((d) => d.to_jabatan || d.to_name), roleLabel('sekcam', office.level)),
     instructions: INSTRUCTIONS.map((i) => ({ label: INSTRUCTION_LABEL[i], checked: chosenInstructions.has(i) })),
     // Cut to the box, which keeps the half sheet to one page; the rest is in Tanggap.
     catatan: fitText(first?.note ?? '', DISPOSITION_NOTE_BOX, CUT_MARK_FULL_TEXT),
