@@ -138,6 +138,8 @@ describe('surat penerusan of a rahasia complaint', () => {
   it('still copies a reporter who is neither anonim nor rahasia, who is answered by the agency', async () => {
     const o = await office();
     const { letter } = await forwarded(o, {});
+    // No files, nothing attached.
+    expect((await o.act('staf', 'documents.get', { id: letter.id })).draft!.lampiran).toBe('-');
     const text = (await o.docx(letter.id)).text;
     expect(text).toContain(`Sdr. ${REPORTER.name} (pelapor)`);
     expect(text).toContain('hasilnya disampaikan kepada pelapor dengan tembusan kepada kami');
@@ -152,6 +154,23 @@ describe('surat penerusan of a rahasia complaint', () => {
     expect(text).toContain('Pengaduan tersebut disampaikan tanpa identitas pelapor.');
     expect(text).toContain('hasilnya disampaikan kepada kami.');
     expect(text).not.toMatch(/disampaikan\s+kepada\s+pelapor/);
+  });
+});
+
+describe('the surat penerusan’s lampiran', () => {
+  it('counts the complaint’s files for a reporter the agency may know, and leaves them to the drafter otherwise', async () => {
+    const o = await office();
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const files = [1, 2].map((i) => ({ fileName: `foto-${i}.png`, mime: 'image/png', dataBase64: png }));
+    const lampiranOf = async (reporter: Partial<typeof REPORTER>) => {
+      const id = (await o.act('staf', 'complaints.create', sampleComplaint({ reporter: { ...REPORTER, ...reporter }, attachments: files }))).id;
+      o.later(5);
+      await o.act('camat', 'workflow.exit', { id, exit: 'bukan_kewenangan', note: 'Urusan air bersih.', forwardTo: 'Kepala Perumda Air Minum' });
+      const letter = (await o.docs(id)).find((d) => d.kind === 'surat_penerusan')!;
+      return (await o.act('staf', 'documents.get', { id: letter.id })).draft!.lampiran;
+    };
+    expect(await lampiranOf({})).toBe('2 berkas');
+    expect(await lampiranOf({ confidential: true })).toBe('-');
   });
 });
 

@@ -180,7 +180,9 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
       return {
         hal: fillPlaceholders(t.hal, values),
         sifat: inc.confidential ? 'rahasia' : 'biasa',
-        lampiran: '-',
+        // The complaint's files go with it (copies attached by the office), unless they could
+        // name a reporter the agency may not know: the drafter decides those.
+        lampiran: c.attachmentCount > 0 && !withheld ? `${c.attachmentCount} berkas` : '-',
         body: withheld ? answerThroughOffice(body, c) : body,
         tembusan: withheld ? tembusan : [...tembusan, `${addressed(c.reporterName)} (pelapor)`],
         satisfaction: null,
