@@ -18,7 +18,8 @@ export const receiptViewSchema = z.object({
   notice: z.string(),
   placeDate: z.string(),
   signer: z.object({ caption: z.string(), name: z.string(), nip: z.string() }),
-  reporterSigner: z.object({ caption: z.string(), name: z.string() }),
+  // The reporter signs only a receipt handed over at the counter (null otherwise).
+  reporterSigner: z.object({ caption: z.string(), name: z.string() }).nullable(),
 });
 export type ReceiptView = z.infer<typeof receiptViewSchema>;
 

@@ -176,7 +176,8 @@ describe('buildReceiptView', () => {
     expect(anon.rows.map((r) => r.label)).not.toContain('Alamat');
     expect(anon.rows.map((r) => r.label)).not.toContain('Nomor telepon');
     expect(anon.rows.find((r) => r.label === 'Nama pelapor')?.value).toBe('Anonim');
-    expect(anon.reporterSigner.name).toBe('Anonim');
+    // Nobody to sign for an anonymous reporter.
+    expect(anon.reporterSigner).toBeNull();
     expect(JSON.stringify(anon)).not.toMatch(/siti|081234567890|3514015506800002|Desa Kejayan/i);
     // A file name can give the reporter away too.
     expect(anon.attachments).toEqual(['Berkas 1 (JPG)', 'Berkas 2 (PDF)']);
@@ -195,6 +196,13 @@ describe('buildReceiptView', () => {
     expect(v.description.length).toBeLessThanOrEqual(1000);
     expect(v.description).toMatch(/^kata kata .* … \(selengkapnya tercatat dalam register pengaduan\)$/);
     expect(view().description).toBe(DESCRIPTION);
+  });
+
+  it('has the reporter sign only a receipt handed over at the counter', () => {
+    expect(view().reporterSigner).toEqual({ caption: 'Pelapor,', name: 'Siti Aminah' });
+    for (const channel of ['whatsapp', 'telepon', 'surat', 'kotak_saran', 'sp4n_lapor'] as const) {
+      expect(view(complaint({ channel, letterNo: channel === 'surat' ? '1/2026' : '', letterDate: channel === 'surat' ? '2026-11-20' : '' })).reporterSigner, channel).toBeNull();
+    }
   });
 
   it('gives the uraian the room the rest of the sheet leaves, and lists long file names shortened with their type', () => {
@@ -259,7 +267,8 @@ describe('receiptDocx', () => {
 
   it("leaves the anonymous reporter's name, phone and NIK out of the DOCX", async () => {
     const doc = readDocx(await receiptDocx(view(complaint({}, { anonymous: true }))));
-    expect(doc.paragraphs.filter((p) => p === 'Anonim')).toHaveLength(2);
+    expect(doc.paragraphs.filter((p) => p === 'Anonim')).toHaveLength(1);
+    expect(doc.paragraphs).not.toContain('Pelapor,');
     for (const secret of ['siti', 'aminah', '081234567890', '3514015506800002', 'Desa Kejayan']) {
       expect(doc.xml.toLowerCase()).not.toContain(secret.toLowerCase());
     }

@@ -79,7 +79,8 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
     notice: noticeText(kind, c.registerNo, anonymous, deadline),
     placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
     signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
-    reporterSigner: { caption: 'Pelapor,', name: anonymous ? ANONYMOUS : c.reporter.name },
+    // Only a reporter at the counter can sign; one who phoned, wrote or left no name cannot.
+    reporterSigner: c.channel === 'langsung' && !anonymous ? { caption: 'Pelapor,', name: c.reporter.name } : null,
   };
   return { ...view, description: shorten(c.description, descriptionRoom(view)) };
 }
@@ -111,7 +112,7 @@ export function descriptionRoom(v: ReceiptView): number {
     sum((v.kelengkapan.length ? v.kelengkapan.map((k) => k.item) : ['-']).map((item) => linesOf(item, LINE - 4))) +
     linesOf(`Lampiran: ${attachmentsLine(v.attachments)}`, LINE) +
     linesOf(v.notice, NOTICE) +
-    Math.max(linesOf(v.reporterSigner.name, SIGNATURE), linesOf(v.signer.name, SIGNATURE));
+    Math.max(v.reporterSigner ? linesOf(v.reporterSigner.name, SIGNATURE) : 0, linesOf(v.signer.name, SIGNATURE));
   return Math.min(DESCRIPTION_MAX, Math.max(DESCRIPTION_MIN, (SHEET_LINES - used) * LINE));
 }
 

@@ -33,9 +33,10 @@ export async function receiptDocx(v: ReceiptView): Promise<Buffer> {
     spacer(160),
     boxed([para(v.notice, { alignment: AlignmentType.LEFT, run: { italics: true, size: SIZE.note } })], width),
     spacer(200),
+    // The officer on the right; the reporter on the left where he signs at the counter.
     signatureColumns(
       [
-        { caption: [v.reporterSigner.caption], name: v.reporterSigner.name, space: 3 },
+        v.reporterSigner ? { caption: [v.reporterSigner.caption], name: v.reporterSigner.name, space: 3 } : { caption: [], name: '', emphasiseName: false, space: 3 },
         { caption: [v.placeDate, v.signer.caption], name: v.signer.name, after: [v.signer.nip], space: 3 },
       ],
       width,

@@ -56,7 +56,7 @@ export function ReceiptPaper({ v }: { v: ReceiptView }) {
       </div>
       <div style={{ border: '1px solid #000', padding: '0.1cm 0.2cm', marginTop: '8pt', fontStyle: 'italic', fontSize: '9.5pt' }}>{v.notice}</div>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', marginTop: '10pt' }}>
-        <Signature caption={['', v.reporterSigner.caption]} name={v.reporterSigner.name} after={[]} style={small} />
+        {v.reporterSigner ? <Signature caption={['', v.reporterSigner.caption]} name={v.reporterSigner.name} after={[]} style={small} /> : <div />}
         <Signature caption={[v.placeDate, v.signer.caption]} name={v.signer.name} after={v.signer.nip} style={small} />
       </div>
     </article>
