@@ -172,6 +172,13 @@ describe('the surat penerusan’s lampiran', () => {
     expect(await lampiranOf({})).toBe('2 berkas');
     expect(await lampiranOf({ confidential: true })).toBe('-');
   });
+
+  it('forwards an uraian of 1,500 characters whole', async () => {
+    const o = await office();
+    const long = Array.from({ length: 30 }, (_, i) => `Kalimat ke-${i + 1} tentang pipa air bersih yang bocor di depan rumah warga.`).join(' ').slice(0, 1500).trim();
+    const { letter } = await forwarded(o, {}, long);
+    expect((await o.docx(letter.id)).paragraphs).toContain(long);
+  });
 });
 
 describe('letters to a rahasia reporter', () => {

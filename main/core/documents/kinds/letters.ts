@@ -86,6 +86,11 @@ function followUpTexts(db: Db, complaintId: number): string[] {
   return (proposed.length > 0 ? proposed : rows).map((r) => r.text);
 }
 
+// The complaint's uraian in a letter (the surat penerusan forwards it to the agency, which
+// should not have to call back for it): whole up to two thousand characters, a letter's
+// page or so; beyond that cut at a word, the drafter adding what the agency needs.
+const URAIAN_MAX = 2000;
+
 function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Incoming, ctx: DocContext, p: LetterParams): Record<Placeholder, string> {
   const followUps = followUpTexts(db, c.id);
   // A letter to another agency names the reporter only where the reporter may be named.
@@ -97,7 +102,7 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     nomor_register: c.registerNo,
     tanggal_diterima: formatTanggal(c.receivedAt, ctx.office.timeZone),
     perihal: c.subject,
-    uraian: withheld ? withholdIdentity(brief(c.description, 800), c, inc) : brief(c.description, 800),
+    uraian: withheld ? withholdIdentity(brief(c.description, URAIAN_MAX), c, inc) : brief(c.description, URAIAN_MAX),
     // Prose, not the channel's label: "secara langsung di loket pelayanan", "melalui surat
     // nomor …" (but not the number of a letter whose sender the agency may not know: it
     // names its sender as well as a signature does).
