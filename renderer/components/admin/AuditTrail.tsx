@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { call } from '../../api';
 import { AUDIT_CATEGORIES, AUDIT_CATEGORY_LABEL, type AuditCategory } from '../../../shared/audit/labels';
 import type { AuditFilter } from '../../../shared/audit/list';
@@ -73,7 +73,8 @@ export function AuditTrail() {
             Unduh CSV
           </Button>
         </Group>
-        <Group gap="sm" align="flex-start" grow preventGrowOverflow={false}>
+        {/* A fixed grid: a message under one box wraps in its own column, the others stay put. */}
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
           <Select
             label="Pengguna"
             placeholder="Semua pengguna"
@@ -102,7 +103,7 @@ export function AuditTrail() {
             value={filter.category ?? null}
             onChange={(v) => change({ category: (v as AuditCategory | null) ?? undefined })}
           />
-        </Group>
+        </SimpleGrid>
 
         {err && !filterFieldError && <Alert color="red">{err.message}</Alert>}
         {list.data && !err && (
