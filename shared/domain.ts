@@ -16,6 +16,20 @@ export const ROLE_LABEL: Record<Role, string> = {
 // head is no Camat and whose secretary is no Sekretaris Kecamatan.
 const UNIT_ROLE_LABEL: Partial<Record<Role, string>> = { kasi: 'Kepala Bidang/Subbagian', sekcam: 'Sekretaris', camat: 'Pimpinan unit' };
 export const roleLabel = (role: Role, level: 'kecamatan' | 'unit_lain') => (level === 'unit_lain' ? UNIT_ROLE_LABEL[role] : undefined) ?? ROLE_LABEL[role];
+
+/** The head of office and the secretary as a sentence names them ("a.n. Camat", "kepada Sekretaris"). */
+export interface OfficeWords {
+  head: string;
+  secretary: string;
+}
+/**
+ * "Camat" and "Sekretaris Kecamatan" in a kecamatan; in a badan, dinas or bagian the head by
+ * the office's own title ("Kepala BKPSDM Kabupaten Pasuruan") and "Sekretaris".
+ */
+export function officeWordsOf(office: { level: 'kecamatan' | 'unit_lain'; headTitle: string } | null): OfficeWords {
+  if (!office || office.level === 'kecamatan') return { head: ROLE_LABEL.camat, secretary: ROLE_LABEL.sekcam };
+  return { head: office.headTitle || roleLabel('camat', office.level), secretary: roleLabel('sekcam', office.level) };
+}
 // Who keeps a signature specimen: the Camat and the Sekcam, who sign on screen, and every
 // Kasi, for the days the Admin appoints him Plt./Plh. (he puts it in place before, and sees
 // or removes it after). These are the roles signsForHead is ever true for.

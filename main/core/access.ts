@@ -2,6 +2,7 @@ import type { SessionUser } from './context';
 import type { Db } from './db/open';
 import { stmt } from './db/statements';
 import { notFound, TanggapError } from './errors';
+import { officeWords } from './office/settings';
 import { loadState } from './workflow/engine';
 import { mayActOnStep } from './workflow/rules';
 
@@ -56,13 +57,15 @@ export function complaintAccess(db: Db, user: SessionUser, complaintId: number):
   return accessOf(db, user, complaintId, c);
 }
 
-const refused = () =>
-  new TanggapError('forbidden', 'Pengaduan ini tidak didisposisikan kepada Anda sehingga tidak dapat dibuka. Mintalah disposisi kepada Camat atau Sekcam bila perlu.');
+const refused = (db: Db) => {
+  const { head, secretary } = officeWords(db);
+  return new TanggapError('forbidden', `Pengaduan ini tidak didisposisikan kepada Anda sehingga tidak dapat dibuka. Mintalah disposisi kepada ${head} atau ${secretary} bila perlu.`);
+};
 
 // Refuses (before anything is stored or changed) a user who may not see the complaint.
 export function requireComplaint(db: Db, user: SessionUser, complaintId: number): ComplaintAccess {
   const a = complaintAccess(db, user, complaintId);
-  if (!a.see) throw refused();
+  if (!a.see) throw refused(db);
   return a;
 }
 
@@ -80,10 +83,10 @@ export function requireAttachment(db: Db, user: SessionUser, attachmentId: numbe
 // a letter of a complaint not disposed to him; this opens the document only, not its
 // complaint. Gives whether the user sees the complaint (true for a document without one).
 export function requireDocument(db: Db, user: SessionUser, complaintId: number | null, signs: () => boolean = () => false): boolean {
-  if (user.role === 'admin') throw refused();
+  if (user.role === 'admin') throw refused(db);
   if (complaintId === null) return true;
   const see = complaintAccess(db, user, complaintId).see;
-  if (!see && !signs()) throw refused();
+  if (!see && !signs()) throw refused(db);
   return see;
 }
 

@@ -28,13 +28,13 @@ export function SifatBadge({ sifat, size, title }: { sifat: Sifat; size?: Mantin
   );
 }
 
-// What holds a complaint's journey apart from its status: raised to the Camat, or paused for missing documents.
+// What holds a complaint's journey apart from its status: raised past its due to whom the standard names, or paused for missing documents.
 export function JourneyFlags({ escalated, paused, size }: { escalated: boolean; paused: boolean; size?: MantineSize }) {
   return (
     <>
       {escalated && (
         <Badge size={size} color="orange">
-          Dieskalasi ke Camat
+          Dieskalasi
         </Badge>
       )}
       {paused && (

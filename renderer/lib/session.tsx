@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { CallOutput } from '../../shared/contract';
 import type { OfficeProfile } from '../../shared/schemas/office';
-import { executorLabel, roleLabel, type Executor, type Role, type TimeZoneId } from '../../shared/domain';
+import { executorLabel, officeWordsOf, roleLabel, type Executor, type Role, type TimeZoneId } from '../../shared/domain';
 import { formatSingkat, formatTanggal, formatTanggalWaktu } from '../../shared/time/format';
 import { displayDue, localDate, type OfficeCalendar } from '../../shared/time/workingTime';
 
@@ -39,6 +39,9 @@ export function useRoleLabel() {
   const { level } = useSession().office;
   return (role: Role) => roleLabel(role, level);
 }
+
+/** The head of office and the secretary as a sentence names them: "Camat", or a badan's own head. */
+export const useOfficeWords = () => officeWordsOf(useSession().office);
 
 /** Who carries out a step, named as the roles are (shared/domain executorLabel). */
 export function useExecutorLabel() {

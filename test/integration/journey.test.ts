@@ -222,8 +222,17 @@ describe('BKPSDM Kab. Pasuruan: 3 hari kerja', () => {
     j = await o.act('staf', '2026-12-17T08:00:00.000Z', 'workflow.advance', { id });
     // Step 4, 4 jam kerja from Thu 15.00: one hour on Thursday, three from Fri 07.30 → Fri 18 Dec 10.30.
     expect(step(j, 4).dueAt).toBe('2026-12-18T03:30:00.000Z');
+    // A badan has no Camat: its messages and history name its head by its own title.
+    const head = 'Kepala BKPSDM Kabupaten Pasuruan';
+    expect((await o.act('staf', '2026-12-17T08:05:00.000Z', 'workflow.journey', { id })).waitingFor?.who).toBe(`${head} atau Sekretaris`);
+    expect((await o.refuse('staf', '2026-12-17T08:05:00.000Z', 'workflow.exit', { id, exit: 'ditolak', note: 'Bukan pengaduan.', forwardTo: '' })).message).toBe(
+      `Hanya ${head} atau Sekretaris yang dapat menolak pengaduan atau meneruskannya ke instansi lain.`,
+    );
+    expect((await o.refuse('kasi1', '2026-12-17T08:05:00.000Z', 'complaints.get', { id })).message).toContain(`Mintalah disposisi kepada ${head} atau Sekretaris bila perlu.`);
     j = await o.act('sekcam', '2026-12-18T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'sangat_segera', instructions: ['koordinasi'] });
     expect(j.dispositions[0]).toMatchObject({ onBehalf: true, fromName: 'Bambang Sekcam', state: 'aktif', openedAt: null });
+    const history = (await o.act('sekcam', '2026-12-18T02:00:00.000Z', 'complaints.get', { id })).events;
+    expect(history.map((e) => e.action)).toContain(`Didisposisikan a.n. ${head} kepada Agus Kasi Pelayanan (Sangat Segera; Koordinasikan/konfirmasikan)`);
     // The Kasi opens it (which marks it read) and returns it: it is not in his field.
     j = await o.act('kasi1', '2026-12-18T02:30:00.000Z', 'workflow.journey', { id });
     expect(j.dispositions[0]!.openedAt).toBe('2026-12-18T02:30:00.000Z');

@@ -15,6 +15,7 @@ import { getComplaint, insertComplaint, listComplaints } from './repo';
 import { similarComplaints } from './similar';
 import { intakeRules } from './intakeRules';
 import { complaintAccess, requireAttachment, requireComplaint } from '../access';
+import { officeWords } from '../office/settings';
 
 type ComplaintCalls =
   | 'complaints.create'
@@ -104,7 +105,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.personalData': (ctx, { id, reason }) => {
     const user = requireUser(ctx);
     if (!requireComplaint(ctx.db, user, id).identity) {
-      throw new TanggapError('forbidden', 'Identitas pelapor pengaduan ini hanya dapat dilihat oleh Camat dan petugas yang menerimanya.');
+      throw new TanggapError('forbidden', `Identitas pelapor pengaduan ini hanya dapat dilihat oleh ${officeWords(ctx.db).head} dan petugas yang menerimanya.`);
     }
     const row = stmt(ctx.db, 'SELECT reporter_name, reporter_address, reporter_nik, reporter_phone, reporter_email, anonymous, confidential FROM complaints WHERE id = ?').get(id) as
       | { reporter_name: string; reporter_address: string; reporter_nik: string; reporter_phone: string; reporter_email: string; anonymous: number; confidential: number }

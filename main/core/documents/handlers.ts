@@ -1,7 +1,8 @@
 import type { CallOutput } from '../../../shared/contract';
 import { extname } from 'node:path';
 import type { DocumentContent } from '../../../shared/documents/issued';
-import { ATTACHMENT_TYPES } from '../../../shared/domain';
+import { ATTACHMENT_TYPES, roleLabel } from '../../../shared/domain';
+import { listWords } from '../../../shared/text/words';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
 import { documentSettingsSchema, SIGNATURE_NOT_IMAGE } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
@@ -410,12 +411,14 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const target = ctx.db.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as { role: string; active: number } | undefined;
     if (!target || !target.active || !['sekcam', 'kasi', 'camat'].includes(target.role)) {
-      throw new TanggapError('validation', 'Pilih pengguna aktif dengan peran Sekcam, Kasi atau Camat sebagai Plt./Plh.', 'userId');
+      const { level } = getOffice(ctx.db);
+      const roles = listWords((['sekcam', 'kasi', 'camat'] as const).map((r) => roleLabel(r, level)), 'atau');
+      throw new TanggapError('validation', `Pilih pengguna aktif dengan peran ${roles} sebagai Plt./Plh.`, 'userId');
     }
     // A Plt./Plh. stands in for the head who holds the office: never that head.
     if (activeHead(ctx.db)?.user.id === userId) {
-      const { headTitle } = getOffice(ctx.db);
-      throw new TanggapError('validation', `Pengguna ini ${headTitle} yang sedang menjabat; Plt./Plh. ditunjuk untuk menggantikannya. Pilih Sekcam atau Kasi.`, 'userId');
+      const { headTitle, level } = getOffice(ctx.db);
+      throw new TanggapError('validation', `Pengguna ini ${headTitle} yang sedang menjabat; Plt./Plh. ditunjuk untuk menggantikannya. Pilih ${roleLabel('sekcam', level)} atau ${roleLabel('kasi', level)}.`, 'userId');
     }
     write(ctx.db, () => {
       const at = nowIso(ctx);

@@ -1,3 +1,4 @@
+import { officeWordsOf, type OfficeWords } from '../../../shared/domain';
 import { storedOfficeSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -52,3 +53,6 @@ export function getOffice(db: Db): OfficeProfile {
   if (!office) throw new TanggapError('conflict', 'Profil kantor belum diisi. Selesaikan halaman penyiapan terlebih dahulu.');
   return office;
 }
+
+/** The head of office and the secretary as the core's messages and a complaint's history name them. */
+export const officeWords = (db: Db): OfficeWords => officeWordsOf(findOffice(db));

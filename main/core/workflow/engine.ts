@@ -4,12 +4,12 @@ import type { ServiceStandard, Step } from '../../../shared/standards/schema';
 import { addWorkingTime, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
 import { formatTanggalWaktu } from '../../../shared/time/format';
 import { recordComplaintEvent } from '../complaints/events';
-import { getOffice } from '../office/settings';
+import { getOffice, officeWords } from '../office/settings';
 import { nothingUncommitted, write, type CoreDeps, type SessionUser } from '../context';
 import type { Db } from '../db/open';
 import { dataStamp, pluck, stmt } from '../db/statements';
 import { notFound, TanggapError } from '../errors';
-import { allowedActions, answerKindOf, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
+import { allowedActions, answerKindOf, executorWord, refusal, STAGE_STATUS, stepNeed, waitingFor, type JourneyState, type WaitingFor } from './rules';
 import { currentVersionId, officeCalendar, standardVersion } from './standard';
 import { listWords } from '../../../shared/text/words';
 
@@ -130,7 +130,7 @@ export function authorize(db: Db, user: SessionUser, id: number, action: Action,
     throw new TanggapError('conflict', `Langkah ${seenStep} yang Anda lihat tidak berjalan lagi: pengaduan ini ${now}. Periksa keadaannya sekarang sebelum bertindak.`, 'step');
   }
   if (!allowedActions(user, l.state).includes(action)) {
-    const r = refusal(action, l.state, user);
+    const r = refusal(action, l.state, user, officeWords(db));
     throw new TanggapError(r.code, r.message);
   }
   return l;
@@ -400,7 +400,7 @@ export function undoOffer(db: Db, l: Loaded, user: SessionUser): { stepNo: numbe
 /** Who must act now when it is not this user (rules.waitingFor, with the Kasi named). */
 export function waitingForOf(db: Db, l: Loaded, user: SessionUser): WaitingFor | null {
   const name = pluck(db, 'SELECT name FROM users WHERE id = ?');
-  return waitingFor(user, l.state, (ids) => ids.map((id) => name.get(id) as string).join(', '));
+  return waitingFor(user, l.state, (ids) => ids.map((id) => name.get(id) as string).join(', '), officeWords(db));
 }
 
 // Puts the complaint back on the step exactly as it stood before its completion: the
@@ -537,9 +537,9 @@ type EndRefusal = { code: 'conflict' | 'forbidden'; message: string } | null;
 const NOT_ACTIVE: EndRefusal = { code: 'conflict', message: 'Disposisi ini sudah tidak aktif (ditarik, dikembalikan atau selesai).' };
 
 /** Why `user` may not withdraw disposition `d` (null: he may): its sender or the Camat, until its recipient opens it. */
-export function withdrawRefusal(user: SessionUser, d: DispositionEnd): EndRefusal {
+export function withdrawRefusal(db: Db, user: SessionUser, d: DispositionEnd): EndRefusal {
   if (d.state !== 'aktif') return NOT_ACTIVE;
-  if (d.from_user !== user.id && user.role !== 'camat') return { code: 'forbidden', message: 'Disposisi hanya dapat ditarik oleh pengirimnya atau Camat.' };
+  if (d.from_user !== user.id && user.role !== 'camat') return { code: 'forbidden', message: `Disposisi hanya dapat ditarik oleh pengirimnya atau ${officeWords(db).head}.` };
   if (d.opened_at) return { code: 'conflict', message: 'Disposisi sudah dibuka oleh penerimanya sehingga tidak dapat ditarik lagi.' };
   return null;
 }
@@ -568,7 +568,7 @@ export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: Dispositi
   while (first <= steps.length && steps[first - 1]!.executor !== 'kasi') first++;
   let last = first - 1;
   while (steps[last]?.executor === 'kasi') last++;
-  const tell = ' Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada Camat.';
+  const tell = ` Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada ${officeWords(db).head}.`;
   if (last < first) return { code: 'conflict', message: `Menurut Standar Pelayanan, tidak ada langkah Kasi sesudah disposisi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
   if (step <= from || step > last) {
     const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
@@ -749,7 +749,7 @@ export function sweep(deps: CoreDeps): { escalated: number; withdrawn: number } 
     if (!l.step || !to) continue;
     stmt(db, 'UPDATE complaints SET escalated = 1, acting = ? WHERE id = ?').run(to, id);
     stmt(db, 'UPDATE complaint_steps SET escalated = 1 WHERE complaint_id = ? AND completed_at IS NULL').run(id);
-    const who = to === 'camat' ? 'Camat' : to;
+    const who = executorWord(to, l.state, officeWords(db));
     recordComplaintEvent(db, {
       complaintId: id,
       at,

@@ -7,7 +7,7 @@ import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, Handlers } from '../context';
 import { nowIso, requireUser, write } from '../context';
 import { notFound, TanggapError } from '../errors';
-import { getOffice, writeSetting } from '../office/settings';
+import { getOffice, officeWords, writeSetting } from '../office/settings';
 import { stmt } from '../db/statements';
 import { settingVersion, withRowVersion, writeSettingIfCurrent } from '../versions';
 import { INSTRUCTION_LABEL } from '../../../shared/schemas/workflow';
@@ -168,13 +168,14 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       const words = `${SIFAT_LABEL[sifat]}; ${instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}`;
       const names = targets.map((t) => t.name).join(', ');
       const returnedBy = listWords(returned.map((r) => r.returnedBy), 'dan');
+      const an = onBehalf ? ` a.n. ${officeWords(ctx.db).head}` : '';
       recordComplaintEvent(ctx.db, {
         complaintId: id,
         at,
         actorId: user.id,
         words: added
-          ? `Disposisi tambahan${onBehalf ? ' a.n. Camat' : ''} kepada ${names} untuk bagian yang dikembalikan ${returnedBy} (${words})`
-          : `Didisposisikan${onBehalf ? ' a.n. Camat' : ''} kepada ${names} (${words})`,
+          ? `Disposisi tambahan${an} kepada ${names} untuk bagian yang dikembalikan ${returnedBy} (${words})`
+          : `Didisposisikan${an} kepada ${names} (${words})`,
         note,
         action: 'disposition.created',
         data: added ? { to, sifat, onBehalf, added: true, returned: returned.map((r) => r.id) } : { to, sifat, onBehalf },
@@ -188,7 +189,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     const d = disposition(ctx, dispositionId);
     return change(ctx, d.complaint_id, (at) => {
       const fresh = disposition(ctx, dispositionId);
-      refuseIf(withdrawRefusal(user, fresh));
+      refuseIf(withdrawRefusal(ctx.db, user, fresh));
       stmt(ctx.db, "UPDATE dispositions SET state = 'ditarik', ended_at = ? WHERE id = ?").run(at, dispositionId);
       reopenDisposition(ctx, d.complaint_id, at);
       reissueControlCard(ctx.db, d.complaint_id, user.id, at);

@@ -913,7 +913,7 @@ export function journey(deps: CoreDeps, user: SessionUser, id: number): Journey 
       state: d.state,
       returnReason: d.return_reason,
       returnAwaits: awaiting.has(d.id),
-      mayWithdraw: withdrawRefusal(user, d) === null,
+      mayWithdraw: withdrawRefusal(db, user, d) === null,
       mayReturn: returnRefusal(db, user, l, d) === null,
     })),
     followUps: followUps.map((f) => ({

@@ -1,7 +1,6 @@
-import type { Role, Status } from '../../../shared/domain';
+import type { Executor, OfficeWords, Role, Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
-import type { Executor } from '../../../shared/domain';
 import { listWords } from '../../../shared/text/words';
 
 // The state machine in one place: who may do what to a complaint in its current
@@ -141,7 +140,8 @@ export function allowedActions(user: { id: number; role: Role }, s: JourneyState
 
 // Why an action is refused, in words the user can act on: 'conflict' when the
 // complaint's state does not allow it now, 'forbidden' when the role never may.
-export function refusal(action: Action, s: JourneyState, user: { id: number; role: Role }): { code: 'conflict' | 'forbidden'; message: string } {
+/** Why `user` may not take `action` now, in the office's words (`w`: its head and secretary). */
+export function refusal(action: Action, s: JourneyState, user: { id: number; role: Role }, w: OfficeWords): { code: 'conflict' | 'forbidden'; message: string } {
   const conflict = (message: string) => ({ code: 'conflict' as const, message });
   if (s.closed) return conflict('Pengaduan ini sudah selesai atau ditutup; tidak ada langkah yang dapat dilakukan lagi.');
   if (s.status === 'tidak_lengkap' && action !== 'resume' && action !== 'exit:dicabut') {
@@ -149,7 +149,7 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
   }
   if (action === 'resume') return conflict('Pengaduan ini tidak sedang menunggu kelengkapan berkas.');
   if (action === 'exit:ditolak' || action === 'exit:bukan_kewenangan') {
-    return { code: 'forbidden', message: 'Hanya Camat atau Sekretaris Kecamatan yang dapat menolak pengaduan atau meneruskannya ke instansi lain.' };
+    return { code: 'forbidden', message: `Hanya ${w.head} atau ${w.secretary} yang dapat menolak pengaduan atau meneruskannya ke instansi lain.` };
   }
   const step = s.step;
   if (!step) return conflict('Pengaduan ini tidak memiliki langkah yang berjalan.');
@@ -172,7 +172,7 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
     return conflict(
       executor
         ? `Anda pelaksana langkah ${step.no}; selesaikan langkah ini tanpa mengambil alih.`
-        : `Langkah ${step.no} menjadi tugas ${executorWords(s)}. Bila Anda harus menyelesaikannya, ambil alih langkah ini dan tuliskan alasannya.`,
+        : `Langkah ${step.no} menjadi tugas ${executorWords(s, w)}. Bila Anda harus menyelesaikannya, ambil alih langkah ini dan tuliskan alasannya.`,
     );
   }
   if (action !== 'advance' && action !== 'dispose' && ['draft', 'paraf', 'sign', 'deliver', 'archive'].includes(action)) {
@@ -186,7 +186,7 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
   if (action === 'dispose' && s.returnedTo.length > 0 && s.dispositionTo.length > 0 && step.stage !== 'disposisi') {
     return {
       code: 'forbidden',
-      message: 'Bagian disposisi yang dikembalikan hanya dapat didisposisikan lagi oleh pemberi disposisinya atau Camat. Hubungi mereka bila bagian itu perlu segera ditangani.',
+      message: `Bagian disposisi yang dikembalikan hanya dapat didisposisikan lagi oleh pemberi disposisinya atau ${w.head}. Hubungi mereka bila bagian itu perlu segera ditangani.`,
     };
   }
   if (action === 'dispose' && step.stage !== 'disposisi') {
@@ -195,11 +195,11 @@ export function refusal(action: Action, s: JourneyState, user: { id: number; rol
   if (action === 'exit:tidak_lengkap') return conflict('Berkas hanya dapat dinyatakan tidak lengkap pada tahap penerimaan dan pemeriksaan.');
   return {
     code: 'forbidden',
-    message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${executorWord(s.acting ?? step.executor, s)}; peran Anda tidak dapat melakukannya.`,
+    message: `Langkah ${step.no} (${step.activity}) menjadi tugas ${executorWord(s.acting ?? step.executor, s, w)}; peran Anda tidak dapat melakukannya.`,
   };
 }
 
-const executorWords = (s: JourneyState) => (s.step ? listWords([...executorsOf(s.step, s.acting)].map((e) => executorWord(e, s)), 'atau') : '');
+const executorWords = (s: JourneyState, w: OfficeWords) => (s.step ? listWords([...executorsOf(s.step, s.acting)].map((e) => executorWord(e, s, w)), 'atau') : '');
 
 export interface WaitingFor {
   /** Who must act now (a role, or the Kasi by name). */
@@ -213,7 +213,7 @@ export interface WaitingFor {
  * step is the user's own or nothing runs. `names` gives the names of the Kasi a
  * disposition went to.
  */
-export function waitingFor(user: { id: number; role: Role }, s: JourneyState, names: (ids: number[]) => string): WaitingFor | null {
+export function waitingFor(user: { id: number; role: Role }, s: JourneyState, names: (ids: number[]) => string, w: OfficeWords): WaitingFor | null {
   if (s.closed) return null;
   if (s.status === 'tidak_lengkap') {
     return { who: 'Pelapor', why: 'Berkas pengaduan belum lengkap; waktu penanganan berhenti sampai pelapor melengkapinya dan Staf mencatatnya.' };
@@ -222,19 +222,21 @@ export function waitingFor(user: { id: number; role: Role }, s: JourneyState, na
   if (!step || isStepExecutor(user, s)) return null;
   const label = `Langkah ${step.no} (${STAGE_WORD[step.stage]})`;
   if (s.escalated && s.acting) {
-    return { who: EXECUTOR_WORD[s.acting], why: `Batas waktu langkah ${step.no} terlampaui, sehingga langkah ini dialihkan kepada ${EXECUTOR_WORD[s.acting]} (eskalasi).` };
+    const to = executorWord(s.acting, s, w);
+    return { who: to, why: `Batas waktu langkah ${step.no} terlampaui, sehingga langkah ini dialihkan kepada ${to} (eskalasi).` };
   }
   const roles = executorsOf(step, s.acting);
   if (roles.has('kasi') && s.dispositionTo.length > 0) {
     // The Kasi by name, beside the step's other executors (Pegantenan's paraf: the Sekcam or the Kasi).
-    const others = [...roles].filter((r) => r !== 'kasi').map((r) => EXECUTOR_WORD[r]);
+    const others = [...roles].filter((r) => r !== 'kasi').map((r) => executorWord(r, s, w));
     if (others.length === 0) return { who: names(s.dispositionTo), why: `${label} dikerjakan oleh Kasi yang menerima disposisi.` };
     return {
       who: listWords([...others, ...s.dispositionTo.map((id) => names([id]))], 'atau'),
       why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${listWords([...others, 'Kasi yang menerima disposisi'], 'atau')}.`,
     };
   }
-  return { who: executorWords(s), why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${executorWords(s)}.` };
+  const who = executorWords(s, w);
+  return { who, why: `Menurut Standar Pelayanan, ${label.toLowerCase()} dikerjakan oleh ${who}.` };
 }
 
 const STAGE_WORD: Record<Stage, string> = {
@@ -249,14 +251,19 @@ const STAGE_WORD: Record<Stage, string> = {
   arsip: 'pengarsipan',
 };
 
-const EXECUTOR_WORD: Record<Executor, string> = {
+const EXECUTOR_WORD: Record<Exclude<Executor, 'camat' | 'sekcam'>, string> = {
   staf: 'Staf pelayanan',
   kasi: 'Kasi yang menerima disposisi',
-  sekcam: 'Sekretaris Kecamatan',
-  camat: 'Camat',
   tim_pengelola: 'Tim Pengelola Pengaduan',
 };
-// Without a disposition (a standard with no disposition step, such as Waru's, where any
-// Kasi may take the step), the Kasi is no particular one.
-const executorWord = (e: Executor, s: JourneyState) => (e === 'kasi' && s.dispositionTo.length === 0 ? 'Kasi' : EXECUTOR_WORD[e]);
+/**
+ * An executor in the office's words (`w`: its head and secretary). Without a disposition (a
+ * standard with no disposition step, such as Waru's, where any Kasi may take the step), the
+ * Kasi is no particular one.
+ */
+export function executorWord(e: Executor, s: Pick<JourneyState, 'dispositionTo'>, w: OfficeWords): string {
+  if (e === 'camat') return w.head;
+  if (e === 'sekcam') return w.secretary;
+  return e === 'kasi' && s.dispositionTo.length === 0 ? 'Kasi' : EXECUTOR_WORD[e];
+}
 

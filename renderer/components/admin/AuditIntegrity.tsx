@@ -4,6 +4,7 @@ import { call } from '../../api';
 import type { CallOutput } from '../../../shared/contract';
 import type { AuditCheckpointCheck, AuditVerdict } from '../../../shared/schemas/audit';
 import { notifyError } from '../../lib/feedback';
+import { useOfficeWords } from '../../lib/session';
 import { useDates } from '../../lib/session';
 
 type Verdict = CallOutput<'audit.verify'>;
@@ -143,11 +144,12 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
 }
 
 function WhatToDo() {
+  const { head } = useOfficeWords();
   return (
     <List size="sm">
       <List.Item>Jangan ubah data lagi; catat waktu pemeriksaan ini.</List.Item>
       <List.Item>Bandingkan dengan cadangan terakhir yang jejak auditnya masih utuh, lalu pertimbangkan memulihkannya.</List.Item>
-      <List.Item>Laporkan kepada Camat dan pengelola sistem, termasuk siapa saja yang dapat membuka berkas basis data di komputer ini.</List.Item>
+      <List.Item>Laporkan kepada {head} dan pengelola sistem, termasuk siapa saja yang dapat membuka berkas basis data di komputer ini.</List.Item>
     </List>
   );
 }

@@ -18,11 +18,13 @@ interface Props<T extends UserFieldsForm> {
 
 // The person behind an account, as the create and edit dialogs both show it.
 // What switching an account off does to the work it holds, by its role.
-const ACTIVE_NOTE: Partial<Record<Role | 'default', string>> = {
-  default: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan.',
-  kasi: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan. Disposisi yang masih dikerjakannya kembali kepada pemberi disposisi untuk dikirim kepada Kasi lain.',
-  camat: 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan. Tanpa akun Camat aktif, surat hanya dapat ditandatangani Plt./Plh. yang dicatat di menu Pejabat Plt./Plh.',
-};
+// label: the roles in the office's words.
+function activeNote(role: Role, label: (r: Role) => string): string {
+  const off = 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan.';
+  if (role === 'kasi') return `${off} Disposisi yang masih dikerjakannya kembali kepada pemberi disposisi untuk dikirim kepada ${label('kasi')} lain.`;
+  if (role === 'camat') return `${off} Tanpa akun ${label('camat')} aktif, surat hanya dapat ditandatangani Plt./Plh. yang dicatat di menu Pejabat Plt./Plh.`;
+  return off;
+}
 
 export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
   // The generic form narrows to its user part here; names stay type-checked below.
@@ -70,7 +72,7 @@ export function UserFields<T extends UserFieldsForm>(props: Props<T>) {
           render={({ field }) => (
             <Switch
               label="Akun aktif"
-              description={ACTIVE_NOTE[role] ?? ACTIVE_NOTE.default}
+              description={activeNote(role, roleLabel)}
               checked={field.value ?? true}
               onChange={(e) => field.onChange(e.currentTarget.checked)}
               error={errors?.active?.message}

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { INSTRUCTION_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
-import { useDates } from '../../lib/session';
+import { useDates, useOfficeWords } from '../../lib/session';
 import { SifatBadge } from '../StatusBadge';
 import { focusFirstError } from '../../lib/focusFirstError';
 
@@ -27,6 +27,7 @@ interface Props {
 // The lembar disposisi of this complaint: who sent what to whom, and what became of it.
 export function Dispositions({ journey, onChanged }: Props) {
   const { short } = useDates();
+  const { head } = useOfficeWords();
   const [withdrawing, setWithdrawing] = useState<Disposition | null>(null);
   const [returning, setReturning] = useState<Disposition | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,7 +65,7 @@ export function Dispositions({ journey, onChanged }: Props) {
                 <Group justify="space-between" align="flex-start">
                   <Text size="sm">
                     Dari <b>{d.fromName}</b>
-                    {d.onBehalf && ' a.n. Camat'} kepada <b>{d.toName}</b>
+                    {d.onBehalf && ` a.n. ${head}`} kepada <b>{d.toName}</b>
                     {d.toJabatan && ` (${d.toJabatan})`}
                   </Text>
                   <Group gap={4}>

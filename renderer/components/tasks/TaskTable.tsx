@@ -46,7 +46,7 @@ function Flags({ task: t, palette }: { task: Task; palette: Palette }) {
       )}
       {t.escalated && (
         <span className={xs} style={palette('orange', 'filled')}>
-          Dieskalasi ke Camat
+          Dieskalasi
         </span>
       )}
       {t.paused && (

@@ -19,7 +19,7 @@ import { formatTanggal } from '../../../shared/time/format';
 import { Page } from '../../components/Page';
 import { notifyError } from '../../lib/feedback';
 import { readAsBase64 } from '../../lib/files';
-import { useSession } from '../../lib/session';
+import { useOfficeWords, useSession } from '../../lib/session';
 
 const NONE = '';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,6 +29,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Nothing is saved before the confirmation.
 export function ImportPage() {
   const { user, office } = useSession();
+  const words = useOfficeWords();
   const [file, setFile] = useState<File | null>(null);
   const [data, setData] = useState<{ fileName: string; dataBase64: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -364,7 +365,7 @@ export function ImportPage() {
               </Button>
             ) : (
               <Text size="sm" c="dimmed">
-                Pengaduan yang diimpor terlihat di Buku register bagi Staf, Sekcam dan Camat. Mengimpor berkas yang sama lagi tidak menggandakan data.
+                Pengaduan yang diimpor terlihat di Buku register bagi Staf, {words.secretary} dan {words.head}. Mengimpor berkas yang sama lagi tidak menggandakan data.
               </Text>
             )}
           </Stack>

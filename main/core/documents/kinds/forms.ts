@@ -158,7 +158,7 @@ export function dispositionSheetView(db: Db, complaintId: number | null, disposi
   const caption = !first
     ? [`${office.headTitle},`]
     : first.on_behalf
-      ? [`a.n. ${office.headTitle}`, `${first.from_jabatan || 'Sekretaris Kecamatan'},`]
+      ? [`a.n. ${office.headTitle}`, `${first.from_jabatan || roleLabel('sekcam', office.level)},`]
       : first.from_role === 'camat'
         ? [`${office.headTitle},`]
         : [`${first.from_jabatan},`];
