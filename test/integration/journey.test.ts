@@ -229,6 +229,7 @@ describe('BKPSDM Kab. Pasuruan: 3 hari kerja', () => {
       `Hanya ${head} atau Sekretaris yang dapat menolak pengaduan atau meneruskannya ke instansi lain.`,
     );
     expect((await o.refuse('kasi1', '2026-12-17T08:05:00.000Z', 'complaints.get', { id })).message).toContain(`Mintalah disposisi kepada ${head} atau Sekretaris bila perlu.`);
+    expect((await o.refuse('kasi1', '2026-12-17T08:05:00.000Z', 'workflow.exit', { id, exit: 'ditolak', note: 'Bukan pengaduan.', forwardTo: '' })).message).toBe('Peran Kepala Bidang/Subbagian tidak berwenang untuk tindakan ini.');
     j = await o.act('sekcam', '2026-12-18T02:00:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi1!], sifat: 'sangat_segera', instructions: ['koordinasi'] });
     expect(j.dispositions[0]).toMatchObject({ onBehalf: true, fromName: 'Bambang Sekcam', state: 'aktif', openedAt: null });
     const history = (await o.act('sekcam', '2026-12-18T02:00:00.000Z', 'complaints.get', { id })).events;

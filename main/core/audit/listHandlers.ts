@@ -1,10 +1,10 @@
 import { AUDIT_CATEGORY_LABEL } from '../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../shared/audit/list';
-import { ROLE_LABEL, type Role } from '../../../shared/domain';
+import type { Role } from '../../../shared/domain';
 import { localDate, localTime, type TimeZoneId } from '../../../shared/time/workingTime';
 import { nowIso, requireUser, write, type Handlers } from '../context';
 import { TanggapError } from '../errors';
-import { getOffice } from '../office/settings';
+import { getOffice, officeWords } from '../office/settings';
 import { appendAudit } from './chain';
 import { countAudit, listAudit } from './query';
 
@@ -30,8 +30,9 @@ export function csvText(lines: string[][]): string {
   return `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
-export function auditCsv(rows: AuditRow[], tz: TimeZoneId): string {
-  return csvText([HEADER, ...rows.map((r) => [waktu(r.at, tz), r.actorName, r.actorRole ? ROLE_LABEL[r.actorRole] : '', r.label, r.target, r.detail, String(r.id)])]);
+// role: the roles in the office's words.
+export function auditCsv(rows: AuditRow[], tz: TimeZoneId, role: (r: Role) => string): string {
+  return csvText([HEADER, ...rows.map((r) => [waktu(r.at, tz), r.actorName, r.actorRole ? role(r.actorRole) : '', r.label, r.target, r.detail, String(r.id)])]);
 }
 
 // The export's own audit line says which slice was taken, in words.
@@ -80,7 +81,7 @@ export const auditListHandlers: Pick<Handlers, 'audit.list' | 'audit.export'> = 
       return {
         fileName: `jejak-audit-${localDate(at, tz)}.csv`,
         mime: 'text/csv;charset=utf-8',
-        dataBase64: Buffer.from(auditCsv(rows, tz), 'utf8').toString('base64'),
+        dataBase64: Buffer.from(auditCsv(rows, tz, officeWords(ctx.db).role), 'utf8').toString('base64'),
       };
     });
   },

@@ -1,7 +1,7 @@
 import { auditActionLabel, categoryMatchers } from '../../../shared/audit/labels';
 import type { AuditFilter, AuditRow } from '../../../shared/audit/list';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../../../shared/documents/kinds';
-import { ROLE_LABEL, ROLES, STATUS_LABEL, type Role, type Status, SIFAT_LABEL, type Sifat } from '../../../shared/domain';
+import { ROLES, STATUS_LABEL, type OfficeWords, type Role, type Status, SIFAT_LABEL, type Sifat } from '../../../shared/domain';
 import { officeWords } from '../office/settings';
 import { ACTING_LABEL, DELIVERY_CHANNEL_LABEL, type ActingKind, type DeliveryChannel } from '../../../shared/schemas/documents';
 import { BACKUP_REASON_LABEL } from '../../../shared/schemas/backup';
@@ -73,7 +73,7 @@ export function listAudit(db: Db, f: AuditFilter, tz: TimeZoneId, offset: number
   const w = where(db, f, tz);
   const rows = db.prepare(`${SELECT} ${w.sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as Joined[];
   const names = new Map((db.prepare('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
-  const { head } = officeWords(db);
+  const words = officeWords(db);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -82,7 +82,7 @@ export function listAudit(db: Db, f: AuditFilter, tz: TimeZoneId, offset: number
     action: r.action,
     label: auditActionLabel(r.action),
     target: targetOf(r),
-    detail: detailOf(r.action, parse(r.data), names, tz, head),
+    detail: detailOf(r.action, parse(r.data), names, tz, words),
   }));
 }
 
@@ -162,8 +162,8 @@ const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as rea
 // A short line from the row's data. Only what the code itself recorded (field names,
 // statuses, counts, document numbers): the log never holds a reporter's data, and this
 // line does not look anything up that would.
-// head: the head of office as the office names him, for a disposition a.n. him.
-function detailOf(action: string, d: Record<string, unknown>, names: Map<number, string>, tz: TimeZoneId, head: string): string {
+// words: the office's names for its roles and its head (a disposition a.n. him).
+function detailOf(action: string, d: Record<string, unknown>, names: Map<number, string>, tz: TimeZoneId, words: OfficeWords & { role: (r: Role) => string }): string {
   const files = num(d.files);
   const withFiles = (s: string) => (files ? `${s}; ${files} berkas` : s);
   switch (action) {
@@ -177,7 +177,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'user.updated':
     case 'user.deactivated': {
       const changed = strs(d.changed).map((k) => FIELD[k] ?? k);
-      const role = isRole(d.role) ? `Peran ${ROLE_LABEL[d.role]}` : '';
+      const role = isRole(d.role) ? `Peran ${words.role(d.role)}` : '';
       return [role, changed.length ? `diubah: ${changed.join(', ')}` : '', d.active === false ? 'nonaktif' : ''].filter(Boolean).join('; ');
     }
     case 'officials.added': {
@@ -190,7 +190,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     }
     case 'disposition.created': {
       const to = (Array.isArray(d.to) ? d.to : []).map((id) => (typeof id === 'number' ? (names.get(id) ?? `#${id}`) : ''));
-      return [`Kepada ${to.join(', ')}`, label<Sifat>(SIFAT_LABEL, d.sifat), d.onBehalf === true ? `a.n. ${head}` : ''].filter(Boolean).join('; ');
+      return [`Kepada ${to.join(', ')}`, label<Sifat>(SIFAT_LABEL, d.sifat), d.onBehalf === true ? `a.n. ${words.head}` : ''].filter(Boolean).join('; ');
     }
     case 'complaint.received':
       return d.backdated === true && str(d.receivedAt)
@@ -201,7 +201,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'complaint.step_completed':
       return [num(d.step) !== null ? `Tahap ${num(d.step)}` : '', d.status ? `status menjadi ${label<Status>(STATUS_LABEL, d.status)}` : ''].filter(Boolean).join('; ');
     case 'complaint.escalated':
-      return [num(d.step) !== null ? `Tahap ${num(d.step)}` : '', isRole(d.to) ? `kepada ${ROLE_LABEL[d.to]}` : ''].filter(Boolean).join('; ');
+      return [num(d.step) !== null ? `Tahap ${num(d.step)}` : '', isRole(d.to) ? `kepada ${words.role(d.to)}` : ''].filter(Boolean).join('; ');
     case 'complaint.follow_up':
       return withFiles(FOLLOW_UP[str(d.kind)] ?? str(d.kind));
     case 'complaint.delivered':

@@ -1,5 +1,6 @@
 import { contract, type CallName } from '../../../shared/contract';
-import { ROLE_LABEL, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
+import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
+import { officeWords } from '../office/settings';
 import type { CoreDeps, SessionCarrier, SessionUser } from '../context';
 import { TanggapError } from '../errors';
 import { resolveSession, type ResolvedSession } from './sessions';
@@ -29,7 +30,7 @@ export function admit(deps: CoreDeps, name: CallName, session: SessionCarrier): 
     );
   }
   if (spec.access !== 'user' && !spec.access.includes(user.role)) {
-    throw new TanggapError('forbidden', `Peran ${ROLE_LABEL[user.role]} tidak berwenang untuk tindakan ini.`);
+    throw new TanggapError('forbidden', `Peran ${officeWords(deps.db).role(user.role)} tidak berwenang untuk tindakan ini.`);
   }
   return { user, mustChangePassword };
 }

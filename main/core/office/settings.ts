@@ -1,4 +1,4 @@
-import { officeWordsOf, type OfficeWords } from '../../../shared/domain';
+import { officeWordsOf, roleLabel, type OfficeWords, type Role } from '../../../shared/domain';
 import { storedOfficeSchema, type OfficeProfile } from '../../../shared/schemas/office';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -54,5 +54,9 @@ export function getOffice(db: Db): OfficeProfile {
   return office;
 }
 
-/** The head of office and the secretary as the core's messages and a complaint's history name them. */
-export const officeWords = (db: Db): OfficeWords => officeWordsOf(findOffice(db));
+/** The head of office, the secretary and every role as the core's messages and a complaint's history name them. */
+export function officeWords(db: Db): OfficeWords & { role: (r: Role) => string } {
+  const office = findOffice(db);
+  const level = office?.level ?? 'kecamatan';
+  return { ...officeWordsOf(office), role: (r) => roleLabel(r, level) };
+}
