@@ -57,6 +57,7 @@ export const undoStepInputSchema = z.object({ id: idSchema, step: seenStep });
 
 export const disposeInputSchema = z.object({
   id: idSchema,
+  step: seenStep,
   to: z
     .array(idSchema, { error: 'Pilih Kasi tujuan disposisi.' })
     .min(1, { error: 'Pilih minimal satu Kasi tujuan disposisi.' })
@@ -93,6 +94,7 @@ export type FollowUpInput = z.input<typeof followUpInputSchema>;
 export const exitInputSchema = z
   .object({
     id: idSchema,
+    step: seenStep,
     exit: z.enum(EXITS, { error: 'Pilih jenis penyelesaian.' }),
     note: text('Alasan atau keterangan', 1000),
     forwardTo: optionalText('Diteruskan kepada', 200),

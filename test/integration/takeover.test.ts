@@ -194,7 +194,7 @@ describe('A page that shows a step since completed elsewhere', () => {
     const id = await o.atKasi();
     // The Camat's page shows step 3 (his to take over); the Kasi completes it meanwhile.
     await o.act('kasi1', '2026-11-23T04:00:00.000Z', 'workflow.advance', { id, step: 3, note: 'Sudah dikoordinasikan.' });
-    const stale = 'Langkah 3 yang Anda lihat tidak berjalan lagi: pengaduan ini kini pada langkah 4 (Memberikan solusi dan tanggapan lanjutan pengaduan dari pemohon, jika belum menemukan tanggapan dari Kasi). Periksa keadaannya sekarang sebelum bertindak.';
+    const stale = 'Langkah 3 yang Anda lihat tidak berjalan lagi: pengaduan ini kini pada langkah 4 (Memberikan solusi dan tanggapan lanjutan pengaduan dari pemohon, jika belum menemukan tanggapan dari Kasi), terakhir diubah oleh Agus Kasi Pelayanan pada 23 November 2026 pukul 11.00 WIB. Periksa keadaannya sekarang sebelum bertindak.';
     expect(await o.refuse('camat', '2026-11-23T04:05:00.000Z', 'workflow.takeOver', { id, step: 3, reason: 'Kasi sedang dinas luar.' })).toEqual({ code: 'conflict', field: 'step', message: stale });
     // Step 4 is the Camat's own: still not completed from a page that showed step 3.
     expect(await o.refuse('camat', '2026-11-23T04:05:00.000Z', 'workflow.advance', { id, step: 3, note: 'Catatan untuk langkah 3' })).toEqual({ code: 'conflict', field: 'step', message: stale });
@@ -205,6 +205,25 @@ describe('A page that shows a step since completed elsewhere', () => {
     // From a page showing step 4, it completes.
     j = await o.act('camat', '2026-11-23T04:10:00.000Z', 'workflow.advance', { id, step: 4, note: '' });
     expect(j.current?.stepNo).toBe(5);
+  });
+
+  it('does not close or dispose from a page that shows the step before', async () => {
+    const o = await office();
+    // The Camat's page shows step 2 (disposition); the Staf disposes meanwhile.
+    const id = await o.atKasi();
+    const stale = (what: string) => ({
+      code: 'conflict',
+      field: 'step',
+      message: `Langkah 2 yang Anda lihat tidak berjalan lagi: pengaduan ini ${what}, terakhir diubah oleh Dewi Staf pada 23 November 2026 pukul 10.00 WIB. Periksa keadaannya sekarang sebelum bertindak.`,
+    });
+    const now = 'kini pada langkah 3 (Memberikan solusi dan tanggapan pengaduan dari pemohon, jika belum ada solusi dan tanggapan, bisa diteruskan ke Camat)';
+    expect(await o.refuse('camat', '2026-11-23T03:05:00.000Z', 'workflow.exit', { id, step: 2, exit: 'ditolak', note: 'Bukan pengaduan pelayanan.', forwardTo: '' })).toEqual(stale(now));
+    expect(await o.refuse('camat', '2026-11-23T03:05:00.000Z', 'workflow.dispose', { id, step: 2, to: [o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'] })).toEqual(stale(now));
+    const j = await o.act('camat', '2026-11-23T03:06:00.000Z', 'workflow.journey', { id });
+    expect(j.status).toBe('didisposisi');
+    expect(j.dispositions.map((d) => d.toName)).toEqual(['Agus Kasi Pelayanan']);
+    // From a page showing step 3, the refusal goes through.
+    expect((await o.act('camat', '2026-11-23T03:07:00.000Z', 'workflow.exit', { id, step: 3, exit: 'ditolak', note: 'Bukan pengaduan pelayanan.', forwardTo: '' })).status).toBe('ditolak');
   });
 
   it('does not undo a later completion than the one the page offered to undo', async () => {

@@ -1,4 +1,4 @@
-import type { Status } from '../../../shared/domain';
+import { STATUS_LABEL, type Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Step } from '../../../shared/standards/schema';
 import { addWorkingTime, workingMinutesBetween, type OfficeCalendar, type Pause } from '../../../shared/time/workingTime';
@@ -119,6 +119,15 @@ export function loadState(db: Db, id: number): Loaded {
   };
 }
 
+// ", terakhir diubah oleh Sri Wahyuni pada 7 Desember 2026 pukul 08.43 WIB": who moved the
+// complaint on while a screen still showed it as it was.
+function lastChange(db: Db, id: number): string {
+  const e = stmt(db, 'SELECT e.at, u.name FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.complaint_id = ? ORDER BY e.id DESC LIMIT 1').get(id) as
+    | { at: string; name: string | null }
+    | undefined;
+  return e ? `, terakhir diubah${e.name ? ` oleh ${e.name}` : ''} pada ${formatTanggalWaktu(e.at, getOffice(db).timeZone)}` : '';
+}
+
 // Loads the complaint and refuses, with the reason, an action the user may not take.
 // seenStep: the step the caller's screen shows, when it says. Checked first: a page opened
 // before another desk completed that step would otherwise act on the next one, unseen
@@ -126,8 +135,8 @@ export function loadState(db: Db, id: number): Loaded {
 export function authorize(db: Db, user: SessionUser, id: number, action: Action, seenStep?: number): Loaded {
   const l = loadState(db, id);
   if (seenStep !== undefined && l.step?.no !== seenStep) {
-    const now = l.step ? `kini pada langkah ${l.step.no} (${l.step.activity})` : 'sudah selesai ditangani';
-    throw new TanggapError('conflict', `Langkah ${seenStep} yang Anda lihat tidak berjalan lagi: pengaduan ini ${now}. Periksa keadaannya sekarang sebelum bertindak.`, 'step');
+    const now = l.step ? `kini pada langkah ${l.step.no} (${l.step.activity})` : `sudah ditutup (${STATUS_LABEL[l.c.status]})`;
+    throw new TanggapError('conflict', `Langkah ${seenStep} yang Anda lihat tidak berjalan lagi: pengaduan ini ${now}${lastChange(db, id)}. Periksa keadaannya sekarang sebelum bertindak.`, 'step');
   }
   if (!allowedActions(user, l.state).includes(action)) {
     const r = refusal(action, l.state, user, officeWords(db));
@@ -568,11 +577,12 @@ export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: Dispositi
   while (first <= steps.length && steps[first - 1]!.executor !== 'kasi') first++;
   let last = first - 1;
   while (steps[last]?.executor === 'kasi') last++;
-  const tell = ` Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada ${officeWords(db).head}.`;
-  if (last < first) return { code: 'conflict', message: `Menurut Standar Pelayanan, tidak ada langkah Kasi sesudah disposisi, sehingga disposisi ini tidak dapat dikembalikan.${tell}` };
+  // Read only when refusing: the queues ask this of every disposition they show.
+  const tell = () => ` Bila ternyata perkaranya bukan urusan seksi Anda, sampaikan kepada ${officeWords(db).head}.`;
+  if (last < first) return { code: 'conflict', message: `Menurut Standar Pelayanan, tidak ada langkah Kasi sesudah disposisi, sehingga disposisi ini tidak dapat dikembalikan.${tell()}` };
   if (step <= from || step > last) {
     const run = last === first ? `langkah ${first}` : `langkah ${first}–${last}`;
-    return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell}` };
+    return { code: 'conflict', message: `Disposisi hanya dapat dikembalikan sampai ${run}, selama penanganannya masih di tangan Kasi; pengaduan ini sudah sampai langkah ${step}.${tell()}` };
   }
   // A step of the run begun since the disposition step was last completed, and completed by
   // someone who is not a Kasi.
@@ -583,7 +593,7 @@ export function returnRefusal(db: Db, user: SessionUser, l: Loaded, d: Dispositi
      ORDER BY s.id LIMIT 1`,
   ).get(l.c.id, first, step, from) as { no: number; name: string } | undefined;
   if (!done) return null;
-  return { code: 'conflict', message: `Langkah ${done.no} sudah diselesaikan ${done.name}, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi.${tell}` };
+  return { code: 'conflict', message: `Langkah ${done.no} sudah diselesaikan ${done.name}, bukan oleh Kasi, sehingga disposisi tidak dapat dikembalikan lagi.${tell()}` };
 }
 
 // Back to the disposition step after the last active disposition was withdrawn or

@@ -128,10 +128,10 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
       undoStep(ctx, l, user, at, check);
     }),
 
-  'workflow.dispose': (ctx, { id, to, sifat, instructions, note }) =>
+  'workflow.dispose': (ctx, { id, step, to, sifat, instructions, note }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      const l = authorize(ctx.db, user, id, 'dispose');
+      const l = authorize(ctx.db, user, id, 'dispose', step);
       const targets = to.map((uid) => {
         const u = stmt(ctx.db, "SELECT id, name, role, active, seksi FROM users WHERE id = ?").get(uid) as
           | { id: number; name: string; role: string; active: number; seksi: string }
@@ -234,10 +234,10 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
     });
   },
 
-  'workflow.exit': (ctx, { id, exit, note, forwardTo }) =>
+  'workflow.exit': (ctx, { id, step, exit, note, forwardTo }) =>
     change(ctx, id, (at) => {
       const user = requireUser(ctx);
-      const l = authorize(ctx.db, user, id, `exit:${exit}`);
+      const l = authorize(ctx.db, user, id, `exit:${exit}`, step);
       if (exit === 'tidak_lengkap') pause(ctx, l, user, at, note);
       else closeWithExit(ctx, l, user, at, exit, exit === 'bukan_kewenangan' ? `Diteruskan ke ${forwardTo}. ${note}` : note);
       // The reporter is told in writing; the letter waits for the head's signature.
