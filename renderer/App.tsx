@@ -11,19 +11,23 @@ import type { Role } from '../shared/domain';
 import { Layout } from './components/Layout';
 import { LoginForm, LoginPage } from './pages/LoginPage';
 import { PageLoading } from './components/PageLoading';
-import { PageErrorBoundary } from './components/ScreenError';
+import { PageErrorBoundary, serverAnswers } from './components/ScreenError';
 import { clearPrivate } from './lib/privateStore';
 import { takeBootReads } from './lib/boot';
 import { dismissEarlyScreen } from './lib/earlyScreen';
 
 // A page left open across an update asks for the old release's files, which the server no
 // longer has: the page loads afresh with the new release (at most once a minute, so a
-// file that is truly missing cannot make it reload without end).
+// file that is truly missing cannot make it reload without end). A server that does not
+// answer at all (the host PC off, the network down) is no update: reloading would put the
+// browser's own error page in place of the app, so the page's error screen says so instead.
 window.addEventListener('vite:preloadError', () => {
-  const last = Number(sessionStorage.getItem('tanggap.reloadedForUpdate') ?? 0);
-  if (Date.now() - last < 60_000) return;
-  sessionStorage.setItem('tanggap.reloadedForUpdate', String(Date.now()));
-  window.location.reload();
+  void serverAnswers().then((answers) => {
+    const last = Number(sessionStorage.getItem('tanggap.reloadedForUpdate') ?? 0);
+    if (!answers || Date.now() - last < 60_000) return;
+    sessionStorage.setItem('tanggap.reloadedForUpdate', String(Date.now()));
+    window.location.reload();
+  });
 });
 
 // Every page but the login is fetched the first time its route opens, so the first load

@@ -8,6 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App, preloadLanding } from './App';
 import { RouteErrorScreen } from './components/ScreenError';
+import { LeaveGuardHost } from './components/LeaveGuard';
 import { theme } from './theme';
 import { startBootReads } from './lib/boot';
 
@@ -19,7 +20,18 @@ void startBootReads()
 
 // A data router, so a form with unsaved edits can hold a navigation (components/LeaveGuard.tsx);
 // the screens themselves are App's <Routes>.
-const router = createBrowserRouter([{ path: '*', element: <App />, errorElement: <RouteErrorScreen /> }]);
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <>
+        <App />
+        <LeaveGuardHost />
+      </>
+    ),
+    errorElement: <RouteErrorScreen />,
+  },
+]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,11 +1,41 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useBlocker } from 'react-router';
 
 // A form with unsaved edits is not left without a question: going to another screen of
 // the app (a menu item, Back) asks in the page, reloading or closing it asks through the
-// browser (in the desktop app, the window asks: main/electron/window.ts).
+// browser (in the desktop app, the window asks: main/electron/window.ts). Any number of
+// forms on a screen say whether they hold unsaved edits (LeaveGuard); one LeaveGuardHost
+// in the app's frame asks for all of them, as a router holds one blocker at a time.
+
+const unsaved = new Set<symbol>();
+const listeners = new Set<() => void>();
+const changed = () => listeners.forEach((fn) => fn());
+const subscribe = (fn: () => void) => {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+};
+
+/** Whether some form on the screen holds unsaved edits now. */
+export const useUnsavedEdits = () => useSyncExternalStore(subscribe, () => unsaved.size > 0);
+
+/** Says, while mounted, whether this form holds unsaved edits. */
 export function LeaveGuard({ dirty }: { dirty: boolean }) {
+  const [me] = useState(() => Symbol('form'));
+  useEffect(() => {
+    if (!dirty) return;
+    unsaved.add(me);
+    changed();
+    return () => {
+      unsaved.delete(me);
+      changed();
+    };
+  }, [dirty, me]);
+  return null;
+}
+
+export function LeaveGuardHost() {
+  const dirty = useUnsavedEdits();
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (!dirty) return;

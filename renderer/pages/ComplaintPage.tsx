@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, Button, Grid, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { Loading, Page } from '../components/Page';
@@ -19,6 +19,28 @@ import { ComplaintSkm } from '../components/skm/ComplaintSkm';
 import { notifySuccess } from '../lib/feedback';
 import { ReceiptDocxButton } from '../components/ReceiptDocxButton';
 import { useCall } from '../lib/useCall';
+import { callQuietly } from '../api';
+import { useLiveEvents } from '../lib/events';
+import { useUnsavedEdits } from '../components/LeaveGuard';
+import { KeepTypedContext, KeptTyped, type Typed } from '../components/complaint/keptTyped';
+import type { Journey } from '../../shared/schemas/workflow';
+import type { IssuedDocument } from '../../shared/documents/issued';
+
+// What another desk may change on this complaint: its step and status, who may act, the
+// dispositions and the documents (a new version, a paraf, a signature).
+const stateOf = (j: Journey, docs: readonly IssuedDocument[] | undefined) =>
+  JSON.stringify([
+    j.status,
+    j.current?.stepNo,
+    j.closedAt,
+    j.actions,
+    j.dispositions.map((d) => [d.id, d.state]),
+    (docs ?? []).map((d) => [d.id, d.status, d.supersededById]),
+  ]);
+
+// A change of this user's own is followed by the core's event of it; within this long after
+// an action taken on this page, the page reloads without saying it changed elsewhere.
+const OWN_CHANGE_MS = 3_000;
 
 export const complaintIdOf = (param: string | undefined) => {
   const id = Number(param);
@@ -56,8 +78,18 @@ function ComplaintView({ id }: { id: number }) {
     reloadDocuments();
   }, [reloadJourney, reloadComplaint, reloadDocuments]);
 
+  // Text typed into an action the core refused because the complaint moved on meanwhile.
+  const [kept, setKept] = useState<Typed[]>([]);
+  const keep = useCallback((typed: Typed) => setKept((k) => [...k, typed]), []);
+  // Another desk changed the complaint: 'shown' once the page shows it, 'held' while a form
+  // here holds unsaved text (loading it again would take that form away).
+  const [elsewhere, setElsewhere] = useState<'shown' | 'held' | null>(null);
+  const ownChangeAt = useRef(0);
+
   const done = useCallback(
     (message: string) => {
+      ownChangeAt.current = Date.now();
+      setElsewhere(null);
       if (message) notifySuccess(message);
       reload();
     },
@@ -66,6 +98,26 @@ function ComplaintView({ id }: { id: number }) {
 
   const j = journey.data;
   const c = complaint.data;
+  const unsaved = useUnsavedEdits();
+  const now = useRef({ state: '', unsaved });
+  now.current = { state: j ? stateOf(j, documents.data) : '', unsaved };
+  // Every change in the office is announced; this page asks whether it was this complaint.
+  useLiveEvents((e) => {
+    if (e.kind !== 'queues.changed') return;
+    void Promise.all([callQuietly('workflow.journey', { id }), callQuietly('documents.list', { complaintId: id })]).then(
+      ([fresh, docs]) => {
+        if (stateOf(fresh, docs) === now.current.state) return;
+        const own = Date.now() - ownChangeAt.current < OWN_CHANGE_MS;
+        if (now.current.unsaved) {
+          if (!own) setElsewhere('held');
+          return;
+        }
+        reload();
+        if (!own) setElsewhere('shown');
+      },
+      () => undefined,
+    );
+  });
   if (!j || !c) {
     return (
       <Page title="Pengaduan">
@@ -108,16 +160,20 @@ function ComplaintView({ id }: { id: number }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
+            {elsewhere && <ChangedElsewhere held={elsewhere === 'held'} onReload={() => done('')} onClose={() => setElsewhere(null)} />}
+            <KeptTyped kept={kept} onClear={() => setKept([])} />
             <CurrentStep journey={j} />
             <OnComplaintPage value>
-              <ActionPanel
-                key={`${j.status}-${j.current?.stepNo ?? 0}`}
-                journey={j}
-                complaint={c}
-                documents={documents.data}
-                onDone={done}
-                onEdit={setEditing}
-              />
+              <KeepTypedContext value={keep}>
+                <ActionPanel
+                  key={`${j.status}-${j.current?.stepNo ?? 0}`}
+                  journey={j}
+                  complaint={c}
+                  documents={documents.data}
+                  onDone={done}
+                  onEdit={setEditing}
+                />
+              </KeepTypedContext>
             </OnComplaintPage>
             <ComplaintSkm journey={j} registerNo={c.registerNo} onSaved={reloadJourney} />
           </Stack>
@@ -136,5 +192,23 @@ function ComplaintView({ id }: { id: number }) {
         />
       )}
     </Page>
+  );
+}
+
+// Another desk changed this complaint while it was open here.
+function ChangedElsewhere({ held, onReload, onClose }: { held: boolean; onReload(): void; onClose(): void }) {
+  return held ? (
+    <Alert color="yellow" title="Pengaduan ini baru saja diubah di komputer lain" role="status">
+      Halaman ini belum menampilkan perubahannya karena ada isian yang belum disimpan. Simpan isian itu atau salin dulu, lalu muat ulang.
+      <Group mt="xs">
+        <Button size="compact-sm" variant="light" onClick={onReload}>
+          Muat ulang
+        </Button>
+      </Group>
+    </Alert>
+  ) : (
+    <Alert color="blue" title="Pengaduan ini baru saja diubah di komputer lain" role="status" withCloseButton closeButtonLabel="Tutup" onClose={onClose}>
+      Yang tampil sudah diperbarui; periksa tindakan yang tersedia sekarang.
+    </Alert>
   );
 }

@@ -117,6 +117,8 @@ test('Halaman yang dibuka sebelum langkahnya diselesaikan meja lain tidak menyel
   const { staf, c } = await start(web.url);
   const kasiId = (await staf.call('workflow.assignees', {})).find((a) => a.name === KASI)!.id;
   await staf.call('workflow.dispose', { id: c.id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'], note: '' });
+  // A PC whose live events do not arrive (its stream cut): the page does not follow the Kasi's completion.
+  await page.route('**/api/events', (route) => route.abort());
   await login(page, web.url, 'camat');
   await openComplaint(page, web.url, c.id, c.registerNo);
   // The Kasi completes step 3 at his desk while the Camat's page still shows it.
@@ -133,6 +135,8 @@ test('Halaman yang dibuka sebelum langkahnya diselesaikan meja lain tidak menyel
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan').first()).toBeVisible();
   await expect(page.getByRole('form', { name: 'Selesaikan langkah' })).toBeVisible();
+  // The reason typed is kept above the actions, to be copied.
+  await expect(page.getByRole('status').filter({ hasText: 'Isian Anda belum tersimpan' })).toContainText('Kasi sedang cuti; warga menunggu jawaban hari ini.');
   await page.screenshot({ path: info.outputPath('stale-refused.png') });
   const journey = await staf.call('workflow.journey', { id: c.id });
   expect(journey.current?.stepNo).toBe(4);

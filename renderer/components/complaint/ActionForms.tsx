@@ -28,6 +28,8 @@ import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { LengthCount } from '../LengthCount';
 import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
 import { ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
+import { useRefusedAsStale } from './keptTyped';
+import { LeaveGuard } from '../LeaveGuard';
 
 // react-hook-form holds the schema's input; the resolver hands over its output.
 type In<S extends z.ZodType> = z.input<S>;
@@ -60,16 +62,6 @@ function WhatHappens({ stepNo, next }: { stepNo: number; next: NextStep | null }
   );
 }
 
-// Refused because the complaint is no longer as this page shows it (another desk acted
-// meanwhile): the refusal is shown and the page loaded again, so the next action is taken
-// on what is there now.
-const refusedAsStale = (err: unknown, onDone: (message: string) => void, title: string) => {
-  if (!(err instanceof ApiCallError && err.code === 'conflict')) return false;
-  showApiError(err, undefined, title);
-  onDone('');
-  return true;
-};
-
 const UNDO_WINDOW = 'Anda dapat membatalkannya selama belum ada yang bertindak pada langkah berikutnya; setelah itu tidak dapat dibatalkan.';
 
 // Completing a step is confirmed in a dialog: a mis-click on the panel does nothing yet.
@@ -87,6 +79,7 @@ export function AdvanceForm({
     resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
     defaultValues: { id, note: '' },
   });
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
       // The step shown now (the form may outlive a reload that moved it on).
@@ -96,7 +89,8 @@ export function AdvanceForm({
       onDone(`Langkah ${stepNo} selesai.`);
     } catch (err) {
       setConfirming(false);
-      if (!refusedAsStale(err, onDone, 'Langkah tidak dapat diselesaikan')) showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
+      const typed = { label: `Catatan penyelesaian langkah ${stepNo}`, text: values.note };
+      if (!refusedAsStale(err, 'Langkah tidak dapat diselesaikan', typed)) showApiError(err, form.setError, 'Langkah tidak dapat diselesaikan');
     }
   });
   return (
@@ -105,6 +99,7 @@ export function AdvanceForm({
       noValidate
       aria-label="Selesaikan langkah"
     >
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="xs">
         <Text size="sm">
           Langkah {stepNo}: {activity}
@@ -157,18 +152,20 @@ export function TakeOverModal({
     resolver: askingSatisfaction(zodResolver(takeOverInputSchema), closing),
     defaultValues: { id, reason: '' },
   });
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
       await call('workflow.takeOver', { ...values, step: stepNo });
       onDone(`Langkah ${stepNo} diambil alih dan selesai.`);
     } catch (err) {
-      if (refusedAsStale(err, onDone, 'Langkah tidak dapat diambil alih')) onClose();
+      if (refusedAsStale(err, 'Langkah tidak dapat diambil alih', { label: `Alasan mengambil alih langkah ${stepNo}`, text: values.reason })) onClose();
       else showApiError(err, form.setError, 'Langkah tidak dapat diambil alih');
     }
   });
   return (
     <Modal opened onClose={onClose} title={`Ambil alih langkah ${stepNo}`} size="lg">
       <form onSubmit={submit} noValidate aria-label="Ambil alih langkah">
+        <LeaveGuard dirty={form.formState.isDirty} />
         <Stack gap="sm">
           <Text size="sm">
             Langkah {stepNo} ({activity}) adalah tugas{' '}
@@ -254,24 +251,26 @@ export function UndoStep({ id, undo, onDone }: Props & { undo: NonNullable<Journ
 // `busy`: the Kasi at work on the complaint already (a part returned is disposed to
 // another Kasi, beside them): shown, but not to be chosen. `returned`: those who returned an
 // earlier disposition of it, marked so (the disposer may still send it to them again).
-export function DisposeForm({ id, busy, returned = [], onDone }: Props & { busy: number[]; returned?: number[] }) {
+export function DisposeForm({ id, stepNo, busy, returned = [], onDone }: Props & { stepNo: number | undefined; busy: number[]; returned?: number[] }) {
   const assignees = useCall('workflow.assignees', {});
   const form = useForm<In<typeof disposeInputSchema>, unknown, Out<typeof disposeInputSchema>>({
     resolver: zodResolver(disposeInputSchema),
     defaultValues: { id, to: [], sifat: 'biasa', instructions: [], note: '' },
   });
   const errors = form.formState.errors;
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
-      await call('workflow.dispose', values);
+      await call('workflow.dispose', { ...values, step: stepNo });
       form.reset({ id, to: [], sifat: 'biasa', instructions: [], note: '' });
       onDone('Disposisi terkirim.');
     } catch (err) {
-      if (!refusedAsStale(err, onDone, 'Disposisi tidak dapat dikirim')) showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
+      if (!refusedAsStale(err, 'Disposisi tidak dapat dikirim', { label: 'Catatan disposisi', text: values.note })) showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
     }
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Disposisi">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="sm">
         <Controller
           control={form.control}
@@ -344,17 +343,20 @@ export function FollowUpForm({ id, onDone }: Props) {
     defaultValues: blank,
   });
   const errors = form.formState.errors;
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
       await call('workflow.followUp', values);
       form.reset(blank);
       onDone('Catatan tindak lanjut tersimpan.');
     } catch (err) {
-      showApiError(err, form.setError, 'Catatan tidak dapat disimpan');
+      const typed = { label: `Catatan tindak lanjut (${FOLLOW_UP_LABEL[values.kind]})`, text: values.text };
+      if (!refusedAsStale(err, 'Catatan tidak dapat disimpan', typed)) showApiError(err, form.setError, 'Catatan tidak dapat disimpan');
     }
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Catat tindak lanjut">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="sm">
         <Controller
           control={form.control}
@@ -398,17 +400,19 @@ export function ResumeForm({ id, onDone }: Props) {
     resolver: zodResolver(resumeInputSchema),
     defaultValues: { id, note: '' },
   });
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
       await call('workflow.resume', values);
       form.reset({ id, note: '' });
       onDone('Penanganan dilanjutkan; batas waktu bergeser sepanjang waktu tunggu.');
     } catch (err) {
-      showApiError(err, form.setError, 'Penanganan tidak dapat dilanjutkan');
+      if (!refusedAsStale(err, 'Penanganan tidak dapat dilanjutkan', { label: 'Keterangan kelengkapan', text: values.note })) showApiError(err, form.setError, 'Penanganan tidak dapat dilanjutkan');
     }
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Lanjutkan penanganan">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="xs">
         <Text size="sm">Pelapor sudah melengkapi berkasnya? Catat apa yang dilengkapi, lalu lanjutkan penanganan.</Text>
         <Textarea label="Keterangan kelengkapan" autosize minRows={2} {...form.register('note')} error={form.formState.errors.note?.message} />
@@ -435,23 +439,27 @@ const EXIT_EXPLAIN: Record<Exit, string> = {
 };
 
 // A side exit ends or stops the journey, so it always asks again, with the reason.
-export function ExitModal({ id, exit, onClose, onDone }: Props & { exit: Exit; onClose(): void }) {
+export function ExitModal({ id, stepNo, exit, onClose, onDone }: Props & { stepNo: number | undefined; exit: Exit; onClose(): void }) {
   const form = useForm<In<typeof exitInputSchema>, unknown, Out<typeof exitInputSchema>>({
     resolver: zodResolver(exitInputSchema),
     defaultValues: { id, exit, note: '', forwardTo: '' },
   });
   const errors = form.formState.errors;
+  const refusedAsStale = useRefusedAsStale(onDone);
   const submit = form.handleSubmit(async (values) => {
     try {
-      await call('workflow.exit', values);
+      // The step shown: a complaint disposed or closed meanwhile is not closed from this page.
+      await call('workflow.exit', { ...values, step: stepNo });
       onDone(exit === 'tidak_lengkap' ? 'Pengaduan menunggu kelengkapan dari pelapor.' : 'Pengaduan ditutup.');
     } catch (err) {
-      showApiError(err, form.setError, 'Tidak dapat disimpan');
+      if (refusedAsStale(err, 'Tidak dapat disimpan', { label: `${EXIT_LABEL[exit]}: alasan atau keterangan`, text: values.note })) onClose();
+      else showApiError(err, form.setError, 'Tidak dapat disimpan');
     }
   });
   return (
     <Modal opened onClose={onClose} title={EXIT_LABEL[exit]} size="lg">
       <form onSubmit={submit} noValidate>
+        <LeaveGuard dirty={form.formState.isDirty} />
         <Stack gap="sm">
           <Text size="sm">{EXIT_EXPLAIN[exit]}</Text>
           {exit === 'bukan_kewenangan' && (

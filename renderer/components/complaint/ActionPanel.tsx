@@ -210,7 +210,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                 <Text size="sm">Langkah ini diselesaikan dengan lembar disposisi kepada Kasi yang menangani.</Text>
               </Stack>
             )}
-            <DisposeForm id={id} busy={active.map((d) => d.toId)} returned={sentBack.map((d) => d.toId)} onDone={onDone} />
+            <DisposeForm id={id} stepNo={current?.stepNo} busy={active.map((d) => d.toId)} returned={sentBack.map((d) => d.toId)} onDone={onDone} />
           </section>
         )}
         {has('followUp') && (
@@ -266,6 +266,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
       {exit && (
         <ExitModal
           id={id}
+          stepNo={current?.stepNo}
           exit={exit}
           onClose={() => setExit(null)}
           onDone={(message) => {

@@ -48,6 +48,7 @@ import { ATTACHMENT_MAX_BYTES, kindNoun, type TimeZoneId } from '../../../shared
 import { capitalise } from '../../../shared/text/words';
 import { ApiCallError, call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
+import { LeaveGuard } from '../LeaveGuard';
 import { attachmentProblem, readAsBase64 } from '../../lib/files';
 import { useDates, useSession } from '../../lib/session';
 import { useCall } from '../../lib/useCall';
@@ -139,6 +140,7 @@ export function DraftForm({ journey, onDrafted }: { journey: Journey; onDrafted(
   }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate aria-label="Susun draf">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="sm">
         <Text size="sm">
           Tanggap menyusun draf dari templat kantor dan data pengaduan; sesudahnya Anda dapat mengubah isinya sebelum diparaf dan ditandatangani.
@@ -795,6 +797,7 @@ export function DeliverForm({ journey, complaint, onDone, lapsing }: DeliverProp
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Catat penyampaian">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="sm">
         {(waHref || mailHref) && (
           <Alert color="teal" p="xs" title="Kirim kepada pelapor">
@@ -897,6 +900,7 @@ export function ArchiveForm({ id, closing, onDone, lapsing }: { id: number; clos
   }, focusFirstError);
   return (
     <form onSubmit={submit} noValidate aria-label="Arsipkan">
+      <LeaveGuard dirty={form.formState.isDirty} />
       <Stack gap="xs">
         <Text size="sm">Simpan berkas fisik pengaduan beserta tembusan surat, lalu catat di mana berkas itu disimpan.</Text>
         <TextInput
