@@ -69,5 +69,7 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 /** A user as the Admin's list shows them: locked out until when, after too many wrong passwords. */
-export const listedUserSchema = userSchema.extend({ lockedUntil: z.string().nullable() });
+// openDispositions: the dispositions a Kasi still works on, which switching the account off
+// or giving it another role hands back to their disposers.
+export const listedUserSchema = userSchema.extend({ lockedUntil: z.string().nullable(), openDispositions: z.number().int().nonnegative() });
 export type UserFields = z.infer<typeof userFieldsSchema>;

@@ -31,7 +31,11 @@ describe('a Kasi whose account is switched off', () => {
     const o = await office();
     const id = await disposed(o, ['kasi1']);
     expect((await o.journey(id)).current?.stepNo).toBe(5);
+    // The Admin's list says what the switch would hand back, so the dialog asks first.
+    const open = async () => Object.fromEntries((await o.act('admin', 'users.list', {})).map((u) => [u.username, u.openDispositions]));
+    expect(await open()).toMatchObject({ kasi1: 1, kasi2: 0, camat: 0 });
     await switchOff(o, 'kasi1');
+    expect(await open()).toMatchObject({ kasi1: 0 });
 
     const j = await o.journey(id, 'camat');
     expect(j.current?.stepNo).toBe(4);

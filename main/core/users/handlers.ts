@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions';
 import { notFound, TanggapError } from '../errors';
 import { rowToEditableUser, type UserRow } from './rows';
-import { handBackDispositionsOf } from '../workflow/handBack';
+import { handBackDispositionsOf, toHandBack } from '../workflow/handBack';
 import { staleEdit } from '../versions';
 
 // mustChangePassword: the Admin chose this password, so its holder replaces it at first login.
@@ -37,10 +37,14 @@ function audit(ctx: Ctx, action: string, id: number, data?: Record<string, unkno
 export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.unlock'> = {
   'users.list': (ctx) => {
     const now = ctx.now().getTime();
-    return (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map((r) => ({
-      ...rowToEditableUser(r),
-      lockedUntil: r.locked_until && Date.parse(r.locked_until) > now ? r.locked_until : null,
-    }));
+    return (ctx.db.prepare('SELECT * FROM users ORDER BY active DESC, role, name').all() as UserRow[]).map((r) => {
+      const user = rowToEditableUser(r);
+      return {
+        ...user,
+        lockedUntil: r.locked_until && Date.parse(r.locked_until) > now ? r.locked_until : null,
+        openDispositions: user.role === 'kasi' && user.active ? toHandBack(ctx.db, user).length : 0,
+      };
+    });
   },
   'users.unlock': (ctx, { id }) =>
     write(ctx.db, () => {

@@ -1,5 +1,6 @@
 import { recordComplaintEvent } from '../complaints/events';
 import type { Ctx, SessionUser } from '../context';
+import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 import { reissueControlCard } from '../documents/service';
 import { loadState, reopenDisposition, returnRefusal, type DispositionEnd } from './engine';
@@ -44,16 +45,19 @@ export function giveBack(ctx: Ctx, d: DispositionRow, byId: number, at: string, 
  * work has moved on to others stay as they are. Returns how many went back.
  */
 export function handBackDispositionsOf(ctx: Ctx, kasi: SessionUser, byId: number, at: string): number {
-  const running = stmt(ctx.db, "SELECT * FROM dispositions WHERE to_user = ? AND state = 'aktif' ORDER BY id").all(kasi.id) as DispositionRow[];
-  let handed = 0;
-  for (const d of running) {
-    if (returnRefusal(ctx.db, { ...kasi, role: 'kasi' }, loadState(ctx.db, d.complaint_id), d)) continue;
+  const going = toHandBack(ctx.db, kasi);
+  for (const d of going) {
     giveBack(ctx, d, byId, at, `Akun ${kasi.name} dinonaktifkan atau berganti peran; bagian ini perlu didisposisikan kepada Kasi lain.`, (partial) =>
       partial
         ? `Disposisi kepada ${kasi.name} dikembalikan kepada ${nameOf(ctx, d.from_user)} karena akunnya tidak lagi aktif sebagai Kasi; bagian ini menunggu tujuan lain`
         : `Disposisi kepada ${kasi.name} dikembalikan kepada pemberi disposisi karena akunnya tidak lagi aktif sebagai Kasi`,
     );
-    handed++;
   }
-  return handed;
+  return going.length;
+}
+
+/** The dispositions to `kasi` that go back when his account is switched off or given another role. */
+export function toHandBack(db: Db, kasi: SessionUser): DispositionRow[] {
+  const running = stmt(db, "SELECT * FROM dispositions WHERE to_user = ? AND state = 'aktif' ORDER BY id").all(kasi.id) as DispositionRow[];
+  return running.filter((d) => !returnRefusal(db, { ...kasi, role: 'kasi' }, loadState(db, d.complaint_id), d));
 }

@@ -4,7 +4,7 @@ import { useForm, type FieldValues, type Path, type UseFormSetError } from 'reac
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod';
 import { ApiCallError, call } from '../../api';
-import { newUserSchema, passwordSchema, userFieldsSchema, type User } from '../../../shared/schemas/user';
+import { newUserSchema, passwordSchema, userFieldsSchema, type User, type UserFields as UserFieldValues } from '../../../shared/schemas/user';
 import { notifySuccess, showApiError } from '../../lib/feedback';
 import { UserFields } from './UserFields';
 import { focusFirstError } from '../../lib/focusFirstError';
@@ -95,7 +95,7 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
 const editSchema = z.object({ user: userFieldsSchema });
 
 /** A user as the Admin's list gives it: with the version the dialog started from. */
-export type EditableUser = User & { rowVersion: number };
+export type EditableUser = User & { rowVersion: number; openDispositions: number };
 
 export function EditUserDialog({
   user,
@@ -143,8 +143,11 @@ export function EditUserDialog({
     }
   };
 
-  const submit = form.handleSubmit(async ({ user: fields }) => {
+  // A Kasi switched off or given another role hands his running dispositions back: asked first.
+  const [handingBack, setHandingBack] = useState<UserFieldValues | null>(null);
+  const save = async (fields: UserFieldValues) => {
     if (!current) return;
+    setHandingBack(null);
     try {
       const saved = await call('users.update', { id: current.id, rowVersion: current.rowVersion, user: fields });
       notifySuccess(`Data ${saved.name} sudah diperbarui.`);
@@ -154,6 +157,11 @@ export function EditUserDialog({
       if (stale.caught(err)) return;
       showOnField(err, form.setError, 'Perubahan belum tersimpan', 'user.');
     }
+  };
+  const submit = form.handleSubmit(async ({ user: fields }) => {
+    const leaves = current?.role === 'kasi' && current.active && (!fields.active || fields.role !== 'kasi');
+    if (leaves && current.openDispositions > 0) setHandingBack(fields);
+    else await save(fields);
   }, focusFirstError);
 
   return (
@@ -175,6 +183,23 @@ export function EditUserDialog({
           </Group>
         </Stack>
       </form>
+      <Modal opened={handingBack !== null} onClose={() => setHandingBack(null)} title="Kembalikan disposisinya?" size={520} centered>
+        <Stack gap="sm">
+          <Text size="sm">
+            {current?.name} masih mengerjakan {current?.openDispositions} disposisi. Bila akunnya {handingBack?.active ? 'berganti peran' : 'dinonaktifkan'}, disposisi itu
+            dikembalikan kepada pemberi disposisinya untuk dikirim kepada Kasi lain, dan langkahnya kembali ke disposisi.
+          </Text>
+          <Text size="sm">Mengaktifkan akun ini lagi nanti tidak mengembalikan disposisi itu kepadanya.</Text>
+          <Group justify="flex-end" wrap="nowrap">
+            <Button variant="default" onClick={() => setHandingBack(null)} data-autofocus>
+              Batal
+            </Button>
+            <Button color="orange" onClick={() => handingBack && void save(handingBack)}>
+              Ya, simpan dan kembalikan
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }
