@@ -350,7 +350,7 @@ export function IntakePage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <TextInput label="NIK" description="16 angka sesuai KTP; boleh dikosongkan" inputWrapperOrder={['label', 'input', 'description', 'error']} inputMode="numeric" maxLength={16} autoComplete="off" {...register('reporter.nik')} error={errors.reporter?.nik?.message} />
+                <TextInput label="NIK" description="16 angka sesuai KTP; boleh dikosongkan" inputWrapperOrder={['label', 'input', 'description', 'error']} inputMode="numeric" maxLength={24} autoComplete="off" {...register('reporter.nik')} error={errors.reporter?.nik?.message} />
               </Grid.Col>
               <Grid.Col span={12}>
                 <Textarea label="Alamat" autosize minRows={1} maxRows={3} {...register('reporter.address')} error={errors.reporter?.address?.message} />

@@ -23,6 +23,17 @@ describe('complaint input', () => {
     expect(p['reporter.name']).toMatch(/Nama pelapor wajib diisi/);
   });
 
+  it('keeps a NIK typed in the groups of the KTP as its 16 digits, and phones as offices write them', () => {
+    const reporter = (over: object) => ({ kind: 'pengaduan', channel: 'langsung', category: 'lainnya', subject: 'Jalan rusak', description: 'Jalan rusak sejak Oktober.', reporter: { name: 'Siti', ...over } });
+    const parsed = complaintInputSchema.parse(reporter({ nik: '3528 0154 0378 0001', phone: '(0324) 771-0982' }));
+    expect(parsed.reporter.nik).toBe('3528015403780001');
+    expect(parsed.reporter.phone).toBe('(0324) 771-0982');
+    expect(complaintInputSchema.parse(reporter({ nik: '3528.0154.0378.0001' })).reporter.nik).toBe('3528015403780001');
+    for (const phone of ['0812-3456-7890', '+62 823 3145 6789', '0324.771.0982']) expect(problems(reporter({ phone }))['reporter.phone']).toBeUndefined();
+    for (const phone of ['08123abc456', '((((((((', '12-3']) expect(problems(reporter({ phone }))['reporter.phone']).toMatch(/berisi angka/);
+    expect(problems(reporter({ nik: '3528 0154 0378 000' }))['reporter.nik']).toMatch(/16 angka/);
+  });
+
   it('does not guess about a reporter that is not there at all', () => {
     const p = problems({});
     expect(p['reporter']).toBeDefined();

@@ -56,11 +56,16 @@ export const attachmentUploadSchema = z
   });
 export type AttachmentUpload = z.infer<typeof attachmentUploadSchema>;
 
-const nik = optionalText('NIK', 16).refine((v) => v === '' || /^\d{16}$/.test(v), {
-  error: 'NIK harus 16 angka sesuai KTP, atau kosongkan bila tidak ada.',
-});
-const phone = optionalText('Telepon/WA', 20).refine((v) => v === '' || /^\+?[0-9][0-9 -]{6,18}$/.test(v), {
-  error: 'Nomor telepon/WA hanya berisi angka, contoh: 081234567890.',
+// A NIK copied from the KTP as it is printed, in groups ("3528 0154 0378 0001"), is kept as
+// its 16 digits: spaces, dots and dashes between them are dropped.
+const nik = z
+  .string({ error: 'NIK harus berupa teks.' })
+  .overwrite((v) => withoutInvisible(v).replace(/[\s.-]/g, ''))
+  .refine((v) => v === '' || /^\d{16}$/.test(v), { error: 'NIK harus 16 angka sesuai KTP, atau kosongkan bila tidak ada.' })
+  .default('');
+// Written as offices and people write them: "0812-3456-7890", "+62 823 3145 6789", "(0324) 771-0982".
+const phone = optionalText('Telepon/WA', 24).refine((v) => v === '' || (/^\+?\(?\d[\d ().-]{6,22}$/.test(v) && v.replace(/\D/g, '').length >= 7), {
+  error: 'Nomor telepon/WA berisi angka, boleh dengan spasi, tanda hubung, titik, kurung atau +62; contoh: 081234567890 atau (0324) 771-0982.',
 });
 const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
   error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
