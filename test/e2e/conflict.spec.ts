@@ -43,7 +43,7 @@ test('two Admins save the service standard from the same starting point: the sec
   await expect(rina.getByText('Standar pelayanan tersimpan.', { exact: false })).toBeVisible();
 
   await budi.getByRole('button', { name: 'Simpan standar' }).first().click();
-  const alert = budi.getByRole('alert').filter({ hasText: 'Data sudah diubah orang lain' });
+  const alert = budi.getByRole('alert').filter({ hasText: 'Data sudah diubah' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(STALE);
   await expect(alert).toContainText('oleh Rina Wulandari pada');
@@ -105,7 +105,7 @@ test('the Staf and the Sekcam edit the same draft: the second save is refused wi
   await expect(sekcamPage.getByRole('form', { name: 'Ubah draf' })).toBeHidden();
 
   await stafPage.getByRole('button', { name: 'Simpan sebagai versi 2' }).click();
-  const alert = stafPage.getByRole('alert').filter({ hasText: 'Data sudah diubah orang lain' });
+  const alert = stafPage.getByRole('alert').filter({ hasText: 'Data sudah diubah' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(STALE);
   await expect(alert).toContainText('oleh Drs. Agus Salim pada');

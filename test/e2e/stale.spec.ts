@@ -107,5 +107,5 @@ test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dal
   await page.unroute('**/assets/RecapPage-*', down);
   await page.unroute(`${web.url}/`, down);
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
-  await expect(page.getByRole('heading', { name: 'Buku rekap' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Buku rekap pengaduan', exact: true })).toBeVisible();
 });

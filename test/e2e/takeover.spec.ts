@@ -89,13 +89,20 @@ test('Kasi menyelesaikan langkah lewat konfirmasi dan dapat membatalkannya', asy
   const dialog = page.getByRole('dialog', { name: 'Selesaikan langkah 3?' });
   await expect(dialog).toContainText('berlanjut ke langkah 4');
   await expect(dialog).toContainText('dikerjakan oleh Camat');
+  // Nothing recorded of what was done: the answer would say only that it was followed up.
+  await expect(dialog.getByRole('alert', { name: 'Belum ada catatan tindak lanjut' })).toBeVisible();
   await page.screenshot({ path: info.outputPath('confirm-kasi.png') });
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText('Langkah 3: Memberikan solusi dan tanggapan pengaduan').first()).toBeVisible();
+  await page.getByRole('form', { name: 'Catat tindak lanjut' }).getByLabel('Isi catatan').fill('Saluran dibersihkan bersama warga pada Sabtu pagi.');
+  await page.getByRole('button', { name: 'Simpan catatan' }).click();
+  await expect(page.getByText('Catatan tindak lanjut tersimpan.')).toBeVisible();
 
   await form.getByLabel('Catatan (tidak wajib)').fill('Saluran sudah dibersihkan bersama warga.');
   await form.getByRole('button', { name: 'Selesaikan langkah' }).click();
+  await expect(dialog).toContainText('berlanjut ke langkah 4');
+  await expect(dialog.getByRole('alert', { name: 'Belum ada catatan tindak lanjut' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Ya, selesaikan' }).click();
   await expect(page.getByText('Langkah 3 selesai.')).toBeVisible();
   await expect(page.getByText('Langkah 4: Memberikan solusi dan tanggapan lanjutan').first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod';
@@ -72,8 +72,9 @@ export function AdvanceForm({
   next,
   closing,
   lapsing,
+  unrecorded = false,
   onDone,
-}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; lapsing?: LapsingParts }) {
+}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; lapsing?: LapsingParts; unrecorded?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
@@ -117,6 +118,12 @@ export function AdvanceForm({
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`Selesaikan langkah ${stepNo}?`} size="lg">
         <Stack gap="sm">
           <WhatHappens stepNo={stepNo} next={next} />
+          {unrecorded && (
+            <Alert color="yellow" p="xs" title="Belum ada catatan tindak lanjut">
+              Jawaban kepada pelapor disusun dari catatan tindak lanjut; tanpa catatan, isinya hanya menyatakan bahwa pengaduan telah ditindaklanjuti. Batalkan, lalu catat
+              dulu apa yang sudah dilakukan di bagian Catat tindak lanjut.
+            </Alert>
+          )}
           {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="step" />}
           <Text size="sm" c="dimmed">
             {UNDO_WINDOW}

@@ -121,7 +121,16 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
             <Title order={5} mb={4}>
               Selesaikan langkah
             </Title>
-            <AdvanceForm id={id} stepNo={current.stepNo} activity={current.activity} next={next} closing={asksSatisfaction(journey)} lapsing={lapsing} onDone={onDone} />
+            <AdvanceForm
+              id={id}
+              stepNo={current.stepNo}
+              activity={current.activity}
+              next={next}
+              closing={asksSatisfaction(journey)}
+              lapsing={lapsing}
+              unrecorded={has('followUp') && journey.followUps.length === 0 && journey.steps[current.stepNo - 1]?.stage === 'tindak_lanjut'}
+              onDone={onDone}
+            />
           </section>
         )}
         {has('takeOver') && current && (

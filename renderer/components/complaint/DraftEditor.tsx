@@ -391,7 +391,8 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: Fo
           </Group>
         </Alert>
       ) : (
-        <Group justify="flex-end" mt="md">
+        // Stays at the dialog's foot while the letter scrolls, so a small screen still shows it.
+        <Group justify="flex-end" mt="md" py="sm" pos="sticky" bottom={0} bg="var(--mantine-color-body)" style={{ zIndex: 1, borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Button variant="default" onClick={close}>
             Batal
           </Button>
