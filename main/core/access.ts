@@ -2,7 +2,8 @@ import type { SessionUser } from './context';
 import type { Db } from './db/open';
 import { stmt } from './db/statements';
 import { notFound, TanggapError } from './errors';
-import { officeWords } from './office/settings';
+import { getOffice, officeWords } from './office/settings';
+import { formatTanggalWaktu } from '../../shared/time/format';
 import { loadState } from './workflow/engine';
 import { mayActOnStep } from './workflow/rules';
 
@@ -62,10 +63,23 @@ const refused = (db: Db) => {
   return new TanggapError('forbidden', `Pengaduan ini tidak didisposisikan kepada Anda sehingga tidak dapat dibuka. Mintalah disposisi kepada ${head} atau ${secretary} bila perlu.`);
 };
 
+// A Kasi whose disposition was withdrawn (from a list opened before) is told so, by whom and when.
+function refusedTo(db: Db, user: SessionUser, complaintId: number): TanggapError {
+  const withdrawn = stmt(
+    db,
+    "SELECT d.ended_at AS at, u.name FROM dispositions d JOIN users u ON u.id = d.from_user WHERE d.complaint_id = ? AND d.to_user = ? AND d.state = 'ditarik' ORDER BY d.id DESC LIMIT 1",
+  ).get(complaintId, user.id) as { at: string; name: string } | undefined;
+  if (!withdrawn) return refused(db);
+  return new TanggapError(
+    'forbidden',
+    `Disposisi pengaduan ini kepada Anda sudah ditarik oleh ${withdrawn.name} pada ${formatTanggalWaktu(withdrawn.at, getOffice(db).timeZone)}, sehingga pengaduan ini tidak lagi dapat Anda buka.`,
+  );
+}
+
 // Refuses (before anything is stored or changed) a user who may not see the complaint.
 export function requireComplaint(db: Db, user: SessionUser, complaintId: number): ComplaintAccess {
   const a = complaintAccess(db, user, complaintId);
-  if (!a.see) throw refused(db);
+  if (!a.see) throw refusedTo(db, user, complaintId);
   return a;
 }
 

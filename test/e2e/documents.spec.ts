@@ -142,6 +142,11 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   // Step 8: the Sekcam initials version 2.
   await as(page, web.url, 'sekcam');
   await openComplaint(page, web.url, c.id, c.registerNo);
+  // What is initialled can be read first, on its own page.
+  await page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 2' }).getByRole('link', { name: 'Baca surat tanggapan versi 2' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dokumen/${letter.id}$`));
+  await expect(page.getByText(added).first()).toBeVisible();
+  await page.goBack();
   await page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 2' }).getByRole('button', { name: 'Paraf' }).click();
   await page.getByRole('dialog', { name: 'Paraf draf' }).getByRole('button', { name: 'Ya, paraf' }).click();
   await expect(page.getByText('Surat tanggapan versi 2 diparaf.')).toBeVisible();

@@ -249,6 +249,13 @@ test('the Admin sees the Server kantor page over TLS, with the certificate the h
   await expect(other.getByRole('button', { name: 'Masuk' })).toBeVisible();
   await page.getByRole('switch', { name: 'Jadikan komputer ini server' }).uncheck({ force: true });
   await page.getByRole('button', { name: 'Simpan' }).click();
+  // Every PC connected to it would be cut off: asked first, and Batal leaves it running.
+  const cut = page.getByRole('dialog', { name: 'Matikan server kantor?' });
+  await expect(cut).toContainText(`Komputer lain yang sedang tersambung ke ${lanUrl} terputus sampai server dinyalakan lagi.`);
+  await cut.getByRole('button', { name: 'Batal' }).click();
+  await expect(page.getByText('Berjalan', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await cut.getByRole('button', { name: 'Ya, matikan' }).click();
   await expect(page.getByText('Mati', { exact: true })).toBeVisible();
   await expect(page.getByTestId('server-url')).toHaveCount(0);
   await context.close();

@@ -83,6 +83,10 @@ test('Kasi menyelesaikan langkah lewat konfirmasi dan dapat membatalkannya', asy
   await login(page, web.url, 'kasi');
   await openComplaint(page, web.url, c.id, c.registerNo);
   await expect(page.getByRole('alert', { name: /^Dikerjakan oleh/ })).toHaveCount(0);
+  // The disposition he works on stands where he works, at the top of the actions.
+  const forYou = page.getByRole('region', { name: 'Disposisi untuk Anda' });
+  await expect(forYou).toContainText('Dari Dewi Lestari');
+  await expect(forYou).toContainText('Instruksi: Proses lebih lanjut');
   const form = page.getByRole('form', { name: 'Selesaikan langkah' });
   await form.getByRole('button', { name: 'Selesaikan langkah' }).click();
   // A mis-click does nothing yet: the dialog says what happens and who acts next.

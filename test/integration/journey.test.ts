@@ -249,6 +249,10 @@ describe('BKPSDM Kab. Pasuruan: 3 hari kerja', () => {
     j = await o.act('sekcam', '2026-12-18T03:05:00.000Z', 'workflow.withdrawDisposition', { dispositionId: second.id });
     expect(j.dispositions.map((d) => d.state)).toEqual(['dikembalikan', 'ditarik']);
     expect(await o.act('kasi2', '2026-12-18T03:06:00.000Z', 'tasks.mine', {})).toEqual([]);
+    // From a list opened before, he is told why the complaint no longer opens.
+    expect((await o.refuse('kasi2', '2026-12-18T03:06:00.000Z', 'complaints.get', { id })).message).toBe(
+      'Disposisi pengaduan ini kepada Anda sudah ditarik oleh Bambang Sekcam pada 18 Desember 2026 pukul 10.05 WIB, sehingga pengaduan ini tidak lagi dapat Anda buka.',
+    );
     j = await o.act('camat', '2026-12-18T03:10:00.000Z', 'workflow.dispose', { id, to: [o.ids.kasi2!], sifat: 'segera', instructions: ['proses_lanjut'] });
     // Step 5, Kasi 2 hari kerja from Fri 10.10 → Tue 22 Dec 10.10.
     expect(step(j, 5).dueAt).toBe('2026-12-22T03:10:00.000Z');

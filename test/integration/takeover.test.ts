@@ -122,7 +122,7 @@ describe('Taking over a step', () => {
     const { id } = await o.act('staf', '2026-11-23T02:30:00.000Z', 'complaints.create', sampleComplaint({ kelengkapan: preset.standard.kelengkapanChecklist }));
     const j = await o.act('sekcam', '2026-11-23T02:40:00.000Z', 'workflow.journey', { id });
     expect(j.actions).not.toContain('dispose');
-    expect(j.waitingFor).toEqual({ who: 'Staf pelayanan', why: 'Menurut Standar Pelayanan, langkah 2 (disposisi) dikerjakan oleh Staf pelayanan.' });
+    expect(j.waitingFor).toEqual({ who: 'Staf (Petugas Pengaduan)', why: 'Menurut Standar Pelayanan, langkah 2 (disposisi) dikerjakan oleh Staf (Petugas Pengaduan).' });
   });
 });
 

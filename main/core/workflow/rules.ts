@@ -1,4 +1,4 @@
-import type { Executor, OfficeWords, Role, Status } from '../../../shared/domain';
+import { ROLE_LABEL, type Executor, type OfficeWords, type Role, type Status } from '../../../shared/domain';
 import type { Action } from '../../../shared/schemas/workflow';
 import type { ServiceStandard, Stage, Step } from '../../../shared/standards/schema';
 import { listWords } from '../../../shared/text/words';
@@ -252,7 +252,7 @@ const STAGE_WORD: Record<Stage, string> = {
 };
 
 const EXECUTOR_WORD: Record<Exclude<Executor, 'camat' | 'sekcam'>, string> = {
-  staf: 'Staf pelayanan',
+  staf: ROLE_LABEL.staf,
   kasi: 'Kasi yang menerima disposisi',
   tim_pengelola: 'Tim Pengelola Pengaduan',
 };

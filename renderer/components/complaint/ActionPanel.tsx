@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Card, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import type { DocumentAction, IssuedDocument } from '../../../shared/documents/issued';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -8,6 +9,7 @@ import { ArchiveForm, DeliverForm, DocumentActions, DRAFT_KIND_LABEL, DraftForm 
 import { DocumentStatusBadge } from './DocumentsCard';
 import { asksSatisfaction } from '../skm/ClosingSatisfaction';
 import { lapsingOf } from './ReturnedPartsWarning';
+import { DispositionForYou } from './Dispositions';
 import { listWords } from '../../../shared/text/words';
 import { useExecutorLabel } from '../../lib/session';
 
@@ -85,6 +87,7 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
     <Card withBorder padding="md">
       <Stack gap="md">
         <Title order={4}>Tindakan</Title>
+        <DispositionForYou journey={journey} />
         {waitingFor && (
           <Alert color="gray" variant="light" p="sm" title={`Dikerjakan oleh ${waitingFor.who}`} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
             <Text size="sm">{waitingFor.why}</Text>
@@ -169,6 +172,10 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
                 </Text>
                 <DocumentStatusBadge status={d.status} />
               </div>
+              {/* What is initialled or signed is read first, on its own page. */}
+              <Button component={Link} to={`/dokumen/${d.id}`} variant="light" size="compact-sm" w="fit-content">
+                Baca {d.title.toLowerCase()} versi {d.version}
+              </Button>
               {d.returned && (
                 <Text size="sm" c="orange.8">
                   Dikembalikan oleh {d.returned.byName}: {d.returned.reason}

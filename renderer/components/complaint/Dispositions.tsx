@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { INSTRUCTION_LABEL, returnDispositionSchema, type Journey } from '../../../shared/schemas/workflow';
 import { call } from '../../api';
 import { notifyError, showApiError } from '../../lib/feedback';
-import { useDates, useOfficeWords } from '../../lib/session';
+import { useDates, useOfficeWords, useSession } from '../../lib/session';
 import { SifatBadge } from '../StatusBadge';
 import { focusFirstError } from '../../lib/focusFirstError';
 
@@ -183,4 +183,34 @@ function ReturnDisposition({ d, onClose, onDone }: { d: Disposition; onClose(): 
       </form>
     </Modal>
   );
+}
+
+/** The disposition the signed-in Kasi works on, where he works: from whom, how urgent, what to do. */
+export function DispositionForYou({ journey }: { journey: Journey }) {
+  const { user } = useSession();
+  const { short } = useDates();
+  const { head } = useOfficeWords();
+  const mine = journey.dispositions.filter((d) => d.state === 'aktif' && d.toId === user.id);
+  return mine.map((d) => (
+    <Paper key={d.id} component="section" withBorder p="sm" bg="var(--mantine-color-blue-light)" aria-label="Disposisi untuk Anda">
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            Disposisi untuk Anda
+          </Text>
+          <SifatBadge sifat={d.sifat} />
+        </Group>
+        <Text size="sm">
+          Dari {d.fromName}
+          {d.onBehalf && ` a.n. ${head}`}, {short(d.createdAt)}
+        </Text>
+        <Text size="sm">Instruksi: {d.instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}</Text>
+        {d.note && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            Catatan: {d.note}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  ));
 }

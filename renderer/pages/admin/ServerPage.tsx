@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Image, List, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Image, List, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod';
@@ -35,7 +35,11 @@ export function ServerPage() {
     }
   }, [loaded.data, reset]);
 
-  const save = form.handleSubmit(async (settings) => {
+  type Settings = z.output<typeof lanSettingsSchema>;
+  // Switching a running server off, or moving it, cuts every PC connected to it: asked first.
+  const [cutting, setCutting] = useState<Settings | null>(null);
+  const apply = async (settings: Settings) => {
+    setCutting(null);
     try {
       const next = await call('server.update', settings);
       setStatus(next);
@@ -45,6 +49,12 @@ export function ServerPage() {
     } catch (err) {
       showApiError(err, form.setError, 'Pengaturan server belum tersimpan');
     }
+  };
+  const save = form.handleSubmit(async (settings) => {
+    const was = status?.settings;
+    const cuts = status?.running && was && (!settings.enabled || settings.address !== was.address || settings.port !== was.port);
+    if (cuts) setCutting(settings);
+    else await apply(settings);
   }, focusFirstError);
 
   if (!status) {
@@ -152,6 +162,24 @@ export function ServerPage() {
           </Stack>
         </form>
       </Paper>
+      <Modal opened={cutting !== null} onClose={() => setCutting(null)} title={cutting?.enabled ? 'Pindahkan server kantor?' : 'Matikan server kantor?'} size={520} centered>
+        <Stack gap="sm">
+          <Text size="sm">
+            Komputer lain yang sedang tersambung ke {status.url ?? 'server ini'} terputus
+            {cutting?.enabled ? ' dan harus dihubungkan lagi ke alamat yang baru (menu Sambungkan ke server kantor, atau alamat baru di peramban).' : ' sampai server dinyalakan lagi.'}{' '}
+            Isian yang belum disimpan di komputer itu tidak dapat disimpan sebelum tersambung lagi.
+          </Text>
+          {throughIt && <Text size="sm">Halaman ini juga dibuka lewat server itu, sehingga ikut terputus.</Text>}
+          <Group justify="flex-end" wrap="nowrap">
+            <Button variant="default" onClick={() => setCutting(null)} data-autofocus>
+              Batal
+            </Button>
+            <Button color="orange" onClick={() => cutting && void apply(cutting)}>
+              {cutting?.enabled ? 'Ya, pindahkan' : 'Ya, matikan'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       {status.running && status.url && (
         <Paper withBorder p="lg">
