@@ -145,53 +145,50 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
   const d = doc.data;
   if (!d) return <Loading error={doc.error} retry={doc.reload} />;
   return (
+    // The letter is read before it is signed: its text stands between the draft's actions and the signature.
     <Stack gap="md">
       <Card withBorder padding="md">
-        <Grid gutter="md">
-          <Grid.Col span={{ base: 12, lg: 6 }}>
-            <Stack gap="xs">
-              <Title order={4}>
-                {d.title} versi {d.version}
-              </Title>
-              {d.complaintId !== null && (
-                <Text size="sm">
-                  Pengaduan{' '}
-                  {d.complaintOpen ? (
-                    <Anchor component={Link} to={`/pengaduan/${d.complaintId}`}>
-                      {d.registerNo}
-                    </Anchor>
-                  ) : (
-                    d.registerNo
-                  )}
-                  {item?.subject && `: ${item.subject}`}
-                </Text>
+        <Stack gap="xs">
+          <Title order={4}>
+            {d.title} versi {d.version}
+          </Title>
+          {d.complaintId !== null && (
+            <Text size="sm">
+              Pengaduan{' '}
+              {d.complaintOpen ? (
+                <Anchor component={Link} to={`/pengaduan/${d.complaintId}`}>
+                  {d.registerNo}
+                </Anchor>
+              ) : (
+                d.registerNo
               )}
-              <ParafList doc={d} />
-              <DocumentActions
-                doc={d}
-                size="xs"
-                exclude={['sign']}
-                onRevise={() => setEditing(true)}
-                onChanged={(message, next) => {
-                  // A returned draft leaves the queue; a paraf keeps it here.
-                  if (next && !next.actions.includes('sign')) onDone(null, message);
-                  else {
-                    if (message) notifySuccess(message);
-                    doc.reload();
-                    onChanged();
-                  }
-                }}
-              />
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
-            <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
-          </Grid.Col>
-        </Grid>
+              {item?.subject && `: ${item.subject}`}
+            </Text>
+          )}
+          <ParafList doc={d} />
+          <DocumentActions
+            doc={d}
+            size="xs"
+            exclude={['sign']}
+            onRevise={() => setEditing(true)}
+            onChanged={(message, next) => {
+              // A returned draft leaves the queue; a paraf keeps it here.
+              if (next && !next.actions.includes('sign')) onDone(null, message);
+              else {
+                if (message) notifySuccess(message);
+                doc.reload();
+                onChanged();
+              }
+            }}
+          />
+        </Stack>
       </Card>
       <Box bg="gray.1" p="sm" style={{ borderRadius: 4 }}>
         <DocumentPaper content={d.content} />
       </Box>
+      <Card withBorder padding="md" maw={720}>
+        <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
+      </Card>
       {editing && (
         <DraftEditor
           id={d.id}
