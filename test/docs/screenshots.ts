@@ -124,7 +124,7 @@ async function open(page: Page, url: string, path: string): Promise<boolean> {
 // message) when the page refuses, and the picture shows the page as it is.
 async function makeBackup(page: Page, folder: string): Promise<boolean> {
   try {
-    await page.getByLabel('Folder cadangan').fill(folder);
+    await page.getByRole('textbox', { name: 'Folder cadangan' }).fill(folder);
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await page.getByRole('button', { name: 'Cadangkan sekarang' }).click({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Pulihkan' }).first().waitFor({ timeout: 120_000 });
