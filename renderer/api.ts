@@ -56,6 +56,23 @@ async function overHttp(name: string, input: unknown, quiet: boolean): Promise<R
 type Listener = (error: ApiCallError) => void;
 const sessionListeners = new Set<Listener>();
 
+// Whether the last call reached the server: false from a call that could not (the host PC
+// off, the network down) until one does again. The app's frame shows it while it lasts.
+let reachable = true;
+const reachListeners = new Set<() => void>();
+function reached(now: boolean) {
+  if (now === reachable) return;
+  reachable = now;
+  for (const l of reachListeners) l();
+}
+export const serverReach = {
+  subscribe(listener: () => void): () => void {
+    reachListeners.add(listener);
+    return () => reachListeners.delete(listener);
+  },
+  get: () => reachable,
+};
+
 // The app shell listens here to send the user back to the login page when a call
 // finds the session ended (30 minutes idle), whichever screen made the call.
 export function onSessionEnded(listener: Listener): () => void {
@@ -73,6 +90,7 @@ async function send(name: CallName, input: unknown, announce: boolean, sent?: Pr
     : window.tanggap
       ? ((await window.tanggap.invoke(name, input, quiet)) as Result<unknown>)
       : await overHttp(name, input, quiet);
+  reached(result.ok || result.error !== unreachable);
   if (result.ok) return result.value;
   const error = new ApiCallError(result.error);
   if (announce && error.code === 'unauthenticated' && name !== 'auth.login') {

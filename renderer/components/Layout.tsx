@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import type { TaskCounts } from '../../shared/schemas/workflow';
 import { followedByApp } from '../lib/links';
 import { useRoleLabel, useSession, type SessionUser } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { callQuietly, serverReach } from '../api';
 import { DOCUMENTS_CHANGED } from '../lib/documentsChanged';
 import { lateTasksPath } from './tasks/address';
 import { useQueueReload } from '../lib/events';
@@ -217,21 +218,24 @@ export function Layout({ children }: { children: ReactNode }) {
               {user.officeName}
             </Text>
           </Group>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="subtle" aria-label={`${user.name} · ${roleLabel(user.role)} (menu akun)`}>
-                {user.name} · {roleLabel(user.role)}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component={RouterLink} to="/akun">
-                {SPECIMEN_ROLES.includes(user.role) ? 'Akun saya (kata sandi, contoh tanda tangan)' : 'Akun saya (kata sandi)'}
-              </Menu.Item>
-              <Menu.Item color="red" onClick={() => void logout()}>
-                Keluar
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <Unreachable />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="subtle" aria-label={`${user.name} · ${roleLabel(user.role)} (menu akun)`}>
+                  {user.name} · {roleLabel(user.role)}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={RouterLink} to="/akun">
+                  {SPECIMEN_ROLES.includes(user.role) ? 'Akun saya (kata sandi, contoh tanda tangan)' : 'Akun saya (kata sandi)'}
+                </Menu.Item>
+                <Menu.Item color="red" onClick={() => void logout()}>
+                  Keluar
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigasi utama" className={menuOpen ? classes.navbar : `${classes.navbar} ${classes.folded}`}>
@@ -245,5 +249,23 @@ export function Layout({ children }: { children: ReactNode }) {
         <Box maw={1800}>{children}</Box>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+// While the server cannot be reached, a lasting mark in the header (a save's own message
+// says it once); asked again every few seconds until it answers.
+const PROBE_MS = 10_000;
+function Unreachable() {
+  const reachable = useSyncExternalStore(serverReach.subscribe, serverReach.get);
+  useEffect(() => {
+    if (reachable) return;
+    const probe = window.setInterval(() => void callQuietly('auth.me').catch(() => undefined), PROBE_MS);
+    return () => window.clearInterval(probe);
+  }, [reachable]);
+  if (reachable) return null;
+  return (
+    <Badge color="red" variant="filled" role="status" title="Isian belum dapat disimpan sampai sambungan ke server kantor pulih; isian di layar tidak hilang.">
+      Server tidak terhubung
+    </Badge>
   );
 }

@@ -109,3 +109,18 @@ test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dal
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.getByRole('heading', { name: 'Buku rekap pengaduan', exact: true })).toBeVisible();
 });
+
+test('Selama server tidak dapat dihubungi, kepala aplikasi menandainya sampai sambungan pulih', async ({ web, page }) => {
+  await seedOffice(web.url, 'kejayan');
+  await login(page, web.url, 'camat');
+  const mark = page.getByRole('banner').getByRole('status').filter({ hasText: 'Server tidak terhubung' });
+  await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
+  await expect(mark).toHaveCount(0);
+  const down = (route: { abort(): Promise<void> }) => route.abort();
+  await page.route('**/api/**', down);
+  await page.getByRole('link', { name: 'Buku register' }).click();
+  await expect(mark).toBeVisible();
+  // Back: the header asks again by itself, every ten seconds, and the mark goes.
+  await page.unroute('**/api/**', down);
+  await expect(mark).toHaveCount(0, { timeout: 15_000 });
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { isFinished } from '../../../shared/domain';
@@ -12,9 +12,18 @@ export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journe
   const { user } = useSession();
   const { date } = useDates();
   const [open, setOpen] = useState(false);
-  if (!isFinished(journey)) return null;
+  // Finished on this page (the delivery just recorded, the reporter still at the counter):
+  // the questionnaire is brought into view, as the form that did it may have been below.
+  const finished = isFinished(journey);
+  const wasFinished = useRef(finished);
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (finished && !wasFinished.current && user.role === 'staf') box.current?.scrollIntoView({ block: 'nearest' });
+    wasFinished.current = finished;
+  }, [finished, user.role]);
+  if (!finished) return null;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="skm-pengaduan">
+    <Card ref={box} withBorder padding="md" component="section" aria-labelledby="skm-pengaduan">
       <Stack gap="xs">
         <Title order={4} id="skm-pengaduan">
           Survei kepuasan (SKM)
