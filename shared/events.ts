@@ -4,12 +4,14 @@
 //
 // - disposition.new: a disposition addressed to the signed-in Kasi
 // - disposition.returned: a disposition the signed-in user gave came back
+// - complaint.closed: a complaint disposed to the signed-in Kasi was refused, forwarded or withdrawn
 // - document.awaitingParaf / document.awaitingSignature: an answer waits for this user's paraf or signature
 // - step.atRisk / step.late: a step this user must act on is running out of time or past its due
 // - queues.changed: some complaint, step or disposition changed; open queues and menu counts reload
 export const EVENT_KINDS = [
   'disposition.new',
   'disposition.returned',
+  'complaint.closed',
   'document.awaitingParaf',
   'document.awaitingSignature',
   'step.atRisk',
@@ -50,6 +52,7 @@ export const EVENTS_URL = '/api/events';
 export const EVENT_TITLE: Record<EventKind, string> = {
   'disposition.new': 'Disposisi baru',
   'disposition.returned': 'Disposisi dikembalikan',
+  'complaint.closed': 'Pengaduan ditutup',
   'document.awaitingParaf': 'Menunggu paraf Anda',
   'document.awaitingSignature': 'Menunggu tanda tangan Anda',
   'step.atRisk': 'Batas waktu hampir habis',

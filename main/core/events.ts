@@ -121,8 +121,30 @@ function eventsOfChange(deps: CoreDeps, c: CommittedChange, at: string): CoreEve
     const registerNo = registerOf(db, c.complaintId);
     return [{ kind: 'disposition.returned', at, complaintId: c.complaintId, registerNo, to: [d.from_user], message: `Disposisi pengaduan ${registerNo} dikembalikan oleh ${nameOf(db, c.actorId)}.` }];
   }
+  // Refused, forwarded or withdrawn while Kasi worked on it: their dispositions ended with it.
+  const exit = CLOSING_EXITS[c.action];
+  if (exit) {
+    const to = (
+      stmt(db, "SELECT DISTINCT d.to_user FROM dispositions d JOIN complaints c ON c.id = d.complaint_id WHERE d.complaint_id = ? AND d.state = 'selesai' AND d.ended_at = c.closed_at").all(
+        c.complaintId,
+      ) as { to_user: number }[]
+    )
+      .map((d) => d.to_user)
+      .filter((id) => id !== c.actorId);
+    if (!to.length) return [];
+    const registerNo = registerOf(db, c.complaintId);
+    const by = c.actorId === null ? ' otomatis' : ` oleh ${nameOf(db, c.actorId)}`;
+    return [{ kind: 'complaint.closed', at, complaintId: c.complaintId, registerNo, to, message: `Pengaduan ${registerNo} ${exit}${by}; disposisinya kepada Anda selesai.` }];
+  }
   return [];
 }
+
+// The side exits that close a complaint, as the event of each says it happened.
+const CLOSING_EXITS: Record<string, string | undefined> = {
+  'complaint.ditolak': 'ditolak',
+  'complaint.bukan_kewenangan': 'diteruskan ke instansi lain',
+  'complaint.dicabut': 'dicabut',
+};
 
 const QUEUES_CHANGED = (at: string): CoreEvent => ({
   kind: 'queues.changed',

@@ -133,6 +133,27 @@ describe('live events in the core', () => {
     expect(staf.heard.filter((e) => e.kind === 'document.awaitingSignature')).toEqual([]);
   });
 
+  it('tells the Kasi at work on a complaint that it was refused elsewhere, and nobody of a refusal before any disposition', async () => {
+    // Mon 30 Nov 2026 08.00 WIB.
+    const o = await office('2026-11-30T01:00:00.000Z');
+    const [kasi1, kasi2, staf] = [await o.watch('kasi1'), await o.watch('kasi2'), await o.watch('staf')];
+    const { id, registerNo } = await o.act('staf', 'complaints.create', sampleComplaint());
+    const other = await o.act('staf', 'complaints.create', sampleComplaint({ subject: 'Lampu jalan padam di Dusun Krajan' }));
+    o.clock.advanceMinutes(5);
+    await o.act('staf', 'workflow.dispose', { id, to: [o.ids.kasi1], sifat: 'segera', instructions: ['proses_lanjut'], note: '' });
+    await settle();
+    kasi1.heard.length = 0;
+
+    o.clock.advanceMinutes(5);
+    await o.act('camat', 'workflow.exit', { id, exit: 'ditolak', note: 'Sudah ditangani Dinas PU sebelumnya.', forwardTo: '' });
+    await o.act('camat', 'workflow.exit', { id: other.id, exit: 'ditolak', note: 'Bukan pengaduan pelayanan.', forwardTo: '' });
+    await settle();
+    expect(kasi1.heard.filter((e) => e.forMe)).toEqual([
+      expect.objectContaining({ kind: 'complaint.closed', complaintId: id, registerNo, message: `Pengaduan ${registerNo} ditolak oleh Imam Camat; disposisinya kepada Anda selesai.` }),
+    ]);
+    expect([...kasi2.heard, ...staf.heard].filter((e) => e.forMe)).toEqual([]);
+  });
+
   it('tells a Kasi appointed Plh. Camat for the day of a letter reaching its signing step, as his signature queue holds it, and no other Kasi', async () => {
     // Tue 24 Nov 2026 09.00 WIB, Pegantenan: step 10 is the Camat's signature. Kasi
     // Pemerintahan (kasi2) is Plh. Camat that day; the complaint goes to Kasi Pelayanan (kasi1).
