@@ -169,6 +169,23 @@ describe('sessions', () => {
     expect(ended.message).toMatch(/12 jam sejak masuk\. Silakan masuk lagi/);
     expect(admin.token).toBeNull();
   });
+
+  it('tells someone whose sessions the Admin or a password change ended why, at their next call', async () => {
+    t = makeCore();
+    const admin = await setupOffice(t.core);
+    const kasi = await addUser(t.core, admin, 'kasi', 'kasi');
+    const other = carrier();
+    await ok(t.core, other, 'auth.login', { username: 'kasi', password: 'kata-sandi-123' });
+    const id = (await ok(t.core, admin, 'users.list', {})).find((u) => u.username === 'kasi')!.id;
+    // The Kasi changes his password at one PC: the other PC's session ends, and says why.
+    await ok(t.core, kasi, 'auth.changePassword', { oldPassword: 'kata-sandi-123', newPassword: 'sandi-baru-sekali' });
+    expect(await fail(t.core, other, 'complaints.list', {})).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/^Sesi Anda diakhiri karena kata sandi akun ini diganti\./) });
+    // The Admin resets it: his session ends too, the Admin named.
+    await ok(t.core, admin, 'users.resetPassword', { id, password: 'atur-ulang-123' });
+    expect(await fail(t.core, kasi, 'complaints.list', {})).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/^Sesi Anda diakhiri karena Admin kantor mengubah akun Anda/) });
+    // A token never seen is just asked to sign in.
+    expect((await fail(t.core, { token: 'tidak-dikenal', setToken: () => {} }, 'complaints.list', {})).message).toBe('Silakan masuk terlebih dahulu.');
+  });
 });
 
 describe('first login', () => {

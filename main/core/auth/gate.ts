@@ -9,6 +9,10 @@ const NO_SESSION: ResolvedSession = { user: null, mustChangePassword: false, exp
 const EXPIRED: Record<NonNullable<ResolvedSession['expired']>, string> = {
   idle: `Sesi Anda berakhir karena tidak ada aktivitas selama ${SESSION_IDLE_MINUTES} menit. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
   max: `Sesi Anda berakhir karena sudah ${SESSION_MAX_HOURS} jam sejak masuk. Silakan masuk lagi; isian yang belum disimpan tetap ada.`,
+  admin:
+    'Sesi Anda diakhiri karena Admin kantor mengubah akun Anda (mengatur ulang kata sandi, mengganti peran atau menonaktifkan akun). Silakan masuk lagi; bila tidak dapat masuk, hubungi Admin. Isian yang belum disimpan tetap ada.',
+  password: 'Sesi Anda diakhiri karena kata sandi akun ini diganti. Silakan masuk lagi dengan kata sandi yang baru; isian yang belum disimpan tetap ada.',
+  locked: 'Sesi Anda diakhiri karena kata sandi salah berkali-kali dan akun dikunci sementara. Masuk lagi setelah kuncinya berakhir, atau minta Admin kantor membuka kunci akun Anda.',
 };
 
 // Live session and allowed role for a call, before its input is looked at: dispatch

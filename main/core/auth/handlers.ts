@@ -77,7 +77,7 @@ async function confirmOnce(ctx: Ctx, user: SessionUser, password: string, during
     );
   }
   // This very attempt reached the limit: the user's sessions end with it.
-  write(ctx.db, () => endUserSessions(ctx, user.id));
+  write(ctx.db, () => endUserSessions(ctx, user.id, 'locked'));
   ctx.session.setToken(null);
   throw new TanggapError(
     'unauthenticated',
@@ -155,7 +155,7 @@ export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.m
         .prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?')
         .run(hash, user.id);
       appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action: 'password.changed', entity: 'user', entityId: user.id });
-      endUserSessions(ctx, user.id);
+      endUserSessions(ctx, user.id, 'password');
       const token = createSession(ctx, user.id);
       ctx.session.setToken(token);
     });

@@ -2,7 +2,7 @@ import { createHash, hash, randomBytes } from 'node:crypto';
 import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from '../../../shared/domain';
 import type { CoreDeps, SessionUser } from '../context';
 import { optimizeIfDue, type Db } from '../db/open';
-import { changedUnstamped, stmt } from '../db/statements';
+import { changedUnstamped, pluck, stmt } from '../db/statements';
 import { rowToUser, type UserRow } from '../users/rows';
 
 // Only the token's hash is stored, so a copied database file holds no live session.
@@ -61,15 +61,27 @@ export function endSession(deps: CoreDeps, token: string): void {
   hashes.delete(token);
 }
 
-export function endUserSessions(deps: CoreDeps, userId: number): void {
+// Why a user's sessions were ended at once: the Admin changed the account (its password
+// reset, its role changed, the account switched off), its own password was changed, or
+// wrong passwords locked it. Kept in memory by the token's hash, so the person whose screen
+// is still open is told why at the next call, until the app restarts.
+export type EndedWhy = 'admin' | 'password' | 'locked';
+const endedWhy = new Map<string, EndedWhy>();
+const ENDED_KEPT = 1_000;
+
+export function endUserSessions(deps: CoreDeps, userId: number, why: EndedWhy): void {
+  const ended = pluck(deps.db, 'SELECT token_hash FROM sessions WHERE user_id = ?').all(userId) as string[];
+  if (endedWhy.size + ended.length > ENDED_KEPT) endedWhy.clear();
+  for (const h of ended) endedWhy.set(h, why);
   stmt(deps.db, 'DELETE FROM sessions WHERE user_id = ?').run(userId);
 }
 
 export interface ResolvedSession {
   user: SessionUser | null;
   mustChangePassword: boolean;
-  // Why a presented token no longer works: idle too long, or past the absolute lifetime.
-  expired: 'idle' | 'max' | null;
+  // Why a presented token no longer works: idle too long, past the absolute lifetime, or
+  // ended with all of its user's sessions (endUserSessions).
+  expired: 'idle' | 'max' | EndedWhy | null;
 }
 
 // A session and its user, by the token's primary key first (CROSS JOIN keeps that order
@@ -87,7 +99,7 @@ export function resolveSession(deps: CoreDeps, token: string, touch = true): Res
     purgeExpiredSessions(deps.db, deps.now());
   }
   const row = stmt(deps.db, SESSION_USER).get(hash) as SessionRow | undefined;
-  if (!row) return { user: null, mustChangePassword: false, expired: null };
+  if (!row) return { user: null, mustChangePassword: false, expired: endedWhy.get(hash) ?? null };
   const now = deps.now();
   const idle = now.getTime() - Date.parse(row.lastSeen);
   const expired = now.getTime() - Date.parse(row.startedAt) > MAX_MS ? 'max' : idle > IDLE_MS || !row.active ? 'idle' : null;

@@ -85,7 +85,7 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
         const last = ctx.db.prepare('SELECT updated_by, updated_at FROM users WHERE id = ?').get(id) as { updated_by: number | null; updated_at: string };
         throw staleEdit(ctx.db, last.updated_by, last.updated_at, actorId);
       }
-      if (!user.active || user.role !== before.role) endUserSessions(ctx, id);
+      if (!user.active || user.role !== before.role) endUserSessions(ctx, id, 'admin');
       const after = getUser(ctx, id);
       // A Kasi who leaves (mutasi) or changes role: the dispositions still his to work on
       // go back to whoever disposed them, to be sent to another Kasi.
@@ -105,7 +105,7 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.create' | 'users
         // edit's refusal says; a password's changes are on the audit trail instead.
         .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = 1 WHERE id = ?')
         .run(hash, id);
-      endUserSessions(ctx, id);
+      endUserSessions(ctx, id, 'admin');
       audit(ctx, 'user.password_reset', id);
     });
     return { ok: true as const };
