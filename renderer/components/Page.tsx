@@ -1,6 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Title, Text } from '@mantine/core';
-import type { ApiCallError } from '../api';
+import { serverReach, type ApiCallError } from '../api';
 import { LeaveGuard } from './LeaveGuard';
 
 interface Props {
@@ -39,6 +39,14 @@ export function Page({ title, subtitle, actions, children }: Props) {
 const LASTING = new Set(['forbidden', 'not_found']);
 
 export function Loading({ error, retry }: { error?: ApiCallError | null; retry?: () => void }) {
+  // Once the server answers again (the header's mark goes), a failed read is asked again by itself.
+  const reachable = useSyncExternalStore(serverReach.subscribe, serverReach.get);
+  const wasReachable = useRef(reachable);
+  const again = error && retry && !LASTING.has(error.code) ? retry : null;
+  useEffect(() => {
+    if (reachable && !wasReachable.current) again?.();
+    wasReachable.current = reachable;
+  }, [reachable, again]);
   if (error) {
     const lasting = LASTING.has(error.code);
     return (

@@ -120,7 +120,11 @@ test('Selama server tidak dapat dihubungi, kepala aplikasi menandainya sampai sa
   await page.route('**/api/**', down);
   await page.getByRole('link', { name: 'Buku register' }).click();
   await expect(mark).toBeVisible();
-  // Back: the header asks again by itself, every ten seconds, and the mark goes.
+  const failed = page.getByRole('alert').filter({ hasText: 'Data tidak dapat dimuat' });
+  await expect(failed).toBeVisible();
+  // Back: the header asks again by itself, every ten seconds, the mark goes and the register loads.
   await page.unroute('**/api/**', down);
   await expect(mark).toHaveCount(0, { timeout: 15_000 });
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByText('Buku register masih kosong.')).toBeVisible();
 });
