@@ -80,12 +80,7 @@ export function Dispositions({ journey, onChanged }: Props) {
                     )}
                   </Group>
                 </Group>
-                <Text size="sm">Instruksi: {d.instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}</Text>
-                {d.note && (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    Catatan: {d.note}
-                  </Text>
-                )}
+                <Instructed d={d} />
                 <Text size="xs" c="dimmed">
                   Dibuat {short(d.createdAt)}
                   {d.openedAt ? ` · Dibuka ${short(d.openedAt)}` : ' · Belum dibuka penerima'}
@@ -204,13 +199,22 @@ export function DispositionForYou({ journey }: { journey: Journey }) {
           Dari {d.fromName}
           {d.onBehalf && ` a.n. ${head}`}, {short(d.createdAt)}
         </Text>
-        <Text size="sm">Instruksi: {d.instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}</Text>
-        {d.note && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            Catatan: {d.note}
-          </Text>
-        )}
+        <Instructed d={d} />
       </Stack>
     </Paper>
   ));
+}
+
+// What a disposition asks, as its card and the Kasi's own box both say it.
+function Instructed({ d }: { d: Pick<Disposition, 'instructions' | 'note'> }) {
+  return (
+    <>
+      <Text size="sm">Instruksi: {d.instructions.map((i) => INSTRUCTION_LABEL[i]).join(', ')}</Text>
+      {d.note && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          Catatan: {d.note}
+        </Text>
+      )}
+    </>
+  );
 }
