@@ -37,7 +37,8 @@ export function KeptTyped({ kept, onClear }: { kept: Typed[]; onClear(): void })
   }, [kept.length]);
   if (kept.length === 0) return null;
   return (
-    <Alert ref={box} color="yellow" title="Isian Anda belum tersimpan" role="status">
+    // Its title clear of the app's fixed header when scrolled to.
+    <Alert ref={box} color="yellow" title="Isian Anda belum tersimpan" role="status" style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 56px) + 8px)' }}>
       <Stack gap="xs">
         <Text size="sm">Pengaduan ini sudah berubah sebelum isian di bawah ini tersimpan. Salin bila masih diperlukan untuk tindakan yang sekarang.</Text>
         {kept.map((k, i) => (
