@@ -88,7 +88,7 @@ test('Isian yang belum disimpan ditahan ketika pengaduan berubah di meja lain, d
   await expect(page).toHaveURL(/\/tugas$/);
 });
 
-test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dalam aplikasi dan dapat dicoba lagi', async ({ web, page }) => {
+test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dalam aplikasi dan dapat dicoba lagi', async ({ web, page }, info) => {
   await seedOffice(web.url, 'kejayan');
   await login(page, web.url, 'camat');
   // The host PC is off: the page's own files and the server's start page do not come.
@@ -100,6 +100,7 @@ test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dal
   await expect(alert).toContainText('tidak dapat menghubungi server Tanggap');
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(alert).toContainText('Server masih belum dapat dihubungi.');
+  await page.screenshot({ path: info.outputPath('page-not-fetched.png') });
   // Still the app, its menu there: no browser error page took its place.
   await expect(page.getByRole('link', { name: 'Tugas saya' })).toBeVisible();
 
@@ -110,7 +111,7 @@ test('Halaman yang berkasnya tidak dapat diambil dari server memberi tahu di dal
   await expect(page.getByRole('heading', { name: 'Buku rekap pengaduan', exact: true })).toBeVisible();
 });
 
-test('Selama server tidak dapat dihubungi, kepala aplikasi menandainya sampai sambungan pulih', async ({ web, page }) => {
+test('Selama server tidak dapat dihubungi, kepala aplikasi menandainya sampai sambungan pulih', async ({ web, page }, info) => {
   await seedOffice(web.url, 'kejayan');
   await login(page, web.url, 'camat');
   const mark = page.getByRole('banner').getByRole('status').filter({ hasText: 'Server tidak terhubung' });
@@ -122,6 +123,7 @@ test('Selama server tidak dapat dihubungi, kepala aplikasi menandainya sampai sa
   await expect(mark).toBeVisible();
   const failed = page.getByRole('alert').filter({ hasText: 'Data tidak dapat dimuat' });
   await expect(failed).toBeVisible();
+  await page.screenshot({ path: info.outputPath('server-unreachable.png') });
   // Back: the header asks again by itself, every ten seconds, the mark goes and the register loads.
   await page.unroute('**/api/**', down);
   await expect(mark).toHaveCount(0, { timeout: 15_000 });
