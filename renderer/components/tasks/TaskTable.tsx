@@ -125,17 +125,18 @@ export const TaskTable = memo(function TaskTable({ tasks, label, empty }: Props)
   }
   return (
     // Narrower than this it scrolls inside its box; 960 px fits the queue's box on a 1024 px
-    // screen (the menu folded, Layout.tsx), where Perihal still keeps about 130 px.
+    // screen (the menu folded, Layout.tsx). Perihal takes what the other columns leave, so
+    // theirs are as narrow as their contents allow: about 200 px are left for it there.
     <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={120}>No. Register</Table.Th>
             <Table.Th>Perihal</Table.Th>
-            <Table.Th w="21%">Langkah · pelaksana</Table.Th>
+            <Table.Th w="19%">Langkah · pelaksana</Table.Th>
             <Table.Th w={165}>Batas waktu</Table.Th>
             <Table.Th w={115}>Sisa waktu langkah</Table.Th>
-            <Table.Th w={185}>Ketepatan waktu</Table.Th>
+            <Table.Th w={170}>Ketepatan waktu</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <tbody>
