@@ -134,8 +134,8 @@ export type Status = (typeof STATUSES)[number];
  */
 export const isFinished = (c: { status: Status; closedAt: string | null }) => c.closedAt !== null && (c.status === 'selesai' || c.status === 'diarsipkan');
 
-// A complaint disposed to no seksi yet, as the recap, the dashboard and the register name it.
-export const NO_SEKSI_LABEL = 'Belum didisposisi';
+// A complaint disposed to no seksi (yet, or ever: refused, withdrawn or forwarded first), as the recap, the dashboard and the register name it.
+export const NO_SEKSI_LABEL = 'Tanpa disposisi';
 
 export const STATUS_LABEL: Record<Status, string> = {
   diterima: 'Diterima',

@@ -115,7 +115,9 @@ export const RECAP_NOTE =
   'Lama dihitung dalam jam kerja kantor (di luar jam kerja, hari libur dan masa menunggu kelengkapan tidak dihitung). ' +
   'Median adalah perkiraan: rata-rata kelompok lama tempat nilai tengahnya berada (kelompok selebar ½ jam kerja di bawah 8 jam, 2 jam di bawah 40 jam, 8 jam di atasnya). ' +
   'Puas dan Tidak puas adalah pernyataan pelapor saat pengaduan selesai; pengaduan yang pelapornya tidak ditanyakan (misalnya pelapor anonim) tidak masuk ke keduanya. ' +
-  'Pengaduan dari register lama yang diimpor tanpa batas waktu tidak dinilai tepat waktu atau terlambat, dan tidak masuk ke % tepat waktu.';
+  'Pengaduan dari register lama yang diimpor tanpa batas waktu tidak dinilai tepat waktu atau terlambat, dan tidak masuk ke % tepat waktu. ' +
+  'Tabel menurut Seksi, Tahap dan Hasil mengelompokkan pengaduan menurut keadaannya pada tanggal rekap ini dibuat, bukan pada akhir periode; ' +
+  'pengaduan yang belum atau tidak pernah didisposisikan (misalnya ditolak atau diteruskan sebelum disposisi) masuk ke "Tanpa disposisi".';
 
 // What the screen and every file say of a period not yet over; null for a period past.
 export function recapStanding(recap: Pick<Recap, 'asOf' | 'total'>): string | null {

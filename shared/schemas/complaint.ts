@@ -278,7 +278,7 @@ export const complaintQuerySchema = z.object({
   dateOf: z.enum(DATE_OF).default('diterima'),
   // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
   seksi: z.string().trim().max(80).optional(),
-  // Disposed to no seksi yet (the recap's and dashboard's "Belum didisposisi").
+  // Disposed to no seksi yet (the recap's and dashboard's "Tanpa disposisi").
   tanpaSeksi: z.literal(true).optional(),
   // Open now, or open and past the standard's due now (not while waiting for the reporter):
   // the dashboard's "Belum selesai" and "Terlambat".

@@ -226,11 +226,11 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   expect(undisposed.received).toBe(made.length);
   await page
     .getByRole('table', { name: 'Menurut seksi' })
-    .getByRole('link', { name: `${n(undisposed.received)} pengaduan diterima ${core.periodLabel}, Belum didisposisi`, exact: true })
+    .getByRole('link', { name: `${n(undisposed.received)} pengaduan diterima ${core.periodLabel}, Tanpa disposisi`, exact: true })
     .click();
   await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}&belum-didisposisi=1$`));
   await expect(registerRows).toHaveCount(made.length);
-  await page.getByRole('button', { name: 'Hapus Belum didisposisi dari filter' }).click();
+  await page.getByRole('button', { name: 'Hapus Tanpa disposisi dari filter' }).click();
   await expect(page).toHaveURL(new RegExp(`/register\\?tahun=${core.year}&bulan=${core.month}$`));
 
   // A link by closing date and seksi (as the recap's) shows both and lets each go.

@@ -224,10 +224,10 @@ describe('Waru: the berita acara’s signatures and heading', () => {
     const { id } = await o.act('staf', 'complaints.create', sampleComplaint({ kelengkapan }));
     const seksiRows = async () =>
       (await o.act('camat', 'reports.recap', { year: 2026, month: 12 })).tables.find((t) => t.dimension === 'seksi')!.rows.map((r) => [r.label, r.received]);
-    expect(await seksiRows()).toEqual([['Belum didisposisi', 1]]);
+    expect(await seksiRows()).toEqual([['Tanpa disposisi', 1]]);
     // Step 2 is the tim pengelola's; step 3 the Kasi's.
     await o.act('kasi1', 'workflow.advance', { id });
-    expect(await seksiRows()).toEqual([['Belum didisposisi', 1]]);
+    expect(await seksiRows()).toEqual([['Tanpa disposisi', 1]]);
     await o.act('kasi1', 'workflow.advance', { id });
     expect(await seksiRows()).toEqual([['Kasi Pelayanan', 1]]);
     // Another Kasi's step later does not move it.

@@ -58,7 +58,7 @@ describe('Camat dashboard', () => {
     expect(d.bySeksi).toEqual([
       { key: 'Seksi Pelayanan', label: 'Seksi Pelayanan', received: 1, open: 1, late: 1 },
       { key: 'Seksi Pemerintahan', label: 'Seksi Pemerintahan', received: 0, open: 1, late: 0 },
-      { key: '', label: 'Belum didisposisi', received: 1, open: 2, late: 0 },
+      { key: '', label: 'Tanpa disposisi', received: 1, open: 2, late: 0 },
     ]);
     expect(d.byChannel).toEqual([
       { key: 'langsung', label: 'Langsung/Loket', received: 1, open: 1, late: 1 },
@@ -89,7 +89,7 @@ describe('Camat dashboard', () => {
       expect(await listed({ ...seksi, keadaan: 'terlambat' }), r.label).toBe(r.late);
       expect(await listed({ ...seksi, year: 2026, month: 12 }), r.label).toBe(r.received);
     }
-    expect(d.bySeksi.find((r) => r.key === '')).toMatchObject({ label: 'Belum didisposisi', open: 2 });
+    expect(d.bySeksi.find((r) => r.key === '')).toMatchObject({ label: 'Tanpa disposisi', open: 2 });
     for (const r of d.byChannel) {
       const channel = r.key as CallInput<'complaints.list'>['channel'];
       expect(await listed({ channel, keadaan: 'belum_selesai' }), r.key).toBe(r.open);

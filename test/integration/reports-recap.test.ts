@@ -133,7 +133,7 @@ describe('buku rekap, worked by hand', () => {
       { key: 'Seksi Pelayanan', label: 'Seksi Pelayanan', ...figures({ received: 2, finished: 1, finishedOnTime: 1, avgWorkMinutes: 90, medianWorkMinutes: 90, openAtEnd: 1, lateAtEnd: 1, puas: 1 }) },
       { key: 'Seksi Pemerintahan', label: 'Seksi Pemerintahan', ...figures({ received: 2, finished: 2, finishedOnTime: 1, avgWorkMinutes: 930, medianWorkMinutes: 930, tidakPuas: 1 }) },
       // The median of 30, 45 and 60 falls in the half hour 30–59, which holds 30 and 45: their mean.
-      { key: '', label: 'Belum didisposisi', ...figures({ received: 4, finished: 3, finishedOnTime: 3, avgWorkMinutes: 45, medianWorkMinutes: 37.5, openAtEnd: 2, lateAtEnd: 1 }) },
+      { key: '', label: 'Tanpa disposisi', ...figures({ received: 4, finished: 3, finishedOnTime: 3, avgWorkMinutes: 45, medianWorkMinutes: 37.5, openAtEnd: 2, lateAtEnd: 1 }) },
     ]);
     expect(table('stage')).toEqual([
       { key: 'diterima', label: 'Diterima', ...figures({ received: 1, openAtEnd: 2, lateAtEnd: 1 }) },

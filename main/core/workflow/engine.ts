@@ -255,7 +255,7 @@ export function completeStep(deps: CoreDeps, l: Loaded, by: SessionUser, at: str
   ).run(at, doneBy, note, minutes?.work ?? null, minutes?.limit ?? null, c.id, step.no);
   // A complaint disposed to no seksi (under a standard with no disposition step, as Waru's)
   // belongs to the seksi of the Kasi who first does a Kasi step of it: the recap, the
-  // dashboard and the register's seksi filter count it there, not as "Belum didisposisi".
+  // dashboard and the register's seksi filter count it there, not as "Tanpa disposisi".
   if (step.executor === 'kasi' && by.role === 'kasi' && doneBy === by.id && by.seksi !== '') {
     stmt(db, "UPDATE complaints SET seksi = ? WHERE id = ? AND seksi = ''").run(by.seksi, c.id);
   }

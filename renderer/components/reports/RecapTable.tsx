@@ -36,7 +36,7 @@ export function RecapTable({ grid }: { grid: RecapGrid }) {
           {grid.rows.length === 0 && (
             <Table.Tr>
               <Table.Td colSpan={grid.columns.length} className={classes.empty}>
-                Belum ada data pada periode ini.
+                Tidak ada data pada periode ini.
               </Table.Td>
             </Table.Tr>
           )}
