@@ -110,6 +110,9 @@ describe('register export', () => {
     expect(ws.getRow(4).height).toBe(45);
     const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
     expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 46, 34, 12]);
+    // Every column keeps its own width (exceljs leaves out a column of width 9 with no style
+    // as its default, which Excel then draws at 8.43).
+    expect((header as string[]).filter((h) => widthOf(h) === undefined)).toEqual([]);
     expect(ws.autoFilter).toBe('A4:S4');
     // Printed on the office's paper, F4 (Excel's Folio, 8.5 × 13 in), landscape with narrow
     // margins, two pages wide at 80 % (11 pt text at about 9 pt), the second following the
@@ -148,7 +151,7 @@ describe('register export', () => {
     // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
     expect(ditolak).toMatchObject({ Status: 'Ditolak', 'Tanggal selesai': day('2026-11-04'), 'Lama sejak diterima (hari kerja)': 2 });
     // Refused before any disposition: no seksi, named as the buku rekap names it.
-    expect(ditolak).toMatchObject({ Seksi: 'Belum didisposisi' });
+    expect(ditolak).toMatchObject({ Seksi: 'Tanpa disposisi' });
     // Dates are Excel's own, shown in Indonesian; a row that has none has no cell.
     const cellOf = (row: number, h: string) => ws.getRow(row).getCell((header as string[]).indexOf(h) + 1);
     expect([cellOf(5, 'Tanggal diterima').type, cellOf(5, 'Tanggal diterima').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
@@ -623,5 +626,23 @@ describe('monthly report to SP4N-LAPOR!', () => {
     // A month not begun has no report.
     const ahead = await fail(t.core, s.sekcam, 'reports.laporXlsx', { year: 2026, month: 12 });
     expect(ahead).toMatchObject({ code: 'validation', message: 'Desember 2026 belum berjalan (hari ini 4 November 2026); laporannya dapat dibuat mulai bulan itu.' });
+  });
+
+  it("lists a past month's complaints as they stood at its end, as its Rekap counts them", async () => {
+    t.clock.set('2026-12-02T03:00:00.000Z');
+    for (const role of ['sekcam', 'camat'] as const) await ok(t.core, s[role], 'auth.login', { username: role, password: 'kata-sandi-123' });
+    await ok(t.core, s.camat, 'workflow.exit', { id: ids.anonim, exit: 'ditolak', note: 'Bukan kewenangan kecamatan.' });
+    const recap = await ok(t.core, s.sekcam, 'reports.recap', { year: 2026, month: 11 });
+    const wb = await readXlsx(await ok(t.core, s.sekcam, 'reports.laporXlsx', { year: 2026, month: 11 }));
+    const figures = Object.fromEntries(tableOf(wb.getWorksheet('Rekap')!).map((r) => [r.Uraian, r.Jumlah]));
+    expect(figures).toMatchObject({ 'Selesai ditangani': 1, 'Masih dalam proses pada akhir bulan': 3 });
+    const sheet = wb.getWorksheet('Daftar Pengaduan')!;
+    const list = tableOf(sheet);
+    // Refused on 2 December: in process at November's end, with no closing yet.
+    expect(list.find((r) => r.Kanal === 'WhatsApp')).toMatchObject({ 'Status tindak lanjut': 'Dalam proses', 'Tanggal selesai': null, 'Lama penyelesaian (hari kerja)': null });
+    expect(list.find((r) => r.Judul === 'Iklan toko ditempel di balai desa')).toMatchObject({ 'Status tindak lanjut': 'Ditolak', 'Tanggal selesai': day('2026-11-04') });
+    expect(list.filter((r) => r['Status tindak lanjut'] === 'Dalam proses')).toHaveLength(recap.total.openAtEnd!);
+    const notes = JSON.stringify(sheet.getSheetValues());
+    expect(notes).toContain('menurut keadaan pada akhir November 2026; pengaduan yang selesai sesudahnya tercatat \\"Dalam proses\\".');
   });
 });

@@ -193,7 +193,7 @@ function rowDates(cal: OfficeCalendar) {
   };
   // Working days after the day of receipt up to the day of closing (0: closed the day it came).
   const lama = (receivedAt: string, closedAt: string) => count(ymd(closedAt)) - count(ymd(receivedAt));
-  return { tanggal, lama };
+  return { ymd, tanggal, lama };
 }
 
 const SECRET = '(rahasia)';
@@ -242,7 +242,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
     // From the day of receipt, waiting for the kelengkapan and any pause included; whether
     // it was on time is the standard's clock's, which leaves those out.
     col('Lama sejak diterima (hari kerja)', 12, 'int'),
-    col('Tepat waktu', 9),
+    col('Tepat waktu', 10),
     col('Kepuasan', 10),
     col('ID LAPOR!', 12),
   ];
@@ -348,6 +348,8 @@ const LAPOR_LIST_COLUMNS: SheetColumn[] = [
   { header: 'Lama penyelesaian (hari kerja)', width: 13, kind: 'int' },
 ];
 
+const IN_PROCESS = 'Dalam proses';
+
 export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCalendar, recap: Recap, ids: number[]): Promise<FileOut> {
   const wb = await newWorkbook();
   const { paper } = documentSettings(db);
@@ -356,6 +358,9 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
   const channels = recap.tables.find((t) => t.dimension === 'channel')?.rows ?? [];
   const received = (code: ChannelCode) => channels.find((r) => r.key === code)?.received ?? 0;
   const t = recap.total;
+  const standing = recap.asOf
+    ? `Status tindak lanjut menurut keadaan per ${recap.asOf}.`
+    : `Status tindak lanjut, tanggal selesai dan lama penyelesaian menurut keadaan pada akhir ${month}; pengaduan yang selesai sesudahnya tercatat "${IN_PROCESS}".`;
   addTableSheet(wb, {
     paper,
     name: 'Rekap',
@@ -376,26 +381,34 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
       ['Pelapor menyatakan puas', t.puas],
       ['Pelapor menyatakan tidak puas', t.tidakPuas],
     ],
-    note: 'Tanpa data pribadi pelapor. Rincian per pengaduan pada lembar "Daftar Pengaduan".',
+    note:
+      'Tanpa data pribadi pelapor. Lembar "Daftar Pengaduan" merinci pengaduan yang diterima pada bulan ini; ' +
+      `"Selesai ditangani" juga menghitung pengaduan bulan sebelumnya yang selesai pada bulan ini. ${standing}`,
     signOff: recap.signOff,
   });
   const ws = startSheet(wb, { name: 'Daftar Pengaduan', paper, title: title('Daftar Pengaduan yang Diterima'), columns: LAPOR_LIST_COLUMNS });
-  const { tanggal, lama } = rowDates(cal);
-  const rows = complaintsById(db, viewer, ids, false).map((c, i): CellValue[] => [
-    i + 1,
-    c.register_no,
-    c.lapor_tracking_id,
-    tanggal(c.received_at),
-    CHANNEL_LABEL[c.channel],
-    c.confidential ? SECRET : c.subject,
-    CATEGORY_LABEL[c.category],
-    COMPLAINT_KIND_LABEL[c.kind],
-    STATUS_LABEL[c.status],
-    c.closed_at ? tanggal(c.closed_at) : null,
-    c.closed_at ? lama(c.received_at, c.closed_at) : null,
-  ]);
+  const { ymd, tanggal, lama } = rowDates(cal);
+  // The report stands at the month's end (at today while the month runs): a complaint
+  // closed after it is still in process there, as the Rekap counts it.
+  const monthKey = `${recap.year}-${String(recap.month ?? 1).padStart(2, '0')}`;
+  const rows = complaintsById(db, viewer, ids, false).map((c, i): CellValue[] => {
+    const closed = c.closed_at !== null && ymd(c.closed_at).slice(0, 7) <= monthKey ? c.closed_at : null;
+    return [
+      i + 1,
+      c.register_no,
+      c.lapor_tracking_id,
+      tanggal(c.received_at),
+      CHANNEL_LABEL[c.channel],
+      c.confidential ? SECRET : c.subject,
+      CATEGORY_LABEL[c.category],
+      COMPLAINT_KIND_LABEL[c.kind],
+      closed ? STATUS_LABEL[c.status] : IN_PROCESS,
+      closed ? tanggal(closed) : null,
+      closed ? lama(c.received_at, closed) : null,
+    ];
+  });
   addRows(ws, LAPOR_LIST_COLUMNS, rows);
-  if (rows.length === 0) addNote(ws, 'Tidak ada pengaduan yang diterima pada bulan ini.');
+  addNote(ws, rows.length === 0 ? 'Tidak ada pengaduan yang diterima pada bulan ini.' : standing);
   addSignOff(ws, recap.signOff);
   return xlsxFile(wb, `laporan-sp4n-lapor-${recap.year}-${String(recap.month ?? 1).padStart(2, '0')}.xlsx`);
 }
