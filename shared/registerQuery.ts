@@ -23,25 +23,36 @@ export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB, misalnya 2026-10.';
 export const isMonthKey = (v: unknown): v is string => typeof v === 'string' && MONTH_KEY.test(v);
 
 // The complaints that completed step `no` of the standard within the office months dari to
-// sampai, or (terlambat) completed it past the step's due.
+// sampai, or (terlambat) completed it past the step's due; with versi, step `no` of those
+// standard versions only (numbered as the screens number them, from 1), as the recap's
+// rows of a renumbered standard count them.
 export interface StepDone {
   no: number;
   dari: string;
   sampai: string;
   terlambat?: true;
+  versi?: number[];
 }
 export const STEP_NO_MAX = 99;
+export const STEP_VERSIONS_MAX = 50;
 export const STEP_SPAN_MESSAGE = 'Bulan awal tidak boleh sesudah bulan akhir.';
 export const isStepSpan = (l: Pick<StepDone, 'dari' | 'sampai'>) => l.dari <= l.sampai;
 
-// The step filter from its parts as an address gives them, or undefined where they are not one.
-export function stepDoneOf(no: number, dari: unknown, sampai: unknown, terlambat: boolean): StepDone | undefined {
+// The step filter from its parts as an address gives them, or undefined where they are not
+// one. versi: the versions as written in the address ("1,2"), or null.
+export function stepDoneOf(no: number, dari: unknown, sampai: unknown, terlambat: boolean, versi: string | null = null): StepDone | undefined {
   if (!Number.isInteger(no) || no < 1 || no > STEP_NO_MAX || !isMonthKey(dari) || !isMonthKey(sampai) || !isStepSpan({ dari, sampai })) return undefined;
-  return terlambat ? { no, dari, sampai, terlambat } : { no, dari, sampai };
+  const versions = versi === null ? [] : versi.split(',').map(Number);
+  if (versions.length > STEP_VERSIONS_MAX || !versions.every((v) => Number.isInteger(v) && v >= 1)) return undefined;
+  return { no, dari, sampai, ...(terlambat && { terlambat }), ...(versions.length && { versi: versions }) };
 }
 
-// The step filter in words: "Langkah 2 selesai Desember 2025 – November 2026".
+// The versions a step of a renumbered standard is of, in words after its name: " (standar versi 1, 2)".
+export const versiText = (versi: number[] | null | undefined) => (versi?.length ? ` (standar versi ${versi.join(', ')})` : '');
+
+// The step filter in words: "Langkah 2 selesai Desember 2025 – November 2026", "Langkah 3
+// (standar versi 1) selesai, …".
 export function langkahLabel(l: StepDone): string {
   const span = l.dari === l.sampai ? monthLabel(l.dari) : `${monthLabel(l.dari)} – ${monthLabel(l.sampai)}`;
-  return `Langkah ${l.no} ${l.terlambat ? 'terlambat' : 'selesai'}, ${span}`;
+  return `Langkah ${l.no}${versiText(l.versi)} ${l.terlambat ? 'terlambat' : 'selesai'}, ${span}`;
 }

@@ -75,7 +75,7 @@ export const recapTableSchema = z.object({
 });
 export type RecapTable = z.infer<typeof recapTableSchema>;
 
-// One step of the office's standard over the period: how often done, how often on time.
+// One step of a standard over the period: how often done, how often on time.
 export const recapStepSchema = z.object({
   stepNo: z.number().int(),
   activity: z.string(),
@@ -85,9 +85,13 @@ export const recapStepSchema = z.object({
   // The working minutes the step was allowed (its start to its due, whatever the
   // standard's unit), averaged like avgWorkMinutes; null when none was done.
   limitMinutes: z.number().nullable(),
-  // The step's time limit as the office's current standard writes it ("2 hari kerja");
-  // null for a step that standard no longer has.
+  // The step's time limit as its standard version writes it ("2 hari kerja"); null for a
+  // step whose version is not known.
   limit: z.string().nullable(),
+  // The standard versions (numbered as the screens number them, from 1) whose step this row
+  // counts, where the row is not the current standard's step or shares its number with
+  // another row's steps done (its activity then names them); null otherwise.
+  versi: z.array(z.number().int().min(1)).nullable(),
 });
 export type RecapStep = z.infer<typeof recapStepSchema>;
 

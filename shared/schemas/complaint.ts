@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { idSchema, optionalText, text, withoutInvisible } from './common';
 import { formatTanggal } from '../time/format';
-import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE } from '../registerQuery';
+import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE, STEP_VERSIONS_MAX } from '../registerQuery';
 import { addDaysYmd, fromLocal, isYmd, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
@@ -290,7 +290,13 @@ export const complaintQuerySchema = z.object({
   // to sampai, or (terlambat) completed it past the step's due: the dashboard's slowest
   // steps. A complaint that did the step twice is listed once.
   langkah: z
-    .object({ no: z.number().int().min(1).max(STEP_NO_MAX), dari: monthKeySchema, sampai: monthKeySchema, terlambat: z.literal(true).optional() })
+    .object({
+      no: z.number().int().min(1).max(STEP_NO_MAX),
+      dari: monthKeySchema,
+      sampai: monthKeySchema,
+      terlambat: z.literal(true).optional(),
+      versi: z.array(z.number().int().min(1)).min(1).max(STEP_VERSIONS_MAX).optional(),
+    })
     .refine(isStepSpan, { error: STEP_SPAN_MESSAGE })
     .optional(),
   q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),

@@ -155,12 +155,12 @@ describe('buku rekap, worked by hand', () => {
     // working minutes) took 30 and 20; steps 5 and 6 (1 jam kerja) 20 and 10. The limit is
     // also given as the standard writes it.
     expect(nov.steps.map(({ activity, ...s }) => ({ ...s, activity: activity.slice(0, 20) }))).toEqual([
-      { stepNo: 1, activity: 'Melakukan pengaduan ', done: 8, onTime: 8, avgWorkMinutes: 0, limitMinutes: 15, limit: '15 menit' },
-      { stepNo: 2, activity: 'Menerima dan mengkon', done: 4, onTime: 3, avgWorkMinutes: 23.75, limitMinutes: 30, limit: '30 menit' },
-      { stepNo: 3, activity: 'Memberikan solusi da', done: 1, onTime: 1, avgWorkMinutes: 30, limitMinutes: 450, limit: '1 hari' },
-      { stepNo: 4, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 450, limit: '1 hari' },
-      { stepNo: 5, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 60, limit: '1 jam' },
-      { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60, limit: '1 jam' },
+      { stepNo: 1, activity: 'Melakukan pengaduan ', done: 8, onTime: 8, avgWorkMinutes: 0, limitMinutes: 15, limit: '15 menit', versi: null },
+      { stepNo: 2, activity: 'Menerima dan mengkon', done: 4, onTime: 3, avgWorkMinutes: 23.75, limitMinutes: 30, limit: '30 menit', versi: null },
+      { stepNo: 3, activity: 'Memberikan solusi da', done: 1, onTime: 1, avgWorkMinutes: 30, limitMinutes: 450, limit: '1 hari', versi: null },
+      { stepNo: 4, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 450, limit: '1 hari', versi: null },
+      { stepNo: 5, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 20, limitMinutes: 60, limit: '1 jam', versi: null },
+      { stepNo: 6, activity: expect.any(String), done: 1, onTime: 1, avgWorkMinutes: 10, limitMinutes: 60, limit: '1 jam', versi: null },
     ]);
 
     expect(nov.asOf).toBeNull();
@@ -448,8 +448,14 @@ describe('summary tables', () => {
         .prepare("INSERT INTO imports (source, file_name, file_sha256, sheet, started_at, imported_by) VALUES ('register', 'lama.xlsx', 'x', 'Sheet1', ?, ?)")
         .run('2026-03-01T00:00:00.000Z', o.ids.staf!).lastInsertRowid,
     );
+    // A second standard version, for complaints to move between (as the summaries count each
+    // step under its complaint's version).
+    const v1 = db.prepare('SELECT id, data FROM standard_versions ORDER BY id LIMIT 1').get() as { id: number; data: string };
+    const v2 = Number(db.prepare("INSERT INTO standard_versions (data, sha256, created_at) VALUES (?, 'kedua', '2026-03-01T00:00:00.000Z')").run(v1.data).lastInsertRowid);
     const { pick, when } = randomly(20261129);
     const changes: ((id: number) => void)[] = [
+      (id) => db.prepare('UPDATE complaints SET standard_version_id = ? WHERE id = ?').run(pick([null, v1.id, v2]), id),
+      (id) => db.prepare('UPDATE complaint_steps SET complaint_id = ? WHERE id = (SELECT min(id) FROM complaint_steps WHERE complaint_id = ?)').run(pick(ids), id),
       (id) => db.prepare('UPDATE complaints SET status = ? WHERE id = ?').run(pick(STATUSES), id),
       (id) => db.prepare('UPDATE complaints SET closed_at = ?, work_minutes = ?, paused_at = NULL WHERE id = ?').run(when(), pick([null, 0, 30, 59, 75, 479, 480, 2000]), id),
       // Reopened: closing undone.
@@ -491,21 +497,28 @@ describe('summary tables', () => {
     // The register for a step done in a span of months, or done late: each complaint once.
     const stepsDoneIn = async (dari: string, sampai: string) => {
       const month = officeMonth(db);
-      const steps = db.prepare('SELECT complaint_id, step_no, due_at, completed_at FROM complaint_steps WHERE completed_at IS NOT NULL').all() as {
-        complaint_id: number;
-        step_no: number;
-        due_at: string;
-        completed_at: string;
-      }[];
+      const steps = db
+        .prepare('SELECT s.complaint_id, s.step_no, s.due_at, s.completed_at, c.standard_version_id AS version FROM complaint_steps s JOIN complaints c ON c.id = s.complaint_id WHERE s.completed_at IS NOT NULL')
+        .all() as { complaint_id: number; step_no: number; due_at: string; completed_at: string; version: number | null }[];
       let seen = 0;
       for (const no of [1, 2, 3, 4]) {
         for (const terlambat of [undefined, true] as const) {
-          const done = steps.filter((x) => x.step_no === no && dari <= month(x.completed_at) && month(x.completed_at) <= sampai && (!terlambat || x.completed_at > x.due_at));
-          const expected = [...new Set(done.map((x) => x.complaint_id))].sort((a, b) => a - b);
-          const listed = await o.act('camat', '2026-12-10T00:00:00.000Z', 'complaints.list', { langkah: { no, dari, sampai, terlambat }, limit: 200 });
-          expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), `${no} ${dari}–${sampai} ${terlambat ?? ''}`).toEqual(expected);
-          expect(listed.total).toBe(expected.length);
-          seen += expected.length;
+          // Any version, the first (version 1, as numbered on screen), the second.
+          for (const versi of [undefined, [1], [2]]) {
+            const done = steps.filter(
+              (x) =>
+                x.step_no === no &&
+                dari <= month(x.completed_at) &&
+                month(x.completed_at) <= sampai &&
+                (!terlambat || x.completed_at > x.due_at) &&
+                (!versi || x.version === [v1.id, v2][versi[0]! - 1]),
+            );
+            const expected = [...new Set(done.map((x) => x.complaint_id))].sort((a, b) => a - b);
+            const listed = await o.act('camat', '2026-12-10T00:00:00.000Z', 'complaints.list', { langkah: { no, dari, sampai, terlambat, versi }, limit: 200 });
+            expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), `${no} ${dari}–${sampai} ${terlambat ?? ''} ${versi ?? ''}`).toEqual(expected);
+            expect(listed.total).toBe(expected.length);
+            seen += expected.length;
+          }
         }
       }
       return seen;
@@ -560,6 +573,46 @@ describe('summary tables', () => {
     }
     // The rounds did leave ended pauses that reach past a due.
     expect(waited).toBeGreaterThan(0);
+  });
+});
+
+describe('buku rekap of a standard changed by the Admin', () => {
+  it("keeps each step done under the name and limit of its own version, and the register lists each row's complaints", async () => {
+    const o = await office('2026-11-02T00:30:00.000Z');
+    // X: Mon 2 Nov 08.00 WIB, disposed 08.20 under the standard as preset (version 1).
+    const x = await o.record('2026-11-02T01:00:00.000Z');
+    await o.dispose('staf', '2026-11-02T01:20:00.000Z', x, 'kasi1');
+    // The Admin writes step 2 anew: another activity, another limit.
+    o.clock.set('2026-11-02T01:30:00.000Z');
+    const admin = carrier();
+    await ok(o.core, admin, 'auth.login', ADMIN);
+    const standard = await ok(o.core, admin, 'standard.get', {});
+    const NEW_STEP_2 = 'Memverifikasi pengaduan lalu mendisposisikannya kepada Kasi';
+    await ok(o.core, admin, 'standard.update', {
+      ...standard,
+      steps: standard.steps.map((s) => (s.no === 2 ? { ...s, activity: NEW_STEP_2, duration: { amount: 1, unit: 'jam_kerja' as const } } : s)),
+    });
+    // Y: Tue 3 Nov 08.00 under version 2, disposed 08.45.
+    const y = await o.record('2026-11-03T01:00:00.000Z');
+    await o.dispose('staf', '2026-11-03T01:45:00.000Z', y, 'kasi1');
+
+    const nov = await o.act('sekcam', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026, month: 11 });
+    const OLD_STEP_2 = standard.steps[1]!.activity;
+    expect(nov.steps.slice(0, 3).map(({ stepNo, activity, done, avgWorkMinutes, limit, versi }) => ({ stepNo, activity, done, avgWorkMinutes, limit, versi }))).toEqual([
+      // Alike in both versions: one row.
+      { stepNo: 1, activity: standard.steps[0]!.activity, done: 2, avgWorkMinutes: 0, limit: '15 menit', versi: null },
+      { stepNo: 2, activity: `${NEW_STEP_2} (standar versi 2)`, done: 1, avgWorkMinutes: 45, limit: '1 jam', versi: [2] },
+      { stepNo: 2, activity: `${OLD_STEP_2} (standar versi 1)`, done: 1, avgWorkMinutes: 20, limit: '30 menit', versi: [1] },
+    ]);
+    // Each row's steps, as the dashboard's figures open them in the register.
+    const listed = async (versi?: number[]) =>
+      (await o.act('camat', '2026-12-01T01:00:00.000Z', 'complaints.list', { langkah: { no: 2, dari: '2026-11', sampai: '2026-11', versi } })).rows.map((r) => r.id);
+    expect(await listed([1])).toEqual([x]);
+    expect(await listed([2])).toEqual([y]);
+    expect((await listed()).sort()).toEqual([x, y].sort());
+    const dashboard = await o.act('camat', '2026-12-01T01:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 });
+    expect(dashboard.slowestSteps.filter((s) => s.stepNo === 2).map((s) => s.versi)).toEqual([[2], [1]]);
+    expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
   });
 });
 
@@ -654,6 +707,44 @@ describe('migration 40', () => {
         expect(storedSummaries(core.db)).toEqual(expectedSummaries(core.db));
         // Late at October's end, not at November's (it waited), late again in December.
         expect([late(core.db, '2026-10'), late(core.db, '2026-11'), late(core.db, '2026-12')]).toEqual([1, -1, 1]);
+      } finally {
+        core.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 41', () => {
+  it('counts the steps already done under their complaint\'s standard version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tanggap-test-'));
+    try {
+      const { old, preset, user } = kejayanAtSchema(dir, 40);
+      const at = '2026-11-02T01:00:00.000Z';
+      const staf = user('staf', 'staf', '', at);
+      const version = Number(old.prepare("INSERT INTO standard_versions (data, sha256, created_at) VALUES (?, 'v', ?)").run(JSON.stringify(preset.standard), at).lastInsertRowid);
+      const id = Number(
+        old
+          .prepare(
+            `INSERT INTO complaints (register_no, year, seq, received_at, kind, channel, category, reporter_name, subject, description, status, received_by,
+               created_at, updated_at, standard_version_id) VALUES ('1/PGD/2026', 2026, 1, ?, 'pengaduan', 'langsung', 'infrastruktur', 'X', 'S', 'D', 'diterima', ?, ?, ?, ?)`,
+          )
+          .run(at, staf, at, at, version).lastInsertRowid,
+      );
+      for (const no of [1, 2]) {
+        old.prepare('INSERT INTO complaint_steps (complaint_id, step_no, started_at, due_at, completed_at, work_minutes, limit_minutes) VALUES (?, ?, ?, ?, ?, 10, 15)').run(id, no, at, '2026-11-02T01:15:00.000Z', '2026-11-02T01:10:00.000Z');
+      }
+      expect(old.prepare('SELECT step_no, done FROM recap_steps ORDER BY step_no').all()).toEqual([{ step_no: 1, done: 1 }, { step_no: 2, done: 1 }]);
+      old.close();
+
+      const core = createCore({ dataDir: dir, now: () => new Date('2026-12-03T01:00:00.000Z'), log: silentLog });
+      try {
+        expect(core.db.prepare('SELECT month, version_id, step_no, done, on_time, minutes_sum FROM recap_steps ORDER BY step_no').all()).toEqual([
+          { month: '2026-11', version_id: version, step_no: 1, done: 1, on_time: 1, minutes_sum: 10 },
+          { month: '2026-11', version_id: version, step_no: 2, done: 1, on_time: 1, minutes_sum: 10 },
+        ]);
+        expect(storedSummaries(core.db)).toEqual(expectedSummaries(core.db));
       } finally {
         core.close();
       }

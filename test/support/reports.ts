@@ -112,8 +112,9 @@ export function expectedSummaries(db: Database.Database) {
     }
   }
   const steps = new Map<string, number[]>();
-  for (const s of db.prepare('SELECT * FROM complaint_steps WHERE completed_at IS NOT NULL').all() as Record<string, string | number | null>[]) {
-    const k = `${month(s.completed_at as string)}|${s.step_no}`;
+  const sql = 'SELECT s.*, coalesce(c.standard_version_id, 0) AS version_id FROM complaint_steps s JOIN complaints c ON c.id = s.complaint_id WHERE s.completed_at IS NOT NULL';
+  for (const s of db.prepare(sql).all() as Record<string, string | number | null>[]) {
+    const k = `${month(s.completed_at as string)}|${s.version_id}|${s.step_no}`;
     const v = steps.get(k) ?? [0, 0, 0, 0, 0];
     const timed = s.work_minutes !== null && s.limit_minutes !== null;
     steps.set(k, [v[0]! + 1, v[1]! + ((s.completed_at as string) <= (s.due_at as string) ? 1 : 0), v[2]! + (timed ? (s.work_minutes as number) : 0), v[3]! + (timed ? (s.limit_minutes as number) : 0), v[4]! + (timed ? 1 : 0)]);
@@ -139,6 +140,6 @@ export function storedSummaries(db: Database.Database) {
   return {
     counts: pick('SELECT * FROM recap_counts', (r) => `${r.month}|${r.dim}|${r.key}`, ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n', 'untimed']),
     minutes: pick('SELECT * FROM recap_minutes', (r) => `${r.period}|${r.dim}|${r.key}|${r.bucket}`, ['n', 'minutes']),
-    steps: pick('SELECT * FROM recap_steps', (r) => `${r.month}|${r.step_no}`, ['done', 'on_time', 'minutes_sum', 'limit_sum', 'minutes_n']),
+    steps: pick('SELECT * FROM recap_steps', (r) => `${r.month}|${r.version_id}|${r.step_no}`, ['done', 'on_time', 'minutes_sum', 'limit_sum', 'minutes_n']),
   };
 }

@@ -13,7 +13,7 @@ import type { StoredFile } from './attachments';
 import { recordComplaintEvent } from './events';
 import { formatRegisterNo, nextNumber } from './numbering';
 import { intakeJourney, startJourney } from '../workflow/engine';
-import { currentStandard, standardVersion } from '../workflow/standard';
+import { currentStandard, standardVersion, versionIds } from '../workflow/standard';
 import { intakeRules } from './intakeRules';
 import { laporKey } from '../import/rows';
 import { linkComplaints, linksOf } from './links';
@@ -365,6 +365,10 @@ function filterConditions(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, 
   if (q.keadaan === 'belum_selesai') out.push(OPEN_NOW);
   if (q.keadaan === 'terlambat') out.push(lateAt(db, q.akhirBulan, now));
   if (q.langkah) out.push(stepDone(db, q.langkah));
+  if (q.langkah?.versi) {
+    const ids = versionIds(db);
+    out.push(['c.standard_version_id IN (SELECT value FROM json_each(?))', [JSON.stringify(q.langkah.versi.map((n) => ids[n - 1] ?? 0))]]);
+  }
   // One register number (the usual search by number) is one primary-key lookup.
   if (search && 'ids' in search) out.push(search.ids.length === 1 ? ['c.id = ?', search.ids] : [`c.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(search.ids)]]);
   else if (search && seesEveryIndexedName(viewer)) out.push([FTS_MATCH, [search.fts]]);

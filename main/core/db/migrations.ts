@@ -1,6 +1,6 @@
 // Numbered migrations, applied in order at start-up inside one transaction each.
 // PRAGMA user_version holds the number of the last one applied.
-import { RECAP_LATENESS_SQL, RECAP_PAUSES_SQL, RECAP_SUMMARIES_SQL } from './recapSummaries';
+import { RECAP_LATENESS_SQL, RECAP_PAUSES_SQL, RECAP_STEP_VERSIONS_SQL, RECAP_SUMMARIES_SQL } from './recapSummaries';
 
 export interface Migration {
   version: number;
@@ -1031,5 +1031,10 @@ INSERT INTO dues_pending SELECT c.id FROM complaints c
     version: 40,
     name: 'the month ends a file waited through past a due its wait did not move stay not late in the summaries',
     sql: RECAP_PAUSES_SQL,
+  },
+  {
+    version: 41,
+    name: "steps done counted under their complaint's standard version",
+    sql: RECAP_STEP_VERSIONS_SQL,
   },
 ];

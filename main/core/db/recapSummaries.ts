@@ -32,7 +32,8 @@
 // per month and per year; dimension '' is the whole office) for the medians: buckets of
 // half an hour below eight working hours, two hours below forty, eight hours beyond, each
 // with the sum of its minutes (a median stands for the mean of its bucket).
-// A completed step counts in the month of its completion (recap_steps).
+// A completed step counts in the month of its completion (recap_steps), under its number and
+// (since migration 41) the standard version it was done under.
 //
 // The same expressions serve the triggers (over the OLD and NEW row, reading no other
 // table but the complaint's ended pauses, or a pause's complaint) and the rebuild (over
@@ -67,15 +68,19 @@ interface Shape {
   columns: string[];
   imported: boolean;
   pauses: boolean;
+  // recap_steps keyed by the complaint's standard version too (migration 41).
+  stepVersions: boolean;
 }
 const V11: Shape = {
   counts: ['received', 'finished', 'on_time', 'open_delta', 'late_delta', 'puas', 'tidak_puas', 'minutes_sum', 'minutes_n'],
   columns: ['received_at', 'closed_at', 'due_at', 'paused_at', 'status', 'satisfaction', 'work_minutes', 'channel', 'category', 'kind', 'seksi'],
   imported: false,
   pauses: false,
+  stepVersions: false,
 };
-const V39: Shape = { counts: [...V11.counts, 'untimed'], columns: [...V11.columns, 'import_batch'], imported: true, pauses: false };
-const CURRENT: Shape = { ...V39, pauses: true };
+const V39: Shape = { counts: [...V11.counts, 'untimed'], columns: [...V11.columns, 'import_batch'], imported: true, pauses: false, stepVersions: false };
+const V40: Shape = { ...V39, pauses: true };
+const CURRENT: Shape = { ...V40, stepVersions: true };
 
 // One counter row per dimension of complaint row `x`, in `month`, from `tables` (which
 // include the dimensions' table d) where `where` holds; counters not in `values` are 0.
@@ -145,12 +150,19 @@ function minuteRows(x: string, from: string | null): string {
 
 const STEPS = ['done', 'on_time', 'minutes_sum', 'limit_sum', 'minutes_n'];
 
-// The step row `x`, once completed: its working minutes count when both are known.
-function stepRows(x: string, from: string | null): string {
+// The standard version step row `x` was done under: its complaint's (0 for none). A step's
+// number means the step of that version, and a later version may number its steps anew.
+const versionOfStep = (x: string) => `(SELECT coalesce(c.standard_version_id, 0) FROM complaints c WHERE c.id = ${x}.complaint_id)`;
+
+// The step row `x`, once completed: its working minutes count when both are known. version:
+// the expression of its standard version, null before migration 41 (not kept); where: a
+// further condition on x.
+function stepRows(x: string, from: string | null, version: string | null, where = ''): string {
   const timed = `${x}.work_minutes IS NOT NULL AND ${x}.limit_minutes IS NOT NULL`;
-  return `SELECT ${monthOf(x, 'completed_at')} AS month, ${x}.step_no AS step_no, 1 AS done, ${x}.completed_at <= ${x}.due_at AS on_time,
+  return `SELECT ${monthOf(x, 'completed_at')} AS month, ${version === null ? '' : `${version} AS version_id, `}${x}.step_no AS step_no, 1 AS done,
+    ${x}.completed_at <= ${x}.due_at AS on_time,
     CASE WHEN ${timed} THEN ${x}.work_minutes ELSE 0 END AS minutes_sum, CASE WHEN ${timed} THEN ${x}.limit_minutes ELSE 0 END AS limit_sum,
-    ${timed} AS minutes_n${from ? ` FROM ${from}` : ''} WHERE ${x}.completed_at IS NOT NULL`;
+    ${timed} AS minutes_n${from ? ` FROM ${from}` : ''} WHERE ${x}.completed_at IS NOT NULL${where}`;
 }
 
 type Part = [sign: 1 | -1, rows: string];
@@ -168,8 +180,9 @@ INSERT INTO ${table} (${keys.join(', ')}, ${values.join(', ')})
 const applyComplaint = (parts: [1 | -1, string, string | null][], shape: Shape) =>
   apply('recap_counts', ['month', 'dim', 'key'], shape.counts, parts.map(([sign, x, from]) => [sign, countRows(x, from, shape)])) +
   apply('recap_minutes', ['period', 'dim', 'key', 'bucket'], ['n', 'minutes'], parts.map(([sign, x, from]) => [sign, minuteRows(x, from)]));
-const applyStep = (parts: [1 | -1, string, string | null][]) =>
-  apply('recap_steps', ['month', 'step_no'], STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from)]));
+// Step rows `x` (from `from`, where `where`), each under its own version where versioned.
+const applyStep = (parts: [1 | -1, string, string | null][], versioned: boolean) =>
+  apply('recap_steps', versioned ? ['month', 'version_id', 'step_no'] : ['month', 'step_no'], STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from, versioned ? versionOfStep(x) : null)]));
 
 // Every summary again from the rows: at migration and when the office's zone changes.
 const rebuild = (shape: Shape) => `
@@ -177,10 +190,14 @@ DELETE FROM recap_counts;
 DELETE FROM recap_minutes;
 DELETE FROM recap_steps;
 ${applyComplaint([[1, 'c', 'complaints c']], shape)}
-${applyStep([[1, 's', 'complaint_steps s']])}`;
+${applyStep([[1, 's', 'complaint_steps s']], shape.stepVersions)}`;
 
 const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
-const stepChanged = STEP_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+const stepTriggers = (columns: string[], versioned: boolean) => `
+CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]], versioned)} END;
+CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]], versioned)} END;
+CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${columns.join(', ')} ON complaint_steps
+WHEN ${columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]], versioned)} END;`;
 
 // A complaint's summaries, kept by these triggers (a complaint just recorded has no pauses yet).
 const complaintTriggers = (shape: Shape) => `
@@ -281,10 +298,7 @@ CREATE TABLE recap_steps (
 ${rebuild(V11)}
 
 ${complaintTriggers(V11)}
-CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]])} END;
-CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]])} END;
-CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${STEP_COLUMNS.join(', ')} ON complaint_steps
-WHEN ${stepChanged} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]])} END;
+${stepTriggers(STEP_COLUMNS, false)}
 
 ${zoneTriggers(V11)}`;
 
@@ -315,8 +329,39 @@ DROP TRIGGER recap_complaints_ad;
 DROP TRIGGER recap_complaints_au;
 DROP TRIGGER recap_zone_set;
 DROP TRIGGER recap_zone_changed;
-${complaintTriggers(CURRENT)}
+${complaintTriggers(V40)}
 ${pauseTriggers}
+${zoneTriggers(V40)}
+${rebuild(V40)}
+`;
+
+// Migration 41: a step done counts under the standard version it was done under, as well
+// as its number (the recap named every number after the current standard, so once the
+// Admin renumbered the steps a past period's figures stood under another step's name and
+// limit). A complaint's steps follow it should its version change.
+const movedSteps = (x: 'OLD' | 'NEW') => stepRows('s', 'complaint_steps s', `coalesce(${x}.standard_version_id, 0)`, ' AND s.complaint_id = NEW.id');
+const VERSION_MOVED = apply('recap_steps', ['month', 'version_id', 'step_no'], STEPS, [[-1, movedSteps('OLD')], [1, movedSteps('NEW')]]);
+export const RECAP_STEP_VERSIONS_SQL = `
+DROP TRIGGER recap_steps_ai;
+DROP TRIGGER recap_steps_ad;
+DROP TRIGGER recap_steps_au;
+DROP TRIGGER recap_zone_set;
+DROP TRIGGER recap_zone_changed;
+DROP TABLE recap_steps;
+CREATE TABLE recap_steps (
+  month TEXT NOT NULL,
+  version_id INTEGER NOT NULL,
+  step_no INTEGER NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  on_time INTEGER NOT NULL DEFAULT 0,
+  minutes_sum INTEGER NOT NULL DEFAULT 0,
+  limit_sum INTEGER NOT NULL DEFAULT 0,
+  minutes_n INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, version_id, step_no)
+) STRICT, WITHOUT ROWID;
+${stepTriggers([...STEP_COLUMNS, 'complaint_id'], true)}
+CREATE TRIGGER recap_steps_version AFTER UPDATE OF standard_version_id ON complaints
+WHEN OLD.standard_version_id IS NOT NEW.standard_version_id BEGIN ${VERSION_MOVED} END;
 ${zoneTriggers(CURRENT)}
-${rebuild(CURRENT)}
+${applyStep([[1, 's', 'complaint_steps s']], true)}
 `;

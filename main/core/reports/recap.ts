@@ -9,12 +9,13 @@ import {
   type RecapRow,
   type RecapStep,
 } from '../../../shared/reports/recap';
+import { versiText } from '../../../shared/registerQuery';
 import { formatDuration, formatTanggal, monthLabel, periodLabel } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
-import { currentStandard } from '../workflow/standard';
+import { currentStandard, standardVersion, versionIds } from '../workflow/standard';
 import { reportSignOff } from './signOff';
-import { lineKey, localMonth, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally } from './summaries';
+import { lineKey, localMonth, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally, type VersionStepTally } from './summaries';
 
 // The buku rekap for a month or a year, from the summary tables only: aggregates, no
 // personal data, so every role that handles complaints may read it.
@@ -63,24 +64,49 @@ function figuresOf(t: Tally, median: number | null | undefined, steps: { done: n
 
 const idle = (t: Tally) => !t.received && !t.finished && !t.open && !t.late && !t.minutesN;
 
-// Every step of the office's current standard (and any other step number done in the
-// period), with what was done of it.
-export function stepRows(db: Db, byStep: Map<number, StepTally>): RecapStep[] {
-  const standard = currentStandard(db);
-  const numbers = [...new Set([...standard.steps.map((s) => s.no), ...byStep.keys()])].sort((a, b) => a - b);
-  return numbers.map((no) => {
-    const t = byStep.get(no);
-    const step = standard.steps[no - 1];
-    return {
-      stepNo: no,
-      activity: step?.activity ?? `Langkah ${no}`,
-      done: t?.done ?? 0,
-      onTime: t?.onTime ?? 0,
-      avgWorkMinutes: t?.minutesN ? t.minutesSum / t.minutesN : null,
-      limitMinutes: t?.minutesN ? t.limitSum / t.minutesN : null,
-      limit: step ? formatDuration(step.duration) : null,
-    };
-  });
+// Every step of the office's current standard, and every other step done in the period,
+// each named and limited as the standard version it was done under wrote it: a step's
+// number is its version's, and a version may number its steps anew. Steps of several
+// versions alike in number, activity and limit are one row. A row says which versions it
+// counts (versi, as the screens number them) where its number is not the current
+// standard's step of that name and limit, or where another row's steps done share it (the
+// register's list of a row's steps then asks for those versions).
+export function stepRows(db: Db, byStep: Map<string, VersionStepTally>): RecapStep[] {
+  const ids = versionIds(db);
+  const numberOf = new Map(ids.map((id, i) => [id, i + 1]));
+  const current = currentStandard(db);
+  const rows = new Map<string, { stepNo: number; activity: string; limit: string | null; t: StepTally; versions: number[]; current: boolean }>();
+  const rowOf = (stepNo: number, activity: string, limit: string | null) => {
+    const key = `${stepNo}\n${activity}\n${limit}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { stepNo, activity, limit, t: { done: 0, onTime: 0, minutesSum: 0, limitSum: 0, minutesN: 0 }, versions: [], current: false }));
+    return r;
+  };
+  for (const step of current.steps) rowOf(step.no, step.activity, formatDuration(step.duration)).current = true;
+  for (const v of byStep.values()) {
+    const step = (v.versionId ? standardVersion(db, v.versionId) : current).steps[v.stepNo - 1];
+    const r = step ? rowOf(v.stepNo, step.activity, formatDuration(step.duration)) : rowOf(v.stepNo, `Langkah ${v.stepNo}`, null);
+    for (const k of ['done', 'onTime', 'minutesSum', 'limitSum', 'minutesN'] as const) r.t[k] += v[k];
+    const n = numberOf.get(v.versionId);
+    if (n !== undefined && !r.versions.includes(n)) r.versions.push(n);
+  }
+  const doneUnder = new Map<number, number>();
+  for (const r of rows.values()) if (r.t.done) doneUnder.set(r.stepNo, (doneUnder.get(r.stepNo) ?? 0) + 1);
+  return [...rows.values()]
+    .sort((a, b) => a.stepNo - b.stepNo || Number(b.current) - Number(a.current) || (a.versions[0] ?? 0) - (b.versions[0] ?? 0))
+    .map((r) => {
+      const versi = r.versions.length && (!r.current || (doneUnder.get(r.stepNo) ?? 0) > 1) ? r.versions.sort((a, b) => a - b) : null;
+      return {
+        stepNo: r.stepNo,
+        activity: r.activity + versiText(versi),
+        done: r.t.done,
+        onTime: r.t.onTime,
+        avgWorkMinutes: r.t.minutesN ? r.t.minutesSum / r.t.minutesN : null,
+        limitMinutes: r.t.minutesN ? r.t.limitSum / r.t.minutesN : null,
+        limit: r.limit,
+        versi,
+      };
+    });
 }
 
 // As it stands at `now`: a period not yet over counts what is open and late as of now.

@@ -218,21 +218,28 @@ export interface StepTally {
   minutesN: number;
 }
 
-export function stepCounts(db: Db, months: string[]): { byStep: Map<number, StepTally>; byMonth: Map<string, { done: number; onTime: number }> } {
-  const rows = stmt(db, 'SELECT month, step_no, done, on_time, minutes_sum, limit_sum, minutes_n FROM recap_steps WHERE month BETWEEN ? AND ?').all(
+// A step of one standard version (0: a complaint with none) done over a run of months.
+export interface VersionStepTally extends StepTally {
+  versionId: number;
+  stepNo: number;
+}
+
+export function stepCounts(db: Db, months: string[]): { byStep: Map<string, VersionStepTally>; byMonth: Map<string, { done: number; onTime: number }> } {
+  const rows = stmt(db, 'SELECT month, version_id, step_no, done, on_time, minutes_sum, limit_sum, minutes_n FROM recap_steps WHERE month BETWEEN ? AND ?').all(
     months[0],
     months[months.length - 1],
-  ) as { month: string; step_no: number; done: number; on_time: number; minutes_sum: number; limit_sum: number; minutes_n: number }[];
-  const byStep = new Map<number, StepTally>();
+  ) as { month: string; version_id: number; step_no: number; done: number; on_time: number; minutes_sum: number; limit_sum: number; minutes_n: number }[];
+  const byStep = new Map<string, VersionStepTally>();
   const byMonth = new Map<string, { done: number; onTime: number }>();
   for (const r of rows) {
-    const s = byStep.get(r.step_no) ?? { done: 0, onTime: 0, minutesSum: 0, limitSum: 0, minutesN: 0 };
+    const key = `${r.version_id} ${r.step_no}`;
+    const s = byStep.get(key) ?? { versionId: r.version_id, stepNo: r.step_no, done: 0, onTime: 0, minutesSum: 0, limitSum: 0, minutesN: 0 };
     s.done += r.done;
     s.onTime += r.on_time;
     s.minutesSum += r.minutes_sum;
     s.limitSum += r.limit_sum;
     s.minutesN += r.minutes_n;
-    byStep.set(r.step_no, s);
+    byStep.set(key, s);
     const m = byMonth.get(r.month) ?? { done: 0, onTime: 0 };
     m.done += r.done;
     m.onTime += r.on_time;

@@ -4,7 +4,7 @@ import { blankStandard } from '../../../shared/standards/presets';
 import { calendarSchema } from '../../../shared/schemas/calendar';
 import { defaultCalendar, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 import { getOffice, settingOf } from '../office/settings';
 
 // The office's current Standar Pelayanan (settings) and the frozen versions that
@@ -38,6 +38,9 @@ export function currentVersionId(db: Db, at: string, by: number | null): number 
   const info = stmt(db, 'INSERT INTO standard_versions (data, sha256, created_at, created_by) VALUES (?, ?, ?, ?)').run(data, sha, at, by);
   return Number(info.lastInsertRowid);
 }
+
+// Every version's id, oldest first: version n, as the screens number them, is the n-th.
+export const versionIds = (db: Db) => pluck(db, 'SELECT id FROM standard_versions ORDER BY id').all() as number[];
 
 const versions = new WeakMap<Db, Map<number, ServiceStandard>>();
 

@@ -58,11 +58,11 @@ const PARAM = {
 } as const satisfies Record<Exclude<keyof RegisterFilters, 'q'>, string>;
 
 // The step filter's other parts, beside PARAM.langkah (its number).
-const STEP_PARAM = { dari: 'langkah-dari', sampai: 'langkah-sampai', terlambat: 'langkah-terlambat' } as const;
+const STEP_PARAM = { dari: 'langkah-dari', sampai: 'langkah-sampai', terlambat: 'langkah-terlambat', versi: 'langkah-versi' } as const;
 
 function readStep(p: URLSearchParams): StepDone | undefined {
   if (!p.has(PARAM.langkah)) return undefined;
-  return stepDoneOf(Number(p.get(PARAM.langkah)), p.get(STEP_PARAM.dari), p.get(STEP_PARAM.sampai), p.get(STEP_PARAM.terlambat) === '1');
+  return stepDoneOf(Number(p.get(PARAM.langkah)), p.get(STEP_PARAM.dari), p.get(STEP_PARAM.sampai), p.get(STEP_PARAM.terlambat) === '1', p.get(STEP_PARAM.versi));
 }
 
 const SEARCH_KEY = 'register-cari';
@@ -118,6 +118,7 @@ export function writeFilters(f: RegisterFilters): URLSearchParams {
     p.set(STEP_PARAM.dari, f.langkah.dari);
     p.set(STEP_PARAM.sampai, f.langkah.sampai);
     if (f.langkah.terlambat) p.set(STEP_PARAM.terlambat, '1');
+    if (f.langkah.versi) p.set(STEP_PARAM.versi, f.langkah.versi.join(','));
   }
   if (f.status) p.set(PARAM.status, f.status);
   if (f.channel) p.set(PARAM.channel, f.channel);

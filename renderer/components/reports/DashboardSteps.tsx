@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import type { RecapStep } from '../../../shared/reports/recap';
 import { formatDurasi } from '../../../shared/time/format';
+import { versiText } from '../../../shared/registerQuery';
 import { registerPath } from '../register/query';
 import { DashboardLink, formatCount, formatShare } from './DashboardLink';
 
@@ -16,7 +17,10 @@ const FIRST_SHOWN = 5;
 export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapStep[]; periodLabel: string; from: string; to: string }) {
   const [all, setAll] = useState(false);
   const shown = all ? steps : steps.slice(0, FIRST_SHOWN);
-  const doneIn = (no: number, terlambat?: true) => registerPath({ langkah: { no, dari: from, sampai: to, ...(terlambat && { terlambat }) } });
+  // A row of a renumbered standard's step asks for the versions it counts (RecapStep.versi).
+  const doneIn = ({ stepNo: no, versi }: RecapStep, terlambat?: true) =>
+    registerPath({ langkah: { no, dari: from, sampai: to, ...(terlambat && { terlambat }), ...(versi && { versi }) } });
+  const named = (s: RecapStep) => `langkah ${s.stepNo}${versiText(s.versi)}`;
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
@@ -62,15 +66,15 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                 const ratio = s.avgWorkMinutes !== null && s.limitMinutes ? s.avgWorkMinutes / s.limitMinutes : null;
                 const ofLimit = ratio === null ? '' : formatShare(ratio, 1);
                 return (
-                  <Table.Tr key={s.stepNo}>
+                  <Table.Tr key={`${s.stepNo} ${s.versi ?? ''}`}>
                     <Table.Th scope="row" fw={400}>
                       {s.stepNo}. {s.activity}
                     </Table.Th>
                     <Table.Td ta="right">
                       <DashboardLink
                         n={s.done}
-                        to={s.done ? doneIn(s.stepNo) : undefined}
-                        label={`kali langkah ${s.stepNo} dikerjakan dalam dua belas bulan sampai ${periodLabel}`}
+                        to={s.done ? doneIn(s) : undefined}
+                        label={`kali ${named(s)} dikerjakan dalam dua belas bulan sampai ${periodLabel}`}
                         title="Lihat pengaduannya di buku register"
                       />
                     </Table.Td>
@@ -114,8 +118,8 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                     <Table.Td ta="right">
                       <DashboardLink
                         n={s.done - s.onTime}
-                        to={s.done > s.onTime ? doneIn(s.stepNo, true) : undefined}
-                        label={`kali langkah ${s.stepNo} selesai melewati batas waktunya dalam dua belas bulan sampai ${periodLabel}`}
+                        to={s.done > s.onTime ? doneIn(s, true) : undefined}
+                        label={`kali ${named(s)} selesai melewati batas waktunya dalam dua belas bulan sampai ${periodLabel}`}
                         title="Lihat pengaduannya di buku register"
                         c={s.done > s.onTime ? 'red.8' : undefined}
                       />
