@@ -103,6 +103,9 @@ export const recapSchema = z.object({
   officeName: z.string(),
   // The office's date today ("30 November 2026") while the period has not ended.
   asOf: z.string().nullable(),
+  // The office calendar holds no holiday in the period's year: its working days (the
+  // working time, dues and lateness) were counted as if none were closed.
+  holidaysMissing: z.boolean(),
   total: recapFiguresSchema,
   // The months of the period (12 for a year, 1 for a month), key "2026-11".
   months: z.array(recapRowSchema),
@@ -123,9 +126,19 @@ export const RECAP_NOTE =
   'Tabel menurut Seksi, Tahap dan Hasil mengelompokkan pengaduan menurut keadaannya pada tanggal rekap ini dibuat, bukan pada akhir periode; ' +
   'pengaduan yang belum atau tidak pernah didisposisikan (misalnya ditolak atau diteruskan sebelum disposisi) masuk ke "Tanpa disposisi".';
 
-// What the screen and every file say of a period not yet over; null for a period past.
-export function recapStanding(recap: Pick<Recap, 'asOf' | 'total'>): string | null {
-  if (recap.asOf === null) return null;
-  if (recap.total.openAtEnd === null) return `Periode ini belum berjalan (hari ini ${recap.asOf}).`;
-  return `Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per ${recap.asOf}.`;
+export const holidaysNote = (recap: Pick<Recap, 'year' | 'holidaysMissing'>) =>
+  recap.holidaysMissing ? `Kalender kantor tidak memuat hari libur tahun ${recap.year}: lama dan ketepatan waktu tahun itu dihitung tanpa hari libur.` : null;
+
+// What the screen and every file say of the period above its tables: whether it is over,
+// and whether its year's holidays were counted; null when there is nothing to say.
+export function recapStanding(recap: Pick<Recap, 'asOf' | 'total' | 'year' | 'holidaysMissing'>): string | null {
+  const said = [
+    recap.asOf === null
+      ? null
+      : recap.total.openAtEnd === null
+        ? `Periode ini belum berjalan (hari ini ${recap.asOf}).`
+        : `Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per ${recap.asOf}.`,
+    holidaysNote(recap),
+  ].filter((s) => s !== null);
+  return said.length ? said.join(' ') : null;
 }

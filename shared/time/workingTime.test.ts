@@ -7,6 +7,8 @@ import {
   addDaysYmd,
   addWorkingTime,
   defaultCalendar,
+  holidaysRecorded,
+  yearsWithoutHolidays,
   defaultWeek,
   displayDue,
   isWorkingMinute,
@@ -648,23 +650,44 @@ describe('validateCalendar', () => {
   it('a week without working days, a special schedule that ends before it starts, bad and repeated closures', () => {
     const cal = defaultCalendar('Asia/Makassar');
     cal.week = { 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null };
-    cal.special[0]!.to = '2026-02-01';
-    cal.special[0]!.week[4] = { open: '15:00', close: '08:00', breaks: [] };
+    // The 2026 Ramadan schedule (the last).
+    const r = cal.special.length - 1;
+    const ramadan = cal.special[r]!;
+    ramadan.to = '2026-02-01';
+    ramadan.week[4] = { open: '15:00', close: '08:00', breaks: [] };
     cal.closures.push({ date: '2026-02-30', name: 'Salah', kind: 'libur_kantor' }, { date: '2026-08-17', name: 'Lagi', kind: 'libur_kantor' });
     const n = cal.closures.length;
     expect(validateCalendar(cal)).toEqual([
       { field: 'week', message: 'Minimal satu hari kerja dalam seminggu.' },
-      { field: 'special.0.to', message: 'Tanggal akhir jadwal "Ramadan 1447 H" harus setelah tanggal mulainya.' },
-      { field: 'special.0.week.4.close', message: 'Jam tutup hari Kamis (Ramadan 1447 H) harus setelah jam buka.' },
+      { field: `special.${r}.to`, message: 'Tanggal akhir jadwal "Ramadan 1447 H" harus setelah tanggal mulainya.' },
+      { field: `special.${r}.week.4.close`, message: 'Jam tutup hari Kamis (Ramadan 1447 H) harus setelah jam buka.' },
       { field: `closures.${n - 2}.date`, message: 'Tanggal libur "2026-02-30" tidak valid.' },
       { field: `closures.${n - 1}.date`, message: 'Tanggal 2026-08-17 tercantum dua kali di daftar hari libur.' },
     ]);
     // A schedule not named yet (its name is refused by the schema) is not quoted as "".
-    cal.special[0]!.name = ' ';
+    ramadan.name = ' ';
     expect(validateCalendar(cal).filter((i) => i.field.startsWith('special'))).toEqual([
-      { field: 'special.0.to', message: 'Tanggal akhir jadwal khusus harus setelah tanggal mulainya.' },
-      { field: 'special.0.week.4.close', message: 'Jam tutup hari Kamis harus setelah jam buka.' },
+      { field: `special.${r}.to`, message: 'Tanggal akhir jadwal khusus harus setelah tanggal mulainya.' },
+      { field: `special.${r}.week.4.close`, message: 'Jam tutup hari Kamis harus setelah jam buka.' },
     ]);
+  });
+});
+
+describe('yearsWithoutHolidays', () => {
+  const nyd = (year: number, kind: 'libur_nasional' | 'cuti_bersama' | 'libur_kantor' = 'libur_nasional') => ({ date: `${year}-01-01`, kind });
+
+  it("asks for this year's national holidays, and from October for next year's too", () => {
+    expect(yearsWithoutHolidays('2026-03-10', [])).toEqual(['2026']);
+    expect(yearsWithoutHolidays('2026-03-10', [nyd(2026)])).toEqual([]);
+    expect(yearsWithoutHolidays('2026-09-30', [nyd(2026)])).toEqual([]);
+    expect(yearsWithoutHolidays('2026-10-01', [nyd(2026)])).toEqual(['2027']);
+    expect(yearsWithoutHolidays('2026-12-06', [nyd(2026), nyd(2027)])).toEqual([]);
+  });
+
+  it('counts national holidays only: an office closure or a cuti bersama alone is not the year recorded', () => {
+    expect(yearsWithoutHolidays('2026-12-06', [nyd(2026), nyd(2027, 'libur_kantor'), nyd(2027, 'cuti_bersama')])).toEqual(['2027']);
+    expect(holidaysRecorded([nyd(2025, 'cuti_bersama')], 2025)).toBe(false);
+    expect(holidaysRecorded([nyd(2025)], 2025)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import type { Closure } from './closure';
+import { HOLIDAYS_2025 } from './holidays2025';
 import { HOLIDAYS_2026 } from './holidays2026';
 
 // THE module that does date arithmetic. Instants are ISO strings in
@@ -65,10 +66,28 @@ export function defaultCalendar(tz: TimeZoneId): OfficeCalendar {
   return {
     timeZone: tz,
     week: defaultWeek(),
-    // Ramadan 1447 H, as announced for 2026 (admin adjusts).
-    special: [{ from: '2026-02-19', to: '2026-03-19', name: 'Ramadan 1447 H', week: ramadanWeek() }],
-    closures: HOLIDAYS_2026.map((h) => ({ ...h })),
+    // Ramadan 1446 H and 1447 H, as announced for 2025 and 2026 (admin adjusts).
+    special: [
+      { from: '2025-03-01', to: '2025-03-30', name: 'Ramadan 1446 H', week: ramadanWeek() },
+      { from: '2026-02-19', to: '2026-03-19', name: 'Ramadan 1447 H', week: ramadanWeek() },
+    ],
+    closures: [...HOLIDAYS_2025, ...HOLIDAYS_2026].map((h) => ({ ...h })),
   };
+}
+
+// Whether the calendar holds the national holidays of `year`: an office closure or a cuti
+// bersama alone is not the year recorded.
+export const holidaysRecorded = (closures: readonly Pick<Closure, 'date' | 'kind'>[], year: number) =>
+  closures.some((c) => c.kind === 'libur_nasional' && c.date.startsWith(`${year}-`));
+
+// The years whose national holidays are not recorded yet, on the office's day `today`: this
+// year, and from October (the government sets the next year's before then) the next, into
+// which the dues of the year's last weeks run. A due counted across a year without them
+// counts its holidays as working days.
+export function yearsWithoutHolidays(today: string, closures: readonly Pick<Closure, 'date' | 'kind'>[]): string[] {
+  const year = Number(today.slice(0, 4));
+  const wanted = Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year];
+  return wanted.filter((y) => !holidaysRecorded(closures, y)).map(String);
 }
 
 const toMs = (x: Instant) => (typeof x === 'string' ? Date.parse(x) : typeof x === 'number' ? x : x.getTime());

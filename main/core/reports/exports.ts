@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL, CHANNEL_CODES, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, NO_SEKSI_LABEL, STATUS_LABEL, type Category, type ChannelCode, type ComplaintKind, type Status } from '../../../shared/domain';
 import { recapGrids, RECAP_TABLE_LABEL, type GridCell, type RecapTableKey, type RegisterExportInput } from '../../../shared/reports/exports';
-import { RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
+import { holidaysNote, RECAP_NOTE, recapStanding, type Recap } from '../../../shared/reports/recap';
 import { SATISFACTION_LABEL, type Satisfaction } from '../../../shared/schemas/documents';
 import type { OfficePaper } from '../../../shared/documents/kinds';
 import { documentSettings } from '../documents/settings';
@@ -358,9 +358,12 @@ export async function laporWorkbook(db: Db, viewer: SessionUser, cal: OfficeCale
   const channels = recap.tables.find((t) => t.dimension === 'channel')?.rows ?? [];
   const received = (code: ChannelCode) => channels.find((r) => r.key === code)?.received ?? 0;
   const t = recap.total;
-  const standing = recap.asOf
-    ? `Status tindak lanjut menurut keadaan per ${recap.asOf}.`
-    : `Status tindak lanjut, tanggal selesai dan lama penyelesaian menurut keadaan pada akhir ${month}; pengaduan yang selesai sesudahnya tercatat "${IN_PROCESS}".`;
+  const standing = [
+    recap.asOf
+      ? `Status tindak lanjut menurut keadaan per ${recap.asOf}.`
+      : `Status tindak lanjut, tanggal selesai dan lama penyelesaian menurut keadaan pada akhir ${month}; pengaduan yang selesai sesudahnya tercatat "${IN_PROCESS}".`,
+    holidaysNote(recap) ?? '',
+  ].join(' ').trim();
   addTableSheet(wb, {
     paper,
     name: 'Rekap',

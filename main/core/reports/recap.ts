@@ -13,7 +13,8 @@ import { versiText } from '../../../shared/registerQuery';
 import { formatDuration, formatTanggal, monthLabel, periodLabel } from '../../../shared/time/format';
 import type { Db } from '../db/open';
 import { getOffice } from '../office/settings';
-import { currentStandard, standardVersion, versionIds } from '../workflow/standard';
+import { currentStandard, officeCalendar, standardVersion, versionIds } from '../workflow/standard';
+import { holidaysRecorded } from '../../../shared/time/workingTime';
 import { reportSignOff } from './signOff';
 import { lineKey, localMonth, monthKey, monthlyMedians, periodCounts, periodMedians, stepCounts, type StepTally, type Tally, type VersionStepTally } from './summaries';
 
@@ -125,6 +126,7 @@ export function recap(db: Db, q: RecapQuery, now: Date): Recap {
     periodLabel: periodLabel(q.year, q.month),
     officeName: office.name,
     asOf: months[months.length - 1]! >= localMonth(db, now.toISOString()) ? formatTanggal(now, office.timeZone) : null,
+    holidaysMissing: !holidaysRecorded(officeCalendar(db).closures, q.year),
     total,
     months: months.map(
       (m): RecapRow => ({

@@ -4,7 +4,7 @@ import { Controller, useFieldArray, useFormState, type Control, type FieldErrors
 import { IconTrash } from '@tabler/icons-react';
 import { closureSchema } from '../../../shared/schemas/calendar';
 import { formatHariTanggal } from '../../../shared/time/format';
-import { localDate, type Closure, type OfficeCalendar } from '../../../shared/time/workingTime';
+import { localDate, yearsWithoutHolidays, type Closure, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { TimeZoneId } from '../../../shared/domain';
 import { DateText } from './DateText';
 import { useSession } from '../../lib/session';
@@ -22,16 +22,6 @@ const KIND_OPTIONS = CLOSURE_KINDS.map((k) => ({ value: k, label: CLOSURE_KIND_L
 const ALL = 'semua';
 type Draft = { date: string; name: string; kind: Closure['kind'] };
 type DraftErrors = Partial<Record<keyof Draft, string>>;
-
-/**
- * The years whose national holidays are not recorded yet: this year, and from October the
- * next. A due counted across a year without them counts its holidays as working days.
- */
-export function yearsWithoutHolidays(today: string, closures: readonly Pick<Closure, 'date' | 'kind'>[]): string[] {
-  const year = Number(today.slice(0, 4));
-  const wanted = Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year];
-  return wanted.map(String).filter((y) => !closures.some((c) => c.kind === 'libur_nasional' && c.date.startsWith(y)));
-}
 
 // Holidays, cuti bersama and office closures, kept sorted by date; shown one year at a time.
 export function ClosuresEditor({ control, register, errors, tz }: Props) {

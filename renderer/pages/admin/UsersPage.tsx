@@ -4,6 +4,7 @@ import type { User } from '../../../shared/schemas/user';
 import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
+import { HolidaysMissing } from '../../components/admin/HolidaysMissing';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog, type EditableUser } from '../../components/admin/UserDialogs';
 import { useCall } from '../../lib/useCall';
 import { useDates, useRoleLabel } from '../../lib/session';
@@ -40,6 +41,7 @@ export function UsersPage() {
       actions={<Button onClick={() => setCreating(true)}>Tambah pengguna</Button>}
     >
       <NextSteps refresh={users.data} />
+      <HolidaysMissing />
       {!users.data ? (
         <Loading error={users.error} retry={users.reload} />
       ) : (
