@@ -22,7 +22,15 @@ export function RecapTable({ grid }: { grid: RecapGrid }) {
   const align = (kind: GridKind) => (kind === 'text' ? classes.text : classes.num);
   return (
     <Table.ScrollContainer minWidth={900} className={classes.scroll}>
-      <Table className={classes.table} horizontalSpacing={6} verticalSpacing={4} withTableBorder withColumnBorders aria-label={grid.title}>
+      <Table
+        className={classes.table}
+        data-grid={grid.key}
+        horizontalSpacing={6}
+        verticalSpacing={4}
+        withTableBorder
+        withColumnBorders
+        aria-label={grid.title}
+      >
         <Table.Thead>
           <Table.Tr>
             {grid.columns.map((c) => (
