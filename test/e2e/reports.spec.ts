@@ -53,7 +53,7 @@ test('a Kasi downloads the register as Excel without any reporter data', async (
   await page.getByRole('link', { name: 'Buku register' }).click();
   await expect(page.getByRole('heading', { name: 'Buku register pengaduan' })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^register-pengaduan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/^register-pengaduan-semua-tahun-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const wb = await readXlsx((await download.path())!);
   const ws = wb.getWorksheet('Register')!;
   const header = (ws.getRow(4).values as unknown[]).slice(1);

@@ -203,8 +203,11 @@ describe('register export', () => {
   });
 
   it('follows the filter, belongs to its session, and is recorded in the audit trail', async () => {
-    const { total } = await registerFile(s.sekcam, { channel: 'whatsapp' });
+    const { total, file } = await registerFile(s.sekcam, { channel: 'whatsapp' });
     expect(total).toBe(1);
+    // Named by its filter (never its search words) and the day.
+    expect(file.fileName).toBe('register-pengaduan-semua-tahun-kanal-whatsapp-2026-11-04.xlsx');
+    expect((await registerFile(s.sekcam, { year: 2026, month: 11, q: 'Siti' })).file.fileName).toBe('register-pengaduan-diterima-november-2026-dengan-kata-kunci-2026-11-04.xlsx');
     const { jobId } = await ok(t.core, s.camat, 'complaints.exportXlsx', {});
     expect((await fail(t.core, s.sekcam, 'exports.status', { jobId })).code).toBe('not_found');
     expect((await fail(t.core, s.admin, 'complaints.exportXlsx', {})).code).toBe('forbidden');
@@ -278,7 +281,7 @@ describe('register export builds', () => {
     const few = registerIds(t.core.db, camat, {}, 100, NOW());
     const progress = { done: 0, total: few.length };
     const stop = new AbortController();
-    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-04' };
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileName: 'register-pengaduan-2026-11-04.xlsx' };
     const built = registerWorkbook(t.core.db, camat, officeCalendar(t.core.db), few, heading, progress, stop.signal);
     // Every row written (one chunk), the build waiting for its turn to zip: dropped then.
     await new Promise<void>((resolve) => {
@@ -295,7 +298,7 @@ describe('register export builds', () => {
     const many = Array.from({ length: 600 }, (_, i) => all[i % all.length]!);
     const progress = { done: 0, total: many.length };
     const stop = new AbortController();
-    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-04' };
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileName: 'register-pengaduan-2026-11-04.xlsx' };
     const built = registerWorkbook(t.core.db, camat, officeCalendar(t.core.db), many, heading, progress, stop.signal);
     stop.abort();
     await expect(built).rejects.toMatchObject({ code: 'conflict' });
@@ -377,7 +380,7 @@ describe('register export of long texts', () => {
 
   async function register() {
     const viewer = resolveSession(w.core.deps, camat.token!).user!;
-    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileDate: '2026-11-02' };
+    const heading = { officeName: 'Kecamatan', title: 'Buku Register Pengaduan', fileName: 'register-pengaduan-2026-11-02.xlsx' };
     const file = await registerWorkbook(w.core.db, viewer, officeCalendar(w.core.db), made, heading, { done: 0, total: made.length }, new AbortController().signal);
     const ws = (await readXlsx(file)).getWorksheet('Register')!;
     const header = rowValues(ws, headerRowOf(ws)) as string[];

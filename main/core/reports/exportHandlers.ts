@@ -10,7 +10,7 @@ import { TanggapError } from '../errors';
 import { getOffice } from '../office/settings';
 import { documentSettings } from '../documents/settings';
 import { officeCalendar } from '../workflow/standard';
-import { laporWorkbook, recapCsv, recapWorkbook, registerIds, registerWorkbook, type FileOut, type Progress } from './exports';
+import { laporWorkbook, recapCsv, recapWorkbook, registerIds, registerWorkbook, slug, type FileOut, type Progress } from './exports';
 // The recap in every file is the one 'reports.recap' answers: a file says what the screen says.
 import { recap } from './recap';
 
@@ -150,7 +150,9 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
     };
     const jobId = randomUUID();
     jobs.set(jobId, job);
-    const heading = { officeName: office.name, title: `Buku Register Pengaduan — ${described}`, fileDate: localDate(ctx.now(), cal.timeZone) };
+    // Named by its filter and the day it was made: two downloads of a day keep apart.
+    const fileName = `register-pengaduan-${slug(described).slice(0, 80).replace(/-$/, '')}-${localDate(ctx.now(), cal.timeZone)}.xlsx`;
+    const heading = { officeName: office.name, title: `Buku Register Pengaduan — ${described}`, fileName };
     running.add(job);
     registerWorkbook(ctx.db, user, cal, ids, heading, job.progress, job.stop.signal)
       .then(

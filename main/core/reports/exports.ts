@@ -25,7 +25,7 @@ export interface FileOut {
   dataBase64: string;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 // ---- Buku rekap ------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ export async function registerWorkbook(
   viewer: SessionUser,
   cal: OfficeCalendar,
   ids: number[],
-  heading: { officeName: string; title: string; fileDate: string },
+  heading: { officeName: string; title: string; fileName: string },
   progress: Progress,
   stop: AbortSignal,
 ): Promise<FileOut> {
@@ -311,7 +311,7 @@ export async function registerWorkbook(
   // Also between the last chunk and the zipping, the longest single part.
   stopped(stop);
   commitList(ws);
-  return fileOf(await bytes(), `register-pengaduan-${heading.fileDate}.xlsx`);
+  return fileOf(await bytes(), heading.fileName);
 }
 
 // ---- Monthly report to SP4N-LAPOR! and the Inspektorat ---------------------------
