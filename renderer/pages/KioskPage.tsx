@@ -82,8 +82,9 @@ export function KioskPage({ onExit }: { onExit(): void }) {
 
   const element = SKM_ELEMENTS[step];
   return (
-    <Box mih="100vh" bg="gray.0" p="xl" onPointerDown={() => setTouched((n) => n + 1)}>
-      <Stack maw={1000} mx="auto" gap="xl">
+    // Any tap or key restarts the wait for someone who walked away.
+    <Box mih="100vh" bg="gray.0" p="lg" onPointerDown={() => setTouched((n) => n + 1)} onKeyDown={() => setTouched((n) => n + 1)}>
+      <Stack maw={1000} mx="auto" gap="lg">
         <Group justify="space-between">
           <div>
             <Text fz={20} c="teal.8" fw={700}>
@@ -130,27 +131,21 @@ export function KioskPage({ onExit }: { onExit(): void }) {
           <ProfileStep
             profile={profile}
             onChange={(p) => (setProfile(p), setError(null))}
-            footer={
-              <Stack>
-                {error && (
-                  <Alert color="red" role="alert">
-                    <Text fz={22}>{error}</Text>
-                  </Alert>
-                )}
-                <Group justify="space-between">
-                  <Button size="lg" variant="subtle" onClick={() => setStep(step - 1)}>
-                    ← Pertanyaan sebelumnya
-                  </Button>
-                  <Button size="xl" h={84} fz={26} px={48} loading={sending} onClick={() => void send()}>
-                    Kirim penilaian
-                  </Button>
-                </Group>
-              </Stack>
+            error={error}
+            actions={
+              <Group wrap="nowrap">
+                <Button size="lg" variant="subtle" onClick={() => setStep(step - 1)}>
+                  ← Pertanyaan sebelumnya
+                </Button>
+                <Button size="xl" h={84} fz={26} px={48} loading={sending} onClick={() => void send()}>
+                  Kirim penilaian
+                </Button>
+              </Group>
             }
           />
         )}
 
-        <Group justify="flex-end" mt="xl">
+        <Group justify="flex-end">
           <KioskExit staffName={state.data?.staffName ?? 'petugas'} onExited={onExit} />
         </Group>
       </Stack>

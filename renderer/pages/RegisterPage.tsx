@@ -57,7 +57,9 @@ const REMEMBER_AFTER_MS = 1_000;
 // filter" mounts a fresh box, so the same words typed again afterwards search again.
 // The pause is timed here rather than through a debounced value, so the request leaves
 // from the timer itself, before anything is drawn again.
-const SearchBox = memo(function SearchBox({ onSettle }: { onSettle(q: string): void }) {
+// `focused`: made anew by "Hapus filter", whose button goes with the filters; the keyboard's
+// focus comes here, where the next search is typed, not back to the top of the page.
+const SearchBox = memo(function SearchBox({ onSettle, focused }: { onSettle(q: string): void; focused: boolean }) {
   const [search, setSearch] = useState(readSearch);
   const [typing, setTyping] = useState(false);
   const timer = useRef(0);
@@ -83,6 +85,7 @@ const SearchBox = memo(function SearchBox({ onSettle }: { onSettle(q: string): v
       value={search}
       onChange={onChange}
       maxLength={100}
+      autoFocus={focused}
       mb="sm"
       // data-live: never part of the saved early screen (lib/earlyScreen.ts), which could be
       // saved within a typing pause.
@@ -173,7 +176,7 @@ const FilterBar = memo(function FilterBar(f: FilterBarProps) {
   return (
     <Paper withBorder p="sm" radius="md">
       {/* The search has a row of its own, so its placeholder is never cut by the filters beside it. */}
-      <SearchBox key={f.searchKey} onSettle={f.onSearch} />
+      <SearchBox key={f.searchKey} onSettle={f.onSearch} focused={f.searchKey > 0} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <FilterSelect label="Tahun" all="Semua tahun" data={yearOptions} value={f.year !== undefined ? String(f.year) : null} onChange={onYear} w={150} />
         <FilterSelect

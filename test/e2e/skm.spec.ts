@@ -34,7 +34,7 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
 
   for (const [i, e] of SKM_ELEMENTS.entries()) {
     await expect(page.getByRole('heading', { name: SKM_ELEMENT_TEXT[e].question })).toBeVisible();
-    await page.getByRole('radiogroup', { name: SKM_ELEMENT_TEXT[e].name }).getByRole('button', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).click();
+    await page.getByRole('radiogroup', { name: SKM_ELEMENT_TEXT[e].name }).getByRole('radio', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).click();
   }
   await expect(page.getByRole('heading', { name: 'Tentang Anda' })).toBeVisible();
   // The whole profile and its send button on an office screen of 1366 × 768, unscrolled.
@@ -43,9 +43,13 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await page.screenshot({ path: test.info().outputPath('kios-tentang-anda.png') });
   await page.getByRole('button', { name: 'Kirim penilaian' }).click();
   await expect(page.getByRole('alert')).toContainText('jenis kelamin');
-  await page.getByRole('button', { name: 'Perempuan' }).click();
-  await page.getByRole('button', { name: 'SMA/SMK' }).click();
-  await page.getByRole('button', { name: 'Wirausaha' }).click();
+  // What is missing said, and the button still in sight.
+  await expect(page.getByRole('button', { name: 'Kirim penilaian' })).toBeInViewport({ ratio: 1 });
+  await page.getByRole('radio', { name: 'Perempuan' }).click();
+  await expect(page.getByRole('radio', { name: 'Perempuan' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radio', { name: 'Laki-laki' })).toHaveAttribute('aria-checked', 'false');
+  await page.getByRole('radio', { name: 'SMA/SMK' }).click();
+  await page.getByRole('radio', { name: 'Wirausaha' }).click();
   await page.getByLabel('Usia (tahun)').fill('41');
   await page.getByRole('button', { name: 'Kirim penilaian' }).click();
   await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
@@ -184,6 +188,10 @@ test('the Staf types in a paper questionnaire filled in last month, and it count
   await page.getByRole('link', { name: 'Survei kepuasan (IKM)' }).click();
   await page.getByRole('button', { name: 'Isi kuesioner' }).click();
   const dialog = page.getByRole('dialog', { name: 'Isi kuesioner survei kepuasan' });
+  // Saved empty: the first question left unanswered is brought to the keyboard.
+  await dialog.getByRole('button', { name: 'Simpan kuesioner' }).click();
+  const first = SKM_ELEMENT_TEXT[SKM_ELEMENTS[0]];
+  await expect(dialog.getByRole('radiogroup', { name: `1. ${first.question}` }).getByRole('radio', { name: first.answers[0], exact: true })).toBeFocused();
   for (const [i, e] of SKM_ELEMENTS.entries()) {
     await dialog.getByRole('radiogroup', { name: `${i + 1}. ${SKM_ELEMENT_TEXT[e].question}` }).getByRole('radio', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).check();
   }

@@ -40,10 +40,10 @@ export function DashboardBreakdown({ title, by, rows, periodLabel, linkFor }: Pr
           </Text>
         ) : (
           <>
-            {/* The table below says the same; the chart is hidden from screen readers. */}
+            {/* The table below says the same; the chart is hidden from screen readers and out of the Tab order (recharts makes it a tab stop by default). */}
             <div aria-hidden style={{ height: 48 + rows.length * ROW_PX }}>
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+                <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
                   <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} />
                   <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />

@@ -14,6 +14,14 @@ import { DashboardLink, formatCount, formatShare } from './DashboardLink';
 // The few slowest first; the whole standard on request.
 const FIRST_SHOWN = 5;
 
+const TENTHS = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// The average as the limit beside it reads, in whole minutes; to a tenth of a minute where
+// those would read the same though the bar says over or under ("15,4 menit" against "15 menit").
+function averageText(avg: number, limit: number | null): string {
+  const shown = formatDurasi(avg);
+  return limit !== null && shown === formatDurasi(limit) && Math.abs(avg - limit) >= 0.05 ? `${TENTHS.format(avg)} menit` : shown;
+}
+
 export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapStep[]; periodLabel: string; from: string; to: string }) {
   const [all, setAll] = useState(false);
   const shown = all ? steps : steps.slice(0, FIRST_SHOWN);
@@ -79,7 +87,7 @@ export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapS
                       />
                     </Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {s.avgWorkMinutes === null ? '–' : formatDurasi(s.avgWorkMinutes)}
+                      {s.avgWorkMinutes === null ? '–' : averageText(s.avgWorkMinutes, s.limitMinutes)}
                     </Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {/* As the standard writes it; the bar beside compares with the limits the steps had. */}

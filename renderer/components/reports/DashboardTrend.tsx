@@ -52,7 +52,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <div aria-hidden style={{ height: 400 }}>
               <ResponsiveContainer width="100%" height="100%">
-                <ComposedChart data={trend} margin={{ left: 0, right: 8, top: 8 }}>
+                <ComposedChart data={trend} margin={{ left: 0, right: 8, top: 8 }} accessibilityLayer={false}>
                   <CartesianGrid vertical={false} strokeDasharray="3 3" />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={50} />
                   {/* Room for "10.000": a narrower axis cut "1.600" to ".600". */}

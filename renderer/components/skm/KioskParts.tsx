@@ -1,14 +1,17 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/skm';
 
 // Pieces of the kiosk screen: large touch targets, one decision per tap.
 
-// `compact`: the profile's rows, several on one screen of 768 px with the send button.
+// `compact`: the profile's rows, several on one screen of 768 px with the send button. One
+// answer of its radiogroup, so a screen reader says which is chosen (the fill shows it).
 export function BigChoice({ label, selected, onClick, compact }: { label: string; selected?: boolean; onClick(): void; compact?: boolean }) {
   return (
     <Button
+      role="radio"
+      aria-checked={!!selected}
       size="xl"
       h={compact ? 60 : 84}
       fz={compact ? 19 : 22}
@@ -45,11 +48,12 @@ export interface KioskProfile {
   age: number | null;
 }
 
-// Every answer in one row per question, so the whole page and its send button fit a
-// screen of 1366 × 768 without scrolling.
-export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfile; onChange(p: KioskProfile): void; footer: ReactNode }) {
+// Every answer in one row per question, and the age beside the buttons, so the whole page,
+// a message of what is missing and the send button fit a screen of 1366 × 768 (or 1024 ×
+// 768) without scrolling.
+export function ProfileStep({ profile, onChange, error, actions }: { profile: KioskProfile; onChange(p: KioskProfile): void; error: string | null; actions: ReactNode }) {
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <Title order={2} fz={28}>
         Tentang Anda
       </Title>
@@ -62,19 +66,26 @@ export function ProfileStep({ profile, onChange, footer }: { profile: KioskProfi
         value={profile.occupation}
         onChange={(occupation) => onChange({ ...profile, occupation: profile.occupation === occupation ? null : occupation })}
       />
-      <NumberInput
-        label="Usia (tahun)"
-        size="xl"
-        w={260}
-        min={SKM_AGE_MIN}
-        max={SKM_AGE_MAX}
-        clampBehavior="none"
-        allowDecimal={false}
-        value={profile.age ?? ''}
-        onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}
-        styles={{ label: { fontSize: 20, fontWeight: 600 }, input: { fontSize: 26, height: 60 } }}
-      />
-      {footer}
+      {error && (
+        <Alert color="red" role="alert" py="xs">
+          <Text fz={22}>{error}</Text>
+        </Alert>
+      )}
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <NumberInput
+          label="Usia (tahun)"
+          size="xl"
+          w={220}
+          min={SKM_AGE_MIN}
+          max={SKM_AGE_MAX}
+          clampBehavior="none"
+          allowDecimal={false}
+          value={profile.age ?? ''}
+          onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}
+          styles={{ label: { fontSize: 20, fontWeight: 600 }, input: { fontSize: 26, height: 60 } }}
+        />
+        {actions}
+      </Group>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, O
 import { skmSubmitInputSchema } from '../../../shared/schemas/skm';
 import { useDates } from '../../lib/session';
 import { DateText } from '../admin/DateText';
+import { focusFirstError } from '../../lib/focusFirstError';
 
 interface Props {
   opened: boolean;
@@ -66,6 +67,8 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message;
       setErrors(found);
+      // The first question or field left wrong comes into view, as the app's other forms do.
+      focusFirstError({});
       return;
     }
     setSaving(true);
@@ -112,7 +115,7 @@ export function SkmEntryForm({ opened, onClose, onSaved, forRegisterNo }: Props)
           >
             <Group mt={4} gap="lg">
               {SKM_ELEMENT_TEXT[e].answers.map((label, j) => (
-                <Radio key={label} value={String(j + 1)} label={label} />
+                <Radio key={label} value={String(j + 1)} label={label} aria-invalid={errors[`answers.${e}`] ? true : undefined} />
               ))}
             </Group>
           </Radio.Group>
