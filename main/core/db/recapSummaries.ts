@@ -180,9 +180,19 @@ INSERT INTO ${table} (${keys.join(', ')}, ${values.join(', ')})
 const applyComplaint = (parts: [1 | -1, string, string | null][], shape: Shape) =>
   apply('recap_counts', ['month', 'dim', 'key'], shape.counts, parts.map(([sign, x, from]) => [sign, countRows(x, from, shape)])) +
   apply('recap_minutes', ['period', 'dim', 'key', 'bucket'], ['n', 'minutes'], parts.map(([sign, x, from]) => [sign, minuteRows(x, from)]));
-// Step rows `x` (from `from`, where `where`), each under its own version where versioned.
+// recap_steps' key: month and step number, and since migration 41 the standard version.
+const stepKeys = (versioned: boolean) => (versioned ? ['month', 'version_id', 'step_no'] : ['month', 'step_no']);
+const stepsTable = (versioned: boolean) => `CREATE TABLE recap_steps (
+${stepKeys(versioned)
+  .map((k) => `  ${k} ${k === 'month' ? 'TEXT' : 'INTEGER'} NOT NULL,`)
+  .join('\n')}
+${STEPS.map((c) => `  ${c} INTEGER NOT NULL DEFAULT 0,`).join('\n')}
+  PRIMARY KEY (${stepKeys(versioned).join(', ')})
+) STRICT, WITHOUT ROWID;`;
+
+// Step rows `x` (from `from`), each under its own version where versioned.
 const applyStep = (parts: [1 | -1, string, string | null][], versioned: boolean) =>
-  apply('recap_steps', versioned ? ['month', 'version_id', 'step_no'] : ['month', 'step_no'], STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from, versioned ? versionOfStep(x) : null)]));
+  apply('recap_steps', stepKeys(versioned), STEPS, parts.map(([sign, x, from]) => [sign, stepRows(x, from, versioned ? versionOfStep(x) : null)]));
 
 // Every summary again from the rows: at migration and when the office's zone changes.
 const rebuild = (shape: Shape) => `
@@ -284,16 +294,7 @@ CREATE TABLE recap_zone (
 ) STRICT;
 INSERT INTO recap_zone (id, shift) VALUES (1, coalesce((SELECT ${shiftOf('value')} FROM settings WHERE key = 'office'), '+7 hours'));
 
-CREATE TABLE recap_steps (
-  month TEXT NOT NULL,
-  step_no INTEGER NOT NULL,
-  done INTEGER NOT NULL DEFAULT 0,
-  on_time INTEGER NOT NULL DEFAULT 0,
-  minutes_sum INTEGER NOT NULL DEFAULT 0,
-  limit_sum INTEGER NOT NULL DEFAULT 0,
-  minutes_n INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (month, step_no)
-) STRICT, WITHOUT ROWID;
+${stepsTable(false)}
 
 ${rebuild(V11)}
 
@@ -340,7 +341,7 @@ ${rebuild(V40)}
 // Admin renumbered the steps a past period's figures stood under another step's name and
 // limit). A complaint's steps follow it should its version change.
 const movedSteps = (x: 'OLD' | 'NEW') => stepRows('s', 'complaint_steps s', `coalesce(${x}.standard_version_id, 0)`, ' AND s.complaint_id = NEW.id');
-const VERSION_MOVED = apply('recap_steps', ['month', 'version_id', 'step_no'], STEPS, [[-1, movedSteps('OLD')], [1, movedSteps('NEW')]]);
+const VERSION_MOVED = apply('recap_steps', stepKeys(true), STEPS, [[-1, movedSteps('OLD')], [1, movedSteps('NEW')]]);
 export const RECAP_STEP_VERSIONS_SQL = `
 DROP TRIGGER recap_steps_ai;
 DROP TRIGGER recap_steps_ad;
@@ -348,17 +349,7 @@ DROP TRIGGER recap_steps_au;
 DROP TRIGGER recap_zone_set;
 DROP TRIGGER recap_zone_changed;
 DROP TABLE recap_steps;
-CREATE TABLE recap_steps (
-  month TEXT NOT NULL,
-  version_id INTEGER NOT NULL,
-  step_no INTEGER NOT NULL,
-  done INTEGER NOT NULL DEFAULT 0,
-  on_time INTEGER NOT NULL DEFAULT 0,
-  minutes_sum INTEGER NOT NULL DEFAULT 0,
-  limit_sum INTEGER NOT NULL DEFAULT 0,
-  minutes_n INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (month, version_id, step_no)
-) STRICT, WITHOUT ROWID;
+${stepsTable(true)}
 ${stepTriggers([...STEP_COLUMNS, 'complaint_id'], true)}
 CREATE TRIGGER recap_steps_version AFTER UPDATE OF standard_version_id ON complaints
 WHEN OLD.standard_version_id IS NOT NEW.standard_version_id BEGIN ${VERSION_MOVED} END;
