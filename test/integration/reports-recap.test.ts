@@ -618,6 +618,13 @@ describe('buku rekap of a standard changed by the Admin', () => {
     const dashboard = await o.act('camat', '2026-12-01T01:00:00.000Z', 'reports.dashboard', { year: 2026, month: 11 });
     expect(dashboard.slowestSteps.filter((s) => s.stepNo === 2).map((s) => s.versi)).toEqual([[2], [1]]);
     expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
+    // X moved to version 2 (its steps go with it): version 1's counters stand at 0, no row of
+    // their own is left, and step 2 is one row again.
+    const v2 = o.core.db.prepare('SELECT standard_version_id FROM complaints WHERE id = ?').pluck().get(y);
+    o.core.db.prepare('UPDATE complaints SET standard_version_id = ? WHERE id = ?').run(v2, x);
+    expect(storedSummaries(o.core.db)).toEqual(expectedSummaries(o.core.db));
+    const after = await o.act('sekcam', '2026-12-01T01:00:00.000Z', 'reports.recap', { year: 2026, month: 11 });
+    expect(after.steps.filter((s) => s.stepNo === 2).map(({ activity, done, versi }) => ({ activity, done, versi }))).toEqual([{ activity: NEW_STEP_2, done: 2, versi: null }]);
   });
 });
 

@@ -159,8 +159,7 @@ const versionOfStep = (x: string) => `(SELECT coalesce(c.standard_version_id, 0)
 // further condition on x.
 function stepRows(x: string, from: string | null, version: string | null, where = ''): string {
   const timed = `${x}.work_minutes IS NOT NULL AND ${x}.limit_minutes IS NOT NULL`;
-  return `SELECT ${monthOf(x, 'completed_at')} AS month, ${version === null ? '' : `${version} AS version_id, `}${x}.step_no AS step_no, 1 AS done,
-    ${x}.completed_at <= ${x}.due_at AS on_time,
+  return `SELECT ${monthOf(x, 'completed_at')} AS month, ${version === null ? '' : `${version} AS version_id, `}${x}.step_no AS step_no, 1 AS done, ${x}.completed_at <= ${x}.due_at AS on_time,
     CASE WHEN ${timed} THEN ${x}.work_minutes ELSE 0 END AS minutes_sum, CASE WHEN ${timed} THEN ${x}.limit_minutes ELSE 0 END AS limit_sum,
     ${timed} AS minutes_n${from ? ` FROM ${from}` : ''} WHERE ${x}.completed_at IS NOT NULL${where}`;
 }
@@ -203,8 +202,7 @@ ${applyComplaint([[1, 'c', 'complaints c']], shape)}
 ${applyStep([[1, 's', 'complaint_steps s']], shape.stepVersions)}`;
 
 const STEP_COLUMNS = ['step_no', 'due_at', 'completed_at', 'work_minutes', 'limit_minutes'];
-const stepTriggers = (columns: string[], versioned: boolean) => `
-CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]], versioned)} END;
+const stepTriggers = (columns: string[], versioned: boolean) => `CREATE TRIGGER recap_steps_ai AFTER INSERT ON complaint_steps WHEN NEW.completed_at IS NOT NULL BEGIN ${applyStep([[1, 'NEW', null]], versioned)} END;
 CREATE TRIGGER recap_steps_ad AFTER DELETE ON complaint_steps WHEN OLD.completed_at IS NOT NULL BEGIN ${applyStep([[-1, 'OLD', null]], versioned)} END;
 CREATE TRIGGER recap_steps_au AFTER UPDATE OF ${columns.join(', ')} ON complaint_steps
 WHEN ${columns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')} BEGIN ${applyStep([[-1, 'OLD', null], [1, 'NEW', null]], versioned)} END;`;

@@ -85,6 +85,8 @@ export function stepRows(db: Db, byStep: Map<string, VersionStepTally>): RecapSt
   };
   for (const step of current.steps) rowOf(step.no, step.activity, formatDuration(step.duration)).current = true;
   for (const v of byStep.values()) {
+    // A step done and undone (or moved to another version) leaves its counters at 0.
+    if (!v.done) continue;
     const step = (v.versionId ? standardVersion(db, v.versionId) : current).steps[v.stepNo - 1];
     const r = step ? rowOf(v.stepNo, step.activity, formatDuration(step.duration)) : rowOf(v.stepNo, `Langkah ${v.stepNo}`, null);
     for (const k of ['done', 'onTime', 'minutesSum', 'limitSum', 'minutesN'] as const) r.t[k] += v[k];
@@ -92,11 +94,14 @@ export function stepRows(db: Db, byStep: Map<string, VersionStepTally>): RecapSt
     if (n !== undefined && !r.versions.includes(n)) r.versions.push(n);
   }
   const doneUnder = new Map<number, number>();
-  for (const r of rows.values()) if (r.t.done) doneUnder.set(r.stepNo, (doneUnder.get(r.stepNo) ?? 0) + 1);
+  for (const r of rows.values()) {
+    r.versions.sort((a, b) => a - b);
+    if (r.t.done) doneUnder.set(r.stepNo, (doneUnder.get(r.stepNo) ?? 0) + 1);
+  }
   return [...rows.values()]
     .sort((a, b) => a.stepNo - b.stepNo || Number(b.current) - Number(a.current) || (a.versions[0] ?? 0) - (b.versions[0] ?? 0))
     .map((r) => {
-      const versi = r.versions.length && (!r.current || (doneUnder.get(r.stepNo) ?? 0) > 1) ? r.versions.sort((a, b) => a - b) : null;
+      const versi = r.versions.length && (!r.current || (doneUnder.get(r.stepNo) ?? 0) > 1) ? r.versions : null;
       return {
         stepNo: r.stepNo,
         activity: r.activity + versiText(versi),

@@ -15,11 +15,12 @@ import { DashboardLink, formatCount, formatShare } from './DashboardLink';
 const FIRST_SHOWN = 5;
 
 const TENTHS = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-// The average as the limit beside it reads, in whole minutes; to a tenth of a minute where
-// those would read the same though the bar says over or under ("15,4 menit" against "15 menit").
+// The average as the limit beside it reads, in whole minutes; under an hour to a tenth of a
+// minute where those would read the same though the bar says over or under ("15,4 menit"
+// against "15 menit").
 function averageText(avg: number, limit: number | null): string {
   const shown = formatDurasi(avg);
-  return limit !== null && shown === formatDurasi(limit) && Math.abs(avg - limit) >= 0.05 ? `${TENTHS.format(avg)} menit` : shown;
+  return avg < 60 && limit !== null && shown === formatDurasi(limit) && Math.abs(avg - limit) >= 0.05 ? `${TENTHS.format(avg)} menit` : shown;
 }
 
 export function DashboardSteps({ steps, periodLabel, from, to }: { steps: RecapStep[]; periodLabel: string; from: string; to: string }) {
