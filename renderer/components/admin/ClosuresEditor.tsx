@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Alert, Box, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useFormState, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { IconTrash } from '@tabler/icons-react';
 import { closureSchema } from '../../../shared/schemas/calendar';
@@ -7,6 +7,7 @@ import { formatHariTanggal } from '../../../shared/time/format';
 import { localDate, yearsWithoutHolidays, type Closure, type OfficeCalendar } from '../../../shared/time/workingTime';
 import type { TimeZoneId } from '../../../shared/domain';
 import { DateText } from './DateText';
+import { HolidaysMissingAlert } from './HolidaysMissing';
 import { useSession } from '../../lib/session';
 import { CLOSURE_KINDS, CLOSURE_KIND_LABEL } from '../../../shared/schemas/calendar';
 import { CLOSURE_KIND_COLOR, type CalendarForm } from './calendarForm';
@@ -105,12 +106,7 @@ export function ClosuresEditor({ control, register, errors, tz }: Props) {
         </Button>
       </Group>
 
-      {missingYears.length > 0 && (
-        <Alert color="yellow" title={`Hari libur nasional ${missingYears.join(' dan ')} belum dicatat`}>
-          Batas waktu pengaduan yang melewati tahun {missingYears.join(' dan ')} dihitung seolah-olah hari libur nasional dan cuti bersamanya hari kerja. Impor dari
-          berkas iCal hari libur, atau tambahkan tanggalnya satu per satu di atas, lalu simpan.
-        </Alert>
-      )}
+      <HolidaysMissingAlert years={missingYears} todo="Impor dari berkas iCal hari libur, atau tambahkan tanggalnya satu per satu di atas, lalu simpan." />
 
       <Group justify="space-between">
         <Select
