@@ -351,6 +351,12 @@ describe('register export of long texts', () => {
     lines: { subject: 'Saluran meluap', description: LINES },
     enormous: { subject: SUBJECT, description: ENORMOUS },
     rahasia: { subject: SUBJECT, description: ENORMOUS, confidential: true },
+    // In Calibri 11 its lines are at most 217 px, each within Uraian's 34 units (238 px):
+    // "Patok batas tanah kami dipindahkan" / "tetangga. Mediasi di desa belum" /
+    // "menghasilkan kesepakatan." (LibreOffice breaks it so).
+    threeLines: { subject: 'Sengketa batas tanah', description: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.' },
+    // As many letters, in capitals: about a third wider.
+    capitals: { subject: 'Sengketa batas tanah', description: 'PATOK BATAS TANAH KAMI DIPINDAHKAN TETANGGA. MEDIASI DI DESA BELUM MENGHASILKAN KESEPAKATAN.' },
   };
   type Case = keyof typeof cases;
   const order = Object.keys(cases) as Case[];
@@ -405,6 +411,14 @@ describe('register export of long texts', () => {
     expect(row('longer').height).toBeLessThan(409);
     // Line breaks of its own count as lines, short as they are.
     expect(row('lines').height).toBeGreaterThanOrEqual(6 * LINE);
+  });
+
+  it('makes a row as many lines tall as Calibri, at its widths, takes to write the text, and no more', async () => {
+    const { row, width } = await register();
+    expect(width('Uraian')).toBe(34);
+    // Three lines of 15 pt, and 3 pt under the last.
+    expect(row('threeLines').height).toBe(3 * LINE + 3);
+    expect(row('capitals').height).toBe(4 * LINE + 3);
   });
 
   it('keeps the default height for a row whose texts fit one line, and caps an enormous text at Excel\'s highest row', async () => {

@@ -203,8 +203,10 @@ describe('sign-off on the page', () => {
     expect(wide.getColumn(12).width).toBe(20);
     const caption = signOffIn(wide, kasi.placeDate).lines[2]!.cell;
     expect(caption.value).toBe('KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM,');
-    // Angka 9–10 and L (width 40) hold about 40 characters a line; the caption's 46 take Angka 8–10 with L.
-    expect(caption.address).toBe(`I${caption.row}`);
+    // Angka 9–10 and L (width 40) are 280 px across; the caption's 46 capitals are 342 px in
+    // Calibri 11, more than Angka 8–10 with L hold (350 px, less the cell's margins): it takes
+    // Angka 7–10 with L.
+    expect(caption.address).toBe(`H${caption.row}`);
     expect(caption.alignment.wrapText).toBe(false);
 
     // One column of 30, upright (a page about 102 wide): the block stands in the empty column B.

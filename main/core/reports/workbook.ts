@@ -63,23 +63,42 @@ const WRAP_TOP = { vertical: 'top', wrapText: true } as const;
 // their height (wrappedHeight). Over rather than under: a line too many leaves a blank line
 // at the foot of the row, one too few hides the end of the text.
 
+// Calibri's advance widths in 1/1000 em, printable ASCII (U+0020 to U+007E): Excel's face
+// for every cell. Carlito, which LibreOffice uses in its place, has the same widths by design.
+const CALIBRI = [
+  226, 326, 401, 498, 507, 715, 682, 221, 303, 303, 498, 498, 250, 306, 252, 386, 507, 507, 507, 507, 507, 507, 507, 507, 507, 507, 268, 268, 498, 498, 498,
+  463, 894, 579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662, 517, 673, 543, 459, 487, 642, 567, 890, 519, 487, 468, 307, 386, 307,
+  498, 498, 291, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525, 525, 349, 391, 335, 525, 452, 715, 433, 453, 395, 314, 460,
+  314, 498,
+];
+// Latin letters with accents (é, ñ …) as wide as the widest of their base letters; any
+// other character (a dash, quotes, a letter of another script) as wide as an em, so that
+// none is under-counted.
+const CALIBRI_LATIN = 680;
+const CALIBRI_OTHER = 1000;
+const charWidth = (c: number) => (c >= 0x20 && c <= 0x7e ? CALIBRI[c - 0x20]! : c >= 0xc0 && c <= 0x24f ? CALIBRI_LATIN : CALIBRI_OTHER);
+// Lines are reckoned filled to this share of their room: Excel draws each glyph at a whole
+// pixel, which makes a line up to some 2% wider than its widths add up to.
+const SAFETY = 0.97;
+
 // How many lines `text` takes in a cell (or merged cells) `width` units wide at `size` pt:
-// a character at most about 5.5 px wide at 9 pt (in proportion at other sizes) of the 7 px
-// a width unit is, 10 px of the cell kept for its margins, lines broken between words and
-// at the text's own line breaks.
+// a width unit is 7 px, of which 10 px of the cell are kept for its margins; a character
+// as wide as Calibri draws it at `size` pt (96 px to the inch); lines broken between
+// words and at the text's own line breaks.
 function wrappedLines(text: string, width: number, size: number): number {
-  const room = Math.max(1, Math.floor((width * 7 - 10) / ((5.5 * size) / 9)));
-  if (text.length <= room && !text.includes('\n')) return 1;
+  // The room and the widths in 1/1000 em.
+  const room = Math.max(1, (((width * 7 - 10) * SAFETY) / ((size * 96) / 72)) * 1000);
+  if (text.length * CALIBRI_OTHER <= room && !text.includes('\n')) return 1;
   // Read a character at a time (a year's register measures millions): `used` is the
-  // characters on the current line, spaces after its words included, `word` those of the
-  // word being read, placed on the line when a space, a line break or the end closes it.
+  // width of the current line, spaces after its words included, `word` that of the word
+  // being read, placed on the line when a space, a line break or the end closes it.
   let lines = 1;
   let used = 0;
   let word = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c !== 32 && c !== 10) {
-      word++;
+      word += charWidth(c);
       continue;
     }
     if (word > 0) {
@@ -92,7 +111,7 @@ function wrappedLines(text: string, width: number, size: number): number {
       used += word;
       word = 0;
     }
-    if (c === 32) used++;
+    if (c === 32) used += CALIBRI[0]!;
     else if (i < text.length) {
       lines++;
       used = 0;
@@ -607,8 +626,8 @@ function planPages(ws: Worksheet, { paper, turned }: Page, widths: number[], blo
 const SIGN_OFF_WIDTH = 40;
 // Rows of room to sign in (15 pt each, about 2 cm with the stamp beside it).
 const SIGN_OFF_SPACE = 4;
-// A bold line is about a tenth wider than wrappedLines reckons a plain one.
-const BOLD_WIDTH = 1.1;
+// A bold line is some 3% wider than a plain one (wrappedLines): reckoned 5%.
+const BOLD_WIDTH = 1.05;
 // The narrowest empty column worth adding for the block (addSignOff).
 const MIN_SPARE_WIDTH = 4;
 
