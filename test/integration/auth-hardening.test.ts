@@ -147,7 +147,7 @@ describe('login attempts', () => {
 
     for (const e of [badPassword, locked, inactive]) expect(e).toEqual(unknown);
     expect(unknown.code).toBe('unauthenticated');
-    expect(unknown.message).toMatch(/^Nama pengguna atau kata sandi salah, atau akun sedang dikunci\. .*Admin kantor membuka kunci akun/);
+    expect(unknown.message).toMatch(/^Nama pengguna atau kata sandi salah, atau akun sedang dikunci atau dinonaktifkan\. .*Admin kantor membuka kunci akun \(menu Pengguna\), mengaktifkannya kembali/);
     expect(reasons()).toEqual(['unknown_user', ...Array<string>(LOGIN_MAX_FAILURES).fill('wrong_password'), 'locked', 'inactive']);
     const unknownRow = auditRows().find((r) => r.action === 'login.failed')!;
     expect(unknownRow).toMatchObject({ actorId: null, entityId: null });

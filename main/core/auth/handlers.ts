@@ -12,7 +12,7 @@ import { createSession, endSession, endUserSessions } from './sessions';
 
 // One answer for every refused login, so it does not tell which usernames exist or
 // which accounts are locked; the audit row records the real reason.
-export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta Admin kantor membuka kunci akun (menu Pengguna), atau mengatur ulang kata sandi bila lupa.`;
+export const LOGIN_REFUSED = `Nama pengguna atau kata sandi salah, atau akun sedang dikunci atau dinonaktifkan. Periksa ejaan lalu coba lagi; bila sudah ${LOGIN_MAX_FAILURES} kali salah, tunggu ${LOGIN_LOCK_MINUTES} menit atau minta Admin kantor membuka kunci akun (menu Pengguna), mengaktifkannya kembali, atau mengatur ulang kata sandi bila lupa.`;
 
 type LoginFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'inactive';
 
