@@ -2,6 +2,8 @@
 // answers of the regulation's questionnaire, and the Indeks Kepuasan Masyarakat (IKM)
 // computed from score sums. Pure: the core and the screens both use it.
 
+import { MONTHS, periodLabel } from './time/format';
+
 export const SKM_ELEMENTS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
 export type SkmElement = (typeof SKM_ELEMENTS)[number];
 export type SkmScore = 1 | 2 | 3 | 4;
@@ -207,3 +209,23 @@ export function computeIkm(t: SkmTotals): SkmResult | null {
   const ikm = round2(index * SKM_CONVERSION);
   return { respondents: t.respondents, nrr, weighted, index, ikm, grade: skmGrade(ikm) };
 }
+
+// The survey's periods besides a month and a year: the regulation lets an office survey
+// each quarter (triwulan) or half-year (semester), and report the IKM so.
+export const SKM_PARTS = ['tw1', 'tw2', 'tw3', 'tw4', 's1', 's2'] as const;
+export type SkmPart = (typeof SKM_PARTS)[number];
+export const SKM_PART: Record<SkmPart, { label: string; from: number; to: number }> = {
+  tw1: { label: 'Triwulan I', from: 1, to: 3 },
+  tw2: { label: 'Triwulan II', from: 4, to: 6 },
+  tw3: { label: 'Triwulan III', from: 7, to: 9 },
+  tw4: { label: 'Triwulan IV', from: 10, to: 12 },
+  s1: { label: 'Semester I', from: 1, to: 6 },
+  s2: { label: 'Semester II', from: 7, to: 12 },
+};
+
+/** The months a part of the year spans, in words: "Januari–Maret". */
+export const skmPartMonths = (part: SkmPart) => `${MONTHS[SKM_PART[part].from - 1]}–${MONTHS[SKM_PART[part].to - 1]}`;
+
+/** The survey's period in words: "November 2026", "Tahun 2026", "Semester I 2026 (Januari–Juni)". */
+export const skmPeriodLabel = (year: number, month?: number | null, part?: SkmPart | null) =>
+  part ? `${SKM_PART[part].label} ${year} (${skmPartMonths(part)})` : periodLabel(year, month);

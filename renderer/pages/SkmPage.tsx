@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { call } from '../api';
-import { periodLabel as labelOf } from '../../shared/time/format';
+import { skmPeriodLabel } from '../../shared/skm';
 import { Loading, Page } from '../components/Page';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
@@ -16,14 +16,14 @@ import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
-// The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month or a year
-// with its grade, the NRR of each element, and for the Staf the questionnaire and the
+// The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month, a triwulan,
+// a semester or a year with its grade, the NRR of each element, and for the Staf the questionnaire and the
 // kiosk. Printed as it stands, on upright paper, or taken out as Excel. The period lives
 // in the address.
 export function SkmPage() {
   const { office, user } = useSession();
-  const period = useReportPeriod();
-  const { year, month, thisYear, query } = period;
+  const period = useReportPeriod({ parts: true });
+  const { year, month, part, thisYear, query } = period;
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear - i), [thisYear]);
   const summary = useCall('skm.summary', query);
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
@@ -33,7 +33,7 @@ export function SkmPage() {
   const [kiosk, setKiosk] = useState(false);
   const staf = user.role === 'staf';
 
-  const periodLabel = labelOf(year, month);
+  const periodLabel = skmPeriodLabel(year, month, part);
 
   // This PC becomes the kiosk: the session ends in the core, nothing of it stays in the tab.
   const startKiosk = async () => {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { reportSignOffSchema } from '../reports/signOff';
 import { isYmd } from '../time/workingTime';
-import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, type SkmElement } from '../skm';
+import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, SKM_PARTS, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
 // IKM per period as the screens and the export show it.
@@ -47,11 +47,15 @@ export const skmSubmitInputSchema = z
   .strict();
 export type SkmSubmitInput = z.input<typeof skmSubmitInputSchema>;
 
-export const skmPeriodQuerySchema = z.object({
-  year: z.number({ error: 'Pilih tahun.' }).int().min(2000, { error: 'Tahun paling awal 2000.' }).max(2100, { error: 'Tahun paling akhir 2100.' }),
-  // Absent: the whole year, with its months.
-  month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
-});
+export const skmPeriodQuerySchema = z
+  .object({
+    year: z.number({ error: 'Pilih tahun.' }).int().min(2000, { error: 'Tahun paling awal 2000.' }).max(2100, { error: 'Tahun paling akhir 2100.' }),
+    // Both absent: the whole year, with its months.
+    month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
+    // A quarter or a half of the year, with its months.
+    part: z.enum(SKM_PARTS, { error: 'Pilih triwulan I–IV atau semester I–II.' }).optional(),
+  })
+  .refine((q) => q.month === undefined || q.part === undefined, { error: 'Pilih satu periode: sebulan, atau satu triwulan atau semester.', path: ['part'] });
 export type SkmPeriodQuery = z.infer<typeof skmPeriodQuerySchema>;
 
 const perElement = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, z.number()])) as Record<SkmElement, z.ZodNumber>);
@@ -71,9 +75,10 @@ export type SkmPeriod = z.infer<typeof skmPeriodSchema>;
 export const skmSummarySchema = z.object({
   year: z.number().int(),
   month: z.number().int().nullable(),
+  part: z.enum(SKM_PARTS).nullable(),
   /** The period asked for. */
   total: skmPeriodSchema,
-  /** Its months (one for a month, twelve for a year). */
+  /** Its months (one for a month, three for a triwulan, six for a semester, twelve for a year). */
   months: z.array(skmPeriodSchema),
   /** Where the responses came from in the period. */
   fromKiosk: z.number().int().min(0),

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { ApiClient, login, PASSWORD, seedOffice } from './support';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS } from '../../shared/skm';
+import { MONTHS } from '../../shared/time/format';
 
 // The SKM kiosk: the Staf opens it on the office PC, a reporter answers the nine
 // questions and the profile with large buttons, sees "Terima kasih", and the screen
@@ -73,14 +74,29 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await expect(page.getByRole('table', { name: 'Responden menurut jenis kelamin' }).getByRole('row', { name: 'Perempuan' })).toHaveText(/Perempuan\s*1\s*100,0/);
   await expect(page.getByRole('table', { name: 'Responden menurut usia' }).getByRole('row', { name: '35–44 tahun' })).toHaveText(/35–44 tahun\s*1\s*100,0/);
 
+  // The triwulan of this month (in the office's zone), with its three months.
+  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', month: 'numeric' }).format(new Date()));
+  const quarter = Math.ceil(month / 3);
+  const roman = ['I', 'II', 'III', 'IV'][quarter - 1]!;
+  const span = `${MONTHS[quarter * 3 - 3]}–${MONTHS[quarter * 3 - 1]}`;
+  await page.getByRole('textbox', { name: 'Periode' }).click();
+  await page.getByRole('option', { name: `Triwulan ${roman} (${span})` }).click();
+  await expect(page).toHaveURL(new RegExp(`bulan=tw${quarter}$`));
+  await expect(page.getByRole('heading', { name: new RegExp(`^Indeks Kepuasan Masyarakat — Triwulan ${roman} \\d{4} \\(${span}\\)$`), level: 3 })).toBeVisible();
+  await expect(page.getByTestId('ikm-value')).toHaveText('83,25');
+  const rows = page.getByRole('table', { name: 'IKM per bulan' }).getByRole('row');
+  // The heading's row, then the quarter's months: this one has the response.
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(month - (quarter - 1) * 3)).toHaveText(new RegExp(`^${MONTHS[month - 1]}1\\s*83,25`));
+
   // Printed on upright paper: the office and the period above the figures, no menu,
   // buttons or period filter; a year with its months.
-  await page.getByRole('textbox', { name: 'Bulan' }).click();
+  await page.getByRole('textbox', { name: 'Periode' }).click();
   await page.getByRole('option', { name: 'Setahun penuh' }).click();
   await expect(page.getByRole('heading', { name: /^Indeks Kepuasan Masyarakat — Tahun \d{4}$/, level: 3 })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Cetak' })).toBeHidden();
-  await expect(page.getByRole('textbox', { name: 'Bulan' })).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Periode' })).toBeHidden();
   await expect(page.getByRole('table', { name: 'IKM per bulan' })).toBeVisible();
   // Under the respondents' profile, the Camat's block to sign by hand.
   await expect(page.getByRole('region', { name: 'Profil responden' }).getByTestId('pengesahan-laporan')).toContainText(/CAMAT KEJAYAN,Ahmad Fauzi, S\.STP\., M\.Si\./);

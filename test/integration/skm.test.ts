@@ -287,6 +287,49 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(profile[totals - 1]).toEqual([undefined, '55 tahun ke atas', 0, 0]);
   });
 
+  it('reports the IKM of a triwulan and a semester from their own months, on screen and as XLSX', async () => {
+    const o = await office();
+    // Paper questionnaires filled in during the year, typed in on 24 November.
+    const on = (filledOn: string, s: number[]) => o.act('staf', 'skm.submit', { ...form(s), filledOn });
+    await on('2026-02-10', NOV[0]!);
+    await on('2026-03-10', NOV[1]!);
+    await on('2026-05-10', NOV[2]!);
+    await on('2026-08-10', DEC_STAF);
+
+    // Triwulan I: Σ 30 + 26 = 56 over 2, IKM = 28 × 2.775 = 77.70 (B).
+    const tw1 = await o.act('camat', 'skm.summary', { year: 2026, part: 'tw1' });
+    expect(tw1).toMatchObject({ month: null, part: 'tw1' });
+    expect(tw1.total).toMatchObject({ month: null, respondents: 2, ikm: 77.7, grade: 'B' });
+    expect(tw1.months.map((m) => [m.month, m.respondents])).toEqual([[1, 0], [2, 1], [3, 1]]);
+    // Triwulan II: May alone, Σ 32, IKM = 88.80 (A); Triwulan IV: nobody.
+    expect((await o.act('camat', 'skm.summary', { year: 2026, part: 'tw2' })).total).toMatchObject({ respondents: 1, ikm: 88.8, grade: 'A' });
+    expect((await o.act('camat', 'skm.summary', { year: 2026, part: 'tw4' })).total).toMatchObject({ respondents: 0, ikm: null, grade: null });
+    // Semester I: Σ 88 over 3, IKM = 81.40 (B), not the mean of its triwulan's IKM; Semester II: August's 80.48.
+    const s1 = await o.act('sekcam', 'skm.summary', { year: 2026, part: 's1' });
+    expect(s1.total).toMatchObject({ respondents: 3, ikm: 81.4, grade: 'B' });
+    expect(s1.months.map((m) => m.respondents)).toEqual([0, 1, 1, 0, 1, 0]);
+    expect(s1.profile.find((g) => g.title === 'Jenis kelamin')!.rows).toEqual([{ label: 'Laki-laki', n: 0 }, { label: 'Perempuan', n: 3 }]);
+    expect((await o.act('staf', 'skm.summary', { year: 2026, part: 's2' })).total).toMatchObject({ respondents: 1, ikm: 80.48 });
+    // One period at a time; a part that is none.
+    expect(await o.refuse('camat', 'skm.summary', { year: 2026, month: 3, part: 'tw1' })).toMatchObject({ code: 'validation', field: 'part' });
+    expect(await o.refuse('camat', 'skm.summary', { year: 2026, part: 'tw5' })).toMatchObject({ code: 'validation', field: 'part', message: 'Pilih triwulan I–IV atau semester I–II.' });
+
+    const file = await o.act('camat', 'skm.exportXlsx', { year: 2026, part: 's1' });
+    expect(file.fileName).toBe('IKM-2026-S1.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows('IKM')[2]).toEqual(['Periode: Semester I 2026 (Januari–Juni)']);
+    expect(rows('IKM').find((r) => r[1] === 'IKM unit pelayanan (indeks × 25)')![3]).toBe(81.4);
+    const months = rows('Per bulan');
+    const first = months.findIndex((r) => r[0] === 'Januari');
+    // Its six months, then the semester's total (the block to sign follows).
+    const table = months.slice(first, first + 8);
+    expect(table.map((r) => r[0])).toEqual(['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Semester I', undefined]);
+    expect(table.slice(0, 7).map((r) => r[1])).toEqual([0, 1, 1, 0, 1, 0, 3]);
+    expect(table[6]![11]).toBe(81.4);
+  });
+
   it('records puas / tidak puas as data when the last step closes the complaint', async () => {
     const o = await office();
     const first = await o.record();

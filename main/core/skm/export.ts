@@ -1,13 +1,14 @@
 import type { Worksheet } from 'exceljs';
-import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT } from '../../../shared/skm';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_PART, SKM_WEIGHT, skmPeriodLabel } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
-import { MONTHS, periodLabel } from '../../../shared/time/format';
+import { MONTHS } from '../../../shared/time/format';
 import type { OfficePaper } from '../../../shared/documents/kinds';
 import { addNote, addRows, addSignOff, addTableSheet, newWorkbook, startSheet, xlsxFile, type CellValue, type SheetColumn } from '../reports/workbook';
 
-// The IKM the office reports: one sheet with the elements of the period (NRR, NRR
-// tertimbang, IKM and mutu pelayanan), one with each month of it, one with the
-// respondents' profile; each ends with the block the head of office signs.
+// The IKM the office reports for a month, a triwulan, a semester or a year: one sheet with
+// the elements of the period (NRR, NRR tertimbang, IKM and mutu pelayanan), one with each
+// month of it, one with the respondents' profile; each ends with the block the head of
+// office signs.
 
 const gradeText = (p: SkmPeriod) => (p.grade ? `${p.grade} (${SKM_GRADE_LABEL[p.grade]})` : 'Belum ada responden');
 
@@ -42,7 +43,8 @@ const PROFILE_COLUMNS: SheetColumn[] = [
 
 export async function skmWorkbook(officeName: string, s: SkmSummary, paper: OfficePaper) {
   const wb = await newWorkbook();
-  const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${periodLabel(s.year, s.month)}`];
+  const label = skmPeriodLabel(s.year, s.month, s.part);
+  const title = [officeName, 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017)', `Periode: ${label}`];
   const t = s.total;
 
   const ws = startSheet(wb, { name: 'IKM', paper, title, columns: ELEMENT_COLUMNS });
@@ -76,8 +78,8 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   const firstMonth = wm.rowCount + 1;
   const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
-  // A year's total; a month's would repeat its one row.
-  if (s.month === null) addRows(wm, MONTH_COLUMNS, [monthRow(periodLabel(s.year, s.month), t)], true);
+  // The period's total; a month's would repeat its one row.
+  if (s.month === null) addRows(wm, MONTH_COLUMNS, [monthRow(s.part ? SKM_PART[s.part].label : label, t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
   addSignOff(wm, s.signOff);
 
@@ -91,5 +93,5 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
     signOff: s.signOff,
   });
 
-  return xlsxFile(wb, `IKM-${s.year}${s.month ? `-${String(s.month).padStart(2, '0')}` : ''}.xlsx`);
+  return xlsxFile(wb, `IKM-${s.year}${s.month ? `-${String(s.month).padStart(2, '0')}` : s.part ? `-${s.part.toUpperCase()}` : ''}.xlsx`);
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, skmProfileGroups, type SkmProfileCount, type SkmTotals } from '../../../shared/skm';
+import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, SKM_PART, skmProfileGroups, type SkmProfileCount, type SkmTotals } from '../../../shared/skm';
 import type { skmAnswersSchema, SkmPeriod, SkmPeriodQuery, skmProfileSchema, SkmSummary } from '../../../shared/schemas/skm';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
@@ -76,13 +76,15 @@ export function skmMonth(db: Db, year: number, month: number): SkmPeriod {
   return period(month, totalsOf(stmt(db, 'SELECT * FROM skm_month_totals WHERE month = ?').get(key) as MonthRow | undefined));
 }
 
-/** The IKM of a month, or of a year with each of its months. */
+/** The IKM of a month, or of a triwulan, a semester or a year with each of its months. */
 export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
-  const from = monthKey(q.year, q.month ?? 1);
-  const to = monthKey(q.year, q.month ?? 12);
+  const first = q.month ?? (q.part ? SKM_PART[q.part].from : 1);
+  const last = q.month ?? (q.part ? SKM_PART[q.part].to : 12);
+  const from = monthKey(q.year, first);
+  const to = monthKey(q.year, last);
   const rows = stmt(db, 'SELECT * FROM skm_month_totals WHERE month BETWEEN ? AND ? ORDER BY month').all(from, to) as MonthRow[];
   const byMonth = new Map(rows.map((r) => [r.month, r]));
-  const months = q.month ? [q.month] : Array.from({ length: 12 }, (_, i) => i + 1);
+  const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   let total = emptyTotals();
   const periods = months.map((m) => {
     const t = totalsOf(byMonth.get(monthKey(q.year, m)));
@@ -92,6 +94,7 @@ export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
   return {
     year: q.year,
     month: q.month ?? null,
+    part: q.part ?? null,
     total: period(q.month ?? null, total),
     months: periods,
     fromKiosk: rows.reduce((n, r) => n + r.kiosk, 0),
