@@ -130,7 +130,7 @@ describe('Camat dashboard', () => {
     // listed afresh: its instant moves); after a change it is asked of the changed complaint.
     const november = { keadaan: 'terlambat', akhirBulan: '2026-11', limit: 200 } as const;
     const first = await ok(o.core, camat, 'complaints.list', november);
-    const listings = (log: Recorded[], what: string) => log.filter((e) => e.sql.startsWith('SELECT c.id FROM complaints c WHERE') && e.sql.includes(what)).length;
+    const listings = (log: Recorded[], what: string) => log.filter((e) => e.sql.startsWith('WITH listed(id) AS (SELECT c.id FROM complaints c WHERE') && e.sql.includes(what)).length;
     const [monthEnd, now] = ['complaints_closed_late', "status <> 'tidak_lengkap' AND due_at < ?"];
     let again = await record(t!.core.db, () => ok(o.core, camat, 'complaints.list', november));
     expect([listings(again, monthEnd), (await ok(o.core, camat, 'complaints.list', november)).total]).toEqual([0, first.total]);

@@ -43,6 +43,24 @@ const keptOf = new WeakMap<Db, Map<string, Kept>>();
 // The latest change mark: read once for the sets a call asks for.
 export const changeMark = (db: Db) => (pluck(db, 'SELECT max(change_seq) FROM complaints WHERE change_seq IS NOT NULL').get() as number | null) ?? 0;
 
+// A set's complaints listed as one text of ids joined by commas, built inside SQLite: a
+// list of 87,000 ids (a common word at 100,000) comes out about three times sooner so than
+// as 87,000 rows, each stepped out to JavaScript on its own.
+function listedIds(db: Db, [sql, params]: [string, unknown[]]): number[] {
+  const text = pluck(db, `WITH listed(id) AS (${sql}) SELECT group_concat(id) FROM listed`).get(...params) as string | null;
+  const ids: number[] = [];
+  if (text === null) return ids;
+  let id = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 44) {
+      ids.push(id);
+      id = 0;
+    } else id = id * 10 + c - 48;
+  }
+  return ids;
+}
+
 function fromIds(ids: number[]): IdSet {
   let most = 0;
   for (const id of ids) if (id > most) most = id;
@@ -71,7 +89,7 @@ export const has = (s: IdSet, id: number) => ((s.bits[id >>> 5] ?? 0) & (1 << (i
 // probe. Never inside a transaction.
 export function setOf(db: Db, spec: SetSpec, mark: number): IdSet {
   if (db.inTransaction) throw new Error('register sets inside a transaction');
-  const listed = () => fromIds(pluck(db, spec.list[0]).all(...spec.list[1]) as number[]);
+  const listed = () => fromIds(listedIds(db, spec.list));
   if (!spec.probe) return listed();
   let kept = keptOf.get(db);
   if (!kept) keptOf.set(db, (kept = new Map()));
