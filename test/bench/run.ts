@@ -17,6 +17,7 @@ import type { SessionCarrier } from '../../main/core/context';
 import { insertUser } from '../../main/core/users/handlers';
 import { silentLog } from '../support/core';
 import { BENCH_NOW, benchData, workingCopy, type BenchData } from './generate';
+import { HAMLETS, REAL_WORDS } from './vocabulary';
 import { MAX_RATIO, interleaved, ms, stats, type Stats } from './measure';
 import { buildTwin, hookStatements, record, recording, replayer, written, type Ran, type Recorded, type Twin } from './twin';
 import { browserBench, chromiumPath, type BrowserLine } from './browser';
@@ -235,6 +236,13 @@ async function benchScale(data: BenchData): Promise<{ lines: Line[]; memory: Rec
     // A Kasi new to the office: the names he sees are the Anonim ones only.
     await op('Register urut nama pelapor Z–A (Kasi baru, tanpa disposisi)', kasiEmpty, 'complaints.list', { sort: 'reporterName', dir: 'desc' }, L);
     await op(`Cari nomor register "${someNo.replaceAll('/', ' ')}"`, staf, 'complaints.list', { q: someNo.replaceAll('/', ' ') }, L);
+    // The lines above ask the same words each round, as a page or an order changed after a
+    // search does: its words' set and the view of them are kept. A search typed anew lists
+    // its words and walks its page afresh: an everyday word beside a hamlet ("banjir
+    // krajan"), a different pair each call (1,800 pairs, none asked twice in a run), its
+    // twin replaying that call's own statements right after it.
+    const newWords = REAL_WORDS.flatMap((w, i) => HAMLETS.map((h, j) => ({ q: `${w} ${h.toLowerCase()}`, k: (i * 7 + j * 131) % 1009 }))).sort((a, b) => a.k - b.k || a.q.localeCompare(b.q)).map((p) => p.q);
+    await op('Cari kata baru (tiap panggilan pasangan kata lain)', staf, 'complaints.list', (i: number) => ({ q: newWords[i % newWords.length] }), L, { before: () => {} });
     await op('Detail pengaduan (complaints.get)', staf, 'complaints.get', { id: finished }, L);
     await op('Perjalanan pengaduan (workflow.journey)', staf, 'workflow.journey', { id: finished }, L);
     oldSessions(core, 20_000);

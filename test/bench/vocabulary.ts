@@ -7,7 +7,7 @@ const VOWELS = ['a', 'a', 'a', 'i', 'u', 'e', 'o'];
 const CODAS = ['', '', '', 'n', 'ng', 'k', 'r', 's', 'h', 'l', 'm', 't'];
 
 // Words of everyday complaints, so common searches ("jalan krajan") hit many rows.
-const REAL_WORDS = (
+export const REAL_WORDS = (
   'jalan desa dusun rusak berlubang banjir saluran air sampah listrik lampu penerangan jembatan sekolah guru murid ' +
   'puskesmas posyandu bidan obat bantuan sosial beras pkh blt kartu keluarga ktp akta kelahiran surat pengantar ' +
   'kepala perangkat petugas pelayanan lambat pungutan biaya tanah sertifikat batas sengketa tetangga pasar pedagang ' +
