@@ -357,6 +357,11 @@ describe('register export of long texts', () => {
     threeLines: { subject: 'Sengketa batas tanah', description: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.' },
     // As many letters, in capitals: about a third wider.
     capitals: { subject: 'Sengketa batas tanah', description: 'PATOK BATAS TANAH KAMI DIPINDAHKAN TETANGGA. MEDIASI DI DESA BELUM MENGHASILKAN KESEPAKATAN.' },
+    // The same words parted by tabs, as a text pasted from a table may be.
+    tabs: { subject: 'Sengketa batas tanah', description: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.'.replaceAll(' ', '\t') },
+    // "Jalan di depan rumah kami anak-" (196 px) / "anak rusak berat sejak musim hujan" (213 px):
+    // the line breaks after the hyphen, as Excel and LibreOffice break it.
+    hyphen: { subject: 'Jalan rusak', description: 'Jalan di depan rumah kami anak-anak rusak berat sejak musim hujan' },
   };
   type Case = keyof typeof cases;
   const order = Object.keys(cases) as Case[];
@@ -419,6 +424,8 @@ describe('register export of long texts', () => {
     // Three lines of 15 pt, and 3 pt under the last.
     expect(row('threeLines').height).toBe(3 * LINE + 3);
     expect(row('capitals').height).toBe(4 * LINE + 3);
+    expect(row('tabs').height).toBe(3 * LINE + 3);
+    expect(row('hyphen').height).toBe(2 * LINE + 3);
   });
 
   it('keeps the default height for a row whose texts fit one line, and caps an enormous text at Excel\'s highest row', async () => {

@@ -84,23 +84,27 @@ const SAFETY = 0.97;
 // How many lines `text` takes in a cell (or merged cells) `width` units wide at `size` pt:
 // a width unit is 7 px, of which 10 px of the cell are kept for its margins; a character
 // as wide as Calibri draws it at `size` pt (96 px to the inch); lines broken between
-// words and at the text's own line breaks.
+// words (at a space or a tab, and after a hyphen: "anak-anak") and at the text's own line
+// breaks.
 function wrappedLines(text: string, width: number, size: number): number {
   // The room and the widths in 1/1000 em.
   const room = Math.max(1, (((width * 7 - 10) * SAFETY) / ((size * 96) / 72)) * 1000);
   if (text.length * CALIBRI_OTHER <= room && !text.includes('\n')) return 1;
   // Read a character at a time (a year's register measures millions): `used` is the
   // width of the current line, spaces after its words included, `word` that of the word
-  // being read, placed on the line when a space, a line break or the end closes it.
+  // (or the part of it up to a hyphen) being read, placed on the line when a space, a
+  // hyphen, a line break or the end closes it.
   let lines = 1;
   let used = 0;
   let word = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 32 && c !== 10) {
+    const space = c === 32 || c === 9;
+    if (!space && c !== 10 && c !== 45) {
       word += charWidth(c);
       continue;
     }
+    if (c === 45) word += charWidth(c);
     if (word > 0) {
       if (used > 0 && used + word > room) {
         lines++;
@@ -111,8 +115,8 @@ function wrappedLines(text: string, width: number, size: number): number {
       used += word;
       word = 0;
     }
-    if (c === 32) used += CALIBRI[0]!;
-    else if (i < text.length) {
+    if (space) used += CALIBRI[0]!;
+    else if (c === 10 && i < text.length) {
       lines++;
       used = 0;
     }
