@@ -71,12 +71,15 @@ const CALIBRI = [
   498, 498, 291, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525, 525, 349, 391, 335, 525, 452, 715, 433, 453, 395, 314, 460,
   314, 498,
 ];
-// Latin letters with accents (é, ñ …) as wide as the widest of their base letters; any
-// other character (a dash, quotes, a letter of another script) as wide as an em, so that
-// none is under-counted.
+// Latin letters with accents (é, ñ, ş …, U+00C0 to U+017F) as wide as the widest of them
+// but Æ, Œ and Ŵ; those, and any other character (a dash, quotes, a letter of Latin Extended-B
+// or of another script), as wide as Calibri's widest letter (Ǆ, 1,083), so that none is
+// under-counted.
 const CALIBRI_LATIN = 680;
-const CALIBRI_OTHER = 1000;
-const charWidth = (c: number) => (c >= 0x20 && c <= 0x7e ? CALIBRI[c - 0x20]! : c >= 0xc0 && c <= 0x24f ? CALIBRI_LATIN : CALIBRI_OTHER);
+const CALIBRI_WIDE_LATIN = new Set([0xc6, 0xe6, 0x152, 0x153, 0x174, 0x175]);
+const CALIBRI_OTHER = 1100;
+const charWidth = (c: number) =>
+  c >= 0x20 && c <= 0x7e ? CALIBRI[c - 0x20]! : c >= 0xc0 && c <= 0x17f && !CALIBRI_WIDE_LATIN.has(c) ? CALIBRI_LATIN : CALIBRI_OTHER;
 // Lines are reckoned filled to this share of their room: Excel draws each glyph at a whole
 // pixel, which makes a line up to some 2% wider than its widths add up to.
 const SAFETY = 0.97;
