@@ -772,9 +772,10 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
       continue;
     }
     const walk = `SELECT c.id FROM complaints c INDEXED BY ${index} ${whereOf([...bound, [IN_SET, []]])} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    // In the register's order the numbers come from complaints_id_register, not from each
-    // complaint's row.
-    const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c${order.startsWith('c.year ') ? ' INDEXED BY complaints_id_register' : ''} ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
+    // In the register's order (a group read along its index) the numbers come from
+    // complaints_id_register, not from each complaint's row.
+    const byNumber = index === SORT_INDEX.registerNo ? ' INDEXED BY complaints_id_register' : '';
+    const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c${byNumber} ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
     const reach = offset + take;
     const walked = reach >= (group.tooLong ?? Infinity) ? null : keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
     if (!walked) group.tooLong = Math.min(group.tooLong ?? Infinity, reach);
