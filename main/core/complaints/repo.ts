@@ -17,7 +17,7 @@ import { currentStandard, standardVersion, versionIds } from '../workflow/standa
 import { intakeRules } from './intakeRules';
 import { laporKey } from '../import/rows';
 import { linkComplaints, linksOf } from './links';
-import { allOf, changeMark, countOfAll, counted, derived, idsTextOf, IN_SET, keptAlong, memo, setOf, type IdSet, type SetSpec } from './sets';
+import { allOf, changeMark, countFrom, countOfAll, counted, derived, idsTextOf, IN_SET, keptAlong, memo, nthId, setOf, wordOf, type IdSet, type SetSpec } from './sets';
 import {
   complaintAccess,
   identitySql,
@@ -602,6 +602,15 @@ interface Group {
   // further passes at least as many entries, so such pages are sorted at once. (A group
   // lives as long as its view, while the data is unchanged.)
   tooLong?: number;
+  // The entries of the index the walk passes through, where known: how many (a stretch's
+  // complaints, or all numbered), that stretch, and, where the order follows the ids (the
+  // register's and receipt's: complaints are numbered as they are recorded), from which end.
+  span?: Span;
+}
+interface Span {
+  entries: number;
+  stretch?: IdSet;
+  along?: 'ASC' | 'DESC';
 }
 
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
@@ -646,13 +655,12 @@ function kasiNameGroups(at: SetsAt, q: ComplaintQueryParsed, viewer: SessionUser
   const [alike, named] = derived(namesApart, [matches, anonymous, sees, unnamed], () => {
     const alike = new Uint32Array(matches.bits.length);
     const named = new Uint32Array(matches.bits.length);
-    const word = (s: IdSet, i: number) => s.bits[i] ?? 0;
-    for (let i = 0; i < alike.length; i++) {
-      const m = matches.bits[i]!;
-      alike[i] = m & ~word(anonymous, i) & (~word(sees, i) | word(unnamed, i));
-      named[i] = m & ~alike[i]!;
+    for (let k = 0; k < alike.length; k++) {
+      const i = matches.lo + k;
+      alike[k] = matches.bits[k]! & ~wordOf(anonymous, i) & (~wordOf(sees, i) | wordOf(unnamed, i));
+      named[k] = matches.bits[k]! & ~alike[k]!;
     }
-    return [counted(alike), counted(named)];
+    return [counted(alike, matches.lo), counted(named, matches.lo)];
   });
   const groups = [inStretches(at, q, 'registerNo', alike, d), inStretches(at, q, 'reporterName', named, d)];
   return (d === 'ASC' ? groups : groups.reverse()).flat();
@@ -670,18 +678,25 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(at, { ...q, sort });
+  const along = sort === 'registerNo' || sort === 'receivedAt' ? d : undefined;
+  const whole = (): Span => ({ entries: numberedIn(at), along });
   // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
   // whose index leads with it). Where the stretches do not hold every complaint of the set
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
   const within = (stretches: Condition[], set: IdSet, lead: Condition | null, whole: Condition[], split?: (c: Condition, i: number) => Group['split']): Group[] => {
     const led = ([sql, params]: Condition): Condition => (lead ? [`${lead[0]} AND ${sql}`, [...lead[1], ...params]] : [sql, params]);
-    const groups = stretches.map((c, i): Group => ({ parts: [set, ...setsOf(at, [specOf(c)])], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)) }));
+    const groups = stretches.map((c, i): Group => {
+      const [stretch] = setsOf(at, [specOf(c)]) as [IdSet];
+      // (Led by a status, the walk passes that status's part of the stretch only.)
+      return { parts: [set, stretch], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)), span: lead ? undefined : { entries: stretch.count, stretch, along } };
+    });
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
   };
   // Few matches (late now, beside words) are sorted, or walked, whole: to count them stretch
   // by stretch, on every call (their set is listed afresh), cost more.
-  if (bound.length || set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound }];
+  if (bound.length) return [{ parts: [set], index, order, bound }];
+  if (set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound, span: whole() }];
   // By name, the names before Anonim, the block of Anonim (every anonymous reporter), and the
   // names after: a Kasi's names shown beside a category of another seksi are nearly all that
   // block, which a walk from Z passed every other name to reach (31 ms at 1,000,000).
@@ -697,7 +712,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
       lead ? [lead] : [],
       (c, i) => (years[i]!.parts.length ? (ofYear) => within(years[i]!.parts, ofYear, lead, [c]) : undefined),
     );
-  if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound }] : inYears(set, null);
+  if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound, span: whole() }] : inYears(set, null);
   const statuses = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
   return within(statuses, set, null, [], years.length < 2 ? undefined : (status) => (ofStatus) => inYears(ofStatus, status));
 }
@@ -745,10 +760,23 @@ function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt,
     return { whole: receivedBetween(from, to), parts: many(y) ? points.slice(1).map((t, k) => receivedBetween(points[k] ?? null, t)) : [] };
   });
 }
+// How many complaints the register has numbered (those taken over from an old register
+// aside): the entries of an order's whole index, near enough.
+const numberedIn = (at: SetsAt) => [...at.numbered().values()].reduce((n, v) => n + v, 0);
 const receivedBetween = (from: string | null, to: string | null): Condition =>
   from === null ? ['c.received_at < ?', [to!]] : to === null ? ['c.received_at >= ?', [from]] : ['c.received_at >= ? AND c.received_at < ?', [from, to]];
 const seqRun = (year: number, from: number | null, to: number | null): Condition =>
   from === null ? ['c.year = ? AND c.seq < ?', [year, to!]] : to === null ? ['c.year = ? AND c.seq >= ?', [year, from]] : ['c.year = ? AND c.seq >= ? AND c.seq < ?', [year, from, to]];
+
+// About how many entries a walk passes to reach the reach-th of a set's complaints: where
+// the order follows the ids, those on the walk's side of that complaint's id (of its
+// stretch; of all, numbered from 1), else as many as if the set's complaints lay evenly.
+function passesOf({ entries, stretch, along }: Span, set: IdSet, reach: number): number {
+  if (!along) return (reach * entries) / set.count;
+  const desc = along === 'DESC';
+  const last = nthId(set, reach, desc)!;
+  return stretch ? countFrom(stretch, last, desc) : desc ? entries - last : last;
+}
 
 // A page of `limit` from `offset` across groups read one after another: each walked along
 // its index, keeping its set's complaints, or, where the walk passes more than
@@ -777,7 +805,10 @@ function pageOfGroups(db: Db, groups: Group[], offset: number, limit: number): n
     const byNumber = index === SORT_INDEX.registerNo ? ' INDEXED BY complaints_id_register' : '';
     const sorted = `SELECT c.id FROM json_each(?) j CROSS JOIN complaints c${byNumber} ON c.id = j.value ORDER BY ${order} LIMIT ? OFFSET ?`;
     const reach = offset + take;
-    const walked = reach >= (group.tooLong ?? Infinity) ? null : keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, set.count * WALK_PER_MATCH);
+    // A walk that would pass more than its allowance is not begun (a search's words lie
+    // all over the register: most of their walks were).
+    const allowance = set.count * WALK_PER_MATCH;
+    const walked = reach >= (group.tooLong ?? Infinity) || (group.span && passesOf(group.span, set, reach) > allowance) ? null : keptAlong(db, walk, (w) => [...paramsOf(bound), w, take, offset], set, allowance);
     if (!walked) group.tooLong = Math.min(group.tooLong ?? Infinity, reach);
     ids.push(...(walked ?? (pluck(db, sorted).all(idsTextOf(set), take, offset) as number[])));
     limit -= take;

@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { allOf, countOfAll, counted, derived, has, idsOf, idsTextOf, memo, type IdSet } from './sets';
+import { allOf, changeMark, countFrom, countOfAll, counted, derived, fromIds, has, nthId, idsOf, idsTextOf, memo, setOf as keptSet, type IdSet } from './sets';
 
 // Sets of ids as bits, against JavaScript's own Set: the highest bit of each word (ids 31,
 // 63, …, which a signed shift would turn negative) included, and sets of unequal lengths.
@@ -52,6 +53,73 @@ describe('sets of complaint ids', () => {
     expect(s.count).toBe(3);
     expect(idsOf(s)).toEqual([31, 63, 95]);
     expect(countOfAll([s, setOf([63])])).toBe(1);
+  });
+
+  it('reads a set from its first word that holds any, for sets of distant spans too', () => {
+    // A year's complaints (ids 40,000–40,999) and a word spread over all of them.
+    const year = fromIds(Array.from({ length: 1000 }, (_, i) => 40_000 + i));
+    const word = fromIds(randomIds(5000, 60_000, 3));
+    // Its bits span its own words only, and so do those of its ANDs.
+    expect([year.lo, year.bits.length]).toEqual([40_000 >>> 5, 32]);
+    expect(allOf([word, year]).bits.length).toBeLessThanOrEqual(32);
+    const both = [...new Set(randomIds(5000, 60_000, 3))].filter((id) => id >= 40_000 && id < 41_000).sort((a, b) => a - b);
+    expect(countOfAll([word, year])).toBe(both.length);
+    expect(idsOf(allOf([year, word]))).toEqual(both);
+    expect(allOf([year, word]).count).toBe(both.length);
+    // No overlap: an early stretch beside a later one.
+    const early = fromIds([5, 100, 900]);
+    expect(countOfAll([early, year])).toBe(0);
+    expect(idsOf(allOf([early, year, word]))).toEqual([]);
+    expect(allOf([early, year]).count).toBe(0);
+    expect(has(year, 40_999) && !has(year, 41_000) && !has(year, 39_999) && !has(early, 40_000)).toBe(true);
+    expect(counted(new Uint32Array(4)).count).toBe(0);
+  });
+
+  it("finds the n-th id from either end, and counts a set's ids from an id on, as sorted lists do", () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const ids = [...new Set([...randomIds(300, 5000, seed).map((id) => id + 3000), 3031, 3032, 7999])].sort((a, b) => a - b);
+      const s = fromIds(ids);
+      for (const n of [1, 2, 31, 32, 33, 150, ids.length]) {
+        expect(nthId(s, n, false)).toBe(ids[n - 1]);
+        expect(nthId(s, n, true)).toBe(ids[ids.length - n]);
+      }
+      expect(nthId(s, ids.length + 1, false)).toBeNull();
+      for (const id of [0, 2999, 3000, 3031, 3032, 3033, 4100, 7999, 8000, 20_000, ids[77]!]) {
+        expect(countFrom(s, id, true), `${id} up`).toBe(ids.filter((x) => x >= id).length);
+        expect(countFrom(s, id, false), `${id} down`).toBe(ids.filter((x) => x <= id).length);
+      }
+    }
+  });
+
+  it('finds a kept set changed below its first id (an old complaint come to match)', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec('CREATE TABLE complaints (id INTEGER PRIMARY KEY, change_seq INTEGER, tag TEXT)');
+      const add = db.prepare('INSERT INTO complaints (id, change_seq, tag) VALUES (?, ?, ?)');
+      for (let id = 1; id <= 2000; id++) add.run(id, id, id >= 1500 ? 'x' : 'y');
+      const spec = { key: 'tag x', list: ["SELECT c.id FROM complaints c WHERE c.tag = 'x'", []] as [string, unknown[]], probe: ["c.tag = 'x'", []] as [string, unknown[]] };
+      const every = setOf(Array.from({ length: 2001 }, (_, i) => i));
+      const first = keptSet(db, spec, changeMark(db));
+      expect([first.count, first.lo]).toEqual([501, 1500 >>> 5]);
+      db.prepare("UPDATE complaints SET tag = 'x', change_seq = 2001 WHERE id = 3").run();
+      const patched = keptSet(db, spec, changeMark(db));
+      expect(has(patched, 3)).toBe(true);
+      expect(patched.count).toBe(502);
+      expect(countOfAll([every, patched])).toBe(502);
+      expect(idsOf(allOf([patched, every])).slice(0, 2)).toEqual([3, 1500]);
+      // And one above its last, and one gone.
+      db.prepare("UPDATE complaints SET tag = 'x', change_seq = 2002 WHERE id = 1").run();
+      db.prepare("INSERT INTO complaints (id, change_seq, tag) VALUES (9000, 2003, 'x')").run();
+      db.prepare("UPDATE complaints SET tag = 'y', change_seq = 2004 WHERE id = 1600").run();
+      const again = keptSet(db, spec, changeMark(db));
+      expect(again.count).toBe(503);
+      expect(idsOf(again).slice(0, 3)).toEqual([1, 3, 1500]);
+      expect(idsOf(again).at(-1)).toBe(9000);
+      expect(has(again, 1600)).toBe(false);
+      expect(countOfAll([again, every])).toBe(502);
+    } finally {
+      db.close();
+    }
   });
 
   it('keeps what is worked out from the same sets, the latest `most` of it', () => {
