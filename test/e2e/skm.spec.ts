@@ -232,3 +232,30 @@ test('the Staf types in a paper questionnaire filled in last month, and it count
   expect((await staf.call('skm.summary', { year, month })).total.respondents).toBe(1);
   expect((await staf.call('skm.summary', { year: y, month: m })).total.respondents).toBe(0);
 });
+
+// A period in the address that the page does not know (typed, or a link from an older
+// version) is named above the report, beside the period shown instead, until one is chosen.
+test('a period in the address the report does not know is named, and this month shown', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'staf');
+  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', month: 'numeric' }).format(new Date()));
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+  const thisMonth = `${MONTHS[month - 1]} ${year}`;
+  const notice = page.getByRole('alert').filter({ hasText: 'Periode di alamat halaman tidak dikenal' });
+
+  await page.goto(`${web.url}/skm?tahun=2026&bulan=s3`);
+  await expect(page.getByRole('heading', { name: `Indeks Kepuasan Masyarakat — ${MONTHS[month - 1]} 2026`, level: 3 })).toBeVisible();
+  await expect(notice).toContainText(`Alamat halaman ini meminta bulan=s3, yang bukan periode laporan ini. Yang ditampilkan: ${MONTHS[month - 1]} 2026.`);
+  // A semester is no period of the Buku rekap, nor a year of letters.
+  await page.goto(`${web.url}/rekap?tahun=dua&bulan=s1`);
+  await expect(page.getByRole('heading', { name: `Buku Rekap Pengaduan — ${thisMonth}`, level: 3 })).toBeVisible();
+  await expect(notice).toContainText(`meminta tahun=dua dan bulan=s1, yang bukan periode laporan ini (laporan ini per bulan atau setahun). Yang ditampilkan: ${thisMonth}.`);
+  await page.getByRole('textbox', { name: 'Bulan' }).click();
+  await page.getByRole('option', { name: 'Setahun penuh' }).click();
+  await expect(page.getByRole('heading', { name: `Buku Rekap Pengaduan — Tahun ${year}`, level: 3 })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  // A period it knows asks nothing.
+  await page.goto(`${web.url}/skm?tahun=2026&bulan=s1`);
+  await expect(page.getByRole('heading', { name: 'Indeks Kepuasan Masyarakat — Semester I 2026 (Januari–Juni)', level: 3 })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});

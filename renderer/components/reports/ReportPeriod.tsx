@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { Group, Paper, Select } from '@mantine/core';
+import { Alert, Group, Paper, Select, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { MONTHS } from '../../../shared/time/format';
-import { SKM_PART, SKM_PARTS, skmPartMonths, type SkmPart } from '../../../shared/skm';
+import { SKM_PART, SKM_PARTS, skmPartMonths, skmPeriodLabel, type SkmPart } from '../../../shared/skm';
 import { useDates } from '../../lib/session';
 
 const YEAR = 'tahun';
@@ -33,8 +33,14 @@ export interface ReportPeriod {
   parts: boolean;
   thisYear: number;
   query: { year: number; month?: number; part?: SkmPart };
+  /** What the address asked that is no period of this page (`bulan=s3`), shown instead of it. */
+  notUnderstood: string[];
   choose(year: number, month: number | SkmPart | undefined): void;
 }
+
+// The years a report can be asked for (as its schema allows).
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 // The month, the part (where `parts`) or the whole year a report shows, kept in the page's
 // address (?tahun=2026&bulan=11, bulan=s1, or bulan=setahun); without one, this month in
@@ -42,16 +48,24 @@ export interface ReportPeriod {
 export function useReportPeriod({ parts = false }: { parts?: boolean } = {}): ReportPeriod {
   const [params, setParams] = useSearchParams();
   const { year: thisYear, month: thisMonth } = useDates().thisMonth();
-  const year = Number(params.get(YEAR)) || thisYear;
+  const yearParam = params.get(YEAR);
   const monthParam = params.get(MONTH);
+  const yearOk = yearParam !== null && /^\d{4}$/.test(yearParam) && Number(yearParam) >= FIRST_YEAR && Number(yearParam) <= LAST_YEAR;
+  const monthOk = monthParam !== null && /^(1[0-2]|[1-9])$/.test(monthParam);
+  const year = yearOk ? Number(yearParam) : thisYear;
   const part = parts && isPart(monthParam) ? monthParam : undefined;
-  const month = monthParam === WHOLE_YEAR || part ? undefined : Number(monthParam) >= 1 && Number(monthParam) <= 12 ? Number(monthParam) : thisMonth;
+  const month = monthParam === WHOLE_YEAR || part ? undefined : monthOk ? Number(monthParam) : thisMonth;
+  const notUnderstood = [
+    ...(yearParam !== null && !yearOk ? [`${YEAR}=${yearParam}`] : []),
+    ...(monthParam !== null && !monthOk && !part && monthParam !== WHOLE_YEAR ? [`${MONTH}=${monthParam}`] : []),
+  ];
   return {
     year,
     month,
     part,
     parts,
     thisYear,
+    notUnderstood,
     query: part ? { year, part } : month === undefined ? { year } : { year, month },
     choose: (y, m) => setParams(periodSearch(y, m)),
   };
@@ -61,7 +75,7 @@ export function useReportPeriod({ parts = false }: { parts?: boolean } = {}): Re
 // it is printed. `years` are those the office has data for; this year and the one shown
 // are always offered.
 export function PeriodFilter({ period, years }: { period: ReportPeriod; years: readonly number[] }) {
-  const { year, month, part, parts, thisYear, choose } = period;
+  const { year, month, part, parts, thisYear, notUnderstood, choose } = period;
   const chosen = part ?? (month === undefined ? WHOLE_YEAR : String(month));
   const yearOptions = useMemo(() => {
     const all = new Set([...years, thisYear, year]);
@@ -69,18 +83,27 @@ export function PeriodFilter({ period, years }: { period: ReportPeriod; years: r
   }, [years, thisYear, year]);
   return (
     <Paper withBorder p="sm" radius="md" className="no-print">
-      <Group gap="sm" align="flex-end">
-        <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), part ?? month)} allowDeselect={false} w={140} />
-        <Select
-          label={parts ? 'Periode' : 'Bulan'}
-          data={parts ? PERIOD_OPTIONS : [WHOLE_YEAR_OPTION, ...MONTH_OPTIONS]}
-          value={chosen}
-          onChange={(v) => v && choose(year, v === WHOLE_YEAR ? undefined : isPart(v) ? v : Number(v))}
-          allowDeselect={false}
-          maxDropdownHeight={parts ? 400 : undefined}
-          w={parts ? 300 : 180}
-        />
-      </Group>
+      <Stack gap="sm">
+        {notUnderstood.length > 0 && (
+          <Alert color="yellow" variant="light" title="Periode di alamat halaman tidak dikenal">
+            Alamat halaman ini meminta {notUnderstood.join(' dan ')}, yang bukan periode laporan ini
+            {parts ? '' : ' (laporan ini per bulan atau setahun)'}. Yang ditampilkan: {skmPeriodLabel(year, month, part)}. Pilih
+            periode lain di bawah bila perlu.
+          </Alert>
+        )}
+        <Group gap="sm" align="flex-end">
+          <Select label="Tahun" data={yearOptions} value={String(year)} onChange={(v) => v && choose(Number(v), part ?? month)} allowDeselect={false} w={140} />
+          <Select
+            label={parts ? 'Periode' : 'Bulan'}
+            data={parts ? PERIOD_OPTIONS : [WHOLE_YEAR_OPTION, ...MONTH_OPTIONS]}
+            value={chosen}
+            onChange={(v) => v && choose(year, v === WHOLE_YEAR ? undefined : isPart(v) ? v : Number(v))}
+            allowDeselect={false}
+            maxDropdownHeight={parts ? 400 : undefined}
+            w={parts ? 300 : 180}
+          />
+        </Group>
+      </Stack>
     </Paper>
   );
 }
