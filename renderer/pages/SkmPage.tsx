@@ -85,7 +85,10 @@ export function SkmPage() {
         <Stack gap="lg" style={{ opacity: summary.loading ? 0.55 : 1 }} aria-busy={summary.loading}>
           <div>
             <Text fw={700}>{office.name}</Text>
-            <Title order={3}>Indeks Kepuasan Masyarakat — {periodLabel}</Title>
+            <Title order={3}>
+              {/* A part's months stay together ("(Januari–Juni)"), not parted at the dash. */}
+              Indeks Kepuasan Masyarakat — <span style={{ whiteSpace: 'nowrap' }}>{periodLabel}</span>
+            </Title>
           </div>
           <IkmCards s={summary.data} staf={staf} />
           <section className="report-section" aria-labelledby="skm-unsur">

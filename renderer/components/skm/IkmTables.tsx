@@ -68,7 +68,9 @@ export function ElementTable({ p }: { p: SkmPeriod }) {
           <Table.Th w={50}>No</Table.Th>
           <Table.Th>Unsur pelayanan</Table.Th>
           <Table.Th ta="right">NRR per unsur</Table.Th>
-          <Table.Th ta="right">NRR tertimbang (× {num(SKM_WEIGHT, 3)})</Table.Th>
+          <Table.Th ta="right">
+            NRR tertimbang <span style={{ whiteSpace: 'nowrap' }}>(× {num(SKM_WEIGHT, 3)})</span>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
