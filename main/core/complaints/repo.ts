@@ -540,7 +540,7 @@ function viewOfSets(db: Db, q: ComplaintQueryParsed, viewer: SessionUser, now: s
     if (plainNames || q.sort !== 'reporterName') return null;
     filters.push(EVERY);
   }
-  const at: SetsAt = { db, stamp, mark: changeMark(db), years: registerYears(db), numbered: once(() => new Map(rawRows(db, NUMBERED).all() as [number, number][])) };
+  const at: SetsAt = { db, stamp, mark: changeMark(db), years: registerYears(db), numbered: once(() => numberedOf(db)) };
   const matches = allOf(setsOf(at, [...(words ? [words] : []), ...filters.map(specOf)]));
   const groups = { ASC: once(() => groupsOf('ASC')), DESC: once(() => groupsOf('DESC')) };
   const groupsOf = (d: 'ASC' | 'DESC') => (q.sort === 'reporterName' && !plainNames ? kasiNameGroups(at, q, viewer, matches, d) : inStretches(at, q, q.sort, matches, d));
@@ -571,15 +571,25 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
   probe: probe === undefined ? [sql, params] : probe,
 });
 // What the register's sets are read at in one call, each read once: the data's stamp, the
-// change mark, the register's years and how many each numbered.
+// change mark, the register's years, how many each numbered and how many were taken over
+// from an old register.
 interface SetsAt {
   db: Db;
   stamp: string;
   mark: number;
   years: number[];
-  numbered: () => Map<number, number>;
+  numbered: () => { byYear: Map<number, number>; imported: number };
 }
-const NUMBERED = "SELECT year, value FROM counters WHERE name = 'register'";
+const NUMBERED = "SELECT name = 'register', year, value FROM counters WHERE name IN ('register', 'register_import')";
+function numberedOf(db: Db): ReturnType<SetsAt['numbered']> {
+  const byYear = new Map<number, number>();
+  let imported = 0;
+  for (const [own, year, value] of rawRows(db, NUMBERED).all() as [number, number, number][]) {
+    if (own) byYear.set(year, value);
+    else imported += value;
+  }
+  return { byYear, imported };
+}
 const once = <T,>(make: () => T) => {
   let made: { value: T } | undefined;
   return () => (made ??= { value: make() }).value;
@@ -598,13 +608,15 @@ interface Group {
   order: string;
   bound: Condition[];
   split?: (set: IdSet) => Group[];
-  // The least reach (offset and rows) whose walk was too long: a walk that must reach
-  // further passes at least as many entries, so such pages are sorted at once. (A group
-  // lives as long as its view, while the data is unchanged.)
+  // The least reach (offset and rows) whose walk was, or would be, too long: a walk that
+  // must reach further passes at least as many entries, so such pages are sorted at once.
+  // (A group lives as long as its view, while the data is unchanged.)
   tooLong?: number;
   // The entries of the index the walk passes through, where known: how many (a stretch's
-  // complaints, or all numbered), that stretch, and, where the order follows the ids (the
-  // register's and receipt's: complaints are numbered as they are recorded), from which end.
+  // complaints, or all numbered), that stretch, and, where the order follows the ids, from
+  // which end. The register's order and that of receipt follow them while complaints are
+  // numbered as they are recorded; not in an office that took over an old register, whose
+  // rows came in after its own, numbered -1, -2, … backwards (import/write.ts).
   span?: Span;
 }
 interface Span {
@@ -678,8 +690,8 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const order = orderOf({ ...q, sort, dir: d === 'DESC' ? 'desc' : 'asc' }, SHOWN_NAME);
   const index = SORT_INDEX[sort];
   const bound = walkBound(at, { ...q, sort });
-  const along = sort === 'registerNo' || sort === 'receivedAt' ? d : undefined;
-  const whole = (): Span => ({ entries: numberedIn(at), along });
+  const along = () => ((sort === 'registerNo' || sort === 'receivedAt') && at.numbered().imported === 0 ? d : undefined);
+  const whole = (): Span => ({ entries: numberedIn(at), along: along() });
   // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
   // whose index leads with it). Where the stretches do not hold every complaint of the set
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
@@ -688,7 +700,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
     const groups = stretches.map((c, i): Group => {
       const [stretch] = setsOf(at, [specOf(c)]) as [IdSet];
       // (Led by a status, the walk passes that status's part of the stretch only.)
-      return { parts: [set, stretch], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)), span: lead ? undefined : { entries: stretch.count, stretch, along } };
+      return { parts: [set, stretch], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)), span: lead ? undefined : { entries: stretch.count, stretch, along: along() } };
     });
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
@@ -737,7 +749,7 @@ const BY_NAME = [`< '${ANONYMOUS_NAME}'`, `BETWEEN '${ANONYMOUS_NAME}' COLLATE N
 );
 function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt, sort: 'registerNo' | 'receivedAt'): { whole: Condition; parts: Condition[] }[] {
   const years = newestFirst.toReversed();
-  const numbered = numberedOnce();
+  const numbered = numberedOnce().byYear;
   const many = (y: number) => (numbered.get(y) ?? 0) >= TWELFTHS_FROM;
   if (sort === 'registerNo') {
     return years.map((y) => {
@@ -762,7 +774,7 @@ function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt,
 }
 // How many complaints the register has numbered (those taken over from an old register
 // aside): the entries of an order's whole index, near enough.
-const numberedIn = (at: SetsAt) => [...at.numbered().values()].reduce((n, v) => n + v, 0);
+const numberedIn = (at: SetsAt) => [...at.numbered().byYear.values()].reduce((n, v) => n + v, 0);
 const receivedBetween = (from: string | null, to: string | null): Condition =>
   from === null ? ['c.received_at < ?', [to!]] : to === null ? ['c.received_at >= ?', [from]] : ['c.received_at >= ? AND c.received_at < ?', [from, to]];
 const seqRun = (year: number, from: number | null, to: number | null): Condition =>

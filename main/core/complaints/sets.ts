@@ -39,7 +39,7 @@ interface Kept extends IdSet {
   probe: [string, unknown[]];
 }
 
-// Sets of 1,000,000 complaints take 125 kB each (16 MB for all).
+// A set spanning 1,000,000 complaints takes 125 kB (16 MB for all).
 const SETS_KEPT = 128;
 // More changes than these since a set was listed (an import) and it is listed again.
 const PATCH_MOST = 20_000;
@@ -151,7 +151,7 @@ function patched(db: Db, set: Kept, mark: number): Kept | undefined {
 // patches it (setOf), so a page, the next page, or the same view asked again reads its ANDs
 // and counts from here (at 1,000,000 each costs some 0.1 ms, and a status's stretches take
 // dozens). Each memo keeps its `most` latest results (an AND of 1,000,000 complaints takes
-// 125 kB): those of sets no longer kept are never asked again and leave in turn.
+// 125 kB at most): those of sets no longer kept are never asked again and leave in turn.
 interface Memo<T> {
   most: number;
   byKey: Map<string, T>;
