@@ -117,6 +117,15 @@ describe('sets of complaint ids', () => {
       expect(idsOf(again).at(-1)).toBe(9000);
       expect(has(again, 1600)).toBe(false);
       expect(countOfAll([again, every])).toBe(502);
+      // A set listed empty, given its first complaint, then left empty again.
+      const none = { key: 'tag z', list: ["SELECT c.id FROM complaints c WHERE c.tag = 'z'", []] as [string, unknown[]], probe: ["c.tag = 'z'", []] as [string, unknown[]] };
+      expect(keptSet(db, none, changeMark(db)).count).toBe(0);
+      db.prepare("UPDATE complaints SET tag = 'z', change_seq = 2005 WHERE id = 700").run();
+      const one = keptSet(db, none, changeMark(db));
+      expect([one.count, idsOf(one), countOfAll([one, every]), has(one, 700), has(one, 701)]).toEqual([1, [700], 1, true, false]);
+      db.prepare("UPDATE complaints SET tag = 'y', change_seq = 2006 WHERE id = 700").run();
+      const emptied = keptSet(db, none, changeMark(db));
+      expect([emptied.count, idsOf(emptied), countOfAll([emptied, every])]).toEqual([0, [], 0]);
     } finally {
       db.close();
     }
