@@ -109,7 +109,7 @@ describe('register export', () => {
     expect(ws.getRow(4).getCell(2).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDCE6F1' } });
     expect(ws.getRow(4).height).toBe(45);
     const widthOf = (h: string) => ws.getColumn((header as string[]).indexOf(h) + 1).width;
-    expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 46, 34, 12]);
+    expect([widthOf('No.'), widthOf('No. Register'), widthOf('Perihal'), widthOf('Uraian'), widthOf('ID LAPOR!')]).toEqual([6, 17, 34, 46, 12]);
     // Every column keeps its own width (exceljs leaves out a column of width 9 with no style
     // as its default, which Excel then draws at 8.43).
     expect((header as string[]).filter((h) => widthOf(h) === undefined)).toEqual([]);
@@ -342,6 +342,8 @@ describe('register export of long texts', () => {
   const LONGER = `${LONG}\n${SENTENCES.slice(2).join(' ')}`;
   // As long as the form takes.
   const ENORMOUS = Array.from({ length: 20 }, () => SENTENCES.join(' ')).join(' ').slice(0, 5000).trim();
+  // A description of one line, beside a subject of several.
+  const SHORT = 'Mohon segera ditindaklanjuti.';
   // Six short lines: each its own line in the cell, however narrow the text.
   const LINES = 'Kronologi:\n1. Senin pagi saluran meluap.\n2. Selasa air masuk rumah.\n3. Rabu warga kerja bakti.\n4. Kamis sampah menumpuk lagi.\n5. Jumat air meluap lagi.';
   const cases = {
@@ -351,17 +353,17 @@ describe('register export of long texts', () => {
     lines: { subject: 'Saluran meluap', description: LINES },
     enormous: { subject: SUBJECT, description: ENORMOUS },
     rahasia: { subject: SUBJECT, description: ENORMOUS, confidential: true },
-    // In Calibri 11 its lines are at most 217 px, each within Uraian's 34 units (238 px):
+    // In Calibri 11 its lines are at most 217 px, each within Perihal's 34 units (238 px):
     // "Patok batas tanah kami dipindahkan" / "tetangga. Mediasi di desa belum" /
-    // "menghasilkan kesepakatan." (LibreOffice breaks it so).
-    threeLines: { subject: 'Sengketa batas tanah', description: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.' },
+    // "menghasilkan kesepakatan." (LibreOffice breaks it so). Its Uraian, wider, takes a line.
+    threeLines: { subject: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.', description: SHORT },
     // As many letters, in capitals: about a third wider.
-    capitals: { subject: 'Sengketa batas tanah', description: 'PATOK BATAS TANAH KAMI DIPINDAHKAN TETANGGA. MEDIASI DI DESA BELUM MENGHASILKAN KESEPAKATAN.' },
+    capitals: { subject: 'PATOK BATAS TANAH KAMI DIPINDAHKAN TETANGGA. MEDIASI DI DESA BELUM MENGHASILKAN KESEPAKATAN.', description: SHORT },
     // The same words parted by tabs, as a text pasted from a table may be.
-    tabs: { subject: 'Sengketa batas tanah', description: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.'.replaceAll(' ', '\t') },
+    tabs: { subject: 'Patok batas tanah kami dipindahkan tetangga. Mediasi di desa belum menghasilkan kesepakatan.'.replaceAll(' ', '\t'), description: SHORT },
     // "Jalan di depan rumah kami anak-" (196 px) / "anak rusak berat sejak musim hujan" (213 px):
     // the line breaks after the hyphen, as Excel and LibreOffice break it.
-    hyphen: { subject: 'Jalan rusak', description: 'Jalan di depan rumah kami anak-anak rusak berat sejak musim hujan' },
+    hyphen: { subject: 'Jalan di depan rumah kami anak-anak rusak berat sejak musim hujan', description: SHORT },
   };
   type Case = keyof typeof cases;
   const order = Object.keys(cases) as Case[];
@@ -420,7 +422,7 @@ describe('register export of long texts', () => {
 
   it('makes a row as many lines tall as Calibri, at its widths, takes to write the text, and no more', async () => {
     const { row, width } = await register();
-    expect(width('Uraian')).toBe(34);
+    expect(width('Perihal')).toBe(34);
     // Three lines of 15 pt, and 3 pt under the last.
     expect(row('threeLines').height).toBe(3 * LINE + 3);
     expect(row('capitals').height).toBe(4 * LINE + 3);

@@ -224,7 +224,9 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
   const personal = full ? [wrapped('Nama pelapor', 22), wrapped('Alamat', 30), col('NIK', 19), col('No. HP', 15)] : [];
   // Widths that print the full register two A4 pages wide at about 8 pt (listPrintScale):
   // No. to No. HP on one page, No., No. Register and Perihal to ID LAPOR! on the next. Perihal
-  // takes a typical subject on a line or two; Uraian, far longer, on as many lines as it needs.
+  // takes a typical subject on a line or two; Uraian, far longer, on as many lines as it needs,
+  // the wider of the two (the taller text sets its row's height). A Kasi's file, without
+  // Uraian, gives Perihal its width.
   const columns = [
     col('No.', 6, 'int'),
     col('No. Register', 17),
@@ -233,8 +235,7 @@ function registerSheet(viewer: SessionUser, cal: OfficeCalendar): RegisterSheet 
     wrapped('Kanal', 16),
     wrapped('Kategori', 35),
     ...personal,
-    wrapped('Perihal', 46),
-    ...(full ? [wrapped('Uraian', 34)] : []),
+    ...(full ? [wrapped('Perihal', 34), wrapped('Uraian', 46)] : [wrapped('Perihal', 46)]),
     // The office names its seksi.
     wrapped('Seksi', 20),
     col('Status', 16),
