@@ -691,7 +691,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const index = SORT_INDEX[sort];
   const bound = walkBound(at, { ...q, sort });
   const along = () => ((sort === 'registerNo' || sort === 'receivedAt') && at.numbered().imported === 0 ? d : undefined);
-  const whole = (): Span => ({ entries: numberedIn(at), along: along() });
+  const wholeSpan = (): Span => ({ entries: numberedIn(at), along: along() });
   // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
   // whose index leads with it). Where the stretches do not hold every complaint of the set
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
@@ -708,7 +708,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   // Few matches (late now, beside words) are sorted, or walked, whole: to count them stretch
   // by stretch, on every call (their set is listed afresh), cost more.
   if (bound.length) return [{ parts: [set], index, order, bound }];
-  if (set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound, span: whole() }];
+  if (set.count <= FEW_MATCHES) return [{ parts: [set], index, order, bound, span: wholeSpan() }];
   // By name, the names before Anonim, the block of Anonim (every anonymous reporter), and the
   // names after: a Kasi's names shown beside a category of another seksi are nearly all that
   // block, which a walk from Z passed every other name to reach (31 ms at 1,000,000).
@@ -724,7 +724,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
       lead ? [lead] : [],
       (c, i) => (years[i]!.parts.length ? (ofYear) => within(years[i]!.parts, ofYear, lead, [c]) : undefined),
     );
-  if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound, span: whole() }] : inYears(set, null);
+  if (sort !== 'status') return years.length < 2 ? [{ parts: [set], index, order, bound, span: wholeSpan() }] : inYears(set, null);
   const statuses = STATUS_ORDER.map((status): Condition => ['c.status = ?', [status]]);
   return within(statuses, set, null, [], years.length < 2 ? undefined : (status) => (ofStatus) => inYears(ofStatus, status));
 }
