@@ -17,6 +17,9 @@ export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum se
 export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
   keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
 
+// The years the register and the reports can be asked for (as their schemas take them).
+export const isReportYear = (year: number) => Number.isInteger(year) && year >= 2000 && year <= 2100;
+
 // An office month, 'YYYY-MM'.
 export const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
 export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB, misalnya 2026-10.';

@@ -571,24 +571,28 @@ const specOf = ([sql, params, probe]: Condition): SetSpec => ({
   probe: probe === undefined ? [sql, params] : probe,
 });
 // What the register's sets are read at in one call, each read once: the data's stamp, the
-// change mark, the register's years, how many each numbered and how many were taken over
-// from an old register.
+// change mark, the register's years, how many each numbered and in all (those taken over
+// from an old register aside: the entries of an order's whole index, near enough), and how
+// many were taken over.
 interface SetsAt {
   db: Db;
   stamp: string;
   mark: number;
   years: number[];
-  numbered: () => { byYear: Map<number, number>; imported: number };
+  numbered: () => { byYear: Map<number, number>; total: number; imported: number };
 }
 const NUMBERED = "SELECT name = 'register', year, value FROM counters WHERE name IN ('register', 'register_import')";
 function numberedOf(db: Db): ReturnType<SetsAt['numbered']> {
   const byYear = new Map<number, number>();
+  let total = 0;
   let imported = 0;
   for (const [own, year, value] of rawRows(db, NUMBERED).all() as [number, number, number][]) {
-    if (own) byYear.set(year, value);
-    else imported += value;
+    if (own) {
+      byYear.set(year, value);
+      total += value;
+    } else imported += value;
   }
-  return { byYear, imported };
+  return { byYear, total, imported };
 }
 const once = <T,>(make: () => T) => {
   let made: { value: T } | undefined;
@@ -612,18 +616,14 @@ interface Group {
   // must reach further passes at least as many entries, so such pages are sorted at once.
   // (A group lives as long as its view, while the data is unchanged.)
   tooLong?: number;
-  // The entries of the index the walk passes through, where known: how many (a stretch's
-  // complaints, or all numbered), that stretch, and, where the order follows the ids, from
+  // The entries of the index the walk passes through, where known (a stretch's complaints,
+  // or how many the register numbered in all), and, where the order follows the ids, from
   // which end. The register's order and that of receipt follow them while complaints are
   // numbered as they are recorded; not in an office that took over an old register, whose
   // rows came in after its own, numbered -1, -2, … backwards (import/write.ts).
   span?: Span;
 }
-interface Span {
-  entries: number;
-  stretch?: IdSet;
-  along?: 'ASC' | 'DESC';
-}
+type Span = ({ stretch: IdSet } | { entries: number }) & { along?: 'ASC' | 'DESC' };
 
 // The stretch of the order's index a filter keeps, where the index leads with its column: a
 // year of receipt in the register's order, a status by status, a year or month of receipt by
@@ -691,7 +691,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
   const index = SORT_INDEX[sort];
   const bound = walkBound(at, { ...q, sort });
   const along = () => ((sort === 'registerNo' || sort === 'receivedAt') && at.numbered().imported === 0 ? d : undefined);
-  const wholeSpan = (): Span => ({ entries: numberedIn(at), along: along() });
+  const wholeSpan = (): Span => ({ entries: at.numbered().total, along: along() });
   // Groups of the stretches of `set`, each walked within its stretch after `lead` (a status,
   // whose index leads with it). Where the stretches do not hold every complaint of the set
   // (a year the register's counters do not name), the set is walked whole, within `whole`.
@@ -700,7 +700,7 @@ function inStretches(at: SetsAt, q: ComplaintQueryParsed, sort: ComplaintQueryPa
     const groups = stretches.map((c, i): Group => {
       const [stretch] = setsOf(at, [specOf(c)]) as [IdSet];
       // (Led by a status, the walk passes that status's part of the stretch only.)
-      return { parts: [set, stretch], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)), span: lead ? undefined : { entries: stretch.count, stretch, along: along() } };
+      return { parts: [set, stretch], index, order, bound: [led(c)], split: keptSplit(split?.(led(c), i)), span: lead ? undefined : { stretch, along: along() } };
     });
     if (groups.reduce((n, g) => n + countOfAll(g.parts), 0) !== set.count) return [{ parts: [set], index, order, bound: whole }];
     return d === 'ASC' ? groups : groups.reverse();
@@ -772,9 +772,6 @@ function stretchesOf({ db, years: newestFirst, numbered: numberedOnce }: SetsAt,
     return { whole: receivedBetween(from, to), parts: many(y) ? points.slice(1).map((t, k) => receivedBetween(points[k] ?? null, t)) : [] };
   });
 }
-// How many complaints the register has numbered (those taken over from an old register
-// aside): the entries of an order's whole index, near enough.
-const numberedIn = (at: SetsAt) => [...at.numbered().byYear.values()].reduce((n, v) => n + v, 0);
 const receivedBetween = (from: string | null, to: string | null): Condition =>
   from === null ? ['c.received_at < ?', [to!]] : to === null ? ['c.received_at >= ?', [from]] : ['c.received_at >= ? AND c.received_at < ?', [from, to]];
 const seqRun = (year: number, from: number | null, to: number | null): Condition =>
@@ -783,11 +780,12 @@ const seqRun = (year: number, from: number | null, to: number | null): Condition
 // About how many entries a walk passes to reach the reach-th of a set's complaints: where
 // the order follows the ids, those on the walk's side of that complaint's id (of its
 // stretch; of all, numbered from 1), else as many as if the set's complaints lay evenly.
-function passesOf({ entries, stretch, along }: Span, set: IdSet, reach: number): number {
-  if (!along) return (reach * entries) / set.count;
-  const desc = along === 'DESC';
+function passesOf(span: Span, set: IdSet, reach: number): number {
+  const entries = 'stretch' in span ? span.stretch.count : span.entries;
+  if (!span.along) return (reach * entries) / set.count;
+  const desc = span.along === 'DESC';
   const last = nthId(set, reach, desc)!;
-  return stretch ? countFrom(stretch, last, desc) : desc ? entries - last : last;
+  return 'stretch' in span ? countFrom(span.stretch, last, desc) : desc ? entries - last : last;
 }
 
 // A page of `limit` from `offset` across groups read one after another: each walked along

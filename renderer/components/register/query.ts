@@ -1,6 +1,6 @@
 import { CATEGORIES, CHANNEL_CODES, STATUSES, type Category, type ChannelCode, type Status } from '../../../shared/domain';
 import type { ComplaintQuery } from '../../../shared/schemas/complaint';
-import { DATE_OF, isMonthKey, KEADAAN, sortFields, stepDoneOf, type Keadaan, type SortField, type StepDone } from '../../../shared/registerQuery';
+import { DATE_OF, isMonthKey, isReportYear, KEADAAN, sortFields, stepDoneOf, type Keadaan, type SortField, type StepDone } from '../../../shared/registerQuery';
 import { readPrivate, writePrivate } from '../../lib/privateStore';
 
 // The register's filters live in the address bar (?tahun=2026&status=…), so
@@ -83,7 +83,7 @@ export function readFilters(p: URLSearchParams, q: string): RegisterFilters {
   const seksi = (p.get(PARAM.seksi) ?? '').trim().slice(0, 80);
   const keadaan = oneOf(KEADAAN, p.get(PARAM.keadaan));
   const akhirBulan = p.get(PARAM.akhirBulan) ?? '';
-  const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const yearOk = isReportYear(year);
   return {
     year: yearOk ? year : undefined,
     month: yearOk && Number.isInteger(month) && month >= 1 && month <= 12 ? month : undefined,

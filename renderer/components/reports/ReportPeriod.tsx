@@ -3,6 +3,7 @@ import { Alert, Group, Paper, Select, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { MONTHS } from '../../../shared/time/format';
 import { SKM_PART, SKM_PARTS, skmPartMonths, skmPeriodLabel, type SkmPart } from '../../../shared/skm';
+import { isReportYear } from '../../../shared/registerQuery';
 import { useDates } from '../../lib/session';
 
 const YEAR = 'tahun';
@@ -38,10 +39,6 @@ export interface ReportPeriod {
   choose(year: number, month: number | SkmPart | undefined): void;
 }
 
-// The years a report can be asked for (as its schema allows).
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
-
 // The month, the part (where `parts`) or the whole year a report shows, kept in the page's
 // address (?tahun=2026&bulan=11, bulan=s1, or bulan=setahun); without one, this month in
 // the office's zone.
@@ -50,7 +47,7 @@ export function useReportPeriod({ parts = false }: { parts?: boolean } = {}): Re
   const { year: thisYear, month: thisMonth } = useDates().thisMonth();
   const yearParam = params.get(YEAR);
   const monthParam = params.get(MONTH);
-  const yearOk = yearParam !== null && /^\d{4}$/.test(yearParam) && Number(yearParam) >= FIRST_YEAR && Number(yearParam) <= LAST_YEAR;
+  const yearOk = yearParam !== null && /^\d{4}$/.test(yearParam) && isReportYear(Number(yearParam));
   const monthOk = monthParam !== null && /^(1[0-2]|[1-9])$/.test(monthParam);
   const year = yearOk ? Number(yearParam) : thisYear;
   const part = parts && isPart(monthParam) ? monthParam : undefined;
