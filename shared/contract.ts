@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES, WET_SIGNING_ROLES, type Role } from './domain';
-import { empty, idSchema, isoInstant, versionSchema, withVersion } from './schemas/common';
+import { empty, idSchema, isoInstant, passwordField, versionSchema, withVersion } from './schemas/common';
 import {
   complaintDetailSchema,
   complaintInputSchema,
@@ -126,7 +126,7 @@ export const contract = {
   'setup.dismissNextSteps': call(empty, nextStepsSchema, ['admin']),
 
   'auth.login': call(
-    z.object({ username: usernameSchema, password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128) }),
+    z.object({ username: usernameSchema, password: passwordField('Kata sandi wajib diisi.') }),
     sessionUserSchema,
     'public',
   ),

@@ -22,7 +22,7 @@ export const isReportYear = (year: number) => Number.isInteger(year) && year >= 
 
 // An office month, 'YYYY-MM'.
 export const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
-export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB, misalnya 2026-10.';
+export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB dengan tahun 2000–2100, misalnya 2026-10.';
 export const isMonthKey = (v: unknown): v is string => typeof v === 'string' && MONTH_KEY.test(v);
 
 // The complaints that completed step `no` of the standard within the office months dari to

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { monthField, monthWithYear, yearField } from '../schemas/common';
 import { SKM_GRADES } from '../skm';
 import { recapStepSchema } from './recap';
 
@@ -7,11 +8,13 @@ import { recapStepSchema } from './recap';
 
 const count = z.number().int().min(0);
 
-export const dashboardQuerySchema = z.object({
-  // Absent: the current month in the office's time zone.
-  year: z.number().int().min(2000).max(2100).optional(),
-  month: z.number().int().min(1).max(12).optional(),
-});
+export const dashboardQuerySchema = z
+  .object({
+    // Both absent: the current month in the office's time zone; a year alone: its December.
+    year: yearField().optional(),
+    month: monthField().optional(),
+  })
+  .refine(...monthWithYear);
 
 const keyedSchema = z.object({ key: z.string(), label: z.string(), received: count, open: count, late: count });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { complaintQuerySchema } from '../schemas/complaint';
+import { complaintQueryFields } from '../schemas/complaint';
+import { monthField, monthWithYear } from '../schemas/common';
 import { RECAP_DIMENSIONS, RECAP_DIMENSION_LABEL, recapQuerySchema, type Recap, type RecapFigures, type RecapRow } from './recap';
 
 // What the office downloads from its reports: the buku rekap as XLSX or one table as
@@ -20,7 +21,7 @@ export const recapCsvInputSchema = recapQuerySchema.extend({
 });
 
 // The register's own filter and order, without paging: every matching row.
-export const registerExportInputSchema = complaintQuerySchema.omit({ offset: true, limit: true });
+export const registerExportInputSchema = complaintQueryFields.omit({ offset: true, limit: true }).refine(...monthWithYear);
 export type RegisterExportInput = z.input<typeof registerExportInputSchema>;
 
 // One download stays a file Excel opens comfortably; a year of a busy office fits.
@@ -34,7 +35,7 @@ export type ExportStatus = z.infer<typeof exportStatusSchema>;
 
 export const laporQuerySchema = z.object({
   year: recapQuerySchema.shape.year,
-  month: z.number({ error: 'Pilih bulan laporan.' }).int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }),
+  month: monthField('Pilih bulan laporan.'),
 });
 
 // The recap's tables as rows and columns, the same on screen, in the XLSX and in the CSV.

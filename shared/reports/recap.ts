@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { monthField, yearField } from '../schemas/common';
 import { reportSignOffSchema } from './signOff';
 
 // The buku rekap: what the office received and finished in a month or a year, counted by
@@ -26,9 +27,9 @@ export const OUTCOME_LABEL: Record<string, string> = {
 };
 
 export const recapQuerySchema = z.object({
-  year: z.number({ error: 'Pilih tahun rekap.' }).int().min(2000, { error: 'Tahun rekap paling awal 2000.' }).max(2100, { error: 'Tahun rekap paling akhir 2100.' }),
+  year: yearField('Tahun rekap'),
   // Absent: the whole year.
-  month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
+  month: monthField().optional(),
 });
 export type RecapQuery = z.infer<typeof recapQuerySchema>;
 

@@ -3,7 +3,12 @@ import { serviceStandardSchema } from '../standards/schema';
 import { backupSettingsSchema } from './backup';
 import { isPngOrJpeg, optionalText, text } from './common';
 import { LOGO_NOT_IMAGE, officeProfileSchema } from './office';
-import { complaintInputSchema } from './complaint';
+import { complaintInputSchema, complaintQuerySchema } from './complaint';
+import { dashboardQuerySchema } from '../reports/dashboard';
+import { laporQuerySchema, registerExportInputSchema } from '../reports/exports';
+import { recapQuerySchema } from '../reports/recap';
+import { kioskExitInputSchema, skmKioskInputSchema, skmPeriodQuerySchema, skmSubmitInputSchema } from './skm';
+import { actingOfficialInputSchema, deliverInputSchema, signInputSchema } from './documents';
 
 const SAMPLE = {
   kind: 'pengaduan',
@@ -73,5 +78,72 @@ describe('the office profile', () => {
   it('refuses braces in the unit code, which letter numbers print in place of {unit}', () => {
     expect(officeProfileSchema.shape.unitCode.safeParse('Kec/{tahun}').error?.issues[0]?.message).toBe('Kode unit tidak boleh memuat tanda { atau }; tulis kodenya saja, misalnya Kec-Pgt.');
     expect(officeProfileSchema.shape.unitCode.parse(' Kec-Pgt ')).toBe('Kec-Pgt');
+  });
+});
+
+// A request made by hand (or by an old screen) gets a message that says what to fix, in
+// the office's words, never zod's own ("diharapkan number", a field's code list).
+// The first issue, as the core's answer names it: its field and its message.
+const first = (schema: { safeParse: (v: unknown) => { error?: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown) => {
+  const issue = schema.safeParse(value).error?.issues[0];
+  return issue && [issue.path.join('.'), issue.message];
+};
+
+describe('messages of the report and register queries', () => {
+  it('say which year or month is wrong, and that a month needs its year', () => {
+    expect(first(dashboardQuerySchema, { year: 1900 })).toEqual(['year', 'Tahun paling awal 2000.']);
+    expect(first(dashboardQuerySchema, { year: 2026.5 })).toEqual(['year', 'Tahun ditulis dengan angka, misalnya 2026.']);
+    expect(first(dashboardQuerySchema, { year: 2101 })).toEqual(['year', 'Tahun paling akhir 2100.']);
+    expect(first(dashboardQuerySchema, { year: 2026, month: 13 })).toEqual(['month', 'Bulan 1–12.']);
+    expect(first(dashboardQuerySchema, { month: 5 })).toEqual(['month', 'Bulan dipilih tanpa tahun: pilih tahunnya juga.']);
+    expect(dashboardQuerySchema.parse({})).toEqual({});
+    expect(first(recapQuerySchema, {})).toEqual(['year', 'Pilih tahun rekap.']);
+    expect(first(recapQuerySchema, { year: 2026, month: '5' })).toEqual(['month', 'Bulan ditulis dengan angka 1–12.']);
+    expect(first(skmPeriodQuerySchema, { year: 2026, month: null })).toEqual(['month', 'Bulan ditulis dengan angka 1–12.']);
+    expect(first(laporQuerySchema, { year: 2026 })).toEqual(['month', 'Pilih bulan laporan.']);
+    expect(first(complaintQuerySchema, { month: 5 })).toEqual(['month', 'Bulan dipilih tanpa tahun: pilih tahunnya juga.']);
+    expect(first(registerExportInputSchema, { month: 3, dateOf: 'selesai' })).toEqual(['month', 'Bulan dipilih tanpa tahun: pilih tahunnya juga.']);
+    expect(registerExportInputSchema.parse({ year: 2026, month: 3 })).toMatchObject({ year: 2026, month: 3 });
+  });
+
+  it("name the register's filters and the month's format instead of listing codes", () => {
+    expect(first(complaintQuerySchema, { status: 'bogus' })).toEqual(['status', 'Status tidak dikenal; pilih dari daftar status di register.']);
+    expect(first(complaintQuerySchema, { seksi: 'x'.repeat(81) })).toEqual(['seksi', 'Nama seksi paling panjang 80 karakter.']);
+    expect(first(complaintQuerySchema, { tanpaSeksi: false })?.[1]).toMatch(/^Saring "Tanpa disposisi"/);
+    expect(first(complaintQuerySchema, { langkah: { no: 2, dari: '2026-01', sampai: '2026-02', versi: [] } })).toEqual([
+      'langkah.versi',
+      'Sebutkan paling sedikit satu versi standar, atau jangan kirim saringan versi.',
+    ]);
+    expect(first(complaintQuerySchema, { keadaan: 'terlambat', akhirBulan: '1999-12' })).toEqual(['akhirBulan', 'Bulan ditulis TTTT-BB dengan tahun 2000–2100, misalnya 2026-10.']);
+    expect(first(complaintQuerySchema, { limit: 500 })).toEqual(['limit', 'Jumlah baris per halaman 1–200.']);
+  });
+
+  it('ask for the questionnaire and a password of at most 128 characters by name', () => {
+    expect(first(skmKioskInputSchema, { profile: { gender: 'P', education: 's1', age: 30 } })).toEqual(['answers', 'Isi jawaban kuesioner untuk kesembilan unsur (U1–U9).']);
+    expect(first(skmSubmitInputSchema, { answers: { u1: 4, u2: 4, u3: 4, u4: 4, u5: 4, u6: 4, u7: 4, u8: 4, u9: 4 } })).toEqual(['profile', 'Isi data responden: jenis kelamin, pendidikan dan usia.']);
+    expect(first(kioskExitInputSchema, { password: 'x'.repeat(129) })).toEqual(['password', 'Kata sandi paling panjang 128 karakter.']);
+    expect(first(kioskExitInputSchema, { password: '' })).toEqual(['password', 'Kata sandi wajib diisi.']);
+    expect(first(signInputSchema, { id: 1, password: 'x'.repeat(129) })).toEqual(['password', 'Kata sandi paling panjang 128 karakter.']);
+  });
+});
+
+describe('dates and times typed by hand', () => {
+  it('refuse a delivery on a day the calendar does not have, or at an hour that does not exist', () => {
+    const deliver = (deliveredAt: unknown) => first(deliverInputSchema, { complaintId: 1, channel: 'langsung', recipient: 'Penerima', deliveredAt });
+    const NO_SUCH = 'Tanggal atau jam penyampaian tidak ada di kalender; periksa tanggalnya dan jamnya (00.00–23.59).';
+    expect(deliver('2026-11-31T09:00')).toEqual(['deliveredAt', NO_SUCH]);
+    expect(deliver('2026-13-45T99:99')).toEqual(['deliveredAt', NO_SUCH]);
+    expect(deliver('2026-11-30T24:00')).toEqual(['deliveredAt', NO_SUCH]);
+    expect(deliver('')).toEqual(['deliveredAt', 'Isi tanggal dan jam penyampaian.']);
+    expect(deliver(undefined)).toEqual(['deliveredAt', 'Isi tanggal dan jam penyampaian.']);
+    expect(deliverInputSchema.parse({ complaintId: 1, channel: 'langsung', recipient: 'Penerima', deliveredAt: '2028-02-29T23:59' }).deliveredAt).toBe('2028-02-29T23:59');
+  });
+
+  it('refuse a Plt. or Plh. period from a day that does not exist', () => {
+    expect(first(actingOfficialInputSchema, { userId: 2, kind: 'plt', from: '2026-02-30', to: '2026-03-05' })).toEqual([
+      'from',
+      'Mulai tanggal harus tanggal yang ada di kalender (TTTT-BB-HH).',
+    ]);
+    expect(actingOfficialInputSchema.parse({ userId: 2, kind: 'plh', from: '2026-02-28', to: '2026-03-05' }).from).toBe('2026-02-28');
   });
 });

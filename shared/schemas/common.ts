@@ -49,6 +49,25 @@ export const optionalText = (label: string, max = 200) =>
     .max(max, { error: `${label} paling panjang ${chars(max)}.` })
     .default('');
 
+// The year and the month of the register's filters and of the reports (name: how the
+// field is called in its messages, "Tahun rekap"). A month filters only with its year.
+export const yearField = (name = 'Tahun') =>
+  z
+    .number({ error: `Pilih ${name.toLowerCase()}.` })
+    .int({ error: `${name} ditulis dengan angka, misalnya 2026.` })
+    .min(2000, { error: `${name} paling awal 2000.` })
+    .max(2100, { error: `${name} paling akhir 2100.` });
+export const monthField = (missing = 'Bulan ditulis dengan angka 1–12.') =>
+  z.number({ error: missing }).int({ error: 'Bulan 1–12.' }).min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' });
+export const monthWithYear: [(q: { year?: number | undefined; month?: number | undefined }) => boolean, { error: string; path: PropertyKey[] }] = [
+  (q) => q.month === undefined || q.year !== undefined,
+  { error: 'Bulan dipilih tanpa tahun: pilih tahunnya juga.', path: ['month'] },
+];
+
+// A password typed to log in, to sign or to close the kiosk (missing: what to do when empty).
+export const passwordField = (missing: string) =>
+  z.string({ error: missing }).min(1, { error: missing }).max(128, { error: 'Kata sandi paling panjang 128 karakter.' });
+
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Waktu tidak valid.' });
 export const idSchema = z.number().int().positive();
 export const empty = z.object({}).strict();

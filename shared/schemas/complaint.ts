@@ -8,7 +8,7 @@ import {
   COMPLAINT_KINDS,
   STATUSES,
 } from '../domain';
-import { idSchema, optionalText, text, withoutInvisible } from './common';
+import { idSchema, monthField, monthWithYear, optionalText, text, withoutInvisible, yearField } from './common';
 import { formatTanggal } from '../time/format';
 import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE, STEP_VERSIONS_MAX } from '../registerQuery';
 import { addDaysYmd, fromLocal, isYmd, localDate, type TimeZoneId } from '../time/workingTime';
@@ -267,22 +267,28 @@ export type ComplaintData = z.output<typeof complaintInputSchema>;
 
 const monthKeySchema = z.string().regex(MONTH_KEY, { error: MONTH_KEY_MESSAGE });
 
-export const complaintQuerySchema = z.object({
-  year: z.number().int().min(2000).max(2100).optional(),
-  status: z.enum(STATUSES).optional(),
-  channel: z.enum(CHANNEL_CODES).optional(),
-  category: z.enum(CATEGORIES).optional(),
+// A filter given a value the register's lists do not offer (a request made by hand, or
+// an old address): said by name, with what to do.
+const choice = (what: string) => ({ error: `${what} tidak dikenal; pilih dari daftar ${what.toLowerCase()} di register.` });
+
+// The register's filters, order and page (complaintQuerySchema checks the month has its
+// year); the XLSX export takes the same without the page (registerExportInputSchema).
+export const complaintQueryFields = z.object({
+  year: yearField().optional(),
+  status: z.enum(STATUSES, choice('Status')).optional(),
+  channel: z.enum(CHANNEL_CODES, choice('Kanal')).optional(),
+  category: z.enum(CATEGORIES, choice('Kategori')).optional(),
   // With a year: only that month. `dateOf` says which date the year and month filter:
   // received (the register's order) or closed (what the recap counts as finished).
-  month: z.number().int().min(1).max(12).optional(),
-  dateOf: z.enum(DATE_OF).default('diterima'),
+  month: monthField().optional(),
+  dateOf: z.enum(DATE_OF, { error: 'Tanggal yang disaring hanya tanggal diterima atau tanggal selesai.' }).default('diterima'),
   // The seksi the complaint was disposed to (the recap's and dashboard's "Seksi").
-  seksi: z.string().trim().max(80).optional(),
+  seksi: z.string({ error: 'Seksi ditulis sebagai nama seksi.' }).trim().max(80, { error: 'Nama seksi paling panjang 80 karakter.' }).optional(),
   // Disposed to no seksi yet (the recap's and dashboard's "Tanpa disposisi").
-  tanpaSeksi: z.literal(true).optional(),
+  tanpaSeksi: z.literal(true, { error: 'Saring "Tanpa disposisi" dengan nilai true, atau jangan kirim saringan itu.' }).optional(),
   // Open now, or open and past the standard's due now (not while waiting for the reporter):
   // the dashboard's "Belum selesai" and "Terlambat".
-  keadaan: z.enum(KEADAAN).optional(),
+  keadaan: z.enum(KEADAAN, choice('Keadaan')).optional(),
   // With keadaan 'terlambat': late at the end of this office month ('YYYY-MM', one that has
   // ended) instead of now, as the dashboard's trend counts it. Ignored without it.
   akhirBulan: monthKeySchema.optional(),
@@ -291,20 +297,25 @@ export const complaintQuerySchema = z.object({
   // steps. A complaint that did the step twice is listed once.
   langkah: z
     .object({
-      no: z.number().int().min(1).max(STEP_NO_MAX),
+      no: z.number({ error: `Langkah ditulis dengan nomornya, 1–${STEP_NO_MAX}.` }).int({ error: `Langkah 1–${STEP_NO_MAX}.` }).min(1, { error: `Langkah 1–${STEP_NO_MAX}.` }).max(STEP_NO_MAX, { error: `Langkah 1–${STEP_NO_MAX}.` }),
       dari: monthKeySchema,
       sampai: monthKeySchema,
-      terlambat: z.literal(true).optional(),
-      versi: z.array(z.number().int().min(1)).min(1).max(STEP_VERSIONS_MAX).optional(),
+      terlambat: z.literal(true, { error: 'Saring langkah terlambat dengan nilai true, atau jangan kirim saringan itu.' }).optional(),
+      versi: z
+        .array(z.number().int().min(1), { error: 'Versi standar ditulis sebagai daftar nomor versi.' })
+        .min(1, { error: 'Sebutkan paling sedikit satu versi standar, atau jangan kirim saringan versi.' })
+        .max(STEP_VERSIONS_MAX, { error: `Paling banyak ${STEP_VERSIONS_MAX} versi standar.` })
+        .optional(),
     })
     .refine(isStepSpan, { error: STEP_SPAN_MESSAGE })
     .optional(),
-  q: z.string().trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
-  sort: z.enum(sortFields).default('registerNo'),
-  dir: z.enum(['asc', 'desc']).default('desc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
+  q: z.string({ error: 'Kata kunci harus berupa teks.' }).trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
+  sort: z.enum(sortFields, { error: 'Urutan register tidak dikenal; pilih urutan dari judul kolom.' }).default('registerNo'),
+  dir: z.enum(['asc', 'desc'], { error: 'Arah urutan hanya asc (naik) atau desc (turun).' }).default('desc'),
+  offset: z.number({ error: 'Halaman register tidak terbaca; muat ulang halaman.' }).int().min(0, { error: 'Halaman register tidak terbaca; muat ulang halaman.' }).default(0),
+  limit: z.number({ error: 'Jumlah baris per halaman 1–200.' }).int({ error: 'Jumlah baris per halaman 1–200.' }).min(1, { error: 'Jumlah baris per halaman 1–200.' }).max(200, { error: 'Jumlah baris per halaman 1–200.' }).default(50),
 });
+export const complaintQuerySchema = complaintQueryFields.refine(...monthWithYear);
 export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
 
 export const complaintRowSchema = z.object({

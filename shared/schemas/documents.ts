@@ -4,8 +4,9 @@ import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { attachmentUploadSchema } from './complaint';
-import { idSchema, isPngOrJpeg, optionalText, text, versionSchema, withoutInvisible } from './common';
+import { idSchema, isPngOrJpeg, optionalText, passwordField, text, versionSchema, withoutInvisible } from './common';
 import { numberId } from '../text/numbers';
+import { isLocalMinute, isYmd } from '../time/workingTime';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -212,7 +213,7 @@ export const returnDocumentSchema = z.object({
 
 export const signInputSchema = z.object({
   id: idSchema,
-  password: z.string({ error: 'Masukkan kata sandi Anda untuk menandatangani.' }).min(1, { error: 'Masukkan kata sandi Anda untuk menandatangani.' }).max(128),
+  password: passwordField('Masukkan kata sandi Anda untuk menandatangani.'),
 });
 
 // signerId: who signed the printed draft by hand (one of the document's wetSigners).
@@ -265,7 +266,10 @@ export const deliverInputSchema = z.object({
   complaintId: idSchema,
   channel: z.enum(DELIVERY_CHANNELS, { error: 'Pilih cara penyampaian.' }),
   /** Local date and time in the office's zone, "2026-11-30T10:15". */
-  deliveredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'Isi tanggal dan jam penyampaian.' }),
+  deliveredAt: z
+    .string({ error: 'Isi tanggal dan jam penyampaian.' })
+    .min(1, { error: 'Isi tanggal dan jam penyampaian.' })
+    .refine((v) => v === '' || isLocalMinute(v), { error: 'Tanggal atau jam penyampaian tidak ada di kalender; periksa tanggalnya dan jamnya (00.00–23.59).' }),
   recipient: text('Nama penerima', 150),
   note: optionalText('Keterangan', 500),
   proof: z.array(attachmentUploadSchema).max(ATTACHMENT_MAX_COUNT, { error: `Bukti paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` }).default([]),
@@ -285,7 +289,7 @@ export const ACTING_KINDS = ['plt', 'plh'] as const;
 export type ActingKind = (typeof ACTING_KINDS)[number];
 export const ACTING_LABEL: Record<ActingKind, string> = { plt: 'Plt. (Pelaksana Tugas)', plh: 'Plh. (Pelaksana Harian)' };
 
-const ymd = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} harus tanggal (TTTT-BB-HH).` });
+const ymd = (label: string) => z.string({ error: `${label} wajib diisi.` }).refine(isYmd, { error: `${label} harus tanggal yang ada di kalender (TTTT-BB-HH).` });
 export const actingOfficialInputSchema = z
   .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Mulai tanggal'), to: ymd('Sampai tanggal') })
   .refine((v) => v.from <= v.to, { error: 'Sampai tanggal tidak boleh sebelum mulai tanggal.', path: ['to'] });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { reportSignOffSchema } from '../reports/signOff';
 import { isYmd } from '../time/workingTime';
+import { monthField, passwordField, yearField } from './common';
 import { EDUCATIONS, GENDERS, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN, SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADES, SKM_PARTS, type SkmElement } from '../skm';
 
 // The SKM questionnaire as the core takes it (from the Staf or from the kiosk), and the
@@ -13,18 +14,23 @@ const score = (e: SkmElement) =>
     .min(1, { error: `Jawaban unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()} harus 1–4.` })
     .max(4, { error: `Jawaban unsur ${SKM_ELEMENT_TEXT[e].name.toLowerCase()} harus 1–4.` });
 
-export const skmAnswersSchema = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score(e)])) as Record<SkmElement, ReturnType<typeof score>>);
-
-export const skmProfileSchema = z.object({
-  gender: z.enum(GENDERS, { error: 'Pilih jenis kelamin.' }),
-  education: z.enum(EDUCATIONS, { error: 'Pilih pendidikan terakhir.' }),
-  occupation: z.enum(OCCUPATIONS, { error: 'Pilih pekerjaan atau kosongkan.' }).nullable().default(null),
-  age: z
-    .number({ error: 'Isi usia dalam tahun.' })
-    .int({ error: 'Usia ditulis dalam tahun penuh.' })
-    .min(SKM_AGE_MIN, { error: `Usia paling muda ${SKM_AGE_MIN} tahun.` })
-    .max(SKM_AGE_MAX, { error: `Usia paling tua ${SKM_AGE_MAX} tahun.` }),
+export const skmAnswersSchema = z.object(Object.fromEntries(SKM_ELEMENTS.map((e) => [e, score(e)])) as Record<SkmElement, ReturnType<typeof score>>, {
+  error: 'Isi jawaban kuesioner untuk kesembilan unsur (U1–U9).',
 });
+
+export const skmProfileSchema = z.object(
+  {
+    gender: z.enum(GENDERS, { error: 'Pilih jenis kelamin.' }),
+    education: z.enum(EDUCATIONS, { error: 'Pilih pendidikan terakhir.' }),
+    occupation: z.enum(OCCUPATIONS, { error: 'Pilih pekerjaan atau kosongkan.' }).nullable().default(null),
+    age: z
+      .number({ error: 'Isi usia dalam tahun.' })
+      .int({ error: 'Usia ditulis dalam tahun penuh.' })
+      .min(SKM_AGE_MIN, { error: `Usia paling muda ${SKM_AGE_MIN} tahun.` })
+      .max(SKM_AGE_MAX, { error: `Usia paling tua ${SKM_AGE_MAX} tahun.` }),
+  },
+  { error: 'Isi data responden: jenis kelamin, pendidikan dan usia.' },
+);
 
 /** A questionnaire from the kiosk: answers and profile, nothing that points to a complaint. */
 export const skmKioskInputSchema = z.object({ answers: skmAnswersSchema, profile: skmProfileSchema }).strict();
@@ -49,9 +55,9 @@ export type SkmSubmitInput = z.input<typeof skmSubmitInputSchema>;
 
 export const skmPeriodQuerySchema = z
   .object({
-    year: z.number({ error: 'Pilih tahun.' }).int().min(2000, { error: 'Tahun paling awal 2000.' }).max(2100, { error: 'Tahun paling akhir 2100.' }),
+    year: yearField(),
     // Both absent: the whole year, with its months.
-    month: z.number().int().min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' }).optional(),
+    month: monthField().optional(),
     // A quarter or a half of the year, with its months.
     part: z.enum(SKM_PARTS, { error: 'Pilih triwulan I–IV atau semester I–II.' }).optional(),
   })
@@ -97,7 +103,7 @@ export const kioskStateSchema = z.object({
 });
 
 export const kioskExitInputSchema = z.object({
-  password: z.string({ error: 'Kata sandi wajib diisi.' }).min(1, { error: 'Kata sandi wajib diisi.' }).max(128),
+  password: passwordField('Kata sandi wajib diisi.'),
 });
 
 // What the Staf records when a complaint closes, unless a berita acara already said it, and

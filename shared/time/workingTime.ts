@@ -144,6 +144,9 @@ export function addDaysYmd(date: string, days: number): string {
 
 // A day written YYYY-MM-DD that the calendar has (not 31 November).
 export const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
+// A local date and time to the minute as a datetime-local field gives it, "2026-11-30T10:15":
+// a day the calendar has, and a time of 00:00–23:59.
+export const isLocalMinute = (v: string) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isYmd(v.slice(0, 10));
 
 export function weekdayOf(date: string): Weekday {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

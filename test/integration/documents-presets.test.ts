@@ -83,6 +83,11 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
     expect((await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-12-01T08:30', recipient: 'Siti Aminah', note: '', proof: [] })).field).toBe(
       'deliveredAt',
     );
+    // Nor on a day the calendar does not have: 31 November was taken as 1 December.
+    expect(await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-31T08:00', recipient: 'Siti Aminah', note: '', proof: [] })).toMatchObject({
+      field: 'deliveredAt',
+      message: 'Tanggal atau jam penyampaian tidak ada di kalender; periksa tanggalnya dan jamnya (00.00–23.59).',
+    });
     // Nor before the complaint was received (a typo of the year).
     const early = await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2020-01-01T09:00', recipient: 'Siti Aminah', note: '', proof: [] });
     expect(early).toMatchObject({ field: 'deliveredAt', message: expect.stringMatching(/^Waktu penyampaian tidak boleh sebelum pengaduan diterima \(\d+ \w+ 2026 pukul/) });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract';
+import { MONTH_KEY_MESSAGE } from '../../shared/registerQuery';
 import { ADMIN, carrier, fail, makeCore, ok, type TestCore } from '../support/core';
 import { reportsOffice } from '../support/reports';
 import { record, hookStatements, type Recorded } from '../bench/twin';
@@ -154,7 +155,7 @@ describe('Camat dashboard', () => {
     expect(await fail(o.core, kasi, 'reports.recap', { year: 1999 })).toMatchObject({ code: 'validation' });
     // The register's links from the dashboard, edited by hand, are refused with what to fix.
     const list = (q: unknown) => fail(o.core, kasi, 'complaints.list', q);
-    expect(JSON.stringify(await list({ keadaan: 'terlambat', akhirBulan: '2026-13' }))).toContain('Bulan ditulis TTTT-BB, misalnya 2026-10.');
+    expect(JSON.stringify(await list({ keadaan: 'terlambat', akhirBulan: '2026-13' }))).toContain(MONTH_KEY_MESSAGE);
     expect(JSON.stringify(await list({ langkah: { no: 2, dari: '2026-11', sampai: '2026-10' } }))).toContain('Bulan awal tidak boleh sesudah bulan akhir.');
     expect(await list({ langkah: { no: 0, dari: '2026-10', sampai: '2026-10' } })).toMatchObject({ code: 'validation' });
   });

@@ -217,6 +217,22 @@ describe('register export', () => {
     expect(exported.map((r) => r.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/kanal WhatsApp; 1 baris; dengan data pribadi pelapor/)]));
     expect(exported.find((r) => r.actorName === 'kasi')?.detail).not.toMatch(/data pribadi/);
   });
+
+  it('refuses a month without its year rather than export every year, and names no search for punctuation alone', async () => {
+    // A month filters only with its year: alone it was dropped, and the whole register
+    // (with the reporters' identity) went out as "semua tahun".
+    for (const filter of [{ month: 5 }, { month: 3, dateOf: 'selesai' as const }]) {
+      const refused = await fail(t.core, s.camat, 'complaints.exportXlsx', filter);
+      expect(refused).toMatchObject({ code: 'validation', message: 'Bulan dipilih tanpa tahun: pilih tahunnya juga.', fields: { month: 'Bulan dipilih tanpa tahun: pilih tahunnya juga.' } });
+      expect((await fail(t.core, s.staf, 'complaints.list', filter)).fields).toEqual({ month: 'Bulan dipilih tanpa tahun: pilih tahunnya juga.' });
+    }
+    expect((await registerFile(s.camat, { year: 2026, month: 11 })).total).toBe(4);
+    // "/" holds no word to search: every row, and the file says no search was made.
+    const { total, file } = await registerFile(s.camat, { q: '/' });
+    expect(total).toBe(4);
+    expect(file.fileName).toBe('register-pengaduan-semua-tahun-2026-11-04.xlsx');
+    expect(String(rowValues((await readXlsx(file)).getWorksheet('Register')!, 2)[0])).toBe('Buku Register Pengaduan — semua tahun');
+  });
 });
 
 describe("register export of the dashboard's figures", () => {
