@@ -98,6 +98,7 @@ const ACTION_LABEL: Record<string, string> = {
   'report.register_exported': 'Buku register diunduh (Excel)',
   'report.recap_exported': 'Buku rekap diunduh',
   'report.lapor_exported': 'Laporan SP4N-LAPOR! diunduh',
+  'report.skm_exported': 'Rekap IKM (SKM) diunduh',
   'audit.key_created': 'Kunci segel baru dibuat di komputer ini',
 };
 

@@ -285,6 +285,9 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     const totals = profile.findIndex((r) => r[0] === 'Jumlah responden');
     expect(profile[totals]).toEqual(['Jumlah responden', undefined, 3]);
     expect(profile[totals - 1]).toEqual([undefined, '55 tahun ke atas', 0, 0]);
+    // Like every report the office takes out, the download leaves a line in the audit trail.
+    const trail = await o.act('camat', 'audit.list', { category: 'audit', offset: 0, limit: 5 });
+    expect(trail.rows.find((r) => r.action === 'report.skm_exported')).toMatchObject({ label: 'Rekap IKM (SKM) diunduh', detail: 'IKM Tahun 2026, 3 responden (Excel)' });
   });
 
   it('reports the IKM of a triwulan and a semester from their own months, on screen and as XLSX', async () => {

@@ -239,6 +239,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'report.register_exported':
     case 'report.recap_exported':
     case 'report.lapor_exported':
+    case 'report.skm_exported':
       return [str(d.what), num(d.rows) !== null ? `${num(d.rows)} baris` : '', d.personalData === true ? 'dengan data pribadi pelapor' : ''].filter(Boolean).join('; ');
     default:
       return d.status ? `Status: ${label<Status>(STATUS_LABEL, d.status)}` : '';

@@ -228,6 +228,8 @@ function prefixMatch(db: Db, token: string): string {
 }
 
 const searchTokens = (q: string) => q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+// Whether typed text searches at all: punctuation alone ("/") is no search.
+export const searchesWords = (q: string | undefined) => q !== undefined && searchTokens(q) !== null;
 
 // The same words without the reporter's name, for a viewer who may not see the name;
 // and in the register number and the subject only, for one who may not open the

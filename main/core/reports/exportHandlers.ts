@@ -7,6 +7,7 @@ import { localDate } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
 import { nowIso, requireUser, write, type Ctx, type Handlers, type SessionUser } from '../context';
 import { TanggapError } from '../errors';
+import { searchesWords } from '../complaints/repo';
 import { getOffice } from '../office/settings';
 import { documentSettings } from '../documents/settings';
 import { officeCalendar } from '../workflow/standard';
@@ -19,7 +20,7 @@ type ExportCalls = 'reports.recapXlsx' | 'reports.recapCsv' | 'reports.laporXlsx
 // Each download leaves a line in the audit chain: what was taken, how many rows, and
 // whether the reporter's identity went with it (UU PDP). Never the search words: they
 // may be a reporter's name or NIK.
-function recordExport(ctx: Ctx, user: SessionUser, action: string, data: Record<string, unknown>) {
+export function recordExport(ctx: Ctx, user: SessionUser, action: string, data: Record<string, unknown>) {
   write(ctx.db, () => appendAudit(ctx.db, { at: nowIso(ctx), actorId: user.id, action, entity: 'report', entityId: null, data }));
 }
 
@@ -37,7 +38,7 @@ function describeFilter(f: RegisterExportInput): string {
     f.tanpaSeksi ? NO_SEKSI_LABEL.toLowerCase() : '',
     f.keadaan === 'terlambat' && f.akhirBulan ? inSentence(keadaanLabel(f.keadaan, f.akhirBulan)) : f.keadaan ? `${KEADAAN_LABEL[f.keadaan].toLowerCase()} saat diunduh` : '',
     f.langkah ? inSentence(langkahLabel(f.langkah)) : '',
-    f.q ? 'dengan kata kunci' : '',
+    searchesWords(f.q) ? 'dengan kata kunci' : '',
   ]
     .filter(Boolean)
     .join(', ');

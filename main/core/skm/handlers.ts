@@ -1,4 +1,5 @@
 import { isFinished, STATUS_LABEL, type Status } from '../../../shared/domain';
+import { skmPeriodLabel } from '../../../shared/skm';
 import { formatTanggal } from '../../../shared/time/format';
 import { fromLocal, localDate, type TimeZoneId } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -11,6 +12,7 @@ import { stmt } from '../db/statements';
 import { documentSettings } from '../documents/settings';
 import { TanggapError } from '../errors';
 import { findOffice, getOffice } from '../office/settings';
+import { recordExport } from '../reports/exportHandlers';
 import { skmWorkbook } from './export';
 import { checkExitLock, checkKioskPace, closeKiosk, countFailedExit, findKiosk, openKiosk, requireKiosk } from './kiosk';
 import { insertResponse, skmSummary } from './responses';
@@ -75,8 +77,11 @@ export const skmHandlers: Pick<Handlers, SkmCalls> = {
   },
 
   'skm.exportXlsx': async (ctx, query) => {
-    requireUser(ctx);
-    return skmWorkbook(findOffice(ctx.db)?.name ?? '', skmSummary(ctx.db, query, ctx.now()), documentSettings(ctx.db).paper);
+    const user = requireUser(ctx);
+    const summary = skmSummary(ctx.db, query, ctx.now());
+    const file = await skmWorkbook(findOffice(ctx.db)?.name ?? '', summary, documentSettings(ctx.db).paper);
+    recordExport(ctx, user, 'report.skm_exported', { what: `IKM ${skmPeriodLabel(summary.year, summary.month, summary.part)}, ${summary.total.respondents} responden (Excel)` });
+    return file;
   },
 
   // The Staf's session on this PC ends here; the page holds only the kiosk token after.
