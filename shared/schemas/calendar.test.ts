@@ -10,4 +10,15 @@ describe('calendarSchema', () => {
     const issues = calendarSchema.safeParse(cal).error?.issues.map((i) => i.message);
     expect(issues).toEqual(['Nama jadwal khusus paling panjang 80 karakter.', 'Nama hari libur paling panjang 120 karakter.']);
   });
+
+  it('refuses a special schedule or a holiday on a day the calendar does not have', () => {
+    const cal = defaultCalendar('Asia/Jakarta');
+    cal.special[0]!.to = '2025-02-30';
+    cal.closures[0]!.date = '2026-13-01';
+    const issues = calendarSchema.safeParse(cal).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['special.0.to', 'Tanggal akhir jadwal "Ramadan 1446 H" (2025-02-30) tidak ada di kalender.'],
+      ['closures.0.date', 'Tanggal libur 2026-13-01 tidak ada di kalender.'],
+    ]);
+  });
 });

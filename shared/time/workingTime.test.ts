@@ -661,7 +661,7 @@ describe('validateCalendar', () => {
       { field: 'week', message: 'Minimal satu hari kerja dalam seminggu.' },
       { field: `special.${r}.to`, message: 'Tanggal akhir jadwal "Ramadan 1447 H" harus setelah tanggal mulainya.' },
       { field: `special.${r}.week.4.close`, message: 'Jam tutup hari Kamis (Ramadan 1447 H) harus setelah jam buka.' },
-      { field: `closures.${n - 2}.date`, message: 'Tanggal libur "2026-02-30" tidak valid.' },
+      { field: `closures.${n - 2}.date`, message: 'Tanggal libur 2026-02-30 tidak ada di kalender.' },
       { field: `closures.${n - 1}.date`, message: 'Tanggal 2026-08-17 tercantum dua kali di daftar hari libur.' },
     ]);
     // A schedule not named yet (its name is refused by the schema) is not quoted as "".

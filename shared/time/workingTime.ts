@@ -595,13 +595,14 @@ export function validateCalendar(cal: OfficeCalendar): { field: string; message:
   cal.special.forEach((s, i) => {
     // A schedule not yet named is refused for its name too; its other messages go without it.
     const name = s.name.trim();
-    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal${name ? ` "${name}"` : ' khusus'} harus setelah tanggal mulainya.` });
+    const schedule = `jadwal${name ? ` "${name}"` : ' khusus'}`;
+    for (const [end, word] of [['from', 'mulai'], ['to', 'akhir']] as const) if (!isYmd(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) tidak ada di kalender.` });
+    if (isYmd(s.from) && isYmd(s.to) && s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir ${schedule} harus setelah tanggal mulainya.` });
     checkWeek(s.week, `special.${i}.week`, name ? ` (${name})` : '');
   });
   const seen = new Set<string>();
   cal.closures.forEach((c, i) => {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(c.date) && addDaysYmd(c.date, 0) === c.date;
-    if (!valid) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur "${c.date}" tidak valid.` });
+    if (!isYmd(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur ${c.date} tidak ada di kalender.` });
     else if (seen.has(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal ${c.date} tercantum dua kali di daftar hari libur.` });
     seen.add(c.date);
   });
