@@ -57,8 +57,8 @@ export const yearField = (name = 'Tahun') =>
     .int({ error: `${name} ditulis dengan angka, misalnya 2026.` })
     .min(2000, { error: `${name} paling awal 2000.` })
     .max(2100, { error: `${name} paling akhir 2100.` });
-export const monthField = (missing = 'Bulan ditulis dengan angka 1–12.') =>
-  z.number({ error: missing }).int({ error: 'Bulan 1–12.' }).min(1, { error: 'Bulan 1–12.' }).max(12, { error: 'Bulan 1–12.' });
+const MONTH_RANGE = { error: 'Bulan 1–12.' };
+export const monthField = (missing = 'Bulan ditulis dengan angka 1–12.') => z.number({ error: missing }).int(MONTH_RANGE).min(1, MONTH_RANGE).max(12, MONTH_RANGE);
 export const monthWithYear: [(q: { year?: number | undefined; month?: number | undefined }) => boolean, { error: string; path: PropertyKey[] }] = [
   (q) => q.month === undefined || q.year !== undefined,
   { error: 'Bulan dipilih tanpa tahun: pilih tahunnya juga.', path: ['month'] },

@@ -297,7 +297,8 @@ export const complaintQueryFields = z.object({
   // steps. A complaint that did the step twice is listed once.
   langkah: z
     .object({
-      no: z.number({ error: `Langkah ditulis dengan nomornya, 1–${STEP_NO_MAX}.` }).int({ error: `Langkah 1–${STEP_NO_MAX}.` }).min(1, { error: `Langkah 1–${STEP_NO_MAX}.` }).max(STEP_NO_MAX, { error: `Langkah 1–${STEP_NO_MAX}.` }),
+      // (A type's own message is its checks' too, where they name none.)
+      no: z.number({ error: `Langkah ditulis dengan nomornya, 1–${STEP_NO_MAX}.` }).int().min(1).max(STEP_NO_MAX),
       dari: monthKeySchema,
       sampai: monthKeySchema,
       terlambat: z.literal(true, { error: 'Saring langkah terlambat dengan nilai true, atau jangan kirim saringan itu.' }).optional(),
@@ -312,8 +313,8 @@ export const complaintQueryFields = z.object({
   q: z.string({ error: 'Kata kunci harus berupa teks.' }).trim().max(100, { error: 'Kata kunci paling panjang 100 karakter.' }).optional(),
   sort: z.enum(sortFields, { error: 'Urutan register tidak dikenal; pilih urutan dari judul kolom.' }).default('registerNo'),
   dir: z.enum(['asc', 'desc'], { error: 'Arah urutan hanya asc (naik) atau desc (turun).' }).default('desc'),
-  offset: z.number({ error: 'Halaman register tidak terbaca; muat ulang halaman.' }).int().min(0, { error: 'Halaman register tidak terbaca; muat ulang halaman.' }).default(0),
-  limit: z.number({ error: 'Jumlah baris per halaman 1–200.' }).int({ error: 'Jumlah baris per halaman 1–200.' }).min(1, { error: 'Jumlah baris per halaman 1–200.' }).max(200, { error: 'Jumlah baris per halaman 1–200.' }).default(50),
+  offset: z.number({ error: 'Halaman register tidak terbaca; muat ulang halaman.' }).int().min(0).default(0),
+  limit: z.number({ error: 'Jumlah baris per halaman 1–200.' }).int().min(1).max(200).default(50),
 });
 export const complaintQuerySchema = complaintQueryFields.refine(...monthWithYear);
 export type ComplaintQuery = z.input<typeof complaintQuerySchema>;
