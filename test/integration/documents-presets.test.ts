@@ -83,6 +83,11 @@ describe('Waru (WITA): the berita acara hasil penyelesaian', () => {
     expect((await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-12-01T08:30', recipient: 'Siti Aminah', note: '', proof: [] })).field).toBe(
       'deliveredAt',
     );
+    // Nor before the berita acara it hands over was signed (07.55 WITA).
+    expect(await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-12-01T07:54', recipient: 'Siti Aminah', note: '', proof: [] })).toMatchObject({
+      field: 'deliveredAt',
+      message: 'Waktu penyampaian tidak boleh sebelum berita acara hasil penyelesaian ditandatangani (1 Desember 2026 pukul 07.55 WITA). Periksa tanggalnya.',
+    });
     // Nor on a day the calendar does not have: 31 November was taken as 1 December.
     expect(await o.refuse('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-31T08:00', recipient: 'Siti Aminah', note: '', proof: [] })).toMatchObject({
       field: 'deliveredAt',

@@ -190,7 +190,7 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     o.later(10);
     await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner Pengaduan 2026 / Box 3' });
     o.later(10);
-    j = await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah', note: '', proof: [] });
+    j = await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T14:40', recipient: 'Siti Aminah', note: '', proof: [] });
     expect(j.status).toBe('selesai');
     expect(j.closedAt).not.toBeNull();
     expect(j.archiveLocation).toBe('Ordner Pengaduan 2026 / Box 3');
@@ -591,7 +591,7 @@ describe('a signed answer corrected after the complaint closed', () => {
     o.later(10);
     await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
     o.later(10);
-    expect((await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T09:00', recipient: 'Siti Aminah', note: '', proof: [] })).closedAt).not.toBeNull();
+    expect((await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T12:10', recipient: 'Siti Aminah', note: '', proof: [] })).closedAt).not.toBeNull();
     const signed = await o.act('staf', 'documents.get', { id: draft.id });
     const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: signed.rowVersion, content: { ...signed.draft!, body: ['Jalan telah ditambal pada 25 November 2026.'] } });
     expect((await o.act('camat', 'documents.get', { id: v2.id })).actions).toContain('sign');

@@ -348,6 +348,12 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
       recordClosingSatisfaction(ctx.db, l, satisfaction, user, now);
       const answer = answerForDelivery(ctx.db, l);
+      // Nor before the answer was signed on screen, to the minute (a signature by hand is
+      // recorded when its scan is, which may come after the paper went out).
+      if (answer?.status === 'ditandatangani' && answer.signed_at && at.slice(0, 16) < answer.signed_at.slice(0, 16)) {
+        const signed = formatTanggalWaktu(answer.signed_at, tz);
+        throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum ${DOCUMENT_KIND_LABEL[answer.kind].toLowerCase()} ditandatangani (${signed}). Periksa tanggalnya.`, 'deliveredAt');
+      }
       const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db
         .prepare('INSERT INTO deliveries (complaint_id, document_id, channel, delivered_at, recipient, note, by_user, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
