@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ROLES, WET_SIGNING_ROLES, type Role } from './domain';
-import { empty, idSchema, isoInstant, passwordField, versionSchema, withVersion } from './schemas/common';
+import { empty, idSchema, isoInstant, passwordField, saysAtLeast, text, versionSchema, withVersion } from './schemas/common';
 import {
   complaintDetailSchema,
   complaintInputSchema,
@@ -33,7 +33,7 @@ import {
   verifyInputSchema,
   verifyResultSchema,
 } from './schemas/documents';
-import { CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
+import { CLOSURE_KIND_CHOICE, CLOSURE_KINDS, calendarSchema } from './schemas/calendar';
 import { serviceStandardSchema } from './standards/schema';
 import { recapQuerySchema, recapSchema } from './reports/recap';
 import { dashboardQuerySchema, dashboardSchema } from './reports/dashboard';
@@ -171,7 +171,7 @@ export const contract = {
   'complaints.attachment': call(z.object({ id: idSchema }), fileSchema, HANDLERS),
 
   'complaints.personalData': call(
-    z.object({ id: idSchema, reason: z.string().trim().min(5, { error: 'Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).' }).max(300) }),
+    z.object({ id: idSchema, reason: text('Alasan membuka data pribadi pelapor', 300).refine(saysAtLeast(5), { error: 'Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).' }) }),
     complaintDetailSchema.shape.reporter,
     HANDLERS,
   ),
@@ -198,7 +198,7 @@ export const contract = {
   'calendar.importIcs': call(
     z.object({
       text: z.string().min(1, { error: 'Berkas iCal kosong.' }).max(1_000_000, { error: 'Berkas iCal paling besar 1 MB.' }),
-      kind: z.enum(CLOSURE_KINDS).default('libur_nasional'),
+      kind: z.enum(CLOSURE_KINDS, CLOSURE_KIND_CHOICE).default('libur_nasional'),
     }),
     z.object({ added: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
     ['admin'],

@@ -23,15 +23,17 @@ export const CLOSURE_KIND_LABEL: Record<(typeof CLOSURE_KINDS)[number], string> 
   libur_kantor: 'Libur kantor',
 };
 
+export const CLOSURE_KIND_CHOICE = { error: 'Pilih jenis libur: libur nasional, cuti bersama atau libur kantor.' };
+
 export const closureSchema = z.object({
   date: ymd,
   name: text('Nama hari libur', 120),
-  kind: z.enum(CLOSURE_KINDS, { error: 'Pilih jenis libur: libur nasional, cuti bersama atau libur kantor.' }),
+  kind: z.enum(CLOSURE_KINDS, CLOSURE_KIND_CHOICE),
 });
 
 export const calendarSchema = z
   .object({
-    timeZone: z.enum(TIME_ZONES),
+    timeZone: z.enum(TIME_ZONES, { error: 'Pilih zona waktu: WIB, WITA atau WIT.' }),
     week: weekSchema,
     special: z
       .array(z.object({ from: ymd, to: ymd, name: text('Nama jadwal khusus', 80), week: weekSchema }))

@@ -8,7 +8,11 @@ import { dashboardQuerySchema } from '../reports/dashboard';
 import { laporQuerySchema, registerExportInputSchema } from '../reports/exports';
 import { recapQuerySchema } from '../reports/recap';
 import { kioskExitInputSchema, skmKioskInputSchema, skmPeriodQuerySchema, skmSubmitInputSchema } from './skm';
-import { actingOfficialInputSchema, deliverInputSchema, signInputSchema } from './documents';
+import { actingOfficialInputSchema, deliverInputSchema, signInputSchema, templateSchema } from './documents';
+import { disposeInputSchema, followUpInputSchema } from './workflow';
+import { calendarSchema } from './calendar';
+import { contract } from '../contract';
+import { defaultCalendar } from '../time/workingTime';
 
 const SAMPLE = {
   kind: 'pengaduan',
@@ -145,5 +149,41 @@ describe('dates and times typed by hand', () => {
       'Mulai tanggal harus tanggal yang ada di kalender (TTTT-BB-HH).',
     ]);
     expect(actingOfficialInputSchema.parse({ userId: 2, kind: 'plh', from: '2026-02-28', to: '2026-03-05' }).from).toBe('2026-02-28');
+  });
+});
+
+describe('a required text field', () => {
+  it('asks for it when absent and for text when given something else', () => {
+    const subject = text('Perihal');
+    expect(first(subject, undefined)).toEqual(['', 'Perihal wajib diisi.']);
+    expect(first(subject, '  ')).toEqual(['', 'Perihal wajib diisi.']);
+    expect(first(subject, 123)).toEqual(['', 'Perihal harus berupa teks.']);
+    expect(first(subject, 'x'.repeat(201))).toEqual(['', 'Perihal paling panjang 200 karakter.']);
+  });
+});
+
+describe('reasons and notes that say something, lists without repeats, dates within the office years', () => {
+  const JOINERS = '\u200d\u200d\u200d\u200d\u200d';
+  it('refuse a reason or a note of invisible characters or joiners around one or two letters', () => {
+    const personalData = contract['complaints.personalData'].input;
+    expect(first(personalData, { id: 1, reason: '\u200b'.repeat(6) })).toEqual(['reason', 'Alasan membuka data pribadi pelapor wajib diisi.']);
+    expect(first(personalData, { id: 1, reason: `${JOINERS}ab` })).toEqual(['reason', 'Tulis alasan membuka data pribadi pelapor (minimal 5 huruf).']);
+    expect(personalData.parse({ id: 1, reason: 'Verifikasi identitas pelapor' }).reason).toBe('Verifikasi identitas pelapor');
+    expect(first(followUpInputSchema, { id: 1, kind: 'klarifikasi', text: `${JOINERS}ab` })).toEqual(['text', 'Isi catatan minimal 5 huruf.']);
+    expect(first(templateSchema, { hal: 'Tanggapan', body: '\u200b\u200b' })).toEqual(['body', 'Isi surat wajib diisi.']);
+  });
+
+  it('refuse an instruction given twice, and say which id is out of date', () => {
+    expect(first(disposeInputSchema, { id: 1, to: [3], sifat: 'biasa', instructions: ['arsip', 'arsip'] })).toEqual(['instructions', 'Instruksi disposisi tidak boleh ganda.']);
+    expect(first(disposeInputSchema, { id: '1', to: [3], sifat: 'biasa', instructions: ['arsip'] })).toEqual(['id', 'Nomor data tidak terbaca; muat ulang halaman, lalu ulangi.']);
+    expect(first(disposeInputSchema, { id: -1, to: [3], sifat: 'biasa', instructions: ['arsip'] })).toEqual(['id', 'Nomor data tidak terbaca; muat ulang halaman, lalu ulangi.']);
+  });
+
+  it('refuse an acting official or a holiday outside the years 2000–2100', () => {
+    expect(first(actingOfficialInputSchema, { userId: 2, kind: 'plh', from: '1900-01-01', to: '1900-01-02' })).toEqual(['from', 'Mulai tanggal harus dalam tahun 2000–2100.']);
+    expect(first(actingOfficialInputSchema, { userId: 2, kind: 'plh', from: '2026-12-30', to: '9999-12-31' })).toEqual(['to', 'Sampai tanggal harus dalam tahun 2000–2100.']);
+    const cal = defaultCalendar('Asia/Jakarta');
+    cal.closures.push({ date: '1900-01-01', name: 'Tahun Baru', kind: 'libur_nasional' });
+    expect(calendarSchema.safeParse(cal).error?.issues.map((i) => i.message)).toEqual(['Tanggal libur 1900-01-01 di luar tahun 2000–2100.']);
   });
 });

@@ -35,7 +35,7 @@ const chars = (max: number) => `${numberId(max)} karakter`;
 
 export const text = (label: string, max = 200) =>
   z
-    .string({ error: `${label} wajib diisi.` })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `${label} wajib diisi.` : `${label} harus berupa teks.`) })
     .overwrite(withoutInvisible)
     .trim()
     .min(1, { error: `${label} wajib diisi.` })
@@ -48,6 +48,10 @@ export const optionalText = (label: string, max = 200) =>
     .trim()
     .max(max, { error: `${label} paling panjang ${chars(max)}.` })
     .default('');
+
+// Text that says something: at least `min` characters besides spaces and the joiners that
+// show nothing on their own (U+200C, U+200D, which withoutInvisible keeps inside text).
+export const saysAtLeast = (min: number) => (v: string) => v.replace(/[\s\u200C\u200D]/g, '').length >= min;
 
 // The year and the month of the register's filters and of the reports (name: how the
 // field is called in its messages, "Tahun rekap"). A month filters only with its year.
@@ -69,7 +73,8 @@ export const passwordField = (missing: string) =>
   z.string({ error: missing }).min(1, { error: missing }).max(128, { error: 'Kata sandi paling panjang 128 karakter.' });
 
 export const isoInstant = z.iso.datetime({ offset: true, error: 'Waktu tidak valid.' });
-export const idSchema = z.number().int().positive();
+// An id comes from a screen that read it: a wrong one means the screen is out of date.
+export const idSchema = z.number({ error: 'Nomor data tidak terbaca; muat ulang halaman, lalu ulangi.' }).int().positive();
 export const empty = z.object({}).strict();
 
 // Two people may edit the same record at once: a read gives its rowVersion, and an

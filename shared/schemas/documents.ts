@@ -4,9 +4,9 @@ import { ATTACHMENT_MAX_COUNT, SIFAT } from '../domain';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, PAPERS, SIGNED_KINDS } from '../documents/kinds';
 import { DEFAULT_REGISTER_PATTERN, placeholderList, unknownNumberPlaceholders } from '../documents/numbering';
 import { attachmentUploadSchema } from './complaint';
-import { idSchema, isPngOrJpeg, optionalText, passwordField, text, versionSchema, withoutInvisible } from './common';
+import { idSchema, isPngOrJpeg, optionalText, passwordField, saysAtLeast, text, versionSchema, withoutInvisible } from './common';
 import { numberId } from '../text/numbers';
-import { isLocalMinute, isYmd } from '../time/workingTime';
+import { inOfficeYears, isLocalMinute, isYmd, OFFICE_YEARS } from '../time/workingTime';
 import { closingSatisfactionSchema } from './skm';
 
 // Inputs and settings of the paper trail: drafting and revising letters, paraf,
@@ -69,20 +69,15 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 const withKnownPlaceholders = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .superRefine((v, ctx) => {
-      const unknown = unknownPlaceholders(v);
-      if (unknown.length) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
-        });
-      }
-    });
+  text(label, max).superRefine((v, ctx) => {
+    const unknown = unknownPlaceholders(v);
+    if (unknown.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
+      });
+    }
+  });
 
 export const templateSchema = z.object({
   hal: withKnownPlaceholders('Hal surat', 300),
@@ -187,7 +182,7 @@ export const draftInputSchema = z
     outcome: z.enum(OUTCOMES, { error: 'Pilih hasil penanganan.' }).default('ditindaklanjuti'),
     /** Reason or extra words for the template's {alasan}. */
     reason: optionalText('Alasan', 1000),
-    satisfaction: z.enum(CLOSING_SATISFACTIONS).nullable().default(null),
+    satisfaction: z.enum(CLOSING_SATISFACTIONS, { error: CLOSING_SATISFACTION_MISSING }).nullable().default(null),
   })
   // A refusal or a forward without its reason would be signed with a bare "-" for it.
   .superRefine((v, ctx) => {
@@ -208,7 +203,7 @@ export type ReviseInput = z.input<typeof reviseInputSchema>;
 
 export const returnDocumentSchema = z.object({
   id: idSchema,
-  reason: text('Alasan pengembalian', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan pengembalian minimal 5 huruf.' }),
+  reason: text('Alasan pengembalian', 1000).refine(saysAtLeast(5), { error: 'Tulis alasan pengembalian minimal 5 huruf.' }),
 });
 
 export const signInputSchema = z.object({
@@ -289,7 +284,11 @@ export const ACTING_KINDS = ['plt', 'plh'] as const;
 export type ActingKind = (typeof ACTING_KINDS)[number];
 export const ACTING_LABEL: Record<ActingKind, string> = { plt: 'Plt. (Pelaksana Tugas)', plh: 'Plh. (Pelaksana Harian)' };
 
-const ymd = (label: string) => z.string({ error: `${label} wajib diisi.` }).refine(isYmd, { error: `${label} harus tanggal yang ada di kalender (TTTT-BB-HH).` });
+const ymd = (label: string) =>
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .refine(isYmd, { error: `${label} harus tanggal yang ada di kalender (TTTT-BB-HH).` })
+    .refine((v) => !isYmd(v) || inOfficeYears(v), { error: `${label} harus dalam ${OFFICE_YEARS}.` });
 export const actingOfficialInputSchema = z
   .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Mulai tanggal'), to: ymd('Sampai tanggal') })
   .refine((v) => v.from <= v.to, { error: 'Sampai tanggal tidak boleh sebelum mulai tanggal.', path: ['to'] });

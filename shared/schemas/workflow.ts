@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ATTACHMENT_MAX_COUNT, CLOCKS, OFFICE_PAGE_SIZE, RISKS, SIFAT, STATUSES, TASK_FILTERS } from '../domain';
 import { attachmentUploadSchema, attachmentMetaSchema, complaintRowSchema } from './complaint';
-import { idSchema, optionalText, text } from './common';
+import { idSchema, optionalText, saysAtLeast, text } from './common';
 import { closingSatisfactionSchema } from './skm';
 
 // The journey of a complaint through the office's Standar Pelayanan: what the
@@ -47,7 +47,7 @@ export const advanceInputSchema = z.object({ id: idSchema, step: seenStep, note:
 export const takeOverInputSchema = z.object({
   id: idSchema,
   step: seenStep,
-  reason: text('Alasan mengambil alih', 1000).refine((v) => v.length >= 5, { error: 'Tulis alasan mengambil alih langkah ini, minimal 5 huruf.' }),
+  reason: text('Alasan mengambil alih', 1000).refine(saysAtLeast(5), { error: 'Tulis alasan mengambil alih langkah ini, minimal 5 huruf.' }),
   satisfaction: closingSatisfactionSchema.optional(),
 });
 export type TakeOverInput = z.input<typeof takeOverInputSchema>;
@@ -65,8 +65,9 @@ export const disposeInputSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { error: 'Tujuan disposisi tidak boleh ganda.' }),
   sifat: z.enum(SIFAT, { error: 'Pilih sifat disposisi.' }),
   instructions: z
-    .array(z.enum(INSTRUCTIONS), { error: 'Pilih instruksi disposisi.' })
-    .min(1, { error: 'Centang minimal satu instruksi disposisi.' }),
+    .array(z.enum(INSTRUCTIONS, { error: 'Instruksi disposisi tidak dikenal; centang dari daftar instruksi.' }), { error: 'Pilih instruksi disposisi.' })
+    .min(1, { error: 'Centang minimal satu instruksi disposisi.' })
+    .refine((list) => new Set(list).size === list.length, { error: 'Instruksi disposisi tidak boleh ganda.' }),
   note: optionalText('Catatan disposisi', 1000),
 });
 export type DisposeInput = z.input<typeof disposeInputSchema>;
@@ -74,7 +75,7 @@ export type DisposeInput = z.input<typeof disposeInputSchema>;
 export const dispositionIdSchema = z.object({ dispositionId: idSchema });
 export const returnDispositionSchema = z.object({
   dispositionId: idSchema,
-  reason: text('Alasan pengembalian', 1000).refine((v) => v.length >= 5, {
+  reason: text('Alasan pengembalian', 1000).refine(saysAtLeast(5), {
     error: 'Tulis alasan pengembalian minimal 5 huruf.',
   }),
 });
@@ -83,7 +84,7 @@ export const FOLLOW_UP_MAX = 4000;
 export const followUpInputSchema = z.object({
   id: idSchema,
   kind: z.enum(FOLLOW_UP_KINDS, { error: 'Pilih jenis catatan tindak lanjut.' }),
-  text: text('Isi catatan', FOLLOW_UP_MAX).refine((v) => v.length >= 5, { error: 'Isi catatan minimal 5 huruf.' }),
+  text: text('Isi catatan', FOLLOW_UP_MAX).refine(saysAtLeast(5), { error: 'Isi catatan minimal 5 huruf.' }),
   attachments: z
     .array(attachmentUploadSchema)
     .max(ATTACHMENT_MAX_COUNT, { error: `Lampiran paling banyak ${ATTACHMENT_MAX_COUNT} berkas.` })
@@ -112,10 +113,11 @@ export const pauseInfoSchema = z.object({ since: z.string(), withdrawAt: z.strin
 
 // The office list, sorted by either clock (late first), optionally narrowed, a page at a time.
 export const officeTasksQuerySchema = z.object({
-  sort: z.enum(CLOCKS).default('langkah'),
-  filter: z.enum(TASK_FILTERS).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(200).default(OFFICE_PAGE_SIZE),
+  sort: z.enum(CLOCKS, { error: 'Urutan tugas hanya menurut batas langkah atau batas standar.' }).default('langkah'),
+  filter: z.enum(TASK_FILTERS, { error: 'Saringan tugas tidak dikenal; pilih dari daftar saringan.' }).optional(),
+  // (A type's own message is its checks' too.)
+  offset: z.number({ error: 'Halaman tugas tidak terbaca; muat ulang halaman.' }).int().min(0).default(0),
+  limit: z.number({ error: 'Jumlah baris per halaman 1–200.' }).int().min(1).max(200).default(OFFICE_PAGE_SIZE),
 });
 export type OfficeTasksQuery = z.infer<typeof officeTasksQuerySchema>;
 

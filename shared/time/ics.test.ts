@@ -95,3 +95,14 @@ describe('parseIcsHolidays', () => {
     expect(parseIcsHolidays('Tanggal,Nama\n2026-01-01,Tahun Baru', 'Asia/Jakarta')).toEqual({ closures: [], errors: ['Berkas ini tidak memuat acara kalender (iCal). Unduh ulang berkas .ics dari kalender hari libur, misalnya ekspor Google Kalender, lalu pilih lagi.'] });
   });
 });
+
+describe('parseIcsHolidays outside the office years', () => {
+  it('skips an event before 2000 or after 2100 and says so, keeping the others', () => {
+    const { closures, errors } = parseIcsHolidays(
+      ics(event('UID:1', 'DTSTART;VALUE=DATE:19000101', 'SUMMARY:Tahun Baru 1900'), event('UID:2', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY:Tahun Baru 2027')),
+      'Asia/Jakarta',
+    );
+    expect(closures).toEqual([{ date: '2027-01-01', name: 'Tahun Baru 2027', kind: 'libur_nasional' }]);
+    expect(errors).toEqual(['Acara "Tahun Baru 1900" (1900-01-01) di luar tahun 2000–2100; dilewati.']);
+  });
+});

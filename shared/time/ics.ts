@@ -1,4 +1,4 @@
-import { addDaysYmd, localDate, localTime, type Closure, type TimeZoneId } from './workingTime';
+import { addDaysYmd, inOfficeYears, localDate, localTime, OFFICE_YEARS, type Closure, type TimeZoneId } from './workingTime';
 
 // Holidays from an iCalendar file (e.g. a published national-holiday calendar):
 // every VEVENT becomes one closure per office-local date it covers (DTEND is exclusive).
@@ -23,6 +23,8 @@ export function parseIcsHolidays(
       const summary = (event.SUMMARY ?? '').replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ').trim().slice(0, 120) || 'Hari libur';
       if (!start) {
         errors.push(`Acara "${summary}" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.`);
+      } else if (!inOfficeYears(start.date)) {
+        errors.push(`Acara "${summary}" (${start.date}) di luar ${OFFICE_YEARS}; dilewati.`);
       } else {
         const end = localOf(event.DTEND, tz);
         // An end at the start of a later day (a DATE, or a time of 00:00) excludes that day.

@@ -236,7 +236,8 @@ describe('CSV with semicolons and a BOM', () => {
     expect(preview.mapping.registerNo).toBe(1);
     expect(preview.mapping.receivedDate).toBe(2);
     expect(preview.mapping.description).toBe(6);
-    expect(preview.rows.map((r) => r.receivedDate)).toEqual(['2025-08-03', '2025-10-05', '2025-12-12', '2025-05-01', '', '2025-09-01', '2025-01-04']);
+    expect(preview.rows.map((r) => r.receivedDate)).toEqual(['2025-08-03', '2025-10-05', '2025-12-12', '2025-05-01', '', '2025-09-01', '2025-01-04', '1999-08-03']);
+    expect(preview.rows[0]!.notes).toEqual(['Tanggal kejadian sesudah tanggal diterima; dikosongkan.']);
     expect(preview.rows[0]!.channel).toBe('whatsapp');
     expect(preview.rows[0]!.category).toBe('infrastruktur');
     expect(preview.rows[0]!.closedDate).toBe('2025-08-07');
@@ -250,6 +251,7 @@ describe('CSV with semicolons and a BOM', () => {
     expect(rows.map((r) => r.registerNo).sort()).toEqual(['12/REG/2025', '13/REG/2025', '14/REG/2025', '15/REG/2025']);
     const first = await ok(t.core, s.staf, 'complaints.get', { id: rows.find((r) => r.registerNo === '12/REG/2025')!.id });
     expect(first.description).toBe('Jalan rusak di depan "balai desa"');
+    expect(first.incidentDate).toBe('');
     const second = await ok(t.core, s.staf, 'complaints.get', { id: rows.find((r) => r.registerNo === '13/REG/2025')!.id });
     expect(second.description).toBe('KTP belum jadi,\nsudah tiga bulan');
     expect((await ok(t.core, s.staf, 'workflow.journey', { id: second.id })).closedAt).toBeNull();

@@ -125,6 +125,10 @@ describe('kelengkapan', () => {
     expect((await o.act('staf', 'complaints.get', { id: c.id })).kelengkapanMissing).toEqual(checklist.slice(1));
     const later = await o.act('staf', 'complaints.create', sampleComplaint({ subject: 'Lain', kelengkapan: [] }));
     expect(later.kelengkapanMissing).toEqual(['Surat kuasa bila diwakilkan']);
+    // An item the standard does not list (a form opened before the edit), or one ticked twice, is refused.
+    for (const kelengkapan of [[checklist[0]!], ['Surat kuasa bila diwakilkan', 'Surat kuasa bila diwakilkan']]) {
+      expect(await o.refuse('staf', 'complaints.create', sampleComplaint({ subject: 'Lain lagi', kelengkapan }))).toMatchObject({ code: 'validation', field: 'kelengkapan' });
+    }
   });
 });
 

@@ -179,8 +179,9 @@ export async function registerFixture(count = 3000, in2026 = 10): Promise<Regist
 /** A register saved from Excel as CSV with semicolons, a BOM, quotes and a line break in a quote. */
 export function registerCsv(): { bytes: Buffer; ok: number; skipped: { row: number; reason: string }[] } {
   const lines = [
-    'No;No. Register;Tgl Masuk;Nama Pelapor;Alamat;No. HP;Isi Pengaduan;Kanal;Kategori;Status;Tgl Selesai',
-    '1;12/REG/2025;3 Agt 2025;Siti Aminah;"Dusun Krajan; RT 02";081234567890;"Jalan rusak di depan ""balai desa""";WA;Jalan;Selesai;7 Agt 2025',
+    'No;No. Register;Tgl Masuk;Nama Pelapor;Alamat;No. HP;Isi Pengaduan;Kanal;Kategori;Status;Tgl Selesai;Tgl Kejadian',
+    // An incident after the day it was reported: left blank, as intake refuses it.
+    '1;12/REG/2025;3 Agt 2025;Siti Aminah;"Dusun Krajan; RT 02";081234567890;"Jalan rusak di depan ""balai desa""";WA;Jalan;Selesai;7 Agt 2025;5 Agt 2025',
     '2;13/REG/2025;5 Okt 2025;Budi;Desa Pakisan;;"KTP belum jadi,\nsudah tiga bulan";Datang langsung;Adminduk;Proses;',
     '3;14/REG/2025;12 Des 2025;;;;"Lampu jalan mati";Telepon;Infrastruktur;Selesai;15/12/2025',
     '4;15/REG/2025;1 Mei 2025;Nur;;;Bantuan tidak cair;Surat;Bansos;;',
@@ -188,6 +189,8 @@ export function registerCsv(): { bytes: Buffer; ok: number; skipped: { row: numb
     '6;17/REG/2025;2025-09-01;Hasan;;;;WA;Sampah;Selesai;2025-09-02',
     // A register numbered 1, 2, 3… afresh each year: the year is added to the number.
     '7;21;4 Jan 2025;Slamet;;;Saluran air tersumbat;Surat;Drainase;Selesai;10 Jan 2025',
+    // Before the years the register counts (its year filter and reports start at 2000).
+    '8;9/REG/1999;3 Agt 1999;Wati;;;Jembatan putus;Surat;Jalan;Selesai;9 Agt 1999',
   ];
   const text = `\uFEFF${lines.join('\r\n')}\r\n`;
   return {
@@ -197,6 +200,7 @@ export function registerCsv(): { bytes: Buffer; ok: number; skipped: { row: numb
     skipped: [
       { row: 6, reason: 'Tanggal diterima 30 Februari 2025 tidak ada di kalender' },
       { row: 7, reason: 'Uraian/Isi kosong.' },
+      { row: 9, reason: 'Tanggal diterima 3 Agustus 1999 di luar tahun 2000–2100; periksa tahunnya.' },
     ],
   };
 }

@@ -53,7 +53,13 @@ const kelengkapanChecklist = (db: Db) => currentStandard(db).kelengkapanChecklis
 export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
   'complaints.create': (ctx, input) => {
     const user = requireUser(ctx);
-    const served = currentStandard(ctx.db).complaintKinds;
+    const standard = currentStandard(ctx.db);
+    const served = standard.complaintKinds;
+    // The kelengkapan ticked are items of the standard's checklist, each once.
+    const unknown = input.kelengkapan.find((k, i) => !standard.kelengkapanChecklist.includes(k) || input.kelengkapan.indexOf(k) !== i);
+    if (unknown !== undefined) {
+      throw new TanggapError('validation', `Butir kelengkapan "${unknown.slice(0, 80)}" tidak ada di daftar Standar Pelayanan, atau tercentang dua kali; muat ulang formulir lalu centang lagi.`, 'kelengkapan');
+    }
     if (!served.includes(input.kind)) {
       throw new TanggapError(
         'validation',

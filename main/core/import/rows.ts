@@ -9,6 +9,7 @@ import {
   type ImportSource,
 } from '../../../shared/schemas/import';
 import { formatTanggal } from '../../../shared/time/format';
+import { inOfficeYears, OFFICE_YEARS } from '../../../shared/time/workingTime';
 import { isMissingDay, readDate, type LocalDateTime } from './dates';
 import type { Cell } from './table';
 
@@ -261,6 +262,9 @@ function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => 
     reasons.push(unreadDate('Tanggal diterima', receivedCell));
   } else if (received && received.ymd > opts.today) {
     reasons.push(`Tanggal diterima ${formatTanggal(received.ymd, 'Asia/Jakarta')} sesudah hari ini; periksa tahunnya.`);
+  } else if (received && !inOfficeYears(received.ymd)) {
+    // The register, its filters and its reports count the years 2000–2100.
+    reasons.push(`Tanggal diterima ${formatTanggal(received.ymd, 'Asia/Jakarta')} di luar ${OFFICE_YEARS}; periksa tahunnya.`);
   }
 
   const description = text('description');
@@ -322,8 +326,13 @@ function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => 
   if (text('phone') && !phone) notes.push('No. HP tidak dikenali; tidak disimpan.');
 
   const incidentCell = col(r, 'incidentDate');
-  const incident = readDate(incidentCell);
+  let incident = readDate(incidentCell);
   if (incidentCell !== null && !incident) notes.push('Tanggal kejadian tidak dikenali; dikosongkan.');
+  // As at intake: an incident is at the latest on the day its complaint came in.
+  if (incident && received && incident.ymd > received.ymd) {
+    notes.push('Tanggal kejadian sesudah tanggal diterima; dikosongkan.');
+    incident = null;
+  }
 
   const reported = text('reported');
   let fullDescription = reported ? `${description}\n\nTerlapor: ${reported}` : description;
