@@ -34,6 +34,14 @@ describe('complaint input', () => {
     expect(problems(reporter({ nik: '3528 0154 0378 000' }))['reporter.nik']).toMatch(/16 angka/);
   });
 
+  it('refuses an incident or a letter dated before 1900, and a day the calendar lacks', () => {
+    const base = { kind: 'pengaduan', category: 'lainnya', subject: 'Jalan rusak', description: 'Jalan rusak sejak Oktober.', reporter: { name: 'Siti' } };
+    expect(problems({ ...base, channel: 'langsung', incidentDate: '0100-01-01' })['incidentDate']).toBe('Tanggal kejadian terlalu lama; tahun paling awal 1900. Periksa tahunnya.');
+    expect(problems({ ...base, channel: 'langsung', incidentDate: '2026-02-30' })['incidentDate']).toBe('Tanggal kejadian tidak valid; tulis sebagai HH/BB/TTTT.');
+    expect(problems({ ...base, channel: 'langsung', incidentDate: '1998-05-01' })['incidentDate']).toBeUndefined();
+    expect(problems({ ...base, channel: 'surat', letterNo: '12/2026', letterDate: '1899-12-31' })['letterDate']).toBe('Tanggal surat terlalu lama; tahun paling awal 1900. Periksa tahunnya.');
+  });
+
   it('does not guess about a reporter that is not there at all', () => {
     const p = problems({});
     expect(p['reporter']).toBeDefined();

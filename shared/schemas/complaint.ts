@@ -70,8 +70,13 @@ const phone = optionalText('Telepon/WA', 24).refine((v) => v === '' || (/^\+?\(?
 const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
   error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
 });
+// Dates a reporter names (of an incident, of a letter): a day the calendar has, from 1900 on.
+const EARLIEST_NAMED = '1900-01-01';
+const tooEarly = (label: string) => `${label} terlalu lama; tahun paling awal 1900. Periksa tahunnya.`;
 const ymd = (label: string) =>
-  optionalText(label, 10).refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` });
+  optionalText(label, 10)
+    .refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` })
+    .refine((v) => v === '' || !isYmd(v) || v >= EARLIEST_NAMED, { error: tooEarly(label) });
 // The fields added for backdated receipts and letters may be left out altogether ('' then).
 const laterYmd = (label: string) =>
   z
@@ -204,6 +209,7 @@ export const complaintInputSchema = z
       if ((c.letterNo ?? '').trim().length > 100) ctx.addIssue({ code: 'custom', path: ['letterNo'], message: 'Nomor surat paling panjang 100 karakter.' });
       const letterDate = (c.letterDate ?? '').trim();
       if (letterDate !== '' && !isYmd(letterDate)) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'Tanggal surat tidak valid; tulis sebagai HH/BB/TTTT.' });
+      else if (letterDate !== '' && letterDate < EARLIEST_NAMED) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: tooEarly('Tanggal surat') });
     }
   }, { when: readable((path) => CHANNEL_FIELDS.includes(String(path[0]))) })
   .superRefine((c, ctx) => {
