@@ -23,6 +23,11 @@ describe('readDate: dates as old registers hold them', () => {
     expect(readDate(text)).toEqual({ ymd, time });
   });
 
+  it('reads no date from a cell whose time is not one, rather than another time or none', () => {
+    for (const text of ['05/11/2026 25:61', '05/11/2026 24.00', '2025-08-03T25:61', '3 Agt 2025 pukul 09.75 WIB']) expect(readDate(text)).toBeNull();
+    expect(readDate('05/11/2026 23.59')).toEqual({ ymd: '2026-11-05', time: '23:59' });
+  });
+
   it('reads Excel date cells and serials (with their time of day)', () => {
     expect(readDate(new Date(Date.UTC(2025, 7, 3)))).toEqual({ ymd: '2025-08-03', time: null });
     expect(readDate(new Date(Date.UTC(2025, 7, 3, 9, 30)))).toEqual({ ymd: '2025-08-03', time: '09:30' });

@@ -44,6 +44,7 @@ function ymdOf(y: number, m: number, d: number): string | null {
 
 const at = (ymd: string | null, time: string | null): Reading => (ymd === null || ymd === NO_SUCH_DAY ? ymd : { ymd, time });
 
+const WRITTEN_TIME = /(?:^|\s|pukul\s*|jam\s*)\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*(?:wib|wita|wit))?\s*$/i;
 function timeOf(text: string): string | null {
   const m = /(?:^|\s|pukul\s*|jam\s*)([01]?\d|2[0-3])[.:]([0-5]\d)(?:[.:][0-5]\d)?(?:\s*(?:wib|wita|wit))?\s*$/i.exec(text);
   return m ? `${pad(Number(m[1]))}:${m[2]}` : null;
@@ -81,6 +82,9 @@ function reading(cell: Cell): Reading {
   const time = timeOf(text);
   // ISO: 2025-08-03, 2025-08-03T09:30, 2025/08/03
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}))?/.exec(text);
+  // A time written but not one (25.61, 24:00): the cell is not read, rather than read as
+  // another time or without one.
+  if (m?.[4] ? Number(m[4]) > 23 || Number(m[5]) > 59 : time === null && WRITTEN_TIME.test(text)) return null;
   if (m) {
     return at(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), m[4] ? `${pad(Number(m[4]))}:${m[5]}` : time);
   }

@@ -243,7 +243,7 @@ export function checkRows(rows: Cell[][], headerRow: number, mapping: ImportMapp
 const unreadDate = (label: string, cell: Cell) =>
   isMissingDay(cell)
     ? `${label} ${clip(cellText(cell), 30)} tidak ada di kalender; periksa tanggal dan bulannya.`
-    : `${label} "${clip(cellText(cell), 30)}" tidak dikenali; tulis seperti 3 Agustus 2025 atau 03/08/2025.`;
+    : `${label} "${clip(cellText(cell), 30)}" tidak dikenali; tulis seperti 3 Agustus 2025 atau 03/08/2025, dengan jam bila ada seperti 09.30 (00.00–23.59).`;
 
 function checkRow(r: Cell[], rowNo: number, col: (r: Cell[], f: ImportField) => Cell, opts: CheckOptions, seen: Map<string, number>): CheckedRow {
   const text = (f: ImportField) => cellText(col(r, f));
