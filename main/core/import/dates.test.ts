@@ -28,6 +28,17 @@ describe('readDate: dates as old registers hold them', () => {
     expect(readDate('05/11/2026 23.59')).toEqual({ ymd: '2026-11-05', time: '23:59' });
   });
 
+  it('reads a time only after the date: a day.month.year date is never taken for one', () => {
+    expect(readDate('24.08.25')).toEqual({ ymd: '2025-08-24', time: null });
+    expect(readDate('31.12.25')).toEqual({ ymd: '2025-12-31', time: null });
+    expect(readDate('03.08.25')).toEqual({ ymd: '2025-08-03', time: null });
+    expect(readDate('03/08/25 09.30')).toEqual({ ymd: '2025-08-03', time: '09:30' });
+    expect(readDate('3 Agustus 2025, 09.30')).toEqual({ ymd: '2025-08-03', time: '09:30' });
+    expect(readDate('3 Agustus 2026 jam 9.30')).toEqual({ ymd: '2026-08-03', time: '09:30' });
+    expect(readDate('2025-08-03T09:30:00Z')).toEqual({ ymd: '2025-08-03', time: '09:30' });
+    expect(readDate('3 Agt 2025 09.30 WITA')).toEqual({ ymd: '2025-08-03', time: '09:30' });
+  });
+
   it('reads Excel date cells and serials (with their time of day)', () => {
     expect(readDate(new Date(Date.UTC(2025, 7, 3)))).toEqual({ ymd: '2025-08-03', time: null });
     expect(readDate(new Date(Date.UTC(2025, 7, 3, 9, 30)))).toEqual({ ymd: '2025-08-03', time: '09:30' });

@@ -44,10 +44,13 @@ function ymdOf(y: number, m: number, d: number): string | null {
 
 const at = (ymd: string | null, time: string | null): Reading => (ymd === null || ymd === NO_SUCH_DAY ? ymd : { ymd, time });
 
-const WRITTEN_TIME = /(?:^|\s|pukul\s*|jam\s*)\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*(?:wib|wita|wit))?\s*$/i;
-function timeOf(text: string): string | null {
-  const m = /(?:^|\s|pukul\s*|jam\s*)([01]?\d|2[0-3])[.:]([0-5]\d)(?:[.:][0-5]\d)?(?:\s*(?:wib|wita|wit))?\s*$/i.exec(text);
-  return m ? `${pad(Number(m[1]))}:${m[2]}` : null;
+// The time written after a cell's date ("09.30", "pukul 09.30 WIB", "14:05"): "HH:MM",
+// null where none is written, or undefined where one is written that is not a time of day
+// (25.61, 24:00): such a cell is not read, rather than read as another time or none.
+function timeAfter(rest: string): string | null | undefined {
+  const m = /^[\s,]*(?:pukul|jam)?\s*(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?(?:\s*(?:wib|wita|wit))?\s*$/i.exec(rest);
+  if (!m) return null;
+  return Number(m[1]) <= 23 && Number(m[2]) <= 59 ? `${pad(Number(m[1]))}:${m[2]}` : undefined;
 }
 
 // Excel counts days from 30 December 1899 (its 1900 leap-year error included).
@@ -79,25 +82,24 @@ function reading(cell: Cell): Reading {
   if (typeof cell === 'number') return fromSerial(cell);
   const text = cell.trim().replace(/\s+/g, ' ');
   if (text === '') return null;
-  const time = timeOf(text);
   // ISO: 2025-08-03, 2025-08-03T09:30, 2025/08/03
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}))?/.exec(text);
-  // A time written but not one (25.61, 24:00): the cell is not read, rather than read as
-  // another time or without one.
-  if (m?.[4] ? Number(m[4]) > 23 || Number(m[5]) > 59 : time === null && WRITTEN_TIME.test(text)) return null;
   if (m) {
-    return at(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), m[4] ? `${pad(Number(m[4]))}:${m[5]}` : time);
+    const time = m[4] ? timeAfter(`${m[4]}:${m[5]}`) : timeAfter(text.slice(m[0].length));
+    return time === undefined ? null : at(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), time);
   }
   // Day first with numbers: 03/08/2025, 3-8-2025, 3.8.2025, 03/08/25
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:$|[\s,T])/.exec(text);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?=$|[\s,T])/.exec(text);
   if (m) {
-    return at(ymdOf(Number(m[3]), Number(m[2]), Number(m[1])), time);
+    const time = timeAfter(text.slice(m[0].length).replace(/^T/, ' '));
+    return time === undefined ? null : at(ymdOf(Number(m[3]), Number(m[2]), Number(m[1])), time);
   }
   // Words: [Senin,] 3 Agustus 2025, 3 Agt. 2025, 3-Agu-2025
-  m = /^(?:[a-z']+,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4})(?:$|[\s,])/i.exec(text);
+  m = /^(?:[a-z']+,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4})(?=$|[\s,])/i.exec(text);
   if (m) {
     const month = MONTH_WORDS[m[2]!.toLowerCase()];
-    return at(month ? ymdOf(Number(m[3]), month, Number(m[1])) : null, time);
+    const time = timeAfter(text.slice(m[0].length));
+    return time === undefined ? null : at(month ? ymdOf(Number(m[3]), month, Number(m[1])) : null, time);
   }
   // A serial saved as text by a CSV export: 45872
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
