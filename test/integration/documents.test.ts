@@ -582,6 +582,31 @@ describe('a letter printed to be signed by hand at the end of a year', () => {
   });
 });
 
+describe('a delivery recorded after the answer was corrected and signed again', () => {
+  it('may be dated from the first signature, never before it', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    const draft = await toSigningStep(o, id);
+    await o.act('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
+    const firstSigned = (await o.act('staf', 'documents.get', { id: draft.id })).signedAt!;
+    o.later(10);
+    await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
+    // The paper goes out five minutes on; an hour later a slip is found, and the letter is
+    // corrected and signed again before the delivery is recorded.
+    const wib = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+    const handedOver = wib(o.clock.now().getTime() + 5 * 60_000);
+    o.later(60);
+    const signed = await o.act('staf', 'documents.get', { id: draft.id });
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: signed.rowVersion, content: { ...signed.draft!, body: ['Jalan telah ditambal pada 25 November 2026.'] } });
+    o.later(10);
+    await o.act('camat', 'documents.sign', { id: v2.id, password: PASSWORD });
+    o.later(10);
+    const deliver = (deliveredAt: string) => ({ complaintId: id, channel: 'langsung' as const, deliveredAt, recipient: 'Siti Aminah', note: '', proof: [] });
+    expect((await o.refuse('staf', 'documents.deliver', deliver(wib(Date.parse(firstSigned) - 60_000)))).message).toMatch(/^Waktu penyampaian tidak boleh sebelum surat tanggapan ditandatangani \(24 November 2026 pukul \d\d\.\d\d WIB\)/);
+    expect((await o.act('staf', 'documents.deliver', deliver(handedOver))).closedAt).not.toBeNull();
+  });
+});
+
 describe('a signed answer corrected after the complaint closed', () => {
   it('is signed again as before: the closing gives up only an answer never signed', async () => {
     const o = await office('pegantenan');

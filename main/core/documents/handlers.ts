@@ -54,7 +54,7 @@ import { draftById, draftOf, insertDocument, printedPaperOf, sha256, wetPaperOf,
 import { activeHead, requireSignsForHead, signerUser, signsForHead, userName } from './signer';
 import { requireComplaint, requireDocument } from '../access';
 import { recordClosingSatisfaction } from '../skm/closing';
-import { pluck } from '../db/statements';
+import { pluck, stmt } from '../db/statements';
 
 type DocumentCalls = Extract<keyof Handlers, `documents.${string}` | `officials.${string}` | 'auth.signature' | 'auth.setSignature'>;
 
@@ -348,11 +348,20 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
       const l = authorize(ctx.db, user, complaintId, 'deliver');
       recordClosingSatisfaction(ctx.db, l, satisfaction, user, now);
       const answer = answerForDelivery(ctx.db, l);
-      // Nor before the answer was signed on screen, to the minute (a signature by hand is
-      // recorded when its scan is, which may come after the paper went out).
-      if (answer?.status === 'ditandatangani' && answer.signed_at && at.slice(0, 16) < answer.signed_at.slice(0, 16)) {
-        const signed = formatTanggalWaktu(answer.signed_at, tz);
-        throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum ${DOCUMENT_KIND_LABEL[answer.kind].toLowerCase()} ditandatangani (${signed}). Periksa tanggalnya.`, 'deliveredAt');
+      // Nor before the answer was first signed, to the minute: of whichever version (one
+      // corrected and signed again before the delivery is recorded went out as first
+      // signed), and on screen (a signature by hand is recorded when its scan is, which may
+      // come after the paper went out).
+      // (A version signed on screen has its verification code, whatever its status since.)
+      const first = answer
+        ? (stmt(ctx.db, 'SELECT signed_at, verify_code IS NOT NULL AS on_screen FROM issued_documents WHERE complaint_id = ? AND kind = ? AND signed_at IS NOT NULL ORDER BY signed_at LIMIT 1').get(
+            complaintId,
+            answer.kind,
+          ) as { signed_at: string; on_screen: number } | undefined)
+        : undefined;
+      if (first?.on_screen && at.slice(0, 16) < first.signed_at.slice(0, 16)) {
+        const signed = formatTanggalWaktu(first.signed_at, tz);
+        throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum ${DOCUMENT_KIND_LABEL[answer!.kind].toLowerCase()} ditandatangani (${signed}). Periksa tanggalnya.`, 'deliveredAt');
       }
       const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db
