@@ -1,4 +1,5 @@
 import { monthLabel } from './time/format';
+import { FIRST_YEAR, LAST_YEAR, OFFICE_YEARS } from './time/workingTime';
 
 // The register's orders and filters as words and plain checks, without zod: the register
 // reads them from its address as its first screen opens. complaintQuerySchema
@@ -18,12 +19,11 @@ export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
   keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
 
 // The years the register and the reports can be asked for (as their schemas take them).
-export const isReportYear = (year: number) => Number.isInteger(year) && year >= 2000 && year <= 2100;
+export const isReportYear = (year: number) => Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
 
 // An office month, 'YYYY-MM'.
-export const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
-export const MONTH_KEY_MESSAGE = 'Bulan ditulis TTTT-BB dengan tahun 2000–2100, misalnya 2026-10.';
-export const isMonthKey = (v: unknown): v is string => typeof v === 'string' && MONTH_KEY.test(v);
+export const MONTH_KEY_MESSAGE = `Bulan ditulis TTTT-BB dengan ${OFFICE_YEARS}, misalnya 2026-10.`;
+export const isMonthKey = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) && isReportYear(Number(v.slice(0, 4)));
 
 // The complaints that completed step `no` of the standard within the office months dari to
 // sampai, or (terlambat) completed it past the step's due; with versi, step `no` of those

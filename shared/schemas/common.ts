@@ -2,6 +2,7 @@ import * as z from 'zod';
 // The one locale by name: `z.locales` would bring every language zod has into the bundles.
 import { id } from 'zod/locales';
 import { numberId } from '../text/numbers';
+import { FIRST_YEAR, LAST_YEAR } from '../time/workingTime';
 
 // Indonesian fallback messages for every schema; specific fields say more below.
 z.config(id());
@@ -51,7 +52,7 @@ export const optionalText = (label: string, max = 200) =>
 
 // Text that says something: at least `min` characters besides spaces and the joiners that
 // show nothing on their own (U+200C, U+200D, which withoutInvisible keeps inside text).
-export const saysAtLeast = (min: number) => (v: string) => v.replace(/[\s\u200C\u200D]/g, '').length >= min;
+export const saysAtLeast = (min: number) => (v: string) => [...v.replace(/[\s\u200C\u200D]/g, '')].length >= min;
 
 // The year and the month of the register's filters and of the reports (name: how the
 // field is called in its messages, "Tahun rekap"). A month filters only with its year.
@@ -59,8 +60,8 @@ export const yearField = (name = 'Tahun') =>
   z
     .number({ error: `Pilih ${name.toLowerCase()}.` })
     .int({ error: `${name} ditulis dengan angka, misalnya 2026.` })
-    .min(2000, { error: `${name} paling awal 2000.` })
-    .max(2100, { error: `${name} paling akhir 2100.` });
+    .min(FIRST_YEAR, { error: `${name} paling awal ${FIRST_YEAR}.` })
+    .max(LAST_YEAR, { error: `${name} paling akhir ${LAST_YEAR}.` });
 const MONTH_RANGE = { error: 'Bulan 1–12.' };
 export const monthField = (missing = 'Bulan ditulis dengan angka 1–12.') => z.number({ error: missing }).int(MONTH_RANGE).min(1, MONTH_RANGE).max(12, MONTH_RANGE);
 export const monthWithYear: [(q: { year?: number | undefined; month?: number | undefined }) => boolean, { error: string; path: PropertyKey[] }] = [

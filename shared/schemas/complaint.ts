@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { idSchema, monthField, monthWithYear, optionalText, text, withoutInvisible, yearField } from './common';
 import { formatTanggal } from '../time/format';
-import { DATE_OF, isStepSpan, KEADAAN, MONTH_KEY, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE, STEP_VERSIONS_MAX } from '../registerQuery';
+import { DATE_OF, isMonthKey, isStepSpan, KEADAAN, MONTH_KEY_MESSAGE, sortFields, STEP_NO_MAX, STEP_SPAN_MESSAGE, STEP_VERSIONS_MAX } from '../registerQuery';
 import { addDaysYmd, fromLocal, isYmd, localDate, type TimeZoneId } from '../time/workingTime';
 
 const maxBase64 = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4;
@@ -70,13 +70,15 @@ const phone = optionalText('Telepon/WA', 24).refine((v) => v === '' || (/^\+?\(?
 const email = optionalText('Email', 120).refine((v) => v === '' || z.email().safeParse(v).success, {
   error: 'Alamat email pelapor tidak valid, contoh: nama@contoh.com.',
 });
-// Dates a reporter names (of an incident, of a letter): a day the calendar has, from 1900 on.
-const EARLIEST_NAMED = '1900-01-01';
-const tooEarly = (label: string) => `${label} terlalu lama; tahun paling awal 1900. Periksa tahunnya.`;
+// What is wrong with a date a reporter names (of an incident, of a letter), or null: it is
+// a day the calendar has, from 1900 on.
+const namedDateIssue = (label: string, v: string) =>
+  v === '' ? null : !isYmd(v) ? `${label} tidak valid; tulis sebagai HH/BB/TTTT.` : v < '1900-01-01' ? `${label} terlalu lama; tahun paling awal 1900. Periksa tahunnya.` : null;
 const ymd = (label: string) =>
-  optionalText(label, 10)
-    .refine((v) => v === '' || isYmd(v), { error: `${label} tidak valid; tulis sebagai HH/BB/TTTT.` })
-    .refine((v) => v === '' || !isYmd(v) || v >= EARLIEST_NAMED, { error: tooEarly(label) });
+  optionalText(label, 10).superRefine((v, ctx) => {
+    const issue = namedDateIssue(label, v);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  });
 // The fields added for backdated receipts and letters may be left out altogether ('' then).
 const laterYmd = (label: string) =>
   z
@@ -208,8 +210,8 @@ export const complaintInputSchema = z
     if (c.channel === 'surat') {
       if ((c.letterNo ?? '').trim().length > 100) ctx.addIssue({ code: 'custom', path: ['letterNo'], message: 'Nomor surat paling panjang 100 karakter.' });
       const letterDate = (c.letterDate ?? '').trim();
-      if (letterDate !== '' && !isYmd(letterDate)) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: 'Tanggal surat tidak valid; tulis sebagai HH/BB/TTTT.' });
-      else if (letterDate !== '' && letterDate < EARLIEST_NAMED) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: tooEarly('Tanggal surat') });
+      const issue = namedDateIssue('Tanggal surat', letterDate);
+      if (issue) ctx.addIssue({ code: 'custom', path: ['letterDate'], message: issue });
     }
   }, { when: readable((path) => CHANNEL_FIELDS.includes(String(path[0]))) })
   .superRefine((c, ctx) => {
@@ -271,7 +273,7 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;
 
-const monthKeySchema = z.string().regex(MONTH_KEY, { error: MONTH_KEY_MESSAGE });
+const monthKeySchema = z.string({ error: MONTH_KEY_MESSAGE }).refine(isMonthKey, { error: MONTH_KEY_MESSAGE });
 
 // A filter given a value the register's lists do not offer (a request made by hand, or
 // an old address): said by name, with what to do.

@@ -68,16 +68,23 @@ export function unknownPlaceholders(text: string): string[] {
   return [...new Set(names.filter((n) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, n)))];
 }
 
+// (Parsed again on every read of the stored settings: a rule added here must hold for
+// templates saved before it, or refuse them on the way in only.)
 const withKnownPlaceholders = (label: string, max: number) =>
-  text(label, max).superRefine((v, ctx) => {
-    const unknown = unknownPlaceholders(v);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
-      });
-    }
-  });
+  z
+    .string({ error: `${label} wajib diisi.` })
+    .trim()
+    .min(1, { error: `${label} wajib diisi.` })
+    .max(max, { error: `${label} paling panjang ${max} karakter.` })
+    .superRefine((v, ctx) => {
+      const unknown = unknownPlaceholders(v);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
+        });
+      }
+    });
 
 export const templateSchema = z.object({
   hal: withKnownPlaceholders('Hal surat', 300),

@@ -103,6 +103,14 @@ describe('parseIcsHolidays outside the office years', () => {
       'Asia/Jakarta',
     );
     expect(closures).toEqual([{ date: '2027-01-01', name: 'Tahun Baru 2027', kind: 'libur_nasional' }]);
-    expect(errors).toEqual(['Acara "Tahun Baru 1900" (1900-01-01) di luar tahun 2000–2100; dilewati.']);
+    expect(errors).toEqual(['Acara "Tahun Baru 1900" (1900-01-01): 1 hari di luar tahun 2000–2100, dilewati.']);
+  });
+});
+
+describe('parseIcsHolidays across the edge of the office years', () => {
+  it('keeps the days of an event within them and names those left out', () => {
+    const { closures, errors } = parseIcsHolidays(ics(event('UID:1', 'DTSTART;VALUE=DATE:21001231', 'DTEND;VALUE=DATE:21010103', 'SUMMARY:Libur akhir abad')), 'Asia/Jakarta');
+    expect(closures.map((c) => c.date)).toEqual(['2100-12-31']);
+    expect(errors).toEqual(['Acara "Libur akhir abad" (2100-12-31): 2 hari di luar tahun 2000–2100, dilewati.']);
   });
 });

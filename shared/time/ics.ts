@@ -23,15 +23,18 @@ export function parseIcsHolidays(
       const summary = (event.SUMMARY ?? '').replace(/\\([,;\\])/g, '$1').replace(/\\n/gi, ' ').trim().slice(0, 120) || 'Hari libur';
       if (!start) {
         errors.push(`Acara "${summary}" tidak memiliki tanggal mulai yang dapat dibaca; dilewati.`);
-      } else if (!inOfficeYears(start.date)) {
-        errors.push(`Acara "${summary}" (${start.date}) di luar ${OFFICE_YEARS}; dilewati.`);
       } else {
         const end = localOf(event.DTEND, tz);
         // An end at the start of a later day (a DATE, or a time of 00:00) excludes that day.
         const exclusive = end !== null && end.date > start.date && (end.time === null ? start.time === null : end.time === '00:00');
         const candidate = end === null ? start.date : exclusive ? addDaysYmd(end.date, -1) : end.date;
         const last = candidate < start.date ? start.date : candidate;
-        for (let d = start.date, i = 0; d <= last && i < 60; d = addDaysYmd(d, 1), i++) closures.push({ date: d, name: summary, kind });
+        let outside = 0;
+        for (let d = start.date, i = 0; d <= last && i < 60; d = addDaysYmd(d, 1), i++) {
+          if (inOfficeYears(d)) closures.push({ date: d, name: summary, kind });
+          else outside++;
+        }
+        if (outside) errors.push(`Acara "${summary}" (${start.date}): ${outside} hari di luar ${OFFICE_YEARS}, dilewati.`);
       }
       event = null;
     } else if (event) {

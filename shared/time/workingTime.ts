@@ -144,12 +144,14 @@ export function addDaysYmd(date: string, days: number): string {
 
 // A day written YYYY-MM-DD that the calendar has (not 31 November).
 export const isYmd = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && addDaysYmd(v, 0) === v;
-// The years an office's dates are kept for (its calendar, its acting officials), as the
-// register and its reports count them.
-export const OFFICE_YEARS = 'tahun 2000–2100';
-export const inOfficeYears = (ymd: string) => ymd >= '2000-01-01' && ymd <= '2100-12-31';
-// A local date and time to the minute as a datetime-local field gives it, "2026-11-30T10:15":
-// a day the calendar has, and a time of 00:00–23:59.
+// The years an office's dates are kept for: the register and its reports, its calendar,
+// its acting officials, an old register taken over.
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+export const OFFICE_YEARS = `tahun ${FIRST_YEAR}–${LAST_YEAR}`;
+export const inOfficeYears = (ymd: string) => ymd >= `${FIRST_YEAR}-01-01` && ymd <= `${LAST_YEAR}-12-31`;
+// A local date and time to the minute, "2026-11-30T10:15" (the delivery form joins its date
+// and time so): a day the calendar has, and a time of 00:00–23:59.
 export const isLocalMinute = (v: string) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isYmd(v.slice(0, 10));
 
 export function weekdayOf(date: string): Weekday {
@@ -567,6 +569,27 @@ export function nextMidnight(now: Instant, tz: TimeZoneId): number {
   return (dayOf(t, tz) + 1) * DAY_MS - offsetAt(t, tz) * MINUTE;
 }
 
+// What is wrong with the dates a save brings into the calendar (those it did not hold
+// before): a special schedule from or to a day the calendar lacks, or a date outside the
+// office years. Asked of saves only: a calendar stored before these rules reads as it was.
+export function newCalendarDateIssues(cal: OfficeCalendar, stored: OfficeCalendar | null): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  const held = new Set([...(stored?.closures ?? []).map((c) => c.date), ...(stored?.special ?? []).flatMap((s) => [s.from, s.to])]);
+  cal.special.forEach((s, i) => {
+    const name = s.name.trim();
+    const schedule = `jadwal${name ? ` "${name}"` : ' khusus'}`;
+    for (const [end, word] of [['from', 'mulai'], ['to', 'akhir']] as const) {
+      if (held.has(s[end])) continue;
+      if (!isYmd(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) tidak ada di kalender.` });
+      else if (!inOfficeYears(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) di luar ${OFFICE_YEARS}.` });
+    }
+  });
+  cal.closures.forEach((c, i) => {
+    if (!held.has(c.date) && isYmd(c.date) && !inOfficeYears(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur ${c.date} di luar ${OFFICE_YEARS}.` });
+  });
+  return issues;
+}
+
 // What is wrong with a calendar, in words the admin can act on.
 export function validateCalendar(cal: OfficeCalendar): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
@@ -599,18 +622,12 @@ export function validateCalendar(cal: OfficeCalendar): { field: string; message:
   cal.special.forEach((s, i) => {
     // A schedule not yet named is refused for its name too; its other messages go without it.
     const name = s.name.trim();
-    const schedule = `jadwal${name ? ` "${name}"` : ' khusus'}`;
-    for (const [end, word] of [['from', 'mulai'], ['to', 'akhir']] as const) {
-      if (!isYmd(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) tidak ada di kalender.` });
-      else if (!inOfficeYears(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) di luar ${OFFICE_YEARS}.` });
-    }
-    if (isYmd(s.from) && isYmd(s.to) && s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir ${schedule} harus setelah tanggal mulainya.` });
+    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal${name ? ` "${name}"` : ' khusus'} harus setelah tanggal mulainya.` });
     checkWeek(s.week, `special.${i}.week`, name ? ` (${name})` : '');
   });
   const seen = new Set<string>();
   cal.closures.forEach((c, i) => {
     if (!isYmd(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur ${c.date} tidak ada di kalender.` });
-    else if (!inOfficeYears(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal libur ${c.date} di luar ${OFFICE_YEARS}.` });
     else if (seen.has(c.date)) issues.push({ field: `closures.${i}.date`, message: `Tanggal ${c.date} tercantum dua kali di daftar hari libur.` });
     seen.add(c.date);
   });

@@ -5,6 +5,7 @@ import { addDaysYmd } from '../../shared/time/workingTime';
 import { ADMIN, carrier, createUser, fail, makeCore, ok, sampleComplaint, setupOffice, type TestCore, timedCalls } from '../support/core';
 import { record, hookStatements } from '../bench/twin';
 import { signaturePng } from './paper';
+import { writeSetting } from '../../main/core/office/settings';
 
 hookStatements();
 
@@ -418,5 +419,16 @@ describe('side exits and the standard as data', () => {
     const cal = await ok(o.core, admin, 'calendar.get', {});
     const broken = { ...cal, week: { ...cal.week, 1: { open: '16:00', close: '07:30', breaks: [] } } };
     expect((await fail(o.core, admin, 'calendar.update', broken)).message).toBe('Jam tutup hari Senin harus setelah jam buka.');
+    // A holiday stored before the years were bounded (an old iCal import) is still read, and
+    // a save that keeps it goes through; a date the save brings in outside them is refused.
+    const { rowVersion: _, ...stored } = cal;
+    writeSetting(o.core.db, 'calendar', { ...stored, closures: [...cal.closures, { date: '1999-12-31', name: 'Libur lama', kind: 'libur_kantor' }] });
+    const kept = await ok(o.core, admin, 'calendar.get', {});
+    expect(kept.closures.some((c) => c.date === '1999-12-31')).toBe(true);
+    await o.record('2026-11-23T08:55:00.000Z');
+    const saved = await ok(o.core, admin, 'calendar.update', { ...kept, closures: [...kept.closures, { date: '2026-12-31', name: 'Libur kantor', kind: 'libur_kantor' }] });
+    expect(saved.closures.map((c) => c.date)).toEqual(expect.arrayContaining(['1999-12-31', '2026-12-31']));
+    const typo = await fail(o.core, admin, 'calendar.update', { ...saved, closures: [...saved.closures, { date: '2206-08-17', name: 'Salah ketik', kind: 'libur_kantor' }] });
+    expect(typo).toMatchObject({ code: 'validation', message: 'Tanggal libur 2206-08-17 di luar tahun 2000–2100.' });
   });
 });

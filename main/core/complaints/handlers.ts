@@ -58,7 +58,7 @@ export const complaintHandlers: Pick<Handlers, ComplaintCalls> = {
     // The kelengkapan ticked are items of the standard's checklist, each once.
     const unknown = input.kelengkapan.find((k, i) => !standard.kelengkapanChecklist.includes(k) || input.kelengkapan.indexOf(k) !== i);
     if (unknown !== undefined) {
-      throw new TanggapError('validation', `Butir kelengkapan "${unknown.slice(0, 80)}" tidak ada di daftar Standar Pelayanan, atau tercentang dua kali; muat ulang formulir lalu centang lagi.`, 'kelengkapan');
+      throw new TanggapError('validation', `Butir kelengkapan "${unknown.slice(0, 80)}" tidak ada (lagi) di daftar Standar Pelayanan, atau tercentang dua kali: hapus centangnya, lalu simpan lagi.`, 'kelengkapan');
     }
     if (!served.includes(input.kind)) {
       throw new TanggapError(

@@ -1,4 +1,5 @@
 import { validateStandard } from '../../../shared/standards/schema';
+import { newCalendarDateIssues } from '../../../shared/time/workingTime';
 import { calendarSchema } from '../../../shared/schemas/calendar';
 import { parseIcsHolidays } from '../../../shared/time/ics';
 import { appendAudit } from '../audit/chain';
@@ -79,6 +80,13 @@ function disposition(ctx: Ctx, id: number): DispositionRow {
   requireComplaint(ctx.db, requireUser(ctx), d.complaint_id);
   return d;
 }
+
+// A save refused with every problem found, each under its field, the first said.
+const refuseProblems = (problems: { field: string; message: string }[]) => {
+  if (problems.length > 0) {
+    throw new TanggapError('validation', problems[0]!.message, problems[0]!.field, Object.fromEntries(problems.map((p) => [p.field, p.message])));
+  }
+};
 
 const refuseIf = (r: ReturnType<typeof withdrawRefusal>) => {
   if (r) throw new TanggapError(r.code, r.message);
@@ -273,10 +281,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
 
   'standard.get': (ctx) => withRowVersion(currentStandard(ctx.db), settingVersion(ctx.db, 'standard')),
   'standard.update': (ctx, { rowVersion, ...standard }) => {
-    const problems = validateStandard(standard);
-    if (problems.length > 0) {
-      throw new TanggapError('validation', problems[0]!.message, problems[0]!.field, Object.fromEntries(problems.map((p) => [p.field, p.message])));
-    }
+    refuseProblems(validateStandard(standard));
     const user = requireUser(ctx);
     const next = write(ctx.db, () => {
       const at = nowIso(ctx);
@@ -290,6 +295,7 @@ export const workflowHandlers: Pick<Handlers, WorkflowCalls> = {
   'calendar.get': (ctx) => withRowVersion(officeCalendar(ctx.db), settingVersion(ctx.db, 'calendar')),
   'calendar.update': (ctx, { rowVersion, ...calendar }) => {
     const user = requireUser(ctx);
+    refuseProblems(newCalendarDateIssues(calendar, officeCalendar(ctx.db)));
     const next = write(ctx.db, () => {
       const at = nowIso(ctx);
       const v = writeSettingIfCurrent(ctx.db, 'calendar', calendar, rowVersion, user.id, at);
