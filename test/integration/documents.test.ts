@@ -231,6 +231,17 @@ async function toSigningStep(o: Office, id: number, handled = async () => {}) {
   return draft;
 }
 
+// A Pegantenan complaint whose surat tanggapan the Camat has signed, archived ten minutes on.
+async function signedAndArchived() {
+  const o = await office('pegantenan');
+  const id = await o.record();
+  const draft = await toSigningStep(o, id);
+  await o.act('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
+  o.later(10);
+  await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
+  return { o, id, draft };
+}
+
 describe('the drafted answer', () => {
   it("starts from the handlers' proposed answers when they wrote any, not from every note", async () => {
     const o = await office('pegantenan');
@@ -584,13 +595,8 @@ describe('a letter printed to be signed by hand at the end of a year', () => {
 
 describe('a delivery recorded after the answer was corrected and signed again', () => {
   it('may be dated from the first signature, never before it', async () => {
-    const o = await office('pegantenan');
-    const id = await o.record();
-    const draft = await toSigningStep(o, id);
-    await o.act('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
+    const { o, id, draft } = await signedAndArchived();
     const firstSigned = (await o.act('staf', 'documents.get', { id: draft.id })).signedAt!;
-    o.later(10);
-    await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
     // The paper goes out five minutes on; an hour later a slip is found, and the letter is
     // corrected and signed again before the delivery is recorded.
     const wib = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
@@ -609,12 +615,7 @@ describe('a delivery recorded after the answer was corrected and signed again', 
 
 describe('a signed answer corrected after the complaint closed', () => {
   it('is signed again as before: the closing gives up only an answer never signed', async () => {
-    const o = await office('pegantenan');
-    const id = await o.record();
-    const draft = await toSigningStep(o, id);
-    await o.act('camat', 'documents.sign', { id: draft.id, password: PASSWORD });
-    o.later(10);
-    await o.act('staf', 'documents.archive', { complaintId: id, location: 'Ordner 1' });
+    const { o, id, draft } = await signedAndArchived();
     o.later(10);
     expect((await o.act('staf', 'documents.deliver', { complaintId: id, channel: 'langsung', deliveredAt: '2026-11-24T12:10', recipient: 'Siti Aminah', note: '', proof: [] })).closedAt).not.toBeNull();
     const signed = await o.act('staf', 'documents.get', { id: draft.id });
