@@ -1,13 +1,14 @@
-// Fair twins: the SQL a core call issues, recorded from the call itself and replayed
-// with statements prepared once, on the core's own connection (same file, same cache,
-// same functions and temp triggers). better-sqlite3's Statement methods are hooked once,
-// before the core prepares anything, and stay hooked: recording switches them to note
-// each statement, so the twin follows the core as its statements change, and the core
-// runs the same methods whether recorded or not (they used to be swapped in and out of
+// Fair twins: the SQL a core call issues, recorded from the call itself and replayed with
+// statements prepared once, on the core's own connection (same file, same cache, same
+// functions and temp triggers; for calls that each read pages no call read before, on a
+// second connection opened alike, see run.ts). better-sqlite3's Statement methods are
+// hooked once, before the core prepares anything, and stay hooked: recording switches them
+// to note each statement, so the twin follows the core as its statements change, and the
+// core runs the same methods whether recorded or not (they used to be swapped in and out of
 // the prototype around each recorded call). A call timed while it is recorded (the lines
-// after a change) pays only for noting its statements; their text, mode and inserted
-// rowid are worked out after its timing. Not recording, a statement costs one extra
-// check, in the core and in its twin alike.
+// after a change) pays only for noting its statements; their text, mode and inserted rowid
+// are worked out after its timing. Not recording, a statement costs one extra check, in the
+// core and in its twin alike.
 import Database from 'better-sqlite3';
 import { WalkTooLong } from '../../main/core/complaints/sets';
 

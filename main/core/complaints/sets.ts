@@ -285,16 +285,20 @@ let lastWalk = 0;
 export class WalkTooLong extends Error {}
 const TOO_LONG = new WalkTooLong('tanggap_in_set: walk too long');
 const withFunction = new WeakSet<Db>();
+// IN_SET's function on a connection (once): the walks are the module's, so a statement
+// keptAlong ran on one connection may be run again on another of the same file.
+export function withInSet(db: Db): void {
+  if (withFunction.has(db)) return;
+  db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (walk: unknown, id: unknown) => {
+    const w = walks.get(walk as number);
+    if (!w) throw new Error('tanggap_in_set: walk unknown');
+    if (--w.left < 0) throw TOO_LONG;
+    return has(w.set, id as number) ? 1 : 0;
+  });
+  withFunction.add(db);
+}
 export function keptAlong(db: Db, sql: string, params: (walk: number) => unknown[], set: IdSet, most: number): number[] | null {
-  if (!withFunction.has(db)) {
-    db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (walk: unknown, id: unknown) => {
-      const w = walks.get(walk as number);
-      if (!w) throw new Error('tanggap_in_set: walk unknown');
-      if (--w.left < 0) throw TOO_LONG;
-      return has(w.set, id as number) ? 1 : 0;
-    });
-    withFunction.add(db);
-  }
+  withInSet(db);
   const walk: Walk = { set, most, left: most };
   const key = `${sql}\n${JSON.stringify(params(0))}`;
   const n = walkOf.get(key) ?? ++lastWalk;
