@@ -20,6 +20,7 @@ import {
   actingOfficialSchema,
   archiveInputSchema,
   deliverInputSchema,
+  documentSettingsInputSchema,
   documentSettingsSchema,
   draftInputSchema,
   returnDocumentSchema,
@@ -225,7 +226,7 @@ export const contract = {
   'documents.deliver': call(deliverInputSchema, journeySchema, HANDLERS),
   'documents.archive': call(archiveInputSchema, journeySchema, HANDLERS),
   'documents.settings': call(empty, withVersion(documentSettingsSchema), 'user'),
-  'documents.updateSettings': call(withVersion(documentSettingsSchema), withVersion(documentSettingsSchema), ['admin']),
+  'documents.updateSettings': call(withVersion(documentSettingsInputSchema), withVersion(documentSettingsSchema), ['admin']),
 
   'officials.list': call(empty, z.array(actingOfficialSchema), 'user'),
   'officials.add': call(actingOfficialInputSchema, z.array(actingOfficialSchema), ['admin']),

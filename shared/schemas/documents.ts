@@ -69,10 +69,12 @@ export function unknownPlaceholders(text: string): string[] {
 }
 
 // (Parsed again on every read of the stored settings: a rule added here must hold for
-// templates saved before it, or refuse them on the way in only.)
-const withKnownPlaceholders = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
+// templates saved before it, or refuse them on the way in only, as `clean` does.)
+// clean: invisible characters taken out first, as from every other text field, so that a
+// template of zero-width spaces is refused as empty rather than printed as a blank letter.
+const withKnownPlaceholders = (label: string, max: number, clean: boolean) => {
+  const given = z.string({ error: `${label} wajib diisi.` });
+  return (clean ? given.overwrite(withoutInvisible) : given)
     .trim()
     .min(1, { error: `${label} wajib diisi.` })
     .max(max, { error: `${label} paling panjang ${max} karakter.` })
@@ -85,14 +87,18 @@ const withKnownPlaceholders = (label: string, max: number) =>
         });
       }
     });
+};
 
-export const templateSchema = z.object({
-  hal: withKnownPlaceholders('Hal surat', 300),
-  /** Paragraphs separated by an empty line. */
-  body: withKnownPlaceholders('Isi surat', 6000),
-  tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
-});
-export type Template = z.infer<typeof templateSchema>;
+const template = (clean: boolean) =>
+  z.object({
+    hal: withKnownPlaceholders('Hal surat', 300, clean),
+    /** Paragraphs separated by an empty line. */
+    body: withKnownPlaceholders('Isi surat', 6000, clean),
+    tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
+  });
+export type Template = z.infer<ReturnType<typeof template>>;
+const templates = (clean: boolean) =>
+  z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, template(clean)])) as Record<TemplateKey, ReturnType<typeof template>>);
 
 // ── Numbering and paper ──────────────────────────────────────────────────────────
 export const DEFAULT_NUMBER_PATTERN = '000.8.3.4/{urut}/{unit}/{tahun}';
@@ -135,9 +141,11 @@ export const documentSettingsSchema = z.object({
     .length(3, { error: 'Kartu kendali dicetak tiga lembar: isi tiga label.' }),
   /** Where the reporter brings missing kelengkapan, for the pemberitahuan. */
   kelengkapanPlace: text('Tempat menyerahkan kelengkapan', 200),
-  templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, templateSchema])) as Record<TemplateKey, typeof templateSchema>),
+  templates: templates(false),
 });
 export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+// The settings as a save brings them in: the templates cleaned (see withKnownPlaceholders).
+export const documentSettingsInputSchema = documentSettingsSchema.extend({ templates: templates(true) });
 
 // ── Drafting and revising ────────────────────────────────────────────────────────
 export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;

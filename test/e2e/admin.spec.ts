@@ -90,6 +90,43 @@ test('standard: a changed step duration is kept; an amount of 0 is refused with 
   await expect(step1).toHaveValue('20');
 });
 
+test('document settings: a template with a problem opens again on saving and keeps what was typed; the saved template and paper are kept', async ({ page, web }) => {
+  const office = await seedOffice(web.url);
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/dokumen`);
+  const letter = 'Surat penerusan ke instansi berwenang';
+  await page.getByRole('button', { name: letter }).click();
+  const hal = page.getByRole('region', { name: letter }).getByRole('textbox', { name: 'Hal' });
+  await expect(hal).toHaveValue('Penerusan {jenis} masyarakat');
+  await hal.fill('Penerusan Pengaduan Nomor {nomor_registr}');
+  await expect(page.getByText('{nomor_registr} bukan isian yang dikenal.', { exact: false })).toBeVisible();
+  // Closed again before saving: the refused save opens the letter with the problem.
+  await page.getByRole('button', { name: letter }).click();
+  await expect(hal).toBeHidden();
+  const save = page.getByRole('button', { name: 'Simpan pengaturan' }).first();
+  await save.click();
+  await expect(page.getByText('Pengaturan belum dapat disimpan')).toBeVisible();
+  await expect(page.getByRole('button', { name: `${letter} (perlu diperbaiki)` })).toBeVisible();
+  await expect(hal).toHaveValue('Penerusan Pengaduan Nomor {nomor_registr}');
+  await expect(hal).toHaveAttribute('aria-invalid', 'true');
+  // Zero-width spaces only are an empty Hal, not a blank one printed on every letter.
+  await hal.fill('\u200B\u2060');
+  await save.click();
+  await expect(page.getByText('Hal surat wajib diisi.')).toBeVisible();
+  expect((await office.admin.call('documents.settings', {})).templates.penerusan.hal).toBe('Penerusan {jenis} masyarakat');
+
+  await hal.fill('Penerusan Pengaduan Nomor {nomor_register}');
+  await page.getByRole('radio', { name: 'A4 (210 × 297 mm)' }).check();
+  await save.click();
+  await expect(page.getByText('Pengaturan dokumen tersimpan.', { exact: false })).toBeVisible();
+  const stored = await office.admin.call('documents.settings', {});
+  expect([stored.paper, stored.templates.penerusan.hal]).toEqual(['A4', 'Penerusan Pengaduan Nomor {nomor_register}']);
+  await page.reload();
+  await page.getByRole('button', { name: letter }).click();
+  await expect(hal).toHaveValue('Penerusan Pengaduan Nomor {nomor_register}');
+  await expect(page.getByRole('radio', { name: 'A4 (210 × 297 mm)' })).toBeChecked();
+});
+
 test('unsaved edits are not left without a question: another screen, Back, closing the page', async ({ page, web }) => {
   await seedOffice(web.url, 'kejayan');
   await login(page, web.url, 'admin');

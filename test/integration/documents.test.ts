@@ -645,6 +645,25 @@ describe('document settings', () => {
     expect(n.message).toContain('{urut}');
     expect(await o.asAdmin('documents.settings', {})).toEqual(before);
   });
+
+  it('refuses a template of invisible characters as empty, takes them out of a saved one, and reads one stored before', async () => {
+    const o = await office('kejayan');
+    const before = await o.asAdmin('documents.settings', {});
+    const t = before.templates.penerusan;
+    const blank = await fail(o.core, await loginAdmin(o), 'documents.updateSettings', {
+      ...before,
+      templates: { ...before.templates, penerusan: { ...t, hal: '\u200B\u2060 ' } },
+    });
+    expect([blank.field, blank.message]).toEqual(['templates.penerusan.hal', 'Hal surat wajib diisi.']);
+    const saved = await o.asAdmin('documents.updateSettings', {
+      ...before,
+      templates: { ...before.templates, penerusan: { ...t, hal: 'Penerusan\u200B pengaduan\uFEFF' } },
+    });
+    expect(saved.templates.penerusan.hal).toBe('Penerusan pengaduan');
+    // Saved before the rule, a template of invisible characters is still read as it was.
+    o.core.db.prepare("UPDATE settings SET value = json_set(value, '$.templates.penerusan.hal', ?) WHERE key = 'documents'").run('\u200B');
+    expect((await o.asAdmin('documents.settings', {})).templates.penerusan.hal).toBe('\u200B');
+  });
 });
 
 async function loginAdmin(o: Office) {

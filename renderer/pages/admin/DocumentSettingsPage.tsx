@@ -3,7 +3,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { call } from '../../api';
-import { documentSettingsSchema } from '../../../shared/schemas/documents';
+import { documentSettingsInputSchema } from '../../../shared/schemas/documents';
 import { FormActions, Loading, Page } from '../../components/Page';
 import { StaleEditAlert } from '../../components/StaleEditAlert';
 import { ControlCardFields } from '../../components/documents/settings/ControlCardFields';
@@ -19,7 +19,7 @@ const FORM_ID = 'document-settings-form';
 
 export function DocumentSettingsPage() {
   const loaded = useCall('documents.settings', {});
-  const form = useForm<SettingsForm, unknown, DocumentSettings>({ resolver: zodResolver(documentSettingsSchema) });
+  const form = useForm<SettingsForm, unknown, DocumentSettings>({ resolver: zodResolver(documentSettingsInputSchema) });
   const { reset } = form;
   const { errors, isDirty, isSubmitting, submitCount } = form.formState;
 
