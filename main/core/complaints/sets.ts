@@ -287,8 +287,8 @@ const TOO_LONG = new WalkTooLong('tanggap_in_set: walk too long');
 const withFunction = new WeakSet<Db>();
 // IN_SET's function on a connection (once): the walks are the module's, so a statement
 // keptAlong ran on one connection may be run again on another of the same file.
-export function withInSet(db: Db): void {
-  if (withFunction.has(db)) return;
+export function withInSet(db: Db): Db {
+  if (withFunction.has(db)) return db;
   db.function('tanggap_in_set', { deterministic: false, directOnly: true }, (walk: unknown, id: unknown) => {
     const w = walks.get(walk as number);
     if (!w) throw new Error('tanggap_in_set: walk unknown');
@@ -296,6 +296,7 @@ export function withInSet(db: Db): void {
     return has(w.set, id as number) ? 1 : 0;
   });
   withFunction.add(db);
+  return db;
 }
 export function keptAlong(db: Db, sql: string, params: (walk: number) => unknown[], set: IdSet, most: number): number[] | null {
   withInSet(db);
