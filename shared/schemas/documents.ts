@@ -68,37 +68,38 @@ export function unknownPlaceholders(text: string): string[] {
   return [...new Set(names.filter((n) => !Object.prototype.hasOwnProperty.call(PLACEHOLDERS, n)))];
 }
 
-// (Parsed again on every read of the stored settings: a rule added here must hold for
-// templates saved before it, or refuse them on the way in only, as `clean` does.)
-// clean: invisible characters taken out first, as from every other text field, so that a
-// template of zero-width spaces is refused as empty rather than printed as a blank letter.
-const withKnownPlaceholders = (label: string, max: number, clean: boolean) => {
-  const given = z.string({ error: `${label} wajib diisi.` });
-  return (clean ? given.overwrite(withoutInvisible) : given)
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .superRefine((v, ctx) => {
-      const unknown = unknownPlaceholders(v);
-      if (unknown.length) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
-        });
-      }
-    });
-};
+// The settings are parsed again on every read of what is stored: a rule added to a text
+// must hold for what was saved before it, or be asked on the way in only. `clean` is the
+// way in: invisible characters taken out first, as from every other text field, so that a
+// text of zero-width spaces is refused as empty rather than printed blank on every letter.
+const settingText = (label: string, max: number, clean: boolean) =>
+  clean
+    ? text(label, max)
+    : z
+        .string({ error: `${label} wajib diisi.` })
+        .trim()
+        .min(1, { error: `${label} wajib diisi.` })
+        .max(max, { error: `${label} paling panjang ${numberId(max)} karakter.` });
+
+const withKnownPlaceholders = (label: string, max: number, clean: boolean) =>
+  settingText(label, max, clean).superRefine((v, ctx) => {
+    const unknown = unknownPlaceholders(v);
+    if (unknown.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} memakai isian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Gunakan salah satu dari: ${Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ')}.`,
+      });
+    }
+  });
 
 const template = (clean: boolean) =>
   z.object({
     hal: withKnownPlaceholders('Hal surat', 300, clean),
     /** Paragraphs separated by an empty line. */
     body: withKnownPlaceholders('Isi surat', 6000, clean),
-    tembusan: z.array(text('Tembusan', 200)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
+    tembusan: z.array(settingText('Tembusan', 200, clean)).max(10, { error: 'Tembusan paling banyak 10.' }).default([]),
   });
 export type Template = z.infer<ReturnType<typeof template>>;
-const templates = (clean: boolean) =>
-  z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, template(clean)])) as Record<TemplateKey, ReturnType<typeof template>>);
 
 // ── Numbering and paper ──────────────────────────────────────────────────────────
 export const DEFAULT_NUMBER_PATTERN = '000.8.3.4/{urut}/{unit}/{tahun}';
@@ -129,23 +130,25 @@ export const registerPatternSchema = patternText('Pola nomor register', 60)
   .refine((v) => v.includes('{urut}'), { error: 'Pola nomor register harus memuat {urut} (nomor urut pengaduan dalam tahun itu).' })
   .refine((v) => v.includes('{tahun}'), { error: 'Pola nomor register harus memuat {tahun}, agar nomor tahun yang berbeda tidak kembar.' });
 
-export const documentSettingsSchema = z.object({
-  paper: z.enum(PAPERS, { error: 'Pilih ukuran kertas: A4 atau F4.' }),
-  /** The complaint register number; settings saved before it existed keep today's numbers. */
-  registerPattern: registerPatternSchema.default(DEFAULT_REGISTER_PATTERN),
-  numberPatterns: z.object(
-    Object.fromEntries(SIGNED_KINDS.map((k) => [k, numberPatternSchema])) as Record<(typeof SIGNED_KINDS)[number], typeof numberPatternSchema>,
-  ),
-  controlCardCopies: z
-    .array(text('Label lembar kartu kendali', 60))
-    .length(3, { error: 'Kartu kendali dicetak tiga lembar: isi tiga label.' }),
-  /** Where the reporter brings missing kelengkapan, for the pemberitahuan. */
-  kelengkapanPlace: text('Tempat menyerahkan kelengkapan', 200),
-  templates: templates(false),
-});
+const settingsShape = (clean: boolean) =>
+  z.object({
+    paper: z.enum(PAPERS, { error: 'Pilih ukuran kertas: A4 atau F4.' }),
+    /** The complaint register number; settings saved before it existed keep today's numbers. */
+    registerPattern: registerPatternSchema.default(DEFAULT_REGISTER_PATTERN),
+    numberPatterns: z.object(
+      Object.fromEntries(SIGNED_KINDS.map((k) => [k, numberPatternSchema])) as Record<(typeof SIGNED_KINDS)[number], typeof numberPatternSchema>,
+    ),
+    controlCardCopies: z
+      .array(settingText('Label lembar kartu kendali', 60, clean))
+      .length(3, { error: 'Kartu kendali dicetak tiga lembar: isi tiga label.' }),
+    /** Where the reporter brings missing kelengkapan, for the pemberitahuan. */
+    kelengkapanPlace: settingText('Tempat menyerahkan kelengkapan', 200, clean),
+    templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, template(clean)])) as Record<TemplateKey, ReturnType<typeof template>>),
+  });
+// The settings as stored, and as a save brings them in (cleaned; see settingText).
+export const documentSettingsSchema = settingsShape(false);
+export const documentSettingsInputSchema = settingsShape(true);
 export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
-// The settings as a save brings them in: the templates cleaned (see withKnownPlaceholders).
-export const documentSettingsInputSchema = documentSettingsSchema.extend({ templates: templates(true) });
 
 // ── Drafting and revising ────────────────────────────────────────────────────────
 export const SATISFACTIONS = ['puas', 'tidak_puas'] as const;

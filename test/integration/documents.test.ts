@@ -650,19 +650,24 @@ describe('document settings', () => {
     const o = await office('kejayan');
     const before = await o.asAdmin('documents.settings', {});
     const t = before.templates.penerusan;
-    const blank = await fail(o.core, await loginAdmin(o), 'documents.updateSettings', {
-      ...before,
-      templates: { ...before.templates, penerusan: { ...t, hal: '\u200B\u2060 ' } },
-    });
-    expect([blank.field, blank.message]).toEqual(['templates.penerusan.hal', 'Hal surat wajib diisi.']);
-    const saved = await o.asAdmin('documents.updateSettings', {
-      ...before,
-      templates: { ...before.templates, penerusan: { ...t, hal: 'Penerusan\u200B pengaduan\uFEFF' } },
-    });
+    const withPenerusan = (changed: Partial<typeof t>) => ({ ...before, templates: { ...before.templates, penerusan: { ...t, ...changed } } });
+    const blanks: [Partial<typeof t>, string, string][] = [
+      [{ hal: '\u200B\u2060 ' }, 'templates.penerusan.hal', 'Hal surat wajib diisi.'],
+      [{ body: '\u200B\n\n\u2060' }, 'templates.penerusan.body', 'Isi surat wajib diisi.'],
+      [{ tembusan: ['Camat', '\u200B'] }, 'templates.penerusan.tembusan.1', 'Tembusan wajib diisi.'],
+    ];
+    for (const [changed, field, message] of blanks) {
+      const r = await fail(o.core, await loginAdmin(o), 'documents.updateSettings', withPenerusan(changed));
+      expect([r.field, r.message]).toEqual([field, message]);
+    }
+    const saved = await o.asAdmin('documents.updateSettings', withPenerusan({ hal: 'Penerusan\u200B pengaduan' }));
     expect(saved.templates.penerusan.hal).toBe('Penerusan pengaduan');
-    // Saved before the rule, a template of invisible characters is still read as it was.
-    o.core.db.prepare("UPDATE settings SET value = json_set(value, '$.templates.penerusan.hal', ?) WHERE key = 'documents'").run('\u200B');
-    expect((await o.asAdmin('documents.settings', {})).templates.penerusan.hal).toBe('\u200B');
+    // Saved before the rule, texts of invisible characters are still read as they were.
+    o.core.db
+      .prepare("UPDATE settings SET value = json_set(value, '$.templates.penerusan.hal', ?, '$.templates.penerusan.tembusan', json_array(?)) WHERE key = 'documents'")
+      .run('\u200B', '\u2060');
+    const read = (await o.asAdmin('documents.settings', {})).templates.penerusan;
+    expect([read.hal, read.tembusan]).toEqual(['\u200B', ['\u2060']]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { DocumentContent } from '../../../shared/documents/issued';
 import { ATTACHMENT_TYPES, roleLabel } from '../../../shared/domain';
 import { listWords } from '../../../shared/text/words';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
-import { documentSettingsSchema, SIGNATURE_NOT_IMAGE } from '../../../shared/schemas/documents';
+import { documentSettingsInputSchema, SIGNATURE_NOT_IMAGE } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import { fromLocal } from '../../../shared/time/workingTime';
 import { appendAudit } from '../audit/chain';
@@ -414,7 +414,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     const user = requireUser(ctx);
     const next = write(ctx.db, () => {
       const at = nowIso(ctx);
-      const v = writeSettingIfCurrent(ctx.db, 'documents', documentSettingsSchema.parse(settings), rowVersion, user.id, at);
+      const v = writeSettingIfCurrent(ctx.db, 'documents', documentSettingsInputSchema.parse(settings), rowVersion, user.id, at);
       appendAudit(ctx.db, { at, actorId: user.id, action: 'documents.settings_updated', entity: 'settings', entityId: null });
       return v;
     });
