@@ -135,9 +135,10 @@ function laporTrackingIssue(typed: string): string | null {
   return null;
 }
 
-/** The message for a date of incident after the complaint's date of receipt (TTTT-BB-HH). */
-export const incidentAfterReceipt = (receivedYmd: string) =>
-  `Tanggal kejadian tidak boleh sesudah tanggal diterima (${formatTanggal(receivedYmd, 'Asia/Jakarta')}); periksa tanggal kejadiannya.`;
+/** The message for a date of incident after the complaint's date of receipt (TTTT-BB-HH), or
+ * after today when the date of receipt typed beside it is not one (it is said wrong too). */
+export const incidentAfterReceipt = (receivedYmd: string, today = false) =>
+  `Tanggal kejadian tidak boleh sesudah ${today ? 'hari ini' : 'tanggal diterima'} (${formatTanggal(receivedYmd, 'Asia/Jakarta')}); periksa tanggal kejadiannya.`;
 
 // The fields of one channel only: the tracking number for SP4N-LAPOR!, the sender's letter
 // for Surat. A form switched from one channel to another may still hold those of the first;
@@ -267,8 +268,10 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
     .superRefine((c, ctx) => {
       const today = localDate(now().toISOString(), rules().tz);
       const entered = c.receivedDate ?? '';
-      const received = isYmd(entered) && entered < today ? entered : today;
-      if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received) });
+      const usable = isYmd(entered) && entered < today;
+      const received = usable ? entered : today;
+      const message = incidentAfterReceipt(received, entered !== '' && !usable && entered !== today);
+      if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message });
     }, { when: readable((path) => path[0] === 'incidentDate') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;

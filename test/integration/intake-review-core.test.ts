@@ -99,9 +99,10 @@ describe('tanggal kejadian', () => {
       ['receivedDate', 'Tanggal diterima paling jauh 14 hari ke belakang (sejak 10 November 2026); untuk yang lebih lama, kosongkan tanggal diterima dan sebut tanggal aslinya di uraian.'],
       ['incidentDate', after('1 Oktober 2026')],
     ]);
-    expect(issues(sampleComplaint({ receivedDate: '2026-11-25', receivedTime: '08.00', incidentDate: '2026-11-25' }))).toEqual([
+    // A date of receipt after today is said wrong itself: the incident is said against today.
+    expect(issues(sampleComplaint({ receivedDate: '2026-12-25', receivedTime: '08.00', incidentDate: '2026-12-20' }))).toEqual([
       ['receivedDate', 'Tanggal diterima tidak boleh sesudah hari ini; periksa tanggalnya.'],
-      ['incidentDate', after('24 November 2026')],
+      ['incidentDate', 'Tanggal kejadian tidak boleh sesudah hari ini (24 November 2026); periksa tanggal kejadiannya.'],
     ]);
     expect(issues(sampleComplaint({ receivedDate: '', receivedTime: '08.00', incidentDate: '2026-11-25' }))).toEqual([
       ['receivedDate', 'Isi tanggal diterima, atau kosongkan jamnya bila diterima sekarang.'],
