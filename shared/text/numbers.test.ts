@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberId } from './numbers';
+import { nipLine, numberId } from './numbers';
 
 // The pager's counts and the schemas' limits are written without Intl, as
 // toLocaleString('id-ID') would write them.
@@ -9,5 +9,12 @@ describe('numberId', () => {
     for (let n = 0; n < 300_000; n += 997) samples.push(n);
     for (const n of samples) expect(numberId(n)).toBe(n.toLocaleString('id-ID'));
     expect(numberId(1_234_567)).toBe('1.234.567');
+  });
+});
+
+describe('nipLine', () => {
+  it('groups an 18-digit NIP as letters print it', () => {
+    expect(nipLine('197104051993031006')).toBe('NIP 19710405 199303 1 006');
+    expect(nipLine('')).toBe('');
   });
 });

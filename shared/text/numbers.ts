@@ -4,3 +4,11 @@
 // pager), and some 17 ms of the server's start, where every text field's schema writes
 // its limit ("paling panjang 5.000 karakter").
 export const numberId = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
+export function nipLine(nip: string): string {
+  const d = nip.replace(/\D/g, '');
+  if (d === '') return '';
+  if (d.length !== 18) return `NIP ${d}`;
+  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
+}

@@ -44,6 +44,7 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   expect(await stored()).toContain('kasi.trantib');
   const row = table.getByRole('row').filter({ hasText: 'kasi.trantib' });
   await expect(row).toContainText('Sri Wahyuni, S.IP.');
+  await expect(row).toContainText('NIP 19850214 201001 2 003');
   await expect(row).toContainText('Kasi/Kasubbag');
   await expect(row).toContainText('Seksi Trantib');
   await expect(row).toContainText('Aktif');

@@ -313,6 +313,7 @@ describe('Kejayan: the laporan tindak lanjut', () => {
     expect(text).toContain('Desa menambal jalan pada 24 November 2026.');
     expect(text).toContain('Petugas Pengaduan,');
     expect(text).toContain('Dewi Lestari');
+    expect(text).toContain('NIP 19900314 201503 2 002');
     j = await o.act('staf', 'workflow.advance', { id });
     expect(j.current).toMatchObject({ stepNo: 6, executor: 'staf' });
     expect(j.actions).toContain('deliver');

@@ -6,7 +6,7 @@ import { officeProfileSchema, type OfficeProfile } from '../../../shared/schemas
 import { userSchema, type User } from '../../../shared/schemas/user';
 import { readDocx } from '../../../test/support/docx';
 import { imageSize } from './imageSize';
-import { buildReceiptView, descriptionRoom, nipLine } from './receipt';
+import { buildReceiptView, descriptionRoom } from './receipt';
 import { receiptDocx } from './receiptDocx';
 
 const CHECKLIST = [
@@ -283,13 +283,6 @@ describe('receiptDocx', () => {
     expect(media).toHaveLength(1);
     expect(Buffer.from(doc.part(media[0]!)!).equals(png)).toBe(true);
     expect(doc.paragraphs).toContain('KECAMATAN KEJAYAN');
-  });
-});
-
-describe('nipLine', () => {
-  it('groups an 18-digit NIP as letters print it', () => {
-    expect(nipLine('197104051993031006')).toBe('NIP 19710405 199303 1 006');
-    expect(nipLine('')).toBe('');
   });
 });
 

@@ -1,4 +1,5 @@
 import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, kindNoun } from '../../../shared/domain';
+import { nipLine } from '../../../shared/text/numbers';
 import { capitalise } from '../../../shared/text/words';
 import { attachmentsLine, type ReceiptView } from '../../../shared/documents/receipt';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
@@ -137,14 +138,6 @@ export function placeName(office: OfficeProfile): string {
     if (name !== '') return name;
   }
   return office.region;
-}
-
-/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
-export function nipLine(nip: string): string {
-  const d = nip.replace(/\D/g, '');
-  if (d === '') return '';
-  if (d.length !== 18) return `NIP ${d}`;
-  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
 }
 
 // Worded by the standard's own start rule: "Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { TanggapError } from '../errors';
 import { stmt } from '../db/statements';
 import { getOffice } from '../office/settings';
-import { nipLine } from './receipt';
+import { nipLine } from '../../../shared/text/numbers';
 
 // Who signs for the head of the office, and how the signature block says it:
 //   own name  CAMAT KEJAYAN, / name / pangkat / NIP

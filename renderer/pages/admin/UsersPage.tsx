@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Table, Text, useMatches } from '@mantine/core';
 import type { User } from '../../../shared/schemas/user';
+import { nipLine } from '../../../shared/text/numbers';
 import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
@@ -67,7 +68,7 @@ export function UsersPage() {
                         {u.name}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {u.nip ? `NIP ${u.nip}` : 'Tanpa NIP'}
+                        {u.nip ? nipLine(u.nip) : 'Tanpa NIP'}
                       </Text>
                     </Table.Td>
                     <Table.Td>{u.username}</Table.Td>

@@ -11,6 +11,7 @@ import {
   type Placeholder,
   type TemplateKey,
 } from '../../../../shared/schemas/documents';
+import { nipLine } from '../../../../shared/text/numbers';
 import { formatTanggal, formatTanggalWaktu, tanggalTerbilang } from '../../../../shared/time/format';
 import { addWorkingTime, displayDue } from '../../../../shared/time/workingTime';
 import type { Db } from '../../db/open';
@@ -343,7 +344,7 @@ export function buildLetterView(db: Db, src: LetterSource, at: string, signing: 
   let signerOf: { user: SignerUser | Signing['user']; capacity: Capacity } | null = null;
   if (src.kind === 'laporan_tindak_lanjut') {
     const by = src.compiledBy;
-    signatures = [{ caption: ['Petugas Pengaduan,'], name: by?.name ?? '', after: by?.nip ? [`NIP ${by.nip}`] : [], image: '', official: true, stamp: false }];
+    signatures = [{ caption: ['Petugas Pengaduan,'], name: by?.name ?? '', after: by?.nip ? [nipLine(by.nip)] : [], image: '', official: true, stamp: false }];
   } else {
     const expected = signing ? { user: signing.user, capacity: signing.capacity } : (signer ?? expectedSigner(db, office, at));
     if (!expected) {
