@@ -115,7 +115,7 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">
-                    {i.parafNames.length ? `Paraf: ${i.parafNames.join('; ')}` : 'Belum ada paraf'} · {short(i.createdAt)}
+                    Disusun {short(i.createdAt)} · {i.parafNames.length ? `Paraf: ${i.parafNames.join('; ')}` : 'Belum ada paraf'}
                   </Text>
                   {i.wetPaper && (
                     <Text size="xs" c="orange.8">

@@ -167,7 +167,8 @@ test('Pegantenan: lembar disposisi, surat tanggapan didraf, diubah, diparaf dua 
   await expect(page).toHaveURL(/\/tanda-tangan$/);
   const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list).toContainText(`Paraf: Drs. Agus Salim; Dewi Lestari`);
+  // When the letter was drafted, then who initialled it.
+  await expect(list).toContainText(/Disusun \d{2}\/\d{2}\/\d{4} \d{2}\.\d{2} · Paraf: Drs\. Agus Salim; Dewi Lestari/);
   await list.getByRole('button', { name: /Surat tanggapan/ }).click();
   await expect(page.getByRole('heading', { name: 'Surat tanggapan versi 2' })).toBeVisible();
   const paper = page.getByRole('main').getByRole('article');
