@@ -16,5 +16,6 @@ describe('nipLine', () => {
   it('groups an 18-digit NIP as letters print it', () => {
     expect(nipLine('197104051993031006')).toBe('NIP 19710405 199303 1 006');
     expect(nipLine('')).toBe('');
+    expect(nipLine('1971 0405')).toBe('NIP 19710405');
   });
 });

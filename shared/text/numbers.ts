@@ -5,10 +5,14 @@
 // its limit ("paling panjang 5.000 karakter").
 export const numberId = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-/** NIP as Tata Naskah Dinas prints it: "NIP 19710405 199303 1 006"; '' when none. */
-export function nipLine(nip: string): string {
+/** A NIP's digits grouped as Tata Naskah Dinas prints them: "19710405 199303 1 006". */
+export function nipGrouped(nip: string): string {
   const d = nip.replace(/\D/g, '');
-  if (d === '') return '';
-  if (d.length !== 18) return `NIP ${d}`;
-  return `NIP ${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
+  return d.length === 18 ? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}` : d;
+}
+
+/** The NIP line under a name: "NIP 19710405 199303 1 006"; '' when none. */
+export function nipLine(nip: string): string {
+  const grouped = nipGrouped(nip);
+  return grouped === '' ? '' : `NIP ${grouped}`;
 }

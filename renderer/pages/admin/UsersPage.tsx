@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Table, Text, useMatches } from '@mantine/core';
 import type { User } from '../../../shared/schemas/user';
-import { nipLine } from '../../../shared/text/numbers';
+import { nipGrouped } from '../../../shared/text/numbers';
 import { MENU_FOLDS_BELOW } from '../../components/Layout';
 import { Loading, Page } from '../../components/Page';
 import { NextSteps } from '../../components/setup/NextSteps';
@@ -68,7 +68,14 @@ export function UsersPage() {
                         {u.name}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {u.nip ? nipLine(u.nip) : 'Tanpa NIP'}
+                        {/* A narrow column breaks after "NIP", never inside the number. */}
+                        {u.nip ? (
+                          <>
+                            NIP <span style={{ whiteSpace: 'nowrap' }}>{nipGrouped(u.nip)}</span>
+                          </>
+                        ) : (
+                          'Tanpa NIP'
+                        )}
                       </Text>
                     </Table.Td>
                     <Table.Td>{u.username}</Table.Td>
