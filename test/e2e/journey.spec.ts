@@ -357,3 +357,31 @@ test('Camat meneruskan pengaduan yang bukan kewenangan kecamatan; surat penerusa
   await expect(paper).toContainText('Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan');
   await expect(paper).toContainText('sesuai kewenangan Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Pasuruan');
 });
+
+test('Sekcam yang menyelesaikan verifikasi diingatkan kelengkapan yang belum ada, dan cara memintanya', async ({ web, page }) => {
+  await seedOffice(web.url, 'pegantenan');
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const checklist = OFFICE_PRESETS.find((p) => p.id === 'pegantenan')!.standard.kelengkapanChecklist;
+  const c = await staf.call('complaints.create', { ...complaint, kelengkapan: checklist.slice(0, 1) });
+  const whole = await staf.call('complaints.create', { ...complaint, kelengkapan: checklist, subject: 'Berkas lengkap' });
+
+  await login(page, web.url, 'sekcam');
+  const confirm = async (id: number, registerNo: string) => {
+    await openComplaint(page, web.url, id, registerNo);
+    await expect(page.getByText('Langkah 2: Melakukan Verifikasi Identitas Pengadu').first()).toBeVisible();
+    await page.getByRole('form', { name: 'Selesaikan langkah' }).getByRole('button', { name: 'Selesaikan langkah' }).click();
+    return page.getByRole('dialog');
+  };
+  const dialog = await confirm(c.id, c.registerNo);
+  await expect(dialog.getByText('Kelengkapan belum ada')).toBeVisible();
+  await expect(dialog).toContainText(`Belum ada: ${checklist.slice(1).join('; ')}.`);
+  await expect(dialog).toContainText('pilih "Berkas tidak lengkap (minta pelapor melengkapi)" di Penyelesaian lain');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(page.getByRole('button', { name: 'Berkas tidak lengkap (minta pelapor melengkapi)' })).toBeVisible();
+
+  // Nothing missing, nothing said.
+  const complete = await confirm(whole.id, whole.registerNo);
+  await expect(complete.getByText(/Langkah 2 ditandai selesai/)).toBeVisible();
+  await expect(complete.getByText('Kelengkapan belum ada')).toHaveCount(0);
+});

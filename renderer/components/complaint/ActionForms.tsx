@@ -73,8 +73,20 @@ export function AdvanceForm({
   closing,
   lapsing,
   unrecorded = false,
+  missing = [],
+  canAskForMissing = false,
   onDone,
-}: Props & { stepNo: number; activity: string; next: NextStep | null; closing: boolean; lapsing?: LapsingParts; unrecorded?: boolean }) {
+}: Props & {
+  stepNo: number;
+  activity: string;
+  next: NextStep | null;
+  closing: boolean;
+  lapsing?: LapsingParts;
+  unrecorded?: boolean;
+  // Kelengkapan not ticked at intake, said when a verification step is completed without it.
+  missing?: string[];
+  canAskForMissing?: boolean;
+}) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<In<typeof advanceInputSchema>, unknown, Out<typeof advanceInputSchema>>({
     resolver: askingSatisfaction(zodResolver(advanceInputSchema), closing),
@@ -122,6 +134,14 @@ export function AdvanceForm({
             <Alert color="yellow" p="xs" title="Belum ada catatan tindak lanjut">
               Jawaban kepada pelapor disusun dari catatan tindak lanjut; tanpa catatan, isinya hanya menyatakan bahwa pengaduan telah ditindaklanjuti. Batalkan, lalu catat
               dulu apa yang sudah dilakukan di bagian Catat tindak lanjut.
+            </Alert>
+          )}
+          {missing.length > 0 && (
+            <Alert color="yellow" p="xs" title="Kelengkapan belum ada">
+              Belum ada: {missing.join('; ')}.{' '}
+              {canAskForMissing
+                ? `Bila berkas harus dilengkapi lebih dulu, batalkan, lalu pilih "${EXIT_LABEL.tidak_lengkap}" di Penyelesaian lain.`
+                : 'Pengaduan berlanjut tanpa kelengkapan itu.'}
             </Alert>
           )}
           {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="step" />}

@@ -132,6 +132,8 @@ export function ActionPanel({ journey, complaint, documents = [], onDone, onEdit
               closing={asksSatisfaction(journey)}
               lapsing={lapsing}
               unrecorded={has('followUp') && journey.followUps.length === 0 && journey.steps[current.stepNo - 1]?.stage === 'tindak_lanjut'}
+              missing={journey.steps[current.stepNo - 1]?.stage === 'verifikasi' ? journey.kelengkapanMissing : []}
+              canAskForMissing={exits.includes('tidak_lengkap')}
               onDone={onDone}
             />
           </section>
