@@ -270,8 +270,9 @@ export const intakeFormSchema = (rules: () => { backdateDays: number; tz: TimeZo
       const entered = c.receivedDate ?? '';
       const usable = isYmd(entered) && entered < today;
       const received = usable ? entered : today;
-      const message = incidentAfterReceipt(received, entered !== '' && !usable && entered !== today);
-      if (c.incidentDate !== '' && c.incidentDate > received) ctx.addIssue({ code: 'custom', path: ['incidentDate'], message });
+      if (c.incidentDate !== '' && c.incidentDate > received) {
+        ctx.addIssue({ code: 'custom', path: ['incidentDate'], message: incidentAfterReceipt(received, entered !== '' && !usable && entered !== today) });
+      }
     }, { when: readable((path) => path[0] === 'incidentDate') });
 export type ComplaintInput = z.input<typeof complaintInputSchema>;
 export type ComplaintData = z.output<typeof complaintInputSchema>;

@@ -569,6 +569,9 @@ export function nextMidnight(now: Instant, tz: TimeZoneId): number {
   return (dayOf(t, tz) + 1) * DAY_MS - offsetAt(t, tz) * MINUTE;
 }
 
+// A special schedule as messages name it: jadwal "Ramadan 1447 H", or jadwal khusus unnamed.
+const scheduleWords = (name: string) => `jadwal${name.trim() ? ` "${name.trim()}"` : ' khusus'}`;
+
 // What is wrong with the dates a save brings into the calendar (those it did not hold
 // before): a special schedule from or to a day the calendar lacks, or a date outside the
 // office years. Asked of saves only: a calendar stored before these rules reads as it was.
@@ -576,8 +579,7 @@ export function newCalendarDateIssues(cal: OfficeCalendar, stored: OfficeCalenda
   const issues: { field: string; message: string }[] = [];
   const held = new Set([...(stored?.closures ?? []).map((c) => c.date), ...(stored?.special ?? []).flatMap((s) => [s.from, s.to])]);
   cal.special.forEach((s, i) => {
-    const name = s.name.trim();
-    const schedule = `jadwal${name ? ` "${name}"` : ' khusus'}`;
+    const schedule = scheduleWords(s.name);
     for (const [end, word] of [['from', 'mulai'], ['to', 'akhir']] as const) {
       if (held.has(s[end])) continue;
       if (!isYmd(s[end])) issues.push({ field: `special.${i}.${end}`, message: `Tanggal ${word} ${schedule} (${s[end]}) tidak ada di kalender.` });
@@ -622,7 +624,7 @@ export function validateCalendar(cal: OfficeCalendar): { field: string; message:
   cal.special.forEach((s, i) => {
     // A schedule not yet named is refused for its name too; its other messages go without it.
     const name = s.name.trim();
-    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir jadwal${name ? ` "${name}"` : ' khusus'} harus setelah tanggal mulainya.` });
+    if (s.to < s.from) issues.push({ field: `special.${i}.to`, message: `Tanggal akhir ${scheduleWords(name)} harus setelah tanggal mulainya.` });
     checkWeek(s.week, `special.${i}.week`, name ? ` (${name})` : '');
   });
   const seen = new Set<string>();

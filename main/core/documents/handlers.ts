@@ -359,9 +359,9 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
             answer.kind,
           ) as { signed_at: string; on_screen: number } | undefined)
         : undefined;
-      if (first?.on_screen && at.slice(0, 16) < first.signed_at.slice(0, 16)) {
+      if (answer && first?.on_screen && at.slice(0, 16) < first.signed_at.slice(0, 16)) {
         const signed = formatTanggalWaktu(first.signed_at, tz);
-        throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum ${DOCUMENT_KIND_LABEL[answer!.kind].toLowerCase()} ditandatangani (${signed}). Periksa tanggalnya.`, 'deliveredAt');
+        throw new TanggapError('validation', `Waktu penyampaian tidak boleh sebelum ${DOCUMENT_KIND_LABEL[answer.kind].toLowerCase()} ditandatangani (${signed}). Periksa tanggalnya.`, 'deliveredAt');
       }
       const files = saveAttachments(ctx.dataDir, checked);
       const info = ctx.db

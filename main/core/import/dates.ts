@@ -52,6 +52,11 @@ function timeAfter(rest: string): string | null | undefined {
   if (!m) return null;
   return Number(m[1]) <= 23 && Number(m[2]) <= 59 ? `${pad(Number(m[1]))}:${m[2]}` : undefined;
 }
+// A cell's date with the time written after it; the cell unread where that is not a time.
+function withTimeAfter(ymd: string | null, rest: string): Reading {
+  const time = timeAfter(rest);
+  return time === undefined ? null : at(ymd, time);
+}
 
 // Excel counts days from 30 December 1899 (its 1900 leap-year error included).
 const EXCEL_EPOCH = '1899-12-30';
@@ -84,22 +89,15 @@ function reading(cell: Cell): Reading {
   if (text === '') return null;
   // ISO: 2025-08-03, 2025-08-03T09:30, 2025/08/03
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}))?/.exec(text);
-  if (m) {
-    const time = m[4] ? timeAfter(`${m[4]}:${m[5]}`) : timeAfter(text.slice(m[0].length));
-    return time === undefined ? null : at(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), time);
-  }
+  if (m) return withTimeAfter(ymdOf(Number(m[1]), Number(m[2]), Number(m[3])), m[4] ? `${m[4]}:${m[5]}` : text.slice(m[0].length));
   // Day first with numbers: 03/08/2025, 3-8-2025, 3.8.2025, 03/08/25
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?=$|[\s,T])/.exec(text);
-  if (m) {
-    const time = timeAfter(text.slice(m[0].length).replace(/^T/, ' '));
-    return time === undefined ? null : at(ymdOf(Number(m[3]), Number(m[2]), Number(m[1])), time);
-  }
+  if (m) return withTimeAfter(ymdOf(Number(m[3]), Number(m[2]), Number(m[1])), text.slice(m[0].length).replace(/^T/, ' '));
   // Words: [Senin,] 3 Agustus 2025, 3 Agt. 2025, 3-Agu-2025
   m = /^(?:[a-z']+,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{2}|\d{4})(?=$|[\s,])/i.exec(text);
   if (m) {
     const month = MONTH_WORDS[m[2]!.toLowerCase()];
-    const time = timeAfter(text.slice(m[0].length));
-    return time === undefined ? null : at(month ? ymdOf(Number(m[3]), month, Number(m[1])) : null, time);
+    return withTimeAfter(month ? ymdOf(Number(m[3]), month, Number(m[1])) : null, text.slice(m[0].length));
   }
   // A serial saved as text by a CSV export: 45872
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text));
