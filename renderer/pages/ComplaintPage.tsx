@@ -106,6 +106,9 @@ function ComplaintView({ id }: { id: number }) {
     if (e.kind !== 'queues.changed') return;
     void Promise.all([callQuietly('workflow.journey', { id }), callQuietly('documents.list', { complaintId: id })]).then(
       ([fresh, docs]) => {
+        // Not shown yet (the page's first answer is still on its way, and may predate the
+        // change): asked again, with nothing to say changed before it was seen.
+        if (!now.current.state) return reload();
         if (stateOf(fresh, docs) === now.current.state) return;
         const own = Date.now() - ownChangeAt.current < OWN_CHANGE_MS;
         if (now.current.unsaved) {

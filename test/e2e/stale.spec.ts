@@ -50,6 +50,28 @@ test('Halaman pengaduan yang terbuka menampilkan disposisi dari meja lain tanpa 
   await expect(changedElsewhere(page)).toHaveCount(0);
 });
 
+test('Perubahan di kantor sebelum halaman pengaduan tampil tidak dikatakan sebagai perubahan di meja lain', async ({ web, page }) => {
+  const { staf, c } = await start(web.url);
+  await login(page, web.url, 'camat');
+  // The page's first reading of the journey is held on its way; meanwhile another complaint
+  // is recorded, and its live event reaches this page, which reads this journey again.
+  let held: (() => Promise<void>) | null = null;
+  await page.route('**/api/workflow.journey', async (route) => {
+    if (held) return route.continue();
+    const answer = await route.fetch();
+    held = () => route.fulfill({ response: answer });
+  });
+  await page.goto(`${web.url}/pengaduan/${c.id}`);
+  await expect.poll(() => held !== null).toBe(true);
+  const liveRead = page.waitForResponse('**/api/workflow.journey');
+  await staf.call('complaints.create', sampleComplaint({ subject: 'Pengaduan lain di buku register' }));
+  await liveRead;
+  await held!();
+  await expect(page.getByRole('heading', { name: `Pengaduan ${c.registerNo}` })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Disposisi' })).toBeVisible();
+  await expect(changedElsewhere(page)).toHaveCount(0);
+});
+
 test('Isian yang belum disimpan ditahan ketika pengaduan berubah di meja lain, dan disimpan untuk disalin bila ditolak', async ({ web, page }, info) => {
   const { staf, c, disposeElsewhere } = await start(web.url);
   const dispose = await openAsCamat(page, web.url, c.id, c.registerNo);
