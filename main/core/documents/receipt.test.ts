@@ -109,7 +109,6 @@ describe('buildReceiptView', () => {
     expect(v.title).toBe('TANDA TERIMA PENGADUAN');
     expect(v.registerNo).toBe('0001/PGD/2026');
     expect(Object.fromEntries(v.rows.map((r) => [r.label, r.value]))).toEqual({
-      'Nomor register': '0001/PGD/2026',
       'Tanggal diterima': '23 November 2026 pukul 09.30 WIB',
       Kanal: 'Langsung/Loket',
       Jenis: 'Pengaduan',

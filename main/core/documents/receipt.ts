@@ -47,8 +47,8 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
     kop: kopOf(office),
     title: `TANDA TERIMA ${label.toUpperCase()}`,
     registerNo: c.registerNo,
+    // The number stands under the title ("Nomor: …") and in the notice that asks to quote it.
     rows: [
-      { label: 'Nomor register', value: c.registerNo },
       { label: 'Tanggal diterima', value: formatTanggalWaktu(c.receivedAt, tz) },
       { label: 'Kanal', value: CHANNEL_LABEL[c.channel] },
       // A letter is acknowledged by its own number and date, as the agenda book records it.
