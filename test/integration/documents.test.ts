@@ -163,7 +163,9 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     expect(letter.text).toContain('NIP 19710405 199303 1 006');
     expect(letter.text).toContain('Kepala Desa Pegantenan');
     const footers = letter.files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => paragraphTexts(strFromU8(letter.part(f)!)).join('\n'));
-    expect([letter.text, ...footers].join('\n')).toContain(signed.verifyCode);
+    // Its reader has no Tanggap: he asks the office, which checks the code in Periksa dokumen.
+    expect(footers.join('\n')).toContain('Keaslian dapat ditanyakan kepada Kecamatan Pegantenan dengan menyebut kode periksa di bawah ini.');
+    expect(footers.join('\n')).toContain(`Kode periksa: ${signed.verifyCode}`);
     expect(letter.files.filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(2);
     // F4 by default.
     expect(letter.xml).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);

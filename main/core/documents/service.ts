@@ -512,8 +512,11 @@ export const normaliseCode = (code: string) => {
   return c.length === 12 ? `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}` : c;
 };
 
-const NOT_CERTIFIED =
-  'Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat diperiksa di menu "Periksa dokumen" dengan kode';
+// Printed in the box at the foot of a letter signed on screen, above its "Kode periksa". Its
+// reader (the reporter, another office) has no Tanggap: the office checks the code for him,
+// in its "Periksa dokumen".
+const notCertified = (officeName: string) =>
+  `Ditandatangani di aplikasi Tanggap; ini bukan tanda tangan elektronik tersertifikasi (BSrE). Keaslian dapat ditanyakan kepada ${officeName} dengan menyebut kode periksa di bawah ini.`;
 
 /**
  * On screen: the caller signs with their specimen. By hand: the paper printed on `printedAt`
@@ -647,7 +650,7 @@ function planSigning(db: Db, user: SessionUser, row: DocRow, at: string, how: { 
   const month = Number(localDate(at, office.timeZone).slice(5, 7));
   const number = formatOutgoingNumber(docContext(db).settings.numberPatterns[row.kind as SignedKind], seq, office.unitCode, year, month);
   const draft = draftOf(row)!;
-  const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: `${NOT_CERTIFIED} ${verification.code}.` } };
+  const signing: Signing = { user: signer, capacity, at, number, verification: verification && { ...verification, text: notCertified(office.name) } };
   const view = buildLetterView(db, { kind: row.kind as LetterKind, complaintId: row.complaint_id!, draft, params: paramsOf<LetterParams>(row) }, at, onScreen ? signing : { ...signing, user: { ...signer, signature_image: '' }, verification: null });
   return { row, signer, capacity, year, seq, number, content: { family: 'letter', view }, code: verification?.code ?? '', paper, keepsNumber };
 }
