@@ -138,6 +138,8 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
   );
 });
 
+const ITEM_PAGE = /^\/(pengaduan|dokumen)\/\d+/;
+
 // The menu follows the address; the shell around it does not. `onGo`: a menu item was chosen.
 const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined; onGo(): void }) {
   const { user } = useSession();
@@ -158,13 +160,16 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
     },
     [onGo],
   );
+  // A complaint or a document belongs to the list it was opened from (Tugas saya, Terlambat,
+  // the register…): that item stays marked. Opened first in a tab, it is the register's.
+  const onItem = !ITEM_PAGE.test(location.pathname);
+  const list = useRef('/register');
+  if (onItem) list.current = here;
+  const [listPath, listHere] = onItem ? [location.pathname, here] : [list.current.split('?')[0]!, list.current];
   return ITEMS.filter((i) => shownTo(i, user)).map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? i.count.of(counts) : 0;
-    const active =
-      i.to === LATE
-        ? here === late
-        : (location.pathname === i.to && here !== late) || (i.to === '/register' && /^\/(pengaduan|dokumen)\/\d+/.test(location.pathname));
+    const active = i.to === LATE ? listHere === late : listPath === i.to && listHere !== late;
     return <NavItem key={i.to} to={to} label={i.label} active={active} n={n} noun={i.count?.noun} urgent={i.count?.urgent} go={go} />;
   });
 });

@@ -80,6 +80,9 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(page.getByText('Standar: Terlambat').first()).toBeVisible();
   await expect(page.getByText('Langkah: Sesuai waktu').first()).toBeVisible();
   await expect(page.getByText('Batas penyelesaian (Standar Pelayanan)').locator('..')).toContainText('(terlewati)');
+  // Opened from the register, the complaint keeps the register marked in the menu.
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await expect(nav.getByRole('link', { name: 'Buku register' })).toHaveAttribute('aria-current', 'page');
   await logout(page);
 
   // Three complaints wait for the Staf (two steps, one paused file): the start page is Tugas saya.
@@ -95,6 +98,11 @@ test('Camat melihat dua jam (langkah dan standar) dan menyaring yang terlambat; 
   await expect(menu.getByRole('link', { name: /Terlambat/ })).not.toHaveAttribute('aria-current', 'page');
   await menu.getByRole('link', { name: /Terlambat/ }).click();
   await expect(page.getByRole('table', { name: 'Tugas saya' }).getByRole('row')).toHaveCount(2);
+  // Opened from there, the complaint keeps Terlambat marked, not the register.
+  await page.getByRole('table', { name: 'Tugas saya' }).getByText(LATE_SUBJECT).click();
+  await expect(page.getByRole('heading', { name: `Pengaduan ${late.registerNo}` })).toBeVisible();
+  await expect(menu.getByRole('link', { name: /Terlambat/ })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Buku register' })).not.toHaveAttribute('aria-current', 'page');
 });
 
 test('a step behind or ahead by working days says so in days, in Tugas saya and on the complaint page', async ({ web, page }) => {
