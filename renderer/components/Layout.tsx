@@ -162,10 +162,10 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
   );
   // A complaint or a document belongs to the list it was opened from (Tugas saya, Terlambat,
   // the register…): that item stays marked. Opened first in a tab, it is the register's.
-  const onItem = !ITEM_PAGE.test(location.pathname);
+  const onList = !ITEM_PAGE.test(location.pathname);
   const list = useRef('/register');
-  if (onItem) list.current = here;
-  const [listPath, listHere] = onItem ? [location.pathname, here] : [list.current.split('?')[0]!, list.current];
+  if (onList) list.current = here;
+  const [listPath, listHere] = onList ? [location.pathname, here] : [list.current.split('?')[0]!, list.current];
   return ITEMS.filter((i) => shownTo(i, user)).map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? i.count.of(counts) : 0;
