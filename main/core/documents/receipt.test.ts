@@ -9,6 +9,7 @@ import { imageSize } from './imageSize';
 import { buildReceiptView, descriptionRoom } from './receipt';
 import { receiptDocx } from './receiptDocx';
 
+const PLACE = 'loket pelayanan pengaduan di kantor kami';
 const CHECKLIST = [
   'Nama dan alamat lengkap pengadu',
   'Uraian pelayanan yang tidak sesuai dan kerugian yang diderita',
@@ -101,7 +102,7 @@ const complaint = (over: Partial<ComplaintDetail> = {}, reporter: Partial<Compla
     ...over,
   });
 
-const view = (c = complaint(), o = office()) => buildReceiptView({ complaint: c, office: o, officer, checklist: CHECKLIST });
+const view = (c = complaint(), o = office()) => buildReceiptView({ complaint: c, office: o, officer, checklist: CHECKLIST, kelengkapanPlace: PLACE });
 
 describe('buildReceiptView', () => {
   it('fills the receipt from the complaint, the office and the officer', () => {
@@ -131,6 +132,9 @@ describe('buildReceiptView', () => {
     });
     expect(v.notice).toContain('nomor register 0001/PGD/2026');
     expect(v.notice).toContain('Simpan tanda terima ini');
+    // Two items unticked: the reporter is told where to complete them.
+    expect(v.notice).toContain('Kelengkapan yang kotaknya masih kosong mohon dilengkapi di loket pelayanan pengaduan di kantor kami.');
+    expect(view(complaint({ kelengkapan: CHECKLIST })).notice).not.toContain('Kelengkapan');
   });
 
   it('uses the kind label, the office time zone and the standard time when given', () => {
@@ -141,6 +145,7 @@ describe('buildReceiptView', () => {
       office: o,
       officer: { ...officer, nip: '' },
       checklist: [],
+      kelengkapanPlace: PLACE,
       deadline: { total: '245 menit', start: 'diterima', due: '2026-11-24T00:10:00.000Z' },
     });
     expect(v.title).toBe('TANDA TERIMA PERMINTAAN INFORMASI');
@@ -151,11 +156,12 @@ describe('buildReceiptView', () => {
     expect(v.rows.find((r) => r.label === 'Batas penyelesaian')?.value).toBe('Selasa, 24 November 2026 pukul 08.10 WITA (245 menit sejak permintaan informasi diterima)');
     expect(v.notice).toContain('paling lambat pada batas penyelesaian di atas');
     expect(v.kelengkapan).toEqual([]);
+    expect(v.notice).not.toContain('Kelengkapan');
   });
 
   it("words the due by the standard's start rule, and gives only the span while the clock waits for a complete file", () => {
     const at = (start: 'diterima' | 'berkas_lengkap', due: string | null) =>
-      buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, deadline: { total: '3 hari', start, due } });
+      buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, kelengkapanPlace: PLACE, deadline: { total: '3 hari', start, due } });
     const row = (v: ReturnType<typeof at>) => v.rows.find((r) => r.label === 'Batas penyelesaian')?.value;
     expect(row(at('diterima', '2026-12-02T09:00:00.000Z'))).toBe('Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari sejak pengaduan diterima)');
     expect(row(at('berkas_lengkap', '2026-12-02T09:00:00.000Z'))).toBe('Rabu, 2 Desember 2026 pukul 16.00 WIB (3 hari sejak berkas lengkap)');
@@ -235,7 +241,7 @@ describe('buildReceiptView', () => {
 describe('receiptDocx', () => {
   it('writes the receipt as a DOCX that reads back with the same facts', async () => {
     const deadline = { total: '3 hari', start: 'diterima' as const, due: '2026-11-26T02:30:00.000Z' };
-    const doc = readDocx(await receiptDocx(buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, deadline })));
+    const doc = readDocx(await receiptDocx(buildReceiptView({ complaint: complaint(), office: office(), officer, checklist: CHECKLIST, kelengkapanPlace: PLACE, deadline })));
     const text = doc.text;
     expect(doc.paragraphs).toContain('Kamis, 26 November 2026 pukul 09.30 WIB (3 hari sejak pengaduan diterima)');
     expect(doc.paragraphs).toContain('PEMERINTAH KABUPATEN PASURUAN');

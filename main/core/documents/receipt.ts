@@ -23,6 +23,8 @@ export interface ReceiptInput {
   office: OfficeProfile;
   officer: User;
   checklist: string[];
+  /** Where a reporter completes missing kelengkapan (the documents' settings). */
+  kelengkapanPlace: string;
   /** The standard's total time; a generic sentence when absent. */
   deadline?: ReceiptDeadline;
 }
@@ -35,7 +37,7 @@ export interface ReceiptDeadline {
   due: string | null;
 }
 
-export function buildReceiptView({ complaint: c, office, officer, checklist, deadline }: ReceiptInput): ReceiptView {
+export function buildReceiptView({ complaint: c, office, officer, checklist, kelengkapanPlace, deadline }: ReceiptInput): ReceiptView {
   const tz = office.timeZone;
   const label = COMPLAINT_KIND_LABEL[c.kind];
   const kind = kindNoun(c.kind);
@@ -43,6 +45,8 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
   // Never trust the detail to be masked already: a receipt printed by someone who may not
   // see the identity says so instead of showing it.
   const personal = (v: string) => (c.personalDataMasked ? MASKED : v.trim() || '-');
+  const kelengkapan = checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) }));
+  const missing = kelengkapan.some((k) => !k.checked) ? kelengkapanPlace : null;
   const view: ReceiptView = {
     kop: kopOf(office),
     title: `TANDA TERIMA ${label.toUpperCase()}`,
@@ -74,10 +78,10 @@ export function buildReceiptView({ complaint: c, office, officer, checklist, dea
       ...(deadline ? [{ label: 'Batas penyelesaian', value: deadlineText(deadline, kind, tz) }] : []),
     ],
     description: '',
-    kelengkapan: checklist.map((item) => ({ item, checked: c.kelengkapan.includes(item) })),
+    kelengkapan,
     // File names are often the reporter's own ("ktp-siti.pdf"); an anonymous receipt lists only the kind.
     attachments: c.attachments.map((a, i) => (anonymous ? `Berkas ${i + 1} (${ATTACHMENT_TYPES[a.mime] ?? 'berkas'})` : shortName(a.fileName))),
-    notice: noticeText(kind, c.registerNo, anonymous, deadline),
+    notice: noticeText(kind, c.registerNo, anonymous, missing, deadline),
     placeDate: `${placeName(office)}, ${formatTanggal(c.receivedAt, tz)}`,
     signer: { caption: 'Petugas Penerima,', name: officer.name, nip: nipLine(officer.nip) },
     // Only a reporter at the counter can sign; one who phoned, wrote or left no name cannot.
@@ -147,16 +151,18 @@ function deadlineText(d: ReceiptDeadline, kind: string, tz: OfficeProfile['timeZ
   return d.due ? `${formatHariTanggal(d.due, tz)} pukul ${formatJam(d.due, tz)} (${rule})` : rule;
 }
 
-function noticeText(kind: string, registerNo: string, anonymous: boolean, deadline?: ReceiptDeadline): string {
+// `completeAt`: where to complete the kelengkapan left unticked, when some is.
+function noticeText(kind: string, registerNo: string, anonymous: boolean, completeAt: string | null, deadline?: ReceiptDeadline): string {
   const time = deadline
     ? 'paling lambat pada batas penyelesaian di atas sesuai Standar Pelayanan'
     : 'sesuai jangka waktu dalam Standar Pelayanan';
   const answer = anonymous
     ? 'Karena disampaikan tanpa identitas, tanggapan tidak dikirimkan; perkembangannya dapat ditanyakan dengan nomor register.'
     : 'Tanggapan disampaikan melalui alamat atau nomor kontak yang Saudara berikan.';
+  const complete = completeAt ? ` Kelengkapan yang kotaknya masih kosong mohon dilengkapi di ${completeAt}.` : '';
   return (
     `Simpan tanda terima ini dan sebutkan nomor register ${registerNo} ` +
-    `setiap menanyakan perkembangan ${kind} Saudara. ${capitalise(kind)} ditangani ${time}, tanpa dipungut biaya. ${answer}`
+    `setiap menanyakan perkembangan ${kind} Saudara.${complete} ${capitalise(kind)} ditangani ${time}, tanpa dipungut biaya. ${answer}`
   );
 }
 

@@ -34,11 +34,13 @@ export function receiptView(db: Db, complaintId: number, read?: ComplaintDetail,
   const complaint = read && !read.reporter.anonymous ? read : getComplaint(db, complaintId, RECORDER);
   const officer = stmt(db, 'SELECT u.* FROM users u JOIN complaints c ON c.received_by = u.id WHERE c.id = ?').get(complaintId) as UserRow;
   const { due_at } = stmt(db, 'SELECT due_at FROM complaints WHERE id = ?').get(complaintId) as { due_at: string | null };
+  const { office, settings } = docContext(db);
   return buildReceiptView({
     complaint,
-    office: docContext(db).office,
+    office,
     officer: rowToUser(officer),
     checklist: c.standard.kelengkapanChecklist,
+    kelengkapanPlace: settings.kelengkapanPlace,
     deadline: {
       total: formatDuration(c.standard.total),
       start: c.standard.clockStartsWhen,
