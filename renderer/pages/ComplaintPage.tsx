@@ -28,14 +28,14 @@ import type { IssuedDocument } from '../../shared/documents/issued';
 
 // What another desk may change on this complaint: its step and status, who may act, the
 // dispositions and the documents (a new version, a paraf, a signature).
-const stateOf = (j: Journey, docs: readonly IssuedDocument[] | undefined) =>
+const stateOf = (j: Journey, docs: readonly IssuedDocument[]) =>
   JSON.stringify([
     j.status,
     j.current?.stepNo,
     j.closedAt,
     j.actions,
     j.dispositions.map((d) => [d.id, d.state]),
-    (docs ?? []).map((d) => [d.id, d.status, d.supersededById]),
+    docs.map((d) => [d.id, d.status, d.supersededById]),
   ]);
 
 // A change of this user's own is followed by the core's event of it; within this long after
@@ -100,14 +100,15 @@ function ComplaintView({ id }: { id: number }) {
   const c = complaint.data;
   const unsaved = useUnsavedEdits();
   const now = useRef({ state: '', unsaved });
-  now.current = { state: j ? stateOf(j, documents.data) : '', unsaved };
+  // Empty until the page has its three answers: no change is said against what it has not shown.
+  now.current = { state: j && c && documents.data ? stateOf(j, documents.data) : '', unsaved };
   // Every change in the office is announced; this page asks whether it was this complaint.
   useLiveEvents((e) => {
     if (e.kind !== 'queues.changed') return;
     void Promise.all([callQuietly('workflow.journey', { id }), callQuietly('documents.list', { complaintId: id })]).then(
       ([fresh, docs]) => {
-        // Not shown yet (the page's first answer is still on its way, and may predate the
-        // change): asked again, with nothing to say changed before it was seen.
+        // Not shown yet (one of the page's first answers is still on its way, and may predate
+        // the change): asked again, with nothing to say changed before it was seen.
         if (!now.current.state) return reload();
         if (stateOf(fresh, docs) === now.current.state) return;
         const own = Date.now() - ownChangeAt.current < OWN_CHANGE_MS;
