@@ -139,6 +139,7 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
 });
 
 const ITEM_PAGE = /^\/(pengaduan|dokumen)\/\d+/;
+const INTAKE = '/pengaduan/baru';
 
 // The menu follows the address; the shell around it does not. `onGo`: a menu item was chosen.
 const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined; onGo(): void }) {
@@ -160,13 +161,19 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
     },
     [onGo],
   );
+  const items = ITEMS.filter((i) => shownTo(i, user));
   // A complaint or a document belongs to the list it was opened from (Tugas saya, Terlambat,
-  // the register…): that item stays marked. Opened first in a tab, it is the register's.
-  const onList = !ITEM_PAGE.test(location.pathname);
+  // the register…): that item stays marked. Opened from anywhere else (the intake form, Akun,
+  // first in a tab) it is the register's. Noted once a page is on screen: a list page still
+  // loading may be left for the complaint before it ever shows.
+  const onItemPage = ITEM_PAGE.test(location.pathname);
   const list = useRef('/register');
-  if (onList) list.current = here;
-  const [listPath, listHere] = onList ? [location.pathname, here] : [list.current.split('?')[0]!, list.current];
-  return ITEMS.filter((i) => shownTo(i, user)).map((i) => {
+  useEffect(() => {
+    if (onItemPage) return;
+    list.current = items.some((i) => i.to === location.pathname && i.to !== INTAKE) ? here : '/register';
+  });
+  const [listPath, listHere] = onItemPage ? [list.current.split('?')[0]!, list.current] : [location.pathname, here];
+  return items.map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? i.count.of(counts) : 0;
     const active = i.to === LATE ? listHere === late : listPath === i.to && listHere !== late;
