@@ -141,7 +141,7 @@ const settingsShape = (clean: boolean) =>
     controlCardCopies: z
       .array(settingText('Label lembar kartu kendali', 60, clean))
       .length(3, { error: 'Kartu kendali dicetak tiga lembar: isi tiga label.' }),
-    /** Where the reporter brings missing kelengkapan, for the pemberitahuan. */
+    /** Where the reporter brings missing kelengkapan: the pemberitahuan's, and the tanda terima's when some is. */
     kelengkapanPlace: settingText('Tempat menyerahkan kelengkapan', 200, clean),
     templates: z.object(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, template(clean)])) as Record<TemplateKey, ReturnType<typeof template>>),
   });

@@ -34,7 +34,7 @@ export function ControlCardFields() {
       </Stack>
       <TextInput
         label="Tempat menyerahkan kelengkapan"
-        description="Dicetak pada pemberitahuan kelengkapan berkas sebagai {tempat_kelengkapan}, contoh: Loket Pengaduan Kantor Kecamatan Kejayan."
+        description="Dicetak pada pemberitahuan kelengkapan berkas sebagai {tempat_kelengkapan}, dan pada tanda terima bila ada kelengkapan yang belum ada. Contoh: Loket Pengaduan Kantor Kecamatan Kejayan."
         {...register('kelengkapanPlace')}
         error={errors.kelengkapanPlace?.message}
       />
