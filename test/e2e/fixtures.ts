@@ -68,7 +68,9 @@ export const test = base.extend<{ web: WebApp; demoWeb: WebApp }>({
     await page.addInitScript(NOTE_NOTICES);
     await use(page);
     if (!failed(testInfo) || page.isClosed()) return;
-    const notices = await page.evaluate<string>("sessionStorage.getItem('e2e-notices') ?? '[]'").catch(() => '[]');
+    // A page that hangs answers nothing: the report does not wait on it past five seconds.
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('["(the page did not answer)"]'), 5_000).unref());
+    const notices = await Promise.race([page.evaluate<string>("sessionStorage.getItem('e2e-notices') ?? '[]'").catch(() => '[]'), timeout]);
     console.log([`--- ${testInfo.title}: notices shown`, ...(JSON.parse(notices) as string[])].join('\n'));
   },
   web: async ({}, use, testInfo) => {
