@@ -40,8 +40,8 @@ async function startWeb(args: string[], startupMs = 60_000): Promise<{ app: WebA
   return { app: { url, dataDir }, proc, output: () => output };
 }
 
-// A test that fails on CI leaves only what it printed: the notices its page showed at that
-// moment, and what the server logged (an internal error is logged, a refused call is not).
+// A test that fails on CI leaves only what it printed: the notices its page showed during the
+// test, and what the server logged (an internal error is logged, a refused call is not).
 const failed = (testInfo: TestInfo) => testInfo.status !== testInfo.expectedStatus;
 function printServerOutput(testInfo: TestInfo, output: string) {
   if (failed(testInfo)) console.log([`--- ${testInfo.title}: server output, last 40 lines`, ...output.trimEnd().split('\n').slice(-40)].join('\n'));
