@@ -140,6 +140,7 @@ const NavItem = memo(function NavItem({ to, label, active, n, noun, urgent, go }
 
 const ITEM_PAGE = /^\/(pengaduan|dokumen)\/\d+/;
 const INTAKE = '/pengaduan/baru';
+const REGISTER = { path: '/register', here: '/register' };
 
 // The menu follows the address; the shell around it does not. `onGo`: a menu item was chosen.
 const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined; onGo(): void }) {
@@ -167,12 +168,12 @@ const Nav = memo(function Nav({ counts, onGo }: { counts: TaskCounts | undefined
   // first in a tab) it is the register's. Noted once a page is on screen: a list page still
   // loading may be left for the complaint before it ever shows.
   const onItemPage = ITEM_PAGE.test(location.pathname);
-  const list = useRef('/register');
+  const list = useRef(REGISTER);
   useEffect(() => {
     if (onItemPage) return;
-    list.current = items.some((i) => i.to === location.pathname && i.to !== INTAKE) ? here : '/register';
+    list.current = items.some((i) => i.to === location.pathname && i.to !== INTAKE) ? { path: location.pathname, here } : REGISTER;
   });
-  const [listPath, listHere] = onItemPage ? [list.current.split('?')[0]!, list.current] : [location.pathname, here];
+  const { path: listPath, here: listHere } = onItemPage ? list.current : { path: location.pathname, here };
   return items.map((i) => {
     const to = i.to === LATE ? late : i.to;
     const n = i.count && counts ? i.count.of(counts) : 0;
