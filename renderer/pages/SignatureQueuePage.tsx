@@ -117,6 +117,11 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                   <Text size="xs" c="dimmed">
                     Disusun {short(i.createdAt)} · {i.parafNames.length ? `Paraf: ${i.parafNames.join('; ')}` : 'Belum ada paraf'}
                   </Text>
+                  {i.standIn && (
+                    <Text size="xs" c="orange.8">
+                      Isi belum menyebut apa yang dilakukan
+                    </Text>
+                  )}
                   {i.wetPaper && (
                     <Text size="xs" c="orange.8">
                       Dicetak untuk tanda tangan basah {i.wetPaper.signer}, nomor {i.wetPaper.number}

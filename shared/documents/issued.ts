@@ -89,6 +89,12 @@ export const issuedDocumentSchema = z.object({
    * name who returned them and why).
    */
   stepLapse: stepLapseSchema.nullable(),
+  /**
+   * A draft still holding, as a paragraph, the sentence it was given because no handler noted
+   * what was done ("Pengaduan Saudara telah kami tindak lanjuti.", shared/documents/standIn.ts):
+   * that sentence, for those who paraf and sign it to be told; null otherwise.
+   */
+  standIn: z.string().nullable(),
 });
 export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
 

@@ -340,6 +340,8 @@ export const signatureQueueItemSchema = z.object({
   parafNames: z.array(z.string()),
   /** Its paper printed to be signed by hand: the number, and the official named to sign it ("…, (Plh. Camat …)"); null when none is printed. */
   wetPaper: z.object({ number: z.string(), signer: z.string() }).nullable(),
+  /** As the document's own: the stand-in sentence its body still holds, or null. */
+  standIn: z.string().nullable(),
 });
 export type SignatureQueueItem = z.infer<typeof signatureQueueItemSchema>;
 

@@ -285,6 +285,35 @@ test('Waru: Kasi menyusun berita acara dengan pernyataan puas, Camat menandatang
   expect(journey.current).toMatchObject({ stepNo: 7, executor: 'staf' });
 });
 
+test('Pegantenan: surat tanggapan tanpa catatan tindak lanjut diberi tahu kepada Camat, dan penyusunnya diminta mengganti kalimat penggantinya', async ({ web, page }) => {
+  const { api, c } = await start(web.url, 'pegantenan');
+  const letter = await toPegantenanSigning(api, c.id, null);
+  const STAND_IN = 'Pengaduan Saudara telah kami tindak lanjuti.';
+
+  await as(page, web.url, 'camat');
+  await page.goto(`${web.url}/tanda-tangan`);
+  const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
+  await expect(list).toContainText('Isi belum menyebut apa yang dilakukan');
+  const sign = page.getByRole('form', { name: 'Tanda tangan' });
+  await expect(sign).toContainText(`Kalimat “${STAND_IN}” dipasang karena saat draf disusun belum ada catatan tindak lanjut atau usulan jawaban.`);
+  await expect(sign).toContainText('ubah draf atau kembalikan kepada penyusunnya');
+
+  // Revised on the spot: the warning goes as the sentence is written over.
+  await page.getByRole('button', { name: 'Ubah draf' }).click();
+  const editor = page.getByRole('form', { name: 'Ubah draf' });
+  const warning = editor.getByRole('alert').filter({ hasText: 'Isi belum menyebut apa yang dilakukan' });
+  await expect(warning).toContainText('Ganti dengan apa yang sudah dilakukan dan hasilnya');
+  const body = editor.getByLabel('Isi surat');
+  const done = 'Jalan telah ditambal oleh Pemerintah Desa pada 3 Desember 2026 dan dapat dilalui kembali.';
+  await body.fill((await body.inputValue()).replace(STAND_IN, done));
+  await expect(warning).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Simpan sebagai versi 2' }).click();
+  await expect(editor).toHaveCount(0);
+  const v2 = (await api.staf.call('documents.list', { complaintId: c.id })).find((d) => d.kind === 'surat_tanggapan' && d.version === 2)!;
+  expect([v2.supersedesId, v2.standIn]).toEqual([letter.id, null]);
+  expect((await api.staf.call('documents.get', { id: v2.id })).draft?.body).toContain(done);
+});
+
 test('Pegantenan: staf mencetak surat tanggapan bernomor tanpa tanda DRAF untuk tanda tangan basah Camat, lalu mengunggah hasil pindainya', async ({ web, page }) => {
   const { api, c, year, unitCode } = await start(web.url, 'pegantenan');
   const number = `000.8.3.4/1/${unitCode}/${year}`;

@@ -130,15 +130,15 @@ export async function deskOf(url: string): Promise<Desk> {
 
 /**
  * Pegantenan through the API, as other PCs would: complaint `id`, just recorded, disposed at
- * step 4 to the Kasi of `api.kasi`, his action noted, the answer drafted (step 7) and
- * initialled by the Sekcam and the Staf (8, 9): at step 10, the Camat's signature. Gives the letter.
+ * step 4 to the Kasi of `api.kasi`, his action `noted` (null: none), the answer drafted (step 7)
+ * and initialled by the Sekcam and the Staf (8, 9): at step 10, the Camat's signature. Gives the letter.
  */
-export async function toPegantenanSigning(api: Desk, id: number): Promise<CallOutput<'documents.draft'>> {
+export async function toPegantenanSigning(api: Desk, id: number, noted: string | null = 'Jalan sudah ditambal oleh desa.'): Promise<CallOutput<'documents.draft'>> {
   const kasiId = (await api.kasi.call('auth.me', {}))!.id;
   await api.sekcam.call('workflow.advance', { id, note: '' }); // 2
   await api.staf.call('workflow.advance', { id, note: '' }); // 3
   await api.camat.call('workflow.dispose', { id, to: [kasiId], sifat: 'biasa', instructions: ['proses_lanjut'] }); // 4
-  await api.kasi.call('workflow.followUp', { id, kind: 'tindakan', text: 'Jalan sudah ditambal oleh desa.', attachments: [] });
+  if (noted) await api.kasi.call('workflow.followUp', { id, kind: 'tindakan', text: noted, attachments: [] });
   await api.kasi.call('workflow.advance', { id, note: '' }); // 5
   await api.kasi.call('workflow.advance', { id, note: '' }); // 6
   const letter = await api.staf.call('documents.draft', { complaintId: id, kind: 'surat_tanggapan', outcome: 'ditindaklanjuti' });

@@ -257,6 +257,32 @@ describe('the drafted answer', () => {
     expect(body.join('\n')).toContain('Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.');
     expect(body.join('\n')).not.toContain('Sudah ditelepon kepala desa.');
     expect(body.join('\n')).not.toContain('Cek lokasi bersama perangkat desa.');
+    expect((await o.act('camat', 'documents.get', { id: draft.id })).standIn).toBeNull();
+  });
+
+  it('tells those who paraf and sign it while it says only that the complaint was followed up', async () => {
+    const o = await office('pegantenan');
+    const id = await o.record();
+    // Nobody noted what was done: the letter says it was followed up, and nothing more.
+    const draft = await toSigningStep(o, id);
+    const STAND_IN = 'Pengaduan Saudara telah kami tindak lanjuti.';
+    expect(draft.standIn).toBe(STAND_IN);
+    const read = await o.act('camat', 'documents.get', { id: draft.id });
+    expect(read.draft!.body).toContain(STAND_IN);
+    expect(read.standIn).toBe(STAND_IN);
+    expect((await o.act('camat', 'documents.signatureQueue', {})).map((q) => [q.id, q.standIn])).toEqual([[draft.id, STAND_IN]]);
+    expect((await docsOf(o, id)).find((d) => d.id === draft.id)?.standIn).toBe(STAND_IN);
+    // The Staf writes what was done in its place: the new version holds it no more.
+    const body = read.draft!.body.map((p) => (p === STAND_IN ? 'Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.' : p));
+    const v2 = await o.act('staf', 'documents.revise', { id: draft.id, rowVersion: read.rowVersion, content: { ...read.draft!, body } });
+    expect(v2.standIn).toBeNull();
+    // A version kept with the sentence, once signed, is no draft to warn of.
+    const v3 = await o.act('staf', 'documents.revise', { id: v2.id, rowVersion: v2.rowVersion, content: read.draft! });
+    expect(v3.standIn).toBe(STAND_IN);
+    await o.act('sekcam', 'documents.paraf', { id: v3.id });
+    await o.act('staf', 'documents.paraf', { id: v3.id });
+    const signed = await o.act('camat', 'documents.sign', { id: v3.id, password: PASSWORD });
+    expect([signed.status, signed.standIn]).toEqual(['ditandatangani', null]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { DocumentContent } from '../../../shared/documents/issued';
 import { ATTACHMENT_TYPES, roleLabel } from '../../../shared/domain';
 import { listWords } from '../../../shared/text/words';
 import { DOCUMENT_KIND_LABEL } from '../../../shared/documents/kinds';
+import { standInOf } from '../../../shared/documents/standIn';
 import { documentSettingsInputSchema, SIGNATURE_NOT_IMAGE } from '../../../shared/schemas/documents';
 import { formatTanggal, formatTanggalWaktu } from '../../../shared/time/format';
 import { fromLocal } from '../../../shared/time/workingTime';
@@ -260,6 +261,7 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
         parafNames: parafNames.all(r.id) as string[],
         // The queue holds drafts still to be signed: the paper of one, when printed, stands.
         wetPaper: printedFor(wetPaperOf(ctx.db, r.id)),
+        standIn: standInOf(draftById(ctx.db, r.id)?.body ?? []),
       }));
   },
   'documents.scansAwaited': (ctx) => {

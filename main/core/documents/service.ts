@@ -28,6 +28,7 @@ import { controlCardView, dispositionSheetView, receiptView } from './kinds/form
 import { buildLetterView, initialDraft, kelengkapanDeadline, LETTER_KINDS, type LetterKind, type LetterParams, type Signing } from './kinds/letters';
 import { KINDS, renderDocx } from './registry';
 import { NOT_IN_FORCE, sheetStamp } from '../../../shared/documents/dispositionSheet';
+import { standInOf } from '../../../shared/documents/standIn';
 import { formatOutgoingNumber } from './settings';
 import { actingAt, actingCapacity, capacityIfAny, capacityOf, requireSignerData, signatureView, signerUser, signsForHead, userName, type Capacity, type SignerUser } from './signer';
 import { carryWetNumber, contentOf, draftOf, getDoc, insertDocument, latestOf, markSuperseded, paramsOf, printedPaperOf, sha256, standingPaperOf, storeDocx, wetPaperOf, type DocRow, type WetPaperRow } from './store';
@@ -907,6 +908,7 @@ export function toIssued(db: Db, user: SessionUser, row: DocRow, at: string, see
         }
       : null,
     stepLapse: stepLapseOf(db, user, row, actions, scope),
+    standIn: row.status === 'draf' ? standInOf(draftOf(row)?.body ?? []) : null,
   };
 }
 

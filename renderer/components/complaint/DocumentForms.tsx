@@ -61,6 +61,7 @@ import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 import { capacityOf, wetSignerLabel } from './DocumentsCard';
 import { lapsingBy, ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
+import { StandInWarning } from './StandInWarning';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -310,6 +311,7 @@ function ParafModal({ doc, onClose, onDone }: ModalProps) {
           Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
           penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
         </Text>
+        {doc.standIn && <StandInWarning standIn={doc.standIn} />}
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="paraf" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -368,7 +370,7 @@ const signingWords = (capacity: SigningAs['capacity'], headTitle: string) =>
 // form says, before he signs, in which capacity and how the signature block will read, as
 // the core worked it out (signingAs), and warns when the signature completes the running
 // step while returned parts wait in it (stepLapse).
-export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse' | 'wetPaper'>; onSigned(doc: IssuedDocument): void }) {
+export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse' | 'wetPaper' | 'standIn'>; onSigned(doc: IssuedDocument): void }) {
   const { user, office } = useSession();
   const as = doc.signingAs;
   const lapsing = lapsingBy(doc.stepLapse, 'sign');
@@ -433,6 +435,7 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
             {user.role === 'kasi' ? '.' : ', atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan.'}
           </Alert>
         )}
+        {doc.standIn && <StandInWarning standIn={doc.standIn} />}
         <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign" />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />

@@ -17,6 +17,8 @@ import { focusFirstError } from '../../lib/focusFirstError';
 import { useStaleEdit } from '../../lib/staleEdit';
 import { StaleEditAlert } from '../StaleEditAlert';
 import { LeaveGuard } from '../LeaveGuard';
+import { StandInWarning } from './StandInWarning';
+import { standInOf } from '../../../shared/documents/standIn';
 
 // Records put the drafter's paragraphs under one heading among text the core writes itself.
 const OWN_SECTION: Partial<Record<DocumentWithContent['kind'], string>> = {
@@ -287,6 +289,7 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: Fo
     body: splitParagraphs(values.body ?? ''),
     tembusan: splitLines(values.tembusan ?? ''),
   });
+  const standIn = standInOf(after.body);
 
   const submit = form.handleSubmit(async (content) => {
     try {
@@ -343,6 +346,7 @@ function EditorForm({ doc, satisfaction, guard, onClose, onSaved, onReload }: Fo
             {...form.register('body')}
             error={firstMessage(errors.body)}
           />
+          {standIn && <StandInWarning standIn={standIn} drafter />}
           <Textarea
             label="Tembusan"
             description="Satu tujuan tembusan per baris; kosongkan bila tidak ada."

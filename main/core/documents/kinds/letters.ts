@@ -21,6 +21,7 @@ import { placeName } from '../receipt';
 import { expectedSigner, signatureView, type Capacity, type SignerUser } from '../signer';
 import { TanggapError } from '../../errors';
 import { channelProse, fillTemplate } from '../../../../shared/documents/channelProse';
+import { letterStandIn, RECORD_STAND_IN } from '../../../../shared/documents/standIn';
 import { WITHHELD, channelPhrase, identityWithheld, incomingOf, reporterName, withholdIdentity, type Incoming } from './incoming';
 
 // The letters and records that go through draft, paraf and signature (surat tanggapan,
@@ -108,7 +109,7 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     // nomor …" (but not the number of a letter whose sender the agency may not know: it
     // names its sender as well as a signature does).
     kanal: withheld ? channelProse(c.channel) : channelPhrase(c, inc, ctx.office.timeZone),
-    tindak_lanjut: followUps.length ? followUps.join('\n\n') : `${kindNoun(c.kind, true)} Saudara telah kami tindak lanjuti.`,
+    tindak_lanjut: followUps.length ? followUps.join('\n\n') : letterStandIn(c.kind),
     alasan: p.reason?.trim() || '-',
     instansi_tujuan: p.forwardTo?.trim() || '-',
     // A list in a sentence the template ends: an item's own full stop (a note written as
@@ -212,7 +213,7 @@ export function initialDraft(db: Db, kind: LetterKind, complaintId: number, p: L
     hal: kind === 'berita_acara' ? 'Hasil penyelesaian pengaduan' : 'Laporan tindak lanjut pengaduan',
     sifat: 'biasa',
     lampiran: '-',
-    body: done.length ? done : ['Pengaduan telah ditindaklanjuti.'],
+    body: done.length ? done : [RECORD_STAND_IN],
     tembusan: [],
     satisfaction: kind === 'berita_acara' ? satisfaction : null,
   };
