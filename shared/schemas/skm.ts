@@ -92,6 +92,8 @@ export const skmSummarySchema = z.object({
   profile: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), n: z.number().int().min(0) })) })),
   /** Under the printed IKM and each of its sheets. */
   signOff: reportSignOffSchema,
+  /** The last month anyone responded in, whatever the period asked: a period without respondents points to it. Null before the first. */
+  latest: z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), respondents: z.number().int().positive() }).nullable(),
 });
 export type SkmSummary = z.infer<typeof skmSummarySchema>;
 

@@ -231,6 +231,15 @@ test('the Staf types in a paper questionnaire filled in last month, and it count
   await staf.call('auth.login', { username: 'staf', password: PASSWORD });
   expect((await staf.call('skm.summary', { year, month })).total.respondents).toBe(1);
   expect((await staf.call('skm.summary', { year: y, month: m })).total.respondents).toBe(0);
+  // This month, still without answers, points to the month that has them.
+  const respondents = page.getByTestId('ikm-respondents');
+  await expect(respondents).toHaveText('0');
+  const label = `${MONTHS[month - 1]} ${year}`;
+  await expect(page.getByText(`Kuesioner terakhir: ${label}, 1 responden.`)).toBeVisible();
+  await page.getByRole('link', { name: `Lihat ${label}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/skm\\?tahun=${year}&bulan=${month}$`));
+  await expect(respondents).toHaveText('1');
+  await expect(page.getByText('Kuesioner terakhir:')).toHaveCount(0);
 });
 
 // A period in the address that the page does not know (typed, or a link from an older

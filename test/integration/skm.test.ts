@@ -76,6 +76,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
   it('stores questionnaires per office month and sums them into the IKM worked out by hand', async () => {
     const o = await office();
     const id = await o.record();
+    expect((await o.act('camat', 'skm.summary', { year: 2026 })).latest).toBeNull();
     const registerNo = (await o.act('staf', 'complaints.get', { id })).registerNo;
     // A complaint's questionnaire waits for the complaint to be finished.
     expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, registerNo))).toMatchObject({ code: 'conflict', field: 'registerNo', message: expect.stringContaining('belum selesai') });
@@ -88,6 +89,8 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect((await o.act('camat', 'workflow.journey', { id })).skmAt).toBe(t!.core.deps.now().toISOString());
     await o.act('staf', 'skm.submit', form(NOV[1]!));
     await o.act('staf', 'skm.submit', form(NOV[2]!));
+    // A month nobody answered in names the last month that has answers.
+    expect((await o.act('camat', 'skm.summary', { year: 2026, month: 12 })).latest).toEqual({ year: 2026, month: 11, respondents: 3 });
     // One survey per complaint; an unknown number is named back.
     expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, registerNo))).toMatchObject({ code: 'conflict', field: 'registerNo' });
     expect(await o.refuse('staf', 'skm.submit', form(NOV[0]!, '9999/PGD/2026'))).toMatchObject({ code: 'not_found', field: 'registerNo' });
@@ -103,6 +106,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(Object.values(nov.total.nrr!).map((x) => +x.toFixed(4))).toEqual([3.6667, 3.3333, 2.6667, 4, 3.3333, 3, 3.6667, 3, 2.6667]);
     // December: one respondent, Σ 29, IKM = 29 × 0.111 × 25 = 80.475 → 80.48 (B).
     expect((await o.act('sekcam', 'skm.summary', { year: 2026, month: 12 })).total).toMatchObject({ respondents: 1, ikm: 80.48, grade: 'B' });
+    expect((await o.act('sekcam', 'skm.summary', { year: 2026, month: 10 })).latest).toEqual({ year: 2026, month: 12, respondents: 1 });
     // The year: Σ 117 over 4, IKM = 29.25 × 2.775 = 81.16875 → 81.17.
     const year = await o.act('staf', 'skm.summary', { year: 2026 });
     expect(year.total).toMatchObject({ month: null, respondents: 4, ikm: 81.17, grade: 'B' });

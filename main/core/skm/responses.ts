@@ -102,5 +102,13 @@ export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
       stmt(db, 'SELECT field, value, sum(n) AS n FROM skm_month_profile WHERE month BETWEEN ? AND ? GROUP BY field, value').all(from, to) as SkmProfileCount[],
     ),
     signOff: reportSignOff(db, now),
+    latest: latestMonth(db),
   };
+}
+
+function latestMonth(db: Db): SkmSummary['latest'] {
+  const row = stmt(db, 'SELECT month, respondents FROM skm_month_totals WHERE respondents > 0 ORDER BY month DESC LIMIT 1').get() as
+    | Pick<MonthRow, 'month' | 'respondents'>
+    | undefined;
+  return row ? { year: Number(row.month.slice(0, 4)), month: Number(row.month.slice(5, 7)), respondents: row.respondents } : null;
 }

@@ -1,8 +1,10 @@
-import { Badge, Card, SimpleGrid, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, SimpleGrid, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, type SkmGrade } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { numberId } from '../../../shared/text/numbers';
-import { MONTHS } from '../../../shared/time/format';
+import { MONTHS, periodLabel } from '../../../shared/time/format';
+import { reportPeriodPath } from '../reports/ReportPeriod';
 
 const GRADE_COLOR: Record<SkmGrade, string> = { A: 'teal', B: 'blue', C: 'yellow', D: 'red' };
 const num = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? '–' : x.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -53,6 +55,14 @@ export function IkmCards({ s, staf }: { s: SkmSummary; staf: boolean }) {
               ? `${s.fromKiosk} di antaranya dari mode kios`
               : 'Semua dimasukkan oleh petugas'}
         </Text>
+        {t.respondents === 0 && s.latest && (
+          <Text size="xs" c="dimmed" mt={4} className="no-print">
+            Kuesioner terakhir: {periodLabel(s.latest.year, s.latest.month)}, {numberId(s.latest.respondents)} responden.{' '}
+            <Anchor component={Link} to={reportPeriodPath('/skm', s.latest.year, s.latest.month)} fz="inherit">
+              Lihat {periodLabel(s.latest.year, s.latest.month)}
+            </Anchor>
+          </Text>
+        )}
       </Card>
     </SimpleGrid>
   );
