@@ -45,6 +45,8 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   const raw = new Database(join(web.dataDir, 'tanggap.sqlite'));
   const backdate = raw.prepare('UPDATE complaints SET clock_started_at = ?, due_at = ? WHERE id = ?');
   for (const c of [made[0]!, made[2]!]) backdate.run(new Date(Date.now() - 5 * day).toISOString(), new Date(Date.now() - day).toISOString(), c.id);
+  // And one past its step's due only, yesterday: late for the menu's Terlambat, not by the standard.
+  raw.prepare('UPDATE complaints SET step_due_at = ? WHERE id = ?').run(new Date(Date.now() - day).toISOString(), made[1]!.id);
   // One more, received last month and due on its 10th, finished only a minute ago: late at
   // last month's end, not now.
   const today = new Date();
@@ -128,6 +130,15 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(office.locator('tbody tr')).toHaveCount(core.late);
   const shown = await office.locator('tbody tr td:first-child').allInnerTexts();
   expect(shown.map((t) => t.trim()).sort()).toEqual(lateTasks.map((t) => t.registerNo).sort());
+
+  // The menu's Terlambat counts the step past its due too: the card names that number beside its own and opens its list.
+  await page.goBack();
+  const lateAny = (await camat.call('tasks.counts', {})).late;
+  expect(lateAny).toBe(core.late + 1);
+  await expect(main.getByText('bila batas tiap langkah ikut dihitung (menu Terlambat)')).toBeVisible();
+  await figure(`${n(lateAny)} pengaduan terlambat menurut batas langkah atau standar`).click();
+  await expect(page).toHaveURL(/\/tugas\?daftar=kantor&saring=terlambat$/);
+  await expect(office.locator('tbody tr')).toHaveCount(lateAny);
 
   // A channel's received count lands on the register of that month and channel.
   await page.goBack();
