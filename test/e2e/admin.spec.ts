@@ -350,3 +350,44 @@ test('an office that is not a kecamatan names its head and secretary as such, no
   await expect(page.locator('main')).not.toContainText('Camat');
   await expect(page.locator('main')).not.toContainText('Sekretaris Kecamatan');
 });
+
+test('users: switching off the only active Camat is asked first, with who signs then; Batal keeps the account', async ({ page, web }) => {
+  const { admin } = await seedOffice(web.url);
+  const camatActive = async () => (await admin.call('users.list', {})).find((u) => u.username === 'camat')!.active;
+  await login(page, web.url, 'admin');
+  await page.goto(`${web.url}/admin/pengguna`);
+  await page.getByRole('button', { name: 'Ubah camat', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: 'Ubah pengguna camat' });
+  await edit.getByRole('switch', { name: 'Akun aktif' }).uncheck();
+  await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+  const ask = page.getByRole('dialog', { name: 'Kantor tanpa akun Camat yang aktif?' });
+  await expect(ask).toContainText('adalah satu-satunya Camat yang akunnya aktif. Bila akunnya dinonaktifkan, tidak ada lagi yang menandatangani sebagai Camat sendiri');
+  await expect(ask).toContainText('Plt./Plh. yang dicatat di menu Pejabat Plt./Plh.');
+  await ask.getByRole('button', { name: 'Batal' }).click();
+  await expect(ask).toBeHidden();
+  expect(await camatActive()).toBe(true);
+  // Asked again, and saved.
+  await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await ask.getByRole('button', { name: 'Ya, simpan' }).click();
+  await expect(edit).toBeHidden();
+  const row = page.getByRole('table', { name: 'Daftar pengguna' }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Ubah camat', exact: true }) });
+  await expect(row).toContainText('Nonaktif');
+  expect(await camatActive()).toBe(false);
+  // With a Camat active again, another Camat's account is switched off without the question.
+  await admin.call('users.create', {
+    username: 'camat.baru',
+    password: 'kata-sandi-awal-1',
+    user: { name: 'Drs. Hadi Santoso', nip: '197002021990031002', jabatan: 'Camat', pangkat: 'Pembina (IV/a)', role: 'camat', seksi: '', active: true },
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Ubah camat', exact: true }).click();
+  await edit.getByRole('switch', { name: 'Akun aktif' }).check();
+  await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole('button', { name: 'Ubah camat.baru' }).click();
+  const editNew = page.getByRole('dialog', { name: 'Ubah pengguna camat.baru' });
+  await editNew.getByRole('switch', { name: 'Akun aktif' }).uncheck();
+  await editNew.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(editNew).toBeHidden();
+  await expect(ask).toHaveCount(0);
+});

@@ -10,6 +10,7 @@ import { UserFields } from './UserFields';
 import { focusFirstError } from '../../lib/focusFirstError';
 import { useStaleEdit } from '../../lib/staleEdit';
 import { StaleEditAlert } from '../StaleEditAlert';
+import { useOfficeWords } from '../../lib/session';
 
 // A refusal the core ties to one field (a username already taken, the last admin)
 // goes on that field too, not only in the notice.
@@ -99,16 +100,20 @@ export type EditableUser = User & { rowVersion: number; openDispositions: number
 
 export function EditUserDialog({
   user,
+  otherHeads,
   onClose,
   onSaved,
   onReloaded,
 }: {
   user: EditableUser | null;
+  /** Active accounts of the head of office besides this one. */
+  otherHeads: number;
   onClose: () => void;
   onSaved: (u: User) => void;
   /** The user was read again after someone else changed it: the list may follow. */
   onReloaded: () => void;
 }) {
+  const { head, secretary } = useOfficeWords();
   const form = useForm<z.input<typeof editSchema>, unknown, z.output<typeof editSchema>>({
     resolver: zodResolver(editSchema),
     defaultValues: { user: { ...EMPTY_USER } },
@@ -143,11 +148,13 @@ export function EditUserDialog({
     }
   };
 
-  // A Kasi switched off or given another role hands his running dispositions back: asked first.
-  const [handingBack, setHandingBack] = useState<UserFieldValues | null>(null);
+  // Asked first: a Kasi switched off or given another role hands his running dispositions
+  // back; the only active head of office switched off or given another role leaves the
+  // office with nobody signing in the head's own name.
+  const [asking, setAsking] = useState<{ fields: UserFieldValues; why: 'handBack' | 'lastHead' } | null>(null);
   const save = async (fields: UserFieldValues) => {
     if (!current) return;
-    setHandingBack(null);
+    setAsking(null);
     try {
       const saved = await call('users.update', { id: current.id, rowVersion: current.rowVersion, user: fields });
       notifySuccess(`Data ${saved.name} sudah diperbarui.`);
@@ -159,10 +166,12 @@ export function EditUserDialog({
     }
   };
   const submit = form.handleSubmit(async ({ user: fields }) => {
-    const leaves = current?.role === 'kasi' && current.active && (!fields.active || fields.role !== 'kasi');
-    if (leaves && current.openDispositions > 0) setHandingBack(fields);
+    const leaves = (role: User['role']) => current?.role === role && current.active && (!fields.active || fields.role !== role);
+    if (leaves('kasi') && current!.openDispositions > 0) setAsking({ fields, why: 'handBack' });
+    else if (leaves('camat') && otherHeads === 0) setAsking({ fields, why: 'lastHead' });
     else await save(fields);
   }, focusFirstError);
+  const change = asking?.fields.active ? 'berganti peran' : 'dinonaktifkan';
 
   return (
     <Modal opened={user !== null} onClose={close} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
@@ -183,19 +192,38 @@ export function EditUserDialog({
           </Group>
         </Stack>
       </form>
-      <Modal opened={handingBack !== null} onClose={() => setHandingBack(null)} title="Kembalikan disposisinya?" size={520} centered>
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking?.why === 'lastHead' ? `Kantor tanpa akun ${head} yang aktif?` : 'Kembalikan disposisinya?'}
+        size={520}
+        centered
+      >
         <Stack gap="sm">
-          <Text size="sm">
-            {current?.name} masih mengerjakan {current?.openDispositions} disposisi. Bila akunnya {handingBack?.active ? 'berganti peran' : 'dinonaktifkan'}, disposisi itu
-            dikembalikan kepada pemberi disposisinya untuk dikirim kepada Kasi lain, dan langkahnya kembali ke disposisi.
-          </Text>
-          <Text size="sm">Mengaktifkan akun ini lagi nanti tidak mengembalikan disposisi itu kepadanya.</Text>
+          {asking?.why === 'lastHead' ? (
+            <>
+              <Text size="sm">
+                {current?.name} adalah satu-satunya {head} yang akunnya aktif. Bila akunnya {change}, tidak ada lagi yang menandatangani sebagai {head} sendiri:
+                surat yang menunggu tanda tangan {head} hanya dapat ditandatangani oleh Plt./Plh. yang dicatat di menu Pejabat Plt./Plh., atau oleh{' '}
+                {secretary} atas nama {head} pada langkah yang menurut Standar Pelayanan boleh dikerjakan {secretary}.
+              </Text>
+              <Text size="sm">Tambahkan akun {head} yang baru, atau catat Plt./Plh.-nya, agar surat tidak tertahan.</Text>
+            </>
+          ) : (
+            <>
+              <Text size="sm">
+                {current?.name} masih mengerjakan {current?.openDispositions} disposisi. Bila akunnya {change}, disposisi itu dikembalikan kepada pemberi disposisinya
+                untuk dikirim kepada Kasi lain, dan langkahnya kembali ke disposisi.
+              </Text>
+              <Text size="sm">Mengaktifkan akun ini lagi nanti tidak mengembalikan disposisi itu kepadanya.</Text>
+            </>
+          )}
           <Group justify="flex-end" wrap="nowrap">
-            <Button variant="default" onClick={() => setHandingBack(null)} data-autofocus>
+            <Button variant="default" onClick={() => setAsking(null)} data-autofocus>
               Batal
             </Button>
-            <Button color="orange" onClick={() => handingBack && void save(handingBack)}>
-              Ya, simpan dan kembalikan
+            <Button color="orange" onClick={() => asking && void save(asking.fields)}>
+              {asking?.why === 'lastHead' ? 'Ya, simpan' : 'Ya, simpan dan kembalikan'}
             </Button>
           </Group>
         </Stack>
