@@ -11,6 +11,7 @@ import { notifySuccess } from '../lib/feedback';
 import { useDates } from '../lib/session';
 import { useCall } from '../lib/useCall';
 import { useQueueReload } from '../lib/events';
+import { STAND_IN_TITLE } from '../components/complaint/StandInWarning';
 
 // The desk of those who sign for the Camat (the Camat, the Sekcam, a Plt./Plh.): every
 // draft waiting for their signature, the letter exactly as it will print beside who
@@ -119,7 +120,7 @@ function QueueList({ items, selected, onSelect }: { items: SignatureQueueItem[];
                   </Text>
                   {i.standIn && (
                     <Text size="xs" c="orange.8">
-                      Isi belum menyebut apa yang dilakukan
+                      {STAND_IN_TITLE}
                     </Text>
                   )}
                   {i.wetPaper && (

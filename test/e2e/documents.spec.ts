@@ -290,18 +290,26 @@ test('Pegantenan: surat tanggapan tanpa catatan tindak lanjut diberi tahu kepada
   const letter = await toPegantenanSigning(api, c.id, null);
   const STAND_IN = 'Pengaduan Saudara telah kami tindak lanjuti.';
 
+  // The Staf printing it for a signature by hand is told too.
+  await as(page, web.url, 'staf');
+  await openComplaint(page, web.url, c.id, c.registerNo);
+  await page.getByRole('region', { name: 'Tindakan Surat tanggapan versi 1' }).getByRole('button', { name: 'Cetak untuk tanda tangan basah' }).click();
+  const prepare = page.getByRole('dialog', { name: 'Cetak untuk tanda tangan basah' });
+  await expect(prepare).toContainText(`Kalimat “${STAND_IN}” dimasukkan otomatis`);
+  await prepare.getByRole('button', { name: 'Batal' }).click();
+
   await as(page, web.url, 'camat');
   await page.goto(`${web.url}/tanda-tangan`);
   const list = page.getByRole('list', { name: 'Daftar menunggu tanda tangan' });
-  await expect(list).toContainText('Isi belum menyebut apa yang dilakukan');
+  await expect(list).toContainText('Isi belum menyebutkan apa yang telah dilakukan');
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
-  await expect(sign).toContainText(`Kalimat “${STAND_IN}” dipasang karena saat draf disusun belum ada catatan tindak lanjut atau usulan jawaban.`);
-  await expect(sign).toContainText('ubah draf atau kembalikan kepada penyusunnya');
+  await expect(sign).toContainText(`Kalimat “${STAND_IN}” dimasukkan otomatis karena saat draf dibuat belum ada catatan tindak lanjut maupun usulan jawaban.`);
+  await expect(sign).toContainText('ubah draf atau kembalikan draf kepada penyusunnya');
 
   // Revised on the spot: the warning goes as the sentence is written over.
   await page.getByRole('button', { name: 'Ubah draf' }).click();
   const editor = page.getByRole('form', { name: 'Ubah draf' });
-  const warning = editor.getByRole('alert').filter({ hasText: 'Isi belum menyebut apa yang dilakukan' });
+  const warning = editor.getByRole('status').filter({ hasText: 'Isi belum menyebutkan apa yang telah dilakukan' });
   await expect(warning).toContainText('Ganti dengan apa yang sudah dilakukan dan hasilnya');
   const body = editor.getByLabel('Isi surat');
   const done = 'Jalan telah ditambal oleh Pemerintah Desa pada 3 Desember 2026 dan dapat dilalui kembali.';

@@ -311,7 +311,7 @@ function ParafModal({ doc, onClose, onDone }: ModalProps) {
           Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
           penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
         </Text>
-        {doc.standIn && <StandInWarning standIn={doc.standIn} />}
+        {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="paraf" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -370,7 +370,7 @@ const signingWords = (capacity: SigningAs['capacity'], headTitle: string) =>
 // form says, before he signs, in which capacity and how the signature block will read, as
 // the core worked it out (signingAs), and warns when the signature completes the running
 // step while returned parts wait in it (stepLapse).
-export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse' | 'wetPaper' | 'standIn'>; onSigned(doc: IssuedDocument): void }) {
+export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id' | 'signingAs' | 'stepLapse' | 'wetPaper' | 'standIn' | 'actions'>; onSigned(doc: IssuedDocument): void }) {
   const { user, office } = useSession();
   const as = doc.signingAs;
   const lapsing = lapsingBy(doc.stepLapse, 'sign');
@@ -435,7 +435,7 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
             {user.role === 'kasi' ? '.' : ', atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan.'}
           </Alert>
         )}
-        {doc.standIn && <StandInWarning standIn={doc.standIn} />}
+        {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
         <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign" />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
@@ -555,6 +555,7 @@ function PrintWetModal({ doc, onClose, onDone }: ModalProps) {
                 ? `Nomor ${paper.number} dari versi sebelumnya tetap dipakai.`
                 : 'Nomor surat diambil sekarang dari penomoran surat keluar dan tetap milik surat ini, juga bila dicetak ulang atau diubah.'}
           </Text>
+          {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
           {doc.wetSigners.length === 0 && (
             <Alert color="orange" p="xs">
               Belum ada pejabat yang dapat menandatangani: {office.headTitle} aktif dengan NIP, Plt./Plh. yang tercatat hari ini, atau Sekretaris a.n.
