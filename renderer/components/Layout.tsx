@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useRef, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { AppShell, Badge, Burger, Group, NavLink, Text, Button, Menu, Box, Overlay, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
@@ -59,6 +59,10 @@ const ITEMS: Item[] = [
 const shownTo = (i: Item, user: SessionUser) => (i.roles === SIGNS ? user.signsForHead : i.roles.includes(user.role));
 
 const COUNTS_REFRESH_MS = 60_000;
+
+// The menu's numbers as shown, for a page that names one of them beside its own figures.
+const MenuCounts = createContext<TaskCounts | undefined>(undefined);
+export const useMenuCounts = () => useContext(MenuCounts);
 
 // The menu's numbers in one call, read again on every move to another screen, when a
 // document changes, when the core says a queue changed (live events), when the window
@@ -259,7 +263,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <AppShell.Main>
         <LiveNotices />
         {/* Uses a 1920 px screen whole; only wider ones leave a margin. */}
-        <Box maw={1800}>{children}</Box>
+        <Box maw={1800}>
+          <MenuCounts.Provider value={counts}>{children}</MenuCounts.Provider>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

@@ -7,6 +7,7 @@ import { Loading, Page } from '../components/Page';
 import { registerPath } from '../components/register/query';
 import { DashboardBreakdown, type BreakdownFigure } from '../components/reports/DashboardBreakdown';
 import { DashboardCards } from '../components/reports/DashboardCards';
+import { useMenuCounts } from '../components/Layout';
 import { DashboardSteps } from '../components/reports/DashboardSteps';
 import { DashboardTrend } from '../components/reports/DashboardTrend';
 import { useDates } from '../lib/session';
@@ -46,8 +47,8 @@ export function DashboardPage() {
   const current = year === thisYear && month === thisMonth;
   const dashboard = useCall('reports.dashboard', current ? {} : { year, month });
   const d = dashboard.data;
-  // The menu's Terlambat, which counts the steps' dues too: the late card says so beside its own.
-  const counts = useCall('tasks.counts', {});
+  // The menu's Terlambat, which counts the steps' dues too: the late card names it beside its own.
+  const menu = useMenuCounts();
 
   const pick = (value: string | null) => {
     const [y, m] = (value ?? months[0]!.value).split('-');
@@ -78,7 +79,7 @@ export function DashboardPage() {
               Data terbaru tidak dapat dimuat: {dashboard.error.message}
             </Text>
           )}
-          <DashboardCards d={d} current={current} lateAny={counts.data?.late} />
+          <DashboardCards d={d} current={current} lateAny={menu?.late} />
           {/* Side by side from 1200 px: narrower, half the page cuts a breakdown table's last column. */}
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <DashboardBreakdown title="Menurut seksi" by="Seksi" rows={d.bySeksi} periodLabel={d.periodLabel} linkFor={seksiLink} />
