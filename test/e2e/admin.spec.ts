@@ -361,8 +361,9 @@ test('users: switching off the only active Camat is asked first, with who signs 
   await edit.getByRole('switch', { name: 'Akun aktif' }).uncheck();
   await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
   const ask = page.getByRole('dialog', { name: 'Kantor tanpa akun Camat yang aktif?' });
-  await expect(ask).toContainText('adalah satu-satunya Camat yang akunnya aktif. Bila akunnya dinonaktifkan, tidak ada lagi yang menandatangani sebagai Camat sendiri');
+  await expect(ask).toContainText('adalah satu-satunya Camat yang akunnya aktif. Bila akunnya dinonaktifkan, tidak ada lagi Camat definitif di Tanggap');
   await expect(ask).toContainText('Plt./Plh. yang dicatat di menu Pejabat Plt./Plh.');
+  await expect(ask).toContainText('Langkah lain yang dikerjakan Camat sendiri (selain disposisi, yang dapat dikerjakan Sekretaris Kecamatan) tidak dapat dikerjakan siapa pun');
   await ask.getByRole('button', { name: 'Batal' }).click();
   await expect(ask).toBeHidden();
   expect(await camatActive()).toBe(true);

@@ -98,16 +98,20 @@ const editSchema = z.object({ user: userFieldsSchema });
 /** A user as the Admin's list gives it: with the version the dialog started from. */
 export type EditableUser = User & { rowVersion: number; openDispositions: number };
 
+// Active accounts of the head of office besides `id`, as they stand now (another Admin may
+// have switched one off since the list was read); on a failed read, none, so it is asked.
+async function otherHeads(id: number): Promise<number> {
+  const users = await call('users.list').catch(() => []);
+  return users.filter((u) => u.role === 'camat' && u.active && u.id !== id).length;
+}
+
 export function EditUserDialog({
   user,
-  otherHeads,
   onClose,
   onSaved,
   onReloaded,
 }: {
   user: EditableUser | null;
-  /** Active accounts of the head of office besides this one. */
-  otherHeads: number;
   onClose: () => void;
   onSaved: (u: User) => void;
   /** The user was read again after someone else changed it: the list may follow. */
@@ -168,7 +172,7 @@ export function EditUserDialog({
   const submit = form.handleSubmit(async ({ user: fields }) => {
     const leaves = (role: User['role']) => current?.role === role && current.active && (!fields.active || fields.role !== role);
     if (leaves('kasi') && current!.openDispositions > 0) setAsking({ fields, why: 'handBack' });
-    else if (leaves('camat') && otherHeads === 0) setAsking({ fields, why: 'lastHead' });
+    else if (leaves('camat') && (await otherHeads(current!.id)) === 0) setAsking({ fields, why: 'lastHead' });
     else await save(fields);
   }, focusFirstError);
   const change = asking?.fields.active ? 'berganti peran' : 'dinonaktifkan';
@@ -203,11 +207,12 @@ export function EditUserDialog({
           {asking?.why === 'lastHead' ? (
             <>
               <Text size="sm">
-                {current?.name} adalah satu-satunya {head} yang akunnya aktif. Bila akunnya {change}, tidak ada lagi yang menandatangani sebagai {head} sendiri:
-                surat yang menunggu tanda tangan {head} hanya dapat ditandatangani oleh Plt./Plh. yang dicatat di menu Pejabat Plt./Plh., atau oleh{' '}
-                {secretary} atas nama {head} pada langkah yang menurut Standar Pelayanan boleh dikerjakan {secretary}.
+                {current?.name} adalah satu-satunya {head} yang akunnya aktif. Bila akunnya {change}, tidak ada lagi {head} definitif di Tanggap: surat yang
+                menunggu tanda tangan {head} hanya dapat ditandatangani oleh Plt./Plh. yang dicatat di menu Pejabat Plt./Plh., atau oleh {secretary} atas nama{' '}
+                {head} pada langkah yang menurut Standar Pelayanan boleh dikerjakan {secretary}. Langkah lain yang dikerjakan {head} sendiri (selain disposisi,
+                yang dapat dikerjakan {secretary}) tidak dapat dikerjakan siapa pun sampai ada akun {head} yang aktif.
               </Text>
-              <Text size="sm">Tambahkan akun {head} yang baru, atau catat Plt./Plh.-nya, agar surat tidak tertahan.</Text>
+              <Text size="sm">Bila {head} berganti, tambahkan dulu akun {head} yang baru.</Text>
             </>
           ) : (
             <>

@@ -23,7 +23,7 @@ function activeNote(role: Role, label: (r: Role) => string): string {
   const off = 'Akun nonaktif tidak dapat masuk; riwayatnya tetap tersimpan.';
   if (role === 'kasi') return `${off} Disposisi yang masih dikerjakannya kembali kepada pemberi disposisi untuk dikirim kepada ${label('kasi')} lain.`;
   if (role === 'camat') {
-    return `${off} Tanpa akun ${label('camat')} aktif, surat hanya dapat ditandatangani Plt./Plh. yang dicatat di menu Pejabat Plt./Plh., atau ${label('sekcam')} a.n. ${label('camat')} pada langkah yang boleh dikerjakannya.`;
+    return `${off} Tanpa akun ${label('camat')} aktif, surat hanya dapat ditandatangani Plt./Plh. yang dicatat di menu Pejabat Plt./Plh., atau ${label('sekcam')} a.n. ${label('camat')} pada langkah yang menurut Standar Pelayanan boleh dikerjakan ${label('sekcam')}.`;
   }
   return off;
 }

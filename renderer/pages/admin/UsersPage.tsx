@@ -134,7 +134,6 @@ export function UsersPage() {
       />
       <EditUserDialog
         user={editing}
-        otherHeads={rows.filter((u) => u.role === 'camat' && u.active && u.id !== editing?.id).length}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
