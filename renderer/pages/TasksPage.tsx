@@ -107,7 +107,7 @@ export function TasksPage() {
       value={filter ?? ALL}
       onChange={(v) => set(FILTER_PARAM, v === ALL ? null : (v as TaskFilter | null))}
       allowDeselect={false}
-      w={260}
+      w={300}
     />
   );
   const mineTable = mineShown ? (
