@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Card, Grid, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import type { IssuedDocument } from '../../shared/documents/issued';
@@ -148,6 +148,12 @@ interface QueuedProps {
 function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
   const doc = useCall('documents.get', { id });
   const [editing, setEditing] = useState(false);
+  // The form sits under the letter, which is read first; the card above says so and leads there.
+  const signing = useRef<HTMLDivElement>(null);
+  const toSigning = () => {
+    signing.current?.scrollIntoView({ block: 'center' });
+    signing.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus({ preventScroll: true });
+  };
   const d = doc.data;
   if (!d) return <Loading error={doc.error} retry={doc.reload} />;
   return (
@@ -187,12 +193,18 @@ function QueuedDocument({ id, item, onDone, onChanged }: QueuedProps) {
               }
             }}
           />
+          <Text size="sm" c="dimmed">
+            Baca suratnya di bawah; kolom kata sandi untuk menandatanganinya ada di bawah surat.{' '}
+            <Anchor component="button" type="button" fz="inherit" onClick={toSigning}>
+              Ke kolom tanda tangan
+            </Anchor>
+          </Text>
         </Stack>
       </Card>
       <Box bg="gray.1" p="sm" style={{ borderRadius: 4 }}>
         <DocumentPaper content={d.content} />
       </Box>
-      <Card withBorder padding="md" maw={720}>
+      <Card withBorder padding="md" maw={720} ref={signing}>
         <SignForm doc={d} onSigned={(signed) => onDone(signed, signedMessage(signed))} />
       </Card>
       {editing && (

@@ -305,6 +305,9 @@ test('Pegantenan: surat tanggapan tanpa catatan tindak lanjut diberi tahu kepada
   const sign = page.getByRole('form', { name: 'Tanda tangan' });
   await expect(sign).toContainText(`Kalimat “${STAND_IN}” dimasukkan otomatis karena saat draf dibuat belum ada catatan tindak lanjut maupun usulan jawaban.`);
   await expect(sign).toContainText('ubah draf atau kembalikan draf kepada penyusunnya');
+  // The form sits under the letter; the card above leads there.
+  await page.getByRole('button', { name: 'Ke kolom tanda tangan' }).click();
+  await expect(sign.getByLabel('Kata sandi Anda')).toBeFocused();
 
   // Revised on the spot: the warning goes as the sentence is written over.
   await page.getByRole('button', { name: 'Ubah draf' }).click();
