@@ -3,7 +3,7 @@ import { Alert, Button, FileButton, Grid, Group, Paper, Stack, Table, Text, Text
 import type * as z from 'zod';
 import { ApiCallError, call } from '../api';
 import { DOCUMENT_KIND_LABEL, DOCUMENT_STATUS_LABEL } from '../../shared/documents/kinds';
-import type { verifyResultSchema } from '../../shared/schemas/documents';
+import { VERIFY_CODE_EXAMPLE, type verifyResultSchema } from '../../shared/schemas/documents';
 import { Page } from '../components/Page';
 import { notifyError } from '../lib/feedback';
 import { formatBytes, readAsBase64 } from '../lib/files';
@@ -40,8 +40,9 @@ export function VerifyPage() {
       setResult({ source, value: await call('documents.verify', input) });
     } catch (err) {
       const message = err instanceof ApiCallError ? (err.fields.code ?? err.fields.docxBase64 ?? (err.field ? err.message : null)) : null;
+      // Said under its field only, or else in a notice.
       if (message) (by === 'code' ? setCodeError : setFileError)(message);
-      notifyError(err, 'Dokumen belum dapat diperiksa');
+      else notifyError(err, 'Dokumen belum dapat diperiksa');
     } finally {
       setBusy(null);
     }
@@ -49,7 +50,7 @@ export function VerifyPage() {
 
   const checkCode = () => {
     const typed = code.trim().toUpperCase();
-    if (!typed) return setCodeError('Ketik kode periksa yang tercetak di kotak kaki dokumen, di samping kode QR, contoh K7QF-2M9X-PD.');
+    if (!typed) return setCodeError(`Ketik kode periksa yang tercetak di kotak kaki dokumen, di samping kode QR, contoh ${VERIFY_CODE_EXAMPLE}.`);
     setCodeError(null);
     void verify('code', { code: typed }, `kode ${typed}`);
   };
@@ -86,7 +87,7 @@ export function VerifyPage() {
                 </Text>
                 <TextInput
                   label="Kode periksa"
-                  placeholder="contoh: K7QF-2M9X-PD"
+                  placeholder={`contoh: ${VERIFY_CODE_EXAMPLE}`}
                   maxLength={40}
                   autoComplete="off"
                   styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
@@ -157,9 +158,10 @@ function Verdict({ source, result }: { source: string; result: VerifyResult }) {
   const rows: [string, string][] = [
     ['Jenis dokumen', DOCUMENT_KIND_LABEL[d.kind]],
     ...(d.title && d.title !== DOCUMENT_KIND_LABEL[d.kind] ? [['Judul', d.title] as [string, string]] : []),
-    ['Nomor surat', d.number || 'Belum bernomor'],
+    // A form issued as it is (status final) has no outgoing number and is signed by hand.
+    ...(d.status === 'final' ? [] : [['Nomor surat', d.number || 'Belum bernomor'] as [string, string]]),
     ['Nomor register pengaduan', d.registerNo || '–'],
-    ['Ditandatangani', d.signedAt ? `${long(d.signedAt)} oleh ${d.signerName}` : 'Belum ditandatangani'],
+    ['Ditandatangani', d.signedAt ? `${long(d.signedAt)} oleh ${d.signerName}` : d.status === 'final' ? 'Dengan tangan, pada lembar cetak' : 'Belum ditandatangani'],
     ['Status', DOCUMENT_STATUS_LABEL[d.status]],
   ];
   return (

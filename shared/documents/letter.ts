@@ -22,7 +22,7 @@ export const letterBlockSchema = z.discriminatedUnion('type', [
 export type LetterBlock = z.infer<typeof letterBlockSchema>;
 
 export const verificationSchema = z.object({
-  /** Short code the "Periksa dokumen" screen takes, e.g. "K7QF-2M9X-PD". */
+  /** Short code the "Periksa dokumen" screen takes, e.g. "K7QF-2M9X-PD4R". */
   code: z.string(),
   /** The sentence printed at the foot of every page, beside the QR code. */
   text: z.string(),

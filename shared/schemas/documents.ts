@@ -234,12 +234,27 @@ export const printWetInputSchema = z.object({ id: idSchema, signerId: idSchema }
 /** `printedAt`: when the paper scanned was printed (wetPaper.printed.at): a sheet printed again since is void. */
 export const signWetInputSchema = z.object({ id: idSchema, printedAt: z.string().max(40), scan: attachmentUploadSchema });
 
+/** A code as printed at the foot of a letter signed on screen: 12 letters and digits, in fours. */
+export const VERIFY_CODE_EXAMPLE = 'K7QF-2M9X-PD4R';
+const VERIFY_CODE_CHARS = 12;
+
 export const verifyInputSchema = z
   .object({
     code: optionalText('Kode periksa', 40),
     docxBase64: z.string().max(14_000_000, { error: 'Berkas DOCX paling besar 10 MB.' }).default(''),
   })
-  .refine((v) => v.code !== '' || v.docxBase64 !== '', { error: 'Masukkan kode periksa atau pilih berkas DOCX.', path: ['code'] });
+  .refine((v) => v.code !== '' || v.docxBase64 !== '', { error: 'Masukkan kode periksa atau pilih berkas DOCX.', path: ['code'] })
+  .superRefine((v, ctx) => {
+    // Spaces and dashes as typed do not count; a code of another length is no code at all.
+    const n = v.code.replace(/[^0-9A-Za-z]/g, '').length;
+    if (v.code !== '' && n !== VERIFY_CODE_CHARS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: `Kode periksa terdiri atas ${VERIFY_CODE_CHARS} huruf dan angka, contoh ${VERIFY_CODE_EXAMPLE}; yang diketik ${n}. Salin lagi kode dari kotak di kaki dokumen.`,
+      });
+    }
+  });
 
 export const verifyResultSchema = z.object({
   found: z.boolean(),

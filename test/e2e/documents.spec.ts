@@ -418,3 +418,15 @@ test('Tanda terima dengan nama, alamat, lampiran dan uraian terpanjang tetap sat
   const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
   expect(pdf.pages).toBe(1);
 });
+
+test('Periksa dokumen: kode yang panjangnya salah disebut di bawah isiannya saja, dengan contoh kode yang benar', async ({ web, page }) => {
+  await seedOffice(web.url);
+  await as(page, web.url, 'staf');
+  await page.goto(`${web.url}/periksa`);
+  const code = page.getByLabel('Kode periksa');
+  await expect(code).toHaveAttribute('placeholder', 'contoh: K7QF-2M9X-PD4R');
+  await code.fill('abc');
+  await page.getByRole('button', { name: 'Periksa kode' }).click();
+  await expect(page.getByText('Kode periksa terdiri atas 12 huruf dan angka, contoh K7QF-2M9X-PD4R; yang diketik 3. Salin lagi kode dari kotak di kaki dokumen.')).toHaveCount(1);
+  await expect(page.getByText('Dokumen belum dapat diperiksa')).toHaveCount(0);
+});

@@ -177,6 +177,16 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     expect(byCode.document?.number).toBe(signed.number);
     // A code names the document, not the paper in hand: the reader is told to compare them.
     expect(byCode.message).toMatch(/^Kode ini milik dokumen yang ditandatangani di aplikasi.*Cocokkan dengan surat yang Anda pegang/);
+    // A code typed short is refused as such, under its field; one of the right length that nobody signed is not found.
+    expect(await o.refuse('staf', 'documents.verify', { code: 'abc' })).toMatchObject({
+      code: 'validation',
+      field: 'code',
+      message: 'Kode periksa terdiri atas 12 huruf dan angka, contoh K7QF-2M9X-PD4R; yang diketik 3. Salin lagi kode dari kotak di kaki dokumen.',
+    });
+    expect(await o.act('staf', 'documents.verify', { code: 'zzzz zzzz zzzz' })).toMatchObject({
+      found: false,
+      message: 'Kode ini tidak cocok dengan dokumen mana pun yang ditandatangani di kantor ini. Periksa lagi kode yang diketik.',
+    });
     const file = await o.act('staf', 'documents.docx', { id: v2.id });
     expect(await o.act('staf', 'documents.verify', { docxBase64: file.dataBase64 })).toMatchObject({
       found: true,
@@ -185,6 +195,13 @@ describe('Pegantenan: disposisi, draft, two paraf, the Camat signs, archive, del
     const tampered = Buffer.from(file.dataBase64, 'base64');
     tampered[tampered.length - 30]! ^= 1;
     expect((await o.act('staf', 'documents.verify', { docxBase64: tampered.toString('base64') })).found).toBe(false);
+    // A form issued as it is (the tanda terima) is found as such: signed by hand on its paper, with no letter number.
+    const receipt = (await docsOf(o, id)).find((d) => d.kind === 'tanda_terima')!;
+    const receiptCheck = await o.act('staf', 'documents.verify', { docxBase64: (await o.act('staf', 'documents.docx', { id: receipt.id })).dataBase64 });
+    expect(receiptCheck).toMatchObject({ found: true, document: { kind: 'tanda_terima', status: 'final', number: '' } });
+    expect(receiptCheck.message).toBe(
+      'Berkas ini sama persis dengan tanda terima pengaduan yang diterbitkan kantor ini. Dokumen ini tidak ditandatangani di aplikasi: tanda tangan atau parafnya dibubuhkan dengan tangan pada lembar cetaknya.',
+    );
 
     j = await o.act('staf', 'workflow.journey', { id });
     expect(j.current?.stepNo).toBe(11);

@@ -304,7 +304,10 @@ export const documentHandlers: Pick<Handlers, DocumentCalls> = {
     return {
       found: true,
       message: !signed
-        ? `Berkas ini sama dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini, tetapi belum ditandatangani.`
+        ? row.status === 'final'
+          ? // A form (tanda terima, kartu kendali, lembar disposisi…) is never signed in the app.
+            `Berkas ini sama persis dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini. Dokumen ini tidak ditandatangani di aplikasi: tanda tangan atau parafnya dibubuhkan dengan tangan pada lembar cetaknya.`
+          : `Berkas ini sama dengan ${doc.title.toLowerCase()} yang diterbitkan kantor ini, tetapi belum ditandatangani.`
         : superseded
           ? `${code ? 'Kode ini milik dokumen yang ditandatangani di aplikasi' : 'Dokumen ini asli'}, tetapi sudah diganti dengan versi koreksi. Gunakan versi terbaru.`
           : code
