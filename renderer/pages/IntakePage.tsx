@@ -344,6 +344,8 @@ export function IntakePage() {
                   label="Nama pelapor"
                   withAsterisk={!anonymous}
                   description={anonymous ? 'Boleh dikosongkan karena pelapor anonim.' : undefined}
+                  // Under the box, as NIK's beside it: the two boxes stay level.
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
                   autoComplete="off"
                   {...register('reporter.name')}
                   error={errors.reporter?.name?.message}
