@@ -91,6 +91,8 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   await expect(steps.nth(0)).toHaveText('');
   const summary = page.getByRole('table', { name: 'Ringkasan per bulan' });
   await expect(summary.getByRole('row').filter({ hasText: 'Jumlah' }).getByRole('cell').nth(1)).toHaveText('2');
+  // A narrow heading wraps at its spaces, never inside "Rata-rata": its hyphen is a non-breaking one on screen.
+  await expect(summary.getByRole('columnheader', { name: 'Rata\u2011rata lama (jam kerja)' })).toBeVisible();
 
   // The block the Camat signs is on paper only.
   const signOff = page.getByTestId('pengesahan-laporan');

@@ -16,6 +16,10 @@ function show(v: GridCell, kind: GridKind): string {
 // or a time of no complaints reads "–" as in the rows.
 const MAY_BE_NONE = new Set<GridKind>(['percent', 'decimal']);
 
+// A narrow heading wraps at its spaces, not inside a word written with a hyphen
+// ("Rata-rata" broken as "Rata-" / "rata"): a non-breaking hyphen there, on screen only.
+const unbroken = (header: string) => header.replace(/(\p{L})-(\p{L})/gu, '$1\u2011$2');
+
 // One table of the buku rekap as on paper: plain cells, numbers right-aligned, the
 // totals row bold. The same rows and columns go into the XLSX and the CSV.
 export function RecapTable({ grid }: { grid: RecapGrid }) {
@@ -35,7 +39,7 @@ export function RecapTable({ grid }: { grid: RecapGrid }) {
           <Table.Tr>
             {grid.columns.map((c) => (
               <Table.Th key={c.header} className={align(c.kind)}>
-                {c.header}
+                {unbroken(c.header)}
               </Table.Th>
             ))}
           </Table.Tr>
