@@ -270,8 +270,12 @@ describe('the drafted answer', () => {
       await o.act('kasi1', 'workflow.followUp', { id, kind: 'tindakan', text: 'Cek lokasi bersama perangkat desa.', attachments: [] });
       await o.act('kasi1', 'workflow.followUp', { id, kind: 'usulan_jawaban', text: 'Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.', attachments: [] });
     });
-    const body = (await o.act('staf', 'documents.get', { id: draft.id })).draft!.body;
+    const drafted = (await o.act('staf', 'documents.get', { id: draft.id })).draft!;
+    const body = drafted.body;
     expect(body.join('\n')).toContain('Jalan telah ditambal oleh Pemerintah Desa pada 25 November 2026.');
+    // The subject as typed ("Jalan desa rusak di Dusun Krajan") reads inside the sentences.
+    expect(drafted.hal).toBe('Tanggapan atas pengaduan jalan desa rusak di Dusun Krajan');
+    expect(body[0]).toContain('perihal jalan desa rusak di Dusun Krajan, dengan hormat');
     expect(body.join('\n')).not.toContain('Sudah ditelepon kepala desa.');
     expect(body.join('\n')).not.toContain('Cek lokasi bersama perangkat desa.');
     expect((await o.act('camat', 'documents.get', { id: draft.id })).standIn).toBeNull();

@@ -22,6 +22,7 @@ import { expectedSigner, signatureView, type Capacity, type SignerUser } from '.
 import { TanggapError } from '../../errors';
 import { channelProse, fillTemplate } from '../../../../shared/documents/channelProse';
 import { letterStandIn, RECORD_STAND_IN } from '../../../../shared/documents/standIn';
+import { inSentence } from '../../../../shared/text/words';
 import { WITHHELD, channelPhrase, identityWithheld, incomingOf, reporterName, withholdIdentity, type Incoming } from './incoming';
 
 // The letters and records that go through draft, paraf and signature (surat tanggapan,
@@ -103,7 +104,8 @@ function placeholderValues(db: Db, kind: LetterKind, c: ComplaintFacts, inc: Inc
     jenis: kindNoun(c.kind),
     nomor_register: c.registerNo,
     tanggal_diterima: formatTanggal(c.receivedAt, ctx.office.timeZone),
-    perihal: c.subject,
+    // The subject as typed starts a heading; in the letter's sentences it reads inside one.
+    perihal: inSentence(c.subject),
     uraian: withheld ? withholdIdentity(brief(c.description, URAIAN_MAX), c, inc) : brief(c.description, URAIAN_MAX),
     // Prose, not the channel's label: "secara langsung di loket pelayanan", "melalui surat
     // nomor …" (but not the number of a letter whose sender the agency may not know: it
