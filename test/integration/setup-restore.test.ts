@@ -93,6 +93,13 @@ describe('pemulihan dari layar penyiapan', () => {
       field: 'folder',
       message: expect.stringMatching(/Tulis lokasi folder lengkap/),
     });
+    // A Windows path where the data is kept on Linux (these tests' machines) is said to be one.
+    if (process.platform !== 'win32') {
+      expect(await fail(fresh.core, visitor, 'setup.backups', { folder: 'D:\\Cadangan Tanggap' })).toMatchObject({
+        field: 'folder',
+        message: 'Komputer yang menyimpan data kantor ini bukan Windows, sehingga tidak mengenal lokasi seperti D:\\Cadangan Tanggap: tulis lokasi folder yang dimulai dengan /, misalnya /media/flashdisk/tanggap.',
+      });
+    }
     expect(await fail(fresh.core, visitor, 'setup.backups', { folder: join(folder, 'tidak-ada') })).toMatchObject({
       code: 'validation',
       message: expect.stringMatching(/tidak ditemukan di komputer yang menjalankan Tanggap/),

@@ -31,7 +31,9 @@ function describe(err: unknown, folder: string): string {
   return `Cadangan gagal dibuat di ${folder}. Periksa hard disk atau flashdisk cadangan lalu coba lagi.`;
 }
 
-const FOLDER_EXAMPLE = 'misalnya E:\\Cadangan Tanggap atau /media/flashdisk/tanggap';
+// The folder is on the computer that keeps the office's data: its own kind of path.
+const WINDOWS = process.platform === 'win32';
+const FOLDER_EXAMPLE = WINDOWS ? 'misalnya E:\\Cadangan Tanggap' : 'misalnya /media/flashdisk/tanggap';
 
 function absoluteFolder(folder: string): void {
   // A shared folder on the network (\\SERVER\share): the database copied there can be
@@ -39,7 +41,16 @@ function absoluteFolder(folder: string): void {
   if (/^(\\\\|\/\/)/.test(folder)) {
     throw new TanggapError('validation', `Folder bersama di jaringan tidak dapat dipakai untuk cadangan: salinannya dapat rusak. Pilih folder di hard disk lain atau flashdisk, ${FOLDER_EXAMPLE}.`, 'folder');
   }
-  if (!isAbsolute(folder)) throw new TanggapError('validation', `Tulis lokasi folder lengkap, ${FOLDER_EXAMPLE}.`, 'folder');
+  if (isAbsolute(folder)) return;
+  // "D:\Cadangan" typed where the data is kept on Linux: said as such, not only "not whole".
+  const windowsPath = !WINDOWS && /^[A-Za-z]:[\\/]/.test(folder);
+  throw new TanggapError(
+    'validation',
+    windowsPath
+      ? `Komputer yang menyimpan data kantor ini bukan Windows, sehingga tidak mengenal lokasi seperti ${folder}: tulis lokasi folder yang dimulai dengan /, ${FOLDER_EXAMPLE}.`
+      : `Tulis lokasi folder lengkap, ${FOLDER_EXAMPLE}.`,
+    'folder',
+  );
 }
 
 // A folder chosen for the backups that is there must take a file (a system folder, a

@@ -101,7 +101,7 @@ export function BackupPage() {
             <StaleEditAlert message={stale.message} onReload={loaded.reload} />
             <TextInput
               label="Folder cadangan"
-              description="Lokasi lengkap di hard disk lain atau flashdisk, misalnya D:\Cadangan Tanggap. Jangan folder bersama di jaringan: cadangan di sana dapat rusak."
+              description="Lokasi lengkap di hard disk lain atau flashdisk pada komputer yang menyimpan data kantor, misalnya D:\Cadangan Tanggap di Windows atau /media/flashdisk/tanggap di Linux. Jangan folder bersama di jaringan: cadangan di sana dapat rusak."
               {...form.register('folder')}
               error={errors.folder?.message}
             />
