@@ -21,6 +21,16 @@ describe('NIP', () => {
     expect(nipSchema.safeParse('19780512 200312 1 00').error?.issues[0]?.message).toBe('NIP harus 18 angka, contoh 19780512 200312 1 004.');
     expect(nipSchema.safeParse('1978O512 200312 1 004').success).toBe(false);
   });
+
+  it('refuses one whose first eight digits are no date of birth, saying so once', () => {
+    for (const nip of ['19951332 202012 2 001', '19780230 200312 1 004', '00000000 200312 1 004']) {
+      expect(nipSchema.safeParse(nip).error?.issues.map((i) => i.message), nip).toEqual([
+        'Delapan angka pertama NIP adalah tanggal lahir (tahun, bulan, tanggal), tetapi yang diketik bukan tanggal. Periksa lagi NIP-nya, contoh 19780512 200312 1 004.',
+      ]);
+    }
+    expect(nipSchema.safeParse('abc').error?.issues.map((i) => i.message)).toEqual(['NIP harus 18 angka, contoh 19780512 200312 1 004.']);
+    expect(nipSchema.parse('19960229 202204 2 001')).toBe('199602292022042001');
+  });
 });
 
 describe('usernames', () => {

@@ -28,11 +28,19 @@ export const passwordSchema = z
     error: 'Kata sandi ini mudah ditebak (satu huruf berulang, urutan angka atau huruf, atau kata yang umum dipakai). Pakai gabungan kata dan angka yang hanya Anda ketahui.',
   });
 
-// Typed as printed ("19780512 200312 1 004") or run together: kept as its 18 digits.
+// Typed as printed ("19780512 200312 1 004") or run together: kept as its 18 digits. Its
+// first eight are the holder's date of birth (PNS and PPPK alike), so they must be a date.
+const NIP_EXAMPLE = 'contoh 19780512 200312 1 004';
+const isBirthDate = (yyyymmdd: string) => {
+  const [y, m, d] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8))];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
 export const nipSchema = optionalText('NIP', 24)
   .transform((v) => v.replace(/\s+/g, ''))
-  .refine((v) => v === '' || /^\d{18}$/.test(v), {
-    error: 'NIP harus 18 angka, contoh 19780512 200312 1 004.',
+  .refine((v) => v === '' || /^\d{18}$/.test(v), { error: `NIP harus 18 angka, ${NIP_EXAMPLE}.`, abort: true })
+  .refine((v) => v === '' || isBirthDate(v), {
+    error: `Delapan angka pertama NIP adalah tanggal lahir (tahun, bulan, tanggal), tetapi yang diketik bukan tanggal. Periksa lagi NIP-nya, ${NIP_EXAMPLE}.`,
   });
 
 export const userFieldsSchema = z
