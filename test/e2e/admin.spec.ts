@@ -22,6 +22,9 @@ test('admin adds a Kasi (seksi required) who can then sign in', async ({ page, w
   await dialog.getByLabel('NIP').fill('198502142010012003');
   await dialog.getByLabel('Jabatan').fill('Kepala Seksi Ketenteraman dan Ketertiban');
   await dialog.getByLabel('Pangkat/golongan').fill('Penata Tingkat I (III/d)');
+  // What was typed is not lost to a stray Escape.
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByLabel('Nama lengkap')).toHaveValue('Sri Wahyuni, S.IP.');
   await dialog.getByRole('textbox', { name: 'Peran' }).click();
   await page.getByRole('option', { name: 'Kasi/Kasubbag' }).click();
   await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();

@@ -52,7 +52,8 @@ export function CreateUserDialog({ opened, onClose, onSaved }: { opened: boolean
   }, focusFirstError);
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Tambah pengguna" size="xl">
+    // Typed fields are not lost to a stray Escape or click beside the dialog; Batal still closes it.
+    <Modal opened={opened} onClose={onClose} title="Tambah pengguna" size="xl" closeOnEscape={!form.formState.isDirty} closeOnClickOutside={false}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -178,7 +179,7 @@ export function EditUserDialog({
   const change = asking?.fields.active ? 'berganti peran' : 'dinonaktifkan';
 
   return (
-    <Modal opened={user !== null} onClose={close} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl">
+    <Modal opened={user !== null} onClose={close} title={user ? `Ubah pengguna ${user.username}` : ''} size="xl" closeOnEscape={!form.formState.isDirty} closeOnClickOutside={false}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <StaleEditAlert message={stale.message} onReload={() => void reload()} />
