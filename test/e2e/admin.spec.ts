@@ -209,7 +209,7 @@ test('calendar: an office closure is saved and an iCal file adds its holidays', 
   const closures = page.getByRole('table', { name: 'Daftar hari libur' });
   await expect(closures.getByRole('textbox', { name: 'Nama libur Senin, 28 Desember 2026' })).toHaveValue('Hari jadi kantor');
   await page.getByRole('button', { name: 'Simpan kalender' }).first().click();
-  await expect(page.getByText('Kalender kerja tersimpan.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Kalender kerja tersimpan. Batas waktu yang ditetapkan mulai sekarang memakai kalender ini; batas waktu yang sudah berjalan tetap.')).toBeVisible();
 
   await page.reload();
   await page.getByRole('textbox', { name: 'Tampilkan tahun' }).click();

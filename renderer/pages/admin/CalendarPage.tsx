@@ -66,7 +66,8 @@ export function CalendarPage() {
       rowVersion.current = saved.rowVersion;
       // The session's copy shows due times; it follows the saved calendar.
       void refresh();
-      notifySuccess('Kalender kerja tersimpan. Batas waktu langkah berikutnya dihitung dengan kalender ini.');
+      // A due is worked out when its step (or the complaint's clock) starts, and kept.
+      notifySuccess('Kalender kerja tersimpan. Batas waktu yang ditetapkan mulai sekarang memakai kalender ini; batas waktu yang sudah berjalan tetap.');
     } catch (err) {
       if (stale.caught(err)) return;
       showApiError(err, (name, e) => form.setError(name as Path<CalendarForm>, e), 'Kalender kerja belum tersimpan');
