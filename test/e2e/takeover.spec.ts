@@ -63,7 +63,8 @@ test('Camat setelah disposisi melihat "Ambil alih", bukan "Selesaikan langkah", 
 
   await page.getByRole('button', { name: 'Ambil alih', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Ambil alih langkah 3' });
-  await expect(dialog).toContainText(`adalah tugas ${KASI}`);
+  // His name ends with its own full stop, which ends the sentence too.
+  await expect(dialog).toContainText(`adalah tugas ${KASI} Ambil alih hanya bila`);
   await expect(dialog).toContainText('pengaduan berlanjut ke langkah 4');
   await dialog.getByRole('button', { name: 'Ya, ambil alih' }).click();
   await expect(dialog.getByText('Alasan mengambil alih wajib diisi.')).toBeVisible();

@@ -199,7 +199,8 @@ export function TakeOverModal({
             <Text span fw={600} size="sm">
               {owner}
             </Text>
-            . Ambil alih hanya bila langkah ini memang harus Anda selesaikan sendiri.
+            {/* A name ending with its own full stop ("S.Sos.") ends the sentence too. */}
+            {owner.endsWith('.') ? '' : '.'} Ambil alih hanya bila langkah ini memang harus Anda selesaikan sendiri.
           </Text>
           <WhatHappens stepNo={stepNo} next={next} />
           {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="step" />}
