@@ -324,7 +324,7 @@ const ymd = (label: string) =>
     .refine((v) => !isYmd(v) || inOfficeYears(v), { error: `${label} harus dalam ${OFFICE_YEARS}.` });
 export const actingOfficialInputSchema = z
   .object({ userId: idSchema, kind: z.enum(ACTING_KINDS, { error: 'Pilih Plt. atau Plh.' }), from: ymd('Mulai tanggal'), to: ymd('Sampai tanggal') })
-  .refine((v) => v.from <= v.to, { error: 'Sampai tanggal tidak boleh sebelum mulai tanggal.', path: ['to'] });
+  .refine((v) => v.from <= v.to, { error: 'Tanggal akhir penunjukan tidak boleh sebelum tanggal mulainya.', path: ['to'] });
 export const actingOfficialSchema = z.object({
   id: idSchema,
   userId: idSchema,

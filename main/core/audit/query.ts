@@ -199,9 +199,9 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'complaint.linked':
       return d.registerNo ? `Dengan pengaduan ${str(d.registerNo)}` : '';
     case 'complaint.step_completed':
-      return [num(d.step) !== null ? `Tahap ${num(d.step)}` : '', d.status ? `status menjadi ${label<Status>(STATUS_LABEL, d.status)}` : ''].filter(Boolean).join('; ');
+      return [num(d.step) !== null ? `Langkah ${num(d.step)}` : '', d.status ? `status menjadi ${label<Status>(STATUS_LABEL, d.status)}` : ''].filter(Boolean).join('; ');
     case 'complaint.escalated':
-      return [num(d.step) !== null ? `Tahap ${num(d.step)}` : '', isRole(d.to) ? `kepada ${words.role(d.to)}` : ''].filter(Boolean).join('; ');
+      return [num(d.step) !== null ? `Langkah ${num(d.step)}` : '', isRole(d.to) ? `kepada ${words.role(d.to)}` : ''].filter(Boolean).join('; ');
     case 'complaint.follow_up':
       return withFiles(FOLLOW_UP[str(d.kind)] ?? str(d.kind));
     case 'complaint.delivered':

@@ -83,7 +83,7 @@ export function Dispositions({ journey, onChanged }: Props) {
                 <Instructed d={d} />
                 <Text size="xs" c="dimmed">
                   Dibuat {short(d.createdAt)}
-                  {d.openedAt ? ` · Dibuka ${short(d.openedAt)}` : ' · Belum dibuka penerima'}
+                  {d.openedAt ? ` · Dibuka ${short(d.openedAt)}` : ' · Belum dibuka oleh penerima'}
                 </Text>
                 {d.returnReason && (
                   <Text size="sm" c="orange.8">

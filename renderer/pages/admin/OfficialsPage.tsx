@@ -10,7 +10,7 @@ import { useCall } from '../../lib/useCall';
 
 function periodBadge(o: ActingOfficial, today: string) {
   if (o.to < today) return <Badge color="gray" variant="light">Sudah berakhir</Badge>;
-  if (o.from > today) return <Badge color="blue" variant="light">Akan datang</Badge>;
+  if (o.from > today) return <Badge color="blue" variant="light">Belum mulai</Badge>;
   return <Badge color="green" variant="light">Sedang berlaku</Badge>;
 }
 
@@ -102,7 +102,7 @@ export function OfficialsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {date(o.from)} – {date(o.to)}
+                      {o.from === o.to ? date(o.from) : `${date(o.from)} – ${date(o.to)}`}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{periodBadge(o, today)}</Table.Td>
                     <Table.Td>
