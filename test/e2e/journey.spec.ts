@@ -55,6 +55,8 @@ test('Staf mendisposisikan ke Kasi, Kasi melihat batas waktu di Tugas saya dan m
   await form.getByRole('button', { name: 'Kirim disposisi' }).click();
   await expect(form.getByText('Pilih minimal satu Kasi tujuan disposisi.')).toBeVisible();
   await expect(form.getByText('Centang minimal satu instruksi disposisi.')).toBeVisible();
+  // The keyboard is taken to the first list left empty: its first box.
+  await expect(form.getByRole('checkbox').first()).toBeFocused();
   await form.getByLabel(KASI).check();
   await form.getByLabel('Sifat').click();
   await page.getByRole('option', { name: 'Segera', exact: true }).click();

@@ -27,6 +27,7 @@ import { useDates } from '../../lib/session';
 import { AttachmentPicker, attachmentMessages } from '../AttachmentPicker';
 import { LengthCount } from '../LengthCount';
 import { askingSatisfaction, ClosingSatisfactionField } from '../skm/ClosingSatisfaction';
+import { focusFirstError } from '../../lib/focusFirstError';
 import { ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
 import { useRefusedAsStale } from './keptTyped';
 import { LeaveGuard } from '../LeaveGuard';
@@ -295,7 +296,9 @@ export function DisposeForm({ id, stepNo, busy, returned = [], onDone }: Props &
     } catch (err) {
       if (!refusedAsStale(err, 'Disposisi tidak dapat dikirim', { label: 'Catatan disposisi', text: values.note })) showApiError(err, form.setError, 'Disposisi tidak dapat dikirim');
     }
-  });
+  }, focusFirstError);
+  // A list left empty marks its first box, which the refusal brings into view and to the keyboard.
+  const toFirst = assignees.data?.find((a) => !busy.includes(a.id))?.id;
   return (
     <form onSubmit={submit} noValidate aria-label="Disposisi">
       <LeaveGuard dirty={form.formState.isDirty} />
@@ -322,7 +325,16 @@ export function DisposeForm({ id, stepNo, busy, returned = [], onDone }: Props &
                   const description = [atWork && 'Sudah menangani pengaduan ini', returned.includes(a.id) && 'Mengembalikan disposisi sebelumnya', a.jabatan, a.seksi]
                     .filter(Boolean)
                     .join(' · ');
-                  return <Checkbox key={a.id} value={String(a.id)} label={a.name} description={description} disabled={atWork} />;
+                  return (
+                    <Checkbox
+                      key={a.id}
+                      value={String(a.id)}
+                      label={a.name}
+                      description={description}
+                      disabled={atWork}
+                      aria-invalid={a.id === toFirst && errors.to ? true : undefined}
+                    />
+                  );
                 })}
               </Stack>
             </Checkbox.Group>
@@ -348,8 +360,8 @@ export function DisposeForm({ id, stepNo, busy, returned = [], onDone }: Props &
           render={({ field }) => (
             <Checkbox.Group label="Instruksi" value={field.value} onChange={field.onChange} error={errors.instructions?.message}>
               <Stack gap={6} mt={6}>
-                {INSTRUCTIONS.map((i) => (
-                  <Checkbox key={i} value={i} label={INSTRUCTION_LABEL[i]} />
+                {INSTRUCTIONS.map((i, n) => (
+                  <Checkbox key={i} value={i} label={INSTRUCTION_LABEL[i]} aria-invalid={n === 0 && errors.instructions ? true : undefined} />
                 ))}
               </Stack>
             </Checkbox.Group>
