@@ -12,7 +12,7 @@ export function HolidaysMissingAlert({ years, todo }: { years: string[]; todo: R
   if (years.length === 0) return null;
   return (
     <Alert color="yellow" title={`Hari libur nasional ${years.join(' dan ')} belum dicatat`}>
-      Batas waktu pengaduan yang melewati tahun {years.join(' dan ')} dihitung seolah-olah hari libur nasional dan cuti bersamanya hari kerja. {todo}
+      Batas waktu pengaduan yang dihitung melintasi tahun {years.join(' dan ')} memperlakukan hari libur nasional dan cuti bersama tahun itu sebagai hari kerja. {todo}
     </Alert>
   );
 }
