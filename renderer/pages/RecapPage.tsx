@@ -7,6 +7,7 @@ import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
 import { Loading, Page } from '../components/Page';
 import { RecapTable } from '../components/reports/RecapTable';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
+import { ReportKop } from '../components/reports/ReportKop';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { useDownload } from '../components/reports/useDownload';
 import { useFreshPrint } from '../components/reports/useFreshPrint';
@@ -74,7 +75,10 @@ export function RecapPage() {
       ) : (
         <Stack gap="lg" style={{ opacity: recap.loading ? 0.55 : 1 }} aria-busy={recap.loading}>
           <div>
-            <Text fw={700}>{recap.data.officeName}</Text>
+            <ReportKop />
+            <Text fw={700} className="no-print">
+              {recap.data.officeName}
+            </Text>
             <Title order={3}>Buku Rekap Pengaduan — {recap.data.periodLabel}</Title>
             {recapStanding(recap.data) && (
               <Text size="sm" fw={600}>

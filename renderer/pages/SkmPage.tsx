@@ -4,6 +4,7 @@ import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@
 import { call } from '../api';
 import { skmPeriodLabel } from '../../shared/skm';
 import { Loading, Page } from '../components/Page';
+import { ReportKop } from '../components/reports/ReportKop';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
 import { useDownload } from '../components/reports/useDownload';
@@ -84,7 +85,10 @@ export function SkmPage() {
       ) : (
         <Stack gap="lg" style={{ opacity: summary.loading ? 0.55 : 1 }} aria-busy={summary.loading}>
           <div>
-            <Text fw={700}>{office.name}</Text>
+            <ReportKop />
+            <Text fw={700} className="no-print">
+              {office.name}
+            </Text>
             <Title order={3}>
               {/* A part's months stay together ("(Januari–Juni)"), not parted at the dash. */}
               Indeks Kepuasan Masyarakat — <span style={{ whiteSpace: 'nowrap' }}>{periodLabel}</span>

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { OfficeProfile } from '../schemas/office';
 
 // Pieces every printed document shares: the kop surat, "label : value" rows and the
 // signature block as Tata Naskah Dinas writes it.
@@ -11,6 +12,21 @@ export const kopSchema = z.object({
   logo: z.string(),
 });
 export type KopView = z.infer<typeof kopSchema>;
+
+/** The kop surat of the office's profile: its lines, address with postal code, and contacts. */
+export function kopOf(office: Pick<OfficeProfile, 'kopLines' | 'address' | 'postalCode' | 'phone' | 'email' | 'website' | 'logo'>): KopView {
+  const contact = [
+    office.phone && `Telepon ${office.phone}`,
+    office.email && `Email ${office.email}`,
+    office.website && `Laman ${office.website}`,
+  ].filter((s) => s !== '');
+  return {
+    lines: office.kopLines,
+    address: office.postalCode ? `${office.address}, Kode Pos ${office.postalCode}` : office.address,
+    contact: contact.join(' · '),
+    logo: office.logo,
+  };
+}
 
 export const labelValueSchema = z.object({ label: z.string(), value: z.string() });
 export type LabelValueView = z.infer<typeof labelValueSchema>;

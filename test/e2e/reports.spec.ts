@@ -104,6 +104,11 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   await expect(page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeHidden();
   await expect(signOff).toBeVisible();
+  // It opens with the office's kop surat, as its letters do, not the screen's plain name.
+  const kop = page.getByRole('main').locator('.print-only').first();
+  await expect(kop).toBeVisible();
+  await expect(kop).toContainText('KECAMATAN KEJAYAN');
+  await expect(kop).toContainText('Telepon');
   await expect(signOff).toContainText(/^Kejayan, \d{1,2} [A-Z][a-z]+ \d{4}CAMAT KEJAYAN,Ahmad Fauzi, S\.STP\., M\.Si\.Penata \(III\/c\)NIP 19800101 200501 1 001$/);
   await expect(page.getByRole('region', { name: 'Langkah Standar Pelayanan' }).getByTestId('pengesahan-laporan')).toBeVisible();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -115,6 +120,7 @@ test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAP
   expect(rules).toContain('Buku Rekap Pengaduan — ');
   expect(rules).toContain('"Halaman " counter(page) " dari " counter(pages)');
   await page.emulateMedia({ media: 'screen' });
+  await expect(kop).toBeHidden();
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' }).click()]);
   const text = readFileSync((await csv.path())!, 'utf8');

@@ -7,7 +7,7 @@ import { getOffice } from '../office/settings';
 import { standardVersion } from '../workflow/standard';
 import { documentSettings } from './settings';
 import type { DocumentSettings } from '../../../shared/schemas/documents';
-import { kopOf } from './receipt';
+import { kopOf } from '../../../shared/documents/common';
 import type { KopView } from '../../../shared/documents/common';
 import { stmt } from '../db/statements';
 

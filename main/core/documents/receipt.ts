@@ -2,6 +2,7 @@ import { ATTACHMENT_TYPES, CATEGORY_LABEL, CHANNEL_LABEL, COMPLAINT_KIND_LABEL, 
 import { nipLine } from '../../../shared/text/numbers';
 import { capitalise } from '../../../shared/text/words';
 import { attachmentsLine, type ReceiptView } from '../../../shared/documents/receipt';
+import { kopOf } from '../../../shared/documents/common';
 import type { ComplaintDetail } from '../../../shared/schemas/complaint';
 import type { OfficeProfile } from '../../../shared/schemas/office';
 import type { User } from '../../../shared/schemas/user';
@@ -119,20 +120,6 @@ export function descriptionRoom(v: ReceiptView): number {
     linesOf(v.notice, NOTICE) +
     Math.max(v.reporterSigner ? linesOf(v.reporterSigner.name, SIGNATURE) : 0, linesOf(v.signer.name, SIGNATURE));
   return Math.min(DESCRIPTION_MAX, Math.max(DESCRIPTION_MIN, (SHEET_LINES - used) * LINE));
-}
-
-export function kopOf(office: OfficeProfile): ReceiptView['kop'] {
-  const contact = [
-    office.phone && `Telepon ${office.phone}`,
-    office.email && `Email ${office.email}`,
-    office.website && `Laman ${office.website}`,
-  ].filter((s) => s !== '');
-  return {
-    lines: office.kopLines,
-    address: office.postalCode ? `${office.address}, Kode Pos ${office.postalCode}` : office.address,
-    contact: contact.join(' · '),
-    logo: office.logo,
-  };
 }
 
 /** Where letters are dated: the kecamatan's own name ("Kejayan"), else the kabupaten/kota. */
