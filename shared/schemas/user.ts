@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isYmd } from '../time/workingTime';
 import { ROLES } from '../domain';
 import { idSchema, optionalText, text } from './common';
 
@@ -31,11 +32,7 @@ export const passwordSchema = z
 // Typed as printed ("19780512 200312 1 004") or run together: kept as its 18 digits. Its
 // first eight are the holder's date of birth (PNS and PPPK alike), so they must be a date.
 const NIP_EXAMPLE = 'contoh 19780512 200312 1 004';
-const isBirthDate = (yyyymmdd: string) => {
-  const [y, m, d] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8))];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
+const isBirthDate = (nip: string) => nip >= '1900' && isYmd(`${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`);
 export const nipSchema = optionalText('NIP', 24)
   .transform((v) => v.replace(/\s+/g, ''))
   .refine((v) => v === '' || /^\d{18}$/.test(v), { error: `NIP harus 18 angka, ${NIP_EXAMPLE}.`, abort: true })

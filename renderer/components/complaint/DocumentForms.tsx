@@ -61,7 +61,7 @@ import { askingSatisfaction, asksSatisfaction, ClosingSatisfactionField } from '
 import { DOCUMENTS_CHANGED, announceDocumentsChanged } from '../../lib/documentsChanged';
 import { capacityOf, wetSignerLabel } from './DocumentsCard';
 import { lapsingBy, ReturnedPartsWarning, type LapsingParts } from './ReturnedPartsWarning';
-import { StandInWarning } from './StandInWarning';
+import { DocumentStandIn } from './StandInWarning';
 
 // The forms of the paper trail: drafting the answer, paraf, return, signature (on screen
 // or by hand), delivery to the reporter and the archive record.
@@ -311,7 +311,7 @@ function ParafModal({ doc, onClose, onDone }: ModalProps) {
           Paraf {doc.title.toLowerCase()} versi {doc.version}? Dengan paraf, Anda menyatakan sudah memeriksa isinya dan menyetujuinya diteruskan kepada
           penandatangan. Bila isinya perlu diubah, pilih Batal lalu ubah atau kembalikan drafnya.
         </Text>
-        {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
+        <DocumentStandIn doc={doc} />
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="paraf" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -435,7 +435,7 @@ export function SignForm({ doc, onSigned }: { doc: Pick<DocumentWithContent, 'id
             {user.role === 'kasi' ? '.' : ', atau pilih "Cetak untuk tanda tangan basah" dan tandatangani naskahnya dengan tangan.'}
           </Alert>
         )}
-        {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
+        <DocumentStandIn doc={doc} />
         <Text size="sm">Setelah ditandatangani, isi dokumen tidak dapat diubah lagi.</Text>
         {lapsing && <ReturnedPartsWarning lapsing={lapsing} by="sign" />}
         <PasswordInput label="Kata sandi Anda" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
@@ -555,7 +555,7 @@ function PrintWetModal({ doc, onClose, onDone }: ModalProps) {
                 ? `Nomor ${paper.number} dari versi sebelumnya tetap dipakai.`
                 : 'Nomor surat diambil sekarang dari penomoran surat keluar dan tetap milik surat ini, juga bila dicetak ulang atau diubah.'}
           </Text>
-          {doc.standIn && <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} />}
+          <DocumentStandIn doc={doc} />
           {doc.wetSigners.length === 0 && (
             <Alert color="orange" p="xs">
               Belum ada pejabat yang dapat menandatangani: {office.headTitle} aktif dengan NIP, Plt./Plh. yang tercatat hari ini, atau Sekretaris a.n.

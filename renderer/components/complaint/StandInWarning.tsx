@@ -1,4 +1,5 @@
 import { Alert } from '@mantine/core';
+import type { IssuedDocument } from '../../../shared/documents/issued';
 
 export const STAND_IN_TITLE = 'Isi belum menyebutkan apa yang telah dilakukan';
 
@@ -15,4 +16,9 @@ export function StandInWarning({ standIn, drafter = false, revise = true }: { st
         : `Bila isinya belum menyebutkan apa yang sudah dilakukan, ${revise ? 'ubah draf atau ' : ''}kembalikan draf kepada penyusunnya.`}
     </Alert>
   );
+}
+
+/** A document's own warning, for those who paraf, sign or print it: "ubah draf" only where they may. */
+export function DocumentStandIn({ doc }: { doc: Pick<IssuedDocument, 'standIn' | 'actions'> }) {
+  return doc.standIn ? <StandInWarning standIn={doc.standIn} revise={doc.actions.includes('revise')} /> : null;
 }
