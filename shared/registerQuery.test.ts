@@ -29,7 +29,7 @@ describe("the register's filters without zod", () => {
   });
 
   it('says the filters in words', () => {
-    expect(keadaanLabel('terlambat', '2026-09')).toBe('Terlambat di akhir September 2026');
+    expect(keadaanLabel('terlambat', '2026-09')).toBe('Terlambat pada akhir September 2026');
     expect(keadaanLabel('belum_selesai')).toBe('Belum selesai');
     expect(langkahLabel({ no: 2, dari: '2025-12', sampai: '2026-11' })).toBe('Langkah 2 selesai, Desember 2025 – November 2026');
     expect(langkahLabel({ no: 3, dari: '2026-03', sampai: '2026-03', terlambat: true })).toBe('Langkah 3 terlambat, Maret 2026');

@@ -16,7 +16,7 @@ export type Keadaan = (typeof KEADAAN)[number];
 export const KEADAAN_LABEL: Record<Keadaan, string> = { belum_selesai: 'Belum selesai', terlambat: 'Terlambat (standar)' };
 // The keadaan filter in words, with the month's end it is counted at.
 export const keadaanLabel = (keadaan: Keadaan, akhirBulan?: string) =>
-  keadaan === 'terlambat' && akhirBulan ? `Terlambat di akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
+  keadaan === 'terlambat' && akhirBulan ? `Terlambat pada akhir ${monthLabel(akhirBulan)}` : KEADAAN_LABEL[keadaan];
 
 // The years the register and the reports can be asked for (as their schemas take them).
 export const isReportYear = (year: number) => Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;

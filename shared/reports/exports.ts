@@ -82,8 +82,8 @@ const FIGURES: Figure[] = [
   { column: int('Langkah tepat waktu', 12), cell: (f) => f.stepsOnTime, byMonth: true },
   { column: { header: 'Rata-rata lama (jam kerja)', width: 13, kind: 'decimal' }, cell: (f) => hoursOf(f.avgWorkMinutes) },
   { column: { header: 'Median lama (jam kerja)', width: 13, kind: 'decimal' }, cell: (f) => hoursOf(f.medianWorkMinutes) },
-  { column: int('Belum selesai di akhir periode', 12), cell: (f) => f.openAtEnd },
-  { column: int('Terlambat di akhir periode', 12), cell: (f) => f.lateAtEnd },
+  { column: int('Belum selesai pada akhir periode', 14), cell: (f) => f.openAtEnd },
+  { column: int('Terlambat pada akhir periode', 12), cell: (f) => f.lateAtEnd },
   { column: int('Puas', 8), cell: (f) => f.puas },
   { column: int('Tidak puas', 9), cell: (f) => f.tidakPuas },
 ];

@@ -183,7 +183,7 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   expect(lateThen.rows.map((r) => r.registerNo)).toContain(old.registerNo);
   await page
     .getByRole('table', { name: 'Dua belas bulan terakhir' })
-    .getByRole('link', { name: `${n(prev.lateAtEnd!)} pengaduan terlambat di akhir ${prev.label}`, exact: true })
+    .getByRole('link', { name: `${n(prev.lateAtEnd!)} pengaduan terlambat pada akhir ${prev.label}`, exact: true })
     .click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
   await expect(registerRows).toHaveCount(lateThen.total);
@@ -204,14 +204,14 @@ test('Camat membuka dasbor, angkanya sama dengan inti, dan angka terlambat serta
   await expect(tooltip).toContainText(`Terlambat saat ini: ${n(thisMonth.lateAtEnd!)}`);
   await expect(page.getByText(`${thisMonth.label} masih berjalan: terlambatnya dihitung sampai saat ini.`)).toBeVisible();
   await page.mouse.move(box.x + (box.width * 10.5) / 12, box.y + box.height / 2);
-  await expect(tooltip).toContainText(`Terlambat di akhir bulan: ${n(prev.lateAtEnd!)}`);
+  await expect(tooltip).toContainText(`Terlambat pada akhir bulan: ${n(prev.lateAtEnd!)}`);
   await page.locator('.recharts-active-dot circle').last().click();
   await expect(page).toHaveURL(new RegExp(`/register\\?keadaan=terlambat&akhir-bulan=${prev.key}$`));
   await expect(page.getByLabel('Cari')).toHaveValue('');
   await expect(registerRows).toHaveCount(lateThen.total);
   expect((await registerRows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(lateThen.rows.map((r) => r.registerNo).sort());
   await page.mouse.move(0, 0);
-  await page.getByRole('button', { name: `Hapus Terlambat di akhir ${monthLabel(prev.key)} dari filter` }).click();
+  await page.getByRole('button', { name: `Hapus Terlambat pada akhir ${monthLabel(prev.key)} dari filter` }).click();
   await expect(page).toHaveURL(/\/register$/);
 
   // A step's times done land on the complaints that did it in the trend's twelve months.

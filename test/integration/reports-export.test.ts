@@ -144,8 +144,8 @@ describe('register export', () => {
     expect(rows.map((r) => r['No.'])).toEqual([1, 2, 3, 4]);
     const [formula, anonim, rahasia, ditolak] = rows;
     expect(formula).toMatchObject({ 'Nama pelapor': 'Siti Aminah', NIK: '3514015506800002', 'No. HP': '081234567890', Seksi: 'Seksi Pelayanan', 'Tanggal diterima': day('2026-11-02') });
-    expect(anonim).toMatchObject({ 'Nama pelapor': 'Anonim', Alamat: '', NIK: '', 'No. HP': '' });
-    expect(rahasia).toMatchObject({ 'Nama pelapor': '(rahasia)', Alamat: '', NIK: '', Perihal: '(rahasia)', Uraian: '(rahasia)', 'ID LAPOR!': LAPOR_ID });
+    expect(anonim).toMatchObject({ 'Nama pelapor': 'Anonim', Alamat: null, NIK: null, 'No. HP': null });
+    expect(rahasia).toMatchObject({ 'Nama pelapor': '(rahasia)', Alamat: null, NIK: null, Perihal: '(rahasia)', Uraian: '(rahasia)', 'ID LAPOR!': LAPOR_ID });
     expect(JSON.stringify(rahasia)).not.toMatch(/Rahmat|Pungutan|Sumberejo|3514010101800003/);
     expect(JSON.stringify(anonim)).not.toMatch(/Budi|Tambakrejo|3514011203790001/);
     // Received Monday, closed Wednesday: Tuesday and Wednesday are two working days.
@@ -156,8 +156,8 @@ describe('register export', () => {
     const cellOf = (row: number, h: string) => ws.getRow(row).getCell((header as string[]).indexOf(h) + 1);
     expect([cellOf(5, 'Tanggal diterima').type, cellOf(5, 'Tanggal diterima').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
     expect([cellOf(8, 'Tanggal selesai').type, cellOf(8, 'Tanggal selesai').numFmt]).toEqual([ExcelJS.ValueType.Date, DATE_FORMAT]);
-    // Still open: no closing date, and no cell at all for it or its length.
-    expect(formula).toMatchObject({ 'Tanggal selesai': null, 'Lama sejak diterima (hari kerja)': null, 'Tepat waktu': '' });
+    // Still open: no closing date, and no cell at all for it, its length or Tepat waktu.
+    expect(formula).toMatchObject({ 'Tanggal selesai': null, 'Lama sejak diterima (hari kerja)': null, 'Tepat waktu': null });
     expect([cellOf(5, 'Tanggal selesai').type, cellOf(5, 'Lama sejak diterima (hari kerja)').type]).toEqual([ExcelJS.ValueType.Null, ExcelJS.ValueType.Null]);
   });
 
@@ -244,7 +244,7 @@ describe("register export of the dashboard's figures", () => {
     const late = await registerFile(s.camat, { keadaan: 'terlambat', akhirBulan: '2026-10' });
     expect(late.total).toBe(0);
     const empty = (await readXlsx(late.file)).getWorksheet('Register')!;
-    expect(String(rowValues(empty, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, terlambat di akhir Oktober 2026');
+    expect(String(rowValues(empty, 2)[0])).toBe('Buku Register Pengaduan — semua tahun, terlambat pada akhir Oktober 2026');
     // Under the header row, a blank row and the word that nothing matched.
     expect(String(rowValues(empty, headerRowOf(empty) + 2)[0])).toBe('Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
   });
@@ -328,6 +328,21 @@ describe('register export builds', () => {
 
 describe('register export ids', () => {
   const viewer = (who: SessionCarrier) => resolveSession(t.core.deps, who.token!).user!;
+
+  it('run from the oldest number when sorted by number or date, however the screen shows them', async () => {
+    const numbers = async (filter: CallInput<'complaints.exportXlsx'>) =>
+      tableOf((await readXlsx((await registerFile(s.camat, filter)).file)).getWorksheet('Register')!).map((r) => [r['No.'], r['No. Register']]);
+    const listed = (await ok(t.core, s.camat, 'complaints.list', { year: 2026, sort: 'registerNo', dir: 'asc', offset: 0, limit: 200 })).rows.map((r) => r.registerNo);
+    const book = listed.map((no, i) => [i + 1, no]);
+    expect(book).toHaveLength(4);
+    expect(await numbers({ year: 2026 })).toEqual(book);
+    expect(await numbers({ year: 2026, sort: 'registerNo', dir: 'desc' })).toEqual(book);
+    expect(await numbers({ year: 2026, sort: 'receivedAt', dir: 'desc' })).toEqual(book);
+    // By name: as the screen lists them.
+    const byName = (await ok(t.core, s.camat, 'complaints.list', { year: 2026, sort: 'reporterName', dir: 'desc', offset: 0, limit: 200 })).rows.map((r, i) => [i + 1, r.registerNo]);
+    expect(byName).not.toEqual(book);
+    expect(await numbers({ year: 2026, sort: 'reporterName', dir: 'desc' })).toEqual(byName);
+  });
 
   it("are the register's own rows in its order, for each role and sort, and a list over the maximum is refused", async () => {
     for (const role of ['camat', 'kasi', 'staf'] as const) {
@@ -493,7 +508,8 @@ describe('long list rows', () => {
       ws.commit();
       return readXlsx(fileOf(await bytes()));
     }
-    // exceljs alone: its own shared strings and its own rows.
+    // exceljs alone: its own shared strings and its own rows, an empty text left out as
+    // Excel leaves a cell nothing was typed in.
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
@@ -501,7 +517,7 @@ describe('long list rows', () => {
     const ws = startSheet(wb as unknown as ExcelJS.Workbook, { name: 'Daftar', paper: 'A4', title: ['Kantor', 'Judul'], columns, list: true });
     for (const v of values) {
       // eslint-disable-next-line no-control-regex
-      const row = ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') : x)));
+      const row = ws.addRow(v.map((x) => (typeof x === 'string' ? x.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '') || null : x)));
       v.forEach((x, i) => void (x instanceof Date && (row.getCell(i + 1).numFmt = DATE_FORMAT)));
       row.commit();
     }
@@ -522,12 +538,12 @@ describe('long list rows', () => {
     expect(cells(a)).toEqual(cells(b));
     expect(a.rowCount).toBe(b.rowCount);
     expect(a.rowCount).toBe(4 + values.length);
-    expect(rowValues(a, 5)).toEqual([1, 'Jalan & "gang" <RT 02>', "Pak O'Neil", undefined, '']);
+    expect(rowValues(a, 5)).toEqual([1, 'Jalan & "gang" <RT 02>', "Pak O'Neil"]);
     expect(rowValues(a, 6)).toEqual([2, '  diawali spasi', 'diakhiri spasi ', 'dua\nbaris', 'tab\tdi tengah']);
     expect(rowValues(a, 7).slice(1, 3)).toEqual(['kendali  dibuang,  juga', '=SUM(A1:A2)']);
     expect(a.getRow(7).getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(rowValues(a, 9)).toEqual([]);
-    expect(rowValues(a, 10)).toEqual([6, '', '', '', '']);
+    expect(rowValues(a, 10)).toEqual([6]);
     expect(rowValues(a, 11)).toEqual([7, new Date('2026-11-02T00:00:00.000Z'), undefined, new Date('1999-12-31T00:00:00.000Z'), 'dua tanggal']);
     expect(a.getRow(11).getCell(2).numFmt).toBe(DATE_FORMAT);
     expect(a.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
@@ -592,8 +608,11 @@ describe('buku rekap files', () => {
       expect(ws.getCell(noteRow, columns).master.address, ws.name).toBe(`A${noteRow}`);
       expect(ws.getCell(noteRow, 1).alignment, ws.name).toMatchObject({ wrapText: true });
       expect(ws.getRow(noteRow).height, ws.name).toBeGreaterThanOrEqual(2 * 12);
+      // The header row holds its longest header whole: three lines, and four where
+      // "Rata-rata batas waktu (menit kerja)" takes four in its column.
+      expect(ws.getRow(5).height, ws.name).toBe(ws.name === 'Langkah' ? 4 * 15 + 3 : 45);
     }
-    expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai di akhir periode': recap.total.openAtEnd });
+    expect(totalsOf('Ringkasan')).toMatchObject({ Diterima: recap.total.received, Selesai: recap.total.finished, 'Belum selesai pada akhir periode': recap.total.openAtEnd });
     for (const d of RECAP_DIMENSIONS) {
       const table = recap.tables.find((x) => x.dimension === d)!;
       const sheet = { channel: 'Kanal', category: 'Kategori', kind: 'Jenis', seksi: 'Seksi', stage: 'Tahap', outcome: 'Hasil' }[d];

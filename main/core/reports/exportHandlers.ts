@@ -27,6 +27,12 @@ export function recordExport(ctx: Ctx, user: SessionUser, action: string, data: 
 // A filter's words inside the title's sentence: "Langkah 2 …" → "langkah 2 …".
 const inSentence = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
+// A register book runs from its first number. Sorted by number or by the day received, the
+// file lists the complaints from the oldest, whichever way the screen shows them, so that its
+// "No." counts as the book's does; sorted by name or status, as the screen lists them.
+const bookOrder = (f: RegisterExportInput): RegisterExportInput =>
+  f.sort === undefined || f.sort === 'registerNo' || f.sort === 'receivedAt' ? { ...f, dir: 'asc' } : f;
+
 function describeFilter(f: RegisterExportInput): string {
   const dateOf = f.dateOf === 'selesai' ? 'selesai' : 'diterima';
   return [
@@ -134,7 +140,7 @@ export const exportHandlers: Pick<Handlers, ExportCalls> = {
       throw new TanggapError('rate_limited', 'Komputer kantor sedang menyusun dua berkas Excel lain. Tunggu sebentar (biasanya beberapa detik), lalu tekan "Unduh Excel" lagi.');
     }
     for (const [id, job] of jobs) if (job.owner === ctx.session.token) drop(id);
-    const ids = registerIds(ctx.db, user, filter, REGISTER_EXPORT_MAX, nowIso(ctx));
+    const ids = registerIds(ctx.db, user, bookOrder(filter), REGISTER_EXPORT_MAX, nowIso(ctx));
     const office = getOffice(ctx.db);
     const cal = officeCalendar(ctx.db);
     const described = describeFilter(filter);

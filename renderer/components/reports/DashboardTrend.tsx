@@ -64,7 +64,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                   <Bar dataKey="finished" name="Selesai" fill={theme.colors.blue[3]} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, 'selesai')} />
                   <Line
                     dataKey="lateAtEnd"
-                    name="Terlambat di akhir bulan"
+                    name="Terlambat pada akhir bulan"
                     stroke={theme.colors.red[7]}
                     strokeWidth={2}
                     isAnimationActive={false}
@@ -81,7 +81,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                   <Table.Th>Bulan</Table.Th>
                   <Table.Th ta="right">Diterima</Table.Th>
                   <Table.Th ta="right">Selesai</Table.Th>
-                  <Table.Th ta="right">Terlambat di akhir bulan</Table.Th>
+                  <Table.Th ta="right">Terlambat pada akhir bulan</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -101,7 +101,7 @@ export function DashboardTrend({ trend }: { trend: Month[] }) {
                       {m.lateAtEnd === null ? (
                         '–'
                       ) : (
-                        <DashboardLink n={m.lateAtEnd} to={lateAtEndPath(m)} label={m.running ? `pengaduan terlambat saat ini (${m.label} masih berjalan)` : `pengaduan terlambat di akhir ${m.label}`} c={m.lateAtEnd ? 'red.8' : undefined} />
+                        <DashboardLink n={m.lateAtEnd} to={lateAtEndPath(m)} label={m.running ? `pengaduan terlambat saat ini (${m.label} masih berjalan)` : `pengaduan terlambat pada akhir ${m.label}`} c={m.lateAtEnd ? 'red.8' : undefined} />
                       )}
                     </Table.Td>
                   </Table.Tr>
