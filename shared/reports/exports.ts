@@ -123,12 +123,17 @@ function stepsGrid(recap: Recap): RecapGrid {
   };
 }
 
+// Tahap and Hasil are the complaints' state on the day the recap is made, not at the
+// period's end: a row "Selesai" may count complaints still open then (RECAP_NOTE), and its
+// first column says so.
+const FIRST_COLUMN: Partial<Record<RecapTableKey, string>> = { stage: 'Tahap saat rekap dibuat', outcome: 'Hasil saat rekap dibuat' };
+
 // Every table of the recap in the order the office reads them: the months, then each
 // dimension, then the steps of the standard.
 export function recapGrids(recap: Recap): RecapGrid[] {
   const dimensions = RECAP_DIMENSIONS.map((d) => {
     const t = recap.tables.find((x) => x.dimension === d);
-    return figureGrid(d, RECAP_DIMENSION_LABEL[d], t?.rows ?? [], t?.total ?? recap.total, `Menurut ${RECAP_DIMENSION_LABEL[d]}`);
+    return figureGrid(d, FIRST_COLUMN[d] ?? RECAP_DIMENSION_LABEL[d], t?.rows ?? [], t?.total ?? recap.total, `Menurut ${RECAP_DIMENSION_LABEL[d]}`);
   });
   return [figureGrid('months', 'Bulan', recap.months, recap.total, 'Ringkasan per bulan'), ...dimensions, stepsGrid(recap)];
 }
