@@ -226,6 +226,9 @@ export const SKM_PART: Record<SkmPart, { label: string; from: number; to: number
 /** The months a part of the year spans, in words: "Januari–Maret". */
 export const skmPartMonths = (part: SkmPart) => `${MONTHS[SKM_PART[part].from - 1]}–${MONTHS[SKM_PART[part].to - 1]}`;
 
+/** The row that totals a period's months: "Tahun 2026", "Triwulan III". */
+export const skmTotalLabel = (year: number, part?: SkmPart | null) => (part ? SKM_PART[part].label : periodLabel(year));
+
 /** The survey's period in words: "November 2026", "Tahun 2026", "Semester I 2026 (Januari–Juni)". */
 export const skmPeriodLabel = (year: number, month?: number | null, part?: SkmPart | null) =>
   part ? `${SKM_PART[part].label} ${year} (${skmPartMonths(part)})` : periodLabel(year, month);

@@ -85,9 +85,10 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
   await expect(page.getByRole('heading', { name: new RegExp(`^Indeks Kepuasan Masyarakat — Triwulan ${roman} \\d{4} \\(${span}\\)$`), level: 3 })).toBeVisible();
   await expect(page.getByTestId('ikm-value')).toHaveText('83,25');
   const rows = page.getByRole('table', { name: 'IKM per bulan' }).getByRole('row');
-  // The heading's row, then the quarter's months: this one has the response.
-  await expect(rows).toHaveCount(4);
+  // The heading's row, the quarter's months (this one has the response), then the quarter's total.
+  await expect(rows).toHaveCount(5);
   await expect(rows.nth(month - (quarter - 1) * 3)).toHaveText(new RegExp(`^${MONTHS[month - 1]}1\\s*83,25`));
+  await expect(rows.nth(4)).toHaveText(new RegExp(`^Triwulan ${roman}1\\s*83,25B · Baik$`));
 
   // Printed on upright paper: the office and the period above the figures, no menu,
   // buttons or period filter; a year with its months.

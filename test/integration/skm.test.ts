@@ -261,7 +261,9 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(rows[2]).toEqual(['Periode: Tahun 2026']);
     // Numbers in the headings are written the Indonesian way, as on the screen.
     expect(rows.find((r) => r[1] === 'Unsur pelayanan')).toEqual(['No', 'Unsur pelayanan', 'NRR per unsur', 'NRR tertimbang (× 0,111)']);
-    const u1 = rows.find((r) => r[1] === 'U1 Persyaratan')!;
+    // Each element as on the screen: its code under No, its name beside it.
+    const u1 = rows.find((r) => r[0] === 'U1')!;
+    expect(u1[1]).toBe('Persyaratan');
     expect(u1[2]).toBeCloseTo(11 / 3, 10);
     expect(u1[3]).toBeCloseTo((11 / 3) * 0.111, 10);
     expect(rows.find((r) => r[1] === 'IKM unit pelayanan (indeks × 25)')![3]).toBe(81.4);

@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_PART, SKM_WEIGHT, skmPeriodLabel } from '../../../shared/skm';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, skmPeriodLabel, skmTotalLabel } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { MONTHS } from '../../../shared/time/format';
 import type { OfficePaper } from '../../../shared/documents/kinds';
@@ -20,7 +20,7 @@ function formatColumns(ws: Worksheet, formats: Record<number, string>, fromRow: 
 }
 
 const ELEMENT_COLUMNS: SheetColumn[] = [
-  { header: 'No', width: 6, kind: 'int' },
+  { header: 'No', width: 6 },
   { header: 'Unsur pelayanan', width: 42 },
   { header: 'NRR per unsur', width: 16, kind: 'decimal' },
   { header: `NRR tertimbang (× ${String(SKM_WEIGHT).replace('.', ',')})`, width: 20, kind: 'decimal' },
@@ -52,7 +52,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   addRows(
     ws,
     ELEMENT_COLUMNS,
-    SKM_ELEMENTS.map((e, i): CellValue[] => [i + 1, `${e.toUpperCase()} ${SKM_ELEMENT_TEXT[e].name}`, t.nrr?.[e] ?? null, t.weighted?.[e] ?? null]),
+    SKM_ELEMENTS.map((e): CellValue[] => [e.toUpperCase(), SKM_ELEMENT_TEXT[e].name, t.nrr?.[e] ?? null, t.weighted?.[e] ?? null]),
   );
   const index = t.weighted ? SKM_ELEMENTS.reduce((n, e) => n + t.weighted![e], 0) : null;
   addRows(
@@ -79,7 +79,7 @@ export async function skmWorkbook(officeName: string, s: SkmSummary, paper: Offi
   const monthRow = (label: string, p: SkmPeriod): CellValue[] => [label, p.respondents, ...SKM_ELEMENTS.map((e) => p.nrr?.[e] ?? null), p.ikm, gradeText(p)];
   addRows(wm, MONTH_COLUMNS, s.months.map((p) => monthRow(MONTHS[p.month! - 1]!, p)));
   // The period's total; a month's would repeat its one row.
-  if (s.month === null) addRows(wm, MONTH_COLUMNS, [monthRow(s.part ? SKM_PART[s.part].label : label, t)], true);
+  if (s.month === null) addRows(wm, MONTH_COLUMNS, [monthRow(skmTotalLabel(s.year, s.part), t)], true);
   formatColumns(wm, Object.fromEntries([...SKM_ELEMENTS.map((_, i) => [i + 3, '0.000']), [12, '0.00']]), firstMonth);
   addSignOff(wm, s.signOff);
 

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, SimpleGrid, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, type SkmGrade } from '../../../shared/skm';
+import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, SKM_GRADE_LABEL, SKM_WEIGHT, skmTotalLabel, type SkmGrade } from '../../../shared/skm';
 import type { SkmPeriod, SkmSummary } from '../../../shared/schemas/skm';
 import { numberId } from '../../../shared/text/numbers';
 import { MONTHS, periodLabel } from '../../../shared/time/format';
@@ -109,6 +109,8 @@ export function ElementTable({ p }: { p: SkmPeriod }) {
   );
 }
 
+const gradeOf = (p: SkmPeriod) => (p.grade ? `${p.grade} · ${SKM_GRADE_LABEL[p.grade]}` : '–');
+
 export function MonthTable({ s }: { s: SkmSummary }) {
   return (
     <Table withTableBorder withColumnBorders striped aria-label="IKM per bulan">
@@ -126,9 +128,16 @@ export function MonthTable({ s }: { s: SkmSummary }) {
             <Table.Td>{MONTHS[(m.month ?? 1) - 1]}</Table.Td>
             <Table.Td ta="right">{numberId(m.respondents)}</Table.Td>
             <Table.Td ta="right">{formatIkm(m.ikm)}</Table.Td>
-            <Table.Td>{m.grade ? `${m.grade} · ${SKM_GRADE_LABEL[m.grade]}` : '–'}</Table.Td>
+            <Table.Td>{gradeOf(m)}</Table.Td>
           </Table.Tr>
         ))}
+        {/* The period's total, as its Excel sheet ends. */}
+        <Table.Tr fw={700}>
+          <Table.Td>{skmTotalLabel(s.year, s.part)}</Table.Td>
+          <Table.Td ta="right">{numberId(s.total.respondents)}</Table.Td>
+          <Table.Td ta="right">{formatIkm(s.total.ikm)}</Table.Td>
+          <Table.Td>{gradeOf(s.total)}</Table.Td>
+        </Table.Tr>
       </Table.Tbody>
     </Table>
   );
