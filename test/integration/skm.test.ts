@@ -182,6 +182,31 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     });
   });
 
+  it('ends the kiosk when someone signs in on its PC, and the audit trail says so', async () => {
+    const o = await office();
+    const { core } = t!;
+    // In a browser every tab shares the cookie: a sign-in in another tab replaces the kiosk's token.
+    const pc = carrier();
+    await ok(core, pc, 'auth.login', { username: 'staf', password: PASSWORD });
+    await ok(core, pc, 'skm.kioskStart', {});
+    const kioskToken = pc.token;
+    await ok(core, pc, 'auth.login', { username: 'kasi1', password: PASSWORD });
+    expect((await ok(core, pc, 'auth.me', {}))?.username).toBe('kasi1');
+    // The kiosk's own token no longer submits: the kiosk is closed, not left open behind the sign-in.
+    const kiosk = carrier();
+    kiosk.token = kioskToken;
+    expect((await ok(core, kiosk, 'skm.kioskState', {})).active).toBe(false);
+    expect((await fail(core, kiosk, 'skm.kioskSubmit', { answers: answers(KIOSK[0]!), profile: PROFILE })).code).toBe('forbidden');
+    expect(core.deps.db.prepare('SELECT count(*) FROM skm_kiosks WHERE ended_at IS NULL').pluck().get()).toBe(0);
+    const ended = core.deps.db.prepare("SELECT actor_id, data FROM audit_log WHERE action = 'skm.kiosk_ended'").all() as { actor_id: number; data: string }[];
+    expect(ended).toHaveLength(1);
+    expect(JSON.parse(ended[0]!.data)).toEqual({ by: 'login' });
+    expect(ended[0]!.actor_id).toBe(core.deps.db.prepare("SELECT id FROM users WHERE username = 'kasi1'").pluck().get());
+    // Read in the audit trail as what ended it.
+    const trail = await o.act('admin', 'audit.list', { category: 'pengaduan', offset: 0, limit: 20 });
+    expect(trail.rows.find((r) => r.action === 'skm.kiosk_ended')).toMatchObject({ label: 'Mode kios survei ditutup', detail: 'Karena ada yang masuk ke Tanggap di komputer ini' });
+  });
+
   it('runs the kiosk on a token that submits and nothing else, and closes it only with the Staf’s password', async () => {
     const o = await office();
     await o.record();

@@ -173,6 +173,8 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
       return `Saat ${d.during === 'sign' ? 'menandatangani dokumen' : 'mengganti kata sandi'}`;
     case 'login.locked':
       return `${num(d.attempts) ?? '?'} kali salah; dikunci ${num(d.minutes) ?? '?'} menit`;
+    case 'skm.kiosk_ended':
+      return d.by === 'login' ? 'Karena ada yang masuk ke Tanggap di komputer ini' : '';
     case 'user.created':
     case 'user.updated':
     case 'user.deactivated': {

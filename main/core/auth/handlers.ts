@@ -8,6 +8,7 @@ import { findOffice } from '../office/settings';
 import { rowToUser, type UserRow } from '../users/rows';
 import { hashPassword, verifyPassword } from './passwords';
 import { lockMinutesAfter } from './rateLimit';
+import { closeKiosk, findKiosk } from '../skm/kiosk';
 import { createSession, endSession, endUserSessions } from './sessions';
 
 // One answer for every refused login, so it does not tell which usernames exist or
@@ -119,8 +120,16 @@ export const authHandlers: Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.m
       throw new TanggapError('unauthenticated', LOGIN_REFUSED, 'password');
     }
     const token = write(ctx.db, () => {
+      const at = nowIso(ctx);
       ctx.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
-      appendAudit(ctx.db, { at: nowIso(ctx), actorId: row.id, action: 'login.succeeded', entity: 'user', entityId: row.id });
+      appendAudit(ctx.db, { at, actorId: row.id, action: 'login.succeeded', entity: 'user', entityId: row.id });
+      // Signing in where the SKM kiosk runs (in a browser, another tab shares its cookie)
+      // ends the kiosk, and the audit trail says by whom.
+      const kiosk = findKiosk(ctx, ctx.session.token);
+      if (kiosk) {
+        closeKiosk(ctx.db, kiosk.id, at);
+        appendAudit(ctx.db, { at, actorId: row.id, action: 'skm.kiosk_ended', entity: 'skm_kiosk', entityId: kiosk.id, data: { by: 'login' } });
+      }
       return createSession(ctx, row.id);
     });
     if (ctx.session.token) endSession(ctx, ctx.session.token);
