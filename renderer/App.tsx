@@ -13,6 +13,7 @@ import { LoginForm, LoginPage } from './pages/LoginPage';
 import { PageLoading } from './components/PageLoading';
 import { PageErrorBoundary, serverAnswers } from './components/ScreenError';
 import { clearPrivate } from './lib/privateStore';
+import { forgetKioskTab, markKioskTab, onKioskStarted, wasKioskTab } from './lib/kioskTab';
 import { takeBootReads } from './lib/boot';
 import { dismissEarlyScreen } from './lib/earlyScreen';
 
@@ -127,7 +128,13 @@ export function App() {
       const status = await (early?.status ?? call('setup.status'));
       if (status.needsSetup) return setBoot({ phase: 'setup' });
       const me = await (early?.me ?? call('auth.me'));
-      if (!me) return setBoot((await call('skm.kioskState')).active ? { phase: 'kiosk' } : { phase: 'login', officeName: status.officeName });
+      if (!me) {
+        const kiosk = (await call('skm.kioskState')).active;
+        if (kiosk) markKioskTab();
+        return setBoot(kiosk ? { phase: 'kiosk' } : { phase: 'login', officeName: status.officeName });
+      }
+      // A session another tab signed in, in a tab that showed the kiosk: a password first.
+      if (wasKioskTab()) return setBoot({ phase: 'login', officeName: status.officeName });
       if (me.mustChangePassword) return setBoot({ phase: 'changePassword', user: me });
       const hostOffset = hostOffsetOf(me);
       // A page that fails to arrive is fetched again, and reported, when its route renders.
@@ -150,6 +157,15 @@ export function App() {
   // Whatever screen finds the session gone keeps everything typed: the login opens over
   // it, and after signing in the user repeats the action that was refused.
   useEffect(() => onSessionEnded((err) => setReauth(err.message)), []);
+  // Another tab opened the SKM kiosk: this one drops what it shows and becomes the kiosk.
+  useEffect(
+    () =>
+      onKioskStarted(() => {
+        clearPrivate();
+        window.location.reload();
+      }),
+    [],
+  );
 
   // The register's early screen drawn at the start stands in only for the register still
   // coming (RegisterPage removes it once its rows are drawn): any other screen replaces it.
@@ -215,7 +231,17 @@ export function App() {
       </Suspense>
     );
   }
-  if (boot.phase === 'login') return <LoginPage officeName={boot.officeName} onLoggedIn={() => void load()} />;
+  if (boot.phase === 'login') {
+    return (
+      <LoginPage
+        officeName={boot.officeName}
+        onLoggedIn={() => {
+          forgetKioskTab();
+          void load();
+        }}
+      />
+    );
+  }
   if (boot.phase === 'kiosk') {
     return (
       <Suspense fallback={<PageLoading />}>

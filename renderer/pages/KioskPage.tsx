@@ -4,6 +4,7 @@ import { ApiCallError, call } from '../api';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS, type SkmElement } from '../../shared/skm';
 import { skmKioskInputSchema } from '../../shared/schemas/skm';
 import { BigChoice, KioskExit, ProfileStep, type KioskProfile } from '../components/skm/KioskParts';
+import { forgetKioskTab } from '../lib/kioskTab';
 import { useCall } from '../lib/useCall';
 
 // The SKM kiosk on the office PC: the questionnaire and nothing else (no menu, no data of
@@ -14,6 +15,10 @@ import { useCall } from '../lib/useCall';
 const THANKS_MS = 6_000;
 // Someone walked away halfway: the next person starts from the first question.
 const IDLE_MS = 120_000;
+// While the first question waits for someone, whether the kiosk still runs (it ends after
+// as long as a session lasts, or when someone signs in on this PC) is asked this often, so
+// that nobody answers a questionnaire the core would refuse at the end.
+const STATE_CHECK_MS = 60_000;
 const NO_PROFILE: KioskProfile = { gender: null, education: null, occupation: null, age: null };
 
 export function KioskPage({ onExit }: { onExit(): void }) {
@@ -25,6 +30,9 @@ export function KioskPage({ onExit }: { onExit(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [touched, setTouched] = useState(0);
+  // Each start over, for the next person: also closes the staff's exit box left open.
+  const [round, setRound] = useState(0);
+  const { reloadQuietly: checkState } = state;
 
   const restart = useCallback(() => {
     setStep(0);
@@ -32,7 +40,9 @@ export function KioskPage({ onExit }: { onExit(): void }) {
     setProfile(NO_PROFILE);
     setThanks(false);
     setError(null);
-  }, []);
+    setRound((n) => n + 1);
+    checkState();
+  }, [checkState]);
 
   useEffect(() => {
     document.title = 'Survei Kepuasan Masyarakat';
@@ -42,10 +52,13 @@ export function KioskPage({ onExit }: { onExit(): void }) {
       const timer = window.setTimeout(restart, THANKS_MS);
       return () => window.clearTimeout(timer);
     }
-    if (step === 0 && Object.keys(answers).length === 0) return;
+    if (step === 0 && Object.keys(answers).length === 0) {
+      const timer = window.setInterval(checkState, STATE_CHECK_MS);
+      return () => window.clearInterval(timer);
+    }
     const timer = window.setTimeout(restart, IDLE_MS);
     return () => window.clearTimeout(timer);
-  }, [thanks, step, answers, touched, restart]);
+  }, [thanks, step, answers, touched, restart, checkState]);
 
   const answer = (e: SkmElement, score: number) => {
     setAnswers((a) => ({ ...a, [e]: score }));
@@ -62,6 +75,8 @@ export function KioskPage({ onExit }: { onExit(): void }) {
       setThanks(true);
     } catch (err) {
       setError(err instanceof ApiCallError ? err.message : 'Jawaban belum terkirim. Coba lagi.');
+      // The kiosk has ended meanwhile: its screen says so.
+      if (err instanceof ApiCallError && err.code === 'forbidden') checkState();
     } finally {
       setSending(false);
     }
@@ -146,7 +161,14 @@ export function KioskPage({ onExit }: { onExit(): void }) {
         )}
 
         <Group justify="flex-end">
-          <KioskExit staffName={state.data?.staffName ?? 'petugas'} onExited={onExit} />
+          <KioskExit
+            key={round}
+            staffName={state.data?.staffName ?? 'petugas'}
+            onExited={() => {
+              forgetKioskTab();
+              onExit();
+            }}
+          />
         </Group>
       </Stack>
     </Box>

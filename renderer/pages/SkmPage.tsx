@@ -13,6 +13,7 @@ import { ElementTable, IkmCards, MonthTable, ProfileTables } from '../components
 import { SkmEntryForm } from '../components/skm/SkmEntryForm';
 import { notifyError } from '../lib/feedback';
 import { clearPrivate } from '../lib/privateStore';
+import { announceKioskStarted } from '../lib/kioskTab';
 import { reportPrintRules } from '../lib/reportPrint';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
@@ -41,6 +42,7 @@ export function SkmPage() {
     try {
       await call('skm.kioskStart');
       clearPrivate();
+      announceKioskStarted();
       window.location.reload();
     } catch (err) {
       notifyError(err, 'Mode kios tidak dapat dibuka');
@@ -129,7 +131,8 @@ export function SkmPage() {
           <Modal opened={kiosk} onClose={() => setKiosk(false)} title="Buka mode kios SKM?">
             <Stack>
               <Text size="sm">
-                Layar ini hanya akan menampilkan kuesioner untuk diisi pelapor. Sesi Anda di komputer ini diakhiri; tidak ada data pengaduan yang tampil. Untuk keluar dari mode kios, masukkan kata sandi Anda.
+                Layar ini hanya akan menampilkan kuesioner untuk diisi pelapor. Sesi Anda di komputer ini diakhiri; tidak ada data pengaduan yang tampil, juga di tab
+                Tanggap lain pada peramban ini (isian yang belum disimpan di tab itu hilang). Untuk keluar dari mode kios, masukkan kata sandi Anda.
               </Text>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setKiosk(false)}>

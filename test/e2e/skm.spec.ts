@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
-import { ApiClient, login, PASSWORD, seedOffice } from './support';
+import { ApiClient, login, PASSWORD, sampleComplaint, seedOffice } from './support';
+import { OFFICE_PRESETS } from '../../shared/standards/presets';
 import { SKM_ELEMENT_TEXT, SKM_ELEMENTS } from '../../shared/skm';
 import { MONTHS } from '../../shared/time/format';
 
@@ -107,6 +108,54 @@ test('a reporter answers at the kiosk and the IKM page counts it', async ({ page
 
 // Closing: the delivery that ends the complaint asks the reporter's statement and keeps it;
 // the finished complaint then takes its SKM questionnaire.
+// In a browser every tab shares the sign-in: the kiosk takes the other tabs too, so no
+// complaint stays on a screen the public faces; a sign-in in another tab ends the kiosk,
+// and the kiosk's tab, at its next start over, says so and asks for a password.
+test('the kiosk takes every tab of the browser, and a sign-in elsewhere ends it without opening the app in its tab', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await seedOffice(web.url);
+  const staf = new ApiClient(web.url);
+  await staf.call('auth.login', { username: 'staf', password: PASSWORD });
+  const checklist = OFFICE_PRESETS.find((p) => p.id === 'kejayan')!.standard.kelengkapanChecklist;
+  const c = await staf.call('complaints.create', sampleComplaint({ kelengkapan: checklist }));
+  await login(page, web.url, 'staf');
+  await page.goto(`${web.url}/pengaduan/${c.id}`);
+  await expect(page.getByText('Siti Aminah').first()).toBeVisible();
+
+  const kiosk = await page.context().newPage();
+  await kiosk.setViewportSize({ width: 1366, height: 900 });
+  await kiosk.goto(`${web.url}/skm`);
+  await kiosk.getByRole('button', { name: 'Mode kios SKM' }).click();
+  await kiosk.getByRole('button', { name: 'Buka mode kios' }).click();
+  await expect(kiosk.getByText(`Pertanyaan 1 dari ${SKM_ELEMENTS.length}`)).toBeVisible();
+  // The complaint's tab is the kiosk now: nothing of the reporter left on it.
+  await expect(page.getByText(`Pertanyaan 1 dari ${SKM_ELEMENTS.length}`)).toBeVisible();
+  await expect(page.getByText('Siti Aminah')).toHaveCount(0);
+  await expect(page.getByText(c.registerNo)).toHaveCount(0);
+
+  // Someone signs in on this browser (as a tab's login would), then a reporter answers in the kiosk's tab.
+  const signIn = await page.request.post(`${web.url}/api/auth.login`, { headers: { 'x-tanggap': '1' }, data: { username: 'kasi', password: PASSWORD } });
+  expect((await signIn.json()) as { ok: boolean }).toMatchObject({ ok: true });
+  for (const [i, e] of SKM_ELEMENTS.entries()) {
+    await kiosk.getByRole('radiogroup', { name: SKM_ELEMENT_TEXT[e].name }).getByRole('radio', { name: SKM_ELEMENT_TEXT[e].answers[SCORES[i]! - 1], exact: true }).click();
+  }
+  await kiosk.getByRole('radio', { name: 'Laki-laki' }).click();
+  await kiosk.getByRole('radio', { name: 'SMP' }).click();
+  await kiosk.getByLabel('Usia (tahun)').fill('52');
+  await kiosk.getByRole('button', { name: 'Kirim penilaian' }).click();
+  await expect(kiosk.getByText('Mode kios sudah berakhir')).toBeVisible();
+  // Its tab does not open the Kasi's screens: a password first.
+  await kiosk.getByRole('button', { name: 'Ke halaman masuk' }).click();
+  await expect(kiosk.getByRole('button', { name: 'Masuk' })).toBeVisible();
+  await expect(kiosk.getByRole('button', { name: 'Menu akun' })).toHaveCount(0);
+  await kiosk.reload();
+  await expect(kiosk.getByRole('button', { name: 'Masuk' })).toBeVisible();
+  await kiosk.getByLabel('Nama pengguna').fill('staf');
+  await kiosk.getByLabel('Kata sandi').fill(PASSWORD);
+  await kiosk.getByRole('button', { name: 'Masuk' }).click();
+  await expect(kiosk.getByRole('button', { name: 'Menu akun' })).toBeVisible();
+});
+
 test('the Staf records "tidak puas" with the delivery that closes the complaint', async ({ page, web }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   const office = await seedOffice(web.url);

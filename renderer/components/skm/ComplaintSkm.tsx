@@ -32,7 +32,7 @@ export function ComplaintSkm({ journey, registerNo, onSaved }: { journey: Journe
           <Text size="sm">Kuesioner diisi {date(journey.skmAt)}.</Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {user.role === 'staf' ? 'Belum ada kuesioner untuk pengaduan ini. Bila pelapor bersedia, isikan jawabannya di sini.' : 'Belum ada kuesioner untuk pengaduan ini.'}
+            {user.role === 'staf' ? 'Belum ada kuesioner untuk pengaduan ini. Bila pelapor bersedia, isikan jawabannya di sini; bila ia sudah mengisinya di kios, jangan diisikan lagi (jawaban di kios tidak tercatat pada pengaduan, dan akan terhitung dua kali).' : 'Belum ada kuesioner untuk pengaduan ini.'}
           </Text>
         )}
         {user.role === 'staf' && !journey.skmAt && (

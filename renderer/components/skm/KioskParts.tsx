@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/skm';
@@ -52,6 +52,12 @@ export interface KioskProfile {
 // a message of what is missing and the send button fit a screen of 1366 × 768 (or 1024 ×
 // 768) without scrolling.
 export function ProfileStep({ profile, onChange, error, actions }: { profile: KioskProfile; onChange(p: KioskProfile): void; error: string | null; actions: ReactNode }) {
+  // On a lower screen (1024 × 600) the message pushes the age and the send button below
+  // its edge: they are brought back into view with it.
+  const bottom = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) bottom.current?.scrollIntoView({ block: 'end' });
+  }, [error]);
   return (
     <Stack gap="sm">
       <Title order={2} fz={28}>
@@ -71,7 +77,7 @@ export function ProfileStep({ profile, onChange, error, actions }: { profile: Ki
           <Text fz={22}>{error}</Text>
         </Alert>
       )}
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
+      <Group ref={bottom} justify="space-between" align="flex-end" wrap="nowrap">
         <NumberInput
           label="Usia (tahun)"
           size="xl"
