@@ -14,6 +14,7 @@ import { PageLoading } from './components/PageLoading';
 import { PageErrorBoundary, serverAnswers } from './components/ScreenError';
 import { clearPrivate } from './lib/privateStore';
 import { forgetKioskTab, markKioskTab, onKioskStarted, wasKioskTab } from './lib/kioskTab';
+import { leaveWithoutAsking } from './components/LeaveGuard';
 import { takeBootReads } from './lib/boot';
 import { dismissEarlyScreen } from './lib/earlyScreen';
 
@@ -157,11 +158,14 @@ export function App() {
   // Whatever screen finds the session gone keeps everything typed: the login opens over
   // it, and after signing in the user repeats the action that was refused.
   useEffect(() => onSessionEnded((err) => setReauth(err.message)), []);
-  // Another tab opened the SKM kiosk: this one drops what it shows and becomes the kiosk.
+  // Another tab opened the SKM kiosk: this one drops what it shows, unsaved edits too, and
+  // becomes the kiosk (or, should the kiosk have ended meanwhile, asks for a password).
   useEffect(
     () =>
       onKioskStarted(() => {
         clearPrivate();
+        markKioskTab();
+        leaveWithoutAsking();
         window.location.reload();
       }),
     [],

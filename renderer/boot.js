@@ -31,13 +31,17 @@
   // asked for next, before the app's other first reads. Taken up only by the register's first list, and only
   // when it succeeded (renderer/lib/boot.ts): a refusal (no session, a role that does not
   // see the register) is dropped and the app asks again as usual.
+  // Nor in a tab that has shown the SKM kiosk (renderer/lib/kioskTab.ts): a session another
+  // tab signed in must not draw the register there before the app asks for a password.
   var searched;
+  var kiosk;
   try {
     searched = sessionStorage.getItem('tanggap:register-cari');
+    kiosk = sessionStorage.getItem('tanggap:kios');
   } catch {
-    // Storage disabled: nothing can have been searched for.
+    // Storage disabled: nothing can have been searched for, nor a kiosk shown.
   }
-  if (location.pathname === '/register' && !location.search && !searched) {
+  if (location.pathname === '/register' && !location.search && !searched && !kiosk) {
     var body = JSON.stringify({ sort: 'registerNo', dir: 'desc', offset: 0, limit: 50 });
     window.tanggapAhead = [{ name: 'complaints.list', body: body, answer: read('complaints.list', body) }];
   }

@@ -9,6 +9,12 @@ import { useBlocker } from 'react-router';
 // in the app's frame asks for all of them, as a router holds one blocker at a time.
 
 const unsaved = new Set<symbol>();
+// Set once the app itself leaves the page on purpose (the SKM kiosk taking this tab):
+// reloading then asks nothing.
+let leaving = false;
+export function leaveWithoutAsking() {
+  leaving = true;
+}
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((fn) => fn());
 const subscribe = (fn: () => void) => {
@@ -39,7 +45,9 @@ export function LeaveGuardHost() {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (!dirty) return;
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    const ask = (event: BeforeUnloadEvent) => {
+      if (!leaving) event.preventDefault();
+    };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);

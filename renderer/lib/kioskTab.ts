@@ -7,6 +7,7 @@
 
 import { readPrivate, writePrivate } from './privateStore';
 
+// Read by renderer/boot.js too (its register read-ahead), by this name.
 const KEY = 'kios';
 const CHANNEL = 'tanggap-kios';
 const STARTED = 'dibuka';
@@ -15,21 +16,23 @@ export const markKioskTab = () => writePrivate(KEY, '1');
 export const forgetKioskTab = () => writePrivate(KEY, null);
 export const wasKioskTab = () => readPrivate(KEY) === '1';
 
-// BroadcastChannel reaches the other tabs of this browser on this origin, not this one.
-const channel = () => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null);
+// One channel for the tab: a message posted on it reaches the channels of the other tabs
+// (of this browser and origin), never its own, so the tab that opens the kiosk does not
+// hear itself.
+let tabChannel: BroadcastChannel | null | undefined;
+const channel = () => (tabChannel ??= typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null);
 
 export function announceKioskStarted(): void {
-  const c = channel();
-  c?.postMessage(STARTED);
-  c?.close();
+  channel()?.postMessage(STARTED);
 }
 
 /** Calls `then` when another tab has opened the kiosk; returns the unsubscribe. */
 export function onKioskStarted(then: () => void): () => void {
   const c = channel();
   if (!c) return () => undefined;
-  c.onmessage = (ev: MessageEvent) => {
+  const heard = (ev: MessageEvent) => {
     if (ev.data === STARTED) then();
   };
-  return () => c.close();
+  c.addEventListener('message', heard);
+  return () => c.removeEventListener('message', heard);
 }

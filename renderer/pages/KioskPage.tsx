@@ -16,8 +16,9 @@ const THANKS_MS = 6_000;
 // Someone walked away halfway: the next person starts from the first question.
 const IDLE_MS = 120_000;
 // While the first question waits for someone, whether the kiosk still runs (it ends after
-// as long as a session lasts, or when someone signs in on this PC) is asked this often, so
-// that nobody answers a questionnaire the core would refuse at the end.
+// as long as a session lasts, or when someone signs in in the same browser) is asked this
+// often, and again at each start over and at a first answer, so that nobody answers a
+// questionnaire the core would refuse at the end.
 const STATE_CHECK_MS = 60_000;
 const NO_PROFILE: KioskProfile = { gender: null, education: null, occupation: null, age: null };
 
@@ -30,9 +31,8 @@ export function KioskPage({ onExit }: { onExit(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [touched, setTouched] = useState(0);
-  // Each start over, for the next person: also closes the staff's exit box left open.
-  const [round, setRound] = useState(0);
   const { reloadQuietly: checkState } = state;
+  const ended = state.data?.active === false;
 
   const restart = useCallback(() => {
     setStep(0);
@@ -40,7 +40,6 @@ export function KioskPage({ onExit }: { onExit(): void }) {
     setProfile(NO_PROFILE);
     setThanks(false);
     setError(null);
-    setRound((n) => n + 1);
     checkState();
   }, [checkState]);
 
@@ -53,14 +52,17 @@ export function KioskPage({ onExit }: { onExit(): void }) {
       return () => window.clearTimeout(timer);
     }
     if (step === 0 && Object.keys(answers).length === 0) {
+      if (ended) return;
       const timer = window.setInterval(checkState, STATE_CHECK_MS);
       return () => window.clearInterval(timer);
     }
     const timer = window.setTimeout(restart, IDLE_MS);
     return () => window.clearTimeout(timer);
-  }, [thanks, step, answers, touched, restart, checkState]);
+  }, [thanks, step, answers, touched, restart, checkState, ended]);
 
   const answer = (e: SkmElement, score: number) => {
+    // Someone begins: asked once more, so an end since the last check shows at once.
+    if (Object.keys(answers).length === 0) checkState();
     setAnswers((a) => ({ ...a, [e]: score }));
     setStep((s) => s + 1);
   };
@@ -82,7 +84,7 @@ export function KioskPage({ onExit }: { onExit(): void }) {
     }
   };
 
-  if (state.data && !state.data.active) {
+  if (ended) {
     return (
       <Center h="100vh">
         <Stack maw={520}>
@@ -162,7 +164,6 @@ export function KioskPage({ onExit }: { onExit(): void }) {
 
         <Group justify="flex-end">
           <KioskExit
-            key={round}
             staffName={state.data?.staffName ?? 'petugas'}
             onExited={() => {
               forgetKioskTab();

@@ -125,7 +125,8 @@ function stepsGrid(recap: Recap): RecapGrid {
 
 // Tahap and Hasil are the complaints' state on the day the recap is made, not at the
 // period's end: a row "Selesai" may count complaints still open then (RECAP_NOTE), and its
-// first column says so.
+// first column says so. Seksi is of that day too, but a seksi's name says nothing of
+// whether a complaint was finished, so its rows cannot read as contradicting their figures.
 const FIRST_COLUMN: Partial<Record<RecapTableKey, string>> = { stage: 'Tahap saat rekap dibuat', outcome: 'Hasil saat rekap dibuat' };
 
 // Every table of the recap in the order the office reads them: the months, then each

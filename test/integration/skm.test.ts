@@ -204,7 +204,7 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     expect(ended[0]!.actor_id).toBe(core.deps.db.prepare("SELECT id FROM users WHERE username = 'kasi1'").pluck().get());
     // Read in the audit trail as what ended it.
     const trail = await o.act('admin', 'audit.list', { category: 'pengaduan', offset: 0, limit: 20 });
-    expect(trail.rows.find((r) => r.action === 'skm.kiosk_ended')).toMatchObject({ label: 'Mode kios survei ditutup', detail: 'Karena ada yang masuk ke Tanggap di komputer ini' });
+    expect(trail.rows.find((r) => r.action === 'skm.kiosk_ended')).toMatchObject({ label: 'Mode kios survei ditutup', detail: 'Karena ada yang masuk ke Tanggap di peramban yang sama' });
   });
 
   it('runs the kiosk on a token that submits and nothing else, and closes it only with the Staf’s password', async () => {

@@ -174,7 +174,7 @@ function detailOf(action: string, d: Record<string, unknown>, names: Map<number,
     case 'login.locked':
       return `${num(d.attempts) ?? '?'} kali salah; dikunci ${num(d.minutes) ?? '?'} menit`;
     case 'skm.kiosk_ended':
-      return d.by === 'login' ? 'Karena ada yang masuk ke Tanggap di komputer ini' : '';
+      return d.by === 'login' ? 'Karena ada yang masuk ke Tanggap di peramban yang sama' : '';
     case 'user.created':
     case 'user.updated':
     case 'user.deactivated': {

@@ -28,10 +28,11 @@ export function recordExport(ctx: Ctx, user: SessionUser, action: string, data: 
 const inSentence = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
 // A register book runs from its first number. Sorted by number or by the day received, the
-// file lists the complaints from the oldest, whichever way the screen shows them, so that its
-// "No." counts as the book's does; sorted by name or status, as the screen lists them.
+// file lists the complaints by number from the first, whichever way the screen shows them,
+// so that its "No." counts as the book's does (a complaint recorded later with an earlier
+// day received keeps its place by number); sorted by name or status, as the screen lists them.
 const bookOrder = (f: RegisterExportInput): RegisterExportInput =>
-  f.sort === undefined || f.sort === 'registerNo' || f.sort === 'receivedAt' ? { ...f, dir: 'asc' } : f;
+  f.sort === undefined || f.sort === 'registerNo' || f.sort === 'receivedAt' ? { ...f, sort: 'registerNo', dir: 'asc' } : f;
 
 function describeFilter(f: RegisterExportInput): string {
   const dateOf = f.dateOf === 'selesai' ? 'selesai' : 'diterima';

@@ -147,15 +147,15 @@ function rowHeight(columns: SheetColumn[], values: CellValue[]): number | undefi
   return wrappedHeight(lines, BODY_SIZE);
 }
 
-// Bold Calibri draws a little wider than the widths above (some 2–3 % on lowercase text):
-// headers are measured 5 % wider, over rather than under.
-const BOLD_WIDER = 1.05;
+// A bold line is some 3% wider than a plain one (wrappedLines): reckoned 5%, over rather
+// than under.
+const BOLD_WIDTH = 1.05;
 const HEADER_LINES = 3;
 
 // The header row's height: three lines (45 pt), or more when a header needs them, so that no
 // header is cut off at the foot of its row.
 function headerHeight(columns: SheetColumn[]): number {
-  const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width, BODY_SIZE * BOLD_WIDER)));
+  const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width / BOLD_WIDTH, BODY_SIZE)));
   return lines <= HEADER_LINES ? 45 : wrappedHeight(lines, BODY_SIZE)!;
 }
 
@@ -648,8 +648,6 @@ function planPages(ws: Worksheet, { paper, turned }: Page, widths: number[], blo
 const SIGN_OFF_WIDTH = 40;
 // Rows of room to sign in (15 pt each, about 2 cm with the stamp beside it).
 const SIGN_OFF_SPACE = 4;
-// A bold line is some 3% wider than a plain one (wrappedLines): reckoned 5%.
-const BOLD_WIDTH = 1.05;
 // The narrowest empty column worth adding for the block (addSignOff).
 const MIN_SPARE_WIDTH = 4;
 

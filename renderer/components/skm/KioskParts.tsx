@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, PasswordInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ApiCallError, call } from '../../api';
 import { EDUCATION_LABEL, EDUCATIONS, GENDER_LABEL, GENDERS, OCCUPATION_LABEL, OCCUPATIONS, SKM_AGE_MAX, SKM_AGE_MIN } from '../../../shared/skm';
@@ -96,13 +96,22 @@ export function ProfileStep({ profile, onChange, error, actions }: { profile: Ki
   );
 }
 
+// An exit box left open (the staff's name in it, a password half typed) closes after this
+// long without a key pressed.
+const EXIT_IDLE_MS = 60_000;
+
 // Leaving the kiosk: only the Staf who opened it, with their password (checked by the core).
 export function KioskExit({ staffName, onExited }: { staffName: string; onExited(): void }) {
   const [opened, setOpened] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => (setOpened(false), setPassword(''), setError(null));
+  const close = useCallback(() => (setOpened(false), setPassword(''), setError(null)), []);
+  useEffect(() => {
+    if (!opened || busy) return;
+    const timer = window.setTimeout(close, EXIT_IDLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [opened, busy, password, close]);
   const submit = async () => {
     setBusy(true);
     try {
