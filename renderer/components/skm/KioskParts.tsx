@@ -88,7 +88,14 @@ export function ProfileStep({ profile, onChange, error, actions }: { profile: Ki
           allowDecimal={false}
           value={profile.age ?? ''}
           onChange={(v) => onChange({ ...profile, age: v === '' ? null : Number(v) })}
-          styles={{ label: { fontSize: 20, fontWeight: 600 }, input: { fontSize: 26, height: 60 } }}
+          // On a touch screen without a keyboard: arrows wide enough for a finger, and an
+          // arrow held down counts on, faster the longer it is held, slowly enough to let go at the
+          // right age (from 15 to 60 in some four seconds).
+          stepHoldDelay={400}
+          stepHoldInterval={(n) => Math.max(1000 / n ** 2, 80)}
+          rightSectionWidth={56}
+          styles={{ label: { fontSize: 20, fontWeight: 600 }, input: { fontSize: 26, height: 60 }, controls: { width: 56 }, control: { width: 56 } }}
+          vars={() => ({ controls: { '--ni-chevron-size': '24px' } })}
         />
         {actions}
       </Group>
