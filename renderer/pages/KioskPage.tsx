@@ -128,6 +128,12 @@ export function KioskPage({ onExit }: { onExit(): void }) {
           </Center>
         ) : element ? (
           <Stack gap="lg">
+            {step === 0 && (
+              <Text fz={22} c="dimmed">
+                Bantu kami memperbaiki pelayanan: pilih satu jawaban untuk tiap pertanyaan. Ada {SKM_ELEMENTS.length} pertanyaan, sekitar dua menit, tanpa
+                menyebut nama.
+              </Text>
+            )}
             <Title order={2} fz={32} lh={1.3}>
               {SKM_ELEMENT_TEXT[element].question}
             </Title>
