@@ -73,6 +73,22 @@ test('a Kasi downloads the register as Excel without any reporter data', async (
   await expect(page.getByText('Tidak ada pengaduan yang cocok dengan filter ini; berkas yang diunduh bertuliskan nihil.')).toBeVisible();
   const empty = (await readXlsx((await none.path())!)).getWorksheet('Register')!;
   expect(empty.getRow(6).getCell(1).value).toBe('Nihil: tidak ada pengaduan yang cocok dengan filter ini.');
+
+  // Batal while the finished file is on its way (held here for two seconds): nothing is saved.
+  await page.getByLabel('Cari').fill('');
+  await page.route('**/api/exports.file', async (route) => {
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  const saved: string[] = [];
+  page.on('download', (d) => void saved.push(d.suggestedFilename()));
+  await page.getByRole('button', { name: 'Unduh Excel' }).click();
+  const building = page.getByRole('dialog', { name: 'Menyusun berkas Excel' });
+  await expect(building.getByText('Berkas siap; unduhan dimulai.')).toBeVisible();
+  await building.getByRole('button', { name: 'Batal' }).click();
+  await expect(building).toHaveCount(0);
+  await page.waitForTimeout(3_000);
+  expect(saved).toEqual([]);
 });
 
 test('the Camat reads the buku rekap, prints it landscape and takes the SP4N-LAPOR! report', async ({ page, web }) => {

@@ -46,7 +46,10 @@ export function RegisterExportButton({ query }: { query: ComplaintQuery }) {
       if (run !== live.current) return;
       setPhase({ at: 'saving' });
       job.current = null;
-      downloadFile(await call('exports.file', { jobId }));
+      const file = await call('exports.file', { jobId });
+      // Batal while the file was on its way: it is not saved.
+      if (run !== live.current) return;
+      downloadFile(file);
       if (total === 0) notifySuccess('Tidak ada pengaduan yang cocok dengan filter ini; berkas yang diunduh bertuliskan nihil.', 'Register diunduh');
     } catch (err) {
       if (run === live.current) notifyError(err, 'Register tidak dapat diunduh');
