@@ -3,7 +3,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { call } from '../api';
 import { recapGrids } from '../../shared/reports/exports';
-import { RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
+import { notBegun, RECAP_NOTE, recapStanding } from '../../shared/reports/recap';
 import { Loading, Page } from '../components/Page';
 import { RecapTable } from '../components/reports/RecapTable';
 import { ReportSignOff } from '../components/reports/ReportSignOff';
@@ -33,6 +33,9 @@ export function RecapPage() {
   const signOff = recap.data?.signOff;
   const { busy, run } = useDownload();
   const { printing, print } = useFreshPrint(recap);
+  // Nothing to print or hand in for a period not begun (reachable through the address).
+  const early = recap.data !== undefined && notBegun(recap.data);
+  const earlyTitle = early ? 'Periode ini belum berjalan: belum ada yang dapat dicetak atau diunduh.' : undefined;
 
   return (
     <Page
@@ -40,14 +43,15 @@ export function RecapPage() {
       subtitle="Jumlah pengaduan sebulan atau setahun menurut kanal, kategori, jenis, seksi, tahap dan hasil."
       actions={
         <>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} loading={printing} disabled={!recap.data}>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={print} loading={printing} disabled={!recap.data || early} title={earlyTitle}>
             Cetak
           </Button>
           <Button
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} />}
             loading={busy === 'xlsx'}
-            disabled={!recap.data}
+            disabled={!recap.data || early}
+            title={earlyTitle}
             onClick={() => void run('xlsx', () => call('reports.recapXlsx', query))}
           >
             Unduh Excel
@@ -56,8 +60,8 @@ export function RecapPage() {
             <Button
               leftSection={<IconFileSpreadsheet size={16} />}
               loading={busy === 'lapor'}
-              disabled={month === undefined}
-              title={month === undefined ? 'Laporan SP4N-LAPOR! dibuat per bulan: pilih bulannya dulu.' : undefined}
+              disabled={month === undefined || early}
+              title={month === undefined ? 'Laporan SP4N-LAPOR! dibuat per bulan: pilih bulannya dulu.' : earlyTitle}
               onClick={() => month !== undefined && void run('lapor', () => call('reports.laporXlsx', { year, month }))}
             >
               Laporan SP4N-LAPOR! (Excel)
@@ -101,6 +105,8 @@ export function RecapPage() {
                   variant="subtle"
                   leftSection={<IconDownload size={14} />}
                   loading={busy === g.key}
+                  disabled={early}
+                  title={earlyTitle}
                   onClick={() => void run(g.key, () => call('reports.recapCsv', { ...query, table: g.key }))}
                   aria-label={`Unduh CSV tabel ${g.title}`}
                 >

@@ -130,15 +130,16 @@ export const RECAP_NOTE =
 export const holidaysNote = (recap: Pick<Recap, 'year' | 'holidaysMissing'>) =>
   recap.holidaysMissing ? `Kalender kantor tidak memuat hari libur tahun ${recap.year}: lama dan ketepatan waktu tahun itu dihitung tanpa hari libur.` : null;
 
+/** A period that has not begun: nothing in it to count, print or hand in yet. */
+export const notBegun = (recap: Pick<Recap, 'asOf' | 'total'>) => recap.asOf !== null && recap.total.openAtEnd === null;
+
 // What the screen and every file say of the period above its tables: whether it is over,
-// and whether its year's holidays were counted; null when there is nothing to say.
+// and whether its year's holidays were counted (not for a period not begun, where nothing
+// was counted); null when there is nothing to say.
 export function recapStanding(recap: Pick<Recap, 'asOf' | 'total' | 'year' | 'holidaysMissing'>): string | null {
+  if (notBegun(recap)) return `Periode ini belum berjalan (hari ini ${recap.asOf}).`;
   const said = [
-    recap.asOf === null
-      ? null
-      : recap.total.openAtEnd === null
-        ? `Periode ini belum berjalan (hari ini ${recap.asOf}).`
-        : `Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per ${recap.asOf}.`,
+    recap.asOf === null ? null : `Periode ini masih berjalan: yang belum selesai dan yang terlambat dihitung per ${recap.asOf}.`,
     holidaysNote(recap),
   ].filter((s) => s !== null);
   return said.length ? said.join(' ') : null;

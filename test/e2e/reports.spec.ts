@@ -177,3 +177,15 @@ test('Cetak reads the report again first, so the block to sign names who signs a
   await expect.poll(() => page.evaluate('window.printed')).toBe(1);
   await expect(block).toContainText('Plh. CAMAT KEJAYANSEKRETARIS KECAMATAN,Drs. Agus Salim');
 });
+
+test('a month not begun, opened by its address, has nothing to print or hand in', async ({ page, web }) => {
+  await seedOffice(web.url);
+  await login(page, web.url, 'camat');
+  const next = Number(localDate(new Date(), 'Asia/Jakarta').slice(0, 4)) + 1;
+  await page.goto(`${web.url}/rekap?tahun=${next}&bulan=1`);
+  // Said once, without the holiday warning for a year of which nothing was counted.
+  await expect(page.getByText(/^Periode ini belum berjalan \(hari ini \d{1,2} \S+ \d{4}\)\.$/)).toBeVisible();
+  await expect(page.getByText('Kalender kantor tidak memuat hari libur')).toHaveCount(0);
+  for (const name of ['Cetak', 'Unduh Excel', 'Laporan SP4N-LAPOR! (Excel)']) await expect(page.getByRole('button', { name, exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Unduh CSV tabel Menurut Kanal' })).toBeDisabled();
+});
