@@ -319,4 +319,10 @@ test('a period in the address the report does not know is named, and this month 
   await page.goto(`${web.url}/skm?tahun=2026&bulan=s1`);
   await expect(page.getByRole('heading', { name: 'Indeks Kepuasan Masyarakat — Semester I 2026 (Januari–Juni)', level: 3 })).toBeVisible();
   await expect(notice).toHaveCount(0);
+  // A period that has ended says nothing of its standing; this year says it counts up to today.
+  const running = page.getByText(/^Periode ini masih berjalan: dihitung dari kuesioner sampai \d{1,2} \S+ \d{4}\.$/);
+  await expect(running).toHaveCount(0);
+  await page.goto(`${web.url}/skm?tahun=${year}&bulan=setahun`);
+  await expect(page.getByRole('heading', { name: `Indeks Kepuasan Masyarakat — Tahun ${year}`, level: 3 })).toBeVisible();
+  await expect(running).toBeVisible();
 });
