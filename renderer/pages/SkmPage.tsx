@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { call } from '../api';
-import { SKM_PART, skmPeriodLabel } from '../../shared/skm';
+import { skmPeriodLabel } from '../../shared/skm';
 import { Loading, Page } from '../components/Page';
 import { ReportKop } from '../components/reports/ReportKop';
 import { PeriodFilter, useReportPeriod } from '../components/reports/ReportPeriod';
@@ -15,7 +15,7 @@ import { notifyError } from '../lib/feedback';
 import { clearPrivate } from '../lib/privateStore';
 import { announceKioskStarted } from '../lib/kioskTab';
 import { reportPrintRules } from '../lib/reportPrint';
-import { useDates, useSession } from '../lib/session';
+import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
 
 // The Survei Kepuasan Masyarakat of PermenPANRB 14/2017: the IKM of a month, a triwulan,
@@ -23,14 +23,9 @@ import { useCall } from '../lib/useCall';
 // kiosk. Printed as it stands, on upright paper, or taken out as Excel. The period lives
 // in the address.
 export function SkmPage() {
-  const { office, user, now } = useSession();
-  const dates = useDates();
+  const { office, user } = useSession();
   const period = useReportPeriod({ parts: true });
   const { year, month, part, thisYear, query } = period;
-  // A period holding this month counts the questionnaires up to today, and says so.
-  const thisMonth = dates.thisMonth().month;
-  const [from, to] = month !== undefined ? [month, month] : part ? [SKM_PART[part].from, SKM_PART[part].to] : [1, 12];
-  const running = year === thisYear && from <= thisMonth && thisMonth <= to;
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear - i), [thisYear]);
   const summary = useCall('skm.summary', query);
   const paper = useCall('documents.settings', {}).data?.paper ?? 'F4';
@@ -100,9 +95,10 @@ export function SkmPage() {
               {/* A part's months stay together ("(Januari–Juni)"), not parted at the dash. */}
               Indeks Kepuasan Masyarakat — <span style={{ whiteSpace: 'nowrap' }}>{periodLabel}</span>
             </Title>
-            {running && (
+            {/* A period holding this month counts the questionnaires up to today, and says so. */}
+            {summary.data.asOf && (
               <Text size="sm" mt={4}>
-                Periode ini masih berjalan: dihitung dari kuesioner sampai {dates.date(now().toISOString())}.
+                Periode ini masih berjalan: dihitung dari kuesioner sampai {summary.data.asOf}.
               </Text>
             )}
           </div>

@@ -90,6 +90,8 @@ export const skmSummarySchema = z.object({
   fromKiosk: z.number().int().min(0),
   /** The respondents of the period by gender, education, occupation and age. */
   profile: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), n: z.number().int().min(0) })) })),
+  /** The office's date today ("8 Desember 2026") while the period holds this month, else null. */
+  asOf: z.string().nullable(),
   /** Under the printed IKM and each of its sheets. */
   signOff: reportSignOffSchema,
   /** The last month anyone responded in, whatever the period asked: a period without respondents points to it. Null before the first. */

@@ -110,6 +110,9 @@ describe('SKM and IKM (PermenPANRB 14/2017)', () => {
     // The year: Σ 117 over 4, IKM = 29.25 × 2.775 = 81.16875 → 81.17.
     const year = await o.act('staf', 'skm.summary', { year: 2026 });
     expect(year.total).toMatchObject({ month: null, respondents: 4, ikm: 81.17, grade: 'B' });
+    // A period holding this month names today's date; one that has ended, none.
+    expect(year.asOf).toMatch(/^\d{1,2} (November|Desember) 2026$/);
+    expect((await o.act('staf', 'skm.summary', { year: 2026, part: 'tw1' })).asOf).toBeNull();
     expect(year.months.map((m) => m.respondents)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]);
     expect(year.months[0]).toMatchObject({ nrr: null, ikm: null, grade: null });
     // The profile: November's three (P, SMA, wirausaha, 41) and December's one (L, S1,

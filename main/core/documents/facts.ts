@@ -7,8 +7,7 @@ import { getOffice } from '../office/settings';
 import { standardVersion } from '../workflow/standard';
 import { documentSettings } from './settings';
 import type { DocumentSettings } from '../../../shared/schemas/documents';
-import { kopOf } from '../../../shared/documents/common';
-import type { KopView } from '../../../shared/documents/common';
+import { kopOf, type KopView } from '../../../shared/documents/common';
 import { stmt } from '../db/statements';
 
 // What every document of a complaint is built from: the complaint as recorded (with the

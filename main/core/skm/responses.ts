@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { addTotals, computeIkm, emptyTotals, SKM_ELEMENTS, SKM_PART, skmProfileGroups, type SkmProfileCount, type SkmTotals } from '../../../shared/skm';
 import type { skmAnswersSchema, SkmPeriod, SkmPeriodQuery, skmProfileSchema, SkmSummary } from '../../../shared/schemas/skm';
+import { formatTanggal } from '../../../shared/time/format';
 import { localDate } from '../../../shared/time/workingTime';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -83,6 +84,8 @@ export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
   const from = monthKey(q.year, first);
   const to = monthKey(q.year, last);
   const rows = stmt(db, 'SELECT * FROM skm_month_totals WHERE month BETWEEN ? AND ? ORDER BY month').all(from, to) as MonthRow[];
+  const { timeZone } = getOffice(db);
+  const thisMonth = localDate(now, timeZone).slice(0, 7);
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   let total = emptyTotals();
@@ -101,6 +104,7 @@ export function skmSummary(db: Db, q: SkmPeriodQuery, now: Date): SkmSummary {
     profile: skmProfileGroups(
       stmt(db, 'SELECT field, value, sum(n) AS n FROM skm_month_profile WHERE month BETWEEN ? AND ? GROUP BY field, value').all(from, to) as SkmProfileCount[],
     ),
+    asOf: from <= thisMonth && thisMonth <= to ? formatTanggal(now, timeZone) : null,
     signOff: reportSignOff(db, now),
     latest: latestMonth(db),
   };
